@@ -1,0 +1,203 @@
+package io.consentgate;
+
+import io.consentgate.consent.ConsentEndpoint;
+import io.consentgate.decision.DecisionEngine;
+import io.consentgate.response.CompositeHeaderWriter;
+import io.consentgate.response.HeaderWriter;
+import io.consentgate.signal.Dnt;
+import io.consentgate.signal.HeaderSource;
+import io.consentgate.signal.SignalReader;
+import io.consentgate.signal.SignalSettings;
+import io.consentgate.signal.Signals;
+import io.consentgate.wellknown.WellKnownResources;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The ConsentGate servlet filter: reads the visitor's privacy signals (GPC, DNT, consent cookies), decides which
+ * {@link Category categories} are allowed, and enforces that decision on the server.
+ *
+ * <h2>web.xml</h2>
+ * <pre>{@code
+ * <filter>
+ *   <filter-name>consentgate</filter-name>
+ *   <filter-class>io.consentgate.ConsentGateFilter</filter-class>
+ *   <async-supported>true</async-supported>
+ * </filter>
+ * <filter-mapping>
+ *   <filter-name>consentgate</filter-name>
+ *   <url-pattern>/*</url-pattern>
+ *   <dispatcher>REQUEST</dispatcher>
+ *   <dispatcher>ERROR</dispatcher>
+ * </filter-mapping>
+ * }</pre>
+ * With no init-params the filter is already safe: opt-in, so every non-necessary category is refused until the
+ * visitor consents. Every init-param, with its default, is listed in {@link PolicyReader#PARAMETERS} and the README;
+ * an unknown or invalid one fails {@link #init} with a message naming it.
+ *
+ * <h2>Embedded</h2>
+ * {@code new ConsentGateFilter(Policy.builder()...build())}, or {@code io.consentgate.jetty.ConsentGateJetty}.
+ *
+ * <h2>Ordering — read this</h2>
+ * <ul>
+ *   <li>Map it <b>after</b> forwarded-header handling (Tomcat {@code RemoteIpValve}/{@code RemoteIpFilter}, Jetty
+ *       {@code ForwardedRequestCustomizer}, Spring {@code ForwardedHeaderFilter}): the consent endpoint's same-origin
+ *       check and {@code Secure} cookies depend on the public scheme and host.</li>
+ *   <li>Map it <b>outside</b> (before) any compression filter, so it sees the uncompressed HTML it rewrites.</li>
+ *   <li>Map it before application filters that set tracking cookies, so the cookie gate sees them.</li>
+ * </ul>
+ *
+ * <p>Per request it puts the {@link ConsentDecision} on the request as {@value ConsentGate#DECISION_ATTRIBUTE}
+ * (read it with {@link ConsentGate#decision}); a request that already carries one (a forward, include, error or async
+ * dispatch, or the filter mapped twice) is passed on untouched, so the filter never acts twice.
+ *
+ * <p>Thread-safe once initialised.
+ */
+public final class ConsentGateFilter implements Filter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsentGateFilter.class);
+
+    private final Policy configured;
+    private final Clock clock;
+    private Policy policy;
+    private SignalReader signalReader;
+    private DecisionEngine engine;
+    private ConsentEndpoint consentEndpoint;
+    private WellKnownResources wellKnown;
+    private HeaderWriter headers;
+
+    /** For {@code web.xml}: the policy is read from init-params in {@link #init}. */
+    public ConsentGateFilter() {
+        this(null, Clock.systemUTC());
+    }
+
+    /** For embedded servers: init-params are ignored, {@code policy} is used as is. */
+    public ConsentGateFilter(Policy policy) {
+        this(java.util.Objects.requireNonNull(policy, "policy"), Clock.systemUTC());
+    }
+
+    ConsentGateFilter(Policy policy, Clock clock) {
+        this.configured = policy;
+        this.clock = clock;
+        if (policy != null) {
+            configure(policy);
+        }
+    }
+
+    @Override
+    public void init(FilterConfig config) throws ServletException {
+        if (configured != null) {
+            LOG.info("ConsentGate enforcing {}", policy);
+            return;
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        for (Enumeration<String> names = config.getInitParameterNames(); names.hasMoreElements(); ) {
+            String name = names.nextElement();
+            params.put(name, config.getInitParameter(name));
+        }
+        ServletContext ctx = config.getServletContext();
+        try {
+            configure(PolicyReader.read(params, ctx::getResourceAsStream));
+        } catch (InvalidPolicyException e) {
+            LOG.error("{}", e.getMessage());
+            throw new ServletException(e.getMessage(), e);
+        }
+        LOG.info("ConsentGate enforcing {}", policy);
+    }
+
+    private void configure(Policy p) {
+        this.policy = p;
+        this.signalReader = new SignalReader(new SignalSettings(p.gpcHeaders(), p.consentCookieName(),
+                p.policyRevision(), p.consentMaxAge(), p.consentSecret(), p.honouredCmps(), p.regionHeader(),
+                p.klaroServices()), clock);
+        this.engine = new DecisionEngine(p);
+        this.consentEndpoint = new ConsentEndpoint(p, engine, clock);
+        this.wellKnown = new WellKnownResources(p);
+        this.headers = CompositeHeaderWriter.forPolicy(p);
+    }
+
+    /** The policy in force (after {@link #init}). */
+    public Policy policy() {
+        return policy;
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)
+                || req.getAttribute(ConsentGate.DECISION_ATTRIBUTE) != null) {
+            chain.doFilter(req, res);
+            return;
+        }
+        if (policy == null) {
+            throw new ServletException("ConsentGateFilter used before init()");
+        }
+        Signals signals = readSignals(request);
+        ConsentDecision decision = decide(signals);
+        request.setAttribute(ConsentGate.DECISION_ATTRIBUTE, decision);
+
+        String path = pathWithinApplication(request);
+        if (wellKnown.handles(path)) {
+            wellKnown.serve(path, request, response, decision);
+            return;
+        }
+        if (path.equals(policy.consentPath())) {
+            consentEndpoint.serve(request, response, signals, decision);
+            return;
+        }
+        headers.write(response, decision);
+        if (policy.reportOnly() && !decision.allowsEverything() && LOG.isDebugEnabled()) {
+            LOG.debug("report-only: would enforce refusal of {} on {}", decision.refused(), path);
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** Reading signals never throws by contract; if it ever did, the visitor gets the refusing decision. */
+    private Signals readSignals(HttpServletRequest request) {
+        try {
+            return signalReader.read(HeaderSource.of(request));
+        } catch (RuntimeException e) {
+            LOG.warn("ConsentGate could not read the request's signals; refusing all non-necessary categories", e);
+            return new Signals(false, Dnt.NONE, Optional.empty(), Optional.empty(), List.of("internal error"));
+        }
+    }
+
+    private ConsentDecision decide(Signals signals) {
+        try {
+            return engine.decide(signals);
+        } catch (RuntimeException e) {
+            LOG.warn("ConsentGate could not decide; refusing all non-necessary categories", e);
+            return ConsentDecision.refuseAll();
+        }
+    }
+
+    /** The container-normalized, decoded path below the context path. */
+    static String pathWithinApplication(HttpServletRequest request) {
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        String p = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+        return p.isEmpty() ? "/" : p;
+    }
+
+    @Override
+    public void destroy() {
+        // Nothing to release: the filter holds no threads, files or connections.
+    }
+}

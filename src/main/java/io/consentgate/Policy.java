@@ -1,0 +1,513 @@
+package io.consentgate;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything ConsentGate needs to know about a site, parsed once into one immutable object.
+ *
+ * <p>Two front doors build the same object: {@code web.xml} init-params (optionally with a JSON/YAML policy file),
+ * read by {@link PolicyReader}, and this fluent builder for embedded servers:
+ *
+ * <pre>{@code
+ * Policy policy = Policy.builder()
+ *         .mode(ConsentMode.OPT_IN)
+ *         .dntRefuses(Category.ANALYTICS, Category.MARKETING)
+ *         .consentSecret(System.getenv("CONSENT_SECRET").getBytes(StandardCharsets.UTF_8))
+ *         .build();
+ * }</pre>
+ *
+ * <p>The defaults are the safe ones: opt-in (nothing non-necessary until the visitor consents), {@code Sec-GPC: 1}
+ * refuses marketing, {@code DNT: 1} refuses analytics and marketing, and both signals beat a stored consent.
+ * Each builder method documents its default and the init-param that sets it; {@link PolicyReader#PARAMETERS} lists
+ * them all.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class Policy {
+
+    /** The default {@code Permissions-Policy} sent to visitors who refuse marketing. */
+    public static final String DEFAULT_PERMISSIONS_POLICY =
+            "browsing-topics=(), join-ad-interest-group=(), run-ad-auction=(), attribution-reporting=(), "
+                    + "private-aggregation=()";
+
+    private final ConsentMode mode;
+    private final String regionHeader;
+    private final Map<String, ConsentMode> regionModes;
+    private final Set<Category> gpcRefuses;
+    private final Set<Category> dntRefuses;
+    private final boolean signalsOverrideConsent;
+    private final List<String> gpcHeaders;
+    private final String consentCookieName;
+    private final int policyRevision;
+    private final Duration consentMaxAge;
+    private final byte[] consentSecret;
+    private final Set<String> honouredCmps;
+    private final Map<String, Category> klaroServices;
+    private final String consentPath;
+    private final String consentReturn;
+    private final boolean tkHeader;
+    private final VaryMode varyMode;
+    private final String permissionsPolicy;
+    private final boolean reportOnly;
+    private final boolean gpcJson;
+    private final LocalDate gpcLastUpdate;
+    private final String trackingPolicyUrl;
+    private final String trackingController;
+
+    private Policy(Builder b) {
+        this.mode = b.mode;
+        this.regionHeader = b.regionHeader;
+        this.regionModes = Collections.unmodifiableMap(new LinkedHashMap<>(b.regionModes));
+        this.gpcRefuses = Collections.unmodifiableSet(copy(b.gpcRefuses));
+        this.dntRefuses = Collections.unmodifiableSet(copy(b.dntRefuses));
+        this.signalsOverrideConsent = b.signalsOverrideConsent;
+        this.gpcHeaders = List.copyOf(b.gpcHeaders);
+        this.consentCookieName = b.consentCookieName;
+        this.policyRevision = b.policyRevision;
+        this.consentMaxAge = b.consentMaxAge;
+        this.consentSecret = b.consentSecret == null ? null : b.consentSecret.clone();
+        this.honouredCmps = Collections.unmodifiableSet(new LinkedHashSet<>(b.honouredCmps));
+        this.klaroServices = Collections.unmodifiableMap(new LinkedHashMap<>(b.klaroServices));
+        this.consentPath = b.consentPath;
+        this.consentReturn = b.consentReturn;
+        this.tkHeader = b.tkHeader;
+        this.varyMode = b.varyMode;
+        this.permissionsPolicy = b.permissionsPolicy;
+        this.reportOnly = b.reportOnly;
+        this.gpcJson = b.gpcJson;
+        this.gpcLastUpdate = b.gpcLastUpdate;
+        this.trackingPolicyUrl = b.trackingPolicyUrl;
+        this.trackingController = b.trackingController;
+    }
+
+    private static EnumSet<Category> copy(Set<Category> s) {
+        return s.isEmpty() ? EnumSet.noneOf(Category.class) : EnumSet.copyOf(s);
+    }
+
+    /** A builder holding the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The policy with every default: what a filter registered with no init-params enforces. */
+    public static Policy defaults() {
+        return builder().build();
+    }
+
+    public ConsentMode mode() {
+        return mode;
+    }
+
+    public String regionHeader() {
+        return regionHeader;
+    }
+
+    /** Region code (upper case, {@code DE} or {@code US-CA}) to the default mode there. */
+    public Map<String, ConsentMode> regionModes() {
+        return regionModes;
+    }
+
+    /**
+     * The default mode for a visitor from {@code region} (may be null): an exact entry ({@code US-CA}) wins over the
+     * country ({@code US}), which wins over {@link #mode()}.
+     */
+    public ConsentMode modeFor(String region) {
+        if (region == null || regionModes.isEmpty()) {
+            return mode;
+        }
+        ConsentMode m = regionModes.get(region);
+        if (m == null) {
+            int dash = region.indexOf('-');
+            if (dash > 0) {
+                m = regionModes.get(region.substring(0, dash));
+            }
+        }
+        return m == null ? mode : m;
+    }
+
+    public Set<Category> gpcRefuses() {
+        return gpcRefuses;
+    }
+
+    public Set<Category> dntRefuses() {
+        return dntRefuses;
+    }
+
+    public boolean signalsOverrideConsent() {
+        return signalsOverrideConsent;
+    }
+
+    public List<String> gpcHeaders() {
+        return gpcHeaders;
+    }
+
+    public String consentCookieName() {
+        return consentCookieName;
+    }
+
+    public int policyRevision() {
+        return policyRevision;
+    }
+
+    public Duration consentMaxAge() {
+        return consentMaxAge;
+    }
+
+    /** A copy of the HMAC secret for the consent cookie, or null when cookies are unsigned. */
+    public byte[] consentSecret() {
+        return consentSecret == null ? null : consentSecret.clone();
+    }
+
+    public Set<String> honouredCmps() {
+        return honouredCmps;
+    }
+
+    public Map<String, Category> klaroServices() {
+        return klaroServices;
+    }
+
+    /** The consent endpoint path within the context, or null when the endpoint is off. */
+    public String consentPath() {
+        return consentPath;
+    }
+
+    public String consentReturn() {
+        return consentReturn;
+    }
+
+    public boolean tkHeader() {
+        return tkHeader;
+    }
+
+    public VaryMode varyMode() {
+        return varyMode;
+    }
+
+    /** The {@code Permissions-Policy} value for visitors who refuse marketing, or null when off. */
+    public String permissionsPolicy() {
+        return permissionsPolicy;
+    }
+
+    public boolean reportOnly() {
+        return reportOnly;
+    }
+
+    public boolean gpcJson() {
+        return gpcJson;
+    }
+
+    /** The {@code lastUpdate} of {@code /.well-known/gpc.json}, or null to leave it out. */
+    public LocalDate gpcLastUpdate() {
+        return gpcLastUpdate;
+    }
+
+    public String trackingPolicyUrl() {
+        return trackingPolicyUrl;
+    }
+
+    public String trackingController() {
+        return trackingController;
+    }
+
+    @Override
+    public String toString() {
+        // Never print the secret.
+        return "Policy{mode=" + mode + ", regionHeader=" + regionHeader + ", regionModes=" + regionModes
+                + ", gpcRefuses=" + gpcRefuses + ", dntRefuses=" + dntRefuses
+                + ", signalsOverrideConsent=" + signalsOverrideConsent + ", gpcHeaders=" + gpcHeaders
+                + ", consentCookieName=" + consentCookieName + ", policyRevision=" + policyRevision
+                + ", consentMaxAge=" + consentMaxAge + ", signed=" + (consentSecret != null)
+                + ", honouredCmps=" + honouredCmps + ", consentPath=" + consentPath
+                + ", tkHeader=" + tkHeader + ", varyMode=" + varyMode.id() + ", permissionsPolicy=" + permissionsPolicy
+                + ", reportOnly=" + reportOnly + ", gpcJson=" + gpcJson + "}";
+    }
+
+    /**
+     * Fluent builder. Every setter validates its argument and throws {@link InvalidPolicyException} naming the
+     * matching init-param, so the builder and {@code web.xml} fail the same way.
+     */
+    public static final class Builder {
+        private ConsentMode mode = ConsentMode.OPT_IN;
+        private String regionHeader;
+        private final Map<String, ConsentMode> regionModes = new LinkedHashMap<>();
+        private Set<Category> gpcRefuses = EnumSet.of(Category.MARKETING);
+        private Set<Category> dntRefuses = EnumSet.of(Category.ANALYTICS, Category.MARKETING);
+        private boolean signalsOverrideConsent = true;
+        private List<String> gpcHeaders = List.of("Sec-GPC");
+        private String consentCookieName = "cg_consent";
+        private int policyRevision = 1;
+        private Duration consentMaxAge = Duration.ofDays(395);
+        private byte[] consentSecret;
+        private Set<String> honouredCmps = new LinkedHashSet<>();
+        private final Map<String, Category> klaroServices = new LinkedHashMap<>();
+        private String consentPath = "/consent";
+        private String consentReturn = "/";
+        private boolean tkHeader = true;
+        private VaryMode varyMode = VaryMode.VARY;
+        private String permissionsPolicy = DEFAULT_PERMISSIONS_POLICY;
+        private boolean reportOnly;
+        private boolean gpcJson = true;
+        private LocalDate gpcLastUpdate;
+        private String trackingPolicyUrl;
+        private String trackingController;
+
+        private Builder() {
+        }
+
+        /** {@code mode}: default mode with no signal and no consent. Default {@link ConsentMode#OPT_IN}. */
+        public Builder mode(ConsentMode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * {@code region-header}: a <em>trusted</em> request header carrying the visitor's region (e.g. a CDN country
+         * header). Only set this when your edge overwrites the header: a visitor could otherwise pick their own
+         * defaults. Default: none.
+         */
+        public Builder regionHeader(String header) {
+            this.regionHeader = token("region-header", header);
+            return this;
+        }
+
+        /** {@code opt-in-regions} / {@code opt-out-regions}: the default mode for a region code. Default: none. */
+        public Builder regionMode(String region, ConsentMode regionMode) {
+            String r = region == null ? "" : region.strip().toUpperCase(Locale.ROOT);
+            if (!r.matches("[A-Z]{2}(-[A-Z0-9]{1,3})?")) {
+                throw new InvalidPolicyException(regionMode == ConsentMode.OPT_OUT ? "opt-out-regions"
+                        : "opt-in-regions", "'" + region + "' is not a region code like DE or US-CA");
+            }
+            regionModes.put(r, Objects.requireNonNull(regionMode, "regionMode"));
+            return this;
+        }
+
+        /** {@code gpc-refuses}: categories a {@code Sec-GPC: 1} signal refuses. Default {@code marketing}. */
+        public Builder gpcRefuses(Category... categories) {
+            this.gpcRefuses = nonNecessary("gpc-refuses", categories);
+            return this;
+        }
+
+        /** {@code dnt-refuses}: categories a {@code DNT: 1} signal refuses. Default {@code analytics,marketing}. */
+        public Builder dntRefuses(Category... categories) {
+            this.dntRefuses = nonNecessary("dnt-refuses", categories);
+            return this;
+        }
+
+        /**
+         * {@code signals-override-consent}: whether GPC and DNT refusals beat a stored consent. Default {@code true}
+         * (a browser signal is the visitor's current word; a cookie may be months old).
+         */
+        public Builder signalsOverrideConsent(boolean b) {
+            this.signalsOverrideConsent = b;
+            return this;
+        }
+
+        /** {@code gpc-headers}: request headers read as a GPC signal. Default {@code Sec-GPC}. */
+        public Builder gpcHeaders(String... headers) {
+            if (headers.length == 0) {
+                throw new InvalidPolicyException("gpc-headers", "at least one header is needed");
+            }
+            this.gpcHeaders = Arrays.stream(headers).map(h -> token("gpc-headers", h)).toList();
+            return this;
+        }
+
+        /** {@code consent-cookie-name}: the name of ConsentGate's consent cookie. Default {@code cg_consent}. */
+        public Builder consentCookieName(String name) {
+            this.consentCookieName = token("consent-cookie-name", name);
+            return this;
+        }
+
+        /**
+         * {@code policy-revision}: the revision of your privacy policy. Raising it invalidates every stored consent,
+         * so visitors are asked again. Default {@code 1}.
+         */
+        public Builder policyRevision(int revision) {
+            if (revision < 1) {
+                throw new InvalidPolicyException("policy-revision", "must be a positive integer, was " + revision);
+            }
+            this.policyRevision = revision;
+            return this;
+        }
+
+        /** {@code consent-max-age-days}: how long a consent stays valid. Default 395 days (13 months). */
+        public Builder consentMaxAge(Duration maxAge) {
+            if (maxAge == null || maxAge.toDays() < 1 || maxAge.toDays() > 3650) {
+                throw new InvalidPolicyException("consent-max-age-days", "must be between 1 and 3650 days");
+            }
+            this.consentMaxAge = maxAge;
+            return this;
+        }
+
+        /**
+         * {@code consent-secret}: HMAC-SHA256 key (at least 32 bytes) that signs the consent cookie, so only this
+         * server can write a valid consent. Default: none (cookies unsigned, so a banner or another system can write
+         * them; see the README).
+         */
+        public Builder consentSecret(byte[] secret) {
+            if (secret != null && secret.length < 32) {
+                throw new InvalidPolicyException("consent-secret", "must be at least 32 bytes, was " + secret.length);
+            }
+            this.consentSecret = secret == null ? null : secret.clone();
+            return this;
+        }
+
+        /**
+         * {@code honour-cmps}: other consent managers whose cookies are translated into ConsentGate categories:
+         * {@code cookiebot}, {@code onetrust}, {@code cookieconsent}, {@code klaro}, {@code tcf}, {@code usprivacy}.
+         * Default: none.
+         */
+        public Builder honourCmps(String... cmps) {
+            Set<String> s = new LinkedHashSet<>();
+            for (String c : cmps) {
+                String n = c == null ? "" : c.strip().toLowerCase(Locale.ROOT);
+                if (!KNOWN_CMPS.contains(n)) {
+                    throw new InvalidPolicyException("honour-cmps", "unknown consent manager '" + c + "'; known: "
+                            + KNOWN_CMPS);
+                }
+                s.add(n);
+            }
+            this.honouredCmps = s;
+            return this;
+        }
+
+        /** {@code klaro-services}: maps a Klaro service name to a category. Default: none. */
+        public Builder klaroService(String service, Category category) {
+            if (service == null || service.isBlank() || category == null || category == Category.NECESSARY) {
+                throw new InvalidPolicyException("klaro-services", "needs a service name and a non-necessary category");
+            }
+            klaroServices.put(service.strip(), category);
+            return this;
+        }
+
+        /** {@code consent-path}: path of the consent endpoint, or null to switch it off. Default {@code /consent}. */
+        public Builder consentPath(String path) {
+            this.consentPath = path == null ? null : path("consent-path", path);
+            return this;
+        }
+
+        /** {@code consent-return}: where a form post returns when it names no valid return path. Default {@code /}. */
+        public Builder consentReturn(String path) {
+            this.consentReturn = path("consent-return", path);
+            return this;
+        }
+
+        /** {@code tk-header}: send the W3C {@code Tk} tracking status header. Default {@code true}. */
+        public Builder tkHeader(boolean b) {
+            this.tkHeader = b;
+            return this;
+        }
+
+        /** {@code vary}: how caches are told the response depends on consent. Default {@link VaryMode#VARY}. */
+        public Builder varyMode(VaryMode m) {
+            this.varyMode = Objects.requireNonNull(m, "varyMode");
+            return this;
+        }
+
+        /**
+         * {@code permissions-policy}: sent to visitors who refuse marketing (unless the application set one), or null
+         * for none. Default {@link #DEFAULT_PERMISSIONS_POLICY}.
+         */
+        public Builder permissionsPolicy(String value) {
+            if (value != null && (value.isBlank() || !isHeaderSafe(value))) {
+                throw new InvalidPolicyException("permissions-policy", "must be a non-empty header value without "
+                        + "control characters");
+            }
+            this.permissionsPolicy = value;
+            return this;
+        }
+
+        /** {@code report-only}: decide and log, but change no response. Default {@code false}. */
+        public Builder reportOnly(boolean b) {
+            this.reportOnly = b;
+            return this;
+        }
+
+        /** {@code gpc-json}: serve {@code /.well-known/gpc.json}. Default {@code true}. */
+        public Builder gpcJson(boolean b) {
+            this.gpcJson = b;
+            return this;
+        }
+
+        /** {@code gpc-last-update}: the {@code lastUpdate} date in gpc.json. Default: left out. */
+        public Builder gpcLastUpdate(LocalDate date) {
+            this.gpcLastUpdate = date;
+            return this;
+        }
+
+        /** {@code tracking-policy-url}: the {@code policy} link of the tracking status resource. Default: none. */
+        public Builder trackingPolicyUrl(String url) {
+            this.trackingPolicyUrl = url == null ? null : absoluteUrl("tracking-policy-url", url);
+            return this;
+        }
+
+        /** {@code tracking-controller}: the {@code controller} link of the tracking status resource. Default: none. */
+        public Builder trackingController(String url) {
+            this.trackingController = url == null ? null : absoluteUrl("tracking-controller", url);
+            return this;
+        }
+
+        /** The immutable policy. */
+        public Policy build() {
+            return new Policy(this);
+        }
+    }
+
+    /** The consent managers whose cookies ConsentGate can translate. */
+    public static final Set<String> KNOWN_CMPS =
+            Set.of("cookiebot", "onetrust", "cookieconsent", "klaro", "tcf", "usprivacy");
+
+    private static Set<Category> nonNecessary(String param, Category... categories) {
+        EnumSet<Category> s = EnumSet.noneOf(Category.class);
+        for (Category c : categories) {
+            if (c == null || c == Category.NECESSARY) {
+                throw new InvalidPolicyException(param, "only functional, analytics and marketing can be refused");
+            }
+            s.add(c);
+        }
+        return s;
+    }
+
+    private static String token(String param, String value) {
+        if (value == null || value.isBlank() || !value.strip().matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+            throw new InvalidPolicyException(param, "'" + value + "' is not a valid header or cookie name");
+        }
+        return value.strip();
+    }
+
+    private static String path(String param, String value) {
+        String p = value == null ? "" : value.strip();
+        if (!p.startsWith("/") || p.startsWith("//") || !p.matches("/[A-Za-z0-9._~!$&'()*+,;=:@/-]*")) {
+            throw new InvalidPolicyException(param, "'" + value + "' is not an absolute path like /consent");
+        }
+        return p;
+    }
+
+    private static String absoluteUrl(String param, String value) {
+        String v = value.strip();
+        if (!(v.startsWith("https://") || v.startsWith("http://")) || !isHeaderSafe(v) || v.contains(" ")) {
+            throw new InvalidPolicyException(param, "'" + value + "' is not an absolute http(s) URL");
+        }
+        return v;
+    }
+
+    static boolean isHeaderSafe(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

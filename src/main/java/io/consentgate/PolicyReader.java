@@ -1,0 +1,342 @@
+package io.consentgate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * Builds a {@link Policy} from {@code web.xml} init-params and an optional JSON or YAML policy file. The file uses the
+ * same keys as the init-params; an init-param overrides the same key in the file. Unknown keys and invalid values fail
+ * with an {@link InvalidPolicyException} naming the key (and the file).
+ *
+ * <p>This class only parses text; the typed rules live in {@link Policy.Builder}, so both front doors agree.
+ */
+public final class PolicyReader {
+
+    /** Init-param naming the policy file: {@code classpath:NAME}, {@code file:PATH}, or a webapp path. */
+    public static final String POLICY_FILE = "policy-file";
+
+    /** Every accepted key with its default, in documentation order (the README's table is generated from this). */
+    public static final Map<String, String> PARAMETERS = parameters();
+
+    private static final Map<String, BiConsumer<Policy.Builder, String>> SETTERS = setters();
+
+    /** Keys a policy file may hold that are not plain init-params (structured values). */
+    private static final Set<String> STRUCTURED_FILE_KEYS = Set.of("klaro-services", "trackers");
+
+    private PolicyReader() {
+    }
+
+    /** Opens a policy file named by the {@value #POLICY_FILE} init-param; returns null when it does not exist. */
+    @FunctionalInterface
+    public interface ResourceOpener {
+        InputStream open(String location) throws IOException;
+    }
+
+    /**
+     * Reads init-params (and the policy file they may name) into a policy.
+     *
+     * @param params init-param names to values, as the container gives them
+     * @param opener opens webapp resources; {@code classpath:} and {@code file:} locations are opened here
+     */
+    public static Policy read(Map<String, String> params, ResourceOpener opener) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        JsonNode structured = null;
+        String file = params.get(POLICY_FILE);
+        if (file != null && !file.isBlank()) {
+            JsonNode root = load(file.strip(), opener);
+            structured = root;
+            settings.putAll(flatten(file.strip(), root));
+        }
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            if (!e.getKey().equals(POLICY_FILE)) {
+                settings.put(e.getKey(), e.getValue());
+            }
+        }
+        Policy.Builder b = Policy.builder();
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+            BiConsumer<Policy.Builder, String> setter = SETTERS.get(e.getKey());
+            if (setter == null) {
+                throw new InvalidPolicyException(e.getKey(), "unknown parameter; known parameters: "
+                        + PARAMETERS.keySet());
+            }
+            String value = e.getValue() == null ? "" : e.getValue().strip();
+            setter.accept(b, value);
+        }
+        if (structured != null && structured.has("klaro-services")) {
+            JsonNode ks = structured.get("klaro-services");
+            if (!ks.isObject()) {
+                throw new InvalidPolicyException("klaro-services", "must be an object of service name to category");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = ks.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                b.klaroService(e.getKey(), category("klaro-services", e.getValue().asText()));
+            }
+        }
+        return b.build();
+    }
+
+    /** Reads just the policy file's structured {@code trackers} section, or null when there is none. */
+    public static JsonNode trackerOverrides(Map<String, String> params, ResourceOpener opener) {
+        String file = params.get(POLICY_FILE);
+        if (file == null || file.isBlank()) {
+            return null;
+        }
+        JsonNode root = load(file.strip(), opener);
+        return root.get("trackers");
+    }
+
+    private static JsonNode load(String location, ResourceOpener opener) {
+        String lower = location.toLowerCase(Locale.ROOT);
+        ObjectMapper mapper;
+        if (lower.endsWith(".json")) {
+            mapper = new ObjectMapper();
+        } else if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+            mapper = new ObjectMapper(new YAMLFactory());
+        } else {
+            throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' must end in .json, .yaml or .yml");
+        }
+        try (InputStream in = open(location, opener)) {
+            if (in == null) {
+                throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' not found");
+            }
+            JsonNode root = mapper.readTree(in);
+            if (root == null || !root.isObject()) {
+                throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' must hold an object of settings");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' is not valid: "
+                    + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' cannot be read: " + e, e);
+        }
+    }
+
+    private static InputStream open(String location, ResourceOpener opener) throws IOException {
+        if (location.startsWith("classpath:")) {
+            String name = location.substring("classpath:".length());
+            name = name.startsWith("/") ? name.substring(1) : name;
+            ClassLoader cl = Thread.currentThread().getContextClassLoader();
+            return (cl != null ? cl : PolicyReader.class.getClassLoader()).getResourceAsStream(name);
+        }
+        if (location.startsWith("file:")) {
+            Path p = Path.of(location.substring("file:".length()));
+            return Files.isRegularFile(p) ? Files.newInputStream(p) : null;
+        }
+        return opener == null ? null : opener.open(location);
+    }
+
+    private static Map<String, String> flatten(String file, JsonNode root) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = e.getKey();
+            JsonNode v = e.getValue();
+            if (STRUCTURED_FILE_KEYS.contains(key)) {
+                continue;
+            }
+            if (key.equals(POLICY_FILE)) {
+                throw new InvalidPolicyException(key, "a policy file cannot name another policy file (" + file + ")");
+            }
+            if (v.isArray()) {
+                List<String> items = new ArrayList<>();
+                v.forEach(n -> items.add(scalar(file, key, n)));
+                out.put(key, String.join(",", items));
+            } else {
+                out.put(key, scalar(file, key, v));
+            }
+        }
+        return out;
+    }
+
+    private static String scalar(String file, String key, JsonNode n) {
+        if (n.isNull()) {
+            return "";
+        }
+        if (!n.isValueNode()) {
+            throw new InvalidPolicyException(key, "in " + file + " must be a string, number, boolean or list");
+        }
+        return n.asText();
+    }
+
+    private static Map<String, String> parameters() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(POLICY_FILE, "none");
+        m.put("mode", "opt-in");
+        m.put("region-header", "none");
+        m.put("opt-in-regions", "none");
+        m.put("opt-out-regions", "none");
+        m.put("gpc-refuses", "marketing");
+        m.put("dnt-refuses", "analytics,marketing");
+        m.put("signals-override-consent", "true");
+        m.put("gpc-headers", "Sec-GPC");
+        m.put("consent-cookie-name", "cg_consent");
+        m.put("policy-revision", "1");
+        m.put("consent-max-age-days", "395");
+        m.put("consent-secret", "none");
+        m.put("honour-cmps", "none");
+        m.put("klaro-services", "none");
+        m.put("consent-path", "/consent");
+        m.put("consent-return", "/");
+        m.put("tk-header", "true");
+        m.put("vary", "vary");
+        m.put("permissions-policy", Policy.DEFAULT_PERMISSIONS_POLICY);
+        m.put("report-only", "false");
+        m.put("gpc-json", "true");
+        m.put("gpc-last-update", "none");
+        m.put("tracking-policy-url", "none");
+        m.put("tracking-controller", "none");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    private static Map<String, BiConsumer<Policy.Builder, String>> setters() {
+        Map<String, BiConsumer<Policy.Builder, String>> m = new LinkedHashMap<>();
+        m.put("mode", (b, v) -> b.mode(mode("mode", v)));
+        m.put("region-header", (b, v) -> {
+            if (!isNone(v)) {
+                b.regionHeader(v);
+            }
+        });
+        m.put("opt-in-regions", (b, v) -> list(v).forEach(r -> b.regionMode(r, ConsentMode.OPT_IN)));
+        m.put("opt-out-regions", (b, v) -> list(v).forEach(r -> b.regionMode(r, ConsentMode.OPT_OUT)));
+        m.put("gpc-refuses", (b, v) -> b.gpcRefuses(categories("gpc-refuses", v)));
+        m.put("dnt-refuses", (b, v) -> b.dntRefuses(categories("dnt-refuses", v)));
+        m.put("signals-override-consent", (b, v) -> b.signalsOverrideConsent(bool("signals-override-consent", v)));
+        m.put("gpc-headers", (b, v) -> b.gpcHeaders(list(v).toArray(String[]::new)));
+        m.put("consent-cookie-name", Policy.Builder::consentCookieName);
+        m.put("policy-revision", (b, v) -> b.policyRevision(integer("policy-revision", v)));
+        m.put("consent-max-age-days", (b, v) -> b.consentMaxAge(Duration.ofDays(integer("consent-max-age-days", v))));
+        m.put("consent-secret", (b, v) -> b.consentSecret(isNone(v) ? null : secret(v)));
+        m.put("honour-cmps", (b, v) -> b.honourCmps(list(v).toArray(String[]::new)));
+        m.put("klaro-services", (b, v) -> {
+            for (String pair : list(v)) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw new InvalidPolicyException("klaro-services", "'" + pair + "' is not service=category");
+                }
+                b.klaroService(pair.substring(0, eq), category("klaro-services", pair.substring(eq + 1)));
+            }
+        });
+        m.put("consent-path", (b, v) -> b.consentPath(isOff(v) ? null : v));
+        m.put("consent-return", Policy.Builder::consentReturn);
+        m.put("tk-header", (b, v) -> b.tkHeader(bool("tk-header", v)));
+        m.put("vary", (b, v) -> {
+            VaryMode vm = VaryMode.fromId(v);
+            if (vm == null) {
+                throw new InvalidPolicyException("vary", "'" + v + "' must be vary or private");
+            }
+            b.varyMode(vm);
+        });
+        m.put("permissions-policy", (b, v) -> b.permissionsPolicy(isOff(v) ? null : v));
+        m.put("report-only", (b, v) -> b.reportOnly(bool("report-only", v)));
+        m.put("gpc-json", (b, v) -> b.gpcJson(bool("gpc-json", v)));
+        m.put("gpc-last-update", (b, v) -> {
+            if (!isNone(v)) {
+                try {
+                    b.gpcLastUpdate(LocalDate.parse(v));
+                } catch (DateTimeParseException e) {
+                    throw new InvalidPolicyException("gpc-last-update", "'" + v + "' is not a date like 2026-01-31", e);
+                }
+            }
+        });
+        m.put("tracking-policy-url", (b, v) -> b.trackingPolicyUrl(isNone(v) ? null : v));
+        m.put("tracking-controller", (b, v) -> b.trackingController(isNone(v) ? null : v));
+        return m;
+    }
+
+    private static boolean isNone(String v) {
+        return v.isEmpty() || v.equalsIgnoreCase("none");
+    }
+
+    private static boolean isOff(String v) {
+        return v.equalsIgnoreCase("off") || v.equalsIgnoreCase("none");
+    }
+
+    private static List<String> list(String v) {
+        if (isNone(v)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String s : v.split(",")) {
+            if (!s.isBlank()) {
+                out.add(s.strip());
+            }
+        }
+        return out;
+    }
+
+    static Category[] categories(String param, String v) {
+        List<Category> out = new ArrayList<>();
+        for (String s : list(v)) {
+            Category c = category(param, s);
+            if (c == Category.NECESSARY) {
+                throw new InvalidPolicyException(param, "necessary cannot be refused");
+            }
+            out.add(c);
+        }
+        return out.toArray(Category[]::new);
+    }
+
+    private static Category category(String param, String s) {
+        return Category.fromId(s).orElseThrow(() -> new InvalidPolicyException(param, "'" + s
+                + "' is not a category (necessary, functional, analytics, marketing)"));
+    }
+
+    private static ConsentMode mode(String param, String v) {
+        ConsentMode m = ConsentMode.fromId(v);
+        if (m == null) {
+            throw new InvalidPolicyException(param, "'" + v + "' must be opt-in or opt-out");
+        }
+        return m;
+    }
+
+    private static boolean bool(String param, String v) {
+        if (v.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (v.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new InvalidPolicyException(param, "'" + v + "' must be true or false");
+    }
+
+    private static int integer(String param, String v) {
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new InvalidPolicyException(param, "'" + v + "' is not an integer", e);
+        }
+    }
+
+    /** {@code env:NAME} reads an environment variable (keeps secrets out of web.xml); anything else is the secret. */
+    private static byte[] secret(String v) {
+        String s = v;
+        if (v.startsWith("env:")) {
+            s = System.getenv(v.substring(4));
+            if (s == null || s.isBlank()) {
+                throw new InvalidPolicyException("consent-secret", "environment variable " + v.substring(4)
+                        + " is not set");
+            }
+        }
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,33 @@
+package io.consentgate;
+
+/**
+ * How ConsentGate tells caches that a response depends on the visitor's privacy signals and consent.
+ * There is deliberately no "off": a shared cache that served one visitor's tracker-laden page to a visitor who
+ * refused tracking would undo everything this filter does.
+ */
+public enum VaryMode {
+    /** Add {@code Vary: DNT, Sec-GPC, Cookie} (merged with any {@code Vary} the application sets). The default. */
+    VARY("vary"),
+    /** Add {@code Cache-Control: private} instead, for caches that handle {@code Vary: Cookie} badly. */
+    PRIVATE("private");
+
+    private final String id;
+
+    VaryMode(String id) {
+        this.id = id;
+    }
+
+    /** The name used in configuration. */
+    public String id() {
+        return id;
+    }
+
+    static VaryMode fromId(String s) {
+        for (VaryMode m : values()) {
+            if (m.id.equalsIgnoreCase(s.strip())) {
+                return m;
+            }
+        }
+        return null;
+    }
+}

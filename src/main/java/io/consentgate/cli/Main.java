@@ -1,0 +1,48 @@
+package io.consentgate.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code java -jar consentgate-<version>-cli.jar COMMAND [OPTIONS]}: the command-line front end.
+ * Bad flags or an unreadable policy print one line on stderr and exit non-zero (2 for usage, 1 for failures).
+ */
+public final class Main {
+
+    static final String USAGE = """
+            usage: consentgate COMMAND [OPTIONS]
+              serve   [--port 8080] [--host 127.0.0.1] [--docroot DIR] [--policy FILE]
+                      run embedded Jetty with ConsentGate in front of the static files in DIR""";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs a command; returns the exit code (0 also for a server that was started and keeps running). */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || List.of("-h", "--help", "help").contains(args[0])) {
+            (args.length == 0 ? err : out).println(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            return switch (args[0]) {
+                case "serve" -> ServeCommand.run(Options.parse(rest, ServeCommand.FLAGS), out);
+                default -> throw new UsageException("unknown command '" + args[0] + "' (try --help)");
+            };
+        } catch (UsageException e) {
+            err.println("consentgate: " + e.getMessage());
+            return 2;
+        } catch (CommandException e) {
+            err.println("consentgate: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.consentgate.cli;
+
+import io.consentgate.InvalidPolicyException;
+import io.consentgate.Policy;
+import io.consentgate.PolicyReader;
+import io.consentgate.jetty.ConsentGateJetty;
+import org.eclipse.jetty.ee10.servlet.DefaultServlet;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.resource.ResourceFactory;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code serve}: embedded Jetty with ConsentGate in front of a directory of static files. */
+final class ServeCommand {
+
+    static final Set<String> FLAGS = Set.of("port", "host", "docroot", "policy");
+
+    private ServeCommand() {
+    }
+
+    static int run(Options o, PrintStream out) throws UsageException, CommandException {
+        if (!o.operands().isEmpty()) {
+            throw new UsageException("serve takes no operands, got '" + o.operands().get(0) + "'");
+        }
+        Server server = start(o);
+        out.println("ConsentGate serving " + o.get("docroot", ".") + " on " + server.getURI());
+        try {
+            server.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** Builds and starts the server; the caller joins or stops it. */
+    static Server start(Options o) throws UsageException, CommandException {
+        int port = o.port("port", 8080);
+        String host = o.get("host", "127.0.0.1");
+        Path docroot = Path.of(o.get("docroot", "."));
+        if (!Files.isDirectory(docroot)) {
+            throw new CommandException("--docroot '" + docroot + "' is not a directory");
+        }
+        Policy policy = loadPolicy(o.get("policy", null));
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.setBaseResource(ResourceFactory.of(context).newResource(docroot.toAbsolutePath().normalize()));
+        context.setWelcomeFiles(new String[] {"index.html"});
+        ConsentGateJetty.install(context, policy);
+        ServletHolder files = new ServletHolder("files", DefaultServlet.class);
+        files.setInitParameter("dirAllowed", "false");
+        context.addServlet(files, "/");
+        server.setHandler(context);
+        try {
+            server.start();
+        } catch (Exception e) {
+            try {
+                server.stop();
+            } catch (Exception ignored) {
+                // Already failing; the start failure is the one worth reporting.
+            }
+            throw new CommandException("cannot start the server on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+        return server;
+    }
+
+    static Policy loadPolicy(String file) throws CommandException {
+        if (file == null) {
+            return Policy.defaults();
+        }
+        if (!Files.isReadable(Path.of(file))) {
+            throw new CommandException("cannot read policy file '" + file + "'");
+        }
+        try {
+            return PolicyReader.read(Map.of(PolicyReader.POLICY_FILE, "file:" + file), null);
+        } catch (InvalidPolicyException e) {
+            throw new CommandException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package io.consentgate.consent;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.consentgate.Category;
+import io.consentgate.ConsentDecision;
+import io.consentgate.Policy;
+import io.consentgate.decision.DecisionEngine;
+import io.consentgate.signal.ConsentCookie;
+import io.consentgate.signal.Signals;
+import io.consentgate.signal.StoredConsent;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The consent endpoint (default {@code /consent}), answered by the filter without calling the application.
+ *
+ * <ul>
+ *   <li>{@code GET}/{@code HEAD}: the current decision as JSON ({@link DecisionJson}). A {@code GET} with a query
+ *       string is refused with 403: consent never changes through a link.</li>
+ *   <li>{@code POST application/x-www-form-urlencoded}: form field {@code categories} (repeatable; comma lists and
+ *       {@code all} accepted; absent = refuse all) and optional {@code return} (a same-origin path); answers
+ *       {@code 303 See Other} to the return path, so it works without JavaScript.</li>
+ *   <li>{@code POST application/json}: {@code {"categories": ["analytics"]}}; answers the new decision as JSON.</li>
+ * </ul>
+ * Writes are refused with 403 unless {@link SameOriginCheck same-origin}. Each change is logged as one JSON line to
+ * the SLF4J logger {@code consentgate.consent} (consent id, categories, revision, time; never the IP).
+ * No response header ever carries request data except a validated same-origin return path.
+ */
+public final class ConsentEndpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsentEndpoint.class);
+    private static final Logger CONSENT_LOG = LoggerFactory.getLogger("consentgate.consent");
+    private static final int MAX_JSON_BYTES = 8 * 1024;
+    private static final int MAX_RETURN_LENGTH = 512;
+
+    private final Policy policy;
+    private final DecisionEngine engine;
+    private final Clock clock;
+    private final byte[] secret;
+
+    public ConsentEndpoint(Policy policy, DecisionEngine engine, Clock clock) {
+        this.policy = policy;
+        this.engine = engine;
+        this.clock = clock;
+        this.secret = policy.consentSecret();
+    }
+
+    /** Answers a request to the consent path; {@code signals} and {@code decision} are this request's. */
+    public void serve(HttpServletRequest request, HttpServletResponse response, Signals signals,
+                      ConsentDecision decision) throws IOException {
+        response.setHeader("Cache-Control", "no-store");
+        switch (request.getMethod()) {
+            case "GET", "HEAD" -> {
+                if (request.getQueryString() != null) {
+                    refuse(response, HttpServletResponse.SC_FORBIDDEN, "consent can only be changed with a POST");
+                    return;
+                }
+                json(request, response, HttpServletResponse.SC_OK, DecisionJson.of(decision, signals,
+                        policy.policyRevision()));
+            }
+            case "POST" -> post(request, response, signals);
+            case "OPTIONS" -> {
+                response.setHeader("Allow", "GET, HEAD, POST, OPTIONS");
+                response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            }
+            default -> {
+                response.setHeader("Allow", "GET, HEAD, POST, OPTIONS");
+                refuse(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "method not allowed");
+            }
+        }
+    }
+
+    private void post(HttpServletRequest request, HttpServletResponse response, Signals signals) throws IOException {
+        String why = SameOriginCheck.refusal(request);
+        if (why != null) {
+            LOG.debug("consent write refused: {}", why);
+            refuse(response, HttpServletResponse.SC_FORBIDDEN, "cross-site consent changes are refused");
+            return;
+        }
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        boolean isJson = type.startsWith("application/json");
+        if (!isJson && !type.startsWith("application/x-www-form-urlencoded")) {
+            refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
+                    "send application/x-www-form-urlencoded or application/json");
+            return;
+        }
+        Set<Category> granted;
+        try {
+            granted = isJson ? CategoryList.parse(jsonCategories(request))
+                    : CategoryList.parse(formCategories(request));
+        } catch (IllegalArgumentException e) {
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            return;
+        }
+        String consentId = signals.consent().map(StoredConsent::consentId)
+                .filter(id -> "consentgate".equals(signals.consent().get().source()))
+                .orElseGet(ConsentCookie::newConsentId);
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        StoredConsent consent = new StoredConsent(granted, policy.policyRevision(), now, consentId, "consentgate");
+        response.addHeader("Set-Cookie", setCookie(ConsentCookie.encode(consent, secret), request.isSecure()));
+        logChange(consent);
+        Signals after = new Signals(signals.gpc(), signals.dnt(), Optional.of(consent), signals.region(),
+                signals.problems());
+        ConsentDecision newDecision = engine.decide(after);
+        if (isJson) {
+            json(request, response, HttpServletResponse.SC_OK, DecisionJson.of(newDecision, after,
+                    policy.policyRevision()));
+        } else {
+            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+            response.setHeader("Location", request.getContextPath() + returnPath(request.getParameter("return")));
+            response.setContentLength(0);
+        }
+    }
+
+    private static List<String> formCategories(HttpServletRequest request) {
+        String[] values = request.getParameterValues("categories");
+        return values == null ? List.of() : List.of(values);
+    }
+
+    private static List<String> jsonCategories(HttpServletRequest request) throws IOException {
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes(MAX_JSON_BYTES + 1);
+        }
+        if (body.length > MAX_JSON_BYTES) {
+            throw new IllegalArgumentException("request body is larger than " + MAX_JSON_BYTES + " bytes");
+        }
+        JsonNode root;
+        try {
+            root = DecisionJson.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("body is not valid JSON");
+        }
+        JsonNode cats = root == null ? null : root.get("categories");
+        if (cats == null || !cats.isArray()) {
+            throw new IllegalArgumentException("expected {\"categories\": [...]}");
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode n : cats) {
+            if (!n.isTextual()) {
+                throw new IllegalArgumentException("categories must be strings");
+            }
+            out.add(n.asText());
+        }
+        return out;
+    }
+
+    /** A same-origin path from the form, or the configured default: never a URL another site could choose. */
+    String returnPath(String requested) {
+        if (requested == null || requested.isEmpty() || requested.length() > MAX_RETURN_LENGTH
+                || !requested.startsWith("/") || requested.startsWith("//") || requested.startsWith("/\\")) {
+            return policy.consentReturn();
+        }
+        for (int i = 0; i < requested.length(); i++) {
+            char c = requested.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "/-._~!$&'()*+,;=:@%?#".indexOf(c) >= 0;
+            if (!ok) {
+                return policy.consentReturn();
+            }
+        }
+        return requested;
+    }
+
+    private String setCookie(String value, boolean secure) {
+        return policy.consentCookieName() + "=" + value + "; Path=/; Max-Age=" + policy.consentMaxAge().toSeconds()
+                + "; SameSite=Lax" + (secure ? "; Secure" : "");
+    }
+
+    private void logChange(StoredConsent consent) {
+        if (!CONSENT_LOG.isInfoEnabled()) {
+            return;
+        }
+        ObjectNode line = DecisionJson.MAPPER.createObjectNode();
+        line.put("event", "consent");
+        line.put("consentId", consent.consentId());
+        var cats = line.putArray("categories");
+        EnumSet<Category> all = EnumSet.of(Category.NECESSARY);
+        all.addAll(consent.granted());
+        all.forEach(c -> cats.add(c.id()));
+        line.put("revision", consent.revision());
+        line.put("time", consent.timestamp().toString());
+        CONSENT_LOG.info("{}", line);
+    }
+
+    private static void json(HttpServletRequest request, HttpServletResponse response, int status, ObjectNode body)
+            throws IOException {
+        byte[] bytes = DecisionJson.MAPPER.writeValueAsBytes(body);
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setContentLength(bytes.length);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(bytes);
+        }
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+        byte[] bytes = (message + "\n").getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+}

@@ -1,0 +1,42 @@
+package io.consentgate.response;
+
+import io.consentgate.ConsentDecision;
+import io.consentgate.Policy;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs several {@link HeaderWriter}s in order. */
+public final class CompositeHeaderWriter implements HeaderWriter {
+
+    private final List<HeaderWriter> writers;
+
+    public CompositeHeaderWriter(List<HeaderWriter> writers) {
+        this.writers = List.copyOf(writers);
+    }
+
+    /**
+     * The writers a policy asks for: {@code Vary} (or {@code Cache-Control: private}) always; {@code Tk} and
+     * {@code Permissions-Policy} unless switched off or in report-only mode, where they would promise enforcement
+     * that is not happening.
+     */
+    public static CompositeHeaderWriter forPolicy(Policy policy) {
+        List<HeaderWriter> w = new ArrayList<>();
+        w.add(new VaryHeaderWriter(policy.varyMode(), policy.gpcHeaders()));
+        if (policy.tkHeader()) {
+            w.add(new TkHeaderWriter(policy.reportOnly()));
+        }
+        if (policy.permissionsPolicy() != null && !policy.reportOnly()) {
+            w.add(new PermissionsPolicyHeaderWriter(policy.permissionsPolicy()));
+        }
+        return new CompositeHeaderWriter(w);
+    }
+
+    @Override
+    public void write(HttpServletResponse response, ConsentDecision decision) {
+        for (HeaderWriter w : writers) {
+            w.write(response, decision);
+        }
+    }
+}

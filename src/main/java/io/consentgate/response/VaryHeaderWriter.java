@@ -1,0 +1,62 @@
+package io.consentgate.response;
+
+import io.consentgate.ConsentDecision;
+import io.consentgate.VaryMode;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Tells caches that the response depends on the privacy signals and the consent cookie: either by merging
+ * {@code DNT}, the GPC headers and {@code Cookie} into {@code Vary} (keeping what the application listed), or by
+ * {@code Cache-Control: private} when the application set no {@code Cache-Control}.
+ */
+public final class VaryHeaderWriter implements HeaderWriter {
+
+    private final VaryMode mode;
+    private final List<String> tokens;
+
+    public VaryHeaderWriter(VaryMode mode, List<String> gpcHeaders) {
+        this.mode = mode;
+        List<String> t = new ArrayList<>();
+        t.add("DNT");
+        t.addAll(gpcHeaders);
+        t.add("Cookie");
+        this.tokens = List.copyOf(t);
+    }
+
+    @Override
+    public void write(HttpServletResponse response, ConsentDecision decision) {
+        if (mode == VaryMode.PRIVATE) {
+            if (!response.containsHeader("Cache-Control")) {
+                response.setHeader("Cache-Control", "private");
+            }
+            return;
+        }
+        String existing = String.join(", ", response.getHeaders("Vary"));
+        String merged = merge(existing, tokens);
+        if (!merged.equals(existing)) {
+            response.setHeader("Vary", merged);
+        }
+    }
+
+    /** Adds each token missing from {@code existing} (case-insensitive); {@code *} already covers everything. */
+    static String merge(String existing, List<String> tokens) {
+        String lower = "," + existing.toLowerCase(Locale.ROOT).replace(" ", "") + ",";
+        if (lower.contains(",*,")) {
+            return existing;
+        }
+        StringBuilder sb = new StringBuilder(existing.strip());
+        for (String t : tokens) {
+            if (!lower.contains("," + t.toLowerCase(Locale.ROOT) + ",")) {
+                if (sb.length() > 0) {
+                    sb.append(", ");
+                }
+                sb.append(t);
+            }
+        }
+        return sb.toString();
+    }
+}
