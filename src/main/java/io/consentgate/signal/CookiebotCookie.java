@@ -1,0 +1,74 @@
+package io.consentgate.signal;
+
+import io.consentgate.Category;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Cookiebot's {@code CookieConsent} cookie: percent-encoded, JavaScript-object-like text such as
+ * {@code {stamp:'…',necessary:true,preferences:true,statistics:false,marketing:false,method:'explicit',ver:1,
+ * utc:1767225600000,region:'de'}}. {@code preferences} → functional, {@code statistics} → analytics,
+ * {@code marketing} → marketing. All three must be present exactly once as {@code true}/{@code false}; {@code -1}
+ * (consent not applicable) and anything else is no consent.
+ */
+final class CookiebotCookie {
+
+    static final String NAME = "CookieConsent";
+    static final String SOURCE = "cookiebot";
+
+    private CookiebotCookie() {
+    }
+
+    static Optional<StoredConsent> parse(String raw, Instant now, List<String> problems) {
+        if (!CmpText.readable(raw)) {
+            return fail(problems, "empty or oversized");
+        }
+        if ("-1".equals(raw)) {
+            return fail(problems, "-1 (no consent recorded or not applicable)");
+        }
+        Optional<String> decoded = CmpText.urlDecode(raw);
+        if (decoded.isEmpty()) {
+            return fail(problems, "bad percent-encoding");
+        }
+        String text = decoded.get();
+        if (text.length() < 2 || text.charAt(0) != '{' || text.charAt(text.length() - 1) != '}') {
+            return fail(problems, "not an object");
+        }
+        Map<String, String> fields = new HashMap<>();
+        for (String part : text.substring(1, text.length() - 1).split(",", -1)) {
+            int colon = part.indexOf(':');
+            if (colon <= 0) {
+                return fail(problems, "bad field");
+            }
+            if (fields.put(part.substring(0, colon).strip(), part.substring(colon + 1).strip()) != null) {
+                return fail(problems, "duplicate field");
+            }
+        }
+        EnumSet<Category> granted = EnumSet.noneOf(Category.class);
+        String[][] mapping = {{"preferences", "FUNCTIONAL"}, {"statistics", "ANALYTICS"}, {"marketing", "MARKETING"}};
+        for (String[] m : mapping) {
+            String flag = fields.get(m[0]);
+            if ("true".equals(flag)) {
+                granted.add(Category.valueOf(m[1]));
+            } else if (!"false".equals(flag)) {
+                return fail(problems, "missing or non-boolean " + m[0]);
+            }
+        }
+        Instant when = now;
+        String utc = fields.get("utc");
+        if (utc != null && utc.matches("[0-9]{1,15}")) {
+            when = Instant.ofEpochMilli(Long.parseLong(utc));
+        }
+        return Optional.of(new StoredConsent(granted, 0, when, "", SOURCE));
+    }
+
+    private static Optional<StoredConsent> fail(List<String> problems, String why) {
+        problems.add(SOURCE + " " + NAME + ": " + why);
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,79 @@
+package io.consentgate.signal;
+
+import io.consentgate.Category;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * OneTrust's {@code OptanonConsent} cookie: a percent-encoded query string whose {@code groups} parameter lists
+ * {@code C0001:1,C0002:0,C0003:1,C0004:0,C0005:0}. Mapping of OneTrust's standard groups: {@code C0002}
+ * (performance) → analytics, {@code C0003} (functional) → functional, {@code C0004} (targeting) and {@code C0005}
+ * (social media) → marketing. Marketing is granted only when every marketing group present is {@code 1} (one refused
+ * social or targeting group refuses marketing). Other groups (custom ones) are ignored; a flag other than
+ * {@code 0}/{@code 1}, a duplicate group or a duplicate {@code groups} parameter invalidates the whole cookie.
+ */
+final class OneTrustCookie {
+
+    static final String NAME = "OptanonConsent";
+    static final String SOURCE = "onetrust";
+
+    private OneTrustCookie() {
+    }
+
+    static Optional<StoredConsent> parse(String raw, Instant now, List<String> problems) {
+        if (!CmpText.readable(raw)) {
+            return fail(problems, "empty or oversized");
+        }
+        String groups = null;
+        for (String param : raw.split("&", -1)) {
+            if (param.startsWith("groups=")) {
+                if (groups != null) {
+                    return fail(problems, "duplicate groups parameter");
+                }
+                groups = param.substring("groups=".length());
+            }
+        }
+        if (groups == null) {
+            return fail(problems, "no groups parameter");
+        }
+        Optional<String> decoded = CmpText.urlDecode(groups);
+        if (decoded.isEmpty() || decoded.get().isEmpty()) {
+            return fail(problems, "bad groups parameter");
+        }
+        Map<String, Boolean> flags = new HashMap<>();
+        for (String group : decoded.get().split(",", -1)) {
+            int colon = group.indexOf(':');
+            String flag = colon < 0 ? "" : group.substring(colon + 1);
+            if (colon <= 0 || !("0".equals(flag) || "1".equals(flag))) {
+                return fail(problems, "bad group entry");
+            }
+            if (flags.put(group.substring(0, colon), "1".equals(flag)) != null) {
+                return fail(problems, "duplicate group");
+            }
+        }
+        EnumSet<Category> granted = EnumSet.noneOf(Category.class);
+        if (Boolean.TRUE.equals(flags.get("C0002"))) {
+            granted.add(Category.ANALYTICS);
+        }
+        if (Boolean.TRUE.equals(flags.get("C0003"))) {
+            granted.add(Category.FUNCTIONAL);
+        }
+        Boolean targeting = flags.get("C0004");
+        Boolean social = flags.get("C0005");
+        if ((targeting != null || social != null) && !Boolean.FALSE.equals(targeting)
+                && !Boolean.FALSE.equals(social)) {
+            granted.add(Category.MARKETING);
+        }
+        return Optional.of(new StoredConsent(granted, 0, now, "", SOURCE));
+    }
+
+    private static Optional<StoredConsent> fail(List<String> problems, String why) {
+        problems.add(SOURCE + " " + NAME + ": " + why);
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,45 @@
+package io.consentgate.signal;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything ConsentGate read from one request, before any decision. Immutable.
+ *
+ * @param gpc        Global Privacy Control: a configured GPC header carried exactly {@code 1}
+ * @param dnt        the Do Not Track signal
+ * @param consent    the valid stored consent, if any (ConsentGate's own cookie wins over other consent managers')
+ * @param region     the region from the configured trusted header ({@code "DE"}, {@code "US-CA"}), if any
+ * @param problems   why a cookie or header was ignored, for DEBUG logs; never contains raw header or cookie values
+ * @param saleOptOut an opt-out of sale/sharing other than GPC: the IAB US Privacy string ({@code usprivacy} cookie)
+ *                   with opt-out {@code Y}, when {@code "usprivacy"} is honoured. Treat it like {@link #gpc()}; see
+ *                   {@link #optOutOfSale()}
+ */
+public record Signals(boolean gpc, Dnt dnt, Optional<StoredConsent> consent, Optional<String> region,
+                      List<String> problems, boolean saleOptOut) {
+
+    /** Rejects {@code null}s and copies {@code problems}. */
+    public Signals {
+        Objects.requireNonNull(dnt, "dnt");
+        Objects.requireNonNull(consent, "consent");
+        Objects.requireNonNull(region, "region");
+        problems = List.copyOf(problems);
+    }
+
+    /** The signals without a US Privacy opt-out ({@code saleOptOut = false}). */
+    public Signals(boolean gpc, Dnt dnt, Optional<StoredConsent> consent, Optional<String> region,
+                   List<String> problems) {
+        this(gpc, dnt, consent, region, problems, false);
+    }
+
+    /** No signal at all: what a request without any relevant header yields. */
+    public static Signals none() {
+        return new Signals(false, Dnt.NONE, Optional.empty(), Optional.empty(), List.of(), false);
+    }
+
+    /** Whether the visitor opted out of sale/sharing of personal data: {@link #gpc()} or {@link #saleOptOut()}. */
+    public boolean optOutOfSale() {
+        return gpc || saleOptOut;
+    }
+}
