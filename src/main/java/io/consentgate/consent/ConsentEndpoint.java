@@ -115,7 +115,7 @@ public final class ConsentEndpoint {
         response.addHeader("Set-Cookie", setCookie(ConsentCookie.encode(consent, secret), request.isSecure()));
         logChange(consent);
         Signals after = new Signals(signals.gpc(), signals.dnt(), Optional.of(consent), signals.region(),
-                signals.problems());
+                signals.problems(), signals.saleOptOut());
         ConsentDecision newDecision = engine.decide(after);
         if (isJson) {
             json(request, response, HttpServletResponse.SC_OK, DecisionJson.of(newDecision, after,

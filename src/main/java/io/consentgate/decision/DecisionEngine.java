@@ -85,6 +85,6 @@ public final class DecisionEngine {
     }
 
     private static boolean gpcRefuses(Signals s, Set<Category> refused, Category c) {
-        return s.gpc() && refused.contains(c);
+        return s.optOutOfSale() && refused.contains(c);
     }
 }
