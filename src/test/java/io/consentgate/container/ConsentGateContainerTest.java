@@ -1,0 +1,245 @@
+package io.consentgate.container;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.jetty.http.HttpTester;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The foundation's behaviour end to end, on Jetty 12 and Tomcat 11, with the filter registered by class name and
+ * init-params as {@code web.xml} registers it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsentGateContainerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Map<String, Container> containers = new HashMap<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        Map<String, String> params = Map.of("gpc-last-update", "2026-11-01",
+                "tracking-policy-url", "https://example.org/privacy");
+        containers.put("jetty", Container.start("jetty", params));
+        containers.put("tomcat", Container.start("tomcat", params));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (Container c : containers.values()) {
+            c.close();
+        }
+    }
+
+    private HttpTester.Response send(String kind, String raw) throws Exception {
+        HttpTester.Response r = HttpTester.parseResponse(containers.get(kind).exchange(raw));
+        assertNotNull(r, kind + " sent no parsable response");
+        return r;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void gpcRequestGetsTkVaryAndPermissionsPolicy(String kind) throws Exception {
+        HttpTester.Response r = send(kind, """
+                GET / HTTP/1.1
+                Host: localhost
+                Sec-GPC: 1
+                """);
+        assertEquals(200, r.getStatus());
+        assertEquals("N", r.get("Tk"));
+        String vary = r.get("Vary");
+        assertTrue(vary.contains("DNT") && vary.contains("Sec-GPC") && vary.contains("Cookie"), vary);
+        assertTrue(r.get("Permissions-Policy").contains("browsing-topics=()"));
+        assertTrue(r.getContent().startsWith("allowed=[necessary]"), r.getContent());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void applicationHeadersAreNotOverridden(String kind) throws Exception {
+        HttpTester.Response r = send(kind, """
+                GET /own-headers HTTP/1.1
+                Host: localhost
+                DNT: 1
+                """);
+        assertEquals("!", r.get("Tk"));
+        assertEquals("geolocation=()", r.get("Permissions-Policy"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void gpcJsonIsServedWithoutCallingTheApplication(String kind) throws Exception {
+        int before = AppServlet.CALLS.get();
+        HttpTester.Response r = send(kind, """
+                GET /.well-known/gpc.json HTTP/1.1
+                Host: localhost
+                Cookie: JSESSIONID=abc
+                """);
+        assertEquals(200, r.getStatus());
+        assertTrue(r.get("Content-Type").startsWith("application/json"), r.get("Content-Type"));
+        JsonNode body = JSON.readTree(r.getContent());
+        assertTrue(body.get("gpc").asBoolean());
+        assertEquals("2026-11-01", body.get("lastUpdate").asText());
+        assertNull(r.get("Set-Cookie"));
+        assertEquals(before, AppServlet.CALLS.get());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void trackingStatusResourceReflectsTheRequestSignals(String kind) throws Exception {
+        HttpTester.Response r = send(kind, """
+                GET /.well-known/dnt/ HTTP/1.1
+                Host: localhost
+                DNT: 1
+                """);
+        assertEquals(200, r.getStatus());
+        assertTrue(r.get("Content-Type").startsWith("application/tracking-status+json"));
+        JsonNode body = JSON.readTree(r.getContent());
+        assertEquals("N", body.get("tracking").asText());
+        assertEquals("https://example.org/privacy", body.get("policy").asText());
+        assertNull(r.get("Set-Cookie"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void consentGetAnswersTheDecisionAndWhoRefusedEachCategory(String kind) throws Exception {
+        HttpTester.Response r = send(kind, """
+                GET /consent HTTP/1.1
+                Host: localhost
+                DNT: 1
+                Sec-GPC: 1
+                """);
+        assertEquals(200, r.getStatus());
+        assertEquals("no-store", r.get("Cache-Control"));
+        JsonNode body = JSON.readTree(r.getContent());
+        assertEquals("[\"necessary\"]", body.get("allowed").toString());
+        assertEquals("[\"functional\",\"analytics\",\"marketing\"]", body.get("refused").toString());
+        assertEquals("default", body.get("basis").get("functional").asText());
+        assertEquals("dnt", body.get("basis").get("analytics").asText());
+        assertEquals("gpc", body.get("basis").get("marketing").asText());
+        assertTrue(body.get("consent").isNull());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void consentGetWithParametersIsRefused(String kind) throws Exception {
+        HttpTester.Response r = send(kind, """
+                GET /consent?categories=all HTTP/1.1
+                Host: localhost
+                """);
+        assertEquals(403, r.getStatus());
+        assertNull(r.get("Set-Cookie"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void crossSiteFormPostIsRefused(String kind) throws Exception {
+        String[] forged = {
+            "Sec-Fetch-Site: cross-site\nOrigin: https://evil.example",
+            "Sec-Fetch-Site: same-site\nOrigin: http://sub.localhost",
+            "Sec-Fetch-Site: cross-site\nOrigin: http://localhost",
+            "Origin: https://evil.example",
+            "Origin: null",
+            "Origin: http://localhost.evil.example",
+            "Origin: http://localhost:8081",
+            "Origin: https://localhost",
+            "Referer: http://localhost/",
+        };
+        for (String headers : forged) {
+            HttpTester.Response r = send(kind, "POST /consent HTTP/1.1\nHost: localhost\n" + headers + "\n"
+                    + "Content-Type: application/x-www-form-urlencoded\nContent-Length: 14\n\ncategories=all");
+            assertEquals(403, r.getStatus(), headers);
+            assertNull(r.get("Set-Cookie"), headers);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void sameOriginFormPostSetsTheCookieAndLaterRequestsSeeTheGrant(String kind) throws Exception {
+        String form = "categories=analytics&categories=functional&return=%2Fdecision%3Fx%3D1";
+        HttpTester.Response r = send(kind, """
+                POST /consent HTTP/1.1
+                Host: localhost
+                Origin: http://localhost
+                Sec-Fetch-Site: same-origin
+                Content-Type: application/x-www-form-urlencoded
+                Content-Length: %d
+
+                %s""".formatted(form.length(), form));
+        assertEquals(303, r.getStatus());
+        assertTrue(r.get("Location").endsWith("/decision?x=1"), r.get("Location"));
+        String setCookie = r.get("Set-Cookie");
+        assertNotNull(setCookie);
+        assertTrue(setCookie.startsWith("cg_consent=1.functional+analytics.1."), setCookie);
+        assertTrue(setCookie.contains("Path=/") && setCookie.contains("SameSite=Lax")
+                && setCookie.contains("Max-Age=" + 395L * 86400), setCookie);
+        assertFalse(setCookie.toLowerCase().contains("httponly"), setCookie);
+        assertFalse(setCookie.toLowerCase().contains("secure"), "plain HTTP must not get Secure: " + setCookie);
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+
+        HttpTester.Response later = send(kind, "GET /page HTTP/1.1\nHost: localhost\nCookie: " + cookie + "\n");
+        assertTrue(later.getContent().startsWith("allowed=[necessary, functional, analytics]"), later.getContent());
+        assertEquals("C", later.get("Tk"));
+
+        HttpTester.Response withDnt = send(kind, "GET /page HTTP/1.1\nHost: localhost\nDNT: 1\nCookie: " + cookie
+                + "\n");
+        assertTrue(withDnt.getContent().startsWith("allowed=[necessary, functional]"), withDnt.getContent());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void jsonPostAnswersTheNewDecision(String kind) throws Exception {
+        String body = "{\"categories\": [\"all\"]}";
+        HttpTester.Response r = send(kind, """
+                POST /consent HTTP/1.1
+                Host: localhost
+                Origin: http://localhost
+                Content-Type: application/json
+                Content-Length: %d
+
+                %s""".formatted(body.length(), body));
+        assertEquals(200, r.getStatus());
+        JsonNode json = JSON.readTree(r.getContent());
+        assertEquals("[\"necessary\",\"functional\",\"analytics\",\"marketing\"]", json.get("allowed").toString());
+        assertEquals("consent", json.get("basis").get("marketing").asText());
+        assertEquals("consentgate", json.get("consent").get("source").asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void offSiteReturnPathFallsBackToTheDefault(String kind) throws Exception {
+        for (String ret : new String[] {"%2F%2Fevil.example%2F", "https%3A%2F%2Fevil.example", "%2F%5Cevil.example",
+                "%2Fa%0D%0ASet-Cookie%3A%20x%3D1"}) {
+            String form = "categories=none&return=" + ret;
+            HttpTester.Response r = send(kind, "POST /consent HTTP/1.1\nHost: localhost\nOrigin: http://localhost\n"
+                    + "Content-Type: application/x-www-form-urlencoded\nContent-Length: " + form.length() + "\n\n"
+                    + form);
+            assertEquals(303, r.getStatus(), ret);
+            assertTrue(r.get("Location").equals("/") || r.get("Location").equals("http://localhost/"),
+                    ret + " -> " + r.get("Location"));
+            assertTrue(r.get("Set-Cookie").startsWith("cg_consent=1.-.1."), r.get("Set-Cookie"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void unknownCategoryIsABadRequestWithoutACookie(String kind) throws Exception {
+        String form = "categories=analytics,everything";
+        HttpTester.Response r = send(kind, "POST /consent HTTP/1.1\nHost: localhost\nOrigin: http://localhost\n"
+                + "Content-Type: application/x-www-form-urlencoded\nContent-Length: " + form.length() + "\n\n" + form);
+        assertEquals(400, r.getStatus());
+        assertNull(r.get("Set-Cookie"));
+        assertFalse(r.getContent().contains("everything"), "request data must not be echoed");
+    }
+}

@@ -1,0 +1,94 @@
+package io.consentgate.container;
+
+import io.consentgate.ConsentGateFilter;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleState;
+import org.apache.catalina.Wrapper;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Map;
+
+/** Tomcat 11 embedded on a loopback port; requests go over a socket with {@code Connection: close}. */
+final class TomcatContainer implements Container {
+
+    private final Tomcat tomcat;
+    private final int port;
+
+    private TomcatContainer(Tomcat tomcat, int port) {
+        this.tomcat = tomcat;
+        this.port = port;
+    }
+
+    static TomcatContainer start(Map<String, String> initParams) throws Exception {
+        Tomcat tomcat = new Tomcat();
+        tomcat.setBaseDir(Files.createTempDirectory("cg-tomcat").toString());
+        Connector connector = new Connector();
+        connector.setPort(0);
+        connector.setProperty("address", "127.0.0.1");
+        tomcat.setConnector(connector);
+        Context ctx = tomcat.addContext("", null);
+        FilterDef def = new FilterDef();
+        def.setFilterName("consentgate");
+        def.setFilterClass(ConsentGateFilter.class.getName());
+        def.setAsyncSupported("true");
+        initParams.forEach(def::addInitParameter);
+        ctx.addFilterDef(def);
+        FilterMap map = new FilterMap();
+        map.setFilterName("consentgate");
+        map.addURLPattern("/*");
+        map.setDispatcher("REQUEST");
+        map.setDispatcher("ERROR");
+        ctx.addFilterMap(map);
+        Wrapper w = Tomcat.addServlet(ctx, "app", AppServlet.class.getName());
+        w.setAsyncSupported(true);
+        ctx.addServletMappingDecoded("/*", "app");
+        tomcat.start();
+        if (ctx.getState() != LifecycleState.STARTED) {
+            tomcat.stop();
+            tomcat.destroy();
+            throw new IllegalStateException("Tomcat context did not start (filter init failed?)");
+        }
+        return new TomcatContainer(tomcat, connector.getLocalPort());
+    }
+
+    @Override
+    public String exchange(String rawRequest) throws Exception {
+        String req = Container.crlf(rawRequest);
+        int headerEnd = req.indexOf("\r\n\r\n");
+        String head = req.substring(0, headerEnd);
+        if (!head.toLowerCase().contains("\r\nconnection:")) {
+            req = head + "\r\nConnection: close" + req.substring(headerEnd);
+        }
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(20_000);
+            OutputStream out = s.getOutputStream();
+            out.write(req.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = s.getInputStream();
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            in.transferTo(buf);
+            return buf.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "tomcat";
+    }
+
+    @Override
+    public void close() throws Exception {
+        tomcat.stop();
+        tomcat.destroy();
+    }
+}
