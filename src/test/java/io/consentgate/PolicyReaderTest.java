@@ -1,0 +1,175 @@
+package io.consentgate;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PolicyReaderTest {
+
+    private static Policy read(Map<String, String> params) {
+        return PolicyReader.read(params, location -> null);
+    }
+
+    @Test
+    void noInitParamsGiveTheSafeDefaults() {
+        Policy p = read(Map.of());
+        assertEquals(ConsentMode.OPT_IN, p.mode());
+        assertEquals(EnumSet.of(Category.MARKETING), p.gpcRefuses());
+        assertEquals(EnumSet.of(Category.ANALYTICS, Category.MARKETING), p.dntRefuses());
+        assertTrue(p.signalsOverrideConsent());
+        assertEquals("cg_consent", p.consentCookieName());
+        assertEquals("/consent", p.consentPath());
+        assertEquals(Duration.ofDays(395), p.consentMaxAge());
+        assertNull(p.consentSecret());
+        assertFalse(p.reportOnly());
+        assertEquals(VaryMode.VARY, p.varyMode());
+    }
+
+    @Test
+    void everyDocumentedParameterIsAccepted() {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("mode", "opt-out");
+        all.put("region-header", "CF-IPCountry");
+        all.put("opt-in-regions", "DE, FR");
+        all.put("opt-out-regions", "US");
+        all.put("gpc-refuses", "analytics,marketing");
+        all.put("dnt-refuses", "none");
+        all.put("signals-override-consent", "false");
+        all.put("gpc-headers", "Sec-GPC, X-GPC");
+        all.put("consent-cookie-name", "site_consent");
+        all.put("policy-revision", "4");
+        all.put("consent-max-age-days", "180");
+        all.put("consent-secret", "0123456789abcdef0123456789abcdef");
+        all.put("honour-cmps", "cookiebot,usprivacy");
+        all.put("klaro-services", "matomo=analytics, ads=marketing");
+        all.put("consent-path", "/privacy/consent");
+        all.put("consent-return", "/thanks");
+        all.put("tk-header", "false");
+        all.put("vary", "private");
+        all.put("permissions-policy", "off");
+        all.put("report-only", "true");
+        all.put("gpc-json", "false");
+        all.put("gpc-last-update", "2026-01-31");
+        all.put("tracking-policy-url", "https://example.org/privacy");
+        all.put("tracking-controller", "https://example.org/");
+        assertEquals(PolicyReader.PARAMETERS.keySet().size() - 1, all.size(),
+                "this test must set every parameter except policy-file");
+        Policy p = read(all);
+        assertEquals(ConsentMode.OPT_OUT, p.mode());
+        assertEquals(ConsentMode.OPT_IN, p.modeFor("DE"));
+        assertEquals(ConsentMode.OPT_OUT, p.modeFor("US-CA"));
+        assertEquals(Set.of(), p.dntRefuses());
+        assertEquals(java.util.List.of("Sec-GPC", "X-GPC"), p.gpcHeaders());
+        assertEquals(4, p.policyRevision());
+        assertArrayEquals("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), p.consentSecret());
+        assertEquals(Set.of("cookiebot", "usprivacy"), p.honouredCmps());
+        assertEquals(Category.MARKETING, p.klaroServices().get("ads"));
+        assertEquals("/privacy/consent", p.consentPath());
+        assertNull(p.permissionsPolicy());
+        assertEquals(VaryMode.PRIVATE, p.varyMode());
+        assertEquals(LocalDate.of(2026, 1, 31), p.gpcLastUpdate());
+        assertTrue(p.reportOnly());
+        assertFalse(p.toString().contains("0123456789abcdef"), "the secret must never be printed");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "mode|sometimes",
+        "mode|",
+        "gpc-refuses|necessary",
+        "gpc-refuses|ads",
+        "dnt-refuses|analytics;marketing",
+        "signals-override-consent|yes",
+        "policy-revision|0",
+        "policy-revision|one",
+        "consent-max-age-days|0",
+        "consent-max-age-days|99999",
+        "consent-secret|short",
+        "consent-secret|env:CONSENTGATE_TEST_UNSET_VARIABLE",
+        "honour-cmps|cookiebot,acme",
+        "klaro-services|matomo",
+        "klaro-services|matomo=necessary",
+        "consent-path|consent",
+        "consent-path|//evil.example",
+        "consent-return|https://evil.example/",
+        "consent-cookie-name|my cookie",
+        "consent-cookie-name|a;b",
+        "gpc-headers|Sec GPC",
+        "region-header|X Country",
+        "opt-out-regions|California",
+        "vary|off",
+        "tk-header|1",
+        "permissions-policy|a\u0001b",
+        "gpc-last-update|yesterday",
+        "tracking-policy-url|javascript:alert(1)",
+        "report-only|maybe",
+        "no-such-parameter|x",
+    })
+    void invalidParameterFailsNamingIt(String name, String value) {
+        InvalidPolicyException e = assertThrows(InvalidPolicyException.class,
+                () -> read(Map.of(name, value == null ? "" : value)));
+        assertEquals(name, e.parameter());
+        assertTrue(e.getMessage().contains("'" + name + "'"), e.getMessage());
+    }
+
+    @Test
+    void policyFileInJsonIsReadAndInitParamsOverrideIt() {
+        String json = """
+                {"mode": "opt-out", "dnt-refuses": ["analytics"], "policy-revision": 3,
+                 "klaro-services": {"matomo": "analytics"}, "trackers": []}""";
+        Map<String, String> params = Map.of("policy-file", "/WEB-INF/consentgate.json", "policy-revision", "5");
+        Policy p = PolicyReader.read(params, loc -> loc.equals("/WEB-INF/consentgate.json")
+                ? new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)) : null);
+        assertEquals(ConsentMode.OPT_OUT, p.mode());
+        assertEquals(EnumSet.of(Category.ANALYTICS), p.dntRefuses());
+        assertEquals(5, p.policyRevision());
+        assertEquals(Category.ANALYTICS, p.klaroServices().get("matomo"));
+    }
+
+    @Test
+    void policyFileInYamlIsRead() {
+        String yaml = """
+                mode: opt-in
+                gpc-refuses: [analytics, marketing]
+                report-only: true
+                """;
+        Policy p = PolicyReader.read(Map.of("policy-file", "/WEB-INF/policy.yaml"),
+                loc -> new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(EnumSet.of(Category.ANALYTICS, Category.MARKETING), p.gpcRefuses());
+        assertTrue(p.reportOnly());
+    }
+
+    @Test
+    void brokenOrMissingPolicyFileFailsNamingTheFile() {
+        InvalidPolicyException missing = assertThrows(InvalidPolicyException.class,
+                () -> read(Map.of("policy-file", "/WEB-INF/nope.json")));
+        assertTrue(missing.getMessage().contains("nope.json"));
+        InvalidPolicyException broken = assertThrows(InvalidPolicyException.class,
+                () -> PolicyReader.read(Map.of("policy-file", "/p.json"),
+                        loc -> new ByteArrayInputStream("{\"mode\": ".getBytes(StandardCharsets.UTF_8))));
+        assertTrue(broken.getMessage().contains("/p.json"));
+        InvalidPolicyException unknownKey = assertThrows(InvalidPolicyException.class,
+                () -> PolicyReader.read(Map.of("policy-file", "/p.json"),
+                        loc -> new ByteArrayInputStream("{\"moed\": \"opt-in\"}".getBytes(StandardCharsets.UTF_8))));
+        assertEquals("moed", unknownKey.parameter());
+        InvalidPolicyException badType = assertThrows(InvalidPolicyException.class,
+                () -> read(Map.of("policy-file", "/p.txt")));
+        assertEquals("policy-file", badType.parameter());
+    }
+}
