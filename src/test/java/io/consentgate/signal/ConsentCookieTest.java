@@ -167,4 +167,19 @@ class ConsentCookieTest {
         assertTrue(ConsentCookie.decode(Fixtures.validSigned(), Fixtures.signedSettings(), CLOCK,
                 new ArrayList<>()).isPresent());
     }
+
+    @Test
+    void rejectsANonCanonicalSpellingOfTheRightSignature() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        String signed = Fixtures.validSigned();
+        char last = signed.charAt(signed.length() - 1);
+        // 43 characters carry 258 bits: the last character's two low bits are unused padding.
+        char twin = alphabet.charAt(alphabet.indexOf(last) ^ 1);
+        String tampered = signed.substring(0, signed.length() - 1) + twin;
+        assertEquals(java.util.Arrays.toString(java.util.Base64.getUrlDecoder().decode(
+                        signed.substring(signed.lastIndexOf('.') + 1))),
+                java.util.Arrays.toString(java.util.Base64.getUrlDecoder().decode(
+                        tampered.substring(tampered.lastIndexOf('.') + 1))), "same bytes, different text");
+        assertFalse(ConsentCookie.decode(tampered, Fixtures.signedSettings(), CLOCK, new ArrayList<>()).isPresent());
+    }
 }
