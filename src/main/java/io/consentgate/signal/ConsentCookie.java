@@ -186,15 +186,12 @@ public final class ConsentCookie {
             if (f.length != 6) {
                 return "unsigned, but a signature is required";
             }
+            // Compare the canonical encodings: decoding would ignore the last character's unused bits and accept
+            // four spellings of one signature.
             String payload = value.substring(0, value.lastIndexOf('.'));
-            byte[] expected = hmac(settings.hmacSecret(), payload);
-            byte[] actual;
-            try {
-                actual = Base64.getUrlDecoder().decode(f[5]);
-            } catch (IllegalArgumentException e) {
-                return "malformed signature";
-            }
-            if (!MessageDigest.isEqual(expected, actual)) {
+            byte[] expected = B64.encodeToString(hmac(settings.hmacSecret(), payload))
+                    .getBytes(StandardCharsets.US_ASCII);
+            if (!MessageDigest.isEqual(expected, f[5].getBytes(StandardCharsets.US_ASCII))) {
                 return "bad signature";
             }
         }

@@ -1,0 +1,218 @@
+package io.consentgate.signal;
+
+import io.consentgate.Category;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static io.consentgate.signal.Fixtures.CLOCK;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SignalReaderTest {
+
+    private static final SignalReader READER = new SignalReader(SignalSettings.defaults(), CLOCK);
+
+    static Stream<Arguments> gpcValues() {
+        return Stream.of(
+                Arguments.of(List.of("1"), true),
+                Arguments.of(List.of(" 1 "), true),
+                Arguments.of(List.of("\t1"), true),
+                Arguments.of(List.of("0", "1"), true),
+                Arguments.of(List.of("1", "0"), true),
+                Arguments.of(List.of("garbage", "1"), true),
+                Arguments.of(List.of(), false),
+                Arguments.of(List.of(""), false),
+                Arguments.of(List.of("0"), false),
+                Arguments.of(List.of("true"), false),
+                Arguments.of(List.of("1, 1"), false),
+                Arguments.of(List.of("1,1"), false),
+                Arguments.of(List.of("11"), false),
+                Arguments.of(List.of("01"), false),
+                Arguments.of(List.of("1.0"), false),
+                Arguments.of(List.of("\u00001"), false),
+                Arguments.of(List.of("1\r\n"), false),
+                Arguments.of(List.of("\"1\""), false),
+                Arguments.of(List.of("\u0661"), false),
+                Arguments.of(List.of("1".repeat(100_000)), false),
+                Arguments.of(List.of("yes", "on"), false));
+    }
+
+    @ParameterizedTest
+    @MethodSource("gpcValues")
+    void gpcIsAnOptOutOnlyForAnExactOne(List<String> values, boolean expected) {
+        TestHeaders h = new TestHeaders();
+        values.forEach(v -> h.add("Sec-GPC", v));
+        Signals s = READER.read(h);
+        assertEquals(expected, s.gpc());
+        assertEquals(expected, s.optOutOfSale());
+    }
+
+    @Test
+    void everyConfiguredGpcHeaderCounts() {
+        SignalReader r = new SignalReader(SignalSettings.defaults().withGpcHeaders(List.of("Sec-GPC", "X-GPC")),
+                CLOCK);
+        assertTrue(r.read(TestHeaders.of("X-GPC", "1")).gpc());
+        assertTrue(r.read(TestHeaders.of("Sec-GPC", "0", "X-GPC", "1")).gpc());
+        assertFalse(READER.read(TestHeaders.of("X-GPC", "1")).gpc());
+        assertFalse(new SignalReader(SignalSettings.defaults().withGpcHeaders(List.of()), CLOCK)
+                .read(TestHeaders.of("Sec-GPC", "1")).gpc());
+    }
+
+    static Stream<Arguments> dntValues() {
+        return Stream.of(
+                Arguments.of(List.of("1"), Dnt.TRACKING_OFF),
+                Arguments.of(List.of(" 1"), Dnt.TRACKING_OFF),
+                Arguments.of(List.of("1xyz"), Dnt.TRACKING_OFF),
+                Arguments.of(List.of("1, 0"), Dnt.TRACKING_OFF),
+                Arguments.of(List.of("0", "1"), Dnt.TRACKING_OFF),
+                Arguments.of(List.of("1", "0"), Dnt.TRACKING_OFF),
+                Arguments.of(List.of("0"), Dnt.TRACKING_ALLOWED),
+                Arguments.of(List.of("0abc"), Dnt.TRACKING_ALLOWED),
+                Arguments.of(List.of("", "0"), Dnt.TRACKING_ALLOWED),
+                Arguments.of(List.of(), Dnt.NONE),
+                Arguments.of(List.of(""), Dnt.NONE),
+                Arguments.of(List.of("   "), Dnt.NONE),
+                Arguments.of(List.of("2"), Dnt.NONE),
+                Arguments.of(List.of("yes"), Dnt.NONE),
+                Arguments.of(List.of("null"), Dnt.NONE),
+                Arguments.of(List.of("0, 0"), Dnt.NONE),
+                Arguments.of(List.of("0\u0000"), Dnt.NONE),
+                Arguments.of(List.of("0\u00e9"), Dnt.NONE),
+                Arguments.of(List.of("\u00001"), Dnt.NONE),
+                Arguments.of(List.of("\"1\""), Dnt.NONE));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dntValues")
+    void dntFollowsTheFirstCharacterAndAnyOneWins(List<String> values, Dnt expected) {
+        TestHeaders h = new TestHeaders();
+        values.forEach(v -> h.add("DNT", v));
+        assertEquals(expected, READER.read(h).dnt());
+    }
+
+    static Stream<Arguments> regionValues() {
+        return Stream.of(
+                Arguments.of(List.of("DE"), Optional.of("DE")),
+                Arguments.of(List.of("de"), Optional.of("DE")),
+                Arguments.of(List.of(" us-ca "), Optional.of("US-CA")),
+                Arguments.of(List.of("GB-ENG"), Optional.of("GB-ENG")),
+                Arguments.of(List.of("FR", "DE"), Optional.of("FR")),
+                Arguments.of(List.of("IT-21"), Optional.of("IT-21")),
+                Arguments.of(List.of(), Optional.empty()),
+                Arguments.of(List.of(""), Optional.empty()),
+                Arguments.of(List.of("XX1"), Optional.empty()),
+                Arguments.of(List.of("D"), Optional.empty()),
+                Arguments.of(List.of("DEU"), Optional.empty()),
+                Arguments.of(List.of("US-CALI"), Optional.empty()),
+                Arguments.of(List.of("US_CA"), Optional.empty()),
+                Arguments.of(List.of("US-"), Optional.empty()),
+                Arguments.of(List.of("D\u00c9"), Optional.empty()),
+                Arguments.of(List.of("DE\r\n"), Optional.empty()),
+                Arguments.of(List.of("de,fr"), Optional.empty()),
+                Arguments.of(List.of("x".repeat(100_000)), Optional.empty()),
+                Arguments.of(List.of("", "DE"), Optional.empty()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("regionValues")
+    void regionComesOnlyFromTheTrustedHeaderAndMustLookLikeARegionCode(List<String> values,
+                                                                       Optional<String> expected) {
+        SignalReader r = new SignalReader(SignalSettings.defaults().withRegionHeader("CF-IPCountry"), CLOCK);
+        TestHeaders h = new TestHeaders();
+        values.forEach(v -> h.add("CF-IPCountry", v));
+        assertEquals(expected, r.read(h).region());
+        assertEquals(Optional.empty(), READER.read(h).region(), "no region header configured");
+    }
+
+    @Test
+    void ownCookieWinsOverAnotherConsentManager() {
+        SignalReader r = new SignalReader(SignalSettings.defaults().withHonouredCmps(Set.of("onetrust")), CLOCK);
+        Signals s = r.read(TestHeaders.of("Cookie", "OptanonConsent=groups=C0001%3A1%2CC0004%3A1; cg_consent="
+                + Fixtures.valid()));
+        assertEquals("consentgate", s.consent().orElseThrow().source());
+        assertEquals(Set.of(Category.ANALYTICS), s.consent().orElseThrow().granted());
+    }
+
+    @Test
+    void anotherConsentManagerIsUsedWhenTheOwnCookieIsInvalid() {
+        SignalReader r = new SignalReader(SignalSettings.defaults().withHonouredCmps(Set.of("onetrust")), CLOCK);
+        Signals s = r.read(TestHeaders.of("Cookie", "OptanonConsent=groups=C0001%3A1%2CC0004%3A1; cg_consent=bad"));
+        assertEquals("onetrust", s.consent().orElseThrow().source());
+        assertEquals(Set.of(Category.MARKETING), s.consent().orElseThrow().granted());
+        assertEquals(1, s.problems().size(), s.problems().toString());
+    }
+
+    @Test
+    void consentManagersAreIgnoredUnlessHonoured() {
+        Signals s = READER.read(TestHeaders.of("Cookie",
+                "OptanonConsent=groups=C0001%3A1%2CC0004%3A1; usprivacy=1YYN; cc_cookie=%7B%22categories%22%3A%5B%22analytics%22%5D%7D"));
+        assertEquals(Optional.empty(), s.consent());
+        assertFalse(s.saleOptOut());
+        assertEquals(List.of(), s.problems());
+    }
+
+    @Test
+    void usPrivacyOptOutIsReportedAsSaleOptOutAndGrantsNothing() {
+        SignalReader r = new SignalReader(SignalSettings.defaults().withHonouredCmps(Set.of("usprivacy")), CLOCK);
+        Signals optedOut = r.read(TestHeaders.of("Cookie", "usprivacy=1YYN"));
+        assertTrue(optedOut.saleOptOut());
+        assertTrue(optedOut.optOutOfSale());
+        assertFalse(optedOut.gpc());
+        assertEquals(Optional.empty(), optedOut.consent());
+        assertFalse(r.read(TestHeaders.of("Cookie", "usprivacy=1YNN")).saleOptOut());
+        assertFalse(r.read(TestHeaders.of("Cookie", "usprivacy=1YYN; usprivacy=1YNN")).saleOptOut());
+    }
+
+    @Test
+    void aFailingHeaderSourceCountsAsAbsent() {
+        Signals s = READER.read(name -> {
+            throw new IllegalStateException("container refused");
+        });
+        assertEquals(Signals.none().consent(), s.consent());
+        assertFalse(s.gpc());
+        assertEquals(Dnt.NONE, s.dnt());
+        assertFalse(s.problems().isEmpty());
+    }
+
+    @Test
+    void aHeaderSourceReturningNullsCountsAsAbsent() {
+        Signals s = READER.read(name -> name.equals("Cookie") ? null : java.util.Arrays.asList(null, "1"));
+        assertTrue(s.gpc());
+        assertEquals(Dnt.TRACKING_OFF, s.dnt());
+        assertEquals(Optional.empty(), s.consent());
+    }
+
+    @Test
+    void problemsAreBounded() {
+        SignalReader r = new SignalReader(SignalSettings.defaults().withHonouredCmps(SignalSettings.KNOWN_CMPS)
+                .withRegionHeader("X-Region"), CLOCK);
+        StringBuilder cookie = new StringBuilder("x; cg_consent=a; cg_consent=b; ");
+        for (String name : List.of("CookieConsent", "OptanonConsent", "cc_cookie", "klaro", "euconsent-v2",
+                "usprivacy")) {
+            cookie.append(name).append("=1; ").append(name).append("=2; ");
+        }
+        TestHeaders h = TestHeaders.of("Cookie", cookie.toString(), "X-Region", "nowhere");
+        Signals s = r.read(h);
+        assertTrue(s.problems().size() <= SignalReader.MAX_PROBLEMS);
+        assertTrue(s.problems().size() >= 8, s.problems().toString());
+    }
+
+    @Test
+    void signalsCopyTheirProblemsAndKeepTheFiveArgumentConstructor() {
+        List<String> problems = new ArrayList<>(List.of("x"));
+        Signals s = new Signals(true, Dnt.NONE, Optional.empty(), Optional.empty(), problems);
+        problems.add("y");
+        assertEquals(List.of("x"), s.problems());
+        assertFalse(s.saleOptOut());
+        assertTrue(s.optOutOfSale());
+    }
+}
