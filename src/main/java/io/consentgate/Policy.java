@@ -227,7 +227,7 @@ public final class Policy {
                 + ", gpcRefuses=" + gpcRefuses + ", dntRefuses=" + dntRefuses
                 + ", signalsOverrideConsent=" + signalsOverrideConsent + ", gpcHeaders=" + gpcHeaders
                 + ", consentCookieName=" + consentCookieName + ", policyRevision=" + policyRevision
-                + ", consentMaxAge=" + consentMaxAge + ", signed=" + (consentSecret != null)
+                + ", consentMaxAgeDays=" + consentMaxAge.toDays() + ", signed=" + (consentSecret != null)
                 + ", honouredCmps=" + honouredCmps + ", consentPath=" + consentPath
                 + ", tkHeader=" + tkHeader + ", varyMode=" + varyMode.id() + ", permissionsPolicy=" + permissionsPolicy
                 + ", reportOnly=" + reportOnly + ", gpcJson=" + gpcJson + "}";

@@ -6,7 +6,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** Parses the categories a visitor granted: names, comma lists, {@code all}, {@code none}; necessary is implied. */
+/**
+ * Parses the categories a visitor granted: names, comma lists, {@code all}, {@code none}; necessary is implied.
+ * {@code none} beats everything posted with it (a refusal is never turned into a grant by a stray field), and
+ * {@code all} beats single names.
+ */
 final class CategoryList {
 
     private static final int MAX_ITEMS = 32;
@@ -18,6 +22,7 @@ final class CategoryList {
     static Set<Category> parse(List<String> values) {
         EnumSet<Category> out = EnumSet.noneOf(Category.class);
         int items = 0;
+        boolean none = false;
         for (String v : values) {
             for (String part : v.split(",", -1)) {
                 String name = part.strip();
@@ -29,12 +34,17 @@ final class CategoryList {
                 }
                 if (name.equalsIgnoreCase("all")) {
                     out.addAll(EnumSet.allOf(Category.class));
-                } else if (!name.equalsIgnoreCase("none")) {
+                } else if (name.equalsIgnoreCase("none")) {
+                    none = true;
+                } else {
                     Category c = Category.fromId(name).orElseThrow(() -> new IllegalArgumentException(
                             "unknown category (expected functional, analytics, marketing, all or none)"));
                     out.add(c);
                 }
             }
+        }
+        if (none) {
+            out.clear();
         }
         out.remove(Category.NECESSARY);
         return out;

@@ -1,0 +1,40 @@
+package io.consentgate.demo;
+
+import io.consentgate.Category;
+import io.consentgate.ConsentDecision;
+
+import java.io.PrintWriter;
+
+/** The consent form: a plain HTML form posting to ConsentGate's endpoint; works without JavaScript. */
+final class ConsentForm {
+
+    private ConsentForm() {
+    }
+
+    static void write(PrintWriter w, ConsentDecision d, String returnPath) {
+        w.println("<form method=post action=\"/consent\" class=consent>");
+        w.println("<h2>Your choices</h2>");
+        w.println("<input type=hidden name=return value=\"" + Html.escape(returnPath) + "\">");
+        w.println("<label><input type=checkbox checked disabled> Necessary (always on)</label>");
+        for (Category c : new Category[] {Category.FUNCTIONAL, Category.ANALYTICS, Category.MARKETING}) {
+            w.println("<label><input type=checkbox name=categories value=" + c.id()
+                    + (d.allows(c) ? " checked" : "") + "> " + label(c) + "</label>");
+        }
+        w.println("<p><button type=submit>Save my choices</button> "
+                + "<button type=submit name=categories value=all>Accept all</button></p>");
+        w.println("</form>");
+        // A form of its own, so the boxes ticked above are not sent along with the refusal.
+        w.println("<form method=post action=\"/consent\" class=consent-reject>");
+        w.println("<input type=hidden name=return value=\"" + Html.escape(returnPath) + "\">");
+        w.println("<button type=submit name=categories value=none>Reject all</button></form>");
+    }
+
+    private static String label(Category c) {
+        return switch (c) {
+            case FUNCTIONAL -> "Functional (chat, remembered preferences)";
+            case ANALYTICS -> "Analytics (Google Analytics 4)";
+            case MARKETING -> "Marketing (Meta pixel, LinkedIn Insight, Google Ads)";
+            default -> c.id();
+        };
+    }
+}

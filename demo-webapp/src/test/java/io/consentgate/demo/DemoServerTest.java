@@ -1,0 +1,90 @@
+package io.consentgate.demo;
+
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The demo as deployed from its web.xml (every init-param present) answers as the README promises. */
+class DemoServerTest {
+
+    private static Server server;
+    private static String base;
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = DemoServer.start(0, "127.0.0.1");
+        base = "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.stop();
+    }
+
+    private static HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void homePageWithGpcCarriesTkAndVary() throws Exception {
+        HttpResponse<String> r = get("/", "Sec-GPC", "1");
+        assertEquals(200, r.statusCode());
+        assertEquals("N", r.headers().firstValue("Tk").orElse(""));
+        assertTrue(r.headers().firstValue("Vary").orElse("").contains("Sec-GPC"));
+        assertTrue(r.body().contains("Harbour Tea Co."));
+    }
+
+    @Test
+    void gpcJsonCarriesTheConfiguredDate() throws Exception {
+        HttpResponse<String> r = get("/.well-known/gpc.json");
+        assertEquals(200, r.statusCode());
+        assertEquals("{\"gpc\":true,\"lastUpdate\":\"2026-11-28\"}", r.body());
+    }
+
+    @Test
+    void consentFormPostGrantsAndTheDecisionPageShowsIt() throws Exception {
+        HttpResponse<String> post = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/consent"))
+                .header("Origin", base)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("categories=analytics&return=%2Fdecision")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, post.statusCode());
+        assertEquals("/decision", post.headers().firstValue("Location").orElse(""));
+        String cookie = post.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+
+        HttpResponse<String> page = get("/decision", "Cookie", cookie);
+        assertTrue(page.body().contains("<tr><td>analytics</td><td class=yes>yes</td><td>consent</td></tr>"),
+                page.body());
+        assertTrue(page.body().contains("<tr><td>marketing</td><td class=no>no</td><td>consent</td></tr>"));
+
+        HttpResponse<String> crossSite = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/consent"))
+                .header("Origin", "https://evil.example")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("categories=all")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, crossSite.statusCode());
+    }
+
+    @Test
+    void decisionPageEscapesSignalValues() throws Exception {
+        HttpResponse<String> r = get("/decision", "DNT", "1<script>x</script>");
+        assertTrue(r.body().contains("1&lt;script&gt;x&lt;/script&gt;"));
+        assertTrue(r.body().contains("<tr><td>analytics</td><td class=no>no</td><td>dnt</td></tr>"), r.body());
+    }
+}
