@@ -1,0 +1,39 @@
+package io.consentgate;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every parameter the reader accepts is documented in the README table and shown in the demo's web.xml. */
+class DocumentedParametersTest {
+
+    @Test
+    void readmeTableListsEveryParameterWithItsDefault() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        for (Map.Entry<String, String> p : PolicyReader.PARAMETERS.entrySet()) {
+            String row = "| `" + p.getKey() + "` | ";
+            int at = readme.indexOf(row);
+            assertTrue(at >= 0, "README has no table row for " + p.getKey());
+            String cell = readme.substring(at + row.length(), readme.indexOf(" |", at + row.length()));
+            assertEquals(p.getValue(), cell.replace("`", ""), "README default of " + p.getKey());
+        }
+    }
+
+    @Test
+    void demoWebXmlShowsEveryParameter() throws Exception {
+        String webXml = Files.readString(Path.of("demo-webapp/src/main/webapp/WEB-INF/web.xml"));
+        Matcher m = Pattern.compile("<param-name>([^<]+)</param-name>").matcher(webXml);
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        while (m.find()) {
+            shown.add(m.group(1));
+        }
+        assertEquals(PolicyReader.PARAMETERS.keySet(), shown);
+    }
+}

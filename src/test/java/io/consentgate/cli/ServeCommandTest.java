@@ -1,0 +1,82 @@
+package io.consentgate.cli;
+
+import org.eclipse.jetty.server.Server;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ServeCommandTest {
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void assertOneLineError(Run r, int code, String fragment) {
+        assertEquals(code, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), "exactly one line on stderr: " + r.err());
+        assertTrue(r.err().startsWith("consentgate: ") && r.err().contains(fragment), r.err());
+    }
+
+    @Test
+    void badCommandLinesGiveOneLineAndExitTwo() {
+        assertOneLineError(run("frobnicate"), 2, "unknown command");
+        assertOneLineError(run("serve", "--prot", "80"), 2, "unknown option --prot");
+        assertOneLineError(run("serve", "--port"), 2, "--port needs a value");
+        assertOneLineError(run("serve", "--port", "http"), 2, "port number");
+        assertOneLineError(run("serve", "--port", "70000"), 2, "port number");
+        assertOneLineError(run("serve", "extra"), 2, "no operands");
+        assertEquals(2, run().code());
+        assertEquals(0, run("--help").code());
+    }
+
+    @Test
+    void unreadableInputsGiveOneLineAndExitOne(@TempDir Path dir) throws Exception {
+        assertOneLineError(run("serve", "--docroot", dir.resolve("missing").toString()), 1, "not a directory");
+        assertOneLineError(run("serve", "--docroot", dir.toString(), "--policy", dir.resolve("nope.json").toString()),
+                1, "cannot read policy file");
+        Path bad = Files.writeString(dir.resolve("bad.json"), "{\"mode\": \"sometimes\"}");
+        assertOneLineError(run("serve", "--docroot", dir.toString(), "--policy", bad.toString()), 1, "'mode'");
+    }
+
+    @Test
+    void serveRunsTheFilterInFrontOfStaticFiles(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("index.html"), "<!doctype html><title>t</title><p>hello</p>");
+        Path policy = Files.writeString(dir.resolve("policy.yaml"), "gpc-last-update: 2026-02-03\n");
+        Server server = ServeCommand.start(Options.parse(new String[] {"--port", "0", "--docroot", dir.toString(),
+                "--policy", policy.toString()}, ServeCommand.FLAGS));
+        try {
+            HttpClient client = HttpClient.newHttpClient();
+            URI base = server.getURI();
+            HttpResponse<String> page = client.send(HttpRequest.newBuilder(base.resolve("/")).header("DNT", "1")
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("<p>hello</p>"));
+            assertEquals("N", page.headers().firstValue("Tk").orElse(""));
+            HttpResponse<String> gpc = client.send(HttpRequest.newBuilder(base.resolve("/.well-known/gpc.json"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals("{\"gpc\":true,\"lastUpdate\":\"2026-02-03\"}", gpc.body());
+            assertEquals("127.0.0.1", base.getHost(), "serve binds to loopback by default");
+        } finally {
+            server.stop();
+        }
+    }
+}
