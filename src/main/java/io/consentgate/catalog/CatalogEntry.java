@@ -1,0 +1,18 @@
+package io.consentgate.catalog;
+
+import java.util.List;
+
+/** A parsed catalog entry: the public {@link Tracker} plus the matching details it does not expose. */
+record CatalogEntry(Tracker tracker, List<TagIdRule> tagIds, List<String> cookieDomains,
+                    List<EndpointPattern> endpointPatterns) {
+
+    CatalogEntry {
+        tagIds = List.copyOf(tagIds);
+        cookieDomains = List.copyOf(cookieDomains);
+        endpointPatterns = List.copyOf(endpointPatterns);
+    }
+
+    String id() {
+        return tracker.id();
+    }
+}

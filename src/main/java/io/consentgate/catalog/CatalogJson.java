@@ -1,0 +1,328 @@
+package io.consentgate.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.consentgate.Category;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads the catalog schema documented in {@code README.md} next to {@code trackers.json}; strict on purpose. */
+final class CatalogJson {
+
+    private static final Set<String> FIELDS = Set.of("id", "name", "owner", "categories", "hosts", "signatures",
+            "cookies", "cookieDomains", "endpoints", "tagIds", "disabled", "notes");
+
+    /** Parsed entries plus the ids of {@code {"id": .., "disabled": true}} tombstones. */
+    record Parsed(List<CatalogEntry> entries, Set<String> disabled) {
+    }
+
+    private CatalogJson() {
+    }
+
+    static Parsed parse(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            throw new CatalogFormatException("catalog: the root must be an object with a \"trackers\" array");
+        }
+        Iterator<String> names = root.fieldNames();
+        while (names.hasNext()) {
+            String n = names.next();
+            if (!n.equals("trackers") && !n.equals("version") && !n.equals("$comment")) {
+                throw new CatalogFormatException("catalog: unknown top-level field \"" + n + "\"");
+            }
+        }
+        JsonNode version = root.get("version");
+        if (version != null && !(version.isInt() && version.intValue() == 1)) {
+            throw new CatalogFormatException("catalog: unsupported \"version\" " + version + " (expected 1)");
+        }
+        JsonNode list = root.get("trackers");
+        if (list == null || !list.isArray()) {
+            throw new CatalogFormatException("catalog: field \"trackers\" must be an array");
+        }
+        List<CatalogEntry> entries = new ArrayList<>();
+        Set<String> disabled = new LinkedHashSet<>();
+        Set<String> ids = new LinkedHashSet<>();
+        Map<String, String> hostOwners = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode node = list.get(i);
+            String where = "tracker #" + i;
+            if (!node.isObject()) {
+                throw new CatalogFormatException(where + ": must be an object");
+            }
+            String id = text(node, "id", where, true);
+            where = where + " \"" + id + "\"";
+            if (!isId(id)) {
+                throw new CatalogFormatException(where + ": field \"id\": use lower-case letters, digits and '-'");
+            }
+            if (!ids.add(id)) {
+                throw new CatalogFormatException(where + ": field \"id\": listed twice");
+            }
+            checkFields(node, where);
+            JsonNode dis = node.get("disabled");
+            if (dis != null) {
+                if (!dis.isBoolean()) {
+                    throw new CatalogFormatException(where + ": field \"disabled\": must be true or false");
+                }
+                if (dis.booleanValue()) {
+                    disabled.add(id);
+                    continue;
+                }
+            }
+            CatalogEntry entry = entry(node, id, where);
+            for (int h = 0; h < entry.tracker().hosts().size(); h++) {
+                String key = entry.tracker().hosts().get(h) + entry.tracker().pathPrefixes().get(h);
+                String prev = hostOwners.putIfAbsent(key, id);
+                if (prev != null) {
+                    throw new CatalogFormatException(where + ": field \"hosts\": \"" + key
+                            + "\" is already listed by \"" + prev + "\"");
+                }
+            }
+            entries.add(entry);
+        }
+        return new Parsed(entries, disabled);
+    }
+
+    private static CatalogEntry entry(JsonNode node, String id, String where) {
+        String name = text(node, "name", where, true);
+        String owner = text(node, "owner", where, true);
+        Set<Category> categories = categories(node.get("categories"), where, "categories");
+        List<String> hosts = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        for (String h : strings(node, "hosts", where)) {
+            int slash = h.indexOf('/');
+            String host = slash < 0 ? h : h.substring(0, slash);
+            String path = slash < 0 ? "" : h.substring(slash);
+            if (!isHost(host)) {
+                throw new CatalogFormatException(where + ": field \"hosts\": \"" + h
+                        + "\" is not a lower-case host name (optionally followed by a /path prefix)");
+            }
+            if (path.equals("/")) {
+                path = "";
+            }
+            hosts.add(host);
+            paths.add(path);
+        }
+        List<String> signatures = strings(node, "signatures", where);
+        for (String s : signatures) {
+            if (s.length() < 3 || !isAscii(s)) {
+                throw new CatalogFormatException(where + ": field \"signatures\": \"" + s
+                        + "\" must be ASCII and at least 3 characters long");
+            }
+        }
+        List<CookiePattern> cookies = cookies(node.get("cookies"), where);
+        List<String> cookieDomains = strings(node, "cookieDomains", where);
+        for (String d : cookieDomains) {
+            if (!isHost(d)) {
+                throw new CatalogFormatException(where + ": field \"cookieDomains\": \"" + d + "\" is not a host");
+            }
+        }
+        List<EndpointPattern> endpoints = endpoints(node.get("endpoints"), where);
+        List<String> endpointPaths = new ArrayList<>();
+        for (EndpointPattern e : endpoints) {
+            endpointPaths.add(e.prefix() ? e.path() + "*" : e.path());
+        }
+        List<TagIdRule> tagIds = tagIds(node.get("tagIds"), where);
+        if (hosts.isEmpty() && signatures.isEmpty() && cookies.isEmpty() && endpoints.isEmpty()) {
+            throw new CatalogFormatException(where + ": needs at least one of hosts, signatures, cookies, endpoints");
+        }
+        Tracker t = new Tracker(id, name, owner, categories, hosts, paths, signatures, cookies, endpointPaths);
+        return new CatalogEntry(t, tagIds, cookieDomains, endpoints);
+    }
+
+    private static void checkFields(JsonNode node, String where) {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String n = names.next();
+            if (!FIELDS.contains(n)) {
+                throw new CatalogFormatException(where + ": unknown field \"" + n + "\"");
+            }
+        }
+    }
+
+    private static String text(JsonNode node, String field, String where, boolean required) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw new CatalogFormatException(where + ": field \"" + field + "\" is required");
+            }
+            return null;
+        }
+        if (!v.isTextual() || v.textValue().isBlank()) {
+            throw new CatalogFormatException(where + ": field \"" + field + "\" must be a non-empty string");
+        }
+        return v.textValue().strip();
+    }
+
+    private static List<String> strings(JsonNode node, String field, String where) {
+        JsonNode v = node.get(field);
+        List<String> out = new ArrayList<>();
+        if (v == null || v.isNull()) {
+            return out;
+        }
+        if (!v.isArray()) {
+            throw new CatalogFormatException(where + ": field \"" + field + "\" must be an array of strings");
+        }
+        for (JsonNode s : v) {
+            if (!s.isTextual() || s.textValue().isEmpty()) {
+                throw new CatalogFormatException(where + ": field \"" + field + "\": " + s + " is not a string");
+            }
+            out.add(s.textValue());
+        }
+        return out;
+    }
+
+    private static Set<Category> categories(JsonNode v, String where, String field) {
+        if (v == null || !v.isArray() || v.isEmpty()) {
+            throw new CatalogFormatException(where + ": field \"" + field + "\" must be a non-empty array");
+        }
+        Set<Category> out = EnumSet.noneOf(Category.class);
+        for (JsonNode c : v) {
+            Category cat = c.isTextual() ? Category.fromId(c.textValue()).orElse(null) : null;
+            if (cat == null) {
+                throw new CatalogFormatException(where + ": field \"" + field + "\": unknown category " + c);
+            }
+            if (cat == Category.NECESSARY) {
+                throw new CatalogFormatException(where + ": field \"" + field
+                        + "\": \"necessary\" is never gated; leave such an entry out of the catalog");
+            }
+            out.add(cat);
+        }
+        return out;
+    }
+
+    private static List<CookiePattern> cookies(JsonNode v, String where) {
+        List<CookiePattern> out = new ArrayList<>();
+        if (v == null || v.isNull()) {
+            return out;
+        }
+        if (!v.isArray()) {
+            throw new CatalogFormatException(where + ": field \"cookies\" must be an array");
+        }
+        for (JsonNode c : v) {
+            String name;
+            boolean generic = false;
+            if (c.isTextual()) {
+                name = c.textValue();
+            } else if (c.isObject() && c.path("name").isTextual() && c.size() <= 2
+                    && (c.size() == 1 || c.path("generic").isBoolean())) {
+                name = c.get("name").textValue();
+                generic = c.path("generic").asBoolean(false);
+            } else {
+                throw new CatalogFormatException(where + ": field \"cookies\": " + c
+                        + " must be a name or {\"name\": .., \"generic\": true}");
+            }
+            boolean prefix = name.endsWith("*");
+            String n = prefix ? name.substring(0, name.length() - 1) : name;
+            if (n.isEmpty() || n.startsWith("*") || n.indexOf('*') != n.lastIndexOf('*') || !isCookieName(n)) {
+                throw new CatalogFormatException(where + ": field \"cookies\": bad cookie name pattern \""
+                        + name + "\"");
+            }
+            out.add(new CookiePattern(n, prefix, generic));
+        }
+        return out;
+    }
+
+    private static List<EndpointPattern> endpoints(JsonNode v, String where) {
+        List<EndpointPattern> out = new ArrayList<>();
+        if (v == null || v.isNull()) {
+            return out;
+        }
+        if (!v.isArray()) {
+            throw new CatalogFormatException(where + ": field \"endpoints\" must be an array");
+        }
+        for (JsonNode e : v) {
+            String path;
+            boolean generic = false;
+            if (e.isTextual()) {
+                path = e.textValue();
+            } else if (e.isObject() && e.path("path").isTextual() && e.size() <= 2
+                    && (e.size() == 1 || e.path("generic").isBoolean())) {
+                path = e.get("path").textValue();
+                generic = e.path("generic").asBoolean(false);
+            } else {
+                throw new CatalogFormatException(where + ": field \"endpoints\": " + e
+                        + " must be a path or {\"path\": .., \"generic\": true}");
+            }
+            boolean prefix = path.endsWith("*");
+            String p = prefix ? path.substring(0, path.length() - 1) : path;
+            if (!p.startsWith("/") || p.indexOf('*') >= 0 || p.indexOf('?') >= 0 || p.indexOf('#') >= 0
+                    || !isAscii(p)) {
+                throw new CatalogFormatException(where + ": field \"endpoints\": \"" + path
+                        + "\" must be an ASCII path starting with '/' (optionally ending in '*')");
+            }
+            out.add(new EndpointPattern(p, prefix, generic));
+        }
+        return out;
+    }
+
+    private static List<TagIdRule> tagIds(JsonNode v, String where) {
+        List<TagIdRule> out = new ArrayList<>();
+        if (v == null || v.isNull()) {
+            return out;
+        }
+        if (!v.isObject()) {
+            throw new CatalogFormatException(where + ": field \"tagIds\" must be an object {\"PREFIX-\": [categories]}");
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = v.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String prefix = e.getKey();
+            if (prefix.length() < 2 || !prefix.endsWith("-") || !prefix.toUpperCase(Locale.ROOT).equals(prefix)
+                    || !isAscii(prefix)) {
+                throw new CatalogFormatException(where + ": field \"tagIds\": prefix \"" + prefix
+                        + "\" must be upper-case ASCII ending in '-'");
+            }
+            out.add(new TagIdRule(prefix, categories(e.getValue(), where, "tagIds." + prefix)));
+        }
+        return out;
+    }
+
+    static boolean isHost(String h) {
+        if (h.isEmpty() || h.length() > 253 || h.charAt(0) == '.' || h.charAt(h.length() - 1) == '.'
+                || h.indexOf('.') < 0 || h.contains("..")) {
+            return false;
+        }
+        for (int i = 0; i < h.length(); i++) {
+            char c = h.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isId(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isCookieName(String n) {
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (c <= ' ' || c >= 0x7f || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

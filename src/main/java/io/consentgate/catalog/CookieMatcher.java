@@ -1,0 +1,96 @@
+package io.consentgate.catalog;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Cookie name lookup: exact names by hash, then prefix and wildcard patterns, longest first. */
+final class CookieMatcher {
+
+    private record Rule(int entry, CookiePattern pattern, String[] domains) {
+    }
+
+    private final Map<String, List<Rule>> exact = new HashMap<>();
+    private final List<Rule> patterns = new ArrayList<>();
+    private final Matches matches;
+
+    CookieMatcher(List<CatalogEntry> entries, Matches matches) {
+        this.matches = matches;
+        for (int i = 0; i < entries.size(); i++) {
+            CatalogEntry e = entries.get(i);
+            List<String> domains = new ArrayList<>(e.cookieDomains());
+            domains.addAll(e.tracker().hosts());
+            String[] d = domains.stream().distinct().toArray(String[]::new);
+            for (CookiePattern p : e.tracker().cookies()) {
+                Rule r = new Rule(i, p, d);
+                if (!p.prefix() && p.name().indexOf('*') < 0) {
+                    // A later entry (an override) is tried first.
+                    exact.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(0, r);
+                } else {
+                    patterns.add(0, r);
+                }
+            }
+        }
+        patterns.sort(Comparator.comparingInt((Rule r) -> r.pattern().name().length()).reversed());
+    }
+
+    TrackerMatch match(String name, String domain) {
+        if (name == null || name.isEmpty()) {
+            return null;
+        }
+        String d = normalizeDomain(domain);
+        List<Rule> rules = exact.get(name);
+        if (rules != null) {
+            for (Rule r : rules) {
+                if (applies(r, d)) {
+                    return matches.byDefault(r.entry());
+                }
+            }
+        }
+        for (Rule r : patterns) {
+            if (r.pattern().matches(name) && applies(r, d)) {
+                return matches.byDefault(r.entry());
+            }
+        }
+        return null;
+    }
+
+    private static boolean applies(Rule r, String domain) {
+        if (!r.pattern().generic()) {
+            return true;
+        }
+        if (domain == null) {
+            return false;
+        }
+        for (String v : r.domains()) {
+            if (domain.equals(v) || isSubdomain(domain, v) || (domain.indexOf('.') > 0 && isSubdomain(v, domain))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSubdomain(String sub, String parent) {
+        return sub.length() > parent.length() + 1 && sub.endsWith(parent)
+                && sub.charAt(sub.length() - parent.length() - 1) == '.';
+    }
+
+    private static String normalizeDomain(String domain) {
+        if (domain == null) {
+            return null;
+        }
+        String d = domain.strip().toLowerCase(Locale.ROOT);
+        int s = 0;
+        int e = d.length();
+        while (s < e && d.charAt(s) == '.') {
+            s++;
+        }
+        while (e > s && d.charAt(e - 1) == '.') {
+            e--;
+        }
+        return s == e ? null : d.substring(s, e);
+    }
+}

@@ -1,0 +1,58 @@
+package io.consentgate.catalog;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** First-party collection path lookup: exact paths by hash, then prefixes, longest first. */
+final class EndpointMatcher {
+
+    private record Rule(int entry, EndpointPattern pattern) {
+    }
+
+    private final Map<String, Rule> exact = new HashMap<>();
+    private final Map<String, Rule> exactSpecific = new HashMap<>();
+    private final List<Rule> prefixes = new ArrayList<>();
+    private final Matches matches;
+
+    EndpointMatcher(List<CatalogEntry> entries, Matches matches) {
+        this.matches = matches;
+        for (int i = 0; i < entries.size(); i++) {
+            for (EndpointPattern p : entries.get(i).endpointPatterns()) {
+                Rule r = new Rule(i, p);
+                if (p.prefix()) {
+                    prefixes.add(r);
+                } else {
+                    // A later entry (an override) wins; a specific rule beats a generic one for the same path.
+                    Rule prev = exact.get(p.path());
+                    if (prev == null || prev.pattern().generic() || !p.generic()) {
+                        exact.put(p.path(), r);
+                    }
+                    if (!p.generic()) {
+                        exactSpecific.put(p.path(), r);
+                    }
+                }
+            }
+        }
+        prefixes.sort((a, b) -> Integer.compare(b.pattern().path().length(), a.pattern().path().length()));
+    }
+
+    TrackerMatch match(String path, boolean includeGeneric) {
+        if (path == null || path.isEmpty()) {
+            return null;
+        }
+        int q = path.indexOf('?');
+        String p = q < 0 ? path : path.substring(0, q);
+        Rule r = (includeGeneric ? exact : exactSpecific).get(p);
+        if (r != null) {
+            return matches.byDefault(r.entry());
+        }
+        for (Rule pr : prefixes) {
+            if ((includeGeneric || !pr.pattern().generic()) && p.startsWith(pr.pattern().path())) {
+                return matches.byDefault(pr.entry());
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,15 @@
+package io.consentgate.catalog;
+
+/**
+ * A first-party collection path a tracker's beacons are proxied to ({@code /g/collect}, {@code /matomo.php}).
+ *
+ * <p>The path matches exactly, or as a prefix when it was written with a trailing {@code *} in the catalog.
+ * A {@code generic} path ({@code /collect}, {@code /tr}, {@code /api/event}) is common in ordinary applications, so
+ * the beacon gate blocks it only when the operator enables generic endpoints.
+ *
+ * @param path    the path, starting with {@code /}, without the trailing {@code *}
+ * @param prefix  whether the path is a prefix
+ * @param generic whether the path is too common to block by default
+ */
+public record EndpointPattern(String path, boolean prefix, boolean generic) {
+}

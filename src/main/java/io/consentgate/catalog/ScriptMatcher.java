@@ -1,0 +1,367 @@
+package io.consentgate.catalog;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One-pass multi-pattern scan of inline script bytes: an Aho-Corasick automaton compiled once into a dense DFA
+ * over ASCII-case-folded byte classes. Host literals match case-insensitively and must sit on label boundaries;
+ * vendor signatures and tag ids match case-sensitively (checked on the rare candidate hit). The scan allocates
+ * nothing until something matches.
+ */
+final class ScriptMatcher {
+
+    private static final int HOST = 0;
+    private static final int SIGNATURE = 1;
+    private static final int TAG = 2;
+    private static final byte[] TAG_QUOTES = {'\'', '"', '`', '='};
+
+    /** A pattern: its original bytes, what it is, and for whom. */
+    private record Pattern(byte[] bytes, int kind, int entry, int tagRule, HostIndex.Rule[] hostRules) {
+    }
+
+    private final Matches matches;
+    private final int[] classOf = new int[256];
+    private final int classes;
+    /** Transition table; entries are {@code node * classes}, bit-inverted when the target node has outputs. */
+    private final int[] delta;
+    private final int[][] outputs;
+    private final Pattern[] patterns;
+
+    ScriptMatcher(List<CatalogEntry> entries, Matches matches) {
+        this.matches = matches;
+        List<Pattern> list = new ArrayList<>();
+        collectHosts(entries, list);
+        for (int i = 0; i < entries.size(); i++) {
+            CatalogEntry e = entries.get(i);
+            for (String sig : e.tracker().signatures()) {
+                list.add(new Pattern(sig.getBytes(StandardCharsets.US_ASCII), SIGNATURE, i, -1, null));
+            }
+            for (int r = 0; r < e.tagIds().size(); r++) {
+                for (byte q : TAG_QUOTES) {
+                    String p = (char) q + e.tagIds().get(r).prefix();
+                    list.add(new Pattern(p.getBytes(StandardCharsets.US_ASCII), TAG, i, r, null));
+                }
+            }
+        }
+        patterns = list.toArray(new Pattern[0]);
+        int next = 1;
+        for (Pattern p : patterns) {
+            for (byte b : p.bytes()) {
+                int f = fold(b & 0xff);
+                if (classOf[f] == 0) {
+                    classOf[f] = next++;
+                }
+            }
+        }
+        for (int c = 'A'; c <= 'Z'; c++) {
+            classOf[c] = classOf[c + 32];
+        }
+        classes = next;
+        Trie trie = new Trie(classes);
+        for (int p = 0; p < patterns.length; p++) {
+            trie.add(patterns[p].bytes(), classOf, p);
+        }
+        trie.link();
+        delta = trie.delta;
+        outputs = trie.out;
+    }
+
+    private static void collectHosts(List<CatalogEntry> entries, List<Pattern> list) {
+        java.util.Map<String, List<HostIndex.Rule>> byHost = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Tracker t = entries.get(i).tracker();
+            for (int h = 0; h < t.hosts().size(); h++) {
+                List<HostIndex.Rule> rules = byHost.computeIfAbsent(t.hosts().get(h), k -> new ArrayList<>());
+                String path = t.pathPrefixes().get(h);
+                rules.removeIf(r -> r.path().equals(path));
+                rules.add(new HostIndex.Rule(i, path));
+            }
+        }
+        for (java.util.Map.Entry<String, List<HostIndex.Rule>> e : byHost.entrySet()) {
+            list.add(new Pattern(e.getKey().getBytes(StandardCharsets.US_ASCII), HOST, -1, -1,
+                    e.getValue().toArray(new HostIndex.Rule[0])));
+        }
+    }
+
+    private static int fold(int b) {
+        return b >= 'A' && b <= 'Z' ? b + 32 : b;
+    }
+
+    /** Scan state for one call, created on the first candidate hit only. */
+    private static final class Hits {
+        final long[] seen;
+        final long[] tagBits;
+
+        Hits(int n) {
+            seen = new long[(n + 63) >>> 6];
+            tagBits = new long[n];
+        }
+    }
+
+    List<TrackerMatch> match(byte[] buf, int off, int len) {
+        if (len <= 0) {
+            return List.of();
+        }
+        final int[] d = delta;
+        final int[] cls = classOf;
+        int s = 0;
+        Hits hits = null;
+        int end = off + len;
+        for (int i = off; i < end; i++) {
+            int nx = d[s + cls[buf[i] & 0xff]];
+            if (nx < 0) {
+                nx = ~nx;
+                hits = onOutputs(nx / classes, buf, off, end, i, hits);
+            }
+            s = nx;
+        }
+        return hits == null ? List.of() : result(hits);
+    }
+
+    private Hits onOutputs(int node, byte[] buf, int off, int end, int last, Hits hits) {
+        for (int p : outputs[node]) {
+            Pattern pat = patterns[p];
+            int start = last - pat.bytes().length + 1;
+            switch (pat.kind()) {
+                case SIGNATURE -> {
+                    if (exact(buf, start, pat.bytes()) && signatureBoundaries(buf, off, end, start, last)) {
+                        hits = seen(hits, pat.entry());
+                    }
+                }
+                case TAG -> {
+                    if (exact(buf, start, pat.bytes()) && last + 1 < end && isUpperTagByte(buf[last + 1])) {
+                        hits = hits == null ? new Hits(matches.size()) : hits;
+                        hits.tagBits[pat.entry()] |= 1L << pat.tagRule();
+                    }
+                }
+                default -> hits = onHost(pat, buf, off, end, start, last, hits);
+            }
+        }
+        return hits;
+    }
+
+    private Hits onHost(Pattern pat, byte[] buf, int off, int end, int start, int last, Hits hits) {
+        if (start > off) {
+            int b = buf[start - 1];
+            if (isHostByte(b) && !escapedSlashEndsAt(buf, off, start)) {
+                return hits;
+            }
+        }
+        int j = last + 1;
+        if (j < end) {
+            int a = buf[j];
+            if (isHostByte(a) || (a == '.' && j + 1 < end && isAlnum(buf[j + 1]))) {
+                return hits;
+            }
+        }
+        for (HostIndex.Rule r : pat.hostRules()) {
+            if (r.path().isEmpty() || pathFollows(buf, j, end, r.path())) {
+                hits = seen(hits, r.entry());
+            }
+        }
+        return hits;
+    }
+
+    private Hits seen(Hits hits, int entry) {
+        Hits h = hits == null ? new Hits(matches.size()) : hits;
+        h.seen[entry >>> 6] |= 1L << entry;
+        return h;
+    }
+
+    private List<TrackerMatch> result(Hits hits) {
+        List<TrackerMatch> out = new ArrayList<>(2);
+        for (int w = 0; w < hits.seen.length; w++) {
+            long bits = hits.seen[w];
+            while (bits != 0) {
+                int entry = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                out.add(matches.withTagRules(entry, hits.tagBits[entry]));
+            }
+        }
+        return out.isEmpty() ? List.of() : List.copyOf(out);
+    }
+
+    private static boolean exact(byte[] buf, int start, byte[] p) {
+        for (int k = 0; k < p.length; k++) {
+            if (buf[start + k] != p[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean signatureBoundaries(byte[] buf, int off, int end, int start, int last) {
+        if (isIdentByte(buf[start]) && start > off && isIdentByte(buf[start - 1])) {
+            return false;
+        }
+        return !(isIdentByte(buf[last]) && last + 1 < end && isIdentByte(buf[last + 1]));
+    }
+
+    /** Whether a path prefix follows at {@code j}, after an optional port, with '/' in any escaped spelling. */
+    static boolean pathFollows(byte[] buf, int j, int end, String path) {
+        int k = j;
+        if (k < end && buf[k] == ':') {
+            k++;
+            while (k < end && buf[k] >= '0' && buf[k] <= '9') {
+                k++;
+            }
+        }
+        for (int c = 0; c < path.length(); c++) {
+            char pc = path.charAt(c);
+            if (pc == '/') {
+                k = slashAt(buf, k, end);
+                if (k < 0) {
+                    return false;
+                }
+            } else if (k < end && buf[k] == pc) {
+                k++;
+            } else {
+                return false;
+            }
+        }
+        if (path.charAt(path.length() - 1) == '/' || k >= end) {
+            return true;
+        }
+        int b = buf[k];
+        return !(isAlnum(b) || b == '-' || b == '_' || b == '.');
+    }
+
+    /** Index after a slash at {@code k} spelled {@code /}, {@code \/}, {@code \u002F}, {@code \x2F} or {@code %2F}. */
+    private static int slashAt(byte[] buf, int k, int end) {
+        if (k < end && buf[k] == '/') {
+            return k + 1;
+        }
+        for (String form : new String[] {"\\/", "\\u002f", "\\x2f", "%2f"}) {
+            if (regionEqualsIgnoreCase(buf, k, end, form)) {
+                return k + form.length();
+            }
+        }
+        return -1;
+    }
+
+    private static boolean escapedSlashEndsAt(byte[] buf, int off, int start) {
+        for (String form : new String[] {"\\u002f", "\\x2f", "%2f"}) {
+            int s = start - form.length();
+            if (s >= off && regionEqualsIgnoreCase(buf, s, start, form)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean regionEqualsIgnoreCase(byte[] buf, int k, int end, String form) {
+        if (end - k < form.length()) {
+            return false;
+        }
+        for (int i = 0; i < form.length(); i++) {
+            if (fold(buf[k + i] & 0xff) != form.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAlnum(int b) {
+        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+    }
+
+    private static boolean isHostByte(int b) {
+        return isAlnum(b) || b == '-' || b == '_';
+    }
+
+    private static boolean isIdentByte(int b) {
+        return isAlnum(b) || b == '_' || b == '$';
+    }
+
+    private static boolean isUpperTagByte(int b) {
+        return (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+    }
+
+    /** Trie build and failure links, flattened into the dense table. */
+    private static final class Trie {
+        private final int nc;
+        private final List<int[]> next = new ArrayList<>();
+        private final List<List<Integer>> own = new ArrayList<>();
+        int[] delta;
+        int[][] out;
+
+        Trie(int nc) {
+            this.nc = nc;
+            node();
+        }
+
+        private int node() {
+            next.add(new int[nc]);
+            own.add(new ArrayList<>());
+            return next.size() - 1;
+        }
+
+        void add(byte[] bytes, int[] classOf, int pattern) {
+            int n = 0;
+            for (byte b : bytes) {
+                int c = classOf[b & 0xff];
+                int child = next.get(n)[c];
+                if (child == 0) {
+                    child = node();
+                    next.get(n)[c] = child;
+                }
+                n = child;
+            }
+            own.get(n).add(pattern);
+        }
+
+        void link() {
+            int size = next.size();
+            int[] fail = new int[size];
+            out = new int[size][];
+            out[0] = new int[0];
+            ArrayDeque<Integer> queue = new ArrayDeque<>();
+            int[] root = next.get(0);
+            for (int c = 0; c < nc; c++) {
+                if (root[c] != 0) {
+                    queue.add(root[c]);
+                }
+            }
+            List<Integer> order = new ArrayList<>();
+            while (!queue.isEmpty()) {
+                int n = queue.poll();
+                order.add(n);
+                int[] row = next.get(n);
+                for (int c = 0; c < nc; c++) {
+                    int child = row[c];
+                    if (child != 0) {
+                        fail[child] = next.get(fail[n])[c];
+                        queue.add(child);
+                    } else {
+                        row[c] = next.get(fail[n])[c];
+                    }
+                }
+            }
+            for (int n : order) {
+                List<Integer> o = new ArrayList<>(own.get(n));
+                for (int p : out[fail[n]]) {
+                    o.add(p);
+                }
+                out[n] = o.stream().mapToInt(Integer::intValue).toArray();
+            }
+            delta = new int[size * nc];
+            for (int n = 0; n < size; n++) {
+                int[] row = next.get(n);
+                for (int c = 0; c < nc; c++) {
+                    int t = row[c];
+                    delta[n * nc + c] = out[t].length > 0 ? ~(t * nc) : t * nc;
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "ScriptMatcher[%d patterns, %d states, %d classes]",
+                patterns.length, delta.length / classes, classes);
+    }
+}

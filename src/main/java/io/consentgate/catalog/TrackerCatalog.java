@@ -1,0 +1,228 @@
+package io.consentgate.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tracker catalog: which hosts, inline-script signatures, cookies and first-party endpoints belong to which
+ * tracker, and which consent categories each needs.
+ *
+ * <p>{@link #bundled()} is the catalog shipped with ConsentGate ({@code trackers.json}, written by this project);
+ * operators add or replace entries with {@link #withOverrides(TrackerCatalog)} using a catalog of the same schema
+ * from their policy file (see {@code README.md} next to {@code trackers.json}):
+ * <pre>{@code
+ * TrackerCatalog catalog = TrackerCatalog.bundled().withOverrides(TrackerCatalog.fromJson(policy.get("catalog")));
+ * TrackerMatch m = catalog.matchUrl("https://www.googletagmanager.com/gtag/js?id=G-ABC123", null);
+ * // m.tracker().id() = "google-tag", m.categories() = [analytics]
+ * }</pre>
+ *
+ * <p>Matching rules, in short: a URL matches when its host <em>or a parent domain</em> of it is listed (never a
+ * substring: {@code googletagmanager.com.example.org} is not a tracker), and, for hosts listed with a path
+ * ({@code www.facebook.com/tr}), when its path starts with that prefix at a segment boundary. Relative URLs match only
+ * when the document base is itself on a tracker host. Inline scripts match on vendor signatures and on host literals
+ * (also JS/JSON-escaped). Generic cookie names match only on the vendor's domain; generic endpoints only on request.
+ *
+ * <p>Instances are immutable and thread-safe; all matching structures are compiled once at construction. The
+ * {@code match*} methods do not allocate on a miss, and return shared {@link TrackerMatch} instances on most hits.
+ */
+public final class TrackerCatalog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrackerCatalog.class);
+    private static final String RESOURCE = "/io/consentgate/catalog/trackers.json";
+
+    private final List<CatalogEntry> entries;
+    private final Set<String> disabled;
+    private final List<Tracker> trackers;
+    private final Map<String, CatalogEntry> byId = new HashMap<>();
+    private final UrlMatcher urls;
+    private final ScriptMatcher scripts;
+    private final CookieMatcher cookies;
+    private final EndpointMatcher endpoints;
+
+    private TrackerCatalog(List<CatalogEntry> entries, Set<String> disabled) {
+        this.entries = List.copyOf(entries);
+        this.disabled = Set.copyOf(disabled);
+        List<Tracker> ts = new ArrayList<>();
+        for (CatalogEntry e : this.entries) {
+            ts.add(e.tracker());
+            byId.put(e.id(), e);
+        }
+        this.trackers = List.copyOf(ts);
+        Matches matches = new Matches(this.entries);
+        this.urls = new UrlMatcher(new HostIndex(this.entries), matches);
+        this.scripts = new ScriptMatcher(this.entries, matches);
+        this.cookies = new CookieMatcher(this.entries, matches);
+        this.endpoints = new EndpointMatcher(this.entries, matches);
+    }
+
+    private static final class Bundled {
+        static final TrackerCatalog INSTANCE = load();
+
+        private static TrackerCatalog load() {
+            try (InputStream in = TrackerCatalog.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("bundled catalog " + RESOURCE + " is missing from the classpath");
+                }
+                TrackerCatalog c = fromJson(new ObjectMapper().readTree(in));
+                LOG.debug("loaded bundled tracker catalog: {} trackers, {}", c.trackers.size(), c.scripts);
+                return c;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read bundled catalog " + RESOURCE, e);
+            }
+        }
+    }
+
+    /**
+     * The catalog shipped with ConsentGate, loaded from {@code /io/consentgate/catalog/trackers.json} on first use
+     * and cached for the life of the class loader.
+     */
+    public static TrackerCatalog bundled() {
+        return Bundled.INSTANCE;
+    }
+
+    /**
+     * Builds a catalog from JSON (or YAML read through Jackson) in the schema of the bundled file.
+     *
+     * @throws CatalogFormatException naming the entry and field when anything is missing, unknown or malformed;
+     *                                an unknown field is an error, not ignored (this is a privacy control)
+     */
+    public static TrackerCatalog fromJson(JsonNode root) {
+        CatalogJson.Parsed parsed = CatalogJson.parse(root);
+        return new TrackerCatalog(parsed.entries(), parsed.disabled());
+    }
+
+    /**
+     * A new catalog: this one with {@code additions} applied. An addition with the id of an existing entry
+     * replaces it; an entry {@code {"id": "…", "disabled": true}} removes it; other additions are appended. When an
+     * addition lists the same host (and path) or endpoint as a remaining entry, the addition wins.
+     */
+    public TrackerCatalog withOverrides(TrackerCatalog additions) {
+        Set<String> replaced = new LinkedHashSet<>(additions.disabled);
+        for (CatalogEntry e : additions.entries) {
+            replaced.add(e.id());
+        }
+        List<CatalogEntry> merged = new ArrayList<>();
+        for (CatalogEntry e : entries) {
+            if (!replaced.contains(e.id())) {
+                merged.add(e);
+            }
+        }
+        merged.addAll(additions.entries);
+        for (String id : additions.disabled) {
+            if (!byId.containsKey(id)) {
+                LOG.warn("catalog override disables \"{}\", which is not in the catalog", id);
+            }
+        }
+        return new TrackerCatalog(merged, Set.of());
+    }
+
+    /** Every tracker, in catalog order (entries that replaced or were added by overrides come last). */
+    public List<Tracker> trackers() {
+        return trackers;
+    }
+
+    /** The tracker with this id. */
+    public Optional<Tracker> tracker(String id) {
+        CatalogEntry e = byId.get(id);
+        return e == null ? Optional.empty() : Optional.of(e.tracker());
+    }
+
+    /** The ids this catalog removes when used as overrides ({@code "disabled": true} entries). */
+    public Set<String> disabledIds() {
+        return disabled;
+    }
+
+    /** The tag-id rules refining the categories of the tracker with this id (empty when none or unknown). */
+    public List<TagIdRule> tagIdRules(String trackerId) {
+        CatalogEntry e = byId.get(trackerId);
+        return e == null ? List.of() : e.tagIds();
+    }
+
+    /** The first-party endpoint patterns of the tracker with this id, with their {@code generic} flags. */
+    public List<EndpointPattern> endpointPatterns(String trackerId) {
+        CatalogEntry e = byId.get(trackerId);
+        return e == null ? List.of() : e.endpointPatterns();
+    }
+
+    /**
+     * Matches a URL from an attribute ({@code src}, {@code href}, {@code srcset} candidate, {@code ping}, …).
+     *
+     * <p>The URL is parsed like a browser would: surrounding C0 controls and spaces and inner tab/CR/LF are
+     * ignored, {@code \} counts as {@code /}, the scheme is case-insensitive, userinfo and port are skipped, the host
+     * is percent-decoded, full-width folded, lower-cased and loses a trailing dot. Only {@code http}, {@code https},
+     * {@code ws}, {@code wss} and scheme-relative URLs can match; {@code javascript:}, {@code data:} and the like never
+     * do. If the tracker has tag-id rules, the {@code id} query parameter refines the categories.
+     *
+     * @param url  an attribute value already HTML-char-ref-decoded; {@code null} gives {@code null}
+     * @param base the document base URL (after {@code <base href>}), or {@code null}; a relative URL matches only when
+     *             the base host is itself a tracker host
+     * @return the match, or {@code null} when the URL is not a tracker's
+     */
+    public TrackerMatch matchUrl(String url, String base) {
+        return urls.match(url, base);
+    }
+
+    /**
+     * Scans an inline script (or an inline event handler, or {@code <noscript>} text) in one pass for vendor loader
+     * signatures and tracker host literals (including {@code \/}, {@code \u002F}, {@code \x2F} and {@code %2F}
+     * escaped slashes before the host and between host and path).
+     *
+     * @param buf bytes in an ASCII-compatible encoding (UTF-8, ISO-8859-x, windows-125x)
+     * @return the matched trackers in catalog order, each once; an empty list when none. Allocates nothing when
+     *         nothing matches
+     */
+    public List<TrackerMatch> matchScript(byte[] buf, int off, int len) {
+        if (off < 0 || len < 0 || off + len > buf.length) {
+            throw new IndexOutOfBoundsException("off " + off + ", len " + len + ", buffer " + buf.length);
+        }
+        return scripts.match(buf, off, len);
+    }
+
+    /**
+     * Matches a cookie by name, for the cookie gate ({@code Set-Cookie} and {@code Cookie} names).
+     *
+     * @param name   the cookie name (case-sensitive)
+     * @param domain the cookie's {@code Domain} attribute (a leading dot is ignored), or {@code null} when host-only;
+     *               generic names ({@code NID}, {@code fr}) match only when this is one of the vendor's domains
+     * @return the match, or {@code null} when the cookie is not a known tracker cookie
+     */
+    public TrackerMatch matchCookie(String name, String domain) {
+        return cookies.match(name, domain);
+    }
+
+    /**
+     * Matches a first-party request path against tracker collection endpoints, excluding generic paths such as
+     * {@code /collect}; same as {@code matchEndpoint(path, false)}.
+     *
+     * @param path the request path already normalized by the caller (e.g. {@code "/g/collect"}); a query is ignored
+     * @return the match, or {@code null} when the path is not a collection endpoint
+     */
+    public TrackerMatch matchEndpoint(String path) {
+        return endpoints.match(path, false);
+    }
+
+    /**
+     * Matches a first-party request path; with {@code includeGeneric} also the generic paths ({@code /collect},
+     * {@code /tr}, {@code /api/event}) the operator has chosen to gate.
+     */
+    public TrackerMatch matchEndpoint(String path, boolean includeGeneric) {
+        return endpoints.match(path, includeGeneric);
+    }
+
+    @Override
+    public String toString() {
+        return "TrackerCatalog[" + trackers.size() + " trackers]";
+    }
+}

@@ -1,0 +1,110 @@
+package io.consentgate.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CookieMatchTest {
+
+    private static final TrackerCatalog CATALOG = TrackerCatalog.bundled();
+
+    /** name | Domain attribute ("-" = host-only) | expected tracker id or "-". */
+    @ParameterizedTest(name = "{0} on {1} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+        _ga                      | -                    | google-analytics
+        _ga_ABC123XYZ            | .shop.example        | google-analytics
+        _ga_                     | -                    | google-analytics
+        _gid                     | -                    | google-analytics
+        _gat_UA-1234-1           | -                    | google-analytics
+        __utmz                   | -                    | google-analytics
+        _gcl_au                  | -                    | google-ads
+        _gac_UA-1234             | -                    | google-ads
+        _fbp                     | .shop.example        | meta-pixel
+        _fbc                     | -                    | meta-pixel
+        _hjSessionUser_3216549   | -                    | hotjar
+        _hjid                    | -                    | hotjar
+        _clck                    | -                    | microsoft-clarity
+        _clsk                    | -                    | microsoft-clarity
+        li_fat_id                | .shop.example        | linkedin-insight
+        _uetsid                  | -                    | bing-uet
+        _uetvid                  | -                    | bing-uet
+        _ttp                     | -                    | tiktok-pixel
+        _tt_enable_cookie        | -                    | tiktok-pixel
+        ajs_anonymous_id         | -                    | segment
+        mp_0123abcd_mixpanel     | -                    | mixpanel
+        mp__mixpanel             | -                    | mixpanel
+        mp_0123abcd_mixpanelx    | -                    | -
+        mp_0123abcd              | -                    | -
+        _pk_id.3.1fff            | -                    | matomo
+        _pk_ses.3.1fff           | -                    | matomo
+        _ym_uid                  | -                    | yandex-metrica
+        ph_phc_abc_posthog       | -                    | posthog
+        AMP_TOKEN                | -                    | google-analytics
+        AMP_1a2b3c4d5e           | -                    | amplitude
+        __hstc                   | -                    | hubspot
+        intercom-session-abc123  | -                    | intercom
+        _GA                      | -                    | -
+        ga                       | -                    | -
+        JSESSIONID               | -                    | -
+        session                  | .shop.example        | -
+        NID                      | -                    | -
+        NID                      | .shop.example        | -
+        NID                      | .google.com          | google-ads
+        NID                      | google.com           | google-ads
+        NID                      | www.google.com       | google-ads
+        NID                      | .GOOGLE.COM.         | google-ads
+        NID                      | .google.com.evil     | -
+        NID                      | notgoogle.com        | -
+        fr                       | -                    | -
+        fr                       | .facebook.com        | meta-pixel
+        fr                       | .shop.example        | -
+        IDE                      | .doubleclick.net     | doubleclick
+        IDE                      | -                    | -
+        test_cookie              | .doubleclick.net     | doubleclick
+        test_cookie              | .shop.example        | -
+        ID                       | .doubleclick.net     | doubleclick
+        ID                       | -                    | -
+        d                        | .quantserve.com      | quantcast
+        d                        | .shop.example        | -
+        MUID                     | .bing.com            | bing-uet
+        MUID                     | .clarity.ms          | microsoft-clarity
+        MUID                     | -                    | -
+        bcookie                  | .linkedin.com        | linkedin-insight
+        bcookie                  | .example.com         | -
+        """)
+    void matchesCookieNames(String name, String domain, String expected) {
+        TrackerMatch m = CATALOG.matchCookie(name, "-".equals(domain) ? null : domain);
+        assertEquals(expected, m == null ? "-" : m.tracker().id());
+    }
+
+    @Test
+    void nullOrEmptyNameIsNoTrackerCookie() {
+        assertNull(CATALOG.matchCookie(null, null));
+        assertNull(CATALOG.matchCookie("", ".google.com"));
+    }
+
+    @Test
+    void genericDomainMatchNeedsADotInTheCookieDomain() {
+        // A "Domain=com" cookie would be rejected by browsers; it must not count as the vendor's domain.
+        assertNull(CATALOG.matchCookie("NID", "com"));
+    }
+
+    @Test
+    void patternsMatchNamesPrefixesAndInnerWildcards() {
+        assertTrue(new CookiePattern("_ga", false, false).matches("_ga"));
+        assertFalse(new CookiePattern("_ga", false, false).matches("_gat"));
+        assertTrue(new CookiePattern("_ga_", true, false).matches("_ga_X"));
+        assertTrue(new CookiePattern("mp_*_mixpanel", false, false).matches("mp_x_mixpanel"));
+        assertFalse(new CookiePattern("mp_*_mixpanel", false, false).matches("mp_mixpanel"));
+        assertFalse(new CookiePattern("mp_*_mixpanel", false, false).matches("mp_x_mixpanel_y"));
+        assertTrue(new CookiePattern("mp_*_mixpanel", true, false).matches("mp_x_mixpanel_y"));
+        assertThrows(IllegalArgumentException.class, () -> new CookiePattern("a*b*c", false, false));
+        assertThrows(IllegalArgumentException.class, () -> new CookiePattern("", false, false));
+    }
+}

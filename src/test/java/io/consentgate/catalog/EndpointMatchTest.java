@@ -1,0 +1,55 @@
+package io.consentgate.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class EndpointMatchTest {
+
+    private static final TrackerCatalog CATALOG = TrackerCatalog.bundled();
+
+    /** path | expected without generic | expected with generic. */
+    @ParameterizedTest(name = "{0} -> {1} / {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+        /g/collect                              | google-analytics | google-analytics
+        /g/collect?v=2&tid=G-1                  | google-analytics | google-analytics
+        /j/collect                              | google-analytics | google-analytics
+        /mp/collect                             | google-analytics | google-analytics
+        /collect                                | -                | google-analytics
+        /matomo.php                             | matomo           | matomo
+        /piwik.php                              | matomo           | matomo
+        /tr                                     | -                | meta-pixel
+        /api/event                              | -                | plausible
+        /watch/12345                            | -                | -
+        /com.snowplowanalytics.snowplow/tp2     | snowplow         | snowplow
+        /2/httpapi                              | amplitude        | amplitude
+        /g/collection                           | -                | -
+        /G/COLLECT                              | -                | -
+        /collect/                               | -                | -
+        /                                       | -                | -
+        /index.html                             | -                | -
+        """)
+    void matchesFirstPartyCollectionPaths(String path, String specific, String withGeneric) {
+        TrackerMatch a = CATALOG.matchEndpoint(path);
+        TrackerMatch b = CATALOG.matchEndpoint(path, true);
+        assertEquals(specific, a == null ? "-" : a.tracker().id());
+        assertEquals(withGeneric, b == null ? "-" : b.tracker().id());
+    }
+
+    @Test
+    void emptyOrNullPathIsNoEndpoint() {
+        assertEquals(null, CATALOG.matchEndpoint(null));
+        assertEquals(null, CATALOG.matchEndpoint("", true));
+    }
+
+    @Test
+    void exposesTheGenericFlag() {
+        assertTrue(CATALOG.endpointPatterns("google-analytics").contains(new EndpointPattern("/collect", false, true)));
+        assertTrue(CATALOG.endpointPatterns("google-analytics")
+                .contains(new EndpointPattern("/g/collect", false, false)));
+        assertTrue(CATALOG.tracker("google-analytics").orElseThrow().endpoints().contains("/collect"));
+    }
+}

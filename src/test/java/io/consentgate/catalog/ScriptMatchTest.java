@@ -1,0 +1,240 @@
+package io.consentgate.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.consentgate.Category;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class ScriptMatchTest {
+
+    private static final TrackerCatalog CATALOG = TrackerCatalog.bundled();
+
+    private static Map<String, Set<Category>> scan(String script) {
+        byte[] b = script.getBytes(StandardCharsets.UTF_8);
+        Map<String, Set<Category>> out = new TreeMap<>();
+        for (TrackerMatch m : CATALOG.matchScript(b, 0, b.length)) {
+            out.put(m.tracker().id(), m.categories());
+        }
+        return out;
+    }
+
+    private static Set<String> ids(String script) {
+        return scan(script).keySet();
+    }
+
+    @Test
+    void findsTheTagManagerContainerLoaderAsAnalyticsAndMarketing() {
+        String gtm = """
+            <!-- tag container -->
+            (function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':
+            new Date().getTime(),event:'gtm.js'});var f=d.getElementsByTagName(s)[0],
+            j=d.createElement(s),dl=l!='dataLayer'?'&l='+l:'';j.async=true;j.src=
+            'https://www.googletagmanager.com/gtm.js?id='+i+dl;f.parentNode.insertBefore(j,f);
+            })(window,document,'script','dataLayer','GTM-K7XQ2P9');""";
+        assertEquals(Map.of("google-tag", EnumSet.of(Category.ANALYTICS, Category.MARKETING)), scan(gtm));
+    }
+
+    @Test
+    void findsTheTagManagerLoaderEvenWhenItsUrlIsConcatenated() {
+        String gtm = "(function(win,doc,tag,layer,cid){win[layer]=win[layer]||[];"
+                + "win[layer].push({\"gtm.start\":+new Date,event:\"gtm.js\"});"
+                + "var el=doc.createElement(tag);el.src=\"https://www.\"+\"googletag\"+\"manager.com/gtm.js?id=\"+cid;"
+                + "doc.head.appendChild(el)})(window,document,\"script\",\"dataLayer\",\"GTM-ABCDEF\");";
+        assertEquals(Map.of("google-tag", EnumSet.of(Category.ANALYTICS, Category.MARKETING)), scan(gtm));
+    }
+
+    @Test
+    void classifiesGtagConfigByTagId() {
+        String ga4 = """
+            window.dataLayer = window.dataLayer || [];
+            function gtag(){dataLayer.push(arguments);}
+            gtag('js', new Date());
+            gtag('config', 'G-1A2B3C4D5E', { anonymize_ip: true });""";
+        assertEquals(Map.of("google-tag", EnumSet.of(Category.ANALYTICS)), scan(ga4));
+        String ads = "window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}"
+                + "gtag(\"js\",new Date);gtag(\"config\",\"AW-987654321\");"
+                + "gtag(\"event\",\"conversion\",{send_to:\"AW-987654321/AbC-dEfG\"});";
+        assertEquals(Map.of("google-tag", EnumSet.of(Category.MARKETING)), scan(ads));
+        String both = "gtag('config','G-XYZ987');\n  gtag('config',  `AW-11223344`);";
+        assertEquals(Map.of("google-tag", EnumSet.of(Category.ANALYTICS, Category.MARKETING)), scan(both));
+        String noId = "function gtag(){dataLayer.push(arguments)} gtag('config', measurementId);";
+        assertEquals(Map.of("google-tag", EnumSet.of(Category.ANALYTICS, Category.MARKETING)), scan(noId));
+    }
+
+    @Test
+    void tagIdsAloneDoNotMakeATracker() {
+        assertEquals(Set.of(), ids("var cfg = {\"measurement\": \"G-ABC123\", \"ads\": 'AW-1'};"));
+    }
+
+    @Test
+    void findsVendorLoaders() {
+        Map<String, String> loaders = Map.ofEntries(
+            Map.entry("meta-pixel", """
+                !function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){n.callMethod?
+                n.callMethod.apply(n,arguments):n.queue.push(arguments)};if(!f._fbq)f._fbq=n;
+                n.push=n;n.loaded=!0;n.version='2.0';n.queue=[];t=b.createElement(e);t.async=!0;
+                t.src=v;s=b.getElementsByTagName(e)[0];s.parentNode.insertBefore(t,s)}(window,
+                document,'script','https://connect.facebook.net/en_US/fbevents.js');
+                fbq('init', '1234567890'); fbq('track', 'PageView');"""),
+            Map.entry("linkedin-insight", """
+                _linkedin_partner_id = "5544332";
+                window._linkedin_data_partner_ids = window._linkedin_data_partner_ids || [];
+                window._linkedin_data_partner_ids.push(_linkedin_partner_id);"""),
+            Map.entry("hotjar", """
+                (function(h,o,t,j,a,r){
+                    h.hj=h.hj||function(){(h.hj.q=h.hj.q||[]).push(arguments)};
+                    h._hjSettings={hjid:3216549,hjsv:6};
+                    a=o.getElementsByTagName('head')[0];
+                    r=o.createElement('script');r.async=1;
+                    r.src=t+h._hjSettings.hjid+j+h._hjSettings.hjsv;
+                    a.appendChild(r);
+                })(window,document,'https://static.hotjar.com/c/hotjar-','.js?sv=');"""),
+            Map.entry("microsoft-clarity", """
+                (function(c,l,a,r,i,t,y){
+                    c[a]=c[a]||function(){(c[a].q=c[a].q||[]).push(arguments)};
+                    t=l.createElement(r);t.async=1;t.src="https://www.clarity.ms/tag/"+i;
+                    y=l.getElementsByTagName(r)[0];y.parentNode.insertBefore(t,y);
+                })(window, document, "clarity", "script", "k3j4h5g6f7");"""),
+            Map.entry("tiktok-pixel", """
+                !function (w, d, t) {
+                  w.TiktokAnalyticsObject=t;var ttq=w[t]=w[t]||[];
+                  ttq.methods=["page","track","identify"];
+                  ttq.load=function(e,n){var r="https://analytics.tiktok.com/i18n/pixel/events.js";};
+                  ttq.load('C4ABCDEFGH123');
+                  ttq.page();
+                }(window, document, 'ttq');"""),
+            Map.entry("segment", """
+                !function(){var i="analytics",analytics=window[i]=window[i]||[];
+                analytics._writeKey="wK3yAbC";analytics.SNIPPET_VERSION="5.2.0";
+                analytics.load("wK3yAbC");analytics.page();}}();"""),
+            Map.entry("matomo", """
+                var _paq = window._paq = window._paq || [];
+                _paq.push(['trackPageView']);
+                _paq.push(['enableLinkTracking']);
+                (function() {
+                  var u="//stats.example.org/";
+                  _paq.push(['setTrackerUrl', u+'matomo.php']);
+                  _paq.push(['setSiteId', '3']);
+                })();"""),
+            Map.entry("yandex-metrica", """
+                (function(m,e,t,r,i,k,a){m[i]=m[i]||function(){(m[i].a=m[i].a||[]).push(arguments)};
+                m[i].l=1*new Date();k=e.createElement(t),a=e.getElementsByTagName(t)[0],k.async=1,k.src=r,
+                a.parentNode.insertBefore(k,a)})(window, document, "script", "https:\\/\\/mc.yandex.ru\\/metrika\\/tag.js", "ym");
+                ym(98765432, "init", { clickmap:true, trackLinks:true, webvisor:true });"""),
+            Map.entry("bing-uet", """
+                (function(w,d,t,r,u){var f,n,i;w[u]=w[u]||[],f=function(){var o={ti:"123456"};
+                o.q=w[u],w[u]=new UET(o),w[u].push("pageLoad")};})(window,document,"script","//bat.bing.com/bat.js","uetq");"""),
+            Map.entry("x-pixel", "!function(e,t,n,s,u,a){e.twq||(s=e.twq=function(){s.exe?s.exe.apply(s,arguments)"
+                + ":s.queue.push(arguments);})}(window,document,'script');twq('config','o1abc');"),
+            Map.entry("pinterest-tag", "pintrk('load', '2612345678901', {em: '<user_email_address>'});"),
+            Map.entry("snap-pixel", "snaptr('init', 'a1b2c3d4-e5f6', {});\nsnaptr('track', 'PAGE_VIEW');"),
+            Map.entry("reddit-pixel", "rdt('init','t2_abc123');rdt('track', 'PageVisit');"),
+            Map.entry("hubspot", "var _hsq = window._hsq = window._hsq || [];\n_hsq.push(['setPath', '/home']);"),
+            Map.entry("mixpanel", "mixpanel.init(\"0123456789abcdef\", {track_pageview: true});"),
+            Map.entry("amplitude", "amplitude.init('API_KEY', { defaultTracking: true });"),
+            Map.entry("posthog", "posthog.init('phc_abc',{api_host:'https://eu.i.posthog.com'})"),
+            Map.entry("heap", "heap.load(\"1234567890\");"),
+            Map.entry("adobe-launch", "_satellite.pageBottom();"),
+            Map.entry("plausible", "window.plausible = window.plausible || function() { }; plausible('Signup')"));
+        for (Map.Entry<String, String> e : loaders.entrySet()) {
+            assertTrue(ids(e.getValue()).contains(e.getKey()), () -> e.getKey() + " not found in " + e.getValue());
+        }
+    }
+
+    @Test
+    void requiresCallBoundariesAroundShortSignatures() {
+        assertEquals(Set.of(), ids("function gym(x){return x} gym(1); const rhym = 'a'; myfbq(1); var _paqx = 1;"));
+        assertEquals(Set.of("yandex-metrica"), ids("window.ym(123, 'reachGoal', 'x')"));
+        assertEquals(Set.of("yandex-metrica"), ids("ym(123,'hit')"));
+    }
+
+    @Test
+    void findsEscapedHostLiterals() {
+        assertEquals(Set.of("google-tag"), ids("{\"src\":\"https:\\/\\/www.googletagmanager.com\\/gtag\\/js\"}"));
+        assertEquals(Set.of("google-tag"), ids("var u = \"https:\\u002F\\u002Fwww.googletagmanager.com\\u002Fgtm.js\";"));
+        assertEquals(Set.of("google-tag"), ids("var u = 'https:\\x2F\\x2Fwww.googletagmanager.com';"));
+        assertEquals(Set.of("meta-pixel"), ids("s.src = '//connect.facebook.net/de_DE/fbevents.js';"));
+        assertEquals(Set.of("google-analytics"), ids("el.src = \"https://\" + \"www.google-analytics.com/analytics.js\";"));
+        assertEquals(Set.of("google-analytics"), ids("img.src='https://REGION1.Google-Analytics.COM/g/collect';"));
+        assertEquals(Set.of("meta-pixel"), ids("{\"pixel\":\"https:\\/\\/www.facebook.com\\/tr?id=1&ev=PageView\"}"));
+        assertEquals(Set.of("meta-pixel"), ids("x = 'https%3A%2F%2Fwww.facebook.com%2Ftr%3Fid%3D1'"));
+        assertEquals(Set.of("meta-pixel"), ids("x = 'https:\\u002F\\u002Fwww.facebook.com\\u002Ftr?id=1'"));
+    }
+
+    @Test
+    void ignoresLookAlikeHostsAndPlainMentions() {
+        assertEquals(Set.of(), ids("var u = 'https://googletagmanager.com.example.org/gtm.js';"));
+        assertEquals(Set.of(), ids("var u = 'https://notgoogle-analytics.com/x';"));
+        assertEquals(Set.of(), ids("var u = 'https://mygoogletagmanager.com/x';"));
+        assertEquals(Set.of(), ids("var u = 'https://google-analytics.community/x';"));
+        assertEquals(Set.of(), ids("Follow us on facebook.com and twitter.com/acme for news."));
+        assertEquals(Set.of(), ids("x = 'https://www.facebook.com/trending'"));
+        assertEquals(Set.of(), ids("x = 'https://s.pinimg.com/images/pin.png'"));
+    }
+
+    @Test
+    void ignoresJsonLdSameAsLinks() {
+        String jsonLd = """
+            {"@context":"https://schema.org","@type":"Organization","name":"Acme",
+             "url":"https://acme.example","logo":"https://acme.example/logo.png",
+             "sameAs":["https://www.facebook.com/acme","https://twitter.com/acme",
+                       "https://www.linkedin.com/company/acme","https://www.instagram.com/acme",
+                       "https://www.youtube.com/@acme","https://x.com/acme"]}""";
+        assertEquals(Set.of(), ids(jsonLd));
+    }
+
+    @Test
+    void signaturesAreCaseSensitive() {
+        assertEquals(Set.of(), ids("FBQ('init', 1); GTM.START = 1; MIXPANEL.INIT(1)"));
+    }
+
+    @Test
+    void reportsEachTrackerOnceInCatalogOrder() {
+        String both = "fbq('init','1'); gtag('config','G-A1'); fbq('track','Lead'); "
+                + "s='https://connect.facebook.net/en_US/fbevents.js'";
+        List<TrackerMatch> got = matches(both);
+        assertEquals(List.of("google-tag", "meta-pixel"), got.stream().map(m -> m.tracker().id()).toList());
+    }
+
+    @Test
+    void scansOnlyTheGivenRange() {
+        byte[] b = "xxfbq('init','1')yy".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(1, CATALOG.matchScript(b, 2, b.length - 4).size());
+        assertEquals(0, CATALOG.matchScript(b, 3, b.length - 5).size());
+        byte[] g = "agym(1)".getBytes(StandardCharsets.US_ASCII);
+        // The byte before the range still counts as "outside": a range starting at "ym(" matches.
+        assertEquals(1, CATALOG.matchScript(g, 2, g.length - 2).size());
+    }
+
+    @Test
+    void returnsASharedEmptyListWhenNothingMatches() {
+        byte[] b = "console.log('hello');".getBytes(StandardCharsets.US_ASCII);
+        assertSame(CATALOG.matchScript(b, 0, b.length), CATALOG.matchScript(b, 0, 0));
+        assertTrue(CATALOG.matchScript(b, 0, b.length).isEmpty());
+    }
+
+    @Test
+    void scansALargeInlineJsonBlob() {
+        StringBuilder sb = new StringBuilder("{\"items\":[");
+        for (int i = 0; i < 4000; i++) {
+            sb.append("{\"id\":").append(i).append(",\"name\":\"Product ").append(i)
+                    .append("\",\"url\":\"https:\\/\\/shop.example\\/p\\/").append(i).append("\"},");
+        }
+        sb.append("{\"pixel\":\"https:\\/\\/bat.bing.com\\/action\\/0\"}]}");
+        assertTrue(sb.length() > 200_000);
+        assertEquals(Set.of("bing-uet"), ids(sb.toString()));
+    }
+
+    private static List<TrackerMatch> matches(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        return CATALOG.matchScript(b, 0, b.length);
+    }
+}

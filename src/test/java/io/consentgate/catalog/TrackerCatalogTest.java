@@ -1,0 +1,226 @@
+package io.consentgate.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consentgate.Category;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TrackerCatalogTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode json(String s) {
+        try {
+            return JSON.readTree(s);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(s, e);
+        }
+    }
+
+    private static TrackerCatalog catalog(String trackersArray) {
+        return TrackerCatalog.fromJson(json("{\"version\":1,\"trackers\":" + trackersArray + "}"));
+    }
+
+    @Test
+    void bundledCatalogIsLoadedOnceAndHasAtLeastFortyTrackers() {
+        assertSame(TrackerCatalog.bundled(), TrackerCatalog.bundled());
+        assertTrue(TrackerCatalog.bundled().trackers().size() >= 40, "trackers: " + TrackerCatalog.bundled());
+    }
+
+    @Test
+    void everyBundledTrackerIsCompleteAndNoHostIsListedTwice() {
+        Map<String, String> hostOwner = new HashMap<>();
+        Set<String> ids = new HashSet<>();
+        for (Tracker t : TrackerCatalog.bundled().trackers()) {
+            assertTrue(ids.add(t.id()), "duplicate id " + t.id());
+            assertFalse(t.name().isBlank(), t.id());
+            assertFalse(t.owner().isBlank(), t.id());
+            assertFalse(t.categories().isEmpty(), t.id());
+            assertFalse(t.categories().contains(Category.NECESSARY), t.id());
+            assertFalse(t.hosts().isEmpty() && t.signatures().isEmpty(), t.id() + " cannot match any markup");
+            for (int i = 0; i < t.hosts().size(); i++) {
+                String key = t.hosts().get(i) + t.pathPrefixes().get(i);
+                String prev = hostOwner.put(key, t.id());
+                assertNull(prev, key + " listed by " + prev + " and " + t.id());
+                // Each listed host must match itself (through the same parser the rewriter uses).
+                String path = t.pathPrefixes().get(i);
+                String url = "https://" + t.hosts().get(i) + (path.isEmpty() ? "/x.js" : path + "?x");
+                TrackerMatch m = TrackerCatalog.bundled().matchUrl(url, null);
+                assertNotNull(m, key);
+            }
+        }
+    }
+
+    @Test
+    void everyBundledHostIsMatchedBySomeScriptLiteral() {
+        TrackerCatalog c = TrackerCatalog.bundled();
+        for (Tracker t : c.trackers()) {
+            for (int i = 0; i < t.hosts().size(); i++) {
+                String path = t.pathPrefixes().get(i).isEmpty() ? "/x.js" : t.pathPrefixes().get(i) + "?x";
+                byte[] b = ("s.src='https://" + t.hosts().get(i) + path + "';").getBytes(StandardCharsets.US_ASCII);
+                assertTrue(c.matchScript(b, 0, b.length).stream().anyMatch(m -> m.tracker().equals(t)),
+                        t.hosts().get(i));
+            }
+        }
+    }
+
+    @Test
+    void requiredVendorsArePresent() {
+        List<String> required = List.of("google-tag", "google-analytics", "google-ads", "doubleclick",
+                "google-adsense", "meta-pixel", "linkedin-insight", "microsoft-clarity", "bing-uet", "hotjar",
+                "tiktok-pixel", "segment", "mixpanel", "amplitude", "heap", "fullstory", "yandex-metrica", "matomo",
+                "plausible", "pinterest-tag", "snap-pixel", "reddit-pixel", "x-pixel", "quora-pixel", "criteo",
+                "taboola", "outbrain", "adobe-analytics", "adobe-launch", "hubspot", "intercom", "crazy-egg",
+                "mouseflow", "lucky-orange", "quantcast", "amazon-ads", "yahoo-ads", "microsoft-xandr",
+                "new-relic-browser", "posthog");
+        for (String id : required) {
+            assertTrue(TrackerCatalog.bundled().tracker(id).isPresent(), id);
+        }
+        assertEquals(Set.of(Category.FUNCTIONAL), TrackerCatalog.bundled().tracker("intercom").get().categories());
+    }
+
+    @Test
+    void overridesReplaceByIdAddNewEntriesAndDisable() {
+        TrackerCatalog base = TrackerCatalog.bundled();
+        TrackerCatalog overrides = catalog("""
+            [{"id":"hotjar","name":"Hotjar (self-declared functional)","owner":"Hotjar Ltd",
+              "categories":["functional"],"hosts":["static.hotjar.com"]},
+             {"id":"meta-pixel","disabled":true},
+             {"id":"acme-stats","name":"Acme Stats","owner":"Acme","categories":["analytics"],
+              "hosts":["stats.acme-analytics.test"],"signatures":["acmeStats.track("],
+              "cookies":["_acme_*",{"name":"sid","generic":true}],"cookieDomains":["acme-analytics.test"],
+              "endpoints":["/acme/hit",{"path":"/hit","generic":true}]}]""");
+        assertEquals(Set.of("meta-pixel"), overrides.disabledIds());
+        TrackerCatalog merged = base.withOverrides(overrides);
+
+        assertEquals(base.trackers().size(), merged.trackers().size(), "one replaced, one removed, one added");
+        TrackerMatch hj = merged.matchUrl("https://static.hotjar.com/c/hotjar-1.js", null);
+        assertEquals(Set.of(Category.FUNCTIONAL), hj.categories());
+        assertNull(merged.matchUrl("https://script.hotjar.com/modules.js", null), "replaced entry lists fewer hosts");
+        assertNull(merged.matchUrl("https://connect.facebook.net/en_US/fbevents.js", null));
+        assertNull(merged.matchCookie("_fbp", null));
+        byte[] fbq = "fbq('init','1')".getBytes(StandardCharsets.US_ASCII);
+        assertTrue(merged.matchScript(fbq, 0, fbq.length).isEmpty());
+        assertEquals("acme-stats", merged.matchUrl("//cdn.stats.acme-analytics.test/a.js", null).tracker().id());
+        byte[] acme = "acmeStats.track('view')".getBytes(StandardCharsets.US_ASCII);
+        assertEquals("acme-stats", merged.matchScript(acme, 0, acme.length).get(0).tracker().id());
+        assertEquals("acme-stats", merged.matchCookie("_acme_v", null).tracker().id());
+        assertEquals("acme-stats", merged.matchCookie("sid", ".acme-analytics.test").tracker().id());
+        assertNull(merged.matchCookie("sid", null));
+        assertEquals("acme-stats", merged.matchEndpoint("/acme/hit").tracker().id());
+        assertNull(merged.matchEndpoint("/hit"));
+        assertEquals("acme-stats", merged.matchEndpoint("/hit", true).tracker().id());
+
+        // The base catalog is unchanged.
+        assertNotNull(base.matchUrl("https://connect.facebook.net/en_US/fbevents.js", null));
+        assertEquals(Set.of(Category.ANALYTICS),
+                base.matchUrl("https://static.hotjar.com/c/hotjar-1.js", null).categories());
+    }
+
+    @Test
+    void anOverrideClaimingAnExistingHostWins() {
+        TrackerCatalog merged = TrackerCatalog.bundled().withOverrides(catalog("""
+            [{"id":"own-gtm","name":"Our tag server","owner":"Acme","categories":["analytics"],
+              "hosts":["www.googletagmanager.com"],"endpoints":["/g/collect"]}]"""));
+        assertEquals("own-gtm", merged.matchUrl("https://www.googletagmanager.com/gtm.js", null).tracker().id());
+        assertEquals("google-tag", merged.matchUrl("https://googletagmanager.com/gtm.js", null).tracker().id());
+        assertEquals("own-gtm", merged.matchEndpoint("/g/collect").tracker().id());
+    }
+
+    @Test
+    void parsesHostPathRulesAndCookieForms() {
+        TrackerCatalog c = catalog("""
+            [{"id":"x","name":"X","owner":"O","categories":["marketing","analytics"],
+              "hosts":["px.example.test","shared.example.test/pixel/","root.example.test/"],
+              "cookies":["a","b*","c*d",{"name":"e","generic":true}],
+              "tagIds":{"M-":["marketing"]}}]""");
+        Tracker t = c.trackers().get(0);
+        assertEquals(List.of("px.example.test", "shared.example.test", "root.example.test"), t.hosts());
+        assertEquals(List.of("", "/pixel/", ""), t.pathPrefixes());
+        assertEquals(List.of(new CookiePattern("a", false, false), new CookiePattern("b", true, false),
+                new CookiePattern("c*d", false, false), new CookiePattern("e", false, true)), t.cookies());
+        assertEquals(List.of(new TagIdRule("M-", Set.of(Category.MARKETING))), c.tagIdRules("x"));
+        assertEquals(Set.of(Category.MARKETING),
+                c.matchUrl("https://px.example.test/p?id=M-1", null).categories());
+        assertNull(c.matchUrl("https://shared.example.test/pixelated", null));
+        assertNotNull(c.matchUrl("https://shared.example.test/pixel/1.gif", null));
+    }
+
+    /** A malformed entry gives an error naming the entry and the field. */
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+        [{"name":"N","owner":"O","categories":["analytics"],"hosts":["a.test"]}]                      | tracker #0: field "id" is required
+        [{"id":"Bad Id","name":"N","owner":"O","categories":["analytics"],"hosts":["a.test"]}]        | tracker #0 "Bad Id": field "id"
+        [{"id":"a","owner":"O","categories":["analytics"],"hosts":["a.test"]}]                         | tracker #0 "a": field "name" is required
+        [{"id":"a","name":"N","owner":"O","categories":["stats"],"hosts":["a.test"]}]                  | tracker #0 "a": field "categories": unknown category "stats"
+        [{"id":"a","name":"N","owner":"O","categories":["necessary"],"hosts":["a.test"]}]              | tracker #0 "a": field "categories": "necessary"
+        [{"id":"a","name":"N","owner":"O","categories":[],"hosts":["a.test"]}]                         | tracker #0 "a": field "categories" must be a non-empty array
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":["A.test"]}]              | tracker #0 "a": field "hosts": "A.test"
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":["https://a.test/x"]}]    | tracker #0 "a": field "hosts": "https://a.test/x"
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":"a.test"}]                | tracker #0 "a": field "hosts" must be an array
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"host":["a.test"]}]               | tracker #0 "a": unknown field "host"
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"]}]                                 | tracker #0 "a": needs at least one of
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"signatures":["x("]}]             | tracker #0 "a": field "signatures": "x("
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"cookies":["a*b*c"]}]             | tracker #0 "a": field "cookies": bad cookie name pattern "a*b*c"
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"cookies":[{"name":"x","generic":"yes"}]}] | tracker #0 "a": field "cookies"
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"endpoints":["collect"]}]          | tracker #0 "a": field "endpoints": "collect"
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":["a.test"],"tagIds":{"g-":["analytics"]}}] | tracker #0 "a": field "tagIds": prefix "g-"
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":["a.test"]},{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":["b.test"]}] | tracker #1 "a": field "id": listed twice
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":["a.test"]},{"id":"b","name":"N","owner":"O","categories":["analytics"],"hosts":["a.test"]}] | tracker #1 "b": field "hosts": "a.test" is already listed by "a"
+        [{"id":"a","disabled":"yes"}]                                                                    | tracker #0 "a": field "disabled"
+        ["a.test"]                                                                                       | tracker #0: must be an object
+        """)
+    void malformedEntriesAreRejectedWithTheEntryAndFieldNamed(String trackers, String message) {
+        CatalogFormatException e = assertThrows(CatalogFormatException.class, () -> catalog(trackers));
+        assertTrue(e.getMessage().startsWith(message), () -> "message was: " + e.getMessage());
+    }
+
+    @Test
+    void malformedRootsAreRejected() {
+        assertThrows(CatalogFormatException.class, () -> TrackerCatalog.fromJson(null));
+        assertThrows(CatalogFormatException.class, () -> TrackerCatalog.fromJson(json("[]")));
+        CatalogFormatException noList = assertThrows(CatalogFormatException.class,
+                () -> TrackerCatalog.fromJson(json("{\"version\":1}")));
+        assertTrue(noList.getMessage().contains("\"trackers\""), noList.getMessage());
+        CatalogFormatException version = assertThrows(CatalogFormatException.class,
+                () -> TrackerCatalog.fromJson(json("{\"version\":2,\"trackers\":[]}")));
+        assertTrue(version.getMessage().contains("version"), version.getMessage());
+        CatalogFormatException unknown = assertThrows(CatalogFormatException.class,
+                () -> TrackerCatalog.fromJson(json("{\"trackers\":[],\"extra\":1}")));
+        assertTrue(unknown.getMessage().contains("\"extra\""), unknown.getMessage());
+    }
+
+    @Test
+    void emptyCatalogMatchesNothing() {
+        TrackerCatalog empty = catalog("[]");
+        assertTrue(empty.trackers().isEmpty());
+        assertNull(empty.matchUrl("https://www.googletagmanager.com/gtm.js", null));
+        byte[] b = "fbq('init')".getBytes(StandardCharsets.US_ASCII);
+        assertTrue(empty.matchScript(b, 0, b.length).isEmpty());
+        assertNull(empty.matchCookie("_ga", null));
+        assertNull(empty.matchEndpoint("/g/collect", true));
+    }
+
+    @Test
+    void rejectsOutOfRangeScriptSlices() {
+        byte[] b = new byte[4];
+        assertThrows(IndexOutOfBoundsException.class, () -> TrackerCatalog.bundled().matchScript(b, 2, 3));
+        assertThrows(IndexOutOfBoundsException.class, () -> TrackerCatalog.bundled().matchScript(b, -1, 1));
+    }
+}

@@ -1,0 +1,162 @@
+package io.consentgate.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.consentgate.Category;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class UrlMatchTest {
+
+    private static final TrackerCatalog CATALOG = TrackerCatalog.bundled();
+
+    /** Expected tracker id, or "-" for no match; base "-" means null. */
+    @ParameterizedTest(name = "[{index}] {0} (base {1}) -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', nullValues = "NULL", textBlock = """
+        https://www.googletagmanager.com/gtm.js?id=GTM-ABC1234           | -    | google-tag
+        https://googletagmanager.com/gtag/js?id=G-ABC                     | -    | google-tag
+        https://www.google-analytics.com/analytics.js                     | -    | google-analytics
+        https://region1.google-analytics.com/g/collect?v=2                | -    | google-analytics
+        https://googletagmanager.com.example.org/gtm.js                   | -    | -
+        https://notgoogle-analytics.com/analytics.js                      | -    | -
+        https://google-analytics.com.evil.test/x                          | -    | -
+        https://mygoogletagmanager.com/gtm.js                             | -    | -
+        //connect.facebook.net/en_US/fbevents.js                          | -    | meta-pixel
+        ///connect.facebook.net/en_US/fbevents.js                         | -    | meta-pixel
+        HTTPS://CONNECT.FACEBOOK.NET/en_US/fbevents.js                    | -    | meta-pixel
+        HtTpS://Connect.Facebook.Net./en_US/fbevents.js                   | -    | meta-pixel
+        https://www.facebook.com/tr?id=123&ev=PageView&noscript=1         | -    | meta-pixel
+        https://www.facebook.com/tr/?id=123                               | -    | meta-pixel
+        https://facebook.com/tr?id=1                                      | -    | meta-pixel
+        https://www.facebook.com/acme                                     | -    | -
+        https://www.facebook.com/trending                                 | -    | -
+        https://www.facebook.com/                                         | -    | -
+        https://www.facebook.com/acme/../tr?id=1                          | -    | meta-pixel
+        https://www.facebook.com//tr?id=1                                 | -    | meta-pixel
+        ~  https://bat.bing.com/bat.js  ~                                 | -    | bing-uet
+        ~\t\n https://bat.bing.com/bat.js\u0001~                          | -    | bing-uet
+        ~https://bat.bi\tng.com/bat.js~                                   | -    | bing-uet
+        ~https://bat.bi\nng.c\rom/bat.js~                                 | -    | bing-uet
+        https:<BS><BS>bat.bing.com<BS>bat.js                              | -    | bing-uet
+        https:/<BS>bat.bing.com/bat.js                                    | -    | bing-uet
+        <BS><BS>bat.bing.com/bat.js                                       | -    | bing-uet
+        <BS>/bat.bing.com/bat.js                                          | -    | bing-uet
+        https://bat.bing.com/x?<BS><BS>evil                               | -    | bing-uet
+        https://bat.bing.com:443/bat.js                                   | -    | bing-uet
+        https://bat.bing.com:8080                                         | -    | bing-uet
+        https://user:pw@bat.bing.com/action/0?ti=1                        | -    | bing-uet
+        https://bat.bing.com@first-party.example/x                        | -    | -
+        https://first-party.example/?next=https://bat.bing.com/          | -    | -
+        https://first-party.example/#bat.bing.com                         | -    | -
+        https://bat.bing.com?x=1                                          | -    | bing-uet
+        https://bat.bing.com#frag                                         | -    | bing-uet
+        https://%62at.bing.com/bat.js                                     | -    | bing-uet
+        https://bat%2Ebing%2Ecom/bat.js                                   | -    | bing-uet
+        https://ｂａｔ．ｂｉｎｇ．ｃｏｍ/bat.js                                | -    | bing-uet
+        https://bat。bing。com/bat.js                                       | -    | bing-uet
+        https://xn--bt-1ia.bing.com/bat.js                                | -    | -
+        https://bät.bing-com.example/bat.js                               | -    | -
+        https://%ZZbat.bing.com/                                          | -    | -
+        https://%ff%fe.bat.bing.com/                                      | -    | -
+        https://www.%62ing.com/                                           | -    | -
+        https://[2001:db8::1]/bat.js                                      | -    | -
+        javascript:fbq('track','PageView')                                | -    | -
+        JavaScript:void(0)//connect.facebook.net                          | -    | -
+        data:text/html,<script src=https://connect.facebook.net/x></script> | -  | -
+        mailto:privacy@hotjar.com                                         | -    | -
+        ftp://static.hotjar.com/c/hotjar.js                               | -    | -
+        wss://ws.hotjar.com/api/v2/client/ws                              | -    | hotjar
+        ~~                                                                | -    | -
+        ~   ~                                                             | -    | -
+        /gtm.js?id=GTM-X                                                  | -    | -
+        /gtm.js?id=GTM-X                                                  | https://shop.example/ | -
+        gtm.js?id=GTM-X                                                   | https://www.googletagmanager.com/ | google-tag
+        /tr?id=1                                                          | https://www.facebook.com/acme | meta-pixel
+        tr?id=1                                                           | https://www.facebook.com/acme | meta-pixel
+        tr?id=1                                                           | https://www.facebook.com/acme/ | -
+        tr?id=1                                                           | https://www.facebook.com/page/x | -
+        ?id=1                                                             | https://www.facebook.com/tr | meta-pixel
+        ../tr?id=1                                                        | https://www.facebook.com/acme/x | meta-pixel
+        images/logo.png                                                   | https://cdn.example/ | -
+        https://www.google.com/pagead/1p-conversion/123/?label=x          | -    | google-ads
+        https://www.google.com/search?q=pagead                            | -    | -
+        https://www.google.com/recaptcha/api.js                           | -    | -
+        https://googleads.g.doubleclick.net/pagead/viewthroughconversion/1 | -   | doubleclick
+        https://ad.doubleclick.net/ddm/activity/src=1;type=x              | -    | doubleclick
+        https://fls.doubleclick.net/activityi;src=1                       | -    | doubleclick
+        https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js    | -    | google-adsense
+        https://www.googleadservices.com/pagead/conversion.js             | -    | google-ads
+        https://t.co/i/adsct?txn_id=x                                     | -    | x-pixel
+        https://t.co/AbCdEf                                               | -    | -
+        https://twitter.com/acme                                          | -    | -
+        https://s.pinimg.com/ct/core.js                                   | -    | pinterest-tag
+        https://s.pinimg.com/images/pin.png                               | -    | -
+        https://www.youtube.com/embed/abc                                 | -    | -
+        https://js.sentry-cdn.com/abc.min.js                              | -    | -
+        https://analytics.google.com/g/collect?v=2                        | -    | google-analytics
+        https://analytics.google.com/analytics/web/                       | -    | -
+        https://mc.yandex.ru/metrika/tag.js                               | -    | yandex-metrica
+        https://acme.matomo.cloud/matomo.js                               | -    | matomo
+        """)
+    void matchesUrlsLikeABrowserParsesThem(String url, String base, String expected) {
+        String u = unescape(url);
+        TrackerMatch m = CATALOG.matchUrl(u, "-".equals(base) ? null : base);
+        assertEquals(expected, m == null ? "-" : m.tracker().id(), () -> "url <" + u + ">");
+    }
+
+    private static String unescape(String s) {
+        return s.replace("\\t", "\t").replace("\\n", "\n").replace("\\r", "\r").replace("\\u0001", "\u0001")
+                .replace("<BS>", "\\");
+    }
+
+    @Test
+    void nullUrlIsNotATracker() {
+        assertNull(CATALOG.matchUrl(null, null));
+        assertNull(CATALOG.matchUrl(null, "https://www.googletagmanager.com/"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        https://www.googletagmanager.com/gtag/js?id=G-ABC123              | analytics
+        https://www.googletagmanager.com/gtag/js?id=UA-1234-1             | analytics
+        https://www.googletagmanager.com/gtag/js?id=AW-123456789          | marketing
+        https://www.googletagmanager.com/gtag/js?id=DC-123456             | marketing
+        https://www.googletagmanager.com/gtm.js?id=GTM-ABCD12             | analytics,marketing
+        https://www.googletagmanager.com/ns.html?id=GTM-ABCD12            | analytics,marketing
+        https://www.googletagmanager.com/gtag/js?l=dataLayer&id=G-ABC123  | analytics
+        https://www.googletagmanager.com/gtag/js?id=g-abc123              | analytics
+        https://www.googletagmanager.com/gtag/js                          | analytics,marketing
+        https://www.googletagmanager.com/gtag/js?id=X-123                 | analytics,marketing
+        https://www.googletagmanager.com/gtag/js?id=G-                    | analytics,marketing
+        https://www.googletagmanager.com/gtag/js?xid=AW-1&id=G-ABC        | analytics
+        https://www.googletagmanager.com/gtag/js#?id=G-ABC                | analytics,marketing
+        """)
+    void refinesCategoriesByTagIdInTheUrl(String url, String categories) {
+        TrackerMatch m = CATALOG.matchUrl(url, null);
+        assertNotNull(m);
+        assertEquals("google-tag", m.tracker().id());
+        assertEquals(parse(categories), m.categories());
+    }
+
+    static Set<Category> parse(String list) {
+        return list.isBlank() ? EnumSet.noneOf(Category.class)
+                : java.util.Arrays.stream(list.split(","))
+                        .map(s -> Category.fromId(s).orElseThrow())
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Category.class)));
+    }
+
+    @Test
+    void returnsTheSameMatchInstanceForRepeatedHits() {
+        TrackerMatch a = CATALOG.matchUrl("https://bat.bing.com/bat.js", null);
+        TrackerMatch b = CATALOG.matchUrl("//bat.bing.com/action/0", "https://shop.example/");
+        assertNotNull(a);
+        assertEquals(a, b);
+        assertEquals(Set.of(Category.MARKETING), a.categories());
+    }
+}
