@@ -211,7 +211,7 @@ public final class AccessLogLine {
         public SerializableString getEscapeSequence(int ch) {
             boolean escape = (ch >= 0x80 && ch <= 0x9f) || ch == 0x2028 || ch == 0x2029
                     || (ch >= 0x202a && ch <= 0x202e) || (ch >= 0x2066 && ch <= 0x2069) || ch == 0xfeff;
-            return escape ? new SerializedString(String.format(Locale.ROOT, "\\u%04x", ch)) : null;
+            return escape ? new SerializedString(String.format(Locale.ROOT, "\\u%04X", ch)) : null;
         }
     }
 }
