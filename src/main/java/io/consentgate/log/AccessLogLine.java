@@ -24,7 +24,8 @@ import java.util.Objects;
  * {@code -} for zero or unknown bytes. Every value is truncated to {@code maxValueLength} chars (marked with
  * {@code ...[truncated]}), then escaped: {@code "} and {@code \} as {@code \"} and {@code \\}, control characters
  * (C0, DEL, C1, including ESC, CR, LF) as {@code \xHH}, and U+2028, U+2029, bidi controls, BOM and unpaired
- * surrogates as a backslash-u escape.
+ * surrogates as a backslash-u escape. Inside the request line a space in the method, path, query or protocol is
+ * written {@code \x20}, so the three parts stay separable.
  *
  * <p>{@link AccessLogFormat#JSON} writes one object per line with keys {@code time} (ISO-8601 UTC), {@code ip},
  * {@code method}, {@code path}, {@code query}, {@code protocol}, {@code status}, {@code bytes}, {@code referer},
@@ -139,17 +140,17 @@ public final class AccessLogLine {
                 (out, e) -> out.append('"'));
     }
 
-    /** {@code %r}: method, path with query, protocol; a missing part is {@code -}. */
+    /** {@code %r}: method, path with query, protocol; a missing part is {@code -}, a space inside one {@code \x20}. */
     private static void requestLine(StringBuilder out, AccessLogEntry e, int max) {
-        LogText.appendNcsa(out, e.method(), max);
+        LogText.appendNcsa(out, e.method(), max, true);
         out.append(' ');
-        LogText.appendNcsa(out, e.path(), max);
+        LogText.appendNcsa(out, e.path(), max, true);
         if (e.query() != null && !e.query().isEmpty()) {
             out.append('?');
-            LogText.appendNcsa(out, e.query(), max);
+            LogText.appendNcsa(out, e.query(), max, true);
         }
         out.append(' ');
-        LogText.appendNcsa(out, e.protocol(), max);
+        LogText.appendNcsa(out, e.protocol(), max, true);
     }
 
     private String jsonLine(AccessLogEntry e) {

@@ -54,6 +54,14 @@ final class LogText {
      * {@code -}.
      */
     static void appendNcsa(StringBuilder out, String value, int max) {
+        appendNcsa(out, value, max, false);
+    }
+
+    /**
+     * {@link #appendNcsa(StringBuilder, String, int)}, also writing a space as {@code \x20} when {@code escapeSpace}
+     * (inside {@code %r}, where spaces separate method, target and protocol).
+     */
+    static void appendNcsa(StringBuilder out, String value, int max, boolean escapeSpace) {
         if (value == null || value.isEmpty()) {
             out.append('-');
             return;
@@ -63,7 +71,7 @@ final class LogText {
             char c = v.charAt(i);
             if (c == '"' || c == '\\') {
                 out.append('\\').append(c);
-            } else if (!isUnsafe(v, i)) {
+            } else if (!isUnsafe(v, i) && !(escapeSpace && c == ' ')) {
                 out.append(c);
             } else if (c <= 0xff) {
                 out.append("\\x").append(HEX[c >> 4]).append(HEX[c & 0xf]);

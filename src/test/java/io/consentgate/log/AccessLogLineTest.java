@@ -101,6 +101,15 @@ class AccessLogLineTest {
     }
 
     @Test
+    void escapesSpacesInsideTheRequestLineSoItsThreePartsStaySeparable() {
+        Matcher m = combined(new AccessLogEntry(Entries.T, "203.0.113.0", "GET X", "/a b", "q=1 2", "HTTP/1.1 x",
+                200, 1, "ref with space", null, -1, null));
+        assertEquals("GET\\x20X /a\\x20b?q=1\\x202 HTTP/1.1\\x20x", m.group("request"));
+        assertEquals(3, m.group("request").split(" ").length);
+        assertEquals("ref with space", m.group("referer"));
+    }
+
+    @Test
     void writesJsonLinesThatJacksonReadsBack() throws Exception {
         JsonNode n = MAPPER.readTree(JSON.format(Entries.allowed()));
         assertEquals("2026-11-28T23:40:05.123Z", n.get("time").asText());
