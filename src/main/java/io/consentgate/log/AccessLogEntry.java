@@ -1,0 +1,113 @@
+package io.consentgate.log;
+
+import io.consentgate.Category;
+import io.consentgate.ConsentDecision;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One access log record holding only what the visitor's decision allows. Values are not yet truncated or escaped;
+ * {@link AccessLogLine} does that for every value.
+ *
+ * <p>Field rules applied by {@link #of(RequestView, ConsentDecision, IpMask, VisitorHash)}:
+ * <ul>
+ *   <li>The client address is always masked with the {@link IpMask}; {@code "-"} when it is not an IP address.</li>
+ *   <li>When {@link Category#ANALYTICS} is refused, User-Agent, Referer and query string are dropped
+ *       ({@code null}).</li>
+ *   <li>Always: the {@code ;jsessionid=} path parameter (a session credential) is removed from the path; no
+ *       remote user, {@code Authorization}, {@code Cookie} or {@code Set-Cookie} value ever enters an entry (there
+ *       is no field for them).</li>
+ *   <li>The visitor id is present only when a {@link VisitorHash} is configured (off by default); it is then
+ *       computed whatever the decision, because it is a keyed hash of masked IP, User-Agent and day under a
+ *       daily discarded key: it cannot be linked across days nor reversed to the User-Agent, and it lets a
+ *       site count unique visitors without keeping an identifier.</li>
+ * </ul>
+ *
+ * @param time           when the request started
+ * @param clientIp       the masked client address, or {@code "-"}
+ * @param method         the request method, or {@code null}
+ * @param path           the request path without query and session id, or {@code null}
+ * @param query          the query string, or {@code null} when absent or dropped
+ * @param protocol       the protocol, or {@code null}
+ * @param status         the response status code
+ * @param bytes          body bytes sent, negative when unknown
+ * @param referer        the Referer, or {@code null} when absent or dropped
+ * @param userAgent      the User-Agent, or {@code null} when absent or dropped
+ * @param durationMillis time taken, negative when unknown
+ * @param visitorId      the daily visitor hash, or {@code null} when not configured
+ */
+public record AccessLogEntry(
+        Instant time,
+        String clientIp,
+        String method,
+        String path,
+        String query,
+        String protocol,
+        int status,
+        long bytes,
+        String referer,
+        String userAgent,
+        long durationMillis,
+        String visitorId) {
+
+    /** Requires {@code time} and {@code clientIp}. */
+    public AccessLogEntry {
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(clientIp, "clientIp");
+    }
+
+    /** {@link #of(RequestView, ConsentDecision, IpMask, VisitorHash)} without a visitor hash. */
+    public static AccessLogEntry of(RequestView view, ConsentDecision decision, IpMask mask) {
+        return of(view, decision, mask, null);
+    }
+
+    /**
+     * Applies the field rules above to a request.
+     *
+     * @param visitorHash the daily visitor hash, or {@code null} for none
+     */
+    public static AccessLogEntry of(RequestView view, ConsentDecision decision, IpMask mask,
+            VisitorHash visitorHash) {
+        boolean analytics = decision.allows(Category.ANALYTICS);
+        String ip = mask.mask(view.clientAddress());
+        String visitor = visitorHash == null ? null : visitorHash.of(ip, view.userAgent());
+        return new AccessLogEntry(
+                view.time(),
+                ip,
+                view.method(),
+                withoutSessionId(view.requestUri()),
+                analytics ? view.queryString() : null,
+                view.protocol(),
+                view.status(),
+                view.bytes(),
+                analytics ? view.referer() : null,
+                analytics ? view.userAgent() : null,
+                view.durationMillis(),
+                visitor);
+    }
+
+    /** Removes every {@code ;jsessionid=...} path parameter (up to the next {@code ;} or {@code /}). */
+    static String withoutSessionId(String path) {
+        if (path == null || path.indexOf(';') < 0) {
+            return path;
+        }
+        String lower = path.toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(path.length());
+        int i = 0;
+        while (i < path.length()) {
+            int at = lower.indexOf(";jsessionid=", i);
+            if (at < 0) {
+                sb.append(path, i, path.length());
+                break;
+            }
+            sb.append(path, i, at);
+            int end = at + 1;
+            while (end < path.length() && path.charAt(end) != ';' && path.charAt(end) != '/') {
+                end++;
+            }
+            i = end;
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,93 @@
+package io.consentgate.log;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.consentgate.Category;
+import io.consentgate.ConsentDecision;
+import io.consentgate.ConsentMode;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class AccessLogEntryTest {
+
+    private static ConsentDecision allowing(Category... categories) {
+        Set<Category> set = categories.length == 0 ? EnumSet.noneOf(Category.class) : EnumSet.of(categories[0],
+                categories);
+        return ConsentDecision.of(set, Map.of(), ConsentMode.OPT_IN);
+    }
+
+    static Stream<Arguments> decisions() {
+        return Stream.of(
+                Arguments.of("accept all", ConsentDecision.allowAll(), true),
+                Arguments.of("refuse all", ConsentDecision.refuseAll(), false),
+                Arguments.of("analytics only", allowing(Category.ANALYTICS), true),
+                Arguments.of("functional and marketing, not analytics",
+                        allowing(Category.FUNCTIONAL, Category.MARKETING), false),
+                Arguments.of("necessary only", allowing(), false));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("decisions")
+    void keepsUserAgentRefererAndQueryOnlyWhenAnalyticsIsAllowed(String name, ConsentDecision decision,
+            boolean kept) {
+        AccessLogEntry e = AccessLogEntry.of(Entries.productPage(), decision, IpMask.defaults());
+        RequestView v = Entries.productPage();
+        assertEquals(kept ? v.userAgent() : null, e.userAgent());
+        assertEquals(kept ? v.referer() : null, e.referer());
+        assertEquals(kept ? v.queryString() : null, e.query());
+        // always present, always limited
+        assertEquals("203.0.113.0", e.clientIp());
+        assertEquals("/shop/item/42", e.path());
+        assertEquals("GET", e.method());
+        assertEquals("HTTP/1.1", e.protocol());
+        assertEquals(200, e.status());
+        assertEquals(5120, e.bytes());
+        assertEquals(12, e.durationMillis());
+        assertEquals(Entries.T, e.time());
+        assertNull(e.visitorId());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
+        "/a;jsessionid=ABC123                 | /a",
+        "/a;JSESSIONID=ABC123/b               | /a/b",
+        "/a;v=1;jsessionid=ABC;x=2            | /a;v=1;x=2",
+        "/a;jsessionid=1/b;jsessionid=2       | /a/b",
+        "/plain                               | /plain",
+        "/a;jsessionidx=1                     | /a;jsessionidx=1",
+        "NULL                                 | NULL",
+    })
+    void alwaysRemovesTheSessionIdPathParameter(String uri, String expected) {
+        assertEquals(expected, AccessLogEntry.withoutSessionId(uri));
+    }
+
+    @Test
+    void computesTheVisitorIdUnderEitherDecisionWhenConfigured() {
+        VisitorHash hash = new VisitorHash(Clock.fixed(Entries.T, ZoneOffset.UTC), new SecureRandom());
+        AccessLogEntry allowed = AccessLogEntry.of(Entries.productPage(), ConsentDecision.allowAll(),
+                IpMask.defaults(), hash);
+        AccessLogEntry refused = AccessLogEntry.of(Entries.productPage(), ConsentDecision.refuseAll(),
+                IpMask.defaults(), hash);
+        assertNotNull(allowed.visitorId());
+        assertEquals(allowed.visitorId(), refused.visitorId());
+        assertNull(refused.userAgent());
+    }
+
+    @Test
+    void masksTheClientAddressWithTheGivenMask() {
+        assertEquals("203.0.0.0", AccessLogEntry.of(Entries.productPage(), ConsentDecision.allowAll(),
+                IpMask.bytes(2)).clientIp());
+    }
+}
