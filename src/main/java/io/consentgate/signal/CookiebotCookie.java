@@ -20,6 +20,8 @@ final class CookiebotCookie {
 
     static final String NAME = "CookieConsent";
     static final String SOURCE = "cookiebot";
+    private static final Map<String, Category> MAPPING = Map.of(
+            "preferences", Category.FUNCTIONAL, "statistics", Category.ANALYTICS, "marketing", Category.MARKETING);
 
     private CookiebotCookie() {
     }
@@ -50,13 +52,12 @@ final class CookiebotCookie {
             }
         }
         EnumSet<Category> granted = EnumSet.noneOf(Category.class);
-        String[][] mapping = {{"preferences", "FUNCTIONAL"}, {"statistics", "ANALYTICS"}, {"marketing", "MARKETING"}};
-        for (String[] m : mapping) {
-            String flag = fields.get(m[0]);
+        for (Map.Entry<String, Category> m : MAPPING.entrySet()) {
+            String flag = fields.get(m.getKey());
             if ("true".equals(flag)) {
-                granted.add(Category.valueOf(m[1]));
+                granted.add(m.getValue());
             } else if (!"false".equals(flag)) {
-                return fail(problems, "missing or non-boolean " + m[0]);
+                return fail(problems, "missing or non-boolean " + m.getKey());
             }
         }
         Instant when = now;

@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
  *       (8 KiB per line, 32 lines, 256 pairs) hides possible duplicates: no stored consent at all.</li>
  *   <li><b>Other consent managers</b>, only those in {@link SignalSettings#honouredCmps()}, tried in the order
  *       cookiebot, onetrust, cookieconsent, klaro, tcf: the first valid one is used when ConsentGate's own cookie
- *       is absent or invalid. {@code usprivacy} with opt-out {@code Y} sets {@link Signals#saleOptOut()}.</li>
+ *       is absent or invalid, unless its own timestamp (Cookiebot {@code utc}, cookieconsent
+ *       {@code consentTimestamp}, TCF {@code LastUpdated}) is older than the consent maximum age.
+ *       {@code usprivacy} with opt-out {@code Y} sets {@link Signals#saleOptOut()}.</li>
  *   <li><b>Region</b>: the first value of the trusted region header, trimmed and upper-cased, when it matches
  *       {@code [A-Z]{2}} or {@code [A-Z]{2}-[A-Z0-9]{1,3}}.</li>
  * </ul>

@@ -1,12 +1,36 @@
 package io.consentgate.signal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Picks the stored consent: ConsentGate's own cookie first, then honoured consent managers in a fixed order. */
+/**
+ * Picks the stored consent: ConsentGate's own cookie first, then the honoured consent managers in a fixed order
+ * (cookiebot, onetrust, cookieconsent, klaro, tcf); the first valid one wins. A foreign consent whose own timestamp
+ * is older than the consent maximum age is ignored too (their cookies' expiry is set by client-side code).
+ */
 final class StoredConsents {
+
+    /** Parses one consent manager's cookie value; adds a problem and returns empty when invalid. */
+    @FunctionalInterface
+    interface Parser {
+        Optional<StoredConsent> parse(String value, SignalSettings settings, Instant now, List<String> problems);
+    }
+
+    /** A consent manager ConsentGate can read: its source name, its cookie name and its parser. */
+    record Cmp(String source, String cookieName, Parser parser) {
+    }
+
+    static final List<Cmp> CMPS = List.of(
+            new Cmp(CookiebotCookie.SOURCE, CookiebotCookie.NAME, (v, s, now, p) -> CookiebotCookie.parse(v, now, p)),
+            new Cmp(OneTrustCookie.SOURCE, OneTrustCookie.NAME, (v, s, now, p) -> OneTrustCookie.parse(v, now, p)),
+            new Cmp(CookieConsentCookie.SOURCE, CookieConsentCookie.NAME,
+                    (v, s, now, p) -> CookieConsentCookie.parse(v, now, p)),
+            new Cmp(KlaroCookie.SOURCE, KlaroCookie.NAME,
+                    (v, s, now, p) -> KlaroCookie.parse(v, s.klaroServices(), now, p)),
+            new Cmp(TcfCookie.SOURCE, TcfCookie.NAME, (v, s, now, p) -> TcfCookie.parse(v, p)));
 
     private StoredConsents() {
     }
@@ -23,36 +47,18 @@ final class StoredConsents {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        if (settings.honours(CookiebotCookie.SOURCE)) {
-            Optional<StoredConsent> c = single(jar, CookiebotCookie.NAME, problems)
-                    .flatMap(v -> CookiebotCookie.parse(v, now, problems));
-            if (c.isPresent()) {
-                return c;
+        for (Cmp cmp : CMPS) {
+            if (!settings.honours(cmp.source())) {
+                continue;
             }
-        }
-        if (settings.honours(OneTrustCookie.SOURCE)) {
-            Optional<StoredConsent> c = single(jar, OneTrustCookie.NAME, problems)
-                    .flatMap(v -> OneTrustCookie.parse(v, now, problems));
+            Optional<StoredConsent> c = single(jar, cmp.cookieName(), problems)
+                    .flatMap(v -> cmp.parser().parse(v, settings, now, problems));
             if (c.isPresent()) {
-                return c;
+                if (Duration.between(c.get().timestamp(), now).compareTo(settings.consentMaxAge()) <= 0) {
+                    return c;
+                }
+                problems.add(cmp.source() + " " + cmp.cookieName() + ": older than the consent maximum age");
             }
-        }
-        if (settings.honours(CookieConsentCookie.SOURCE)) {
-            Optional<StoredConsent> c = single(jar, CookieConsentCookie.NAME, problems)
-                    .flatMap(v -> CookieConsentCookie.parse(v, now, problems));
-            if (c.isPresent()) {
-                return c;
-            }
-        }
-        if (settings.honours(KlaroCookie.SOURCE)) {
-            Optional<StoredConsent> c = single(jar, KlaroCookie.NAME, problems)
-                    .flatMap(v -> KlaroCookie.parse(v, settings.klaroServices(), now, problems));
-            if (c.isPresent()) {
-                return c;
-            }
-        }
-        if (settings.honours(TcfCookie.SOURCE)) {
-            return single(jar, TcfCookie.NAME, problems).flatMap(v -> TcfCookie.parse(v, problems));
         }
         return Optional.empty();
     }

@@ -226,4 +226,12 @@ class ConsentManagerCookiesTest {
         assertTrue(fallback.consent().get().grants(ANALYTICS));
         assertEquals(EnumSet.of(ANALYTICS), EnumSet.copyOf(fallback.consent().get().granted()));
     }
+
+    @Test
+    void aForeignConsentOlderThanTheMaximumAgeIsIgnored() {
+        long old = NOW.minus(java.time.Duration.ofDays(400)).toEpochMilli() / 100;
+        Signals s = READER.read(TestHeaders.of("Cookie", "euconsent-v2=" + TcStrings.core(2, old, 1, 8, 9)));
+        assertEquals(Optional.empty(), s.consent());
+        assertTrue(s.problems().get(0).contains("maximum age"), s.problems().toString());
+    }
 }
