@@ -1,0 +1,159 @@
+package io.consentgate.browser;
+
+import io.consentgate.Policy;
+import io.consentgate.catalog.TrackerCatalog;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.devtools.v156.network.model.Cookie;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * End to end in a real Chromium: the same tag-laden page, served with and without ConsentGate, and every request the
+ * browser attempts recorded through DevTools. A request is a tracker request when the bundled catalog matches its URL.
+ *
+ * <p>All browser traffic stays on loopback: the fixture servers listen on 127.0.0.1 and every other host is mapped
+ * to a closed local port ({@link Chromium#flags}), so tracker requests are attempted (and recorded) but fail locally.
+ * Run alone with {@code mvn -B test -Dtest=BrowserEnforcementTest}; skipped with a message when Chromium is missing,
+ * failed instead when {@code CI=true}.
+ */
+@Tag("browser")
+class BrowserEnforcementTest {
+
+    private static final TrackerCatalog CATALOG = TrackerCatalog.bundled();
+    private static final Policy POLICY = Policy.defaults();
+
+    private static FixtureSite site;
+    private BrowserSession browser;
+
+    @BeforeAll
+    static void startSite() throws Exception {
+        Chromium.assumeInstalled();
+        Chromium.assumeClosedPortIsClosed();
+        site = FixtureSite.start(POLICY);
+    }
+
+    @AfterAll
+    static void stopSite() throws Exception {
+        if (site != null) {
+            site.close();
+        }
+    }
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        browser = BrowserSession.start();
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void withoutTheFilterThePageRequestsTrackersAndStoresTheirCookies() {
+        browser.open(site.unguarded() + "/");
+        Set<String> hosts = trackerHosts(browser.requestedUrls());
+        assertTrue(hosts.containsAll(Set.of("www.googletagmanager.com", "connect.facebook.net", "snap.licdn.com")),
+                "the control page must request the tag loaders, got " + hosts);
+
+        browser.open(site.unguarded() + "/cookies");
+        assertEquals(Set.of("_fbp", "_ga"), trackingCookieNames(),
+                "without the filter the application's tracking cookies reach the browser");
+    }
+
+    @Test
+    void withoutConsentNoRequestReachesATrackerAndNoTrackingCookieIsStored() {
+        browser.open(site.guarded() + "/");
+        assertNoTrackerRequests();
+        assertEquals("ready", browser.evaluate("document.documentElement.getAttribute('data-app')"),
+                "the first-party script still runs");
+        assertNoTrackerUrlInTheDom();
+
+        browser.open(site.guarded() + "/cookies");
+        assertEquals(Set.of(), trackingCookieNames());
+        assertTrue(cookieNames().contains("theme"), "the harmless cookie is kept, got " + cookieNames());
+    }
+
+    @Test
+    void doNotTrackBeatsAConsentToEverything() {
+        browser.sendOnEveryRequest("DNT", "1");
+        browser.open(site.guarded() + "/consent.html");
+        browser.clickButtonAndFollow("Accept all");
+        assertTrue(cookieNames().contains(POLICY.consentCookieName()),
+                "the consent form stored the consent, got " + cookieNames());
+
+        browser.forgetRequests();
+        browser.open(site.guarded() + "/");
+        assertNoTrackerRequests();
+        assertNoTrackerUrlInTheDom();
+
+        browser.open(site.guarded() + "/cookies");
+        assertEquals(Set.of(), trackingCookieNames());
+    }
+
+    @Test
+    void afterAcceptingAllThroughTheConsentFormTheTagsLoad() {
+        browser.open(site.guarded() + "/consent.html");
+        browser.forgetRequests();
+        browser.clickButtonAndFollow("Accept all");
+
+        assertEquals("/", URI.create(browser.currentUrl()).getPath(), "the form returns to the page it names");
+        assertTrue(cookieNames().contains(POLICY.consentCookieName()), "consent stored, got " + cookieNames());
+        Set<String> hosts = trackerHosts(browser.requestedUrls());
+        assertTrue(hosts.containsAll(Set.of("www.googletagmanager.com", "connect.facebook.net", "snap.licdn.com")),
+                "after consent the tags load, got " + hosts);
+
+        browser.open(site.guarded() + "/cookies");
+        assertEquals(Set.of("_fbp", "_ga"), trackingCookieNames(), "after consent the cookies are set");
+    }
+
+    private void assertNoTrackerRequests() {
+        List<String> requested = browser.requestedUrls();
+        List<String> trackers = requested.stream().filter(BrowserEnforcementTest::isTracker).toList();
+        assertEquals(List.of(), trackers, "tracker requests attempted; all requests: " + requested);
+        assertFalse(requested.isEmpty(), "the recorder saw the page itself");
+    }
+
+    private void assertNoTrackerUrlInTheDom() {
+        List<String> trackerUrls = browser.urlAttributes().stream()
+                .flatMap(value -> List.of(value.split("[\\s,]+")).stream())
+                .filter(BrowserEnforcementTest::isTracker)
+                .toList();
+        assertEquals(List.of(), trackerUrls, "elements still pointing at trackers (preconnect, iframe, img, ...)");
+    }
+
+    private static boolean isTracker(String url) {
+        return CATALOG.matchUrl(url, null) != null;
+    }
+
+    private static Set<String> trackerHosts(List<String> urls) {
+        return urls.stream().filter(BrowserEnforcementTest::isTracker).map(u -> URI.create(u).getHost())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private Set<String> cookieNames() {
+        return browser.cookies().stream().map(Cookie::getName).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private Set<String> trackingCookieNames() {
+        return browser.cookies().stream()
+                .filter(c -> CATALOG.matchCookie(c.getName(), c.getDomain()) != null)
+                .map(Cookie::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+}

@@ -1,0 +1,143 @@
+package io.consentgate.browser;
+
+import io.consentgate.Policy;
+import io.consentgate.jetty.ConsentGateJetty;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The same small shop site served twice on loopback: once behind ConsentGate ({@link #guarded()}), once without it
+ * ({@link #unguarded()}), so every browser observation has a control.
+ *
+ * <p>Pages: {@code /} carries the common tags, {@code /consent.html} the no-JavaScript consent form,
+ * {@code /cookies} sets two tracking cookies and one harmless one, {@code /static/*} first-party assets.
+ */
+final class FixtureSite implements AutoCloseable {
+
+    private static final String ROOT = "/io/consentgate/browser/site";
+
+    private final Server guarded;
+    private final Server unguarded;
+
+    private FixtureSite(Server guarded, Server unguarded) {
+        this.guarded = guarded;
+        this.unguarded = unguarded;
+    }
+
+    static FixtureSite start(Policy policy) throws Exception {
+        Server withFilter = server(policy);
+        Server withoutFilter = server(null);
+        try {
+            withFilter.start();
+            withoutFilter.start();
+        } catch (Exception e) {
+            withFilter.stop();
+            withoutFilter.stop();
+            throw e;
+        }
+        return new FixtureSite(withFilter, withoutFilter);
+    }
+
+    /** Base URL of the site behind the filter, e.g. {@code http://127.0.0.1:41234}, no trailing slash. */
+    String guarded() {
+        return baseUrl(guarded);
+    }
+
+    /** Base URL of the identical site without the filter. */
+    String unguarded() {
+        return baseUrl(unguarded);
+    }
+
+    private static String baseUrl(Server server) {
+        return "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    private static Server server(Policy policy) {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server, 1, 1);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler("/");
+        if (policy != null) {
+            ConsentGateJetty.install(context, policy);
+        }
+        context.addServlet(new CookieServlet(), "/cookies");
+        context.addServlet(new PageServlet(), "/");
+        server.setHandler(context);
+        return server;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            guarded.stop();
+        } finally {
+            unguarded.stop();
+        }
+    }
+
+    /** Serves the fixture files from the test classpath, with a Content-Length like a static file server. */
+    static final class PageServlet extends HttpServlet {
+
+        private static final Map<String, String> TYPES = Map.of(
+                "html", "text/html; charset=UTF-8",
+                "js", "text/javascript; charset=UTF-8",
+                "css", "text/css; charset=UTF-8",
+                "svg", "image/svg+xml");
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
+            if (path.equals("/")) {
+                path = "/index.html";
+            }
+            String type = TYPES.get(path.substring(path.lastIndexOf('.') + 1));
+            byte[] body = path.contains("..") || type == null ? null : read(ROOT + path);
+            if (body == null) {
+                resp.sendError(HttpServletResponse.SC_NOT_FOUND);
+                return;
+            }
+            resp.setContentType(type);
+            resp.setHeader("Cache-Control", "no-store");
+            resp.setContentLength(body.length);
+            resp.getOutputStream().write(body);
+        }
+
+        private static byte[] read(String resource) throws IOException {
+            try (InputStream in = FixtureSite.class.getResourceAsStream(resource)) {
+                return in == null ? null : in.readAllBytes();
+            }
+        }
+    }
+
+    /**
+     * An application page that sets cookies through two different doors, as real applications do: two tracking
+     * cookies ({@code _fbp} by header, {@code _ga} by {@link Cookie}) and one harmless preference ({@code theme}).
+     */
+    static final class CookieServlet extends HttpServlet {
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.addHeader("Set-Cookie", "_fbp=fb.1.123.456; Path=/");
+            Cookie ga = new Cookie("_ga", "GA1.1.1.1");
+            ga.setPath("/");
+            resp.addCookie(ga);
+            resp.addHeader("Set-Cookie", "theme=dark; Path=/");
+            resp.setContentType("text/html; charset=UTF-8");
+            resp.setHeader("Cache-Control", "no-store");
+            resp.getOutputStream().write("<!DOCTYPE html><title>Welcome back</title><p>Welcome back.</p>"
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}
