@@ -3,7 +3,6 @@ package io.consentgate.browser;
 import io.consentgate.Policy;
 import io.consentgate.catalog.TrackerCatalog;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -36,32 +35,32 @@ class BrowserEnforcementTest {
     private static final Policy POLICY = Policy.defaults();
 
     private static FixtureSite site;
-    private BrowserSession browser;
+    private static BrowserSession browser;
 
     @BeforeAll
-    static void startSite() throws Exception {
+    static void start() throws Exception {
         Chromium.assumeInstalled();
         Chromium.assumeClosedPortIsClosed();
         site = FixtureSite.start(POLICY);
+        browser = BrowserSession.start();
     }
 
     @AfterAll
-    static void stopSite() throws Exception {
-        if (site != null) {
-            site.close();
+    static void stop() throws Exception {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (site != null) {
+                site.close();
+            }
         }
     }
 
     @BeforeEach
-    void startBrowser() throws Exception {
-        browser = BrowserSession.start();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+    void firstVisit() {
+        browser.reset();
     }
 
     @Test
