@@ -249,13 +249,6 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
     }
 
     @Override
-    public void sendRedirect(String location, int sc, boolean clearBuffer) throws IOException {
-        discardBody();
-        commitHeaders();
-        super.sendRedirect(location, sc, clearBuffer);
-    }
-
-    @Override
     public void reset() {
         super.reset();
         heldContentLength = -1;
