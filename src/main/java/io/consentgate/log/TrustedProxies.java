@@ -1,6 +1,7 @@
 package io.consentgate.log;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,7 +29,7 @@ public final class TrustedProxies {
     private record Block(byte[] network, int prefix) {
         boolean contains(byte[] address) {
             return address.length == network.length
-                    && java.util.Arrays.equals(IpAddress.keepPrefix(address, prefix), network);
+                    && Arrays.equals(IpAddress.keepPrefix(address, prefix), network);
         }
     }
 
