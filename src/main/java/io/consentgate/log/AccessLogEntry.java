@@ -52,7 +52,7 @@ public record AccessLogEntry(
         long durationMillis,
         String visitorId) {
 
-    /** Requires {@code time} and {@code clientIp}. */
+    // Requires time and clientIp; everything else may be absent.
     public AccessLogEntry {
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(clientIp, "clientIp");
