@@ -22,7 +22,7 @@ import org.slf4j.Logger;
  * ServletAccessLog accessLog = ServletAccessLog.builder()
  *         .format(AccessLogFormat.parse(config.getInitParameter("accessLog")))
  *         .ipMask(IpMask.parse("v4=24,v6=48"))
- *         .trustedProxies(TrustedProxies.parse("10.0.0.0/8"))
+ *         .trustedProxies(TrustedProxies.parse("10.0.0.0/8").withHeader(ForwardingHeader.X_FORWARDED_FOR))
  *         .build();                                    // once, in init()
  * Instant start = Instant.now();
  * chain.doFilter(request, response);
