@@ -4,6 +4,7 @@ import io.consentgate.consent.ConsentEndpoint;
 import io.consentgate.decision.DecisionEngine;
 import io.consentgate.html.HtmlRewriter;
 import io.consentgate.html.TrackerEvent;
+import io.consentgate.log.ServletAccessLog;
 import io.consentgate.response.CompositeHeaderWriter;
 import io.consentgate.response.ConsentRequest;
 import io.consentgate.response.ConsentResponse;
@@ -88,6 +89,7 @@ public final class ConsentGateFilter implements Filter {
     private ConsentEndpoint consentEndpoint;
     private WellKnownResources wellKnown;
     private Enforcement enforcement;
+    private ServletAccessLog accessLog;
 
     /** For {@code web.xml}: the policy is read from init-params in {@link #init}. */
     public ConsentGateFilter() {
@@ -144,6 +146,14 @@ public final class ConsentGateFilter implements Filter {
                 .categoryAttribute(p.consentAttribute())
                 .reportOnly(p.reportOnly())
                 .build();
+        this.accessLog = ServletAccessLog.builder()
+                .format(p.accessLog())
+                .ipMask(p.ipMask())
+                .trustedProxies(p.trustedProxies())
+                .maxValueLength(p.accessLogMaxLength())
+                .visitorHash(p.visitorHash())
+                .clock(clock)
+                .build();
         this.enforcement = new Enforcement(rewriter, cookieGate, CompositeHeaderWriter.forPolicy(p), p.reportOnly(),
                 ConsentGateFilter::log);
     }
@@ -177,10 +187,19 @@ public final class ConsentGateFilter implements Filter {
             redispatch(request, response, chain, decided);
             return;
         }
+        java.time.Instant start = clock.instant();
         Signals signals = readSignals(request);
         ConsentDecision decision = decide(signals);
         request.setAttribute(ConsentGate.DECISION_ATTRIBUTE, decision);
+        try {
+            answer(request, response, chain, signals, decision);
+        } finally {
+            logAfterResponse(request, response, decision, start);
+        }
+    }
 
+    private void answer(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Signals signals,
+                        ConsentDecision decision) throws IOException, ServletException {
         String path = pathWithinApplication(request);
         if (wellKnown.handles(path)) {
             wellKnown.serve(path, request, response, decision);
@@ -194,6 +213,36 @@ public final class ConsentGateFilter implements Filter {
             LOG.debug("report-only: would enforce refusal of {} on {}", decision.refused(), path);
         }
         enforce(request, response, chain, decision);
+    }
+
+    /** One access-log line per request, after the response (for async requests, when the async cycle ends). */
+    private void logAfterResponse(HttpServletRequest request, HttpServletResponse response, ConsentDecision decision,
+                                  java.time.Instant start) {
+        if (request.isAsyncStarted()) {
+            request.getAsyncContext().addListener(new jakarta.servlet.AsyncListener() {
+                @Override
+                public void onComplete(jakarta.servlet.AsyncEvent event) {
+                    accessLog.log(request, response, decision, start, -1);
+                }
+
+                @Override
+                public void onTimeout(jakarta.servlet.AsyncEvent event) {
+                    // onComplete follows and logs.
+                }
+
+                @Override
+                public void onError(jakarta.servlet.AsyncEvent event) {
+                    // onComplete follows and logs.
+                }
+
+                @Override
+                public void onStartAsync(jakarta.servlet.AsyncEvent event) {
+                    event.getAsyncContext().addListener(this);
+                }
+            });
+        } else {
+            accessLog.log(request, response, decision, start, -1);
+        }
     }
 
     /**

@@ -4,6 +4,10 @@ import io.consentgate.catalog.TrackerCatalog;
 import io.consentgate.html.HtmlRewriter;
 import io.consentgate.html.OverflowAction;
 import io.consentgate.html.RewriteMode;
+import io.consentgate.log.AccessLogFormat;
+import io.consentgate.log.ForwardingHeader;
+import io.consentgate.log.IpMask;
+import io.consentgate.log.TrustedProxies;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -78,6 +82,11 @@ public final class Policy {
     private final boolean stripRequestCookies;
     private final boolean clearSiteData;
     private final TrackerCatalog catalog;
+    private final AccessLogFormat accessLog;
+    private final IpMask ipMask;
+    private final TrustedProxies trustedProxies;
+    private final int accessLogMaxLength;
+    private final boolean visitorHash;
 
     private Policy(Builder b) {
         this.mode = b.mode;
@@ -112,6 +121,11 @@ public final class Policy {
         this.stripRequestCookies = b.stripRequestCookies;
         this.clearSiteData = b.clearSiteData;
         this.catalog = b.catalog != null ? b.catalog : TrackerCatalog.bundled();
+        this.accessLog = b.accessLog;
+        this.ipMask = b.ipMask;
+        this.trustedProxies = b.trustedProxies.withHeader(b.forwardedHeader);
+        this.accessLogMaxLength = b.accessLogMaxLength;
+        this.visitorHash = b.visitorHash;
     }
 
     private static EnumSet<Category> copy(Set<Category> s) {
@@ -282,6 +296,27 @@ public final class Policy {
         return catalog;
     }
 
+    public AccessLogFormat accessLog() {
+        return accessLog;
+    }
+
+    public IpMask ipMask() {
+        return ipMask;
+    }
+
+    /** Proxies whose forwarding header is believed, with the header to read. */
+    public TrustedProxies trustedProxies() {
+        return trustedProxies;
+    }
+
+    public int accessLogMaxLength() {
+        return accessLogMaxLength;
+    }
+
+    public boolean visitorHash() {
+        return visitorHash;
+    }
+
     @Override
     public String toString() {
         // Never print the secret.
@@ -296,7 +331,8 @@ public final class Policy {
                 + ", htmlMode=" + htmlMode + ", htmlMaxHeldBytes=" + htmlMaxHeldBytes + ", htmlOnOverflow="
                 + htmlOnOverflow + ", consentAttribute=" + consentAttribute + ", cookieExpiryPaths="
                 + cookieExpiryPaths + ", stripRequestCookies=" + stripRequestCookies + ", clearSiteData="
-                + clearSiteData + ", catalog=" + catalog + "}";
+                + clearSiteData + ", catalog=" + catalog + ", accessLog=" + accessLog.id() + ", ipMask=" + ipMask
+                + ", trustedProxies=" + trustedProxies + ", visitorHash=" + visitorHash + "}";
     }
 
     /**
@@ -336,8 +372,62 @@ public final class Policy {
         private boolean stripRequestCookies;
         private boolean clearSiteData;
         private TrackerCatalog catalog;
+        private AccessLogFormat accessLog = AccessLogFormat.DEFAULT;
+        private IpMask ipMask = IpMask.defaults();
+        private TrustedProxies trustedProxies = TrustedProxies.none();
+        private ForwardingHeader forwardedHeader = ForwardingHeader.X_FORWARDED_FOR;
+        private int accessLogMaxLength = 1024;
+        private boolean visitorHash;
 
         private Builder() {
+        }
+
+        /**
+         * {@code access-log}: one line per request to the SLF4J logger {@code consentgate.access}: {@code combined}
+         * (NCSA), {@code json} (JSON lines) or {@code off}. Default {@code combined}.
+         */
+        public Builder accessLog(AccessLogFormat format) {
+            this.accessLog = Objects.requireNonNull(format, "format");
+            return this;
+        }
+
+        /** {@code access-log-ip-mask}: bits of the client address kept. Default {@code v4=24,v6=48}. */
+        public Builder ipMask(IpMask mask) {
+            this.ipMask = Objects.requireNonNull(mask, "mask");
+            return this;
+        }
+
+        /**
+         * {@code trusted-proxies}: addresses or CIDR blocks of the proxies whose forwarding header names the client.
+         * Default: none (the peer address is the client; forwarding headers are ignored, so they cannot be spoofed).
+         */
+        public Builder trustedProxies(TrustedProxies proxies) {
+            this.trustedProxies = Objects.requireNonNull(proxies, "proxies");
+            return this;
+        }
+
+        /** {@code forwarded-header}: {@code x-forwarded-for} or {@code forwarded}. Default {@code x-forwarded-for}. */
+        public Builder forwardedHeader(ForwardingHeader header) {
+            this.forwardedHeader = Objects.requireNonNull(header, "header");
+            return this;
+        }
+
+        /** {@code access-log-max-length}: longest logged value before truncation. Default 1024. */
+        public Builder accessLogMaxLength(int chars) {
+            if (chars < 16 || chars > 65536) {
+                throw new InvalidPolicyException("access-log-max-length", "must be between 16 and 65536");
+            }
+            this.accessLogMaxLength = chars;
+            return this;
+        }
+
+        /**
+         * {@code visitor-hash}: add a keyed hash of (masked IP, User-Agent, day) with a daily random salt kept only in
+         * memory, for unique-visitor counts that cannot be linked across days. Default {@code false}.
+         */
+        public Builder visitorHash(boolean b) {
+            this.visitorHash = b;
+            return this;
         }
 
         /** {@code html-rewrite}: remove refused trackers from HTML responses. Default {@code true}. */

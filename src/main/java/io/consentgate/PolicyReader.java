@@ -9,6 +9,10 @@ import io.consentgate.catalog.CatalogFormatException;
 import io.consentgate.catalog.TrackerCatalog;
 import io.consentgate.html.OverflowAction;
 import io.consentgate.html.RewriteMode;
+import io.consentgate.log.AccessLogFormat;
+import io.consentgate.log.ForwardingHeader;
+import io.consentgate.log.IpMask;
+import io.consentgate.log.TrustedProxies;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -224,6 +228,12 @@ public final class PolicyReader {
         m.put("cookie-expiry-paths", "/");
         m.put("strip-request-cookies", "false");
         m.put("clear-site-data", "false");
+        m.put("access-log", "combined");
+        m.put("access-log-ip-mask", "v4=24,v6=48");
+        m.put("trusted-proxies", "none");
+        m.put("forwarded-header", "x-forwarded-for");
+        m.put("access-log-max-length", "1024");
+        m.put("visitor-hash", "false");
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -296,7 +306,30 @@ public final class PolicyReader {
         m.put("cookie-expiry-paths", (b, v) -> b.cookieExpiryPaths(list(v).toArray(String[]::new)));
         m.put("strip-request-cookies", (b, v) -> b.stripRequestCookies(bool("strip-request-cookies", v)));
         m.put("clear-site-data", (b, v) -> b.clearSiteData(bool("clear-site-data", v)));
+        m.put("access-log", (b, v) -> b.accessLog(parsed("access-log", () -> AccessLogFormat.parse(v))));
+        m.put("access-log-ip-mask", (b, v) -> b.ipMask(parsed("access-log-ip-mask", () -> IpMask.parse(v))));
+        m.put("trusted-proxies", (b, v) -> b.trustedProxies(isNone(v) ? TrustedProxies.none()
+                : parsed("trusted-proxies", () -> TrustedProxies.parse(v))));
+        m.put("forwarded-header", (b, v) -> b.forwardedHeader(switch (v.toLowerCase(Locale.ROOT)) {
+            case "x-forwarded-for" -> ForwardingHeader.X_FORWARDED_FOR;
+            case "forwarded" -> ForwardingHeader.FORWARDED;
+            default -> throw new InvalidPolicyException("forwarded-header", "'" + v
+                    + "' must be x-forwarded-for or forwarded");
+        }));
+        m.put("access-log-max-length", (b, v) -> b.accessLogMaxLength(integer("access-log-max-length", v)));
+        m.put("visitor-hash", (b, v) -> b.visitorHash(bool("visitor-hash", v)));
         return m;
+    }
+
+    /** Runs a parser of another package, turning its IllegalArgumentException into one naming the parameter. */
+    private static <T> T parsed(String param, java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (InvalidPolicyException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPolicyException(param, e.getMessage(), e);
+        }
     }
 
     private static boolean isNone(String v) {

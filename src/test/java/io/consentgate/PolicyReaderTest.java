@@ -76,6 +76,12 @@ class PolicyReaderTest {
         all.put("cookie-expiry-paths", "/, /shop");
         all.put("strip-request-cookies", "true");
         all.put("clear-site-data", "true");
+        all.put("access-log", "json");
+        all.put("access-log-ip-mask", "bytes=2");
+        all.put("trusted-proxies", "10.0.0.0/8, 192.168.1.1");
+        all.put("forwarded-header", "forwarded");
+        all.put("access-log-max-length", "200");
+        all.put("visitor-hash", "true");
         assertEquals(PolicyReader.PARAMETERS.keySet().size() - 1, all.size(),
                 "this test must set every parameter except policy-file");
         Policy p = read(all);
@@ -101,6 +107,12 @@ class PolicyReaderTest {
         assertEquals(java.util.List.of("/", "/shop"), p.cookieExpiryPaths());
         assertTrue(p.stripRequestCookies());
         assertTrue(p.clearSiteData());
+        assertEquals(io.consentgate.log.AccessLogFormat.JSON, p.accessLog());
+        assertEquals(16, p.ipMask().v4Bits());
+        assertTrue(p.trustedProxies().contains("10.1.2.3"));
+        assertEquals(io.consentgate.log.ForwardingHeader.FORWARDED, p.trustedProxies().header());
+        assertEquals(200, p.accessLogMaxLength());
+        assertTrue(p.visitorHash());
         assertFalse(p.toString().contains("0123456789abcdef"), "the secret must never be printed");
     }
 
@@ -144,6 +156,12 @@ class PolicyReaderTest {
         "cookie-expiry-paths|shop",
         "strip-request-cookies|1",
         "clear-site-data|yes",
+        "access-log|syslog",
+        "access-log-ip-mask|v4=33",
+        "trusted-proxies|proxy.internal",
+        "forwarded-header|x-real-ip",
+        "access-log-max-length|5",
+        "visitor-hash|sometimes",
     })
     void invalidParameterFailsNamingIt(String name, String value) {
         InvalidPolicyException e = assertThrows(InvalidPolicyException.class,
