@@ -215,4 +215,14 @@ class SignalReaderTest {
         assertFalse(s.saleOptOut());
         assertTrue(s.optOutOfSale());
     }
+
+    @Test
+    void withASecretOnlySignedCookiesCount() {
+        SignalReader r = new SignalReader(Fixtures.signedSettings(), CLOCK);
+        assertEquals(Set.of(Category.ANALYTICS), r.read(TestHeaders.of("Cookie", "cg_consent="
+                + Fixtures.validSigned())).consent().orElseThrow().granted());
+        Signals unsigned = r.read(TestHeaders.of("Cookie", "cg_consent=" + Fixtures.valid()));
+        assertEquals(Optional.empty(), unsigned.consent());
+        assertEquals(List.of("cg_consent: unsigned, but a signature is required"), unsigned.problems());
+    }
 }
