@@ -18,6 +18,8 @@ final class ElementRules {
     private final Tokenizer t;
     private final HtmlRewriter cfg;
     private final String categoryAttribute;
+    /** Activation rewrites bytes, so it is off when nothing is refused (the output must equal the input). */
+    private final boolean activating;
     private String base;
     private boolean baseSeen;
 
@@ -26,6 +28,7 @@ final class ElementRules {
         this.t = engine.tok;
         this.cfg = engine.cfg;
         this.categoryAttribute = cfg.categoryAttribute;
+        this.activating = !engine.decision.refused().isEmpty();
     }
 
     void startTag() throws IOException {
@@ -90,18 +93,18 @@ final class ElementRules {
     private boolean tagged(int cat) throws IOException {
         String value = value(cat);
         EnumSet<Category> cats = EnumSet.noneOf(Category.class);
-        boolean unknown = false;
         for (String id : value.split("[,\\s]+")) {
             if (!id.isEmpty()) {
                 Optional<Category> c = Category.fromId(id);
                 if (c.isPresent()) {
                     cats.add(c.get());
                 } else {
-                    unknown = true;
+                    // an unknown id requires every category: refused unless everything is allowed
+                    cats.addAll(EnumSet.complementOf(EnumSet.of(Category.NECESSARY)));
                 }
             }
         }
-        if (unknown || !engine.decision.allowsAll(cats)) {
+        if (!engine.decision.allowsAll(cats)) {
             String element = ElementNames.name(t.nameId);
             boolean neutralize = cfg.mode == RewriteMode.NEUTRALIZE && !engine.inNoscript() && isNeutralizable();
             TrackerEvent.Action action = neutralize ? TrackerEvent.Action.NEUTRALIZED : TrackerEvent.Action.REMOVED;
@@ -115,7 +118,7 @@ final class ElementRules {
             }
             return true;
         }
-        return activate();
+        return activating && activate();
     }
 
     private boolean isNeutralizable() {

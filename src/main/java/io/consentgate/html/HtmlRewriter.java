@@ -45,7 +45,7 @@ import java.util.Objects;
  * category ids, e.g. {@code <div data-consent="marketing">}) is gated by those categories: when one is refused, the
  * element is removed with its whole subtree (through the matching end tag, counting nested elements of the same
  * name; an element whose end tag is omitted is removed up to the end of the document, so tag only elements with an
- * explicit end tag). An unknown category id counts as refused. When all are allowed, an inert element is activated
+ * explicit end tag). An unknown category id requires every category (refused unless everything is allowed). When all are allowed, an inert element is activated
  * on the server: {@code data-src} becomes {@code src}, {@code data-srcset} becomes {@code srcset}, and a script's
  * {@code type="text/plain"} is dropped, or replaced by the value of {@code data-consent-type} when present. A
  * catalog refusal beats an operator allow.

@@ -152,6 +152,10 @@ final class RewriteEngine implements TokenHandler {
 
     @Override
     public void onTag() throws IOException {
+        if (mode == DEFER) {
+            // Decide an overflow of the held element before this tag, wherever the chunk boundaries fell.
+            flushTo(tok.tagStart);
+        }
         if (mode == DROP) {
             dropTag();
         } else if (tok.endTag) {
@@ -287,6 +291,10 @@ final class RewriteEngine implements TokenHandler {
 
     private void finishNoscript(int endStart, int endEnd) throws IOException {
         flushTo(endStart);
+        if (!inNoscript) {
+            endDropAfterOverflow(ElementNames.NOSCRIPT, endEnd);
+            return;
+        }
         if (noscriptRemoved > 0 && !noscriptContent) {
             deferLen = 0;
             tok.ps = endEnd;
@@ -337,6 +345,7 @@ final class RewriteEngine implements TokenHandler {
     private void finishScript(int endStart, int endEnd) throws IOException {
         flushTo(endStart);
         if (!inScript) {
+            endDropAfterOverflow(ElementNames.SCRIPT, endEnd);
             return;
         }
         int cs = scriptContentStart;
@@ -419,6 +428,14 @@ final class RewriteEngine implements TokenHandler {
             dropId = ElementNames.SCRIPT;
             dropNameLen = 0;
             dropDepth = 1;
+        }
+    }
+
+    /** The held element overflowed while its own end tag was being handled: the drop ends with that tag. */
+    private void endDropAfterOverflow(int id, int endEnd) {
+        if (mode == DROP && dropId == id) {
+            tok.ps = endEnd;
+            mode = baseMode();
         }
     }
 

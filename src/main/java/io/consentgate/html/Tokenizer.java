@@ -845,6 +845,11 @@ final class Tokenizer {
             }
         }
         foreign = inForeign();
+        if (!overflowed && end - tagStart > maxHeld) {
+            // Too big whatever the chunking: the same outcome as when the cap is hit at a chunk boundary.
+            overflowed = true;
+            handler.onTagOverflow();
+        }
         if (overflowed) {
             handler.onOverflowedTagEnd();
         } else {
