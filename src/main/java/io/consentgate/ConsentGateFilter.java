@@ -2,14 +2,21 @@ package io.consentgate;
 
 import io.consentgate.consent.ConsentEndpoint;
 import io.consentgate.decision.DecisionEngine;
+import io.consentgate.html.HtmlRewriter;
+import io.consentgate.html.TrackerEvent;
+import io.consentgate.log.ServletAccessLog;
 import io.consentgate.response.CompositeHeaderWriter;
-import io.consentgate.response.HeaderWriter;
+import io.consentgate.response.ConsentRequest;
+import io.consentgate.response.ConsentResponse;
+import io.consentgate.response.CookieGate;
+import io.consentgate.response.Enforcement;
 import io.consentgate.signal.Dnt;
 import io.consentgate.signal.HeaderSource;
 import io.consentgate.signal.SignalReader;
 import io.consentgate.signal.SignalSettings;
 import io.consentgate.signal.Signals;
 import io.consentgate.wellknown.WellKnownResources;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -81,7 +88,8 @@ public final class ConsentGateFilter implements Filter {
     private DecisionEngine engine;
     private ConsentEndpoint consentEndpoint;
     private WellKnownResources wellKnown;
-    private HeaderWriter headers;
+    private Enforcement enforcement;
+    private ServletAccessLog accessLog;
 
     /** For {@code web.xml}: the policy is read from init-params in {@link #init}. */
     public ConsentGateFilter() {
@@ -128,9 +136,36 @@ public final class ConsentGateFilter implements Filter {
                 p.policyRevision(), p.consentMaxAge(), p.consentSecret(), p.honouredCmps(), p.regionHeader(),
                 p.klaroServices()), clock);
         this.engine = new DecisionEngine(p);
-        this.consentEndpoint = new ConsentEndpoint(p, engine, clock);
+        CookieGate cookieGate = new CookieGate(p.catalog(), p.cookieExpiryPaths());
+        this.consentEndpoint = new ConsentEndpoint(p, engine, cookieGate, clock);
         this.wellKnown = new WellKnownResources(p);
-        this.headers = CompositeHeaderWriter.forPolicy(p);
+        HtmlRewriter rewriter = !p.htmlRewrite() ? null : HtmlRewriter.builder(p.catalog())
+                .mode(p.htmlMode())
+                .maxHeldBytes(p.htmlMaxHeldBytes())
+                .overflow(p.htmlOnOverflow())
+                .categoryAttribute(p.consentAttribute())
+                .reportOnly(p.reportOnly())
+                .build();
+        this.accessLog = ServletAccessLog.builder()
+                .format(p.accessLog())
+                .ipMask(p.ipMask())
+                .trustedProxies(p.trustedProxies())
+                .maxValueLength(p.accessLogMaxLength())
+                .visitorHash(p.visitorHash())
+                .clock(clock)
+                .build();
+        this.enforcement = new Enforcement(rewriter, cookieGate, CompositeHeaderWriter.forPolicy(p), p.reportOnly(),
+                ConsentGateFilter::log);
+    }
+
+    private static void log(TrackerEvent e) {
+        if (e.action() == TrackerEvent.Action.WOULD_REMOVE) {
+            LOG.info("report-only: would remove <{}> at {}:{} ({}, {})", e.element(), e.line(), e.column(),
+                    e.trackerName(), e.categories());
+        } else if (LOG.isDebugEnabled()) {
+            LOG.debug("{} <{}> at {}:{} ({}, {})", e.action(), e.element(), e.line(), e.column(), e.trackerName(),
+                    e.categories());
+        }
     }
 
     /** The policy in force (after {@link #init}). */
@@ -141,18 +176,30 @@ public final class ConsentGateFilter implements Filter {
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
-        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)
-                || req.getAttribute(ConsentGate.DECISION_ATTRIBUTE) != null) {
+        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
             chain.doFilter(req, res);
             return;
         }
         if (policy == null) {
             throw new ServletException("ConsentGateFilter used before init()");
         }
+        if (req.getAttribute(ConsentGate.DECISION_ATTRIBUTE) instanceof ConsentDecision decided) {
+            redispatch(request, response, chain, decided);
+            return;
+        }
+        java.time.Instant start = clock.instant();
         Signals signals = readSignals(request);
         ConsentDecision decision = decide(signals);
         request.setAttribute(ConsentGate.DECISION_ATTRIBUTE, decision);
+        try {
+            answer(request, response, chain, signals, decision);
+        } finally {
+            logAfterResponse(request, response, decision, start);
+        }
+    }
 
+    private void answer(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Signals signals,
+                        ConsentDecision decision) throws IOException, ServletException {
         String path = pathWithinApplication(request);
         if (wellKnown.handles(path)) {
             wellKnown.serve(path, request, response, decision);
@@ -162,11 +209,75 @@ public final class ConsentGateFilter implements Filter {
             consentEndpoint.serve(request, response, signals, decision);
             return;
         }
-        headers.write(response, decision);
         if (policy.reportOnly() && !decision.allowsEverything() && LOG.isDebugEnabled()) {
             LOG.debug("report-only: would enforce refusal of {} on {}", decision.refused(), path);
         }
+        enforce(request, response, chain, decision);
+    }
+
+    /** One access-log line per request, after the response (for async requests, when the async cycle ends). */
+    private void logAfterResponse(HttpServletRequest request, HttpServletResponse response, ConsentDecision decision,
+                                  java.time.Instant start) {
+        if (request.isAsyncStarted()) {
+            request.getAsyncContext().addListener(new jakarta.servlet.AsyncListener() {
+                @Override
+                public void onComplete(jakarta.servlet.AsyncEvent event) {
+                    accessLog.log(request, response, decision, start, -1);
+                }
+
+                @Override
+                public void onTimeout(jakarta.servlet.AsyncEvent event) {
+                    // onComplete follows and logs.
+                }
+
+                @Override
+                public void onError(jakarta.servlet.AsyncEvent event) {
+                    // onComplete follows and logs.
+                }
+
+                @Override
+                public void onStartAsync(jakarta.servlet.AsyncEvent event) {
+                    event.getAsyncContext().addListener(this);
+                }
+            });
+        } else {
+            accessLog.log(request, response, decision, start, -1);
+        }
+    }
+
+    /**
+     * A request that already carries a decision: a forward, include, error or async dispatch, or the filter mapped
+     * twice. The decision is never taken twice; the response is wrapped again only where the container handed over
+     * its own unwrapped response (an ERROR dispatch after {@code sendError}), so error pages are enforced too.
+     */
+    private void redispatch(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                            ConsentDecision decision) throws IOException, ServletException {
+        ConsentResponse wrapped = ConsentResponse.find(response);
+        if (wrapped == null && request.getDispatcherType() != DispatcherType.INCLUDE) {
+            enforce(request, response, chain, decision);
+            return;
+        }
         chain.doFilter(request, response);
+        if (wrapped != null && request.getDispatcherType() == DispatcherType.ASYNC && !request.isAsyncStarted()) {
+            wrapped.finish();
+        }
+    }
+
+    private void enforce(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                         ConsentDecision decision) throws IOException, ServletException {
+        ConsentResponse wrapped = new ConsentResponse(request, response, decision, enforcement);
+        ConsentRequest wrappedRequest = new ConsentRequest(request, wrapped, policy.stripRequestCookies());
+        boolean completed = false;
+        try {
+            chain.doFilter(wrappedRequest, wrapped);
+            completed = true;
+        } finally {
+            if (!wrappedRequest.isAsyncStarted() && (completed || wrapped.isCommitted())) {
+                // Emit what the rewriter holds. After an exception only when the response is already committed:
+                // otherwise the container replaces it with an error page, and that page is enforced on its own.
+                wrapped.finish();
+            }
+        }
     }
 
     /** Reading signals never throws by contract; if it ever did, the visitor gets the refusing decision. */

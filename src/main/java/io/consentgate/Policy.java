@@ -1,5 +1,14 @@
 package io.consentgate;
 
+import io.consentgate.catalog.TrackerCatalog;
+import io.consentgate.html.HtmlRewriter;
+import io.consentgate.html.OverflowAction;
+import io.consentgate.html.RewriteMode;
+import io.consentgate.log.AccessLogFormat;
+import io.consentgate.log.ForwardingHeader;
+import io.consentgate.log.IpMask;
+import io.consentgate.log.TrustedProxies;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -64,6 +73,20 @@ public final class Policy {
     private final LocalDate gpcLastUpdate;
     private final String trackingPolicyUrl;
     private final String trackingController;
+    private final boolean htmlRewrite;
+    private final RewriteMode htmlMode;
+    private final int htmlMaxHeldBytes;
+    private final OverflowAction htmlOnOverflow;
+    private final String consentAttribute;
+    private final List<String> cookieExpiryPaths;
+    private final boolean stripRequestCookies;
+    private final boolean clearSiteData;
+    private final TrackerCatalog catalog;
+    private final AccessLogFormat accessLog;
+    private final IpMask ipMask;
+    private final TrustedProxies trustedProxies;
+    private final int accessLogMaxLength;
+    private final boolean visitorHash;
 
     private Policy(Builder b) {
         this.mode = b.mode;
@@ -89,6 +112,20 @@ public final class Policy {
         this.gpcLastUpdate = b.gpcLastUpdate;
         this.trackingPolicyUrl = b.trackingPolicyUrl;
         this.trackingController = b.trackingController;
+        this.htmlRewrite = b.htmlRewrite;
+        this.htmlMode = b.htmlMode;
+        this.htmlMaxHeldBytes = b.htmlMaxHeldBytes;
+        this.htmlOnOverflow = b.htmlOnOverflow;
+        this.consentAttribute = b.consentAttribute;
+        this.cookieExpiryPaths = List.copyOf(b.cookieExpiryPaths);
+        this.stripRequestCookies = b.stripRequestCookies;
+        this.clearSiteData = b.clearSiteData;
+        this.catalog = b.catalog != null ? b.catalog : TrackerCatalog.bundled();
+        this.accessLog = b.accessLog;
+        this.ipMask = b.ipMask;
+        this.trustedProxies = b.trustedProxies.withHeader(b.forwardedHeader);
+        this.accessLogMaxLength = b.accessLogMaxLength;
+        this.visitorHash = b.visitorHash;
     }
 
     private static EnumSet<Category> copy(Set<Category> s) {
@@ -220,6 +257,66 @@ public final class Policy {
         return trackingController;
     }
 
+    /** Whether HTML responses are rewritten. */
+    public boolean htmlRewrite() {
+        return htmlRewrite;
+    }
+
+    public RewriteMode htmlMode() {
+        return htmlMode;
+    }
+
+    public int htmlMaxHeldBytes() {
+        return htmlMaxHeldBytes;
+    }
+
+    public OverflowAction htmlOnOverflow() {
+        return htmlOnOverflow;
+    }
+
+    /** The attribute operators tag elements with to gate them by category ({@code data-consent="analytics"}). */
+    public String consentAttribute() {
+        return consentAttribute;
+    }
+
+    public List<String> cookieExpiryPaths() {
+        return cookieExpiryPaths;
+    }
+
+    public boolean stripRequestCookies() {
+        return stripRequestCookies;
+    }
+
+    public boolean clearSiteData() {
+        return clearSiteData;
+    }
+
+    /** The tracker catalog: the bundled one with the operator's overrides applied. */
+    public TrackerCatalog catalog() {
+        return catalog;
+    }
+
+    public AccessLogFormat accessLog() {
+        return accessLog;
+    }
+
+    public IpMask ipMask() {
+        return ipMask;
+    }
+
+    /** Proxies whose forwarding header is believed, with the header to read. */
+    public TrustedProxies trustedProxies() {
+        return trustedProxies;
+    }
+
+    public int accessLogMaxLength() {
+        return accessLogMaxLength;
+    }
+
+    public boolean visitorHash() {
+        return visitorHash;
+    }
+
     @Override
     public String toString() {
         // Never print the secret.
@@ -230,7 +327,12 @@ public final class Policy {
                 + ", consentMaxAgeDays=" + consentMaxAge.toDays() + ", signed=" + (consentSecret != null)
                 + ", honouredCmps=" + honouredCmps + ", consentPath=" + consentPath
                 + ", tkHeader=" + tkHeader + ", varyMode=" + varyMode.id() + ", permissionsPolicy=" + permissionsPolicy
-                + ", reportOnly=" + reportOnly + ", gpcJson=" + gpcJson + "}";
+                + ", reportOnly=" + reportOnly + ", gpcJson=" + gpcJson + ", htmlRewrite=" + htmlRewrite
+                + ", htmlMode=" + htmlMode + ", htmlMaxHeldBytes=" + htmlMaxHeldBytes + ", htmlOnOverflow="
+                + htmlOnOverflow + ", consentAttribute=" + consentAttribute + ", cookieExpiryPaths="
+                + cookieExpiryPaths + ", stripRequestCookies=" + stripRequestCookies + ", clearSiteData="
+                + clearSiteData + ", catalog=" + catalog + ", accessLog=" + accessLog.id() + ", ipMask=" + ipMask
+                + ", trustedProxies=" + trustedProxies + ", visitorHash=" + visitorHash + "}";
     }
 
     /**
@@ -261,8 +363,156 @@ public final class Policy {
         private LocalDate gpcLastUpdate;
         private String trackingPolicyUrl;
         private String trackingController;
+        private boolean htmlRewrite = true;
+        private RewriteMode htmlMode = RewriteMode.REMOVE;
+        private int htmlMaxHeldBytes = HtmlRewriter.DEFAULT_MAX_HELD_BYTES;
+        private OverflowAction htmlOnOverflow = OverflowAction.FAIL_CLOSED;
+        private String consentAttribute = HtmlRewriter.DEFAULT_CATEGORY_ATTRIBUTE;
+        private List<String> cookieExpiryPaths = List.of("/");
+        private boolean stripRequestCookies;
+        private boolean clearSiteData;
+        private TrackerCatalog catalog;
+        private AccessLogFormat accessLog = AccessLogFormat.DEFAULT;
+        private IpMask ipMask = IpMask.defaults();
+        private TrustedProxies trustedProxies = TrustedProxies.none();
+        private ForwardingHeader forwardedHeader = ForwardingHeader.X_FORWARDED_FOR;
+        private int accessLogMaxLength = 1024;
+        private boolean visitorHash;
 
         private Builder() {
+        }
+
+        /**
+         * {@code access-log}: one line per request to the SLF4J logger {@code consentgate.access}: {@code combined}
+         * (NCSA), {@code json} (JSON lines) or {@code off}. Default {@code combined}.
+         */
+        public Builder accessLog(AccessLogFormat format) {
+            this.accessLog = Objects.requireNonNull(format, "format");
+            return this;
+        }
+
+        /** {@code access-log-ip-mask}: bits of the client address kept. Default {@code v4=24,v6=48}. */
+        public Builder ipMask(IpMask mask) {
+            this.ipMask = Objects.requireNonNull(mask, "mask");
+            return this;
+        }
+
+        /**
+         * {@code trusted-proxies}: addresses or CIDR blocks of the proxies whose forwarding header names the client.
+         * Default: none (the peer address is the client; forwarding headers are ignored, so they cannot be spoofed).
+         */
+        public Builder trustedProxies(TrustedProxies proxies) {
+            this.trustedProxies = Objects.requireNonNull(proxies, "proxies");
+            return this;
+        }
+
+        /** {@code forwarded-header}: {@code x-forwarded-for} or {@code forwarded}. Default {@code x-forwarded-for}. */
+        public Builder forwardedHeader(ForwardingHeader header) {
+            this.forwardedHeader = Objects.requireNonNull(header, "header");
+            return this;
+        }
+
+        /** {@code access-log-max-length}: longest logged value before truncation. Default 1024. */
+        public Builder accessLogMaxLength(int chars) {
+            if (chars < 16 || chars > 65536) {
+                throw new InvalidPolicyException("access-log-max-length", "must be between 16 and 65536");
+            }
+            this.accessLogMaxLength = chars;
+            return this;
+        }
+
+        /**
+         * {@code visitor-hash}: add a keyed hash of (masked IP, User-Agent, day) with a daily random salt kept only in
+         * memory, for unique-visitor counts that cannot be linked across days. Default {@code false}.
+         */
+        public Builder visitorHash(boolean b) {
+            this.visitorHash = b;
+            return this;
+        }
+
+        /** {@code html-rewrite}: remove refused trackers from HTML responses. Default {@code true}. */
+        public Builder htmlRewrite(boolean b) {
+            this.htmlRewrite = b;
+            return this;
+        }
+
+        /**
+         * {@code html-mode}: {@code remove} refused tracker elements, or {@code neutralize} them
+         * ({@code type="text/plain"} with the original URL and category in data attributes, so a client-side consent
+         * manager can activate them later). Default {@link RewriteMode#REMOVE}.
+         */
+        public Builder htmlMode(RewriteMode mode) {
+            this.htmlMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * {@code html-max-held-bytes}: the most bytes of one undecided element (an inline script, a noscript block)
+         * held per response. Default 262144 (256 KiB).
+         */
+        public Builder htmlMaxHeldBytes(int bytes) {
+            if (bytes < 1024 || bytes > 64 * 1024 * 1024) {
+                throw new InvalidPolicyException("html-max-held-bytes", "must be between 1024 and 67108864");
+            }
+            this.htmlMaxHeldBytes = bytes;
+            return this;
+        }
+
+        /**
+         * {@code html-on-overflow}: what happens to an element larger than {@code html-max-held-bytes}:
+         * {@code fail-closed} treats it as a refused tracker, {@code fail-open} passes it through. Default
+         * {@code fail-closed}.
+         */
+        public Builder htmlOnOverflow(OverflowAction action) {
+            this.htmlOnOverflow = Objects.requireNonNull(action, "action");
+            return this;
+        }
+
+        /**
+         * {@code consent-attribute}: the attribute operators put on any element to gate it by category, e.g.
+         * {@code <div data-consent="marketing">}. Default {@code data-consent}.
+         */
+        public Builder consentAttribute(String name) {
+            String n = name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!n.matches("[a-z][a-z0-9-]*")) {
+                throw new InvalidPolicyException("consent-attribute", "'" + name + "' is not an attribute name");
+            }
+            this.consentAttribute = n;
+            return this;
+        }
+
+        /** {@code cookie-expiry-paths}: paths on which refused tracking cookies are expired. Default {@code /}. */
+        public Builder cookieExpiryPaths(String... paths) {
+            if (paths.length == 0) {
+                throw new InvalidPolicyException("cookie-expiry-paths", "at least one path is needed");
+            }
+            this.cookieExpiryPaths = Arrays.stream(paths).map(p -> path("cookie-expiry-paths", p)).toList();
+            return this;
+        }
+
+        /**
+         * {@code strip-request-cookies}: remove refused tracking cookies from the request the application sees.
+         * Default {@code false}.
+         */
+        public Builder stripRequestCookies(boolean b) {
+            this.stripRequestCookies = b;
+            return this;
+        }
+
+        /**
+         * {@code clear-site-data}: when a visitor withdraws a category through the consent endpoint, also send
+         * {@code Clear-Site-Data: "cookies"}. This clears every cookie of the site, sessions included. Default
+         * {@code false}.
+         */
+        public Builder clearSiteData(boolean b) {
+            this.clearSiteData = b;
+            return this;
+        }
+
+        /** The tracker catalog. Default: {@link TrackerCatalog#bundled()}; the policy file's {@code trackers} extend it. */
+        public Builder catalog(TrackerCatalog catalog) {
+            this.catalog = Objects.requireNonNull(catalog, "catalog");
+            return this;
         }
 
         /** {@code mode}: default mode with no signal and no consent. Default {@link ConsentMode#OPT_IN}. */

@@ -3,7 +3,16 @@ package io.consentgate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.consentgate.catalog.CatalogFormatException;
+import io.consentgate.catalog.TrackerCatalog;
+import io.consentgate.html.OverflowAction;
+import io.consentgate.html.RewriteMode;
+import io.consentgate.log.AccessLogFormat;
+import io.consentgate.log.ForwardingHeader;
+import io.consentgate.log.IpMask;
+import io.consentgate.log.TrustedProxies;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,6 +90,9 @@ public final class PolicyReader {
             String value = e.getValue() == null ? "" : e.getValue().strip();
             setter.accept(b, value);
         }
+        if (structured != null && structured.has("trackers")) {
+            b.catalog(catalogWithOverrides(structured.get("trackers")));
+        }
         if (structured != null && structured.has("klaro-services")) {
             JsonNode ks = structured.get("klaro-services");
             if (!ks.isObject()) {
@@ -94,14 +106,17 @@ public final class PolicyReader {
         return b.build();
     }
 
-    /** Reads just the policy file's structured {@code trackers} section, or null when there is none. */
-    public static JsonNode trackerOverrides(Map<String, String> params, ResourceOpener opener) {
-        String file = params.get(POLICY_FILE);
-        if (file == null || file.isBlank()) {
-            return null;
+    private static TrackerCatalog catalogWithOverrides(JsonNode trackers) {
+        if (!trackers.isArray()) {
+            throw new InvalidPolicyException("trackers", "must be a list of catalog entries");
         }
-        JsonNode root = load(file.strip(), opener);
-        return root.get("trackers");
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        root.set("trackers", trackers);
+        try {
+            return TrackerCatalog.bundled().withOverrides(TrackerCatalog.fromJson(root));
+        } catch (CatalogFormatException e) {
+            throw new InvalidPolicyException("trackers", e.getMessage(), e);
+        }
     }
 
     private static JsonNode load(String location, ResourceOpener opener) {
@@ -205,6 +220,20 @@ public final class PolicyReader {
         m.put("gpc-last-update", "none");
         m.put("tracking-policy-url", "none");
         m.put("tracking-controller", "none");
+        m.put("html-rewrite", "true");
+        m.put("html-mode", "remove");
+        m.put("html-max-held-bytes", "262144");
+        m.put("html-on-overflow", "fail-closed");
+        m.put("consent-attribute", "data-consent");
+        m.put("cookie-expiry-paths", "/");
+        m.put("strip-request-cookies", "false");
+        m.put("clear-site-data", "false");
+        m.put("access-log", "combined");
+        m.put("access-log-ip-mask", "v4=24,v6=48");
+        m.put("trusted-proxies", "none");
+        m.put("forwarded-header", "x-forwarded-for");
+        m.put("access-log-max-length", "1024");
+        m.put("visitor-hash", "false");
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -260,7 +289,47 @@ public final class PolicyReader {
         });
         m.put("tracking-policy-url", (b, v) -> b.trackingPolicyUrl(isNone(v) ? null : v));
         m.put("tracking-controller", (b, v) -> b.trackingController(isNone(v) ? null : v));
+        m.put("html-rewrite", (b, v) -> b.htmlRewrite(bool("html-rewrite", v)));
+        m.put("html-mode", (b, v) -> b.htmlMode(switch (v.toLowerCase(Locale.ROOT)) {
+            case "remove" -> RewriteMode.REMOVE;
+            case "neutralize" -> RewriteMode.NEUTRALIZE;
+            default -> throw new InvalidPolicyException("html-mode", "'" + v + "' must be remove or neutralize");
+        }));
+        m.put("html-max-held-bytes", (b, v) -> b.htmlMaxHeldBytes(integer("html-max-held-bytes", v)));
+        m.put("html-on-overflow", (b, v) -> b.htmlOnOverflow(switch (v.toLowerCase(Locale.ROOT)) {
+            case "fail-closed" -> OverflowAction.FAIL_CLOSED;
+            case "fail-open" -> OverflowAction.FAIL_OPEN;
+            default -> throw new InvalidPolicyException("html-on-overflow", "'" + v
+                    + "' must be fail-closed or fail-open");
+        }));
+        m.put("consent-attribute", Policy.Builder::consentAttribute);
+        m.put("cookie-expiry-paths", (b, v) -> b.cookieExpiryPaths(list(v).toArray(String[]::new)));
+        m.put("strip-request-cookies", (b, v) -> b.stripRequestCookies(bool("strip-request-cookies", v)));
+        m.put("clear-site-data", (b, v) -> b.clearSiteData(bool("clear-site-data", v)));
+        m.put("access-log", (b, v) -> b.accessLog(parsed("access-log", () -> AccessLogFormat.parse(v))));
+        m.put("access-log-ip-mask", (b, v) -> b.ipMask(parsed("access-log-ip-mask", () -> IpMask.parse(v))));
+        m.put("trusted-proxies", (b, v) -> b.trustedProxies(isNone(v) ? TrustedProxies.none()
+                : parsed("trusted-proxies", () -> TrustedProxies.parse(v))));
+        m.put("forwarded-header", (b, v) -> b.forwardedHeader(switch (v.toLowerCase(Locale.ROOT)) {
+            case "x-forwarded-for" -> ForwardingHeader.X_FORWARDED_FOR;
+            case "forwarded" -> ForwardingHeader.FORWARDED;
+            default -> throw new InvalidPolicyException("forwarded-header", "'" + v
+                    + "' must be x-forwarded-for or forwarded");
+        }));
+        m.put("access-log-max-length", (b, v) -> b.accessLogMaxLength(integer("access-log-max-length", v)));
+        m.put("visitor-hash", (b, v) -> b.visitorHash(bool("visitor-hash", v)));
         return m;
+    }
+
+    /** Runs a parser of another package, turning its IllegalArgumentException into one naming the parameter. */
+    private static <T> T parsed(String param, java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (InvalidPolicyException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPolicyException(param, e.getMessage(), e);
+        }
     }
 
     private static boolean isNone(String v) {

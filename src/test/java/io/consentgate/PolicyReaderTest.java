@@ -68,6 +68,20 @@ class PolicyReaderTest {
         all.put("gpc-last-update", "2026-01-31");
         all.put("tracking-policy-url", "https://example.org/privacy");
         all.put("tracking-controller", "https://example.org/");
+        all.put("html-rewrite", "false");
+        all.put("html-mode", "neutralize");
+        all.put("html-max-held-bytes", "65536");
+        all.put("html-on-overflow", "fail-open");
+        all.put("consent-attribute", "data-cg");
+        all.put("cookie-expiry-paths", "/, /shop");
+        all.put("strip-request-cookies", "true");
+        all.put("clear-site-data", "true");
+        all.put("access-log", "json");
+        all.put("access-log-ip-mask", "bytes=2");
+        all.put("trusted-proxies", "10.0.0.0/8, 192.168.1.1");
+        all.put("forwarded-header", "forwarded");
+        all.put("access-log-max-length", "200");
+        all.put("visitor-hash", "true");
         assertEquals(PolicyReader.PARAMETERS.keySet().size() - 1, all.size(),
                 "this test must set every parameter except policy-file");
         Policy p = read(all);
@@ -85,6 +99,20 @@ class PolicyReaderTest {
         assertEquals(VaryMode.PRIVATE, p.varyMode());
         assertEquals(LocalDate.of(2026, 1, 31), p.gpcLastUpdate());
         assertTrue(p.reportOnly());
+        assertFalse(p.htmlRewrite());
+        assertEquals(io.consentgate.html.RewriteMode.NEUTRALIZE, p.htmlMode());
+        assertEquals(65536, p.htmlMaxHeldBytes());
+        assertEquals(io.consentgate.html.OverflowAction.FAIL_OPEN, p.htmlOnOverflow());
+        assertEquals("data-cg", p.consentAttribute());
+        assertEquals(java.util.List.of("/", "/shop"), p.cookieExpiryPaths());
+        assertTrue(p.stripRequestCookies());
+        assertTrue(p.clearSiteData());
+        assertEquals(io.consentgate.log.AccessLogFormat.JSON, p.accessLog());
+        assertEquals(16, p.ipMask().v4Bits());
+        assertTrue(p.trustedProxies().contains("10.1.2.3"));
+        assertEquals(io.consentgate.log.ForwardingHeader.FORWARDED, p.trustedProxies().header());
+        assertEquals(200, p.accessLogMaxLength());
+        assertTrue(p.visitorHash());
         assertFalse(p.toString().contains("0123456789abcdef"), "the secret must never be printed");
     }
 
@@ -120,6 +148,20 @@ class PolicyReaderTest {
         "tracking-policy-url|javascript:alert(1)",
         "report-only|maybe",
         "no-such-parameter|x",
+        "html-rewrite|on",
+        "html-mode|strip",
+        "html-max-held-bytes|10",
+        "html-on-overflow|open",
+        "consent-attribute|data consent",
+        "cookie-expiry-paths|shop",
+        "strip-request-cookies|1",
+        "clear-site-data|yes",
+        "access-log|syslog",
+        "access-log-ip-mask|v4=33",
+        "trusted-proxies|proxy.internal",
+        "forwarded-header|x-real-ip",
+        "access-log-max-length|5",
+        "visitor-hash|sometimes",
     })
     void invalidParameterFailsNamingIt(String name, String value) {
         InvalidPolicyException e = assertThrows(InvalidPolicyException.class,
@@ -153,6 +195,22 @@ class PolicyReaderTest {
                 loc -> new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
         assertEquals(EnumSet.of(Category.ANALYTICS, Category.MARKETING), p.gpcRefuses());
         assertTrue(p.reportOnly());
+    }
+
+    @Test
+    void policyFileTrackersExtendAndOverrideTheBundledCatalog() {
+        String json = """
+                {"trackers": [{"id": "acme-beacon", "name": "Acme Beacon", "owner": "Acme",
+                               "categories": ["analytics"], "hosts": ["beacon.acme.example"]}]}""";
+        Policy p = PolicyReader.read(Map.of("policy-file", "/p.json"),
+                loc -> new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("acme-beacon", p.catalog().matchUrl("https://beacon.acme.example/b.js", null).tracker().id());
+        assertTrue(p.catalog().matchUrl("https://www.googletagmanager.com/gtm.js?id=GTM-X", null) != null,
+                "the bundled entries stay");
+        InvalidPolicyException bad = assertThrows(InvalidPolicyException.class,
+                () -> PolicyReader.read(Map.of("policy-file", "/p.json"), loc -> new ByteArrayInputStream(
+                        "{\"trackers\": [{\"id\": \"x\"}]}".getBytes(StandardCharsets.UTF_8))));
+        assertEquals("trackers", bad.parameter());
     }
 
     @Test

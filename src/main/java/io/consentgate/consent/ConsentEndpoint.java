@@ -7,6 +7,7 @@ import io.consentgate.Category;
 import io.consentgate.ConsentDecision;
 import io.consentgate.Policy;
 import io.consentgate.decision.DecisionEngine;
+import io.consentgate.response.CookieGate;
 import io.consentgate.signal.ConsentCookie;
 import io.consentgate.signal.Signals;
 import io.consentgate.signal.StoredConsent;
@@ -50,12 +51,14 @@ public final class ConsentEndpoint {
 
     private final Policy policy;
     private final DecisionEngine engine;
+    private final CookieGate cookieGate;
     private final Clock clock;
     private final byte[] secret;
 
-    public ConsentEndpoint(Policy policy, DecisionEngine engine, Clock clock) {
+    public ConsentEndpoint(Policy policy, DecisionEngine engine, CookieGate cookieGate, Clock clock) {
         this.policy = policy;
         this.engine = engine;
+        this.cookieGate = cookieGate;
         this.clock = clock;
         this.secret = policy.consentSecret();
     }
@@ -117,6 +120,13 @@ public final class ConsentEndpoint {
         Signals after = new Signals(signals.gpc(), signals.dnt(), Optional.of(consent), signals.region(),
                 signals.problems(), signals.saleOptOut());
         ConsentDecision newDecision = engine.decide(after);
+        // Withdrawal: expire the tracking cookies the browser still holds for what is now refused.
+        for (String expiry : cookieGate.expiries(request, newDecision)) {
+            response.addHeader("Set-Cookie", expiry);
+        }
+        if (policy.clearSiteData() && withdrew(signals, granted)) {
+            response.setHeader("Clear-Site-Data", "\"cookies\"");
+        }
         if (isJson) {
             json(request, response, HttpServletResponse.SC_OK, DecisionJson.of(newDecision, after,
                     policy.policyRevision()));
@@ -125,6 +135,10 @@ public final class ConsentEndpoint {
             response.setHeader("Location", request.getContextPath() + returnPath(request.getParameter("return")));
             response.setContentLength(0);
         }
+    }
+
+    private static boolean withdrew(Signals before, Set<Category> granted) {
+        return before.consent().map(c -> !granted.containsAll(c.granted())).orElse(false);
     }
 
     private static List<String> formCategories(HttpServletRequest request) {

@@ -12,6 +12,7 @@ import java.util.Objects;
  *
  * <p>Field rules applied by {@link #of(RequestView, ConsentDecision, IpMask, VisitorHash)}:
  * <ul>
+ *   <li>A {@code null} decision is treated as a refusal of everything (fail closed).</li>
  *   <li>The client address is always masked with the {@link IpMask}; {@code "-"} when it is not an IP address.</li>
  *   <li>When {@link Category#ANALYTICS} is refused, User-Agent, Referer and query string are dropped
  *       ({@code null}).</li>
@@ -51,7 +52,7 @@ public record AccessLogEntry(
         long durationMillis,
         String visitorId) {
 
-    /** Requires {@code time} and {@code clientIp}. */
+    // Requires time and clientIp; everything else may be absent.
     public AccessLogEntry {
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(clientIp, "clientIp");
@@ -69,7 +70,7 @@ public record AccessLogEntry(
      */
     public static AccessLogEntry of(RequestView view, ConsentDecision decision, IpMask mask,
             VisitorHash visitorHash) {
-        boolean analytics = decision.allows(Category.ANALYTICS);
+        boolean analytics = decision != null && decision.allows(Category.ANALYTICS);
         String ip = mask.mask(view.clientAddress());
         String visitor = visitorHash == null ? null : visitorHash.of(ip, view.userAgent());
         return new AccessLogEntry(

@@ -10,8 +10,10 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -48,6 +50,14 @@ public final class AccessLogLine {
 
     private static final DateTimeFormatter NCSA_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US).withZone(ZoneOffset.UTC);
+
+    private static final Map<AccessLogFormat, AccessLogLine> DEFAULTS = new EnumMap<>(AccessLogFormat.class);
+
+    static {
+        for (AccessLogFormat f : AccessLogFormat.values()) {
+            DEFAULTS.put(f, new AccessLogLine(f, DEFAULT_MAX_VALUE_LENGTH));
+        }
+    }
 
     /** One piece of a compiled NCSA line. */
     @FunctionalInterface
@@ -86,9 +96,9 @@ public final class AccessLogLine {
         return new AccessLogLine(format, maxValueLength);
     }
 
-    /** Formats {@code entry} with a freshly compiled {@code format} and default length; prefer a kept instance. */
+    /** Formats {@code entry} with the shared default-length line of {@code format}. */
     public static String format(AccessLogEntry entry, AccessLogFormat format) {
-        return compile(format).format(entry);
+        return DEFAULTS.get(format).format(entry);
     }
 
     /** The format compiled. */

@@ -10,8 +10,9 @@ import java.util.List;
  * <p>Algorithm: if the peer (the TCP remote address) is not trusted, it is the client and the headers are ignored,
  * because anyone can send them. Otherwise the forwarding chain is walked right to left (the nearest hop first),
  * skipping trusted hops; the first untrusted hop is the client. If every hop is trusted, the leftmost one is the
- * client. The chain comes from RFC 7239 {@code Forwarded} ({@code for=} parameters) when that header is present and
- * from {@code X-Forwarded-For} otherwise; several header lines are read in order, as one list.
+ * client. The chain comes from the one header the proxies are configured to write
+ * ({@link TrustedProxies#header()}: {@code X-Forwarded-For} by default, or the {@code for=} parameters of RFC 7239
+ * {@code Forwarded}); the other header is ignored. Several lines of the header are read in order, as one list.
  *
  * <p>A hop that is not an IP address ({@code unknown}, an obfuscated identifier such as {@code _hidden}, an element
  * without {@code for=}, garbage) cannot be checked, so the walk stops there and that hop is the client;
@@ -38,7 +39,7 @@ public final class ClientAddress {
      * @param peer            the peer address ({@code getRemoteAddr()}), may be {@code null}
      * @param xffValues       every {@code X-Forwarded-For} header line in order, may be {@code null} or empty
      * @param forwardedValues every {@code Forwarded} header line in order, may be {@code null} or empty
-     * @param trusted         the trusted proxies
+     * @param trusted         the trusted proxies and the header they write
      * @return the unmasked client address text (or the non-address hop that stopped the walk, or {@code peer});
      *         never throws
      */
@@ -47,8 +48,8 @@ public final class ClientAddress {
         if (trusted == null || !trusted.contains(peer)) {
             return peer;
         }
-        List<String> hops = hasContent(forwardedValues)
-                ? ForwardedHeader.forNodes(forwardedValues)
+        List<String> hops = trusted.header() == ForwardingHeader.FORWARDED
+                ? ForwardedHeader.forNodes(forwardedValues == null ? List.of() : forwardedValues)
                 : xffHops(xffValues);
         if (hops.isEmpty()) {
             return peer;
@@ -60,18 +61,6 @@ public final class ClientAddress {
             }
         }
         return hops.get(0);
-    }
-
-    private static boolean hasContent(List<String> values) {
-        if (values == null) {
-            return false;
-        }
-        for (String v : values) {
-            if (v != null && !v.isBlank()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static List<String> xffHops(List<String> values) {

@@ -10,6 +10,9 @@ package io.consentgate.log;
  */
 final class IpAddress {
 
+    /** Longest accepted text: a bracketed IPv6 with embedded IPv4, a zone id and a port fits easily. */
+    private static final int MAX_TEXT = 100;
+
     private IpAddress() {
     }
 
@@ -23,7 +26,7 @@ final class IpAddress {
             return null;
         }
         String s = text.strip();
-        if (s.isEmpty() || s.length() > 64) {
+        if (s.isEmpty() || s.length() > MAX_TEXT) {
             return null;
         }
         if (s.charAt(0) == '[') {

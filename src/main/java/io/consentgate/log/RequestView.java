@@ -35,7 +35,7 @@ public record RequestView(
         String userAgent,
         long durationMillis) {
 
-    /** Requires a {@code time}; every other component may be absent. */
+    // Requires a time; every other component may be absent.
     public RequestView {
         Objects.requireNonNull(time, "time");
     }

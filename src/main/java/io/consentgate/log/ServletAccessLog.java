@@ -3,6 +3,7 @@ package io.consentgate.log;
 import io.consentgate.ConsentDecision;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,7 @@ import org.slf4j.Logger;
  * ServletAccessLog accessLog = ServletAccessLog.builder()
  *         .format(AccessLogFormat.parse(config.getInitParameter("accessLog")))
  *         .ipMask(IpMask.parse("v4=24,v6=48"))
- *         .trustedProxies(TrustedProxies.parse("10.0.0.0/8"))
+ *         .trustedProxies(TrustedProxies.parse("10.0.0.0/8").withHeader(ForwardingHeader.X_FORWARDED_FOR))
  *         .build();                                    // once, in init()
  * Instant start = Instant.now();
  * chain.doFilter(request, response);
@@ -49,7 +50,7 @@ public final class ServletAccessLog {
         AccessLogLine line = AccessLogLine.compile(b.format, b.maxValueLength);
         this.logger = b.sink == null ? new AccessLogger(line) : new AccessLogger(line, b.sink);
         this.clock = b.clock;
-        this.visitorHash = b.visitorHash ? new VisitorHash(b.clock, new java.security.SecureRandom()) : null;
+        this.visitorHash = b.visitorHash ? new VisitorHash(b.clock, new SecureRandom()) : null;
     }
 
     /** A builder with the defaults: IP mask v4=24,v6=48, no trusted proxy, combined format, 1024 chars, no hash. */

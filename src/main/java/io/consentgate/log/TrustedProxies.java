@@ -1,7 +1,9 @@
 package io.consentgate.log;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The set of proxy addresses (CIDR blocks) whose forwarding headers are believed. Only a request whose peer address
@@ -9,8 +11,12 @@ import java.util.List;
  * {@link ClientAddress#resolve}.
  *
  * <pre>{@code
- * TrustedProxies.parse("127.0.0.1/32, ::1, 10.0.0.0/8, 2001:db8:cafe::/48");
+ * TrustedProxies.parse("127.0.0.1/32, ::1, 10.0.0.0/8, 2001:db8:cafe::/48");            // X-Forwarded-For
+ * TrustedProxies.parse("10.0.0.0/8").withHeader(ForwardingHeader.FORWARDED);             // RFC 7239
  * }</pre>
+ *
+ * <p>Name the header your proxies actually write ({@link #withHeader}): the other one is never read, because a proxy
+ * passes it through unchanged and the client could put any address into it.
  *
  * <p>An entry without {@code /prefix} is a single host. Bits after the prefix are ignored ({@code 10.1.2.3/8} is
  * {@code 10.0.0.0/8}). An IPv4-mapped IPv6 block with a prefix of at least 96 is the matching IPv4 block, and
@@ -20,21 +26,23 @@ import java.util.List;
  */
 public final class TrustedProxies {
 
-    private static final TrustedProxies NONE = new TrustedProxies(List.of(), "");
+    private static final TrustedProxies NONE = new TrustedProxies(List.of(), "", ForwardingHeader.X_FORWARDED_FOR);
 
     private final List<Block> blocks;
     private final String text;
+    private final ForwardingHeader header;
 
     private record Block(byte[] network, int prefix) {
         boolean contains(byte[] address) {
             return address.length == network.length
-                    && java.util.Arrays.equals(IpAddress.keepPrefix(address, prefix), network);
+                    && Arrays.equals(IpAddress.keepPrefix(address, prefix), network);
         }
     }
 
-    private TrustedProxies(List<Block> blocks, String text) {
+    private TrustedProxies(List<Block> blocks, String text, ForwardingHeader header) {
         this.blocks = blocks;
         this.text = text;
+        this.header = header;
     }
 
     /** No trusted proxy: the peer address is always the client and forwarding headers are ignored (the default). */
@@ -59,7 +67,7 @@ public final class TrustedProxies {
             blocks.add(b);
             canonical.add(IpAddress.format(b.network()) + "/" + b.prefix());
         }
-        return new TrustedProxies(List.copyOf(blocks), String.join(",", canonical));
+        return new TrustedProxies(List.copyOf(blocks), String.join(",", canonical), ForwardingHeader.X_FORWARDED_FOR);
     }
 
     private static Block block(String entry) {
@@ -108,6 +116,19 @@ public final class TrustedProxies {
             }
         }
         return false;
+    }
+
+    /**
+     * The same proxies writing their chain into {@code value}; only that header is read. Default:
+     * {@link ForwardingHeader#X_FORWARDED_FOR}.
+     */
+    public TrustedProxies withHeader(ForwardingHeader value) {
+        return new TrustedProxies(blocks, text, Objects.requireNonNull(value, "header"));
+    }
+
+    /** The header the trusted proxies write. */
+    public ForwardingHeader header() {
+        return header;
     }
 
     /** Whether no proxy is trusted. */

@@ -122,8 +122,7 @@ public final class ConsentCookie {
         }
         int revision = Integer.parseInt(f[2]);
         if (revision != settings.policyRevision()) {
-            problems.add(name + ": stale policy revision " + revision + " (current " + settings.policyRevision()
-                    + ")");
+            problems.add(name + ": stale policy revision (current " + settings.policyRevision() + ")");
             return Optional.empty();
         }
         Instant issued = Instant.ofEpochSecond(Long.parseLong(f[3]));

@@ -17,7 +17,7 @@ import java.util.Map;
  * {@value #MAX_LINES} lines and {@value #MAX_PAIRS} pairs are read; beyond that {@link #truncated()} is set, because a
  * duplicate of a cookie may have been missed.
  */
-final class CookieJar {
+public final class CookieJar {
 
     static final int MAX_LINE_CHARS = 8192;
     static final int MAX_LINES = 32;
@@ -33,7 +33,8 @@ final class CookieJar {
         this.malformed = malformed;
     }
 
-    static CookieJar parse(List<String> headerLines) {
+    /** Parses the raw {@code Cookie} header lines of a request; never throws. */
+    public static CookieJar parse(List<String> headerLines) {
         Map<String, List<String>> cookies = new LinkedHashMap<>();
         boolean truncated = false;
         int malformed = 0;
@@ -86,6 +87,11 @@ final class CookieJar {
     }
 
     /** All values of cookie {@code name} (case-sensitive), in order; empty when absent. */
+    /** The cookie names present, in first-seen order. */
+    public java.util.Set<String> names() {
+        return Collections.unmodifiableSet(cookies.keySet());
+    }
+
     List<String> all(String name) {
         List<String> v = cookies.get(name);
         return v == null ? List.of() : Collections.unmodifiableList(v);

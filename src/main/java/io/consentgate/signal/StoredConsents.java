@@ -1,10 +1,14 @@
 package io.consentgate.signal;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Picks the stored consent: ConsentGate's own cookie first, then the honoured consent managers in a fixed order
@@ -32,13 +36,22 @@ final class StoredConsents {
                     (v, s, now, p) -> KlaroCookie.parse(v, s.klaroServices(), now, p)),
             new Cmp(TcfCookie.SOURCE, TcfCookie.NAME, (v, s, now, p) -> TcfCookie.parse(v, p)));
 
+    private static final Logger LOG = LoggerFactory.getLogger(StoredConsents.class);
+
     private StoredConsents() {
     }
 
     static Optional<StoredConsent> read(CookieJar jar, SignalSettings settings, Clock clock, List<String> problems) {
+        return read(jar, settings, clock, problems, CMPS);
+    }
+
+    /** As {@link #read(CookieJar, SignalSettings, Clock, List)} with another parser list (tests). */
+    static Optional<StoredConsent> read(CookieJar jar, SignalSettings settings, Clock clock, List<String> problems,
+                                        List<Cmp> cmps) {
         Optional<String> own = single(jar, settings.consentCookieName(), problems);
         if (own.isPresent()) {
-            Optional<StoredConsent> c = ConsentCookie.decode(own.get(), settings, clock, problems);
+            Optional<StoredConsent> c = guarded(StoredConsent.SOURCE_CONSENTGATE, problems,
+                    () -> ConsentCookie.decode(own.get(), settings, clock, problems));
             if (c.isPresent()) {
                 return c;
             }
@@ -47,12 +60,12 @@ final class StoredConsents {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        for (Cmp cmp : CMPS) {
+        for (Cmp cmp : cmps) {
             if (!settings.honours(cmp.source())) {
                 continue;
             }
-            Optional<StoredConsent> c = single(jar, cmp.cookieName(), problems)
-                    .flatMap(v -> cmp.parser().parse(v, settings, now, problems));
+            Optional<StoredConsent> c = single(jar, cmp.cookieName(), problems).flatMap(v -> guarded(cmp.source(),
+                    problems, () -> cmp.parser().parse(v, settings, now, problems)));
             if (c.isPresent()) {
                 if (Duration.between(c.get().timestamp(), now).compareTo(settings.consentMaxAge()) <= 0) {
                     return c;
@@ -61,6 +74,21 @@ final class StoredConsents {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Runs a parser so that a bug in it is "no consent", never a failed request. Logs the exception class only:
+     * parser exception messages may quote the visitor's cookie.
+     */
+    private static Optional<StoredConsent> guarded(String source, List<String> problems,
+                                                   Supplier<Optional<StoredConsent>> parser) {
+        try {
+            return parser.get();
+        } catch (RuntimeException e) {
+            LOG.warn("{} cookie parser failed ({}); treated as no consent", source, e.getClass().getName());
+            problems.add(source + ": parser failed, treated as no consent");
+            return Optional.empty();
+        }
     }
 
     /** The value of a cookie that appears exactly once; a duplicate is ambiguous and yields empty with a problem. */

@@ -86,6 +86,14 @@ class AccessLogEntryTest {
     }
 
     @Test
+    void treatsAMissingDecisionAsARefusal() {
+        AccessLogEntry e = AccessLogEntry.of(Entries.productPage(), null, IpMask.defaults());
+        assertNull(e.userAgent());
+        assertNull(e.referer());
+        assertNull(e.query());
+    }
+
+    @Test
     void masksTheClientAddressWithTheGivenMask() {
         assertEquals("203.0.0.0", AccessLogEntry.of(Entries.productPage(), ConsentDecision.allowAll(),
                 IpMask.bytes(2)).clientIp());

@@ -70,7 +70,7 @@ class AccessLoggerTest {
     @Test
     void usesTheDocumentedLoggerName() {
         assertEquals("consentgate.access", AccessLogger.LOGGER_NAME);
-        assertTrue(new AccessLogger(AccessLogLine.compile(AccessLogFormat.COMBINED)).line().format()
-                == AccessLogFormat.COMBINED);
+        assertEquals(AccessLogFormat.COMBINED,
+                new AccessLogger(AccessLogLine.compile(AccessLogFormat.COMBINED)).line().format());
     }
 }

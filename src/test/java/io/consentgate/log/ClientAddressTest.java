@@ -15,6 +15,7 @@ class ClientAddressTest {
 
     /** A load balancer network, a CDN edge block and local IPv6. */
     private static final TrustedProxies TRUSTED = TrustedProxies.parse("10.0.0.0/8, 2001:db8:ffff::/48 ::1");
+    private static final TrustedProxies TRUSTED_RFC7239 = TRUSTED.withHeader(ForwardingHeader.FORWARDED);
 
     /** Header lines are separated by '~' in the tables; 'NONE' means the header is absent. */
     private static List<String> lines(String cell) {
@@ -87,15 +88,32 @@ class ClientAddressTest {
         "203.0.113.50 | for=10.0.0.1                                      | 203.0.113.50",
     })
     void resolvesRfc7239ForwardedOnlyThroughTrustedProxies(String peer, String forwarded, String expected) {
-        assertEquals(expected, ClientAddress.resolve(peer, List.of(), lines(forwarded), TRUSTED));
+        assertEquals(expected, ClientAddress.resolve(peer, List.of(), lines(forwarded), TRUSTED_RFC7239));
     }
 
     @Test
-    void prefersForwardedOverXForwardedForWhenBothArePresent() {
-        assertEquals("192.0.2.1", ClientAddress.resolve("10.0.0.2", List.of("198.51.100.1"),
-                List.of("for=192.0.2.1"), TRUSTED));
+    void readsOnlyTheHeaderTheProxiesWriteSoTheOtherCannotBeSpoofed() {
+        // the proxy appends to X-Forwarded-For and passes the client's own Forwarded header through
         assertEquals("198.51.100.1", ClientAddress.resolve("10.0.0.2", List.of("198.51.100.1"),
-                List.of(" "), TRUSTED));
+                List.of("for=192.0.2.1"), TRUSTED));
+        // the proxy writes Forwarded and passes the client's own X-Forwarded-For through
+        assertEquals("192.0.2.1", ClientAddress.resolve("10.0.0.2", List.of("198.51.100.1"),
+                List.of("for=192.0.2.1"), TRUSTED_RFC7239));
+        // the configured header is absent: the peer is the client
+        assertEquals("10.0.0.2", ClientAddress.resolve("10.0.0.2", List.of("198.51.100.1"), List.of(),
+                TRUSTED_RFC7239));
+        assertEquals("10.0.0.2", ClientAddress.resolve("10.0.0.2", List.of(), List.of("for=192.0.2.1"), TRUSTED));
+    }
+
+    @Test
+    void parsesTheForwardingHeaderSetting() {
+        assertEquals(ForwardingHeader.X_FORWARDED_FOR, ForwardingHeader.parse(null));
+        assertEquals(ForwardingHeader.X_FORWARDED_FOR, ForwardingHeader.parse(" x-forwarded-for "));
+        assertEquals(ForwardingHeader.FORWARDED, ForwardingHeader.parse("Forwarded"));
+        assertThrows(IllegalArgumentException.class, () -> ForwardingHeader.parse("X-Real-IP"));
+        assertThrows(IllegalArgumentException.class, () -> ForwardingHeader.parse(""));
+        assertEquals(ForwardingHeader.X_FORWARDED_FOR, TrustedProxies.parse("10.0.0.0/8").header());
+        assertEquals(ForwardingHeader.FORWARDED, TRUSTED_RFC7239.header());
     }
 
     @Test
@@ -108,15 +126,20 @@ class ClientAddressTest {
     void toleratesNullEverywhere() {
         assertEquals(null, ClientAddress.resolve(null, null, null, TRUSTED));
         assertEquals("10.0.0.2", ClientAddress.resolve("10.0.0.2", null, null, TRUSTED));
+        assertEquals("10.0.0.2", ClientAddress.resolve("10.0.0.2", null, null, TRUSTED_RFC7239));
+        assertEquals("10.0.0.2", ClientAddress.resolve("10.0.0.2", null, Arrays.asList((String) null),
+                TRUSTED_RFC7239));
         assertEquals("10.0.0.2", ClientAddress.resolve("10.0.0.2", Arrays.asList((String) null), null, TRUSTED));
         assertEquals("10.0.0.2", ClientAddress.resolve("10.0.0.2", List.of(), List.of(), null));
     }
 
     @Test
     void spoofedChainFromAnUntrustedPeerNeverReachesTheLog() {
-        String client = ClientAddress.resolve("198.51.100.200", List.of("127.0.0.1, 10.0.0.1"),
-                List.of("for=127.0.0.1"), TRUSTED);
-        assertEquals("198.51.100.0", IpMask.defaults().mask(client));
+        for (TrustedProxies t : List.of(TRUSTED, TRUSTED_RFC7239)) {
+            String client = ClientAddress.resolve("198.51.100.200", List.of("127.0.0.1, 10.0.0.1"),
+                    List.of("for=127.0.0.1"), t);
+            assertEquals("198.51.100.0", IpMask.defaults().mask(client));
+        }
     }
 
     @ParameterizedTest(name = "[{index}] {0} contains {1}: {2}")

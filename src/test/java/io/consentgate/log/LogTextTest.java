@@ -2,6 +2,7 @@ package io.consentgate.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.Stream;
@@ -84,6 +85,6 @@ class LogTextTest {
     void replacesUnpairedSurrogatesForJson() {
         assertEquals("a\ufffdb\ud83d\ude00\ufffd", LogText.wellFormed("a\udc00b\ud83d\ude00\ud800"));
         String clean = "nothing to do";
-        assertTrue(clean == LogText.wellFormed(clean));
+        assertSame(clean, LogText.wellFormed(clean));
     }
 }

@@ -215,4 +215,29 @@ class SignalReaderTest {
         assertFalse(s.saleOptOut());
         assertTrue(s.optOutOfSale());
     }
+
+    @Test
+    void withASecretOnlySignedCookiesCount() {
+        SignalReader r = new SignalReader(Fixtures.signedSettings(), CLOCK);
+        assertEquals(Set.of(Category.ANALYTICS), r.read(TestHeaders.of("Cookie", "cg_consent="
+                + Fixtures.validSigned())).consent().orElseThrow().granted());
+        Signals unsigned = r.read(TestHeaders.of("Cookie", "cg_consent=" + Fixtures.valid()));
+        assertEquals(Optional.empty(), unsigned.consent());
+        assertEquals(List.of("cg_consent: unsigned, but a signature is required"), unsigned.problems());
+    }
+
+    @Test
+    void aFailingConsentManagerParserIsNoConsentAndTheNextOneIsTried() {
+        List<StoredConsents.Cmp> cmps = List.of(
+                new StoredConsents.Cmp("klaro", "klaro", (v, s, now, p) -> {
+                    throw new IllegalStateException("bug quoting " + v);
+                }),
+                StoredConsents.CMPS.get(1));
+        SignalSettings settings = SignalSettings.defaults().withHonouredCmps(Set.of("klaro", "onetrust"));
+        List<String> problems = new ArrayList<>();
+        Optional<StoredConsent> c = StoredConsents.read(CookieJar.parse(List.of(
+                "klaro={\"secret\":true}; OptanonConsent=groups=C0002%3A1")), settings, CLOCK, problems, cmps);
+        assertEquals("onetrust", c.orElseThrow().source());
+        assertEquals(List.of("klaro: parser failed, treated as no consent"), problems);
+    }
 }

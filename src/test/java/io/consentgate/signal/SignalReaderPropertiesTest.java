@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Properties over random input. jqwik prints the seed of every run in its report; rerun one with
  * {@code @Property(seed = "...")}.
  */
-class SignalReaderProperties {
+class SignalReaderPropertiesTest {
 
     private static final SignalSettings ALL_CMPS = SignalSettings.defaults()
             .withHonouredCmps(SignalSettings.KNOWN_CMPS)

@@ -1,0 +1,41 @@
+package io.consentgate.cli;
+
+import io.consentgate.html.RewriteStream;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Set;
+
+/** {@code rewrite}: HTML on stdin, what the filter would send on stdout. */
+final class RewriteCommand {
+
+    static final Set<String> FLAGS = DecisionFlags.FLAGS;
+
+    private RewriteCommand() {
+    }
+
+    static int run(Options o, InputStream in, OutputStream out) throws UsageException, CommandException {
+        if (!o.operands().isEmpty()) {
+            throw new UsageException("rewrite reads stdin and takes no operands, got '" + o.operands().get(0) + "'");
+        }
+        DecisionFlags flags = DecisionFlags.parse(o);
+        try {
+            if (!flags.isHtml() || flags.decision().allowsEverything()) {
+                in.transferTo(out);
+                out.flush();
+                return 0;
+            }
+            RewriteStream rewrite = flags.rewriter().open(flags.decision(), flags.charset(), out, null);
+            byte[] buf = new byte[64 * 1024];
+            for (int n; (n = in.read(buf)) >= 0; ) {
+                rewrite.write(buf, 0, n);
+            }
+            rewrite.finish();
+            out.flush();
+            return 0;
+        } catch (IOException e) {
+            throw new CommandException("rewrite failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.consentgate.html;
+
+import java.nio.charset.StandardCharsets;
+
+/** Ids of the element names the tokenizer and the rewriter care about; every other name is {@link #OTHER}. */
+final class ElementNames {
+
+    static final int OTHER = 0;
+    static final int SCRIPT = 1;
+    static final int NOSCRIPT = 2;
+    static final int IMG = 3;
+    static final int IFRAME = 4;
+    static final int LINK = 5;
+    static final int A = 6;
+    static final int AREA = 7;
+    static final int SOURCE = 8;
+    static final int BASE = 9;
+    static final int TEMPLATE = 10;
+    static final int SVG = 11;
+    static final int MATH = 12;
+    static final int STYLE = 13;
+    static final int TEXTAREA = 14;
+    static final int TITLE = 15;
+    static final int XMP = 16;
+    static final int NOEMBED = 17;
+    static final int NOFRAMES = 18;
+    static final int PLAINTEXT = 19;
+    static final int FOREIGNOBJECT = 20;
+    static final int DESC = 21;
+    static final int MI = 22;
+    static final int MO = 23;
+    static final int MN = 24;
+    static final int MS = 25;
+    static final int MTEXT = 26;
+    static final int ANNOTATION_XML = 27;
+    static final int BR = 28;
+    static final int EMBED = 30;
+    static final int HR = 31;
+    static final int META = 33;
+    /** First id of the remaining void elements. */
+    private static final int FIRST_VOID = 28;
+    /** First id of the elements that break out of SVG/MathML content. */
+    private static final int FIRST_BREAKOUT = 44;
+
+    private static final String[] NAMES = {
+        "", "script", "noscript", "img", "iframe", "link", "a", "area", "source", "base", "template", "svg", "math",
+        "style", "textarea", "title", "xmp", "noembed", "noframes", "plaintext", "foreignobject", "desc", "mi", "mo",
+        "mn", "ms", "mtext", "annotation-xml",
+        // void elements (besides img, link, area, source, base)
+        "br", "col", "embed", "hr", "input", "meta", "param", "track", "wbr", "keygen", "basefont", "bgsound",
+        "frame", "image", "", "",
+        // breakout elements (besides br, embed, hr, img, meta)
+        "b", "big", "blockquote", "body", "center", "code", "dd", "div", "dl", "dt", "em", "h1", "h2", "h3", "h4",
+        "h5", "h6", "head", "i", "li", "listing", "menu", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span",
+        "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var",
+    };
+
+    private static final byte[][] BYTES = new byte[NAMES.length][];
+    private static final int TABLE_BITS = 8;
+    private static final short[] TABLE = new short[1 << TABLE_BITS];
+
+    static {
+        for (int i = 1; i < NAMES.length; i++) {
+            BYTES[i] = NAMES[i].getBytes(StandardCharsets.US_ASCII);
+            if (BYTES[i].length == 0) {
+                continue;
+            }
+            int h = hash(BYTES[i], BYTES[i].length);
+            while (TABLE[h] != 0) {
+                h = (h + 1) & (TABLE.length - 1);
+            }
+            TABLE[h] = (short) i;
+        }
+    }
+
+    private ElementNames() {
+    }
+
+    private static int hash(byte[] name, int len) {
+        int h = len;
+        for (int i = 0; i < len; i++) {
+            h = h * 31 + name[i];
+        }
+        return (h ^ (h >>> 9)) & (TABLE.length - 1);
+    }
+
+    /** The id of the lower-case {@code name[0..len)}, or {@link #OTHER}. */
+    static int lookup(byte[] name, int len) {
+        int h = hash(name, len);
+        for (int id = TABLE[h]; id != 0; id = TABLE[h]) {
+            byte[] candidate = BYTES[id];
+            if (candidate.length == len && equals(candidate, name, len)) {
+                return id;
+            }
+            h = (h + 1) & (TABLE.length - 1);
+        }
+        return OTHER;
+    }
+
+    private static boolean equals(byte[] a, byte[] b, int len) {
+        for (int i = 0; i < len; i++) {
+            if (a[i] != b[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The name of a known id. */
+    static String name(int id) {
+        return NAMES[id];
+    }
+
+    /** The lower-case bytes of a known id. */
+    static byte[] bytes(int id) {
+        return BYTES[id];
+    }
+
+    /** Whether an HTML element of this id never has content or an end tag. */
+    static boolean isVoid(int id) {
+        return id == IMG || id == LINK || id == AREA || id == SOURCE || id == BASE
+            || (id >= FIRST_VOID && id < FIRST_BREAKOUT);
+    }
+
+    /** Whether a start tag of this id inside SVG or MathML content closes the foreign content. */
+    static boolean breaksOutOfForeign(int id) {
+        return id >= FIRST_BREAKOUT || id == IMG || id == BR || id == EMBED || id == HR || id == META;
+    }
+}

@@ -1,0 +1,389 @@
+package io.consentgate.html;
+
+import io.consentgate.Category;
+import io.consentgate.catalog.TrackerMatch;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Per-element decisions for start tags: which attribute carries a URL, and what to do when it is refused. */
+final class ElementRules {
+
+    private static final String[] PRELOAD_RELS = {
+        "preconnect", "dns-prefetch", "preload", "modulepreload", "prefetch", "prerender"};
+
+    private final RewriteEngine engine;
+    private final Tokenizer t;
+    private final HtmlRewriter cfg;
+    private final String categoryAttribute;
+    /** Activation rewrites bytes, so it is off when nothing is refused (the output must equal the input). */
+    private final boolean activating;
+    private String base;
+    private boolean baseSeen;
+
+    ElementRules(RewriteEngine engine) {
+        this.engine = engine;
+        this.t = engine.tok;
+        this.cfg = engine.cfg;
+        this.categoryAttribute = cfg.categoryAttribute;
+        this.activating = !engine.decision.refused().isEmpty();
+    }
+
+    void startTag() throws IOException {
+        int cat = categoryAttr();
+        if (cat >= 0 && tagged(cat)) {
+            return;
+        }
+        switch (t.nameId) {
+            case ElementNames.SCRIPT:
+                script();
+                break;
+            case ElementNames.IMG:
+            case ElementNames.SOURCE:
+                media();
+                break;
+            case ElementNames.IFRAME:
+                refuseIfTracker(check(attr("src"), false));
+                break;
+            case ElementNames.LINK:
+                link();
+                break;
+            case ElementNames.A:
+            case ElementNames.AREA:
+                ping();
+                break;
+            case ElementNames.BASE:
+                base();
+                break;
+            case ElementNames.NOSCRIPT:
+                if (!t.foreign) {
+                    engine.beginNoscript();
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    /** Index of the operator's category attribute on the current tag, or -1. */
+    int categoryAttr() {
+        return attr(categoryAttribute);
+    }
+
+    private int attr(String lowerName) {
+        for (int i = 0; i < t.attrCount; i++) {
+            if (t.attrNameIs(i, lowerName)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private String value(int i) {
+        int a = i * Tokenizer.STRIDE;
+        int v = t.attrs[a + Tokenizer.A_VALUE];
+        return v < 0 ? "" : new String(t.buf, v, t.attrs[a + Tokenizer.A_VALUE_END] - v,
+            StandardCharsets.ISO_8859_1);
+    }
+
+    // ---------------------------------------------------------------- operator-tagged elements
+
+    private boolean tagged(int cat) throws IOException {
+        String value = value(cat);
+        EnumSet<Category> cats = EnumSet.noneOf(Category.class);
+        for (String id : value.split("[,\\s]+")) {
+            if (!id.isEmpty()) {
+                Optional<Category> c = Category.fromId(id);
+                if (c.isPresent()) {
+                    cats.add(c.get());
+                } else {
+                    // an unknown id requires every category: refused unless everything is allowed
+                    cats.addAll(EnumSet.complementOf(EnumSet.of(Category.NECESSARY)));
+                }
+            }
+        }
+        if (!engine.decision.allowsAll(cats)) {
+            String element = ElementNames.name(t.nameId);
+            boolean neutralize = cfg.mode == RewriteMode.NEUTRALIZE && !engine.inNoscript() && isNeutralizable();
+            TrackerEvent.Action action = neutralize ? TrackerEvent.Action.NEUTRALIZED : TrackerEvent.Action.REMOVED;
+            engine.event(action, t.lineOf(t.tagStart), t.columnOf(t.tagStart),
+                element.isEmpty() ? new String(t.name, 0, t.nameLen, StandardCharsets.ISO_8859_1) : element,
+                categoryAttribute, value, cats);
+            if (!neutralize) {
+                engine.removeElement();
+            } else if (!isInert()) {
+                neutralize(null);
+            }
+            return true;
+        }
+        return activating && activate();
+    }
+
+    private boolean isNeutralizable() {
+        int id = t.nameId;
+        return id == ElementNames.SCRIPT || id == ElementNames.IMG || id == ElementNames.IFRAME
+            || id == ElementNames.SOURCE || id == ElementNames.LINK;
+    }
+
+    /** Whether a tagged element already loads nothing: a text/plain script or no URL attribute. */
+    private boolean isInert() {
+        if (t.nameId == ElementNames.SCRIPT) {
+            int type = attr("type");
+            return type >= 0 && value(type).strip().equalsIgnoreCase("text/plain");
+        }
+        return attr("src") < 0 && attr("srcset") < 0 && attr("href") < 0;
+    }
+
+    private boolean activate() throws IOException {
+        if (!activateTag()) {
+            return false;
+        }
+        int dataSrc = attr("data-src");
+        TrackerMatch m = check(dataSrc, false);
+        if (m == null && t.nameId != ElementNames.SCRIPT) {
+            m = check(attr("data-srcset"), true);
+        }
+        if (m != null) {
+            return true; // a catalog refusal beats the operator's allow: leave it inert
+        }
+        engine.event(TrackerEvent.Action.ACTIVATED, t.lineOf(t.tagStart), t.columnOf(t.tagStart),
+            ElementNames.name(t.nameId), categoryAttribute, value(categoryAttr()), EnumSet.noneOf(Category.class));
+        if (t.nameId == ElementNames.SCRIPT && dataSrc < 0 && !t.foreign && isJavaScript(true)) {
+            engine.beginScript(true);
+        } else {
+            engine.replaceTag();
+        }
+        return true;
+    }
+
+    /** Builds the activated form of the current tag into the tag writer; false when there is nothing to do. */
+    boolean activateTag() {
+        TagWriter w = engine.tagWriter;
+        w.reset(t.attrCount);
+        boolean script = t.nameId == ElementNames.SCRIPT;
+        boolean changed = false;
+        for (int i = 0; i < t.attrCount; i++) {
+            if (t.attrNameIs(i, "data-src") || t.attrNameIs(i, "data-srcset")) {
+                w.edit(i, TagWriter.STRIP_DATA_PREFIX);
+                changed = true;
+            } else if (script && t.attrNameIs(i, "type") && value(i).strip().equalsIgnoreCase("text/plain")) {
+                w.edit(i, TagWriter.DROP);
+                changed = true;
+            } else if (script && t.attrNameIs(i, "data-consent-type")) {
+                w.edit(i, TagWriter.STRIP_CONSENT_PREFIX);
+                changed = true;
+            }
+        }
+        if (changed) {
+            w.build(t, null);
+        }
+        return changed;
+    }
+
+    // ---------------------------------------------------------------- trackers by URL
+
+    private void script() throws IOException {
+        int src = t.foreign ? attr("href") : attr("src");
+        if (t.foreign && src < 0) {
+            src = attr("xlink:href");
+        }
+        if (src >= 0) {
+            refuseIfTracker(check(src, false));
+        } else if (!t.foreign && isJavaScript(false)) {
+            engine.beginScript(false);
+        }
+    }
+
+    private boolean isJavaScript(boolean activated) {
+        int type = attr(activated ? "data-consent-type" : "type");
+        if (type < 0) {
+            return true;
+        }
+        String v = value(type).strip().toLowerCase(Locale.ROOT);
+        return v.isEmpty() || v.equals("module") || v.contains("javascript") || v.contains("ecmascript")
+            || v.contains("jscript") || v.contains("livescript");
+    }
+
+    private void media() throws IOException {
+        TrackerMatch m = check(attr("src"), false);
+        if (m == null) {
+            m = check(attr("srcset"), true);
+        }
+        refuseIfTracker(m);
+    }
+
+    private void link() throws IOException {
+        int rel = attr("rel");
+        if (rel < 0) {
+            return;
+        }
+        for (String token : value(rel).toLowerCase(Locale.ROOT).split("[\\t\\n\\f\\r ]+")) {
+            for (String hint : PRELOAD_RELS) {
+                if (hint.equals(token)) {
+                    refuseIfTracker(check(attr("href"), false));
+                    return;
+                }
+            }
+        }
+    }
+
+    private void ping() throws IOException {
+        int ping = attr("ping");
+        if (ping < 0) {
+            return;
+        }
+        for (String url : value(ping).split("[\\t\\n\\f\\r ]+")) {
+            TrackerMatch m = verdict(url.isEmpty() ? url : decode(url));
+            if (m != null) {
+                engine.event(TrackerEvent.Action.PING_REMOVED, ElementNames.name(t.nameId), m);
+                TagWriter w = engine.tagWriter;
+                w.reset(t.attrCount);
+                w.edit(ping, TagWriter.DROP);
+                w.build(t, null);
+                engine.replaceTag();
+                return;
+            }
+        }
+    }
+
+    private static String decode(String s) {
+        byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+        return UrlText.decode(b, 0, b.length);
+    }
+
+    private void base() {
+        if (!baseSeen) {
+            int href = attr("href");
+            if (href >= 0) {
+                baseSeen = true;
+                int a = href * Tokenizer.STRIDE;
+                int v = t.attrs[a + Tokenizer.A_VALUE];
+                base = v < 0 ? null : UrlText.decode(t.buf, v, t.attrs[a + Tokenizer.A_VALUE_END]);
+            }
+        }
+    }
+
+    /**
+     * The refusing match for attribute {@code i} (a URL, or a srcset when {@code srcset}), or {@code null}. Allowed
+     * matches are reported as {@link TrackerEvent.Action#ALLOWED}.
+     */
+    private TrackerMatch check(int i, boolean srcset) {
+        if (i < 0) {
+            return null;
+        }
+        int a = i * Tokenizer.STRIDE;
+        int v = t.attrs[a + Tokenizer.A_VALUE];
+        if (v < 0) {
+            return null;
+        }
+        int end = t.attrs[a + Tokenizer.A_VALUE_END];
+        if (!srcset) {
+            return verdict(UrlText.decode(t.buf, v, end));
+        }
+        byte[] b = t.buf;
+        int p = v;
+        while (p < end) {
+            while (p < end && (Tokenizer.isWs(b[p]) || b[p] == ',')) {
+                p++;
+            }
+            int start = p;
+            while (p < end && !Tokenizer.isWs(b[p])) {
+                p++;
+            }
+            int urlEnd = p;
+            while (urlEnd > start && b[urlEnd - 1] == ',') {
+                urlEnd--;
+            }
+            if (urlEnd > start) {
+                TrackerMatch m = verdict(UrlText.decode(b, start, urlEnd));
+                if (m != null) {
+                    return m;
+                }
+            }
+            if (urlEnd == p) {
+                int depth = 0;
+                while (p < end && (b[p] != ',' || depth > 0)) {
+                    depth += b[p] == '(' ? 1 : b[p] == ')' ? -1 : 0;
+                    p++;
+                }
+            }
+        }
+        return null;
+    }
+
+    private TrackerMatch verdict(String url) {
+        if (url.isEmpty()) {
+            return null;
+        }
+        TrackerMatch m = cfg.catalog.matchUrl(url, base);
+        if (m == null) {
+            return null;
+        }
+        if (engine.decision.allowsAll(m.categories())) {
+            engine.event(TrackerEvent.Action.ALLOWED, ElementNames.name(t.nameId), m);
+            return null;
+        }
+        return m;
+    }
+
+    private void refuseIfTracker(TrackerMatch m) throws IOException {
+        if (m == null) {
+            return;
+        }
+        String element = ElementNames.name(t.nameId);
+        if (cfg.mode == RewriteMode.NEUTRALIZE && !engine.inNoscript()) {
+            engine.event(TrackerEvent.Action.NEUTRALIZED, element, m);
+            neutralize(engine.firstRefused(m.categories()));
+        } else {
+            engine.event(TrackerEvent.Action.REMOVED, element, m);
+            engine.removeElement();
+        }
+    }
+
+    // ---------------------------------------------------------------- neutralization
+
+    /** Rewrites the current tag into its inert form; {@code category} null: the tag already names its category. */
+    private void neutralize(Category category) throws IOException {
+        TagWriter w = engine.tagWriter;
+        w.reset(t.attrCount);
+        boolean script = t.nameId == ElementNames.SCRIPT;
+        for (int i = 0; i < t.attrCount; i++) {
+            if (t.attrNameIs(i, "src") || t.attrNameIs(i, "srcset")
+                || (t.attrNameIs(i, "href") && (t.nameId == ElementNames.LINK || script))
+                || (script && t.attrNameIs(i, "xlink:href"))) {
+                w.edit(i, TagWriter.ADD_DATA_PREFIX);
+            } else if (script && t.attrNameIs(i, "type")) {
+                w.edit(i, TagWriter.ADD_CONSENT_PREFIX);
+            }
+        }
+        String insert = script ? " type=\"text/plain\"" : "";
+        if (category != null && categoryAttr() < 0) {
+            insert += new String(categoryInsert(category), StandardCharsets.US_ASCII);
+        }
+        w.build(t, insert);
+        engine.replaceTag();
+    }
+
+    /** The inert form of the current inline script tag, without the category, into the tag writer. */
+    void neutralScriptTag(boolean alreadyTagged) {
+        TagWriter w = engine.tagWriter;
+        w.reset(t.attrCount);
+        if (alreadyTagged) {
+            w.build(t, null);
+            return;
+        }
+        for (int i = 0; i < t.attrCount; i++) {
+            if (t.attrNameIs(i, "type")) {
+                w.edit(i, TagWriter.ADD_CONSENT_PREFIX);
+            }
+        }
+        w.build(t, " type=\"text/plain\"");
+    }
+
+    /** {@code  data-consent="category"} with the configured attribute name. */
+    byte[] categoryInsert(Category category) {
+        return (" " + categoryAttribute + "=\"" + category.id() + "\"").getBytes(StandardCharsets.US_ASCII);
+    }
+}

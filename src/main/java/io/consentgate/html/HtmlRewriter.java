@@ -1,0 +1,201 @@
+package io.consentgate.html;
+
+import io.consentgate.ConsentDecision;
+import io.consentgate.catalog.TrackerCatalog;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Removes (or neutralizes) the elements of an HTML document that load trackers the visitor refused, streaming over
+ * bytes with bounded memory; every byte it does not remove or rewrite is emitted unchanged.
+ *
+ * <pre>{@code
+ * HtmlRewriter rewriter = HtmlRewriter.builder(TrackerCatalog.bundled()).build();   // once per filter
+ * try (RewriteStream out = rewriter.open(decision, StandardCharsets.UTF_8, response.getOutputStream(), null)) {
+ *     out.write(html);                                                                // any chunking
+ * }
+ * }</pre>
+ *
+ * <h2>What is a refused tracker element</h2>
+ * A catalog match ({@link TrackerCatalog#matchUrl}, {@link TrackerCatalog#matchScript}) whose categories the
+ * {@link ConsentDecision} does not all allow, found on:
+ * <ul>
+ *   <li>{@code <script src>}; SVG {@code <script href>} / {@code xlink:href};</li>
+ *   <li>inline JavaScript {@code <script>} (no {@code type}, a JavaScript MIME type or {@code module}) whose bytes the
+ *       catalog matches: loader snippets, {@code document.write} loaders with tracker URLs in string literals.
+ *       JSON-LD and other data blocks are never matched;</li>
+ *   <li>{@code <img src|srcset>}, {@code <source src|srcset>} (in {@code <picture>}, {@code <video>}),
+ *       {@code <iframe src>}, {@code <link rel=preconnect|dns-prefetch|preload|modulepreload|prefetch|prerender
+ *       href>};</li>
+ *   <li>{@code ping} on {@code <a>} and {@code <area>}: only the attribute is removed, the link stays;</li>
+ *   <li>the same elements inside {@code <template>} and inside {@code <noscript>}; a {@code <noscript>} left with
+ *       nothing but whitespace after its trackers are removed is removed as a whole.</li>
+ * </ul>
+ * URLs are character-reference-decoded ({@code &amp;}, {@code &#47;}, {@code &sol;}, ...) and resolved against the
+ * first {@code <base href>}. Links ({@code <a href>}), text, comments and other attribute values are never matched:
+ * a link to a company's profile page is not a tracker.
+ *
+ * <h2>Operator-tagged elements</h2>
+ * Any element carrying the category attribute (default {@code data-consent}, a comma- or space-separated list of
+ * category ids, e.g. {@code <div data-consent="marketing">}) is gated by those categories: when one is refused, the
+ * element is removed with its whole subtree (through the matching end tag, counting nested elements of the same
+ * name; an element whose end tag is omitted is removed up to the end of the document, so tag only elements with an
+ * explicit end tag). An unknown category id requires every category (refused unless everything is allowed). When all are allowed, an inert element is activated
+ * on the server: {@code data-src} becomes {@code src}, {@code data-srcset} becomes {@code srcset}, and a script's
+ * {@code type="text/plain"} is dropped, or replaced by the value of {@code data-consent-type} when present. A
+ * catalog refusal beats an operator allow.
+ *
+ * <h2>Encodings</h2>
+ * The tokenizer reads bytes of ASCII-compatible encodings (UTF-8, ISO-8859-x, windows-125x, Shift_JIS, GBK, Big5,
+ * EUC-*, ...) directly. The encoding is found as WHATWG does: byte order mark, then the {@code charset} parameter
+ * of the Content-Type, then a {@code <meta charset>} / {@code http-equiv} prescan of the first 1024 bytes (see
+ * {@link EncodingSniffer}). UTF-16LE/BE and UTF-32LE/BE documents are transcoded to UTF-8 for scanning and back,
+ * which is lossless for well-formed text: the output is byte-identical where nothing is removed. Encodings the HTML
+ * standard forbids or discourages because ASCII bytes may be part of other characters (UTF-7, ISO-2022-*, HZ) are
+ * never passed through silently: with {@link OverflowAction#FAIL_CLOSED} they are transcoded through the JDK (or
+ * the body is suppressed if the JDK cannot), with {@link OverflowAction#FAIL_OPEN} passed through unchanged; either
+ * way one warning is logged.
+ *
+ * <h2>Memory</h2>
+ * Only the element being decided is held: a tag in progress at a chunk boundary, an inline script until its end
+ * tag, a {@code <noscript>} until its end tag. Each is capped by {@link Builder#maxHeldBytes(int)}; past the cap
+ * {@link Builder#overflow(OverflowAction)} applies.
+ *
+ * <p>Instances are immutable and thread-safe; build one per filter. A {@link RewriteStream} is for one response and
+ * one thread.
+ */
+public final class HtmlRewriter {
+
+    /** Default {@link Builder#maxHeldBytes(int)}: 256 KiB. */
+    public static final int DEFAULT_MAX_HELD_BYTES = 256 * 1024;
+    /** Default {@link Builder#categoryAttribute(String)}. */
+    public static final String DEFAULT_CATEGORY_ATTRIBUTE = "data-consent";
+
+    final TrackerCatalog catalog;
+    final RewriteMode mode;
+    final int maxHeldBytes;
+    final OverflowAction overflow;
+    final String categoryAttribute;
+    final boolean reportOnly;
+    final BufferPool pool = new BufferPool();
+
+    private HtmlRewriter(Builder b) {
+        this.catalog = b.catalog;
+        this.mode = b.mode;
+        this.maxHeldBytes = b.maxHeldBytes;
+        this.overflow = b.overflow;
+        this.categoryAttribute = b.categoryAttribute;
+        this.reportOnly = b.reportOnly;
+    }
+
+    /** Starts a builder using {@code catalog} to recognise trackers. */
+    public static Builder builder(TrackerCatalog catalog) {
+        return new Builder(Objects.requireNonNull(catalog, "catalog"));
+    }
+
+    /**
+     * Opens a rewriting stream for one response.
+     *
+     * <p>When the decision refuses nothing and {@code listener} is {@code null} the stream is a plain pass-through
+     * (no tokenizing at all); pass a listener to also receive {@link TrackerEvent.Action#ALLOWED} events.
+     *
+     * @param decision the visitor's decision
+     * @param charset  the charset parameter of the Content-Type, or {@code null} if there is none
+     * @param sink     where the rewritten bytes go; not closed by {@link RewriteStream#finish()}
+     * @param listener receives one event per tracker element; may be {@code null}
+     */
+    public RewriteStream open(ConsentDecision decision, Charset charset, OutputStream sink,
+                              RewriteListener listener) {
+        Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(sink, "sink");
+        return new RewriteStream(this, decision, charset, sink, listener);
+    }
+
+    /** Rewrites a whole document held in memory; the same result as writing it through {@link #open}. */
+    public byte[] rewrite(byte[] html, ConsentDecision decision) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(html.length);
+        try (RewriteStream s = open(decision, null, out, null)) {
+            s.write(html);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public String toString() {
+        return "HtmlRewriter[mode=" + mode + ", maxHeldBytes=" + maxHeldBytes + ", overflow=" + overflow
+            + ", categoryAttribute=" + categoryAttribute + ", reportOnly=" + reportOnly + "]";
+    }
+
+    /** Configures an {@link HtmlRewriter}; every option has the default documented on its setter. */
+    public static final class Builder {
+        private final TrackerCatalog catalog;
+        private RewriteMode mode = RewriteMode.REMOVE;
+        private int maxHeldBytes = DEFAULT_MAX_HELD_BYTES;
+        private OverflowAction overflow = OverflowAction.FAIL_CLOSED;
+        private String categoryAttribute = DEFAULT_CATEGORY_ATTRIBUTE;
+        private boolean reportOnly;
+
+        private Builder(TrackerCatalog catalog) {
+            this.catalog = catalog;
+        }
+
+        /** Remove or neutralize refused elements. Default: {@link RewriteMode#REMOVE}. */
+        public Builder mode(RewriteMode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * Cap on the bytes held to decide one element (an inline script, a noscript block, a single tag).
+         * Default: 256 KiB ({@value #DEFAULT_MAX_HELD_BYTES}). Must be at least 1024.
+         */
+        public Builder maxHeldBytes(int bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("maxHeldBytes must be at least 1024, was " + bytes);
+            }
+            this.maxHeldBytes = bytes;
+            return this;
+        }
+
+        /** What to do past the cap or with an unreadable encoding. Default: {@link OverflowAction#FAIL_CLOSED}. */
+        public Builder overflow(OverflowAction action) {
+            this.overflow = Objects.requireNonNull(action, "overflow");
+            return this;
+        }
+
+        /**
+         * The attribute operators tag elements with, e.g. {@code data-consent="analytics"}. Default:
+         * {@value #DEFAULT_CATEGORY_ATTRIBUTE}. Matched case-insensitively.
+         */
+        public Builder categoryAttribute(String name) {
+            String n = Objects.requireNonNull(name, "categoryAttribute").strip().toLowerCase(Locale.ROOT);
+            if (n.isEmpty() || !n.chars().allMatch(c -> c > ' ' && c < 127 && "\"'>/=".indexOf(c) < 0)) {
+                throw new IllegalArgumentException("categoryAttribute is not an attribute name: '" + name + "'");
+            }
+            this.categoryAttribute = n;
+            return this;
+        }
+
+        /**
+         * Report-only: the output equals the input byte for byte, the listener receives
+         * {@link TrackerEvent.Action#WOULD_REMOVE} for what would have been removed or neutralized (activations
+         * are not reported). Default: {@code false}.
+         */
+        public Builder reportOnly(boolean reportOnly) {
+            this.reportOnly = reportOnly;
+            return this;
+        }
+
+        /** Builds the immutable rewriter. */
+        public HtmlRewriter build() {
+            return new HtmlRewriter(this);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.consentgate.html;
+
+/**
+ * What {@link HtmlRewriter} does when it cannot decide an element within its memory cap
+ * ({@link HtmlRewriter.Builder#maxHeldBytes(int)}): an inline script, a {@code <noscript>} block or a single tag
+ * larger than the cap, or a document in an encoding the byte tokenizer cannot read safely (UTF-7, ISO-2022-*, HZ).
+ * Both actions log one warning per stream.
+ */
+public enum OverflowAction {
+    /**
+     * Privacy first (the default): treat the element as a refused tracker and remove it (or neutralize it in
+     * {@link RewriteMode#NEUTRALIZE} mode). For an unreadable encoding the document is transcoded through the JDK's
+     * charset (bytes may change where nothing was removed), or, when the JDK cannot transcode it, the body is
+     * suppressed.
+     */
+    FAIL_CLOSED,
+    /** Availability first: pass the element (or the whole document of an unreadable encoding) through unchanged. */
+    FAIL_OPEN
+}

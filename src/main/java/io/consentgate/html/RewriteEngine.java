@@ -1,0 +1,482 @@
+package io.consentgate.html;
+
+import io.consentgate.Category;
+import io.consentgate.ConsentDecision;
+import io.consentgate.catalog.TrackerMatch;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rewriting rules on top of the {@link Tokenizer}. Bytes go to one of three places: the sink, the defer buffer
+ * (an inline script or a noscript block being decided) or nowhere (an element being removed). Element rules live in
+ * {@link ElementRules}; this class owns the routing, the held elements and the overflow switch.
+ */
+final class RewriteEngine implements TokenHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RewriteEngine.class);
+
+    static final int SINK = 0;
+    static final int DEFER = 1;
+    static final int DROP = 2;
+
+    final HtmlRewriter cfg;
+    final ConsentDecision decision;
+    final RewriteListener listener;
+    final Tokenizer tok;
+    final TagWriter tagWriter = new TagWriter();
+    private final OutputStream sink;
+    private final ElementRules rules;
+
+    int mode = SINK;
+    private int dropId;
+    private final byte[] dropName = new byte[Tokenizer.NAME_MAX];
+    private int dropNameLen;
+    private int dropDepth;
+    private boolean droppingOverflowedTag;
+
+    private byte[] defer;
+    private int deferLen;
+    private boolean checkContent;
+
+    int noscriptDepth;
+    private boolean inNoscript;
+    private boolean noscriptContent;
+    int noscriptRemoved;
+    private long noscriptLine;
+    private long noscriptColumn;
+
+    private boolean inScript;
+    private int scriptStart;
+    private int scriptContentStart;
+    private long scriptLine;
+    private long scriptColumn;
+    private byte[] scriptNeutralHead;
+    private boolean scriptHasCategory;
+    private byte[] scriptNeutralTail;
+
+    private boolean overflowLogged;
+
+    RewriteEngine(HtmlRewriter cfg, ConsentDecision decision, OutputStream sink, RewriteListener listener) {
+        this.cfg = cfg;
+        this.decision = decision;
+        this.sink = sink;
+        this.listener = listener;
+        this.tok = new Tokenizer(this, cfg.maxHeldBytes, listener != null, cfg.pool.take(1024));
+        this.defer = cfg.pool.take(4096);
+        this.rules = new ElementRules(this);
+    }
+
+    /** Returns the stream's buffers to the pool; the engine must not be used afterwards. */
+    void release() {
+        cfg.pool.give(tok.holdBuffer());
+        cfg.pool.give(defer);
+        defer = null;
+    }
+
+    int heldBytes() {
+        return tok.heldBytes() + deferLen;
+    }
+
+    boolean inNoscript() {
+        return inNoscript;
+    }
+
+    // ---------------------------------------------------------------- routing
+
+    @Override
+    public void flushTo(int to) throws IOException {
+        int from = tok.ps;
+        if (to <= from) {
+            return;
+        }
+        tok.ps = to;
+        emit(tok.buf, from, to - from);
+    }
+
+    /** Writes bytes to wherever the current mode sends them. */
+    void emit(byte[] b, int off, int len) throws IOException {
+        if (mode == SINK) {
+            sink.write(b, off, len);
+        } else if (mode == DEFER) {
+            deferAppend(b, off, len);
+        }
+    }
+
+    private void deferAppend(byte[] b, int off, int len) throws IOException {
+        if (deferLen + len > cfg.maxHeldBytes) {
+            overflowHeldElement();
+            if (mode != DEFER) {
+                emit(b, off, len);
+                return;
+            }
+        }
+        if (checkContent && !noscriptContent) {
+            for (int i = off; i < off + len; i++) {
+                if (!Tokenizer.isWs(b[i])) {
+                    noscriptContent = true;
+                    break;
+                }
+            }
+        }
+        if (deferLen + len > defer.length) {
+            byte[] d = new byte[Math.max(deferLen + len, defer.length * 2)];
+            System.arraycopy(defer, 0, d, 0, deferLen);
+            defer = d;
+        }
+        System.arraycopy(b, off, defer, deferLen, len);
+        deferLen += len;
+    }
+
+    private int baseMode() {
+        return inNoscript || inScript ? DEFER : SINK;
+    }
+
+    private void releaseDeferred() throws IOException {
+        if (!inNoscript && !inScript) {
+            if (deferLen > 0) {
+                sink.write(defer, 0, deferLen);
+            }
+            deferLen = 0;
+            mode = SINK;
+        } else {
+            mode = DEFER;
+        }
+    }
+
+    // ---------------------------------------------------------------- tokenizer callbacks
+
+    @Override
+    public void onTag() throws IOException {
+        if (mode == DEFER) {
+            // Decide an overflow of the held element before this tag, wherever the chunk boundaries fell.
+            flushTo(tok.tagStart);
+        }
+        if (mode == DROP) {
+            dropTag();
+        } else if (tok.endTag) {
+            endTag();
+        } else {
+            rules.startTag();
+        }
+    }
+
+    private void endTag() throws IOException {
+        int id = tok.nameId;
+        if (inScript && id == ElementNames.SCRIPT && !tok.foreign) {
+            finishScript(tok.tagStart, tok.tagEnd);
+        } else if (inNoscript && id == ElementNames.NOSCRIPT && !tok.foreign && --noscriptDepth == 0) {
+            finishNoscript(tok.tagStart, tok.tagEnd);
+        }
+    }
+
+    private void dropTag() throws IOException {
+        boolean same = tok.nameId == dropId && (dropId != ElementNames.OTHER
+            || java.util.Arrays.equals(tok.name, 0, tok.nameLen, dropName, 0, dropNameLen));
+        if (same && tok.endTag) {
+            if (--dropDepth == 0) {
+                tok.ps = tok.tagEnd;
+                mode = baseMode();
+            }
+        } else if (same && !isVoid()) {
+            dropDepth++;
+        } else if (tok.endTag && inNoscript && tok.nameId == ElementNames.NOSCRIPT && dropId != ElementNames.NOSCRIPT) {
+            tok.ps = tok.tagStart;
+            mode = DEFER;
+            endTag();
+        }
+    }
+
+    /** Whether the current tag has no content or end tag. */
+    boolean isVoid() {
+        return tok.foreign ? tok.selfClosing : ElementNames.isVoid(tok.nameId);
+    }
+
+    @Override
+    public void onTagOverflow() throws IOException {
+        if (mode != SINK) {
+            return;
+        }
+        logOverflow("a tag");
+        if (cfg.overflow == OverflowAction.FAIL_CLOSED) {
+            event(TrackerEvent.Action.REMOVED, tok.lineOf(tok.tagStart), tok.columnOf(tok.tagStart),
+                ElementNames.name(tok.nameId), null, null, Set.of());
+            flushTo(tok.tagStart);
+            mode = DROP;
+            droppingOverflowedTag = true;
+        }
+    }
+
+    @Override
+    public void onOverflowedTagEnd() throws IOException {
+        if (droppingOverflowedTag) {
+            droppingOverflowedTag = false;
+            tok.ps = tok.tagEnd;
+            if (!tok.endTag && !isVoid()) {
+                startDrop(1);
+            } else {
+                mode = baseMode();
+            }
+        } else if (mode == DROP) {
+            dropTag();
+        }
+    }
+
+    @Override
+    public void onEof(int limit) throws IOException {
+        flushTo(limit);
+        if (inScript) {
+            finishScript(limit, limit);
+        }
+        if (inNoscript) {
+            finishNoscript(limit, limit);
+        }
+        mode = SINK;
+    }
+
+    // ---------------------------------------------------------------- removal
+
+    /** Removes the current element: its tag, and for a non-void element everything through its end tag. */
+    void removeElement() throws IOException {
+        flushTo(tok.tagStart);
+        tok.ps = tok.tagEnd;
+        if (inNoscript) {
+            noscriptRemoved++;
+        }
+        if (!isVoid()) {
+            startDrop(1);
+        }
+    }
+
+    private void startDrop(int depth) {
+        mode = DROP;
+        dropId = tok.nameId;
+        dropNameLen = tok.nameLen;
+        System.arraycopy(tok.name, 0, dropName, 0, tok.nameLen);
+        dropDepth = depth;
+    }
+
+    /** Replaces the current tag by {@code tagWriter}'s bytes. */
+    void replaceTag() throws IOException {
+        flushTo(tok.tagStart);
+        emit(tagWriter.out, 0, tagWriter.len);
+        tok.ps = tok.tagEnd;
+    }
+
+    // ---------------------------------------------------------------- noscript
+
+    void beginNoscript() throws IOException {
+        if (inNoscript) {
+            noscriptDepth++;
+            return;
+        }
+        flushTo(tok.tagStart);
+        if (listener != null) {
+            noscriptLine = tok.lineOf(tok.tagStart);
+            noscriptColumn = tok.columnOf(tok.tagStart);
+        }
+        inNoscript = true;
+        noscriptDepth = 1;
+        noscriptContent = false;
+        noscriptRemoved = 0;
+        deferLen = 0;
+        mode = DEFER;
+        flushTo(tok.tagEnd);
+        checkContent = true;
+    }
+
+    private void finishNoscript(int endStart, int endEnd) throws IOException {
+        flushTo(endStart);
+        if (!inNoscript) {
+            endDropAfterOverflow(ElementNames.NOSCRIPT, endEnd);
+            return;
+        }
+        if (noscriptRemoved > 0 && !noscriptContent) {
+            deferLen = 0;
+            tok.ps = endEnd;
+        }
+        checkContent = false;
+        inNoscript = false;
+        releaseDeferred();
+    }
+
+    // ---------------------------------------------------------------- inline scripts
+
+    /**
+     * Starts holding an inline script. {@code rewritten}: the start tag was rewritten into {@link #tagWriter}.
+     */
+    void beginScript(boolean rewritten) throws IOException {
+        flushTo(tok.tagStart);
+        if (listener != null) {
+            scriptLine = tok.lineOf(tok.tagStart);
+            scriptColumn = tok.columnOf(tok.tagStart);
+        }
+        if (cfg.mode == RewriteMode.NEUTRALIZE) {
+            rules.neutralScriptTag(rewritten);
+            int close = TagWriter.closeStart(tok);
+            int headLen = tagWriter.len - (tok.tagEnd - close);
+            scriptNeutralHead = java.util.Arrays.copyOf(tagWriter.out, headLen);
+            scriptNeutralTail = java.util.Arrays.copyOfRange(tagWriter.out, headLen, tagWriter.len);
+            scriptHasCategory = rules.categoryAttr() >= 0;
+            if (rewritten) {
+                rules.activateTag();
+            }
+        }
+        if (!inNoscript) {
+            deferLen = 0;
+        }
+        inScript = true;
+        checkContent = false;
+        mode = DEFER;
+        scriptStart = deferLen;
+        if (rewritten) {
+            emit(tagWriter.out, 0, tagWriter.len);
+            tok.ps = tok.tagEnd;
+        } else {
+            flushTo(tok.tagEnd);
+        }
+        scriptContentStart = deferLen;
+    }
+
+    private void finishScript(int endStart, int endEnd) throws IOException {
+        flushTo(endStart);
+        if (!inScript) {
+            endDropAfterOverflow(ElementNames.SCRIPT, endEnd);
+            return;
+        }
+        int cs = scriptContentStart;
+        List<TrackerMatch> matches = cfg.catalog.matchScript(defer, cs, deferLen - cs);
+        TrackerMatch refused = null;
+        for (TrackerMatch m : matches) {
+            if (!decision.allowsAll(m.categories())) {
+                refused = m;
+                break;
+            }
+        }
+        inScript = false;
+        if (refused == null) {
+            for (TrackerMatch m : matches) {
+                event(TrackerEvent.Action.ALLOWED, scriptLine, scriptColumn, "script", m);
+            }
+            if (inNoscript) {
+                noscriptContent = true;
+                checkContent = true;
+            }
+        } else if (cfg.mode == RewriteMode.NEUTRALIZE && !inNoscript) {
+            event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", refused);
+            writeNeutralScript(firstRefused(refused.categories()));
+            deferLen = 0;
+        } else {
+            event(TrackerEvent.Action.REMOVED, scriptLine, scriptColumn, "script", refused);
+            deferLen = scriptStart;
+            tok.ps = endEnd;
+            if (inNoscript) {
+                noscriptRemoved++;
+                checkContent = true;
+            }
+        }
+        releaseDeferred();
+    }
+
+    private void writeNeutralScript(Category category) throws IOException {
+        sink.write(scriptNeutralHead);
+        if (!scriptHasCategory) {
+            sink.write(rules.categoryInsert(category));
+        }
+        sink.write(scriptNeutralTail);
+        sink.write(defer, scriptContentStart, deferLen - scriptContentStart);
+    }
+
+    // ---------------------------------------------------------------- overflow of held elements
+
+    private void overflowHeldElement() throws IOException {
+        boolean closed = cfg.overflow == OverflowAction.FAIL_CLOSED;
+        if (inNoscript) {
+            logOverflow("a <noscript> block");
+            inNoscript = false;
+            inScript = false;
+            checkContent = false;
+            if (closed) {
+                event(TrackerEvent.Action.REMOVED, noscriptLine, noscriptColumn, "noscript", null, null, Set.of());
+                deferLen = 0;
+                mode = DROP;
+                dropId = ElementNames.NOSCRIPT;
+                dropNameLen = 0;
+                dropDepth = noscriptDepth;
+            } else {
+                releaseDeferred();
+            }
+            return;
+        }
+        logOverflow("an inline script");
+        inScript = false;
+        if (!closed) {
+            releaseDeferred();
+        } else if (cfg.mode == RewriteMode.NEUTRALIZE) {
+            event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", null, null, Set.of());
+            writeNeutralScript(firstRefused(decision.refused()));
+            deferLen = 0;
+            mode = SINK;
+        } else {
+            event(TrackerEvent.Action.REMOVED, scriptLine, scriptColumn, "script", null, null, Set.of());
+            deferLen = 0;
+            mode = DROP;
+            dropId = ElementNames.SCRIPT;
+            dropNameLen = 0;
+            dropDepth = 1;
+        }
+    }
+
+    /** The held element overflowed while its own end tag was being handled: the drop ends with that tag. */
+    private void endDropAfterOverflow(int id, int endEnd) {
+        if (mode == DROP && dropId == id) {
+            tok.ps = endEnd;
+            mode = baseMode();
+        }
+    }
+
+    private void logOverflow(String what) {
+        if (!overflowLogged) {
+            overflowLogged = true;
+            LOG.warn("ConsentGate: {} exceeds maxHeldBytes={}; {}", what, cfg.maxHeldBytes,
+                cfg.overflow == OverflowAction.FAIL_CLOSED ? "treating it as a refused tracker (FAIL_CLOSED)"
+                    : "passing it through unchecked (FAIL_OPEN)");
+        }
+    }
+
+    /** The first category of {@code categories} (in declaration order) the decision refuses. */
+    Category firstRefused(Set<Category> categories) {
+        for (Category c : Category.values()) {
+            if (categories.contains(c) && !decision.allows(c)) {
+                return c;
+            }
+        }
+        return Category.MARKETING;
+    }
+
+    // ---------------------------------------------------------------- events
+
+    void event(TrackerEvent.Action action, String element, TrackerMatch m) {
+        if (listener != null) {
+            event(action, tok.lineOf(tok.tagStart), tok.columnOf(tok.tagStart), element, m);
+        }
+    }
+
+    private void event(TrackerEvent.Action action, long line, long column, String element, TrackerMatch m) {
+        if (listener != null) {
+            event(action, line, column, element, m.tracker().id(), m.tracker().name(), m.categories());
+        }
+    }
+
+    void event(TrackerEvent.Action action, long line, long column, String element, String id, String name,
+               Set<Category> categories) {
+        if (listener != null) {
+            listener.onTracker(new TrackerEvent(line, column, element, id, name,
+                categories.isEmpty() ? Set.of() : EnumSet.copyOf(categories), action));
+        }
+    }
+}

@@ -1,0 +1,981 @@
+package io.consentgate.html;
+
+import java.io.IOException;
+
+/**
+ * A streaming HTML tokenizer over bytes of an ASCII-compatible encoding. It follows the WHATWG tokenization states
+ * that decide where markup starts and ends (tags and attributes, comments, doctype, bogus comments, RAWTEXT, RCDATA,
+ * PLAINTEXT, script data with its escaped and double-escaped states, CDATA in SVG/MathML) and tracks just enough of
+ * tree construction to know when the tokenizer switches state: HTML vs. SVG/MathML content (with integration points
+ * and breakout tags). {@code <noscript>} content is tokenized as markup (the scripting-disabled view), so trackers
+ * inside it are visible.
+ *
+ * <p>Input may arrive split at any byte. Only a tag in progress (or a lookahead of at most nine bytes) is held
+ * between chunks; every state is resumable, so no byte is scanned twice except those short lookaheads. A tag that
+ * outgrows {@code maxHeld} is handed to {@link TokenHandler#onTagOverflow()} and streamed from then on.
+ *
+ * <p>Byte-level safety for multi-byte encodings: every byte that ends or starts a token here ({@code < > / = " ' -
+ * ! ?} and whitespace) is below 0x40; Shift_JIS, GBK, Big5 and EUC-* trail bytes are 0x40 and above, so they never
+ * end a tag, attribute value, comment or script. The only corner is {@code ]} (0x5D), a possible Shift_JIS/GBK/Big5
+ * trail byte, in the {@code ]]>} that ends a CDATA section inside SVG/MathML.
+ */
+final class Tokenizer {
+
+    static final int NAME_MAX = 64;
+    /** Attribute record stride: name start, name end, value start (-1: none), value end, end, previous end. */
+    static final int A_NAME = 0;
+    static final int A_NAME_END = 1;
+    static final int A_VALUE = 2;
+    static final int A_VALUE_END = 3;
+    static final int A_END = 4;
+    static final int A_PREV = 5;
+    static final int STRIDE = 6;
+
+    private static final int APPEND_STEP = 8192;
+    private static final int FOREIGN_MAX = 64;
+
+    private static final int DATA = 0;
+    private static final int TAG_OPEN = 1;
+    private static final int END_TAG_OPEN = 2;
+    private static final int TAG = 3;
+    private static final int MARKUP = 4;
+    private static final int COMMENT = 5;
+    private static final int BOGUS = 6;
+    private static final int CDATA = 7;
+    private static final int RAWTEXT = 8;
+    private static final int SCRIPT = 9;
+    private static final int PLAINTEXT = 10;
+
+    private static final int T_NAME = 0;
+    private static final int T_BEFORE_ATTR = 1;
+    private static final int T_ATTR_NAME = 2;
+    private static final int T_AFTER_ATTR_NAME = 3;
+    private static final int T_BEFORE_VALUE = 4;
+    private static final int T_DQ = 5;
+    private static final int T_SQ = 6;
+    private static final int T_UNQ = 7;
+    private static final int T_AFTER_QUOTED = 8;
+    private static final int T_SELF_CLOSING = 9;
+
+    private static final int C_START = 0;
+    private static final int C_START_DASH = 1;
+    private static final int C_TEXT = 2;
+    private static final int C_END_DASH = 3;
+    private static final int C_END = 4;
+    private static final int C_BANG = 5;
+
+    private static final int S_DATA = 0;
+    private static final int S_ESC = 1;
+    private static final int S_ESC_DASH = 2;
+    private static final int S_ESC_DASHDASH = 3;
+    private static final int S_DESC = 4;
+    private static final int S_DESC_DASH = 5;
+    private static final int S_DESC_DASHDASH = 6;
+
+    private static final byte[] DOCTYPE = {'d', 'o', 'c', 't', 'y', 'p', 'e'};
+    private static final byte[] CDATA_OPEN = {'[', 'C', 'D', 'A', 'T', 'A', '['};
+    private static final byte[] COMMENT_OPEN = {'<', '!', '-', '-'};
+    private static final byte[] SCRIPT_NAME = ElementNames.bytes(ElementNames.SCRIPT);
+
+    private final TokenHandler handler;
+    private final int maxHeld;
+
+    /** The buffer being tokenized: the caller's chunk or the hold buffer. */
+    byte[] buf;
+    /** Start of the bytes of {@link #buf} the handler has neither written nor dropped. */
+    int ps;
+    /** Absolute stream offset of {@code buf[0]}. */
+    long bufAbs;
+
+    private byte[] hold;
+    private int holdLen;
+    private long streamAbs;
+    private int state = DATA;
+    private int sub;
+    private int pos;
+    private int mark = -1;
+    private int rawId;
+    private int cdataBrackets;
+
+    // The current tag.
+    boolean endTag;
+    boolean selfClosing;
+    boolean foreign;
+    int tagStart;
+    int tagEnd;
+    int nameId;
+    int nameEnd;
+    final byte[] name = new byte[NAME_MAX];
+    int nameLen;
+    int[] attrs = new int[8 * STRIDE];
+    int attrCount;
+    private boolean nameTooLong;
+    private boolean overflowed;
+
+    private final int[] foreignStack = new int[FOREIGN_MAX];
+    private int foreignDepth;
+
+    // Line counting for events: lines before absolute offset lineAbs.
+    private final boolean countLines;
+    private long lineAbs;
+    private long lines = 1;
+    private long lastLineStartAbs;
+
+    Tokenizer(TokenHandler handler, int maxHeld, boolean countLines, byte[] hold) {
+        this.handler = handler;
+        this.maxHeld = maxHeld;
+        this.countLines = countLines;
+        this.hold = hold;
+    }
+
+    /** Tokenizes {@code b[off..off+len)}. */
+    void write(byte[] b, int off, int len) throws IOException {
+        while (len > 0) {
+            if (holdLen == 0) {
+                buf = b;
+                bufAbs = streamAbs - off;
+                streamAbs += len;
+                ps = off;
+                run(off, off + len);
+                endOfBuffer(off + len);
+                return;
+            }
+            int n = Math.min(len, APPEND_STEP);
+            ensureHold(holdLen + n);
+            System.arraycopy(b, off, hold, holdLen, n);
+            holdLen += n;
+            off += n;
+            len -= n;
+            streamAbs += n;
+            buf = hold;
+            run(pos, holdLen);
+            endOfBuffer(holdLen);
+        }
+    }
+
+    /** End of input: an incomplete tag or lookahead is text (browsers drop it; bytes are passed on as they are). */
+    void finish() throws IOException {
+        if (holdLen == 0) {
+            buf = hold;
+            ps = 0;
+            bufAbs = streamAbs;
+        }
+        int limit = holdLen;
+        holdLen = 0;
+        mark = -1;
+        handler.onEof(limit);
+    }
+
+    /** The hold buffer, so its owner can reuse it after the stream ends. */
+    byte[] holdBuffer() {
+        return hold;
+    }
+
+    /** Bytes currently held (an undecided tag or lookahead). */
+    int heldBytes() {
+        return holdLen;
+    }
+
+    private void ensureHold(int n) {
+        if (hold.length < n) {
+            byte[] h = new byte[Math.max(n, hold.length * 2)];
+            System.arraycopy(hold, 0, h, 0, holdLen);
+            hold = h;
+        }
+    }
+
+    private void endOfBuffer(int limit) throws IOException {
+        if (mark >= 0 && state == TAG && !overflowed && limit - mark > maxHeld) {
+            overflowed = true;
+            handler.onTagOverflow();
+            mark = -1;
+        }
+        int keep = mark >= 0 ? mark : limit;
+        handler.flushTo(keep);
+        if (countLines) {
+            countLines(keep);
+        }
+        if (mark < 0) {
+            holdLen = 0;
+            return;
+        }
+        int n = limit - mark;
+        if (buf == hold) {
+            System.arraycopy(hold, mark, hold, 0, n);
+        } else {
+            ensureHold(n);
+            System.arraycopy(buf, mark, hold, 0, n);
+        }
+        rebase(mark);
+        holdLen = n;
+        buf = hold;
+    }
+
+    private void rebase(int delta) {
+        pos -= delta;
+        tagStart -= delta;
+        nameEnd -= delta;
+        int n = attrCount * STRIDE;
+        for (int i = 0; i < n; i++) {
+            if (attrs[i] >= 0) {
+                attrs[i] -= delta;
+            }
+        }
+        ps -= delta;
+        bufAbs += delta;
+        mark = 0;
+    }
+
+    private void countLines(int to) {
+        int from = (int) Math.max(0, lineAbs - bufAbs);
+        byte[] b = buf;
+        for (int i = from; i < to; i++) {
+            if (b[i] == '\n') {
+                lines++;
+                lastLineStartAbs = bufAbs + i + 1;
+            }
+        }
+        lineAbs = Math.max(lineAbs, bufAbs + to);
+    }
+
+    /** The 1-based line of {@code buf[p]}. Only meaningful when lines are counted. */
+    long lineOf(int p) {
+        long l = lines;
+        for (int i = (int) Math.max(0, lineAbs - bufAbs); i < p; i++) {
+            if (buf[i] == '\n') {
+                l++;
+            }
+        }
+        return l;
+    }
+
+    /** The 1-based byte column of {@code buf[p]}. Only meaningful when lines are counted. */
+    long columnOf(int p) {
+        for (int i = p - 1; i >= Math.max(0, lineAbs - bufAbs); i--) {
+            if (buf[i] == '\n') {
+                return p - i;
+            }
+        }
+        return bufAbs + p - lastLineStartAbs + 1;
+    }
+
+    private void run(int p, int limit) throws IOException {
+        byte[] b = buf;
+        while (p < limit) {
+            int r;
+            switch (state) {
+                case DATA:
+                    r = data(b, p, limit);
+                    break;
+                case TAG_OPEN:
+                    r = tagOpen(b, p);
+                    break;
+                case END_TAG_OPEN:
+                    r = endTagOpen(b, p);
+                    break;
+                case TAG:
+                    r = tag(b, p, limit);
+                    break;
+                case MARKUP:
+                    r = markup(b, p, limit);
+                    break;
+                case COMMENT:
+                    r = comment(b, p, limit);
+                    break;
+                case BOGUS:
+                    r = bogus(b, p, limit);
+                    break;
+                case CDATA:
+                    r = cdata(b, p, limit);
+                    break;
+                case RAWTEXT:
+                    r = rawtext(b, p, limit);
+                    break;
+                case SCRIPT:
+                    r = script(b, p, limit);
+                    break;
+                default:
+                    r = limit;
+                    break;
+            }
+            if (r < 0) {
+                pos = ~r;
+                return;
+            }
+            p = r;
+        }
+        pos = p;
+    }
+
+    private int data(byte[] b, int p, int limit) {
+        while (p < limit) {
+            if (b[p] == '<') {
+                mark = p;
+                state = TAG_OPEN;
+                return p + 1;
+            }
+            p++;
+        }
+        return limit;
+    }
+
+    private int tagOpen(byte[] b, int p) {
+        byte c = b[p];
+        if (isAlpha(c)) {
+            beginTag(false, mark);
+            return p;
+        }
+        if (c == '/') {
+            state = END_TAG_OPEN;
+            return p + 1;
+        }
+        if (c == '!') {
+            state = MARKUP;
+            return p + 1;
+        }
+        mark = -1;
+        state = c == '?' ? BOGUS : DATA;
+        return p;
+    }
+
+    private int endTagOpen(byte[] b, int p) {
+        byte c = b[p];
+        if (isAlpha(c)) {
+            beginTag(true, mark);
+            return p;
+        }
+        mark = -1;
+        if (c == '>') {
+            state = DATA;
+            return p + 1;
+        }
+        state = BOGUS;
+        return p;
+    }
+
+    private void beginTag(boolean end, int start) {
+        endTag = end;
+        tagStart = start;
+        nameLen = 0;
+        nameTooLong = false;
+        attrCount = 0;
+        selfClosing = false;
+        overflowed = false;
+        state = TAG;
+        sub = T_NAME;
+    }
+
+    private int markup(byte[] b, int p, int limit) {
+        int m = prefix(b, p, limit, COMMENT_OPEN, 2, false);
+        if (m == 0) {
+            return ~p;
+        }
+        if (m > 0) {
+            mark = -1;
+            state = COMMENT;
+            sub = C_START;
+            return p + 2;
+        }
+        m = prefix(b, p, limit, DOCTYPE, 0, true);
+        if (m == 0) {
+            return ~p;
+        }
+        if (m < 0 && inForeign()) {
+            m = prefix(b, p, limit, CDATA_OPEN, 0, false);
+            if (m == 0) {
+                return ~p;
+            }
+            if (m > 0) {
+                mark = -1;
+                state = CDATA;
+                cdataBrackets = 0;
+                return p + CDATA_OPEN.length;
+            }
+        }
+        mark = -1;
+        state = BOGUS;
+        return p;
+    }
+
+    /** 1: {@code b[p..]} starts with {@code lit[from..]}; 0: not enough bytes to tell; -1: it does not. */
+    private static int prefix(byte[] b, int p, int limit, byte[] lit, int from, boolean foldCase) {
+        for (int i = from; i < lit.length; i++, p++) {
+            if (p >= limit) {
+                return 0;
+            }
+            int c = b[p];
+            if (foldCase && c >= 'A' && c <= 'Z') {
+                c += 32;
+            }
+            if (c != lit[i]) {
+                return -1;
+            }
+        }
+        return 1;
+    }
+
+    private int comment(byte[] b, int p, int limit) {
+        int s = sub;
+        while (p < limit) {
+            byte c = b[p];
+            switch (s) {
+                case C_START:
+                case C_START_DASH:
+                    if (c == '>') {
+                        state = DATA;
+                        return p + 1;
+                    }
+                    if (c == '-') {
+                        s = s == C_START ? C_START_DASH : C_END;
+                        p++;
+                    } else {
+                        s = C_TEXT;
+                    }
+                    break;
+                case C_TEXT:
+                    while (p < limit && b[p] != '-') {
+                        p++;
+                    }
+                    if (p < limit) {
+                        s = C_END_DASH;
+                        p++;
+                    }
+                    break;
+                case C_END_DASH:
+                    if (c == '-') {
+                        s = C_END;
+                        p++;
+                    } else {
+                        s = C_TEXT;
+                    }
+                    break;
+                case C_END:
+                    if (c == '>') {
+                        state = DATA;
+                        return p + 1;
+                    }
+                    if (c == '!') {
+                        s = C_BANG;
+                        p++;
+                    } else if (c == '-') {
+                        p++;
+                    } else {
+                        s = C_TEXT;
+                    }
+                    break;
+                default: // C_BANG
+                    if (c == '>') {
+                        state = DATA;
+                        return p + 1;
+                    }
+                    if (c == '-') {
+                        s = C_END_DASH;
+                        p++;
+                    } else {
+                        s = C_TEXT;
+                    }
+                    break;
+            }
+        }
+        sub = s;
+        return limit;
+    }
+
+    private int bogus(byte[] b, int p, int limit) {
+        while (p < limit) {
+            if (b[p++] == '>') {
+                state = DATA;
+                return p;
+            }
+        }
+        return limit;
+    }
+
+    private int cdata(byte[] b, int p, int limit) {
+        int n = cdataBrackets;
+        while (p < limit) {
+            byte c = b[p++];
+            if (c == ']') {
+                n++;
+            } else if (c == '>' && n >= 2) {
+                state = DATA;
+                return p;
+            } else {
+                n = 0;
+            }
+        }
+        cdataBrackets = n;
+        return limit;
+    }
+
+    private int rawtext(byte[] b, int p, int limit) {
+        mark = -1;
+        byte[] endName = ElementNames.bytes(rawId);
+        while (true) {
+            while (p < limit && b[p] != '<') {
+                p++;
+            }
+            if (p >= limit) {
+                return limit;
+            }
+            int m = endTagAt(b, p, limit, endName);
+            if (m == 0) {
+                mark = p;
+                return ~p;
+            }
+            if (m > 0) {
+                return beginRawEndTag(p, rawId);
+            }
+            p++;
+        }
+    }
+
+    private int beginRawEndTag(int p, int id) {
+        mark = p;
+        beginTag(true, p);
+        byte[] n = ElementNames.bytes(id);
+        System.arraycopy(n, 0, name, 0, n.length);
+        nameLen = n.length;
+        nameEnd = p + 2 + n.length;
+        sub = T_BEFORE_ATTR;
+        return nameEnd;
+    }
+
+    /** Whether {@code b[p..]} is {@code </name} followed by whitespace, / or &gt; (1), cannot tell yet (0), or not. */
+    private static int endTagAt(byte[] b, int p, int limit, byte[] name) {
+        if (p + 1 >= limit) {
+            return 0;
+        }
+        if (b[p + 1] != '/') {
+            return -1;
+        }
+        return wordAt(b, p + 2, limit, name);
+    }
+
+    private static int wordAt(byte[] b, int q, int limit, byte[] word) {
+        int m = prefix(b, q, limit, word, 0, true);
+        if (m <= 0) {
+            return m;
+        }
+        int e = q + word.length;
+        if (e >= limit) {
+            return 0;
+        }
+        byte c = b[e];
+        return isWs(c) || c == '/' || c == '>' ? 1 : -1;
+    }
+
+    private int script(byte[] b, int p, int limit) {
+        mark = -1;
+        while (p < limit) {
+            int s = sub;
+            if (s == S_DATA) {
+                while (p < limit && b[p] != '<') {
+                    p++;
+                }
+                if (p >= limit) {
+                    return limit;
+                }
+                int m = endTagAt(b, p, limit, SCRIPT_NAME);
+                if (m > 0) {
+                    return beginRawEndTag(p, ElementNames.SCRIPT);
+                }
+                if (m == 0) {
+                    mark = p;
+                    return ~p;
+                }
+                m = prefix(b, p, limit, COMMENT_OPEN, 0, false);
+                if (m == 0) {
+                    mark = p;
+                    return ~p;
+                }
+                if (m > 0) {
+                    sub = S_ESC_DASHDASH;
+                    p += 4;
+                } else {
+                    p++;
+                }
+                continue;
+            }
+            boolean doubled = s >= S_DESC;
+            if (s == S_ESC || s == S_DESC) {
+                while (p < limit && b[p] != '-' && b[p] != '<') {
+                    p++;
+                }
+                if (p >= limit) {
+                    return limit;
+                }
+            }
+            byte c = b[p];
+            if (c == '<') {
+                int r = doubled ? doubleEscapedLessThan(b, p, limit) : escapedLessThan(b, p, limit);
+                if (r < 0 || state != SCRIPT) {
+                    return r;
+                }
+                p = r;
+            } else if (c == '-') {
+                sub = s == S_ESC_DASHDASH || s == S_DESC_DASHDASH ? s : s + 1;
+                p++;
+            } else if (c == '>' && (s == S_ESC_DASHDASH || s == S_DESC_DASHDASH)) {
+                sub = S_DATA;
+                p++;
+            } else {
+                sub = doubled ? S_DESC : S_ESC;
+                p++;
+            }
+        }
+        return limit;
+    }
+
+    private int escapedLessThan(byte[] b, int p, int limit) {
+        int m = endTagAt(b, p, limit, SCRIPT_NAME);
+        if (m > 0) {
+            return beginRawEndTag(p, ElementNames.SCRIPT);
+        }
+        if (m < 0 && p + 1 < limit && isAlpha(b[p + 1])) {
+            m = wordAt(b, p + 1, limit, SCRIPT_NAME);
+            if (m > 0) {
+                sub = S_DESC;
+                return p + 2 + SCRIPT_NAME.length;
+            }
+        }
+        if (m == 0) {
+            mark = p;
+            return ~p;
+        }
+        sub = S_ESC;
+        return p + 1;
+    }
+
+    private int doubleEscapedLessThan(byte[] b, int p, int limit) {
+        int m = endTagAt(b, p, limit, SCRIPT_NAME);
+        if (m == 0) {
+            mark = p;
+            return ~p;
+        }
+        if (m > 0) {
+            sub = S_ESC;
+            return p + 3 + SCRIPT_NAME.length;
+        }
+        sub = S_DESC;
+        return p + 1;
+    }
+
+    private int tag(byte[] b, int p, int limit) throws IOException {
+        int s = sub;
+        while (p < limit) {
+            byte c = b[p];
+            switch (s) {
+                case T_NAME:
+                    if (isWs(c)) {
+                        nameEnd = p;
+                        s = T_BEFORE_ATTR;
+                    } else if (c == '/') {
+                        nameEnd = p;
+                        s = T_SELF_CLOSING;
+                    } else if (c == '>') {
+                        nameEnd = p;
+                        return complete(p + 1);
+                    } else {
+                        appendName(c);
+                    }
+                    p++;
+                    break;
+                case T_BEFORE_ATTR:
+                    if (isWs(c)) {
+                        p++;
+                    } else if (c == '/' || c == '>') {
+                        s = T_AFTER_ATTR_NAME;
+                    } else {
+                        startAttr(p);
+                        s = T_ATTR_NAME;
+                        p++;
+                    }
+                    break;
+                case T_ATTR_NAME:
+                    while (p < limit && !isAttrNameStop(b[p])) {
+                        p++;
+                    }
+                    if (p < limit) {
+                        endAttrName(p);
+                        if (b[p] == '=') {
+                            s = T_BEFORE_VALUE;
+                            p++;
+                        } else {
+                            s = T_AFTER_ATTR_NAME;
+                        }
+                    }
+                    break;
+                case T_AFTER_ATTR_NAME:
+                    if (c == '>') {
+                        return complete(p + 1);
+                    }
+                    if (c == '/') {
+                        s = T_SELF_CLOSING;
+                    } else if (c == '=') {
+                        s = T_BEFORE_VALUE;
+                    } else if (!isWs(c)) {
+                        startAttr(p);
+                        s = T_ATTR_NAME;
+                    }
+                    p++;
+                    break;
+                case T_BEFORE_VALUE:
+                    if (c == '>') {
+                        return complete(p + 1);
+                    }
+                    if (c == '"' || c == '\'') {
+                        valueStart(p + 1);
+                        s = c == '"' ? T_DQ : T_SQ;
+                        p++;
+                    } else if (isWs(c)) {
+                        p++;
+                    } else {
+                        valueStart(p);
+                        s = T_UNQ;
+                    }
+                    break;
+                case T_DQ:
+                case T_SQ:
+                    byte q = s == T_DQ ? (byte) '"' : (byte) '\'';
+                    while (p < limit && b[p] != q) {
+                        p++;
+                    }
+                    if (p < limit) {
+                        valueEnd(p, p + 1);
+                        s = T_AFTER_QUOTED;
+                        p++;
+                    }
+                    break;
+                case T_UNQ:
+                    while (p < limit && b[p] != '>' && !isWs(b[p])) {
+                        p++;
+                    }
+                    if (p < limit) {
+                        valueEnd(p, p);
+                        if (b[p] == '>') {
+                            return complete(p + 1);
+                        }
+                        s = T_BEFORE_ATTR;
+                        p++;
+                    }
+                    break;
+                case T_AFTER_QUOTED:
+                    if (c == '>') {
+                        return complete(p + 1);
+                    }
+                    if (isWs(c)) {
+                        p++;
+                    } else if (c == '/') {
+                        s = T_SELF_CLOSING;
+                        p++;
+                    }
+                    s = s == T_AFTER_QUOTED ? T_BEFORE_ATTR : s;
+                    break;
+                default: // T_SELF_CLOSING
+                    if (c == '>') {
+                        selfClosing = true;
+                        return complete(p + 1);
+                    }
+                    s = T_BEFORE_ATTR;
+                    break;
+            }
+        }
+        sub = s;
+        return limit;
+    }
+
+    private void appendName(byte c) {
+        if (nameLen < NAME_MAX) {
+            name[nameLen++] = c >= 'A' && c <= 'Z' ? (byte) (c + 32) : c;
+        } else {
+            nameTooLong = true;
+        }
+    }
+
+    private void startAttr(int p) {
+        if (overflowed) {
+            return;
+        }
+        int a = attrCount * STRIDE;
+        if (a + STRIDE > attrs.length) {
+            int[] n = new int[attrs.length * 2];
+            System.arraycopy(attrs, 0, n, 0, attrs.length);
+            attrs = n;
+        }
+        attrs[a + A_NAME] = p;
+        attrs[a + A_NAME_END] = p;
+        attrs[a + A_VALUE] = -1;
+        attrs[a + A_VALUE_END] = -1;
+        attrs[a + A_END] = p;
+        attrs[a + A_PREV] = attrCount == 0 ? nameEnd : attrs[a - STRIDE + A_END];
+        attrCount++;
+    }
+
+    private void endAttrName(int p) {
+        if (!overflowed) {
+            int a = (attrCount - 1) * STRIDE;
+            attrs[a + A_NAME_END] = p;
+            attrs[a + A_END] = p;
+        }
+    }
+
+    private void valueStart(int p) {
+        if (!overflowed && attrCount > 0) {
+            attrs[(attrCount - 1) * STRIDE + A_VALUE] = p;
+        }
+    }
+
+    private void valueEnd(int valueEnd, int end) {
+        if (!overflowed && attrCount > 0) {
+            int a = (attrCount - 1) * STRIDE;
+            if (attrs[a + A_VALUE] >= 0) {
+                attrs[a + A_VALUE_END] = valueEnd;
+                attrs[a + A_END] = end;
+            }
+        }
+    }
+
+    private int complete(int end) throws IOException {
+        tagEnd = end;
+        nameId = nameTooLong ? ElementNames.OTHER : ElementNames.lookup(name, nameLen);
+        if (!endTag && inForeign() && ElementNames.breaksOutOfForeign(nameId)) {
+            while (foreignDepth > 0 && inForeign()) {
+                foreignDepth--;
+            }
+        }
+        foreign = inForeign();
+        if (!overflowed && end - tagStart > maxHeld) {
+            // Too big whatever the chunking: the same outcome as when the cap is hit at a chunk boundary.
+            overflowed = true;
+            handler.onTagOverflow();
+        }
+        if (overflowed) {
+            handler.onOverflowedTagEnd();
+        } else {
+            handler.onTag();
+        }
+        mark = -1;
+        state = DATA;
+        if (endTag) {
+            popForeign(nameId);
+        } else {
+            enterContent();
+        }
+        return end;
+    }
+
+    private void enterContent() {
+        int id = nameId;
+        if (!foreign) {
+            switch (id) {
+                case ElementNames.SCRIPT:
+                    state = SCRIPT;
+                    sub = S_DATA;
+                    return;
+                case ElementNames.STYLE:
+                case ElementNames.XMP:
+                case ElementNames.IFRAME:
+                case ElementNames.NOEMBED:
+                case ElementNames.NOFRAMES:
+                case ElementNames.TEXTAREA:
+                case ElementNames.TITLE:
+                    state = RAWTEXT;
+                    rawId = id;
+                    return;
+                case ElementNames.PLAINTEXT:
+                    state = PLAINTEXT;
+                    return;
+                default:
+                    break;
+            }
+        }
+        if (selfClosing) {
+            return;
+        }
+        if (id == ElementNames.SVG || id == ElementNames.MATH) {
+            pushForeign(id);
+        } else if (foreign) {
+            int top = foreignStack[foreignDepth - 1];
+            if (top == ElementNames.SVG
+                ? id == ElementNames.FOREIGNOBJECT || id == ElementNames.DESC || id == ElementNames.TITLE
+                : id >= ElementNames.MI && id <= ElementNames.MTEXT || id == ElementNames.ANNOTATION_XML
+                    && isHtmlAnnotation()) {
+                pushForeign(id);
+            }
+        }
+    }
+
+    private boolean isHtmlAnnotation() {
+        for (int i = 0; i < attrCount; i++) {
+            int a = i * STRIDE;
+            if (attrNameIs(i, "encoding") && attrs[a + A_VALUE] >= 0) {
+                String v = new String(buf, attrs[a + A_VALUE], attrs[a + A_VALUE_END] - attrs[a + A_VALUE],
+                    java.nio.charset.StandardCharsets.ISO_8859_1).strip();
+                return v.equalsIgnoreCase("text/html") || v.equalsIgnoreCase("application/xhtml+xml");
+            }
+        }
+        return false;
+    }
+
+    /** Whether attribute {@code i}'s name equals the lower-case ASCII {@code lower}, ignoring case. */
+    boolean attrNameIs(int i, String lower) {
+        int a = i * STRIDE;
+        int s = attrs[a + A_NAME];
+        int len = attrs[a + A_NAME_END] - s;
+        if (len != lower.length()) {
+            return false;
+        }
+        byte[] b = buf;
+        for (int k = 0; k < len; k++) {
+            int c = b[s + k];
+            if (c >= 'A' && c <= 'Z') {
+                c += 32;
+            }
+            if (c != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void pushForeign(int id) {
+        if (foreignDepth < FOREIGN_MAX) {
+            foreignStack[foreignDepth++] = id;
+        }
+    }
+
+    private void popForeign(int id) {
+        if (id != ElementNames.SVG && id != ElementNames.MATH && !(id >= ElementNames.FOREIGNOBJECT
+            && id <= ElementNames.ANNOTATION_XML) && id != ElementNames.TITLE) {
+            return;
+        }
+        for (int i = foreignDepth - 1; i >= 0; i--) {
+            if (foreignStack[i] == id) {
+                foreignDepth = i;
+                return;
+            }
+        }
+    }
+
+    /** Whether the tokenizer is inside SVG or MathML content (not at an HTML integration point). */
+    boolean inForeign() {
+        if (foreignDepth == 0) {
+            return false;
+        }
+        int top = foreignStack[foreignDepth - 1];
+        return top == ElementNames.SVG || top == ElementNames.MATH;
+    }
+
+    private static boolean isAlpha(byte c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    static boolean isWs(byte c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+    }
+
+    private static boolean isAttrNameStop(byte c) {
+        return c == '=' || c == '>' || c == '/' || isWs(c);
+    }
+}

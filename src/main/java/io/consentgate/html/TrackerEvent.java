@@ -1,0 +1,41 @@
+package io.consentgate.html;
+
+import io.consentgate.Category;
+import java.util.Set;
+
+/**
+ * One tracker element found by the {@link HtmlRewriter}, and what was done with it.
+ *
+ * @param line        1-based line of the element's {@code <} in the input bytes (counting {@code \n})
+ * @param column      1-based byte column of the element's {@code <}
+ * @param element     the lower-case element name ({@code "script"}, {@code "img"}, {@code "a"} for a ping, ...)
+ * @param trackerId   the catalog id; for an element the operator tagged with the category attribute the attribute
+ *                    name (e.g. {@code "data-consent"}); {@code null} when a held element overflowed the cap
+ * @param trackerName the catalog display name; for a tagged element the attribute value; {@code null} on overflow
+ * @param categories  the categories the element needs (empty on overflow)
+ * @param action      what the rewriter did
+ */
+public record TrackerEvent(long line, long column, String element, String trackerId, String trackerName,
+                           Set<Category> categories, Action action) {
+
+    /** What the rewriter did with the element. */
+    public enum Action {
+        /** The element was removed. */
+        REMOVED,
+        /** The element was kept but made inert ({@link RewriteMode#NEUTRALIZE}). */
+        NEUTRALIZED,
+        /** The {@code ping} attribute of a link was removed; the link was kept. */
+        PING_REMOVED,
+        /** An operator-tagged inert element of an allowed category was activated on the server. */
+        ACTIVATED,
+        /** A tracker of an allowed category: nothing was changed. */
+        ALLOWED,
+        /** Report-only mode: the element would have been removed or neutralized; output equals input. */
+        WOULD_REMOVE
+    }
+
+    /** Copies {@code categories} into an unmodifiable set. */
+    public TrackerEvent {
+        categories = Set.copyOf(categories);
+    }
+}

@@ -1,0 +1,128 @@
+package io.consentgate.html;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Turns the raw bytes of a URL attribute value into the string a browser would resolve: character references
+ * decoded (numeric, the legacy ones without semicolon, and every named reference that yields an ASCII character,
+ * which is all a host name or path can be disguised with), ASCII tab and newline removed and leading/trailing C0
+ * controls and spaces stripped, as the URL parser does. Non-ASCII bytes are kept as ISO-8859-1 characters: tracker
+ * hosts are ASCII, so no byte sequence can turn into one.
+ */
+final class UrlText {
+
+    private static final Map<String, Character> NAMED = Map.ofEntries(
+        Map.entry("amp", '&'), Map.entry("AMP", '&'), Map.entry("lt", '<'), Map.entry("LT", '<'),
+        Map.entry("gt", '>'), Map.entry("GT", '>'), Map.entry("quot", '"'), Map.entry("QUOT", '"'),
+        Map.entry("apos", '\''), Map.entry("sol", '/'), Map.entry("bsol", '\\'), Map.entry("colon", ':'),
+        Map.entry("period", '.'), Map.entry("comma", ','), Map.entry("semi", ';'), Map.entry("excl", '!'),
+        Map.entry("quest", '?'), Map.entry("num", '#'), Map.entry("dollar", '$'), Map.entry("percnt", '%'),
+        Map.entry("commat", '@'), Map.entry("equals", '='), Map.entry("plus", '+'), Map.entry("lowbar", '_'),
+        Map.entry("UnderBar", '_'), Map.entry("lpar", '('), Map.entry("rpar", ')'), Map.entry("lsqb", '['),
+        Map.entry("lbrack", '['), Map.entry("rsqb", ']'), Map.entry("rbrack", ']'), Map.entry("lcub", '{'),
+        Map.entry("lbrace", '{'), Map.entry("rcub", '}'), Map.entry("rbrace", '}'), Map.entry("ast", '*'),
+        Map.entry("midast", '*'), Map.entry("grave", '`'), Map.entry("DiacriticalGrave", '`'),
+        Map.entry("Hat", '^'), Map.entry("verbar", '|'), Map.entry("vert", '|'), Map.entry("VerticalLine", '|'),
+        Map.entry("Tab", '\t'), Map.entry("NewLine", '\n'), Map.entry("nbsp", '\u00a0'));
+    /** The named references above that browsers also decode without a semicolon. */
+    private static final java.util.Set<String> LEGACY =
+        java.util.Set.of("amp", "AMP", "lt", "LT", "gt", "GT", "quot", "QUOT", "nbsp");
+    private static final int LONGEST_NAME = 16;
+
+    private UrlText() {
+    }
+
+    /** The URL string of {@code b[from..to)}. */
+    static String decode(byte[] b, int from, int to) {
+        while (from < to && (b[from] & 0xff) <= ' ') {
+            from++;
+        }
+        while (to > from && (b[to - 1] & 0xff) <= ' ') {
+            to--;
+        }
+        boolean plain = true;
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c == '&' || c == '\t' || c == '\n' || c == '\r') {
+                plain = false;
+                break;
+            }
+        }
+        if (plain) {
+            return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        }
+        StringBuilder sb = new StringBuilder(to - from);
+        int i = from;
+        while (i < to) {
+            int c = b[i] & 0xff;
+            if (c == '&') {
+                i = reference(b, i, to, sb);
+            } else {
+                if (c != '\t' && c != '\n' && c != '\r') {
+                    sb.append((char) c);
+                }
+                i++;
+            }
+        }
+        String s = sb.toString();
+        return s.strip();
+    }
+
+    /** Decodes the reference at {@code b[amp]} into {@code sb}; returns the index after it. */
+    private static int reference(byte[] b, int amp, int to, StringBuilder sb) {
+        int i = amp + 1;
+        if (i < to && b[i] == '#') {
+            return numeric(b, amp, i + 1, to, sb);
+        }
+        int end = i;
+        while (end < to && end - i < LONGEST_NAME && isAlnum(b[end])) {
+            end++;
+        }
+        String name = new String(b, i, end - i, StandardCharsets.ISO_8859_1);
+        Character ch = NAMED.get(name);
+        boolean semicolon = end < to && b[end] == ';';
+        if (ch != null && (semicolon || isLegacy(name) && !(end < to && (b[end] == '=' || isAlnum(b[end]))))) {
+            if (ch != '\t' && ch != '\n') {
+                sb.append(ch.charValue());
+            }
+            return semicolon ? end + 1 : end;
+        }
+        sb.append('&');
+        return amp + 1;
+    }
+
+    private static int numeric(byte[] b, int amp, int i, int to, StringBuilder sb) {
+        boolean hex = i < to && (b[i] == 'x' || b[i] == 'X');
+        int d = hex ? i + 1 : i;
+        long v = 0;
+        int k = d;
+        while (k < to) {
+            int digit = Character.digit(b[k], hex ? 16 : 10);
+            if (digit < 0) {
+                break;
+            }
+            v = Math.min(v * (hex ? 16 : 10) + digit, 0x110000);
+            k++;
+        }
+        if (k == d) {
+            sb.append('&');
+            return amp + 1;
+        }
+        if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+            v = 0xFFFD;
+        }
+        if (v != '\t' && v != '\n' && v != '\r') {
+            sb.appendCodePoint((int) v);
+        }
+        return k < to && b[k] == ';' ? k + 1 : k;
+    }
+
+    private static boolean isLegacy(String name) {
+        return LEGACY.contains(name);
+    }
+
+    private static boolean isAlnum(byte c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+}

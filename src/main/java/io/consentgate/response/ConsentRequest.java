@@ -1,0 +1,118 @@
+package io.consentgate.response;
+
+import io.consentgate.ConsentDecision;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+
+/**
+ * The request the application sees behind ConsentGate.
+ *
+ * <ul>
+ *   <li>{@link #startAsync()} hands the application this request and the {@link ConsentResponse} (not the
+ *       container's originals), so asynchronous writes are enforced too, and completing the async context finishes
+ *       the rewritten body first.</li>
+ *   <li>With request-side stripping on, refused tracking cookies are removed from {@link #getCookies()} and the
+ *       {@code Cookie} header, so the application never sees them.</li>
+ * </ul>
+ */
+public final class ConsentRequest extends HttpServletRequestWrapper {
+
+    private final ConsentResponse response;
+    private final boolean stripCookies;
+    private ConsentAsyncContext asyncContext;
+
+    public ConsentRequest(HttpServletRequest request, ConsentResponse response, boolean stripCookies) {
+        super(request);
+        this.response = response;
+        this.stripCookies = stripCookies;
+    }
+
+    @Override
+    public AsyncContext startAsync() {
+        asyncContext = new ConsentAsyncContext(super.startAsync(this, response), response);
+        return asyncContext;
+    }
+
+    @Override
+    public AsyncContext startAsync(ServletRequest request, ServletResponse servletResponse) {
+        asyncContext = new ConsentAsyncContext(super.startAsync(request, servletResponse), response);
+        return asyncContext;
+    }
+
+    @Override
+    public AsyncContext getAsyncContext() {
+        AsyncContext container = super.getAsyncContext();
+        return asyncContext != null ? asyncContext : container;
+    }
+
+    @Override
+    public Cookie[] getCookies() {
+        Cookie[] cookies = super.getCookies();
+        if (!stripCookies || cookies == null) {
+            return cookies;
+        }
+        List<Cookie> kept = new ArrayList<>(cookies.length);
+        for (Cookie c : cookies) {
+            if (!refused(c.getName())) {
+                kept.add(c);
+            }
+        }
+        return kept.size() == cookies.length ? cookies : kept.toArray(Cookie[]::new);
+    }
+
+    @Override
+    public String getHeader(String name) {
+        if (stripCookies && "Cookie".equalsIgnoreCase(name)) {
+            Enumeration<String> all = getHeaders(name);
+            return all.hasMoreElements() ? all.nextElement() : null;
+        }
+        return super.getHeader(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaders(String name) {
+        Enumeration<String> values = super.getHeaders(name);
+        if (!stripCookies || !"Cookie".equalsIgnoreCase(name) || values == null) {
+            return values;
+        }
+        List<String> out = new ArrayList<>();
+        while (values.hasMoreElements()) {
+            String line = strip(values.nextElement());
+            if (!line.isEmpty()) {
+                out.add(line);
+            }
+        }
+        return Collections.enumeration(out);
+    }
+
+    private String strip(String cookieLine) {
+        StringBuilder sb = new StringBuilder(cookieLine.length());
+        for (String pair : cookieLine.split(";")) {
+            String p = pair.strip();
+            int eq = p.indexOf('=');
+            String name = eq < 0 ? p : p.substring(0, eq).strip();
+            if (p.isEmpty() || refused(name)) {
+                continue;
+            }
+            if (sb.length() > 0) {
+                sb.append("; ");
+            }
+            sb.append(p);
+        }
+        return sb.toString();
+    }
+
+    private boolean refused(String name) {
+        ConsentDecision d = response.decision();
+        return response.enforcement().cookieGate().refusesName(name, d);
+    }
+}

@@ -1,0 +1,469 @@
+package io.consentgate.response;
+
+import io.consentgate.ConsentDecision;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Locale;
+
+/**
+ * The one commit-aware response wrapper every response-side feature builds on.
+ *
+ * <p>Nothing about the body is decided when the application starts: the decision to rewrite is taken when the
+ * response commits (first byte written, a flush, {@code flushBuffer}, or the end of the request), when status, content
+ * type, {@code Content-Encoding} and method are known:
+ * <ul>
+ *   <li>rewrite: {@code text/html} or {@code application/xhtml+xml}, a status with a body (not 1xx/204/304), not
+ *       {@code HEAD}, not already compressed, and the decision refuses something. {@code Content-Length} is dropped
+ *       (the body changes size), a strong {@code ETag} is made weak.</li>
+ *   <li>pass through otherwise, with the {@code Content-Length} the application set.</li>
+ * </ul>
+ * {@code Content-Length} is held back however it was set ({@code setContentLength[Long]}, {@code set/addHeader},
+ * {@code set/addIntHeader}) until that decision. Every {@code Set-Cookie} door ({@code addCookie}, {@code addHeader},
+ * {@code setHeader}) goes through the {@link CookieGate}. {@code sendError} and {@code sendRedirect} discard any body
+ * state; {@code reset}/{@code resetBuffer} discard what is held. Output-stream/writer exclusivity follows the
+ * container's rules ({@link IllegalStateException}).
+ *
+ * <p>Not thread-safe, like the response it wraps; async writes from another thread are fine as long as the
+ * application does not write concurrently (the Servlet rule).
+ */
+public final class ConsentResponse extends HttpServletResponseWrapper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsentResponse.class);
+    private static volatile boolean warnedCompressed;
+
+    private final HttpServletRequest request;
+    private final ConsentDecision decision;
+    private final Enforcement enforcement;
+
+    private long heldContentLength = -1;
+    private boolean committedHeaders;
+    private GateOutputStream stream;
+    private PrintWriter writer;
+    private Charset writerCharset;
+    private boolean finished;
+
+    public ConsentResponse(HttpServletRequest request, HttpServletResponse response, ConsentDecision decision,
+                           Enforcement enforcement) {
+        super(response);
+        this.request = request;
+        this.decision = decision;
+        this.enforcement = enforcement;
+    }
+
+    /** The wrapper in {@code response}'s wrapper chain, or null: the filter never wraps twice. */
+    public static ConsentResponse find(ServletResponse response) {
+        ServletResponse r = response;
+        while (r instanceof ServletResponseWrapper w) {
+            if (r instanceof ConsentResponse c) {
+                return c;
+            }
+            r = w.getResponse();
+        }
+        return null;
+    }
+
+    ConsentDecision decision() {
+        return decision;
+    }
+
+    HttpServletRequest request() {
+        return request;
+    }
+
+    Enforcement enforcement() {
+        return enforcement;
+    }
+
+    // ---- Content-Length, held until the body is decided --------------------------------------------------------
+
+    @Override
+    public void setContentLength(int len) {
+        setContentLengthLong(len);
+    }
+
+    @Override
+    public void setContentLengthLong(long len) {
+        if (isCommitted()) {
+            return;
+        }
+        if (stream != null && stream.decided()) {
+            if (!stream.rewriting()) {
+                super.setContentLengthLong(len);
+            }
+            return;
+        }
+        heldContentLength = len;
+    }
+
+    /** The application's Content-Length, for the pass-through path; -1 when none. */
+    long heldContentLength() {
+        return heldContentLength;
+    }
+
+    // ---- header doors --------------------------------------------------------------------------------------------
+
+    @Override
+    public void setHeader(String name, String value) {
+        if (name == null) {
+            return;
+        }
+        if (isContentLength(name)) {
+            setContentLengthLong(parseLength(value));
+        } else if (isSetCookie(name)) {
+            if (value == null || enforcement.cookieGate().refuses(value, decision) && !enforcement.reportOnly()) {
+                removeSetCookies();
+            } else {
+                super.setHeader(name, value);
+            }
+        } else if (isContentType(name) && value != null) {
+            setContentType(value);
+        } else {
+            super.setHeader(name, value);
+        }
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+        if (name == null) {
+            return;
+        }
+        if (isContentLength(name)) {
+            setContentLengthLong(parseLength(value));
+        } else if (isSetCookie(name)) {
+            if (value != null && !refuse(value)) {
+                super.addHeader(name, value);
+            }
+        } else if (isContentType(name) && value != null) {
+            setContentType(value);
+        } else {
+            super.addHeader(name, value);
+        }
+    }
+
+    @Override
+    public void setIntHeader(String name, int value) {
+        if (name != null && isContentLength(name)) {
+            setContentLengthLong(value);
+        } else {
+            super.setIntHeader(name, value);
+        }
+    }
+
+    @Override
+    public void addIntHeader(String name, int value) {
+        if (name != null && isContentLength(name)) {
+            setContentLengthLong(value);
+        } else {
+            super.addIntHeader(name, value);
+        }
+    }
+
+    @Override
+    public void addCookie(Cookie cookie) {
+        if (cookie == null) {
+            return;
+        }
+        if (enforcement.cookieGate().refuses(cookie, decision)) {
+            if (enforcement.reportOnly()) {
+                LOG.info("report-only: would drop cookie {}", cookie.getName());
+            } else {
+                return;
+            }
+        }
+        super.addCookie(cookie);
+    }
+
+    private boolean refuse(String setCookie) {
+        if (!enforcement.cookieGate().refuses(setCookie, decision)) {
+            return false;
+        }
+        if (enforcement.reportOnly()) {
+            LOG.info("report-only: would drop a Set-Cookie header");
+            return false;
+        }
+        return true;
+    }
+
+    /** {@code setHeader("Set-Cookie", refused)} replaces every cookie with nothing. */
+    private void removeSetCookies() {
+        if (containsHeader("Set-Cookie")) {
+            super.setHeader("Set-Cookie", null);
+        }
+    }
+
+    @Override
+    public void setContentType(String type) {
+        if (writer != null && type != null) {
+            // After getWriter() the charset is fixed: keep the one the writer encodes with.
+            int semi = type.indexOf(';');
+            super.setContentType((semi < 0 ? type : type.substring(0, semi)).strip() + ";charset="
+                    + writerCharset.name());
+            return;
+        }
+        super.setContentType(type);
+    }
+
+    @Override
+    public void setCharacterEncoding(String charset) {
+        if (writer == null) {
+            super.setCharacterEncoding(charset);
+        }
+    }
+
+    // ---- status doors ---------------------------------------------------------------------------------------------
+
+    @Override
+    public void sendError(int sc, String msg) throws IOException {
+        discardBody();
+        commitHeaders();
+        super.sendError(sc, msg);
+    }
+
+    @Override
+    public void sendError(int sc) throws IOException {
+        discardBody();
+        commitHeaders();
+        super.sendError(sc);
+    }
+
+    @Override
+    public void sendRedirect(String location) throws IOException {
+        discardBody();
+        commitHeaders();
+        super.sendRedirect(location);
+    }
+
+    @Override
+    public void reset() {
+        super.reset();
+        heldContentLength = -1;
+        committedHeaders = false;
+        writer = null;
+        writerCharset = null;
+        if (stream != null) {
+            stream.discard();
+            stream = null;
+        }
+    }
+
+    @Override
+    public void resetBuffer() {
+        super.resetBuffer();
+        if (stream != null) {
+            stream.discardHeld();
+        }
+    }
+
+    // ---- body doors -----------------------------------------------------------------------------------------------
+
+    @Override
+    public ServletOutputStream getOutputStream() throws IOException {
+        if (writer != null) {
+            throw new IllegalStateException("getWriter() has already been called for this response");
+        }
+        return body();
+    }
+
+    @Override
+    public PrintWriter getWriter() throws IOException {
+        if (writer != null) {
+            return writer;
+        }
+        if (stream != null && stream.usedAsStream()) {
+            throw new IllegalStateException("getOutputStream() has already been called for this response");
+        }
+        writerCharset = charsetOf(super.getCharacterEncoding());
+        // Write the charset the writer encodes with into Content-Type, as the container would for its own writer.
+        super.setCharacterEncoding(writerCharset.name());
+        GateOutputStream s = body();
+        s.markWriter();
+        writer = new PrintWriter(new OutputStreamWriter(s, writerCharset), false);
+        return writer;
+    }
+
+    private GateOutputStream body() {
+        if (stream == null) {
+            stream = new GateOutputStream(this);
+        }
+        return stream;
+    }
+
+    @Override
+    public void flushBuffer() throws IOException {
+        if (writer != null) {
+            writer.flush();
+        }
+        if (stream != null) {
+            stream.flush();
+        } else {
+            commitHeaders();
+        }
+        super.flushBuffer();
+    }
+
+    /**
+     * Ends the response body: flushes the writer, emits everything the rewriter holds, and adds the commit-time
+     * headers of an empty body. Called by the filter when the chain returns (or the async context completes).
+     * Does not close the container's stream: the container completes the response.
+     */
+    public void finish() throws IOException {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (writer != null) {
+            writer.flush();
+        }
+        if (stream != null) {
+            stream.finish();
+        } else if (!isCommitted()) {
+            commitHeaders();
+            if (heldContentLength >= 0) {
+                super.setContentLengthLong(heldContentLength);
+            }
+        }
+    }
+
+    private void discardBody() {
+        if (stream != null) {
+            stream.discard();
+        }
+    }
+
+    // ---- the commit-time decision ---------------------------------------------------------------------------------
+
+    /** Headers that depend on the final state of the response: Vary re-merged, cookie expiries. Once. */
+    void commitHeaders() {
+        if (committedHeaders || isCommitted()) {
+            return;
+        }
+        committedHeaders = true;
+        enforcement.headers().write(this, decision);
+        if (!enforcement.reportOnly()) {
+            for (String expiry : enforcement.cookieGate().expiries(request, decision)) {
+                super.addHeader("Set-Cookie", expiry);
+            }
+        }
+    }
+
+    /** Whether the body is to be rewritten; asked once, when the response commits. */
+    boolean shouldRewrite() {
+        if (enforcement.rewriter() == null || decision.allowsEverything()) {
+            return false;
+        }
+        int status = getStatus();
+        if ((status >= 100 && status < 200) || status == 204 || status == 304 || "HEAD".equals(request.getMethod())) {
+            LOG.debug("not rewriting {}: status {} / method {}", request.getRequestURI(), status, request.getMethod());
+            return false;
+        }
+        if (!isHtml(getContentType())) {
+            return false;
+        }
+        String encoding = getHeader("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !"identity".equalsIgnoreCase(encoding.strip())) {
+            if (!warnedCompressed) {
+                warnedCompressed = true;
+                LOG.warn("ConsentGate cannot rewrite {}: the body is already {}-compressed. Map ConsentGate outside "
+                        + "(before) compression so it sees plain HTML; such responses pass through unchanged",
+                        request.getRequestURI(), encoding);
+            }
+            return false;
+        }
+        return true;
+    }
+
+    /** Called when the body is to be rewritten: its length changes and a strong validator no longer holds. */
+    void prepareForRewrite() {
+        heldContentLength = -1;
+        String etag = getHeader("ETag");
+        if (etag != null && !etag.startsWith("W/")) {
+            super.setHeader("ETag", "W/" + etag);
+        }
+    }
+
+    /** The charset the body's bytes are in, as far as headers tell; null when unknown (the rewriter sniffs). */
+    Charset bodyCharset() {
+        if (writerCharset != null) {
+            return writerCharset;
+        }
+        String type = getContentType();
+        if (type == null) {
+            return null;
+        }
+        int at = type.toLowerCase(Locale.ROOT).indexOf("charset=");
+        if (at < 0) {
+            return null;
+        }
+        String name = type.substring(at + 8).strip();
+        int end = name.indexOf(';');
+        name = (end < 0 ? name : name.substring(0, end)).replace("\"", "").strip();
+        try {
+            return Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return null;
+        }
+    }
+
+    /** The container's own stream (the wrapper's {@code super.getOutputStream()}). */
+    ServletOutputStream containerStream() throws IOException {
+        return super.getOutputStream();
+    }
+
+    void setContainerContentLength(long len) {
+        super.setContentLengthLong(len);
+    }
+
+    static boolean isHtml(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String t = contentType.strip().toLowerCase(Locale.ROOT);
+        return t.startsWith("text/html") || t.startsWith("application/xhtml+xml");
+    }
+
+    private static Charset charsetOf(String name) {
+        if (name == null) {
+            return StandardCharsets.ISO_8859_1;
+        }
+        try {
+            return Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return StandardCharsets.ISO_8859_1;
+        }
+    }
+
+    private static boolean isContentLength(String name) {
+        return name.equalsIgnoreCase("Content-Length");
+    }
+
+    private static boolean isSetCookie(String name) {
+        return name.equalsIgnoreCase("Set-Cookie");
+    }
+
+    private static boolean isContentType(String name) {
+        return name.equalsIgnoreCase("Content-Type");
+    }
+
+    private static long parseLength(String value) {
+        try {
+            return value == null ? -1 : Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.consentgate.response;
+
+import io.consentgate.ConsentDecision;
+import io.consentgate.catalog.TrackerCatalog;
+import io.consentgate.catalog.TrackerMatch;
+import io.consentgate.signal.CookieJar;
+import io.consentgate.signal.HeaderSource;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Keeps refused tracking cookies out of the browser.
+ *
+ * <ul>
+ *   <li>{@link #refuses(String, ConsentDecision)}: whether a {@code Set-Cookie} value (or a {@link Cookie}) belongs to
+ *       a category the decision refuses, matched on the catalog's cookie patterns (generic names only together with
+ *       the vendor's {@code Domain}). Everything else, including the container's session cookie, is never touched.
+ *   </li>
+ *   <li>{@link #expiries}: for refused tracking cookies the request still carries (consent withdrawn, or set by
+ *       JavaScript earlier), {@code Set-Cookie} values that expire them: {@code Max-Age=0} host-only and for every
+ *       parent domain of the request host (browsers ignore the public-suffix ones), for each configured path.</li>
+ * </ul>
+ * Immutable and thread-safe.
+ */
+public final class CookieGate {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CookieGate.class);
+    private static final int MAX_EXPIRED_COOKIES = 32;
+
+    private final TrackerCatalog catalog;
+    private final List<String> paths;
+
+    /**
+     * @param catalog the tracker catalog (bundled plus the operator's overrides)
+     * @param paths   cookie paths to expire refused cookies on; usually {@code ["/"]}
+     */
+    public CookieGate(TrackerCatalog catalog, List<String> paths) {
+        this.catalog = catalog;
+        this.paths = List.copyOf(paths);
+    }
+
+    /** Whether the {@code Set-Cookie} header value sets a cookie of a refused category. */
+    public boolean refuses(String setCookie, ConsentDecision decision) {
+        if (setCookie == null || decision.allowsEverything()) {
+            return false;
+        }
+        int eq = setCookie.indexOf('=');
+        int semi = setCookie.indexOf(';');
+        if (eq <= 0 || (semi >= 0 && semi < eq)) {
+            return false;
+        }
+        return refused(setCookie.substring(0, eq).strip(), attribute(setCookie, "domain"), decision);
+    }
+
+    /** Whether {@code cookie} belongs to a refused category. */
+    public boolean refuses(Cookie cookie, ConsentDecision decision) {
+        return cookie != null && !decision.allowsEverything()
+                && refused(cookie.getName(), cookie.getDomain(), decision);
+    }
+
+    /** Whether a request cookie called {@code name} (no domain known) belongs to a refused category. */
+    public boolean refusesName(String name, ConsentDecision decision) {
+        if (decision.allowsEverything()) {
+            return false;
+        }
+        TrackerMatch m = catalog.matchCookie(name, null);
+        return m != null && !decision.allowsAll(m.categories());
+    }
+
+    private boolean refused(String name, String domain, ConsentDecision decision) {
+        TrackerMatch m = catalog.matchCookie(name, domain);
+        if (m == null || decision.allowsAll(m.categories())) {
+            return false;
+        }
+        LOG.debug("cookie gate: dropping Set-Cookie {} ({}, {})", name, m.tracker().name(), m.categories());
+        return true;
+    }
+
+    /** {@code Set-Cookie} values expiring the refused tracking cookies that {@code request} carries. */
+    public List<String> expiries(HttpServletRequest request, ConsentDecision decision) {
+        if (decision.allowsEverything()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        int expired = 0;
+        for (String name : CookieJar.parse(HeaderSource.of(request).values("Cookie")).names()) {
+            TrackerMatch m = catalog.matchCookie(name, null);
+            if (m == null || decision.allowsAll(m.categories())) {
+                continue;
+            }
+            if (++expired > MAX_EXPIRED_COOKIES) {
+                break;
+            }
+            for (String path : paths) {
+                String base = name + "=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=" + path;
+                out.add(base);
+                for (String domain : parentDomains(request.getServerName())) {
+                    out.add(base + "; Domain=" + domain);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The host itself (for {@code Domain=} cookies) and each parent with at least two labels; none for IPs. */
+    static List<String> parentDomains(String host) {
+        if (host == null || host.isEmpty() || host.indexOf(':') >= 0 || host.chars().allMatch(
+                c -> c == '.' || (c >= '0' && c <= '9'))) {
+            return List.of();
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        List<String> out = new ArrayList<>();
+        String d = h;
+        while (d.indexOf('.') > 0) {
+            out.add(d);
+            d = d.substring(d.indexOf('.') + 1);
+        }
+        return out;
+    }
+
+    private static String attribute(String setCookie, String name) {
+        int i = setCookie.indexOf(';');
+        while (i >= 0) {
+            int next = setCookie.indexOf(';', i + 1);
+            String attr = setCookie.substring(i + 1, next < 0 ? setCookie.length() : next).strip();
+            int eq = attr.indexOf('=');
+            if (eq > 0 && attr.substring(0, eq).strip().equalsIgnoreCase(name)) {
+                return attr.substring(eq + 1).strip();
+            }
+            i = next;
+        }
+        return null;
+    }
+}

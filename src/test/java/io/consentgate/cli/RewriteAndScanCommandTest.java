@@ -1,0 +1,119 @@
+package io.consentgate.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RewriteAndScanCommandTest {
+
+    private static final String PAGE = """
+            <!doctype html><html><head><title>Shop</title>
+            <script async src="https://www.googletagmanager.com/gtag/js?id=G-SHOP1234"></script>
+            <script>
+              window.dataLayer = window.dataLayer || [];
+              function gtag(){dataLayer.push(arguments);}
+              gtag('js', new Date()); gtag('config', 'G-SHOP1234');
+            </script>
+            <script>
+              !function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){n.queue.push(arguments)};
+              n.queue=[];t=b.createElement(e);t.async=!0;t.src=v;s=b.getElementsByTagName(e)[0];
+              s.parentNode.insertBefore(t,s)}(window,document,'script','https://connect.facebook.net/en_US/fbevents.js');
+              fbq('init', '1234'); fbq('track', 'PageView');
+            </script>
+            </head><body><p>Tea, €8.50</p><a href="https://www.facebook.com/shop">us on Facebook</a></body></html>
+            """;
+
+    private record Run(int code, byte[] out, String err) {
+        String text() {
+            return new String(out, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Run run(byte[] stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new ByteArrayInputStream(stdin), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] page() {
+        return PAGE.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void rewriteWithDntRemovesEveryTrackerAndKeepsTheContent() {
+        Run r = run(page(), "rewrite", "--dnt");
+        assertEquals(0, r.code(), r.err());
+        String out = r.text();
+        assertFalse(out.contains("googletagmanager") || out.contains("fbq") || out.contains("gtag("), out);
+        assertTrue(out.contains("<p>Tea, €8.50</p>") && out.contains("https://www.facebook.com/shop"), out);
+    }
+
+    @Test
+    void rewriteWithEverythingAllowedReturnsTheInputByteForByte() {
+        assertArrayEquals(page(), run(page(), "rewrite", "--allow", "all").out());
+        assertArrayEquals(page(), run(page(), "rewrite", "--allow=functional,analytics,marketing").out());
+    }
+
+    @Test
+    void rewriteHonoursThePrecedenceOfTheFilter() {
+        // GPC refuses marketing even with consent to all, analytics stays.
+        String out = run(page(), "rewrite", "--gpc", "--allow", "all").text();
+        assertTrue(out.contains("G-SHOP1234"), out);
+        assertFalse(out.contains("fbevents"), out);
+        // DNT beats consent for analytics and marketing.
+        String dnt = run(page(), "rewrite", "--dnt", "--allow", "all").text();
+        assertFalse(dnt.contains("G-SHOP1234") || dnt.contains("fbevents"), dnt);
+    }
+
+    @Test
+    void nonHtmlContentTypePassesThrough() {
+        assertArrayEquals(page(), run(page(), "rewrite", "--content-type", "text/plain").out());
+    }
+
+    @Test
+    void badFlagsGiveOneLineAndExitTwo() {
+        Run r = run(page(), "rewrite", "--allow", "ads");
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("--allow"), r.err());
+        assertEquals(2, run(page(), "rewrite", "--content-type", "text/html; charset=klingon").code());
+        assertEquals(2, run(page(), "rewrite", "file.html").code());
+        assertEquals(2, run(page(), "scan").code());
+        assertEquals(1, run(page(), "scan", "/no/such/file.html").code());
+    }
+
+    @Test
+    void scanListsEveryTrackerWithPositionAndAction(@TempDir Path dir) throws Exception {
+        Path f = Files.write(dir.resolve("shop.html"), page());
+        Run text = run(new byte[0], "scan", "--gpc", "--allow", "all", f.toString());
+        assertEquals(0, text.code(), text.err());
+        String[] lines = text.text().split("\n");
+        assertEquals(3, lines.length, text.text());
+        assertTrue(lines[0].startsWith(f + ":2:1\t<script>\t"), lines[0]);
+        assertTrue(lines[0].endsWith("\tanalytics\tallowed"), lines[0]);
+        assertTrue(lines[2].startsWith(f + ":8:1\t<script>\t") && lines[2].endsWith("\tmarketing\tremoved"),
+                lines[2]);
+
+        Run json = run(new byte[0], "scan", "--json", f.toString());
+        JsonNode arr = new ObjectMapper().readTree(json.text());
+        assertEquals(3, arr.size());
+        assertEquals("removed", arr.get(2).get("action").asText());
+        assertEquals(8, arr.get(2).get("line").asInt());
+        assertEquals("marketing", arr.get(2).get("categories").get(0).asText());
+    }
+}

@@ -1,0 +1,101 @@
+package io.consentgate.container;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The access log written by the filter itself, read back from the real SLF4J output: one line per request, fields
+ * limited by the decision, IP masked, values escaped. Tomcat serves over a loopback socket (peer 127.0.0.1).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessLogContainerTest {
+
+    private static final Path LOG = Path.of(System.getProperty("org.slf4j.simpleLogger.logFile",
+            "target/slf4j-test.log"));
+    private final Map<String, Container> containers = new HashMap<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        containers.put("tomcat", Container.start("tomcat", Map.of()));
+        containers.put("tomcat-json", Container.start("tomcat", Map.of("access-log", "json")));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (Container c : containers.values()) {
+            c.close();
+        }
+    }
+
+    /** The consentgate.access lines that mention {@code marker}. */
+    private static List<String> accessLines(String marker) throws Exception {
+        return Files.readAllLines(LOG).stream()
+                .filter(l -> l.contains("consentgate.access - ") && l.contains(marker))
+                .map(l -> l.substring(l.indexOf("consentgate.access - ") + "consentgate.access - ".length()))
+                .toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat"})
+    void dntRequestIsLoggedWithoutUserAgentRefererOrQueryAndWithAMaskedIp(String kind) throws Exception {
+        String marker = "/dnt-" + UUID.randomUUID();
+        containers.get(kind).exchange("GET " + marker + "?email=alice%40example.org HTTP/1.1\nHost: localhost\n"
+                + "DNT: 1\nUser-Agent: Mozilla/5.0 (TestAgent)\nReferer: https://ref.example/private\n"
+                + "X-Forwarded-For: 203.0.113.7\n");
+        List<String> lines = accessLines(marker);
+        assertEquals(1, lines.size(), "exactly one line per request: " + lines);
+        String line = lines.get(0);
+        assertTrue(line.startsWith("127.0.0.0 - - ["), "IP masked to /24, spoofed X-Forwarded-For ignored: " + line);
+        assertTrue(line.contains("\"GET " + marker + " HTTP/1.1\" 200 "), line);
+        assertTrue(line.endsWith("\"-\" \"-\""), "Referer and User-Agent dropped: " + line);
+        assertFalse(line.contains("alice") || line.contains("TestAgent") || line.contains("ref.example")
+                || line.contains("203.0.113.7"), line);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat"})
+    void consentedRequestKeepsFieldsButEscapesThem(String kind) throws Exception {
+        String marker = "/ok-" + UUID.randomUUID();
+        String cookie = "cg_consent=1.analytics.1." + (System.currentTimeMillis() / 1000) + ".AAAAAAAAAAAAAAAAAAAAAA";
+        containers.get(kind).exchange("GET " + marker + "?q=tea HTTP/1.1\nHost: localhost\nCookie: " + cookie
+                + "\nUser-Agent: Evil\u0085[31m\"agent\\\nReferer: https://ref.example/a\n");
+        List<String> lines = accessLines(marker);
+        assertEquals(1, lines.size(), lines.toString());
+        String line = lines.get(0);
+        assertTrue(line.contains(marker + "?q=tea"), line);
+        assertTrue(line.contains("\"https://ref.example/a\""), line);
+        assertFalse(line.contains("\u0085"), "control characters are escaped: " + line);
+        assertTrue(line.contains("\"Evil\\x85[31m\\\"agent\\\\\""), line);
+        assertFalse(line.contains("AAAAAAAAAAAAAAAAAAAAAA"), "cookie values are never logged: " + line);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat-json"})
+    void jsonLinesParseBackWithJackson(String kind) throws Exception {
+        String marker = "/json-" + UUID.randomUUID();
+        containers.get(kind).exchange("GET " + marker + "?x=1 HTTP/1.1\nHost: localhost\nSec-GPC: 1\n"
+                + "User-Agent: UA\n");
+        List<String> lines = accessLines(marker);
+        assertEquals(1, lines.size(), lines.toString());
+        JsonNode json = new ObjectMapper().readTree(lines.get(0));
+        assertEquals("127.0.0.0", json.get("ip").asText(), lines.get(0));
+        assertEquals(200, json.get("status").asInt(), lines.get(0));
+        assertFalse(lines.get(0).contains("\"UA\""), "no User-Agent without analytics consent: " + lines.get(0));
+    }
+}

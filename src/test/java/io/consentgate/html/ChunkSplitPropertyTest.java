@@ -1,0 +1,118 @@
+package io.consentgate.html;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import io.consentgate.Category;
+import io.consentgate.ConsentDecision;
+import io.consentgate.ConsentMode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Output must not depend on how the input is split: each case rewrites a random document once whole and once cut
+ * at random points (sometimes at every byte) and compares. Seed: {@code -Dconsentgate.seed=N} to reproduce.
+ */
+class ChunkSplitPropertyTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChunkSplitPropertyTest.class);
+    private static final int CASES = 12_000;
+
+    private static final HtmlRewriter[] REWRITERS = {
+        RewriteAssertions.REMOVE,
+        RewriteAssertions.NEUTRALIZE,
+        HtmlRewriter.builder(RewriteAssertions.CATALOG).maxHeldBytes(1024).build(),
+        HtmlRewriter.builder(RewriteAssertions.CATALOG).maxHeldBytes(1024).overflow(OverflowAction.FAIL_OPEN)
+            .mode(RewriteMode.NEUTRALIZE).build(),
+    };
+    private static final ConsentDecision[] DECISIONS = {
+        ConsentDecision.refuseAll(),
+        ConsentDecision.of(Set.of(Category.ANALYTICS), Map.of(), ConsentMode.OPT_IN),
+        ConsentDecision.of(Set.of(Category.MARKETING, Category.FUNCTIONAL), Map.of(), ConsentMode.OPT_IN),
+    };
+
+    @Test
+    void outputIsIdenticalHoweverTheInputIsSplit() {
+        long seed = Long.getLong("consentgate.seed", System.nanoTime());
+        System.out.println("ChunkSplitPropertyTest seed=" + seed + " (rerun with -Dconsentgate.seed=" + seed + ")");
+        LOG.info("seed={}", seed);
+        Random rnd = new Random(seed);
+        for (int i = 0; i < CASES; i++) {
+            long caseSeed = rnd.nextLong();
+            Random r = new Random(caseSeed);
+            boolean large = r.nextInt(50) == 0;
+            byte[] doc = HtmlSnippets.document(r, large ? 150 : 1 + r.nextInt(12), r.nextBoolean())
+                .getBytes(StandardCharsets.UTF_8);
+            int rwIndex = r.nextInt(REWRITERS.length);
+            HtmlRewriter rw = REWRITERS[rwIndex];
+            ConsentDecision d = DECISIONS[r.nextInt(DECISIONS.length)];
+            List<TrackerEvent> wholeEvents = new ArrayList<>();
+            byte[] whole = RewriteAssertions.rewrite(rw, doc, d, StandardCharsets.UTF_8, wholeEvents::add,
+                new int[0]);
+            int[] cuts = cuts(r, doc.length, !large && r.nextInt(10) == 0);
+            List<TrackerEvent> splitEvents = new ArrayList<>();
+            byte[] split = RewriteAssertions.rewrite(rw, doc, d, StandardCharsets.UTF_8, splitEvents::add, cuts);
+            String msg = "seed=" + seed + " case=" + i + " caseSeed=" + caseSeed + " rewriter=" + rw + " decision=" + d.allowed()
+                + " cuts=" + Arrays.toString(cuts)
+                + "\ninput=" + new String(doc, StandardCharsets.UTF_8);
+            assertArrayEquals(whole, split, diff(whole, split) + msg);
+            org.junit.jupiter.api.Assertions.assertEquals(wholeEvents, splitEvents, msg);
+            byte[] quiet = RewriteAssertions.rewrite(rw, doc, d, StandardCharsets.UTF_8, null, cuts);
+            assertArrayEquals(whole, quiet, "listener must not change output; " + msg);
+        }
+    }
+
+    @Test
+    void nothingRefusedMeansByteIdenticalOutputThroughTheFullTokenizer() {
+        long seed = Long.getLong("consentgate.seed", System.nanoTime());
+        System.out.println("nothingRefused seed=" + seed);
+        Random rnd = new Random(seed);
+        for (int i = 0; i < 2_000; i++) {
+            Random r = new Random(rnd.nextLong());
+            byte[] doc = HtmlSnippets.document(r, 1 + r.nextInt(20), true).getBytes(StandardCharsets.UTF_8);
+            int[] cuts = cuts(r, doc.length, false);
+            // a listener forces the tokenizing path even though nothing is refused
+            byte[] out = RewriteAssertions.rewrite(RewriteAssertions.REMOVE, doc, ConsentDecision.allowAll(),
+                StandardCharsets.UTF_8, e -> { }, cuts);
+            assertArrayEquals(doc, out, "seed=" + seed + " case=" + i);
+        }
+    }
+
+    static String diff(byte[] a, byte[] b) {
+        int i = 0;
+        while (i < a.length && i < b.length && a[i] == b[i]) {
+            i++;
+        }
+        int from = Math.max(0, i - 60);
+        return "first difference at " + i + "\nwhole: " + new String(a, from, Math.min(a.length, i + 80) - from,
+            StandardCharsets.UTF_8) + "\nsplit: " + new String(b, from, Math.min(b.length, i + 80) - from,
+            StandardCharsets.UTF_8) + "\n";
+    }
+
+    private static int[] cuts(Random r, int len, boolean everyByte) {
+        if (len == 0) {
+            return new int[0];
+        }
+        if (everyByte) {
+            int[] c = new int[len - 1];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = i + 1;
+            }
+            return c;
+        }
+        int n = r.nextInt(Math.min(len, 24));
+        int[] c = new int[n];
+        for (int i = 0; i < n; i++) {
+            c[i] = r.nextInt(len + 1);
+        }
+        Arrays.sort(c);
+        return c;
+    }
+}

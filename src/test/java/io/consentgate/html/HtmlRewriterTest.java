@@ -1,0 +1,79 @@
+package io.consentgate.html;
+
+import static io.consentgate.html.RewriteAssertions.NEUTRALIZE;
+import static io.consentgate.html.RewriteAssertions.REMOVE;
+import static io.consentgate.html.RewriteAssertions.events;
+import static io.consentgate.html.RewriteAssertions.rewrite;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.consentgate.ConsentDecision;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HtmlRewriterTest {
+
+    private static final ConsentDecision NONE = ConsentDecision.refuseAll();
+    private static final ConsentDecision ALL = ConsentDecision.allowAll();
+
+    @Test
+    void removesRefusedScriptSrcKeepingSurroundingWhitespace() {
+        String in = "<p>a</p>\n  <script async src=\"https://www.googletagmanager.com/gtag/js?id=G-1\"></script>\n<p>b";
+        assertEquals("<p>a</p>\n  \n<p>b", rewrite(REMOVE, in, NONE));
+    }
+
+    @Test
+    void passesEverythingWhenAllIsAllowed() {
+        String in = "<script src=\"https://connect.facebook.net/en_US/fbevents.js\"></script>";
+        assertEquals(in, rewrite(REMOVE, in, ALL));
+    }
+
+    @Test
+    void removesInlineLoaderScript() {
+        String in = "<head><script>\n!function(f,b,e,v,n,t,s){n=f.fbq=function(){};}(window,document,'script',"
+            + "'https://connect.facebook.net/en_US/fbevents.js');\nfbq('init','123');</script><title>x</title>";
+        assertEquals("<head><title>x</title>", rewrite(REMOVE, in, NONE));
+    }
+
+    @Test
+    void keepsInlineScriptWithoutTrackers() {
+        String in = "<script>var a = '</scr' + 'ipt>'; console.log(a)</script>x";
+        assertEquals(in, rewrite(REMOVE, in, NONE));
+    }
+
+    @Test
+    void removesPixelInsideNoscriptAndTheEmptyNoscript() {
+        String in = "a<noscript><img height=\"1\" width=\"1\" style=\"display:none\"\n"
+            + "src=\"https://www.facebook.com/tr?id=1&amp;ev=PageView&amp;noscript=1\"/></noscript>b";
+        assertEquals("ab", rewrite(REMOVE, in, NONE));
+    }
+
+    @Test
+    void removesOnlyTheTrackerInsideANoscriptWithOtherContent() {
+        String in = "<noscript><p>Enable JS</p><img src=\"https://www.facebook.com/tr?id=1\"></noscript>";
+        assertEquals("<noscript><p>Enable JS</p></noscript>", rewrite(REMOVE, in, NONE));
+    }
+
+    @Test
+    void removesPingAttributeButKeepsLink() {
+        String in = "<a href=\"/x\" ping=\"https://www.google-analytics.com/collect\">x</a>";
+        assertEquals("<a href=\"/x\">x</a>", rewrite(REMOVE, in, NONE));
+    }
+
+    @Test
+    void neutralizesScriptKeepingNonce() {
+        String in = "<script nonce=\"abc\" src=\"https://connect.facebook.net/en_US/fbevents.js\"></script>";
+        assertEquals("<script nonce=\"abc\" data-src=\"https://connect.facebook.net/en_US/fbevents.js\""
+            + " type=\"text/plain\" data-consent=\"marketing\"></script>", rewrite(NEUTRALIZE, in, NONE));
+    }
+
+    @Test
+    void reportsEventsWithLineAndColumn() {
+        String in = "<p>\n  <img src=\"https://www.facebook.com/tr?id=1\">";
+        List<TrackerEvent> ev = events(REMOVE, in, NONE);
+        assertEquals(1, ev.size());
+        assertEquals(2, ev.get(0).line());
+        assertEquals(3, ev.get(0).column());
+        assertEquals("meta-pixel", ev.get(0).trackerId());
+        assertEquals(TrackerEvent.Action.REMOVED, ev.get(0).action());
+    }
+}
