@@ -2,10 +2,14 @@ package io.consentgate.browser;
 
 import org.junit.jupiter.api.Assumptions;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Where the Debian {@code chromium} and {@code chromium-driver} packages put their executables, and the command line
  * that keeps the browser's traffic on loopback.
  *
- * <p>Paths can be overridden with {@code -Dconsentgate.chromium=...} and {@code -Dconsentgate.chromedriver=...}.
+ * <p>Looked up in {@code /usr/bin}, then on the {@code PATH}; override with {@code -Dconsentgate.chromium=...} and
+ * {@code -Dconsentgate.chromedriver=...}.
  * Nothing is ever downloaded: the driver is passed explicitly, so Selenium Manager is not consulted.
  */
 final class Chromium {
@@ -27,10 +32,57 @@ final class Chromium {
     /** Every host except 127.0.0.1 resolves to this closed loopback port, so tracker requests fail locally. */
     static final int CLOSED_PORT = 9;
 
-    static final Path BROWSER = Path.of(System.getProperty("consentgate.chromium", "/usr/bin/chromium"));
-    static final Path DRIVER = Path.of(System.getProperty("consentgate.chromedriver", "/usr/bin/chromedriver"));
+    static final Path BROWSER = locate("consentgate.chromium", "chromium");
+    static final Path DRIVER = locate("consentgate.chromedriver", "chromedriver");
 
     private Chromium() {
+    }
+
+    /** The system property if set, else {@code /usr/bin/NAME}, else the first {@code NAME} on the {@code PATH}. */
+    private static Path locate(String property, String name) {
+        String configured = System.getProperty(property);
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        Path debian = Path.of("/usr/bin", name);
+        if (Files.isExecutable(debian)) {
+            return debian;
+        }
+        String path = System.getenv("PATH");
+        for (String dir : path == null ? new String[0] : path.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
+                return Path.of(dir, name);
+            }
+        }
+        return debian;
+    }
+
+    static boolean installed() {
+        return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
+    }
+
+    /** {@code CI=true}: the environment variable CI services set; there a missing browser is a failure. */
+    static boolean underCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    /** Why the browser tests cannot run here, or {@code null} when they can. */
+    static String missingReason() {
+        return installed() ? null : NOT_INSTALLED + " (looked for " + BROWSER + " and " + DRIVER + ")";
+    }
+
+    /**
+     * Prints the skip reason on the build's console. Surefire shows neither the test's output (it is redirected to
+     * files in this build) nor assumption messages, so without this a skip would be silent. The process's own
+     * standard error is passed through by surefire.
+     */
+    static void announceSkip() {
+        String reason = missingReason();
+        if (reason != null && !underCi()) {
+            PrintStream console = new PrintStream(new FileOutputStream(FileDescriptor.err), true,
+                    StandardCharsets.UTF_8);
+            console.println("[WARNING] BrowserEnforcementTest skipped: " + reason);
+        }
     }
 
     /**
@@ -38,12 +90,11 @@ final class Chromium {
      * browser fails the build: CI must never skip this test silently.
      */
     static void assumeInstalled() {
-        boolean installed = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
-        if (installed) {
+        String missing = missingReason();
+        if (missing == null) {
             return;
         }
-        String missing = NOT_INSTALLED + " (looked for " + BROWSER + " and " + DRIVER + ")";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        if (underCi()) {
             fail(missing + "; CI=true, so the browser test fails instead of being skipped");
         }
         Assumptions.assumeTrue(false, missing);
