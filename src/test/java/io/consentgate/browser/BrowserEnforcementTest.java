@@ -7,9 +7,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.devtools.v156.network.model.Cookie;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -123,6 +126,25 @@ class BrowserEnforcementTest {
 
         browser.open(site.guarded() + "/cookies");
         assertEquals(Set.of("_fbp", "_ga"), trackingCookieNames(), "after consent the cookies are set");
+    }
+
+    @Test
+    void everyConnectionTheBrowserOpensStaysOnLoopbackAndNoDnsQueryIsMade(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("netlog.json");
+        try (BrowserSession logged = BrowserSession.start(List.of("--log-net-log=" + log))) {
+            logged.open(site.unguarded() + "/");
+            assertFalse(trackerHosts(logged.requestedUrls()).isEmpty(), "the control page attempted tracker requests");
+        }
+        NetLog net = NetLog.read(log, Duration.ofSeconds(15));
+
+        assertEquals(0, net.count("HOST_RESOLVER_DNS_TASK") + net.count("HOST_RESOLVER_SYSTEM_TASK")
+                + net.count("DNS_TRANSACTION"), "the browser resolved a name through DNS or the system resolver");
+        List<String> tcp = net.addresses("TCP_CONNECT_ATTEMPT");
+        assertTrue(tcp.contains("127.0.0.1:" + Chromium.CLOSED_PORT), "tracker hosts were mapped to the closed port");
+        assertEquals(List.of(), tcp.stream().filter(a -> !a.startsWith("127.0.0.1:")).toList(),
+                "TCP connections outside loopback");
+        // UDP_CONNECT without bytes is the kernel route probe Chromium uses to test IPv6 reachability: no packet.
+        assertEquals(0, net.count("UDP_BYTES_SENT"), "a UDP datagram was sent");
     }
 
     private void assertNoTrackerRequests() {

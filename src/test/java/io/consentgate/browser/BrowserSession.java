@@ -49,11 +49,17 @@ final class BrowserSession implements AutoCloseable {
     }
 
     static BrowserSession start() throws IOException {
+        return start(List.of());
+    }
+
+    /** Starts a browser with {@link Chromium#flags} plus {@code extraFlags}. */
+    static BrowserSession start(List<String> extraFlags) throws IOException {
         long t0 = System.nanoTime();
         Path profile = Files.createTempDirectory("consentgate-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(Chromium.BROWSER.toFile());
         options.addArguments(Chromium.flags(profile));
+        options.addArguments(extraFlags);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Chromium.DRIVER.toFile())
                 .usingAnyFreePort()
