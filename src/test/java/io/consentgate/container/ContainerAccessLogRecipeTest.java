@@ -9,7 +9,7 @@ import org.apache.catalina.valves.AccessLogValve;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.server.CustomRequestLog;
+import io.consentgate.jetty.ConsentGateRequestLog;
 import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.Test;
@@ -31,8 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The README's recipes: each container's own access log prints ConsentGate's masked values, not the raw ones. */
 class ContainerAccessLogRecipeTest {
 
-    static final String JETTY_FORMAT = "%{io.consentgate.log.ip}attr - %u %t \"%m %U %H\" %s %O "
-            + "\"%{io.consentgate.log.referer}attr\" \"%{io.consentgate.log.userAgent}attr\"";
     static final String TOMCAT_PATTERN = "%{io.consentgate.log.ip}r %l %u %t \"%m %U %H\" %s %b "
             + "\"%{io.consentgate.log.referer}r\" \"%{io.consentgate.log.userAgent}r\"";
 
@@ -42,7 +40,7 @@ class ContainerAccessLogRecipeTest {
         Server server = new Server();
         LocalConnector connector = new LocalConnector(server);
         server.addConnector(connector);
-        server.setRequestLog(new CustomRequestLog(lines::add, JETTY_FORMAT));
+        server.setRequestLog(ConsentGateRequestLog.create(lines::add));
         ServletContextHandler context = new ServletContextHandler("/");
         context.addFilter(ConsentGateFilter.class.getName(), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(AppServlet.class, "/*");
