@@ -127,6 +127,13 @@ class AccessLogLineTest {
     }
 
     @Test
+    void writesJsonTimeAtMillisecondPrecision() throws Exception {
+        AccessLogEntry e = new AccessLogEntry(java.time.Instant.parse("2026-11-28T23:40:05.123456789Z"), "-", "GET",
+                "/", null, "HTTP/1.1", 200, 1, null, null, -1, null);
+        assertEquals("2026-11-28T23:40:05.123Z", MAPPER.readTree(JSON.format(e)).get("time").asText());
+    }
+
+    @Test
     void leavesDroppedFieldsOutOfJson() throws Exception {
         JsonNode n = MAPPER.readTree(JSON.format(Entries.refused()));
         assertEquals(Set.of("time", "ip", "method", "path", "protocol", "status", "bytes", "duration_ms"), keys(n));
