@@ -30,10 +30,10 @@ import java.util.Objects;
  * surrogates as a backslash-u escape. Inside the request line a space in the method, path, query or protocol is
  * written {@code \x20}, so the three parts stay separable.
  *
- * <p>{@link AccessLogFormat#JSON} writes one object per line with keys {@code time} (ISO-8601 UTC, at most millisecond precision), {@code ip},
- * {@code method}, {@code path}, {@code query}, {@code protocol}, {@code status}, {@code bytes}, {@code referer},
- * {@code user_agent}, {@code duration_ms}, {@code visitor}; absent or dropped values are left out. Jackson escapes
- * the values; DEL, C1, U+2028, U+2029, bidi controls and BOM are escaped too.
+ * <p>{@link AccessLogFormat#JSON} writes one object per line with keys {@code time} (ISO-8601 UTC, millisecond
+ * precision), {@code ip}, {@code method}, {@code path}, {@code query}, {@code protocol}, {@code status},
+ * {@code bytes}, {@code referer}, {@code user_agent}, {@code duration_ms}, {@code visitor}; absent or dropped values
+ * are left out. Jackson escapes the values; DEL, C1, U+2028, U+2029, bidi controls and BOM are escaped too.
  *
  * <p>{@link AccessLogFormat#OFF} formats every entry to the empty string.
  *

@@ -26,7 +26,8 @@ class AccessLogLineTest {
      * backslash.
      */
     static final Pattern GOACCESS_COMBINED = Pattern.compile(
-            "^(?<host>\\S+) \\S+ \\S+ \\[(?<date>\\d{2}/[A-Z][a-z]{2}/\\d{4}):(?<time>\\d{2}:\\d{2}:\\d{2}) [+-]\\d{4}\\]"
+            "^(?<host>\\S+) \\S+ \\S+ \\[(?<date>\\d{2}/[A-Z][a-z]{2}/\\d{4})"
+            + ":(?<time>\\d{2}:\\d{2}:\\d{2}) [+-]\\d{4}\\]"
             + " \"(?<request>(?:[^\"\\\\]|\\\\.)*)\" (?<status>\\d{3}) (?<bytes>\\d+|-)"
             + " \"(?<referer>(?:[^\"\\\\]|\\\\.)*)\" \"(?<agent>(?:[^\"\\\\]|\\\\.)*)\"$");
 
