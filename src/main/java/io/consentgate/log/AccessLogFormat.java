@@ -8,7 +8,8 @@ import java.util.Locale;
  * <ul>
  *   <li>{@link #COMBINED} (default): NCSA combined,
  *       {@code %h %l %u %t "%r" %>s %b "%{Referer}i" "%{User-agent}i"}, readable unchanged by GoAccess
- *       ({@code --log-format=COMBINED}) and AWStats ({@code LogFormat=1}); fields the decision drops are {@code -}.</li>
+ *       ({@code --log-format=COMBINED}) and AWStats ({@code LogFormat=1}); fields the decision drops are
+ *       {@code -}.</li>
  *   <li>{@link #JSON}: one JSON object per line (JSON lines); fields the decision drops are absent.</li>
  *   <li>{@link #OFF}: no access log line is written (request attributes are still set).</li>
  * </ul>

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,10 +30,10 @@ import java.util.Objects;
  * surrogates as a backslash-u escape. Inside the request line a space in the method, path, query or protocol is
  * written {@code \x20}, so the three parts stay separable.
  *
- * <p>{@link AccessLogFormat#JSON} writes one object per line with keys {@code time} (ISO-8601 UTC), {@code ip},
- * {@code method}, {@code path}, {@code query}, {@code protocol}, {@code status}, {@code bytes}, {@code referer},
- * {@code user_agent}, {@code duration_ms}, {@code visitor}; absent or dropped values are left out. Jackson escapes
- * the values; DEL, C1, U+2028, U+2029, bidi controls and BOM are escaped too.
+ * <p>{@link AccessLogFormat#JSON} writes one object per line with keys {@code time} (ISO-8601 UTC, millisecond
+ * precision), {@code ip}, {@code method}, {@code path}, {@code query}, {@code protocol}, {@code status},
+ * {@code bytes}, {@code referer}, {@code user_agent}, {@code duration_ms}, {@code visitor}; absent or dropped values
+ * are left out. Jackson escapes the values; DEL, C1, U+2028, U+2029, bidi controls and BOM are escaped too.
  *
  * <p>{@link AccessLogFormat#OFF} formats every entry to the empty string.
  *
@@ -167,7 +168,7 @@ public final class AccessLogLine {
         StringWriter w = new StringWriter(256);
         try (JsonGenerator g = json.createGenerator(w)) {
             g.writeStartObject();
-            g.writeStringField("time", e.time().toString());
+            g.writeStringField("time", e.time().truncatedTo(ChronoUnit.MILLIS).toString());
             g.writeStringField("ip", e.clientIp());
             string(g, "method", e.method());
             string(g, "path", e.path());

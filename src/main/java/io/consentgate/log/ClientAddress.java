@@ -49,7 +49,7 @@ public final class ClientAddress {
             return peer;
         }
         List<String> hops = trusted.header() == ForwardingHeader.FORWARDED
-                ? ForwardedHeader.forNodes(forwardedValues == null ? List.of() : forwardedValues)
+                ? ForwardedFor.nodes(forwardedValues == null ? List.of() : forwardedValues)
                 : xffHops(xffValues);
         if (hops.isEmpty()) {
             return peer;

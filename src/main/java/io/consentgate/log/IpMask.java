@@ -18,6 +18,9 @@ import java.util.Locale;
  * IPv6 ({@code ::ffff:1.2.3.4}) is treated as IPv4, a zone id ({@code fe80::1%eth0}) is dropped, brackets (and a
  * port after them) are accepted, and anything that is not an address (a host name, {@code unknown}, an obfuscated
  * RFC 7239 identifier, garbage, {@code null}, empty) becomes {@code "-"}. IPv6 output is RFC 5952 canonical text.
+ * An IPv6 address that carries the client's IPv4 address (6to4, NAT64, Teredo, IPv4-compatible) is masked so that
+ * the embedded IPv4 address is kept no more precisely than {@code v4Bits}: a 6to4 address is otherwise whole
+ * inside the default /48.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -148,7 +151,34 @@ public final class IpMask {
         if (bytes == null) {
             return UNKNOWN;
         }
-        return IpAddress.format(IpAddress.keepPrefix(bytes, bytes.length == 4 ? v4Bits : v6Bits));
+        return IpAddress.format(IpAddress.keepPrefix(bytes, bytes.length == 4 ? v4Bits : v6Kept(bytes)));
+    }
+
+    /**
+     * The IPv6 bits kept, never more than the IPv4 mask allows of an embedded client IPv4 address: 6to4
+     * ({@code 2002:V4V4:V4V4::/48}) keeps at most {@code 16 + v4Bits}; NAT64 ({@code 64:ff9b::/96}), Teredo
+     * ({@code 2001:0::/32}, client address in the last 32 bits) and IPv4-compatible ({@code ::/96}) at most
+     * {@code 96 + v4Bits}.
+     */
+    private int v6Kept(byte[] a) {
+        if (a[0] == 0x20 && a[1] == 0x02) {
+            return Math.min(v6Bits, 16 + v4Bits);
+        }
+        boolean teredo = a[0] == 0x20 && a[1] == 0x01 && a[2] == 0 && a[3] == 0;
+        boolean nat64 = a[0] == 0 && a[1] == 0x64 && a[2] == (byte) 0xff && a[3] == (byte) 0x9b && zero(a, 4, 12);
+        if (teredo || nat64 || zero(a, 0, 12)) {
+            return Math.min(v6Bits, 96 + v4Bits);
+        }
+        return v6Bits;
+    }
+
+    private static boolean zero(byte[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (a[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

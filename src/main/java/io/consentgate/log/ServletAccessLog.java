@@ -34,6 +34,11 @@ import org.slf4j.Logger;
  * {@code User-Agent} headers; never cookies, sessions, the remote user or {@code Authorization}. Attributes are set
  * even when the format is {@link AccessLogFormat#OFF}. {@link #log} never throws.
  *
+ * <p>WARNING: call {@link #log} once the response is complete: in a {@code finally} after {@code chain.doFilter}
+ * for a synchronous request, from {@code AsyncListener.onComplete} when the request went async (otherwise status
+ * and bytes are not final yet). If the container already resolves forwarding headers ({@code RemoteIpValve},
+ * {@code RemoteIpFilter}, Jetty's {@code ForwardedRequestCustomizer}), leave {@link Builder#trustedProxies} empty.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class ServletAccessLog {

@@ -26,7 +26,8 @@ class AccessLogLineTest {
      * backslash.
      */
     static final Pattern GOACCESS_COMBINED = Pattern.compile(
-            "^(?<host>\\S+) \\S+ \\S+ \\[(?<date>\\d{2}/[A-Z][a-z]{2}/\\d{4}):(?<time>\\d{2}:\\d{2}:\\d{2}) [+-]\\d{4}\\]"
+            "^(?<host>\\S+) \\S+ \\S+ \\[(?<date>\\d{2}/[A-Z][a-z]{2}/\\d{4})"
+            + ":(?<time>\\d{2}:\\d{2}:\\d{2}) [+-]\\d{4}\\]"
             + " \"(?<request>(?:[^\"\\\\]|\\\\.)*)\" (?<status>\\d{3}) (?<bytes>\\d+|-)"
             + " \"(?<referer>(?:[^\"\\\\]|\\\\.)*)\" \"(?<agent>(?:[^\"\\\\]|\\\\.)*)\"$");
 
@@ -124,6 +125,13 @@ class AccessLogLineTest {
         assertTrue(n.get("user_agent").asText().startsWith("Mozilla/5.0"));
         assertEquals(12, n.get("duration_ms").asLong());
         assertNull(n.get("visitor"));
+    }
+
+    @Test
+    void writesJsonTimeAtMillisecondPrecision() throws Exception {
+        AccessLogEntry e = new AccessLogEntry(java.time.Instant.parse("2026-11-28T23:40:05.123456789Z"), "-", "GET",
+                "/", null, "HTTP/1.1", 200, 1, null, null, -1, null);
+        assertEquals("2026-11-28T23:40:05.123Z", MAPPER.readTree(JSON.format(e)).get("time").asText());
     }
 
     @Test

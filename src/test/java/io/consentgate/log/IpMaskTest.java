@@ -97,6 +97,27 @@ class IpMaskTest {
         assertEquals(expected, IpMask.keep(v4Bits, v6Bits).mask(address));
     }
 
+    @ParameterizedTest(name = "[{index}] v4={0},v6={1}: {2} -> {3}")
+    @CsvSource(delimiter = '|', value = {
+        // 6to4 2002:cb00:714d::/48 is 203.0.113.77 whole: the IPv4 mask applies to it
+        "24 | 48  | 2002:cb00:714d:1::1     | 2002:cb00:7100::",
+        "16 | 48  | 2002:cb00:714d:1::1     | 2002:cb00::",
+        "32 | 48  | 2002:cb00:714d:1::1     | 2002:cb00:714d::",
+        "24 | 32  | 2002:cb00:714d:1::1     | 2002:cb00::",
+        // NAT64 well-known prefix, Teredo and IPv4-compatible carry the IPv4 address in the last 32 bits
+        "24 | 128 | 64:ff9b::203.0.113.77   | 64:ff9b::cb00:7100",
+        "24 | 128 | 2001:0:4136:e378:8000:63bf:3fff:fdd2 | 2001:0:4136:e378:8000:63bf:3fff:fd00",
+        "24 | 128 | ::203.0.113.77          | ::cb00:7100",
+        "24 | 48  | 64:ff9b::203.0.113.77   | 64:ff9b::",
+        // an ordinary address keeps the IPv6 prefix
+        "8  | 64  | 2001:db8:1:2:3:4:5:6    | 2001:db8:1:2::",
+        "8  | 128 | 64:ff9b:1::203.0.113.77 | 64:ff9b:1::cb00:714d",
+    })
+    void masksAnEmbeddedClientIpv4NoMorePreciselyThanTheIpv4Mask(int v4Bits, int v6Bits, String address,
+            String expected) {
+        assertEquals(expected, IpMask.keep(v4Bits, v6Bits).mask(address));
+    }
+
     @ParameterizedTest(name = "[{index}] {0} -> {1}")
     @CsvSource(delimiter = '|', value = {
         // RFC 5952 section 4 examples: lower case, no leading zeros, longest run compressed, first on a tie,

@@ -29,7 +29,8 @@ public class AccessLogLineBench {
     private final RequestView view = new RequestView(Instant.parse("2026-11-28T23:40:05Z"), "2001:db8:abcd:12::1",
             "GET", "/shop/item/42", "utm_source=news&id=9", "HTTP/1.1", 200, 5120,
             "https://news.example.org/article?id=3",
-            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36",
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0"
+                    + " Safari/537.36",
             12);
     private final IpMask mask = IpMask.defaults();
     private final AccessLogLine combined = AccessLogLine.compile(AccessLogFormat.COMBINED);

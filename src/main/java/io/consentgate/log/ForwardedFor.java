@@ -5,16 +5,16 @@ import java.util.List;
 import java.util.Locale;
 
 /** Reads the {@code for=} node of every element of RFC 7239 {@code Forwarded} header lines. */
-final class ForwardedHeader {
+final class ForwardedFor {
 
     /** The node used for an element without a readable {@code for=} parameter. */
     static final String UNKNOWN = "unknown";
 
-    private ForwardedHeader() {
+    private ForwardedFor() {
     }
 
     /** One node per element, in order; brackets and ports removed from IP nodes. */
-    static List<String> forNodes(List<String> lines) {
+    static List<String> nodes(List<String> lines) {
         List<String> nodes = new ArrayList<>();
         for (String line : lines) {
             if (line != null && !line.isBlank()) {

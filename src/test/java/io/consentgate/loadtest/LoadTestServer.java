@@ -1,0 +1,95 @@
+package io.consentgate.loadtest;
+
+import io.consentgate.Policy;
+import io.consentgate.jetty.ConsentGateJetty;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The end-to-end benchmark's server (run by {@code bench/e2e.sh}, never by the tests): two Jetty servers in one JVM,
+ * identical but for ConsentGate, both serving the same ~50 KB shop page with real tag loaders from memory. Prints
+ * {@code baseline=PORT filtered=PORT} and runs until killed. Loopback only.
+ */
+public final class LoadTestServer {
+
+    private LoadTestServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int size = args.length > 0 ? Integer.parseInt(args[0]) : 50 * 1024;
+        byte[] page = page(size);
+        Server baseline = start(page, false);
+        Server filtered = start(page, true);
+        System.out.println("page=" + page.length + " baseline=" + port(baseline) + " filtered=" + port(filtered));
+        System.out.flush();
+        baseline.join();
+    }
+
+    private static int port(Server s) {
+        return ((ServerConnector) s.getConnectors()[0]).getLocalPort();
+    }
+
+    private static Server start(byte[] page, boolean withFilter) throws Exception {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler("/");
+        if (withFilter) {
+            ConsentGateJetty.install(context, Policy.builder()
+                    .accessLog(io.consentgate.log.AccessLogFormat.OFF).build());
+        }
+        context.addServlet(new ServletHolder(new PageServlet(page)), "/*");
+        server.setHandler(context);
+        server.start();
+        return server;
+    }
+
+    /** The demo shop page, its product list repeated until the page is {@code size} bytes. */
+    static byte[] page(int size) throws IOException {
+        String html;
+        try (InputStream in = LoadTestServer.class.getResourceAsStream("shop.html")) {
+            html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int at = html.indexOf("<!--PRODUCTS-->");
+        String head = html.substring(0, at);
+        String tail = html.substring(at);
+        StringBuilder sb = new StringBuilder(head);
+        int i = 0;
+        while (sb.length() + tail.length() < size) {
+            sb.append("    <article class=\"product\" id=\"p").append(i).append("\"><h2>Tea no. ").append(i)
+                    .append("</h2><p>Single-estate leaves, hand-rolled, picked in spring; steep three minutes at ")
+                    .append(70 + i % 25).append("&nbsp;°C.</p><p class=\"price\">€").append(5 + i % 20)
+                    .append(".50</p><a href=\"/tea/").append(i).append("\">Details</a></article>\n");
+            i++;
+        }
+        sb.append(tail);
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static final class PageServlet extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+        private final transient byte[] page;
+
+        PageServlet(byte[] page) {
+            this.page = page;
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.setContentType("text/html;charset=UTF-8");
+            resp.setContentLength(page.length);
+            resp.getOutputStream().write(page);
+        }
+    }
+}
