@@ -129,6 +129,21 @@ class BrowserEnforcementTest {
     }
 
     @Test
+    void withJavaScriptOffTheNoscriptPixelsAreRemovedToo() {
+        browser.disableJavaScript();
+        browser.open(site.unguarded() + "/");
+        Set<String> control = trackerHosts(browser.requestedUrls());
+        assertTrue(control.containsAll(Set.of("www.googletagmanager.com", "www.facebook.com", "px.ads.linkedin.com")),
+                "without the filter a no-JavaScript visitor loads the <noscript> pixels, got " + control);
+        assertFalse(control.contains("connect.facebook.net"), "scripts really were off");
+
+        browser.forgetRequests();
+        browser.open(site.guarded() + "/");
+        assertNoTrackerRequests();
+        assertNoTrackerUrlInTheDom();
+    }
+
+    @Test
     void everyConnectionTheBrowserOpensStaysOnLoopbackAndNoDnsQueryIsMade(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("netlog.json");
         try (BrowserSession logged = BrowserSession.start(List.of("--log-net-log=" + log))) {

@@ -7,6 +7,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.devtools.DevTools;
+import org.openqa.selenium.devtools.v156.emulation.Emulation;
 import org.openqa.selenium.devtools.v156.network.Network;
 import org.openqa.selenium.devtools.v156.network.model.Cookie;
 import org.openqa.selenium.devtools.v156.network.model.Headers;
@@ -89,11 +90,20 @@ final class BrowserSession implements AutoCloseable {
      */
     void reset() {
         driver.get("about:blank");
+        devTools.send(Emulation.setScriptExecutionDisabled(false));
         devTools.send(Network.setExtraHTTPHeaders(new Headers(Map.of())));
         devTools.send(Storage.clearCookies(Optional.empty()));
         devTools.send(Network.clearBrowserCache());
         recorder.awaitIdle(SETTLE);
         recorder.forget();
+    }
+
+    /**
+     * Turns JavaScript off for the next pages, like a visitor with scripts blocked: the parser then treats
+     * {@code <noscript>} content as markup, so its pixels and iframes load.
+     */
+    void disableJavaScript() {
+        devTools.send(Emulation.setScriptExecutionDisabled(true));
     }
 
     /** Adds {@code name: value} to every request the page makes from now on (navigations and subresources). */
