@@ -46,7 +46,7 @@ class BrowserEnforcementTest {
             Chromium.announceSkip();
             return; // each test then reports the skip (or, under CI=true, the failure) with the reason
         }
-        Chromium.assumeClosedPortIsClosed();
+        Chromium.requireClosedPort();
         site = FixtureSite.start(POLICY);
         browser = BrowserSession.start();
     }

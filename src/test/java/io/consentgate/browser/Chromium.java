@@ -101,7 +101,7 @@ final class Chromium {
     }
 
     /** Fails unless connecting to {@link #CLOSED_PORT} on loopback is refused, the premise of the host mapping. */
-    static void assumeClosedPortIsClosed() {
+    static void requireClosedPort() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", CLOSED_PORT), 2000);
             fail("something listens on 127.0.0.1:" + CLOSED_PORT + "; tracker requests must hit a closed port");
