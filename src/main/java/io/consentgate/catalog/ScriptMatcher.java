@@ -18,6 +18,8 @@ final class ScriptMatcher {
     private static final int SIGNATURE = 1;
     private static final int TAG = 2;
     private static final byte[] TAG_QUOTES = {'\'', '"', '`', '='};
+    private static final String[] ESCAPED_SLASHES = {"\\/", "\\u002f", "\\x2f", "%2f"};
+    private static final String[] ESCAPED_SLASH_ENDINGS = {"\\u002f", "\\x2f", "%2f"};
 
     /** A pattern: its original bytes, what it is, and for whom. */
     private record Pattern(byte[] bytes, int kind, int entry, int tagRule, HostIndex.Rule[] hostRules) {
@@ -230,12 +232,12 @@ final class ScriptMatcher {
         return !(isAlnum(b) || b == '-' || b == '_' || b == '.');
     }
 
-    /** Index after a slash at {@code k} spelled {@code /}, {@code \/}, {@code \u002F}, {@code \x2F} or {@code %2F}. */
+    /** Index after a slash at {@code k} spelled {@code /}, {@code \/}, <code>&#92;u002F</code>, {@code \x2F} or {@code %2F}. */
     private static int slashAt(byte[] buf, int k, int end) {
         if (k < end && buf[k] == '/') {
             return k + 1;
         }
-        for (String form : new String[] {"\\/", "\\u002f", "\\x2f", "%2f"}) {
+        for (String form : ESCAPED_SLASHES) {
             if (regionEqualsIgnoreCase(buf, k, end, form)) {
                 return k + form.length();
             }
@@ -244,7 +246,7 @@ final class ScriptMatcher {
     }
 
     private static boolean escapedSlashEndsAt(byte[] buf, int off, int start) {
-        for (String form : new String[] {"\\u002f", "\\x2f", "%2f"}) {
+        for (String form : ESCAPED_SLASH_ENDINGS) {
             int s = start - form.length();
             if (s >= off && regionEqualsIgnoreCase(buf, s, start, form)) {
                 return true;

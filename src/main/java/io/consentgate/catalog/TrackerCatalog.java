@@ -176,7 +176,7 @@ public final class TrackerCatalog {
 
     /**
      * Scans an inline script (or an inline event handler, or {@code <noscript>} text) in one pass for vendor loader
-     * signatures and tracker host literals (including {@code \/}, {@code \u002F}, {@code \x2F} and {@code %2F}
+     * signatures and tracker host literals (including {@code \/}, <code>&#92;u002F</code>, {@code \x2F} and {@code %2F}
      * escaped slashes before the host and between host and path).
      *
      * @param buf bytes in an ASCII-compatible encoding (UTF-8, ISO-8859-x, windows-125x)

@@ -43,6 +43,9 @@ final class UrlMatcher {
         if (s == e) {
             return null;
         }
+        if (isNeverTracked(url, s, e)) {
+            return null;
+        }
         if (needsCleaning(url, s, e)) {
             url = clean(url, s, e);
             s = 0;
@@ -185,8 +188,13 @@ final class UrlMatcher {
     private static boolean pathMatches(String prefix, String p, int ps, int pe) {
         if (containsDotSegment(p, ps, pe)) {
             String normalized = removeDotSegments(p.substring(ps, pe));
-            return pathMatches(prefix, normalized, 0, normalized.length());
+            return prefixAt(prefix, normalized, 0, normalized.length());
         }
+        return prefixAt(prefix, p, ps, pe);
+    }
+
+    /** Whether {@code p[ps,pe)} starts with the prefix at a segment boundary (or the prefix ends in '/'). */
+    private static boolean prefixAt(String prefix, String p, int ps, int pe) {
         if (!p.startsWith(prefix, ps)) {
             return false;
         }
@@ -198,20 +206,27 @@ final class UrlMatcher {
         return c == '/' || c == '?' || c == '#' || c == ';';
     }
 
-    private static boolean containsDotSegment(String p, int ps, int pe) {
+    /** Whether the path has {@code /.}, {@code //} or {@code /%2e}: segments a browser or server would fold. */
+    static boolean containsDotSegment(String p, int ps, int pe) {
         for (int i = ps; i < pe - 1; i++) {
             char c = p.charAt(i);
             if (c == '?' || c == '#') {
                 return false;
             }
-            if (c == '/' && (p.charAt(i + 1) == '.' || p.charAt(i + 1) == '/' || p.charAt(i + 1) == '%')) {
-                return true;
+            if (c == '/') {
+                char n = p.charAt(i + 1);
+                if (n == '.' || n == '/' || (n == '%' && p.regionMatches(true, i + 1, "%2e", 0, 3))) {
+                    return true;
+                }
             }
         }
         return false;
     }
 
-    /** RFC 3986 dot-segment removal on the path part (the query is kept); also folds {@code %2e} and {@code //}. */
+    /**
+     * RFC 3986 dot-segment removal on the path part (the query is kept); also folds {@code %2e} and empty segments
+     * ({@code //tr} counts as {@code /tr}: servers commonly treat them alike, and matching more is the safe side).
+     */
     static String removeDotSegments(String pathAndQuery) {
         int q = pathAndQuery.length();
         for (int i = 0; i < pathAndQuery.length(); i++) {
@@ -292,11 +307,22 @@ final class UrlMatcher {
         return true;
     }
 
+    /** Quick exit for the long non-web URLs ({@code data:} images) before anything scans the whole value. */
+    private static boolean isNeverTracked(String url, int s, int e) {
+        char c = url.charAt(s);
+        return ((c == 'd' || c == 'D') && e - s > 5 && url.regionMatches(true, s, "data:", 0, 5))
+                || ((c == 'j' || c == 'J') && e - s > 11 && url.regionMatches(true, s, "javascript:", 0, 11));
+    }
+
+    /** Whether a tab, CR, LF or backslash occurs before the query; the query and fragment are never cleaned. */
     private static boolean needsCleaning(String url, int s, int e) {
         for (int i = s; i < e; i++) {
             char c = url.charAt(i);
             if (c == '\t' || c == '\n' || c == '\r' || c == '\\') {
                 return true;
+            }
+            if (c == '?' || c == '#') {
+                return false;
             }
         }
         return false;
