@@ -117,6 +117,30 @@ class CatalogPropertiesTest {
                 .anyMatch(x -> x.tracker().id().equals(h.id())), lit);
     }
 
+    /** Large scripts are scanned in four interleaved lanes; a literal straddling a lane boundary must be found. */
+    @Property(tries = 300)
+    void findsLiteralsAcrossLaneBoundariesOfLargeScripts(@ForAll("allHosts") HostOf h, @ForAll("seeds") long seed) {
+        Random r = new Random(seed);
+        int len = 2048 + r.nextInt(40_000);
+        byte[] buf = new byte[len];
+        for (int i = 0; i < len; i++) {
+            buf[i] = (byte) " 0123456789,:[]{}\n".charAt(r.nextInt(18));
+        }
+        Tracker t = CATALOG.tracker(h.id()).orElseThrow();
+        String path = t.pathPrefixes().get(t.hosts().indexOf(h.host()));
+        byte[] lit = ("\"https://" + h.host() + (path.isEmpty() ? "/" : path + "?") + "\"")
+                .getBytes(StandardCharsets.US_ASCII);
+        int quarter = len / 4;
+        int at = quarter * (1 + r.nextInt(3)) - r.nextInt(lit.length + 1);
+        if (r.nextInt(4) == 0) {
+            at = r.nextBoolean() ? 0 : len - lit.length;
+        }
+        System.arraycopy(lit, 0, buf, at, lit.length);
+        int fAt = at;
+        assertTrue(CATALOG.matchScript(buf, 0, len).stream().anyMatch(m -> m.tracker().id().equals(h.id())),
+                () -> h.host() + " at " + fAt + " of " + len);
+    }
+
     @Property(tries = 1000)
     void arbitraryInputNeverThrows(@ForAll String s, @ForAll String base) {
         CATALOG.matchUrl(s, base);
