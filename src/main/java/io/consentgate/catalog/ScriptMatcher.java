@@ -1,7 +1,6 @@
 package io.consentgate.catalog;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,13 +75,13 @@ final class ScriptMatcher {
             classOf[c] = classOf[c + 32];
         }
         classes = next;
-        Trie trie = new Trie(classes);
+        PatternAutomaton trie = new PatternAutomaton(classes);
         for (int p = 0; p < patterns.length; p++) {
             trie.add(patterns[p].bytes(), classOf, p);
         }
         trie.link();
-        delta = trie.delta;
-        outputs = trie.out;
+        delta = trie.delta();
+        outputs = trie.outputs();
     }
 
     private static void collectHosts(List<CatalogEntry> entries, List<Pattern> list) {
@@ -366,84 +365,6 @@ final class ScriptMatcher {
 
     private static boolean isUpperTagByte(int b) {
         return (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
-    }
-
-    /** Trie build and failure links, flattened into the dense table. */
-    private static final class Trie {
-        private final int nc;
-        private final List<int[]> next = new ArrayList<>();
-        private final List<List<Integer>> own = new ArrayList<>();
-        int[] delta;
-        int[][] out;
-
-        Trie(int nc) {
-            this.nc = nc;
-            node();
-        }
-
-        private int node() {
-            next.add(new int[nc]);
-            own.add(new ArrayList<>());
-            return next.size() - 1;
-        }
-
-        void add(byte[] bytes, int[] classOf, int pattern) {
-            int n = 0;
-            for (byte b : bytes) {
-                int c = classOf[b & 0xff];
-                int child = next.get(n)[c];
-                if (child == 0) {
-                    child = node();
-                    next.get(n)[c] = child;
-                }
-                n = child;
-            }
-            own.get(n).add(pattern);
-        }
-
-        void link() {
-            int size = next.size();
-            int[] fail = new int[size];
-            out = new int[size][];
-            out[0] = new int[0];
-            ArrayDeque<Integer> queue = new ArrayDeque<>();
-            int[] root = next.get(0);
-            for (int c = 0; c < nc; c++) {
-                if (root[c] != 0) {
-                    queue.add(root[c]);
-                }
-            }
-            List<Integer> order = new ArrayList<>();
-            while (!queue.isEmpty()) {
-                int n = queue.poll();
-                order.add(n);
-                int[] row = next.get(n);
-                for (int c = 0; c < nc; c++) {
-                    int child = row[c];
-                    if (child != 0) {
-                        fail[child] = next.get(fail[n])[c];
-                        queue.add(child);
-                    } else {
-                        row[c] = next.get(fail[n])[c];
-                    }
-                }
-            }
-            for (int n : order) {
-                List<Integer> o = new ArrayList<>(own.get(n));
-                for (int p : out[fail[n]]) {
-                    o.add(p);
-                }
-                out[n] = o.stream().mapToInt(Integer::intValue).toArray();
-            }
-            delta = new int[size * nc];
-            for (int n = 0; n < size; n++) {
-                int[] row = next.get(n);
-                for (int c = 0; c < nc; c++) {
-                    int t = row[c];
-                    delta[n * nc + c] = out[t].length > 0 ? ~(t * nc) : t * nc;
-                }
-            }
-        }
     }
 
     @Override

@@ -1,12 +1,5 @@
 package io.consentgate.catalog;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
-import java.util.Locale;
 
 /**
  * Finds the host (and, for shared hosts, the path) of a URL the way a browser would parse it, then looks the host
@@ -47,7 +40,7 @@ final class UrlMatcher {
             return null;
         }
         if (needsCleaning(url, s, e)) {
-            url = clean(url, s, e);
+            url = UrlNormalizer.clean(url, s, e);
             s = 0;
             e = url.length();
         }
@@ -89,7 +82,7 @@ final class UrlMatcher {
     private String hostOf(String base) {
         String b = base.strip();
         if (needsCleaning(b, 0, b.length())) {
-            b = clean(b, 0, b.length());
+            b = UrlNormalizer.clean(b, 0, b.length());
         }
         int colon = schemeEnd(b, 0, b.length());
         if (colon < 0 || !isWebScheme(b, 0, colon)) {
@@ -99,12 +92,12 @@ final class UrlMatcher {
         while (a < b.length() && b.charAt(a) == '/') {
             a++;
         }
-        String host = hostString(b, a, authorityEnd(b, a, b.length()));
+        String host = UrlNormalizer.hostString(b, a, authorityEnd(b, a, b.length()));
         return host != null && hosts.coversHostOrParent(host, 0, host.length()) ? host : null;
     }
 
     private static String resolve(String rel, String base) {
-        String b = needsCleaning(base, 0, base.length()) ? clean(base, 0, base.length()) : base;
+        String b = needsCleaning(base, 0, base.length()) ? UrlNormalizer.clean(base, 0, base.length()) : base;
         int colon = schemeEnd(b, 0, b.length());
         int a = colon + 1;
         while (a < b.length() && b.charAt(a) == '/') {
@@ -155,7 +148,7 @@ final class UrlMatcher {
             return null;
         }
         if (!isCleanHost(url, hs, he)) {
-            String host = hostString(url, a, ae);
+            String host = UrlNormalizer.hostString(url, a, ae);
             if (host == null) {
                 return null;
             }
@@ -187,7 +180,7 @@ final class UrlMatcher {
 
     private static boolean pathMatches(String prefix, String p, int ps, int pe) {
         if (containsDotSegment(p, ps, pe)) {
-            String normalized = removeDotSegments(p.substring(ps, pe));
+            String normalized = UrlNormalizer.removeDotSegments(p.substring(ps, pe));
             return prefixAt(prefix, normalized, 0, normalized.length());
         }
         return prefixAt(prefix, p, ps, pe);
@@ -221,41 +214,6 @@ final class UrlMatcher {
             }
         }
         return false;
-    }
-
-    /**
-     * RFC 3986 dot-segment removal on the path part (the query is kept); also folds {@code %2e} and empty segments
-     * ({@code //tr} counts as {@code /tr}: servers commonly treat them alike, and matching more is the safe side).
-     */
-    static String removeDotSegments(String pathAndQuery) {
-        int q = pathAndQuery.length();
-        for (int i = 0; i < pathAndQuery.length(); i++) {
-            char c = pathAndQuery.charAt(i);
-            if (c == '?' || c == '#') {
-                q = i;
-                break;
-            }
-        }
-        String path = pathAndQuery.substring(0, q).replace("%2e", ".").replace("%2E", ".");
-        String[] segs = path.split("/", -1);
-        java.util.ArrayDeque<String> out = new java.util.ArrayDeque<>();
-        for (int i = 1; i < segs.length; i++) {
-            String seg = segs[i];
-            boolean last = i == segs.length - 1;
-            if (seg.equals(".")) {
-                if (last) {
-                    out.addLast("");
-                }
-            } else if (seg.equals("..")) {
-                out.pollLast();
-                if (last) {
-                    out.addLast("");
-                }
-            } else if (!seg.isEmpty() || last) {
-                out.addLast(seg);
-            }
-        }
-        return "/" + String.join("/", out) + pathAndQuery.substring(q);
     }
 
     static int authorityEnd(String url, int a, int e) {
@@ -297,7 +255,7 @@ final class UrlMatcher {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
-    private static boolean isCleanHost(String url, int hs, int he) {
+    static boolean isCleanHost(String url, int hs, int he) {
         for (int i = hs; i < he; i++) {
             char c = url.charAt(i);
             if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_')) {
@@ -326,89 +284,5 @@ final class UrlMatcher {
             }
         }
         return false;
-    }
-
-    /** Removes tab/CR/LF and turns backslashes before the query into slashes, as browsers do for http(s). */
-    static String clean(String url, int s, int e) {
-        StringBuilder sb = new StringBuilder(e - s);
-        boolean inQuery = false;
-        for (int i = s; i < e; i++) {
-            char c = url.charAt(i);
-            if (c == '\t' || c == '\n' || c == '\r') {
-                continue;
-            }
-            if (c == '?' || c == '#') {
-                inQuery = true;
-            }
-            sb.append(c == '\\' && !inQuery ? '/' : c);
-        }
-        return sb.toString();
-    }
-
-    /**
-     * The host of the authority {@code url[a, ae)} normalized like a browser would for lookup: userinfo and port
-     * removed, percent-decoded (UTF-8), NFKC-folded (full-width letters and dots), lower-cased, trailing dots
-     * removed. Null when the host is empty, an IP literal, or still contains characters no catalog host has.
-     */
-    static String hostString(String url, int a, int ae) {
-        int hs = url.lastIndexOf('@', ae - 1);
-        hs = hs < a ? a : hs + 1;
-        if (hs < ae && url.charAt(hs) == '[') {
-            return null;
-        }
-        int he = HostIndex.indexOf(url, ':', hs, ae);
-        String raw = url.substring(hs, he < 0 ? ae : he);
-        String host = raw.indexOf('%') >= 0 ? percentDecode(raw) : raw;
-        if (host == null) {
-            return null;
-        }
-        host = Normalizer.normalize(host, Normalizer.Form.NFKC)
-                .replace('\u3002', '.').replace('\uff0e', '.').replace('\uff61', '.')
-                .toLowerCase(Locale.ROOT);
-        int end = host.length();
-        while (end > 0 && host.charAt(end - 1) == '.') {
-            end--;
-        }
-        host = host.substring(0, end);
-        int colonAfterDecode = host.indexOf(':');
-        if (colonAfterDecode >= 0) {
-            host = host.substring(0, colonAfterDecode);
-        }
-        return host.isEmpty() || !isCleanHost(host, 0, host.length()) ? null : host;
-    }
-
-    private static String percentDecode(String s) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
-                out.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
-                i += 2;
-            } else {
-                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                out.write(b, 0, b.length);
-            }
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(out.toByteArray())).toString();
-        } catch (CharacterCodingException ex) {
-            return null;
-        }
-    }
-
-    private static int hex(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
     }
 }

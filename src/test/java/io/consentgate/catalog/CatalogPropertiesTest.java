@@ -213,7 +213,7 @@ class CatalogPropertiesTest {
         String pathOnly = p.substring(0, cut).replace('\\', '/');
         String rest = pathOnly + p.substring(cut);
         if (UrlMatcher.containsDotSegment(rest, 0, rest.length())) {
-            rest = UrlMatcher.removeDotSegments(rest);
+            rest = UrlNormalizer.removeDotSegments(rest);
         }
         if (!rest.startsWith(prefix)) {
             return false;
