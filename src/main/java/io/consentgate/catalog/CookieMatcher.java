@@ -14,11 +14,13 @@ final class CookieMatcher {
     }
 
     private final Map<String, List<Rule>> exact = new HashMap<>();
-    private final List<Rule> patterns = new ArrayList<>();
+    /** Prefix and wildcard rules bucketed by their first character (names never start with '*'), longest first. */
+    private final Rule[][] patternsByFirstChar = new Rule[128][];
     private final Matches matches;
 
     CookieMatcher(List<CatalogEntry> entries, Matches matches) {
         this.matches = matches;
+        List<Rule> patterns = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             CatalogEntry e = entries.get(i);
             List<String> domains = new ArrayList<>(e.cookieDomains());
@@ -35,6 +37,11 @@ final class CookieMatcher {
             }
         }
         patterns.sort(Comparator.comparingInt((Rule r) -> r.pattern().name().length()).reversed());
+        for (char c = 0; c < 128; c++) {
+            char first = c;
+            patternsByFirstChar[c] = patterns.stream()
+                    .filter(r -> r.pattern().name().charAt(0) == first).toArray(Rule[]::new);
+        }
     }
 
     TrackerMatch match(String name, String domain) {
@@ -50,9 +57,12 @@ final class CookieMatcher {
                 }
             }
         }
-        for (Rule r : patterns) {
-            if (r.pattern().matches(name) && applies(r, d)) {
-                return matches.byDefault(r.entry());
+        char first = name.charAt(0);
+        if (first < 128) {
+            for (Rule r : patternsByFirstChar[first]) {
+                if (r.pattern().matches(name) && applies(r, d)) {
+                    return matches.byDefault(r.entry());
+                }
             }
         }
         return null;
