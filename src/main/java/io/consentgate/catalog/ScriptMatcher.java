@@ -108,11 +108,22 @@ final class ScriptMatcher {
     /** Scan state for one call, created on the first candidate hit only. */
     private static final class Hits {
         final long[] seen;
-        final long[] tagBits;
+        /** Per entry, the bit set of its tag rules seen; allocated on the first tag hit. */
+        long[] tagBits;
 
         Hits(int n) {
             seen = new long[(n + 63) >>> 6];
-            tagBits = new long[n];
+        }
+
+        void tag(int entry, int rule, int n) {
+            if (tagBits == null) {
+                tagBits = new long[n];
+            }
+            tagBits[entry] |= 1L << rule;
+        }
+
+        long tagBits(int entry) {
+            return tagBits == null ? 0 : tagBits[entry];
         }
     }
 
@@ -221,7 +232,7 @@ final class ScriptMatcher {
                 case TAG -> {
                     if (exact(buf, start, pat.bytes()) && last + 1 < end && isUpperTagByte(buf[last + 1])) {
                         hits = hits == null ? new Hits(matches.size()) : hits;
-                        hits.tagBits[pat.entry()] |= 1L << pat.tagRule();
+                        hits.tag(pat.entry(), pat.tagRule(), matches.size());
                     }
                 }
                 default -> hits = onHost(pat, buf, off, end, start, last, hits);
@@ -265,7 +276,7 @@ final class ScriptMatcher {
             while (bits != 0) {
                 int entry = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                out.add(matches.withTagRules(entry, hits.tagBits[entry]));
+                out.add(matches.withTagRules(entry, hits.tagBits(entry)));
             }
         }
         return out.isEmpty() ? List.of() : List.copyOf(out);

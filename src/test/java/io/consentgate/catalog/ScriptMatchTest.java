@@ -150,6 +150,14 @@ class ScriptMatchTest {
     }
 
     @Test
+    void findsTheClarityLoaderEvenWithAConcatenatedUrl() {
+        String clarity = "(function(c,l,a,r,i,t,y){c[a]=c[a]||function(){(c[a].q=c[a].q||[]).push(arguments)};"
+                + "t=l.createElement(r);t.async=1;t.src=\"https://www.\"+\"clarity.ms/tag/\"+i;"
+                + "})(window, document, 'clarity', 'script', 'abcdef1234');";
+        assertEquals(Set.of("microsoft-clarity"), ids(clarity.replace("clarity.ms", "cla\"+\"rity.ms")));
+    }
+
+    @Test
     void requiresCallBoundariesAroundShortSignatures() {
         assertEquals(Set.of(), ids("function gym(x){return x} gym(1); const rhym = 'a'; myfbq(1); var _paqx = 1;"));
         assertEquals(Set.of("yandex-metrica"), ids("window.ym(123, 'reachGoal', 'x')"));

@@ -103,6 +103,18 @@ class UrlMatchTest {
         https://analytics.google.com/analytics/web/                       | -    | -
         https://mc.yandex.ru/metrika/tag.js                               | -    | yandex-metrica
         https://acme.matomo.cloud/matomo.js                               | -    | matomo
+        https://sc-static.net/scevent.min.js                              | -    | snap-pixel
+        https://sc-static.net/scevent.min.jsx                             | -    | -
+        https://plausible.io/js/script.js                                 | -    | plausible
+        https://plausible.io/api/event                                    | -    | plausible
+        https://plausible.io/                                             | -    | -
+        https://plausible.io/privacy-focused-web-analytics                | -    | -
+        https://www.redditstatic.com/ads/pixel.js                         | -    | reddit-pixel
+        https://www.redditstatic.com/desktop2x/img/favicon.png            | -    | -
+        https://s.yimg.com/wi/ytc.js                                      | -    | yahoo-ads
+        https://s.yimg.com/ny/api/res/1.2/x.jpg                           | -    | -
+        https://static.hotjar.com/c/hotjar-3216549.js?sv=6                | -    | hotjar
+        https://www.hotjar.com/pricing                                    | -    | -
         """)
     void matchesUrlsLikeABrowserParsesThem(String url, String base, String expected) {
         String u = unescape(url);
