@@ -3,6 +3,7 @@ package io.consentgate.catalog;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,8 +15,12 @@ final class CookieMatcher {
     }
 
     private final Map<String, List<Rule>> exact = new HashMap<>();
-    /** Prefix and wildcard rules bucketed by their first character (names never start with '*'), longest first. */
-    private final Rule[][] patternsByFirstChar = new Rule[128][];
+    /**
+     * Prefix and wildcard rules bucketed by their first two characters (catalog names are ASCII and never start with
+     * '*'), longest first; rules whose literal start is a single character are kept apart and always tried.
+     */
+    private final Rule[][] patternsByLead = new Rule[128 * 128][];
+    private final Rule[] shortPatterns;
     private final Matches matches;
 
     CookieMatcher(List<CatalogEntry> entries, Matches matches) {
@@ -37,11 +42,23 @@ final class CookieMatcher {
             }
         }
         patterns.sort(Comparator.comparingInt((Rule r) -> r.pattern().name().length()).reversed());
-        for (char c = 0; c < 128; c++) {
-            char first = c;
-            patternsByFirstChar[c] = patterns.stream()
-                    .filter(r -> r.pattern().name().charAt(0) == first).toArray(Rule[]::new);
+        Map<Integer, List<Rule>> byLead = new LinkedHashMap<>();
+        List<Rule> shortOnes = new ArrayList<>();
+        for (Rule r : patterns) {
+            String n = r.pattern().name();
+            if (n.length() < 2 || n.charAt(1) == '*') {
+                shortOnes.add(r);
+            } else {
+                byLead.computeIfAbsent(lead(n.charAt(0), n.charAt(1)), k -> new ArrayList<>()).add(r);
+            }
         }
+        byLead.forEach((k, v) -> patternsByLead[k] = v.toArray(new Rule[0]));
+        shortPatterns = shortOnes.toArray(new Rule[0]);
+    }
+
+    /** Bucket index of a two-character lead, or -1 when either is not ASCII (no catalog name has such a lead). */
+    private static int lead(char c0, char c1) {
+        return c0 < 128 && c1 < 128 ? c0 * 128 + c1 : -1;
     }
 
     TrackerMatch match(String name, String domain) {
@@ -57,12 +74,21 @@ final class CookieMatcher {
                 }
             }
         }
-        char first = name.charAt(0);
-        if (first < 128) {
-            for (Rule r : patternsByFirstChar[first]) {
-                if (r.pattern().matches(name) && applies(r, d)) {
-                    return matches.byDefault(r.entry());
-                }
+        if (name.length() >= 2) {
+            int lead = lead(name.charAt(0), name.charAt(1));
+            Rule[] bucket = lead < 0 ? null : patternsByLead[lead];
+            TrackerMatch m = bucket == null ? null : firstMatch(bucket, name, d);
+            if (m != null) {
+                return m;
+            }
+        }
+        return firstMatch(shortPatterns, name, d);
+    }
+
+    private TrackerMatch firstMatch(Rule[] rules, String name, String domain) {
+        for (Rule r : rules) {
+            if (r.pattern().matches(name) && applies(r, domain)) {
+                return matches.byDefault(r.entry());
             }
         }
         return null;

@@ -35,6 +35,10 @@ final class Matches {
         return entries.get(i);
     }
 
+    boolean hasTagRules(int entry) {
+        return byTagRule[entry].length > 0;
+    }
+
     TrackerMatch byDefault(int entry) {
         return defaults[entry];
     }

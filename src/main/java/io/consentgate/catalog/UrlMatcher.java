@@ -1,5 +1,7 @@
 package io.consentgate.catalog;
 
+import java.util.Set;
+
 
 /**
  * Finds the host (and, for shared hosts, the path) of a URL the way a browser would parse it, then looks the host
@@ -11,6 +13,9 @@ final class UrlMatcher {
 
     private record BaseVerdict(String base, boolean trackerHost) {
     }
+
+    /** Marker: this URL needs the copying slow path. Never returned to callers. */
+    private static final TrackerMatch UNCLEAN = new TrackerMatch(null, Set.of());
 
     private final HostIndex hosts;
     private final Matches matches;
@@ -33,35 +38,32 @@ final class UrlMatcher {
         while (e > s && url.charAt(e - 1) <= ' ') {
             e--;
         }
-        if (s == e) {
+        if (s == e || isNeverTracked(url, s, e)) {
             return null;
-        }
-        if (isNeverTracked(url, s, e)) {
-            return null;
-        }
-        if (needsCleaning(url, s, e)) {
-            url = UrlNormalizer.clean(url, s, e);
-            s = 0;
-            e = url.length();
         }
         int colon = schemeEnd(url, s, e);
+        int a;
         if (colon >= 0) {
             if (!isWebScheme(url, s, colon)) {
                 return null;
             }
-            int a = colon + 1;
-            while (a < e && url.charAt(a) == '/') {
-                a++;
-            }
-            return matchAuthority(url, a, e);
+            a = colon + 1;
+        } else if (colon == -1 && e - s >= 2 && url.charAt(s) == '/' && url.charAt(s + 1) == '/') {
+            a = s + 2;
+        } else if (colon == -1 && !needsCleaning(url, s, e)) {
+            return matchRelative(url, s, e, base);
+        } else {
+            return matchSlowly(url, s, e, base);
         }
-        if (e - s >= 2 && url.charAt(s) == '/' && url.charAt(s + 1) == '/') {
-            int a = s + 2;
-            while (a < e && url.charAt(a) == '/') {
-                a++;
-            }
-            return matchAuthority(url, a, e);
+        while (a < e && (url.charAt(a) == '/' || url.charAt(a) == '\\')) {
+            a++;
         }
+        TrackerMatch m = matchAuthority(url, a, e);
+        return m == UNCLEAN ? matchSlowly(url, s, e, base) : m;
+    }
+
+    /** A relative URL matches only when the base is on a tracker host; it is then resolved (rare, copies). */
+    private TrackerMatch matchRelative(String url, int s, int e, String base) {
         if (base == null || !baseIsTrackerHost(base)) {
             return null;
         }
@@ -125,55 +127,100 @@ final class UrlMatcher {
         return origin + dir + rel;
     }
 
+    /**
+     * The copying path for URLs with tabs, newlines, backslashes, or a host that needs decoding or folding: rewrite
+     * the URL into the canonical {@code https://host/path} form, then match that on the fast path.
+     */
+    private TrackerMatch matchSlowly(String url, int s, int e, String base) {
+        String u = UrlNormalizer.clean(url, s, e);
+        int colon = schemeEnd(u, 0, u.length());
+        int a;
+        if (colon >= 0) {
+            if (!isWebScheme(u, 0, colon)) {
+                return null;
+            }
+            a = colon + 1;
+        } else if (u.startsWith("//")) {
+            a = 2;
+        } else {
+            return u.isEmpty() ? null : matchRelative(u, 0, u.length(), base);
+        }
+        while (a < u.length() && u.charAt(a) == '/') {
+            a++;
+        }
+        int ae = authorityEnd(u, a, u.length());
+        String host = UrlNormalizer.hostString(u, a, ae);
+        if (host == null) {
+            return null;
+        }
+        String canonical = "https://" + host + u.substring(ae);
+        TrackerMatch m = matchAuthority(canonical, 8, canonical.length());
+        return m == UNCLEAN ? null : m;
+    }
+
+    /**
+     * Scans the authority once (userinfo, port, end), then hashes the host from its last character backwards so
+     * every parent domain's hash is known when its label boundary is reached; each is probed in the index. A longer
+     * (more specific) host that matches wins over a parent. Returns {@link #UNCLEAN} when the host or the path a
+     * rule needs holds characters only the slow path can fold.
+     */
     private TrackerMatch matchAuthority(String url, int a, int e) {
-        int ae = authorityEnd(url, a, e);
         int hs = a;
-        for (int i = ae - 1; i >= a; i--) {
-            if (url.charAt(i) == '@') {
-                hs = i + 1;
+        int port = -1;
+        int ae = e;
+        for (int k = a; k < e; k++) {
+            char c = url.charAt(k);
+            if (c == '/' || c == '?' || c == '#' || c == '\\') {
+                ae = k;
                 break;
+            }
+            if (c == '@') {
+                hs = k + 1;
+                port = -1;
+            } else if (c == ':' && port < 0) {
+                port = k;
             }
         }
         if (hs < ae && url.charAt(hs) == '[') {
             return null;
         }
-        int he = HostIndex.indexOf(url, ':', hs, ae);
-        if (he < 0) {
-            he = ae;
-        }
+        int he = port >= 0 ? port : ae;
         while (he > hs && url.charAt(he - 1) == '.') {
             he--;
         }
-        if (he == hs) {
-            return null;
-        }
-        if (!isCleanHost(url, hs, he)) {
-            String host = UrlNormalizer.hostString(url, a, ae);
-            if (host == null) {
-                return null;
-            }
-            String rest = url.substring(ae, e);
-            return lookup(host, 0, host.length(), rest, 0, rest.length());
-        }
-        return lookup(url, hs, he, url, ae, e);
-    }
-
-    /** Looks up host {@code h[hs,he)} and its parents; the path and query are {@code p[ps,pe)}. */
-    private TrackerMatch lookup(String h, int hs, int he, String p, int ps, int pe) {
-        for (int f = hs; f < he; ) {
-            HostIndex.Rule[] rules = hosts.get(h, f, he);
-            if (rules != null) {
-                for (HostIndex.Rule r : rules) {
-                    if (r.path().isEmpty() || pathMatches(r.path(), p, ps, pe)) {
-                        return matches.forUrl(r.entry(), p, ps, pe);
+        TrackerMatch best = null;
+        int h = 0;
+        for (int k = he - 1; k >= hs - 1; k--) {
+            char c = k >= hs ? url.charAt(k) : '.';
+            if (c == '.') {
+                if (k + 1 < he) {
+                    HostIndex.Rule[] rules = hosts.get(h, url, k + 1, he);
+                    if (rules != null) {
+                        TrackerMatch m = applyRules(rules, url, ae, e);
+                        if (m == UNCLEAN) {
+                            return m;
+                        }
+                        best = m == null ? best : m;
                     }
                 }
+            } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+                return UNCLEAN;
             }
-            int dot = HostIndex.indexOf(h, '.', f, he);
-            if (dot < 0) {
-                return null;
+            h = 31 * h + c;
+        }
+        return best;
+    }
+
+    /** The first rule of a host whose path prefix (if any) the URL's path {@code url[ps,pe)} satisfies. */
+    private TrackerMatch applyRules(HostIndex.Rule[] rules, String url, int ps, int pe) {
+        for (HostIndex.Rule r : rules) {
+            boolean needsPath = !r.path().isEmpty() || matches.hasTagRules(r.entry());
+            if (needsPath && needsCleaning(url, ps, pe)) {
+                return UNCLEAN;
             }
-            f = dot + 1;
+            if (r.path().isEmpty() || pathMatches(r.path(), url, ps, pe)) {
+                return matches.forUrl(r.entry(), url, ps, pe);
+            }
         }
         return null;
     }
@@ -226,7 +273,10 @@ final class UrlMatcher {
         return e;
     }
 
-    /** Index of the ':' ending a valid scheme at {@code s}, or -1 when the URL has no scheme. */
+    /**
+     * Index of the ':' ending a valid scheme at {@code s}; -1 when the URL has no scheme; -2 when a tab, CR or LF
+     * inside what may be a scheme ({@code ht\tps:}) means only the cleaned URL can tell.
+     */
     static int schemeEnd(String url, int s, int e) {
         if (s >= e || !isAsciiLetter(url.charAt(s))) {
             return -1;
@@ -235,6 +285,9 @@ final class UrlMatcher {
             char c = url.charAt(i);
             if (c == ':') {
                 return i;
+            }
+            if (c == '\t' || c == '\n' || c == '\r') {
+                return -2;
             }
             if (!(isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.')) {
                 return -1;

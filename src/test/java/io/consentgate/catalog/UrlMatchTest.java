@@ -49,6 +49,14 @@ class UrlMatchTest {
         <BS>/bat.bing.com/bat.js                                          | -    | bing-uet
         https://bat.bing.com/x?<BS><BS>evil                               | -    | bing-uet
         https://bat.bing.com:443/bat.js                                   | -    | bing-uet
+        https://bat.bing.com..:443/bat.js                                 | -    | bing-uet
+        ~ht\ttps://bat.bing.com/bat.js~                                   | -    | bing-uet
+        ~https:/\n/bat.bing.com/bat.js~                                   | -    | bing-uet
+        ~https://us\ter@bat.bing.com/bat.js~                              | -    | bing-uet
+        ~https://WWW.FACEBOOK.COM/t\tr?id=1~                              | -    | meta-pixel
+        https://www.facebook.com<BS>tr?id=1                               | -    | meta-pixel
+        https://www.facebook.com/acme?next=<BS>tr                         | -    | -
+        ~java\tscript:fbq(1)//connect.facebook.net~                       | https://www.facebook.com/ | -
         https://bat.bing.com:8080                                         | -    | bing-uet
         https://user:pw@bat.bing.com/action/0?ti=1                        | -    | bing-uet
         https://bat.bing.com@first-party.example/x                        | -    | -
