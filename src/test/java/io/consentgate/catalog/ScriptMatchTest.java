@@ -200,6 +200,39 @@ class ScriptMatchTest {
     }
 
     @Test
+    void ordinaryApplicationScriptsAreNotTrackers() {
+        List<String> scripts = List.of(
+            """
+            document.documentElement.classList.toggle('dark', localStorage.getItem('theme') === 'dark');""",
+            """
+            window.__NEXT_DATA__ = {"props":{"pageProps":{"product":{"name":"Gym bag","amplitude":0.5,
+              "description":"For clarity (and comfort) this gym bag has pockets.","tags":["gym","sport"]}}},
+              "page":"/p/[slug]","buildId":"a1b2c3","isFallback":false};""",
+            """
+            $(function () { var _tfa = user.twoFactor; if (_tfa) { $('#otp').show(); } gym(1); });
+            function gym(n) { return n * 2; } const rhythm = (x) => x; rhythm(3);""",
+            """
+            {"@context":"https://schema.org","@type":"Product","name":"Blue shirt",
+             "offers":{"@type":"Offer","price":"19.90","priceCurrency":"EUR",
+             "url":"https://shop.example/p/blue-shirt"},"brand":{"@type":"Brand","name":"Acme"}}""",
+            """
+            var analyticsConsent = document.cookie.indexOf('consent=analytics') >= 0;
+            var cfg = { services: ['google-analytics', 'facebook-pixel', 'hotjar'], privacy: '/privacy' };""",
+            """
+            // Track form errors locally (no third party).
+            function trackError(field) { errors.push({ field: field, at: Date.now() }); }
+            form.addEventListener('submit', function () { trackError('email'); });""",
+            """
+            window.addEventListener('load', function () {
+              var map = L.map('map').setView([52.52, 13.405], 13);
+              L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png').addTo(map);
+            });""");
+        for (String script : scripts) {
+            assertEquals(Set.of(), ids(script), script);
+        }
+    }
+
+    @Test
     void signaturesAreCaseSensitive() {
         assertEquals(Set.of(), ids("FBQ('init', 1); GTM.START = 1; MIXPANEL.INIT(1)"));
     }
