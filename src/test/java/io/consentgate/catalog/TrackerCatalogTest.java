@@ -244,6 +244,40 @@ class TrackerCatalogTest {
     }
 
     @Test
+    void readsTheSameSchemaFromAYamlPolicyFile() throws Exception {
+        String yaml = """
+            trackers:
+              - id: acme-stats
+                name: Acme Stats
+                owner: Acme Inc.
+                categories: [analytics]
+                hosts: [stats.acme-analytics.test, www.acme.test/pixel]
+                cookies: [_acme_*, {name: sid, generic: true}]
+              - id: hotjar
+                disabled: true
+            """;
+        JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(yaml);
+        TrackerCatalog merged = TrackerCatalog.bundled().withOverrides(TrackerCatalog.fromJson(node));
+        assertEquals("acme-stats", merged.matchUrl("https://www.acme.test/pixel?e=view", null).tracker().id());
+        assertNull(merged.matchUrl("https://www.acme.test/about", null));
+        assertNull(merged.matchUrl("https://static.hotjar.com/c/hotjar-1.js", null));
+    }
+
+    @Test
+    void concurrentCallersWithDifferentBasesGetConsistentAnswers() {
+        TrackerCatalog c = TrackerCatalog.bundled();
+        List<String> bases = List.of("https://www.facebook.com/acme", "https://shop.example/", "https://www.facebook.com/");
+        long wrong = java.util.stream.IntStream.range(0, 20_000).parallel().filter(i -> {
+            String base = bases.get(i % bases.size());
+            TrackerMatch m = c.matchUrl("/tr?id=" + i, base);
+            boolean expected = base.contains("facebook");
+            return (m != null) != expected;
+        }).count();
+        assertEquals(0, wrong);
+    }
+
+    @Test
     void rejectsOutOfRangeScriptSlices() {
         byte[] b = new byte[4];
         assertThrows(IndexOutOfBoundsException.class, () -> TrackerCatalog.bundled().matchScript(b, 2, 3));
