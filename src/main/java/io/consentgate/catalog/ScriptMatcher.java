@@ -2,6 +2,8 @@ package io.consentgate.catalog;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -108,22 +110,11 @@ final class ScriptMatcher {
     /** Scan state for one call, created on the first candidate hit only. */
     private static final class Hits {
         final long[] seen;
-        /** Per entry, the bit set of its tag rules seen; allocated on the first tag hit. */
+        /** Tag rules seen, per entry that has tag rules (indexed by {@link Matches#tagSlot}); allocated lazily. */
         long[] tagBits;
 
         Hits(int n) {
             seen = new long[(n + 63) >>> 6];
-        }
-
-        void tag(int entry, int rule, int n) {
-            if (tagBits == null) {
-                tagBits = new long[n];
-            }
-            tagBits[entry] |= 1L << rule;
-        }
-
-        long tagBits(int entry) {
-            return tagBits == null ? 0 : tagBits[entry];
         }
     }
 
@@ -232,7 +223,10 @@ final class ScriptMatcher {
                 case TAG -> {
                     if (exact(buf, start, pat.bytes()) && last + 1 < end && isUpperTagByte(buf[last + 1])) {
                         hits = hits == null ? new Hits(matches.size()) : hits;
-                        hits.tag(pat.entry(), pat.tagRule(), matches.size());
+                        if (hits.tagBits == null) {
+                            hits.tagBits = new long[matches.taggedEntries()];
+                        }
+                        hits.tagBits[matches.tagSlot(pat.entry())] |= 1L << pat.tagRule();
                     }
                 }
                 default -> hits = onHost(pat, buf, off, end, start, last, hits);
@@ -270,16 +264,25 @@ final class ScriptMatcher {
     }
 
     private List<TrackerMatch> result(Hits hits) {
-        List<TrackerMatch> out = new ArrayList<>(2);
+        int count = 0;
+        for (long w : hits.seen) {
+            count += Long.bitCount(w);
+        }
+        if (count == 0) {
+            return List.of();
+        }
+        TrackerMatch[] out = new TrackerMatch[count];
+        int n = 0;
         for (int w = 0; w < hits.seen.length; w++) {
             long bits = hits.seen[w];
             while (bits != 0) {
                 int entry = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                out.add(matches.withTagRules(entry, hits.tagBits(entry)));
+                int slot = matches.tagSlot(entry);
+                out[n++] = matches.withTagRules(entry, slot < 0 || hits.tagBits == null ? 0 : hits.tagBits[slot]);
             }
         }
-        return out.isEmpty() ? List.of() : List.copyOf(out);
+        return count == 1 ? List.of(out[0]) : Collections.unmodifiableList(Arrays.asList(out));
     }
 
     private static boolean exact(byte[] buf, int start, byte[] p) {
