@@ -71,7 +71,8 @@ final class UrlNormalizer {
      * The host of the authority {@code url[a, ae)} normalized like a browser would for lookup: userinfo and port
      * removed, percent-decoded (UTF-8), NFKC-folded (full-width letters and dots; IDNA-ignored code points dropped),
      * lower-cased, trailing dots removed; a decoded {@code :} ends the host (browsers reject such a host; matching
-     * it is the safe side). Null when the host is empty, an IP literal, or still contains characters no catalog host has.
+     * it is the safe side). Null when the host is empty, an IP literal, or still contains characters no catalog
+     * host has.
      */
     static String hostString(String url, int a, int ae) {
         int hs = url.lastIndexOf('@', ae - 1);
