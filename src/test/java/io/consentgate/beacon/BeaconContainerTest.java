@@ -38,9 +38,11 @@ class BeaconContainerTest {
 
     @BeforeAll
     void start() throws Exception {
-        servers.put("jetty", new JettyBeaconServer());
-        servers.put("tomcat", new TomcatBeaconServer(false));
-        servers.put("tomcat-onread", new TomcatBeaconServer(true));
+        servers.put("jetty", new JettyBeaconServer(false));
+        servers.put("jetty-lenient", new JettyBeaconServer(true));
+        servers.put("tomcat", new TomcatBeaconServer(false, false));
+        servers.put("tomcat-onread", new TomcatBeaconServer(true, false));
+        servers.put("tomcat-lenient", new TomcatBeaconServer(false, true));
     }
 
     @AfterAll
@@ -99,7 +101,7 @@ class BeaconContainerTest {
 
     static Stream<Arguments> pathTricks() {
         List<Arguments> out = new ArrayList<>();
-        for (String kind : List.of("jetty", "tomcat")) {
+        for (String kind : List.of("jetty", "tomcat", "jetty-lenient", "tomcat-lenient")) {
             for (String path : List.of("//g//collect", "/g/collect;jsessionid=0A1B2C3D", "/g%2fcollect",
                     "/g%2Fcollect", "/x/../g/collect", "/x/%2e%2e/g/collect", "/g/collect/", "/g/./collect",
                     "/g;v=1/collect", "/analytics/x;jsessionid=1", "/analytics%2fx", "/mp/collect?api_secret=x")) {
@@ -124,6 +126,34 @@ class BeaconContainerTest {
                 Content-Length: %d""".formatted(path, GA4_BODY.length()), BeaconServer.ascii(GA4_BODY)));
         assertTrue(r.getStatus() == 204 || r.getStatus() == 400, kind + " " + path + ": " + r.getStatus());
         assertEquals(before, s.appCalls(), kind + " " + path + ": the application ran");
+    }
+
+    /**
+     * Containers configured to let encoded slashes and dot segments through hand the application a path their own
+     * view does not resolve; the gate's independent normalization of the raw URI still answers 204.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("lenientTricks")
+    void lenientContainersStillGetA204ForEncodedTricks(String kind, String path) throws Exception {
+        BeaconServer s = servers.get(kind);
+        int before = s.appCalls();
+        HttpTester.Response r = parse(s.exchange("""
+                POST %s HTTP/1.1
+                Host: shop.example
+                Content-Length: %d""".formatted(path, GA4_BODY.length()), BeaconServer.ascii(GA4_BODY)));
+        assertCleanNoContent(r, kind + " " + path);
+        assertEquals(before, s.appCalls(), kind + " " + path + ": the application ran");
+    }
+
+    static Stream<Arguments> lenientTricks() {
+        return Stream.of(
+                Arguments.of("tomcat-lenient", "/g%2fcollect"),
+                Arguments.of("tomcat-lenient", "/g%2Fcollect;jsessionid=1"),
+                Arguments.of("tomcat-lenient", "/analytics%2fx"),
+                Arguments.of("jetty-lenient", "/g%2fcollect"),
+                Arguments.of("jetty-lenient", "//g//collect"),
+                Arguments.of("jetty-lenient", "/x/%2e%2e/g/collect"),
+                Arguments.of("jetty-lenient", "/analytics%2Fx"));
     }
 
     @ParameterizedTest

@@ -4,6 +4,9 @@ import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
 
@@ -19,9 +22,20 @@ final class JettyBeaconServer implements BeaconServer {
     private final LocalConnector connector;
     private final GateHarness.CountingServlet app = new GateHarness.CountingServlet();
 
-    JettyBeaconServer() throws Exception {
+    private final String name;
+
+    /**
+     * @param lenient accept every URI the parser can read ({@code UriCompliance.UNSAFE}: encoded slashes, {@code ..}
+     *                and empty segments reach the application), as some operators configure Jetty for legacy apps
+     */
+    JettyBeaconServer(boolean lenient) throws Exception {
+        name = lenient ? "jetty(UriCompliance.UNSAFE)" : "jetty";
         server = new Server();
-        connector = new LocalConnector(server);
+        HttpConfiguration config = new HttpConfiguration();
+        if (lenient) {
+            config.setUriCompliance(UriCompliance.UNSAFE);
+        }
+        connector = new LocalConnector(server, new HttpConnectionFactory(config));
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
         EnumSet<DispatcherType> request = EnumSet.of(DispatcherType.REQUEST);
@@ -34,7 +48,7 @@ final class JettyBeaconServer implements BeaconServer {
 
     @Override
     public String name() {
-        return "jetty";
+        return name;
     }
 
     @Override

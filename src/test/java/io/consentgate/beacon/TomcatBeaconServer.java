@@ -29,9 +29,12 @@ final class TomcatBeaconServer implements BeaconServer {
     /**
      * @param continueOnRead set the connector's {@code continueResponseTiming} to {@code onRead} (the default,
      *                       {@code immediately}, sends {@code 100 Continue} before any filter runs)
+     * @param lenient        {@code encodedSolidusHandling="passthrough"}: {@code %2F} reaches the application
+     *                       undecoded instead of being rejected, as operators configure Tomcat for some proxies
      */
-    TomcatBeaconServer(boolean continueOnRead) throws Exception {
-        this.name = continueOnRead ? "tomcat(continueResponseTiming=onRead)" : "tomcat";
+    TomcatBeaconServer(boolean continueOnRead, boolean lenient) throws Exception {
+        this.name = "tomcat" + (continueOnRead ? "(continueResponseTiming=onRead)" : "")
+                + (lenient ? "(encodedSolidusHandling=passthrough)" : "");
         tomcat = new Tomcat();
         tomcat.setBaseDir(Files.createTempDirectory("cg-beacon-tomcat").toString());
         Connector connector = new Connector();
@@ -39,6 +42,9 @@ final class TomcatBeaconServer implements BeaconServer {
         connector.setProperty("address", "127.0.0.1");
         if (continueOnRead) {
             connector.setProperty("continueResponseTiming", "onRead");
+        }
+        if (lenient) {
+            connector.setEncodedSolidusHandling("passthrough");
         }
         tomcat.setConnector(connector);
         Context ctx = tomcat.addContext("", null);
