@@ -80,6 +80,9 @@ final class JettyBeaconServer implements BeaconServer {
                 throw new AssertionError("jetty sent no final response head within " + TIMEOUT_MS + " ms: " + out);
             }
             ByteBuffer chunk = endPoint.waitForOutput(left, TimeUnit.NANOSECONDS);
+            if (chunk == null) {
+                throw new AssertionError("jetty sent no final response head within " + TIMEOUT_MS + " ms: " + out);
+            }
             out.append(StandardCharsets.ISO_8859_1.decode(chunk));
         }
         endPoint.close();
