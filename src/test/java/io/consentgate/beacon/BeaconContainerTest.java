@@ -249,6 +249,27 @@ class BeaconContainerTest {
         assertEquals(before, s.appCalls(), kind);
     }
 
+    /**
+     * After the 204 the connection is closed, not reused: Jetty closes at once; Tomcat drains the announced body
+     * (up to its {@code maxSwallowSize}) and then closes. Either way exactly one response is sent and the body bytes are
+     * never taken for a next request.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void connectionClosesAfterTheAnswerAndTheBodyIsNotTakenForARequest(String kind) throws Exception {
+        BeaconServer s = servers.get(kind);
+        int before = s.appCalls();
+        String smuggled = "GET /cart HTTP/1.1\r\nHost: shop.example\r\n\r\n";
+        byte[] rest = (smuggled + "x".repeat(200 - smuggled.length())).getBytes(StandardCharsets.US_ASCII);
+        String raw = s.headFirstThenRest("""
+                POST /g/collect HTTP/1.1
+                Host: shop.example
+                Content-Length: 210""", "v=2&tid=G-".getBytes(StandardCharsets.US_ASCII), rest);
+        assertTrue(raw.startsWith("HTTP/1.1 204"), kind + ": " + raw);
+        assertEquals(raw.indexOf("HTTP/1.1 "), raw.lastIndexOf("HTTP/1.1 "), kind + " sent a second response: " + raw);
+        assertEquals(before, s.appCalls(), kind);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"jetty", "tomcat"})
     void chunkedSlowBeaconGets204BeforeItEnds(String kind) throws Exception {

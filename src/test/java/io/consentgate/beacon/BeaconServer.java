@@ -24,6 +24,14 @@ interface BeaconServer extends AutoCloseable {
      */
     String headFirst(String head, byte[] bodyStart) throws Exception;
 
+    /**
+     * Like {@link #headFirst}, then sends {@code rest} (if the connection is still open) and reads until the server
+     * closes the connection, bounded by {@link #TIMEOUT_MS}.
+     *
+     * @return everything the server sent on the connection
+     */
+    String headFirstThenRest(String head, byte[] bodyStart, byte[] rest) throws Exception;
+
     @Override
     void close() throws Exception;
 

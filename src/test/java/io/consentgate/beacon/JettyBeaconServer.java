@@ -70,6 +70,28 @@ final class JettyBeaconServer implements BeaconServer {
     @Override
     public String headFirst(String head, byte[] bodyStart) throws Exception {
         LocalConnector.LocalEndPoint endPoint = connector.connect();
+        String out = readHead(endPoint, head, bodyStart);
+        endPoint.close();
+        return out;
+    }
+
+    @Override
+    public String headFirstThenRest(String head, byte[] bodyStart, byte[] rest) throws Exception {
+        LocalConnector.LocalEndPoint endPoint = connector.connect();
+        StringBuilder out = new StringBuilder(readHead(endPoint, head, bodyStart));
+        if (endPoint.isOpen()) {
+            endPoint.addInput(ByteBuffer.wrap(rest));
+        }
+        endPoint.waitUntilClosedOrIdleFor(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        if (endPoint.isOpen()) {
+            throw new AssertionError("jetty kept the connection open for " + TIMEOUT_MS + " ms: " + out);
+        }
+        out.append(StandardCharsets.ISO_8859_1.decode(endPoint.takeOutput()));
+        return out.toString();
+    }
+
+    private static String readHead(LocalConnector.LocalEndPoint endPoint, String head, byte[] bodyStart)
+            throws Exception {
         byte[] h = BeaconServer.ascii(BeaconServer.crlf(head));
         endPoint.addInput(ByteBuffer.allocate(h.length + bodyStart.length).put(h).put(bodyStart).flip());
         StringBuilder out = new StringBuilder();
@@ -85,7 +107,6 @@ final class JettyBeaconServer implements BeaconServer {
             }
             out.append(StandardCharsets.ISO_8859_1.decode(chunk));
         }
-        endPoint.close();
         return out.toString();
     }
 

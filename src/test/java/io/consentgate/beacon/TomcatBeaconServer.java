@@ -111,6 +111,28 @@ final class TomcatBeaconServer implements BeaconServer {
         }
     }
 
+    @Override
+    public String headFirstThenRest(String head, byte[] bodyStart, byte[] rest) throws Exception {
+        try (Socket s = socket()) {
+            OutputStream out = s.getOutputStream();
+            out.write(BeaconServer.ascii(BeaconServer.crlf(head)));
+            out.write(bodyStart);
+            out.flush();
+            InputStream in = s.getInputStream();
+            String response = readHead(in);
+            out.write(rest);
+            out.flush();
+            ByteArrayOutputStream more = new ByteArrayOutputStream();
+            try {
+                in.transferTo(more);
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("tomcat kept the connection open for " + TIMEOUT_MS + " ms after the body",
+                        e);
+            }
+            return response + more.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+
     private Socket socket() throws IOException {
         Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
         s.setSoTimeout(TIMEOUT_MS);
