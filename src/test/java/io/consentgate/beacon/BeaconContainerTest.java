@@ -82,6 +82,18 @@ class BeaconContainerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"jetty", "tomcat"})
+    void cookiesSetByAnOuterFilterAreDroppedFromTheAnswerOtherHeadersKept(String kind) throws Exception {
+        BeaconServer s = servers.get(kind);
+        HttpTester.Response r = parse(s.exchange("""
+                GET /g/collect?v=2&en=page_view HTTP/1.1
+                Host: shop.example
+                X-Test-Outer-Cookie: yes""", new byte[0]));
+        assertCleanNoContent(r, kind);
+        assertEquals("DENY", r.get("X-Frame-Options"), kind);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
     void allowedBeaconsAndOrdinaryPathsReachTheApplication(String kind) throws Exception {
         BeaconServer s = servers.get(kind);
         int before = s.appCalls();

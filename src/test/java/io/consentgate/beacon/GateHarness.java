@@ -44,6 +44,12 @@ final class GateHarness {
                     ? ConsentDecision.of(Set.of(Category.ANALYTICS), Map.of(), ConsentMode.OPT_IN)
                     : ConsentDecision.refuseAll();
             req.setAttribute(ConsentGate.DECISION_ATTRIBUTE, d);
+            if (((HttpServletRequest) req).getHeader("X-Test-Outer-Cookie") != null) {
+                // An outer filter that sets a cookie and a security header before ConsentGate runs.
+                HttpServletResponse response = (HttpServletResponse) res;
+                response.addCookie(new jakarta.servlet.http.Cookie("_fbp", "fb.1.1731834512.42"));
+                response.setHeader("X-Frame-Options", "DENY");
+            }
             chain.doFilter(req, res);
         }
     }
