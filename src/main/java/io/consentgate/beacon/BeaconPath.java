@@ -65,6 +65,9 @@ final class BeaconPath {
         if (raw == null) {
             return null;
         }
+        if (isCanonical(raw, true)) {
+            return raw;
+        }
         int end = raw.length();
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
@@ -94,8 +97,11 @@ final class BeaconPath {
 
     /** Resolves empty, {@code .} and {@code ..} segments; the result starts with {@code /} and has no trailing one. */
     static String resolve(CharSequence path) {
-        Deque<String> segments = new ArrayDeque<>();
         String p = path.toString();
+        if (isCanonical(p, false)) {
+            return p;
+        }
+        Deque<String> segments = new ArrayDeque<>();
         int start = 0;
         while (start <= p.length()) {
             int slash = p.indexOf('/', start);
@@ -116,6 +122,44 @@ final class BeaconPath {
             out.append('/').append(seg);
         }
         return out.toString();
+    }
+
+    /**
+     * Whether {@code p} is already normalized, so the common request costs one scan and no allocation: starts with
+     * {@code /}, no empty, {@code .} or {@code ..} segment, no trailing slash (except the root) and, for a raw URI, no
+     * {@code %}, {@code ;}, {@code ?} or {@code #}.
+     */
+    private static boolean isCanonical(String p, boolean raw) {
+        int n = p.length();
+        if (n == 0 || p.charAt(0) != '/') {
+            return false;
+        }
+        if (n == 1) {
+            return true;
+        }
+        if (p.charAt(n - 1) == '/') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = p.charAt(i);
+            if (raw && (c == '%' || c == ';' || c == '?' || c == '#')) {
+                return false;
+            }
+            if (c == '/' && i + 1 < n) {
+                char next = p.charAt(i + 1);
+                if (next == '/') {
+                    return false;
+                }
+                if (next == '.') {
+                    int end = p.indexOf('/', i + 1);
+                    int len = (end < 0 ? n : end) - (i + 1);
+                    if (len == 1 || (len == 2 && p.charAt(i + 2) == '.')) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /** Percent-decodes {@code s[from, to)} as UTF-8 into {@code out}; false when malformed. */

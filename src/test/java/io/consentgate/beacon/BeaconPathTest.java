@@ -32,6 +32,11 @@ class BeaconPathTest {
         "/caf%C3%A9/collect, /café/collect",
         "/a%3Bb/c, /a;b/c",
         "/%252f, /%2f",
+        "/.well-known/gpc.json, /.well-known/gpc.json",
+        "/a/..b/.c, /a/..b/.c",
+        "/g/collect/., /g/collect",
+        "/g/collect/.., /g",
+        "/g/x/.., /g",
     })
     void normalizesRawPaths(String raw, String expected) {
         assertEquals(expected, BeaconPath.normalizeRaw(raw));
