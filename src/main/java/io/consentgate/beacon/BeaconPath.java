@@ -37,7 +37,8 @@ final class BeaconPath {
     static String rawView(HttpServletRequest request) {
         try {
             String uri = normalizeRaw(request.getRequestURI());
-            String context = normalizeRaw(request.getContextPath());
+            String contextPath = request.getContextPath();
+            String context = contextPath == null || contextPath.isEmpty() ? "/" : normalizeRaw(contextPath);
             if (uri == null || context == null) {
                 return null;
             }
