@@ -17,8 +17,10 @@ import java.util.List;
  * @param includeGenericPaths also gate the catalog endpoints flagged generic ({@code /collect}, {@code /tr},
  *                            {@code /api/event}), which ordinary applications often use for their own purposes.
  *                            Default: {@code false}
- * @param caseInsensitive     match paths ignoring ASCII case ({@code /G/Collect}); turn it on when the container or
- *                            a proxy behind it routes case-insensitively. Default: {@code false}
+ * @param caseInsensitive     match paths ignoring case ({@code /G/Collect}); turn it on when the container or a
+ *                            proxy behind it routes case-insensitively. Operator paths fold either way; catalog
+ *                            endpoints are matched as written and lower-cased, so a catalog override written with
+ *                            capitals matches only its own spelling. Default: {@code false}
  * @param gatePings           gate hyperlink-auditing pings ({@code <a ping>}): requests with a {@code Ping-To} or
  *                            {@code Ping-From} header or {@code Content-Type: text/ping}. Default: {@code true}
  * @throws IllegalArgumentException naming the first invalid {@code extraPaths} entry (an unknown or
