@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with {@code @Property(seed = "...")}. The disguise itself is drawn from a {@link Random} seeded by jqwik, so the
  * seed reproduces it too.
  */
-class BeaconPathProperties {
+class BeaconPathPropertiesTest {
 
     private static final List<String> ENDPOINTS = List.of("/g/collect", "/mp/collect", "/matomo.php",
             "/com.snowplowanalytics.snowplow/tp2", "/2/httpapi");
