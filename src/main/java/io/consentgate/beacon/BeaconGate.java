@@ -94,6 +94,9 @@ public final class BeaconGate {
     /**
      * Classifies the request. Reads the method, the request URI, the servlet path and headers; never the body.
      *
+     * @param request  the request, as the filter received it
+     * @param decision the decision already taken for it
+     *
      * @return {@code null} when the request is not a beacon or the decision allows everything it needs (continue
      *         with the chain); otherwise why it is a refused beacon
      */
@@ -141,6 +144,11 @@ public final class BeaconGate {
      * are kept). An {@code OPTIONS} request (a CORS preflight) gets the same with {@code Allow: POST, GET, OPTIONS}
      * and no {@code Access-Control-*} grant, so a cross-origin beacon never follows. The response is committed
      * before returning. Never reads the request body.
+     *
+     * @param request  the request {@link #match} classified
+     * @param response the container's response, not yet written to
+     * @param match    what {@link #match} returned (not {@code null})
+     * @throws IOException when committing the response fails (the client went away)
      */
     public void answer(HttpServletRequest request, HttpServletResponse response, BeaconMatch match)
             throws IOException {
@@ -169,6 +177,12 @@ public final class BeaconGate {
 
     /**
      * Matches and, unless {@code reportOnly}, answers: the whole beacon step of the filter.
+     *
+     * @param request    the request
+     * @param response   the container's response, not yet written to
+     * @param decision   the decision already taken for the request
+     * @param reportOnly log what would be answered instead of answering
+     * @throws IOException when committing the response fails
      *
      * @return {@code true} when the request was answered and the chain must not be called; {@code false} to
      *         continue (not a refused beacon, or report-only, in which case the would-be answer is logged at INFO)

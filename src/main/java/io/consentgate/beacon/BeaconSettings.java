@@ -23,16 +23,19 @@ import java.util.List;
  *                            capitals matches only its own spelling. Default: {@code false}
  * @param gatePings           gate hyperlink-auditing pings ({@code <a ping>}): requests with a {@code Ping-To} or
  *                            {@code Ping-From} header or {@code Content-Type: text/ping}. Default: {@code true}
- * @throws IllegalArgumentException naming the first invalid {@code extraPaths} entry (an unknown or
- *                                  {@code necessary} category, a relative path, {@code *} other than a trailing
- *                                  {@code /*}, {@code ;}, {@code %}, dot or empty segments, the whole site)
  */
 public record BeaconSettings(List<String> extraPaths, boolean includeGenericPaths, boolean caseInsensitive,
                              boolean gatePings) {
 
     private static final BeaconSettings DEFAULTS = new BeaconSettings(List.of(), false, false, true);
 
-    /** Copies {@code extraPaths} and validates every entry. */
+    /**
+     * Copies {@code extraPaths} and validates every entry.
+     *
+     * @throws IllegalArgumentException naming the first invalid {@code extraPaths} entry (an unknown or
+     *                                  {@code necessary} category, a relative path, {@code *} other than a trailing
+     *                                  {@code /*}, {@code ;}, {@code %}, dot or empty segments, the whole site)
+     */
     public BeaconSettings {
         extraPaths = List.copyOf(extraPaths);
         for (String entry : extraPaths) {
