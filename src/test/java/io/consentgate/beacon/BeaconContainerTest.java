@@ -82,6 +82,21 @@ class BeaconContainerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"jetty", "tomcat"})
+    void reportOnlyLetsTheBeaconThrough(String kind) throws Exception {
+        BeaconServer s = servers.get(kind);
+        int before = s.appCalls();
+        HttpTester.Response r = parse(s.exchange("""
+                POST /g/collect HTTP/1.1
+                Host: shop.example
+                X-Test-Report-Only: yes
+                Content-Length: %d""".formatted(GA4_BODY.length()), BeaconServer.ascii(GA4_BODY)));
+        assertEquals(200, r.getStatus(), kind);
+        assertEquals("app read " + GA4_BODY.length() + " bytes", r.getContent(), kind);
+        assertEquals(before + 1, s.appCalls(), kind);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
     void cookiesSetByAnOuterFilterAreDroppedFromTheAnswerOtherHeadersKept(String kind) throws Exception {
         BeaconServer s = servers.get(kind);
         HttpTester.Response r = parse(s.exchange("""

@@ -62,6 +62,12 @@ final class GateHarness {
         public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
                 throws IOException, ServletException {
             HttpServletRequest request = (HttpServletRequest) req;
+            if (request.getHeader("X-Test-Report-Only") != null) {
+                if (!gate.gate(request, (HttpServletResponse) res, ConsentGate.decision(request), true)) {
+                    chain.doFilter(req, res);
+                }
+                return;
+            }
             BeaconMatch m = gate.match(request, ConsentGate.decision(request));
             if (m != null) {
                 gate.answer(request, (HttpServletResponse) res, m);
