@@ -1,0 +1,207 @@
+package io.consentgate.beacon;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The two views of a request path the gate matches on, both without a trailing slash ({@code "/"} for the root):
+ * the container's ({@code getServletPath() + getPathInfo()}, already decoded) and an independent normalization of
+ * the raw {@code getRequestURI()} ({@code ;params} stripped per segment, percent-decoded once as UTF-8, empty,
+ * {@code .} and {@code ..} segments resolved). Neither ever throws; a view that cannot be computed is {@code null}.
+ */
+final class BeaconPath {
+
+    private BeaconPath() {
+    }
+
+    /** The container's view, with empty and dot segments resolved again; null when the container refuses. */
+    static String containerView(HttpServletRequest request) {
+        try {
+            String servletPath = request.getServletPath();
+            String pathInfo = request.getPathInfo();
+            String p = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+            return resolve(p);
+        } catch (RuntimeException e) {
+            // Jetty throws on ambiguous URIs (e.g. an encoded slash) when asked for the servlet path.
+            return null;
+        }
+    }
+
+    /** The raw URI's view within the context; null when malformed or not below the context path. */
+    static String rawView(HttpServletRequest request) {
+        try {
+            String uri = normalizeRaw(request.getRequestURI());
+            String contextPath = request.getContextPath();
+            String context = contextPath == null || contextPath.isEmpty() ? "/" : normalizeRaw(contextPath);
+            if (uri == null || context == null) {
+                return null;
+            }
+            if (context.equals("/")) {
+                return uri;
+            }
+            if (uri.equals(context)) {
+                return "/";
+            }
+            return uri.startsWith(context + "/") ? uri.substring(context.length()) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Normalizes a raw (still percent-encoded) path: strips {@code ;params} from every segment, percent-decodes the
+     * rest as UTF-8 ({@code %2f} becomes a separator), then resolves empty, {@code .} and {@code ..} segments
+     * ({@code ..} above the root stays at the root, as browsers do).
+     *
+     * @return the normalized path, or {@code null} when {@code raw} is null or has malformed percent-encoding or
+     *         invalid UTF-8
+     */
+    static String normalizeRaw(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        if (isCanonical(raw, true)) {
+            return raw;
+        }
+        int end = raw.length();
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '?' || c == '#') {
+                end = i;
+                break;
+            }
+        }
+        StringBuilder decoded = new StringBuilder(end);
+        int start = 0;
+        while (start <= end) {
+            int slash = raw.indexOf('/', start);
+            int segEnd = slash < 0 || slash > end ? end : slash;
+            int semi = raw.indexOf(';', start);
+            int contentEnd = semi >= 0 && semi < segEnd ? semi : segEnd;
+            if (!decode(raw, start, contentEnd, decoded)) {
+                return null;
+            }
+            if (segEnd == end) {
+                break;
+            }
+            decoded.append('/');
+            start = segEnd + 1;
+        }
+        return resolve(decoded);
+    }
+
+    /** Resolves empty, {@code .} and {@code ..} segments; the result starts with {@code /} and has no trailing one. */
+    static String resolve(CharSequence path) {
+        String p = path.toString();
+        if (isCanonical(p, false)) {
+            return p;
+        }
+        Deque<String> segments = new ArrayDeque<>();
+        int start = 0;
+        while (start <= p.length()) {
+            int slash = p.indexOf('/', start);
+            int end = slash < 0 ? p.length() : slash;
+            String seg = p.substring(start, end);
+            if (seg.equals("..")) {
+                segments.pollLast();
+            } else if (!seg.isEmpty() && !seg.equals(".")) {
+                segments.addLast(seg);
+            }
+            start = end + 1;
+        }
+        if (segments.isEmpty()) {
+            return "/";
+        }
+        StringBuilder out = new StringBuilder(p.length());
+        for (String seg : segments) {
+            out.append('/').append(seg);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Whether {@code p} is already normalized, so the common request costs one scan and no allocation: starts with
+     * {@code /}, no empty, {@code .} or {@code ..} segment, no trailing slash (except the root) and, for a raw URI, no
+     * {@code %}, {@code ;}, {@code ?} or {@code #}.
+     */
+    private static boolean isCanonical(String p, boolean raw) {
+        int n = p.length();
+        if (n == 0 || p.charAt(0) != '/') {
+            return false;
+        }
+        if (n == 1) {
+            return true;
+        }
+        if (p.charAt(n - 1) == '/') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = p.charAt(i);
+            if (raw && (c == '%' || c == ';' || c == '?' || c == '#')) {
+                return false;
+            }
+            if (c == '/' && i + 1 < n) {
+                char next = p.charAt(i + 1);
+                if (next == '/') {
+                    return false;
+                }
+                if (next == '.') {
+                    int end = p.indexOf('/', i + 1);
+                    int len = (end < 0 ? n : end) - (i + 1);
+                    if (len == 1 || (len == 2 && p.charAt(i + 2) == '.')) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Percent-decodes {@code s[from, to)} as UTF-8 into {@code out}; false when malformed. */
+    private static boolean decode(String s, int from, int to, StringBuilder out) {
+        int pct = s.indexOf('%', from);
+        if (pct < 0 || pct >= to) {
+            out.append(s, from, to);
+            return true;
+        }
+        ByteBuffer bytes = ByteBuffer.allocate((to - from) * 4);
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= to) {
+                    return false;
+                }
+                int hi = Character.digit(s.charAt(i + 1), 16);
+                int lo = Character.digit(s.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    return false;
+                }
+                bytes.put((byte) (hi << 4 | lo));
+                i += 2;
+            } else if (c < 0x80) {
+                bytes.put((byte) c);
+            } else {
+                int cp = s.codePointAt(i);
+                bytes.put(StandardCharsets.UTF_8.encode(new String(Character.toChars(cp))));
+                i += Character.charCount(cp) - 1;
+            }
+        }
+        bytes.flip();
+        try {
+            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(bytes);
+            out.append(chars);
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+}

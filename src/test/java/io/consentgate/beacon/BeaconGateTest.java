@@ -1,0 +1,274 @@
+package io.consentgate.beacon;
+
+import io.consentgate.Category;
+import io.consentgate.ConsentDecision;
+import io.consentgate.ConsentMode;
+import io.consentgate.catalog.TrackerCatalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BeaconGateTest {
+
+    private static final ConsentDecision REFUSE = ConsentDecision.refuseAll();
+    private static final ConsentDecision ALLOW = ConsentDecision.allowAll();
+    private static final BeaconGate GATE = new BeaconGate(TrackerCatalog.bundled(), BeaconSettings.defaults());
+
+    private static ConsentDecision allowing(Category... categories) {
+        return ConsentDecision.of(Set.of(categories), Map.of(), ConsentMode.OPT_IN);
+    }
+
+    /** A request whose container view and raw URI are both {@code path}. */
+    private static FakeExchange.Req req(String path) {
+        return new FakeExchange.Req(path, path);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/g/collect", "/j/collect", "/r/collect", "/mp/collect", "/matomo.php", "/piwik.php",
+        "/2/httpapi", "/com.snowplowanalytics.snowplow/tp2"})
+    void gatesCatalogCollectionEndpointsWhenTheirCategoryIsRefused(String path) {
+        BeaconMatch m = GATE.match(req(path).proxy(), REFUSE);
+        assertNotNull(m, path);
+        assertTrue(m.reason().contains(path), m.reason());
+    }
+
+    @Test
+    void passesCollectionEndpointsWhenTheirCategoryIsAllowed() {
+        assertNull(GATE.match(req("/g/collect").proxy(), allowing(Category.ANALYTICS)));
+        assertNull(GATE.match(req("/g/collect").proxy(), ALLOW));
+    }
+
+    @Test
+    void gatesAnAnalyticsEndpointWhenOnlyMarketingIsAllowed() {
+        BeaconMatch m = GATE.match(req("/g/collect").proxy(), allowing(Category.MARKETING));
+        assertNotNull(m);
+        assertEquals("google-analytics", m.trackerId());
+        assertEquals(Set.of(Category.ANALYTICS), m.categories());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/index.html", "/g/collector", "/g/collect.js", "/g", "/api/g/collect",
+        "/collect", "/tr", "/api/event", "/matomo.php.bak"})
+    void leavesOrdinaryPathsAndGenericEndpointsAlone(String path) {
+        assertNull(GATE.match(req(path).proxy(), REFUSE), path);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/collect", "/tr", "/api/event"})
+    void gatesGenericEndpointsWhenTheOperatorAsksFor(String path) {
+        BeaconGate gate = new BeaconGate(TrackerCatalog.bundled(), new BeaconSettings(List.of(), true, false, true));
+        assertNotNull(gate.match(req(path).proxy(), REFUSE), path);
+    }
+
+    /** The container routed somewhere else (its view shows no beacon): only the raw URI shows the trick. */
+    @ParameterizedTest
+    @ValueSource(strings = {"//g//collect", "/g/collect;jsessionid=x", "/g%2fcollect", "/g%2Fcollect",
+        "/x/../g/collect", "/x/%2e%2e/g/collect", "/g/collect/", "/g/coll%65ct", "/g;a=b/collect;c=d/"})
+    void gatesPathTricksThroughTheRawUriView(String raw) {
+        FakeExchange.Req r = new FakeExchange.Req(raw, "/app-servlet");
+        assertNotNull(GATE.match(r.proxy(), REFUSE), raw);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/g/collector", "/g/collector;jsessionid=x", "/g%2fcollector", "//g//collector/",
+        "/g/collect%2fx", "/g/collect..", "/g/collect%00"})
+    void nearMissesAreNotGated(String raw) {
+        assertNull(GATE.match(new FakeExchange.Req(raw, "/app-servlet").proxy(), REFUSE), raw);
+    }
+
+    @Test
+    void gatesThroughTheContainerViewWhenTheRawUriIsMalformed() {
+        FakeExchange.Req r = new FakeExchange.Req("/g/collect%zz", "/g/collect");
+        assertNotNull(GATE.match(r.proxy(), REFUSE));
+    }
+
+    @Test
+    void aContainerThatThrowsOnAnAmbiguousPathStillGetsTheRawView() {
+        FakeExchange.Req r = new FakeExchange.Req("/g%2fcollect", "unused");
+        r.servletPathFailure = new IllegalArgumentException("Ambiguous URI encoding");
+        assertNotNull(GATE.match(r.proxy(), REFUSE));
+    }
+
+    @Test
+    void neitherViewMatchingMeansNoMatchEvenWhenBothAreMalformed() {
+        FakeExchange.Req r = new FakeExchange.Req("/g/collect%", "x");
+        r.servletPathFailure = new IllegalStateException("broken");
+        assertNull(GATE.match(r.proxy(), REFUSE));
+    }
+
+    @Test
+    void matchesTheContainerViewBelowTheContextPath() {
+        FakeExchange.Req r = new FakeExchange.Req("/shop/g/collect", "/g/collect");
+        r.contextPath = "/shop";
+        assertNotNull(GATE.match(r.proxy(), REFUSE));
+        FakeExchange.Req encoded = new FakeExchange.Req("/sh%6Fp;v=1/g%2fcollect", "/other");
+        encoded.contextPath = "/sh%6Fp;v=1";
+        assertNotNull(GATE.match(encoded.proxy(), REFUSE));
+    }
+
+    @Test
+    void rawViewOutsideTheContextPathMatchesNothing() {
+        FakeExchange.Req r = new FakeExchange.Req("/other/g/collect", "/page");
+        r.contextPath = "/shop";
+        assertNull(GATE.match(r.proxy(), REFUSE));
+    }
+
+    @Test
+    void upperCasePathsMatchOnlyWhenCaseInsensitive() {
+        assertNull(GATE.match(req("/G/Collect").proxy(), REFUSE));
+        BeaconGate folding = new BeaconGate(TrackerCatalog.bundled(),
+                new BeaconSettings(List.of("/Stats/*=analytics"), false, true, true));
+        assertNotNull(folding.match(req("/G/Collect").proxy(), REFUSE));
+        assertNotNull(folding.match(req("/MATOMO.PHP").proxy(), REFUSE));
+        assertNotNull(folding.match(req("/stats/hit").proxy(), REFUSE));
+        assertNull(folding.match(req("/G/Collector").proxy(), REFUSE));
+    }
+
+    @Test
+    void operatorPathsCarryTheirCategory() {
+        BeaconGate gate = new BeaconGate(TrackerCatalog.bundled(), new BeaconSettings(
+                List.of("/analytics/*=analytics", "/px=marketing"), false, false, true));
+        BeaconMatch m = gate.match(req("/analytics/event").proxy(), allowing(Category.MARKETING));
+        assertNotNull(m);
+        assertEquals(BeaconGate.OPERATOR_TRACKER_ID, m.trackerId());
+        assertEquals(Set.of(Category.ANALYTICS), m.categories());
+        assertNull(gate.match(req("/analytics/event").proxy(), allowing(Category.ANALYTICS)));
+        assertNotNull(gate.match(req("/analytics").proxy(), REFUSE));
+        assertNull(gate.match(req("/analyticsx").proxy(), REFUSE));
+        assertNotNull(gate.match(req("/px").proxy(), allowing(Category.ANALYTICS)));
+        assertNull(gate.match(req("/px/1").proxy(), REFUSE));
+        assertNotNull(gate.match(new FakeExchange.Req("/analytics;jsessionid=1/%2e/e", "/x").proxy(), REFUSE));
+    }
+
+    @Test
+    void aRefusalBeatsAnAllowWhenAnOperatorPathOverlapsTheCatalog() {
+        BeaconGate gate = new BeaconGate(TrackerCatalog.bundled(),
+                new BeaconSettings(List.of("/g/*=marketing"), false, false, true));
+        BeaconMatch m = gate.match(req("/g/collect").proxy(), allowing(Category.MARKETING));
+        assertNotNull(m);
+        assertEquals("google-analytics", m.trackerId());
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({
+        "Ping-To, https://example.net/landing",
+        "Ping-From, https://example.org/article",
+        "Content-Type, text/ping",
+        "Content-Type, TEXT/Ping ; charset=utf-8",
+    })
+    void gatesHyperlinkAuditingPingsOnAnyPath(String header, String value) {
+        BeaconMatch m = GATE.match(req("/anything").header(header, value).proxy(), REFUSE);
+        assertNotNull(m);
+        assertEquals(BeaconGate.PING_TRACKER_ID, m.trackerId());
+        assertEquals(EnumSet.of(Category.ANALYTICS, Category.MARKETING), m.categories());
+    }
+
+    @Test
+    void pingsNeedBothAnalyticsAndMarketing() {
+        FakeExchange.Req ping = req("/").header("Ping-To", "https://example.net/");
+        assertNotNull(GATE.match(ping.proxy(), allowing(Category.ANALYTICS)));
+        assertNotNull(GATE.match(ping.proxy(), allowing(Category.MARKETING)));
+        assertNull(GATE.match(ping.proxy(), allowing(Category.ANALYTICS, Category.MARKETING)));
+    }
+
+    @Test
+    void pingsPassWhenPingGatingIsOff() {
+        BeaconGate gate = new BeaconGate(TrackerCatalog.bundled(), new BeaconSettings(List.of(), false, false, false));
+        assertNull(gate.match(req("/").header("Ping-From", "https://example.org/").proxy(), REFUSE));
+        assertNull(gate.match(req("/").header("Content-Type", "text/ping").proxy(), REFUSE));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/plain", "text/pingx", "application/ping", "text/ping-like"})
+    void otherContentTypesAreNotPings(String type) {
+        assertNull(GATE.match(req("/").header("Content-Type", type).proxy(), REFUSE));
+    }
+
+    @Test
+    void answersWith204NoStoreAndCommits() throws Exception {
+        FakeExchange.Res res = new FakeExchange.Res();
+        FakeExchange.Req r = req("/g/collect").header("Content-Length", "10485760");
+        GATE.answer(r.proxy(), res.proxy(), GATE.match(r.proxy(), REFUSE));
+        assertEquals(204, res.status);
+        assertEquals("no-store", res.header("Cache-Control"));
+        assertEquals("close", res.header("Connection"));
+        assertNull(res.header("Allow"));
+        assertNull(res.header("Content-Type"));
+        assertTrue(res.committed);
+    }
+
+    @Test
+    void keepsTheConnectionWhenNoBodyWasAnnounced() throws Exception {
+        FakeExchange.Res res = new FakeExchange.Res();
+        FakeExchange.Req r = req("/g/collect").method("GET");
+        GATE.answer(r.proxy(), res.proxy(), GATE.match(r.proxy(), REFUSE));
+        assertEquals(204, res.status);
+        assertNull(res.header("Connection"));
+    }
+
+    @Test
+    void answersAPreflightWithAllowAndNoCorsGrant() throws Exception {
+        FakeExchange.Res res = new FakeExchange.Res();
+        FakeExchange.Req r = req("/g/collect").method("OPTIONS").header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST");
+        BeaconMatch m = GATE.match(r.proxy(), REFUSE);
+        GATE.answer(r.proxy(), res.proxy(), m);
+        assertEquals(204, res.status);
+        assertEquals(BeaconGate.ALLOW, res.header("Allow"));
+        assertTrue(res.headers.keySet().stream().noneMatch(h -> h.startsWith("access-control-")), res.headers::toString);
+    }
+
+    @Test
+    void dropsSetCookieAddedBeforeTheGateAndKeepsOtherHeaders() throws Exception {
+        FakeExchange.Res res = new FakeExchange.Res();
+        res.headers.put("set-cookie", new java.util.ArrayList<>(List.of("JSESSIONID=1; Path=/")));
+        res.headers.put("strict-transport-security", new java.util.ArrayList<>(List.of("max-age=63072000")));
+        FakeExchange.Req r = req("/g/collect");
+        GATE.answer(r.proxy(), res.proxy(), GATE.match(r.proxy(), REFUSE));
+        assertNull(res.header("Set-Cookie"));
+        assertEquals("max-age=63072000", res.header("Strict-Transport-Security"));
+        assertEquals(1, res.resets);
+        assertEquals(204, res.status);
+    }
+
+    @Test
+    void leavesACommittedResponseAlone() throws Exception {
+        FakeExchange.Res res = new FakeExchange.Res();
+        res.committed = true;
+        FakeExchange.Req r = req("/g/collect");
+        GATE.answer(r.proxy(), res.proxy(), GATE.match(r.proxy(), REFUSE));
+        assertEquals(200, res.status);
+        assertTrue(res.headers.isEmpty());
+    }
+
+    @Test
+    void reportOnlyContinuesWithoutAnswering() throws Exception {
+        FakeExchange.Res res = new FakeExchange.Res();
+        FakeExchange.Req r = req("/g/collect");
+        assertEquals(false, GATE.gate(r.proxy(), res.proxy(), REFUSE, true));
+        assertEquals(200, res.status);
+        assertEquals(true, GATE.gate(r.proxy(), res.proxy(), REFUSE, false));
+        assertEquals(204, res.status);
+    }
+
+    @Test
+    void reasonsAreOnePrintableLine() {
+        FakeExchange.Req r = new FakeExchange.Req("/g/collect/%0d%0aINJECTED", "/x");
+        BeaconGate gate = new BeaconGate(TrackerCatalog.bundled(),
+                new BeaconSettings(List.of("/g/*=analytics"), false, false, true));
+        BeaconMatch m = gate.match(r.proxy(), REFUSE);
+        assertNotNull(m);
+        assertTrue(m.reason().chars().allMatch(c -> c >= 0x20 && c < 0x7f), m.reason());
+    }
+}
