@@ -1,5 +1,6 @@
 package io.consentgate;
 
+import io.consentgate.beacon.BeaconGate;
 import io.consentgate.consent.ConsentEndpoint;
 import io.consentgate.decision.DecisionEngine;
 import io.consentgate.html.HtmlRewriter;
@@ -90,6 +91,7 @@ public final class ConsentGateFilter implements Filter {
     private WellKnownResources wellKnown;
     private Enforcement enforcement;
     private ServletAccessLog accessLog;
+    private BeaconGate beaconGate;
 
     /** For {@code web.xml}: the policy is read from init-params in {@link #init}. */
     public ConsentGateFilter() {
@@ -139,6 +141,7 @@ public final class ConsentGateFilter implements Filter {
         CookieGate cookieGate = new CookieGate(p.catalog(), p.cookieExpiryPaths());
         this.consentEndpoint = new ConsentEndpoint(p, engine, cookieGate, clock);
         this.wellKnown = new WellKnownResources(p);
+        this.beaconGate = new BeaconGate(p.catalog(), p.beacons());
         HtmlRewriter rewriter = !p.htmlRewrite() ? null : HtmlRewriter.builder(p.catalog())
                 .mode(p.htmlMode())
                 .maxHeldBytes(p.htmlMaxHeldBytes())
@@ -207,6 +210,9 @@ public final class ConsentGateFilter implements Filter {
         }
         if (path.equals(policy.consentPath())) {
             consentEndpoint.serve(request, response, signals, decision);
+            return;
+        }
+        if (beaconGate.gate(request, response, decision, policy.reportOnly())) {
             return;
         }
         if (policy.reportOnly() && !decision.allowsEverything() && LOG.isDebugEnabled()) {

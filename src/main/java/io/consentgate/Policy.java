@@ -1,5 +1,6 @@
 package io.consentgate;
 
+import io.consentgate.beacon.BeaconSettings;
 import io.consentgate.catalog.TrackerCatalog;
 import io.consentgate.html.HtmlRewriter;
 import io.consentgate.html.OverflowAction;
@@ -87,6 +88,7 @@ public final class Policy {
     private final TrustedProxies trustedProxies;
     private final int accessLogMaxLength;
     private final boolean visitorHash;
+    private final BeaconSettings beacons;
 
     private Policy(Builder b) {
         this.mode = b.mode;
@@ -126,6 +128,7 @@ public final class Policy {
         this.trustedProxies = b.trustedProxies.withHeader(b.forwardedHeader);
         this.accessLogMaxLength = b.accessLogMaxLength;
         this.visitorHash = b.visitorHash;
+        this.beacons = b.beacons;
     }
 
     private static EnumSet<Category> copy(Set<Category> s) {
@@ -317,6 +320,11 @@ public final class Policy {
         return visitorHash;
     }
 
+    /** The beacon gate's settings. */
+    public BeaconSettings beacons() {
+        return beacons;
+    }
+
     @Override
     public String toString() {
         // Never print the secret.
@@ -332,7 +340,7 @@ public final class Policy {
                 + htmlOnOverflow + ", consentAttribute=" + consentAttribute + ", cookieExpiryPaths="
                 + cookieExpiryPaths + ", stripRequestCookies=" + stripRequestCookies + ", clearSiteData="
                 + clearSiteData + ", catalog=" + catalog + ", accessLog=" + accessLog.id() + ", ipMask=" + ipMask
-                + ", trustedProxies=" + trustedProxies + ", visitorHash=" + visitorHash + "}";
+                + ", trustedProxies=" + trustedProxies + ", visitorHash=" + visitorHash + ", beacons=" + beacons + "}";
     }
 
     /**
@@ -378,8 +386,25 @@ public final class Policy {
         private ForwardingHeader forwardedHeader = ForwardingHeader.X_FORWARDED_FOR;
         private int accessLogMaxLength = 1024;
         private boolean visitorHash;
+        private BeaconSettings beacons = BeaconSettings.defaults();
 
         private Builder() {
+        }
+
+        /**
+         * The beacon gate: {@code beacon-paths} (your own collection paths, {@code PATH=CATEGORY}, a trailing
+         * {@code /*} for a prefix; default none), {@code beacon-generic-paths} (also gate generic catalog paths such
+         * as {@code /collect}; default {@code false}), {@code beacon-case-insensitive} (default {@code false}) and
+         * {@code beacon-pings} (answer hyperlink-auditing pings; default {@code true}).
+         */
+        public Builder beacons(BeaconSettings settings) {
+            this.beacons = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** The beacon settings set so far (for readers that set them one at a time). */
+        BeaconSettings beaconsSoFar() {
+            return beacons;
         }
 
         /**

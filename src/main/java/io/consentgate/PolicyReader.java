@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.consentgate.beacon.BeaconSettings;
 import io.consentgate.catalog.CatalogFormatException;
 import io.consentgate.catalog.TrackerCatalog;
 import io.consentgate.html.OverflowAction;
@@ -234,6 +235,10 @@ public final class PolicyReader {
         m.put("forwarded-header", "x-forwarded-for");
         m.put("access-log-max-length", "1024");
         m.put("visitor-hash", "false");
+        m.put("beacon-paths", "none");
+        m.put("beacon-generic-paths", "false");
+        m.put("beacon-case-insensitive", "false");
+        m.put("beacon-pings", "true");
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -318,6 +323,26 @@ public final class PolicyReader {
         }));
         m.put("access-log-max-length", (b, v) -> b.accessLogMaxLength(integer("access-log-max-length", v)));
         m.put("visitor-hash", (b, v) -> b.visitorHash(bool("visitor-hash", v)));
+        // The four beacon settings are read into one record: each setter replaces its own component.
+        m.put("beacon-paths", (b, v) -> b.beacons(parsed("beacon-paths", () -> {
+            BeaconSettings cur = b.beaconsSoFar();
+            return new BeaconSettings(list(v), cur.includeGenericPaths(), cur.caseInsensitive(), cur.gatePings());
+        })));
+        m.put("beacon-generic-paths", (b, v) -> {
+            BeaconSettings cur = b.beaconsSoFar();
+            b.beacons(new BeaconSettings(cur.extraPaths(), bool("beacon-generic-paths", v), cur.caseInsensitive(),
+                    cur.gatePings()));
+        });
+        m.put("beacon-case-insensitive", (b, v) -> {
+            BeaconSettings cur = b.beaconsSoFar();
+            b.beacons(new BeaconSettings(cur.extraPaths(), cur.includeGenericPaths(),
+                    bool("beacon-case-insensitive", v), cur.gatePings()));
+        });
+        m.put("beacon-pings", (b, v) -> {
+            BeaconSettings cur = b.beaconsSoFar();
+            b.beacons(new BeaconSettings(cur.extraPaths(), cur.includeGenericPaths(), cur.caseInsensitive(),
+                    bool("beacon-pings", v)));
+        });
         return m;
     }
 

@@ -82,6 +82,10 @@ class PolicyReaderTest {
         all.put("forwarded-header", "forwarded");
         all.put("access-log-max-length", "200");
         all.put("visitor-hash", "true");
+        all.put("beacon-paths", "/stats/*=analytics, /ads/hit=marketing");
+        all.put("beacon-generic-paths", "true");
+        all.put("beacon-case-insensitive", "true");
+        all.put("beacon-pings", "false");
         assertEquals(PolicyReader.PARAMETERS.keySet().size() - 1, all.size(),
                 "this test must set every parameter except policy-file");
         Policy p = read(all);
@@ -113,6 +117,9 @@ class PolicyReaderTest {
         assertEquals(io.consentgate.log.ForwardingHeader.FORWARDED, p.trustedProxies().header());
         assertEquals(200, p.accessLogMaxLength());
         assertTrue(p.visitorHash());
+        assertEquals(java.util.List.of("/stats/*=analytics", "/ads/hit=marketing"), p.beacons().extraPaths());
+        assertTrue(p.beacons().includeGenericPaths() && p.beacons().caseInsensitive());
+        assertFalse(p.beacons().gatePings());
         assertFalse(p.toString().contains("0123456789abcdef"), "the secret must never be printed");
     }
 
@@ -162,6 +169,10 @@ class PolicyReaderTest {
         "forwarded-header|x-real-ip",
         "access-log-max-length|5",
         "visitor-hash|sometimes",
+        "beacon-paths|/stats/*",
+        "beacon-paths|/stats=necessary",
+        "beacon-generic-paths|maybe",
+        "beacon-pings|no",
     })
     void invalidParameterFailsNamingIt(String name, String value) {
         InvalidPolicyException e = assertThrows(InvalidPolicyException.class,

@@ -242,4 +242,27 @@ class ConsentGateContainerTest {
         assertNull(r.get("Set-Cookie"));
         assertFalse(r.getContent().contains("everything"), "request data must not be echoed");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void refusedBeaconGets204AndTheApplicationNeverRuns(String kind) throws Exception {
+        int before = AppServlet.CALLS.get();
+        String body = "v=2&tid=G-SHOP1234&en=page_view";
+        HttpTester.Response r = send(kind, """
+                POST /g/collect?v=2 HTTP/1.1
+                Host: localhost
+                Content-Type: text/plain
+                Content-Length: %d
+
+                %s""".formatted(body.length(), body));
+        assertEquals(204, r.getStatus());
+        assertNull(r.get("Set-Cookie"));
+        assertEquals(before, AppServlet.CALLS.get(), "the application must not run for a refused beacon");
+
+        String cookie = "cg_consent=1.analytics.1." + (System.currentTimeMillis() / 1000) + ".AAAAAAAAAAAAAAAAAAAAAA";
+        HttpTester.Response allowed = send(kind, "POST /g/collect HTTP/1.1\nHost: localhost\nCookie: " + cookie
+                + "\nContent-Type: text/plain\nContent-Length: " + body.length() + "\n\n" + body);
+        assertEquals(200, allowed.getStatus());
+        assertEquals(before + 1, AppServlet.CALLS.get(), "with consent the beacon reaches the application");
+    }
 }
