@@ -86,5 +86,6 @@ class DemoServerTest {
         HttpResponse<String> r = get("/decision", "DNT", "1<script>x</script>");
         assertTrue(r.body().contains("1&lt;script&gt;x&lt;/script&gt;"));
         assertTrue(r.body().contains("<tr><td>analytics</td><td class=no>no</td><td>dnt</td></tr>"), r.body());
+        assertTrue(r.body().contains("<li><code>Tk</code>: <code>N</code></li>"), "the page sees ConsentGate's headers");
     }
 }
