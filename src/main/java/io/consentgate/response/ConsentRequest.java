@@ -2,6 +2,7 @@ package io.consentgate.response;
 
 import io.consentgate.ConsentDecision;
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.Cookie;
@@ -52,6 +53,12 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
     public AsyncContext getAsyncContext() {
         AsyncContext container = super.getAsyncContext();
         return asyncContext != null ? asyncContext : container;
+    }
+
+    @Override
+    public RequestDispatcher getRequestDispatcher(String path) {
+        RequestDispatcher d = super.getRequestDispatcher(path);
+        return d == null ? null : new ConsentDispatcher(d, response);
     }
 
     @Override

@@ -56,6 +56,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
     private PrintWriter writer;
     private Charset writerCharset;
     private boolean finished;
+    private boolean streamThrough;
 
     public ConsentResponse(HttpServletRequest request, HttpServletResponse response, ConsentDecision decision,
                            Enforcement enforcement) {
@@ -303,6 +304,19 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         return stream;
     }
 
+    /**
+     * A forward is starting: the container may close the response as soon as it returns, so from now on the body is
+     * decided at the first write and every decided byte is written at once (only an element the rewriter is still
+     * deciding stays held).
+     */
+    void streamThrough() {
+        streamThrough = true;
+    }
+
+    boolean streamsThrough() {
+        return streamThrough;
+    }
+
     @Override
     public void flushBuffer() throws IOException {
         if (writer != null) {
@@ -327,6 +341,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         }
         finished = true;
         if (writer != null) {
+            stream.finishing();
             writer.flush();
         }
         if (stream != null) {
@@ -337,6 +352,11 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
                 super.setContentLengthLong(heldContentLength);
             }
         }
+    }
+
+    /** Whether completing an async response must wait for body bytes a non-blocking stream was not ready for. */
+    boolean deferComplete(Runnable complete) {
+        return stream != null && stream.deferComplete(complete);
     }
 
     private void discardBody() {
