@@ -49,6 +49,14 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
         return asyncContext;
     }
 
+    /**
+     * Whether the application started async processing through this request (rather than the request counting as
+     * async-started because an earlier dispatch did): only then does completing the async context end the body.
+     */
+    public boolean startedAsync() {
+        return asyncContext != null;
+    }
+
     @Override
     public AsyncContext getAsyncContext() {
         AsyncContext container = super.getAsyncContext();

@@ -1,6 +1,7 @@
 package io.consentgate.response;
 
 import io.consentgate.ConsentDecision;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.ServletResponseWrapper;
@@ -64,6 +65,9 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         this.request = request;
         this.decision = decision;
         this.enforcement = enforcement;
+        // An error page after an async sendError: Tomcat runs the ERROR dispatch while the request still counts as
+        // async-started, so the filter does not finish this wrapper: hold nothing back (ConsentRequest#startedAsync).
+        this.streamThrough = request.getDispatcherType() == DispatcherType.ERROR;
     }
 
     /** The wrapper in {@code response}'s wrapper chain, or null: the filter never wraps twice. */
@@ -232,6 +236,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
     public void sendError(int sc, String msg) throws IOException {
         discardBody();
         commitHeaders();
+        prepareForErrorPage();
         super.sendError(sc, msg);
     }
 
@@ -239,6 +244,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
     public void sendError(int sc) throws IOException {
         discardBody();
         commitHeaders();
+        prepareForErrorPage();
         super.sendError(sc);
     }
 
@@ -357,6 +363,20 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
     /** Whether completing an async response must wait for body bytes a non-blocking stream was not ready for. */
     boolean deferComplete(Runnable complete) {
         return stream != null && stream.deferComplete(complete);
+    }
+
+    /**
+     * The application's body is gone; the container's error page may be written through this same wrapper (Tomcat
+     * reuses the async wrappers for the ERROR dispatch, and nothing finishes them after it), so it gets a fresh body
+     * that holds nothing back.
+     */
+    private void prepareForErrorPage() {
+        stream = null;
+        writer = null;
+        writerCharset = null;
+        heldContentLength = -1;
+        finished = false;
+        streamThrough = true;
     }
 
     private void discardBody() {

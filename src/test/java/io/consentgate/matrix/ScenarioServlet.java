@@ -32,6 +32,10 @@ public final class ScenarioServlet extends HttpServlet {
             writeFragment(req, resp);
             return;
         }
+        if (path.startsWith("/cookies")) {
+            CookieDoors.serve(req, resp);
+            return;
+        }
         Charset charset = Charset.forName(req.getParameter("cs"));
         int size = Integer.parseInt(req.getParameter("n"));
         req.setAttribute(SCENARIO, size + "/" + charset.name());
