@@ -32,6 +32,10 @@ public final class ScenarioServlet extends HttpServlet {
             writeFragment(req, resp);
             return;
         }
+        if (path.startsWith("/case/")) {
+            CommitCases.serve(path.substring(6), req, resp);
+            return;
+        }
         if (path.startsWith("/cookies")) {
             CookieDoors.serve(req, resp);
             return;
