@@ -107,6 +107,18 @@ class CookieGateContainerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"jetty", "tomcat"})
+    void filterRegisteredTwiceActsOnce(String kind) throws Exception {
+        try (MatrixServer twice = MatrixServer.start(kind, Map.of("mode", "opt-out"), true)) {
+            HttpTester.Response r = send(twice, "/cookies?door=addHeader&name=_ga", "DNT: 1\nCookie: _ga=GA1.2\n");
+            List<String> cookies = r.getValuesList("Set-Cookie");
+            assertEquals(3, cookies.stream().filter(c -> c.startsWith("_ga=; Max-Age=0")).count(), cookies.toString());
+            assertEquals(List.of("session_id", "pref"), cookieNames(r).subList(0, 2));
+            assertEquals(1, r.getValuesList("Tk").size(), r.getValuesList("Tk").toString());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
     void expiriesCoverEveryConfiguredPath(String kind) throws Exception {
         HttpTester.Response r = send(STRICT.get(kind), "/cookies", "DNT: 1\nCookie: _ga=GA1.2.33.44\n");
         Set<String> got = new TreeSet<>(r.getValuesList("Set-Cookie"));

@@ -54,9 +54,14 @@ abstract class MatrixServer implements AutoCloseable {
     }
 
     static MatrixServer start(String kind, Map<String, String> initParams) throws Exception {
+        return start(kind, initParams, false);
+    }
+
+    /** With {@code twice}, the filter is registered a second time under another name (a doubled web.xml entry). */
+    static MatrixServer start(String kind, Map<String, String> initParams, boolean twice) throws Exception {
         return switch (kind) {
-            case "jetty" -> new JettyServer(initParams);
-            case "tomcat" -> new TomcatServer(initParams);
+            case "jetty" -> new JettyServer(initParams, twice);
+            case "tomcat" -> new TomcatServer(initParams, twice);
             default -> throw new IllegalArgumentException(kind);
         };
     }
@@ -65,13 +70,18 @@ abstract class MatrixServer implements AutoCloseable {
         private final Server server = new Server();
         private final LocalConnector connector = new LocalConnector(server);
 
-        JettyServer(Map<String, String> initParams) throws Exception {
+        JettyServer(Map<String, String> initParams, boolean twice) throws Exception {
             server.addConnector(connector);
             ServletContextHandler context = new ServletContextHandler("/");
-            FilterHolder holder = context.addFilter(ConsentGateFilter.class.getName(), "/*",
-                    EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC));
-            holder.setAsyncSupported(true);
-            initParams.forEach(holder::setInitParameter);
+            for (int i = 0; i < (twice ? 2 : 1); i++) {
+                FilterHolder holder = new FilterHolder();
+                holder.setName("consentgate-" + i);
+                holder.setClassName(ConsentGateFilter.class.getName());
+                holder.setAsyncSupported(true);
+                initParams.forEach(holder::setInitParameter);
+                context.addFilter(holder, "/*",
+                        EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC));
+            }
             ServletHolder servlet = context.addServlet(ScenarioServlet.class, "/*");
             servlet.setAsyncSupported(true);
             ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
@@ -109,26 +119,28 @@ abstract class MatrixServer implements AutoCloseable {
         private final Tomcat tomcat = new Tomcat();
         private final int port;
 
-        TomcatServer(Map<String, String> initParams) throws Exception {
+        TomcatServer(Map<String, String> initParams, boolean twice) throws Exception {
             tomcat.setBaseDir(Files.createTempDirectory("cg-matrix-tomcat").toString());
             Connector connector = new Connector();
             connector.setPort(0);
             connector.setProperty("address", "127.0.0.1");
             tomcat.setConnector(connector);
             Context ctx = tomcat.addContext("", null);
-            FilterDef def = new FilterDef();
-            def.setFilterName("consentgate");
-            def.setFilterClass(ConsentGateFilter.class.getName());
-            def.setAsyncSupported("true");
-            initParams.forEach(def::addInitParameter);
-            ctx.addFilterDef(def);
-            FilterMap map = new FilterMap();
-            map.setFilterName("consentgate");
-            map.addURLPattern("/*");
-            map.setDispatcher("REQUEST");
-            map.setDispatcher("ERROR");
-            map.setDispatcher("ASYNC");
-            ctx.addFilterMap(map);
+            for (int i = 0; i < (twice ? 2 : 1); i++) {
+                FilterDef def = new FilterDef();
+                def.setFilterName("consentgate-" + i);
+                def.setFilterClass(ConsentGateFilter.class.getName());
+                def.setAsyncSupported("true");
+                initParams.forEach(def::addInitParameter);
+                ctx.addFilterDef(def);
+                FilterMap map = new FilterMap();
+                map.setFilterName("consentgate-" + i);
+                map.addURLPattern("/*");
+                map.setDispatcher("REQUEST");
+                map.setDispatcher("ERROR");
+                map.setDispatcher("ASYNC");
+                ctx.addFilterMap(map);
+            }
             Wrapper w = Tomcat.addServlet(ctx, "scenario", ScenarioServlet.class.getName());
             w.setAsyncSupported(true);
             ctx.addServletMappingDecoded("/*", "scenario");
