@@ -34,7 +34,8 @@ public final class GigabyteServer {
     /** Block {@code i} of the body: exactly {@link #BLOCK} bytes, a tracker at a different offset in each. */
     static byte[] block(int variant) {
         String[] trackers = {
-            "<noscript><img height=\"1\" width=\"1\" src=\"https://www.facebook.com/tr?id=77&ev=PageView\"/></noscript>",
+            "<noscript><img height=\"1\" width=\"1\" "
+                + "src=\"https://www.facebook.com/tr?id=77&ev=PageView\"/></noscript>",
             "<script src=\"https://connect.facebook.net/en_US/fbevents.js\" async></script>",
             "<img src=\"https://bat.bing.com/action/0?ti=99&Ver=2\" width=\"1\" height=\"1\">",
             "<script>(function(w,d,s,l,i){w[l]=w[l]||[];var j=d.createElement(s);j.async=true;"

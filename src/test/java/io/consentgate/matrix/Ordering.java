@@ -175,6 +175,23 @@ enum Ordering {
             x.req.getRequestDispatcher("/fragment").forward(x.req, x.resp);
         }
     },
+    RANDOM_CHUNKS_AND_FLUSHES {
+        @Override
+        void run(Exchange x) throws IOException {
+            x.resp.setContentType(x.type());
+            ServletOutputStream out = x.resp.getOutputStream();
+            java.util.Random rnd = new java.util.Random(x.seed);
+            for (int i = 0; i < x.page.length; ) {
+                int len = Math.min(x.page.length - i,
+                        rnd.nextInt(5) == 0 ? 1 + rnd.nextInt(16) : 1 + rnd.nextInt(9000));
+                out.write(x.page, i, len);
+                i += len;
+                if (rnd.nextInt(10) == 0) {
+                    out.flush();
+                }
+            }
+        }
+    },
     INCLUDE {
         @Override
         void run(Exchange x) throws IOException, ServletException {
@@ -206,8 +223,10 @@ enum Ordering {
         final Charset charset;
         final byte[] page;
         final String text;
+        final long seed;
 
         Exchange(HttpServletRequest req, HttpServletResponse resp, Charset charset, byte[] page, String text) {
+            this.seed = req.getParameter("seed") == null ? 0 : Long.parseLong(req.getParameter("seed"));
             this.req = req;
             this.resp = resp;
             this.charset = charset;

@@ -45,9 +45,12 @@ class ScenarioMatrixTest {
     private static final int TEN_MB = 10 * 1024 * 1024;
     private static final Map<String, MatrixServer> SERVERS = new LinkedHashMap<>();
     private static final Map<String, byte[]> EXPECTED = new ConcurrentHashMap<>();
+    /** Chunking of {@link Ordering#RANDOM_CHUNKS_AND_FLUSHES}; printed, and reproducible with -Dmatrix.seed=. */
+    private static final long SEED = Long.getLong("matrix.seed", new java.util.Random().nextLong());
 
     @BeforeAll
     static void start() throws Exception {
+        System.err.println("ScenarioMatrixTest seed " + SEED + " (rerun with -Dmatrix.seed=" + SEED + ")");
         for (String kind : List.of("jetty", "tomcat")) {
             SERVERS.put(kind, MatrixServer.start(kind, Map.of()));
         }
@@ -128,15 +131,15 @@ class ScenarioMatrixTest {
         try {
             exchangeAndCheck(kind, ordering, size, cs, mode);
         } catch (AssertionError e) {
-            throw new AssertionError(kind + " " + ordering + " " + size + "B " + cs + " " + mode + " ("
-                    + (System.nanoTime() - start) / 1_000_000 + " ms): " + e.getMessage(), e);
+            throw new AssertionError(kind + " " + ordering + " " + size + "B " + cs + " " + mode + " seed " + SEED
+                    + " (" + (System.nanoTime() - start) / 1_000_000 + " ms): " + e.getMessage(), e);
         }
     }
 
     private static void exchangeAndCheck(String kind, Ordering ordering, int size, Charset cs, String mode)
             throws Exception {
         byte[] raw = SERVERS.get(kind).exchange("GET /m?o=" + ordering + "&n=" + size + "&cs=" + cs.name() + "&a="
-                + mode + " HTTP/1.1\nHost: www.shop.example\nConnection: close\n\n");
+                + mode + "&seed=" + SEED + " HTTP/1.1\nHost: www.shop.example\nConnection: close\n\n");
         HttpTester.Response r = HttpTester.parseResponse(ByteBuffer.wrap(raw));
         assertNotNull(r, "no parsable response: " + head(raw));
         assertNull(r.get("X-Scenario-Failure"), r.get("X-Scenario-Failure"));
