@@ -25,8 +25,9 @@ import java.util.Locale;
  * The one commit-aware response wrapper every response-side feature builds on.
  *
  * <p>Nothing about the body is decided when the application starts: the decision to rewrite is taken when the
- * response commits (first byte written, a flush, {@code flushBuffer}, or the end of the request), when status, content
- * type, {@code Content-Encoding} and method are known:
+ * response commits (the response buffer overflows, a flush, {@code flushBuffer}, or the end of the request; bytes
+ * written before are held, up to the buffer size, as the container holds them), when status, content type,
+ * {@code Content-Encoding} and method are known:
  * <ul>
  *   <li>rewrite: {@code text/html} or {@code application/xhtml+xml}, a status with a body (not 1xx/204/304), not
  *       {@code HEAD}, not already compressed, and the decision refuses something. {@code Content-Length} is dropped
@@ -406,9 +407,9 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         if (enforcement.rewriter() == null || decision.allowsEverything()) {
             return false;
         }
-        int status = getStatus();
-        if ((status >= 100 && status < 200) || status == 204 || status == 304 || "HEAD".equals(request.getMethod())) {
-            LOG.debug("not rewriting {}: status {} / method {}", request.getRequestURI(), status, request.getMethod());
+        if (!statusHasBody() || "HEAD".equals(request.getMethod())) {
+            LOG.debug("not rewriting {}: status {} / method {}", request.getRequestURI(), getStatus(),
+                    request.getMethod());
             return false;
         }
         if (!isHtml(getContentType())) {
@@ -425,6 +426,12 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
             return false;
         }
         return true;
+    }
+
+    /** Whether the status may carry a body (not 1xx, 204 or 304). */
+    boolean statusHasBody() {
+        int status = getStatus();
+        return !((status >= 100 && status < 200) || status == 204 || status == 304);
     }
 
     /** Called when the body is to be rewritten: its length changes and a strong validator no longer holds. */

@@ -84,7 +84,7 @@ final class GateOutputStream extends ServletOutputStream {
             long len = response.heldContentLength();
             if (len >= 0) {
                 response.setContainerContentLength(len);
-            } else if (finished && !nonBlocking) {
+            } else if (finished && !nonBlocking && response.statusHasBody()) {
                 // The whole body is known: frame it with a length, as the container does for a body that fits.
                 response.setContainerContentLength(undecidedLen);
             }
