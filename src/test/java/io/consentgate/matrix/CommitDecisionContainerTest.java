@@ -131,4 +131,20 @@ class CommitDecisionContainerTest {
         ScenarioMatrixTest.assertBytes(expected, stream.getContentBytes());
         ScenarioMatrixTest.assertBytes(expected, writer.getContentBytes());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void reportOnlyLeavesThePageAndCookiesUnchanged(String kind) throws Exception {
+        try (MatrixServer reportOnly = MatrixServer.start(kind, Map.of("report-only", "true"))) {
+            byte[] raw = reportOnly.exchange("GET /case/etag HTTP/1.1\nHost: www.shop.example\nConnection: close\n\n");
+            HttpTester.Response r = HttpTester.parseResponse(ByteBuffer.wrap(raw));
+            assertNotNull(r, ScenarioMatrixTest.head(raw));
+            ScenarioMatrixTest.assertBytes(PAGE, r.getContentBytes());
+            byte[] cookies = reportOnly.exchange("GET /cookies?door=addHeader&name=_ga HTTP/1.1\n"
+                    + "Host: www.shop.example\nConnection: close\n\n");
+            HttpTester.Response c = HttpTester.parseResponse(ByteBuffer.wrap(cookies));
+            assertTrue(c.getValuesList("Set-Cookie").stream().anyMatch(v -> v.startsWith("_ga=v1")),
+                    c.getValuesList("Set-Cookie").toString());
+        }
+    }
 }
