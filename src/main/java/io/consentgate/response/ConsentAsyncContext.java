@@ -31,7 +31,9 @@ final class ConsentAsyncContext implements AsyncContext {
         } catch (IOException e) {
             LOG.debug("could not finish the response body before completing: {}", e.toString());
         }
-        delegate.complete();
+        if (!response.deferComplete(delegate::complete)) {
+            delegate.complete();
+        }
     }
 
     @Override

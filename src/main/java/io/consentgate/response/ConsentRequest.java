@@ -2,6 +2,7 @@ package io.consentgate.response;
 
 import io.consentgate.ConsentDecision;
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.Cookie;
@@ -48,10 +49,24 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
         return asyncContext;
     }
 
+    /**
+     * Whether the application started async processing through this request (rather than the request counting as
+     * async-started because an earlier dispatch did): only then does completing the async context end the body.
+     */
+    public boolean startedAsync() {
+        return asyncContext != null;
+    }
+
     @Override
     public AsyncContext getAsyncContext() {
         AsyncContext container = super.getAsyncContext();
         return asyncContext != null ? asyncContext : container;
+    }
+
+    @Override
+    public RequestDispatcher getRequestDispatcher(String path) {
+        RequestDispatcher d = super.getRequestDispatcher(path);
+        return d == null ? null : new ConsentDispatcher(d, response);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.consentgate.response;
 
 import io.consentgate.ConsentDecision;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.ServletResponseWrapper;
@@ -24,8 +25,9 @@ import java.util.Locale;
  * The one commit-aware response wrapper every response-side feature builds on.
  *
  * <p>Nothing about the body is decided when the application starts: the decision to rewrite is taken when the
- * response commits (first byte written, a flush, {@code flushBuffer}, or the end of the request), when status, content
- * type, {@code Content-Encoding} and method are known:
+ * response commits (the response buffer overflows, a flush, {@code flushBuffer}, or the end of the request; bytes
+ * written before are held, up to the buffer size, as the container holds them), when status, content type,
+ * {@code Content-Encoding} and method are known:
  * <ul>
  *   <li>rewrite: {@code text/html} or {@code application/xhtml+xml}, a status with a body (not 1xx/204/304), not
  *       {@code HEAD}, not already compressed, and the decision refuses something. {@code Content-Length} is dropped
@@ -56,6 +58,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
     private PrintWriter writer;
     private Charset writerCharset;
     private boolean finished;
+    private boolean streamThrough;
 
     public ConsentResponse(HttpServletRequest request, HttpServletResponse response, ConsentDecision decision,
                            Enforcement enforcement) {
@@ -63,6 +66,9 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         this.request = request;
         this.decision = decision;
         this.enforcement = enforcement;
+        // An error page after an async sendError: Tomcat runs the ERROR dispatch while the request still counts as
+        // async-started, so the filter does not finish this wrapper: hold nothing back (ConsentRequest#startedAsync).
+        this.streamThrough = request.getDispatcherType() == DispatcherType.ERROR;
     }
 
     /** The wrapper in {@code response}'s wrapper chain, or null: the filter never wraps twice. */
@@ -231,6 +237,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
     public void sendError(int sc, String msg) throws IOException {
         discardBody();
         commitHeaders();
+        prepareForErrorPage();
         super.sendError(sc, msg);
     }
 
@@ -238,6 +245,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
     public void sendError(int sc) throws IOException {
         discardBody();
         commitHeaders();
+        prepareForErrorPage();
         super.sendError(sc);
     }
 
@@ -303,6 +311,19 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         return stream;
     }
 
+    /**
+     * A forward is starting: the container may close the response as soon as it returns, so from now on the body is
+     * decided at the first write and every decided byte is written at once (only an element the rewriter is still
+     * deciding stays held).
+     */
+    void streamThrough() {
+        streamThrough = true;
+    }
+
+    boolean streamsThrough() {
+        return streamThrough;
+    }
+
     @Override
     public void flushBuffer() throws IOException {
         if (writer != null) {
@@ -327,6 +348,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         }
         finished = true;
         if (writer != null) {
+            stream.finishing();
             writer.flush();
         }
         if (stream != null) {
@@ -337,6 +359,25 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
                 super.setContentLengthLong(heldContentLength);
             }
         }
+    }
+
+    /** Whether completing an async response must wait for body bytes a non-blocking stream was not ready for. */
+    boolean deferComplete(Runnable complete) {
+        return stream != null && stream.deferComplete(complete);
+    }
+
+    /**
+     * The application's body is gone; the container's error page may be written through this same wrapper (Tomcat
+     * reuses the async wrappers for the ERROR dispatch, and nothing finishes them after it), so it gets a fresh body
+     * that holds nothing back.
+     */
+    private void prepareForErrorPage() {
+        stream = null;
+        writer = null;
+        writerCharset = null;
+        heldContentLength = -1;
+        finished = false;
+        streamThrough = true;
     }
 
     private void discardBody() {
@@ -366,9 +407,9 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         if (enforcement.rewriter() == null || decision.allowsEverything()) {
             return false;
         }
-        int status = getStatus();
-        if ((status >= 100 && status < 200) || status == 204 || status == 304 || "HEAD".equals(request.getMethod())) {
-            LOG.debug("not rewriting {}: status {} / method {}", request.getRequestURI(), status, request.getMethod());
+        if (!statusHasBody() || "HEAD".equals(request.getMethod())) {
+            LOG.debug("not rewriting {}: status {} / method {}", request.getRequestURI(), getStatus(),
+                    request.getMethod());
             return false;
         }
         if (!isHtml(getContentType())) {
@@ -385,6 +426,12 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
             return false;
         }
         return true;
+    }
+
+    /** Whether the status may carry a body (not 1xx, 204 or 304). */
+    boolean statusHasBody() {
+        int status = getStatus();
+        return !((status >= 100 && status < 200) || status == 204 || status == 304);
     }
 
     /** Called when the body is to be rewritten: its length changes and a strong validator no longer holds. */

@@ -6,25 +6,42 @@ import jakarta.servlet.WriteListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 
 /**
- * The body stream of a {@link ConsentResponse}. Undecided until the first byte, flush or finish; then either the
- * container's stream itself (pass-through) or a {@link RewriteStream} writing into it. Non-blocking I/O
- * ({@link #isReady()}, {@link #setWriteListener}) is the container's.
+ * The body stream of a {@link ConsentResponse}.
+ *
+ * <p>Undecided until the response would commit: bytes are held (up to the response's buffer size, as the container
+ * would hold them) until the buffer overflows, a flush, or the end of the body, so a content type, status or
+ * {@code Content-Encoding} set after the first write but before commit still counts. Then either pass-through to the
+ * container's stream or a {@link RewriteStream}.
+ *
+ * <p>The rewriter writes into an in-memory {@link Pending} buffer, never into the container's stream directly: each
+ * application write becomes at most one container write (non-blocking I/O allows one write per {@code isReady()}),
+ * and an exception from the container's stream is never mistaken for a rewriter failure (which would send the rest
+ * of the body unfiltered). In non-blocking mode the application's {@link WriteListener} is wrapped so that bytes the
+ * rewriter emits at the end are written when the container is ready, and {@code complete()} waits for them.
  */
 final class GateOutputStream extends ServletOutputStream {
 
     private static final Logger LOG = LoggerFactory.getLogger(GateOutputStream.class);
+    /** Upper bound on what is held before the decision, whatever buffer size the application asked for. */
+    private static final int MAX_UNDECIDED = 1 << 20;
 
     private final ConsentResponse response;
-    private OutputStream target;
+    private final Pending pending = new Pending();
+    private byte[] undecided = new byte[0];
+    private int undecidedLen;
+    private ServletOutputStream container;
     private RewriteStream rewrite;
     private boolean writer;
     private boolean decided;
     private boolean discarded;
     private boolean finished;
+    private boolean finishing;
+    private boolean nonBlocking;
+    private Runnable deferredComplete;
 
     GateOutputStream(ConsentResponse response) {
         this.response = response;
@@ -47,95 +64,167 @@ final class GateOutputStream extends ServletOutputStream {
         return !writer;
     }
 
-    private OutputStream target() throws IOException {
-        if (discarded) {
-            throw new IOException("the response was ended by sendError or sendRedirect");
+    private ServletOutputStream container() throws IOException {
+        if (container == null) {
+            container = response.containerStream();
         }
-        if (!decided) {
-            decide();
-        }
-        return target;
+        return container;
     }
 
+    /** The commit-time decision: headers final, then rewrite or pass through; held bytes go into {@link #pending}. */
     private void decide() throws IOException {
         decided = true;
         response.commitHeaders();
-        ServletOutputStream container = response.containerStream();
+        container();
         if (response.shouldRewrite()) {
             response.prepareForRewrite();
             Enforcement e = response.enforcement();
-            rewrite = e.rewriter().open(response.decision(), response.bodyCharset(), container, e.listener());
-            target = rewrite;
+            rewrite = e.rewriter().open(response.decision(), response.bodyCharset(), pending, e.listener());
         } else {
             long len = response.heldContentLength();
             if (len >= 0) {
                 response.setContainerContentLength(len);
+            } else if (finished && !nonBlocking && response.statusHasBody()) {
+                // The whole body is known: frame it with a length, as the container does for a body that fits.
+                response.setContainerContentLength(undecidedLen);
             }
-            target = container;
+        }
+        int len = undecidedLen;
+        undecidedLen = 0;
+        if (len > 0) {
+            push(undecided, 0, len);
         }
     }
 
     @Override
     public void write(int b) throws IOException {
-        OutputStream t = target();
-        try {
-            t.write(b);
-        } catch (RuntimeException ex) {
-            failOpen(ex).write(b);
-        }
+        write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
+        if (discarded) {
+            throw new IOException("the response was ended by sendError or sendRedirect");
+        }
         if (len == 0) {
             return;
         }
-        OutputStream t = target();
+        if (!decided) {
+            if (hold(b, off, len)) {
+                return;
+            }
+            decide();
+        }
+        push(b, off, len);
+        if (rewrite != null && response.streamsThrough()) {
+            rewrite.flush();
+        }
+        drain();
+    }
+
+    /** Holds bytes before the decision while they fit in the response buffer; false when they would overflow it. */
+    private boolean hold(byte[] b, int off, int len) {
+        int capacity = response.streamsThrough() ? 0
+                : Math.min(MAX_UNDECIDED, Math.max(0, response.getBufferSize()));
+        if (undecidedLen + len > capacity) {
+            return false;
+        }
+        if (undecidedLen + len > undecided.length) {
+            byte[] grown = new byte[Math.min(capacity, Math.max(undecidedLen + len, undecided.length * 2 + 256))];
+            System.arraycopy(undecided, 0, grown, 0, undecidedLen);
+            undecided = grown;
+        }
+        System.arraycopy(b, off, undecided, undecidedLen, len);
+        undecidedLen += len;
+        return true;
+    }
+
+    /** Decided bytes into the rewriter or, passing through, into {@link #pending} (written by {@link #drain}). */
+    private void push(byte[] b, int off, int len) throws IOException {
+        if (rewrite == null) {
+            if (nonBlocking || pending.size() > 0) {
+                pending.write(b, off, len);
+            } else {
+                container.write(b, off, len);
+            }
+            return;
+        }
         try {
-            t.write(b, off, len);
+            rewrite.write(b, off, len);
         } catch (RuntimeException ex) {
-            failOpen(ex).write(b, off, len);
+            // A rewriter bug must not break the page: the last line of defence, the rewriter handles every input.
+            LOG.error("ConsentGate rewriter failed on {}; sending the rest of this response unchanged",
+                    response.request().getRequestURI(), ex);
+            rewrite = null;
+            pending.write(b, off, len);
         }
     }
 
-    /**
-     * A rewriter bug must not break the page: log it and send the rest of the body unchanged. (The rewriter itself
-     * handles every input it can meet; this is the last line of defence.)
-     */
-    private OutputStream failOpen(RuntimeException ex) throws IOException {
-        if (target != rewrite || rewrite == null) {
-            throw ex;
+    /** Everything pending as one container write (one write per application write, as non-blocking I/O allows). */
+    private void drain() throws IOException {
+        if (pending.size() > 0) {
+            container.write(pending.bytes(), 0, pending.size());
+            pending.reset();
         }
-        LOG.error("ConsentGate rewriter failed on {}; sending the rest of this response unchanged",
-                response.request().getRequestURI(), ex);
-        rewrite = null;
-        target = response.containerStream();
-        return target;
+    }
+
+    /** The end of the body is near: the writer's final flush only moves its characters here, it commits nothing. */
+    void finishing() {
+        finishing = true;
     }
 
     @Override
     public void flush() throws IOException {
-        if (discarded || finished) {
+        if (discarded || finished || finishing) {
             return;
         }
-        target().flush();
+        if (!decided) {
+            decide();
+        }
+        if (rewrite != null) {
+            rewrite.flush();
+        }
+        drain();
+        if (!nonBlocking || container.isReady()) {
+            container.flush();
+        }
     }
 
-    /** End of body: emit everything held. The container's stream stays open for the container to complete. */
+    /**
+     * End of body: decide if not yet decided, emit everything held. The container's stream stays open for the
+     * container to complete. In non-blocking mode, bytes the container is not ready for stay pending and are written
+     * from the wrapped listener (see {@link #deferComplete}).
+     */
     void finish() throws IOException {
         if (discarded || finished) {
             return;
         }
-        OutputStream t = target();
         finished = true;
-        if (t == rewrite) {
+        if (!decided) {
+            decide();
+        }
+        if (rewrite != null) {
             try {
                 rewrite.finish();
             } catch (RuntimeException ex) {
                 LOG.error("ConsentGate rewriter failed finishing {}", response.request().getRequestURI(), ex);
             }
         }
-        t.flush();
+        if (!nonBlocking || container.isReady()) {
+            drain();
+        }
+    }
+
+    /**
+     * Whether {@code complete} must wait for pending bytes (non-blocking mode, container not ready): then it runs
+     * once they are written, from the wrapped listener's {@code onWritePossible}.
+     */
+    boolean deferComplete(Runnable complete) {
+        if (pending.size() == 0) {
+            return false;
+        }
+        deferredComplete = complete;
+        return true;
     }
 
     @Override
@@ -144,27 +233,40 @@ final class GateOutputStream extends ServletOutputStream {
             return;
         }
         finish();
-        target.close();
+        if (pending.size() == 0) {
+            container().close();
+        }
     }
 
     /** sendError/sendRedirect/reset: nothing of this body may be sent any more. */
     void discard() {
         discarded = true;
+        undecidedLen = 0;
+        pending.reset();
     }
 
-    /** resetBuffer(): drop what the rewriter holds and start the document afresh. */
+    /** resetBuffer(): drop what is held and start the document afresh, unless the response is committed. */
     void discardHeld() {
-        if (rewrite != null && !response.isCommitted()) {
+        undecidedLen = 0;
+        if (!response.isCommitted()) {
             decided = false;
             rewrite = null;
-            target = null;
+            pending.reset();
         }
     }
 
     @Override
     public boolean isReady() {
         try {
-            return response.containerStream().isReady();
+            ServletOutputStream c = container();
+            if (!c.isReady()) {
+                return false;
+            }
+            if (pending.size() > 0) {
+                drain();
+                return c.isReady();
+            }
+            return true;
         } catch (IOException e) {
             return false;
         }
@@ -173,9 +275,50 @@ final class GateOutputStream extends ServletOutputStream {
     @Override
     public void setWriteListener(WriteListener listener) {
         try {
-            response.containerStream().setWriteListener(listener);
+            nonBlocking = true;
+            container().setWriteListener(new GateWriteListener(listener));
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes what is pending before the application's callback; runs a deferred complete once it is all written. */
+    private final class GateWriteListener implements WriteListener {
+        private final WriteListener app;
+
+        GateWriteListener(WriteListener app) {
+            this.app = app;
+        }
+
+        @Override
+        public void onWritePossible() throws IOException {
+            if (pending.size() > 0) {
+                drain();
+                if (!container.isReady()) {
+                    return;
+                }
+            }
+            if (deferredComplete != null) {
+                Runnable complete = deferredComplete;
+                deferredComplete = null;
+                complete.run();
+                return;
+            }
+            if (!finished) {
+                app.onWritePossible();
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            app.onError(t);
+        }
+    }
+
+    /** The rewriter's sink: a growable buffer whose bytes can be written out without a copy. */
+    static final class Pending extends ByteArrayOutputStream {
+        byte[] bytes() {
+            return buf;
         }
     }
 }

@@ -1,0 +1,150 @@
+package io.consentgate.matrix;
+
+import org.eclipse.jetty.http.HttpTester;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The commit-time decisions outside the matrix, on Jetty 12 and Tomcat 11 (default policy: opt-in, so a request
+ * without consent refuses every tracker): compressed bodies, validators, bodiless statuses, HEAD, non-HTML, stream
+ * and writer exclusivity.
+ */
+class CommitDecisionContainerTest {
+
+    private static final Map<String, MatrixServer> SERVERS = new LinkedHashMap<>();
+    private static final byte[] PAGE = Pages.bytes(CommitCases.PAGE, StandardCharsets.UTF_8);
+
+    @BeforeAll
+    static void start() throws Exception {
+        for (String kind : List.of("jetty", "tomcat")) {
+            SERVERS.put(kind, MatrixServer.start(kind, Map.of()));
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (MatrixServer s : SERVERS.values()) {
+            s.close();
+        }
+    }
+
+    private static HttpTester.Response get(String kind, String method, String name) throws Exception {
+        byte[] raw = SERVERS.get(kind).exchange(method + " /case/" + name
+                + " HTTP/1.1\nHost: www.shop.example\nConnection: close\n\n");
+        HttpTester.Response r = "HEAD".equals(method) ? HttpTester.parseHeadResponse(ByteBuffer.wrap(raw))
+                : HttpTester.parseResponse(ByteBuffer.wrap(raw));
+        assertNotNull(r, ScenarioMatrixTest.head(raw));
+        assertTrue(r.isComplete(), ScenarioMatrixTest.head(raw));
+        return r;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void compressedHtmlPassesThroughUntouchedWithItsLength(String kind) throws Exception {
+        HttpTester.Response r = get(kind, "GET", "gzip");
+        byte[] gz = CommitCases.gzip(PAGE);
+        assertEquals("gzip", r.get("Content-Encoding"));
+        assertEquals(Integer.toString(gz.length), r.get("Content-Length"));
+        assertArrayEquals(gz, r.getContentBytes());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void rewrittenBodyGetsAWeakEtagAndKeepsVary(String kind) throws Exception {
+        HttpTester.Response r = get(kind, "GET", "etag");
+        assertEquals("W/\"v42\"", r.get("ETag"));
+        String vary = String.join(",", r.getValuesList("Vary"));
+        assertTrue(vary.contains("Accept-Encoding") && vary.contains("Sec-GPC"), vary);
+        ScenarioMatrixTest.assertBytes(ScenarioMatrixTest.expected(CommitCases.PAGE, StandardCharsets.UTF_8),
+                r.getContentBytes());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void bodilessStatusesStayBodiless(String kind) throws Exception {
+        HttpTester.Response notModified = get(kind, "GET", "not-modified");
+        assertEquals(304, notModified.getStatus());
+        assertEquals(0, notModified.getContentBytes() == null ? 0 : notModified.getContentBytes().length);
+        HttpTester.Response noContent = get(kind, "GET", "no-content");
+        assertEquals(204, noContent.getStatus());
+        assertNull(noContent.get("Transfer-Encoding"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void statusSetAfterAWriteBeforeCommitStillCounts(String kind) throws Exception {
+        HttpTester.Response r = get(kind, "GET", "status-after-write");
+        assertEquals(204, r.getStatus());
+        assertNull(r.get("Transfer-Encoding"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void headOfAnHtmlPageHasNoBody(String kind) throws Exception {
+        HttpTester.Response r = get(kind, "HEAD", "html-length");
+        assertEquals(200, r.getStatus());
+        assertEquals(0, r.getContentBytes() == null ? 0 : r.getContentBytes().length);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void htmlWithALengthIsRewrittenAndReframed(String kind) throws Exception {
+        HttpTester.Response r = get(kind, "GET", "html-length");
+        byte[] expected = ScenarioMatrixTest.expected(CommitCases.PAGE, StandardCharsets.UTF_8);
+        String length = r.get("Content-Length");
+        assertTrue(length == null || Integer.parseInt(length) == expected.length, length);
+        ScenarioMatrixTest.assertBytes(expected, r.getContentBytes());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void nonHtmlPassesThroughWithItsLength(String kind) throws Exception {
+        HttpTester.Response r = get(kind, "GET", "css");
+        assertEquals("text/css", r.get("Content-Type").split(";")[0]);
+        String body = r.getContent();
+        assertTrue(body.contains("facebook.com/tr"), "CSS is not HTML: not rewritten");
+        assertEquals(Integer.toString(body.length()), r.get("Content-Length"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void streamAndWriterAreExclusiveAsInTheContainer(String kind) throws Exception {
+        HttpTester.Response stream = get(kind, "GET", "exclusive");
+        assertEquals("IllegalStateException", stream.get("X-Writer-After-Stream"));
+        HttpTester.Response writer = get(kind, "GET", "exclusive-writer");
+        assertEquals("IllegalStateException", writer.get("X-Stream-After-Writer"));
+        byte[] expected = ScenarioMatrixTest.expected(CommitCases.PAGE, StandardCharsets.UTF_8);
+        ScenarioMatrixTest.assertBytes(expected, stream.getContentBytes());
+        ScenarioMatrixTest.assertBytes(expected, writer.getContentBytes());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void reportOnlyLeavesThePageAndCookiesUnchanged(String kind) throws Exception {
+        try (MatrixServer reportOnly = MatrixServer.start(kind, Map.of("report-only", "true"))) {
+            byte[] raw = reportOnly.exchange("GET /case/etag HTTP/1.1\nHost: www.shop.example\nConnection: close\n\n");
+            HttpTester.Response r = HttpTester.parseResponse(ByteBuffer.wrap(raw));
+            assertNotNull(r, ScenarioMatrixTest.head(raw));
+            ScenarioMatrixTest.assertBytes(PAGE, r.getContentBytes());
+            byte[] cookies = reportOnly.exchange("GET /cookies?door=addHeader&name=_ga HTTP/1.1\n"
+                    + "Host: www.shop.example\nConnection: close\n\n");
+            HttpTester.Response c = HttpTester.parseResponse(ByteBuffer.wrap(cookies));
+            assertTrue(c.getValuesList("Set-Cookie").stream().anyMatch(v -> v.startsWith("_ga=v1")),
+                    c.getValuesList("Set-Cookie").toString());
+        }
+    }
+}

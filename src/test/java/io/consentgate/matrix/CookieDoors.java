@@ -1,0 +1,56 @@
+package io.consentgate.matrix;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code /cookies?door=addCookie|addHeader|setHeader&name=N&domain=D}: sets {@code session_id}, then the cookie
+ * {@code N} (with {@code Domain=D} when given) through the door, then {@code pref}. With {@code door=setHeader} the
+ * tracker cookie is set with {@code setHeader}, which replaces every {@code Set-Cookie} before it. The body echoes the
+ * request's {@code Cookie} header and {@code getCookies()} names, as the application sees them.
+ */
+final class CookieDoors {
+
+    private CookieDoors() {
+    }
+
+    static void serve(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String door = req.getParameter("door");
+        String name = req.getParameter("name");
+        String domain = req.getParameter("domain");
+        if (door != null) {
+            resp.addHeader("Set-Cookie", "session_id=s3ss; Path=/; HttpOnly");
+            String value = name + "=v1.2.3; Path=/; Max-Age=7776000" + (domain == null ? "" : "; Domain=" + domain);
+            switch (door) {
+                case "addCookie" -> {
+                    Cookie c = new Cookie(name, "v1.2.3");
+                    c.setPath("/");
+                    c.setMaxAge(7776000);
+                    if (domain != null) {
+                        c.setDomain(domain);
+                    }
+                    resp.addCookie(c);
+                }
+                case "addHeader" -> resp.addHeader("Set-Cookie", value);
+                case "setHeader" -> resp.setHeader("Set-Cookie", value);
+                default -> throw new IllegalArgumentException(door);
+            }
+            Cookie pref = new Cookie("pref", "light");
+            pref.setPath("/");
+            resp.addCookie(pref);
+        }
+        List<String> names = new ArrayList<>();
+        if (req.getCookies() != null) {
+            for (Cookie c : req.getCookies()) {
+                names.add(c.getName());
+            }
+        }
+        resp.setContentType("text/plain;charset=UTF-8");
+        resp.getWriter().print("header=" + req.getHeader("Cookie") + "\nnames=" + names + "\n");
+    }
+}

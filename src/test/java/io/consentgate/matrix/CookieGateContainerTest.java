@@ -1,0 +1,201 @@
+package io.consentgate.matrix;
+
+import org.eclipse.jetty.http.HttpTester;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The cookie gate end to end on Jetty 12 and Tomcat 11: every {@code Set-Cookie} door × refused/allowed × catalog
+ * names, generic names with and without the vendor's domain; expiry of refused cookies the browser still sends, for
+ * the host and each parent domain up to the registrable one; request-side stripping; {@code Clear-Site-Data} only on
+ * withdrawal. Servers run in opt-out mode, so no signal allows everything and {@code DNT: 1} refuses analytics and
+ * marketing.
+ */
+class CookieGateContainerTest {
+
+    private static final Map<String, MatrixServer> PLAIN = new LinkedHashMap<>();
+    private static final Map<String, MatrixServer> STRICT = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        for (String kind : List.of("jetty", "tomcat")) {
+            PLAIN.put(kind, MatrixServer.start(kind, Map.of("mode", "opt-out")));
+            STRICT.put(kind, MatrixServer.start(kind, Map.of("mode", "opt-out", "strip-request-cookies", "true",
+                    "clear-site-data", "true", "cookie-expiry-paths", "/,/shop")));
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (MatrixServer s : PLAIN.values()) {
+            s.close();
+        }
+        for (MatrixServer s : STRICT.values()) {
+            s.close();
+        }
+    }
+
+    static Stream<Arguments> doors() {
+        List<Arguments> out = new ArrayList<>();
+        for (String kind : List.of("jetty", "tomcat")) {
+            for (String door : List.of("addCookie", "addHeader", "setHeader")) {
+                for (boolean refused : List.of(true, false)) {
+                    out.add(Arguments.of(kind, door, "_ga", null, refused, refused));
+                    out.add(Arguments.of(kind, door, "_fbp", "shop.example", refused, refused));
+                    out.add(Arguments.of(kind, door, "fr", "facebook.com", refused, refused));
+                    out.add(Arguments.of(kind, door, "fr", null, refused, false));
+                    out.add(Arguments.of(kind, door, "IDE", "doubleclick.net", refused, refused));
+                    out.add(Arguments.of(kind, door, "IDE", "shop.example", refused, false));
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} domain={3} refused={4} -> dropped={5}")
+    @MethodSource("doors")
+    void setCookieOfRefusedCategoryIsDroppedOnEveryDoor(String kind, String door, String name, String domain,
+                                                        boolean refused, boolean dropped) throws Exception {
+        HttpTester.Response r = send(PLAIN.get(kind), "/cookies?door=" + door + "&name=" + name
+                + (domain == null ? "" : "&domain=" + domain), refused ? "DNT: 1\n" : "");
+        assertEquals(200, r.getStatus());
+        List<String> expected = new ArrayList<>();
+        if (!"setHeader".equals(door)) {
+            expected.add("session_id");
+        }
+        if (!dropped) {
+            expected.add(name);
+        }
+        expected.add("pref");
+        assertEquals(expected, cookieNames(r), r.getValuesList("Set-Cookie").toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void refusedCookiesTheBrowserSendsAreExpiredForHostAndParentDomains(String kind) throws Exception {
+        HttpTester.Response r = send(PLAIN.get(kind), "/cookies",
+                "DNT: 1\nCookie: _ga=GA1.2.33.44; session_id=s3ss; _fbp=fb.1.2.3\n");
+        Set<String> expiries = new TreeSet<>(r.getValuesList("Set-Cookie"));
+        Set<String> expected = new TreeSet<>();
+        for (String name : List.of("_ga", "_fbp")) {
+            String base = name + "=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/";
+            expected.add(base);
+            expected.add(base + "; Domain=www.shop.example");
+            expected.add(base + "; Domain=shop.example");
+        }
+        assertEquals(expected, expiries);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void filterRegisteredTwiceActsOnce(String kind) throws Exception {
+        try (MatrixServer twice = MatrixServer.start(kind, Map.of("mode", "opt-out"), true)) {
+            HttpTester.Response r = send(twice, "/cookies?door=addHeader&name=_ga", "DNT: 1\nCookie: _ga=GA1.2\n");
+            List<String> cookies = r.getValuesList("Set-Cookie");
+            assertEquals(3, cookies.stream().filter(c -> c.startsWith("_ga=; Max-Age=0")).count(), cookies.toString());
+            assertEquals(List.of("session_id", "pref"), cookieNames(r).subList(0, 2));
+            assertEquals(1, r.getValuesList("Tk").size(), r.getValuesList("Tk").toString());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void expiriesCoverEveryConfiguredPath(String kind) throws Exception {
+        HttpTester.Response r = send(STRICT.get(kind), "/cookies", "DNT: 1\nCookie: _ga=GA1.2.33.44\n");
+        Set<String> got = new TreeSet<>(r.getValuesList("Set-Cookie"));
+        for (String path : List.of("/", "/shop")) {
+            for (String domain : List.of("", "; Domain=www.shop.example", "; Domain=shop.example")) {
+                String v = "_ga=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=" + path + domain;
+                assertTrue(got.contains(v), v + " missing from " + got);
+            }
+        }
+        assertEquals(6, got.size(), got.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void allowedCookiesTheBrowserSendsAreLeftAlone(String kind) throws Exception {
+        HttpTester.Response r = send(PLAIN.get(kind), "/cookies", "Cookie: _ga=GA1.2.33.44; _fbp=fb.1.2.3\n");
+        assertTrue(r.getValuesList("Set-Cookie").isEmpty(), r.getValuesList("Set-Cookie").toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void strippingHidesRefusedRequestCookiesFromTheApplication(String kind) throws Exception {
+        HttpTester.Response r = send(STRICT.get(kind), "/cookies",
+                "DNT: 1\nCookie: _ga=GA1.2.33.44; session_id=s3ss; _fbp=fb.1.2.3; pref=light\n");
+        assertEquals("header=session_id=s3ss; pref=light\nnames=[session_id, pref]\n", r.getContent());
+        HttpTester.Response plain = send(PLAIN.get(kind), "/cookies",
+                "DNT: 1\nCookie: _ga=GA1.2.33.44; session_id=s3ss\n");
+        assertTrue(plain.getContent().contains("names=[_ga, session_id]"), plain.getContent());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void clearSiteDataOnlyOnWithdrawal(String kind) throws Exception {
+        MatrixServer s = STRICT.get(kind);
+        HttpTester.Response grant = post(s, "categories=all", "");
+        assertEquals(303, grant.getStatus(), grant.toString());
+        assertNull(grant.get("Clear-Site-Data"), "granting is not a withdrawal");
+        String consent = null;
+        for (String c : grant.getValuesList("Set-Cookie")) {
+            if (c.startsWith("cg_consent=")) {
+                consent = c.substring(0, c.indexOf(';'));
+            }
+        }
+        assertNotNull(consent, grant.getValuesList("Set-Cookie").toString());
+        HttpTester.Response again = post(s, "categories=all", "Cookie: " + consent + "\n");
+        assertNull(again.get("Clear-Site-Data"), "confirming is not a withdrawal");
+        HttpTester.Response withdraw = post(s, "categories=functional", "Cookie: " + consent + "; _ga=GA1.2\n");
+        assertEquals("\"cookies\"", withdraw.get("Clear-Site-Data"));
+        assertTrue(withdraw.getValuesList("Set-Cookie").stream().anyMatch(c -> c.startsWith("_ga=; Max-Age=0")),
+                withdraw.getValuesList("Set-Cookie").toString());
+        HttpTester.Response plain = post(PLAIN.get(kind), "categories=functional", "Cookie: " + consent + "\n");
+        assertFalse(plain.contains("Clear-Site-Data"), "off by default");
+    }
+
+    private static HttpTester.Response post(MatrixServer s, String form, String headers) throws Exception {
+        byte[] raw = s.exchange("POST /consent HTTP/1.1\nHost: www.shop.example\nOrigin: http://www.shop.example\n"
+                + "Content-Type: application/x-www-form-urlencoded\nContent-Length: " + form.length() + "\n"
+                + headers + "Connection: close\n\n" + form);
+        HttpTester.Response r = HttpTester.parseResponse(ByteBuffer.wrap(raw));
+        assertNotNull(r, ScenarioMatrixTest.head(raw));
+        return r;
+    }
+
+    private static HttpTester.Response send(MatrixServer s, String target, String headers) throws Exception {
+        byte[] raw = s.exchange("GET " + target + " HTTP/1.1\nHost: www.shop.example\n" + headers
+                + "Connection: close\n\n");
+        HttpTester.Response r = HttpTester.parseResponse(ByteBuffer.wrap(raw));
+        assertNotNull(r, ScenarioMatrixTest.head(raw));
+        assertTrue(r.isComplete(), ScenarioMatrixTest.head(raw));
+        return r;
+    }
+
+    private static List<String> cookieNames(HttpTester.Response r) {
+        List<String> names = new ArrayList<>();
+        for (String c : r.getValuesList("Set-Cookie")) {
+            names.add(c.substring(0, c.indexOf('=')).strip());
+        }
+        return names;
+    }
+}

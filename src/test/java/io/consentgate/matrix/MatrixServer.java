@@ -1,0 +1,189 @@
+package io.consentgate.matrix;
+
+import io.consentgate.ConsentGateFilter;
+import jakarta.servlet.DispatcherType;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleState;
+import org.apache.catalina.Wrapper;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.ErrorPage;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.LocalConnector;
+import org.eclipse.jetty.server.Server;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Jetty 12 (ee10, {@link LocalConnector}) or Tomcat 11 (embedded, loopback socket) with ConsentGate registered by
+ * class name and init-params as {@code web.xml} registers it (REQUEST, ERROR and ASYNC dispatches), in front of
+ * {@link ScenarioServlet} at {@code /*}, with {@code /error-page} as the 404 error page. Every exchange is one request
+ * with {@code Connection: close}; the raw response bytes come back for {@code HttpTester} to parse.
+ */
+abstract class MatrixServer implements AutoCloseable {
+
+    /** The container's default response buffer, the size the matrix's bodies are placed around. */
+    abstract int bufferSize();
+
+    abstract String name();
+
+    abstract byte[] exchange(byte[] request) throws Exception;
+
+    byte[] exchange(String request) throws Exception {
+        return exchange(request.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+
+    static MatrixServer start(String kind, Map<String, String> initParams) throws Exception {
+        return start(kind, initParams, false);
+    }
+
+    /** With {@code twice}, the filter is registered a second time under another name (a doubled web.xml entry). */
+    static MatrixServer start(String kind, Map<String, String> initParams, boolean twice) throws Exception {
+        return switch (kind) {
+            case "jetty" -> new JettyServer(initParams, twice);
+            case "tomcat" -> new TomcatServer(initParams, twice);
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+
+    private static final class JettyServer extends MatrixServer {
+        private final Server server = new Server();
+        private final LocalConnector connector = new LocalConnector(server);
+
+        JettyServer(Map<String, String> initParams, boolean twice) throws Exception {
+            server.addConnector(connector);
+            ServletContextHandler context = new ServletContextHandler("/");
+            for (int i = 0; i < (twice ? 2 : 1); i++) {
+                FilterHolder holder = new FilterHolder();
+                holder.setName("consentgate-" + i);
+                holder.setClassName(ConsentGateFilter.class.getName());
+                holder.setAsyncSupported(true);
+                initParams.forEach(holder::setInitParameter);
+                context.addFilter(holder, "/*",
+                        EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC));
+            }
+            ServletHolder servlet = context.addServlet(ScenarioServlet.class, "/*");
+            servlet.setAsyncSupported(true);
+            ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+            errors.addErrorPage(404, "/error-page");
+            context.setErrorHandler(errors);
+            server.setHandler(context);
+            server.start();
+        }
+
+        @Override
+        int bufferSize() {
+            return 32768;
+        }
+
+        @Override
+        String name() {
+            return "jetty";
+        }
+
+        @Override
+        byte[] exchange(byte[] request) throws Exception {
+            ByteBuffer out = connector.getResponse(ByteBuffer.wrap(request), 30, TimeUnit.SECONDS);
+            byte[] b = new byte[out.remaining()];
+            out.get(b);
+            return b;
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.stop();
+        }
+    }
+
+    private static final class TomcatServer extends MatrixServer {
+        private final Tomcat tomcat = new Tomcat();
+        private final int port;
+
+        TomcatServer(Map<String, String> initParams, boolean twice) throws Exception {
+            tomcat.setBaseDir(Files.createTempDirectory("cg-matrix-tomcat").toString());
+            Connector connector = new Connector();
+            connector.setPort(0);
+            connector.setProperty("address", "127.0.0.1");
+            tomcat.setConnector(connector);
+            Context ctx = tomcat.addContext("", null);
+            for (int i = 0; i < (twice ? 2 : 1); i++) {
+                FilterDef def = new FilterDef();
+                def.setFilterName("consentgate-" + i);
+                def.setFilterClass(ConsentGateFilter.class.getName());
+                def.setAsyncSupported("true");
+                initParams.forEach(def::addInitParameter);
+                ctx.addFilterDef(def);
+                FilterMap map = new FilterMap();
+                map.setFilterName("consentgate-" + i);
+                map.addURLPattern("/*");
+                map.setDispatcher("REQUEST");
+                map.setDispatcher("ERROR");
+                map.setDispatcher("ASYNC");
+                ctx.addFilterMap(map);
+            }
+            Wrapper w = Tomcat.addServlet(ctx, "scenario", ScenarioServlet.class.getName());
+            w.setAsyncSupported(true);
+            ctx.addServletMappingDecoded("/*", "scenario");
+            ErrorPage notFound = new ErrorPage();
+            notFound.setErrorCode(404);
+            notFound.setLocation("/error-page");
+            ctx.addErrorPage(notFound);
+            tomcat.start();
+            if (ctx.getState() != LifecycleState.STARTED) {
+                close();
+                throw new IllegalStateException("Tomcat context did not start (filter init failed?)");
+            }
+            port = connector.getLocalPort();
+        }
+
+        @Override
+        int bufferSize() {
+            return 8192;
+        }
+
+        @Override
+        String name() {
+            return "tomcat";
+        }
+
+        @Override
+        byte[] exchange(byte[] request) throws Exception {
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                s.setSoTimeout(30_000);
+                OutputStream out = s.getOutputStream();
+                out.write(request);
+                out.flush();
+                InputStream in = s.getInputStream();
+                ByteArrayOutputStream buf = new ByteArrayOutputStream();
+                in.transferTo(buf);
+                return buf.toByteArray();
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            tomcat.stop();
+            tomcat.destroy();
+        }
+    }
+}
