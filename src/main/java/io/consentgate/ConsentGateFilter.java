@@ -53,7 +53,9 @@ import java.util.Optional;
  *   <filter-name>consentgate</filter-name>
  *   <url-pattern>/*</url-pattern>
  *   <dispatcher>REQUEST</dispatcher>
+ *   <dispatcher>FORWARD</dispatcher>
  *   <dispatcher>ERROR</dispatcher>
+ *   <dispatcher>ASYNC</dispatcher>
  * </filter-mapping>
  * }</pre>
  * With no init-params the filter is already safe: opt-in, so every non-necessary category is refused until the
@@ -264,7 +266,10 @@ public final class ConsentGateFilter implements Filter {
             return;
         }
         chain.doFilter(request, response);
-        if (wrapped != null && request.getDispatcherType() == DispatcherType.ASYNC && !request.isAsyncStarted()) {
+        DispatcherType type = request.getDispatcherType();
+        if (wrapped != null && (type == DispatcherType.FORWARD || type == DispatcherType.ASYNC
+                || type == DispatcherType.ERROR) && !request.isAsyncStarted()) {
+            // The body ends with this dispatch (a forward commits and closes the response when it returns).
             wrapped.finish();
         }
     }
@@ -280,7 +285,7 @@ public final class ConsentGateFilter implements Filter {
             chain.doFilter(wrappedRequest, wrapped);
             completed = true;
         } finally {
-            if (!wrappedRequest.isAsyncStarted() && (completed || wrapped.isCommitted())) {
+            if (!wrappedRequest.startedAsync() && (completed || wrapped.isCommitted())) {
                 // Emit what the rewriter holds. After an exception only when the response is already committed:
                 // otherwise the container replaces it with an error page, and that page is enforced on its own.
                 wrapped.finish();

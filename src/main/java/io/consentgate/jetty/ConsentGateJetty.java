@@ -17,7 +17,7 @@ import org.eclipse.jetty.ee10.servlet.ServletHandler;
  * context.addServlet(MyServlet.class, "/*");
  * }</pre>
  *
- * <p>The filter is mapped to {@code /*} for {@code REQUEST}, {@code ERROR} and {@code ASYNC} dispatches and supports
+ * <p>The filter is mapped to {@code /*} for {@code REQUEST}, {@code FORWARD}, {@code ERROR} and {@code ASYNC} dispatches and supports
  * async. Install it before any compression handler wraps the context (compression must happen after rewriting).
  */
 public final class ConsentGateJetty {
@@ -40,8 +40,8 @@ public final class ConsentGateJetty {
         FilterMapping mapping = new FilterMapping();
         mapping.setFilterName(holder.getName());
         mapping.setPathSpec("/*");
-        mapping.setDispatcherTypes(java.util.EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR,
-                DispatcherType.ASYNC));
+        mapping.setDispatcherTypes(java.util.EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD,
+                DispatcherType.ERROR, DispatcherType.ASYNC));
         handler.prependFilterMapping(mapping);
         return holder;
     }

@@ -80,7 +80,8 @@ abstract class MatrixServer implements AutoCloseable {
                 holder.setAsyncSupported(true);
                 initParams.forEach(holder::setInitParameter);
                 context.addFilter(holder, "/*",
-                        EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC));
+                        EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR,
+                                DispatcherType.ASYNC));
             }
             ServletHolder servlet = context.addServlet(ScenarioServlet.class, "/*");
             servlet.setAsyncSupported(true);
@@ -137,6 +138,7 @@ abstract class MatrixServer implements AutoCloseable {
                 map.setFilterName("consentgate-" + i);
                 map.addURLPattern("/*");
                 map.setDispatcher("REQUEST");
+                map.setDispatcher("FORWARD");
                 map.setDispatcher("ERROR");
                 map.setDispatcher("ASYNC");
                 ctx.addFilterMap(map);
