@@ -196,41 +196,43 @@ public final class ConsentGateFilter implements Filter {
         Signals signals = readSignals(request);
         ConsentDecision decision = decide(signals);
         request.setAttribute(ConsentGate.DECISION_ATTRIBUTE, decision);
+        ConsentResponse wrapped = null;
         try {
-            answer(request, response, chain, signals, decision);
+            wrapped = answer(request, response, chain, signals, decision);
         } finally {
-            logAfterResponse(request, response, decision, start);
+            logAfterResponse(request, response, decision, start, wrapped);
         }
     }
 
-    private void answer(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Signals signals,
-                        ConsentDecision decision) throws IOException, ServletException {
+    /** Answers the request; returns the enforcing wrapper, or null when the filter answered it itself. */
+    private ConsentResponse answer(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                                   Signals signals, ConsentDecision decision) throws IOException, ServletException {
         String path = pathWithinApplication(request);
         if (wellKnown.handles(path)) {
             wellKnown.serve(path, request, response, decision);
-            return;
+            return null;
         }
         if (path.equals(policy.consentPath())) {
             consentEndpoint.serve(request, response, signals, decision);
-            return;
+            return null;
         }
         if (beaconGate.gate(request, response, decision, policy.reportOnly())) {
-            return;
+            return null;
         }
         if (policy.reportOnly() && !decision.allowsEverything() && LOG.isDebugEnabled()) {
             LOG.debug("report-only: would enforce refusal of {} on {}", decision.refused(), path);
         }
-        enforce(request, response, chain, decision);
+        return enforce(request, response, chain, decision);
     }
 
     /** One access-log line per request, after the response (for async requests, when the async cycle ends). */
     private void logAfterResponse(HttpServletRequest request, HttpServletResponse response, ConsentDecision decision,
-                                  java.time.Instant start) {
+                                  java.time.Instant start, ConsentResponse wrapped) {
         if (request.isAsyncStarted()) {
             request.getAsyncContext().addListener(new jakarta.servlet.AsyncListener() {
                 @Override
                 public void onComplete(jakarta.servlet.AsyncEvent event) {
-                    accessLog.log(request, response, decision, start, -1);
+                    accessLog.log(request, response, decision, start, bytes(wrapped));
                 }
 
                 @Override
@@ -249,8 +251,13 @@ public final class ConsentGateFilter implements Filter {
                 }
             });
         } else {
-            accessLog.log(request, response, decision, start, -1);
+            accessLog.log(request, response, decision, start, bytes(wrapped));
         }
+    }
+
+    /** The body size for the access log; unknown (-1) when the filter answered without the wrapper. */
+    private static long bytes(ConsentResponse wrapped) {
+        return wrapped == null ? -1 : wrapped.bytesWritten();
     }
 
     /**
@@ -274,8 +281,8 @@ public final class ConsentGateFilter implements Filter {
         }
     }
 
-    private void enforce(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-                         ConsentDecision decision) throws IOException, ServletException {
+    private ConsentResponse enforce(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                                    ConsentDecision decision) throws IOException, ServletException {
         ConsentResponse wrapped = new ConsentResponse(request, response, decision, enforcement);
         // Written now so application code can read (and override) them; re-asserted when the response commits.
         enforcement.headers().write(wrapped, decision);
@@ -291,6 +298,7 @@ public final class ConsentGateFilter implements Filter {
                 wrapped.finish();
             }
         }
+        return wrapped;
     }
 
     /** Reading signals never throws by contract; if it ever did, the visitor gets the refusing decision. */

@@ -71,6 +71,11 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         this.streamThrough = request.getDispatcherType() == DispatcherType.ERROR;
     }
 
+    /** Body bytes sent to the container (after rewriting); 0 when the application wrote no body. */
+    public long bytesWritten() {
+        return stream == null ? 0 : stream.written();
+    }
+
     /** The wrapper in {@code response}'s wrapper chain, or null: the filter never wraps twice. */
     public static ConsentResponse find(ServletResponse response) {
         ServletResponse r = response;

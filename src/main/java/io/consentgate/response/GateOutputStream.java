@@ -36,6 +36,7 @@ final class GateOutputStream extends ServletOutputStream {
     private ServletOutputStream container;
     private RewriteStream rewrite;
     private boolean writer;
+    private long written;
     private boolean decided;
     private boolean discarded;
     private boolean finished;
@@ -53,6 +54,11 @@ final class GateOutputStream extends ServletOutputStream {
 
     boolean rewriting() {
         return rewrite != null;
+    }
+
+    /** Body bytes handed to the container so far (after rewriting), for the access log. */
+    long written() {
+        return written;
     }
 
     void markWriter() {
@@ -146,6 +152,7 @@ final class GateOutputStream extends ServletOutputStream {
                 pending.write(b, off, len);
             } else {
                 container.write(b, off, len);
+                written += len;
             }
             return;
         }
@@ -164,6 +171,7 @@ final class GateOutputStream extends ServletOutputStream {
     private void drain() throws IOException {
         if (pending.size() > 0) {
             container.write(pending.bytes(), 0, pending.size());
+            written += pending.size();
             pending.reset();
         }
     }

@@ -55,14 +55,16 @@ class AccessLogContainerTest {
     @ValueSource(strings = {"tomcat"})
     void dntRequestIsLoggedWithoutUserAgentRefererOrQueryAndWithAMaskedIp(String kind) throws Exception {
         String marker = "/dnt-" + UUID.randomUUID();
-        containers.get(kind).exchange("GET " + marker + "?email=alice%40example.org HTTP/1.1\nHost: localhost\n"
-                + "DNT: 1\nUser-Agent: Mozilla/5.0 (TestAgent)\nReferer: https://ref.example/private\n"
+        String raw = containers.get(kind).exchange("GET " + marker + "?email=alice%40example.org HTTP/1.1\n"
+                + "Host: localhost\nDNT: 1\nUser-Agent: Mozilla/5.0 (TestAgent)\nReferer: https://ref.example/private\n"
                 + "X-Forwarded-For: 203.0.113.7\n");
+        int bodyLength = org.eclipse.jetty.http.HttpTester.parseResponse(raw).getContentBytes().length;
         List<String> lines = accessLines(marker);
         assertEquals(1, lines.size(), "exactly one line per request: " + lines);
         String line = lines.get(0);
         assertTrue(line.startsWith("127.0.0.0 - - ["), "IP masked to /24, spoofed X-Forwarded-For ignored: " + line);
-        assertTrue(line.contains("\"GET " + marker + " HTTP/1.1\" 200 "), line);
+        assertTrue(line.contains("\"GET " + marker + " HTTP/1.1\" 200 " + bodyLength + " "),
+                "status and the body size the client received (" + bodyLength + "): " + line);
         assertTrue(line.endsWith("\"-\" \"-\""), "Referer and User-Agent dropped: " + line);
         assertFalse(line.contains("alice") || line.contains("TestAgent") || line.contains("ref.example")
                 || line.contains("203.0.113.7"), line);
