@@ -11,8 +11,9 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The end-to-end benchmark's server (run by {@code bench/e2e.sh}, never by the tests): two Jetty servers in one JVM,
@@ -55,13 +56,10 @@ public final class LoadTestServer {
         return server;
     }
 
-    /** The demo shop page, its product list repeated until the page is {@code size} bytes. */
+    /** The demo shop page (run from the project root), its product list grown until the page is {@code size} bytes. */
     static byte[] page(int size) throws IOException {
-        String html;
-        try (InputStream in = LoadTestServer.class.getResourceAsStream("shop.html")) {
-            html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        int at = html.indexOf("<!--PRODUCTS-->");
+        String html = Files.readString(Path.of("demo-webapp/src/main/webapp/index.html"));
+        int at = html.indexOf("</section>", html.indexOf("<section class=\"products\">"));
         String head = html.substring(0, at);
         String tail = html.substring(at);
         StringBuilder sb = new StringBuilder(head);
