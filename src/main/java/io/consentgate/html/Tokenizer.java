@@ -1,6 +1,9 @@
 package io.consentgate.html;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * A streaming HTML tokenizer over bytes of an ASCII-compatible encoding. It follows the WHATWG tokenization states
@@ -32,6 +35,9 @@ final class Tokenizer {
     static final int STRIDE = 6;
 
     private static final int APPEND_STEP = 8192;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
     private static final int FOREIGN_MAX = 64;
 
     private static final int DATA = 0;
@@ -75,6 +81,7 @@ final class Tokenizer {
     private static final byte[] DOCTYPE = {'d', 'o', 'c', 't', 'y', 'p', 'e'};
     private static final byte[] CDATA_OPEN = {'[', 'C', 'D', 'A', 'T', 'A', '['};
     private static final byte[] COMMENT_OPEN = {'<', '!', '-', '-'};
+    private static final byte[] ENCODING = {'e', 'n', 'c', 'o', 'd', 'i', 'n', 'g'};
     private static final byte[] SCRIPT_NAME = ElementNames.bytes(ElementNames.SCRIPT);
 
     private final TokenHandler handler;
@@ -308,15 +315,30 @@ final class Tokenizer {
     }
 
     private int data(byte[] b, int p, int limit) {
-        while (p < limit) {
-            if (b[p] == '<') {
-                mark = p;
-                state = TAG_OPEN;
-                return p + 1;
-            }
-            p++;
+        p = indexOf(b, p, limit, '<');
+        if (p < limit) {
+            mark = p;
+            state = TAG_OPEN;
+            return p + 1;
         }
         return limit;
+    }
+
+    /** The index of the first {@code c} in {@code b[p..limit)}, or {@code limit}; eight bytes at a time. */
+    static int indexOf(byte[] b, int p, int limit, char c) {
+        long pattern = ONES * c;
+        while (p + 8 <= limit) {
+            long w = (long) LONGS.get(b, p) ^ pattern;
+            long found = (w - ONES) & ~w & HIGHS;
+            if (found != 0) {
+                return p + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+            p += 8;
+        }
+        while (p < limit && b[p] != c) {
+            p++;
+        }
+        return p;
     }
 
     private int tagOpen(byte[] b, int p) {
@@ -433,9 +455,7 @@ final class Tokenizer {
                     }
                     break;
                 case C_TEXT:
-                    while (p < limit && b[p] != '-') {
-                        p++;
-                    }
+                    p = indexOf(b, p, limit, '-');
                     if (p < limit) {
                         s = C_END_DASH;
                         p++;
@@ -482,11 +502,10 @@ final class Tokenizer {
     }
 
     private int bogus(byte[] b, int p, int limit) {
-        while (p < limit) {
-            if (b[p++] == '>') {
-                state = DATA;
-                return p;
-            }
+        p = indexOf(b, p, limit, '>');
+        if (p < limit) {
+            state = DATA;
+            return p + 1;
         }
         return limit;
     }
@@ -512,9 +531,7 @@ final class Tokenizer {
         mark = -1;
         byte[] endName = ElementNames.bytes(rawId);
         while (true) {
-            while (p < limit && b[p] != '<') {
-                p++;
-            }
+            p = indexOf(b, p, limit, '<');
             if (p >= limit) {
                 return limit;
             }
@@ -570,9 +587,7 @@ final class Tokenizer {
         while (p < limit) {
             int s = sub;
             if (s == S_DATA) {
-                while (p < limit && b[p] != '<') {
-                    p++;
-                }
+                p = indexOf(b, p, limit, '<');
                 if (p >= limit) {
                     return limit;
                 }
@@ -737,10 +752,7 @@ final class Tokenizer {
                     break;
                 case T_DQ:
                 case T_SQ:
-                    byte q = s == T_DQ ? (byte) '"' : (byte) '\'';
-                    while (p < limit && b[p] != q) {
-                        p++;
-                    }
+                    p = indexOf(b, p, limit, s == T_DQ ? '"' : '\'');
                     if (p < limit) {
                         valueEnd(p, p + 1);
                         s = T_AFTER_QUOTED;
@@ -909,7 +921,7 @@ final class Tokenizer {
     private boolean isHtmlAnnotation() {
         for (int i = 0; i < attrCount; i++) {
             int a = i * STRIDE;
-            if (attrNameIs(i, "encoding") && attrs[a + A_VALUE] >= 0) {
+            if (attrNameIs(i, ENCODING) && attrs[a + A_VALUE] >= 0) {
                 String v = new String(buf, attrs[a + A_VALUE], attrs[a + A_VALUE_END] - attrs[a + A_VALUE],
                     java.nio.charset.StandardCharsets.ISO_8859_1).strip();
                 return v.equalsIgnoreCase("text/html") || v.equalsIgnoreCase("application/xhtml+xml");
@@ -919,11 +931,11 @@ final class Tokenizer {
     }
 
     /** Whether attribute {@code i}'s name equals the lower-case ASCII {@code lower}, ignoring case. */
-    boolean attrNameIs(int i, String lower) {
+    boolean attrNameIs(int i, byte[] lower) {
         int a = i * STRIDE;
         int s = attrs[a + A_NAME];
         int len = attrs[a + A_NAME_END] - s;
-        if (len != lower.length()) {
+        if (len != lower.length) {
             return false;
         }
         byte[] b = buf;
@@ -932,7 +944,7 @@ final class Tokenizer {
             if (c >= 'A' && c <= 'Z') {
                 c += 32;
             }
-            if (c != lower.charAt(k)) {
+            if (c != lower[k]) {
                 return false;
             }
         }
