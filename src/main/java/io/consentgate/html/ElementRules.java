@@ -273,7 +273,11 @@ final class ElementRules {
                 engine.event(TrackerEvent.Action.PING_REMOVED, ElementNames.name(t.nameId), m);
                 TagWriter w = engine.tagWriter;
                 w.reset(t.attrCount);
-                w.edit(ping, TagWriter.DROP);
+                for (int i = ping; i < t.attrCount; i++) {
+                    if (t.attrNameIs(i, PING)) {
+                        w.edit(i, TagWriter.DROP); // a later duplicate would take effect once the first is gone
+                    }
+                }
                 w.build(t, null);
                 engine.replaceTag();
                 return;

@@ -121,6 +121,10 @@ final class Tokenizer {
 
     private final int[] foreignStack = new int[FOREIGN_MAX];
     private int foreignDepth;
+    private int[] foreignSaved;
+    private int foreignSavedDepth;
+    private boolean restoreForeign;
+    private int foreignDepthBeforeTag;
 
     // Line counting for events: lines before absolute offset lineAbs.
     private final boolean countLines;
@@ -851,6 +855,7 @@ final class Tokenizer {
     private int complete(int end) throws IOException {
         tagEnd = end;
         nameId = nameTooLong ? ElementNames.OTHER : ElementNames.lookup(name, nameLen);
+        foreignDepthBeforeTag = foreignDepth;
         if (!endTag && inForeign() && ElementNames.breaksOutOfForeign(nameId)) {
             while (foreignDepth > 0 && inForeign()) {
                 foreignDepth--;
@@ -873,6 +878,11 @@ final class Tokenizer {
             popForeign(nameId);
         } else {
             enterContent();
+        }
+        if (restoreForeign) {
+            restoreForeign = false;
+            System.arraycopy(foreignSaved, 0, foreignStack, 0, FOREIGN_MAX);
+            foreignDepth = foreignSavedDepth;
         }
         return end;
     }
@@ -968,6 +978,26 @@ final class Tokenizer {
                 return;
             }
         }
+    }
+
+    /**
+     * Remembers the SVG/MathML context from before the current start tag, for an element that is cut out.
+     */
+    void saveForeignContext() {
+        if (foreignSaved == null) {
+            foreignSaved = new int[FOREIGN_MAX];
+        }
+        System.arraycopy(foreignStack, 0, foreignSaved, 0, FOREIGN_MAX);
+        foreignSavedDepth = foreignDepthBeforeTag; // a breakout by this very tag is undone with it
+        restoreForeign = false;
+    }
+
+    /**
+     * The element since {@link #saveForeignContext} was cut out: once the current tag is handled, the context is
+     * what it was before it, as it is for a browser reading the output.
+     */
+    void restoreForeignContextAfterThisTag() {
+        restoreForeign = foreignSaved != null;
     }
 
     /** Whether the tokenizer is inside SVG or MathML content (not at an HTML integration point). */
