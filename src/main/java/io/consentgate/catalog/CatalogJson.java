@@ -268,6 +268,9 @@ final class CatalogJson {
         if (!v.isObject()) {
             throw new CatalogFormatException(where + ": field \"tagIds\" must be an object {\"PREFIX-\": [categories]}");
         }
+        if (v.size() > 64) {
+            throw new CatalogFormatException(where + ": field \"tagIds\": at most 64 prefixes");
+        }
         Iterator<Map.Entry<String, JsonNode>> it = v.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();

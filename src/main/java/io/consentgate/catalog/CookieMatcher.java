@@ -3,6 +3,7 @@ package io.consentgate.catalog;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,11 +15,17 @@ final class CookieMatcher {
     }
 
     private final Map<String, List<Rule>> exact = new HashMap<>();
-    private final List<Rule> patterns = new ArrayList<>();
+    /**
+     * Prefix and wildcard rules bucketed by their first two characters (catalog names are ASCII and never start with
+     * '*'), longest first; rules whose literal start is a single character are kept apart and always tried.
+     */
+    private final Rule[][] patternsByLead = new Rule[128 * 128][];
+    private final Rule[] shortPatterns;
     private final Matches matches;
 
     CookieMatcher(List<CatalogEntry> entries, Matches matches) {
         this.matches = matches;
+        List<Rule> patterns = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             CatalogEntry e = entries.get(i);
             List<String> domains = new ArrayList<>(e.cookieDomains());
@@ -35,6 +42,23 @@ final class CookieMatcher {
             }
         }
         patterns.sort(Comparator.comparingInt((Rule r) -> r.pattern().name().length()).reversed());
+        Map<Integer, List<Rule>> byLead = new LinkedHashMap<>();
+        List<Rule> shortOnes = new ArrayList<>();
+        for (Rule r : patterns) {
+            String n = r.pattern().name();
+            if (n.length() < 2 || n.charAt(1) == '*') {
+                shortOnes.add(r);
+            } else {
+                byLead.computeIfAbsent(lead(n.charAt(0), n.charAt(1)), k -> new ArrayList<>()).add(r);
+            }
+        }
+        byLead.forEach((k, v) -> patternsByLead[k] = v.toArray(new Rule[0]));
+        shortPatterns = shortOnes.toArray(new Rule[0]);
+    }
+
+    /** Bucket index of a two-character lead, or -1 when either is not ASCII (no catalog name has such a lead). */
+    private static int lead(char c0, char c1) {
+        return c0 < 128 && c1 < 128 ? c0 * 128 + c1 : -1;
     }
 
     TrackerMatch match(String name, String domain) {
@@ -50,8 +74,20 @@ final class CookieMatcher {
                 }
             }
         }
-        for (Rule r : patterns) {
-            if (r.pattern().matches(name) && applies(r, d)) {
+        if (name.length() >= 2) {
+            int lead = lead(name.charAt(0), name.charAt(1));
+            Rule[] bucket = lead < 0 ? null : patternsByLead[lead];
+            TrackerMatch m = bucket == null ? null : firstMatch(bucket, name, d);
+            if (m != null) {
+                return m;
+            }
+        }
+        return firstMatch(shortPatterns, name, d);
+    }
+
+    private TrackerMatch firstMatch(Rule[] rules, String name, String domain) {
+        for (Rule r : rules) {
+            if (r.pattern().matches(name) && applies(r, domain)) {
                 return matches.byDefault(r.entry());
             }
         }

@@ -40,7 +40,12 @@ public record CookiePattern(String name, boolean prefix, boolean generic) {
         }
         if (prefix) {
             // "a*b" + prefix: "a", anything, "b", anything.
-            return cookieName.indexOf(name.substring(star + 1), star) >= 0;
+            for (int i = star; i + suffixLen <= cookieName.length(); i++) {
+                if (cookieName.regionMatches(i, name, star + 1, suffixLen)) {
+                    return true;
+                }
+            }
+            return false;
         }
         return cookieName.regionMatches(cookieName.length() - suffixLen, name, star + 1, suffixLen);
     }

@@ -37,7 +37,8 @@ final class HostIndex {
         mask = cap - 1;
         for (Map.Entry<String, List<Rule>> e : byHost.entrySet()) {
             String k = e.getKey();
-            int slot = hash(k, 0, k.length()) & mask;
+            int raw = rawHash(k, 0, k.length());
+            int slot = (raw ^ (raw >>> 16)) & mask;
             while (keys[slot] != null) {
                 slot = (slot + 1) & mask;
             }
@@ -51,7 +52,12 @@ final class HostIndex {
 
     /** Rules for exactly the host {@code s[from, to)}, or {@code null}. */
     Rule[] get(CharSequence s, int from, int to) {
-        int slot = hash(s, from, to) & mask;
+        return get(rawHash(s, from, to), s, from, to);
+    }
+
+    /** Same, with {@link #rawHash} of the range already computed (the URL matcher builds it label by label). */
+    Rule[] get(int rawHash, CharSequence s, int from, int to) {
+        int slot = (rawHash ^ (rawHash >>> 16)) & mask;
         int len = to - from;
         for (String k = keys[slot]; k != null; k = keys[slot]) {
             if (k.length() == len && regionEquals(k, s, from)) {
@@ -95,11 +101,12 @@ final class HostIndex {
         return true;
     }
 
-    private static int hash(CharSequence s, int from, int to) {
+    /** Polynomial hash taken from the last character backwards, so a host's parents are prefixes of the walk. */
+    static int rawHash(CharSequence s, int from, int to) {
         int h = 0;
-        for (int i = from; i < to; i++) {
+        for (int i = to - 1; i >= from; i--) {
             h = 31 * h + s.charAt(i);
         }
-        return h ^ (h >>> 16);
+        return h;
     }
 }

@@ -11,20 +11,35 @@ final class Matches {
     private final List<CatalogEntry> entries;
     private final TrackerMatch[] defaults;
     private final TrackerMatch[][] byTagRule;
+    private final int[] tagSlots;
+    private final int taggedEntries;
 
     Matches(List<CatalogEntry> entries) {
         this.entries = entries;
         defaults = new TrackerMatch[entries.size()];
         byTagRule = new TrackerMatch[entries.size()][];
+        tagSlots = new int[entries.size()];
+        int tagged = 0;
         for (int i = 0; i < entries.size(); i++) {
             CatalogEntry e = entries.get(i);
             defaults[i] = new TrackerMatch(e.tracker(), e.tracker().categories());
             List<TagIdRule> rules = e.tagIds();
             byTagRule[i] = new TrackerMatch[rules.size()];
+            tagSlots[i] = rules.isEmpty() ? -1 : tagged++;
             for (int r = 0; r < rules.size(); r++) {
                 byTagRule[i][r] = new TrackerMatch(e.tracker(), rules.get(r).categories());
             }
         }
+        taggedEntries = tagged;
+    }
+
+    /** Dense index of an entry among the entries that have tag rules, or -1. */
+    int tagSlot(int entry) {
+        return tagSlots[entry];
+    }
+
+    int taggedEntries() {
+        return taggedEntries;
     }
 
     int size() {
@@ -33,6 +48,10 @@ final class Matches {
 
     CatalogEntry entry(int i) {
         return entries.get(i);
+    }
+
+    boolean hasTagRules(int entry) {
+        return byTagRule[entry].length > 0;
     }
 
     TrackerMatch byDefault(int entry) {

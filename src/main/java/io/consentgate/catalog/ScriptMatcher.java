@@ -1,8 +1,9 @@
 package io.consentgate.catalog;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,7 +18,12 @@ final class ScriptMatcher {
     private static final int HOST = 0;
     private static final int SIGNATURE = 1;
     private static final int TAG = 2;
+    private static final int LANES = 4;
+    /** Below this many bytes per lane the single walk is used (and lanes are always far longer than a pattern). */
+    private static final int MIN_LANE_BYTES = 512;
     private static final byte[] TAG_QUOTES = {'\'', '"', '`', '='};
+    private static final String[] ESCAPED_SLASHES = {"\\/", "\\u002f", "\\x2f", "%2f"};
+    private static final String[] ESCAPED_SLASH_ENDINGS = {"\\u002f", "\\x2f", "%2f"};
 
     /** A pattern: its original bytes, what it is, and for whom. */
     private record Pattern(byte[] bytes, int kind, int entry, int tagRule, HostIndex.Rule[] hostRules) {
@@ -30,6 +36,7 @@ final class ScriptMatcher {
     private final int[] delta;
     private final int[][] outputs;
     private final Pattern[] patterns;
+    private final int maxPatternLength;
 
     ScriptMatcher(List<CatalogEntry> entries, Matches matches) {
         this.matches = matches;
@@ -48,6 +55,15 @@ final class ScriptMatcher {
             }
         }
         patterns = list.toArray(new Pattern[0]);
+        int max = 1;
+        for (Pattern p : patterns) {
+            max = Math.max(max, p.bytes().length);
+        }
+        if (max > MIN_LANE_BYTES / 2) {
+            throw new CatalogFormatException("catalog: a host or signature longer than " + MIN_LANE_BYTES / 2
+                    + " bytes");
+        }
+        maxPatternLength = max;
         int next = 1;
         for (Pattern p : patterns) {
             for (byte b : p.bytes()) {
@@ -61,13 +77,13 @@ final class ScriptMatcher {
             classOf[c] = classOf[c + 32];
         }
         classes = next;
-        Trie trie = new Trie(classes);
+        PatternAutomaton trie = new PatternAutomaton(classes);
         for (int p = 0; p < patterns.length; p++) {
             trie.add(patterns[p].bytes(), classOf, p);
         }
         trie.link();
-        delta = trie.delta;
-        outputs = trie.out;
+        delta = trie.delta();
+        outputs = trie.outputs();
     }
 
     private static void collectHosts(List<CatalogEntry> entries, List<Pattern> list) {
@@ -94,11 +110,11 @@ final class ScriptMatcher {
     /** Scan state for one call, created on the first candidate hit only. */
     private static final class Hits {
         final long[] seen;
-        final long[] tagBits;
+        /** Tag rules seen, per entry that has tag rules (indexed by {@link Matches#tagSlot}); allocated lazily. */
+        long[] tagBits;
 
         Hits(int n) {
             seen = new long[(n + 63) >>> 6];
-            tagBits = new long[n];
         }
     }
 
@@ -106,11 +122,16 @@ final class ScriptMatcher {
         if (len <= 0) {
             return List.of();
         }
+        int end = off + len;
+        Hits hits = len < LANES * MIN_LANE_BYTES ? scan(buf, off, end) : scanFourLanes(buf, off, end);
+        return hits == null ? List.of() : result(hits);
+    }
+
+    private Hits scan(byte[] buf, int off, int end) {
         final int[] d = delta;
         final int[] cls = classOf;
         int s = 0;
         Hits hits = null;
-        int end = off + len;
         for (int i = off; i < end; i++) {
             int nx = d[s + cls[buf[i] & 0xff]];
             if (nx < 0) {
@@ -119,7 +140,74 @@ final class ScriptMatcher {
             }
             s = nx;
         }
-        return hits == null ? List.of() : result(hits);
+        return hits;
+    }
+
+    /**
+     * The same scan as four independent automaton walks over four quarters of the buffer, interleaved so the CPU
+     * overlaps their dependent table loads (a single DFA walk is bound by load latency, not bandwidth). Each walk
+     * after the first starts {@code maxPatternLength - 1} bytes before its quarter, so every occurrence that ends in
+     * a quarter is seen by that quarter's walk; an occurrence seen twice is simply recorded twice.
+     */
+    private Hits scanFourLanes(byte[] buf, int off, int end) {
+        final int[] d = delta;
+        final int[] cls = classOf;
+        int q = (end - off) / LANES;
+        int b1 = off + q;
+        int b2 = b1 + q;
+        int b3 = b2 + q;
+        int s0 = 0;
+        int s1 = warm(buf, b1 - maxPatternLength + 1, b1);
+        int s2 = warm(buf, b2 - maxPatternLength + 1, b2);
+        int s3 = warm(buf, b3 - maxPatternLength + 1, b3);
+        Hits hits = null;
+        for (int i = 0; i < q; i++) {
+            int n0 = d[s0 + cls[buf[off + i] & 0xff]];
+            int n1 = d[s1 + cls[buf[b1 + i] & 0xff]];
+            int n2 = d[s2 + cls[buf[b2 + i] & 0xff]];
+            int n3 = d[s3 + cls[buf[b3 + i] & 0xff]];
+            if ((n0 | n1 | n2 | n3) < 0) {
+                if (n0 < 0) {
+                    n0 = ~n0;
+                    hits = onOutputs(n0 / classes, buf, off, end, off + i, hits);
+                }
+                if (n1 < 0) {
+                    n1 = ~n1;
+                    hits = onOutputs(n1 / classes, buf, off, end, b1 + i, hits);
+                }
+                if (n2 < 0) {
+                    n2 = ~n2;
+                    hits = onOutputs(n2 / classes, buf, off, end, b2 + i, hits);
+                }
+                if (n3 < 0) {
+                    n3 = ~n3;
+                    hits = onOutputs(n3 / classes, buf, off, end, b3 + i, hits);
+                }
+            }
+            s0 = n0;
+            s1 = n1;
+            s2 = n2;
+            s3 = n3;
+        }
+        for (int i = b3 + q; i < end; i++) {
+            int nx = d[s3 + cls[buf[i] & 0xff]];
+            if (nx < 0) {
+                nx = ~nx;
+                hits = onOutputs(nx / classes, buf, off, end, i, hits);
+            }
+            s3 = nx;
+        }
+        return hits;
+    }
+
+    /** The automaton state after walking {@code buf[from, to)} from the root, ignoring outputs. */
+    private int warm(byte[] buf, int from, int to) {
+        int s = 0;
+        for (int i = from; i < to; i++) {
+            int nx = delta[s + classOf[buf[i] & 0xff]];
+            s = nx < 0 ? ~nx : nx;
+        }
+        return s;
     }
 
     private Hits onOutputs(int node, byte[] buf, int off, int end, int last, Hits hits) {
@@ -135,7 +223,10 @@ final class ScriptMatcher {
                 case TAG -> {
                     if (exact(buf, start, pat.bytes()) && last + 1 < end && isUpperTagByte(buf[last + 1])) {
                         hits = hits == null ? new Hits(matches.size()) : hits;
-                        hits.tagBits[pat.entry()] |= 1L << pat.tagRule();
+                        if (hits.tagBits == null) {
+                            hits.tagBits = new long[matches.taggedEntries()];
+                        }
+                        hits.tagBits[matches.tagSlot(pat.entry())] |= 1L << pat.tagRule();
                     }
                 }
                 default -> hits = onHost(pat, buf, off, end, start, last, hits);
@@ -173,16 +264,25 @@ final class ScriptMatcher {
     }
 
     private List<TrackerMatch> result(Hits hits) {
-        List<TrackerMatch> out = new ArrayList<>(2);
+        int count = 0;
+        for (long w : hits.seen) {
+            count += Long.bitCount(w);
+        }
+        if (count == 0) {
+            return List.of();
+        }
+        TrackerMatch[] out = new TrackerMatch[count];
+        int n = 0;
         for (int w = 0; w < hits.seen.length; w++) {
             long bits = hits.seen[w];
             while (bits != 0) {
                 int entry = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                out.add(matches.withTagRules(entry, hits.tagBits[entry]));
+                int slot = matches.tagSlot(entry);
+                out[n++] = matches.withTagRules(entry, slot < 0 || hits.tagBits == null ? 0 : hits.tagBits[slot]);
             }
         }
-        return out.isEmpty() ? List.of() : List.copyOf(out);
+        return count == 1 ? List.of(out[0]) : Collections.unmodifiableList(Arrays.asList(out));
     }
 
     private static boolean exact(byte[] buf, int start, byte[] p) {
@@ -230,12 +330,12 @@ final class ScriptMatcher {
         return !(isAlnum(b) || b == '-' || b == '_' || b == '.');
     }
 
-    /** Index after a slash at {@code k} spelled {@code /}, {@code \/}, {@code \u002F}, {@code \x2F} or {@code %2F}. */
+    /** Index after a slash at {@code k} spelled {@code /}, {@code \/}, <code>&#92;u002F</code>, {@code \x2F} or {@code %2F}. */
     private static int slashAt(byte[] buf, int k, int end) {
         if (k < end && buf[k] == '/') {
             return k + 1;
         }
-        for (String form : new String[] {"\\/", "\\u002f", "\\x2f", "%2f"}) {
+        for (String form : ESCAPED_SLASHES) {
             if (regionEqualsIgnoreCase(buf, k, end, form)) {
                 return k + form.length();
             }
@@ -244,7 +344,7 @@ final class ScriptMatcher {
     }
 
     private static boolean escapedSlashEndsAt(byte[] buf, int off, int start) {
-        for (String form : new String[] {"\\u002f", "\\x2f", "%2f"}) {
+        for (String form : ESCAPED_SLASH_ENDINGS) {
             int s = start - form.length();
             if (s >= off && regionEqualsIgnoreCase(buf, s, start, form)) {
                 return true;
@@ -279,84 +379,6 @@ final class ScriptMatcher {
 
     private static boolean isUpperTagByte(int b) {
         return (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
-    }
-
-    /** Trie build and failure links, flattened into the dense table. */
-    private static final class Trie {
-        private final int nc;
-        private final List<int[]> next = new ArrayList<>();
-        private final List<List<Integer>> own = new ArrayList<>();
-        int[] delta;
-        int[][] out;
-
-        Trie(int nc) {
-            this.nc = nc;
-            node();
-        }
-
-        private int node() {
-            next.add(new int[nc]);
-            own.add(new ArrayList<>());
-            return next.size() - 1;
-        }
-
-        void add(byte[] bytes, int[] classOf, int pattern) {
-            int n = 0;
-            for (byte b : bytes) {
-                int c = classOf[b & 0xff];
-                int child = next.get(n)[c];
-                if (child == 0) {
-                    child = node();
-                    next.get(n)[c] = child;
-                }
-                n = child;
-            }
-            own.get(n).add(pattern);
-        }
-
-        void link() {
-            int size = next.size();
-            int[] fail = new int[size];
-            out = new int[size][];
-            out[0] = new int[0];
-            ArrayDeque<Integer> queue = new ArrayDeque<>();
-            int[] root = next.get(0);
-            for (int c = 0; c < nc; c++) {
-                if (root[c] != 0) {
-                    queue.add(root[c]);
-                }
-            }
-            List<Integer> order = new ArrayList<>();
-            while (!queue.isEmpty()) {
-                int n = queue.poll();
-                order.add(n);
-                int[] row = next.get(n);
-                for (int c = 0; c < nc; c++) {
-                    int child = row[c];
-                    if (child != 0) {
-                        fail[child] = next.get(fail[n])[c];
-                        queue.add(child);
-                    } else {
-                        row[c] = next.get(fail[n])[c];
-                    }
-                }
-            }
-            for (int n : order) {
-                List<Integer> o = new ArrayList<>(own.get(n));
-                for (int p : out[fail[n]]) {
-                    o.add(p);
-                }
-                out[n] = o.stream().mapToInt(Integer::intValue).toArray();
-            }
-            delta = new int[size * nc];
-            for (int n = 0; n < size; n++) {
-                int[] row = next.get(n);
-                for (int c = 0; c < nc; c++) {
-                    int t = row[c];
-                    delta[n * nc + c] = out[t].length > 0 ? ~(t * nc) : t * nc;
-                }
-            }
-        }
     }
 
     @Override

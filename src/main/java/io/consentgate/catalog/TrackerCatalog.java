@@ -41,6 +41,7 @@ public final class TrackerCatalog {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrackerCatalog.class);
     private static final String RESOURCE = "/io/consentgate/catalog/trackers.json";
+    private static final String COOKIE_RULES = "/io/consentgate/catalog/cookie-rules.json";
 
     private final List<CatalogEntry> entries;
     private final Set<String> disabled;
@@ -71,22 +72,39 @@ public final class TrackerCatalog {
         static final TrackerCatalog INSTANCE = load();
 
         private static TrackerCatalog load() {
-            try (InputStream in = TrackerCatalog.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("bundled catalog " + RESOURCE + " is missing from the classpath");
+            TrackerCatalog trackers = fromJson(read(RESOURCE));
+            TrackerCatalog cookieRules = fromJson(read(COOKIE_RULES));
+            List<CatalogEntry> all = new ArrayList<>(trackers.entries);
+            for (CatalogEntry e : cookieRules.entries) {
+                if (trackers.byId.containsKey(e.id())) {
+                    throw new CatalogFormatException(COOKIE_RULES + ": id \"" + e.id() + "\" is also in " + RESOURCE);
                 }
-                TrackerCatalog c = fromJson(new ObjectMapper().readTree(in));
-                LOG.debug("loaded bundled tracker catalog: {} trackers, {}", c.trackers.size(), c.scripts);
-                return c;
+                all.add(e);
+            }
+            TrackerCatalog c = new TrackerCatalog(all, Set.of());
+            LOG.debug("loaded bundled tracker catalog: {} trackers, {} cookie-only rule sets, {}",
+                    trackers.trackers.size(), cookieRules.trackers.size(), c.scripts);
+            return c;
+        }
+
+        private static JsonNode read(String resource) {
+            try (InputStream in = TrackerCatalog.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("bundled catalog " + resource + " is missing from the classpath");
+                }
+                return new ObjectMapper().readTree(in);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read bundled catalog " + RESOURCE, e);
+                throw new UncheckedIOException("cannot read bundled catalog " + resource, e);
             }
         }
     }
 
     /**
-     * The catalog shipped with ConsentGate, loaded from {@code /io/consentgate/catalog/trackers.json} on first use
-     * and cached for the life of the class loader.
+     * The catalog shipped with ConsentGate, loaded on first use and cached for the life of the class loader:
+     * the trackers of {@code /io/consentgate/catalog/trackers.json}, followed by the cookie-only rule sets of
+     * {@code cookie-rules.json} (ids {@code ocd-…}, generated from the Open Cookie Database; Analytics and Marketing
+     * cookies not covered by a tracker entry). Either can be removed or replaced by id with
+     * {@link #withOverrides(TrackerCatalog)}.
      */
     public static TrackerCatalog bundled() {
         return Bundled.INSTANCE;
@@ -176,7 +194,7 @@ public final class TrackerCatalog {
 
     /**
      * Scans an inline script (or an inline event handler, or {@code <noscript>} text) in one pass for vendor loader
-     * signatures and tracker host literals (including {@code \/}, {@code \u002F}, {@code \x2F} and {@code %2F}
+     * signatures and tracker host literals (including {@code \/}, <code>&#92;u002F</code>, {@code \x2F} and {@code %2F}
      * escaped slashes before the host and between host and path).
      *
      * @param buf bytes in an ASCII-compatible encoding (UTF-8, ISO-8859-x, windows-125x)

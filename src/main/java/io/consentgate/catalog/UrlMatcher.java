@@ -1,12 +1,7 @@
 package io.consentgate.catalog;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
-import java.util.Locale;
+import java.util.Set;
+
 
 /**
  * Finds the host (and, for shared hosts, the path) of a URL the way a browser would parse it, then looks the host
@@ -18,6 +13,9 @@ final class UrlMatcher {
 
     private record BaseVerdict(String base, boolean trackerHost) {
     }
+
+    /** Marker: this URL needs the copying slow path. Never returned to callers. */
+    private static final TrackerMatch UNCLEAN = new TrackerMatch(null, Set.of());
 
     private final HostIndex hosts;
     private final Matches matches;
@@ -40,32 +38,32 @@ final class UrlMatcher {
         while (e > s && url.charAt(e - 1) <= ' ') {
             e--;
         }
-        if (s == e) {
+        if (s == e || isNeverTracked(url, s, e)) {
             return null;
         }
-        if (needsCleaning(url, s, e)) {
-            url = clean(url, s, e);
-            s = 0;
-            e = url.length();
-        }
         int colon = schemeEnd(url, s, e);
+        int a;
         if (colon >= 0) {
             if (!isWebScheme(url, s, colon)) {
                 return null;
             }
-            int a = colon + 1;
-            while (a < e && url.charAt(a) == '/') {
-                a++;
-            }
-            return matchAuthority(url, a, e);
+            a = colon + 1;
+        } else if (colon == -1 && e - s >= 2 && url.charAt(s) == '/' && url.charAt(s + 1) == '/') {
+            a = s + 2;
+        } else if (colon == -1 && !needsCleaning(url, s, e)) {
+            return matchRelative(url, s, e, base);
+        } else {
+            return matchSlowly(url, s, e, base);
         }
-        if (e - s >= 2 && url.charAt(s) == '/' && url.charAt(s + 1) == '/') {
-            int a = s + 2;
-            while (a < e && url.charAt(a) == '/') {
-                a++;
-            }
-            return matchAuthority(url, a, e);
+        while (a < e && (url.charAt(a) == '/' || url.charAt(a) == '\\')) {
+            a++;
         }
+        TrackerMatch m = matchAuthority(url, a, e);
+        return m == UNCLEAN ? matchSlowly(url, s, e, base) : m;
+    }
+
+    /** A relative URL matches only when the base is on a tracker host; it is then resolved (rare, copies). */
+    private TrackerMatch matchRelative(String url, int s, int e, String base) {
         if (base == null || !baseIsTrackerHost(base)) {
             return null;
         }
@@ -86,7 +84,7 @@ final class UrlMatcher {
     private String hostOf(String base) {
         String b = base.strip();
         if (needsCleaning(b, 0, b.length())) {
-            b = clean(b, 0, b.length());
+            b = UrlNormalizer.clean(b, 0, b.length());
         }
         int colon = schemeEnd(b, 0, b.length());
         if (colon < 0 || !isWebScheme(b, 0, colon)) {
@@ -96,12 +94,12 @@ final class UrlMatcher {
         while (a < b.length() && b.charAt(a) == '/') {
             a++;
         }
-        String host = hostString(b, a, authorityEnd(b, a, b.length()));
+        String host = UrlNormalizer.hostString(b, a, authorityEnd(b, a, b.length()));
         return host != null && hosts.coversHostOrParent(host, 0, host.length()) ? host : null;
     }
 
     private static String resolve(String rel, String base) {
-        String b = needsCleaning(base, 0, base.length()) ? clean(base, 0, base.length()) : base;
+        String b = needsCleaning(base, 0, base.length()) ? UrlNormalizer.clean(base, 0, base.length()) : base;
         int colon = schemeEnd(b, 0, b.length());
         int a = colon + 1;
         while (a < b.length() && b.charAt(a) == '/') {
@@ -129,64 +127,114 @@ final class UrlMatcher {
         return origin + dir + rel;
     }
 
+    /**
+     * The copying path for URLs with tabs, newlines, backslashes, or a host that needs decoding or folding: rewrite
+     * the URL into the canonical {@code https://host/path} form, then match that on the fast path.
+     */
+    private TrackerMatch matchSlowly(String url, int s, int e, String base) {
+        String u = UrlNormalizer.clean(url, s, e);
+        int colon = schemeEnd(u, 0, u.length());
+        int a;
+        if (colon >= 0) {
+            if (!isWebScheme(u, 0, colon)) {
+                return null;
+            }
+            a = colon + 1;
+        } else if (u.startsWith("//")) {
+            a = 2;
+        } else {
+            return u.isEmpty() ? null : matchRelative(u, 0, u.length(), base);
+        }
+        while (a < u.length() && u.charAt(a) == '/') {
+            a++;
+        }
+        int ae = authorityEnd(u, a, u.length());
+        String host = UrlNormalizer.hostString(u, a, ae);
+        if (host == null) {
+            return null;
+        }
+        String canonical = "https://" + host + u.substring(ae);
+        TrackerMatch m = matchAuthority(canonical, 8, canonical.length());
+        return m == UNCLEAN ? null : m;
+    }
+
+    /**
+     * Scans the authority once (userinfo, port, end), then hashes the host from its last character backwards so
+     * every parent domain's hash is known when its label boundary is reached; each is probed in the index. A longer
+     * (more specific) host that matches wins over a parent. Returns {@link #UNCLEAN} when the host or the path a
+     * rule needs holds characters only the slow path can fold.
+     */
     private TrackerMatch matchAuthority(String url, int a, int e) {
-        int ae = authorityEnd(url, a, e);
         int hs = a;
-        for (int i = ae - 1; i >= a; i--) {
-            if (url.charAt(i) == '@') {
-                hs = i + 1;
+        int port = -1;
+        int ae = e;
+        for (int k = a; k < e; k++) {
+            char c = url.charAt(k);
+            if (c == '/' || c == '?' || c == '#' || c == '\\') {
+                ae = k;
                 break;
+            }
+            if (c == '@') {
+                hs = k + 1;
+                port = -1;
+            } else if (c == ':' && port < 0) {
+                port = k;
             }
         }
         if (hs < ae && url.charAt(hs) == '[') {
             return null;
         }
-        int he = HostIndex.indexOf(url, ':', hs, ae);
-        if (he < 0) {
-            he = ae;
-        }
+        int he = port >= 0 ? port : ae;
         while (he > hs && url.charAt(he - 1) == '.') {
             he--;
         }
-        if (he == hs) {
-            return null;
-        }
-        if (!isCleanHost(url, hs, he)) {
-            String host = hostString(url, a, ae);
-            if (host == null) {
-                return null;
-            }
-            String rest = url.substring(ae, e);
-            return lookup(host, 0, host.length(), rest, 0, rest.length());
-        }
-        return lookup(url, hs, he, url, ae, e);
-    }
-
-    /** Looks up host {@code h[hs,he)} and its parents; the path and query are {@code p[ps,pe)}. */
-    private TrackerMatch lookup(String h, int hs, int he, String p, int ps, int pe) {
-        for (int f = hs; f < he; ) {
-            HostIndex.Rule[] rules = hosts.get(h, f, he);
-            if (rules != null) {
-                for (HostIndex.Rule r : rules) {
-                    if (r.path().isEmpty() || pathMatches(r.path(), p, ps, pe)) {
-                        return matches.forUrl(r.entry(), p, ps, pe);
+        TrackerMatch best = null;
+        int h = 0;
+        for (int k = he - 1; k >= hs - 1; k--) {
+            char c = k >= hs ? url.charAt(k) : '.';
+            if (c == '.') {
+                if (k + 1 < he) {
+                    HostIndex.Rule[] rules = hosts.get(h, url, k + 1, he);
+                    if (rules != null) {
+                        TrackerMatch m = applyRules(rules, url, ae, e);
+                        if (m == UNCLEAN) {
+                            return m;
+                        }
+                        best = m == null ? best : m;
                     }
                 }
+            } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+                return UNCLEAN;
             }
-            int dot = HostIndex.indexOf(h, '.', f, he);
-            if (dot < 0) {
-                return null;
+            h = 31 * h + c;
+        }
+        return best;
+    }
+
+    /** The first rule of a host whose path prefix (if any) the URL's path {@code url[ps,pe)} satisfies. */
+    private TrackerMatch applyRules(HostIndex.Rule[] rules, String url, int ps, int pe) {
+        for (HostIndex.Rule r : rules) {
+            boolean needsPath = !r.path().isEmpty() || matches.hasTagRules(r.entry());
+            if (needsPath && needsCleaning(url, ps, pe)) {
+                return UNCLEAN;
             }
-            f = dot + 1;
+            if (r.path().isEmpty() || pathMatches(r.path(), url, ps, pe)) {
+                return matches.forUrl(r.entry(), url, ps, pe);
+            }
         }
         return null;
     }
 
     private static boolean pathMatches(String prefix, String p, int ps, int pe) {
         if (containsDotSegment(p, ps, pe)) {
-            String normalized = removeDotSegments(p.substring(ps, pe));
-            return pathMatches(prefix, normalized, 0, normalized.length());
+            String normalized = UrlNormalizer.removeDotSegments(p.substring(ps, pe));
+            return prefixAt(prefix, normalized, 0, normalized.length());
         }
+        return prefixAt(prefix, p, ps, pe);
+    }
+
+    /** Whether {@code p[ps,pe)} starts with the prefix at a segment boundary (or the prefix ends in '/'). */
+    private static boolean prefixAt(String prefix, String p, int ps, int pe) {
         if (!p.startsWith(prefix, ps)) {
             return false;
         }
@@ -198,49 +246,21 @@ final class UrlMatcher {
         return c == '/' || c == '?' || c == '#' || c == ';';
     }
 
-    private static boolean containsDotSegment(String p, int ps, int pe) {
+    /** Whether the path has {@code /.}, {@code //} or {@code /%2e}: segments a browser or server would fold. */
+    static boolean containsDotSegment(String p, int ps, int pe) {
         for (int i = ps; i < pe - 1; i++) {
             char c = p.charAt(i);
             if (c == '?' || c == '#') {
                 return false;
             }
-            if (c == '/' && (p.charAt(i + 1) == '.' || p.charAt(i + 1) == '/' || p.charAt(i + 1) == '%')) {
-                return true;
+            if (c == '/') {
+                char n = p.charAt(i + 1);
+                if (n == '.' || n == '/' || (n == '%' && p.regionMatches(true, i + 1, "%2e", 0, 3))) {
+                    return true;
+                }
             }
         }
         return false;
-    }
-
-    /** RFC 3986 dot-segment removal on the path part (the query is kept); also folds {@code %2e} and {@code //}. */
-    static String removeDotSegments(String pathAndQuery) {
-        int q = pathAndQuery.length();
-        for (int i = 0; i < pathAndQuery.length(); i++) {
-            char c = pathAndQuery.charAt(i);
-            if (c == '?' || c == '#') {
-                q = i;
-                break;
-            }
-        }
-        String path = pathAndQuery.substring(0, q).replace("%2e", ".").replace("%2E", ".");
-        String[] segs = path.split("/", -1);
-        java.util.ArrayDeque<String> out = new java.util.ArrayDeque<>();
-        for (int i = 1; i < segs.length; i++) {
-            String seg = segs[i];
-            boolean last = i == segs.length - 1;
-            if (seg.equals(".")) {
-                if (last) {
-                    out.addLast("");
-                }
-            } else if (seg.equals("..")) {
-                out.pollLast();
-                if (last) {
-                    out.addLast("");
-                }
-            } else if (!seg.isEmpty() || last) {
-                out.addLast(seg);
-            }
-        }
-        return "/" + String.join("/", out) + pathAndQuery.substring(q);
     }
 
     static int authorityEnd(String url, int a, int e) {
@@ -253,7 +273,10 @@ final class UrlMatcher {
         return e;
     }
 
-    /** Index of the ':' ending a valid scheme at {@code s}, or -1 when the URL has no scheme. */
+    /**
+     * Index of the ':' ending a valid scheme at {@code s}; -1 when the URL has no scheme; -2 when a tab, CR or LF
+     * inside what may be a scheme ({@code ht\tps:}) means only the cleaned URL can tell.
+     */
     static int schemeEnd(String url, int s, int e) {
         if (s >= e || !isAsciiLetter(url.charAt(s))) {
             return -1;
@@ -262,6 +285,9 @@ final class UrlMatcher {
             char c = url.charAt(i);
             if (c == ':') {
                 return i;
+            }
+            if (c == '\t' || c == '\n' || c == '\r') {
+                return -2;
             }
             if (!(isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.')) {
                 return -1;
@@ -282,7 +308,7 @@ final class UrlMatcher {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
-    private static boolean isCleanHost(String url, int hs, int he) {
+    static boolean isCleanHost(String url, int hs, int he) {
         for (int i = hs; i < he; i++) {
             char c = url.charAt(i);
             if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_')) {
@@ -292,97 +318,24 @@ final class UrlMatcher {
         return true;
     }
 
+    /** Quick exit for the long non-web URLs ({@code data:} images) before anything scans the whole value. */
+    private static boolean isNeverTracked(String url, int s, int e) {
+        char c = url.charAt(s);
+        return ((c == 'd' || c == 'D') && e - s > 5 && url.regionMatches(true, s, "data:", 0, 5))
+                || ((c == 'j' || c == 'J') && e - s > 11 && url.regionMatches(true, s, "javascript:", 0, 11));
+    }
+
+    /** Whether a tab, CR, LF or backslash occurs before the query; the query and fragment are never cleaned. */
     private static boolean needsCleaning(String url, int s, int e) {
         for (int i = s; i < e; i++) {
             char c = url.charAt(i);
             if (c == '\t' || c == '\n' || c == '\r' || c == '\\') {
                 return true;
             }
+            if (c == '?' || c == '#') {
+                return false;
+            }
         }
         return false;
-    }
-
-    /** Removes tab/CR/LF and turns backslashes before the query into slashes, as browsers do for http(s). */
-    static String clean(String url, int s, int e) {
-        StringBuilder sb = new StringBuilder(e - s);
-        boolean inQuery = false;
-        for (int i = s; i < e; i++) {
-            char c = url.charAt(i);
-            if (c == '\t' || c == '\n' || c == '\r') {
-                continue;
-            }
-            if (c == '?' || c == '#') {
-                inQuery = true;
-            }
-            sb.append(c == '\\' && !inQuery ? '/' : c);
-        }
-        return sb.toString();
-    }
-
-    /**
-     * The host of the authority {@code url[a, ae)} normalized like a browser would for lookup: userinfo and port
-     * removed, percent-decoded (UTF-8), NFKC-folded (full-width letters and dots), lower-cased, trailing dots
-     * removed. Null when the host is empty, an IP literal, or still contains characters no catalog host has.
-     */
-    static String hostString(String url, int a, int ae) {
-        int hs = url.lastIndexOf('@', ae - 1);
-        hs = hs < a ? a : hs + 1;
-        if (hs < ae && url.charAt(hs) == '[') {
-            return null;
-        }
-        int he = HostIndex.indexOf(url, ':', hs, ae);
-        String raw = url.substring(hs, he < 0 ? ae : he);
-        String host = raw.indexOf('%') >= 0 ? percentDecode(raw) : raw;
-        if (host == null) {
-            return null;
-        }
-        host = Normalizer.normalize(host, Normalizer.Form.NFKC)
-                .replace('\u3002', '.').replace('\uff0e', '.').replace('\uff61', '.')
-                .toLowerCase(Locale.ROOT);
-        int end = host.length();
-        while (end > 0 && host.charAt(end - 1) == '.') {
-            end--;
-        }
-        host = host.substring(0, end);
-        int colonAfterDecode = host.indexOf(':');
-        if (colonAfterDecode >= 0) {
-            host = host.substring(0, colonAfterDecode);
-        }
-        return host.isEmpty() || !isCleanHost(host, 0, host.length()) ? null : host;
-    }
-
-    private static String percentDecode(String s) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
-                out.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
-                i += 2;
-            } else {
-                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                out.write(b, 0, b.length);
-            }
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(out.toByteArray())).toString();
-        } catch (CharacterCodingException ex) {
-            return null;
-        }
-    }
-
-    private static int hex(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
     }
 }

@@ -26,6 +26,10 @@ class EndpointMatchTest {
         /watch/12345                            | -                | -
         /com.snowplowanalytics.snowplow/tp2     | snowplow         | snowplow
         /2/httpapi                              | amplitude        | amplitude
+        /v1/t                                   | -                | segment
+        /track                                  | -                | mixpanel
+        /i/v0/e/                                | posthog          | posthog
+        /e/                                     | -                | posthog
         /g/collection                           | -                | -
         /G/COLLECT                              | -                | -
         /collect/                               | -                | -

@@ -150,6 +150,14 @@ class ScriptMatchTest {
     }
 
     @Test
+    void findsTheClarityLoaderEvenWithAConcatenatedUrl() {
+        String clarity = "(function(c,l,a,r,i,t,y){c[a]=c[a]||function(){(c[a].q=c[a].q||[]).push(arguments)};"
+                + "t=l.createElement(r);t.async=1;t.src=\"https://www.\"+\"clarity.ms/tag/\"+i;"
+                + "})(window, document, 'clarity', 'script', 'abcdef1234');";
+        assertEquals(Set.of("microsoft-clarity"), ids(clarity.replace("clarity.ms", "cla\"+\"rity.ms")));
+    }
+
+    @Test
     void requiresCallBoundariesAroundShortSignatures() {
         assertEquals(Set.of(), ids("function gym(x){return x} gym(1); const rhym = 'a'; myfbq(1); var _paqx = 1;"));
         assertEquals(Set.of("yandex-metrica"), ids("window.ym(123, 'reachGoal', 'x')"));
@@ -189,6 +197,39 @@ class ScriptMatchTest {
                        "https://www.linkedin.com/company/acme","https://www.instagram.com/acme",
                        "https://www.youtube.com/@acme","https://x.com/acme"]}""";
         assertEquals(Set.of(), ids(jsonLd));
+    }
+
+    @Test
+    void ordinaryApplicationScriptsAreNotTrackers() {
+        List<String> scripts = List.of(
+            """
+            document.documentElement.classList.toggle('dark', localStorage.getItem('theme') === 'dark');""",
+            """
+            window.__NEXT_DATA__ = {"props":{"pageProps":{"product":{"name":"Gym bag","amplitude":0.5,
+              "description":"For clarity (and comfort) this gym bag has pockets.","tags":["gym","sport"]}}},
+              "page":"/p/[slug]","buildId":"a1b2c3","isFallback":false};""",
+            """
+            $(function () { var _tfa = user.twoFactor; if (_tfa) { $('#otp').show(); } gym(1); });
+            function gym(n) { return n * 2; } const rhythm = (x) => x; rhythm(3);""",
+            """
+            {"@context":"https://schema.org","@type":"Product","name":"Blue shirt",
+             "offers":{"@type":"Offer","price":"19.90","priceCurrency":"EUR",
+             "url":"https://shop.example/p/blue-shirt"},"brand":{"@type":"Brand","name":"Acme"}}""",
+            """
+            var analyticsConsent = document.cookie.indexOf('consent=analytics') >= 0;
+            var cfg = { services: ['google-analytics', 'facebook-pixel', 'hotjar'], privacy: '/privacy' };""",
+            """
+            // Track form errors locally (no third party).
+            function trackError(field) { errors.push({ field: field, at: Date.now() }); }
+            form.addEventListener('submit', function () { trackError('email'); });""",
+            """
+            window.addEventListener('load', function () {
+              var map = L.map('map').setView([52.52, 13.405], 13);
+              L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png').addTo(map);
+            });""");
+        for (String script : scripts) {
+            assertEquals(Set.of(), ids(script), script);
+        }
     }
 
     @Test

@@ -40,7 +40,29 @@ class TrackerCatalogTest {
     @Test
     void bundledCatalogIsLoadedOnceAndHasAtLeastFortyTrackers() {
         assertSame(TrackerCatalog.bundled(), TrackerCatalog.bundled());
-        assertTrue(TrackerCatalog.bundled().trackers().size() >= 40, "trackers: " + TrackerCatalog.bundled());
+        long trackers = TrackerCatalog.bundled().trackers().stream().filter(t -> !t.id().startsWith("ocd-")).count();
+        assertTrue(trackers >= 40, "trackers: " + trackers);
+    }
+
+    @Test
+    void cookieOnlyRulesComeAfterTheTrackersAndNeverCatchApplicationCookies() {
+        List<Tracker> all = TrackerCatalog.bundled().trackers();
+        int firstOcd = 0;
+        while (!all.get(firstOcd).id().startsWith("ocd-")) {
+            firstOcd++;
+        }
+        assertTrue(firstOcd >= 40);
+        assertTrue(all.subList(firstOcd, all.size()).stream().allMatch(t -> t.id().startsWith("ocd-")));
+        TrackerCatalog c = TrackerCatalog.bundled();
+        assertEquals("ocd-google-optimize", c.matchCookie("_opt_expid", null).tracker().id());
+        for (String appCookie : List.of("auth_token", "session", "sessionid", "JSESSIONID", "PHPSESSID", "csrftoken",
+                "XSRF-TOKEN", "_tracking_consent", "cart", "lang", "user_id", "visitor_id", "remember_me", "token",
+                "wordpress_logged_in_abc", "laravel_session", "connect.sid", "__Host-session", "cookieconsent_status",
+                "CookieConsent", "OptanonConsent", "cc_cookie", "klaro", "usprivacy", "euconsent-v2")) {
+            TrackerMatch m = c.matchCookie(appCookie, null);
+            assertNull(m, () -> appCookie + " matched " + m.tracker().id());
+        }
+        assertEquals("ocd-x", c.matchCookie("auth_token", ".twitter.com").tracker().id());
     }
 
     @Test
@@ -53,7 +75,11 @@ class TrackerCatalogTest {
             assertFalse(t.owner().isBlank(), t.id());
             assertFalse(t.categories().isEmpty(), t.id());
             assertFalse(t.categories().contains(Category.NECESSARY), t.id());
-            assertFalse(t.hosts().isEmpty() && t.signatures().isEmpty(), t.id() + " cannot match any markup");
+            if (t.id().startsWith("ocd-")) {
+                assertTrue(t.hosts().isEmpty() && t.signatures().isEmpty() && !t.cookies().isEmpty(), t.id());
+            } else {
+                assertFalse(t.hosts().isEmpty() && t.signatures().isEmpty(), t.id() + " cannot match any markup");
+            }
             for (int i = 0; i < t.hosts().size(); i++) {
                 String key = t.hosts().get(i) + t.pathPrefixes().get(i);
                 String prev = hostOwner.put(key, t.id());
@@ -215,6 +241,40 @@ class TrackerCatalogTest {
         assertTrue(empty.matchScript(b, 0, b.length).isEmpty());
         assertNull(empty.matchCookie("_ga", null));
         assertNull(empty.matchEndpoint("/g/collect", true));
+    }
+
+    @Test
+    void readsTheSameSchemaFromAYamlPolicyFile() throws Exception {
+        String yaml = """
+            trackers:
+              - id: acme-stats
+                name: Acme Stats
+                owner: Acme Inc.
+                categories: [analytics]
+                hosts: [stats.acme-analytics.test, www.acme.test/pixel]
+                cookies: [_acme_*, {name: sid, generic: true}]
+              - id: hotjar
+                disabled: true
+            """;
+        JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(yaml);
+        TrackerCatalog merged = TrackerCatalog.bundled().withOverrides(TrackerCatalog.fromJson(node));
+        assertEquals("acme-stats", merged.matchUrl("https://www.acme.test/pixel?e=view", null).tracker().id());
+        assertNull(merged.matchUrl("https://www.acme.test/about", null));
+        assertNull(merged.matchUrl("https://static.hotjar.com/c/hotjar-1.js", null));
+    }
+
+    @Test
+    void concurrentCallersWithDifferentBasesGetConsistentAnswers() {
+        TrackerCatalog c = TrackerCatalog.bundled();
+        List<String> bases = List.of("https://www.facebook.com/acme", "https://shop.example/", "https://www.facebook.com/");
+        long wrong = java.util.stream.IntStream.range(0, 20_000).parallel().filter(i -> {
+            String base = bases.get(i % bases.size());
+            TrackerMatch m = c.matchUrl("/tr?id=" + i, base);
+            boolean expected = base.contains("facebook");
+            return (m != null) != expected;
+        }).count();
+        assertEquals(0, wrong);
     }
 
     @Test

@@ -49,6 +49,14 @@ class UrlMatchTest {
         <BS>/bat.bing.com/bat.js                                          | -    | bing-uet
         https://bat.bing.com/x?<BS><BS>evil                               | -    | bing-uet
         https://bat.bing.com:443/bat.js                                   | -    | bing-uet
+        https://bat.bing.com..:443/bat.js                                 | -    | bing-uet
+        ~ht\ttps://bat.bing.com/bat.js~                                   | -    | bing-uet
+        ~https:/\n/bat.bing.com/bat.js~                                   | -    | bing-uet
+        ~https://us\ter@bat.bing.com/bat.js~                              | -    | bing-uet
+        ~https://WWW.FACEBOOK.COM/t\tr?id=1~                              | -    | meta-pixel
+        https://www.facebook.com<BS>tr?id=1                               | -    | meta-pixel
+        https://www.facebook.com/acme?next=<BS>tr                         | -    | -
+        ~java\tscript:fbq(1)//connect.facebook.net~                       | https://www.facebook.com/ | -
         https://bat.bing.com:8080                                         | -    | bing-uet
         https://user:pw@bat.bing.com/action/0?ti=1                        | -    | bing-uet
         https://bat.bing.com@first-party.example/x                        | -    | -
@@ -103,6 +111,18 @@ class UrlMatchTest {
         https://analytics.google.com/analytics/web/                       | -    | -
         https://mc.yandex.ru/metrika/tag.js                               | -    | yandex-metrica
         https://acme.matomo.cloud/matomo.js                               | -    | matomo
+        https://sc-static.net/scevent.min.js                              | -    | snap-pixel
+        https://sc-static.net/scevent.min.jsx                             | -    | -
+        https://plausible.io/js/script.js                                 | -    | plausible
+        https://plausible.io/api/event                                    | -    | plausible
+        https://plausible.io/                                             | -    | -
+        https://plausible.io/privacy-focused-web-analytics                | -    | -
+        https://www.redditstatic.com/ads/pixel.js                         | -    | reddit-pixel
+        https://www.redditstatic.com/desktop2x/img/favicon.png            | -    | -
+        https://s.yimg.com/wi/ytc.js                                      | -    | yahoo-ads
+        https://s.yimg.com/ny/api/res/1.2/x.jpg                           | -    | -
+        https://static.hotjar.com/c/hotjar-3216549.js?sv=6                | -    | hotjar
+        https://www.hotjar.com/pricing                                    | -    | -
         """)
     void matchesUrlsLikeABrowserParsesThem(String url, String base, String expected) {
         String u = unescape(url);

@@ -1,0 +1,136 @@
+package io.consentgate.catalog;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayDeque;
+import java.util.Locale;
+
+/** The copying slow path of URL parsing: cleaning, host normalization and dot-segment removal. */
+final class UrlNormalizer {
+
+    private UrlNormalizer() {
+    }
+
+    /**
+     * RFC 3986 dot-segment removal on the path part (the query is kept); also folds {@code %2e} and empty segments
+     * ({@code //tr} counts as {@code /tr}: servers commonly treat them alike, and matching more is the safe side).
+     */
+    static String removeDotSegments(String pathAndQuery) {
+        int q = pathAndQuery.length();
+        for (int i = 0; i < pathAndQuery.length(); i++) {
+            char c = pathAndQuery.charAt(i);
+            if (c == '?' || c == '#') {
+                q = i;
+                break;
+            }
+        }
+        String path = pathAndQuery.substring(0, q).replace("%2e", ".").replace("%2E", ".");
+        String[] segs = path.split("/", -1);
+        ArrayDeque<String> out = new ArrayDeque<>();
+        for (int i = 1; i < segs.length; i++) {
+            String seg = segs[i];
+            boolean last = i == segs.length - 1;
+            if (seg.equals(".")) {
+                if (last) {
+                    out.addLast("");
+                }
+            } else if (seg.equals("..")) {
+                out.pollLast();
+                if (last) {
+                    out.addLast("");
+                }
+            } else if (!seg.isEmpty() || last) {
+                out.addLast(seg);
+            }
+        }
+        return "/" + String.join("/", out) + pathAndQuery.substring(q);
+    }
+
+    /** Removes tab/CR/LF and turns backslashes before the query into slashes, as browsers do for http(s). */
+    static String clean(String url, int s, int e) {
+        StringBuilder sb = new StringBuilder(e - s);
+        boolean inQuery = false;
+        for (int i = s; i < e; i++) {
+            char c = url.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\r') {
+                continue;
+            }
+            if (c == '?' || c == '#') {
+                inQuery = true;
+            }
+            sb.append(c == '\\' && !inQuery ? '/' : c);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The host of the authority {@code url[a, ae)} normalized like a browser would for lookup: userinfo and port
+     * removed, percent-decoded (UTF-8), NFKC-folded (full-width letters and dots), lower-cased, trailing dots
+     * removed. Null when the host is empty, an IP literal, or still contains characters no catalog host has.
+     */
+    static String hostString(String url, int a, int ae) {
+        int hs = url.lastIndexOf('@', ae - 1);
+        hs = hs < a ? a : hs + 1;
+        if (hs < ae && url.charAt(hs) == '[') {
+            return null;
+        }
+        int he = HostIndex.indexOf(url, ':', hs, ae);
+        String raw = url.substring(hs, he < 0 ? ae : he);
+        String host = raw.indexOf('%') >= 0 ? percentDecode(raw) : raw;
+        if (host == null) {
+            return null;
+        }
+        host = Normalizer.normalize(host, Normalizer.Form.NFKC)
+                .replace('\u3002', '.').replace('\uff0e', '.').replace('\uff61', '.')
+                .toLowerCase(Locale.ROOT);
+        int end = host.length();
+        while (end > 0 && host.charAt(end - 1) == '.') {
+            end--;
+        }
+        host = host.substring(0, end);
+        int colonAfterDecode = host.indexOf(':');
+        if (colonAfterDecode >= 0) {
+            host = host.substring(0, colonAfterDecode);
+        }
+        return host.isEmpty() || !UrlMatcher.isCleanHost(host, 0, host.length()) ? null : host;
+    }
+
+    private static String percentDecode(String s) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
+                out.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
+                i += 2;
+            } else {
+                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                out.write(b, 0, b.length);
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(out.toByteArray())).toString();
+        } catch (CharacterCodingException ex) {
+            return null;
+        }
+    }
+
+    private static int hex(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+}
