@@ -38,6 +38,17 @@ final class Tokenizer {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
+    /** Byte classes: bit 1 whitespace, bit 2 ends an attribute name, bit 4 ends an unquoted value. */
+    private static final byte[] CLASS = new byte[256];
+
+    static {
+        for (char c : new char[] {' ', '\n', '\t', '\r', '\f'}) {
+            CLASS[c] = 1 | 2 | 4;
+        }
+        CLASS['/'] = 2;
+        CLASS['='] = 2;
+        CLASS['>'] = 2 | 4;
+    }
     private static final int FOREIGN_MAX = 64;
 
     private static final int DATA = 0;
@@ -764,7 +775,7 @@ final class Tokenizer {
                     }
                     break;
                 case T_UNQ:
-                    while (p < limit && b[p] != '>' && !isWs(b[p])) {
+                    while (p < limit && (CLASS[b[p] & 0xff] & 4) == 0) {
                         p++;
                     }
                     if (p < limit) {
@@ -1014,10 +1025,10 @@ final class Tokenizer {
     }
 
     static boolean isWs(byte c) {
-        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+        return (CLASS[c & 0xff] & 1) != 0;
     }
 
     private static boolean isAttrNameStop(byte c) {
-        return c == '=' || c == '>' || c == '/' || isWs(c);
+        return (CLASS[c & 0xff] & 2) != 0;
     }
 }
