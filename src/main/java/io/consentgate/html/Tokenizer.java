@@ -38,16 +38,16 @@ final class Tokenizer {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
-    /** Byte classes: bit 1 whitespace, bit 2 ends an attribute name, bit 4 ends an unquoted value. */
+    /** Byte classes: 1 whitespace, 2 ends an attribute name, 4 ends an unquoted value, 8 ends a tag name. */
     private static final byte[] CLASS = new byte[256];
 
     static {
         for (char c : new char[] {' ', '\n', '\t', '\r', '\f'}) {
-            CLASS[c] = 1 | 2 | 4;
+            CLASS[c] = 1 | 2 | 4 | 8;
         }
-        CLASS['/'] = 2;
+        CLASS['/'] = 2 | 8;
         CLASS['='] = 2;
-        CLASS['>'] = 2 | 4;
+        CLASS['>'] = 2 | 4 | 8;
     }
     private static final int FOREIGN_MAX = 64;
 
@@ -290,10 +290,10 @@ final class Tokenizer {
                     r = data(b, p, limit);
                     break;
                 case TAG_OPEN:
-                    r = tagOpen(b, p);
+                    r = tagOpen(b, p, limit);
                     break;
                 case END_TAG_OPEN:
-                    r = endTagOpen(b, p);
+                    r = endTagOpen(b, p, limit);
                     break;
                 case TAG:
                     r = tag(b, p, limit);
@@ -356,11 +356,11 @@ final class Tokenizer {
         return p;
     }
 
-    private int tagOpen(byte[] b, int p) {
+    private int tagOpen(byte[] b, int p, int limit) throws IOException {
         byte c = b[p];
         if (isAlpha(c)) {
             beginTag(false, mark);
-            return p;
+            return fastTag(b, p, limit);
         }
         if (c == '/') {
             state = END_TAG_OPEN;
@@ -375,11 +375,11 @@ final class Tokenizer {
         return p;
     }
 
-    private int endTagOpen(byte[] b, int p) {
+    private int endTagOpen(byte[] b, int p, int limit) throws IOException {
         byte c = b[p];
         if (isAlpha(c)) {
             beginTag(true, mark);
-            return p;
+            return fastTag(b, p, limit);
         }
         mark = -1;
         if (c == '>') {
@@ -689,6 +689,113 @@ final class Tokenizer {
         }
         sub = S_DESC;
         return p + 1;
+    }
+
+    /**
+     * Reads a whole tag from its name at {@code p} in straight-line code when it ends inside this buffer (the common
+     * case); otherwise leaves it to the resumable state machine from the start of the name.
+     */
+    private int fastTag(byte[] b, int p, int limit) throws IOException {
+        int q = p;
+        while (q < limit && (CLASS[b[q] & 0xff] & 8) == 0) {
+            q++;
+        }
+        if (q >= limit || q - p > NAME_MAX) {
+            return p;
+        }
+        for (int i = p; i < q; i++) {
+            byte c = b[i];
+            name[i - p] = c >= 'A' && c <= 'Z' ? (byte) (c + 32) : c;
+        }
+        nameLen = q - p;
+        nameEnd = q;
+        int prev = q;
+        int n = 0;
+        int[] at = attrs;
+        while (true) {
+            while (q < limit && (CLASS[b[q] & 0xff] & 1) != 0) {
+                q++;
+            }
+            if (q >= limit) {
+                break;
+            }
+            byte c = b[q];
+            if (c == '>') {
+                attrCount = n;
+                return complete(q + 1);
+            }
+            if (c == '/') {
+                if (++q >= limit) {
+                    break;
+                }
+                if (b[q] == '>') {
+                    attrCount = n;
+                    selfClosing = true;
+                    return complete(q + 1);
+                }
+                continue;
+            }
+            int start = q++;
+            while (q < limit && (CLASS[b[q] & 0xff] & 2) == 0) {
+                q++;
+            }
+            int nameStop = q;
+            while (q < limit && (CLASS[b[q] & 0xff] & 1) != 0) {
+                q++;
+            }
+            if (q >= limit) {
+                break;
+            }
+            int vs = -1;
+            int ve = -1;
+            int end = nameStop;
+            if (b[q] == '=') {
+                q++;
+                while (q < limit && (CLASS[b[q] & 0xff] & 1) != 0) {
+                    q++;
+                }
+                if (q >= limit) {
+                    break;
+                }
+                byte qc = b[q];
+                if (qc == '"' || qc == '\'') {
+                    vs = q + 1;
+                    q = indexOf(b, vs, limit, (char) qc);
+                    if (q >= limit) {
+                        break;
+                    }
+                    ve = q;
+                    end = ++q;
+                } else if (qc != '>') {
+                    vs = q;
+                    while (q < limit && (CLASS[b[q] & 0xff] & 4) == 0) {
+                        q++;
+                    }
+                    if (q >= limit) {
+                        break;
+                    }
+                    ve = q;
+                    end = q;
+                }
+            }
+            int a = n * STRIDE;
+            if (a + STRIDE > at.length) {
+                at = java.util.Arrays.copyOf(at, at.length * 2);
+                attrs = at;
+            }
+            at[a + A_NAME] = start;
+            at[a + A_NAME_END] = nameStop;
+            at[a + A_VALUE] = vs;
+            at[a + A_VALUE_END] = ve;
+            at[a + A_END] = end;
+            at[a + A_PREV] = prev;
+            prev = end;
+            n++;
+        }
+        // The tag does not end in this buffer: read it again with the resumable state machine.
+        nameLen = 0;
+        attrCount = 0;
+        return p;
     }
 
     private int tag(byte[] b, int p, int limit) throws IOException {
