@@ -329,14 +329,30 @@ final class Tokenizer {
         pos = p;
     }
 
-    private int data(byte[] b, int p, int limit) {
-        p = indexOf(b, p, limit, '<');
-        if (p < limit) {
+    private int data(byte[] b, int p, int limit) throws IOException {
+        while (true) {
+            p = indexOf(b, p, limit, '<');
+            if (p >= limit) {
+                return limit;
+            }
             mark = p;
-            state = TAG_OPEN;
-            return p + 1;
+            // The common case, a start or end tag complete in this buffer, without a round through run().
+            int n = p + 1;
+            boolean end = n < limit && b[n] == '/';
+            if (end) {
+                n++;
+            }
+            if (n >= limit || !isAlpha(b[n])) {
+                state = TAG_OPEN;
+                return p + 1;
+            }
+            beginTag(end, p);
+            int r = fastTag(b, n, limit);
+            if (r == n || state != DATA) {
+                return r;
+            }
+            p = r;
         }
-        return limit;
     }
 
     /** The index of the first {@code c} in {@code b[p..limit)}, or {@code limit}; eight bytes at a time. */
