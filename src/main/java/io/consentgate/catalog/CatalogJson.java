@@ -266,7 +266,8 @@ final class CatalogJson {
             return out;
         }
         if (!v.isObject()) {
-            throw new CatalogFormatException(where + ": field \"tagIds\" must be an object {\"PREFIX-\": [categories]}");
+            throw new CatalogFormatException(where
+                    + ": field \"tagIds\" must be an object {\"PREFIX-\": [categories]}");
         }
         if (v.size() > 64) {
             throw new CatalogFormatException(where + ": field \"tagIds\": at most 64 prefixes");

@@ -330,7 +330,10 @@ final class ScriptMatcher {
         return !(isAlnum(b) || b == '-' || b == '_' || b == '.');
     }
 
-    /** Index after a slash at {@code k} spelled {@code /}, {@code \/}, <code>&#92;u002F</code>, {@code \x2F} or {@code %2F}. */
+    /**
+     * Index after a slash at {@code k} spelled {@code /}, {@code \/}, <code>&#92;u002F</code>, {@code \x2F} or
+     * {@code %2F}; -1 when there is none.
+     */
     private static int slashAt(byte[] buf, int k, int end) {
         if (k < end && buf[k] == '/') {
             return k + 1;

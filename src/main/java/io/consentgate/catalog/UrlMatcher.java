@@ -2,7 +2,6 @@ package io.consentgate.catalog;
 
 import java.util.Set;
 
-
 /**
  * Finds the host (and, for shared hosts, the path) of a URL the way a browser would parse it, then looks the host
  * and each parent domain up in the {@link HostIndex}. The common case (an absolute or protocol-relative URL with a

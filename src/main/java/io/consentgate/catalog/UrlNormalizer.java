@@ -69,8 +69,10 @@ final class UrlNormalizer {
 
     /**
      * The host of the authority {@code url[a, ae)} normalized like a browser would for lookup: userinfo and port
-     * removed, percent-decoded (UTF-8), NFKC-folded (full-width letters and dots), lower-cased, trailing dots
-     * removed. Null when the host is empty, an IP literal, or still contains characters no catalog host has.
+     * removed, percent-decoded (UTF-8), NFKC-folded (full-width letters and dots; IDNA-ignored code points dropped),
+     * lower-cased, trailing dots removed; a decoded {@code :} ends the host (browsers reject such a host; matching
+     * it is the safe side). Null when the host is empty, an IP literal, or still contains characters no catalog
+     * host has.
      */
     static String hostString(String url, int a, int ae) {
         int hs = url.lastIndexOf('@', ae - 1);
@@ -84,8 +86,12 @@ final class UrlNormalizer {
         if (host == null) {
             return null;
         }
+        // IDNA mapping, approximately: compatibility forms folded, the ideographic full stops are dots, and the
+        // code points IDNA ignores (soft hyphen, zero-width space and joiners, BOM) disappear.
         host = Normalizer.normalize(host, Normalizer.Form.NFKC)
                 .replace('\u3002', '.').replace('\uff0e', '.').replace('\uff61', '.')
+                .replace("\u00ad", "").replace("\u200b", "").replace("\u200c", "").replace("\u200d", "")
+                .replace("\ufeff", "")
                 .toLowerCase(Locale.ROOT);
         int end = host.length();
         while (end > 0 && host.charAt(end - 1) == '.') {

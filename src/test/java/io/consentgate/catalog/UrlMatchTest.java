@@ -68,6 +68,11 @@ class UrlMatchTest {
         https://bat%2Ebing%2Ecom/bat.js                                   | -    | bing-uet
         https://ｂａｔ．ｂｉｎｇ．ｃｏｍ/bat.js                                | -    | bing-uet
         https://bat。bing。com/bat.js                                       | -    | bing-uet
+        https://bat.bi%C2%ADng.com/bat.js                                 | -    | bing-uet
+        https://bat.bing%E2%80%8B.com/bat.js                              | -    | bing-uet
+        https://bat.bing.com%00.example/bat.js                            | -    | -
+        https://bat.bing.com%2F.example/bat.js                            | -    | -
+        https://bat.bing.com%3A443/bat.js                                 | -    | bing-uet
         https://xn--bt-1ia.bing.com/bat.js                                | -    | -
         https://bät.bing-com.example/bat.js                               | -    | -
         https://%ZZbat.bing.com/                                          | -    | -

@@ -20,8 +20,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * Catalog matching cost. Baselines in the same run: {@code baselineByteLoop} (the cheapest possible pass over the
  * same script bytes, counting one byte value) and {@code baselineUrlIndexOf} (one {@code indexOf} over the URL).
  *
- * <p>Run: {@code mvn -o -q test-compile && java -cp target/test-classes:target/classes:$(cat cp.txt)
- * org.openjdk.jmh.Main CatalogBench -f 1 -wi 2 -i 3 -w 1 -r 1}
+ * <p>Run: {@code mvn -o -q test-compile && java -cp target/test-classes:target/classes:$CP
+ * org.openjdk.jmh.Main CatalogBench -f 1 -wi 3 -i 5 -w 1 -r 1 -prof gc}, where {@code $CP} lists the jmh-core,
+ * jopt-simple, commons-math3, jackson-core/databind/annotations and slf4j-api jars from the local Maven repository
+ * (or {@code mvn dependency:build-classpath -Dmdep.includeScope=test} when the plugin is available).
+ *
+ * <p>One run on the shared 2-core machine (load average 12-16, so errors are wide): scriptJson200k 271 us vs
+ * baselineByteLoop 132 us (2.1x, about 740 MB/s); urlFirstParty 154 ns vs baselineUrlIndexOf 9.5 ns; urlRelative
+ * 92 ns; cookieMiss 6 ns; cookieHit 171 ns; 0 B/op for every URL and cookie case and for a script miss, 144 B/op
+ * for a GTM loader hit (its result list).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
