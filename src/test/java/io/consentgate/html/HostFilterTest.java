@@ -55,4 +55,11 @@ class HostFilterTest {
         byte[] b = "https:&#47;&#x2F;www.facebook.com&sol;tr?a=1&amp;b=2&copy=3&Tab;".getBytes(StandardCharsets.US_ASCII);
         assertEquals("https://www.facebook.com/tr?a=1&b=2&copy=3", UrlText.decode(b, 0, b.length));
     }
+
+    @Test
+    void invisibleCharactersInHostsStillMatch() {
+        String html = "<img src=\"https://www.face&shy;book.com/tr?id=1\"><img src=\"https://connect.face\u00adbook.net/x\">";
+        assertEquals("", RewriteAssertions.rewrite(RewriteAssertions.REMOVE, html,
+            io.consentgate.ConsentDecision.refuseAll()));
+    }
 }
