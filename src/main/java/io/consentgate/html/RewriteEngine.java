@@ -223,8 +223,10 @@ final class RewriteEngine implements TokenHandler {
         }
         logOverflow("a tag");
         if (cfg.overflow == OverflowAction.FAIL_CLOSED) {
+            // the name id is not known yet when the cap is hit at a chunk boundary: use the name bytes
             event(TrackerEvent.Action.REMOVED, tok.lineOf(tok.tagStart), tok.columnOf(tok.tagStart),
-                ElementNames.name(tok.nameId), null, null, Set.of());
+                new String(tok.name, 0, tok.nameLen, java.nio.charset.StandardCharsets.ISO_8859_1), null, null,
+                Set.of());
             flushTo(tok.tagStart);
             guardCut();
             mode = DROP;
