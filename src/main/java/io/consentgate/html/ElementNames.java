@@ -89,21 +89,12 @@ final class ElementNames {
         int h = hash(name, len);
         for (int id = TABLE[h]; id != 0; id = TABLE[h]) {
             byte[] candidate = BYTES[id];
-            if (candidate.length == len && equals(candidate, name, len)) {
+            if (candidate.length == len && java.util.Arrays.equals(candidate, 0, len, name, 0, len)) {
                 return id;
             }
             h = (h + 1) & (TABLE.length - 1);
         }
         return OTHER;
-    }
-
-    private static boolean equals(byte[] a, byte[] b, int len) {
-        for (int i = 0; i < len; i++) {
-            if (a[i] != b[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The name of a known id. */

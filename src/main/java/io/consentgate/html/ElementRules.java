@@ -14,21 +14,39 @@ final class ElementRules {
     private static final String[] PRELOAD_RELS = {
         "preconnect", "dns-prefetch", "preload", "modulepreload", "prefetch", "prerender"};
 
+    private static final byte[] DATA_CONSENT_TYPE = ascii("data-consent-type");
+    private static final byte[] DATA_SRC = ascii("data-src");
+    private static final byte[] DATA_SRCSET = ascii("data-srcset");
+    private static final byte[] HREF = ascii("href");
+    private static final byte[] PING = ascii("ping");
+    private static final byte[] REL = ascii("rel");
+    private static final byte[] SRC = ascii("src");
+    private static final byte[] SRCSET = ascii("srcset");
+    private static final byte[] TYPE = ascii("type");
+    private static final byte[] XLINK_HREF = ascii("xlink:href");
+    private static final java.util.regex.Pattern LIST_SEPARATOR = java.util.regex.Pattern.compile("[,\\s]+");
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("[\\t\\n\\f\\r ]+");
+
     private final RewriteEngine engine;
     private final Tokenizer t;
     private final HtmlRewriter cfg;
     private final String categoryAttribute;
+    private final byte[] categoryAttributeBytes;
     /** Activation rewrites bytes, so it is off when nothing is refused (the output must equal the input). */
     private final boolean activating;
+    private final HostFilter hostFilter;
     private String base;
     private boolean baseSeen;
+    private boolean baseCandidate;
 
     ElementRules(RewriteEngine engine) {
         this.engine = engine;
         this.t = engine.tok;
         this.cfg = engine.cfg;
         this.categoryAttribute = cfg.categoryAttribute;
+        this.categoryAttributeBytes = ascii(cfg.categoryAttribute);
         this.activating = !engine.decision.refused().isEmpty();
+        this.hostFilter = cfg.hostFilter;
     }
 
     void startTag() throws IOException {
@@ -45,7 +63,7 @@ final class ElementRules {
                 media();
                 break;
             case ElementNames.IFRAME:
-                refuseIfTracker(check(attr("src"), false));
+                refuseIfTracker(check(attr(SRC), false));
                 break;
             case ElementNames.LINK:
                 link();
@@ -69,10 +87,14 @@ final class ElementRules {
 
     /** Index of the operator's category attribute on the current tag, or -1. */
     int categoryAttr() {
-        return attr(categoryAttribute);
+        return attr(categoryAttributeBytes);
     }
 
-    private int attr(String lowerName) {
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private int attr(byte[] lowerName) {
         for (int i = 0; i < t.attrCount; i++) {
             if (t.attrNameIs(i, lowerName)) {
                 return i;
@@ -93,7 +115,7 @@ final class ElementRules {
     private boolean tagged(int cat) throws IOException {
         String value = value(cat);
         EnumSet<Category> cats = EnumSet.noneOf(Category.class);
-        for (String id : value.split("[,\\s]+")) {
+        for (String id : LIST_SEPARATOR.split(value)) {
             if (!id.isEmpty()) {
                 Optional<Category> c = Category.fromId(id);
                 if (c.isPresent()) {
@@ -130,20 +152,20 @@ final class ElementRules {
     /** Whether a tagged element already loads nothing: a text/plain script or no URL attribute. */
     private boolean isInert() {
         if (t.nameId == ElementNames.SCRIPT) {
-            int type = attr("type");
+            int type = attr(TYPE);
             return type >= 0 && value(type).strip().equalsIgnoreCase("text/plain");
         }
-        return attr("src") < 0 && attr("srcset") < 0 && attr("href") < 0;
+        return attr(SRC) < 0 && attr(SRCSET) < 0 && attr(HREF) < 0;
     }
 
     private boolean activate() throws IOException {
         if (!activateTag()) {
             return false;
         }
-        int dataSrc = attr("data-src");
+        int dataSrc = attr(DATA_SRC);
         TrackerMatch m = check(dataSrc, false);
         if (m == null && t.nameId != ElementNames.SCRIPT) {
-            m = check(attr("data-srcset"), true);
+            m = check(attr(DATA_SRCSET), true);
         }
         if (m != null) {
             return true; // a catalog refusal beats the operator's allow: leave it inert
@@ -165,13 +187,13 @@ final class ElementRules {
         boolean script = t.nameId == ElementNames.SCRIPT;
         boolean changed = false;
         for (int i = 0; i < t.attrCount; i++) {
-            if (t.attrNameIs(i, "data-src") || t.attrNameIs(i, "data-srcset")) {
+            if (t.attrNameIs(i, DATA_SRC) || t.attrNameIs(i, DATA_SRCSET)) {
                 w.edit(i, TagWriter.STRIP_DATA_PREFIX);
                 changed = true;
-            } else if (script && t.attrNameIs(i, "type") && value(i).strip().equalsIgnoreCase("text/plain")) {
+            } else if (script && t.attrNameIs(i, TYPE) && value(i).strip().equalsIgnoreCase("text/plain")) {
                 w.edit(i, TagWriter.DROP);
                 changed = true;
-            } else if (script && t.attrNameIs(i, "data-consent-type")) {
+            } else if (script && t.attrNameIs(i, DATA_CONSENT_TYPE)) {
                 w.edit(i, TagWriter.STRIP_CONSENT_PREFIX);
                 changed = true;
             }
@@ -185,9 +207,9 @@ final class ElementRules {
     // ---------------------------------------------------------------- trackers by URL
 
     private void script() throws IOException {
-        int src = t.foreign ? attr("href") : attr("src");
+        int src = t.foreign ? attr(HREF) : attr(SRC);
         if (t.foreign && src < 0) {
-            src = attr("xlink:href");
+            src = attr(XLINK_HREF);
         }
         if (src >= 0) {
             refuseIfTracker(check(src, false));
@@ -197,7 +219,7 @@ final class ElementRules {
     }
 
     private boolean isJavaScript(boolean activated) {
-        int type = attr(activated ? "data-consent-type" : "type");
+        int type = attr(activated ? DATA_CONSENT_TYPE : TYPE);
         if (type < 0) {
             return true;
         }
@@ -207,22 +229,22 @@ final class ElementRules {
     }
 
     private void media() throws IOException {
-        TrackerMatch m = check(attr("src"), false);
+        TrackerMatch m = check(attr(SRC), false);
         if (m == null) {
-            m = check(attr("srcset"), true);
+            m = check(attr(SRCSET), true);
         }
         refuseIfTracker(m);
     }
 
     private void link() throws IOException {
-        int rel = attr("rel");
+        int rel = attr(REL);
         if (rel < 0) {
             return;
         }
-        for (String token : value(rel).toLowerCase(Locale.ROOT).split("[\\t\\n\\f\\r ]+")) {
+        for (String token : WHITESPACE.split(value(rel).toLowerCase(Locale.ROOT))) {
             for (String hint : PRELOAD_RELS) {
                 if (hint.equals(token)) {
-                    refuseIfTracker(check(attr("href"), false));
+                    refuseIfTracker(check(attr(HREF), false));
                     return;
                 }
             }
@@ -230,17 +252,32 @@ final class ElementRules {
     }
 
     private void ping() throws IOException {
-        int ping = attr("ping");
+        int ping = attr(PING);
         if (ping < 0) {
             return;
         }
-        for (String url : value(ping).split("[\\t\\n\\f\\r ]+")) {
-            TrackerMatch m = verdict(url.isEmpty() ? url : decode(url));
+        int a = ping * Tokenizer.STRIDE;
+        int p = t.attrs[a + Tokenizer.A_VALUE];
+        int end = t.attrs[a + Tokenizer.A_VALUE_END];
+        byte[] b = t.buf;
+        while (p >= 0 && p < end) {
+            while (p < end && Tokenizer.isWs(b[p])) {
+                p++;
+            }
+            int start = p;
+            while (p < end && !Tokenizer.isWs(b[p])) {
+                p++;
+            }
+            TrackerMatch m = p > start ? verdict(b, start, p) : null;
             if (m != null) {
                 engine.event(TrackerEvent.Action.PING_REMOVED, ElementNames.name(t.nameId), m);
                 TagWriter w = engine.tagWriter;
                 w.reset(t.attrCount);
-                w.edit(ping, TagWriter.DROP);
+                for (int i = ping; i < t.attrCount; i++) {
+                    if (t.attrNameIs(i, PING)) {
+                        w.edit(i, TagWriter.DROP); // a later duplicate would take effect once the first is gone
+                    }
+                }
                 w.build(t, null);
                 engine.replaceTag();
                 return;
@@ -248,19 +285,16 @@ final class ElementRules {
         }
     }
 
-    private static String decode(String s) {
-        byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
-        return UrlText.decode(b, 0, b.length);
-    }
-
     private void base() {
         if (!baseSeen) {
-            int href = attr("href");
+            int href = attr(HREF);
             if (href >= 0) {
                 baseSeen = true;
                 int a = href * Tokenizer.STRIDE;
                 int v = t.attrs[a + Tokenizer.A_VALUE];
-                base = v < 0 ? null : UrlText.decode(t.buf, v, t.attrs[a + Tokenizer.A_VALUE_END]);
+                int end = t.attrs[a + Tokenizer.A_VALUE_END];
+                base = v < 0 ? null : UrlText.decode(t.buf, v, end);
+                baseCandidate = v >= 0 && hostFilter.verdict(t.buf, v, end, false) != HostFilter.NOT_TRACKER;
             }
         }
     }
@@ -280,7 +314,7 @@ final class ElementRules {
         }
         int end = t.attrs[a + Tokenizer.A_VALUE_END];
         if (!srcset) {
-            return verdict(UrlText.decode(t.buf, v, end));
+            return verdict(t.buf, v, end);
         }
         byte[] b = t.buf;
         int p = v;
@@ -297,7 +331,7 @@ final class ElementRules {
                 urlEnd--;
             }
             if (urlEnd > start) {
-                TrackerMatch m = verdict(UrlText.decode(b, start, urlEnd));
+                TrackerMatch m = verdict(b, start, urlEnd);
                 if (m != null) {
                     return m;
                 }
@@ -311,6 +345,13 @@ final class ElementRules {
             }
         }
         return null;
+    }
+
+    private TrackerMatch verdict(byte[] b, int from, int to) {
+        if (hostFilter.verdict(b, from, to, baseCandidate) == HostFilter.NOT_TRACKER) {
+            return null;
+        }
+        return verdict(UrlText.decode(b, from, to));
     }
 
     private TrackerMatch verdict(String url) {
@@ -350,11 +391,11 @@ final class ElementRules {
         w.reset(t.attrCount);
         boolean script = t.nameId == ElementNames.SCRIPT;
         for (int i = 0; i < t.attrCount; i++) {
-            if (t.attrNameIs(i, "src") || t.attrNameIs(i, "srcset")
-                || (t.attrNameIs(i, "href") && (t.nameId == ElementNames.LINK || script))
-                || (script && t.attrNameIs(i, "xlink:href"))) {
+            if (t.attrNameIs(i, SRC) || t.attrNameIs(i, SRCSET)
+                || (t.attrNameIs(i, HREF) && (t.nameId == ElementNames.LINK || script))
+                || (script && t.attrNameIs(i, XLINK_HREF))) {
                 w.edit(i, TagWriter.ADD_DATA_PREFIX);
-            } else if (script && t.attrNameIs(i, "type")) {
+            } else if (script && t.attrNameIs(i, TYPE)) {
                 w.edit(i, TagWriter.ADD_CONSENT_PREFIX);
             }
         }
@@ -375,7 +416,7 @@ final class ElementRules {
             return;
         }
         for (int i = 0; i < t.attrCount; i++) {
-            if (t.attrNameIs(i, "type")) {
+            if (t.attrNameIs(i, TYPE)) {
                 w.edit(i, TagWriter.ADD_CONSENT_PREFIX);
             }
         }

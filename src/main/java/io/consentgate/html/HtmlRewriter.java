@@ -83,6 +83,7 @@ public final class HtmlRewriter {
     final String categoryAttribute;
     final boolean reportOnly;
     final BufferPool pool = new BufferPool();
+    final HostFilter hostFilter;
 
     private HtmlRewriter(Builder b) {
         this.catalog = b.catalog;
@@ -91,6 +92,7 @@ public final class HtmlRewriter {
         this.overflow = b.overflow;
         this.categoryAttribute = b.categoryAttribute;
         this.reportOnly = b.reportOnly;
+        this.hostFilter = new HostFilter(catalog);
     }
 
     /** Starts a builder using {@code catalog} to recognise trackers. */

@@ -60,6 +60,10 @@ final class RewriteEngine implements TokenHandler {
     private byte[] scriptNeutralTail;
 
     private boolean overflowLogged;
+    private byte lastByte;
+    private byte lastByteBeforeScript;
+    private byte lastByteBeforeNoscript;
+    private static final byte[] SPACE = {' '};
 
     RewriteEngine(HtmlRewriter cfg, ConsentDecision decision, OutputStream sink, RewriteListener listener) {
         this.cfg = cfg;
@@ -100,10 +104,25 @@ final class RewriteEngine implements TokenHandler {
 
     /** Writes bytes to wherever the current mode sends them. */
     void emit(byte[] b, int off, int len) throws IOException {
+        if (len <= 0) {
+            return;
+        }
         if (mode == SINK) {
             sink.write(b, off, len);
+            lastByte = b[off + len - 1];
         } else if (mode == DEFER) {
             deferAppend(b, off, len);
+            lastByte = b[off + len - 1];
+        }
+    }
+
+    /**
+     * Called where an element was cut out: a lone {@code <} of text right before it must not join the bytes after
+     * it into a new tag ({@code a<} + {@code img src=...>}), so a space separates them.
+     */
+    private void guardCut() throws IOException {
+        if (lastByte == '<') {
+            emit(SPACE, 0, 1);
         }
     }
 
@@ -181,6 +200,7 @@ final class RewriteEngine implements TokenHandler {
             if (--dropDepth == 0) {
                 tok.ps = tok.tagEnd;
                 mode = baseMode();
+                tok.restoreForeignContextAfterThisTag();
             }
         } else if (same && !isVoid()) {
             dropDepth++;
@@ -203,9 +223,12 @@ final class RewriteEngine implements TokenHandler {
         }
         logOverflow("a tag");
         if (cfg.overflow == OverflowAction.FAIL_CLOSED) {
+            // the name id is not known yet when the cap is hit at a chunk boundary: use the name bytes
             event(TrackerEvent.Action.REMOVED, tok.lineOf(tok.tagStart), tok.columnOf(tok.tagStart),
-                ElementNames.name(tok.nameId), null, null, Set.of());
+                new String(tok.name, 0, tok.nameLen, java.nio.charset.StandardCharsets.ISO_8859_1), null, null,
+                Set.of());
             flushTo(tok.tagStart);
+            guardCut();
             mode = DROP;
             droppingOverflowedTag = true;
         }
@@ -217,6 +240,7 @@ final class RewriteEngine implements TokenHandler {
             droppingOverflowedTag = false;
             tok.ps = tok.tagEnd;
             if (!tok.endTag && !isVoid()) {
+                tok.saveForeignContext();
                 startDrop(1);
             } else {
                 mode = baseMode();
@@ -243,12 +267,16 @@ final class RewriteEngine implements TokenHandler {
     /** Removes the current element: its tag, and for a non-void element everything through its end tag. */
     void removeElement() throws IOException {
         flushTo(tok.tagStart);
+        guardCut();
         tok.ps = tok.tagEnd;
         if (inNoscript) {
             noscriptRemoved++;
         }
+        tok.saveForeignContext();
         if (!isVoid()) {
             startDrop(1);
+        } else {
+            tok.restoreForeignContextAfterThisTag();
         }
     }
 
@@ -279,6 +307,8 @@ final class RewriteEngine implements TokenHandler {
             noscriptLine = tok.lineOf(tok.tagStart);
             noscriptColumn = tok.columnOf(tok.tagStart);
         }
+        lastByteBeforeNoscript = lastByte;
+        tok.saveForeignContext();
         inNoscript = true;
         noscriptDepth = 1;
         noscriptContent = false;
@@ -298,6 +328,9 @@ final class RewriteEngine implements TokenHandler {
         if (noscriptRemoved > 0 && !noscriptContent) {
             deferLen = 0;
             tok.ps = endEnd;
+            lastByte = lastByteBeforeNoscript;
+            guardCut();
+            tok.restoreForeignContextAfterThisTag();
         }
         checkContent = false;
         inNoscript = false;
@@ -329,6 +362,7 @@ final class RewriteEngine implements TokenHandler {
         if (!inNoscript) {
             deferLen = 0;
         }
+        lastByteBeforeScript = lastByte;
         inScript = true;
         checkContent = false;
         mode = DEFER;
@@ -374,6 +408,8 @@ final class RewriteEngine implements TokenHandler {
             event(TrackerEvent.Action.REMOVED, scriptLine, scriptColumn, "script", refused);
             deferLen = scriptStart;
             tok.ps = endEnd;
+            lastByte = lastByteBeforeScript;
+            guardCut();
             if (inNoscript) {
                 noscriptRemoved++;
                 checkContent = true;

@@ -1,6 +1,9 @@
 package io.consentgate.html;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * A streaming HTML tokenizer over bytes of an ASCII-compatible encoding. It follows the WHATWG tokenization states
@@ -32,6 +35,20 @@ final class Tokenizer {
     static final int STRIDE = 6;
 
     private static final int APPEND_STEP = 8192;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    /** Byte classes: 1 whitespace, 2 ends an attribute name, 4 ends an unquoted value, 8 ends a tag name. */
+    private static final byte[] CLASS = new byte[256];
+
+    static {
+        for (char c : new char[] {' ', '\n', '\t', '\r', '\f'}) {
+            CLASS[c] = 1 | 2 | 4 | 8;
+        }
+        CLASS['/'] = 2 | 8;
+        CLASS['='] = 2;
+        CLASS['>'] = 2 | 4 | 8;
+    }
     private static final int FOREIGN_MAX = 64;
 
     private static final int DATA = 0;
@@ -75,6 +92,7 @@ final class Tokenizer {
     private static final byte[] DOCTYPE = {'d', 'o', 'c', 't', 'y', 'p', 'e'};
     private static final byte[] CDATA_OPEN = {'[', 'C', 'D', 'A', 'T', 'A', '['};
     private static final byte[] COMMENT_OPEN = {'<', '!', '-', '-'};
+    private static final byte[] ENCODING = {'e', 'n', 'c', 'o', 'd', 'i', 'n', 'g'};
     private static final byte[] SCRIPT_NAME = ElementNames.bytes(ElementNames.SCRIPT);
 
     private final TokenHandler handler;
@@ -114,6 +132,10 @@ final class Tokenizer {
 
     private final int[] foreignStack = new int[FOREIGN_MAX];
     private int foreignDepth;
+    private int[] foreignSaved;
+    private int foreignSavedDepth;
+    private boolean restoreForeign;
+    private int foreignDepthBeforeTag;
 
     // Line counting for events: lines before absolute offset lineAbs.
     private final boolean countLines;
@@ -268,10 +290,10 @@ final class Tokenizer {
                     r = data(b, p, limit);
                     break;
                 case TAG_OPEN:
-                    r = tagOpen(b, p);
+                    r = tagOpen(b, p, limit);
                     break;
                 case END_TAG_OPEN:
-                    r = endTagOpen(b, p);
+                    r = endTagOpen(b, p, limit);
                     break;
                 case TAG:
                     r = tag(b, p, limit);
@@ -307,23 +329,54 @@ final class Tokenizer {
         pos = p;
     }
 
-    private int data(byte[] b, int p, int limit) {
-        while (p < limit) {
-            if (b[p] == '<') {
-                mark = p;
+    private int data(byte[] b, int p, int limit) throws IOException {
+        while (true) {
+            p = indexOf(b, p, limit, '<');
+            if (p >= limit) {
+                return limit;
+            }
+            mark = p;
+            // The common case, a start or end tag complete in this buffer, without a round through run().
+            int n = p + 1;
+            boolean end = n < limit && b[n] == '/';
+            if (end) {
+                n++;
+            }
+            if (n >= limit || !isAlpha(b[n])) {
                 state = TAG_OPEN;
                 return p + 1;
             }
-            p++;
+            beginTag(end, p);
+            int r = fastTag(b, n, limit);
+            if (r == n || state != DATA) {
+                return r;
+            }
+            p = r;
         }
-        return limit;
     }
 
-    private int tagOpen(byte[] b, int p) {
+    /** The index of the first {@code c} in {@code b[p..limit)}, or {@code limit}; eight bytes at a time. */
+    static int indexOf(byte[] b, int p, int limit, char c) {
+        long pattern = ONES * c;
+        while (p + 8 <= limit) {
+            long w = (long) LONGS.get(b, p) ^ pattern;
+            long found = (w - ONES) & ~w & HIGHS;
+            if (found != 0) {
+                return p + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+            p += 8;
+        }
+        while (p < limit && b[p] != c) {
+            p++;
+        }
+        return p;
+    }
+
+    private int tagOpen(byte[] b, int p, int limit) throws IOException {
         byte c = b[p];
         if (isAlpha(c)) {
             beginTag(false, mark);
-            return p;
+            return fastTag(b, p, limit);
         }
         if (c == '/') {
             state = END_TAG_OPEN;
@@ -338,11 +391,11 @@ final class Tokenizer {
         return p;
     }
 
-    private int endTagOpen(byte[] b, int p) {
+    private int endTagOpen(byte[] b, int p, int limit) throws IOException {
         byte c = b[p];
         if (isAlpha(c)) {
             beginTag(true, mark);
-            return p;
+            return fastTag(b, p, limit);
         }
         mark = -1;
         if (c == '>') {
@@ -433,9 +486,7 @@ final class Tokenizer {
                     }
                     break;
                 case C_TEXT:
-                    while (p < limit && b[p] != '-') {
-                        p++;
-                    }
+                    p = indexOf(b, p, limit, '-');
                     if (p < limit) {
                         s = C_END_DASH;
                         p++;
@@ -482,11 +533,10 @@ final class Tokenizer {
     }
 
     private int bogus(byte[] b, int p, int limit) {
-        while (p < limit) {
-            if (b[p++] == '>') {
-                state = DATA;
-                return p;
-            }
+        p = indexOf(b, p, limit, '>');
+        if (p < limit) {
+            state = DATA;
+            return p + 1;
         }
         return limit;
     }
@@ -512,9 +562,7 @@ final class Tokenizer {
         mark = -1;
         byte[] endName = ElementNames.bytes(rawId);
         while (true) {
-            while (p < limit && b[p] != '<') {
-                p++;
-            }
+            p = indexOf(b, p, limit, '<');
             if (p >= limit) {
                 return limit;
             }
@@ -570,9 +618,7 @@ final class Tokenizer {
         while (p < limit) {
             int s = sub;
             if (s == S_DATA) {
-                while (p < limit && b[p] != '<') {
-                    p++;
-                }
+                p = indexOf(b, p, limit, '<');
                 if (p >= limit) {
                     return limit;
                 }
@@ -661,6 +707,113 @@ final class Tokenizer {
         return p + 1;
     }
 
+    /**
+     * Reads a whole tag from its name at {@code p} in straight-line code when it ends inside this buffer (the common
+     * case); otherwise leaves it to the resumable state machine from the start of the name.
+     */
+    private int fastTag(byte[] b, int p, int limit) throws IOException {
+        int q = p;
+        while (q < limit && (CLASS[b[q] & 0xff] & 8) == 0) {
+            q++;
+        }
+        if (q >= limit || q - p > NAME_MAX) {
+            return p;
+        }
+        for (int i = p; i < q; i++) {
+            byte c = b[i];
+            name[i - p] = c >= 'A' && c <= 'Z' ? (byte) (c + 32) : c;
+        }
+        nameLen = q - p;
+        nameEnd = q;
+        int prev = q;
+        int n = 0;
+        int[] at = attrs;
+        while (true) {
+            while (q < limit && (CLASS[b[q] & 0xff] & 1) != 0) {
+                q++;
+            }
+            if (q >= limit) {
+                break;
+            }
+            byte c = b[q];
+            if (c == '>') {
+                attrCount = n;
+                return complete(q + 1);
+            }
+            if (c == '/') {
+                if (++q >= limit) {
+                    break;
+                }
+                if (b[q] == '>') {
+                    attrCount = n;
+                    selfClosing = true;
+                    return complete(q + 1);
+                }
+                continue;
+            }
+            int start = q++;
+            while (q < limit && (CLASS[b[q] & 0xff] & 2) == 0) {
+                q++;
+            }
+            int nameStop = q;
+            while (q < limit && (CLASS[b[q] & 0xff] & 1) != 0) {
+                q++;
+            }
+            if (q >= limit) {
+                break;
+            }
+            int vs = -1;
+            int ve = -1;
+            int end = nameStop;
+            if (b[q] == '=') {
+                q++;
+                while (q < limit && (CLASS[b[q] & 0xff] & 1) != 0) {
+                    q++;
+                }
+                if (q >= limit) {
+                    break;
+                }
+                byte qc = b[q];
+                if (qc == '"' || qc == '\'') {
+                    vs = q + 1;
+                    q = indexOf(b, vs, limit, (char) qc);
+                    if (q >= limit) {
+                        break;
+                    }
+                    ve = q;
+                    end = ++q;
+                } else if (qc != '>') {
+                    vs = q;
+                    while (q < limit && (CLASS[b[q] & 0xff] & 4) == 0) {
+                        q++;
+                    }
+                    if (q >= limit) {
+                        break;
+                    }
+                    ve = q;
+                    end = q;
+                }
+            }
+            int a = n * STRIDE;
+            if (a + STRIDE > at.length) {
+                at = java.util.Arrays.copyOf(at, at.length * 2);
+                attrs = at;
+            }
+            at[a + A_NAME] = start;
+            at[a + A_NAME_END] = nameStop;
+            at[a + A_VALUE] = vs;
+            at[a + A_VALUE_END] = ve;
+            at[a + A_END] = end;
+            at[a + A_PREV] = prev;
+            prev = end;
+            n++;
+        }
+        // The tag does not end in this buffer: read it again with the resumable state machine.
+        nameLen = 0;
+        attrCount = 0;
+        return p;
+    }
+
     private int tag(byte[] b, int p, int limit) throws IOException {
         int s = sub;
         while (p < limit) {
@@ -737,10 +890,7 @@ final class Tokenizer {
                     break;
                 case T_DQ:
                 case T_SQ:
-                    byte q = s == T_DQ ? (byte) '"' : (byte) '\'';
-                    while (p < limit && b[p] != q) {
-                        p++;
-                    }
+                    p = indexOf(b, p, limit, s == T_DQ ? '"' : '\'');
                     if (p < limit) {
                         valueEnd(p, p + 1);
                         s = T_AFTER_QUOTED;
@@ -748,7 +898,7 @@ final class Tokenizer {
                     }
                     break;
                 case T_UNQ:
-                    while (p < limit && b[p] != '>' && !isWs(b[p])) {
+                    while (p < limit && (CLASS[b[p] & 0xff] & 4) == 0) {
                         p++;
                     }
                     if (p < limit) {
@@ -839,6 +989,7 @@ final class Tokenizer {
     private int complete(int end) throws IOException {
         tagEnd = end;
         nameId = nameTooLong ? ElementNames.OTHER : ElementNames.lookup(name, nameLen);
+        foreignDepthBeforeTag = foreignDepth;
         if (!endTag && inForeign() && ElementNames.breaksOutOfForeign(nameId)) {
             while (foreignDepth > 0 && inForeign()) {
                 foreignDepth--;
@@ -861,6 +1012,11 @@ final class Tokenizer {
             popForeign(nameId);
         } else {
             enterContent();
+        }
+        if (restoreForeign) {
+            restoreForeign = false;
+            System.arraycopy(foreignSaved, 0, foreignStack, 0, FOREIGN_MAX);
+            foreignDepth = foreignSavedDepth;
         }
         return end;
     }
@@ -909,7 +1065,7 @@ final class Tokenizer {
     private boolean isHtmlAnnotation() {
         for (int i = 0; i < attrCount; i++) {
             int a = i * STRIDE;
-            if (attrNameIs(i, "encoding") && attrs[a + A_VALUE] >= 0) {
+            if (attrNameIs(i, ENCODING) && attrs[a + A_VALUE] >= 0) {
                 String v = new String(buf, attrs[a + A_VALUE], attrs[a + A_VALUE_END] - attrs[a + A_VALUE],
                     java.nio.charset.StandardCharsets.ISO_8859_1).strip();
                 return v.equalsIgnoreCase("text/html") || v.equalsIgnoreCase("application/xhtml+xml");
@@ -919,11 +1075,11 @@ final class Tokenizer {
     }
 
     /** Whether attribute {@code i}'s name equals the lower-case ASCII {@code lower}, ignoring case. */
-    boolean attrNameIs(int i, String lower) {
+    boolean attrNameIs(int i, byte[] lower) {
         int a = i * STRIDE;
         int s = attrs[a + A_NAME];
         int len = attrs[a + A_NAME_END] - s;
-        if (len != lower.length()) {
+        if (len != lower.length) {
             return false;
         }
         byte[] b = buf;
@@ -932,7 +1088,7 @@ final class Tokenizer {
             if (c >= 'A' && c <= 'Z') {
                 c += 32;
             }
-            if (c != lower.charAt(k)) {
+            if (c != lower[k]) {
                 return false;
             }
         }
@@ -958,6 +1114,26 @@ final class Tokenizer {
         }
     }
 
+    /**
+     * Remembers the SVG/MathML context from before the current start tag, for an element that is cut out.
+     */
+    void saveForeignContext() {
+        if (foreignSaved == null) {
+            foreignSaved = new int[FOREIGN_MAX];
+        }
+        System.arraycopy(foreignStack, 0, foreignSaved, 0, FOREIGN_MAX);
+        foreignSavedDepth = foreignDepthBeforeTag; // a breakout by this very tag is undone with it
+        restoreForeign = false;
+    }
+
+    /**
+     * The element since {@link #saveForeignContext} was cut out: once the current tag is handled, the context is
+     * what it was before it, as it is for a browser reading the output.
+     */
+    void restoreForeignContextAfterThisTag() {
+        restoreForeign = foreignSaved != null;
+    }
+
     /** Whether the tokenizer is inside SVG or MathML content (not at an HTML integration point). */
     boolean inForeign() {
         if (foreignDepth == 0) {
@@ -972,10 +1148,10 @@ final class Tokenizer {
     }
 
     static boolean isWs(byte c) {
-        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+        return (CLASS[c & 0xff] & 1) != 0;
     }
 
     private static boolean isAttrNameStop(byte c) {
-        return c == '=' || c == '>' || c == '/' || isWs(c);
+        return (CLASS[c & 0xff] & 2) != 0;
     }
 }

@@ -6,9 +6,9 @@ import java.util.Map;
 /**
  * Turns the raw bytes of a URL attribute value into the string a browser would resolve: character references
  * decoded (numeric, the legacy ones without semicolon, and every named reference that yields an ASCII character,
- * which is all a host name or path can be disguised with), ASCII tab and newline removed and leading/trailing C0
- * controls and spaces stripped, as the URL parser does. Non-ASCII bytes are kept as ISO-8859-1 characters: tracker
- * hosts are ASCII, so no byte sequence can turn into one.
+ * which is all a host name or path can be disguised with, plus the invisible ones IDNA ignores such as
+ * {@code &shy;}), ASCII tab and newline removed and leading/trailing C0 controls and spaces stripped, as the URL
+ * parser does. Non-ASCII bytes are read as UTF-8 (the catalog folds IDNA-ignored code points like a soft hyphen).
  */
 final class UrlText {
 
@@ -24,11 +24,13 @@ final class UrlText {
         Map.entry("lbrace", '{'), Map.entry("rcub", '}'), Map.entry("rbrace", '}'), Map.entry("ast", '*'),
         Map.entry("midast", '*'), Map.entry("grave", '`'), Map.entry("DiacriticalGrave", '`'),
         Map.entry("Hat", '^'), Map.entry("verbar", '|'), Map.entry("vert", '|'), Map.entry("VerticalLine", '|'),
-        Map.entry("Tab", '\t'), Map.entry("NewLine", '\n'), Map.entry("nbsp", '\u00a0'));
+        Map.entry("Tab", '\t'), Map.entry("NewLine", '\n'), Map.entry("nbsp", '\u00a0'), Map.entry("shy", '\u00ad'),
+        Map.entry("ZeroWidthSpace", '\u200b'), Map.entry("zwnj", '\u200c'), Map.entry("zwj", '\u200d'),
+        Map.entry("NegativeVeryThinSpace", '\u200b'), Map.entry("NegativeThinSpace", '\u200b'));
     /** The named references above that browsers also decode without a semicolon. */
     private static final java.util.Set<String> LEGACY =
         java.util.Set.of("amp", "AMP", "lt", "LT", "gt", "GT", "quot", "QUOT", "nbsp");
-    private static final int LONGEST_NAME = 16;
+    private static final int LONGEST_NAME = 24;
 
     private UrlText() {
     }
@@ -42,15 +44,17 @@ final class UrlText {
             to--;
         }
         boolean plain = true;
+        boolean ascii = true;
         for (int i = from; i < to; i++) {
             byte c = b[i];
             if (c == '&' || c == '\t' || c == '\n' || c == '\r') {
                 plain = false;
-                break;
+            } else if (c < 0) {
+                ascii = false;
             }
         }
         if (plain) {
-            return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+            return new String(b, from, to - from, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
         }
         StringBuilder sb = new StringBuilder(to - from);
         int i = from;
@@ -58,6 +62,13 @@ final class UrlText {
             int c = b[i] & 0xff;
             if (c == '&') {
                 i = reference(b, i, to, sb);
+            } else if (c >= 0x80) {
+                int run = i;
+                while (run < to && b[run] < 0) {
+                    run++;
+                }
+                sb.append(new String(b, i, run - i, StandardCharsets.UTF_8));
+                i = run;
             } else {
                 if (c != '\t' && c != '\n' && c != '\r') {
                     sb.append((char) c);

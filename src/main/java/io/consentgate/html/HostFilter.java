@@ -1,0 +1,184 @@
+package io.consentgate.html;
+
+import io.consentgate.catalog.Tracker;
+import io.consentgate.catalog.TrackerCatalog;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A conservative, allocation-free pre-filter in front of {@link TrackerCatalog#matchUrl}: it reads the host of a
+ * raw attribute value and answers "certainly not a tracker" when that host and none of its parent domains is a
+ * catalog host. Anything it cannot read plainly (character references, percent escapes, backslashes, control or
+ * non-ASCII bytes in the authority, IPv6 literals, non-http schemes) is passed to the catalog. Most URLs of a page
+ * (its own images and links) are thus decided without creating a string.
+ */
+final class HostFilter {
+
+    /** Verdicts. */
+    static final int NOT_TRACKER = 0;
+    static final int ASK_CATALOG = 1;
+
+    private final byte[][] table;
+    private final int mask;
+
+    HostFilter(TrackerCatalog catalog) {
+        Set<String> hosts = new HashSet<>();
+        for (Tracker t : catalog.trackers()) {
+            for (String h : t.hosts()) {
+                int slash = h.indexOf('/');
+                String host = (slash < 0 ? h : h.substring(0, slash)).toLowerCase(Locale.ROOT);
+                while (host.endsWith(".")) {
+                    host = host.substring(0, host.length() - 1);
+                }
+                hosts.add(host);
+            }
+        }
+        int size = Integer.highestOneBit(Math.max(16, hosts.size() * 4)) * 2;
+        table = new byte[size][];
+        mask = size - 1;
+        for (String h : hosts) {
+            byte[] b = h.getBytes(StandardCharsets.US_ASCII);
+            int i = hash(b, 0, b.length) & mask;
+            while (table[i] != null) {
+                i = (i + 1) & mask;
+            }
+            table[i] = b;
+        }
+    }
+
+    /**
+     * The verdict for the URL {@code b[from..to)} (raw attribute bytes).
+     *
+     * @param baseCandidate whether a relative URL could reach a tracker (there is a base URL on a catalog host)
+     */
+    int verdict(byte[] b, int from, int to, boolean baseCandidate) {
+        while (from < to && (b[from] & 0xff) <= ' ') {
+            from++;
+        }
+        int p = from;
+        while (p < to && isSchemeChar(b[p])) {
+            p++;
+        }
+        if (p < to && b[p] == ':' && p > from && isLetter(b[from])) {
+            if (!isHttp(b, from, p)) {
+                return isWs(b, from, p) ? ASK_CATALOG : NOT_TRACKER; // the catalog matches web schemes only
+            }
+            p++;
+        } else if (to - from >= 2 && b[from] == '/' && b[from + 1] == '/') {
+            p = from;
+        } else {
+            return hasSpecial(b, from, to) || baseCandidate ? ASK_CATALOG : NOT_TRACKER;
+        }
+        while (p < to && b[p] == '/') {
+            p++;
+        }
+        int hostStart = p;
+        int hostEnd = -1;
+        for (; p < to; p++) {
+            byte c = b[p];
+            if (c == '/' || c == '?' || c == '#') {
+                break;
+            }
+            if (c == '@') {
+                hostStart = p + 1;
+                hostEnd = -1;
+            } else if (c == ':' && hostEnd < 0) {
+                hostEnd = p;
+            } else if (c == '&' || c == '%' || c == '\\' || c == '[' || (c & 0xff) < ' ' || c < 0) {
+                return ASK_CATALOG;
+            }
+        }
+        if (hostEnd < 0 || hostEnd < hostStart) {
+            hostEnd = p;
+        }
+        return isCatalogHost(b, hostStart, hostEnd) ? ASK_CATALOG : NOT_TRACKER;
+    }
+
+    /** Whether a relative URL's bytes contain anything that could change how it resolves. */
+    private static boolean hasSpecial(byte[] b, int from, int to) {
+        for (int i = from; i < to && i < from + 16; i++) {
+            byte c = b[i];
+            if (c == '&' || c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == '%') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether host {@code b[s..e)} or a parent domain is a catalog host; unreadable hosts count as yes. */
+    private boolean isCatalogHost(byte[] b, int s, int e) {
+        while (e > s && b[e - 1] == '.') {
+            e--;
+        }
+        for (int i = s; i < e; i++) {
+            byte c = b[i];
+            if (!(isLetter(c) || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_')) {
+                return true;
+            }
+        }
+        int label = s;
+        while (label < e) {
+            if (contains(b, label, e)) {
+                return true;
+            }
+            while (label < e && b[label] != '.') {
+                label++;
+            }
+            label++;
+        }
+        return false;
+    }
+
+    private boolean contains(byte[] b, int s, int e) {
+        int i = hash(b, s, e) & mask;
+        for (byte[] h = table[i]; h != null; h = table[i]) {
+            if (h.length == e - s && equalsLower(h, b, s)) {
+                return true;
+            }
+            i = (i + 1) & mask;
+        }
+        return false;
+    }
+
+    private static boolean equalsLower(byte[] lower, byte[] b, int s) {
+        for (int k = 0; k < lower.length; k++) {
+            if (lower[k] != toLower(b[s + k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int hash(byte[] b, int s, int e) {
+        int h = 0;
+        for (int i = s; i < e; i++) {
+            h = h * 31 + toLower(b[i]);
+        }
+        return h ^ (h >>> 16);
+    }
+
+    private static byte toLower(byte c) {
+        return c >= 'A' && c <= 'Z' ? (byte) (c + 32) : c;
+    }
+
+    private static boolean isLetter(byte c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isSchemeChar(byte c) {
+        return isLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+    }
+
+    private static boolean isWs(byte[] b, int s, int colon) {
+        int n = colon - s;
+        return (n == 2 || (n == 3 && toLower(b[s + 2]) == 's')) && toLower(b[s]) == 'w' && toLower(b[s + 1]) == 's';
+    }
+
+    private static boolean isHttp(byte[] b, int s, int colon) {
+        int n = colon - s;
+        return (n == 4 || (n == 5 && toLower(b[s + 4]) == 's')) && toLower(b[s]) == 'h' && toLower(b[s + 1]) == 't'
+            && toLower(b[s + 2]) == 't' && toLower(b[s + 3]) == 'p';
+    }
+}

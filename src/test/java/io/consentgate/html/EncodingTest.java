@@ -1,0 +1,102 @@
+package io.consentgate.html;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.consentgate.ConsentDecision;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class EncodingTest {
+
+    private static final String PAGE = "<p>\u65e5\u672c\u8a9e\u306e\u30c6\u30ad\u30b9\u30c8 \u8868\u793a \u30bd\u30d5\u30c8</p>"
+        + "<script src=\"https://connect.facebook.net/en_US/fbevents.js\"></script><p>\u00e9t\u00e9</p>";
+    private static final String CLEAN = "<p>\u65e5\u672c\u8a9e\u306e\u30c6\u30ad\u30b9\u30c8 \u8868\u793a \u30bd\u30d5\u30c8</p>"
+        + "<p>\u00e9t\u00e9</p>";
+    private static final ConsentDecision NONE = ConsentDecision.refuseAll();
+
+    private static byte[] run(HtmlRewriter rw, byte[] in, ConsentDecision d, Charset cs) {
+        return RewriteAssertions.rewrite(rw, in, d, cs, null, new int[] {1, 3, in.length / 2});
+    }
+
+    @Test
+    void transcodesUtf16LittleEndianWithBomAndRemovesTrackers() {
+        byte[] in = ("\ufeff" + PAGE).getBytes(StandardCharsets.UTF_16LE);
+        byte[] out = run(RewriteAssertions.REMOVE, in, NONE, null);
+        assertArrayEquals(("\ufeff" + CLEAN).getBytes(StandardCharsets.UTF_16LE), out);
+    }
+
+    @Test
+    void utf16OutputIsByteIdenticalWhenNothingIsRemoved() {
+        byte[] in = ("\ufeff" + PAGE).getBytes(StandardCharsets.UTF_16BE);
+        byte[] out = RewriteAssertions.rewrite(RewriteAssertions.REMOVE, in, ConsentDecision.allowAll(),
+            StandardCharsets.UTF_16BE, e -> { }, new int[] {5, 7});
+        assertArrayEquals(in, out);
+    }
+
+    @Test
+    void utf16LabelWithoutBomMeansLittleEndian() {
+        byte[] in = PAGE.getBytes(StandardCharsets.UTF_16LE);
+        byte[] out = run(RewriteAssertions.REMOVE, in, NONE, EncodingSniffer.forLabel("utf-16"));
+        assertArrayEquals(CLEAN.getBytes(StandardCharsets.UTF_16LE), out);
+    }
+
+    @Test
+    void shiftJisTrailBytesNeverEndMarkup() {
+        Charset sjis = Charset.forName("Shift_JIS");
+        // \u8868 and \u30bd have the trail byte 0x5C; \u80fd 0x5C too; none of the trail bytes can be '<' or '>'
+        byte[] in = PAGE.replace("\u00e9t\u00e9", "\u80fd\u529b").getBytes(sjis);
+        byte[] out = run(RewriteAssertions.REMOVE, in, NONE, sjis);
+        assertArrayEquals(CLEAN.replace("\u00e9t\u00e9", "\u80fd\u529b").getBytes(sjis), out);
+    }
+
+    @Test
+    void metaPrescanFindsIso2022AndFailsClosedByTranscoding() {
+        String doc = "<meta charset=\"iso-2022-jp\">" + PAGE;
+        Charset jis = Charset.forName("ISO-2022-JP");
+        byte[] in = doc.replace("\u00e9t\u00e9", "\u80fd\u529b").getBytes(jis);
+        byte[] out = run(RewriteAssertions.REMOVE, in, NONE, null);
+        assertEquals(("<meta charset=\"iso-2022-jp\">" + CLEAN).replace("\u00e9t\u00e9", "\u80fd\u529b"),
+            new String(out, jis));
+    }
+
+    @Test
+    void failOpenPassesAnUnreadableEncodingThroughUnchanged() {
+        HtmlRewriter open = HtmlRewriter.builder(RewriteAssertions.CATALOG).overflow(OverflowAction.FAIL_OPEN).build();
+        byte[] in = "+ADw-script src=+ACI-https://connect.facebook.net/x.js+ACI-+AD4-".getBytes(StandardCharsets.US_ASCII);
+        assertArrayEquals(in, run(open, in, NONE, EncodingSniffer.UTF_7));
+    }
+
+    @Test
+    void failClosedSuppressesAnEncodingTheJdkCannotTranscode() {
+        byte[] in = "+ADw-script src=+ACI-https://connect.facebook.net/x.js+ACI-+AD4-".getBytes(StandardCharsets.US_ASCII);
+        assertArrayEquals(new byte[0], run(RewriteAssertions.REMOVE, in, NONE, EncodingSniffer.forLabel("UTF-7")));
+    }
+
+    @Test
+    void sniffsBomBeforeDeclaredCharsetAndMetaBeforeDefault() {
+        byte[] bom = {(byte) 0xFF, (byte) 0xFE, '<', 0};
+        assertEquals(StandardCharsets.UTF_16LE, EncodingSniffer.sniff(bom, 0, 4, StandardCharsets.UTF_8));
+        byte[] meta = "<!-- <meta charset=koi8-r> --><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">"
+            .getBytes(StandardCharsets.US_ASCII);
+        assertEquals(Charset.forName("windows-1251"), EncodingSniffer.sniff(meta, 0, meta.length, null));
+        byte[] noPragma = "<meta content=\"text/html; charset=windows-1251\">".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(StandardCharsets.UTF_8, EncodingSniffer.sniff(noPragma, 0, noPragma.length, null));
+        byte[] utf16Meta = "<meta charset=utf-16>".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(StandardCharsets.UTF_8, EncodingSniffer.prescan(utf16Meta, 0, utf16Meta.length));
+    }
+
+    @Test
+    void classifiesEncodings() {
+        assertTrue(EncodingSniffer.isAsciiCompatible(Charset.forName("windows-1252")));
+        assertTrue(EncodingSniffer.isAsciiCompatible(Charset.forName("EUC-JP")));
+        assertTrue(EncodingSniffer.isAsciiCompatible(Charset.forName("Shift_JIS")));
+        assertFalse(EncodingSniffer.isAsciiCompatible(StandardCharsets.UTF_16LE));
+        assertFalse(EncodingSniffer.isAsciiCompatible(Charset.forName("ISO-2022-JP")));
+        assertFalse(EncodingSniffer.isAsciiCompatible(Charset.forName("IBM037")));
+        assertFalse(EncodingSniffer.isAsciiCompatible(EncodingSniffer.UTF_7));
+    }
+}

@@ -1,0 +1,62 @@
+package io.consentgate.html;
+
+import static io.consentgate.html.RewriteAssertions.REMOVE;
+import static io.consentgate.html.RewriteAssertions.events;
+import static io.consentgate.html.RewriteAssertions.rewrite;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.consentgate.ConsentDecision;
+import org.junit.jupiter.api.Test;
+
+/** Things that mention trackers but load nothing must pass through untouched, even when everything is refused. */
+class FalsePositiveTest {
+
+    private static final ConsentDecision NONE = ConsentDecision.refuseAll();
+
+    private static void assertUntouched(String html) {
+        assertEquals(html, rewrite(REMOVE, html, NONE));
+        assertEquals(0, events(REMOVE, html, NONE).stream()
+            .filter(e -> e.action() != TrackerEvent.Action.ALLOWED).count(), html);
+    }
+
+    @Test
+    void keepsLookAlikeHosts() {
+        assertUntouched("<script src=\"https://notgoogle-analytics.com/a.js\"></script>"
+            + "<img src=\"https://www.facebook.com.evil.example/tr\"><img src=\"https://facebook.community/tr\">"
+            + "<script src=\"https://googletagmanager.com.example.org/gtm.js\"></script>");
+    }
+
+    @Test
+    void keepsTrackerUrlsInTextCommentsAndOtherAttributes() {
+        assertUntouched("<p>Load https://connect.facebook.net/en_US/fbevents.js</p>"
+            + "<!-- <script src=\"https://www.googletagmanager.com/gtm.js\"></script> -->"
+            + "<img alt=\"https://www.facebook.com/tr\" src=\"/a.png\" data-track=\"https://bat.bing.com/action/0\">"
+            + "<img src=\"/proxy?u=https://www.facebook.com/tr\">");
+    }
+
+    @Test
+    void keepsMarkupInsideTextareaPreTitleAndXmp() {
+        assertUntouched("<textarea><script src=\"https://connect.facebook.net/x.js\"></script></textarea>"
+            + "<pre>&lt;img src=\"https://www.facebook.com/tr\"&gt;</pre>"
+            + "<title><iframe src=\"https://www.googletagmanager.com/ns.html\"></iframe></title>"
+            + "<xmp><img src=\"https://www.facebook.com/tr\"></xmp>");
+    }
+
+    @Test
+    void keepsJsonLdSameAsLinksToSocialProfiles() {
+        assertUntouched("<script type=\"application/ld+json\">{\"sameAs\":[\"https://www.facebook.com/acme\","
+            + "\"https://www.linkedin.com/company/acme\",\"https://twitter.com/acme\"]}</script>");
+    }
+
+    @Test
+    void keepsLinksToACompanysFacebookPage() {
+        assertUntouched("<a href=\"https://www.facebook.com/acmeoutdoor\">Facebook</a>"
+            + "<a href=\"https://www.google-analytics.com/\">GA</a><link rel=\"me\" href=\"https://www.facebook.com/a\">");
+    }
+
+    @Test
+    void keepsStylesheetsAndNonScriptDataBlocks() {
+        assertUntouched("<style>.x{background:url(https://www.facebook.com/tr)}</style>"
+            + "<script type=\"text/template\"><img src=\"https://www.facebook.com/tr\"></script>");
+    }
+}

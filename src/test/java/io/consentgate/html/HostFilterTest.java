@@ -1,0 +1,65 @@
+package io.consentgate.html;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.consentgate.catalog.Tracker;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The pre-filter may only ever say "not a tracker" when the catalog agrees. */
+class HostFilterTest {
+
+    private static final String[] SHAPES = {
+        "https://%s/x.js", "//%s/tr?id=1", "HTTPS://%S/A", "https://user@%s:443/p", "http://%s./a", "https:%s/x",
+        "https://a.%s/p", "https://%s.evil.example/p", "https://not%s/p", "https://%s%%2e/p", "https:\\\\%s\\tr",
+        "https://%s&#47;x", "ws://%s/s", "https://%s?q", "https://%s#f", " https://%s/x ", "/relative/%s",
+        "https://x.example/?u=https://%s/", "javascript:load('//%s')", "data:text/html,<img src=//%s>",
+    };
+
+    @Test
+    void saysNotTrackerOnlyWhenTheCatalogFindsNothing() {
+        HostFilter filter = RewriteAssertions.REMOVE.hostFilter;
+        List<String> hosts = new ArrayList<>();
+        for (Tracker t : RewriteAssertions.CATALOG.trackers()) {
+            for (int i = 0; i < t.hosts().size(); i++) {
+                hosts.add(t.hosts().get(i) + t.pathPrefixes().get(i));
+            }
+        }
+        long seed = Long.getLong("consentgate.seed", System.nanoTime());
+        System.out.println("HostFilterTest seed=" + seed);
+        Random r = new Random(seed);
+        int checked = 0;
+        for (int i = 0; i < 20_000; i++) {
+            String host = hosts.get(r.nextInt(hosts.size()));
+            String shape = SHAPES[r.nextInt(SHAPES.length)];
+            String url = shape.contains("%S") ? String.format(shape.replace("%S", "%s"), host.toUpperCase())
+                : String.format(shape, host);
+            byte[] b = url.getBytes(StandardCharsets.UTF_8);
+            if (filter.verdict(b, 0, b.length, false) == HostFilter.NOT_TRACKER) {
+                assertNull(RewriteAssertions.CATALOG.matchUrl(UrlText.decode(b, 0, b.length), null),
+                    "seed=" + seed + " " + url);
+                checked++;
+            }
+        }
+        byte[] own = "https://cdn.acme.example/img/1.jpg".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(HostFilter.NOT_TRACKER, filter.verdict(own, 0, own.length, false));
+        assertEquals(true, checked > 1000, "negative verdicts checked: " + checked);
+    }
+
+    @Test
+    void decodesCharacterReferencesInUrls() {
+        byte[] b = "https:&#47;&#x2F;www.facebook.com&sol;tr?a=1&amp;b=2&copy=3&Tab;".getBytes(StandardCharsets.US_ASCII);
+        assertEquals("https://www.facebook.com/tr?a=1&b=2&copy=3", UrlText.decode(b, 0, b.length));
+    }
+
+    @Test
+    void invisibleCharactersInHostsStillMatch() {
+        String html = "<img src=\"https://www.face&shy;book.com/tr?id=1\"><img src=\"https://connect.face\u00adbook.net/x\">";
+        assertEquals("", RewriteAssertions.rewrite(RewriteAssertions.REMOVE, html,
+            io.consentgate.ConsentDecision.refuseAll()));
+    }
+}
