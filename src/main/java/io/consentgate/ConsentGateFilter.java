@@ -159,8 +159,11 @@ public final class ConsentGateFilter implements Filter {
                 .visitorHash(p.visitorHash())
                 .clock(clock)
                 .build();
+        // Tracker events cost line/column bookkeeping on every response: only ask for them when they are logged
+        // (report-only mode always; per element at DEBUG, when that level is on at start-up).
+        boolean events = p.reportOnly() || LOG.isDebugEnabled();
         this.enforcement = new Enforcement(rewriter, cookieGate, CompositeHeaderWriter.forPolicy(p), p.reportOnly(),
-                ConsentGateFilter::log);
+                events ? ConsentGateFilter::log : null);
     }
 
     private static void log(TrackerEvent e) {

@@ -139,6 +139,11 @@ final class Tokenizer {
 
     // Line counting for events: lines before absolute offset lineAbs.
     private final boolean countLines;
+    /** {@link #lineOf}'s resume point: lines counted up to {@code buf[cursorPos]} in the buffer at cursorBufAbs. */
+    private long cursorBufAbs = -1;
+    private long cursorLineAbs = -1;
+    private int cursorPos;
+    private long cursorLines;
     private long lineAbs;
     private long lines = 1;
     private long lastLineStartAbs;
@@ -260,14 +265,27 @@ final class Tokenizer {
         lineAbs = Math.max(lineAbs, bufAbs + to);
     }
 
-    /** The 1-based line of {@code buf[p]}. Only meaningful when lines are counted. */
+    /**
+     * The 1-based line of {@code buf[p]}. Only meaningful when lines are counted. Successive calls in one buffer
+     * continue from the last position asked for, so a page with many trackers is still counted in one pass.
+     */
     long lineOf(int p) {
-        long l = lines;
-        for (int i = (int) Math.max(0, lineAbs - bufAbs); i < p; i++) {
-            if (buf[i] == '\n') {
+        int from = (int) Math.max(0, lineAbs - bufAbs);
+        if (cursorBufAbs != bufAbs || cursorLineAbs != lineAbs || cursorPos < from || cursorPos > p) {
+            cursorBufAbs = bufAbs;
+            cursorLineAbs = lineAbs;
+            cursorPos = from;
+            cursorLines = lines;
+        }
+        long l = cursorLines;
+        byte[] b = buf;
+        for (int i = cursorPos; i < p; i++) {
+            if (b[i] == '\n') {
                 l++;
             }
         }
+        cursorPos = p;
+        cursorLines = l;
         return l;
     }
 

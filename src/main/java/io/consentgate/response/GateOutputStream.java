@@ -6,8 +6,8 @@ import jakarta.servlet.WriteListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 
 /**
  * The body stream of a {@link ConsentResponse}.
@@ -324,9 +324,44 @@ final class GateOutputStream extends ServletOutputStream {
     }
 
     /** The rewriter's sink: a growable buffer whose bytes can be written out without a copy. */
-    static final class Pending extends ByteArrayOutputStream {
+    /**
+     * Where decided bytes (the rewriter's output, or passed-through bytes behind pending ones) go. With blocking I/O
+     * and nothing pending they go straight to the container: no copy, no per-response buffer. With non-blocking I/O
+     * they are collected here and written once per application write, when the container is ready.
+     */
+    final class Pending extends OutputStream {
+        private byte[] buf = new byte[0];
+        private int count;
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (!nonBlocking && count == 0 && container != null) {
+                container.write(b, off, len);
+                written += len;
+                return;
+            }
+            if (count + len > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(count + len, Math.max(256, buf.length * 2)));
+            }
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+        }
+
+        int size() {
+            return count;
+        }
+
         byte[] bytes() {
             return buf;
+        }
+
+        void reset() {
+            count = 0;
         }
     }
 }
