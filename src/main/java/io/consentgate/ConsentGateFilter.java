@@ -62,6 +62,54 @@ import java.util.Optional;
  * visitor consents. Every init-param, with its default, is listed in {@link PolicyReader#PARAMETERS} and the README;
  * an unknown or invalid one fails {@link #init} with a message naming it.
  *
+ * <h2>Init-params</h2>
+ * Every parameter with its default (the same keys work in the policy file and as {@link Policy.Builder} methods):
+ * <ul>
+ *   <li>{@code policy-file} (default none): JSON or YAML file with the same keys (init-params win) plus {@code klaro-services} and tracker overrides ({@code trackers}): {@code classpath:NAME}, {@code file:PATH} or a webapp path like {@code /WEB-INF/consentgate.yaml}</li>
+ *   <li>{@code mode} (default {@code opt-in}): {@code opt-in} or {@code opt-out}: what a visitor with no signal and no consent gets</li>
+ *   <li>{@code region-header} (default none): a <b>trusted</b> header with the visitor's region ({@code DE}, {@code US-CA}), e.g. a CDN country header; set it only if your edge overwrites it</li>
+ *   <li>{@code opt-in-regions} (default none): comma list of regions whose default is opt-in ({@code US-CA} beats {@code US} beats {@code mode})</li>
+ *   <li>{@code opt-out-regions} (default none): comma list of regions whose default is opt-out</li>
+ *   <li>{@code gpc-refuses} (default {@code marketing}): categories a {@code Sec-GPC: 1} signal refuses ({@code none} for none)</li>
+ *   <li>{@code dnt-refuses} (default {@code analytics,marketing}): categories a {@code DNT: 1} signal refuses</li>
+ *   <li>{@code signals-override-consent} (default {@code true}): whether GPC/DNT refusals beat a stored consent</li>
+ *   <li>{@code gpc-headers} (default {@code Sec-GPC}): request headers read as a GPC signal</li>
+ *   <li>{@code consent-cookie-name} (default {@code cg_consent}): name of the consent cookie</li>
+ *   <li>{@code policy-revision} (default {@code 1}): revision of your privacy policy; raising it invalidates every stored consent</li>
+ *   <li>{@code consent-max-age-days} (default {@code 395}): lifetime of a consent (1–3650 days)</li>
+ *   <li>{@code consent-secret} (default none): HMAC-SHA256 key (≥ 32 bytes) signing the cookie; {@code env:NAME} reads an environment variable</li>
+ *   <li>{@code honour-cmps} (default none): other consent managers' cookies to honour: {@code cookiebot}, {@code onetrust}, {@code cookieconsent}, {@code klaro}, {@code tcf}, {@code usprivacy}</li>
+ *   <li>{@code klaro-services} (default none): Klaro service name to category, {@code name=category,...}</li>
+ *   <li>{@code consent-path} (default {@code /consent}): path of the consent endpoint, {@code off} to disable</li>
+ *   <li>{@code consent-return} (default {@code /}): where a form post returns when it names no valid same-origin {@code return} path</li>
+ *   <li>{@code tk-header} (default {@code true}): send the W3C {@code Tk} header</li>
+ *   <li>{@code vary} (default {@code vary}): {@code vary} (add {@code Vary: DNT, Sec-GPC, Cookie}) or {@code private} ({@code Cache-Control: private})</li>
+ *   <li>{@code permissions-policy} (default {@code browsing-topics=(), join-ad-interest-group=(), run-ad-auction=(), attribution-reporting=(), private-aggregation=()}): sent to visitors who refuse marketing; {@code off} to disable</li>
+ *   <li>{@code report-only} (default {@code false}): decide and log, change no response</li>
+ *   <li>{@code gpc-json} (default {@code true}): serve {@code /.well-known/gpc.json}</li>
+ *   <li>{@code gpc-last-update} (default none): {@code lastUpdate} date in gpc.json ({@code YYYY-MM-DD}); left out when not set</li>
+ *   <li>{@code tracking-policy-url} (default none): {@code policy} link of the tracking status resource</li>
+ *   <li>{@code tracking-controller} (default none): {@code controller} link of the tracking status resource</li>
+ *   <li>{@code html-rewrite} (default {@code true}): remove refused trackers from {@code text/html} and {@code application/xhtml+xml} responses</li>
+ *   <li>{@code html-mode} (default {@code remove}): {@code remove} refused tracker elements, or {@code neutralize} them ({@code type="text/plain"}, original URL and category kept in data attributes for a client-side consent manager)</li>
+ *   <li>{@code html-max-held-bytes} (default {@code 262144}): most bytes of one undecided element (an inline script, a {@code &lt;noscript&gt;}) held per response</li>
+ *   <li>{@code html-on-overflow} (default {@code fail-closed}): an element over that cap: {@code fail-closed} treats it as a refused tracker, {@code fail-open} passes it through</li>
+ *   <li>{@code consent-attribute} (default {@code data-consent}): attribute that gates any element by category: {@code &lt;div data-consent="marketing"&gt;}</li>
+ *   <li>{@code cookie-expiry-paths} (default {@code /}): paths on which refused tracking cookies the browser still sends are expired</li>
+ *   <li>{@code strip-request-cookies} (default {@code false}): remove refused tracking cookies from the request the application sees</li>
+ *   <li>{@code access-log} (default {@code combined}): one line per request to the SLF4J logger {@code consentgate.access}: {@code combined} (NCSA), {@code json} (JSON lines) or {@code off}</li>
+ *   <li>{@code access-log-ip-mask} (default {@code v4=24,v6=48}): bits of the client address kept ({@code v4=16,v6=32}), or Matomo-style {@code bytes=1}..{@code bytes=3} (bytes zeroed)</li>
+ *   <li>{@code trusted-proxies} (default none): addresses or CIDR blocks of proxies whose forwarding header names the client; with none, forwarding headers are ignored</li>
+ *   <li>{@code forwarded-header} (default {@code x-forwarded-for}): the forwarding header trusted proxies set: {@code x-forwarded-for} or {@code forwarded} (RFC 7239)</li>
+ *   <li>{@code access-log-max-length} (default {@code 1024}): longest logged value; longer ones are cut and marked {@code ...[truncated]}</li>
+ *   <li>{@code visitor-hash} (default {@code false}): add a keyed hash of (masked IP, User-Agent, day) with a daily in-memory salt, for unique-visitor counts that cannot be linked across days</li>
+ *   <li>{@code beacon-paths} (default none): your own collection paths answered {@code 204} when their category is refused: {@code PATH=CATEGORY}, comma-separated, a trailing {@code /*} for a prefix ({@code /stats/*=analytics})</li>
+ *   <li>{@code beacon-generic-paths} (default {@code false}): also gate the catalog's generic collection paths ({@code /collect}, {@code /tr}, {@code /api/event}), which an application might use for other things</li>
+ *   <li>{@code beacon-case-insensitive} (default {@code false}): match beacon paths ignoring case</li>
+ *   <li>{@code beacon-pings} (default {@code true}): answer hyperlink-auditing pings ({@code Ping-From}/{@code Ping-To}, {@code text/ping}) with {@code 204} when analytics or marketing is refused</li>
+ *   <li>{@code clear-site-data} (default {@code false}): on withdrawal through the consent endpoint also send {@code Clear-Site-Data: "cookies"} (clears every cookie of the site, sessions included)</li>
+ * </ul>
+ *
  * <h2>Embedded</h2>
  * {@code new ConsentGateFilter(Policy.builder()...build())}, or {@code io.consentgate.jetty.ConsentGateJetty}.
  *

@@ -27,6 +27,20 @@ class DocumentedParametersTest {
     }
 
     @Test
+    void filterJavadocListsEveryParameterWithItsDefault() throws Exception {
+        String source = Files.readString(Path.of("src/main/java/io/consentgate/ConsentGateFilter.java"));
+        for (Map.Entry<String, String> p : PolicyReader.PARAMETERS.entrySet()) {
+            String item = " *   <li>{@code " + p.getKey() + "} (default ";
+            int at = source.indexOf(item);
+            assertTrue(at >= 0, "the filter's Javadoc does not list " + p.getKey());
+            String rest = source.substring(at + item.length());
+            String expected = p.getValue().equals("none") ? "none" : "{@code " + p.getValue() + "}";
+            assertTrue(rest.startsWith(expected + ")"), "Javadoc default of " + p.getKey() + ": " +
+                    rest.substring(0, Math.min(60, rest.length())));
+        }
+    }
+
+    @Test
     void demoWebXmlShowsEveryParameter() throws Exception {
         String webXml = Files.readString(Path.of("demo-webapp/src/main/webapp/WEB-INF/web.xml"));
         Matcher m = Pattern.compile("<param-name>([^<]+)</param-name>").matcher(webXml);
