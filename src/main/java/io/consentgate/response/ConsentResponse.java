@@ -113,7 +113,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
             return;
         }
         if (stream != null && stream.decided()) {
-            if (!stream.rewriting()) {
+            if (!stream.rewriting() || enforcement.reportOnly()) {
                 super.setContentLengthLong(len);
             }
             return;
@@ -441,6 +441,13 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
 
     /** Called when the body is to be rewritten: its length changes and a strong validator no longer holds. */
     void prepareForRewrite() {
+        if (enforcement.reportOnly()) {
+            // Report-only: the rewriter only reports, the body stays byte for byte; length and validator hold.
+            if (heldContentLength >= 0) {
+                super.setContentLengthLong(heldContentLength);
+            }
+            return;
+        }
         heldContentLength = -1;
         String etag = getHeader("ETag");
         if (etag != null && !etag.startsWith("W/")) {

@@ -30,6 +30,7 @@ final class CommitCases {
                 resp.setContentType("text/html;charset=UTF-8");
                 resp.setHeader("ETag", "\"v42\"");
                 resp.setHeader("Vary", "Accept-Encoding");
+                resp.setContentLength(page.length);
                 resp.getOutputStream().write(page);
             }
             case "not-modified" -> {

@@ -140,6 +140,8 @@ class CommitDecisionContainerTest {
             HttpTester.Response r = HttpTester.parseResponse(ByteBuffer.wrap(raw));
             assertNotNull(r, ScenarioMatrixTest.head(raw));
             ScenarioMatrixTest.assertBytes(PAGE, r.getContentBytes());
+            assertEquals("\"v42\"", r.get("ETag"), "the body is unchanged, so the strong validator holds");
+            assertEquals(String.valueOf(PAGE.length), r.get("Content-Length"), "and so does the length");
             byte[] cookies = reportOnly.exchange("GET /cookies?door=addHeader&name=_ga HTTP/1.1\n"
                     + "Host: www.shop.example\nConnection: close\n\n");
             HttpTester.Response c = HttpTester.parseResponse(ByteBuffer.wrap(cookies));
