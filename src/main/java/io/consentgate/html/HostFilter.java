@@ -20,6 +20,18 @@ final class HostFilter {
     static final int NOT_TRACKER = 0;
     static final int ASK_CATALOG = 1;
 
+    /** Host bytes (letters, digits, {@code - . _}) lower-cased; 0 for every other byte. */
+    private static final byte[] HOST_LOWER = new byte[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            byte v = (byte) c;
+            if (isLetter(v) || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_') {
+                HOST_LOWER[c] = toLower(v);
+            }
+        }
+    }
+
     private final byte[][] table;
     private final int mask;
 
@@ -107,34 +119,35 @@ final class HostFilter {
         return false;
     }
 
-    /** Whether host {@code b[s..e)} or a parent domain is a catalog host; unreadable hosts count as yes. */
+    /**
+     * Whether host {@code b[s..e)} or a parent domain is a catalog host; unreadable hosts count as yes. One pass
+     * from the end: the hash runs right to left, so the hash of every parent domain ({@code c.example},
+     * {@code b.c.example}, ...) is an intermediate value of the same loop, and each byte is validated and
+     * lower-cased by one table load on the way. Either outcome that answers yes (a catalog suffix or an unreadable
+     * byte) ends the loop, so the order of the two checks does not change the answer.
+     */
     private boolean isCatalogHost(byte[] b, int s, int e) {
         while (e > s && b[e - 1] == '.') {
             e--;
         }
-        for (int i = s; i < e; i++) {
-            byte c = b[i];
-            if (!(isLetter(c) || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_')) {
+        int h = 0;
+        for (int i = e - 1; i >= s; i--) {
+            int c = HOST_LOWER[b[i] & 0xff];
+            if (c == 0) {
                 return true;
             }
-        }
-        int label = s;
-        while (label < e) {
-            if (contains(b, label, e)) {
+            h = h * 31 + c;
+            if ((i == s || b[i - 1] == '.') && contains(b, i, e, h)) {
                 return true;
             }
-            while (label < e && b[label] != '.') {
-                label++;
-            }
-            label++;
         }
         return false;
     }
 
-    private boolean contains(byte[] b, int s, int e) {
-        int i = hash(b, s, e) & mask;
-        for (byte[] h = table[i]; h != null; h = table[i]) {
-            if (h.length == e - s && equalsLower(h, b, s)) {
+    private boolean contains(byte[] b, int s, int e, int h) {
+        int i = mix(h) & mask;
+        for (byte[] t = table[i]; t != null; t = table[i]) {
+            if (t.length == e - s && equalsLower(t, b, s)) {
                 return true;
             }
             i = (i + 1) & mask;
@@ -151,11 +164,16 @@ final class HostFilter {
         return true;
     }
 
+    /** The hash of the lower-cased {@code b[s..e)}, read right to left as {@link #isCatalogHost} reads it. */
     private static int hash(byte[] b, int s, int e) {
         int h = 0;
-        for (int i = s; i < e; i++) {
+        for (int i = e - 1; i >= s; i--) {
             h = h * 31 + toLower(b[i]);
         }
+        return mix(h);
+    }
+
+    private static int mix(int h) {
         return h ^ (h >>> 16);
     }
 
