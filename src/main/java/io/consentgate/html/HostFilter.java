@@ -32,6 +32,35 @@ final class HostFilter {
         }
     }
 
+    /*
+     * Byte classes of a URL, so the scheme and authority loops cost one table load per byte. The authority classes
+     * are exclusive values under AUTHORITY_MASK: END ('/', '?', '#'), DELIMITER ('@', ':'), UNREADABLE ('&', '%',
+     * '\\', '[', control and non-ASCII bytes); SCHEME is a separate bit.
+     */
+    private static final int END = 1;
+    private static final int DELIMITER = 2;
+    private static final int UNREADABLE = 3;
+    private static final int AUTHORITY_MASK = 3;
+    private static final int SCHEME = 4;
+    private static final byte[] URL_CLASS = new byte[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            int k = 0;
+            if (c == '/' || c == '?' || c == '#') {
+                k = END;
+            } else if (c == '@' || c == ':') {
+                k = DELIMITER;
+            } else if (c == '&' || c == '%' || c == '\\' || c == '[' || c < ' ' || c >= 0x80) {
+                k = UNREADABLE;
+            }
+            if (isSchemeChar((byte) c)) {
+                k |= SCHEME;
+            }
+            URL_CLASS[c] = (byte) k;
+        }
+    }
+
     private final byte[][] table;
     private final int mask;
 
@@ -70,7 +99,7 @@ final class HostFilter {
             from++;
         }
         int p = from;
-        while (p < to && isSchemeChar(b[p])) {
+        while (p < to && (URL_CLASS[b[p] & 0xff] & SCHEME) != 0) {
             p++;
         }
         if (p < to && b[p] == ':' && p > from && isLetter(b[from])) {
@@ -89,17 +118,21 @@ final class HostFilter {
         int hostStart = p;
         int hostEnd = -1;
         for (; p < to; p++) {
-            byte c = b[p];
-            if (c == '/' || c == '?' || c == '#') {
+            int k = URL_CLASS[b[p] & 0xff] & AUTHORITY_MASK;
+            if (k == 0) {
+                continue; // the common case: one table load per host byte
+            }
+            if (k == END) {
                 break;
             }
-            if (c == '@') {
+            if (k == UNREADABLE) {
+                return ASK_CATALOG;
+            }
+            if (b[p] == '@') {
                 hostStart = p + 1;
                 hostEnd = -1;
-            } else if (c == ':' && hostEnd < 0) {
+            } else if (hostEnd < 0) { // ':'
                 hostEnd = p;
-            } else if (c == '&' || c == '%' || c == '\\' || c == '[' || (c & 0xff) < ' ' || c < 0) {
-                return ASK_CATALOG;
             }
         }
         if (hostEnd < 0 || hostEnd < hostStart) {

@@ -731,15 +731,22 @@ final class Tokenizer {
      */
     private int fastTag(byte[] b, int p, int limit) throws IOException {
         int q = p;
-        while (q < limit && (CLASS[b[q] & 0xff] & 8) == 0) {
+        byte[] nm = name;
+        // Scan and lower-case the name in one pass. Bytes copied before a bail-out are harmless: the resumable
+        // path rewrites the name from its start, and readers only look at name[0..nameLen).
+        while (q < limit) {
+            byte c = b[q];
+            if ((CLASS[c & 0xff] & 8) != 0) {
+                break;
+            }
+            if (q - p == NAME_MAX) {
+                return p;
+            }
+            nm[q - p] = c >= 'A' && c <= 'Z' ? (byte) (c + 32) : c;
             q++;
         }
-        if (q >= limit || q - p > NAME_MAX) {
+        if (q >= limit) {
             return p;
-        }
-        for (int i = p; i < q; i++) {
-            byte c = b[i];
-            name[i - p] = c >= 'A' && c <= 'Z' ? (byte) (c + 32) : c;
         }
         nameLen = q - p;
         nameEnd = q;
