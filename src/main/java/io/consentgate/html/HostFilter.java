@@ -35,13 +35,15 @@ final class HostFilter {
     /*
      * Byte classes of a URL, so the scheme and authority loops cost one table load per byte. The authority classes
      * are exclusive values under AUTHORITY_MASK: END ('/', '?', '#'), DELIMITER ('@', ':'), UNREADABLE ('&', '%',
-     * '\\', '[', control and non-ASCII bytes); SCHEME is a separate bit.
+     * '\\', '[', control and non-ASCII bytes); SCHEME and RELATIVE_SPECIAL are separate bits.
      */
     private static final int END = 1;
     private static final int DELIMITER = 2;
     private static final int UNREADABLE = 3;
     private static final int AUTHORITY_MASK = 3;
     private static final int SCHEME = 4;
+    /** Bytes that can change how a relative URL resolves: ampersand, backslash, percent, TAB, LF, CR. */
+    private static final int RELATIVE_SPECIAL = 8;
     private static final byte[] URL_CLASS = new byte[256];
 
     static {
@@ -56,6 +58,9 @@ final class HostFilter {
             }
             if (isSchemeChar((byte) c)) {
                 k |= SCHEME;
+            }
+            if (c == '&' || c == '\\' || c == '%' || c == '\t' || c == '\n' || c == '\r') {
+                k |= RELATIVE_SPECIAL;
             }
             URL_CLASS[c] = (byte) k;
         }
@@ -143,9 +148,9 @@ final class HostFilter {
 
     /** Whether a relative URL's bytes contain anything that could change how it resolves. */
     private static boolean hasSpecial(byte[] b, int from, int to) {
-        for (int i = from; i < to && i < from + 16; i++) {
-            byte c = b[i];
-            if (c == '&' || c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == '%') {
+        int stop = Math.min(to, from + 16);
+        for (int i = from; i < stop; i++) {
+            if ((URL_CLASS[b[i] & 0xff] & RELATIVE_SPECIAL) != 0) {
                 return true;
             }
         }

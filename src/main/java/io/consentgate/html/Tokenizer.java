@@ -376,6 +376,20 @@ final class Tokenizer {
     /** The index of the first {@code c} in {@code b[p..limit)}, or {@code limit}; eight bytes at a time. */
     static int indexOf(byte[] b, int p, int limit, char c) {
         long pattern = ONES * c;
+        // Sixteen bytes per round while there is room: one branch for two words. The zero-byte test
+        // (w - ONES) & ~w & HIGHS can flag a byte above a real zero (a borrow), never one below, so the lowest flag
+        // is exact.
+        while (p + 16 <= limit) {
+            long w0 = (long) LONGS.get(b, p) ^ pattern;
+            long w1 = (long) LONGS.get(b, p + 8) ^ pattern;
+            long f0 = (w0 - ONES) & ~w0 & HIGHS;
+            long f1 = (w1 - ONES) & ~w1 & HIGHS;
+            if ((f0 | f1) != 0) {
+                return f0 != 0 ? p + (Long.numberOfTrailingZeros(f0) >>> 3)
+                    : p + 8 + (Long.numberOfTrailingZeros(f1) >>> 3);
+            }
+            p += 16;
+        }
         while (p + 8 <= limit) {
             long w = (long) LONGS.get(b, p) ^ pattern;
             long found = (w - ONES) & ~w & HIGHS;
