@@ -112,7 +112,8 @@ final class ElementNames {
     private ElementNames() {
     }
 
-    private static long pack(byte[] name, int len) {
+    /** The first {@code len <= 8} bytes of {@code name}, little-endian, higher bytes zero. */
+    static long pack(byte[] name, int len) {
         if (name.length >= SHORT_MAX) {
             return (long) LONGS.get(name, 0) & LOW_BYTES[len];
         }
@@ -137,11 +138,19 @@ final class ElementNames {
 
     /** The id of the lower-case {@code name[0..len)}, or {@link #OTHER}. */
     static int lookup(byte[] name, int len) {
+        return lookup(name, len, len <= SHORT_MAX ? pack(name, len) : 0);
+    }
+
+    /**
+     * As {@link #lookup(byte[], int)}, with the name's first {@code min(len, 8)} bytes already packed little-endian
+     * into {@code key} (higher bytes zero), as the tokenizer builds it while it scans the name. Reading the key
+     * back from bytes just stored one at a time would stall on store-to-load forwarding.
+     */
+    static int lookup(byte[] name, int len, long key) {
         if (len <= SHORT_MAX) {
             if (len == 0) {
                 return OTHER;
             }
-            long key = pack(name, len);
             int h = slot(key);
             for (int id = SHORT_IDS[h]; id != 0; id = SHORT_IDS[h]) {
                 if (SHORT_KEYS[h] == key && BYTES[id].length == len) {

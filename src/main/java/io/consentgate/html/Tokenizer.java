@@ -125,6 +125,8 @@ final class Tokenizer {
     int nameEnd;
     final byte[] name = new byte[NAME_MAX];
     int nameLen;
+    /** The first eight bytes of {@link #name}, little-endian, higher bytes zero (see ElementNames.lookup). */
+    private long nameKey;
     int[] attrs = new int[8 * STRIDE];
     int attrCount;
     private boolean nameTooLong;
@@ -442,6 +444,7 @@ final class Tokenizer {
         endTag = end;
         tagStart = start;
         nameLen = 0;
+        nameKey = 0;
         nameTooLong = false;
         attrCount = 0;
         selfClosing = false;
@@ -616,6 +619,7 @@ final class Tokenizer {
         byte[] n = ElementNames.bytes(id);
         System.arraycopy(n, 0, name, 0, n.length);
         nameLen = n.length;
+        nameKey = ElementNames.pack(n, Math.min(n.length, 8));
         nameEnd = p + 2 + n.length;
         sub = T_BEFORE_ATTR;
         return nameEnd;
@@ -746,22 +750,29 @@ final class Tokenizer {
     private int fastTag(byte[] b, int p, int limit) throws IOException {
         int q = p;
         byte[] nm = name;
-        // Scan and lower-case the name in one pass. Bytes copied before a bail-out are harmless: the resumable
-        // path rewrites the name from its start, and readers only look at name[0..nameLen).
+        long key = 0;
+        // Scan, lower-case and pack (see nameKey) the name in one pass. Bytes copied before a bail-out are
+        // harmless: the resumable path rewrites the name from its start, and readers only look at name[0..nameLen).
         while (q < limit) {
             byte c = b[q];
             if ((CLASS[c & 0xff] & 8) != 0) {
                 break;
             }
-            if (q - p == NAME_MAX) {
+            int i = q - p;
+            if (i == NAME_MAX) {
                 return p;
             }
-            nm[q - p] = c >= 'A' && c <= 'Z' ? (byte) (c + 32) : c;
+            byte lc = c >= 'A' && c <= 'Z' ? (byte) (c + 32) : c;
+            nm[i] = lc;
+            if (i < 8) {
+                key |= (long) (lc & 0xff) << (i << 3);
+            }
             q++;
         }
         if (q >= limit) {
             return p;
         }
+        nameKey = key;
         nameLen = q - p;
         nameEnd = q;
         int prev = q;
@@ -849,6 +860,7 @@ final class Tokenizer {
         }
         // The tag does not end in this buffer: read it again with the resumable state machine.
         nameLen = 0;
+        nameKey = 0;
         attrCount = 0;
         return p;
     }
@@ -976,7 +988,11 @@ final class Tokenizer {
 
     private void appendName(byte c) {
         if (nameLen < NAME_MAX) {
-            name[nameLen++] = c >= 'A' && c <= 'Z' ? (byte) (c + 32) : c;
+            byte lc = c >= 'A' && c <= 'Z' ? (byte) (c + 32) : c;
+            if (nameLen < 8) {
+                nameKey |= (long) (lc & 0xff) << (nameLen << 3);
+            }
+            name[nameLen++] = lc;
         } else {
             nameTooLong = true;
         }
@@ -1027,7 +1043,7 @@ final class Tokenizer {
 
     private int complete(int end) throws IOException {
         tagEnd = end;
-        nameId = nameTooLong ? ElementNames.OTHER : ElementNames.lookup(name, nameLen);
+        nameId = nameTooLong ? ElementNames.OTHER : ElementNames.lookup(name, nameLen, nameKey);
         foreignDepthBeforeTag = foreignDepth;
         if (!endTag && inForeign() && ElementNames.breaksOutOfForeign(nameId)) {
             while (foreignDepth > 0 && inForeign()) {

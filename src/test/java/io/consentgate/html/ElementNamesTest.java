@@ -28,6 +28,13 @@ class ElementNamesTest {
                 assertEquals(id, ElementNames.lookup(buffer(name, filler), name.length()), name);
             }
             byte[] exact = name.getBytes(StandardCharsets.ISO_8859_1);
+            if (exact.length <= 8) {
+                long key = 0;
+                for (int i = exact.length - 1; i >= 0; i--) {
+                    key = key << 8 | exact[i];
+                }
+                assertEquals(id, ElementNames.lookup(buffer(name, 'x'), exact.length, key), name + " by its key");
+            }
             assertEquals(id, ElementNames.lookup(exact, exact.length), name + " in an array of its own length");
         }
     }
