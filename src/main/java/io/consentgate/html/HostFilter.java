@@ -160,13 +160,16 @@ final class HostFilter {
     /**
      * Whether host {@code b[s..e)} or a parent domain is a catalog host; unreadable hosts count as yes. One pass
      * from the end: the hash runs right to left, so the hash of every parent domain ({@code c.example},
-     * {@code b.c.example}, ...) is an intermediate value of the same loop, and each byte is validated and
-     * lower-cased by one table load on the way. Either outcome that answers yes (a catalog suffix or an unreadable
+     * {@code b.c.example}, ...) is the value the loop holds when it meets the dot before it, and each byte is
+     * validated and lower-cased by one table load on the way. Either outcome that answers yes (a catalog suffix or an unreadable
      * byte) ends the loop, so the order of the two checks does not change the answer.
      */
     private boolean isCatalogHost(byte[] b, int s, int e) {
         while (e > s && b[e - 1] == '.') {
             e--;
+        }
+        if (e == s) {
+            return false;
         }
         int h = 0;
         for (int i = e - 1; i >= s; i--) {
@@ -174,12 +177,12 @@ final class HostFilter {
             if (c == 0) {
                 return true;
             }
-            h = h * 31 + c;
-            if ((i == s || b[i - 1] == '.') && contains(b, i, e, h)) {
+            if (c == '.' && contains(b, i + 1, e, h)) { // h is the hash of the parent domain b[i+1..e)
                 return true;
             }
+            h = step(h, c);
         }
-        return false;
+        return contains(b, s, e, h);
     }
 
     private boolean contains(byte[] b, int s, int e, int h) {
@@ -206,9 +209,14 @@ final class HostFilter {
     private static int hash(byte[] b, int s, int e) {
         int h = 0;
         for (int i = e - 1; i >= s; i--) {
-            h = h * 31 + toLower(b[i]);
+            h = step(h, toLower(b[i]));
         }
         return mix(h);
+    }
+
+    /** One byte of the hash: a rotate and an add, a two-cycle dependency chain per host byte. */
+    private static int step(int h, int c) {
+        return Integer.rotateLeft(h, 5) + c;
     }
 
     private static int mix(int h) {
