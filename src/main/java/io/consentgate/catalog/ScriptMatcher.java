@@ -368,16 +368,40 @@ final class ScriptMatcher {
         return true;
     }
 
+    /*
+     * Byte classes for the boundary checks around every automaton hit, one table load instead of up to eight
+     * compares. Callers pass bytes read from the buffer (-128..127); masking with 0xff maps non-ASCII bytes to
+     * entries 0x80..0xff, which belong to no class, as the range compares answered before.
+     */
+    private static final int B_ALNUM = 1;
+    private static final int B_HOST = 2;
+    private static final int B_IDENT = 4;
+    private static final byte[] BYTE_CLASS = new byte[256];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            int k = alnum ? B_ALNUM | B_HOST | B_IDENT : 0;
+            if (c == '-' || c == '_') {
+                k |= B_HOST;
+            }
+            if (c == '_' || c == '$') {
+                k |= B_IDENT;
+            }
+            BYTE_CLASS[c] = (byte) k;
+        }
+    }
+
     private static boolean isAlnum(int b) {
-        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+        return (BYTE_CLASS[b & 0xff] & B_ALNUM) != 0;
     }
 
     private static boolean isHostByte(int b) {
-        return isAlnum(b) || b == '-' || b == '_';
+        return (BYTE_CLASS[b & 0xff] & B_HOST) != 0;
     }
 
     private static boolean isIdentByte(int b) {
-        return isAlnum(b) || b == '_' || b == '$';
+        return (BYTE_CLASS[b & 0xff] & B_IDENT) != 0;
     }
 
     private static boolean isUpperTagByte(int b) {

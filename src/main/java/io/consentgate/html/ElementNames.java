@@ -1,5 +1,8 @@
 package io.consentgate.html;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /** Ids of the element names the tokenizer and the rewriter care about; every other name is {@link #OTHER}. */
@@ -73,7 +76,56 @@ final class ElementNames {
         }
     }
 
+    /*
+     * Names of up to eight bytes (all but four of the known ones, and nearly every tag on a real page) are looked up
+     * as one little-endian long: the name's bytes, the rest zero. A known name is found in a sparse table with one
+     * multiply, one shift and one long compare; an unknown one (div, span, li, ...) usually lands on an empty slot at
+     * once, with no byte loop and no array compare. The length is compared too, so a name with a NUL byte cannot
+     * pass for a shorter one.
+     */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final int SHORT_MAX = 8;
+    private static final int SHORT_BITS = 9;
+    private static final long[] SHORT_KEYS = new long[1 << SHORT_BITS];
+    private static final byte[] SHORT_IDS = new byte[1 << SHORT_BITS];
+    private static final long[] LOW_BYTES = new long[SHORT_MAX + 1];
+
+    static {
+        for (int n = 1; n <= SHORT_MAX; n++) {
+            LOW_BYTES[n] = n == SHORT_MAX ? -1L : (1L << (8 * n)) - 1;
+        }
+        for (int i = 1; i < NAMES.length; i++) {
+            int len = BYTES[i].length;
+            if (len == 0 || len > SHORT_MAX) {
+                continue;
+            }
+            long key = pack(BYTES[i], len);
+            int h = slot(key);
+            while (SHORT_IDS[h] != 0) {
+                h = (h + 1) & (SHORT_IDS.length - 1);
+            }
+            SHORT_KEYS[h] = key;
+            SHORT_IDS[h] = (byte) i;
+        }
+    }
+
     private ElementNames() {
+    }
+
+    /** The first {@code len <= 8} bytes of {@code name}, little-endian, higher bytes zero. */
+    static long pack(byte[] name, int len) {
+        if (name.length >= SHORT_MAX) {
+            return (long) LONGS.get(name, 0) & LOW_BYTES[len];
+        }
+        long key = 0;
+        for (int i = len - 1; i >= 0; i--) {
+            key = key << 8 | (name[i] & 0xff);
+        }
+        return key;
+    }
+
+    private static int slot(long key) {
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - SHORT_BITS));
     }
 
     private static int hash(byte[] name, int len) {
@@ -86,6 +138,28 @@ final class ElementNames {
 
     /** The id of the lower-case {@code name[0..len)}, or {@link #OTHER}. */
     static int lookup(byte[] name, int len) {
+        return lookup(name, len, len <= SHORT_MAX ? pack(name, len) : 0);
+    }
+
+    /**
+     * As {@link #lookup(byte[], int)}, with the name's first {@code min(len, 8)} bytes already packed little-endian
+     * into {@code key} (higher bytes zero), as the tokenizer builds it while it scans the name. Reading the key
+     * back from bytes just stored one at a time would stall on store-to-load forwarding.
+     */
+    static int lookup(byte[] name, int len, long key) {
+        if (len <= SHORT_MAX) {
+            if (len == 0) {
+                return OTHER;
+            }
+            int h = slot(key);
+            for (int id = SHORT_IDS[h]; id != 0; id = SHORT_IDS[h]) {
+                if (SHORT_KEYS[h] == key && BYTES[id].length == len) {
+                    return id;
+                }
+                h = (h + 1) & (SHORT_IDS.length - 1);
+            }
+            return OTHER;
+        }
         int h = hash(name, len);
         for (int id = TABLE[h]; id != 0; id = TABLE[h]) {
             byte[] candidate = BYTES[id];

@@ -20,6 +20,52 @@ final class HostFilter {
     static final int NOT_TRACKER = 0;
     static final int ASK_CATALOG = 1;
 
+    /** Host bytes (letters, digits, {@code - . _}) lower-cased; 0 for every other byte. */
+    private static final byte[] HOST_LOWER = new byte[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            byte v = (byte) c;
+            if (isLetter(v) || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_') {
+                HOST_LOWER[c] = toLower(v);
+            }
+        }
+    }
+
+    /*
+     * Byte classes of a URL, so the scheme and authority loops cost one table load per byte. The authority classes
+     * are exclusive values under AUTHORITY_MASK: END ('/', '?', '#'), DELIMITER ('@', ':'), UNREADABLE ('&', '%',
+     * '\\', '[', control and non-ASCII bytes); SCHEME and RELATIVE_SPECIAL are separate bits.
+     */
+    private static final int END = 1;
+    private static final int DELIMITER = 2;
+    private static final int UNREADABLE = 3;
+    private static final int AUTHORITY_MASK = 3;
+    private static final int SCHEME = 4;
+    /** Bytes that can change how a relative URL resolves: ampersand, backslash, percent, TAB, LF, CR. */
+    private static final int RELATIVE_SPECIAL = 8;
+    private static final byte[] URL_CLASS = new byte[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            int k = 0;
+            if (c == '/' || c == '?' || c == '#') {
+                k = END;
+            } else if (c == '@' || c == ':') {
+                k = DELIMITER;
+            } else if (c == '&' || c == '%' || c == '\\' || c == '[' || c < ' ' || c >= 0x80) {
+                k = UNREADABLE;
+            }
+            if (isSchemeChar((byte) c)) {
+                k |= SCHEME;
+            }
+            if (c == '&' || c == '\\' || c == '%' || c == '\t' || c == '\n' || c == '\r') {
+                k |= RELATIVE_SPECIAL;
+            }
+            URL_CLASS[c] = (byte) k;
+        }
+    }
+
     private final byte[][] table;
     private final int mask;
 
@@ -58,7 +104,7 @@ final class HostFilter {
             from++;
         }
         int p = from;
-        while (p < to && isSchemeChar(b[p])) {
+        while (p < to && (URL_CLASS[b[p] & 0xff] & SCHEME) != 0) {
             p++;
         }
         if (p < to && b[p] == ':' && p > from && isLetter(b[from])) {
@@ -77,17 +123,21 @@ final class HostFilter {
         int hostStart = p;
         int hostEnd = -1;
         for (; p < to; p++) {
-            byte c = b[p];
-            if (c == '/' || c == '?' || c == '#') {
+            int k = URL_CLASS[b[p] & 0xff] & AUTHORITY_MASK;
+            if (k == 0) {
+                continue; // the common case: one table load per host byte
+            }
+            if (k == END) {
                 break;
             }
-            if (c == '@') {
+            if (k == UNREADABLE) {
+                return ASK_CATALOG;
+            }
+            if (b[p] == '@') {
                 hostStart = p + 1;
                 hostEnd = -1;
-            } else if (c == ':' && hostEnd < 0) {
+            } else if (hostEnd < 0) { // ':'
                 hostEnd = p;
-            } else if (c == '&' || c == '%' || c == '\\' || c == '[' || (c & 0xff) < ' ' || c < 0) {
-                return ASK_CATALOG;
             }
         }
         if (hostEnd < 0 || hostEnd < hostStart) {
@@ -98,43 +148,47 @@ final class HostFilter {
 
     /** Whether a relative URL's bytes contain anything that could change how it resolves. */
     private static boolean hasSpecial(byte[] b, int from, int to) {
-        for (int i = from; i < to && i < from + 16; i++) {
-            byte c = b[i];
-            if (c == '&' || c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == '%') {
+        int stop = Math.min(to, from + 16);
+        for (int i = from; i < stop; i++) {
+            if ((URL_CLASS[b[i] & 0xff] & RELATIVE_SPECIAL) != 0) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Whether host {@code b[s..e)} or a parent domain is a catalog host; unreadable hosts count as yes. */
+    /**
+     * Whether host {@code b[s..e)} or a parent domain is a catalog host; unreadable hosts count as yes. One pass
+     * from the end: the hash runs right to left, so the hash of every parent domain ({@code c.example},
+     * {@code b.c.example}, ...) is the value the loop holds when it meets the dot before it, and each byte is
+     * validated and lower-cased by one table load on the way. Either outcome that answers yes (a catalog suffix or an unreadable
+     * byte) ends the loop, so the order of the two checks does not change the answer.
+     */
     private boolean isCatalogHost(byte[] b, int s, int e) {
         while (e > s && b[e - 1] == '.') {
             e--;
         }
-        for (int i = s; i < e; i++) {
-            byte c = b[i];
-            if (!(isLetter(c) || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_')) {
+        if (e == s) {
+            return false;
+        }
+        int h = 0;
+        for (int i = e - 1; i >= s; i--) {
+            int c = HOST_LOWER[b[i] & 0xff];
+            if (c == 0) {
                 return true;
             }
-        }
-        int label = s;
-        while (label < e) {
-            if (contains(b, label, e)) {
+            if (c == '.' && contains(b, i + 1, e, h)) { // h is the hash of the parent domain b[i+1..e)
                 return true;
             }
-            while (label < e && b[label] != '.') {
-                label++;
-            }
-            label++;
+            h = step(h, c);
         }
-        return false;
+        return contains(b, s, e, h);
     }
 
-    private boolean contains(byte[] b, int s, int e) {
-        int i = hash(b, s, e) & mask;
-        for (byte[] h = table[i]; h != null; h = table[i]) {
-            if (h.length == e - s && equalsLower(h, b, s)) {
+    private boolean contains(byte[] b, int s, int e, int h) {
+        int i = mix(h) & mask;
+        for (byte[] t = table[i]; t != null; t = table[i]) {
+            if (t.length == e - s && equalsLower(t, b, s)) {
                 return true;
             }
             i = (i + 1) & mask;
@@ -151,11 +205,21 @@ final class HostFilter {
         return true;
     }
 
+    /** The hash of the lower-cased {@code b[s..e)}, read right to left as {@link #isCatalogHost} reads it. */
     private static int hash(byte[] b, int s, int e) {
         int h = 0;
-        for (int i = s; i < e; i++) {
-            h = h * 31 + toLower(b[i]);
+        for (int i = e - 1; i >= s; i--) {
+            h = step(h, toLower(b[i]));
         }
+        return mix(h);
+    }
+
+    /** One byte of the hash: a rotate and an add, a two-cycle dependency chain per host byte. */
+    private static int step(int h, int c) {
+        return Integer.rotateLeft(h, 5) + c;
+    }
+
+    private static int mix(int h) {
         return h ^ (h >>> 16);
     }
 

@@ -125,6 +125,8 @@ final class Tokenizer {
     int nameEnd;
     final byte[] name = new byte[NAME_MAX];
     int nameLen;
+    /** The first eight bytes of {@link #name}, little-endian, higher bytes zero (see ElementNames.lookup). */
+    private long nameKey;
     int[] attrs = new int[8 * STRIDE];
     int attrCount;
     private boolean nameTooLong;
@@ -376,6 +378,20 @@ final class Tokenizer {
     /** The index of the first {@code c} in {@code b[p..limit)}, or {@code limit}; eight bytes at a time. */
     static int indexOf(byte[] b, int p, int limit, char c) {
         long pattern = ONES * c;
+        // Sixteen bytes per round while there is room: one branch for two words. The zero-byte test
+        // (w - ONES) & ~w & HIGHS can flag a byte above a real zero (a borrow), never one below, so the lowest flag
+        // is exact.
+        while (p + 16 <= limit) {
+            long w0 = (long) LONGS.get(b, p) ^ pattern;
+            long w1 = (long) LONGS.get(b, p + 8) ^ pattern;
+            long f0 = (w0 - ONES) & ~w0 & HIGHS;
+            long f1 = (w1 - ONES) & ~w1 & HIGHS;
+            if ((f0 | f1) != 0) {
+                return f0 != 0 ? p + (Long.numberOfTrailingZeros(f0) >>> 3)
+                    : p + 8 + (Long.numberOfTrailingZeros(f1) >>> 3);
+            }
+            p += 16;
+        }
         while (p + 8 <= limit) {
             long w = (long) LONGS.get(b, p) ^ pattern;
             long found = (w - ONES) & ~w & HIGHS;
@@ -428,6 +444,7 @@ final class Tokenizer {
         endTag = end;
         tagStart = start;
         nameLen = 0;
+        nameKey = 0;
         nameTooLong = false;
         attrCount = 0;
         selfClosing = false;
@@ -602,6 +619,7 @@ final class Tokenizer {
         byte[] n = ElementNames.bytes(id);
         System.arraycopy(n, 0, name, 0, n.length);
         nameLen = n.length;
+        nameKey = ElementNames.pack(n, Math.min(n.length, 8));
         nameEnd = p + 2 + n.length;
         sub = T_BEFORE_ATTR;
         return nameEnd;
@@ -731,16 +749,30 @@ final class Tokenizer {
      */
     private int fastTag(byte[] b, int p, int limit) throws IOException {
         int q = p;
-        while (q < limit && (CLASS[b[q] & 0xff] & 8) == 0) {
+        byte[] nm = name;
+        long key = 0;
+        // Scan, lower-case and pack (see nameKey) the name in one pass. Bytes copied before a bail-out are
+        // harmless: the resumable path rewrites the name from its start, and readers only look at name[0..nameLen).
+        while (q < limit) {
+            byte c = b[q];
+            if ((CLASS[c & 0xff] & 8) != 0) {
+                break;
+            }
+            int i = q - p;
+            if (i == NAME_MAX) {
+                return p;
+            }
+            byte lc = c >= 'A' && c <= 'Z' ? (byte) (c + 32) : c;
+            nm[i] = lc;
+            if (i < 8) {
+                key |= (long) (lc & 0xff) << (i << 3);
+            }
             q++;
         }
-        if (q >= limit || q - p > NAME_MAX) {
+        if (q >= limit) {
             return p;
         }
-        for (int i = p; i < q; i++) {
-            byte c = b[i];
-            name[i - p] = c >= 'A' && c <= 'Z' ? (byte) (c + 32) : c;
-        }
+        nameKey = key;
         nameLen = q - p;
         nameEnd = q;
         int prev = q;
@@ -828,6 +860,7 @@ final class Tokenizer {
         }
         // The tag does not end in this buffer: read it again with the resumable state machine.
         nameLen = 0;
+        nameKey = 0;
         attrCount = 0;
         return p;
     }
@@ -955,7 +988,11 @@ final class Tokenizer {
 
     private void appendName(byte c) {
         if (nameLen < NAME_MAX) {
-            name[nameLen++] = c >= 'A' && c <= 'Z' ? (byte) (c + 32) : c;
+            byte lc = c >= 'A' && c <= 'Z' ? (byte) (c + 32) : c;
+            if (nameLen < 8) {
+                nameKey |= (long) (lc & 0xff) << (nameLen << 3);
+            }
+            name[nameLen++] = lc;
         } else {
             nameTooLong = true;
         }
@@ -1006,7 +1043,7 @@ final class Tokenizer {
 
     private int complete(int end) throws IOException {
         tagEnd = end;
-        nameId = nameTooLong ? ElementNames.OTHER : ElementNames.lookup(name, nameLen);
+        nameId = nameTooLong ? ElementNames.OTHER : ElementNames.lookup(name, nameLen, nameKey);
         foreignDepthBeforeTag = foreignDepth;
         if (!endTag && inForeign() && ElementNames.breaksOutOfForeign(nameId)) {
             while (foreignDepth > 0 && inForeign()) {
