@@ -97,7 +97,7 @@ final class Chromium {
         if (underCi()) {
             fail(missing + "; CI=true, so the browser test fails instead of being skipped");
         }
-        Assumptions.assumeTrue(false, missing);
+        Assumptions.abort(missing);
     }
 
     /** Fails unless connecting to {@link #CLOSED_PORT} on loopback is refused, the premise of the host mapping. */
