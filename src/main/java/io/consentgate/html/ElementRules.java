@@ -25,7 +25,6 @@ final class ElementRules {
     private static final byte[] TYPE = ascii("type");
     private static final byte[] XLINK_HREF = ascii("xlink:href");
     private static final java.util.regex.Pattern LIST_SEPARATOR = java.util.regex.Pattern.compile("[,\\s]+");
-    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("[\\t\\n\\f\\r ]+");
 
     private final RewriteEngine engine;
     private final Tokenizer t;
@@ -241,14 +240,51 @@ final class ElementRules {
         if (rel < 0) {
             return;
         }
-        for (String token : WHITESPACE.split(value(rel).toLowerCase(Locale.ROOT))) {
+        if (hasPreloadToken(value(rel))) {
+            refuseIfTracker(check(attr(HREF), false));
+        }
+    }
+
+    /**
+     * Whether the {@code rel} value holds one of {@link #PRELOAD_RELS}, ASCII case-insensitively, between HTML
+     * whitespace; scanned in place because every {@code <link>} of every rewritten page passes here.
+     */
+    static boolean hasPreloadToken(String rel) {
+        int n = rel.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && isHtmlSpace(rel.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !isHtmlSpace(rel.charAt(i))) {
+                i++;
+            }
             for (String hint : PRELOAD_RELS) {
-                if (hint.equals(token)) {
-                    refuseIfTracker(check(attr(HREF), false));
-                    return;
+                if (i - start == hint.length() && asciiEqualsIgnoreCase(rel, start, hint)) {
+                    return true;
                 }
             }
         }
+        return false;
+    }
+
+    /** {@code rel[start..]} equals the lower-case {@code hint}, folding only ASCII A-Z (as browsers do for rel). */
+    private static boolean asciiEqualsIgnoreCase(String rel, int start, String hint) {
+        for (int k = 0; k < hint.length(); k++) {
+            char c = rel.charAt(start + k);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != hint.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isHtmlSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
     }
 
     private void ping() throws IOException {
