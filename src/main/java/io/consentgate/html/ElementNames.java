@@ -171,6 +171,32 @@ final class ElementNames {
         return OTHER;
     }
 
+    /**
+     * Whether a start tag of this id, outside SVG/MathML content and without the operator's category attribute,
+     * needs nobody's attention when the rewriter is passing bytes through: it changes no tokenizer state and no
+     * rewriter rule looks at it. {@link #A} and {@link #AREA} qualify only without a {@code ping} attribute.
+     */
+    static boolean isPlainStart(int id) {
+        return id == OTHER || id >= FIRST_VOID || id == A || id == AREA;
+    }
+
+    /** As {@link #isPlainStart} for end tags. */
+    static boolean isPlainEnd(int id) {
+        return id == OTHER || id >= FIRST_VOID || id >= IMG && id <= BASE;
+    }
+
+    /** The id of a name of {@code 1 <= len <= 8} bytes packed as for {@link #lookup(byte[], int, long)}. */
+    static int lookupShort(long key, int len) {
+        int h = slot(key);
+        for (int id = SHORT_IDS[h]; id != 0; id = SHORT_IDS[h]) {
+            if (SHORT_KEYS[h] == key && BYTES[id].length == len) {
+                return id;
+            }
+            h = (h + 1) & (SHORT_IDS.length - 1);
+        }
+        return OTHER;
+    }
+
     /** The name of a known id. */
     static String name(int id) {
         return NAMES[id];

@@ -30,7 +30,8 @@ final class ElementRules {
     private final Tokenizer t;
     private final HtmlRewriter cfg;
     private final String categoryAttribute;
-    private final byte[] categoryAttributeBytes;
+    final byte[] categoryAttributeBytes;
+    private final HostFilter.Memo hostMemo = new HostFilter.Memo();
     /** Activation rewrites bytes, so it is off when nothing is refused (the output must equal the input). */
     private final boolean activating;
     private final HostFilter hostFilter;
@@ -384,7 +385,7 @@ final class ElementRules {
     }
 
     private TrackerMatch verdict(byte[] b, int from, int to) {
-        if (hostFilter.verdict(b, from, to, baseCandidate) == HostFilter.NOT_TRACKER) {
+        if (hostFilter.verdict(b, from, to, baseCandidate, hostMemo) == HostFilter.NOT_TRACKER) {
             return null;
         }
         return verdict(UrlText.decode(b, from, to));

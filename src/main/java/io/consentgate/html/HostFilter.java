@@ -100,6 +100,15 @@ final class HostFilter {
      * @param baseCandidate whether a relative URL could reach a tracker (there is a base URL on a catalog host)
      */
     int verdict(byte[] b, int from, int to, boolean baseCandidate) {
+        return verdict(b, from, to, baseCandidate, null);
+    }
+
+    /**
+     * As {@link #verdict(byte[], int, int, boolean)}, remembering in {@code memo} (one per stream) the last host
+     * that is not a catalog host: pages repeat their own and their CDN's host in nearly every URL, and comparing the
+     * bytes with the last one is cheaper than hashing each parent domain again.
+     */
+    int verdict(byte[] b, int from, int to, boolean baseCandidate, Memo memo) {
         while (from < to && (b[from] & 0xff) <= ' ') {
             from++;
         }
@@ -143,7 +152,24 @@ final class HostFilter {
         if (hostEnd < 0 || hostEnd < hostStart) {
             hostEnd = p;
         }
-        return isCatalogHost(b, hostStart, hostEnd) ? ASK_CATALOG : NOT_TRACKER;
+        int len = hostEnd - hostStart;
+        if (memo != null && len == memo.len && java.util.Arrays.equals(b, hostStart, hostEnd, memo.host, 0, len)) {
+            return NOT_TRACKER;
+        }
+        if (isCatalogHost(b, hostStart, hostEnd)) {
+            return ASK_CATALOG;
+        }
+        if (memo != null && len <= memo.host.length) {
+            System.arraycopy(b, hostStart, memo.host, 0, len);
+            memo.len = len;
+        }
+        return NOT_TRACKER;
+    }
+
+    /** The last host one stream found not to be a catalog host (see {@link #verdict(byte[], int, int, boolean, Memo)}). */
+    static final class Memo {
+        final byte[] host = new byte[64];
+        int len = -1;
     }
 
     /** Whether a relative URL's bytes contain anything that could change how it resolves. */

@@ -73,6 +73,8 @@ final class RewriteEngine implements TokenHandler {
         this.tok = new Tokenizer(this, cfg.maxHeldBytes, listener != null, cfg.pool.take(1024));
         this.defer = cfg.pool.take(4096);
         this.rules = new ElementRules(this);
+        tok.guardAttribute = rules.categoryAttributeBytes;
+        tok.skim = true;
     }
 
     /** Returns the stream's buffers to the pool; the engine must not be used afterwards. */
@@ -151,6 +153,12 @@ final class RewriteEngine implements TokenHandler {
         deferLen += len;
     }
 
+    /** Every change of {@link #mode} goes through here: the tokenizer may skip plain tags only in {@link #SINK}. */
+    private void setMode(int m) {
+        mode = m;
+        tok.skim = m == SINK;
+    }
+
     private int baseMode() {
         return inNoscript || inScript ? DEFER : SINK;
     }
@@ -161,9 +169,9 @@ final class RewriteEngine implements TokenHandler {
                 sink.write(defer, 0, deferLen);
             }
             deferLen = 0;
-            mode = SINK;
+            setMode(SINK);
         } else {
-            mode = DEFER;
+            setMode(DEFER);
         }
     }
 
@@ -199,14 +207,14 @@ final class RewriteEngine implements TokenHandler {
         if (same && tok.endTag) {
             if (--dropDepth == 0) {
                 tok.ps = tok.tagEnd;
-                mode = baseMode();
+                setMode(baseMode());
                 tok.restoreForeignContextAfterThisTag();
             }
         } else if (same && !isVoid()) {
             dropDepth++;
         } else if (tok.endTag && inNoscript && tok.nameId == ElementNames.NOSCRIPT && dropId != ElementNames.NOSCRIPT) {
             tok.ps = tok.tagStart;
-            mode = DEFER;
+            setMode(DEFER);
             endTag();
         }
     }
@@ -229,7 +237,7 @@ final class RewriteEngine implements TokenHandler {
                 Set.of());
             flushTo(tok.tagStart);
             guardCut();
-            mode = DROP;
+            setMode(DROP);
             droppingOverflowedTag = true;
         }
     }
@@ -243,7 +251,7 @@ final class RewriteEngine implements TokenHandler {
                 tok.saveForeignContext();
                 startDrop(1);
             } else {
-                mode = baseMode();
+                setMode(baseMode());
             }
         } else if (mode == DROP) {
             dropTag();
@@ -259,7 +267,7 @@ final class RewriteEngine implements TokenHandler {
         if (inNoscript) {
             finishNoscript(limit, limit);
         }
-        mode = SINK;
+        setMode(SINK);
     }
 
     // ---------------------------------------------------------------- removal
@@ -281,7 +289,7 @@ final class RewriteEngine implements TokenHandler {
     }
 
     private void startDrop(int depth) {
-        mode = DROP;
+        setMode(DROP);
         dropId = tok.nameId;
         dropNameLen = tok.nameLen;
         System.arraycopy(tok.name, 0, dropName, 0, tok.nameLen);
@@ -314,7 +322,7 @@ final class RewriteEngine implements TokenHandler {
         noscriptContent = false;
         noscriptRemoved = 0;
         deferLen = 0;
-        mode = DEFER;
+        setMode(DEFER);
         flushTo(tok.tagEnd);
         checkContent = true;
     }
@@ -365,7 +373,7 @@ final class RewriteEngine implements TokenHandler {
         lastByteBeforeScript = lastByte;
         inScript = true;
         checkContent = false;
-        mode = DEFER;
+        setMode(DEFER);
         scriptStart = deferLen;
         if (rewritten) {
             emit(tagWriter.out, 0, tagWriter.len);
@@ -439,7 +447,7 @@ final class RewriteEngine implements TokenHandler {
             if (closed) {
                 event(TrackerEvent.Action.REMOVED, noscriptLine, noscriptColumn, "noscript", null, null, Set.of());
                 deferLen = 0;
-                mode = DROP;
+                setMode(DROP);
                 dropId = ElementNames.NOSCRIPT;
                 dropNameLen = 0;
                 dropDepth = noscriptDepth;
@@ -456,11 +464,11 @@ final class RewriteEngine implements TokenHandler {
             event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", null, null, Set.of());
             writeNeutralScript(firstRefused(decision.refused()));
             deferLen = 0;
-            mode = SINK;
+            setMode(SINK);
         } else {
             event(TrackerEvent.Action.REMOVED, scriptLine, scriptColumn, "script", null, null, Set.of());
             deferLen = 0;
-            mode = DROP;
+            setMode(DROP);
             dropId = ElementNames.SCRIPT;
             dropNameLen = 0;
             dropDepth = 1;
@@ -471,7 +479,7 @@ final class RewriteEngine implements TokenHandler {
     private void endDropAfterOverflow(int id, int endEnd) {
         if (mode == DROP && dropId == id) {
             tok.ps = endEnd;
-            mode = baseMode();
+            setMode(baseMode());
         }
     }
 

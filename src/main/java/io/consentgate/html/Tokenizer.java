@@ -94,6 +94,7 @@ final class Tokenizer {
     private static final byte[] COMMENT_OPEN = {'<', '!', '-', '-'};
     private static final byte[] ENCODING = {'e', 'n', 'c', 'o', 'd', 'i', 'n', 'g'};
     private static final byte[] SCRIPT_NAME = ElementNames.bytes(ElementNames.SCRIPT);
+    private static final byte[] PING = {'p', 'i', 'n', 'g'};
 
     private final TokenHandler handler;
     private final int maxHeld;
@@ -131,6 +132,14 @@ final class Tokenizer {
     int attrCount;
     private boolean nameTooLong;
     private boolean overflowed;
+
+    /**
+     * Set by the handler while it passes bytes through untouched: plain tags (see {@link ElementNames#isPlainStart})
+     * outside SVG/MathML are then skipped without a call to the handler.
+     */
+    boolean skim;
+    /** Lower-case name of the operator's category attribute: a tag carrying it is never skipped. */
+    byte[] guardAttribute = new byte[0];
 
     private final int[] foreignStack = new int[FOREIGN_MAX];
     private int foreignDepth;
@@ -365,6 +374,19 @@ final class Tokenizer {
             if (n >= limit || !isAlpha(b[n])) {
                 state = TAG_OPEN;
                 return p + 1;
+            }
+            if (skim && foreignDepth == 0 && n + 8 <= limit) {
+                // A bare tag such as <p> or </div> that nobody needs to see: step over it.
+                long w = (long) LONGS.get(b, n);
+                long stops = below(w, 0x21) | equal(w, '/') | equal(w, '>');
+                int d = Long.numberOfTrailingZeros(stops) >>> 3; // 8 when none; >= 1 as b[n] is a letter
+                if (d < 8 && b[n + d] == '>' && n + d + 1 - p <= maxHeld) {
+                    int id = ElementNames.lookupShort(toLower(w) & (-1L >>> (64 - 8 * d)), d);
+                    if (end ? ElementNames.isPlainEnd(id) : ElementNames.isPlainStart(id)) {
+                        p = n + d + 1;
+                        continue;
+                    }
+                }
             }
             beginTag(end, p);
             int r = fastTag(b, n, limit);
@@ -749,28 +771,47 @@ final class Tokenizer {
      */
     private int fastTag(byte[] b, int p, int limit) throws IOException {
         int q = p;
-        byte[] nm = name;
         long key = 0;
-        // Scan, lower-case and pack (see nameKey) the name in one pass. Bytes copied before a bail-out are
-        // harmless: the resumable path rewrites the name from its start, and readers only look at name[0..nameLen).
-        while (q < limit) {
-            byte c = b[q];
-            if ((CLASS[c & 0xff] & 8) != 0) {
-                break;
+        readName:
+        {
+            if (p + 8 <= limit) {
+                // Most names end within eight bytes: find the end, lower-case and pack them a word at a time.
+                long w = (long) LONGS.get(b, p);
+                long stops = below(w, 0x21) | equal(w, '/') | equal(w, '>');
+                if (stops != 0) {
+                    int d = Long.numberOfTrailingZeros(stops) >>> 3; // >= 1: b[p] is a letter
+                    if ((CLASS[b[p + d] & 0xff] & 8) != 0) {
+                        long lw = toLower(w);
+                        LONGS.set(name, 0, lw); // bytes past d are never read: readers stop at nameLen
+                        key = lw & (-1L >>> (64 - 8 * d));
+                        q = p + d;
+                        break readName;
+                    }
+                }
             }
-            int i = q - p;
-            if (i == NAME_MAX) {
+            byte[] nm = name;
+            // Scan, lower-case and pack (see nameKey) the name in one pass. Bytes copied before a bail-out are
+            // harmless: the resumable path rewrites the name from its start, and readers only look at
+            // name[0..nameLen).
+            while (q < limit) {
+                byte c = b[q];
+                if ((CLASS[c & 0xff] & 8) != 0) {
+                    break;
+                }
+                int i = q - p;
+                if (i == NAME_MAX) {
+                    return p;
+                }
+                byte lc = c >= 'A' && c <= 'Z' ? (byte) (c + 32) : c;
+                nm[i] = lc;
+                if (i < 8) {
+                    key |= (long) (lc & 0xff) << (i << 3);
+                }
+                q++;
+            }
+            if (q >= limit) {
                 return p;
             }
-            byte lc = c >= 'A' && c <= 'Z' ? (byte) (c + 32) : c;
-            nm[i] = lc;
-            if (i < 8) {
-                key |= (long) (lc & 0xff) << (i << 3);
-            }
-            q++;
-        }
-        if (q >= limit) {
-            return p;
         }
         nameKey = key;
         nameLen = q - p;
@@ -802,9 +843,7 @@ final class Tokenizer {
                 continue;
             }
             int start = q++;
-            while (q < limit && (CLASS[b[q] & 0xff] & 2) == 0) {
-                q++;
-            }
+            q = attrNameEnd(b, q, limit);
             int nameStop = q;
             while (q < limit && (CLASS[b[q] & 0xff] & 1) != 0) {
                 q++;
@@ -834,9 +873,7 @@ final class Tokenizer {
                     end = ++q;
                 } else if (qc != '>') {
                     vs = q;
-                    while (q < limit && (CLASS[b[q] & 0xff] & 4) == 0) {
-                        q++;
-                    }
+                    q = unquotedEnd(b, q, limit);
                     if (q >= limit) {
                         break;
                     }
@@ -863,6 +900,74 @@ final class Tokenizer {
         nameKey = 0;
         attrCount = 0;
         return p;
+    }
+
+    /** The first index from {@code q} of a byte that ends an attribute name, or {@code limit}. */
+    private static int attrNameEnd(byte[] b, int q, int limit) {
+        while (q + 8 <= limit) {
+            long w = (long) LONGS.get(b, q);
+            long stops = below(w, 0x21) | equal(w, '/') | equal(w, '=') | equal(w, '>');
+            if (stops == 0) {
+                q += 8;
+                continue;
+            }
+            int k = q + (Long.numberOfTrailingZeros(stops) >>> 3);
+            if ((CLASS[b[k] & 0xff] & 2) != 0) {
+                return k;
+            }
+            q = k + 1; // a control byte below the space that is not whitespace: part of the name
+        }
+        while (q < limit && (CLASS[b[q] & 0xff] & 2) == 0) {
+            q++;
+        }
+        return q;
+    }
+
+    /** The first index from {@code q} of a byte that ends an unquoted attribute value, or {@code limit}. */
+    private static int unquotedEnd(byte[] b, int q, int limit) {
+        while (q + 8 <= limit) {
+            long w = (long) LONGS.get(b, q);
+            long stops = below(w, 0x21) | equal(w, '>');
+            if (stops == 0) {
+                q += 8;
+                continue;
+            }
+            int k = q + (Long.numberOfTrailingZeros(stops) >>> 3);
+            if ((CLASS[b[k] & 0xff] & 4) != 0) {
+                return k;
+            }
+            q = k + 1;
+        }
+        while (q < limit && (CLASS[b[q] & 0xff] & 4) == 0) {
+            q++;
+        }
+        return q;
+    }
+
+    /*
+     * Word-at-a-time byte tests (eight bytes of a little-endian long). Each returns 0x80 in the bytes that match;
+     * a borrow can also flag a byte above a real match, never one below, so the lowest flag of any OR of these is
+     * exact.
+     */
+
+    /** Bytes below {@code n} (n <= 0x80); bytes 0x80 and above never match. */
+    private static long below(long w, int n) {
+        return (w - ONES * n) & ~w & HIGHS;
+    }
+
+    /** Bytes equal to {@code c}. */
+    private static long equal(long w, char c) {
+        long x = w ^ (ONES * c);
+        return (x - ONES) & ~x & HIGHS;
+    }
+
+    /** {@code w} with its ASCII upper-case letters lower-cased; every other byte unchanged. */
+    private static long toLower(long w) {
+        long h = w & ~HIGHS;
+        long atLeastA = h + ONES * (0x80 - 'A');
+        long aboveZ = h + ONES * (0x7F - 'Z');
+        long upper = atLeastA & ~aboveZ & ~w & HIGHS;
+        return w | upper >>> 2;
     }
 
     private int tag(byte[] b, int p, int limit) throws IOException {
@@ -1044,6 +1149,11 @@ final class Tokenizer {
     private int complete(int end) throws IOException {
         tagEnd = end;
         nameId = nameTooLong ? ElementNames.OTHER : ElementNames.lookup(name, nameLen, nameKey);
+        if (skim && foreignDepth == 0 && !overflowed && end - tagStart <= maxHeld && isPlain()) {
+            mark = -1;
+            state = DATA;
+            return end;
+        }
         foreignDepthBeforeTag = foreignDepth;
         if (!endTag && inForeign() && ElementNames.breaksOutOfForeign(nameId)) {
             while (foreignDepth > 0 && inForeign()) {
@@ -1074,6 +1184,27 @@ final class Tokenizer {
             foreignDepth = foreignSavedDepth;
         }
         return end;
+    }
+
+    /** Whether the current complete tag can be skipped while {@link #skim} holds (outside SVG/MathML). */
+    private boolean isPlain() {
+        int id = nameId;
+        if (endTag) {
+            return ElementNames.isPlainEnd(id);
+        }
+        if (!ElementNames.isPlainStart(id)) {
+            return false;
+        }
+        boolean link = id == ElementNames.A || id == ElementNames.AREA;
+        int guardLen = guardAttribute.length;
+        for (int i = 0; i < attrCount; i++) {
+            int a = i * STRIDE;
+            int len = attrs[a + A_NAME_END] - attrs[a + A_NAME];
+            if (len == guardLen && attrNameIs(i, guardAttribute) || link && len == 4 && attrNameIs(i, PING)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void enterContent() {
