@@ -88,6 +88,7 @@ final class ElementNames {
     private static final int SHORT_BITS = 9;
     private static final long[] SHORT_KEYS = new long[1 << SHORT_BITS];
     private static final byte[] SHORT_IDS = new byte[1 << SHORT_BITS];
+    private static final byte[] SHORT_LENS = new byte[1 << SHORT_BITS];
     private static final long[] LOW_BYTES = new long[SHORT_MAX + 1];
 
     static {
@@ -106,6 +107,7 @@ final class ElementNames {
             }
             SHORT_KEYS[h] = key;
             SHORT_IDS[h] = (byte) i;
+            SHORT_LENS[h] = (byte) len;
         }
     }
 
@@ -153,7 +155,7 @@ final class ElementNames {
             }
             int h = slot(key);
             for (int id = SHORT_IDS[h]; id != 0; id = SHORT_IDS[h]) {
-                if (SHORT_KEYS[h] == key && BYTES[id].length == len) {
+                if (SHORT_KEYS[h] == key && SHORT_LENS[h] == len) {
                     return id;
                 }
                 h = (h + 1) & (SHORT_IDS.length - 1);
@@ -180,16 +182,11 @@ final class ElementNames {
         return id == OTHER || id >= FIRST_VOID || id == A || id == AREA;
     }
 
-    /** As {@link #isPlainStart} for end tags. */
-    static boolean isPlainEnd(int id) {
-        return id == OTHER || id >= FIRST_VOID || id >= IMG && id <= BASE;
-    }
-
     /** The id of a name of {@code 1 <= len <= 8} bytes packed as for {@link #lookup(byte[], int, long)}. */
     static int lookupShort(long key, int len) {
         int h = slot(key);
         for (int id = SHORT_IDS[h]; id != 0; id = SHORT_IDS[h]) {
-            if (SHORT_KEYS[h] == key && BYTES[id].length == len) {
+            if (SHORT_KEYS[h] == key && SHORT_LENS[h] == len) {
                 return id;
             }
             h = (h + 1) & (SHORT_IDS.length - 1);

@@ -134,8 +134,10 @@ final class Tokenizer {
     private boolean overflowed;
 
     /**
-     * Set by the handler while it passes bytes through untouched: plain tags (see {@link ElementNames#isPlainStart})
-     * outside SVG/MathML are then skipped without a call to the handler.
+     * Set by the handler while it passes bytes through untouched: outside SVG/MathML, end tags and plain start tags
+     * (see {@link ElementNames#isPlainStart}) are then skipped without a call to the handler. End tags in the data
+     * state change nothing then: the handler only follows the end of a script or noscript it is holding (not the
+     * case while it passes bytes through), and the SVG/MathML stack is empty.
      */
     boolean skim;
     /** Lower-case name of the operator's category attribute: a tag carrying it is never skipped. */
@@ -380,12 +382,10 @@ final class Tokenizer {
                 long w = (long) LONGS.get(b, n);
                 long stops = below(w, 0x21) | equal(w, '/') | equal(w, '>');
                 int d = Long.numberOfTrailingZeros(stops) >>> 3; // 8 when none; >= 1 as b[n] is a letter
-                if (d < 8 && b[n + d] == '>' && n + d + 1 - p <= maxHeld) {
-                    int id = ElementNames.lookupShort(toLower(w) & (-1L >>> (64 - 8 * d)), d);
-                    if (end ? ElementNames.isPlainEnd(id) : ElementNames.isPlainStart(id)) {
-                        p = n + d + 1;
-                        continue;
-                    }
+                if (d < 8 && b[n + d] == '>' && n + d + 1 - p <= maxHeld && (end
+                    || ElementNames.isPlainStart(ElementNames.lookupShort(toLower(w) & (-1L >>> (64 - 8 * d)), d)))) {
+                    p = n + d + 1;
+                    continue;
                 }
             }
             beginTag(end, p);
@@ -1188,10 +1188,10 @@ final class Tokenizer {
 
     /** Whether the current complete tag can be skipped while {@link #skim} holds (outside SVG/MathML). */
     private boolean isPlain() {
-        int id = nameId;
         if (endTag) {
-            return ElementNames.isPlainEnd(id);
+            return true;
         }
+        int id = nameId;
         if (!ElementNames.isPlainStart(id)) {
             return false;
         }
