@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end throughput: the same ~50 KB HTML page served by Jetty with and without ConsentGate, measured with wrk
 # on loopback in alternating rounds in one run. Prints requests/s per round and the filtered/baseline ratio.
-# Usage: bench/e2e.sh [SECONDS_PER_ROUND=20] [ROUNDS=3] [CONNECTIONS=16] [EXTRA_WRK_HEADER]
+# Usage: [PAGE=demo|shop] bench/e2e.sh [SECONDS_PER_ROUND=20] [ROUNDS=3] [CONNECTIONS=16] [EXTRA_WRK_HEADER]
+# PAGE=demo (default) grows the demo shop page to ~50 KB (a tag every ~24 bytes); PAGE=shop serves the JMH
+# benchmark's ~50 KB page (a tag every ~50 bytes). See BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-20}; rounds=${2:-3}; conns=${3:-16}; header=${4:-}
@@ -9,7 +11,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 mvn -q -B test-compile
 cp=$(mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
 ports=$(mktemp)
-java -Xms512m -Xmx512m -cp "target/classes:target/test-classes:$cp" io.consentgate.loadtest.LoadTestServer > "$ports" &
+java -Xms512m -Xmx512m -cp "target/classes:target/test-classes:$cp" io.consentgate.loadtest.LoadTestServer 51200 "${PAGE:-demo}" > "$ports" &
 server=$!
 trap 'kill $server 2>/dev/null || true; rm -f "$ports"' EXIT
 for _ in $(seq 1 120); do grep -q filtered= "$ports" && break; sleep 0.5; done

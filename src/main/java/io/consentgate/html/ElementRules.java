@@ -360,9 +360,7 @@ final class ElementRules {
                 p++;
             }
             int start = p;
-            while (p < end && !Tokenizer.isWs(b[p])) {
-                p++;
-            }
+            p = Tokenizer.whitespaceAt(b, p, end);
             int urlEnd = p;
             while (urlEnd > start && b[urlEnd - 1] == ',') {
                 urlEnd--;

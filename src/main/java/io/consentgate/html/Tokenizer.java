@@ -923,6 +923,26 @@ final class Tokenizer {
         return q;
     }
 
+    /** The first index from {@code q} of an HTML whitespace byte, or {@code limit}. */
+    static int whitespaceAt(byte[] b, int q, int limit) {
+        while (q + 8 <= limit) {
+            long stops = below((long) LONGS.get(b, q), 0x21);
+            if (stops == 0) {
+                q += 8;
+                continue;
+            }
+            int k = q + (Long.numberOfTrailingZeros(stops) >>> 3);
+            if ((CLASS[b[k] & 0xff] & 1) != 0) {
+                return k;
+            }
+            q = k + 1;
+        }
+        while (q < limit && (CLASS[b[q] & 0xff] & 1) == 0) {
+            q++;
+        }
+        return q;
+    }
+
     /** The first index from {@code q} of a byte that ends an unquoted attribute value, or {@code limit}. */
     private static int unquotedEnd(byte[] b, int q, int limit) {
         while (q + 8 <= limit) {

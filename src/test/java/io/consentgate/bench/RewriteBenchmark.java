@@ -44,9 +44,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Warmup(iterations = 6, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 2, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class RewriteBenchmark {
 
     /** Servlet-like write size. */
@@ -102,7 +102,7 @@ public class RewriteBenchmark {
 
     /** (d) jsoup: parse, select the same tracker elements via the same catalog, remove, serialize. */
     @Benchmark
-    @Warmup(iterations = 4, time = 3)
+    @Warmup(iterations = 6, time = 3)
     public byte[] jsoupRefuseAll() throws IOException {
         Document doc = Jsoup.parse(new ByteArrayInputStream(page), "UTF-8", "");
         doc.outputSettings().prettyPrint(false);

@@ -17,8 +17,11 @@ import java.nio.file.Path;
 
 /**
  * The end-to-end benchmark's server (run by {@code bench/e2e.sh}, never by the tests): two Jetty servers in one JVM,
- * identical but for ConsentGate, both serving the same ~50 KB shop page with real tag loaders from memory. Prints
- * {@code baseline=PORT filtered=PORT} and runs until killed. Loopback only.
+ * identical but for ConsentGate, both serving the same ~50 KB page with real tag loaders from memory. Arguments:
+ * the page size in bytes (default 51,200) and the page: {@code demo} (default; the demo shop page with its product
+ * list grown to the size: one tag every ~24 bytes) or {@code shop} (the micro-benchmark's page,
+ * {@link io.consentgate.bench.PageFixtures}: one tag every ~50 bytes). Prints {@code page=BYTES baseline=PORT
+ * filtered=PORT} and runs until killed. Loopback only.
  */
 public final class LoadTestServer {
 
@@ -27,7 +30,12 @@ public final class LoadTestServer {
 
     public static void main(String[] args) throws Exception {
         int size = args.length > 0 ? Integer.parseInt(args[0]) : 50 * 1024;
-        byte[] page = page(size);
+        String kind = args.length > 1 ? args[1] : "demo";
+        byte[] page = switch (kind) {
+            case "demo" -> page(size);
+            case "shop" -> io.consentgate.bench.PageFixtures.page(size);
+            default -> throw new IllegalArgumentException("page must be demo or shop, not " + kind);
+        };
         Server baseline = start(page, false);
         Server filtered = start(page, true);
         System.out.println("page=" + page.length + " baseline=" + port(baseline) + " filtered=" + port(filtered));
