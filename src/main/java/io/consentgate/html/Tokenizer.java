@@ -384,6 +384,7 @@ final class Tokenizer {
                 int d = Long.numberOfTrailingZeros(stops) >>> 3; // 8 when none; >= 1 as b[n] is a letter
                 if (d < 8 && b[n + d] == '>' && n + d + 1 - p <= maxHeld && (end
                     || ElementNames.isPlainStart(ElementNames.lookupShort(toLower(w) & (-1L >>> (64 - 8 * d)), d)))) {
+                    mark = -1; // nothing is being decided: the bytes up to the next '<' can go out
                     p = n + d + 1;
                     continue;
                 }

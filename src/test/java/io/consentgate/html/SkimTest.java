@@ -262,6 +262,26 @@ class SkimTest {
         assertEquals(events, split, where);
     }
 
+    /**
+     * Text after a skipped tag is decided at once: it goes out on flush and is never held, however long it runs
+     * before the next {@code <} (it once stayed marked as the start of an undecided tag).
+     */
+    @Test
+    void textAfterASkippedTagIsWrittenNotHeld() throws java.io.IOException {
+        java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
+        try (RewriteStream s = CLOSED_1K.open(NONE, UTF_8, sink, null)) {
+            s.write("<p>hello world".getBytes(UTF_8));
+            s.flush();
+            assertEquals("<p>hello world", sink.toString(UTF_8));
+            assertEquals(0, s.heldBytes());
+            for (int i = 0; i < 100; i++) {
+                s.write("words ".repeat(100).getBytes(UTF_8));
+                assertEquals(0, s.heldBytes(), "after chunk " + i);
+            }
+        }
+        assertEquals("<p>hello world" + "words ".repeat(100 * 100), sink.toString(UTF_8));
+    }
+
     /** Rewrites {@code html} whole, asserts that every cut in two gives the same bytes, and returns them. */
     private static String all(HtmlRewriter rw, String html, ConsentDecision d) {
         byte[] in = html.getBytes(UTF_8);
