@@ -104,13 +104,22 @@ final class HostFilter {
     }
 
     /**
-     * As {@link #verdict(byte[], int, int, boolean)}, remembering in {@code memo} (one per stream) the last host
-     * that is not a catalog host: pages repeat their own and their CDN's host in nearly every URL, and comparing the
-     * bytes with the last one is cheaper than hashing each parent domain again.
+     * As {@link #verdict(byte[], int, int, boolean)}, remembering in {@code memo} (one per stream) the start of the
+     * last absolute URL found not to be a tracker, up to the end of its host ({@code https://cdn.example.com}):
+     * pages repeat their own and their CDN's origin in nearly every URL, and one comparison of those bytes is
+     * cheaper than reading the scheme and hashing each parent domain again. A URL that starts with exactly those
+     * bytes, followed by its end or by {@code /}, {@code ?} or {@code #}, is read the same way to the same host.
      */
     int verdict(byte[] b, int from, int to, boolean baseCandidate, Memo memo) {
         while (from < to && (b[from] & 0xff) <= ' ') {
             from++;
+        }
+        if (memo != null) {
+            int n = memo.len;
+            if (n > 0 && to - from >= n && java.util.Arrays.equals(b, from, from + n, memo.origin, 0, n)
+                && (from + n == to || (URL_CLASS[b[from + n] & 0xff] & AUTHORITY_MASK) == END)) {
+                return NOT_TRACKER;
+            }
         }
         int p = from;
         while (p < to && (URL_CLASS[b[p] & 0xff] & SCHEME) != 0) {
@@ -152,24 +161,25 @@ final class HostFilter {
         if (hostEnd < 0 || hostEnd < hostStart) {
             hostEnd = p;
         }
-        int len = hostEnd - hostStart;
-        if (memo != null && len == memo.len && java.util.Arrays.equals(b, hostStart, hostEnd, memo.host, 0, len)) {
-            return NOT_TRACKER;
-        }
         if (isCatalogHost(b, hostStart, hostEnd)) {
             return ASK_CATALOG;
         }
-        if (memo != null && len <= memo.host.length) {
-            System.arraycopy(b, hostStart, memo.host, 0, len);
-            memo.len = len;
+        // Remember the origin when it was read straight through: no user info and no port.
+        if (memo != null && hostEnd == p && hostStart > from && b[hostStart - 1] == '/'
+            && p - from <= memo.origin.length) {
+            System.arraycopy(b, from, memo.origin, 0, p - from);
+            memo.len = p - from;
         }
         return NOT_TRACKER;
     }
 
-    /** The last host one stream found not to be a catalog host (see {@link #verdict(byte[], int, int, boolean, Memo)}). */
+    /**
+     * The last origin one stream found not to be a tracker's (see
+     * {@link #verdict(byte[], int, int, boolean, Memo)}).
+     */
     static final class Memo {
-        final byte[] host = new byte[64];
-        int len = -1;
+        final byte[] origin = new byte[96];
+        int len;
     }
 
     /** Whether a relative URL's bytes contain anything that could change how it resolves. */
