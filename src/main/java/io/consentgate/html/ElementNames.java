@@ -39,11 +39,19 @@ final class ElementNames {
     static final int BR = 28;
     static final int EMBED = 30;
     static final int HR = 31;
+    static final int INPUT = 32;
     static final int META = 33;
+    static final int FRAME = 40;
+    static final int IMAGE = 41;
+    static final int VIDEO = 83;
+    static final int AUDIO = 84;
+    static final int OBJECT = 85;
     /** First id of the remaining void elements. */
     private static final int FIRST_VOID = 28;
     /** First id of the elements that break out of SVG/MathML content. */
     private static final int FIRST_BREAKOUT = 44;
+    /** First id after the breakout elements: other elements that load a URL. */
+    private static final int FIRST_EXTRA = 83;
 
     private static final String[] NAMES = {
         "", "script", "noscript", "img", "iframe", "link", "a", "area", "source", "base", "template", "svg", "math",
@@ -56,7 +64,27 @@ final class ElementNames {
         "b", "big", "blockquote", "body", "center", "code", "dd", "div", "dl", "dt", "em", "h1", "h2", "h3", "h4",
         "h5", "h6", "head", "i", "li", "listing", "menu", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span",
         "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var",
+        // other elements that load a URL
+        "video", "audio", "object",
     };
+    /** Start tags that neither change the tokenizer's state nor load anything (see {@link #isPlainStart}). */
+    private static final boolean[] PLAIN_START = new boolean[NAMES.length];
+
+    static {
+        if (!NAMES[VIDEO].equals("video") || !NAMES[IMAGE].equals("image") || !NAMES[FIRST_BREAKOUT].equals("b")) {
+            throw new AssertionError("element ids out of step with their names");
+        }
+        for (int id = FIRST_VOID; id < FIRST_EXTRA; id++) {
+            PLAIN_START[id] = true;
+        }
+        PLAIN_START[OTHER] = true;
+        PLAIN_START[A] = true;
+        PLAIN_START[AREA] = true;
+        PLAIN_START[EMBED] = false;
+        PLAIN_START[INPUT] = false;
+        PLAIN_START[FRAME] = false;
+        PLAIN_START[IMAGE] = false;
+    }
 
     private static final byte[][] BYTES = new byte[NAMES.length][];
     private static final int TABLE_BITS = 8;
@@ -179,7 +207,7 @@ final class ElementNames {
      * rewriter rule looks at it. {@link #A} and {@link #AREA} qualify only without a {@code ping} attribute.
      */
     static boolean isPlainStart(int id) {
-        return id == OTHER || id >= FIRST_VOID || id == A || id == AREA;
+        return PLAIN_START[id];
     }
 
     /** The id of a name of {@code 1 <= len <= 8} bytes packed as for {@link #lookup(byte[], int, long)}. */
@@ -212,6 +240,7 @@ final class ElementNames {
 
     /** Whether a start tag of this id inside SVG or MathML content closes the foreign content. */
     static boolean breaksOutOfForeign(int id) {
-        return id >= FIRST_BREAKOUT || id == IMG || id == BR || id == EMBED || id == HR || id == META;
+        return id >= FIRST_BREAKOUT && id < FIRST_EXTRA || id == IMG || id == BR || id == EMBED || id == HR
+            || id == META;
     }
 }

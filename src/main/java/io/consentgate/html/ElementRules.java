@@ -17,7 +17,9 @@ final class ElementRules {
     private static final byte[] DATA_CONSENT_TYPE = ascii("data-consent-type");
     private static final byte[] DATA_SRC = ascii("data-src");
     private static final byte[] DATA_SRCSET = ascii("data-srcset");
+    private static final byte[] DATA = ascii("data");
     private static final byte[] HREF = ascii("href");
+    private static final byte[] POSTER = ascii("poster");
     private static final byte[] PING = ascii("ping");
     private static final byte[] REL = ascii("rel");
     private static final byte[] SRC = ascii("src");
@@ -80,6 +82,34 @@ final class ElementRules {
                     engine.beginNoscript();
                 }
                 break;
+            case ElementNames.IMAGE:
+                if (t.foreign) {
+                    int href = attr(HREF);
+                    refuseIfTracker(check(href >= 0 ? href : attr(XLINK_HREF), false)); // SVG <image>
+                } else {
+                    media(); // the HTML parser reads <image> as <img>
+                }
+                break;
+            case ElementNames.EMBED:
+            case ElementNames.FRAME:
+            case ElementNames.AUDIO:
+                refuseIfTracker(check(attr(SRC), false));
+                break;
+            case ElementNames.VIDEO: {
+                TrackerMatch m = check(attr(SRC), false);
+                refuseIfTracker(m != null ? m : check(attr(POSTER), false));
+                break;
+            }
+            case ElementNames.OBJECT:
+                refuseIfTracker(check(attr(DATA), false));
+                break;
+            case ElementNames.INPUT: {
+                int type = attr(TYPE);
+                if (type >= 0 && value(type).strip().equalsIgnoreCase("image")) {
+                    refuseIfTracker(check(attr(SRC), false));
+                }
+                break;
+            }
             default:
                 break;
         }
@@ -426,9 +456,13 @@ final class ElementRules {
         w.reset(t.attrCount);
         boolean script = t.nameId == ElementNames.SCRIPT;
         for (int i = 0; i < t.attrCount; i++) {
+            int id = t.nameId;
+            boolean href = script || id == ElementNames.IMAGE; // SVG <script> and <image>
             if (t.attrNameIs(i, SRC) || t.attrNameIs(i, SRCSET)
-                || (t.attrNameIs(i, HREF) && (t.nameId == ElementNames.LINK || script))
-                || (script && t.attrNameIs(i, XLINK_HREF))) {
+                || (t.attrNameIs(i, HREF) && (id == ElementNames.LINK || href))
+                || (href && t.attrNameIs(i, XLINK_HREF))
+                || (id == ElementNames.VIDEO && t.attrNameIs(i, POSTER))
+                || (id == ElementNames.OBJECT && t.attrNameIs(i, DATA))) {
                 w.edit(i, TagWriter.ADD_DATA_PREFIX);
             } else if (script && t.attrNameIs(i, TYPE)) {
                 w.edit(i, TagWriter.ADD_CONSENT_PREFIX);

@@ -19,7 +19,7 @@ class ElementNamesTest {
 
     @Test
     void findsEveryKnownNameWhateverFollowsItInTheBuffer() {
-        for (int id = 1; id <= 80; id++) {
+        for (int id = 1; id <= ElementNames.OBJECT; id++) {
             String name = ElementNames.name(id);
             if (name.isEmpty()) {
                 continue;

@@ -1,0 +1,82 @@
+package io.consentgate.html;
+
+import static io.consentgate.html.RewriteAssertions.NEUTRALIZE;
+import static io.consentgate.html.RewriteAssertions.REMOVE;
+import static io.consentgate.html.RewriteAssertions.rewrite;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.consentgate.ConsentDecision;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Elements other than scripts, images, frames and links that make the browser fetch a URL: {@code <image>} (read as
+ * {@code <img>}), SVG {@code <image href>}, {@code <embed>}, {@code <frame>}, {@code <object data>},
+ * {@code <video src|poster>}, {@code <audio src>} and {@code <input type=image>}. Each pair is a page and what a
+ * visitor who refused everything receives; the same page is unchanged when everything is allowed.
+ */
+class UrlElementsTest {
+
+    private static final String PIXEL = "https://www.facebook.com/tr?id=1&amp;ev=PageView";
+    private static final String DC = "https://ad.doubleclick.net/ddm/activity/src=1;type=a;cat=b";
+
+    static Stream<Arguments> removed() {
+        return Stream.of(
+            Arguments.of("a<image src=\"" + PIXEL + "\">b", "ab"),
+            Arguments.of("a<IMAGE height=1 SRCSET=\"" + PIXEL + " 1x\">b", "ab"),
+            Arguments.of("<svg><image href=\"" + DC + "\"/><circle r=\"1\"/></svg>", "<svg><circle r=\"1\"/></svg>"),
+            Arguments.of("<svg><image xlink:href=\"" + DC + "\" width=\"1\"></image></svg>", "<svg></svg>"),
+            Arguments.of("a<embed type=\"image/gif\" src=\"" + PIXEL + "\">b", "ab"),
+            Arguments.of("<frameset><frame src=\"" + DC + "\"><frame src=\"/menu\"></frameset>",
+                "<frameset><frame src=\"/menu\"></frameset>"),
+            Arguments.of("a<object data=\"" + DC + "\" width=1><p>fallback</p></object>b", "ab"),
+            Arguments.of("a<video poster=\"" + PIXEL + "\" controls><source src=\"/v.mp4\"></video>b", "ab"),
+            Arguments.of("a<video src=\"" + DC + "\"></video>b", "ab"),
+            Arguments.of("a<audio src='" + DC + "'></audio>b", "ab"),
+            Arguments.of("<form><input type=\" Image \" src=\"" + PIXEL + "\" alt=\"go\"></form>", "<form></form>"));
+    }
+
+    static Stream<Arguments> kept() {
+        return Stream.of(
+            Arguments.of("<image src=\"/logo.png\">"),
+            Arguments.of("<svg><image href=\"/map.png\"/></svg>"),
+            Arguments.of("<embed src=\"/doc.pdf\">"),
+            Arguments.of("<object data=\"/chart.svg\"></object>"),
+            Arguments.of("<video poster=\"/p.jpg\" src=\"/v.mp4\"></video>"),
+            Arguments.of("<input type=\"text\" value=\"" + PIXEL + "\" src=\"" + PIXEL + "\">"),
+            Arguments.of("<input src=\"" + PIXEL + "\">"),
+            Arguments.of("<svg><a href=\"" + DC + "\">link</a></svg>"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("removed")
+    void removesTheElementWhenItsUrlIsARefusedTracker(String in, String out) {
+        assertEquals(out, rewrite(REMOVE, in, ConsentDecision.refuseAll()));
+        assertEquals(in, rewrite(REMOVE, in, ConsentDecision.allowAll()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kept")
+    void keepsTheElementWhenItLoadsNoTracker(String in) {
+        assertEquals(in, rewrite(REMOVE, in, ConsentDecision.refuseAll()));
+    }
+
+    static Stream<Arguments> neutralized() {
+        return Stream.of(
+            Arguments.of("<embed src=\"" + PIXEL + "\">", "<embed data-src=\"" + PIXEL + "\" data-consent=\"marketing\">"),
+            Arguments.of("<video poster=\"" + PIXEL + "\"></video>",
+                "<video data-poster=\"" + PIXEL + "\" data-consent=\"marketing\"></video>"),
+            Arguments.of("<object data=\"" + DC + "\"></object>",
+                "<object data-data=\"" + DC + "\" data-consent=\"marketing\"></object>"),
+            Arguments.of("<svg><image href=\"" + DC + "\"/></svg>",
+                "<svg><image data-href=\"" + DC + "\" data-consent=\"marketing\"/></svg>"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("neutralized")
+    void neutralizeKeepsTheElementWithoutItsUrl(String in, String out) {
+        assertEquals(out, rewrite(NEUTRALIZE, in, ConsentDecision.refuseAll()));
+    }
+}
