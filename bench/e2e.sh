@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # End-to-end throughput: the same ~50 KB HTML page served by Jetty with and without ConsentGate, measured with wrk
 # on loopback in alternating rounds in one run. Prints requests/s per round and the filtered/baseline ratio.
-# Usage: [PAGE=demo|shop] bench/e2e.sh [SECONDS_PER_ROUND=20] [ROUNDS=3] [CONNECTIONS=16] [EXTRA_WRK_HEADER]
+# Usage: [PAGE=demo|shop] [WARMUP=40] bench/e2e.sh [SECONDS_PER_ROUND=20] [ROUNDS=3] [CONNECTIONS=16] [EXTRA_WRK_HEADER]
 # PAGE=demo (default) grows the demo shop page to ~50 KB (a tag every ~24 bytes); PAGE=shop serves the JMH
 # benchmark's ~50 KB page (a tag every ~50 bytes). See BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-secs=${1:-20}; rounds=${2:-3}; conns=${3:-16}; header=${4:-}
+secs=${1:-20}; rounds=${2:-3}; conns=${3:-16}; header=${4:-}; warm=${WARMUP:-40}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 mvn -q -B test-compile
 cp=$(mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
@@ -19,8 +19,9 @@ read -r page base filt < <(sed -E 's/page=([0-9]+) baseline=([0-9]+) filtered=([
 args=(-t1 -c"$conns")
 [ -n "$header" ] && args+=(-H "$header")
 rps() { wrk "${args[@]}" -d"$2"s "http://127.0.0.1:$1/shop" | awk '/Requests\/sec/ {print $2}'; }
-echo "page: $page bytes; ${rounds} rounds of ${secs}s per server; wrk ${args[*]}"
-rps "$base" 10 >/dev/null; rps "$filt" 10 >/dev/null   # warm-up (JIT) for both
+echo "page: $page bytes; ${warm}s warm-up, then ${rounds} rounds of ${secs}s per server; wrk ${args[*]}"
+# Warm-up (JIT) for both: with 10 s the filtered server's rounds still climbed (0.50, 0.56, 0.68).
+rps "$base" "$warm" >/dev/null; rps "$filt" "$warm" >/dev/null
 tb=0; tf=0
 for r in $(seq 1 "$rounds"); do
   b=$(rps "$base" "$secs"); f=$(rps "$filt" "$secs")
