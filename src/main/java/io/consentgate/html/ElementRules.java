@@ -192,6 +192,16 @@ final class ElementRules {
         if (!activateTag()) {
             return false;
         }
+        // A URL the tag already loads stays in the activated tag: a refused tracker there is refused as anywhere
+        // else (the operator's allow covers the element, not the catalog's trackers).
+        TrackerMatch live = check(attr(SRC), false);
+        if (live == null && t.nameId != ElementNames.SCRIPT) {
+            live = check(attr(SRCSET), true);
+        }
+        if (live != null) {
+            refuseIfTracker(live);
+            return true;
+        }
         int dataSrc = attr(DATA_SRC);
         TrackerMatch m = check(dataSrc, false);
         if (m == null && t.nameId != ElementNames.SCRIPT) {

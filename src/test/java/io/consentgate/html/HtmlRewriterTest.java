@@ -76,4 +76,22 @@ class HtmlRewriterTest {
         assertEquals("meta-pixel", ev.get(0).trackerId());
         assertEquals(TrackerEvent.Action.REMOVED, ev.get(0).action());
     }
+
+    /**
+     * Found by MutationFuzzTest: activating an operator-tagged element used to check only its {@code data-src}, so a
+     * refused tracker in the {@code src} it already carries was switched on (type="text/plain" dropped).
+     */
+    @Test
+    void activationNeverSwitchesOnATrackerTheTagAlreadyLoads() {
+        String script = "a<script type=\"text/plain\" data-consent src=\"https://www.googletagmanager.com/gtag/js?id=G-1\">"
+            + "</script>b";
+        assertEquals("ab", rewrite(REMOVE, script, NONE));
+        ConsentDecision functional = ConsentDecision.of(java.util.Set.of(io.consentgate.Category.FUNCTIONAL),
+            java.util.Map.of(), io.consentgate.ConsentMode.OPT_IN);
+        String img = "a<img data-consent=\"functional\" data-src=\"/a.png\" src=\"https://www.facebook.com/tr?id=1\">b";
+        assertEquals("ab", rewrite(REMOVE, img, functional));
+        String kept = "<img data-consent=\"functional\" data-src=\"/a.png\" src=\"/placeholder.png\" alt=\"\">";
+        assertEquals("<img data-consent=\"functional\" src=\"/a.png\" src=\"/placeholder.png\" alt=\"\">",
+            rewrite(REMOVE, kept, functional), "a first-party src does not stop the activation");
+    }
 }
