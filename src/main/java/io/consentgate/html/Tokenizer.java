@@ -142,6 +142,11 @@ final class Tokenizer {
     boolean skim;
     /** Lower-case name of the operator's category attribute: a tag carrying it is never skipped. */
     byte[] guardAttribute = new byte[0];
+    /**
+     * Whether the current tag may carry the category attribute or {@code ping}: false only when the straight-line
+     * reader saw no attribute name of either length, so {@link #isPlain} need not compare names.
+     */
+    private boolean maybeMarked;
 
     private final int[] foreignStack = new int[FOREIGN_MAX];
     private int foreignDepth;
@@ -472,6 +477,7 @@ final class Tokenizer {
         attrCount = 0;
         selfClosing = false;
         overflowed = false;
+        maybeMarked = true;
         state = TAG;
         sub = T_NAME;
     }
@@ -820,6 +826,8 @@ final class Tokenizer {
         int prev = q;
         int n = 0;
         int[] at = attrs;
+        int guardLen = guardAttribute.length;
+        boolean marked = false;
         while (true) {
             while (q < limit && (CLASS[b[q] & 0xff] & 1) != 0) {
                 q++;
@@ -830,6 +838,7 @@ final class Tokenizer {
             byte c = b[q];
             if (c == '>') {
                 attrCount = n;
+                maybeMarked = marked;
                 return complete(q + 1);
             }
             if (c == '/') {
@@ -839,6 +848,7 @@ final class Tokenizer {
                 if (b[q] == '>') {
                     attrCount = n;
                     selfClosing = true;
+                    maybeMarked = marked;
                     return complete(q + 1);
                 }
                 continue;
@@ -846,6 +856,8 @@ final class Tokenizer {
             int start = q++;
             q = attrNameEnd(b, q, limit);
             int nameStop = q;
+            int nameLength = nameStop - start;
+            marked |= nameLength == guardLen || nameLength == PING.length;
             while (q < limit && (CLASS[b[q] & 0xff] & 1) != 0) {
                 q++;
             }
@@ -1215,6 +1227,9 @@ final class Tokenizer {
         int id = nameId;
         if (!ElementNames.isPlainStart(id)) {
             return false;
+        }
+        if (!maybeMarked) {
+            return true;
         }
         boolean link = id == ElementNames.A || id == ElementNames.AREA;
         int guardLen = guardAttribute.length;
