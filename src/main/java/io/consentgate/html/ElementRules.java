@@ -192,10 +192,10 @@ final class ElementRules {
         if (!activateTag()) {
             return false;
         }
-        // A URL the tag already loads stays in the activated tag: a refused tracker there is refused as anywhere
-        // else (the operator's allow covers the element, not the catalog's trackers).
-        TrackerMatch live = check(attr(SRC), false);
-        if (live == null && t.nameId != ElementNames.SCRIPT) {
+        // A URL the tag already loads and keeps (no data- form replaces it) stays in the activated tag: a refused
+        // tracker there is refused as anywhere else (the operator's allow covers the element, not the catalog).
+        TrackerMatch live = attr(DATA_SRC) >= 0 ? null : check(attr(SRC), false);
+        if (live == null && t.nameId != ElementNames.SCRIPT && attr(DATA_SRCSET) < 0) {
             live = check(attr(SRCSET), true);
         }
         if (live != null) {
@@ -226,10 +226,16 @@ final class ElementRules {
         w.reset(t.attrCount);
         boolean script = t.nameId == ElementNames.SCRIPT;
         boolean changed = false;
+        int dataSrc = attr(DATA_SRC);
+        int dataSrcset = attr(DATA_SRCSET);
         for (int i = 0; i < t.attrCount; i++) {
             if (t.attrNameIs(i, DATA_SRC) || t.attrNameIs(i, DATA_SRCSET)) {
                 w.edit(i, TagWriter.STRIP_DATA_PREFIX);
                 changed = true;
+            } else if (dataSrc >= 0 && t.attrNameIs(i, SRC) || dataSrcset >= 0 && t.attrNameIs(i, SRCSET)) {
+                // a lazy-loading placeholder (src="blank.gif" data-src="real.jpg"): the browser would keep the
+                // first of two src attributes, so the placeholder goes
+                w.edit(i, TagWriter.DROP);
             } else if (script && t.attrNameIs(i, TYPE) && value(i).strip().equalsIgnoreCase("text/plain")) {
                 w.edit(i, TagWriter.DROP);
                 changed = true;

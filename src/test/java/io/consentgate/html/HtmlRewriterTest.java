@@ -88,10 +88,16 @@ class HtmlRewriterTest {
         assertEquals("ab", rewrite(REMOVE, script, NONE));
         ConsentDecision functional = ConsentDecision.of(java.util.Set.of(io.consentgate.Category.FUNCTIONAL),
             java.util.Map.of(), io.consentgate.ConsentMode.OPT_IN);
-        String img = "a<img data-consent=\"functional\" data-src=\"/a.png\" src=\"https://www.facebook.com/tr?id=1\">b";
-        assertEquals("ab", rewrite(REMOVE, img, functional));
+        String img = "a<img data-consent=\"functional\" data-srcset=\"/a.png 1x\" src=\"https://www.facebook.com/tr?id=1\">b";
+        assertEquals("ab", rewrite(REMOVE, img, functional), "the pixel src stays in the activated tag");
+        String replaced = "a<img data-consent=\"functional\" data-src=\"/a.png\" src=\"https://www.facebook.com/tr?id=1\">b";
+        assertEquals("a<img data-consent=\"functional\" src=\"/a.png\">b", rewrite(REMOVE, replaced, functional),
+            "a src that data-src replaces never loads");
         String kept = "<img data-consent=\"functional\" data-src=\"/a.png\" src=\"/placeholder.png\" alt=\"\">";
-        assertEquals("<img data-consent=\"functional\" src=\"/a.png\" src=\"/placeholder.png\" alt=\"\">",
-            rewrite(REMOVE, kept, functional), "a first-party src does not stop the activation");
+        assertEquals("<img data-consent=\"functional\" src=\"/a.png\" alt=\"\">", rewrite(REMOVE, kept, functional),
+            "the placeholder src gives way to the activated one");
+        String lazy = "<img src=\"/blank.gif\" data-srcset=\"/a.png 1x\" srcset=\"/blank.gif 1x\" data-consent=functional>";
+        assertEquals("<img src=\"/blank.gif\" srcset=\"/a.png 1x\" data-consent=functional>",
+            rewrite(REMOVE, lazy, functional), "only the attribute a data- form replaces is dropped");
     }
 }
