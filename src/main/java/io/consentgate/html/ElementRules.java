@@ -194,18 +194,19 @@ final class ElementRules {
         }
         // A URL the tag already loads and keeps (no data- form replaces it) stays in the activated tag: a refused
         // tracker there is refused as anywhere else (the operator's allow covers the element, not the catalog).
-        TrackerMatch live = attr(DATA_SRC) >= 0 ? null : check(attr(SRC), false);
-        if (live == null && t.nameId != ElementNames.SCRIPT && attr(DATA_SRCSET) < 0) {
+        int dataSrc = attr(DATA_SRC);
+        int dataSrcset = t.nameId == ElementNames.SCRIPT ? -1 : attr(DATA_SRCSET);
+        TrackerMatch live = dataSrc >= 0 ? null : check(attr(SRC), false);
+        if (live == null && t.nameId != ElementNames.SCRIPT && dataSrcset < 0) {
             live = check(attr(SRCSET), true);
         }
         if (live != null) {
             refuseIfTracker(live);
             return true;
         }
-        int dataSrc = attr(DATA_SRC);
         TrackerMatch m = check(dataSrc, false);
-        if (m == null && t.nameId != ElementNames.SCRIPT) {
-            m = check(attr(DATA_SRCSET), true);
+        if (m == null) {
+            m = check(dataSrcset, true);
         }
         if (m != null) {
             return true; // a catalog refusal beats the operator's allow: leave it inert
@@ -471,9 +472,9 @@ final class ElementRules {
         TagWriter w = engine.tagWriter;
         w.reset(t.attrCount);
         boolean script = t.nameId == ElementNames.SCRIPT;
+        int id = t.nameId;
+        boolean href = script || id == ElementNames.IMAGE; // SVG <script> and <image>
         for (int i = 0; i < t.attrCount; i++) {
-            int id = t.nameId;
-            boolean href = script || id == ElementNames.IMAGE; // SVG <script> and <image>
             if (t.attrNameIs(i, SRC) || t.attrNameIs(i, SRCSET)
                 || (t.attrNameIs(i, HREF) && (id == ElementNames.LINK || href))
                 || (href && t.attrNameIs(i, XLINK_HREF))
