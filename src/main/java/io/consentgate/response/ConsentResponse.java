@@ -213,7 +213,13 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
     /** {@code setHeader("Set-Cookie", refused)} replaces every cookie with nothing. */
     private void removeSetCookies() {
         if (containsHeader("Set-Cookie")) {
-            super.setHeader("Set-Cookie", null);
+            super.setHeader("Set-Cookie", null); // removes the header on Servlet 6.1 containers (Tomcat 11, Jetty 12)
+            if (containsHeader("Set-Cookie")) {
+                // A Servlet 6.0 container (Tomcat 10.1) ignores a null value and has no other way to remove a
+                // header: overwrite every cookie with one empty Set-Cookie, which browsers ignore (RFC 6265 5.2: a
+                // set-cookie-string without '=' is ignored entirely).
+                super.setHeader("Set-Cookie", "");
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.consentgate.matrix;
 
+import org.apache.catalina.util.ServerInfo;
 import org.eclipse.jetty.http.HttpTester;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,7 +87,7 @@ class CookieGateContainerTest {
             expected.add(name);
         }
         expected.add("pref");
-        assertEquals(expected, cookieNames(r), r.getValuesList("Set-Cookie").toString());
+        assertEquals(expected, cookieNames(r, kind), r.getValuesList("Set-Cookie").toString());
     }
 
     @ParameterizedTest
@@ -112,7 +113,7 @@ class CookieGateContainerTest {
             HttpTester.Response r = send(twice, "/cookies?door=addHeader&name=_ga", "DNT: 1\nCookie: _ga=GA1.2\n");
             List<String> cookies = r.getValuesList("Set-Cookie");
             assertEquals(3, cookies.stream().filter(c -> c.startsWith("_ga=; Max-Age=0")).count(), cookies.toString());
-            assertEquals(List.of("session_id", "pref"), cookieNames(r).subList(0, 2));
+            assertEquals(List.of("session_id", "pref"), cookieNames(r, kind).subList(0, 2));
             assertEquals(1, r.getValuesList("Tk").size(), r.getValuesList("Tk").toString());
         }
     }
@@ -191,9 +192,19 @@ class CookieGateContainerTest {
         return r;
     }
 
-    private static List<String> cookieNames(HttpTester.Response r) {
+    /**
+     * The names of the cookies a browser stores from the response. An empty {@code Set-Cookie} (what the gate leaves
+     * on a Servlet 6.0 container when {@code setHeader} replaced every cookie with a refused one) is ignored, as
+     * browsers do; any other header without {@code =} fails the test.
+     */
+    private static List<String> cookieNames(HttpTester.Response r, String kind) {
         List<String> names = new ArrayList<>();
         for (String c : r.getValuesList("Set-Cookie")) {
+            if (c.isBlank()) {
+                assertTrue(kind.equals("tomcat") && ServerInfo.getServerNumber().startsWith("10."),
+                    "an empty Set-Cookie from " + kind + " " + ServerInfo.getServerNumber());
+                continue;
+            }
             names.add(c.substring(0, c.indexOf('=')).strip());
         }
         return names;
