@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +40,9 @@ import java.util.Locale;
  * {@code Content-Length} is held back however it was set ({@code setContentLength[Long]}, {@code set/addHeader},
  * {@code set/addIntHeader}) until that decision. Every {@code Set-Cookie} door ({@code addCookie}, {@code addHeader},
  * {@code setHeader}) goes through the {@link CookieGate}. {@code sendError} and {@code sendRedirect} discard any body
- * state; {@code reset}/{@code resetBuffer} discard what is held. Output-stream/writer exclusivity follows the
- * container's rules ({@link IllegalStateException}).
+ * state (Servlet 6.1's {@code sendRedirect(location, sc, false)} ends it instead, rewritten); {@code reset} and
+ * {@code resetBuffer} discard what is held. Output-stream/writer exclusivity follows the container's rules
+ * ({@link IllegalStateException}).
  *
  * <p>Not thread-safe, like the response it wraps; async writes from another thread are fine as long as the
  * application does not write concurrently (the Servlet rule).
@@ -47,6 +51,12 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsentResponse.class);
     private static volatile boolean warnedCompressed;
+    /**
+     * {@code HttpServletResponse.sendRedirect(String, int, boolean)}, new in Servlet 6.1; null on a Servlet 6.0
+     * container. This library compiles against 6.0 (its minimum), so the 6.1 doors below are plain methods that
+     * override the 6.1 {@code HttpServletResponseWrapper}'s at run time and reach the container through this handle.
+     */
+    private static final MethodHandle REDIRECT = redirectHandle();
 
     private final HttpServletRequest request;
     private final ConsentDecision decision;
@@ -265,6 +275,56 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         discardBody();
         commitHeaders();
         super.sendRedirect(location);
+    }
+
+    /**
+     * Servlet 6.1's redirect with a status and a choice to keep the body (Tomcat 11; the 6.1 wrapper would otherwise
+     * hand it straight to the container, past the body this wrapper holds and its commit-time headers). With
+     * {@code clearBuffer} the body is discarded as by {@link #sendRedirect(String)}; without, the body written so
+     * far is ended here: decided, rewritten when it is HTML, and handed to the container, which then sends it with
+     * the redirect. Either way nothing more may be written afterwards.
+     *
+     * @throws UnsupportedOperationException on a Servlet 6.0 container, which has no such method
+     */
+    public void sendRedirect(String location, int sc, boolean clearBuffer) throws IOException {
+        if (REDIRECT == null) {
+            throw new UnsupportedOperationException("sendRedirect(String, int, boolean) needs a Servlet 6.1 container");
+        }
+        if (clearBuffer) {
+            discardBody();
+            commitHeaders();
+        } else {
+            finish();
+            if (stream != null) {
+                stream.end();
+            }
+        }
+        try {
+            REDIRECT.invokeExact((HttpServletResponse) getResponse(), location, sc, clearBuffer);
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IOException(t);
+        }
+    }
+
+    /** Servlet 6.1: {@link #sendRedirect(String, int, boolean)} with the buffer cleared. */
+    public void sendRedirect(String location, int sc) throws IOException {
+        sendRedirect(location, sc, true);
+    }
+
+    /** Servlet 6.1: {@link #sendRedirect(String, int, boolean)} with 302 (Found). */
+    public void sendRedirect(String location, boolean clearBuffer) throws IOException {
+        sendRedirect(location, SC_FOUND, clearBuffer);
+    }
+
+    private static MethodHandle redirectHandle() {
+        try {
+            return MethodHandles.publicLookup().findVirtual(HttpServletResponse.class, "sendRedirect",
+                    MethodType.methodType(void.class, String.class, int.class, boolean.class));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            return null;
+        }
     }
 
     @Override

@@ -39,6 +39,7 @@ final class GateOutputStream extends ServletOutputStream {
     private long written;
     private boolean decided;
     private boolean discarded;
+    private boolean ended;
     private boolean finished;
     private boolean finishing;
     private boolean nonBlocking;
@@ -109,7 +110,7 @@ final class GateOutputStream extends ServletOutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-        if (discarded) {
+        if (discarded || ended) {
             throw new IOException("the response was ended by sendError or sendRedirect");
         }
         if (len == 0) {
@@ -244,6 +245,11 @@ final class GateOutputStream extends ServletOutputStream {
         if (pending.size() == 0) {
             container().close();
         }
+    }
+
+    /** A redirect that keeps the body (after {@link #finish()}): what was written is sent, nothing more is taken. */
+    void end() {
+        ended = true;
     }
 
     /** sendError/sendRedirect/reset: nothing of this body may be sent any more. */

@@ -36,6 +36,10 @@ public final class ScenarioServlet extends HttpServlet {
             CommitCases.serve(path.substring(6), req, resp);
             return;
         }
+        if (path.startsWith("/redirect61")) {
+            Redirects61.serve(req, resp);
+            return;
+        }
         if (path.startsWith("/cookies")) {
             CookieDoors.serve(req, resp);
             return;

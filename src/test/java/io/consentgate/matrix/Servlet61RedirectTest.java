@@ -1,0 +1,108 @@
+package io.consentgate.matrix;
+
+import io.consentgate.ConsentDecision;
+import io.consentgate.catalog.TrackerCatalog;
+import io.consentgate.html.HtmlRewriter;
+import io.consentgate.html.RewriteStream;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.catalina.util.ServerInfo;
+import org.eclipse.jetty.http.HttpTester;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Servlet 6.1's redirects ({@code sendRedirect(location, sc[, clearBuffer])}, {@code sendRedirect(location,
+ * clearBuffer)}) on Tomcat 11 with its own 6.1 API classes, as a deployed application sees them. Without the
+ * wrapper's 6.1 doors, the 6.1 {@code HttpServletResponseWrapper} hands these straight to the container: the body the
+ * filter holds is lost when the application asked to keep it, and the commit-time headers (cookie expiries, Tk) are
+ * never written. Run by the build's {@code servlet-6.1} execution only: the default test class path puts the 6.0 API
+ * first, where these methods do not exist.
+ */
+class Servlet61RedirectTest {
+
+    private static MatrixServer tomcat;
+
+    @BeforeAll
+    static void start() throws Exception {
+        tomcat = MatrixServer.start("tomcat", Map.of());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        tomcat.close();
+    }
+
+    @Test
+    void runsOnTomcat11WithTheServlet61Api() throws Exception {
+        assertTrue(ServerInfo.getServerNumber().startsWith("11."), ServerInfo.getServerNumber());
+        assertNotNull(HttpServletResponse.class.getMethod("sendRedirect", String.class, int.class, boolean.class));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}: status {2}")
+    @CsvSource({
+        "sc-keep, stream, 303", "sc-keep, writer, 303", "keep, stream, 302", "keep, writer, 302"
+    })
+    void redirectKeepingTheBodySendsTheRewrittenBody(String form, String body, int status) throws Exception {
+        HttpTester.Response r = get("/redirect61?form=" + form + "&body=" + body);
+        assertEquals(status, r.getStatus());
+        assertTrue(r.get("Location").endsWith("/moved/here"), r.get("Location"));
+        assertEquals(new String(rewritten(Redirects61.PAGE), StandardCharsets.UTF_8), r.getContent());
+        assertFalse(r.getContent().contains("bat.bing.com"), r.getContent());
+        assertTrue(r.getContent().contains("<p>This product moved.</p>"), r.getContent());
+        assertCommitHeaders(r);
+    }
+
+    @ParameterizedTest(name = "{0}, {1}: status {2}")
+    @CsvSource({
+        "sc-clear, stream, 307", "sc-clear, writer, 307", "sc, stream, 301", "sc, writer, 301"
+    })
+    void redirectClearingTheBodySendsNoneOfIt(String form, String body, int status) throws Exception {
+        HttpTester.Response r = get("/redirect61?form=" + form + "&body=" + body);
+        assertEquals(status, r.getStatus());
+        assertTrue(r.get("Location").endsWith("/moved/here"), r.get("Location"));
+        assertFalse(r.getContent().contains("This product moved"), r.getContent());
+        assertFalse(r.getContent().contains("bat.bing.com"), r.getContent());
+        assertCommitHeaders(r);
+    }
+
+    /** The refused cookie the application set is gone, the one the browser sent is expired, Tk is set. */
+    private static void assertCommitHeaders(HttpTester.Response r) {
+        List<String> cookies = r.getValuesList("Set-Cookie");
+        assertTrue(cookies.stream().noneMatch(c -> c.startsWith("_ga=GA1")), cookies.toString());
+        assertTrue(cookies.stream().anyMatch(c -> c.startsWith("_ga=; Max-Age=0")), cookies.toString());
+        assertNotNull(r.get("Tk"), r.toString());
+        assertFalse(r.getContent().contains("AFTER"), r.getContent());
+    }
+
+    private static HttpTester.Response get(String target) throws Exception {
+        byte[] raw = tomcat.exchange("GET " + target + " HTTP/1.1\nHost: www.shop.example\n"
+                + "Cookie: _ga=GA1.2.33.44\nConnection: close\n\n");
+        HttpTester.Response r = HttpTester.parseResponse(ByteBuffer.wrap(raw));
+        assertNotNull(r, ScenarioMatrixTest.head(raw));
+        assertTrue(r.isComplete(), ScenarioMatrixTest.head(raw));
+        return r;
+    }
+
+    private static byte[] rewritten(String page) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        HtmlRewriter rewriter = HtmlRewriter.builder(TrackerCatalog.bundled()).build();
+        try (RewriteStream s = rewriter.open(ConsentDecision.refuseAll(), StandardCharsets.UTF_8, out, null)) {
+            s.write(page.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+}
