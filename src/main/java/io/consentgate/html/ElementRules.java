@@ -3,6 +3,7 @@ package io.consentgate.html;
 import io.consentgate.Category;
 import io.consentgate.catalog.TrackerMatch;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -24,6 +25,7 @@ final class ElementRules {
     private static final byte[] REL = ascii("rel");
     private static final byte[] SRC = ascii("src");
     private static final byte[] SRCSET = ascii("srcset");
+    private static final byte[] SRCDOC = ascii("srcdoc");
     private static final byte[] TYPE = ascii("type");
     private static final byte[] XLINK_HREF = ascii("xlink:href");
     private static final java.util.regex.Pattern LIST_SEPARATOR = java.util.regex.Pattern.compile("[,\\s]+");
@@ -64,9 +66,15 @@ final class ElementRules {
             case ElementNames.SOURCE:
                 media();
                 break;
-            case ElementNames.IFRAME:
-                refuseIfTracker(check(attr(SRC), false));
+            case ElementNames.IFRAME: {
+                TrackerMatch m = check(attr(SRC), false);
+                if (m != null) {
+                    refuseIfTracker(m);
+                } else {
+                    srcdoc();
+                }
                 break;
+            }
             case ElementNames.LINK:
                 link();
                 break;
@@ -112,6 +120,54 @@ final class ElementRules {
             }
             default:
                 break;
+        }
+    }
+
+    /**
+     * {@code <iframe srcdoc>}: the attribute is a whole document, read with its character references decoded by a
+     * rewriter of its own with the same decision. When that document would load (or ping) a refused tracker, the
+     * iframe is refused as one whose {@code src} is that tracker: removed, or neutralized ({@code srcdoc} becomes
+     * {@code data-srcdoc}). Editing the document in place would mean re-encoding the attribute, so it is all or
+     * nothing; a document with nothing refused in it stays byte for byte.
+     */
+    private void srcdoc() throws IOException {
+        int i = attr(SRCDOC);
+        if (i < 0) {
+            return;
+        }
+        int a = i * Tokenizer.STRIDE;
+        int v = t.attrs[a + Tokenizer.A_VALUE];
+        int end = t.attrs[a + Tokenizer.A_VALUE_END];
+        if (v < 0 || end == v) {
+            return;
+        }
+        TrackerEvent[] refused = new TrackerEvent[1];
+        RewriteListener first = e -> {
+            if (refused[0] == null && e.action() != TrackerEvent.Action.ALLOWED
+                    && e.action() != TrackerEvent.Action.ACTIVATED) {
+                refused[0] = e;
+            }
+        };
+        byte[] doc = UrlText.decodeText(t.buf, v, end).getBytes(StandardCharsets.UTF_8);
+        try (RewriteStream nested = cfg.open(engine.decision, StandardCharsets.UTF_8, OutputStream.nullOutputStream(),
+                first)) {
+            nested.write(doc, 0, doc.length);
+        }
+        TrackerEvent e = refused[0];
+        if (e == null) {
+            return;
+        }
+        String element = ElementNames.name(t.nameId);
+        long line = t.lineOf(t.tagStart);
+        long column = t.columnOf(t.tagStart);
+        if (cfg.mode == RewriteMode.NEUTRALIZE && !engine.inNoscript()) {
+            engine.event(TrackerEvent.Action.NEUTRALIZED, line, column, element, e.trackerId(), e.trackerName(),
+                e.categories());
+            neutralize(engine.firstRefused(e.categories()));
+        } else {
+            engine.event(TrackerEvent.Action.REMOVED, line, column, element, e.trackerId(), e.trackerName(),
+                e.categories());
+            engine.removeElement();
         }
     }
 
@@ -479,7 +535,8 @@ final class ElementRules {
                 || (t.attrNameIs(i, HREF) && (id == ElementNames.LINK || href))
                 || (href && t.attrNameIs(i, XLINK_HREF))
                 || (id == ElementNames.VIDEO && t.attrNameIs(i, POSTER))
-                || (id == ElementNames.OBJECT && t.attrNameIs(i, DATA))) {
+                || (id == ElementNames.OBJECT && t.attrNameIs(i, DATA))
+                || (id == ElementNames.IFRAME && t.attrNameIs(i, SRCDOC))) {
                 w.edit(i, TagWriter.ADD_DATA_PREFIX);
             } else if (script && t.attrNameIs(i, TYPE)) {
                 w.edit(i, TagWriter.ADD_CONSENT_PREFIX);

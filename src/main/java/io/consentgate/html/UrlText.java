@@ -35,6 +35,14 @@ final class UrlText {
     private UrlText() {
     }
 
+    /**
+     * The text of the attribute value {@code b[from..to)} with its character references decoded as above and every
+     * other byte kept (whitespace included): for a value that is itself markup, such as {@code iframe srcdoc}.
+     */
+    static String decodeText(byte[] b, int from, int to) {
+        return decodeReferences(b, from, to, false);
+    }
+
     /** The URL string of {@code b[from..to)}. */
     static String decode(byte[] b, int from, int to) {
         while (from < to && (b[from] & 0xff) <= ' ') {
@@ -56,12 +64,17 @@ final class UrlText {
         if (plain) {
             return new String(b, from, to - from, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
         }
+        return decodeReferences(b, from, to, true).strip();
+    }
+
+    /** References decoded; with {@code url}, TAB, LF and CR (also as references) dropped as the URL parser does. */
+    private static String decodeReferences(byte[] b, int from, int to, boolean url) {
         StringBuilder sb = new StringBuilder(to - from);
         int i = from;
         while (i < to) {
             int c = b[i] & 0xff;
             if (c == '&') {
-                i = reference(b, i, to, sb);
+                i = reference(b, i, to, sb, url);
             } else if (c >= 0x80) {
                 int run = i;
                 while (run < to && b[run] < 0) {
@@ -70,21 +83,20 @@ final class UrlText {
                 sb.append(new String(b, i, run - i, StandardCharsets.UTF_8));
                 i = run;
             } else {
-                if (c != '\t' && c != '\n' && c != '\r') {
+                if (!url || (c != '\t' && c != '\n' && c != '\r')) {
                     sb.append((char) c);
                 }
                 i++;
             }
         }
-        String s = sb.toString();
-        return s.strip();
+        return sb.toString();
     }
 
     /** Decodes the reference at {@code b[amp]} into {@code sb}; returns the index after it. */
-    private static int reference(byte[] b, int amp, int to, StringBuilder sb) {
+    private static int reference(byte[] b, int amp, int to, StringBuilder sb, boolean url) {
         int i = amp + 1;
         if (i < to && b[i] == '#') {
-            return numeric(b, amp, i + 1, to, sb);
+            return numeric(b, amp, i + 1, to, sb, url);
         }
         int end = i;
         while (end < to && end - i < LONGEST_NAME && isAlnum(b[end])) {
@@ -94,7 +106,7 @@ final class UrlText {
         Character ch = NAMED.get(name);
         boolean semicolon = end < to && b[end] == ';';
         if (ch != null && (semicolon || isLegacy(name) && !(end < to && (b[end] == '=' || isAlnum(b[end]))))) {
-            if (ch != '\t' && ch != '\n') {
+            if (!url || (ch != '\t' && ch != '\n')) {
                 sb.append(ch.charValue());
             }
             return semicolon ? end + 1 : end;
@@ -103,7 +115,7 @@ final class UrlText {
         return amp + 1;
     }
 
-    private static int numeric(byte[] b, int amp, int i, int to, StringBuilder sb) {
+    private static int numeric(byte[] b, int amp, int i, int to, StringBuilder sb, boolean url) {
         boolean hex = i < to && (b[i] == 'x' || b[i] == 'X');
         int d = hex ? i + 1 : i;
         long v = 0;
@@ -123,7 +135,7 @@ final class UrlText {
         if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
             v = 0xFFFD;
         }
-        if (v != '\t' && v != '\n' && v != '\r') {
+        if (!url || (v != '\t' && v != '\n' && v != '\r')) {
             sb.appendCodePoint((int) v);
         }
         return k < to && b[k] == ';' ? k + 1 : k;

@@ -2,11 +2,18 @@ package io.consentgate.html;
 
 import static io.consentgate.html.RewriteAssertions.NEUTRALIZE;
 import static io.consentgate.html.RewriteAssertions.REMOVE;
+import static io.consentgate.html.RewriteAssertions.events;
 import static io.consentgate.html.RewriteAssertions.rewrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.consentgate.Category;
 import io.consentgate.ConsentDecision;
+import io.consentgate.ConsentMode;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -14,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Elements other than scripts, images, frames and links that make the browser fetch a URL: {@code <image>} (read as
  * {@code <img>}), SVG {@code <image href>}, {@code <embed>}, {@code <frame>}, {@code <object data>},
- * {@code <video src|poster>}, {@code <audio src>} and {@code <input type=image>}. Each pair is a page and what a
+ * {@code <video src|poster>}, {@code <audio src>}, {@code <input type=image>} and {@code <iframe srcdoc>} (a
+ * document in an attribute). Each pair is a page and what a
  * visitor who refused everything receives; the same page is unchanged when everything is allowed.
  */
 class UrlElementsTest {
@@ -35,7 +43,16 @@ class UrlElementsTest {
             Arguments.of("a<video poster=\"" + PIXEL + "\" controls><source src=\"/v.mp4\"></video>b", "ab"),
             Arguments.of("a<video src=\"" + DC + "\"></video>b", "ab"),
             Arguments.of("a<audio src='" + DC + "'></audio>b", "ab"),
-            Arguments.of("<form><input type=\" Image \" src=\"" + PIXEL + "\" alt=\"go\"></form>", "<form></form>"));
+            Arguments.of("<form><input type=\" Image \" src=\"" + PIXEL + "\" alt=\"go\"></form>", "<form></form>"),
+            // iframe srcdoc: a document in an attribute, with its markup escaped
+            Arguments.of("a<iframe title=\"offer\" srcdoc=\"&lt;p&gt;Sale!&lt;/p&gt;&lt;img src=&quot;" + PIXEL
+                + "&quot;&gt;\"></iframe>b", "ab"),
+            Arguments.of("a<iframe srcdoc='<script async src=\"https://www.googletagmanager.com/gtag/js?id=G-AB12\">"
+                + "</script>'></iframe>b", "ab"),
+            Arguments.of("a<iframe\nsrcdoc=\"&#60;script&#62;\n  !function(f,b,e,v,n,t,s){n=f.fbq=function(){};}\n"
+                + "  (window, document,'script');\n  fbq('init', '1234');\n&#60;/script&#62;\"></iframe>b", "ab"),
+            Arguments.of("a<iframe srcdoc=\"<iframe srcdoc=&quot;&amp;lt;img src=&amp;quot;" + DC
+                + "&amp;quot;&amp;gt;&quot;></iframe>\"></iframe>b", "ab"));
     }
 
     static Stream<Arguments> kept() {
@@ -47,7 +64,13 @@ class UrlElementsTest {
             Arguments.of("<video poster=\"/p.jpg\" src=\"/v.mp4\"></video>"),
             Arguments.of("<input type=\"text\" value=\"" + PIXEL + "\" src=\"" + PIXEL + "\">"),
             Arguments.of("<input src=\"" + PIXEL + "\">"),
-            Arguments.of("<svg><a href=\"" + DC + "\">link</a></svg>"));
+            Arguments.of("<svg><a href=\"" + DC + "\">link</a></svg>"),
+            Arguments.of("<iframe srcdoc=\"&lt;p&gt;Follow us: &lt;a href=&quot;https://www.facebook.com/shop&quot;&gt;"
+                + "Facebook&lt;/a&gt;&lt;/p&gt;\"></iframe>"),
+            Arguments.of("<iframe srcdoc=\"&lt;p&gt;Tracked by https://www.googletagmanager.com? Not here.&lt;/p&gt;\">"
+                + "</iframe>"),
+            Arguments.of("<iframe srcdoc=\"\" src=\"/embed\"></iframe>"),
+            Arguments.of("<p title=\"srcdoc=&lt;img src=&quot;" + PIXEL + "&quot;&gt;\">text</p>"));
     }
 
     @ParameterizedTest
@@ -63,6 +86,23 @@ class UrlElementsTest {
         assertEquals(in, rewrite(REMOVE, in, ConsentDecision.refuseAll()));
     }
 
+    @Test
+    void srcdocIsJudgedWithTheVisitorsDecisionAndReportedAsTheIframe() {
+        String ga = "<iframe srcdoc=\"&lt;script src=&quot;https://www.google-analytics.com/analytics.js&quot;&gt;"
+            + "&lt;/script&gt;\"></iframe>";
+        ConsentDecision analytics = ConsentDecision.of(Set.of(Category.ANALYTICS), Map.of(), ConsentMode.OPT_IN);
+        assertEquals(ga, rewrite(REMOVE, ga, analytics));
+        ConsentDecision marketing = ConsentDecision.of(Set.of(Category.MARKETING), Map.of(), ConsentMode.OPT_IN);
+        assertEquals("", rewrite(REMOVE, ga, marketing));
+        List<TrackerEvent> events = events(REMOVE, "<p>\n" + ga, marketing);
+        assertEquals(1, events.size(), events.toString());
+        TrackerEvent e = events.get(0);
+        assertEquals("iframe", e.element());
+        assertEquals(TrackerEvent.Action.REMOVED, e.action());
+        assertEquals(Set.of(Category.ANALYTICS), e.categories());
+        assertEquals(2, e.line());
+    }
+
     static Stream<Arguments> neutralized() {
         return Stream.of(
             Arguments.of("<embed src=\"" + PIXEL + "\">", "<embed data-src=\"" + PIXEL + "\" data-consent=\"marketing\">"),
@@ -71,7 +111,10 @@ class UrlElementsTest {
             Arguments.of("<object data=\"" + DC + "\"></object>",
                 "<object data-data=\"" + DC + "\" data-consent=\"marketing\"></object>"),
             Arguments.of("<svg><image href=\"" + DC + "\"/></svg>",
-                "<svg><image data-href=\"" + DC + "\" data-consent=\"marketing\"/></svg>"));
+                "<svg><image data-href=\"" + DC + "\" data-consent=\"marketing\"/></svg>"),
+            Arguments.of("<iframe srcdoc=\"&lt;img src=&quot;" + PIXEL + "&quot;&gt;\"></iframe>",
+                "<iframe data-srcdoc=\"&lt;img src=&quot;" + PIXEL + "&quot;&gt;\" data-consent=\"marketing\">"
+                + "</iframe>"));
     }
 
     @ParameterizedTest
