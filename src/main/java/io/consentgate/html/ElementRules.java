@@ -54,7 +54,7 @@ final class ElementRules {
     }
 
     void startTag() throws IOException {
-        int cat = categoryAttr();
+        int cat = t.maybeMarked() ? categoryAttr() : -1;
         if (cat >= 0 && tagged(cat)) {
             return;
         }

@@ -156,6 +156,11 @@ final class Tokenizer {
      */
     private boolean maybeMarked;
 
+    /** See {@link #maybeMarked}: false when the current tag certainly has no category attribute (nor ping). */
+    boolean maybeMarked() {
+        return maybeMarked;
+    }
+
     private final int[] foreignStack = new int[FOREIGN_MAX];
     private int foreignDepth;
     private int[] foreignSaved;
