@@ -12,8 +12,13 @@ import java.util.Optional;
 /** Per-element decisions for start tags: which attribute carries a URL, and what to do when it is refused. */
 final class ElementRules {
 
-    private static final String[] PRELOAD_RELS = {
-        "preconnect", "dns-prefetch", "preload", "modulepreload", "prefetch", "prerender"};
+    /**
+     * {@code <link rel>} tokens that make the browser connect or fetch: resource hints, stylesheets, icons and the
+     * manifest. Other rels ({@code canonical}, {@code alternate}, {@code me}, ...) only name a URL.
+     */
+    private static final String[] FETCHING_RELS = {
+        "preconnect", "dns-prefetch", "preload", "modulepreload", "prefetch", "prerender", "stylesheet", "icon",
+        "apple-touch-icon", "apple-touch-icon-precomposed", "mask-icon", "manifest", "compression-dictionary"};
 
     private static final byte[] DATA_CONSENT_TYPE = ascii("data-consent-type");
     private static final byte[] DATA_SRC = ascii("data-src");
@@ -344,16 +349,16 @@ final class ElementRules {
         if (rel < 0) {
             return;
         }
-        if (hasPreloadToken(value(rel))) {
+        if (hasFetchingToken(value(rel))) {
             refuseIfTracker(check(attr(HREF), false));
         }
     }
 
     /**
-     * Whether the {@code rel} value holds one of {@link #PRELOAD_RELS}, ASCII case-insensitively, between HTML
+     * Whether the {@code rel} value holds one of {@link #FETCHING_RELS}, ASCII case-insensitively, between HTML
      * whitespace; scanned in place because every {@code <link>} of every rewritten page passes here.
      */
-    static boolean hasPreloadToken(String rel) {
+    static boolean hasFetchingToken(String rel) {
         int n = rel.length();
         int i = 0;
         while (i < n) {
@@ -364,7 +369,7 @@ final class ElementRules {
             while (i < n && !isHtmlSpace(rel.charAt(i))) {
                 i++;
             }
-            for (String hint : PRELOAD_RELS) {
+            for (String hint : FETCHING_RELS) {
                 if (i - start == hint.length() && asciiEqualsIgnoreCase(rel, start, hint)) {
                     return true;
                 }

@@ -30,8 +30,9 @@ import java.util.Objects;
  *       catalog matches: loader snippets, {@code document.write} loaders with tracker URLs in string literals.
  *       JSON-LD and other data blocks are never matched;</li>
  *   <li>{@code <img src|srcset>}, {@code <source src|srcset>} (in {@code <picture>}, {@code <video>}),
- *       {@code <iframe src>}, {@code <link rel=preconnect|dns-prefetch|preload|modulepreload|prefetch|prerender
- *       href>};</li>
+ *       {@code <iframe src|srcdoc>}, the other elements that load a URL ({@code <embed>}, {@code <object>},
+ *       {@code <video>}, {@code <audio>}, ...), and {@code <link href>} whose {@code rel} fetches (resource hints,
+ *       {@code stylesheet}, icons, {@code manifest});</li>
  *   <li>{@code ping} on {@code <a>} and {@code <area>}: only the attribute is removed, the link stays;</li>
  *   <li>the same elements inside {@code <template>} and inside {@code <noscript>}; a {@code <noscript>} left with
  *       nothing but whitespace after its trackers are removed is removed as a whole.</li>

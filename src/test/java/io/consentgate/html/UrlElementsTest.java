@@ -44,6 +44,9 @@ class UrlElementsTest {
             Arguments.of("a<video src=\"" + DC + "\"></video>b", "ab"),
             Arguments.of("a<audio src='" + DC + "'></audio>b", "ab"),
             Arguments.of("<form><input type=\" Image \" src=\"" + PIXEL + "\" alt=\"go\"></form>", "<form></form>"),
+            Arguments.of("<head><link rel=\"stylesheet\" href=\"https://static.hotjar.com/c/survey.css\">"
+                + "<link rel=\"shortcut icon\" href=\"" + PIXEL + "\"><link rel=manifest href=\"" + DC + "\">"
+                + "</head>", "<head></head>"),
             // iframe srcdoc: a document in an attribute, with its markup escaped
             Arguments.of("a<iframe title=\"offer\" srcdoc=\"&lt;p&gt;Sale!&lt;/p&gt;&lt;img src=&quot;" + PIXEL
                 + "&quot;&gt;\"></iframe>b", "ab"),
@@ -70,6 +73,8 @@ class UrlElementsTest {
             Arguments.of("<iframe srcdoc=\"&lt;p&gt;Tracked by https://www.googletagmanager.com? Not here.&lt;/p&gt;\">"
                 + "</iframe>"),
             Arguments.of("<iframe srcdoc=\"\" src=\"/embed\"></iframe>"),
+            Arguments.of("<link rel=\"me\" href=\"https://www.facebook.com/tr\"><link rel=\"canonical alternate\" "
+                + "href=\"" + PIXEL + "\"><link rel=\"stylesheet\" href=\"/site.css\">"),
             Arguments.of("<p title=\"srcdoc=&lt;img src=&quot;" + PIXEL + "&quot;&gt;\">text</p>"));
     }
 

@@ -6,7 +6,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The in-place {@code rel} token scan agrees with splitting on HTML whitespace and ASCII lower-casing. */
-class PreloadRelTest {
+class FetchingRelTest {
 
     @ParameterizedTest(name = "[{index}] rel=\"{0}\" -> {1}")
     @CsvSource(delimiter = '|', value = {
@@ -16,16 +16,24 @@ class PreloadRelTest {
         "stylesheet preload|true",
         "  modulepreload  |true",
         "prefetch\tprerender|true",
-        "stylesheet|false",
+        "stylesheet|true",
+        "alternate stylesheet|true",
+        "shortcut icon|true",
+        "apple-touch-icon|true",
+        "manifest|true",
+        "canonical|false",
+        "alternate|false",
+        "me|false",
+        "stylesheets|false",
         "preconnected|false",
         "pre connect|false",
-        "icon|false",
+        "icons|false",
         "''|false",
         "dn\u017f-prefetch|false",
         "prel\u0131oad|false",
         "stylesheet\u00a0preload|false",
     })
     void findsOnlyWholeAsciiCaseInsensitiveTokens(String rel, boolean expected) {
-        assertEquals(expected, ElementRules.hasPreloadToken(rel));
+        assertEquals(expected, ElementRules.hasFetchingToken(rel));
     }
 }
