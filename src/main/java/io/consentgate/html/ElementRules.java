@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** Per-element decisions for start tags: which attribute carries a URL, and what to do when it is refused. */
 final class ElementRules {
@@ -33,6 +34,8 @@ final class ElementRules {
     private static final byte[] SRCDOC = ascii("srcdoc");
     private static final byte[] TYPE = ascii("type");
     private static final byte[] XLINK_HREF = ascii("xlink:href");
+    /** {@code iframe srcdoc} documents are read this many levels deep; an iframe deeper than that is refused. */
+    static final int MAX_SRCDOC_DEPTH = 3;
     private static final java.util.regex.Pattern LIST_SEPARATOR = java.util.regex.Pattern.compile("[,\\s]+");
 
     private final RewriteEngine engine;
@@ -133,7 +136,8 @@ final class ElementRules {
      * rewriter of its own with the same decision. When that document would load (or ping) a refused tracker, the
      * iframe is refused as one whose {@code src} is that tracker: removed, or neutralized ({@code srcdoc} becomes
      * {@code data-srcdoc}). Editing the document in place would mean re-encoding the attribute, so it is all or
-     * nothing; a document with nothing refused in it stays byte for byte.
+     * nothing; a document with nothing refused in it stays byte for byte. Documents nested deeper than
+     * {@link #MAX_SRCDOC_DEPTH} are not read (each level is a rewriter on the stack): such an iframe is refused.
      */
     private void srcdoc() throws IOException {
         int i = attr(SRCDOC);
@@ -147,16 +151,21 @@ final class ElementRules {
             return;
         }
         TrackerEvent[] refused = new TrackerEvent[1];
-        RewriteListener first = e -> {
-            if (refused[0] == null && e.action() != TrackerEvent.Action.ALLOWED
-                    && e.action() != TrackerEvent.Action.ACTIVATED) {
-                refused[0] = e;
+        if (engine.srcdocDepth >= MAX_SRCDOC_DEPTH) {
+            refused[0] = new TrackerEvent(0, 0, "iframe", null, null, Set.of(), TrackerEvent.Action.REMOVED);
+        } else {
+            RewriteListener first = e -> {
+                if (refused[0] == null && e.action() != TrackerEvent.Action.ALLOWED
+                        && e.action() != TrackerEvent.Action.ACTIVATED) {
+                    refused[0] = e;
+                }
+            };
+            byte[] doc = UrlText.decodeText(t.buf, v, end).getBytes(StandardCharsets.UTF_8);
+            try (RewriteStream nested = cfg.open(engine.decision, StandardCharsets.UTF_8,
+                    OutputStream.nullOutputStream(), first)) {
+                nested.srcdocDepth = engine.srcdocDepth + 1;
+                nested.write(doc, 0, doc.length);
             }
-        };
-        byte[] doc = UrlText.decodeText(t.buf, v, end).getBytes(StandardCharsets.UTF_8);
-        try (RewriteStream nested = cfg.open(engine.decision, StandardCharsets.UTF_8, OutputStream.nullOutputStream(),
-                first)) {
-            nested.write(doc, 0, doc.length);
         }
         TrackerEvent e = refused[0];
         if (e == null) {
@@ -168,7 +177,7 @@ final class ElementRules {
         if (cfg.mode == RewriteMode.NEUTRALIZE && !engine.inNoscript()) {
             engine.event(TrackerEvent.Action.NEUTRALIZED, line, column, element, e.trackerId(), e.trackerName(),
                 e.categories());
-            neutralize(engine.firstRefused(e.categories()));
+            neutralize(e.categories().isEmpty() ? null : engine.firstRefused(e.categories()));
         } else {
             engine.event(TrackerEvent.Action.REMOVED, line, column, element, e.trackerId(), e.trackerName(),
                 e.categories());

@@ -60,6 +60,8 @@ final class RewriteEngine implements TokenHandler {
     private byte[] scriptNeutralTail;
 
     private boolean overflowLogged;
+    /** See {@link RewriteStream#srcdocDepth}. */
+    int srcdocDepth;
     private byte lastByte;
     private byte lastByteBeforeScript;
     private byte lastByteBeforeNoscript;

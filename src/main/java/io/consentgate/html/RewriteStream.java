@@ -42,6 +42,8 @@ public final class RewriteStream extends OutputStream {
     private byte[] prefix;
     private int prefixLen;
     private int sniffLimit;
+    /** How deep in {@code iframe srcdoc} documents this stream reads (0: the page); set before the first write. */
+    int srcdocDepth;
 
     RewriteStream(HtmlRewriter cfg, ConsentDecision decision, Charset charset, OutputStream sink,
                   RewriteListener listener) {
@@ -129,6 +131,7 @@ public final class RewriteStream extends OutputStream {
         OutputStream out = cfg.reportOnly ? OutputStream.nullOutputStream() : sink;
         if (EncodingSniffer.isAsciiCompatible(cs)) {
             engine = new RewriteEngine(cfg, decision, out, listener);
+            engine.srcdocDepth = srcdocDepth;
             target = new EngineInput(engine);
         } else if (EncodingSniffer.isWideUnicode(cs)) {
             transcode(byteOrder(cs, b, off, len), out);
@@ -150,6 +153,7 @@ public final class RewriteStream extends OutputStream {
     private void transcode(Charset cs, OutputStream out) {
         encoding = new Transcoder(StandardCharsets.UTF_8, cs, out);
         engine = new RewriteEngine(cfg, decision, encoding, listener);
+        engine.srcdocDepth = srcdocDepth;
         decoding = new Transcoder(cs, StandardCharsets.UTF_8, new EngineInput(engine));
         target = decoding;
     }

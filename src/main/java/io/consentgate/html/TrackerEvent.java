@@ -11,6 +11,7 @@ import java.util.Set;
  * @param element     the lower-case element name ({@code "script"}, {@code "img"}, {@code "a"} for a ping, ...)
  * @param trackerId   the catalog id; for an element the operator tagged with the category attribute the attribute
  *                    name (e.g. {@code "data-consent"}); {@code null} when a held element overflowed the cap
+ *                    or an {@code iframe srcdoc} was nested deeper than the rewriter reads
  * @param trackerName the catalog display name; for a tagged element the attribute value; {@code null} on overflow
  * @param categories  the categories the element needs (empty on overflow)
  * @param action      what the rewriter did

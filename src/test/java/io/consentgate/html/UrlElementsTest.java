@@ -108,6 +108,27 @@ class UrlElementsTest {
         assertEquals(2, e.line());
     }
 
+    @Test
+    void srcdocIsReadThreeLevelsDeepAndADeeperOneIsRefused() {
+        String doc = "<p>innermost</p>";
+        for (int level = 1; level <= ElementRules.MAX_SRCDOC_DEPTH; level++) {
+            doc = "<iframe srcdoc=\"" + escape(doc) + "\"></iframe>";
+        }
+        String page = "<p>page</p>" + doc;
+        assertEquals(page, rewrite(REMOVE, page, ConsentDecision.refuseAll()));
+        String deeper = "<p>page</p><iframe srcdoc=\"" + escape(doc) + "\"></iframe>";
+        assertEquals("<p>page</p>", rewrite(REMOVE, deeper, ConsentDecision.refuseAll()));
+        assertEquals(deeper, rewrite(REMOVE, deeper, ConsentDecision.allowAll()));
+        for (int level = ElementRules.MAX_SRCDOC_DEPTH + 2; level <= 40; level++) {
+            doc = "<iframe srcdoc=\"" + escape(doc) + "\"></iframe>";
+        }
+        assertEquals("<p>x</p>", rewrite(REMOVE, "<p>x</p>" + doc, ConsentDecision.refuseAll()));
+    }
+
+    private static String escape(String html) {
+        return html.replace("&", "&amp;").replace("\"", "&quot;");
+    }
+
     static Stream<Arguments> neutralized() {
         return Stream.of(
             Arguments.of("<embed src=\"" + PIXEL + "\">", "<embed data-src=\"" + PIXEL + "\" data-consent=\"marketing\">"),
