@@ -150,6 +150,20 @@ public final class PageFixtures {
     private PageFixtures() {
     }
 
+    /** The page a benchmark size parameter names: {@code 150k} or {@code 2m}. */
+    public static byte[] page(String size) {
+        return switch (size) {
+            case "150k" -> page(150 * 1024);
+            case "2m" -> page(2 * 1024 * 1024);
+            default -> throw new IllegalArgumentException("size is 150k or 2m, not " + size);
+        };
+    }
+
+    /** Prints the length in bytes of the page {@code args[0]} ({@code 150k} or {@code 2m}) names. */
+    public static void main(String[] args) {
+        System.out.println(page(args[0]).length);
+    }
+
     /** A page of at least {@code targetBytes} (UTF-8), the same bytes for the same size. */
     public static byte[] page(int targetBytes) {
         Random rnd = new Random(targetBytes);
