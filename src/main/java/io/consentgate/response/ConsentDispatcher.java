@@ -10,7 +10,9 @@ import java.io.IOException;
 /**
  * A request dispatcher of the {@link ConsentRequest}: before a forward, tells the {@link ConsentResponse} to hold
  * nothing back, because a container may close the response when the forward returns (Tomcat 11 suspends the
- * original response behind any wrappers), before the filter could emit held bytes.
+ * original response behind any wrappers), before the filter could emit held bytes. Around an include, tells it that
+ * {@code sendError}/{@code sendRedirect} have no effect (Tomcat puts its include wrapper below this filter's, so the
+ * included servlet's calls pass through the {@link ConsentResponse} first).
  */
 final class ConsentDispatcher implements RequestDispatcher {
 
@@ -32,6 +34,11 @@ final class ConsentDispatcher implements RequestDispatcher {
     @Override
     public void include(ServletRequest request, ServletResponse servletResponse)
             throws ServletException, IOException {
-        delegate.include(request, servletResponse);
+        response.includeStarted();
+        try {
+            delegate.include(request, servletResponse);
+        } finally {
+            response.includeEnded();
+        }
     }
 }

@@ -69,6 +69,8 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
     private Charset writerCharset;
     private boolean finished;
     private boolean streamThrough;
+    /** Includes in progress through {@link ConsentDispatcher}: sendError and sendRedirect have no effect in them. */
+    private int includes;
 
     public ConsentResponse(HttpServletRequest request, HttpServletResponse response, ConsentDecision decision,
                            Enforcement enforcement) {
@@ -254,8 +256,20 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
 
     // ---- status doors ---------------------------------------------------------------------------------------------
 
+    void includeStarted() {
+        includes++;
+    }
+
+    void includeEnded() {
+        includes--;
+    }
+
     @Override
     public void sendError(int sc, String msg) throws IOException {
+        if (includes > 0) {
+            super.sendError(sc, msg); // ignored by the container in an include; the body stays
+            return;
+        }
         discardBody();
         commitHeaders();
         prepareForErrorPage();
@@ -264,6 +278,10 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
 
     @Override
     public void sendError(int sc) throws IOException {
+        if (includes > 0) {
+            super.sendError(sc);
+            return;
+        }
         discardBody();
         commitHeaders();
         prepareForErrorPage();
@@ -272,6 +290,10 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
 
     @Override
     public void sendRedirect(String location) throws IOException {
+        if (includes > 0) {
+            super.sendRedirect(location);
+            return;
+        }
         discardBody();
         commitHeaders();
         super.sendRedirect(location);
@@ -290,7 +312,9 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         if (REDIRECT == null) {
             throw new UnsupportedOperationException("sendRedirect(String, int, boolean) needs a Servlet 6.1 container");
         }
-        if (clearBuffer) {
+        if (includes > 0) {
+            // no effect in an include: hand it on as it is
+        } else if (clearBuffer) {
             discardBody();
             commitHeaders();
         } else {

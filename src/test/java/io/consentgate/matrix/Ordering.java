@@ -199,6 +199,16 @@ enum Ordering {
             x.resp.getOutputStream();
             x.req.getRequestDispatcher("/fragment").include(x.req, x.resp);
         }
+    },
+    /** The included fragment writes the page, then redirects and sends an error: both have no effect there. */
+    INCLUDE_THEN_REDIRECT {
+        @Override
+        void run(Exchange x) throws IOException, ServletException {
+            x.resp.setContentType(x.type());
+            x.resp.getOutputStream();
+            x.req.setAttribute(ScenarioServlet.FRAGMENT_ENDS_WITH_REDIRECT, Boolean.TRUE);
+            x.req.getRequestDispatcher("/fragment").include(x.req, x.resp);
+        }
     };
 
     abstract void run(Exchange x) throws IOException, ServletException;

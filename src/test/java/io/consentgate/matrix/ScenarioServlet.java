@@ -23,6 +23,8 @@ public final class ScenarioServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     static final String SCENARIO = "matrix.scenario";
+    /** Request attribute: the included fragment calls sendRedirect and sendError after writing. */
+    static final String FRAGMENT_ENDS_WITH_REDIRECT = "matrix.fragment.redirect";
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException, ServletException {
@@ -110,6 +112,11 @@ public final class ScenarioServlet extends HttpServlet {
         ServletOutputStream out = resp.getOutputStream();
         for (int i = 0; i < page.length; i += 6000) {
             out.write(page, i, Math.min(6000, page.length - i));
+        }
+        if (req.getDispatcherType() == DispatcherType.INCLUDE && req.getAttribute(FRAGMENT_ENDS_WITH_REDIRECT) != null) {
+            // "No effect if called from an include": the page above is the whole body.
+            resp.sendRedirect("/elsewhere");
+            resp.sendError(500, "ignored in an include");
         }
     }
 }
