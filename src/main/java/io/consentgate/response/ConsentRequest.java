@@ -35,6 +35,7 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
         super(request);
         this.response = response;
         this.stripCookies = stripCookies;
+        response.requestView(this);
     }
 
     @Override

@@ -71,6 +71,8 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
     private boolean streamThrough;
     /** Includes in progress through {@link ConsentDispatcher}: sendError and sendRedirect have no effect in them. */
     private int includes;
+    /** The request as the application sees it (the filter's wrapper), for {@link #inInclude()}. */
+    private HttpServletRequest requestView;
 
     public ConsentResponse(HttpServletRequest request, HttpServletResponse response, ConsentDecision decision,
                            Enforcement enforcement) {
@@ -264,12 +266,34 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         includes--;
     }
 
+    void requestView(HttpServletRequest view) {
+        requestView = view;
+    }
+
+    /**
+     * Whether an include is in progress, where sendError, sendRedirect and reset have no effect: one started through
+     * {@link ConsentDispatcher}, or one the container slid in beneath the filter's request wrapper (Tomcat does so
+     * for a dispatcher from {@code ServletContext.getRequestDispatcher}, too). The filter never wraps an INCLUDE
+     * dispatch itself, so an INCLUDE seen through its request wrapper is one nested inside this response.
+     */
+    private boolean inInclude() {
+        return includes > 0 || requestView != null && requestView.getDispatcherType() == DispatcherType.INCLUDE;
+    }
+
+    /** sendError and sendRedirect on a committed response throw, as the container's do, before anything changes. */
+    private void requireUncommitted(String method) {
+        if (isCommitted()) {
+            throw new IllegalStateException("Cannot call " + method + " after the response has been committed");
+        }
+    }
+
     @Override
     public void sendError(int sc, String msg) throws IOException {
-        if (includes > 0) {
+        if (inInclude()) {
             super.sendError(sc, msg); // ignored by the container in an include; the body stays
             return;
         }
+        requireUncommitted("sendError");
         discardBody();
         commitHeaders();
         prepareForErrorPage();
@@ -278,10 +302,11 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
 
     @Override
     public void sendError(int sc) throws IOException {
-        if (includes > 0) {
+        if (inInclude()) {
             super.sendError(sc);
             return;
         }
+        requireUncommitted("sendError");
         discardBody();
         commitHeaders();
         prepareForErrorPage();
@@ -290,10 +315,11 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
 
     @Override
     public void sendRedirect(String location) throws IOException {
-        if (includes > 0) {
+        if (inInclude()) {
             super.sendRedirect(location);
             return;
         }
+        requireUncommitted("sendRedirect");
         discardBody();
         commitHeaders();
         super.sendRedirect(location);
@@ -312,12 +338,21 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         if (REDIRECT == null) {
             throw new UnsupportedOperationException("sendRedirect(String, int, boolean) needs a Servlet 6.1 container");
         }
-        if (includes > 0) {
+        if (inInclude()) {
             // no effect in an include: hand it on as it is
         } else if (clearBuffer) {
+            requireUncommitted("sendRedirect");
             discardBody();
             commitHeaders();
         } else {
+            requireUncommitted("sendRedirect");
+            if (writer != null) {
+                stream.finishing();
+                writer.flush();
+            }
+            if (stream != null) {
+                stream.reserveForRewrite();
+            }
             finish();
             if (stream != null) {
                 stream.end();
@@ -353,6 +388,10 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
 
     @Override
     public void reset() {
+        if (inInclude()) {
+            super.reset(); // ignored by the container in an include (or it throws when committed); the body stays
+            return;
+        }
         super.reset();
         heldContentLength = -1;
         committedHeaders = false;

@@ -247,6 +247,20 @@ final class GateOutputStream extends ServletOutputStream {
         }
     }
 
+    /**
+     * Before a redirect that keeps the body: while nothing has reached the container, make its buffer big enough for
+     * the held bytes once rewritten (neutralizing at most about doubles a tag), so writing them cannot commit the
+     * response before the container has set the redirect's status.
+     */
+    void reserveForRewrite() {
+        if (!decided && undecidedLen > 0) {
+            int room = undecidedLen * 4 + 8192;
+            if (response.getBufferSize() < room) {
+                response.setBufferSize(room);
+            }
+        }
+    }
+
     /** A redirect that keeps the body (after {@link #finish()}): what was written is sent, nothing more is taken. */
     void end() {
         ended = true;

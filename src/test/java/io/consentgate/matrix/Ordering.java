@@ -209,6 +209,36 @@ enum Ordering {
             x.req.setAttribute(ScenarioServlet.FRAGMENT_ENDS_WITH_REDIRECT, Boolean.TRUE);
             x.req.getRequestDispatcher("/fragment").include(x.req, x.resp);
         }
+    },
+    /** As {@link #INCLUDE_THEN_REDIRECT}, with the dispatcher from the ServletContext rather than the request. */
+    CONTEXT_INCLUDE_THEN_REDIRECT {
+        @Override
+        void run(Exchange x) throws IOException, ServletException {
+            x.resp.setContentType(x.type());
+            x.resp.getOutputStream();
+            x.req.setAttribute(ScenarioServlet.FRAGMENT_ENDS_WITH_REDIRECT, Boolean.TRUE);
+            x.req.getServletContext().getRequestDispatcher("/fragment").include(x.req, x.resp);
+        }
+    },
+    /** Half the page, a commit, a sendError that must throw (and change nothing), the other half. */
+    FLUSH_THEN_SEND_ERROR {
+        @Override
+        void run(Exchange x) throws IOException {
+            x.resp.setContentType(x.type());
+            ServletOutputStream out = x.resp.getOutputStream();
+            int half = x.page.length / 2;
+            out.write(x.page, 0, half);
+            x.resp.flushBuffer();
+            try {
+                x.resp.sendError(500);
+                throw new IllegalStateException("sendError on a committed response did not throw");
+            } catch (IllegalStateException expected) {
+                if (expected.getMessage() != null && expected.getMessage().startsWith("sendError on a committed")) {
+                    throw expected;
+                }
+            }
+            out.write(x.page, half, x.page.length - half);
+        }
     };
 
     abstract void run(Exchange x) throws IOException, ServletException;

@@ -28,7 +28,29 @@ final class Redirects61 {
     private Redirects61() {
     }
 
+    /** About 7,900 bytes of Bing pixels: under Tomcat's 8 KiB buffer, over it once neutralized. */
+    static final String PIXELS = pixels();
+
+    private static String pixels() {
+        StringBuilder sb = new StringBuilder("<!doctype html><p>Redirecting</p>");
+        for (int i = 0; sb.length() < 7900 - 60; i++) {
+            sb.append("<img src=\"https://bat.bing.com/action/0?ti=").append(1000 + i).append("\" alt=\"\">\n");
+        }
+        return sb.toString();
+    }
+
     static void serve(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String form = req.getParameter("form");
+        if ("committed".equals(form)) {
+            committed(resp);
+            return;
+        }
+        if ("big-keep".equals(form)) {
+            resp.setContentType("text/html;charset=UTF-8");
+            resp.getOutputStream().write(PIXELS.getBytes(StandardCharsets.UTF_8));
+            invoke(resp, "/moved/here", 303, false);
+            return;
+        }
         resp.setContentType("text/html;charset=UTF-8");
         resp.addCookie(new Cookie("_ga", "GA1.2.3.4"));
         byte[] page = PAGE.getBytes(StandardCharsets.UTF_8);
@@ -39,7 +61,6 @@ final class Redirects61 {
         } else {
             out.write(page);
         }
-        String form = req.getParameter("form");
         try {
             switch (form) {
                 case "sc-keep" -> handle("sendRedirect", String.class, int.class, boolean.class)
@@ -65,6 +86,30 @@ final class Redirects61 {
             }
         } catch (IOException expected) {
             resp.setHeader("X-After-Write", "refused");
+        }
+    }
+
+    /** The page, a commit, then a redirect that must throw and change nothing, then more page. */
+    private static void committed(HttpServletResponse resp) throws IOException {
+        resp.setContentType("text/html;charset=UTF-8");
+        OutputStream out = resp.getOutputStream();
+        out.write(PAGE.getBytes(StandardCharsets.UTF_8));
+        resp.flushBuffer();
+        try {
+            invoke(resp, "/moved/here", 303, false);
+            out.write("<p>NOT THROWN</p>".getBytes(StandardCharsets.UTF_8));
+        } catch (IllegalStateException expected) {
+            out.write("<p>after</p>".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void invoke(HttpServletResponse resp, String location, int sc, boolean clear) throws IOException {
+        try {
+            handle("sendRedirect", String.class, int.class, boolean.class).invoke(resp, location, sc, clear);
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IOException(t);
         }
     }
 

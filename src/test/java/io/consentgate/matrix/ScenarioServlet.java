@@ -117,6 +117,7 @@ public final class ScenarioServlet extends HttpServlet {
             // "No effect if called from an include": the page above is the whole body.
             resp.sendRedirect("/elsewhere");
             resp.sendError(500, "ignored in an include");
+            resp.reset();
         }
     }
 }

@@ -35,15 +35,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class Servlet61RedirectTest {
 
     private static MatrixServer tomcat;
+    private static MatrixServer neutralizing;
 
     @BeforeAll
     static void start() throws Exception {
         tomcat = MatrixServer.start("tomcat", Map.of());
+        neutralizing = MatrixServer.start("tomcat", Map.of("html-mode", "neutralize"));
     }
 
     @AfterAll
     static void stop() throws Exception {
         tomcat.close();
+        neutralizing.close();
+    }
+
+    @Test
+    void redirectOnACommittedResponseThrowsAndChangesNothing() throws Exception {
+        HttpTester.Response r = get(tomcat, "/redirect61?form=committed");
+        assertEquals(200, r.getStatus());
+        assertEquals(null, r.get("Location"));
+        assertEquals(new String(rewritten(Redirects61.PAGE + "<p>after</p>"), StandardCharsets.UTF_8), r.getContent());
+    }
+
+    @Test
+    void keptBodyThatGrowsWhenNeutralizedStillGoesOutWithTheRedirect() throws Exception {
+        HttpTester.Response r = get(neutralizing, "/redirect61?form=big-keep");
+        assertEquals(303, r.getStatus(), r.getContent().length() + " bytes");
+        assertTrue(r.get("Location").endsWith("/moved/here"), r.get("Location"));
+        assertTrue(r.getContent().length() > Redirects61.PIXELS.length(), r.getContent().length() + " bytes");
+        assertFalse(r.getContent().contains("<img src=\"https://bat.bing.com"), r.getContent());
+        assertTrue(r.getContent().contains("<img data-src=\"https://bat.bing.com"), r.getContent());
     }
 
     @Test
@@ -57,7 +78,7 @@ class Servlet61RedirectTest {
         "sc-keep, stream, 303", "sc-keep, writer, 303", "keep, stream, 302", "keep, writer, 302"
     })
     void redirectKeepingTheBodySendsTheRewrittenBody(String form, String body, int status) throws Exception {
-        HttpTester.Response r = get("/redirect61?form=" + form + "&body=" + body);
+        HttpTester.Response r = get(tomcat, "/redirect61?form=" + form + "&body=" + body);
         assertEquals(status, r.getStatus());
         assertTrue(r.get("Location").endsWith("/moved/here"), r.get("Location"));
         assertEquals(new String(rewritten(Redirects61.PAGE), StandardCharsets.UTF_8), r.getContent());
@@ -71,7 +92,7 @@ class Servlet61RedirectTest {
         "sc-clear, stream, 307", "sc-clear, writer, 307", "sc, stream, 301", "sc, writer, 301"
     })
     void redirectClearingTheBodySendsNoneOfIt(String form, String body, int status) throws Exception {
-        HttpTester.Response r = get("/redirect61?form=" + form + "&body=" + body);
+        HttpTester.Response r = get(tomcat, "/redirect61?form=" + form + "&body=" + body);
         assertEquals(status, r.getStatus());
         assertTrue(r.get("Location").endsWith("/moved/here"), r.get("Location"));
         assertFalse(r.getContent().contains("This product moved"), r.getContent());
@@ -88,8 +109,8 @@ class Servlet61RedirectTest {
         assertFalse(r.getContent().contains("AFTER"), r.getContent());
     }
 
-    private static HttpTester.Response get(String target) throws Exception {
-        byte[] raw = tomcat.exchange("GET " + target + " HTTP/1.1\nHost: www.shop.example\n"
+    private static HttpTester.Response get(MatrixServer server, String target) throws Exception {
+        byte[] raw = server.exchange("GET " + target + " HTTP/1.1\nHost: www.shop.example\n"
                 + "Cookie: _ga=GA1.2.33.44\nConnection: close\n\n");
         HttpTester.Response r = HttpTester.parseResponse(ByteBuffer.wrap(raw));
         assertNotNull(r, ScenarioMatrixTest.head(raw));
