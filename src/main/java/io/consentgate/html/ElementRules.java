@@ -26,6 +26,7 @@ final class ElementRules {
     private static final byte[] DATA_SRCSET = ascii("data-srcset");
     private static final byte[] DATA = ascii("data");
     private static final byte[] HREF = ascii("href");
+    private static final byte[] IMAGESRCSET = ascii("imagesrcset");
     private static final byte[] POSTER = ascii("poster");
     private static final byte[] PING = ascii("ping");
     private static final byte[] REL = ascii("rel");
@@ -140,37 +141,46 @@ final class ElementRules {
      * {@link #MAX_SRCDOC_DEPTH} are not read (each level is a rewriter on the stack): such an iframe is refused.
      */
     private void srcdoc() throws IOException {
+        TrackerEvent e = srcdocRefusal();
+        if (e != null) {
+            refuseForSrcdoc(e);
+        }
+    }
+
+    /** What the current iframe's {@code srcdoc} document would refuse first, or {@code null} (see {@link #srcdoc}). */
+    private TrackerEvent srcdocRefusal() throws IOException {
         int i = attr(SRCDOC);
         if (i < 0) {
-            return;
+            return null;
         }
         int a = i * Tokenizer.STRIDE;
         int v = t.attrs[a + Tokenizer.A_VALUE];
         int end = t.attrs[a + Tokenizer.A_VALUE_END];
         if (v < 0 || end == v) {
-            return;
+            return null;
+        }
+        int depth = engine.srcdoc.depth();
+        if (depth >= MAX_SRCDOC_DEPTH) {
+            return new TrackerEvent(0, 0, "iframe", null, null, Set.of(), TrackerEvent.Action.REMOVED);
         }
         TrackerEvent[] refused = new TrackerEvent[1];
-        if (engine.srcdocDepth >= MAX_SRCDOC_DEPTH) {
-            refused[0] = new TrackerEvent(0, 0, "iframe", null, null, Set.of(), TrackerEvent.Action.REMOVED);
-        } else {
-            RewriteListener first = e -> {
-                if (refused[0] == null && e.action() != TrackerEvent.Action.ALLOWED
-                        && e.action() != TrackerEvent.Action.ACTIVATED) {
-                    refused[0] = e;
-                }
-            };
-            byte[] doc = UrlText.decodeText(t.buf, v, end).getBytes(StandardCharsets.UTF_8);
-            try (RewriteStream nested = cfg.open(engine.decision, StandardCharsets.UTF_8,
-                    OutputStream.nullOutputStream(), first)) {
-                nested.srcdocDepth = engine.srcdocDepth + 1;
-                nested.write(doc, 0, doc.length);
+        RewriteListener first = e -> {
+            if (refused[0] == null && e.action() != TrackerEvent.Action.ALLOWED
+                    && e.action() != TrackerEvent.Action.ACTIVATED) {
+                refused[0] = e;
             }
+        };
+        byte[] doc = UrlText.decodeText(t.buf, v, end).getBytes(StandardCharsets.UTF_8);
+        try (RewriteStream nested = cfg.open(engine.decision, StandardCharsets.UTF_8,
+                OutputStream.nullOutputStream(), first)) {
+            nested.srcdoc = new SrcdocContext(depth + 1, base, baseCandidate);
+            nested.write(doc, 0, doc.length);
         }
-        TrackerEvent e = refused[0];
-        if (e == null) {
-            return;
-        }
+        return refused[0];
+    }
+
+    /** Refuses the current iframe for what its {@code srcdoc} document would load: removed, or neutralized. */
+    private void refuseForSrcdoc(TrackerEvent e) throws IOException {
         String element = ElementNames.name(t.nameId);
         long line = t.lineOf(t.tagStart);
         long column = t.columnOf(t.tagStart);
@@ -183,6 +193,12 @@ final class ElementRules {
                 e.categories());
             engine.removeElement();
         }
+    }
+
+    /** A {@code srcdoc} document inherits its parent's base URL; a {@code <base>} of its own still wins. */
+    void inheritBase(String parentBase, boolean parentBaseCandidate) {
+        base = parentBase;
+        baseCandidate = parentBaseCandidate;
     }
 
     /** Index of the operator's category attribute on the current tag, or -1. */
@@ -255,7 +271,7 @@ final class ElementRules {
             int type = attr(TYPE);
             return type >= 0 && value(type).strip().equalsIgnoreCase("text/plain");
         }
-        return attr(SRC) < 0 && attr(SRCSET) < 0 && attr(HREF) < 0;
+        return attr(SRC) < 0 && attr(SRCSET) < 0 && attr(HREF) < 0 && attr(SRCDOC) < 0;
     }
 
     private boolean activate() throws IOException {
@@ -273,6 +289,13 @@ final class ElementRules {
         if (live != null) {
             refuseIfTracker(live);
             return true;
+        }
+        if (t.nameId == ElementNames.IFRAME) {
+            TrackerEvent e = srcdocRefusal(); // srcdoc wins over src: a refused tracker in it is refused as anywhere
+            if (e != null) {
+                refuseForSrcdoc(e);
+                return true;
+            }
         }
         TrackerMatch m = check(dataSrc, false);
         if (m == null) {
@@ -359,7 +382,8 @@ final class ElementRules {
             return;
         }
         if (hasFetchingToken(value(rel))) {
-            refuseIfTracker(check(attr(HREF), false));
+            TrackerMatch m = check(attr(HREF), false);
+            refuseIfTracker(m != null ? m : check(attr(IMAGESRCSET), true)); // preload as=image fetches from it
         }
     }
 
@@ -550,7 +574,8 @@ final class ElementRules {
                 || (href && t.attrNameIs(i, XLINK_HREF))
                 || (id == ElementNames.VIDEO && t.attrNameIs(i, POSTER))
                 || (id == ElementNames.OBJECT && t.attrNameIs(i, DATA))
-                || (id == ElementNames.IFRAME && t.attrNameIs(i, SRCDOC))) {
+                || (id == ElementNames.IFRAME && t.attrNameIs(i, SRCDOC))
+                || (id == ElementNames.LINK && t.attrNameIs(i, IMAGESRCSET))) {
                 w.edit(i, TagWriter.ADD_DATA_PREFIX);
             } else if (script && t.attrNameIs(i, TYPE)) {
                 w.edit(i, TagWriter.ADD_CONSENT_PREFIX);

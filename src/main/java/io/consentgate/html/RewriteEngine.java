@@ -60,8 +60,8 @@ final class RewriteEngine implements TokenHandler {
     private byte[] scriptNeutralTail;
 
     private boolean overflowLogged;
-    /** See {@link RewriteStream#srcdocDepth}. */
-    int srcdocDepth;
+    /** See {@link RewriteStream#srcdoc}. */
+    SrcdocContext srcdoc = SrcdocContext.PAGE;
     private byte lastByte;
     private byte lastByteBeforeScript;
     private byte lastByteBeforeNoscript;
@@ -77,6 +77,12 @@ final class RewriteEngine implements TokenHandler {
         this.rules = new ElementRules(this);
         tok.guardAttribute = rules.categoryAttributeBytes;
         tok.skim = true;
+    }
+
+    /** Before the first byte: this engine reads an {@code iframe srcdoc} document (see {@link SrcdocContext}). */
+    void enterSrcdoc(SrcdocContext context) {
+        srcdoc = context;
+        rules.inheritBase(context.base(), context.baseCandidate());
     }
 
     /** Returns the stream's buffers to the pool; the engine must not be used afterwards. */

@@ -42,8 +42,8 @@ public final class RewriteStream extends OutputStream {
     private byte[] prefix;
     private int prefixLen;
     private int sniffLimit;
-    /** How deep in {@code iframe srcdoc} documents this stream reads (0: the page); set before the first write. */
-    int srcdocDepth;
+    /** Whether this stream reads the page or an {@code iframe srcdoc} document in it; set before the first write. */
+    SrcdocContext srcdoc = SrcdocContext.PAGE;
 
     RewriteStream(HtmlRewriter cfg, ConsentDecision decision, Charset charset, OutputStream sink,
                   RewriteListener listener) {
@@ -131,7 +131,7 @@ public final class RewriteStream extends OutputStream {
         OutputStream out = cfg.reportOnly ? OutputStream.nullOutputStream() : sink;
         if (EncodingSniffer.isAsciiCompatible(cs)) {
             engine = new RewriteEngine(cfg, decision, out, listener);
-            engine.srcdocDepth = srcdocDepth;
+            engine.enterSrcdoc(srcdoc);
             target = new EngineInput(engine);
         } else if (EncodingSniffer.isWideUnicode(cs)) {
             transcode(byteOrder(cs, b, off, len), out);
@@ -153,7 +153,7 @@ public final class RewriteStream extends OutputStream {
     private void transcode(Charset cs, OutputStream out) {
         encoding = new Transcoder(StandardCharsets.UTF_8, cs, out);
         engine = new RewriteEngine(cfg, decision, encoding, listener);
-        engine.srcdocDepth = srcdocDepth;
+        engine.enterSrcdoc(srcdoc);
         decoding = new Transcoder(cs, StandardCharsets.UTF_8, new EngineInput(engine));
         target = decoding;
     }

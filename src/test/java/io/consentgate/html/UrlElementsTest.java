@@ -125,6 +125,45 @@ class UrlElementsTest {
         assertEquals("<p>x</p>", rewrite(REMOVE, "<p>x</p>" + doc, ConsentDecision.refuseAll()));
     }
 
+    @Test
+    void srcdocOfATaggedIframeIsJudgedToo() {
+        String pixel = "&lt;img src=&quot;" + PIXEL + "&quot;&gt;";
+        // refused by its tag, neutralized: the srcdoc must not stay live
+        String refused = "<iframe data-consent=\"marketing\" srcdoc=\"" + pixel + "\"></iframe>";
+        assertEquals("<iframe data-consent=\"marketing\" data-srcdoc=\"" + pixel + "\"></iframe>",
+            rewrite(NEUTRALIZE, refused, ConsentDecision.refuseAll()));
+        // allowed by its tag and activated: srcdoc wins over the activated src, so the catalog still refuses it
+        ConsentDecision functional = ConsentDecision.of(Set.of(Category.FUNCTIONAL), Map.of(), ConsentMode.OPT_IN);
+        String allowed = "<iframe data-consent=\"functional\" data-src=\"/widget\" srcdoc=\"" + pixel + "\"></iframe>";
+        assertEquals("", rewrite(REMOVE, allowed, functional));
+        String clean = "<iframe data-consent=\"functional\" data-src=\"/widget\" srcdoc=\"&lt;p&gt;hi\"></iframe>";
+        assertEquals("<iframe data-consent=\"functional\" src=\"/widget\" srcdoc=\"&lt;p&gt;hi\"></iframe>",
+            rewrite(REMOVE, clean, functional));
+    }
+
+    @Test
+    void srcdocResolvesRelativeUrlsAgainstThePagesBase() {
+        String page = "<base href=\"https://www.googletagmanager.com/\">"
+            + "<iframe srcdoc=\"&lt;script src=gtag/js?id=G-1&gt;&lt;/script&gt;\"></iframe>";
+        assertEquals("<base href=\"https://www.googletagmanager.com/\">",
+            rewrite(REMOVE, page, ConsentDecision.refuseAll()));
+        String own = "<base href=\"https://www.googletagmanager.com/\"><iframe srcdoc=\"&lt;base href="
+            + "https://shop.example/&gt;&lt;script src=gtag/js?id=G-1&gt;&lt;/script&gt;\"></iframe>";
+        assertEquals(own, rewrite(REMOVE, own, ConsentDecision.refuseAll()));
+    }
+
+    @Test
+    void imageSrcsetOfAPreloadIsChecked() {
+        String in = "<link rel=\"preload\" as=\"image\" href=\"/hero.jpg\" imagesrcset=\"/hero.jpg 1x, " + DC
+            + " 2x\">";
+        assertEquals("", rewrite(REMOVE, in, ConsentDecision.refuseAll()));
+        // neutralized, the whole hint goes inert: both URL attributes get the data- prefix
+        assertEquals("<link rel=\"preload\" as=\"image\" data-href=\"/hero.jpg\" data-imagesrcset=\"/hero.jpg 1x, " + DC
+            + " 2x\" data-consent=\"marketing\">", rewrite(NEUTRALIZE, in, ConsentDecision.refuseAll()));
+        String kept = "<link rel=\"preload\" as=\"image\" href=\"/hero.jpg\" imagesrcset=\"/hero.jpg 1x, /h2.jpg 2x\">";
+        assertEquals(kept, rewrite(REMOVE, kept, ConsentDecision.refuseAll()));
+    }
+
     private static String escape(String html) {
         return html.replace("&", "&amp;").replace("\"", "&quot;");
     }
