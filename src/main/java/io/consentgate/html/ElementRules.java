@@ -75,15 +75,11 @@ final class ElementRules {
             case ElementNames.SOURCE:
                 media();
                 break;
-            case ElementNames.IFRAME: {
-                TrackerMatch m = check(attr(SRC), false);
-                if (m != null) {
-                    refuseIfTracker(m);
-                } else {
-                    srcdoc();
-                }
+            case ElementNames.IFRAME:
+            case ElementNames.FRAME:
+            case ElementNames.EMBED:
+                frame(attr(SRC));
                 break;
-            }
             case ElementNames.LINK:
                 link();
                 break;
@@ -107,8 +103,6 @@ final class ElementRules {
                     media(); // the HTML parser reads <image> as <img>
                 }
                 break;
-            case ElementNames.EMBED:
-            case ElementNames.FRAME:
             case ElementNames.AUDIO:
                 refuseIfTracker(check(attr(SRC), false));
                 break;
@@ -118,7 +112,7 @@ final class ElementRules {
                 break;
             }
             case ElementNames.OBJECT:
-                refuseIfTracker(check(attr(DATA), false));
+                frame(attr(DATA));
                 break;
             case ElementNames.INPUT: {
                 int type = attr(TYPE);
@@ -133,21 +127,48 @@ final class ElementRules {
     }
 
     /**
-     * {@code <iframe srcdoc>}: the attribute is a whole document, read with its character references decoded by a
-     * rewriter of its own with the same decision. When that document would load (or ping) a refused tracker, the
-     * iframe is refused as one whose {@code src} is that tracker: removed, or neutralized ({@code srcdoc} becomes
-     * {@code data-srcdoc}). Editing the document in place would mean re-encoding the attribute, so it is all or
-     * nothing; a document with nothing refused in it stays byte for byte. Documents nested deeper than
-     * {@link #MAX_SRCDOC_DEPTH} are not read (each level is a rewriter on the stack): such an iframe is refused.
+     * An element that displays a document from attribute {@code url} (iframe, frame, embed, object): refused when the
+     * URL is a refused tracker, or when the document it shows would load one. That document is an iframe's
+     * {@code srcdoc} (read with its character references decoded, with the page's base URL) or a {@code data:} URL
+     * document ({@link DataUrl}), read by a rewriter of its own with the same decision. When it would load (or ping)
+     * a refused tracker, the element is refused as one whose URL is that tracker: removed, or neutralized (the
+     * attribute gets its {@code data-} prefix). Editing the document in place would mean re-encoding the attribute,
+     * so it is all or nothing; a document with nothing refused in it stays byte for byte. Documents nested deeper
+     * than {@link #MAX_SRCDOC_DEPTH} are not read (each level is a rewriter on the stack): such an element is
+     * refused.
      */
-    private void srcdoc() throws IOException {
-        TrackerEvent e = srcdocRefusal();
+    private void frame(int url) throws IOException {
+        TrackerMatch m = check(url, false);
+        if (m != null) {
+            refuseIfTracker(m);
+            return;
+        }
+        TrackerEvent e = t.nameId == ElementNames.IFRAME ? srcdocRefusal() : null;
+        if (e == null) {
+            e = dataUrlRefusal(url);
+        }
         if (e != null) {
-            refuseForSrcdoc(e);
+            refuseForNestedDocument(e);
         }
     }
 
-    /** What the current iframe's {@code srcdoc} document would refuse first, or {@code null} (see {@link #srcdoc}). */
+    /** What the {@code data:} URL document in attribute {@code i} would refuse first, or {@code null}. */
+    private TrackerEvent dataUrlRefusal(int i) throws IOException {
+        if (i < 0) {
+            return null;
+        }
+        int a = i * Tokenizer.STRIDE;
+        int v = t.attrs[a + Tokenizer.A_VALUE];
+        int end = t.attrs[a + Tokenizer.A_VALUE_END];
+        if (v < 0 || end - v < 5 || (t.buf[v] | 0x20) != 'd' && (t.buf[v] & 0xff) > ' ' && t.buf[v] != '&') {
+            return null; // cheap exit for the usual URL; whitespace and references are read properly below
+        }
+        byte[] doc = DataUrl.document(UrlText.decode(t.buf, v, end));
+        // a data: document has an opaque origin and no base of the page's: its relative URLs go nowhere
+        return doc == null ? null : nestedRefusal(doc, null, false);
+    }
+
+    /** What the current iframe's {@code srcdoc} document would refuse first, or {@code null} (see {@link #frame}). */
     private TrackerEvent srcdocRefusal() throws IOException {
         int i = attr(SRCDOC);
         if (i < 0) {
@@ -159,9 +180,18 @@ final class ElementRules {
         if (v < 0 || end == v) {
             return null;
         }
+        return nestedRefusal(UrlText.decodeText(t.buf, v, end).getBytes(StandardCharsets.UTF_8), base, baseCandidate);
+    }
+
+    /**
+     * What the nested document {@code doc} would refuse first, read by a rewriter of its own with the same decision,
+     * or {@code null}; past {@link #MAX_SRCDOC_DEPTH} nested documents, a refusal without reading it.
+     */
+    private TrackerEvent nestedRefusal(byte[] doc, String docBase, boolean docBaseCandidate) throws IOException {
         int depth = engine.srcdoc.depth();
         if (depth >= MAX_SRCDOC_DEPTH) {
-            return new TrackerEvent(0, 0, "iframe", null, null, Set.of(), TrackerEvent.Action.REMOVED);
+            return new TrackerEvent(0, 0, ElementNames.name(t.nameId), null, null, Set.of(),
+                TrackerEvent.Action.REMOVED);
         }
         TrackerEvent[] refused = new TrackerEvent[1];
         RewriteListener first = e -> {
@@ -170,17 +200,16 @@ final class ElementRules {
                 refused[0] = e;
             }
         };
-        byte[] doc = UrlText.decodeText(t.buf, v, end).getBytes(StandardCharsets.UTF_8);
         try (RewriteStream nested = cfg.open(engine.decision, StandardCharsets.UTF_8,
                 OutputStream.nullOutputStream(), first)) {
-            nested.srcdoc = new SrcdocContext(depth + 1, base, baseCandidate);
+            nested.srcdoc = new SrcdocContext(depth + 1, docBase, docBaseCandidate);
             nested.write(doc, 0, doc.length);
         }
         return refused[0];
     }
 
-    /** Refuses the current iframe for what its {@code srcdoc} document would load: removed, or neutralized. */
-    private void refuseForSrcdoc(TrackerEvent e) throws IOException {
+    /** Refuses the current element for what its nested document would load: removed, or neutralized. */
+    private void refuseForNestedDocument(TrackerEvent e) throws IOException {
         String element = ElementNames.name(t.nameId);
         long line = t.lineOf(t.tagStart);
         long column = t.columnOf(t.tagStart);
@@ -293,7 +322,7 @@ final class ElementRules {
         if (t.nameId == ElementNames.IFRAME) {
             TrackerEvent e = srcdocRefusal(); // srcdoc wins over src: a refused tracker in it is refused as anywhere
             if (e != null) {
-                refuseForSrcdoc(e);
+                refuseForNestedDocument(e);
                 return true;
             }
         }

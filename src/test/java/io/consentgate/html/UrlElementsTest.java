@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Elements other than scripts, images, frames and links that make the browser fetch a URL: {@code <image>} (read as
  * {@code <img>}), SVG {@code <image href>}, {@code <embed>}, {@code <frame>}, {@code <object data>},
- * {@code <video src|poster>}, {@code <audio src>}, {@code <input type=image>} and {@code <iframe srcdoc>} (a
- * document in an attribute). Each pair is a page and what a
+ * {@code <video src|poster>}, {@code <audio src>}, {@code <input type=image>}, {@code <iframe srcdoc>} (a
+ * document in an attribute) and documents in {@code data:} URLs. Each pair is a page and what a
  * visitor who refused everything receives; the same page is unchanged when everything is allowed.
  */
 class UrlElementsTest {
@@ -54,6 +54,16 @@ class UrlElementsTest {
                 + "</script>'></iframe>b", "ab"),
             Arguments.of("a<iframe\nsrcdoc=\"&#60;script&#62;\n  !function(f,b,e,v,n,t,s){n=f.fbq=function(){};}\n"
                 + "  (window, document,'script');\n  fbq('init', '1234');\n&#60;/script&#62;\"></iframe>b", "ab"),
+            // a document in a data: URL (percent-encoded, base64, with references, in every element that shows one)
+            Arguments.of("a<iframe src=\"data:text/html,%3Cscript%20async%20src%3D%22https://www.googletagmanager.com"
+                + "/gtag/js?id=G-AB12%22%3E%3C/script%3E\"></iframe>b", "ab"),
+            Arguments.of("a<iframe src='data:text/html;charset=utf-8;base64,PHA+RGVhbDwvcD48aW1nIHNyYz0iaHR0cHM6Ly93d3cuZmFjZWJvb2suY29tL3RyP2lkPTEmZXY9UGFnZVZpZXciPg=='></iframe>b", "ab"),
+            Arguments.of("a<embed type=\"text/html\" src=\"DATA:text/html,&lt;img src=&quot;" + PIXEL + "&quot;&gt;\">b",
+                "ab"),
+            Arguments.of("a<object data=\"data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg'><image href='" + DC
+                + "'/></svg>\"></object>b", "ab"),
+            Arguments.of("<frameset><frame src=\" data:text/html,<img src=" + DC + ">\"></frameset>",
+                "<frameset></frameset>"),
             Arguments.of("a<iframe srcdoc=\"<iframe srcdoc=&quot;&amp;lt;img src=&amp;quot;" + DC
                 + "&amp;quot;&amp;gt;&quot;></iframe>\"></iframe>b", "ab"));
     }
@@ -73,6 +83,12 @@ class UrlElementsTest {
             Arguments.of("<iframe srcdoc=\"&lt;p&gt;Tracked by https://www.googletagmanager.com? Not here.&lt;/p&gt;\">"
                 + "</iframe>"),
             Arguments.of("<iframe srcdoc=\"\" src=\"/embed\"></iframe>"),
+            Arguments.of("<iframe src=\"data:text/html,<p>Hello</p><a href='https://www.facebook.com/shop'>us</a>\">"
+                + "</iframe>"),
+            Arguments.of("<iframe src=\"data:text/plain,https://www.googletagmanager.com/gtm.js\"></iframe>"),
+            Arguments.of("<iframe src=\"data:text/html;base64,@@not base64@@\"></iframe>"),
+            Arguments.of("<img src=\"data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg'><image href='" + DC
+                + "'/></svg>\" alt=\"\">"),
             Arguments.of("<link rel=\"me\" href=\"https://www.facebook.com/tr\"><link rel=\"canonical alternate\" "
                 + "href=\"" + PIXEL + "\"><link rel=\"stylesheet\" href=\"/site.css\">"),
             Arguments.of("<p title=\"srcdoc=&lt;img src=&quot;" + PIXEL + "&quot;&gt;\">text</p>"));
@@ -177,6 +193,8 @@ class UrlElementsTest {
                 "<object data-data=\"" + DC + "\" data-consent=\"marketing\"></object>"),
             Arguments.of("<svg><image href=\"" + DC + "\"/></svg>",
                 "<svg><image data-href=\"" + DC + "\" data-consent=\"marketing\"/></svg>"),
+            Arguments.of("<iframe src=\"data:text/html,<img src=" + DC + ">\"></iframe>",
+                "<iframe data-src=\"data:text/html,<img src=" + DC + ">\" data-consent=\"marketing\"></iframe>"),
             Arguments.of("<iframe srcdoc=\"&lt;img src=&quot;" + PIXEL + "&quot;&gt;\"></iframe>",
                 "<iframe data-srcdoc=\"&lt;img src=&quot;" + PIXEL + "&quot;&gt;\" data-consent=\"marketing\">"
                 + "</iframe>"));
