@@ -175,6 +175,14 @@ enum Ordering {
             x.req.getRequestDispatcher("/fragment").forward(x.req, x.resp);
         }
     },
+    /** As {@link #FORWARD}, with the dispatcher from the ServletContext rather than the request. */
+    CONTEXT_FORWARD {
+        @Override
+        void run(Exchange x) throws IOException, ServletException {
+            x.resp.setHeader("X-Forwarded-From", "/m");
+            x.req.getServletContext().getRequestDispatcher("/fragment").forward(x.req, x.resp);
+        }
+    },
     RANDOM_CHUNKS_AND_FLUSHES {
         @Override
         void run(Exchange x) throws IOException {
