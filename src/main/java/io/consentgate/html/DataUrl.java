@@ -1,15 +1,17 @@
 package io.consentgate.html;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 
 /**
  * The document in a {@code data:} URL that a frame, {@code <object>} or {@code <embed>} would display, read as the
- * WHATWG fetch standard's data: URL processor does: the media type before the first comma, an optional
- * {@code ;base64}, the body percent-decoded and then, for base64, decoded forgivingly (ASCII whitespace ignored,
- * padding optional). Only documents that can load further resources are returned: HTML, XHTML and SVG.
+ * WHATWG fetch standard's data: URL processor does: the fragment dropped, the media type before the first comma, an
+ * optional {@code ;base64} (a semicolon, spaces, {@code base64}), the body percent-decoded and then, for base64,
+ * decoded forgivingly (ASCII whitespace ignored, padding optional). Only documents that can load further resources
+ * are returned: HTML, XHTML, SVG and other XML.
  */
 final class DataUrl {
 
@@ -17,10 +19,15 @@ final class DataUrl {
     }
 
     /**
-     * The body of {@code url} when it is a {@code data:} URL of an HTML, XHTML or SVG document; {@code null} for any
-     * other URL, another media type (none means {@code text/plain}) or a body a browser could not decode.
+     * The document of {@code url}, as bytes the byte-level rewriter can read (transcoded to UTF-8 when its charset,
+     * from the media type, a byte order mark or a {@code <meta>}, is not ASCII-compatible); {@code null} for any other
+     * URL, another media type (none means {@code text/plain}) or a body a browser could not decode.
      */
     static byte[] document(String url) {
+        int hash = url.indexOf('#');
+        if (hash >= 0) {
+            url = url.substring(0, hash);
+        }
         if (url.length() < 5 || !url.regionMatches(true, 0, "data:", 0, 5)) {
             return null;
         }
@@ -28,21 +35,64 @@ final class DataUrl {
         if (comma < 0) {
             return null;
         }
-        String meta = url.substring(5, comma);
+        String mime = stripAsciiWhitespace(url.substring(5, comma));
         boolean base64 = false;
-        int semi = meta.lastIndexOf(';');
-        if (semi >= 0 && meta.substring(semi + 1).strip().equalsIgnoreCase("base64")) {
-            base64 = true;
-            meta = meta.substring(0, semi);
+        if (mime.length() >= 6 && mime.regionMatches(true, mime.length() - 6, "base64", 0, 6)) {
+            int k = mime.length() - 6;
+            while (k > 0 && mime.charAt(k - 1) == ' ') {
+                k--;
+            }
+            if (k > 0 && mime.charAt(k - 1) == ';') {
+                base64 = true;
+                mime = mime.substring(0, k - 1);
+            }
         }
-        int params = meta.indexOf(';');
-        String essence = (params < 0 ? meta : meta.substring(0, params)).strip().toLowerCase(Locale.ROOT);
-        if (!essence.equals("text/html") && !essence.equals("application/xhtml+xml")
-                && !essence.equals("image/svg+xml")) {
+        String[] parts = mime.split(";", -1);
+        String essence = stripAsciiWhitespace(parts[0]).toLowerCase(Locale.ROOT);
+        if (!isDocument(essence)) {
             return null;
         }
+        Charset declared = null;
+        for (int i = 1; i < parts.length; i++) {
+            String p = stripAsciiWhitespace(parts[i]);
+            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+                declared = EncodingSniffer.forLabel(p.substring(8).replace("\"", ""));
+            }
+        }
         byte[] body = percentDecode(url.substring(comma + 1).getBytes(StandardCharsets.UTF_8));
-        return base64 ? forgivingBase64(body) : body;
+        if (base64 && (body = forgivingBase64(body)) == null) {
+            return null;
+        }
+        Charset cs = EncodingSniffer.sniff(body, 0, body.length, declared);
+        if (EncodingSniffer.isAsciiCompatible(cs)) {
+            return body;
+        }
+        try {
+            return new String(body, cs).getBytes(StandardCharsets.UTF_8);
+        } catch (RuntimeException e) {
+            return body; // a charset the JDK cannot decode (UTF-7): read the bytes as they are
+        }
+    }
+
+    private static boolean isDocument(String essence) {
+        return essence.equals("text/html") || essence.equals("application/xhtml+xml") || essence.equals("text/xml")
+            || essence.equals("application/xml") || essence.endsWith("+xml") && essence.indexOf('/') > 0;
+    }
+
+    private static String stripAsciiWhitespace(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && isAsciiWhitespace(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && isAsciiWhitespace(s.charAt(to - 1))) {
+            to--;
+        }
+        return s.substring(from, to);
+    }
+
+    private static boolean isAsciiWhitespace(int c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
     }
 
     private static byte[] percentDecode(byte[] in) {
@@ -65,14 +115,15 @@ final class DataUrl {
     private static byte[] forgivingBase64(byte[] in) {
         StringBuilder sb = new StringBuilder(in.length + 2);
         for (byte b : in) {
-            if (b != ' ' && b != '\t' && b != '\n' && b != '\f' && b != '\r') {
+            if (!isAsciiWhitespace(b)) {
                 sb.append((char) (b & 0xff));
             }
         }
-        if (sb.length() % 4 == 0 && sb.length() > 0 && sb.charAt(sb.length() - 1) == '=') {
-            sb.setLength(sb.length() - (sb.charAt(sb.length() - 2) == '=' ? 2 : 1));
+        int n = sb.length();
+        if (n % 4 == 0 && n > 0 && sb.charAt(n - 1) == '=') {
+            sb.setLength(n - (n > 1 && sb.charAt(n - 2) == '=' ? 2 : 1));
         }
-        if (sb.length() % 4 == 1) {
+        if (sb.length() % 4 == 1 || sb.indexOf("=") >= 0) {
             return null;
         }
         try {

@@ -143,13 +143,27 @@ final class ElementRules {
             refuseIfTracker(m);
             return;
         }
-        TrackerEvent e = t.nameId == ElementNames.IFRAME ? srcdocRefusal() : null;
-        if (e == null) {
-            e = dataUrlRefusal(url);
-        }
+        TrackerEvent e = nestedDocumentRefusal(url);
         if (e != null) {
             refuseForNestedDocument(e);
         }
+    }
+
+    /**
+     * What the document the current frame-like element shows would refuse first, or {@code null}: an iframe's
+     * {@code srcdoc} when it has one (it wins over {@code src}), else a {@code data:} URL document in {@code url}.
+     */
+    private TrackerEvent nestedDocumentRefusal(int url) throws IOException {
+        if (t.nameId == ElementNames.IFRAME && attr(SRCDOC) >= 0) {
+            return srcdocRefusal();
+        }
+        return dataUrlRefusal(url);
+    }
+
+    private boolean showsDocument() {
+        int id = t.nameId;
+        return id == ElementNames.IFRAME || id == ElementNames.FRAME || id == ElementNames.EMBED
+            || id == ElementNames.OBJECT;
     }
 
     /** What the {@code data:} URL document in attribute {@code i} would refuse first, or {@code null}. */
@@ -300,7 +314,7 @@ final class ElementRules {
             int type = attr(TYPE);
             return type >= 0 && value(type).strip().equalsIgnoreCase("text/plain");
         }
-        return attr(SRC) < 0 && attr(SRCSET) < 0 && attr(HREF) < 0 && attr(SRCDOC) < 0;
+        return attr(SRC) < 0 && attr(SRCSET) < 0 && attr(HREF) < 0 && attr(SRCDOC) < 0 && attr(IMAGESRCSET) < 0;
     }
 
     private boolean activate() throws IOException {
@@ -319,8 +333,10 @@ final class ElementRules {
             refuseIfTracker(live);
             return true;
         }
-        if (t.nameId == ElementNames.IFRAME) {
-            TrackerEvent e = srcdocRefusal(); // srcdoc wins over src: a refused tracker in it is refused as anywhere
+        if (showsDocument()) {
+            // The document it shows once active: srcdoc (it wins over src) or a data: URL in the live src. A refused
+            // tracker in it is refused as anywhere.
+            TrackerEvent e = nestedDocumentRefusal(dataSrc >= 0 ? -1 : attr(SRC));
             if (e != null) {
                 refuseForNestedDocument(e);
                 return true;
@@ -330,7 +346,7 @@ final class ElementRules {
         if (m == null) {
             m = check(dataSrcset, true);
         }
-        if (m != null) {
+        if (m != null || showsDocument() && dataUrlRefusal(dataSrc) != null) {
             return true; // a catalog refusal beats the operator's allow: leave it inert
         }
         engine.event(TrackerEvent.Action.ACTIVATED, t.lineOf(t.tagStart), t.columnOf(t.tagStart),

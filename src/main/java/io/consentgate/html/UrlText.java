@@ -64,7 +64,20 @@ final class UrlText {
         if (plain) {
             return new String(b, from, to - from, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
         }
-        return decodeReferences(b, from, to, true).strip();
+        return trimControlsAndSpaces(decodeReferences(b, from, to, true));
+    }
+
+    /** Leading and trailing C0 controls and spaces removed, as the URL parser does (not Unicode whitespace). */
+    private static String trimControlsAndSpaces(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && s.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && s.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        return s.substring(from, to);
     }
 
     /** References decoded; with {@code url}, TAB, LF and CR (also as references) dropped as the URL parser does. */

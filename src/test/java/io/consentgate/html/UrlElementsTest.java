@@ -64,6 +64,11 @@ class UrlElementsTest {
                 + "'/></svg>\"></object>b", "ab"),
             Arguments.of("<frameset><frame src=\" data:text/html,<img src=" + DC + ">\"></frameset>",
                 "<frameset></frameset>"),
+            Arguments.of("a<iframe src='data:text/html;base64,PGltZyBzcmM9Imh0dHBzOi8vd3d3LmZhY2Vib29rLmNvbS90cj9pZD0xIj4=#top'></iframe>b", "ab"),
+            Arguments.of("a<iframe src='data:text/html;charset=utf-16le;base64,PABpAG0AZwAgAHMAcgBjAD0AIgBoAHQAdABwAHMAOgAvAC8AdwB3AHcALgBmAGEAYwBlAGIAbwBvAGsALgBjAG8AbQAvAHQAcgA/AGkAZAA9ADIAIgA+AA=='></iframe>b", "ab"),
+            Arguments.of("a<iframe src=\"data:application/xml,<html xmlns='http://www.w3.org/1999/xhtml'><img src='"
+                + DC + "'/></html>\"></iframe>b", "ab"),
+            Arguments.of("a<iframe src=\"&#1;data:text/html,<img src=" + DC + ">\"></iframe>b", "ab"),
             Arguments.of("a<iframe srcdoc=\"<iframe srcdoc=&quot;&amp;lt;img src=&amp;quot;" + DC
                 + "&amp;quot;&amp;gt;&quot;></iframe>\"></iframe>b", "ab"));
     }
@@ -87,6 +92,10 @@ class UrlElementsTest {
                 + "</iframe>"),
             Arguments.of("<iframe src=\"data:text/plain,https://www.googletagmanager.com/gtm.js\"></iframe>"),
             Arguments.of("<iframe src=\"data:text/html;base64,@@not base64@@\"></iframe>"),
+            Arguments.of("<iframe src=\"data:text/html;base64,PH=\"></iframe>"),
+            Arguments.of("<iframe src=\"data:text/html,<p style='color:#f00'>hi</p><img src=" + DC + ">\"></iframe>"),
+            Arguments.of("<iframe src=\"&#x3000;data:text/html,<img src=" + DC + ">\"></iframe>"),
+            Arguments.of("<iframe srcdoc=\"&lt;p&gt;x\" src=\"data:text/html,<img src=" + DC + ">\"></iframe>"),
             Arguments.of("<img src=\"data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg'><image href='" + DC
                 + "'/></svg>\" alt=\"\">"),
             Arguments.of("<link rel=\"me\" href=\"https://www.facebook.com/tr\"><link rel=\"canonical alternate\" "
@@ -155,6 +164,18 @@ class UrlElementsTest {
         String clean = "<iframe data-consent=\"functional\" data-src=\"/widget\" srcdoc=\"&lt;p&gt;hi\"></iframe>";
         assertEquals("<iframe data-consent=\"functional\" src=\"/widget\" srcdoc=\"&lt;p&gt;hi\"></iframe>",
             rewrite(REMOVE, clean, functional));
+    }
+
+    @Test
+    void dataUrlDocumentsAreJudgedOnActivationToo() {
+        ConsentDecision functional = ConsentDecision.of(Set.of(Category.FUNCTIONAL), Map.of(), ConsentMode.OPT_IN);
+        String inert = "<iframe data-consent=\"functional\" data-src=\"data:text/html,<img src=" + DC + ">\"></iframe>";
+        assertEquals(inert, rewrite(REMOVE, inert, functional));
+        String live = "<embed data-consent=\"functional\" src=\"data:text/html,<img src=" + DC + ">\">";
+        assertEquals("", rewrite(REMOVE, live, functional));
+        String refused = "<link data-consent=\"marketing\" rel=\"preload\" as=\"image\" imagesrcset=\"/a.png 1x\">";
+        assertEquals("<link data-consent=\"marketing\" rel=\"preload\" as=\"image\" data-imagesrcset=\"/a.png 1x\">",
+            rewrite(NEUTRALIZE, refused, ConsentDecision.refuseAll()));
     }
 
     @Test
