@@ -12,15 +12,18 @@ import java.io.IOException;
  * nothing back, because a container may close the response when the forward returns (Tomcat 11 suspends the
  * original response behind any wrappers), before the filter could emit held bytes. Around an include, tells it that
  * {@code sendError}/{@code sendRedirect} have no effect (Tomcat puts its include wrapper below this filter's, so the
- * included servlet's calls pass through the {@link ConsentResponse} first).
+ * included servlet's calls pass through the {@link ConsentResponse} first), and afterwards takes Tomcat's include
+ * wrappers out of the filter's wrappers if the container left them in (it does once the request is async).
  */
 final class ConsentDispatcher implements RequestDispatcher {
 
     private final RequestDispatcher delegate;
+    private final ConsentRequest request;
     private final ConsentResponse response;
 
-    ConsentDispatcher(RequestDispatcher delegate, ConsentResponse response) {
+    ConsentDispatcher(RequestDispatcher delegate, ConsentRequest request, ConsentResponse response) {
         this.delegate = delegate;
+        this.request = request;
         this.response = response;
     }
 
@@ -34,11 +37,21 @@ final class ConsentDispatcher implements RequestDispatcher {
     @Override
     public void include(ServletRequest request, ServletResponse servletResponse)
             throws ServletException, IOException {
+        ServletRequest innerRequest = this.request.getRequest();
+        ServletResponse innerResponse = response.getResponse();
         response.includeStarted();
         try {
             delegate.include(request, servletResponse);
         } finally {
             response.includeEnded();
+            // Tomcat slides its include wrappers beneath the filter's and, once the request is async, leaves them
+            // there after the include: every later status, header or redirect would be ignored as if still included.
+            if (this.request.getRequest() != innerRequest) {
+                this.request.setRequest(innerRequest);
+            }
+            if (response.getResponse() != innerResponse) {
+                response.setResponse(innerResponse);
+            }
         }
     }
 }

@@ -67,7 +67,7 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
     @Override
     public RequestDispatcher getRequestDispatcher(String path) {
         RequestDispatcher d = super.getRequestDispatcher(path);
-        return d == null ? null : new ConsentDispatcher(d, response);
+        return d == null ? null : new ConsentDispatcher(d, this, response);
     }
 
     @Override

@@ -247,19 +247,34 @@ enum Ordering {
             }
             out.write(x.page, half, x.page.length - half);
         }
+    },
+    /** The page from an included fragment, then the including servlet redirects: an ordinary redirect again. */
+    INCLUDE_THEN_OUTER_REDIRECT {
+        @Override
+        void run(Exchange x) throws IOException, ServletException {
+            x.resp.setContentType(x.type());
+            x.resp.getOutputStream();
+            x.req.getRequestDispatcher("/fragment").include(x.req, x.resp);
+            x.resp.sendRedirect("/moved/here");
+        }
     };
 
     abstract void run(Exchange x) throws IOException, ServletException;
 
     /** Whether the body the client receives is the page rewritten (otherwise only status and framing count). */
     boolean sendsPage() {
-        return this != SEND_REDIRECT;
+        return !redirects();
+    }
+
+    /** Whether the exchange ends with {@code sendRedirect}. */
+    boolean redirects() {
+        return this == SEND_REDIRECT || this == INCLUDE_THEN_OUTER_REDIRECT;
     }
 
     int expectedStatus() {
         return switch (this) {
             case SEND_ERROR -> 404;
-            case SEND_REDIRECT -> 302;
+            case SEND_REDIRECT, INCLUDE_THEN_OUTER_REDIRECT -> 302;
             default -> 200;
         };
     }
