@@ -11,7 +11,7 @@ import java.util.Locale;
  * WHATWG fetch standard's data: URL processor does: the fragment dropped, the media type before the first comma, an
  * optional {@code ;base64} (a semicolon, spaces, {@code base64}), the body percent-decoded and then, for base64,
  * decoded forgivingly (ASCII whitespace ignored, padding optional). Only documents that can load further resources
- * are returned: HTML, XHTML, SVG and other XML.
+ * are returned: HTML, XHTML, SVG and other XML (XSL included).
  */
 final class DataUrl {
 
@@ -19,11 +19,13 @@ final class DataUrl {
     }
 
     /**
-     * The document of {@code url}, as bytes the byte-level rewriter can read (transcoded to UTF-8 when its charset,
-     * from the media type, a byte order mark or a {@code <meta>}, is not ASCII-compatible); {@code null} for any other
-     * URL, another media type (none means {@code text/plain}) or a body a browser could not decode.
+     * The document of {@code url} in every reading a browser might use, as bytes the byte-level rewriter can read:
+     * the body as it is, transcoded to UTF-8 when its charset (from the media type, a byte order mark or a
+     * {@code <meta>}) is not ASCII-compatible, and as UTF-16 both ways when it holds NUL bytes. Browsers and the JDK
+     * do not know the same charset labels, so each reading is checked and any refusal counts. {@code null} for any
+     * other URL, another media type (none means {@code text/plain}) or a body a browser could not decode.
      */
-    static byte[] document(String url) {
+    static java.util.List<byte[]> document(String url) {
         int hash = url.indexOf('#');
         if (hash >= 0) {
             url = url.substring(0, hash);
@@ -53,30 +55,44 @@ final class DataUrl {
             return null;
         }
         Charset declared = null;
-        for (int i = 1; i < parts.length; i++) {
+        for (int i = 1; i < parts.length && declared == null; i++) {
             String p = stripAsciiWhitespace(parts[i]);
             if (p.regionMatches(true, 0, "charset=", 0, 8)) {
-                declared = EncodingSniffer.forLabel(p.substring(8).replace("\"", ""));
+                declared = EncodingSniffer.forLabel(p.substring(8).replace("\"", "")); // the first one counts
             }
         }
         byte[] body = percentDecode(url.substring(comma + 1).getBytes(StandardCharsets.UTF_8));
         if (base64 && (body = forgivingBase64(body)) == null) {
             return null;
         }
+        java.util.List<byte[]> readings = new java.util.ArrayList<>(4);
+        readings.add(body);
         Charset cs = EncodingSniffer.sniff(body, 0, body.length, declared);
-        if (EncodingSniffer.isAsciiCompatible(cs)) {
-            return body;
+        if (!EncodingSniffer.isAsciiCompatible(cs)) {
+            readings.add(transcode(body, cs));
         }
+        for (byte b : body) {
+            if (b == 0) {
+                readings.add(transcode(body, StandardCharsets.UTF_16LE));
+                readings.add(transcode(body, StandardCharsets.UTF_16BE));
+                break;
+            }
+        }
+        return readings;
+    }
+
+    private static byte[] transcode(byte[] body, Charset cs) {
         try {
             return new String(body, cs).getBytes(StandardCharsets.UTF_8);
         } catch (RuntimeException e) {
-            return body; // a charset the JDK cannot decode (UTF-7): read the bytes as they are
+            return body; // a charset the JDK cannot decode (UTF-7): the bytes as they are are read anyway
         }
     }
 
     private static boolean isDocument(String essence) {
         return essence.equals("text/html") || essence.equals("application/xhtml+xml") || essence.equals("text/xml")
-            || essence.equals("application/xml") || essence.endsWith("+xml") && essence.indexOf('/') > 0;
+            || essence.equals("application/xml") || essence.equals("text/xsl")
+            || essence.endsWith("+xml") && essence.indexOf('/') > 0;
     }
 
     private static String stripAsciiWhitespace(String s) {

@@ -177,9 +177,18 @@ final class ElementRules {
         if (v < 0 || end - v < 5 || (t.buf[v] | 0x20) != 'd' && (t.buf[v] & 0xff) > ' ' && t.buf[v] != '&') {
             return null; // cheap exit for the usual URL; whitespace and references are read properly below
         }
-        byte[] doc = DataUrl.document(UrlText.decode(t.buf, v, end));
-        // a data: document has an opaque origin and no base of the page's: its relative URLs go nowhere
-        return doc == null ? null : nestedRefusal(doc, null, false);
+        java.util.List<byte[]> readings = DataUrl.document(UrlText.decode(t.buf, v, end));
+        if (readings == null) {
+            return null;
+        }
+        for (byte[] doc : readings) {
+            // a data: document has an opaque origin and no base of the page's: its relative URLs go nowhere
+            TrackerEvent e = nestedRefusal(doc, null, false);
+            if (e != null) {
+                return e;
+            }
+        }
+        return null;
     }
 
     /** What the current iframe's {@code srcdoc} document would refuse first, or {@code null} (see {@link #frame}). */
@@ -325,7 +334,10 @@ final class ElementRules {
         // tracker there is refused as anywhere else (the operator's allow covers the element, not the catalog).
         int dataSrc = attr(DATA_SRC);
         int dataSrcset = t.nameId == ElementNames.SCRIPT ? -1 : attr(DATA_SRCSET);
-        TrackerMatch live = dataSrc >= 0 ? null : check(attr(SRC), false);
+        // The URL the element loads and keeps: src unless data-src replaces it; an <object>'s data, which it never does.
+        boolean object = t.nameId == ElementNames.OBJECT;
+        int url = object ? attr(DATA) : dataSrc >= 0 ? -1 : attr(SRC);
+        TrackerMatch live = check(url, false);
         if (live == null && t.nameId != ElementNames.SCRIPT && dataSrcset < 0) {
             live = check(attr(SRCSET), true);
         }
@@ -336,7 +348,7 @@ final class ElementRules {
         if (showsDocument()) {
             // The document it shows once active: srcdoc (it wins over src) or a data: URL in the live src. A refused
             // tracker in it is refused as anywhere.
-            TrackerEvent e = nestedDocumentRefusal(dataSrc >= 0 ? -1 : attr(SRC));
+            TrackerEvent e = nestedDocumentRefusal(url);
             if (e != null) {
                 refuseForNestedDocument(e);
                 return true;

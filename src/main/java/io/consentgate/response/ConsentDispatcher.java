@@ -39,17 +39,20 @@ final class ConsentDispatcher implements RequestDispatcher {
             throws ServletException, IOException {
         ServletRequest innerRequest = this.request.getRequest();
         ServletResponse innerResponse = response.getResponse();
+        boolean wasAsync = this.request.isAsyncStarted();
         response.includeStarted();
         try {
             delegate.include(request, servletResponse);
         } finally {
             response.includeEnded();
-            // Tomcat slides its include wrappers beneath the filter's and, once the request is async, leaves them
-            // there after the include: every later status, header or redirect would be ignored as if still included.
-            if (this.request.getRequest() != innerRequest) {
+            // Tomcat slides its include wrappers beneath the filter's and, when the request was already async, leaves
+            // them there after the include: every later status, header or redirect of the including servlet would be
+            // ignored as if still included. (When the included servlet itself went async, they must stay: its later
+            // calls are still the include's.)
+            if (wasAsync && this.request.getRequest() != innerRequest) {
                 this.request.setRequest(innerRequest);
             }
-            if (response.getResponse() != innerResponse) {
+            if (wasAsync && response.getResponse() != innerResponse) {
                 response.setResponse(innerResponse);
             }
         }

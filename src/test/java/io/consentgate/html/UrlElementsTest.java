@@ -69,6 +69,10 @@ class UrlElementsTest {
             Arguments.of("a<iframe src=\"data:application/xml,<html xmlns='http://www.w3.org/1999/xhtml'><img src='"
                 + DC + "'/></html>\"></iframe>b", "ab"),
             Arguments.of("a<iframe src=\"&#1;data:text/html,<img src=" + DC + ">\"></iframe>b", "ab"),
+            Arguments.of("a<iframe src=\"data:text/html;charset=utf-8;charset=utf-16le,<img src=" + DC + ">\"></iframe>b",
+                "ab"),
+            Arguments.of("a<iframe src=\"data:text/xsl,<html><body><img src=" + DC + "></body></html>\"></iframe>b", "ab"),
+            Arguments.of("a<iframe src=\"data:text/html;charset=unicodefffe,%00%3C%00i%00m%00g%00%20%00s%00r%00c%00%3D%00%22%00h%00t%00t%00p%00s%00%3A%00%2F%00%2F%00a%00d%00.%00d%00o%00u%00b%00l%00e%00c%00l%00i%00c%00k%00.%00n%00e%00t%00%2F%00d%00d%00m%00%2F%00a%00c%00t%00i%00v%00i%00t%00y%00%2F%00s%00r%00c%00%3D%001%00%3B%00t%00y%00p%00e%00%3D%00a%00%3B%00c%00a%00t%00%3D%00b%00%22%00%3E\"></iframe>b", "ab"),
             Arguments.of("a<iframe srcdoc=\"<iframe srcdoc=&quot;&amp;lt;img src=&amp;quot;" + DC
                 + "&amp;quot;&amp;gt;&quot;></iframe>\"></iframe>b", "ab"));
     }
@@ -173,6 +177,8 @@ class UrlElementsTest {
         assertEquals(inert, rewrite(REMOVE, inert, functional));
         String live = "<embed data-consent=\"functional\" src=\"data:text/html,<img src=" + DC + ">\">";
         assertEquals("", rewrite(REMOVE, live, functional));
+        String object = "<object data-consent=\"functional\" data-src=\"/x\" data=\"" + DC + "\"></object>";
+        assertEquals("", rewrite(REMOVE, object, functional));
         String refused = "<link data-consent=\"marketing\" rel=\"preload\" as=\"image\" imagesrcset=\"/a.png 1x\">";
         assertEquals("<link data-consent=\"marketing\" rel=\"preload\" as=\"image\" data-imagesrcset=\"/a.png 1x\">",
             rewrite(NEUTRALIZE, refused, ConsentDecision.refuseAll()));

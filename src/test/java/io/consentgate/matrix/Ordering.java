@@ -248,6 +248,15 @@ enum Ordering {
             out.write(x.page, half, x.page.length - half);
         }
     },
+    /** The included fragment goes async and writes the page from its own thread (run in sync mode only). */
+    INCLUDE_FRAGMENT_GOES_ASYNC {
+        @Override
+        void run(Exchange x) throws IOException, ServletException {
+            x.resp.setContentType(x.type());
+            x.req.setAttribute(ScenarioServlet.FRAGMENT_GOES_ASYNC, Boolean.TRUE);
+            x.req.getRequestDispatcher("/fragment").include(x.req, x.resp);
+        }
+    },
     /** The page from an included fragment, then the including servlet redirects: an ordinary redirect again. */
     INCLUDE_THEN_OUTER_REDIRECT {
         @Override

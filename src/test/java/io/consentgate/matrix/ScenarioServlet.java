@@ -23,6 +23,8 @@ public final class ScenarioServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     static final String SCENARIO = "matrix.scenario";
+    /** Request attribute: the included fragment goes async, writes from its own thread, then tries to set a status. */
+    static final String FRAGMENT_GOES_ASYNC = "matrix.fragment.async";
     /** Request attribute: the included fragment calls sendRedirect and sendError after writing. */
     static final String FRAGMENT_ENDS_WITH_REDIRECT = "matrix.fragment.redirect";
 
@@ -108,6 +110,22 @@ public final class ScenarioServlet extends HttpServlet {
         byte[] page = Pages.bytes(Integer.parseInt(scenario[0]), charset);
         if (resp.getContentType() == null) {
             resp.setContentType("text/html;charset=" + charset.name());
+        }
+        if (req.getDispatcherType() == DispatcherType.INCLUDE && req.getAttribute(FRAGMENT_GOES_ASYNC) != null) {
+            AsyncContext ac = req.startAsync();
+            ac.start(() -> {
+                try {
+                    resp.getOutputStream().write(page);
+                    // still the include's response: status and headers are ignored, as in any include
+                    resp.setStatus(500);
+                    resp.setHeader("X-From-Fragment", "ignored");
+                } catch (IOException e) {
+                    resp.setHeader("X-Scenario-Failure", e.toString());
+                } finally {
+                    ac.complete();
+                }
+            });
+            return;
         }
         ServletOutputStream out = resp.getOutputStream();
         for (int i = 0; i < page.length; i += 6000) {
