@@ -98,17 +98,13 @@ final class DataUrl {
     private static String stripAsciiWhitespace(String s) {
         int from = 0;
         int to = s.length();
-        while (from < to && isAsciiWhitespace(s.charAt(from))) {
+        while (from < to && Tokenizer.isWs(s.charAt(from))) {
             from++;
         }
-        while (to > from && isAsciiWhitespace(s.charAt(to - 1))) {
+        while (to > from && Tokenizer.isWs(s.charAt(to - 1))) {
             to--;
         }
         return s.substring(from, to);
-    }
-
-    private static boolean isAsciiWhitespace(int c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
     }
 
     private static byte[] percentDecode(byte[] in) {
@@ -131,7 +127,7 @@ final class DataUrl {
     private static byte[] forgivingBase64(byte[] in) {
         StringBuilder sb = new StringBuilder(in.length + 2);
         for (byte b : in) {
-            if (!isAsciiWhitespace(b)) {
+            if (!Tokenizer.isWs(b)) {
                 sb.append((char) (b & 0xff));
             }
         }

@@ -452,11 +452,11 @@ final class ElementRules {
         int n = rel.length();
         int i = 0;
         while (i < n) {
-            while (i < n && isHtmlSpace(rel.charAt(i))) {
+            while (i < n && Tokenizer.isWs(rel.charAt(i))) {
                 i++;
             }
             int start = i;
-            while (i < n && !isHtmlSpace(rel.charAt(i))) {
+            while (i < n && !Tokenizer.isWs(rel.charAt(i))) {
                 i++;
             }
             for (String hint : FETCHING_RELS) {
@@ -480,10 +480,6 @@ final class ElementRules {
             }
         }
         return true;
-    }
-
-    private static boolean isHtmlSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
     }
 
     private void ping() throws IOException {

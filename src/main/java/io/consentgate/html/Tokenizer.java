@@ -1389,6 +1389,11 @@ final class Tokenizer {
         return (CLASS[c & 0xff] & WS) != 0;
     }
 
+    /** HTML (ASCII) whitespace as a character: space, TAB, LF, FF, CR. */
+    static boolean isWs(char c) {
+        return c < 0x80 && isWs((byte) c);
+    }
+
     private static boolean isAttrNameStop(byte c) {
         return (CLASS[c & 0xff] & ATTR_NAME_END) != 0;
     }
