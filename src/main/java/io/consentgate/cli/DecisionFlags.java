@@ -4,14 +4,13 @@ import io.consentgate.Category;
 import io.consentgate.ConsentDecision;
 import io.consentgate.Policy;
 import io.consentgate.decision.DecisionEngine;
+import io.consentgate.html.EncodingLabels;
 import io.consentgate.html.HtmlRewriter;
 import io.consentgate.signal.Dnt;
 import io.consentgate.signal.Signals;
 import io.consentgate.signal.StoredConsent;
 
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -80,15 +79,14 @@ record DecisionFlags(Policy policy, ConsentDecision decision, String contentType
 
     /** The charset parameter of the content type, or null (the rewriter then sniffs the document). */
     Charset charset() throws UsageException {
-        int at = contentType.toLowerCase(Locale.ROOT).indexOf("charset=");
-        if (at < 0) {
+        String label = EncodingLabels.charsetParameter(contentType);
+        if (label == null) {
             return null;
         }
-        String name = contentType.substring(at + 8).split(";")[0].replace("\"", "").strip();
-        try {
-            return Charset.forName(name);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new UsageException("--content-type: unknown charset '" + name + "'");
+        Charset cs = EncodingLabels.forLabel(label);
+        if (cs == null) {
+            throw new UsageException("--content-type: '" + label + "' is not an encoding label browsers know");
         }
+        return cs;
     }
 }

@@ -16,8 +16,8 @@ import java.util.Set;
  * parameter, then a prescan of the first 1024 bytes for {@code <meta charset>} or
  * {@code <meta http-equiv="Content-Type" content="...; charset=...">}.
  *
- * <p>Labels are resolved with {@link #forLabel(String)}, which also knows UTF-7 (absent from the JDK) so that it is
- * never mistaken for an ASCII-compatible encoding. Stateless and thread-safe.
+ * <p>Labels are resolved as browsers resolve them ({@link EncodingLabels}), and UTF-7 labels are known so that such
+ * a document is never mistaken for an ASCII-compatible one. Stateless and thread-safe.
  */
 public final class EncodingSniffer {
 
@@ -25,7 +25,7 @@ public final class EncodingSniffer {
     public static final int PRESCAN_BYTES = 1024;
 
     /** Stand-in for UTF-7, which the JDK does not provide; it can neither decode nor encode. */
-    public static final Charset UTF_7 = new Utf7();
+    public static final Charset UTF_7 = EncodingLabels.UTF_7;
 
 
     private EncodingSniffer() {
@@ -40,7 +40,7 @@ public final class EncodingSniffer {
      */
     public static Charset sniff(byte[] buf, int off, int len, Charset declared) {
         Charset bom = fromBom(buf, off, len);
-        if (bom != null && !(declared != null && declared.name().toUpperCase(Locale.ROOT).startsWith("UTF-32"))) {
+        if (bom != null) {
             return bom;
         }
         if (declared != null) {
@@ -65,37 +65,11 @@ public final class EncodingSniffer {
     }
 
     /**
-     * An encoding label (a charset parameter or meta value) as a charset, or {@code null} when unknown. "utf-16"
-     * means UTF-16LE as in the WHATWG Encoding Standard; UTF-7 labels give {@link #UTF_7}.
+     * An encoding label (a charset parameter or meta value) as the charset a browser uses for it, or {@code null} when
+     * browsers do not know it; see {@link EncodingLabels#forLabel(String)}.
      */
     public static Charset forLabel(String label) {
-        if (label == null) {
-            return null;
-        }
-        String l = label.strip().toLowerCase(Locale.ROOT);
-        switch (l) {
-            case "utf-7":
-            case "unicode-1-1-utf-7":
-            case "csunicode11utf7":
-            case "x-utf-7":
-                return UTF_7;
-            case "utf-16":
-            case "unicode":
-            case "ucs-2":
-            case "csunicode":
-            case "iso-10646-ucs-2":
-            case "unicodefeff":
-                return StandardCharsets.UTF_16LE;
-            case "x-user-defined":
-                return Charset.forName("windows-1252");
-            default:
-                break;
-        }
-        try {
-            return Charset.forName(l);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return EncodingLabels.forLabel(label);
     }
 
     /** Whether every ASCII byte of text in {@code cs} means that ASCII character, so markup can be read bytewise. */
@@ -104,7 +78,8 @@ public final class EncodingSniffer {
             return true;
         }
         String n = cs.name().toUpperCase(Locale.ROOT);
-        if (cs == UTF_7 || n.startsWith("UTF-16") || n.startsWith("UTF-32") || n.startsWith("ISO-2022")
+        if (cs == UTF_7 || cs == EncodingLabels.REPLACEMENT || n.startsWith("UTF-16") || n.startsWith("UTF-32")
+            || n.startsWith("ISO-2022")
             || n.startsWith("HZ") || n.contains("UTF-7") || !cs.canEncode()) {
             return false;
         }
@@ -349,33 +324,6 @@ public final class EncodingSniffer {
 
         private static boolean isLetter(byte c) {
             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-        }
-    }
-
-    /** UTF-7 marker charset: contains only itself, cannot decode or encode. */
-    private static final class Utf7 extends Charset {
-        Utf7() {
-            super("X-ConsentGate-UTF-7", new String[0]);
-        }
-
-        @Override
-        public boolean contains(Charset cs) {
-            return cs == this;
-        }
-
-        @Override
-        public CharsetDecoder newDecoder() {
-            throw new UnsupportedOperationException("UTF-7 is not supported");
-        }
-
-        @Override
-        public CharsetEncoder newEncoder() {
-            throw new UnsupportedOperationException("UTF-7 is not supported");
-        }
-
-        @Override
-        public boolean canEncode() {
-            return false;
         }
     }
 }

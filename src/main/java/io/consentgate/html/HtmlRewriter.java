@@ -55,12 +55,13 @@ import java.util.Objects;
  * The tokenizer reads bytes of ASCII-compatible encodings (UTF-8, ISO-8859-x, windows-125x, Shift_JIS, GBK, Big5,
  * EUC-*, ...) directly. The encoding is found as WHATWG does: byte order mark, then the {@code charset} parameter
  * of the Content-Type, then a {@code <meta charset>} / {@code http-equiv} prescan of the first 1024 bytes (see
- * {@link EncodingSniffer}). UTF-16LE/BE and UTF-32LE/BE documents are transcoded to UTF-8 for scanning and back,
+ * {@link EncodingSniffer}), with labels read as browsers read them ({@link EncodingLabels}). UTF-16LE/BE and UTF-32LE/BE documents are transcoded to UTF-8 for scanning and back,
  * which is lossless for well-formed text: the output is byte-identical where nothing is removed. Encodings the HTML
  * standard forbids or discourages because ASCII bytes may be part of other characters (UTF-7, ISO-2022-*, HZ) are
  * never passed through silently: with {@link OverflowAction#FAIL_CLOSED} they are transcoded through the JDK (or
  * the body is suppressed if the JDK cannot), with {@link OverflowAction#FAIL_OPEN} passed through unchanged; either
- * way one warning is logged.
+ * way one warning is logged. Bodies labelled with a "replacement" encoding (ISO-2022-KR, ISO-2022-CN, HZ) pass
+ * unchanged: browsers render none of them.
  *
  * <h2>Memory</h2>
  * Only the element being decided is held: a tag in progress at a chunk boundary, an inline script until its end

@@ -135,6 +135,11 @@ public final class RewriteStream extends OutputStream {
             target = new EngineInput(engine);
         } else if (EncodingSniffer.isWideUnicode(cs)) {
             transcode(byteOrder(cs, b, off, len), out);
+        } else if (cs == EncodingLabels.REPLACEMENT) {
+            // Browsers decode such a body (ISO-2022-KR, ISO-2022-CN, HZ labels) as one U+FFFD: nothing in it can
+            // load, so it passes unchanged in either overflow mode.
+            LOG.debug("ConsentGate: response labelled with a replacement encoding; browsers render none of it");
+            target = out;
         } else if (cfg.overflow == OverflowAction.FAIL_OPEN) {
             LOG.warn("ConsentGate: response encoding {} cannot be scanned as bytes; passing it through unchanged "
                 + "(FAIL_OPEN)", cs.name());

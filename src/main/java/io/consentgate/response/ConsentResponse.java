@@ -1,6 +1,7 @@
 package io.consentgate.response;
 
 import io.consentgate.ConsentDecision;
+import io.consentgate.html.EncodingLabels;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletResponse;
@@ -589,22 +590,8 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         if (writerCharset != null) {
             return writerCharset;
         }
-        String type = getContentType();
-        if (type == null) {
-            return null;
-        }
-        int at = type.toLowerCase(Locale.ROOT).indexOf("charset=");
-        if (at < 0) {
-            return null;
-        }
-        String name = type.substring(at + 8).strip();
-        int end = name.indexOf(';');
-        name = (end < 0 ? name : name.substring(0, end)).replace("\"", "").strip();
-        try {
-            return Charset.forName(name);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            return null;
-        }
+        // Resolved as the browser will resolve it: a label only the JDK knows is ignored there, and so here.
+        return EncodingLabels.forLabel(EncodingLabels.charsetParameter(getContentType()));
     }
 
     /** The container's own stream (the wrapper's {@code super.getOutputStream()}). */

@@ -92,6 +92,8 @@ class RewriteAndScanCommandTest {
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("--allow"), r.err());
         assertEquals(2, run(page(), "rewrite", "--content-type", "text/html; charset=klingon").code());
+        assertEquals(2, run(page(), "rewrite", "--content-type", "text/html; charset=utf-32").code(),
+            "a label browsers ignore is refused too");
         assertEquals(2, run(page(), "rewrite", "file.html").code());
         assertEquals(2, run(page(), "scan").code());
         assertEquals(1, run(page(), "scan", "/no/such/file.html").code());
