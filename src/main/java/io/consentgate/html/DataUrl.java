@@ -37,7 +37,7 @@ final class DataUrl {
         if (comma < 0) {
             return null;
         }
-        String mime = stripAsciiWhitespace(url.substring(5, comma));
+        String mime = EncodingLabels.stripAsciiWhitespace(url.substring(5, comma));
         boolean base64 = false;
         if (mime.length() >= 6 && mime.regionMatches(true, mime.length() - 6, "base64", 0, 6)) {
             int k = mime.length() - 6;
@@ -49,18 +49,13 @@ final class DataUrl {
                 mime = mime.substring(0, k - 1);
             }
         }
-        String[] parts = mime.split(";", -1);
-        String essence = stripAsciiWhitespace(parts[0]).toLowerCase(Locale.ROOT);
+        int semi = mime.indexOf(';');
+        String essence = EncodingLabels.stripAsciiWhitespace(semi < 0 ? mime : mime.substring(0, semi))
+            .toLowerCase(Locale.ROOT);
         if (!isDocument(essence)) {
             return null;
         }
-        Charset declared = null;
-        for (int i = 1; i < parts.length && declared == null; i++) {
-            String p = stripAsciiWhitespace(parts[i]);
-            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
-                declared = EncodingSniffer.forLabel(p.substring(8).replace("\"", "")); // the first one counts
-            }
-        }
+        Charset declared = EncodingLabels.forLabel(EncodingLabels.charsetParameter(mime)); // the first one counts
         byte[] body = percentDecode(url.substring(comma + 1).getBytes(StandardCharsets.UTF_8));
         if (base64 && (body = forgivingBase64(body)) == null) {
             return null;
@@ -93,18 +88,6 @@ final class DataUrl {
         return essence.equals("text/html") || essence.equals("application/xhtml+xml") || essence.equals("text/xml")
             || essence.equals("application/xml") || essence.equals("text/xsl")
             || essence.endsWith("+xml") && essence.indexOf('/') > 0;
-    }
-
-    private static String stripAsciiWhitespace(String s) {
-        int from = 0;
-        int to = s.length();
-        while (from < to && Tokenizer.isWs(s.charAt(from))) {
-            from++;
-        }
-        while (to > from && Tokenizer.isWs(s.charAt(to - 1))) {
-            to--;
-        }
-        return s.substring(from, to);
     }
 
     private static byte[] percentDecode(byte[] in) {
