@@ -24,7 +24,11 @@ import java.util.Locale;
  *   </li>
  *   <li>{@link #expiries}: for refused tracking cookies the request still carries (consent withdrawn, or set by
  *       JavaScript earlier), {@code Set-Cookie} values that expire them: {@code Max-Age=0} host-only and for every
- *       parent domain of the request host (browsers ignore the public-suffix ones), for each configured path.</li>
+ *       parent domain of the request host (browsers ignore the public-suffix ones), for each configured path.
+ *       At most {@value #MAX_EXPIRY_BYTES} bytes of them per response, whole cookies at a time: containers refuse a
+ *       response whose headers exceed about 8 KB (Tomcat and Jetty answer {@code 500} without a body), so a visitor
+ *       with many tracker cookies, or a deep host name, would lose every page. The cookies left out are still sent by
+ *       the browser and are expired by the next responses.</li>
  * </ul>
  * Immutable and thread-safe.
  */
@@ -32,6 +36,9 @@ public final class CookieGate {
 
     private static final Logger LOG = LoggerFactory.getLogger(CookieGate.class);
     private static final int MAX_EXPIRED_COOKIES = 32;
+    /** Budget for the expiry {@code Set-Cookie} lines of one response, counting {@code "Set-Cookie: "} and CRLF. */
+    static final int MAX_EXPIRY_BYTES = 4096;
+    private static final int LINE_OVERHEAD = "Set-Cookie: \r\n".length();
 
     private final TrackerCatalog catalog;
     private final List<String> paths;
@@ -88,7 +95,9 @@ public final class CookieGate {
             return List.of();
         }
         List<String> out = new ArrayList<>();
+        List<String> domains = parentDomains(request.getServerName());
         int expired = 0;
+        int bytes = 0;
         for (String name : CookieJar.parse(HeaderSource.of(request).values("Cookie")).names()) {
             TrackerMatch m = catalog.matchCookie(name, null);
             if (m == null || decision.allowsAll(m.categories())) {
@@ -97,12 +106,29 @@ public final class CookieGate {
             if (++expired > MAX_EXPIRED_COOKIES) {
                 break;
             }
-            for (String path : paths) {
-                String base = name + "=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=" + path;
-                out.add(base);
-                for (String domain : parentDomains(request.getServerName())) {
-                    out.add(base + "; Domain=" + domain);
-                }
+            List<String> lines = expiries(name, domains);
+            int size = 0;
+            for (String line : lines) {
+                size += line.length() + LINE_OVERHEAD;
+            }
+            if (bytes + size > MAX_EXPIRY_BYTES) {
+                LOG.debug("cookie gate: expiring {} on a later response: header budget of {} bytes reached", name,
+                        MAX_EXPIRY_BYTES);
+                continue;
+            }
+            bytes += size;
+            out.addAll(lines);
+        }
+        return out;
+    }
+
+    private List<String> expiries(String name, List<String> domains) {
+        List<String> out = new ArrayList<>();
+        for (String path : paths) {
+            String base = name + "=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=" + path;
+            out.add(base);
+            for (String domain : domains) {
+                out.add(base + "; Domain=" + domain);
             }
         }
         return out;

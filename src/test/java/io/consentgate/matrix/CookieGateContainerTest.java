@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -132,6 +133,40 @@ class CookieGateContainerTest {
         assertEquals(6, got.size(), got.toString());
     }
 
+    /** Tracker cookies a visitor of a tag-heavy site carries after withdrawing consent (all set by JavaScript). */
+    private static final List<String> MANY_TRACKER_COOKIES = List.of("_ga", "_ga_ABC123XYZ", "_ga_DEF456UVW", "_gid",
+            "_gcl_au", "_gcl_aw", "_fbp", "_fbc", "_hjSessionUser_1234567", "_hjSession_1234567",
+            "_hjFirstSeen", "_hjIncludedInSessionSample_1234567", "_hjAbsoluteSessionInProgress", "_clck", "_clsk",
+            "_uetsid", "_uetvid", "_ttp", "li_fat_id", "_pin_unauth", "_scid", "ajs_anonymous_id", "ajs_user_id",
+            "hubspotutk", "__hstc", "__hssc", "__hssrc", "_rdt_uuid", "cto_bundle", "_pk_id.1.1fff",
+            "_pk_ses.1.1fff", "mp_0123456789abcdef_mixpanel");
+
+    @ParameterizedTest
+    @CsvSource({"jetty, www.shop.example", "tomcat, www.shop.example", "jetty, static.eu.m.www.shop.example",
+            "tomcat, static.eu.m.www.shop.example"})
+    void manyRefusedCookiesAreExpiredOverSeveralResponsesWithoutBreakingAny(String kind, String host)
+            throws Exception {
+        List<String> carried = new ArrayList<>(MANY_TRACKER_COOKIES);
+        int labels = host.split("\\.").length;
+        for (int round = 1; !carried.isEmpty(); round++) {
+            assertTrue(round <= 8, "still not expired after 7 responses: " + carried);
+            StringBuilder cookie = new StringBuilder("Cookie: session_id=s3ss");
+            for (String name : carried) {
+                cookie.append("; ").append(name).append("=GA1.2.1234567890.1234567890");
+            }
+            HttpTester.Response r = send(PLAIN.get(kind), "/cookies", host, "DNT: 1\n" + cookie + "\n");
+            assertEquals(200, r.getStatus(), "round " + round + ": " + r);
+            Map<String, Integer> lines = new LinkedHashMap<>();
+            for (String c : r.getValuesList("Set-Cookie")) {
+                lines.merge(c.substring(0, c.indexOf('=')), 1, Integer::sum);
+            }
+            assertFalse(lines.isEmpty(), "round " + round + " expired nothing");
+            // host-only plus one line per parent domain with at least two labels
+            lines.forEach((name, n) -> assertEquals(labels, n, name + " expired only partly: " + lines));
+            carried.removeAll(lines.keySet());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"jetty", "tomcat"})
     void allowedCookiesTheBrowserSendsAreLeftAlone(String kind) throws Exception {
@@ -184,7 +219,12 @@ class CookieGateContainerTest {
     }
 
     private static HttpTester.Response send(MatrixServer s, String target, String headers) throws Exception {
-        byte[] raw = s.exchange("GET " + target + " HTTP/1.1\nHost: www.shop.example\n" + headers
+        return send(s, target, "www.shop.example", headers);
+    }
+
+    private static HttpTester.Response send(MatrixServer s, String target, String host, String headers)
+            throws Exception {
+        byte[] raw = s.exchange("GET " + target + " HTTP/1.1\nHost: " + host + "\n" + headers
                 + "Connection: close\n\n");
         HttpTester.Response r = HttpTester.parseResponse(ByteBuffer.wrap(raw));
         assertNotNull(r, ScenarioMatrixTest.head(raw));
