@@ -24,8 +24,8 @@ import java.util.Locale;
  *   </li>
  *   <li>{@link #expiries}: for refused tracking cookies the request still carries (consent withdrawn, or set by
  *       JavaScript earlier), {@code Set-Cookie} values that expire them: {@code Max-Age=0} host-only and for every
- *       parent domain of the request host (browsers ignore the public-suffix ones), for each configured path.
- *       At most {@value #MAX_EXPIRY_BYTES} bytes of them per response, whole cookies at a time: containers refuse a
+ *       parent domain of the request host (browsers ignore the public-suffix ones), for each configured path; on
+ *       HTTPS the same again with {@code Secure; Partitioned} for cookies set partitioned (CHIPS). At most {@value #MAX_EXPIRY_BYTES} bytes of them per response, whole cookies at a time: containers refuse a
  *       response whose headers exceed about 8 KB (Tomcat and Jetty answer {@code 500} without a body), so a visitor
  *       with many tracker cookies, or a deep host name, would lose every page. The cookies left out are still sent by
  *       the browser and are expired by the next responses.</li>
@@ -106,7 +106,7 @@ public final class CookieGate {
             if (++expired > MAX_EXPIRED_COOKIES) {
                 break;
             }
-            List<String> lines = expiries(name, domains);
+            List<String> lines = expiries(name, domains, request.isSecure());
             int size = 0;
             for (String line : lines) {
                 size += line.length() + LINE_OVERHEAD;
@@ -122,13 +122,20 @@ public final class CookieGate {
         return out;
     }
 
-    private List<String> expiries(String name, List<String> domains) {
+    /**
+     * The expiries of one cookie. On HTTPS also the partitioned ones: a cookie set with {@code Partitioned} (CHIPS) is
+     * a different cookie from an unpartitioned one of the same name, deleted only by a {@code Set-Cookie} that is
+     * {@code Partitioned} too, which browsers accept only with {@code Secure}, so only on a secure connection.
+     */
+    private List<String> expiries(String name, List<String> domains, boolean secure) {
         List<String> out = new ArrayList<>();
-        for (String path : paths) {
-            String base = name + "=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=" + path;
-            out.add(base);
-            for (String domain : domains) {
-                out.add(base + "; Domain=" + domain);
+        for (String variant : secure ? List.of("", "; Secure; Partitioned") : List.of("")) {
+            for (String path : paths) {
+                String base = name + "=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=" + path + variant;
+                out.add(base);
+                for (String domain : domains) {
+                    out.add(base + "; Domain=" + domain);
+                }
             }
         }
         return out;
