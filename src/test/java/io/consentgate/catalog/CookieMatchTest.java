@@ -22,6 +22,10 @@ class CookieMatchTest {
         _ga_                     | -                    | google-analytics
         _gid                     | -                    | google-analytics
         _gat_UA-1234-1           | -                    | google-analytics
+        _gat                     | -                    | google-analytics
+        _gat_gtag_UA_1234_1      | -                    | google-analytics
+        _gateway_session         | -                    | -
+        _gather_session          | -                    | -
         __utmz                   | -                    | google-analytics
         _gcl_au                  | -                    | google-ads
         _gac_UA-1234             | -                    | google-ads
