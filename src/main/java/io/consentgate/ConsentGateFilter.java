@@ -107,7 +107,7 @@ import java.util.Optional;
  *   <li>{@code beacon-generic-paths} (default {@code false}): also gate the catalog's generic collection paths ({@code /collect}, {@code /tr}, {@code /api/event}), which an application might use for other things</li>
  *   <li>{@code beacon-case-insensitive} (default {@code false}): match beacon paths ignoring case</li>
  *   <li>{@code beacon-pings} (default {@code true}): answer hyperlink-auditing pings ({@code Ping-From}/{@code Ping-To}, {@code text/ping}) with {@code 204} when analytics or marketing is refused</li>
- *   <li>{@code clear-site-data} (default {@code false}): on withdrawal through the consent endpoint also send {@code Clear-Site-Data: "cookies"} (clears every cookie of the site, sessions included)</li>
+ *   <li>{@code clear-site-data} (default {@code false}): on withdrawal through the consent endpoint also send {@code Clear-Site-Data: "cookies"} (clears every cookie of the site, sessions and the consent cookie included; left out where that would allow more, as in opt-out mode)</li>
  * </ul>
  *
  * <h2>Embedded</h2>

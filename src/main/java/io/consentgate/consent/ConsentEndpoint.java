@@ -125,7 +125,12 @@ public final class ConsentEndpoint {
             response.addHeader("Set-Cookie", expiry);
         }
         if (policy.clearSiteData() && withdrew(signals, granted)) {
-            response.setHeader("Clear-Site-Data", "\"cookies\"");
+            if (clearingWidens(after, newDecision)) {
+                LOG.debug("not sending Clear-Site-Data: it would also clear the consent cookie of this response, "
+                        + "and without it {} would be allowed", newDecision.refused());
+            } else {
+                response.setHeader("Clear-Site-Data", "\"cookies\"");
+            }
         }
         if (isJson) {
             json(request, response, HttpServletResponse.SC_OK, DecisionJson.of(newDecision, after,
@@ -135,6 +140,18 @@ public final class ConsentEndpoint {
             response.setHeader("Location", request.getContextPath() + returnPath(request.getParameter("return")));
             response.setContentLength(0);
         }
+    }
+
+    /**
+     * Whether the visitor would be allowed more without any consent cookie. Browsers apply
+     * {@code Clear-Site-Data: "cookies"} after storing the response's own {@code Set-Cookie}, so it also clears the
+     * consent cookie this response sets (and other consent managers' cookies); in opt-out mode that would undo the
+     * withdrawal.
+     */
+    private boolean clearingWidens(Signals after, ConsentDecision decision) {
+        Signals cleared = new Signals(after.gpc(), after.dnt(), Optional.empty(), after.region(), after.problems(),
+                false);
+        return !decision.allowed().containsAll(engine.decide(cleared).allowed());
     }
 
     private static boolean withdrew(Signals before, Set<Category> granted) {

@@ -1,5 +1,6 @@
 package io.consentgate.browser;
 
+import io.consentgate.ConsentMode;
 import io.consentgate.Policy;
 import io.consentgate.jetty.ConsentGateJetty;
 import jakarta.servlet.http.HttpServlet;
@@ -25,6 +26,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What a real Chromium keeps after ConsentGate expires the tracker cookies a page set with JavaScript (the visitor has
@@ -43,6 +46,8 @@ class CookieExpiryBrowserTest {
             + " MAP * 127.0.0.1:" + Chromium.CLOSED_PORT + ", EXCLUDE 127.0.0.1";
 
     private static Server server;
+    /** Opt-out mode with {@code clear-site-data=true}: without a stored refusal every category is allowed. */
+    private static Server optOut;
     private static BrowserSession browser;
 
     @BeforeAll
@@ -52,19 +57,25 @@ class CookieExpiryBrowserTest {
             return;
         }
         Chromium.requireClosedPort();
-        server = new Server();
+        server = start(Policy.defaults());
+        optOut = start(Policy.builder().mode(ConsentMode.OPT_OUT).clearSiteData(true).build());
+        browser = BrowserSession.start(List.of(HOSTS));
+    }
+
+    private static Server start(Policy policy) throws Exception {
+        Server s = new Server();
         HttpConfiguration config = new HttpConfiguration();
         config.addCustomizer(new ForwardedRequestCustomizer());
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(config));
+        ServerConnector connector = new ServerConnector(s, 1, 1, new HttpConnectionFactory(config));
         connector.setHost("127.0.0.1");
         connector.setPort(0);
-        server.addConnector(connector);
+        s.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
-        ConsentGateJetty.install(context, Policy.defaults());
+        ConsentGateJetty.install(context, policy);
         context.addServlet(new BlankPage(), "/");
-        server.setHandler(context);
-        server.start();
-        browser = BrowserSession.start(List.of(HOSTS));
+        s.setHandler(context);
+        s.start();
+        return s;
     }
 
     @AfterAll
@@ -76,6 +87,9 @@ class CookieExpiryBrowserTest {
         } finally {
             if (server != null) {
                 server.stop();
+            }
+            if (optOut != null) {
+                optOut.stop();
             }
         }
     }
@@ -120,8 +134,39 @@ class CookieExpiryBrowserTest {
         assertEquals(Set.of("theme"), cookieNames(), "only the application's own cookie is left");
     }
 
+    @Test
+    void inOptOutModeAWithdrawalWithClearSiteDataOnStaysStored() {
+        String site = url(optOut, "localhost");
+        browser.open(site);
+        plant("_ga=GA1.1.1.1; path=/", "theme=dark; path=/");
+        assertTrue(consent("\"analytics\", \"marketing\"").startsWith("200 "), "the grant was stored");
+
+        assertTrue(consent("").startsWith("200 "), "the withdrawal was answered");
+        Set<String> left = cookieNames();
+        assertTrue(left.contains(Policy.defaults().consentCookieName()), "the withdrawal is stored, cookies: " + left);
+        assertFalse(left.contains("_ga"), "the tracker cookie is expired, cookies: " + left);
+
+        browser.open(site);
+        String decision = (String) browser.evaluate("(() => { const x = new XMLHttpRequest();"
+                + " x.open('GET', '/consent', false); x.send(); return x.responseText; })()");
+        assertTrue(decision.contains("\"refused\":[\"functional\",\"analytics\",\"marketing\"]"),
+                "the next request is still refused: " + decision);
+    }
+
+    /** Posts the categories to the consent endpoint from the page; returns the status and the decision JSON. */
+    private static String consent(String categories) {
+        return (String) browser.evaluate("(() => { const x = new XMLHttpRequest(); x.open('POST', '/consent', false);"
+                + " x.setRequestHeader('Content-Type', 'application/json');"
+                + " x.send(JSON.stringify({categories: [" + categories + "]}));"
+                + " return x.status + ' ' + x.responseText; })()");
+    }
+
     private static String url(String host) {
-        return "http://" + host + ":" + ((ServerConnector) server.getConnectors()[0]).getLocalPort() + "/page";
+        return url(server, host);
+    }
+
+    private static String url(Server s, String host) {
+        return "http://" + host + ":" + ((ServerConnector) s.getConnectors()[0]).getLocalPort() + "/page";
     }
 
     private static void plant(String... cookies) {

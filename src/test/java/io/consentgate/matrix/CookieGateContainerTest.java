@@ -36,6 +36,8 @@ class CookieGateContainerTest {
 
     private static final Map<String, MatrixServer> PLAIN = new LinkedHashMap<>();
     private static final Map<String, MatrixServer> STRICT = new LinkedHashMap<>();
+    /** Opt-in mode with {@code clear-site-data}: without a consent cookie everything but necessary is refused. */
+    private static final Map<String, MatrixServer> CLEARING = new LinkedHashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -43,6 +45,7 @@ class CookieGateContainerTest {
             PLAIN.put(kind, MatrixServer.start(kind, Map.of("mode", "opt-out")));
             STRICT.put(kind, MatrixServer.start(kind, Map.of("mode", "opt-out", "strip-request-cookies", "true",
                     "clear-site-data", "true", "cookie-expiry-paths", "/,/shop")));
+            CLEARING.put(kind, MatrixServer.start(kind, Map.of("clear-site-data", "true")));
         }
     }
 
@@ -52,6 +55,9 @@ class CookieGateContainerTest {
             s.close();
         }
         for (MatrixServer s : STRICT.values()) {
+            s.close();
+        }
+        for (MatrixServer s : CLEARING.values()) {
             s.close();
         }
     }
@@ -188,17 +194,11 @@ class CookieGateContainerTest {
     @ParameterizedTest
     @ValueSource(strings = {"jetty", "tomcat"})
     void clearSiteDataOnlyOnWithdrawal(String kind) throws Exception {
-        MatrixServer s = STRICT.get(kind);
+        MatrixServer s = CLEARING.get(kind);
         HttpTester.Response grant = post(s, "categories=all", "");
         assertEquals(303, grant.getStatus(), grant.toString());
         assertNull(grant.get("Clear-Site-Data"), "granting is not a withdrawal");
-        String consent = null;
-        for (String c : grant.getValuesList("Set-Cookie")) {
-            if (c.startsWith("cg_consent=")) {
-                consent = c.substring(0, c.indexOf(';'));
-            }
-        }
-        assertNotNull(consent, grant.getValuesList("Set-Cookie").toString());
+        String consent = consentCookie(grant);
         HttpTester.Response again = post(s, "categories=all", "Cookie: " + consent + "\n");
         assertNull(again.get("Clear-Site-Data"), "confirming is not a withdrawal");
         HttpTester.Response withdraw = post(s, "categories=functional", "Cookie: " + consent + "; _ga=GA1.2\n");
@@ -207,6 +207,32 @@ class CookieGateContainerTest {
                 withdraw.getValuesList("Set-Cookie").toString());
         HttpTester.Response plain = post(PLAIN.get(kind), "categories=functional", "Cookie: " + consent + "\n");
         assertFalse(plain.contains("Clear-Site-Data"), "off by default");
+    }
+
+    /**
+     * Browsers clear the consent cookie of the withdrawal response too; in opt-out mode the visitor would then be
+     * tracked again, so there the withdrawal is stored and only the tracker cookies are expired.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void clearSiteDataIsLeftOutWhereClearingTheConsentCookieWouldUndoTheWithdrawal(String kind) throws Exception {
+        MatrixServer s = STRICT.get(kind);
+        String consent = consentCookie(post(s, "categories=all", ""));
+        HttpTester.Response withdraw = post(s, "categories=functional", "Cookie: " + consent + "; _ga=GA1.2\n");
+        assertEquals(303, withdraw.getStatus(), withdraw.toString());
+        assertFalse(withdraw.contains("Clear-Site-Data"), withdraw.toString());
+        assertTrue(consentCookie(withdraw).startsWith("cg_consent=1.functional."), consentCookie(withdraw));
+        assertTrue(withdraw.getValuesList("Set-Cookie").stream().anyMatch(c -> c.startsWith("_ga=; Max-Age=0")),
+                withdraw.getValuesList("Set-Cookie").toString());
+    }
+
+    private static String consentCookie(HttpTester.Response r) {
+        for (String c : r.getValuesList("Set-Cookie")) {
+            if (c.startsWith("cg_consent=")) {
+                return c.substring(0, c.indexOf(';'));
+            }
+        }
+        throw new AssertionError("no consent cookie in " + r.getValuesList("Set-Cookie"));
     }
 
     private static HttpTester.Response post(MatrixServer s, String form, String headers) throws Exception {
