@@ -21,8 +21,8 @@ import java.util.List;
  *   <li>{@link #startAsync()} hands the application this request and the {@link ConsentResponse} (not the
  *       container's originals), so asynchronous writes are enforced too, and completing the async context finishes
  *       the rewritten body first.</li>
- *   <li>With request-side stripping on, refused tracking cookies are removed from {@link #getCookies()} and the
- *       {@code Cookie} header, so the application never sees them.</li>
+ *   <li>With request-side stripping on (and not report-only), refused tracking cookies are removed from
+ *       {@link #getCookies()} and the {@code Cookie} header, so the application never sees them.</li>
  * </ul>
  */
 public final class ConsentRequest extends HttpServletRequestWrapper {
@@ -34,7 +34,8 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
     public ConsentRequest(HttpServletRequest request, ConsentResponse response, boolean stripCookies) {
         super(request);
         this.response = response;
-        this.stripCookies = stripCookies;
+        // Report-only changes nothing the application sees.
+        this.stripCookies = stripCookies && !response.enforcement().reportOnly();
         response.requestView(this);
     }
 

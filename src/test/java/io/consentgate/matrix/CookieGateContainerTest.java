@@ -193,6 +193,16 @@ class CookieGateContainerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"jetty", "tomcat"})
+    void reportOnlyStripsNoRequestCookie(String kind) throws Exception {
+        try (MatrixServer s = MatrixServer.start(kind, Map.of("mode", "opt-out", "strip-request-cookies", "true",
+                "report-only", "true"))) {
+            HttpTester.Response r = send(s, "/cookies", "DNT: 1\nCookie: _ga=GA1.2.33.44; session_id=s3ss\n");
+            assertEquals("header=_ga=GA1.2.33.44; session_id=s3ss\nnames=[_ga, session_id]\n", r.getContent());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
     void clearSiteDataOnlyOnWithdrawal(String kind) throws Exception {
         MatrixServer s = CLEARING.get(kind);
         HttpTester.Response grant = post(s, "categories=all", "");
