@@ -111,6 +111,23 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
         return Collections.enumeration(out);
     }
 
+    /** Without {@code Cookie} when stripping left no cookie, so every listed name has a value. */
+    @Override
+    public Enumeration<String> getHeaderNames() {
+        Enumeration<String> names = super.getHeaderNames();
+        if (!stripCookies || names == null || getHeaders("Cookie").hasMoreElements()) {
+            return names;
+        }
+        List<String> out = new ArrayList<>();
+        while (names.hasMoreElements()) {
+            String name = names.nextElement();
+            if (!"Cookie".equalsIgnoreCase(name)) {
+                out.add(name);
+            }
+        }
+        return Collections.enumeration(out);
+    }
+
     private String strip(String cookieLine) {
         StringBuilder sb = new StringBuilder(cookieLine.length());
         for (String pair : cookieLine.split(";")) {

@@ -52,5 +52,9 @@ final class CookieDoors {
         }
         resp.setContentType("text/plain;charset=UTF-8");
         resp.getWriter().print("header=" + req.getHeader("Cookie") + "\nnames=" + names + "\n");
+        if (req.getParameter("headerNames") != null) {
+            resp.getWriter().print("listed=" + java.util.Collections.list(req.getHeaderNames()).stream()
+                    .anyMatch("Cookie"::equalsIgnoreCase) + "\n");
+        }
     }
 }

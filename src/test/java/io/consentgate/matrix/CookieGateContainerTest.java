@@ -193,6 +193,15 @@ class CookieGateContainerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"jetty", "tomcat"})
+    void strippingEveryCookieAlsoHidesTheHeaderName(String kind) throws Exception {
+        HttpTester.Response r = send(STRICT.get(kind), "/cookies?headerNames", "DNT: 1\nCookie: _ga=GA1.2; _fbp=fb.1\n");
+        assertEquals("header=null\nnames=[]\nlisted=false\n", r.getContent());
+        HttpTester.Response kept = send(STRICT.get(kind), "/cookies?headerNames", "DNT: 1\nCookie: _ga=GA1.2; a=1\n");
+        assertEquals("header=a=1\nnames=[a]\nlisted=true\n", kept.getContent());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
     void reportOnlyStripsNoRequestCookie(String kind) throws Exception {
         try (MatrixServer s = MatrixServer.start(kind, Map.of("mode", "opt-out", "strip-request-cookies", "true",
                 "report-only", "true"))) {
