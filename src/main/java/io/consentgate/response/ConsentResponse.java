@@ -531,8 +531,12 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         committedHeaders = true;
         enforcement.headers().write(this, decision);
         if (!enforcement.reportOnly()) {
+            // An error page is a second dispatch with a second wrapper; the first one's sendError already added them.
+            java.util.Collection<String> present = getHeaders("Set-Cookie");
             for (String expiry : enforcement.cookieGate().expiries(request, decision)) {
-                super.addHeader("Set-Cookie", expiry);
+                if (!present.contains(expiry)) {
+                    super.addHeader("Set-Cookie", expiry);
+                }
             }
         }
     }

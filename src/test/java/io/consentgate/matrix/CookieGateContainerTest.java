@@ -173,6 +173,47 @@ class CookieGateContainerTest {
         }
     }
 
+    static Stream<Arguments> responsesWithoutAPage() {
+        List<Arguments> out = new ArrayList<>();
+        for (String kind : List.of("jetty", "tomcat")) {
+            out.add(Arguments.of(kind, "GET", "/?cs=UTF-8&n=100&o=SEND_ERROR&a=sync", 404));
+            out.add(Arguments.of(kind, "GET", "/case/not-modified", 304));
+            out.add(Arguments.of(kind, "GET", "/case/no-content", 204));
+            out.add(Arguments.of(kind, "HEAD", "/cookies", 200));
+        }
+        // A redirect on Tomcat 11 needs the Servlet 6.1 API first on the class path (the servlet-6.1 execution).
+        out.add(Arguments.of("jetty", "GET", "/?cs=UTF-8&n=100&o=SEND_REDIRECT&a=sync", 302));
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("responsesWithoutAPage")
+    void refusedCookiesAreExpiredOnErrorsRedirectsAndEmptyResponses(String kind, String method, String target,
+                                                                    int status) throws Exception {
+        byte[] raw = PLAIN.get(kind).exchange(method + " " + target + " HTTP/1.1\nHost: www.shop.example\n"
+                + "DNT: 1\nCookie: _ga=GA1.2.33.44\nConnection: close\n\n");
+        HttpTester.Response r = HttpTester.parseResponse(HttpTester.from(ByteBuffer.wrap(raw)), "HEAD".equals(method));
+        assertNotNull(r, ScenarioMatrixTest.head(raw));
+        assertEquals(status, r.getStatus(), ScenarioMatrixTest.head(raw));
+        assertEquals(3, r.getValuesList("Set-Cookie").stream().filter(c -> c.startsWith("_ga=; Max-Age=0")).count(),
+                r.getValuesList("Set-Cookie").toString());
+    }
+
+    /** The error page is a second dispatch through the filter: its expiries must not double the headers. */
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void manyRefusedCookiesOnAnErrorPageStillGiveTheErrorPage(String kind) throws Exception {
+        StringBuilder cookie = new StringBuilder("Cookie: session_id=s3ss");
+        for (String name : MANY_TRACKER_COOKIES) {
+            cookie.append("; ").append(name).append("=GA1.2.1234567890.1234567890");
+        }
+        HttpTester.Response r = send(PLAIN.get(kind), "/?cs=UTF-8&n=100&o=SEND_ERROR&a=sync",
+                "DNT: 1\n" + cookie + "\n");
+        assertEquals(404, r.getStatus(), r.toString());
+        List<String> lines = r.getValuesList("Set-Cookie");
+        assertEquals(new TreeSet<>(lines).size(), lines.size(), "duplicate expiries: " + lines);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"jetty", "tomcat"})
     void allowedCookiesTheBrowserSendsAreLeftAlone(String kind) throws Exception {
