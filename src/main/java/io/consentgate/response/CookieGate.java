@@ -126,14 +126,18 @@ public final class CookieGate {
      * The expiries of one cookie. On HTTPS also the partitioned ones: a cookie set with {@code Partitioned} (CHIPS) is
      * a different cookie from an unpartitioned one of the same name, deleted only by a {@code Set-Cookie} that is
      * {@code Partitioned} too, which browsers accept only with {@code Secure}, so only on a secure connection.
+     * Browsers take a name starting {@code __Secure-} or {@code __Host-} (any case) only with {@code Secure}, and a
+     * {@code __Host-} one only host-only on {@code Path=/}.
      */
     private List<String> expiries(String name, List<String> domains, boolean secure) {
+        boolean hostPrefix = name.regionMatches(true, 0, "__Host-", 0, 7);
+        String plain = hostPrefix || name.regionMatches(true, 0, "__Secure-", 0, 9) ? "; Secure" : "";
         List<String> out = new ArrayList<>();
-        for (String variant : secure ? List.of("", "; Secure; Partitioned") : List.of("")) {
-            for (String path : paths) {
+        for (String variant : secure ? List.of(plain, "; Secure; Partitioned") : List.of(plain)) {
+            for (String path : hostPrefix ? List.of("/") : paths) {
                 String base = name + "=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=" + path + variant;
                 out.add(base);
-                for (String domain : domains) {
+                for (String domain : hostPrefix ? List.<String>of() : domains) {
                     out.add(base + "; Domain=" + domain);
                 }
             }

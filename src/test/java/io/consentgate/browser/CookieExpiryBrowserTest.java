@@ -1,7 +1,9 @@
 package io.consentgate.browser;
 
 import io.consentgate.ConsentMode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consentgate.Policy;
+import io.consentgate.catalog.TrackerCatalog;
 import io.consentgate.jetty.ConsentGateJetty;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,7 +59,11 @@ class CookieExpiryBrowserTest {
             return;
         }
         Chromium.requireClosedPort();
-        server = start(Policy.defaults());
+        server = start(Policy.builder().catalog(TrackerCatalog.bundled().withOverrides(TrackerCatalog.fromJson(
+                new ObjectMapper().readTree("""
+                        {"trackers": [{"id": "in-house-stats", "name": "In-house stats", "owner": "Shop",
+                          "categories": ["analytics"], "cookies": ["__Host-stats_id", "__Secure-stats_seen"]}]}
+                        """)))).build());
         optOut = start(Policy.builder().mode(ConsentMode.OPT_OUT).clearSiteData(true).build());
         browser = BrowserSession.start(List.of(HOSTS));
     }
@@ -132,6 +138,24 @@ class CookieExpiryBrowserTest {
 
         browser.open(site);
         assertEquals(Set.of("theme"), cookieNames(), "only the application's own cookie is left");
+    }
+
+    /** Browsers take a cookie named {@code __Secure-…} or {@code __Host-…} (any case) only with {@code Secure}. */
+    @Test
+    void prefixedTrackerCookiesAreDeleted() {
+        browser.sendOnEveryRequest("X-Forwarded-Proto", "https");
+        String site = url("localhost");
+        browser.open(site);
+        plant("__Host-stats_id=1; Secure; path=/",
+                "__Secure-stats_seen=1; Secure; path=/",
+                "__secure-stats_seen=1; Secure; path=/",
+                "__Secure-theme=dark; Secure; path=/");
+        assertEquals(Set.of("__Host-stats_id", "__Secure-stats_seen", "__secure-stats_seen", "__Secure-theme"),
+                cookieNames(), "the page's script stored its cookies");
+
+        browser.open(site);
+        assertEquals(Set.of("__secure-stats_seen", "__Secure-theme"), cookieNames(),
+                "only cookies the catalog does not name are left (names are case-sensitive)");
     }
 
     @Test
