@@ -26,6 +26,15 @@ class CookieMatchTest {
         _gat_gtag_UA_1234_1      | -                    | google-analytics
         _gateway_session         | -                    | -
         _gather_session          | -                    | -
+        data-theme               | -                    | -
+        partner-ref              | -                    | -
+        _li_session              | -                    | -
+        recs-seen                | -                    | -
+        guest_id                 | -                    | -
+        _guid                    | -                    | -
+        s_visited                | -                    | -
+        s_vi                     | -                    | adobe-analytics
+        s_vi_ab12                | -                    | adobe-analytics
         __utmz                   | -                    | google-analytics
         _gcl_au                  | -                    | google-ads
         _gac_UA-1234             | -                    | google-ads

@@ -37,7 +37,14 @@ public final class OpenCookieDatabaseImport {
 
     /** Words an application's own cookie names use: such names match only on the vendor's domain. */
     private static final List<String> APPLICATION_WORDS = List.of("consent", "auth", "token", "sess", "user",
-            "visitor", "query", "login", "csrf", "lang", "cart", "optout", "opt_out", "cookie", "referrer");
+            "visitor", "query", "login", "csrf", "lang", "cart", "optout", "opt_out", "cookie", "referrer", "guest", "guid");
+
+    /**
+     * Wildcard prefixes that also start application cookies (data-theme, partner-ref, _tt_session, _li_session): a
+     * letter count cannot tell them from vendor prefixes such as _fathom or umami., so they are listed.
+     */
+    private static final Set<String> APPLICATION_PREFIXES = Set.of("data-", "partner-", "mf_", "_tt_", "recs-",
+            "prism_", "expid_", "_li_ses");
 
     private OpenCookieDatabaseImport() {
     }
@@ -84,7 +91,8 @@ public final class OpenCookieDatabaseImport {
             @SuppressWarnings("unchecked")
             List<Object> cookies = (List<Object>) entry.get("cookies");
             String pattern = prefix ? n + "*" : n;
-            cookies.add(generic ? Map.of("name", pattern, "generic", true) : pattern);
+            // A sorted map: Map.of iterates in a different order on each run, which would churn the file.
+            cookies.add(generic ? new java.util.TreeMap<>(Map.of("name", pattern, "generic", true)) : pattern);
             if (vendorDomain != null) {
                 @SuppressWarnings("unchecked")
                 Set<String> domains = (Set<String>) entry.get("cookieDomains");
@@ -133,6 +141,9 @@ public final class OpenCookieDatabaseImport {
             if (n.contains(word)) {
                 return true;
             }
+        }
+        if (prefix && APPLICATION_PREFIXES.contains(n)) {
+            return true;
         }
         // Plain words ("visitor", "session", "usersync") collide with application cookies; prefixes need more.
         return name.chars().allMatch(Character::isLetter) && (name.length() <= 10 || prefix);
