@@ -526,8 +526,9 @@ public final class Policy {
 
         /**
          * {@code clear-site-data}: when a visitor withdraws a category through the consent endpoint, also send
-         * {@code Clear-Site-Data: "cookies"}. This clears every cookie of the site, sessions included. Default
-         * {@code false}.
+         * {@code Clear-Site-Data: "cookies"}. This clears every cookie of the site, sessions and the new consent
+         * cookie included, so it is left out where a visitor without a consent cookie would be allowed more than the
+         * withdrawal allows (opt-out mode). Default {@code false}.
          */
         public Builder clearSiteData(boolean b) {
             this.clearSiteData = b;

@@ -128,13 +128,16 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
         return Collections.enumeration(out);
     }
 
+    /** {@code cookieLine} without its refused cookies; the line itself when none is refused. */
     private String strip(String cookieLine) {
         StringBuilder sb = new StringBuilder(cookieLine.length());
+        boolean removed = false;
         for (String pair : cookieLine.split(";")) {
             String p = pair.strip();
             int eq = p.indexOf('=');
             String name = eq < 0 ? p : p.substring(0, eq).strip();
             if (p.isEmpty() || refused(name)) {
+                removed |= !p.isEmpty();
                 continue;
             }
             if (sb.length() > 0) {
@@ -142,7 +145,7 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
             }
             sb.append(p);
         }
-        return sb.toString();
+        return removed ? sb.toString() : cookieLine;
     }
 
     private boolean refused(String name) {

@@ -86,12 +86,12 @@ public final class CookieJar {
         return new CookieJar(cookies, truncated, malformed);
     }
 
-    /** All values of cookie {@code name} (case-sensitive), in order; empty when absent. */
     /** The cookie names present, in first-seen order. */
     public java.util.Set<String> names() {
         return Collections.unmodifiableSet(cookies.keySet());
     }
 
+    /** All values of cookie {@code name} (case-sensitive), in order; empty when absent. */
     List<String> all(String name) {
         List<String> v = cookies.get(name);
         return v == null ? List.of() : Collections.unmodifiableList(v);

@@ -230,6 +230,9 @@ class CookieGateContainerTest {
         HttpTester.Response plain = send(PLAIN.get(kind), "/cookies",
                 "DNT: 1\nCookie: _ga=GA1.2.33.44; session_id=s3ss\n");
         assertTrue(plain.getContent().contains("names=[_ga, session_id]"), plain.getContent());
+        HttpTester.Response untouched = send(STRICT.get(kind), "/cookies", "DNT: 1\nCookie: a=1;b=2 ;c=3\n");
+        assertEquals("header=a=1;b=2 ;c=3\nnames=[a, b, c]\n", untouched.getContent(),
+            "a line without refused cookies reaches the application as sent");
     }
 
     @ParameterizedTest
