@@ -4,10 +4,11 @@ import java.util.List;
 
 /** A parsed catalog entry: the public {@link Tracker} plus the matching details it does not expose. */
 record CatalogEntry(Tracker tracker, List<TagIdRule> tagIds, List<String> cookieDomains,
-                    List<EndpointPattern> endpointPatterns) {
+                    List<EndpointPattern> endpointPatterns, List<LoaderPattern> loaders) {
 
     CatalogEntry {
         tagIds = List.copyOf(tagIds);
+        loaders = List.copyOf(loaders);
         cookieDomains = List.copyOf(cookieDomains);
         endpointPatterns = List.copyOf(endpointPatterns);
     }

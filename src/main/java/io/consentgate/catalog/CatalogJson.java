@@ -16,7 +16,7 @@ import java.util.Set;
 final class CatalogJson {
 
     private static final Set<String> FIELDS = Set.of("id", "name", "owner", "categories", "hosts", "signatures",
-            "cookies", "cookieDomains", "endpoints", "tagIds", "disabled", "notes");
+            "cookies", "cookieDomains", "endpoints", "loaders", "tagIds", "disabled", "notes");
 
     /** Parsed entries plus the ids of {@code {"id": .., "disabled": true}} tombstones. */
     record Parsed(List<CatalogEntry> entries, Set<String> disabled) {
@@ -126,12 +126,23 @@ final class CatalogJson {
         for (EndpointPattern e : endpoints) {
             endpointPaths.add(e.prefix() ? e.path() + "*" : e.path());
         }
+        List<LoaderPattern> loaders = new ArrayList<>();
+        for (String l : strings(node, "loaders", where)) {
+            LoaderPattern lp = LoaderPattern.parse(l);
+            if (lp == null) {
+                throw new CatalogFormatException(where + ": field \"loaders\": \"" + l
+                        + "\" must be an ASCII path of at least 4 characters starting with '/', optionally followed by"
+                        + " one ?param=valuePrefix (no '*', '#', '&')");
+            }
+            loaders.add(lp);
+        }
         List<TagIdRule> tagIds = tagIds(node.get("tagIds"), where);
-        if (hosts.isEmpty() && signatures.isEmpty() && cookies.isEmpty() && endpoints.isEmpty()) {
-            throw new CatalogFormatException(where + ": needs at least one of hosts, signatures, cookies, endpoints");
+        if (hosts.isEmpty() && signatures.isEmpty() && cookies.isEmpty() && endpoints.isEmpty() && loaders.isEmpty()) {
+            throw new CatalogFormatException(where
+                    + ": needs at least one of hosts, signatures, cookies, endpoints, loaders");
         }
         Tracker t = new Tracker(id, name, owner, categories, hosts, paths, signatures, cookies, endpointPaths);
-        return new CatalogEntry(t, tagIds, cookieDomains, endpoints);
+        return new CatalogEntry(t, tagIds, cookieDomains, endpoints, loaders);
     }
 
     private static void checkFields(JsonNode node, String where) {

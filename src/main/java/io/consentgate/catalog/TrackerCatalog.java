@@ -51,6 +51,7 @@ public final class TrackerCatalog {
     private final ScriptMatcher scripts;
     private final CookieMatcher cookies;
     private final EndpointMatcher endpoints;
+    private final LoaderMatcher loaders;
 
     private TrackerCatalog(List<CatalogEntry> entries, Set<String> disabled) {
         this.entries = List.copyOf(entries);
@@ -66,6 +67,7 @@ public final class TrackerCatalog {
         this.scripts = new ScriptMatcher(this.entries, matches);
         this.cookies = new CookieMatcher(this.entries, matches);
         this.endpoints = new EndpointMatcher(this.entries, matches);
+        this.loaders = new LoaderMatcher(this.entries, matches);
     }
 
     private static final class Bundled {
@@ -237,6 +239,20 @@ public final class TrackerCatalog {
      */
     public TrackerMatch matchEndpoint(String path, boolean includeGeneric) {
         return endpoints.match(path, includeGeneric);
+    }
+
+    /**
+     * Matches a script URL on any host by the path its tracker's loader keeps when it is served from a first-party
+     * proxy or a server-side tagging domain ({@code https://sgtm.shop.example/gtm.js?id=GTM-ABC},
+     * {@code /metrics/gtag/js?id=G-XYZ}, a self-hosted {@code /matomo.js}). Use it for loader URLs
+     * ({@code <script src>}, script preloads) after {@link #matchUrl} found nothing: a path such as {@code /gtm.js}
+     * names a loader, not an image.
+     *
+     * @param url the URL, character references decoded; absolute, protocol-relative or relative
+     * @return the match (categories refined by the tag id, as for {@link #matchUrl}), or {@code null}
+     */
+    public TrackerMatch matchLoader(String url) {
+        return loaders.match(url);
     }
 
     @Override

@@ -1,0 +1,83 @@
+package io.consentgate.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Matches script URLs on any host against the catalog's {@link LoaderPattern}s. Only loader URLs are asked (a few
+ * per page), so a linear scan over the handful of patterns is enough.
+ */
+final class LoaderMatcher {
+
+    private record Rule(int entry, LoaderPattern pattern) {
+    }
+
+    private final List<Rule> rules = new ArrayList<>();
+    private final Matches matches;
+
+    LoaderMatcher(List<CatalogEntry> entries, Matches matches) {
+        this.matches = matches;
+        for (int i = 0; i < entries.size(); i++) {
+            for (LoaderPattern p : entries.get(i).loaders()) {
+                rules.add(new Rule(i, p));
+            }
+        }
+    }
+
+    /** @param url an absolute, protocol-relative or relative URL, character references already decoded */
+    TrackerMatch match(String url) {
+        if (url == null || rules.isEmpty()) {
+            return null;
+        }
+        String u = url.strip();
+        int pathStart = pathStart(u);
+        int end = u.indexOf('#');
+        end = end < 0 ? u.length() : end;
+        int query = u.indexOf('?', pathStart);
+        int pathEnd = query < 0 || query > end ? end : query;
+        for (Rule r : rules) {
+            LoaderPattern p = r.pattern();
+            if (pathEnd - pathStart < p.path().length() || !u.startsWith(p.path(), pathEnd - p.path().length())) {
+                continue;
+            }
+            if (p.param() == null) {
+                return matches.byDefault(r.entry());
+            }
+            if (pathEnd < end && hasParam(u, pathEnd, end, p.param(), p.valuePrefix())) {
+                return matches.forUrl(r.entry(), u, pathStart, end);
+            }
+        }
+        return null;
+    }
+
+    /** Where the path starts: after the authority of an absolute or protocol-relative URL, else at 0. */
+    private static int pathStart(String u) {
+        int a;
+        int scheme = u.indexOf("://");
+        if (u.startsWith("//")) {
+            a = 2;
+        } else if (scheme > 0 && u.substring(0, scheme).chars().allMatch(c -> Character.isLetterOrDigit(c)
+                || c == '+' || c == '-' || c == '.')) {
+            a = scheme + 3;
+        } else {
+            return 0;
+        }
+        while (a < u.length() && "/?#\\".indexOf(u.charAt(a)) < 0) {
+            a++;
+        }
+        return a;
+    }
+
+    /** Whether the query {@code u[q..end)} (from its '?') has {@code name=} with a value starting with the prefix. */
+    private static boolean hasParam(String u, int q, int end, String name, String prefix) {
+        for (int i = q + 1; i + name.length() < end; i++) {
+            char prev = u.charAt(i - 1);
+            if ((prev == '?' || prev == '&') && u.startsWith(name, i) && u.charAt(i + name.length()) == '=') {
+                int v = i + name.length() + 1;
+                return u.regionMatches(true, v, prefix, 0, prefix.length()) && v + prefix.length() < end
+                    && Matches.isTagChar(u.charAt(v + prefix.length()));
+            }
+        }
+        return false;
+    }
+}
