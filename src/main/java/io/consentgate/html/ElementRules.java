@@ -363,7 +363,7 @@ final class ElementRules {
         }
         engine.event(TrackerEvent.Action.ACTIVATED, t.lineOf(t.tagStart), t.columnOf(t.tagStart),
             ElementNames.name(t.nameId), categoryAttribute, value(categoryAttr()), EnumSet.noneOf(Category.class));
-        if (t.nameId == ElementNames.SCRIPT && dataSrc < 0 && !t.foreign && isJavaScript(true)) {
+        if (t.nameId == ElementNames.SCRIPT && dataSrc < 0 && !t.foreign && textMayFetch(true)) {
             engine.beginScript(true);
         } else {
             engine.replaceTag();
@@ -410,19 +410,26 @@ final class ElementRules {
         }
         if (src >= 0) {
             refuseIfTracker(check(src, false));
-        } else if (!t.foreign && isJavaScript(false)) {
+        } else if (!t.foreign && textMayFetch(false)) {
             engine.beginScript(false);
         }
     }
 
-    private boolean isJavaScript(boolean activated) {
+    /**
+     * Whether an inline script's text is read for tracker loaders: JavaScript in any spelling, and the types whose
+     * text makes the browser (or a first-party runner) fetch the URLs in it: {@code speculationrules} (the URLs it
+     * lists are prefetched or prerendered), {@code importmap} (a module's bare specifier loads the mapped URL) and
+     * Partytown's {@code text/partytown} (its runner executes the text in a worker).
+     */
+    private boolean textMayFetch(boolean activated) {
         int type = attr(activated ? DATA_CONSENT_TYPE : TYPE);
         if (type < 0) {
             return true;
         }
         String v = value(type).strip().toLowerCase(Locale.ROOT);
         return v.isEmpty() || v.equals("module") || v.contains("javascript") || v.contains("ecmascript")
-            || v.contains("jscript") || v.contains("livescript");
+            || v.contains("jscript") || v.contains("livescript") || v.equals("speculationrules")
+            || v.equals("importmap") || v.startsWith("text/partytown");
     }
 
     private void media() throws IOException {

@@ -1,0 +1,73 @@
+package io.consentgate.html;
+
+import static io.consentgate.html.RewriteAssertions.NEUTRALIZE;
+import static io.consentgate.html.RewriteAssertions.REMOVE;
+import static io.consentgate.html.RewriteAssertions.rewrite;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.consentgate.ConsentDecision;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Inline scripts that are not JavaScript but whose text still makes the browser fetch: speculation rules (the URLs
+ * listed are prefetched or prerendered), import maps (a module's bare specifier loads the mapped URL) and Partytown's
+ * {@code text/partytown} (a first-party runner executes the text in a worker). Other data blocks stay unread.
+ */
+class FetchingScriptTypesTest {
+
+    static Stream<Arguments> removed() {
+        return Stream.of(
+            Arguments.of("a<script type=\"speculationrules\">{\"prefetch\": [{\"source\": \"list\", \"urls\": "
+                + "[\"/next\", \"https://ad.doubleclick.net/ddm/clk/1;ord=2\"]}]}</script>b", "ab"),
+            Arguments.of("a<script type=\" SpeculationRules \">{\"prerender\":[{\"source\":\"list\",\"urls\":"
+                + "[\"https:\\/\\/www.googletagmanager.com\\/gtm.js?id=GTM-1\"]}]}</script>b", "ab"),
+            Arguments.of("a<script type=\"importmap\">{\"imports\": {\"app\": \"/app.js\", \"gtag\": "
+                + "\"https://www.googletagmanager.com/gtag/js?id=G-1\"}}</script>b", "ab"),
+            Arguments.of("a<script type=importmap>{\"scopes\":{\"/\":{\"ga\":\"https://www.google-analytics.com/"
+                + "analytics.js\"}}}</script>b", "ab"),
+            Arguments.of("a<script type=\"text/partytown\">(function(w,d,s,l,i){w[l]=w[l]||[];var j=d.createElement(s);"
+                + "j.async=true;j.src='https://www.googletagmanager.com/gtm.js?id='+i;d.head.appendChild(j);})"
+                + "(window,document,'script','dataLayer','GTM-1');</script>b", "ab"),
+            Arguments.of("a<script type=\"text/partytown\">!function(f,b,e,v,n,t,s){n=f.fbq=function(){};}"
+                + "(window,document,'script','https://connect.facebook.net/en_US/fbevents.js');"
+                + "fbq('init','1');</script>b", "ab"));
+    }
+
+    static Stream<Arguments> kept() {
+        return Stream.of(
+            Arguments.of("<script type=\"speculationrules\">{\"prefetch\":[{\"source\":\"document\",\"where\":"
+                + "{\"href_matches\":\"/*\"}}]}</script>"),
+            Arguments.of("<script type=\"importmap\">{\"imports\":{\"vue\":\"https://cdn.example/vue.js\"}}</script>"),
+            Arguments.of("<script type=\"text/partytown\">console.log('https://www.facebook.com/shop')</script>"),
+            Arguments.of("<script type=\"application/ld+json\">{\"sameAs\":\"https://www.googletagmanager.com/x\"}"
+                + "</script>"),
+            Arguments.of("<script type=\"text/x-template\"><img src=\"https://www.facebook.com/tr\"></script>"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("removed")
+    void removesAScriptWhoseTextFetchesARefusedTracker(String in, String out) {
+        assertEquals(out, rewrite(REMOVE, in, ConsentDecision.refuseAll()));
+        assertEquals(in, rewrite(REMOVE, in, ConsentDecision.allowAll()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kept")
+    void keepsScriptsThatFetchNoTrackerAndDataBlocks(String in) {
+        assertEquals(in, rewrite(REMOVE, in, ConsentDecision.refuseAll()));
+    }
+
+    @Test
+    void neutralizedSpeculationRulesKeepTheirTypeForActivation() {
+        String in = "<script nonce=\"n1\" type=\"speculationrules\">{\"prefetch\":[{\"source\":\"list\",\"urls\":"
+            + "[\"https://ad.doubleclick.net/ddm/clk/1\"]}]}</script>";
+        assertEquals("<script nonce=\"n1\" data-consent-type=\"speculationrules\" type=\"text/plain\" "
+            + "data-consent=\"marketing\">{\"prefetch\":[{\"source\":\"list\",\"urls\":"
+            + "[\"https://ad.doubleclick.net/ddm/clk/1\"]}]}</script>", rewrite(NEUTRALIZE, in,
+            ConsentDecision.refuseAll()));
+    }
+}
