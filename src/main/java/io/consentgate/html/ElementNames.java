@@ -46,6 +46,8 @@ final class ElementNames {
     static final int VIDEO = 83;
     static final int AUDIO = 84;
     static final int OBJECT = 85;
+    /** SVG {@code <feImage>}: a filter primitive that fetches the image in its {@code href}. */
+    static final int FEIMAGE = 86;
     /** First id of the remaining void elements. */
     private static final int FIRST_VOID = 28;
     /** First id of the elements that break out of SVG/MathML content. */
@@ -65,7 +67,7 @@ final class ElementNames {
         "h5", "h6", "head", "i", "li", "listing", "menu", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span",
         "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var",
         // other elements that load a URL
-        "video", "audio", "object",
+        "video", "audio", "object", "feimage",
     };
     /** Start tags that neither change the tokenizer's state nor load anything (see {@link #isPlainStart}). */
     private static final boolean[] PLAIN_START = new boolean[NAMES.length];

@@ -97,10 +97,14 @@ final class ElementRules {
                 break;
             case ElementNames.IMAGE:
                 if (t.foreign) {
-                    int href = attr(HREF);
-                    refuseIfTracker(check(href >= 0 ? href : attr(XLINK_HREF), false)); // SVG <image>
+                    svgImage();
                 } else {
                     media(); // the HTML parser reads <image> as <img>
+                }
+                break;
+            case ElementNames.FEIMAGE:
+                if (t.foreign) {
+                    svgImage();
                 }
                 break;
             case ElementNames.AUDIO:
@@ -432,6 +436,12 @@ final class ElementRules {
             || v.equals("importmap") || v.startsWith("text/partytown");
     }
 
+    /** SVG {@code <image>} and {@code <feImage>}: {@code href} wins over {@code xlink:href}. */
+    private void svgImage() throws IOException {
+        int href = attr(HREF);
+        refuseIfTracker(check(href >= 0 ? href : attr(XLINK_HREF), false));
+    }
+
     private void media() throws IOException {
         TrackerMatch m = check(attr(SRC), false);
         if (m == null) {
@@ -627,7 +637,7 @@ final class ElementRules {
         w.reset(t.attrCount);
         boolean script = t.nameId == ElementNames.SCRIPT;
         int id = t.nameId;
-        boolean href = script || id == ElementNames.IMAGE; // SVG <script> and <image>
+        boolean href = script || id == ElementNames.IMAGE || id == ElementNames.FEIMAGE; // SVG elements
         for (int i = 0; i < t.attrCount; i++) {
             if (t.attrNameIs(i, SRC) || t.attrNameIs(i, SRCSET)
                 || (t.attrNameIs(i, HREF) && (id == ElementNames.LINK || href))

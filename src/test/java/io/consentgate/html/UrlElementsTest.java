@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Elements other than scripts, images, frames and links that make the browser fetch a URL: {@code <image>} (read as
  * {@code <img>}), SVG {@code <image href>}, {@code <embed>}, {@code <frame>}, {@code <object data>},
- * {@code <video src|poster>}, {@code <audio src>}, {@code <input type=image>}, {@code <iframe srcdoc>} (a
+ * SVG {@code <feImage href>}, {@code <video src|poster>}, {@code <audio src>}, {@code <input type=image>}, {@code <iframe srcdoc>} (a
  * document in an attribute) and documents in {@code data:} URLs. Each pair is a page and what a
  * visitor who refused everything receives; the same page is unchanged when everything is allowed.
  */
@@ -36,6 +36,10 @@ class UrlElementsTest {
             Arguments.of("a<IMAGE height=1 SRCSET=\"" + PIXEL + " 1x\">b", "ab"),
             Arguments.of("<svg><image href=\"" + DC + "\"/><circle r=\"1\"/></svg>", "<svg><circle r=\"1\"/></svg>"),
             Arguments.of("<svg><image xlink:href=\"" + DC + "\" width=\"1\"></image></svg>", "<svg></svg>"),
+            Arguments.of("<svg><filter id=\"f\"><feImage href=\"" + PIXEL + "\"/></filter><rect filter=\"url(#f)\"/>"
+                + "</svg>", "<svg><filter id=\"f\"></filter><rect filter=\"url(#f)\"/></svg>"),
+            Arguments.of("<svg><filter><FEIMAGE xlink:href=\"" + DC + "\"></FEIMAGE><feBlend/></filter></svg>",
+                "<svg><filter><feBlend/></filter></svg>"),
             Arguments.of("a<embed type=\"image/gif\" src=\"" + PIXEL + "\">b", "ab"),
             Arguments.of("<frameset><frame src=\"" + DC + "\"><frame src=\"/menu\"></frameset>",
                 "<frameset><frame src=\"/menu\"></frameset>"),
@@ -81,6 +85,8 @@ class UrlElementsTest {
         return Stream.of(
             Arguments.of("<image src=\"/logo.png\">"),
             Arguments.of("<svg><image href=\"/map.png\"/></svg>"),
+            Arguments.of("<svg><filter><feImage href=\"#logo\"/></filter></svg>"),
+            Arguments.of("<feimage href=\"" + PIXEL + "\"></feimage>"),
             Arguments.of("<embed src=\"/doc.pdf\">"),
             Arguments.of("<object data=\"/chart.svg\"></object>"),
             Arguments.of("<video poster=\"/p.jpg\" src=\"/v.mp4\"></video>"),
@@ -118,6 +124,13 @@ class UrlElementsTest {
     @MethodSource("kept")
     void keepsTheElementWhenItLoadsNoTracker(String in) {
         assertEquals(in, rewrite(REMOVE, in, ConsentDecision.refuseAll()));
+    }
+
+    @Test
+    void neutralizesAnSvgFeImageByPrefixingItsHref() {
+        String in = "<svg><filter><feImage href=\"" + PIXEL + "\" result=\"i\"/></filter></svg>";
+        assertEquals("<svg><filter><feImage data-href=\"" + PIXEL + "\" result=\"i\" data-consent=\"marketing\"/>"
+            + "</filter></svg>", rewrite(NEUTRALIZE, in, ConsentDecision.refuseAll()));
     }
 
     @Test
