@@ -407,6 +407,11 @@ final class ElementRules {
 
     // ---------------------------------------------------------------- trackers by URL
 
+    /**
+     * A script's URL is checked; its inline text is held and read when its type may fetch. That includes SVG
+     * {@code <script>}, which runs like an HTML one but whose text is tokenized as markup (see
+     * {@link RewriteEngine#holdsForeignScript}).
+     */
     private void script() throws IOException {
         int src = t.foreign ? attr(HREF) : attr(SRC);
         if (t.foreign && src < 0) {
@@ -414,7 +419,12 @@ final class ElementRules {
         }
         if (src >= 0) {
             refuseIfTracker(check(src, false));
-        } else if (!t.foreign && textMayFetch(false)) {
+        }
+        if (t.foreign && engine.holdsForeignScript()) {
+            if (!t.selfClosing && engine.mode != RewriteEngine.DROP) {
+                engine.nestForeignScript();
+            }
+        } else if (src < 0 && !(t.foreign && t.selfClosing) && textMayFetch(false)) {
             engine.beginScript(false);
         }
     }

@@ -36,6 +36,8 @@ final class HtmlSnippets {
             + "<title><img></title></svg>",
         "<svg><foreignObject><script>fbq('init','1')</script></foreignObject></svg>",
         "<math><mi><style>x</style></mi></math>",
+        "<script type=\"speculationrules\">{\"prefetch\":[{\"source\":\"list\",\"urls\":"
+            + "[\"https://ad.doubleclick.net/ddm/clk/1\"]}]}</script>",
         "<a href=\"/about\" ping=\"https://www.google-analytics.com/collect?v=1\">About</a>",
         "<a href=\"https://www.facebook.com/acme\">Facebook</a>",
         "<div data-consent=\"marketing\"><div>promo</div><img src=/a.png></div>",

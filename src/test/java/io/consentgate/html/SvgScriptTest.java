@@ -1,0 +1,73 @@
+package io.consentgate.html;
+
+import static io.consentgate.html.RewriteAssertions.NEUTRALIZE;
+import static io.consentgate.html.RewriteAssertions.REMOVE;
+import static io.consentgate.html.RewriteAssertions.rewrite;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.consentgate.ConsentDecision;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Inline SVG {@code <script>}: it runs like an HTML script, but the parser reads its text as markup (character
+ * references, CDATA sections, even tags), and HTML content after it closes it without an end tag.
+ */
+class SvgScriptTest {
+
+    private static final String HOTJAR = "var s=document.createElement('script');"
+        + "s.src='https://static.hotjar.com/c/hotjar-1.js?sv=6';document.head.appendChild(s);";
+
+    static Stream<Arguments> removed() {
+        return Stream.of(
+            Arguments.of("a<svg><script>" + HOTJAR + "</script><rect width=\"1\"/></svg>b",
+                "a<svg><rect width=\"1\"/></svg>b"),
+            Arguments.of("<svg><script type=\"text/ecmascript\"><![CDATA[(function(w,d,s,l,i){w[l]=w[l]||[];"
+                + "w[l].push({'gtm.start':new Date().getTime(),event:'gtm.js'});})(window,document,'script',"
+                + "'dataLayer','GTM-1');]]></script></svg>", "<svg></svg>"),
+            Arguments.of("<svg><SCRIPT>var u=&quot;https://static.hotjar.com/c/h.js&quot;;</SCRIPT></svg>",
+                "<svg></svg>"),
+            // a nested script's end tag is not the held one's
+            Arguments.of("<svg><script><script>1</script>" + HOTJAR + "</script><circle/></svg>",
+                "<svg><circle/></svg>"),
+            // HTML closes the SVG and its script: judged there, the HTML stays
+            Arguments.of("<svg><script>" + HOTJAR + "<p>after</p>", "<svg><p>after</p>"),
+            // an end tag that may close it ends the hold, and is kept: the svg must stay closed
+            Arguments.of("<svg><script>" + HOTJAR + "</nscript><rect/></svg><xmp><img src=x></xmp>",
+                "<svg></nscript><rect/></svg><xmp><img src=x></xmp>"),
+            Arguments.of("<svg><g><script>" + HOTJAR + "</g><rect/></svg>", "<svg><g></g><rect/></svg>"));
+    }
+
+    static Stream<Arguments> kept() {
+        return Stream.of(
+            Arguments.of("<svg><script>document.title = 'x';</script><rect/></svg>"),
+            Arguments.of("<svg><script/><text>https://static.hotjar.com/c/hotjar-1.js</text></svg>"),
+            Arguments.of("<svg><script href=\"/chart.js\"/><script type=\"text/x-template\">" + HOTJAR
+                + "</script></svg>"),
+            Arguments.of("<svg><script>init()</svg><p>https://static.hotjar.com/ is our vendor</p>"),
+            Arguments.of("<svg><foreignObject><script>render()</script></foreignObject></svg>"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("removed")
+    void removesAnSvgScriptThatLoadsARefusedTracker(String in, String out) {
+        assertEquals(out, rewrite(REMOVE, in, ConsentDecision.refuseAll()));
+        assertEquals(in, rewrite(REMOVE, in, ConsentDecision.allowAll()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kept")
+    void keepsSvgScriptsWithoutTrackers(String in) {
+        assertEquals(in, rewrite(REMOVE, in, ConsentDecision.refuseAll()));
+    }
+
+    @Test
+    void neutralizesAnSvgScriptAsTextPlain() {
+        String in = "<svg><script nonce=\"r4nd\">" + HOTJAR + "</script></svg>";
+        assertEquals("<svg><script nonce=\"r4nd\" type=\"text/plain\" data-consent=\"analytics\">" + HOTJAR
+            + "</script></svg>", rewrite(NEUTRALIZE, in, ConsentDecision.refuseAll()));
+    }
+}
