@@ -90,7 +90,7 @@ final class DataUrl {
             || essence.endsWith("+xml") && essence.indexOf('/') > 0;
     }
 
-    private static byte[] percentDecode(byte[] in) {
+    static byte[] percentDecode(byte[] in) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
         for (int i = 0; i < in.length; i++) {
             int hi;

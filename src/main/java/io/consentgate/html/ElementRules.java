@@ -143,6 +143,9 @@ final class ElementRules {
      */
     private void frame(int url) throws IOException {
         TrackerMatch m = check(url, false);
+        if (m == null) {
+            m = javascriptUrlRefusal(url);
+        }
         if (m != null) {
             refuseIfTracker(m);
             return;
@@ -151,6 +154,34 @@ final class ElementRules {
         if (e != null) {
             refuseForNestedDocument(e);
         }
+    }
+
+    /**
+     * The refusing match for the script of a {@code javascript:} URL in an iframe's or frame's attribute {@code i}
+     * (see {@link JavascriptUrl}), read like an inline script, or {@code null}.
+     */
+    private TrackerMatch javascriptUrlRefusal(int i) {
+        int id = t.nameId;
+        if (i < 0 || id != ElementNames.IFRAME && id != ElementNames.FRAME) {
+            return null;
+        }
+        int a = i * Tokenizer.STRIDE;
+        int v = t.attrs[a + Tokenizer.A_VALUE];
+        int end = t.attrs[a + Tokenizer.A_VALUE_END];
+        if (v < 0 || !JavascriptUrl.mayBe(t.buf, v, end)) {
+            return null;
+        }
+        byte[] script = JavascriptUrl.script(UrlText.decode(t.buf, v, end));
+        if (script == null) {
+            return null;
+        }
+        for (TrackerMatch m : cfg.catalog.matchScript(script, 0, script.length)) {
+            if (!engine.decision.allowsAll(m.categories())) {
+                return m;
+            }
+            engine.event(TrackerEvent.Action.ALLOWED, ElementNames.name(id), m);
+        }
+        return null;
     }
 
     /**

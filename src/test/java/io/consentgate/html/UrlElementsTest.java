@@ -20,10 +20,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Elements other than scripts, images, frames and links that make the browser fetch a URL: {@code <image>} (read as
- * {@code <img>}), SVG {@code <image href>}, {@code <embed>}, {@code <frame>}, {@code <object data>},
- * SVG {@code <feImage href>}, {@code <video src|poster>}, {@code <audio src>}, {@code <input type=image>}, {@code <iframe srcdoc>} (a
- * document in an attribute) and documents in {@code data:} URLs. Each pair is a page and what a
- * visitor who refused everything receives; the same page is unchanged when everything is allowed.
+ * {@code <img>}), SVG {@code <image href>} and {@code <feImage href>}, {@code <embed>}, {@code <frame>},
+ * {@code <object data>}, {@code <video src|poster>}, {@code <audio src>}, {@code <input type=image>},
+ * {@code <iframe srcdoc>} (a document in an attribute), documents in {@code data:} URLs and the script of an
+ * iframe's {@code javascript:} URL. Each pair is a page and what a visitor who refused everything receives; the same
+ * page is unchanged when everything is allowed.
  */
 class UrlElementsTest {
 
@@ -77,6 +78,12 @@ class UrlElementsTest {
                 "ab"),
             Arguments.of("a<iframe src=\"data:text/xsl,<html><body><img src=" + DC + "></body></html>\"></iframe>b", "ab"),
             Arguments.of("a<iframe src=\"data:text/html;charset=unicodefffe,%00%3C%00i%00m%00g%00%20%00s%00r%00c%00%3D%00%22%00h%00t%00t%00p%00s%00%3A%00%2F%00%2F%00a%00d%00.%00d%00o%00u%00b%00l%00e%00c%00l%00i%00c%00k%00.%00n%00e%00t%00%2F%00d%00d%00m%00%2F%00a%00c%00t%00i%00v%00i%00t%00y%00%2F%00s%00r%00c%00%3D%001%00%3B%00t%00y%00p%00e%00%3D%00a%00%3B%00c%00a%00t%00%3D%00b%00%22%00%3E\"></iframe>b", "ab"),
+            // a javascript: URL runs as the frame loads, and its string becomes the frame's document
+            Arguments.of("a<iframe src=\"javascript:'<img src=" + DC + ">'\" width=1></iframe>b", "ab"),
+            Arguments.of("a<iframe src=\" JavaScript:%22%3Cscript%20src%3Dhttps%3A%2F%2Fconnect.facebook.net%2Fen_US"
+                + "%2Ffbevents.js%3E%3C%2Fscript%3E%22\"></iframe>b", "ab"),
+            Arguments.of("<frameset><frame src=\"javascript:parent.load(&quot;https://static.hotjar.com/c/h.js"
+                + "&quot;)\"></frameset>", "<frameset></frameset>"),
             Arguments.of("a<iframe srcdoc=\"<iframe srcdoc=&quot;&amp;lt;img src=&amp;quot;" + DC
                 + "&amp;quot;&amp;gt;&quot;></iframe>\"></iframe>b", "ab"));
     }
@@ -108,6 +115,9 @@ class UrlElementsTest {
             Arguments.of("<iframe srcdoc=\"&lt;p&gt;x\" src=\"data:text/html,<img src=" + DC + ">\"></iframe>"),
             Arguments.of("<img src=\"data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg'><image href='" + DC
                 + "'/></svg>\" alt=\"\">"),
+            Arguments.of("<iframe src=\"javascript:false\"></iframe><iframe src=\"javascript:''\"></iframe>"),
+            Arguments.of("<iframe src=\"javascript:'<a href=https://www.facebook.com/shop>Shop</a>'\"></iframe>"),
+            Arguments.of("<a href=\"javascript:void(load('https://static.hotjar.com/c/h.js'))\">x</a>"),
             Arguments.of("<link rel=\"me\" href=\"https://www.facebook.com/tr\"><link rel=\"canonical alternate\" "
                 + "href=\"" + PIXEL + "\"><link rel=\"stylesheet\" href=\"/site.css\">"),
             Arguments.of("<p title=\"srcdoc=&lt;img src=&quot;" + PIXEL + "&quot;&gt;\">text</p>"));
