@@ -33,6 +33,7 @@ final class ElementRules {
     private static final byte[] SRC = ascii("src");
     private static final byte[] SRCSET = ascii("srcset");
     private static final byte[] SRCDOC = ascii("srcdoc");
+    private static final byte[] STYLE = ascii("style");
     private static final byte[] TYPE = ascii("type");
     private static final byte[] XLINK_HREF = ascii("xlink:href");
     /** {@code iframe srcdoc} documents are read this many levels deep; an iframe deeper than that is refused. */
@@ -126,8 +127,36 @@ final class ElementRules {
                 break;
             }
             default:
+                if (engine.inNoscript() && !t.foreign) {
+                    refuseIfTracker(styleRefusal()); // only here: elsewhere such tags are skimmed unread
+                }
                 break;
         }
+    }
+
+    /**
+     * The refusing match for a {@code url(...)} in the current tag's {@code style} attribute, or {@code null}. Read
+     * inside {@code <noscript>} only, where server-rendered pixels take the form
+     * {@code <div style="background-image:url(https://www.facebook.com/tr?...)">} (a visitor without JavaScript
+     * loads it); every tag there reaches the rules anyway.
+     */
+    private TrackerMatch styleRefusal() {
+        int i = attr(STYLE);
+        if (i < 0) {
+            return null;
+        }
+        int a = i * Tokenizer.STRIDE;
+        int v = t.attrs[a + Tokenizer.A_VALUE];
+        if (v < 0) {
+            return null;
+        }
+        for (String url : CssUrls.in(UrlText.decodeText(t.buf, v, t.attrs[a + Tokenizer.A_VALUE_END]))) {
+            TrackerMatch m = verdict(url.strip());
+            if (m != null) {
+                return m;
+            }
+        }
+        return null;
     }
 
     /**

@@ -22,9 +22,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Elements other than scripts, images, frames and links that make the browser fetch a URL: {@code <image>} (read as
  * {@code <img>}), SVG {@code <image href>} and {@code <feImage href>}, {@code <embed>}, {@code <frame>},
  * {@code <object data>}, {@code <video src|poster>}, {@code <audio src>}, {@code <input type=image>},
- * {@code <iframe srcdoc>} (a document in an attribute), documents in {@code data:} URLs and the script of an
- * iframe's {@code javascript:} URL. Each pair is a page and what a visitor who refused everything receives; the same
- * page is unchanged when everything is allowed.
+ * {@code <iframe srcdoc>} (a document in an attribute), documents in {@code data:} URLs, the script of an iframe's
+ * {@code javascript:} URL, and {@code url()} backgrounds in {@code style} attributes inside {@code <noscript>}. Each
+ * pair is a page and what a visitor who refused everything receives; the same page is unchanged when everything is
+ * allowed.
  */
 class UrlElementsTest {
 
@@ -78,6 +79,11 @@ class UrlElementsTest {
                 "ab"),
             Arguments.of("a<iframe src=\"data:text/xsl,<html><body><img src=" + DC + "></body></html>\"></iframe>b", "ab"),
             Arguments.of("a<iframe src=\"data:text/html;charset=unicodefffe,%00%3C%00i%00m%00g%00%20%00s%00r%00c%00%3D%00%22%00h%00t%00t%00p%00s%00%3A%00%2F%00%2F%00a%00d%00.%00d%00o%00u%00b%00l%00e%00c%00l%00i%00c%00k%00.%00n%00e%00t%00%2F%00d%00d%00m%00%2F%00a%00c%00t%00i%00v%00i%00t%00y%00%2F%00s%00r%00c%00%3D%001%00%3B%00t%00y%00p%00e%00%3D%00a%00%3B%00c%00a%00t%00%3D%00b%00%22%00%3E\"></iframe>b", "ab"),
+            // a server-rendered pixel as a background in noscript: loaded by visitors without JavaScript
+            Arguments.of("a<noscript><div style=\"position:absolute;width:1px;height:1px;background-image:url(" + PIXEL
+                + ")\" aria-hidden=\"true\"></div></noscript>b", "ab"),
+            Arguments.of("a<noscript><span style='background: URL( \"" + DC + "\" ) no-repeat'></span><p>Enable "
+                + "JavaScript</p></noscript>b", "a<noscript><p>Enable JavaScript</p></noscript>b"),
             // a javascript: URL runs as the frame loads, and its string becomes the frame's document
             Arguments.of("a<iframe src=\"javascript:'<img src=" + DC + ">'\" width=1></iframe>b", "ab"),
             Arguments.of("a<iframe src=\" JavaScript:%22%3Cscript%20src%3Dhttps%3A%2F%2Fconnect.facebook.net%2Fen_US"
@@ -115,6 +121,8 @@ class UrlElementsTest {
             Arguments.of("<iframe srcdoc=\"&lt;p&gt;x\" src=\"data:text/html,<img src=" + DC + ">\"></iframe>"),
             Arguments.of("<img src=\"data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg'><image href='" + DC
                 + "'/></svg>\" alt=\"\">"),
+            Arguments.of("<noscript><div style=\"background:url(/img/no-js.png)\">Enable JavaScript</div></noscript>"),
+            Arguments.of("<noscript><div title=\"url(" + PIXEL + ")\" style=\"color:red\">x</div></noscript>"),
             Arguments.of("<iframe src=\"javascript:false\"></iframe><iframe src=\"javascript:''\"></iframe>"),
             Arguments.of("<iframe src=\"javascript:'<a href=https://www.facebook.com/shop>Shop</a>'\"></iframe>"),
             Arguments.of("<a href=\"javascript:void(load('https://static.hotjar.com/c/h.js'))\">x</a>"),
