@@ -23,6 +23,7 @@ final class ElementRules {
 
     private static final byte[] DATA_CONSENT_TYPE = ascii("data-consent-type");
     private static final byte[] DATA_SRC = ascii("data-src");
+    private static final byte[] DATA_ROCKET_SRC = ascii("data-rocket-src");
     private static final byte[] DATA_SRCSET = ascii("data-srcset");
     private static final byte[] DATA = ascii("data");
     private static final byte[] HREF = ascii("href");
@@ -479,6 +480,16 @@ final class ElementRules {
         }
         if (src >= 0) {
             refuseIfTracker(check(src, false));
+        } else if (!t.foreign && textMayFetch(false)) {
+            // delay-JS runners (WP Rocket, LiteSpeed) keep the src of a held script here and set it later
+            TrackerMatch delayed = check(attr(DATA_ROCKET_SRC), false);
+            if (delayed == null) {
+                delayed = check(attr(DATA_SRC), false);
+            }
+            if (delayed != null) {
+                refuseIfTracker(delayed);
+                return;
+            }
         }
         if (t.foreign && engine.holdsForeignScript()) {
             if (!t.selfClosing && engine.mode != RewriteEngine.DROP) {
@@ -493,7 +504,10 @@ final class ElementRules {
      * Whether an inline script's text is read for tracker loaders: JavaScript in any spelling, and the types whose
      * text makes the browser (or a first-party runner) fetch the URLs in it: {@code speculationrules} (the URLs it
      * lists are prefetched or prerendered), {@code importmap} (a module's bare specifier loads the mapped URL) and
-     * Partytown's {@code text/partytown} (its runner executes the text in a worker).
+     * Partytown's {@code text/partytown} (its runner executes the text in a worker), and the types WordPress
+     * delay-JS plugins give the scripts their first-party runner replays on the visitor's first interaction
+     * ({@code rocketlazyloadscript} of WP Rocket, {@code pmdelayedscript} of Perfmatters; LiteSpeed's
+     * {@code litespeed/javascript} already says javascript).
      */
     private boolean textMayFetch(boolean activated) {
         int type = attr(activated ? DATA_CONSENT_TYPE : TYPE);
@@ -503,7 +517,8 @@ final class ElementRules {
         String v = value(type).strip().toLowerCase(Locale.ROOT);
         return v.isEmpty() || v.equals("module") || v.contains("javascript") || v.contains("ecmascript")
             || v.contains("jscript") || v.contains("livescript") || v.equals("speculationrules")
-            || v.equals("importmap") || v.startsWith("text/partytown");
+            || v.equals("importmap") || v.startsWith("text/partytown") || v.endsWith("rocketlazyloadscript")
+            || v.equals("pmdelayedscript");
     }
 
     /** SVG {@code <image>} and {@code <feImage>}: {@code href} wins over {@code xlink:href}. */

@@ -14,8 +14,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Inline scripts that are not JavaScript but whose text still makes the browser fetch: speculation rules (the URLs
- * listed are prefetched or prerendered), import maps (a module's bare specifier loads the mapped URL) and Partytown's
- * {@code text/partytown} (a first-party runner executes the text in a worker). Other data blocks stay unread.
+ * listed are prefetched or prerendered), import maps (a module's bare specifier loads the mapped URL), Partytown's
+ * {@code text/partytown} (a first-party runner executes the text in a worker) and the scripts WordPress delay-JS
+ * plugins hold for their runner, with the {@code src} they keep in {@code data-rocket-src} or {@code data-src}.
+ * Other data blocks stay unread.
  */
 class FetchingScriptTypesTest {
 
@@ -34,7 +36,17 @@ class FetchingScriptTypesTest {
                 + "(window,document,'script','dataLayer','GTM-1');</script>b", "ab"),
             Arguments.of("a<script type=\"text/partytown\">!function(f,b,e,v,n,t,s){n=f.fbq=function(){};}"
                 + "(window,document,'script','https://connect.facebook.net/en_US/fbevents.js');"
-                + "fbq('init','1');</script>b", "ab"));
+                + "fbq('init','1');</script>b", "ab"),
+            // WordPress delay-JS plugins: their runner replays these on the visitor's first interaction
+            Arguments.of("a<script type=\"rocketlazyloadscript\" data-rocket-src=\"https://www.googletagmanager.com/gtag/"
+                + "js?id=G-1\" data-rocket-defer defer></script>b", "ab"),
+            Arguments.of("a<script type=\"rocketlazyloadscript\">(function(h,o,t,j,a,r){r=o.createElement('script');"
+                + "r.src=t+h._hjSettings.hjid+j;})(window,document,'https://static.hotjar.com/c/hotjar-','.js?sv=');"
+                + "</script>b", "ab"),
+            Arguments.of("a<script type=\"pmdelayedscript\" data-cfasync=\"false\">!function(f,b,e,v,n,t,s){}(window,"
+                + "document,'script','https://connect.facebook.net/en_US/fbevents.js');</script>b", "ab"),
+            Arguments.of("a<script type=\"litespeed/javascript\" data-src=\"https://www.googletagmanager.com/gtag/js?"
+                + "id=G-1\"></script>b", "ab"));
     }
 
     static Stream<Arguments> kept() {
@@ -45,7 +57,9 @@ class FetchingScriptTypesTest {
             Arguments.of("<script type=\"text/partytown\">console.log('https://www.facebook.com/shop')</script>"),
             Arguments.of("<script type=\"application/ld+json\">{\"sameAs\":\"https://www.googletagmanager.com/x\"}"
                 + "</script>"),
-            Arguments.of("<script type=\"text/x-template\"><img src=\"https://www.facebook.com/tr\"></script>"));
+            Arguments.of("<script type=\"text/x-template\"><img src=\"https://www.facebook.com/tr\"></script>"),
+            Arguments.of("<script type=\"rocketlazyloadscript\" data-rocket-src=\"/wp-includes/js/jquery/jquery.min.js\""
+                + " id=\"jquery-core-js\" defer></script><script type=\"pmdelayedscript\">menu.init();</script>"));
     }
 
     @ParameterizedTest
