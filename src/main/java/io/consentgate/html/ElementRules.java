@@ -471,7 +471,7 @@ final class ElementRules {
     /**
      * A script's URL is checked; its inline text is held and read when its type may fetch. That includes SVG
      * {@code <script>}, which runs like an HTML one but whose text is tokenized as markup (see
-     * {@link RewriteEngine#holdsForeignScript}).
+     * {@code RewriteEngine.scriptForeign}).
      */
     private void script() throws IOException {
         int src = t.foreign ? attr(HREF) : attr(SRC);
@@ -491,11 +491,7 @@ final class ElementRules {
                 return;
             }
         }
-        if (t.foreign && engine.holdsForeignScript()) {
-            if (!t.selfClosing && engine.mode != RewriteEngine.DROP) {
-                engine.nestForeignScript();
-            }
-        } else if (src < 0 && !(t.foreign && t.selfClosing) && textMayFetch(false)) {
+        if (src < 0 && !(t.foreign && t.selfClosing) && textMayFetch(false)) {
             engine.beginScript(false);
         }
     }

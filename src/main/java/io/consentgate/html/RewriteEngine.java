@@ -52,13 +52,13 @@ final class RewriteEngine implements TokenHandler {
 
     private boolean inScript;
     /**
-     * The held script is an SVG {@code <script>}: its text is tokenized as markup. It ends at its {@code </script>}
-     * (nested ones counted); the hold also ends before any other end tag in SVG content ({@code </svg>}, {@code </g>}
-     * may close it, and the held bytes must never take an end tag with them) and before a tag outside SVG content
-     * (HTML that closed it). A held script that ends early is judged on the text held so far.
+     * The held script is an SVG {@code <script>}: its text is tokenized as markup. The hold ends at its
+     * {@code </script>}, and before any other tag: an end tag may close it ({@code </svg>}, {@code </g>}; held bytes
+     * must never take an end tag with them), a tag outside SVG content is HTML that closed it, and the text after a
+     * nested start tag is that element's, not the script's. So the held bytes are the script's text (with any CDATA
+     * sections or comments in it) and no tag, judged the same whatever an earlier removal changed around it.
      */
     private boolean scriptForeign;
-    private int foreignScriptDepth;
     private int scriptStart;
     private int scriptContentStart;
     private long scriptLine;
@@ -198,8 +198,8 @@ final class RewriteEngine implements TokenHandler {
         if (mode == DEFER) {
             // Decide an overflow of the held element before this tag, wherever the chunk boundaries fell.
             flushTo(tok.tagStart);
-            if (inScript && scriptForeign && (!tok.foreign || tok.endTag && tok.nameId != ElementNames.SCRIPT)) {
-                finishScript(tok.tagStart, tok.tagStart); // the SVG script may be closed: judge what it holds
+            if (inScript && scriptForeign && !(tok.endTag && tok.foreign && tok.nameId == ElementNames.SCRIPT)) {
+                finishScript(tok.tagStart, tok.tagStart); // the SVG script's text ends here: judge it
             }
         }
         if (mode == DROP) {
@@ -213,8 +213,7 @@ final class RewriteEngine implements TokenHandler {
 
     private void endTag() throws IOException {
         int id = tok.nameId;
-        if (inScript && id == ElementNames.SCRIPT && tok.foreign == scriptForeign
-                && (!scriptForeign || --foreignScriptDepth == 0)) {
+        if (inScript && id == ElementNames.SCRIPT && tok.foreign == scriptForeign) {
             finishScript(tok.tagStart, tok.tagEnd);
         } else if (inNoscript && id == ElementNames.NOSCRIPT && !tok.foreign && --noscriptDepth == 0) {
             finishNoscript(tok.tagStart, tok.tagEnd);
@@ -367,16 +366,6 @@ final class RewriteEngine implements TokenHandler {
 
     // ---------------------------------------------------------------- inline scripts
 
-    /** Whether an SVG {@code <script>} is being held: a {@code <script>} start tag now is inside its text. */
-    boolean holdsForeignScript() {
-        return inScript && scriptForeign;
-    }
-
-    /** A {@code <script>} start tag with an end tag inside the held SVG script: its end is not the held one's. */
-    void nestForeignScript() {
-        foreignScriptDepth++;
-    }
-
     /**
      * Starts holding an inline script. {@code rewritten}: the start tag was rewritten into {@link #tagWriter}.
      */
@@ -403,7 +392,6 @@ final class RewriteEngine implements TokenHandler {
         lastByteBeforeScript = lastByte;
         inScript = true;
         scriptForeign = tok.foreign;
-        foreignScriptDepth = 1;
         checkContent = false;
         setMode(DEFER);
         scriptStart = deferLen;

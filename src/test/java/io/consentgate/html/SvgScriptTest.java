@@ -30,15 +30,15 @@ class SvgScriptTest {
                 + "'dataLayer','GTM-1');]]></script></svg>", "<svg></svg>"),
             Arguments.of("<svg><SCRIPT>var u=&quot;https://static.hotjar.com/c/h.js&quot;;</SCRIPT></svg>",
                 "<svg></svg>"),
-            // a nested script's end tag is not the held one's
-            Arguments.of("<svg><script><script>1</script>" + HOTJAR + "</script><circle/></svg>",
-                "<svg><circle/></svg>"),
             // HTML closes the SVG and its script: judged there, the HTML stays
             Arguments.of("<svg><script>" + HOTJAR + "<p>after</p>", "<svg><p>after</p>"),
             // an end tag that may close it ends the hold, and is kept: the svg must stay closed
             Arguments.of("<svg><script>" + HOTJAR + "</nscript><rect/></svg><xmp><img src=x></xmp>",
                 "<svg></nscript><rect/></svg><xmp><img src=x></xmp>"),
-            Arguments.of("<svg><g><script>" + HOTJAR + "</g><rect/></svg>", "<svg><g></g><rect/></svg>"));
+            Arguments.of("<svg><g><script>" + HOTJAR + "</g><rect/></svg>", "<svg><g></g><rect/></svg>"),
+            // a start tag ends the script's text too: what follows is that element's
+            Arguments.of("<svg><script>" + HOTJAR + "<desc>chart</desc></script></svg>",
+                "<svg><desc>chart</desc></script></svg>"));
     }
 
     static Stream<Arguments> kept() {
@@ -48,7 +48,9 @@ class SvgScriptTest {
             Arguments.of("<svg><script href=\"/chart.js\"/><script type=\"text/x-template\">" + HOTJAR
                 + "</script></svg>"),
             Arguments.of("<svg><script>init()</svg><p>https://static.hotjar.com/ is our vendor</p>"),
-            Arguments.of("<svg><foreignObject><script>render()</script></foreignObject></svg>"));
+            Arguments.of("<svg><foreignObject><script>render()</script></foreignObject></svg>"),
+            // a tag ends the script's text: a later tag's attributes are never read as that text
+            Arguments.of("<svg><script>w(<a><script href=\"https://www.facebook.com/tr>x\" y=\"z\">"));
     }
 
     @ParameterizedTest
