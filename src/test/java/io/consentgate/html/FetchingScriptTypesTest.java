@@ -38,8 +38,8 @@ class FetchingScriptTypesTest {
                 + "(window,document,'script','https://connect.facebook.net/en_US/fbevents.js');"
                 + "fbq('init','1');</script>b", "ab"),
             // WordPress delay-JS plugins: their runner replays these on the visitor's first interaction
-            Arguments.of("a<script type=\"rocketlazyloadscript\" data-rocket-src=\"https://www.googletagmanager.com/gtag/"
-                + "js?id=G-1\" data-rocket-defer defer></script>b", "ab"),
+            Arguments.of("a<script type=\"rocketlazyloadscript\" data-rocket-src=\"https://www.googletagmanager.com"
+                + "/gtag/js?id=G-1\" data-rocket-defer defer></script>b", "ab"),
             Arguments.of("a<script type=\"rocketlazyloadscript\">(function(h,o,t,j,a,r){r=o.createElement('script');"
                 + "r.src=t+h._hjSettings.hjid+j;})(window,document,'https://static.hotjar.com/c/hotjar-','.js?sv=');"
                 + "</script>b", "ab"),
@@ -58,8 +58,8 @@ class FetchingScriptTypesTest {
             Arguments.of("<script type=\"application/ld+json\">{\"sameAs\":\"https://www.googletagmanager.com/x\"}"
                 + "</script>"),
             Arguments.of("<script type=\"text/x-template\"><img src=\"https://www.facebook.com/tr\"></script>"),
-            Arguments.of("<script type=\"rocketlazyloadscript\" data-rocket-src=\"/wp-includes/js/jquery/jquery.min.js\""
-                + " id=\"jquery-core-js\" defer></script><script type=\"pmdelayedscript\">menu.init();</script>"));
+            Arguments.of("<script type=\"rocketlazyloadscript\" data-rocket-src=\"/wp-includes/js/jquery/jquery.min"
+                + ".js\" id=\"jquery-core-js\" defer></script><script type=\"pmdelayedscript\">menu.init();</script>"));
     }
 
     @ParameterizedTest
