@@ -479,12 +479,12 @@ final class ElementRules {
             src = attr(XLINK_HREF);
         }
         if (src >= 0) {
-            refuseIfTracker(check(src, false));
+            refuseIfTracker(checkLoader(src));
         } else if (!t.foreign && textMayFetch(false)) {
             // delay-JS runners (WP Rocket, LiteSpeed) keep the src of a held script here and set it later
-            TrackerMatch delayed = check(attr(DATA_ROCKET_SRC), false);
+            TrackerMatch delayed = checkLoader(attr(DATA_ROCKET_SRC));
             if (delayed == null) {
-                delayed = check(attr(DATA_SRC), false);
+                delayed = checkLoader(attr(DATA_SRC));
             }
             if (delayed != null) {
                 refuseIfTracker(delayed);
@@ -537,7 +537,7 @@ final class ElementRules {
             return;
         }
         if (hasFetchingToken(value(rel))) {
-            TrackerMatch m = check(attr(HREF), false);
+            TrackerMatch m = checkLoader(attr(HREF));
             refuseIfTracker(m != null ? m : check(attr(IMAGESRCSET), true)); // preload as=image fetches from it
         }
     }
@@ -672,6 +672,28 @@ final class ElementRules {
             }
         }
         return null;
+    }
+
+    /**
+     * A URL that loads a script: matched on its host, else on the path a tracker's loader keeps on a first-party
+     * proxy or server-side tagging host ({@link io.consentgate.catalog.TrackerCatalog#matchLoader}).
+     */
+    private TrackerMatch checkLoader(int i) {
+        TrackerMatch m = check(i, false);
+        if (m != null || i < 0 || t.attrs[i * Tokenizer.STRIDE + Tokenizer.A_VALUE] < 0) {
+            return m;
+        }
+        int a = i * Tokenizer.STRIDE;
+        String url = UrlText.decode(t.buf, t.attrs[a + Tokenizer.A_VALUE], t.attrs[a + Tokenizer.A_VALUE_END]);
+        TrackerMatch loader = cfg.catalog.matchLoader(url);
+        if (loader == null || cfg.catalog.matchUrl(url, base) != null) {
+            return null; // not a loader path, or its host already decided (an allowed tracker)
+        }
+        if (engine.decision.allowsAll(loader.categories())) {
+            engine.event(TrackerEvent.Action.ALLOWED, ElementNames.name(t.nameId), loader);
+            return null;
+        }
+        return loader;
     }
 
     private TrackerMatch verdict(byte[] b, int from, int to) {

@@ -1,0 +1,68 @@
+package io.consentgate.html;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.consentgate.Category;
+import io.consentgate.ConsentDecision;
+import io.consentgate.ConsentMode;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Tag loaders served from a first-party proxy or a server-side tagging host: the host says nothing, the loader's
+ * path and tag id still do (catalog field {@code loaders}).
+ */
+class FirstPartyLoaderTest {
+
+    private static final ConsentDecision NONE = ConsentDecision.refuseAll();
+    private static final ConsentDecision ANALYTICS = ConsentDecision.of(Set.of(Category.ANALYTICS), Map.of(),
+        ConsentMode.OPT_IN);
+
+    private static String rewrite(String html, ConsentDecision d) {
+        return RewriteAssertions.rewrite(RewriteAssertions.REMOVE, html, d);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "<script async src=\"https://sgtm.shop.example/gtm.js?id=GTM-K7X2Q9\"></script>",
+        "<script async src='/metrics/gtag/js?id=G-4RT8ZP1QW'></script>",
+        "<script src=//tags.shop.example/gtag/js?l=dataLayer&amp;id=AW-112233></script>",
+        "<script defer data-domain=\"shop.example\" src=\"/stats/js/plausible.js\"></script>",
+        "<script src=\"https://analytics.shop.example/matomo.js\" async></script>",
+        "<link rel=\"preload\" as=\"script\" href=\"https://sgtm.shop.example/gtm.js?id=GTM-K7X2Q9\">",
+        "<script type=\"rocketlazyloadscript\" data-rocket-src=\"/wp-content/cache/fbevents.js\"></script>",
+    })
+    void aFirstPartyLoaderOfARefusedTrackerIsRemoved(String loader) {
+        assertEquals("<p>a</p><p>b</p>", rewrite("<p>a</p>" + loader + "<p>b</p>", NONE));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "<script src=\"/static/app.js\"></script>",
+        "<script src=\"https://sgtm.shop.example/gtm.js\"></script>",
+        "<script src=\"/js/gtm.js?id=main\"></script>",
+        "<script src=\"/gtag/json?id=G-4RT8ZP1QW\"></script>",
+        "<img src=\"/gtm.js?id=GTM-K7X2Q9\" alt=\"\">",
+        "<a href=\"https://sgtm.shop.example/gtm.js?id=GTM-K7X2Q9\">container</a>",
+        "<link rel=\"canonical\" href=\"https://shop.example/gtm.js?id=GTM-K7X2Q9\">",
+    })
+    void otherScriptsAndNonLoadingElementsStay(String html) {
+        assertEquals(html, rewrite(html, NONE));
+    }
+
+    @Test
+    void theTagIdDecidesAsOnGooglesOwnHost() {
+        String ga4 = "<script async src=\"/metrics/gtag/js?id=G-4RT8ZP1QW\"></script>";
+        String ads = "<script async src=\"/metrics/gtag/js?id=AW-112233\"></script>";
+        String gtm = "<script async src=\"https://sgtm.shop.example/gtm.js?id=GTM-K7X2Q9\"></script>";
+        assertEquals(ga4, rewrite(ga4 + ads + gtm, ANALYTICS), "analytics allowed: GA4 stays, Ads and GTM go");
+        List<TrackerEvent> events = RewriteAssertions.events(RewriteAssertions.REMOVE, ga4, ANALYTICS);
+        assertEquals(1, events.size(), events.toString());
+        assertEquals(TrackerEvent.Action.ALLOWED, events.get(0).action());
+        assertEquals("google-tag", events.get(0).trackerId());
+    }
+}
