@@ -480,8 +480,10 @@ final class ElementRules {
         }
         if (src >= 0) {
             refuseIfTracker(checkLoader(src));
-        } else if (!t.foreign && textMayFetch(false)) {
-            // delay-JS runners (WP Rocket, LiteSpeed) keep the src of a held script here and set it later
+        } else if (!t.foreign && (textMayFetch(false) || cfg.mode == RewriteMode.REMOVE)) {
+            // Delay-JS runners (WP Rocket, LiteSpeed, WP-Optimize) keep the src of a held script here and set it
+            // later, also on text/plain scripts; a consent manager does that only after consent, which a later page
+            // then carries. Neutralize mode keeps text/plain ones for the consent manager.
             TrackerMatch delayed = checkLoader(attr(DATA_ROCKET_SRC));
             if (delayed == null) {
                 delayed = checkLoader(attr(DATA_SRC));

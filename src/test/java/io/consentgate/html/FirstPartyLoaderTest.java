@@ -55,6 +55,19 @@ class FirstPartyLoaderTest {
     }
 
     @Test
+    void aTextPlainScriptWithARefusedTrackerInDataSrcIsRemovedButKeptForAConsentManagerInNeutralizeMode() {
+        // WP-Optimize's delay runner sets src from data-src on interaction whatever the type; Klaro-style consent
+        // managers do it only after consent.
+        String held = "<script type=\"text/plain\" data-type=\"application/javascript\" data-name=\"ga\""
+            + " data-src=\"https://www.googletagmanager.com/gtag/js?id=G-4RT8ZP1QW\"></script>";
+        assertEquals("<p>a</p>", rewrite("<p>a</p>" + held, NONE));
+        assertEquals("<p>a</p>" + held, RewriteAssertions.rewrite(RewriteAssertions.NEUTRALIZE, "<p>a</p>" + held,
+            NONE));
+        String own = "<script type=\"text/plain\" data-src=\"/static/chat.js\"></script>";
+        assertEquals(own, rewrite(own, NONE));
+    }
+
+    @Test
     void theTagIdDecidesAsOnGooglesOwnHost() {
         String ga4 = "<script async src=\"/metrics/gtag/js?id=G-4RT8ZP1QW\"></script>";
         String ads = "<script async src=\"/metrics/gtag/js?id=AW-112233\"></script>";
