@@ -151,7 +151,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         if (isContentLength(name)) {
             setContentLengthLong(parseLength(value));
         } else if (isSetCookie(name)) {
-            if (value == null || enforcement.cookieGate().refuses(value, decision) && !enforcement.reportOnly()) {
+            if (value == null || refuse(value)) {
                 removeSetCookies();
             } else {
                 super.setHeader(name, value);
