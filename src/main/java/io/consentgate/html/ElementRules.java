@@ -3,7 +3,6 @@ package io.consentgate.html;
 import io.consentgate.Category;
 import io.consentgate.catalog.TrackerMatch;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -37,8 +36,6 @@ final class ElementRules {
     private static final byte[] STYLE = ascii("style");
     private static final byte[] TYPE = ascii("type");
     private static final byte[] XLINK_HREF = ascii("xlink:href");
-    /** {@code iframe srcdoc} documents are read this many levels deep; an iframe deeper than that is refused. */
-    static final int MAX_SRCDOC_DEPTH = 3;
     private static final java.util.regex.Pattern LIST_SEPARATOR = java.util.regex.Pattern.compile("[,\\s]+");
 
     private final RewriteEngine engine;
@@ -50,6 +47,7 @@ final class ElementRules {
     /** Activation rewrites bytes, so it is off when nothing is refused (the output must equal the input). */
     private final boolean activating;
     private final HostFilter hostFilter;
+    private final NestedDocuments nested;
     private String base;
     private boolean baseSeen;
     private boolean baseCandidate;
@@ -62,6 +60,7 @@ final class ElementRules {
         this.categoryAttributeBytes = ascii(cfg.categoryAttribute);
         this.activating = !engine.decision.refused().isEmpty();
         this.hostFilter = cfg.hostFilter;
+        this.nested = new NestedDocuments(engine);
     }
 
     void startTag() throws IOException {
@@ -168,13 +167,13 @@ final class ElementRules {
      * a refused tracker, the element is refused as one whose URL is that tracker: removed, or neutralized (the
      * attribute gets its {@code data-} prefix). Editing the document in place would mean re-encoding the attribute,
      * so it is all or nothing; a document with nothing refused in it stays byte for byte. Documents nested deeper
-     * than {@link #MAX_SRCDOC_DEPTH} are not read (each level is a rewriter on the stack): such an element is
+     * than {@link NestedDocuments#MAX_DEPTH} are not read (each level is a rewriter on the stack): such an element is
      * refused.
      */
     private void frame(int url) throws IOException {
         TrackerMatch m = check(url, false);
         if (m == null) {
-            m = javascriptUrlRefusal(url);
+            m = nested.javascriptUrlRefusal(url);
         }
         if (m != null) {
             refuseIfTracker(m);
@@ -186,114 +185,10 @@ final class ElementRules {
         }
     }
 
-    /**
-     * The refusing match for the script of a {@code javascript:} URL in an iframe's or frame's attribute {@code i}
-     * (see {@link JavascriptUrl}), read like an inline script, or {@code null}.
-     */
-    private TrackerMatch javascriptUrlRefusal(int i) {
-        int id = t.nameId;
-        if (i < 0 || id != ElementNames.IFRAME && id != ElementNames.FRAME) {
-            return null;
-        }
-        int a = i * Tokenizer.STRIDE;
-        int v = t.attrs[a + Tokenizer.A_VALUE];
-        int end = t.attrs[a + Tokenizer.A_VALUE_END];
-        if (v < 0 || !JavascriptUrl.mayBe(t.buf, v, end)) {
-            return null;
-        }
-        byte[] script = JavascriptUrl.script(UrlText.decode(t.buf, v, end));
-        if (script == null) {
-            return null;
-        }
-        for (TrackerMatch m : cfg.catalog.matchScript(script, 0, script.length)) {
-            if (!engine.decision.allowsAll(m.categories())) {
-                return m;
-            }
-            engine.event(TrackerEvent.Action.ALLOWED, ElementNames.name(id), m);
-        }
-        return null;
-    }
-
-    /**
-     * What the document the current frame-like element shows would refuse first, or {@code null}: an iframe's
-     * {@code srcdoc} when it has one (it wins over {@code src}), else a {@code data:} URL document in {@code url}.
-     */
+    /** See {@link NestedDocuments#refusal}: an iframe's {@code srcdoc}, else a {@code data:} document in {@code url}. */
     private TrackerEvent nestedDocumentRefusal(int url) throws IOException {
-        if (t.nameId == ElementNames.IFRAME && attr(SRCDOC) >= 0) {
-            return srcdocRefusal();
-        }
-        return dataUrlRefusal(url);
-    }
-
-    private boolean showsDocument() {
-        int id = t.nameId;
-        return id == ElementNames.IFRAME || id == ElementNames.FRAME || id == ElementNames.EMBED
-            || id == ElementNames.OBJECT;
-    }
-
-    /** What the {@code data:} URL document in attribute {@code i} would refuse first, or {@code null}. */
-    private TrackerEvent dataUrlRefusal(int i) throws IOException {
-        if (i < 0) {
-            return null;
-        }
-        int a = i * Tokenizer.STRIDE;
-        int v = t.attrs[a + Tokenizer.A_VALUE];
-        int end = t.attrs[a + Tokenizer.A_VALUE_END];
-        if (v < 0 || end - v < 5 || (t.buf[v] | 0x20) != 'd' && (t.buf[v] & 0xff) > ' ' && t.buf[v] != '&') {
-            return null; // cheap exit for the usual URL; whitespace and references are read properly below
-        }
-        java.util.List<byte[]> readings = DataUrl.document(UrlText.decode(t.buf, v, end));
-        if (readings == null) {
-            return null;
-        }
-        for (byte[] doc : readings) {
-            // a data: document has an opaque origin and no base of the page's: its relative URLs go nowhere
-            TrackerEvent e = nestedRefusal(doc, null, false);
-            if (e != null) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    /** What the current iframe's {@code srcdoc} document would refuse first, or {@code null} (see {@link #frame}). */
-    private TrackerEvent srcdocRefusal() throws IOException {
-        int i = attr(SRCDOC);
-        if (i < 0) {
-            return null;
-        }
-        int a = i * Tokenizer.STRIDE;
-        int v = t.attrs[a + Tokenizer.A_VALUE];
-        int end = t.attrs[a + Tokenizer.A_VALUE_END];
-        if (v < 0 || end == v) {
-            return null;
-        }
-        return nestedRefusal(UrlText.decodeText(t.buf, v, end).getBytes(StandardCharsets.UTF_8), base, baseCandidate);
-    }
-
-    /**
-     * What the nested document {@code doc} would refuse first, read by a rewriter of its own with the same decision,
-     * or {@code null}; past {@link #MAX_SRCDOC_DEPTH} nested documents, a refusal without reading it.
-     */
-    private TrackerEvent nestedRefusal(byte[] doc, String docBase, boolean docBaseCandidate) throws IOException {
-        int depth = engine.srcdoc.depth();
-        if (depth >= MAX_SRCDOC_DEPTH) {
-            return new TrackerEvent(0, 0, ElementNames.name(t.nameId), null, null, Set.of(),
-                TrackerEvent.Action.REMOVED);
-        }
-        TrackerEvent[] refused = new TrackerEvent[1];
-        RewriteListener first = e -> {
-            if (refused[0] == null && e.action() != TrackerEvent.Action.ALLOWED
-                    && e.action() != TrackerEvent.Action.ACTIVATED) {
-                refused[0] = e;
-            }
-        };
-        try (RewriteStream nested = cfg.open(engine.decision, StandardCharsets.UTF_8,
-                OutputStream.nullOutputStream(), first)) {
-            nested.srcdoc = new SrcdocContext(depth + 1, docBase, docBaseCandidate);
-            nested.write(doc, 0, doc.length);
-        }
-        return refused[0];
+        int srcdoc = t.nameId == ElementNames.IFRAME ? attr(SRCDOC) : -1;
+        return nested.refusal(url, srcdoc, base, baseCandidate);
     }
 
     /** Refuses the current element for what its nested document would load: removed, or neutralized. */
@@ -410,7 +305,7 @@ final class ElementRules {
             refuseIfTracker(live);
             return true;
         }
-        if (showsDocument()) {
+        if (nested.showsDocument()) {
             // The document it shows once active: srcdoc (it wins over src) or a data: URL in the live src. A refused
             // tracker in it is refused as anywhere.
             TrackerEvent e = nestedDocumentRefusal(url);
@@ -423,7 +318,7 @@ final class ElementRules {
         if (m == null) {
             m = check(dataSrcset, true);
         }
-        if (m != null || showsDocument() && dataUrlRefusal(dataSrc) != null) {
+        if (m != null || nested.showsDocument() && nested.dataUrlRefusal(dataSrc) != null) {
             return true; // a catalog refusal beats the operator's allow: leave it inert
         }
         engine.event(TrackerEvent.Action.ACTIVATED, t.lineOf(t.tagStart), t.columnOf(t.tagStart),

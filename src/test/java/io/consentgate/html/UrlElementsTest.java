@@ -171,7 +171,7 @@ class UrlElementsTest {
     @Test
     void srcdocIsReadThreeLevelsDeepAndADeeperOneIsRefused() {
         String doc = "<p>innermost</p>";
-        for (int level = 1; level <= ElementRules.MAX_SRCDOC_DEPTH; level++) {
+        for (int level = 1; level <= NestedDocuments.MAX_DEPTH; level++) {
             doc = "<iframe srcdoc=\"" + escape(doc) + "\"></iframe>";
         }
         String page = "<p>page</p>" + doc;
@@ -179,7 +179,7 @@ class UrlElementsTest {
         String deeper = "<p>page</p><iframe srcdoc=\"" + escape(doc) + "\"></iframe>";
         assertEquals("<p>page</p>", rewrite(REMOVE, deeper, ConsentDecision.refuseAll()));
         assertEquals(deeper, rewrite(REMOVE, deeper, ConsentDecision.allowAll()));
-        for (int level = ElementRules.MAX_SRCDOC_DEPTH + 2; level <= 40; level++) {
+        for (int level = NestedDocuments.MAX_DEPTH + 2; level <= 40; level++) {
             doc = "<iframe srcdoc=\"" + escape(doc) + "\"></iframe>";
         }
         assertEquals("<p>x</p>", rewrite(REMOVE, "<p>x</p>" + doc, ConsentDecision.refuseAll()));
