@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -95,11 +96,18 @@ public final class ConsentEndpoint {
             refuse(response, HttpServletResponse.SC_FORBIDDEN, "cross-site consent changes are refused");
             return;
         }
-        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        // The raw header, not getContentType(): Jetty's throws on an unknown charset parameter.
+        String header = request.getHeader("Content-Type");
+        String type = header == null ? "" : header.toLowerCase(Locale.ROOT);
         boolean isJson = type.startsWith("application/json");
         if (!isJson && !type.startsWith("application/x-www-form-urlencoded")) {
             refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
                     "send application/x-www-form-urlencoded or application/json");
+            return;
+        }
+        if (!isJson && !charsetSupported(header)) {
+            // Containers differ: Jetty fails the request, Tomcat silently decodes with its default.
+            refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "unsupported charset");
             return;
         }
         Set<Category> granted;
@@ -156,6 +164,25 @@ public final class ConsentEndpoint {
 
     private static boolean withdrew(Signals before, Set<Category> granted) {
         return before.consent().map(c -> !granted.containsAll(c.granted())).orElse(false);
+    }
+
+    /** Whether the {@code charset} parameter of {@code contentType}, if any, names a charset this JVM has. */
+    static boolean charsetSupported(String contentType) {
+        for (String param : contentType.split(";")) {
+            int eq = param.indexOf('=');
+            if (eq > 0 && param.substring(0, eq).strip().equalsIgnoreCase("charset")) {
+                String name = param.substring(eq + 1).strip();
+                if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+                    name = name.substring(1, name.length() - 1);
+                }
+                try {
+                    return Charset.isSupported(name);
+                } catch (IllegalArgumentException e) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static List<String> formCategories(HttpServletRequest request) {

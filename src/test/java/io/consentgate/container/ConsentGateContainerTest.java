@@ -245,6 +245,26 @@ class ConsentGateContainerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"jetty", "tomcat"})
+    void formPostWithAnUnknownCharsetIsRefusedWithoutAServerError(String kind) throws Exception {
+        for (String charset : new String[] {"bogus", "\"x-unknown\"", "b@d"}) {
+            String form = "categories=all";
+            HttpTester.Response r = send(kind, "POST /consent HTTP/1.1\nHost: localhost\nOrigin: http://localhost\n"
+                    + "Content-Type: application/x-www-form-urlencoded; charset=" + charset + "\nContent-Length: "
+                    + form.length() + "\n\n" + form);
+            assertEquals(415, r.getStatus(), charset);
+            assertNull(r.get("Set-Cookie"), charset);
+            assertFalse(r.getContent().contains(charset), "request data must not be echoed");
+        }
+        String form = "categories=analytics";
+        HttpTester.Response ok = send(kind, "POST /consent HTTP/1.1\nHost: localhost\nOrigin: http://localhost\n"
+                + "Content-Type: application/x-www-form-urlencoded; charset=\"UTF-8\"\nContent-Length: "
+                + form.length() + "\n\n" + form);
+        assertEquals(303, ok.getStatus());
+        assertTrue(ok.get("Set-Cookie").startsWith("cg_consent=1.analytics.1."), ok.get("Set-Cookie"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
     void refusedBeaconGets204AndTheApplicationNeverRuns(String kind) throws Exception {
         int before = AppServlet.CALLS.get();
         String body = "v=2&tid=G-SHOP1234&en=page_view";
