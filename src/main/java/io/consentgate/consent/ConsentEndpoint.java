@@ -1,7 +1,10 @@
 package io.consentgate.consent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.consentgate.Category;
 import io.consentgate.ConsentDecision;
@@ -49,6 +52,10 @@ public final class ConsentEndpoint {
     private static final Logger CONSENT_LOG = LoggerFactory.getLogger("consentgate.consent");
     private static final int MAX_JSON_BYTES = 8 * 1024;
     private static final int MAX_RETURN_LENGTH = 512;
+    /** A body with a repeated key or content after the object is ambiguous: which choice did the visitor make? */
+    private static final ObjectReader BODY_READER = DecisionJson.MAPPER.reader()
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Policy policy;
     private final DecisionEngine engine;
@@ -200,7 +207,7 @@ public final class ConsentEndpoint {
         }
         JsonNode root;
         try {
-            root = DecisionJson.MAPPER.readTree(body);
+            root = BODY_READER.readTree(body);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("body is not valid JSON");
         }

@@ -218,6 +218,21 @@ class ConsentGateContainerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"jetty", "tomcat"})
+    void ambiguousJsonBodyIsABadRequestWithoutACookie(String kind) throws Exception {
+        for (String body : new String[] {
+            "{\"categories\": [\"none\"], \"categories\": [\"all\"]}",
+            "{\"categories\": [\"none\"]}{\"categories\": [\"all\"]}",
+            "{\"categories\": [\"analytics\"]} trailing",
+        }) {
+            HttpTester.Response r = send(kind, "POST /consent HTTP/1.1\nHost: localhost\nOrigin: http://localhost\n"
+                    + "Content-Type: application/json\nContent-Length: " + body.length() + "\n\n" + body);
+            assertEquals(400, r.getStatus(), body);
+            assertNull(r.get("Set-Cookie"), body);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
     void offSiteReturnPathFallsBackToTheDefault(String kind) throws Exception {
         for (String ret : new String[] {"%2F%2Fevil.example%2F", "https%3A%2F%2Fevil.example", "%2F%5Cevil.example",
                 "%2Fa%0D%0ASet-Cookie%3A%20x%3D1"}) {
