@@ -10,6 +10,7 @@ import io.consentgate.Category;
 import io.consentgate.ConsentDecision;
 import io.consentgate.Policy;
 import io.consentgate.decision.DecisionEngine;
+import io.consentgate.html.EncodingLabels;
 import io.consentgate.response.CookieGate;
 import io.consentgate.signal.ConsentCookie;
 import io.consentgate.signal.Signals;
@@ -175,21 +176,15 @@ public final class ConsentEndpoint {
 
     /** Whether the {@code charset} parameter of {@code contentType}, if any, names a charset this JVM has. */
     static boolean charsetSupported(String contentType) {
-        for (String param : contentType.split(";")) {
-            int eq = param.indexOf('=');
-            if (eq > 0 && param.substring(0, eq).strip().equalsIgnoreCase("charset")) {
-                String name = param.substring(eq + 1).strip();
-                if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
-                    name = name.substring(1, name.length() - 1);
-                }
-                try {
-                    return Charset.isSupported(name);
-                } catch (IllegalArgumentException e) {
-                    return false;
-                }
-            }
+        String name = EncodingLabels.charsetParameter(contentType);
+        if (name == null) {
+            return true;
         }
-        return true;
+        try {
+            return Charset.isSupported(name);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static List<String> formCategories(HttpServletRequest request) {
