@@ -13,9 +13,14 @@ import java.util.function.Supplier;
 /**
  * Picks the stored consent: ConsentGate's own cookie first, then the honoured consent managers in a fixed order
  * (cookiebot, onetrust, cookieconsent, klaro, tcf); the first valid one wins. A foreign consent whose own timestamp
- * is older than the consent maximum age is ignored too (their cookies' expiry is set by client-side code).
+ * is older than the consent maximum age is ignored too (their cookies' expiry is set by client-side code), and so is
+ * one dated more than {@link #FOREIGN_CLOCK_SKEW} ahead: it would never expire. The visitor's own clock writes those
+ * timestamps, hence a day's tolerance rather than the five minutes of ConsentGate's own cookie.
  */
 final class StoredConsents {
+
+    /** How far ahead of the server's clock a consent manager's timestamp may lie. */
+    static final Duration FOREIGN_CLOCK_SKEW = Duration.ofDays(1);
 
     /** Parses one consent manager's cookie value; adds a problem and returns empty when invalid. */
     @FunctionalInterface
@@ -67,10 +72,14 @@ final class StoredConsents {
             Optional<StoredConsent> c = single(jar, cmp.cookieName(), problems).flatMap(v -> guarded(cmp.source(),
                     problems, () -> cmp.parser().parse(v, settings, now, problems)));
             if (c.isPresent()) {
-                if (Duration.between(c.get().timestamp(), now).compareTo(settings.consentMaxAge()) <= 0) {
+                Instant given = c.get().timestamp();
+                if (given.isAfter(now.plus(FOREIGN_CLOCK_SKEW))) {
+                    problems.add(cmp.source() + " " + cmp.cookieName() + ": dated in the future");
+                } else if (Duration.between(given, now).compareTo(settings.consentMaxAge()) <= 0) {
                     return c;
+                } else {
+                    problems.add(cmp.source() + " " + cmp.cookieName() + ": older than the consent maximum age");
                 }
-                problems.add(cmp.source() + " " + cmp.cookieName() + ": older than the consent maximum age");
             }
         }
         return Optional.empty();

@@ -234,4 +234,16 @@ class ConsentManagerCookiesTest {
         assertEquals(Optional.empty(), s.consent());
         assertTrue(s.problems().get(0).contains("maximum age"), s.problems().toString());
     }
+
+    @Test
+    void aForeignConsentDatedMoreThanADayAheadIsIgnoredAsItWouldNeverExpire() {
+        long ahead = NOW.plus(java.time.Duration.ofDays(2)).toEpochMilli() / 100;
+        Signals s = READER.read(TestHeaders.of("Cookie", "euconsent-v2=" + TcStrings.core(2, ahead, 1, 8, 9)));
+        assertEquals(Optional.empty(), s.consent());
+        assertTrue(s.problems().get(0).contains("future"), s.problems().toString());
+        long fastClock = NOW.plus(java.time.Duration.ofHours(2)).toEpochMilli() / 100;
+        Signals tolerated = READER.read(TestHeaders.of("Cookie", "euconsent-v2=" + TcStrings.core(2, fastClock, 1, 8,
+                9)));
+        assertTrue(tolerated.consent().isPresent(), "a visitor's clock running a little fast keeps the consent");
+    }
 }
