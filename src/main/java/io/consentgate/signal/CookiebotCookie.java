@@ -14,7 +14,8 @@ import java.util.Optional;
  * {@code {stamp:'…',necessary:true,preferences:true,statistics:false,marketing:false,method:'explicit',ver:1,
  * utc:1767225600000,region:'de'}}. {@code preferences} → functional, {@code statistics} → analytics,
  * {@code marketing} → marketing. All three must be present exactly once as {@code true}/{@code false}; {@code -1}
- * (consent not applicable) and anything else is no consent.
+ * (consent not applicable), {@code method:'implied'} (consent assumed from browsing on) and anything else is no
+ * consent.
  */
 final class CookiebotCookie {
 
@@ -59,6 +60,10 @@ final class CookiebotCookie {
             } else if (!"false".equals(flag)) {
                 return fail(problems, "missing or non-boolean " + m.getKey());
             }
+        }
+        if ("'implied'".equals(fields.get("method")) || "\"implied\"".equals(fields.get("method"))) {
+            // Given by browsing on, not by a choice: no consent, so the policy's default for the region decides.
+            return fail(problems, "implied consent (the visitor made no choice)");
         }
         Instant when = now;
         String utc = fields.get("utc");

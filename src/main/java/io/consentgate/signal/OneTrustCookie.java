@@ -31,6 +31,10 @@ final class OneTrustCookie {
         }
         String groups = null;
         for (String param : raw.split("&", -1)) {
+            if (param.equals("interactionCount=0")) {
+                // Written before the visitor touched the banner: the groups are its defaults, not a choice.
+                return fail(problems, "no interaction yet (the groups are the banner's defaults)");
+            }
             if (param.startsWith("groups=")) {
                 if (groups != null) {
                     return fail(problems, "duplicate groups parameter");

@@ -133,6 +133,11 @@ class ConsentManagerCookiesTest {
                 Arguments.of("cookiebot duplicate field", "CookieConsent=" + cookiebot(
                         "preferences:true,statistics:false,marketing:false,statistics:true")),
                 Arguments.of("cookiebot bad escape", "CookieConsent=%7Bnecessary:true%2"),
+                Arguments.of("cookiebot implied", "CookieConsent=" + cookiebot(
+                        "preferences:true,statistics:true,marketing:true").replace("explicit", "implied")),
+                Arguments.of("onetrust before any interaction", "OptanonConsent=" + oneTrust(
+                        "C0001:1,C0002:1,C0003:1,C0004:1,C0005:1").replace("interactionCount=1",
+                        "interactionCount=0")),
                 Arguments.of("cookiebot not an object", "CookieConsent=" + enc("necessary:true,marketing:true")),
                 Arguments.of("cookiebot 100 KB", "CookieConsent=" + cookiebot("preferences:true,statistics:true,"
                         + "marketing:true,pad:'" + "x".repeat(100_000) + "'")),
