@@ -150,6 +150,14 @@ class ScriptMatchTest {
     }
 
     @Test
+    void findsTheCriteoOneTagLoaderHost() {
+        // the OneTag loader lives on dynamic.criteo.com, not on criteo.net like the library it then loads
+        String lazy = "var s=document.createElement('script');s.async=true;"
+                + "s.src='//dynamic.criteo.com/js/ld/ld.js?a='+accountId;document.head.appendChild(s);";
+        assertEquals(Set.of("criteo"), ids(lazy));
+    }
+
+    @Test
     void findsTheClarityLoaderEvenWithAConcatenatedUrl() {
         String clarity = "(function(c,l,a,r,i,t,y){c[a]=c[a]||function(){(c[a].q=c[a].q||[]).push(arguments)};"
                 + "t=l.createElement(r);t.async=1;t.src=\"https://www.\"+\"clarity.ms/tag/\"+i;"

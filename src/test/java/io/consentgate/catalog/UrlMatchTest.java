@@ -35,6 +35,8 @@ class UrlMatchTest {
         https://www.facebook.com/tr/?id=123                               | -    | meta-pixel
         https://facebook.com/tr?id=1                                      | -    | meta-pixel
         https://www.facebook.com/acme                                     | -    | -
+        //dynamic.criteo.com/js/ld/ld.js?a=12345                          | -    | criteo
+        https://www.criteo.com/privacy/                                   | -    | -
         https://www.facebook.com/trending                                 | -    | -
         https://www.facebook.com/                                         | -    | -
         https://www.facebook.com/acme/../tr?id=1                          | -    | meta-pixel
