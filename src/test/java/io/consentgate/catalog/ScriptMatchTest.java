@@ -52,6 +52,27 @@ class ScriptMatchTest {
     }
 
     @Test
+    void findsGoogleTagLoadersByTheirPathOnAnyHost() {
+        // a container lazy-loaded from the site's own server-side tagging host, without the gtm.start push
+        String sgtm = """
+            window.addEventListener('load', function () {
+              var s = document.createElement('script');
+              s.async = true;
+              s.src = 'https://sgtm.shop.example/gtm.js?id=' + containerId;
+              document.head.appendChild(s);
+            });""";
+        assertEquals(Map.of("google-tag", EnumSet.of(Category.ANALYTICS, Category.MARKETING)), scan(sgtm));
+        String proxied = "var g=document.createElement('script');g.src='/metrics/gtag/js?id=G-QX12AB';"
+                + "document.head.appendChild(g);";
+        assertEquals(Map.of("google-tag", EnumSet.of(Category.ANALYTICS)), scan(proxied));
+        // the host split across a concatenation still leaves the loader path
+        String split = "var g=document.createElement('script');g.async=true;"
+                + "g.src='https://www.google'+'tagmanager.com/gtag/js?id=AW-9876543';document.head.appendChild(g);";
+        assertEquals(Map.of("google-tag", EnumSet.of(Category.MARKETING)), scan(split));
+        assertEquals(Set.of(), ids("var help = 'See /docs/gtm.json?id=3 and /gtag/jsx?id=1';"));
+    }
+
+    @Test
     void classifiesGtagConfigByTagId() {
         String ga4 = """
             window.dataLayer = window.dataLayer || [];
