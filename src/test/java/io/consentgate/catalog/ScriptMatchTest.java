@@ -91,6 +91,29 @@ class ScriptMatchTest {
     }
 
     @Test
+    void consentModeDefaultsAreNotALoader() {
+        // sets Google's consent defaults before any tag loads; loads nothing and sends nothing itself
+        String defaults = """
+            window.dataLayer = window.dataLayer || [];
+            function gtag(){dataLayer.push(arguments);}
+            gtag('consent', 'default', {
+              ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied',
+              analytics_storage: 'denied', wait_for_update: 500, region: ['AT', 'BE', 'DE']
+            });
+            gtag('set', 'ads_data_redaction', true);
+            gtag('set', 'url_passthrough', true);""";
+        assertEquals(Set.of(), ids(defaults));
+        assertEquals(Set.of(), ids("cmp.onChange(function(c){gtag(\"consent\",\"update\",{analytics_storage:"
+                + "c.analytics?\"granted\":\"denied\"})});"));
+        assertEquals(Set.of(), ids("window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}"));
+        // the tag's own commands still make it one
+        assertEquals(Set.of("google-tag"), ids(defaults + "\ngtag('js', new Date());"));
+        assertEquals(Set.of("google-tag"), ids("gtag(\"config\",\"G-A1B2C3\")"));
+        assertEquals(Set.of("google-tag"), ids("gtag('event','conversion',{send_to:'AW-123/abc'})"));
+        assertEquals(Set.of("google-tag"), ids("window.gtag(\"event\",\"purchase\")"));
+    }
+
+    @Test
     void tagIdsAloneDoNotMakeATracker() {
         assertEquals(Set.of(), ids("var cfg = {\"measurement\": \"G-ABC123\", \"ads\": 'AW-1'};"));
     }

@@ -55,6 +55,19 @@ class FalsePositiveTest {
     }
 
     @Test
+    void keepsGoogleConsentModeDefaultsThatLoadNothing() {
+        // removing it would let a tag the visitor did allow (a G- tag under analytics-only consent) start with
+        // Google's defaults, ad storage granted, and leave gtag() undefined for the page's own code
+        assertUntouched("""
+            <script>
+            window.dataLayer = window.dataLayer || [];
+            function gtag(){dataLayer.push(arguments);}
+            gtag('consent', 'default', {ad_storage: 'denied', analytics_storage: 'denied', wait_for_update: 500});
+            gtag('set', 'ads_data_redaction', true);
+            </script>""");
+    }
+
+    @Test
     void keepsStylesheetsAndNonScriptDataBlocks() {
         assertUntouched("<style>.x{background:url(https://www.facebook.com/tr)}</style>"
             + "<script type=\"text/template\"><img src=\"https://www.facebook.com/tr\"></script>");
