@@ -217,6 +217,15 @@ class ScriptMatchTest {
     }
 
     @Test
+    void aMinifiedFunctionNamedHjIsNotHotjar() {
+        // minifiers name functions with two letters; Hotjar's own calls pass a command string first
+        assertEquals(Set.of(), ids("!function(){function e(t){return t*2}function hj(n,r){return n.map(function(o)"
+                + "{return e(o)+r})}document.getElementById(\"out\").textContent=hj([1,2],3).join(\",\")}();"));
+        assertEquals(Set.of("hotjar"), ids("btn.onclick = function () { hj('event', 'buy_clicked'); };"));
+        assertEquals(Set.of("hotjar"), ids("window.hj(\"identify\", userId, {plan: \"pro\"});"));
+    }
+
+    @Test
     void findsEscapedHostLiterals() {
         assertEquals(Set.of("google-tag"), ids("{\"src\":\"https:\\/\\/www.googletagmanager.com\\/gtag\\/js\"}"));
         assertEquals(Set.of("google-tag"), ids("var u = \"https:\\u002F\\u002Fwww.googletagmanager.com\\u002Fgtm.js\";"));
