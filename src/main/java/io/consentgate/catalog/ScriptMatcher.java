@@ -238,7 +238,9 @@ final class ScriptMatcher {
     private Hits onHost(Pattern pat, byte[] buf, int off, int end, int start, int last, Hits hits) {
         if (start > off) {
             int b = buf[start - 1];
-            if (isHostByte(b) && !escapedSlashEndsAt(buf, off, start)) {
+            if (isHostByte(b) && !escapedSlashEndsAt(buf, off, start) || isSpace(hostNameStart(buf, off, start))) {
+                // a host after white space is prose or a comment ("connects to www.google-analytics.com"): no URL
+                // starts with white space before its host, and page state inlined by SSR frameworks carries text
                 return hits;
             }
         }
@@ -255,6 +257,19 @@ final class ScriptMatcher {
             }
         }
         return hits;
+    }
+
+    /**
+     * The byte before the whole host name whose listed suffix starts at {@code start} (before {@code www.} of
+     * {@code www.google-analytics.com}), looking back at most a DNS name's length; 0 at the start of the range.
+     */
+    private static int hostNameStart(byte[] buf, int off, int start) {
+        int k = start - 1;
+        int limit = Math.max(off, start - 253);
+        while (k >= limit && (buf[k] == '.' || isHostByte(buf[k]))) {
+            k--;
+        }
+        return k >= off ? buf[k] : 0;
     }
 
     private Hits seen(Hits hits, int entry) {
@@ -376,6 +391,7 @@ final class ScriptMatcher {
     private static final int B_ALNUM = 1;
     private static final int B_HOST = 2;
     private static final int B_IDENT = 4;
+    private static final int B_SPACE = 8;
     private static final byte[] BYTE_CLASS = new byte[256];
 
     static {
@@ -387,6 +403,9 @@ final class ScriptMatcher {
             }
             if (c == '_' || c == '$') {
                 k |= B_IDENT;
+            }
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+                k |= B_SPACE;
             }
             BYTE_CLASS[c] = (byte) k;
         }
@@ -402,6 +421,10 @@ final class ScriptMatcher {
 
     private static boolean isIdentByte(int b) {
         return (BYTE_CLASS[b & 0xff] & B_IDENT) != 0;
+    }
+
+    private static boolean isSpace(int b) {
+        return (BYTE_CLASS[b & 0xff] & B_SPACE) != 0;
     }
 
     private static boolean isUpperTagByte(int b) {

@@ -250,6 +250,20 @@ class ScriptMatchTest {
     }
 
     @Test
+    void ignoresHostNamesInProse() {
+        // page state with a privacy notice, as SSR frameworks inline it; a host after white space is text, not a URL
+        assertEquals(Set.of(), ids("window.__STATE__={page:{body:\"This site uses Google Analytics. Your browser then "
+                + "connects to www.google-analytics.com and\\ngoogletagmanager.com; requests to\twww.facebook.com/tr "
+                + "carry a pixel id.\"}};"));
+        assertEquals(Set.of(), ids("// the tag manager loads static.hotjar.com when allowed\ninit();"));
+        // the URL forms still count
+        assertEquals(Set.of("google-analytics"), ids("s.src = 'www.google-analytics.com/analytics.js'.replace(/^/, '//')"));
+        assertEquals(Set.of("google-analytics"), ids("u = \"https://\" + \"www.google-analytics.com/g/collect\""));
+        assertEquals(Set.of("hotjar"), ids("var hosts = ['static.hotjar.com'];"));
+        assertEquals(Set.of("meta-pixel"), ids("i.src=\"  https://www.facebook.com/tr?id=1\";"));
+    }
+
+    @Test
     void ignoresJsonLdSameAsLinks() {
         String jsonLd = """
             {"@context":"https://schema.org","@type":"Organization","name":"Acme",

@@ -68,6 +68,13 @@ class FalsePositiveTest {
     }
 
     @Test
+    void keepsInlinePageStateWhosePrivacyNoticeNamesTrackerHosts() {
+        assertUntouched("<script>window.__STATE__={page:{title:\"Privacy policy\",body:\"This site uses Google "
+            + "Analytics. Your browser then connects to www.google-analytics.com and googletagmanager.com.\"}};"
+            + "</script>");
+    }
+
+    @Test
     void keepsStylesheetsAndNonScriptDataBlocks() {
         assertUntouched("<style>.x{background:url(https://www.facebook.com/tr)}</style>"
             + "<script type=\"text/template\"><img src=\"https://www.facebook.com/tr\"></script>");
