@@ -313,7 +313,9 @@ final class ScriptMatcher {
         if (isIdentByte(buf[start]) && start > off && isIdentByte(buf[start - 1])) {
             return false;
         }
-        return !(isIdentByte(buf[last]) && last + 1 < end && isIdentByte(buf[last + 1]));
+        // a signature ending in a digit ("ym(1") is a prefix of a number: only one ending in a letter, '_' or '$'
+        // needs a boundary after it
+        return !(isIdentByte(buf[last]) && !isDigit(buf[last]) && last + 1 < end && isIdentByte(buf[last + 1]));
     }
 
     /** Whether a path prefix follows at {@code j}, after an optional port, with '/' in any escaped spelling. */
@@ -421,6 +423,10 @@ final class ScriptMatcher {
 
     private static boolean isIdentByte(int b) {
         return (BYTE_CLASS[b & 0xff] & B_IDENT) != 0;
+    }
+
+    private static boolean isDigit(int b) {
+        return b >= '0' && b <= '9';
     }
 
     private static boolean isSpace(int b) {

@@ -226,6 +226,14 @@ class ScriptMatchTest {
     }
 
     @Test
+    void aMinifiedFunctionNamedYmIsNotYandexMetrica() {
+        // Metrica's calls pass the counter number first: ym(12345678, 'reachGoal', …)
+        assertEquals(Set.of(), ids("!function(){var t=[3,4];function ym(e,n){return e.map(function(r){return r*n})}"
+                + "document.getElementById(\"out\").textContent=ym(t,2).join(\",\")}();"));
+        assertEquals(Set.of("yandex-metrica"), ids("btn.onclick=function(){ym(98765432,'reachGoal','order')}"));
+    }
+
+    @Test
     void findsEscapedHostLiterals() {
         assertEquals(Set.of("google-tag"), ids("{\"src\":\"https:\\/\\/www.googletagmanager.com\\/gtag\\/js\"}"));
         assertEquals(Set.of("google-tag"), ids("var u = \"https:\\u002F\\u002Fwww.googletagmanager.com\\u002Fgtm.js\";"));
