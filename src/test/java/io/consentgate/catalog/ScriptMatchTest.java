@@ -111,6 +111,9 @@ class ScriptMatchTest {
         assertEquals(Set.of("google-tag"), ids("gtag(\"config\",\"G-A1B2C3\")"));
         assertEquals(Set.of("google-tag"), ids("gtag('event','conversion',{send_to:'AW-123/abc'})"));
         assertEquals(Set.of("google-tag"), ids("window.gtag(\"event\",\"purchase\")"));
+        // WordPress coding style puts a space inside the parentheses
+        assertEquals(Set.of("google-tag"), ids("function gtag() { dataLayer.push( arguments ); }\n"
+                + "gtag( 'js', new Date() );\ngtag( 'config', 'G-ABCDEF1234' );"));
     }
 
     @Test
