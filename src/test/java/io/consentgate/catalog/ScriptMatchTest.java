@@ -117,6 +117,22 @@ class ScriptMatchTest {
     }
 
     @Test
+    void consentDefaultsForSeveralVendorsAreNotALoader() {
+        // one script sets Google's and Microsoft's consent defaults; matched as UET (marketing), it was removed under
+        // analytics-only consent and the allowed G- tag started without its defaults
+        String defaults = """
+            window.dataLayer = window.dataLayer || [];
+            function gtag(){dataLayer.push(arguments);}
+            gtag('consent', 'default', {ad_storage: 'denied', analytics_storage: 'denied'});
+            window.uetq = window.uetq || [];
+            window.uetq.push('consent', 'default', {ad_storage: 'denied'});""";
+        assertEquals(Set.of(), ids(defaults));
+        assertEquals(Set.of("bing-uet"), ids("window.uetq = window.uetq || [];\n"
+                + "window.uetq.push('event', 'purchase', {revenue_value: 19.9, currency: 'EUR'});"));
+        assertEquals(Set.of("bing-uet"), ids("uetq.push(\"event\",\"signup\",{})"));
+    }
+
+    @Test
     void tagIdsAloneDoNotMakeATracker() {
         assertEquals(Set.of(), ids("var cfg = {\"measurement\": \"G-ABC123\", \"ads\": 'AW-1'};"));
     }
