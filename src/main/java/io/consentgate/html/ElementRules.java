@@ -142,15 +142,11 @@ final class ElementRules {
      */
     private TrackerMatch styleRefusal() {
         int i = attr(STYLE);
-        if (i < 0) {
-            return null;
-        }
-        int a = i * Tokenizer.STRIDE;
-        int v = t.attrs[a + Tokenizer.A_VALUE];
+        int v = t.valueFrom(i);
         if (v < 0) {
             return null;
         }
-        for (String url : CssUrls.in(UrlText.decodeText(t.buf, v, t.attrs[a + Tokenizer.A_VALUE_END]))) {
+        for (String url : CssUrls.in(UrlText.decodeText(t.buf, v, t.valueTo(i)))) {
             TrackerMatch m = verdict(url.strip());
             if (m != null) {
                 return m;
@@ -232,10 +228,8 @@ final class ElementRules {
     }
 
     private String value(int i) {
-        int a = i * Tokenizer.STRIDE;
-        int v = t.attrs[a + Tokenizer.A_VALUE];
-        return v < 0 ? "" : new String(t.buf, v, t.attrs[a + Tokenizer.A_VALUE_END] - v,
-            StandardCharsets.ISO_8859_1);
+        int v = t.valueFrom(i);
+        return v < 0 ? "" : new String(t.buf, v, t.valueTo(i) - v, StandardCharsets.ISO_8859_1);
     }
 
     // ---------------------------------------------------------------- operator-tagged elements
@@ -482,9 +476,8 @@ final class ElementRules {
         if (ping < 0) {
             return;
         }
-        int a = ping * Tokenizer.STRIDE;
-        int p = t.attrs[a + Tokenizer.A_VALUE];
-        int end = t.attrs[a + Tokenizer.A_VALUE_END];
+        int p = t.valueFrom(ping);
+        int end = t.valueTo(ping);
         byte[] b = t.buf;
         while (p >= 0 && p < end) {
             while (p < end && Tokenizer.isWs(b[p])) {
@@ -516,9 +509,8 @@ final class ElementRules {
             int href = attr(HREF);
             if (href >= 0) {
                 baseSeen = true;
-                int a = href * Tokenizer.STRIDE;
-                int v = t.attrs[a + Tokenizer.A_VALUE];
-                int end = t.attrs[a + Tokenizer.A_VALUE_END];
+                int v = t.valueFrom(href);
+                int end = t.valueTo(href);
                 base = v < 0 ? null : UrlText.decode(t.buf, v, end);
                 baseCandidate = v >= 0 && hostFilter.verdict(t.buf, v, end, false) != HostFilter.NOT_TRACKER;
             }
@@ -530,15 +522,11 @@ final class ElementRules {
      * matches are reported as {@link TrackerEvent.Action#ALLOWED}.
      */
     private TrackerMatch check(int i, boolean srcset) {
-        if (i < 0) {
-            return null;
-        }
-        int a = i * Tokenizer.STRIDE;
-        int v = t.attrs[a + Tokenizer.A_VALUE];
+        int v = t.valueFrom(i);
         if (v < 0) {
             return null;
         }
-        int end = t.attrs[a + Tokenizer.A_VALUE_END];
+        int end = t.valueTo(i);
         if (!srcset) {
             return verdict(t.buf, v, end);
         }
@@ -577,11 +565,10 @@ final class ElementRules {
      */
     private TrackerMatch checkLoader(int i) {
         TrackerMatch m = check(i, false);
-        if (m != null || i < 0 || t.attrs[i * Tokenizer.STRIDE + Tokenizer.A_VALUE] < 0) {
+        if (m != null || t.valueFrom(i) < 0) {
             return m;
         }
-        int a = i * Tokenizer.STRIDE;
-        String url = UrlText.decode(t.buf, t.attrs[a + Tokenizer.A_VALUE], t.attrs[a + Tokenizer.A_VALUE_END]);
+        String url = UrlText.decode(t.buf, t.valueFrom(i), t.valueTo(i));
         TrackerMatch loader = cfg.catalog.matchLoader(url);
         if (loader == null || cfg.catalog.matchUrl(url, base) != null) {
             return null; // not a loader path, or its host already decided (an allowed tracker)

@@ -46,9 +46,8 @@ final class NestedDocuments {
         if (i < 0 || id != ElementNames.IFRAME && id != ElementNames.FRAME) {
             return null;
         }
-        int a = i * Tokenizer.STRIDE;
-        int v = t.attrs[a + Tokenizer.A_VALUE];
-        int end = t.attrs[a + Tokenizer.A_VALUE_END];
+        int v = t.valueFrom(i);
+        int end = v < 0 ? v : t.valueTo(i);
         if (v < 0 || !JavascriptUrl.mayBe(t.buf, v, end)) {
             return null;
         }
@@ -75,9 +74,8 @@ final class NestedDocuments {
      */
     TrackerEvent refusal(int url, int srcdoc, String base, boolean baseCandidate) throws IOException {
         if (srcdoc >= 0) {
-            int a = srcdoc * Tokenizer.STRIDE;
-            int v = t.attrs[a + Tokenizer.A_VALUE];
-            int end = t.attrs[a + Tokenizer.A_VALUE_END];
+            int v = t.valueFrom(srcdoc);
+            int end = v < 0 ? v : t.valueTo(srcdoc);
             if (v < 0 || end == v) {
                 return null;
             }
@@ -88,12 +86,8 @@ final class NestedDocuments {
 
     /** What the {@code data:} URL document in attribute {@code i} would refuse first, or {@code null}. */
     TrackerEvent dataUrlRefusal(int i) throws IOException {
-        if (i < 0) {
-            return null;
-        }
-        int a = i * Tokenizer.STRIDE;
-        int v = t.attrs[a + Tokenizer.A_VALUE];
-        int end = t.attrs[a + Tokenizer.A_VALUE_END];
+        int v = t.valueFrom(i);
+        int end = v < 0 ? v : t.valueTo(i);
         if (v < 0 || end - v < 5 || (t.buf[v] | 0x20) != 'd' && (t.buf[v] & 0xff) > ' ' && t.buf[v] != '&') {
             return null; // cheap exit for the usual URL; whitespace and references are read properly below
         }

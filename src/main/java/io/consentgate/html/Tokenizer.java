@@ -1312,6 +1312,16 @@ final class Tokenizer {
         return false;
     }
 
+    /** Where attribute {@code i}'s value starts in {@link #buf}; -1 when it has none or {@code i} is -1. */
+    int valueFrom(int i) {
+        return i < 0 ? -1 : attrs[i * STRIDE + A_VALUE];
+    }
+
+    /** Where attribute {@code i}'s value ends in {@link #buf}; read it only when {@link #valueFrom} is not -1. */
+    int valueTo(int i) {
+        return attrs[i * STRIDE + A_VALUE_END];
+    }
+
     /** Whether attribute {@code i}'s name equals the lower-case ASCII {@code lower}, ignoring case. */
     boolean attrNameIs(int i, byte[] lower) {
         int a = i * STRIDE;
