@@ -84,8 +84,13 @@ final class LogText {
 
     /** {@link #appendNcsa} into a new string. */
     static String ncsa(String value, int max) {
+        return ncsa(value, max, false);
+    }
+
+    /** {@link #appendNcsa(StringBuilder, String, int, boolean)} into a new string. */
+    static String ncsa(String value, int max, boolean escapeSpace) {
         StringBuilder sb = new StringBuilder();
-        appendNcsa(sb, value, max);
+        appendNcsa(sb, value, max, escapeSpace);
         return sb.toString();
     }
 

@@ -75,6 +75,7 @@ public final class ServletAccessLog {
             AccessLogEntry entry = entry(request, response, decision, start, bytesWritten);
             int max = logger.line().maxValueLength();
             request.setAttribute(AccessLogAttributes.IP, entry.clientIp());
+            request.setAttribute(AccessLogAttributes.PATH, LogText.ncsa(entry.path(), max, true));
             request.setAttribute(AccessLogAttributes.USER_AGENT, LogText.ncsa(entry.userAgent(), max));
             request.setAttribute(AccessLogAttributes.REFERER, LogText.ncsa(entry.referer(), max));
             request.setAttribute(AccessLogAttributes.QUERY, LogText.ncsa(entry.query(), max));

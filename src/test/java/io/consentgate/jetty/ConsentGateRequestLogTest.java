@@ -73,6 +73,18 @@ class ConsentGateRequestLogTest {
     }
 
     @Test
+    void leavesTheSessionIdPathParameterOut() throws Exception {
+        String line = logLine("""
+                GET /blog/post;jsessionid=node0secret42?x=1 HTTP/1.1
+                Host: localhost
+                DNT: 1
+
+                """, false);
+        assertTrue(line.contains("\"GET /blog/post HTTP/1.1\""), line);
+        assertEquals(-1, line.indexOf("node0secret42"), line);
+    }
+
+    @Test
     void leavesTheAuthenticatedUserNameOut() throws Exception {
         String credentials = Base64.getEncoder().encodeToString("alice.doe:secret".getBytes(StandardCharsets.UTF_8));
         String line = logLine("""

@@ -108,8 +108,9 @@ class ServletAccessLogTest {
         assertEquals(0, accessLog.logger().failures());
         assertEquals(List.of("203.0.113.0 - - [28/Nov/2026:10:15:30 +0000] \"GET /shop/cart HTTP/2.0\" 200 2048"
                 + " \"-\" \"-\""), sink.events.stream().map(RecordingLogger.Event::message).toList());
-        assertEquals(Map.of(AccessLogAttributes.IP, "203.0.113.0", AccessLogAttributes.USER_AGENT, "-",
-                AccessLogAttributes.REFERER, "-", AccessLogAttributes.QUERY, "-"), req.attributes);
+        assertEquals(Map.of(AccessLogAttributes.IP, "203.0.113.0", AccessLogAttributes.PATH, "/shop/cart",
+                AccessLogAttributes.USER_AGENT, "-", AccessLogAttributes.REFERER, "-", AccessLogAttributes.QUERY, "-"),
+                req.attributes);
     }
 
     @Test
