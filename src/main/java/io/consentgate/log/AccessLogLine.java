@@ -24,8 +24,8 @@ import java.util.Objects;
  * <p>{@link AccessLogFormat#COMBINED} writes
  * {@code 203.0.113.0 - - [28/Nov/2026:23:40:00 +0000] "GET /a?b=1 HTTP/1.1" 200 512 "https://r/" "Mozilla/5.0"}:
  * time in UTC, {@code %l} and {@code %u} always {@code -}, a missing or dropped value as {@code -}, {@code %b}
- * {@code -} for zero or unknown bytes. Every value is truncated to {@code maxValueLength} chars (marked with
- * {@code ...[truncated]}), then escaped: {@code "} and {@code \} as {@code \"} and {@code \\}, control characters
+ * {@code -} for zero or unknown bytes. Every value except the (masked, canonical) client address is truncated to
+ * {@code maxValueLength} chars (marked with {@code ...[truncated]}), then escaped: {@code "} and {@code \} as {@code \"} and {@code \\}, control characters
  * (C0, DEL, C1, including ESC, CR, LF) as {@code \xHH}, and U+2028, U+2029, bidi controls, BOM and unpaired
  * surrogates as a backslash-u escape. Inside the request line a space in the method, path, query or protocol is
  * written {@code \x20}, so the three parts stay separable.
@@ -131,7 +131,8 @@ public final class AccessLogLine {
 
     private static List<Element> combined(int max) {
         return List.of(
-                (out, e) -> LogText.appendNcsa(out, e.clientIp(), max),
+                // Never cut: a masked address is at most 39 chars, and GoAccess rejects a line whose host is cut.
+                (out, e) -> LogText.appendNcsa(out, e.clientIp(), Integer.MAX_VALUE),
                 (out, e) -> out.append(" - - ["),
                 (out, e) -> out.append(NCSA_TIME.format(e.time())),
                 (out, e) -> out.append("] \""),

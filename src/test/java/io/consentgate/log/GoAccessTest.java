@@ -139,6 +139,21 @@ class GoAccessTest {
         assertEquals(2, run(lines, "--no-ip-validation").get("general").get("valid_requests").asInt());
     }
 
+    @Test
+    void goAccessReadsEveryLineWhenTheMaximumValueLengthIsShorterThanAnAddress() throws Exception {
+        AccessLogLine line = AccessLogLine.compile(AccessLogFormat.COMBINED, 8);
+        List<String> lines = new ArrayList<>();
+        for (String peer : new String[] {"2001:db8:abcd:12::1", "203.0.113.77"}) {
+            lines.add(line.format(AccessLogEntry.of(new RequestView(Entries.T, peer, "GET", "/a", null, "HTTP/1.1",
+                    200, 1, null, null, -1), ConsentDecision.refuseAll(), IpMask.defaults())));
+        }
+
+        JsonNode report = run(lines);
+
+        assertEquals(2, report.get("general").get("valid_requests").asInt(), lines.toString());
+        assertEquals(Set.of("2001:db8:abcd::", "203.0.113.0"), values(report.get("hosts")));
+    }
+
     private static Set<String> values(JsonNode panel) {
         Set<String> out = new HashSet<>();
         panel.get("data").forEach(n -> out.add(n.get("data").asText()));
