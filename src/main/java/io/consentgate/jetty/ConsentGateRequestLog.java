@@ -8,7 +8,9 @@ import org.eclipse.jetty.server.Slf4jRequestLogWriter;
  * A Jetty 12 request log in NCSA combined format that prints ConsentGate's masked values instead of the raw ones:
  * the masked client IP, and User-Agent/Referer only when the visitor's decision allows them ({@code -} otherwise).
  * The remote user ({@code %u}) is never written: an authenticated user name identifies the visitor. The path is
- * ConsentGate's, without {@code ;jsessionid=}: Jetty's {@code %U} prints the raw path with the session id.
+ * ConsentGate's, without {@code ;jsessionid=}: Jetty's {@code %U} prints the raw path with the session id. The
+ * time is UTC with English month names whatever the JVM's default locale (a plain {@code %t} follows the default
+ * locale, {@code 29/nov./2026} under {@code fr-FR}, which GoAccess and AWStats cannot read).
  *
  * <pre>{@code
  * server.setRequestLog(ConsentGateRequestLog.toSlf4j("jetty.access"));
@@ -21,7 +23,7 @@ import org.eclipse.jetty.server.Slf4jRequestLogWriter;
 public final class ConsentGateRequestLog {
 
     /** The NCSA combined format over ConsentGate's masked request attributes. */
-    public static final String FORMAT = "%{io.consentgate.log.ip}attr - - %t "
+    public static final String FORMAT = "%{io.consentgate.log.ip}attr - - %{dd/MMM/yyyy:HH:mm:ss Z|UTC|en-US}t "
             + "\"%m %{io.consentgate.log.path}attr %H\" %s %O "
             + "\"%{io.consentgate.log.referer}attr\" \"%{io.consentgate.log.userAgent}attr\"";
 

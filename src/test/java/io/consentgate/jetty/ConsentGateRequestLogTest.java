@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -82,6 +83,25 @@ class ConsentGateRequestLogTest {
                 """, false);
         assertTrue(line.contains("\"GET /blog/post HTTP/1.1\""), line);
         assertEquals(-1, line.indexOf("node0secret42"), line);
+    }
+
+    @Test
+    void writesAnEnglishNcsaTimestampWhateverTheDefaultLocale() throws Exception {
+        Locale saved = Locale.getDefault();
+        Locale.setDefault(Locale.FRANCE);
+        String line;
+        try {
+            line = logLine("""
+                    GET /page HTTP/1.1
+                    Host: localhost
+
+                    """, false);
+        } finally {
+            Locale.setDefault(saved);
+        }
+        // GoAccess and AWStats read only English month abbreviations: "[29/Nov/2026:07:38:35 +0000]"
+        assertTrue(line.matches("0\\.0\\.0\\.0 - - \\[\\d\\d/(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+                + "/\\d{4}:\\d\\d:\\d\\d:\\d\\d \\+0000] \"GET /page HTTP/1\\.1\" .*"), line);
     }
 
     @Test
