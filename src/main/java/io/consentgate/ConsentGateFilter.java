@@ -248,10 +248,13 @@ public final class ConsentGateFilter implements Filter {
         ConsentDecision decision = decide(signals);
         request.setAttribute(ConsentGate.DECISION_ATTRIBUTE, decision);
         ConsentResponse wrapped = null;
+        boolean failed = true;
         try {
             wrapped = answer(request, response, chain, signals, decision);
+            failed = false;
         } finally {
-            logAfterResponse(request, response, decision, start, wrapped);
+            // An exception before the commit becomes the container's 500, not the status the response held.
+            logAfterResponse(request, response, decision, start, wrapped, failed && !response.isCommitted());
         }
     }
 
@@ -278,7 +281,7 @@ public final class ConsentGateFilter implements Filter {
 
     /** One access-log line per request, after the response (for async requests, when the async cycle ends). */
     private void logAfterResponse(HttpServletRequest request, HttpServletResponse response, ConsentDecision decision,
-                                  java.time.Instant start, ConsentResponse wrapped) {
+                                  java.time.Instant start, ConsentResponse wrapped, boolean failed) {
         if (request.isAsyncStarted()) {
             request.getAsyncContext().addListener(new jakarta.servlet.AsyncListener() {
                 @Override
@@ -302,7 +305,7 @@ public final class ConsentGateFilter implements Filter {
                 }
             });
         } else {
-            accessLog.log(request, response, decision, start, bytes(wrapped));
+            accessLog.log(request, response, decision, start, bytes(wrapped), failed);
         }
     }
 

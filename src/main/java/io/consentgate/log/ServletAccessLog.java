@@ -71,8 +71,20 @@ public final class ServletAccessLog {
      */
     public void log(HttpServletRequest request, HttpServletResponse response, ConsentDecision decision,
             Instant start, long bytesWritten) {
+        log(request, response, decision, start, bytesWritten, false);
+    }
+
+    /**
+     * Logs one request; never throws.
+     *
+     * @param failed whether an exception left the application before the response was committed: the container then
+     *               answers {@code 500}, which is logged instead of the status the response held
+     */
+    public void log(HttpServletRequest request, HttpServletResponse response, ConsentDecision decision,
+            Instant start, long bytesWritten, boolean failed) {
         try {
-            AccessLogEntry entry = entry(request, response, decision, start, bytesWritten);
+            AccessLogEntry entry = entry(request, failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR
+                    : response.getStatus(), decision, start, bytesWritten);
             int max = logger.line().maxValueLength();
             request.setAttribute(AccessLogAttributes.IP, entry.clientIp());
             request.setAttribute(AccessLogAttributes.PATH, LogText.ncsa(entry.path(), max, true));
@@ -86,13 +98,13 @@ public final class ServletAccessLog {
     }
 
     /** The entry {@link #log} writes. */
-    AccessLogEntry entry(HttpServletRequest request, HttpServletResponse response, ConsentDecision decision,
-            Instant start, long bytesWritten) {
+    AccessLogEntry entry(HttpServletRequest request, int status, ConsentDecision decision, Instant start,
+            long bytesWritten) {
         String client = ClientAddress.resolve(request.getRemoteAddr(), headers(request, "X-Forwarded-For"),
                 headers(request, "Forwarded"), trusted);
         long millis = Math.max(0, Duration.between(start, clock.instant()).toMillis());
         RequestView view = new RequestView(start, client, request.getMethod(), request.getRequestURI(),
-                request.getQueryString(), request.getProtocol(), response.getStatus(), bytesWritten,
+                request.getQueryString(), request.getProtocol(), status, bytesWritten,
                 request.getHeader("Referer"), request.getHeader("User-Agent"), millis);
         return AccessLogEntry.of(view, decision, mask, visitorHash);
     }

@@ -72,6 +72,17 @@ class AccessLogContainerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"tomcat"})
+    void anApplicationExceptionIsLoggedWithTheStatusTheClientReceived(String kind) throws Exception {
+        String marker = "/throws-" + UUID.randomUUID();
+        String raw = containers.get(kind).exchange("GET " + marker + " HTTP/1.1\nHost: localhost\n");
+        assertEquals(500, org.eclipse.jetty.http.HttpTester.parseResponse(raw).getStatus(), raw);
+        List<String> lines = accessLines(marker);
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.get(0).contains("\"GET " + marker + " HTTP/1.1\" 500 "), lines.get(0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat"})
     void consentedRequestKeepsFieldsButEscapesThem(String kind) throws Exception {
         String marker = "/ok-" + UUID.randomUUID();
         String cookie = "cg_consent=1.analytics.1." + (System.currentTimeMillis() / 1000) + ".AAAAAAAAAAAAAAAAAAAAAA";

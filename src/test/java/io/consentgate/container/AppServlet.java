@@ -28,6 +28,10 @@ public final class AppServlet extends HttpServlet {
             resp.setHeader("Permissions-Policy", "geolocation=()");
             resp.setHeader("Vary", "Accept-Encoding");
         }
+        if (req.getRequestURI().contains("/throws")) {
+            resp.setStatus(200);
+            throw new IllegalStateException("the application failed");
+        }
         if (req.getRequestURI().endsWith("/boom")) {
             resp.sendError(404);
             return;
