@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The README's recipes: each container's own access log prints ConsentGate's masked values, not the raw ones. */
 class ContainerAccessLogRecipeTest {
 
-    static final String TOMCAT_PATTERN = "%{io.consentgate.log.ip}r %l %u %t \"%m %U %H\" %s %b "
+    /** The README's Tomcat recipe. */
+    static final String TOMCAT_PATTERN = "%{io.consentgate.log.ip}r - - %t \"%m %{io.consentgate.log.path}r %H\" %s %b "
             + "\"%{io.consentgate.log.referer}r\" \"%{io.consentgate.log.userAgent}r\"";
 
     @Test
@@ -88,7 +89,7 @@ class ContainerAccessLogRecipeTest {
         tomcat.getHost().getPipeline().addValve(valve);
         tomcat.start();
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), connector.getLocalPort())) {
-            s.getOutputStream().write(Container.crlf("GET /tomcat-recipe?x=1 HTTP/1.1\nHost: localhost\nDNT: 1\n"
+            s.getOutputStream().write(Container.crlf("GET /tomcat-recipe;jsessionid=S3CRET42?x=1 HTTP/1.1\nHost: localhost\nDNT: 1\n"
                     + "User-Agent: SecretAgent\nReferer: https://ref.example/\nConnection: close\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             try (InputStream in = s.getInputStream()) {
@@ -107,5 +108,7 @@ class ContainerAccessLogRecipeTest {
         assertTrue(line.startsWith("127.0.0.0 "), "masked IP: " + line);
         assertTrue(line.endsWith("\"-\" \"-\""), line);
         assertEquals(-1, line.indexOf("SecretAgent"), line);
+        assertEquals(-1, line.indexOf("S3CRET42"), "no session id from the path: " + line);
+        assertTrue(line.contains("\"GET /tomcat-recipe HTTP/1.1\" "), line);
     }
 }
