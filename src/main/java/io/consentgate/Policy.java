@@ -416,9 +416,19 @@ public final class Policy {
             return this;
         }
 
-        /** {@code access-log-ip-mask}: bits of the client address kept. Default {@code v4=24,v6=48}. */
+        /**
+         * {@code access-log-ip-mask}: bits of the client address kept. Default {@code v4=24,v6=48}.
+         *
+         * @throws IllegalArgumentException when the mask keeps whole IPv4 (32 bits) or IPv6 (128 bits) addresses:
+         *                                  the access log always masks the client address
+         */
         public Builder ipMask(IpMask mask) {
-            this.ipMask = Objects.requireNonNull(mask, "mask");
+            Objects.requireNonNull(mask, "mask");
+            if (mask.v4Bits() == 32 || mask.v6Bits() == 128) {
+                throw new IllegalArgumentException("the access log always masks the client address: keep fewer than"
+                        + " 32 IPv4 and 128 IPv6 bits (got " + mask + ")");
+            }
+            this.ipMask = mask;
             return this;
         }
 

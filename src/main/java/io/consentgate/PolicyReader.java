@@ -312,7 +312,7 @@ public final class PolicyReader {
         m.put("strip-request-cookies", (b, v) -> b.stripRequestCookies(bool("strip-request-cookies", v)));
         m.put("clear-site-data", (b, v) -> b.clearSiteData(bool("clear-site-data", v)));
         m.put("access-log", (b, v) -> b.accessLog(parsed("access-log", () -> AccessLogFormat.parse(v))));
-        m.put("access-log-ip-mask", (b, v) -> b.ipMask(parsed("access-log-ip-mask", () -> IpMask.parse(v))));
+        m.put("access-log-ip-mask", (b, v) -> parsed("access-log-ip-mask", () -> b.ipMask(IpMask.parse(v))));
         m.put("trusted-proxies", (b, v) -> b.trustedProxies(isNone(v) ? TrustedProxies.none()
                 : parsed("trusted-proxies", () -> TrustedProxies.parse(v))));
         m.put("forwarded-header", (b, v) -> b.forwardedHeader(switch (v.toLowerCase(Locale.ROOT)) {
