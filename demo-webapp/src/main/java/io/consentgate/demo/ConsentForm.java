@@ -5,14 +5,18 @@ import io.consentgate.ConsentDecision;
 
 import java.io.PrintWriter;
 
-/** The consent form: a plain HTML form posting to ConsentGate's endpoint; works without JavaScript. */
+/**
+ * The consent form: a plain HTML form posting to ConsentGate's endpoint; works without JavaScript. The endpoint is
+ * the webapp's, so the form's action carries the context path; the return path is within the webapp.
+ */
 final class ConsentForm {
 
     private ConsentForm() {
     }
 
-    static void write(PrintWriter w, ConsentDecision d, String returnPath) {
-        w.println("<form method=post action=\"/consent\" class=consent>");
+    static void write(PrintWriter w, ConsentDecision d, String contextPath, String returnPath) {
+        String action = Html.escape(contextPath + "/consent");
+        w.println("<form method=post action=\"" + action + "\" class=consent>");
         w.println("<h2>Your choices</h2>");
         w.println("<input type=hidden name=return value=\"" + Html.escape(returnPath) + "\">");
         w.println("<label><input type=checkbox checked disabled> Necessary (always on)</label>");
@@ -24,7 +28,7 @@ final class ConsentForm {
                 + "<button type=submit name=categories value=all>Accept all</button></p>");
         w.println("</form>");
         // A form of its own, so the boxes ticked above are not sent along with the refusal.
-        w.println("<form method=post action=\"/consent\" class=consent-reject>");
+        w.println("<form method=post action=\"" + action + "\" class=consent-reject>");
         w.println("<input type=hidden name=return value=\"" + Html.escape(returnPath) + "\">");
         w.println("<button type=submit name=categories value=none>Reject all</button></form>");
     }

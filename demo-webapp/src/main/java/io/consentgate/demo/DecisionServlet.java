@@ -23,9 +23,10 @@ public final class DecisionServlet extends HttpServlet {
         ConsentDecision d = ConsentGate.decision(req);
         resp.setContentType("text/html;charset=UTF-8");
         resp.setHeader("Cache-Control", "no-store");
+        String ctx = Html.escape(req.getContextPath());
         PrintWriter w = resp.getWriter();
         w.println("<!doctype html><html lang=en><head><meta charset=utf-8><title>Your privacy decision</title>");
-        w.println("<link rel=stylesheet href=\"/demo.css\"></head><body><main>");
+        w.println("<link rel=stylesheet href=\"" + ctx + "/demo.css\"></head><body><main>");
         w.println("<h1>What ConsentGate decided for this request</h1><table>");
         w.println("<tr><th>Category</th><th>Allowed</th><th>Why</th></tr>");
         for (Category c : Category.values()) {
@@ -41,9 +42,10 @@ public final class DecisionServlet extends HttpServlet {
             w.println("<li><code>" + h + "</code>: " + shown(resp.getHeader(h)) + "</li>");
         }
         w.println("</ul>");
-        ConsentForm.write(w, d, "/decision");
-        w.println("<p><a href=\"/\">Back to the shop</a> · <a href=\"/consent\">this decision as JSON</a> · "
-                + "<a href=\"/.well-known/gpc.json\">gpc.json</a></p></main></body></html>");
+        ConsentForm.write(w, d, req.getContextPath(), "/decision");
+        w.println("<p><a href=\"" + ctx + "/\">Back to the shop</a> · <a href=\"" + ctx
+                + "/consent\">this decision as JSON</a> · <a href=\"" + ctx
+                + "/.well-known/gpc.json\">gpc.json</a></p></main></body></html>");
     }
 
     private static String shown(String v) {

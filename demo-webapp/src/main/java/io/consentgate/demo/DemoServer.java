@@ -24,8 +24,13 @@ public final class DemoServer {
         server.join();
     }
 
-    /** Starts the demo; port 0 picks a free port. */
+    /** Starts the demo at the root context; port 0 picks a free port. */
     public static Server start(int port, String host) throws Exception {
+        return start(port, host, "/");
+    }
+
+    /** Starts the demo at {@code contextPath}, as a container does with a WAR not named {@code ROOT.war}. */
+    public static Server start(int port, String host, String contextPath) throws Exception {
         Path webapp = Path.of(System.getProperty("demo.webapp", "demo-webapp/src/main/webapp"));
         if (!Files.isRegularFile(webapp.resolve("WEB-INF/web.xml"))) {
             throw new IllegalStateException("demo webapp not found at " + webapp.toAbsolutePath()
@@ -37,7 +42,7 @@ public final class DemoServer {
         connector.setPort(port);
         server.addConnector(connector);
         WebAppContext context = new WebAppContext();
-        context.setContextPath("/");
+        context.setContextPath(contextPath);
         context.setWar(webapp.toAbsolutePath().toString());
         // The demo's classes and ConsentGate come from the launcher's classpath, not WEB-INF.
         context.setParentLoaderPriority(true);
