@@ -119,9 +119,9 @@ import java.util.Optional;
  *       {@code ForwardedRequestCustomizer}, Spring {@code ForwardedHeaderFilter}): the consent endpoint's same-origin
  *       check and {@code Secure} cookies depend on the public scheme and host.</li>
  *   <li>Compress <b>outside</b> it (Tomcat's connector {@code compression}, Jetty's {@code GzipHandler}, or a
- *       compression filter mapped <b>before</b> it), so it sees the uncompressed HTML it rewrites. A response that
- *       already carries {@code Content-Encoding} when it sees it, a precompressed file included, passes through
- *       unchanged.</li>
+ *       compression filter mapped <b>before</b> it), so it sees the uncompressed HTML it rewrites. A body the
+ *       application sends compressed ({@code Content-Encoding} set inside it, a precompressed file included) passes
+ *       through unchanged.</li>
  *   <li>Map it before application filters that set tracking cookies, so the cookie gate sees them.</li>
  * </ul>
  *

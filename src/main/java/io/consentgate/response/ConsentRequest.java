@@ -23,12 +23,19 @@ import java.util.List;
  *       the rewritten body first.</li>
  *   <li>With request-side stripping on (and not report-only), refused tracking cookies are removed from
  *       {@link #getCookies()} and the {@code Cookie} header, so the application never sees them.</li>
+ *   <li>An {@code If-None-Match} tag that carries the current decision's suffix is handed on as the application
+ *       wrote it ({@link Validators}), so its own conditional-request handling answers {@code 304} only for a copy
+ *       the browser got under the same decision.</li>
  * </ul>
  */
 public final class ConsentRequest extends HttpServletRequestWrapper {
 
+    private static final String IF_NONE_MATCH = "If-None-Match";
+
     private final ConsentResponse response;
     private final boolean stripCookies;
+    /** The {@code If-None-Match} the application sees; null when it is the container's. */
+    private final Validators.Translation ifNoneMatch;
     private ConsentAsyncContext asyncContext;
 
     public ConsentRequest(HttpServletRequest request, ConsentResponse response, boolean stripCookies) {
@@ -36,7 +43,17 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
         this.response = response;
         // Report-only changes nothing the application sees.
         this.stripCookies = stripCookies && !response.enforcement().reportOnly();
+        this.ifNoneMatch = response.validatorsFollowDecision()
+                ? Validators.ifNoneMatch(lines(request.getHeaders(IF_NONE_MATCH)), response.decision())
+                : null;
+        if (ifNoneMatch != null) {
+            response.revalidating(ifNoneMatch.matchedTag());
+        }
         response.requestView(this);
+    }
+
+    private static List<String> lines(Enumeration<String> values) {
+        return values == null ? List.of() : Collections.list(values);
     }
 
     @Override
@@ -92,11 +109,17 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
             Enumeration<String> all = getHeaders(name);
             return all.hasMoreElements() ? all.nextElement() : null;
         }
+        if (ifNoneMatch != null && IF_NONE_MATCH.equalsIgnoreCase(name)) {
+            return ifNoneMatch.lines().isEmpty() ? null : ifNoneMatch.lines().get(0);
+        }
         return super.getHeader(name);
     }
 
     @Override
     public Enumeration<String> getHeaders(String name) {
+        if (ifNoneMatch != null && IF_NONE_MATCH.equalsIgnoreCase(name)) {
+            return Collections.enumeration(ifNoneMatch.lines());
+        }
         Enumeration<String> values = super.getHeaders(name);
         if (!stripCookies || !"Cookie".equalsIgnoreCase(name) || values == null) {
             return values;
@@ -111,17 +134,22 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
         return Collections.enumeration(out);
     }
 
-    /** Without {@code Cookie} when stripping left no cookie, so every listed name has a value. */
+    /**
+     * Without {@code Cookie} when stripping left no cookie, and without {@code If-None-Match} when only a tag this
+     * library added was in it, so every listed name has a value.
+     */
     @Override
     public Enumeration<String> getHeaderNames() {
         Enumeration<String> names = super.getHeaderNames();
-        if (!stripCookies || names == null || getHeaders("Cookie").hasMoreElements()) {
+        boolean noCookie = stripCookies && !getHeaders("Cookie").hasMoreElements();
+        boolean noIfNoneMatch = ifNoneMatch != null && ifNoneMatch.lines().isEmpty();
+        if (names == null || !noCookie && !noIfNoneMatch) {
             return names;
         }
         List<String> out = new ArrayList<>();
         while (names.hasMoreElements()) {
             String name = names.nextElement();
-            if (!"Cookie".equalsIgnoreCase(name)) {
+            if (!(noCookie && "Cookie".equalsIgnoreCase(name) || noIfNoneMatch && IF_NONE_MATCH.equalsIgnoreCase(name))) {
                 out.add(name);
             }
         }

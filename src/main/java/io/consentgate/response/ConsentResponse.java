@@ -34,10 +34,12 @@ import java.util.Locale;
  * {@code Content-Encoding} and method are known:
  * <ul>
  *   <li>rewrite: {@code text/html} or {@code application/xhtml+xml}, a status with a body (not 1xx/204/304), not
- *       {@code HEAD}, not already compressed, and the decision refuses something. {@code Content-Length} is dropped
- *       (the body changes size), a strong {@code ETag} is made weak.</li>
+ *       {@code HEAD}, not already compressed (a {@code Content-Encoding} set inside ConsentGate), and the decision
+ *       refuses something. {@code Content-Length} is dropped (the body changes size), a strong {@code ETag} is made
+ *       weak.</li>
  *   <li>pass through otherwise, with the {@code Content-Length} the application set.</li>
  * </ul>
+ * The {@code ETag} of every HTML page names the decision it was served under ({@link Validators}).
  * {@code Content-Length} is held back however it was set ({@code setContentLength[Long]}, {@code set/addHeader},
  * {@code set/addIntHeader}) until that decision. Every {@code Set-Cookie} door ({@code addCookie}, {@code addHeader},
  * {@code setHeader}) goes through the {@link CookieGate}. {@code sendError} and {@code sendRedirect} discard any body
@@ -65,6 +67,10 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
 
     private long heldContentLength = -1;
     private boolean committedHeaders;
+    /** Whether the application (or a filter inside ConsentGate) set {@code Content-Encoding}. */
+    private boolean encodedInside;
+    /** The client's {@code If-None-Match} tag that carried this decision's suffix ({@link Validators}). */
+    private String revalidatedTag;
     private GateOutputStream stream;
     private PrintWriter writer;
     private Charset writerCharset;
@@ -159,6 +165,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         } else if (isContentType(name) && value != null) {
             setContentType(value);
         } else {
+            encodedInside |= isContentEncoding(name);
             super.setHeader(name, value);
         }
     }
@@ -177,6 +184,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         } else if (isContentType(name) && value != null) {
             setContentType(value);
         } else {
+            encodedInside |= isContentEncoding(name);
             super.addHeader(name, value);
         }
     }
@@ -296,6 +304,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         }
         requireUncommitted("sendError");
         discardBody();
+        statusBeforeCommit(sc);
         commitHeaders();
         prepareForErrorPage();
         super.sendError(sc, msg);
@@ -309,9 +318,20 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         }
         requireUncommitted("sendError");
         discardBody();
+        statusBeforeCommit(sc);
         commitHeaders();
         prepareForErrorPage();
         super.sendError(sc);
+    }
+
+    /**
+     * A status without a body sent as an error (Jetty's default servlet answers a conditional request with
+     * {@code sendError(304)}) is set before the commit-time headers, which depend on it ({@link Validators}).
+     */
+    private void statusBeforeCommit(int sc) {
+        if ((sc >= 100 && sc < 200) || sc == SC_NO_CONTENT || sc == SC_NOT_MODIFIED) {
+            super.setStatus(sc);
+        }
     }
 
     @Override
@@ -396,6 +416,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         super.reset();
         heldContentLength = -1;
         committedHeaders = false;
+        encodedInside = false;
         writer = null;
         writerCharset = null;
         if (stream != null) {
@@ -530,6 +551,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         }
         committedHeaders = true;
         enforcement.headers().write(this, decision);
+        followDecisionInValidators();
         if (!enforcement.reportOnly()) {
             // An error page is a second dispatch with a second wrapper; the first one's sendError already added them.
             java.util.Collection<String> present = getHeaders("Set-Cookie");
@@ -554,17 +576,58 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         if (!isHtml(getContentType())) {
             return false;
         }
-        String encoding = getHeader("Content-Encoding");
-        if (encoding != null && !encoding.isBlank() && !"identity".equalsIgnoreCase(encoding.strip())) {
+        if (encodedInside()) {
             if (!warnedCompressed) {
                 warnedCompressed = true;
-                LOG.warn("ConsentGate cannot rewrite {}: the body is already {}-compressed. Map ConsentGate outside "
-                        + "(before) compression so it sees plain HTML; such responses pass through unchanged",
-                        request.getRequestURI(), encoding);
+                LOG.warn("ConsentGate cannot rewrite {}: the application sent it {}-compressed. Compress outside "
+                        + "ConsentGate (the connector, Jetty's GzipHandler, or a filter mapped before it) so it sees "
+                        + "plain HTML; such responses pass through unchanged", request.getRequestURI(),
+                        getHeader("Content-Encoding"));
             }
             return false;
         }
         return true;
+    }
+
+    /**
+     * Whether the body the application writes is already compressed: a {@code Content-Encoding} set inside
+     * ConsentGate. One set by an outer filter before the chain means that filter compresses what ConsentGate sends.
+     */
+    private boolean encodedInside() {
+        String encoding = getHeader("Content-Encoding");
+        return encodedInside && encoding != null && !encoding.isBlank()
+                && !"identity".equalsIgnoreCase(encoding.strip());
+    }
+
+    /** Whether {@code ETag}s of HTML pages carry the decision ({@link Validators}): when pages are rewritten. */
+    boolean validatorsFollowDecision() {
+        return enforcement.rewriter() != null && !enforcement.reportOnly();
+    }
+
+    /** The request carried {@code tag}, this decision's: a {@code 304} answers with it. */
+    void revalidating(String tag) {
+        revalidatedTag = tag;
+    }
+
+    /** At commit: the {@code ETag} of an HTML page (or of a {@code 304} for one) names the decision. */
+    private void followDecisionInValidators() {
+        if (!validatorsFollowDecision()) {
+            return;
+        }
+        if (getStatus() == HttpServletResponse.SC_NOT_MODIFIED) {
+            if (revalidatedTag != null) {
+                super.setHeader("ETag", revalidatedTag);
+            }
+            return;
+        }
+        if (!statusHasBody() || !isHtml(getContentType()) || encodedInside()) {
+            return;
+        }
+        String tag = Validators.tag(getHeader("ETag"), containsHeader("Last-Modified"), decision,
+                !decision.allowsEverything());
+        if (tag != null) {
+            super.setHeader("ETag", tag);
+        }
     }
 
     /** Whether the status may carry a body (not 1xx, 204 or 304). */
@@ -582,11 +645,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
             }
             return;
         }
-        heldContentLength = -1;
-        String etag = getHeader("ETag");
-        if (etag != null && !etag.startsWith("W/")) {
-            super.setHeader("ETag", "W/" + etag);
-        }
+        heldContentLength = -1; // the ETag was made weak at commit (followDecisionInValidators)
     }
 
     /** The charset the body's bytes are in, as far as headers tell; null when unknown (the rewriter sniffs). */
@@ -636,6 +695,10 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
 
     private static boolean isContentType(String name) {
         return name.equalsIgnoreCase("Content-Type");
+    }
+
+    private static boolean isContentEncoding(String name) {
+        return name.equalsIgnoreCase("Content-Encoding");
     }
 
     private static long parseLength(String value) {

@@ -64,9 +64,9 @@ class CommitDecisionContainerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"jetty", "tomcat"})
-    void rewrittenBodyGetsAWeakEtagAndKeepsVary(String kind) throws Exception {
+    void rewrittenBodyGetsAWeakEtagNamingTheDecisionAndKeepsVary(String kind) throws Exception {
         HttpTester.Response r = get(kind, "GET", "etag");
-        assertEquals("W/\"v42\"", r.get("ETag"));
+        assertEquals("W/\"v42.cg1s\"", r.get("ETag"), "weak, for necessary only (1), from a strong tag (s)");
         String vary = String.join(",", r.getValuesList("Vary"));
         assertTrue(vary.contains("Accept-Encoding") && vary.contains("Sec-GPC"), vary);
         ScenarioMatrixTest.assertBytes(ScenarioMatrixTest.expected(CommitCases.PAGE, StandardCharsets.UTF_8),

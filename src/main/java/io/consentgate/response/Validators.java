@@ -1,0 +1,148 @@
+package io.consentgate.response;
+
+import io.consentgate.Category;
+import io.consentgate.ConsentDecision;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Validators that follow the decision, so a browser never revalidates a copy of a page it got under one decision into
+ * a {@code 304} under another (a visitor who withdrew consent would keep the copy with its trackers, one who
+ * consented the copy without them).
+ *
+ * <p>An HTML page's {@code ETag} gets a suffix naming the decision, inside its quotes: {@code "v42"} becomes
+ * {@code W/"v42.cg1s"} for a visitor allowed only {@code necessary} (weak, as the body is rewritten) and
+ * {@code "v42.cgfs"} for one allowed everything (the body as written). The suffix is {@code .cg}, the allowed
+ * categories as a hex mask of their ordinals, and a marker: {@code s} or {@code w} for the application's tag as strong
+ * or weak, {@code l} for a tag this library added to a page that had only {@code Last-Modified}. On the way in, a tag
+ * with the current decision's suffix is given back to the application as it wrote it (the added {@code l} tag is taken
+ * out, leaving {@code If-Modified-Since} to decide); a tag with another decision's suffix is left as it is, so it
+ * matches nothing, and with an {@code If-None-Match} present the application ignores {@code If-Modified-Since}.
+ *
+ * <p>Tags written before ConsentGate was installed carry no suffix and are passed on unchanged.
+ */
+final class Validators {
+
+    private static final String MARK = ".cg";
+    /** The tag added to a page validated only by {@code Last-Modified}, before its suffix. */
+    private static final String ADDED = "cg";
+
+    private Validators() {
+    }
+
+    /** The suffix (without its marker) for {@code decision}: {@code .cg} and the allowed categories' hex mask. */
+    static String suffix(ConsentDecision decision) {
+        int mask = 0;
+        for (Category c : decision.allowed()) {
+            mask |= 1 << c.ordinal();
+        }
+        return MARK + Integer.toHexString(mask);
+    }
+
+    /**
+     * The {@code ETag} to send for an HTML page under {@code decision}: {@code etag} (the application's, may be null)
+     * with the decision's suffix, weak when {@code rewritten}; when the page has no tag but {@code lastModified},
+     * an added weak tag; null when the page has no validator (or a tag this class cannot read, left alone).
+     */
+    static String tag(String etag, boolean lastModified, ConsentDecision decision, boolean rewritten) {
+        if (etag == null || etag.isEmpty()) {
+            return lastModified ? "W/\"" + ADDED + suffix(decision) + "l\"" : null;
+        }
+        boolean weak = etag.startsWith("W/");
+        String opaque = weak ? etag.substring(2) : etag;
+        if (opaque.length() < 2 || opaque.charAt(0) != '"' || opaque.indexOf('"', 1) != opaque.length() - 1) {
+            return null;
+        }
+        String inner = opaque.substring(1, opaque.length() - 1);
+        return (weak || rewritten ? "W/\"" : "\"") + inner + suffix(decision) + (weak ? 'w' : 's') + '"';
+    }
+
+    /**
+     * An {@code If-None-Match} field as the application is to see it, for a visitor under {@code decision}.
+     *
+     * @param lines the field's lines as received (empty when absent)
+     * @return the translation: the lines to hand on (empty: the field is taken out) and the client's tag that carried
+     *         this decision's suffix (null when none did); {@code null} when nothing changes
+     */
+    static Translation ifNoneMatch(List<String> lines, ConsentDecision decision) {
+        if (lines.isEmpty()) {
+            return null;
+        }
+        String own = suffix(decision);
+        List<String> out = new ArrayList<>();
+        String matched = null;
+        for (String line : lines) {
+            List<String> tags = tags(line);
+            if (tags == null) {
+                out.add(line); // "*" or a field this class cannot read: the application decides, as without us
+                continue;
+            }
+            for (String t : tags) {
+                String back = back(t, own);
+                if (back == null) {
+                    out.add(t);
+                } else {
+                    matched = matched == null ? t : matched;
+                    if (!back.isEmpty()) {
+                        out.add(back);
+                    }
+                }
+            }
+        }
+        if (matched == null) {
+            return null;
+        }
+        return new Translation(out.isEmpty() ? List.of() : List.of(String.join(", ", out)), matched);
+    }
+
+    /** What {@link #ifNoneMatch} hands on, and the client's tag it recognised as this decision's. */
+    record Translation(List<String> lines, String matchedTag) {
+    }
+
+    /** The application's tag behind {@code tag} when it carries suffix {@code own}; "" for an added tag; else null. */
+    private static String back(String tag, String own) {
+        boolean weak = tag.startsWith("W/");
+        String inner = tag.substring(weak ? 3 : 1, tag.length() - 1);
+        int at = inner.length() - own.length() - 1;
+        if (at < 0 || !inner.startsWith(own, at)) {
+            return null;
+        }
+        char marker = inner.charAt(inner.length() - 1);
+        String base = inner.substring(0, at);
+        return switch (marker) {
+            case 's' -> '"' + base + '"';
+            case 'w' -> "W/\"" + base + '"';
+            case 'l' -> ADDED.equals(base) ? "" : null;
+            default -> null;
+        };
+    }
+
+    /** The entity tags of one field line, or null when it is {@code *} or not a list of entity tags. */
+    private static List<String> tags(String line) {
+        List<String> tags = new ArrayList<>();
+        int i = 0;
+        int n = line.length();
+        while (true) {
+            while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == '\t' || line.charAt(i) == ',')) {
+                i++;
+            }
+            if (i == n) {
+                return tags.isEmpty() ? null : tags;
+            }
+            int start = i;
+            if (line.startsWith("W/", i)) {
+                i += 2;
+            }
+            if (i >= n || line.charAt(i) != '"') {
+                return null;
+            }
+            int close = line.indexOf('"', i + 1);
+            if (close < 0) {
+                return null;
+            }
+            i = close + 1;
+            tags.add(line.substring(start, i));
+        }
+    }
+}
