@@ -236,27 +236,67 @@ final class ScriptMatcher {
     }
 
     private Hits onHost(Pattern pat, byte[] buf, int off, int end, int start, int last, Hits hits) {
-        if (start > off) {
-            int b = buf[start - 1];
-            if (isHostByte(b) && !escapedSlashEndsAt(buf, off, start) || isSpace(hostNameStart(buf, off, start))) {
-                // a host after white space is prose or a comment ("connects to www.google-analytics.com"): no URL
-                // starts with white space before its host, and page state inlined by SSR frameworks carries text
-                return hits;
-            }
+        if (!hostBounded(buf, off, end, start, last)) {
+            return hits;
         }
         int j = last + 1;
-        if (j < end) {
-            int a = buf[j];
-            if (isHostByte(a) || (a == '.' && j + 1 < end && isAlnum(buf[j + 1]))) {
-                return hits;
-            }
-        }
         for (HostIndex.Rule r : pat.hostRules()) {
             if (r.path().isEmpty() || pathFollows(buf, j, end, r.path())) {
                 hits = seen(hits, r.entry());
             }
         }
         return hits;
+    }
+
+    /** Whether the host literal at {@code [start, last]} stands alone: a whole host name, not prose, not a part. */
+    private static boolean hostBounded(byte[] buf, int off, int end, int start, int last) {
+        if (start > off) {
+            int b = buf[start - 1];
+            if (isHostByte(b) && !escapedSlashEndsAt(buf, off, start) || isSpace(hostNameStart(buf, off, start))) {
+                // a host after white space is prose or a comment ("connects to www.google-analytics.com"): no URL
+                // starts with white space before its host, and page state inlined by SSR frameworks carries text
+                return false;
+            }
+        }
+        int j = last + 1;
+        if (j < end) {
+            int a = buf[j];
+            return !(isHostByte(a) || (a == '.' && j + 1 < end && isAlnum(buf[j + 1])));
+        }
+        return true;
+    }
+
+    /**
+     * Reports every host literal the same scan as {@link #match} accepts, with where it is: one call per occurrence
+     * and tracker (a host shared by two trackers, or listed with two path rules that both follow, gives two calls).
+     * The match carries the tracker's default categories; tag ids are not applied.
+     */
+    void locateHosts(byte[] buf, int off, int len, TrackerCatalog.HostOccurrences sink) {
+        int end = off + len;
+        int s = 0;
+        for (int i = off; i < end; i++) {
+            int nx = delta[s + classOf[buf[i] & 0xff]];
+            if (nx < 0) {
+                nx = ~nx;
+                for (int p : outputs[nx / classes]) {
+                    Pattern pat = patterns[p];
+                    int start = i - pat.bytes().length + 1;
+                    if (pat.kind() == HOST && hostBounded(buf, off, end, start, i)) {
+                        reportHost(pat, buf, end, start, i, sink);
+                    }
+                }
+            }
+            s = nx;
+        }
+    }
+
+    private void reportHost(Pattern pat, byte[] buf, int end, int start, int last,
+                            TrackerCatalog.HostOccurrences sink) {
+        for (HostIndex.Rule r : pat.hostRules()) {
+            if (r.path().isEmpty() || pathFollows(buf, last + 1, end, r.path())) {
+                sink.at(start, last + 1, matches.byDefault(r.entry()));
+            }
+        }
     }
 
     /**

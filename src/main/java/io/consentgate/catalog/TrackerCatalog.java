@@ -211,6 +211,40 @@ public final class TrackerCatalog {
     }
 
     /**
+     * Reports where tracker host literals occur in script text, for rewriting them in place rather than dropping the
+     * whole script. The occurrences are exactly the host literals {@link #matchScript} accepts (same boundaries, same
+     * escaped slashes, same path rules on shared hosts), in text order; vendor signatures are not reported, as they
+     * name no address. Each match carries the tracker's default categories: a caller that needs categories refined
+     * by tag ids takes them from {@link #matchScript} on the same text.
+     *
+     * <p>{@code catalog.locateHosts(buf, 0, buf.length, (start, end, m) -> spans.add(new int[] {start, end}))}
+     *
+     * @param buf  bytes in an ASCII-compatible encoding
+     * @param sink called once per occurrence and tracker, with {@code [start, end)} the host literal's bytes (the
+     *             listed host or domain, without subdomains before it)
+     */
+    public void locateHosts(byte[] buf, int off, int len, HostOccurrences sink) {
+        if (off < 0 || len < 0 || off + len > buf.length) {
+            throw new IndexOutOfBoundsException("off " + off + ", len " + len + ", buffer " + buf.length);
+        }
+        scripts.locateHosts(buf, off, len, sink);
+    }
+
+    /** Receives the host literals {@link #locateHosts} finds. */
+    @FunctionalInterface
+    public interface HostOccurrences {
+
+        /**
+         * One occurrence.
+         *
+         * @param start index of the host literal's first byte in the scanned buffer
+         * @param end   index after its last byte
+         * @param match the tracker, with its default categories
+         */
+        void at(int start, int end, TrackerMatch match);
+    }
+
+    /**
      * Matches a cookie by name, for the cookie gate ({@code Set-Cookie} and {@code Cookie} names).
      *
      * @param name   the cookie name (case-sensitive)

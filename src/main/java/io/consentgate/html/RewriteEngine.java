@@ -420,9 +420,11 @@ final class RewriteEngine implements TokenHandler {
             }
         }
         inScript = false;
-        if (refused == null) {
+        if (refused == null || !inNoscript && rewriteFlightChunk(matches)) {
             for (TrackerMatch m : matches) {
-                event(TrackerEvent.Action.ALLOWED, scriptLine, scriptColumn, "script", m);
+                if (decision.allowsAll(m.categories())) {
+                    event(TrackerEvent.Action.ALLOWED, scriptLine, scriptColumn, "script", m);
+                }
             }
             if (inNoscript) {
                 noscriptContent = true;
@@ -444,6 +446,55 @@ final class RewriteEngine implements TokenHandler {
             }
         }
         releaseDeferred();
+    }
+
+    /**
+     * A framework payload script ({@link FlightChunk}) is never removed: the page hydrates from it. Its refused tracker
+     * URLs are overwritten in place in the held bytes, which are then released like an allowed script's. A payload
+     * that names a refused tracker only by a loader signature (a code sample shown on the page, say) carries no
+     * address of it and is kept as it is.
+     *
+     * @return false when the script is not such a payload
+     */
+    private boolean rewriteFlightChunk(List<TrackerMatch> matches) {
+        int cs = scriptContentStart;
+        if (FlightChunk.stringBody(defer, cs, deferLen - cs) == null) {
+            return false;
+        }
+        Set<TrackerMatch> rewritten = new java.util.LinkedHashSet<>();
+        byte[] text = FlightChunk.rewrite(defer, cs, deferLen - cs, cfg.catalog, m -> {
+            TrackerMatch refined = refined(m, matches);
+            boolean refuse = !decision.allowsAll(refined.categories());
+            if (refuse) {
+                rewritten.add(refined);
+            }
+            return refuse;
+        });
+        if (text == null) {
+            LOG.debug("ConsentGate: kept a framework payload script at line {}: it names {} but holds no URL of it",
+                scriptLine, matches);
+            return true;
+        }
+        for (TrackerMatch m : rewritten) {
+            event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", m);
+        }
+        deferLen = cs;
+        if (cs + text.length > defer.length) {
+            defer = java.util.Arrays.copyOf(defer, cs + text.length);
+        }
+        System.arraycopy(text, 0, defer, cs, text.length);
+        deferLen = cs + text.length;
+        return true;
+    }
+
+    /** The match of the whole script for the same tracker (its categories refined by tag ids), else {@code m}. */
+    private static TrackerMatch refined(TrackerMatch m, List<TrackerMatch> matches) {
+        for (TrackerMatch whole : matches) {
+            if (whole.tracker().id().equals(m.tracker().id())) {
+                return whole;
+            }
+        }
+        return m;
     }
 
     private void writeNeutralScript(Category category) throws IOException {

@@ -1,0 +1,243 @@
+package io.consentgate.html;
+
+import io.consentgate.catalog.TrackerCatalog;
+import io.consentgate.catalog.TrackerMatch;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * One inline script of a Next.js App Router page's React Server Components payload:
+ * {@code self.__next_f.push([1,"…"])}, where the JavaScript string carries rows of the flight stream
+ * ({@code ID:JSON\n}, {@code ID:I[…]\n} module imports, {@code ID:Tlen,text} text rows whose {@code len} is the text's
+ * UTF-8 byte count in hex; a row may continue in the next chunk). The page's client code replays every chunk to
+ * hydrate, so a chunk is never removed: a refused tracker URL in it (a {@code next/script} {@code src}, an inline
+ * loader snippet carried as a string) is overwritten in place by {@code data:,} and {@code /} padding of the same
+ * length in the decoded string, so every row, and every {@code T} row's byte count, stays valid. The browser runs such
+ * a URL as a script whose text is a comment: no request, no error.
+ *
+ * <p>Only the URL's own bytes change: everything else in the chunk is kept byte for byte, escapes included.
+ */
+final class FlightChunk {
+
+    private static final byte[] PUSH = "self.__next_f.push([".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DATA_URL = "data:,".getBytes(StandardCharsets.US_ASCII);
+    /** Slash spellings at the decoded level, longest first: a JSON string inside the payload doubles a backslash. */
+    private static final String[] SLASHES = {"\\\\u002f", "\\u002f", "\\\\x2f", "\\x2f", "%2f", "\\\\/", "\\/", "/"};
+    private static final boolean[] URL_BYTE = new boolean[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            URL_BYTE[c] = Character.isLetterOrDigit(c) || "-._~:/?#@!$&*+,;=%".indexOf(c) >= 0;
+        }
+    }
+
+    private FlightChunk() {
+    }
+
+    /**
+     * Where the string literal of a flight chunk is: {@code [start, end)} of the bytes between its quotes, or
+     * {@code null} when the script is not exactly {@code self.__next_f.push([N,"…"])} (white space and a {@code ;}
+     * around it allowed).
+     */
+    static int[] stringBody(byte[] b, int off, int len) {
+        int end = off + len;
+        int i = skipWs(b, off, end);
+        if (end - i < PUSH.length || !Arrays.equals(b, i, i + PUSH.length, PUSH, 0, PUSH.length)) {
+            return null;
+        }
+        i += PUSH.length;
+        int digits = i;
+        while (i < end && b[i] >= '0' && b[i] <= '9') {
+            i++;
+        }
+        if (i == digits || i + 1 >= end || b[i] != ',' || b[i + 1] != '"') {
+            return null;
+        }
+        int start = i + 2;
+        i = start;
+        while (i < end && b[i] != '"') {
+            i += b[i] == '\\' ? 2 : 1;
+        }
+        if (i + 2 >= end || b[i + 1] != ']' || b[i + 2] != ')') {
+            return null;
+        }
+        int k = i + 3;
+        if (k < end && b[k] == ';') {
+            k++;
+        }
+        return skipWs(b, k, end) == end ? new int[] {start, i} : null;
+    }
+
+    /**
+     * Overwrites every refused tracker URL in the chunk.
+     *
+     * @param refused whether an occurrence's tracker is refused
+     * @return the rewritten script text, or {@code null} when it is not a flight chunk or no refused URL was found in
+     *         its string
+     */
+    static byte[] rewrite(byte[] b, int off, int len, TrackerCatalog catalog, Predicate<TrackerMatch> refused) {
+        int[] body = stringBody(b, off, len);
+        if (body == null) {
+            return null;
+        }
+        JsString text = JsString.decode(b, body[0], body[1]);
+        if (text == null) {
+            return null;
+        }
+        List<int[]> spans = new ArrayList<>();
+        catalog.locateHosts(text.bytes(), 0, text.length(), (start, end, m) -> {
+            if (refused.test(m)) {
+                spans.add(urlAround(text.bytes(), text.length(), start, end));
+            }
+        });
+        if (spans.isEmpty()) {
+            return null;
+        }
+        spans.sort((x, y) -> Integer.compare(x[0], y[0]));
+        return splice(b, off, len, text, spans);
+    }
+
+    /** The script with each decoded span's source bytes replaced by inert text of the span's decoded length. */
+    private static byte[] splice(byte[] b, int off, int len, JsString text, List<int[]> spans) {
+        byte[] out = new byte[len + spans.size() * 16];
+        int n = 0;
+        int copied = off;
+        int covered = 0;
+        for (int[] s : spans) {
+            if (s[0] < covered) {
+                continue; // the same URL reported for a second tracker, or a host inside a URL already covered
+            }
+            int from = text.source(s[0]);
+            int to = text.source(s[1]);
+            int size = n + (from - copied) + (s[1] - s[0]) + (off + len - to);
+            if (size > out.length) {
+                out = Arrays.copyOf(out, Math.max(size, out.length * 2));
+            }
+            System.arraycopy(b, copied, out, n, from - copied);
+            n += from - copied;
+            n = inert(out, n, s[1] - s[0]);
+            copied = to;
+            covered = s[1];
+        }
+        out = Arrays.copyOf(out, n + (off + len - copied));
+        System.arraycopy(b, copied, out, n, off + len - copied);
+        return out;
+    }
+
+    /** Writes {@code count} bytes of a URL that loads nothing: {@code data:,//…}; a shorter span gets colons. */
+    private static int inert(byte[] out, int n, int count) {
+        if (count < DATA_URL.length) {
+            Arrays.fill(out, n, n + count, (byte) ':');
+            return n + count;
+        }
+        System.arraycopy(DATA_URL, 0, out, n, DATA_URL.length);
+        Arrays.fill(out, n + DATA_URL.length, n + count, (byte) '/');
+        return n + count;
+    }
+
+    /**
+     * The URL around the host literal at {@code [start, end)}: from its scheme (or the {@code //} of a
+     * scheme-relative URL), or from the host name when no {@code //} precedes it, to the last byte a URL can hold.
+     */
+    static int[] urlAround(byte[] t, int n, int start, int end) {
+        int k = start;
+        while (k > 0 && slashEndingAt(t, k) < 0 && isHostByte(t[k - 1])) {
+            k--;
+        }
+        int s1 = slashEndingAt(t, k);
+        int s2 = s1 < 0 ? -1 : slashEndingAt(t, s1);
+        int from = k;
+        if (s2 >= 0) {
+            from = s2;
+            if (from > 0 && t[from - 1] == ':') {
+                int q = from - 1;
+                while (q > 0 && isSchemeByte(t[q - 1])) {
+                    q--;
+                }
+                if (q < from - 1 && Character.isLetter(t[q])) {
+                    from = q;
+                }
+            }
+        }
+        int to = end;
+        for (int u = urlUnitAt(t, n, to); u > 0; u = urlUnitAt(t, n, to)) {
+            to += u;
+        }
+        return new int[] {from, to};
+    }
+
+    /** Start of a slash, in any spelling, that ends at {@code k}; -1 when none does. */
+    private static int slashEndingAt(byte[] t, int k) {
+        for (String form : SLASHES) {
+            int s = k - form.length();
+            if (s >= 0 && equalsIgnoreCase(t, s, form)) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    /** Length of the URL byte or escaped URL character at {@code k}; 0 where the URL ends. */
+    private static int urlUnitAt(byte[] t, int n, int k) {
+        if (k >= n) {
+            return 0;
+        }
+        int c = t[k] & 0xff;
+        if (c != '\\') {
+            return c < 128 && URL_BYTE[c] ? 1 : 0;
+        }
+        int e = k + 1 < n && t[k + 1] == '\\' ? k + 2 : k + 1;
+        if (e >= n) {
+            return 0;
+        }
+        if (t[e] == '/') {
+            return e + 1 - k;
+        }
+        int digits = t[e] == 'u' ? 4 : t[e] == 'x' ? 2 : 0;
+        if (digits == 0 || e + 1 + digits > n) {
+            return 0;
+        }
+        int v = 0;
+        for (int i = e + 1; i <= e + digits; i++) {
+            int h = Character.digit(t[i], 16);
+            if (h < 0) {
+                return 0;
+            }
+            v = v * 16 + h;
+        }
+        return v < 128 && URL_BYTE[v] ? e + 1 + digits - k : 0;
+    }
+
+    private static boolean equalsIgnoreCase(byte[] t, int s, String form) {
+        for (int i = 0; i < form.length(); i++) {
+            int c = t[s + i];
+            if (c >= 'A' && c <= 'Z') {
+                c += 32;
+            }
+            if (c != form.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isHostByte(byte c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
+            || c == '.';
+    }
+
+    private static boolean isSchemeByte(byte c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '-'
+            || c == '.';
+    }
+
+    private static int skipWs(byte[] b, int i, int end) {
+        while (i < end && Tokenizer.isWs(b[i])) {
+            i++;
+        }
+        return i;
+    }
+}

@@ -1,0 +1,157 @@
+package io.consentgate.html;
+
+import java.util.Arrays;
+
+/**
+ * The value of a JavaScript string literal's body as UTF-8 bytes, with where each byte came from in the source, so
+ * a span of the value can be replaced in the source without re-encoding anything around it.
+ *
+ * @param bytes   the value, UTF-8 (bytes past {@code length} are unused)
+ * @param length  the value's byte count
+ * @param sources for each value byte, the index of the source byte (or escape) it came from; entry {@code length} is
+ *                the index after the body
+ */
+record JsString(byte[] bytes, int length, int[] sources) {
+
+    /** Index in the source where value byte {@code i} (or, for {@code i == length}, the end) comes from. */
+    int source(int i) {
+        return sources[i];
+    }
+
+    /**
+     * Decodes the body {@code [start, end)} of a string literal (without its quotes). Bytes other than escapes are
+     * copied as they are (so the value is UTF-8 when the source is).
+     *
+     * @return the value, or {@code null} for an escape this reader does not know ({@code \}{@code u{…}}, a bad hex
+     *         digit): such a chunk is left alone
+     */
+    static JsString decode(byte[] b, int start, int end) {
+        Builder out = new Builder(end - start);
+        int i = start;
+        while (i < end) {
+            if (b[i] != '\\') {
+                out.add(b[i], i);
+                i++;
+                continue;
+            }
+            if (i + 1 >= end) {
+                return null;
+            }
+            int next = escape(b, i, end, out);
+            if (next < 0) {
+                return null;
+            }
+            i = next;
+        }
+        return out.build(end);
+    }
+
+    /** Decodes the escape at {@code i} into {@code out}; returns the index after it, or -1. */
+    private static int escape(byte[] b, int i, int end, Builder out) {
+        byte e = b[i + 1];
+        switch (e) {
+            case 'n' -> out.add((byte) '\n', i);
+            case 'r' -> out.add((byte) '\r', i);
+            case 't' -> out.add((byte) '\t', i);
+            case 'b' -> out.add((byte) '\b', i);
+            case 'f' -> out.add((byte) '\f', i);
+            case 'v' -> out.add((byte) 0x0b, i);
+            case '0' -> out.add((byte) 0, i);
+            case '\n' -> {
+                // a line continuation adds nothing
+            }
+            case '\r' -> {
+                return i + 2 < end && b[i + 2] == '\n' ? i + 3 : i + 2;
+            }
+            case 'x' -> {
+                int v = hex(b, i + 2, 2, end);
+                if (v < 0) {
+                    return -1;
+                }
+                out.addCodePoint(v, i);
+                return i + 4;
+            }
+            case 'u' -> {
+                return unicode(b, i, end, out);
+            }
+            default -> out.add(e, i);
+        }
+        return i + 2;
+    }
+
+    private static int unicode(byte[] b, int i, int end, Builder out) {
+        int v = hex(b, i + 2, 4, end);
+        if (v < 0) {
+            return -1;
+        }
+        if (Character.isHighSurrogate((char) v) && i + 11 < end && b[i + 6] == '\\' && b[i + 7] == 'u') {
+            int low = hex(b, i + 8, 4, end);
+            if (low >= 0 && Character.isLowSurrogate((char) low)) {
+                out.addCodePoint(Character.toCodePoint((char) v, (char) low), i);
+                return i + 12;
+            }
+        }
+        out.addCodePoint(v, i);
+        return i + 6;
+    }
+
+    private static int hex(byte[] b, int from, int digits, int end) {
+        if (from + digits > end) {
+            return -1;
+        }
+        int v = 0;
+        for (int k = from; k < from + digits; k++) {
+            int h = Character.digit(b[k], 16);
+            if (h < 0) {
+                return -1;
+            }
+            v = v * 16 + h;
+        }
+        return v;
+    }
+
+    /** Grows the value and its source map together. */
+    private static final class Builder {
+        private byte[] bytes;
+        private int[] sources;
+        private int n;
+
+        Builder(int capacity) {
+            bytes = new byte[Math.max(16, capacity)];
+            sources = new int[bytes.length + 1];
+        }
+
+        void add(byte v, int source) {
+            if (n == bytes.length) {
+                bytes = Arrays.copyOf(bytes, n * 2);
+                sources = Arrays.copyOf(sources, n * 2 + 1);
+            }
+            bytes[n] = v;
+            sources[n++] = source;
+        }
+
+        /** UTF-8, a lone surrogate as its three-byte form (what a JavaScript engine's encoder counts it as). */
+        void addCodePoint(int cp, int source) {
+            if (cp < 0x80) {
+                add((byte) cp, source);
+            } else if (cp < 0x800) {
+                add((byte) (0xc0 | cp >> 6), source);
+                add((byte) (0x80 | cp & 0x3f), source);
+            } else if (cp < 0x10000) {
+                add((byte) (0xe0 | cp >> 12), source);
+                add((byte) (0x80 | cp >> 6 & 0x3f), source);
+                add((byte) (0x80 | cp & 0x3f), source);
+            } else {
+                add((byte) (0xf0 | cp >> 18), source);
+                add((byte) (0x80 | cp >> 12 & 0x3f), source);
+                add((byte) (0x80 | cp >> 6 & 0x3f), source);
+                add((byte) (0x80 | cp & 0x3f), source);
+            }
+        }
+
+        JsString build(int end) {
+            sources[n] = end;
+            return new JsString(bytes, n, sources);
+        }
+    }
+}

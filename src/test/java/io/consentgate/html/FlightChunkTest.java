@@ -1,0 +1,239 @@
+package io.consentgate.html;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consentgate.Category;
+import io.consentgate.ConsentDecision;
+import io.consentgate.ConsentMode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Next.js App Router pages carry their React Server Components payload in inline scripts
+ * ({@code self.__next_f.push([1,"…"])}); the page hydrates from them, so they are kept and only the refused tracker
+ * URLs in them are overwritten, with inert text of the same decoded length.
+ */
+class FlightChunkTest {
+
+    private static final ConsentDecision NONE = ConsentDecision.refuseAll();
+    private static final ConsentDecision ANALYTICS = ConsentDecision.of(Set.of(Category.ANALYTICS), Map.of(),
+        ConsentMode.OPT_IN);
+    private static final ConsentDecision ALL = ConsentDecision.of(
+        Set.of(Category.FUNCTIONAL, Category.ANALYTICS, Category.MARKETING), Map.of(), ConsentMode.OPT_IN);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CHUNK = Pattern.compile("<script>self\\.__next_f\\.push\\((.*?)\\)</script>");
+    private static final String BOOT = "<script>(self.__next_f=self.__next_f||[]).push([0])</script>";
+
+    private static final String PIXEL_SNIPPET = "\n!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){};"
+        + "t=b.createElement(e);t.async=!0;t.src=v;s=b.getElementsByTagName(e)[0];s.parentNode.insertBefore(t,s)}"
+        + "(window,document,'script','https://connect.facebook.net/en_US/fbevents.js');\nfbq('init', '1234');\n"
+        + "fbq('track', 'PageView'); // thé ☕ 🍵\n";
+
+    private static String rewrite(String html, ConsentDecision d) {
+        return RewriteAssertions.rewrite(RewriteAssertions.REMOVE, html, d);
+    }
+
+    /** A flight chunk script as Next.js writes it: the JSON string of {@code text}, with {@code <} escaped. */
+    static String chunk(String text) {
+        try {
+            String literal = JSON.writeValueAsString(text).replace("<", "\\u003c").replace(">", "\\u003e")
+                .replace("&", "\\u0026");
+            return "<script>self.__next_f.push([1," + literal + "])</script>";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The decoded strings of every flight chunk in the page, in order. */
+    static List<String> payloads(String html) {
+        Matcher m = CHUNK.matcher(html);
+        List<String> out = new java.util.ArrayList<>();
+        while (m.find()) {
+            try {
+                JsonNode args = JSON.readTree(m.group(1));
+                out.add(args.get(1).asText());
+            } catch (java.io.IOException e) {
+                throw new AssertionError("not a valid flight chunk: " + m.group(), e);
+            }
+        }
+        return out;
+    }
+
+    private static String textRowHeader(String id, String text) {
+        return id + ":T" + Integer.toHexString(text.getBytes(StandardCharsets.UTF_8).length) + ",";
+    }
+
+    private static String inert(int length) {
+        return "data:," + "/".repeat(length - 6);
+    }
+
+    @Test
+    void keepsAFlightChunkWhoseScriptSrcIsRefusedAndOverwritesOnlyTheUrl() {
+        String url = "https://static.hotjar.com/c/hotjar-123.js?sv=6";
+        String row = "5:[\"$\",\"main\",null,{\"children\":[[\"$\",\"h1\",null,{\"children\":\"Tea\"}],"
+            + "[\"$\",\"$L6\",null,{\"src\":\"" + url + "\",\"strategy\":\"lazyOnload\"}]]}]\n";
+        String page = "<body><h1>Tea</h1>" + BOOT + chunk(row) + "</body>";
+
+        String out = rewrite(page, NONE);
+
+        assertEquals(page.replace(url, inert(url.length())), out);
+        assertEquals(List.of(row.replace(url, inert(url.length()))), payloads(out));
+    }
+
+    @Test
+    void aTextRowKeepsItsByteLengthWhenTheLoaderSnippetInItIsRewritten() {
+        String header = "1:\"$Sreact.fragment\"\n2:I[8202,[\"53\",\"static/chunks/53-a475cf8d7ee49fec.js\"],\"\"]\n"
+            + textRowHeader("1f", PIXEL_SNIPPET);
+        String page = BOOT + chunk(header) + chunk(PIXEL_SNIPPET)
+            + chunk("20:[\"$\",\"$L2\",null,{\"id\":\"fb-pixel\",\"children\":\"$1f\"}]\n");
+
+        String out = rewrite(page, NONE);
+
+        List<String> payloads = payloads(out);
+        assertEquals(3, payloads.size());
+        String text = payloads.get(1);
+        assertEquals(PIXEL_SNIPPET.getBytes(StandardCharsets.UTF_8).length,
+            text.getBytes(StandardCharsets.UTF_8).length);
+        assertEquals(header, payloads.get(0));
+        assertFalse(text.contains("facebook.net"), text);
+        assertTrue(text.contains("'data:,//"), text);
+        assertEquals(PIXEL_SNIPPET.replace("https://connect.facebook.net/en_US/fbevents.js", inert(46)), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "https://connect.facebook.net/en_US/fbevents.js",
+        "//connect.facebook.net/en_US/fbevents.js",
+        "https:\\/\\/connect.facebook.net\\/en_US\\/fbevents.js",
+        "https:\\u002F\\u002Fconnect.facebook.net\\u002Fen_US\\u002Ffbevents.js",
+        "HTTPS://CONNECT.FACEBOOK.NET/en_US/fbevents.js?v=2.9&r=stable",
+        "https://www.facebook.com/tr?id=1234&ev=PageView&noscript=1",
+    })
+    void everySpellingOfARefusedUrlIsOverwrittenInTextAndJsonRows(String url) {
+        String snippet = "t.src='" + url + "';s.parentNode.insertBefore(t,s);";
+        String json = "7:[\"$\",\"$L8\",null,{\"dangerouslySetInnerHTML\":{\"__html\":" + quoted(snippet) + "}}]\n";
+        for (String text : List.of(snippet, json)) {
+            String out = rewrite(chunk(text), NONE);
+
+            String decoded = payloads(out).get(0);
+            assertEquals(text.getBytes(StandardCharsets.UTF_8).length,
+                decoded.getBytes(StandardCharsets.UTF_8).length, decoded);
+            assertFalse(decoded.toLowerCase(Locale.ROOT).contains("facebook"), decoded);
+            assertTrue(decoded.contains("s.parentNode.insertBefore(t,s);"), decoded);
+            assertTrue(decoded.contains("'data:,"), decoded);
+        }
+    }
+
+    @Test
+    void aUrlInsideANestedJsonStringStopsAtItsEscapedQuote() {
+        String text = "9:{\"config\":\"{\\\"pixel\\\":\\\"https://connect.facebook.net/signals/config/1234\\\","
+            + "\\\"next\\\":1}\"}\n";
+
+        String decoded = payloads(rewrite(chunk(text), NONE)).get(0);
+
+        assertEquals(text.replace("https://connect.facebook.net/signals/config/1234", inert(48)), decoded);
+    }
+
+    @Test
+    void onlyRefusedCategoriesAreOverwritten() {
+        String text = "3:[[\"$\",\"$L4\",null,{\"src\":\"https://static.hotjar.com/c/hotjar-9.js?sv=6\"}],"
+            + "[\"$\",\"$L4\",null,{\"src\":\"https://connect.facebook.net/en_US/fbevents.js\"}]]\n";
+
+        String decoded = payloads(rewrite(chunk(text), ANALYTICS)).get(0);
+
+        assertEquals(text.replace("https://connect.facebook.net/en_US/fbevents.js", inert(46)), decoded);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "2:I[8202,[\"53\",\"static/chunks/53-a475cf8d7ee49fec.js\"],\"default\"]\n",
+        "0:{\"P\":null,\"b\":\"hHaXZo2a\",\"p\":\"\",\"c\":[\"\",\"\"],\"i\":false}\n",
+        "5:[\"$\",\"p\",null,{\"children\":\"We use https://connect.facebook.net only after you agree <b>&</b>\"}]\n",
+    })
+    void aChunkWithNothingRefusedIsByteIdentical(String text) {
+        String page = "<body>" + BOOT + chunk(text) + chunk("a:T5,héllo") + "</body>";
+        String allowed = rewrite(page, ALL);
+        assertEquals(page, allowed);
+        if (!text.contains("facebook")) {
+            assertEquals(page, rewrite(page, NONE));
+        }
+    }
+
+    @Test
+    void aChunkNamingARefusedTrackerOnlyByItsSignatureIsKept() {
+        String text = "6:[\"$\",\"code\",null,{\"children\":\"fbq('track', 'Purchase', {value: 9});\"}]\n";
+        String page = BOOT + chunk(text);
+
+        assertEquals(page, rewrite(page, NONE));
+    }
+
+    @Test
+    void neutralizeModeAlsoRewritesInPlaceInsteadOfTurningThePayloadIntoText() {
+        String url = "https://static.hotjar.com/c/hotjar-123.js?sv=6";
+        String page = BOOT + chunk("4:[\"$\",\"$L6\",null,{\"src\":\"" + url + "\"}]\n");
+
+        String out = RewriteAssertions.rewrite(RewriteAssertions.NEUTRALIZE, page, NONE);
+
+        assertEquals(page.replace(url, inert(url.length())), out);
+    }
+
+    @Test
+    void theRewriteIsReportedAsNeutralizedForTheRefusedTracker() {
+        String page = BOOT + chunk("4:[\"$\",\"$L6\",null,{\"src\":\"https://static.hotjar.com/c/h-1.js\"}]\n");
+
+        List<TrackerEvent> events = RewriteAssertions.events(RewriteAssertions.REMOVE, page, NONE);
+
+        assertEquals(1, events.size(), events.toString());
+        assertEquals(TrackerEvent.Action.NEUTRALIZED, events.get(0).action());
+        assertEquals("hotjar", events.get(0).trackerId());
+    }
+
+    @Test
+    void anOrdinaryInlineScriptWithARefusedTrackerIsStillRemoved() {
+        String page = "<p>a</p><script>self.__next_f.push([1,'x']);var s='https://static.hotjar.com/c/h.js'</script>";
+
+        assertEquals("<p>a</p>", rewrite(page, NONE));
+    }
+
+    @Test
+    void theSameOutputWhateverTheWriteBoundaries() {
+        String page = "<body>" + BOOT
+            + chunk("1:I[1,[],\"\"]\n" + textRowHeader("2", PIXEL_SNIPPET)) + chunk(PIXEL_SNIPPET)
+            + chunk("3:[\"$\",\"$L1\",null,{\"src\":\"https://static.hotjar.com/c/hotjar-123.js?sv=6\"}]\n")
+            + "</body>";
+        byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
+        byte[] whole = RewriteAssertions.rewrite(RewriteAssertions.REMOVE, bytes, NONE, StandardCharsets.UTF_8,
+            null, new int[0]);
+        long seed = new Random().nextLong();
+        Random rnd = new Random(seed);
+        for (int round = 0; round < 200; round++) {
+            int[] cuts = rnd.ints(rnd.nextInt(6), 1, bytes.length).sorted().distinct().toArray();
+            byte[] split = RewriteAssertions.rewrite(RewriteAssertions.REMOVE, bytes, NONE, StandardCharsets.UTF_8,
+                null, cuts);
+            assertArrayEquals(whole, split, "seed " + seed + ", cuts " + java.util.Arrays.toString(cuts));
+        }
+        assertFalse(new String(whole, StandardCharsets.UTF_8).contains("hotjar.com"));
+    }
+
+    private static String quoted(String s) {
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
