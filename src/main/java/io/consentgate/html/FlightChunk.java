@@ -22,8 +22,13 @@ import java.util.function.Predicate;
  */
 final class FlightChunk {
 
+    /** Span kinds: a URL, overwritten by {@code data:,//…}; a whole element, overwritten by {@code null} and spaces. */
+    static final int URL = 0;
+    static final int ELEMENT = 1;
+
     private static final byte[] PUSH = "self.__next_f.push([".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DATA_URL = "data:,".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
     /** Slash spellings at the decoded level, longest first: a JSON string inside the payload doubles a backslash. */
     private static final String[] SLASHES = {"\\\\u002f", "\\u002f", "\\\\x2f", "\\x2f", "%2f", "\\\\/", "\\/", "/"};
     private static final boolean[] URL_BYTE = new boolean[128];
@@ -72,15 +77,19 @@ final class FlightChunk {
     }
 
     /**
-     * Overwrites every refused tracker URL in the chunk.
+     * Overwrites every refused tracker URL in the chunk, and every element of a refused tag component
+     * ({@link FlightComponents}).
      *
-     * @param refused whether an occurrence's tracker is refused
-     * @return the rewritten script text, or {@code null} when it is not a flight chunk or no refused URL was found in
-     *         its string
+     * @param hosts      whether to look for tracker URLs (the script matched a refused tracker)
+     * @param components the page's tag components so far; this chunk's import rows are added
+     * @param refused    whether an occurrence's tracker is refused
+     * @return the rewritten script text, or {@code null} when it is not a flight chunk or nothing in it is refused
      */
-    static byte[] rewrite(byte[] b, int off, int len, TrackerCatalog catalog, Predicate<TrackerMatch> refused) {
+    static byte[] rewrite(byte[] b, int off, int len, boolean hosts, FlightComponents components,
+                          TrackerCatalog catalog, Predicate<TrackerMatch> refused) {
         int[] body = stringBody(b, off, len);
-        if (body == null) {
+        boolean elements = body != null && components.mayConcern(b, body[0], body[1] - body[0]);
+        if (body == null || !hosts && !elements) {
             return null;
         }
         JsString text = JsString.decode(b, body[0], body[1]);
@@ -88,11 +97,17 @@ final class FlightChunk {
             return null;
         }
         List<int[]> spans = new ArrayList<>();
-        catalog.locateHosts(text.bytes(), 0, text.length(), (start, end, m) -> {
-            if (refused.test(m)) {
-                spans.add(urlAround(text.bytes(), text.length(), start, end));
-            }
-        });
+        if (hosts) {
+            catalog.locateHosts(text.bytes(), 0, text.length(), (start, end, m) -> {
+                if (refused.test(m)) {
+                    spans.add(urlAround(text.bytes(), text.length(), start, end));
+                }
+            });
+        }
+        if (elements) {
+            components.readImports(text.bytes(), text.length());
+            components.refusedElements(text.bytes(), text.length(), catalog, refused, spans);
+        }
         if (spans.isEmpty()) {
             return null;
         }
@@ -118,7 +133,7 @@ final class FlightChunk {
             }
             System.arraycopy(b, copied, out, n, from - copied);
             n += from - copied;
-            n = inert(out, n, s[1] - s[0]);
+            n = inert(out, n, s[1] - s[0], s[2]);
             copied = to;
             covered = s[1];
         }
@@ -127,8 +142,16 @@ final class FlightChunk {
         return out;
     }
 
-    /** Writes {@code count} bytes of a URL that loads nothing: {@code data:,//…}; a shorter span gets colons. */
-    private static int inert(byte[] out, int n, int count) {
+    /**
+     * Writes {@code count} bytes that load nothing: for an element {@code null} and spaces; for a URL
+     * {@code data:,//…}, or colons when shorter than that.
+     */
+    private static int inert(byte[] out, int n, int count, int kind) {
+        if (kind == ELEMENT) {
+            System.arraycopy(NULL, 0, out, n, NULL.length);
+            Arrays.fill(out, n + NULL.length, n + count, (byte) ' ');
+            return n + count;
+        }
         if (count < DATA_URL.length) {
             Arrays.fill(out, n, n + count, (byte) ':');
             return n + count;
@@ -166,7 +189,7 @@ final class FlightChunk {
         for (int u = urlUnitAt(t, n, to); u > 0; u = urlUnitAt(t, n, to)) {
             to += u;
         }
-        return new int[] {from, to};
+        return new int[] {from, to, URL};
     }
 
     /** Start of a slash, in any spelling, that ends at {@code k}; -1 when none does. */

@@ -67,6 +67,9 @@ final class RewriteEngine implements TokenHandler {
     private boolean scriptHasCategory;
     private byte[] scriptNeutralTail;
 
+    /** The tag components the page's flight chunks imported so far; created with the first chunk. */
+    private FlightComponents flightComponents;
+
     private boolean overflowLogged;
     /** See {@link RewriteStream#srcdoc}. */
     SrcdocContext srcdoc = SrcdocContext.PAGE;
@@ -420,7 +423,7 @@ final class RewriteEngine implements TokenHandler {
             }
         }
         inScript = false;
-        if (refused == null || !inNoscript && rewriteFlightChunk(matches)) {
+        if (!inNoscript && rewriteFlightChunk(matches, refused != null) || refused == null) {
             for (TrackerMatch m : matches) {
                 if (decision.allowsAll(m.categories())) {
                     event(TrackerEvent.Action.ALLOWED, scriptLine, scriptColumn, "script", m);
@@ -450,19 +453,23 @@ final class RewriteEngine implements TokenHandler {
 
     /**
      * A framework payload script ({@link FlightChunk}) is never removed: the page hydrates from it. Its refused tracker
-     * URLs are overwritten in place in the held bytes, which are then released like an allowed script's. A payload
+     * URLs and refused tag components ({@link FlightComponents}) are overwritten in place in the held bytes, which are
+     * then released like an allowed script's. A payload
      * that names a refused tracker only by a loader signature (a code sample shown on the page, say) carries no
      * address of it and is kept as it is.
      *
      * @return false when the script is not such a payload
      */
-    private boolean rewriteFlightChunk(List<TrackerMatch> matches) {
+    private boolean rewriteFlightChunk(List<TrackerMatch> matches, boolean anyRefused) {
         int cs = scriptContentStart;
         if (FlightChunk.stringBody(defer, cs, deferLen - cs) == null) {
             return false;
         }
+        if (flightComponents == null) {
+            flightComponents = new FlightComponents();
+        }
         Set<TrackerMatch> rewritten = new java.util.LinkedHashSet<>();
-        byte[] text = FlightChunk.rewrite(defer, cs, deferLen - cs, cfg.catalog, m -> {
+        byte[] text = FlightChunk.rewrite(defer, cs, deferLen - cs, anyRefused, flightComponents, cfg.catalog, m -> {
             TrackerMatch refined = refined(m, matches);
             boolean refuse = !decision.allowsAll(refined.categories());
             if (refuse) {
@@ -471,8 +478,10 @@ final class RewriteEngine implements TokenHandler {
             return refuse;
         });
         if (text == null) {
-            LOG.debug("ConsentGate: kept a framework payload script at line {}: it names {} but holds no URL of it",
-                scriptLine, matches);
+            if (anyRefused) {
+                LOG.debug("ConsentGate: kept a framework payload script: it names {} but holds no URL of it",
+                    matches);
+            }
             return true;
         }
         for (TrackerMatch m : rewritten) {

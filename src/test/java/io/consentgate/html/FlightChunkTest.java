@@ -1,6 +1,7 @@
 package io.consentgate.html;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -227,6 +228,45 @@ class FlightChunkTest {
             assertArrayEquals(whole, split, "seed " + seed + ", cuts " + java.util.Arrays.toString(cuts));
         }
         assertFalse(new String(whole, StandardCharsets.UTF_8).contains("hotjar.com"));
+    }
+
+    private static final String IMPORTS = "1:\"$Sreact.fragment\"\n"
+        + "2:I[8202,[\"53\",\"static/chunks/53-a475cf8d7ee49fec.js\"],\"GoogleTagManager\"]\n"
+        + "3:I[9766,[],\"\"]\n"
+        + "1c:I[8332,[\"53\",\"static/chunks/53-a475cf8d7ee49fec.js\"],\"GoogleAnalytics\"]\n";
+
+    @Test
+    void aRefusedTagComponentThatBuildsItsUrlFromAnIdIsReplacedByNullOfTheSameLength() {
+        String gtm = "[\"$\",\"$L2\",null,{\"gtmId\":\"GTM-ABC1234\"}]";
+        String ga = "[\"$\",\"$L1c\",null,{\"gaId\":\"G-XYZ9876543\"}]";
+        String tree = "0:[\"$\",\"html\",null,{\"lang\":\"en\",\"children\":[" + gtm
+            + ",[\"$\",\"body\",null,{\"children\":[[\"$\",\"$L3\",null,{}]," + ga + "]}]]}]\n";
+        String page = BOOT + chunk(IMPORTS) + chunk(tree);
+
+        List<String> payloads = payloads(rewrite(page, NONE));
+
+        assertEquals(IMPORTS, payloads.get(0));
+        String expected = tree.replace(gtm, "null" + " ".repeat(gtm.length() - 4))
+            .replace(ga, "null" + " ".repeat(ga.length() - 4));
+        assertEquals(expected, payloads.get(1));
+        assertDoesNotThrow(() -> JSON.readTree(payloads.get(1).substring(2)));
+    }
+
+    @Test
+    void aTagComponentIsGatedByTheCategoryItsIdNeeds() {
+        String ga = "[\"$\",\"$L1c\",null,{\"gaId\":\"G-XYZ9876543\"}]";
+        String page = BOOT + chunk(IMPORTS) + chunk("5:[" + ga + "]\n");
+
+        assertEquals(page, rewrite(page, ANALYTICS));
+        assertEquals("5:[null" + " ".repeat(ga.length() - 4) + "]\n", payloads(rewrite(page, NONE)).get(1));
+    }
+
+    @Test
+    void aComponentOfTheSameNameWithoutAnIdPropOrAnElementNotCompleteInItsChunkIsKept() {
+        String page = BOOT + chunk(IMPORTS) + chunk("5:[\"$\",\"$L2\",null,{\"title\":\"Tags\"}]\n")
+            + chunk("6:[\"$\",\"$L2\",null,{\"gtmId\":\"GTM-AB") + chunk("C1234\"}]\n");
+
+        assertEquals(page, rewrite(page, NONE));
     }
 
     private static String quoted(String s) {

@@ -1,0 +1,160 @@
+package io.consentgate.html;
+
+import io.consentgate.catalog.TrackerCatalog;
+import io.consentgate.catalog.TrackerMatch;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Tag components whose client code builds the tracker URL from an id prop, so the payload holds the id and never
+ * the URL: {@code @next/third-parties/google}'s {@code GoogleTagManager} ({@code gtmId}, or a server-side tagging
+ * {@code gtmScriptUrl}) and {@code GoogleAnalytics} ({@code gaId}). A flight stream names a client component in an
+ * import row ({@code 2:I[8202,[…],"GoogleTagManager"]}) and places it as an element referring to that row
+ * ({@code ["$","$L2",null,{"gtmId":"GTM-…"}]}), usually in a later chunk. Such a component renders nothing into the
+ * server HTML (its scripts are injected after hydration), so a refused one is replaced by {@code null} padded with
+ * spaces to the same length: the page hydrates as before, without the tag.
+ *
+ * <p>One instance per response: import rows are remembered from chunk to chunk.
+ */
+final class FlightComponents {
+
+    /** A known tag component: its export name, the prop with the tag id, the loader it builds a URL on. */
+    private record Component(String exportName, String idProp, String loaderProp, String loader) {
+    }
+
+    private static final List<Component> KNOWN = List.of(
+        new Component("GoogleTagManager", "gtmId", "gtmScriptUrl", "https://www.googletagmanager.com/gtm.js"),
+        new Component("GoogleAnalytics", "gaId", null, "https://www.googletagmanager.com/gtag/js"));
+
+    private final Map<String, Component> byRow = new HashMap<>();
+
+    /** Whether a raw chunk may name a known component or place one already imported: worth decoding. */
+    boolean mayConcern(byte[] b, int off, int len) {
+        for (Component c : KNOWN) {
+            if (indexOf(b, off, off + len, c.exportName()) >= 0) {
+                return true;
+            }
+        }
+        return !byRow.isEmpty() && indexOf(b, off, off + len, "$L") >= 0;
+    }
+
+    /** Remembers the import rows of known components in this chunk's decoded text. */
+    void readImports(byte[] t, int n) {
+        for (int i = indexOf(t, 0, n, ":I["); i >= 0; i = indexOf(t, i + 3, n, ":I[")) {
+            int idStart = i;
+            while (idStart > 0 && Character.digit(t[idStart - 1], 16) >= 0) {
+                idStart--;
+            }
+            if (idStart == i || idStart > 0 && t[idStart - 1] != '\n') {
+                continue;
+            }
+            int rowEnd = indexOf(t, i, n, "\n");
+            rowEnd = rowEnd < 0 ? n : rowEnd;
+            String row = new String(t, i, rowEnd - i, StandardCharsets.UTF_8);
+            for (Component c : KNOWN) {
+                String name = ",\"" + c.exportName() + "\"";
+                if (row.endsWith(name + "]") || row.endsWith(name + ",1]")) {
+                    byRow.put(new String(t, idStart, i - idStart, StandardCharsets.US_ASCII), c);
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds the span {@code {start, end, FlightChunk.ELEMENT}} of every element of a known component in the decoded
+     * text whose tracker is refused; an element not complete in this chunk is left alone.
+     */
+    void refusedElements(byte[] t, int n, TrackerCatalog catalog, Predicate<TrackerMatch> refused,
+                         List<int[]> spans) {
+        for (Map.Entry<String, Component> e : byRow.entrySet()) {
+            String head = "[\"$\",\"$L" + e.getKey() + "\",";
+            for (int p = indexOf(t, 0, n, head); p >= 0; p = indexOf(t, p + 1, n, head)) {
+                int end = valueEnd(t, p, n);
+                if (end < 0) {
+                    continue;
+                }
+                TrackerMatch m = match(t, p, end, e.getValue(), catalog);
+                if (m != null && refused.test(m)) {
+                    spans.add(new int[] {p, end, FlightChunk.ELEMENT});
+                }
+            }
+        }
+    }
+
+    private static TrackerMatch match(byte[] t, int from, int to, Component c, TrackerCatalog catalog) {
+        String id = stringProp(t, from, to, c.idProp());
+        if (id == null) {
+            return null;
+        }
+        String loader = c.loaderProp() == null ? null : stringProp(t, from, to, c.loaderProp());
+        String url = (loader == null ? c.loader() : loader) + "?id=" + id;
+        TrackerMatch m = catalog.matchUrl(url, null);
+        return m != null ? m : catalog.matchLoader(url);
+    }
+
+    /** Index after the JSON array or object that starts at {@code p}, or -1 when it does not end before {@code n}. */
+    static int valueEnd(byte[] t, int p, int n) {
+        int depth = 0;
+        int i = p;
+        while (i < n) {
+            byte c = t[i];
+            if (c == '"') {
+                i = stringEnd(t, i + 1, n);
+                if (i < 0) {
+                    return -1;
+                }
+                continue;
+            }
+            if (c == '[' || c == '{') {
+                depth++;
+            } else if ((c == ']' || c == '}') && --depth == 0) {
+                return i + 1;
+            }
+            i++;
+        }
+        return -1;
+    }
+
+    /** Index after the closing quote of the JSON string whose body starts at {@code i}; -1 when it does not end. */
+    private static int stringEnd(byte[] t, int i, int n) {
+        while (i < n) {
+            if (t[i] == '\\') {
+                i += 2;
+            } else if (t[i] == '"') {
+                return i + 1;
+            } else {
+                i++;
+            }
+        }
+        return -1;
+    }
+
+    /** The first {@code "name":"value"} in {@code [from, to)}, value as written (ids need no unescaping); or null. */
+    private static String stringProp(byte[] t, int from, int to, String name) {
+        String key = "\"" + name + "\":\"";
+        int k = indexOf(t, from, to, key);
+        if (k < 0) {
+            return null;
+        }
+        int start = k + key.length();
+        int end = stringEnd(t, start, to);
+        return end < 0 ? null : new String(t, start, end - 1 - start, StandardCharsets.UTF_8);
+    }
+
+    static int indexOf(byte[] b, int from, int end, String s) {
+        int len = s.length();
+        outer:
+        for (int i = from; i <= end - len; i++) {
+            for (int k = 0; k < len; k++) {
+                if (b[i + k] != s.charAt(k)) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
