@@ -1,0 +1,96 @@
+package io.consentgate.browser;
+
+import io.consentgate.Policy;
+import io.consentgate.catalog.TrackerCatalog;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A page in the shape of a Next.js App Router page ({@code /flight.html}): its content arrives as a React Server
+ * Components payload in {@code self.__next_f.push} scripts, and a first-party runtime ({@code static/flight-runtime.js})
+ * hydrates from it and injects the scripts the payload asks for: a {@code next/script} {@code src}, an inline loader
+ * carried in a length-prefixed text row, and a tag-manager component that has only its container id. Removing a
+ * payload script breaks the page; keeping it unchanged loads the trackers. Through ConsentGate neither may happen.
+ */
+@Tag("browser")
+class FlightPayloadBrowserTest {
+
+    private static final TrackerCatalog CATALOG = TrackerCatalog.bundled();
+
+    private static FixtureSite site;
+    private static BrowserSession browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (!Chromium.installed()) {
+            Chromium.announceSkip();
+            return;
+        }
+        Chromium.requireClosedPort();
+        site = FixtureSite.start(Policy.defaults());
+        browser = BrowserSession.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (site != null) {
+                site.close();
+            }
+        }
+    }
+
+    @BeforeEach
+    void firstVisit() {
+        Chromium.assumeInstalled();
+        browser.reset();
+    }
+
+    @Test
+    void withoutTheFilterThePageHydratesAndItsPayloadLoadsTheTrackers() {
+        browser.open(site.unguarded() + "/flight.html");
+
+        assertEquals("hydrated", state());
+        assertEquals(Set.of("connect.facebook.net", "static.hotjar.com", "www.googletagmanager.com"),
+                trackerHosts(browser.requestedUrls()));
+    }
+
+    @Test
+    void withoutConsentThePageStillHydratesAndNoTrackerIsRequested() {
+        browser.open(site.guarded() + "/flight.html");
+
+        assertEquals("hydrated", state(), "the page's own runtime read every payload row");
+        List<String> requested = browser.requestedUrls();
+        assertEquals(Set.of(), trackerHosts(requested), "tracker requests attempted; all requests: " + requested);
+        assertTrue(requested.stream().anyMatch(u -> u.endsWith("/static/flight-runtime.js")), "saw the page's runtime");
+
+        browser.evaluate("document.getElementById('inc').click()");
+        assertEquals("count 1", browser.evaluate("document.getElementById('inc').textContent"),
+                "the hydrated component handles clicks");
+    }
+
+    private static String state() {
+        return (String) browser.evaluate("document.getElementById('state').textContent");
+    }
+
+    private static Set<String> trackerHosts(List<String> urls) {
+        return urls.stream().filter(u -> CATALOG.matchUrl(u, null) != null).map(u -> URI.create(u).getHost())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+}
