@@ -165,7 +165,7 @@ final class FlightChunk {
      * The URL around the host literal at {@code [start, end)}: from its scheme (or the {@code //} of a
      * scheme-relative URL), or from the host name when no {@code //} precedes it, to the last byte a URL can hold.
      */
-    static int[] urlAround(byte[] t, int n, int start, int end) {
+    private static int[] urlAround(byte[] t, int n, int start, int end) {
         int k = start;
         while (k > 0 && slashEndingAt(t, k) < 0 && isHostByte(t[k - 1])) {
             k--;

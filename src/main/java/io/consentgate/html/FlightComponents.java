@@ -96,7 +96,7 @@ final class FlightComponents {
     }
 
     /** Index after the JSON array or object that starts at {@code p}, or -1 when it does not end before {@code n}. */
-    static int valueEnd(byte[] t, int p, int n) {
+    private static int valueEnd(byte[] t, int p, int n) {
         int depth = 0;
         int i = p;
         while (i < n) {
@@ -144,17 +144,22 @@ final class FlightComponents {
         return end < 0 ? null : new String(t, start, end - 1 - start, StandardCharsets.UTF_8);
     }
 
-    static int indexOf(byte[] b, int from, int end, String s) {
+    private static int indexOf(byte[] b, int from, int end, String s) {
         int len = s.length();
-        outer:
         for (int i = from; i <= end - len; i++) {
-            for (int k = 0; k < len; k++) {
-                if (b[i + k] != s.charAt(k)) {
-                    continue outer;
-                }
+            if (startsWith(b, i, s)) {
+                return i;
             }
-            return i;
         }
         return -1;
+    }
+
+    private static boolean startsWith(byte[] b, int i, String s) {
+        for (int k = 0; k < s.length(); k++) {
+            if (b[i + k] != s.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
