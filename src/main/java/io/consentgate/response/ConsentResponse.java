@@ -31,12 +31,13 @@ import java.util.Locale;
  * <p>Nothing about the body is decided when the application starts: the decision to rewrite is taken when the
  * response commits (the response buffer overflows, a flush, {@code flushBuffer}, or the end of the request; bytes
  * written before are held, up to the buffer size, as the container holds them), when status, content type,
- * {@code Content-Encoding} and method are known:
+ * {@code Content-Encoding} are known:
  * <ul>
  *   <li>rewrite: {@code text/html} or {@code application/xhtml+xml}, a status with a body (not 1xx/204/304), not
- *       {@code HEAD}, not already compressed (a {@code Content-Encoding} set inside ConsentGate), and the decision
- *       refuses something. {@code Content-Length} is dropped (the body changes size), a strong {@code ETag} is made
- *       weak.</li>
+ *       already compressed (a {@code Content-Encoding} set inside ConsentGate), and the decision refuses something.
+ *       {@code Content-Length} is dropped (the body changes size), a strong {@code ETag} is made weak. A
+ *       {@code HEAD} is treated as its {@code GET}: a body written for it (which the container discards) is rewritten,
+ *       so a length the container derives from it is the GET's, and the application's length is not passed on.</li>
  *   <li>pass through otherwise, with the {@code Content-Length} the application set.</li>
  * </ul>
  * The {@code ETag} of every HTML page names the decision it was served under ({@link Validators}).
@@ -134,7 +135,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
             return;
         }
         if (stream != null && stream.decided()) {
-            if (!stream.rewriting() || enforcement.reportOnly()) {
+            if ((!stream.rewriting() || enforcement.reportOnly()) && !headOfRewrittenGet()) {
                 super.setContentLengthLong(len);
             }
             return;
@@ -142,9 +143,18 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         heldContentLength = len;
     }
 
-    /** The application's Content-Length, for the pass-through path; -1 when none. */
+    /**
+     * The application's Content-Length, for the pass-through path; -1 when none, or when this is a {@code HEAD} whose
+     * {@code GET} would be rewritten: a HEAD must not announce a length other than its GET's (RFC 9110, 8.6).
+     */
     long heldContentLength() {
-        return heldContentLength;
+        return headOfRewrittenGet() ? -1 : heldContentLength;
+    }
+
+    /** Whether this is a {@code HEAD} for a page whose {@code GET} would be rewritten. */
+    boolean headOfRewrittenGet() {
+        return "HEAD".equals(request.getMethod()) && !enforcement.reportOnly() && enforcement.rewriter() != null
+                && !decision.allowsEverything() && statusHasBody() && isHtml(getContentType()) && !encodedInside();
     }
 
     // ---- header doors --------------------------------------------------------------------------------------------
@@ -511,8 +521,8 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
             stream.finish();
         } else if (!isCommitted()) {
             commitHeaders();
-            if (heldContentLength >= 0) {
-                super.setContentLengthLong(heldContentLength);
+            if (heldContentLength() >= 0) {
+                super.setContentLengthLong(heldContentLength());
             }
         }
     }
@@ -568,9 +578,8 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         if (enforcement.rewriter() == null || decision.allowsEverything()) {
             return false;
         }
-        if (!statusHasBody() || "HEAD".equals(request.getMethod())) {
-            LOG.debug("not rewriting {}: status {} / method {}", request.getRequestURI(), getStatus(),
-                    request.getMethod());
+        if (!statusHasBody()) {
+            LOG.debug("not rewriting {}: status {}", request.getRequestURI(), getStatus());
             return false;
         }
         if (!isHtml(getContentType())) {

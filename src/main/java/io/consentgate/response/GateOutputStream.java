@@ -91,7 +91,7 @@ final class GateOutputStream extends ServletOutputStream {
             long len = response.heldContentLength();
             if (len >= 0) {
                 response.setContainerContentLength(len);
-            } else if (finished && !nonBlocking && response.statusHasBody()) {
+            } else if (finished && !nonBlocking && response.statusHasBody() && !response.headOfRewrittenGet()) {
                 // The whole body is known: frame it with a length, as the container does for a body that fits.
                 response.setContainerContentLength(undecidedLen);
             }

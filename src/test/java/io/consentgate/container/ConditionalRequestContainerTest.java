@@ -33,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -124,6 +125,23 @@ class ConditionalRequestContainerTest {
         assertEquals("x-test", refused.headers().firstValue("Content-Encoding").orElse(""));
         assertFalse(refused.body().contains("googletagmanager.com"), refused.body());
         assertTrue(refused.body().contains("<h1>Teas</h1>"), refused.body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty-etags", "jetty"})
+    void headAnswersWithTheHeadersOfTheGetItStandsFor(String kind) throws Exception {
+        int port = start(kind, false);
+        HttpResponse<String> get = get(port, null, null);
+        HttpResponse<String> head = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/index.html"))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, head.statusCode());
+        for (String name : List.of("ETag", "Vary", "Tk", "Permissions-Policy")) {
+            assertEquals(get.headers().allValues(name), head.headers().allValues(name), name);
+        }
+        assertNotEquals(String.valueOf(PAGE.length()), head.headers().firstValue("Content-Length").orElse(""),
+                "not the length of the page as written: the GET body is shorter");
     }
 
     private int start(String kind, boolean outerEncoding) throws Exception {
