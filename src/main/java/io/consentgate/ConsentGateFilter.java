@@ -84,7 +84,7 @@ import java.util.Optional;
  *   <li>{@code consent-return} (default {@code /}): where a form post returns when it names no valid same-origin {@code return} path</li>
  *   <li>{@code tk-header} (default {@code true}): send the W3C {@code Tk} header</li>
  *   <li>{@code vary} (default {@code vary}): {@code vary} (add {@code Vary: DNT, Sec-GPC, Cookie}) or {@code private} ({@code Cache-Control: private})</li>
- *   <li>{@code permissions-policy} (default {@code browsing-topics=(), join-ad-interest-group=(), run-ad-auction=(), attribution-reporting=(), private-aggregation=()}): sent to visitors who refuse marketing; {@code off} to disable</li>
+ *   <li>{@code permissions-policy} (default {@code browsing-topics=()}): sent to visitors who refuse marketing; {@code off} to disable</li>
  *   <li>{@code report-only} (default {@code false}): decide and log, change no response</li>
  *   <li>{@code gpc-json} (default {@code true}): serve {@code /.well-known/gpc.json}</li>
  *   <li>{@code gpc-last-update} (default none): {@code lastUpdate} date in gpc.json ({@code YYYY-MM-DD}); left out when not set</li>

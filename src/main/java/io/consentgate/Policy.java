@@ -46,10 +46,13 @@ import java.util.Set;
  */
 public final class Policy {
 
-    /** The default {@code Permissions-Policy} sent to visitors who refuse marketing. */
-    public static final String DEFAULT_PERMISSIONS_POLICY =
-            "browsing-topics=(), join-ad-interest-group=(), run-ad-auction=(), attribution-reporting=(), "
-                    + "private-aggregation=()";
+    /**
+     * The default {@code Permissions-Policy} sent to visitors who refuse marketing: the Topics API off. The other
+     * Privacy Sandbox features ({@code join-ad-interest-group}, {@code run-ad-auction},
+     * {@code attribution-reporting}, {@code private-aggregation}) are not listed: Chromium no longer ships them and
+     * logs an "Unrecognized feature" error on every page that names them.
+     */
+    public static final String DEFAULT_PERMISSIONS_POLICY = "browsing-topics=()";
 
     private final ConsentMode mode;
     private final String regionHeader;
