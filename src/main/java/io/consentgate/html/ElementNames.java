@@ -48,6 +48,13 @@ final class ElementNames {
     static final int OBJECT = 85;
     /** SVG {@code <feImage>}: a filter primitive that fetches the image in its {@code href}. */
     static final int FEIMAGE = 86;
+    /** Breaks out of SVG/MathML content only with a {@code color}, {@code face} or {@code size} attribute. */
+    static final int FONT = 87;
+    /** MathML elements that stay MathML inside a MathML text integration point ({@code <mi>} ...). */
+    static final int MGLYPH = 88;
+    static final int MALIGNMARK = 89;
+    /** Its end tag breaks out of SVG/MathML content, as does that of {@link #BR}. */
+    static final int P = 68;
     /** First id of the remaining void elements. */
     private static final int FIRST_VOID = 28;
     /** First id of the elements that break out of SVG/MathML content. */
@@ -68,12 +75,15 @@ final class ElementNames {
         "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var",
         // other elements that load a URL
         "video", "audio", "object", "feimage",
+        // names only tree construction in SVG/MathML content cares about
+        "font", "mglyph", "malignmark",
     };
     /** Start tags that neither change the tokenizer's state nor load anything (see {@link #isPlainStart}). */
     private static final boolean[] PLAIN_START = new boolean[NAMES.length];
 
     static {
-        if (!NAMES[VIDEO].equals("video") || !NAMES[IMAGE].equals("image") || !NAMES[FIRST_BREAKOUT].equals("b")) {
+        if (!NAMES[VIDEO].equals("video") || !NAMES[IMAGE].equals("image") || !NAMES[FIRST_BREAKOUT].equals("b")
+            || !NAMES[P].equals("p") || !NAMES[MALIGNMARK].equals("malignmark")) {
             throw new AssertionError("element ids out of step with their names");
         }
         for (int id = FIRST_VOID; id < FIRST_EXTRA; id++) {
@@ -82,6 +92,9 @@ final class ElementNames {
         PLAIN_START[OTHER] = true;
         PLAIN_START[A] = true;
         PLAIN_START[AREA] = true;
+        PLAIN_START[FONT] = true;
+        PLAIN_START[MGLYPH] = true;
+        PLAIN_START[MALIGNMARK] = true;
         PLAIN_START[EMBED] = false;
         PLAIN_START[INPUT] = false;
         PLAIN_START[FRAME] = false;

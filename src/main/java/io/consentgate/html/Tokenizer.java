@@ -103,6 +103,9 @@ final class Tokenizer {
     private static final byte[] ENCODING = {'e', 'n', 'c', 'o', 'd', 'i', 'n', 'g'};
     private static final byte[] SCRIPT_NAME = ElementNames.bytes(ElementNames.SCRIPT);
     private static final byte[] PING = {'p', 'i', 'n', 'g'};
+    private static final byte[] COLOR = {'c', 'o', 'l', 'o', 'r'};
+    private static final byte[] FACE = {'f', 'a', 'c', 'e'};
+    private static final byte[] SIZE = {'s', 'i', 'z', 'e'};
 
     private final TokenHandler handler;
     private final int maxHeld;
@@ -1204,7 +1207,7 @@ final class Tokenizer {
             return end;
         }
         foreignDepthBeforeTag = foreignDepth;
-        if (!endTag && inForeign() && ElementNames.breaksOutOfForeign(nameId)) {
+        if (foreignDepth > 0 && inForeign() && breaksOutOfForeign()) {
             while (foreignDepth > 0 && inForeign()) {
                 foreignDepth--;
             }
@@ -1233,6 +1236,27 @@ final class Tokenizer {
             foreignDepth = foreignSavedDepth;
         }
         return end;
+    }
+
+    /**
+     * Whether the current tag, read in SVG/MathML content, closes that content: the breakout start tags, {@code
+     * <font>} with a {@code color}, {@code face} or {@code size} attribute, and the end tags {@code </p>} and
+     * {@code </br>}.
+     */
+    private boolean breaksOutOfForeign() {
+        int id = nameId;
+        if (endTag) {
+            return id == ElementNames.P || id == ElementNames.BR;
+        }
+        if (id != ElementNames.FONT) {
+            return ElementNames.breaksOutOfForeign(id);
+        }
+        for (int i = 0; i < attrCount; i++) {
+            if (attrNameIs(i, COLOR) || attrNameIs(i, FACE) || attrNameIs(i, SIZE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the current complete tag can be skipped while {@link #skim} holds (outside SVG/MathML). */
@@ -1289,6 +1313,13 @@ final class Tokenizer {
         }
         if (id == ElementNames.SVG || id == ElementNames.MATH) {
             pushForeign(id);
+        } else if (id == ElementNames.MGLYPH || id == ElementNames.MALIGNMARK) {
+            // Inside <mi> (a MathML text integration point) these two stay MathML, and so does their content; in
+            // SVG/MathML content they are tracked too, so that a nested one's end tag closes only itself.
+            int top = foreignDepth == 0 ? ElementNames.OTHER : foreignStack[foreignDepth - 1];
+            if (foreign || top >= ElementNames.MI && top <= ElementNames.MTEXT) {
+                pushForeign(id);
+            }
         } else if (foreign) {
             int top = foreignStack[foreignDepth - 1];
             if (top == ElementNames.SVG
@@ -1350,8 +1381,9 @@ final class Tokenizer {
     }
 
     private void popForeign(int id) {
-        if (id != ElementNames.SVG && id != ElementNames.MATH && !(id >= ElementNames.FOREIGNOBJECT
-            && id <= ElementNames.ANNOTATION_XML) && id != ElementNames.TITLE) {
+        if (foreignDepth == 0 || id != ElementNames.SVG && id != ElementNames.MATH && !(id >= ElementNames.FOREIGNOBJECT
+            && id <= ElementNames.ANNOTATION_XML) && id != ElementNames.TITLE && id != ElementNames.MGLYPH
+            && id != ElementNames.MALIGNMARK) {
             return;
         }
         for (int i = foreignDepth - 1; i >= 0; i--) {
@@ -1388,7 +1420,8 @@ final class Tokenizer {
             return false;
         }
         int top = foreignStack[foreignDepth - 1];
-        return top == ElementNames.SVG || top == ElementNames.MATH;
+        return top == ElementNames.SVG || top == ElementNames.MATH || top == ElementNames.MGLYPH
+            || top == ElementNames.MALIGNMARK;
     }
 
     private static boolean isAlpha(byte c) {

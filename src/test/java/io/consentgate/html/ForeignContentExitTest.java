@@ -1,0 +1,84 @@
+package io.consentgate.html;
+
+import static io.consentgate.html.RewriteAssertions.NEUTRALIZE;
+import static io.consentgate.html.RewriteAssertions.REMOVE;
+import static io.consentgate.html.RewriteAssertions.rewrite;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.consentgate.ConsentDecision;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Where SVG/MathML content ends for the browser's tree builder, and so where a {@code <![CDATA[} section, a
+ * {@code <style>} or a {@code <textarea>} changes how the following bytes are read: a tag the browser sees as
+ * markup must not be hidden from the rewriter as text, nor the other way round.
+ */
+class ForeignContentExitTest {
+
+    private static final String PIXEL = "<img src=https://www.facebook.com/tr?id=1&ev=PageView>";
+
+    static Stream<Arguments> exits() {
+        return Stream.of(
+            // </p> and </br> close SVG/MathML content: the CDATA is then a bogus comment that ends at its first >
+            Arguments.of("<svg></p><![CDATA[>" + PIXEL + "]]></svg>", "<svg></p><![CDATA[>]]></svg>"),
+            Arguments.of("<svg><g></br><![CDATA[>" + PIXEL + "]]></g></svg>", "<svg><g></br><![CDATA[>]]></g></svg>"),
+            Arguments.of("<math><mrow></P><![CDATA[>" + PIXEL + "]]></math>", "<math><mrow></P><![CDATA[>]]></math>"),
+            // <font> with color, face or size closes it too; without them it is an SVG element
+            Arguments.of("<svg><font color=red><![CDATA[>" + PIXEL + "]]></font></svg>",
+                "<svg><font color=red><![CDATA[>]]></font></svg>"),
+            Arguments.of("<svg><font FACE=serif><![CDATA[>" + PIXEL + "]]></svg>",
+                "<svg><font FACE=serif><![CDATA[>]]></svg>"),
+            Arguments.of("<svg><font size=2><![CDATA[>" + PIXEL + "]]></svg>", "<svg><font size=2><![CDATA[>]]></svg>"));
+    }
+
+    static Stream<Arguments> staysForeign() {
+        return Stream.of(
+            // <mglyph> and <malignmark> in <mi> are MathML: a <style> in them is not raw text, the pixel breaks out
+            Arguments.of("<math><mi><mglyph><style>" + PIXEL + "</style></mglyph></mi></math>",
+                "<math><mi><mglyph><style></style></mglyph></mi></math>"),
+            Arguments.of("<math><mtext><malignmark><textarea>" + PIXEL + "</textarea></malignmark></mtext></math>",
+                "<math><mtext><malignmark><textarea></textarea></malignmark></mtext></math>"),
+            Arguments.of("<math><mi><mglyph><mglyph></mglyph><style>" + PIXEL + "</style></mglyph></mi></math>",
+                "<math><mi><mglyph><mglyph></mglyph><style></style></mglyph></mi></math>"),
+            // a plain <font> stays SVG: its <style> is not raw text either
+            Arguments.of("<svg><font><style>" + PIXEL + "</style></font></svg>",
+                "<svg><font><style></style></font></svg>"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("exits")
+    void readsMarkupAfterTheTagThatClosesForeignContent(String in, String out) {
+        assertEquals(out, rewrite(REMOVE, in, ConsentDecision.refuseAll()));
+        assertFalse(rewrite(NEUTRALIZE, in, ConsentDecision.refuseAll()).contains(" src=https://www.facebook"));
+        assertEquals(in, rewrite(REMOVE, in, ConsentDecision.allowAll()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("staysForeign")
+    void readsMarkupInsideElementsThatStayForeign(String in, String out) {
+        assertEquals(out, rewrite(REMOVE, in, ConsentDecision.refuseAll()));
+        assertFalse(rewrite(NEUTRALIZE, in, ConsentDecision.refuseAll()).contains(" src=https://www.facebook"));
+        assertEquals(in, rewrite(REMOVE, in, ConsentDecision.allowAll()));
+    }
+
+    static Stream<Arguments> unchanged() {
+        return Stream.of(
+            // still SVG: the CDATA section hides its text from the browser and from the rewriter alike
+            Arguments.of("<svg><font><![CDATA[>" + PIXEL + "]]></font></svg>"),
+            Arguments.of("<svg><g></g><![CDATA[>" + PIXEL + "]]></svg>"),
+            // </p> at an HTML integration point is HTML: the <textarea> is raw text
+            Arguments.of("<svg><foreignObject></p><textarea>" + PIXEL + "</textarea></foreignObject></svg>"),
+            // <mglyph> outside <mi> in HTML is an unknown HTML element: its <style> is raw text
+            Arguments.of("<mglyph><style>" + PIXEL + "</style></mglyph>"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("unchanged")
+    void keepsTextTheBrowserAlsoReadsAsText(String in) {
+        assertEquals(in, rewrite(REMOVE, in, ConsentDecision.refuseAll()));
+    }
+}
