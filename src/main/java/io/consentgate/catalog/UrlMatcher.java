@@ -86,10 +86,14 @@ final class UrlMatcher {
             b = UrlNormalizer.clean(b, 0, b.length());
         }
         int colon = schemeEnd(b, 0, b.length());
-        if (colon < 0 || !isWebScheme(b, 0, colon)) {
+        int a;
+        if (colon >= 0 && isWebScheme(b, 0, colon)) {
+            a = colon + 1;
+        } else if (colon == -1 && b.startsWith("//")) {
+            a = 2; // scheme-relative: the page's scheme, the base's host
+        } else {
             return null;
         }
-        int a = colon + 1;
         while (a < b.length() && b.charAt(a) == '/') {
             a++;
         }
@@ -225,8 +229,8 @@ final class UrlMatcher {
     }
 
     private static boolean pathMatches(String prefix, String p, int ps, int pe) {
-        if (containsDotSegment(p, ps, pe)) {
-            String normalized = UrlNormalizer.removeDotSegments(p.substring(ps, pe));
+        if (containsDotSegment(p, ps, pe) || containsPercent(p, ps, pe)) {
+            String normalized = UrlNormalizer.removeDotSegments(UrlNormalizer.decodeUnreserved(p.substring(ps, pe)));
             return prefixAt(prefix, normalized, 0, normalized.length());
         }
         return prefixAt(prefix, p, ps, pe);
@@ -257,6 +261,20 @@ final class UrlMatcher {
                 if (n == '.' || n == '/' || (n == '%' && p.regionMatches(true, i + 1, "%2e", 0, 3))) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the path (before any query) has a {@code %}: an escape a server may decode ({@code /%74r}). */
+    private static boolean containsPercent(String p, int ps, int pe) {
+        for (int i = ps; i < pe; i++) {
+            char c = p.charAt(i);
+            if (c == '?' || c == '#') {
+                return false;
+            }
+            if (c == '%') {
+                return true;
             }
         }
         return false;

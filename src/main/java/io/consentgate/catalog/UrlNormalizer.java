@@ -50,6 +50,39 @@ final class UrlNormalizer {
         return "/" + String.join("/", out) + pathAndQuery.substring(q);
     }
 
+    /**
+     * The path part with percent escapes of unreserved characters ({@code A-Z a-z 0-9 - . _ ~}) decoded, the query
+     * kept: RFC 3986 makes {@code /%74r} and {@code /tr} the same path, and servers answer them alike.
+     */
+    static String decodeUnreserved(String pathAndQuery) {
+        int n = pathAndQuery.length();
+        StringBuilder sb = new StringBuilder(n);
+        int i = 0;
+        for (; i < n; i++) {
+            char c = pathAndQuery.charAt(i);
+            if (c == '?' || c == '#') {
+                break;
+            }
+            if (c == '%' && i + 2 < n) {
+                int hi = hex(pathAndQuery.charAt(i + 1));
+                int lo = hex(pathAndQuery.charAt(i + 2));
+                char d = (char) (hi * 16 + lo);
+                if (hi >= 0 && lo >= 0 && isUnreserved(d)) {
+                    sb.append(d);
+                    i += 2;
+                    continue;
+                }
+            }
+            sb.append(c);
+        }
+        return sb.append(pathAndQuery, i, n).toString();
+    }
+
+    private static boolean isUnreserved(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+            || c == '_' || c == '~';
+    }
+
     /** Removes tab/CR/LF and turns backslashes before the query into slashes, as browsers do for http(s). */
     static String clean(String url, int s, int e) {
         StringBuilder sb = new StringBuilder(e - s);
