@@ -57,7 +57,11 @@ final class Tokenizer {
         CLASS['='] = ATTR_NAME_END;
         CLASS['>'] = ATTR_NAME_END | VALUE_END | TAG_NAME_END;
     }
-    private static final int FOREIGN_MAX = 64;
+    /**
+     * Deepest SVG/MathML context tracked exactly (browsers nest far deeper than the 64 entries the stack starts
+     * with); deeper ones are only counted, and read as SVG/MathML content until they are closed.
+     */
+    private static final int FOREIGN_MAX = 4096;
 
     private static final int DATA = 0;
     private static final int TAG_OPEN = 1;
@@ -164,10 +168,14 @@ final class Tokenizer {
         return maybeMarked;
     }
 
-    private final int[] foreignStack = new int[FOREIGN_MAX];
+    private int[] foreignStack = new int[64];
+    /** SVG/MathML contexts opened beyond {@link #FOREIGN_MAX}. */
+    private int foreignOverflow;
     private int foreignDepth;
     private int[] foreignSaved;
     private int foreignSavedDepth;
+    private int foreignSavedOverflow;
+    private int foreignOverflowBeforeTag;
     private boolean restoreForeign;
     private int foreignDepthBeforeTag;
 
@@ -1207,7 +1215,9 @@ final class Tokenizer {
             return end;
         }
         foreignDepthBeforeTag = foreignDepth;
+        foreignOverflowBeforeTag = foreignOverflow;
         if (foreignDepth > 0 && inForeign() && breaksOutOfForeign()) {
+            foreignOverflow = 0;
             while (foreignDepth > 0 && inForeign()) {
                 foreignDepth--;
             }
@@ -1232,8 +1242,9 @@ final class Tokenizer {
         }
         if (restoreForeign) {
             restoreForeign = false;
-            System.arraycopy(foreignSaved, 0, foreignStack, 0, FOREIGN_MAX);
+            System.arraycopy(foreignSaved, 0, foreignStack, 0, foreignSavedDepth);
             foreignDepth = foreignSavedDepth;
+            foreignOverflow = foreignSavedOverflow;
         }
         return end;
     }
@@ -1335,8 +1346,9 @@ final class Tokenizer {
         for (int i = 0; i < attrCount; i++) {
             int a = i * STRIDE;
             if (attrNameIs(i, ENCODING) && attrs[a + A_VALUE] >= 0) {
+                // Compared as it is, white space included: " text/html" leaves the element MathML.
                 String v = new String(buf, attrs[a + A_VALUE], attrs[a + A_VALUE_END] - attrs[a + A_VALUE],
-                    java.nio.charset.StandardCharsets.ISO_8859_1).strip();
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
                 return v.equalsIgnoreCase("text/html") || v.equalsIgnoreCase("application/xhtml+xml");
             }
         }
@@ -1375,8 +1387,13 @@ final class Tokenizer {
     }
 
     private void pushForeign(int id) {
+        if (foreignDepth == foreignStack.length && foreignDepth < FOREIGN_MAX) {
+            foreignStack = java.util.Arrays.copyOf(foreignStack, foreignDepth * 2);
+        }
         if (foreignDepth < FOREIGN_MAX) {
             foreignStack[foreignDepth++] = id;
+        } else {
+            foreignOverflow++;
         }
     }
 
@@ -1384,6 +1401,10 @@ final class Tokenizer {
         if (foreignDepth == 0 || id != ElementNames.SVG && id != ElementNames.MATH && !(id >= ElementNames.FOREIGNOBJECT
             && id <= ElementNames.ANNOTATION_XML) && id != ElementNames.TITLE && id != ElementNames.MGLYPH
             && id != ElementNames.MALIGNMARK) {
+            return;
+        }
+        if (foreignOverflow > 0) {
+            foreignOverflow--; // beyond the tracked depth: an end tag closes the innermost context
             return;
         }
         for (int i = foreignDepth - 1; i >= 0; i--) {
@@ -1398,11 +1419,12 @@ final class Tokenizer {
      * Remembers the SVG/MathML context from before the current start tag, for an element that is cut out.
      */
     void saveForeignContext() {
-        if (foreignSaved == null) {
-            foreignSaved = new int[FOREIGN_MAX];
+        if (foreignSaved == null || foreignSaved.length < foreignDepthBeforeTag) {
+            foreignSaved = new int[foreignStack.length];
         }
-        System.arraycopy(foreignStack, 0, foreignSaved, 0, FOREIGN_MAX);
+        System.arraycopy(foreignStack, 0, foreignSaved, 0, foreignDepthBeforeTag);
         foreignSavedDepth = foreignDepthBeforeTag; // a breakout by this very tag is undone with it
+        foreignSavedOverflow = foreignOverflowBeforeTag;
         restoreForeign = false;
     }
 
@@ -1418,6 +1440,9 @@ final class Tokenizer {
     boolean inForeign() {
         if (foreignDepth == 0) {
             return false;
+        }
+        if (foreignOverflow > 0) {
+            return true;
         }
         int top = foreignStack[foreignDepth - 1];
         return top == ElementNames.SVG || top == ElementNames.MATH || top == ElementNames.MGLYPH

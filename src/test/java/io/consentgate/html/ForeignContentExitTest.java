@@ -44,6 +44,19 @@ class ForeignContentExitTest {
                 "<math><mtext><malignmark><textarea></textarea></malignmark></mtext></math>"),
             Arguments.of("<math><mi><mglyph><mglyph></mglyph><style>" + PIXEL + "</style></mglyph></mi></math>",
                 "<math><mi><mglyph><mglyph></mglyph><style></style></mglyph></mi></math>"),
+            // annotation-xml is an HTML integration point only for an encoding of exactly text/html (any case)
+            Arguments.of("<math><annotation-xml encoding=\" text/html\"><style>" + PIXEL + "</style></annotation-xml>"
+                + "</math>", "<math><annotation-xml encoding=\" text/html\"><style></style></annotation-xml></math>"),
+            Arguments.of("<math><annotation-xml encoding=\"text/html\t\"><style>" + PIXEL + "</style></math>",
+                "<math><annotation-xml encoding=\"text/html\t\"><style></style></math>"),
+            // SVG nested deeper than the tokenizer's first stack: closing all but a few still leaves SVG content
+            Arguments.of("<svg>".repeat(70) + "</svg>".repeat(66) + "<style>" + PIXEL + "</style>",
+                "<svg>".repeat(70) + "</svg>".repeat(66) + "<style></style>"),
+            Arguments.of("<svg>".repeat(4100) + "</svg>".repeat(4098) + "<style>" + PIXEL + "</style>",
+                "<svg>".repeat(4100) + "</svg>".repeat(4098) + "<style></style>"),
+            // a removed pixel deep in SVG leaves the SVG context as it was: the CDATA after it stays text
+            Arguments.of("<svg>".repeat(100) + PIXEL + "<![CDATA[>" + PIXEL + "]]>",
+                "<svg>".repeat(100) + "<![CDATA[>" + PIXEL + "]]>"),
             // a plain <font> stays SVG: its <style> is not raw text either
             Arguments.of("<svg><font><style>" + PIXEL + "</style></font></svg>",
                 "<svg><font><style></style></font></svg>"));
@@ -72,6 +85,8 @@ class ForeignContentExitTest {
             Arguments.of("<svg><g></g><![CDATA[>" + PIXEL + "]]></svg>"),
             // </p> at an HTML integration point is HTML: the <textarea> is raw text
             Arguments.of("<svg><foreignObject></p><textarea>" + PIXEL + "</textarea></foreignObject></svg>"),
+            Arguments.of("<math><annotation-xml encoding=\"TEXT/HTML\"><style>" + PIXEL + "</style></math>"),
+            Arguments.of("<svg>".repeat(70) + "</svg>".repeat(70) + "<style>" + PIXEL + "</style>"),
             // <mglyph> outside <mi> in HTML is an unknown HTML element: its <style> is raw text
             Arguments.of("<mglyph><style>" + PIXEL + "</style></mglyph>"));
     }
