@@ -504,16 +504,26 @@ final class ElementRules {
         }
     }
 
+    /**
+     * The first {@code <base href>} is the document's base, unless a later one is on a tracker host: a first one
+     * inside {@code <template>}, SVG or a {@code <noscript>} (raw text while scripts run) sets no base, and the
+     * browser's preload scanner reads them all, so a tracker base anywhere is the one relative URLs are matched on.
+     */
     private void base() {
-        if (!baseSeen) {
-            int href = attr(HREF);
-            if (href >= 0) {
-                baseSeen = true;
-                int v = t.valueFrom(href);
-                int end = t.valueTo(href);
-                base = v < 0 ? null : UrlText.decode(t.buf, v, end);
-                baseCandidate = v >= 0 && hostFilter.verdict(t.buf, v, end, false) != HostFilter.NOT_TRACKER;
-            }
+        if (baseCandidate && baseSeen) {
+            return; // a tracker base of the document's own (an inherited one gives way to the first of its own)
+        }
+        int href = attr(HREF);
+        if (href < 0) {
+            return;
+        }
+        int v = t.valueFrom(href);
+        int end = t.valueTo(href);
+        boolean candidate = v >= 0 && hostFilter.verdict(t.buf, v, end, false) != HostFilter.NOT_TRACKER;
+        if (!baseSeen || candidate) {
+            baseSeen = true;
+            base = v < 0 ? null : UrlText.decode(t.buf, v, end);
+            baseCandidate = candidate;
         }
     }
 
