@@ -99,6 +99,7 @@ final class ElementNames {
         PLAIN_START[INPUT] = false;
         PLAIN_START[FRAME] = false;
         PLAIN_START[IMAGE] = false;
+        PLAIN_START[META] = false; // http-equiv=refresh navigates
     }
 
     private static final byte[][] BYTES = new byte[NAMES.length][];

@@ -26,6 +26,8 @@ final class ElementRules {
     private static final byte[] DATA_SRCSET = ascii("data-srcset");
     private static final byte[] DATA = ascii("data");
     private static final byte[] HREF = ascii("href");
+    private static final byte[] HTTP_EQUIV = ascii("http-equiv");
+    private static final byte[] CONTENT = ascii("content");
     private static final byte[] IMAGESRCSET = ascii("imagesrcset");
     private static final byte[] POSTER = ascii("poster");
     private static final byte[] PING = ascii("ping");
@@ -90,6 +92,9 @@ final class ElementRules {
                 break;
             case ElementNames.BASE:
                 base();
+                break;
+            case ElementNames.META:
+                refresh();
                 break;
             case ElementNames.NOSCRIPT:
                 if (!t.foreign) {
@@ -501,6 +506,25 @@ final class ElementRules {
                 engine.replaceTag();
                 return;
             }
+        }
+    }
+
+    /**
+     * A {@code <meta http-equiv=refresh>} that navigates to a refused tracker is removed in both modes (it has no
+     * inert form): the browser would leave the page for the tracker.
+     */
+    private void refresh() throws IOException {
+        int equiv = attr(HTTP_EQUIV);
+        int content = attr(CONTENT);
+        int v = t.valueFrom(content);
+        if (v < 0 || t.valueFrom(equiv) < 0 || !value(equiv).strip().equalsIgnoreCase("refresh")) {
+            return;
+        }
+        String url = UrlText.refreshUrl(UrlText.decodeText(t.buf, v, t.valueTo(content)));
+        TrackerMatch m = url == null ? null : verdict(url);
+        if (m != null) {
+            engine.event(TrackerEvent.Action.REMOVED, ElementNames.name(t.nameId), m);
+            engine.removeElement();
         }
     }
 

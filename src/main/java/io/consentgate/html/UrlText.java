@@ -67,6 +67,55 @@ final class UrlText {
         return trimControlsAndSpaces(decodeReferences(b, from, to, true));
     }
 
+    /**
+     * The URL of a {@code <meta http-equiv=refresh>} {@code content} (decoded) the browser navigates to, following
+     * the HTML standard's declarative refresh steps ({@code 5; url='https://...'}, {@code 0,URL=...},
+     * {@code 0 https://...}), or {@code null} when it names none.
+     */
+    static String refreshUrl(String content) {
+        int n = content.length();
+        int p = skipWs(content, 0);
+        int digits = p;
+        while (p < n && content.charAt(p) >= '0' && content.charAt(p) <= '9') {
+            p++;
+        }
+        if (p == digits && (p >= n || content.charAt(p) != '.')) {
+            return null;
+        }
+        while (p < n && (content.charAt(p) >= '0' && content.charAt(p) <= '9' || content.charAt(p) == '.')) {
+            p++;
+        }
+        if (p >= n) {
+            return null;
+        }
+        char c = content.charAt(p);
+        if (c != ';' && c != ',' && !Tokenizer.isWs(c)) {
+            return null;
+        }
+        p = skipWs(content, p);
+        if (p < n && (content.charAt(p) == ';' || content.charAt(p) == ',')) {
+            p = skipWs(content, p + 1);
+        }
+        if (content.regionMatches(true, p, "url", 0, 3)) {
+            int q = skipWs(content, p + 3);
+            if (q < n && content.charAt(q) == '=') {
+                p = skipWs(content, q + 1);
+            }
+        }
+        if (p < n && (content.charAt(p) == '"' || content.charAt(p) == '\'')) {
+            int close = content.indexOf(content.charAt(p), p + 1);
+            return content.substring(p + 1, close < 0 ? n : close).strip();
+        }
+        return p < n ? content.substring(p).strip() : null;
+    }
+
+    private static int skipWs(String s, int p) {
+        while (p < s.length() && Tokenizer.isWs(s.charAt(p))) {
+            p++;
+        }
+        return p;
+    }
+
     /** Leading and trailing C0 controls and spaces removed, as the URL parser does (not Unicode whitespace). */
     private static String trimControlsAndSpaces(String s) {
         int from = 0;
