@@ -232,9 +232,20 @@ final class ElementRules {
         return -1;
     }
 
+    /** Attribute {@code i}'s value as the browser reads it: character references decoded ({@code rel="&#x70;reload"}). */
     private String value(int i) {
         int v = t.valueFrom(i);
-        return v < 0 ? "" : new String(t.buf, v, t.valueTo(i) - v, StandardCharsets.ISO_8859_1);
+        if (v < 0) {
+            return "";
+        }
+        int end = t.valueTo(i);
+        byte[] b = t.buf;
+        for (int k = v; k < end; k++) {
+            if (b[k] == '&') {
+                return UrlText.decodeText(b, v, end);
+            }
+        }
+        return new String(b, v, end - v, StandardCharsets.ISO_8859_1);
     }
 
     // ---------------------------------------------------------------- operator-tagged elements
