@@ -120,11 +120,10 @@ final class UrlNormalizer {
             return null;
         }
         // IDNA mapping, approximately: compatibility forms folded, the ideographic full stops are dots, and the
-        // code points IDNA ignores (soft hyphen, zero-width space and joiners, BOM) disappear.
-        host = Normalizer.normalize(host, Normalizer.Form.NFKC)
+        // code points IDNA ignores (format characters such as the soft hyphen, zero-width space, joiners, word
+        // joiner and BOM; variation selectors; the combining grapheme joiner) disappear.
+        host = withoutIgnored(Normalizer.normalize(host, Normalizer.Form.NFKC))
                 .replace('\u3002', '.').replace('\uff0e', '.').replace('\uff61', '.')
-                .replace("\u00ad", "").replace("\u200b", "").replace("\u200c", "").replace("\u200d", "")
-                .replace("\ufeff", "")
                 .toLowerCase(Locale.ROOT);
         int end = host.length();
         while (end > 0 && host.charAt(end - 1) == '.') {
@@ -136,6 +135,24 @@ final class UrlNormalizer {
             host = host.substring(0, colonAfterDecode);
         }
         return host.isEmpty() || !UrlMatcher.isCleanHost(host, 0, host.length()) ? null : host;
+    }
+
+    /** {@code s} without the code points browsers' IDNA processing drops from a host (and a few it rejects). */
+    private static String withoutIgnored(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            boolean ignored = Character.getType(cp) == Character.FORMAT || cp == 0x034F
+                || (cp >= 0x180B && cp <= 0x180F) || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+            if (ignored && sb == null) {
+                sb = new StringBuilder(s.length()).append(s, 0, i);
+            } else if (!ignored && sb != null) {
+                sb.append(s, i, next);
+            }
+            i = next;
+        }
+        return sb == null ? s : sb.toString();
     }
 
     private static String percentDecode(String s) {

@@ -1,9 +1,11 @@
 package io.consentgate.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * URLs that a browser or a server reads as a tracker's although they are not written in the usual form: a path
@@ -33,5 +35,15 @@ class UrlEquivalenceTest {
     void matchesTheUrlTheBrowserRequests(String url, String base, String expected) {
         TrackerMatch m = CATALOG.matchUrl(url, base.equals("-") ? null : base);
         assertEquals(expected, m == null ? "-" : m.tracker().id());
+    }
+
+    /** Code points IDNA drops from a host: Chromium requests www.facebook.com for each of these. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\u034f", "\u180b", "\u180f", "\ufe00", "\u2060", "\u2064", "\ud82f\udca0",
+        "\udb40\udd00", "\u200b", "\u00ad", "\ufeff"})
+    void dropsTheCodePointsIdnaIgnoresFromTheHost(String ignored) {
+        TrackerMatch m = CATALOG.matchUrl("https://www.faceb" + ignored + "ook.com/tr?id=1", null);
+        assertEquals("meta-pixel", m == null ? "-" : m.tracker().id());
+        assertNull(CATALOG.matchUrl("https://www.faceb" + ignored + "ook.com.example.org/tr?id=1", null));
     }
 }
