@@ -25,17 +25,21 @@ import java.util.List;
  *       {@link #getCookies()} and the {@code Cookie} header, so the application never sees them.</li>
  *   <li>An {@code If-None-Match} tag that carries the current decision's suffix is handed on as the application
  *       wrote it ({@link Validators}), so its own conditional-request handling answers {@code 304} only for a copy
- *       the browser got under the same decision.</li>
+ *       the browser got under the same decision. With only other decisions' tags in it, {@code If-Modified-Since}
+ *       is hidden, so an application that validates by date alone does not confirm such a copy either.</li>
  * </ul>
  */
 public final class ConsentRequest extends HttpServletRequestWrapper {
 
     private static final String IF_NONE_MATCH = "If-None-Match";
+    private static final String IF_MODIFIED_SINCE = "If-Modified-Since";
 
     private final ConsentResponse response;
     private final boolean stripCookies;
     /** The {@code If-None-Match} the application sees; null when it is the container's. */
     private final Validators.Translation ifNoneMatch;
+    /** Whether {@code If-Modified-Since} is hidden: {@code If-None-Match} names only other decisions' copies. */
+    private final boolean hideModifiedSince;
     private ConsentAsyncContext asyncContext;
 
     public ConsentRequest(HttpServletRequest request, ConsentResponse response, boolean stripCookies) {
@@ -43,11 +47,11 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
         this.response = response;
         // Report-only changes nothing the application sees.
         this.stripCookies = stripCookies && !response.enforcement().reportOnly();
-        this.ifNoneMatch = response.validatorsFollowDecision()
-                ? Validators.ifNoneMatch(lines(request.getHeaders(IF_NONE_MATCH)), response.decision())
-                : null;
+        List<String> tags = response.validatorsFollowDecision() ? lines(request.getHeaders(IF_NONE_MATCH)) : List.of();
+        this.ifNoneMatch = Validators.ifNoneMatch(tags, response.decision());
+        this.hideModifiedSince = Validators.hidesModifiedSince(tags, response.decision());
         if (ifNoneMatch != null) {
-            response.revalidating(ifNoneMatch.matchedTag());
+            response.revalidating(ifNoneMatch);
         }
         response.requestView(this);
     }
@@ -112,6 +116,9 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
         if (ifNoneMatch != null && IF_NONE_MATCH.equalsIgnoreCase(name)) {
             return ifNoneMatch.lines().isEmpty() ? null : ifNoneMatch.lines().get(0);
         }
+        if (hidesModifiedSince(name)) {
+            return null;
+        }
         return super.getHeader(name);
     }
 
@@ -119,6 +126,9 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
     public Enumeration<String> getHeaders(String name) {
         if (ifNoneMatch != null && IF_NONE_MATCH.equalsIgnoreCase(name)) {
             return Collections.enumeration(ifNoneMatch.lines());
+        }
+        if (hidesModifiedSince(name)) {
+            return Collections.emptyEnumeration();
         }
         Enumeration<String> values = super.getHeaders(name);
         if (!stripCookies || !"Cookie".equalsIgnoreCase(name) || values == null) {
@@ -134,22 +144,34 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
         return Collections.enumeration(out);
     }
 
+    /** {@code -1} for an {@code If-Modified-Since} hidden because of another decision's tag ({@link Validators}). */
+    @Override
+    public long getDateHeader(String name) {
+        return hidesModifiedSince(name) ? -1 : super.getDateHeader(name);
+    }
+
+    private boolean hidesModifiedSince(String name) {
+        return hideModifiedSince && IF_MODIFIED_SINCE.equalsIgnoreCase(name);
+    }
+
     /**
-     * Without {@code Cookie} when stripping left no cookie, and without {@code If-None-Match} when only a tag this
-     * library added was in it, so every listed name has a value.
+     * Without {@code Cookie} when stripping left no cookie, without {@code If-None-Match} when only a tag this
+     * library added was in it, and without a hidden {@code If-Modified-Since}, so every listed name has a value.
      */
     @Override
     public Enumeration<String> getHeaderNames() {
         Enumeration<String> names = super.getHeaderNames();
         boolean noCookie = stripCookies && !getHeaders("Cookie").hasMoreElements();
         boolean noIfNoneMatch = ifNoneMatch != null && ifNoneMatch.lines().isEmpty();
-        if (names == null || !noCookie && !noIfNoneMatch) {
+        boolean noIfModifiedSince = hideModifiedSince;
+        if (names == null || !noCookie && !noIfNoneMatch && !noIfModifiedSince) {
             return names;
         }
         List<String> out = new ArrayList<>();
         while (names.hasMoreElements()) {
             String name = names.nextElement();
-            if (!(noCookie && "Cookie".equalsIgnoreCase(name) || noIfNoneMatch && IF_NONE_MATCH.equalsIgnoreCase(name))) {
+            if (!(noCookie && "Cookie".equalsIgnoreCase(name) || noIfNoneMatch && IF_NONE_MATCH.equalsIgnoreCase(name)
+                    || noIfModifiedSince && IF_MODIFIED_SINCE.equalsIgnoreCase(name))) {
                 out.add(name);
             }
         }

@@ -70,8 +70,8 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
     private boolean committedHeaders;
     /** Whether the application (or a filter inside ConsentGate) set {@code Content-Encoding}. */
     private boolean encodedInside;
-    /** The client's {@code If-None-Match} tag that carried this decision's suffix ({@link Validators}). */
-    private String revalidatedTag;
+    /** The client's {@code If-None-Match} tags that carried this decision's suffix ({@link Validators}). */
+    private Validators.Translation revalidated;
     private GateOutputStream stream;
     private PrintWriter writer;
     private Charset writerCharset;
@@ -613,9 +613,9 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         return enforcement.rewriter() != null && !enforcement.reportOnly();
     }
 
-    /** The request carried {@code tag}, this decision's: a {@code 304} answers with it. */
-    void revalidating(String tag) {
-        revalidatedTag = tag;
+    /** The request's {@code If-None-Match} as translated: a {@code 304} answers with the client's tag it confirms. */
+    void revalidating(Validators.Translation translation) {
+        revalidated = translation;
     }
 
     /** At commit: the {@code ETag} of an HTML page (or of a {@code 304} for one) names the decision. */
@@ -624,8 +624,9 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
             return;
         }
         if (getStatus() == HttpServletResponse.SC_NOT_MODIFIED) {
-            if (revalidatedTag != null) {
-                super.setHeader("ETag", revalidatedTag);
+            String tag = revalidated == null ? null : revalidated.tagFor304(getHeader("ETag"));
+            if (tag != null) {
+                super.setHeader("ETag", tag);
             }
             return;
         }

@@ -4,7 +4,10 @@ import io.consentgate.Category;
 import io.consentgate.ConsentDecision;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Validators that follow the decision, so a browser never revalidates a copy of a page it got under one decision into
@@ -27,6 +30,8 @@ final class Validators {
     private static final String MARK = ".cg";
     /** The tag added to a page validated only by {@code Last-Modified}, before its suffix. */
     private static final String ADDED = "cg";
+    /** A tag with a decision suffix, of whichever decision. */
+    private static final Pattern SUFFIXED = Pattern.compile("\\.cg[0-9a-f]+[swl]\"$");
 
     private Validators() {
     }
@@ -62,8 +67,8 @@ final class Validators {
      * An {@code If-None-Match} field as the application is to see it, for a visitor under {@code decision}.
      *
      * @param lines the field's lines as received (empty when absent)
-     * @return the translation: the lines to hand on (empty: the field is taken out) and the client's tag that carried
-     *         this decision's suffix (null when none did); {@code null} when nothing changes
+     * @return the translation: the lines to hand on (empty: the field is taken out) and the client's tags that
+     *         carried this decision's suffix; {@code null} when nothing changes
      */
     static Translation ifNoneMatch(List<String> lines, ConsentDecision decision) {
         if (lines.isEmpty()) {
@@ -71,6 +76,7 @@ final class Validators {
         }
         String own = suffix(decision);
         List<String> out = new ArrayList<>();
+        Map<String, String> clientTags = new LinkedHashMap<>();
         String matched = null;
         for (String line : lines) {
             List<String> tags = tags(line);
@@ -86,6 +92,7 @@ final class Validators {
                     matched = matched == null ? t : matched;
                     if (!back.isEmpty()) {
                         out.add(back);
+                        clientTags.putIfAbsent(opaque(back), t);
                     }
                 }
             }
@@ -93,11 +100,56 @@ final class Validators {
         if (matched == null) {
             return null;
         }
-        return new Translation(out.isEmpty() ? List.of() : List.of(String.join(", ", out)), matched);
+        return new Translation(out.isEmpty() ? List.of() : List.of(String.join(", ", out)), matched,
+                Map.copyOf(clientTags));
     }
 
-    /** What {@link #ifNoneMatch} hands on, and the client's tag it recognised as this decision's. */
-    record Translation(List<String> lines, String matchedTag) {
+    /**
+     * Whether the application is not to see {@code If-Modified-Since}: the {@code If-None-Match} field carries only
+     * other decisions' tags (and no tag it cannot tell). They match nothing, and the date must not confirm such a copy
+     * either: an application that validates by date alone ({@code HttpServlet#getLastModified}) ignores the tags,
+     * which RFC 9110 13.1.3 would have it do the other way round.
+     *
+     * @param lines the {@code If-None-Match} field's lines as received (empty when absent)
+     */
+    static boolean hidesModifiedSince(List<String> lines, ConsentDecision decision) {
+        String own = suffix(decision);
+        boolean foreign = false;
+        for (String line : lines) {
+            List<String> tags = tags(line);
+            if (tags == null) {
+                return false;
+            }
+            for (String t : tags) {
+                if (back(t, own) != null) {
+                    return false;
+                }
+                foreign |= SUFFIXED.matcher(t).find();
+            }
+        }
+        return foreign;
+    }
+
+    /**
+     * What {@link #ifNoneMatch} hands on, the first client's tag it recognised as this decision's, and those tags by
+     * the application's opaque tag behind them.
+     */
+    record Translation(List<String> lines, String matchedTag, Map<String, String> clientTags) {
+
+        /**
+         * The tag a {@code 304} names: the client's tag behind the application's {@code appTag} (a client, such as a
+         * shared cache, may send several of this decision's tags, and picks the stored copy by this one), or the
+         * first recognised one when the application named none of them.
+         */
+        String tagFor304(String appTag) {
+            String client = appTag == null ? null : clientTags.get(opaque(appTag.strip()));
+            return client != null ? client : matchedTag;
+        }
+    }
+
+    /** {@code tag} without its weakness indicator. */
+    private static String opaque(String tag) {
+        return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 
     /** The application's tag behind {@code tag} when it carries suffix {@code own}; "" for an added tag; else null. */
