@@ -48,7 +48,8 @@ final class Validators {
     /**
      * The {@code ETag} to send for an HTML page under {@code decision}: {@code etag} (the application's, may be null)
      * with the decision's suffix, weak when {@code rewritten}; when the page has no tag but {@code lastModified},
-     * an added weak tag; null when the page has no validator (or a tag this class cannot read, left alone).
+     * an added weak tag; null when the page has no validator (or a tag this class cannot read, or one that carries a
+     * decision suffix already: left alone).
      */
     static String tag(String etag, boolean lastModified, ConsentDecision decision, boolean rewritten) {
         if (etag == null || etag.isEmpty()) {
@@ -58,6 +59,9 @@ final class Validators {
         String opaque = weak ? etag.substring(2) : etag;
         if (opaque.length() < 2 || opaque.charAt(0) != '"' || opaque.indexOf('"', 1) != opaque.length() - 1) {
             return null;
+        }
+        if (SUFFIXED.matcher(opaque).find()) {
+            return null; // named already: an error page dispatched after sendError shares the first wrapper's headers
         }
         String inner = opaque.substring(1, opaque.length() - 1);
         return (weak || rewritten ? "W/\"" : "\"") + inner + suffix(decision) + (weak ? 'w' : 's') + '"';

@@ -97,6 +97,37 @@ class ValidatorPreconditionsContainerTest {
         assertEquals(current, r.headers().firstValue("ETag").orElseThrow(), "not the superseded v41 copy");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty"})
+    void aFilterThatHashesTheBodyConfirmsOnlyTheSameDecisionsCopy(String kind) throws Exception {
+        int port = start(kind, LastModifiedServlet.class);
+        HttpResponse<String> consented = send(port, "/hashed/", "GET", Map.of("Cookie", CONSENTED));
+        assertEquals(PAGE, consented.body());
+        String consentedTag = consented.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> refused = send(port, "/hashed/", "GET", Map.of("If-None-Match", consentedTag));
+        assertEquals(200, refused.statusCode());
+        assertFalse(refused.body().contains("googletagmanager.com"), refused.body());
+        String refusedTag = refused.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = send(port, "/hashed/", "GET", Map.of("If-None-Match", refusedTag));
+        assertEquals(304, again.statusCode());
+        assertEquals(refusedTag, again.headers().firstValue("ETag").orElseThrow());
+        assertEquals(304, send(port, "/hashed/", "GET", Map.of("Cookie", CONSENTED, "If-None-Match", consentedTag))
+                .statusCode());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty"})
+    void anErrorPageForAPageThatHadSetItsTagNamesTheDecisionOnce(String kind) throws Exception {
+        int port = start(kind, TaggingServlet.class);
+        HttpResponse<String> r = send(port, "/missing", "GET", Map.of());
+        assertEquals(404, r.statusCode());
+        assertTrue(r.body().contains("Not here"), r.body());
+        assertFalse(r.body().contains("googletagmanager.com"), r.body());
+        for (String tag : r.headers().allValues("ETag")) {
+            assertFalse(tag.matches(".*\\.cg[0-9a-f]+[swl]\\.cg.*"), "suffixed twice: " + tag);
+        }
+    }
+
     private int start(String kind, Class<? extends HttpServlet> servlet) throws Exception {
         Files.writeString(docroot.resolve("index.html"), PAGE);
         return kind.equals("jetty") ? startJetty(servlet) : startTomcat(servlet);
@@ -111,6 +142,10 @@ class ValidatorPreconditionsContainerTest {
         ServletContextHandler context = new ServletContextHandler("/");
         context.setBaseResourceAsPath(docroot);
         context.addFilter(ConsentGateFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+        context.addFilter(HashingEtagFilter.class, "/hashed/*", EnumSet.of(DispatcherType.REQUEST));
+        org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler errors = new org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler();
+        errors.addErrorPage(404, "/error");
+        context.setErrorHandler(errors);
         if (servlet == null) {
             context.addServlet(org.eclipse.jetty.ee10.servlet.DefaultServlet.class, "/")
                     .setInitParameter("etags", "true");
@@ -142,6 +177,18 @@ class ValidatorPreconditionsContainerTest {
         map.setDispatcher(DispatcherType.REQUEST.name());
         map.setDispatcher(DispatcherType.ERROR.name());
         ctx.addFilterMap(map);
+        FilterDef hashing = new FilterDef();
+        hashing.setFilterName("hashing");
+        hashing.setFilterClass(HashingEtagFilter.class.getName());
+        ctx.addFilterDef(hashing);
+        FilterMap hashingMap = new FilterMap();
+        hashingMap.setFilterName("hashing");
+        hashingMap.addURLPattern("/hashed/*");
+        ctx.addFilterMap(hashingMap);
+        org.apache.tomcat.util.descriptor.web.ErrorPage notFound = new org.apache.tomcat.util.descriptor.web.ErrorPage();
+        notFound.setErrorCode(404);
+        notFound.setLocation("/error");
+        ctx.addErrorPage(notFound);
         Wrapper w = Tomcat.addServlet(ctx, "app", servlet == null ? new DefaultServlet()
                 : servlet.getDeclaredConstructor().newInstance());
         w.setLoadOnStartup(1);
@@ -155,7 +202,12 @@ class ValidatorPreconditionsContainerTest {
     }
 
     static HttpResponse<String> send(int port, String method, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/index.html"))
+        return send(port, "/index.html", method, headers);
+    }
+
+    static HttpResponse<String> send(int port, String path, String method, Map<String, String> headers)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         headers.forEach(b::header);
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -179,7 +231,18 @@ class ValidatorPreconditionsContainerTest {
     public static final class TaggingServlet extends HttpServlet {
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            if (req.getRequestURI().equals("/error")) {
+                resp.setContentType("text/html;charset=UTF-8");
+                resp.getWriter().write("<!DOCTYPE html><title>Not here</title>"
+                        + "<script src=\"https://www.googletagmanager.com/gtag/js?id=G-ABC123XYZ9\"></script>");
+                return;
+            }
             resp.setHeader("ETag", "\"v42\"");
+            if (req.getRequestURI().equals("/missing")) {
+                resp.setContentType("text/html;charset=UTF-8");
+                resp.sendError(HttpServletResponse.SC_NOT_FOUND);
+                return;
+            }
             String inm = req.getHeader("If-None-Match");
             if (inm != null) {
                 for (String t : inm.split(",")) {
@@ -192,6 +255,49 @@ class ValidatorPreconditionsContainerTest {
             }
             resp.setContentType("text/html;charset=UTF-8");
             resp.getWriter().write(PAGE);
+        }
+    }
+
+    /**
+     * Tags a page with a hash of its body and answers {@code If-None-Match} itself, mapped inside ConsentGate, as
+     * Spring's shallow ETag filter is when registered after it: it hashes the page as written.
+     */
+    public static final class HashingEtagFilter implements jakarta.servlet.Filter {
+        @Override
+        public void doFilter(jakarta.servlet.ServletRequest req, jakarta.servlet.ServletResponse resp,
+                             jakarta.servlet.FilterChain chain) throws IOException, jakarta.servlet.ServletException {
+            HttpServletRequest request = (HttpServletRequest) req;
+            HttpServletResponse response = (HttpServletResponse) resp;
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            java.io.PrintWriter writer = new java.io.PrintWriter(
+                    new java.io.OutputStreamWriter(body, StandardCharsets.UTF_8));
+            chain.doFilter(req, new jakarta.servlet.http.HttpServletResponseWrapper(response) {
+                @Override
+                public java.io.PrintWriter getWriter() {
+                    return writer;
+                }
+            });
+            writer.flush();
+            String tag;
+            try {
+                byte[] md5 = java.security.MessageDigest.getInstance("MD5").digest(body.toByteArray());
+                tag = "\"0" + java.util.HexFormat.of().formatHex(md5) + '"';
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            response.setHeader("ETag", tag);
+            String inm = request.getHeader("If-None-Match");
+            if (inm != null) {
+                for (String t : inm.split(",")) {
+                    String sent = t.strip();
+                    if ((sent.startsWith("W/") ? sent.substring(2) : sent).equals(tag)) {
+                        response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                        return;
+                    }
+                }
+            }
+            response.setContentLength(body.size());
+            response.getOutputStream().write(body.toByteArray());
         }
     }
 }

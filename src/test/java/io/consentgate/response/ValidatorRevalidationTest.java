@@ -7,6 +7,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ValidatorRevalidationTest {
@@ -22,6 +23,12 @@ class ValidatorRevalidationTest {
         assertFalse(Validators.hidesModifiedSince(List.of("\"app.js-17\""), NONE), "a tag of no decision");
         assertFalse(Validators.hidesModifiedSince(List.of("*"), NONE));
         assertFalse(Validators.hidesModifiedSince(List.of(), NONE));
+    }
+
+    @Test
+    void aTagThatNamesTheDecisionAlreadyIsLeftAsItIs() {
+        assertNull(Validators.tag("W/\"v42.cg1s\"", false, NONE, true));
+        assertNull(Validators.tag("W/\"cg.cg1l\"", true, NONE, true));
     }
 
     @Test
