@@ -12,7 +12,10 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The request the application sees behind ConsentGate.
@@ -27,19 +30,23 @@ import java.util.List;
  *       wrote it ({@link Validators}), so its own conditional-request handling answers {@code 304} only for a copy
  *       the browser got under the same decision. With only other decisions' tags in it, {@code If-Modified-Since}
  *       is hidden, so an application that validates by date alone does not confirm such a copy either.</li>
+ *   <li>{@code Range} and {@code If-Range} are hidden for an HTML document whose body is rewritten under the
+ *       decision: their byte offsets address the page as written.</li>
  * </ul>
  */
 public final class ConsentRequest extends HttpServletRequestWrapper {
 
     private static final String IF_NONE_MATCH = "If-None-Match";
-    private static final String IF_MODIFIED_SINCE = "If-Modified-Since";
 
     private final ConsentResponse response;
     private final boolean stripCookies;
     /** The {@code If-None-Match} the application sees; null when it is the container's. */
     private final Validators.Translation ifNoneMatch;
-    /** Whether {@code If-Modified-Since} is hidden: {@code If-None-Match} names only other decisions' copies. */
-    private final boolean hideModifiedSince;
+    /**
+     * Request headers the application does not see (lower case): {@code If-Modified-Since} when {@code If-None-Match}
+     * names only other decisions' copies; {@code Range} and {@code If-Range} for a page whose body is rewritten.
+     */
+    private final Set<String> hidden;
     private ConsentAsyncContext asyncContext;
 
     public ConsentRequest(HttpServletRequest request, ConsentResponse response, boolean stripCookies) {
@@ -49,11 +56,38 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
         this.stripCookies = stripCookies && !response.enforcement().reportOnly();
         List<String> tags = response.validatorsFollowDecision() ? lines(request.getHeaders(IF_NONE_MATCH)) : List.of();
         this.ifNoneMatch = Validators.ifNoneMatch(tags, response.decision());
-        this.hideModifiedSince = Validators.hidesModifiedSince(tags, response.decision());
+        Set<String> hide = new HashSet<>();
+        if (Validators.hidesModifiedSince(tags, response.decision())) {
+            hide.add("if-modified-since");
+        }
+        if (rangesAddressThePageAsWritten(request, response)) {
+            hide.add("range");
+            hide.add("if-range");
+        }
+        this.hidden = Set.copyOf(hide);
         if (ifNoneMatch != null) {
             response.revalidating(ifNoneMatch);
         }
         response.requestView(this);
+    }
+
+    /**
+     * Whether a {@code Range} would address bytes of the page as written, which is not what this visitor gets: the
+     * decision has pages rewritten and the URI names an HTML document (by the container's MIME mapping, or a
+     * directory, served by its welcome file). A default servlet would send a slice of the page as written (a
+     * multi-range one passes every tracker); without the header it sends the whole page, which is rewritten, as
+     * RFC 9110 14.2 allows. Other resources (media, scripts, downloads) keep their ranges.
+     */
+    private static boolean rangesAddressThePageAsWritten(HttpServletRequest request, ConsentResponse response) {
+        if (!response.validatorsFollowDecision() || response.decision().allowsEverything()
+                || request.getHeader("Range") == null) {
+            return false;
+        }
+        String uri = request.getRequestURI();
+        if (uri == null) {
+            return false;
+        }
+        return uri.endsWith("/") || ConsentResponse.isHtml(request.getServletContext().getMimeType(uri));
     }
 
     private static List<String> lines(Enumeration<String> values) {
@@ -116,7 +150,7 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
         if (ifNoneMatch != null && IF_NONE_MATCH.equalsIgnoreCase(name)) {
             return ifNoneMatch.lines().isEmpty() ? null : ifNoneMatch.lines().get(0);
         }
-        if (hidesModifiedSince(name)) {
+        if (hides(name)) {
             return null;
         }
         return super.getHeader(name);
@@ -127,7 +161,7 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
         if (ifNoneMatch != null && IF_NONE_MATCH.equalsIgnoreCase(name)) {
             return Collections.enumeration(ifNoneMatch.lines());
         }
-        if (hidesModifiedSince(name)) {
+        if (hides(name)) {
             return Collections.emptyEnumeration();
         }
         Enumeration<String> values = super.getHeaders(name);
@@ -144,34 +178,33 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
         return Collections.enumeration(out);
     }
 
-    /** {@code -1} for an {@code If-Modified-Since} hidden because of another decision's tag ({@link Validators}). */
+    /** {@code -1} for a hidden header ({@code If-Modified-Since}, {@code If-Range}). */
     @Override
     public long getDateHeader(String name) {
-        return hidesModifiedSince(name) ? -1 : super.getDateHeader(name);
+        return hides(name) ? -1 : super.getDateHeader(name);
     }
 
-    private boolean hidesModifiedSince(String name) {
-        return hideModifiedSince && IF_MODIFIED_SINCE.equalsIgnoreCase(name);
+    private boolean hides(String name) {
+        return name != null && !hidden.isEmpty() && hidden.contains(name.toLowerCase(Locale.ROOT));
     }
 
     /**
      * Without {@code Cookie} when stripping left no cookie, without {@code If-None-Match} when only a tag this
-     * library added was in it, and without a hidden {@code If-Modified-Since}, so every listed name has a value.
+     * library added was in it, and without hidden headers, so every listed name has a value.
      */
     @Override
     public Enumeration<String> getHeaderNames() {
         Enumeration<String> names = super.getHeaderNames();
         boolean noCookie = stripCookies && !getHeaders("Cookie").hasMoreElements();
         boolean noIfNoneMatch = ifNoneMatch != null && ifNoneMatch.lines().isEmpty();
-        boolean noIfModifiedSince = hideModifiedSince;
-        if (names == null || !noCookie && !noIfNoneMatch && !noIfModifiedSince) {
+        if (names == null || !noCookie && !noIfNoneMatch && hidden.isEmpty()) {
             return names;
         }
         List<String> out = new ArrayList<>();
         while (names.hasMoreElements()) {
             String name = names.nextElement();
             if (!(noCookie && "Cookie".equalsIgnoreCase(name) || noIfNoneMatch && IF_NONE_MATCH.equalsIgnoreCase(name)
-                    || noIfModifiedSince && IF_MODIFIED_SINCE.equalsIgnoreCase(name))) {
+                    || hides(name))) {
                 out.add(name);
             }
         }

@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,6 +52,7 @@ class ValidatorPreconditionsContainerTest {
             """;
     static final String CONSENTED = "cg_consent=1.functional+analytics+marketing.1."
             + System.currentTimeMillis() / 1000 + ".AAAAAAAAAAAAAAAAAAAAAA";
+    static final String SCRIPT = "window.dataLayer = window.dataLayer || [];\n";
     /** 2026-01-05T10:00:00Z, whole seconds as HTTP dates carry them. */
     static final long MODIFIED = 1_767_607_200_000L;
 
@@ -128,6 +130,42 @@ class ValidatorPreconditionsContainerTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty"})
+    void aRangeOfARewrittenPageIsAnsweredWithTheWholePageAsRewritten(String kind) throws Exception {
+        int port = start(kind, null);
+        String page = send(port, "GET", Map.of()).body();
+        for (String range : List.of("bytes=0-99,100-", "bytes=0-199", "bytes=40-")) {
+            HttpResponse<String> r = send(port, "GET", Map.of("Range", range));
+            assertEquals(200, r.statusCode(), range + ": no range of the page as written");
+            assertEquals(page, r.body(), range);
+            assertFalse(r.body().contains("googletagmanager.com"), range + ": " + r.body());
+        }
+        HttpResponse<String> stale = send(port, "GET", Map.of("Range", "bytes=40-", "If-Range", "W/\"303-1\""));
+        assertEquals(page, stale.body(), "an If-Range with an old tag gets the whole page as rewritten");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty"})
+    void scriptsKeepTheirValidatorsAndRangesAndPagesAsWrittenKeepTheirRanges(String kind) throws Exception {
+        int port = start(kind, null);
+        Files.writeString(docroot.resolve("app.js"), SCRIPT);
+        HttpResponse<String> js = send(port, "/app.js", "GET", Map.of());
+        String tag = js.headers().firstValue("ETag").orElseThrow();
+        assertFalse(tag.contains(".cg"), tag);
+        HttpResponse<String> again = send(port, "/app.js", "GET", Map.of("If-None-Match", tag,
+                "If-Modified-Since", js.headers().firstValue("Last-Modified").orElseThrow()));
+        assertEquals(304, again.statusCode());
+        assertEquals(tag, again.headers().firstValue("ETag").orElseThrow());
+        HttpResponse<String> slice = send(port, "/app.js", "GET", Map.of("Range", "bytes=0-8"));
+        assertEquals(206, slice.statusCode());
+        assertEquals(SCRIPT.substring(0, 9), slice.body());
+
+        HttpResponse<String> consented = send(port, "GET", Map.of("Cookie", CONSENTED, "Range", "bytes=0-14"));
+        assertEquals(206, consented.statusCode(), "the page as written: its ranges hold");
+        assertEquals(PAGE.substring(0, 15), consented.body());
+    }
+
     private int start(String kind, Class<? extends HttpServlet> servlet) throws Exception {
         Files.writeString(docroot.resolve("index.html"), PAGE);
         return kind.equals("jetty") ? startJetty(servlet) : startTomcat(servlet);
@@ -167,6 +205,7 @@ class ValidatorPreconditionsContainerTest {
         tomcat.setConnector(connector);
         Context ctx = tomcat.addContext("", docroot.toString());
         ctx.addMimeMapping("html", "text/html");
+        ctx.addMimeMapping("js", "text/javascript");
         FilterDef def = new FilterDef();
         def.setFilterName("consentgate");
         def.setFilterClass(ConsentGateFilter.class.getName());
