@@ -12,9 +12,11 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,6 +32,8 @@ import java.util.Set;
  *       wrote it ({@link Validators}), so its own conditional-request handling answers {@code 304} only for a copy
  *       the browser got under the same decision. With only other decisions' tags in it, {@code If-Modified-Since}
  *       is hidden, so an application that validates by date alone does not confirm such a copy either.</li>
+ *   <li>A strong {@code If-Match} or {@code If-Range} tag with the current decision's suffix (a page sent as
+ *       written) is handed on as the application wrote it; weak ones and other decisions' match nothing.</li>
  *   <li>{@code Range} and {@code If-Range} are hidden for an HTML document whose body is rewritten under the
  *       decision: their byte offsets address the page as written.</li>
  * </ul>
@@ -47,6 +51,8 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
      * names only other decisions' copies; {@code Range} and {@code If-Range} for a page whose body is rewritten.
      */
     private final Set<String> hidden;
+    /** {@code If-Match} and {@code If-Range} as the application sees them (lower-case names), when they differ. */
+    private final Map<String, List<String>> strongPreconditions;
     private ConsentAsyncContext asyncContext;
 
     public ConsentRequest(HttpServletRequest request, ConsentResponse response, boolean stripCookies) {
@@ -65,6 +71,15 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
             hide.add("if-range");
         }
         this.hidden = Set.copyOf(hide);
+        Map<String, List<String>> strong = new HashMap<>();
+        for (String name : List.of("if-match", "if-range")) {
+            List<String> translated = response.validatorsFollowDecision()
+                    ? Validators.strongPrecondition(lines(request.getHeaders(name)), response.decision()) : null;
+            if (translated != null) {
+                strong.put(name, translated);
+            }
+        }
+        this.strongPreconditions = Map.copyOf(strong);
         if (ifNoneMatch != null) {
             response.revalidating(ifNoneMatch);
         }
@@ -153,6 +168,10 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
         if (hides(name)) {
             return null;
         }
+        List<String> strong = strongPrecondition(name);
+        if (strong != null) {
+            return strong.get(0);
+        }
         return super.getHeader(name);
     }
 
@@ -163,6 +182,10 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
         }
         if (hides(name)) {
             return Collections.emptyEnumeration();
+        }
+        List<String> strong = strongPrecondition(name);
+        if (strong != null) {
+            return Collections.enumeration(strong);
         }
         Enumeration<String> values = super.getHeaders(name);
         if (!stripCookies || !"Cookie".equalsIgnoreCase(name) || values == null) {
@@ -182,6 +205,11 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
     @Override
     public long getDateHeader(String name) {
         return hides(name) ? -1 : super.getDateHeader(name);
+    }
+
+    private List<String> strongPrecondition(String name) {
+        return name == null || strongPreconditions.isEmpty() ? null
+                : strongPreconditions.get(name.toLowerCase(Locale.ROOT));
     }
 
     private boolean hides(String name) {

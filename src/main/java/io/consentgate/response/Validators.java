@@ -135,6 +135,40 @@ final class Validators {
     }
 
     /**
+     * An {@code If-Match} or {@code If-Range} field as the application is to see it: these compare strongly
+     * (RFC 9110 13.1.1, 13.1.5), so only a strong tag with this decision's suffix, which names the page as written
+     * byte for byte, is given back as the application wrote it. A weak tag, another decision's tag, {@code *} and a
+     * date stay as they are: the first two match nothing, as they must.
+     *
+     * @param lines the field's lines as received (empty when absent)
+     * @return the lines to hand on, or {@code null} when nothing changes
+     */
+    static List<String> strongPrecondition(List<String> lines, ConsentDecision decision) {
+        String own = suffix(decision);
+        List<String> out = new ArrayList<>();
+        boolean changed = false;
+        for (String line : lines) {
+            List<String> tags = tags(line);
+            if (tags == null) {
+                out.add(line);
+                continue;
+            }
+            List<String> kept = new ArrayList<>();
+            for (String t : tags) {
+                String back = t.startsWith("W/") ? null : back(t, own);
+                if (back != null && !back.startsWith("W/") && !back.isEmpty()) {
+                    kept.add(back);
+                    changed = true;
+                } else {
+                    kept.add(t);
+                }
+            }
+            out.add(String.join(", ", kept));
+        }
+        return changed ? List.copyOf(out) : null;
+    }
+
+    /**
      * What {@link #ifNoneMatch} hands on, the first client's tag it recognised as this decision's, and those tags by
      * the application's opaque tag behind them.
      */

@@ -166,12 +166,78 @@ class ValidatorPreconditionsContainerTest {
         assertEquals(PAGE.substring(0, 15), consented.body());
     }
 
-    private int start(String kind, Class<? extends HttpServlet> servlet) throws Exception {
-        Files.writeString(docroot.resolve("index.html"), PAGE);
-        return kind.equals("jetty") ? startJetty(servlet) : startTomcat(servlet);
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty"})
+    void reportOnlyAndARewriterThatIsOffLeaveValidatorsLengthsAndRangesAsTheApplicationSentThem(String kind)
+            throws Exception {
+        for (Map<String, String> params : List.of(Map.of("report-only", "true"), Map.of("html-rewrite", "false"))) {
+            int port = start(kind, null, params);
+            HttpResponse<String> consented = send(port, "GET", Map.of("Cookie", CONSENTED));
+            HttpResponse<String> refused = send(port, "GET", Map.of());
+            assertEquals(PAGE, refused.body(), params.toString());
+            String tag = refused.headers().firstValue("ETag").orElseThrow();
+            assertFalse(tag.contains(".cg"), params + " " + tag);
+            assertEquals(consented.headers().firstValue("ETag"), refused.headers().firstValue("ETag"));
+            assertEquals(304, send(port, "GET", Map.of("If-None-Match", tag)).statusCode(), params.toString());
+            HttpResponse<String> head = send(port, "HEAD", Map.of());
+            assertEquals(String.valueOf(PAGE.length()), head.headers().firstValue("Content-Length").orElse(""),
+                    params.toString());
+            HttpResponse<String> slice = send(port, "GET", Map.of("Range", "bytes=0-14"));
+            assertEquals(206, slice.statusCode(), params.toString());
+            assertEquals(PAGE.substring(0, 15), slice.body());
+            server.close();
+            server = null;
+        }
     }
 
-    private int startJetty(Class<? extends HttpServlet> servlet) throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty"})
+    void anAsyncPageAndAPrivatePageFollowTheDecisionLikeAnyOther(String kind) throws Exception {
+        int port = start(kind, TaggingServlet.class, Map.of("vary", "private"));
+        for (String path : List.of("/async", "/page")) {
+            HttpResponse<String> consented = send(port, path, "GET", Map.of("Cookie", CONSENTED));
+            assertEquals(PAGE, consented.body());
+            String consentedTag = consented.headers().firstValue("ETag").orElseThrow();
+            assertEquals("\"v42.cgfs\"", consentedTag, path);
+            HttpResponse<String> refused = send(port, path, "GET", Map.of("If-None-Match", consentedTag));
+            assertEquals(200, refused.statusCode(), path);
+            assertFalse(refused.body().contains("googletagmanager.com"), refused.body());
+            String refusedTag = refused.headers().firstValue("ETag").orElseThrow();
+            HttpResponse<String> again = send(port, path, "GET", Map.of("If-None-Match", refusedTag));
+            assertEquals(304, again.statusCode(), path);
+            assertEquals(refusedTag, again.headers().firstValue("ETag").orElseThrow(), path);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty"})
+    void anIfMatchSucceedsOnlyForThePageAsWrittenUnderTheSameDecision(String kind) throws Exception {
+        int port = start(kind, TaggingServlet.class);
+        String asWritten = send(port, "/page", "GET", Map.of("Cookie", CONSENTED)).headers().firstValue("ETag")
+                .orElseThrow();
+        String rewritten = send(port, "/page", "GET", Map.of()).headers().firstValue("ETag").orElseThrow();
+        assertEquals(204, send(port, "/page", "PUT", Map.of("Cookie", CONSENTED, "If-Match", asWritten))
+                .statusCode(), "the client holds the page as written");
+        assertEquals(204, send(port, "/page", "PUT", Map.of("Cookie", CONSENTED, "If-Match", "\"v1\", " + asWritten))
+                .statusCode());
+        assertEquals(412, send(port, "/page", "PUT", Map.of("If-Match", rewritten)).statusCode(),
+                "a weak tag never matches If-Match: the client holds the page without its trackers");
+        assertEquals(412, send(port, "/page", "PUT", Map.of("If-Match", asWritten)).statusCode(),
+                "this visitor is sent the page rewritten");
+        assertEquals(204, send(port, "/page", "PUT", Map.of("If-Match", "*")).statusCode());
+    }
+
+    private int start(String kind, Class<? extends HttpServlet> servlet) throws Exception {
+        return start(kind, servlet, Map.of());
+    }
+
+    private int start(String kind, Class<? extends HttpServlet> servlet, Map<String, String> params)
+            throws Exception {
+        Files.writeString(docroot.resolve("index.html"), PAGE);
+        return kind.equals("jetty") ? startJetty(servlet, params) : startTomcat(servlet, params);
+    }
+
+    private int startJetty(Class<? extends HttpServlet> servlet, Map<String, String> params) throws Exception {
         Server s = new Server();
         ServerConnector connector = new ServerConnector(s);
         connector.setHost("127.0.0.1");
@@ -179,7 +245,10 @@ class ValidatorPreconditionsContainerTest {
         s.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
         context.setBaseResourceAsPath(docroot);
-        context.addFilter(ConsentGateFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+        org.eclipse.jetty.ee10.servlet.FilterHolder gate = context.addFilter(ConsentGateFilter.class, "/*",
+                EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+        gate.setAsyncSupported(true);
+        params.forEach(gate::setInitParameter);
         context.addFilter(HashingEtagFilter.class, "/hashed/*", EnumSet.of(DispatcherType.REQUEST));
         org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler errors = new org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler();
         errors.addErrorPage(404, "/error");
@@ -188,7 +257,7 @@ class ValidatorPreconditionsContainerTest {
             context.addServlet(org.eclipse.jetty.ee10.servlet.DefaultServlet.class, "/")
                     .setInitParameter("etags", "true");
         } else {
-            context.addServlet(servlet, "/");
+            context.addServlet(servlet, "/").setAsyncSupported(true);
         }
         s.setHandler(context);
         s.start();
@@ -196,7 +265,7 @@ class ValidatorPreconditionsContainerTest {
         return connector.getLocalPort();
     }
 
-    private int startTomcat(Class<? extends HttpServlet> servlet) throws Exception {
+    private int startTomcat(Class<? extends HttpServlet> servlet, Map<String, String> params) throws Exception {
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(Files.createTempDirectory("cg-tomcat-pre").toString());
         Connector connector = new Connector();
@@ -209,6 +278,8 @@ class ValidatorPreconditionsContainerTest {
         FilterDef def = new FilterDef();
         def.setFilterName("consentgate");
         def.setFilterClass(ConsentGateFilter.class.getName());
+        def.setAsyncSupported("true");
+        params.forEach(def::addInitParameter);
         ctx.addFilterDef(def);
         FilterMap map = new FilterMap();
         map.setFilterName("consentgate");
@@ -231,6 +302,7 @@ class ValidatorPreconditionsContainerTest {
         Wrapper w = Tomcat.addServlet(ctx, "app", servlet == null ? new DefaultServlet()
                 : servlet.getDeclaredConstructor().newInstance());
         w.setLoadOnStartup(1);
+        w.setAsyncSupported(true);
         ctx.addServletMappingDecoded("/", "app");
         tomcat.start();
         server = () -> {
@@ -266,8 +338,21 @@ class ValidatorPreconditionsContainerTest {
         }
     }
 
-    /** Computes its tag and compares If-None-Match itself, as frameworks' {@code checkNotModified} do. */
+    /**
+     * Computes its tag and compares If-None-Match itself, as frameworks' {@code checkNotModified} do; takes a PUT
+     * under If-Match, compared strongly.
+     */
     public static final class TaggingServlet extends HttpServlet {
+        @Override
+        protected void doPut(HttpServletRequest req, HttpServletResponse resp) {
+            String ifMatch = req.getHeader("If-Match");
+            boolean matches = ifMatch == null || ifMatch.strip().equals("*");
+            for (String t : ifMatch == null ? new String[0] : ifMatch.split(",")) {
+                matches |= t.strip().equals("\"v42\"");
+            }
+            resp.setStatus(matches ? HttpServletResponse.SC_NO_CONTENT : HttpServletResponse.SC_PRECONDITION_FAILED);
+        }
+
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             if (req.getRequestURI().equals("/error")) {
@@ -276,6 +361,22 @@ class ValidatorPreconditionsContainerTest {
                         + "<script src=\"https://www.googletagmanager.com/gtag/js?id=G-ABC123XYZ9\"></script>");
                 return;
             }
+            if (req.getRequestURI().equals("/async")) {
+                jakarta.servlet.AsyncContext async = req.startAsync();
+                async.start(() -> {
+                    try {
+                        answer(req, (HttpServletResponse) async.getResponse());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    async.complete();
+                });
+                return;
+            }
+            answer(req, resp);
+        }
+
+        private static void answer(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             resp.setHeader("ETag", "\"v42\"");
             if (req.getRequestURI().equals("/missing")) {
                 resp.setContentType("text/html;charset=UTF-8");

@@ -26,6 +26,18 @@ class ValidatorRevalidationTest {
     }
 
     @Test
+    void givesBackOnlyStrongTagsOfThisDecisionForPreconditionsThatCompareStrongly() {
+        ConsentDecision all = ConsentDecision.allowAll();
+        assertEquals(List.of("\"v1\", \"v42\""), Validators.strongPrecondition(List.of("\"v1\", \"v42.cgfs\""), all));
+        assertNull(Validators.strongPrecondition(List.of("W/\"v42.cgfs\""), all), "weak: matches nothing");
+        assertNull(Validators.strongPrecondition(List.of("\"v42.cgfw\""), all), "the application's tag was weak");
+        assertNull(Validators.strongPrecondition(List.of("W/\"v42.cg1s\""), NONE));
+        assertNull(Validators.strongPrecondition(List.of("\"v42.cgfs\""), NONE), "another decision's");
+        assertNull(Validators.strongPrecondition(List.of("*"), all));
+        assertNull(Validators.strongPrecondition(List.of("Mon, 05 Jan 2026 10:00:00 GMT"), all));
+    }
+
+    @Test
     void aTagThatNamesTheDecisionAlreadyIsLeftAsItIs() {
         assertNull(Validators.tag("W/\"v42.cg1s\"", false, NONE, true));
         assertNull(Validators.tag("W/\"cg.cg1l\"", true, NONE, true));
