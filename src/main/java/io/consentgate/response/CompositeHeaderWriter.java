@@ -23,7 +23,7 @@ public final class CompositeHeaderWriter implements HeaderWriter {
      */
     public static CompositeHeaderWriter forPolicy(Policy policy) {
         List<HeaderWriter> w = new ArrayList<>();
-        w.add(new VaryHeaderWriter(policy.varyMode(), policy.gpcHeaders()));
+        w.add(new VaryHeaderWriter(policy.varyMode(), policy.gpcHeaders(), policy.regionHeader()));
         if (policy.tkHeader()) {
             w.add(new TkHeaderWriter(policy.reportOnly()));
         }

@@ -10,20 +10,33 @@ import java.util.Locale;
 
 /**
  * Tells caches that the response depends on the privacy signals and the consent cookie: either by merging
- * {@code DNT}, the GPC headers and {@code Cookie} into {@code Vary} (keeping what the application listed), or by
- * {@code Cache-Control: private} when the application set no {@code Cache-Control}.
+ * {@code DNT}, the GPC headers, {@code Cookie} and the region header (when the policy reads one) into {@code Vary}
+ * (keeping what the application listed), or by {@code Cache-Control: private} when the application set no
+ * {@code Cache-Control}.
  */
 public final class VaryHeaderWriter implements HeaderWriter {
 
     private final VaryMode mode;
     private final List<String> tokens;
 
+    /** A writer for a policy that reads no region header. */
     public VaryHeaderWriter(VaryMode mode, List<String> gpcHeaders) {
+        this(mode, gpcHeaders, null);
+    }
+
+    /**
+     * A writer for a policy that reads {@code regionHeader} (null: none): the region picks the default decision, so a
+     * shared cache must not serve one region's page to another.
+     */
+    public VaryHeaderWriter(VaryMode mode, List<String> gpcHeaders, String regionHeader) {
         this.mode = mode;
         List<String> t = new ArrayList<>();
         t.add("DNT");
         t.addAll(gpcHeaders);
         t.add("Cookie");
+        if (regionHeader != null) {
+            t.add(regionHeader);
+        }
         this.tokens = List.copyOf(t);
     }
 

@@ -227,6 +227,22 @@ class ValidatorPreconditionsContainerTest {
         assertEquals(204, send(port, "/page", "PUT", Map.of("If-Match", "*")).statusCode());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty"})
+    void aSharedCacheKeysPagesOnTheRegionHeaderThatDecides(String kind) throws Exception {
+        int port = start(kind, null, Map.of("mode", "opt-out", "region-header", "CF-IPCountry",
+                "opt-in-regions", "DE"));
+        HttpResponse<String> optOut = send(port, "GET", Map.of("CF-IPCountry", "US"));
+        HttpResponse<String> optIn = send(port, "GET", Map.of("CF-IPCountry", "DE"));
+        assertEquals(PAGE, optOut.body());
+        assertFalse(optIn.body().contains("googletagmanager.com"), optIn.body());
+        // Same Cookie, DNT and Sec-GPC: only the region tells the two apart, so a cache must key on it.
+        for (HttpResponse<String> r : List.of(optOut, optIn)) {
+            String vary = String.join(",", r.headers().allValues("Vary")).toLowerCase(java.util.Locale.ROOT);
+            assertTrue(vary.contains("cf-ipcountry"), vary);
+        }
+    }
+
     private int start(String kind, Class<? extends HttpServlet> servlet) throws Exception {
         return start(kind, servlet, Map.of());
     }
