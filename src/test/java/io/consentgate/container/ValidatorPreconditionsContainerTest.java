@@ -243,6 +243,19 @@ class ValidatorPreconditionsContainerTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty"})
+    void validatorsSetAfterTheBodyOrTwiceStillNameTheDecision(String kind) throws Exception {
+        int port = start(kind, TaggingServlet.class);
+        HttpResponse<String> late = send(port, "/late", "GET", Map.of());
+        assertFalse(late.body().contains("googletagmanager.com"), late.body());
+        assertEquals(List.of("W/\"v43.cg1s\""), late.headers().allValues("ETag"));
+        HttpResponse<String> dated = send(port, "/dated", "GET", Map.of());
+        assertEquals(List.of("W/\"cg.cg1l\""), dated.headers().allValues("ETag"));
+        assertEquals(200, send(port, "/dated", "GET", Map.of("Cookie", CONSENTED, "If-None-Match", "W/\"cg.cg1l\"",
+                "If-Modified-Since", dated.headers().firstValue("Last-Modified").orElseThrow())).statusCode());
+    }
+
     private int start(String kind, Class<? extends HttpServlet> servlet) throws Exception {
         return start(kind, servlet, Map.of());
     }
@@ -387,6 +400,19 @@ class ValidatorPreconditionsContainerTest {
                     }
                     async.complete();
                 });
+                return;
+            }
+            if (req.getRequestURI().equals("/late")) {
+                resp.setContentType("text/html;charset=UTF-8");
+                resp.getWriter().write(PAGE);
+                resp.addHeader("ETag", "\"v43\"");
+                resp.addHeader("ETag", "\"v43\"");
+                return;
+            }
+            if (req.getRequestURI().equals("/dated")) {
+                resp.setContentType("text/html;charset=UTF-8");
+                resp.setDateHeader("Last-Modified", MODIFIED);
+                resp.getWriter().write(PAGE);
                 return;
             }
             answer(req, resp);
