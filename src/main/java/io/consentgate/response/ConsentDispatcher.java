@@ -10,7 +10,8 @@ import java.io.IOException;
 /**
  * A request dispatcher of the {@link ConsentRequest}: before a forward, tells the {@link ConsentResponse} to hold
  * nothing back, because a container may close the response when the forward returns (Tomcat 11 suspends the
- * original response behind any wrappers), before the filter could emit held bytes. Around an include, tells it that
+ * original response behind any wrappers), before the filter could emit held bytes, and tells the
+ * {@link ConsentRequest} where it goes (a forward to an HTML document hides {@code Range}). Around an include, tells it that
  * {@code sendError}/{@code sendRedirect} have no effect (Tomcat puts its include wrapper below this filter's, so the
  * included servlet's calls pass through the {@link ConsentResponse} first), and afterwards takes Tomcat's include
  * wrappers out of the filter's wrappers if the container left them in (it does once the request is async).
@@ -20,17 +21,21 @@ final class ConsentDispatcher implements RequestDispatcher {
     private final RequestDispatcher delegate;
     private final ConsentRequest request;
     private final ConsentResponse response;
+    /** The path the dispatcher was asked for. */
+    private final String path;
 
-    ConsentDispatcher(RequestDispatcher delegate, ConsentRequest request, ConsentResponse response) {
+    ConsentDispatcher(RequestDispatcher delegate, ConsentRequest request, ConsentResponse response, String path) {
         this.delegate = delegate;
         this.request = request;
         this.response = response;
+        this.path = path;
     }
 
     @Override
     public void forward(ServletRequest request, ServletResponse servletResponse)
             throws ServletException, IOException {
         response.streamThrough();
+        this.request.forwarding(path);
         delegate.forward(request, servletResponse);
     }
 

@@ -35,7 +35,8 @@ import java.util.Set;
  *   <li>A strong {@code If-Match} or {@code If-Range} tag with the current decision's suffix (a page sent as
  *       written) is handed on as the application wrote it; weak ones and other decisions' match nothing.</li>
  *   <li>{@code Range} and {@code If-Range} are hidden for an HTML document whose body is rewritten under the
- *       decision: their byte offsets address the page as written.</li>
+ *       decision (requested, or forwarded to through this request's dispatcher): their byte offsets address the
+ *       page as written.</li>
  * </ul>
  */
 public final class ConsentRequest extends HttpServletRequestWrapper {
@@ -53,6 +54,8 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
     private final Set<String> hidden;
     /** {@code If-Match} and {@code If-Range} as the application sees them (lower-case names), when they differ. */
     private final Map<String, List<String>> strongPreconditions;
+    /** Whether a forward to an HTML document hides {@code Range} and {@code If-Range} from here on. */
+    private boolean rangesHiddenByForward;
     private ConsentAsyncContext asyncContext;
 
     public ConsentRequest(HttpServletRequest request, ConsentResponse response, boolean stripCookies) {
@@ -66,7 +69,7 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
         if (Validators.hidesModifiedSince(tags, response.decision())) {
             hide.add("if-modified-since");
         }
-        if (rangesAddressThePageAsWritten(request, response)) {
+        if (rangesAddressThePageAsWritten(request, response, request.getRequestURI())) {
             hide.add("range");
             hide.add("if-range");
         }
@@ -93,16 +96,23 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
      * multi-range one passes every tracker); without the header it sends the whole page, which is rewritten, as
      * RFC 9110 14.2 allows. Other resources (media, scripts, downloads) keep their ranges.
      */
-    private static boolean rangesAddressThePageAsWritten(HttpServletRequest request, ConsentResponse response) {
-        if (!response.validatorsFollowDecision() || response.decision().allowsEverything()
+    private static boolean rangesAddressThePageAsWritten(HttpServletRequest request, ConsentResponse response,
+                                                         String path) {
+        if (path == null || !response.validatorsFollowDecision() || response.decision().allowsEverything()
                 || request.getHeader("Range") == null) {
             return false;
         }
-        String uri = request.getRequestURI();
-        if (uri == null) {
-            return false;
-        }
-        return uri.endsWith("/") || ConsentResponse.isHtml(request.getServletContext().getMimeType(uri));
+        int query = path.indexOf('?');
+        String p = query < 0 ? path : path.substring(0, query);
+        return p.endsWith("/") || ConsentResponse.isHtml(request.getServletContext().getMimeType(p));
+    }
+
+    /**
+     * A forward through this request's dispatcher to {@code path} is starting: when that is an HTML document, its
+     * ranges would address the page as written, as for a request for it ({@link #rangesAddressThePageAsWritten}).
+     */
+    void forwarding(String path) {
+        rangesHiddenByForward |= rangesAddressThePageAsWritten((HttpServletRequest) getRequest(), response, path);
     }
 
     private static List<String> lines(Enumeration<String> values) {
@@ -138,7 +148,7 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
     @Override
     public RequestDispatcher getRequestDispatcher(String path) {
         RequestDispatcher d = super.getRequestDispatcher(path);
-        return d == null ? null : new ConsentDispatcher(d, this, response);
+        return d == null ? null : new ConsentDispatcher(d, this, response, path);
     }
 
     @Override
@@ -213,7 +223,13 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
     }
 
     private boolean hides(String name) {
-        return name != null && !hidden.isEmpty() && hidden.contains(name.toLowerCase(Locale.ROOT));
+        if (name == null) {
+            return false;
+        }
+        if (rangesHiddenByForward && ("Range".equalsIgnoreCase(name) || "If-Range".equalsIgnoreCase(name))) {
+            return true;
+        }
+        return !hidden.isEmpty() && hidden.contains(name.toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -225,7 +241,7 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
         Enumeration<String> names = super.getHeaderNames();
         boolean noCookie = stripCookies && !getHeaders("Cookie").hasMoreElements();
         boolean noIfNoneMatch = ifNoneMatch != null && ifNoneMatch.lines().isEmpty();
-        if (names == null || !noCookie && !noIfNoneMatch && hidden.isEmpty()) {
+        if (names == null || !noCookie && !noIfNoneMatch && hidden.isEmpty() && !rangesHiddenByForward) {
             return names;
         }
         List<String> out = new ArrayList<>();

@@ -256,6 +256,20 @@ class ValidatorPreconditionsContainerTest {
                 "If-Modified-Since", dated.headers().firstValue("Last-Modified").orElseThrow())).statusCode());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty"})
+    void aRangeOfAPageForwardedToTheDefaultServletGetsTheWholePageAsRewritten(String kind) throws Exception {
+        int port = start(kind, TaggingServlet.class);
+        Files.createDirectories(docroot.resolve("static"));
+        Files.writeString(docroot.resolve("static/index.html"), PAGE); // where Tomcat looks; Jetty takes the path info
+        HttpResponse<String> whole = send(port, "/about", "GET", Map.of());
+        assertEquals(200, whole.statusCode());
+        assertFalse(whole.body().contains("googletagmanager.com"), whole.body());
+        HttpResponse<String> r = send(port, "/about", "GET", Map.of("Range", "bytes=0-99,100-"));
+        assertEquals(200, r.statusCode(), "no range of the page as written");
+        assertEquals(whole.body(), r.body());
+    }
+
     private int start(String kind, Class<? extends HttpServlet> servlet) throws Exception {
         return start(kind, servlet, Map.of());
     }
@@ -287,6 +301,9 @@ class ValidatorPreconditionsContainerTest {
                     .setInitParameter("etags", "true");
         } else {
             context.addServlet(servlet, "/").setAsyncSupported(true);
+            org.eclipse.jetty.ee10.servlet.ServletHolder files = context.addServlet(
+                    org.eclipse.jetty.ee10.servlet.DefaultServlet.class, "/static/*");
+            files.setInitParameter("pathInfoOnly", "true");
         }
         s.setHandler(context);
         s.start();
@@ -333,6 +350,10 @@ class ValidatorPreconditionsContainerTest {
         w.setLoadOnStartup(1);
         w.setAsyncSupported(true);
         ctx.addServletMappingDecoded("/", "app");
+        if (servlet != null) {
+            Tomcat.addServlet(ctx, "files", new DefaultServlet());
+            ctx.addServletMappingDecoded("/static/*", "files");
+        }
         tomcat.start();
         server = () -> {
             tomcat.stop();
@@ -400,6 +421,14 @@ class ValidatorPreconditionsContainerTest {
                     }
                     async.complete();
                 });
+                return;
+            }
+            if (req.getRequestURI().equals("/about")) {
+                try {
+                    req.getRequestDispatcher("/static/index.html").forward(req, resp);
+                } catch (jakarta.servlet.ServletException e) {
+                    throw new IOException(e);
+                }
                 return;
             }
             if (req.getRequestURI().equals("/late")) {
