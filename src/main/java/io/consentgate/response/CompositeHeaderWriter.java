@@ -39,4 +39,11 @@ public final class CompositeHeaderWriter implements HeaderWriter {
             w.write(response, decision);
         }
     }
+
+    @Override
+    public void writeEarly(HttpServletResponse response, ConsentDecision decision) {
+        for (HeaderWriter w : writers) {
+            w.writeEarly(response, decision);
+        }
+    }
 }

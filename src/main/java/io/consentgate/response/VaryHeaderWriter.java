@@ -40,6 +40,18 @@ public final class VaryHeaderWriter implements HeaderWriter {
         this.tokens = List.copyOf(t);
     }
 
+    /**
+     * {@code Vary} is merged now and again at commit; {@code Cache-Control: private} only at commit, when the
+     * application set none: set earlier, it would stop an application (or Spring Security) that writes its own
+     * {@code Cache-Control} only where none is set, and a page meant {@code no-store} would go out merely private.
+     */
+    @Override
+    public void writeEarly(HttpServletResponse response, ConsentDecision decision) {
+        if (mode != VaryMode.PRIVATE) {
+            write(response, decision);
+        }
+    }
+
     @Override
     public void write(HttpServletResponse response, ConsentDecision decision) {
         if (mode == VaryMode.PRIVATE) {

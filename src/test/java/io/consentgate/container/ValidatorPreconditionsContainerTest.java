@@ -211,6 +211,19 @@ class ValidatorPreconditionsContainerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"tomcat", "jetty"})
+    void privateModeLeavesAnApplicationsOwnCacheControlAndAddsPrivateOnlyWhereItSetNone(String kind)
+            throws Exception {
+        int port = start(kind, TaggingServlet.class, Map.of("vary", "private"));
+        // Spring Security writes its Cache-Control only where none is set: ConsentGate must not set one first.
+        HttpResponse<String> account = send(port, "/account", "GET", Map.of());
+        assertEquals(List.of("no-cache, no-store, max-age=0, must-revalidate"),
+                account.headers().allValues("Cache-Control"));
+        HttpResponse<String> page = send(port, "/page", "GET", Map.of());
+        assertEquals(List.of("private"), page.headers().allValues("Cache-Control"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty"})
     void anIfMatchSucceedsOnlyForThePageAsWrittenUnderTheSameDecision(String kind) throws Exception {
         int port = start(kind, TaggingServlet.class);
         String asWritten = send(port, "/page", "GET", Map.of("Cookie", CONSENTED)).headers().firstValue("ETag")
@@ -409,6 +422,14 @@ class ValidatorPreconditionsContainerTest {
                 resp.setContentType("text/html;charset=UTF-8");
                 resp.getWriter().write("<!DOCTYPE html><title>Not here</title>"
                         + "<script src=\"https://www.googletagmanager.com/gtag/js?id=G-ABC123XYZ9\"></script>");
+                return;
+            }
+            if (req.getRequestURI().equals("/account")) {
+                if (!resp.containsHeader("Cache-Control")) {
+                    resp.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+                }
+                resp.setContentType("text/html;charset=UTF-8");
+                resp.getWriter().write("<!DOCTYPE html><title>Your orders</title><p>Order 1042</p>");
                 return;
             }
             if (req.getRequestURI().equals("/async")) {
