@@ -333,8 +333,15 @@ public final class ConsentGateFilter implements Filter {
         DispatcherType type = request.getDispatcherType();
         if (wrapped != null && (type == DispatcherType.FORWARD || type == DispatcherType.ASYNC
                 || type == DispatcherType.ERROR) && !request.isAsyncStarted()) {
-            // The body ends with this dispatch (a forward commits and closes the response when it returns).
-            wrapped.finish();
+            if (type == DispatcherType.FORWARD && response != wrapped) {
+                // Another wrapper stands between: a filter that buffers the body (Spring's ShallowEtagHeaderFilter)
+                // writes it only when the outer chain returns, and the outer dispatch ends the body then. Send what
+                // is decided now, as a container closing the response after the forward would otherwise lose it.
+                wrapped.flushBuffer();
+            } else {
+                // The body ends with this dispatch (a forward commits and closes the response when it returns).
+                wrapped.finish();
+            }
         }
     }
 
