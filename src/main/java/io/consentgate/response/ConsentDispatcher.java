@@ -36,7 +36,12 @@ final class ConsentDispatcher implements RequestDispatcher {
             throws ServletException, IOException {
         response.streamThrough();
         this.request.forwarding(path);
-        delegate.forward(request, servletResponse);
+        response.forwardStarted();
+        try {
+            delegate.forward(request, servletResponse);
+        } finally {
+            response.forwardEnded();
+        }
     }
 
     @Override

@@ -79,6 +79,8 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
     private boolean streamThrough;
     /** Includes in progress through {@link ConsentDispatcher}: sendError and sendRedirect have no effect in them. */
     private int includes;
+    /** Forwards in progress through {@link ConsentDispatcher}. */
+    private int forwards;
     /** The request as the application sees it (the filter's wrapper), for {@link #inInclude()}. */
     private HttpServletRequest requestView;
 
@@ -279,6 +281,19 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
 
     void includeStarted() {
         includes++;
+    }
+
+    /** A forward through {@link ConsentDispatcher} is in progress (see {@link GateOutputStream#close()}). */
+    void forwardStarted() {
+        forwards++;
+    }
+
+    void forwardEnded() {
+        forwards--;
+    }
+
+    boolean inForward() {
+        return forwards > 0;
     }
 
     void includeEnded() {

@@ -241,6 +241,13 @@ final class GateOutputStream extends ServletOutputStream {
         if (discarded) {
             return;
         }
+        if (response.inForward()) {
+            // The container closing the response as a forward returns (Tomcat closes the forwarded response's
+            // stream): a filter outside the forward may still hold the body and write it once its chain returns
+            // (Spring's ShallowEtagHeaderFilter), so only what is decided goes out, and the filter ends the body.
+            flush();
+            return;
+        }
         finish();
         if (pending.size() == 0) {
             container().close();

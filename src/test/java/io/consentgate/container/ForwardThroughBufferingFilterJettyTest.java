@@ -43,41 +43,66 @@ class ForwardThroughBufferingFilterJettyTest {
         @Override
         public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
                 throws IOException, ServletException {
-            ByteArrayOutputStream held = new ByteArrayOutputStream();
-            HttpServletResponse outer = (HttpServletResponse) res;
-            ServletOutputStream target = outer.getOutputStream();
-            HttpServletResponseWrapper caching = new HttpServletResponseWrapper(outer) {
-                @Override
-                public ServletOutputStream getOutputStream() {
-                    return new ServletOutputStream() {
-                        @Override
-                        public void write(int b) {
-                            held.write(b);
-                        }
-
-                        @Override
-                        public boolean isReady() {
-                            return true;
-                        }
-
-                        @Override
-                        public void setWriteListener(WriteListener l) {
-                        }
-                    };
-                }
-
-                @Override
-                public PrintWriter getWriter() {
-                    return new PrintWriter(new OutputStreamWriter(held, StandardCharsets.UTF_8));
-                }
-
-                @Override
-                public void flushBuffer() {
-                }
-            };
-            chain.doFilter(req, caching);
-            target.write(held.toByteArray());
+            hold(req, res, chain, false);
         }
+    }
+
+    /**
+     * The same, with the layering of a Spring Boot welcome page on Tomcat: a {@code close()} of the held stream
+     * reaches the stream below (Spring Security's wrapper passes it on), and Tomcat closes the forwarded response's
+     * stream as the forward returns, before the held body is written.
+     */
+    public static final class BufferingFilterPassingCloseOn implements Filter {
+        @Override
+        public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+                throws IOException, ServletException {
+            hold(req, res, chain, true);
+        }
+    }
+
+    static void hold(ServletRequest req, ServletResponse res, FilterChain chain, boolean passCloseOn)
+            throws IOException, ServletException {
+        ByteArrayOutputStream held = new ByteArrayOutputStream();
+        HttpServletResponse outer = (HttpServletResponse) res;
+        ServletOutputStream target = outer.getOutputStream();
+        HttpServletResponseWrapper caching = new HttpServletResponseWrapper(outer) {
+            @Override
+            public ServletOutputStream getOutputStream() {
+                return new ServletOutputStream() {
+                    @Override
+                    public void write(int b) {
+                        held.write(b);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        if (passCloseOn) {
+                            target.close();
+                        }
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return true;
+                    }
+
+                    @Override
+                    public void setWriteListener(WriteListener l) {
+                    }
+                };
+            }
+
+            @Override
+            public PrintWriter getWriter() {
+                return new PrintWriter(new OutputStreamWriter(held, StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void flushBuffer() {
+            }
+        };
+        chain.doFilter(req, caching);
+        target.write(held.toByteArray());
     }
 
     public static final class WelcomeServlet extends HttpServlet {
@@ -92,6 +117,35 @@ class ForwardThroughBufferingFilterJettyTest {
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             resp.setContentType("text/html;charset=UTF-8");
             resp.getOutputStream().write(PAGE.getBytes(StandardCharsets.UTF_8));
+            if (req.getParameter("close") != null) {
+                resp.getOutputStream().close(); // as Tomcat does to a forwarded response when the forward returns
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void sendsTheForwardedPageThatAnInnerFilterHeldThoughTheForwardClosedTheStream(boolean closes)
+            throws Exception {
+        Server server = new Server();
+        LocalConnector connector = new LocalConnector(server);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.addFilter(ConsentGateFilter.class.getName(), "/*",
+                EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD));
+        context.addFilter(BufferingFilterPassingCloseOn.class, "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addServlet(WelcomeServlet.class, "");
+        context.addServlet(PageServlet.class, "/index.html");
+        server.setHandler(context);
+        server.start();
+        try {
+            String response = connector.getResponse("GET /" + (closes ? "?close=1" : "")
+                    + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertTrue(response.startsWith("HTTP/1.1 200"), response);
+            assertTrue(response.contains("<h1>Welcome</h1>"), response);
+            assertFalse(response.contains("googletagmanager"), response);
+        } finally {
+            server.stop();
         }
     }
 
