@@ -55,6 +55,8 @@ final class RewriteEngine implements TokenHandler {
     private int[] noscriptForeign;
     /** A {@code <base>} start tag was read: it would set the base URL of what follows. */
     private boolean sawBase;
+    /** Start tags read that are not skimmed (skimmed ones neither load anything nor change the tokenizer state). */
+    private int startTagsRead;
 
     private boolean inScript;
     /**
@@ -211,8 +213,9 @@ final class RewriteEngine implements TokenHandler {
                 finishScript(tok.tagStart, tok.tagStart); // the SVG script's text ends here: judge it
             }
         }
-        if (tok.nameId == ElementNames.BASE && !tok.endTag && !tok.foreign) {
-            sawBase = true;
+        if (!tok.endTag) {
+            startTagsRead++;
+            sawBase |= tok.nameId == ElementNames.BASE && !tok.foreign;
         }
         if (mode == DROP) {
             dropTag();
@@ -390,7 +393,9 @@ final class RewriteEngine implements TokenHandler {
      * the noscript's own end tag is page markup then; it is read as such by a rewriter of its own with the same
      * decision, in the same SVG/MathML context. The noscript stays only when that reading refuses nothing and ends as
      * the markup reading does: in text, in the same context, with no element open that changes how what follows is
-     * read ({@code <script>}, {@code <noscript>}, a tag or comment still open) and no {@code <base>}.
+     * read ({@code <script>}, {@code <noscript>}, a tag or comment still open) and no {@code <base>}. After a
+     * {@code <base>} of the page, whose URL that rewriter does not know, it must also read no start tag that could
+     * load anything.
      *
      * @return what that reading refuses (an event without a tracker when it ends elsewhere), or {@code null}
      */
@@ -418,7 +423,7 @@ final class RewriteEngine implements TokenHandler {
             page.tok.enterForeignContext(noscriptForeign);
             page.tok.write(defer, end, deferLen - end);
             boolean same = page.mode == SINK && !page.inNoscript && !page.inScript && !page.sawBase
-                && page.tok.atText() && page.tok.sameForeignContext(tok);
+                && page.tok.atText() && page.tok.sameForeignContext(tok) && !(sawBase && page.startTagsRead > 0);
             page.tok.finish();
             return refused[0] != null ? refused[0] : same ? null : unread;
         } finally {

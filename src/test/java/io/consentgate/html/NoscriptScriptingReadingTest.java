@@ -85,6 +85,19 @@ class NoscriptScriptingReadingTest {
         assertEquals("<img src=\"/tr?id=1&amp;ev=PageView\">", rewrite(REMOVE, in, NONE));
     }
 
+    @Test
+    void removesNoscriptWhoseScriptingReadingLoadsAgainstTheBaseOfThePage() {
+        String in = "<base href=\"https://www.facebook.com/\"><noscript><!--</noscript><img src=\"tr?id=1\">"
+            + "--></noscript>";
+        assertEquals("<base href=\"https://www.facebook.com/\">", rewrite(REMOVE, in, NONE));
+    }
+
+    @Test
+    void keepsNoscriptWhoseScriptingReadingIsTextOnAPageWithABase() {
+        String in = "<base href=\"https://www.example.org/\"><noscript><!-- closed by </noscript> --></noscript>";
+        assertEquals(in, rewrite(REMOVE, in, NONE));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "<noscript><img src=\"/pixel.gif\" alt=\"\"><!-- no script --></noscript>",
