@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Matches script URLs on any host against the catalog's {@link LoaderPattern}s. Only loader URLs are asked (a few
- * per page), so a linear scan over the handful of patterns is enough.
+ * Matches script URLs on any host against the catalog's {@link LoaderPattern}s, on the path with percent escapes of
+ * unreserved characters decoded (as servers read it). Only loader URLs are asked (a few per page), so a linear scan
+ * over the handful of patterns is enough.
  */
 final class LoaderMatcher {
 
@@ -31,6 +32,11 @@ final class LoaderMatcher {
         }
         String u = url.strip();
         int pathStart = pathStart(u);
+        if (u.indexOf('%', pathStart) >= 0) {
+            // Jetty and Tomcat decode the path before they map it: /%67tm.js is the file or proxy of /gtm.js. Only
+            // unreserved characters are decoded, so an escaped '/', '?' or '#' keeps its place in the structure.
+            u = u.substring(0, pathStart) + UrlNormalizer.decodeUnreserved(u.substring(pathStart));
+        }
         int end = u.indexOf('#');
         end = end < 0 ? u.length() : end;
         int query = u.indexOf('?', pathStart);
