@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Matches script URLs on any host against the catalog's {@link LoaderPattern}s, on the path with percent escapes of
- * unreserved characters decoded (as servers read it). Only loader URLs are asked (a few per page), so a linear scan
- * over the handful of patterns is enough.
+ * Matches script URLs on any host against the catalog's {@link LoaderPattern}s, on the path as servers map it
+ * (percent escapes of unreserved characters decoded, path parameters dropped). Only loader URLs are asked (a few per
+ * page), so a linear scan over the handful of patterns is enough.
  */
 final class LoaderMatcher {
 
@@ -32,11 +32,7 @@ final class LoaderMatcher {
         }
         String u = url.strip();
         int pathStart = pathStart(u);
-        if (u.indexOf('%', pathStart) >= 0) {
-            // Jetty and Tomcat decode the path before they map it: /%67tm.js is the file or proxy of /gtm.js. Only
-            // unreserved characters are decoded, so an escaped '/', '?' or '#' keeps its place in the structure.
-            u = u.substring(0, pathStart) + UrlNormalizer.decodeUnreserved(u.substring(pathStart));
-        }
+        u = mappedPath(u, pathStart);
         int end = u.indexOf('#');
         end = end < 0 ? u.length() : end;
         int query = u.indexOf('?', pathStart);
@@ -54,6 +50,38 @@ final class LoaderMatcher {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code u} with its path as Jetty and Tomcat map it to a file or servlet: percent escapes of unreserved characters
+     * decoded ({@code /%67tm.js} is {@code /gtm.js}) and path parameters dropped ({@code /gtm.js;v=1} too). An escaped
+     * {@code /}, {@code ;}, {@code ?} or {@code #} is not decoded and keeps its place in the structure.
+     */
+    private static String mappedPath(String u, int pathStart) {
+        if (u.indexOf('%', pathStart) >= 0) {
+            u = u.substring(0, pathStart) + UrlNormalizer.decodeUnreserved(u.substring(pathStart));
+        }
+        int semi = u.indexOf(';', pathStart);
+        if (semi < 0) {
+            return u;
+        }
+        int pathEnd = pathStart;
+        while (pathEnd < u.length() && u.charAt(pathEnd) != '?' && u.charAt(pathEnd) != '#') {
+            pathEnd++;
+        }
+        if (semi > pathEnd) {
+            return u;
+        }
+        StringBuilder sb = new StringBuilder(u.length()).append(u, 0, pathStart);
+        boolean parameter = false;
+        for (int i = pathStart; i < pathEnd; i++) {
+            char c = u.charAt(i);
+            parameter = c == ';' || parameter && c != '/';
+            if (!parameter) {
+                sb.append(c);
+            }
+        }
+        return sb.append(u, pathEnd, u.length()).toString();
     }
 
     /** Where the path starts: after the authority of an absolute or protocol-relative URL, else at 0. */

@@ -25,13 +25,15 @@ import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What real containers (Jetty 12 ee10, Tomcat 11) answer for a loader path with percent-escaped letters: they decode
  * the path before they map it, so {@code /%67tm.js} is the same static file as {@code /gtm.js} and reaches a proxy
- * servlet as {@code /gtm.js}; an escaped slash is refused. {@link TrackerCatalog#matchLoader} must match alike.
+ * servlet as {@code /gtm.js}; so is {@code /gtm.js;v=1} (path parameters are dropped before mapping); an escaped
+ * slash is refused. {@link TrackerCatalog#matchLoader} must match alike.
  */
 class LoaderPathContainerTest {
 
@@ -117,6 +119,22 @@ class LoaderPathContainerTest {
         assertFalse(jettyConnector.getResponse(get(url)).endsWith(LOADER));
         assertFalse(rawTomcat(get(url)).endsWith(LOADER));
         assertEquals(null, CATALOG.matchLoader(url));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/gtm.js;v=1?id=GTM-ABC1", "/gtag;x/js?id=G-ABC1", "/%67tm.js;jsessionid=1?id=GTM-ABC1"})
+    void containersServeTheLoaderForAPathWithParametersAndTheCatalogMatchesIt(String url) throws Exception {
+        assertTrue(jettyConnector.getResponse(get(url)).endsWith(LOADER));
+        assertTrue(rawTomcat(get(url)).endsWith(LOADER));
+        assertTrue(CATALOG.matchLoader(url) != null, url);
+    }
+
+    @Test
+    void containersHandAProxyThePathWithoutParametersAndTheCatalogMatchesIt() throws Exception {
+        String url = "/metrics/gtm.js;v=1?id=GTM-ABC1";
+        assertTrue(jettyConnector.getResponse(get(url)).endsWith("forward=/gtm.js?id=GTM-ABC1"));
+        assertTrue(rawTomcat(get(url)).endsWith("forward=/gtm.js?id=GTM-ABC1"));
+        assertTrue(CATALOG.matchLoader(url) != null, url);
     }
 
     private static String get(String url) {

@@ -7,8 +7,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * First-party loader paths with percent-escaped letters: servers decode them before they serve the file or call the
- * proxy, so they are the loader's path. An escaped slash is refused by servers and matched as written.
+ * First-party loader paths as servers map them: percent-escaped letters are decoded and path parameters
+ * ({@code ;v=2}) dropped before the file is served or the proxy called. An escaped slash is refused by servers and
+ * matched as written.
  */
 class EscapedLoaderPathTest {
 
@@ -26,6 +27,8 @@ class EscapedLoaderPathTest {
         "<script async src=\"/metrics/gtag/j%73?id=G-4RT8ZP1QW\"></script>",
         "<script async src=\"/gtm%2ejs?id=GTM-K7X2Q9\"></script>",
         "<link rel=\"preload\" as=\"script\" href=\"/%67tm.js?id=GTM-K7X2Q9\">",
+        "<script async src=\"/gtm.js;v=2?id=GTM-K7X2Q9\"></script>",
+        "<script async src=\"https://sgtm.shop.example/gtag;a=b/js?id=G-4RT8ZP1QW\"></script>",
     })
     void removesAFirstPartyLoaderWithEscapedLetters(String loader) {
         assertEquals("<p>a</p><p>b</p>", rewrite("<p>a</p>" + loader + "<p>b</p>"));
@@ -35,6 +38,8 @@ class EscapedLoaderPathTest {
     @ValueSource(strings = {
         "<script async src=\"/gtag%2Fjs?id=G-4RT8ZP1QW\"></script>",
         "<script async src=\"/%67tm.js\"></script>",
+        "<script async src=\"/gtm.js%3Bv=2?id=GTM-K7X2Q9\"></script>",
+        "<script async src=\"/app.js;gtm.js?id=GTM-K7X2Q9\"></script>",
         "<script async src=\"/app.js?next=/%67tm.js?id=GTM-K7X2Q9\"></script>",
     })
     void keepsScriptsWhosePathIsNoLoaderOnceDecoded(String script) {
