@@ -55,6 +55,8 @@ final class RewriteEngine implements TokenHandler {
     private int[] noscriptForeign;
     /** A {@code <base>} start tag was read: it would set the base URL of what follows. */
     private boolean sawBase;
+    /** The input has ended: nothing follows an element decided now. */
+    private boolean ended;
     /** Start tags read that are not skimmed (skimmed ones neither load anything nor change the tokenizer state). */
     private int startTagsRead;
 
@@ -294,6 +296,7 @@ final class RewriteEngine implements TokenHandler {
 
     @Override
     public void onEof(int limit) throws IOException {
+        ended = true;
         flushTo(limit);
         if (inScript) {
             finishScript(limit, limit);
@@ -393,7 +396,8 @@ final class RewriteEngine implements TokenHandler {
      * the noscript's own end tag is page markup then; it is read as such by a rewriter of its own with the same
      * decision, in the same SVG/MathML context. The noscript stays only when that reading refuses nothing and ends as
      * the markup reading does: in text, in the same context, with no element open that changes how what follows is
-     * read ({@code <script>}, {@code <noscript>}, a tag or comment still open) and no {@code <base>}. After a
+     * read ({@code <script>}, {@code <noscript>}, a tag or comment still open) and no {@code <base>}, unless the input
+     * ends there (a noscript still open at the end: nothing follows to be read differently). After a
      * {@code <base>} of the page, whose URL that rewriter does not know, it must also read no start tag that could
      * load anything.
      *
@@ -422,8 +426,8 @@ final class RewriteEngine implements TokenHandler {
             page.enterSrcdoc(new SrcdocContext(depth + 1, srcdoc.base(), srcdoc.baseCandidate()));
             page.tok.enterForeignContext(noscriptForeign);
             page.tok.write(defer, end, deferLen - end);
-            boolean same = page.mode == SINK && !page.inNoscript && !page.inScript && !page.sawBase
-                && page.tok.atText() && page.tok.sameForeignContext(tok) && !(sawBase && page.startTagsRead > 0);
+            boolean same = (ended || page.mode == SINK && !page.inNoscript && !page.inScript && !page.sawBase
+                && page.tok.atText() && page.tok.sameForeignContext(tok)) && !(sawBase && page.startTagsRead > 0);
             page.tok.finish();
             return refused[0] != null ? refused[0] : same ? null : unread;
         } finally {

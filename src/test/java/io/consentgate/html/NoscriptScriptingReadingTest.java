@@ -113,6 +113,17 @@ class NoscriptScriptingReadingTest {
     }
 
     @Test
+    void keepsNoscriptOpenAtTheEndWhoseScriptingReadingLoadsNothing() {
+        String in = "<p>a</p><noscript><!-- </noscript><textarea>draft";
+        assertEquals(in, rewrite(REMOVE, in, NONE));
+    }
+
+    @Test
+    void removesNoscriptOpenAtTheEndWhoseScriptingReadingLoadsATracker() {
+        assertEquals("<p>a</p>", rewrite(REMOVE, "<p>a</p><noscript><!-- </noscript>" + PIXEL + "<textarea>", NONE));
+    }
+
+    @Test
     void keepsNoscriptWhoseScriptingReadingLoadsOnlyAllowedTrackers() {
         String in = "<noscript><!--</noscript>" + PIXEL + "--></noscript>";
         assertEquals(in, rewrite(REMOVE, in, ALL));
