@@ -306,8 +306,10 @@ final class ElementRules {
         int dataSrcset = t.nameId == ElementNames.SCRIPT ? -1 : attr(DATA_SRCSET);
         // The URL the element loads and keeps: src unless data-src replaces it; an <object>'s data, which it never does.
         boolean object = t.nameId == ElementNames.OBJECT;
+        boolean script = t.nameId == ElementNames.SCRIPT;
         int url = object ? attr(DATA) : dataSrc >= 0 ? -1 : attr(SRC);
-        TrackerMatch live = check(url, false);
+        // A script's URL is read as anywhere else: its host, or a tracker loader's path on any host.
+        TrackerMatch live = script ? checkLoader(url) : check(url, false);
         if (live == null && t.nameId != ElementNames.SCRIPT && dataSrcset < 0) {
             live = check(attr(SRCSET), true);
         }
@@ -324,7 +326,7 @@ final class ElementRules {
                 return true;
             }
         }
-        TrackerMatch m = check(dataSrc, false);
+        TrackerMatch m = script ? checkLoader(dataSrc) : check(dataSrc, false);
         if (m == null) {
             m = check(dataSrcset, true);
         }

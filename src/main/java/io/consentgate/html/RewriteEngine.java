@@ -211,7 +211,12 @@ final class RewriteEngine implements TokenHandler {
         if (mode == DEFER) {
             // Decide an overflow of the held element before this tag, wherever the chunk boundaries fell.
             flushTo(tok.tagStart);
-            if (inScript && scriptForeign && !(tok.endTag && tok.foreign && tok.nameId == ElementNames.SCRIPT)) {
+            if (inScript && scriptForeign && !tok.endTag && tok.foreign) {
+                // An element inside an SVG script: the browser runs the script's text on both sides of it, which one
+                // streaming pass cannot judge before it must decide. The script's start tag goes (with its text so
+                // far), so what follows is plain SVG content that runs nothing.
+                unwrapForeignScript();
+            } else if (inScript && scriptForeign && !(tok.endTag && tok.foreign && tok.nameId == ElementNames.SCRIPT)) {
                 finishScript(tok.tagStart, tok.tagStart); // the SVG script's text ends here: judge it
             }
         }
@@ -323,6 +328,24 @@ final class RewriteEngine implements TokenHandler {
         } else {
             tok.restoreForeignContextAfterThisTag();
         }
+    }
+
+    /**
+     * Takes out the start tag and the text so far of the SVG script being held, which has an element inside it;
+     * the rest of its content stays, as content of the enclosing SVG element. Such scripts do not occur in real
+     * pages; a tracker could hide in one.
+     */
+    private void unwrapForeignScript() throws IOException {
+        LOG.debug("ConsentGate: removed the start of an SVG script with an element inside it (line {})", scriptLine);
+        deferLen = scriptStart;
+        inScript = false;
+        lastByte = lastByteBeforeScript;
+        guardCut();
+        if (inNoscript) {
+            noscriptRemoved++;
+            checkContent = true;
+        }
+        releaseDeferred();
     }
 
     private void startDrop(int depth) {

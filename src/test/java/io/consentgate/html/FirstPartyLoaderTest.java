@@ -68,6 +68,19 @@ class FirstPartyLoaderTest {
     }
 
     @Test
+    void aScriptTheOperatorTaggedWithAnAllowedCategoryIsNotActivatedWhenItsUrlIsARefusedLoader() {
+        // The operator's allow covers the element, not the catalog: a loader path on a first-party host is refused
+        // on activation as it is on a plain script, so a second reading finds nothing to remove.
+        String tagged = "<script type=\"text/plain\" data-consent=\"functional\" async"
+            + " src=\"https://tags.shop.example/gtag/js?id=G-4RT8ZP1QW\"></script>";
+        String delayed = "<script type=\"text/plain\" data-consent=\"functional\""
+            + " data-src=\"/metrics/gtm.js?id=GTM-K7X2Q9\"></script>";
+        ConsentDecision functional = ConsentDecision.of(Set.of(Category.FUNCTIONAL), Map.of(), ConsentMode.OPT_IN);
+        assertEquals("<p>a</p>", rewrite("<p>a</p>" + tagged, functional));
+        assertEquals("<p>a</p>" + delayed, rewrite("<p>a</p>" + delayed, functional), "left inert, not activated");
+    }
+
+    @Test
     void theTagIdDecidesAsOnGooglesOwnHost() {
         String ga4 = "<script async src=\"/metrics/gtag/js?id=G-4RT8ZP1QW\"></script>";
         String ads = "<script async src=\"/metrics/gtag/js?id=AW-112233\"></script>";
