@@ -49,16 +49,6 @@ final class RewriteEngine implements TokenHandler {
     int noscriptRemoved;
     private long noscriptLine;
     private long noscriptColumn;
-    /** Where the held noscript's content starts in {@link #defer}. */
-    private int noscriptContentStart;
-    /** The SVG/MathML context around the held noscript ({@link Tokenizer#foreignContext}). */
-    private int[] noscriptForeign;
-    /** A {@code <base>} start tag was read: it would set the base URL of what follows. */
-    private boolean sawBase;
-    /** The input has ended: nothing follows an element decided now. */
-    private boolean ended;
-    /** Start tags read that are not skimmed (skimmed ones neither load anything nor change the tokenizer state). */
-    private int startTagsRead;
 
     private boolean inScript;
     /**
@@ -220,10 +210,6 @@ final class RewriteEngine implements TokenHandler {
                 finishScript(tok.tagStart, tok.tagStart); // the SVG script's text ends here: judge it
             }
         }
-        if (!tok.endTag) {
-            startTagsRead++;
-            sawBase |= tok.nameId == ElementNames.BASE && !tok.foreign;
-        }
         if (mode == DROP) {
             dropTag();
         } else if (tok.endTag) {
@@ -301,7 +287,6 @@ final class RewriteEngine implements TokenHandler {
 
     @Override
     public void onEof(int limit) throws IOException {
-        ended = true;
         flushTo(limit);
         if (inScript) {
             finishScript(limit, limit);
@@ -384,8 +369,6 @@ final class RewriteEngine implements TokenHandler {
         deferLen = 0;
         setMode(DEFER);
         flushTo(tok.tagEnd);
-        noscriptContentStart = deferLen;
-        noscriptForeign = tok.foreignContext();
         checkContent = true;
     }
 
@@ -395,12 +378,7 @@ final class RewriteEngine implements TokenHandler {
             endDropAfterOverflow(ElementNames.NOSCRIPT, endEnd);
             return;
         }
-        TrackerEvent scripted = null;
-        if (noscriptRemoved > 0 && !noscriptContent || (scripted = scriptingRefusal()) != null) {
-            if (scripted != null) {
-                event(TrackerEvent.Action.REMOVED, noscriptLine, noscriptColumn, "noscript", scripted.trackerId(),
-                    scripted.trackerName(), scripted.categories());
-            }
+        if (noscriptRemoved > 0 && !noscriptContent) {
             deferLen = 0;
             tok.ps = endEnd;
             lastByte = lastByteBeforeNoscript;
@@ -410,73 +388,6 @@ final class RewriteEngine implements TokenHandler {
         checkContent = false;
         inNoscript = false;
         releaseDeferred();
-    }
-
-    /**
-     * The held noscript as a browser running scripts reads it, which every visitor's browser does: its content is raw
-     * text that ends at the first {@code </noscript} followed by white space, {@code /} or {@code >}, even one the
-     * markup reading sees inside a comment, an attribute value or a {@code <style>}. What follows such an end tag up to
-     * the noscript's own end tag is page markup then; it is read as such by a rewriter of its own with the same
-     * decision, in the same SVG/MathML context. The noscript stays only when that reading refuses nothing and ends as
-     * the markup reading does: in text, in the same context, with no element open that changes how what follows is
-     * read ({@code <script>}, {@code <noscript>}, a tag or comment still open) and no {@code <base>}, unless the input
-     * ends there (a noscript still open at the end: nothing follows to be read differently). After a
-     * {@code <base>} of the page, whose URL that rewriter does not know, it must also read no start tag that could
-     * load anything.
-     *
-     * @return what that reading refuses (an event without a tracker when it ends elsewhere), or {@code null}
-     */
-    private TrackerEvent scriptingRefusal() throws IOException {
-        int end = decision.refused().isEmpty() ? -1 : hiddenEndTag(defer, noscriptContentStart, deferLen);
-        if (end < 0) {
-            return null;
-        }
-        TrackerEvent unread = new TrackerEvent(noscriptLine, noscriptColumn, "noscript", null, null, Set.of(),
-            TrackerEvent.Action.REMOVED);
-        int depth = srcdoc.depth();
-        if (depth >= NestedDocuments.MAX_DEPTH) {
-            return unread;
-        }
-        TrackerEvent[] refused = new TrackerEvent[1];
-        RewriteListener first = e -> {
-            if (refused[0] == null && e.action() != TrackerEvent.Action.ALLOWED
-                    && e.action() != TrackerEvent.Action.ACTIVATED) {
-                refused[0] = e;
-            }
-        };
-        RewriteEngine page = new RewriteEngine(cfg, decision, OutputStream.nullOutputStream(), first);
-        try {
-            page.enterSrcdoc(new SrcdocContext(depth + 1, srcdoc.base(), srcdoc.baseCandidate()));
-            page.tok.enterForeignContext(noscriptForeign);
-            page.tok.write(defer, end, deferLen - end);
-            boolean same = (ended || page.mode == SINK && !page.inNoscript && !page.inScript && !page.sawBase
-                && page.tok.atText() && page.tok.sameForeignContext(tok)) && !(sawBase && page.startTagsRead > 0);
-            page.tok.finish();
-            return refused[0] != null ? refused[0] : same ? null : unread;
-        } finally {
-            page.release();
-        }
-    }
-
-    private static final byte[] NOSCRIPT_END = {'<', '/', 'n', 'o', 's', 'c', 'r', 'i', 'p', 't'};
-
-    /**
-     * The index of the first {@code </noscript} in {@code b[from..to)} that ends noscript raw text (ASCII case
-     * folded, followed by white space, {@code /} or {@code >}), or -1.
-     */
-    static int hiddenEndTag(byte[] b, int from, int to) {
-        int n = NOSCRIPT_END.length;
-        for (int p = Tokenizer.indexOf(b, from, to, '<'); p + n < to; p = Tokenizer.indexOf(b, p + 1, to, '<')) {
-            int i = 1;
-            while (i < n && (b[p + i] | (i > 1 ? 0x20 : 0)) == NOSCRIPT_END[i]) {
-                i++;
-            }
-            byte c = b[p + n];
-            if (i == n && (c == '/' || c == '>' || Tokenizer.isWs(c))) {
-                return p;
-            }
-        }
-        return -1;
     }
 
     // ---------------------------------------------------------------- inline scripts

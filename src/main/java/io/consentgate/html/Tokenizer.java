@@ -11,8 +11,7 @@ import java.nio.ByteOrder;
  * PLAINTEXT, script data with its escaped and double-escaped states, CDATA in SVG/MathML) and tracks just enough of
  * tree construction to know when the tokenizer switches state: HTML vs. SVG/MathML content (with integration points
  * and breakout tags). {@code <noscript>} content is tokenized as markup (the scripting-disabled view), so trackers
- * inside it are visible; the scripting-enabled view of it (raw text to the first {@code </noscript}) is the
- * {@link RewriteEngine}'s to check.
+ * inside it are visible.
  *
  * <p>Input may arrive split at any byte. Only a tag in progress (or a lookahead of at most nine bytes) is held
  * between chunks; every state is resumable, so no byte is scanned twice except those short lookaheads. A tag that
@@ -1435,41 +1434,6 @@ final class Tokenizer {
      */
     void restoreForeignContextAfterThisTag() {
         restoreForeign = foreignSaved != null;
-    }
-
-    /** A copy of the SVG/MathML context, or {@code null} outside it; see {@link #enterForeignContext}. */
-    int[] foreignContext() {
-        if (foreignDepth == 0 && foreignOverflow == 0) {
-            return null;
-        }
-        int[] c = new int[foreignDepth + 1];
-        c[0] = foreignOverflow;
-        System.arraycopy(foreignStack, 0, c, 1, foreignDepth);
-        return c;
-    }
-
-    /** Before the first byte: start inside the SVG/MathML context {@code c} from {@link #foreignContext}. */
-    void enterForeignContext(int[] c) {
-        if (c == null) {
-            return;
-        }
-        foreignOverflow = c[0];
-        foreignDepth = c.length - 1;
-        if (foreignStack.length < foreignDepth) {
-            foreignStack = new int[foreignDepth];
-        }
-        System.arraycopy(c, 1, foreignStack, 0, foreignDepth);
-    }
-
-    /** Whether this tokenizer's SVG/MathML context is the same as {@code other}'s. */
-    boolean sameForeignContext(Tokenizer other) {
-        return foreignOverflow == other.foreignOverflow
-            && java.util.Arrays.equals(foreignStack, 0, foreignDepth, other.foreignStack, 0, other.foreignDepth);
-    }
-
-    /** Whether the input so far ends in text: no tag, comment, raw text or lookahead is open. */
-    boolean atText() {
-        return state == DATA && holdLen == 0 && mark < 0;
     }
 
     /** Whether the tokenizer is inside SVG or MathML content (not at an HTML integration point). */
