@@ -201,7 +201,7 @@ final class RewriteEngine implements TokenHandler {
         if (mode == DEFER) {
             // Decide an overflow of the held element before this tag, wherever the chunk boundaries fell.
             flushTo(tok.tagStart);
-            if (inScript && scriptForeign && !tok.endTag && tok.foreign) {
+            if (inScript && scriptForeign && !tok.endTag && tok.foreign && !decision.refused().isEmpty()) {
                 // An element inside an SVG script: the browser runs the script's text on both sides of it, which one
                 // streaming pass cannot judge before it must decide. The script's start tag goes (with its text so
                 // far), so what follows is plain SVG content that runs nothing.
