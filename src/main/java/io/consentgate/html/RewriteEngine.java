@@ -322,15 +322,20 @@ final class RewriteEngine implements TokenHandler {
      */
     private void unwrapForeignScript() throws IOException {
         LOG.debug("ConsentGate: removed the start of an SVG script with an element inside it (line {})", scriptLine);
-        deferLen = scriptStart;
         inScript = false;
+        cutHeldScript();
+        releaseDeferred();
+    }
+
+    /** Drops the held script from its start tag on; what was held before it stays. */
+    private void cutHeldScript() throws IOException {
+        deferLen = scriptStart;
         lastByte = lastByteBeforeScript;
         guardCut();
         if (inNoscript) {
             noscriptRemoved++;
             checkContent = true;
         }
-        releaseDeferred();
     }
 
     private void startDrop(int depth) {
@@ -462,14 +467,8 @@ final class RewriteEngine implements TokenHandler {
             deferLen = 0;
         } else {
             event(TrackerEvent.Action.REMOVED, scriptLine, scriptColumn, "script", refused);
-            deferLen = scriptStart;
             tok.ps = endEnd;
-            lastByte = lastByteBeforeScript;
-            guardCut();
-            if (inNoscript) {
-                noscriptRemoved++;
-                checkContent = true;
-            }
+            cutHeldScript();
         }
         releaseDeferred();
     }
