@@ -59,6 +59,8 @@ final class RewriteEngine implements TokenHandler {
      * sections or comments in it) and no tag, judged the same whatever an earlier removal changed around it.
      */
     private boolean scriptForeign;
+    /** The held script is an SVG one: it runs (a MathML {@code <script>} is an element that runs nothing). */
+    private boolean scriptSvg;
     private int scriptStart;
     private int scriptContentStart;
     private long scriptLine;
@@ -201,7 +203,7 @@ final class RewriteEngine implements TokenHandler {
         if (mode == DEFER) {
             // Decide an overflow of the held element before this tag, wherever the chunk boundaries fell.
             flushTo(tok.tagStart);
-            if (inScript && scriptForeign && !tok.endTag && tok.foreign && !decision.refused().isEmpty()) {
+            if (inScript && scriptSvg && !tok.endTag && tok.foreign && !decision.refused().isEmpty()) {
                 // An element inside an SVG script: the browser runs the script's text on both sides of it, which one
                 // streaming pass cannot judge before it must decide. The script's start tag goes (with its text so
                 // far), so what follows is plain SVG content that runs nothing.
@@ -423,6 +425,7 @@ final class RewriteEngine implements TokenHandler {
         lastByteBeforeScript = lastByte;
         inScript = true;
         scriptForeign = tok.foreign;
+        scriptSvg = tok.foreign && tok.inSvg();
         checkContent = false;
         setMode(DEFER);
         scriptStart = deferLen;

@@ -1437,6 +1437,14 @@ final class Tokenizer {
     }
 
     /** Whether the tokenizer is inside SVG or MathML content (not at an HTML integration point). */
+    /**
+     * Whether the current context is SVG content (where a {@code <script>} runs), not MathML (where it is an
+     * element that runs nothing). Contexts deeper than the tracked depth count as SVG.
+     */
+    boolean inSvg() {
+        return foreignDepth > 0 && (foreignOverflow > 0 || foreignStack[foreignDepth - 1] == ElementNames.SVG);
+    }
+
     boolean inForeign() {
         if (foreignDepth == 0) {
             return false;

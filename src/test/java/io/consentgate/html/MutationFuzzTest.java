@@ -30,9 +30,12 @@ class MutationFuzzTest {
     private static final int CASES = 3_000;
     private static final byte[] ALPHABET = "<>/\"'=-!? \n\t&#;[]abcdefimnoprstvxSCRIPT".getBytes(StandardCharsets.US_ASCII);
 
-    /** The base seed, then seeds that found an SVG script read short and a tagged loader activated. */
+    /**
+     * The base seed, then seeds that found an SVG script read short, a tagged loader activated, and a MathML
+     * script unwrapped like an SVG one.
+     */
     private static final long[] SEEDS = {20_261_129L, 33_063_755_347_744L, 32_510_640_483_045L,
-        34_210_855_414_747L, 32_738_071_848_296L};
+        34_210_855_414_747L, 32_738_071_848_296L, 35_041_095_660_932L};
 
     @Test
     void mutatedPagesNeverThrowAndKeepNoRefusedTracker() throws IOException, URISyntaxException {

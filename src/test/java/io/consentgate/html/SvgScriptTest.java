@@ -56,7 +56,9 @@ class SvgScriptTest {
             Arguments.of("<svg><script href=\"/chart.js\"/><script type=\"text/x-template\">" + HOTJAR
                 + "</script></svg>"),
             Arguments.of("<svg><script>init()</svg><p>https://static.hotjar.com/ is our vendor</p>"),
-            Arguments.of("<svg><foreignObject><script>render()</script></foreignObject></svg>"));
+            Arguments.of("<svg><foreignObject><script>render()</script></foreignObject></svg>"),
+            // a MathML <script> is an element that runs nothing: an element inside it changes nothing
+            Arguments.of("<math><script>x='<mtext>y</mtext>'</script></math><p>Teas</p>"));
     }
 
     @ParameterizedTest
