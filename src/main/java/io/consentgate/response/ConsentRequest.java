@@ -63,26 +63,11 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
         this.response = response;
         // Report-only changes nothing the application sees.
         this.stripCookies = stripCookies && !response.enforcement().reportOnly();
-        List<String> tags = response.validatorsFollowDecision() ? lines(request.getHeaders(IF_NONE_MATCH)) : List.of();
+        boolean follow = response.validatorsFollowDecision();
+        List<String> tags = follow ? lines(request.getHeaders(IF_NONE_MATCH)) : List.of();
         this.ifNoneMatch = Validators.ifNoneMatch(tags, response.decision());
-        Set<String> hide = new HashSet<>();
-        if (Validators.hidesModifiedSince(tags, response.decision())) {
-            hide.add("if-modified-since");
-        }
-        if (rangesAddressThePageAsWritten(request, response, request.getRequestURI())) {
-            hide.add("range");
-            hide.add("if-range");
-        }
-        this.hidden = Set.copyOf(hide);
-        Map<String, List<String>> strong = new HashMap<>();
-        for (String name : List.of("if-match", "if-range")) {
-            List<String> translated = response.validatorsFollowDecision()
-                    ? Validators.strongPrecondition(lines(request.getHeaders(name)), response.decision()) : null;
-            if (translated != null) {
-                strong.put(name, translated);
-            }
-        }
-        this.strongPreconditions = Map.copyOf(strong);
+        this.hidden = hiddenHeaders(request, response, tags);
+        this.strongPreconditions = follow ? strongPreconditions(request, response) : Map.of();
         if (ifNoneMatch != null) {
             response.revalidating(ifNoneMatch);
         }
@@ -115,8 +100,47 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
         rangesHiddenByForward |= rangesAddressThePageAsWritten((HttpServletRequest) getRequest(), response, path);
     }
 
+    /** The field's lines; an empty list, allocating nothing, when the request has none (the common case). */
     private static List<String> lines(Enumeration<String> values) {
-        return values == null ? List.of() : Collections.list(values);
+        return values == null || !values.hasMoreElements() ? List.of() : Collections.list(values);
+    }
+
+    /**
+     * The request headers the application does not see (lower case): {@code If-Modified-Since} when
+     * {@code If-None-Match} names only other decisions' copies; {@code Range} and {@code If-Range} for a page whose
+     * body is rewritten.
+     */
+    private static Set<String> hiddenHeaders(HttpServletRequest request, ConsentResponse response, List<String> tags) {
+        boolean modifiedSince = !tags.isEmpty() && Validators.hidesModifiedSince(tags, response.decision());
+        boolean ranges = rangesAddressThePageAsWritten(request, response, request.getRequestURI());
+        if (!modifiedSince && !ranges) {
+            return Set.of();
+        }
+        Set<String> hide = new HashSet<>();
+        if (modifiedSince) {
+            hide.add("if-modified-since");
+        }
+        if (ranges) {
+            hide.add("range");
+            hide.add("if-range");
+        }
+        return Set.copyOf(hide);
+    }
+
+    /** {@code If-Match} and {@code If-Range} translated back to the application's tags, where they differ. */
+    private static Map<String, List<String>> strongPreconditions(HttpServletRequest request,
+                                                                 ConsentResponse response) {
+        Map<String, List<String>> strong = null;
+        for (String name : List.of("if-match", "if-range")) {
+            List<String> lines = lines(request.getHeaders(name));
+            List<String> translated = lines.isEmpty() ? null
+                    : Validators.strongPrecondition(lines, response.decision());
+            if (translated != null) {
+                strong = strong == null ? new HashMap<>() : strong;
+                strong.put(name, translated);
+            }
+        }
+        return strong == null ? Map.of() : Map.copyOf(strong);
     }
 
     @Override
