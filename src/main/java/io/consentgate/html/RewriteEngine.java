@@ -79,6 +79,10 @@ final class RewriteEngine implements TokenHandler {
     private byte lastByteBeforeScript;
     private byte lastByteBeforeNoscript;
     private static final byte[] SPACE = {' '};
+    private static final byte[] LT = {'<'};
+    private static final byte[] GT = {'>'};
+    private static final byte[] END_OPEN = {'<', '/'};
+    private static final byte[] FONT_BREAKOUT = {' ', 's', 'i', 'z', 'e'};
 
     RewriteEngine(HtmlRewriter cfg, ConsentDecision decision, OutputStream sink, RewriteListener listener) {
         this.cfg = cfg;
@@ -276,11 +280,11 @@ final class RewriteEngine implements TokenHandler {
         if (droppingOverflowedTag) {
             droppingOverflowedTag = false;
             tok.ps = tok.tagEnd;
-            if (!tok.endTag && !isVoid()) {
-                tok.saveForeignContext();
-                startDrop(1);
+            if (tok.endTag) {
+                setMode(baseMode());
             } else {
                 setMode(baseMode());
+                cutRest();
             }
         } else if (mode == DROP) {
             dropTag();
@@ -309,11 +313,46 @@ final class RewriteEngine implements TokenHandler {
         if (inNoscript) {
             noscriptRemoved++;
         }
+        cutRest();
+    }
+
+    /**
+     * Goes on from a cut start tag: drops the element's content, if it has any, and leaves the reading context as a
+     * browser reading the output finds it.
+     */
+    private void cutRest() throws IOException {
+        if (tok.brokeOut) {
+            keepBreakout();
+            if (!isVoid()) {
+                startDrop(1);
+            }
+            return;
+        }
         tok.saveForeignContext();
         if (!isVoid()) {
             startDrop(1);
         } else {
             tok.restoreForeignContextAfterThisTag();
+        }
+    }
+
+    /**
+     * The cut tag closed SVG/MathML content, so a browser reads what follows it as HTML. Without it, the browser would
+     * read the rest of the page as SVG: HTML content would vanish from the page, and text this pass read as HTML could
+     * become the text of an SVG script that runs. A bare tag of the same name stays in its place: it loads nothing
+     * and closes that content the same way.
+     */
+    private void keepBreakout() throws IOException {
+        emit(LT, 0, 1);
+        emit(tok.name, 0, tok.nameLen);
+        if (tok.nameId == ElementNames.FONT) {
+            emit(FONT_BREAKOUT, 0, FONT_BREAKOUT.length); // <font> breaks out only with color, face or size
+        }
+        emit(GT, 0, 1);
+        if (!isVoid()) {
+            emit(END_OPEN, 0, END_OPEN.length);
+            emit(tok.name, 0, tok.nameLen);
+            emit(GT, 0, 1);
         }
     }
 

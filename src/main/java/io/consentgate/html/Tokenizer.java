@@ -135,6 +135,8 @@ final class Tokenizer {
     boolean endTag;
     boolean selfClosing;
     boolean foreign;
+    /** The current tag closed SVG/MathML content: a browser reads what follows it as HTML (see breaksOutOfForeign). */
+    boolean brokeOut;
     int tagStart;
     int tagEnd;
     int nameId;
@@ -1216,7 +1218,8 @@ final class Tokenizer {
         }
         foreignDepthBeforeTag = foreignDepth;
         foreignOverflowBeforeTag = foreignOverflow;
-        if (foreignDepth > 0 && inForeign() && breaksOutOfForeign()) {
+        brokeOut = foreignDepth > 0 && inForeign() && breaksOutOfForeign();
+        if (brokeOut) {
             foreignOverflow = 0;
             while (foreignDepth > 0 && inForeign()) {
                 foreignDepth--;

@@ -35,31 +35,47 @@ class ForeignContentExitTest {
             Arguments.of("<svg><font size=2><![CDATA[>" + PIXEL + "]]></svg>", "<svg><font size=2><![CDATA[>]]></svg>"));
     }
 
+    static Stream<Arguments> cutBreakouts() {
+        return Stream.of(
+            // HTML after the pixel stays HTML, deep in SVG too: the CDATA after it is a bogus comment
+            Arguments.of("<svg><rect/>" + PIXEL + "<p>Teas</p></svg>", "<svg><rect/><img><p>Teas</p></svg>"),
+            Arguments.of("<svg>".repeat(100) + PIXEL + "<![CDATA[>" + PIXEL + "]]>", "<svg>".repeat(100)
+                + "<img><![CDATA[>]]>"),
+            // the SVG script ended at the pixel: what followed it is HTML text, and must not become script text
+            Arguments.of("<svg><script>document.write('" + PIXEL + "');x('https://www.google-analytics.com/"
+                + "analytics.js')</script></svg>", "<svg><script>document.write('<img>');x('https://"
+                + "www.google-analytics.com/analytics.js')</script></svg>"),
+            Arguments.of("<math><mrow><IMG SRC=https://www.facebook.com/tr/>x</math>", "<math><mrow><img>x</math>"),
+            // an element the operator tagged goes with its content; an empty one of its name stays
+            Arguments.of("<svg><div data-consent=marketing>Sale " + PIXEL + "</div><p>Teas</p></svg>",
+                "<svg><div></div><p>Teas</p></svg>"),
+            Arguments.of("<svg><font color=red data-consent=marketing>Sale</font><p>Teas</p></svg>",
+                "<svg><font size></font><p>Teas</p></svg>"));
+    }
+
     static Stream<Arguments> staysForeign() {
         return Stream.of(
-            // <mglyph> and <malignmark> in <mi> are MathML: a <style> in them is not raw text, the pixel breaks out
+            // <mglyph> and <malignmark> in <mi> are MathML: a <style> in them is not raw text, the pixel breaks out (and
+            // leaves a bare <img> that breaks out the same way)
             Arguments.of("<math><mi><mglyph><style>" + PIXEL + "</style></mglyph></mi></math>",
-                "<math><mi><mglyph><style></style></mglyph></mi></math>"),
+                "<math><mi><mglyph><style><img></style></mglyph></mi></math>"),
             Arguments.of("<math><mtext><malignmark><textarea>" + PIXEL + "</textarea></malignmark></mtext></math>",
-                "<math><mtext><malignmark><textarea></textarea></malignmark></mtext></math>"),
+                "<math><mtext><malignmark><textarea><img></textarea></malignmark></mtext></math>"),
             Arguments.of("<math><mi><mglyph><mglyph></mglyph><style>" + PIXEL + "</style></mglyph></mi></math>",
-                "<math><mi><mglyph><mglyph></mglyph><style></style></mglyph></mi></math>"),
+                "<math><mi><mglyph><mglyph></mglyph><style><img></style></mglyph></mi></math>"),
             // annotation-xml is an HTML integration point only for an encoding of exactly text/html (any case)
             Arguments.of("<math><annotation-xml encoding=\" text/html\"><style>" + PIXEL + "</style></annotation-xml>"
-                + "</math>", "<math><annotation-xml encoding=\" text/html\"><style></style></annotation-xml></math>"),
+                + "</math>", "<math><annotation-xml encoding=\" text/html\"><style><img></style></annotation-xml></math>"),
             Arguments.of("<math><annotation-xml encoding=\"text/html\t\"><style>" + PIXEL + "</style></math>",
-                "<math><annotation-xml encoding=\"text/html\t\"><style></style></math>"),
+                "<math><annotation-xml encoding=\"text/html\t\"><style><img></style></math>"),
             // SVG nested deeper than the tokenizer's first stack: closing all but a few still leaves SVG content
             Arguments.of("<svg>".repeat(70) + "</svg>".repeat(66) + "<style>" + PIXEL + "</style>",
-                "<svg>".repeat(70) + "</svg>".repeat(66) + "<style></style>"),
+                "<svg>".repeat(70) + "</svg>".repeat(66) + "<style><img></style>"),
             Arguments.of("<svg>".repeat(4100) + "</svg>".repeat(4098) + "<style>" + PIXEL + "</style>",
-                "<svg>".repeat(4100) + "</svg>".repeat(4098) + "<style></style>"),
-            // a removed pixel deep in SVG leaves the SVG context as it was: the CDATA after it stays text
-            Arguments.of("<svg>".repeat(100) + PIXEL + "<![CDATA[>" + PIXEL + "]]>",
-                "<svg>".repeat(100) + "<![CDATA[>" + PIXEL + "]]>"),
+                "<svg>".repeat(4100) + "</svg>".repeat(4098) + "<style><img></style>"),
             // a plain <font> stays SVG: its <style> is not raw text either
             Arguments.of("<svg><font><style>" + PIXEL + "</style></font></svg>",
-                "<svg><font><style></style></font></svg>"));
+                "<svg><font><style><img></style></font></svg>"));
     }
 
     @ParameterizedTest
@@ -89,6 +105,14 @@ class ForeignContentExitTest {
             Arguments.of("<svg>".repeat(70) + "</svg>".repeat(70) + "<style>" + PIXEL + "</style>"),
             // <mglyph> outside <mi> in HTML is an unknown HTML element: its <style> is raw text
             Arguments.of("<mglyph><style>" + PIXEL + "</style></mglyph>"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cutBreakouts")
+    void keepsTheExitOfACutTagThatClosedForeignContent(String in, String out) {
+        assertEquals(out, rewrite(REMOVE, in, ConsentDecision.refuseAll()));
+        assertEquals(out, rewrite(REMOVE, out, ConsentDecision.refuseAll()), "a second pass changes nothing");
+        assertEquals(in, rewrite(REMOVE, in, ConsentDecision.allowAll()));
     }
 
     @ParameterizedTest
