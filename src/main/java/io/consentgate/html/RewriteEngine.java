@@ -324,6 +324,7 @@ final class RewriteEngine implements TokenHandler {
         if (tok.brokeOut) {
             keepBreakout();
             if (!isVoid()) {
+                tok.saveForeignContextAfterBreakout(); // what the content opens, its end tag closes
                 startDrop(1);
             }
             return;

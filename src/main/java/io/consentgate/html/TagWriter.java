@@ -18,6 +18,7 @@ final class TagWriter {
 
     private static final byte[] DATA = "data-".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONSENT = "data-consent-".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SPACE = {' '};
 
     byte[] out = new byte[512];
     int len;
@@ -48,6 +49,11 @@ final class TagWriter {
                 case DROP:
                     append(b, cursor, a[base + Tokenizer.A_PREV]);
                     cursor = a[base + Tokenizer.A_END];
+                    if (cursor < t.tagEnd && !Tokenizer.isWs(b[cursor]) && b[cursor] != '/' && b[cursor] != '>') {
+                        // the next attribute followed this one's quote directly: without a space it would join the
+                        // name before it (<script type="text/plain"async> must not become <scriptasync>)
+                        append(SPACE);
+                    }
                     break;
                 case ADD_DATA_PREFIX:
                 case ADD_CONSENT_PREFIX:

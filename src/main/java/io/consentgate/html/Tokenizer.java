@@ -1422,12 +1422,24 @@ final class Tokenizer {
      * Remembers the SVG/MathML context from before the current start tag, for an element that is cut out.
      */
     void saveForeignContext() {
-        if (foreignSaved == null || foreignSaved.length < foreignDepthBeforeTag) {
+        saveForeignContext(foreignDepthBeforeTag, foreignOverflowBeforeTag); // a breakout by this tag is undone
+    }
+
+    /**
+     * Remembers the SVG/MathML context from after the current start tag's breakout (see {@link #brokeOut}), for an
+     * element that is cut out but leaves a bare tag of its name that closes the content the same way.
+     */
+    void saveForeignContextAfterBreakout() {
+        saveForeignContext(foreignDepth, foreignOverflow);
+    }
+
+    private void saveForeignContext(int depth, int overflow) {
+        if (foreignSaved == null || foreignSaved.length < depth) {
             foreignSaved = new int[foreignStack.length];
         }
-        System.arraycopy(foreignStack, 0, foreignSaved, 0, foreignDepthBeforeTag);
-        foreignSavedDepth = foreignDepthBeforeTag; // a breakout by this very tag is undone with it
-        foreignSavedOverflow = foreignOverflowBeforeTag;
+        System.arraycopy(foreignStack, 0, foreignSaved, 0, depth);
+        foreignSavedDepth = depth;
+        foreignSavedOverflow = overflow;
         restoreForeign = false;
     }
 

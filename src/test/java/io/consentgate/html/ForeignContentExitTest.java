@@ -50,7 +50,11 @@ class ForeignContentExitTest {
             Arguments.of("<svg><div data-consent=marketing>Sale " + PIXEL + "</div><p>Teas</p></svg>",
                 "<svg><div></div><p>Teas</p></svg>"),
             Arguments.of("<svg><font color=red data-consent=marketing>Sale</font><p>Teas</p></svg>",
-                "<svg><font size></font><p>Teas</p></svg>"));
+                "<svg><font size></font><p>Teas</p></svg>"),
+            // an SVG element cut before it leaves no SVG context to return to after the tagged element's end
+            Arguments.of("<svg><iframe src=https://www.googletagmanager.com/ns.html?id=GTM-1></iframe>"
+                + "<div data-consent=marketing>Sale</div><![CDATA[>" + PIXEL + "]]>",
+                "<svg><div></div><![CDATA[>]]>"));
     }
 
     static Stream<Arguments> staysForeign() {

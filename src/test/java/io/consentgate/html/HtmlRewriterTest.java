@@ -100,4 +100,22 @@ class HtmlRewriterTest {
         assertEquals("<img src=\"/blank.gif\" srcset=\"/a.png 1x\" data-consent=functional>",
             rewrite(REMOVE, lazy, functional), "only the attribute a data- form replaces is dropped");
     }
+    /**
+     * Found by MutationFuzzTest: an attribute dropped on activation took the space before it, so an attribute written
+     * right after its closing quote joined the name before it (here the operator's category attribute became
+     * {@code data-consentC}, and a later duplicate became the one the browser reads).
+     */
+    @Test
+    void activationNeverJoinsTheAttributesAroundADroppedOne() {
+        ConsentDecision functional = ConsentDecision.of(java.util.Set.of(io.consentgate.Category.FUNCTIONAL),
+            java.util.Map.of(), io.consentgate.ConsentMode.OPT_IN);
+        assertEquals("<script data-consent C data-consent=?>",
+            rewrite(REMOVE, "<script data-consent type=\"text/plain\"C data-consent=?>", NONE));
+        assertEquals("<script data-consent=functional async src=\"/chat.js\"></script>", rewrite(REMOVE,
+            "<script data-consent=functional type='text/plain'async src=\"/chat.js\"></script>", functional));
+        assertEquals("<script async data-consent=functional>init()</script>", rewrite(REMOVE,
+            "<script type=\"text/plain\"async data-consent=functional>init()</script>", functional));
+        assertEquals("<img data-consent=\"functional\" src=\"/a.png\" alt=\"\">", rewrite(REMOVE,
+            "<img data-consent=\"functional\" data-src=\"/a.png\" src=\"/placeholder.png\"alt=\"\">", functional));
+    }
 }
