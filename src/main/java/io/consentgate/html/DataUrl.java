@@ -110,7 +110,7 @@ final class DataUrl {
     private static byte[] forgivingBase64(byte[] in) {
         StringBuilder sb = new StringBuilder(in.length + 2);
         for (byte b : in) {
-            if (!Tokenizer.isWs(b)) {
+            if (!ByteScan.isWs(b)) {
                 sb.append((char) (b & 0xff));
             }
         }

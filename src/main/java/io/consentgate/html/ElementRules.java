@@ -459,11 +459,11 @@ final class ElementRules {
         int n = rel.length();
         int i = 0;
         while (i < n) {
-            while (i < n && Tokenizer.isWs(rel.charAt(i))) {
+            while (i < n && ByteScan.isWs(rel.charAt(i))) {
                 i++;
             }
             int start = i;
-            while (i < n && !Tokenizer.isWs(rel.charAt(i))) {
+            while (i < n && !ByteScan.isWs(rel.charAt(i))) {
                 i++;
             }
             for (String hint : FETCHING_RELS) {
@@ -498,11 +498,11 @@ final class ElementRules {
         int end = t.valueTo(ping);
         byte[] b = t.buf;
         while (p >= 0 && p < end) {
-            while (p < end && Tokenizer.isWs(b[p])) {
+            while (p < end && ByteScan.isWs(b[p])) {
                 p++;
             }
             int start = p;
-            while (p < end && !Tokenizer.isWs(b[p])) {
+            while (p < end && !ByteScan.isWs(b[p])) {
                 p++;
             }
             TrackerMatch m = p > start ? verdict(b, start, p) : null;
@@ -580,11 +580,11 @@ final class ElementRules {
         byte[] b = t.buf;
         int p = v;
         while (p < end) {
-            while (p < end && (Tokenizer.isWs(b[p]) || b[p] == ',')) {
+            while (p < end && (ByteScan.isWs(b[p]) || b[p] == ',')) {
                 p++;
             }
             int start = p;
-            p = Tokenizer.whitespaceAt(b, p, end);
+            p = ByteScan.whitespaceAt(b, p, end);
             int urlEnd = p;
             while (urlEnd > start && b[urlEnd - 1] == ',') {
                 urlEnd--;

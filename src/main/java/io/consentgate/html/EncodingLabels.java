@@ -157,10 +157,10 @@ public final class EncodingLabels {
     static String stripAsciiWhitespace(String s) {
         int from = 0;
         int to = s.length();
-        while (from < to && Tokenizer.isWs(s.charAt(from))) {
+        while (from < to && ByteScan.isWs(s.charAt(from))) {
             from++;
         }
-        while (to > from && Tokenizer.isWs(s.charAt(to - 1))) {
+        while (to > from && ByteScan.isWs(s.charAt(to - 1))) {
             to--;
         }
         return s.substring(from, to);

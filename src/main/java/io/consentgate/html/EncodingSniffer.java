@@ -131,7 +131,7 @@ public final class EncodingSniffer {
                     }
                     pos = close + 3;
                 } else if (startsWith("<meta", true) && pos + 5 < end
-                    && (Tokenizer.isWs(b[pos + 5]) || b[pos + 5] == '/')) {
+                    && (ByteScan.isWs(b[pos + 5]) || b[pos + 5] == '/')) {
                     pos += 6;
                     Charset cs = meta();
                     if (cs != null) {
@@ -139,7 +139,7 @@ public final class EncodingSniffer {
                     }
                 } else if (pos + 1 < end && b[pos] == '<' && (isLetter(b[pos + 1])
                     || (b[pos + 1] == '/' && pos + 2 < end && isLetter(b[pos + 2])))) {
-                    while (pos < end && !Tokenizer.isWs(b[pos]) && b[pos] != '>') {
+                    while (pos < end && !ByteScan.isWs(b[pos]) && b[pos] != '>') {
                         pos++;
                     }
                     while (attribute()) {
@@ -192,7 +192,7 @@ public final class EncodingSniffer {
 
         /** Reads one attribute into attrName/attrValue; false at {@code >} or the end of the bytes. */
         private boolean attribute() {
-            while (pos < end && (Tokenizer.isWs(b[pos]) || b[pos] == '/')) {
+            while (pos < end && (ByteScan.isWs(b[pos]) || b[pos] == '/')) {
                 pos++;
             }
             if (pos >= end || b[pos] == '>') {
@@ -209,8 +209,8 @@ public final class EncodingSniffer {
                     pos++;
                     break;
                 }
-                if (Tokenizer.isWs(c)) {
-                    while (pos < end && Tokenizer.isWs(b[pos])) {
+                if (ByteScan.isWs(c)) {
+                    while (pos < end && ByteScan.isWs(b[pos])) {
                         pos++;
                     }
                     if (pos >= end || b[pos] != '=') {
@@ -225,7 +225,7 @@ public final class EncodingSniffer {
                 name.append((char) lower(c));
                 pos++;
             }
-            while (pos < end && Tokenizer.isWs(b[pos])) {
+            while (pos < end && ByteScan.isWs(b[pos])) {
                 pos++;
             }
             if (pos >= end) {
@@ -246,7 +246,7 @@ public final class EncodingSniffer {
             if (c == '>') {
                 return set(name, value);
             }
-            while (pos < end && !Tokenizer.isWs(b[pos]) && b[pos] != '>') {
+            while (pos < end && !ByteScan.isWs(b[pos]) && b[pos] != '>') {
                 value.append((char) lower(b[pos++]));
             }
             return pos < end && set(name, value);
@@ -266,7 +266,7 @@ public final class EncodingSniffer {
                     return null;
                 }
                 i = k + 7;
-                while (i < s.length() && Tokenizer.isWs((byte) s.charAt(i))) {
+                while (i < s.length() && ByteScan.isWs((byte) s.charAt(i))) {
                     i++;
                 }
                 if (i < s.length() && s.charAt(i) == '=') {
@@ -274,7 +274,7 @@ public final class EncodingSniffer {
                 }
             }
             i++;
-            while (i < s.length() && Tokenizer.isWs((byte) s.charAt(i))) {
+            while (i < s.length() && ByteScan.isWs((byte) s.charAt(i))) {
                 i++;
             }
             if (i >= s.length()) {
@@ -286,7 +286,7 @@ public final class EncodingSniffer {
                 return close < 0 ? null : forLabel(s.substring(i + 1, close));
             }
             int e = i;
-            while (e < s.length() && !Tokenizer.isWs((byte) s.charAt(e)) && s.charAt(e) != ';') {
+            while (e < s.length() && !ByteScan.isWs((byte) s.charAt(e)) && s.charAt(e) != ';') {
                 e++;
             }
             return forLabel(s.substring(i, e));

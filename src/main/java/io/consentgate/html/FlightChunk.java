@@ -258,7 +258,7 @@ final class FlightChunk {
     }
 
     private static int skipWs(byte[] b, int i, int end) {
-        while (i < end && Tokenizer.isWs(b[i])) {
+        while (i < end && ByteScan.isWs(b[i])) {
             i++;
         }
         return i;

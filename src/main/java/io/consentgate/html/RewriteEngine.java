@@ -163,7 +163,7 @@ final class RewriteEngine implements TokenHandler {
         }
         if (checkContent && !noscriptContent) {
             for (int i = off; i < off + len; i++) {
-                if (!Tokenizer.isWs(b[i])) {
+                if (!ByteScan.isWs(b[i])) {
                     noscriptContent = true;
                     break;
                 }

@@ -49,7 +49,7 @@ final class TagWriter {
                 case DROP:
                     append(b, cursor, a[base + Tokenizer.A_PREV]);
                     cursor = a[base + Tokenizer.A_END];
-                    if (cursor < t.tagEnd && !Tokenizer.isWs(b[cursor]) && b[cursor] != '/' && b[cursor] != '>') {
+                    if (cursor < t.tagEnd && !ByteScan.isWs(b[cursor]) && b[cursor] != '/' && b[cursor] != '>') {
                         // the next attribute followed this one's quote directly: without a space it would join the
                         // name before it (<script type="text/plain"async> must not become <scriptasync>)
                         append(SPACE);

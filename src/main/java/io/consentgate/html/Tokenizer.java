@@ -1,9 +1,6 @@
 package io.consentgate.html;
 
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 
 /**
  * A streaming HTML tokenizer over bytes of an ASCII-compatible encoding. It follows the WHATWG tokenization states
@@ -35,33 +32,6 @@ final class Tokenizer {
     static final int STRIDE = 6;
 
     private static final int APPEND_STEP = 8192;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    /** Byte class: HTML whitespace. */
-    private static final int WS = 1;
-    /** Byte class: ends an attribute name. */
-    private static final int ATTR_NAME_END = 2;
-    /** Byte class: ends an unquoted attribute value. */
-    private static final int VALUE_END = 4;
-    /** Byte class: ends a tag name. */
-    private static final int TAG_NAME_END = 8;
-    /** The classes of each byte. */
-    private static final byte[] CLASS = new byte[256];
-
-    static {
-        for (char c : new char[] {' ', '\n', '\t', '\r', '\f'}) {
-            CLASS[c] = WS | ATTR_NAME_END | VALUE_END | TAG_NAME_END;
-        }
-        CLASS['/'] = ATTR_NAME_END | TAG_NAME_END;
-        CLASS['='] = ATTR_NAME_END;
-        CLASS['>'] = ATTR_NAME_END | VALUE_END | TAG_NAME_END;
-    }
-    /**
-     * Deepest SVG/MathML context tracked exactly (browsers nest far deeper than the 64 entries the stack starts
-     * with); deeper ones are only counted, and read as SVG/MathML content until they are closed.
-     */
-    private static final int FOREIGN_MAX = 4096;
 
     private static final int DATA = 0;
     private static final int TAG_OPEN = 1;
@@ -165,37 +135,22 @@ final class Tokenizer {
      */
     private boolean maybeMarked;
 
+    /** The SVG/MathML elements open: how the content after a tag is read. */
+    private final ForeignContent foreignContent = new ForeignContent();
+
     /** See {@link #maybeMarked}: false when the current tag certainly has no category attribute (nor ping). */
     boolean maybeMarked() {
         return maybeMarked;
     }
 
-    private int[] foreignStack = new int[64];
-    /** SVG/MathML contexts opened beyond {@link #FOREIGN_MAX}. */
-    private int foreignOverflow;
-    private int foreignDepth;
-    private int[] foreignSaved;
-    private int foreignSavedDepth;
-    private int foreignSavedOverflow;
-    private int foreignOverflowBeforeTag;
-    private boolean restoreForeign;
-    private int foreignDepthBeforeTag;
 
-    // Line counting for events: lines before absolute offset lineAbs.
-    private final boolean countLines;
-    /** {@link #lineOf}'s resume point: lines counted up to {@code buf[cursorPos]} in the buffer at cursorBufAbs. */
-    private long cursorBufAbs = -1;
-    private long cursorLineAbs = -1;
-    private int cursorPos;
-    private long cursorLines;
-    private long lineAbs;
-    private long lines = 1;
-    private long lastLineStartAbs;
+    /** Lines for events; null when the handler does not count them. */
+    private final LineCounter lineCounter;
 
     Tokenizer(TokenHandler handler, int maxHeld, boolean countLines, byte[] hold) {
         this.handler = handler;
         this.maxHeld = maxHeld;
-        this.countLines = countLines;
+        this.lineCounter = countLines ? new LineCounter() : null;
         this.hold = hold;
     }
 
@@ -263,8 +218,8 @@ final class Tokenizer {
         }
         int keep = mark >= 0 ? mark : limit;
         handler.flushTo(keep);
-        if (countLines) {
-            countLines(keep);
+        if (lineCounter != null) {
+            lineCounter.count(buf, bufAbs, keep);
         }
         if (mark < 0) {
             holdLen = 0;
@@ -297,50 +252,14 @@ final class Tokenizer {
         mark = 0;
     }
 
-    private void countLines(int to) {
-        int from = (int) Math.max(0, lineAbs - bufAbs);
-        byte[] b = buf;
-        for (int i = from; i < to; i++) {
-            if (b[i] == '\n') {
-                lines++;
-                lastLineStartAbs = bufAbs + i + 1;
-            }
-        }
-        lineAbs = Math.max(lineAbs, bufAbs + to);
-    }
-
-    /**
-     * The 1-based line of {@code buf[p]}. Only meaningful when lines are counted. Successive calls in one buffer
-     * continue from the last position asked for, so a page with many trackers is still counted in one pass.
-     */
+    /** The 1-based line of {@code buf[p]}; 0 when lines are not counted. */
     long lineOf(int p) {
-        int from = (int) Math.max(0, lineAbs - bufAbs);
-        if (cursorBufAbs != bufAbs || cursorLineAbs != lineAbs || cursorPos < from || cursorPos > p) {
-            cursorBufAbs = bufAbs;
-            cursorLineAbs = lineAbs;
-            cursorPos = from;
-            cursorLines = lines;
-        }
-        long l = cursorLines;
-        byte[] b = buf;
-        for (int i = cursorPos; i < p; i++) {
-            if (b[i] == '\n') {
-                l++;
-            }
-        }
-        cursorPos = p;
-        cursorLines = l;
-        return l;
+        return lineCounter == null ? 0 : lineCounter.lineOf(buf, bufAbs, p);
     }
 
-    /** The 1-based byte column of {@code buf[p]}. Only meaningful when lines are counted. */
+    /** The 1-based byte column of {@code buf[p]}; 0 when lines are not counted. */
     long columnOf(int p) {
-        for (int i = p - 1; i >= Math.max(0, lineAbs - bufAbs); i--) {
-            if (buf[i] == '\n') {
-                return p - i;
-            }
-        }
-        return bufAbs + p - lastLineStartAbs + 1;
+        return lineCounter == null ? 0 : lineCounter.columnOf(buf, bufAbs, p);
     }
 
     private void run(int p, int limit) throws IOException {
@@ -393,7 +312,7 @@ final class Tokenizer {
 
     private int data(byte[] b, int p, int limit) throws IOException {
         while (true) {
-            p = indexOf(b, p, limit, '<');
+            p = ByteScan.indexOf(b, p, limit, '<');
             if (p >= limit) {
                 return limit;
             }
@@ -404,17 +323,17 @@ final class Tokenizer {
             if (end) {
                 n++;
             }
-            if (n >= limit || !isAlpha(b[n])) {
+            if (n >= limit || !ByteScan.isAlpha(b[n])) {
                 state = TAG_OPEN;
                 return p + 1;
             }
-            if (skim && foreignDepth == 0 && n + 8 <= limit) {
+            if (skim && foreignContent.isEmpty() && n + 8 <= limit) {
                 // A bare tag such as <p> or </div> that nobody needs to see: step over it.
-                long w = (long) LONGS.get(b, n);
-                long stops = below(w, 0x21) | equal(w, '/') | equal(w, '>');
+                long w = ByteScan.word(b, n);
+                long stops = ByteScan.below(w, 0x21) | ByteScan.equal(w, '/') | ByteScan.equal(w, '>');
                 int d = Long.numberOfTrailingZeros(stops) >>> 3; // 8 when none; >= 1 as b[n] is a letter
                 if (d < 8 && b[n + d] == '>' && n + d + 1 - p <= maxHeld && (end
-                    || ElementNames.isPlainStart(ElementNames.lookupShort(toLower(w) & (-1L >>> (64 - 8 * d)), d)))) {
+                    || ElementNames.isPlainStart(ElementNames.lookupShort(ByteScan.toLower(w) & (-1L >>> (64 - 8 * d)), d)))) {
                     mark = -1; // nothing is being decided: the bytes up to the next '<' can go out
                     p = n + d + 1;
                     continue;
@@ -429,40 +348,9 @@ final class Tokenizer {
         }
     }
 
-    /** The index of the first {@code c} in {@code b[p..limit)}, or {@code limit}; eight bytes at a time. */
-    static int indexOf(byte[] b, int p, int limit, char c) {
-        long pattern = ONES * c;
-        // Sixteen bytes per round while there is room: one branch for two words. The zero-byte test
-        // (w - ONES) & ~w & HIGHS can flag a byte above a real zero (a borrow), never one below, so the lowest flag
-        // is exact.
-        while (p + 16 <= limit) {
-            long w0 = (long) LONGS.get(b, p) ^ pattern;
-            long w1 = (long) LONGS.get(b, p + 8) ^ pattern;
-            long f0 = (w0 - ONES) & ~w0 & HIGHS;
-            long f1 = (w1 - ONES) & ~w1 & HIGHS;
-            if ((f0 | f1) != 0) {
-                return f0 != 0 ? p + (Long.numberOfTrailingZeros(f0) >>> 3)
-                    : p + 8 + (Long.numberOfTrailingZeros(f1) >>> 3);
-            }
-            p += 16;
-        }
-        while (p + 8 <= limit) {
-            long w = (long) LONGS.get(b, p) ^ pattern;
-            long found = (w - ONES) & ~w & HIGHS;
-            if (found != 0) {
-                return p + (Long.numberOfTrailingZeros(found) >>> 3);
-            }
-            p += 8;
-        }
-        while (p < limit && b[p] != c) {
-            p++;
-        }
-        return p;
-    }
-
     private int tagOpen(byte[] b, int p, int limit) throws IOException {
         byte c = b[p];
-        if (isAlpha(c)) {
+        if (ByteScan.isAlpha(c)) {
             beginTag(false, mark);
             return fastTag(b, p, limit);
         }
@@ -481,7 +369,7 @@ final class Tokenizer {
 
     private int endTagOpen(byte[] b, int p, int limit) throws IOException {
         byte c = b[p];
-        if (isAlpha(c)) {
+        if (ByteScan.isAlpha(c)) {
             beginTag(true, mark);
             return fastTag(b, p, limit);
         }
@@ -523,7 +411,7 @@ final class Tokenizer {
         if (m == 0) {
             return ~p;
         }
-        if (m < 0 && inForeign()) {
+        if (m < 0 && foreignContent.inForeign()) {
             m = prefix(b, p, limit, CDATA_OPEN, 0, false);
             if (m == 0) {
                 return ~p;
@@ -576,7 +464,7 @@ final class Tokenizer {
                     }
                     break;
                 case C_TEXT:
-                    p = indexOf(b, p, limit, '-');
+                    p = ByteScan.indexOf(b, p, limit, '-');
                     if (p < limit) {
                         s = C_END_DASH;
                         p++;
@@ -623,7 +511,7 @@ final class Tokenizer {
     }
 
     private int bogus(byte[] b, int p, int limit) {
-        p = indexOf(b, p, limit, '>');
+        p = ByteScan.indexOf(b, p, limit, '>');
         if (p < limit) {
             state = DATA;
             return p + 1;
@@ -652,7 +540,7 @@ final class Tokenizer {
         mark = -1;
         byte[] endName = ElementNames.bytes(rawId);
         while (true) {
-            p = indexOf(b, p, limit, '<');
+            p = ByteScan.indexOf(b, p, limit, '<');
             if (p >= limit) {
                 return limit;
             }
@@ -701,7 +589,7 @@ final class Tokenizer {
             return 0;
         }
         byte c = b[e];
-        return isWs(c) || c == '/' || c == '>' ? 1 : -1;
+        return ByteScan.isWs(c) || c == '/' || c == '>' ? 1 : -1;
     }
 
     private int script(byte[] b, int p, int limit) {
@@ -709,7 +597,7 @@ final class Tokenizer {
         while (p < limit) {
             int s = sub;
             if (s == S_DATA) {
-                p = indexOf(b, p, limit, '<');
+                p = ByteScan.indexOf(b, p, limit, '<');
                 if (p >= limit) {
                     return limit;
                 }
@@ -769,7 +657,7 @@ final class Tokenizer {
         if (m > 0) {
             return beginRawEndTag(p, ElementNames.SCRIPT);
         }
-        if (m < 0 && p + 1 < limit && isAlpha(b[p + 1])) {
+        if (m < 0 && p + 1 < limit && ByteScan.isAlpha(b[p + 1])) {
             m = wordAt(b, p + 1, limit, SCRIPT_NAME);
             if (m > 0) {
                 sub = S_DESC;
@@ -809,13 +697,13 @@ final class Tokenizer {
         {
             if (p + 8 <= limit) {
                 // Most names end within eight bytes: find the end, lower-case and pack them a word at a time.
-                long w = (long) LONGS.get(b, p);
-                long stops = below(w, 0x21) | equal(w, '/') | equal(w, '>');
+                long w = ByteScan.word(b, p);
+                long stops = ByteScan.below(w, 0x21) | ByteScan.equal(w, '/') | ByteScan.equal(w, '>');
                 if (stops != 0) {
                     int d = Long.numberOfTrailingZeros(stops) >>> 3; // >= 1: b[p] is a letter
-                    if ((CLASS[b[p + d] & 0xff] & TAG_NAME_END) != 0) {
-                        long lw = toLower(w);
-                        LONGS.set(name, 0, lw); // bytes past d are never read: readers stop at nameLen
+                    if (ByteScan.endsTagName(b[p + d])) {
+                        long lw = ByteScan.toLower(w);
+                        ByteScan.setWord(name, 0, lw); // bytes past d are never read: readers stop at nameLen
                         key = lw & (-1L >>> (64 - 8 * d));
                         q = p + d;
                         break readName;
@@ -828,7 +716,7 @@ final class Tokenizer {
             // name[0..nameLen).
             while (q < limit) {
                 byte c = b[q];
-                if ((CLASS[c & 0xff] & TAG_NAME_END) != 0) {
+                if (ByteScan.endsTagName(c)) {
                     break;
                 }
                 int i = q - p;
@@ -855,7 +743,7 @@ final class Tokenizer {
         int guardLen = guardAttribute.length;
         boolean marked = false;
         while (true) {
-            while (q < limit && (CLASS[b[q] & 0xff] & WS) != 0) {
+            while (q < limit && ByteScan.isWs(b[q])) {
                 q++;
             }
             if (q >= limit) {
@@ -880,11 +768,11 @@ final class Tokenizer {
                 continue;
             }
             int start = q++;
-            q = attrNameEnd(b, q, limit);
+            q = ByteScan.attrNameEnd(b, q, limit);
             int nameStop = q;
             int nameLength = nameStop - start;
             marked |= nameLength == guardLen || nameLength == PING.length;
-            while (q < limit && (CLASS[b[q] & 0xff] & WS) != 0) {
+            while (q < limit && ByteScan.isWs(b[q])) {
                 q++;
             }
             if (q >= limit) {
@@ -895,7 +783,7 @@ final class Tokenizer {
             int end = nameStop;
             if (b[q] == '=') {
                 q++;
-                while (q < limit && (CLASS[b[q] & 0xff] & WS) != 0) {
+                while (q < limit && ByteScan.isWs(b[q])) {
                     q++;
                 }
                 if (q >= limit) {
@@ -904,7 +792,7 @@ final class Tokenizer {
                 byte qc = b[q];
                 if (qc == '"' || qc == '\'') {
                     vs = q + 1;
-                    q = indexOf(b, vs, limit, (char) qc);
+                    q = ByteScan.indexOf(b, vs, limit, (char) qc);
                     if (q >= limit) {
                         break;
                     }
@@ -912,7 +800,7 @@ final class Tokenizer {
                     end = ++q;
                 } else if (qc != '>') {
                     vs = q;
-                    q = unquotedEnd(b, q, limit);
+                    q = ByteScan.unquotedEnd(b, q, limit);
                     if (q >= limit) {
                         break;
                     }
@@ -941,104 +829,13 @@ final class Tokenizer {
         return p;
     }
 
-    /** The first index from {@code q} of a byte that ends an attribute name, or {@code limit}. */
-    private static int attrNameEnd(byte[] b, int q, int limit) {
-        while (q + 8 <= limit) {
-            long w = (long) LONGS.get(b, q);
-            long stops = below(w, 0x21) | equal(w, '/') | equal(w, '=') | equal(w, '>');
-            if (stops == 0) {
-                q += 8;
-                continue;
-            }
-            int k = q + (Long.numberOfTrailingZeros(stops) >>> 3);
-            if ((CLASS[b[k] & 0xff] & ATTR_NAME_END) != 0) {
-                return k;
-            }
-            q = k + 1; // a control byte below the space that is not whitespace: part of the name
-        }
-        while (q < limit && (CLASS[b[q] & 0xff] & ATTR_NAME_END) == 0) {
-            q++;
-        }
-        return q;
-    }
-
-    /** The first index from {@code q} of an HTML whitespace byte, or {@code limit}. */
-    static int whitespaceAt(byte[] b, int q, int limit) {
-        while (q + 8 <= limit) {
-            long stops = below((long) LONGS.get(b, q), 0x21);
-            if (stops == 0) {
-                q += 8;
-                continue;
-            }
-            int k = q + (Long.numberOfTrailingZeros(stops) >>> 3);
-            if ((CLASS[b[k] & 0xff] & WS) != 0) {
-                return k;
-            }
-            q = k + 1;
-        }
-        while (q < limit && (CLASS[b[q] & 0xff] & WS) == 0) {
-            q++;
-        }
-        return q;
-    }
-
-    /** The first index from {@code q} of a byte that ends an unquoted attribute value, or {@code limit}. */
-    private static int unquotedEnd(byte[] b, int q, int limit) {
-        while (q + 8 <= limit) {
-            long w = (long) LONGS.get(b, q);
-            long stops = below(w, 0x21) | equal(w, '>');
-            if (stops == 0) {
-                q += 8;
-                continue;
-            }
-            int k = q + (Long.numberOfTrailingZeros(stops) >>> 3);
-            if ((CLASS[b[k] & 0xff] & VALUE_END) != 0) {
-                return k;
-            }
-            q = k + 1;
-        }
-        while (q < limit && (CLASS[b[q] & 0xff] & VALUE_END) == 0) {
-            q++;
-        }
-        return q;
-    }
-
-    /*
-     * The three scans above differ only in their stop bytes. One method taking the class as a parameter measured
-     * 6-7 % slower on the rewriter benchmark (7,360 against 7,880 pages/s of 150 KB), so they stay apart.
-     *
-     * Word-at-a-time byte tests (eight bytes of a little-endian long). Each returns 0x80 in the bytes that match;
-     * a borrow can also flag a byte above a real match, never one below, so the lowest flag of any OR of these is
-     * exact.
-     */
-
-    /** Bytes below {@code n} (n <= 0x80); bytes 0x80 and above never match. */
-    private static long below(long w, int n) {
-        return (w - ONES * n) & ~w & HIGHS;
-    }
-
-    /** Bytes equal to {@code c}. */
-    private static long equal(long w, char c) {
-        long x = w ^ (ONES * c);
-        return (x - ONES) & ~x & HIGHS;
-    }
-
-    /** {@code w} with its ASCII upper-case letters lower-cased; every other byte unchanged. */
-    private static long toLower(long w) {
-        long h = w & ~HIGHS;
-        long atLeastA = h + ONES * (0x80 - 'A');
-        long aboveZ = h + ONES * (0x7F - 'Z');
-        long upper = atLeastA & ~aboveZ & ~w & HIGHS;
-        return w | upper >>> 2;
-    }
-
     private int tag(byte[] b, int p, int limit) throws IOException {
         int s = sub;
         while (p < limit) {
             byte c = b[p];
             switch (s) {
                 case T_NAME:
-                    if (isWs(c)) {
+                    if (ByteScan.isWs(c)) {
                         nameEnd = p;
                         s = T_BEFORE_ATTR;
                     } else if (c == '/') {
@@ -1053,7 +850,7 @@ final class Tokenizer {
                     p++;
                     break;
                 case T_BEFORE_ATTR:
-                    if (isWs(c)) {
+                    if (ByteScan.isWs(c)) {
                         p++;
                     } else if (c == '/' || c == '>') {
                         s = T_AFTER_ATTR_NAME;
@@ -1064,7 +861,7 @@ final class Tokenizer {
                     }
                     break;
                 case T_ATTR_NAME:
-                    while (p < limit && !isAttrNameStop(b[p])) {
+                    while (p < limit && !ByteScan.isAttrNameStop(b[p])) {
                         p++;
                     }
                     if (p < limit) {
@@ -1085,7 +882,7 @@ final class Tokenizer {
                         s = T_SELF_CLOSING;
                     } else if (c == '=') {
                         s = T_BEFORE_VALUE;
-                    } else if (!isWs(c)) {
+                    } else if (!ByteScan.isWs(c)) {
                         startAttr(p);
                         s = T_ATTR_NAME;
                     }
@@ -1099,7 +896,7 @@ final class Tokenizer {
                         valueStart(p + 1);
                         s = c == '"' ? T_DQ : T_SQ;
                         p++;
-                    } else if (isWs(c)) {
+                    } else if (ByteScan.isWs(c)) {
                         p++;
                     } else {
                         valueStart(p);
@@ -1108,7 +905,7 @@ final class Tokenizer {
                     break;
                 case T_DQ:
                 case T_SQ:
-                    p = indexOf(b, p, limit, s == T_DQ ? '"' : '\'');
+                    p = ByteScan.indexOf(b, p, limit, s == T_DQ ? '"' : '\'');
                     if (p < limit) {
                         valueEnd(p, p + 1);
                         s = T_AFTER_QUOTED;
@@ -1116,7 +913,7 @@ final class Tokenizer {
                     }
                     break;
                 case T_UNQ:
-                    while (p < limit && (CLASS[b[p] & 0xff] & VALUE_END) == 0) {
+                    while (p < limit && !ByteScan.endsUnquotedValue(b[p])) {
                         p++;
                     }
                     if (p < limit) {
@@ -1132,7 +929,7 @@ final class Tokenizer {
                     if (c == '>') {
                         return complete(p + 1);
                     }
-                    if (isWs(c)) {
+                    if (ByteScan.isWs(c)) {
                         p++;
                     } else if (c == '/') {
                         s = T_SELF_CLOSING;
@@ -1211,21 +1008,18 @@ final class Tokenizer {
     private int complete(int end) throws IOException {
         tagEnd = end;
         nameId = nameTooLong ? ElementNames.OTHER : ElementNames.lookup(name, nameLen, nameKey);
-        if (skim && foreignDepth == 0 && !overflowed && end - tagStart <= maxHeld && isPlain()) {
+        if (skim && foreignContent.isEmpty() && !overflowed && end - tagStart <= maxHeld && isPlain()) {
             mark = -1;
             state = DATA;
             return end;
         }
-        foreignDepthBeforeTag = foreignDepth;
-        foreignOverflowBeforeTag = foreignOverflow;
-        brokeOut = foreignDepth > 0 && inForeign() && breaksOutOfForeign();
+        ForeignContent fc = foreignContent;
+        fc.beginTag();
+        brokeOut = fc.inForeign() && breaksOutOfForeign();
         if (brokeOut) {
-            foreignOverflow = 0;
-            while (foreignDepth > 0 && inForeign()) {
-                foreignDepth--;
-            }
+            fc.breakOut();
         }
-        foreign = inForeign();
+        foreign = fc.inForeign();
         if (!overflowed && end - tagStart > maxHeld) {
             // Too big whatever the chunking: the same outcome as when the cap is hit at a chunk boundary.
             overflowed = true;
@@ -1239,16 +1033,11 @@ final class Tokenizer {
         mark = -1;
         state = DATA;
         if (endTag) {
-            popForeign(nameId);
+            fc.pop(nameId);
         } else {
             enterContent();
         }
-        if (restoreForeign) {
-            restoreForeign = false;
-            System.arraycopy(foreignSaved, 0, foreignStack, 0, foreignSavedDepth);
-            foreignDepth = foreignSavedDepth;
-            foreignOverflow = foreignSavedOverflow;
-        }
+        fc.endTag();
         return end;
     }
 
@@ -1326,21 +1115,21 @@ final class Tokenizer {
             return;
         }
         if (id == ElementNames.SVG || id == ElementNames.MATH) {
-            pushForeign(id);
+            foreignContent.push(id);
         } else if (id == ElementNames.MGLYPH || id == ElementNames.MALIGNMARK) {
             // Inside <mi> (a MathML text integration point) these two stay MathML, and so does their content; in
             // SVG/MathML content they are tracked too, so that a nested one's end tag closes only itself.
-            int top = foreignDepth == 0 ? ElementNames.OTHER : foreignStack[foreignDepth - 1];
+            int top = foreignContent.top();
             if (foreign || top >= ElementNames.MI && top <= ElementNames.MTEXT) {
-                pushForeign(id);
+                foreignContent.push(id);
             }
         } else if (foreign) {
-            int top = foreignStack[foreignDepth - 1];
+            int top = foreignContent.top();
             if (top == ElementNames.SVG
                 ? id == ElementNames.FOREIGNOBJECT || id == ElementNames.DESC || id == ElementNames.TITLE
                 : id >= ElementNames.MI && id <= ElementNames.MTEXT || id == ElementNames.ANNOTATION_XML
                     && isHtmlAnnotation()) {
-                pushForeign(id);
+                foreignContent.push(id);
             }
         }
     }
@@ -1389,40 +1178,9 @@ final class Tokenizer {
         return true;
     }
 
-    private void pushForeign(int id) {
-        if (foreignDepth == foreignStack.length && foreignDepth < FOREIGN_MAX) {
-            foreignStack = java.util.Arrays.copyOf(foreignStack, foreignDepth * 2);
-        }
-        if (foreignDepth < FOREIGN_MAX) {
-            foreignStack[foreignDepth++] = id;
-        } else {
-            foreignOverflow++;
-        }
-    }
-
-    private void popForeign(int id) {
-        if (foreignDepth == 0 || id != ElementNames.SVG && id != ElementNames.MATH && !(id >= ElementNames.FOREIGNOBJECT
-            && id <= ElementNames.ANNOTATION_XML) && id != ElementNames.TITLE && id != ElementNames.MGLYPH
-            && id != ElementNames.MALIGNMARK) {
-            return;
-        }
-        if (foreignOverflow > 0) {
-            foreignOverflow--; // beyond the tracked depth: an end tag closes the innermost context
-            return;
-        }
-        for (int i = foreignDepth - 1; i >= 0; i--) {
-            if (foreignStack[i] == id) {
-                foreignDepth = i;
-                return;
-            }
-        }
-    }
-
-    /**
-     * Remembers the SVG/MathML context from before the current start tag, for an element that is cut out.
-     */
+    /** Remembers the SVG/MathML context from before the current start tag, for an element that is cut out. */
     void saveForeignContext() {
-        saveForeignContext(foreignDepthBeforeTag, foreignOverflowBeforeTag); // a breakout by this tag is undone
+        foreignContent.saveBeforeTag();
     }
 
     /**
@@ -1430,17 +1188,7 @@ final class Tokenizer {
      * element that is cut out but leaves a bare tag of its name that closes the content the same way.
      */
     void saveForeignContextAfterBreakout() {
-        saveForeignContext(foreignDepth, foreignOverflow);
-    }
-
-    private void saveForeignContext(int depth, int overflow) {
-        if (foreignSaved == null || foreignSaved.length < depth) {
-            foreignSaved = new int[foreignStack.length];
-        }
-        System.arraycopy(foreignStack, 0, foreignSaved, 0, depth);
-        foreignSavedDepth = depth;
-        foreignSavedOverflow = overflow;
-        restoreForeign = false;
+        foreignContent.saveCurrent();
     }
 
     /**
@@ -1448,44 +1196,11 @@ final class Tokenizer {
      * what it was before it, as it is for a browser reading the output.
      */
     void restoreForeignContextAfterThisTag() {
-        restoreForeign = foreignSaved != null;
+        foreignContent.restoreAfterTag();
     }
 
-    /** Whether the tokenizer is inside SVG or MathML content (not at an HTML integration point). */
-    /**
-     * Whether the current context is SVG content (where a {@code <script>} runs), not MathML (where it is an
-     * element that runs nothing). Contexts deeper than the tracked depth count as SVG.
-     */
+    /** See {@link ForeignContent#inSvg}. */
     boolean inSvg() {
-        return foreignDepth > 0 && (foreignOverflow > 0 || foreignStack[foreignDepth - 1] == ElementNames.SVG);
-    }
-
-    boolean inForeign() {
-        if (foreignDepth == 0) {
-            return false;
-        }
-        if (foreignOverflow > 0) {
-            return true;
-        }
-        int top = foreignStack[foreignDepth - 1];
-        return top == ElementNames.SVG || top == ElementNames.MATH || top == ElementNames.MGLYPH
-            || top == ElementNames.MALIGNMARK;
-    }
-
-    private static boolean isAlpha(byte c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    static boolean isWs(byte c) {
-        return (CLASS[c & 0xff] & WS) != 0;
-    }
-
-    /** HTML (ASCII) whitespace as a character: space, TAB, LF, FF, CR. */
-    static boolean isWs(char c) {
-        return c < 0x80 && isWs((byte) c);
-    }
-
-    private static boolean isAttrNameStop(byte c) {
-        return (CLASS[c & 0xff] & ATTR_NAME_END) != 0;
+        return foreignContent.inSvg();
     }
 }

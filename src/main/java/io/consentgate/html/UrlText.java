@@ -89,7 +89,7 @@ final class UrlText {
             return null;
         }
         char c = content.charAt(p);
-        if (c != ';' && c != ',' && !Tokenizer.isWs(c)) {
+        if (c != ';' && c != ',' && !ByteScan.isWs(c)) {
             return null;
         }
         p = skipWs(content, p);
@@ -110,7 +110,7 @@ final class UrlText {
     }
 
     private static int skipWs(String s, int p) {
-        while (p < s.length() && Tokenizer.isWs(s.charAt(p))) {
+        while (p < s.length() && ByteScan.isWs(s.charAt(p))) {
             p++;
         }
         return p;

@@ -86,11 +86,11 @@ public class TokenizerBenchmark {
             int limit = Math.min(b.length, off + CHUNK);
             int p = off;
             while (p < limit) {
-                p = Tokenizer.indexOf(b, p, limit, '<');
+                p = ByteScan.indexOf(b, p, limit, '<');
                 if (p >= limit) {
                     break;
                 }
-                p = Tokenizer.indexOf(b, p + 1, limit, '>') + 1;
+                p = ByteScan.indexOf(b, p + 1, limit, '>') + 1;
                 n++;
             }
         }
