@@ -104,6 +104,39 @@ final class ForeignContent {
         }
     }
 
+    /** The open SVG/MathML contexts, for {@link #reset}; null when there are none (the common case). */
+    int[] snapshot() {
+        return depth == 0 ? null : java.util.Arrays.copyOf(stack, depth);
+    }
+
+    /** Returns to the contexts of a {@link #snapshot}, once the current tag is handled. */
+    void reset(int[] snapshot) {
+        int d = snapshot == null ? 0 : snapshot.length;
+        if (d > 0) {
+            System.arraycopy(snapshot, 0, stack, 0, d);
+        }
+        depth = d;
+        overflow = 0;
+        restore = false;
+    }
+
+    /** How many SVG/MathML contexts are open, for {@link #closeTo}. */
+    int depth() {
+        return depth;
+    }
+
+    /**
+     * An HTML element that was open at {@code openDepth} ends (its end tag closes the SVG/MathML elements opened
+     * inside it, as a tree builder does): the contexts opened since then end with it.
+     */
+    void closeTo(int openDepth) {
+        if (depth + overflow > openDepth) {
+            depth = Math.min(depth, openDepth);
+            overflow = 0;
+        }
+        restore = false;
+    }
+
     /** Remembers the context from before the current start tag (a breakout by this tag is undone with it). */
     void saveBeforeTag() {
         save(depthBeforeTag, overflowBeforeTag);

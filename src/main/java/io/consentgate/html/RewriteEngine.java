@@ -46,6 +46,13 @@ final class RewriteEngine implements TokenHandler {
     int noscriptDepth;
     private boolean inNoscript;
     private boolean noscriptContent;
+    /** Where the held {@code <noscript>}'s content starts in {@link #defer}. */
+    private int noscriptContentStart;
+    /** SVG/MathML contexts open when the held {@code <noscript>} started (null: none, the common case). */
+    private int[] noscriptForeign;
+    /** Where the end tags of {@code <noscript>} elements nested in the held one start in {@link #defer}. */
+    private int[] noscriptInnerEnds = new int[4];
+    private int noscriptInnerEndCount;
     int noscriptRemoved;
     private long noscriptLine;
     private long noscriptColumn;
@@ -229,8 +236,15 @@ final class RewriteEngine implements TokenHandler {
         int id = tok.nameId;
         if (inScript && id == ElementNames.SCRIPT && tok.foreign == scriptForeign) {
             finishScript(tok.tagStart, tok.tagEnd);
-        } else if (inNoscript && id == ElementNames.NOSCRIPT && !tok.foreign && --noscriptDepth == 0) {
-            finishNoscript(tok.tagStart, tok.tagEnd);
+        } else if (inNoscript && id == ElementNames.NOSCRIPT) {
+            if (--noscriptDepth == 0) {
+                finishNoscript(tok.tagStart, tok.tagEnd);
+            } else if (mode == DEFER) {
+                if (noscriptInnerEndCount == noscriptInnerEnds.length) {
+                    noscriptInnerEnds = java.util.Arrays.copyOf(noscriptInnerEnds, noscriptInnerEndCount * 2);
+                }
+                noscriptInnerEnds[noscriptInnerEndCount++] = deferLen; // its bytes go to the held content next
+            }
         }
     }
 
@@ -408,7 +422,7 @@ final class RewriteEngine implements TokenHandler {
             noscriptColumn = tok.columnOf(tok.tagStart);
         }
         lastByteBeforeNoscript = lastByte;
-        tok.saveForeignContext();
+        noscriptForeign = tok.foreignSnapshot();
         inNoscript = true;
         noscriptDepth = 1;
         noscriptContent = false;
@@ -416,11 +430,16 @@ final class RewriteEngine implements TokenHandler {
         deferLen = 0;
         setMode(DEFER);
         flushTo(tok.tagEnd);
+        noscriptContentStart = deferLen;
+        noscriptInnerEndCount = 0;
         checkContent = true;
     }
 
     private void finishNoscript(int endStart, int endEnd) throws IOException {
         flushTo(endStart);
+        // The end tag closes SVG/MathML opened inside (</noscript> in SVG content closes the <noscript> for a tree
+        // builder too).
+        tok.closeForeignTo(noscriptForeign == null ? 0 : noscriptForeign.length);
         if (!inNoscript) {
             endDropAfterOverflow(ElementNames.NOSCRIPT, endEnd);
             return;
@@ -430,11 +449,30 @@ final class RewriteEngine implements TokenHandler {
             tok.ps = endEnd;
             lastByte = lastByteBeforeNoscript;
             guardCut();
-            tok.restoreForeignContextAfterThisTag();
+            tok.resetForeign(noscriptForeign); // a <noscript> removed whole: the context before it goes on
+        } else if (!decision.refused().isEmpty()) {
+            hideScriptingEndTags();
         }
         checkContent = false;
         inNoscript = false;
         releaseDeferred();
+    }
+
+    /** See {@link NoscriptEndTags}: the held content's hidden end tags become text for both readings. */
+    private void hideScriptingEndTags() {
+        byte[] hidden = NoscriptEndTags.hide(defer, noscriptContentStart, deferLen, noscriptInnerEnds,
+            noscriptInnerEndCount);
+        if (hidden == null) {
+            return;
+        }
+        LOG.debug("ConsentGate: a <noscript> holds a </noscript that only a browser running scripts reads as its end;"
+            + " written as &lt;/noscript");
+        deferLen = noscriptContentStart;
+        if (deferLen + hidden.length > defer.length) {
+            defer = java.util.Arrays.copyOf(defer, deferLen + hidden.length);
+        }
+        System.arraycopy(hidden, 0, defer, deferLen, hidden.length);
+        deferLen += hidden.length;
     }
 
     // ---------------------------------------------------------------- inline scripts

@@ -1199,6 +1199,26 @@ final class Tokenizer {
         foreignContent.restoreAfterTag();
     }
 
+    /** See {@link ForeignContent#depth}. */
+    int foreignDepth() {
+        return foreignContent.depth();
+    }
+
+    /** See {@link ForeignContent#snapshot}. */
+    int[] foreignSnapshot() {
+        return foreignContent.snapshot();
+    }
+
+    /** See {@link ForeignContent#reset}: applies to the content after the current tag. */
+    void resetForeign(int[] snapshot) {
+        foreignContent.reset(snapshot);
+    }
+
+    /** See {@link ForeignContent#closeTo}: applies to the content after the current tag. */
+    void closeForeignTo(int openDepth) {
+        foreignContent.closeTo(openDepth);
+    }
+
     /** See {@link ForeignContent#inSvg}. */
     boolean inSvg() {
         return foreignContent.inSvg();

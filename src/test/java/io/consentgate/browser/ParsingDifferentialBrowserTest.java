@@ -55,6 +55,11 @@ class ParsingDifferentialBrowserTest {
         PAGES.put("rel-with-character-reference",
             "<link rel=\"&#x70;reload\" as=\"image\" href=\"https://www.facebook.com/tr?id=1&amp;ev=PageView\">");
         PAGES.put("meta-refresh", "<meta http-equiv=\"refresh\" content=\"0;url=https://www.facebook.com/tr?id=1\">");
+        PAGES.put("noscript-end-in-comment", "<noscript><!--</noscript>" + PIXEL + "--></noscript>");
+        PAGES.put("noscript-end-in-attribute", "<noscript><img alt=\"</noscript>" + PIXEL + "\" src=/logo.png></noscript>");
+        PAGES.put("noscript-ended-in-svg", "<noscript><svg><rect/></noscript><![CDATA[>" + PIXEL + "]]>");
+        PAGES.put("svg-pixel-in-svg-script", "<svg><script>document.title='x" + PIXEL + "';document.title="
+            + "'https://connect.facebook.net/en_US/fbevents.js'</script></svg><![CDATA[>" + PIXEL + "]]>");
     }
 
     private static final HtmlRewriter REMOVE = HtmlRewriter.builder(CATALOG).mode(RewriteMode.REMOVE).build();

@@ -1,0 +1,83 @@
+package io.consentgate.html;
+
+import static io.consentgate.html.RewriteAssertions.NEUTRALIZE;
+import static io.consentgate.html.RewriteAssertions.REMOVE;
+import static io.consentgate.html.RewriteAssertions.rewrite;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.consentgate.ConsentDecision;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A {@code </noscript} that the markup reading of a {@code <noscript>} does not take as its end (inside a comment,
+ * an attribute value or a raw-text element) ends it for a browser running scripts, and the markup after it runs.
+ * Its {@code <} is written as {@code &lt;} so that both readings end the element at the same place.
+ */
+class NoscriptEndTagTest {
+
+    private static final String PIXEL = "<img src=\"https://www.facebook.com/tr?id=1&amp;ev=PageView\">";
+
+    static Stream<Arguments> hidden() {
+        return Stream.of(
+            Arguments.of("<noscript><!--</noscript>" + PIXEL + "--></noscript><p>Teas</p>",
+                "<noscript><!--&lt;/noscript>" + PIXEL + "--></noscript><p>Teas</p>"),
+            Arguments.of("<noscript><img alt=\"</NoScript>" + PIXEL + "\" src=/logo.png></noscript>",
+                "<noscript><img alt=\"&lt;/NoScript>" + PIXEL + "\" src=/logo.png></noscript>"),
+            Arguments.of("<noscript><textarea></noscript>" + PIXEL + "</textarea></noscript>",
+                "<noscript><textarea>&lt;/noscript>" + PIXEL + "</textarea></noscript>"),
+            Arguments.of("<noscript><style>a{}</noscript >" + PIXEL + "</style><a href=/>x</a></noscript>",
+                "<noscript><style>a{}&lt;/noscript >" + PIXEL + "</style><a href=/>x</a></noscript>"),
+            // the element is kept for what it still holds, and only that
+            Arguments.of("<noscript>" + PIXEL + "<!--</noscript>" + PIXEL + "--></noscript>",
+                "<noscript><!--&lt;/noscript>" + PIXEL + "--></noscript>"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hidden")
+    void writesAnEndTagOnlyScriptingSeesAsText(String in, String out) {
+        assertEquals(out, rewrite(REMOVE, in, ConsentDecision.refuseAll()));
+        assertEquals(out, rewrite(REMOVE, out, ConsentDecision.refuseAll()), "a second pass changes nothing");
+        assertEquals(in, rewrite(REMOVE, in, ConsentDecision.allowAll()), "nothing refused: nothing changed");
+    }
+
+    @Test
+    void leavesRealEndTagsAndOtherTextAlone() {
+        String gtm = "<noscript><iframe src=\"/ns.html\" height=\"0\" width=\"0\"></iframe></noscript>"
+            + "<p>&lt;/noscript> is how it ends</p><!--</noscript>-->";
+        assertEquals(gtm, rewrite(REMOVE, gtm, ConsentDecision.refuseAll()));
+        assertEquals(gtm, rewrite(NEUTRALIZE, gtm, ConsentDecision.refuseAll()));
+        // a nested <noscript>'s end tag is an end tag for both readings
+        String nested = "<noscript><noscript></noscript><p>no scripts</p></noscript><noscript><NOSCRIPT>"
+            + PIXEL + "</noscript>" + PIXEL + "<!--</noscript>" + PIXEL + "--></noscript>";
+        assertEquals("<noscript><noscript></noscript><p>no scripts</p></noscript><noscript><NOSCRIPT></noscript>"
+            + "<!--&lt;/noscript>" + PIXEL + "--></noscript>", rewrite(REMOVE, nested, ConsentDecision.refuseAll()));
+    }
+
+    /** Found by MutationFuzzTest: an end tag in SVG content closes the {@code <noscript>} for both readings. */
+    @Test
+    void endsTheNoscriptAtItsEndTagInSvgContent() {
+        String in = "<noscript><svg><rect/></noscript><![CDATA[>" + PIXEL + "]]><p>Teas</p>";
+        String out = "<noscript><svg><rect/></noscript><![CDATA[>]]><p>Teas</p>";
+        assertEquals(out, rewrite(REMOVE, in, ConsentDecision.refuseAll()));
+        assertEquals(out, rewrite(REMOVE, out, ConsentDecision.refuseAll()));
+        // in an HTML integration point of SVG: back to it, whether the <noscript> stays or goes
+        String kept = "<svg><foreignObject><noscript>" + PIXEL + "<svg></noscript><![CDATA[>" + PIXEL + "]]>";
+        assertEquals("<svg><foreignObject><noscript><svg></noscript><![CDATA[>]]>",
+            rewrite(REMOVE, kept, ConsentDecision.refuseAll()));
+        String removedWhole = "<svg><foreignObject><noscript>" + PIXEL + "</noscript><![CDATA[>" + PIXEL + "]]>";
+        assertEquals("<svg><foreignObject><![CDATA[>]]>", rewrite(REMOVE, removedWhole, ConsentDecision.refuseAll()));
+    }
+
+    @Test
+    void changesNothingWhenNothingIsRefusedOrNoEndTagIsHidden() {
+        String page = "<noscript><!--</noscript>" + PIXEL + "--></noscript>";
+        assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
+        // not an end tag for either reading: <noscript<script> is one tag name
+        String named = "<noscript><!--</noscript<script>--></noscript><noscript>a</noscript";
+        assertEquals(named, rewrite(REMOVE, named, ConsentDecision.refuseAll()));
+    }
+}
