@@ -328,6 +328,10 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
             return;
         }
         requireUncommitted("sendError");
+        if (sc == SC_NOT_MODIFIED) {
+            notModified();
+            return;
+        }
         discardBody();
         statusBeforeCommit(sc);
         commitHeaders();
@@ -342,6 +346,10 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
             return;
         }
         requireUncommitted("sendError");
+        if (sc == SC_NOT_MODIFIED) {
+            notModified();
+            return;
+        }
         discardBody();
         statusBeforeCommit(sc);
         commitHeaders();
@@ -350,11 +358,29 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
     }
 
     /**
-     * A status without a body sent as an error (Jetty's default servlet answers a conditional request with
-     * {@code sendError(304)}) is set before the commit-time headers, which depend on it ({@link Validators}).
+     * {@code sendError(304)}, as Jetty's default servlet answers a conditional request, is answered here: a
+     * {@code 304} with the commit-time headers, committed at once, no body. Handed to the container, it would lose
+     * them: Jetty's error handling, which runs after the filter has returned, removes {@code Vary},
+     * {@code Cache-Control} and {@code Expires} from a {@code 304}, and a cache that freshens its stored page from
+     * it (RFC 9111, 4.3.4) would keep serving that page under the {@code Vary} it had, or none. Anything written
+     * afterwards is ignored, as the container ignores it after {@code sendError}.
      */
+    private void notModified() throws IOException {
+        discardBody();
+        super.resetBuffer();
+        super.setStatus(SC_NOT_MODIFIED);
+        heldContentLength = -1;
+        commitHeaders();
+        stream = GateOutputStream.withoutBody(this);
+        writer = null;
+        writerCharset = null;
+        finished = true;
+        super.flushBuffer();
+    }
+
+    /** A status without a body sent as an error is set before the commit-time headers, which depend on it. */
     private void statusBeforeCommit(int sc) {
-        if ((sc >= 100 && sc < 200) || sc == SC_NO_CONTENT || sc == SC_NOT_MODIFIED) {
+        if ((sc >= 100 && sc < 200) || sc == SC_NO_CONTENT) {
             super.setStatus(sc);
         }
     }

@@ -39,6 +39,8 @@ final class GateOutputStream extends ServletOutputStream {
     private long written;
     private boolean decided;
     private boolean discarded;
+    /** Writes are dropped silently (see {@link #withoutBody}). */
+    private boolean ignored;
     private boolean ended;
     private boolean finished;
     private boolean finishing;
@@ -47,6 +49,14 @@ final class GateOutputStream extends ServletOutputStream {
 
     GateOutputStream(ConsentResponse response) {
         this.response = response;
+    }
+
+    /** The body of a response already sent without one (a {@code 304}): what is written to it is ignored. */
+    static GateOutputStream withoutBody(ConsentResponse response) {
+        GateOutputStream s = new GateOutputStream(response);
+        s.discarded = true;
+        s.ignored = true;
+        return s;
     }
 
     boolean decided() {
@@ -68,7 +78,7 @@ final class GateOutputStream extends ServletOutputStream {
 
     /** Whether the application obtained this as {@code getOutputStream()} (rather than through the writer). */
     boolean usedAsStream() {
-        return !writer;
+        return !writer && !ignored;
     }
 
     private ServletOutputStream container() throws IOException {
@@ -110,6 +120,9 @@ final class GateOutputStream extends ServletOutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
+        if (ignored) {
+            return;
+        }
         if (discarded || ended) {
             throw new IOException("the response was ended by sendError or sendRedirect");
         }

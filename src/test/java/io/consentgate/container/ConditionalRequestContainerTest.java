@@ -102,6 +102,23 @@ class ConditionalRequestContainerTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty-etags", "jetty"})
+    void aNotModifiedCarriesTheVaryOfThePageItConfirms(String kind) throws Exception {
+        int port = start(kind, false);
+        HttpResponse<String> page = get(port, null, null);
+        assertEquals(200, page.statusCode());
+        List<String> vary = page.headers().allValues("Vary");
+        assertTrue(String.join(",", vary).contains("Cookie"), "the page varies on the decision: " + vary);
+        HttpResponse<String> again = get(port, null, page.headers().firstValue("ETag").orElseThrow(),
+                page.headers().firstValue("Last-Modified").orElseThrow());
+        assertEquals(304, again.statusCode());
+        // A cache updates the stored response's headers from the 304 (RFC 9111 4.3.4): without Vary it would keep
+        // serving one decision's copy to every visitor under whatever Vary it last stored.
+        assertEquals(vary, again.headers().allValues("Vary"), "the 304 varies as its 200 does");
+        assertEquals(page.headers().allValues("Tk"), again.headers().allValues("Tk"));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"tomcat", "jetty-etags"})
     void anApplicationTagSentBackUnderTheSameDecisionReachesTheApplicationAsItWroteIt(String kind) throws Exception {
         int port = start(kind, false);

@@ -101,6 +101,24 @@ class ValidatorPreconditionsContainerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"tomcat", "jetty"})
+    void aNotModifiedSentAsAnErrorKeepsTheCachingHeadersOfItsPage(String kind) throws Exception {
+        int port = start(kind, TaggingServlet.class);
+        HttpResponse<String> page = send(port, "/cached", "GET", Map.of());
+        assertFalse(page.body().contains("googletagmanager.com"), page.body());
+        HttpResponse<String> r = send(port, "/cached", "GET",
+                Map.of("If-None-Match", page.headers().firstValue("ETag").orElseThrow()));
+        assertEquals(304, r.statusCode());
+        assertEquals("", r.body());
+        assertEquals(page.headers().firstValue("ETag"), r.headers().firstValue("ETag"));
+        // RFC 9110 15.4.5: a 304 carries the Vary and Cache-Control its 200 would have carried.
+        for (String name : List.of("Vary", "Cache-Control", "Tk")) {
+            assertEquals(page.headers().allValues(name), r.headers().allValues(name), name);
+        }
+        assertTrue(r.headers().firstValue("Content-Length").orElse("0").equals("0"), r.headers().toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty"})
     void aFilterThatHashesTheBodyConfirmsOnlyTheSameDecisionsCopy(String kind) throws Exception {
         int port = start(kind, LastModifiedServlet.class);
         HttpResponse<String> consented = send(port, "/hashed/", "GET", Map.of("Cookie", CONSENTED));
@@ -480,10 +498,19 @@ class ValidatorPreconditionsContainerTest {
                 for (String t : inm.split(",")) {
                     String tag = t.strip();
                     if ((tag.startsWith("W/") ? tag.substring(2) : tag).equals("\"v42\"")) {
+                        if (req.getRequestURI().equals("/cached")) {
+                            resp.setHeader("Cache-Control", "max-age=60");
+                            resp.sendError(HttpServletResponse.SC_NOT_MODIFIED);
+                            resp.getWriter().write("after the 304"); // ignored, as after any sendError
+                            return;
+                        }
                         resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
                         return;
                     }
                 }
+            }
+            if (req.getRequestURI().equals("/cached")) {
+                resp.setHeader("Cache-Control", "max-age=60");
             }
             resp.setContentType("text/html;charset=UTF-8");
             resp.getWriter().write(PAGE);
