@@ -349,7 +349,7 @@ public final class ConsentGateFilter implements Filter {
                                     ConsentDecision decision) throws IOException, ServletException {
         ConsentResponse wrapped = new ConsentResponse(request, response, decision, enforcement);
         // Written now so application code can read (and override) them; re-asserted when the response commits.
-        enforcement.headers().writeEarly(wrapped, decision);
+        wrapped.writeEarlyHeaders();
         ConsentRequest wrappedRequest = new ConsentRequest(request, wrapped, policy.stripRequestCookies());
         boolean completed = false;
         try {

@@ -17,15 +17,16 @@ public final class CompositeHeaderWriter implements HeaderWriter {
     }
 
     /**
-     * The writers a policy asks for: {@code Vary} (or {@code Cache-Control: private}) always; {@code Tk} and
-     * {@code Permissions-Policy} unless switched off or in report-only mode, where they would promise enforcement
-     * that is not happening.
+     * The writers a policy asks for: {@code Vary} (or {@code Cache-Control: private}) always; {@code Tk} unless
+     * switched off, saying {@code D} while something is refused in report-only mode or with HTML rewriting off
+     * (pages pass with their trackers); {@code Permissions-Policy} unless switched off or in report-only mode, where
+     * it would promise enforcement that is not happening.
      */
     public static CompositeHeaderWriter forPolicy(Policy policy) {
         List<HeaderWriter> w = new ArrayList<>();
         w.add(new VaryHeaderWriter(policy.varyMode(), policy.gpcHeaders(), policy.regionHeader()));
         if (policy.tkHeader()) {
-            w.add(new TkHeaderWriter(policy.reportOnly()));
+            w.add(new TkHeaderWriter(policy.reportOnly() || !policy.htmlRewrite()));
         }
         if (policy.permissionsPolicy() != null && !policy.reportOnly()) {
             w.add(new PermissionsPolicyHeaderWriter(policy.permissionsPolicy()));

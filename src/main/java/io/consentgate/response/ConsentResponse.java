@@ -70,6 +70,10 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
     private boolean committedHeaders;
     /** Whether the application (or a filter inside ConsentGate) set {@code Content-Encoding}. */
     private boolean encodedInside;
+    /** Whether ConsentGate's own header writers are running (their {@code Tk} is not the application's). */
+    private boolean writingOwnHeaders;
+    /** Whether the application set {@code Tk} itself: it is never overridden. */
+    private boolean tkFromApplication;
     /** The client's {@code If-None-Match} tags that carried this decision's suffix ({@link Validators}). */
     private Validators.Translation revalidated;
     private GateOutputStream stream;
@@ -178,6 +182,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
             setContentType(value);
         } else {
             encodedInside |= isContentEncoding(name);
+            tkFromApplication |= !writingOwnHeaders && isTk(name);
             super.setHeader(name, value);
         }
     }
@@ -197,6 +202,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
             setContentType(value);
         } else {
             encodedInside |= isContentEncoding(name);
+            tkFromApplication |= !writingOwnHeaders && isTk(name);
             super.addHeader(name, value);
         }
     }
@@ -468,6 +474,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         heldContentLength = -1;
         committedHeaders = false;
         encodedInside = false;
+        tkFromApplication = false;
         writer = null;
         writerCharset = null;
         if (stream != null) {
@@ -601,7 +608,13 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
             return;
         }
         committedHeaders = true;
-        enforcement.headers().write(this, decision);
+        writingOwnHeaders = true;
+        try {
+            enforcement.headers().write(this, decision);
+            disclaimUnenforcedPage();
+        } finally {
+            writingOwnHeaders = false;
+        }
         followDecisionInValidators();
         if (!enforcement.reportOnly()) {
             // An error page is a second dispatch with a second wrapper; the first one's sendError already added them.
@@ -611,6 +624,31 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
                     super.addHeader("Set-Cookie", expiry);
                 }
             }
+        }
+    }
+
+    /**
+     * Headers ConsentGate asserts when the request enters, before the application runs, so application code can read
+     * (and override) them; they are asserted again when the response commits.
+     */
+    public void writeEarlyHeaders() {
+        writingOwnHeaders = true;
+        try {
+            enforcement.headers().writeEarly(this, decision);
+        } finally {
+            writingOwnHeaders = false;
+        }
+    }
+
+    /**
+     * A page the application sent compressed passes with its trackers although something is refused: the
+     * {@code Tk} ConsentGate wrote (not one the application set) says {@code D}, disregarding, not {@code N} or
+     * {@code C}, which would tell the visitor their refusal was honoured.
+     */
+    private void disclaimUnenforcedPage() {
+        if (!tkFromApplication && containsHeader("Tk") && !decision.allowsEverything() && statusHasBody()
+                && isHtml(getContentType()) && encodedInside() && enforcement.rewriter() != null) {
+            super.setHeader("Tk", TrackingStatus.of(decision, true));
         }
     }
 
@@ -746,6 +784,10 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
 
     private static boolean isContentType(String name) {
         return name.equalsIgnoreCase("Content-Type");
+    }
+
+    private static boolean isTk(String name) {
+        return name.equalsIgnoreCase("Tk");
     }
 
     private static boolean isContentEncoding(String name) {

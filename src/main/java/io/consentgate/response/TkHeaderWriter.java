@@ -3,19 +3,24 @@ package io.consentgate.response;
 import io.consentgate.ConsentDecision;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Sets {@code Tk} (W3C Tracking Preference Expression) to the {@link TrackingStatus} of the decision. */
+/**
+ * Sets {@code Tk} (W3C Tracking Preference Expression) to the {@link TrackingStatus} of the decision. A page whose
+ * body passes unenforced although the policy enforces (the application compressed it) is told {@code D} by
+ * {@link ConsentResponse} when it commits.
+ */
 public final class TkHeaderWriter implements HeaderWriter {
 
-    private final boolean reportOnly;
+    private final boolean unenforced;
 
-    public TkHeaderWriter(boolean reportOnly) {
-        this.reportOnly = reportOnly;
+    /** {@code unenforced}: refused trackers are not removed from pages (report-only, or HTML rewriting off). */
+    public TkHeaderWriter(boolean unenforced) {
+        this.unenforced = unenforced;
     }
 
     @Override
     public void write(HttpServletResponse response, ConsentDecision decision) {
         if (!response.containsHeader("Tk")) {
-            response.setHeader("Tk", TrackingStatus.of(decision, reportOnly));
+            response.setHeader("Tk", TrackingStatus.of(decision, unenforced));
         }
     }
 }

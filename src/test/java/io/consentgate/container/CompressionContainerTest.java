@@ -16,8 +16,11 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +29,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -60,6 +65,111 @@ class CompressionContainerTest {
             resp.setContentType("text/html;charset=UTF-8");
             resp.getWriter().write(PAGE);
         }
+    }
+
+    /**
+     * Compresses {@link #PAGE} itself, inside ConsentGate, as an application serving precompressed files does;
+     * {@code /own-tk} also states its own tracking status, as an application that renders by the decision may.
+     */
+    public static final class SelfCompressingServlet extends HttpServlet {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            if (req.getRequestURI().equals("/own-tk")) {
+                resp.setHeader("Tk", "N");
+            }
+            resp.setContentType("text/html;charset=UTF-8");
+            if (req.getRequestURI().equals("/plain")) {
+                resp.getWriter().write(PAGE);
+                return;
+            }
+            ByteArrayOutputStream gz = new ByteArrayOutputStream();
+            try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+                out.write(PAGE.getBytes(StandardCharsets.UTF_8));
+            }
+            resp.setHeader("Content-Encoding", "gzip");
+            resp.getOutputStream().write(gz.toByteArray());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty"})
+    void aPageTheApplicationCompressedPassesWithItsTrackersAndTellsTheVisitorSo(String kind) throws Exception {
+        try (Started app = start(kind, Map.of())) {
+            HttpResponse<byte[]> r = get(app.port(), "/gz", "");
+            assertEquals("gzip", r.headers().firstValue("Content-Encoding").orElse(""));
+            assertTrue(gunzip(r.body()).contains("googletagmanager.com"), "not rewritten: it passes as sent");
+            // TPE: D (disregarding) -- the refusal is not honoured in this response; N would be a false claim.
+            assertEquals("D", r.headers().firstValue("Tk").orElse(""));
+            assertEquals("N", get(app.port(), "/plain", "").headers().firstValue("Tk").orElse(""),
+                    "a page ConsentGate rewrote is not tracking");
+            assertEquals("N", get(app.port(), "/own-tk", "").headers().firstValue("Tk").orElse(""),
+                    "the application's own Tk is never overridden");
+            String consent = "cg_consent=1.functional+analytics+marketing.1." + System.currentTimeMillis() / 1000
+                    + ".AAAAAAAAAAAAAAAAAAAAAA";
+            assertEquals("C", get(app.port(), "/gz", consent).headers().firstValue("Tk").orElse(""),
+                    "nothing refused: nothing disregarded");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty"})
+    void pagesAreNotClaimedUntrackedWhenHtmlRewritingIsOff(String kind) throws Exception {
+        try (Started app = start(kind, Map.of("html-rewrite", "false"))) {
+            HttpResponse<byte[]> r = get(app.port(), "/plain", "");
+            assertTrue(new String(r.body(), StandardCharsets.UTF_8).contains("googletagmanager.com"));
+            assertEquals("D", r.headers().firstValue("Tk").orElse(""));
+            assertEquals("N", get(app.port(), "/own-tk", "").headers().firstValue("Tk").orElse(""));
+        }
+    }
+
+    private record Started(int port, AutoCloseable server) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            server.close();
+        }
+    }
+
+    private static Started start(String kind, Map<String, String> params) throws Exception {
+        if (kind.equals("jetty")) {
+            Server server = new Server();
+            ServerConnector connector = new ServerConnector(server);
+            connector.setHost("127.0.0.1");
+            connector.setPort(0);
+            server.addConnector(connector);
+            ServletContextHandler context = new ServletContextHandler("/");
+            context.addFilter(ConsentGateFilter.class.getName(), "/*", EnumSet.of(DispatcherType.REQUEST))
+                    .getInitParameters().putAll(params);
+            context.addServlet(SelfCompressingServlet.class, "/*");
+            server.setHandler(context);
+            server.start();
+            return new Started(connector.getLocalPort(), server::stop);
+        }
+        Tomcat tomcat = new Tomcat();
+        tomcat.setBaseDir(Files.createTempDirectory("cg-tomcat-tk").toString());
+        Connector connector = new Connector();
+        connector.setPort(0);
+        connector.setProperty("address", "127.0.0.1");
+        tomcat.setConnector(connector);
+        Context ctx = tomcat.addContext("", null);
+        FilterDef def = new FilterDef();
+        def.setFilterName("consentgate");
+        def.setFilterClass(ConsentGateFilter.class.getName());
+        params.forEach(def::addInitParameter);
+        ctx.addFilterDef(def);
+        FilterMap map = new FilterMap();
+        map.setFilterName("consentgate");
+        map.addURLPattern("/*");
+        ctx.addFilterMap(map);
+        Tomcat.addServlet(ctx, "page", SelfCompressingServlet.class.getName());
+        ctx.addServletMappingDecoded("/*", "page");
+        tomcat.start();
+        return new Started(connector.getLocalPort(), () -> {
+            tomcat.stop();
+            tomcat.destroy();
+        });
     }
 
     @Test
@@ -132,7 +242,11 @@ class CompressionContainerTest {
     }
 
     private static HttpResponse<byte[]> get(int port, String cookie) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/shop"))
+        return get(port, "/shop", cookie);
+    }
+
+    private static HttpResponse<byte[]> get(int port, String path, String cookie) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Accept-Encoding", "gzip");
         if (!cookie.isEmpty()) {
             b.header("Cookie", cookie);
