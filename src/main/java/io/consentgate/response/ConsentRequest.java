@@ -35,13 +35,18 @@ import java.util.Set;
  *   <li>A strong {@code If-Match} or {@code If-Range} tag with the current decision's suffix (a page sent as
  *       written) is handed on as the application wrote it; weak ones and other decisions' match nothing.</li>
  *   <li>{@code Range} and {@code If-Range} are hidden for an HTML document whose body is rewritten under the
- *       decision (requested, or forwarded to through this request's dispatcher): their byte offsets address the
- *       page as written.</li>
+ *       decision (requested, or forwarded to through this request's dispatcher), and for a document request to a
+ *       URI of no known type: their byte offsets address the page as written.</li>
  * </ul>
  */
 public final class ConsentRequest extends HttpServletRequestWrapper {
 
     private static final String IF_NONE_MATCH = "If-None-Match";
+    /** {@code Sec-Fetch-Dest} values whose response a browser may render as a page. */
+    private static final Set<String> DOCUMENT_DESTINATIONS = Set.of("document", "iframe", "frame", "embed", "object");
+    /** Media ranges that cover {@code text/html} or {@code application/xhtml+xml}. */
+    private static final Set<String> HTML_RANGES = Set.of("text/html", "application/xhtml+xml", "text/*",
+            "application/*", "*/*");
 
     private final ConsentResponse response;
     private final boolean stripCookies;
@@ -75,11 +80,15 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
     }
 
     /**
-     * Whether a {@code Range} would address bytes of the page as written, which is not what this visitor gets: the
+     * Whether a {@code Range} may address bytes of a page as written, which is not what this visitor gets: the
      * decision has pages rewritten and the URI names an HTML document (by the container's MIME mapping, or a
-     * directory, served by its welcome file). A default servlet would send a slice of the page as written (a
-     * multi-range one passes every tracker); without the header it sends the whole page, which is rewritten, as
-     * RFC 9110 14.2 allows. Other resources (media, scripts, downloads) keep their ranges.
+     * directory, served by its welcome file), or names no known type (an extension-less URI, which a servlet, or a
+     * forward through the {@code ServletContext}'s dispatchers that this wrapper does not see, may answer with a
+     * page) and the request is one for a document ({@link #mayRenderAsDocument}). A default servlet or a servlet
+     * that implements ranges itself would send a slice of the page as written (a multi-range one passes every
+     * tracker); without the header it sends the whole page, which is rewritten, as RFC 9110 14.2 allows. Resources
+     * of a known other type (media, PDFs, scripts, downloads), and media or {@code fetch} requests for unknown
+     * types, keep their ranges.
      */
     private static boolean rangesAddressThePageAsWritten(HttpServletRequest request, ConsentResponse response,
                                                          String path) {
@@ -89,7 +98,53 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
         }
         int query = path.indexOf('?');
         String p = query < 0 ? path : path.substring(0, query);
-        return p.endsWith("/") || ConsentResponse.isHtml(request.getServletContext().getMimeType(p));
+        if (p.endsWith("/")) {
+            return true;
+        }
+        String type = request.getServletContext().getMimeType(p);
+        return type != null ? ConsentResponse.isHtml(type) : mayRenderAsDocument(request);
+    }
+
+    /**
+     * Whether the response may be rendered as a page: {@code Sec-Fetch-Dest} names a document, frame or embedded
+     * object; without it (plain HTTP, where browsers send no {@code Sec-Fetch-*}, and other clients) an
+     * {@code Accept} that admits HTML, or none. A {@code video}, {@code audio} or {@code fetch} ({@code empty})
+     * destination, or an {@code Accept} of media types only, is not.
+     */
+    static boolean mayRenderAsDocument(HttpServletRequest request) {
+        String dest = request.getHeader("Sec-Fetch-Dest");
+        if (dest != null) {
+            return DOCUMENT_DESTINATIONS.contains(dest.strip().toLowerCase(Locale.ROOT));
+        }
+        String accept = request.getHeader("Accept");
+        return accept == null || acceptsHtml(accept);
+    }
+
+    /** Whether an {@code Accept} value admits HTML: a media range covering it with a q-value above 0. */
+    static boolean acceptsHtml(String accept) {
+        for (String range : accept.split(",")) {
+            String[] params = range.split(";");
+            String type = params[0].strip().toLowerCase(Locale.ROOT);
+            if (HTML_RANGES.contains(type) && !refused(params)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a media range's parameters carry {@code q=0}. */
+    private static boolean refused(String[] params) {
+        for (int i = 1; i < params.length; i++) {
+            String param = params[i].strip().toLowerCase(Locale.ROOT);
+            if (param.startsWith("q=")) {
+                try {
+                    return Double.parseDouble(param.substring(2).strip()) <= 0;
+                } catch (NumberFormatException e) {
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -53,6 +53,8 @@ class ValidatorPreconditionsContainerTest {
     static final String CONSENTED = "cg_consent=1.functional+analytics+marketing.1."
             + System.currentTimeMillis() / 1000 + ".AAAAAAAAAAAAAAAAAAAAAA";
     static final String SCRIPT = "window.dataLayer = window.dataLayer || [];\n";
+    /** Bytes of a video, served by a servlet at an extension-less URI. */
+    static final byte[] CLIP = "\0\0\0\u0018ftypmp42 isommp42 and then the frames".getBytes(StandardCharsets.ISO_8859_1);
     /** 2026-01-05T10:00:00Z, whole seconds as HTTP dates carry them. */
     static final long MODIFIED = 1_767_607_200_000L;
 
@@ -301,6 +303,64 @@ class ValidatorPreconditionsContainerTest {
         assertEquals(whole.body(), r.body());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty"})
+    void aDocumentRequestForAPageThatImplementsRangesItselfGetsTheWholePageAsRewritten(String kind)
+            throws Exception {
+        int port = start(kind, TaggingServlet.class);
+        String whole = send(port, "/about-us", "GET", Map.of()).body();
+        assertFalse(whole.contains("googletagmanager.com"), whole);
+        List<Map<String, String>> documentRequests = List.of(
+                Map.of("Range", "bytes=0-199", "Sec-Fetch-Dest", "document"),
+                Map.of("Range", "bytes=40-", "Sec-Fetch-Dest", "iframe"),
+                // Plain HTTP: browsers send no Sec-Fetch-* there; a navigation accepts HTML.
+                Map.of("Range", "bytes=0-199", "Accept", "text/html,application/xhtml+xml,*/*;q=0.8"),
+                // Neither: a download tool resuming the page.
+                Map.of("Range", "bytes=40-"));
+        for (Map<String, String> headers : documentRequests) {
+            HttpResponse<String> r = send(port, "/about-us", "GET", headers);
+            assertEquals(200, r.statusCode(), headers + ": no slice of the page as written");
+            assertEquals(whole, r.body(), headers.toString());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty"})
+    void aPageForwardedToThroughTheServletContextGetsNoRangeOfThePageAsWritten(String kind) throws Exception {
+        int port = start(kind, TaggingServlet.class);
+        Files.createDirectories(docroot.resolve("static"));
+        Files.writeString(docroot.resolve("static/index.html"), PAGE);
+        String whole = send(port, "/context-forward", "GET", Map.of()).body();
+        assertFalse(whole.contains("googletagmanager.com"), whole);
+        HttpResponse<String> r = send(port, "/context-forward", "GET",
+                Map.of("Range", "bytes=0-99,100-", "Sec-Fetch-Dest", "document"));
+        assertEquals(200, r.statusCode(), "no range of the page as written");
+        assertEquals(whole, r.body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty"})
+    void mediaAtAnExtensionlessUriKeepsItsRanges(String kind) throws Exception {
+        int port = start(kind, TaggingServlet.class);
+        for (Map<String, String> headers : List.of(
+                Map.of("Range", "bytes=4-11", "Sec-Fetch-Dest", "video"),
+                Map.of("Range", "bytes=4-11", "Sec-Fetch-Dest", "empty"),
+                Map.of("Range", "bytes=4-11", "Accept", "video/webm,video/ogg,video/*;q=0.9"))) {
+            HttpResponse<byte[]> r = HttpClient.newHttpClient().send(withHeaders(port, "/media/clip", headers),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(206, r.statusCode(), headers.toString());
+            assertEquals("bytes 4-11/" + CLIP.length, r.headers().firstValue("Content-Range").orElse(""));
+            assertEquals(new String(CLIP, 4, 8, StandardCharsets.ISO_8859_1),
+                    new String(r.body(), StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    private static HttpRequest withHeaders(int port, String path, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        headers.forEach(b::header);
+        return b.build();
+    }
+
     private int start(String kind, Class<? extends HttpServlet> servlet) throws Exception {
         return start(kind, servlet, Map.of());
     }
@@ -470,6 +530,22 @@ class ValidatorPreconditionsContainerTest {
                 }
                 return;
             }
+            if (req.getRequestURI().equals("/about-us")) {
+                RangedServlet.serve(req, resp, "text/html;charset=UTF-8", PAGE.getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (req.getRequestURI().equals("/media/clip")) {
+                RangedServlet.serve(req, resp, "video/mp4", CLIP);
+                return;
+            }
+            if (req.getRequestURI().equals("/context-forward")) {
+                try {
+                    req.getServletContext().getRequestDispatcher("/static/index.html").forward(req, resp);
+                } catch (jakarta.servlet.ServletException e) {
+                    throw new IOException(e);
+                }
+                return;
+            }
             if (req.getRequestURI().equals("/late")) {
                 resp.setContentType("text/html;charset=UTF-8");
                 resp.getWriter().write(PAGE);
@@ -514,6 +590,32 @@ class ValidatorPreconditionsContainerTest {
             }
             resp.setContentType("text/html;charset=UTF-8");
             resp.getWriter().write(PAGE);
+        }
+    }
+
+    /** Answers one {@code bytes=first-last} or {@code bytes=first-} range itself, as download and media servlets do. */
+    static final class RangedServlet {
+        private RangedServlet() {
+        }
+
+        static void serve(HttpServletRequest req, HttpServletResponse resp, String type, byte[] body)
+                throws IOException {
+            resp.setContentType(type);
+            resp.setHeader("Accept-Ranges", "bytes");
+            String range = req.getHeader("Range");
+            java.util.regex.Matcher m = range == null ? null
+                    : java.util.regex.Pattern.compile("bytes=(\\d+)-(\\d*)").matcher(range);
+            if (m == null || !m.matches()) {
+                resp.setContentLength(body.length);
+                resp.getOutputStream().write(body);
+                return;
+            }
+            int first = Integer.parseInt(m.group(1));
+            int last = m.group(2).isEmpty() ? body.length - 1 : Math.min(body.length - 1, Integer.parseInt(m.group(2)));
+            resp.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+            resp.setHeader("Content-Range", "bytes " + first + "-" + last + "/" + body.length);
+            resp.setContentLength(last - first + 1);
+            resp.getOutputStream().write(body, first, last - first + 1);
         }
     }
 
