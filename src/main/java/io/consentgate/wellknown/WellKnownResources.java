@@ -61,7 +61,8 @@ public final class WellKnownResources {
             return;
         }
         ObjectNode tsr = MAPPER.createObjectNode();
-        tsr.put("tracking", TrackingStatus.of(decision, policy.reportOnly()));
+        // as the Tk header says (TkHeaderWriter): pages are not enforced in report-only mode nor without rewriting
+        tsr.put("tracking", TrackingStatus.of(decision, policy.reportOnly() || !policy.htmlRewrite()));
         if (policy.trackingPolicyUrl() != null) {
             tsr.put("policy", policy.trackingPolicyUrl());
         }

@@ -122,6 +122,8 @@ class CompressionContainerTest {
             assertTrue(new String(r.body(), StandardCharsets.UTF_8).contains("googletagmanager.com"));
             assertEquals("D", r.headers().firstValue("Tk").orElse(""));
             assertEquals("N", get(app.port(), "/own-tk", "").headers().firstValue("Tk").orElse(""));
+            String status = new String(get(app.port(), "/.well-known/dnt/", "").body(), StandardCharsets.UTF_8);
+            assertTrue(status.contains("\"tracking\":\"D\""), "the tracking status resource says the same: " + status);
         }
     }
 
