@@ -294,10 +294,8 @@ final class RewriteEngine implements TokenHandler {
         if (droppingOverflowedTag) {
             droppingOverflowedTag = false;
             tok.ps = tok.tagEnd;
-            if (tok.endTag) {
-                setMode(baseMode());
-            } else {
-                setMode(baseMode());
+            setMode(baseMode());
+            if (!tok.endTag) {
                 cutRest();
             }
         } else if (mode == DROP) {
@@ -437,20 +435,22 @@ final class RewriteEngine implements TokenHandler {
 
     private void finishNoscript(int endStart, int endEnd) throws IOException {
         flushTo(endStart);
-        // The end tag closes SVG/MathML opened inside (</noscript> in SVG content closes the <noscript> for a tree
-        // builder too).
-        tok.closeForeignTo(noscriptForeign == null ? 0 : noscriptForeign.length);
-        if (!inNoscript) {
-            endDropAfterOverflow(ElementNames.NOSCRIPT, endEnd);
-            return;
-        }
-        if (noscriptRemoved > 0 && !noscriptContent) {
+        if (noscriptRemoved > 0 && !noscriptContent && inNoscript) {
             deferLen = 0;
             tok.ps = endEnd;
             lastByte = lastByteBeforeNoscript;
             guardCut();
-            tok.resetForeign(noscriptForeign); // a <noscript> removed whole: the context before it goes on
-        } else if (!decision.refused().isEmpty()) {
+            tok.resetForeign(noscriptForeign); // removed whole: the context from before it goes on
+        } else {
+            // The end tag closes the SVG/MathML opened inside (a </noscript> in SVG content too, as for a tree
+            // builder).
+            tok.closeForeignTo(noscriptForeign == null ? 0 : noscriptForeign.length);
+        }
+        if (!inNoscript) {
+            endDropAfterOverflow(ElementNames.NOSCRIPT, endEnd);
+            return;
+        }
+        if (deferLen > noscriptContentStart && !decision.refused().isEmpty()) {
             hideScriptingEndTags();
         }
         checkContent = false;
