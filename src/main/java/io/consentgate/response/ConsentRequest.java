@@ -102,7 +102,7 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
             return true;
         }
         String type = request.getServletContext().getMimeType(p);
-        return type != null ? ConsentResponse.isHtml(type) : mayRenderAsDocument(request);
+        return type != null ? RewriteDecision.isHtml(type) : mayRenderAsDocument(request);
     }
 
     /**

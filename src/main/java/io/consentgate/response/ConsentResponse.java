@@ -10,20 +10,14 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
-import java.util.Locale;
 
 /**
  * The one commit-aware response wrapper every response-side feature builds on.
@@ -53,27 +47,18 @@ import java.util.Locale;
  */
 public final class ConsentResponse extends HttpServletResponseWrapper {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ConsentResponse.class);
-    private static volatile boolean warnedCompressed;
-    /**
-     * {@code HttpServletResponse.sendRedirect(String, int, boolean)}, new in Servlet 6.1; null on a Servlet 6.0
-     * container. This library compiles against 6.0 (its minimum), so the 6.1 doors below are plain methods that
-     * override the 6.1 {@code HttpServletResponseWrapper}'s at run time and reach the container through this handle.
-     */
-    private static final MethodHandle REDIRECT = redirectHandle();
+    // The servlet-facing doors and the body's lifecycle are here; the parts they delegate to: ApplicationHeaders
+    // (the application's headers as they are set), CommitTimeHeaders (ConsentGate's own headers and validators),
+    // RewriteDecision (rewrite or pass through, at commit), GateOutputStream (the body), Servlet61Redirect.
 
     private final HttpServletRequest request;
     private final ConsentDecision decision;
     private final Enforcement enforcement;
 
-    private long heldContentLength = -1;
+    private final ApplicationHeaders headers = new ApplicationHeaders(this);
+
+    /** Whether the commit-time headers have been written ({@link CommitTimeHeaders}). */
     private boolean committedHeaders;
-    /** Whether the application (or a filter inside ConsentGate) set {@code Content-Encoding}. */
-    private boolean encodedInside;
-    /** Whether ConsentGate's own header writers are running (their {@code Tk} is not the application's). */
-    private boolean writingOwnHeaders;
-    /** Whether the application set {@code Tk} itself: it is never overridden. */
-    private boolean tkFromApplication;
     /** The client's {@code If-None-Match} tags that carried this decision's suffix ({@link Validators}). */
     private Validators.Translation revalidated;
     private GateOutputStream stream;
@@ -128,140 +113,51 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         return enforcement;
     }
 
-    // ---- Content-Length, held until the body is decided --------------------------------------------------------
+    // ---- header doors: the application's headers, tracked as they are set (ApplicationHeaders) ------------------
 
     @Override
     public void setContentLength(int len) {
         setContentLengthLong(len);
     }
 
+    /** Held until the body is decided; then passed on unless the body is rewritten (or is a rewritten GET's HEAD). */
     @Override
     public void setContentLengthLong(long len) {
         if (isCommitted()) {
             return;
         }
         if (stream != null && stream.decided()) {
-            if ((!stream.rewriting() || enforcement.reportOnly()) && !headOfRewrittenGet()) {
+            if ((!stream.rewriting() || enforcement.reportOnly()) && !RewriteDecision.headOfRewrittenGet(this)) {
                 super.setContentLengthLong(len);
             }
             return;
         }
-        heldContentLength = len;
+        headers.holdContentLength(len);
     }
-
-    /**
-     * The application's Content-Length, for the pass-through path; -1 when none, or when this is a {@code HEAD} whose
-     * {@code GET} would be rewritten: a HEAD must not announce a length other than its GET's (RFC 9110, 8.6).
-     */
-    long heldContentLength() {
-        return headOfRewrittenGet() ? -1 : heldContentLength;
-    }
-
-    /** Whether this is a {@code HEAD} for a page whose {@code GET} would be rewritten. */
-    boolean headOfRewrittenGet() {
-        return "HEAD".equals(request.getMethod()) && !enforcement.reportOnly() && enforcement.rewriter() != null
-                && !decision.allowsEverything() && statusHasBody() && isHtml(getContentType()) && !encodedInside();
-    }
-
-    // ---- header doors --------------------------------------------------------------------------------------------
 
     @Override
     public void setHeader(String name, String value) {
-        if (name == null) {
-            return;
-        }
-        if (isContentLength(name)) {
-            setContentLengthLong(parseLength(value));
-        } else if (isSetCookie(name)) {
-            if (value == null || refuse(value)) {
-                removeSetCookies();
-            } else {
-                super.setHeader(name, value);
-            }
-        } else if (isContentType(name) && value != null) {
-            setContentType(value);
-        } else {
-            encodedInside |= isContentEncoding(name);
-            tkFromApplication |= !writingOwnHeaders && isTk(name);
-            super.setHeader(name, value);
-        }
+        headers.setHeader(name, value);
     }
 
     @Override
     public void addHeader(String name, String value) {
-        if (name == null) {
-            return;
-        }
-        if (isContentLength(name)) {
-            setContentLengthLong(parseLength(value));
-        } else if (isSetCookie(name)) {
-            if (value != null && !refuse(value)) {
-                super.addHeader(name, value);
-            }
-        } else if (isContentType(name) && value != null) {
-            setContentType(value);
-        } else {
-            encodedInside |= isContentEncoding(name);
-            tkFromApplication |= !writingOwnHeaders && isTk(name);
-            super.addHeader(name, value);
-        }
+        headers.addHeader(name, value);
     }
 
     @Override
     public void setIntHeader(String name, int value) {
-        if (name != null && isContentLength(name)) {
-            setContentLengthLong(value);
-        } else {
-            super.setIntHeader(name, value);
-        }
+        headers.setIntHeader(name, value);
     }
 
     @Override
     public void addIntHeader(String name, int value) {
-        if (name != null && isContentLength(name)) {
-            setContentLengthLong(value);
-        } else {
-            super.addIntHeader(name, value);
-        }
+        headers.addIntHeader(name, value);
     }
 
     @Override
     public void addCookie(Cookie cookie) {
-        if (cookie == null) {
-            return;
-        }
-        if (enforcement.cookieGate().refuses(cookie, decision)) {
-            if (enforcement.reportOnly()) {
-                LOG.info("report-only: would drop cookie {}", cookie.getName());
-            } else {
-                return;
-            }
-        }
-        super.addCookie(cookie);
-    }
-
-    private boolean refuse(String setCookie) {
-        if (!enforcement.cookieGate().refuses(setCookie, decision)) {
-            return false;
-        }
-        if (enforcement.reportOnly()) {
-            LOG.info("report-only: would drop a Set-Cookie header");
-            return false;
-        }
-        return true;
-    }
-
-    /** {@code setHeader("Set-Cookie", refused)} replaces every cookie with nothing. */
-    private void removeSetCookies() {
-        if (containsHeader("Set-Cookie")) {
-            super.setHeader("Set-Cookie", null); // removes the header on Servlet 6.1 containers (Tomcat 11, Jetty 12)
-            if (containsHeader("Set-Cookie")) {
-                // A Servlet 6.0 container (Tomcat 10.1) ignores a null value and has no other way to remove a
-                // header: overwrite every cookie with one empty Set-Cookie, which browsers ignore (RFC 6265 5.2: a
-                // set-cookie-string without '=' is ignored entirely).
-                super.setHeader("Set-Cookie", "");
-            }
-        }
+        headers.addCookie(cookie);
     }
 
     @Override
@@ -333,16 +229,9 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
             super.sendError(sc, msg); // ignored by the container in an include; the body stays
             return;
         }
-        requireUncommitted("sendError");
-        if (sc == SC_NOT_MODIFIED) {
-            notModified();
-            return;
+        if (prepareForError(sc)) {
+            super.sendError(sc, msg);
         }
-        discardBody();
-        statusBeforeCommit(sc);
-        commitHeaders();
-        prepareForErrorPage();
-        super.sendError(sc, msg);
     }
 
     @Override
@@ -351,16 +240,26 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
             super.sendError(sc);
             return;
         }
+        if (prepareForError(sc)) {
+            super.sendError(sc);
+        }
+    }
+
+    /**
+     * Before the container's {@code sendError}: the body is discarded and the commit-time headers written; false
+     * when there is nothing left to send ({@code 304}, answered here by {@link #notModified()}).
+     */
+    private boolean prepareForError(int sc) throws IOException {
         requireUncommitted("sendError");
         if (sc == SC_NOT_MODIFIED) {
             notModified();
-            return;
+            return false;
         }
         discardBody();
         statusBeforeCommit(sc);
         commitHeaders();
         prepareForErrorPage();
-        super.sendError(sc);
+        return true;
     }
 
     /**
@@ -375,7 +274,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         discardBody();
         super.resetBuffer();
         super.setStatus(SC_NOT_MODIFIED);
-        heldContentLength = -1;
+        headers.holdContentLength(-1);
         commitHeaders();
         stream = GateOutputStream.withoutBody(this);
         writer = null;
@@ -413,7 +312,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
      * @throws UnsupportedOperationException on a Servlet 6.0 container, which has no such method
      */
     public void sendRedirect(String location, int sc, boolean clearBuffer) throws IOException {
-        if (REDIRECT == null) {
+        if (!Servlet61Redirect.available()) {
             throw new UnsupportedOperationException("sendRedirect(String, int, boolean) needs a Servlet 6.1 container");
         }
         if (inInclude()) {
@@ -436,13 +335,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
                 stream.end();
             }
         }
-        try {
-            REDIRECT.invokeExact((HttpServletResponse) getResponse(), location, sc, clearBuffer);
-        } catch (IOException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IOException(t);
-        }
+        Servlet61Redirect.send(container(), location, sc, clearBuffer);
     }
 
     /** Servlet 6.1: {@link #sendRedirect(String, int, boolean)} with the buffer cleared. */
@@ -455,15 +348,6 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         sendRedirect(location, SC_FOUND, clearBuffer);
     }
 
-    private static MethodHandle redirectHandle() {
-        try {
-            return MethodHandles.publicLookup().findVirtual(HttpServletResponse.class, "sendRedirect",
-                    MethodType.methodType(void.class, String.class, int.class, boolean.class));
-        } catch (NoSuchMethodException | IllegalAccessException e) {
-            return null;
-        }
-    }
-
     @Override
     public void reset() {
         if (inInclude()) {
@@ -471,10 +355,8 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
             return;
         }
         super.reset();
-        heldContentLength = -1;
+        headers.reset();
         committedHeaders = false;
-        encodedInside = false;
-        tkFromApplication = false;
         writer = null;
         writerCharset = null;
         if (stream != null) {
@@ -569,8 +451,9 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
             stream.finish();
         } else if (!isCommitted()) {
             commitHeaders();
-            if (heldContentLength() >= 0) {
-                super.setContentLengthLong(heldContentLength());
+            long len = headers.heldContentLength();
+            if (len >= 0) {
+                super.setContentLengthLong(len);
             }
         }
     }
@@ -589,7 +472,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         stream = null;
         writer = null;
         writerCharset = null;
-        heldContentLength = -1;
+        headers.holdContentLength(-1);
         finished = false;
         streamThrough = true;
     }
@@ -600,7 +483,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         }
     }
 
-    // ---- the commit-time decision ---------------------------------------------------------------------------------
+    // ---- the commit-time headers (CommitTimeHeaders) and the body decision (RewriteDecision) ------------------
 
     /** Headers that depend on the final state of the response: Vary re-merged, cookie expiries. Once. */
     void commitHeaders() {
@@ -608,23 +491,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
             return;
         }
         committedHeaders = true;
-        writingOwnHeaders = true;
-        try {
-            enforcement.headers().write(this, decision);
-            disclaimUnenforcedPage();
-        } finally {
-            writingOwnHeaders = false;
-        }
-        followDecisionInValidators();
-        if (!enforcement.reportOnly()) {
-            // An error page is a second dispatch with a second wrapper; the first one's sendError already added them.
-            java.util.Collection<String> present = getHeaders("Set-Cookie");
-            for (String expiry : enforcement.cookieGate().expiries(request, decision)) {
-                if (!present.contains(expiry)) {
-                    super.addHeader("Set-Cookie", expiry);
-                }
-            }
-        }
+        CommitTimeHeaders.write(this);
     }
 
     /**
@@ -632,64 +499,12 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
      * (and override) them; they are asserted again when the response commits.
      */
     public void writeEarlyHeaders() {
-        writingOwnHeaders = true;
-        try {
-            enforcement.headers().writeEarly(this, decision);
-        } finally {
-            writingOwnHeaders = false;
-        }
-    }
-
-    /**
-     * A page the application sent compressed passes with its trackers although something is refused: the
-     * {@code Tk} ConsentGate wrote (not one the application set) says {@code D}, disregarding, not {@code N} or
-     * {@code C}, which would tell the visitor their refusal was honoured.
-     */
-    private void disclaimUnenforcedPage() {
-        if (!tkFromApplication && containsHeader("Tk") && !decision.allowsEverything() && statusHasBody()
-                && isHtml(getContentType()) && encodedInside() && enforcement.rewriter() != null) {
-            super.setHeader("Tk", TrackingStatus.of(decision, true));
-        }
-    }
-
-    /** Whether the body is to be rewritten; asked once, when the response commits. */
-    boolean shouldRewrite() {
-        if (enforcement.rewriter() == null || decision.allowsEverything()) {
-            return false;
-        }
-        if (!statusHasBody()) {
-            LOG.debug("not rewriting {}: status {}", request.getRequestURI(), getStatus());
-            return false;
-        }
-        if (!isHtml(getContentType())) {
-            return false;
-        }
-        if (encodedInside()) {
-            if (!warnedCompressed) {
-                warnedCompressed = true;
-                LOG.warn("ConsentGate cannot rewrite {}: the application sent it {}-compressed. Compress outside "
-                        + "ConsentGate (the connector, Jetty's GzipHandler, or a filter mapped before it) so it sees "
-                        + "plain HTML; such responses pass through unchanged", request.getRequestURI(),
-                        getHeader("Content-Encoding"));
-            }
-            return false;
-        }
-        return true;
-    }
-
-    /**
-     * Whether the body the application writes is already compressed: a {@code Content-Encoding} set inside
-     * ConsentGate. One set by an outer filter before the chain means that filter compresses what ConsentGate sends.
-     */
-    private boolean encodedInside() {
-        String encoding = getHeader("Content-Encoding");
-        return encodedInside && encoding != null && !encoding.isBlank()
-                && !"identity".equalsIgnoreCase(encoding.strip());
+        CommitTimeHeaders.writeEarly(this);
     }
 
     /** Whether {@code ETag}s of HTML pages carry the decision ({@link Validators}): when pages are rewritten. */
     boolean validatorsFollowDecision() {
-        return enforcement.rewriter() != null && !enforcement.reportOnly();
+        return CommitTimeHeaders.validatorsFollowDecision(enforcement);
     }
 
     /** The request's {@code If-None-Match} as translated: a {@code 304} answers with the client's tag it confirms. */
@@ -697,44 +512,8 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         revalidated = translation;
     }
 
-    /** At commit: the {@code ETag} of an HTML page (or of a {@code 304} for one) names the decision. */
-    private void followDecisionInValidators() {
-        if (!validatorsFollowDecision()) {
-            return;
-        }
-        if (getStatus() == HttpServletResponse.SC_NOT_MODIFIED) {
-            String tag = revalidated == null ? null : revalidated.tagFor304(getHeader("ETag"));
-            if (tag != null) {
-                super.setHeader("ETag", tag);
-            }
-            return;
-        }
-        if (!statusHasBody() || !isHtml(getContentType()) || encodedInside()) {
-            return;
-        }
-        String tag = Validators.tag(getHeader("ETag"), containsHeader("Last-Modified"), decision,
-                !decision.allowsEverything());
-        if (tag != null) {
-            super.setHeader("ETag", tag);
-        }
-    }
-
-    /** Whether the status may carry a body (not 1xx, 204 or 304). */
-    boolean statusHasBody() {
-        int status = getStatus();
-        return !((status >= 100 && status < 200) || status == 204 || status == 304);
-    }
-
-    /** Called when the body is to be rewritten: its length changes and a strong validator no longer holds. */
-    void prepareForRewrite() {
-        if (enforcement.reportOnly()) {
-            // Report-only: the rewriter only reports, the body stays byte for byte; length and validator hold.
-            if (heldContentLength >= 0) {
-                super.setContentLengthLong(heldContentLength);
-            }
-            return;
-        }
-        heldContentLength = -1; // the ETag was made weak at commit (followDecisionInValidators)
+    Validators.Translation revalidated() {
+        return revalidated;
     }
 
     /** The charset the body's bytes are in, as far as headers tell; null when unknown (the rewriter sniffs). */
@@ -746,21 +525,13 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         return EncodingLabels.forLabel(EncodingLabels.charsetParameter(getContentType()));
     }
 
-    /** The container's own stream (the wrapper's {@code super.getOutputStream()}). */
-    ServletOutputStream containerStream() throws IOException {
-        return super.getOutputStream();
+    /** The container's response, beneath this wrapper (what {@code super} reaches), for the parts of the wrapper. */
+    HttpServletResponse container() {
+        return (HttpServletResponse) getResponse();
     }
 
-    void setContainerContentLength(long len) {
-        super.setContentLengthLong(len);
-    }
-
-    static boolean isHtml(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        String t = contentType.strip().toLowerCase(Locale.ROOT);
-        return t.startsWith("text/html") || t.startsWith("application/xhtml+xml");
+    ApplicationHeaders applicationHeaders() {
+        return headers;
     }
 
     private static Charset charsetOf(String name) {
@@ -771,34 +542,6 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
             return Charset.forName(name);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             return StandardCharsets.ISO_8859_1;
-        }
-    }
-
-    private static boolean isContentLength(String name) {
-        return name.equalsIgnoreCase("Content-Length");
-    }
-
-    private static boolean isSetCookie(String name) {
-        return name.equalsIgnoreCase("Set-Cookie");
-    }
-
-    private static boolean isContentType(String name) {
-        return name.equalsIgnoreCase("Content-Type");
-    }
-
-    private static boolean isTk(String name) {
-        return name.equalsIgnoreCase("Tk");
-    }
-
-    private static boolean isContentEncoding(String name) {
-        return name.equalsIgnoreCase("Content-Encoding");
-    }
-
-    private static long parseLength(String value) {
-        try {
-            return value == null ? -1 : Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            return -1;
         }
     }
 }

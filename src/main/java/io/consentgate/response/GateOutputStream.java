@@ -83,7 +83,7 @@ final class GateOutputStream extends ServletOutputStream {
 
     private ServletOutputStream container() throws IOException {
         if (container == null) {
-            container = response.containerStream();
+            container = response.container().getOutputStream();
         }
         return container;
     }
@@ -93,17 +93,18 @@ final class GateOutputStream extends ServletOutputStream {
         decided = true;
         response.commitHeaders();
         container();
-        if (response.shouldRewrite()) {
-            response.prepareForRewrite();
+        if (RewriteDecision.shouldRewrite(response)) {
+            response.applicationHeaders().prepareForRewrite();
             Enforcement e = response.enforcement();
             rewrite = e.rewriter().open(response.decision(), response.bodyCharset(), pending, e.listener());
         } else {
-            long len = response.heldContentLength();
+            long len = response.applicationHeaders().heldContentLength();
             if (len >= 0) {
-                response.setContainerContentLength(len);
-            } else if (finished && !nonBlocking && response.statusHasBody() && !response.headOfRewrittenGet()) {
+                response.container().setContentLengthLong(len);
+            } else if (finished && !nonBlocking && RewriteDecision.statusHasBody(response)
+                    && !RewriteDecision.headOfRewrittenGet(response)) {
                 // The whole body is known: frame it with a length, as the container does for a body that fits.
-                response.setContainerContentLength(undecidedLen);
+                response.container().setContentLengthLong(undecidedLen);
             }
         }
         int len = undecidedLen;

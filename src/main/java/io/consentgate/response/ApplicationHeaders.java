@@ -1,0 +1,229 @@
+package io.consentgate.response;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The headers the application sets through a {@link ConsentResponse}, tracked as they are set: the one
+ * per-response object of the wrapper.
+ *
+ * <ul>
+ *   <li>{@code Content-Length}, however it is set (a header, an int header), goes to
+ *       {@link ConsentResponse#setContentLengthLong}, which holds it here until the body is decided.</li>
+ *   <li>{@code Set-Cookie} (as a header or a {@link Cookie}) passes the {@link CookieGate}; a refused one is dropped
+ *       (logged instead in report-only mode).</li>
+ *   <li>{@code Content-Type} as a header goes to {@link ConsentResponse#setContentType}, which keeps the writer's
+ *       charset.</li>
+ *   <li>{@code Content-Encoding} and {@code Tk} are noted: a body compressed inside ConsentGate is not rewritten, and
+ *       a {@code Tk} the application set is never overridden. Headers ConsentGate's own writers set, between
+ *       {@link #writingOwnHeaders(boolean)} calls, are not the application's.</li>
+ * </ul>
+ * Everything else goes to the container unchanged. Not thread-safe, like the response.
+ */
+final class ApplicationHeaders {
+
+    /** Logged under the wrapper's name, where operators route it. */
+    private static final Logger LOG = LoggerFactory.getLogger(ConsentResponse.class);
+
+    private final ConsentResponse response;
+    private long heldContentLength = -1;
+    /** Whether the application (or a filter inside ConsentGate) set {@code Content-Encoding}. */
+    private boolean encodedInside;
+    /** Whether ConsentGate's own header writers are running (their {@code Tk} is not the application's). */
+    private boolean writingOwnHeaders;
+    /** Whether the application set {@code Tk} itself: it is never overridden. */
+    private boolean tkFromApplication;
+
+    ApplicationHeaders(ConsentResponse response) {
+        this.response = response;
+    }
+
+    private HttpServletResponse container() {
+        return response.container();
+    }
+
+    // ---- Content-Length, held until the body is decided --------------------------------------------------------
+
+    /** Holds the application's {@code Content-Length} ({@code -1}: none) until the body is decided. */
+    void holdContentLength(long len) {
+        heldContentLength = len;
+    }
+
+    /**
+     * The application's Content-Length, for the pass-through path; -1 when none, or when this is a {@code HEAD} whose
+     * {@code GET} would be rewritten: a HEAD must not announce a length other than its GET's (RFC 9110, 8.6).
+     */
+    long heldContentLength() {
+        return RewriteDecision.headOfRewrittenGet(response) ? -1 : heldContentLength;
+    }
+
+    /** Called when the body is to be rewritten: its length changes and a strong validator no longer holds. */
+    void prepareForRewrite() {
+        if (response.enforcement().reportOnly()) {
+            // Report-only: the rewriter only reports, the body stays byte for byte; length and validator hold.
+            if (heldContentLength >= 0) {
+                container().setContentLengthLong(heldContentLength);
+            }
+            return;
+        }
+        heldContentLength = -1; // the ETag was made weak at commit (CommitTimeHeaders)
+    }
+
+    // ---- what the application set ----------------------------------------------------------------------------
+
+    /**
+     * Whether the body the application writes is already compressed: a {@code Content-Encoding} set inside
+     * ConsentGate. One set by an outer filter before the chain means that filter compresses what ConsentGate sends.
+     */
+    boolean encodedInside() {
+        String encoding = response.getHeader("Content-Encoding");
+        return encodedInside && encoding != null && !encoding.isBlank()
+                && !"identity".equalsIgnoreCase(encoding.strip());
+    }
+
+    /** Whether the application set {@code Tk} itself. */
+    boolean tkFromApplication() {
+        return tkFromApplication;
+    }
+
+    /** Brackets ConsentGate's own header writers: what they set is not the application's. */
+    void writingOwnHeaders(boolean own) {
+        writingOwnHeaders = own;
+    }
+
+    /** {@code reset()}: the application's headers are gone. */
+    void reset() {
+        heldContentLength = -1;
+        encodedInside = false;
+        tkFromApplication = false;
+    }
+
+    // ---- header doors --------------------------------------------------------------------------------------------
+
+    void setHeader(String name, String value) {
+        if (name == null) {
+            return;
+        }
+        if (isContentLength(name)) {
+            response.setContentLengthLong(parseLength(value));
+        } else if (isSetCookie(name)) {
+            if (value == null || refuse(value)) {
+                removeSetCookies();
+            } else {
+                container().setHeader(name, value);
+            }
+        } else if (isContentType(name) && value != null) {
+            response.setContentType(value);
+        } else {
+            encodedInside |= isContentEncoding(name);
+            tkFromApplication |= !writingOwnHeaders && isTk(name);
+            container().setHeader(name, value);
+        }
+    }
+
+    void addHeader(String name, String value) {
+        if (name == null) {
+            return;
+        }
+        if (isContentLength(name)) {
+            response.setContentLengthLong(parseLength(value));
+        } else if (isSetCookie(name)) {
+            if (value != null && !refuse(value)) {
+                container().addHeader(name, value);
+            }
+        } else if (isContentType(name) && value != null) {
+            response.setContentType(value);
+        } else {
+            encodedInside |= isContentEncoding(name);
+            tkFromApplication |= !writingOwnHeaders && isTk(name);
+            container().addHeader(name, value);
+        }
+    }
+
+    void setIntHeader(String name, int value) {
+        if (name != null && isContentLength(name)) {
+            response.setContentLengthLong(value);
+        } else {
+            container().setIntHeader(name, value);
+        }
+    }
+
+    void addIntHeader(String name, int value) {
+        if (name != null && isContentLength(name)) {
+            response.setContentLengthLong(value);
+        } else {
+            container().addIntHeader(name, value);
+        }
+    }
+
+    void addCookie(Cookie cookie) {
+        if (cookie == null) {
+            return;
+        }
+        Enforcement enforcement = response.enforcement();
+        if (enforcement.cookieGate().refuses(cookie, response.decision())) {
+            if (enforcement.reportOnly()) {
+                LOG.info("report-only: would drop cookie {}", cookie.getName());
+            } else {
+                return;
+            }
+        }
+        container().addCookie(cookie);
+    }
+
+    private boolean refuse(String setCookie) {
+        Enforcement enforcement = response.enforcement();
+        if (!enforcement.cookieGate().refuses(setCookie, response.decision())) {
+            return false;
+        }
+        if (enforcement.reportOnly()) {
+            LOG.info("report-only: would drop a Set-Cookie header");
+            return false;
+        }
+        return true;
+    }
+
+    /** {@code setHeader("Set-Cookie", refused)} replaces every cookie with nothing. */
+    private void removeSetCookies() {
+        if (response.containsHeader("Set-Cookie")) {
+            // A null value removes the header on Servlet 6.1 containers (Tomcat 11, Jetty 12).
+            container().setHeader("Set-Cookie", null);
+            if (response.containsHeader("Set-Cookie")) {
+                // A Servlet 6.0 container (Tomcat 10.1) ignores a null value and has no other way to remove a
+                // header: overwrite every cookie with one empty Set-Cookie, which browsers ignore (RFC 6265 5.2: a
+                // set-cookie-string without '=' is ignored entirely).
+                container().setHeader("Set-Cookie", "");
+            }
+        }
+    }
+
+    private static boolean isContentLength(String name) {
+        return name.equalsIgnoreCase("Content-Length");
+    }
+
+    private static boolean isSetCookie(String name) {
+        return name.equalsIgnoreCase("Set-Cookie");
+    }
+
+    private static boolean isContentType(String name) {
+        return name.equalsIgnoreCase("Content-Type");
+    }
+
+    private static boolean isTk(String name) {
+        return name.equalsIgnoreCase("Tk");
+    }
+
+    private static boolean isContentEncoding(String name) {
+        return name.equalsIgnoreCase("Content-Encoding");
+    }
+
+    private static long parseLength(String value) {
+        try {
+            return value == null ? -1 : Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

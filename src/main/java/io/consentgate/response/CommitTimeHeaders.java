@@ -1,0 +1,103 @@
+package io.consentgate.response;
+
+import io.consentgate.ConsentDecision;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.util.Collection;
+
+/**
+ * The headers ConsentGate writes on a {@link ConsentResponse} itself, in this order: its {@link HeaderWriter}s
+ * (through the wrapper's doors, so they never override the application's headers), {@code Tk: D} for a page that
+ * passes unenforced, the {@code ETag} that names the decision ({@link Validators}), and the {@code Set-Cookie}
+ * expiries of refused cookies the request still carries. Early, when the request enters, only the header writers
+ * run. Stateless; the wrapper makes sure the commit-time headers are written once.
+ */
+final class CommitTimeHeaders {
+
+    private CommitTimeHeaders() {
+    }
+
+    /**
+     * Headers ConsentGate asserts when the request enters, before the application runs, so application code can read
+     * (and override) them; they are asserted again when the response commits.
+     */
+    static void writeEarly(ConsentResponse response) {
+        ApplicationHeaders headers = response.applicationHeaders();
+        headers.writingOwnHeaders(true);
+        try {
+            response.enforcement().headers().writeEarly(response, response.decision());
+        } finally {
+            headers.writingOwnHeaders(false);
+        }
+    }
+
+    /** Headers that depend on the final state of the response: Vary re-merged, cookie expiries. */
+    static void write(ConsentResponse response) {
+        Enforcement enforcement = response.enforcement();
+        ConsentDecision decision = response.decision();
+        ApplicationHeaders headers = response.applicationHeaders();
+        headers.writingOwnHeaders(true);
+        try {
+            enforcement.headers().write(response, decision);
+            disclaimUnenforcedPage(response);
+        } finally {
+            headers.writingOwnHeaders(false);
+        }
+        followDecisionInValidators(response);
+        if (!enforcement.reportOnly()) {
+            // An error page is a second dispatch with a second wrapper; the first one's sendError already added them.
+            Collection<String> present = response.getHeaders("Set-Cookie");
+            for (String expiry : enforcement.cookieGate().expiries(response.request(), decision)) {
+                if (!present.contains(expiry)) {
+                    response.container().addHeader("Set-Cookie", expiry);
+                }
+            }
+        }
+    }
+
+    /**
+     * A page the application sent compressed passes with its trackers although something is refused: the
+     * {@code Tk} ConsentGate wrote (not one the application set) says {@code D}, disregarding, not {@code N} or
+     * {@code C}, which would tell the visitor their refusal was honoured.
+     */
+    private static void disclaimUnenforcedPage(ConsentResponse response) {
+        ConsentDecision decision = response.decision();
+        ApplicationHeaders headers = response.applicationHeaders();
+        if (!headers.tkFromApplication() && response.containsHeader("Tk") && !decision.allowsEverything()
+                && RewriteDecision.statusHasBody(response) && RewriteDecision.isHtml(response.getContentType())
+                && headers.encodedInside() && response.enforcement().rewriter() != null) {
+            response.container().setHeader("Tk", TrackingStatus.of(decision, true));
+        }
+    }
+
+    /** Whether {@code ETag}s of HTML pages carry the decision ({@link Validators}): when pages are rewritten. */
+    static boolean validatorsFollowDecision(Enforcement enforcement) {
+        return enforcement.rewriter() != null && !enforcement.reportOnly();
+    }
+
+    /** At commit: the {@code ETag} of an HTML page (or of a {@code 304} for one) names the decision. */
+    private static void followDecisionInValidators(ConsentResponse response) {
+        if (!validatorsFollowDecision(response.enforcement())) {
+            return;
+        }
+        HttpServletResponse container = response.container();
+        if (response.getStatus() == HttpServletResponse.SC_NOT_MODIFIED) {
+            Validators.Translation revalidated = response.revalidated();
+            String tag = revalidated == null ? null : revalidated.tagFor304(response.getHeader("ETag"));
+            if (tag != null) {
+                container.setHeader("ETag", tag);
+            }
+            return;
+        }
+        if (!RewriteDecision.statusHasBody(response) || !RewriteDecision.isHtml(response.getContentType())
+                || response.applicationHeaders().encodedInside()) {
+            return;
+        }
+        ConsentDecision decision = response.decision();
+        String tag = Validators.tag(response.getHeader("ETag"), response.containsHeader("Last-Modified"), decision,
+                !decision.allowsEverything());
+        if (tag != null) {
+            container.setHeader("ETag", tag);
+        }
+    }
+}
