@@ -4,16 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consentgate.ConsentDecision;
-import io.consentgate.bench.PageFixtures;
-import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +21,6 @@ import org.junit.jupiter.api.Test;
 class MutationFuzzTest {
 
     private static final int CASES = 3_000;
-    private static final byte[] ALPHABET = "<>/\"'=-!? \n\t&#;[]abcdefimnoprstvxSCRIPT".getBytes(StandardCharsets.US_ASCII);
 
     /**
      * The base seed, then seeds that found an SVG script read short, a tagged loader activated, a MathML script
@@ -42,7 +34,7 @@ class MutationFuzzTest {
         15_625_894_263_763L, 87_898_076_309_034L};
 
     @Test
-    void mutatedPagesNeverThrowAndKeepNoRefusedTracker() throws IOException, URISyntaxException {
+    void mutatedPagesNeverThrowAndKeepNoRefusedTracker() {
         String chosen = System.getProperty("consentgate.seed");
         long[] seeds = chosen == null ? SEEDS
             : new long[] {"random".equals(chosen) ? System.nanoTime() : Long.parseLong(chosen)};
@@ -51,16 +43,15 @@ class MutationFuzzTest {
         }
     }
 
-    private static void run(long seed) throws IOException, URISyntaxException {
+    private static void run(long seed) {
         System.out.println("MutationFuzzTest seed=" + seed + " (rerun with -Dconsentgate.seed=" + seed + ")");
-        List<byte[]> corpus = corpus();
-        Random rnd = new Random(seed);
+        MutationCorpus corpus = MutationCorpus.load();
+        long[] caseSeeds = MutationCorpus.caseSeeds(seed, CASES);
         ConsentDecision none = ConsentDecision.refuseAll();
         int changed = 0;
         for (int i = 0; i < CASES; i++) {
-            long caseSeed = rnd.nextLong();
-            Random r = new Random(caseSeed);
-            byte[] doc = mutate(r, corpus.get(r.nextInt(corpus.size())));
+            long caseSeed = caseSeeds[i];
+            byte[] doc = corpus.mutatedCase(caseSeed);
             String msg = "seed=" + seed + " case=" + i + " caseSeed=" + caseSeed;
             byte[] out = RewriteAssertions.rewrite(RewriteAssertions.REMOVE, doc, none, StandardCharsets.UTF_8,
                 null, new int[] {doc.length / 3, doc.length / 2});
@@ -78,49 +69,5 @@ class MutationFuzzTest {
             changed += out.length != doc.length ? 1 : 0;
         }
         assertTrue(changed > CASES / 2, "most fuzzed pages still contain trackers to remove");
-    }
-
-    private static List<byte[]> corpus() throws IOException, URISyntaxException {
-        List<byte[]> docs = new ArrayList<>();
-        docs.add(PageFixtures.page(16 * 1024));
-        Path dir = Path.of(MutationFuzzTest.class.getResource("golden").toURI());
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".in.html"))::iterator) {
-                docs.add(Files.readAllBytes(p));
-            }
-        }
-        Random r = new Random(42);
-        for (int i = 0; i < 10; i++) {
-            docs.add(HtmlSnippets.document(r, 40, false).getBytes(StandardCharsets.UTF_8));
-        }
-        return docs;
-    }
-
-    private static byte[] mutate(Random r, byte[] src) {
-        byte[] b = src.clone();
-        int n = 1 + r.nextInt(8);
-        for (int k = 0; k < n && b.length > 1; k++) {
-            int at = r.nextInt(b.length);
-            switch (r.nextInt(5)) {
-                case 0 -> b[at] = ALPHABET[r.nextInt(ALPHABET.length)];
-                case 1 -> b = splice(b, at, 1 + r.nextInt(Math.min(16, b.length - at)), new byte[0]);
-                case 2 -> b = splice(b, at, 0, new byte[] {ALPHABET[r.nextInt(ALPHABET.length)]});
-                case 3 -> {
-                    int from = r.nextInt(b.length);
-                    int len = Math.min(b.length - from, 1 + r.nextInt(200));
-                    b = splice(b, at, 0, java.util.Arrays.copyOfRange(b, from, from + len));
-                }
-                default -> b = r.nextInt(4) == 0 ? java.util.Arrays.copyOf(b, at) : b;
-            }
-        }
-        return b;
-    }
-
-    private static byte[] splice(byte[] b, int at, int remove, byte[] insert) {
-        byte[] out = new byte[b.length - remove + insert.length];
-        System.arraycopy(b, 0, out, 0, at);
-        System.arraycopy(insert, 0, out, at, insert.length);
-        System.arraycopy(b, at + remove, out, at + insert.length, b.length - at - remove);
-        return out;
     }
 }
