@@ -57,6 +57,11 @@ public final class MutationCorpus {
         return out;
     }
 
+    /** The index in {@link #documents} of the page the case with this case seed mutates. */
+    public int sourceOf(long caseSeed) {
+        return new Random(caseSeed).nextInt(documents.size());
+    }
+
     /** The mutated page of the case with this case seed. */
     public byte[] mutatedCase(long caseSeed) {
         Random r = new Random(caseSeed);
