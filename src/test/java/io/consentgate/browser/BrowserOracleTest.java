@@ -1,0 +1,201 @@
+package io.consentgate.browser;
+
+import io.consentgate.html.MutationCorpus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Chromium judges the rewriter's output: pages where Chromium's parsers (the tree builder, and the preload scanner
+ * that fetches ahead of it) read markup differently from a streaming tokenizer each request a tracker as written, and
+ * must request none once rewritten with every category refused. A fixed sample of the fuzz corpus's mutated pages is
+ * held to the same rule: no refused request beyond those its unmutated page's output already makes.
+ */
+@Tag("browser")
+class BrowserOracleTest {
+
+    private static final String PIXEL = AdversarialPages.PIXEL;
+    private static final String FRAME = "<frame src=\"https://www.googletagmanager.com/ns.html?id=GTM-XXXX\">";
+    private static final long SEED = 20_261_129L;
+    private static final int MUTATED_CASES = 144;
+    private static final int BATCH = 24;
+
+    /**
+     * Minimized pages whose rewritten output made Chromium request a refused tracker, by name: whole documents.
+     * Where a streaming reading and the browser's reading of the markup differ: {@code <noscript>} ends at the first
+     * {@code </noscript>} when scripting is on, whatever was opened inside it; the "in frameset" insertion mode ignores
+     * a raw text start tag, so the tokenizer never leaves the data state; the preload scanner reads a CDATA section
+     * in foreign content as a bogus comment that the first {@code >} ends; the URL parser resolves {@code https:tr}
+     * against a base of the same scheme as a relative URL. Then constructs the rewriter does not read:
+     * CSS {@code url()} in a {@code <style>} element or outside {@code <noscript>}, legacy {@code background}
+     * attributes, SVG {@code <use href>}, and event handler attributes.
+     */
+    private static final Map<String, String> LEAKS = new LinkedHashMap<>();
+
+    static {
+        for (String t : new String[] {"style", "xmp", "iframe", "noembed", "noframes", "textarea", "title",
+            "plaintext"}) {
+            leak("noscript-" + t + "-ends-at-end-noscript", "<noscript><" + t + "></noscript>" + PIXEL + "</" + t + ">");
+        }
+        leak("noscript-comment-ends-at-end-noscript", "<noscript><!--</noscript>" + PIXEL + "-->");
+        leak("noscript-attribute-ends-at-end-noscript", "<noscript><a title=\"</noscript>" + PIXEL + "\">x</a>");
+        leak("noscript-script-with-src-ends-at-end-noscript", "<noscript><script src=\"/app.js\"></noscript>"
+            + "<script type=\"speculationrules\">{\"prefetch\":[{\"source\":\"list\",\"urls\":"
+            + "[\"https://ad.doubleclick.net/ddm/clk/1\"]}]}</script>");
+        LEAKS.put("noscript-in-head-ends-at-end-noscript", "<!DOCTYPE html><html><head><noscript><style></noscript>"
+            + PIXEL + "</style></head><body><p>end</p></body></html>");
+        for (String t : new String[] {"style", "xmp", "iframe", "noembed", "textarea", "title", "plaintext"}) {
+            LEAKS.put("frameset-ignores-" + t, "<!DOCTYPE html><html><head></head><frameset><" + t + ">" + FRAME
+                + "</" + t + "></frameset></html>");
+        }
+        leak("same-scheme-url-without-slashes-after-tracker-base", "<base href=\"https://www.facebook.com/\">"
+            + "<img src=\"https:tr?id=1&amp;ev=PageView\" alt=\"\">");
+        leak("same-scheme-url-with-one-slash-after-tracker-base", "<base href=\"https://www.facebook.com/\">"
+            + "<img src=\"https:/tr?id=1&amp;ev=PageView\" alt=\"\">");
+        leak("svg-cdata-read-as-bogus-comment-by-preload-scanner", "<svg><![CDATA[>" + PIXEL + "]]></svg>");
+        leak("style-element-background-url", "<style>body{background:url(https://www.facebook.com/tr?id=1)}</style>");
+        leak("style-element-import", "<style>@import url(\"https://www.facebook.com/tr?id=1\");</style>");
+        leak("style-attribute-background-url", "<div style=\"background:url(https://www.facebook.com/tr?id=1)\">x"
+            + "</div>");
+        leak("table-background-attribute", "<table background=\"https://www.facebook.com/tr?id=1\"><tr><td>x</td>"
+            + "</tr></table>");
+        leak("svg-use-href", "<svg><use href=\"https://www.facebook.com/tr?id=1#x\"/></svg>");
+        leak("onerror-handler-loader", "<img src=\"/missing.png\" onerror=\"var j=document.createElement("
+            + "'script');j.src='https://www.googletagmanager.com/gtm.js?id=GTM-XXXX';document.head.appendChild(j)\">");
+        leak("body-onload-handler-pixel", "<svg onload=\"new Image().src='https://www.facebook.com/tr?id=1'\">"
+            + "</svg>");
+    }
+
+    private static void leak(String name, String bodyHtml) {
+        LEAKS.put(name, AdversarialPages.body(bodyHtml));
+    }
+
+    private static LeakOracle oracle;
+    private static Set<String> liveLeaks;
+    private static Set<String> suspectLeaks;
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (!Chromium.installed()) {
+            Chromium.announceSkip();
+            return;
+        }
+        oracle = LeakOracle.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (oracle != null) {
+            oracle.close();
+        }
+    }
+
+    @BeforeEach
+    void browserPresent() {
+        Chromium.assumeInstalled();
+    }
+
+    static Stream<Arguments> leaks() {
+        return LEAKS.keySet().stream().map(Arguments::of);
+    }
+
+    @ParameterizedTest
+    @MethodSource("leaks")
+    void requestsNoRefusedTrackerFromTheRewrittenPage(String name) {
+        screenLeaks();
+        assertTrue(liveLeaks.contains(name), "the page as written must request a refused tracker: " + name);
+        if (suspectLeaks.contains(name)) {
+            LeakOracle.Verdict v = oracle.judge(LEAKS.get(name).getBytes(StandardCharsets.UTF_8));
+            assertEquals(List.of(), v.outputRequests(), v.describe());
+        }
+    }
+
+    /** Screens every named page, as written and rewritten, in two page loads; a suspect is then judged alone. */
+    private static synchronized void screenLeaks() {
+        if (liveLeaks != null) {
+            return;
+        }
+        List<String> names = new ArrayList<>(LEAKS.keySet());
+        List<byte[]> inputs = names.stream().map(n -> LEAKS.get(n).getBytes(StandardCharsets.UTF_8)).toList();
+        Map<Integer, List<String>> in = oracle.screen(inputs);
+        Map<Integer, List<String>> out = oracle.screen(inputs.stream().map(LeakOracle::rewrite).toList());
+        liveLeaks = new HashSet<>();
+        suspectLeaks = new HashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (in.containsKey(i)) {
+                liveLeaks.add(names.get(i));
+            } else if (in.containsKey(LeakOracle.UNATTRIBUTED)
+                && !oracle.refusedRequests(inputs.get(i)).isEmpty()) {
+                liveLeaks.add(names.get(i));
+            }
+            if (out.containsKey(i) || out.containsKey(LeakOracle.UNATTRIBUTED)) {
+                suspectLeaks.add(names.get(i));
+            }
+        }
+    }
+
+    @Test
+    void requestsNoRefusedTrackerFromRewrittenMutatedPages() {
+        System.out.println("BrowserOracleTest seed=" + SEED + " cases=" + MUTATED_CASES);
+        MutationCorpus corpus = MutationCorpus.load();
+        long[] caseSeeds = MutationCorpus.caseSeeds(SEED, MUTATED_CASES);
+        List<Set<String>> known = baseline(corpus);
+        List<String> leaks = new ArrayList<>();
+        int live = 0;
+        for (int from = 0; from < MUTATED_CASES; from += BATCH) {
+            List<byte[]> inputs = new ArrayList<>();
+            for (int i = from; i < Math.min(MUTATED_CASES, from + BATCH); i++) {
+                inputs.add(corpus.mutatedCase(caseSeeds[i]));
+            }
+            live += (int) oracle.screen(inputs).keySet().stream().filter(k -> k >= 0).count();
+            Map<Integer, List<String>> suspects = oracle.screen(inputs.stream().map(LeakOracle::rewrite).toList());
+            for (int i = 0; i < inputs.size(); i++) {
+                Set<String> baseline = known.get(corpus.sourceOf(caseSeeds[from + i]));
+                boolean suspect = suspects.containsKey(LeakOracle.UNATTRIBUTED)
+                    || !baseline.containsAll(suspects.getOrDefault(i, List.of()));
+                if (suspect) {
+                    LeakOracle.Verdict v = oracle.judge(inputs.get(i));
+                    if (!baseline.containsAll(v.outputRequests())) {
+                        leaks.add("seed=" + SEED + " case=" + (from + i) + " caseSeed=" + caseSeeds[from + i] + "\n"
+                            + v.describe());
+                    }
+                }
+            }
+        }
+        assertTrue(live > MUTATED_CASES / 2, "most mutated pages request trackers as written: " + live);
+        assertEquals(List.of(), leaks);
+    }
+
+    /**
+     * The refused requests the output of each unmutated page already makes (a construct named in {@link #LEAKS}):
+     * a mutated page fails only for a request beyond its source page's.
+     */
+    private static List<Set<String>> baseline(MutationCorpus corpus) {
+        List<byte[]> outputs = corpus.documents().stream().map(LeakOracle::rewrite).toList();
+        Map<Integer, List<String>> screened = oracle.screen(outputs);
+        List<Set<String>> out = new ArrayList<>();
+        for (int i = 0; i < outputs.size(); i++) {
+            out.add(screened.containsKey(i) || screened.containsKey(LeakOracle.UNATTRIBUTED)
+                ? new HashSet<>(oracle.refusedRequests(outputs.get(i))) : Set.of());
+        }
+        return out;
+    }
+}
