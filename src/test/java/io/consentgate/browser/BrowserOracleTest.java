@@ -44,7 +44,8 @@ class BrowserOracleTest {
      * {@code </noscript>} when scripting is on, whatever was opened inside it; the "in frameset" insertion mode ignores
      * a raw text start tag, so the tokenizer never leaves the data state; the preload scanner reads a CDATA section
      * in foreign content as a bogus comment that the first {@code >} ends; the URL parser resolves {@code https:tr}
-     * against a base of the same scheme as a relative URL; an image resolves its URL in a microtask, after the parser
+     * against a base of the same scheme as a relative URL, and maps a non-ASCII label to punycode under the tracker's
+     * domain; an image resolves its URL in a microtask, after the parser
      * (resumed from a blocking script) has also read a later {@code <base>} on a tracker's host. Then constructs the rewriter does not read:
      * CSS {@code url()} in a {@code <style>} element or outside {@code <noscript>}, legacy {@code background}
      * attributes, SVG {@code <use href>}, and event handler attributes.
@@ -71,6 +72,7 @@ class BrowserOracleTest {
             + "<img src=\"https:tr?id=1&amp;ev=PageView\" alt=\"\">");
         leak("same-scheme-url-with-one-slash-after-tracker-base", "<base href=\"https://www.facebook.com/\">"
             + "<img src=\"https:/tr?id=1&amp;ev=PageView\" alt=\"\">");
+        leak("non-ascii-subdomain-of-tracker-host", "<img src=\"https://&#477;.facebook.com/tr?id=1\" alt=\"\">");
         leak("image-before-tracker-base-after-blocking-script", "<script src=\"/missing.js\"></script>"
             + "<img src=\"/img/local.png\" alt=\"\"><base href=\"https://connect.facebook.net/\">");
         leak("svg-cdata-read-as-bogus-comment-by-preload-scanner", "<svg><![CDATA[>" + PIXEL + "]]></svg>");
