@@ -46,6 +46,9 @@ final class UrlMatcher {
             if (!isWebScheme(url, s, colon)) {
                 return null;
             }
+            if (base != null && !slashes(url, colon + 1, e) && sameScheme(url, s, colon, base)) {
+                return matchSchemeRelative(url, colon + 1, e, base);
+            }
             a = colon + 1;
         } else if (colon == -1 && e - s >= 2 && url.charAt(s) == '/' && url.charAt(s + 1) == '/') {
             a = s + 2;
@@ -59,6 +62,30 @@ final class UrlMatcher {
         }
         TrackerMatch m = matchAuthority(url, a, e);
         return m == UNCLEAN ? matchSlowly(url, s, e, base) : m;
+    }
+
+    /**
+     * {@code https:tr} or {@code https:/tr} (no {@code //}) with a base of the same scheme: the WHATWG URL parser
+     * reads the rest as relative to the base ("special relative or authority state"), so it is the base's host that
+     * is requested, not {@code tr}.
+     */
+    private TrackerMatch matchSchemeRelative(String url, int rest, int e, String base) {
+        if (rest == e) {
+            return match(base.strip(), null); // the base itself
+        }
+        return matchRelative(url.replace('\\', '/'), rest, e, base);
+    }
+
+    /** Whether {@code url[p..]} starts with two slashes (a backslash counts as one in http(s) URLs). */
+    private static boolean slashes(String url, int p, int e) {
+        return p + 1 < e && (url.charAt(p) == '/' || url.charAt(p) == '\\')
+            && (url.charAt(p + 1) == '/' || url.charAt(p + 1) == '\\');
+    }
+
+    private static boolean sameScheme(String url, int s, int colon, String base) {
+        String b = base.strip();
+        int n = colon - s;
+        return b.length() > n && b.charAt(n) == ':' && b.regionMatches(true, 0, url, s, n);
     }
 
     /** A relative URL matches only when the base is on a tracker host; it is then resolved (rare, copies). */
@@ -141,6 +168,9 @@ final class UrlMatcher {
         if (colon >= 0) {
             if (!isWebScheme(u, 0, colon)) {
                 return null;
+            }
+            if (base != null && !slashes(u, colon + 1, u.length()) && sameScheme(u, 0, colon, base)) {
+                return matchSchemeRelative(u, colon + 1, u.length(), base);
             }
             a = colon + 1;
         } else if (u.startsWith("//")) {

@@ -134,7 +134,40 @@ final class UrlNormalizer {
         if (colonAfterDecode >= 0) {
             host = host.substring(0, colonAfterDecode);
         }
+        if (!host.isEmpty() && !UrlMatcher.isCleanHost(host, 0, host.length())) {
+            host = asciiLabels(host);
+        }
         return host.isEmpty() || !UrlMatcher.isCleanHost(host, 0, host.length()) ? null : host;
+    }
+
+    /**
+     * A host with labels outside ASCII in the form browsers request: each such label as its punycode ({@code xn--})
+     * label, so a parent domain still matches ({@code ǝ.facebook.com} is requested as {@code xn--8ja.facebook.com}).
+     * A label that IDNA refuses is left as it is (the host then matches nothing, as the browser refuses it too).
+     */
+    private static String asciiLabels(String host) {
+        StringBuilder sb = new StringBuilder(host.length() + 16);
+        int from = 0;
+        while (from <= host.length()) {
+            int dot = host.indexOf('.', from);
+            int to = dot < 0 ? host.length() : dot;
+            String label = host.substring(from, to);
+            boolean ascii = label.chars().allMatch(c -> c < 0x80);
+            if (!ascii) {
+                try {
+                    label = java.net.IDN.toASCII(label, java.net.IDN.ALLOW_UNASSIGNED);
+                } catch (IllegalArgumentException refused) {
+                    // left as it is
+                }
+            }
+            sb.append(label);
+            if (dot < 0) {
+                break;
+            }
+            sb.append('.');
+            from = dot + 1;
+        }
+        return sb.toString().toLowerCase(Locale.ROOT);
     }
 
     /** {@code s} without the code points browsers' IDNA processing drops from a host (and a few it rejects). */

@@ -130,6 +130,9 @@ final class HostFilter {
                 return isWs(b, from, p) ? ASK_CATALOG : NOT_TRACKER; // the catalog matches web schemes only
             }
             p++;
+            if (baseCandidate && !(p + 1 < to && b[p] == '/' && b[p + 1] == '/')) {
+                return ASK_CATALOG; // https:tr is relative to a base of the same scheme, which may be a tracker's
+            }
         } else if (to - from >= 2 && b[from] == '/' && b[from + 1] == '/') {
             p = from;
         } else {

@@ -130,6 +130,15 @@ class UrlMatchTest {
         https://s.yimg.com/ny/api/res/1.2/x.jpg                           | -    | -
         https://static.hotjar.com/c/hotjar-3216549.js?sv=6                | -    | hotjar
         https://www.hotjar.com/pricing                                    | -    | -
+        https:tr?id=1                                                     | https://www.facebook.com/ | meta-pixel
+        https:/tr?id=1                                                    | https://www.facebook.com/x/ | meta-pixel
+        HTTPS:tr?id=1                                                     | https://www.facebook.com/ | meta-pixel
+        https:tr?id=1                                                     | http://www.facebook.com/ | -
+        https:tr?id=1                                                     | -    | -
+        https:                                                            | https://connect.facebook.net/ | meta-pixel
+        https://xn--8ja.facebook.com/tr?id=1                              | -    | meta-pixel
+        https://\u01dd.facebook.com/tr?id=1                               | -    | meta-pixel
+        https://www.facebook.\u01ddcom/tr?id=1                            | -    | -
         """)
     void matchesUrlsLikeABrowserParsesThem(String url, String base, String expected) {
         String u = unescape(url);
