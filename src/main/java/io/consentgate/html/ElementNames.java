@@ -53,6 +53,8 @@ final class ElementNames {
     /** MathML elements that stay MathML inside a MathML text integration point ({@code <mi>} ...). */
     static final int MGLYPH = 88;
     static final int MALIGNMARK = 89;
+    /** SVG {@code <use>}: its {@code href} loads an external SVG document. */
+    static final int USE = 90;
     /** Its end tag breaks out of SVG/MathML content, as does that of {@link #BR}. */
     static final int P = 68;
     /** First id of the remaining void elements. */
@@ -77,13 +79,15 @@ final class ElementNames {
         "video", "audio", "object", "feimage",
         // names only tree construction in SVG/MathML content cares about
         "font", "mglyph", "malignmark",
+        // SVG elements that load a URL (besides image and feimage)
+        "use",
     };
     /** Start tags that neither change the tokenizer's state nor load anything (see {@link #isPlainStart}). */
     private static final boolean[] PLAIN_START = new boolean[NAMES.length];
 
     static {
         if (!NAMES[VIDEO].equals("video") || !NAMES[IMAGE].equals("image") || !NAMES[FIRST_BREAKOUT].equals("b")
-            || !NAMES[P].equals("p") || !NAMES[MALIGNMARK].equals("malignmark")) {
+            || !NAMES[P].equals("p") || !NAMES[MALIGNMARK].equals("malignmark") || !NAMES[USE].equals("use")) {
             throw new AssertionError("element ids out of step with their names");
         }
         for (int id = FIRST_VOID; id < FIRST_EXTRA; id++) {

@@ -31,6 +31,7 @@ final class ElementRules {
     private static final byte[] IMAGESRCSET = ascii("imagesrcset");
     private static final byte[] POSTER = ascii("poster");
     private static final byte[] PING = ascii("ping");
+    private static final byte[] BACKGROUND = ascii("background");
     private static final byte[] REL = ascii("rel");
     private static final byte[] SRC = ascii("src");
     private static final byte[] SRCSET = ascii("srcset");
@@ -109,6 +110,7 @@ final class ElementRules {
                 }
                 break;
             case ElementNames.FEIMAGE:
+            case ElementNames.USE:
                 if (t.foreign) {
                     svgImage();
                 }
@@ -132,8 +134,11 @@ final class ElementRules {
                 break;
             }
             default:
-                if (engine.inNoscript() && !t.foreign) {
-                    refuseIfTracker(styleRefusal()); // only here: elsewhere such tags are skimmed unread
+                TrackerMatch style = engine.inNoscript() && !t.foreign ? styleRefusal() : null;
+                if (style != null) {
+                    refuseIfTracker(style); // only here: elsewhere such tags are skimmed unread
+                } else if (t.maybeMarked()) {
+                    background();
                 }
                 break;
         }
@@ -523,6 +528,31 @@ final class ElementRules {
     }
 
     /**
+     * The legacy {@code background} attribute ({@code <body>}, {@code <table>} and its rows and cells load it as an
+     * image): a refused tracker there is removed and the element stays, in both modes (the element itself is no
+     * tracker). Reported as {@link TrackerEvent.Action#NEUTRALIZED}: the element was kept and made inert.
+     */
+    private void background() throws IOException {
+        int bg = attr(BACKGROUND);
+        TrackerMatch m = check(bg, false);
+        if (m == null) {
+            return;
+        }
+        String element = ElementNames.name(t.nameId);
+        engine.event(TrackerEvent.Action.NEUTRALIZED,
+            element.isEmpty() ? new String(t.name, 0, t.nameLen, StandardCharsets.ISO_8859_1) : element, m);
+        TagWriter w = engine.tagWriter;
+        w.reset(t.attrCount);
+        for (int i = bg; i < t.attrCount; i++) {
+            if (t.attrNameIs(i, BACKGROUND)) {
+                w.edit(i, TagWriter.DROP); // a later duplicate would take effect once the first is gone
+            }
+        }
+        w.build(t, null);
+        engine.replaceTag();
+    }
+
+    /**
      * A {@code <meta http-equiv=refresh>} that navigates to a refused tracker is removed in both modes (it has no
      * inert form): the browser would leave the page for the tracker.
      */
@@ -546,13 +576,21 @@ final class ElementRules {
      * inside {@code <template>}, SVG or a {@code <noscript>} (raw text while scripts run) sets no base, and the
      * browser's preload scanner reads them all, so a tracker base anywhere is the one relative URLs are matched on.
      */
-    private void base() {
-        if (baseCandidate && baseSeen) {
-            return; // a tracker base of the document's own (an inherited one gives way to the first of its own)
-        }
+    private void base() throws IOException {
         int href = attr(HREF);
         if (href < 0) {
             return;
+        }
+        TrackerMatch refused = check(href, false);
+        if (refused != null) {
+            // It would send the page's relative URLs to the tracker, also those before it (an image's URL is
+            // resolved once the parser may have read further), so it goes, in both modes (it has no inert form).
+            // Relative URLs after it are still matched on it, as before: the safe side.
+            engine.event(TrackerEvent.Action.REMOVED, ElementNames.name(t.nameId), refused);
+            engine.removeElement();
+        }
+        if (baseCandidate && baseSeen) {
+            return; // a tracker base of the document's own (an inherited one gives way to the first of its own)
         }
         int v = t.valueFrom(href);
         int end = t.valueTo(href);

@@ -77,6 +77,7 @@ final class Tokenizer {
     private static final byte[] ENCODING = {'e', 'n', 'c', 'o', 'd', 'i', 'n', 'g'};
     private static final byte[] SCRIPT_NAME = ElementNames.bytes(ElementNames.SCRIPT);
     private static final byte[] PING = {'p', 'i', 'n', 'g'};
+    private static final byte[] BACKGROUND = {'b', 'a', 'c', 'k', 'g', 'r', 'o', 'u', 'n', 'd'};
     private static final byte[] COLOR = {'c', 'o', 'l', 'o', 'r'};
     private static final byte[] FACE = {'f', 'a', 'c', 'e'};
     private static final byte[] SIZE = {'s', 'i', 'z', 'e'};
@@ -130,8 +131,8 @@ final class Tokenizer {
     /** Lower-case name of the operator's category attribute: a tag carrying it is never skipped. */
     byte[] guardAttribute = new byte[0];
     /**
-     * Whether the current tag may carry the category attribute or {@code ping}: false only when the straight-line
-     * reader saw no attribute name of either length, so {@link #isPlain} need not compare names.
+     * Whether the current tag may carry the category attribute, {@code ping} or {@code background}: false only when
+     * the straight-line reader saw no attribute name of those lengths, so {@link #isPlain} need not compare names.
      */
     private boolean maybeMarked;
 
@@ -771,7 +772,7 @@ final class Tokenizer {
             q = ByteScan.attrNameEnd(b, q, limit);
             int nameStop = q;
             int nameLength = nameStop - start;
-            marked |= nameLength == guardLen || nameLength == PING.length;
+            marked |= nameLength == guardLen || nameLength == PING.length || nameLength == BACKGROUND.length;
             while (q < limit && ByteScan.isWs(b[q])) {
                 q++;
             }
@@ -1079,7 +1080,8 @@ final class Tokenizer {
         for (int i = 0; i < attrCount; i++) {
             int a = i * STRIDE;
             int len = attrs[a + A_NAME_END] - attrs[a + A_NAME];
-            if (len == guardLen && attrNameIs(i, guardAttribute) || link && len == 4 && attrNameIs(i, PING)) {
+            if (len == guardLen && attrNameIs(i, guardAttribute) || link && len == 4 && attrNameIs(i, PING)
+                || len == BACKGROUND.length && attrNameIs(i, BACKGROUND)) {
                 return false;
             }
         }

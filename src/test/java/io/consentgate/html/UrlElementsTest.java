@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.consentgate.Category;
 import io.consentgate.ConsentDecision;
 import io.consentgate.ConsentMode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -216,14 +218,60 @@ class UrlElementsTest {
     }
 
     @Test
+    void aBackgroundAttributeOnARefusedTrackerGoesAndTheElementStays() {
+        String pixel = "https://www.facebook.com/tr?id=1&amp;ev=PageView";
+        assertEquals("<body class=\"home\"><table><tr><TD align=left>x</TD></tr></table>",
+            rewrite(REMOVE, "<body background=\"" + pixel + "\" class=\"home\"><table><tr><TD BACKGROUND=" + pixel
+                + " align=left>x</TD></tr></table>", ConsentDecision.refuseAll()));
+        String own = "<table background=\"/img/paper.png\"><tr><td>x</td></tr></table>";
+        assertEquals(own, rewrite(NEUTRALIZE, own, ConsentDecision.refuseAll()));
+        List<TrackerEvent> events = new ArrayList<>();
+        RewriteAssertions.rewrite(REMOVE, ("<td background=" + pixel + ">").getBytes(StandardCharsets.UTF_8),
+            ConsentDecision.refuseAll(), StandardCharsets.UTF_8, events::add, new int[0]);
+        assertEquals(1, events.size());
+        assertEquals("td", events.get(0).element());
+        assertEquals(TrackerEvent.Action.NEUTRALIZED, events.get(0).action());
+    }
+
+    @Test
+    void aSchemeWithoutSlashesIsRelativeToABaseOfTheSameScheme() {
+        String base = "<base href=\"https://www.googletagmanager.com/\">";
+        assertEquals("<p>x</p>", rewrite(REMOVE, base + "<img src=\"https:gtm.js?id=GTM-1\"><p>x</p>",
+            ConsentDecision.refuseAll()));
+        assertEquals("<p>x</p>", rewrite(REMOVE, base + "<script src=\"https:/gtag/js?id=G-1\"></script><p>x</p>",
+            ConsentDecision.refuseAll()));
+        String own = "<img src=\"https:logo.png\">";
+        assertEquals(own, rewrite(REMOVE, own, ConsentDecision.refuseAll()), "no base: the page's own host");
+    }
+
+    @Test
+    void anSvgUseOfARefusedTrackerIsRemoved() {
+        assertEquals("<svg><use href=\"/sprite.svg#cart\"/></svg>", rewrite(REMOVE, "<svg><use href=\"/sprite.svg#cart\"/>"
+            + "<use xlink:href=\"https://www.facebook.com/tr?id=1#x\"/></svg>", ConsentDecision.refuseAll()));
+    }
+
+    @Test
+    void aBaseOnARefusedTrackerIsRemovedInBothModes() {
+        // relative URLs before it would be resolved against it too, once the parser has read it
+        String page = "<img src=\"/img/local.png\" alt=\"\"><base href=\"https://connect.facebook.net/\"><p>x</p>";
+        assertEquals("<img src=\"/img/local.png\" alt=\"\"><p>x</p>", rewrite(REMOVE, page, ConsentDecision.refuseAll()));
+        assertEquals("<img src=\"/img/local.png\" alt=\"\"><p>x</p>",
+            rewrite(NEUTRALIZE, page, ConsentDecision.refuseAll()));
+        assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
+        String social = "<base href=\"https://www.facebook.com/acme/\"><a href=\"posts\">Posts</a>";
+        assertEquals(social, rewrite(REMOVE, social, ConsentDecision.refuseAll()), "a base that is no tracker URL");
+    }
+
+    @Test
     void srcdocResolvesRelativeUrlsAgainstThePagesBase() {
         String page = "<base href=\"https://www.googletagmanager.com/\">"
             + "<iframe srcdoc=\"&lt;script src=gtag/js?id=G-1&gt;&lt;/script&gt;\"></iframe>";
-        assertEquals("<base href=\"https://www.googletagmanager.com/\">",
-            rewrite(REMOVE, page, ConsentDecision.refuseAll()));
-        String own = "<base href=\"https://www.googletagmanager.com/\"><iframe srcdoc=\"&lt;base href="
-            + "https://shop.example/&gt;&lt;script src=gtag/js?id=G-1&gt;&lt;/script&gt;\"></iframe>";
-        assertEquals(own, rewrite(REMOVE, own, ConsentDecision.refuseAll()));
+        // the tracker base goes too (it has no inert form)
+        assertEquals("", rewrite(REMOVE, page, ConsentDecision.refuseAll()));
+        String own = "<iframe srcdoc=\"&lt;base href=https://shop.example/&gt;&lt;script src=gtag/js?id=G-1&gt;"
+            + "&lt;/script&gt;\"></iframe>";
+        assertEquals(own, rewrite(REMOVE, "<base href=\"https://www.googletagmanager.com/\">" + own,
+            ConsentDecision.refuseAll()));
     }
 
     @Test
