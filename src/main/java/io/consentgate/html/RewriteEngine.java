@@ -189,6 +189,7 @@ final class RewriteEngine implements TokenHandler {
     private void setMode(int m) {
         mode = m;
         tok.skim = m == SINK;
+        tok.rawEndsAtNoscript = m == DROP && inNoscript;
     }
 
     private int baseMode() {

@@ -76,6 +76,7 @@ final class Tokenizer {
     private static final byte[] COMMENT_OPEN = {'<', '!', '-', '-'};
     private static final byte[] ENCODING = {'e', 'n', 'c', 'o', 'd', 'i', 'n', 'g'};
     private static final byte[] SCRIPT_NAME = ElementNames.bytes(ElementNames.SCRIPT);
+    private static final byte[] NOSCRIPT_NAME = ElementNames.bytes(ElementNames.NOSCRIPT);
     private static final byte[] PING = {'p', 'i', 'n', 'g'};
     private static final byte[] BACKGROUND = {'b', 'a', 'c', 'k', 'g', 'r', 'o', 'u', 'n', 'd'};
     private static final byte[] COLOR = {'c', 'o', 'l', 'o', 'r'};
@@ -128,6 +129,14 @@ final class Tokenizer {
      * case while it passes bytes through), and the SVG/MathML stack is empty.
      */
     boolean skim;
+    /**
+     * Set by the handler while it cuts out an element inside a {@code <noscript>}: a browser running scripts ends
+     * the {@code <noscript>} at the first {@code </noscript}, and with it an element whose raw text or script data
+     * has no end tag before it ({@code <noscript><iframe src=...></noscript><h1>}). Its end is read there too, so the
+     * cut takes the element and not the rest of the page. (The element's start tag is gone, so a browser without
+     * scripting reads the output the same way.)
+     */
+    boolean rawEndsAtNoscript;
     /** Lower-case name of the operator's category attribute: a tag carrying it is never skipped. */
     byte[] guardAttribute = new byte[0];
     /**
@@ -553,6 +562,13 @@ final class Tokenizer {
             if (m > 0) {
                 return beginRawEndTag(p, rawId);
             }
+            if (rawEndsAtNoscript) {
+                m = endTagAt(b, p, limit, NOSCRIPT_NAME);
+                if (m >= 0) {
+                    mark = p;
+                    return m == 0 ? ~p : beginRawEndTag(p, ElementNames.NOSCRIPT);
+                }
+            }
             p++;
         }
     }
@@ -609,6 +625,13 @@ final class Tokenizer {
                 if (m == 0) {
                     mark = p;
                     return ~p;
+                }
+                if (rawEndsAtNoscript) {
+                    m = endTagAt(b, p, limit, NOSCRIPT_NAME);
+                    if (m >= 0) {
+                        mark = p;
+                        return m == 0 ? ~p : beginRawEndTag(p, ElementNames.NOSCRIPT);
+                    }
                 }
                 m = prefix(b, p, limit, COMMENT_OPEN, 0, false);
                 if (m == 0) {

@@ -72,6 +72,25 @@ class NoscriptEndTagTest {
         assertEquals("<svg><foreignObject><![CDATA[>]]>", rewrite(REMOVE, removedWhole, ConsentDecision.refuseAll()));
     }
 
+    /**
+     * An element cut out of a {@code <noscript>} ends, at the latest, where a browser running scripts ends the
+     * {@code <noscript>}: an iframe or script written without its end tag must not take the rest of the page along.
+     */
+    @Test
+    void aCutElementWithoutItsEndTagEndsWithTheNoscript() {
+        String gtm = "<noscript><iframe src=\"https://www.googletagmanager.com/ns.html?id=GTM-XXXX\" height=\"0\" "
+            + "width=\"0\"></noscript><h1>Teas</h1><p>Our range</p>";
+        assertEquals("<h1>Teas</h1><p>Our range</p>", rewrite(REMOVE, gtm, ConsentDecision.refuseAll()));
+        String script = "<noscript><p>Hi</p><script src=\"https://connect.facebook.net/en_US/fbevents.js\"></noscript>"
+            + "<h1>Teas</h1>";
+        assertEquals("<noscript><p>Hi</p></noscript><h1>Teas</h1>", rewrite(REMOVE, script, ConsentDecision.refuseAll()));
+        assertEquals(gtm, rewrite(REMOVE, gtm, ConsentDecision.allowAll()));
+        // a kept iframe is not cut: its text is still read to its own end tag
+        String kept = "<noscript><iframe src=\"/chat.html\"></noscript>x</iframe></noscript><h1>Teas</h1>";
+        assertEquals("<noscript><iframe src=\"/chat.html\">&lt;/noscript>x</iframe></noscript><h1>Teas</h1>",
+            rewrite(REMOVE, kept, ConsentDecision.refuseAll()));
+    }
+
     @Test
     void changesNothingWhenNothingIsRefusedOrNoEndTagIsHidden() {
         String page = "<noscript><!--</noscript>" + PIXEL + "--></noscript>";
