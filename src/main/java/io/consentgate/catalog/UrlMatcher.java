@@ -47,7 +47,10 @@ final class UrlMatcher {
                 return null;
             }
             if (base != null && !slashes(url, colon + 1, e) && sameScheme(url, s, colon, base)) {
-                return matchSchemeRelative(url, colon + 1, e, base);
+                TrackerMatch relative = matchSchemeRelative(url, colon + 1, e, base);
+                if (relative != null) {
+                    return relative;
+                }
             }
             a = colon + 1;
         } else if (colon == -1 && e - s >= 2 && url.charAt(s) == '/' && url.charAt(s + 1) == '/') {
@@ -67,7 +70,8 @@ final class UrlMatcher {
     /**
      * {@code https:tr} or {@code https:/tr} (no {@code //}) with a base of the same scheme: the WHATWG URL parser
      * reads the rest as relative to the base ("special relative or authority state"), so it is the base's host that
-     * is requested, not {@code tr}.
+     * is requested, not {@code tr}. When that is no tracker, the caller goes on to read {@code tr} as the host: on a
+     * page whose own URL has another scheme (or once a tracker base is removed) that is the reading.
      */
     private TrackerMatch matchSchemeRelative(String url, int rest, int e, String base) {
         if (rest == e) {
@@ -170,7 +174,10 @@ final class UrlMatcher {
                 return null;
             }
             if (base != null && !slashes(u, colon + 1, u.length()) && sameScheme(u, 0, colon, base)) {
-                return matchSchemeRelative(u, colon + 1, u.length(), base);
+                TrackerMatch relative = matchSchemeRelative(u, colon + 1, u.length(), base);
+                if (relative != null) {
+                    return relative;
+                }
             }
             a = colon + 1;
         } else if (u.startsWith("//")) {

@@ -136,6 +136,7 @@ class UrlMatchTest {
         https:tr?id=1                                                     | http://www.facebook.com/ | -
         https:tr?id=1                                                     | -    | -
         https:                                                            | https://connect.facebook.net/ | meta-pixel
+        https:connect.facebook.net/x.js                                   | https:facebook.com/tr | meta-pixel
         https://xn--8ja.facebook.com/tr?id=1                              | -    | meta-pixel
         https://\u01dd.facebook.com/tr?id=1                               | -    | meta-pixel
         https://www.facebook.\u01ddcom/tr?id=1                            | -    | -
