@@ -513,15 +513,7 @@ final class ElementRules {
             TrackerMatch m = p > start ? verdict(b, start, p) : null;
             if (m != null) {
                 engine.event(TrackerEvent.Action.PING_REMOVED, ElementNames.name(t.nameId), m);
-                TagWriter w = engine.tagWriter;
-                w.reset(t.attrCount);
-                for (int i = ping; i < t.attrCount; i++) {
-                    if (t.attrNameIs(i, PING)) {
-                        w.edit(i, TagWriter.DROP); // a later duplicate would take effect once the first is gone
-                    }
-                }
-                w.build(t, null);
-                engine.replaceTag();
+                dropAttribute(ping, PING);
                 return;
             }
         }
@@ -541,10 +533,15 @@ final class ElementRules {
         String element = ElementNames.name(t.nameId);
         engine.event(TrackerEvent.Action.NEUTRALIZED,
             element.isEmpty() ? new String(t.name, 0, t.nameLen, StandardCharsets.ISO_8859_1) : element, m);
+        dropAttribute(bg, BACKGROUND);
+    }
+
+    /** Writes the current tag without attribute {@code first} and any later one of the same name. */
+    private void dropAttribute(int first, byte[] name) throws IOException {
         TagWriter w = engine.tagWriter;
         w.reset(t.attrCount);
-        for (int i = bg; i < t.attrCount; i++) {
-            if (t.attrNameIs(i, BACKGROUND)) {
+        for (int i = first; i < t.attrCount; i++) {
+            if (t.attrNameIs(i, name)) {
                 w.edit(i, TagWriter.DROP); // a later duplicate would take effect once the first is gone
             }
         }

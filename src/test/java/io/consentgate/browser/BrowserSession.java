@@ -185,7 +185,7 @@ final class BrowserSession implements AutoCloseable {
     }
 
     /** Best effort: a profile file the exiting browser still holds only leaves litter in the temp directory. */
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

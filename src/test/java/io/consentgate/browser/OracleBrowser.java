@@ -19,10 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A headless Chromium for loading many untrusted test pages in a row: the same loopback-only flags as
@@ -127,18 +125,8 @@ final class OracleBrowser implements AutoCloseable {
             try {
                 driver.quit();
             } finally {
-                deleteRecursively(profile);
+                BrowserSession.deleteRecursively(profile);
             }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            // left for the OS to clean up
         }
     }
 }
