@@ -71,6 +71,13 @@ final class ElementRules {
         if (cat >= 0 && tagged(cat)) {
             return;
         }
+        elementRules();
+        if (t.maybeMarked() && t.ps <= t.tagStart) {
+            eventHandlers(); // the tag is still to be written as it is
+        }
+    }
+
+    private void elementRules() throws IOException {
         switch (t.nameId) {
             case ElementNames.SCRIPT:
                 script();
@@ -534,6 +541,41 @@ final class ElementRules {
         engine.event(TrackerEvent.Action.NEUTRALIZED,
             element.isEmpty() ? new String(t.name, 0, t.nameLen, StandardCharsets.ISO_8859_1) : element, m);
         dropAttribute(bg, BACKGROUND);
+    }
+
+    /**
+     * Event handler attributes ({@code onload}, {@code onerror}, ...) are script: one that loads a refused tracker
+     * ({@code <img src=x onerror="...createElement('script')...gtm.js">}, {@code <body onload=...>}) is read like an
+     * inline script and goes; the element stays. Reported as {@link TrackerEvent.Action#NEUTRALIZED}.
+     */
+    private void eventHandlers() throws IOException {
+        TagWriter w = null;
+        for (int i = 0; i < t.attrCount; i++) {
+            int v = t.valueFrom(i);
+            if (v < 0 || !t.isEventHandler(i)) {
+                continue;
+            }
+            byte[] script = value(i).getBytes(StandardCharsets.UTF_8);
+            for (TrackerMatch m : cfg.catalog.matchScript(script, 0, script.length)) {
+                String element = ElementNames.name(t.nameId);
+                element = element.isEmpty() ? new String(t.name, 0, t.nameLen, StandardCharsets.ISO_8859_1) : element;
+                if (engine.decision.allowsAll(m.categories())) {
+                    engine.event(TrackerEvent.Action.ALLOWED, element, m);
+                    continue;
+                }
+                engine.event(TrackerEvent.Action.NEUTRALIZED, element, m);
+                if (w == null) {
+                    w = engine.tagWriter;
+                    w.reset(t.attrCount);
+                }
+                w.edit(i, TagWriter.DROP);
+                break;
+            }
+        }
+        if (w != null) {
+            w.build(t, null);
+            engine.replaceTag();
+        }
     }
 
     /** Writes the current tag without attribute {@code first} and any later one of the same name. */

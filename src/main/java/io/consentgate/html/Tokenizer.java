@@ -140,8 +140,9 @@ final class Tokenizer {
     /** Lower-case name of the operator's category attribute: a tag carrying it is never skipped. */
     byte[] guardAttribute = new byte[0];
     /**
-     * Whether the current tag may carry the category attribute, {@code ping} or {@code background}: false only when
-     * the straight-line reader saw no attribute name of those lengths, so {@link #isPlain} need not compare names.
+     * Whether the current tag may carry the category attribute, {@code ping}, {@code background} or an event
+     * handler: false only when the straight-line reader saw no attribute name of those lengths nor one starting
+     * with {@code on}, so {@link #isPlain} need not compare names.
      */
     private boolean maybeMarked;
 
@@ -795,7 +796,8 @@ final class Tokenizer {
             q = ByteScan.attrNameEnd(b, q, limit);
             int nameStop = q;
             int nameLength = nameStop - start;
-            marked |= nameLength == guardLen || nameLength == PING.length || nameLength == BACKGROUND.length;
+            marked |= nameLength == guardLen || nameLength == PING.length || nameLength == BACKGROUND.length
+                || nameLength > 2 && (b[start] | 0x20) == 'o' && (b[start + 1] | 0x20) == 'n';
             while (q < limit && ByteScan.isWs(b[q])) {
                 q++;
             }
@@ -1104,7 +1106,7 @@ final class Tokenizer {
             int a = i * STRIDE;
             int len = attrs[a + A_NAME_END] - attrs[a + A_NAME];
             if (len == guardLen && attrNameIs(i, guardAttribute) || link && len == 4 && attrNameIs(i, PING)
-                || len == BACKGROUND.length && attrNameIs(i, BACKGROUND)) {
+                || len == BACKGROUND.length && attrNameIs(i, BACKGROUND) || isEventHandler(i)) {
                 return false;
             }
         }
@@ -1170,6 +1172,13 @@ final class Tokenizer {
             }
         }
         return false;
+    }
+
+    /** Whether attribute {@code i} is an event handler ({@code on...}, any case): its value is script. */
+    boolean isEventHandler(int i) {
+        int a = i * STRIDE;
+        int s = attrs[a + A_NAME];
+        return attrs[a + A_NAME_END] - s > 2 && (buf[s] | 0x20) == 'o' && (buf[s + 1] | 0x20) == 'n';
     }
 
     /** Where attribute {@code i}'s value starts in {@link #buf}; -1 when it has none or {@code i} is -1. */

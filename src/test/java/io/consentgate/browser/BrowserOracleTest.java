@@ -44,10 +44,10 @@ class BrowserOracleTest {
      * {@code https:tr} against a base of the same scheme as a relative URL, and maps a non-ASCII label to punycode
      * under the tracker's domain; an image resolves its URL in a microtask, after the parser (resumed from a blocking
      * script) has also read a later {@code <base>} on a tracker's host. Then constructs the rewriter did not read:
-     * legacy {@code background} attributes and SVG {@code <use href>}. (The cases the rewriter does not cover are
-     * listed in the README and kept in {@link AdversarialPages} for {@link OracleExploration}: the "in frameset"
-     * insertion mode, the preload scanner's reading of CDATA in SVG, CSS {@code url()} outside {@code <noscript>},
-     * event handler attributes.)
+     * legacy {@code background} attributes, SVG {@code <use href>} and event handler attributes. (The cases the
+     * rewriter does not cover are listed in the README and kept in {@link AdversarialPages} for
+     * {@link OracleExploration}: the "in frameset" insertion mode, the preload scanner's reading of CDATA in SVG, CSS
+     * {@code url()} outside {@code <noscript>}.)
      */
     private static final Map<String, String> LEAKS = new LinkedHashMap<>();
 
@@ -72,6 +72,10 @@ class BrowserOracleTest {
         leak("table-background-attribute", "<table background=\"https://www.facebook.com/tr?id=1\"><tr><td>x</td>"
             + "</tr></table>");
         leak("svg-use-href", "<svg><use href=\"https://www.facebook.com/tr?id=1#x\"/></svg>");
+        leak("onerror-handler-loader", "<img src=\"/missing.png\" onerror=\"var j=document.createElement("
+            + "'script');j.src='https://www.googletagmanager.com/gtm.js?id=GTM-XXXX';document.head.appendChild(j)\">");
+        leak("svg-onload-handler-pixel", "<svg onload=\"new Image().src='https://www.facebook.com/tr?id=1'\">"
+            + "</svg>");
     }
 
     private static void leak(String name, String bodyHtml) {

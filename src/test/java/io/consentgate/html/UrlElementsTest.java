@@ -245,6 +245,23 @@ class UrlElementsTest {
     }
 
     @Test
+    void anEventHandlerThatLoadsARefusedTrackerGoesAndTheElementStays() {
+        String loader = "var j=document.createElement('script');j.src='https://www.googletagmanager.com/gtm.js?id=GTM-1';"
+            + "document.head.appendChild(j)";
+        assertEquals("<img src=\"/missing.png\" alt=\"\">", rewrite(REMOVE, "<img src=\"/missing.png\" onerror=\""
+            + loader + "\" alt=\"\">", ConsentDecision.refuseAll()));
+        assertEquals("<body class=home><p>x</p>", rewrite(REMOVE, "<body ONLOAD=\"new Image().src=&#39;https://"
+            + "www.facebook.com/tr?id=1&#39;\" class=home><p>x</p>", ConsentDecision.refuseAll()));
+        assertEquals("<svg><rect/></svg>", rewrite(REMOVE, "<svg onload=\"fbq('init', '1')\"><rect/></svg>",
+            ConsentDecision.refuseAll()));
+        String own = "<button onclick=\"cart.add(42)\" onmouseover=\"hint('https://shop.example/x')\">Add</button>"
+            + "<a href=\"https://www.facebook.com/acme\" onclick=\"track('social')\">Facebook</a>";
+        assertEquals(own, rewrite(REMOVE, own, ConsentDecision.refuseAll()));
+        String allowed = "<img src=x onerror=\"" + loader + "\">";
+        assertEquals(allowed, rewrite(REMOVE, allowed, ConsentDecision.allowAll()));
+    }
+
+    @Test
     void anSvgUseOfARefusedTrackerIsRemoved() {
         assertEquals("<svg><use href=\"/sprite.svg#cart\"/></svg>", rewrite(REMOVE, "<svg><use href=\"/sprite.svg#cart\"/>"
             + "<use xlink:href=\"https://www.facebook.com/tr?id=1#x\"/></svg>", ConsentDecision.refuseAll()));
