@@ -347,7 +347,7 @@ final class ElementRules {
         }
         engine.event(TrackerEvent.Action.ACTIVATED, t.lineOf(t.tagStart), t.columnOf(t.tagStart),
             ElementNames.name(t.nameId), categoryAttribute, value(categoryAttr()), EnumSet.noneOf(Category.class));
-        if (t.nameId == ElementNames.SCRIPT && dataSrc < 0 && !t.foreign && textMayFetch(true)) {
+        if (t.nameId == ElementNames.SCRIPT && dataSrc < 0 && !(t.foreign && t.selfClosing) && textMayFetch(true)) {
             engine.beginScript(true);
         } else {
             engine.replaceTag();

@@ -74,6 +74,20 @@ class SvgScriptTest {
         assertEquals(in, rewrite(REMOVE, in, ConsentDecision.refuseAll()));
     }
 
+    /**
+     * Found by MutationFuzzTest: an activated SVG script (the operator tagged it with an allowed category) was written
+     * unread, so a second pass judged it differently; it is held and read like any SVG script.
+     */
+    @Test
+    void anActivatedSvgScriptIsReadLikeAnyOther() {
+        String in = "<svg><script type=\"text/plain\"data-consent><desc/>" + HOTJAR + "</script></svg>";
+        String out = rewrite(REMOVE, in, ConsentDecision.refuseAll());
+        assertEquals("<svg><desc/>" + HOTJAR + "</script></svg>", out);
+        assertEquals(out, rewrite(REMOVE, out, ConsentDecision.refuseAll()));
+        String plain = "<svg><script type=\"text/plain\" data-consent>" + HOTJAR + "</script></svg>";
+        assertEquals("<svg></svg>", rewrite(REMOVE, plain, ConsentDecision.refuseAll()), "its loader is refused");
+    }
+
     @Test
     void neutralizesAnSvgScriptAsTextPlain() {
         String in = "<svg><script nonce=\"r4nd\">" + HOTJAR + "</script></svg>";
