@@ -57,6 +57,7 @@ final class ElementNames {
     static final int USE = 90;
     /** Its end tag breaks out of SVG/MathML content, as does that of {@link #BR}. */
     static final int P = 68;
+    static final int BODY = 47;
     /** First id of the remaining void elements. */
     private static final int FIRST_VOID = 28;
     /** First id of the elements that break out of SVG/MathML content. */
@@ -87,7 +88,8 @@ final class ElementNames {
 
     static {
         if (!NAMES[VIDEO].equals("video") || !NAMES[IMAGE].equals("image") || !NAMES[FIRST_BREAKOUT].equals("b")
-            || !NAMES[P].equals("p") || !NAMES[MALIGNMARK].equals("malignmark") || !NAMES[USE].equals("use")) {
+            || !NAMES[P].equals("p") || !NAMES[MALIGNMARK].equals("malignmark") || !NAMES[USE].equals("use")
+            || !NAMES[BODY].equals("body")) {
             throw new AssertionError("element ids out of step with their names");
         }
         for (int id = FIRST_VOID; id < FIRST_EXTRA; id++) {
@@ -104,6 +106,7 @@ final class ElementNames {
         PLAIN_START[FRAME] = false;
         PLAIN_START[IMAGE] = false;
         PLAIN_START[META] = false; // http-equiv=refresh navigates
+        PLAIN_START[BODY] = false; // its onload runs by itself (once a page: costs nothing)
     }
 
     private static final byte[][] BYTES = new byte[NAMES.length][];

@@ -72,7 +72,7 @@ final class ElementRules {
             return;
         }
         elementRules();
-        if (t.maybeMarked() && t.ps <= t.tagStart) {
+        if (t.ps <= t.tagStart) {
             eventHandlers(); // the tag is still to be written as it is
         }
     }
@@ -546,14 +546,17 @@ final class ElementRules {
     /**
      * Event handler attributes ({@code onload}, {@code onerror}, ...) are script: one that loads a refused tracker
      * ({@code <img src=x onerror="...createElement('script')...gtm.js">}, {@code <body onload=...>}) is read like an
-     * inline script and goes; the element stays. Reported as {@link TrackerEvent.Action#NEUTRALIZED}.
+     * inline script and goes; the element stays. Reported as {@link TrackerEvent.Action#NEUTRALIZED}. Read on the
+     * tags that reach the rules: those that load something (and so fire {@code load}/{@code error} by themselves),
+     * {@code <body>} and SVG; handlers on tags skimmed unread (a {@code <div onclick>}) are not.
      */
     private void eventHandlers() throws IOException {
         TagWriter w = null;
-        for (int i = 0; i < t.attrCount; i++) {
-            int v = t.valueFrom(i);
-            if (v < 0 || !t.isEventHandler(i)) {
-                continue;
+        int[] at = t.attrs;
+        byte[] b = t.buf;
+        for (int i = 0, a = 0; i < t.attrCount; i++, a += Tokenizer.STRIDE) {
+            if ((b[at[a + Tokenizer.A_NAME]] | 0x20) != 'o' || at[a + Tokenizer.A_VALUE] < 0 || !t.isEventHandler(i)) {
+                continue; // nearly every attribute: its name does not start with o
             }
             byte[] script = value(i).getBytes(StandardCharsets.UTF_8);
             for (TrackerMatch m : cfg.catalog.matchScript(script, 0, script.length)) {

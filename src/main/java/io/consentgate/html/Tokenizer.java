@@ -140,9 +140,8 @@ final class Tokenizer {
     /** Lower-case name of the operator's category attribute: a tag carrying it is never skipped. */
     byte[] guardAttribute = new byte[0];
     /**
-     * Whether the current tag may carry the category attribute, {@code ping}, {@code background} or an event
-     * handler: false only when the straight-line reader saw no attribute name of those lengths nor one starting
-     * with {@code on}, so {@link #isPlain} need not compare names.
+     * Whether the current tag may carry the category attribute, {@code ping} or {@code background}: false only when
+     * the straight-line reader saw no attribute name of those lengths, so {@link #isPlain} need not compare names.
      */
     private boolean maybeMarked;
 
@@ -796,8 +795,7 @@ final class Tokenizer {
             q = ByteScan.attrNameEnd(b, q, limit);
             int nameStop = q;
             int nameLength = nameStop - start;
-            marked |= nameLength == guardLen || nameLength == PING.length || nameLength == BACKGROUND.length
-                || nameLength > 2 && (b[start] | 0x20) == 'o' && (b[start + 1] | 0x20) == 'n';
+            marked |= nameLength == guardLen || nameLength == PING.length || nameLength == BACKGROUND.length;
             while (q < limit && ByteScan.isWs(b[q])) {
                 q++;
             }
@@ -1106,7 +1104,7 @@ final class Tokenizer {
             int a = i * STRIDE;
             int len = attrs[a + A_NAME_END] - attrs[a + A_NAME];
             if (len == guardLen && attrNameIs(i, guardAttribute) || link && len == 4 && attrNameIs(i, PING)
-                || len == BACKGROUND.length && attrNameIs(i, BACKGROUND) || isEventHandler(i)) {
+                || len == BACKGROUND.length && attrNameIs(i, BACKGROUND)) {
                 return false;
             }
         }
