@@ -91,6 +91,25 @@ class NoscriptEndTagTest {
             rewrite(REMOVE, kept, ConsentDecision.refuseAll()));
     }
 
+    /** The end is found across every chunk boundary: {@code </noscript} may arrive split anywhere. */
+    @Test
+    void findsTheEndsWhereverTheInputIsSplit() {
+        String page = "<noscript><iframe src=\"https://www.googletagmanager.com/ns.html?id=GTM-XXXX\"></NOSCRIPT >"
+            + "<p>a</p><noscript><script src=\"https://connect.facebook.net/en_US/fbevents.js\"></noscript/><h1>b</h1>"
+            + "<noscript><!--</noscript>" + PIXEL + "--></noscript><p>c</p>";
+        byte[] in = page.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] whole = RewriteAssertions.rewrite(REMOVE, in, ConsentDecision.refuseAll(),
+            java.nio.charset.StandardCharsets.UTF_8, null, new int[0]);
+        assertEquals("<p>a</p><h1>b</h1><noscript><!--&lt;/noscript>" + PIXEL + "--></noscript><p>c</p>",
+            new String(whole, java.nio.charset.StandardCharsets.UTF_8));
+        for (int at = 1; at < in.length; at++) {
+            byte[] split = RewriteAssertions.rewrite(REMOVE, in, ConsentDecision.refuseAll(),
+                java.nio.charset.StandardCharsets.UTF_8, null, new int[] {at});
+            assertEquals(new String(whole, java.nio.charset.StandardCharsets.UTF_8),
+                new String(split, java.nio.charset.StandardCharsets.UTF_8), "split at " + at);
+        }
+    }
+
     @Test
     void changesNothingWhenNothingIsRefusedOrNoEndTagIsHidden() {
         String page = "<noscript><!--</noscript>" + PIXEL + "--></noscript>";
