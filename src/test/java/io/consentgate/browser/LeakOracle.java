@@ -48,7 +48,7 @@ final class LeakOracle implements AutoCloseable {
 
     private final Server server;
     private final String base;
-    private final OracleBrowser browser;
+    private OracleBrowser browser;
     private final Map<String, byte[]> pagesServed;
     private final AtomicLong ids = new AtomicLong();
 
@@ -208,6 +208,16 @@ final class LeakOracle implements AutoCloseable {
         String path = "/p/" + ids.incrementAndGet();
         pagesServed.put(path, page);
         return path;
+    }
+
+    /** Replaces a browser whose tab crashed (a fuzzed page can do that) by a fresh one. */
+    void restartBrowser() throws java.io.IOException {
+        try {
+            browser.close();
+        } catch (RuntimeException ignored) {
+            // the crashed browser may not close cleanly; its process is gone or is ended by quit()
+        }
+        browser = OracleBrowser.start();
     }
 
     @Override

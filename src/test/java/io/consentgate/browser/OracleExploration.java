@@ -91,11 +91,23 @@ public final class OracleExploration {
             for (int i = from; i < to; i++) {
                 inputs.add(corpus.mutatedCase(caseSeeds[i]));
             }
-            live += oracle.screen(inputs).keySet().stream().filter(k -> k >= 0).count();
-            Map<Integer, List<String>> leaked = oracle.screen(inputs.stream().map(LeakOracle::rewrite).toList());
+            Map<Integer, List<String>> leaked;
+            try {
+                live += oracle.screen(inputs).keySet().stream().filter(k -> k >= 0).count();
+                leaked = oracle.screen(inputs.stream().map(LeakOracle::rewrite).toList());
+            } catch (org.openqa.selenium.WebDriverException e) {
+                skipped(oracle, from + ".." + (to - 1), e);
+                continue;
+            }
             for (int i = 0; i < inputs.size(); i++) {
                 if (leaked.containsKey(i) || leaked.containsKey(LeakOracle.UNATTRIBUTED)) {
-                    LeakOracle.Verdict v = oracle.judge(inputs.get(i));
+                    LeakOracle.Verdict v;
+                    try {
+                        v = oracle.judge(inputs.get(i));
+                    } catch (org.openqa.selenium.WebDriverException e) {
+                        skipped(oracle, String.valueOf(from + i), e);
+                        continue;
+                    }
                     Set<String> known = baseline.get(corpus.sourceOf(caseSeeds[from + i]));
                     if (!known.containsAll(v.outputRequests())) {
                         leaks++;
@@ -113,6 +125,13 @@ public final class OracleExploration {
                     (System.nanoTime() - t0) / 1_000_000_000L);
             }
         }
+    }
+
+    /** A fuzzed page crashed the browser's tab (or hung it): the case is reported as skipped, the browser replaced. */
+    private static void skipped(LeakOracle oracle, String cases, RuntimeException e) throws IOException {
+        System.out.println("case(s) " + cases + " skipped: the browser failed (" + e.getClass().getSimpleName()
+            + "); restarting it");
+        oracle.restartBrowser();
     }
 
     /** The refused requests each unmutated page's output already makes: a mutated case is new only beyond these. */
