@@ -129,8 +129,38 @@ final class UrlText {
         return s.substring(from, to);
     }
 
-    /** References decoded; with {@code url}, TAB, LF and CR (also as references) dropped as the URL parser does. */
+    /**
+     * References decoded; with {@code url}, TAB, LF and CR (also as references) dropped as the URL parser does.
+     * ASCII values whose only references are {@code &amp;} (a query string's separators, nearly every such URL) are
+     * decoded here into a plain array; any other reference or a non-ASCII byte sends the value to the general reader.
+     */
     private static String decodeReferences(byte[] b, int from, int to, boolean url) {
+        char[] out = new char[to - from];
+        int n = 0;
+        int i = from;
+        while (i < to) {
+            int c = b[i];
+            if (c == '&') {
+                if (i + 4 < to && b[i + 1] == 'a' && b[i + 2] == 'm' && b[i + 3] == 'p' && b[i + 4] == ';') {
+                    out[n++] = '&';
+                    i += 5;
+                    continue;
+                }
+                return decodeAnyReferences(b, from, to, url);
+            }
+            if (c < 0) {
+                return decodeAnyReferences(b, from, to, url);
+            }
+            if (!url || (c != '\t' && c != '\n' && c != '\r')) {
+                out[n++] = (char) c;
+            }
+            i++;
+        }
+        return new String(out, 0, n);
+    }
+
+    /** The general reader: every reference form, non-ASCII bytes (package-private for the test comparing both). */
+    static String decodeAnyReferences(byte[] b, int from, int to, boolean url) {
         StringBuilder sb = new StringBuilder(to - from);
         int i = from;
         while (i < to) {

@@ -57,6 +57,27 @@ class HostFilterTest {
     }
 
     @Test
+    void ampersandFastPathReadsAsTheGeneralReader() {
+        String[] parts = {"&amp;", "&amp", "&AMP;", "&am;", "&", "amp;", "a", "m", "p", ";", "=", "\t", "\n", "\r", " ",
+            "&#38;", "&lt;", "&gt", "\u00e9", "/", "https://x.example/?q=1"};
+        long seed = new java.util.Random().nextLong();
+        java.util.Random rnd = new java.util.Random(seed);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = rnd.nextInt(12); k >= 0; k--) {
+                sb.append(parts[rnd.nextInt(parts.length)]);
+            }
+            byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
+            String label = "seed=" + seed + " " + sb;
+            assertEquals(UrlText.decodeAnyReferences(b, 0, b.length, false), UrlText.decodeText(b, 0, b.length), label);
+            assertEquals(UrlText.decodeAnyReferences(b, 0, b.length, true).strip(),
+                UrlText.decode(b, 0, b.length).strip(), label);
+        }
+        byte[] query = "/tr?id=1&amp;ev=PageView&amp;noscript=1".getBytes(StandardCharsets.US_ASCII);
+        assertEquals("/tr?id=1&ev=PageView&noscript=1", UrlText.decode(query, 0, query.length));
+    }
+
+    @Test
     void invisibleCharactersInHostsStillMatch() {
         String html = "<img src=\"https://www.face&shy;book.com/tr?id=1\"><img src=\"https://connect.face\u00adbook.net/x\">";
         assertEquals("", RewriteAssertions.rewrite(RewriteAssertions.REMOVE, html,
