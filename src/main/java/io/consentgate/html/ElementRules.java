@@ -71,13 +71,14 @@ final class ElementRules {
         if (cat >= 0 && tagged(cat)) {
             return;
         }
-        elementRules();
+        boolean other = elementRules();
         if (t.ps <= t.tagStart) {
-            eventHandlers(); // the tag is still to be written as it is
+            liveAttributes(other); // the tag is still to be written as it is
         }
     }
 
-    private void elementRules() throws IOException {
+    /** The rules of the current start tag's element; true for an element no case names (it may have a background). */
+    private boolean elementRules() throws IOException {
         switch (t.nameId) {
             case ElementNames.SCRIPT:
                 script();
@@ -141,24 +142,24 @@ final class ElementRules {
                 break;
             }
             default:
-                TrackerMatch style = engine.inNoscript() && !t.foreign ? styleRefusal() : null;
-                if (style != null) {
-                    refuseIfTracker(style); // only here: elsewhere such tags are skimmed unread
-                } else if (t.maybeMarked()) {
-                    background();
+                if (engine.inNoscript() && !t.foreign && t.maybeMarked()) {
+                    refuseIfTracker(styleRefusal(attr(STYLE))); // a pixel drawn by CSS: the element is the pixel
                 }
-                break;
+                return true;
         }
+        return false;
     }
 
     /**
-     * The refusing match for a {@code url(...)} in the current tag's {@code style} attribute, or {@code null}. Read
-     * inside {@code <noscript>} only, where server-rendered pixels take the form
-     * {@code <div style="background-image:url(https://www.facebook.com/tr?...)">} (a visitor without JavaScript
-     * loads it); every tag there reaches the rules anyway.
+     * The refusing match for a URL in the {@code style} attribute {@code i} ({@code url(...)}, or a string such as
+     * {@code image-set("...")}), or {@code null}. Inside {@code <noscript>} a server-rendered pixel takes the form
+     * {@code <div style="background-image:url(https://www.facebook.com/tr?...)">}: that element goes. Elsewhere the
+     * attribute goes and the element stays ({@link #liveAttributes}).
      */
-    private TrackerMatch styleRefusal() {
-        int i = attr(STYLE);
+    private TrackerMatch styleRefusal(int i) {
+        if (i < 0) {
+            return null;
+        }
         int v = t.valueFrom(i);
         if (v < 0) {
             return null;
@@ -531,27 +532,69 @@ final class ElementRules {
      * image): a refused tracker there is removed and the element stays, in both modes (the element itself is no
      * tracker). Reported as {@link TrackerEvent.Action#NEUTRALIZED}: the element was kept and made inert.
      */
-    private void background() throws IOException {
-        int bg = attr(BACKGROUND);
-        TrackerMatch m = check(bg, false);
-        if (m == null) {
-            return;
+    /**
+     * The attributes of a start tag that is written on: those that load or run something by themselves go when they
+     * name a refused tracker, and the element stays (reported as {@link TrackerEvent.Action#NEUTRALIZED}). They are
+     * {@code background} ({@code <body>}, {@code <table>}, cells; with {@code other}, an element no rule names),
+     * {@code style} (a {@code url(...)} or {@code image-set("...")} in it) and event handlers. All edits are written
+     * in one pass over the tag.
+     */
+    private void liveAttributes(boolean other) throws IOException {
+        TagWriter w = null;
+        if (t.maybeMarked()) {
+            if (other) {
+                int bg = attr(BACKGROUND);
+                w = dropAll(w, bg, BACKGROUND, check(bg, false));
+            }
+            int style = attr(STYLE);
+            w = dropAll(w, style, STYLE, styleRefusal(style));
         }
+        w = eventHandlers(w);
+        if (w != null) {
+            w.build(t, null);
+            engine.replaceTag();
+        }
+    }
+
+    /**
+     * With a refusing match for attribute {@code first}, marks it and every later attribute of the same name to be
+     * dropped (a later duplicate would take effect once the first is gone); returns the writer holding the edits.
+     */
+    private TagWriter dropAll(TagWriter w, int first, byte[] name, TrackerMatch m) {
+        if (m == null) {
+            return w;
+        }
+        engine.event(TrackerEvent.Action.NEUTRALIZED, elementName(), m);
+        w = writer(w);
+        for (int i = first; i < t.attrCount; i++) {
+            if (t.attrNameIs(i, name)) {
+                w.edit(i, TagWriter.DROP);
+            }
+        }
+        return w;
+    }
+
+    private TagWriter writer(TagWriter w) {
+        if (w == null) {
+            w = engine.tagWriter;
+            w.reset(t.attrCount);
+        }
+        return w;
+    }
+
+    private String elementName() {
         String element = ElementNames.name(t.nameId);
-        engine.event(TrackerEvent.Action.NEUTRALIZED,
-            element.isEmpty() ? new String(t.name, 0, t.nameLen, StandardCharsets.ISO_8859_1) : element, m);
-        dropAttribute(bg, BACKGROUND);
+        return element.isEmpty() ? new String(t.name, 0, t.nameLen, StandardCharsets.ISO_8859_1) : element;
     }
 
     /**
      * Event handler attributes ({@code onload}, {@code onerror}, ...) are script: one that loads a refused tracker
      * ({@code <img src=x onerror="...createElement('script')...gtm.js">}, {@code <body onload=...>}) is read like an
-     * inline script and goes; the element stays. Reported as {@link TrackerEvent.Action#NEUTRALIZED}. Read on the
-     * tags that reach the rules: those that load something (and so fire {@code load}/{@code error} by themselves),
-     * {@code <body>} and SVG; handlers on tags skimmed unread (a {@code <div onclick>}) are not.
+     * inline script and goes; the element stays. Read on the tags that reach the rules: those that load something
+     * (and so fire {@code load}/{@code error} by themselves), {@code <body>} and SVG; handlers on tags skimmed unread
+     * (a {@code <div onclick>}) are not.
      */
-    private void eventHandlers() throws IOException {
-        TagWriter w = null;
+    private TagWriter eventHandlers(TagWriter w) {
         int[] at = t.attrs;
         byte[] b = t.buf;
         for (int i = 0, a = 0; i < t.attrCount; i++, a += Tokenizer.STRIDE) {
@@ -560,25 +603,17 @@ final class ElementRules {
             }
             byte[] script = value(i).getBytes(StandardCharsets.UTF_8);
             for (TrackerMatch m : cfg.catalog.matchScript(script, 0, script.length)) {
-                String element = ElementNames.name(t.nameId);
-                element = element.isEmpty() ? new String(t.name, 0, t.nameLen, StandardCharsets.ISO_8859_1) : element;
                 if (engine.decision.allowsAll(m.categories())) {
-                    engine.event(TrackerEvent.Action.ALLOWED, element, m);
+                    engine.event(TrackerEvent.Action.ALLOWED, elementName(), m);
                     continue;
                 }
-                engine.event(TrackerEvent.Action.NEUTRALIZED, element, m);
-                if (w == null) {
-                    w = engine.tagWriter;
-                    w.reset(t.attrCount);
-                }
+                engine.event(TrackerEvent.Action.NEUTRALIZED, elementName(), m);
+                w = writer(w);
                 w.edit(i, TagWriter.DROP);
                 break;
             }
         }
-        if (w != null) {
-            w.build(t, null);
-            engine.replaceTag();
-        }
+        return w;
     }
 
     /** Writes the current tag without attribute {@code first} and any later one of the same name. */

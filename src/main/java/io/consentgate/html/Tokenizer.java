@@ -79,6 +79,9 @@ final class Tokenizer {
     private static final byte[] NOSCRIPT_NAME = ElementNames.bytes(ElementNames.NOSCRIPT);
     private static final byte[] PING = {'p', 'i', 'n', 'g'};
     private static final byte[] BACKGROUND = {'b', 'a', 'c', 'k', 'g', 'r', 'o', 'u', 'n', 'd'};
+    private static final byte[] STYLE = {'s', 't', 'y', 'l', 'e'};
+    /** {@code style} as the low five bytes of a little-endian word. */
+    private static final long STYLE_WORD = 's' | 't' << 8 | 'y' << 16 | (long) 'l' << 24 | (long) 'e' << 32;
     private static final byte[] COLOR = {'c', 'o', 'l', 'o', 'r'};
     private static final byte[] FACE = {'f', 'a', 'c', 'e'};
     private static final byte[] SIZE = {'s', 'i', 'z', 'e'};
@@ -140,15 +143,16 @@ final class Tokenizer {
     /** Lower-case name of the operator's category attribute: a tag carrying it is never skipped. */
     byte[] guardAttribute = new byte[0];
     /**
-     * Whether the current tag may carry the category attribute, {@code ping} or {@code background}: false only when
-     * the straight-line reader saw no attribute name of those lengths, so {@link #isPlain} need not compare names.
+     * Whether the current tag may carry the category attribute, {@code ping}, {@code background} or {@code style}:
+     * false only when the straight-line reader saw no attribute name of those lengths (for {@code style}: of five
+     * bytes starting with {@code s}), so {@link #isPlain} need not compare names.
      */
     private boolean maybeMarked;
 
     /** The SVG/MathML elements open: how the content after a tag is read. */
     private final ForeignContent foreignContent = new ForeignContent();
 
-    /** See {@link #maybeMarked}: false when the current tag certainly has no category attribute (nor ping). */
+    /** See {@link #maybeMarked}: false when the current tag certainly has none of the attributes named there. */
     boolean maybeMarked() {
         return maybeMarked;
     }
@@ -795,7 +799,8 @@ final class Tokenizer {
             q = ByteScan.attrNameEnd(b, q, limit);
             int nameStop = q;
             int nameLength = nameStop - start;
-            marked |= nameLength == guardLen || nameLength == PING.length || nameLength == BACKGROUND.length;
+            marked |= nameLength == guardLen || nameLength == PING.length || nameLength == BACKGROUND.length
+                || nameLength == STYLE.length && isStyle(b, start, limit);
             while (q < limit && ByteScan.isWs(b[q])) {
                 q++;
             }
@@ -1107,8 +1112,40 @@ final class Tokenizer {
                 || len == BACKGROUND.length && attrNameIs(i, BACKGROUND)) {
                 return false;
             }
+            if (len == STYLE.length && styleMayFetch(i)) {
+                return false;
+            }
         }
         return true;
+    }
+
+    /** Whether the five bytes at {@code b[p]} are {@code style} in any case; read as one word when it fits. */
+    private static boolean isStyle(byte[] b, int p, int limit) {
+        if (p + 8 <= limit) {
+            return ((ByteScan.word(b, p) | 0x2020202020L) & 0xFF_FFFF_FFFFL) == STYLE_WORD;
+        }
+        return (b[p] | 0x20) == 's' && (b[p + 1] | 0x20) == 't' && (b[p + 2] | 0x20) == 'y'
+            && (b[p + 3] | 0x20) == 'l' && (b[p + 4] | 0x20) == 'e';
+    }
+
+    /**
+     * Whether attribute {@code i} is {@code style} with a value that can name a URL: CSS fetches only through
+     * functions ({@code url(}, {@code image-set(}), so a value without {@code (}, written or as a character
+     * reference, loads nothing.
+     */
+    private boolean styleMayFetch(int i) {
+        if (!attrNameIs(i, STYLE)) {
+            return false;
+        }
+        int a = i * STRIDE;
+        int v = attrs[a + A_VALUE];
+        int end = attrs[a + A_VALUE_END];
+        for (int k = v < 0 ? end : v; k < end; k++) {
+            if (buf[k] == '(' || buf[k] == '&') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void enterContent() {

@@ -234,6 +234,58 @@ class UrlElementsTest {
     }
 
     @Test
+    void aStyleAttributeThatFetchesARefusedTrackerGoesAndTheElementStays() {
+        String pixel = "https://www.facebook.com/tr?id=1&amp;ev=PageView";
+        ConsentDecision none = ConsentDecision.refuseAll();
+        for (String style : List.of("background-image:url(" + pixel + ")", "background: URL( '" + pixel + "' )",
+            "background:u\\72l(" + pixel + ")", "background:\\75 rl(//www.facebook.com/tr)",
+            "cursor:url(https://www\\.facebook\\2e com/tr), auto",
+            "list-style:url&lpar;https://www.facebook.com/tr&rpar;", "background-image:image-set('" + pixel + "' 1x)",
+            "background:-webkit-image-set(\"//ad.doubleclick.net/ddm/x.png\" 1x, \"/a.png\" 2x)",
+            "background:url(\"https://www.face\\\nbook.com/tr\") no-repeat;color:red")) {
+            for (String q : List.of("\"", "'")) {
+                if (style.contains(q)) {
+                    continue;
+                }
+                String page = "<div class=\"hero\" style=" + q + style + q + " id=\"h\">Sale</div>";
+                assertEquals("<div class=\"hero\" id=\"h\">Sale</div>", rewrite(REMOVE, page, none), page);
+                assertEquals("<div class=\"hero\" id=\"h\">Sale</div>", rewrite(NEUTRALIZE, page, none), page);
+                assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
+            }
+        }
+        // on elements that reach the rules for another reason, and next to a handler and a background
+        assertEquals("<img src=\"/logo.png\" alt=\"\">", rewrite(REMOVE,
+            "<img src=\"/logo.png\" style=\"background:url(" + pixel + ")\" alt=\"\">", none));
+        assertEquals("<svg><rect/></svg>", rewrite(REMOVE, "<svg style=\"background:url(" + pixel + ")\"><rect/></svg>",
+            none));
+        assertEquals("<body class=\"home\">x", rewrite(REMOVE, "<body background=\"" + pixel + "\" style=\"background:"
+            + "url(" + pixel + ")\" onload=\"new Image().src='https://www.facebook.com/tr?id=1'\" class=\"home\">x",
+            none));
+        // a later duplicate would apply once the first is gone
+        assertEquals("<p>x</p>", rewrite(REMOVE, "<p style=\"background:url(" + pixel + ")\" style=\"color:red\">x</p>",
+            none));
+        List<TrackerEvent> events = new ArrayList<>();
+        RewriteAssertions.rewrite(REMOVE, ("<li style=\"background:url(" + pixel + ")\">a</li>")
+            .getBytes(StandardCharsets.UTF_8), none, StandardCharsets.UTF_8, events::add, new int[0]);
+        assertEquals(1, events.size());
+        assertEquals("li", events.get(0).element());
+        assertEquals(TrackerEvent.Action.NEUTRALIZED, events.get(0).action());
+    }
+
+    @Test
+    void styleAttributesThatFetchNoTrackerStayByteForByte() {
+        for (String page : List.of("<div style=\"background:url(/img/hero.jpg) center/cover\">x</div>",
+            "<p style=\"transform:translate(2px,3px);color:rgb(0 0 0 / 50%)\">x</p>",
+            "<span style=\"/* url(https://www.facebook.com/tr) */color:red\">x</span>",
+            "<div style=\"background:url(https://www.facebook.com.example.org/tr)\">x</div>",
+            "<td style=\"width:calc(100% - 2px)\" class=\"c\">x</td>",
+            "<div style=\"background:url(&quot;https://cdn.example.com/a.png&quot;)\">x</div>",
+            "<a href=\"https://www.facebook.com/acme\" style=\"background:url(/icons/fb.svg)\">Facebook</a>")) {
+            assertEquals(page, rewrite(REMOVE, page, ConsentDecision.refuseAll()), page);
+        }
+    }
+
+    @Test
     void aSchemeWithoutSlashesIsRelativeToABaseOfTheSameScheme() {
         String base = "<base href=\"https://www.googletagmanager.com/\">";
         assertEquals("<p>x</p>", rewrite(REMOVE, base + "<img src=\"https:gtm.js?id=GTM-1\"><p>x</p>",
