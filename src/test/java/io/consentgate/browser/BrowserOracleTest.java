@@ -76,6 +76,12 @@ class BrowserOracleTest {
             + "'script');j.src='https://www.googletagmanager.com/gtm.js?id=GTM-XXXX';document.head.appendChild(j)\">");
         leak("svg-onload-handler-pixel", "<svg onload=\"new Image().src='https://www.facebook.com/tr?id=1'\">"
             + "</svg>");
+        leak("style-attribute-background", "<div class=\"hero\" style=\"height:10px;background-image:url("
+            + "'https://www.facebook.com/tr?id=1&amp;ev=PageView')\">x</div>");
+        leak("style-attribute-escaped-function-and-host", "<p style=\"height:10px;background:u\\72l(https://www\\2e "
+            + "facebook.com/tr?id=1)\">x</p>");
+        leak("style-attribute-image-set", "<div style=\"height:10px;background-image:image-set("
+            + "'https://www.facebook.com/tr?id=1' 1x)\">x</div>");
     }
 
     private static void leak(String name, String bodyHtml) {
