@@ -51,6 +51,8 @@ final class ElementRules {
     private final boolean activating;
     private final HostFilter hostFilter;
     private final NestedDocuments nested;
+    /** Attribute drops of the current start tag waiting to be written with the others ({@link #liveAttributes}). */
+    private TagWriter edits;
     private String base;
     private boolean baseSeen;
     private boolean baseCandidate;
@@ -67,6 +69,7 @@ final class ElementRules {
     }
 
     void startTag() throws IOException {
+        edits = null;
         int cat = t.maybeMarked() ? categoryAttr() : -1;
         if (cat >= 0 && tagged(cat)) {
             return;
@@ -521,26 +524,21 @@ final class ElementRules {
             TrackerMatch m = p > start ? verdict(b, start, p) : null;
             if (m != null) {
                 engine.event(TrackerEvent.Action.PING_REMOVED, ElementNames.name(t.nameId), m);
-                dropAttribute(ping, PING);
+                edits = dropNamed(writer(edits), ping, PING); // written with the tag's other edits
                 return;
             }
         }
     }
 
     /**
-     * The legacy {@code background} attribute ({@code <body>}, {@code <table>} and its rows and cells load it as an
-     * image): a refused tracker there is removed and the element stays, in both modes (the element itself is no
-     * tracker). Reported as {@link TrackerEvent.Action#NEUTRALIZED}: the element was kept and made inert.
-     */
-    /**
      * The attributes of a start tag that is written on: those that load or run something by themselves go when they
      * name a refused tracker, and the element stays (reported as {@link TrackerEvent.Action#NEUTRALIZED}). They are
      * {@code background} ({@code <body>}, {@code <table>}, cells; with {@code other}, an element no rule names),
-     * {@code style} (a {@code url(...)} or {@code image-set("...")} in it) and event handlers. All edits are written
-     * in one pass over the tag.
+     * {@code style} (a {@code url(...)} or {@code image-set("...")} in it) and event handlers; in both modes, as the
+     * element itself is no tracker. All edits, with a dropped {@code ping}, are written in one pass over the tag.
      */
     private void liveAttributes(boolean other) throws IOException {
-        TagWriter w = null;
+        TagWriter w = edits;
         if (t.maybeMarked()) {
             if (other) {
                 int bg = attr(BACKGROUND);
@@ -565,7 +563,10 @@ final class ElementRules {
             return w;
         }
         engine.event(TrackerEvent.Action.NEUTRALIZED, elementName(), m);
-        w = writer(w);
+        return dropNamed(writer(w), first, name);
+    }
+
+    private TagWriter dropNamed(TagWriter w, int first, byte[] name) {
         for (int i = first; i < t.attrCount; i++) {
             if (t.attrNameIs(i, name)) {
                 w.edit(i, TagWriter.DROP);
@@ -614,19 +615,6 @@ final class ElementRules {
             }
         }
         return w;
-    }
-
-    /** Writes the current tag without attribute {@code first} and any later one of the same name. */
-    private void dropAttribute(int first, byte[] name) throws IOException {
-        TagWriter w = engine.tagWriter;
-        w.reset(t.attrCount);
-        for (int i = first; i < t.attrCount; i++) {
-            if (t.attrNameIs(i, name)) {
-                w.edit(i, TagWriter.DROP); // a later duplicate would take effect once the first is gone
-            }
-        }
-        w.build(t, null);
-        engine.replaceTag();
     }
 
     /**

@@ -44,6 +44,8 @@ final class RewriteEngine implements TokenHandler {
     private boolean checkContent;
 
     int noscriptDepth;
+    /** For each nested {@code <noscript>} level (index = its depth), the SVG/MathML depth at its start tag. */
+    private int[] nestedNoscriptForeign = new int[4];
     private boolean inNoscript;
     private boolean noscriptContent;
     /** Where the held {@code <noscript>}'s content starts in {@link #defer}. */
@@ -238,6 +240,10 @@ final class RewriteEngine implements TokenHandler {
         if (inScript && id == ElementNames.SCRIPT && tok.foreign == scriptForeign) {
             finishScript(tok.tagStart, tok.tagEnd);
         } else if (inNoscript && id == ElementNames.NOSCRIPT) {
+            if (noscriptDepth > 1) {
+                // A nested one's end tag closes the SVG/MathML opened inside it, as the outermost one's does.
+                tok.closeForeignTo(nestedNoscriptForeign[noscriptDepth]);
+            }
             if (--noscriptDepth == 0) {
                 finishNoscript(tok.tagStart, tok.tagEnd);
             } else if (mode == DEFER) {
@@ -413,6 +419,10 @@ final class RewriteEngine implements TokenHandler {
     void beginNoscript() throws IOException {
         if (inNoscript) {
             noscriptDepth++;
+            if (noscriptDepth == nestedNoscriptForeign.length) {
+                nestedNoscriptForeign = java.util.Arrays.copyOf(nestedNoscriptForeign, noscriptDepth * 2);
+            }
+            nestedNoscriptForeign[noscriptDepth] = tok.foreignDepth();
             return;
         }
         flushTo(tok.tagStart);

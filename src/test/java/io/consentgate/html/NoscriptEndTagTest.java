@@ -73,6 +73,22 @@ class NoscriptEndTagTest {
     }
 
     /**
+     * Found by MutationFuzzTest (seed 48760065657416): a nested {@code <noscript>}'s end tag closes the SVG opened
+     * inside it too. Read as still SVG, an {@code <xmp>} after it was markup to this pass, its text an image to cut.
+     */
+    @Test
+    void aNestedNoscriptEndTagClosesTheSvgOpenedInside() {
+        String url = "https://www.facebook.com/tr?id=1&amp;ev=PageView";
+        String in = "<noscript><noscript>x<svg><rect/></noscript> t <xmp><img src=\"" + url + "\"></xmp></noscript>";
+        assertEquals(in, rewrite(REMOVE, in, ConsentDecision.refuseAll()), "the image is text of <xmp>");
+        String cut = "<noscript><noscript>x<svg><script href=\"https://connect.facebook.net/x.js\"></noscript> t "
+            + "<span style=\"background:url(" + url + ")\">s</span><xmp><img src=" + url + "></xmp></noscript>";
+        String out = rewrite(REMOVE, cut, ConsentDecision.refuseAll());
+        assertEquals("<noscript><noscript>x<svg></noscript> t <xmp><img src=" + url + "></xmp></noscript>", out);
+        assertEquals(out, rewrite(REMOVE, out, ConsentDecision.refuseAll()));
+    }
+
+    /**
      * An element cut out of a {@code <noscript>} ends, at the latest, where a browser running scripts ends the
      * {@code <noscript>}: an iframe or script written without its end tag must not take the rest of the page along.
      */

@@ -261,6 +261,9 @@ class UrlElementsTest {
         assertEquals("<body class=\"home\">x", rewrite(REMOVE, "<body background=\"" + pixel + "\" style=\"background:"
             + "url(" + pixel + ")\" onload=\"new Image().src='https://www.facebook.com/tr?id=1'\" class=\"home\">x",
             none));
+        // a refused ping goes in the same write (fuzz seed 48752249978282 kept the style of such a link)
+        assertEquals("<a href=\"/about\">About</a>", rewrite(REMOVE, "<a href=\"/about\" ping=\"https://www.google-"
+            + "analytics.com/collect?v=1\" style=\"background-image:url('" + pixel + "')\">About</a>", none));
         // a later duplicate would apply once the first is gone
         assertEquals("<p>x</p>", rewrite(REMOVE, "<p style=\"background:url(" + pixel + ")\" style=\"color:red\">x</p>",
             none));
