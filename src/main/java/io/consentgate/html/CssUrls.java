@@ -5,21 +5,46 @@ import java.util.List;
 
 /**
  * The URLs a piece of CSS may fetch, such as a {@code style} attribute's value (character references already
- * decoded): every {@code url(...)}, quoted or not, and every string. Strings are taken because CSS also fetches
- * through them ({@code image-set("...")}, {@code @import "..."}, {@code src("...")}); a string that is only text
- * is then checked against the catalog for nothing. Read as the CSS tokenizer reads: comments are skipped, escapes
- * ({@code \2e}, {@code \.}) are undone in strings, URLs and function names ({@code u\72l(}), a string ends at
- * its quote or at a line break.
+ * decoded) or a {@code <style>} element's text: every {@code url(...)}, quoted or not, the strings of the functions
+ * that fetch through them ({@code image-set("...")}, {@code src("...")}) and of {@code @import "..."}. Read as the
+ * CSS tokenizer reads: comments are skipped, escapes ({@code \2e}, {@code \.}) are undone in strings, URLs and
+ * names ({@code u\72l(}, {@code @\69mport}), a string ends at its quote or at a line break.
  */
 final class CssUrls {
 
     private CssUrls() {
     }
 
+    /** Where a URL or string stands in the CSS ({@code css[from..to)}, inside its quotes) and what it reads as. */
+    record Span(int from, int to, String url) {
+    }
+
+    /** The URLs of {@code css}, escapes undone. */
     static List<String> in(String css) {
-        List<String> urls = new ArrayList<>(1);
+        List<Span> spans = spans(css);
+        List<String> urls = new ArrayList<>(spans.size());
+        for (Span s : spans) {
+            urls.add(s.url());
+        }
+        return urls;
+    }
+
+    /** The functions whose strings are URLs (a {@code url(...)}'s content is one, quoted or not). */
+    private static final java.util.Set<String> FETCHING = java.util.Set.of("url", "src", "image", "image-set",
+        "-webkit-image-set");
+
+    /**
+     * The URLs of {@code css} with their places: the content of each {@code url(...)}, each string inside a function
+     * that fetches ({@code image-set}, {@code src}, ...) and the string of an {@code @import}.
+     */
+    static List<Span> spans(String css) {
+        List<Span> urls = new ArrayList<>(1);
         int n = css.length();
         StringBuilder ident = new StringBuilder();
+        boolean atKeyword = false;
+        boolean importing = false;
+        int depth = 0;
+        int fetchingFrom = -1; // the parenthesis depth of the outermost open fetching function, or -1
         int i = 0;
         while (i < n) {
             char c = css.charAt(i);
@@ -27,37 +52,64 @@ final class CssUrls {
                 int close = css.indexOf("*/", i + 2);
                 i = close < 0 ? n : close + 2;
                 ident.setLength(0);
-            } else if (c == '"' || c == '\'') {
-                StringBuilder s = new StringBuilder();
-                i = string(css, i + 1, c, s);
-                urls.add(s.toString());
-                ident.setLength(0);
-            } else if (c == '\\' && i + 1 < n && !isNewline(css.charAt(i + 1))) {
+                continue;
+            }
+            if (c == '\\' && i + 1 < n && !isNewline(css.charAt(i + 1))) {
                 i = escape(css, i + 1, ident);
-            } else if (isNameChar(c)) {
+                continue;
+            }
+            if (isNameChar(c)) {
                 ident.append(c);
                 i++;
-            } else if (c == '(' && ident.length() == 3 && ident.toString().equalsIgnoreCase("url")) {
-                ident.setLength(0);
-                int p = skipWhitespace(css, i + 1);
-                if (p < n && (css.charAt(p) == '"' || css.charAt(p) == '\'')) {
-                    i = p; // url("..."): the string is read next
-                } else {
-                    StringBuilder url = new StringBuilder();
-                    while (p < n && css.charAt(p) != ')' && !isWhitespace(css.charAt(p))) {
-                        if (css.charAt(p) == '\\' && p + 1 < n) {
-                            p = escape(css, p + 1, url);
-                        } else {
-                            url.append(css.charAt(p++));
+                continue;
+            }
+            if (atKeyword) {
+                importing = ident.toString().equalsIgnoreCase("import");
+                atKeyword = false;
+            }
+            if (c == '"' || c == '\'') {
+                StringBuilder s = new StringBuilder();
+                int after = string(css, i + 1, c, s);
+                if (fetchingFrom >= 0 || importing) {
+                    int end = after > i + 1 && css.charAt(after - 1) == c ? after - 1 : after;
+                    urls.add(new Span(i + 1, end, s.toString()));
+                }
+                i = after;
+            } else if (c == '(') {
+                depth++;
+                String name = ident.toString().toLowerCase(java.util.Locale.ROOT);
+                if (fetchingFrom < 0 && FETCHING.contains(name)) {
+                    fetchingFrom = depth;
+                }
+                i++;
+                if (name.equals("url")) {
+                    int p = skipWhitespace(css, i);
+                    if (p < n && css.charAt(p) != '"' && css.charAt(p) != '\'') {
+                        int start = p;
+                        StringBuilder url = new StringBuilder();
+                        while (p < n && css.charAt(p) != ')' && !isWhitespace(css.charAt(p))) {
+                            if (css.charAt(p) == '\\' && p + 1 < n) {
+                                p = escape(css, p + 1, url);
+                            } else {
+                                url.append(css.charAt(p++));
+                            }
                         }
+                        urls.add(new Span(start, p, url.toString()));
+                        i = p;
                     }
-                    urls.add(url.toString());
-                    i = p;
                 }
             } else {
-                ident.setLength(0);
+                if (c == ')') {
+                    fetchingFrom = depth == fetchingFrom ? -1 : fetchingFrom;
+                    depth = Math.max(0, depth - 1);
+                } else if (c == ';' || c == '{' || c == '}') {
+                    importing = false;
+                } else if (c == '@') {
+                    atKeyword = true;
+                }
                 i++;
             }
+            ident.setLength(0);
         }
         return urls;
     }

@@ -4,7 +4,9 @@ import io.consentgate.Category;
 import io.consentgate.catalog.TrackerMatch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -548,10 +550,72 @@ final class ElementRules {
             w = dropAll(w, style, STYLE, styleRefusal(style));
         }
         w = eventHandlers(w);
+        boolean styleSheet = t.nameId == ElementNames.STYLE && !t.foreign;
         if (w != null) {
             w.build(t, null);
-            engine.replaceTag();
+            if (styleSheet) {
+                engine.beginStyle(true);
+            } else {
+                engine.replaceTag();
+            }
+        } else if (styleSheet) {
+            engine.beginStyle(false);
         }
+    }
+
+    /**
+     * The URLs of the CSS text {@code b[from..to)} (a {@code <style>} element's content, {@link CssUrls#spans read as
+     * CSS}) that fetch a refused tracker, with their matches in {@code refused} (and those of allowed trackers in
+     * {@code allowed}); {@code null} when there are none.
+     * Text in which every {@code //} starts a host the {@link HostFilter} clears, with no backslash (a CSS escape
+     * can hide a host or a slash) and no base URL on a tracker's host, has none and is not parsed: most
+     * stylesheets, however long, cost one scan.
+     */
+    List<CssUrls.Span> refusedInStyleSheet(byte[] b, int from, int to, List<TrackerMatch> refused,
+                                           List<TrackerMatch> allowed) {
+        if (!baseCandidate && !styleSheetMayFetchTracker(b, from, to)) {
+            return null;
+        }
+        List<CssUrls.Span> spans = null;
+        for (CssUrls.Span span : CssUrls.spans(new String(b, from, to - from, StandardCharsets.ISO_8859_1))) {
+            String url = span.url().strip();
+            if (url.chars().anyMatch(c -> c >= 0x80 && c <= 0xff)) {
+                url = new String(url.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8); // UTF-8 bytes
+            }
+            TrackerMatch m = url.isEmpty() ? null : cfg.catalog.matchUrl(url, base);
+            if (m != null && engine.decision.allowsAll(m.categories())) {
+                allowed.add(m);
+            } else if (m != null) {
+                spans = spans == null ? new ArrayList<>() : spans;
+                spans.add(span);
+                refused.add(m);
+            }
+        }
+        return spans;
+    }
+
+    private boolean styleSheetMayFetchTracker(byte[] b, int from, int to) {
+        for (int p = from; p < to; p++) {
+            if (b[p] == '\\') {
+                return true;
+            }
+        }
+        int p = from;
+        while ((p = ByteScan.indexOf(b, p, to, '/')) < to - 1) {
+            if (b[p + 1] == '/') {
+                int end = p + 2;
+                while (end < to && b[end] != ')' && b[end] != '"' && b[end] != '\'' && !ByteScan.isWs(b[end])) {
+                    end++; // the URL ends where its token does: the host filter reads to its end
+                }
+                if (hostFilter.verdict(b, p, end, false, hostMemo) != HostFilter.NOT_TRACKER) {
+                    return true;
+                }
+                p = end;
+            } else {
+                p++;
+            }
+        }
+        return false;
     }
 
     /**

@@ -60,6 +60,9 @@ final class RewriteEngine implements TokenHandler {
     private long noscriptColumn;
 
     private boolean inScript;
+    /** The element held as {@link #inScript} is an HTML {@code <style>}: its CSS is read at its end tag. */
+    private boolean heldStyle;
+    private static final byte[] INVALID_URL = {'a', 'b', 'o', 'u', 't', ':', 'i', 'n', 'v', 'a', 'l', 'i', 'd'};
     /**
      * The held script is an SVG {@code <script>}: its text is tokenized as markup. The hold ends at its
      * {@code </script>}, and before any other tag: an end tag may close it ({@code </svg>}, {@code </g>}; held bytes
@@ -237,7 +240,7 @@ final class RewriteEngine implements TokenHandler {
 
     private void endTag() throws IOException {
         int id = tok.nameId;
-        if (inScript && id == ElementNames.SCRIPT && tok.foreign == scriptForeign) {
+        if (inScript && id == (heldStyle ? ElementNames.STYLE : ElementNames.SCRIPT) && tok.foreign == scriptForeign) {
             finishScript(tok.tagStart, tok.tagEnd);
         } else if (inNoscript && id == ElementNames.NOSCRIPT) {
             if (noscriptDepth > 1) {
@@ -513,6 +516,7 @@ final class RewriteEngine implements TokenHandler {
         }
         lastByteBeforeScript = lastByte;
         inScript = true;
+        heldStyle = false;
         scriptForeign = tok.foreign;
         scriptSvg = tok.foreign && tok.inSvg();
         checkContent = false;
@@ -527,10 +531,86 @@ final class RewriteEngine implements TokenHandler {
         scriptContentStart = deferLen;
     }
 
+    /**
+     * Starts holding an HTML {@code <style>} element, its start tag included (rewritten into {@link #tagWriter} when
+     * {@code rewritten}), held like an inline script: its CSS is read at its end tag ({@link #finishStyle}).
+     */
+    void beginStyle(boolean rewritten) throws IOException {
+        flushTo(tok.tagStart);
+        if (listener != null) {
+            scriptLine = tok.lineOf(tok.tagStart);
+            scriptColumn = tok.columnOf(tok.tagStart);
+        }
+        if (!inNoscript) {
+            deferLen = 0;
+        }
+        lastByteBeforeScript = lastByte;
+        inScript = true;
+        heldStyle = true;
+        scriptForeign = false;
+        scriptSvg = false;
+        checkContent = false;
+        setMode(DEFER);
+        scriptStart = deferLen;
+        if (rewritten) {
+            emit(tagWriter.out, 0, tagWriter.len);
+            tok.ps = tok.tagEnd;
+        } else {
+            flushTo(tok.tagEnd);
+        }
+        scriptContentStart = deferLen;
+    }
+
+    /**
+     * The end of a held {@code <style>}: each {@code url(...)} or string of its CSS that fetches a refused tracker
+     * becomes {@code about:invalid} (which loads nothing) in place, and the element stays, in both modes (it is no
+     * tracker, and removing it would unstyle the page). Reported as {@link TrackerEvent.Action#NEUTRALIZED}.
+     */
+    private void finishStyle() throws IOException {
+        inScript = false;
+        heldStyle = false;
+        int cs = scriptContentStart;
+        List<TrackerMatch> refused = new java.util.ArrayList<>(1);
+        List<TrackerMatch> allowed = new java.util.ArrayList<>(1);
+        List<CssUrls.Span> spans = rules.refusedInStyleSheet(defer, cs, deferLen, refused, allowed);
+        for (TrackerMatch m : allowed) {
+            event(TrackerEvent.Action.ALLOWED, scriptLine, scriptColumn, "style", m);
+        }
+        if (spans != null) {
+            java.io.ByteArrayOutputStream css = new java.io.ByteArrayOutputStream(deferLen - cs);
+            int prev = 0;
+            for (CssUrls.Span span : spans) {
+                css.write(defer, cs + prev, span.from() - prev);
+                css.write(INVALID_URL, 0, INVALID_URL.length);
+                prev = span.to();
+            }
+            css.write(defer, cs + prev, deferLen - cs - prev);
+            byte[] text = css.toByteArray();
+            if (cs + text.length > defer.length) {
+                defer = java.util.Arrays.copyOf(defer, cs + text.length);
+            }
+            System.arraycopy(text, 0, defer, cs, text.length);
+            deferLen = cs + text.length;
+            for (TrackerMatch m : new java.util.LinkedHashSet<>(refused)) {
+                event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "style", m);
+            }
+        }
+        if (inNoscript) {
+            noscriptContent = true;
+            checkContent = true;
+        }
+        releaseDeferred();
+    }
+
     private void finishScript(int endStart, int endEnd) throws IOException {
+        int held = heldStyle ? ElementNames.STYLE : ElementNames.SCRIPT;
         flushTo(endStart);
         if (!inScript) {
-            endDropAfterOverflow(ElementNames.SCRIPT, endEnd);
+            endDropAfterOverflow(held, endEnd);
+            return;
+        }
+        if (heldStyle) {
+            finishStyle();
             return;
         }
         int cs = scriptContentStart;
@@ -650,9 +730,11 @@ final class RewriteEngine implements TokenHandler {
             }
             return;
         }
-        logOverflow("an inline script");
+        logOverflow(heldStyle ? "a <style> element" : "an inline script");
         inScript = false;
-        if (!closed) {
+        if (heldStyle) {
+            overflowStyle(closed);
+        } else if (!closed) {
             releaseDeferred();
         } else if (cfg.mode == RewriteMode.NEUTRALIZE) {
             event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", null, null, Set.of());
@@ -667,6 +749,25 @@ final class RewriteEngine implements TokenHandler {
             dropNameLen = 0;
             dropDepth = 1;
         }
+    }
+
+    /**
+     * A {@code <style>} longer than the cap: passed through unread (fail-open), or removed whole (fail-closed, in
+     * both modes: a {@code <style>} has no inert form that keeps its rules).
+     */
+    private void overflowStyle(boolean closed) throws IOException {
+        heldStyle = false;
+        if (!closed) {
+            releaseDeferred();
+            return;
+        }
+        event(TrackerEvent.Action.REMOVED, scriptLine, scriptColumn, "style", null, null, Set.of());
+        deferLen = scriptStart;
+        lastByte = lastByteBeforeScript;
+        setMode(DROP);
+        dropId = ElementNames.STYLE;
+        dropNameLen = 0;
+        dropDepth = 1;
     }
 
     /** The held element overflowed while its own end tag was being handled: the drop ends with that tag. */

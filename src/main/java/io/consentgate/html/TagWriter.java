@@ -42,16 +42,23 @@ final class TagWriter {
         byte[] b = t.buf;
         int[] a = t.attrs;
         int cursor = t.tagStart;
+        boolean unquotedBefore = false; // the last attribute kept has an unquoted value
         for (int i = 0; i < t.attrCount; i++) {
             int base = i * Tokenizer.STRIDE;
             int nameStart = a[base + Tokenizer.A_NAME];
+            if (edits[i] != DROP) {
+                unquotedBefore = a[base + Tokenizer.A_VALUE] >= 0
+                    && a[base + Tokenizer.A_VALUE_END] == a[base + Tokenizer.A_END];
+            }
             switch (edits[i]) {
                 case DROP:
                     append(b, cursor, a[base + Tokenizer.A_PREV]);
                     cursor = a[base + Tokenizer.A_END];
-                    if (cursor < t.tagEnd && !ByteScan.isWs(b[cursor]) && b[cursor] != '/' && b[cursor] != '>') {
+                    if (cursor < t.tagEnd && (b[cursor] == '/' ? unquotedBefore
+                        : !ByteScan.isWs(b[cursor]) && b[cursor] != '>')) {
                         // the next attribute followed this one's quote directly: without a space it would join the
-                        // name before it (<script type="text/plain"async> must not become <scriptasync>)
+                        // name before it (<script type="text/plain"async> must not become <scriptasync>); and a
+                        // closing slash would join an unquoted value before it (<script a=x/> is not self-closing)
                         append(SPACE);
                     }
                     break;

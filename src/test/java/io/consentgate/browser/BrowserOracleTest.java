@@ -80,6 +80,13 @@ class BrowserOracleTest {
             + "'https://www.facebook.com/tr?id=1&amp;ev=PageView')\">x</div>");
         leak("style-attribute-escaped-function-and-host", "<p style=\"height:10px;background:u\\72l(https://www\\2e "
             + "facebook.com/tr?id=1)\">x</p>");
+        leak("style-element-import", "<style>@import url(\"https://connect.facebook.net/signals/x.css\");"
+            + "p{color:#333}</style><p>x</p>");
+        leak("style-element-escaped-import", "<style>@\\69mport 'https://connect.facebook.net/signals/x.css';</style>");
+        leak("style-element-escaped-host-background", "<style>body{background:url(https://www\\2e facebook.com/tr"
+            + "?id=1)}</style><p>x</p>");
+        leak("style-element-image-set", "<style>p{height:10px;background-image:image-set(\"https://www.facebook.com/"
+            + "tr?id=1\" 1x)}</style><p>x</p>");
         leak("style-attribute-image-set", "<div style=\"height:10px;background-image:image-set("
             + "'https://www.facebook.com/tr?id=1' 1x)\">x</div>");
     }

@@ -314,6 +314,14 @@ class UrlElementsTest {
         assertEquals(own, rewrite(REMOVE, own, ConsentDecision.refuseAll()));
         String allowed = "<img src=x onerror=\"" + loader + "\">";
         assertEquals(allowed, rewrite(REMOVE, allowed, ConsentDecision.allowAll()));
+        // a closing slash must not join the unquoted value before the dropped handler (fuzz seed 49299578003480:
+        // <script a=x/> is no longer self-closing, and SVG content after it would become the script's text)
+        String svg = "<svg><script data-x=x onerror=\"" + loader + "\"/><![CDATA[ <a> ]]><title>t</title></svg>";
+        String out = rewrite(REMOVE, svg, ConsentDecision.refuseAll());
+        assertEquals("<svg><script data-x=x /><![CDATA[ <a> ]]><title>t</title></svg>", out);
+        assertEquals(out, rewrite(REMOVE, out, ConsentDecision.refuseAll()));
+        assertEquals("<img alt=\"\"/>", rewrite(REMOVE, "<img alt=\"\" onerror=\"" + loader + "\"/>",
+            ConsentDecision.refuseAll()), "after a quoted value the slash needs no space");
     }
 
     @Test

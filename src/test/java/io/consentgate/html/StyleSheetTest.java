@@ -1,0 +1,125 @@
+package io.consentgate.html;
+
+import static io.consentgate.html.RewriteAssertions.NEUTRALIZE;
+import static io.consentgate.html.RewriteAssertions.REMOVE;
+import static io.consentgate.html.RewriteAssertions.events;
+import static io.consentgate.html.RewriteAssertions.rewrite;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.consentgate.Category;
+import io.consentgate.ConsentDecision;
+import io.consentgate.ConsentMode;
+import io.consentgate.catalog.TrackerCatalog;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code <style>} elements: each URL of their CSS that fetches a refused tracker ({@code @import}, {@code url(...)},
+ * the strings of {@code image-set(...)}) becomes {@code about:invalid}, and the element and the rest of its CSS stay.
+ */
+class StyleSheetTest {
+
+    private static final ConsentDecision NONE = ConsentDecision.refuseAll();
+
+    @Test
+    void aStylesheetLosesOnlyItsRefusedTrackerUrls() {
+        assertEquals("<style>@import url(\"about:invalid\");body{color:red}</style><p>x</p>",
+            rewrite(REMOVE, "<style>@import url(\"https://connect.facebook.net/x.css\");body{color:red}</style><p>x</p>",
+                NONE));
+        assertEquals("<style>@IMPORT 'about:invalid' print;.a{b:c}</style>",
+            rewrite(REMOVE, "<style>@IMPORT 'https://www.googletagmanager.com/t.css' print;.a{b:c}</style>", NONE));
+        assertEquals("<STYLE media=screen>\n.px{background:url(about:invalid) 0 0}\n.own{background:url(/a.png)}</STYLE>",
+            rewrite(REMOVE, "<STYLE media=screen>\n.px{background:url(https://www.facebook.com/tr?id=1&ev=PageView) 0 0}"
+                + "\n.own{background:url(/a.png)}</STYLE>", NONE));
+        assertEquals("<style>.h{background:-webkit-image-set(\"about:invalid\" 1x,'/b.png' 2x)}</style>",
+            rewrite(REMOVE, "<style>.h{background:-webkit-image-set(\"//bat.bing.com/action/0?ti=1\" 1x,'/b.png' 2x)}"
+                + "</style>", NONE));
+    }
+
+    @Test
+    void escapesThatHideTheHostOrTheRuleAreUndone() {
+        assertEquals("<style>@\\69mport \"about:invalid\";</style>",
+            rewrite(REMOVE, "<style>@\\69mport \"https://connect.facebook.net/x.css\";</style>", NONE));
+        assertEquals("<style>b{background:url(about:invalid)}</style>",
+            rewrite(REMOVE, "<style>b{background:url(https://www\\2e facebook.com/tr?id=1)}</style>", NONE));
+        assertEquals("<style>b{background:\\75 rl(about:invalid)}</style>",
+            rewrite(REMOVE, "<style>b{background:\\75 rl(//www.facebook.com/tr)}</style>", NONE));
+        assertEquals("<style>b{background:url('about:invalid')}</style>",
+            rewrite(REMOVE, "<style>b{background:url('https://www.face\\\nbook.com/tr')}</style>", NONE),
+            "a string continued on the next line");
+    }
+
+    @Test
+    void textThatOnlyNamesATrackerStaysByteForByte() {
+        String page = "<style>/* url(https://www.facebook.com/tr) */.fb::after{content:\"https://www.facebook.com/tr\"}"
+            + "a[href^='https://connect.facebook.net']{color:red}.i::before{content:\"\\f101\"}"
+            + ".own{background:url(https://cdn.example.com/a.png)}</style><p>x</p>";
+        assertEquals(page, rewrite(REMOVE, page, NONE));
+    }
+
+    @Test
+    void allowedTrackersAndAnAllowAllDecisionLeaveTheCssAlone() {
+        String page = "<style>.px{background:url(https://www.facebook.com/tr?id=1)}</style>";
+        assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
+        ConsentDecision marketing = ConsentDecision.of(Set.of(Category.MARKETING), Map.of(), ConsentMode.OPT_IN);
+        assertEquals(page, rewrite(REMOVE, page, marketing));
+        List<TrackerEvent> events = events(REMOVE, page, marketing);
+        assertEquals(1, events.size());
+        assertEquals(TrackerEvent.Action.ALLOWED, events.get(0).action());
+    }
+
+    @Test
+    void bothModesNeutralizeInPlaceAndReportWhereTheStyleStarts() {
+        String page = "<p>a</p>\n<p>b</p>\n  <style>.px{background:url(https://www.facebook.com/tr)}"
+            + ".dc{background:url(https://ad.doubleclick.net/x)}</style>";
+        String out = "<p>a</p>\n<p>b</p>\n  <style>.px{background:url(about:invalid)}"
+            + ".dc{background:url(about:invalid)}</style>";
+        assertEquals(out, rewrite(REMOVE, page, NONE));
+        assertEquals(out, rewrite(NEUTRALIZE, page, NONE));
+        assertEquals(out, rewrite(REMOVE, out, NONE), "a second pass finds nothing");
+        List<TrackerEvent> events = events(REMOVE, page, NONE);
+        assertEquals(2, events.size(), events.toString());
+        for (TrackerEvent e : events) {
+            assertEquals(TrackerEvent.Action.NEUTRALIZED, e.action());
+            assertEquals("style", e.element());
+            assertEquals(3, e.line());
+            assertEquals(3, e.column());
+        }
+    }
+
+    @Test
+    void aStyleInsideNoscriptIsReadToo() {
+        assertEquals("<noscript><style>i{background:url(about:invalid)}</style><p>Enable JavaScript</p></noscript>",
+            rewrite(REMOVE, "<noscript><style>i{background:url(//www.facebook.com/tr?id=1&noscript=1)}</style>"
+                + "<p>Enable JavaScript</p></noscript>", NONE));
+    }
+
+    @Test
+    void theOutputIsTheSameWhereverTheInputIsSplit() {
+        byte[] page = ("<p>x</p><style>@import 'https://connect.facebook.net/a.css';b{background:url(https://www\\2e "
+            + "facebook.com/tr)}</style><p>y</p><style></style>").getBytes(StandardCharsets.UTF_8);
+        byte[] whole = RewriteAssertions.rewrite(REMOVE, page, NONE, StandardCharsets.UTF_8, null, new int[0]);
+        for (int cut = 1; cut < page.length; cut++) {
+            for (int second = cut; second < page.length; second += 7) {
+                assertEquals(new String(whole, StandardCharsets.UTF_8), new String(RewriteAssertions.rewrite(REMOVE,
+                    page, NONE, StandardCharsets.UTF_8, null, new int[] {cut, second}), StandardCharsets.UTF_8),
+                    "cuts " + cut + ", " + second);
+            }
+        }
+    }
+
+    @Test
+    void aStylesheetLongerThanTheCapFollowsTheOverflowSwitch() {
+        String rules = ".r{color:red}".repeat(200);
+        String page = "<p>a</p><style>" + rules + ".px{background:url(https://www.facebook.com/tr)}</style><p>b</p>";
+        HtmlRewriter open = HtmlRewriter.builder(TrackerCatalog.bundled()).maxHeldBytes(1024)
+            .overflow(OverflowAction.FAIL_OPEN).build();
+        assertEquals(page, rewrite(open, page, NONE), "passed through unread");
+        HtmlRewriter closed = HtmlRewriter.builder(TrackerCatalog.bundled()).maxHeldBytes(1024)
+            .overflow(OverflowAction.FAIL_CLOSED).build();
+        assertEquals("<p>a</p><p>b</p>", rewrite(closed, page, NONE), "removed whole, the page after it kept");
+    }
+}
