@@ -578,10 +578,7 @@ final class ElementRules {
         }
         List<CssUrls.Span> spans = null;
         for (CssUrls.Span span : CssUrls.spans(new String(b, from, to - from, StandardCharsets.ISO_8859_1))) {
-            String url = span.url().strip();
-            if (url.chars().anyMatch(c -> c >= 0x80 && c <= 0xff)) {
-                url = new String(url.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8); // UTF-8 bytes
-            }
+            String url = utf8(span.url().strip());
             TrackerMatch m = url.isEmpty() ? null : cfg.catalog.matchUrl(url, base);
             if (m != null && engine.decision.allowsAll(m.categories())) {
                 allowed.add(m);
@@ -594,11 +591,20 @@ final class ElementRules {
         return spans;
     }
 
-    private boolean styleSheetMayFetchTracker(byte[] b, int from, int to) {
-        for (int p = from; p < to; p++) {
-            if (b[p] == '\\') {
-                return true;
+    /** {@code s} (bytes read as ISO-8859-1) with its non-ASCII bytes read as UTF-8, as the page's URLs are. */
+    private static String utf8(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return s.chars().allMatch(c -> c <= 0xff)
+                    ? new String(s.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8) : s;
             }
+        }
+        return s;
+    }
+
+    private boolean styleSheetMayFetchTracker(byte[] b, int from, int to) {
+        if (ByteScan.indexOf(b, from, to, '\\') < to) {
+            return true;
         }
         int p = from;
         while ((p = ByteScan.indexOf(b, p, to, '/')) < to - 1) {
