@@ -147,7 +147,7 @@ final class ElementRules {
                 break;
             }
             default:
-                if (engine.inNoscript() && !t.foreign && t.maybeMarked()) {
+                if (engine.inNoscript() && !t.foreign && t.maybeStyled()) {
                     refuseIfTracker(styleRefusal(attr(STYLE))); // a pixel drawn by CSS: the element is the pixel
                 }
                 return true;
@@ -541,11 +541,11 @@ final class ElementRules {
      */
     private void liveAttributes(boolean other) throws IOException {
         TagWriter w = edits;
-        if (t.maybeMarked()) {
-            if (other) {
-                int bg = attr(BACKGROUND);
-                w = dropAll(w, bg, BACKGROUND, check(bg, false));
-            }
+        if (other && t.maybeMarked()) {
+            int bg = attr(BACKGROUND);
+            w = dropAll(w, bg, BACKGROUND, check(bg, false));
+        }
+        if (t.maybeStyled()) {
             int style = attr(STYLE);
             w = dropAll(w, style, STYLE, styleRefusal(style));
         }

@@ -143,11 +143,12 @@ final class Tokenizer {
     /** Lower-case name of the operator's category attribute: a tag carrying it is never skipped. */
     byte[] guardAttribute = new byte[0];
     /**
-     * Whether the current tag may carry the category attribute, {@code ping}, {@code background} or {@code style}:
-     * false only when the straight-line reader saw no attribute name of those lengths (for {@code style}: of five
-     * bytes starting with {@code s}), so {@link #isPlain} need not compare names.
+     * Whether the current tag may carry the category attribute, {@code ping} or {@code background}: false only when
+     * the straight-line reader saw no attribute name of those lengths, so {@link #isPlain} need not compare names.
      */
     private boolean maybeMarked;
+    /** Whether the current tag may carry a {@code style} attribute: false when the straight-line reader saw none. */
+    private boolean maybeStyled;
 
     /** The SVG/MathML elements open: how the content after a tag is read. */
     private final ForeignContent foreignContent = new ForeignContent();
@@ -155,6 +156,11 @@ final class Tokenizer {
     /** See {@link #maybeMarked}: false when the current tag certainly has none of the attributes named there. */
     boolean maybeMarked() {
         return maybeMarked;
+    }
+
+    /** See {@link #maybeStyled}. */
+    boolean maybeStyled() {
+        return maybeStyled;
     }
 
 
@@ -406,6 +412,7 @@ final class Tokenizer {
         selfClosing = false;
         overflowed = false;
         maybeMarked = true;
+        maybeStyled = true;
         state = TAG;
         sub = T_NAME;
     }
@@ -770,6 +777,7 @@ final class Tokenizer {
         int[] at = attrs;
         int guardLen = guardAttribute.length;
         boolean marked = false;
+        boolean styled = false;
         while (true) {
             while (q < limit && ByteScan.isWs(b[q])) {
                 q++;
@@ -781,6 +789,7 @@ final class Tokenizer {
             if (c == '>') {
                 attrCount = n;
                 maybeMarked = marked;
+                maybeStyled = styled;
                 return complete(q + 1);
             }
             if (c == '/') {
@@ -791,6 +800,7 @@ final class Tokenizer {
                     attrCount = n;
                     selfClosing = true;
                     maybeMarked = marked;
+                    maybeStyled = styled;
                     return complete(q + 1);
                 }
                 continue;
@@ -799,8 +809,8 @@ final class Tokenizer {
             q = ByteScan.attrNameEnd(b, q, limit);
             int nameStop = q;
             int nameLength = nameStop - start;
-            marked |= nameLength == guardLen || nameLength == PING.length || nameLength == BACKGROUND.length
-                || nameLength == STYLE.length && isStyle(b, start, limit);
+            marked |= nameLength == guardLen || nameLength == PING.length || nameLength == BACKGROUND.length;
+            styled |= nameLength == STYLE.length && isStyle(b, start, limit);
             while (q < limit && ByteScan.isWs(b[q])) {
                 q++;
             }
@@ -1100,7 +1110,7 @@ final class Tokenizer {
         if (!ElementNames.isPlainStart(id)) {
             return false;
         }
-        if (!maybeMarked) {
+        if (!maybeMarked && !maybeStyled) {
             return true;
         }
         boolean link = id == ElementNames.A || id == ElementNames.AREA;
@@ -1112,7 +1122,7 @@ final class Tokenizer {
                 || len == BACKGROUND.length && attrNameIs(i, BACKGROUND)) {
                 return false;
             }
-            if (len == STYLE.length && styleMayFetch(i)) {
+            if (maybeStyled && len == STYLE.length && styleMayFetch(i)) {
                 return false;
             }
         }
