@@ -810,7 +810,7 @@ final class Tokenizer {
             int nameStop = q;
             int nameLength = nameStop - start;
             marked |= nameLength == guardLen || nameLength == PING.length || nameLength == BACKGROUND.length;
-            styled |= nameLength == STYLE.length && isStyle(b, start, limit);
+            styled |= nameLength == STYLE.length && isName(b, start, limit, STYLE_WORD, 0xFF_FFFF_FFFFL);
             while (q < limit && ByteScan.isWs(b[q])) {
                 q++;
             }
@@ -1129,13 +1129,23 @@ final class Tokenizer {
         return true;
     }
 
-    /** Whether the five bytes at {@code b[p]} are {@code style} in any case; read as one word when it fits. */
-    private static boolean isStyle(byte[] b, int p, int limit) {
-        if (p + 8 <= limit) {
-            return ((ByteScan.word(b, p) | 0x2020202020L) & 0xFF_FFFF_FFFFL) == STYLE_WORD;
+    /**
+     * Whether the letters at {@code b[p]} are, in any case, the lower-case name packed little-endian in {@code word}
+     * (its bytes under {@code mask}); read as one word when it fits. Only for names of letters: {@code | 0x20} folds
+     * the case of a letter and of nothing else that could match one.
+     */
+    private static boolean isName(byte[] b, int p, int limit, long word, long mask) {
+        return p + 8 <= limit ? ((ByteScan.word(b, p) | 0x2020_2020_2020_2020L) & mask) == word
+            : isNameNearEnd(b, p, word, mask);
+    }
+
+    private static boolean isNameNearEnd(byte[] b, int p, long word, long mask) {
+        for (int k = 0; mask >>> (8 * k) != 0; k++) {
+            if ((b[p + k] | 0x20) != (byte) (word >>> (8 * k))) {
+                return false;
+            }
         }
-        return (b[p] | 0x20) == 's' && (b[p + 1] | 0x20) == 't' && (b[p + 2] | 0x20) == 'y'
-            && (b[p + 3] | 0x20) == 'l' && (b[p + 4] | 0x20) == 'e';
+        return true;
     }
 
     /**
