@@ -151,7 +151,9 @@ final class RewriteEngine implements TokenHandler {
             lastByte = b[off + len - 1];
         } else if (mode == DEFER) {
             deferAppend(b, off, len);
-            lastByte = b[off + len - 1];
+            if (mode == DEFER) { // an overflow may have ended the hold: then these bytes went on (or were dropped)
+                lastByte = b[off + len - 1];
+            }
         }
     }
 
@@ -721,6 +723,7 @@ final class RewriteEngine implements TokenHandler {
             if (closed) {
                 event(TrackerEvent.Action.REMOVED, noscriptLine, noscriptColumn, "noscript", null, null, Set.of());
                 deferLen = 0;
+                lastByte = lastByteBeforeNoscript; // what was held is gone, wherever the input was split
                 setMode(DROP);
                 dropId = ElementNames.NOSCRIPT;
                 dropNameLen = 0;
@@ -744,6 +747,7 @@ final class RewriteEngine implements TokenHandler {
         } else {
             event(TrackerEvent.Action.REMOVED, scriptLine, scriptColumn, "script", null, null, Set.of());
             deferLen = 0;
+            lastByte = lastByteBeforeScript; // what was held is gone, wherever the input was split
             setMode(DROP);
             dropId = ElementNames.SCRIPT;
             dropNameLen = 0;

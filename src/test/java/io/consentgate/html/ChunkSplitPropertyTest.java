@@ -38,6 +38,30 @@ class ChunkSplitPropertyTest {
         ConsentDecision.of(Set.of(Category.MARKETING, Category.FUNCTIONAL), Map.of(), ConsentMode.OPT_IN),
     };
 
+    /**
+     * Found by this test (seed 49991126266022): a held script that overflowed the cap in fail-closed mode left its
+     * last byte as the byte before the next cut, so a {@code <} there (the one before {@code </script>}) made the
+     * next removal write a guard space, or not, depending on where the input was split.
+     */
+    @Test
+    void anElementDroppedAtTheCapLeavesNoTraceWhereverTheInputIsSplit() {
+        HtmlRewriter closed = HtmlRewriter.builder(io.consentgate.catalog.TrackerCatalog.bundled()).maxHeldBytes(1024)
+            .overflow(OverflowAction.FAIL_CLOSED).build();
+        for (String held : List.of("<script>" + "var a=1;".repeat(200) + "<</script>",
+            "<style>" + "p{color:red}".repeat(120) + "<</style>",
+            "<noscript>" + "<p>text</p>".repeat(120) + "<</noscript>")) {
+            byte[] page = ("<p>x</p>" + held + "<iframe src=\"https://fls.doubleclick.net/activityi;src=1\"></iframe>y")
+                .getBytes(StandardCharsets.UTF_8);
+            byte[] whole = RewriteAssertions.rewrite(closed, page, ConsentDecision.refuseAll(), StandardCharsets.UTF_8,
+                null, new int[0]);
+            assertArrayEquals("<p>x</p>y".getBytes(StandardCharsets.UTF_8), whole, new String(whole, StandardCharsets.UTF_8));
+            for (int cut = 1; cut < page.length; cut += 13) {
+                assertArrayEquals(whole, RewriteAssertions.rewrite(closed, page, ConsentDecision.refuseAll(),
+                    StandardCharsets.UTF_8, null, new int[] {cut}), "cut " + cut);
+            }
+        }
+    }
+
     @Test
     void outputIsIdenticalHoweverTheInputIsSplit() {
         long seed = Long.getLong("consentgate.seed", System.nanoTime());
