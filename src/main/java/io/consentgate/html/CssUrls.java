@@ -38,7 +38,25 @@ final class CssUrls {
      * that fetches ({@code image-set}, {@code src}, ...) and the string of an {@code @import}.
      */
     static List<Span> spans(String css) {
+        return scan(css, Integer.MAX_VALUE).spans();
+    }
+
+    /**
+     * The {@link #spans} of {@code css}, where its statements end and whether one is too long. A statement ends after
+     * each {@code ;}, <code>{</code> or <code>}</code> outside strings, comments and parentheses: the CSS before
+     * such an end reads the same whatever follows it, and so does the CSS after it, read on its own.
+     *
+     * @param boundary the index after the last statement end (0 when none)
+     * @param longStatement the start of the first statement longer than the {@code cap} given to {@link #scan}
+     *     (the statement still open at the end counts with its length so far), or -1
+     */
+    record Scan(List<Span> spans, int boundary, int longStatement) {
+    }
+
+    static Scan scan(String css, int cap) {
         List<Span> urls = new ArrayList<>(1);
+        int boundary = 0;
+        int longStatement = -1;
         int n = css.length();
         StringBuilder ident = new StringBuilder();
         boolean atKeyword = false;
@@ -104,6 +122,12 @@ final class CssUrls {
                     depth = Math.max(0, depth - 1);
                 } else if (c == ';' || c == '{' || c == '}') {
                     importing = false;
+                    if (depth == 0) {
+                        if (i + 1 - boundary > cap && longStatement < 0) {
+                            longStatement = boundary;
+                        }
+                        boundary = i + 1;
+                    }
                 } else if (c == '@') {
                     atKeyword = true;
                 }
@@ -111,7 +135,10 @@ final class CssUrls {
             }
             ident.setLength(0);
         }
-        return urls;
+        if (n - boundary > cap && longStatement < 0) {
+            longStatement = boundary;
+        }
+        return new Scan(urls, boundary, longStatement);
     }
 
     /** Reads a string's content from {@code p} (after its quote) into {@code out}; returns the index after it. */

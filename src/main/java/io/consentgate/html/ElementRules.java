@@ -602,6 +602,11 @@ final class ElementRules {
         return s;
     }
 
+    /** The statements of the CSS text {@code b[from..to)} ({@link CssUrls.Scan}; indexes from {@code from}). */
+    CssUrls.Scan styleSheetScan(byte[] b, int from, int to) {
+        return CssUrls.scan(new String(b, from, to - from, StandardCharsets.ISO_8859_1), cfg.maxHeldBytes);
+    }
+
     private boolean styleSheetMayFetchTracker(byte[] b, int from, int to) {
         if (ByteScan.indexOf(b, from, to, '\\') < to) {
             return true;

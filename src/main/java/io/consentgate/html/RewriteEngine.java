@@ -62,6 +62,8 @@ final class RewriteEngine implements TokenHandler {
     private boolean inScript;
     /** The element held as {@link #inScript} is an HTML {@code <style>}: its CSS is read at its end tag. */
     private boolean heldStyle;
+    /** The element being dropped keeps its end tag ({@link #streamStyle}: the start of a style was sent). */
+    private boolean keepDropEnd;
     private static final byte[] INVALID_URL = {'a', 'b', 'o', 'u', 't', ':', 'i', 'n', 'v', 'a', 'l', 'i', 'd'};
     /**
      * The held script is an SVG {@code <script>}: its text is tokenized as markup. The hold ends at its
@@ -151,7 +153,7 @@ final class RewriteEngine implements TokenHandler {
             lastByte = b[off + len - 1];
         } else if (mode == DEFER) {
             deferAppend(b, off, len);
-            if (mode == DEFER) { // an overflow may have ended the hold: then these bytes went on (or were dropped)
+            if (mode != DROP) { // an overflow may have ended the hold: then these bytes went on, or were dropped
                 lastByte = b[off + len - 1];
             }
         }
@@ -168,7 +170,8 @@ final class RewriteEngine implements TokenHandler {
     }
 
     private void deferAppend(byte[] b, int off, int len) throws IOException {
-        if (deferLen + len > cfg.maxHeldBytes) {
+        boolean streamingStyle = heldStyle && !inNoscript;
+        if (deferLen + len > cfg.maxHeldBytes && !streamingStyle) {
             overflowHeldElement();
             if (mode != DEFER) {
                 emit(b, off, len);
@@ -190,6 +193,9 @@ final class RewriteEngine implements TokenHandler {
         }
         System.arraycopy(b, off, defer, deferLen, len);
         deferLen += len;
+        if (streamingStyle && deferLen - scriptContentStart > cfg.maxHeldBytes) {
+            streamStyle();
+        }
     }
 
     /** Every change of {@link #mode} goes through here: the tokenizer may skip plain tags only in {@link #SINK}. */
@@ -265,7 +271,8 @@ final class RewriteEngine implements TokenHandler {
             || java.util.Arrays.equals(tok.name, 0, tok.nameLen, dropName, 0, dropNameLen));
         if (same && tok.endTag) {
             if (--dropDepth == 0) {
-                tok.ps = tok.tagEnd;
+                tok.ps = keepDropEnd ? tok.tagStart : tok.tagEnd;
+                keepDropEnd = false;
                 setMode(baseMode());
                 tok.restoreForeignContextAfterThisTag();
             }
@@ -572,36 +579,86 @@ final class RewriteEngine implements TokenHandler {
         inScript = false;
         heldStyle = false;
         int cs = scriptContentStart;
-        List<TrackerMatch> refused = new java.util.ArrayList<>(1);
-        List<TrackerMatch> allowed = new java.util.ArrayList<>(1);
-        List<CssUrls.Span> spans = rules.refusedInStyleSheet(defer, cs, deferLen, refused, allowed);
-        for (TrackerMatch m : allowed) {
-            event(TrackerEvent.Action.ALLOWED, scriptLine, scriptColumn, "style", m);
-        }
-        if (spans != null) {
-            java.io.ByteArrayOutputStream css = new java.io.ByteArrayOutputStream(deferLen - cs);
-            int prev = 0;
-            for (CssUrls.Span span : spans) {
-                css.write(defer, cs + prev, span.from() - prev);
-                css.write(INVALID_URL, 0, INVALID_URL.length);
-                prev = span.to();
-            }
-            css.write(defer, cs + prev, deferLen - cs - prev);
-            byte[] text = css.toByteArray();
+        byte[] text = rewrittenCss(cs, deferLen);
+        if (text != null) {
             if (cs + text.length > defer.length) {
                 defer = java.util.Arrays.copyOf(defer, cs + text.length);
             }
             System.arraycopy(text, 0, defer, cs, text.length);
             deferLen = cs + text.length;
-            for (TrackerMatch m : new java.util.LinkedHashSet<>(refused)) {
-                event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "style", m);
-            }
         }
         if (inNoscript) {
             noscriptContent = true;
             checkContent = true;
         }
         releaseDeferred();
+    }
+
+    /** The held CSS {@code defer[from..to)} with its refused tracker URLs replaced, or {@code null} when it has none. */
+    private byte[] rewrittenCss(int from, int to) {
+        List<TrackerMatch> refused = new java.util.ArrayList<>(1);
+        List<TrackerMatch> allowed = new java.util.ArrayList<>(1);
+        List<CssUrls.Span> spans = rules.refusedInStyleSheet(defer, from, to, refused, allowed);
+        for (TrackerMatch m : allowed) {
+            event(TrackerEvent.Action.ALLOWED, scriptLine, scriptColumn, "style", m);
+        }
+        if (spans == null) {
+            return null;
+        }
+        java.io.ByteArrayOutputStream css = new java.io.ByteArrayOutputStream(to - from);
+        int prev = 0;
+        for (CssUrls.Span span : spans) {
+            css.write(defer, from + prev, span.from() - prev);
+            css.write(INVALID_URL, 0, INVALID_URL.length);
+            prev = span.to();
+        }
+        css.write(defer, from + prev, to - from - prev);
+        for (TrackerMatch m : refused) { // one per URL: the same events however the CSS was streamed
+            event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "style", m);
+        }
+        return css.toByteArray();
+    }
+
+    /**
+     * A held {@code <style>} (outside {@code <noscript>}) holds more than the cap. Its CSS up to the end of its last
+     * complete statement reads the same whatever follows, so it is read and sent now, with the start tag, and only
+     * the open statement stays held: a large inline stylesheet streams. A single statement longer than the cap (a
+     * font inlined as a {@code data:} URL, an unclosed comment) is where the overflow switch applies: fail-open
+     * sends it and the rest of the element unread, fail-closed drops them and keeps the end tag. Which statement
+     * that is depends on the CSS alone, not on how the input was split ({@link CssUrls.Scan#longStatement}).
+     */
+    private void streamStyle() throws IOException {
+        int cs = scriptContentStart;
+        CssUrls.Scan scan = rules.styleSheetScan(defer, cs, deferLen);
+        int end = cs + (scan.longStatement() >= 0 ? scan.longStatement() : scan.boundary());
+        byte[] text = rewrittenCss(cs, end);
+        sink.write(defer, 0, cs); // the start tag, if not yet sent (nothing else is held outside <noscript>)
+        if (text != null) {
+            sink.write(text);
+        } else {
+            sink.write(defer, cs, end - cs);
+        }
+        System.arraycopy(defer, end, defer, 0, deferLen - end);
+        deferLen -= end;
+        scriptStart = 0;
+        scriptContentStart = 0;
+        if (scan.longStatement() < 0) {
+            return;
+        }
+        logOverflow("a <style> statement");
+        inScript = false;
+        heldStyle = false;
+        if (cfg.overflow == OverflowAction.FAIL_OPEN) {
+            releaseDeferred();
+            return;
+        }
+        event(TrackerEvent.Action.REMOVED, scriptLine, scriptColumn, "style", null, null, Set.of());
+        deferLen = 0;
+        setMode(DROP);
+        dropId = ElementNames.STYLE;
+        dropNameLen = 0;
+        dropDepth = 1;
+        keepDropEnd = true;
     }
 
     private void finishScript(int endStart, int endEnd) throws IOException {
@@ -733,11 +790,9 @@ final class RewriteEngine implements TokenHandler {
             }
             return;
         }
-        logOverflow(heldStyle ? "a <style> element" : "an inline script");
+        logOverflow("an inline script"); // a <style> streams (streamStyle), also in <noscript> it is held with it
         inScript = false;
-        if (heldStyle) {
-            overflowStyle(closed);
-        } else if (!closed) {
+        if (!closed) {
             releaseDeferred();
         } else if (cfg.mode == RewriteMode.NEUTRALIZE) {
             event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", null, null, Set.of());
@@ -753,25 +808,6 @@ final class RewriteEngine implements TokenHandler {
             dropNameLen = 0;
             dropDepth = 1;
         }
-    }
-
-    /**
-     * A {@code <style>} longer than the cap: passed through unread (fail-open), or removed whole (fail-closed, in
-     * both modes: a {@code <style>} has no inert form that keeps its rules).
-     */
-    private void overflowStyle(boolean closed) throws IOException {
-        heldStyle = false;
-        if (!closed) {
-            releaseDeferred();
-            return;
-        }
-        event(TrackerEvent.Action.REMOVED, scriptLine, scriptColumn, "style", null, null, Set.of());
-        deferLen = scriptStart;
-        lastByte = lastByteBeforeScript;
-        setMode(DROP);
-        dropId = ElementNames.STYLE;
-        dropNameLen = 0;
-        dropDepth = 1;
     }
 
     /** The held element overflowed while its own end tag was being handled: the drop ends with that tag. */

@@ -112,14 +112,41 @@ class StyleSheetTest {
     }
 
     @Test
-    void aStylesheetLongerThanTheCapFollowsTheOverflowSwitch() {
-        String rules = ".r{color:red}".repeat(200);
-        String page = "<p>a</p><style>" + rules + ".px{background:url(https://www.facebook.com/tr)}</style><p>b</p>";
+    void aStylesheetLongerThanTheCapStreamsStatementByStatement() {
+        String rules = ".r{color:red}\n".repeat(400); // 6 KB against a 1 KB cap
+        String page = "<p>a</p><style media=\"all\">" + rules + ".px{background:url(https://www.facebook.com/tr)}" + rules
+            + "@import 'https://connect.facebook.net/x.css';</style><p>b</p>";
+        String out = "<p>a</p><style media=\"all\">" + rules + ".px{background:url(about:invalid)}" + rules
+            + "@import 'about:invalid';</style><p>b</p>";
+        for (OverflowAction overflow : OverflowAction.values()) {
+            HtmlRewriter small = HtmlRewriter.builder(TrackerCatalog.bundled()).maxHeldBytes(1024).overflow(overflow)
+                .build();
+            byte[] in = page.getBytes(StandardCharsets.UTF_8);
+            assertEquals(out, rewrite(small, page, NONE), overflow.toString());
+            for (int cut = 1; cut < in.length; cut += 97) {
+                assertEquals(out, new String(RewriteAssertions.rewrite(small, in, NONE, StandardCharsets.UTF_8, null,
+                    new int[] {cut, Math.min(in.length, cut + 3000)}), StandardCharsets.UTF_8), overflow + " cut " + cut);
+            }
+        }
+    }
+
+    @Test
+    void aSingleStatementLongerThanTheCapFollowsTheOverflowSwitch() {
+        String font = "@font-face{font-family:x;src:url(data:font/woff2;base64," + "d09GMgABAAAA".repeat(200) + ")}";
+        String page = "<p>a</p><style>" + font + ".px{background:url(https://www.facebook.com/tr)}</style><p>b</p>";
         HtmlRewriter open = HtmlRewriter.builder(TrackerCatalog.bundled()).maxHeldBytes(1024)
             .overflow(OverflowAction.FAIL_OPEN).build();
         assertEquals(page, rewrite(open, page, NONE), "passed through unread");
         HtmlRewriter closed = HtmlRewriter.builder(TrackerCatalog.bundled()).maxHeldBytes(1024)
             .overflow(OverflowAction.FAIL_CLOSED).build();
-        assertEquals("<p>a</p><p>b</p>", rewrite(closed, page, NONE), "removed whole, the page after it kept");
+        assertEquals("<p>a</p><style>@font-face{font-family:x;</style><p>b</p>", rewrite(closed, page, NONE),
+            "the statements before it are read and sent; from it on the CSS goes, the end tag and the page stay");
+        byte[] in = page.getBytes(StandardCharsets.UTF_8);
+        for (int cut = 1; cut < in.length; cut += 37) {
+            for (HtmlRewriter r : List.of(open, closed)) {
+                assertEquals(rewrite(r, page, NONE), new String(RewriteAssertions.rewrite(r, in, NONE,
+                    StandardCharsets.UTF_8, null, new int[] {cut}), StandardCharsets.UTF_8), "cut " + cut);
+            }
+        }
     }
 }
