@@ -272,6 +272,9 @@ final class AdversarialPages {
         page("style-attribute-url", "<div style=\"background:url(" + u + ")\">x</div>");
         page("style-attribute-escaped-url", "<div style=\"background:u\\72l(" + u + ")\">x</div>");
         page("style-import", "<style>@import url(\"" + u + "\");</style>");
+        page("svg-style-import", "<svg width=\"1\" height=\"1\"><style>@import url(\"" + u + "\");</style></svg>");
+        page("style-streamed-past-the-cap", "<style>" + ".r{color:#333}\n".repeat(20_000) + "p{background:url("
+            + u + ")}</style><p>x</p>");
         page("style-import-escaped", "<style>@\\69mport \"" + u + "\";</style>");
         page("style-background-escaped-host", "<style>body{background:url(https://www\\2e facebook.com/tr?id=1)}"
             + "</style>");
