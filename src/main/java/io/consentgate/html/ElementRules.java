@@ -4,9 +4,7 @@ import io.consentgate.Category;
 import io.consentgate.catalog.TrackerMatch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -563,70 +561,19 @@ final class ElementRules {
         }
     }
 
-    /**
-     * The URLs of the CSS text {@code b[from..to)} (a {@code <style>} element's content, {@link CssUrls#spans read as
-     * CSS}) that fetch a refused tracker, with their matches in {@code refused} (and those of allowed trackers in
-     * {@code allowed}); {@code null} when there are none.
-     * Text in which every {@code //} starts a host the {@link HostFilter} clears, with no backslash (a CSS escape
-     * can hide a host or a slash) and no base URL on a tracker's host, has none and is not parsed: most
-     * stylesheets, however long, cost one scan.
-     */
-    List<CssUrls.Span> refusedInStyleSheet(byte[] b, int from, int to, List<TrackerMatch> refused,
-                                           List<TrackerMatch> allowed) {
-        if (!baseCandidate && !styleSheetMayFetchTracker(b, from, to)) {
-            return null;
-        }
-        List<CssUrls.Span> spans = null;
-        for (CssUrls.Span span : CssUrls.spans(new String(b, from, to - from, StandardCharsets.ISO_8859_1))) {
-            String url = utf8(span.url().strip());
-            TrackerMatch m = url.isEmpty() ? null : cfg.catalog.matchUrl(url, base);
-            if (m != null && engine.decision.allowsAll(m.categories())) {
-                allowed.add(m);
-            } else if (m != null) {
-                spans = spans == null ? new ArrayList<>() : spans;
-                spans.add(span);
-                refused.add(m);
-            }
-        }
-        return spans;
+    /** Whether a relative URL could reach a tracker: the page's base URL is on a tracker's host. */
+    boolean baseCandidate() {
+        return baseCandidate;
     }
 
-    /** {@code s} (bytes read as ISO-8859-1) with its non-ASCII bytes read as UTF-8, as the page's URLs are. */
-    private static String utf8(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return s.chars().allMatch(c -> c <= 0xff)
-                    ? new String(s.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8) : s;
-            }
-        }
-        return s;
+    /** The catalog's match for {@code url} (character references decoded) against the page's base URL. */
+    TrackerMatch catalogMatch(String url) {
+        return cfg.catalog.matchUrl(url, base);
     }
 
-    /** The statements of the CSS text {@code b[from..to)} ({@link CssUrls.Scan}; indexes from {@code from}). */
-    CssUrls.Scan styleSheetScan(byte[] b, int from, int to) {
-        return CssUrls.scan(new String(b, from, to - from, StandardCharsets.ISO_8859_1), cfg.maxHeldBytes);
-    }
-
-    private boolean styleSheetMayFetchTracker(byte[] b, int from, int to) {
-        if (ByteScan.indexOf(b, from, to, '\\') < to) {
-            return true;
-        }
-        int p = from;
-        while ((p = ByteScan.indexOf(b, p, to, '/')) < to - 1) {
-            if (b[p + 1] == '/') {
-                int end = p + 2;
-                while (end < to && b[end] != ')' && b[end] != '"' && b[end] != '\'' && !ByteScan.isWs(b[end])) {
-                    end++; // the URL ends where its token does: the host filter reads to its end
-                }
-                if (hostFilter.verdict(b, p, end, false, hostMemo) != HostFilter.NOT_TRACKER) {
-                    return true;
-                }
-                p = end;
-            } else {
-                p++;
-            }
-        }
-        return false;
+    /** The {@link HostFilter} verdict for the absolute or scheme-relative URL {@code b[from..to)}. */
+    int hostVerdict(byte[] b, int from, int to) {
+        return hostFilter.verdict(b, from, to, false, hostMemo);
     }
 
     /**

@@ -31,6 +31,7 @@ final class RewriteEngine implements TokenHandler {
     final TagWriter tagWriter = new TagWriter();
     private final OutputStream sink;
     private final ElementRules rules;
+    private final StyleSheets styleSheets;
 
     int mode = SINK;
     private int dropId;
@@ -106,6 +107,7 @@ final class RewriteEngine implements TokenHandler {
         this.tok = new Tokenizer(this, cfg.maxHeldBytes, listener != null, cfg.pool.take(1024));
         this.defer = cfg.pool.take(4096);
         this.rules = new ElementRules(this);
+        this.styleSheets = new StyleSheets(this, rules);
         tok.guardAttribute = rules.categoryAttributeBytes;
         tok.skim = true;
     }
@@ -598,7 +600,7 @@ final class RewriteEngine implements TokenHandler {
     private byte[] rewrittenCss(int from, int to) {
         List<TrackerMatch> refused = new java.util.ArrayList<>(1);
         List<TrackerMatch> allowed = new java.util.ArrayList<>(1);
-        List<CssUrls.Span> spans = rules.refusedInStyleSheet(defer, from, to, refused, allowed);
+        List<CssUrls.Span> spans = styleSheets.refused(defer, from, to, refused, allowed);
         for (TrackerMatch m : allowed) {
             event(TrackerEvent.Action.ALLOWED, scriptLine, scriptColumn, "style", m);
         }
@@ -629,7 +631,7 @@ final class RewriteEngine implements TokenHandler {
      */
     private void streamStyle() throws IOException {
         int cs = scriptContentStart;
-        CssUrls.Scan scan = rules.styleSheetScan(defer, cs, deferLen);
+        CssUrls.Scan scan = styleSheets.scan(defer, cs, deferLen);
         int end = cs + (scan.longStatement() >= 0 ? scan.longStatement() : scan.boundary());
         byte[] text = rewrittenCss(cs, end);
         sink.write(defer, 0, cs); // the start tag, if not yet sent (nothing else is held outside <noscript>)

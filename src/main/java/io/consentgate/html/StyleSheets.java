@@ -1,0 +1,86 @@
+package io.consentgate.html;
+
+import io.consentgate.catalog.TrackerMatch;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the CSS of a held {@code <style>} element ({@link RewriteEngine}): which of its URLs fetch a refused
+ * tracker, and where its statements end. The CSS is read by {@link CssUrls}; URLs are matched against the page's
+ * base URL, as the browser resolves them.
+ */
+final class StyleSheets {
+
+    private final RewriteEngine engine;
+    private final ElementRules rules;
+
+    StyleSheets(RewriteEngine engine, ElementRules rules) {
+        this.engine = engine;
+        this.rules = rules;
+    }
+
+    /**
+     * The URLs of the CSS text {@code b[from..to)} ({@link CssUrls#spans read as CSS}; indexes from {@code from})
+     * that fetch a refused tracker, with their matches in {@code refused} (and those of allowed trackers in
+     * {@code allowed}); {@code null} when there are none. Text in which every {@code //} starts a host the
+     * {@link HostFilter} clears, with no backslash (a CSS escape can hide a host or a slash) and no base URL on a
+     * tracker's host, has none and is not parsed: most stylesheets, however long, cost one scan.
+     */
+    List<CssUrls.Span> refused(byte[] b, int from, int to, List<TrackerMatch> refused, List<TrackerMatch> allowed) {
+        if (!rules.baseCandidate() && !mayFetchTracker(b, from, to)) {
+            return null;
+        }
+        List<CssUrls.Span> spans = null;
+        for (CssUrls.Span span : CssUrls.spans(new String(b, from, to - from, StandardCharsets.ISO_8859_1))) {
+            String url = utf8(span.url().strip());
+            TrackerMatch m = url.isEmpty() ? null : rules.catalogMatch(url);
+            if (m != null && engine.decision.allowsAll(m.categories())) {
+                allowed.add(m);
+            } else if (m != null) {
+                spans = spans == null ? new ArrayList<>() : spans;
+                spans.add(span);
+                refused.add(m);
+            }
+        }
+        return spans;
+    }
+
+    /** The statements of the CSS text {@code b[from..to)} ({@link CssUrls.Scan}; indexes from {@code from}). */
+    CssUrls.Scan scan(byte[] b, int from, int to) {
+        return CssUrls.scan(new String(b, from, to - from, StandardCharsets.ISO_8859_1), engine.cfg.maxHeldBytes);
+    }
+
+    /** {@code s} (bytes read as ISO-8859-1) with its non-ASCII bytes read as UTF-8, as the page's URLs are. */
+    private static String utf8(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return s.chars().allMatch(c -> c <= 0xff)
+                    ? new String(s.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8) : s;
+            }
+        }
+        return s;
+    }
+
+    private boolean mayFetchTracker(byte[] b, int from, int to) {
+        if (ByteScan.indexOf(b, from, to, '\\') < to) {
+            return true;
+        }
+        int p = from;
+        while ((p = ByteScan.indexOf(b, p, to, '/')) < to - 1) {
+            if (b[p + 1] == '/') {
+                int end = p + 2;
+                while (end < to && b[end] != ')' && b[end] != '"' && b[end] != '\'' && !ByteScan.isWs(b[end])) {
+                    end++; // the URL ends where its token does: the host filter reads to its end
+                }
+                if (rules.hostVerdict(b, p, end) != HostFilter.NOT_TRACKER) {
+                    return true;
+                }
+                p = end;
+            } else {
+                p++;
+            }
+        }
+        return false;
+    }
+}
