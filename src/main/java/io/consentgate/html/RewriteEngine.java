@@ -778,6 +778,7 @@ final class RewriteEngine implements TokenHandler {
             logOverflow("a <noscript> block");
             inNoscript = false;
             inScript = false;
+            heldStyle = false; // a <style> held in it goes with it
             checkContent = false;
             if (closed) {
                 event(TrackerEvent.Action.REMOVED, noscriptLine, noscriptColumn, "noscript", null, null, Set.of());
