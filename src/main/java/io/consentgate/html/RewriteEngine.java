@@ -506,11 +506,6 @@ final class RewriteEngine implements TokenHandler {
      * Starts holding an inline script. {@code rewritten}: the start tag was rewritten into {@link #tagWriter}.
      */
     void beginScript(boolean rewritten) throws IOException {
-        flushTo(tok.tagStart);
-        if (listener != null) {
-            scriptLine = tok.lineOf(tok.tagStart);
-            scriptColumn = tok.columnOf(tok.tagStart);
-        }
         if (cfg.mode == RewriteMode.NEUTRALIZE) {
             rules.neutralScriptTag(rewritten);
             int close = TagWriter.closeStart(tok);
@@ -522,31 +517,20 @@ final class RewriteEngine implements TokenHandler {
                 rules.activateTag();
             }
         }
-        if (!inNoscript) {
-            deferLen = 0;
-        }
-        lastByteBeforeScript = lastByte;
-        inScript = true;
-        heldStyle = false;
-        scriptForeign = tok.foreign;
-        scriptSvg = tok.foreign && tok.inSvg();
-        checkContent = false;
-        setMode(DEFER);
-        scriptStart = deferLen;
-        if (rewritten) {
-            emit(tagWriter.out, 0, tagWriter.len);
-            tok.ps = tok.tagEnd;
-        } else {
-            flushTo(tok.tagEnd);
-        }
-        scriptContentStart = deferLen;
+        hold(false, rewritten);
     }
 
     /**
      * Starts holding an HTML {@code <style>} element, its start tag included (rewritten into {@link #tagWriter} when
-     * {@code rewritten}), held like an inline script: its CSS is read at its end tag ({@link #finishStyle}).
+     * {@code rewritten}), held like an inline script: its CSS is read at its end tag ({@link #finishStyle}), or
+     * statement by statement past the cap ({@link #streamStyle}).
      */
     void beginStyle(boolean rewritten) throws IOException {
+        hold(true, rewritten);
+    }
+
+    /** Holds the current start tag ({@link #tagWriter}'s bytes when {@code rewritten}) and the content after it. */
+    private void hold(boolean style, boolean rewritten) throws IOException {
         flushTo(tok.tagStart);
         if (listener != null) {
             scriptLine = tok.lineOf(tok.tagStart);
@@ -557,9 +541,9 @@ final class RewriteEngine implements TokenHandler {
         }
         lastByteBeforeScript = lastByte;
         inScript = true;
-        heldStyle = true;
-        scriptForeign = false;
-        scriptSvg = false;
+        heldStyle = style;
+        scriptForeign = !style && tok.foreign;
+        scriptSvg = scriptForeign && tok.inSvg();
         checkContent = false;
         setMode(DEFER);
         scriptStart = deferLen;
