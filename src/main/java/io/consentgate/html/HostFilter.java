@@ -167,8 +167,9 @@ final class HostFilter {
         if (isCatalogHost(b, hostStart, hostEnd)) {
             return ASK_CATALOG;
         }
-        // Remember the origin when it was read straight through: no user info and no port.
-        if (memo != null && hostEnd == p && hostStart > from && b[hostStart - 1] == '/'
+        // Remember the origin when it was read straight through: no user info and no port, and a host (with none,
+        // "https:/" would pass as the origin of "https://www.facebook.com/tr", a '/' after its bytes).
+        if (memo != null && hostEnd == p && hostEnd > hostStart && hostStart > from && b[hostStart - 1] == '/'
             && p - from <= memo.origin.length) {
             System.arraycopy(b, from, memo.origin, 0, p - from);
             memo.len = p - from;

@@ -62,25 +62,45 @@ final class StyleSheets {
         return s;
     }
 
+    /**
+     * Whether the CSS text may name a tracker host: a backslash (an escape can hide anything), or an absolute URL
+     * ({@code http:} or {@code https:}, with any number of slashes: {@code https:host} is read as
+     * {@code https://host} without a base) or scheme-relative one ({@code //host}) whose host the {@link HostFilter}
+     * cannot clear.
+     */
     private boolean mayFetchTracker(byte[] b, int from, int to) {
         if (ByteScan.indexOf(b, from, to, '\\') < to) {
             return true;
         }
         int p = from;
-        while ((p = ByteScan.indexOf(b, p, to, '/')) < to - 1) {
-            if (b[p + 1] == '/') {
-                int end = p + 2;
-                while (end < to && b[end] != ')' && b[end] != '"' && b[end] != '\'' && !ByteScan.isWs(b[end])) {
-                    end++; // the URL ends where its token does: the host filter reads to its end
-                }
-                if (rules.hostVerdict(b, p, end) != HostFilter.NOT_TRACKER) {
-                    return true;
-                }
-                p = end;
-            } else {
-                p++;
+        while ((p = ByteScan.indexOf(b, p, to, ':')) < to) {
+            int scheme = p - 4 >= from && isHttp(b, p - 4) ? p - 4
+                : p - 5 >= from && isHttp(b, p - 5) && (b[p - 1] | 0x20) == 's' ? p - 5 : -1;
+            if (scheme >= 0 && rules.hostVerdict(b, scheme, tokenEnd(b, p, to)) != HostFilter.NOT_TRACKER) {
+                return true;
             }
+            p++;
+        }
+        p = from;
+        while ((p = ByteScan.indexOf(b, p, to, '/')) < to - 1) {
+            if (b[p + 1] == '/' && rules.hostVerdict(b, p, tokenEnd(b, p, to)) != HostFilter.NOT_TRACKER) {
+                return true;
+            }
+            p += b[p + 1] == '/' ? 2 : 1;
         }
         return false;
+    }
+
+    /** Whether {@code b[p..p+4)} is {@code http} in any case. */
+    private static boolean isHttp(byte[] b, int p) {
+        return (b[p] | 0x20) == 'h' && (b[p + 1] | 0x20) == 't' && (b[p + 2] | 0x20) == 't' && (b[p + 3] | 0x20) == 'p';
+    }
+
+    /** Where the URL token around {@code p} ends, for the host filter: at a parenthesis, quote or white space. */
+    private static int tokenEnd(byte[] b, int p, int to) {
+        while (p < to && b[p] != ')' && b[p] != '"' && b[p] != '\'' && !ByteScan.isWs(b[p])) {
+            p++;
+        }
+        return p;
     }
 }

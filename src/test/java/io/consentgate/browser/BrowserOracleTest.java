@@ -87,6 +87,10 @@ class BrowserOracleTest {
             + "?id=1)}</style><p>x</p>");
         leak("style-element-image-set", "<style>p{height:10px;background-image:image-set(\"https://www.facebook.com/"
             + "tr?id=1\" 1x)}</style><p>x</p>");
+        leak("style-element-one-slash-scheme", "<style>p{height:10px;background:url(https:/www.facebook.com/tr?id=1)}"
+            + "</style><p>x</p>");
+        leak("pixel-after-a-url-without-host", "<a ping=\"https:/\" href=\"/a\">a</a><img src=\"https://facebook.com/"
+            + "tr?id=1\" alt=\"\">");
         leak("style-attribute-image-set", "<div style=\"height:10px;background-image:image-set("
             + "'https://www.facebook.com/tr?id=1' 1x)\">x</div>");
     }

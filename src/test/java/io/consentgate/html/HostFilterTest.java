@@ -50,6 +50,27 @@ class HostFilterTest {
         assertEquals(true, checked > 1000, "negative verdicts checked: " + checked);
     }
 
+    /**
+     * Found by ChunkSplitPropertyTest (seed 51305581514668): {@code https:/} has no host, and remembered as the last
+     * origin it made {@code https://facebook.com/tr} (its bytes, then a slash) pass as the same origin.
+     */
+    @Test
+    void aUrlWithoutAHostIsNotRememberedAsAnOrigin() {
+        HostFilter filter = new HostFilter(RewriteAssertions.CATALOG);
+        HostFilter.Memo memo = new HostFilter.Memo();
+        for (String empty : new String[] {"https:/", "https://", "http:///", "//"}) {
+            byte[] e = empty.getBytes(StandardCharsets.US_ASCII);
+            filter.verdict(e, 0, e.length, false, memo);
+            for (String pixel : new String[] {"https://facebook.com/tr", "https:///www.facebook.com/tr",
+                "http:////connect.facebook.net/x.js", "//www.facebook.com/tr"}) {
+                byte[] b = pixel.getBytes(StandardCharsets.US_ASCII);
+                assertEquals(HostFilter.ASK_CATALOG, filter.verdict(b, 0, b.length, false, memo), empty + " then " + pixel);
+            }
+        }
+        assertEquals("<a ping=\"https:/\">x</a>", RewriteAssertions.rewrite(RewriteAssertions.REMOVE,
+            "<a ping=\"https:/\">x</a><img srcset=\"https://facebook.com/tr 1x\">", io.consentgate.ConsentDecision.refuseAll()));
+    }
+
     @Test
     void decodesCharacterReferencesInUrls() {
         byte[] b = "https:&#47;&#x2F;www.facebook.com&sol;tr?a=1&amp;b=2&copy=3&Tab;".getBytes(StandardCharsets.US_ASCII);

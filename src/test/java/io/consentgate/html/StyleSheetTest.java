@@ -50,6 +50,10 @@ class StyleSheetTest {
         assertEquals("<style>b{background:url('about:invalid')}</style>",
             rewrite(REMOVE, "<style>b{background:url('https://www.face\\\nbook.com/tr')}</style>", NONE),
             "a string continued on the next line");
+        // a web scheme with one slash or none still names the host (fuzz seed 51178840983660)
+        assertEquals("<style>b{background:url(about:invalid)}i{background:url('about:invalid')}</style>",
+            rewrite(REMOVE, "<style>b{background:url(https:/www.facebook.com/tr)}"
+                + "i{background:url('HTTPS:connect.facebook.net/x.png')}</style>", NONE));
     }
 
     @Test
