@@ -70,7 +70,7 @@ final class NoscriptEndTags {
      * Whether {@code b[p]} starts {@code </noscript} (any case) followed by white space, {@code /} or {@code >}: an
      * end tag for the raw-text reading. ({@code </noscript<x>} is not one, for either reading.)
      */
-    private static boolean endTagAt(byte[] b, int p, int to) {
+    static boolean endTagAt(byte[] b, int p, int to) {
         int next = p + 1 + NAME.length;
         if (next >= to || !ByteScan.isWs(b[next]) && b[next] != '/' && b[next] != '>') {
             return false;

@@ -485,11 +485,18 @@ final class RewriteEngine implements TokenHandler {
 
     /** See {@link NoscriptEndTags}: the held content's hidden end tags become text for both readings. */
     private void hideScriptingEndTags() {
-        byte[] hidden = NoscriptEndTags.hide(defer, noscriptContentStart, deferLen, noscriptInnerEnds,
+        // An end tag the input ends inside is dropped by both readings: a </noscript that starts one stays as it
+        // is, as written as text it would turn the rest of that tag into markup for a browser without scripting.
+        int tail = Math.min(tok.unfinishedAtEof(), deferLen - noscriptContentStart);
+        int to = tail > 0 && NoscriptEndTags.endTagAt(defer, deferLen - tail, deferLen) ? deferLen - tail : deferLen;
+        byte[] hidden = NoscriptEndTags.hide(defer, noscriptContentStart, to, noscriptInnerEnds,
             noscriptInnerEndCount);
         if (hidden == null) {
             return;
         }
+        byte[] unfinished = java.util.Arrays.copyOfRange(defer, to, deferLen);
+        hidden = java.util.Arrays.copyOf(hidden, hidden.length + unfinished.length);
+        System.arraycopy(unfinished, 0, hidden, hidden.length - unfinished.length, unfinished.length);
         LOG.debug("ConsentGate: a <noscript> holds a </noscript that only a browser running scripts reads as its end;"
             + " written as &lt;/noscript");
         deferLen = noscriptContentStart;

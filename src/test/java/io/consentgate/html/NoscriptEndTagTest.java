@@ -73,6 +73,26 @@ class NoscriptEndTagTest {
     }
 
     /**
+     * Found by MutationFuzzTest (seed 52800378111246): an end tag the input ends inside is dropped by both readings.
+     * Written {@code &lt;/noscript}, its attribute value would become markup for a browser without scripting (here a
+     * live {@code <style>} that fetches a tracker); it stays as it is. A {@code </noscript} inside the value of an
+     * unfinished start tag is still hidden, as a browser running scripts ends the {@code <noscript>} there.
+     */
+    @Test
+    void anEndTagTheInputEndsInsideStaysAsItIs() {
+        String style = "<style>b{background:url(https://www.facebook.com/tr)}</style>";
+        String end = "<noscript>" + PIXEL + "<p>x</p></noscript src=\"a>" + style;
+        assertEquals("<noscript><p>x</p></noscript src=\"a>" + style, rewrite(REMOVE, end, ConsentDecision.refuseAll()));
+        String start = "<noscript>" + PIXEL + "<p>x</p><a title=\"</noscript>" + style;
+        assertEquals("<noscript><p>x</p><a title=\"&lt;/noscript>" + style,
+            rewrite(REMOVE, start, ConsentDecision.refuseAll()));
+        for (String page : new String[] {end, start}) {
+            String out = rewrite(REMOVE, page, ConsentDecision.refuseAll());
+            assertEquals(out, rewrite(REMOVE, out, ConsentDecision.refuseAll()), "a second pass finds nothing");
+        }
+    }
+
+    /**
      * Found by MutationFuzzTest (seed 48760065657416): a nested {@code <noscript>}'s end tag closes the SVG opened
      * inside it too. Read as still SVG, an {@code <xmp>} after it was markup to this pass, its text an image to cut.
      */
