@@ -65,6 +65,8 @@ final class RewriteEngine implements TokenHandler {
     private boolean heldStyle;
     /** The element being dropped keeps its end tag ({@link #streamStyle}: the start of a style was sent). */
     private boolean keepDropEnd;
+    /** At the end of the input: how many held bytes its last, undecided part added (a tag it ends inside); else 0. */
+    private int eofTail;
     private static final byte[] INVALID_URL = {'a', 'b', 'o', 'u', 't', ':', 'i', 'n', 'v', 'a', 'l', 'i', 'd'};
     /**
      * The held script is an SVG {@code <script>}: its text is tokenized as markup. The hold ends at its
@@ -326,7 +328,9 @@ final class RewriteEngine implements TokenHandler {
 
     @Override
     public void onEof(int limit) throws IOException {
+        int held = deferLen;
         flushTo(limit);
+        eofTail = mode == DEFER ? Math.max(0, deferLen - held) : 0; // the undecided bytes the input ended in
         if (inScript) {
             finishScript(limit, limit);
         }
@@ -487,10 +491,13 @@ final class RewriteEngine implements TokenHandler {
     private void hideScriptingEndTags() {
         // An end tag the input ends inside is dropped by both readings: a </noscript that starts one stays as it
         // is, as written as text it would turn the rest of that tag into markup for a browser without scripting.
-        int tail = Math.min(tok.unfinishedAtEof(), deferLen - noscriptContentStart);
+        int tail = Math.min(eofTail, deferLen - noscriptContentStart);
         int to = tail > 0 && NoscriptEndTags.endTagAt(defer, deferLen - tail, deferLen) ? deferLen - tail : deferLen;
-        byte[] hidden = NoscriptEndTags.hide(defer, noscriptContentStart, to, noscriptInnerEnds,
-            noscriptInnerEndCount);
+        int ends = 0;
+        while (ends < noscriptInnerEndCount && noscriptInnerEnds[ends] < to) {
+            ends++; // the end tags of nested <noscript>s read before it
+        }
+        byte[] hidden = NoscriptEndTags.hide(defer, noscriptContentStart, to, noscriptInnerEnds, ends);
         if (hidden == null) {
             return;
         }

@@ -207,21 +207,10 @@ final class Tokenizer {
             bufAbs = streamAbs;
         }
         int limit = holdLen;
-        unfinishedAtEof = holdLen;
         holdLen = 0;
         mark = -1;
         handler.onEof(limit);
     }
-
-    /**
-     * At the end of the input: how many of its last bytes were still undecided (a tag the input ends inside, which
-     * browsers drop, or the start of one); 0 before the end.
-     */
-    int unfinishedAtEof() {
-        return unfinishedAtEof;
-    }
-
-    private int unfinishedAtEof;
 
     /** The hold buffer, so its owner can reuse it after the stream ends. */
     byte[] holdBuffer() {

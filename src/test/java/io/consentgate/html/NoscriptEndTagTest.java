@@ -90,6 +90,15 @@ class NoscriptEndTagTest {
             String out = rewrite(REMOVE, page, ConsentDecision.refuseAll());
             assertEquals(out, rewrite(REMOVE, out, ConsentDecision.refuseAll()), "a second pass finds nothing");
         }
+        // ChunkSplitPropertyTest seed 55608293532170: the undecided end was being dropped with a removed element,
+        // not held, and counting it as held cut into the nested end tags (an ArrayIndexOutOfBoundsException)
+        String dropped = "<noscript><noscript></noscript>  \n<r data-consent=s></script text ";
+        for (OverflowAction overflow : OverflowAction.values()) {
+            HtmlRewriter r = HtmlRewriter.builder(io.consentgate.catalog.TrackerCatalog.bundled()).maxHeldBytes(1024)
+                .overflow(overflow)
+                .build();
+            assertEquals("<noscript><noscript></noscript>  \n", rewrite(r, dropped, ConsentDecision.refuseAll()));
+        }
     }
 
     /**
