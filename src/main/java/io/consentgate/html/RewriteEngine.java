@@ -296,7 +296,13 @@ final class RewriteEngine implements TokenHandler {
 
     @Override
     public void onTagOverflow() throws IOException {
-        if (mode != SINK) {
+        if (mode == DEFER) {
+            overflowInHeldElement();
+            return;
+        }
+        // An end tag loads nothing (a browser drops its attributes), and dropping it would leave a <title> or
+        // <textarea> open over the rest of the page: it streams in both modes.
+        if (mode != SINK || tok.endTag) {
             return;
         }
         logOverflow("a tag");
@@ -661,6 +667,7 @@ final class RewriteEngine implements TokenHandler {
         keepDropEnd = true;
     }
 
+    /** The end of a held script or style; {@code endEnd} is -1 when its end tag outgrew the cap and is not read yet. */
     private void finishScript(int endStart, int endEnd) throws IOException {
         int held = heldStyle ? ElementNames.STYLE : ElementNames.SCRIPT;
         flushTo(endStart);
@@ -698,6 +705,13 @@ final class RewriteEngine implements TokenHandler {
             deferLen = 0;
         } else {
             event(TrackerEvent.Action.REMOVED, scriptLine, scriptColumn, "script", refused);
+            if (endEnd < 0) { // an end tag longer than the cap, still streaming: it goes as it is read
+                cutHeldScript();
+                releaseDeferred();
+                setMode(DROP);
+                droppingOverflowedTag = true;
+                return;
+            }
             tok.ps = endEnd;
             cutHeldScript();
         }
@@ -808,6 +822,25 @@ final class RewriteEngine implements TokenHandler {
             dropId = ElementNames.SCRIPT;
             dropNameLen = 0;
             dropDepth = 1;
+        }
+    }
+
+    /**
+     * A tag longer than the cap inside a held element: the held element cannot be read whole, wherever the input was
+     * split. In a {@code <noscript>} (any tag of its content) or an SVG script the overflow switch applies to the
+     * element. In an HTML script or style the tag can only be the element's end tag (its text is raw), so the text is
+     * complete: it is judged as usual, and the end tag streams after it, or goes with the script when that is
+     * removed.
+     */
+    private void overflowInHeldElement() throws IOException {
+        flushTo(tok.tagStart);
+        if (mode != DEFER) {
+            return; // the text before the tag already overflowed the hold
+        }
+        if (inNoscript || !inScript || scriptForeign || !tok.endTag) {
+            overflowHeldElement();
+        } else {
+            finishScript(tok.tagStart, -1);
         }
     }
 

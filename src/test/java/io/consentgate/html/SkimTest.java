@@ -160,7 +160,7 @@ class SkimTest {
     @Test
     void plainTagOverTheCapIsARefusedElementWhenFailingClosedAndPassesWhenFailingOpen() {
         String big = "x".repeat(2000);
-        String[] tags = {divOf(2000) + "in</div>", "<br title=\"" + big + "\">", "</div title=\"" + big + "\">",
+        String[] tags = {divOf(2000) + "in</div>", "<br title=\"" + big + "\">",
             "<a href=\"/x\" title=\"" + big + "\">l</a>", "<x-y " + big + ">in</x-y>"};
         for (String tag : tags) {
             assertEquals("ab", all(CLOSED_1K, "a" + tag + "b" + GTM, NONE), tag.substring(0, 12));
@@ -169,6 +169,56 @@ class SkimTest {
         assertEquals("a" + divOf(1024) + "in</div>b", all(CLOSED_1K, "a" + divOf(1024) + "in</div>b" + GTM, NONE),
             "a tag of exactly the cap is not over it");
         assertEquals("ab", all(CLOSED_1K, "a" + divOf(1025) + "in</div>b" + GTM, NONE), "one byte over the cap");
+    }
+
+    /**
+     * An end tag loads nothing (a browser drops its attributes), so one over the cap streams in both modes: dropping
+     * {@code </title ...>} or {@code </textarea ...>} would leave the element open over the rest of the page.
+     */
+    @Test
+    void endTagOverTheCapStreamsInBothModes() {
+        String big = " title=\"" + "x".repeat(2000) + "\">";
+        for (String element : new String[] {"div", "title", "textarea", "xmp"}) {
+            String in = "<" + element + ">a</" + element + big + "b<p>c</p>";
+            assertEquals(in, all(CLOSED_1K, in + GTM, NONE), element);
+            assertEquals(in, all(OPEN_1K, in + GTM, NONE), element);
+        }
+    }
+
+    /**
+     * Found by the chunk-split property test (seed 55216559214327): a tag over the cap inside a held element was
+     * handled only when a chunk boundary fell inside it. Read whole, a {@code </noscript ...>}, {@code </script ...>}
+     * or {@code </style ...>} over the cap left the element open, and what followed it was lost. Now the outcome is
+     * the same wherever the input is split: a script's or style's end tag ends its (complete) text, which is judged
+     * as usual; any tag over the cap in a {@code <noscript>} is the block's overflow.
+     */
+    @Test
+    void tagOverTheCapInsideAHeldElementEndsItTheSameWayWhereverTheInputIsSplit() {
+        String big = " x='" + "a".repeat(1100) + "'>";
+        String fbq = "<script>fbq('init','1')</script" + big;
+        String own = "<script>var a=1</script" + big;
+        String css = "<style>p{background:url(https://www.facebook.com/tr?id=1)}</style" + big;
+        String noscript = "<noscript><img src=/a.png></noscript" + big;
+        String inNoscript = "<noscript><img" + big + "</noscript>";
+        String svg = "<svg><script>a</script" + big + "</svg>";
+        assertEquals(" tail", all(CLOSED_1K, fbq + " tail", NONE), "refused script: goes with its end tag");
+        assertEquals(" tail", all(OPEN_1K, fbq + " tail", NONE), "its text is complete: judged in both modes");
+        HtmlRewriter neutralize = HtmlRewriter.builder(CATALOG).maxHeldBytes(1024).mode(RewriteMode.NEUTRALIZE).build();
+        byte[] page = (fbq + " tail").getBytes(UTF_8);
+        byte[] neutral = (fbq.replace("<script>", "<script type=\"text/plain\" data-consent=\"marketing\">")
+            + " tail").getBytes(UTF_8);
+        for (int cut = 0; cut <= page.length; cut += 7) {
+            assertArrayEquals(neutral, RewriteAssertions.rewrite(neutralize, page, NONE, UTF_8, null,
+                new int[] {cut}), "neutralized, its end tag kept; cut " + cut);
+        }
+        assertEquals(own + " tail", all(CLOSED_1K, own + " tail", NONE), "a script that is no tracker stays");
+        assertEquals(css.replace("https://www.facebook.com/tr?id=1", "about:invalid") + " tail",
+            all(CLOSED_1K, css + " tail", NONE));
+        assertEquals(" tail", all(CLOSED_1K, noscript + " tail", NONE), "the block overflows: dropped");
+        assertEquals(noscript + " tail", all(OPEN_1K, noscript + " tail", NONE), "the block overflows: sent");
+        assertEquals(" tail", all(CLOSED_1K, inNoscript + " tail", NONE));
+        assertEquals("<svg></svg> tail", all(CLOSED_1K, svg + " tail", NONE), "an SVG script overflows");
+        assertEquals("a< img src=x>", all(CLOSED_1K, "a<" + fbq + "img src=x>", NONE), "the guard space after a <");
     }
 
     // ---------------------------------------------------------------- 8. the host memo
