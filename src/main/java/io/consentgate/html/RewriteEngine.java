@@ -39,6 +39,14 @@ final class RewriteEngine implements TokenHandler {
     private int dropNameLen;
     private int dropDepth;
     private boolean droppingOverflowedTag;
+    /**
+     * The drop is of a held element past the cap: when it ends, the SVG/MathML context is {@link #dropContext}, the
+     * one the element started in (else the one saved when the element was cut, see {@link #cutRest}).
+     */
+    private boolean dropAfterOverflow;
+    private int[] dropContext;
+    /** The SVG/MathML context the held script or style started in ({@link Tokenizer#foreignSnapshot}). */
+    private int[] heldContext;
 
     private byte[] defer;
     private int deferLen;
@@ -278,7 +286,12 @@ final class RewriteEngine implements TokenHandler {
                 tok.ps = keepDropEnd ? tok.tagStart : tok.tagEnd;
                 keepDropEnd = false;
                 setMode(baseMode());
-                tok.restoreForeignContextAfterThisTag();
+                if (dropAfterOverflow) {
+                    dropAfterOverflow = false;
+                    tok.resetForeign(dropContext); // nothing was saved for it: what it started in goes on
+                } else {
+                    tok.restoreForeignContextAfterThisTag();
+                }
             }
         } else if (same && !isVoid()) {
             dropDepth++;
@@ -425,6 +438,7 @@ final class RewriteEngine implements TokenHandler {
 
     private void startDrop(int depth) {
         setMode(DROP);
+        dropAfterOverflow = false;
         dropId = tok.nameId;
         dropNameLen = tok.nameLen;
         System.arraycopy(tok.name, 0, dropName, 0, tok.nameLen);
@@ -564,6 +578,7 @@ final class RewriteEngine implements TokenHandler {
         heldStyle = style;
         scriptForeign = !style && tok.foreign;
         scriptSvg = scriptForeign && tok.inSvg();
+        heldContext = tok.foreignSnapshot();
         checkContent = false;
         setMode(DEFER);
         scriptStart = deferLen;
@@ -665,6 +680,8 @@ final class RewriteEngine implements TokenHandler {
         dropNameLen = 0;
         dropDepth = 1;
         keepDropEnd = true;
+        dropAfterOverflow = true;
+        dropContext = heldContext;
     }
 
     /** The end of a held script or style; {@code endEnd} is -1 when its end tag outgrew the cap and is not read yet. */
@@ -800,6 +817,8 @@ final class RewriteEngine implements TokenHandler {
                 dropId = ElementNames.NOSCRIPT;
                 dropNameLen = 0;
                 dropDepth = noscriptDepth;
+                dropAfterOverflow = true;
+                dropContext = noscriptForeign;
             } else {
                 releaseDeferred();
             }
@@ -822,6 +841,8 @@ final class RewriteEngine implements TokenHandler {
             dropId = ElementNames.SCRIPT;
             dropNameLen = 0;
             dropDepth = 1;
+            dropAfterOverflow = true;
+            dropContext = heldContext;
         }
     }
 

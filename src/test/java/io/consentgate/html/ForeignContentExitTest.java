@@ -119,6 +119,30 @@ class ForeignContentExitTest {
         assertEquals(in, rewrite(REMOVE, in, ConsentDecision.allowAll()));
     }
 
+    /**
+     * A held element dropped at the cap (fail-closed) ends in the context it started in. Its drop used to return to the
+     * context saved for an earlier cut element, here the SVG of the {@code <image>}: the HTML after it was then read
+     * as SVG content, so a {@code <style>}'s tracker stayed and a {@code <textarea>}'s text was rewritten.
+     */
+    @ParameterizedTest
+    @MethodSource("droppedAtTheCap")
+    void anElementDroppedAtTheCapEndsInTheContextItStartedIn(String held, String kept) {
+        HtmlRewriter closed = HtmlRewriter.builder(RewriteAssertions.CATALOG).maxHeldBytes(1024).build();
+        String before = "<svg><image href=https://www.facebook.com/tr></image></svg>";
+        String after = "<style>p{background:url(https://www.facebook.com/tr)}</style><textarea>" + PIXEL
+            + "</textarea>";
+        assertEquals("<svg></svg>" + kept + "<style>p{background:url(about:invalid)}</style><textarea>" + PIXEL
+            + "</textarea>", rewrite(closed, before + held + after, ConsentDecision.refuseAll()));
+    }
+
+    static Stream<Arguments> droppedAtTheCap() {
+        String big = "a".repeat(1100);
+        return Stream.of(
+            Arguments.of("<script>var a='" + big + "'</script>", ""),
+            Arguments.of("<noscript><p>" + big + "</p></noscript>", ""),
+            Arguments.of("<style>p{background:url(data:," + big + ")}</style>", "<style>p{</style>"));
+    }
+
     @ParameterizedTest
     @MethodSource("unchanged")
     void keepsTextTheBrowserAlsoReadsAsText(String in) {
