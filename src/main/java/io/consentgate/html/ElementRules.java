@@ -548,7 +548,8 @@ final class ElementRules {
             w = dropAll(w, style, STYLE, styleRefusal(style));
         }
         w = eventHandlers(w);
-        boolean styleSheet = t.nameId == ElementNames.STYLE && !t.foreign;
+        // an HTML <style>, or an SVG one (a MathML <style> styles nothing; a self-closed SVG one has no text)
+        boolean styleSheet = t.nameId == ElementNames.STYLE && (!t.foreign || t.inSvg() && !t.selfClosing);
         if (w != null) {
             w.build(t, null);
             if (styleSheet) {

@@ -86,6 +86,13 @@ final class RewriteEngine implements TokenHandler {
     private boolean scriptForeign;
     /** The held script is an SVG one: it runs (a MathML {@code <script>} is an element that runs nothing). */
     private boolean scriptSvg;
+    /**
+     * The held script or style was opened in SVG/MathML content, where only its own end tag read there ends it (a
+     * held style is then an SVG {@code <style>}, whose text is markup: see {@link #tagInSvgStyle}).
+     */
+    private boolean heldForeign;
+    /** {@link #streamStyle} sent the held style's start tag: it can no longer be taken back. */
+    private boolean heldStyleSent;
     private int scriptStart;
     private int scriptContentStart;
     private long scriptLine;
@@ -247,6 +254,9 @@ final class RewriteEngine implements TokenHandler {
                 unwrapForeignScript();
             } else if (inScript && scriptForeign && !(tok.endTag && tok.foreign && tok.nameId == ElementNames.SCRIPT)) {
                 finishScript(tok.tagStart, tok.tagStart); // the SVG script's text ends here: judge it
+            } else if (inScript && heldStyle && heldForeign
+                && !(tok.endTag && tok.foreign && tok.nameId == ElementNames.STYLE)) {
+                tagInSvgStyle();
             }
         }
         if (mode == DROP) {
@@ -260,7 +270,7 @@ final class RewriteEngine implements TokenHandler {
 
     private void endTag() throws IOException {
         int id = tok.nameId;
-        if (inScript && id == (heldStyle ? ElementNames.STYLE : ElementNames.SCRIPT) && tok.foreign == scriptForeign) {
+        if (inScript && id == (heldStyle ? ElementNames.STYLE : ElementNames.SCRIPT) && tok.foreign == heldForeign) {
             finishScript(tok.tagStart, tok.tagEnd);
         } else if (inNoscript && id == ElementNames.NOSCRIPT) {
             if (noscriptDepth > 1) {
@@ -418,6 +428,30 @@ final class RewriteEngine implements TokenHandler {
      * the rest of its content stays, as content of the enclosing SVG element. Such scripts do not occur in real
      * pages; a tracker could hide in one.
      */
+    /**
+     * A tag inside an SVG {@code <style>}, whose text is markup: the browser's stylesheet is the style's text nodes
+     * joined, on both sides of a nested element (and an end tag that closes nothing is ignored), which one streaming
+     * pass cannot read before it must decide. With trackers refused, the style's start tag goes with its text so far
+     * (the rest is then plain SVG content that styles nothing), or, when {@link #streamStyle} already sent the start,
+     * the overflow switch applies.
+     */
+    private void tagInSvgStyle() throws IOException {
+        if (decision.refused().isEmpty()) {
+            finishScript(tok.tagStart, tok.tagStart);
+        } else if (heldStyleSent) {
+            streamStyle(); // the complete statements held go, as they would once more past the cap
+            if (inScript) {
+                overflowStyle();
+            }
+        } else {
+            LOG.debug("ConsentGate: removed the start of an SVG style with a tag inside it (line {})", scriptLine);
+            inScript = false;
+            heldStyle = false;
+            cutHeldScript();
+            releaseDeferred();
+        }
+    }
+
     private void unwrapForeignScript() throws IOException {
         LOG.debug("ConsentGate: removed the start of an SVG script with an element inside it (line {})", scriptLine);
         inScript = false;
@@ -578,6 +612,8 @@ final class RewriteEngine implements TokenHandler {
         heldStyle = style;
         scriptForeign = !style && tok.foreign;
         scriptSvg = scriptForeign && tok.inSvg();
+        heldForeign = tok.foreign;
+        heldStyleSent = false;
         heldContext = tok.foreignSnapshot();
         checkContent = false;
         setMode(DEFER);
@@ -654,6 +690,7 @@ final class RewriteEngine implements TokenHandler {
         int end = cs + (scan.longStatement() >= 0 ? scan.longStatement() : scan.boundary());
         byte[] text = rewrittenCss(cs, end);
         sink.write(defer, 0, cs); // the start tag, if not yet sent (nothing else is held outside <noscript>)
+        heldStyleSent = true;
         if (text != null) {
             sink.write(text);
         } else {
@@ -663,9 +700,16 @@ final class RewriteEngine implements TokenHandler {
         deferLen -= end;
         scriptStart = 0;
         scriptContentStart = 0;
-        if (scan.longStatement() < 0) {
-            return;
+        if (scan.longStatement() >= 0) {
+            overflowStyle();
         }
+    }
+
+    /**
+     * The overflow switch for a held style whose start tag was sent: fail-open sends the rest of the element unread,
+     * fail-closed drops it and keeps the end tag.
+     */
+    private void overflowStyle() throws IOException {
         logOverflow("a <style> statement");
         inScript = false;
         heldStyle = false;
@@ -858,7 +902,12 @@ final class RewriteEngine implements TokenHandler {
         if (mode != DEFER) {
             return; // the text before the tag already overflowed the hold
         }
-        if (inNoscript || !inScript || scriptForeign || !tok.endTag) {
+        if (inScript && heldStyle && heldForeign && !inNoscript) {
+            tagInSvgStyle(); // its name is not read yet: any tag over the cap in it counts as one inside it
+            if (mode == SINK) {
+                onTagOverflow(); // the style is let go of: the tag is one over the cap like any other
+            }
+        } else if (inNoscript || !inScript || scriptForeign || !tok.endTag) {
             overflowHeldElement();
         } else {
             finishScript(tok.tagStart, -1);

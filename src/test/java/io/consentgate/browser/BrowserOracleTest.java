@@ -46,8 +46,9 @@ class BrowserOracleTest {
      * script) has also read a later {@code <base>} on a tracker's host. Then constructs the rewriter did not read:
      * legacy {@code background} attributes, SVG {@code <use href>} and event handler attributes. (The cases the
      * rewriter does not cover are listed in the README and kept in {@link AdversarialPages} for
-     * {@link OracleExploration}: the "in frameset" insertion mode, the preload scanner's reading of CDATA in SVG, CSS
-     * {@code url()} outside {@code <noscript>}.)
+     * {@link OracleExploration}: the "in frameset" insertion mode, the preload scanner's reading of CDATA in SVG,
+     * {@code document.write}, hosts assembled by a script.) The CSS cases: {@code style} attributes, HTML and SVG
+     * {@code <style>} elements.
      */
     private static final Map<String, String> LEAKS = new LinkedHashMap<>();
 
@@ -93,6 +94,14 @@ class BrowserOracleTest {
             + "tr?id=1\" alt=\"\">");
         leak("style-attribute-image-set", "<div style=\"height:10px;background-image:image-set("
             + "'https://www.facebook.com/tr?id=1' 1x)\">x</div>");
+        leak("svg-style-import", "<svg width=\"1\" height=\"1\"><style>@import url(\"https://connect.facebook.net/"
+            + "signals/x.css\");</style></svg><p>x</p>");
+        leak("svg-style-cdata-background", "<svg width=\"1\" height=\"1\"><style><![CDATA[ p{height:10px;"
+            + "background:url(https://www.facebook.com/tr?id=1)} ]]></style></svg><p>x</p>");
+        leak("svg-style-text-after-nested-element", "<svg width=\"1\" height=\"1\"><style>svg{fill:red}<g></g>"
+            + "p{height:10px;background:url(https://www.facebook.com/tr?id=1)}</style></svg><p>x</p>");
+        leak("svg-style-url-across-nested-element", "<svg width=\"1\" height=\"1\"><style>p{height:10px;"
+            + "background:url(https://www.face<desc>x</desc>book.com/tr?id=1)}</style></svg><p>x</p>");
     }
 
     private static void leak(String name, String bodyHtml) {

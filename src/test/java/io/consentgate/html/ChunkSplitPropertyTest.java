@@ -99,7 +99,7 @@ class ChunkSplitPropertyTest {
     /** Pieces whose length is near the cap of {@link #elementsNearTheCapAreRewrittenTheSameHoweverTheInputIsSplit}. */
     private static String capPiece(Random r) {
         String pad = "a".repeat(950 + r.nextInt(150)); // the cap is 1024: some fit, most do not
-        return switch (r.nextInt(10)) {
+        return switch (r.nextInt(12)) {
             case 0 -> "<script>fbq('init','" + pad + "')</script>";
             case 1 -> "<script>var a='" + pad + "';</script x='" + pad + "'>";
             case 2 -> "<noscript><img src=https://www.facebook.com/tr?id=" + pad + "></noscript>";
@@ -109,6 +109,9 @@ class ChunkSplitPropertyTest {
             case 6 -> "<svg><image href=https://www.facebook.com/tr></image></svg>";
             case 7 -> "<img title='" + pad + "' src=https://www.facebook.com/tr>";
             case 8 -> "<title>t</title title='" + pad + "'>";
+            case 10 -> "<svg><style>" + ".r{fill:red}".repeat(pad.length() / 12) + (r.nextBoolean() ? "<g></g>" : "")
+                + "p{background:url(https://www.facebook.com/tr)}</style></svg>";
+            case 11 -> "<svg><style><![CDATA[p{background:url(//www.facebook.com/tr?" + pad + ")}]]></style></svg>";
             default -> "<textarea>" + pad + "</textarea " + pad + ">";
         };
     }

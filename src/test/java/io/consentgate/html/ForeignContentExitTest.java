@@ -73,13 +73,14 @@ class ForeignContentExitTest {
             Arguments.of("<math><annotation-xml encoding=\"text/html\t\"><style>" + PIXEL + "</style></math>",
                 "<math><annotation-xml encoding=\"text/html\t\"><style><img></style></math>"),
             // SVG nested deeper than the tokenizer's first stack: closing all but a few still leaves SVG content
+            // (an SVG <style> with a tag inside loses its start tag, see StyleSheetTest)
             Arguments.of("<svg>".repeat(70) + "</svg>".repeat(66) + "<style>" + PIXEL + "</style>",
-                "<svg>".repeat(70) + "</svg>".repeat(66) + "<style><img></style>"),
+                "<svg>".repeat(70) + "</svg>".repeat(66) + "<img></style>"),
             Arguments.of("<svg>".repeat(4100) + "</svg>".repeat(4098) + "<style>" + PIXEL + "</style>",
-                "<svg>".repeat(4100) + "</svg>".repeat(4098) + "<style><img></style>"),
+                "<svg>".repeat(4100) + "</svg>".repeat(4098) + "<img></style>"),
             // a plain <font> stays SVG: its <style> is not raw text either
             Arguments.of("<svg><font><style>" + PIXEL + "</style></font></svg>",
-                "<svg><font><style><img></style></font></svg>"));
+                "<svg><font><img></style></font></svg>"));
     }
 
     @ParameterizedTest
