@@ -323,6 +323,10 @@ final class RewriteEngine implements TokenHandler {
             overflowInHeldElement();
             return;
         }
+        if (mode == DROP && tok.endTag) {
+            endTagOverTheCapInDrop();
+            return;
+        }
         // An end tag loads nothing (a browser drops its attributes), and dropping it would leave a <title> or
         // <textarea> open over the rest of the page: it streams in both modes.
         if (mode != SINK || tok.endTag) {
@@ -911,6 +915,28 @@ final class RewriteEngine implements TokenHandler {
             overflowHeldElement();
         } else {
             finishScript(tok.tagStart, -1);
+        }
+    }
+
+    /**
+     * An end tag over the cap while dropping, decided now, while its start is still in the buffer (once a chunk
+     * boundary passes, its first bytes are gone): the end tag of a style whose end tag the drop keeps ends the drop
+     * and streams; a {@code </noscript>} that ends a drop inside a held {@code <noscript>} is a tag over the cap in
+     * the block, so the block overflows. Other drops end at the tag's end as usual ({@link #dropTag}).
+     */
+    private void endTagOverTheCapInDrop() throws IOException {
+        flushTo(tok.tagStart); // dropped, as a chunk boundary would have
+        if (keepDropEnd && dropDepth == 1 && tok.nameId == dropId) {
+            tok.ps = tok.tagStart;
+            keepDropEnd = false;
+            dropDepth = 0;
+            setMode(baseMode());
+            if (dropAfterOverflow) {
+                dropAfterOverflow = false;
+                tok.resetForeign(dropContext);
+            }
+        } else if (inNoscript && tok.nameId == ElementNames.NOSCRIPT && dropId != ElementNames.NOSCRIPT) {
+            overflowHeldElement();
         }
     }
 

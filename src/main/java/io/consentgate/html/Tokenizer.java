@@ -233,6 +233,8 @@ final class Tokenizer {
     private void endOfBuffer(int limit) throws IOException {
         if (mark >= 0 && state == TAG && !overflowed && limit - mark > maxHeld) {
             overflowed = true;
+            // The name ended long before the cap (names are at most NAME_MAX bytes): known now, as when read whole.
+            nameId = nameTooLong ? ElementNames.OTHER : ElementNames.lookup(name, nameLen, nameKey);
             handler.onTagOverflow();
             mark = -1;
         }

@@ -99,7 +99,7 @@ class ChunkSplitPropertyTest {
     /** Pieces whose length is near the cap of {@link #elementsNearTheCapAreRewrittenTheSameHoweverTheInputIsSplit}. */
     private static String capPiece(Random r) {
         String pad = "a".repeat(950 + r.nextInt(150)); // the cap is 1024: some fit, most do not
-        return switch (r.nextInt(12)) {
+        return switch (r.nextInt(14)) {
             case 0 -> "<script>fbq('init','" + pad + "')</script>";
             case 1 -> "<script>var a='" + pad + "';</script x='" + pad + "'>";
             case 2 -> "<noscript><img src=https://www.facebook.com/tr?id=" + pad + "></noscript>";
@@ -112,6 +112,8 @@ class ChunkSplitPropertyTest {
             case 10 -> "<svg><style>" + ".r{fill:red}".repeat(pad.length() / 12) + (r.nextBoolean() ? "<g></g>" : "")
                 + "p{background:url(https://www.facebook.com/tr)}</style></svg>";
             case 11 -> "<svg><style><![CDATA[p{background:url(//www.facebook.com/tr?" + pad + ")}]]></style></svg>";
+            case 12 -> "<style>p{background:url(data:," + pad + pad + ")}</style " + pad + ">";
+            case 13 -> "<noscript><div data-consent=marketing>x</noscript " + pad + ">";
             default -> "<textarea>" + pad + "</textarea " + pad + ">";
         };
     }
