@@ -428,11 +428,6 @@ final class RewriteEngine implements TokenHandler {
     }
 
     /**
-     * Takes out the start tag and the text so far of the SVG script being held, which has an element inside it;
-     * the rest of its content stays, as content of the enclosing SVG element. Such scripts do not occur in real
-     * pages; a tracker could hide in one.
-     */
-    /**
      * A tag inside an SVG {@code <style>}, whose text is markup: the browser's stylesheet is the style's text nodes
      * joined, on both sides of a nested element (and an end tag that closes nothing is ignored), which one streaming
      * pass cannot read before it must decide. With trackers refused, the style's start tag goes with its text so far
@@ -456,6 +451,11 @@ final class RewriteEngine implements TokenHandler {
         }
     }
 
+    /**
+     * Takes out the start tag and the text so far of the SVG script being held, which has an element inside it;
+     * the rest of its content stays, as content of the enclosing SVG element. Such scripts do not occur in real
+     * pages; a tracker could hide in one.
+     */
     private void unwrapForeignScript() throws IOException {
         LOG.debug("ConsentGate: removed the start of an SVG script with an element inside it (line {})", scriptLine);
         inScript = false;
