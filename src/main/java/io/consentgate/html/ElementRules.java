@@ -457,14 +457,24 @@ final class ElementRules {
     }
 
     private void link() throws IOException {
-        int rel = attr(REL);
-        if (rel < 0) {
-            return;
-        }
-        if (hasFetchingToken(value(rel))) {
+        if (fetchingRel()) {
             TrackerMatch m = checkLoader(attr(HREF));
             refuseIfTracker(m != null ? m : check(attr(IMAGESRCSET), true)); // preload as=image fetches from it
         }
+    }
+
+    /**
+     * Whether a {@code rel} of the tag names a fetching relation. Every {@code rel} counts, not only the first that
+     * the parser keeps: Chromium's preload scanner reads the last one, and fetches for
+     * {@code <link rel=x rel=stylesheet href=...>} (found by {@code OracleExploration}).
+     */
+    private boolean fetchingRel() {
+        for (int i = 0; i < t.attrCount; i++) {
+            if (t.attrNameIs(i, REL) && hasFetchingToken(value(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

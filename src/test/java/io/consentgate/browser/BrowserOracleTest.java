@@ -94,6 +94,8 @@ class BrowserOracleTest {
             + "tr?id=1\" alt=\"\">");
         leak("style-attribute-image-set", "<div style=\"height:10px;background-image:image-set("
             + "'https://www.facebook.com/tr?id=1' 1x)\">x</div>");
+        leak("link-second-rel-read-by-the-preload-scanner", "<link rel=\"alternate\" href=\"https://static.hotjar.com/"
+            + "c/hotjar-1.js\" rel=\"modulepreload\"><p>x</p>");
         leak("svg-style-import", "<svg width=\"1\" height=\"1\"><style>@import url(\"https://connect.facebook.net/"
             + "signals/x.css\");</style></svg><p>x</p>");
         leak("svg-style-cdata-background", "<svg width=\"1\" height=\"1\"><style><![CDATA[ p{height:10px;"

@@ -55,6 +55,9 @@ class UrlElementsTest {
             Arguments.of("<head><link rel=\"stylesheet\" href=\"https://static.hotjar.com/c/survey.css\">"
                 + "<link rel=\"shortcut icon\" href=\"" + PIXEL + "\"><link rel=manifest href=\"" + DC + "\">"
                 + "</head>", "<head></head>"),
+            // the parser keeps the first rel, Chromium's preload scanner the last: any fetching rel counts
+            Arguments.of("<head><link rel=t href=\"http://static.hotjar.com\"rel=\"modulepreload\">"
+                + "<link rel=alternate rel=stylesheet href=https://static.hotjar.com/c/x.css></head>", "<head></head>"),
             // iframe srcdoc: a document in an attribute, with its markup escaped
             Arguments.of("a<iframe title=\"offer\" srcdoc=\"&lt;p&gt;Sale!&lt;/p&gt;&lt;img src=&quot;" + PIXEL
                 + "&quot;&gt;\"></iframe>b", "ab"),
