@@ -320,8 +320,11 @@ final class RewriteEngine implements TokenHandler {
     @Override
     public void onTagOverflow() throws IOException {
         if (mode == DEFER) {
-            overflowInHeldElement();
-            return;
+            flushTo(tok.tagStart); // the held text before the tag may overflow first, and start a drop
+            if (mode == DEFER) {
+                overflowInHeldElement();
+                return;
+            }
         }
         if (mode == DROP && tok.endTag) {
             endTagOverTheCapInDrop();
@@ -899,15 +902,11 @@ final class RewriteEngine implements TokenHandler {
      * split. In a {@code <noscript>} (any tag of its content) or an SVG script the overflow switch applies to the
      * element. In an HTML script or style the tag can only be the element's end tag (its text is raw), so the text is
      * complete: it is judged as usual, and the end tag streams after it, or goes with the script when that is
-     * removed.
+     * removed. In an SVG style it is a tag inside the style ({@link #tagInSvgStyle}).
      */
     private void overflowInHeldElement() throws IOException {
-        flushTo(tok.tagStart);
-        if (mode != DEFER) {
-            return; // the text before the tag already overflowed the hold
-        }
         if (inScript && heldStyle && heldForeign && !inNoscript) {
-            tagInSvgStyle(); // its name is not read yet: any tag over the cap in it counts as one inside it
+            tagInSvgStyle(); // its own end tag too: one over the cap is taken as a tag inside it
             if (mode == SINK) {
                 onTagOverflow(); // the style is let go of: the tag is one over the cap like any other
             }

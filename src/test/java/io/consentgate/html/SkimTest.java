@@ -223,6 +223,13 @@ class SkimTest {
         // test of the cap duplicated the page's first bytes when a chunk boundary fell inside such an end tag)
         String font = "<style>p{background:url(data:," + "a".repeat(1100) + ")}</style" + big;
         assertEquals("<style>p{</style" + big + " tail", all(CLOSED_1K, font + " tail", NONE), "the end tag stays");
+        // the text before such an end tag overflows first, when the cap is hit (seed 58724794614267)
+        byte[] statement = ("/<style>ckgr" + "a".repeat(1019) + ")}</style " + "a".repeat(1017) + ">")
+            .getBytes(UTF_8);
+        byte[] dropped = RewriteAssertions.rewrite(CLOSED_1K, statement, NONE, UTF_8, null, new int[0]);
+        assertEquals("/<style></style " + "a".repeat(1017) + ">", new String(dropped, UTF_8));
+        assertArrayEquals(dropped, RewriteAssertions.rewrite(CLOSED_1K, statement, NONE, UTF_8, null,
+            new int[] {1, statement.length - 1}));
         String tagged = "<noscript><p>a</p><div data-consent=marketing>x</noscript" + big;
         assertEquals(" tail", all(CLOSED_1K, tagged + " tail", NONE));
         assertEquals("<noscript><p>a</p></noscript" + big + " tail", all(OPEN_1K, tagged + " tail", NONE),
