@@ -91,8 +91,6 @@ final class RewriteEngine implements TokenHandler {
      * held style is then an SVG {@code <style>}, whose text is markup: see {@link #tagInSvgStyle}).
      */
     private boolean heldForeign;
-    /** {@link #streamStyle} sent the held style's start tag: it can no longer be taken back. */
-    private boolean heldStyleSent;
     private int scriptStart;
     private int scriptContentStart;
     private long scriptLine;
@@ -189,7 +187,7 @@ final class RewriteEngine implements TokenHandler {
     }
 
     private void deferAppend(byte[] b, int off, int len) throws IOException {
-        boolean streamingStyle = heldStyle && !inNoscript;
+        boolean streamingStyle = heldStyle && !inNoscript && !heldForeign;
         if (deferLen + len > cfg.maxHeldBytes && !streamingStyle) {
             overflowHeldElement();
             if (mode != DEFER) {
@@ -434,24 +432,22 @@ final class RewriteEngine implements TokenHandler {
      * A tag inside an SVG {@code <style>}, whose text is markup: the browser's stylesheet is the style's text nodes
      * joined, on both sides of a nested element (and an end tag that closes nothing is ignored), which one streaming
      * pass cannot read before it must decide. With trackers refused, the style's start tag goes with its text so far
-     * (the rest is then plain SVG content that styles nothing), or, when {@link #streamStyle} already sent the start,
-     * the overflow switch applies.
+     * (the rest is then plain SVG content that styles nothing).
      */
     private void tagInSvgStyle() throws IOException {
         if (decision.refused().isEmpty()) {
             finishScript(tok.tagStart, tok.tagStart);
-        } else if (heldStyleSent) {
-            streamStyle(); // the complete statements held go, as they would once more past the cap
-            if (inScript) {
-                overflowStyle();
-            }
         } else {
             LOG.debug("ConsentGate: removed the start of an SVG style with a tag inside it (line {})", scriptLine);
-            inScript = false;
-            heldStyle = false;
-            cutHeldScript();
-            releaseDeferred();
+            unwrapSvgStyle();
         }
+    }
+
+    private void unwrapSvgStyle() throws IOException {
+        inScript = false;
+        heldStyle = false;
+        cutHeldScript();
+        releaseDeferred();
     }
 
     /**
@@ -620,7 +616,6 @@ final class RewriteEngine implements TokenHandler {
         scriptForeign = !style && tok.foreign;
         scriptSvg = scriptForeign && tok.inSvg();
         heldForeign = tok.foreign;
-        heldStyleSent = false;
         heldContext = tok.foreignSnapshot();
         checkContent = false;
         setMode(DEFER);
@@ -640,9 +635,13 @@ final class RewriteEngine implements TokenHandler {
      * tracker, and removing it would unstyle the page). Reported as {@link TrackerEvent.Action#NEUTRALIZED}.
      */
     private void finishStyle() throws IOException {
+        int cs = scriptContentStart;
+        if (heldForeign && StyleSheets.hasMarkup(defer, cs, deferLen)) {
+            finishSvgStyleWithMarkup(cs);
+            return;
+        }
         inScript = false;
         heldStyle = false;
-        int cs = scriptContentStart;
         byte[] text = rewrittenCss(cs, deferLen);
         if (text != null) {
             if (cs + text.length > defer.length) {
@@ -656,6 +655,36 @@ final class RewriteEngine implements TokenHandler {
             checkContent = true;
         }
         releaseDeferred();
+    }
+
+    /**
+     * An SVG style whose text holds markup or character references: the browser's CSS is its text content (CDATA
+     * sections unwrapped, comments left out, references decoded), which no span of the held bytes stands for. When
+     * that CSS fetches a refused tracker, the style's start tag goes with its text ({@link #unwrapSvgStyle});
+     * otherwise it stays byte for byte.
+     */
+    private void finishSvgStyleWithMarkup(int cs) throws IOException {
+        byte[] css = StyleSheets.svgTextContent(defer, cs, deferLen);
+        List<TrackerMatch> refused = new java.util.ArrayList<>(1);
+        List<TrackerMatch> allowed = new java.util.ArrayList<>(1);
+        List<CssUrls.Span> spans = styleSheets.refused(css, 0, css.length, refused, allowed);
+        for (TrackerMatch m : allowed) {
+            event(TrackerEvent.Action.ALLOWED, scriptLine, scriptColumn, "style", m);
+        }
+        if (spans == null) {
+            inScript = false;
+            heldStyle = false;
+            if (inNoscript) {
+                noscriptContent = true;
+                checkContent = true;
+            }
+            releaseDeferred();
+            return;
+        }
+        for (TrackerMatch m : refused) {
+            event(TrackerEvent.Action.REMOVED, scriptLine, scriptColumn, "style", m);
+        }
+        unwrapSvgStyle();
     }
 
     /** The held CSS {@code defer[from..to)} with its refused tracker URLs replaced, or {@code null} when it has none. */
@@ -697,7 +726,6 @@ final class RewriteEngine implements TokenHandler {
         int end = cs + (scan.longStatement() >= 0 ? scan.longStatement() : scan.boundary());
         byte[] text = rewrittenCss(cs, end);
         sink.write(defer, 0, cs); // the start tag, if not yet sent (nothing else is held outside <noscript>)
-        heldStyleSent = true;
         if (text != null) {
             sink.write(text);
         } else {
@@ -875,7 +903,11 @@ final class RewriteEngine implements TokenHandler {
             }
             return;
         }
-        logOverflow("an inline script"); // a <style> streams (streamStyle), also in <noscript> it is held with it
+        if (heldStyle) {
+            overflowSvgStyle(closed);
+            return;
+        }
+        logOverflow("an inline script"); // an HTML <style> streams (streamStyle); in <noscript> it is held with it
         inScript = false;
         if (!closed) {
             releaseDeferred();
@@ -937,6 +969,29 @@ final class RewriteEngine implements TokenHandler {
         } else if (inNoscript && tok.nameId == ElementNames.NOSCRIPT && dropId != ElementNames.NOSCRIPT) {
             overflowHeldElement();
         }
+    }
+
+    /**
+     * An SVG {@code <style>} holds more than the cap. Its text is markup, so it is not streamed statement by
+     * statement: fail-open sends it unread, fail-closed drops the element whole, end tag included.
+     */
+    private void overflowSvgStyle(boolean closed) throws IOException {
+        logOverflow("an SVG <style>");
+        inScript = false;
+        heldStyle = false;
+        if (!closed) {
+            releaseDeferred();
+            return;
+        }
+        event(TrackerEvent.Action.REMOVED, scriptLine, scriptColumn, "style", null, null, Set.of());
+        deferLen = 0;
+        lastByte = lastByteBeforeScript;
+        setMode(DROP);
+        dropId = ElementNames.STYLE;
+        dropNameLen = 0;
+        dropDepth = 1;
+        dropAfterOverflow = true;
+        dropContext = heldContext;
     }
 
     /** The held element overflowed while its own end tag was being handled: the drop ends with that tag. */

@@ -46,6 +46,87 @@ final class StyleSheets {
         return spans;
     }
 
+    /** Whether the text of an SVG style {@code b[from..to)} holds markup or a character reference. */
+    static boolean hasMarkup(byte[] b, int from, int to) {
+        return ByteScan.indexOf(b, from, to, '<') < to || ByteScan.indexOf(b, from, to, '&') < to;
+    }
+
+    /**
+     * The text content of an SVG style's held bytes {@code b[from..to)}, as UTF-8: what the browser reads as its CSS.
+     * The tokenizer found no tag in them, so a {@code <} starts a CDATA section (its text kept), a comment or a
+     * bogus comment (left out), or is text; character references in text are decoded.
+     */
+    static byte[] svgTextContent(byte[] b, int from, int to) {
+        StringBuilder css = new StringBuilder(to - from);
+        int text = from;
+        int i = from;
+        while ((i = ByteScan.indexOf(b, i, to, '<')) < to) {
+            int end;
+            int keepFrom = -1;
+            int keepTo = -1;
+            if (startsWith(b, i, to, "<![CDATA[")) {
+                keepFrom = i + 9;
+                keepTo = indexOf(b, keepFrom, to, "]]>");
+                end = Math.min(to, keepTo + 3);
+            } else if (startsWith(b, i, to, "<!--")) {
+                end = commentEnd(b, i + 4, to);
+            } else if (i + 1 < to && (b[i + 1] == '!' || b[i + 1] == '?' || b[i + 1] == '/')) {
+                end = Math.min(to, ByteScan.indexOf(b, i + 1, to, '>') + 1); // a bogus comment, or </> (nothing)
+            } else {
+                i++;
+                continue; // a < of text
+            }
+            css.append(UrlText.decodeText(b, text, i));
+            if (keepFrom >= 0) {
+                css.append(new String(b, keepFrom, Math.min(keepTo, to) - keepFrom, StandardCharsets.UTF_8));
+            }
+            text = end;
+            i = end;
+        }
+        css.append(UrlText.decodeText(b, text, to));
+        return css.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Where a comment whose text starts at {@code p} ends: after {@code -->} or {@code --!>} ({@code <!-->} too). */
+    private static int commentEnd(byte[] b, int p, int to) {
+        if (startsWith(b, p, to, ">")) {
+            return p + 1;
+        }
+        if (startsWith(b, p, to, "->")) {
+            return p + 2;
+        }
+        for (int i = p; i < to; i++) {
+            if (startsWith(b, i, to, "-->")) {
+                return i + 3;
+            }
+            if (startsWith(b, i, to, "--!>")) {
+                return i + 4;
+            }
+        }
+        return to;
+    }
+
+    private static boolean startsWith(byte[] b, int p, int to, String s) {
+        if (p + s.length() > to) {
+            return false;
+        }
+        for (int k = 0; k < s.length(); k++) {
+            if (b[p + k] != s.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] b, int p, int to, String s) {
+        for (int i = p; i + s.length() <= to; i++) {
+            if (startsWith(b, i, to, s)) {
+                return i;
+            }
+        }
+        return to;
+    }
+
     /** The statements of the CSS text {@code b[from..to)} ({@link CssUrls.Scan}; indexes from {@code from}). */
     CssUrls.Scan scan(byte[] b, int from, int to) {
         return CssUrls.scan(new String(b, from, to - from, StandardCharsets.ISO_8859_1), engine.cfg.maxHeldBytes);

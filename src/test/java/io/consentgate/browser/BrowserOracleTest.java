@@ -102,6 +102,10 @@ class BrowserOracleTest {
             + "background:url(https://www.facebook.com/tr?id=1)} ]]></style></svg><p>x</p>");
         leak("svg-style-text-after-nested-element", "<svg width=\"1\" height=\"1\"><style>svg{fill:red}<g></g>"
             + "p{height:10px;background:url(https://www.facebook.com/tr?id=1)}</style></svg><p>x</p>");
+        leak("svg-style-comment-inside-the-host", "<svg width=\"1\" height=\"1\"><style>p{height:10px;"
+            + "background:url(https://www.face<!-- x -->book.com/tr?id=1)}</style></svg><p>x</p>");
+        leak("svg-style-reference-inside-the-host", "<svg width=\"1\" height=\"1\"><style>p{height:10px;"
+            + "background:url(https://www&#46;facebook.com/tr?id=1)}</style></svg><p>x</p>");
         leak("svg-style-url-across-nested-element", "<svg width=\"1\" height=\"1\"><style>p{height:10px;"
             + "background:url(https://www.face<desc>x</desc>book.com/tr?id=1)}</style></svg><p>x</p>");
     }

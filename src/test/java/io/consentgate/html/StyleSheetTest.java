@@ -155,14 +155,14 @@ class StyleSheetTest {
     }
 
     /**
-     * An SVG {@code <style>} styles the whole page, like an HTML one, but its text is markup: CDATA sections and
-     * comments are read with the CSS, a MathML {@code <style>} styles nothing, a self-closed one has no text.
+     * An SVG {@code <style>} styles the whole page, like an HTML one: plain CSS text loses only its refused tracker
+     * URLs. A MathML {@code <style>} styles nothing, a self-closed one has no text.
      */
     @Test
     void anSvgStyleIsReadLikeAnHtmlOne() {
-        assertEquals("<svg width=1 height=1><style><![CDATA[ p{background:url(about:invalid)} ]]></style></svg><p>x</p>",
-            rewrite(REMOVE, "<svg width=1 height=1><style><![CDATA[ p{background:url(https://www.facebook.com/tr?id=1)}"
-                + " ]]></style></svg><p>x</p>", NONE));
+        assertEquals("<svg width=1 height=1><style>p{background:url(about:invalid)}</style></svg><p>x</p>",
+            rewrite(REMOVE, "<svg width=1 height=1><style>p{background:url(https://www.facebook.com/tr?id=1)}"
+                + "</style></svg><p>x</p>", NONE));
         assertEquals("<svg><g><style>@import url(\"about:invalid\");.a{fill:red}</style></g></svg>",
             rewrite(NEUTRALIZE, "<svg><g><style>@import url(\"https://connect.facebook.net/x.css\");.a{fill:red}"
                 + "</style></g></svg>", NONE));
@@ -175,6 +175,29 @@ class StyleSheetTest {
         assertEquals(1, events.size());
         assertEquals(TrackerEvent.Action.NEUTRALIZED, events.get(0).action());
         assertEquals("style", events.get(0).element());
+    }
+
+    /**
+     * The CSS of an SVG style is its text content: CDATA sections unwrapped, comments left out, character
+     * references decoded. When that text holds a refused tracker URL and the bytes hold such markup, no span of the
+     * bytes stands for the URL, so the style's start tag goes with its text (the end tag, closing nothing, stays).
+     */
+    @Test
+    void anSvgStyleWithMarkupInItsTextIsReadAsItsTextContent() {
+        assertEquals("<svg width=1 height=1></style></svg><p>x</p>",
+            rewrite(REMOVE, "<svg width=1 height=1><style><![CDATA[ p{background:url(https://www.facebook.com/tr?id=1)}"
+                + " ]]></style></svg><p>x</p>", NONE));
+        assertEquals("<svg></style></svg>",
+            rewrite(REMOVE, "<svg><style>p{background:url(https://www.face<!-- x -->book.com/tr)}</style></svg>", NONE));
+        assertEquals("<svg></style></svg>",
+            rewrite(REMOVE, "<svg><style>p{background:url(https://www&#46;facebook.com/tr)}</style></svg>", NONE));
+        String kept = "<svg><style><![CDATA[ .b{fill:red} a > b {stroke:none} ]]><!-- url(https://www.facebook.com/tr)"
+            + " --></style></svg><svg><style>p{content:\"&amp;\"}</style></svg>";
+        assertEquals(kept, rewrite(REMOVE, kept, NONE), "no tracker in the text content: byte for byte");
+        List<TrackerEvent> events = events(REMOVE, "<svg><style><![CDATA[p{background:url(//www.facebook.com/tr)}]]>"
+            + "</style></svg>", NONE);
+        assertEquals(1, events.size());
+        assertEquals(TrackerEvent.Action.REMOVED, events.get(0).action());
     }
 
     /**
@@ -198,8 +221,11 @@ class StyleSheetTest {
         HtmlRewriter closed = HtmlRewriter.builder(TrackerCatalog.bundled()).maxHeldBytes(1024).build();
         String streamed = "<svg><style>" + ".r{fill:red}\n".repeat(100) + "<g></g>.px{background:url("
             + "https://www.facebook.com/tr)}</style></svg><p>b</p>";
-        assertEquals("<svg><style>" + ".r{fill:red}\n".repeat(100).strip() + "</style></svg><p>b</p>",
-            rewrite(closed, streamed, NONE), "its start already sent: the switch drops the rest, the end tag stays");
+        assertEquals("<svg></svg><p>b</p>", rewrite(closed, streamed, NONE),
+            "over the cap it is not streamed (its text is markup): fail-closed drops it whole");
+        HtmlRewriter open = HtmlRewriter.builder(TrackerCatalog.bundled()).maxHeldBytes(1024)
+            .overflow(OverflowAction.FAIL_OPEN).build();
+        assertEquals(streamed, rewrite(open, streamed, NONE), "fail-open sends it unread");
         for (String page : List.of(streamed, "<p>a</p><svg><style>p{b:url(//www.facebook.com/tr)}<desc>d</desc>x</style>"
             + "<style>q{b:url(//www.facebook.com/tr)}</style></svg><p>b</p>")) {
             byte[] in = page.getBytes(StandardCharsets.UTF_8);
