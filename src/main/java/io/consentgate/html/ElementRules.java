@@ -351,6 +351,16 @@ final class ElementRules {
         }
         engine.event(TrackerEvent.Action.ACTIVATED, t.lineOf(t.tagStart), t.columnOf(t.tagStart),
             ElementNames.name(t.nameId), categoryAttribute, value(categoryAttr()), EnumSet.noneOf(Category.class));
+        // The operator's allow covers the element, not a tracker in its other attributes: a ping, a style or an
+        // event handler that fetches a refused one goes as on any tag (found by the mutation fuzz test: an
+        // activated <a data-src> kept its ping). Written with the activation's edits.
+        edits = engine.tagWriter;
+        if (t.nameId == ElementNames.A || t.nameId == ElementNames.AREA) {
+            ping();
+        }
+        TagWriter w = liveEdits(edits, false);
+        w.len = 0;
+        w.build(t, null);
         if (t.nameId == ElementNames.SCRIPT && dataSrc < 0 && !(t.foreign && t.selfClosing) && textMayFetch(true)) {
             engine.beginScript(true);
         } else {
@@ -548,16 +558,7 @@ final class ElementRules {
      * element itself is no tracker. All edits, with a dropped {@code ping}, are written in one pass over the tag.
      */
     private void liveAttributes(boolean other) throws IOException {
-        TagWriter w = edits;
-        if (other && t.maybeMarked()) {
-            int bg = attr(BACKGROUND);
-            w = dropAll(w, bg, BACKGROUND, check(bg, false));
-        }
-        if (t.maybeStyled()) {
-            int style = attr(STYLE);
-            w = dropAll(w, style, STYLE, styleRefusal(style));
-        }
-        w = eventHandlers(w);
+        TagWriter w = liveEdits(edits, other);
         // an HTML <style>, or an SVG one (a MathML <style> styles nothing; a self-closed SVG one has no text)
         boolean styleSheet = t.nameId == ElementNames.STYLE && (!t.foreign || t.inSvg() && !t.selfClosing);
         if (w != null) {
@@ -570,6 +571,19 @@ final class ElementRules {
         } else if (styleSheet) {
             engine.beginStyle(false);
         }
+    }
+
+    /** Adds the drops of {@link #liveAttributes} to {@code w} (null: none yet); null when there are none. */
+    private TagWriter liveEdits(TagWriter w, boolean other) {
+        if (other && t.maybeMarked()) {
+            int bg = attr(BACKGROUND);
+            w = dropAll(w, bg, BACKGROUND, check(bg, false));
+        }
+        if (t.maybeStyled()) {
+            int style = attr(STYLE);
+            w = dropAll(w, style, STYLE, styleRefusal(style));
+        }
+        return eventHandlers(w);
     }
 
     /** Whether a relative URL could reach a tracker: the page's base URL is on a tracker's host. */

@@ -118,4 +118,21 @@ class HtmlRewriterTest {
         assertEquals("<img data-consent=\"functional\" src=\"/a.png\" alt=\"\">", rewrite(REMOVE,
             "<img data-consent=\"functional\" data-src=\"/a.png\" src=\"/placeholder.png\"alt=\"\">", functional));
     }
+
+    /**
+     * Found by MutationFuzzTest (seed 61932398127094): an activated element skipped the rules for its other
+     * attributes, so {@code <a data-consent="" data-src ping=...>} kept a ping to a refused tracker. The operator's
+     * allow covers the element; a ping, a style or an event handler that fetches a refused tracker goes as anywhere.
+     */
+    @Test
+    void activationKeepsNoTrackerInTheElementsOtherAttributes() {
+        assertEquals("<a href=\"/about\" data-consent=\"\" src=\"/x\">x</a>", rewrite(REMOVE,
+            "<a href=\"/about\" ping=\"https://www.google-analytics.com/collect\" data-consent=\"\" data-src=\"/x\">x</a>",
+            NONE));
+        assertEquals("<img data-consent=necessary src=/a.png alt=x>", rewrite(REMOVE, "<img data-consent=necessary "
+            + "data-src=/a.png style=\"background:url(https://www.facebook.com/tr)\" onerror=\"new Image().src="
+            + "'https://www.facebook.com/tr'\" alt=x>", NONE));
+        assertEquals("<iframe data-consent=necessary src=/embed onload=\"x()\"></iframe>", rewrite(REMOVE,
+            "<iframe data-consent=necessary data-src=/embed onload=\"x()\"></iframe>", NONE), "the rest stays");
+    }
 }
