@@ -754,13 +754,8 @@ final class RewriteEngine implements TokenHandler {
         }
         event(TrackerEvent.Action.REMOVED, scriptLine, scriptColumn, "style", null, null, Set.of());
         deferLen = 0;
-        setMode(DROP);
-        dropId = ElementNames.STYLE;
-        dropNameLen = 0;
-        dropDepth = 1;
+        startOverflowDrop(ElementNames.STYLE, 1, heldContext);
         keepDropEnd = true;
-        dropAfterOverflow = true;
-        dropContext = heldContext;
     }
 
     /** The end of a held script or style; {@code endEnd} is -1 when its end tag outgrew the cap and is not read yet. */
@@ -892,12 +887,7 @@ final class RewriteEngine implements TokenHandler {
                 event(TrackerEvent.Action.REMOVED, noscriptLine, noscriptColumn, "noscript", null, null, Set.of());
                 deferLen = 0;
                 lastByte = lastByteBeforeNoscript; // what was held is gone, wherever the input was split
-                setMode(DROP);
-                dropId = ElementNames.NOSCRIPT;
-                dropNameLen = 0;
-                dropDepth = noscriptDepth;
-                dropAfterOverflow = true;
-                dropContext = noscriptForeign;
+                startOverflowDrop(ElementNames.NOSCRIPT, noscriptDepth, noscriptForeign);
             } else {
                 releaseDeferred();
             }
@@ -920,12 +910,7 @@ final class RewriteEngine implements TokenHandler {
             event(TrackerEvent.Action.REMOVED, scriptLine, scriptColumn, "script", null, null, Set.of());
             deferLen = 0;
             lastByte = lastByteBeforeScript; // what was held is gone, wherever the input was split
-            setMode(DROP);
-            dropId = ElementNames.SCRIPT;
-            dropNameLen = 0;
-            dropDepth = 1;
-            dropAfterOverflow = true;
-            dropContext = heldContext;
+            startOverflowDrop(ElementNames.SCRIPT, 1, heldContext);
         }
     }
 
@@ -986,12 +971,20 @@ final class RewriteEngine implements TokenHandler {
         event(TrackerEvent.Action.REMOVED, scriptLine, scriptColumn, "style", null, null, Set.of());
         deferLen = 0;
         lastByte = lastByteBeforeScript;
+        startOverflowDrop(ElementNames.STYLE, 1, heldContext);
+    }
+
+    /**
+     * Drops a held element past the cap up to its end tag ({@code depth} of them, for nested {@code <noscript>}s);
+     * the SVG/MathML context is then {@code context}, the one the element started in.
+     */
+    private void startOverflowDrop(int id, int depth, int[] context) {
         setMode(DROP);
-        dropId = ElementNames.STYLE;
+        dropId = id;
         dropNameLen = 0;
-        dropDepth = 1;
+        dropDepth = depth;
         dropAfterOverflow = true;
-        dropContext = heldContext;
+        dropContext = context;
     }
 
     /** The held element overflowed while its own end tag was being handled: the drop ends with that tag. */
