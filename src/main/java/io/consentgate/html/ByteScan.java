@@ -64,6 +64,29 @@ final class ByteScan {
         return p;
     }
 
+    /** Whether {@code b[p..to)} starts with the ASCII text {@code s}. */
+    static boolean startsWith(byte[] b, int p, int to, String s) {
+        if (p < 0 || p + s.length() > to) {
+            return false;
+        }
+        for (int k = 0; k < s.length(); k++) {
+            if (b[p + k] != s.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The index of the first ASCII text {@code s} in {@code b[from..to)}, or -1. */
+    static int find(byte[] b, int from, int to, String s) {
+        for (int i = from; i + s.length() <= to; i++) {
+            if (startsWith(b, i, to, s)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The first index from {@code q} of a byte that ends an attribute name, or {@code limit}. */
     static int attrNameEnd(byte[] b, int q, int limit) {
         while (q + 8 <= limit) {

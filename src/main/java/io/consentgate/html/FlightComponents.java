@@ -34,16 +34,16 @@ final class FlightComponents {
     /** Whether a raw chunk may name a known component or place one already imported: worth decoding. */
     boolean mayConcern(byte[] b, int off, int len) {
         for (Component c : KNOWN) {
-            if (indexOf(b, off, off + len, c.exportName()) >= 0) {
+            if (ByteScan.find(b, off, off + len, c.exportName()) >= 0) {
                 return true;
             }
         }
-        return !byRow.isEmpty() && indexOf(b, off, off + len, "$L") >= 0;
+        return !byRow.isEmpty() && ByteScan.find(b, off, off + len, "$L") >= 0;
     }
 
     /** Remembers the import rows of known components in this chunk's decoded text. */
     void readImports(byte[] t, int n) {
-        for (int i = indexOf(t, 0, n, ":I["); i >= 0; i = indexOf(t, i + 3, n, ":I[")) {
+        for (int i = ByteScan.find(t, 0, n, ":I["); i >= 0; i = ByteScan.find(t, i + 3, n, ":I[")) {
             int idStart = i;
             while (idStart > 0 && Character.digit(t[idStart - 1], 16) >= 0) {
                 idStart--;
@@ -51,7 +51,7 @@ final class FlightComponents {
             if (idStart == i || idStart > 0 && t[idStart - 1] != '\n') {
                 continue;
             }
-            int rowEnd = indexOf(t, i, n, "\n");
+            int rowEnd = ByteScan.find(t, i, n, "\n");
             rowEnd = rowEnd < 0 ? n : rowEnd;
             String row = new String(t, i, rowEnd - i, StandardCharsets.UTF_8);
             for (Component c : KNOWN) {
@@ -71,7 +71,7 @@ final class FlightComponents {
                          List<int[]> spans) {
         for (Map.Entry<String, Component> e : byRow.entrySet()) {
             String head = "[\"$\",\"$L" + e.getKey() + "\",";
-            for (int p = indexOf(t, 0, n, head); p >= 0; p = indexOf(t, p + 1, n, head)) {
+            for (int p = ByteScan.find(t, 0, n, head); p >= 0; p = ByteScan.find(t, p + 1, n, head)) {
                 int end = valueEnd(t, p, n);
                 if (end < 0) {
                     continue;
@@ -135,31 +135,12 @@ final class FlightComponents {
     /** The first {@code "name":"value"} in {@code [from, to)}, value as written (ids need no unescaping); or null. */
     private static String stringProp(byte[] t, int from, int to, String name) {
         String key = "\"" + name + "\":\"";
-        int k = indexOf(t, from, to, key);
+        int k = ByteScan.find(t, from, to, key);
         if (k < 0) {
             return null;
         }
         int start = k + key.length();
         int end = stringEnd(t, start, to);
         return end < 0 ? null : new String(t, start, end - 1 - start, StandardCharsets.UTF_8);
-    }
-
-    private static int indexOf(byte[] b, int from, int end, String s) {
-        int len = s.length();
-        for (int i = from; i <= end - len; i++) {
-            if (startsWith(b, i, s)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean startsWith(byte[] b, int i, String s) {
-        for (int k = 0; k < s.length(); k++) {
-            if (b[i + k] != s.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

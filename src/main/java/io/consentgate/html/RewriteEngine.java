@@ -439,11 +439,12 @@ final class RewriteEngine implements TokenHandler {
             finishScript(tok.tagStart, tok.tagStart);
         } else {
             LOG.debug("ConsentGate: removed the start of an SVG style with a tag inside it (line {})", scriptLine);
-            unwrapSvgStyle();
+            unwrapHeld();
         }
     }
 
-    private void unwrapSvgStyle() throws IOException {
+    /** Takes out the held SVG script's or style's start tag with its text so far; what follows stays. */
+    private void unwrapHeld() throws IOException {
         inScript = false;
         heldStyle = false;
         cutHeldScript();
@@ -457,9 +458,7 @@ final class RewriteEngine implements TokenHandler {
      */
     private void unwrapForeignScript() throws IOException {
         LOG.debug("ConsentGate: removed the start of an SVG script with an element inside it (line {})", scriptLine);
-        inScript = false;
-        cutHeldScript();
-        releaseDeferred();
+        unwrapHeld();
     }
 
     /** Drops the held script from its start tag on; what was held before it stays. */
@@ -660,7 +659,7 @@ final class RewriteEngine implements TokenHandler {
     /**
      * An SVG style whose text holds markup or character references: the browser's CSS is its text content (CDATA
      * sections unwrapped, comments left out, references decoded), which no span of the held bytes stands for. When
-     * that CSS fetches a refused tracker, the style's start tag goes with its text ({@link #unwrapSvgStyle});
+     * that CSS fetches a refused tracker, the style's start tag goes with its text ({@link #unwrapHeld});
      * otherwise it stays byte for byte.
      */
     private void finishSvgStyleWithMarkup(int cs) throws IOException {
@@ -684,7 +683,7 @@ final class RewriteEngine implements TokenHandler {
         for (TrackerMatch m : refused) {
             event(TrackerEvent.Action.REMOVED, scriptLine, scriptColumn, "style", m);
         }
-        unwrapSvgStyle();
+        unwrapHeld();
     }
 
     /** The held CSS {@code defer[from..to)} with its refused tracker URLs replaced, or {@code null} when it has none. */

@@ -64,11 +64,12 @@ final class StyleSheets {
             int end;
             int keepFrom = -1;
             int keepTo = -1;
-            if (startsWith(b, i, to, "<![CDATA[")) {
+            if (ByteScan.startsWith(b, i, to, "<![CDATA[")) {
                 keepFrom = i + 9;
-                keepTo = indexOf(b, keepFrom, to, "]]>");
+                int close = ByteScan.find(b, keepFrom, to, "]]>");
+                keepTo = close < 0 ? to : close;
                 end = Math.min(to, keepTo + 3);
-            } else if (startsWith(b, i, to, "<!--")) {
+            } else if (ByteScan.startsWith(b, i, to, "<!--")) {
                 end = commentEnd(b, i + 4, to);
             } else if (i + 1 < to && (b[i + 1] == '!' || b[i + 1] == '?' || b[i + 1] == '/')) {
                 end = Math.min(to, ByteScan.indexOf(b, i + 1, to, '>') + 1); // a bogus comment, or </> (nothing)
@@ -89,39 +90,18 @@ final class StyleSheets {
 
     /** Where a comment whose text starts at {@code p} ends: after {@code -->} or {@code --!>} ({@code <!-->} too). */
     private static int commentEnd(byte[] b, int p, int to) {
-        if (startsWith(b, p, to, ">")) {
+        if (ByteScan.startsWith(b, p, to, ">")) {
             return p + 1;
         }
-        if (startsWith(b, p, to, "->")) {
+        if (ByteScan.startsWith(b, p, to, "->")) {
             return p + 2;
         }
         for (int i = p; i < to; i++) {
-            if (startsWith(b, i, to, "-->")) {
+            if (ByteScan.startsWith(b, i, to, "-->")) {
                 return i + 3;
             }
-            if (startsWith(b, i, to, "--!>")) {
+            if (ByteScan.startsWith(b, i, to, "--!>")) {
                 return i + 4;
-            }
-        }
-        return to;
-    }
-
-    private static boolean startsWith(byte[] b, int p, int to, String s) {
-        if (p + s.length() > to) {
-            return false;
-        }
-        for (int k = 0; k < s.length(); k++) {
-            if (b[p + k] != s.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int indexOf(byte[] b, int p, int to, String s) {
-        for (int i = p; i + s.length() <= to; i++) {
-            if (startsWith(b, i, to, s)) {
-                return i;
             }
         }
         return to;
