@@ -49,7 +49,7 @@ public final class Main {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
             return switch (args[0]) {
-                case "rewrite" -> RewriteCommand.run(Options.parse(rest, RewriteCommand.FLAGS), in, out);
+                case "rewrite" -> RewriteCommand.run(Options.parse(rest, RewriteCommand.FLAGS), in, out, err);
                 case "scan" -> ScanCommand.run(Options.parse(rest, ScanCommand.FLAGS), out);
                 case "serve" -> ServeCommand.run(Options.parse(rest, ServeCommand.FLAGS), out);
                 default -> throw new UsageException("unknown command '" + args[0] + "' (try --help)");

@@ -5,9 +5,14 @@ import io.consentgate.html.RewriteStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.Set;
 
-/** {@code rewrite}: HTML on stdin, what the filter would send on stdout. */
+/**
+ * {@code rewrite}: HTML on stdin, what the filter would send on stdout. A policy with {@code report-only=true} or
+ * {@code html-rewrite=false} has the filter send pages as written, so this command then copies its input unchanged
+ * and says why on stderr.
+ */
 final class RewriteCommand {
 
     static final Set<String> FLAGS = DecisionFlags.FLAGS;
@@ -15,13 +20,20 @@ final class RewriteCommand {
     private RewriteCommand() {
     }
 
-    static int run(Options o, InputStream in, OutputStream out) throws UsageException, CommandException {
+    static int run(Options o, InputStream in, OutputStream out, PrintStream err)
+            throws UsageException, CommandException {
         if (!o.operands().isEmpty()) {
             throw new UsageException("rewrite reads stdin and takes no operands, got '" + o.operands().get(0) + "'");
         }
         DecisionFlags flags = DecisionFlags.parse(o);
+        String asWritten = flags.policy().reportOnly() ? "report-only=true"
+            : flags.policy().htmlRewrite() ? null : "html-rewrite=false";
+        if (asWritten != null && flags.isHtml()) {
+            err.println("consentgate: the policy sets " + asWritten + ", so the filter sends pages as written and "
+                + "so does rewrite; run it with a policy without " + asWritten + " to see what enforcement sends");
+        }
         try {
-            if (!flags.isHtml() || flags.decision().allowsEverything()) {
+            if (!flags.isHtml() || flags.decision().allowsEverything() || asWritten != null) {
                 in.transferTo(out);
                 out.flush();
                 return 0;

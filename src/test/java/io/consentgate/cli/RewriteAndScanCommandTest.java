@@ -81,6 +81,22 @@ class RewriteAndScanCommandTest {
     }
 
     @Test
+    void rewriteSendsThePageAsWrittenWhenThePolicyDoesNotEnforce(@TempDir Path dir) throws Exception {
+        for (String key : new String[] {"report-only: true", "html-rewrite: false"}) {
+            Path policy = Files.writeString(dir.resolve("policy.yaml"), key + "\n");
+            Run r = run(page(), "rewrite", "--dnt", "--policy", policy.toString());
+            assertEquals(0, r.code(), r.err());
+            assertArrayEquals(page(), r.out(), key + ": the filter would send the page as written");
+            String setting = key.replace(": ", "=");
+            assertTrue(r.err().contains("sets " + setting) && r.err().lines().count() == 1, r.err());
+        }
+        Path enforcing = Files.writeString(dir.resolve("enforcing.yaml"), "report-only: false\n");
+        Run r = run(page(), "rewrite", "--dnt", "--policy", enforcing.toString());
+        assertFalse(r.text().contains("fbevents"), r.text());
+        assertEquals("", r.err());
+    }
+
+    @Test
     void nonHtmlContentTypePassesThrough() {
         assertArrayEquals(page(), run(page(), "rewrite", "--content-type", "text/plain").out());
     }
