@@ -82,6 +82,10 @@ public final class PolicyReader {
             }
         }
         Policy.Builder b = Policy.builder();
+        if (structured != null && structured.has("klaro-services")) {
+            // Before the init-params, so that an init-param naming the same service wins, as for every key.
+            fileKlaroServices(b, structured.get("klaro-services"));
+        }
         for (Map.Entry<String, String> e : settings.entrySet()) {
             BiConsumer<Policy.Builder, String> setter = SETTERS.get(e.getKey());
             if (setter == null) {
@@ -94,17 +98,29 @@ public final class PolicyReader {
         if (structured != null && structured.has("trackers")) {
             b.catalog(catalogWithOverrides(structured.get("trackers")));
         }
-        if (structured != null && structured.has("klaro-services")) {
-            JsonNode ks = structured.get("klaro-services");
-            if (!ks.isObject()) {
-                throw new InvalidPolicyException("klaro-services", "must be an object of service name to category");
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = ks.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                b.klaroService(e.getKey(), category("klaro-services", e.getValue().asText()));
-            }
-        }
         return b.build();
+    }
+
+    /**
+     * A policy file's {@code klaro-services}: an object of service name to category, or the init-param's
+     * {@code name=category,...} text.
+     */
+    private static void fileKlaroServices(Policy.Builder b, JsonNode ks) {
+        if (ks.isTextual()) {
+            SETTERS.get("klaro-services").accept(b, ks.asText().strip());
+            return;
+        }
+        if (!ks.isObject()) {
+            throw new InvalidPolicyException("klaro-services",
+                "must be an object of service name to category, or name=category,... text");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = ks.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isTextual()) {
+                throw new InvalidPolicyException("klaro-services", "the category of '" + e.getKey() + "' must be text");
+            }
+            b.klaroService(e.getKey(), category("klaro-services", e.getValue().asText()));
+        }
     }
 
     private static TrackerCatalog catalogWithOverrides(JsonNode trackers) {

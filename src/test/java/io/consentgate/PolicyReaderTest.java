@@ -199,6 +199,29 @@ class PolicyReaderTest {
     }
 
     @Test
+    void klaroServicesInAPolicyFileTakeEitherFormAndInitParamsWin() {
+        String yaml = """
+                klaro-services: "matomo=analytics, chat=functional"
+                """;
+        Policy text = PolicyReader.read(Map.of("policy-file", "/p.yaml"),
+                loc -> new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(Category.ANALYTICS, text.klaroServices().get("matomo"));
+        assertEquals(Category.FUNCTIONAL, text.klaroServices().get("chat"));
+        String json = """
+                {"klaro-services": {"matomo": "analytics", "ads": "marketing"}}""";
+        Policy both = PolicyReader.read(Map.of("policy-file", "/p.json", "klaro-services", "matomo=marketing"),
+                loc -> new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(Category.MARKETING, both.klaroServices().get("matomo"), "the init-param wins");
+        assertEquals(Category.MARKETING, both.klaroServices().get("ads"), "the file's other services stay");
+        for (String bad : new String[] {"{\"klaro-services\": [\"matomo\"]}",
+            "{\"klaro-services\": {\"matomo\": [\"analytics\"]}}", "{\"klaro-services\": \"matomo\"}"}) {
+            InvalidPolicyException e = assertThrows(InvalidPolicyException.class, () -> PolicyReader.read(
+                Map.of("policy-file", "/p.json"), loc -> new ByteArrayInputStream(bad.getBytes(StandardCharsets.UTF_8))));
+            assertEquals("klaro-services", e.parameter(), bad);
+        }
+    }
+
+    @Test
     void policyFileInYamlIsRead() {
         String yaml = """
                 mode: opt-in
