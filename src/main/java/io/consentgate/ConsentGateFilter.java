@@ -75,7 +75,7 @@ import java.util.Optional;
  *   <li>{@code signals-override-consent} (default {@code true}): whether GPC/DNT refusals beat a stored consent</li>
  *   <li>{@code gpc-headers} (default {@code Sec-GPC}): request headers read as a GPC signal</li>
  *   <li>{@code consent-cookie-name} (default {@code cg_consent}): name of the consent cookie</li>
- *   <li>{@code policy-revision} (default {@code 1}): revision of your privacy policy; raising it invalidates every stored consent</li>
+ *   <li>{@code policy-revision} (default {@code 1}): revision of your privacy policy; raising it invalidates every ConsentGate consent cookie</li>
  *   <li>{@code consent-max-age-days} (default {@code 395}): lifetime of a consent (1–3650 days)</li>
  *   <li>{@code consent-secret} (default none): HMAC-SHA256 key (≥ 32 bytes) signing the cookie; {@code env:NAME} reads an environment variable</li>
  *   <li>{@code honour-cmps} (default none): other consent managers' cookies to honour: {@code cookiebot}, {@code onetrust}, {@code cookieconsent}, {@code klaro}, {@code tcf}, {@code usprivacy}</li>

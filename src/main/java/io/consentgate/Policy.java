@@ -618,8 +618,9 @@ public final class Policy {
         }
 
         /**
-         * {@code policy-revision}: the revision of your privacy policy. Raising it invalidates every stored consent,
-         * so visitors are asked again. Default {@code 1}.
+         * {@code policy-revision}: the revision of your privacy policy. Raising it invalidates every ConsentGate
+         * consent cookie, so visitors are asked again (consents read through {@code honour-cmps} follow their own
+         * manager's versioning). Default {@code 1}.
          */
         public Builder policyRevision(int revision) {
             if (revision < 1) {
