@@ -96,6 +96,41 @@ class CookieMatchTest {
         assertEquals(expected, m == null ? "-" : m.tracker().id());
     }
 
+    /**
+     * A vendor's opt-out or consent record identifies no one; expiring it for a visitor who refused would make the
+     * vendor forget an opt-out the day the visitor allows its category.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        matomo_ignore              | -
+        mtm_consent                | -
+        mtm_consent_removed        | -
+        mtm_cookie_consent         | -
+        ppms_privacy_6a0b3c        | -
+        ppms_privacy_bar_6a0b3c    | -
+        stg_global_opt_out         | -
+        _stg_optout                | -
+        _cs_optout                 | -
+        WRIgnore                   | -
+        optimizelyOptOut           | -
+        pi_opt_in                  | -
+        rweb_optin                 | -
+        datatrics_optin            | -
+        gdpr_status                | -
+        is_gdpr                    | -
+        __gpi_optout               | -
+        ToptOut                    | .bing.com
+        BizographicsOptOut         | .linkedin.com
+        dnt                        | .twitter.com
+        dtm_gpc_optout             | .dotomi.com
+        euconsent                  | .faktor.io
+        _tracking_consent          | .shopify.com
+        """)
+    void cookiesThatRecordAPrivacyChoiceAreNeverTrackerCookies(String name, String domain) {
+        assertNull(CATALOG.matchCookie(name, "-".equals(domain) ? null : domain));
+        assertNull(CATALOG.matchCookie(name, null));
+    }
+
     @Test
     void nullOrEmptyNameIsNoTrackerCookie() {
         assertNull(CATALOG.matchCookie(null, null));

@@ -23,7 +23,8 @@ import java.util.Set;
  * Analytics and Marketing rows: Functional rows include platform session cookies (PHP, WordPress, shop carts) whose
  * removal would break sites, and Security/Necessary are never gated. Names the hand-written catalog already matches
  * are skipped. Short or word-like names, and names with words applications use for their own cookies ({@code
- * auth_token}, {@code _tracking_consent}), are marked generic and kept only when the row names a vendor domain.
+ * auth_token}), are marked generic and kept only when the row names a vendor domain. Names that record the visitor's
+ * privacy choice (opt-outs, consent records) are left out: see {@link #recordsAPrivacyChoice}.
  *
  * <p>Usage: {@code java -cp target/test-classes:target/classes:<jackson+slf4j> \
  * io.consentgate.catalog.tools.OpenCookieDatabaseImport open-cookie-database.csv \
@@ -38,6 +39,10 @@ public final class OpenCookieDatabaseImport {
     /** Words an application's own cookie names use: such names match only on the vendor's domain. */
     private static final List<String> APPLICATION_WORDS = List.of("consent", "auth", "token", "sess", "user",
             "visitor", "query", "login", "csrf", "lang", "cart", "optout", "opt_out", "cookie", "referrer", "guest", "guid");
+
+    /** Words in the names of cookies that record a privacy choice: see {@link #recordsAPrivacyChoice}. */
+    private static final List<String> PRIVACY_CHOICE_WORDS = List.of("ignore", "optout", "opt_out", "opt-out", "optin",
+            "opt_in", "opt-in", "privacy", "gdpr", "consent", "donottrack");
 
     /**
      * Wildcard prefixes that also start application cookies (data-theme, partner-ref, _tt_session, _li_session): a
@@ -70,7 +75,7 @@ public final class OpenCookieDatabaseImport {
                 continue;
             }
             String n = row.get(name).strip();
-            if (!n.matches("[A-Za-z0-9_.\\-]+")) {
+            if (!n.matches("[A-Za-z0-9_.\\-]+") || recordsAPrivacyChoice(n)) {
                 continue;
             }
             boolean prefix = row.get(wildcard).strip().equals("1");
@@ -130,6 +135,24 @@ public final class OpenCookieDatabaseImport {
 
     private static String idOf(String platform) {
         return "ocd-" + platform.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    }
+
+    /**
+     * Whether a cookie's name says it records the visitor's own privacy choice ({@code matomo_ignore},
+     * {@code _cs_optout}, {@code mtm_consent}, {@code ppms_privacy_…}, {@code pi_opt_in}, {@code gdpr_status}). Such
+     * a cookie identifies no one, and expiring it would make the vendor forget an opt-out: the catalog never lists it.
+     */
+    static boolean recordsAPrivacyChoice(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.equals("dnt")) {
+            return true;
+        }
+        for (String word : PRIVACY_CHOICE_WORDS) {
+            if (n.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isGeneric(String name, boolean prefix) {
