@@ -110,7 +110,9 @@ final class ApplicationHeaders {
             response.setContentLengthLong(parseLength(value));
         } else if (isSetCookie(name)) {
             if (value == null || refuse(value)) {
-                removeSetCookies();
+                if (name.length() == SET_COOKIE.length()) {
+                    removeSetCookies();
+                } // else a padded name: the container keeps it apart from Set-Cookie, and nothing refused went out
             } else {
                 container().setHeader(name, value);
             }
@@ -199,24 +201,43 @@ final class ApplicationHeaders {
         }
     }
 
+    private static final String SET_COOKIE = "Set-Cookie";
+
+    /**
+     * Whether a header name the application passed is {@code field}, in any case and with any whitespace or control
+     * characters around it: containers send {@code "Set-Cookie "} as written, as {@code Set-Cookie :}, and Chromium
+     * takes that line as the header it names.
+     */
+    private static boolean is(String name, String field) {
+        int from = 0;
+        int to = name.length();
+        while (from < to && name.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && name.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        return to - from == field.length() && name.regionMatches(true, from, field, 0, field.length());
+    }
+
     private static boolean isContentLength(String name) {
-        return name.equalsIgnoreCase("Content-Length");
+        return is(name, "Content-Length");
     }
 
     private static boolean isSetCookie(String name) {
-        return name.equalsIgnoreCase("Set-Cookie");
+        return is(name, SET_COOKIE);
     }
 
     private static boolean isContentType(String name) {
-        return name.equalsIgnoreCase("Content-Type");
+        return is(name, "Content-Type");
     }
 
     private static boolean isTk(String name) {
-        return name.equalsIgnoreCase("Tk");
+        return is(name, "Tk");
     }
 
     private static boolean isContentEncoding(String name) {
-        return name.equalsIgnoreCase("Content-Encoding");
+        return is(name, "Content-Encoding");
     }
 
     private static long parseLength(String value) {

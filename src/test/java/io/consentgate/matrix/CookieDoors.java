@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * {@code /cookies?door=addCookie|addHeader|setHeader&name=N&domain=D}: sets {@code session_id}, then the cookie
  * {@code N} (with {@code Domain=D} when given) through the door, then {@code pref}. With {@code door=setHeader} the
- * tracker cookie is set with {@code setHeader}, which replaces every {@code Set-Cookie} before it. The body echoes the
+ * tracker cookie is set with {@code setHeader}, which replaces every {@code Set-Cookie} before it; {@code &pad=P}
+ * names the header {@code P + "Set-Cookie" + P} on the header doors (containers send it as written). The body echoes the
  * request's {@code Cookie} header and {@code getCookies()} names, as the application sees them.
  */
 final class CookieDoors {
@@ -23,6 +24,8 @@ final class CookieDoors {
         String door = req.getParameter("door");
         String name = req.getParameter("name");
         String domain = req.getParameter("domain");
+        String pad = req.getParameter("pad") == null ? "" : req.getParameter("pad");
+        String header = pad + "Set-Cookie" + pad;
         if (door != null) {
             resp.addHeader("Set-Cookie", "session_id=s3ss; Path=/; HttpOnly");
             String value = name + "=v1.2.3; Path=/; Max-Age=7776000" + (domain == null ? "" : "; Domain=" + domain);
@@ -36,8 +39,8 @@ final class CookieDoors {
                     }
                     resp.addCookie(c);
                 }
-                case "addHeader" -> resp.addHeader("Set-Cookie", value);
-                case "setHeader" -> resp.setHeader("Set-Cookie", value);
+                case "addHeader" -> resp.addHeader(header, value);
+                case "setHeader" -> resp.setHeader(header, value);
                 default -> throw new IllegalArgumentException(door);
             }
             Cookie pref = new Cookie("pref", "light");

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,6 +96,22 @@ class CookieGateContainerTest {
         }
         expected.add("pref");
         assertEquals(expected, cookieNames(r, kind), r.getValuesList("Set-Cookie").toString());
+    }
+
+    /**
+     * A header name with whitespace around it goes out as written ({@code Set-Cookie :}), and Chromium stores the
+     * cookie from that line: such a name is the same door.
+     */
+    @ParameterizedTest(name = "{0} {1} pad={2}")
+    @CsvSource({"jetty, addHeader, %20", "jetty, addHeader, %09", "jetty, setHeader, %20", "tomcat, addHeader, %20",
+        "tomcat, addHeader, %09", "tomcat, setHeader, %09"})
+    void aHeaderNamePaddedWithWhitespaceIsTheSameDoor(String kind, String door, String pad) throws Exception {
+        byte[] raw = PLAIN.get(kind).exchange("GET /cookies?door=" + door + "&name=_ga&pad=" + pad
+            + " HTTP/1.1\nHost: www.shop.example\nDNT: 1\nConnection: close\n\n");
+        String text = new String(raw, StandardCharsets.ISO_8859_1);
+        assertTrue(text.startsWith("HTTP/1.1 200"), ScenarioMatrixTest.head(raw));
+        assertFalse(text.contains("_ga=v1.2.3"), ScenarioMatrixTest.head(raw));
+        assertTrue(text.contains("pref=light"), ScenarioMatrixTest.head(raw));
     }
 
     @ParameterizedTest
