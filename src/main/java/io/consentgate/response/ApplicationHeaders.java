@@ -123,6 +123,7 @@ final class ApplicationHeaders {
             tkFromApplication |= !writingOwnHeaders && isTk(name);
             container().setHeader(name, value);
         }
+        afterChange(name);
     }
 
     void addHeader(String name, String value) {
@@ -142,6 +143,7 @@ final class ApplicationHeaders {
             tkFromApplication |= !writingOwnHeaders && isTk(name);
             container().addHeader(name, value);
         }
+        afterChange(name);
     }
 
     void setIntHeader(String name, int value) {
@@ -149,6 +151,7 @@ final class ApplicationHeaders {
             response.setContentLengthLong(value);
         } else {
             container().setIntHeader(name, value);
+            afterChange(name);
         }
     }
 
@@ -157,6 +160,17 @@ final class ApplicationHeaders {
             response.setContentLengthLong(value);
         } else {
             container().addIntHeader(name, value);
+            afterChange(name);
+        }
+    }
+
+    /**
+     * A header the application changed after ConsentGate wrote its commit-time headers, which it does when it decides
+     * the body, before the container commits: they are asserted again (see {@link CommitTimeHeaders#reassert}).
+     */
+    private void afterChange(String name) {
+        if (!writingOwnHeaders && response.wroteCommitTimeHeaders() && !container().isCommitted()) {
+            CommitTimeHeaders.reassert(response, name != null && is(name, "ETag"));
         }
     }
 

@@ -33,6 +33,20 @@ final class CommitTimeHeaders {
 
     /** Headers that depend on the final state of the response: Vary re-merged, cookie expiries. */
     static void write(ConsentResponse response) {
+        write(response, true);
+    }
+
+    /**
+     * After {@link #write}, when the application changes a header before the container commits (ConsentGate decided
+     * the body first): the headers are asserted again, so that a late {@code setHeader("Set-Cookie", …)} or
+     * {@code setHeader("Vary", …)} cannot take back the cookie expiries or the {@code Vary} a shared cache needs.
+     * The {@code ETag} is translated again only when the application set a new one.
+     */
+    static void reassert(ConsentResponse response, boolean validatorChanged) {
+        write(response, validatorChanged);
+    }
+
+    private static void write(ConsentResponse response, boolean validators) {
         Enforcement enforcement = response.enforcement();
         ConsentDecision decision = response.decision();
         ApplicationHeaders headers = response.applicationHeaders();
@@ -43,7 +57,9 @@ final class CommitTimeHeaders {
         } finally {
             headers.writingOwnHeaders(false);
         }
-        followDecisionInValidators(response);
+        if (validators) {
+            followDecisionInValidators(response);
+        }
         if (!enforcement.reportOnly()) {
             // An error page is a second dispatch with a second wrapper; the first one's sendError already added them.
             Collection<String> present = response.getHeaders("Set-Cookie");

@@ -494,6 +494,11 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         CommitTimeHeaders.write(this);
     }
 
+    /** Whether the commit-time headers were written (and the container has not committed since, or not yet). */
+    boolean wroteCommitTimeHeaders() {
+        return committedHeaders;
+    }
+
     /**
      * Headers ConsentGate asserts when the request enters, before the application runs, so application code can read
      * (and override) them; they are asserted again when the response commits.

@@ -22,6 +22,10 @@ final class CookieDoors {
 
     static void serve(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String door = req.getParameter("door");
+        if ("late".equals(door)) {
+            lateHeaders(resp);
+            return;
+        }
         String name = req.getParameter("name");
         String domain = req.getParameter("domain");
         String pad = req.getParameter("pad") == null ? "" : req.getParameter("pad");
@@ -59,5 +63,23 @@ final class CookieDoors {
             resp.getWriter().print("listed=" + java.util.Collections.list(req.getHeaderNames()).stream()
                     .anyMatch("Cookie"::equalsIgnoreCase) + "\n");
         }
+    }
+
+    /**
+     * {@code door=late}: an HTML page whose open inline script outgrows the response buffer, so ConsentGate decides
+     * the body (and writes its commit-time headers) while the rewriter still holds the script and the container has
+     * not committed; then the application replaces {@code Set-Cookie} and {@code Vary}, and ends the page.
+     */
+    private static void lateHeaders(HttpServletResponse resp) throws IOException {
+        resp.setContentType("text/html;charset=UTF-8");
+        java.io.PrintWriter w = resp.getWriter();
+        w.print("<!doctype html><title>late</title><script>var filler = '");
+        w.print("x".repeat(3 * resp.getBufferSize()));
+        if (resp.isCommitted()) {
+            throw new IllegalStateException("the container committed: the scenario needs an uncommitted response");
+        }
+        resp.setHeader("Set-Cookie", "XSRF-TOKEN=replaced; Path=/");
+        resp.setHeader("Vary", "Accept-Encoding");
+        w.print("';</script><p>end</p>");
     }
 }

@@ -99,6 +99,27 @@ class CookieGateContainerTest {
     }
 
     /**
+     * ConsentGate writes its commit-time headers when it decides the body, which can be before the container commits:
+     * a {@code setHeader} after that must not take back the expiries or the {@code Vary} tokens.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void headersTheApplicationReplacesAfterTheBodyWasDecidedKeepTheExpiriesAndVary(String kind) throws Exception {
+        HttpTester.Response r = send(PLAIN.get(kind), "/cookies?door=late",
+                "DNT: 1\nCookie: _ga=GA1.2.33.44; session_id=s3ss\n");
+        assertEquals(200, r.getStatus());
+        assertTrue(r.getContent().endsWith("<p>end</p>"), r.getContent());
+        List<String> cookies = r.getValuesList("Set-Cookie");
+        assertTrue(cookies.contains("XSRF-TOKEN=replaced; Path=/"), cookies.toString());
+        assertTrue(cookies.contains("_ga=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/"),
+                cookies.toString());
+        String vary = String.join(", ", r.getValuesList("Vary"));
+        for (String token : List.of("Accept-Encoding", "DNT", "Cookie")) {
+            assertTrue(vary.contains(token), vary);
+        }
+    }
+
+    /**
      * A header name with whitespace around it goes out as written ({@code Set-Cookie :}), and Chromium stores the
      * cookie from that line: such a name is the same door.
      */
