@@ -328,7 +328,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
                 writer.flush();
             }
             if (stream != null) {
-                stream.reserveForRewrite();
+                stream.keepForRedirect();
             }
             finish();
             if (stream != null) {

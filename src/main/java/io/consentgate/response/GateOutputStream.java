@@ -42,6 +42,8 @@ final class GateOutputStream extends ServletOutputStream {
     /** Writes are dropped silently (see {@link #withoutBody}). */
     private boolean ignored;
     private boolean ended;
+    /** A redirect that keeps the body ends it: see {@link #keepForRedirect()}. */
+    private boolean redirecting;
     private boolean finished;
     private boolean finishing;
     private boolean nonBlocking;
@@ -101,7 +103,7 @@ final class GateOutputStream extends ServletOutputStream {
             long len = response.applicationHeaders().heldContentLength();
             if (len >= 0) {
                 response.container().setContentLengthLong(len);
-            } else if (finished && !nonBlocking && RewriteDecision.statusHasBody(response)
+            } else if (finished && !nonBlocking && !redirecting && RewriteDecision.statusHasBody(response)
                     && !RewriteDecision.headOfRewrittenGet(response)) {
                 // The whole body is known: frame it with a length, as the container does for a body that fits.
                 response.container().setContentLengthLong(undecidedLen);
@@ -271,9 +273,12 @@ final class GateOutputStream extends ServletOutputStream {
     /**
      * Before a redirect that keeps the body: while nothing has reached the container, make its buffer big enough for
      * the held bytes once rewritten (neutralizing at most about doubles a tag), so writing them cannot commit the
-     * response before the container has set the redirect's status.
+     * response before the container has set the redirect's status. For the same reason a body passed through is not
+     * framed with the length ConsentGate knows: Tomcat commits a response once it has the bytes its
+     * {@code Content-Length} announces.
      */
-    void reserveForRewrite() {
+    void keepForRedirect() {
+        redirecting = true;
         if (!decided && undecidedLen > 0) {
             int room = undecidedLen * 4 + 8192;
             if (response.getBufferSize() < room) {

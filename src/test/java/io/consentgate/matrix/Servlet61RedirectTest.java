@@ -87,6 +87,22 @@ class Servlet61RedirectTest {
         assertCommitHeaders(r);
     }
 
+    /**
+     * A visitor who allowed everything gets the body as written; ConsentGate must not frame it with its length,
+     * which makes Tomcat commit the response before the redirect's status is set.
+     */
+    @ParameterizedTest(name = "{0}, {1}: status {2}")
+    @CsvSource({"sc-keep, stream, 303", "keep, writer, 302"})
+    void redirectKeepingTheBodyOfAPagePassedThroughIsStillARedirect(String form, String body, int status)
+            throws Exception {
+        String consent = "cg_consent=1.functional+analytics+marketing.1." + System.currentTimeMillis() / 1000
+            + ".AAAAAAAAAAAAAAAAAAAAAA";
+        HttpTester.Response r = get(tomcat, "/redirect61?form=" + form + "&body=" + body, consent);
+        assertEquals(status, r.getStatus(), r.getContent());
+        assertTrue(r.get("Location").endsWith("/moved/here"), r.get("Location"));
+        assertEquals(Redirects61.PAGE, r.getContent());
+    }
+
     @ParameterizedTest(name = "{0}, {1}: status {2}")
     @CsvSource({
         "sc-clear, stream, 307", "sc-clear, writer, 307", "sc, stream, 301", "sc, writer, 301"
@@ -110,8 +126,12 @@ class Servlet61RedirectTest {
     }
 
     private static HttpTester.Response get(MatrixServer server, String target) throws Exception {
+        return get(server, target, null);
+    }
+
+    private static HttpTester.Response get(MatrixServer server, String target, String consent) throws Exception {
         byte[] raw = server.exchange("GET " + target + " HTTP/1.1\nHost: www.shop.example\n"
-                + "Cookie: _ga=GA1.2.33.44\nConnection: close\n\n");
+                + "Cookie: _ga=GA1.2.33.44" + (consent == null ? "" : "; " + consent) + "\nConnection: close\n\n");
         HttpTester.Response r = HttpTester.parseResponse(ByteBuffer.wrap(raw));
         assertNotNull(r, ScenarioMatrixTest.head(raw));
         assertTrue(r.isComplete(), ScenarioMatrixTest.head(raw));
