@@ -59,16 +59,45 @@ public final class CookieGate {
         }
         int eq = setCookie.indexOf('=');
         int semi = setCookie.indexOf(';');
-        if (eq <= 0 || (semi >= 0 && semi < eq)) {
+        if (eq <= 0 || (semi >= 0 && semi < eq) || deletes(setCookie)) {
             return false;
         }
         return refused(setCookie.substring(0, eq).strip(), attribute(setCookie, "domain"), decision);
     }
 
-    /** Whether {@code cookie} belongs to a refused category. */
+    /**
+     * Whether {@code cookie} belongs to a refused category. A cookie with a max age of 0 deletes the browser's copy:
+     * never refused, like any {@code Set-Cookie} that deletes ({@link #deletes}).
+     */
     public boolean refuses(Cookie cookie, ConsentDecision decision) {
-        return cookie != null && !decision.allowsEverything()
+        return cookie != null && !decision.allowsEverything() && cookie.getMaxAge() != 0
                 && refused(cookie.getName(), cookie.getDomain(), decision);
+    }
+
+    /**
+     * Whether a {@code Set-Cookie} value deletes its cookie, as browsers read it (RFC 6265, 5.2.2 and 5.3): a
+     * {@code Max-Age} of zero or less, or, without a valid {@code Max-Age}, an {@code Expires} date that has passed.
+     * Such a header takes a tracking cookie away (an application deleting it on withdrawal, on a path ConsentGate's
+     * own expiries do not cover), so it is never dropped.
+     */
+    static boolean deletes(String setCookie) {
+        String maxAge = attribute(setCookie, "max-age");
+        if (maxAge != null && maxAge.matches("-?[0-9]+") && !maxAge.equals("-")) {
+            return maxAge.startsWith("-") || maxAge.chars().allMatch(c -> c == '0');
+        }
+        String expires = attribute(setCookie, "expires");
+        if (expires == null) {
+            return false;
+        }
+        try {
+            // RFC 1123 dates, and the Netscape form with dashes (Thu, 01-Jan-1970 00:00:00 GMT); others are not read.
+            String date = expires.length() > 11 && expires.charAt(7) == '-' && expires.charAt(11) == '-'
+                ? expires.substring(0, 7) + ' ' + expires.substring(8, 11) + ' ' + expires.substring(12) : expires;
+            return !java.time.ZonedDateTime.parse(date, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                .toInstant().isAfter(java.time.Instant.now());
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     /** Whether a request cookie called {@code name} (no domain known) belongs to a refused category. */
@@ -164,17 +193,19 @@ public final class CookieGate {
         return out;
     }
 
+    /** The value of the last attribute called {@code name} (any case), the one browsers apply; null if none. */
     private static String attribute(String setCookie, String name) {
+        String value = null;
         int i = setCookie.indexOf(';');
         while (i >= 0) {
             int next = setCookie.indexOf(';', i + 1);
             String attr = setCookie.substring(i + 1, next < 0 ? setCookie.length() : next).strip();
             int eq = attr.indexOf('=');
             if (eq > 0 && attr.substring(0, eq).strip().equalsIgnoreCase(name)) {
-                return attr.substring(eq + 1).strip();
+                value = attr.substring(eq + 1).strip();
             }
             i = next;
         }
-        return null;
+        return value;
     }
 }

@@ -1,0 +1,73 @@
+package io.consentgate.response;
+
+import io.consentgate.ConsentDecision;
+import io.consentgate.catalog.TrackerCatalog;
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CookieGateTest {
+
+    private static final CookieGate GATE = new CookieGate(TrackerCatalog.bundled(), List.of("/"));
+    private static final ConsentDecision REFUSED = ConsentDecision.refuseAll();
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "_ga=; Max-Age=0; Path=/shop",
+        "_ga=GA1.2.3.4; Max-Age=0",
+        "_ga=x; max-age=-1; Domain=shop.example",
+        "_ga=x; Max-Age=00",
+        "_ga=x; Max-Age=3600; Max-Age=0",
+        "_ga=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/",
+        "_ga=; expires=Thu, 01-Jan-1970 00:00:00 GMT",
+        "_fbp=; Max-Age=0; Expires=Thu, 01 Jan 2099 00:00:00 GMT",
+    })
+    void aSetCookieThatDeletesATrackerCookiePasses(String setCookie) {
+        assertTrue(CookieGate.deletes(setCookie), setCookie);
+        assertFalse(GATE.refuses(setCookie, REFUSED), setCookie);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "_ga=GA1.2.3.4; Path=/",
+        "_ga=GA1.2.3.4; Max-Age=7776000",
+        "_ga=x; Max-Age=0; Max-Age=3600",
+        "_ga=x; Max-Age=-; Path=/",
+        "_ga=x; Max-Age=0x10",
+        "_ga=x; Max-Age=3600; Expires=Thu, 01 Jan 1970 00:00:00 GMT",
+        "_ga=x; Expires=Thu, 01 Jan 2099 00:00:00 GMT",
+        "_ga=x; Expires=yesterday",
+        "_ga=x; Path=/; Max-Age",
+    })
+    void aSetCookieThatKeepsATrackerCookieIsRefused(String setCookie) {
+        assertFalse(CookieGate.deletes(setCookie), setCookie);
+        assertTrue(GATE.refuses(setCookie, REFUSED), setCookie);
+    }
+
+    @Test
+    void anExpiresAMinuteAgoDeletesAndOneInAMinuteDoesNot() {
+        DateTimeFormatter f = DateTimeFormatter.RFC_1123_DATE_TIME;
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        assertTrue(CookieGate.deletes("_ga=x; Expires=" + f.format(now.minusMinutes(1))));
+        assertFalse(CookieGate.deletes("_ga=x; Expires=" + f.format(now.plusMinutes(1))));
+    }
+
+    @Test
+    void aCookieObjectWithMaxAgeZeroPassesAndASessionCookieDoesNot() {
+        Cookie delete = new Cookie("_ga", "");
+        delete.setMaxAge(0);
+        assertFalse(GATE.refuses(delete, REFUSED));
+        Cookie session = new Cookie("_ga", "GA1.2.3.4");
+        session.setMaxAge(-1); // the Servlet API's "until the browser closes", not a deletion
+        assertTrue(GATE.refuses(session, REFUSED));
+    }
+}
