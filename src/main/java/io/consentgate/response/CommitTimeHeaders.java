@@ -2,8 +2,12 @@ package io.consentgate.response;
 
 import io.consentgate.ConsentDecision;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * The headers ConsentGate writes on a {@link ConsentResponse} itself, in this order: its {@link HeaderWriter}s
@@ -13,6 +17,8 @@ import java.util.Collection;
  * run. Stateless; the wrapper makes sure the commit-time headers are written once.
  */
 final class CommitTimeHeaders {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommitTimeHeaders.class);
 
     private CommitTimeHeaders() {
     }
@@ -61,6 +67,7 @@ final class CommitTimeHeaders {
             followDecisionInValidators(response);
         }
         if (!enforcement.reportOnly()) {
+            dropCookiesSetPastTheWrapper(response, enforcement.cookieGate(), decision);
             // An error page is a second dispatch with a second wrapper; the first one's sendError already added them.
             Collection<String> present = response.getHeaders("Set-Cookie");
             for (String expiry : enforcement.cookieGate().expiries(response.request(), decision)) {
@@ -68,6 +75,43 @@ final class CommitTimeHeaders {
                     response.container().addHeader("Set-Cookie", expiry);
                 }
             }
+        }
+    }
+
+    /**
+     * Refused cookies set on the container's response itself: by code that unwrapped ConsentGate's wrapper (walking
+     * {@code ServletResponseWrapper.getResponse()}) or used the container's own API. The doors of the wrapper never
+     * see them, so the {@code Set-Cookie} headers the response holds are read again here and the refused ones taken
+     * out; the others keep their order. A cookie set that way after this point is out of ConsentGate's reach.
+     */
+    private static void dropCookiesSetPastTheWrapper(ConsentResponse response, CookieGate gate,
+                                                     ConsentDecision decision) {
+        if (decision.allowsEverything()) {
+            return;
+        }
+        HttpServletResponse container = response.container();
+        Collection<String> present = container.getHeaders("Set-Cookie");
+        List<String> kept = new ArrayList<>(present.size());
+        for (String c : present) {
+            if (!gate.refuses(c, decision)) {
+                kept.add(c);
+            }
+        }
+        if (kept.size() == present.size()) {
+            return;
+        }
+        LOG.debug("cookie gate: {} refused Set-Cookie set past ConsentGate's wrapper, dropped",
+            present.size() - kept.size());
+        container.setHeader("Set-Cookie", null);
+        int from = 0;
+        if (container.containsHeader("Set-Cookie")) {
+            // A Servlet 6.0 container (Tomcat 10.1) cannot remove a header: overwrite with the first one kept, or
+            // with an empty Set-Cookie, which browsers ignore (see ApplicationHeaders).
+            container.setHeader("Set-Cookie", kept.isEmpty() ? "" : kept.get(0));
+            from = 1;
+        }
+        for (String c : kept.subList(Math.min(from, kept.size()), kept.size())) {
+            container.addHeader("Set-Cookie", c);
         }
     }
 

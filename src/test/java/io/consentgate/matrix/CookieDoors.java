@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code /cookies?door=addCookie|addHeader|setHeader&name=N&domain=D}: sets {@code session_id}, then the cookie
- * {@code N} (with {@code Domain=D} when given) through the door, then {@code pref}. With {@code door=setHeader} the
+ * {@code /cookies?door=addCookie|addHeader|setHeader|unwrappedAddHeader|unwrappedAddCookie&name=N&domain=D}: sets
+ * {@code session_id}, then the cookie {@code N} (with {@code Domain=D} when given) through the door (the
+ * {@code unwrapped} ones on the container's response beneath every wrapper), then {@code pref}. With {@code door=setHeader} the
  * tracker cookie is set with {@code setHeader}, which replaces every {@code Set-Cookie} before it; {@code &pad=P}
  * names the header {@code P + "Set-Cookie" + P} on the header doors (containers send it as written). The body echoes the
  * request's {@code Cookie} header and {@code getCookies()} names, as the application sees them.
@@ -45,6 +46,15 @@ final class CookieDoors {
                 }
                 case "addHeader" -> resp.addHeader(header, value);
                 case "setHeader" -> resp.setHeader(header, value);
+                case "unwrappedAddHeader" -> unwrapped(resp).addHeader("Set-Cookie", value);
+                case "unwrappedAddCookie" -> {
+                    Cookie c = new Cookie(name, "v1.2.3");
+                    c.setPath("/");
+                    if (domain != null) {
+                        c.setDomain(domain);
+                    }
+                    unwrapped(resp).addCookie(c);
+                }
                 default -> throw new IllegalArgumentException(door);
             }
             Cookie pref = new Cookie("pref", "light");
@@ -63,6 +73,15 @@ final class CookieDoors {
             resp.getWriter().print("listed=" + java.util.Collections.list(req.getHeaderNames()).stream()
                     .anyMatch("Cookie"::equalsIgnoreCase) + "\n");
         }
+    }
+
+    /** The container's response beneath every wrapper, as code that goes around filters reaches it. */
+    private static HttpServletResponse unwrapped(HttpServletResponse resp) {
+        jakarta.servlet.ServletResponse r = resp;
+        while (r instanceof jakarta.servlet.ServletResponseWrapper w) {
+            r = w.getResponse();
+        }
+        return (HttpServletResponse) r;
     }
 
     /**

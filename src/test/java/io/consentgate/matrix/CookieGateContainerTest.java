@@ -66,7 +66,8 @@ class CookieGateContainerTest {
     static Stream<Arguments> doors() {
         List<Arguments> out = new ArrayList<>();
         for (String kind : List.of("jetty", "tomcat")) {
-            for (String door : List.of("addCookie", "addHeader", "setHeader")) {
+            for (String door : List.of("addCookie", "addHeader", "setHeader", "unwrappedAddHeader",
+                    "unwrappedAddCookie")) {
                 for (boolean refused : List.of(true, false)) {
                     out.add(Arguments.of(kind, door, "_ga", null, refused, refused));
                     out.add(Arguments.of(kind, door, "_fbp", "shop.example", refused, refused));
