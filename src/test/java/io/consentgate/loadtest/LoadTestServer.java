@@ -16,12 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The end-to-end benchmark's server (run by {@code bench/e2e.sh}, never by the tests): two Jetty servers in one JVM,
- * identical but for ConsentGate, both serving the same ~50 KB page with real tag loaders from memory. Arguments:
+ * The end-to-end benchmark's server (run by {@code bench/e2e.sh}, never by the tests): three Jetty servers in one
+ * JVM, identical but for what filters the page (nothing, ConsentGate, or the {@link ScanOnlyFilter} yardstick), both serving the same ~50 KB page with real tag loaders from memory. Arguments:
  * the page size in bytes (default 51,200) and the page: {@code demo} (default; the demo shop page with its product
  * list grown to the size: one tag every ~24 bytes) or {@code shop} (the micro-benchmark's page,
  * {@link io.consentgate.bench.PageFixtures}: one tag every ~50 bytes). Prints {@code page=BYTES baseline=PORT
- * filtered=PORT} and runs until killed. Loopback only.
+ * filtered=PORT scan=PORT} and runs until killed. Loopback only.
  */
 public final class LoadTestServer {
 
@@ -36,9 +36,11 @@ public final class LoadTestServer {
             case "shop" -> io.consentgate.bench.PageFixtures.page(size);
             default -> throw new IllegalArgumentException("page must be demo or shop, not " + kind);
         };
-        Server baseline = start(page, false);
-        Server filtered = start(page, true);
-        System.out.println("page=" + page.length + " baseline=" + port(baseline) + " filtered=" + port(filtered));
+        Server baseline = start(page, Variant.BASELINE);
+        Server filtered = start(page, Variant.CONSENTGATE);
+        Server scan = start(page, Variant.SCAN_ONLY);
+        System.out.println("page=" + page.length + " baseline=" + port(baseline) + " filtered=" + port(filtered)
+                + " scan=" + port(scan));
         System.out.flush();
         baseline.join();
     }
@@ -47,16 +49,28 @@ public final class LoadTestServer {
         return ((ServerConnector) s.getConnectors()[0]).getLocalPort();
     }
 
-    private static Server start(byte[] page, boolean withFilter) throws Exception {
+    /** What stands between the container and the page servlet. */
+    private enum Variant {
+        /** Nothing: the page as the servlet writes it, with its {@code Content-Length}. */
+        BASELINE,
+        /** ConsentGate, installed as an application installs it. */
+        CONSENTGATE,
+        /** {@link ScanOnlyFilter}: reads every byte with the plain {@code <} loop, chunks the body. */
+        SCAN_ONLY
+    }
+
+    private static Server start(byte[] page, Variant variant) throws Exception {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
-        if (withFilter) {
+        if (variant == Variant.CONSENTGATE) {
             ConsentGateJetty.install(context, Policy.builder()
                     .accessLog(io.consentgate.log.AccessLogFormat.OFF).build());
+        } else if (variant == Variant.SCAN_ONLY) {
+            context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new ScanOnlyFilter()), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
         }
         context.addServlet(new ServletHolder(new PageServlet(page)), "/*");
         server.setHandler(context);
