@@ -44,7 +44,7 @@ final class EndpointMatcher {
         }
         int q = path.indexOf('?');
         String p = q < 0 ? path : path.substring(0, q);
-        Rule r = (includeGeneric ? exact : exactSpecific).get(p);
+        Rule r = (includeGeneric ? exact : exactSpecific).get(EndpointPattern.withoutTrailingSlash(p));
         if (r != null) {
             return matches.byDefault(r.entry());
         }

@@ -29,10 +29,14 @@ class EndpointMatchTest {
         /v1/t                                   | -                | segment
         /track                                  | -                | mixpanel
         /i/v0/e/                                | posthog          | posthog
+        /i/v0/e                                 | posthog          | posthog
         /e/                                     | -                | posthog
+        /e                                      | -                | posthog
+        /batch                                  | -                | posthog
         /g/collection                           | -                | -
         /G/COLLECT                              | -                | -
-        /collect/                               | -                | -
+        /collect/                               | -                | google-analytics
+        /g/collect//                            | google-analytics | google-analytics
         /                                       | -                | -
         /index.html                             | -                | -
         """)
@@ -41,6 +45,21 @@ class EndpointMatchTest {
         TrackerMatch b = CATALOG.matchEndpoint(path, true);
         assertEquals(specific, a == null ? "-" : a.tracker().id());
         assertEquals(withGeneric, b == null ? "-" : b.tracker().id());
+    }
+
+    /**
+     * Every bundled endpoint matches the path the beacon gate hands over for it: the normalized request path, with no
+     * trailing slash (a pattern that can never match gates nothing).
+     */
+    @Test
+    void everyBundledEndpointMatchesItsNormalizedPath() {
+        for (Tracker t : CATALOG.trackers()) {
+            for (EndpointPattern p : CATALOG.endpointPatterns(t.id())) {
+                String path = p.prefix() ? p.path() + "x" : p.path().replaceAll("(?<=.)/+$", "");
+                TrackerMatch m = CATALOG.matchEndpoint(path, true);
+                assertTrue(m != null, t.id() + " " + p + " does not match " + path);
+            }
+        }
     }
 
     @Test
