@@ -106,9 +106,11 @@ public final class ConsentEndpoint {
         }
         // The raw header, not getContentType(): Jetty's throws on an unknown charset parameter.
         String header = request.getHeader("Content-Type");
-        String type = header == null ? "" : header.toLowerCase(Locale.ROOT);
-        boolean isJson = type.startsWith("application/json");
-        if (!isJson && !type.startsWith("application/x-www-form-urlencoded")) {
+        int semi = header == null ? -1 : header.indexOf(';');
+        String type = header == null ? "" : (semi < 0 ? header : header.substring(0, semi)).strip()
+                .toLowerCase(Locale.ROOT);
+        boolean isJson = type.equals("application/json");
+        if (!isJson && !type.equals("application/x-www-form-urlencoded")) {
             refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
                     "send application/x-www-form-urlencoded or application/json");
             return;
@@ -234,7 +236,28 @@ public final class ConsentEndpoint {
                 return policy.consentReturn();
             }
         }
-        return requested;
+        return hasDotSegment(requested) ? policy.consentReturn() : requested;
+    }
+
+    /**
+     * Whether the path part has a {@code .} or {@code ..} segment, written or percent-encoded ({@code %2e}): the
+     * browser resolves them, and {@code /..//x} under a context path would leave the webapp.
+     */
+    private static boolean hasDotSegment(String path) {
+        int end = path.length();
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) == '?' || path.charAt(i) == '#') {
+                end = i;
+                break;
+            }
+        }
+        for (String segment : path.substring(0, end).split("/", -1)) {
+            String s = segment.toLowerCase(Locale.ROOT).replace("%2e", ".");
+            if (s.equals(".") || s.equals("..")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String setCookie(String value, boolean secure) {

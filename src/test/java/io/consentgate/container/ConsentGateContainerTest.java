@@ -235,7 +235,8 @@ class ConsentGateContainerTest {
     @ValueSource(strings = {"jetty", "tomcat"})
     void offSiteReturnPathFallsBackToTheDefault(String kind) throws Exception {
         for (String ret : new String[] {"%2F%2Fevil.example%2F", "https%3A%2F%2Fevil.example", "%2F%5Cevil.example",
-                "%2Fa%0D%0ASet-Cookie%3A%20x%3D1"}) {
+                "%2Fa%0D%0ASet-Cookie%3A%20x%3D1", "%2F..%2F%2Fevil.example", "%2F.%2F%2Fevil.example",
+                "%2Fa%2F%252e%252E%2F%2Fx", "%2F%252e%2F%2Fevil.example"}) {
             String form = "categories=none&return=" + ret;
             HttpTester.Response r = send(kind, "POST /consent HTTP/1.1\nHost: localhost\nOrigin: http://localhost\n"
                     + "Content-Type: application/x-www-form-urlencoded\nContent-Length: " + form.length() + "\n\n"
@@ -256,6 +257,24 @@ class ConsentGateContainerTest {
         assertEquals(400, r.getStatus());
         assertNull(r.get("Set-Cookie"));
         assertFalse(r.getContent().contains("everything"), "request data must not be echoed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void aPostOfAnotherMediaTypeIsRefusedEvenWhenItsNameStartsLikeOne(String kind) throws Exception {
+        for (String type : new String[] {"application/x-www-form-urlencodedX", "application/jsonp",
+            "application/json-patch+json", "text/plain"}) {
+            String body = type.contains("json") ? "{\"categories\": [\"analytics\"]}" : "categories=analytics";
+            HttpTester.Response r = send(kind, "POST /consent HTTP/1.1\nHost: localhost\nOrigin: http://localhost\n"
+                    + "Content-Type: " + type + "\nContent-Length: " + body.length() + "\n\n" + body);
+            assertEquals(415, r.getStatus(), type);
+            assertNull(r.get("Set-Cookie"), type);
+        }
+        String body = "{\"categories\": [\"analytics\"]}";
+        HttpTester.Response ok = send(kind, "POST /consent HTTP/1.1\nHost: localhost\nOrigin: http://localhost\n"
+                + "Content-Type: Application/JSON ; charset=utf-8\nContent-Length: " + body.length() + "\n\n" + body);
+        assertEquals(200, ok.getStatus());
+        assertTrue(ok.get("Set-Cookie").startsWith("cg_consent=1.analytics.1."), ok.get("Set-Cookie"));
     }
 
     @ParameterizedTest
