@@ -98,11 +98,11 @@ import java.util.Optional;
  *   <li>{@code cookie-expiry-paths} (default {@code /}): paths on which refused tracking cookies the browser still sends are expired</li>
  *   <li>{@code strip-request-cookies} (default {@code false}): remove refused tracking cookies from the request the application sees</li>
  *   <li>{@code access-log} (default {@code combined}): one line per request to the SLF4J logger {@code consentgate.access}: {@code combined} (NCSA), {@code json} (JSON lines) or {@code off}</li>
- *   <li>{@code access-log-ip-mask} (default {@code v4=24,v6=48}): bits of the client address kept ({@code v4=16,v6=32}; fewer than 32 and 128: the address is always masked), or Matomo-style {@code bytes=1}..{@code bytes=3} (bytes zeroed)</li>
+ *   <li>{@code access-log-ip-mask} (default {@code v4=24,v6=48}): bits of the client address kept ({@code v4=16,v6=32}; at most 24 and 64, so the address is always masked to a network), or Matomo-style {@code bytes=1}..{@code bytes=3} (bytes zeroed)</li>
  *   <li>{@code trusted-proxies} (default none): addresses or CIDR blocks of proxies whose forwarding header names the client; with none, forwarding headers are ignored</li>
  *   <li>{@code forwarded-header} (default {@code x-forwarded-for}): the forwarding header trusted proxies set: {@code x-forwarded-for} or {@code forwarded} (RFC 7239)</li>
  *   <li>{@code access-log-max-length} (default {@code 1024}): longest logged value; longer ones are cut and marked {@code ...[truncated]}</li>
- *   <li>{@code visitor-hash} (default {@code false}): add a keyed hash of (masked IP, User-Agent, day) with a daily in-memory salt, for unique-visitor counts that cannot be linked across days</li>
+ *   <li>{@code visitor-hash} (default {@code false}): add to {@code json} lines a keyed hash of (masked IP, User-Agent, day) with a daily in-memory salt, for unique-visitor counts that cannot be linked across days; only for visitors who allow analytics</li>
  *   <li>{@code beacon-paths} (default none): your own collection paths answered {@code 204} when their category is refused: {@code PATH=CATEGORY}, comma-separated, a trailing {@code /*} for a prefix ({@code /stats/*=analytics})</li>
  *   <li>{@code beacon-generic-paths} (default {@code false}): also gate the catalog's generic collection paths ({@code /collect}, {@code /tr}, {@code /api/event}), which an application might use for other things</li>
  *   <li>{@code beacon-case-insensitive} (default {@code false}): match beacon paths ignoring case</li>

@@ -351,6 +351,11 @@ public final class Policy {
      * matching init-param, so the builder and {@code web.xml} fail the same way.
      */
     public static final class Builder {
+        /** The most IPv4 bits a mask may keep: a /24 network, as with Matomo's {@code bytes=1}. */
+        private static final int MAX_V4_BITS_KEPT = 24;
+        /** The most IPv6 bits a mask may keep: a /64 network, one subscriber's, as with {@code bytes=1}. */
+        private static final int MAX_V6_BITS_KEPT = 64;
+
         private ConsentMode mode = ConsentMode.OPT_IN;
         private String regionHeader;
         private final Map<String, ConsentMode> regionModes = new LinkedHashMap<>();
@@ -422,14 +427,15 @@ public final class Policy {
         /**
          * {@code access-log-ip-mask}: bits of the client address kept. Default {@code v4=24,v6=48}.
          *
-         * @throws IllegalArgumentException when the mask keeps whole IPv4 (32 bits) or IPv6 (128 bits) addresses:
-         *                                  the access log always masks the client address
+         * @throws IllegalArgumentException when the mask keeps more than 24 IPv4 or 64 IPv6 bits: the access log
+         *                                  always masks the client address, and a mask of a few bits (/31, /127)
+         *                                  leaves many addresses whole
          */
         public Builder ipMask(IpMask mask) {
             Objects.requireNonNull(mask, "mask");
-            if (mask.v4Bits() == 32 || mask.v6Bits() == 128) {
-                throw new IllegalArgumentException("the access log always masks the client address: keep fewer than"
-                        + " 32 IPv4 and 128 IPv6 bits (got " + mask + ")");
+            if (mask.v4Bits() > MAX_V4_BITS_KEPT || mask.v6Bits() > MAX_V6_BITS_KEPT) {
+                throw new IllegalArgumentException("the access log always masks the client address: keep at most "
+                        + MAX_V4_BITS_KEPT + " IPv4 and " + MAX_V6_BITS_KEPT + " IPv6 bits (got " + mask + ")");
             }
             this.ipMask = mask;
             return this;
@@ -461,7 +467,8 @@ public final class Policy {
 
         /**
          * {@code visitor-hash}: add a keyed hash of (masked IP, User-Agent, day) with a daily random salt kept only in
-         * memory, for unique-visitor counts that cannot be linked across days. Default {@code false}.
+         * memory, for unique-visitor counts that cannot be linked across days; written in {@code json} lines for
+         * visitors who allow analytics only. Default {@code false}.
          */
         public Builder visitorHash(boolean b) {
             this.visitorHash = b;

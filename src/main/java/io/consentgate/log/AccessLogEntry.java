@@ -14,21 +14,22 @@ import java.util.Objects;
  * <ul>
  *   <li>A {@code null} decision is treated as a refusal of everything (fail closed).</li>
  *   <li>The client address is always masked with the {@link IpMask}; {@code "-"} when it is not an IP address.</li>
- *   <li>When {@link Category#ANALYTICS} is refused, User-Agent, Referer and query string are dropped
- *       ({@code null}).</li>
+ *   <li>When {@link Category#ANALYTICS} is refused, User-Agent, Referer, query string, every path parameter
+ *       ({@code ;gclid=…}) and the visitor id are dropped.</li>
  *   <li>Always: the {@code ;jsessionid=} path parameter (a session credential) is removed from the path; no
  *       remote user, {@code Authorization}, {@code Cookie} or {@code Set-Cookie} value ever enters an entry (there
  *       is no field for them).</li>
- *   <li>The visitor id is present only when a {@link VisitorHash} is configured (off by default); it is then
- *       computed whatever the decision, because it is a keyed hash of masked IP, User-Agent and day under a
- *       daily discarded key: it cannot be linked across days nor reversed to the User-Agent, and it lets a
- *       site count unique visitors without keeping an identifier.</li>
+ *   <li>The visitor id is present only when a {@link VisitorHash} is configured (off by default) and analytics is
+ *       allowed: a keyed hash of masked IP, User-Agent and day under a daily discarded key, which cannot be linked
+ *       across days nor reversed to the User-Agent. It still links one day's requests by their User-Agent, so a
+ *       visitor who refused analytics gets none.</li>
  * </ul>
  *
  * @param time           when the request started
  * @param clientIp       the masked client address, or {@code "-"}
  * @param method         the request method, or {@code null}
- * @param path           the request path without query and session id, or {@code null}
+ * @param path           the request path without query and session id (without any path parameter when
+ *                       analytics is refused), or {@code null}
  * @param query          the query string, or {@code null} when absent or dropped
  * @param protocol       the protocol, or {@code null}
  * @param status         the response status code
@@ -72,12 +73,13 @@ public record AccessLogEntry(
             VisitorHash visitorHash) {
         boolean analytics = decision != null && decision.allows(Category.ANALYTICS);
         String ip = mask.mask(view.clientAddress());
-        String visitor = visitorHash == null ? null : visitorHash.of(ip, view.userAgent());
+        String visitor = visitorHash == null || !analytics ? null : visitorHash.of(ip, view.userAgent());
+        String path = analytics ? withoutSessionId(view.requestUri()) : withoutPathParameters(view.requestUri());
         return new AccessLogEntry(
                 view.time(),
                 ip,
                 view.method(),
-                withoutSessionId(view.requestUri()),
+                path,
                 analytics ? view.queryString() : null,
                 view.protocol(),
                 view.status(),
@@ -86,6 +88,30 @@ public record AccessLogEntry(
                 analytics ? view.userAgent() : null,
                 view.durationMillis(),
                 visitor);
+    }
+
+    /**
+     * Removes every path parameter ({@code ;name=value} up to the next {@code /}), as the query is dropped: they carry
+     * the same kind of identifiers ({@code ;gclid=}, {@code ;email=}, session ids).
+     */
+    static String withoutPathParameters(String path) {
+        if (path == null || path.indexOf(';') < 0) {
+            return path;
+        }
+        StringBuilder sb = new StringBuilder(path.length());
+        boolean inParameters = false;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == ';') {
+                inParameters = true;
+            } else if (c == '/') {
+                inParameters = false;
+            }
+            if (!inParameters) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /** Removes every {@code ;jsessionid=...} path parameter (up to the next {@code ;} or {@code /}). */

@@ -74,15 +74,42 @@ class AccessLogEntryTest {
     }
 
     @Test
-    void computesTheVisitorIdUnderEitherDecisionWhenConfigured() {
+    void computesTheVisitorIdOnlyWhenAnalyticsIsAllowed() {
+        // The id is derived from the User-Agent and links a day's requests: a refusal of analytics leaves it out.
         VisitorHash hash = new VisitorHash(Clock.fixed(Entries.T, ZoneOffset.UTC), new SecureRandom());
         AccessLogEntry allowed = AccessLogEntry.of(Entries.productPage(), ConsentDecision.allowAll(),
                 IpMask.defaults(), hash);
         AccessLogEntry refused = AccessLogEntry.of(Entries.productPage(), ConsentDecision.refuseAll(),
                 IpMask.defaults(), hash);
+        AccessLogEntry marketingOnly = AccessLogEntry.of(Entries.productPage(), allowing(Category.MARKETING),
+                IpMask.defaults(), hash);
         assertNotNull(allowed.visitorId());
-        assertEquals(allowed.visitorId(), refused.visitorId());
+        assertNull(refused.visitorId());
+        assertNull(marketingOnly.visitorId());
         assertNull(refused.userAgent());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
+        "/s;gclid=PPMARK/x;email=a@b.example  | /s/x",
+        "/a;v=1;jsessionid=ABC;x=2            | /a",
+        "/a;/b;                               | /a/b",
+        "/plain                               | /plain",
+        "NULL                                 | NULL",
+    })
+    void dropsEveryPathParameterWhenAnalyticsIsRefused(String uri, String expected) {
+        assertEquals(expected, AccessLogEntry.withoutPathParameters(uri));
+    }
+
+    @Test
+    void aRefusingVisitorsPathParametersNeverReachTheEntry() {
+        RequestView v = Entries.productPage();
+        RequestView withParameters = new RequestView(v.time(), v.clientAddress(), v.method(),
+                "/s;gclid=PPMARK/x;email=a@b.example", v.queryString(), v.protocol(), v.status(), v.bytes(),
+                v.referer(), v.userAgent(), v.durationMillis());
+        assertEquals("/s/x", AccessLogEntry.of(withParameters, ConsentDecision.refuseAll(), IpMask.defaults()).path());
+        assertEquals("/s;gclid=PPMARK/x;email=a@b.example",
+                AccessLogEntry.of(withParameters, ConsentDecision.allowAll(), IpMask.defaults()).path());
     }
 
     @Test
