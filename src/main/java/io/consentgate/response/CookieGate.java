@@ -59,10 +59,16 @@ public final class CookieGate {
         }
         int eq = setCookie.indexOf('=');
         int semi = setCookie.indexOf(';');
-        if (eq <= 0 || (semi >= 0 && semi < eq) || deletes(setCookie)) {
+        if (eq <= 0 || (semi >= 0 && semi < eq)) {
             return false;
         }
-        return refused(setCookie.substring(0, eq).strip(), attribute(setCookie, "domain"), decision);
+        String name = setCookie.substring(0, eq).strip();
+        TrackerMatch m = refusedTracker(name, attribute(setCookie, "domain"), decision);
+        if (m == null || deletes(setCookie)) {
+            return false;
+        }
+        LOG.debug("cookie gate: dropping Set-Cookie {} ({}, {})", name, m.tracker().name(), m.categories());
+        return true;
     }
 
     /**
@@ -82,8 +88,8 @@ public final class CookieGate {
      */
     static boolean deletes(String setCookie) {
         String maxAge = attribute(setCookie, "max-age");
-        if (maxAge != null && maxAge.matches("-?[0-9]+") && !maxAge.equals("-")) {
-            return maxAge.startsWith("-") || maxAge.chars().allMatch(c -> c == '0');
+        if (maxAge != null && isDeltaSeconds(maxAge)) {
+            return maxAge.charAt(0) == '-' || maxAge.chars().allMatch(c -> c == '0');
         }
         String expires = attribute(setCookie, "expires");
         if (expires == null) {
@@ -110,12 +116,18 @@ public final class CookieGate {
     }
 
     private boolean refused(String name, String domain, ConsentDecision decision) {
-        TrackerMatch m = catalog.matchCookie(name, domain);
-        if (m == null || decision.allowsAll(m.categories())) {
+        TrackerMatch m = refusedTracker(name, domain, decision);
+        if (m == null) {
             return false;
         }
         LOG.debug("cookie gate: dropping Set-Cookie {} ({}, {})", name, m.tracker().name(), m.categories());
         return true;
+    }
+
+    /** The tracker a cookie called {@code name} (with that {@code Domain}) belongs to, when it is refused; else null. */
+    private TrackerMatch refusedTracker(String name, String domain, ConsentDecision decision) {
+        TrackerMatch m = catalog.matchCookie(name, domain);
+        return m == null || decision.allowsAll(m.categories()) ? null : m;
     }
 
     /** {@code Set-Cookie} values expiring the refused tracking cookies that {@code request} carries. */
@@ -191,6 +203,20 @@ public final class CookieGate {
             d = d.substring(d.indexOf('.') + 1);
         }
         return out;
+    }
+
+    /** A {@code Max-Age} browsers apply: digits, after an optional {@code -} (RFC 6265, 5.2.2); else it is ignored. */
+    private static boolean isDeltaSeconds(String v) {
+        int from = v.startsWith("-") ? 1 : 0;
+        if (v.length() == from) {
+            return false;
+        }
+        for (int i = from; i < v.length(); i++) {
+            if (v.charAt(i) < '0' || v.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The value of the last attribute called {@code name} (any case), the one browsers apply; null if none. */
