@@ -26,6 +26,7 @@ final class ApplicationHeaders {
 
     /** Logged under the wrapper's name, where operators route it. */
     private static final Logger LOG = LoggerFactory.getLogger(ConsentResponse.class);
+    private static final String SET_COOKIE = "Set-Cookie";
 
     private final ConsentResponse response;
     private long heldContentLength = -1;
@@ -214,8 +215,6 @@ final class ApplicationHeaders {
             }
         }
     }
-
-    private static final String SET_COOKIE = "Set-Cookie";
 
     /**
      * Whether a header name the application passed is {@code field}, in any case and with any whitespace or control
