@@ -257,8 +257,17 @@ public final class ConsentGateFilter implements Filter {
             failed = false;
         } finally {
             // An exception before the commit becomes the container's 500, not the status the response held.
-            logAfterResponse(request, response, decision, start, wrapped, failed && !response.isCommitted());
+            logAfterResponse(request, response, isConsentWrite(request) ? ConsentDecision.refuseAll() : decision,
+                    start, wrapped, failed && !response.isCommitted());
         }
+    }
+
+    /**
+     * A {@code POST} to the consent endpoint: it may withdraw what the request's decision allowed, so its own
+     * access-log line keeps nothing that needs consent.
+     */
+    private boolean isConsentWrite(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && pathWithinApplication(request).equals(policy.consentPath());
     }
 
     /** Answers the request; returns the enforcing wrapper, or null when the filter answered it itself. */

@@ -70,6 +70,26 @@ class AccessLogContainerTest {
                 || line.contains("203.0.113.7"), line);
     }
 
+    /** A withdrawal through the consent endpoint is logged under the withdrawal, not the consent it ends. */
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "tomcat-json"})
+    void aWriteToTheConsentEndpointIsLoggedWithoutWhatNeedsConsent(String kind) throws Exception {
+        String agent = "WithdrawAgent-" + UUID.randomUUID();
+        String form = "categories=none";
+        int before = accessLines("/consent").size();
+        String raw = containers.get(kind).exchange("POST /consent HTTP/1.1\nHost: localhost\n"
+                + "Origin: http://localhost\nUser-Agent: " + agent + "\nReferer: https://ref.example/private\n"
+                + "Cookie: cg_consent=1.functional+analytics+marketing.1." + System.currentTimeMillis() / 1000
+                + ".AAAAAAAAAAAAAAAAAAAAAA\nContent-Type: application/x-www-form-urlencoded\nContent-Length: "
+                + form.length() + "\n\n" + form);
+        assertEquals(303, org.eclipse.jetty.http.HttpTester.parseResponse(raw).getStatus(), raw);
+        List<String> lines = accessLines("/consent");
+        assertEquals(before + 1, lines.size(), lines.toString());
+        String line = lines.get(lines.size() - 1);
+        assertTrue(line.contains("POST"), line);
+        assertFalse(line.contains(agent) || line.contains("ref.example"), line);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"tomcat"})
     void anApplicationExceptionIsLoggedWithTheStatusTheClientReceived(String kind) throws Exception {
