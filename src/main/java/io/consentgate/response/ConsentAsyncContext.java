@@ -1,6 +1,7 @@
 package io.consentgate.response;
 
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -11,7 +12,12 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 
-/** Delegates to the container's async context; {@link #complete()} first finishes the enforced body. */
+/**
+ * Delegates to the container's async context; {@link #complete()} first finishes the enforced body. Listeners see
+ * this context in their events, not the container's: an application that answers a timeout or an error from the
+ * event ({@code event.getAsyncContext().complete()}) would otherwise complete past the body this filter still holds,
+ * and the page would be lost.
+ */
 final class ConsentAsyncContext implements AsyncContext {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsentAsyncContext.class);
@@ -73,12 +79,50 @@ final class ConsentAsyncContext implements AsyncContext {
 
     @Override
     public void addListener(AsyncListener listener) {
-        delegate.addListener(listener);
+        delegate.addListener(new ListenerView(listener));
     }
 
     @Override
     public void addListener(AsyncListener listener, ServletRequest request, ServletResponse response) {
-        delegate.addListener(listener, request, response);
+        delegate.addListener(new ListenerView(listener), request, response);
+    }
+
+    /** The event as the listener must see it: this context (or, for a new async cycle, one around the new one). */
+    private AsyncEvent view(AsyncEvent event) {
+        AsyncContext container = event.getAsyncContext();
+        AsyncContext context = container == delegate || container == null ? this
+                : new ConsentAsyncContext(container, response);
+        return new AsyncEvent(context, event.getSuppliedRequest(), event.getSuppliedResponse(),
+                event.getThrowable());
+    }
+
+    /** An application's listener, handed events that carry this context. */
+    private final class ListenerView implements AsyncListener {
+        private final AsyncListener listener;
+
+        ListenerView(AsyncListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) throws IOException {
+            listener.onComplete(view(event));
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) throws IOException {
+            listener.onTimeout(view(event));
+        }
+
+        @Override
+        public void onError(AsyncEvent event) throws IOException {
+            listener.onError(view(event));
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) throws IOException {
+            listener.onStartAsync(view(event));
+        }
     }
 
     @Override
