@@ -338,6 +338,11 @@ public final class ConsentGateFilter implements Filter {
             enforce(request, response, chain, decision);
             return;
         }
+        if (wrapped != null && request.getDispatcherType() == DispatcherType.FORWARD) {
+            // A forward through the container's own dispatcher (ServletContext.getRequestDispatcher): Jetty clears
+            // only its buffer beneath the wrapper, so what the caller wrote is cleared here.
+            wrapped.forwarding();
+        }
         chain.doFilter(request, response);
         DispatcherType type = request.getDispatcherType();
         if (wrapped != null && (type == DispatcherType.FORWARD || type == DispatcherType.ASYNC

@@ -124,7 +124,7 @@ final class CommitTimeHeaders {
         ConsentDecision decision = response.decision();
         ApplicationHeaders headers = response.applicationHeaders();
         if (!headers.tkFromApplication() && response.containsHeader("Tk") && !decision.allowsEverything()
-                && RewriteDecision.statusHasBody(response) && RewriteDecision.isHtml(response.getContentType())
+                && RewriteDecision.statusHasBody(response) && RewriteDecision.isHtml(response)
                 && headers.encodedInside() && response.enforcement().rewriter() != null) {
             response.container().setHeader("Tk", TrackingStatus.of(decision, true));
         }
@@ -149,7 +149,7 @@ final class CommitTimeHeaders {
             }
             return;
         }
-        if (!RewriteDecision.statusHasBody(response) || !RewriteDecision.isHtml(response.getContentType())
+        if (!RewriteDecision.statusHasBody(response) || !RewriteDecision.isHtml(response)
                 || response.applicationHeaders().encodedInside()) {
             return;
         }

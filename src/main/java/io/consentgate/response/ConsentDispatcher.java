@@ -8,13 +8,14 @@ import jakarta.servlet.ServletResponse;
 import java.io.IOException;
 
 /**
- * A request dispatcher of the {@link ConsentRequest}: before a forward, tells the {@link ConsentResponse} to hold
- * nothing back, because a container may close the response when the forward returns (Tomcat 11 suspends the
- * original response behind any wrappers), before the filter could emit held bytes, and tells the
- * {@link ConsentRequest} where it goes (a forward to an HTML document hides {@code Range}). Around an include, tells it that
- * {@code sendError}/{@code sendRedirect} have no effect (Tomcat puts its include wrapper below this filter's, so the
- * included servlet's calls pass through the {@link ConsentResponse} first), and afterwards takes Tomcat's include
- * wrappers out of the filter's wrappers if the container left them in (it does once the request is async).
+ * A request dispatcher of the {@link ConsentRequest}: before a forward, tells the {@link ConsentResponse} to clear
+ * what was written before (as the container clears its buffer) and to hold nothing back from then on, because a
+ * container may close the response when the forward returns (Tomcat 11 suspends the original response behind any
+ * wrappers), before the filter could emit held bytes, and tells the {@link ConsentRequest} where it goes (a forward
+ * to an HTML document hides {@code Range}). Around an include, tells it that {@code sendError}/{@code sendRedirect}
+ * have no effect (Tomcat puts its include wrapper below this filter's, so the included servlet's calls pass through
+ * the {@link ConsentResponse} first), and afterwards takes Tomcat's include wrappers out of the filter's wrappers if
+ * the container left them in (it does once the request is async).
  */
 final class ConsentDispatcher implements RequestDispatcher {
 
@@ -34,6 +35,7 @@ final class ConsentDispatcher implements RequestDispatcher {
     @Override
     public void forward(ServletRequest request, ServletResponse servletResponse)
             throws ServletException, IOException {
+        response.forwarding();
         response.streamThrough();
         this.request.forwarding(path);
         response.forwardStarted();

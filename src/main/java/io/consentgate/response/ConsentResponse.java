@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.UnsupportedEncodingException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -27,8 +27,9 @@ import java.nio.charset.UnsupportedCharsetException;
  * written before are held, up to the buffer size, as the container holds them), when status, content type,
  * {@code Content-Encoding} are known:
  * <ul>
- *   <li>rewrite: {@code text/html} or {@code application/xhtml+xml}, a status with a body (not 1xx/204/304), not
- *       already compressed (a {@code Content-Encoding} set inside ConsentGate), and the decision refuses something.
+ *   <li>rewrite: {@code text/html} or {@code application/xhtml+xml} (or no content type and a body a browser sniffs
+ *       as HTML, {@link RewriteDecision}), a status with a body (not 1xx/204/304), not already compressed (a
+ *       {@code Content-Encoding} set inside ConsentGate), and the decision refuses something.
  *       {@code Content-Length} is dropped (the body changes size), a strong {@code ETag} is made weak. A
  *       {@code HEAD} is treated as its {@code GET}: a body written for it (which the container discards) is rewritten,
  *       so a length the container derives from it is the GET's, and the application's length is not passed on.</li>
@@ -39,8 +40,10 @@ import java.nio.charset.UnsupportedCharsetException;
  * {@code set/addIntHeader}) until that decision. Every {@code Set-Cookie} door ({@code addCookie}, {@code addHeader},
  * {@code setHeader}) goes through the {@link CookieGate}. {@code sendError} and {@code sendRedirect} discard any body
  * state (Servlet 6.1's {@code sendRedirect(location, sc, false)} ends it instead, rewritten); {@code reset} and
- * {@code resetBuffer} discard what is held. Output-stream/writer exclusivity follows the container's rules
- * ({@link IllegalStateException}).
+ * {@code resetBuffer} discard what is held, the writer's encoded bytes included ({@link BodyWriter}), and the writer
+ * and stream handed out before {@code reset} keep working, as the container's do; a forward clears the body as the
+ * container clears its buffer. Output-stream/writer exclusivity, the fixed buffer size once content is written and
+ * an unknown writer charset fail as in the container.
  *
  * <p>Not thread-safe, like the response it wraps; async writes from another thread are fine as long as the
  * application does not write concurrently (the Servlet rule).
@@ -62,8 +65,15 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
     /** The client's {@code If-None-Match} tags that carried this decision's suffix ({@link Validators}). */
     private Validators.Translation revalidated;
     private GateOutputStream stream;
+    /** The writer handed out, kept across {@code reset()} as the container keeps its own. */
     private PrintWriter writer;
+    private BodyWriter bodyWriter;
+    /** Whether the application took the writer, or the stream, since the last {@code reset()} or forward. */
+    private boolean usingWriter;
+    private boolean usingStream;
     private Charset writerCharset;
+    /** Whether the first bytes of a body without a content type are HTML to a browser ({@link RewriteDecision}). */
+    private boolean sniffedHtml;
     private boolean finished;
     private boolean streamThrough;
     /** Includes in progress through {@link ConsentDispatcher}: sendError and sendRedirect have no effect in them. */
@@ -162,7 +172,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
 
     @Override
     public void setContentType(String type) {
-        if (writer != null && type != null) {
+        if (usingWriter && type != null) {
             // After getWriter() the charset is fixed: keep the one the writer encodes with.
             int semi = type.indexOf(';');
             super.setContentType((semi < 0 ? type : type.substring(0, semi)).strip() + ";charset="
@@ -174,7 +184,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
 
     @Override
     public void setCharacterEncoding(String charset) {
-        if (writer == null) {
+        if (!usingWriter) {
             super.setCharacterEncoding(charset);
         }
     }
@@ -277,8 +287,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         headers.holdContentLength(-1);
         commitHeaders();
         stream = GateOutputStream.withoutBody(this);
-        writer = null;
-        writerCharset = null;
+        forgetWriter();
         finished = true;
         super.flushBuffer();
     }
@@ -323,10 +332,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
             commitHeaders();
         } else {
             requireUncommitted("sendRedirect");
-            if (writer != null) {
-                stream.finishing();
-                writer.flush();
-            }
+            endWriter();
             if (stream != null) {
                 stream.keepForRedirect();
             }
@@ -357,47 +363,108 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         super.reset();
         headers.reset();
         committedHeaders = false;
-        writer = null;
+        sniffedHtml = false;
+        // The writer and stream already handed out stay usable, as the container's do: what they held is gone, and
+        // either may be taken next.
+        usingWriter = false;
+        usingStream = false;
         writerCharset = null;
+        if (bodyWriter != null) {
+            bodyWriter.discard();
+        }
         if (stream != null) {
-            stream.discard();
-            stream = null;
+            stream.restart();
         }
     }
 
     @Override
     public void resetBuffer() {
         super.resetBuffer();
+        discardHeldBody();
+    }
+
+    /** What {@code resetBuffer()} drops here: the writer's encoded bytes and the body held back, if not committed. */
+    private void discardHeldBody() {
+        if (bodyWriter != null) {
+            bodyWriter.discard();
+        }
         if (stream != null) {
             stream.discardHeld();
         }
     }
 
+    /**
+     * A forward is about to run: as the container does (Tomcat through this wrapper's {@link #resetBuffer()}, Jetty
+     * beneath it), what was written before is cleared, and the forward's target may take the writer or the stream
+     * whichever the caller took. Nothing changes once the response is committed (the container refuses the forward).
+     */
+    public void forwarding() {
+        if (isCommitted()) {
+            return;
+        }
+        discardHeldBody();
+        usingWriter = false;
+        usingStream = false;
+    }
+
     // ---- body doors -----------------------------------------------------------------------------------------------
+
+    /** As in the container: the buffer size cannot change once content has been written. */
+    @Override
+    public void setBufferSize(int size) {
+        if (stream != null && stream.contentWritten() || bodyWriter != null && bodyWriter.holdsBytes()) {
+            throw new IllegalStateException("Cannot change the buffer size after content has been written");
+        }
+        super.setBufferSize(size);
+    }
 
     @Override
     public ServletOutputStream getOutputStream() throws IOException {
-        if (writer != null) {
+        if (usingWriter) {
             throw new IllegalStateException("getWriter() has already been called for this response");
         }
+        usingStream = true;
         return body();
     }
 
     @Override
     public PrintWriter getWriter() throws IOException {
-        if (writer != null) {
+        if (usingWriter) {
             return writer;
         }
-        if (stream != null && stream.usedAsStream()) {
+        if (usingStream) {
             throw new IllegalStateException("getOutputStream() has already been called for this response");
         }
-        writerCharset = charsetOf(super.getCharacterEncoding());
+        Charset charset = charsetOf(super.getCharacterEncoding());
+        writerCharset = charset;
         // Write the charset the writer encodes with into Content-Type, as the container would for its own writer.
-        super.setCharacterEncoding(writerCharset.name());
+        super.setCharacterEncoding(charset.name());
         GateOutputStream s = body();
-        s.markWriter();
-        writer = new PrintWriter(new OutputStreamWriter(s, writerCharset), false);
+        if (bodyWriter == null) {
+            bodyWriter = new BodyWriter(s, charset);
+            writer = new PrintWriter(bodyWriter, false);
+        } else {
+            bodyWriter.charset(charset);
+        }
+        usingWriter = true;
         return writer;
+    }
+
+    /** The end of the text: the writer's last bytes go to the stream, which commits nothing for them. */
+    private void endWriter() throws IOException {
+        if (bodyWriter != null) {
+            stream.finishing();
+            bodyWriter.end();
+        }
+    }
+
+    /** The body stream was replaced: the writer on the old one is not handed out again. */
+    private void forgetWriter() {
+        writer = null;
+        bodyWriter = null;
+        usingWriter = false;
+        usingStream = false;
+        writerCharset = null;
     }
 
     private GateOutputStream body() {
@@ -422,8 +489,8 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
 
     @Override
     public void flushBuffer() throws IOException {
-        if (writer != null) {
-            writer.flush();
+        if (bodyWriter != null) {
+            bodyWriter.drainToStream();
         }
         if (stream != null) {
             stream.flush();
@@ -443,10 +510,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
             return;
         }
         finished = true;
-        if (writer != null) {
-            stream.finishing();
-            writer.flush();
-        }
+        endWriter();
         if (stream != null) {
             stream.finish();
         } else if (!isCommitted()) {
@@ -470,8 +534,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
      */
     private void prepareForErrorPage() {
         stream = null;
-        writer = null;
-        writerCharset = null;
+        forgetWriter();
         headers.holdContentLength(-1);
         finished = false;
         streamThrough = true;
@@ -521,6 +584,15 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         return revalidated;
     }
 
+    /** Set when the body is decided: whether a body without a content type is HTML to a browser. */
+    void sniffedHtml(boolean html) {
+        sniffedHtml = html;
+    }
+
+    boolean sniffedHtml() {
+        return sniffedHtml;
+    }
+
     /** The charset the body's bytes are in, as far as headers tell; null when unknown (the rewriter sniffs). */
     Charset bodyCharset() {
         if (writerCharset != null) {
@@ -539,14 +611,15 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         return headers;
     }
 
-    private static Charset charsetOf(String name) {
+    /** The writer's charset: ISO-8859-1 when none is set; one the JDK does not know fails, as in the container. */
+    private static Charset charsetOf(String name) throws UnsupportedEncodingException {
         if (name == null) {
             return StandardCharsets.ISO_8859_1;
         }
         try {
             return Charset.forName(name);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            return StandardCharsets.ISO_8859_1;
+            throw new UnsupportedEncodingException(name);
         }
     }
 }

@@ -35,7 +35,8 @@ final class GateOutputStream extends ServletOutputStream {
     private int undecidedLen;
     private ServletOutputStream container;
     private RewriteStream rewrite;
-    private boolean writer;
+    /** Whether the application wrote bytes since the body (re)started: then the buffer size is fixed. */
+    private boolean contentWritten;
     private long written;
     private boolean decided;
     private boolean discarded;
@@ -74,13 +75,9 @@ final class GateOutputStream extends ServletOutputStream {
         return written;
     }
 
-    void markWriter() {
-        writer = true;
-    }
-
-    /** Whether the application obtained this as {@code getOutputStream()} (rather than through the writer). */
-    boolean usedAsStream() {
-        return !writer && !ignored;
+    /** Whether the application has written bytes to this body (since {@code resetBuffer()} or {@code reset()}). */
+    boolean contentWritten() {
+        return contentWritten;
     }
 
     private ServletOutputStream container() throws IOException {
@@ -90,9 +87,17 @@ final class GateOutputStream extends ServletOutputStream {
         return container;
     }
 
-    /** The commit-time decision: headers final, then rewrite or pass through; held bytes go into {@link #pending}. */
-    private void decide() throws IOException {
+    /**
+     * The commit-time decision: headers final, then rewrite or pass through; held bytes go into {@link #pending}.
+     * {@code first} (from {@code firstOff}, {@code firstLen} bytes) is the write that forced the decision, read with the held
+     * bytes when the body has no content type and a browser would sniff it.
+     */
+    private void decide(byte[] first, int firstOff, int firstLen) throws IOException {
         decided = true;
+        if (RewriteDecision.leftToSniffing(response.getContentType())) {
+            response.sniffedHtml(undecidedLen > 0 ? RewriteDecision.sniffsAsHtml(undecided, 0, undecidedLen)
+                    : RewriteDecision.sniffsAsHtml(first, firstOff, firstLen));
+        }
         response.commitHeaders();
         container();
         if (RewriteDecision.shouldRewrite(response)) {
@@ -104,7 +109,8 @@ final class GateOutputStream extends ServletOutputStream {
             if (len >= 0) {
                 response.container().setContentLengthLong(len);
             } else if (finished && !nonBlocking && !redirecting && RewriteDecision.statusHasBody(response)
-                    && !RewriteDecision.headOfRewrittenGet(response)) {
+                    && !"HEAD".equals(response.request().getMethod())) {
+                // (Not for a HEAD: what it wrote, if anything, need not be what its GET sends.)
                 // The whole body is known: frame it with a length, as the container does for a body that fits.
                 response.container().setContentLengthLong(undecidedLen);
             }
@@ -132,11 +138,12 @@ final class GateOutputStream extends ServletOutputStream {
         if (len == 0) {
             return;
         }
+        contentWritten = true;
         if (!decided) {
             if (hold(b, off, len)) {
                 return;
             }
-            decide();
+            decide(b, off, len);
         }
         push(b, off, len);
         if (rewrite != null && response.streamsThrough()) {
@@ -204,7 +211,7 @@ final class GateOutputStream extends ServletOutputStream {
             return;
         }
         if (!decided) {
-            decide();
+            decide(null, 0, 0);
         }
         if (rewrite != null) {
             rewrite.flush();
@@ -226,7 +233,7 @@ final class GateOutputStream extends ServletOutputStream {
         }
         finished = true;
         if (!decided) {
-            decide();
+            decide(null, 0, 0);
         }
         if (rewrite != null) {
             try {
@@ -282,7 +289,7 @@ final class GateOutputStream extends ServletOutputStream {
         if (!decided && undecidedLen > 0) {
             int room = undecidedLen * 4 + 8192;
             if (response.getBufferSize() < room) {
-                response.setBufferSize(room);
+                response.container().setBufferSize(room);
             }
         }
     }
@@ -305,8 +312,23 @@ final class GateOutputStream extends ServletOutputStream {
         if (!response.isCommitted()) {
             decided = false;
             rewrite = null;
+            contentWritten = false;
             pending.reset();
         }
+    }
+
+    /**
+     * reset() (before commit): the body starts over, as a new one would, and this stream stays the one the
+     * application may keep writing to, as the container's does. A write listener set before stays set.
+     */
+    void restart() {
+        discardHeld();
+        discarded = false;
+        ended = false;
+        redirecting = false;
+        finished = false;
+        finishing = false;
+        deferredComplete = null;
     }
 
     @Override

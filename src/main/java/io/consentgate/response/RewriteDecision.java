@@ -8,15 +8,22 @@ import java.util.Locale;
 
 /**
  * Whether the body of a {@link ConsentResponse} is rewritten, asked when the response commits, from its final
- * status, content type and {@code Content-Encoding}: HTML ({@code text/html}, {@code application/xhtml+xml}) with a
- * status that carries a body, not compressed inside ConsentGate, under a decision that refuses something, with HTML
- * rewriting on. A {@code HEAD} is answered as its {@code GET} would be. Stateless.
+ * status, content type and {@code Content-Encoding}: HTML ({@code text/html}, {@code application/xhtml+xml}, or no
+ * type and a body a browser sniffs as HTML) with a status that carries a body, not compressed inside ConsentGate,
+ * under a decision that refuses something, with HTML rewriting on. A {@code HEAD} is answered as its {@code GET}
+ * would be. Stateless.
  */
 final class RewriteDecision {
 
     /** Logged under the wrapper's name, where operators route it. */
     private static final Logger LOG = LoggerFactory.getLogger(ConsentResponse.class);
     private static volatile boolean warnedCompressed;
+    /** The tags that make a body of unknown type HTML when it starts with one (WHATWG MIME Sniffing, 7.1). */
+    private static final byte[][] HTML_STARTS = {
+        ascii("<!doctype html"), ascii("<html"), ascii("<head"), ascii("<script"), ascii("<iframe"), ascii("<h1"),
+        ascii("<div"), ascii("<font"), ascii("<table"), ascii("<a"), ascii("<style"), ascii("<title"), ascii("<b"),
+        ascii("<body"), ascii("<br"), ascii("<p"),
+    };
 
     private RewriteDecision() {
     }
@@ -32,7 +39,7 @@ final class RewriteDecision {
             LOG.debug("not rewriting {}: status {}", request.getRequestURI(), response.getStatus());
             return false;
         }
-        if (!isHtml(response.getContentType())) {
+        if (!isHtml(response)) {
             return false;
         }
         if (response.applicationHeaders().encodedInside()) {
@@ -53,7 +60,7 @@ final class RewriteDecision {
         Enforcement enforcement = response.enforcement();
         return "HEAD".equals(response.request().getMethod()) && !enforcement.reportOnly()
                 && enforcement.rewriter() != null && !response.decision().allowsEverything()
-                && statusHasBody(response) && isHtml(response.getContentType())
+                && statusHasBody(response) && isHtml(response)
                 && !response.applicationHeaders().encodedInside();
     }
 
@@ -61,6 +68,77 @@ final class RewriteDecision {
     static boolean statusHasBody(ConsentResponse response) {
         int status = response.getStatus();
         return !((status >= 100 && status < 200) || status == 204 || status == 304);
+    }
+
+    /**
+     * Whether the body is HTML to the browser: its content type says so, or it has none (or one that tells nothing:
+     * {@code unknown/unknown}, {@code application/unknown}, <code>*&#47;*</code>) and its first bytes are sniffed as
+     * HTML ({@link #sniffsAsHtml}), as a browser sniffs such a body and renders it as a page.
+     */
+    static boolean isHtml(ConsentResponse response) {
+        String type = response.getContentType();
+        return leftToSniffing(type) ? response.sniffedHtml() : isHtml(type);
+    }
+
+    /** Whether a browser decides the type of a body with this content type by sniffing its bytes. */
+    static boolean leftToSniffing(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        int semi = contentType.indexOf(';');
+        String essence = (semi < 0 ? contentType : contentType.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
+        return essence.isEmpty() || essence.equals("unknown/unknown") || essence.equals("application/unknown")
+                || essence.equals("*/*");
+    }
+
+    /**
+     * Whether a body of unknown type starts as HTML to a browser: after white space (and a UTF-8 byte order mark,
+     * which some browsers skip too), one of {@link #HTML_STARTS} in any case followed by a space or {@code >}, or a
+     * comment ({@code <!--}). Reads at most the bytes given; a start cut short by their end counts as HTML when what
+     * there is matches, so a page flushed early is not let through for want of bytes.
+     */
+    static boolean sniffsAsHtml(byte[] b, int off, int len) {
+        int p = off;
+        int end = off + len;
+        if (len >= 3 && (b[p] & 0xff) == 0xEF && (b[p + 1] & 0xff) == 0xBB && (b[p + 2] & 0xff) == 0xBF) {
+            p += 3;
+        }
+        while (p < end && (b[p] == ' ' || b[p] == '\t' || b[p] == '\n' || b[p] == '\r' || b[p] == '\f')) {
+            p++;
+        }
+        if (p >= end || b[p] != '<') {
+            return false;
+        }
+        if (startsWith(b, p, end, ascii("<!--"))) {
+            return true;
+        }
+        for (byte[] tag : HTML_STARTS) {
+            if (startsWith(b, p, end, tag)) {
+                int t = p + tag.length;
+                if (t >= end || b[t] == ' ' || b[t] == '>') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code b[p..end)} starts with the lower-case ASCII {@code s}, in any case; true if cut short. */
+    private static boolean startsWith(byte[] b, int p, int end, byte[] s) {
+        for (int i = 0; i < s.length; i++) {
+            if (p + i >= end) {
+                return i > 1; // "<x" seen, then the end of what was written
+            }
+            byte c = b[p + i];
+            if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != s[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     /** Whether a content type is one the rewriter reads: {@code text/html} or {@code application/xhtml+xml}. */

@@ -40,6 +40,10 @@ public final class ScenarioServlet extends HttpServlet {
             CommitCases.serve(path.substring(6), req, resp);
             return;
         }
+        if (path.startsWith("/contract/")) {
+            ContractCases.serve(path.substring(10), req, resp);
+            return;
+        }
         if (path.startsWith("/redirect61")) {
             Redirects61.serve(req, resp);
             return;

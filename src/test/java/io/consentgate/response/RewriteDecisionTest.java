@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -143,6 +144,26 @@ class RewriteDecisionTest {
         assertTrue(RewriteDecision.isHtml("application/xhtml+xml"));
         assertFalse(RewriteDecision.isHtml("text/plain"));
         assertFalse(RewriteDecision.isHtml("application/xml"));
-        assertFalse(RewriteDecision.isHtml(null));
+        assertFalse(RewriteDecision.isHtml((String) null));
+    }
+
+    @Test
+    void aBodyWithoutContentTypeIsHtmlWhenBrowsersSniffItAsHtml() {
+        for (String html : new String[] {"<!DOCTYPE html><html>", " \r\n\t<!doctype HTML>", "<HTML lang=en>",
+            "<head>", "<script>x()</script>", "<iframe src=x>", "<p>hi", "<a href=/>", "<!-- c -->", "<br>",
+            "\uFEFF<html>", "<body>", "<title>t</title>", "<B>bold</B>"}) {
+            byte[] b = html.getBytes(StandardCharsets.UTF_8);
+            assertTrue(RewriteDecision.sniffsAsHtml(b, 0, b.length), html);
+        }
+        for (String other : new String[] {"{\"a\":\"<html>\"}", "hello <html>", "<?xml version=\"1.0\"?>",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\">", "<htmlx>", "<pre>", "<abbr>", "", "   ", "GIF89a"}) {
+            byte[] b = other.getBytes(StandardCharsets.UTF_8);
+            assertFalse(RewriteDecision.sniffsAsHtml(b, 0, b.length), other);
+        }
+        assertTrue(RewriteDecision.leftToSniffing(null));
+        assertTrue(RewriteDecision.leftToSniffing("unknown/unknown"));
+        assertTrue(RewriteDecision.leftToSniffing("*/*"));
+        assertFalse(RewriteDecision.leftToSniffing("text/plain"));
+        assertFalse(RewriteDecision.leftToSniffing("application/json"));
     }
 }

@@ -1,0 +1,158 @@
+package io.consentgate.matrix;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code /contract/NAME}: an application using the parts of the Servlet response contract where a wrapper that holds
+ * the body back can lose or resurrect bytes: writer and stream after {@code resetBuffer()} and {@code reset()},
+ * output before a forward, a page written from an async timeout, a body without a content type, and the container's
+ * checks on buffer size and charset. Each writes {@link Pages the matrix page} of {@link CommitCases#PAGE} bytes (or
+ * its text) as what must arrive.
+ */
+final class ContractCases {
+
+    /** Written and then discarded: must never reach the client. */
+    static final String DISCARDED = "<p>DISCARDED</p><script async "
+            + "src=\"https://www.googletagmanager.com/gtag/js?id=G-DROP1\"></script>";
+
+    private ContractCases() {
+    }
+
+    static void serve(String name, HttpServletRequest req, HttpServletResponse resp)
+            throws IOException, ServletException {
+        byte[] page = Pages.bytes(CommitCases.PAGE, StandardCharsets.UTF_8);
+        String text = Pages.text(CommitCases.PAGE, StandardCharsets.UTF_8);
+        switch (name) {
+            case "reset-buffer-writer" -> {
+                resp.setContentType("text/html;charset=UTF-8");
+                PrintWriter w = resp.getWriter();
+                w.print(DISCARDED);
+                resp.resetBuffer();
+                w.print(text);
+            }
+            case "reset-buffer-writer-large" -> {
+                resp.setContentType("text/html;charset=UTF-8");
+                PrintWriter w = resp.getWriter();
+                w.print(DISCARDED.repeat(20)); // past any 1 KB encoder buffer, below the response buffer
+                resp.resetBuffer();
+                w.print(text);
+            }
+            case "reset-old-writer" -> {
+                resp.setContentType("text/html;charset=UTF-8");
+                PrintWriter w = resp.getWriter();
+                w.print(DISCARDED);
+                resp.reset();
+                resp.setContentType("text/html;charset=UTF-8");
+                w.print(text); // the containers hand out the same writer after reset(): it keeps working
+            }
+            case "reset-old-stream" -> {
+                resp.setContentType("text/html;charset=UTF-8");
+                var out = resp.getOutputStream();
+                out.write(DISCARDED.getBytes(StandardCharsets.UTF_8));
+                resp.reset();
+                resp.setContentType("text/html;charset=UTF-8");
+                out.write(page);
+            }
+            case "forward-writer" -> {
+                resp.setContentType("text/html;charset=UTF-8");
+                resp.getWriter().print(DISCARDED);
+                req.getRequestDispatcher("/contract/target?writer=1").forward(req, resp);
+            }
+            case "forward-stream" -> {
+                resp.setContentType("text/html;charset=UTF-8");
+                resp.getOutputStream().write(DISCARDED.getBytes(StandardCharsets.UTF_8));
+                req.getRequestDispatcher("/contract/target").forward(req, resp);
+            }
+            case "forward-stream-by-context" -> {
+                resp.setContentType("text/html;charset=UTF-8");
+                resp.getOutputStream().write(DISCARDED.getBytes(StandardCharsets.UTF_8));
+                req.getServletContext().getRequestDispatcher("/contract/target").forward(req, resp);
+            }
+            case "forward-stream-to-writer" -> {
+                resp.setContentType("text/html;charset=UTF-8");
+                resp.getOutputStream().write(DISCARDED.getBytes(StandardCharsets.UTF_8));
+                req.getRequestDispatcher("/contract/target?writer=1").forward(req, resp);
+            }
+            case "target" -> {
+                resp.setContentType("text/html;charset=UTF-8");
+                if (req.getParameter("writer") != null) {
+                    resp.getWriter().print(text);
+                } else {
+                    resp.getOutputStream().write(page);
+                }
+            }
+            case "async-timeout", "async-timeout-supplied" -> {
+                boolean supplied = name.endsWith("supplied");
+                AsyncContext ac = req.startAsync();
+                ac.setTimeout(200);
+                ac.addListener(new AsyncListener() {
+                    @Override
+                    public void onTimeout(AsyncEvent event) throws IOException {
+                        // The page is written from the event, as frameworks answer a timed-out request.
+                        HttpServletResponse r = (HttpServletResponse) (supplied ? event.getSuppliedResponse()
+                                : event.getAsyncContext().getResponse());
+                        r.setContentType("text/html;charset=UTF-8");
+                        r.getOutputStream().write(page);
+                        event.getAsyncContext().complete();
+                    }
+
+                    @Override
+                    public void onComplete(AsyncEvent event) {
+                    }
+
+                    @Override
+                    public void onError(AsyncEvent event) {
+                    }
+
+                    @Override
+                    public void onStartAsync(AsyncEvent event) {
+                    }
+                });
+            }
+            case "no-content-type" -> resp.getOutputStream().write(page);
+            case "no-content-type-json" -> resp.getOutputStream().write(("{\"ad\":\"<img src=\\\"https://www.facebook.com"
+                    + "/tr?id=1\\\">\"}").getBytes(StandardCharsets.US_ASCII));
+            case "buffer-size-after-write" -> {
+                resp.setContentType("text/html;charset=UTF-8");
+                var out = resp.getOutputStream();
+                out.write(page, 0, 100);
+                try {
+                    resp.setBufferSize(100_000);
+                    resp.setHeader("X-Buffer-Size", "changed");
+                } catch (IllegalStateException e) {
+                    resp.setHeader("X-Buffer-Size", "IllegalStateException");
+                }
+                out.write(page, 100, page.length - 100);
+            }
+            case "unknown-charset" -> {
+                resp.setContentType("text/html;charset=x-no-such-charset");
+                try {
+                    resp.getWriter();
+                    resp.setHeader("X-Writer", "ISO-8859-1 fallback");
+                } catch (UnsupportedEncodingException e) {
+                    resp.setHeader("X-Writer", "UnsupportedEncodingException");
+                    resp.setContentType("text/html;charset=UTF-8");
+                }
+                resp.getWriter().print(text);
+            }
+            case "plain-text" -> {
+                resp.setContentType("text/plain;charset=UTF-8");
+                var out = resp.getOutputStream();
+                if (!"HEAD".equals(req.getMethod())) {
+                    out.write("0123456789".getBytes(StandardCharsets.US_ASCII));
+                }
+            }
+            default -> resp.sendError(400, name);
+        }
+    }
+}

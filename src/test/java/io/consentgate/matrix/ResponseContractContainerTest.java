@@ -1,0 +1,133 @@
+package io.consentgate.matrix;
+
+import org.eclipse.jetty.http.HttpTester;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The response contract where a wrapper that holds the body back could lose bytes, bring discarded ones back, or
+ * refuse what the container allows ({@link ContractCases}), on Jetty 12 and Tomcat 11 with the default policy (a
+ * request without consent refuses every tracker): each page must arrive exactly as the rewriter makes it of what the
+ * application meant to send.
+ */
+class ResponseContractContainerTest {
+
+    private static final Map<String, MatrixServer> SERVERS = new LinkedHashMap<>();
+    private static final byte[] EXPECTED = ScenarioMatrixTest.expected(CommitCases.PAGE, StandardCharsets.UTF_8);
+
+    @BeforeAll
+    static void start() throws Exception {
+        for (String kind : List.of("jetty", "tomcat")) {
+            SERVERS.put(kind, MatrixServer.start(kind, Map.of()));
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (MatrixServer s : SERVERS.values()) {
+            s.close();
+        }
+    }
+
+    private static HttpTester.Response exchange(String kind, String method, String name) throws Exception {
+        byte[] raw = SERVERS.get(kind).exchange(method + " /contract/" + name
+                + " HTTP/1.1\nHost: www.shop.example\nConnection: close\n\n");
+        HttpTester.Response r = "HEAD".equals(method) ? HttpTester.parseHeadResponse(ByteBuffer.wrap(raw))
+                : HttpTester.parseResponse(ByteBuffer.wrap(raw));
+        assertNotNull(r, ScenarioMatrixTest.head(raw));
+        assertTrue(r.isComplete(), ScenarioMatrixTest.head(raw));
+        return r;
+    }
+
+    private static void assertPage(String kind, String name) throws Exception {
+        HttpTester.Response r = exchange(kind, "GET", name);
+        assertEquals(200, r.getStatus(), name + ": " + r.getContent());
+        ScenarioMatrixTest.assertBytes(EXPECTED, r.getContentBytes());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void resetBufferDiscardsWhatTheWriterStillHeld(String kind) throws Exception {
+        assertPage(kind, "reset-buffer-writer");
+        assertPage(kind, "reset-buffer-writer-large");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void theWriterAndStreamTakenBeforeResetKeepWorking(String kind) throws Exception {
+        assertPage(kind, "reset-old-writer");
+        assertPage(kind, "reset-old-stream");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void aForwardClearsWhatWasWrittenBeforeIt(String kind) throws Exception {
+        assertPage(kind, "forward-writer");
+        assertPage(kind, "forward-stream");
+        assertPage(kind, "forward-stream-by-context");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void theForwardTargetMayTakeTheWriterAfterTheCallerTookTheStream(String kind) throws Exception {
+        // Jetty allows it (a forward starts the output afresh); ConsentGate allows it on both containers, as the
+        // target writes into a body the caller's bytes were cleared from.
+        assertPage(kind, "forward-stream-to-writer");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void aPageWrittenFromAnAsyncTimeoutArrives(String kind) throws Exception {
+        assertPage(kind, "async-timeout");
+        assertPage(kind, "async-timeout-supplied");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void aBodyWithoutContentTypeThatBrowsersSniffAsHtmlIsRewritten(String kind) throws Exception {
+        HttpTester.Response r = exchange(kind, "GET", "no-content-type");
+        ScenarioMatrixTest.assertBytes(EXPECTED, r.getContentBytes());
+        assertEquals("N", r.get("Tk"));
+        byte[] json = ("{\"ad\":\"<img src=\\\"https://www.facebook.com/tr?id=1\\\">\"}").getBytes(
+                StandardCharsets.US_ASCII);
+        assertArrayEquals(json, exchange(kind, "GET", "no-content-type-json").getContentBytes(),
+                "a body browsers would not sniff as HTML passes through");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void bufferSizeCannotChangeAfterContentWasWritten(String kind) throws Exception {
+        HttpTester.Response r = exchange(kind, "GET", "buffer-size-after-write");
+        assertEquals("IllegalStateException", r.get("X-Buffer-Size"));
+        ScenarioMatrixTest.assertBytes(EXPECTED, r.getContentBytes());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void anUnknownCharsetFailsGetWriterAsInTheContainer(String kind) throws Exception {
+        HttpTester.Response r = exchange(kind, "GET", "unknown-charset");
+        assertEquals("UnsupportedEncodingException", r.get("X-Writer"));
+        ScenarioMatrixTest.assertBytes(EXPECTED, r.getContentBytes());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat"}) // Jetty itself announces 0 for a HEAD that wrote nothing, filter or not
+    void headDoesNotAnnounceAnEmptyBodyItDidNotWrite(String kind) throws Exception {
+        assertEquals("10", exchange(kind, "GET", "plain-text").get("Content-Length"));
+        assertNull(exchange(kind, "HEAD", "plain-text").get("Content-Length"), "Tomcat sends no length itself");
+    }
+}
