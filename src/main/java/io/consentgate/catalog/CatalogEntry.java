@@ -3,11 +3,12 @@ package io.consentgate.catalog;
 import java.util.List;
 
 /** A parsed catalog entry: the public {@link Tracker} plus the matching details it does not expose. */
-record CatalogEntry(Tracker tracker, List<TagIdRule> tagIds, List<String> cookieDomains,
-                    List<EndpointPattern> endpointPatterns, List<LoaderPattern> loaders) {
+record CatalogEntry(Tracker tracker, List<TagIdRule> tagIds, List<String> taggedSignatures,
+                    List<String> cookieDomains, List<EndpointPattern> endpointPatterns, List<LoaderPattern> loaders) {
 
     CatalogEntry {
         tagIds = List.copyOf(tagIds);
+        taggedSignatures = List.copyOf(taggedSignatures);
         loaders = List.copyOf(loaders);
         cookieDomains = List.copyOf(cookieDomains);
         endpointPatterns = List.copyOf(endpointPatterns);

@@ -16,7 +16,7 @@ import java.util.Set;
 final class CatalogJson {
 
     private static final Set<String> FIELDS = Set.of("id", "name", "owner", "categories", "hosts", "signatures",
-            "cookies", "cookieDomains", "endpoints", "loaders", "tagIds", "disabled", "notes");
+            "taggedSignatures", "cookies", "cookieDomains", "endpoints", "loaders", "tagIds", "disabled", "notes");
 
     /** Parsed entries plus the ids of {@code {"id": .., "disabled": true}} tombstones. */
     record Parsed(List<CatalogEntry> entries, Set<String> disabled) {
@@ -107,13 +107,8 @@ final class CatalogJson {
             hosts.add(host);
             paths.add(path);
         }
-        List<String> signatures = strings(node, "signatures", where);
-        for (String s : signatures) {
-            if (s.length() < 3 || !isAscii(s)) {
-                throw new CatalogFormatException(where + ": field \"signatures\": \"" + s
-                        + "\" must be ASCII and at least 3 characters long");
-            }
-        }
+        List<String> signatures = signatures(node, "signatures", where);
+        List<String> taggedSignatures = signatures(node, "taggedSignatures", where);
         List<CookiePattern> cookies = cookies(node.get("cookies"), where);
         List<String> cookieDomains = strings(node, "cookieDomains", where);
         for (String d : cookieDomains) {
@@ -137,12 +132,28 @@ final class CatalogJson {
             loaders.add(lp);
         }
         List<TagIdRule> tagIds = tagIds(node.get("tagIds"), where);
-        if (hosts.isEmpty() && signatures.isEmpty() && cookies.isEmpty() && endpoints.isEmpty() && loaders.isEmpty()) {
+        if (!taggedSignatures.isEmpty() && tagIds.isEmpty()) {
+            throw new CatalogFormatException(where + ": field \"taggedSignatures\" needs \"tagIds\": they count only"
+                    + " where one of the tracker's tag ids is in the same script");
+        }
+        if (hosts.isEmpty() && signatures.isEmpty() && taggedSignatures.isEmpty() && cookies.isEmpty()
+                && endpoints.isEmpty() && loaders.isEmpty()) {
             throw new CatalogFormatException(where
-                    + ": needs at least one of hosts, signatures, cookies, endpoints, loaders");
+                    + ": needs at least one of hosts, signatures, taggedSignatures, cookies, endpoints, loaders");
         }
         Tracker t = new Tracker(id, name, owner, categories, hosts, paths, signatures, cookies, endpointPaths);
-        return new CatalogEntry(t, tagIds, cookieDomains, endpoints, loaders);
+        return new CatalogEntry(t, tagIds, taggedSignatures, cookieDomains, endpoints, loaders);
+    }
+
+    private static List<String> signatures(JsonNode node, String field, String where) {
+        List<String> signatures = strings(node, field, where);
+        for (String s : signatures) {
+            if (s.length() < 3 || !isAscii(s)) {
+                throw new CatalogFormatException(where + ": field \"" + field + "\": \"" + s
+                        + "\" must be ASCII and at least 3 characters long");
+            }
+        }
+        return signatures;
     }
 
     private static void checkFields(JsonNode node, String where) {

@@ -18,6 +18,8 @@ final class ScriptMatcher {
     private static final int HOST = 0;
     private static final int SIGNATURE = 1;
     private static final int TAG = 2;
+    /** A signature that names the tracker only where one of its tag ids is in the same script. */
+    private static final int TAGGED_SIGNATURE = 3;
     private static final int LANES = 4;
     /** Below this many bytes per lane the single walk is used (and lanes are always far longer than a pattern). */
     private static final int MIN_LANE_BYTES = 512;
@@ -46,6 +48,9 @@ final class ScriptMatcher {
             CatalogEntry e = entries.get(i);
             for (String sig : e.tracker().signatures()) {
                 list.add(new Pattern(sig.getBytes(StandardCharsets.US_ASCII), SIGNATURE, i, -1, null));
+            }
+            for (String sig : e.taggedSignatures()) {
+                list.add(new Pattern(sig.getBytes(StandardCharsets.US_ASCII), TAGGED_SIGNATURE, i, -1, null));
             }
             for (int r = 0; r < e.tagIds().size(); r++) {
                 for (byte q : TAG_QUOTES) {
@@ -112,6 +117,8 @@ final class ScriptMatcher {
         final long[] seen;
         /** Tag rules seen, per entry that has tag rules (indexed by {@link Matches#tagSlot}); allocated lazily. */
         long[] tagBits;
+        /** Entries whose tagged signatures were seen (they count with a tag id of theirs); allocated lazily. */
+        long[] tagged;
 
         Hits(int n) {
             seen = new long[(n + 63) >>> 6];
@@ -220,6 +227,15 @@ final class ScriptMatcher {
                         hits = seen(hits, pat.entry());
                     }
                 }
+                case TAGGED_SIGNATURE -> {
+                    if (exact(buf, start, pat.bytes()) && signatureBoundaries(buf, off, end, start, last)) {
+                        hits = hits == null ? new Hits(matches.size()) : hits;
+                        if (hits.tagged == null) {
+                            hits.tagged = new long[hits.seen.length];
+                        }
+                        hits.tagged[pat.entry() >>> 6] |= 1L << pat.entry();
+                    }
+                }
                 case TAG -> {
                     if (exact(buf, start, pat.bytes()) && last + 1 < end && isUpperTagByte(buf[last + 1])) {
                         hits = hits == null ? new Hits(matches.size()) : hits;
@@ -319,6 +335,17 @@ final class ScriptMatcher {
     }
 
     private List<TrackerMatch> result(Hits hits) {
+        if (hits.tagged != null && hits.tagBits != null) {
+            for (int w = 0; w < hits.tagged.length; w++) {
+                for (long bits = hits.tagged[w]; bits != 0; bits &= bits - 1) {
+                    int entry = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    int slot = matches.tagSlot(entry);
+                    if (slot >= 0 && hits.tagBits[slot] != 0) {
+                        hits.seen[w] |= 1L << entry;
+                    }
+                }
+            }
+        }
         int count = 0;
         for (long w : hits.seen) {
             count += Long.bitCount(w);

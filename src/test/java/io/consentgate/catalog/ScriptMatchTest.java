@@ -91,6 +91,23 @@ class ScriptMatchTest {
     }
 
     @Test
+    void anyGtagCallWithATagIdBesideItIsTheTagHowEverItIsFormatted() {
+        // a formatter put the command on its own line: no fixed signature sees "gtag(" and "'config'" together
+        String multiline = """
+            gtag(
+                'config',
+                'AW-987654321'
+              );""";
+        assertEquals(Map.of("google-tag", EnumSet.of(Category.MARKETING)), scan(multiline));
+        assertEquals(Map.of("google-tag", EnumSet.of(Category.ANALYTICS)), scan("gtag(\n\t\"config\", \"G-QW12ER\")"));
+        assertEquals(Map.of("google-tag", EnumSet.of(Category.MARKETING)),
+                scan("gtag(  'event',  'conversion', { send_to: 'AW-555/xYz' } );"));
+        // a tag id without a gtag call, and a gtag call without a tag id, are neither
+        assertEquals(Set.of(), ids("var code = 'AW-987654321';"));
+        assertEquals(Set.of(), ids("gtag(\n  'event',\n  'sign_up'\n);"));
+    }
+
+    @Test
     void consentModeDefaultsAreNotALoader() {
         // sets Google's consent defaults before any tag loads; loads nothing and sends nothing itself
         String defaults = """
@@ -110,7 +127,11 @@ class ScriptMatchTest {
         assertEquals(Set.of("google-tag"), ids(defaults + "\ngtag('js', new Date());"));
         assertEquals(Set.of("google-tag"), ids("gtag(\"config\",\"G-A1B2C3\")"));
         assertEquals(Set.of("google-tag"), ids("gtag('event','conversion',{send_to:'AW-123/abc'})"));
-        assertEquals(Set.of("google-tag"), ids("window.gtag(\"event\",\"purchase\")"));
+        // an event without a tag id goes only to the tags configured on the page (refused ones are removed): it loads
+        // nothing, and removing it lost a GA4 purchase for a visitor who allowed analytics
+        assertEquals(Set.of(), ids("window.gtag(\"event\",\"purchase\",{value:25,currency:\"EUR\"})"));
+        assertEquals(Set.of(), ids("gtag('consent','update',{analytics_storage:'granted'});"
+                + "gtag('event','consent_updated');"));
         // WordPress coding style puts a space inside the parentheses
         assertEquals(Set.of("google-tag"), ids("function gtag() { dataLayer.push( arguments ); }\n"
                 + "gtag( 'js', new Date() );\ngtag( 'config', 'G-ABCDEF1234' );"));
