@@ -55,6 +55,8 @@ final class ElementNames {
     static final int MALIGNMARK = 89;
     /** SVG {@code <use>}: its {@code href} loads an external SVG document. */
     static final int USE = 90;
+    /** {@code <details open>} fires {@code toggle} by itself as the page loads: its handlers are read. */
+    static final int DETAILS = 91;
     /** Its end tag breaks out of SVG/MathML content, as does that of {@link #BR}. */
     static final int P = 68;
     static final int BODY = 47;
@@ -82,6 +84,8 @@ final class ElementNames {
         "font", "mglyph", "malignmark",
         // SVG elements that load a URL (besides image and feimage)
         "use",
+        // elements with an event that fires by itself
+        "details",
     };
     /** Start tags that neither change the tokenizer's state nor load anything (see {@link #isPlainStart}). */
     private static final boolean[] PLAIN_START = new boolean[NAMES.length];
@@ -89,7 +93,7 @@ final class ElementNames {
     static {
         if (!NAMES[VIDEO].equals("video") || !NAMES[IMAGE].equals("image") || !NAMES[FIRST_BREAKOUT].equals("b")
             || !NAMES[P].equals("p") || !NAMES[MALIGNMARK].equals("malignmark") || !NAMES[USE].equals("use")
-            || !NAMES[BODY].equals("body")) {
+            || !NAMES[BODY].equals("body") || !NAMES[DETAILS].equals("details")) {
             throw new AssertionError("element ids out of step with their names");
         }
         for (int id = FIRST_VOID; id < FIRST_EXTRA; id++) {
@@ -107,6 +111,7 @@ final class ElementNames {
         PLAIN_START[IMAGE] = false;
         PLAIN_START[META] = false; // http-equiv=refresh navigates
         PLAIN_START[BODY] = false; // its onload runs by itself (once a page: costs nothing)
+        PLAIN_START[DETAILS] = false; // ontoggle, when open
     }
 
     private static final byte[][] BYTES = new byte[NAMES.length][];

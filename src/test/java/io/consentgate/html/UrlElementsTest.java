@@ -312,6 +312,10 @@ class UrlElementsTest {
             + "www.facebook.com/tr?id=1&#39;\" class=home><p>x</p>", ConsentDecision.refuseAll()));
         assertEquals("<svg><rect/></svg>", rewrite(REMOVE, "<svg onload=\"fbq('init', '1')\"><rect/></svg>",
             ConsentDecision.refuseAll()));
+        // an open <details> fires toggle as the page loads, with no one touching it
+        assertEquals("<details open><summary>Shipping</summary>3 days</details>", rewrite(REMOVE, "<details open "
+            + "ontoggle=\"new Image().src='http://www.facebook.com/tr?id=1'\"><summary>Shipping</summary>3 days"
+            + "</details>", ConsentDecision.refuseAll()));
         String own = "<button onclick=\"cart.add(42)\" onmouseover=\"hint('https://shop.example/x')\">Add</button>"
             + "<a href=\"https://www.facebook.com/acme\" onclick=\"track('social')\">Facebook</a>";
         assertEquals(own, rewrite(REMOVE, own, ConsentDecision.refuseAll()));
