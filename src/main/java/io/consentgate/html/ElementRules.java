@@ -188,7 +188,7 @@ final class ElementRules {
      * refused.
      */
     private void frame(int url) throws IOException {
-        TrackerMatch m = check(url, false);
+        TrackerMatch m = checkLoader(url); // a tag manager's noscript frame is kept on server-side tagging hosts too
         if (m == null) {
             m = nested.javascriptUrlRefusal(url);
         }
@@ -757,8 +757,8 @@ final class ElementRules {
     }
 
     /**
-     * A URL that loads a script: matched on its host, else on the path a tracker's loader keeps on a first-party
-     * proxy or server-side tagging host ({@link io.consentgate.catalog.TrackerCatalog#matchLoader}).
+     * A URL that loads a script or a frame: matched on its host, else on the path a tracker's loader keeps on a
+     * first-party proxy or server-side tagging host ({@link io.consentgate.catalog.TrackerCatalog#matchLoader}).
      */
     private TrackerMatch checkLoader(int i) {
         TrackerMatch m = check(i, false);

@@ -35,6 +35,9 @@ class FirstPartyLoaderTest {
         "<script src=\"https://analytics.shop.example/matomo.js\" async></script>",
         "<link rel=\"preload\" as=\"script\" href=\"https://sgtm.shop.example/gtm.js?id=GTM-K7X2Q9\">",
         "<script type=\"rocketlazyloadscript\" data-rocket-src=\"/wp-content/cache/fbevents.js\"></script>",
+        "<noscript><iframe src=\"https://sgtm.shop.example/ns.html?id=GTM-K7X2Q9\" height=\"0\" width=\"0\""
+            + " style=\"display:none;visibility:hidden\"></iframe></noscript>",
+        "<iframe src=\"/metrics/ns.html?id=GTM-K7X2Q9&amp;gtm_auth=x\" hidden></iframe>",
     })
     void aFirstPartyLoaderOfARefusedTrackerIsRemoved(String loader) {
         assertEquals("<p>a</p><p>b</p>", rewrite("<p>a</p>" + loader + "<p>b</p>", NONE));
@@ -49,6 +52,7 @@ class FirstPartyLoaderTest {
         "<img src=\"/gtm.js?id=GTM-K7X2Q9\" alt=\"\">",
         "<a href=\"https://sgtm.shop.example/gtm.js?id=GTM-K7X2Q9\">container</a>",
         "<link rel=\"canonical\" href=\"https://shop.example/gtm.js?id=GTM-K7X2Q9\">",
+        "<iframe src=\"/help/ns.html?id=faq\" title=\"FAQ\"></iframe>",
     })
     void otherScriptsAndNonLoadingElementsStay(String html) {
         assertEquals(html, rewrite(html, NONE));
