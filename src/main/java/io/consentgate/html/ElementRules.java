@@ -216,7 +216,7 @@ final class ElementRules {
         if (cfg.mode == RewriteMode.NEUTRALIZE && !engine.inNoscript()) {
             engine.event(TrackerEvent.Action.NEUTRALIZED, line, column, element, e.trackerId(), e.trackerName(),
                 e.categories());
-            neutralize(e.categories().isEmpty() ? null : engine.firstRefused(e.categories()));
+            neutralize(e.categories().isEmpty() ? null : e.categories());
         } else {
             engine.event(TrackerEvent.Action.REMOVED, line, column, element, e.trackerId(), e.trackerName(),
                 e.categories());
@@ -806,7 +806,7 @@ final class ElementRules {
         String element = ElementNames.name(t.nameId);
         if (cfg.mode == RewriteMode.NEUTRALIZE && !engine.inNoscript()) {
             engine.event(TrackerEvent.Action.NEUTRALIZED, element, m);
-            neutralize(engine.firstRefused(m.categories()));
+            neutralize(m.categories());
         } else {
             engine.event(TrackerEvent.Action.REMOVED, element, m);
             engine.removeElement();
@@ -816,7 +816,7 @@ final class ElementRules {
     // ---------------------------------------------------------------- neutralization
 
     /** Rewrites the current tag into its inert form; {@code category} null: the tag already names its category. */
-    private void neutralize(Category category) throws IOException {
+    private void neutralize(Set<Category> categories) throws IOException {
         TagWriter w = engine.tagWriter;
         w.reset(t.attrCount);
         boolean script = t.nameId == ElementNames.SCRIPT;
@@ -836,8 +836,8 @@ final class ElementRules {
             }
         }
         String insert = script ? " type=\"text/plain\"" : "";
-        if (category != null && categoryAttr() < 0) {
-            insert += new String(categoryInsert(category), StandardCharsets.US_ASCII);
+        if (categories != null && categoryAttr() < 0) {
+            insert += new String(categoryInsert(categories), StandardCharsets.US_ASCII);
         }
         w.build(t, insert);
         engine.replaceTag();
@@ -859,8 +859,20 @@ final class ElementRules {
         w.build(t, " type=\"text/plain\"");
     }
 
-    /** {@code  data-consent="category"} with the configured attribute name. */
-    byte[] categoryInsert(Category category) {
-        return (" " + categoryAttribute + "=\"" + category.id() + "\"").getBytes(StandardCharsets.US_ASCII);
+    /**
+     * {@code  data-consent="analytics,marketing"} with the configured attribute name: every category the tracker needs
+     * (not only those refused now), so a consent manager that activates the element later asks for all of them.
+     */
+    byte[] categoryInsert(Set<Category> categories) {
+        StringBuilder list = new StringBuilder();
+        for (Category c : Category.values()) {
+            if (categories.contains(c) && c != Category.NECESSARY) {
+                list.append(list.length() == 0 ? "" : ",").append(c.id());
+            }
+        }
+        if (list.length() == 0) {
+            list.append(Category.MARKETING.id()); // never reached: a tracker needs a category besides necessary
+        }
+        return (" " + categoryAttribute + "=\"" + list + "\"").getBytes(StandardCharsets.US_ASCII);
     }
 }

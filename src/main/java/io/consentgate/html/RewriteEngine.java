@@ -791,7 +791,7 @@ final class RewriteEngine implements TokenHandler {
             }
         } else if (cfg.mode == RewriteMode.NEUTRALIZE && !inNoscript) {
             event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", refused);
-            writeNeutralScript(firstRefused(refused.categories()));
+            writeNeutralScript(refused.categories());
             deferLen = 0;
         } else {
             event(TrackerEvent.Action.REMOVED, scriptLine, scriptColumn, "script", refused);
@@ -863,10 +863,10 @@ final class RewriteEngine implements TokenHandler {
         return m;
     }
 
-    private void writeNeutralScript(Category category) throws IOException {
+    private void writeNeutralScript(Set<Category> categories) throws IOException {
         sink.write(scriptNeutralHead);
         if (!scriptHasCategory) {
-            sink.write(rules.categoryInsert(category));
+            sink.write(rules.categoryInsert(categories));
         }
         sink.write(scriptNeutralTail);
         sink.write(defer, scriptContentStart, deferLen - scriptContentStart);
@@ -902,7 +902,7 @@ final class RewriteEngine implements TokenHandler {
             releaseDeferred();
         } else if (cfg.mode == RewriteMode.NEUTRALIZE) {
             event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", null, null, Set.of());
-            writeNeutralScript(firstRefused(decision.refused()));
+            writeNeutralScript(decision.refused());
             deferLen = 0;
             setMode(SINK);
         } else {
@@ -1001,16 +1001,6 @@ final class RewriteEngine implements TokenHandler {
                 cfg.overflow == OverflowAction.FAIL_CLOSED ? "treating it as a refused tracker (FAIL_CLOSED)"
                     : "passing it through unchecked (FAIL_OPEN)");
         }
-    }
-
-    /** The first category of {@code categories} (in declaration order) the decision refuses. */
-    Category firstRefused(Set<Category> categories) {
-        for (Category c : Category.values()) {
-            if (categories.contains(c) && !decision.allows(c)) {
-                return c;
-            }
-        }
-        return Category.MARKETING;
     }
 
     // ---------------------------------------------------------------- events

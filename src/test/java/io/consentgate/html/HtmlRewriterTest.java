@@ -67,6 +67,21 @@ class HtmlRewriterTest {
     }
 
     @Test
+    void aNeutralizedTagOfSeveralCategoriesNamesThemAll() {
+        // a consent manager that activates it later must ask for both: a GTM container can hold marketing tags
+        String analyticsOnly = "<script async src=\"https://www.googletagmanager.com/gtm.js?id=GTM-K7Q2XM\"></script>";
+        ConsentDecision analytics = ConsentDecision.of(java.util.Set.of(io.consentgate.Category.ANALYTICS),
+            java.util.Map.of(), io.consentgate.ConsentMode.OPT_IN);
+        assertEquals("<script async data-src=\"https://www.googletagmanager.com/gtm.js?id=GTM-K7Q2XM\""
+            + " type=\"text/plain\" data-consent=\"analytics,marketing\"></script>",
+            rewrite(NEUTRALIZE, analyticsOnly, analytics));
+        String inline = "<script>(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':new Date().getTime()});"
+            + "})(window,document,'script','dataLayer','GTM-K7Q2XM');</script>";
+        assertEquals("<script type=\"text/plain\" data-consent=\"analytics,marketing\">"
+            + inline.substring("<script>".length()), rewrite(NEUTRALIZE, inline, NONE));
+    }
+
+    @Test
     void reportsEventsWithLineAndColumn() {
         String in = "<p>\n  <img src=\"https://www.facebook.com/tr?id=1\">";
         List<TrackerEvent> ev = events(REMOVE, in, NONE);
