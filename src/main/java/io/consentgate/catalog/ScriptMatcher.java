@@ -268,9 +268,10 @@ final class ScriptMatcher {
     private static boolean hostBounded(byte[] buf, int off, int end, int start, int last) {
         if (start > off) {
             int b = buf[start - 1];
-            if (isHostByte(b) && !escapedSlashEndsAt(buf, off, start) || isSpace(hostNameStart(buf, off, start))) {
-                // a host after white space is prose or a comment ("connects to www.google-analytics.com"): no URL
-                // starts with white space before its host, and page state inlined by SSR frameworks carries text
+            if (isHostByte(b) && !escapedSlashEndsAt(buf, off, start) || isProseBefore(hostNameStart(buf, off, start))) {
+                // a host after white space, '(' or '>' is prose or a comment ("connects to www.google-analytics.com",
+                // "Meta (connect.facebook.net)", "<code>static.hotjar.com</code>" in inlined HTML): no URL starts with
+                // one of them before its host, and page state inlined by SSR frameworks carries text
                 return false;
             }
         }
@@ -498,6 +499,11 @@ final class ScriptMatcher {
 
     private static boolean isSpace(int b) {
         return (BYTE_CLASS[b & 0xff] & B_SPACE) != 0;
+    }
+
+    /** White space, {@code (} or {@code >}: what stands before a host name in text, never in a URL or JS code. */
+    private static boolean isProseBefore(int b) {
+        return b == '(' || b == '>' || isSpace(b);
     }
 
     private static boolean isUpperTagByte(int b) {

@@ -304,6 +304,11 @@ class ScriptMatchTest {
                 + "connects to www.google-analytics.com and\\ngoogletagmanager.com; requests to\twww.facebook.com/tr "
                 + "carry a pixel id.\"}};"));
         assertEquals(Set.of(), ids("// the tag manager loads static.hotjar.com when allowed\ninit();"));
+        // in parentheses, or as the text of an element inlined as HTML in a string
+        assertEquals(Set.of(), ids("window.__STATE__={\"page\":{\"body\":\"<p>Data is sent to "
+                + "<code>www.google-analytics.com</code></p>\",\"provider\":\"Google Analytics "
+                + "(google-analytics.com)\"}};"));
+        assertEquals(Set.of(), ids("self.__next_f.push([1,\"with Meta (connect.facebook.net) and Google.\"])"));
         // the URL forms still count
         assertEquals(Set.of("google-analytics"), ids("s.src = 'www.google-analytics.com/analytics.js'.replace(/^/, '//')"));
         assertEquals(Set.of("google-analytics"), ids("u = \"https://\" + \"www.google-analytics.com/g/collect\""));
