@@ -1,6 +1,9 @@
 package io.consentgate;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -136,30 +139,54 @@ public final class PolicyReader {
         }
     }
 
+    /**
+     * Reads the file's one settings object. A repeated key, anything after the object (JSON) and a second document
+     * (YAML {@code ---}) are errors: each would otherwise let one setting silently replace or hide another.
+     */
     private static JsonNode load(String location, ResourceOpener opener) {
         String lower = location.toLowerCase(Locale.ROOT);
-        ObjectMapper mapper;
+        JsonFactory factory;
+        boolean yaml;
         if (lower.endsWith(".json")) {
-            mapper = new ObjectMapper();
+            factory = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            yaml = false;
         } else if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
-            mapper = new ObjectMapper(new YAMLFactory());
+            factory = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            yaml = true;
         } else {
             throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' must end in .json, .yaml or .yml");
         }
+        ObjectMapper mapper = new ObjectMapper(factory);
         try (InputStream in = open(location, opener)) {
             if (in == null) {
                 throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' not found");
             }
-            JsonNode root = mapper.readTree(in);
-            if (root == null || !root.isObject()) {
-                throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' must hold an object of settings");
+            try (JsonParser parser = factory.createParser(in)) {
+                JsonNode root = mapper.readTree(parser);
+                if (root == null || !root.isObject()) {
+                    throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' must hold an object of settings");
+                }
+                if (hasMore(parser)) {
+                    throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' " + (yaml
+                            ? "holds more than one YAML document (a second ---): keep every setting in one"
+                            : "has text after the settings object"));
+                }
+                return root;
             }
-            return root;
         } catch (JsonProcessingException e) {
             throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' is not valid: "
                     + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' cannot be read: " + e, e);
+        }
+    }
+
+    /** Whether anything but white space (and comments) follows the settings object; text that is no token counts. */
+    private static boolean hasMore(JsonParser parser) throws IOException {
+        try {
+            return parser.nextToken() != null;
+        } catch (JsonProcessingException e) {
+            return true;
         }
     }
 

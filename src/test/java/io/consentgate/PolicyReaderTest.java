@@ -271,4 +271,43 @@ class PolicyReaderTest {
                 () -> read(Map.of("policy-file", "/p.txt")));
         assertEquals("policy-file", badType.parameter());
     }
+    private static Policy readFile(String name, String text) {
+        return PolicyReader.read(Map.of("policy-file", name),
+                loc -> loc.equals(name) ? new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)) : null);
+    }
+
+    private static InvalidPolicyException fileFails(String name, String text) {
+        return assertThrows(InvalidPolicyException.class, () -> readFile(name, text), text);
+    }
+
+    @Test
+    void aKeyRepeatedInAPolicyFileIsAnErrorNotLastOneWins() {
+        InvalidPolicyException yaml = fileFails("/p.yaml", """
+                # legal: EU must be opt-in
+                mode: opt-in
+                gpc-refuses: marketing
+                mode: opt-out
+                """);
+        assertEquals("policy-file", yaml.parameter());
+        assertTrue(yaml.getMessage().contains("/p.yaml") && yaml.getMessage().contains("'mode'"), yaml.getMessage());
+        InvalidPolicyException json = fileFails("/p.json", "{\"mode\": \"opt-in\", \"mode\": \"opt-out\"}");
+        assertTrue(json.getMessage().contains("/p.json") && json.getMessage().contains("'mode'"), json.getMessage());
+        fileFails("/p.yaml", "mode: opt-in\nmode: opt-in\n");
+        fileFails("/p.yaml", "klaro-services:\n  matomo: analytics\n  matomo: marketing\n");
+    }
+
+    @Test
+    void textAfterTheJsonObjectIsAnError() {
+        InvalidPolicyException e = fileFails("/p.json", "{\"mode\": \"opt-in\"} trailing");
+        assertTrue(e.getMessage().contains("/p.json") && e.getMessage().contains("after"), e.getMessage());
+        fileFails("/p.json", "{\"mode\": \"opt-in\"}\n{\"mode\": \"opt-out\"}");
+        assertEquals(ConsentMode.OPT_OUT, readFile("/p.json", "{\"mode\": \"opt-out\"}\n  \n").mode());
+    }
+
+    @Test
+    void aSecondYamlDocumentIsAnErrorNotIgnored() {
+        InvalidPolicyException e = fileFails("/p.yaml", "---\nmode: opt-in\n---\nmode: opt-out\n");
+        assertTrue(e.getMessage().contains("/p.yaml") && e.getMessage().contains("document"), e.getMessage());
+        assertEquals(ConsentMode.OPT_OUT, readFile("/p.yaml", "---\nmode: opt-out\n...\n").mode());
+    }
 }
