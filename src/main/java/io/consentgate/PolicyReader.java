@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ import java.util.function.BiConsumer;
  */
 public final class PolicyReader {
 
-    /** Init-param naming the policy file: {@code classpath:NAME}, {@code file:PATH}, or a webapp path. */
+    /** Init-param naming the policy file: {@code classpath:NAME}, {@code file:PATH}, a webapp path, or {@code none}. */
     public static final String POLICY_FILE = "policy-file";
 
     /** Every accepted key with its default, in documentation order (the README's table is generated from this). */
@@ -72,36 +73,70 @@ public final class PolicyReader {
      */
     public static Policy read(Map<String, String> params, ResourceOpener opener) {
         Map<String, String> settings = new LinkedHashMap<>();
+        // Keys whose value came from the policy file (no init-param replaced it): their errors name the file.
+        Map<String, String> fromFile = new HashMap<>();
         JsonNode structured = null;
         String file = params.get(POLICY_FILE);
-        if (file != null && !file.isBlank()) {
-            JsonNode root = load(file.strip(), opener);
+        String location = file == null ? "" : file.strip();
+        if (!isNone(location)) {
+            JsonNode root = load(location, opener);
             structured = root;
-            settings.putAll(flatten(file.strip(), root));
+            try {
+                flatten(root).forEach((k, v) -> {
+                    settings.put(k, v);
+                    fromFile.put(k, location);
+                });
+            } catch (InvalidPolicyException e) {
+                throw e.in(location);
+            }
         }
         for (Map.Entry<String, String> e : params.entrySet()) {
             if (!e.getKey().equals(POLICY_FILE)) {
                 settings.put(e.getKey(), e.getValue());
+                fromFile.remove(e.getKey());
             }
         }
         Policy.Builder b = Policy.builder();
         if (structured != null && structured.has("klaro-services")) {
             // Before the init-params, so that an init-param naming the same service wins, as for every key.
-            fileKlaroServices(b, structured.get("klaro-services"));
+            try {
+                fileKlaroServices(b, structured.get("klaro-services"));
+            } catch (InvalidPolicyException e) {
+                throw e.in(location);
+            }
         }
         for (Map.Entry<String, String> e : settings.entrySet()) {
-            BiConsumer<Policy.Builder, String> setter = SETTERS.get(e.getKey());
-            if (setter == null) {
-                throw new InvalidPolicyException(e.getKey(), "unknown parameter; known parameters: "
-                        + PARAMETERS.keySet());
+            try {
+                BiConsumer<Policy.Builder, String> setter = SETTERS.get(e.getKey());
+                if (setter == null) {
+                    throw unknown(e.getKey());
+                }
+                String value = e.getValue() == null ? "" : e.getValue().strip();
+                setter.accept(b, value);
+            } catch (InvalidPolicyException ex) {
+                throw fromFile.containsKey(e.getKey()) ? ex.in(location) : ex;
             }
-            String value = e.getValue() == null ? "" : e.getValue().strip();
-            setter.accept(b, value);
         }
         if (structured != null && structured.has("trackers")) {
-            b.catalog(catalogWithOverrides(structured.get("trackers")));
+            try {
+                b.catalog(catalogWithOverrides(structured.get("trackers")));
+            } catch (InvalidPolicyException e) {
+                throw e.in(location);
+            }
         }
-        return b.build();
+        try {
+            return b.build();
+        } catch (InvalidPolicyException e) {
+            throw fromFile.containsKey(e.parameter()) ? e.in(location) : e;
+        }
+    }
+
+    private static InvalidPolicyException unknown(String key) {
+        if (key.equals("catalog")) {
+            return new InvalidPolicyException(key, "unknown parameter; tracker overrides go in the list 'trackers' "
+                    + "(its entries follow the tracker catalog schema)");
+        }
+        return new InvalidPolicyException(key, "unknown parameter; known parameters: " + PARAMETERS.keySet());
     }
 
     /**
@@ -204,35 +239,38 @@ public final class PolicyReader {
         return opener == null ? null : opener.open(location);
     }
 
-    private static Map<String, String> flatten(String file, JsonNode root) {
+    private static Map<String, String> flatten(JsonNode root) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
             JsonNode v = e.getValue();
+            if (key.equals(POLICY_FILE)) {
+                throw new InvalidPolicyException(key, "a policy file cannot name another policy file");
+            }
             if (STRUCTURED_FILE_KEYS.contains(key)) {
                 continue;
             }
-            if (key.equals(POLICY_FILE)) {
-                throw new InvalidPolicyException(key, "a policy file cannot name another policy file (" + file + ")");
+            if (!SETTERS.containsKey(key)) {
+                throw unknown(key);
             }
             if (v.isArray()) {
                 List<String> items = new ArrayList<>();
-                v.forEach(n -> items.add(scalar(file, key, n)));
+                v.forEach(n -> items.add(scalar(key, n)));
                 out.put(key, String.join(",", items));
             } else {
-                out.put(key, scalar(file, key, v));
+                out.put(key, scalar(key, v));
             }
         }
         return out;
     }
 
-    private static String scalar(String file, String key, JsonNode n) {
+    private static String scalar(String key, JsonNode n) {
         if (n.isNull()) {
             return "";
         }
         if (!n.isValueNode()) {
-            throw new InvalidPolicyException(key, "in " + file + " must be a string, number, boolean or list");
+            throw new InvalidPolicyException(key, "must be a string, number, boolean or list");
         }
         return n.asText();
     }

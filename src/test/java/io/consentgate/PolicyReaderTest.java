@@ -310,4 +310,32 @@ class PolicyReaderTest {
         assertTrue(e.getMessage().contains("/p.yaml") && e.getMessage().contains("document"), e.getMessage());
         assertEquals(ConsentMode.OPT_OUT, readFile("/p.yaml", "---\nmode: opt-out\n...\n").mode());
     }
+    @Test
+    void everyErrorAboutAValueFromThePolicyFileNamesTheFile() {
+        InvalidPolicyException unknown = fileFails("/WEB-INF/cg.yaml", "mode: opt-in\nhtmlmode: remove\n");
+        assertEquals("htmlmode", unknown.parameter());
+        assertTrue(unknown.getMessage().contains("/WEB-INF/cg.yaml"), unknown.getMessage());
+        InvalidPolicyException invalid = fileFails("/WEB-INF/cg.yaml", "mode: sometimes\n");
+        assertEquals("mode", invalid.parameter());
+        assertTrue(invalid.getMessage().contains("'sometimes'") && invalid.getMessage().contains("/WEB-INF/cg.yaml"),
+                invalid.getMessage());
+        InvalidPolicyException fromInitParam = assertThrows(InvalidPolicyException.class, () -> PolicyReader.read(
+                Map.of("policy-file", "/WEB-INF/cg.yaml", "mode", "sometimes"),
+                loc -> new ByteArrayInputStream("mode: opt-in\n".getBytes(StandardCharsets.UTF_8))));
+        assertFalse(fromInitParam.getMessage().contains("cg.yaml"), "the init-param won: " + fromInitParam.getMessage());
+    }
+
+    @Test
+    void aCatalogSectionIsToldToUseTrackers() {
+        InvalidPolicyException e = fileFails("/p.yaml", "catalog:\n  trackers: []\n");
+        assertEquals("catalog", e.parameter());
+        assertTrue(e.getMessage().contains("trackers") && e.getMessage().contains("/p.yaml"), e.getMessage());
+        assertFalse(e.getMessage().contains("must be a string"), e.getMessage());
+    }
+
+    @Test
+    void policyFileNoneMeansNoPolicyFileAsTheTableSays() {
+        assertEquals(Policy.defaults().toString(), read(Map.of("policy-file", "none")).toString());
+        assertEquals(ConsentMode.OPT_OUT, read(Map.of("policy-file", "NONE", "mode", "opt-out")).mode());
+    }
 }
