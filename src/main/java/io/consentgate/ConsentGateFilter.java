@@ -60,7 +60,8 @@ import java.util.Optional;
  * }</pre>
  * With no init-params the filter is already safe: opt-in, so every non-necessary category is refused until the
  * visitor consents. Every init-param, with its default, is listed in {@link PolicyReader#PARAMETERS} and the README;
- * an unknown or invalid one fails {@link #init} with a message naming it.
+ * an unknown or invalid one fails {@link #init} with a message naming it. An empty value is invalid, never "none":
+ * write {@code none} (or {@code off} where documented).
  *
  * <h2>Init-params</h2>
  * Every parameter with its default (the same keys work in the policy file and as {@link Policy.Builder} methods):
@@ -71,13 +72,13 @@ import java.util.Optional;
  *   <li>{@code opt-in-regions} (default none): comma list of regions whose default is opt-in ({@code US-CA} beats {@code US} beats {@code mode})</li>
  *   <li>{@code opt-out-regions} (default none): comma list of regions whose default is opt-out</li>
  *   <li>{@code gpc-refuses} (default {@code marketing}): categories a {@code Sec-GPC: 1} signal refuses ({@code none} for none)</li>
- *   <li>{@code dnt-refuses} (default {@code analytics,marketing}): categories a {@code DNT: 1} signal refuses</li>
+ *   <li>{@code dnt-refuses} (default {@code analytics,marketing}): categories a {@code DNT: 1} signal refuses ({@code none} for none)</li>
  *   <li>{@code signals-override-consent} (default {@code true}): whether GPC/DNT refusals beat a stored consent</li>
  *   <li>{@code gpc-headers} (default {@code Sec-GPC}): request headers read as a GPC signal</li>
  *   <li>{@code consent-cookie-name} (default {@code cg_consent}): name of the consent cookie</li>
  *   <li>{@code policy-revision} (default {@code 1}): revision of your privacy policy; raising it invalidates every ConsentGate consent cookie</li>
  *   <li>{@code consent-max-age-days} (default {@code 395}): lifetime of a consent (1–3650 days)</li>
- *   <li>{@code consent-secret} (default none): HMAC-SHA256 key (≥ 32 bytes) signing the cookie; {@code env:NAME} reads an environment variable</li>
+ *   <li>{@code consent-secret} (default none): HMAC-SHA256 key (≥ 32 bytes) signing the cookie; {@code env:NAME} reads an environment variable; {@code none} for unsigned cookies</li>
  *   <li>{@code honour-cmps} (default none): other consent managers' cookies to honour: {@code cookiebot}, {@code onetrust}, {@code cookieconsent}, {@code klaro}, {@code tcf}, {@code usprivacy}</li>
  *   <li>{@code klaro-services} (default none): Klaro service name to category, {@code name=category,...}</li>
  *   <li>{@code consent-path} (default {@code /consent}): path of the consent endpoint, {@code off} to disable</li>

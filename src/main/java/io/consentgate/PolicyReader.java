@@ -77,7 +77,10 @@ public final class PolicyReader {
         Map<String, String> fromFile = new HashMap<>();
         JsonNode structured = null;
         String file = params.get(POLICY_FILE);
-        String location = file == null ? "" : file.strip();
+        String location = file == null ? "none" : file.strip();
+        if (location.isEmpty()) {
+            throw empty(POLICY_FILE, file);
+        }
         if (!isNone(location)) {
             JsonNode root = load(location, opener);
             structured = root;
@@ -112,6 +115,9 @@ public final class PolicyReader {
                     throw unknown(e.getKey());
                 }
                 String value = e.getValue() == null ? "" : e.getValue().strip();
+                if (value.isEmpty()) {
+                    throw empty(e.getKey(), e.getValue());
+                }
                 setter.accept(b, value);
             } catch (InvalidPolicyException ex) {
                 throw fromFile.containsKey(e.getKey()) ? ex.in(location) : ex;
@@ -129,6 +135,26 @@ public final class PolicyReader {
         } catch (InvalidPolicyException e) {
             throw fromFile.containsKey(e.parameter()) ? e.in(location) : e;
         }
+    }
+
+    /**
+     * An empty or blank value is never read as "none": a template variable that rendered nothing would otherwise
+     * switch a protection off. The message names the keyword the parameter does take for that.
+     */
+    private static InvalidPolicyException empty(String key, String raw) {
+        String keyword = key.equals(POLICY_FILE) ? "none" : null;
+        for (String k : keyword != null ? new String[0] : new String[] {"off", "none"}) {
+            try {
+                SETTERS.get(key).accept(Policy.builder(), k);
+                keyword = k;
+                break;
+            } catch (InvalidPolicyException notThisOne) {
+                // the parameter does not take k
+            }
+        }
+        return new InvalidPolicyException(key, "'" + (raw == null ? "" : raw) + "' is empty; " + (keyword == null
+                ? "write a value" : "an empty value is never read as " + keyword + ": write " + keyword
+                + " if that is meant"));
     }
 
     private static InvalidPolicyException unknown(String key) {
@@ -331,19 +357,19 @@ public final class PolicyReader {
                 b.regionHeader(v);
             }
         });
-        m.put("opt-in-regions", (b, v) -> list(v).forEach(r -> b.regionMode(r, ConsentMode.OPT_IN)));
-        m.put("opt-out-regions", (b, v) -> list(v).forEach(r -> b.regionMode(r, ConsentMode.OPT_OUT)));
+        m.put("opt-in-regions", (b, v) -> list("opt-in-regions", v).forEach(r -> b.regionMode(r, ConsentMode.OPT_IN)));
+        m.put("opt-out-regions", (b, v) -> list("opt-out-regions", v).forEach(r -> b.regionMode(r, ConsentMode.OPT_OUT)));
         m.put("gpc-refuses", (b, v) -> b.gpcRefuses(categories("gpc-refuses", v)));
         m.put("dnt-refuses", (b, v) -> b.dntRefuses(categories("dnt-refuses", v)));
         m.put("signals-override-consent", (b, v) -> b.signalsOverrideConsent(bool("signals-override-consent", v)));
-        m.put("gpc-headers", (b, v) -> b.gpcHeaders(list(v).toArray(String[]::new)));
+        m.put("gpc-headers", (b, v) -> b.gpcHeaders(list("gpc-headers", v).toArray(String[]::new)));
         m.put("consent-cookie-name", Policy.Builder::consentCookieName);
         m.put("policy-revision", (b, v) -> b.policyRevision(integer("policy-revision", v)));
         m.put("consent-max-age-days", (b, v) -> b.consentMaxAge(Duration.ofDays(integer("consent-max-age-days", v))));
         m.put("consent-secret", (b, v) -> b.consentSecret(isNone(v) ? null : secret(v)));
-        m.put("honour-cmps", (b, v) -> b.honourCmps(list(v).toArray(String[]::new)));
+        m.put("honour-cmps", (b, v) -> b.honourCmps(list("honour-cmps", v).toArray(String[]::new)));
         m.put("klaro-services", (b, v) -> {
-            for (String pair : list(v)) {
+            for (String pair : list("klaro-services", v)) {
                 int eq = pair.indexOf('=');
                 if (eq <= 0) {
                     throw new InvalidPolicyException("klaro-services", "'" + pair + "' is not service=category");
@@ -389,7 +415,7 @@ public final class PolicyReader {
                     + "' must be fail-closed or fail-open");
         }));
         m.put("consent-attribute", Policy.Builder::consentAttribute);
-        m.put("cookie-expiry-paths", (b, v) -> b.cookieExpiryPaths(list(v).toArray(String[]::new)));
+        m.put("cookie-expiry-paths", (b, v) -> b.cookieExpiryPaths(list("cookie-expiry-paths", v).toArray(String[]::new)));
         m.put("strip-request-cookies", (b, v) -> b.stripRequestCookies(bool("strip-request-cookies", v)));
         m.put("clear-site-data", (b, v) -> b.clearSiteData(bool("clear-site-data", v)));
         m.put("access-log", (b, v) -> b.accessLog(parsed("access-log", () -> AccessLogFormat.parse(v))));
@@ -407,7 +433,7 @@ public final class PolicyReader {
         // The four beacon settings are read into one record: each setter replaces its own component.
         m.put("beacon-paths", (b, v) -> b.beacons(parsed("beacon-paths", () -> {
             BeaconSettings cur = b.beaconsSoFar();
-            return new BeaconSettings(list(v), cur.includeGenericPaths(), cur.caseInsensitive(), cur.gatePings());
+            return new BeaconSettings(list("beacon-paths", v), cur.includeGenericPaths(), cur.caseInsensitive(), cur.gatePings());
         })));
         m.put("beacon-generic-paths", (b, v) -> {
             BeaconSettings cur = b.beaconsSoFar();
@@ -439,14 +465,15 @@ public final class PolicyReader {
     }
 
     private static boolean isNone(String v) {
-        return v.isEmpty() || v.equalsIgnoreCase("none");
+        return v.equalsIgnoreCase("none");
     }
 
     private static boolean isOff(String v) {
         return v.equalsIgnoreCase("off") || v.equalsIgnoreCase("none");
     }
 
-    private static List<String> list(String v) {
+    /** A comma list; {@code none} is the empty list, and a list of nothing but commas and blanks is an error. */
+    private static List<String> list(String param, String v) {
         if (isNone(v)) {
             return List.of();
         }
@@ -456,12 +483,15 @@ public final class PolicyReader {
                 out.add(s.strip());
             }
         }
+        if (out.isEmpty()) {
+            throw new InvalidPolicyException(param, "'" + v + "' lists nothing; write none if that is meant");
+        }
         return out;
     }
 
     static Category[] categories(String param, String v) {
         List<Category> out = new ArrayList<>();
-        for (String s : list(v)) {
+        for (String s : list(param, v)) {
             Category c = category(param, s);
             if (c == Category.NECESSARY) {
                 throw new InvalidPolicyException(param, "necessary cannot be refused");

@@ -338,4 +338,36 @@ class PolicyReaderTest {
         assertEquals(Policy.defaults().toString(), read(Map.of("policy-file", "none")).toString());
         assertEquals(ConsentMode.OPT_OUT, read(Map.of("policy-file", "NONE", "mode", "opt-out")).mode());
     }
+    @ParameterizedTest(name = "{0}=[{1}]")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "gpc-refuses|\"\"", "gpc-refuses|\"  \"", "gpc-refuses|,", "gpc-refuses|\" , ,, \"", "dnt-refuses|\"\"",
+        "dnt-refuses|,,,", "opt-in-regions|,", "opt-out-regions|\"\"", "honour-cmps|\"\"", "klaro-services|,",
+        "gpc-headers|\"\"", "cookie-expiry-paths|,", "beacon-paths|\"\"", "trusted-proxies|\"\"",
+        "consent-secret|\"\"", "consent-secret|\"   \"", "region-header|\"\"", "gpc-last-update|\"\"",
+        "tracking-policy-url|\"\"", "consent-path|\"\"", "permissions-policy|\"\"", "policy-file|\"\"",
+    })
+    void anEmptyValueIsAnErrorNeverNone(String name, String value) {
+        InvalidPolicyException e = assertThrows(InvalidPolicyException.class, () -> read(Map.of(name, value)));
+        assertEquals(name, e.parameter());
+    }
+
+    @Test
+    void anEmptyCategoryListSaysToWriteNone() {
+        InvalidPolicyException e = assertThrows(InvalidPolicyException.class, () -> read(Map.of("gpc-refuses", "")));
+        assertTrue(e.getMessage().contains("none"), e.getMessage());
+        assertEquals(Set.of(), read(Map.of("gpc-refuses", "none")).gpcRefuses());
+        assertEquals(Set.of(), read(Map.of("dnt-refuses", "NONE")).dntRefuses());
+        assertNull(read(Map.of("consent-secret", "none")).consentSecret());
+    }
+
+    @Test
+    void anEmptyListInAPolicyFileIsAnErrorNeverNone() {
+        for (String yaml : new String[] {"gpc-refuses:\n", "gpc-refuses: []\n", "gpc-refuses: \"\"\n",
+            "dnt-refuses: [\"\", \" \"]\n", "consent-secret:\n"}) {
+            InvalidPolicyException e = fileFails("/p.yaml", yaml);
+            assertTrue(e.getMessage().contains("/p.yaml"), e.getMessage());
+        }
+        assertEquals(Set.of(), readFile("/p.yaml", "gpc-refuses: none\n").gpcRefuses());
+        assertEquals(Set.of(), readFile("/p.yaml", "gpc-refuses: [none]\n").gpcRefuses());
+    }
 }
