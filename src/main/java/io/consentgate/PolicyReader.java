@@ -53,6 +53,15 @@ public final class PolicyReader {
 
     private static final Map<String, BiConsumer<Policy.Builder, String>> SETTERS = setters();
 
+    /** The true/false parameters: the ones whose default is {@code true} or {@code false}. */
+    private static final Set<String> BOOLEAN_KEYS = PARAMETERS.entrySet().stream()
+            .filter(e -> e.getValue().equals("true") || e.getValue().equals("false"))
+            .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** Parameters that take {@code off}: a YAML boolean false (an unquoted {@code off}) is that. */
+    private static final Set<String> OFF_KEYS = SETTERS.keySet().stream().filter(k -> takes(k, "off"))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     /** Keys a policy file may hold that are not plain init-params (structured values). */
     private static final Set<String> STRUCTURED_FILE_KEYS = Set.of("klaro-services", "trackers");
 
@@ -142,19 +151,23 @@ public final class PolicyReader {
      * switch a protection off. The message names the keyword the parameter does take for that.
      */
     private static InvalidPolicyException empty(String key, String raw) {
-        String keyword = key.equals(POLICY_FILE) ? "none" : null;
-        for (String k : keyword != null ? new String[0] : new String[] {"off", "none"}) {
-            try {
-                SETTERS.get(key).accept(Policy.builder(), k);
-                keyword = k;
-                break;
-            } catch (InvalidPolicyException notThisOne) {
-                // the parameter does not take k
-            }
+        String keyword = key.equals(POLICY_FILE) || takes(key, "none") ? "none" : null;
+        if (OFF_KEYS.contains(key)) {
+            keyword = "off";
         }
         return new InvalidPolicyException(key, "'" + (raw == null ? "" : raw) + "' is empty; " + (keyword == null
                 ? "write a value" : "an empty value is never read as " + keyword + ": write " + keyword
                 + " if that is meant"));
+    }
+
+    /** Whether parameter {@code key} accepts the keyword {@code value} (tried on a builder of its own). */
+    private static boolean takes(String key, String value) {
+        try {
+            SETTERS.get(key).accept(Policy.builder(), value);
+            return true;
+        } catch (InvalidPolicyException notThisOne) {
+            return false;
+        }
     }
 
     private static InvalidPolicyException unknown(String key) {
@@ -291,12 +304,24 @@ public final class PolicyReader {
         return out;
     }
 
+    /**
+     * One value of a policy file as init-param text. A boolean is text only for a true/false parameter; YAML also reads
+     * an unquoted {@code off}, {@code no}, {@code on}, {@code yes} as one, so false means {@code off} for the parameters
+     * that take {@code off}, and anywhere else a boolean is an error that says to quote the value.
+     */
     private static String scalar(String key, JsonNode n) {
         if (n.isNull()) {
             return "";
         }
         if (!n.isValueNode()) {
             throw new InvalidPolicyException(key, "must be a string, number, boolean or list");
+        }
+        if (n.isBoolean() && !BOOLEAN_KEYS.contains(key)) {
+            if (!n.booleanValue() && OFF_KEYS.contains(key)) {
+                return "off";
+            }
+            throw new InvalidPolicyException(key, "was read as the boolean " + n.asText() + ", which is not a value of "
+                    + "this parameter (in YAML an unquoted yes, no, on, off, true or false is a boolean): quote it");
         }
         return n.asText();
     }

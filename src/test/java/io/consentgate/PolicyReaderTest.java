@@ -370,4 +370,24 @@ class PolicyReaderTest {
         assertEquals(Set.of(), readFile("/p.yaml", "gpc-refuses: none\n").gpcRefuses());
         assertEquals(Set.of(), readFile("/p.yaml", "gpc-refuses: [none]\n").gpcRefuses());
     }
+    @Test
+    void anUnquotedYamlOffIsOffWhereOffIsAValue() {
+        assertNull(readFile("/p.yaml", "permissions-policy: off\n").permissionsPolicy());
+        assertNull(readFile("/p.yaml", "consent-path: off\n").consentPath());
+        assertEquals(io.consentgate.log.AccessLogFormat.OFF, readFile("/p.yaml", "access-log: off\n").accessLog());
+        assertNull(readFile("/p.yaml", "permissions-policy: \"off\"\n").permissionsPolicy());
+        assertNull(readFile("/p.json", "{\"permissions-policy\": false}").permissionsPolicy());
+        assertTrue(readFile("/p.yaml", "report-only: yes\n").reportOnly());
+        assertFalse(readFile("/p.yaml", "tk-header: off\n").tkHeader());
+    }
+
+    @Test
+    void aYamlBooleanWhereTextIsNeededIsAnErrorThatSaysToQuoteIt() {
+        for (String yaml : new String[] {"gpc-refuses: no\n", "mode: on\n", "consent-path: on\n",
+            "permissions-policy: yes\n", "gpc-refuses: [marketing, off]\n", "vary: true\n"}) {
+            InvalidPolicyException e = fileFails("/p.yaml", yaml);
+            assertTrue(e.getMessage().contains("boolean") && e.getMessage().contains("quote")
+                    && e.getMessage().contains("/p.yaml"), e.getMessage());
+        }
+    }
 }
