@@ -69,8 +69,8 @@ import java.util.Optional;
  *   <li>{@code policy-file} (default none): JSON or YAML file holding one object (a repeated key, text after it or a second YAML document is an error) with the same keys (init-params win) plus {@code klaro-services} and tracker overrides ({@code trackers}, a list of catalog entries): {@code none} for none, {@code classpath:NAME}, {@code file:PATH} or a webapp path like {@code /WEB-INF/consentgate.yaml}</li>
  *   <li>{@code mode} (default {@code opt-in}): {@code opt-in} or {@code opt-out}: what a visitor with no signal and no consent gets</li>
  *   <li>{@code region-header} (default none): a <b>trusted</b> header with the visitor's region ({@code DE}, {@code US-CA}), e.g. a CDN country header; set it only if your edge overwrites it</li>
- *   <li>{@code opt-in-regions} (default none): comma list of regions whose default is opt-in ({@code US-CA} beats {@code US} beats {@code mode})</li>
- *   <li>{@code opt-out-regions} (default none): comma list of regions whose default is opt-out</li>
+ *   <li>{@code opt-in-regions} (default none): comma list of regions whose default is opt-in ({@code US-CA} beats {@code US} beats {@code mode}); needs {@code region-header}, and a region in both lists is an error</li>
+ *   <li>{@code opt-out-regions} (default none): comma list of regions whose default is opt-out; needs {@code region-header}</li>
  *   <li>{@code gpc-refuses} (default {@code marketing}): categories a {@code Sec-GPC: 1} signal refuses ({@code none} for none)</li>
  *   <li>{@code dnt-refuses} (default {@code analytics,marketing}): categories a {@code DNT: 1} signal refuses ({@code none} for none)</li>
  *   <li>{@code signals-override-consent} (default {@code true}): whether GPC/DNT refusals beat a stored consent</li>

@@ -359,6 +359,8 @@ public final class Policy {
         private ConsentMode mode = ConsentMode.OPT_IN;
         private String regionHeader;
         private final Map<String, ConsentMode> regionModes = new LinkedHashMap<>();
+        /** Regions given both modes: an error at {@link #build()}, whatever the order they were set in. */
+        private final Set<String> regionConflicts = new LinkedHashSet<>();
         private Set<Category> gpcRefuses = EnumSet.of(Category.MARKETING);
         private Set<Category> dntRefuses = EnumSet.of(Category.ANALYTICS, Category.MARKETING);
         private boolean signalsOverrideConsent = true;
@@ -577,15 +579,27 @@ public final class Policy {
             return this;
         }
 
-        /** {@code opt-in-regions} / {@code opt-out-regions}: the default mode for a region code. Default: none. */
+        /**
+         * {@code opt-in-regions} / {@code opt-out-regions}: the default mode for a region code. Default: none. Needs a
+         * {@link #regionHeader region header} (no region is ever known without one), and a region given both modes is
+         * an error: {@link #build()} throws for either.
+         */
         public Builder regionMode(String region, ConsentMode regionMode) {
+            Objects.requireNonNull(regionMode, "regionMode");
             String r = region == null ? "" : region.strip().toUpperCase(Locale.ROOT);
             if (!r.matches("[A-Z]{2}(-[A-Z0-9]{1,3})?")) {
-                throw new InvalidPolicyException(regionMode == ConsentMode.OPT_OUT ? "opt-out-regions"
-                        : "opt-in-regions", "'" + region + "' is not a region code like DE or US-CA");
+                throw new InvalidPolicyException(regionsParameter(regionMode), "'" + region
+                        + "' is not a region code like DE or US-CA");
             }
-            regionModes.put(r, Objects.requireNonNull(regionMode, "regionMode"));
+            ConsentMode before = regionModes.put(r, regionMode);
+            if (before != null && before != regionMode) {
+                regionConflicts.add(r);
+            }
             return this;
+        }
+
+        private static String regionsParameter(ConsentMode m) {
+            return m == ConsentMode.OPT_OUT ? "opt-out-regions" : "opt-in-regions";
         }
 
         /** {@code gpc-refuses}: categories a {@code Sec-GPC: 1} signal refuses. Default {@code marketing}. */
@@ -754,8 +768,23 @@ public final class Policy {
             return this;
         }
 
-        /** The immutable policy. */
+        /**
+         * The immutable policy.
+         *
+         * @throws InvalidPolicyException when a region is in both {@code opt-in-regions} and {@code opt-out-regions},
+         *                                or region modes are set without a {@code region-header}
+         */
         public Policy build() {
+            if (!regionConflicts.isEmpty()) {
+                throw new InvalidPolicyException("opt-in-regions", String.join(", ", regionConflicts)
+                        + (regionConflicts.size() == 1 ? " is" : " are") + " listed in both opt-in-regions and "
+                        + "opt-out-regions: a region has one default mode");
+            }
+            if (!regionModes.isEmpty() && regionHeader == null) {
+                throw new InvalidPolicyException(regionsParameter(regionModes.values().iterator().next()),
+                        "needs region-header: without a header naming the visitor's region no region is ever "
+                        + "matched, and every visitor gets mode");
+            }
             return new Policy(this);
         }
     }

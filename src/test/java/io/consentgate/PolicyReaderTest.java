@@ -390,4 +390,44 @@ class PolicyReaderTest {
                     && e.getMessage().contains("/p.yaml"), e.getMessage());
         }
     }
+    @Test
+    void aRegionInBothRegionListsIsAnErrorInEitherOrder() {
+        for (boolean optInFirst : new boolean[] {true, false}) {
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("region-header", "X-Country");
+            if (optInFirst) {
+                params.put("opt-in-regions", "DE, FR, at");
+            }
+            params.put("opt-out-regions", "de, US, AT");
+            if (!optInFirst) {
+                params.put("opt-in-regions", "DE, FR, at");
+            }
+            InvalidPolicyException e = assertThrows(InvalidPolicyException.class, () -> read(params));
+            String m = e.getMessage();
+            assertTrue(m.contains("DE") && m.contains("AT") && !m.contains("FR") && !m.contains("US")
+                    && m.contains("opt-in-regions") && m.contains("opt-out-regions"), m);
+        }
+        InvalidPolicyException file = fileFails("/p.yaml",
+                "region-header: X-Country\nopt-in-regions: [DE, FR, IT]\nopt-out-regions: [US, DE]\n");
+        assertTrue(file.getMessage().contains("DE") && file.getMessage().contains("/p.yaml"), file.getMessage());
+        assertThrows(InvalidPolicyException.class, () -> Policy.builder().regionHeader("X-Country")
+                .regionMode("DE", ConsentMode.OPT_IN).regionMode("DE", ConsentMode.OPT_OUT).build());
+        Policy nested = read(Map.of("region-header", "X-Country", "opt-in-regions", "US-CA", "opt-out-regions", "US"));
+        assertEquals(ConsentMode.OPT_IN, nested.modeFor("US-CA"), "a state beside its country is no conflict");
+    }
+
+    @Test
+    void regionListsWithoutARegionHeaderAreAnError() {
+        InvalidPolicyException e = assertThrows(InvalidPolicyException.class,
+                () -> read(Map.of("mode", "opt-out", "opt-in-regions", "DE,FR,IT,ES")));
+        assertEquals("opt-in-regions", e.parameter());
+        assertTrue(e.getMessage().contains("region-header"), e.getMessage());
+        InvalidPolicyException out = assertThrows(InvalidPolicyException.class,
+                () -> read(Map.of("opt-out-regions", "US", "region-header", "none")));
+        assertEquals("opt-out-regions", out.parameter());
+        assertThrows(InvalidPolicyException.class,
+                () -> Policy.builder().regionMode("DE", ConsentMode.OPT_IN).build());
+        assertEquals(ConsentMode.OPT_IN, read(Map.of("mode", "opt-out", "opt-in-regions", "DE",
+                "region-header", "CF-IPCountry")).modeFor("DE"));
+    }
 }
