@@ -74,7 +74,7 @@ import java.util.Optional;
  *   <li>{@code gpc-refuses} (default {@code marketing}): categories a {@code Sec-GPC: 1} signal refuses ({@code none} for none)</li>
  *   <li>{@code dnt-refuses} (default {@code analytics,marketing}): categories a {@code DNT: 1} signal refuses ({@code none} for none)</li>
  *   <li>{@code signals-override-consent} (default {@code true}): whether GPC/DNT refusals beat a stored consent</li>
- *   <li>{@code gpc-headers} (default {@code Sec-GPC}): request headers read as a GPC signal</li>
+ *   <li>{@code gpc-headers} (default {@code Sec-GPC}): request headers read as a GPC signal in addition to {@code Sec-GPC}, which is always read ({@code none}: {@code Sec-GPC} alone)</li>
  *   <li>{@code consent-cookie-name} (default {@code cg_consent}): name of the consent cookie</li>
  *   <li>{@code policy-revision} (default {@code 1}): revision of your privacy policy; raising it invalidates every ConsentGate consent cookie</li>
  *   <li>{@code consent-max-age-days} (default {@code 395}): lifetime of a consent (1–3650 days)</li>

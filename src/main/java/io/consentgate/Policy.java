@@ -54,6 +54,9 @@ public final class Policy {
      */
     public static final String DEFAULT_PERMISSIONS_POLICY = "browsing-topics=()";
 
+    /** The GPC request header the specification defines; always read, whatever {@code gpc-headers} adds. */
+    public static final String GPC_HEADER = "Sec-GPC";
+
     private final ConsentMode mode;
     private final String regionHeader;
     private final Map<String, ConsentMode> regionModes;
@@ -191,6 +194,7 @@ public final class Policy {
         return signalsOverrideConsent;
     }
 
+    /** The request headers read as GPC: {@code Sec-GPC} first, then those {@code gpc-headers} added. */
     public List<String> gpcHeaders() {
         return gpcHeaders;
     }
@@ -364,7 +368,7 @@ public final class Policy {
         private Set<Category> gpcRefuses = EnumSet.of(Category.MARKETING);
         private Set<Category> dntRefuses = EnumSet.of(Category.ANALYTICS, Category.MARKETING);
         private boolean signalsOverrideConsent = true;
-        private List<String> gpcHeaders = List.of("Sec-GPC");
+        private List<String> gpcHeaders = List.of(GPC_HEADER);
         private String consentCookieName = "cg_consent";
         private int policyRevision = 1;
         private Duration consentMaxAge = Duration.ofDays(395);
@@ -623,12 +627,20 @@ public final class Policy {
             return this;
         }
 
-        /** {@code gpc-headers}: request headers read as a GPC signal. Default {@code Sec-GPC}. */
+        /**
+         * {@code gpc-headers}: request headers read as a GPC signal <em>besides</em> {@code Sec-GPC}, which the GPC
+         * specification defines and which is always read (listing it is allowed; no header list can switch it off).
+         * Default: {@code Sec-GPC} alone.
+         */
         public Builder gpcHeaders(String... headers) {
-            if (headers.length == 0) {
-                throw new InvalidPolicyException("gpc-headers", "at least one header is needed");
+            List<String> all = new java.util.ArrayList<>(List.of(GPC_HEADER));
+            for (String h : headers) {
+                String name = token("gpc-headers", h);
+                if (all.stream().noneMatch(name::equalsIgnoreCase)) {
+                    all.add(name);
+                }
             }
-            this.gpcHeaders = Arrays.stream(headers).map(h -> token("gpc-headers", h)).toList();
+            this.gpcHeaders = List.copyOf(all);
             return this;
         }
 

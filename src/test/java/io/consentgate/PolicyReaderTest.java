@@ -430,4 +430,12 @@ class PolicyReaderTest {
         assertEquals(ConsentMode.OPT_IN, read(Map.of("mode", "opt-out", "opt-in-regions", "DE",
                 "region-header", "CF-IPCountry")).modeFor("DE"));
     }
+    @Test
+    void gpcHeadersAddToSecGpcAndNeverReplaceIt() {
+        assertEquals(java.util.List.of("Sec-GPC", "X-GPC"), read(Map.of("gpc-headers", "X-GPC")).gpcHeaders());
+        assertEquals(java.util.List.of("Sec-GPC", "X-GPC"), read(Map.of("gpc-headers", "x-gpc, sec-gpc, X-GPC"))
+                .gpcHeaders().stream().map(h -> h.equalsIgnoreCase("x-gpc") ? "X-GPC" : h).toList());
+        assertEquals(java.util.List.of("Sec-GPC"), read(Map.of("gpc-headers", "none")).gpcHeaders());
+        assertEquals(java.util.List.of("Sec-GPC"), Policy.builder().gpcHeaders().build().gpcHeaders());
+    }
 }
