@@ -9,6 +9,7 @@ import io.consentgate.log.AccessLogFormat;
 import io.consentgate.log.ForwardingHeader;
 import io.consentgate.log.IpMask;
 import io.consentgate.log.TrustedProxies;
+import io.consentgate.wellknown.WellKnownResources;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -713,9 +714,13 @@ public final class Policy {
             return this;
         }
 
-        /** {@code consent-path}: path of the consent endpoint, or null to switch it off. Default {@code /consent}. */
+        /**
+         * {@code consent-path}: path of the consent endpoint, or null to switch it off. Default {@code /consent}. It
+         * must be a path a request can have (no {@code .}, {@code ..} or empty segment, no {@code ;}), not {@code /}
+         * and not {@code /.well-known/gpc.json} or {@code /.well-known/dnt/}, which the filter answers first.
+         */
         public Builder consentPath(String path) {
-            this.consentPath = path == null ? null : path("consent-path", path);
+            this.consentPath = path == null ? null : endpointPath("consent-path", path);
             return this;
         }
 
@@ -823,10 +828,41 @@ public final class Policy {
         return value.strip();
     }
 
+    /**
+     * A path-valued parameter: absolute, written decoded and normalized, as containers and browsers compare it. A
+     * {@code .} or {@code ..} segment, an empty one ({@code //}) or a {@code ;} (containers take path parameters off
+     * before matching; in a cookie path it ends the attribute) makes a path that no request path ever equals.
+     */
     private static String path(String param, String value) {
         String p = value == null ? "" : value.strip();
-        if (!p.startsWith("/") || p.startsWith("//") || !p.matches("/[A-Za-z0-9._~!$&'()*+,;=:@/-]*")) {
-            throw new InvalidPolicyException(param, "'" + value + "' is not an absolute path like /consent");
+        if (!p.startsWith("/") || p.startsWith("//") || !p.matches("/[A-Za-z0-9._~!$&'()*+,=:@/-]*")) {
+            throw new InvalidPolicyException(param, "'" + value + "' is not an absolute path like /consent (written "
+                    + "decoded, without ;, %, ?, # or spaces)");
+        }
+        String[] segments = p.substring(1).split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            String seg = segments[i];
+            if (seg.equals(".") || seg.equals("..") || (seg.isEmpty() && i < segments.length - 1)) {
+                throw new InvalidPolicyException(param, "'" + value + "' has an empty, . or .. segment, so no request "
+                        + "path ever equals it: write the normalized path");
+            }
+        }
+        return p;
+    }
+
+    /**
+     * The consent endpoint's path: also not {@code /} (every request for the home page would get the decision JSON,
+     * and one with a query string a 403) nor a well-known resource the filter answers first, which would hide it.
+     */
+    private static String endpointPath(String param, String value) {
+        String p = path(param, value);
+        if (p.equals("/")) {
+            throw new InvalidPolicyException(param, "'" + value + "' is the site's root: the endpoint would answer "
+                    + "every request for the home page");
+        }
+        if (WellKnownResources.isServedPath(p)) {
+            throw new InvalidPolicyException(param, "'" + value + "' is a well-known resource ConsentGate answers "
+                    + "itself, so the endpoint would never be reached");
         }
         return p;
     }

@@ -438,4 +438,28 @@ class PolicyReaderTest {
         assertEquals(java.util.List.of("Sec-GPC"), read(Map.of("gpc-headers", "none")).gpcHeaders());
         assertEquals(java.util.List.of("Sec-GPC"), Policy.builder().gpcHeaders().build().gpcHeaders());
     }
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "consent-path|/", "consent-path|/a/../consent", "consent-path|/./consent", "consent-path|/privacy/..",
+        "consent-path|/a//consent", "consent-path|/consent;v=1", "consent-path|/.well-known/gpc.json",
+        "consent-path|/.well-known/dnt/", "consent-path|/.well-known/dnt", "consent-return|/a/../thanks",
+        "consent-return|/./", "cookie-expiry-paths|/, /shop/../cart", "cookie-expiry-paths|/a;b",
+        "cookie-expiry-paths|/shop//cart",
+    })
+    void aPathThatCannotMatchOrShadowsAnotherIsAnError(String name, String value) {
+        InvalidPolicyException e = assertThrows(InvalidPolicyException.class, () -> read(Map.of(name, value)));
+        assertEquals(name, e.parameter());
+        assertTrue(e.getMessage().contains(value.contains(",") ? value.substring(value.indexOf(',') + 1).strip()
+                : value), e.getMessage());
+    }
+
+    @Test
+    void ordinaryPathsStayValid() {
+        assertEquals("/consent/", read(Map.of("consent-path", "/consent/")).consentPath());
+        assertEquals("/privacy/consent", read(Map.of("consent-path", "/privacy/consent")).consentPath());
+        assertEquals("/.well-known/consent", read(Map.of("consent-path", "/.well-known/consent")).consentPath());
+        assertEquals("/", read(Map.of("consent-return", "/")).consentReturn());
+        assertEquals(java.util.List.of("/", "/shop/"), read(Map.of("cookie-expiry-paths", "/, /shop/"))
+                .cookieExpiryPaths());
+    }
 }
