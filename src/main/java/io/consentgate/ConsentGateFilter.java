@@ -124,6 +124,9 @@ import java.util.Optional;
  *       application sends compressed ({@code Content-Encoding} set inside it, a precompressed file included) passes
  *       through unchanged.</li>
  *   <li>Map it before application filters that set tracking cookies, so the cookie gate sees them.</li>
+ *   <li>Map it to {@code /*}: a mapping that does not reach its own endpoints (the consent path,
+ *       {@code /.well-known/gpc.json}, {@code /.well-known/dnt/}) leaves them to the application; {@link #init} logs
+ *       one warning naming each such endpoint.</li>
  * </ul>
  *
  * <p>Per request it puts the {@link ConsentDecision} on the request as {@value ConsentGate#DECISION_ATTRIBUTE}
@@ -169,6 +172,7 @@ public final class ConsentGateFilter implements Filter {
     public void init(FilterConfig config) throws ServletException {
         if (configured != null) {
             LOG.info("ConsentGate enforcing {}", policy);
+            warnOfUnreachedEndpoints(config);
             return;
         }
         Map<String, String> params = new LinkedHashMap<>();
@@ -184,6 +188,32 @@ public final class ConsentGateFilter implements Filter {
             throw new ServletException(e.getMessage(), e);
         }
         LOG.info("ConsentGate enforcing {}", policy);
+        warnOfUnreachedEndpoints(config);
+    }
+
+    /**
+     * One warning naming each ConsentGate endpoint the filter's URL-pattern mappings do not reach (a filter mapped to
+     * {@code /app/*} never sees {@code /consent}). Not an error: the rest of the enforcement works. Said nothing
+     * where the container does not tell the mappings, or the filter is also mapped by servlet name.
+     */
+    private void warnOfUnreachedEndpoints(FilterConfig config) {
+        java.util.Collection<String> patterns;
+        try {
+            jakarta.servlet.FilterRegistration registration = config == null || config.getServletContext() == null
+                    ? null : config.getServletContext().getFilterRegistration(config.getFilterName());
+            if (registration == null || !registration.getServletNameMappings().isEmpty()) {
+                return;
+            }
+            patterns = registration.getUrlPatternMappings();
+        } catch (RuntimeException e) {
+            LOG.debug("ConsentGate: the container does not tell the filter's mappings; endpoints not checked", e);
+            return;
+        }
+        List<String> unreached = EndpointReach.unreached(patterns, policy);
+        if (!unreached.isEmpty()) {
+            LOG.warn("ConsentGate: the filter is mapped to {}, which does not reach its own endpoint(s) {}: map it to "
+                    + "/* (or add those paths) to serve them", patterns, unreached);
+        }
     }
 
     private void configure(Policy p) {
