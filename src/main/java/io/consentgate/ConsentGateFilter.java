@@ -281,6 +281,9 @@ public final class ConsentGateFilter implements Filter {
         Signals signals = readSignals(request);
         ConsentDecision decision = decide(signals);
         request.setAttribute(ConsentGate.DECISION_ATTRIBUTE, decision);
+        if (policy.consentPath() != null) {
+            request.setAttribute(ConsentGate.CONSENT_PATH_ATTRIBUTE, policy.consentPath());
+        }
         ConsentResponse wrapped = null;
         boolean failed = true;
         try {
