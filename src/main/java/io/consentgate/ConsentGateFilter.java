@@ -60,27 +60,28 @@ import java.util.Optional;
  * }</pre>
  * With no init-params the filter is already safe: opt-in, so every non-necessary category is refused until the
  * visitor consents. Every init-param, with its default, is listed in {@link PolicyReader#PARAMETERS} and the README;
- * an unknown or invalid one fails {@link #init} with a message naming it.
+ * an unknown or invalid one fails {@link #init} with a message naming it. An empty value is invalid, never "none":
+ * write {@code none} (or {@code off} where documented).
  *
  * <h2>Init-params</h2>
  * Every parameter with its default (the same keys work in the policy file and as {@link Policy.Builder} methods):
  * <ul>
- *   <li>{@code policy-file} (default none): JSON or YAML file with the same keys (init-params win) plus {@code klaro-services} and tracker overrides ({@code trackers}): {@code classpath:NAME}, {@code file:PATH} or a webapp path like {@code /WEB-INF/consentgate.yaml}</li>
+ *   <li>{@code policy-file} (default none): JSON or YAML file holding one object (a repeated key, text after it or a second YAML document is an error) with the same keys (init-params win) plus {@code klaro-services} and tracker overrides ({@code trackers}, a list of catalog entries): {@code none} for none, {@code classpath:NAME}, {@code file:PATH} or a webapp path like {@code /WEB-INF/consentgate.yaml}</li>
  *   <li>{@code mode} (default {@code opt-in}): {@code opt-in} or {@code opt-out}: what a visitor with no signal and no consent gets</li>
  *   <li>{@code region-header} (default none): a <b>trusted</b> header with the visitor's region ({@code DE}, {@code US-CA}), e.g. a CDN country header; set it only if your edge overwrites it</li>
- *   <li>{@code opt-in-regions} (default none): comma list of regions whose default is opt-in ({@code US-CA} beats {@code US} beats {@code mode})</li>
- *   <li>{@code opt-out-regions} (default none): comma list of regions whose default is opt-out</li>
+ *   <li>{@code opt-in-regions} (default none): comma list of regions whose default is opt-in ({@code US-CA} beats {@code US} beats {@code mode}); needs {@code region-header}, and a region in both lists is an error</li>
+ *   <li>{@code opt-out-regions} (default none): comma list of regions whose default is opt-out; needs {@code region-header}</li>
  *   <li>{@code gpc-refuses} (default {@code marketing}): categories a {@code Sec-GPC: 1} signal refuses ({@code none} for none)</li>
- *   <li>{@code dnt-refuses} (default {@code analytics,marketing}): categories a {@code DNT: 1} signal refuses</li>
+ *   <li>{@code dnt-refuses} (default {@code analytics,marketing}): categories a {@code DNT: 1} signal refuses ({@code none} for none)</li>
  *   <li>{@code signals-override-consent} (default {@code true}): whether GPC/DNT refusals beat a stored consent</li>
- *   <li>{@code gpc-headers} (default {@code Sec-GPC}): request headers read as a GPC signal</li>
+ *   <li>{@code gpc-headers} (default {@code Sec-GPC}): request headers read as a GPC signal in addition to {@code Sec-GPC}, which is always read ({@code none}: {@code Sec-GPC} alone)</li>
  *   <li>{@code consent-cookie-name} (default {@code cg_consent}): name of the consent cookie</li>
  *   <li>{@code policy-revision} (default {@code 1}): revision of your privacy policy; raising it invalidates every ConsentGate consent cookie</li>
  *   <li>{@code consent-max-age-days} (default {@code 395}): lifetime of a consent (1–3650 days)</li>
- *   <li>{@code consent-secret} (default none): HMAC-SHA256 key (≥ 32 bytes) signing the cookie; {@code env:NAME} reads an environment variable</li>
+ *   <li>{@code consent-secret} (default none): HMAC-SHA256 key (≥ 32 bytes) signing the cookie; {@code env:NAME} reads an environment variable; {@code none} for unsigned cookies</li>
  *   <li>{@code honour-cmps} (default none): other consent managers' cookies to honour: {@code cookiebot}, {@code onetrust}, {@code cookieconsent}, {@code klaro}, {@code tcf}, {@code usprivacy}</li>
  *   <li>{@code klaro-services} (default none): Klaro service name to category, {@code name=category,...}</li>
- *   <li>{@code consent-path} (default {@code /consent}): path of the consent endpoint, {@code off} to disable</li>
+ *   <li>{@code consent-path} (default {@code /consent}): path of the consent endpoint, {@code off} to disable; not {@code /} and not a well-known resource the filter answers, and like every path parameter normalized (no {@code .}, {@code ..} or empty segment, no {@code ;})</li>
  *   <li>{@code consent-return} (default {@code /}): where a form post returns when it names no valid same-origin {@code return} path</li>
  *   <li>{@code tk-header} (default {@code true}): send the W3C {@code Tk} header</li>
  *   <li>{@code vary} (default {@code vary}): {@code vary} (add {@code Vary: DNT, Sec-GPC, Cookie}) or {@code private} ({@code Cache-Control: private})</li>
@@ -123,6 +124,9 @@ import java.util.Optional;
  *       application sends compressed ({@code Content-Encoding} set inside it, a precompressed file included) passes
  *       through unchanged.</li>
  *   <li>Map it before application filters that set tracking cookies, so the cookie gate sees them.</li>
+ *   <li>Map it to {@code /*}: a mapping that does not reach its own endpoints (the consent path,
+ *       {@code /.well-known/gpc.json}, {@code /.well-known/dnt/}) leaves them to the application; {@link #init} logs
+ *       one warning naming each such endpoint.</li>
  * </ul>
  *
  * <p>Per request it puts the {@link ConsentDecision} on the request as {@value ConsentGate#DECISION_ATTRIBUTE}
@@ -168,6 +172,7 @@ public final class ConsentGateFilter implements Filter {
     public void init(FilterConfig config) throws ServletException {
         if (configured != null) {
             LOG.info("ConsentGate enforcing {}", policy);
+            warnOfUnreachedEndpoints(config);
             return;
         }
         Map<String, String> params = new LinkedHashMap<>();
@@ -183,6 +188,32 @@ public final class ConsentGateFilter implements Filter {
             throw new ServletException(e.getMessage(), e);
         }
         LOG.info("ConsentGate enforcing {}", policy);
+        warnOfUnreachedEndpoints(config);
+    }
+
+    /**
+     * One warning naming each ConsentGate endpoint the filter's URL-pattern mappings do not reach (a filter mapped to
+     * {@code /app/*} never sees {@code /consent}). Not an error: the rest of the enforcement works. Said nothing
+     * where the container does not tell the mappings, or the filter is also mapped by servlet name.
+     */
+    private void warnOfUnreachedEndpoints(FilterConfig config) {
+        java.util.Collection<String> patterns;
+        try {
+            jakarta.servlet.FilterRegistration registration = config == null || config.getServletContext() == null
+                    ? null : config.getServletContext().getFilterRegistration(config.getFilterName());
+            if (registration == null || !registration.getServletNameMappings().isEmpty()) {
+                return;
+            }
+            patterns = registration.getUrlPatternMappings();
+        } catch (RuntimeException e) {
+            LOG.debug("ConsentGate: the container does not tell the filter's mappings; endpoints not checked", e);
+            return;
+        }
+        List<String> unreached = EndpointReach.unreached(patterns, policy);
+        if (!unreached.isEmpty()) {
+            LOG.warn("ConsentGate: the filter is mapped to {}, which does not reach its own endpoint(s) {}: map it to "
+                    + "/* (or add those paths) to serve them", patterns, unreached);
+        }
     }
 
     private void configure(Policy p) {
@@ -250,6 +281,9 @@ public final class ConsentGateFilter implements Filter {
         Signals signals = readSignals(request);
         ConsentDecision decision = decide(signals);
         request.setAttribute(ConsentGate.DECISION_ATTRIBUTE, decision);
+        if (policy.consentPath() != null) {
+            request.setAttribute(ConsentGate.CONSENT_PATH_ATTRIBUTE, policy.consentPath());
+        }
         ConsentResponse wrapped = null;
         boolean failed = true;
         try {

@@ -9,6 +9,7 @@ import io.consentgate.log.AccessLogFormat;
 import io.consentgate.log.ForwardingHeader;
 import io.consentgate.log.IpMask;
 import io.consentgate.log.TrustedProxies;
+import io.consentgate.wellknown.WellKnownResources;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -53,6 +54,9 @@ public final class Policy {
      * logs an "Unrecognized feature" error on every page that names them.
      */
     public static final String DEFAULT_PERMISSIONS_POLICY = "browsing-topics=()";
+
+    /** The GPC request header the specification defines; always read, whatever {@code gpc-headers} adds. */
+    public static final String GPC_HEADER = "Sec-GPC";
 
     private final ConsentMode mode;
     private final String regionHeader;
@@ -191,6 +195,7 @@ public final class Policy {
         return signalsOverrideConsent;
     }
 
+    /** The request headers read as GPC: {@code Sec-GPC} first, then those {@code gpc-headers} added. */
     public List<String> gpcHeaders() {
         return gpcHeaders;
     }
@@ -359,10 +364,12 @@ public final class Policy {
         private ConsentMode mode = ConsentMode.OPT_IN;
         private String regionHeader;
         private final Map<String, ConsentMode> regionModes = new LinkedHashMap<>();
+        /** Regions given both modes: an error at {@link #build()}, whatever the order they were set in. */
+        private final Set<String> regionConflicts = new LinkedHashSet<>();
         private Set<Category> gpcRefuses = EnumSet.of(Category.MARKETING);
         private Set<Category> dntRefuses = EnumSet.of(Category.ANALYTICS, Category.MARKETING);
         private boolean signalsOverrideConsent = true;
-        private List<String> gpcHeaders = List.of("Sec-GPC");
+        private List<String> gpcHeaders = List.of(GPC_HEADER);
         private String consentCookieName = "cg_consent";
         private int policyRevision = 1;
         private Duration consentMaxAge = Duration.ofDays(395);
@@ -577,15 +584,27 @@ public final class Policy {
             return this;
         }
 
-        /** {@code opt-in-regions} / {@code opt-out-regions}: the default mode for a region code. Default: none. */
+        /**
+         * {@code opt-in-regions} / {@code opt-out-regions}: the default mode for a region code. Default: none. Needs a
+         * {@link #regionHeader region header} (no region is ever known without one), and a region given both modes is
+         * an error: {@link #build()} throws for either.
+         */
         public Builder regionMode(String region, ConsentMode regionMode) {
+            Objects.requireNonNull(regionMode, "regionMode");
             String r = region == null ? "" : region.strip().toUpperCase(Locale.ROOT);
             if (!r.matches("[A-Z]{2}(-[A-Z0-9]{1,3})?")) {
-                throw new InvalidPolicyException(regionMode == ConsentMode.OPT_OUT ? "opt-out-regions"
-                        : "opt-in-regions", "'" + region + "' is not a region code like DE or US-CA");
+                throw new InvalidPolicyException(regionsParameter(regionMode), "'" + region
+                        + "' is not a region code like DE or US-CA");
             }
-            regionModes.put(r, Objects.requireNonNull(regionMode, "regionMode"));
+            ConsentMode before = regionModes.put(r, regionMode);
+            if (before != null && before != regionMode) {
+                regionConflicts.add(r);
+            }
             return this;
+        }
+
+        private static String regionsParameter(ConsentMode m) {
+            return m == ConsentMode.OPT_OUT ? "opt-out-regions" : "opt-in-regions";
         }
 
         /** {@code gpc-refuses}: categories a {@code Sec-GPC: 1} signal refuses. Default {@code marketing}. */
@@ -609,12 +628,20 @@ public final class Policy {
             return this;
         }
 
-        /** {@code gpc-headers}: request headers read as a GPC signal. Default {@code Sec-GPC}. */
+        /**
+         * {@code gpc-headers}: request headers read as a GPC signal <em>besides</em> {@code Sec-GPC}, which the GPC
+         * specification defines and which is always read (listing it is allowed; no header list can switch it off).
+         * Default: {@code Sec-GPC} alone.
+         */
         public Builder gpcHeaders(String... headers) {
-            if (headers.length == 0) {
-                throw new InvalidPolicyException("gpc-headers", "at least one header is needed");
+            List<String> all = new java.util.ArrayList<>(List.of(GPC_HEADER));
+            for (String h : headers) {
+                String name = token("gpc-headers", h);
+                if (all.stream().noneMatch(name::equalsIgnoreCase)) {
+                    all.add(name);
+                }
             }
-            this.gpcHeaders = Arrays.stream(headers).map(h -> token("gpc-headers", h)).toList();
+            this.gpcHeaders = List.copyOf(all);
             return this;
         }
 
@@ -687,9 +714,13 @@ public final class Policy {
             return this;
         }
 
-        /** {@code consent-path}: path of the consent endpoint, or null to switch it off. Default {@code /consent}. */
+        /**
+         * {@code consent-path}: path of the consent endpoint, or null to switch it off. Default {@code /consent}. It
+         * must be a path a request can have (no {@code .}, {@code ..} or empty segment, no {@code ;}), not {@code /}
+         * and not {@code /.well-known/gpc.json} or {@code /.well-known/dnt/}, which the filter answers first.
+         */
         public Builder consentPath(String path) {
-            this.consentPath = path == null ? null : path("consent-path", path);
+            this.consentPath = path == null ? null : endpointPath("consent-path", path);
             return this;
         }
 
@@ -754,8 +785,23 @@ public final class Policy {
             return this;
         }
 
-        /** The immutable policy. */
+        /**
+         * The immutable policy.
+         *
+         * @throws InvalidPolicyException when a region is in both {@code opt-in-regions} and {@code opt-out-regions},
+         *                                or region modes are set without a {@code region-header}
+         */
         public Policy build() {
+            if (!regionConflicts.isEmpty()) {
+                throw new InvalidPolicyException("opt-in-regions", String.join(", ", regionConflicts)
+                        + (regionConflicts.size() == 1 ? " is" : " are") + " listed in both opt-in-regions and "
+                        + "opt-out-regions: a region has one default mode");
+            }
+            if (!regionModes.isEmpty() && regionHeader == null) {
+                throw new InvalidPolicyException(regionsParameter(regionModes.values().iterator().next()),
+                        "needs region-header: without a header naming the visitor's region no region is ever "
+                        + "matched, and every visitor gets mode");
+            }
             return new Policy(this);
         }
     }
@@ -782,10 +828,41 @@ public final class Policy {
         return value.strip();
     }
 
+    /**
+     * A path-valued parameter: absolute, written decoded and normalized, as containers and browsers compare it. A
+     * {@code .} or {@code ..} segment, an empty one ({@code //}) or a {@code ;} (containers take path parameters off
+     * before matching; in a cookie path it ends the attribute) makes a path that no request path ever equals.
+     */
     private static String path(String param, String value) {
         String p = value == null ? "" : value.strip();
-        if (!p.startsWith("/") || p.startsWith("//") || !p.matches("/[A-Za-z0-9._~!$&'()*+,;=:@/-]*")) {
-            throw new InvalidPolicyException(param, "'" + value + "' is not an absolute path like /consent");
+        if (!p.startsWith("/") || p.startsWith("//") || !p.matches("/[A-Za-z0-9._~!$&'()*+,=:@/-]*")) {
+            throw new InvalidPolicyException(param, "'" + value + "' is not an absolute path like /consent (written "
+                    + "decoded, without ;, %, ?, # or spaces)");
+        }
+        String[] segments = p.substring(1).split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            String seg = segments[i];
+            if (seg.equals(".") || seg.equals("..") || (seg.isEmpty() && i < segments.length - 1)) {
+                throw new InvalidPolicyException(param, "'" + value + "' has an empty, . or .. segment, so no request "
+                        + "path ever equals it: write the normalized path");
+            }
+        }
+        return p;
+    }
+
+    /**
+     * The consent endpoint's path: also not {@code /} (every request for the home page would get the decision JSON,
+     * and one with a query string a 403) nor a well-known resource the filter answers first, which would hide it.
+     */
+    private static String endpointPath(String param, String value) {
+        String p = path(param, value);
+        if (p.equals("/")) {
+            throw new InvalidPolicyException(param, "'" + value + "' is the site's root: the endpoint would answer "
+                    + "every request for the home page");
+        }
+        if (WellKnownResources.isServedPath(p)) {
+            throw new InvalidPolicyException(param, "'" + value + "' is a well-known resource ConsentGate answers "
+                    + "itself, so the endpoint would never be reached");
         }
         return p;
     }

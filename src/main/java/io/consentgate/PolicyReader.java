@@ -1,6 +1,9 @@
 package io.consentgate;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,6 +27,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,13 +45,22 @@ import java.util.function.BiConsumer;
  */
 public final class PolicyReader {
 
-    /** Init-param naming the policy file: {@code classpath:NAME}, {@code file:PATH}, or a webapp path. */
+    /** Init-param naming the policy file: {@code classpath:NAME}, {@code file:PATH}, a webapp path, or {@code none}. */
     public static final String POLICY_FILE = "policy-file";
 
     /** Every accepted key with its default, in documentation order (the README's table is generated from this). */
     public static final Map<String, String> PARAMETERS = parameters();
 
     private static final Map<String, BiConsumer<Policy.Builder, String>> SETTERS = setters();
+
+    /** The true/false parameters: the ones whose default is {@code true} or {@code false}. */
+    private static final Set<String> BOOLEAN_KEYS = PARAMETERS.entrySet().stream()
+            .filter(e -> e.getValue().equals("true") || e.getValue().equals("false"))
+            .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** Parameters that take {@code off}: a YAML boolean false (an unquoted {@code off}) is that. */
+    private static final Set<String> OFF_KEYS = SETTERS.keySet().stream().filter(k -> takes(k, "off"))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Keys a policy file may hold that are not plain init-params (structured values). */
     private static final Set<String> STRUCTURED_FILE_KEYS = Set.of("klaro-services", "trackers");
@@ -69,36 +82,100 @@ public final class PolicyReader {
      */
     public static Policy read(Map<String, String> params, ResourceOpener opener) {
         Map<String, String> settings = new LinkedHashMap<>();
+        // Keys whose value came from the policy file (no init-param replaced it): their errors name the file.
+        Map<String, String> fromFile = new HashMap<>();
         JsonNode structured = null;
         String file = params.get(POLICY_FILE);
-        if (file != null && !file.isBlank()) {
-            JsonNode root = load(file.strip(), opener);
+        String location = file == null ? "none" : file.strip();
+        if (location.isEmpty()) {
+            throw empty(POLICY_FILE, file);
+        }
+        if (!isNone(location)) {
+            JsonNode root = load(location, opener);
             structured = root;
-            settings.putAll(flatten(file.strip(), root));
+            try {
+                flatten(root).forEach((k, v) -> {
+                    settings.put(k, v);
+                    fromFile.put(k, location);
+                });
+            } catch (InvalidPolicyException e) {
+                throw e.in(location);
+            }
         }
         for (Map.Entry<String, String> e : params.entrySet()) {
             if (!e.getKey().equals(POLICY_FILE)) {
                 settings.put(e.getKey(), e.getValue());
+                fromFile.remove(e.getKey());
             }
         }
         Policy.Builder b = Policy.builder();
         if (structured != null && structured.has("klaro-services")) {
             // Before the init-params, so that an init-param naming the same service wins, as for every key.
-            fileKlaroServices(b, structured.get("klaro-services"));
+            try {
+                fileKlaroServices(b, structured.get("klaro-services"));
+            } catch (InvalidPolicyException e) {
+                throw e.in(location);
+            }
         }
         for (Map.Entry<String, String> e : settings.entrySet()) {
-            BiConsumer<Policy.Builder, String> setter = SETTERS.get(e.getKey());
-            if (setter == null) {
-                throw new InvalidPolicyException(e.getKey(), "unknown parameter; known parameters: "
-                        + PARAMETERS.keySet());
+            try {
+                BiConsumer<Policy.Builder, String> setter = SETTERS.get(e.getKey());
+                if (setter == null) {
+                    throw unknown(e.getKey());
+                }
+                String value = e.getValue() == null ? "" : e.getValue().strip();
+                if (value.isEmpty()) {
+                    throw empty(e.getKey(), e.getValue());
+                }
+                setter.accept(b, value);
+            } catch (InvalidPolicyException ex) {
+                throw fromFile.containsKey(e.getKey()) ? ex.in(location) : ex;
             }
-            String value = e.getValue() == null ? "" : e.getValue().strip();
-            setter.accept(b, value);
         }
         if (structured != null && structured.has("trackers")) {
-            b.catalog(catalogWithOverrides(structured.get("trackers")));
+            try {
+                b.catalog(catalogWithOverrides(structured.get("trackers")));
+            } catch (InvalidPolicyException e) {
+                throw e.in(location);
+            }
         }
-        return b.build();
+        try {
+            return b.build();
+        } catch (InvalidPolicyException e) {
+            throw fromFile.containsKey(e.parameter()) ? e.in(location) : e;
+        }
+    }
+
+    /**
+     * An empty or blank value is never read as "none": a template variable that rendered nothing would otherwise
+     * switch a protection off. The message names the keyword the parameter does take for that.
+     */
+    private static InvalidPolicyException empty(String key, String raw) {
+        String keyword = key.equals(POLICY_FILE) || takes(key, "none") ? "none" : null;
+        if (OFF_KEYS.contains(key)) {
+            keyword = "off";
+        }
+        return new InvalidPolicyException(key, "'" + (raw == null ? "" : raw) + "' is empty; " + (keyword == null
+                ? "write a value" : "an empty value is never read as " + keyword + ": write " + keyword
+                + " if that is meant"));
+    }
+
+    /** Whether parameter {@code key} accepts the keyword {@code value} (tried on a builder of its own). */
+    private static boolean takes(String key, String value) {
+        try {
+            SETTERS.get(key).accept(Policy.builder(), value);
+            return true;
+        } catch (InvalidPolicyException notThisOne) {
+            return false;
+        }
+    }
+
+    private static InvalidPolicyException unknown(String key) {
+        if (key.equals("catalog")) {
+            return new InvalidPolicyException(key, "unknown parameter; tracker overrides go in the list 'trackers' "
+                    + "(its entries follow the tracker catalog schema)");
+        }
+        return new InvalidPolicyException(key, "unknown parameter; known parameters: " + PARAMETERS.keySet());
     }
 
     /**
@@ -136,30 +213,54 @@ public final class PolicyReader {
         }
     }
 
+    /**
+     * Reads the file's one settings object. A repeated key, anything after the object (JSON) and a second document
+     * (YAML {@code ---}) are errors: each would otherwise let one setting silently replace or hide another.
+     */
     private static JsonNode load(String location, ResourceOpener opener) {
         String lower = location.toLowerCase(Locale.ROOT);
-        ObjectMapper mapper;
+        JsonFactory factory;
+        boolean yaml;
         if (lower.endsWith(".json")) {
-            mapper = new ObjectMapper();
+            factory = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            yaml = false;
         } else if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
-            mapper = new ObjectMapper(new YAMLFactory());
+            factory = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            yaml = true;
         } else {
             throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' must end in .json, .yaml or .yml");
         }
+        ObjectMapper mapper = new ObjectMapper(factory);
         try (InputStream in = open(location, opener)) {
             if (in == null) {
                 throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' not found");
             }
-            JsonNode root = mapper.readTree(in);
-            if (root == null || !root.isObject()) {
-                throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' must hold an object of settings");
+            try (JsonParser parser = factory.createParser(in)) {
+                JsonNode root = mapper.readTree(parser);
+                if (root == null || !root.isObject()) {
+                    throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' must hold an object of settings");
+                }
+                if (hasMore(parser)) {
+                    throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' " + (yaml
+                            ? "holds more than one YAML document (a second ---): keep every setting in one"
+                            : "has text after the settings object"));
+                }
+                return root;
             }
-            return root;
         } catch (JsonProcessingException e) {
             throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' is not valid: "
                     + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' cannot be read: " + e, e);
+        }
+    }
+
+    /** Whether anything but white space (and comments) follows the settings object; text that is no token counts. */
+    private static boolean hasMore(JsonParser parser) throws IOException {
+        try {
+            return parser.nextToken() != null;
+        } catch (JsonProcessingException e) {
+            return true;
         }
     }
 
@@ -177,35 +278,50 @@ public final class PolicyReader {
         return opener == null ? null : opener.open(location);
     }
 
-    private static Map<String, String> flatten(String file, JsonNode root) {
+    private static Map<String, String> flatten(JsonNode root) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
             JsonNode v = e.getValue();
+            if (key.equals(POLICY_FILE)) {
+                throw new InvalidPolicyException(key, "a policy file cannot name another policy file");
+            }
             if (STRUCTURED_FILE_KEYS.contains(key)) {
                 continue;
             }
-            if (key.equals(POLICY_FILE)) {
-                throw new InvalidPolicyException(key, "a policy file cannot name another policy file (" + file + ")");
+            if (!SETTERS.containsKey(key)) {
+                throw unknown(key);
             }
             if (v.isArray()) {
                 List<String> items = new ArrayList<>();
-                v.forEach(n -> items.add(scalar(file, key, n)));
+                v.forEach(n -> items.add(scalar(key, n)));
                 out.put(key, String.join(",", items));
             } else {
-                out.put(key, scalar(file, key, v));
+                out.put(key, scalar(key, v));
             }
         }
         return out;
     }
 
-    private static String scalar(String file, String key, JsonNode n) {
+    /**
+     * One value of a policy file as init-param text. A boolean is text only for a true/false parameter; YAML also reads
+     * an unquoted {@code off}, {@code no}, {@code on}, {@code yes} as one, so false means {@code off} for the parameters
+     * that take {@code off}, and anywhere else a boolean is an error that says to quote the value.
+     */
+    private static String scalar(String key, JsonNode n) {
         if (n.isNull()) {
             return "";
         }
         if (!n.isValueNode()) {
-            throw new InvalidPolicyException(key, "in " + file + " must be a string, number, boolean or list");
+            throw new InvalidPolicyException(key, "must be a string, number, boolean or list");
+        }
+        if (n.isBoolean() && !BOOLEAN_KEYS.contains(key)) {
+            if (!n.booleanValue() && OFF_KEYS.contains(key)) {
+                return "off";
+            }
+            throw new InvalidPolicyException(key, "was read as the boolean " + n.asText() + ", which is not a value of "
+                    + "this parameter (in YAML an unquoted yes, no, on, off, true or false is a boolean): quote it");
         }
         return n.asText();
     }
@@ -266,19 +382,19 @@ public final class PolicyReader {
                 b.regionHeader(v);
             }
         });
-        m.put("opt-in-regions", (b, v) -> list(v).forEach(r -> b.regionMode(r, ConsentMode.OPT_IN)));
-        m.put("opt-out-regions", (b, v) -> list(v).forEach(r -> b.regionMode(r, ConsentMode.OPT_OUT)));
+        m.put("opt-in-regions", (b, v) -> list("opt-in-regions", v).forEach(r -> b.regionMode(r, ConsentMode.OPT_IN)));
+        m.put("opt-out-regions", (b, v) -> list("opt-out-regions", v).forEach(r -> b.regionMode(r, ConsentMode.OPT_OUT)));
         m.put("gpc-refuses", (b, v) -> b.gpcRefuses(categories("gpc-refuses", v)));
         m.put("dnt-refuses", (b, v) -> b.dntRefuses(categories("dnt-refuses", v)));
         m.put("signals-override-consent", (b, v) -> b.signalsOverrideConsent(bool("signals-override-consent", v)));
-        m.put("gpc-headers", (b, v) -> b.gpcHeaders(list(v).toArray(String[]::new)));
+        m.put("gpc-headers", (b, v) -> b.gpcHeaders(list("gpc-headers", v).toArray(String[]::new)));
         m.put("consent-cookie-name", Policy.Builder::consentCookieName);
         m.put("policy-revision", (b, v) -> b.policyRevision(integer("policy-revision", v)));
         m.put("consent-max-age-days", (b, v) -> b.consentMaxAge(Duration.ofDays(integer("consent-max-age-days", v))));
         m.put("consent-secret", (b, v) -> b.consentSecret(isNone(v) ? null : secret(v)));
-        m.put("honour-cmps", (b, v) -> b.honourCmps(list(v).toArray(String[]::new)));
+        m.put("honour-cmps", (b, v) -> b.honourCmps(list("honour-cmps", v).toArray(String[]::new)));
         m.put("klaro-services", (b, v) -> {
-            for (String pair : list(v)) {
+            for (String pair : list("klaro-services", v)) {
                 int eq = pair.indexOf('=');
                 if (eq <= 0) {
                     throw new InvalidPolicyException("klaro-services", "'" + pair + "' is not service=category");
@@ -324,7 +440,7 @@ public final class PolicyReader {
                     + "' must be fail-closed or fail-open");
         }));
         m.put("consent-attribute", Policy.Builder::consentAttribute);
-        m.put("cookie-expiry-paths", (b, v) -> b.cookieExpiryPaths(list(v).toArray(String[]::new)));
+        m.put("cookie-expiry-paths", (b, v) -> b.cookieExpiryPaths(list("cookie-expiry-paths", v).toArray(String[]::new)));
         m.put("strip-request-cookies", (b, v) -> b.stripRequestCookies(bool("strip-request-cookies", v)));
         m.put("clear-site-data", (b, v) -> b.clearSiteData(bool("clear-site-data", v)));
         m.put("access-log", (b, v) -> b.accessLog(parsed("access-log", () -> AccessLogFormat.parse(v))));
@@ -342,7 +458,7 @@ public final class PolicyReader {
         // The four beacon settings are read into one record: each setter replaces its own component.
         m.put("beacon-paths", (b, v) -> b.beacons(parsed("beacon-paths", () -> {
             BeaconSettings cur = b.beaconsSoFar();
-            return new BeaconSettings(list(v), cur.includeGenericPaths(), cur.caseInsensitive(), cur.gatePings());
+            return new BeaconSettings(list("beacon-paths", v), cur.includeGenericPaths(), cur.caseInsensitive(), cur.gatePings());
         })));
         m.put("beacon-generic-paths", (b, v) -> {
             BeaconSettings cur = b.beaconsSoFar();
@@ -374,14 +490,15 @@ public final class PolicyReader {
     }
 
     private static boolean isNone(String v) {
-        return v.isEmpty() || v.equalsIgnoreCase("none");
+        return v.equalsIgnoreCase("none");
     }
 
     private static boolean isOff(String v) {
         return v.equalsIgnoreCase("off") || v.equalsIgnoreCase("none");
     }
 
-    private static List<String> list(String v) {
+    /** A comma list; {@code none} is the empty list, and a list of nothing but commas and blanks is an error. */
+    private static List<String> list(String param, String v) {
         if (isNone(v)) {
             return List.of();
         }
@@ -391,12 +508,15 @@ public final class PolicyReader {
                 out.add(s.strip());
             }
         }
+        if (out.isEmpty()) {
+            throw new InvalidPolicyException(param, "'" + v + "' lists nothing; write none if that is meant");
+        }
         return out;
     }
 
     static Category[] categories(String param, String v) {
         List<Category> out = new ArrayList<>();
-        for (String s : list(v)) {
+        for (String s : list(param, v)) {
             Category c = category(param, s);
             if (c == Category.NECESSARY) {
                 throw new InvalidPolicyException(param, "necessary cannot be refused");

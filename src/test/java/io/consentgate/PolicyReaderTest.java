@@ -271,4 +271,195 @@ class PolicyReaderTest {
                 () -> read(Map.of("policy-file", "/p.txt")));
         assertEquals("policy-file", badType.parameter());
     }
+    private static Policy readFile(String name, String text) {
+        return PolicyReader.read(Map.of("policy-file", name),
+                loc -> loc.equals(name) ? new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)) : null);
+    }
+
+    private static InvalidPolicyException fileFails(String name, String text) {
+        return assertThrows(InvalidPolicyException.class, () -> readFile(name, text), text);
+    }
+
+    @Test
+    void aKeyRepeatedInAPolicyFileIsAnErrorNotLastOneWins() {
+        InvalidPolicyException yaml = fileFails("/p.yaml", """
+                # legal: EU must be opt-in
+                mode: opt-in
+                gpc-refuses: marketing
+                mode: opt-out
+                """);
+        assertEquals("policy-file", yaml.parameter());
+        assertTrue(yaml.getMessage().contains("/p.yaml") && yaml.getMessage().contains("'mode'"), yaml.getMessage());
+        InvalidPolicyException json = fileFails("/p.json", "{\"mode\": \"opt-in\", \"mode\": \"opt-out\"}");
+        assertTrue(json.getMessage().contains("/p.json") && json.getMessage().contains("'mode'"), json.getMessage());
+        fileFails("/p.yaml", "mode: opt-in\nmode: opt-in\n");
+        fileFails("/p.yaml", "klaro-services:\n  matomo: analytics\n  matomo: marketing\n");
+    }
+
+    @Test
+    void textAfterTheJsonObjectIsAnError() {
+        InvalidPolicyException e = fileFails("/p.json", "{\"mode\": \"opt-in\"} trailing");
+        assertTrue(e.getMessage().contains("/p.json") && e.getMessage().contains("after"), e.getMessage());
+        fileFails("/p.json", "{\"mode\": \"opt-in\"}\n{\"mode\": \"opt-out\"}");
+        assertEquals(ConsentMode.OPT_OUT, readFile("/p.json", "{\"mode\": \"opt-out\"}\n  \n").mode());
+    }
+
+    @Test
+    void aSecondYamlDocumentIsAnErrorNotIgnored() {
+        InvalidPolicyException e = fileFails("/p.yaml", "---\nmode: opt-in\n---\nmode: opt-out\n");
+        assertTrue(e.getMessage().contains("/p.yaml") && e.getMessage().contains("document"), e.getMessage());
+        assertEquals(ConsentMode.OPT_OUT, readFile("/p.yaml", "---\nmode: opt-out\n...\n").mode());
+    }
+    @Test
+    void everyErrorAboutAValueFromThePolicyFileNamesTheFile() {
+        InvalidPolicyException unknown = fileFails("/WEB-INF/cg.yaml", "mode: opt-in\nhtmlmode: remove\n");
+        assertEquals("htmlmode", unknown.parameter());
+        assertTrue(unknown.getMessage().contains("/WEB-INF/cg.yaml"), unknown.getMessage());
+        InvalidPolicyException invalid = fileFails("/WEB-INF/cg.yaml", "mode: sometimes\n");
+        assertEquals("mode", invalid.parameter());
+        assertTrue(invalid.getMessage().contains("'sometimes'") && invalid.getMessage().contains("/WEB-INF/cg.yaml"),
+                invalid.getMessage());
+        InvalidPolicyException fromInitParam = assertThrows(InvalidPolicyException.class, () -> PolicyReader.read(
+                Map.of("policy-file", "/WEB-INF/cg.yaml", "mode", "sometimes"),
+                loc -> new ByteArrayInputStream("mode: opt-in\n".getBytes(StandardCharsets.UTF_8))));
+        assertFalse(fromInitParam.getMessage().contains("cg.yaml"), "the init-param won: " + fromInitParam.getMessage());
+    }
+
+    @Test
+    void aCatalogSectionIsToldToUseTrackers() {
+        InvalidPolicyException e = fileFails("/p.yaml", "catalog:\n  trackers: []\n");
+        assertEquals("catalog", e.parameter());
+        assertTrue(e.getMessage().contains("trackers") && e.getMessage().contains("/p.yaml"), e.getMessage());
+        assertFalse(e.getMessage().contains("must be a string"), e.getMessage());
+    }
+
+    @Test
+    void policyFileNoneMeansNoPolicyFileAsTheTableSays() {
+        assertEquals(Policy.defaults().toString(), read(Map.of("policy-file", "none")).toString());
+        assertEquals(ConsentMode.OPT_OUT, read(Map.of("policy-file", "NONE", "mode", "opt-out")).mode());
+    }
+    @ParameterizedTest(name = "{0}=[{1}]")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "gpc-refuses|\"\"", "gpc-refuses|\"  \"", "gpc-refuses|,", "gpc-refuses|\" , ,, \"", "dnt-refuses|\"\"",
+        "dnt-refuses|,,,", "opt-in-regions|,", "opt-out-regions|\"\"", "honour-cmps|\"\"", "klaro-services|,",
+        "gpc-headers|\"\"", "cookie-expiry-paths|,", "beacon-paths|\"\"", "trusted-proxies|\"\"",
+        "consent-secret|\"\"", "consent-secret|\"   \"", "region-header|\"\"", "gpc-last-update|\"\"",
+        "tracking-policy-url|\"\"", "consent-path|\"\"", "permissions-policy|\"\"", "policy-file|\"\"",
+    })
+    void anEmptyValueIsAnErrorNeverNone(String name, String value) {
+        InvalidPolicyException e = assertThrows(InvalidPolicyException.class, () -> read(Map.of(name, value)));
+        assertEquals(name, e.parameter());
+    }
+
+    @Test
+    void anEmptyCategoryListSaysToWriteNone() {
+        InvalidPolicyException e = assertThrows(InvalidPolicyException.class, () -> read(Map.of("gpc-refuses", "")));
+        assertTrue(e.getMessage().contains("none"), e.getMessage());
+        assertEquals(Set.of(), read(Map.of("gpc-refuses", "none")).gpcRefuses());
+        assertEquals(Set.of(), read(Map.of("dnt-refuses", "NONE")).dntRefuses());
+        assertNull(read(Map.of("consent-secret", "none")).consentSecret());
+    }
+
+    @Test
+    void anEmptyListInAPolicyFileIsAnErrorNeverNone() {
+        for (String yaml : new String[] {"gpc-refuses:\n", "gpc-refuses: []\n", "gpc-refuses: \"\"\n",
+            "dnt-refuses: [\"\", \" \"]\n", "consent-secret:\n"}) {
+            InvalidPolicyException e = fileFails("/p.yaml", yaml);
+            assertTrue(e.getMessage().contains("/p.yaml"), e.getMessage());
+        }
+        assertEquals(Set.of(), readFile("/p.yaml", "gpc-refuses: none\n").gpcRefuses());
+        assertEquals(Set.of(), readFile("/p.yaml", "gpc-refuses: [none]\n").gpcRefuses());
+    }
+    @Test
+    void anUnquotedYamlOffIsOffWhereOffIsAValue() {
+        assertNull(readFile("/p.yaml", "permissions-policy: off\n").permissionsPolicy());
+        assertNull(readFile("/p.yaml", "consent-path: off\n").consentPath());
+        assertEquals(io.consentgate.log.AccessLogFormat.OFF, readFile("/p.yaml", "access-log: off\n").accessLog());
+        assertNull(readFile("/p.yaml", "permissions-policy: \"off\"\n").permissionsPolicy());
+        assertNull(readFile("/p.json", "{\"permissions-policy\": false}").permissionsPolicy());
+        assertTrue(readFile("/p.yaml", "report-only: yes\n").reportOnly());
+        assertFalse(readFile("/p.yaml", "tk-header: off\n").tkHeader());
+    }
+
+    @Test
+    void aYamlBooleanWhereTextIsNeededIsAnErrorThatSaysToQuoteIt() {
+        for (String yaml : new String[] {"gpc-refuses: no\n", "mode: on\n", "consent-path: on\n",
+            "permissions-policy: yes\n", "gpc-refuses: [marketing, off]\n", "vary: true\n"}) {
+            InvalidPolicyException e = fileFails("/p.yaml", yaml);
+            assertTrue(e.getMessage().contains("boolean") && e.getMessage().contains("quote")
+                    && e.getMessage().contains("/p.yaml"), e.getMessage());
+        }
+    }
+    @Test
+    void aRegionInBothRegionListsIsAnErrorInEitherOrder() {
+        for (boolean optInFirst : new boolean[] {true, false}) {
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("region-header", "X-Country");
+            if (optInFirst) {
+                params.put("opt-in-regions", "DE, FR, at");
+            }
+            params.put("opt-out-regions", "de, US, AT");
+            if (!optInFirst) {
+                params.put("opt-in-regions", "DE, FR, at");
+            }
+            InvalidPolicyException e = assertThrows(InvalidPolicyException.class, () -> read(params));
+            String m = e.getMessage();
+            assertTrue(m.contains("DE") && m.contains("AT") && !m.contains("FR") && !m.contains("US")
+                    && m.contains("opt-in-regions") && m.contains("opt-out-regions"), m);
+        }
+        InvalidPolicyException file = fileFails("/p.yaml",
+                "region-header: X-Country\nopt-in-regions: [DE, FR, IT]\nopt-out-regions: [US, DE]\n");
+        assertTrue(file.getMessage().contains("DE") && file.getMessage().contains("/p.yaml"), file.getMessage());
+        assertThrows(InvalidPolicyException.class, () -> Policy.builder().regionHeader("X-Country")
+                .regionMode("DE", ConsentMode.OPT_IN).regionMode("DE", ConsentMode.OPT_OUT).build());
+        Policy nested = read(Map.of("region-header", "X-Country", "opt-in-regions", "US-CA", "opt-out-regions", "US"));
+        assertEquals(ConsentMode.OPT_IN, nested.modeFor("US-CA"), "a state beside its country is no conflict");
+    }
+
+    @Test
+    void regionListsWithoutARegionHeaderAreAnError() {
+        InvalidPolicyException e = assertThrows(InvalidPolicyException.class,
+                () -> read(Map.of("mode", "opt-out", "opt-in-regions", "DE,FR,IT,ES")));
+        assertEquals("opt-in-regions", e.parameter());
+        assertTrue(e.getMessage().contains("region-header"), e.getMessage());
+        InvalidPolicyException out = assertThrows(InvalidPolicyException.class,
+                () -> read(Map.of("opt-out-regions", "US", "region-header", "none")));
+        assertEquals("opt-out-regions", out.parameter());
+        assertThrows(InvalidPolicyException.class,
+                () -> Policy.builder().regionMode("DE", ConsentMode.OPT_IN).build());
+        assertEquals(ConsentMode.OPT_IN, read(Map.of("mode", "opt-out", "opt-in-regions", "DE",
+                "region-header", "CF-IPCountry")).modeFor("DE"));
+    }
+    @Test
+    void gpcHeadersAddToSecGpcAndNeverReplaceIt() {
+        assertEquals(java.util.List.of("Sec-GPC", "X-GPC"), read(Map.of("gpc-headers", "X-GPC")).gpcHeaders());
+        assertEquals(java.util.List.of("Sec-GPC", "X-GPC"), read(Map.of("gpc-headers", "x-gpc, sec-gpc, X-GPC"))
+                .gpcHeaders().stream().map(h -> h.equalsIgnoreCase("x-gpc") ? "X-GPC" : h).toList());
+        assertEquals(java.util.List.of("Sec-GPC"), read(Map.of("gpc-headers", "none")).gpcHeaders());
+        assertEquals(java.util.List.of("Sec-GPC"), Policy.builder().gpcHeaders().build().gpcHeaders());
+    }
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "consent-path|/", "consent-path|/a/../consent", "consent-path|/./consent", "consent-path|/privacy/..",
+        "consent-path|/a//consent", "consent-path|/consent;v=1", "consent-path|/.well-known/gpc.json",
+        "consent-path|/.well-known/dnt/", "consent-path|/.well-known/dnt", "consent-return|/a/../thanks",
+        "consent-return|/./", "cookie-expiry-paths|/, /shop/../cart", "cookie-expiry-paths|/a;b",
+        "cookie-expiry-paths|/shop//cart",
+    })
+    void aPathThatCannotMatchOrShadowsAnotherIsAnError(String name, String value) {
+        InvalidPolicyException e = assertThrows(InvalidPolicyException.class, () -> read(Map.of(name, value)));
+        assertEquals(name, e.parameter());
+        assertTrue(e.getMessage().contains(value.contains(",") ? value.substring(value.indexOf(',') + 1).strip()
+                : value), e.getMessage());
+    }
+
+    @Test
+    void ordinaryPathsStayValid() {
+        assertEquals("/consent/", read(Map.of("consent-path", "/consent/")).consentPath());
+        assertEquals("/privacy/consent", read(Map.of("consent-path", "/privacy/consent")).consentPath());
+        assertEquals("/.well-known/consent", read(Map.of("consent-path", "/.well-known/consent")).consentPath());
+        assertEquals("/", read(Map.of("consent-return", "/")).consentReturn());
+        assertEquals(java.util.List.of("/", "/shop/"), read(Map.of("cookie-expiry-paths", "/, /shop/"))
+                .cookieExpiryPaths());
+    }
 }

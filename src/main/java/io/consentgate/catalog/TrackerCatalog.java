@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #bundled()} is the catalog shipped with ConsentGate ({@code trackers.json}, written by this project);
  * operators add or replace entries with {@link #withOverrides(TrackerCatalog)} using a catalog of the same schema
- * from their policy file (see {@code README.md} next to {@code trackers.json}):
+ * from the {@code trackers} list of their policy file (see {@code README.md} next to {@code trackers.json}):
  * <pre>{@code
- * TrackerCatalog catalog = TrackerCatalog.bundled().withOverrides(TrackerCatalog.fromJson(policy.get("catalog")));
+ * ObjectNode root = JsonNodeFactory.instance.objectNode().set("trackers", policyFile.get("trackers"));
+ * TrackerCatalog catalog = TrackerCatalog.bundled().withOverrides(TrackerCatalog.fromJson(root));
  * TrackerMatch m = catalog.matchUrl("https://www.googletagmanager.com/gtag/js?id=G-ABC123", null);
  * // m.tracker().id() = "google-tag", m.categories() = [analytics]
  * }</pre>

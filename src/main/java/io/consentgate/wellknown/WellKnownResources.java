@@ -42,6 +42,14 @@ public final class WellKnownResources {
         this.gpcJson = gpc.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Whether the filter may answer {@code path} (below the context path) as a well-known resource: the tracking
+     * status resource always, {@code gpc.json} unless {@code gpc-json=false}. No other endpoint may take such a path.
+     */
+    public static boolean isServedPath(String path) {
+        return GPC_PATH.equals(path) || DNT_PATH.equals(path) || "/.well-known/dnt".equals(path);
+    }
+
     /** Whether {@code path} (within the context) is one of the resources this class serves. */
     public boolean handles(String path) {
         return (policy.gpcJson() && GPC_PATH.equals(path)) || DNT_PATH.equals(path) || "/.well-known/dnt".equals(path);

@@ -56,6 +56,7 @@ class DecisionEngineTest {
         Policy policy = Policy.builder()
                 .mode(ConsentMode.fromId(mode))
                 .signalsOverrideConsent(override)
+                .regionHeader("X-Region")
                 .regionMode("DE", ConsentMode.OPT_IN)
                 .regionMode("US-CA", ConsentMode.OPT_OUT)
                 .build();

@@ -2,20 +2,27 @@ package io.consentgate.demo;
 
 import io.consentgate.Category;
 import io.consentgate.ConsentDecision;
+import io.consentgate.ConsentGate;
 
 import java.io.PrintWriter;
 
 /**
- * The consent form: a plain HTML form posting to ConsentGate's endpoint; works without JavaScript. The endpoint is
- * the webapp's, so the form's action carries the context path; the return path is within the webapp.
+ * The consent form: a plain HTML form posting to ConsentGate's endpoint; works without JavaScript. The action is the
+ * configured {@code consent-path} as ConsentGate puts it on the request ({@link ConsentGate#consentPath}, context path
+ * included); the return path is within the webapp.
  */
 final class ConsentForm {
 
     private ConsentForm() {
     }
 
-    static void write(PrintWriter w, ConsentDecision d, String contextPath, String returnPath) {
-        String action = Html.escape(contextPath + "/consent");
+    /** Writes the form posting to {@code consentPath} (null when the endpoint is off: a note instead). */
+    static void write(PrintWriter w, ConsentDecision d, String consentPath, String returnPath) {
+        if (consentPath == null) {
+            w.println("<p class=consent>The consent endpoint is off (<code>consent-path=off</code>).</p>");
+            return;
+        }
+        String action = Html.escape(consentPath);
         w.println("<form method=post action=\"" + action + "\" class=consent>");
         w.println("<h2>Your choices</h2>");
         w.println("<input type=hidden name=return value=\"" + Html.escape(returnPath) + "\">");

@@ -42,9 +42,10 @@ public final class DecisionServlet extends HttpServlet {
             w.println("<li><code>" + h + "</code>: " + shown(resp.getHeader(h)) + "</li>");
         }
         w.println("</ul>");
-        ConsentForm.write(w, d, req.getContextPath(), "/decision");
-        w.println("<p><a href=\"" + ctx + "/\">Back to the shop</a> · <a href=\"" + ctx
-                + "/consent\">this decision as JSON</a> · <a href=\"" + ctx
+        String consentPath = ConsentGate.consentPath(req);
+        ConsentForm.write(w, d, consentPath, "/decision");
+        w.println("<p><a href=\"" + ctx + "/\">Back to the shop</a> · " + (consentPath == null ? ""
+                : "<a href=\"" + Html.escape(consentPath) + "\">this decision as JSON</a> · ") + "<a href=\"" + ctx
                 + "/.well-known/gpc.json\">gpc.json</a></p></main></body></html>");
     }
 
