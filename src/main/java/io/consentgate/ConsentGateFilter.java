@@ -243,18 +243,31 @@ public final class ConsentGateFilter implements Filter {
                 .build();
         // Tracker events cost line/column bookkeeping on every response: only ask for them when they are logged
         // (report-only mode always; per element at DEBUG, when that level is on at start-up).
-        boolean events = p.reportOnly() || LOG.isDebugEnabled();
         this.enforcement = new Enforcement(rewriter, cookieGate, CompositeHeaderWriter.forPolicy(p), p.reportOnly(),
-                events ? ConsentGateFilter::log : null);
+                p.reportOnly() ? ConsentGateFilter::logReportOnly : LOG.isDebugEnabled() ? ConsentGateFilter::log : null);
     }
 
     private static void log(TrackerEvent e) {
-        if (e.action() == TrackerEvent.Action.WOULD_REMOVE) {
-            LOG.info("report-only: would remove <{}> at {}:{} ({}, {})", e.element(), e.line(), e.column(),
+        LOG.debug("{} <{}> at {}:{} ({}, {})", e.action(), e.element(), e.line(), e.column(), e.trackerName(),
+                e.categories());
+    }
+
+    /** Report-only: what enforcing would do to each element, in the words of the CLI's {@code scan}. */
+    private static void logReportOnly(TrackerEvent e) {
+        String what = switch (e.action()) {
+            case REMOVED -> "remove";
+            case NEUTRALIZED -> "neutralize";
+            case PING_REMOVED -> "remove the ping of";
+            default -> null;
+        };
+        if (what == null) {
+            log(e);
+        } else if (e.trackerName() == null) {
+            LOG.info("report-only: would {} <{}> at {}:{} (over html-max-held-bytes)", what, e.element(), e.line(),
+                    e.column());
+        } else {
+            LOG.info("report-only: would {} <{}> at {}:{} ({}, {})", what, e.element(), e.line(), e.column(),
                     e.trackerName(), e.categories());
-        } else if (LOG.isDebugEnabled()) {
-            LOG.debug("{} <{}> at {}:{} ({}, {})", e.action(), e.element(), e.line(), e.column(), e.trackerName(),
-                    e.categories());
         }
     }
 

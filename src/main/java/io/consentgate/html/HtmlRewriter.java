@@ -188,9 +188,9 @@ public final class HtmlRewriter {
         }
 
         /**
-         * Report-only: the output equals the input byte for byte, the listener receives
-         * {@link TrackerEvent.Action#WOULD_REMOVE} for what would have been removed or neutralized (activations
-         * are not reported). Default: {@code false}.
+         * Report-only: the output equals the input byte for byte; the listener receives the events enforcing would
+         * give ({@link TrackerEvent.Action#REMOVED}, {@code NEUTRALIZED}, {@code PING_REMOVED}, {@code ALLOWED}),
+         * activations excepted. Default: {@code false}.
          */
         public Builder reportOnly(boolean reportOnly) {
             this.reportOnly = reportOnly;

@@ -997,9 +997,14 @@ final class RewriteEngine implements TokenHandler {
     private void logOverflow(String what) {
         if (!overflowLogged) {
             overflowLogged = true;
-            LOG.warn("ConsentGate: {} exceeds maxHeldBytes={}; {}", what, cfg.maxHeldBytes,
-                cfg.overflow == OverflowAction.FAIL_CLOSED ? "treating it as a refused tracker (FAIL_CLOSED)"
-                    : "passing it through unchecked (FAIL_OPEN)");
+            String outcome = cfg.overflow == OverflowAction.FAIL_CLOSED
+                ? "treating it as a refused tracker (FAIL_CLOSED)" : "passing it through unchecked (FAIL_OPEN)";
+            if (cfg.reportOnly) {
+                LOG.info("report-only: {} exceeds maxHeldBytes={}; enforcing would mean {}", what, cfg.maxHeldBytes,
+                    outcome);
+            } else {
+                LOG.warn("ConsentGate: {} exceeds maxHeldBytes={}; {}", what, cfg.maxHeldBytes, outcome);
+            }
         }
     }
 

@@ -60,20 +60,11 @@ public final class RewriteStream extends OutputStream {
         }
     }
 
+    /** Report-only: events say what enforcing would do (the output is the input); activations are not reported. */
     private static RewriteListener reportOnly(RewriteListener l) {
         return e -> {
-            switch (e.action()) {
-                case REMOVED:
-                case NEUTRALIZED:
-                case PING_REMOVED:
-                    l.onTracker(new TrackerEvent(e.line(), e.column(), e.element(), e.trackerId(), e.trackerName(),
-                        e.categories(), TrackerEvent.Action.WOULD_REMOVE));
-                    break;
-                case ALLOWED:
-                    l.onTracker(e);
-                    break;
-                default:
-                    break;
+            if (e.action() != TrackerEvent.Action.ACTIVATED) {
+                l.onTracker(e);
             }
         };
     }

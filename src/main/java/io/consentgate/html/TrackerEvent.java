@@ -14,7 +14,8 @@ import java.util.Set;
  *                    or an {@code iframe srcdoc} was nested deeper than the rewriter reads
  * @param trackerName the catalog display name; for a tagged element the attribute value; {@code null} on overflow
  * @param categories  the categories the element needs (empty on overflow)
- * @param action      what the rewriter did
+ * @param action      what the rewriter did (in report-only mode: what it would have done, the output being the
+ *                    input)
  */
 public record TrackerEvent(long line, long column, String element, String trackerId, String trackerName,
                            Set<Category> categories, Action action) {
@@ -30,9 +31,7 @@ public record TrackerEvent(long line, long column, String element, String tracke
         /** An operator-tagged inert element of an allowed category was activated on the server. */
         ACTIVATED,
         /** A tracker of an allowed category: nothing was changed. */
-        ALLOWED,
-        /** Report-only mode: the element would have been removed or neutralized; output equals input. */
-        WOULD_REMOVE
+        ALLOWED
     }
 
     /** Copies {@code categories} into an unmodifiable set. */

@@ -67,6 +67,20 @@ class HtmlRewriterTest {
     }
 
     @Test
+    void reportOnlyEventsSayWhatEnforcingWouldDo() {
+        HtmlRewriter reportOnly = HtmlRewriter.builder(RewriteAssertions.CATALOG).reportOnly(true).build();
+        String in = "<script async src=\"https://www.googletagmanager.com/gtag/js?id=G-1A2B\"></script>\n"
+            + "<a href=\"/p/1\" ping=\"https://www.facebook.com/tr?id=1\">Shoes</a>\n"
+            + "<div style=\"background:url(https://www.facebook.com/tr?id=1)\">x</div>";
+        assertEquals(in, rewrite(reportOnly, in, NONE), "report-only changes nothing");
+        List<TrackerEvent.Action> actions = RewriteAssertions.events(reportOnly, in, NONE).stream()
+            .map(TrackerEvent::action).toList();
+        // the element goes, the link stays without its ping, the div stays without its style
+        assertEquals(List.of(TrackerEvent.Action.REMOVED, TrackerEvent.Action.PING_REMOVED,
+            TrackerEvent.Action.NEUTRALIZED), actions);
+    }
+
+    @Test
     void aNeutralizedTagOfSeveralCategoriesNamesThemAll() {
         // a consent manager that activates it later must ask for both: a GTM container can hold marketing tags
         String analyticsOnly = "<script async src=\"https://www.googletagmanager.com/gtm.js?id=GTM-K7Q2XM\"></script>";
