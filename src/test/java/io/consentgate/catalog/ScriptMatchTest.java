@@ -221,6 +221,27 @@ class ScriptMatchTest {
     }
 
     @Test
+    void findsTheCurrentHeapAmplitudeEuAndOlderFullStoryLoaderHosts() {
+        // Heap's current loader fetches its configuration from heap-api.com, not heapanalytics.com
+        String heap = """
+            window.heap = window.heap || [];
+            (function (envId) {
+              var s = document.createElement('script');
+              s.async = true;
+              s.src = 'https://cdn.us.heap-api.com/config/' + envId + '/heap_config.js';
+              document.head.appendChild(s);
+            })('3141592653');""";
+        assertEquals(Set.of("heap"), ids(heap));
+        // an EU project's unified script, written with escaped slashes as a CMS stores it
+        assertEquals(Set.of("amplitude"),
+                ids("{\"src\":\"https:\\/\\/cdn.eu.amplitude.com\\/script\\/0123abcd.js\"}"));
+        // older FullStory snippets name the recorder without a scheme, on www.fullstory.com
+        assertEquals(Set.of("fullstory"), ids("window['_fs_script'] = 'www.fullstory.com/s/fs.js';"));
+        assertEquals(Set.of(), ids("var help = 'https://www.fullstory.com/blog/';"));
+        assertEquals(Set.of(), ids("var vendors = {amplitude: 'https://amplitude.com/', heap: 'https://heap.io/'};"));
+    }
+
+    @Test
     void findsTheClarityLoaderEvenWithAConcatenatedUrl() {
         String clarity = "(function(c,l,a,r,i,t,y){c[a]=c[a]||function(){(c[a].q=c[a].q||[]).push(arguments)};"
                 + "t=l.createElement(r);t.async=1;t.src=\"https://www.\"+\"clarity.ms/tag/\"+i;"

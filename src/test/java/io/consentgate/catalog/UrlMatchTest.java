@@ -130,6 +130,23 @@ class UrlMatchTest {
         https://s.yimg.com/ny/api/res/1.2/x.jpg                           | -    | -
         https://static.hotjar.com/c/hotjar-3216549.js?sv=6                | -    | hotjar
         https://www.hotjar.com/pricing                                    | -    | -
+        https://cdn.us.heap-api.com/config/3141592653/heap_config.js      | -    | heap
+        //cdn.eu.heap-api.com/config/3141592653/heap_config.js            | -    | heap
+        https://cdn.heapanalytics.com/js/heap-3141592653.js               | -    | heap
+        https://notheap-api.com/x.js                                      | -    | -
+        https://heap-api.com.example.org/x.js                             | -    | -
+        https://www.heap.io/pricing                                       | -    | -
+        https://cdn.eu.amplitude.com/script/0123abcd.js                   | -    | amplitude
+        https://api.eu.amplitude.com/2/httpapi                            | -    | amplitude
+        https://amplitude.com/pricing                                     | -    | -
+        https://app.amplitude.com/analytics/acme                          | -    | -
+        https://cdn.eu.amplitude.com.example.org/x.js                     | -    | -
+        https://www.fullstory.com/s/fs.js                                 | -    | fullstory
+        https://fullstory.com/s/fs.js?v=1                                 | -    | fullstory
+        https://edge.fullstory.com/s/fs.js                                | -    | fullstory
+        https://www.fullstory.com/s/fs.json                               | -    | -
+        https://www.fullstory.com/s/                                      | -    | -
+        https://www.fullstory.com/platform/session-replay                 | -    | -
         https:tr?id=1                                                     | https://www.facebook.com/ | meta-pixel
         https:/tr?id=1                                                    | https://www.facebook.com/x/ | meta-pixel
         HTTPS:tr?id=1                                                     | https://www.facebook.com/ | meta-pixel
