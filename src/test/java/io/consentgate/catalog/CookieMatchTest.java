@@ -72,6 +72,8 @@ class CookieMatchTest {
         NID                      | google.com           | google-ads
         NID                      | www.google.com       | google-ads
         NID                      | .GOOGLE.COM.         | google-ads
+        NID                      | .google.de           | google-ads
+        NID                      | .google.de.example   | -
         NID                      | .google.com.evil     | -
         NID                      | notgoogle.com        | -
         fr                       | -                    | -

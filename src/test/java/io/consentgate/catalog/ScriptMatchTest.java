@@ -242,6 +242,15 @@ class ScriptMatchTest {
     }
 
     @Test
+    void findsGoogleRemarketingOnCountryDomainsButNotGoogleSearch() {
+        assertEquals(Set.of("google-ads"), ids("var img = new Image();\n"
+                + "img.src = 'https://www.google.fr/pagead/1p-user-list/' + conversionId + '/?fmt=3&num=1';"));
+        assertEquals(Set.of("google-ads"),
+                ids("{\"hit\":\"https:\\/\\/www.google.com\\/ccm\\/collect?en=page_view&tid=AW-1\"}"));
+        assertEquals(Set.of(), ids("form.action = 'https://www.google.de/search'; link = 'https://www.google.co.uk/maps';"));
+    }
+
+    @Test
     void findsTheClarityLoaderEvenWithAConcatenatedUrl() {
         String clarity = "(function(c,l,a,r,i,t,y){c[a]=c[a]||function(){(c[a].q=c[a].q||[]).push(arguments)};"
                 + "t=l.createElement(r);t.async=1;t.src=\"https://www.\"+\"clarity.ms/tag/\"+i;"

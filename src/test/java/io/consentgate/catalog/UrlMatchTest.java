@@ -107,6 +107,23 @@ class UrlMatchTest {
         https://fls.doubleclick.net/activityi;src=1                       | -    | doubleclick
         https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js    | -    | google-adsense
         https://www.googleadservices.com/pagead/conversion.js             | -    | google-ads
+        https://www.google.de/pagead/1p-user-list/987654321/?random=1     | -    | google-ads
+        https://www.google.co.uk/pagead/1p-conversion/987654321/?cv=11    | -    | google-ads
+        //www.google.com.au/pagead/1p-user-list/1/?fmt=3                  | -    | google-ads
+        https://google.co.jp/pagead/landing?gclid=x                      | -    | google-ads
+        https://www.google.com.br/pagead/1p-user-list/1/                  | -    | google-ads
+        https://www.google.ch/pagead/1p-user-list/1/                      | -    | google-ads
+        https://www.google.com.mx/pagead/1p-user-list/1/                  | -    | google-ads
+        https://www.google.de/                                            | -    | -
+        https://www.google.de/search?q=pagead                             | -    | -
+        https://www.google.de/maps/place/Berlin                           | -    | -
+        https://www.google.co.uk/pageadx/1                                | -    | -
+        https://www.google.de.example.org/pagead/1p-user-list/1/          | -    | -
+        https://google.com.au.example/pagead/1p-user-list/1/              | -    | -
+        https://www.notgoogle.de/pagead/1p-user-list/1/                   | -    | -
+        https://www.google.com/ccm/collect?en=page_view&tid=AW-123        | -    | google-ads
+        https://www.google.com/ccm/collection                             | -    | -
+        https://www.google.de/ccm/collect?en=page_view                    | -    | -
         https://t.co/i/adsct?txn_id=x                                     | -    | x-pixel
         https://t.co/AbCdEf                                               | -    | -
         https://twitter.com/acme                                          | -    | -
