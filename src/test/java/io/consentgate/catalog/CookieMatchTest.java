@@ -61,6 +61,14 @@ class CookieMatchTest {
         AMP_TOKEN                | -                    | google-analytics
         AMP_1a2b3c4d5e           | -                    | amplitude
         __hstc                   | -                    | hubspot
+        _lr_uf_-acme             | -                    | logrocket
+        _lr_hb_-acme             | -                    | logrocket
+        _lr_tabs_-acme           | -                    | logrocket
+        SL_C_23361dd035530_SID   | -                    | smartlook
+        stg_last_interaction     | -                    | piwik-pro
+        stg_returning_visitor    | -                    | piwik-pro
+        stg_fired__8f1           | -                    | piwik-pro
+        stg_staging_flag         | -                    | -
         intercom-session-abc123  | -                    | intercom
         _GA                      | -                    | -
         ga                       | -                    | -

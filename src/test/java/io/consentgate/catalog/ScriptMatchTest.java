@@ -251,6 +251,75 @@ class ScriptMatchTest {
     }
 
     @Test
+    void findsSessionReplayAndCookielessAnalyticsLoaders() {
+        String logRocket = "var lr=document.createElement('script');lr.crossOrigin='anonymous';"
+                + "lr.src='https://cdn.lr-in-prod.com/LogRocket.min.js';"
+                + "lr.onload=function(){window.LogRocket&&window.LogRocket.init('acme/shop-prod')};"
+                + "document.head.appendChild(lr);";
+        assertEquals(Set.of("logrocket"), ids(logRocket));
+        assertEquals(Set.of("logrocket"), ids("LogRocket.init(\"acme/shop-prod\", { release: BUILD_ID });"));
+        String smartlook = """
+            window.smartlook || (function (d) {
+              var q = window.smartlook = function () { q.api.push(arguments); };
+              q.api = [];
+              var s = d.createElement('script');
+              s.async = true;
+              s.src = 'https://web-sdk.smartlook.com/recorder.js';
+              d.head.appendChild(s);
+            })(document);
+            smartlook('init', '0123456789abcdef0123456789abcdef01234567', { region: 'eu' });""";
+        assertEquals(Set.of("smartlook"), ids(smartlook));
+        assertEquals(Set.of("smartlook"), ids("if (ok) { smartlook(\"init\", key); }"));
+        assertEquals(Set.of("cloudflare-web-analytics"),
+                ids("var b=document.createElement('script');b.defer=true;"
+                        + "b.src='https://static.cloudflareinsights.com/beacon.min.js';document.body.appendChild(b);"));
+        assertEquals(Set.of("fathom"), ids("(function(d){var s=d.createElement('script');s.defer=true;"
+                + "s.setAttribute('data-site','ABCDEFGH');s.src='//cdn.usefathom.com/script.js';"
+                + "d.head.appendChild(s)})(document);"));
+        assertEquals(Set.of("umami"), ids("s.src = \"https:\\/\\/cloud.umami.is\\/script.js\";"));
+    }
+
+    @Test
+    void findsPiwikProTrackerAndTagManagerLoaders() {
+        String container = """
+            (function (w, d, layer, containerId) {
+              w[layer] = w[layer] || [];
+              w[layer].push({ start: new Date().getTime(), event: 'stg.start' });
+              var s = d.createElement('script');
+              s.async = true;
+              s.src = 'https://acme.containers.piwik.pro/' + containerId + '.js';
+              d.head.appendChild(s);
+            })(window, document, 'dataLayer', '0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b');""";
+        assertEquals(Map.of("piwik-pro-tag-manager", EnumSet.of(Category.ANALYTICS, Category.MARKETING)),
+                scan(container));
+        // a container served from the site's own domain keeps the start event
+        assertEquals(Set.of("piwik-pro-tag-manager"), ids("window.dataLayer=window.dataLayer||[];"
+                + "dataLayer.push({start:Date.now(),event:\"stg.start\"});"
+                + "t.src=\"https://tags.shop.example/\"+id+\".js\";"));
+        String tracker = """
+            var _paq = window._paq = window._paq || [];
+            _paq.push(['trackPageView']);
+            (function () {
+              var u = 'https://acme.piwik.pro/';
+              _paq.push(['setTrackerUrl', u + 'ppms.php']);
+              _paq.push(['setSiteId', '0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b']);
+              var g = document.createElement('script'); g.async = true; g.src = u + 'ppms.js';
+              document.head.appendChild(g);
+            })();""";
+        // the same queue as Matomo: both entries are analytics
+        assertEquals(Set.of("matomo", "piwik-pro"), ids(tracker));
+        assertEquals(Set.of(), ids("var cfg = {file: 'ppms.json', stage: 'stg.started', docs: 'https://piwik.pro/'};"));
+    }
+
+    @Test
+    void vendorWebsitesNamedInScriptsAreNotTrackers() {
+        assertEquals(Set.of(), ids("var links = ['https://docs.logrocket.com/', 'https://www.smartlook.com/',"
+                + " 'https://usefathom.com/', 'https://umami.is/docs', 'https://www.cloudflare.com/'];"));
+        assertEquals(Set.of(), ids("s.src = 'https://cdnjs.cloudflare.com/ajax/libs/lodash.js/4.17.21/lodash.min.js';"));
+        assertEquals(Set.of(), ids("umami.track('signup'); fathom.trackEvent('checkout');"));
+    }
+
+    @Test
     void findsTheClarityLoaderEvenWithAConcatenatedUrl() {
         String clarity = "(function(c,l,a,r,i,t,y){c[a]=c[a]||function(){(c[a].q=c[a].q||[]).push(arguments)};"
                 + "t=l.createElement(r);t.async=1;t.src=\"https://www.\"+\"clarity.ms/tag/\"+i;"

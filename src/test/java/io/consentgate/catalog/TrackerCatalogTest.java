@@ -114,7 +114,8 @@ class TrackerCatalogTest {
                 "plausible", "pinterest-tag", "snap-pixel", "reddit-pixel", "x-pixel", "quora-pixel", "criteo",
                 "taboola", "outbrain", "adobe-analytics", "adobe-launch", "hubspot", "intercom", "crazy-egg",
                 "mouseflow", "lucky-orange", "quantcast", "amazon-ads", "yahoo-ads", "microsoft-xandr",
-                "new-relic-browser", "posthog");
+                "new-relic-browser", "posthog", "logrocket", "smartlook", "cloudflare-web-analytics", "fathom", "umami",
+                "piwik-pro", "piwik-pro-tag-manager");
         for (String id : required) {
             assertTrue(TrackerCatalog.bundled().tracker(id).isPresent(), id);
         }

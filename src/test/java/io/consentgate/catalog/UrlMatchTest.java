@@ -164,6 +164,40 @@ class UrlMatchTest {
         https://www.fullstory.com/s/fs.json                               | -    | -
         https://www.fullstory.com/s/                                      | -    | -
         https://www.fullstory.com/platform/session-replay                 | -    | -
+        https://cdn.lr-in-prod.com/LogRocket.min.js                       | -    | logrocket
+        https://cdn.logrocket.io/LogRocket.min.js                         | -    | logrocket
+        https://cdn.lr-ingest.io/LogRocket.min.js                         | -    | logrocket
+        https://r.lr-ingest.io/i?a=acme%2Fshop                            | -    | logrocket
+        https://cdn.lr-ingest.com/LogRocket.min.js                        | -    | logrocket
+        https://cdn.lr-in.com/LogRocket.min.js                            | -    | logrocket
+        https://logrocket.com/pricing                                     | -    | -
+        https://blog.logrocket.com/some-post/                             | -    | -
+        https://notlr-ingest.io/x.js                                      | -    | -
+        https://lr-in.com.example.org/x.js                                | -    | -
+        https://web-sdk.smartlook.com/recorder.js                         | -    | smartlook
+        https://rec.smartlook.com/recorder.js                             | -    | smartlook
+        https://web-writer.eu.smartlook.cloud/rec/v2/write                | -    | smartlook
+        https://www.smartlook.com/                                        | -    | -
+        https://help.smartlook.com/docs                                   | -    | -
+        https://static.cloudflareinsights.com/beacon.min.js               | -    | cloudflare-web-analytics
+        https://cloudflareinsights.com/cdn-cgi/rum                        | -    | cloudflare-web-analytics
+        https://cdnjs.cloudflare.com/ajax/libs/jquery/3.7.1/jquery.min.js | -    | -
+        https://www.cloudflare.com/web-analytics/                         | -    | -
+        https://challenges.cloudflare.com/turnstile/v0/api.js             | -    | -
+        https://cloudflareinsights.com.example.org/beacon.min.js          | -    | -
+        https://cdn.usefathom.com/script.js                               | -    | fathom
+        https://usefathom.com/pricing                                     | -    | -
+        https://cdn.usefathom.com.example.org/script.js                   | -    | -
+        https://cloud.umami.is/script.js                                  | -    | umami
+        https://analytics.umami.is/script.js                              | -    | umami
+        https://api-gateway.umami.dev/api/send                            | -    | umami
+        https://umami.is/docs                                             | -    | -
+        https://stats.shop.example/script.js                              | -    | -
+        https://acme.containers.piwik.pro/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b.js | - | piwik-pro-tag-manager
+        https://acme.containers.piwik.pro/noscript.html?id=0f1e2d3c       | -    | piwik-pro-tag-manager
+        https://piwik.pro/                                                | -    | -
+        https://help.piwik.pro/support/                                   | -    | -
+        https://notcontainers.piwik.pro/x.js                              | -    | -
         https:tr?id=1                                                     | https://www.facebook.com/ | meta-pixel
         https:/tr?id=1                                                    | https://www.facebook.com/x/ | meta-pixel
         HTTPS:tr?id=1                                                     | https://www.facebook.com/ | meta-pixel
