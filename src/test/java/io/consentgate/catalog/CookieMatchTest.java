@@ -69,6 +69,9 @@ class CookieMatchTest {
         stg_returning_visitor    | -                    | piwik-pro
         stg_fired__8f1           | -                    | piwik-pro
         stg_staging_flag         | -                    | -
+        utag_main                | -                    | tealium-iq
+        utag_main_v_id           | .shop.example        | tealium-iq
+        utag_mainmenu            | -                    | -
         intercom-session-abc123  | -                    | intercom
         _GA                      | -                    | -
         ga                       | -                    | -

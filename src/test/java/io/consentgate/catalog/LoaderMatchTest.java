@@ -37,6 +37,10 @@ class LoaderMatchTest {
         /static/ppms.json                                            | -          | -
         /js/umami.js.map                                             | -          | -
         /js/myumami.js                                               | -          | -
+        https://www.shop.example/tealium/utag/acme/main/prod/utag.js | tealium-iq | analytics+marketing
+        /static/utag.sync.js?v=202405                                | tealium-iq | analytics+marketing
+        /js/utag.json                                                | -          | -
+        /js/myutag.js                                                | -          | -
         https://sgtm.shop.example/gtm.js                             | -          | -
         https://sgtm.shop.example/gtm.js?id=                         | -          | -
         https://sgtm.shop.example/gtm.js?xid=GTM-ABC                 | -          | -

@@ -312,6 +312,22 @@ class ScriptMatchTest {
     }
 
     @Test
+    void findsTealiumLoadersButNotItsDataLayerOrEventCalls() {
+        String cdn = """
+            (function (src) {
+              var d = document, s = d.createElement('script'), first = d.getElementsByTagName('script')[0];
+              s.src = src; s.type = 'text/javascript'; s.async = true;
+              first.parentNode.insertBefore(s, first);
+            })('//tags.tiqcdn.com/utag/acme/main/prod/utag.js');""";
+        assertEquals(Map.of("tealium-iq", EnumSet.of(Category.ANALYTICS, Category.MARKETING)), scan(cdn));
+        // copied to the site's own host
+        assertEquals(Set.of("tealium-iq"), ids("var t=document.createElement(\"script\");"
+                + "t.src=\"/static/tealium/\"+env+\"/utag.js\";t.async=1;document.head.appendChild(t);"));
+        assertEquals(Set.of(), ids("var utag_data = { page_type: 'product', product_id: ['A1'], currency: 'EUR' };"));
+        assertEquals(Set.of(), ids("btn.addEventListener('click', function () { utag.link({ event: 'add' }); });"));
+    }
+
+    @Test
     void vendorWebsitesNamedInScriptsAreNotTrackers() {
         assertEquals(Set.of(), ids("var links = ['https://docs.logrocket.com/', 'https://www.smartlook.com/',"
                 + " 'https://usefathom.com/', 'https://umami.is/docs', 'https://www.cloudflare.com/'];"));

@@ -115,7 +115,7 @@ class TrackerCatalogTest {
                 "taboola", "outbrain", "adobe-analytics", "adobe-launch", "hubspot", "intercom", "crazy-egg",
                 "mouseflow", "lucky-orange", "quantcast", "amazon-ads", "yahoo-ads", "microsoft-xandr",
                 "new-relic-browser", "posthog", "logrocket", "smartlook", "cloudflare-web-analytics", "fathom", "umami",
-                "piwik-pro", "piwik-pro-tag-manager");
+                "piwik-pro", "piwik-pro-tag-manager", "tealium-iq");
         for (String id : required) {
             assertTrue(TrackerCatalog.bundled().tracker(id).isPresent(), id);
         }

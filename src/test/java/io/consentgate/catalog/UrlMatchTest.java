@@ -198,6 +198,14 @@ class UrlMatchTest {
         https://piwik.pro/                                                | -    | -
         https://help.piwik.pro/support/                                   | -    | -
         https://notcontainers.piwik.pro/x.js                              | -    | -
+        https://tags.tiqcdn.com/utag/acme/main/prod/utag.js               | -    | tealium-iq
+        //tags.tiqcdn.com/utag/acme/main/prod/utag.sync.js                | -    | tealium-iq
+        https://collect.tealiumiq.com/event                               | -    | tealium-iq
+        https://datacloud.tealiumiq.com/acme/main/2/i.gif                 | -    | tealium-iq
+        https://visitor-service.tealiumiq.com/acme/main/017f2a            | -    | tealium-iq
+        https://tealium.com/products/tealium-iq-tag-management-system/    | -    | -
+        https://my.tealiumiq.com/tms                                      | -    | -
+        https://tiqcdn.com.example.org/utag.js                            | -    | -
         https:tr?id=1                                                     | https://www.facebook.com/ | meta-pixel
         https:/tr?id=1                                                    | https://www.facebook.com/x/ | meta-pixel
         HTTPS:tr?id=1                                                     | https://www.facebook.com/ | meta-pixel
