@@ -72,6 +72,25 @@ class CookieMatchTest {
         utag_main                | -                    | tealium-iq
         utag_main_v_id           | .shop.example        | tealium-iq
         utag_mainmenu            | -                    | -
+        __kla_id                 | -                    | klaviyo
+        __adroll_fpc             | .shop.example        | adroll
+        __ar_v4                  | -                    | adroll
+        visitor_id123456         | -                    | -
+        visitor_id123456         | .pardot.com          | pardot
+        visitor_id123456-hash    | pi.pardot.com        | pardot
+        pardot                   | -                    | -
+        _mkto_trk                | -                    | marketo-munchkin
+        _zitok                   | -                    | zoominfo
+        _lfa                     | -                    | leadfeeder
+        _lfa_test_cookie_stored  | -                    | leadfeeder
+        cb_user_id               | -                    | -
+        cb_user_id               | .clearbit.com        | clearbit
+        _aw_m_12345              | -                    | awin
+        AwinChannelCookie        | -                    | awin
+        awc                      | -                    | -
+        awc                      | .awin1.com           | awin
+        sa-user-id-v3            | -                    | -
+        sa-user-id-v3            | .stackadapt.com      | stackadapt
         intercom-session-abc123  | -                    | intercom
         _GA                      | -                    | -
         ga                       | -                    | -

@@ -328,6 +328,90 @@ class ScriptMatchTest {
     }
 
     @Test
+    void findsMarketingAndB2bIdentificationLoaders() {
+        Map<String, String> loaders = Map.ofEntries(
+            Map.entry("klaviyo", "var s = document.createElement('script'); s.async = true;\n"
+                + "s.src = 'https://static.klaviyo.com/onsite/js/klaviyo.js?company_id=' + companyId;\n"
+                + "document.head.appendChild(s);"),
+            Map.entry("adroll", """
+                adroll_adv_id = "ABCDEFGHIJKLMNOPQRSTUV";
+                adroll_pix_id = "WXYZ0123456789ABCDEFGH";
+                adroll_version = "2.0";"""),
+            Map.entry("marketo-munchkin", """
+                (function () {
+                  var started = false;
+                  function start() { if (!started) { started = true; Munchkin.init('123-ABC-456'); } }
+                  var s = document.createElement('script');
+                  s.async = true; s.src = '//munchkin.marketo.net/munchkin.js'; s.onload = start;
+                  document.head.appendChild(s);
+                })();"""),
+            Map.entry("zoominfo", "window.ZIProjectKey = \"0123abcd4567ef\";\nvar zi = document.createElement('script');"
+                + "zi.async = true; zi.src = 'https://js.zi-scripts.com/zi-tag.js'; document.head.appendChild(zi);"),
+            Map.entry("leadfeeder", """
+                (function (ss, ex) {
+                  window.ldfdr = window.ldfdr || function () { (ldfdr._q = ldfdr._q || []).push([].slice.call(arguments)); };
+                  var s = document.createElement('script'); s.async = 1;
+                  s.src = 'https://sc.lfeeder.com/lftracker_v1_' + ss + (ex ? '_' + ex : '') + '.js';
+                  document.head.appendChild(s);
+                })('AbCdEfGh');"""),
+            Map.entry("clearbit", "s.src = 'https://tag.clearbitscripts.com/v1/pk_0123456789abcdef/tags.js';"),
+            Map.entry("awin", """
+                var AWIN = AWIN || {};
+                AWIN.Tracking = AWIN.Tracking || {};
+                AWIN.Tracking.Sale = { amount: '49.90', channel: 'aw', orderRef: 'A-1001', currency: 'EUR' };"""),
+            Map.entry("stackadapt", "saq('ts', 'AbCdEf0123456789');"),
+            Map.entry("podsights", """
+                (function (w, d) {
+                  var id = 'pdst-capture';
+                  if (!d.getElementById(id)) {
+                    w.pdst = w.pdst || function () { (w.pdst.q = w.pdst.q || []).push(arguments); };
+                    var s = d.createElement('script'); s.id = id; s.async = 1;
+                    s.src = 'https://cdn.pdst.fm/ping.min.js';
+                    d.head.appendChild(s);
+                  }
+                  w.pdst('conf', { key: 'abc123' });
+                  w.pdst('view');
+                })(window, document);"""));
+        for (Map.Entry<String, String> e : loaders.entrySet()) {
+            assertEquals(Map.of(e.getKey(), EnumSet.of(Category.MARKETING)), scan(e.getValue()), e.getKey());
+        }
+        assertEquals(Set.of("klaviyo"), ids("var _learnq = window._learnq || [];\n"
+                + "_learnq.push(['identify', { $email: customerEmail }]);"));
+        assertEquals(Set.of("klaviyo"), ids("window.klaviyo.push(['track', 'Viewed Product', item]);"));
+        assertEquals(Set.of("marketo-munchkin"), ids("mktoMunchkin(\"123-ABC-456\");"));
+        assertEquals(Set.of("stackadapt"), ids("saq(\"conv\", \"XyZ987\", { revenue: 49.9 });"));
+    }
+
+    @Test
+    void findsThePardotSnippetThatSplitsItsHost() {
+        // the loader host is built from two literals, so neither is the host; the account variables identify it
+        String pardot = """
+            piAId = '123456';
+            piCId = '7890';
+            piHostname = 'go.shop.example';
+            (function () {
+              var s = document.createElement('script'); s.async = true;
+              s.src = (document.location.protocol === 'https:' ? 'https://pi' : 'http://cdn') + '.pardot.com/pd.js';
+              document.head.appendChild(s);
+            })();""";
+        assertEquals(Set.of("pardot"), ids(pardot));
+        assertEquals(Set.of(), ids(pardot.replace("piAId", "aid").replace("piCId", "cid").replace("piHostname", "host")));
+        assertEquals(Set.of("pardot"), ids("s.src = 'https://pi.pardot.com/pd.js';"));
+    }
+
+    @Test
+    void lookAlikesOfTheAddedMarketingVendorsAreNotTrackers() {
+        assertEquals(Set.of(), ids("var u = 'https://notklaviyo.com/onsite/js/klaviyo.js';"));
+        assertEquals(Set.of(), ids("var u = 'https://static.klaviyo.com.example.org/onsite/js/klaviyo.js';"));
+        assertEquals(Set.of(), ids("var links = ['https://www.klaviyo.com/', 'https://www.drift.com/', "
+                + "'https://www.adroll.com/', 'https://www.awin.com/', 'https://www.zoominfo.com/'];"));
+        assertEquals(Set.of(), ids("img.src = 'https://logo.clearbit.com/' + company.domain;"));
+        assertEquals(Set.of(), ids("player.src = 'https://pdst.fm/e/traffic.megaphone.fm/ABC1234567.mp3';"));
+        // short globals an application could define for itself
+        assertEquals(Set.of(), ids("function saq(q) { return q.trim(); } saq(' x '); var piAIdx = 1; pdst(1);"));
+    }
+
+    @Test
     void vendorWebsitesNamedInScriptsAreNotTrackers() {
         assertEquals(Set.of(), ids("var links = ['https://docs.logrocket.com/', 'https://www.smartlook.com/',"
                 + " 'https://usefathom.com/', 'https://umami.is/docs', 'https://www.cloudflare.com/'];"));

@@ -115,7 +115,8 @@ class TrackerCatalogTest {
                 "taboola", "outbrain", "adobe-analytics", "adobe-launch", "hubspot", "intercom", "crazy-egg",
                 "mouseflow", "lucky-orange", "quantcast", "amazon-ads", "yahoo-ads", "microsoft-xandr",
                 "new-relic-browser", "posthog", "logrocket", "smartlook", "cloudflare-web-analytics", "fathom", "umami",
-                "piwik-pro", "piwik-pro-tag-manager", "tealium-iq");
+                "piwik-pro", "piwik-pro-tag-manager", "tealium-iq", "klaviyo", "adroll", "pardot", "marketo-munchkin",
+                "zoominfo", "leadfeeder", "clearbit", "awin", "stackadapt", "podsights");
         for (String id : required) {
             assertTrue(TrackerCatalog.bundled().tracker(id).isPresent(), id);
         }

@@ -206,6 +206,44 @@ class UrlMatchTest {
         https://tealium.com/products/tealium-iq-tag-management-system/    | -    | -
         https://my.tealiumiq.com/tms                                      | -    | -
         https://tiqcdn.com.example.org/utag.js                            | -    | -
+        https://static.klaviyo.com/onsite/js/klaviyo.js?company_id=AbC123 | -    | klaviyo
+        https://a.klaviyo.com/media/js/analytics/analytics.js             | -    | klaviyo
+        https://fast.a.klaviyo.com/media/js/onsite/onsite.js              | -    | klaviyo
+        https://www.klaviyo.com/                                          | -    | -
+        https://notklaviyo.com/onsite/js/klaviyo.js                       | -    | -
+        https://static.notklaviyo.com/onsite/js/klaviyo.js                | -    | -
+        https://klaviyo.com.example.org/onsite/js/klaviyo.js              | -    | -
+        https://static.klaviyo.com.example.org/onsite/js/klaviyo.js       | -    | -
+        https://s.adroll.com/j/roundtrip.js                               | -    | adroll
+        https://d.adroll.com/cm/g/out?advertisable=ABC                    | -    | adroll
+        https://www.adroll.com/                                           | -    | -
+        https://pi.pardot.com/pd.js                                       | -    | pardot
+        https://cdn.pardot.com/pd.js                                      | -    | pardot
+        https://go.pardot.com/l/12345/2024-01-01/abc                      | -    | -
+        https://www.pardot.com/                                           | -    | -
+        https://munchkin.marketo.net/munchkin.js                          | -    | marketo-munchkin
+        https://123-abc-456.mktoresp.com/webevents/visitWebPage?_mchId=1  | -    | marketo-munchkin
+        https://app-ab12.marketo.com/js/forms2/js/forms2.min.js           | -    | -
+        https://ws.zoominfo.com/pixel/0123abcd                            | -    | zoominfo
+        https://js.zi-scripts.com/zi-tag.js                               | -    | zoominfo
+        https://www.zoominfo.com/                                         | -    | -
+        https://sc.lfeeder.com/lftracker_v1_AbCdEfGh.js                   | -    | leadfeeder
+        https://tr.lfeeder.com/?sid=AbCdEfGh                              | -    | leadfeeder
+        https://www.leadfeeder.com/                                       | -    | -
+        https://www.dealfront.com/                                        | -    | -
+        https://tag.clearbitscripts.com/v1/pk_0123abcd/tags.js            | -    | clearbit
+        https://x.clearbitjs.com/v2/pk_0123abcd/destinations.min.js       | -    | clearbit
+        https://logo.clearbit.com/acme.example                            | -    | -
+        https://clearbit.com/                                             | -    | -
+        https://www.dwin1.com/12345.js                                    | -    | awin
+        https://www.awin1.com/sread.img?tt=ns&tv=2&merchant=12345         | -    | awin
+        https://www.awin.com/gb/privacy                                   | -    | -
+        https://tags.srv.stackadapt.com/events.js                         | -    | stackadapt
+        https://srv.stackadapt.com/conv?cid=AbC&conv_id=1                 | -    | stackadapt
+        https://www.stackadapt.com/                                       | -    | -
+        https://cdn.pdst.fm/ping.min.js                                   | -    | podsights
+        https://pdst.fm/e/traffic.megaphone.fm/ABC1234567.mp3             | -    | -
+        https://podsights.com/                                            | -    | -
         https:tr?id=1                                                     | https://www.facebook.com/ | meta-pixel
         https:/tr?id=1                                                    | https://www.facebook.com/x/ | meta-pixel
         HTTPS:tr?id=1                                                     | https://www.facebook.com/ | meta-pixel
