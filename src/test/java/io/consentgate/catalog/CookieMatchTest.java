@@ -91,6 +91,9 @@ class CookieMatchTest {
         awc                      | .awin1.com           | awin
         sa-user-id-v3            | -                    | -
         sa-user-id-v3            | .stackadapt.com      | stackadapt
+        driftt_aid               | -                    | drift
+        drift_campaign_refresh   | .shop.example        | drift
+        drift_mode               | -                    | -
         intercom-session-abc123  | -                    | intercom
         _GA                      | -                    | -
         ga                       | -                    | -

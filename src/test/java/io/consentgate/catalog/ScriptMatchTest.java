@@ -383,6 +383,26 @@ class ScriptMatchTest {
     }
 
     @Test
+    void findsTheDriftChatAsFunctional() {
+        String drift = """
+            (function () {
+              var q = window.driftt = window.drift = window.driftt || [];
+              if (q.init) { return; }
+              q.load = function (id) {
+                var s = document.createElement('script');
+                s.async = true;
+                s.src = 'https://js.driftt.com/include/' + Date.now() + '/' + id + '.js';
+                document.head.appendChild(s);
+              };
+            })();
+            drift.SNIPPET_VERSION = '0.3.1';
+            drift.load('abc123xyz');""";
+        assertEquals(Map.of("drift", EnumSet.of(Category.FUNCTIONAL)), scan(drift));
+        assertEquals(Set.of("drift"), ids("window.drift.load(\"abc123xyz\");"));
+        assertEquals(Set.of(), ids("var slide = { drift: 0.2 }; animation.drift.loadPreset('slow'); snowdrift.load(1);"));
+    }
+
+    @Test
     void findsThePardotSnippetThatSplitsItsHost() {
         // the loader host is built from two literals, so neither is the host; the account variables identify it
         String pardot = """

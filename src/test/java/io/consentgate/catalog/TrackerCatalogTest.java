@@ -116,11 +116,13 @@ class TrackerCatalogTest {
                 "mouseflow", "lucky-orange", "quantcast", "amazon-ads", "yahoo-ads", "microsoft-xandr",
                 "new-relic-browser", "posthog", "logrocket", "smartlook", "cloudflare-web-analytics", "fathom", "umami",
                 "piwik-pro", "piwik-pro-tag-manager", "tealium-iq", "klaviyo", "adroll", "pardot", "marketo-munchkin",
-                "zoominfo", "leadfeeder", "clearbit", "awin", "stackadapt", "podsights");
+                "zoominfo", "leadfeeder", "clearbit", "awin", "stackadapt", "podsights", "drift");
         for (String id : required) {
             assertTrue(TrackerCatalog.bundled().tracker(id).isPresent(), id);
         }
         assertEquals(Set.of(Category.FUNCTIONAL), TrackerCatalog.bundled().tracker("intercom").get().categories());
+        // chats a visitor uses are functional alike
+        assertEquals(Set.of(Category.FUNCTIONAL), TrackerCatalog.bundled().tracker("drift").get().categories());
     }
 
     @Test

@@ -244,6 +244,13 @@ class UrlMatchTest {
         https://cdn.pdst.fm/ping.min.js                                   | -    | podsights
         https://pdst.fm/e/traffic.megaphone.fm/ABC1234567.mp3             | -    | -
         https://podsights.com/                                            | -    | -
+        https://js.driftt.com/include/1717000000000/abc123xyz.js          | -    | drift
+        https://js.driftt.com/core?embedId=abc123xyz                      | -    | drift
+        https://event.api.drift.com/track                                 | -    | drift
+        https://www.drift.com/                                            | -    | -
+        https://drift.com/pricing                                         | -    | -
+        https://notdriftt.com/include/x.js                                | -    | -
+        https://js.driftt.com.example.org/include/x.js                    | -    | -
         https:tr?id=1                                                     | https://www.facebook.com/ | meta-pixel
         https:/tr?id=1                                                    | https://www.facebook.com/x/ | meta-pixel
         HTTPS:tr?id=1                                                     | https://www.facebook.com/ | meta-pixel
