@@ -61,6 +61,39 @@ class CookieMatchTest {
         AMP_TOKEN                | -                    | google-analytics
         AMP_1a2b3c4d5e           | -                    | amplitude
         __hstc                   | -                    | hubspot
+        _lr_uf_-acme             | -                    | logrocket
+        _lr_hb_-acme             | -                    | logrocket
+        _lr_tabs_-acme           | -                    | logrocket
+        SL_C_23361dd035530_SID   | -                    | smartlook
+        stg_last_interaction     | -                    | piwik-pro
+        stg_returning_visitor    | -                    | piwik-pro
+        stg_fired__8f1           | -                    | piwik-pro
+        stg_staging_flag         | -                    | -
+        utag_main                | -                    | tealium-iq
+        utag_main_v_id           | .shop.example        | tealium-iq
+        utag_mainmenu            | -                    | -
+        __kla_id                 | -                    | klaviyo
+        __adroll_fpc             | .shop.example        | adroll
+        __ar_v4                  | -                    | adroll
+        visitor_id123456         | -                    | -
+        visitor_id123456         | .pardot.com          | pardot
+        visitor_id123456-hash    | pi.pardot.com        | pardot
+        pardot                   | -                    | -
+        _mkto_trk                | -                    | marketo-munchkin
+        _zitok                   | -                    | zoominfo
+        _lfa                     | -                    | leadfeeder
+        _lfa_test_cookie_stored  | -                    | leadfeeder
+        cb_user_id               | -                    | -
+        cb_user_id               | .clearbit.com        | clearbit
+        _aw_m_12345              | -                    | awin
+        AwinChannelCookie        | -                    | awin
+        awc                      | -                    | -
+        awc                      | .awin1.com           | awin
+        sa-user-id-v3            | -                    | -
+        sa-user-id-v3            | .stackadapt.com      | stackadapt
+        driftt_aid               | -                    | drift
+        drift_campaign_refresh   | .shop.example        | drift
+        drift_mode               | -                    | -
         intercom-session-abc123  | -                    | intercom
         _GA                      | -                    | -
         ga                       | -                    | -
@@ -72,6 +105,8 @@ class CookieMatchTest {
         NID                      | google.com           | google-ads
         NID                      | www.google.com       | google-ads
         NID                      | .GOOGLE.COM.         | google-ads
+        NID                      | .google.de           | google-ads
+        NID                      | .google.de.example   | -
         NID                      | .google.com.evil     | -
         NID                      | notgoogle.com        | -
         fr                       | -                    | -

@@ -24,6 +24,10 @@ class EndpointMatchTest {
         /tr                                     | -                | meta-pixel
         /api/event                              | -                | plausible
         /watch/12345                            | -                | -
+        /ppms.php                               | piwik-pro        | piwik-pro
+        /api/send                               | -                | umami
+        /api/collect                            | -                | umami
+        /api/sender                             | -                | -
         /com.snowplowanalytics.snowplow/tp2     | snowplow         | snowplow
         /2/httpapi                              | amplitude        | amplitude
         /v1/t                                   | -                | segment

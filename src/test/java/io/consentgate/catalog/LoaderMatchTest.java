@@ -30,6 +30,17 @@ class LoaderMatchTest {
         /analytics/piwik.js?v=4                                      | matomo     | analytics
         https://cdn.shop.example/en_US/fbevents.js                   | meta-pixel | marketing
         https://stats.shop.example/js/plausible.js                   | plausible  | analytics
+        https://acme.piwik.pro/ppms.js                               | piwik-pro  | analytics
+        /analytics/ppms.js?v=2                                       | piwik-pro  | analytics
+        https://stats.shop.example/umami.js                          | umami      | analytics
+        https://stats.shop.example/script.js                         | -          | -
+        /static/ppms.json                                            | -          | -
+        /js/umami.js.map                                             | -          | -
+        /js/myumami.js                                               | -          | -
+        https://www.shop.example/tealium/utag/acme/main/prod/utag.js | tealium-iq | analytics+marketing
+        /static/utag.sync.js?v=202405                                | tealium-iq | analytics+marketing
+        /js/utag.json                                                | -          | -
+        /js/myutag.js                                                | -          | -
         https://sgtm.shop.example/gtm.js                             | -          | -
         https://sgtm.shop.example/gtm.js?id=                         | -          | -
         https://sgtm.shop.example/gtm.js?xid=GTM-ABC                 | -          | -

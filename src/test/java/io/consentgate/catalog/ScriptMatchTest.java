@@ -242,6 +242,225 @@ class ScriptMatchTest {
     }
 
     @Test
+    void findsTheCurrentHeapAmplitudeEuAndOlderFullStoryLoaderHosts() {
+        // Heap's current loader fetches its configuration from heap-api.com, not heapanalytics.com
+        String heap = """
+            window.heap = window.heap || [];
+            (function (envId) {
+              var s = document.createElement('script');
+              s.async = true;
+              s.src = 'https://cdn.us.heap-api.com/config/' + envId + '/heap_config.js';
+              document.head.appendChild(s);
+            })('3141592653');""";
+        assertEquals(Set.of("heap"), ids(heap));
+        // an EU project's unified script, written with escaped slashes as a CMS stores it
+        assertEquals(Set.of("amplitude"),
+                ids("{\"src\":\"https:\\/\\/cdn.eu.amplitude.com\\/script\\/0123abcd.js\"}"));
+        // older FullStory snippets name the recorder without a scheme, on www.fullstory.com
+        assertEquals(Set.of("fullstory"), ids("window['_fs_script'] = 'www.fullstory.com/s/fs.js';"));
+        assertEquals(Set.of(), ids("var help = 'https://www.fullstory.com/blog/';"));
+        assertEquals(Set.of(), ids("var vendors = {amplitude: 'https://amplitude.com/', heap: 'https://heap.io/'};"));
+    }
+
+    @Test
+    void findsGoogleRemarketingOnCountryDomainsButNotGoogleSearch() {
+        assertEquals(Set.of("google-ads"), ids("var img = new Image();\n"
+                + "img.src = 'https://www.google.fr/pagead/1p-user-list/' + conversionId + '/?fmt=3&num=1';"));
+        assertEquals(Set.of("google-ads"),
+                ids("{\"hit\":\"https:\\/\\/www.google.com\\/ccm\\/collect?en=page_view&tid=AW-1\"}"));
+        assertEquals(Set.of(), ids("form.action = 'https://www.google.de/search'; link = 'https://www.google.co.uk/maps';"));
+    }
+
+    @Test
+    void findsSessionReplayAndCookielessAnalyticsLoaders() {
+        String logRocket = "var lr=document.createElement('script');lr.crossOrigin='anonymous';"
+                + "lr.src='https://cdn.lr-in-prod.com/LogRocket.min.js';"
+                + "lr.onload=function(){window.LogRocket&&window.LogRocket.init('acme/shop-prod')};"
+                + "document.head.appendChild(lr);";
+        assertEquals(Set.of("logrocket"), ids(logRocket));
+        assertEquals(Set.of("logrocket"), ids("LogRocket.init(\"acme/shop-prod\", { release: BUILD_ID });"));
+        String smartlook = """
+            window.smartlook || (function (d) {
+              var q = window.smartlook = function () { q.api.push(arguments); };
+              q.api = [];
+              var s = d.createElement('script');
+              s.async = true;
+              s.src = 'https://web-sdk.smartlook.com/recorder.js';
+              d.head.appendChild(s);
+            })(document);
+            smartlook('init', '0123456789abcdef0123456789abcdef01234567', { region: 'eu' });""";
+        assertEquals(Set.of("smartlook"), ids(smartlook));
+        assertEquals(Set.of("smartlook"), ids("if (ok) { smartlook(\"init\", key); }"));
+        assertEquals(Set.of("cloudflare-web-analytics"),
+                ids("var b=document.createElement('script');b.defer=true;"
+                        + "b.src='https://static.cloudflareinsights.com/beacon.min.js';document.body.appendChild(b);"));
+        assertEquals(Set.of("fathom"), ids("(function(d){var s=d.createElement('script');s.defer=true;"
+                + "s.setAttribute('data-site','ABCDEFGH');s.src='//cdn.usefathom.com/script.js';"
+                + "d.head.appendChild(s)})(document);"));
+        assertEquals(Set.of("umami"), ids("s.src = \"https:\\/\\/cloud.umami.is\\/script.js\";"));
+    }
+
+    @Test
+    void findsPiwikProTrackerAndTagManagerLoaders() {
+        String container = """
+            (function (w, d, layer, containerId) {
+              w[layer] = w[layer] || [];
+              w[layer].push({ start: new Date().getTime(), event: 'stg.start' });
+              var s = d.createElement('script');
+              s.async = true;
+              s.src = 'https://acme.containers.piwik.pro/' + containerId + '.js';
+              d.head.appendChild(s);
+            })(window, document, 'dataLayer', '0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b');""";
+        assertEquals(Map.of("piwik-pro-tag-manager", EnumSet.of(Category.ANALYTICS, Category.MARKETING)),
+                scan(container));
+        // a container served from the site's own domain keeps the start event
+        assertEquals(Set.of("piwik-pro-tag-manager"), ids("window.dataLayer=window.dataLayer||[];"
+                + "dataLayer.push({start:Date.now(),event:\"stg.start\"});"
+                + "t.src=\"https://tags.shop.example/\"+id+\".js\";"));
+        String tracker = """
+            var _paq = window._paq = window._paq || [];
+            _paq.push(['trackPageView']);
+            (function () {
+              var u = 'https://acme.piwik.pro/';
+              _paq.push(['setTrackerUrl', u + 'ppms.php']);
+              _paq.push(['setSiteId', '0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b']);
+              var g = document.createElement('script'); g.async = true; g.src = u + 'ppms.js';
+              document.head.appendChild(g);
+            })();""";
+        // the same queue as Matomo: both entries are analytics
+        assertEquals(Set.of("matomo", "piwik-pro"), ids(tracker));
+        assertEquals(Set.of(), ids("var cfg = {file: 'ppms.json', stage: 'stg.started', docs: 'https://piwik.pro/'};"));
+    }
+
+    @Test
+    void findsTealiumLoadersButNotItsDataLayerOrEventCalls() {
+        String cdn = """
+            (function (src) {
+              var d = document, s = d.createElement('script'), first = d.getElementsByTagName('script')[0];
+              s.src = src; s.type = 'text/javascript'; s.async = true;
+              first.parentNode.insertBefore(s, first);
+            })('//tags.tiqcdn.com/utag/acme/main/prod/utag.js');""";
+        assertEquals(Map.of("tealium-iq", EnumSet.of(Category.ANALYTICS, Category.MARKETING)), scan(cdn));
+        // copied to the site's own host
+        assertEquals(Set.of("tealium-iq"), ids("var t=document.createElement(\"script\");"
+                + "t.src=\"/static/tealium/\"+env+\"/utag.js\";t.async=1;document.head.appendChild(t);"));
+        assertEquals(Set.of(), ids("var utag_data = { page_type: 'product', product_id: ['A1'], currency: 'EUR' };"));
+        assertEquals(Set.of(), ids("btn.addEventListener('click', function () { utag.link({ event: 'add' }); });"));
+    }
+
+    @Test
+    void findsMarketingAndB2bIdentificationLoaders() {
+        Map<String, String> loaders = Map.ofEntries(
+            Map.entry("klaviyo", "var s = document.createElement('script'); s.async = true;\n"
+                + "s.src = 'https://static.klaviyo.com/onsite/js/klaviyo.js?company_id=' + companyId;\n"
+                + "document.head.appendChild(s);"),
+            Map.entry("adroll", """
+                adroll_adv_id = "ABCDEFGHIJKLMNOPQRSTUV";
+                adroll_pix_id = "WXYZ0123456789ABCDEFGH";
+                adroll_version = "2.0";"""),
+            Map.entry("marketo-munchkin", """
+                (function () {
+                  var started = false;
+                  function start() { if (!started) { started = true; Munchkin.init('123-ABC-456'); } }
+                  var s = document.createElement('script');
+                  s.async = true; s.src = '//munchkin.marketo.net/munchkin.js'; s.onload = start;
+                  document.head.appendChild(s);
+                })();"""),
+            Map.entry("zoominfo", "window.ZIProjectKey = \"0123abcd4567ef\";\nvar zi = document.createElement('script');"
+                + "zi.async = true; zi.src = 'https://js.zi-scripts.com/zi-tag.js'; document.head.appendChild(zi);"),
+            Map.entry("leadfeeder", """
+                (function (ss, ex) {
+                  window.ldfdr = window.ldfdr || function () { (ldfdr._q = ldfdr._q || []).push([].slice.call(arguments)); };
+                  var s = document.createElement('script'); s.async = 1;
+                  s.src = 'https://sc.lfeeder.com/lftracker_v1_' + ss + (ex ? '_' + ex : '') + '.js';
+                  document.head.appendChild(s);
+                })('AbCdEfGh');"""),
+            Map.entry("clearbit", "s.src = 'https://tag.clearbitscripts.com/v1/pk_0123456789abcdef/tags.js';"),
+            Map.entry("awin", """
+                var AWIN = AWIN || {};
+                AWIN.Tracking = AWIN.Tracking || {};
+                AWIN.Tracking.Sale = { amount: '49.90', channel: 'aw', orderRef: 'A-1001', currency: 'EUR' };"""),
+            Map.entry("stackadapt", "saq('ts', 'AbCdEf0123456789');"),
+            Map.entry("podsights", """
+                (function (w, d) {
+                  var id = 'pdst-capture';
+                  if (!d.getElementById(id)) {
+                    w.pdst = w.pdst || function () { (w.pdst.q = w.pdst.q || []).push(arguments); };
+                    var s = d.createElement('script'); s.id = id; s.async = 1;
+                    s.src = 'https://cdn.pdst.fm/ping.min.js';
+                    d.head.appendChild(s);
+                  }
+                  w.pdst('conf', { key: 'abc123' });
+                  w.pdst('view');
+                })(window, document);"""));
+        for (Map.Entry<String, String> e : loaders.entrySet()) {
+            assertEquals(Map.of(e.getKey(), EnumSet.of(Category.MARKETING)), scan(e.getValue()), e.getKey());
+        }
+        assertEquals(Set.of("klaviyo"), ids("var _learnq = window._learnq || [];\n"
+                + "_learnq.push(['identify', { $email: customerEmail }]);"));
+        assertEquals(Set.of("klaviyo"), ids("window.klaviyo.push(['track', 'Viewed Product', item]);"));
+        assertEquals(Set.of("marketo-munchkin"), ids("mktoMunchkin(\"123-ABC-456\");"));
+        assertEquals(Set.of("stackadapt"), ids("saq(\"conv\", \"XyZ987\", { revenue: 49.9 });"));
+    }
+
+    @Test
+    void findsTheDriftChatAsFunctional() {
+        String drift = """
+            (function () {
+              var q = window.driftt = window.drift = window.driftt || [];
+              if (q.init) { return; }
+              q.load = function (id) {
+                var s = document.createElement('script');
+                s.async = true;
+                s.src = 'https://js.driftt.com/include/' + Date.now() + '/' + id + '.js';
+                document.head.appendChild(s);
+              };
+            })();
+            drift.SNIPPET_VERSION = '0.3.1';
+            drift.load('abc123xyz');""";
+        assertEquals(Map.of("drift", EnumSet.of(Category.FUNCTIONAL)), scan(drift));
+        assertEquals(Set.of("drift"), ids("window.drift.load(\"abc123xyz\");"));
+        assertEquals(Set.of(), ids("var slide = { drift: 0.2 }; animation.drift.loadPreset('slow'); snowdrift.load(1);"));
+    }
+
+    @Test
+    void findsThePardotSnippetThatSplitsItsHost() {
+        // the loader host is built from two literals, so neither is the host; the account variables identify it
+        String pardot = """
+            piAId = '123456';
+            piCId = '7890';
+            piHostname = 'go.shop.example';
+            (function () {
+              var s = document.createElement('script'); s.async = true;
+              s.src = (document.location.protocol === 'https:' ? 'https://pi' : 'http://cdn') + '.pardot.com/pd.js';
+              document.head.appendChild(s);
+            })();""";
+        assertEquals(Set.of("pardot"), ids(pardot));
+        assertEquals(Set.of(), ids(pardot.replace("piAId", "aid").replace("piCId", "cid").replace("piHostname", "host")));
+        assertEquals(Set.of("pardot"), ids("s.src = 'https://pi.pardot.com/pd.js';"));
+    }
+
+    @Test
+    void lookAlikesOfTheAddedMarketingVendorsAreNotTrackers() {
+        assertEquals(Set.of(), ids("var u = 'https://notklaviyo.com/onsite/js/klaviyo.js';"));
+        assertEquals(Set.of(), ids("var u = 'https://static.klaviyo.com.example.org/onsite/js/klaviyo.js';"));
+        assertEquals(Set.of(), ids("var links = ['https://www.klaviyo.com/', 'https://www.drift.com/', "
+                + "'https://www.adroll.com/', 'https://www.awin.com/', 'https://www.zoominfo.com/'];"));
+        assertEquals(Set.of(), ids("img.src = 'https://logo.clearbit.com/' + company.domain;"));
+        assertEquals(Set.of(), ids("player.src = 'https://pdst.fm/e/traffic.megaphone.fm/ABC1234567.mp3';"));
+        // short globals an application could define for itself
+        assertEquals(Set.of(), ids("function saq(q) { return q.trim(); } saq(' x '); var piAIdx = 1; pdst(1);"));
+    }
+
+    @Test
+    void vendorWebsitesNamedInScriptsAreNotTrackers() {
+        assertEquals(Set.of(), ids("var links = ['https://docs.logrocket.com/', 'https://www.smartlook.com/',"
+                + " 'https://usefathom.com/', 'https://umami.is/docs', 'https://www.cloudflare.com/'];"));
+        assertEquals(Set.of(), ids("s.src = 'https://cdnjs.cloudflare.com/ajax/libs/lodash.js/4.17.21/lodash.min.js';"));
+        assertEquals(Set.of(), ids("umami.track('signup'); fathom.trackEvent('checkout');"));
+    }
+
+    @Test
     void findsTheClarityLoaderEvenWithAConcatenatedUrl() {
         String clarity = "(function(c,l,a,r,i,t,y){c[a]=c[a]||function(){(c[a].q=c[a].q||[]).push(arguments)};"
                 + "t=l.createElement(r);t.async=1;t.src=\"https://www.\"+\"clarity.ms/tag/\"+i;"

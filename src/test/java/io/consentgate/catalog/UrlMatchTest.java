@@ -107,6 +107,23 @@ class UrlMatchTest {
         https://fls.doubleclick.net/activityi;src=1                       | -    | doubleclick
         https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js    | -    | google-adsense
         https://www.googleadservices.com/pagead/conversion.js             | -    | google-ads
+        https://www.google.de/pagead/1p-user-list/987654321/?random=1     | -    | google-ads
+        https://www.google.co.uk/pagead/1p-conversion/987654321/?cv=11    | -    | google-ads
+        //www.google.com.au/pagead/1p-user-list/1/?fmt=3                  | -    | google-ads
+        https://google.co.jp/pagead/landing?gclid=x                      | -    | google-ads
+        https://www.google.com.br/pagead/1p-user-list/1/                  | -    | google-ads
+        https://www.google.ch/pagead/1p-user-list/1/                      | -    | google-ads
+        https://www.google.com.mx/pagead/1p-user-list/1/                  | -    | google-ads
+        https://www.google.de/                                            | -    | -
+        https://www.google.de/search?q=pagead                             | -    | -
+        https://www.google.de/maps/place/Berlin                           | -    | -
+        https://www.google.co.uk/pageadx/1                                | -    | -
+        https://www.google.de.example.org/pagead/1p-user-list/1/          | -    | -
+        https://google.com.au.example/pagead/1p-user-list/1/              | -    | -
+        https://www.notgoogle.de/pagead/1p-user-list/1/                   | -    | -
+        https://www.google.com/ccm/collect?en=page_view&tid=AW-123        | -    | google-ads
+        https://www.google.com/ccm/collection                             | -    | -
+        https://www.google.de/ccm/collect?en=page_view                    | -    | -
         https://t.co/i/adsct?txn_id=x                                     | -    | x-pixel
         https://t.co/AbCdEf                                               | -    | -
         https://twitter.com/acme                                          | -    | -
@@ -130,6 +147,110 @@ class UrlMatchTest {
         https://s.yimg.com/ny/api/res/1.2/x.jpg                           | -    | -
         https://static.hotjar.com/c/hotjar-3216549.js?sv=6                | -    | hotjar
         https://www.hotjar.com/pricing                                    | -    | -
+        https://cdn.us.heap-api.com/config/3141592653/heap_config.js      | -    | heap
+        //cdn.eu.heap-api.com/config/3141592653/heap_config.js            | -    | heap
+        https://cdn.heapanalytics.com/js/heap-3141592653.js               | -    | heap
+        https://notheap-api.com/x.js                                      | -    | -
+        https://heap-api.com.example.org/x.js                             | -    | -
+        https://www.heap.io/pricing                                       | -    | -
+        https://cdn.eu.amplitude.com/script/0123abcd.js                   | -    | amplitude
+        https://api.eu.amplitude.com/2/httpapi                            | -    | amplitude
+        https://amplitude.com/pricing                                     | -    | -
+        https://app.amplitude.com/analytics/acme                          | -    | -
+        https://cdn.eu.amplitude.com.example.org/x.js                     | -    | -
+        https://www.fullstory.com/s/fs.js                                 | -    | fullstory
+        https://fullstory.com/s/fs.js?v=1                                 | -    | fullstory
+        https://edge.fullstory.com/s/fs.js                                | -    | fullstory
+        https://www.fullstory.com/s/fs.json                               | -    | -
+        https://www.fullstory.com/s/                                      | -    | -
+        https://www.fullstory.com/platform/session-replay                 | -    | -
+        https://cdn.lr-in-prod.com/LogRocket.min.js                       | -    | logrocket
+        https://cdn.logrocket.io/LogRocket.min.js                         | -    | logrocket
+        https://cdn.lr-ingest.io/LogRocket.min.js                         | -    | logrocket
+        https://r.lr-ingest.io/i?a=acme%2Fshop                            | -    | logrocket
+        https://cdn.lr-ingest.com/LogRocket.min.js                        | -    | logrocket
+        https://cdn.lr-in.com/LogRocket.min.js                            | -    | logrocket
+        https://logrocket.com/pricing                                     | -    | -
+        https://blog.logrocket.com/some-post/                             | -    | -
+        https://notlr-ingest.io/x.js                                      | -    | -
+        https://lr-in.com.example.org/x.js                                | -    | -
+        https://web-sdk.smartlook.com/recorder.js                         | -    | smartlook
+        https://rec.smartlook.com/recorder.js                             | -    | smartlook
+        https://web-writer.eu.smartlook.cloud/rec/v2/write                | -    | smartlook
+        https://www.smartlook.com/                                        | -    | -
+        https://help.smartlook.com/docs                                   | -    | -
+        https://static.cloudflareinsights.com/beacon.min.js               | -    | cloudflare-web-analytics
+        https://cloudflareinsights.com/cdn-cgi/rum                        | -    | cloudflare-web-analytics
+        https://cdnjs.cloudflare.com/ajax/libs/jquery/3.7.1/jquery.min.js | -    | -
+        https://www.cloudflare.com/web-analytics/                         | -    | -
+        https://challenges.cloudflare.com/turnstile/v0/api.js             | -    | -
+        https://cloudflareinsights.com.example.org/beacon.min.js          | -    | -
+        https://cdn.usefathom.com/script.js                               | -    | fathom
+        https://usefathom.com/pricing                                     | -    | -
+        https://cdn.usefathom.com.example.org/script.js                   | -    | -
+        https://cloud.umami.is/script.js                                  | -    | umami
+        https://analytics.umami.is/script.js                              | -    | umami
+        https://api-gateway.umami.dev/api/send                            | -    | umami
+        https://umami.is/docs                                             | -    | -
+        https://stats.shop.example/script.js                              | -    | -
+        https://acme.containers.piwik.pro/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b.js | - | piwik-pro-tag-manager
+        https://acme.containers.piwik.pro/noscript.html?id=0f1e2d3c       | -    | piwik-pro-tag-manager
+        https://piwik.pro/                                                | -    | -
+        https://help.piwik.pro/support/                                   | -    | -
+        https://notcontainers.piwik.pro/x.js                              | -    | -
+        https://tags.tiqcdn.com/utag/acme/main/prod/utag.js               | -    | tealium-iq
+        //tags.tiqcdn.com/utag/acme/main/prod/utag.sync.js                | -    | tealium-iq
+        https://collect.tealiumiq.com/event                               | -    | tealium-iq
+        https://datacloud.tealiumiq.com/acme/main/2/i.gif                 | -    | tealium-iq
+        https://visitor-service.tealiumiq.com/acme/main/017f2a            | -    | tealium-iq
+        https://tealium.com/products/tealium-iq-tag-management-system/    | -    | -
+        https://my.tealiumiq.com/tms                                      | -    | -
+        https://tiqcdn.com.example.org/utag.js                            | -    | -
+        https://static.klaviyo.com/onsite/js/klaviyo.js?company_id=AbC123 | -    | klaviyo
+        https://a.klaviyo.com/media/js/analytics/analytics.js             | -    | klaviyo
+        https://fast.a.klaviyo.com/media/js/onsite/onsite.js              | -    | klaviyo
+        https://www.klaviyo.com/                                          | -    | -
+        https://notklaviyo.com/onsite/js/klaviyo.js                       | -    | -
+        https://static.notklaviyo.com/onsite/js/klaviyo.js                | -    | -
+        https://klaviyo.com.example.org/onsite/js/klaviyo.js              | -    | -
+        https://static.klaviyo.com.example.org/onsite/js/klaviyo.js       | -    | -
+        https://s.adroll.com/j/roundtrip.js                               | -    | adroll
+        https://d.adroll.com/cm/g/out?advertisable=ABC                    | -    | adroll
+        https://www.adroll.com/                                           | -    | -
+        https://pi.pardot.com/pd.js                                       | -    | pardot
+        https://cdn.pardot.com/pd.js                                      | -    | pardot
+        https://go.pardot.com/l/12345/2024-01-01/abc                      | -    | -
+        https://www.pardot.com/                                           | -    | -
+        https://munchkin.marketo.net/munchkin.js                          | -    | marketo-munchkin
+        https://123-abc-456.mktoresp.com/webevents/visitWebPage?_mchId=1  | -    | marketo-munchkin
+        https://app-ab12.marketo.com/js/forms2/js/forms2.min.js           | -    | -
+        https://ws.zoominfo.com/pixel/0123abcd                            | -    | zoominfo
+        https://js.zi-scripts.com/zi-tag.js                               | -    | zoominfo
+        https://www.zoominfo.com/                                         | -    | -
+        https://sc.lfeeder.com/lftracker_v1_AbCdEfGh.js                   | -    | leadfeeder
+        https://tr.lfeeder.com/?sid=AbCdEfGh                              | -    | leadfeeder
+        https://www.leadfeeder.com/                                       | -    | -
+        https://www.dealfront.com/                                        | -    | -
+        https://tag.clearbitscripts.com/v1/pk_0123abcd/tags.js            | -    | clearbit
+        https://x.clearbitjs.com/v2/pk_0123abcd/destinations.min.js       | -    | clearbit
+        https://logo.clearbit.com/acme.example                            | -    | -
+        https://clearbit.com/                                             | -    | -
+        https://www.dwin1.com/12345.js                                    | -    | awin
+        https://www.awin1.com/sread.img?tt=ns&tv=2&merchant=12345         | -    | awin
+        https://www.awin.com/gb/privacy                                   | -    | -
+        https://tags.srv.stackadapt.com/events.js                         | -    | stackadapt
+        https://srv.stackadapt.com/conv?cid=AbC&conv_id=1                 | -    | stackadapt
+        https://www.stackadapt.com/                                       | -    | -
+        https://cdn.pdst.fm/ping.min.js                                   | -    | podsights
+        https://pdst.fm/e/traffic.megaphone.fm/ABC1234567.mp3             | -    | -
+        https://podsights.com/                                            | -    | -
+        https://js.driftt.com/include/1717000000000/abc123xyz.js          | -    | drift
+        https://js.driftt.com/core?embedId=abc123xyz                      | -    | drift
+        https://event.api.drift.com/track                                 | -    | drift
+        https://www.drift.com/                                            | -    | -
+        https://drift.com/pricing                                         | -    | -
+        https://notdriftt.com/include/x.js                                | -    | -
+        https://js.driftt.com.example.org/include/x.js                    | -    | -
         https:tr?id=1                                                     | https://www.facebook.com/ | meta-pixel
         https:/tr?id=1                                                    | https://www.facebook.com/x/ | meta-pixel
         HTTPS:tr?id=1                                                     | https://www.facebook.com/ | meta-pixel
