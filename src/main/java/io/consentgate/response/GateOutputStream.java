@@ -89,14 +89,13 @@ final class GateOutputStream extends ServletOutputStream {
 
     /**
      * The commit-time decision: headers final, then rewrite or pass through; held bytes go into {@link #pending}.
-     * {@code first} (from {@code firstOff}, {@code firstLen} bytes) is the write that forced the decision, read with the held
-     * bytes when the body has no content type and a browser would sniff it.
+     * {@code first} ({@code firstLen} bytes from {@code firstOff}) is the write that forced the decision, read after
+     * the held bytes when the body has no content type and a browser would sniff it.
      */
     private void decide(byte[] first, int firstOff, int firstLen) throws IOException {
         decided = true;
         if (RewriteDecision.leftToSniffing(response.getContentType())) {
-            response.sniffedHtml(undecidedLen > 0 ? RewriteDecision.sniffsAsHtml(undecided, 0, undecidedLen)
-                    : RewriteDecision.sniffsAsHtml(first, firstOff, firstLen));
+            response.sniffedHtml(sniffsAsHtml(first, firstOff, firstLen));
         }
         response.commitHeaders();
         container();
@@ -110,8 +109,8 @@ final class GateOutputStream extends ServletOutputStream {
                 response.container().setContentLengthLong(len);
             } else if (finished && !nonBlocking && !redirecting && RewriteDecision.statusHasBody(response)
                     && !"HEAD".equals(response.request().getMethod())) {
-                // (Not for a HEAD: what it wrote, if anything, need not be what its GET sends.)
-                // The whole body is known: frame it with a length, as the container does for a body that fits.
+                // The whole body is known: frame it with a length, as the container does for a body that fits (not
+                // for a HEAD: what it wrote, if anything, need not be what its GET sends).
                 response.container().setContentLengthLong(undecidedLen);
             }
         }
@@ -120,6 +119,17 @@ final class GateOutputStream extends ServletOutputStream {
         if (len > 0) {
             push(undecided, 0, len);
         }
+    }
+
+    /** Whether the body's first bytes, held and then {@code first}, are HTML to a browser that sniffs them. */
+    private boolean sniffsAsHtml(byte[] first, int off, int len) {
+        if (undecidedLen == 0 || len == 0) {
+            return undecidedLen == 0 ? RewriteDecision.sniffsAsHtml(first, off, len)
+                    : RewriteDecision.sniffsAsHtml(undecided, 0, undecidedLen);
+        }
+        byte[] head = java.util.Arrays.copyOf(undecided, undecidedLen + Math.min(len, 512));
+        System.arraycopy(first, off, head, undecidedLen, head.length - undecidedLen);
+        return RewriteDecision.sniffsAsHtml(head, 0, head.length);
     }
 
     @Override

@@ -120,6 +120,11 @@ final class ContractCases {
                 });
             }
             case "no-content-type" -> resp.getOutputStream().write(page);
+            case "no-content-type-after-blank-lines" -> {
+                var out = resp.getOutputStream();
+                out.write("\n\n".getBytes(StandardCharsets.US_ASCII)); // held; the page's write overflows Tomcat's buffer
+                out.write(page);
+            }
             case "no-content-type-json" -> resp.getOutputStream().write(("{\"ad\":\"<img src=\\\"https://www.facebook.com"
                     + "/tr?id=1\\\">\"}").getBytes(StandardCharsets.US_ASCII));
             case "buffer-size-after-write" -> {

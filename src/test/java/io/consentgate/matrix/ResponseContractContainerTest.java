@@ -102,6 +102,9 @@ class ResponseContractContainerTest {
         HttpTester.Response r = exchange(kind, "GET", "no-content-type");
         ScenarioMatrixTest.assertBytes(EXPECTED, r.getContentBytes());
         assertEquals("N", r.get("Tk"));
+        byte[] blank = exchange(kind, "GET", "no-content-type-after-blank-lines").getContentBytes();
+        ScenarioMatrixTest.assertBytes(EXPECTED, java.util.Arrays.copyOfRange(blank, 2, blank.length));
+        assertEquals("\n\n", new String(blank, 0, 2, StandardCharsets.US_ASCII), "sniffed across the held bytes");
         byte[] json = ("{\"ad\":\"<img src=\\\"https://www.facebook.com/tr?id=1\\\">\"}").getBytes(
                 StandardCharsets.US_ASCII);
         assertArrayEquals(json, exchange(kind, "GET", "no-content-type-json").getContentBytes(),
