@@ -8,8 +8,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -25,31 +23,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CommitDecisionContainerTest {
 
-    private static final Map<String, MatrixServer> SERVERS = new LinkedHashMap<>();
     private static final byte[] PAGE = Pages.bytes(CommitCases.PAGE, StandardCharsets.UTF_8);
+    private static BothContainers servers;
 
     @BeforeAll
     static void start() throws Exception {
-        for (String kind : List.of("jetty", "tomcat")) {
-            SERVERS.put(kind, MatrixServer.start(kind, Map.of()));
-        }
+        servers = new BothContainers(Map.of());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (MatrixServer s : SERVERS.values()) {
-            s.close();
-        }
+        servers.close();
     }
 
     private static HttpTester.Response get(String kind, String method, String name) throws Exception {
-        byte[] raw = SERVERS.get(kind).exchange(method + " /case/" + name
-                + " HTTP/1.1\nHost: www.shop.example\nConnection: close\n\n");
-        HttpTester.Response r = "HEAD".equals(method) ? HttpTester.parseHeadResponse(ByteBuffer.wrap(raw))
-                : HttpTester.parseResponse(ByteBuffer.wrap(raw));
-        assertNotNull(r, ScenarioMatrixTest.head(raw));
-        assertTrue(r.isComplete(), ScenarioMatrixTest.head(raw));
-        return r;
+        return servers.exchange(kind, method, "/case/" + name);
     }
 
     @ParameterizedTest

@@ -6,17 +6,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The response contract where a wrapper that holds the body back could lose bytes, bring discarded ones back, or
@@ -26,31 +21,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ResponseContractContainerTest {
 
-    private static final Map<String, MatrixServer> SERVERS = new LinkedHashMap<>();
     private static final byte[] EXPECTED = ScenarioMatrixTest.expected(CommitCases.PAGE, StandardCharsets.UTF_8);
+    private static BothContainers servers;
 
     @BeforeAll
     static void start() throws Exception {
-        for (String kind : List.of("jetty", "tomcat")) {
-            SERVERS.put(kind, MatrixServer.start(kind, Map.of()));
-        }
+        servers = new BothContainers(Map.of());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (MatrixServer s : SERVERS.values()) {
-            s.close();
-        }
+        servers.close();
     }
 
     private static HttpTester.Response exchange(String kind, String method, String name) throws Exception {
-        byte[] raw = SERVERS.get(kind).exchange(method + " /contract/" + name
-                + " HTTP/1.1\nHost: www.shop.example\nConnection: close\n\n");
-        HttpTester.Response r = "HEAD".equals(method) ? HttpTester.parseHeadResponse(ByteBuffer.wrap(raw))
-                : HttpTester.parseResponse(ByteBuffer.wrap(raw));
-        assertNotNull(r, ScenarioMatrixTest.head(raw));
-        assertTrue(r.isComplete(), ScenarioMatrixTest.head(raw));
-        return r;
+        return servers.exchange(kind, method, "/contract/" + name);
     }
 
     private static void assertPage(String kind, String name) throws Exception {

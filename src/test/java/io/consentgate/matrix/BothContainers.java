@@ -1,0 +1,47 @@
+package io.consentgate.matrix;
+
+import org.eclipse.jetty.http.HttpTester;
+
+import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A {@link MatrixServer} on Jetty 12 and one on Tomcat 11, started with the same init-params for a test class, and
+ * one complete request to either by kind ({@code "jetty"}, {@code "tomcat"}).
+ */
+final class BothContainers implements AutoCloseable {
+
+    private final Map<String, MatrixServer> servers = new LinkedHashMap<>();
+
+    BothContainers(Map<String, String> initParams) throws Exception {
+        try {
+            servers.put("jetty", MatrixServer.start("jetty", initParams));
+            servers.put("tomcat", MatrixServer.start("tomcat", initParams));
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** {@code METHOD PATH} on the container of that kind; the response parsed, asserted complete. */
+    HttpTester.Response exchange(String kind, String method, String path) throws Exception {
+        byte[] raw = servers.get(kind).exchange(method + " " + path
+                + " HTTP/1.1\nHost: www.shop.example\nConnection: close\n\n");
+        HttpTester.Response r = "HEAD".equals(method) ? HttpTester.parseHeadResponse(ByteBuffer.wrap(raw))
+                : HttpTester.parseResponse(ByteBuffer.wrap(raw));
+        assertNotNull(r, ScenarioMatrixTest.head(raw));
+        assertTrue(r.isComplete(), ScenarioMatrixTest.head(raw));
+        return r;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (MatrixServer s : servers.values()) {
+            s.close();
+        }
+    }
+}
