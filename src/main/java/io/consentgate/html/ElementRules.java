@@ -414,12 +414,18 @@ final class ElementRules {
         if (src >= 0) {
             refuseIfTracker(checkLoader(src));
         } else if (!t.foreign && (textMayFetch(false) || cfg.mode == RewriteMode.REMOVE)) {
-            // Delay-JS runners (WP Rocket, LiteSpeed, WP-Optimize) keep the src of a held script here and set it
-            // later, also on text/plain scripts; a consent manager does that only after consent, which a later page
-            // then carries. Neutralize mode keeps text/plain ones for the consent manager.
+            // Delay-JS runners (WP Rocket, LiteSpeed, WP-Optimize, and others under a data-NAME-src of their own)
+            // keep the src of a held script here and set it later, also on text/plain scripts and types of their
+            // own; a consent manager does that only after consent, which a later page then carries. Neutralize mode
+            // keeps text/plain ones for the consent manager.
             TrackerMatch delayed = checkLoader(attr(DATA_ROCKET_SRC));
             if (delayed == null) {
                 delayed = checkLoader(attr(DATA_SRC));
+            }
+            for (int i = 0; delayed == null && i < t.attrCount; i++) {
+                if (isDelayedSrc(i)) {
+                    delayed = checkLoader(i);
+                }
             }
             if (delayed != null) {
                 refuseIfTracker(delayed);
@@ -450,6 +456,18 @@ final class ElementRules {
             || v.contains("jscript") || v.contains("livescript") || v.equals("speculationrules")
             || v.equals("importmap") || v.startsWith("text/partytown") || v.endsWith("rocketlazyloadscript")
             || v.equals("pmdelayedscript");
+    }
+
+    /** Whether attribute {@code i} is named {@code data-NAME-src} (any case), as delay-JS runners name the src. */
+    private boolean isDelayedSrc(int i) {
+        int a = i * Tokenizer.STRIDE;
+        int s = t.attrs[a + Tokenizer.A_NAME];
+        int len = t.attrs[a + Tokenizer.A_NAME_END] - s;
+        if (len < "data-x-src".length() || t.valueFrom(i) < 0) {
+            return false;
+        }
+        String name = new String(t.buf, s, len, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        return name.startsWith("data-") && name.endsWith("-src");
     }
 
     /** SVG {@code <image>} and {@code <feImage>}: {@code href} wins over {@code xlink:href}. */

@@ -46,7 +46,12 @@ class FetchingScriptTypesTest {
             Arguments.of("a<script type=\"pmdelayedscript\" data-cfasync=\"false\">!function(f,b,e,v,n,t,s){}(window,"
                 + "document,'script','https://connect.facebook.net/en_US/fbevents.js');</script>b", "ab"),
             Arguments.of("a<script type=\"litespeed/javascript\" data-src=\"https://www.googletagmanager.com/gtag/js?"
-                + "id=G-1\"></script>b", "ab"));
+                + "id=G-1\"></script>b", "ab"),
+            // other runners keep the src under a data-NAME-src of their own, with a type of their own
+            Arguments.of("a<script type=\"javascript/blocked\" data-wpmeteor-src=\"https://www.googletagmanager.com/"
+                + "gtag/js?id=G-1\" data-wpmeteor-after=\"REORDER\"></script>b", "ab"),
+            Arguments.of("a<script type=\"coreboost/delayed\" DATA-COREBOOST-SRC=\"https://connect.facebook.net/en_US/"
+                + "fbevents.js\"></script>b", "ab"));
     }
 
     static Stream<Arguments> kept() {
@@ -59,7 +64,9 @@ class FetchingScriptTypesTest {
                 + "</script>"),
             Arguments.of("<script type=\"text/x-template\"><img src=\"https://www.facebook.com/tr\"></script>"),
             Arguments.of("<script type=\"rocketlazyloadscript\" data-rocket-src=\"/wp-includes/js/jquery/jquery.min"
-                + ".js\" id=\"jquery-core-js\" defer></script><script type=\"pmdelayedscript\">menu.init();</script>"));
+                + ".js\" id=\"jquery-core-js\" defer></script><script type=\"pmdelayedscript\">menu.init();</script>"),
+            Arguments.of("<script type=\"coreboost/delayed\" data-coreboost-src=\"/js/menu.js\"></script>"
+                + "<script data-img-src=\"https://www.facebook.com/acme/photo.jpg\">gallery()</script>"));
     }
 
     @ParameterizedTest
