@@ -77,12 +77,13 @@ final class BodyWriter extends Writer {
             return;
         }
         if (hasPendingHigh) {
-            // Encoded as a pair with the next character, whatever it is (alone, a high surrogate is malformed).
+            // Read in front of this text (alone, a high surrogate is malformed; before another one, it stays so).
             hasPendingHigh = false;
-            char[] pair = {pendingHigh, c[off]};
-            encode(CharBuffer.wrap(pair), false);
-            off++;
-            len--;
+            char[] joined = new char[len + 1];
+            joined[0] = pendingHigh;
+            System.arraycopy(c, off, joined, 1, len);
+            encode(CharBuffer.wrap(joined), false);
+            return;
         }
         encode(CharBuffer.wrap(c, off, len), false);
     }

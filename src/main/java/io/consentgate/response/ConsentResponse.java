@@ -405,6 +405,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         discardHeldBody();
         usingWriter = false;
         usingStream = false;
+        writerCharset = null; // the target's content type says what its bytes are in (it may take the stream)
     }
 
     // ---- body doors -----------------------------------------------------------------------------------------------

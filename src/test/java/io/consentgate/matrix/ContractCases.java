@@ -83,6 +83,21 @@ final class ContractCases {
                 resp.getOutputStream().write(DISCARDED.getBytes(StandardCharsets.UTF_8));
                 req.getRequestDispatcher("/contract/target?writer=1").forward(req, resp);
             }
+            case "forward-writer-to-utf16-stream" -> {
+                resp.setContentType("text/html;charset=UTF-8");
+                resp.getWriter().print(DISCARDED);
+                req.getRequestDispatcher("/contract/target-utf16").forward(req, resp);
+            }
+            case "target-utf16" -> {
+                resp.setContentType("text/html;charset=UTF-16BE");
+                resp.getOutputStream().write(text.getBytes(StandardCharsets.UTF_16BE));
+            }
+            case "writer-lone-high-surrogate" -> {
+                resp.setContentType("text/html;charset=UTF-8");
+                PrintWriter w = resp.getWriter();
+                w.print("<p>a\uD83D");
+                w.print("\uD83D\uDE00b</p>");
+            }
             case "target" -> {
                 resp.setContentType("text/html;charset=UTF-8");
                 if (req.getParameter("writer") != null) {

@@ -11,7 +11,9 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The response contract where a wrapper that holds the body back could lose bytes, bring discarded ones back, or
@@ -64,6 +66,26 @@ class ResponseContractContainerTest {
         assertPage(kind, "forward-writer");
         assertPage(kind, "forward-stream");
         assertPage(kind, "forward-stream-by-context");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void aForwardTargetsBytesAreReadInTheTargetsCharsetNotTheCallersWriters(String kind) throws Exception {
+        // the caller wrote UTF-8 text through the writer; the target sends UTF-16BE bytes through the stream
+        HttpTester.Response r = exchange(kind, "GET", "forward-writer-to-utf16-stream");
+        assertEquals(200, r.getStatus());
+        String page = new String(r.getContentBytes(), StandardCharsets.UTF_16BE);
+        assertTrue(page.contains("Café Lumière") && !page.contains("DISCARDED"), page.substring(0, 200));
+        for (String host : Pages.TRACKER_HOSTS) {
+            assertFalse(page.contains(host), host + " in the forwarded UTF-16 page");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void aLoneHighSurrogateIsReplacedWhereItStands(String kind) throws Exception {
+        // malformed text: the lone half becomes '?', the pair after it stays whole, nothing moves
+        assertEquals("<p>a?\uD83D\uDE00b</p>", exchange(kind, "GET", "writer-lone-high-surrogate").getContent());
     }
 
     @ParameterizedTest
