@@ -87,15 +87,18 @@ final class RewriteDecision {
         }
         int semi = contentType.indexOf(';');
         String essence = (semi < 0 ? contentType : contentType.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
-        return essence.isEmpty() || essence.equals("unknown/unknown") || essence.equals("application/unknown")
+        // A type without a '/' is no MIME type: Chromium sniffs such a body too.
+        return essence.indexOf('/') < 0 || essence.equals("unknown/unknown") || essence.equals("application/unknown")
                 || essence.equals("*/*");
     }
 
     /**
-     * Whether a body of unknown type starts as HTML to a browser: after white space (and a UTF-8 byte order mark,
-     * which some browsers skip too), one of {@link #HTML_STARTS} in any case followed by a space or {@code >}, or a
-     * comment ({@code <!--}). Reads at most the bytes given; a start cut short by their end counts as HTML when what
-     * there is matches, so a page flushed early is not let through for want of bytes.
+     * Whether a body of unknown type starts as HTML to a browser: after white space (and a UTF-8 byte order mark),
+     * one of {@link #HTML_STARTS} or a comment ({@code <!--}), in any case. The WHATWG rules want a space or
+     * {@code >} after the name; Chromium does not ({@code <pre>} passes as {@code <p}, {@code <html\n} as
+     * {@code <html}), and what Chromium renders as a page is what must be rewritten. Reads at most the bytes given;
+     * where they end before they tell (white space only, or a start cut short), the body counts as HTML, so a page
+     * flushed early is not let through for want of bytes. No bytes at all is no HTML.
      */
     static boolean sniffsAsHtml(byte[] b, int off, int len) {
         int p = off;
@@ -106,7 +109,10 @@ final class RewriteDecision {
         while (p < end && (b[p] == ' ' || b[p] == '\t' || b[p] == '\n' || b[p] == '\r' || b[p] == '\f')) {
             p++;
         }
-        if (p >= end || b[p] != '<') {
+        if (p >= end) {
+            return len > 0;
+        }
+        if (b[p] != '<') {
             return false;
         }
         if (startsWith(b, p, end, ascii("<!--"))) {
@@ -114,10 +120,7 @@ final class RewriteDecision {
         }
         for (byte[] tag : HTML_STARTS) {
             if (startsWith(b, p, end, tag)) {
-                int t = p + tag.length;
-                if (t >= end || b[t] == ' ' || b[t] == '>') {
-                    return true;
-                }
+                return true;
             }
         }
         return false;
@@ -127,7 +130,7 @@ final class RewriteDecision {
     private static boolean startsWith(byte[] b, int p, int end, byte[] s) {
         for (int i = 0; i < s.length; i++) {
             if (p + i >= end) {
-                return i > 1; // "<x" seen, then the end of what was written
+                return true; // what there is matches: the end of what was written came first
             }
             byte c = b[p + i];
             if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != s[i]) {

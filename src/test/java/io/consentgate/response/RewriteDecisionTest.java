@@ -151,15 +151,20 @@ class RewriteDecisionTest {
     void aBodyWithoutContentTypeIsHtmlWhenBrowsersSniffItAsHtml() {
         for (String html : new String[] {"<!DOCTYPE html><html>", " \r\n\t<!doctype HTML>", "<HTML lang=en>",
             "<head>", "<script>x()</script>", "<iframe src=x>", "<p>hi", "<a href=/>", "<!-- c -->", "<br>",
-            "\uFEFF<html>", "<body>", "<title>t</title>", "<B>bold</B>"}) {
+            "\uFEFF<html>", "<body>", "<title>t</title>", "<B>bold</B>",
+            // Chromium wants no space or '>' after the name: these render as pages there
+            "<html\n lang=en>", "<script\nsrc=x>", "<b\tclass=x>", "<pre>", "<abbr>",
+            // too few bytes to tell (flushed early): counted as HTML
+            "\n\n", "<", "<scr"}) {
             byte[] b = html.getBytes(StandardCharsets.UTF_8);
             assertTrue(RewriteDecision.sniffsAsHtml(b, 0, b.length), html);
         }
         for (String other : new String[] {"{\"a\":\"<html>\"}", "hello <html>", "<?xml version=\"1.0\"?>",
-            "<svg xmlns=\"http://www.w3.org/2000/svg\">", "<htmlx>", "<pre>", "<abbr>", "", "   ", "GIF89a"}) {
+            "<svg xmlns=\"http://www.w3.org/2000/svg\">", "<rss version=\"2.0\">", "", "GIF89a", "[1,2]"}) {
             byte[] b = other.getBytes(StandardCharsets.UTF_8);
             assertFalse(RewriteDecision.sniffsAsHtml(b, 0, b.length), other);
         }
+        assertTrue(RewriteDecision.leftToSniffing("html"), "no MIME type: Chromium sniffs");
         assertTrue(RewriteDecision.leftToSniffing(null));
         assertTrue(RewriteDecision.leftToSniffing("unknown/unknown"));
         assertTrue(RewriteDecision.leftToSniffing("*/*"));
