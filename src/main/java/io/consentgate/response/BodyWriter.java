@@ -24,6 +24,8 @@ final class BodyWriter extends Writer {
     private static final int CHARS = 1024;
 
     private final OutputStream out;
+    /** Whether every write goes on to the stream at once (a forward is in progress: see {@link ConsentDispatcher}). */
+    private final java.util.function.BooleanSupplier passThrough;
     private final byte[] bytes = new byte[8192];
     private final ByteBuffer encoded = ByteBuffer.wrap(bytes);
     private final char[] chars = new char[CHARS];
@@ -32,9 +34,10 @@ final class BodyWriter extends Writer {
     private char pendingHigh;
     private boolean hasPendingHigh;
 
-    BodyWriter(OutputStream out, Charset charset) {
+    BodyWriter(OutputStream out, Charset charset, java.util.function.BooleanSupplier passThrough) {
         this.out = out;
         this.encoder = encoderFor(charset);
+        this.passThrough = passThrough;
     }
 
     /**
@@ -83,9 +86,12 @@ final class BodyWriter extends Writer {
             joined[0] = pendingHigh;
             System.arraycopy(c, off, joined, 1, len);
             encode(CharBuffer.wrap(joined), false);
-            return;
+        } else {
+            encode(CharBuffer.wrap(c, off, len), false);
         }
-        encode(CharBuffer.wrap(c, off, len), false);
+        if (passThrough.getAsBoolean()) {
+            drain(); // a container may close the response as soon as the forward returns, before the filter ends it
+        }
     }
 
     @Override

@@ -442,7 +442,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         super.setCharacterEncoding(charset.name());
         GateOutputStream s = body();
         if (bodyWriter == null) {
-            bodyWriter = new BodyWriter(s, charset);
+            bodyWriter = new BodyWriter(s, charset, this::streamsThrough);
             writer = new PrintWriter(bodyWriter, false);
         } else {
             bodyWriter.charset(charset);

@@ -59,9 +59,15 @@ abstract class MatrixServer implements AutoCloseable {
 
     /** With {@code twice}, the filter is registered a second time under another name (a doubled web.xml entry). */
     static MatrixServer start(String kind, Map<String, String> initParams, boolean twice) throws Exception {
+        return start(kind, initParams, twice, true);
+    }
+
+    /** With {@code forward} false, the filter is not mapped to the FORWARD dispatcher (a web.xml that leaves it out). */
+    static MatrixServer start(String kind, Map<String, String> initParams, boolean twice, boolean forward)
+            throws Exception {
         return switch (kind) {
-            case "jetty" -> new JettyServer(initParams, twice);
-            case "tomcat" -> new TomcatServer(initParams, twice);
+            case "jetty" -> new JettyServer(initParams, twice, forward);
+            case "tomcat" -> new TomcatServer(initParams, twice, forward);
             default -> throw new IllegalArgumentException(kind);
         };
     }
@@ -70,7 +76,7 @@ abstract class MatrixServer implements AutoCloseable {
         private final Server server = new Server();
         private final LocalConnector connector = new LocalConnector(server);
 
-        JettyServer(Map<String, String> initParams, boolean twice) throws Exception {
+        JettyServer(Map<String, String> initParams, boolean twice, boolean forward) throws Exception {
             server.addConnector(connector);
             ServletContextHandler context = new ServletContextHandler("/");
             for (int i = 0; i < (twice ? 2 : 1); i++) {
@@ -79,9 +85,12 @@ abstract class MatrixServer implements AutoCloseable {
                 holder.setClassName(ConsentGateFilter.class.getName());
                 holder.setAsyncSupported(true);
                 initParams.forEach(holder::setInitParameter);
-                context.addFilter(holder, "/*",
-                        EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR,
-                                DispatcherType.ASYNC));
+                EnumSet<DispatcherType> dispatches = EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD,
+                        DispatcherType.ERROR, DispatcherType.ASYNC);
+                if (!forward) {
+                    dispatches.remove(DispatcherType.FORWARD);
+                }
+                context.addFilter(holder, "/*", dispatches);
             }
             ServletHolder servlet = context.addServlet(ScenarioServlet.class, "/*");
             servlet.setAsyncSupported(true);
@@ -120,7 +129,7 @@ abstract class MatrixServer implements AutoCloseable {
         private final Tomcat tomcat = new Tomcat();
         private final int port;
 
-        TomcatServer(Map<String, String> initParams, boolean twice) throws Exception {
+        TomcatServer(Map<String, String> initParams, boolean twice, boolean forward) throws Exception {
             tomcat.setBaseDir(Files.createTempDirectory("cg-matrix-tomcat").toString());
             Connector connector = new Connector();
             connector.setPort(0);
@@ -138,7 +147,9 @@ abstract class MatrixServer implements AutoCloseable {
                 map.setFilterName("consentgate-" + i);
                 map.addURLPattern("/*");
                 map.setDispatcher("REQUEST");
-                map.setDispatcher("FORWARD");
+                if (forward) {
+                    map.setDispatcher("FORWARD");
+                }
                 map.setDispatcher("ERROR");
                 map.setDispatcher("ASYNC");
                 ctx.addFilterMap(map);
