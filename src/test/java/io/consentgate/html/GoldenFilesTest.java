@@ -20,27 +20,31 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Golden files under {@code src/test/resources/io/consentgate/html/golden/}: {@code NAME.in.html} (input),
- * {@code NAME.decision} ({@code allow=none|all|cat,cat}, optional {@code mode=neutralize}, {@code reportOnly}) and
- * {@code NAME.out.html} (expected output). Each is checked whole, byte by byte and in random chunks. To (re)create
- * an expected file after reviewing the change: {@code -Dconsentgate.golden.write=true}.
+ * Golden files under {@code src/test/resources/io/consentgate/html/golden/}: {@code NAME.decision}
+ * ({@code allow=none|all|cat,cat}, optional {@code mode=neutralize}, {@code reportOnly}), {@code NAME.in.html}
+ * (input) and {@code NAME.out.html} (expected output; none when the output is the input). One input serves several
+ * decisions: {@code NAME@LABEL.decision} reads {@code NAME.in.html} and expects {@code NAME@LABEL.out.html}. Each is
+ * checked whole, byte by byte and in random chunks. To (re)create an expected file after reviewing the change:
+ * {@code -Dconsentgate.golden.write=true}.
  */
 class GoldenFilesTest {
 
     @TestFactory
     Stream<DynamicTest> goldenFiles() throws IOException, URISyntaxException {
         Path dir = Path.of(getClass().getResource("golden").toURI());
-        List<Path> inputs = new ArrayList<>();
+        List<Path> decisions = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            files.filter(p -> p.getFileName().toString().endsWith(".in.html")).sorted().forEach(inputs::add);
+            files.filter(p -> p.getFileName().toString().endsWith(".decision")).sorted().forEach(decisions::add);
         }
-        assertTrue(inputs.size() >= 20, "golden files present");
-        return inputs.stream().map(in -> DynamicTest.dynamicTest(in.getFileName().toString(), () -> check(in)));
+        assertTrue(decisions.size() >= 20, "golden files present");
+        return decisions.stream().map(d -> DynamicTest.dynamicTest(d.getFileName().toString(), () -> check(d)));
     }
 
-    private static void check(Path in) throws IOException {
-        String name = in.getFileName().toString().replace(".in.html", "");
-        String[] spec = Files.readString(in.resolveSibling(name + ".decision")).strip().split("\\s+");
+    private static void check(Path decisionFile) throws IOException {
+        String name = decisionFile.getFileName().toString().replace(".decision", "");
+        int at = name.indexOf('@');
+        Path in = decisionFile.resolveSibling((at < 0 ? name : name.substring(0, at)) + ".in.html");
+        String[] spec = Files.readString(decisionFile).strip().split("\\s+");
         ConsentDecision decision = ConsentDecision.refuseAll();
         HtmlRewriter.Builder b = HtmlRewriter.builder(RewriteAssertions.CATALOG);
         for (String s : spec) {
@@ -60,12 +64,12 @@ class GoldenFilesTest {
         byte[] whole = RewriteAssertions.rewrite(rw, input, decision, StandardCharsets.UTF_8, events::add,
             new int[0]);
         Path expectedFile = in.resolveSibling(name + ".out.html");
-        if (Boolean.getBoolean("consentgate.golden.write")) {
-            Path src = Path.of("src/test/resources/io/consentgate/html/golden", name + ".out.html");
+        Path src = Path.of("src/test/resources/io/consentgate/html/golden", name + ".out.html");
+        if (Boolean.getBoolean("consentgate.golden.write") && !java.util.Arrays.equals(whole, input)) {
             Files.write(src, whole);
         }
-        String expected = Files.readString(expectedFile.toFile().exists() ? expectedFile
-            : Path.of("src/test/resources/io/consentgate/html/golden", name + ".out.html"));
+        Path out = expectedFile.toFile().exists() ? expectedFile : src;
+        String expected = out.toFile().exists() ? Files.readString(out) : new String(input, StandardCharsets.UTF_8);
         assertEquals(expected, new String(whole, StandardCharsets.UTF_8), name);
         int[] everyByte = new int[Math.max(0, input.length - 1)];
         for (int i = 0; i < everyByte.length; i++) {
