@@ -12,12 +12,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import java.io.IOException;
-import java.io.UnsupportedEncodingException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 
 /**
  * The one commit-aware response wrapper every response-side feature builds on.
@@ -52,26 +48,21 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
 
     // The servlet-facing doors and the body's lifecycle are here; the parts they delegate to: ApplicationHeaders
     // (the application's headers as they are set), CommitTimeHeaders (ConsentGate's own headers and validators),
-    // RewriteDecision (rewrite or pass through, at commit), GateOutputStream (the body), Servlet61Redirect.
+    // RewriteDecision (rewrite or pass through, at commit), ResponseBody (the stream and the writer),
+    // GateOutputStream (the body's bytes), Servlet61Redirect.
 
     private final HttpServletRequest request;
     private final ConsentDecision decision;
     private final Enforcement enforcement;
 
     private final ApplicationHeaders headers = new ApplicationHeaders(this);
+    /** The output stream and the writer, and what they hold. */
+    private final ResponseBody body = new ResponseBody(this);
 
     /** Whether the commit-time headers have been written ({@link CommitTimeHeaders}). */
     private boolean committedHeaders;
     /** The client's {@code If-None-Match} tags that carried this decision's suffix ({@link Validators}). */
     private Validators.Translation revalidated;
-    private GateOutputStream stream;
-    /** The writer handed out, kept across {@code reset()} as the container keeps its own. */
-    private PrintWriter writer;
-    private BodyWriter bodyWriter;
-    /** Whether the application took the writer, or the stream, since the last {@code reset()} or forward. */
-    private boolean usingWriter;
-    private boolean usingStream;
-    private Charset writerCharset;
     /** Whether the first bytes of a body without a content type are HTML to a browser ({@link RewriteDecision}). */
     private boolean sniffedHtml;
     private boolean finished;
@@ -96,7 +87,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
 
     /** Body bytes sent to the container (after rewriting); 0 when the application wrote no body. */
     public long bytesWritten() {
-        return stream == null ? 0 : stream.written();
+        return body.bytesWritten();
     }
 
     /** The wrapper in {@code response}'s wrapper chain, or null: the filter never wraps twice. */
@@ -136,6 +127,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         if (isCommitted()) {
             return;
         }
+        GateOutputStream stream = body.stream();
         if (stream != null && stream.decided()) {
             if ((!stream.rewriting() || enforcement.reportOnly()) && !RewriteDecision.headOfRewrittenGet(this)) {
                 super.setContentLengthLong(len);
@@ -172,11 +164,11 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
 
     @Override
     public void setContentType(String type) {
-        if (usingWriter && type != null) {
+        if (body.usingWriter() && type != null) {
             // After getWriter() the charset is fixed: keep the one the writer encodes with.
             int semi = type.indexOf(';');
             super.setContentType((semi < 0 ? type : type.substring(0, semi)).strip() + ";charset="
-                    + writerCharset.name());
+                    + body.writerCharset().name());
             return;
         }
         super.setContentType(type);
@@ -184,7 +176,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
 
     @Override
     public void setCharacterEncoding(String charset) {
-        if (!usingWriter) {
+        if (!body.usingWriter()) {
             super.setCharacterEncoding(charset);
         }
     }
@@ -265,7 +257,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
             notModified();
             return false;
         }
-        discardBody();
+        body.discard();
         statusBeforeCommit(sc);
         commitHeaders();
         prepareForErrorPage();
@@ -281,13 +273,12 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
      * afterwards is ignored, as the container ignores it after {@code sendError}.
      */
     private void notModified() throws IOException {
-        discardBody();
+        body.discard();
         super.resetBuffer();
         super.setStatus(SC_NOT_MODIFIED);
         headers.holdContentLength(-1);
         commitHeaders();
-        stream = GateOutputStream.withoutBody(this);
-        forgetWriter();
+        body.replaceWithoutBody();
         finished = true;
         super.flushBuffer();
     }
@@ -306,7 +297,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
             return;
         }
         requireUncommitted("sendRedirect");
-        discardBody();
+        body.discard();
         commitHeaders();
         super.sendRedirect(location);
     }
@@ -328,11 +319,12 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
             // no effect in an include: hand it on as it is
         } else if (clearBuffer) {
             requireUncommitted("sendRedirect");
-            discardBody();
+            body.discard();
             commitHeaders();
         } else {
             requireUncommitted("sendRedirect");
-            endWriter();
+            body.endWriter();
+            GateOutputStream stream = body.stream();
             if (stream != null) {
                 stream.keepForRedirect();
             }
@@ -364,33 +356,13 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         headers.reset();
         committedHeaders = false;
         sniffedHtml = false;
-        // The writer and stream already handed out stay usable, as the container's do: what they held is gone, and
-        // either may be taken next.
-        usingWriter = false;
-        usingStream = false;
-        writerCharset = null;
-        if (bodyWriter != null) {
-            bodyWriter.discard();
-        }
-        if (stream != null) {
-            stream.restart();
-        }
+        body.reset();
     }
 
     @Override
     public void resetBuffer() {
         super.resetBuffer();
-        discardHeldBody();
-    }
-
-    /** What {@code resetBuffer()} drops here: the writer's encoded bytes and the body held back, if not committed. */
-    private void discardHeldBody() {
-        if (bodyWriter != null) {
-            bodyWriter.discard();
-        }
-        if (stream != null) {
-            stream.discardHeld();
-        }
+        body.discardHeld();
     }
 
     /**
@@ -402,10 +374,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         if (isCommitted()) {
             return;
         }
-        discardHeldBody();
-        usingWriter = false;
-        usingStream = false;
-        writerCharset = null; // the target's content type says what its bytes are in (it may take the stream)
+        body.forwarding();
     }
 
     // ---- body doors -----------------------------------------------------------------------------------------------
@@ -413,7 +382,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
     /** As in the container: the buffer size cannot change once content has been written. */
     @Override
     public void setBufferSize(int size) {
-        if (stream != null && stream.contentWritten() || bodyWriter != null && bodyWriter.holdsBytes()) {
+        if (body.contentWritten()) {
             throw new IllegalStateException("Cannot change the buffer size after content has been written");
         }
         super.setBufferSize(size);
@@ -421,58 +390,12 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
 
     @Override
     public ServletOutputStream getOutputStream() throws IOException {
-        if (usingWriter) {
-            throw new IllegalStateException("getWriter() has already been called for this response");
-        }
-        usingStream = true;
-        return body();
+        return body.outputStream();
     }
 
     @Override
     public PrintWriter getWriter() throws IOException {
-        if (usingWriter) {
-            return writer;
-        }
-        if (usingStream) {
-            throw new IllegalStateException("getOutputStream() has already been called for this response");
-        }
-        Charset charset = charsetOf(super.getCharacterEncoding());
-        writerCharset = charset;
-        // Write the charset the writer encodes with into Content-Type, as the container would for its own writer.
-        super.setCharacterEncoding(charset.name());
-        GateOutputStream s = body();
-        if (bodyWriter == null) {
-            bodyWriter = new BodyWriter(s, charset, this::streamsThrough);
-            writer = new PrintWriter(bodyWriter, false);
-        } else {
-            bodyWriter.charset(charset);
-        }
-        usingWriter = true;
-        return writer;
-    }
-
-    /** The end of the text: the writer's last bytes go to the stream, which commits nothing for them. */
-    private void endWriter() throws IOException {
-        if (bodyWriter != null) {
-            stream.finishing();
-            bodyWriter.end();
-        }
-    }
-
-    /** The body stream was replaced: the writer on the old one is not handed out again. */
-    private void forgetWriter() {
-        writer = null;
-        bodyWriter = null;
-        usingWriter = false;
-        usingStream = false;
-        writerCharset = null;
-    }
-
-    private GateOutputStream body() {
-        if (stream == null) {
-            stream = new GateOutputStream(this);
-        }
-        return stream;
+        return body.writer();
     }
 
     /**
@@ -490,12 +413,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
 
     @Override
     public void flushBuffer() throws IOException {
-        if (bodyWriter != null) {
-            bodyWriter.drainToStream();
-        }
-        if (stream != null) {
-            stream.flush();
-        } else {
+        if (!body.flush()) {
             commitHeaders();
         }
         super.flushBuffer();
@@ -511,7 +429,8 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
             return;
         }
         finished = true;
-        endWriter();
+        body.endWriter();
+        GateOutputStream stream = body.stream();
         if (stream != null) {
             stream.finish();
         } else if (!isCommitted()) {
@@ -525,6 +444,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
 
     /** Whether completing an async response must wait for body bytes a non-blocking stream was not ready for. */
     boolean deferComplete(Runnable complete) {
+        GateOutputStream stream = body.stream();
         return stream != null && stream.deferComplete(complete);
     }
 
@@ -534,17 +454,10 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
      * that holds nothing back.
      */
     private void prepareForErrorPage() {
-        stream = null;
-        forgetWriter();
+        body.replaceForErrorPage();
         headers.holdContentLength(-1);
         finished = false;
         streamThrough = true;
-    }
-
-    private void discardBody() {
-        if (stream != null) {
-            stream.discard();
-        }
     }
 
     // ---- the commit-time headers (CommitTimeHeaders) and the body decision (RewriteDecision) ------------------
@@ -596,6 +509,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
 
     /** The charset the body's bytes are in, as far as headers tell; null when unknown (the rewriter sniffs). */
     Charset bodyCharset() {
+        Charset writerCharset = body.writerCharset();
         if (writerCharset != null) {
             return writerCharset;
         }
@@ -610,17 +524,5 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
 
     ApplicationHeaders applicationHeaders() {
         return headers;
-    }
-
-    /** The writer's charset: ISO-8859-1 when none is set; one the JDK does not know fails, as in the container. */
-    private static Charset charsetOf(String name) throws UnsupportedEncodingException {
-        if (name == null) {
-            return StandardCharsets.ISO_8859_1;
-        }
-        try {
-            return Charset.forName(name);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new UnsupportedEncodingException(name);
-        }
     }
 }
