@@ -81,4 +81,26 @@ class FalsePositiveTest {
             + "a[href*='connect.facebook.net']{color:red}</style>"
             + "<script type=\"text/template\"><img src=\"https://www.facebook.com/tr\"></script>");
     }
+
+    @Test
+    void keepsInlineTextThatNamesATrackerHostInAUrlWithoutAPath() {
+        // i18n strings and a CSP copy in page config: a scheme and host with nothing after it but ")", white space,
+        // "," or ";" is text; a loader always goes on with a path (or a quote, to concatenate one)
+        assertUntouched("<script>\nwindow.i18n = {\"privacy\":\"We use Google Analytics "
+            + "(https://www.google-analytics.com) and the Meta Pixel (https://connect.facebook.net) only with your "
+            + "consent.\",\"share\":\"https://www.facebook.com/sharer/sharer.php?u=\"};\n</script>"
+            + "<script>window.cspHeader = \"script-src 'self' https://www.googletagmanager.com "
+            + "https://connect.facebook.net; img-src https://www.google-analytics.com, https://bat.bing.com; frame-src 'self'\";</script>");
+    }
+
+    @Test
+    void keepsPageStateWhoseArticleQuotesATrackerUrlAsText() {
+        // SSR page state (Apollo, Redux, Nuxt 2) that carries a blog post about installing a tag: the URLs stand in
+        // the post's text, after a ">" or after a word and white space, where no loader writes a URL; removing the
+        // script leaves the page without its state (blank or broken hydration)
+        assertUntouched("<script>window.__APOLLO_STATE__ = {\"Post:1\":{\"body\":\"<p>Add "
+            + "<code>https://connect.facebook.net/en_US/fbevents.js</code> to your page.</p>\"}};</script>"
+            + "<script>window.__NUXT__={data:[{post:{html:\"<p>Paste this: https://www.googletagmanager.com/gtag/js?id=G-XXXX "
+            + "into the head, or load //static.hotjar.com/c/hotjar-1.js as shown.</p>\"}}]};</script>");
+    }
 }
