@@ -103,6 +103,8 @@ final class ScriptMatcher {
             }
         }
         for (java.util.Map.Entry<String, List<HostIndex.Rule>> e : byHost.entrySet()) {
+            // the longest path first, as HostIndex orders them: the first rule whose path follows is the match
+            e.getValue().sort((a, b) -> Integer.compare(b.path().length(), a.path().length()));
             list.add(new Pattern(e.getKey().getBytes(StandardCharsets.US_ASCII), HOST, -1, -1,
                     e.getValue().toArray(new HostIndex.Rule[0])));
         }
@@ -260,7 +262,9 @@ final class ScriptMatcher {
         int j = last + 1;
         for (HostIndex.Rule r : pat.hostRules()) {
             if (r.path().isEmpty() || pathFollows(buf, j, end, r.path())) {
-                hits = seen(hits, r.entry());
+                // only the most precise rule, as for a URL: an operator's functional entry for a file on a host
+                // whose whole is another tracker ("connect.facebook.net/en_US/sdk.js") names that file alone
+                return seen(hits, r.entry());
             }
         }
         return hits;
@@ -340,7 +344,7 @@ final class ScriptMatcher {
 
     /**
      * Reports every host literal the same scan as {@link #match} accepts, with where it is: one call per occurrence
-     * and tracker (a host shared by two trackers, or listed with two path rules that both follow, gives two calls).
+     * and listed host (the most precise of its path rules that follows, as {@link #match} takes it).
      * The match carries the tracker's default categories; tag ids are not applied.
      */
     void locateHosts(byte[] buf, int off, int len, TrackerCatalog.HostOccurrences sink) {
@@ -367,6 +371,7 @@ final class ScriptMatcher {
         for (HostIndex.Rule r : pat.hostRules()) {
             if (r.path().isEmpty() || pathFollows(buf, last + 1, end, r.path())) {
                 sink.at(start, last + 1, matches.byDefault(r.entry()));
+                return;
             }
         }
     }
