@@ -103,6 +103,8 @@ final class ScriptMatcher {
             }
         }
         for (java.util.Map.Entry<String, List<HostIndex.Rule>> e : byHost.entrySet()) {
+            // the longest path first, as HostIndex orders them: the first rule whose path follows is the match
+            e.getValue().sort((a, b) -> Integer.compare(b.path().length(), a.path().length()));
             list.add(new Pattern(e.getKey().getBytes(StandardCharsets.US_ASCII), HOST, -1, -1,
                     e.getValue().toArray(new HostIndex.Rule[0])));
         }
@@ -223,7 +225,9 @@ final class ScriptMatcher {
             int start = last - pat.bytes().length + 1;
             switch (pat.kind()) {
                 case SIGNATURE -> {
-                    if (exact(buf, start, pat.bytes()) && signatureBoundaries(buf, off, end, start, last)) {
+                    if (exact(buf, start, pat.bytes()) && signatureBoundaries(buf, off, end, start, last)
+                            && !(pat.bytes()[0] == '/' && proseBefore(buf, off, start))) {
+                        // a loader path ("/gtag/js?id=") counts unless the URL it ends stands in text, as a host does
                         hits = seen(hits, pat.entry());
                     }
                 }
@@ -258,7 +262,9 @@ final class ScriptMatcher {
         int j = last + 1;
         for (HostIndex.Rule r : pat.hostRules()) {
             if (r.path().isEmpty() || pathFollows(buf, j, end, r.path())) {
-                hits = seen(hits, r.entry());
+                // only the most precise rule, as for a URL: an operator's functional entry for a file on a host
+                // whose whole is another tracker ("connect.facebook.net/en_US/sdk.js") names that file alone
+                return seen(hits, r.entry());
             }
         }
         return hits;
@@ -268,7 +274,7 @@ final class ScriptMatcher {
     private static boolean hostBounded(byte[] buf, int off, int end, int start, int last) {
         if (start > off) {
             int b = buf[start - 1];
-            if (isHostByte(b) && !escapedSlashEndsAt(buf, off, start) || isProseBefore(hostNameStart(buf, off, start))) {
+            if (isHostByte(b) && !escapedSlashEndsAt(buf, off, start) || proseBefore(buf, off, start)) {
                 // a host after white space, '(' or '>' is prose or a comment ("connects to www.google-analytics.com",
                 // "Meta (connect.facebook.net)", "<code>static.hotjar.com</code>" in inlined HTML): no URL starts with
                 // one of them before its host, and page state inlined by SSR frameworks carries text
@@ -278,14 +284,67 @@ final class ScriptMatcher {
         int j = last + 1;
         if (j < end) {
             int a = buf[j];
-            return !(isHostByte(a) || (a == '.' && j + 1 < end && isAlnum(buf[j + 1])));
+            // a host with nothing after it but ')', white space, ',' or ';' ends a URL without a path in text or in
+            // a list ("Google Analytics (https://www.google-analytics.com)", a CSP copy "https://connect.facebook.net;"):
+            // a loader goes on with a path, or with a quote to concatenate one
+            return !(isHostByte(a) || (a == '.' && j + 1 < end && isAlnum(buf[j + 1]))
+                    || a == ')' || a == ',' || a == ';' || isSpace(a));
         }
         return true;
     }
 
     /**
+     * Whether the host name that ends with the listed suffix at {@code start} stands in text: right after white
+     * space, {@code (} or {@code >}, or as the host of a URL ({@code https://host}, {@code //host}) that itself stands
+     * in text: right after {@code >} ({@code <code>https://…</code>} in inlined HTML) or after a word or a
+     * punctuation mark and white space ({@code "Paste this: https://…"}). White space after a quote, {@code =},
+     * {@code (} or {@code ,} is not text: browsers strip it from a URL ({@code src="  https://…"}), CSS allows it in
+     * {@code url( https://…)} and a {@code srcset} puts it between candidates.
+     */
+    private static boolean proseBefore(byte[] buf, int off, int start) {
+        int k = hostNameStartIndex(buf, off, start);
+        if (k < off) {
+            return false;
+        }
+        if (isProseBefore(buf[k])) {
+            return true;
+        }
+        if (buf[k] != '/' || k - 1 < off || buf[k - 1] != '/') {
+            return false;
+        }
+        int u = k - 2;
+        if (u >= off && buf[u] == ':') {
+            u--;
+            int schemeEnd = u;
+            while (u >= off && isLetter(buf[u])) {
+                u--;
+            }
+            if (u == schemeEnd) {
+                return false;
+            }
+        }
+        if (u < off) {
+            return false;
+        }
+        if (buf[u] == '>') {
+            return true;
+        }
+        if (!isSpace(buf[u])) {
+            return false;
+        }
+        while (u >= off && isSpace(buf[u])) {
+            u--;
+        }
+        if (u < off) {
+            return false;
+        }
+        int t = buf[u];
+        return isAlnum(t) || t == '.' || t == ':' || t == ';' || t == '!' || t == '?';
+    }
+
+    /**
      * Reports every host literal the same scan as {@link #match} accepts, with where it is: one call per occurrence
-     * and tracker (a host shared by two trackers, or listed with two path rules that both follow, gives two calls).
+     * and listed host (the most precise of its path rules that follows, as {@link #match} takes it).
      * The match carries the tracker's default categories; tag ids are not applied.
      */
     void locateHosts(byte[] buf, int off, int len, TrackerCatalog.HostOccurrences sink) {
@@ -312,21 +371,23 @@ final class ScriptMatcher {
         for (HostIndex.Rule r : pat.hostRules()) {
             if (r.path().isEmpty() || pathFollows(buf, last + 1, end, r.path())) {
                 sink.at(start, last + 1, matches.byDefault(r.entry()));
+                return;
             }
         }
     }
 
     /**
-     * The byte before the whole host name whose listed suffix starts at {@code start} (before {@code www.} of
-     * {@code www.google-analytics.com}), looking back at most a DNS name's length; 0 at the start of the range.
+     * Index of the byte before the whole host name whose listed suffix starts at {@code start} (before {@code www.} of
+     * {@code www.google-analytics.com}), looking back at most a DNS name's length; below {@code off} at the start of
+     * the range.
      */
-    private static int hostNameStart(byte[] buf, int off, int start) {
+    private static int hostNameStartIndex(byte[] buf, int off, int start) {
         int k = start - 1;
         int limit = Math.max(off, start - 253);
         while (k >= limit && (buf[k] == '.' || isHostByte(buf[k]))) {
             k--;
         }
-        return k >= off ? buf[k] : 0;
+        return k;
     }
 
     private Hits seen(Hits hits, int entry) {
@@ -491,6 +552,10 @@ final class ScriptMatcher {
 
     private static boolean isIdentByte(int b) {
         return (BYTE_CLASS[b & 0xff] & B_IDENT) != 0;
+    }
+
+    private static boolean isLetter(int b) {
+        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
     }
 
     private static boolean isDigit(int b) {

@@ -221,8 +221,9 @@ public final class TrackerCatalog {
      * <p>{@code catalog.locateHosts(buf, 0, buf.length, (start, end, m) -> spans.add(new int[] {start, end}))}
      *
      * @param buf  bytes in an ASCII-compatible encoding
-     * @param sink called once per occurrence and tracker, with {@code [start, end)} the host literal's bytes (the
-     *             listed host or domain, without subdomains before it)
+     * @param sink called once per occurrence and listed host, for the tracker of its most precise path rule that
+     *             follows (as for a URL), with {@code [start, end)} the host literal's bytes (the listed host or
+     *             domain, without subdomains before it)
      */
     public void locateHosts(byte[] buf, int off, int len, HostOccurrences sink) {
         if (off < 0 || len < 0 || off + len > buf.length) {

@@ -793,6 +793,11 @@ final class RewriteEngine implements TokenHandler {
             event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", refused);
             writeNeutralScript(refused.categories());
             deferLen = 0;
+        } else if (!inNoscript && rewriteUrlList(matches)) {
+            for (TrackerMatch m : matches) {
+                event(decision.allowsAll(m.categories()) ? TrackerEvent.Action.ALLOWED
+                    : TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", m);
+            }
         } else {
             event(TrackerEvent.Action.REMOVED, scriptLine, scriptColumn, "script", refused);
             if (endEnd < 0) { // an end tag longer than the cap, still streaming: it goes as it is read
@@ -850,6 +855,23 @@ final class RewriteEngine implements TokenHandler {
         }
         System.arraycopy(text, 0, defer, cs, text.length);
         deferLen = cs + text.length;
+        return true;
+    }
+
+    /**
+     * A script that loads a list of URLs, some of them refused trackers ({@link UrlListScript}), keeps the others: its
+     * refused tracker URL literals are overwritten in place in the held bytes, which are then released.
+     *
+     * @return false when the script is not such a list (it is then removed)
+     */
+    private boolean rewriteUrlList(List<TrackerMatch> matches) {
+        int cs = scriptContentStart;
+        byte[] text = UrlListScript.rewrite(defer, cs, deferLen - cs, cfg.catalog,
+            m -> !decision.allowsAll(refined(m, matches).categories()));
+        if (text == null) {
+            return false;
+        }
+        System.arraycopy(text, 0, defer, cs, text.length);
         return true;
     }
 

@@ -536,6 +536,28 @@ class ScriptMatchTest {
     }
 
     @Test
+    void ignoresTrackerUrlsInTextButNotUrlsThatLoad() {
+        // a URL with no path before ")", white space, "," or ";", or a URL after ">" or after a word and white space,
+        // is text (a privacy notice, a CSP copy, a post quoting a snippet in page state)
+        assertEquals(Set.of(), ids("i18n={privacy:\"Google Analytics (https://www.google-analytics.com) and "
+                + "Meta (//connect.facebook.net).\"}"));
+        assertEquals(Set.of(), ids("csp=\"script-src https://www.googletagmanager.com https://connect.facebook.net; "
+                + "img-src https://www.google-analytics.com, 'self'\""));
+        assertEquals(Set.of(), ids("state={body:\"<p><code>https://connect.facebook.net/en_US/fbevents.js</code> "
+                + "or: https://www.googletagmanager.com/gtag/js?id=G-XXXX, then see\\n //static.hotjar.com/c/x\"}"));
+        assertEquals(Set.of(), ids("doc={html:\"<pre>/gtm.js?id=GTM-XXXX</pre>\"}"));
+        // a URL a browser or a loader still fetches counts
+        assertEquals(Set.of("google-analytics"), ids("s.src='https://www.google-analytics.com'+'/analytics.js'"));
+        assertEquals(Set.of("google-analytics"), ids("l.href=\"https://www.google-analytics.com\""));
+        assertEquals(Set.of("google-analytics"), ids("s.src='https://www.google-analytics.com./analytics.js'"));
+        assertEquals(Set.of("meta-pixel"), ids("img.srcset = '/a.png 1x, https://www.facebook.com/tr?id=1 2x';"));
+        assertEquals(Set.of("meta-pixel"), ids("el.style.background = 'url( https://www.facebook.com/tr?id=1)';"));
+        assertEquals(Set.of("meta-pixel"), ids("el.innerHTML = '<img src= https://www.facebook.com/tr?id=1>';"));
+        assertEquals(Set.of("google-tag"), ids("j.src='https://sgtm.shop.example/gtm.js?id='+i;"));
+        assertEquals(Set.of("google-tag"), ids("j.src = `\n  https://www.googletagmanager.com/gtm.js?id=${i}`;"));
+    }
+
+    @Test
     void ignoresJsonLdSameAsLinks() {
         String jsonLd = """
             {"@context":"https://schema.org","@type":"Organization","name":"Acme",

@@ -174,6 +174,23 @@ class TrackerCatalogTest {
     }
 
     @Test
+    void aMorePreciseHostPathRuleWinsInInlineScriptsAsInUrls() {
+        // an operator who uses Facebook Login lets the SDK through as functional while the Pixel on the same host
+        // stays marketing: the SDK's inline loader must be the SDK, as its <script src> is, not the Pixel too
+        TrackerCatalog merged = TrackerCatalog.bundled().withOverrides(catalog("""
+            [{"id":"facebook-sdk","name":"Facebook SDK","owner":"Meta","categories":["functional"],
+              "hosts":["connect.facebook.net/en_US/sdk.js"]}]"""));
+        assertEquals("facebook-sdk", merged.matchUrl("https://connect.facebook.net/en_US/sdk.js", null).tracker().id());
+        byte[] sdk = ("js.src = \"https://connect.facebook.net/en_US/sdk.js\"; window.fbAsyncInit = function () "
+                + "{ FB.init({appId: '1', version: 'v19.0'}); };").getBytes(StandardCharsets.UTF_8);
+        List<TrackerMatch> m = merged.matchScript(sdk, 0, sdk.length);
+        assertEquals(List.of("facebook-sdk"), m.stream().map(x -> x.tracker().id()).toList());
+        byte[] pixel = "s.src='https://connect.facebook.net/en_US/fbevents.js';".getBytes(StandardCharsets.UTF_8);
+        assertEquals(List.of("meta-pixel"),
+                merged.matchScript(pixel, 0, pixel.length).stream().map(x -> x.tracker().id()).toList());
+    }
+
+    @Test
     void parsesHostPathRulesAndCookieForms() {
         TrackerCatalog c = catalog("""
             [{"id":"x","name":"X","owner":"O","categories":["marketing","analytics"],

@@ -81,4 +81,50 @@ class FalsePositiveTest {
             + "a[href*='connect.facebook.net']{color:red}</style>"
             + "<script type=\"text/template\"><img src=\"https://www.facebook.com/tr\"></script>");
     }
+
+    @Test
+    void keepsInlineTextThatNamesATrackerHostInAUrlWithoutAPath() {
+        // i18n strings and a CSP copy in page config: a scheme and host with nothing after it but ")", white space,
+        // "," or ";" is text; a loader always goes on with a path (or a quote, to concatenate one)
+        assertUntouched("<script>\nwindow.i18n = {\"privacy\":\"We use Google Analytics "
+            + "(https://www.google-analytics.com) and the Meta Pixel (https://connect.facebook.net) only with your "
+            + "consent.\",\"share\":\"https://www.facebook.com/sharer/sharer.php?u=\"};\n</script>"
+            + "<script>window.cspHeader = \"script-src 'self' https://www.googletagmanager.com "
+            + "https://connect.facebook.net; img-src https://www.google-analytics.com, https://bat.bing.com; frame-src 'self'\";</script>");
+    }
+
+    @Test
+    void keepsPageStateWhoseArticleQuotesATrackerUrlAsText() {
+        // SSR page state (Apollo, Redux, Nuxt 2) that carries a blog post about installing a tag: the URLs stand in
+        // the post's text, after a ">" or after a word and white space, where no loader writes a URL; removing the
+        // script leaves the page without its state (blank or broken hydration)
+        assertUntouched("<script>window.__APOLLO_STATE__ = {\"Post:1\":{\"body\":\"<p>Add "
+            + "<code>https://connect.facebook.net/en_US/fbevents.js</code> to your page.</p>\"}};</script>"
+            + "<script>window.__NUXT__={data:[{post:{html:\"<p>Paste this: https://www.googletagmanager.com/gtag/js?id=G-XXXX "
+            + "into the head, or load //static.hotjar.com/c/hotjar-1.js as shown.</p>\"}}]};</script>");
+    }
+
+    @Test
+    void keepsTheOtherUrlsOfAnAppLoaderWhoseListHoldsARefusedTracker() {
+        // a storefront's app loader (as Shopify writes every store's installed apps into one script): removing it for
+        // the Klaviyo URL in its list would also drop the reviews and chat apps; the refused URL alone goes inert
+        String loader = "<script>(function () { function asyncLoad() { var urls = [%s];\n"
+            + "  for (var i = 0; i < urls.length; i++) { var s = document.createElement('script'); s.async = true;"
+            + " s.src = urls[i]; document.head.appendChild(s); } }\n"
+            + "  window.addEventListener('load', asyncLoad, false); })();</script>";
+        String klaviyo = "\"https:\\/\\/static.klaviyo.com\\/onsite\\/js\\/klaviyo.js?company_id=AbC123\"";
+        String apps = "\"\\/\\/reviews.apps.example\\/embed\\/loader.js?shop=acme.myshopify.com\"," + klaviyo
+            + ",\"https:\\/\\/chat.apps.example\\/widget.js\"";
+        String inert = "\"data:," + "/".repeat(klaviyo.length() - 2 - 6) + "\"";
+        String in = String.format(loader, apps);
+        assertEquals(String.format(loader, apps.replace(klaviyo, inert)), rewrite(REMOVE, in, NONE));
+        assertEquals(java.util.List.of(TrackerEvent.Action.NEUTRALIZED),
+            events(REMOVE, in, NONE).stream().map(TrackerEvent::action).toList());
+        // a list of trackers only, a URL the script builds in a template, a loader signature beside the list: removed as before
+        assertEquals("", rewrite(REMOVE, String.format(loader, klaviyo), NONE));
+        assertEquals("", rewrite(REMOVE, String.format(loader, apps.replace(klaviyo,
+            "`https://static.klaviyo.com/onsite/js/klaviyo.js?company_id=${id}`")), NONE));
+        assertEquals("", rewrite(REMOVE, String.format(loader, apps).replace("asyncLoad() {",
+            "asyncLoad() { fbq('init', '1'); s.src = 'https://connect.facebook.net/en_US/fbevents.js';"), NONE));
+    }
 }

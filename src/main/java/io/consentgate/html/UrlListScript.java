@@ -1,0 +1,168 @@
+package io.consentgate.html;
+
+import io.consentgate.catalog.TrackerCatalog;
+import io.consentgate.catalog.TrackerMatch;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * An inline script that loads several URLs, only some of them refused trackers: a platform's app loader
+ * ({@code var urls = ["//reviews.app.example/loader.js", "https://static.klaviyo.com/onsite/js/klaviyo.js?…"]} on
+ * every Shopify storefront), a theme's list of widgets. Removing it would take the other URLs with it (product reviews,
+ * chat, upsells), so each string literal that is a refused tracker URL is overwritten in place by {@code data:,} and
+ * {@code /} padding of the same length, and the script stays.
+ *
+ * <p>Only when that leaves nothing refused: every refused host literal stands alone in a string literal (from its
+ * opening to its closing quote, no white space, no template substitution), the script holds another absolute URL
+ * literal that is no refused tracker, and the rewritten script matches no refused tracker any more (no loader
+ * signature, no tag call, no host written another way). Otherwise the script is removed as before.
+ */
+final class UrlListScript {
+
+    private static final byte[] DATA_URL = {'d', 'a', 't', 'a', ':', ','};
+    /** How far a string literal around a host literal is looked for, each way. */
+    private static final int MAX_LITERAL = 2048;
+
+    private UrlListScript() {
+    }
+
+    /**
+     * The script {@code b[off, off + len)} with its refused tracker URL literals overwritten, or {@code null} when it
+     * is not such a list (the caller then removes it).
+     */
+    static byte[] rewrite(byte[] b, int off, int len, TrackerCatalog catalog, Predicate<TrackerMatch> refused) {
+        int end = off + len;
+        List<int[]> spans = new ArrayList<>();
+        boolean[] alone = {true};
+        catalog.locateHosts(b, off, len, (start, stop, m) -> {
+            if (!refused.test(m)) {
+                return;
+            }
+            int[] literal = literalAround(b, off, end, start, stop);
+            if (literal == null) {
+                alone[0] = false;
+            } else {
+                spans.add(literal);
+            }
+        });
+        if (!alone[0] || spans.isEmpty()) {
+            return null;
+        }
+        byte[] out = Arrays.copyOfRange(b, off, end);
+        for (int[] s : spans) {
+            int from = s[0] - off;
+            int count = s[1] - s[0];
+            if (count < DATA_URL.length) {
+                Arrays.fill(out, from, from + count, (byte) ':');
+            } else {
+                System.arraycopy(DATA_URL, 0, out, from, DATA_URL.length);
+                Arrays.fill(out, from + DATA_URL.length, from + count, (byte) '/');
+            }
+        }
+        if (!hasOtherUrlLiteral(out) || catalog.matchScript(out, 0, out.length).stream().anyMatch(refused)) {
+            return null;
+        }
+        return out;
+    }
+
+    /**
+     * The content {@code [from, to)} of the string literal that holds the host literal at {@code [start, stop)} and
+     * nothing but a URL around it; {@code null} when there is none.
+     */
+    private static int[] literalAround(byte[] b, int off, int end, int start, int stop) {
+        int i = start - 1;
+        int limit = Math.max(off, start - MAX_LITERAL);
+        while (i >= limit && !isQuote(b[i])) {
+            if (!isUrlByte(b[i])) {
+                return null;
+            }
+            i--;
+        }
+        if (i < limit || i > off && b[i - 1] == '\\') {
+            return null;
+        }
+        byte quote = b[i];
+        int from = i + 1;
+        int j = stop;
+        int jl = Math.min(end, stop + MAX_LITERAL);
+        while (j < jl && b[j] != quote) {
+            if (!isUrlByte(b[j]) || b[j] == '\\' && j + 1 < jl && isQuote(b[j + 1])
+                    || quote == '`' && b[j] == '$' && j + 1 < jl && b[j + 1] == '{') {
+                return null;
+            }
+            j++;
+        }
+        if (j >= jl || !startsUrl(b, from, start)) {
+            return null;
+        }
+        return new int[] {from, j};
+    }
+
+    /** Whether the literal starting at {@code from} is an absolute or scheme-relative URL, or the host itself. */
+    private static boolean startsUrl(byte[] b, int from, int hostStart) {
+        if (from == hostStart) {
+            return true;
+        }
+        int k = from;
+        while (k < hostStart && (b[k] >= 'a' && b[k] <= 'z' || b[k] >= 'A' && b[k] <= 'Z')) {
+            k++;
+        }
+        if (k > from) {
+            if (k >= hostStart || b[k] != ':') {
+                return false;
+            }
+            k++;
+        }
+        return slashes(b, k, hostStart) >= 0;
+    }
+
+    /** Index after {@code //} (or {@code \/\/}) at {@code k}, -1 when none. */
+    private static int slashes(byte[] b, int k, int limit) {
+        for (int n = 0; n < 2; n++) {
+            if (k < limit && b[k] == '/') {
+                k++;
+            } else if (k + 1 < limit && b[k] == '\\' && b[k + 1] == '/') {
+                k += 2;
+            } else {
+                return -1;
+            }
+        }
+        return k;
+    }
+
+    /** Whether a string literal of the script starts with an absolute or scheme-relative URL (a non-tracker one). */
+    private static boolean hasOtherUrlLiteral(byte[] t) {
+        for (int i = 0; i + 1 < t.length; i++) {
+            if (!isQuote(t[i])) {
+                continue;
+            }
+            int k = i + 1;
+            while (k < t.length && (t[k] >= 'a' && t[k] <= 'z' || t[k] >= 'A' && t[k] <= 'Z')) {
+                k++;
+            }
+            if (k > i + 1) {
+                if (k >= t.length || t[k] != ':') {
+                    continue;
+                }
+                k++;
+            }
+            int h = slashes(t, k, t.length);
+            if (h >= 0 && h < t.length && (Character.isLetterOrDigit(t[h]) || t[h] == '[')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isQuote(byte c) {
+        return c == '"' || c == '\'' || c == '`';
+    }
+
+    /** A byte that may stand in a URL as a script writes it ({@code \/} escapes included); no space, no quote. */
+    private static boolean isUrlByte(byte c) {
+        return c > ' ' && c < 127 && c != '"' && c != '\'' && c != '`' && c != '<' && c != '>' && c != '{'
+            && c != '}' && c != '|' && c != '^';
+    }
+}
