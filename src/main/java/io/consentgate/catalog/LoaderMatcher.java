@@ -42,6 +42,9 @@ final class LoaderMatcher {
             if (pathEnd - pathStart < p.path().length() || !u.startsWith(p.path(), pathEnd - p.path().length())) {
                 continue;
             }
+            if (p.path().length() == 1 && pathEnd - pathStart < 2) {
+                continue; // "/?id=…" names a directory the site serves a tag under, never the site's root
+            }
             if (p.param() == null) {
                 return matches.byDefault(r.entry());
             }

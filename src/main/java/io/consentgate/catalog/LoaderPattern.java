@@ -7,7 +7,9 @@ package io.consentgate.catalog;
  *
  * <p>A URL matches when its path ends with {@code path} (which starts with {@code /}, so at a segment boundary) and,
  * when {@code param} is set, its query has that parameter with a value starting with {@code valuePrefix} (ASCII case
- * ignored) followed by a letter or digit.
+ * ignored) followed by a letter or digit. The path {@code /} alone (any path ending in a slash) needs a parameter with
+ * a value prefix, and never matches the root path: {@code /?id=GTM-} is a Google tag served through Google tag gateway
+ * under a path of the site's own choosing ({@code /metrics/?id=GTM-ABC}).
  *
  * @param path        the path suffix, starting with {@code /}
  * @param param       a required query parameter name, or {@code null}
@@ -31,8 +33,11 @@ record LoaderPattern(String path, String param, String valuePrefix) {
             return new LoaderPattern(s, null, null);
         }
         int eq = s.indexOf('=', q);
-        if (q < 2 || eq <= q + 1 || s.indexOf('?', q + 1) >= 0 || s.indexOf('=', eq + 1) >= 0) {
+        if (eq <= q + 1 || s.indexOf('?', q + 1) >= 0 || s.indexOf('=', eq + 1) >= 0) {
             return null;
+        }
+        if (q == 1 && eq == s.length() - 1) {
+            return null; // "/?id=" would take every script whose path ends in a slash and has an id
         }
         return new LoaderPattern(s.substring(0, q), s.substring(q + 1, eq), s.substring(eq + 1));
     }

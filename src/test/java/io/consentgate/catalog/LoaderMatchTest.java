@@ -52,6 +52,15 @@ class LoaderMatchTest {
         /app/matomo.js.map                                           | -          | -
         /assets/app.js?src=/matomo.js                                | -          | -
         /docs/fbevents.js.html                                       | -          | -
+        https://www.shop.example/metrics/?id=GTM-WX12AB3             | google-tag-gateway | analytics+marketing
+        /metrics/?id=G-AB12CD34EF                                    | google-tag-gateway | analytics
+        //www.shop.example/a1b2c3d4/?id=AW-123456789&l=dataLayer     | google-tag-gateway | marketing
+        https://www.shop.example/?id=GTM-WX12AB3                     | -          | -
+        /search/?q=shoes&id=12345                                    | -          | -
+        /gallery/?id=G7-summer                                       | -          | -
+        /metrics/?id=G-                                              | -          | -
+        /wp-content/plugins/google-site-kit/fpm/measurement.php?id=G-AB12CD34EF&s=/gtag/js | google-tag-gateway | analytics
+        /wp-content/plugins/google-site-kit/fpm/measurement.php?healthCheck=1              | -                  | -
         """)
     void matchesLoaderPathsOnAnyHost(String url, String id, String categories) {
         TrackerMatch m = CATALOG.matchLoader(url);
@@ -79,7 +88,7 @@ class LoaderMatchTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"gtm.js", "/a", "/x.js?id", "/x.js?=a", "/x.js?a=b=c", "/x*.js", "/x.js?a=1&b=2",
-        "/x.js#f", "/x y.js"})
+        "/x.js#f", "/x y.js", "/?id="})
     void malformedLoadersAreRejectedWithTheField(String loader) {
         CatalogFormatException e = assertThrows(CatalogFormatException.class, () -> TrackerCatalog.fromJson(
             new ObjectMapper().readTree("{\"trackers\": [{\"id\": \"acme\", \"name\": \"Acme\", \"owner\": \"Acme\","

@@ -453,6 +453,47 @@ class ScriptMatchTest {
     }
 
     @Test
+    void findsTheAddedPublisherAndAffiliateLoadersByTheirSignatureWhenTheHostIsProxied() {
+        // loaders copied onto the site's own host or a CDN alias: only their fixed names are left to go by
+        assertEquals(Set.of("chartbeat"), ids("""
+            var _sf_async_config = window._sf_async_config || {}; _sf_async_config.uid = 12345;
+            (function () { var e = document.createElement('script'); e.src = '/assets/cb.js'; document.body.appendChild(e); })();"""));
+        assertEquals(Set.of("kissmetrics"), ids("var _kmq = _kmq || []; var _kmk = _kmk || 'abc';"
+                + " _kms('/km/i.js'); _kms('/km/' + _kmk + '.2.js');"));
+        assertEquals(Set.of("kameleoon"), ids("var kameleoonLoadingTimeout = 1000; window.kameleoonQueue = [];"));
+        assertEquals(Set.of("quantum-metric"), ids("!window.QuantumMetricAPI && d.parentNode.insertBefore(qtm, d);"));
+        assertEquals(Set.of("braze"), ids("import('/vendor/braze.mjs').then(function (b) { b.initialize('k'); });"
+                + " braze.initialize('00000000-0000', {baseUrl: 'sdk.iad-01.braze.com'});"));
+        assertEquals(Set.of("activecampaign"), ids("vgo(\"setAccount\", \"1234\"); vgo(\"process\");"));
+        assertEquals(Set.of("impact"), ids("(function(i,m,p,a,c,t){c.ire_o=p;c[p]=c[p]||function(){};"
+                + "t=a.createElement(m);t.src=i;})('/utt/A123.js','script','ire',document,window);"));
+        assertEquals(Set.of("cj-affiliate"), ids("d=b.createElement(c);d.src='/cj-proxy/tags/1/tag.js';d.id='cjapitag';"));
+        assertEquals(Set.of("nextdoor-pixel"), ids("ndp('init', '0123-4567', {}); ndp('track', 'PAGE_VIEW');"));
+        assertEquals(Set.of("line-tag"), ids("_lt(\"init\", {customerType: \"lap\", tagId: \"x\"});"));
+        assertEquals(Set.of("naver-analytics"), ids("if(!wcs_add) var wcs_add = {}; wcs_add['wa'] = 's_1'; wcs_do();"));
+        assertEquals(Set.of("kakao-pixel"), ids("kakaoPixel('1234567890').purchase();"));
+        assertEquals(Set.of("vk-ads"), ids("t.onload=function(){VK.Retargeting.Init('VK-RTRG-1-x'),VK.Retargeting.Hit()}"));
+        assertEquals(Set.of("vk-ads"), ids("var _tmr = window._tmr || (window._tmr = []); _tmr.push({id: '1'});"));
+        assertEquals(Set.of("statcounter"), ids("document.write(\"<sc\"+\"ript src='\" + scJsHost + "
+                + "\"statcounter.com/counter/counter.js'></\"+\"script>\");"));
+    }
+
+    @Test
+    void lookAlikesOfTheAddedPublisherAndAffiliateVendorsAreNotTrackers() {
+        // short globals and common words an application could use for itself
+        assertEquals(Set.of(), ids("function vgo(p) { return p; } vgo('home'); myvgo('setAccount', 1);"
+                + " function ndp(x) { return x; } ndp('open'); var wire_o = 1; _lt('send', 'pv');"
+                + " var km = {_kmqx: 1}; timer._tmr = setTimeout(f, 10); wcs_done(1);"));
+        // vendor websites, content images and look-alike hosts
+        assertEquals(Set.of(), ids("var links = ['https://www.chartbeat.com/', 'https://www.parse.ly/', "
+                + "'https://statcounter.com/', 'https://clicky.com/101', 'https://www.pendo.io/', 'https://vk.com/acme', "
+                + "'https://www.nextdoor.com/', 'https://line.me/R/ti/p/@acme'];"));
+        assertEquals(Set.of(), ids("img.src = 'https://cdn.dynamicyield.com/api/8781234/images/banner.jpg';"));
+        assertEquals(Set.of(), ids("var u = 'https://static.chartbeat.com.example.org/js/chartbeat.js', "
+                + "v = 'https://notparsely.com/keys/x/p.js', w = 'https://t1.daumcdn.net/cafeattach/x.png';"));
+    }
+
+    @Test
     void vendorWebsitesNamedInScriptsAreNotTrackers() {
         assertEquals(Set.of(), ids("var links = ['https://docs.logrocket.com/', 'https://www.smartlook.com/',"
                 + " 'https://usefathom.com/', 'https://umami.is/docs', 'https://www.cloudflare.com/'];"));

@@ -127,4 +127,25 @@ class FalsePositiveTest {
         assertEquals("", rewrite(REMOVE, String.format(loader, apps).replace("asyncLoad() {",
             "asyncLoad() { fbq('init', '1'); s.src = 'https://connect.facebook.net/en_US/fbevents.js';"), NONE));
     }
+
+    @Test
+    void keepsWhatOnlyNamesThePublisherAndWordPressVendors() {
+        // links to the vendors, their content and badge images, configuration that loads nothing on its own, a
+        // privacy notice in page state, and first-party URLs that only look like a tag gateway's
+        assertUntouched("<a href=\"https://www.chartbeat.com/\">Chartbeat</a><a href=\"https://www.parse.ly/\">Parse.ly</a>"
+            + "<a href=\"https://statcounter.com/\">StatCounter</a><a href=\"https://vk.com/acme\">VK</a>"
+            + "<a href=\"https://line.me/R/ti/p/@acme\">LINE</a><a href=\"https://jetpack.com/\">Jetpack</a>"
+            + "<img src=\"https://cdn.dynamicyield.com/api/8781234/images/0a1b2c__banner.jpg\" alt=\"\">"
+            + "<img src=\"https://static.getclicky.com/media/links/badge.gif\" alt=\"Clicky\">"
+            + "<img src=\"https://i0.wp.com/shop.example/wp-content/uploads/rose.jpg?w=600\" alt=\"\">"
+            + "<img src=\"https://t1.daumcdn.net/cafeattach/1a2b/photo.jpg\" alt=\"\">"
+            + "<script>var pysOptions = {\"facebook\":{\"pixelIds\":[\"123\"]}};</script>"
+            + "<script>_stq = window._stq || []; _stq.push([ 'view', {blog: '1', post: '7'} ]);</script>"
+            + "<script>window.DY = window.DY || {}; DY.recommendationContext = {type: 'HOMEPAGE'};</script>"
+            + "<script>window.__STATE__={privacy:\"We count visits with Chartbeat (static.chartbeat.com) and "
+            + "Jetpack: your browser connects to stats.wp.com.\"};</script>"
+            + "<script src=\"/search/?q=shoes&amp;id=12345\"></script><script src=\"/?id=GTM-AB12CD\"></script>"
+            + "<iframe src=\"/gallery/?id=G7-summer\"></iframe>"
+            + "<script src=\"/wp-content/plugins/pixelyoursite/dist/scripts/jquery.bind-first-0.2.3.min.js\"></script>");
+    }
 }
