@@ -25,9 +25,10 @@ import java.util.Locale;
  *   <li>{@link #expiries}: for refused tracking cookies the request still carries (consent withdrawn, or set by
  *       JavaScript earlier), {@code Set-Cookie} values that expire them: {@code Max-Age=0} host-only and for every
  *       parent domain of the request host (browsers ignore the public-suffix ones), for each configured path; on
- *       HTTPS the same again with {@code Secure; Partitioned} for cookies set partitioned (CHIPS). At most {@value #MAX_EXPIRY_BYTES} bytes of them per response, whole cookies at a time: containers refuse a
- *       response whose headers exceed about 8 KB (Tomcat and Jetty answer {@code 500} without a body), so a visitor
- *       with many tracker cookies, or a deep host name, would lose every page. The cookies left out are still sent by
+ *       HTTPS the same again with {@code Secure; Partitioned} for cookies set partitioned (CHIPS). At most {@value #MAX_EXPIRY_BYTES} bytes of them per response, and no more than the response's own headers
+ *       leave under 8 KB ({@link CommitTimeHeaders}), whole cookies at a time: containers refuse a response whose
+ *       headers exceed about 8 KB (Tomcat answers {@code 500} without a body), so a visitor with many tracker
+ *       cookies, or a deep host name, would lose every page. The cookies left out are still sent by
  *       the browser and are expired by the next responses.</li>
  * </ul>
  * Immutable and thread-safe.
@@ -132,7 +133,16 @@ public final class CookieGate {
 
     /** {@code Set-Cookie} values expiring the refused tracking cookies that {@code request} carries. */
     public List<String> expiries(HttpServletRequest request, ConsentDecision decision) {
-        if (decision.allowsEverything()) {
+        return expiries(request, decision, MAX_EXPIRY_BYTES);
+    }
+
+    /**
+     * {@code Set-Cookie} values expiring the refused tracking cookies that {@code request} carries, at most
+     * {@code budget} bytes of them (counting {@code "Set-Cookie: "} and CRLF), whole cookies at a time: for a response
+     * whose own headers leave less than {@value #MAX_EXPIRY_BYTES} bytes under the container's limit.
+     */
+    public List<String> expiries(HttpServletRequest request, ConsentDecision decision, int budget) {
+        if (decision.allowsEverything() || budget <= 0) {
             return List.of();
         }
         List<String> out = new ArrayList<>();
@@ -152,9 +162,9 @@ public final class CookieGate {
             for (String line : lines) {
                 size += line.length() + LINE_OVERHEAD;
             }
-            if (bytes + size > MAX_EXPIRY_BYTES) {
+            if (bytes + size > budget) {
                 LOG.debug("cookie gate: expiring {} on a later response: header budget of {} bytes reached", name,
-                        MAX_EXPIRY_BYTES);
+                        budget);
                 continue;
             }
             bytes += size;

@@ -1,0 +1,79 @@
+package io.consentgate.container;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The cookie gate as an operator's application meets it, on Jetty 12 and Tomcat 11 over a loopback socket: the
+ * filter in opt-out mode, so {@code DNT: 1} refuses analytics and marketing.
+ */
+class CookieGateApplicationContainerTest {
+
+    private static final Map<String, CookieAppServers> SERVERS = new LinkedHashMap<>();
+
+    /** Tracker cookies a visitor of a tag-heavy site carries after withdrawing consent (all set by JavaScript). */
+    private static final List<String> TRACKER_COOKIES = List.of("_ga", "_ga_ABC123XYZ", "_ga_DEF456UVW", "_gid",
+            "_gcl_au", "_gcl_aw", "_fbp", "_fbc", "_hjSessionUser_1234567", "_hjSession_1234567", "_hjFirstSeen",
+            "_clck", "_clsk", "_uetsid", "_uetvid", "_ttp", "li_fat_id", "_pin_unauth", "_scid", "ajs_anonymous_id",
+            "ajs_user_id", "hubspotutk", "__hstc", "__hssc");
+
+    @BeforeAll
+    static void start() throws Exception {
+        for (String kind : List.of("jetty", "tomcat")) {
+            SERVERS.put(kind, CookieAppServers.start(kind, CookieGateApp.class, Map.of("mode", "opt-out")));
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (CookieAppServers s : SERVERS.values()) {
+            s.close();
+        }
+    }
+
+    /**
+     * An application that sends 4.5 KB of headers of its own (a long {@code Content-Security-Policy}) works for every
+     * visitor; one who refused and still carries many tracker cookies must get the page too, not Tomcat's bodiless
+     * {@code 500} for headers over 8 KB, and over the following responses every cookie is expired.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void expiriesFitBesideTheApplicationsOwnLargeHeaders(String kind) throws Exception {
+        List<String> carried = new ArrayList<>(TRACKER_COOKIES);
+        for (int round = 1; !carried.isEmpty(); round++) {
+            assertTrue(round <= 12, "still not expired: " + carried);
+            StringBuilder cookie = new StringBuilder("Cookie: session_id=s3ss");
+            for (String name : carried) {
+                cookie.append("; ").append(name).append("=GA1.2.1234567890.1234567890");
+            }
+            String r = SERVERS.get(kind).exchange("GET /csp?size=4500 HTTP/1.1\nHost: www.shop.example\nDNT: 1\n"
+                    + cookie + "\n");
+            assertTrue(r.startsWith("HTTP/1.1 200"), "round " + round + ": " + head(r));
+            assertTrue(r.endsWith("page end"), "round " + round + ": " + head(r));
+            assertTrue(head(r).length() <= 8192, "round " + round + ": headers of " + head(r).length() + " bytes");
+            List<String> expired = new ArrayList<>();
+            for (String line : head(r).split("\r\n")) {
+                if (line.startsWith("Set-Cookie: ") && line.contains("=; Max-Age=0")) {
+                    expired.add(line.substring(12, line.indexOf('=')));
+                }
+            }
+            assertFalse(expired.isEmpty(), "round " + round + " expired nothing: " + head(r));
+            carried.removeAll(expired);
+        }
+    }
+
+    static String head(String response) {
+        int end = response.indexOf("\r\n\r\n");
+        return end < 0 ? response : response.substring(0, end + 4);
+    }
+}
