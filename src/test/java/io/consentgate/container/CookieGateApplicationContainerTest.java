@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,6 +71,32 @@ class CookieGateApplicationContainerTest {
             assertFalse(expired.isEmpty(), "round " + round + " expired nothing: " + head(r));
             carried.removeAll(expired);
         }
+    }
+
+    /**
+     * An application deleting a tracker cookie on its own path, with a date in the RFC 850 form old frameworks write,
+     * takes it away: the deletion passes. One whose last valid {@code Max-Age} keeps the cookie for a year is dropped,
+     * whatever an {@code Expires} says. The cookies around them are untouched and keep their order.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void deletionsPassInEveryDateFormatBrowsersReadAndOnlyThey(String kind) throws Exception {
+        String deletion = "_ga=; Expires=Thursday, 01-Jan-70 00:00:00 GMT; Path=/shop";
+        String keeps = "_fbp=fb.1.2.3; Max-Age=31536000; Max-Age=x; Expires=Thu, 01 Jan 1970 00:00:00 GMT";
+        String r = SERVERS.get(kind).exchange("GET /set?sc=a%3D1&sc=" + encode(deletion) + "&sc=" + encode(keeps)
+                + " HTTP/1.1\nHost: www.shop.example\nDNT: 1\n");
+        assertTrue(r.startsWith("HTTP/1.1 200"), head(r));
+        List<String> cookies = new ArrayList<>();
+        for (String line : head(r).split("\r\n")) {
+            if (line.regionMatches(true, 0, "Set-Cookie: ", 0, 12)) {
+                cookies.add(line.substring(12));
+            }
+        }
+        assertEquals(List.of("a=1", deletion, "keep=1"), cookies);
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static String head(String response) {

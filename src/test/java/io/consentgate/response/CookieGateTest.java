@@ -30,6 +30,15 @@ class CookieGateTest {
         "_ga=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/",
         "_ga=; expires=Thu, 01-Jan-1970 00:00:00 GMT",
         "_fbp=; Max-Age=0; Expires=Thu, 01 Jan 2099 00:00:00 GMT",
+        // every date format browsers read (RFC 6265 5.1.1), whatever the weekday says
+        "_ga=; Expires=Thursday, 01-Jan-70 00:00:00 GMT; Path=/",
+        "_ga=; Expires=Thu Jan  1 00:00:00 1970",
+        "_ga=; Expires=Fri, 01 Jan 1970 00:00:00 GMT",
+        "_ga=; Expires=1 jan 1970 00:00:01",
+        "_ga=; Expires=Sat, 15-Mar-2025 10:00:00 GMT",
+        // an attribute browsers cannot read is ignored, not the last one of its name
+        "_ga=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Expires=never",
+        "_ga=x; Max-Age=0; Max-Age=soon",
     })
     void aSetCookieThatDeletesATrackerCookiePasses(String setCookie) {
         assertTrue(CookieGate.deletes(setCookie), setCookie);
@@ -47,6 +56,11 @@ class CookieGateTest {
         "_ga=x; Expires=Thu, 01 Jan 2099 00:00:00 GMT",
         "_ga=x; Expires=yesterday",
         "_ga=x; Path=/; Max-Age",
+        "_ga=x; Max-Age=31536000; Max-Age=x; Expires=Thu, 01 Jan 1970 00:00:00 GMT",
+        "_ga=x; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Expires=Thu, 01 Jan 2099 00:00:00 GMT",
+        "_ga=x; Expires=Thu, 31 Feb 1970 00:00:00 GMT",
+        "_ga=x; Expires=Thu, 01 Jan 1970 24:00:00 GMT",
+        "_ga=x; Expires=01 Jan 1600 00:00:00",
     })
     void aSetCookieThatKeepsATrackerCookieIsRefused(String setCookie) {
         assertFalse(CookieGate.deletes(setCookie), setCookie);
