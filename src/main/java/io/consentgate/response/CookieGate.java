@@ -24,7 +24,8 @@ import java.util.Locale;
  *   </li>
  *   <li>{@link #expiries}: for refused tracking cookies the request still carries (consent withdrawn, or set by
  *       JavaScript earlier), {@code Set-Cookie} values that expire them: {@code Max-Age=0} host-only and for every
- *       parent domain of the request host (browsers ignore the public-suffix ones), for each configured path; on
+ *       parent domain of the request host up to the registrable one (none that is a public suffix), for each
+ *       configured path; on
  *       HTTPS the same again with {@code Secure; Partitioned} for cookies set partitioned (CHIPS). At most {@value #MAX_EXPIRY_BYTES} bytes of them per response, and no more than the response's own headers
  *       leave under 8 KB ({@link CommitTimeHeaders}), whole cookies at a time: containers refuse a response whose
  *       headers exceed about 8 KB (Tomcat answers {@code 500} without a body), so a visitor with many tracker
@@ -310,7 +311,11 @@ public final class CookieGate {
         return out;
     }
 
-    /** The host itself (for {@code Domain=} cookies) and each parent with at least two labels; none for IPs. */
+    /**
+     * The host itself (for {@code Domain=} cookies) and each parent up to the registrable domain: never a public
+     * suffix ({@code co.uk}, {@code github.io}, {@link PublicSuffixes}), whose cookies browsers refuse, and never one
+     * label; none for IPs.
+     */
     static List<String> parentDomains(String host) {
         if (host == null || host.isEmpty() || host.indexOf(':') >= 0 || host.chars().allMatch(
                 c -> c == '.' || (c >= '0' && c <= '9'))) {
@@ -320,11 +325,16 @@ public final class CookieGate {
         if (h.endsWith(".")) {
             h = h.substring(0, h.length() - 1);
         }
+        String registrable = h.indexOf('.') > 0 ? PublicSuffixes.registrableDomain(h) : null;
         List<String> out = new ArrayList<>();
         String d = h;
-        while (d.indexOf('.') > 0) {
+        while (registrable != null && d.length() >= registrable.length()) {
             out.add(d);
-            d = d.substring(d.indexOf('.') + 1);
+            int dot = d.indexOf('.');
+            if (dot < 0) {
+                break;
+            }
+            d = d.substring(dot + 1);
         }
         return out;
     }

@@ -3,6 +3,7 @@ package io.consentgate.container;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The cookie gate as an operator's application meets it, on Jetty 12 and Tomcat 11 over a loopback socket: the
@@ -93,6 +95,28 @@ class CookieGateApplicationContainerTest {
             }
         }
         assertEquals(List.of("a=1", deletion, "keep=1"), cookies);
+    }
+
+    /** Expiries go down to the registrable domain and never to a public suffix, which browsers refuse. */
+    @ParameterizedTest
+    @CsvSource({"jetty, www.shop.example.co.uk, 'www.shop.example.co.uk,shop.example.co.uk,example.co.uk'",
+        "tomcat, www.shop.example.co.uk, 'www.shop.example.co.uk,shop.example.co.uk,example.co.uk'",
+        "jetty, alice.github.io:8080, alice.github.io", "tomcat, alice.github.io:8080, alice.github.io"})
+    void expiriesNeverTargetAPublicSuffix(String kind, String host, String domains) throws Exception {
+        assumeTrue(java.nio.file.Files.isReadable(java.nio.file.Path.of(System.getProperty("java.home"), "lib",
+                "security", "public_suffix_list.dat")), "this JDK ships no public suffix list");
+        String r = SERVERS.get(kind).exchange("GET /set?sc=a%3D1 HTTP/1.1\nHost: " + host
+                + "\nDNT: 1\nCookie: _ga=GA1.2.3.4; JSESSIONID=s3ss\n");
+        List<String> got = new ArrayList<>();
+        for (String line : head(r).split("\r\n")) {
+            if (line.startsWith("Set-Cookie: _ga=; Max-Age=0")) {
+                got.add(line.contains("; Domain=") ? line.substring(line.indexOf("; Domain=") + 9) : "host-only");
+            }
+        }
+        List<String> expected = new ArrayList<>(List.of("host-only"));
+        expected.addAll(List.of(domains.split(",")));
+        assertEquals(expected, got, head(r));
+        assertFalse(head(r).contains("JSESSIONID="), head(r));
     }
 
     private static String encode(String s) {

@@ -5,6 +5,7 @@ import io.consentgate.catalog.TrackerCatalog;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.ZoneOffset;
@@ -12,8 +13,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class CookieGateTest {
 
@@ -65,6 +68,32 @@ class CookieGateTest {
     void aSetCookieThatKeepsATrackerCookieIsRefused(String setCookie) {
         assertFalse(CookieGate.deletes(setCookie), setCookie);
         assertTrue(GATE.refuses(setCookie, REFUSED), setCookie);
+    }
+
+    /**
+     * Expiries go to the host and each parent down to the registrable domain, never to a public suffix: browsers
+     * refuse such a cookie, so the line would only spend the header budget (and a client without the list would
+     * delete another site's cookie).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        www.shop.example.co.uk   | www.shop.example.co.uk,shop.example.co.uk,example.co.uk
+        WWW.Shop.Example.Co.UK.  | www.shop.example.co.uk,shop.example.co.uk,example.co.uk
+        alice.github.io          | alice.github.io
+        www.alice.github.io      | www.alice.github.io,alice.github.io
+        a.b.example.com.au       | a.b.example.com.au,b.example.com.au,example.com.au
+        www.shop.example         | www.shop.example,shop.example
+        shop.example             | shop.example
+        www.city.kawasaki.jp     | www.city.kawasaki.jp,city.kawasaki.jp
+        co.uk                    | -
+        github.io                | -
+        localhost                | -
+        192.168.1.10             | -
+        [::1]                    | -
+        """)
+    void expiryDomainsStopAtTheRegistrableDomain(String host, String expected) {
+        assumeTrue(PublicSuffixes.available(), "this JDK ships no public suffix list");
+        assertEquals("-".equals(expected) ? List.of() : List.of(expected.split(",")), CookieGate.parentDomains(host));
     }
 
     @Test
