@@ -264,7 +264,7 @@ public final class CookieGate {
         List<String> domains = parentDomains(request.getServerName());
         int expired = 0;
         int bytes = 0;
-        for (String name : CookieJar.parse(HeaderSource.of(request).values("Cookie")).names()) {
+        for (String name : cookieNames(HeaderSource.of(request).values("Cookie"))) {
             TrackerMatch m = catalog.matchCookie(name, null);
             if (m == null || decision.allowsAll(m.categories())) {
                 continue;
@@ -286,6 +286,33 @@ public final class CookieGate {
             out.addAll(lines);
         }
         return out;
+    }
+
+    /**
+     * The names of the cookies in the request's {@code Cookie} lines, in order, each once. Read to the end of every line,
+     * however long: {@link CookieJar}, which reads the consent signals, stops after 8 KB of a line, and a tracker cookie
+     * a browser sends after that (a visitor with many cookies, on a container configured for large request headers)
+     * would otherwise never be expired, while {@code strip-request-cookies} hides it from the application. The
+     * container's request header limit bounds the work.
+     */
+    static java.util.Set<String> cookieNames(List<String> lines) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (String line : lines) {
+            int start = 0;
+            while (start < line.length()) {
+                int semi = line.indexOf(';', start);
+                int end = semi < 0 ? line.length() : semi;
+                int eq = line.indexOf('=', start);
+                if (eq >= 0 && eq < end) {
+                    String name = line.substring(start, eq).strip();
+                    if (!name.isEmpty()) {
+                        names.add(name);
+                    }
+                }
+                start = end + 1;
+            }
+        }
+        return names;
     }
 
     /**

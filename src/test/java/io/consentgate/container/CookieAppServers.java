@@ -15,6 +15,8 @@ import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -32,8 +34,12 @@ import java.util.Map;
  * Jetty 12 or Tomcat 11 on a loopback port with ConsentGate mapped to {@code /*} for REQUEST, FORWARD, ERROR and
  * ASYNC (as the README's web.xml maps it) in front of an application servlet at {@code /*}, with {@code /error-page}
  * as the page for 404 and 500. Requests go over a socket with {@code Connection: close}, raw bytes in and out.
+ * Request headers may be up to {@value #REQUEST_HEADER_SIZE} bytes, as operators whose visitors carry many cookies
+ * configure them; responses keep the containers' default limit (8 KB).
  */
 final class CookieAppServers implements AutoCloseable {
+
+    static final int REQUEST_HEADER_SIZE = 65536;
 
     private final AutoCloseable stop;
     private final int port;
@@ -53,7 +59,9 @@ final class CookieAppServers implements AutoCloseable {
     private static CookieAppServers jetty(Class<? extends HttpServlet> servlet, Map<String, String> initParams)
             throws Exception {
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        HttpConfiguration config = new HttpConfiguration();
+        config.setRequestHeaderSize(REQUEST_HEADER_SIZE);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(config));
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
@@ -83,6 +91,7 @@ final class CookieAppServers implements AutoCloseable {
         Connector connector = new Connector();
         connector.setPort(0);
         connector.setProperty("address", "127.0.0.1");
+        connector.setProperty("maxHttpRequestHeaderSize", Integer.toString(REQUEST_HEADER_SIZE));
         tomcat.setConnector(connector);
         Context ctx = tomcat.addContext("", null);
         FilterDef def = new FilterDef();

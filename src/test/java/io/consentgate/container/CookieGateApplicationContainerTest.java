@@ -119,6 +119,27 @@ class CookieGateApplicationContainerTest {
         assertFalse(head(r).contains("JSESSIONID="), head(r));
     }
 
+    /**
+     * A visitor with many cookies (on a server configured for large request headers) still has the tracker cookies
+     * that come after the first 8 KB of the {@code Cookie} line expired, as {@code strip-request-cookies} hides them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void trackerCookiesAfterALongCookieLineAreExpiredToo(String kind) throws Exception {
+        StringBuilder cookie = new StringBuilder("Cookie: _gid=GA1.2.3");
+        for (int i = 0; i < 110; i++) {
+            cookie.append("; pref").append(i).append('=').append("x".repeat(80));
+        }
+        cookie.append("; _ga=GA1.2.3.4; _fbp=fb.1.2.3");
+        String r = SERVERS.get(kind).exchange("GET /set?sc=a%3D1 HTTP/1.1\nHost: shop.example\nDNT: 1\n" + cookie
+                + "\n");
+        assertTrue(r.startsWith("HTTP/1.1 200"), head(r));
+        for (String name : List.of("_gid", "_ga", "_fbp")) {
+            assertTrue(head(r).contains("Set-Cookie: " + name + "=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; "
+                    + "Path=/\r\n"), name + " not expired: " + head(r));
+        }
+    }
+
     private static String encode(String s) {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
