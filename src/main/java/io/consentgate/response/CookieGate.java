@@ -25,12 +25,12 @@ import java.util.Locale;
  *   <li>{@link #expiries}: for refused tracking cookies the request still carries (consent withdrawn, or set by
  *       JavaScript earlier), {@code Set-Cookie} values that expire them: {@code Max-Age=0} host-only and for every
  *       parent domain of the request host up to the registrable one (none that is a public suffix), for each
- *       configured path; on
- *       HTTPS the same again with {@code Secure; Partitioned} for cookies set partitioned (CHIPS). At most {@value #MAX_EXPIRY_BYTES} bytes of them per response, and no more than the response's own headers
- *       leave under 8 KB ({@link CommitTimeHeaders}), whole cookies at a time: containers refuse a response whose
- *       headers exceed about 8 KB (Tomcat answers {@code 500} without a body), so a visitor with many tracker
- *       cookies, or a deep host name, would lose every page. The cookies left out are still sent by
- *       the browser and are expired by the next responses.</li>
+ *       configured path; on HTTPS the same again with {@code Secure; Partitioned} for cookies set partitioned
+ *       (CHIPS). At most {@value #MAX_EXPIRY_BYTES} bytes of them per response, and no more than the response's own
+ *       headers leave under 8 KB ({@link CommitTimeHeaders}), whole cookies at a time: containers refuse a response
+ *       whose headers exceed about 8 KB (Tomcat answers {@code 500} without a body), so a visitor with many tracker
+ *       cookies, or a deep host name, would lose every page. The cookies left out are still sent by the browser and
+ *       are expired by the next responses.</li>
  * </ul>
  * Immutable and thread-safe.
  */
