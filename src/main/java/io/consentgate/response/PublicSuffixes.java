@@ -33,8 +33,13 @@ final class PublicSuffixes {
     private static final Logger LOG = LoggerFactory.getLogger(PublicSuffixes.class);
     private static final Path FILE = Path.of(System.getProperty("java.home"), "lib", "security",
             "public_suffix_list.dat");
-    /** Rules per top-level domain (Unicode, lower case); empty when the list has no entry for it or is unreadable. */
+    /**
+     * Rules per top-level domain the list has an entry for (Unicode, lower case); empty when unreadable. Only the
+     * list's own top-level domains are kept, so Host headers naming made-up ones cannot grow it.
+     */
     private static final Map<String, Optional<Set<String>>> RULES = new ConcurrentHashMap<>();
+    /** The top-level domains the list has an entry for, read once; empty when it cannot be read. */
+    private static volatile Set<String> tlds;
 
     private PublicSuffixes() {
     }
@@ -63,7 +68,9 @@ final class PublicSuffixes {
         if (labels.length != ascii.length) {
             labels = ascii;
         }
-        Set<String> rules = RULES.computeIfAbsent(labels[labels.length - 1], PublicSuffixes::load).orElse(Set.of());
+        String tld = labels[labels.length - 1];
+        Set<String> rules = !tlds().contains(tld) ? Set.of()
+                : RULES.computeIfAbsent(tld, PublicSuffixes::load).orElse(Set.of());
         int suffixLabels = 1;
         for (int n = labels.length; n >= 1; n--) {
             String s = String.join(".", java.util.Arrays.copyOfRange(labels, labels.length - n, labels.length));
@@ -81,6 +88,21 @@ final class PublicSuffixes {
             return null;
         }
         return String.join(".", java.util.Arrays.copyOfRange(ascii, ascii.length - suffixLabels - 1, ascii.length));
+    }
+
+    private static Set<String> tlds() {
+        Set<String> t = tlds;
+        if (t == null) {
+            Set<String> names = new HashSet<>();
+            try (ZipFile zip = new ZipFile(FILE.toFile(), StandardCharsets.UTF_8)) {
+                zip.stream().forEach(e -> names.add(e.getName()));
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("public suffix list {} not readable; expiring on every parent domain", FILE, e);
+            }
+            t = Set.copyOf(names);
+            tlds = t;
+        }
+        return t;
     }
 
     private static Optional<Set<String>> load(String tld) {
