@@ -14,6 +14,10 @@ final class CookieMatcher {
     private record Rule(int entry, CookiePattern pattern, String[] domains) {
     }
 
+    /** Word stems of names that record the visitor's own privacy choice, lower case, without separators. */
+    private static final String[] PRIVACY_CHOICE_WORDS = {"optout", "optedout", "optin", "ignore", "consent", "privacy",
+        "gdpr", "donottrack"};
+
     private final Map<String, List<Rule>> exact = new HashMap<>();
     /**
      * Prefix and wildcard rules bucketed by their first two characters (catalog names are ASCII and never start with
@@ -74,15 +78,39 @@ final class CookieMatcher {
                 }
             }
         }
+        TrackerMatch m = null;
         if (name.length() >= 2) {
             int lead = lead(name.charAt(0), name.charAt(1));
             Rule[] bucket = lead < 0 ? null : patternsByLead[lead];
-            TrackerMatch m = bucket == null ? null : firstMatch(bucket, name, d);
-            if (m != null) {
-                return m;
+            m = bucket == null ? null : firstMatch(bucket, name, d);
+        }
+        if (m == null) {
+            m = firstMatch(shortPatterns, name, d);
+        }
+        return m == null || recordsPrivacyChoice(name) ? null : m;
+    }
+
+    /**
+     * Whether a cookie name records the visitor's privacy choice with a vendor ({@code _hjOptOut}, VWO's
+     * {@code _vis_opt_out}, {@code mp_optout}): such a cookie identifies no one, and dropping or expiring it would make
+     * the vendor forget an opt-out. The catalog lists no such name, but its prefixes and wildcards ({@code _hj*},
+     * {@code _vis_opt_*}) would match them; only an exact name, written out in the catalog or the policy, does.
+     */
+    static boolean recordsPrivacyChoice(String name) {
+        StringBuilder folded = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c != '_' && c != '-' && c != '.') {
+                folded.append(Character.toLowerCase(c));
             }
         }
-        return firstMatch(shortPatterns, name, d);
+        String f = folded.toString();
+        for (String word : PRIVACY_CHOICE_WORDS) {
+            if (f.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private TrackerMatch firstMatch(Rule[] rules, String name, String domain) {

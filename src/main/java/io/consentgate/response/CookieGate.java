@@ -24,11 +24,13 @@ import java.util.Locale;
  *   </li>
  *   <li>{@link #expiries}: for refused tracking cookies the request still carries (consent withdrawn, or set by
  *       JavaScript earlier), {@code Set-Cookie} values that expire them: {@code Max-Age=0} host-only and for every
- *       parent domain of the request host (browsers ignore the public-suffix ones), for each configured path; on
- *       HTTPS the same again with {@code Secure; Partitioned} for cookies set partitioned (CHIPS). At most {@value #MAX_EXPIRY_BYTES} bytes of them per response, whole cookies at a time: containers refuse a
- *       response whose headers exceed about 8 KB (Tomcat and Jetty answer {@code 500} without a body), so a visitor
- *       with many tracker cookies, or a deep host name, would lose every page. The cookies left out are still sent by
- *       the browser and are expired by the next responses.</li>
+ *       parent domain of the request host up to the registrable one (none that is a public suffix), for each
+ *       configured path; on HTTPS the same again with {@code Secure; Partitioned} for cookies set partitioned
+ *       (CHIPS). At most {@value #MAX_EXPIRY_BYTES} bytes of them per response, and no more than the response's own
+ *       headers leave under 8 KB ({@link CommitTimeHeaders}), whole cookies at a time: containers refuse a response
+ *       whose headers exceed about 8 KB (Tomcat answers {@code 500} without a body), so a visitor with many tracker
+ *       cookies, or a deep host name, would lose every page. The cookies left out are still sent by the browser and
+ *       are expired by the next responses.</li>
  * </ul>
  * Immutable and thread-safe.
  */
@@ -81,29 +83,143 @@ public final class CookieGate {
     }
 
     /**
-     * Whether a {@code Set-Cookie} value deletes its cookie, as browsers read it (RFC 6265, 5.2.2 and 5.3): a
-     * {@code Max-Age} of zero or less, or, without a valid {@code Max-Age}, an {@code Expires} date that has passed.
-     * Such a header takes a tracking cookie away (an application deleting it on withdrawal, on a path ConsentGate's
-     * own expiries do not cover), so it is never dropped.
+     * Whether a {@code Set-Cookie} value deletes its cookie, as browsers read it (RFC 6265, 5.2.1, 5.2.2 and 5.3): the
+     * last valid {@code Max-Age} is zero or less, or, without a valid {@code Max-Age}, the last {@code Expires} that
+     * parses as a cookie date ({@link #cookieDate}, any of the formats browsers read) has passed. An attribute that
+     * does not parse is ignored, as browsers ignore it. Such a header takes a tracking cookie away (an application
+     * deleting it on withdrawal, on a path ConsentGate's own expiries do not cover), so it is never dropped.
      */
     static boolean deletes(String setCookie) {
-        String maxAge = attribute(setCookie, "max-age");
-        if (maxAge != null && isDeltaSeconds(maxAge)) {
-            return maxAge.charAt(0) == '-' || maxAge.chars().allMatch(c -> c == '0');
+        Boolean maxAgeDeletes = null;
+        java.time.Instant expires = null;
+        int i = setCookie.indexOf(';');
+        while (i >= 0) {
+            int next = setCookie.indexOf(';', i + 1);
+            String attr = setCookie.substring(i + 1, next < 0 ? setCookie.length() : next);
+            int eq = attr.indexOf('=');
+            if (eq > 0) {
+                String name = attr.substring(0, eq).strip();
+                String value = attr.substring(eq + 1).strip();
+                if (name.equalsIgnoreCase("max-age") && isDeltaSeconds(value)) {
+                    maxAgeDeletes = value.charAt(0) == '-' || value.chars().allMatch(c -> c == '0');
+                } else if (name.equalsIgnoreCase("expires")) {
+                    java.time.Instant date = cookieDate(value);
+                    expires = date == null ? expires : date;
+                }
+            }
+            i = next;
         }
-        String expires = attribute(setCookie, "expires");
-        if (expires == null) {
-            return false;
+        if (maxAgeDeletes != null) {
+            return maxAgeDeletes;
+        }
+        return expires != null && !expires.isAfter(java.time.Instant.now());
+    }
+
+    /**
+     * A cookie date as browsers parse it (RFC 6265, 5.1.1): tokens between delimiters, the first {@code hh:mm:ss}
+     * time, the first one- or two-digit day, the first month name (three letters), the first two- to four-digit year
+     * ({@code 70}–{@code 99} are 19xx, {@code 00}–{@code 69} 20xx), in any order; a weekday is not checked. So
+     * {@code Thursday, 01-Jan-70 00:00:00 GMT}, {@code Thu Jan  1 00:00:00 1970} and {@code Fri, 01 Jan 1970 00:00:00}
+     * are dates; null when it is not one.
+     */
+    static java.time.Instant cookieDate(String text) {
+        int hour = -1;
+        int minute = -1;
+        int second = -1;
+        int day = -1;
+        int month = -1;
+        int year = -1;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            while (i < n && isDateDelimiter(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !isDateDelimiter(text.charAt(i))) {
+                i++;
+            }
+            if (start == i) {
+                break;
+            }
+            String token = text.substring(start, i);
+            int[] time = hour < 0 ? time(token) : null;
+            if (time != null) {
+                hour = time[0];
+                minute = time[1];
+                second = time[2];
+            } else if (day < 0 && leadingDigits(token, 1, 2) >= 0) {
+                day = leadingDigits(token, 1, 2);
+            } else if (month < 0 && month(token) > 0) {
+                month = month(token);
+            } else if (year < 0 && leadingDigits(token, 2, 4) >= 0) {
+                year = leadingDigits(token, 2, 4);
+            }
+        }
+        if (year >= 70 && year <= 99) {
+            year += 1900;
+        } else if (year >= 0 && year <= 69) {
+            year += 2000;
+        }
+        if (hour < 0 || day < 1 || day > 31 || month < 0 || year < 1601 || hour > 23 || minute > 59
+                || second > 59) {
+            return null;
         }
         try {
-            // RFC 1123 dates, and the Netscape form with dashes (Thu, 01-Jan-1970 00:00:00 GMT); others are not read.
-            String date = expires.length() > 11 && expires.charAt(7) == '-' && expires.charAt(11) == '-'
-                ? expires.substring(0, 7) + ' ' + expires.substring(8, 11) + ' ' + expires.substring(12) : expires;
-            return !java.time.ZonedDateTime.parse(date, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
-                .toInstant().isAfter(java.time.Instant.now());
-        } catch (java.time.format.DateTimeParseException e) {
-            return false;
+            return java.time.LocalDateTime.of(year, month, day, hour, minute, second)
+                    .toInstant(java.time.ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            return null; // no such date (31 February)
         }
+    }
+
+    /** RFC 6265 5.1.1 delimiter: %x09 / %x20-2F / %x3B-40 / %x5B-60 / %x7B-7E. */
+    private static boolean isDateDelimiter(char c) {
+        return c == 0x09 || (c >= 0x20 && c <= 0x2F) || (c >= 0x3B && c <= 0x40) || (c >= 0x5B && c <= 0x60)
+                || (c >= 0x7B && c <= 0x7E);
+    }
+
+    /** {@code min} to {@code max} digits, then the token's end or a non-digit; their value, or -1. */
+    private static int leadingDigits(String token, int min, int max) {
+        int k = 0;
+        while (k < token.length() && k <= max && token.charAt(k) >= '0' && token.charAt(k) <= '9') {
+            k++;
+        }
+        return k < min || k > max ? -1 : Integer.parseInt(token.substring(0, k));
+    }
+
+    /** {@code hms-time} ({@code 1*2DIGIT ":" 1*2DIGIT ":" 1*2DIGIT}, then the end or a non-digit), or null. */
+    private static int[] time(String token) {
+        int[] out = new int[3];
+        int k = 0;
+        for (int f = 0; f < 3; f++) {
+            int from = k;
+            while (k < token.length() && k - from < 3 && token.charAt(k) >= '0' && token.charAt(k) <= '9') {
+                k++;
+            }
+            if (k == from || k - from > 2) {
+                return null;
+            }
+            out[f] = Integer.parseInt(token.substring(from, k));
+            if (f < 2) {
+                if (k >= token.length() || token.charAt(k) != ':') {
+                    return null;
+                }
+                k++;
+            }
+        }
+        return out;
+    }
+
+    private static final String MONTHS = "janfebmaraprmayjunjulaugsepoctnovdec";
+
+    /** The month (1–12) a token's first three letters name, any case; else -1. */
+    private static int month(String token) {
+        if (token.length() < 3) {
+            return -1;
+        }
+        int at = MONTHS.indexOf(token.substring(0, 3).toLowerCase(Locale.ROOT));
+        return at < 0 || at % 3 != 0 ? -1 : at / 3 + 1;
     }
 
     /** Whether a request cookie called {@code name} (no domain known) belongs to a refused category. */
@@ -132,14 +248,23 @@ public final class CookieGate {
 
     /** {@code Set-Cookie} values expiring the refused tracking cookies that {@code request} carries. */
     public List<String> expiries(HttpServletRequest request, ConsentDecision decision) {
-        if (decision.allowsEverything()) {
+        return expiries(request, decision, MAX_EXPIRY_BYTES);
+    }
+
+    /**
+     * {@code Set-Cookie} values expiring the refused tracking cookies that {@code request} carries, at most
+     * {@code budget} bytes of them (counting {@code "Set-Cookie: "} and CRLF), whole cookies at a time: for a response
+     * whose own headers leave less than {@value #MAX_EXPIRY_BYTES} bytes under the container's limit.
+     */
+    public List<String> expiries(HttpServletRequest request, ConsentDecision decision, int budget) {
+        if (decision.allowsEverything() || budget <= 0) {
             return List.of();
         }
         List<String> out = new ArrayList<>();
         List<String> domains = parentDomains(request.getServerName());
         int expired = 0;
         int bytes = 0;
-        for (String name : CookieJar.parse(HeaderSource.of(request).values("Cookie")).names()) {
+        for (String name : cookieNames(HeaderSource.of(request).values("Cookie"))) {
             TrackerMatch m = catalog.matchCookie(name, null);
             if (m == null || decision.allowsAll(m.categories())) {
                 continue;
@@ -152,15 +277,42 @@ public final class CookieGate {
             for (String line : lines) {
                 size += line.length() + LINE_OVERHEAD;
             }
-            if (bytes + size > MAX_EXPIRY_BYTES) {
+            if (bytes + size > budget) {
                 LOG.debug("cookie gate: expiring {} on a later response: header budget of {} bytes reached", name,
-                        MAX_EXPIRY_BYTES);
+                        budget);
                 continue;
             }
             bytes += size;
             out.addAll(lines);
         }
         return out;
+    }
+
+    /**
+     * The names of the cookies in the request's {@code Cookie} lines, in order, each once. Read to the end of every line,
+     * however long: {@link CookieJar}, which reads the consent signals, stops after 8 KB of a line, and a tracker cookie
+     * a browser sends after that (a visitor with many cookies, on a container configured for large request headers)
+     * would otherwise never be expired, while {@code strip-request-cookies} hides it from the application. The
+     * container's request header limit bounds the work.
+     */
+    static java.util.Set<String> cookieNames(List<String> lines) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (String line : lines) {
+            int start = 0;
+            while (start < line.length()) {
+                int semi = line.indexOf(';', start);
+                int end = semi < 0 ? line.length() : semi;
+                int eq = line.indexOf('=', start);
+                if (eq >= 0 && eq < end) {
+                    String name = line.substring(start, eq).strip();
+                    if (!name.isEmpty()) {
+                        names.add(name);
+                    }
+                }
+                start = end + 1;
+            }
+        }
+        return names;
     }
 
     /**
@@ -186,7 +338,11 @@ public final class CookieGate {
         return out;
     }
 
-    /** The host itself (for {@code Domain=} cookies) and each parent with at least two labels; none for IPs. */
+    /**
+     * The host itself (for {@code Domain=} cookies) and each parent up to the registrable domain: never a public
+     * suffix ({@code co.uk}, {@code github.io}, {@link PublicSuffixes}), whose cookies browsers refuse, and never one
+     * label; none for IPs.
+     */
     static List<String> parentDomains(String host) {
         if (host == null || host.isEmpty() || host.indexOf(':') >= 0 || host.chars().allMatch(
                 c -> c == '.' || (c >= '0' && c <= '9'))) {
@@ -196,11 +352,16 @@ public final class CookieGate {
         if (h.endsWith(".")) {
             h = h.substring(0, h.length() - 1);
         }
+        String registrable = h.indexOf('.') > 0 ? PublicSuffixes.registrableDomain(h) : null;
         List<String> out = new ArrayList<>();
         String d = h;
-        while (d.indexOf('.') > 0) {
+        while (registrable != null && d.length() >= registrable.length()) {
             out.add(d);
-            d = d.substring(d.indexOf('.') + 1);
+            int dot = d.indexOf('.');
+            if (dot < 0) {
+                break;
+            }
+            d = d.substring(dot + 1);
         }
         return out;
     }

@@ -160,10 +160,26 @@ class CookieMatchTest {
         dtm_gpc_optout             | .dotomi.com
         euconsent                  | .faktor.io
         _tracking_consent          | .shopify.com
+        _vis_opt_out               | -
+        _vwo_global_opt_out        | -
+        _hjOptOut                  | -
+        _hjHasOptedOut             | -
+        mf_optout                  | -
+        _ga_optout                 | -
+        _hj_consent_given          | -
         """)
     void cookiesThatRecordAPrivacyChoiceAreNeverTrackerCookies(String name, String domain) {
         assertNull(CATALOG.matchCookie(name, "-".equals(domain) ? null : domain));
         assertNull(CATALOG.matchCookie(name, null));
+    }
+
+    /** The prefixes that would match those records still match the vendor's tracking cookies. */
+    @ParameterizedTest
+    @CsvSource({"_vis_opt_s, vwo", "_vis_opt_exp_12_combi, vwo", "_hjSessionUser_1234567, hotjar",
+        "_hjIncludedInSessionSample_1, hotjar", "mf_user, mouseflow", "_ga_ABC123, google-analytics"})
+    void prefixesOfOptOutRecordsStillMatchTrackingCookies(String name, String tracker) {
+        TrackerMatch m = CATALOG.matchCookie(name, null);
+        assertEquals(tracker, m == null ? "-" : m.tracker().id());
     }
 
     @Test

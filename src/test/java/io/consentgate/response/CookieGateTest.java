@@ -5,6 +5,7 @@ import io.consentgate.catalog.TrackerCatalog;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.ZoneOffset;
@@ -12,8 +13,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class CookieGateTest {
 
@@ -30,6 +33,15 @@ class CookieGateTest {
         "_ga=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/",
         "_ga=; expires=Thu, 01-Jan-1970 00:00:00 GMT",
         "_fbp=; Max-Age=0; Expires=Thu, 01 Jan 2099 00:00:00 GMT",
+        // every date format browsers read (RFC 6265 5.1.1), whatever the weekday says
+        "_ga=; Expires=Thursday, 01-Jan-70 00:00:00 GMT; Path=/",
+        "_ga=; Expires=Thu Jan  1 00:00:00 1970",
+        "_ga=; Expires=Fri, 01 Jan 1970 00:00:00 GMT",
+        "_ga=; Expires=1 jan 1970 00:00:01",
+        "_ga=; Expires=Sat, 15-Mar-2025 10:00:00 GMT",
+        // an attribute browsers cannot read is ignored, not the last one of its name
+        "_ga=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Expires=never",
+        "_ga=x; Max-Age=0; Max-Age=soon",
     })
     void aSetCookieThatDeletesATrackerCookiePasses(String setCookie) {
         assertTrue(CookieGate.deletes(setCookie), setCookie);
@@ -47,10 +59,41 @@ class CookieGateTest {
         "_ga=x; Expires=Thu, 01 Jan 2099 00:00:00 GMT",
         "_ga=x; Expires=yesterday",
         "_ga=x; Path=/; Max-Age",
+        "_ga=x; Max-Age=31536000; Max-Age=x; Expires=Thu, 01 Jan 1970 00:00:00 GMT",
+        "_ga=x; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Expires=Thu, 01 Jan 2099 00:00:00 GMT",
+        "_ga=x; Expires=Thu, 31 Feb 1970 00:00:00 GMT",
+        "_ga=x; Expires=Thu, 01 Jan 1970 24:00:00 GMT",
+        "_ga=x; Expires=01 Jan 1600 00:00:00",
     })
     void aSetCookieThatKeepsATrackerCookieIsRefused(String setCookie) {
         assertFalse(CookieGate.deletes(setCookie), setCookie);
         assertTrue(GATE.refuses(setCookie, REFUSED), setCookie);
+    }
+
+    /**
+     * Expiries go to the host and each parent down to the registrable domain, never to a public suffix: browsers
+     * refuse such a cookie, so the line would only spend the header budget (and a client without the list would
+     * delete another site's cookie).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        www.shop.example.co.uk   | www.shop.example.co.uk,shop.example.co.uk,example.co.uk
+        WWW.Shop.Example.Co.UK.  | www.shop.example.co.uk,shop.example.co.uk,example.co.uk
+        alice.github.io          | alice.github.io
+        www.alice.github.io      | www.alice.github.io,alice.github.io
+        a.b.example.com.au       | a.b.example.com.au,b.example.com.au,example.com.au
+        www.shop.example         | www.shop.example,shop.example
+        shop.example             | shop.example
+        www.city.kawasaki.jp     | www.city.kawasaki.jp,city.kawasaki.jp
+        co.uk                    | -
+        github.io                | -
+        localhost                | -
+        192.168.1.10             | -
+        [::1]                    | -
+        """)
+    void expiryDomainsStopAtTheRegistrableDomain(String host, String expected) {
+        assumeTrue(PublicSuffixes.available(), "this JDK ships no public suffix list");
+        assertEquals("-".equals(expected) ? List.of() : List.of(expected.split(",")), CookieGate.parentDomains(host));
     }
 
     @Test
