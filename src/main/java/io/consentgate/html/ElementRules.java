@@ -24,6 +24,9 @@ final class ElementRules {
     private static final byte[] DATA_SRC = ascii("data-src");
     private static final byte[] DATA_ROCKET_SRC = ascii("data-rocket-src");
     private static final byte[] DATA_SRCSET = ascii("data-srcset");
+    /** Kinds of lazy-loading attributes ({@link #lazyKind}): a URL, a srcset. */
+    private static final int LAZY_URL = 1;
+    private static final int LAZY_SRCSET = 2;
     private static final byte[] DATA = ascii("data");
     private static final byte[] HREF = ascii("href");
     private static final byte[] HTTP_EQUIV = ascii("http-equiv");
@@ -191,6 +194,9 @@ final class ElementRules {
         TrackerMatch m = checkLoader(url); // a tag manager's noscript frame is kept on server-side tagging hosts too
         if (m == null) {
             m = nested.javascriptUrlRefusal(url);
+        }
+        if (m == null && (t.nameId == ElementNames.IFRAME || t.nameId == ElementNames.FRAME)) {
+            m = lazyUrl(true);
         }
         if (m != null) {
             refuseIfTracker(m);
@@ -481,7 +487,56 @@ final class ElementRules {
         if (m == null) {
             m = check(attr(SRCSET), true);
         }
+        if (m == null) {
+            m = lazyUrl(false);
+        }
         refuseIfTracker(m);
+    }
+
+    /**
+     * The refusing match for a lazy-loading library's copy of the element's URL, or {@code null}: {@code data-src},
+     * {@code data-lazy-src}, {@code data-srcset}, {@code data-lazy-srcset}, jQuery lazyload's {@code data-original}
+     * (any {@code data-NAME} ending in {@code src} or {@code srcset}). The library (lazysizes, vanilla-lazyload,
+     * WP Rocket, Jetpack, a3 and others write images and frames so) sets it as the {@code src} or {@code srcset}
+     * once the element nears the viewport, so a tracker pixel or frame that a lazy-loading plugin rewrote that way
+     * still loads. A frame's URL is read as a loader's ({@link #checkLoader}).
+     */
+    private TrackerMatch lazyUrl(boolean frame) {
+        for (int i = 0; i < t.attrCount; i++) {
+            int kind = lazyKind(i);
+            if (kind != 0) {
+                TrackerMatch m = frame ? checkLoader(i) : check(i, kind == LAZY_SRCSET);
+                if (m != null) {
+                    return m;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@link #LAZY_URL} or {@link #LAZY_SRCSET} when attribute {@code i} is read by {@link #lazyUrl}; else 0. */
+    private int lazyKind(int i) {
+        int a = i * Tokenizer.STRIDE;
+        int s = t.attrs[a + Tokenizer.A_NAME];
+        int len = t.attrs[a + Tokenizer.A_NAME_END] - s;
+        if (len < DATA_SRC.length || (t.buf[s] | 0x20) != 'd') {
+            return 0; // nearly every attribute of an image
+        }
+        String name = new String(t.buf, s, len, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        if (!name.startsWith("data-")) {
+            return 0;
+        }
+        if (name.endsWith("srcset")) {
+            return LAZY_SRCSET;
+        }
+        return name.endsWith("src") || name.equals("data-original") ? LAZY_URL : 0;
+    }
+
+    /** Whether the current element is one whose lazy-loading URLs {@link #lazyUrl} reads. */
+    private boolean lazyLoads() {
+        int id = t.nameId;
+        return id == ElementNames.IMG || id == ElementNames.SOURCE || id == ElementNames.IFRAME
+            || id == ElementNames.FRAME || id == ElementNames.IMAGE && !t.foreign;
     }
 
     private void link() throws IOException {
@@ -840,6 +895,7 @@ final class ElementRules {
         boolean script = t.nameId == ElementNames.SCRIPT;
         int id = t.nameId;
         boolean href = script || id == ElementNames.IMAGE || id == ElementNames.FEIMAGE; // SVG elements
+        boolean lazy = lazyLoads();
         for (int i = 0; i < t.attrCount; i++) {
             if (t.attrNameIs(i, SRC) || t.attrNameIs(i, SRCSET)
                 || (t.attrNameIs(i, HREF) && (id == ElementNames.LINK || href))
@@ -847,8 +903,9 @@ final class ElementRules {
                 || (id == ElementNames.VIDEO && t.attrNameIs(i, POSTER))
                 || (id == ElementNames.OBJECT && t.attrNameIs(i, DATA))
                 || (id == ElementNames.IFRAME && t.attrNameIs(i, SRCDOC))
-                || (id == ElementNames.LINK && t.attrNameIs(i, IMAGESRCSET))) {
-                w.edit(i, TagWriter.ADD_DATA_PREFIX);
+                || (id == ElementNames.LINK && t.attrNameIs(i, IMAGESRCSET))
+                || (lazy && lazyKind(i) != 0)) {
+                w.edit(i, TagWriter.ADD_DATA_PREFIX); // a lazy-loading copy too: data-data-src loads nothing
             } else if (script && t.attrNameIs(i, TYPE)) {
                 w.edit(i, TagWriter.ADD_CONSENT_PREFIX);
             }
