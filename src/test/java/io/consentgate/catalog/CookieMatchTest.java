@@ -37,6 +37,11 @@ class CookieMatchTest {
         s_vi_ab12                | -                    | adobe-analytics
         __utmz                   | -                    | google-analytics
         _gcl_au                  | -                    | google-ads
+        _gcl_ag                  | -                    | google-ads
+        _gcl_ha                  | .shop.example        | google-ads
+        FPGSID                   | -                    | google-analytics
+        ttcsid                   | -                    | tiktok-pixel
+        ttcsid_CQ8ABCDE12        | .shop.example        | tiktok-pixel
         _gac_UA-1234             | -                    | google-ads
         _fbp                     | .shop.example        | meta-pixel
         _fbc                     | -                    | meta-pixel
