@@ -1,5 +1,12 @@
 package io.consentgate.container;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,6 +31,28 @@ interface Container extends AutoCloseable {
             case "tomcat" -> TomcatContainer.start(initParams);
             default -> throw new IllegalArgumentException(kind);
         };
+    }
+
+    /**
+     * Sends one raw request (text block, CRLF line ends added; {@code Connection: close} added unless it names a
+     * {@code Connection}) to the server on loopback {@code port}, and reads the raw response until the server closes.
+     */
+    static String exchangeOverSocket(int port, String rawRequest) throws IOException {
+        String req = crlf(rawRequest);
+        int headerEnd = req.indexOf("\r\n\r\n");
+        String head = req.substring(0, headerEnd);
+        if (!head.toLowerCase(Locale.ROOT).contains("\r\nconnection:")) {
+            req = head + "\r\nConnection: close" + req.substring(headerEnd);
+        }
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(20_000);
+            OutputStream out = s.getOutputStream();
+            out.write(req.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            s.getInputStream().transferTo(buf);
+            return buf.toString(StandardCharsets.ISO_8859_1);
+        }
     }
 
     /** Normalizes a text-block request to CRLF line ends. */

@@ -20,12 +20,6 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.EnumSet;
 import java.util.Map;
@@ -134,23 +128,7 @@ final class CookieAppServers implements AutoCloseable {
 
     /** One raw request ({@code \n} line ends are sent as CRLF; {@code Connection: close} added); the raw response. */
     String exchange(String request) throws Exception {
-        String req = request.replace("\r\n", "\n").replace("\n", "\r\n");
-        int end = req.indexOf("\r\n\r\n");
-        if (end < 0) {
-            req = req.endsWith("\r\n") ? req + "\r\n" : req + "\r\n\r\n";
-            end = req.indexOf("\r\n\r\n");
-        }
-        req = req.substring(0, end) + "\r\nConnection: close" + req.substring(end);
-        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            s.setSoTimeout(20_000);
-            OutputStream out = s.getOutputStream();
-            out.write(req.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = s.getInputStream();
-            ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            in.transferTo(buf);
-            return buf.toString(StandardCharsets.ISO_8859_1);
-        }
+        return Container.exchangeOverSocket(port, request);
     }
 
     @Override

@@ -9,12 +9,6 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Map;
 
@@ -63,22 +57,7 @@ final class TomcatContainer implements Container {
 
     @Override
     public String exchange(String rawRequest) throws Exception {
-        String req = Container.crlf(rawRequest);
-        int headerEnd = req.indexOf("\r\n\r\n");
-        String head = req.substring(0, headerEnd);
-        if (!head.toLowerCase().contains("\r\nconnection:")) {
-            req = head + "\r\nConnection: close" + req.substring(headerEnd);
-        }
-        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            s.setSoTimeout(20_000);
-            OutputStream out = s.getOutputStream();
-            out.write(req.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = s.getInputStream();
-            ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            in.transferTo(buf);
-            return buf.toString(StandardCharsets.ISO_8859_1);
-        }
+        return Container.exchangeOverSocket(port, rawRequest);
     }
 
     @Override
