@@ -24,6 +24,7 @@ final class ElementRules {
     private static final byte[] DATA_SRC = ascii("data-src");
     private static final byte[] DATA_ROCKET_SRC = ascii("data-rocket-src");
     private static final byte[] DATA_SRCSET = ascii("data-srcset");
+    private static final byte[] CLASS = ascii("class");
     /** Kinds of lazy-loading attributes ({@link #lazyKind}): a URL, a srcset. */
     private static final int LAZY_URL = 1;
     private static final int LAZY_SRCSET = 2;
@@ -904,8 +905,11 @@ final class ElementRules {
                 || (id == ElementNames.OBJECT && t.attrNameIs(i, DATA))
                 || (id == ElementNames.IFRAME && t.attrNameIs(i, SRCDOC))
                 || (id == ElementNames.LINK && t.attrNameIs(i, IMAGESRCSET))
-                || (lazy && lazyKind(i) != 0)) {
-                w.edit(i, TagWriter.ADD_DATA_PREFIX); // a lazy-loading copy too: data-data-src loads nothing
+                || (lazy && lazyKind(i) != 0)
+                || (lazy && t.attrNameIs(i, CLASS) && value(i).toLowerCase(Locale.ROOT).contains("lazy"))) {
+                // A lazy-loading copy too (data-data-src loads nothing), and a lazy-loading library's class
+                // (lazyload, lazy, rocket-lazyload...): the library would load the data-src the URL moves to.
+                w.edit(i, TagWriter.ADD_DATA_PREFIX);
             } else if (script && t.attrNameIs(i, TYPE)) {
                 w.edit(i, TagWriter.ADD_CONSENT_PREFIX);
             }

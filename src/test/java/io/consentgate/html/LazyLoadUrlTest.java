@@ -74,5 +74,14 @@ class LazyLoadUrlTest {
         String page = "<img src=\"" + BLANK + "\" data-lazy-src=\"" + PIXEL + "\" alt=\"\">";
         assertEquals("<img data-src=\"" + BLANK + "\" data-data-lazy-src=\"" + PIXEL
             + "\" alt=\"\" data-consent=\"marketing\">", rewrite(NEUTRALIZE, page, NONE));
+        // the neutralized URL moves to data-src, which a library that selects by class would load: the class goes too
+        String lazyClass = "<img class=\"pixel lazyload\" src=\"" + PIXEL + "\" alt=\"\">"
+            + "<iframe class=lazy src=\"https://fls.doubleclick.net/activityi;src=1;type=a;cat=b\"></iframe>";
+        assertEquals("<img data-class=\"pixel lazyload\" data-src=\"" + PIXEL + "\" alt=\"\" data-consent=\"marketing\">"
+            + "<iframe data-class=lazy data-src=\"https://fls.doubleclick.net/activityi;src=1;type=a;cat=b\""
+            + " data-consent=\"marketing\"></iframe>", rewrite(NEUTRALIZE, lazyClass, NONE));
+        String plainClass = "<img class=\"pixel\" src=\"" + PIXEL + "\">";
+        assertEquals("<img class=\"pixel\" data-src=\"" + PIXEL + "\" data-consent=\"marketing\">",
+            rewrite(NEUTRALIZE, plainClass, NONE));
     }
 }
