@@ -467,14 +467,23 @@ final class ElementRules {
 
     /** Whether attribute {@code i} is named {@code data-NAME-src} (any case), as delay-JS runners name the src. */
     private boolean isDelayedSrc(int i) {
+        String name = t.valueFrom(i) < 0 ? null : dataName(i, "data-x-src".length());
+        return name != null && name.endsWith("-src");
+    }
+
+    /**
+     * Attribute {@code i}'s name in lower case when it is a {@code data-} name of at least {@code minLength} bytes;
+     * else null, decided for nearly every attribute on its length and first byte, without a string.
+     */
+    private String dataName(int i, int minLength) {
         int a = i * Tokenizer.STRIDE;
         int s = t.attrs[a + Tokenizer.A_NAME];
         int len = t.attrs[a + Tokenizer.A_NAME_END] - s;
-        if (len < "data-x-src".length() || t.valueFrom(i) < 0) {
-            return false;
+        if (len < minLength || (t.buf[s] | 0x20) != 'd') {
+            return null;
         }
         String name = new String(t.buf, s, len, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
-        return name.startsWith("data-") && name.endsWith("-src");
+        return name.startsWith("data-") ? name : null;
     }
 
     /** SVG {@code <image>} and {@code <feImage>}: {@code href} wins over {@code xlink:href}. */
@@ -517,14 +526,8 @@ final class ElementRules {
 
     /** {@link #LAZY_URL} or {@link #LAZY_SRCSET} when attribute {@code i} is read by {@link #lazyUrl}; else 0. */
     private int lazyKind(int i) {
-        int a = i * Tokenizer.STRIDE;
-        int s = t.attrs[a + Tokenizer.A_NAME];
-        int len = t.attrs[a + Tokenizer.A_NAME_END] - s;
-        if (len < DATA_SRC.length || (t.buf[s] | 0x20) != 'd') {
-            return 0; // nearly every attribute of an image
-        }
-        String name = new String(t.buf, s, len, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
-        if (!name.startsWith("data-")) {
+        String name = dataName(i, DATA_SRC.length);
+        if (name == null) {
             return 0;
         }
         if (name.endsWith("srcset")) {
