@@ -14,6 +14,9 @@ import org.slf4j.LoggerFactory;
  *       {@link ConsentResponse#setContentLengthLong}, which holds it here until the body is decided.</li>
  *   <li>{@code Set-Cookie} (as a header or a {@link Cookie}) passes the {@link CookieGate}; a refused one is dropped
  *       (logged instead in report-only mode).</li>
+ *   <li>{@code Link} passes the {@link LinkHeaderGate}: a resource hint to a refused tracker is taken out of the value
+ *       (logged instead in report-only mode), as it would otherwise reach the tracker from the final response or
+ *       from {@code 103 Early Hints}.</li>
  *   <li>{@code Content-Type} as a header goes to {@link ConsentResponse#setContentType}, which keeps the writer's
  *       charset.</li>
  *   <li>{@code Content-Encoding} and {@code Tk} are noted: a body compressed inside ConsentGate is not rewritten, and
@@ -119,6 +122,13 @@ final class ApplicationHeaders {
             }
         } else if (isContentType(name) && value != null) {
             response.setContentType(value);
+        } else if (isLink(name) && value != null) {
+            String links = links(value);
+            if (links != null) {
+                container().setHeader(name, links);
+            } else {
+                remove(name); // setHeader replaces: the application's earlier links go too
+            }
         } else {
             encodedInside |= isContentEncoding(name);
             tkFromApplication |= !writingOwnHeaders && isTk(name);
@@ -139,6 +149,11 @@ final class ApplicationHeaders {
             }
         } else if (isContentType(name) && value != null) {
             response.setContentType(value);
+        } else if (isLink(name) && value != null) {
+            String links = links(value);
+            if (links != null) {
+                container().addHeader(name, links);
+            }
         } else {
             encodedInside |= isContentEncoding(name);
             tkFromApplication |= !writingOwnHeaders && isTk(name);
@@ -202,16 +217,37 @@ final class ApplicationHeaders {
         return true;
     }
 
+    /**
+     * The {@code Link} value without its hints to refused trackers; null when none is left. In report-only mode
+     * the value is kept and what enforcing would drop is logged.
+     */
+    private String links(String value) {
+        Enforcement enforcement = response.enforcement();
+        LinkHeaderGate gate = enforcement.linkGate();
+        String kept = gate == null ? value : gate.filter(value, response.decision());
+        if (kept != value && enforcement.reportOnly()) {
+            LOG.info("report-only: would drop a tracker's resource hint from a Link header");
+            return value;
+        }
+        return kept;
+    }
+
     /** {@code setHeader("Set-Cookie", refused)} replaces every cookie with nothing. */
     private void removeSetCookies() {
-        if (response.containsHeader("Set-Cookie")) {
-            // A null value removes the header on Servlet 6.1 containers (Tomcat 11, Jetty 12).
-            container().setHeader("Set-Cookie", null);
-            if (response.containsHeader("Set-Cookie")) {
-                // A Servlet 6.0 container (Tomcat 10.1) ignores a null value and has no other way to remove a
-                // header: overwrite every cookie with one empty Set-Cookie, which browsers ignore (RFC 6265 5.2: a
-                // set-cookie-string without '=' is ignored entirely).
-                container().setHeader("Set-Cookie", "");
+        remove(SET_COOKIE);
+    }
+
+    /**
+     * Removes every header of that name: a null value does on Servlet 6.1 containers (Tomcat 11, Jetty 12). A
+     * Servlet 6.0 container (Tomcat 10.1) ignores a null value and has no other way to remove a header: the value
+     * becomes empty, which browsers ignore for both headers removed so (RFC 6265 5.2: a set-cookie-string without
+     * '=' is ignored entirely; a {@code Link} without links names nothing).
+     */
+    private void remove(String name) {
+        if (response.containsHeader(name)) {
+            container().setHeader(name, null);
+            if (response.containsHeader(name)) {
+                container().setHeader(name, "");
             }
         }
     }
@@ -243,6 +279,10 @@ final class ApplicationHeaders {
 
     private static boolean isContentType(String name) {
         return is(name, "Content-Type");
+    }
+
+    private static boolean isLink(String name) {
+        return is(name, "Link");
     }
 
     private static boolean isTk(String name) {

@@ -144,6 +144,19 @@ class BrowserEnforcementTest {
     }
 
     @Test
+    void aTrackerPreloadedByALinkHeaderIsNotFetched() {
+        browser.open(site.unguarded() + "/hints");
+        assertTrue(browser.requestedUrls().contains(FixtureSite.HintsServlet.TRACKER),
+                "without the filter the browser preloads the hinted loader, got " + browser.requestedUrls());
+
+        browser.forgetRequests();
+        browser.open(site.guarded() + "/hints");
+        assertNoTrackerRequests();
+        assertTrue(browser.requestedUrls().stream().anyMatch(u -> u.endsWith("/static/site.css")),
+                "the site's own hint and stylesheet still load, got " + browser.requestedUrls());
+    }
+
+    @Test
     void everyConnectionTheBrowserOpensStaysOnLoopbackAndNoDnsQueryIsMade(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("netlog.json");
         try (BrowserSession logged = BrowserSession.start(List.of("--log-net-log=" + log))) {

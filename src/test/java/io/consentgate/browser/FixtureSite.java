@@ -20,7 +20,8 @@ import java.util.Map;
  * ({@link #unguarded()}), so every browser observation has a control.
  *
  * <p>Pages: {@code /} carries the common tags, {@code /consent.html} the no-JavaScript consent form,
- * {@code /cookies} sets two tracking cookies and one harmless one, {@code /static/*} first-party assets.
+ * {@code /cookies} sets two tracking cookies and one harmless one, {@code /hints} announces a tracker's loader in a
+ * {@code Link} preload header, {@code /static/*} first-party assets.
  */
 final class FixtureSite implements AutoCloseable {
 
@@ -73,6 +74,7 @@ final class FixtureSite implements AutoCloseable {
             ConsentGateJetty.install(context, policy);
         }
         context.addServlet(new CookieServlet(), "/cookies");
+        context.addServlet(new HintsServlet(), "/hints");
         context.addServlet(new PageServlet(), "/");
         server.setHandler(context);
         return server;
@@ -137,6 +139,27 @@ final class FixtureSite implements AutoCloseable {
             resp.setContentType("text/html; charset=UTF-8");
             resp.setHeader("Cache-Control", "no-store");
             resp.getOutputStream().write("<!DOCTYPE html><title>Welcome back</title><p>Welcome back.</p>"
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * A page whose resource hints come as a {@code Link} header, as a CDN or a performance plugin sends them: the
+     * site's stylesheet, and Hotjar's loader, which no page of the site carries in its markup.
+     */
+    static final class HintsServlet extends HttpServlet {
+
+        /** The hinted tracker's loader. */
+        static final String TRACKER = "https://static.hotjar.com/c/hotjar-3391745.js?sv=6";
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.addHeader("Link", "</static/site.css>; rel=preload; as=style");
+            resp.addHeader("Link", "<" + TRACKER + ">; rel=preload; as=script");
+            resp.setContentType("text/html; charset=UTF-8");
+            resp.setHeader("Cache-Control", "no-store");
+            resp.getOutputStream().write(("<!DOCTYPE html><title>Opening hours</title>"
+                    + "<link rel=stylesheet href=/static/site.css><p>Open every day from nine.</p>")
                     .getBytes(StandardCharsets.UTF_8));
         }
     }

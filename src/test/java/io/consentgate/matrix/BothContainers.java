@@ -38,6 +38,11 @@ final class BothContainers implements AutoCloseable {
         return r;
     }
 
+    /** {@code GET PATH} on the container of that kind: the raw bytes, interim responses included. */
+    byte[] raw(String kind, String path) throws Exception {
+        return servers.get(kind).exchangeWithInterim("GET " + path + " HTTP/1.1\nHost: www.shop.example\nConnection: close\n\n");
+    }
+
     @Override
     public void close() throws Exception {
         for (MatrixServer s : servers.values()) {

@@ -25,6 +25,10 @@ final class ContractCases {
     static final String DISCARDED = "<p>DISCARDED</p><script async "
             + "src=\"https://www.googletagmanager.com/gtag/js?id=G-DROP1\"></script>";
 
+    /** The application's hints: its stylesheet, and a refused tracker's loader the visitor's browser must not fetch. */
+    static final String EARLY_HINTS = "</assets/site.css>; rel=preload; as=style, "
+            + "<https://www.googletagmanager.com/gtm.js?id=GTM-HINT1>; rel=preload; as=script";
+
     private ContractCases() {
     }
 
@@ -133,6 +137,23 @@ final class ContractCases {
                     public void onStartAsync(AsyncEvent event) {
                     }
                 });
+            }
+            case "early-hints" -> {
+                // 103 Early Hints, as Tomcat and Jetty send them for sendError(103): an interim response with the
+                // Link headers set so far, after which the application goes on with its page.
+                resp.setHeader("Link", EARLY_HINTS);
+                resp.sendError(103);
+                resp.setContentType("text/html;charset=UTF-8");
+                resp.getOutputStream().write(page);
+            }
+            case "link-headers" -> {
+                resp.addHeader("Link", "<https://connect.facebook.net>; rel=preconnect");
+                resp.addHeader("Link", "</assets/site.css>; rel=preload; as=style");
+                // replaces every link so far with one that is refused: no link is left
+                resp.setHeader("link", "<https://www.googletagmanager.com/gtm.js?id=GTM-HINT1>; rel=preload; as=script");
+                resp.addHeader("Link", "</assets/app.js>; rel=modulepreload, <https://bat.bing.com>; rel=dns-prefetch");
+                resp.setContentType("text/html;charset=UTF-8");
+                resp.getOutputStream().write(page);
             }
             case "no-content-type" -> resp.getOutputStream().write(page);
             case "no-content-type-after-blank-lines" -> {

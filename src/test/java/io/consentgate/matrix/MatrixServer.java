@@ -48,6 +48,11 @@ abstract class MatrixServer implements AutoCloseable {
         return exchange(request.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1));
     }
 
+    /** Like {@link #exchange(String)}, with the interim (1xx) responses before the final one. */
+    byte[] exchangeWithInterim(String request) throws Exception {
+        return exchange(request); // the socket is read until the server closes it
+    }
+
     @Override
     public String toString() {
         return name();
@@ -109,6 +114,26 @@ abstract class MatrixServer implements AutoCloseable {
         @Override
         String name() {
             return "jetty";
+        }
+
+        @Override
+        byte[] exchangeWithInterim(String request) throws Exception {
+            // LocalConnector hands out one response at a time: read on until the final one
+            LocalConnector.LocalEndPoint endPoint = connector.executeRequest(
+                    request.replace("\r\n", "\n").replace("\n", "\r\n"));
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            while (true) {
+                ByteBuffer r = endPoint.waitForResponse(false, 30, TimeUnit.SECONDS);
+                if (r == null) {
+                    return all.toByteArray();
+                }
+                byte[] b = new byte[r.remaining()];
+                r.get(b);
+                all.write(b);
+                if (!new String(b, 0, Math.min(b.length, 10), StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 1")) {
+                    return all.toByteArray();
+                }
+            }
         }
 
         @Override

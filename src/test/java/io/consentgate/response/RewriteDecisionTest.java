@@ -21,9 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RewriteDecisionTest {
 
     private static final HtmlRewriter REWRITER = HtmlRewriter.builder(TrackerCatalog.bundled()).build();
-    private static final Enforcement ENFORCED = new Enforcement(REWRITER, null, (r, d) -> { }, false, null);
-    private static final Enforcement REPORT_ONLY = new Enforcement(REWRITER, null, (r, d) -> { }, true, null);
-    private static final Enforcement NO_REWRITING = new Enforcement(null, null, (r, d) -> { }, false, null);
+    private static final Enforcement ENFORCED = new Enforcement(REWRITER, null, null, (r, d) -> { }, false, null);
+    private static final Enforcement REPORT_ONLY = new Enforcement(REWRITER, null, null, (r, d) -> { }, true, null);
+    private static final Enforcement NO_REWRITING = new Enforcement(null, null, null, (r, d) -> { }, false, null);
 
     /** A container response that keeps its status and headers (lower-case names, last value wins). */
     private static final class Container {
