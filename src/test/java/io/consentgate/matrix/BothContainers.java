@@ -38,6 +38,11 @@ final class BothContainers implements AutoCloseable {
         return r;
     }
 
+    /** The container of that kind. */
+    MatrixServer server(String kind) {
+        return servers.get(kind);
+    }
+
     /** {@code GET PATH} on the container of that kind: the raw bytes, interim responses included. */
     byte[] raw(String kind, String path) throws Exception {
         return servers.get(kind).exchangeWithInterim("GET " + path + " HTTP/1.1\nHost: www.shop.example\nConnection: close\n\n");

@@ -155,6 +155,14 @@ final class ContractCases {
                 resp.setContentType("text/html;charset=UTF-8");
                 resp.getOutputStream().write(page);
             }
+            case "container-request-class" -> {
+                jakarta.servlet.ServletRequest r = req;
+                while (r instanceof jakarta.servlet.ServletRequestWrapper w) {
+                    r = w.getRequest();
+                }
+                resp.setContentType("text/plain;charset=UTF-8");
+                resp.getWriter().print(r.getClass().getName());
+            }
             case "no-content-type" -> resp.getOutputStream().write(page);
             case "no-content-type-after-blank-lines" -> {
                 var out = resp.getOutputStream();

@@ -14,6 +14,7 @@ import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
 
@@ -30,7 +31,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Jetty 12 (ee10, {@link LocalConnector}) or Tomcat 11 (embedded, loopback socket) with ConsentGate registered by
+ * Jetty 12 (ee10, or ee11 under the {@code servlet-6.1} execution; {@link LocalConnector}) or Tomcat 11 (embedded, loopback socket) with ConsentGate registered by
  * class name and init-params as {@code web.xml} registers it (REQUEST, ERROR and ASYNC dispatches), in front of
  * {@link ScenarioServlet} at {@code /*}, with {@code /error-page} as the 404 error page. Every exchange is one request
  * with {@code Connection: close}; the raw response bytes come back for {@code HttpTester} to parse.
@@ -71,37 +72,54 @@ abstract class MatrixServer implements AutoCloseable {
     static MatrixServer start(String kind, Map<String, String> initParams, boolean twice, boolean forward)
             throws Exception {
         return switch (kind) {
-            case "jetty" -> new JettyServer(initParams, twice, forward);
+            case "jetty" -> new JettyServer(EE11 ? Ee11Context.create(initParams, twice, forward)
+                    : ee10Context(initParams, twice, forward));
             case "tomcat" -> new TomcatServer(initParams, twice, forward);
             default -> throw new IllegalArgumentException(kind);
         };
+    }
+
+    /**
+     * Whether "jetty" means Jetty 12.1's Servlet 6.1 environment (ee11) instead of ee10: set by the
+     * {@code servlet-6.1} test execution, which has the Servlet 6.1 API on the class path.
+     */
+    private static final boolean EE11 = Boolean.getBoolean("consentgate.test.jetty.ee11");
+
+    /** The filter as {@code web.xml} registers it, in front of {@link ScenarioServlet}, in Jetty's ee10 environment. */
+    private static Handler ee10Context(Map<String, String> initParams, boolean twice, boolean forward) {
+        ServletContextHandler context = new ServletContextHandler("/");
+        for (int i = 0; i < (twice ? 2 : 1); i++) {
+            FilterHolder holder = new FilterHolder();
+            holder.setName("consentgate-" + i);
+            holder.setClassName(ConsentGateFilter.class.getName());
+            holder.setAsyncSupported(true);
+            initParams.forEach(holder::setInitParameter);
+            context.addFilter(holder, "/*", dispatches(forward));
+        }
+        ServletHolder servlet = context.addServlet(ScenarioServlet.class, "/*");
+        servlet.setAsyncSupported(true);
+        ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+        errors.addErrorPage(404, "/error-page");
+        context.setErrorHandler(errors);
+        return context;
+    }
+
+    /** REQUEST, ERROR, ASYNC and, unless left out, FORWARD. */
+    static EnumSet<DispatcherType> dispatches(boolean forward) {
+        EnumSet<DispatcherType> dispatches = EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD,
+                DispatcherType.ERROR, DispatcherType.ASYNC);
+        if (!forward) {
+            dispatches.remove(DispatcherType.FORWARD);
+        }
+        return dispatches;
     }
 
     private static final class JettyServer extends MatrixServer {
         private final Server server = new Server();
         private final LocalConnector connector = new LocalConnector(server);
 
-        JettyServer(Map<String, String> initParams, boolean twice, boolean forward) throws Exception {
+        JettyServer(Handler context) throws Exception {
             server.addConnector(connector);
-            ServletContextHandler context = new ServletContextHandler("/");
-            for (int i = 0; i < (twice ? 2 : 1); i++) {
-                FilterHolder holder = new FilterHolder();
-                holder.setName("consentgate-" + i);
-                holder.setClassName(ConsentGateFilter.class.getName());
-                holder.setAsyncSupported(true);
-                initParams.forEach(holder::setInitParameter);
-                EnumSet<DispatcherType> dispatches = EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD,
-                        DispatcherType.ERROR, DispatcherType.ASYNC);
-                if (!forward) {
-                    dispatches.remove(DispatcherType.FORWARD);
-                }
-                context.addFilter(holder, "/*", dispatches);
-            }
-            ServletHolder servlet = context.addServlet(ScenarioServlet.class, "/*");
-            servlet.setAsyncSupported(true);
-            ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
-            errors.addErrorPage(404, "/error-page");
-            context.setErrorHandler(errors);
             server.setHandler(context);
             server.start();
         }

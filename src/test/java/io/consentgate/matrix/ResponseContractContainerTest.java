@@ -185,4 +185,11 @@ class ResponseContractContainerTest {
         assertEquals(List.of("</assets/app.js>; rel=modulepreload"), links);
         ScenarioMatrixTest.assertBytes(EXPECTED, r.getContentBytes());
     }
+
+    @org.junit.jupiter.api.Test
+    void jettyRunsTheServletEnvironmentTheTestExecutionAsksFor() throws Exception {
+        String env = Boolean.getBoolean("consentgate.test.jetty.ee11") ? ".ee11." : ".ee10.";
+        String requestClass = exchange("jetty", "GET", "container-request-class").getContent();
+        assertTrue(requestClass.startsWith("org.eclipse.jetty") && requestClass.contains(env), requestClass);
+    }
 }

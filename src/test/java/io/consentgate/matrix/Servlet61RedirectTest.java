@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -26,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Servlet 6.1's redirects ({@code sendRedirect(location, sc[, clearBuffer])}, {@code sendRedirect(location,
- * clearBuffer)}) on Tomcat 11 with its own 6.1 API classes, as a deployed application sees them. Without the
+ * clearBuffer)}) on Tomcat 11 with its own 6.1 API classes, as a deployed application sees them, and on Jetty 12.1's
+ * Servlet 6.1 environment (ee11). Without the
  * wrapper's 6.1 doors, the 6.1 {@code HttpServletResponseWrapper} hands these straight to the container: the body the
  * filter holds is lost when the application asked to keep it, and the commit-time headers (cookie expiries, Tk) are
  * never written. Run by the build's {@code servlet-6.1} execution only: the default test class path puts the 6.0 API
@@ -34,32 +36,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class Servlet61RedirectTest {
 
-    private static MatrixServer tomcat;
-    private static MatrixServer neutralizing;
+    private static BothContainers servers;
+    private static BothContainers neutralizing;
 
     @BeforeAll
     static void start() throws Exception {
-        tomcat = MatrixServer.start("tomcat", Map.of());
-        neutralizing = MatrixServer.start("tomcat", Map.of("html-mode", "neutralize"));
+        servers = new BothContainers(Map.of());
+        neutralizing = new BothContainers(Map.of("html-mode", "neutralize"));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        tomcat.close();
+        servers.close();
         neutralizing.close();
     }
 
-    @Test
-    void redirectOnACommittedResponseThrowsAndChangesNothing() throws Exception {
-        HttpTester.Response r = get(tomcat, "/redirect61?form=committed");
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void redirectOnACommittedResponseThrowsAndChangesNothing(String kind) throws Exception {
+        HttpTester.Response r = get(servers.server(kind), "/redirect61?form=committed");
         assertEquals(200, r.getStatus());
         assertEquals(null, r.get("Location"));
         assertEquals(new String(rewritten(Redirects61.PAGE + "<p>after</p>"), StandardCharsets.UTF_8), r.getContent());
     }
 
-    @Test
-    void keptBodyThatGrowsWhenNeutralizedStillGoesOutWithTheRedirect() throws Exception {
-        HttpTester.Response r = get(neutralizing, "/redirect61?form=big-keep");
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void keptBodyThatGrowsWhenNeutralizedStillGoesOutWithTheRedirect(String kind) throws Exception {
+        HttpTester.Response r = get(neutralizing.server(kind), "/redirect61?form=big-keep");
         assertEquals(303, r.getStatus(), r.getContent().length() + " bytes");
         assertTrue(r.get("Location").endsWith("/moved/here"), r.get("Location"));
         assertTrue(r.getContent().length() > Redirects61.PIXELS.length(), r.getContent().length() + " bytes");
@@ -68,17 +72,22 @@ class Servlet61RedirectTest {
     }
 
     @Test
-    void runsOnTomcat11WithTheServlet61Api() throws Exception {
+    void runsOnTomcat11AndJettyEe11WithTheServlet61Api() throws Exception {
+        assertTrue(Boolean.getBoolean("consentgate.test.jetty.ee11"), "Jetty runs its ee11 environment");
         assertTrue(ServerInfo.getServerNumber().startsWith("11."), ServerInfo.getServerNumber());
         assertNotNull(HttpServletResponse.class.getMethod("sendRedirect", String.class, int.class, boolean.class));
     }
 
-    @ParameterizedTest(name = "{0}, {1}: status {2}")
+    @ParameterizedTest(name = "{0}, {1}, {2}: status {3}")
     @CsvSource({
-        "sc-keep, stream, 303", "sc-keep, writer, 303", "keep, stream, 302", "keep, writer, 302"
+        "jetty, sc-keep, stream, 303", "jetty, sc-keep, writer, 303", "jetty, keep, stream, 302",
+        "jetty, keep, writer, 302",
+        "tomcat, sc-keep, stream, 303", "tomcat, sc-keep, writer, 303", "tomcat, keep, stream, 302",
+        "tomcat, keep, writer, 302"
     })
-    void redirectKeepingTheBodySendsTheRewrittenBody(String form, String body, int status) throws Exception {
-        HttpTester.Response r = get(tomcat, "/redirect61?form=" + form + "&body=" + body);
+    void redirectKeepingTheBodySendsTheRewrittenBody(String kind, String form, String body, int status)
+            throws Exception {
+        HttpTester.Response r = get(servers.server(kind), "/redirect61?form=" + form + "&body=" + body);
         assertEquals(status, r.getStatus());
         assertTrue(r.get("Location").endsWith("/moved/here"), r.get("Location"));
         assertEquals(new String(rewritten(Redirects61.PAGE), StandardCharsets.UTF_8), r.getContent());
@@ -91,24 +100,28 @@ class Servlet61RedirectTest {
      * A visitor who allowed everything gets the body as written; ConsentGate must not frame it with its length,
      * which makes Tomcat commit the response before the redirect's status is set.
      */
-    @ParameterizedTest(name = "{0}, {1}: status {2}")
-    @CsvSource({"sc-keep, stream, 303", "keep, writer, 302"})
-    void redirectKeepingTheBodyOfAPagePassedThroughIsStillARedirect(String form, String body, int status)
-            throws Exception {
+    @ParameterizedTest(name = "{0}, {1}, {2}: status {3}")
+    @CsvSource({"jetty, sc-keep, stream, 303", "jetty, keep, writer, 302", "tomcat, sc-keep, stream, 303",
+        "tomcat, keep, writer, 302"})
+    void redirectKeepingTheBodyOfAPagePassedThroughIsStillARedirect(String kind, String form, String body,
+            int status) throws Exception {
         String consent = "cg_consent=1.functional+analytics+marketing.1." + System.currentTimeMillis() / 1000
             + ".AAAAAAAAAAAAAAAAAAAAAA";
-        HttpTester.Response r = get(tomcat, "/redirect61?form=" + form + "&body=" + body, consent);
+        HttpTester.Response r = get(servers.server(kind), "/redirect61?form=" + form + "&body=" + body, consent);
         assertEquals(status, r.getStatus(), r.getContent());
         assertTrue(r.get("Location").endsWith("/moved/here"), r.get("Location"));
         assertEquals(Redirects61.PAGE, r.getContent());
     }
 
-    @ParameterizedTest(name = "{0}, {1}: status {2}")
+    @ParameterizedTest(name = "{0}, {1}, {2}: status {3}")
     @CsvSource({
-        "sc-clear, stream, 307", "sc-clear, writer, 307", "sc, stream, 301", "sc, writer, 301"
+        "jetty, sc-clear, stream, 307", "jetty, sc-clear, writer, 307", "jetty, sc, stream, 301",
+        "jetty, sc, writer, 301",
+        "tomcat, sc-clear, stream, 307", "tomcat, sc-clear, writer, 307", "tomcat, sc, stream, 301",
+        "tomcat, sc, writer, 301"
     })
-    void redirectClearingTheBodySendsNoneOfIt(String form, String body, int status) throws Exception {
-        HttpTester.Response r = get(tomcat, "/redirect61?form=" + form + "&body=" + body);
+    void redirectClearingTheBodySendsNoneOfIt(String kind, String form, String body, int status) throws Exception {
+        HttpTester.Response r = get(servers.server(kind), "/redirect61?form=" + form + "&body=" + body);
         assertEquals(status, r.getStatus());
         assertTrue(r.get("Location").endsWith("/moved/here"), r.get("Location"));
         assertFalse(r.getContent().contains("This product moved"), r.getContent());
