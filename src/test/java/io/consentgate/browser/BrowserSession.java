@@ -144,6 +144,15 @@ final class BrowserSession implements AutoCloseable {
         return recorder.urls();
     }
 
+    /**
+     * Every URL attempted since the last {@link #forgetRequests()}, once they satisfy {@code expected} (waiting up to
+     * the settle time for late DevTools events), or as they are when that time is up. For a control page that must
+     * make requests; pages that must make none are read with {@link #requestedUrls()}.
+     */
+    List<String> awaitRequests(java.util.function.Predicate<List<String>> expected) {
+        return recorder.awaitUrls(expected, SETTLE);
+    }
+
     void forgetRequests() {
         recorder.forget();
     }

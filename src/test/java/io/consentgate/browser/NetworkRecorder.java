@@ -86,6 +86,24 @@ final class NetworkRecorder {
         return "still in flight: " + inFlight.values() + "; requested so far: " + urls;
     }
 
+    /**
+     * Waits until what was recorded satisfies {@code expected}, for at most {@code timeout}, and returns it either
+     * way: DevTools delivers events asynchronously, and on a loaded machine a request the page made can be reported
+     * after the network looked idle. Only for what a page must request; an absence is checked after
+     * {@link #awaitIdle}.
+     */
+    List<String> awaitUrls(java.util.function.Predicate<List<String>> expected, Duration timeout) {
+        try {
+            new FluentWait<>(this)
+                    .withTimeout(timeout)
+                    .pollingEvery(Duration.ofMillis(50))
+                    .until(r -> expected.test(r.urls()));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // the caller's assertion reports what was recorded
+        }
+        return urls();
+    }
+
     /** Waits until the network is idle; fails with what is still pending after {@code timeout}. */
     void awaitIdle(Duration timeout) {
         new FluentWait<>(this)
