@@ -11,7 +11,7 @@ import io.consentgate.response.ConsentRequest;
 import io.consentgate.response.ConsentResponse;
 import io.consentgate.response.CookieGate;
 import io.consentgate.response.Enforcement;
-import io.consentgate.response.LinkHeaderGate;
+import io.consentgate.response.UrlHeaderGate;
 import io.consentgate.signal.Dnt;
 import io.consentgate.signal.HeaderSource;
 import io.consentgate.signal.SignalReader;
@@ -245,7 +245,7 @@ public final class ConsentGateFilter implements Filter {
         // Tracker events cost line/column bookkeeping on every response: only ask for them when they are logged
         // (report-only mode always; per element at DEBUG, when that level is on at start-up).
         this.enforcement = new Enforcement(rewriter, cookieGate,
-                new LinkHeaderGate(p.catalog()), CompositeHeaderWriter.forPolicy(p), p.reportOnly(),
+                new UrlHeaderGate(p.catalog()), CompositeHeaderWriter.forPolicy(p), p.reportOnly(),
                 p.reportOnly() ? ConsentGateFilter::logReportOnly : LOG.isDebugEnabled() ? ConsentGateFilter::log : null);
     }
 

@@ -120,15 +120,6 @@ public final class HtmlRewriter {
         return new RewriteStream(this, decision, charset, sink, listener);
     }
 
-    /**
-     * Whether a {@code rel} value names a relation that makes the browser connect or fetch (resource hints,
-     * {@code stylesheet}, icons, {@code manifest}): the relations for which a {@code <link href>} to a refused tracker
-     * is removed, and a {@code Link} response header too.
-     */
-    public static boolean isFetchingRel(String rel) {
-        return rel != null && ElementRules.hasFetchingToken(rel);
-    }
-
     /** Rewrites a whole document held in memory; the same result as writing it through {@link #open}. */
     public byte[] rewrite(byte[] html, ConsentDecision decision) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(html.length);

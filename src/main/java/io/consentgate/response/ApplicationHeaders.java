@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
  *       {@link ConsentResponse#setContentLengthLong}, which holds it here until the body is decided.</li>
  *   <li>{@code Set-Cookie} (as a header or a {@link Cookie}) passes the {@link CookieGate}; a refused one is dropped
  *       (logged instead in report-only mode).</li>
- *   <li>{@code Link} passes the {@link LinkHeaderGate}: a resource hint to a refused tracker is taken out of the value
- *       (logged instead in report-only mode), as it would otherwise reach the tracker from the final response or
- *       from {@code 103 Early Hints}.</li>
+ *   <li>{@code Link} and {@code Refresh} pass the {@link UrlHeaderGate}: a resource hint to a refused tracker is
+ *       taken out of the value, as it would otherwise reach the tracker from the final response or from
+ *       {@code 103 Early Hints}, and a {@code Refresh} to one is dropped (logged instead in report-only mode).</li>
  *   <li>{@code Content-Type} as a header goes to {@link ConsentResponse#setContentType}, which keeps the writer's
  *       charset.</li>
  *   <li>{@code Content-Encoding} and {@code Tk} are noted: a body compressed inside ConsentGate is not rewritten, and
@@ -129,6 +129,8 @@ final class ApplicationHeaders {
             } else {
                 remove(name); // setHeader replaces: the application's earlier links go too
             }
+        } else if (isRefresh(name) && refusedRefresh(value)) {
+            remove(name);
         } else {
             encodedInside |= isContentEncoding(name);
             tkFromApplication |= !writingOwnHeaders && isTk(name);
@@ -154,6 +156,8 @@ final class ApplicationHeaders {
             if (links != null) {
                 container().addHeader(name, links);
             }
+        } else if (isRefresh(name) && refusedRefresh(value)) {
+            return;
         } else {
             encodedInside |= isContentEncoding(name);
             tkFromApplication |= !writingOwnHeaders && isTk(name);
@@ -223,13 +227,27 @@ final class ApplicationHeaders {
      */
     private String links(String value) {
         Enforcement enforcement = response.enforcement();
-        LinkHeaderGate gate = enforcement.linkGate();
-        String kept = gate == null ? value : gate.filter(value, response.decision());
+        UrlHeaderGate gate = enforcement.urlHeaders();
+        String kept = gate == null ? value : gate.filterLink(value, response.decision());
         if (kept != value && enforcement.reportOnly()) {
             LOG.info("report-only: would drop a tracker's resource hint from a Link header");
             return value;
         }
         return kept;
+    }
+
+    /** Whether a {@code Refresh} to a refused tracker must not go out (in report-only mode it does, logged). */
+    private boolean refusedRefresh(String value) {
+        Enforcement enforcement = response.enforcement();
+        UrlHeaderGate gate = enforcement.urlHeaders();
+        if (gate == null || !gate.refusesRefresh(value, response.decision())) {
+            return false;
+        }
+        if (enforcement.reportOnly()) {
+            LOG.info("report-only: would drop a Refresh header to a tracker");
+            return false;
+        }
+        return true;
     }
 
     /** {@code setHeader("Set-Cookie", refused)} replaces every cookie with nothing. */
@@ -240,8 +258,8 @@ final class ApplicationHeaders {
     /**
      * Removes every header of that name: a null value does on Servlet 6.1 containers (Tomcat 11, Jetty 12). A
      * Servlet 6.0 container (Tomcat 10.1) ignores a null value and has no other way to remove a header: the value
-     * becomes empty, which browsers ignore for both headers removed so (RFC 6265 5.2: a set-cookie-string without
-     * '=' is ignored entirely; a {@code Link} without links names nothing).
+     * becomes empty, which browsers ignore for every header removed so (RFC 6265 5.2: a set-cookie-string without
+     * '=' is ignored entirely; a {@code Link} without links names nothing; an empty {@code Refresh} is no refresh).
      */
     private void remove(String name) {
         if (response.containsHeader(name)) {
@@ -283,6 +301,10 @@ final class ApplicationHeaders {
 
     private static boolean isLink(String name) {
         return is(name, "Link");
+    }
+
+    private static boolean isRefresh(String name) {
+        return is(name, "Refresh");
     }
 
     private static boolean isTk(String name) {

@@ -34,7 +34,8 @@ import java.nio.charset.Charset;
  * The {@code ETag} of every HTML page names the decision it was served under ({@link Validators}).
  * {@code Content-Length} is held back however it was set ({@code setContentLength[Long]}, {@code set/addHeader},
  * {@code set/addIntHeader}) until that decision. Every {@code Set-Cookie} door ({@code addCookie}, {@code addHeader},
- * {@code setHeader}) goes through the {@link CookieGate}, every {@code Link} through the {@link LinkHeaderGate}.
+ * {@code setHeader}) goes through the {@link CookieGate}, every {@code Link} and {@code Refresh} through
+ * the {@link UrlHeaderGate}.
  * {@code sendError} (but {@code sendError(103)}, an interim response) and {@code sendRedirect} discard any body
  * state (Servlet 6.1's {@code sendRedirect(location, sc, false)} ends it instead, rewritten); {@code reset} and
  * {@code resetBuffer} discard what is held, the writer's encoded bytes included ({@link BodyWriter}), and the writer
@@ -55,7 +56,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
     /**
      * {@code 103 Early Hints}: {@code sendError(103)} is how an application asks Tomcat and Jetty for one. It is an
      * interim response with the headers set so far (their {@code Link} hints already passed the
-     * {@link LinkHeaderGate}), after which the application goes on with its response: nothing of the body or the
+     * {@link UrlHeaderGate}), after which the application goes on with its response: nothing of the body or the
      * commit-time headers is touched, and the container decides what it sends, as without the filter.
      */
     private static final int SC_EARLY_HINTS = 103;

@@ -8,12 +8,12 @@ import io.consentgate.html.RewriteListener;
  *
  * @param rewriter   the HTML rewriter, or null when HTML rewriting is off
  * @param cookieGate the cookie gate
- * @param linkGate   the gate for {@code Link} resource hints; null to pass them unread
+ * @param urlHeaders the gate for {@code Link} resource hints and {@code Refresh}; null to pass them unread
  * @param headers    headers (re)asserted when the response commits
  * @param reportOnly log what would change, change nothing
  * @param listener   receives every tracker the rewriter finds (logging); may be null
  */
-public record Enforcement(HtmlRewriter rewriter, CookieGate cookieGate, LinkHeaderGate linkGate,
+public record Enforcement(HtmlRewriter rewriter, CookieGate cookieGate, UrlHeaderGate urlHeaders,
                           HeaderWriter headers, boolean reportOnly,
                           RewriteListener listener) {
 }

@@ -163,6 +163,15 @@ final class ContractCases {
                 resp.setContentType("text/plain;charset=UTF-8");
                 resp.getWriter().print(r.getClass().getName());
             }
+            case "refresh-headers" -> {
+                resp.setHeader("Refresh", "30; url=/contract/next"); // kept
+                resp.addHeader("refresh", "0; url=https://www.facebook.com/tr?id=1&ev=PageView");
+                if (req.getParameter("replace") != null) {
+                    resp.setHeader("Refresh", "0;URL='https://bat.bing.com/action/0?ti=1'"); // replaces it: none left
+                }
+                resp.setContentType("text/html;charset=UTF-8");
+                resp.getOutputStream().write(page);
+            }
             case "no-content-type" -> resp.getOutputStream().write(page);
             case "no-content-type-after-blank-lines" -> {
                 var out = resp.getOutputStream();

@@ -192,4 +192,14 @@ class ResponseContractContainerTest {
         String requestClass = exchange("jetty", "GET", "container-request-class").getContent();
         assertTrue(requestClass.startsWith("org.eclipse.jetty") && requestClass.contains(env), requestClass);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void aRefreshHeaderToARefusedTrackerIsNotSent(String kind) throws Exception {
+        HttpTester.Response r = exchange(kind, "GET", "refresh-headers");
+        assertEquals(List.of("30; url=/contract/next"), r.getValuesList("Refresh"));
+        ScenarioMatrixTest.assertBytes(EXPECTED, r.getContentBytes());
+        List<String> replaced = exchange(kind, "GET", "refresh-headers?replace=1").getValuesList("Refresh");
+        assertEquals(List.of(), replaced.stream().filter(v -> !v.isEmpty()).toList());
+    }
 }

@@ -3,32 +3,49 @@ package io.consentgate.response;
 import io.consentgate.ConsentDecision;
 import io.consentgate.catalog.TrackerCatalog;
 import io.consentgate.catalog.TrackerMatch;
-import io.consentgate.html.HtmlRewriter;
+import io.consentgate.html.HeaderUrls;
 
 /**
- * {@code Link} response headers (RFC 8288) as resource hints: a browser preloads, prefetches or connects to what a
- * {@code Link} with such a {@code rel} names before it reads the page, from the final response and, with
- * {@code 103 Early Hints}, before it. A hint to a refused tracker would reach it however well the page is rewritten,
- * so each link whose {@code rel} fetches (the same relations as {@code <link rel>} in HTML) and whose target the
- * catalog matches for a refused category is taken out of the header value; the other links stay as written.
+ * Response headers whose URL the browser fetches or navigates to by itself, judged as their markup twins are in the
+ * page ({@link HeaderUrls}).
  *
- * <p>The value is read as browsers split it: link-values separated by commas outside {@code <...>} and outside
- * quoted strings, parameters after {@code ;}. A link-value that does not start with {@code <...>} is one browsers
- * ignore, and it is left as it is. Stateless and thread-safe.
+ * <ul>
+ *   <li>{@code Link} (RFC 8288) as resource hints: a browser preloads, prefetches or connects to what a {@code Link}
+ *       with such a {@code rel} names before it reads the page, from the final response and, with
+ *       {@code 103 Early Hints}, before it. Each link whose {@code rel} fetches (the relations of
+ *       {@code <link rel>}) and whose target the catalog matches for a refused category, by host or by a loader's
+ *       path, is taken out of the value; the other links stay as written. The value is read as browsers split it:
+ *       link-values separated by commas outside {@code <...>} and outside quoted strings, parameters after
+ *       {@code ;}. A link-value that does not start with {@code <...>} is one browsers ignore, and it is left as
+ *       it is.</li>
+ *   <li>{@code Refresh}, which navigates like {@code <meta http-equiv=refresh>}: refused when its URL is a refused
+ *       tracker's.</li>
+ * </ul>
+ * Stateless and thread-safe.
  */
-public final class LinkHeaderGate {
+public final class UrlHeaderGate {
 
     private final TrackerCatalog catalog;
 
-    public LinkHeaderGate(TrackerCatalog catalog) {
+    public UrlHeaderGate(TrackerCatalog catalog) {
         this.catalog = catalog;
     }
 
+    /** Whether a {@code Refresh} header with this value would navigate to a tracker {@code decision} refuses. */
+    public boolean refusesRefresh(String value, ConsentDecision decision) {
+        if (value == null || decision.refused().isEmpty()) {
+            return false;
+        }
+        String url = HeaderUrls.refreshUrl(value);
+        TrackerMatch m = url == null ? null : catalog.matchUrl(url, null);
+        return m != null && !decision.allowsAll(m.categories());
+    }
+
     /**
-     * The header value without the links that would fetch a tracker {@code decision} refuses: {@code value} itself
-     * when nothing is refused, {@code null} when every link is.
+     * The {@code Link} value without the links that would fetch a tracker {@code decision} refuses: {@code value}
+     * itself when nothing is refused, {@code null} when every link is.
      */
-    public String filter(String value, ConsentDecision decision) {
+    public String filterLink(String value, ConsentDecision decision) {
         if (value == null || decision.refused().isEmpty() || value.indexOf('<') < 0) {
             return value;
         }
@@ -144,7 +161,7 @@ public final class LinkHeaderGate {
                 value = v.substring(q, e);
                 q = e;
             }
-            if (rel && HtmlRewriter.isFetchingRel(value)) {
+            if (rel && HeaderUrls.isFetchingRel(value)) {
                 return true;
             }
             p = q;

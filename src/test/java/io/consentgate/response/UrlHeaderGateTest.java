@@ -15,10 +15,12 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
-class LinkHeaderGateTest {
+class UrlHeaderGateTest {
 
-    private static final LinkHeaderGate GATE = new LinkHeaderGate(TrackerCatalog.bundled());
+    private static final UrlHeaderGate GATE = new UrlHeaderGate(TrackerCatalog.bundled());
     private static final ConsentDecision REFUSED = ConsentDecision.refuseAll();
 
     private static ConsentDecision allowing(Category... categories) {
@@ -39,7 +41,7 @@ class LinkHeaderGateTest {
         "<https://sgtm.shop.example/gtag/js?id=G-8MV2PL4QX1>; rel=modulepreload",
     })
     void aHintToARefusedTrackerGoesWithTheHeader(String value) {
-        assertNull(GATE.filter(value, REFUSED), value);
+        assertNull(GATE.filterLink(value, REFUSED), value);
     }
 
     @ParameterizedTest
@@ -56,7 +58,7 @@ class LinkHeaderGateTest {
             + "</about>; rel=prerender|</search?q=a,b>; rel=prefetch, </about>; rel=prerender",
     })
     void onlyTheRefusedTrackersLinksAreTakenOut(String value, String expected) {
-        assertEquals(expected, GATE.filter(value, REFUSED));
+        assertEquals(expected, GATE.filterLink(value, REFUSED));
     }
 
     @ParameterizedTest
@@ -80,7 +82,7 @@ class LinkHeaderGateTest {
         "",
     })
     void everythingElseStaysAsWritten(String value) {
-        assertSame(value, GATE.filter(value, REFUSED), value);
+        assertSame(value, GATE.filterLink(value, REFUSED), value);
     }
 
     @Test
@@ -88,11 +90,32 @@ class LinkHeaderGateTest {
         String ga4 = "<https://www.googletagmanager.com/gtag/js?id=G-8MV2PL4QX1>; rel=preload; as=script";
         String ads = "<https://www.googletagmanager.com/gtag/js?id=AW-1029384756>; rel=preload; as=script";
         ConsentDecision analytics = allowing(Category.ANALYTICS);
-        assertSame(ga4, GATE.filter(ga4, analytics));
-        assertNull(GATE.filter(ads, analytics), "the tag id decides: AW- is marketing");
+        assertSame(ga4, GATE.filterLink(ga4, analytics));
+        assertNull(GATE.filterLink(ads, analytics), "the tag id decides: AW- is marketing");
         String both = ga4 + ", " + ads;
-        assertSame(both, GATE.filter(both, ConsentDecision.allowAll()));
-        assertEquals(ga4, GATE.filter(both, analytics));
-        assertNull(GATE.filter(null, REFUSED));
+        assertSame(both, GATE.filterLink(both, ConsentDecision.allowAll()));
+        assertEquals(ga4, GATE.filterLink(both, analytics));
+        assertNull(GATE.filterLink(null, REFUSED));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "0; url=https://www.facebook.com/tr?id=1&ev=PageView",
+        "5;URL='https://www.google-analytics.com/collect?v=1'",
+        "0, https://bat.bing.com/action/0?ti=1",
+        "1 url = \"//px.ads.linkedin.com/collect\"",
+    })
+    void aRefreshToARefusedTrackerIsRefused(String value) {
+        assertTrue(GATE.refusesRefresh(value, REFUSED), value);
+        assertFalse(GATE.refusesRefresh(value, ConsentDecision.allowAll()), value);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "0; url=/checkout/done", "30", "0; url=https://www.facebook.com.shop.example/tr", "x; url=https://bat.bing.com/",
+        "0; url=https://www.facebook.com/shopexample",
+    })
+    void otherRefreshesAreNot(String value) {
+        assertFalse(GATE.refusesRefresh(value, REFUSED), value);
     }
 }
