@@ -16,7 +16,8 @@ import java.util.Set;
 final class CatalogJson {
 
     private static final Set<String> FIELDS = Set.of("id", "name", "owner", "categories", "hosts", "signatures",
-            "taggedSignatures", "cookies", "cookieDomains", "endpoints", "loaders", "tagIds", "ampTypes", "disabled", "notes");
+            "taggedSignatures", "cookies", "cookieDomains", "endpoints", "loaders", "tagIds", "ampTypes", "disabled",
+            "notes");
 
     /** Parsed entries plus the ids of {@code {"id": .., "disabled": true}} tombstones. */
     record Parsed(List<CatalogEntry> entries, Set<String> disabled) {

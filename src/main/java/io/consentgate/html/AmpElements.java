@@ -158,9 +158,9 @@ final class AmpElements {
 
     /**
      * The refusing match for a held component's text {@code b[from..to)} (its inline configuration, with the tags
-     * around it), or {@code null}: the tag ids of the vendor {@code tagged} named in the start tag, the vendor of
-     * each {@code "type"} (an ad network in {@code <amp-story-auto-ads>}), and tracker hosts in request URLs
-     * ({@code "requests": {"pageview": "https://www.facebook.com/tr?…"}}), read as an inline script's. Allowed
+     * around it), or {@code null}: the tag ids of the vendor {@code tagged} named in the start tag, in
+     * {@code <amp-story-auto-ads>} the vendor of each {@code "type"} (its ad network), and tracker hosts in request
+     * URLs ({@code "requests": {"pageview": "https://www.facebook.com/tr?…"}}), read as an inline script's. Allowed
      * matches are reported as such.
      */
     TrackerMatch configRefusal(byte[] b, int from, int to, TrackerMatch tagged, String element, long line,
@@ -172,7 +172,9 @@ final class AmpElements {
             }
             engine.event(TrackerEvent.Action.ALLOWED, line, column, element, m);
         }
-        for (String type : jsonTypes(b, from, to)) {
+        List<String> types = element.equals(ElementNames.name(ElementNames.AMP_STORY_AUTO_ADS))
+            ? jsonTypes(b, from, to) : List.of();
+        for (String type : types) {
             TrackerMatch m = engine.cfg.catalog.matchAmpType(type);
             if (m != null && !engine.decision.allowsAll(m.categories())) {
                 return m;

@@ -597,9 +597,9 @@ final class RewriteEngine implements TokenHandler {
      * Starts holding the current AMP component ({@code <amp-analytics>}, {@code <amp-story-auto-ads>}) to its end
      * tag: its inline configuration, a {@code <script type="application/json">} child, decides whether it goes
      * ({@link AmpElements#configRefusal}). The hold takes only that shape, script children and text: any other tag
-     * inside ends it there, and the component is judged on what it held so far (the AMP runtime reads a configuration
-     * only from a component whose one child is that script). {@code tagged}: the vendor of its {@code type}, whose tag
-     * ids in the configuration decide.
+     * inside ends it there, and the component is judged on what it held so far (on the safe side: a configuration
+     * seen is read, whatever follows it). {@code tagged}: the vendor of its {@code type}, whose tag ids in the
+     * configuration decide.
      */
     void beginAmpConfig(TrackerMatch tagged) throws IOException {
         flushTo(tok.tagStart);
