@@ -255,6 +255,21 @@ class PolicyReaderTest {
     }
 
     @Test
+    void policyFileTrackersMayNameAmpVendorTypes() {
+        String yaml = """
+                trackers:
+                  - id: acme-ads
+                    name: Acme Ads
+                    owner: Acme
+                    categories: [marketing]
+                    ampTypes: [acmeads]
+                """;
+        Policy p = PolicyReader.read(Map.of("policy-file", "/p.yaml"),
+                loc -> new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("acme-ads", p.catalog().matchAmpType("acmeads").tracker().id());
+    }
+
+    @Test
     void brokenOrMissingPolicyFileFailsNamingTheFile() {
         InvalidPolicyException missing = assertThrows(InvalidPolicyException.class,
                 () -> read(Map.of("policy-file", "/WEB-INF/nope.json")));

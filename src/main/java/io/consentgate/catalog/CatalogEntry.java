@@ -2,9 +2,13 @@ package io.consentgate.catalog;
 
 import java.util.List;
 
-/** A parsed catalog entry: the public {@link Tracker} plus the matching details it does not expose. */
+/**
+ * A parsed catalog entry: the public {@link Tracker} plus the matching details it does not expose. {@code ampTypes}
+ * are the vendor names AMP components take in their {@code type} attribute, lower-case.
+ */
 record CatalogEntry(Tracker tracker, List<TagIdRule> tagIds, List<String> taggedSignatures,
-                    List<String> cookieDomains, List<EndpointPattern> endpointPatterns, List<LoaderPattern> loaders) {
+                    List<String> cookieDomains, List<EndpointPattern> endpointPatterns, List<LoaderPattern> loaders,
+                    List<String> ampTypes) {
 
     CatalogEntry {
         tagIds = List.copyOf(tagIds);
@@ -12,6 +16,7 @@ record CatalogEntry(Tracker tracker, List<TagIdRule> tagIds, List<String> tagged
         loaders = List.copyOf(loaders);
         cookieDomains = List.copyOf(cookieDomains);
         endpointPatterns = List.copyOf(endpointPatterns);
+        ampTypes = List.copyOf(ampTypes);
     }
 
     String id() {

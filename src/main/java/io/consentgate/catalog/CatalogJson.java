@@ -16,7 +16,8 @@ import java.util.Set;
 final class CatalogJson {
 
     private static final Set<String> FIELDS = Set.of("id", "name", "owner", "categories", "hosts", "signatures",
-            "taggedSignatures", "cookies", "cookieDomains", "endpoints", "loaders", "tagIds", "disabled", "notes");
+            "taggedSignatures", "cookies", "cookieDomains", "endpoints", "loaders", "tagIds", "ampTypes", "disabled",
+            "notes");
 
     /** Parsed entries plus the ids of {@code {"id": .., "disabled": true}} tombstones. */
     record Parsed(List<CatalogEntry> entries, Set<String> disabled) {
@@ -48,6 +49,7 @@ final class CatalogJson {
         Set<String> disabled = new LinkedHashSet<>();
         Set<String> ids = new LinkedHashSet<>();
         Map<String, String> hostOwners = new HashMap<>();
+        Map<String, String> ampTypeOwners = new HashMap<>();
         for (int i = 0; i < list.size(); i++) {
             JsonNode node = list.get(i);
             String where = "tracker #" + i;
@@ -79,6 +81,13 @@ final class CatalogJson {
                 String prev = hostOwners.putIfAbsent(key, id);
                 if (prev != null) {
                     throw new CatalogFormatException(where + ": field \"hosts\": \"" + key
+                            + "\" is already listed by \"" + prev + "\"");
+                }
+            }
+            for (String type : entry.ampTypes()) {
+                String prev = ampTypeOwners.putIfAbsent(type, id);
+                if (prev != null) {
+                    throw new CatalogFormatException(where + ": field \"ampTypes\": \"" + type
                             + "\" is already listed by \"" + prev + "\"");
                 }
             }
@@ -136,13 +145,20 @@ final class CatalogJson {
             throw new CatalogFormatException(where + ": field \"taggedSignatures\" needs \"tagIds\": they count only"
                     + " where one of the tracker's tag ids is in the same script");
         }
+        List<String> ampTypes = strings(node, "ampTypes", where);
+        for (String type : ampTypes) {
+            if (!isAmpType(type)) {
+                throw new CatalogFormatException(where + ": field \"ampTypes\": \"" + type
+                        + "\" must be a lower-case AMP vendor type (letters, digits, '-', '_', '.')");
+            }
+        }
         if (hosts.isEmpty() && signatures.isEmpty() && taggedSignatures.isEmpty() && cookies.isEmpty()
-                && endpoints.isEmpty() && loaders.isEmpty()) {
-            throw new CatalogFormatException(where
-                    + ": needs at least one of hosts, signatures, taggedSignatures, cookies, endpoints, loaders");
+                && endpoints.isEmpty() && loaders.isEmpty() && ampTypes.isEmpty()) {
+            throw new CatalogFormatException(where + ": needs at least one of hosts, signatures, taggedSignatures,"
+                    + " cookies, endpoints, loaders, ampTypes");
         }
         Tracker t = new Tracker(id, name, owner, categories, hosts, paths, signatures, cookies, endpointPaths);
-        return new CatalogEntry(t, tagIds, taggedSignatures, cookieDomains, endpoints, loaders);
+        return new CatalogEntry(t, tagIds, taggedSignatures, cookieDomains, endpoints, loaders, ampTypes);
     }
 
     private static List<String> signatures(JsonNode node, String field, String where) {
@@ -325,6 +341,20 @@ final class CatalogJson {
     private static boolean isId(String id) {
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** AMP vendor types as the catalog lists them: lower-case (they are matched ignoring ASCII case). */
+    private static boolean isAmpType(String t) {
+        if (t.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
             if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.')) {
                 return false;
             }

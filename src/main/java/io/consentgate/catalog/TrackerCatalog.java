@@ -53,6 +53,8 @@ public final class TrackerCatalog {
     private final CookieMatcher cookies;
     private final EndpointMatcher endpoints;
     private final LoaderMatcher loaders;
+    /** Lower-case AMP vendor type to its match; a later entry (an override) wins. */
+    private final Map<String, TrackerMatch> ampTypes = new HashMap<>();
 
     private TrackerCatalog(List<CatalogEntry> entries, Set<String> disabled) {
         this.entries = List.copyOf(entries);
@@ -69,6 +71,11 @@ public final class TrackerCatalog {
         this.cookies = new CookieMatcher(this.entries, matches);
         this.endpoints = new EndpointMatcher(this.entries, matches);
         this.loaders = new LoaderMatcher(this.entries, matches);
+        for (int i = 0; i < this.entries.size(); i++) {
+            for (String type : this.entries.get(i).ampTypes()) {
+                ampTypes.put(type, matches.byDefault(i));
+            }
+        }
     }
 
     private static final class Bundled {
@@ -289,6 +296,22 @@ public final class TrackerCatalog {
      */
     public TrackerMatch matchLoader(String url) {
         return loaders.match(url);
+    }
+
+    /**
+     * Matches the vendor name of an AMP component's {@code type} attribute ({@code <amp-analytics type="gtag">},
+     * {@code <amp-ad type="doubleclick">}): AMP's built-in vendor configurations send to the vendor's hosts with no
+     * URL written in the page. ASCII case is ignored, as are surrounding spaces.
+     *
+     * @param type the attribute value, character references decoded; {@code null} gives {@code null}
+     * @return the match with the tracker's default categories (a caller that reads the component's configuration
+     *         refines them with {@link #tagIdRules}), or {@code null} when no entry lists the type
+     */
+    public TrackerMatch matchAmpType(String type) {
+        if (type == null || ampTypes.isEmpty()) {
+            return null;
+        }
+        return ampTypes.get(type.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     @Override

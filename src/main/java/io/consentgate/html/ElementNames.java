@@ -57,6 +57,37 @@ final class ElementNames {
     static final int USE = 90;
     /** {@code <details open>} fires {@code toggle} by itself as the page loads: its handlers are read. */
     static final int DETAILS = 91;
+    /*
+     * AMP components that load something (see AmpElements), from FIRST_AMP on: only a name that is one of them gets
+     * an id, so an ordinary page pays nothing for them (no name starts with amp- there, and each name is looked up
+     * once anyway).
+     */
+    static final int AMP_IMG = 92;
+    static final int AMP_ANIM = 93;
+    static final int AMP_PIXEL = 94;
+    static final int AMP_IFRAME = 95;
+    static final int AMP_VIDEO = 96;
+    static final int AMP_AUDIO = 97;
+    static final int AMP_VIDEO_IFRAME = 98;
+    static final int AMP_ANALYTICS = 99;
+    static final int AMP_CALL_TRACKING = 100;
+    static final int AMP_STORY_AUTO_ADS = 101;
+    static final int AMP_AD = 102;
+    static final int AMP_EMBED = 103;
+    static final int AMP_AUTO_ADS = 104;
+    /** First id of the AMP embeds of a third party's content (see AmpElements#embedUrl). */
+    static final int AMP_FACEBOOK = 105;
+    static final int AMP_FACEBOOK_PAGE = 106;
+    static final int AMP_FACEBOOK_LIKE = 107;
+    static final int AMP_FACEBOOK_COMMENTS = 108;
+    static final int AMP_TWITTER = 109;
+    static final int AMP_INSTAGRAM = 110;
+    static final int AMP_YOUTUBE = 111;
+    static final int AMP_VIMEO = 112;
+    static final int AMP_DAILYMOTION = 113;
+    static final int AMP_SOUNDCLOUD = 114;
+    static final int AMP_TIKTOK = 115;
+    static final int AMP_REDDIT = 116;
     /** Its end tag breaks out of SVG/MathML content, as does that of {@link #BR}. */
     static final int P = 68;
     static final int BODY = 47;
@@ -66,6 +97,7 @@ final class ElementNames {
     private static final int FIRST_BREAKOUT = 44;
     /** First id after the breakout elements: other elements that load a URL. */
     private static final int FIRST_EXTRA = 83;
+    private static final int FIRST_AMP = AMP_IMG;
 
     private static final String[] NAMES = {
         "", "script", "noscript", "img", "iframe", "link", "a", "area", "source", "base", "template", "svg", "math",
@@ -86,6 +118,11 @@ final class ElementNames {
         "use",
         // elements with an event that fires by itself
         "details",
+        // AMP components that load something
+        "amp-img", "amp-anim", "amp-pixel", "amp-iframe", "amp-video", "amp-audio", "amp-video-iframe",
+        "amp-analytics", "amp-call-tracking", "amp-story-auto-ads", "amp-ad", "amp-embed", "amp-auto-ads",
+        "amp-facebook", "amp-facebook-page", "amp-facebook-like", "amp-facebook-comments", "amp-twitter",
+        "amp-instagram", "amp-youtube", "amp-vimeo", "amp-dailymotion", "amp-soundcloud", "amp-tiktok", "amp-reddit",
     };
     /** Start tags that neither change the tokenizer's state nor load anything (see {@link #isPlainStart}). */
     private static final boolean[] PLAIN_START = new boolean[NAMES.length];
@@ -93,7 +130,9 @@ final class ElementNames {
     static {
         if (!NAMES[VIDEO].equals("video") || !NAMES[IMAGE].equals("image") || !NAMES[FIRST_BREAKOUT].equals("b")
             || !NAMES[P].equals("p") || !NAMES[MALIGNMARK].equals("malignmark") || !NAMES[USE].equals("use")
-            || !NAMES[BODY].equals("body") || !NAMES[DETAILS].equals("details")) {
+            || !NAMES[BODY].equals("body") || !NAMES[DETAILS].equals("details") || !NAMES[AMP_IMG].equals("amp-img")
+            || !NAMES[AMP_FACEBOOK].equals("amp-facebook") || !NAMES[AMP_REDDIT].equals("amp-reddit")
+            || NAMES.length != AMP_REDDIT + 1) {
             throw new AssertionError("element ids out of step with their names");
         }
         for (int id = FIRST_VOID; id < FIRST_EXTRA; id++) {
@@ -115,7 +154,7 @@ final class ElementNames {
     }
 
     private static final byte[][] BYTES = new byte[NAMES.length][];
-    private static final int TABLE_BITS = 8;
+    private static final int TABLE_BITS = 9;
     private static final short[] TABLE = new short[1 << TABLE_BITS];
 
     static {
@@ -258,6 +297,11 @@ final class ElementNames {
     /** The lower-case bytes of a known id. */
     static byte[] bytes(int id) {
         return BYTES[id];
+    }
+
+    /** Whether this id is an AMP component's (see AmpElements). */
+    static boolean isAmp(int id) {
+        return id >= FIRST_AMP;
     }
 
     /** Whether an HTML element of this id never has content or an end tag. */

@@ -55,6 +55,7 @@ final class ElementRules {
     private final boolean activating;
     private final HostFilter hostFilter;
     private final NestedDocuments nested;
+    private final AmpElements amp;
     /** Attribute drops of the current start tag waiting to be written with the others ({@link #liveAttributes}). */
     private TagWriter edits;
     private String base;
@@ -70,6 +71,7 @@ final class ElementRules {
         this.activating = !engine.decision.refused().isEmpty();
         this.hostFilter = cfg.hostFilter;
         this.nested = new NestedDocuments(engine);
+        this.amp = new AmpElements(this, engine);
     }
 
     void startTag() throws IOException {
@@ -141,6 +143,33 @@ final class ElementRules {
             case ElementNames.OBJECT:
                 frame(attr(DATA));
                 break;
+            case ElementNames.AMP_IMG:
+            case ElementNames.AMP_ANIM:
+            case ElementNames.AMP_PIXEL:
+            case ElementNames.AMP_IFRAME:
+            case ElementNames.AMP_VIDEO:
+            case ElementNames.AMP_AUDIO:
+            case ElementNames.AMP_VIDEO_IFRAME:
+            case ElementNames.AMP_ANALYTICS:
+            case ElementNames.AMP_CALL_TRACKING:
+            case ElementNames.AMP_STORY_AUTO_ADS:
+            case ElementNames.AMP_AD:
+            case ElementNames.AMP_EMBED:
+            case ElementNames.AMP_AUTO_ADS:
+            case ElementNames.AMP_FACEBOOK:
+            case ElementNames.AMP_FACEBOOK_PAGE:
+            case ElementNames.AMP_FACEBOOK_LIKE:
+            case ElementNames.AMP_FACEBOOK_COMMENTS:
+            case ElementNames.AMP_TWITTER:
+            case ElementNames.AMP_INSTAGRAM:
+            case ElementNames.AMP_YOUTUBE:
+            case ElementNames.AMP_VIMEO:
+            case ElementNames.AMP_DAILYMOTION:
+            case ElementNames.AMP_SOUNDCLOUD:
+            case ElementNames.AMP_TIKTOK:
+            case ElementNames.AMP_REDDIT:
+                amp.startTag();
+                break;
             case ElementNames.INPUT: {
                 int type = attr(TYPE);
                 if (type >= 0 && value(type).strip().equalsIgnoreCase("image")) {
@@ -211,7 +240,11 @@ final class ElementRules {
 
     /** See {@link NestedDocuments#refusal}: an iframe's {@code srcdoc}, else a {@code data:} document in {@code url}. */
     private TrackerEvent nestedDocumentRefusal(int url) throws IOException {
-        int srcdoc = t.nameId == ElementNames.IFRAME ? attr(SRCDOC) : -1;
+        return nestedDocumentRefusal(url, t.nameId == ElementNames.IFRAME ? attr(SRCDOC) : -1);
+    }
+
+    /** See {@link NestedDocuments#refusal}, for attributes {@code url} and {@code srcdoc} (-1: none). */
+    TrackerEvent nestedDocumentRefusal(int url, int srcdoc) throws IOException {
         return nested.refusal(url, srcdoc, base, baseCandidate);
     }
 
@@ -231,6 +264,12 @@ final class ElementRules {
         }
     }
 
+    /** See {@link AmpElements#configRefusal}. */
+    TrackerMatch ampConfigRefusal(byte[] b, int from, int to, TrackerMatch tagged, String element, long line,
+                                  long column) {
+        return amp.configRefusal(b, from, to, tagged, element, line, column);
+    }
+
     /** A {@code srcdoc} document inherits its parent's base URL; a {@code <base>} of its own still wins. */
     void inheritBase(String parentBase, boolean parentBaseCandidate) {
         base = parentBase;
@@ -246,7 +285,7 @@ final class ElementRules {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
-    private int attr(byte[] lowerName) {
+    int attr(byte[] lowerName) {
         for (int i = 0; i < t.attrCount; i++) {
             if (t.attrNameIs(i, lowerName)) {
                 return i;
@@ -256,7 +295,7 @@ final class ElementRules {
     }
 
     /** Attribute {@code i}'s value as the browser reads it: character references decoded ({@code rel="&#x70;reload"}). */
-    private String value(int i) {
+    String value(int i) {
         int v = t.valueFrom(i);
         if (v < 0) {
             return "";
@@ -795,7 +834,7 @@ final class ElementRules {
      * The refusing match for attribute {@code i} (a URL, or a srcset when {@code srcset}), or {@code null}. Allowed
      * matches are reported as {@link TrackerEvent.Action#ALLOWED}.
      */
-    private TrackerMatch check(int i, boolean srcset) {
+    TrackerMatch check(int i, boolean srcset) {
         int v = t.valueFrom(i);
         if (v < 0) {
             return null;
@@ -837,7 +876,7 @@ final class ElementRules {
      * A URL that loads a script or a frame: matched on its host, else on the path a tracker's loader keeps on a
      * first-party proxy or server-side tagging host ({@link io.consentgate.catalog.TrackerCatalog#matchLoader}).
      */
-    private TrackerMatch checkLoader(int i) {
+    TrackerMatch checkLoader(int i) {
         TrackerMatch m = check(i, false);
         if (m != null || t.valueFrom(i) < 0) {
             return m;
@@ -861,7 +900,7 @@ final class ElementRules {
         return verdict(UrlText.decode(b, from, to));
     }
 
-    private TrackerMatch verdict(String url) {
+    TrackerMatch verdict(String url) {
         if (url.isEmpty()) {
             return null;
         }

@@ -99,6 +99,21 @@ final class RewriteEngine implements TokenHandler {
     private boolean scriptHasCategory;
     private byte[] scriptNeutralTail;
 
+    /**
+     * An AMP component held to its end tag for its inline configuration ({@link #beginAmpConfig}): its start tag and
+     * everything after it are in {@link #defer} from {@link #ampStart} on.
+     */
+    private boolean inAmpConfig;
+    private int ampId;
+    private int ampStart;
+    private int ampContentStart;
+    private int[] ampContext;
+    private long ampLine;
+    private long ampColumn;
+    private byte lastByteBeforeAmp;
+    /** The vendor of its {@code type}, whose tag ids in the configuration decide; or null. */
+    private TrackerMatch ampTagged;
+
     /** The tag components the page's flight chunks imported so far; created with the first chunk. */
     private FlightComponents flightComponents;
 
@@ -223,11 +238,11 @@ final class RewriteEngine implements TokenHandler {
     }
 
     private int baseMode() {
-        return inNoscript || inScript ? DEFER : SINK;
+        return inNoscript || inScript || inAmpConfig ? DEFER : SINK;
     }
 
     private void releaseDeferred() throws IOException {
-        if (!inNoscript && !inScript) {
+        if (!inNoscript && !inScript && !inAmpConfig) {
             if (deferLen > 0) {
                 sink.write(defer, 0, deferLen);
             }
@@ -256,6 +271,9 @@ final class RewriteEngine implements TokenHandler {
                 && !(tok.endTag && tok.foreign && tok.nameId == ElementNames.STYLE)) {
                 tagInSvgStyle();
             }
+        }
+        if (inAmpConfig && mode == DEFER && ampConfigTag()) {
+            return;
         }
         if (mode == DROP) {
             dropTag();
@@ -367,6 +385,9 @@ final class RewriteEngine implements TokenHandler {
         eofTail = mode == DEFER ? Math.max(0, deferLen - held) : 0; // the undecided bytes the input ended in
         if (inScript) {
             finishScript(limit, limit);
+        }
+        if (inAmpConfig) {
+            finishAmpConfig(limit);
         }
         if (inNoscript) {
             finishNoscript(limit, limit);
@@ -568,6 +589,108 @@ final class RewriteEngine implements TokenHandler {
         }
         System.arraycopy(hidden, 0, defer, deferLen, hidden.length);
         deferLen += hidden.length;
+    }
+
+    // ---------------------------------------------------------------- AMP configurations
+
+    /**
+     * Starts holding the current AMP component ({@code <amp-analytics>}, {@code <amp-story-auto-ads>}) to its end
+     * tag: its inline configuration, a {@code <script type="application/json">} child, decides whether it goes
+     * ({@link AmpElements#configRefusal}). The hold takes only that shape, script children and text: any other tag
+     * inside ends it there, and the component is judged on what it held so far (on the safe side: a configuration
+     * seen is read, whatever follows it). {@code tagged}: the vendor of its {@code type}, whose tag ids in the
+     * configuration decide.
+     */
+    void beginAmpConfig(TrackerMatch tagged) throws IOException {
+        flushTo(tok.tagStart);
+        if (listener != null) {
+            ampLine = tok.lineOf(tok.tagStart);
+            ampColumn = tok.columnOf(tok.tagStart);
+        }
+        if (!inNoscript) {
+            deferLen = 0;
+        }
+        lastByteBeforeAmp = lastByte;
+        inAmpConfig = true;
+        ampId = tok.nameId;
+        ampTagged = tagged;
+        ampContext = tok.foreignSnapshot();
+        checkContent = false;
+        setMode(DEFER);
+        ampStart = deferLen;
+        flushTo(tok.tagEnd);
+        ampContentStart = deferLen;
+    }
+
+    /**
+     * A tag inside the held AMP component: true when it was taken care of (a script child's tags stay held, the
+     * component's end tag decides it); false when it ended the hold and is to be read as usual.
+     */
+    private boolean ampConfigTag() throws IOException {
+        if (tok.nameId == ElementNames.SCRIPT && !tok.foreign) {
+            return true; // held with the component, read with it at its end
+        }
+        if (tok.endTag && tok.nameId == ampId) {
+            if (finishAmpConfig(tok.tagStart)) {
+                tok.ps = tok.tagEnd; // removed: its end tag goes with it
+            }
+            return true;
+        }
+        if (finishAmpConfig(tok.tagStart)) {
+            startOverflowDrop(ampId, 1, ampContext); // the rest of it, through its end tag
+            dropTag();
+            return true;
+        }
+        return false;
+    }
+
+    /** Judges the held AMP component up to {@code end}; true when it was removed (its bytes so far are gone). */
+    private boolean finishAmpConfig(int end) throws IOException {
+        flushTo(end);
+        if (!inAmpConfig) {
+            return false; // it overflowed while the last bytes went in
+        }
+        inAmpConfig = false;
+        String element = ElementNames.name(ampId);
+        TrackerMatch refused = rules.ampConfigRefusal(defer, ampContentStart, deferLen, ampTagged, element, ampLine,
+            ampColumn);
+        ampTagged = null;
+        if (refused == null) {
+            if (inNoscript) {
+                noscriptContent = true;
+                checkContent = true;
+            }
+            releaseDeferred();
+            return false;
+        }
+        event(TrackerEvent.Action.REMOVED, ampLine, ampColumn, element, refused);
+        deferLen = ampStart;
+        lastByte = lastByteBeforeAmp;
+        guardCut();
+        if (inNoscript) {
+            noscriptRemoved++;
+            checkContent = true;
+        }
+        releaseDeferred();
+        return true;
+    }
+
+    /**
+     * A held AMP component past the cap: fail-open sends it and the rest of it unread, fail-closed drops it through
+     * its end tag.
+     */
+    private void overflowAmpConfig(boolean closed) throws IOException {
+        logOverflow("an AMP component's configuration");
+        inAmpConfig = false;
+        ampTagged = null;
+        if (!closed) {
+            releaseDeferred();
+            return;
+        }
+        event(TrackerEvent.Action.REMOVED, ampLine, ampColumn, ElementNames.name(ampId), null, null, Set.of());
+        deferLen = ampStart; // outside <noscript>: a block holding it overflows first, as a whole
+        lastByte = lastByteBeforeAmp;
+        startOverflowDrop(ampId, 1, ampContext);
     }
 
     // ---------------------------------------------------------------- inline scripts
@@ -902,6 +1025,7 @@ final class RewriteEngine implements TokenHandler {
             logOverflow("a <noscript> block");
             inNoscript = false;
             inScript = false;
+            inAmpConfig = false; // an AMP component held in it goes with it
             heldStyle = false; // a <style> held in it goes with it
             checkContent = false;
             if (closed) {
@@ -912,6 +1036,10 @@ final class RewriteEngine implements TokenHandler {
             } else {
                 releaseDeferred();
             }
+            return;
+        }
+        if (inAmpConfig) {
+            overflowAmpConfig(closed);
             return;
         }
         if (heldStyle) {
@@ -1038,7 +1166,7 @@ final class RewriteEngine implements TokenHandler {
         }
     }
 
-    private void event(TrackerEvent.Action action, long line, long column, String element, TrackerMatch m) {
+    void event(TrackerEvent.Action action, long line, long column, String element, TrackerMatch m) {
         if (listener != null) {
             event(action, line, column, element, m.tracker().id(), m.tracker().name(), m.categories());
         }
