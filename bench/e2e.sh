@@ -3,9 +3,10 @@
 # scan-only yardstick filter (reads every byte with the plain '<' loop, chunks the body), measured with wrk on
 # loopback in alternating rounds in one run. Prints requests/s per round and the filtered/baseline and
 # scan/baseline ratios.
-# Usage: [PAGE=demo|shop] [WARMUP=40] bench/e2e.sh [SECONDS_PER_ROUND=20] [ROUNDS=3] [CONNECTIONS=16] [EXTRA_WRK_HEADER]
+# Usage: [PAGE=demo|shop|article] [WARMUP=40] bench/e2e.sh [SECONDS_PER_ROUND=20] [ROUNDS=3] [CONNECTIONS=16] [EXTRA_WRK_HEADER]
 # PAGE=demo (default) grows the demo shop page to ~50 KB (a tag every ~24 bytes); PAGE=shop serves the JMH
-# benchmark's ~50 KB page (a tag every ~50 bytes). See BENCHMARKS.md.
+# benchmark's ~50 KB page (a tag every ~50 bytes); PAGE=article puts the demo page's tags around a long read (a tag
+# every ~65 bytes). See BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-20}; rounds=${2:-3}; conns=${3:-16}; header=${4:-}; warm=${WARMUP:-40}

@@ -20,7 +20,8 @@ import java.nio.file.Path;
  * JVM, identical but for what filters the page (nothing, ConsentGate, or the {@link ScanOnlyFilter} yardstick), both serving the same ~50 KB page with real tag loaders from memory. Arguments:
  * the page size in bytes (default 51,200) and the page: {@code demo} (default; the demo shop page with its product
  * list grown to the size: one tag every ~24 bytes) or {@code shop} (the micro-benchmark's page,
- * {@link io.consentgate.bench.PageFixtures}: one tag every ~50 bytes). Prints {@code page=BYTES baseline=PORT
+ * {@link io.consentgate.bench.PageFixtures}: one tag every ~50 bytes) or {@code article} (the demo page's tags around
+ * a long read: one tag every ~65 bytes). Prints {@code page=BYTES baseline=PORT
  * filtered=PORT scan=PORT} and runs until killed. Loopback only.
  */
 public final class LoadTestServer {
@@ -34,7 +35,8 @@ public final class LoadTestServer {
         byte[] page = switch (kind) {
             case "demo" -> page(size);
             case "shop" -> io.consentgate.bench.PageFixtures.page(size);
-            default -> throw new IllegalArgumentException("page must be demo or shop, not " + kind);
+            case "article" -> article(size);
+            default -> throw new IllegalArgumentException("page must be demo, shop or article, not " + kind);
         };
         Server baseline = start(page, Variant.BASELINE);
         Server filtered = start(page, Variant.CONSENTGATE);
@@ -91,6 +93,37 @@ public final class LoadTestServer {
                     .append("</h2><p>Single-estate leaves, hand-rolled, picked in spring; steep three minutes at ")
                     .append(70 + i % 25).append("&nbsp;°C.</p><p class=\"price\">€").append(5 + i % 20)
                     .append(".50</p><a href=\"/tea/").append(i).append("\">Details</a></article>\n");
+            i++;
+        }
+        sb.append(tail);
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The demo page's head and tags (GTM, GA4, the Meta pixel, LinkedIn Insight) around a long read instead of the
+     * product list: paragraphs of prose with a link or an emphasis each, a figure every few paragraphs (one tag every
+     * ~65 bytes, head included), the shape of a blog post or a news article.
+     */
+    static byte[] article(int size) throws IOException {
+        String html = Files.readString(Path.of("demo-webapp/src/main/webapp/index.html"));
+        int from = html.indexOf("<section class=\"products\">");
+        int at = html.indexOf("</section>", from);
+        String head = html.substring(0, from) + "<article class=\"post\">\n    <h1>A season in the tea gardens</h1>\n";
+        String tail = "  </article>\n" + html.substring(at + "</section>".length());
+        StringBuilder sb = new StringBuilder(head);
+        int i = 0;
+        while (sb.length() + tail.length() < size) {
+            sb.append("    <p>The first flush arrives when the nights are still cold, and the pickers start before ")
+                    .append("dawn on the steepest rows. Leaves from terrace ").append(i)
+                    .append(" are withered for eighteen hours, rolled by hand and fired twice; the <em>second</em> ")
+                    .append("firing decides how much of the spring taste survives the journey. Read more in our ")
+                    .append("<a href=\"/journal/").append(i).append("\">garden journal</a>, where the estate keeps ")
+                    .append("notes on weather, altitude and the water it brews with.</p>\n");
+            if (i % 4 == 3) {
+                sb.append("    <figure><img src=\"/img/garden-").append(i).append(".jpg\" alt=\"Terrace ").append(i)
+                        .append(" at sunrise\" width=\"800\" height=\"533\" loading=\"lazy\"><figcaption>Terrace ")
+                        .append(i).append(", before the pickers arrive.</figcaption></figure>\n");
+            }
             i++;
         }
         sb.append(tail);
