@@ -1,0 +1,53 @@
+package io.consentgate.html;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Input shapes that once cost work growing with the square of their size: each test bounds the work or checks the
+ * output at a size where the quadratic version would run for minutes (no timing is asserted).
+ */
+class AdversarialCostTest {
+
+    /** A tag growing over single-byte writes stays at the start of the hold buffer: it is not moved per write. */
+    @Test
+    void aTagWrittenOneByteAtATimeIsMovedIntoTheHoldBufferOnce() throws IOException {
+        StringBuilder tag = new StringBuilder("<p>x</p><div");
+        while (tag.length() < 200_000) {
+            tag.append(" a=1");
+        }
+        byte[] html = tag.append(">y").toString().getBytes(StandardCharsets.US_ASCII);
+        Tokenizer tok = new Tokenizer(new Discard(), 256 * 1024, false, new byte[1024]);
+        for (int i = 0; i < html.length; i++) {
+            tok.write(html, i, 1);
+        }
+        tok.finish();
+        assertTrue(tok.moved <= 16, "moved " + tok.moved + " bytes and attribute records");
+    }
+
+    /** Takes every byte as decided. */
+    private static final class Discard implements TokenHandler {
+        @Override
+        public void flushTo(int to) {
+        }
+
+        @Override
+        public void onTag() {
+        }
+
+        @Override
+        public void onTagOverflow() {
+        }
+
+        @Override
+        public void onOverflowedTagEnd() {
+        }
+
+        @Override
+        public void onEof(int limit) {
+        }
+    }
+}
