@@ -1,7 +1,9 @@
 package io.consentgate.html;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.consentgate.ConsentDecision;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,26 @@ class AdversarialCostTest {
         }
         tok.finish();
         assertTrue(tok.moved <= 16, "moved " + tok.moved + " bytes and attribute records");
+    }
+
+    /**
+     * A stylesheet of URL candidates that share one token ({@code http:http:...}, a run of slashes, {@code //a//a})
+     * is read in a bounded number of passes: reading each candidate's token again made a 250 KB one take 20 s.
+     */
+    @Test
+    void aStyleOfManyUrlCandidatesInOneTokenIsReadInLinearWork() {
+        StringBuilder page = new StringBuilder("<p>x</p>");
+        for (String unit : new String[] {"//", "http:", "https://", "//a", "http:".repeat(40) + "/"}) {
+            StringBuilder css = new StringBuilder("<style>p{background:url(");
+            while (css.length() < 250_000) {
+                css.append(unit);
+            }
+            page.append(css).append(")}</style>\n");
+        }
+        page.append("<img src=\"https://www.facebook.com/tr?id=1\">");
+        String in = page.toString();
+        String out = RewriteAssertions.rewrite(RewriteAssertions.REMOVE, in, ConsentDecision.refuseAll());
+        assertEquals(in.substring(0, in.lastIndexOf("<img")), out);
     }
 
     /** Takes every byte as decided. */
