@@ -1,11 +1,15 @@
 package io.consentgate.html;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consentgate.ConsentDecision;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +52,30 @@ class AdversarialCostTest {
         String in = page.toString();
         String out = RewriteAssertions.rewrite(RewriteAssertions.REMOVE, in, ConsentDecision.refuseAll());
         assertEquals(in.substring(0, in.lastIndexOf("<img")), out);
+    }
+
+    /**
+     * Tracker events on a page of one long line (minified) written in one piece: each column is counted on from the
+     * previous event, not looked for back from the tracker to the start of the buffer.
+     */
+    @Test
+    void eventColumnsOnAOneLinePageWrittenWholeAreCountedInOnePass() throws IOException {
+        String pixel = "<img src=\"https://www.facebook.com/tr?id=1\">";
+        String unit = pixel + "<p>x</p>";
+        int n = 100_000;
+        byte[] html = unit.repeat(n).getBytes(StandardCharsets.US_ASCII);
+        List<TrackerEvent> events = new ArrayList<>();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (RewriteStream s = RewriteAssertions.REMOVE.open(ConsentDecision.refuseAll(), StandardCharsets.UTF_8, out,
+            events::add)) {
+            s.write(html);
+        }
+        assertArrayEquals("<p>x</p>".repeat(n).getBytes(StandardCharsets.US_ASCII), out.toByteArray());
+        assertEquals(n, events.size());
+        for (int i = 0; i < n; i++) {
+            assertEquals(1, events.get(i).line());
+            assertEquals((long) i * unit.length() + 1, events.get(i).column(), "event " + i);
+        }
     }
 
     /** Takes every byte as decided. */
