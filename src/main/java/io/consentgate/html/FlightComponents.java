@@ -30,6 +30,8 @@ final class FlightComponents {
         new Component("GoogleAnalytics", "gaId", null, "https://www.googletagmanager.com/gtag/js"));
 
     private final Map<String, Component> byRow = new HashMap<>();
+    /** How an element of an imported component starts, before its row id: {@code ["$","$L1a",}. */
+    private static final String ELEMENT_HEAD = "[\"$\",\"$L";
 
     /** Whether a raw chunk may name a known component or place one already imported: worth decoding. */
     boolean mayConcern(byte[] b, int off, int len) {
@@ -69,17 +71,25 @@ final class FlightComponents {
      */
     void refusedElements(byte[] t, int n, TrackerCatalog catalog, Predicate<TrackerMatch> refused,
                          List<int[]> spans) {
-        for (Map.Entry<String, Component> e : byRow.entrySet()) {
-            String head = "[\"$\",\"$L" + e.getKey() + "\",";
-            for (int p = ByteScan.find(t, 0, n, head); p >= 0; p = ByteScan.find(t, p + 1, n, head)) {
-                int end = valueEnd(t, p, n);
-                if (end < 0) {
-                    continue;
-                }
-                TrackerMatch m = match(t, p, end, e.getValue(), catalog);
-                if (m != null && refused.test(m)) {
-                    spans.add(new int[] {p, end, FlightChunk.ELEMENT});
-                }
+        // One pass over the element heads, each looked up by its row: searching the text once per imported row would
+        // cost the rows times the text on every chunk, quadratic on a page of many chunks and rows.
+        for (int p = ByteScan.find(t, 0, n, ELEMENT_HEAD); p >= 0; p = ByteScan.find(t, p + 1, n, ELEMENT_HEAD)) {
+            int id = p + ELEMENT_HEAD.length();
+            int idEnd = ByteScan.indexOf(t, id, n, '"');
+            if (idEnd + 1 >= n || t[idEnd + 1] != ',') {
+                continue;
+            }
+            Component c = byRow.get(new String(t, id, idEnd - id, StandardCharsets.UTF_8));
+            if (c == null) {
+                continue;
+            }
+            int end = valueEnd(t, p, n);
+            if (end < 0) {
+                continue;
+            }
+            TrackerMatch m = match(t, p, end, c, catalog);
+            if (m != null && refused.test(m)) {
+                spans.add(new int[] {p, end, FlightChunk.ELEMENT});
             }
         }
     }

@@ -269,6 +269,28 @@ class FlightChunkTest {
         assertEquals(page, rewrite(page, NONE));
     }
 
+    /**
+     * Every import row of a tag component is remembered for the chunks after it; each chunk's elements are looked up
+     * by their row, not searched for once per row remembered (which made a page of many rows and chunks quadratic:
+     * 30,000 of them took minutes).
+     */
+    @Test
+    void aPageOfManyImportedRowsAndChunksIsReadInOnePassPerChunk() {
+        StringBuilder page = new StringBuilder(BOOT);
+        int rows = 30_000;
+        for (int i = 0; i < rows; i++) {
+            String id = Integer.toHexString(0x10000 + i);
+            page.append(chunk(id + ":I[8202,[],\"GoogleTagManager\"]\n" + "x" + id + ":[\"$\",\"$L3\",null,{}]\n"));
+        }
+        String gtm = "[\"$\",\"$L10000\",null,{\"gtmId\":\"GTM-ABC1234\"}]";
+        page.append(chunk("5:[" + gtm + "]\n"));
+
+        List<String> payloads = payloads(rewrite(page.toString(), NONE));
+
+        assertEquals(rows + 1, payloads.size());
+        assertEquals("5:[null" + " ".repeat(gtm.length() - 4) + "]\n", payloads.get(rows));
+    }
+
     private static String quoted(String s) {
         try {
             return JSON.writeValueAsString(s);
