@@ -291,6 +291,27 @@ class FlightChunkTest {
         assertEquals("5:[null" + " ".repeat(gtm.length() - 4) + "]\n", payloads.get(rows));
     }
 
+    /**
+     * Import rows are remembered up to a bound, so memory does not grow with the page; an element of a row past it is
+     * read as any known tag component, so a refused one still goes.
+     */
+    @Test
+    void anElementOfAnImportRowPastTheBoundIsStillReadAsATagComponent() {
+        StringBuilder page = new StringBuilder(BOOT);
+        int rows = FlightComponents.MAX_ROWS + 10;
+        for (int i = 0; i < rows; i++) {
+            page.append(chunk(Integer.toHexString(0x10000 + i) + ":I[8202,[],\"GoogleAnalytics\"]\n"));
+        }
+        String last = Integer.toHexString(0x10000 + rows - 1);
+        String ga = "[\"$\",\"$L" + last + "\",null,{\"gaId\":\"G-XYZ9876543\"}]";
+        String kept = "[\"$\",\"$L" + last + "\",null,{\"title\":\"x\"}]";
+        page.append(chunk("5:[" + ga + "," + kept + "]\n"));
+
+        List<String> payloads = payloads(rewrite(page.toString(), NONE));
+
+        assertEquals("5:[null" + " ".repeat(ga.length() - 4) + "," + kept + "]\n", payloads.get(rows));
+    }
+
     private static String quoted(String s) {
         try {
             return JSON.writeValueAsString(s);
