@@ -29,7 +29,14 @@ final class FlightComponents {
         new Component("GoogleTagManager", "gtmId", "gtmScriptUrl", "https://www.googletagmanager.com/gtm.js"),
         new Component("GoogleAnalytics", "gaId", null, "https://www.googletagmanager.com/gtag/js"));
 
+    /** Import rows remembered at most: a page imports a tag component once or twice; memory must not grow with it. */
+    static final int MAX_ROWS = 1024;
+
     private final Map<String, Component> byRow = new HashMap<>();
+    /** More import rows than {@link #MAX_ROWS} came: an element of a row not remembered is read as any known one. */
+    private boolean rowsForgotten;
+    /** How an element of an imported component starts, before its row id: {@code ["$","$L1a",}. */
+    private static final String ELEMENT_HEAD = "[\"$\",\"$L";
 
     /** Whether a raw chunk may name a known component or place one already imported: worth decoding. */
     boolean mayConcern(byte[] b, int off, int len) {
@@ -57,7 +64,12 @@ final class FlightComponents {
             for (Component c : KNOWN) {
                 String name = ",\"" + c.exportName() + "\"";
                 if (row.endsWith(name + "]") || row.endsWith(name + ",1]")) {
-                    byRow.put(new String(t, idStart, i - idStart, StandardCharsets.US_ASCII), c);
+                    String id = new String(t, idStart, i - idStart, StandardCharsets.US_ASCII);
+                    if (byRow.size() < MAX_ROWS || byRow.containsKey(id)) {
+                        byRow.put(id, c);
+                    } else {
+                        rowsForgotten = true;
+                    }
                 }
             }
         }
@@ -69,16 +81,22 @@ final class FlightComponents {
      */
     void refusedElements(byte[] t, int n, TrackerCatalog catalog, Predicate<TrackerMatch> refused,
                          List<int[]> spans) {
-        for (Map.Entry<String, Component> e : byRow.entrySet()) {
-            String head = "[\"$\",\"$L" + e.getKey() + "\",";
-            for (int p = ByteScan.find(t, 0, n, head); p >= 0; p = ByteScan.find(t, p + 1, n, head)) {
-                int end = valueEnd(t, p, n);
-                if (end < 0) {
-                    continue;
-                }
-                TrackerMatch m = match(t, p, end, e.getValue(), catalog);
+        // One pass over the element heads, each looked up by its row: searching the text once per imported row would
+        // cost the rows times the text on every chunk, quadratic on a page of many chunks and rows.
+        for (int p = ByteScan.find(t, 0, n, ELEMENT_HEAD); p >= 0; p = ByteScan.find(t, p + 1, n, ELEMENT_HEAD)) {
+            int id = p + ELEMENT_HEAD.length();
+            int idEnd = ByteScan.indexOf(t, id, n, '"');
+            if (idEnd + 1 >= n || t[idEnd + 1] != ',') {
+                continue;
+            }
+            Component c = byRow.get(new String(t, id, idEnd - id, StandardCharsets.UTF_8));
+            List<Component> components = c != null ? List.of(c) : rowsForgotten ? KNOWN : List.of();
+            int end = components.isEmpty() ? -1 : valueEnd(t, p, n);
+            for (int k = 0; end >= 0 && k < components.size(); k++) {
+                TrackerMatch m = match(t, p, end, components.get(k), catalog);
                 if (m != null && refused.test(m)) {
                     spans.add(new int[] {p, end, FlightChunk.ELEMENT});
+                    break;
                 }
             }
         }

@@ -12,11 +12,15 @@ final class LineCounter {
     /** The line at {@link #lineAbs}. */
     private long lines = 1;
     private long lastLineStartAbs;
-    /** {@link #lineOf}'s resume point: lines counted up to {@code buf[cursorPos]} in the buffer at cursorBufAbs. */
+    /**
+     * The resume point of {@link #lineOf} and {@link #columnOf}: lines counted up to {@code buf[cursorPos]} in the
+     * buffer at cursorBufAbs, and where the line holding that position starts.
+     */
     private long cursorBufAbs = -1;
     private long cursorLineAbs = -1;
     private int cursorPos;
     private long cursorLines;
+    private long cursorLineStartAbs;
 
     /** Counts the newlines of {@code buf} up to index {@code to}; {@code bufAbs} is the absolute offset of buf[0]. */
     void count(byte[] buf, long bufAbs, int to) {
@@ -35,31 +39,40 @@ final class LineCounter {
      * so a page with many trackers is still counted in one pass.
      */
     long lineOf(byte[] buf, long bufAbs, int p) {
+        advance(buf, bufAbs, p);
+        return cursorLines;
+    }
+
+    /**
+     * The 1-based byte column of {@code buf[p]}, continuing from the last position asked for as {@link #lineOf}
+     * does: on a page of one long line (minified), looking back for the line start from each tracker would read the
+     * buffer again per tracker.
+     */
+    long columnOf(byte[] buf, long bufAbs, int p) {
+        advance(buf, bufAbs, p);
+        return bufAbs + p - cursorLineStartAbs + 1;
+    }
+
+    /** Moves the cursor to {@code buf[p]}, from the last position asked for when that is in this buffer before it. */
+    private void advance(byte[] buf, long bufAbs, int p) {
         int from = (int) Math.max(0, lineAbs - bufAbs);
         if (cursorBufAbs != bufAbs || cursorLineAbs != lineAbs || cursorPos < from || cursorPos > p) {
             cursorBufAbs = bufAbs;
             cursorLineAbs = lineAbs;
             cursorPos = from;
             cursorLines = lines;
+            cursorLineStartAbs = lastLineStartAbs;
         }
         long l = cursorLines;
+        long lineStart = cursorLineStartAbs;
         for (int i = cursorPos; i < p; i++) {
             if (buf[i] == '\n') {
                 l++;
+                lineStart = bufAbs + i + 1;
             }
         }
         cursorPos = p;
         cursorLines = l;
-        return l;
-    }
-
-    /** The 1-based byte column of {@code buf[p]}. */
-    long columnOf(byte[] buf, long bufAbs, int p) {
-        for (int i = p - 1; i >= Math.max(0, lineAbs - bufAbs); i--) {
-            if (buf[i] == '\n') {
-                return p - i;
-            }
-        }
-        return bufAbs + p - lastLineStartAbs + 1;
+        cursorLineStartAbs = lineStart;
     }
 }

@@ -127,29 +127,87 @@ final class StyleSheets {
      * Whether the CSS text may name a tracker host: a backslash (an escape can hide anything), or an absolute URL
      * ({@code http:} or {@code https:}, with any number of slashes: {@code https:host} is read as
      * {@code https://host} without a base) or scheme-relative one ({@code //host}) whose host the {@link HostFilter}
-     * cannot clear.
+     * cannot clear. Each byte is read a bounded number of times, however many candidates the text holds
+     * ({@code http:http:...}, a run of slashes): see {@link Candidates}.
      */
     private boolean mayFetchTracker(byte[] b, int from, int to) {
         if (ByteScan.indexOf(b, from, to, '\\') < to) {
             return true;
         }
+        Candidates c = new Candidates(b, to);
         int p = from;
         while ((p = ByteScan.indexOf(b, p, to, ':')) < to) {
             int scheme = p - 4 >= from && isHttp(b, p - 4) ? p - 4
                 : p - 5 >= from && isHttp(b, p - 5) && (b[p - 1] | 0x20) == 's' ? p - 5 : -1;
-            if (scheme >= 0 && rules.hostVerdict(b, scheme, tokenEnd(b, p, to)) != HostFilter.NOT_TRACKER) {
+            if (scheme >= 0 && c.mayBeTracker(scheme, p, p + 1)) {
                 return true;
             }
             p++;
         }
+        c = new Candidates(b, to);
         p = from;
         while ((p = ByteScan.indexOf(b, p, to, '/')) < to - 1) {
-            if (b[p + 1] == '/' && rules.hostVerdict(b, p, tokenEnd(b, p, to)) != HostFilter.NOT_TRACKER) {
+            if (b[p + 1] != '/') {
+                p++;
+                continue;
+            }
+            if (c.mayBeTracker(p, p, p)) {
                 return true;
             }
-            p += b[p + 1] == '/' ? 2 : 1;
+            // every // of a run of slashes starts the same URL, read to the same host: one verdict for the run
+            p += 2;
+            while (p < to && b[p] == '/') {
+                p++;
+            }
         }
         return false;
+    }
+
+    /** Longest authority (user info, host, port) read for a candidate URL; a longer one is left to the CSS parse. */
+    static final int MAX_AUTHORITY = 256;
+
+    /**
+     * The candidate URLs of one pass of {@link #mayFetchTracker}, met in increasing order: the end of the token and
+     * the next end of an authority found for one candidate are reused by the next candidates before them, so text
+     * with a candidate every few bytes and no token end ({@code http:http:...}, {@code //a//a...}) costs one scan,
+     * not one per candidate. A candidate whose authority is longer than {@link #MAX_AUTHORITY} is answered "may"
+     * (the CSS is then parsed and its URLs matched, which reads each byte once), so the host filter reads a bounded
+     * number of bytes per candidate.
+     */
+    private final class Candidates {
+        private final byte[] b;
+        private final int to;
+        private int tokenEnd = -1;
+        private int authorityEnd = -1;
+
+        Candidates(byte[] b, int to) {
+            this.b = b;
+            this.to = to;
+        }
+
+        /**
+         * Whether the URL starting at {@code start}, its token read from {@code tokenFrom} and its slashes starting at
+         * {@code slashes}, may be a tracker's.
+         */
+        boolean mayBeTracker(int start, int tokenFrom, int slashes) {
+            if (tokenFrom >= tokenEnd) {
+                tokenEnd = StyleSheets.tokenEnd(b, tokenFrom, to);
+            }
+            int a = slashes;
+            while (a < tokenEnd && b[a] == '/') {
+                a++;
+            }
+            if (a >= authorityEnd) {
+                authorityEnd = a;
+                while (authorityEnd < to && b[authorityEnd] != '/' && b[authorityEnd] != '?' && b[authorityEnd] != '#') {
+                    authorityEnd++;
+                }
+            }
+            if (Math.min(authorityEnd, tokenEnd) - a > MAX_AUTHORITY) {
+                return true;
+            }
+            return rules.hostVerdict(b, start, tokenEnd) != HostFilter.NOT_TRACKER;
+        }
     }
 
     /** Whether {@code b[p..p+4)} is {@code http} in any case. */

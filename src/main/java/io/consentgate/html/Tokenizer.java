@@ -124,6 +124,8 @@ final class Tokenizer {
     int attrCount;
     private boolean nameTooLong;
     private boolean overflowed;
+    /** Bytes and attribute records moved to the start of the hold buffer so far (for tests: a work bound). */
+    long moved;
 
     /**
      * Set by the handler while it passes bytes through untouched: outside SVG/MathML, end tags and plain start tags
@@ -248,6 +250,13 @@ final class Tokenizer {
             return;
         }
         int n = limit - mark;
+        if (buf == hold && mark == 0) {
+            // Already at the start of the hold buffer (a tag growing over many small writes): moving it, and its
+            // attribute records, again on every write would cost its size per write.
+            holdLen = n;
+            return;
+        }
+        moved += n + attrCount;
         if (buf == hold) {
             System.arraycopy(hold, mark, hold, 0, n);
         } else {

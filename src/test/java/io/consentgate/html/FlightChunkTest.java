@@ -269,6 +269,49 @@ class FlightChunkTest {
         assertEquals(page, rewrite(page, NONE));
     }
 
+    /**
+     * Every import row of a tag component is remembered for the chunks after it; each chunk's elements are looked up
+     * by their row, not searched for once per row remembered (which made a page of many rows and chunks quadratic:
+     * 30,000 of them took minutes).
+     */
+    @Test
+    void aPageOfManyImportedRowsAndChunksIsReadInOnePassPerChunk() {
+        StringBuilder page = new StringBuilder(BOOT);
+        int rows = 30_000;
+        for (int i = 0; i < rows; i++) {
+            String id = Integer.toHexString(0x10000 + i);
+            page.append(chunk(id + ":I[8202,[],\"GoogleTagManager\"]\n" + "x" + id + ":[\"$\",\"$L3\",null,{}]\n"));
+        }
+        String gtm = "[\"$\",\"$L10000\",null,{\"gtmId\":\"GTM-ABC1234\"}]";
+        page.append(chunk("5:[" + gtm + "]\n"));
+
+        List<String> payloads = payloads(rewrite(page.toString(), NONE));
+
+        assertEquals(rows + 1, payloads.size());
+        assertEquals("5:[null" + " ".repeat(gtm.length() - 4) + "]\n", payloads.get(rows));
+    }
+
+    /**
+     * Import rows are remembered up to a bound, so memory does not grow with the page; an element of a row past it is
+     * read as any known tag component, so a refused one still goes.
+     */
+    @Test
+    void anElementOfAnImportRowPastTheBoundIsStillReadAsATagComponent() {
+        StringBuilder page = new StringBuilder(BOOT);
+        int rows = FlightComponents.MAX_ROWS + 10;
+        for (int i = 0; i < rows; i++) {
+            page.append(chunk(Integer.toHexString(0x10000 + i) + ":I[8202,[],\"GoogleAnalytics\"]\n"));
+        }
+        String last = Integer.toHexString(0x10000 + rows - 1);
+        String ga = "[\"$\",\"$L" + last + "\",null,{\"gaId\":\"G-XYZ9876543\"}]";
+        String kept = "[\"$\",\"$L" + last + "\",null,{\"title\":\"x\"}]";
+        page.append(chunk("5:[" + ga + "," + kept + "]\n"));
+
+        List<String> payloads = payloads(rewrite(page.toString(), NONE));
+
+        assertEquals("5:[null" + " ".repeat(ga.length() - 4) + "," + kept + "]\n", payloads.get(rows));
+    }
+
     private static String quoted(String s) {
         try {
             return JSON.writeValueAsString(s);

@@ -1,0 +1,103 @@
+package io.consentgate.html;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.consentgate.ConsentDecision;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Input shapes that once cost work growing with the square of their size: each test bounds the work or checks the
+ * output at a size where the quadratic version would run for minutes (no timing is asserted).
+ */
+class AdversarialCostTest {
+
+    /** A tag growing over single-byte writes stays at the start of the hold buffer: it is not moved per write. */
+    @Test
+    void aTagWrittenOneByteAtATimeIsMovedIntoTheHoldBufferOnce() throws IOException {
+        StringBuilder tag = new StringBuilder("<p>x</p><div");
+        while (tag.length() < 200_000) {
+            tag.append(" a=1");
+        }
+        byte[] html = tag.append(">y").toString().getBytes(StandardCharsets.US_ASCII);
+        Tokenizer tok = new Tokenizer(new Discard(), 256 * 1024, false, new byte[1024]);
+        for (int i = 0; i < html.length; i++) {
+            tok.write(html, i, 1);
+        }
+        tok.finish();
+        assertTrue(tok.moved <= 16, "moved " + tok.moved + " bytes and attribute records");
+    }
+
+    /**
+     * A stylesheet of URL candidates that share one token ({@code http:http:...}, a run of slashes, {@code //a//a})
+     * is read in a bounded number of passes: reading each candidate's token again made a 250 KB one take 20 s.
+     */
+    @Test
+    void aStyleOfManyUrlCandidatesInOneTokenIsReadInLinearWork() {
+        StringBuilder page = new StringBuilder("<p>x</p>");
+        for (String unit : new String[] {"//", "http:", "https://", "//a", "http:".repeat(40) + "/"}) {
+            StringBuilder css = new StringBuilder("<style>p{background:url(");
+            while (css.length() < 250_000) {
+                css.append(unit);
+            }
+            page.append(css).append(")}</style>\n");
+        }
+        page.append("<img src=\"https://www.facebook.com/tr?id=1\">");
+        String in = page.toString();
+        String out = RewriteAssertions.rewrite(RewriteAssertions.REMOVE, in, ConsentDecision.refuseAll());
+        assertEquals(in.substring(0, in.lastIndexOf("<img")), out);
+    }
+
+    /**
+     * Tracker events on a page of one long line (minified) written in one piece: each column is counted on from the
+     * previous event, not looked for back from the tracker to the start of the buffer.
+     */
+    @Test
+    void eventColumnsOnAOneLinePageWrittenWholeAreCountedInOnePass() throws IOException {
+        String pixel = "<img src=\"https://www.facebook.com/tr?id=1\">";
+        String unit = pixel + "<p>x</p>";
+        int n = 100_000;
+        byte[] html = unit.repeat(n).getBytes(StandardCharsets.US_ASCII);
+        List<TrackerEvent> events = new ArrayList<>();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (RewriteStream s = RewriteAssertions.REMOVE.open(ConsentDecision.refuseAll(), StandardCharsets.UTF_8, out,
+            events::add)) {
+            s.write(html);
+        }
+        assertArrayEquals("<p>x</p>".repeat(n).getBytes(StandardCharsets.US_ASCII), out.toByteArray());
+        assertEquals(n, events.size());
+        for (int i = 0; i < n; i++) {
+            assertEquals(1, events.get(i).line());
+            assertEquals((long) i * unit.length() + 1, events.get(i).column(), "event " + i);
+        }
+    }
+
+    /** Takes every byte as decided. */
+    private static final class Discard implements TokenHandler {
+        @Override
+        public void flushTo(int to) {
+        }
+
+        @Override
+        public void onTag() {
+        }
+
+        @Override
+        public void onTagOverflow() {
+        }
+
+        @Override
+        public void onOverflowedTagEnd() {
+        }
+
+        @Override
+        public void onEof(int limit) {
+        }
+    }
+}
