@@ -76,6 +76,34 @@ class LoaderMatchTest {
         assertEquals(expected, m.categories(), url);
     }
 
+    /**
+     * A CMS module's or plugin's own script that loads a tracker or sends its hits, on the site's host: URL | tracker
+     * id | categories | a look-alike beside it that must stay (the same file name elsewhere, the plugin's other
+     * scripts). The pair is one row, so each row also fails without the loader rule.
+     */
+    @ParameterizedTest(name = "{0} -> {1}, not {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+        /sites/default/files/google_tag/primary/google_tag.script.js?t5x2q1         | google-tag       | analytics+marketing | /sites/default/files/google_tag/primary/google_tag.data_layer.js?t5x2q1
+        https://www.uni.example/sites/g/files/ab12/files/google_tag/google_tag.script.js | google-tag | analytics+marketing | /sites/default/files/js/my_google_tag.script.js
+        /modules/contrib/google_tag/js/gtm.js?v=10.3.1                              | google-tag       | analytics+marketing | /modules/contrib/other_module/js/gtm.js
+        //cdn.shop.example/modules/google_tag/js/gtag.js?sdx9k1                     | google-tag       | analytics+marketing | /modules/contrib/google_tag/js/gtag.ajax.js?sdx9k1
+        /modules/contrib/google_tag/js/gtm.js                                       | google-tag       | analytics+marketing | /modules/contrib/google_tag/js/google_tag.admin.js
+        /sites/default/files/google_analytics/gtag.js?s7d111                        | google-analytics | analytics           | /modules/contrib/google_analytics/js/google_analytics.js?s7d111
+        https://www.site.example/sites/default/files/google_analytics/analytics.js?p5na5d | google-analytics | analytics    | /sites/default/files/js/analytics.js
+        /sites/example.org/files/googleanalytics/analytics.js?p4zh4f                | google-analytics | analytics           | /sites/all/modules/googleanalytics/googleanalytics.js
+        /sites/default/files/googleanalytics/ga.js?ofoa2f                           | google-analytics | analytics           | /static/ga.js
+        /wp-content/plugins/wp-analytify/assets/js/analytics.js?ver=5.5.1           | google-analytics | analytics           | /wp-content/plugins/wp-analytify/assets/js/scrolldepth.min.js
+        /wp-content/plugins/wp-statistics/assets/js/tracker.js?ver=14.11.3          | wp-statistics    | analytics           | /wp-content/plugins/wp-statistics/assets/js/admin.min.js?ver=14.11.3
+        https://cdn.site.example/wp-content/plugins/wp-statistics/assets/js/tracker.min.js | wp-statistics | analytics       | /wp-content/themes/pulse/assets/js/tracker.js
+        /wp-content/plugins/wp-statistics/assets/js/front.min.js?ver=12.6.13        | wp-statistics    | analytics           | /wp-content/plugins/woocommerce/assets/js/front.min.js
+        /wp-content/plugins/koko-analytics/assets/dist/js/script.js?ver=1.3.3       | koko-analytics   | analytics           | /wp-content/plugins/koko-analytics/assets/dist/js/dashboard.js?ver=1.3.3
+        """)
+    void aModulesOwnTrackerScriptIsALoaderAndItsLookAlikesAreNot(String url, String id, String categories,
+            String lookAlike) {
+        matchesLoaderPathsOnAnyHost(url, id, categories);
+        assertNull(CATALOG.matchLoader(lookAlike), lookAlike);
+    }
+
     @Test
     void operatorsAddLoadersInTheirCatalog() throws Exception {
         TrackerCatalog own = TrackerCatalog.bundled().withOverrides(TrackerCatalog.fromJson(new ObjectMapper().readTree(

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -82,6 +83,35 @@ class FirstPartyLoaderTest {
         ConsentDecision functional = ConsentDecision.of(Set.of(Category.FUNCTIONAL), Map.of(), ConsentMode.OPT_IN);
         assertEquals("<p>a</p>", rewrite("<p>a</p>" + tagged, functional));
         assertEquals("<p>a</p>" + delayed, rewrite("<p>a</p>" + delayed, functional), "left inert, not activated");
+    }
+
+    /** A CMS module's own script that loads a tracker | the module's or a neighbour's script that must stay. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+        <script src="/sites/default/files/google_tag/primary/google_tag.script.js?t5x2q1" defer></script>                  | <script src="/sites/default/files/google_tag/primary/google_tag.data_layer.js?t5x2q1" defer></script>
+        <script src="/modules/contrib/google_tag/js/gtm.js?v=10.3.1"></script>                                              | <script src="/modules/contrib/google_tag/js/gtag.ajax.js?v=10.3.1"></script>
+        <script src="/modules/contrib/google_tag/js/gtag.js?v=10.3.1"></script>                                             | <script src="/core/misc/drupalSettingsLoader.js?v=10.3.1"></script>
+        <script async src="/sites/default/files/google_analytics/gtag.js?s7d111"></script>                                  | <script src="/modules/contrib/google_analytics/js/google_analytics.js?v=10.3.1"></script>
+        <link rel="preload" as="script" href="/sites/default/files/googleanalytics/analytics.js?p5na5d">                    | <script src="/sites/all/modules/googleanalytics/googleanalytics.js?p5na5d"></script>
+        <script src='https://garden.example/wp-content/plugins/wp-statistics/assets/js/tracker.js?ver=14.11' id='wp-statistics-tracker-js'></script> | <script src='https://garden.example/wp-content/plugins/google-analytics-for-wordpress/assets/js/frontend-gtag.min.js?ver=9.2.1' id='monsterinsights-frontend-script-js'></script>
+        <script defer src="https://garden.example/wp-content/plugins/koko-analytics/assets/dist/js/script.js?ver=1.3.3" id="koko-analytics-js"></script> | <script src="https://garden.example/wp-content/themes/newsup/js/script.js?ver=1.3.3"></script>
+        <script type="rocketlazyloadscript" data-rocket-src="/wp-content/plugins/wp-analytify/assets/js/analytics.js"></script> | <script src="/wp-content/plugins/wp-analytify/assets/js/miscellaneous-tracking.min.js"></script>
+        """)
+    void aModulesOwnTrackerScriptIsRemovedAndItsOtherScriptsStay(String loader, String stays) {
+        assertEquals("<p>a</p>" + stays + "<p>b</p>", rewrite("<p>a</p>" + loader + stays + "<p>b</p>", NONE));
+    }
+
+    @Test
+    void aModulesStatisticsScriptIsAnalyticsAndAGtmContainerFileNeedsMarketingToo() {
+        // Drupal's google_tag file names no tag id: the GTM container it starts can fire any tag.
+        String stats = "<script src=\"/wp-content/plugins/wp-statistics/assets/js/tracker.js?ver=14.11\"></script>";
+        String koko = "<script src=\"/wp-content/plugins/koko-analytics/assets/dist/js/script.js?ver=1.3.3\"></script>";
+        String gtm = "<script src=\"/sites/default/files/google_tag/primary/google_tag.script.js?t5x2q1\"></script>";
+        assertEquals(stats + koko, rewrite(stats + koko + gtm, ANALYTICS), "analytics allowed: the statistics stay");
+        List<TrackerEvent> events = RewriteAssertions.events(RewriteAssertions.REMOVE, gtm, ANALYTICS);
+        assertEquals(1, events.size(), events.toString());
+        assertEquals("google-tag", events.get(0).trackerId());
+        assertEquals(TrackerEvent.Action.REMOVED, events.get(0).action());
     }
 
     @Test
