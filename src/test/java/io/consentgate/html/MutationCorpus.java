@@ -73,7 +73,8 @@ public final class MutationCorpus {
         docs.add(PageFixtures.page(16 * 1024));
         Path dir = Path.of(MutationCorpus.class.getResource("golden").toURI());
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".in.html"))::iterator) {
+            // Sorted: a directory lists in no fixed order, and a seed must name the same case on every machine.
+            for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".in.html")).sorted()::iterator) {
                 docs.add(Files.readAllBytes(p));
             }
         }
