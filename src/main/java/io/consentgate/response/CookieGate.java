@@ -304,8 +304,11 @@ public final class CookieGate {
             while (start < line.length()) {
                 int semi = line.indexOf(';', start);
                 int end = semi < 0 ? line.length() : semi;
-                int eq = line.indexOf('=', start);
-                if (eq >= 0 && eq < end) {
+                int eq = start;
+                while (eq < end && line.charAt(eq) != '=') {
+                    eq++; // not indexOf: it would scan past this pair, to the end of a line of pairs without '='
+                }
+                if (eq < end) {
                     String name = line.substring(start, eq).strip();
                     if (!name.isEmpty()) {
                         names.add(name);

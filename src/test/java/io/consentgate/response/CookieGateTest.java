@@ -15,6 +15,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -138,6 +139,16 @@ class CookieGateTest {
                 "_ga=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/",
                 "_fbp=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/"),
                 GATE.expiries(request, REFUSED, Integer.MAX_VALUE));
+    }
+
+    /**
+     * A {@code Cookie} line of many pairs without {@code =} ({@code a;a;a;…}) is read in one pass: looking for each
+     * pair's {@code =} must stop at its {@code ;}, or every pair scans on to the end of the line: 32 MB here, hours.
+     */
+    @Test
+    void aCookieLineOfPairsWithoutEqualsIsReadInOnePass() {
+        String line = "a;".repeat(1 << 24) + " _ga=GA1.2.3.4";
+        assertEquals(Set.of("_ga"), CookieGate.cookieNames(List.of(line)));
     }
 
     private static HttpServletRequest request(String host, String cookie) {
