@@ -82,8 +82,7 @@ final class BeaconPath {
         while (start <= end) {
             int slash = raw.indexOf('/', start);
             int segEnd = slash < 0 || slash > end ? end : slash;
-            int semi = raw.indexOf(';', start);
-            int contentEnd = semi >= 0 && semi < segEnd ? semi : segEnd;
+            int contentEnd = indexOf(raw, ';', start, segEnd);
             if (!decode(raw, start, contentEnd, decoded)) {
                 return null;
             }
@@ -163,10 +162,21 @@ final class BeaconPath {
         return true;
     }
 
+    /**
+     * The first {@code c} in {@code s[from, to)}, else {@code to}. Not {@link String#indexOf(int, int)}: per segment,
+     * that scans on to the end of the path when the segment has none, which makes a path of many segments quadratic.
+     */
+    private static int indexOf(String s, char c, int from, int to) {
+        int i = from;
+        while (i < to && s.charAt(i) != c) {
+            i++;
+        }
+        return i;
+    }
+
     /** Percent-decodes {@code s[from, to)} as UTF-8 into {@code out}; false when malformed. */
     private static boolean decode(String s, int from, int to, StringBuilder out) {
-        int pct = s.indexOf('%', from);
-        if (pct < 0 || pct >= to) {
+        if (indexOf(s, '%', from, to) == to) {
             out.append(s, from, to);
             return true;
         }

@@ -149,6 +149,9 @@ final class ApplicationHeaders {
             if (value != null && !refuse(value)) {
                 container().addHeader(name, value);
             }
+            // An added cookie takes back nothing ConsentGate wrote: no reassert, as for addCookie. Each reassert reads
+            // every Set-Cookie and header again, so many cookies added late would cost the square of their number.
+            return;
         } else if (isContentType(name) && value != null) {
             response.setContentType(value);
         } else if (isLink(name) && value != null) {

@@ -41,6 +41,8 @@ public final class CookieGate {
     /** Budget for the expiry {@code Set-Cookie} lines of one response, counting {@code "Set-Cookie: "} and CRLF. */
     static final int MAX_EXPIRY_BYTES = 4096;
     private static final int LINE_OVERHEAD = "Set-Cookie: \r\n".length();
+    /** The longest DNS name in text form, without the root's trailing dot (RFC 1035, 2.3.4 and 3.1). */
+    static final int MAX_HOST_CHARS = 253;
 
     private final TrackerCatalog catalog;
     private final List<String> paths;
@@ -302,8 +304,11 @@ public final class CookieGate {
             while (start < line.length()) {
                 int semi = line.indexOf(';', start);
                 int end = semi < 0 ? line.length() : semi;
-                int eq = line.indexOf('=', start);
-                if (eq >= 0 && eq < end) {
+                int eq = start;
+                while (eq < end && line.charAt(eq) != '=') {
+                    eq++; // not indexOf: it would scan past this pair, to the end of a line of pairs without '='
+                }
+                if (eq < end) {
                     String name = line.substring(start, eq).strip();
                     if (!name.isEmpty()) {
                         names.add(name);
@@ -341,7 +346,8 @@ public final class CookieGate {
     /**
      * The host itself (for {@code Domain=} cookies) and each parent up to the registrable domain: never a public
      * suffix ({@code co.uk}, {@code github.io}, {@link PublicSuffixes}), whose cookies browsers refuse, and never one
-     * label; none for IPs.
+     * label; none for IPs, nor for a host longer than a DNS name can be ({@value #MAX_HOST_CHARS} characters): the
+     * visitor writes the {@code Host} header, and the parents of a deep made-up one grow with the square of its length.
      */
     static List<String> parentDomains(String host) {
         if (host == null || host.isEmpty() || host.indexOf(':') >= 0 || host.chars().allMatch(
@@ -351,6 +357,9 @@ public final class CookieGate {
         String h = host.toLowerCase(Locale.ROOT);
         if (h.endsWith(".")) {
             h = h.substring(0, h.length() - 1);
+        }
+        if (h.length() > MAX_HOST_CHARS) {
+            return List.of();
         }
         String registrable = h.indexOf('.') > 0 ? PublicSuffixes.registrableDomain(h) : null;
         List<String> out = new ArrayList<>();

@@ -58,4 +58,15 @@ class BeaconPathTest {
     void resolvesTheContainerViewWithoutDecodingItAgain(String decoded, String expected) {
         assertEquals(expected, BeaconPath.resolve(decoded));
     }
+    /**
+     * A path of many segments is normalized in one pass: looking for each segment's {@code ;} or {@code %} must stop
+     * at its end, or every segment scans on to the end of the path: 32 MB here, hours.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {";x", "/%41"})
+    void aPathOfManySegmentsIsNormalizedInOnePass(String tail) {
+        String segments = "/a".repeat(1 << 24);
+        String expected = tail.equals(";x") ? segments : segments + "/A";
+        assertEquals(expected, BeaconPath.normalizeRaw(segments + tail));
+    }
 }

@@ -3,15 +3,19 @@ package io.consentgate.response;
 import io.consentgate.ConsentDecision;
 import io.consentgate.catalog.TrackerCatalog;
 import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.lang.reflect.Proxy;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -112,5 +116,49 @@ class CookieGateTest {
         Cookie session = new Cookie("_ga", "GA1.2.3.4");
         session.setMaxAge(-1); // the Servlet API's "until the browser closes", not a deletion
         assertTrue(GATE.refuses(session, REFUSED));
+    }
+    /**
+     * The visitor writes the {@code Host} header: the parents of a deep made-up host ({@code a.a.a…a.com}) would be a
+     * list as long as the host with strings as long as the host, built again for every refused cookie. No DNS name is
+     * longer than 253 characters, so such a host gets no {@code Domain=} expiries, and one of 253 still gets them.
+     */
+    @Test
+    void aHostLongerThanADnsNameGetsNoParentDomains() {
+        assumeTrue(PublicSuffixes.available(), "this JDK ships no public suffix list");
+        String longest = "a.".repeat(120) + "x.example.com"; // 253 characters
+        assertEquals(CookieGate.MAX_HOST_CHARS, longest.length());
+        assertEquals(122, CookieGate.parentDomains(longest).size());
+        assertEquals(List.of(), CookieGate.parentDomains("a" + longest));
+        assertEquals(List.of(), CookieGate.parentDomains("a.".repeat(32_768) + "com"));
+    }
+
+    @Test
+    void aDeepMadeUpHostGetsOnlyHostOnlyExpiries() {
+        HttpServletRequest request = request("a.".repeat(32_768) + "com", "_ga=GA1.2.3.4; _fbp=fb.1.2");
+        assertEquals(List.of(
+                "_ga=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/",
+                "_fbp=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/"),
+                GATE.expiries(request, REFUSED, Integer.MAX_VALUE));
+    }
+
+    /**
+     * A {@code Cookie} line of many pairs without {@code =} ({@code a;a;a;…}) is read in one pass: looking for each
+     * pair's {@code =} must stop at its {@code ;}, or every pair scans on to the end of the line: 32 MB here, hours.
+     */
+    @Test
+    void aCookieLineOfPairsWithoutEqualsIsReadInOnePass() {
+        String line = "a;".repeat(1 << 24) + " _ga=GA1.2.3.4";
+        assertEquals(Set.of("_ga"), CookieGate.cookieNames(List.of(line)));
+    }
+
+    private static HttpServletRequest request(String host, String cookie) {
+        return (HttpServletRequest) Proxy.newProxyInstance(CookieGateTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getServerName" -> host;
+                    case "isSecure" -> false;
+                    case "getHeaders" -> Collections.enumeration(
+                            "Cookie".equalsIgnoreCase((String) args[0]) ? List.of(cookie) : List.<String>of());
+                    default -> null;
+                });
     }
 }
