@@ -143,33 +143,6 @@ final class ElementRules {
             case ElementNames.OBJECT:
                 frame(attr(DATA));
                 break;
-            case ElementNames.AMP_IMG:
-            case ElementNames.AMP_ANIM:
-            case ElementNames.AMP_PIXEL:
-            case ElementNames.AMP_IFRAME:
-            case ElementNames.AMP_VIDEO:
-            case ElementNames.AMP_AUDIO:
-            case ElementNames.AMP_VIDEO_IFRAME:
-            case ElementNames.AMP_ANALYTICS:
-            case ElementNames.AMP_CALL_TRACKING:
-            case ElementNames.AMP_STORY_AUTO_ADS:
-            case ElementNames.AMP_AD:
-            case ElementNames.AMP_EMBED:
-            case ElementNames.AMP_AUTO_ADS:
-            case ElementNames.AMP_FACEBOOK:
-            case ElementNames.AMP_FACEBOOK_PAGE:
-            case ElementNames.AMP_FACEBOOK_LIKE:
-            case ElementNames.AMP_FACEBOOK_COMMENTS:
-            case ElementNames.AMP_TWITTER:
-            case ElementNames.AMP_INSTAGRAM:
-            case ElementNames.AMP_YOUTUBE:
-            case ElementNames.AMP_VIMEO:
-            case ElementNames.AMP_DAILYMOTION:
-            case ElementNames.AMP_SOUNDCLOUD:
-            case ElementNames.AMP_TIKTOK:
-            case ElementNames.AMP_REDDIT:
-                amp.startTag();
-                break;
             case ElementNames.INPUT: {
                 int type = attr(TYPE);
                 if (type >= 0 && value(type).strip().equalsIgnoreCase("image")) {
@@ -178,6 +151,11 @@ final class ElementRules {
                 break;
             }
             default:
+                if (ElementNames.isAmp(t.nameId)) {
+                    // AMP components, out of the switch: 25 more labels made this method's code bigger for every tag
+                    amp.startTag();
+                    return false;
+                }
                 if (engine.inNoscript() && !t.foreign && t.maybeStyled()) {
                     refuseIfTracker(styleRefusal(attr(STYLE))); // a pixel drawn by CSS: the element is the pixel
                 }
