@@ -201,53 +201,39 @@ final class ApplicationHeaders {
         if (cookie == null) {
             return;
         }
-        Enforcement enforcement = response.enforcement();
-        if (enforcement.cookieGate().refuses(cookie, response.decision())) {
-            if (enforcement.reportOnly()) {
-                LOG.info("report-only: would drop cookie {}", cookie.getName());
-            } else {
-                return;
-            }
+        if (response.enforcement().cookieGate().refuses(cookie, response.decision())
+                && enforcing("drop cookie " + cookie.getName())) {
+            return;
         }
         container().addCookie(cookie);
     }
 
     private boolean refuse(String setCookie) {
-        Enforcement enforcement = response.enforcement();
-        if (!enforcement.cookieGate().refuses(setCookie, response.decision())) {
-            return false;
-        }
-        if (enforcement.reportOnly()) {
-            LOG.info("report-only: would drop a Set-Cookie header");
-            return false;
-        }
-        return true;
+        return response.enforcement().cookieGate().refuses(setCookie, response.decision())
+                && enforcing("drop a Set-Cookie header");
+    }
+
+    /** The {@code Link} value without its hints to refused trackers; null when none is left. */
+    private String links(String value) {
+        UrlHeaderGate gate = response.enforcement().urlHeaders();
+        String kept = gate == null ? value : gate.filterLink(value, response.decision());
+        return kept == value || enforcing("drop a tracker's resource hint from a Link header") ? kept : value;
+    }
+
+    /** Whether a {@code Refresh} to a refused tracker must not go out. */
+    private boolean refusedRefresh(String value) {
+        UrlHeaderGate gate = response.enforcement().urlHeaders();
+        return gate != null && gate.refusesRefresh(value, response.decision())
+                && enforcing("drop a Refresh header to a tracker");
     }
 
     /**
-     * The {@code Link} value without its hints to refused trackers; null when none is left. In report-only mode
-     * the value is kept and what enforcing would drop is logged.
+     * Whether a refusal found at a header door is carried out: not in report-only mode, where what enforcing would
+     * do is logged and the header goes out as the application set it.
      */
-    private String links(String value) {
-        Enforcement enforcement = response.enforcement();
-        UrlHeaderGate gate = enforcement.urlHeaders();
-        String kept = gate == null ? value : gate.filterLink(value, response.decision());
-        if (kept != value && enforcement.reportOnly()) {
-            LOG.info("report-only: would drop a tracker's resource hint from a Link header");
-            return value;
-        }
-        return kept;
-    }
-
-    /** Whether a {@code Refresh} to a refused tracker must not go out (in report-only mode it does, logged). */
-    private boolean refusedRefresh(String value) {
-        Enforcement enforcement = response.enforcement();
-        UrlHeaderGate gate = enforcement.urlHeaders();
-        if (gate == null || !gate.refusesRefresh(value, response.decision())) {
-            return false;
-        }
-        if (enforcement.reportOnly()) {
-            LOG.info("report-only: would drop a Refresh header to a tracker");
+    private boolean enforcing(String wouldDo) {
+        if (response.enforcement().reportOnly()) {
+            LOG.info("report-only: would {}", wouldDo);
             return false;
         }
         return true;
