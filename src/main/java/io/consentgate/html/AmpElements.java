@@ -12,7 +12,9 @@ import java.util.Set;
 /**
  * Start tags of the AMP components that make the AMP runtime (an allowed script) fetch something: as their HTML
  * counterparts, {@code <amp-img src|srcset>}, {@code <amp-anim>}, {@code <amp-pixel src>}, {@code <amp-iframe src|
- * srcdoc>}, {@code <amp-video src|poster>}, {@code <amp-video-iframe>} and {@code <amp-audio src>}; by the vendor in
+ * srcdoc>}, {@code <amp-video src|poster>}, {@code <amp-video-iframe>} and {@code <amp-audio src>}; as a fetch of
+ * their {@code src}, {@code <amp-list>}, {@code <amp-render>} and {@code <amp-state>} (JSON); {@code <amp-ima-video>}
+ * by its ad request ({@code data-tag}, a VAST URL) and its {@code data-src|data-poster}; by the vendor in
  * their {@code type} ({@link io.consentgate.catalog.TrackerCatalog#matchAmpType}) or the URL in their
  * {@code config}, {@code src} or {@code data-url}, {@code <amp-analytics>}, {@code <amp-ad>}, {@code <amp-embed>},
  * {@code <amp-auto-ads>} and {@code <amp-call-tracking>}; {@code <amp-analytics>} and {@code <amp-story-auto-ads>}
@@ -32,6 +34,9 @@ final class AmpElements {
     private static final byte[] TYPE = ascii("type");
     private static final byte[] CONFIG = ascii("config");
     private static final byte[] DATA_URL = ascii("data-url");
+    private static final byte[] DATA_TAG = ascii("data-tag");
+    private static final byte[] DATA_SRC = ascii("data-src");
+    private static final byte[] DATA_POSTER = ascii("data-poster");
 
     private final ElementRules rules;
     private final RewriteEngine engine;
@@ -81,6 +86,19 @@ final class AmpElements {
             case ElementNames.AMP_CALL_TRACKING:
                 remove(rules.check(rules.attr(CONFIG), false));
                 break;
+            case ElementNames.AMP_LIST:
+            case ElementNames.AMP_RENDER:
+            case ElementNames.AMP_STATE:
+                remove(rules.check(rules.attr(SRC), false)); // amp-state:… and amp-script:… sources are no URLs
+                break;
+            case ElementNames.AMP_IMA_VIDEO: {
+                TrackerMatch m = rules.check(rules.attr(DATA_TAG), false); // required: no player without it
+                if (m == null) {
+                    m = rules.check(rules.attr(DATA_SRC), false);
+                }
+                remove(m != null ? m : rules.check(rules.attr(DATA_POSTER), false));
+                break;
+            }
             case ElementNames.AMP_AD:
             case ElementNames.AMP_EMBED: {
                 TrackerMatch m = typeRefusal(vendorType());

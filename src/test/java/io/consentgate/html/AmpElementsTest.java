@@ -94,7 +94,22 @@ class AmpElementsTest {
             Arguments.of("a<amp-facebook-page data-locale=\"de_DE\" data-href=\"https://www.facebook.com/acme/\" "
                 + "width=340 height=130></amp-facebook-page>b"),
             Arguments.of("a<amp-facebook-comments width=486 height=657 data-numposts=5 data-href=\"https://shop."
-                + "example/p\"></amp-facebook-comments>b"));
+                + "example/p\"></amp-facebook-comments>b"),
+            // JSON fetched from a tracker: amp-list, amp-render and amp-state load their src as any fetch does
+            Arguments.of("a<amp-list width=\"auto\" height=\"120\" layout=\"fixed-height\" credentials=\"include\" "
+                + "src=\"https://rcom.dynamicyield.com/v3/recommend/8765432?ctx=amp\"><template type=\"amp-mustache\">"
+                + "<a href=\"{{url}}\">{{name}}</a></template><div fallback>-</div></amp-list>b"),
+            Arguments.of("a<amp-render layout=\"container\" src=\"https://rcom.dynamicyield.com/v3/recommend/1\">"
+                + "<template type=\"amp-mustache\">{{name}}</template></amp-render>b"),
+            Arguments.of("a<amp-state id=\"reco\" src=\"https://rcom.dynamicyield.com/v3/recommend/8765432\">"
+                + "</amp-state>b"),
+            // an IMA video player's ad request (VAST) to an ad server
+            Arguments.of("a<amp-ima-video width=\"640\" height=\"360\" layout=\"responsive\" data-tag=\"https://"
+                + "pubads.g.doubleclick.net/gampad/ads?iu=/1234/video&amp;sz=640x480&amp;output=vast&amp;env=vp\" "
+                + "data-poster=\"/poster.jpg\"><source src=\"/clip.mp4\" type=\"video/mp4\"><script type=\"application/"
+                + "json\">{\"locale\": \"de\"}</script></amp-ima-video>b"),
+            Arguments.of("a<amp-ima-video width=640 height=360 data-tag=\"/ads/vast.xml\" data-src=\"/clip.mp4\" "
+                + "data-poster=\"" + PIXEL + "\"></amp-ima-video>b"));
     }
 
     @ParameterizedTest
@@ -164,7 +179,9 @@ class AmpElementsTest {
             + "<amp-twitter data-tweetid=\"885634330868850689\" width=1 height=1></amp-twitter>"
             + "<amp-youtube data-videoid=\"mGENRKrdoGY\" width=1 height=1></amp-youtube>"
             + "<amp-sticky-ad layout=nodisplay><amp-ad type=mycustomvendor></amp-ad></amp-sticky-ad>"
-            + "<amp-list src=\"https://www.facebook.com/tr/items.json\"></amp-list>"
+            + "<amp-list src=\"https://shop.example/api/items.json\"></amp-list>"
+            + "<amp-list src=\"amp-state:reco\"></amp-list><amp-state id=\"s\" src=\"/state.json\"></amp-state>"
+            + "<amp-ima-video data-tag=\"https://ads.shop.example/vast.xml\" data-src=\"/v.mp4\"></amp-ima-video>"
             + "<svg><amp-img src=\"" + PIXEL + "\"></amp-img></svg>"
             + "<p>Say <code>&lt;amp-pixel src=\"" + PIXEL + "\"&gt;</code></p>";
         String pixel = "<amp-pixel src=\"" + PIXEL + "\"></amp-pixel>";
