@@ -23,7 +23,9 @@ import java.util.Set;
  *
  * <p>A refused component is removed with its content in both modes: AMP pages run no author script, so no consent
  * manager could activate a neutralized one, and an {@code <amp-analytics>} without its {@code type} and
- * {@code config} would still send the requests of its inline configuration.
+ * {@code config} would still send the requests of its inline configuration. An amp-bind binding that would load
+ * a refused tracker later goes alone, in both modes, and its component stays, as it is no tracker by itself
+ * ({@link AmpBindings}).
  */
 final class AmpElements {
 
@@ -41,12 +43,14 @@ final class AmpElements {
     private final ElementRules rules;
     private final RewriteEngine engine;
     private final Tokenizer t;
+    private final AmpBindings bindings;
     private final AmpEmbeds embeds;
 
     AmpElements(ElementRules rules, RewriteEngine engine) {
         this.rules = rules;
         this.engine = engine;
         this.t = engine.tok;
+        this.bindings = new AmpBindings(rules, t);
         this.embeds = new AmpEmbeds(rules, t);
     }
 
@@ -120,6 +124,9 @@ final class AmpElements {
             default:
                 remove(embeds.refusal());
                 break;
+        }
+        if (t.ps <= t.tagStart) {
+            bindings.startTag(); // the component stays: its bindings are read
         }
     }
 

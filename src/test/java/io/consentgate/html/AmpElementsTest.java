@@ -179,13 +179,68 @@ class AmpElementsTest {
             + "<amp-twitter data-tweetid=\"885634330868850689\" width=1 height=1></amp-twitter>"
             + "<amp-youtube data-videoid=\"mGENRKrdoGY\" width=1 height=1></amp-youtube>"
             + "<amp-sticky-ad layout=nodisplay><amp-ad type=mycustomvendor></amp-ad></amp-sticky-ad>"
-            + "<amp-list src=\"https://shop.example/api/items.json\"></amp-list>"
+            + "<amp-list src=\"https://shop.example/api/items.json\" [src]=\"'/api/items.json?page=' + page\">"
+            + "</amp-list>"
             + "<amp-list src=\"amp-state:reco\"></amp-list><amp-state id=\"s\" src=\"/state.json\"></amp-state>"
             + "<amp-ima-video data-tag=\"https://ads.shop.example/vast.xml\" data-src=\"/v.mp4\"></amp-ima-video>"
             + "<svg><amp-img src=\"" + PIXEL + "\"></amp-img></svg>"
             + "<p>Say <code>&lt;amp-pixel src=\"" + PIXEL + "\"&gt;</code></p>";
         String pixel = "<amp-pixel src=\"" + PIXEL + "\"></amp-pixel>";
         assertEquals(page + page, rewrite(REMOVE, page + pixel + page, NONE), "only the tracker's pixel goes");
+    }
+
+    static Stream<Arguments> refusedBindings() {
+        return Stream.of(
+            // a string literal that is a refused tracker's URL: the runtime would load it once the state changes
+            Arguments.of("<amp-img src=\"/a.jpg\" width=1 height=1 [src]=\"'https://www.facebook.com/tr?id=1&amp;ev=' "
+                + "+ step\" layout=fixed></amp-img>",
+                "<amp-img src=\"/a.jpg\" width=1 height=1 layout=fixed></amp-img>"),
+            // the host split over a concatenation, the other quote, and the data-amp-bind- spelling
+            Arguments.of("<amp-img src=\"/a.jpg\" data-amp-bind-src='\"https://www.face\" + \"book.com/tr?id=1\"' "
+                + "alt=\"\"></amp-img>", "<amp-img src=\"/a.jpg\" alt=\"\"></amp-img>"),
+            Arguments.of("<amp-img src=\"/a.jpg\" srcset=\"/a.jpg 1x\" [srcset]=\"big ? '/b.jpg 1x, https://px.ads."
+                + "linkedin.com/collect/?pid=1 2x' : '/a.jpg 1x'\" width=1 height=1></amp-img>",
+                "<amp-img src=\"/a.jpg\" srcset=\"/a.jpg 1x\" width=1 height=1></amp-img>"),
+            Arguments.of("<amp-iframe src=\"/frame.html\" [src]=\"'https://sgtm.shop.example/ns.html?id=GTM-K9X2PL'\" "
+                + "sandbox=allow-scripts width=1 height=1></amp-iframe>",
+                "<amp-iframe src=\"/frame.html\" sandbox=allow-scripts width=1 height=1></amp-iframe>"),
+            Arguments.of("<amp-video src=\"/v.mp4\" [poster]=\"'https://ad.doubleclick.net/p.gif'\" [src]=\"v\">"
+                + "</amp-video>", "<amp-video src=\"/v.mp4\" [src]=\"v\"></amp-video>"),
+            Arguments.of("<amp-list src=\"/items.json\" [src]=\"'https://rcom.dynamicyield.com/v3/recommend/' + id\" "
+                + "[src]=\"x\"></amp-list>", "<amp-list src=\"/items.json\"></amp-list>"),
+            Arguments.of("<amp-state id=\"s\" [src]=\"'//rcom.dynamicyield.com/v3/recommend/1'\"></amp-state>",
+                "<amp-state id=\"s\"></amp-state>"),
+            // the expression is not evaluated: a tracker URL in any of its literals counts
+            Arguments.of("<amp-img src=\"/a.jpg\" [src]=\"u == 'https://ad.doubleclick.net/p.gif' ? '/b.jpg' : u\">"
+                + "</amp-img>", "<amp-img src=\"/a.jpg\"></amp-img>"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("refusedBindings")
+    void aBindingThatWouldLoadARefusedTrackerGoesAndItsElementStays(String page, String expected) {
+        assertEquals(expected, rewrite(REMOVE, page, NONE));
+        assertEquals(expected, rewrite(NEUTRALIZE, page, NONE));
+        assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
+        byte[] b = page.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int cut = 1; cut < b.length; cut++) {
+            byte[] out = RewriteAssertions.rewrite(REMOVE, b, NONE, java.nio.charset.StandardCharsets.UTF_8, null,
+                new int[] {cut});
+            assertEquals(expected, new String(out, java.nio.charset.StandardCharsets.UTF_8), "split at " + cut);
+        }
+    }
+
+    @Test
+    void bindingsThatLoadNoTrackerStayByteForByte() {
+        String page = "<amp-img src=\"/a.jpg\" [src]=\"'/img/' + (dark ? 'connect.facebook.net' : 'x') + '.png'\" "
+            + "[alt]=\"'Pixel: https://www.facebook.com/tr?id=1'\" [text]=\"'https://www.facebook.com/tr'\" "
+            + "width=1 height=1></amp-img>"
+            + "<amp-img src=\"/a.jpg\" [src]=\"'https://cdn.shop.example/' + img\" [srcset]=\"s\"></amp-img>"
+            + "<amp-pixel src=\"/p\" [src]=\"'https://www.facebook.com/tr?id=1'\"></amp-pixel>"
+            + "<p [text]=\"'Our pixel: https://www.facebook.com/tr?id=1'\" [class]=\"c\">x</p>"
+            + "<a href=\"/\" [href]=\"'https://www.facebook.com/tr?id=1'\">x</a>"
+            + "<amp-list src=\"/l.json\" [src]=\"'https://www.face' + 'book.com/trending.json'\"></amp-list>";
+        // amp-bind binds no src on amp-pixel; [text], [alt], [class] and a link's [href] load nothing
+        assertEquals(page, rewrite(REMOVE, page, NONE));
     }
 
     @Test
