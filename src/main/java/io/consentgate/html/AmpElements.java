@@ -23,9 +23,10 @@ import java.util.Set;
  *
  * <p>A refused component is removed with its content in both modes: AMP pages run no author script, so no consent
  * manager could activate a neutralized one, and an {@code <amp-analytics>} without its {@code type} and
- * {@code config} would still send the requests of its inline configuration. An amp-bind binding that would load
- * a refused tracker later goes alone, in both modes, and its component stays, as it is no tracker by itself
- * ({@link AmpBindings}).
+ * {@code config} would still send the requests of its inline configuration. Two attributes go alone, in both modes,
+ * and their component stays, as it is no tracker by itself: an amp-bind binding that would load a refused tracker
+ * later ({@link AmpBindings}), and the {@code rtc-config} of an ad whose network is not refused when it would call a
+ * refused vendor or URL before the ad request ({@link AmpRtcConfig}; the ad works without it).
  */
 final class AmpElements {
 
@@ -36,6 +37,7 @@ final class AmpElements {
     private static final byte[] TYPE = ascii("type");
     private static final byte[] CONFIG = ascii("config");
     private static final byte[] DATA_URL = ascii("data-url");
+    private static final byte[] RTC_CONFIG = ascii("rtc-config");
     private static final byte[] DATA_TAG = ascii("data-tag");
     private static final byte[] DATA_SRC = ascii("data-src");
     private static final byte[] DATA_POSTER = ascii("data-poster");
@@ -109,7 +111,14 @@ final class AmpElements {
                 if (m == null) {
                     m = rules.check(rules.attr(SRC), false);
                 }
-                remove(m != null ? m : rules.check(rules.attr(DATA_URL), false));
+                if (m == null) {
+                    m = rules.check(rules.attr(DATA_URL), false);
+                }
+                if (m != null) {
+                    remove(m);
+                } else {
+                    realTimeConfig();
+                }
                 break;
             }
             case ElementNames.AMP_AUTO_ADS:
@@ -127,6 +136,24 @@ final class AmpElements {
         }
         if (t.ps <= t.tagStart) {
             bindings.startTag(); // the component stays: its bindings are read
+        }
+    }
+
+    /**
+     * The {@code rtc-config} of an ad whose own network is not refused goes when a callout it asks for is a refused
+     * tracker's: the runtime calls them before the ad request, and the ad is requested without them.
+     */
+    private void realTimeConfig() {
+        int i = rules.attr(RTC_CONFIG);
+        if (i < 0 || t.valueFrom(i) < 0) {
+            return;
+        }
+        for (String url : AmpRtcConfig.calloutUrls(rules.value(i))) {
+            TrackerMatch m = rules.verdict(url.strip());
+            if (m != null) {
+                rules.dropAttributes(i, RTC_CONFIG, m);
+                return;
+            }
         }
     }
 

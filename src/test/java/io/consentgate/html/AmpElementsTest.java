@@ -230,6 +230,20 @@ class AmpElementsTest {
     }
 
     @Test
+    void aDroppedBindingOrRealTimeConfigIsReportedAsNeutralized() {
+        var e = events(REMOVE, "<amp-img src=\"/a.jpg\" [src]=\"'" + PIXEL + "'\"></amp-img>\n"
+            + "<amp-ad type=smartadserver rtc-config='{\"vendors\": {\"aps\": {}}}'></amp-ad>", NONE);
+        assertEquals(2, e.size(), e.toString());
+        assertEquals(TrackerEvent.Action.NEUTRALIZED, e.get(0).action());
+        assertEquals("amp-img", e.get(0).element());
+        assertEquals("meta-pixel", e.get(0).trackerId());
+        assertEquals(TrackerEvent.Action.NEUTRALIZED, e.get(1).action());
+        assertEquals("amp-ad", e.get(1).element());
+        assertEquals("amazon-ads", e.get(1).trackerId());
+        assertEquals(2, e.get(1).line());
+    }
+
+    @Test
     void bindingsThatLoadNoTrackerStayByteForByte() {
         String page = "<amp-img src=\"/a.jpg\" [src]=\"'/img/' + (dark ? 'connect.facebook.net' : 'x') + '.png'\" "
             + "[alt]=\"'Pixel: https://www.facebook.com/tr?id=1'\" [text]=\"'https://www.facebook.com/tr'\" "
@@ -241,6 +255,36 @@ class AmpElementsTest {
             + "<amp-list src=\"/l.json\" [src]=\"'https://www.face' + 'book.com/trending.json'\"></amp-list>";
         // amp-bind binds no src on amp-pixel; [text], [alt], [class] and a link's [href] load nothing
         assertEquals(page, rewrite(REMOVE, page, NONE));
+    }
+
+    @Test
+    void anRtcConfigThatWouldCallARefusedVendorGoesAndTheAdStays() {
+        // Smart AdServer (not in the catalog) with Amazon's and Criteo's real-time bidding callouts
+        String ad = "<amp-ad width=\"300\" height=\"250\" type=\"smartadserver\" data-site=\"1\" data-page=\"2\" "
+            + "rtc-config='{\"vendors\": {\"aps\": {\"PUB_ID\": \"600\", \"PARAMS\": {\"amp\": \"1\"}}, "
+            + "\"criteo\": {\"ZONE_ID\": \"1382489\"}}, \"timeoutMillis\": 750}' data-format=\"3\"></amp-ad>";
+        String kept = "<amp-ad width=\"300\" height=\"250\" type=\"smartadserver\" data-site=\"1\" data-page=\"2\" "
+            + "data-format=\"3\"></amp-ad>";
+        assertEquals(kept, rewrite(REMOVE, ad, NONE));
+        assertEquals(kept, rewrite(NEUTRALIZE, ad, NONE));
+        assertEquals(ad, rewrite(REMOVE, ad, MARKETING_ONLY));
+        // a publisher URL callout (string or object), vendor names in any case
+        String url = "<amp-embed type=smartadserver rtc-config='{\"urls\": [\"https://rtc.shop.example/t?s=1\", "
+            + "{\"url\": \"https://www.facebook.com/tr?id=1&amp;ev=RTC\", \"errorReportingUrl\": \"/e\"}]}'>"
+            + "</amp-embed>";
+        assertEquals("<amp-embed type=smartadserver></amp-embed>", rewrite(REMOVE, url, NONE));
+        String vendorCase = "<amp-ad type=smartadserver rtc-config='{\"vendors\": {\"PrebidAppNexus\": "
+            + "{\"PLACEMENT_ID\": \"1\"}}}'></amp-ad>";
+        assertEquals("<amp-ad type=smartadserver></amp-ad>", rewrite(REMOVE, vendorCase, NONE));
+        // vendors and URLs the catalog does not list, and configurations the runtime could not read, stay
+        String other = "<amp-ad type=smartadserver rtc-config='{\"vendors\": {\"indexexchange\": {\"SITE_ID\": \"1\"}, "
+            + "\"aps2\": {}}, \"urls\": [\"https://rtc.shop.example/t\", \"criteo\"]}'></amp-ad>"
+            + "<amp-ad type=smartadserver rtc-config='{\"vendors\": {\"aps\": {\"PUB_ID\": \"1\"}'></amp-ad>"
+            + "<amp-ad type=smartadserver rtc-config='[\"aps\"]'></amp-ad>";
+        assertEquals(other, rewrite(REMOVE, other, NONE));
+        // a refused ad network goes whole, as before
+        assertEquals("ab", rewrite(REMOVE, "a<amp-ad type=doubleclick rtc-config='{\"vendors\": {\"aps\": "
+            + "{\"PUB_ID\": \"1\"}}}'></amp-ad>b", NONE));
     }
 
     @Test
