@@ -12,6 +12,8 @@ final class AmpEmbeds {
     private static final byte[] DATA_EMBEDTYPE = ascii("data-embedtype");
     private static final byte[] CREDENTIALS = ascii("credentials");
     private static final byte[] DO_NOT_TRACK = ascii("do-not-track");
+    private static final byte[] DATA_DO = ascii("data-do");
+    private static final byte[] DATA_COUNT = ascii("data-count");
 
     private final ElementRules rules;
     private final Tokenizer t;
@@ -27,7 +29,23 @@ final class AmpEmbeds {
 
     /** The refusing match for the current embed's URLs, or {@code null} (also for a component that is no embed). */
     TrackerMatch refusal() {
-        return rules.verdict(url());
+        return t.nameId == ElementNames.AMP_PINTEREST ? pinterest() : rules.verdict(url());
+    }
+
+    /**
+     * {@code <amp-pinterest>} by the hosts it calls: every mode connects to Pinterest's widget API; an embedded pin
+     * ({@code data-do="embedPin"}) fetches its data there and a save button with a count ({@code buttonPin},
+     * {@code data-count="above|beside"}) its count, and both then log the page's URL to Pinterest's widget log
+     * ({@code log.pinterest.com}); a follow button logs only when clicked.
+     */
+    private TrackerMatch pinterest() {
+        String mode = attrValue(DATA_DO).strip();
+        String count = attrValue(DATA_COUNT).strip();
+        boolean counted = mode.equals("buttonPin") && (count.equals("above") || count.equals("beside"));
+        boolean logs = counted || mode.equals("embedPin");
+        TrackerMatch m = rules.verdict(mode.equals("embedPin") ? "https://widgets.pinterest.com/v3/pidgets/pins/info/"
+            : counted ? "https://widgets.pinterest.com/v1/urls/count.json" : "https://widgets.pinterest.com/");
+        return m != null || !logs ? m : rules.verdict("https://log.pinterest.com/");
     }
 
     /**

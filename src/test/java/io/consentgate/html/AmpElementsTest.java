@@ -183,6 +183,8 @@ class AmpElementsTest {
             + "</amp-list>"
             + "<amp-list src=\"amp-state:reco\"></amp-list><amp-state id=\"s\" src=\"/state.json\"></amp-state>"
             + "<amp-ima-video data-tag=\"https://ads.shop.example/vast.xml\" data-src=\"/v.mp4\"></amp-ima-video>"
+            + "<amp-pinterest data-do=\"embedPin\" data-url=\"https://www.pinterest.com/pin/99360735500167749/\" "
+            + "width=236 height=326></amp-pinterest>"
             + "<svg><amp-img src=\"" + PIXEL + "\"></amp-img></svg>"
             + "<p>Say <code>&lt;amp-pixel src=\"" + PIXEL + "\"&gt;</code></p>";
         String pixel = "<amp-pixel src=\"" + PIXEL + "\"></amp-pixel>";
@@ -285,6 +287,27 @@ class AmpElementsTest {
         // a refused ad network goes whole, as before
         assertEquals("ab", rewrite(REMOVE, "a<amp-ad type=doubleclick rtc-config='{\"vendors\": {\"aps\": "
             + "{\"PUB_ID\": \"1\"}}}'></amp-ad>b", NONE));
+    }
+
+    @Test
+    void aPinterestEmbedIsGatedByTheHostsItCalls() {
+        String pin = "a<amp-pinterest width=\"236\" height=\"326\" data-do=\"embedPin\" "
+            + "data-url=\"https://www.pinterest.com/pin/99360735500167749/\"></amp-pinterest>b";
+        String follow = "a<amp-pinterest height=\"20\" width=\"120\" data-do=\"buttonFollow\" "
+            + "data-href=\"https://www.pinterest.com/acme/\" data-label=\"Acme\"></amp-pinterest>b";
+        // the catalog lists neither Pinterest's widget API nor its widget log: content embeds stay
+        assertEquals(pin, rewrite(REMOVE, pin, NONE));
+        TrackerCatalog widgetLog = CATALOG.withOverrides(catalog("[{\"id\": \"pinterest-widgets\", \"name\": "
+            + "\"Pinterest widgets\", \"owner\": \"Pinterest\", \"categories\": [\"marketing\"], \"hosts\": "
+            + "[\"log.pinterest.com\"]}]"));
+        HtmlRewriter r = HtmlRewriter.builder(widgetLog).build();
+        assertEquals("ab", rewrite(r, pin, NONE), "an embedded pin logs its page view to log.pinterest.com");
+        assertEquals(follow, rewrite(r, follow, NONE), "a follow button logs only when it is clicked");
+        TrackerCatalog widgets = CATALOG.withOverrides(catalog("[{\"id\": \"pinterest-widgets\", \"name\": "
+            + "\"Pinterest widgets\", \"owner\": \"Pinterest\", \"categories\": [\"marketing\"], \"hosts\": "
+            + "[\"widgets.pinterest.com\"]}]"));
+        assertEquals("ab", rewrite(HtmlRewriter.builder(widgets).build(), follow, NONE),
+            "every mode connects to the widget API");
     }
 
     @Test
