@@ -12,7 +12,9 @@ import java.util.Set;
 /**
  * Start tags of the AMP components that make the AMP runtime (an allowed script) fetch something: as their HTML
  * counterparts, {@code <amp-img src|srcset>}, {@code <amp-anim>}, {@code <amp-pixel src>}, {@code <amp-iframe src|
- * srcdoc>}, {@code <amp-video src|poster>}, {@code <amp-video-iframe>} and {@code <amp-audio src>}; by the vendor in
+ * srcdoc>}, {@code <amp-video src|poster>}, {@code <amp-video-iframe>} and {@code <amp-audio src>}; as a fetch of
+ * their {@code src}, {@code <amp-list>}, {@code <amp-render>} and {@code <amp-state>} (JSON); {@code <amp-ima-video>}
+ * by its ad request ({@code data-tag}, a VAST URL) and its {@code data-src|data-poster}; by the vendor in
  * their {@code type} ({@link io.consentgate.catalog.TrackerCatalog#matchAmpType}) or the URL in their
  * {@code config}, {@code src} or {@code data-url}, {@code <amp-analytics>}, {@code <amp-ad>}, {@code <amp-embed>},
  * {@code <amp-auto-ads>} and {@code <amp-call-tracking>}; {@code <amp-analytics>} and {@code <amp-story-auto-ads>}
@@ -21,7 +23,10 @@ import java.util.Set;
  *
  * <p>A refused component is removed with its content in both modes: AMP pages run no author script, so no consent
  * manager could activate a neutralized one, and an {@code <amp-analytics>} without its {@code type} and
- * {@code config} would still send the requests of its inline configuration.
+ * {@code config} would still send the requests of its inline configuration. Two attributes go alone, in both modes,
+ * and their component stays, as it is no tracker by itself: an amp-bind binding that would load a refused tracker
+ * later ({@link AmpBindings}), and the {@code rtc-config} of an ad whose network is not refused when it would call a
+ * refused vendor or URL before the ad request ({@link AmpRtcConfig}; the ad works without it).
  */
 final class AmpElements {
 
@@ -32,21 +37,23 @@ final class AmpElements {
     private static final byte[] TYPE = ascii("type");
     private static final byte[] CONFIG = ascii("config");
     private static final byte[] DATA_URL = ascii("data-url");
-    private static final byte[] DATA_LOCALE = ascii("data-locale");
-    private static final byte[] DATA_VIDEOID = ascii("data-videoid");
-    private static final byte[] DATA_SHORTCODE = ascii("data-shortcode");
-    private static final byte[] DATA_EMBEDTYPE = ascii("data-embedtype");
-    private static final byte[] CREDENTIALS = ascii("credentials");
-    private static final byte[] DO_NOT_TRACK = ascii("do-not-track");
+    private static final byte[] RTC_CONFIG = ascii("rtc-config");
+    private static final byte[] DATA_TAG = ascii("data-tag");
+    private static final byte[] DATA_SRC = ascii("data-src");
+    private static final byte[] DATA_POSTER = ascii("data-poster");
 
     private final ElementRules rules;
     private final RewriteEngine engine;
     private final Tokenizer t;
+    private final AmpBindings bindings;
+    private final AmpEmbeds embeds;
 
     AmpElements(ElementRules rules, RewriteEngine engine) {
         this.rules = rules;
         this.engine = engine;
         this.t = engine.tok;
+        this.bindings = new AmpBindings(rules, t);
+        this.embeds = new AmpEmbeds(rules, t);
     }
 
     private static byte[] ascii(String s) {
@@ -85,13 +92,33 @@ final class AmpElements {
             case ElementNames.AMP_CALL_TRACKING:
                 remove(rules.check(rules.attr(CONFIG), false));
                 break;
+            case ElementNames.AMP_LIST:
+            case ElementNames.AMP_RENDER:
+            case ElementNames.AMP_STATE:
+                remove(rules.check(rules.attr(SRC), false)); // amp-state:… and amp-script:… sources are no URLs
+                break;
+            case ElementNames.AMP_IMA_VIDEO: {
+                TrackerMatch m = rules.check(rules.attr(DATA_TAG), false); // required: no player without it
+                if (m == null) {
+                    m = rules.check(rules.attr(DATA_SRC), false);
+                }
+                remove(m != null ? m : rules.check(rules.attr(DATA_POSTER), false));
+                break;
+            }
             case ElementNames.AMP_AD:
             case ElementNames.AMP_EMBED: {
                 TrackerMatch m = typeRefusal(vendorType());
                 if (m == null) {
                     m = rules.check(rules.attr(SRC), false);
                 }
-                remove(m != null ? m : rules.check(rules.attr(DATA_URL), false));
+                if (m == null) {
+                    m = rules.check(rules.attr(DATA_URL), false);
+                }
+                if (m != null) {
+                    remove(m);
+                } else {
+                    realTimeConfig();
+                }
                 break;
             }
             case ElementNames.AMP_AUTO_ADS:
@@ -104,8 +131,29 @@ final class AmpElements {
                 holdConfig(null);
                 break;
             default:
-                remove(rules.verdict(embedUrl()));
+                remove(embeds.refusal());
                 break;
+        }
+        if (t.ps <= t.tagStart) {
+            bindings.startTag(); // the component stays: its bindings are read
+        }
+    }
+
+    /**
+     * The {@code rtc-config} of an ad whose own network is not refused goes when a callout it asks for is a refused
+     * tracker's: the runtime calls them before the ad request, and the ad is requested without them.
+     */
+    private void realTimeConfig() {
+        int i = rules.attr(RTC_CONFIG);
+        if (i < 0 || t.valueFrom(i) < 0) {
+            return;
+        }
+        for (String url : AmpRtcConfig.calloutUrls(rules.value(i))) {
+            TrackerMatch m = rules.verdict(url.strip());
+            if (m != null) {
+                rules.dropAttributes(i, RTC_CONFIG, m);
+                return;
+            }
         }
     }
 
@@ -281,75 +329,6 @@ final class AmpElements {
             return null;
         }
         return m;
-    }
-
-    /**
-     * The URL a social or video embed loads, in the form the AMP component builds it: the Facebook components load
-     * Facebook's JavaScript SDK ({@code https://connect.facebook.net/<data-locale>/sdk.js}, {@code en_US} without a
-     * locale) into their frame, as the SDK's plugins do on any page; {@code <amp-twitter>} Twitter's
-     * {@code widgets.js}; {@code <amp-reddit>} Reddit's embed script; the video and photo embeds their player's frame
-     * ({@code <amp-youtube credentials="omit">} on {@code youtube-nocookie.com}). Ids in the path are left out.
-     */
-    private String embedUrl() {
-        switch (t.nameId) {
-            case ElementNames.AMP_FACEBOOK:
-            case ElementNames.AMP_FACEBOOK_PAGE:
-            case ElementNames.AMP_FACEBOOK_LIKE:
-            case ElementNames.AMP_FACEBOOK_COMMENTS:
-                return "https://connect.facebook.net/" + locale() + "/sdk.js";
-            case ElementNames.AMP_TWITTER:
-                return "https://platform.twitter.com/widgets.js";
-            case ElementNames.AMP_INSTAGRAM:
-                return "https://www.instagram.com/p/" + pathId(DATA_SHORTCODE) + "/embed/";
-            case ElementNames.AMP_YOUTUBE:
-                return (attrValue(CREDENTIALS).strip().equalsIgnoreCase("omit") ? "https://www.youtube-nocookie.com"
-                    : "https://www.youtube.com") + "/embed/" + pathId(DATA_VIDEOID);
-            case ElementNames.AMP_VIMEO:
-                return "https://player.vimeo.com/video/" + pathId(DATA_VIDEOID)
-                    + (rules.attr(DO_NOT_TRACK) >= 0 ? "?dnt=1" : "");
-            case ElementNames.AMP_DAILYMOTION:
-                return "https://www.dailymotion.com/embed/video/" + pathId(DATA_VIDEOID);
-            case ElementNames.AMP_SOUNDCLOUD:
-                return "https://w.soundcloud.com/player/";
-            case ElementNames.AMP_TIKTOK:
-                return "https://www.tiktok.com/embed/v2/";
-            case ElementNames.AMP_REDDIT:
-                return attrValue(DATA_EMBEDTYPE).strip().equals("comment")
-                    ? "https://www.redditstatic.com/comment-embed.js"
-                    : "https://embed.redditmedia.com/widgets/platform.js";
-            default:
-                return "";
-        }
-    }
-
-    /** The SDK locale of a Facebook embed: its {@code data-locale} ({@code de_DE}), else {@code en_US}. */
-    private String locale() {
-        String l = attrValue(DATA_LOCALE).strip();
-        return isPathWord(l) ? l : "en_US";
-    }
-
-    /** An id attribute's value as a path segment, or {@code _} when it is missing or not a plain word. */
-    private String pathId(byte[] name) {
-        String v = attrValue(name).strip();
-        return isPathWord(v) ? v : "_";
-    }
-
-    private static boolean isPathWord(String v) {
-        if (v.isEmpty() || v.length() > 64) {
-            return false;
-        }
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private String attrValue(byte[] name) {
-        int i = rules.attr(name);
-        return i < 0 ? "" : rules.value(i);
     }
 
     /** Removes the current component with its content, in both modes (see the class comment). */

@@ -88,6 +88,13 @@ final class ElementNames {
     static final int AMP_SOUNDCLOUD = 114;
     static final int AMP_TIKTOK = 115;
     static final int AMP_REDDIT = 116;
+    static final int AMP_PINTEREST = 117;
+    /** Components that fetch JSON from their {@code src} (see AmpElements#startTag). */
+    static final int AMP_LIST = 118;
+    static final int AMP_STATE = 119;
+    static final int AMP_RENDER = 120;
+    /** A video player whose {@code data-tag} is the URL of its ad request (VAST). */
+    static final int AMP_IMA_VIDEO = 121;
     /** Its end tag breaks out of SVG/MathML content, as does that of {@link #BR}. */
     static final int P = 68;
     static final int BODY = 47;
@@ -123,6 +130,7 @@ final class ElementNames {
         "amp-analytics", "amp-call-tracking", "amp-story-auto-ads", "amp-ad", "amp-embed", "amp-auto-ads",
         "amp-facebook", "amp-facebook-page", "amp-facebook-like", "amp-facebook-comments", "amp-twitter",
         "amp-instagram", "amp-youtube", "amp-vimeo", "amp-dailymotion", "amp-soundcloud", "amp-tiktok", "amp-reddit",
+        "amp-pinterest", "amp-list", "amp-state", "amp-render", "amp-ima-video",
     };
     /** Start tags that neither change the tokenizer's state nor load anything (see {@link #isPlainStart}). */
     private static final boolean[] PLAIN_START = new boolean[NAMES.length];
@@ -132,8 +140,12 @@ final class ElementNames {
             || !NAMES[P].equals("p") || !NAMES[MALIGNMARK].equals("malignmark") || !NAMES[USE].equals("use")
             || !NAMES[BODY].equals("body") || !NAMES[DETAILS].equals("details") || !NAMES[AMP_IMG].equals("amp-img")
             || !NAMES[AMP_FACEBOOK].equals("amp-facebook") || !NAMES[AMP_REDDIT].equals("amp-reddit")
-            || NAMES.length != AMP_REDDIT + 1) {
+            || !NAMES[AMP_LIST].equals("amp-list") || !NAMES[AMP_IMA_VIDEO].equals("amp-ima-video")
+            || NAMES.length != AMP_IMA_VIDEO + 1) {
             throw new AssertionError("element ids out of step with their names");
+        }
+        if (NAMES.length > Byte.MAX_VALUE + 1) {
+            throw new AssertionError("element ids no longer fit the byte table of short names");
         }
         for (int id = FIRST_VOID; id < FIRST_EXTRA; id++) {
             PLAIN_START[id] = true;

@@ -707,6 +707,15 @@ final class ElementRules {
         return dropNamed(writer(w), first, name);
     }
 
+    /**
+     * For an AMP component that stays: drops attribute {@code first} and every later one of the same name, in the
+     * writing of the tag's other edits, and reports {@code m} as {@link TrackerEvent.Action#NEUTRALIZED}.
+     */
+    void dropAttributes(int first, byte[] name, TrackerMatch m) {
+        engine.event(TrackerEvent.Action.NEUTRALIZED, ElementNames.name(t.nameId), m);
+        edits = dropNamed(writer(edits), first, name);
+    }
+
     private TagWriter dropNamed(TagWriter w, int first, byte[] name) {
         for (int i = first; i < t.attrCount; i++) {
             if (t.attrNameIs(i, name)) {
@@ -859,7 +868,17 @@ final class ElementRules {
         if (m != null || t.valueFrom(i) < 0) {
             return m;
         }
-        String url = UrlText.decode(t.buf, t.valueFrom(i), t.valueTo(i));
+        return loaderPathVerdict(UrlText.decode(t.buf, t.valueFrom(i), t.valueTo(i)));
+    }
+
+    /** As {@link #checkLoader}, for a URL already decoded; its host is matched first. */
+    TrackerMatch loaderVerdict(String url) {
+        TrackerMatch m = verdict(url);
+        return m != null || url.isEmpty() ? m : loaderPathVerdict(url);
+    }
+
+    /** The refusing match for the loader path of a script or frame URL that no host refused, or {@code null}. */
+    private TrackerMatch loaderPathVerdict(String url) {
         TrackerMatch loader = cfg.catalog.matchLoader(url);
         if (loader == null || cfg.catalog.matchUrl(url, base) != null) {
             return null; // not a loader path, or its host already decided (an allowed tracker)

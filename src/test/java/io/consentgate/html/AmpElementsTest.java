@@ -94,7 +94,22 @@ class AmpElementsTest {
             Arguments.of("a<amp-facebook-page data-locale=\"de_DE\" data-href=\"https://www.facebook.com/acme/\" "
                 + "width=340 height=130></amp-facebook-page>b"),
             Arguments.of("a<amp-facebook-comments width=486 height=657 data-numposts=5 data-href=\"https://shop."
-                + "example/p\"></amp-facebook-comments>b"));
+                + "example/p\"></amp-facebook-comments>b"),
+            // JSON fetched from a tracker: amp-list, amp-render and amp-state load their src as any fetch does
+            Arguments.of("a<amp-list width=\"auto\" height=\"120\" layout=\"fixed-height\" credentials=\"include\" "
+                + "src=\"https://rcom.dynamicyield.com/v3/recommend/8765432?ctx=amp\"><template type=\"amp-mustache\">"
+                + "<a href=\"{{url}}\">{{name}}</a></template><div fallback>-</div></amp-list>b"),
+            Arguments.of("a<amp-render layout=\"container\" src=\"https://rcom.dynamicyield.com/v3/recommend/1\">"
+                + "<template type=\"amp-mustache\">{{name}}</template></amp-render>b"),
+            Arguments.of("a<amp-state id=\"reco\" src=\"https://rcom.dynamicyield.com/v3/recommend/8765432\">"
+                + "</amp-state>b"),
+            // an IMA video player's ad request (VAST) to an ad server
+            Arguments.of("a<amp-ima-video width=\"640\" height=\"360\" layout=\"responsive\" data-tag=\"https://"
+                + "pubads.g.doubleclick.net/gampad/ads?iu=/1234/video&amp;sz=640x480&amp;output=vast&amp;env=vp\" "
+                + "data-poster=\"/poster.jpg\"><source src=\"/clip.mp4\" type=\"video/mp4\"><script type=\"application/"
+                + "json\">{\"locale\": \"de\"}</script></amp-ima-video>b"),
+            Arguments.of("a<amp-ima-video width=640 height=360 data-tag=\"/ads/vast.xml\" data-src=\"/clip.mp4\" "
+                + "data-poster=\"" + PIXEL + "\"></amp-ima-video>b"));
     }
 
     @ParameterizedTest
@@ -164,11 +179,135 @@ class AmpElementsTest {
             + "<amp-twitter data-tweetid=\"885634330868850689\" width=1 height=1></amp-twitter>"
             + "<amp-youtube data-videoid=\"mGENRKrdoGY\" width=1 height=1></amp-youtube>"
             + "<amp-sticky-ad layout=nodisplay><amp-ad type=mycustomvendor></amp-ad></amp-sticky-ad>"
-            + "<amp-list src=\"https://www.facebook.com/tr/items.json\"></amp-list>"
+            + "<amp-list src=\"https://shop.example/api/items.json\" [src]=\"'/api/items.json?page=' + page\">"
+            + "</amp-list>"
+            + "<amp-list src=\"amp-state:reco\"></amp-list><amp-state id=\"s\" src=\"/state.json\"></amp-state>"
+            + "<amp-ima-video data-tag=\"https://ads.shop.example/vast.xml\" data-src=\"/v.mp4\"></amp-ima-video>"
+            + "<amp-pinterest data-do=\"embedPin\" data-url=\"https://www.pinterest.com/pin/99360735500167749/\" "
+            + "width=236 height=326></amp-pinterest>"
             + "<svg><amp-img src=\"" + PIXEL + "\"></amp-img></svg>"
             + "<p>Say <code>&lt;amp-pixel src=\"" + PIXEL + "\"&gt;</code></p>";
         String pixel = "<amp-pixel src=\"" + PIXEL + "\"></amp-pixel>";
         assertEquals(page + page, rewrite(REMOVE, page + pixel + page, NONE), "only the tracker's pixel goes");
+    }
+
+    static Stream<Arguments> refusedBindings() {
+        return Stream.of(
+            // a string literal that is a refused tracker's URL: the runtime would load it once the state changes
+            Arguments.of("<amp-img src=\"/a.jpg\" width=1 height=1 [src]=\"'https://www.facebook.com/tr?id=1&amp;ev=' "
+                + "+ step\" layout=fixed></amp-img>",
+                "<amp-img src=\"/a.jpg\" width=1 height=1 layout=fixed></amp-img>"),
+            // the host split over a concatenation, the other quote, and the data-amp-bind- spelling
+            Arguments.of("<amp-img src=\"/a.jpg\" data-amp-bind-src='\"https://www.face\" + \"book.com/tr?id=1\"' "
+                + "alt=\"\"></amp-img>", "<amp-img src=\"/a.jpg\" alt=\"\"></amp-img>"),
+            Arguments.of("<amp-img src=\"/a.jpg\" srcset=\"/a.jpg 1x\" [srcset]=\"big ? '/b.jpg 1x, https://px.ads."
+                + "linkedin.com/collect/?pid=1 2x' : '/a.jpg 1x'\" width=1 height=1></amp-img>",
+                "<amp-img src=\"/a.jpg\" srcset=\"/a.jpg 1x\" width=1 height=1></amp-img>"),
+            Arguments.of("<amp-iframe src=\"/frame.html\" [src]=\"'https://sgtm.shop.example/ns.html?id=GTM-K9X2PL'\" "
+                + "sandbox=allow-scripts width=1 height=1></amp-iframe>",
+                "<amp-iframe src=\"/frame.html\" sandbox=allow-scripts width=1 height=1></amp-iframe>"),
+            Arguments.of("<amp-video src=\"/v.mp4\" [poster]=\"'https://ad.doubleclick.net/p.gif'\" [src]=\"v\">"
+                + "</amp-video>", "<amp-video src=\"/v.mp4\" [src]=\"v\"></amp-video>"),
+            Arguments.of("<amp-list src=\"/items.json\" [src]=\"'https://rcom.dynamicyield.com/v3/recommend/' + id\" "
+                + "[src]=\"x\"></amp-list>", "<amp-list src=\"/items.json\"></amp-list>"),
+            Arguments.of("<amp-state id=\"s\" [src]=\"'//rcom.dynamicyield.com/v3/recommend/1'\"></amp-state>",
+                "<amp-state id=\"s\"></amp-state>"),
+            // the expression is not evaluated: a tracker URL in any of its literals counts
+            Arguments.of("<amp-img src=\"/a.jpg\" [src]=\"u == 'https://ad.doubleclick.net/p.gif' ? '/b.jpg' : u\">"
+                + "</amp-img>", "<amp-img src=\"/a.jpg\"></amp-img>"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("refusedBindings")
+    void aBindingThatWouldLoadARefusedTrackerGoesAndItsElementStays(String page, String expected) {
+        assertEquals(expected, rewrite(REMOVE, page, NONE));
+        assertEquals(expected, rewrite(NEUTRALIZE, page, NONE));
+        assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
+        byte[] b = page.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int cut = 1; cut < b.length; cut++) {
+            byte[] out = RewriteAssertions.rewrite(REMOVE, b, NONE, java.nio.charset.StandardCharsets.UTF_8, null,
+                new int[] {cut});
+            assertEquals(expected, new String(out, java.nio.charset.StandardCharsets.UTF_8), "split at " + cut);
+        }
+    }
+
+    @Test
+    void aDroppedBindingOrRealTimeConfigIsReportedAsNeutralized() {
+        var e = events(REMOVE, "<amp-img src=\"/a.jpg\" [src]=\"'" + PIXEL + "'\"></amp-img>\n"
+            + "<amp-ad type=smartadserver rtc-config='{\"vendors\": {\"aps\": {}}}'></amp-ad>", NONE);
+        assertEquals(2, e.size(), e.toString());
+        assertEquals(TrackerEvent.Action.NEUTRALIZED, e.get(0).action());
+        assertEquals("amp-img", e.get(0).element());
+        assertEquals("meta-pixel", e.get(0).trackerId());
+        assertEquals(TrackerEvent.Action.NEUTRALIZED, e.get(1).action());
+        assertEquals("amp-ad", e.get(1).element());
+        assertEquals("amazon-ads", e.get(1).trackerId());
+        assertEquals(2, e.get(1).line());
+    }
+
+    @Test
+    void bindingsThatLoadNoTrackerStayByteForByte() {
+        String page = "<amp-img src=\"/a.jpg\" [src]=\"'/img/' + (dark ? 'connect.facebook.net' : 'x') + '.png'\" "
+            + "[alt]=\"'Pixel: https://www.facebook.com/tr?id=1'\" [text]=\"'https://www.facebook.com/tr'\" "
+            + "width=1 height=1></amp-img>"
+            + "<amp-img src=\"/a.jpg\" [src]=\"'https://cdn.shop.example/' + img\" [srcset]=\"s\"></amp-img>"
+            + "<amp-pixel src=\"/p\" [src]=\"'https://www.facebook.com/tr?id=1'\"></amp-pixel>"
+            + "<p [text]=\"'Our pixel: https://www.facebook.com/tr?id=1'\" [class]=\"c\">x</p>"
+            + "<a href=\"/\" [href]=\"'https://www.facebook.com/tr?id=1'\">x</a>"
+            + "<amp-list src=\"/l.json\" [src]=\"'https://www.face' + 'book.com/trending.json'\"></amp-list>";
+        // amp-bind binds no src on amp-pixel; [text], [alt], [class] and a link's [href] load nothing
+        assertEquals(page, rewrite(REMOVE, page, NONE));
+    }
+
+    @Test
+    void anRtcConfigThatWouldCallARefusedVendorGoesAndTheAdStays() {
+        // Smart AdServer (not in the catalog) with Amazon's and Criteo's real-time bidding callouts
+        String ad = "<amp-ad width=\"300\" height=\"250\" type=\"smartadserver\" data-site=\"1\" data-page=\"2\" "
+            + "rtc-config='{\"vendors\": {\"aps\": {\"PUB_ID\": \"600\", \"PARAMS\": {\"amp\": \"1\"}}, "
+            + "\"criteo\": {\"ZONE_ID\": \"1382489\"}}, \"timeoutMillis\": 750}' data-format=\"3\"></amp-ad>";
+        String kept = "<amp-ad width=\"300\" height=\"250\" type=\"smartadserver\" data-site=\"1\" data-page=\"2\" "
+            + "data-format=\"3\"></amp-ad>";
+        assertEquals(kept, rewrite(REMOVE, ad, NONE));
+        assertEquals(kept, rewrite(NEUTRALIZE, ad, NONE));
+        assertEquals(ad, rewrite(REMOVE, ad, MARKETING_ONLY));
+        // a publisher URL callout (string or object), vendor names in any case
+        String url = "<amp-embed type=smartadserver rtc-config='{\"urls\": [\"https://rtc.shop.example/t?s=1\", "
+            + "{\"url\": \"https://www.facebook.com/tr?id=1&amp;ev=RTC\", \"errorReportingUrl\": \"/e\"}]}'>"
+            + "</amp-embed>";
+        assertEquals("<amp-embed type=smartadserver></amp-embed>", rewrite(REMOVE, url, NONE));
+        String vendorCase = "<amp-ad type=smartadserver rtc-config='{\"vendors\": {\"PrebidAppNexus\": "
+            + "{\"PLACEMENT_ID\": \"1\"}}}'></amp-ad>";
+        assertEquals("<amp-ad type=smartadserver></amp-ad>", rewrite(REMOVE, vendorCase, NONE));
+        // vendors and URLs the catalog does not list, and configurations the runtime could not read, stay
+        String other = "<amp-ad type=smartadserver rtc-config='{\"vendors\": {\"indexexchange\": {\"SITE_ID\": \"1\"}, "
+            + "\"aps2\": {}}, \"urls\": [\"https://rtc.shop.example/t\", \"criteo\"]}'></amp-ad>"
+            + "<amp-ad type=smartadserver rtc-config='{\"vendors\": {\"aps\": {\"PUB_ID\": \"1\"}'></amp-ad>"
+            + "<amp-ad type=smartadserver rtc-config='[\"aps\"]'></amp-ad>";
+        assertEquals(other, rewrite(REMOVE, other, NONE));
+        // a refused ad network goes whole, as before
+        assertEquals("ab", rewrite(REMOVE, "a<amp-ad type=doubleclick rtc-config='{\"vendors\": {\"aps\": "
+            + "{\"PUB_ID\": \"1\"}}}'></amp-ad>b", NONE));
+    }
+
+    @Test
+    void aPinterestEmbedIsGatedByTheHostsItCalls() {
+        String pin = "a<amp-pinterest width=\"236\" height=\"326\" data-do=\"embedPin\" "
+            + "data-url=\"https://www.pinterest.com/pin/99360735500167749/\"></amp-pinterest>b";
+        String follow = "a<amp-pinterest height=\"20\" width=\"120\" data-do=\"buttonFollow\" "
+            + "data-href=\"https://www.pinterest.com/acme/\" data-label=\"Acme\"></amp-pinterest>b";
+        // the catalog lists neither Pinterest's widget API nor its widget log: content embeds stay
+        assertEquals(pin, rewrite(REMOVE, pin, NONE));
+        TrackerCatalog widgetLog = CATALOG.withOverrides(catalog("[{\"id\": \"pinterest-widgets\", \"name\": "
+            + "\"Pinterest widgets\", \"owner\": \"Pinterest\", \"categories\": [\"marketing\"], \"hosts\": "
+            + "[\"log.pinterest.com\"]}]"));
+        HtmlRewriter r = HtmlRewriter.builder(widgetLog).build();
+        assertEquals("ab", rewrite(r, pin, NONE), "an embedded pin logs its page view to log.pinterest.com");
+        assertEquals(follow, rewrite(r, follow, NONE), "a follow button logs only when it is clicked");
+        TrackerCatalog widgets = CATALOG.withOverrides(catalog("[{\"id\": \"pinterest-widgets\", \"name\": "
+            + "\"Pinterest widgets\", \"owner\": \"Pinterest\", \"categories\": [\"marketing\"], \"hosts\": "
+            + "[\"widgets.pinterest.com\"]}]"));
+        assertEquals("ab", rewrite(HtmlRewriter.builder(widgets).build(), follow, NONE),
+            "every mode connects to the widget API");
     }
 
     @Test
