@@ -219,7 +219,9 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
     }
 
     /**
-     * Whether an include is in progress, where sendError, sendRedirect and reset have no effect: one started through
+     * Whether an include is in progress, where sendError, sendRedirect and reset have no effect (the wrapper ignores
+     * them itself: Tomcat and Jetty ignore them beneath it, but Undertow 2.3 clears its buffer and sets 302 on a
+     * sendRedirect and clears buffer and headers on a reset, which would lose the page written so far): one started through
      * {@link ConsentDispatcher}, or one the container slid in beneath the filter's request wrapper (Tomcat does so
      * for a dispatcher from {@code ServletContext.getRequestDispatcher}, too). The filter never wraps an INCLUDE
      * dispatch itself, so an INCLUDE seen through its request wrapper is one nested inside this response.
@@ -237,8 +239,11 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
 
     @Override
     public void sendError(int sc, String msg) throws IOException {
-        if (inInclude() || sc == SC_EARLY_HINTS) {
-            super.sendError(sc, msg); // ignored by the container in an include; the body stays
+        if (inInclude()) {
+            return; // no effect in an include: the body stays
+        }
+        if (sc == SC_EARLY_HINTS) {
+            super.sendError(sc, msg);
             return;
         }
         if (prepareForError(sc)) {
@@ -248,7 +253,10 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
 
     @Override
     public void sendError(int sc) throws IOException {
-        if (inInclude() || sc == SC_EARLY_HINTS) {
+        if (inInclude()) {
+            return; // no effect in an include: the body stays
+        }
+        if (sc == SC_EARLY_HINTS) {
             super.sendError(sc);
             return;
         }
@@ -303,8 +311,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
     @Override
     public void sendRedirect(String location) throws IOException {
         if (inInclude()) {
-            super.sendRedirect(location);
-            return;
+            return; // no effect in an include: the body stays
         }
         requireUncommitted("sendRedirect");
         body.discard();
@@ -326,8 +333,9 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
             throw new UnsupportedOperationException("sendRedirect(String, int, boolean) needs a Servlet 6.1 container");
         }
         if (inInclude()) {
-            // no effect in an include: hand it on as it is
-        } else if (clearBuffer) {
+            return; // no effect in an include: the body stays
+        }
+        if (clearBuffer) {
             requireUncommitted("sendRedirect");
             body.discard();
             commitHeaders();
@@ -359,8 +367,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
     @Override
     public void reset() {
         if (inInclude()) {
-            super.reset(); // ignored by the container in an include (or it throws when committed); the body stays
-            return;
+            return; // no effect in an include: the body and the headers stay
         }
         super.reset();
         headers.reset();

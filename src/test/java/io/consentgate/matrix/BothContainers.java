@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A {@link MatrixServer} on Jetty 12 and one on Tomcat 11, started with the same init-params for a test class, and
- * one complete request to either by kind ({@code "jetty"}, {@code "tomcat"}).
+ * A {@link MatrixServer} on each of {@link MatrixServer#kinds()} (Jetty 12, Tomcat 11, Undertow 2.3), started with the
+ * same init-params for a test class, and one complete request to any of them by kind ({@code "jetty"}…).
  */
 final class BothContainers implements AutoCloseable {
 
@@ -19,8 +19,9 @@ final class BothContainers implements AutoCloseable {
 
     BothContainers(Map<String, String> initParams) throws Exception {
         try {
-            servers.put("jetty", MatrixServer.start("jetty", initParams));
-            servers.put("tomcat", MatrixServer.start("tomcat", initParams));
+            for (String kind : MatrixServer.kinds()) {
+                servers.put(kind, MatrixServer.start(kind, initParams));
+            }
         } catch (Exception e) {
             close();
             throw e;

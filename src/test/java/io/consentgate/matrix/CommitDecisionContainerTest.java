@@ -4,7 +4,7 @@ import org.eclipse.jetty.http.HttpTester;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +41,7 @@ class CommitDecisionContainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void compressedHtmlPassesThroughUntouchedWithItsLength(String kind) throws Exception {
         HttpTester.Response r = get(kind, "GET", "gzip");
         byte[] gz = CommitCases.gzip(PAGE);
@@ -51,7 +51,7 @@ class CommitDecisionContainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void rewrittenBodyGetsAWeakEtagNamingTheDecisionAndKeepsVary(String kind) throws Exception {
         HttpTester.Response r = get(kind, "GET", "etag");
         assertEquals("W/\"v42.cg1s\"", r.get("ETag"), "weak, for necessary only (1), from a strong tag (s)");
@@ -62,7 +62,7 @@ class CommitDecisionContainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void bodilessStatusesStayBodiless(String kind) throws Exception {
         HttpTester.Response notModified = get(kind, "GET", "not-modified");
         assertEquals(304, notModified.getStatus());
@@ -73,7 +73,7 @@ class CommitDecisionContainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void statusSetAfterAWriteBeforeCommitStillCounts(String kind) throws Exception {
         HttpTester.Response r = get(kind, "GET", "status-after-write");
         assertEquals(204, r.getStatus());
@@ -81,7 +81,7 @@ class CommitDecisionContainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void headOfAnHtmlPageHasNoBody(String kind) throws Exception {
         HttpTester.Response r = get(kind, "HEAD", "html-length");
         assertEquals(200, r.getStatus());
@@ -89,7 +89,7 @@ class CommitDecisionContainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void htmlWithALengthIsRewrittenAndReframed(String kind) throws Exception {
         HttpTester.Response r = get(kind, "GET", "html-length");
         byte[] expected = ScenarioMatrixTest.expected(CommitCases.PAGE, StandardCharsets.UTF_8);
@@ -99,7 +99,7 @@ class CommitDecisionContainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void nonHtmlPassesThroughWithItsLength(String kind) throws Exception {
         HttpTester.Response r = get(kind, "GET", "css");
         assertEquals("text/css", r.get("Content-Type").split(";")[0]);
@@ -109,7 +109,7 @@ class CommitDecisionContainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void streamAndWriterAreExclusiveAsInTheContainer(String kind) throws Exception {
         HttpTester.Response stream = get(kind, "GET", "exclusive");
         assertEquals("IllegalStateException", stream.get("X-Writer-After-Stream"));
@@ -121,7 +121,7 @@ class CommitDecisionContainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void reportOnlyLeavesThePageAndCookiesUnchanged(String kind) throws Exception {
         try (MatrixServer reportOnly = MatrixServer.start(kind, Map.of("report-only", "true"))) {
             byte[] raw = reportOnly.exchange("GET /case/etag HTTP/1.1\nHost: www.shop.example\nConnection: close\n\n");

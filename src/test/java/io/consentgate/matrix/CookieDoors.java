@@ -14,7 +14,7 @@ import java.util.List;
  * {@code unwrapped} ones on the container's response beneath every wrapper), then {@code pref}. With {@code door=setHeader} the
  * tracker cookie is set with {@code setHeader}, which replaces every {@code Set-Cookie} before it; {@code &pad=P}
  * names the header {@code P + "Set-Cookie" + P} on the header doors (containers send it as written). The body echoes the
- * request's {@code Cookie} header and {@code getCookies()} names, as the application sees them.
+ * request's {@code Cookie} header and {@code getCookies()} names (sorted), as the application sees them.
  */
 final class CookieDoors {
 
@@ -67,6 +67,7 @@ final class CookieDoors {
                 names.add(c.getName());
             }
         }
+        names.sort(null); // Undertow hands them out sorted by name, Tomcat and Jetty as sent: compare as a set
         resp.setContentType("text/plain;charset=UTF-8");
         resp.getWriter().print("header=" + req.getHeader("Cookie") + "\nnames=" + names + "\n");
         if (req.getParameter("headerNames") != null) {

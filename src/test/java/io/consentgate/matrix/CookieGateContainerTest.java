@@ -8,7 +8,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +41,7 @@ class CookieGateContainerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        for (String kind : List.of("jetty", "tomcat")) {
+        for (String kind : MatrixServer.kinds()) {
             PLAIN.put(kind, MatrixServer.start(kind, Map.of("mode", "opt-out")));
             STRICT.put(kind, MatrixServer.start(kind, Map.of("mode", "opt-out", "strip-request-cookies", "true",
                     "clear-site-data", "true", "cookie-expiry-paths", "/,/shop")));
@@ -65,9 +64,14 @@ class CookieGateContainerTest {
 
     static Stream<Arguments> doors() {
         List<Arguments> out = new ArrayList<>();
-        for (String kind : List.of("jetty", "tomcat")) {
+        for (String kind : MatrixServer.kinds()) {
             for (String door : List.of("addCookie", "addHeader", "setHeader", "unwrappedAddHeader",
                     "unwrappedAddCookie")) {
+                if (door.equals("unwrappedAddCookie") && kind.equals("undertow")) {
+                    // Undertow keeps addCookie's cookies out of its headers until it commits: one added on its own
+                    // response, beneath every wrapper, is invisible to ConsentGate (README, cookie gate).
+                    continue;
+                }
                 for (boolean refused : List.of(true, false)) {
                     out.add(Arguments.of(kind, door, "_ga", null, refused, refused));
                     out.add(Arguments.of(kind, door, "_fbp", "shop.example", refused, refused));
@@ -104,7 +108,7 @@ class CookieGateContainerTest {
      * a {@code setHeader} after that must not take back the expiries or the {@code Vary} tokens.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void headersTheApplicationReplacesAfterTheBodyWasDecidedKeepTheExpiriesAndVary(String kind) throws Exception {
         HttpTester.Response r = send(PLAIN.get(kind), "/cookies?door=late",
                 "DNT: 1\nCookie: _ga=GA1.2.33.44; session_id=s3ss\n");
@@ -137,7 +141,7 @@ class CookieGateContainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void refusedCookiesTheBrowserSendsAreExpiredForHostAndParentDomains(String kind) throws Exception {
         HttpTester.Response r = send(PLAIN.get(kind), "/cookies",
                 "DNT: 1\nCookie: _ga=GA1.2.33.44; session_id=s3ss; _fbp=fb.1.2.3\n");
@@ -153,19 +157,21 @@ class CookieGateContainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void filterRegisteredTwiceActsOnce(String kind) throws Exception {
         try (MatrixServer twice = MatrixServer.start(kind, Map.of("mode", "opt-out"), true)) {
             HttpTester.Response r = send(twice, "/cookies?door=addHeader&name=_ga", "DNT: 1\nCookie: _ga=GA1.2\n");
             List<String> cookies = r.getValuesList("Set-Cookie");
             assertEquals(3, cookies.stream().filter(c -> c.startsWith("_ga=; Max-Age=0")).count(), cookies.toString());
-            assertEquals(List.of("session_id", "pref"), cookieNames(r, kind).subList(0, 2));
+            // the application's own cookies in their order (Undertow writes the added expiry headers between them)
+            assertEquals(List.of("session_id", "pref"),
+                    cookieNames(r, kind).stream().filter(n -> !n.equals("_ga")).toList());
             assertEquals(1, r.getValuesList("Tk").size(), r.getValuesList("Tk").toString());
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void expiriesCoverEveryConfiguredPath(String kind) throws Exception {
         HttpTester.Response r = send(STRICT.get(kind), "/cookies", "DNT: 1\nCookie: _ga=GA1.2.33.44\n");
         Set<String> got = new TreeSet<>(r.getValuesList("Set-Cookie"));
@@ -214,14 +220,18 @@ class CookieGateContainerTest {
 
     static Stream<Arguments> responsesWithoutAPage() {
         List<Arguments> out = new ArrayList<>();
-        for (String kind : List.of("jetty", "tomcat")) {
+        for (String kind : MatrixServer.kinds()) {
             out.add(Arguments.of(kind, "GET", "/?cs=UTF-8&n=100&o=SEND_ERROR&a=sync", 404));
             out.add(Arguments.of(kind, "GET", "/case/not-modified", 304));
             out.add(Arguments.of(kind, "GET", "/case/no-content", 204));
             out.add(Arguments.of(kind, "HEAD", "/cookies", 200));
         }
         // A redirect on Tomcat 11 needs the Servlet 6.1 API first on the class path (the servlet-6.1 execution).
-        out.add(Arguments.of("jetty", "GET", "/?cs=UTF-8&n=100&o=SEND_REDIRECT&a=sync", 302));
+        for (String kind : MatrixServer.kinds()) {
+            if (!"tomcat".equals(kind)) {
+                out.add(Arguments.of(kind, "GET", "/?cs=UTF-8&n=100&o=SEND_REDIRECT&a=sync", 302));
+            }
+        }
         return out.stream();
     }
 
@@ -240,7 +250,7 @@ class CookieGateContainerTest {
 
     /** The error page is a second dispatch through the filter: its expiries must not double the headers. */
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void manyRefusedCookiesOnAnErrorPageStillGiveTheErrorPage(String kind) throws Exception {
         StringBuilder cookie = new StringBuilder("Cookie: session_id=s3ss");
         for (String name : MANY_TRACKER_COOKIES) {
@@ -254,18 +264,18 @@ class CookieGateContainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void allowedCookiesTheBrowserSendsAreLeftAlone(String kind) throws Exception {
         HttpTester.Response r = send(PLAIN.get(kind), "/cookies", "Cookie: _ga=GA1.2.33.44; _fbp=fb.1.2.3\n");
         assertTrue(r.getValuesList("Set-Cookie").isEmpty(), r.getValuesList("Set-Cookie").toString());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void strippingHidesRefusedRequestCookiesFromTheApplication(String kind) throws Exception {
         HttpTester.Response r = send(STRICT.get(kind), "/cookies",
                 "DNT: 1\nCookie: _ga=GA1.2.33.44; session_id=s3ss; _fbp=fb.1.2.3; pref=light\n");
-        assertEquals("header=session_id=s3ss; pref=light\nnames=[session_id, pref]\n", r.getContent());
+        assertEquals("header=session_id=s3ss; pref=light\nnames=[pref, session_id]\n", r.getContent());
         HttpTester.Response plain = send(PLAIN.get(kind), "/cookies",
                 "DNT: 1\nCookie: _ga=GA1.2.33.44; session_id=s3ss\n");
         assertTrue(plain.getContent().contains("names=[_ga, session_id]"), plain.getContent());
@@ -275,7 +285,7 @@ class CookieGateContainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void strippingEveryCookieAlsoHidesTheHeaderName(String kind) throws Exception {
         HttpTester.Response r = send(STRICT.get(kind), "/cookies?headerNames", "DNT: 1\nCookie: _ga=GA1.2; _fbp=fb.1\n");
         assertEquals("header=null\nnames=[]\nlisted=false\n", r.getContent());
@@ -284,7 +294,7 @@ class CookieGateContainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void reportOnlyStripsNoRequestCookie(String kind) throws Exception {
         try (MatrixServer s = MatrixServer.start(kind, Map.of("mode", "opt-out", "strip-request-cookies", "true",
                 "report-only", "true"))) {
@@ -294,7 +304,7 @@ class CookieGateContainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void clearSiteDataOnlyOnWithdrawal(String kind) throws Exception {
         MatrixServer s = CLEARING.get(kind);
         HttpTester.Response grant = post(s, "categories=all", "");
@@ -316,7 +326,7 @@ class CookieGateContainerTest {
      * tracked again, so there the withdrawal is stored and only the tracker cookies are expired.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void clearSiteDataIsLeftOutWhereClearingTheConsentCookieWouldUndoTheWithdrawal(String kind) throws Exception {
         MatrixServer s = STRICT.get(kind);
         String consent = consentCookie(post(s, "categories=all", ""));

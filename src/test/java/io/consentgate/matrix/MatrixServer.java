@@ -17,29 +17,53 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
+import io.undertow.Undertow;
+import io.undertow.servlet.Servlets;
+import io.undertow.servlet.api.DeploymentInfo;
+import io.undertow.servlet.api.DeploymentManager;
+import io.undertow.servlet.api.FilterInfo;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Jetty 12 (ee10, or ee11 under the {@code servlet-6.1} execution; {@link LocalConnector}) or Tomcat 11 (embedded, loopback socket) with ConsentGate registered by
+ * Jetty 12 (ee10, or ee11 under the {@code servlet-6.1} execution; {@link LocalConnector}), Tomcat 11 or Undertow 2.3
+ * (embedded, loopback socket) with ConsentGate registered by
  * class name and init-params as {@code web.xml} registers it (REQUEST, ERROR and ASYNC dispatches), in front of
  * {@link ScenarioServlet} at {@code /*}, with {@code /error-page} as the 404 error page. Every exchange is one request
  * with {@code Connection: close}; the raw response bytes come back for {@code HttpTester} to parse.
  */
 abstract class MatrixServer implements AutoCloseable {
 
-    /** The container's default response buffer, the size the matrix's bodies are placed around. */
-    abstract int bufferSize();
+    /**
+     * The containers the matrix runs on: {@code -Dconsentgate.test.containers} (default all three). The Tomcat 10.1
+     * and Servlet 6.1 executions leave Undertow out: its rows ran in the default execution, and Undertow 2.3
+     * implements Servlet 6.0.
+     */
+    static List<String> kinds() {
+        return List.of(System.getProperty("consentgate.test.containers", "jetty,tomcat,undertow").split(","));
+    }
+
+    /** The default response buffer of a container kind: the size the matrix's bodies are placed around. */
+    static int bufferSize(String kind) {
+        return switch (kind) {
+            case "jetty" -> 32768;
+            case "tomcat" -> 8192;
+            case "undertow" -> UndertowServer.BUFFER;
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
 
     abstract String name();
 
@@ -75,6 +99,7 @@ abstract class MatrixServer implements AutoCloseable {
             case "jetty" -> new JettyServer(EE11 ? Ee11Context.create(initParams, twice, forward)
                     : ee10Context(initParams, twice, forward));
             case "tomcat" -> new TomcatServer(initParams, twice, forward);
+            case "undertow" -> new UndertowServer(initParams, twice, forward);
             default -> throw new IllegalArgumentException(kind);
         };
     }
@@ -122,11 +147,6 @@ abstract class MatrixServer implements AutoCloseable {
             server.addConnector(connector);
             server.setHandler(context);
             server.start();
-        }
-
-        @Override
-        int bufferSize() {
-            return 32768;
         }
 
         @Override
@@ -213,33 +233,86 @@ abstract class MatrixServer implements AutoCloseable {
         }
 
         @Override
-        int bufferSize() {
-            return 8192;
-        }
-
-        @Override
         String name() {
             return "tomcat";
         }
 
         @Override
         byte[] exchange(byte[] request) throws Exception {
-            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                s.setSoTimeout(30_000);
-                OutputStream out = s.getOutputStream();
-                out.write(request);
-                out.flush();
-                InputStream in = s.getInputStream();
-                ByteArrayOutputStream buf = new ByteArrayOutputStream();
-                in.transferTo(buf);
-                return buf.toByteArray();
-            }
+            return overSocket(port, request);
         }
 
         @Override
         public void close() throws Exception {
             tomcat.stop();
             tomcat.destroy();
+        }
+    }
+
+    /** One request over a loopback socket; the response read until the server closes the connection. */
+    static byte[] overSocket(int port, byte[] request) throws Exception {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(Integer.getInteger("matrix.timeout", 30_000));
+            OutputStream out = s.getOutputStream();
+            out.write(request);
+            out.flush();
+            InputStream in = s.getInputStream();
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            in.transferTo(buf);
+            return buf.toByteArray();
+        }
+    }
+
+    /** Undertow 2.3 (WildFly's servlet container), deployed as a web.xml would deploy the matrix application. */
+    private static final class UndertowServer extends MatrixServer {
+        /** Set explicitly: Undertow sizes its buffers from the heap when left alone. */
+        static final int BUFFER = 16384;
+        private final DeploymentManager manager;
+        private final Undertow server;
+        private final int port;
+
+        UndertowServer(Map<String, String> initParams, boolean twice, boolean forward) throws Exception {
+            DeploymentInfo info = Servlets.deployment()
+                    .setClassLoader(MatrixServer.class.getClassLoader())
+                    .setContextPath("/")
+                    .setDeploymentName("matrix")
+                    .addServlet(Servlets.servlet("scenario", ScenarioServlet.class).addMapping("/*")
+                            .setAsyncSupported(true))
+                    .addErrorPage(Servlets.errorPage("/error-page", 404));
+            for (int i = 0; i < (twice ? 2 : 1); i++) {
+                FilterInfo filter = Servlets.filter("consentgate-" + i, ConsentGateFilter.class).setAsyncSupported(true);
+                initParams.forEach(filter::addInitParam);
+                info.addFilter(filter);
+                for (DispatcherType type : dispatches(forward)) {
+                    info.addFilterUrlMapping(filter.getName(), "/*", type);
+                }
+            }
+            manager = Servlets.newContainer().addDeployment(info);
+            manager.deploy();
+            server = Undertow.builder()
+                    .setBufferSize(BUFFER)
+                    .addHttpListener(0, "127.0.0.1")
+                    .setHandler(manager.start())
+                    .build();
+            server.start();
+            port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+        }
+
+        @Override
+        String name() {
+            return "undertow";
+        }
+
+        @Override
+        byte[] exchange(byte[] request) throws Exception {
+            return overSocket(port, request);
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.stop();
+            manager.stop();
+            manager.undeploy();
         }
     }
 }

@@ -4,11 +4,13 @@ import org.eclipse.jetty.http.HttpTester;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,21 +50,21 @@ class ResponseContractContainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void resetBufferDiscardsWhatTheWriterStillHeld(String kind) throws Exception {
         assertPage(kind, "reset-buffer-writer");
         assertPage(kind, "reset-buffer-writer-large");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void theWriterAndStreamTakenBeforeResetKeepWorking(String kind) throws Exception {
         assertPage(kind, "reset-old-writer");
         assertPage(kind, "reset-old-stream");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void aForwardClearsWhatWasWrittenBeforeIt(String kind) throws Exception {
         assertPage(kind, "forward-writer");
         assertPage(kind, "forward-stream");
@@ -70,7 +72,7 @@ class ResponseContractContainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void aForwardTargetsBytesAreReadInTheTargetsCharsetNotTheCallersWriters(String kind) throws Exception {
         // the caller wrote UTF-8 text through the writer; the target sends UTF-16BE bytes through the stream
         HttpTester.Response r = exchange(kind, "GET", "forward-writer-to-utf16-stream");
@@ -83,14 +85,14 @@ class ResponseContractContainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void aLoneHighSurrogateIsReplacedWhereItStands(String kind) throws Exception {
         // malformed text: the lone half becomes '?', the pair after it stays whole, nothing moves
         assertEquals("<p>a?\uD83D\uDE00b</p>", exchange(kind, "GET", "writer-lone-high-surrogate").getContent());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void aForwardThroughTheRequestsDispatcherArrivesWholeWithoutTheForwardMapping(String kind) throws Exception {
         // Tomcat 11 closes the forwarded response when the forward returns, before the filter ends the body: what
         // the target wrote through the writer must have gone on by then
@@ -106,7 +108,7 @@ class ResponseContractContainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void theForwardTargetMayTakeTheWriterAfterTheCallerTookTheStream(String kind) throws Exception {
         // Jetty allows it (a forward starts the output afresh); ConsentGate allows it on both containers, as the
         // target writes into a body the caller's bytes were cleared from.
@@ -114,14 +116,14 @@ class ResponseContractContainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void aPageWrittenFromAnAsyncTimeoutArrives(String kind) throws Exception {
         assertPage(kind, "async-timeout");
         assertPage(kind, "async-timeout-supplied");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void aBodyWithoutContentTypeThatBrowsersSniffAsHtmlIsRewritten(String kind) throws Exception {
         HttpTester.Response r = exchange(kind, "GET", "no-content-type");
         ScenarioMatrixTest.assertBytes(EXPECTED, r.getContentBytes());
@@ -136,7 +138,7 @@ class ResponseContractContainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void bufferSizeCannotChangeAfterContentWasWritten(String kind) throws Exception {
         HttpTester.Response r = exchange(kind, "GET", "buffer-size-after-write");
         assertEquals("IllegalStateException", r.get("X-Buffer-Size"));
@@ -144,7 +146,7 @@ class ResponseContractContainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void anUnknownCharsetFailsGetWriterAsInTheContainer(String kind) throws Exception {
         HttpTester.Response r = exchange(kind, "GET", "unknown-charset");
         assertEquals("UnsupportedEncodingException", r.get("X-Writer"));
@@ -158,8 +160,13 @@ class ResponseContractContainerTest {
         assertNull(exchange(kind, "HEAD", "plain-text").get("Content-Length"), "Tomcat sends no length itself");
     }
 
+    /** Undertow 2.3 has no 103 for {@code sendError(103)}: it answers with an error page, with or without the filter. */
+    static Stream<String> kindsWithEarlyHints() {
+        return MatrixServer.kinds().stream().filter(kind -> !kind.equals("undertow"));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("kindsWithEarlyHints")
     void earlyHintsAreAnInterimResponseWithoutTheRefusedTrackersHint(String kind) throws Exception {
         // sendError(103) used to be taken as a final error: the page was lost and the 103 kept the tracker's hint
         String raw = new String(servers.raw(kind, "/contract/early-hints"), StandardCharsets.ISO_8859_1);
@@ -176,7 +183,7 @@ class ResponseContractContainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void linkHeadersLoseTheirHintsToRefusedTrackersOnEveryDoor(String kind) throws Exception {
         HttpTester.Response r = exchange(kind, "GET", "link-headers");
         assertEquals(200, r.getStatus());
@@ -194,7 +201,7 @@ class ResponseContractContainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void aRefreshHeaderToARefusedTrackerIsNotSent(String kind) throws Exception {
         HttpTester.Response r = exchange(kind, "GET", "refresh-headers");
         assertEquals(List.of("30; url=/contract/next"), r.getValuesList("Refresh"));

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * The scenario matrix: every {@link Ordering} × bodies of 0 and 1 bytes, just under, at and just over the container's
  * response buffer (and 10 MB for a subset) × UTF-8 and Shift_JIS × written on the request thread, after
- * {@code startAsync()} from another thread, or through a {@code WriteListener}, on Jetty 12 and Tomcat 11. The client
+ * {@code startAsync()} from another thread, or through a {@code WriteListener}, on Jetty 12, Tomcat 11 and Undertow 2.3. The client
  * must always receive a complete, correctly framed response whose body is exactly what the rewriter makes of the page
  * for a visitor who refused everything (no signals, no consent: opt-in).
  */
@@ -54,9 +54,10 @@ class ScenarioMatrixTest {
     static void start() throws Exception {
         System.err.println("ScenarioMatrixTest seed " + SEED + " (rerun with -Dmatrix.seed=" + SEED + ")");
         List<String> only = List.of(System.getProperty("matrix.only", "").split(","));
-        for (String kind : List.of("jetty", "tomcat")) {
-            if (only.contains("jetty") != only.contains("tomcat") && !only.contains(kind)) {
-                continue; // matrix.only names the other container: its rows are all left out
+        boolean namesAKind = MatrixServer.kinds().stream().anyMatch(only::contains);
+        for (String kind : MatrixServer.kinds()) {
+            if (namesAKind && !only.contains(kind)) {
+                continue; // matrix.only names other containers: this one's rows are all left out
             }
             SERVERS.put(kind, MatrixServer.start(kind, Map.of()));
         }
@@ -71,8 +72,8 @@ class ScenarioMatrixTest {
 
     static Stream<Arguments> smallBodies() {
         List<Arguments> out = new ArrayList<>();
-        for (String kind : List.of("jetty", "tomcat")) {
-            int buffer = "jetty".equals(kind) ? 32768 : 8192;
+        for (String kind : MatrixServer.kinds()) {
+            int buffer = MatrixServer.bufferSize(kind);
             for (int size : new int[] {0, 1, buffer - 1, buffer, buffer + 1}) {
                 for (Charset cs : List.of(StandardCharsets.UTF_8, SHIFT_JIS)) {
                     for (Ordering o : Ordering.values()) {
@@ -81,6 +82,12 @@ class ScenarioMatrixTest {
                             // HttpServletResponseWrapper.sendRedirect(String) then hits an abstract method Tomcat's
                             // ResponseFacade no longer implements (AbstractMethodError). The build's servlet-6.1
                             // execution runs Tomcat's rows with Tomcat's own API classes, and these with them.
+                            continue;
+                        }
+                        if (o == Ordering.INCLUDE_FRAGMENT_GOES_ASYNC && "undertow".equals(kind)) {
+                            // Undertow ends the include when include() returns, so the status and header the
+                            // fragment sets later from its async thread apply to the response (500), with or without
+                            // ConsentGate: its own behaviour, and a race with the include's return.
                             continue;
                         }
                         out.add(Arguments.of(kind, o, size, cs.name(), "sync"));
@@ -120,7 +127,7 @@ class ScenarioMatrixTest {
 
     static Stream<Arguments> tenMegabytes() {
         List<Arguments> out = new ArrayList<>();
-        for (String kind : List.of("jetty", "tomcat")) {
+        for (String kind : MatrixServer.kinds()) {
             for (Ordering o : List.of(Ordering.TYPE_STREAM_WRITE, Ordering.TYPE_WRITER_WRITE,
                     Ordering.LENGTH_TYPE_STREAM_WRITE, Ordering.STREAM_WRITE_FLUSH_WRITE)) {
                 out.add(Arguments.of(kind, o, TEN_MB, "UTF-8", "sync"));
@@ -149,9 +156,9 @@ class ScenarioMatrixTest {
         long start = System.nanoTime();
         try {
             exchangeAndCheck(kind, ordering, size, cs, mode);
-        } catch (AssertionError e) {
+        } catch (AssertionError | IOException e) { // a read that timed out says which row hung
             throw new AssertionError(kind + " " + ordering + " " + size + "B " + cs + " " + mode + " seed " + SEED
-                    + " (" + (System.nanoTime() - start) / 1_000_000 + " ms): " + e.getMessage(), e);
+                    + " (" + (System.nanoTime() - start) / 1_000_000 + " ms): " + e, e);
         }
     }
 
