@@ -9,13 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The JSON of a Magento {@code <script type="text/x-magento-init">} block, read for the components it starts. Magento's
- * {@code mage/apply} parses each block with {@code JSON.parse} and, for every selector ({@code "*"} or a CSS
+ * The JSON of a Magento {@code <script type="text/x-magento-init">} block, read for the components it starts.
+ * Magento's {@code mage/apply} parses each block with {@code JSON.parse} and, for every selector ({@code "*"} or a CSS
  * selector), requires every component named inside it and calls it with the configuration beside the name:
  * <pre>{@code {"*": {"Magento_GoogleGtag/js/google-analytics": {"pageTrackingData": {"measurementId": "G-…"}}}}}</pre>
- * A component the catalog lists ({@link TrackerCatalog#matchMagentoComponent}) is a tracker whose tag ids, if written in
- * its configuration, refine its categories. Only the component names decide: configuration values, and host names in
- * them, are data.
+ * A component the catalog lists ({@link TrackerCatalog#matchMagentoComponent}) is a tracker whose tag ids, if written
+ * in its configuration, refine its categories. Only the component names decide: configuration values, and host names
+ * in them, are data.
  *
  * <p>A block that starts only refused trackers goes as a whole. A block that also starts anything else keeps all of it
  * byte for byte and loses only the refused members (with the comma that separated them), so the operator's other

@@ -71,7 +71,7 @@ final class RewriteEngine implements TokenHandler {
     private boolean inScript;
     /** The element held as {@link #inScript} is an HTML {@code <style>}: its CSS is read at its end tag. */
     private boolean heldStyle;
-    /** The script held as {@link #inScript} is a Magento {@code text/x-magento-init} block ({@link MagentoInitScript}). */
+    /** The script held as {@link #inScript} is a {@code text/x-magento-init} block ({@link MagentoInitScript}). */
     private boolean heldMagentoInit;
     /** The element being dropped keeps its end tag ({@link #streamStyle}: the start of a style was sent). */
     private boolean keepDropEnd;
@@ -716,9 +716,10 @@ final class RewriteEngine implements TokenHandler {
     }
 
     /**
-     * Starts holding a Magento {@code <script type="text/x-magento-init">} block, read at its end tag for the components
-     * it starts ({@link #finishMagentoInit}). Held only where the catalog names such components and something is
-     * refused (or the listener wants the allowed ones), and not in {@code <noscript>}, where it starts nothing.
+     * Starts holding a Magento {@code <script type="text/x-magento-init">} block, read at its end tag for the
+     * components it starts ({@link #finishMagentoInit}). Held only where the catalog names such components and
+     * something is refused (or the listener wants the allowed ones), and not in {@code <noscript>}, where it starts
+     * nothing.
      */
     void beginMagentoInit() throws IOException {
         if (inNoscript || !cfg.catalog.hasMagentoComponents() || decision.refused().isEmpty() && listener == null) {

@@ -66,11 +66,14 @@ class MagentoComponentMatchTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "[{\"id\":\"a\",\"name\":\"N\",\"owner\":\"O\",\"categories\":[\"analytics\"],\"magentoComponents\":[\"a b\"]}]",
+        "[{\"id\":\"a\",\"name\":\"N\",\"owner\":\"O\",\"categories\":[\"analytics\"],"
+            + "\"magentoComponents\":[\"a b\"]}]",
         "[{\"id\":\"a\",\"name\":\"N\",\"owner\":\"O\",\"categories\":[\"analytics\"],"
             + "\"magentoComponents\":[\"/static/x.js\"]}]",
-        "[{\"id\":\"a\",\"name\":\"N\",\"owner\":\"O\",\"categories\":[\"analytics\"],\"magentoComponents\":\"x/js/y\"}]",
-        "[{\"id\":\"a\",\"name\":\"N\",\"owner\":\"O\",\"categories\":[\"analytics\"],\"magentoComponents\":[\"x/js/y\"]},"
+        "[{\"id\":\"a\",\"name\":\"N\",\"owner\":\"O\",\"categories\":[\"analytics\"],"
+            + "\"magentoComponents\":\"x/js/y\"}]",
+        "[{\"id\":\"a\",\"name\":\"N\",\"owner\":\"O\",\"categories\":[\"analytics\"],"
+            + "\"magentoComponents\":[\"x/js/y\"]},"
             + "{\"id\":\"b\",\"name\":\"N\",\"owner\":\"O\",\"categories\":[\"analytics\"],"
             + "\"magentoComponents\":[\"x/js/y\"]}]"})
     void malformedOrRepeatedComponentsAreRejected(String trackers) {
