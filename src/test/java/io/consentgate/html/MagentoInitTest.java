@@ -163,8 +163,9 @@ class MagentoInitTest {
     @Test
     void neutralizeModeKeepsAWholeTrackerBlockForActivationWithItsType() {
         assertEquals("<script data-consent-type=\"text/x-magento-init\" type=\"text/plain\" data-consent=\"analytics"
-            + ",marketing\">{\"*\":{\"Magento_GoogleTagManager/js/google-tag-manager\":{\"isCookieRestrictionModeEnabled"
-            + "\":0,\"currentWebsite\":2,\"cookieName\":\"user_allowed_save_cookie\",\"gtmAccountId\":\"GTM-W4KD7QZ\","
+            + ",marketing\">{\"*\":{\"Magento_GoogleTagManager/js/google-tag-manager\":{"
+            + "\"isCookieRestrictionModeEnabled\":0,\"currentWebsite\":2,\"cookieName\":\"user_allowed_save_cookie\","
+            + "\"gtmAccountId\":\"GTM-W4KD7QZ\","
             + "\"storeCurrencyCode\":\"EUR\",\"ordersData\":[]}}}</script>", rewrite(NEUTRALIZE, ADOBE_GTM, NONE));
     }
 
@@ -182,6 +183,38 @@ class MagentoInitTest {
         assertEquals("google-tag", events.get(2).trackerId());
         assertEquals(TrackerEvent.Action.REMOVED, events.get(2).action());
         assertEquals(Set.of(Category.ANALYTICS), events.get(2).categories(), "G- is analytics");
+    }
+
+    @Test
+    void magentoGtmModulesThatPrintTheLoaderInlineAreReadAsAnyInlineScript() {
+        // Yireo's GoogleTagManager2 waits for the first interaction and joins the host from its configuration;
+        // MagePal without its GDPR option prints Google's snippet and a block with the data layer name only (its
+        // datalayer.js would still call gtm.js, with an undefined id).
+        String yireo = "<script>\n    window.YIREO_GOOGLETAGMANAGER2_ENABLED = true;\n    (function (events) {\n"
+            + "        const initYireoGoogleTagManager2 = function () {\n"
+            + "            (function (w, d, s, l, i) {\n                w[l] = w[l] || [];\n"
+            + "                w[l].push({'gtm.start': new Date().getTime(), event: 'gtm.js'});\n"
+            + "                var f = d.getElementsByTagName(s)[0], j = d.createElement(s);\n"
+            + "                j.async = true;\n"
+            + "                j.src = 'https://www.googletagmanager.com' + '/gtm.js?id=' + i;\n"
+            + "                f.parentNode.insertBefore(j, f);\n"
+            + "            })(window, document, 'script', 'dataLayer', 'GTM-HX72KQP');\n        }\n"
+            + "        events.forEach(function (eventType) {\n"
+            + "            window.addEventListener(eventType, initYireoGoogleTagManager2, {once: true})\n"
+            + "        })\n    })(['keydown', 'mouseover', 'scroll', 'touchstart', 'wheel']);\n</script>";
+        String magepal = "<!-- Google Tag Manager by MagePal -->\n<script type=\"text/javascript\">\n"
+            + "    window.dataLayer = window.dataLayer || [];\n"
+            + "    (function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':\n"
+            + "            new Date().getTime(),event:'gtm.js'});var f=d.getElementsByTagName(s)[0],\n"
+            + "        j=d.createElement(s),dl=l!='dataLayer'?'&l='+l:'';j.async=true;j.src=\n"
+            + "        'https://www.googletagmanager.com/gtm.js?id='+i+dl;f.parentNode.insertBefore(j,f);\n"
+            + "    })(window,document,'script','dataLayer','GTM-HX72KQP');\n</script>\n\n"
+            + "<script type=\"text/x-magento-init\">\n    {\n        \"*\": {\n            \"magepalGtmDatalayer\": {\n"
+            + "                \"dataLayer\": \"dataLayer\"\n            }\n        }\n    }\n</script>\n"
+            + "<!-- End Google Tag Manager by MagePal -->";
+        assertEquals(page(""), rewrite(REMOVE, page(yireo), NONE));
+        assertEquals(page("<!-- Google Tag Manager by MagePal -->\n\n\n\n"
+            + "<!-- End Google Tag Manager by MagePal -->"), rewrite(REMOVE, page(magepal), NONE));
     }
 
     @Test
