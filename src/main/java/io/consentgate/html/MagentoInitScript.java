@@ -6,6 +6,7 @@ import io.consentgate.catalog.TrackerMatch;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -37,8 +38,8 @@ final class MagentoInitScript {
     record Verdict(List<TrackerMatch> allowed, List<TrackerMatch> refused, boolean whole, byte[] text) {
     }
 
-    /** A member of a selector's object: a component name, its configuration, and the bytes they span. */
-    private record Member(String name, int start, int valueStart, int end) {
+    /** A member of a selector's object: a component name, its configuration, the bytes they span, its index. */
+    private record Member(String name, int start, int valueStart, int end, int index) {
     }
 
     /** A selector's object: where its braces are, and its members. */
@@ -60,6 +61,7 @@ final class MagentoInitScript {
             return null;
         }
         boolean other = false; // something the block starts besides refused trackers
+        int members = 0;
         p = skipWs(b, p + 1, to);
         if (p < to && b[p] == '}') {
             p++;
@@ -70,11 +72,12 @@ final class MagentoInitScript {
                     return null;
                 }
                 if (b[p] == '{') {
-                    Selector s = selector(b, p, to);
+                    Selector s = selector(b, p, to, members);
                     if (s == null) {
                         return null;
                     }
                     selectors.add(s);
+                    members += s.members().size();
                     p = s.close() + 1;
                 } else {
                     other = true;
@@ -99,7 +102,7 @@ final class MagentoInitScript {
         }
         List<TrackerMatch> allowed = new ArrayList<>(1);
         List<TrackerMatch> refused = new ArrayList<>(1);
-        List<Member> cut = new ArrayList<>(1);
+        BitSet cut = new BitSet();
         for (Selector s : selectors) {
             for (Member m : s.members()) {
                 TrackerMatch t = catalog.matchMagentoComponent(m.name());
@@ -113,7 +116,7 @@ final class MagentoInitScript {
                     }
                 } else {
                     refused.add(t);
-                    cut.add(m);
+                    cut.set(m.index());
                 }
             }
         }
@@ -128,22 +131,26 @@ final class MagentoInitScript {
      * joined by the object's first separator ({@code ",\n    "}), the white space after the opening and before the
      * closing brace stays, everything outside those objects is copied as it is.
      */
-    private static byte[] without(byte[] b, int from, int to, List<Selector> selectors, List<Member> cut) {
+    private static byte[] without(byte[] b, int from, int to, List<Selector> selectors, BitSet cut) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(to - from);
         int prev = from;
         for (Selector s : selectors) {
             List<Member> ms = s.members();
-            if (ms.stream().noneMatch(cut::contains)) {
+            if (ms.isEmpty()) {
                 continue;
             }
             Member first = ms.get(0);
             Member last = ms.get(ms.size() - 1);
+            int next = cut.nextSetBit(first.index());
+            if (next < 0 || next > last.index()) {
+                continue; // nothing cut here
+            }
             out.write(b, prev, first.start() - prev); // up to the first member: the brace and white space
             int sepFrom = first.end();
             int sepTo = ms.size() > 1 ? ms.get(1).start() : first.end();
             boolean any = false;
             for (Member m : ms) {
-                if (cut.contains(m)) {
+                if (cut.get(m.index())) {
                     continue;
                 }
                 if (any) {
@@ -158,8 +165,11 @@ final class MagentoInitScript {
         return out.toByteArray();
     }
 
-    /** The selector object starting at {@code b[open] == '{'}, or {@code null} when it is not well-formed. */
-    private static Selector selector(byte[] b, int open, int to) {
+    /**
+     * The selector object starting at {@code b[open] == '{'}, its members numbered from {@code index}, or {@code null}
+     * when it is not well-formed.
+     */
+    private static Selector selector(byte[] b, int open, int to, int index) {
         List<Member> members = new ArrayList<>(2);
         int p = skipWs(b, open + 1, to);
         if (p < to && b[p] == '}') {
@@ -175,7 +185,8 @@ final class MagentoInitScript {
             if (end < 0) {
                 return null;
             }
-            members.add(new Member(decode(b, start + 1, skipString(b, start, to) - 1), start, value, end));
+            members.add(new Member(decode(b, start + 1, skipString(b, start, to) - 1), start, value, end,
+                index + members.size()));
             p = skipWs(b, end, to);
             if (p < to && b[p] == ',') {
                 p = skipWs(b, p + 1, to);
