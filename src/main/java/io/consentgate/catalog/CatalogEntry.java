@@ -4,11 +4,12 @@ import java.util.List;
 
 /**
  * A parsed catalog entry: the public {@link Tracker} plus the matching details it does not expose. {@code ampTypes}
- * are the vendor names AMP components take in their {@code type} attribute, lower-case.
+ * are the vendor names AMP components take in their {@code type} attribute, lower-case; {@code magentoComponents} the
+ * RequireJS component names a Magento {@code text/x-magento-init} block starts the tracker with.
  */
 record CatalogEntry(Tracker tracker, List<TagIdRule> tagIds, List<String> taggedSignatures,
                     List<String> cookieDomains, List<EndpointPattern> endpointPatterns, List<LoaderPattern> loaders,
-                    List<String> ampTypes) {
+                    List<String> ampTypes, List<String> magentoComponents) {
 
     CatalogEntry {
         tagIds = List.copyOf(tagIds);
@@ -17,6 +18,7 @@ record CatalogEntry(Tracker tracker, List<TagIdRule> tagIds, List<String> tagged
         cookieDomains = List.copyOf(cookieDomains);
         endpointPatterns = List.copyOf(endpointPatterns);
         ampTypes = List.copyOf(ampTypes);
+        magentoComponents = List.copyOf(magentoComponents);
     }
 
     String id() {

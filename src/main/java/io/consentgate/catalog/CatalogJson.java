@@ -16,8 +16,8 @@ import java.util.Set;
 final class CatalogJson {
 
     private static final Set<String> FIELDS = Set.of("id", "name", "owner", "categories", "hosts", "signatures",
-            "taggedSignatures", "cookies", "cookieDomains", "endpoints", "loaders", "tagIds", "ampTypes", "disabled",
-            "notes");
+            "taggedSignatures", "cookies", "cookieDomains", "endpoints", "loaders", "tagIds", "ampTypes",
+            "magentoComponents", "disabled", "notes");
 
     /** Parsed entries plus the ids of {@code {"id": .., "disabled": true}} tombstones. */
     record Parsed(List<CatalogEntry> entries, Set<String> disabled) {
@@ -50,6 +50,7 @@ final class CatalogJson {
         Set<String> ids = new LinkedHashSet<>();
         Map<String, String> hostOwners = new HashMap<>();
         Map<String, String> ampTypeOwners = new HashMap<>();
+        Map<String, String> componentOwners = new HashMap<>();
         for (int i = 0; i < list.size(); i++) {
             JsonNode node = list.get(i);
             String where = "tracker #" + i;
@@ -88,6 +89,13 @@ final class CatalogJson {
                 String prev = ampTypeOwners.putIfAbsent(type, id);
                 if (prev != null) {
                     throw new CatalogFormatException(where + ": field \"ampTypes\": \"" + type
+                            + "\" is already listed by \"" + prev + "\"");
+                }
+            }
+            for (String component : entry.magentoComponents()) {
+                String prev = componentOwners.putIfAbsent(component, id);
+                if (prev != null) {
+                    throw new CatalogFormatException(where + ": field \"magentoComponents\": \"" + component
                             + "\" is already listed by \"" + prev + "\"");
                 }
             }
@@ -152,13 +160,22 @@ final class CatalogJson {
                         + "\" must be a lower-case AMP vendor type (letters, digits, '-', '_', '.')");
             }
         }
+        List<String> components = strings(node, "magentoComponents", where);
+        for (String c : components) {
+            if (!isComponentName(c)) {
+                throw new CatalogFormatException(where + ": field \"magentoComponents\": \"" + c
+                        + "\" must be a RequireJS module name or alias (letters, digits, '_', '-', '.', inner '/';"
+                        + " at most 200 characters)");
+            }
+        }
         if (hosts.isEmpty() && signatures.isEmpty() && taggedSignatures.isEmpty() && cookies.isEmpty()
-                && endpoints.isEmpty() && loaders.isEmpty() && ampTypes.isEmpty()) {
+                && endpoints.isEmpty() && loaders.isEmpty() && ampTypes.isEmpty() && components.isEmpty()) {
             throw new CatalogFormatException(where + ": needs at least one of hosts, signatures, taggedSignatures,"
-                    + " cookies, endpoints, loaders, ampTypes");
+                    + " cookies, endpoints, loaders, ampTypes, magentoComponents");
         }
         Tracker t = new Tracker(id, name, owner, categories, hosts, paths, signatures, cookies, endpointPaths);
-        return new CatalogEntry(t, tagIds, taggedSignatures, cookieDomains, endpoints, loaders, ampTypes);
+        return new CatalogEntry(t, tagIds, taggedSignatures, cookieDomains, endpoints, loaders, ampTypes,
+                components);
     }
 
     private static List<String> signatures(JsonNode node, String field, String where) {
@@ -356,6 +373,24 @@ final class CatalogJson {
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
             if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * RequireJS module names and map aliases as Magento pages name components
+     * ({@code Magento_GoogleGtag/js/google-analytics}, {@code magepalGtmDatalayer}): case-sensitive, kept as written.
+     */
+    private static boolean isComponentName(String c) {
+        if (c.length() > 200 || c.startsWith("/") || c.endsWith("/") || c.contains("//")) {
+            return false;
+        }
+        for (int i = 0; i < c.length(); i++) {
+            char ch = c.charAt(i);
+            if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-'
+                    || ch == '_' || ch == '.' || ch == '/')) {
                 return false;
             }
         }

@@ -55,6 +55,8 @@ public final class TrackerCatalog {
     private final LoaderMatcher loaders;
     /** Lower-case AMP vendor type to its match; a later entry (an override) wins. */
     private final Map<String, TrackerMatch> ampTypes = new HashMap<>();
+    /** Magento component name to its match; a later entry (an override) wins. */
+    private final Map<String, TrackerMatch> magentoComponents = new HashMap<>();
 
     private TrackerCatalog(List<CatalogEntry> entries, Set<String> disabled) {
         this.entries = List.copyOf(entries);
@@ -74,6 +76,9 @@ public final class TrackerCatalog {
         for (int i = 0; i < this.entries.size(); i++) {
             for (String type : this.entries.get(i).ampTypes()) {
                 ampTypes.put(type, matches.byDefault(i));
+            }
+            for (String component : this.entries.get(i).magentoComponents()) {
+                magentoComponents.put(component, matches.byDefault(i));
             }
         }
     }
@@ -312,6 +317,26 @@ public final class TrackerCatalog {
             return null;
         }
         return ampTypes.get(type.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * Matches the name of a component a Magento {@code <script type="text/x-magento-init">} block starts: the keys
+     * inside its selectors, RequireJS module names or map aliases such as
+     * {@code "Magento_GoogleGtag/js/google-analytics"} in {@code {"*": {"Magento_GoogleGtag/js/google-analytics":
+     * {…}}}}. The module's code loads the tracker from the configuration beside the name; nothing in the page names
+     * the tracker's host. Case-sensitive, as RequireJS names are.
+     *
+     * @param name the component name, JSON escapes already decoded; {@code null} gives {@code null}
+     * @return the match with the tracker's default categories (a caller that reads the component's configuration
+     *         refines them with {@link #tagIdRules}), or {@code null} when no entry lists the name
+     */
+    public TrackerMatch matchMagentoComponent(String name) {
+        return name == null || magentoComponents.isEmpty() ? null : magentoComponents.get(name);
+    }
+
+    /** Whether any entry lists {@code magentoComponents}: without them a page's Magento blocks need no reading. */
+    public boolean hasMagentoComponents() {
+        return !magentoComponents.isEmpty();
     }
 
     @Override

@@ -1,13 +1,9 @@
 package io.consentgate.html;
 
-import io.consentgate.Category;
-import io.consentgate.catalog.TagIdRule;
 import io.consentgate.catalog.TrackerMatch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Start tags of the AMP components that make the AMP runtime (an allowed script) fetch something: as their HTML
@@ -214,7 +210,7 @@ final class AmpElements {
     TrackerMatch configRefusal(byte[] b, int from, int to, TrackerMatch tagged, String element, long line,
                                long column) {
         if (tagged != null) {
-            TrackerMatch m = refined(tagged, b, from, to);
+            TrackerMatch m = TagIds.refined(engine.cfg.catalog, tagged, b, from, to);
             if (!engine.decision.allowsAll(m.categories())) {
                 return m;
             }
@@ -240,41 +236,6 @@ final class AmpElements {
             }
         }
         return refused;
-    }
-
-    /**
-     * {@code m} with the categories of the tag ids of its tracker written as string literals in the text (a
-     * configuration's {@code "gtag_id": "G-…"}, {@code "config": {"AW-…": …}}); several add up; none: as it is.
-     */
-    private TrackerMatch refined(TrackerMatch m, byte[] b, int from, int to) {
-        List<TagIdRule> tagRules = engine.cfg.catalog.tagIdRules(m.tracker().id());
-        Set<Category> found = EnumSet.noneOf(Category.class);
-        for (int i = from; i < to; i++) {
-            if (b[i] != '"' && b[i] != '\'') {
-                continue;
-            }
-            for (TagIdRule r : tagRules) {
-                String p = r.prefix();
-                int end = i + 1 + p.length();
-                if (end < to && startsWith(b, i + 1, p) && isTagChar(b[end])) {
-                    found.addAll(r.categories());
-                }
-            }
-        }
-        return found.isEmpty() ? m : new TrackerMatch(m.tracker(), found);
-    }
-
-    private static boolean startsWith(byte[] b, int at, String s) {
-        for (int k = 0; k < s.length(); k++) {
-            if (b[at + k] != s.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isTagChar(byte c) {
-        return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 
     /** The values of {@code "type": "…"} members in JSON text (ad types of {@code <amp-story-auto-ads>}). */

@@ -28,6 +28,10 @@ final class ElementRules {
     /** Kinds of lazy-loading attributes ({@link #lazyKind}): a URL, a srcset. */
     private static final int LAZY_URL = 1;
     private static final int LAZY_SRCSET = 2;
+    /** Kinds of inline script text ({@link #scriptText}). */
+    private static final int TEXT_DATA = 0;
+    private static final int TEXT_FETCHES = 1;
+    private static final int TEXT_MAGENTO_INIT = 2;
     private static final byte[] DATA = ascii("data");
     private static final byte[] HREF = ascii("href");
     private static final byte[] HTTP_EQUIV = ascii("http-equiv");
@@ -456,8 +460,13 @@ final class ElementRules {
                 return;
             }
         }
-        if (src < 0 && !(t.foreign && t.selfClosing) && textMayFetch(false)) {
-            engine.beginScript(false);
+        if (src < 0 && !(t.foreign && t.selfClosing)) {
+            int text = scriptText(false);
+            if (text == TEXT_FETCHES) {
+                engine.beginScript(false);
+            } else if (text == TEXT_MAGENTO_INIT && !t.foreign) {
+                engine.beginMagentoInit();
+            }
         }
     }
 
@@ -471,15 +480,27 @@ final class ElementRules {
      * {@code litespeed/javascript} already says javascript).
      */
     private boolean textMayFetch(boolean activated) {
+        return scriptText(activated) == TEXT_FETCHES;
+    }
+
+    /**
+     * What an inline script's text is, by its type ({@link #textMayFetch}): {@link #TEXT_FETCHES}, a Magento
+     * {@code text/x-magento-init} block whose component names start modules ({@link MagentoInitScript}), or
+     * {@link #TEXT_DATA}, read by nothing (JSON-LD, templates).
+     */
+    private int scriptText(boolean activated) {
         int type = attr(activated ? DATA_CONSENT_TYPE : TYPE);
         if (type < 0) {
-            return true;
+            return TEXT_FETCHES;
         }
         String v = value(type).strip().toLowerCase(Locale.ROOT);
-        return v.isEmpty() || v.equals("module") || v.contains("javascript") || v.contains("ecmascript")
+        if (v.isEmpty() || v.equals("module") || v.contains("javascript") || v.contains("ecmascript")
             || v.contains("jscript") || v.contains("livescript") || v.equals("speculationrules")
             || v.equals("importmap") || v.startsWith("text/partytown") || v.endsWith("rocketlazyloadscript")
-            || v.equals("pmdelayedscript");
+            || v.equals("pmdelayedscript")) {
+            return TEXT_FETCHES;
+        }
+        return v.equals(MagentoInitScript.TYPE) ? TEXT_MAGENTO_INIT : TEXT_DATA;
     }
 
     /** Whether attribute {@code i} is named {@code data-NAME-src} (any case), as delay-JS runners name the src. */

@@ -29,6 +29,9 @@ import java.util.Objects;
  *   <li>inline JavaScript {@code <script>} (no {@code type}, a JavaScript MIME type or {@code module}) whose bytes the
  *       catalog matches: loader snippets, {@code document.write} loaders with tracker URLs in string literals.
  *       JSON-LD and other data blocks are never matched;</li>
+ *   <li>Magento's {@code <script type="text/x-magento-init">} JSON, by the component names it starts
+ *       ({@link TrackerCatalog#matchMagentoComponent}): a block that starts only refused trackers is removed, a block
+ *       that also starts other components loses only the refused members and keeps the rest byte for byte;</li>
  *   <li>{@code <img src|srcset>}, {@code <source src|srcset>} (in {@code <picture>}, {@code <video>}),
  *       {@code <iframe src|srcdoc>}, the other elements that load a URL ({@code <embed>}, {@code <object>},
  *       {@code <video>}, {@code <audio>}, ...), and {@code <link href>} whose {@code rel} fetches (resource hints,
@@ -66,7 +69,8 @@ import java.util.Objects;
  * <h2>Memory</h2>
  * Only the element being decided is held: a tag in progress at a chunk boundary, an inline script until its end
  * tag, a {@code <noscript>} until its end tag. Each is capped by {@link Builder#maxHeldBytes(int)}; past the cap
- * {@link Builder#overflow(OverflowAction)} applies.
+ * {@link Builder#overflow(OverflowAction)} applies, except to a {@code text/x-magento-init} block, which is then sent
+ * unread: such a block that large is a page's own configuration (a checkout layout), which dropping would break.
  *
  * <p>Instances are immutable and thread-safe; build one per filter. A {@link RewriteStream} is for one response and
  * one thread.

@@ -71,6 +71,8 @@ final class RewriteEngine implements TokenHandler {
     private boolean inScript;
     /** The element held as {@link #inScript} is an HTML {@code <style>}: its CSS is read at its end tag. */
     private boolean heldStyle;
+    /** The script held as {@link #inScript} is a {@code text/x-magento-init} block ({@link MagentoInitScript}). */
+    private boolean heldMagentoInit;
     /** The element being dropped keeps its end tag ({@link #streamStyle}: the start of a style was sent). */
     private boolean keepDropEnd;
     /** At the end of the input: how many held bytes its last, undecided part added (a tag it ends inside); else 0. */
@@ -714,6 +716,20 @@ final class RewriteEngine implements TokenHandler {
     }
 
     /**
+     * Starts holding a Magento {@code <script type="text/x-magento-init">} block, read at its end tag for the
+     * components it starts ({@link #finishMagentoInit}). Held only where the catalog names such components and
+     * something is refused (or the listener wants the allowed ones), and not in {@code <noscript>}, where it starts
+     * nothing.
+     */
+    void beginMagentoInit() throws IOException {
+        if (inNoscript || !cfg.catalog.hasMagentoComponents() || decision.refused().isEmpty() && listener == null) {
+            return;
+        }
+        heldMagentoInit = true;
+        beginScript(false);
+    }
+
+    /**
      * Starts holding an HTML {@code <style>} element, its start tag included (rewritten into {@link #tagWriter} when
      * {@code rewritten}), held like an inline script: its CSS is read at its end tag ({@link #finishStyle}), or
      * statement by statement past the cap ({@link #streamStyle}).
@@ -892,6 +908,10 @@ final class RewriteEngine implements TokenHandler {
             finishStyle();
             return;
         }
+        if (heldMagentoInit) {
+            finishMagentoInit(endEnd);
+            return;
+        }
         int cs = scriptContentStart;
         List<TrackerMatch> matches = cfg.catalog.matchScript(defer, cs, deferLen - cs);
         TrackerMatch refused = null;
@@ -923,15 +943,62 @@ final class RewriteEngine implements TokenHandler {
             }
         } else {
             event(TrackerEvent.Action.REMOVED, scriptLine, scriptColumn, "script", refused);
-            if (endEnd < 0) { // an end tag longer than the cap, still streaming: it goes as it is read
-                cutHeldScript();
-                releaseDeferred();
-                setMode(DROP);
-                droppingOverflowedTag = true;
-                return;
-            }
-            tok.ps = endEnd;
+            removeHeldScript(endEnd);
+            return;
+        }
+        releaseDeferred();
+    }
+
+    /** Removes the held script with its end tag, which ends at {@code endEnd} (-1: longer than the cap, streaming). */
+    private void removeHeldScript(int endEnd) throws IOException {
+        if (endEnd < 0) { // an end tag longer than the cap, still streaming: it goes as it is read
             cutHeldScript();
+            releaseDeferred();
+            setMode(DROP);
+            droppingOverflowedTag = true;
+            return;
+        }
+        tok.ps = endEnd;
+        cutHeldScript();
+        releaseDeferred();
+    }
+
+    /**
+     * The end of a held {@code text/x-magento-init} block ({@link MagentoInitScript}): a block that starts only refused
+     * trackers is removed (neutralized with its type kept for activation in {@link RewriteMode#NEUTRALIZE}); a block
+     * that also starts other components loses only the refused members, in both modes, as the others must start.
+     */
+    private void finishMagentoInit(int endEnd) throws IOException {
+        heldMagentoInit = false;
+        inScript = false;
+        int cs = scriptContentStart;
+        MagentoInitScript.Verdict v = MagentoInitScript.judge(defer, cs, deferLen, cfg.catalog, decision);
+        if (v != null) {
+            for (TrackerMatch m : v.allowed()) {
+                event(TrackerEvent.Action.ALLOWED, scriptLine, scriptColumn, "script", m);
+            }
+        }
+        if (v == null || v.refused().isEmpty()) {
+            releaseDeferred();
+            return;
+        }
+        boolean removed = v.whole() && cfg.mode == RewriteMode.REMOVE;
+        for (TrackerMatch m : v.refused()) {
+            event(removed ? TrackerEvent.Action.REMOVED : TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn,
+                "script", m);
+        }
+        if (removed) {
+            removeHeldScript(endEnd);
+            return;
+        }
+        if (v.whole()) {
+            Set<Category> categories = EnumSet.noneOf(Category.class);
+            v.refused().forEach(m -> categories.addAll(m.categories()));
+            writeNeutralScript(categories);
+            deferLen = 0;
+        } else {
+            System.arraycopy(v.text(), 0, defer, cs, v.text().length); // never longer than what it replaces
+            deferLen = cs + v.text().length;
         }
         releaseDeferred();
     }
@@ -1044,6 +1111,15 @@ final class RewriteEngine implements TokenHandler {
         }
         if (heldStyle) {
             overflowSvgStyle(closed);
+            return;
+        }
+        if (heldMagentoInit) {
+            // Fail open whatever the switch: a block this large is a page's own configuration (checkout's jsLayout),
+            // which dropping would break, while the trackers' blocks are small; unread, it is sent as it was.
+            logOverflow("a text/x-magento-init block");
+            heldMagentoInit = false;
+            inScript = false;
+            releaseDeferred();
             return;
         }
         logOverflow("an inline script"); // an HTML <style> streams (streamStyle); in <noscript> it is held with it

@@ -57,6 +57,37 @@ class BeaconGateTest {
         assertEquals(Set.of(Category.ANALYTICS), m.categories());
     }
 
+    /**
+     * Self-hosted WordPress statistics: WP Statistics' REST routes (namespace wp-statistics/v2; wpstatistics/v1 before
+     * version 13), the file its Hybrid Mode installs in mu-plugins, and Koko Analytics' optimized endpoint file at the
+     * WordPress root. The hits go to the site itself, so only the path says what they are.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "/wp-json/wp-statistics/v2/hit, wp-statistics", "/wp-json/wp-statistics/v2/online, wp-statistics",
+        "/wp-json/wp-statistics/v2/batch, wp-statistics", "/wp-json/wpstatistics/v1/hit, wp-statistics",
+        "/wp-content/mu-plugins/wp-statistics-tracker.php, wp-statistics",
+        "/koko-analytics-collect.php, koko-analytics"})
+    void gatesTheHitsOfSelfHostedWordPressStatistics(String path, String tracker) {
+        BeaconMatch m = GATE.match(req(path).proxy(), allowing(Category.MARKETING, Category.FUNCTIONAL));
+        assertNotNull(m, path);
+        assertEquals(tracker, m.trackerId());
+        assertEquals(Set.of(Category.ANALYTICS), m.categories());
+        assertNull(GATE.match(req(path).proxy(), allowing(Category.ANALYTICS)), path);
+    }
+
+    /**
+     * The statistics plugins' other routes (WP Statistics' dashboard widgets read its REST namespace too) and
+     * WordPress's admin-ajax.php, which every plugin shares: the plugins' actions there (wp_statistics_hit_record,
+     * koko_analytics_collect) are a parameter, in the body or the query, which a path rule cannot tell apart.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/wp-admin/admin-ajax.php", "/wp-json/wp-statistics/v2/metabox", "/wp-json/wp-statistics/v2",
+        "/wp-json/wp/v2/posts", "/wp-content/plugins/koko-analytics/koko-analytics.php", "/wp-statistics/v2/hit"})
+    void leavesTheStatisticsPluginsOtherRoutesAndAdminAjaxAlone(String path) {
+        assertNull(GATE.match(req(path).proxy(), REFUSE), path);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/", "/index.html", "/g/collector", "/g/collect.js", "/g", "/api/g/collect",
         "/collect", "/tr", "/api/event", "/matomo.php.bak"})

@@ -97,6 +97,11 @@ class LoaderMatchTest {
         https://cdn.site.example/wp-content/plugins/wp-statistics/assets/js/tracker.min.js | wp-statistics | analytics       | /wp-content/themes/pulse/assets/js/tracker.js
         /wp-content/plugins/wp-statistics/assets/js/front.min.js?ver=12.6.13        | wp-statistics    | analytics           | /wp-content/plugins/woocommerce/assets/js/front.min.js
         /wp-content/plugins/koko-analytics/assets/dist/js/script.js?ver=1.3.3       | koko-analytics   | analytics           | /wp-content/plugins/koko-analytics/assets/dist/js/dashboard.js?ver=1.3.3
+        https://shop.example/static/version1718093344/frontend/Velo/stadtrad/de_DE/Magento_GoogleGtag/js/google-analytics.js | google-tag | analytics+marketing | https://shop.example/static/version1718093344/frontend/Velo/stadtrad/de_DE/Magento_Checkout/js/google-analytics.js
+        /static/frontend/Magento/luma/en_US/Magento_GoogleGtag/js/google-adwords.min.js | google-tag     | analytics+marketing | /static/frontend/Magento/luma/en_US/Magento_GoogleGtag/js/google-adwords.min.js.map
+        /static/version2/frontend/Magento/luma/fr_FR/Magento_GoogleTagManager/js/google-tag-manager.js | google-tag | analytics+marketing | /static/version2/frontend/Magento/luma/fr_FR/Magento_GoogleTagManager/js/google-tag-manager-cart.js
+        //cdn.shop.example/static/frontend/Hyva/default/en_GB/MagePal_GoogleTagManager/js/datalayer.min.js | google-tag | analytics+marketing | //cdn.shop.example/static/frontend/Hyva/default/en_GB/Vendor_Gtm/js/datalayer.min.js
+        /static/version9/frontend/Magento/blank/nl_NL/Magento_GoogleAnalytics/js/google-analytics.js | google-analytics | analytics     | /static/_cache/merged/google-analytics.js
         """)
     void aModulesOwnTrackerScriptIsALoaderAndItsLookAlikesAreNot(String url, String id, String categories,
             String lookAlike) {

@@ -96,6 +96,8 @@ class FirstPartyLoaderTest {
         <script src='https://garden.example/wp-content/plugins/wp-statistics/assets/js/tracker.js?ver=14.11' id='wp-statistics-tracker-js'></script> | <script src='https://garden.example/wp-content/plugins/google-analytics-for-wordpress/assets/js/frontend-gtag.min.js?ver=9.2.1' id='monsterinsights-frontend-script-js'></script>
         <script defer src="https://garden.example/wp-content/plugins/koko-analytics/assets/dist/js/script.js?ver=1.3.3" id="koko-analytics-js"></script> | <script src="https://garden.example/wp-content/themes/newsup/js/script.js?ver=1.3.3"></script>
         <script type="rocketlazyloadscript" data-rocket-src="/wp-content/plugins/wp-analytify/assets/js/analytics.js"></script> | <script src="/wp-content/plugins/wp-analytify/assets/js/miscellaneous-tracking.min.js"></script>
+        <script type="text/javascript" src="https://shop.example/static/version1718093344/frontend/Velo/stadtrad/de_DE/Magento_GoogleTagManager/js/google-tag-manager.js"></script> | <script type="text/javascript" src="https://shop.example/static/version1718093344/frontend/Velo/stadtrad/de_DE/Magento_GoogleTagManager/js/google-tag-manager-cart.js"></script>
+        <link rel="preload" as="script" href="/static/frontend/Magento/luma/en_US/Magento_GoogleGtag/js/google-analytics.min.js"> | <link rel="preload" as="script" href="/static/frontend/Magento/luma/en_US/requirejs/require.min.js">
         """)
     void aModulesOwnTrackerScriptIsRemovedAndItsOtherScriptsStay(String loader, String stays) {
         assertEquals("<p>a</p>" + stays + "<p>b</p>", rewrite("<p>a</p>" + loader + stays + "<p>b</p>", NONE));
