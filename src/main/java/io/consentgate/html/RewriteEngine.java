@@ -29,9 +29,9 @@ final class RewriteEngine implements TokenHandler {
     final RewriteListener listener;
     final Tokenizer tok;
     final TagWriter tagWriter = new TagWriter();
-    private final OutputStream sink;
+    final OutputStream sink;
     private final ElementRules rules;
-    private final StyleSheets styleSheets;
+    private final HeldStyle style;
 
     int mode = SINK;
     private int dropId;
@@ -46,17 +46,17 @@ final class RewriteEngine implements TokenHandler {
     private boolean dropAfterOverflow;
     private int[] dropContext;
     /** The SVG/MathML context the held script or style started in ({@link Tokenizer#foreignSnapshot}). */
-    private int[] heldContext;
+    int[] heldContext;
 
-    private byte[] defer;
-    private int deferLen;
-    private boolean checkContent;
+    byte[] defer;
+    int deferLen;
+    boolean checkContent;
 
     int noscriptDepth;
     /** For each nested {@code <noscript>} level (index = its depth), the SVG/MathML depth at its start tag. */
     private int[] nestedNoscriptForeign = new int[4];
-    private boolean inNoscript;
-    private boolean noscriptContent;
+    boolean inNoscript;
+    boolean noscriptContent;
     /** Where the held {@code <noscript>}'s content starts in {@link #defer}. */
     private int noscriptContentStart;
     /** SVG/MathML contexts open when the held {@code <noscript>} started (null: none, the common case). */
@@ -68,16 +68,15 @@ final class RewriteEngine implements TokenHandler {
     private long noscriptLine;
     private long noscriptColumn;
 
-    private boolean inScript;
+    boolean inScript;
     /** The element held as {@link #inScript} is an HTML {@code <style>}: its CSS is read at its end tag. */
-    private boolean heldStyle;
+    boolean heldStyle;
     /** The script held as {@link #inScript} is a {@code text/x-magento-init} block ({@link MagentoInitScript}). */
     private boolean heldMagentoInit;
-    /** The element being dropped keeps its end tag ({@link #streamStyle}: the start of a style was sent). */
-    private boolean keepDropEnd;
+    /** The element being dropped keeps its end tag ({@link HeldStyle#streamStyle}: the start of a style was sent). */
+    boolean keepDropEnd;
     /** At the end of the input: how many held bytes its last, undecided part added (a tag it ends inside); else 0. */
     private int eofTail;
-    private static final byte[] INVALID_URL = {'a', 'b', 'o', 'u', 't', ':', 'i', 'n', 'v', 'a', 'l', 'i', 'd'};
     /**
      * The held script is an SVG {@code <script>}: its text is tokenized as markup. The hold ends at its
      * {@code </script>}, and before any other tag: an end tag may close it ({@code </svg>}, {@code </g>}; held bytes
@@ -90,13 +89,13 @@ final class RewriteEngine implements TokenHandler {
     private boolean scriptSvg;
     /**
      * The held script or style was opened in SVG/MathML content, where only its own end tag read there ends it (a
-     * held style is then an SVG {@code <style>}, whose text is markup: see {@link #tagInSvgStyle}).
+     * held style is then an SVG {@code <style>}, whose text is markup: see {@link HeldStyle#tagInSvgStyle}).
      */
-    private boolean heldForeign;
-    private int scriptStart;
-    private int scriptContentStart;
-    private long scriptLine;
-    private long scriptColumn;
+    boolean heldForeign;
+    int scriptStart;
+    int scriptContentStart;
+    long scriptLine;
+    long scriptColumn;
     private byte[] scriptNeutralHead;
     private boolean scriptHasCategory;
     private byte[] scriptNeutralTail;
@@ -122,8 +121,8 @@ final class RewriteEngine implements TokenHandler {
     private boolean overflowLogged;
     /** See {@link RewriteStream#srcdoc}. */
     SrcdocContext srcdoc = SrcdocContext.PAGE;
-    private byte lastByte;
-    private byte lastByteBeforeScript;
+    byte lastByte;
+    byte lastByteBeforeScript;
     private byte lastByteBeforeNoscript;
     private static final byte[] SPACE = {' '};
     private static final byte[] LT = {'<'};
@@ -139,7 +138,7 @@ final class RewriteEngine implements TokenHandler {
         this.tok = new Tokenizer(this, cfg.maxHeldBytes, listener != null, cfg.pool.take(1024));
         this.defer = cfg.pool.take(4096);
         this.rules = new ElementRules(this);
-        this.styleSheets = new StyleSheets(this, rules);
+        this.style = new HeldStyle(this, rules);
         tok.guardAttribute = rules.categoryAttributeBytes;
         tok.skim = true;
     }
@@ -228,7 +227,7 @@ final class RewriteEngine implements TokenHandler {
         System.arraycopy(b, off, defer, deferLen, len);
         deferLen += len;
         if (streamingStyle && deferLen - scriptContentStart > cfg.maxHeldBytes) {
-            streamStyle();
+            style.streamStyle();
         }
     }
 
@@ -243,7 +242,7 @@ final class RewriteEngine implements TokenHandler {
         return inNoscript || inScript || inAmpConfig ? DEFER : SINK;
     }
 
-    private void releaseDeferred() throws IOException {
+    void releaseDeferred() throws IOException {
         if (!inNoscript && !inScript && !inAmpConfig) {
             if (deferLen > 0) {
                 sink.write(defer, 0, deferLen);
@@ -271,7 +270,7 @@ final class RewriteEngine implements TokenHandler {
                 finishScript(tok.tagStart, tok.tagStart); // the SVG script's text ends here: judge it
             } else if (inScript && heldStyle && heldForeign
                 && !(tok.endTag && tok.foreign && tok.nameId == ElementNames.STYLE)) {
-                tagInSvgStyle();
+                style.tagInSvgStyle();
             }
         }
         if (inAmpConfig && mode == DEFER && ampConfigTag()) {
@@ -451,23 +450,8 @@ final class RewriteEngine implements TokenHandler {
         }
     }
 
-    /**
-     * A tag inside an SVG {@code <style>}, whose text is markup: the browser's stylesheet is the style's text nodes
-     * joined, on both sides of a nested element (and an end tag that closes nothing is ignored), which one streaming
-     * pass cannot read before it must decide. With trackers refused, the style's start tag goes with its text so far
-     * (the rest is then plain SVG content that styles nothing).
-     */
-    private void tagInSvgStyle() throws IOException {
-        if (decision.refused().isEmpty()) {
-            finishScript(tok.tagStart, tok.tagStart);
-        } else {
-            LOG.debug("ConsentGate: removed the start of an SVG style with a tag inside it (line {})", scriptLine);
-            unwrapHeld();
-        }
-    }
-
     /** Takes out the held SVG script's or style's start tag with its text so far; what follows stays. */
-    private void unwrapHeld() throws IOException {
+    void unwrapHeld() throws IOException {
         inScript = false;
         heldStyle = false;
         cutHeldScript();
@@ -731,8 +715,8 @@ final class RewriteEngine implements TokenHandler {
 
     /**
      * Starts holding an HTML {@code <style>} element, its start tag included (rewritten into {@link #tagWriter} when
-     * {@code rewritten}), held like an inline script: its CSS is read at its end tag ({@link #finishStyle}), or
-     * statement by statement past the cap ({@link #streamStyle}).
+     * {@code rewritten}), held like an inline script: its CSS is read at its end tag
+     * ({@link HeldStyle#finishStyle}), or statement by statement past the cap ({@link HeldStyle#streamStyle}).
      */
     void beginStyle(boolean rewritten) throws IOException {
         hold(true, rewritten);
@@ -767,137 +751,8 @@ final class RewriteEngine implements TokenHandler {
         scriptContentStart = deferLen;
     }
 
-    /**
-     * The end of a held {@code <style>}: each {@code url(...)} or string of its CSS that fetches a refused tracker
-     * becomes {@code about:invalid} (which loads nothing) in place, and the element stays, in both modes (it is no
-     * tracker, and removing it would unstyle the page). Reported as {@link TrackerEvent.Action#NEUTRALIZED}.
-     */
-    private void finishStyle() throws IOException {
-        int cs = scriptContentStart;
-        if (heldForeign && StyleSheets.hasMarkup(defer, cs, deferLen)) {
-            finishSvgStyleWithMarkup(cs);
-            return;
-        }
-        inScript = false;
-        heldStyle = false;
-        byte[] text = rewrittenCss(cs, deferLen);
-        if (text != null) {
-            if (cs + text.length > defer.length) {
-                defer = java.util.Arrays.copyOf(defer, cs + text.length);
-            }
-            System.arraycopy(text, 0, defer, cs, text.length);
-            deferLen = cs + text.length;
-        }
-        if (inNoscript) {
-            noscriptContent = true;
-            checkContent = true;
-        }
-        releaseDeferred();
-    }
-
-    /**
-     * An SVG style whose text holds markup or character references: the browser's CSS is its text content (CDATA
-     * sections unwrapped, comments left out, references decoded), which no span of the held bytes stands for. When
-     * that CSS fetches a refused tracker, the style's start tag goes with its text ({@link #unwrapHeld});
-     * otherwise it stays byte for byte.
-     */
-    private void finishSvgStyleWithMarkup(int cs) throws IOException {
-        byte[] css = StyleSheets.svgTextContent(defer, cs, deferLen);
-        List<TrackerMatch> refused = new java.util.ArrayList<>(1);
-        List<TrackerMatch> allowed = new java.util.ArrayList<>(1);
-        List<CssUrls.Span> spans = styleSheets.refused(css, 0, css.length, refused, allowed);
-        for (TrackerMatch m : allowed) {
-            event(TrackerEvent.Action.ALLOWED, scriptLine, scriptColumn, "style", m);
-        }
-        if (spans == null) {
-            inScript = false;
-            heldStyle = false;
-            if (inNoscript) {
-                noscriptContent = true;
-                checkContent = true;
-            }
-            releaseDeferred();
-            return;
-        }
-        for (TrackerMatch m : refused) {
-            event(TrackerEvent.Action.REMOVED, scriptLine, scriptColumn, "style", m);
-        }
-        unwrapHeld();
-    }
-
-    /** The held CSS {@code defer[from..to)} with its refused tracker URLs replaced, or {@code null} when it has none. */
-    private byte[] rewrittenCss(int from, int to) {
-        List<TrackerMatch> refused = new java.util.ArrayList<>(1);
-        List<TrackerMatch> allowed = new java.util.ArrayList<>(1);
-        List<CssUrls.Span> spans = styleSheets.refused(defer, from, to, refused, allowed);
-        for (TrackerMatch m : allowed) {
-            event(TrackerEvent.Action.ALLOWED, scriptLine, scriptColumn, "style", m);
-        }
-        if (spans == null) {
-            return null;
-        }
-        java.io.ByteArrayOutputStream css = new java.io.ByteArrayOutputStream(to - from);
-        int prev = 0;
-        for (CssUrls.Span span : spans) {
-            css.write(defer, from + prev, span.from() - prev);
-            css.write(INVALID_URL, 0, INVALID_URL.length);
-            prev = span.to();
-        }
-        css.write(defer, from + prev, to - from - prev);
-        for (TrackerMatch m : refused) { // one per URL: the same events however the CSS was streamed
-            event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "style", m);
-        }
-        return css.toByteArray();
-    }
-
-    /**
-     * A held {@code <style>} (outside {@code <noscript>}) holds more than the cap. Its CSS up to the end of its last
-     * complete statement reads the same whatever follows, so it is read and sent now, with the start tag, and only
-     * the open statement stays held: a large inline stylesheet streams. A single statement longer than the cap (a
-     * font inlined as a {@code data:} URL, an unclosed comment) is where the overflow switch applies: fail-open
-     * sends it and the rest of the element unread, fail-closed drops them and keeps the end tag. Which statement
-     * that is depends on the CSS alone, not on how the input was split ({@link CssUrls.Scan#longStatement}).
-     */
-    private void streamStyle() throws IOException {
-        int cs = scriptContentStart;
-        CssUrls.Scan scan = styleSheets.scan(defer, cs, deferLen);
-        int end = cs + (scan.longStatement() >= 0 ? scan.longStatement() : scan.boundary());
-        byte[] text = rewrittenCss(cs, end);
-        sink.write(defer, 0, cs); // the start tag, if not yet sent (nothing else is held outside <noscript>)
-        if (text != null) {
-            sink.write(text);
-        } else {
-            sink.write(defer, cs, end - cs);
-        }
-        System.arraycopy(defer, end, defer, 0, deferLen - end);
-        deferLen -= end;
-        scriptStart = 0;
-        scriptContentStart = 0;
-        if (scan.longStatement() >= 0) {
-            overflowStyle();
-        }
-    }
-
-    /**
-     * The overflow switch for a held style whose start tag was sent: fail-open sends the rest of the element unread,
-     * fail-closed drops it and keeps the end tag.
-     */
-    private void overflowStyle() throws IOException {
-        logOverflow("a <style> statement");
-        inScript = false;
-        heldStyle = false;
-        if (cfg.overflow == OverflowAction.FAIL_OPEN) {
-            releaseDeferred();
-            return;
-        }
-        event(TrackerEvent.Action.REMOVED, scriptLine, scriptColumn, "style", null, null, Set.of());
-        deferLen = 0;
-        startOverflowDrop(ElementNames.STYLE, 1, heldContext);
-        keepDropEnd = true;
-    }
-
     /** The end of a held script or style; {@code endEnd} is -1 when its end tag outgrew the cap and is not read yet. */
-    private void finishScript(int endStart, int endEnd) throws IOException {
+    void finishScript(int endStart, int endEnd) throws IOException {
         int held = heldStyle ? ElementNames.STYLE : ElementNames.SCRIPT;
         flushTo(endStart);
         if (!inScript) {
@@ -905,7 +760,7 @@ final class RewriteEngine implements TokenHandler {
             return;
         }
         if (heldStyle) {
-            finishStyle();
+            style.finishStyle();
             return;
         }
         if (heldMagentoInit) {
@@ -1110,7 +965,7 @@ final class RewriteEngine implements TokenHandler {
             return;
         }
         if (heldStyle) {
-            overflowSvgStyle(closed);
+            style.overflowSvgStyle(closed);
             return;
         }
         if (heldMagentoInit) {
@@ -1144,11 +999,11 @@ final class RewriteEngine implements TokenHandler {
      * split. In a {@code <noscript>} (any tag of its content) or an SVG script the overflow switch applies to the
      * element. In an HTML script or style the tag can only be the element's end tag (its text is raw), so the text is
      * complete: it is judged as usual, and the end tag streams after it, or goes with the script when that is
-     * removed. In an SVG style it is a tag inside the style ({@link #tagInSvgStyle}).
+     * removed. In an SVG style it is a tag inside the style ({@link HeldStyle#tagInSvgStyle}).
      */
     private void overflowInHeldElement() throws IOException {
         if (inScript && heldStyle && heldForeign && !inNoscript) {
-            tagInSvgStyle(); // its own end tag too: one over the cap is taken as a tag inside it
+            style.tagInSvgStyle(); // its own end tag too: one over the cap is taken as a tag inside it
             if (mode == SINK) {
                 onTagOverflow(); // the style is let go of: the tag is one over the cap like any other
             }
@@ -1182,28 +1037,10 @@ final class RewriteEngine implements TokenHandler {
     }
 
     /**
-     * An SVG {@code <style>} holds more than the cap. Its text is markup, so it is not streamed statement by
-     * statement: fail-open sends it unread, fail-closed drops the element whole, end tag included.
-     */
-    private void overflowSvgStyle(boolean closed) throws IOException {
-        logOverflow("an SVG <style>");
-        inScript = false;
-        heldStyle = false;
-        if (!closed) {
-            releaseDeferred();
-            return;
-        }
-        event(TrackerEvent.Action.REMOVED, scriptLine, scriptColumn, "style", null, null, Set.of());
-        deferLen = 0;
-        lastByte = lastByteBeforeScript;
-        startOverflowDrop(ElementNames.STYLE, 1, heldContext);
-    }
-
-    /**
      * Drops a held element past the cap up to its end tag ({@code depth} of them, for nested {@code <noscript>}s);
      * the SVG/MathML context is then {@code context}, the one the element started in.
      */
-    private void startOverflowDrop(int id, int depth, int[] context) {
+    void startOverflowDrop(int id, int depth, int[] context) {
         setMode(DROP);
         dropId = id;
         dropNameLen = 0;
@@ -1220,7 +1057,7 @@ final class RewriteEngine implements TokenHandler {
         }
     }
 
-    private void logOverflow(String what) {
+    void logOverflow(String what) {
         if (!overflowLogged) {
             overflowLogged = true;
             String outcome = cfg.overflow == OverflowAction.FAIL_CLOSED
