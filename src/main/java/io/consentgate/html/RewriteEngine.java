@@ -32,6 +32,7 @@ final class RewriteEngine implements TokenHandler {
     final OutputStream sink;
     private final ElementRules rules;
     private final HeldStyle style;
+    final HeldAmpConfig ampConfig;
 
     int mode = SINK;
     private int dropId;
@@ -101,19 +102,10 @@ final class RewriteEngine implements TokenHandler {
     private byte[] scriptNeutralTail;
 
     /**
-     * An AMP component held to its end tag for its inline configuration ({@link #beginAmpConfig}): its start tag and
-     * everything after it are in {@link #defer} from {@link #ampStart} on.
+     * An AMP component held to its end tag for its inline configuration ({@link HeldAmpConfig#beginAmpConfig}): its
+     * start tag and everything after it are in {@link #defer} from {@link HeldAmpConfig#ampStart} on.
      */
-    private boolean inAmpConfig;
-    private int ampId;
-    private int ampStart;
-    private int ampContentStart;
-    private int[] ampContext;
-    private long ampLine;
-    private long ampColumn;
-    private byte lastByteBeforeAmp;
-    /** The vendor of its {@code type}, whose tag ids in the configuration decide; or null. */
-    private TrackerMatch ampTagged;
+    boolean inAmpConfig;
 
     /** The tag components the page's flight chunks imported so far; created with the first chunk. */
     private FlightComponents flightComponents;
@@ -139,6 +131,7 @@ final class RewriteEngine implements TokenHandler {
         this.defer = cfg.pool.take(4096);
         this.rules = new ElementRules(this);
         this.style = new HeldStyle(this, rules);
+        this.ampConfig = new HeldAmpConfig(this, rules);
         tok.guardAttribute = rules.categoryAttributeBytes;
         tok.skim = true;
     }
@@ -196,7 +189,7 @@ final class RewriteEngine implements TokenHandler {
      * Called where an element was cut out: a lone {@code <} of text right before it must not join the bytes after
      * it into a new tag ({@code a<} + {@code img src=...>}), so a space separates them.
      */
-    private void guardCut() throws IOException {
+    void guardCut() throws IOException {
         if (lastByte == '<') {
             emit(SPACE, 0, 1);
         }
@@ -232,7 +225,7 @@ final class RewriteEngine implements TokenHandler {
     }
 
     /** Every change of {@link #mode} goes through here: the tokenizer may skip plain tags only in {@link #SINK}. */
-    private void setMode(int m) {
+    void setMode(int m) {
         mode = m;
         tok.skim = m == SINK;
         tok.rawEndsAtNoscript = m == DROP && inNoscript;
@@ -273,7 +266,7 @@ final class RewriteEngine implements TokenHandler {
                 style.tagInSvgStyle();
             }
         }
-        if (inAmpConfig && mode == DEFER && ampConfigTag()) {
+        if (inAmpConfig && mode == DEFER && ampConfig.ampConfigTag()) {
             return;
         }
         if (mode == DROP) {
@@ -305,7 +298,7 @@ final class RewriteEngine implements TokenHandler {
         }
     }
 
-    private void dropTag() throws IOException {
+    void dropTag() throws IOException {
         boolean same = tok.nameId == dropId && (dropId != ElementNames.OTHER
             || java.util.Arrays.equals(tok.name, 0, tok.nameLen, dropName, 0, dropNameLen));
         if (same && tok.endTag) {
@@ -388,7 +381,7 @@ final class RewriteEngine implements TokenHandler {
             finishScript(limit, limit);
         }
         if (inAmpConfig) {
-            finishAmpConfig(limit);
+            ampConfig.finishAmpConfig(limit);
         }
         if (inNoscript) {
             finishNoscript(limit, limit);
@@ -575,108 +568,6 @@ final class RewriteEngine implements TokenHandler {
         }
         System.arraycopy(hidden, 0, defer, deferLen, hidden.length);
         deferLen += hidden.length;
-    }
-
-    // ---------------------------------------------------------------- AMP configurations
-
-    /**
-     * Starts holding the current AMP component ({@code <amp-analytics>}, {@code <amp-story-auto-ads>}) to its end
-     * tag: its inline configuration, a {@code <script type="application/json">} child, decides whether it goes
-     * ({@link AmpElements#configRefusal}). The hold takes only that shape, script children and text: any other tag
-     * inside ends it there, and the component is judged on what it held so far (on the safe side: a configuration
-     * seen is read, whatever follows it). {@code tagged}: the vendor of its {@code type}, whose tag ids in the
-     * configuration decide.
-     */
-    void beginAmpConfig(TrackerMatch tagged) throws IOException {
-        flushTo(tok.tagStart);
-        if (listener != null) {
-            ampLine = tok.lineOf(tok.tagStart);
-            ampColumn = tok.columnOf(tok.tagStart);
-        }
-        if (!inNoscript) {
-            deferLen = 0;
-        }
-        lastByteBeforeAmp = lastByte;
-        inAmpConfig = true;
-        ampId = tok.nameId;
-        ampTagged = tagged;
-        ampContext = tok.foreignSnapshot();
-        checkContent = false;
-        setMode(DEFER);
-        ampStart = deferLen;
-        flushTo(tok.tagEnd);
-        ampContentStart = deferLen;
-    }
-
-    /**
-     * A tag inside the held AMP component: true when it was taken care of (a script child's tags stay held, the
-     * component's end tag decides it); false when it ended the hold and is to be read as usual.
-     */
-    private boolean ampConfigTag() throws IOException {
-        if (tok.nameId == ElementNames.SCRIPT && !tok.foreign) {
-            return true; // held with the component, read with it at its end
-        }
-        if (tok.endTag && tok.nameId == ampId) {
-            if (finishAmpConfig(tok.tagStart)) {
-                tok.ps = tok.tagEnd; // removed: its end tag goes with it
-            }
-            return true;
-        }
-        if (finishAmpConfig(tok.tagStart)) {
-            startOverflowDrop(ampId, 1, ampContext); // the rest of it, through its end tag
-            dropTag();
-            return true;
-        }
-        return false;
-    }
-
-    /** Judges the held AMP component up to {@code end}; true when it was removed (its bytes so far are gone). */
-    private boolean finishAmpConfig(int end) throws IOException {
-        flushTo(end);
-        if (!inAmpConfig) {
-            return false; // it overflowed while the last bytes went in
-        }
-        inAmpConfig = false;
-        String element = ElementNames.name(ampId);
-        TrackerMatch refused = rules.ampConfigRefusal(defer, ampContentStart, deferLen, ampTagged, element, ampLine,
-            ampColumn);
-        ampTagged = null;
-        if (refused == null) {
-            if (inNoscript) {
-                noscriptContent = true;
-                checkContent = true;
-            }
-            releaseDeferred();
-            return false;
-        }
-        event(TrackerEvent.Action.REMOVED, ampLine, ampColumn, element, refused);
-        deferLen = ampStart;
-        lastByte = lastByteBeforeAmp;
-        guardCut();
-        if (inNoscript) {
-            noscriptRemoved++;
-            checkContent = true;
-        }
-        releaseDeferred();
-        return true;
-    }
-
-    /**
-     * A held AMP component past the cap: fail-open sends it and the rest of it unread, fail-closed drops it through
-     * its end tag.
-     */
-    private void overflowAmpConfig(boolean closed) throws IOException {
-        logOverflow("an AMP component's configuration");
-        inAmpConfig = false;
-        ampTagged = null;
-        if (!closed) {
-            releaseDeferred();
-            return;
-        }
-        event(TrackerEvent.Action.REMOVED, ampLine, ampColumn, ElementNames.name(ampId), null, null, Set.of());
-        deferLen = ampStart; // outside <noscript>: a block holding it overflows first, as a whole
-        lastByte = lastByteBeforeAmp;
-        startOverflowDrop(ampId, 1, ampContext);
     }
 
     // ---------------------------------------------------------------- inline scripts
@@ -961,7 +852,7 @@ final class RewriteEngine implements TokenHandler {
             return;
         }
         if (inAmpConfig) {
-            overflowAmpConfig(closed);
+            ampConfig.overflowAmpConfig(closed);
             return;
         }
         if (heldStyle) {
