@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The rewriting rules on top of the {@link Tokenizer}. Bytes go to one of three places: the sink, the defer buffer
  * (an inline script or a noscript block being decided) or nowhere (an element being removed). Element rules live in
- * {@link ElementRules}; this class owns the routing, the held elements and the overflow switch.
+ * {@link ElementRules}; this class owns the routing, the held elements and the overflow switch. What becomes of a held
+ * {@code <style>}, AMP configuration or rewritable script is decided by {@link HeldStyle}, {@link HeldAmpConfig} and
+ * {@link HeldScriptRewrites}, on the held bytes and flags kept here.
  */
 final class RewriteEngine implements TokenHandler {
 
@@ -33,6 +35,7 @@ final class RewriteEngine implements TokenHandler {
     private final ElementRules rules;
     private final HeldStyle style;
     final HeldAmpConfig ampConfig;
+    private final HeldScriptRewrites scriptRewrites;
 
     int mode = SINK;
     private int dropId;
@@ -73,7 +76,7 @@ final class RewriteEngine implements TokenHandler {
     /** The element held as {@link #inScript} is an HTML {@code <style>}: its CSS is read at its end tag. */
     boolean heldStyle;
     /** The script held as {@link #inScript} is a {@code text/x-magento-init} block ({@link MagentoInitScript}). */
-    private boolean heldMagentoInit;
+    boolean heldMagentoInit;
     /** The element being dropped keeps its end tag ({@link HeldStyle#streamStyle}: the start of a style was sent). */
     boolean keepDropEnd;
     /** At the end of the input: how many held bytes its last, undecided part added (a tag it ends inside); else 0. */
@@ -107,9 +110,6 @@ final class RewriteEngine implements TokenHandler {
      */
     boolean inAmpConfig;
 
-    /** The tag components the page's flight chunks imported so far; created with the first chunk. */
-    private FlightComponents flightComponents;
-
     private boolean overflowLogged;
     /** See {@link RewriteStream#srcdoc}. */
     SrcdocContext srcdoc = SrcdocContext.PAGE;
@@ -132,6 +132,7 @@ final class RewriteEngine implements TokenHandler {
         this.rules = new ElementRules(this);
         this.style = new HeldStyle(this, rules);
         this.ampConfig = new HeldAmpConfig(this, rules);
+        this.scriptRewrites = new HeldScriptRewrites(this);
         tok.guardAttribute = rules.categoryAttributeBytes;
         tok.skim = true;
     }
@@ -592,9 +593,9 @@ final class RewriteEngine implements TokenHandler {
 
     /**
      * Starts holding a Magento {@code <script type="text/x-magento-init">} block, read at its end tag for the
-     * components it starts ({@link #finishMagentoInit}). Held only where the catalog names such components and
-     * something is refused (or the listener wants the allowed ones), and not in {@code <noscript>}, where it starts
-     * nothing.
+     * components it starts ({@link HeldScriptRewrites#finishMagentoInit}). Held only where the catalog names such
+     * components and something is refused (or the listener wants the allowed ones), and not in {@code <noscript>},
+     * where it starts nothing.
      */
     void beginMagentoInit() throws IOException {
         if (inNoscript || !cfg.catalog.hasMagentoComponents() || decision.refused().isEmpty() && listener == null) {
@@ -655,7 +656,7 @@ final class RewriteEngine implements TokenHandler {
             return;
         }
         if (heldMagentoInit) {
-            finishMagentoInit(endEnd);
+            scriptRewrites.finishMagentoInit(endEnd);
             return;
         }
         int cs = scriptContentStart;
@@ -668,7 +669,7 @@ final class RewriteEngine implements TokenHandler {
             }
         }
         inScript = false;
-        if (!inNoscript && rewriteFlightChunk(matches, refused != null) || refused == null) {
+        if (!inNoscript && scriptRewrites.rewriteFlightChunk(matches, refused != null) || refused == null) {
             for (TrackerMatch m : matches) {
                 if (decision.allowsAll(m.categories())) {
                     event(TrackerEvent.Action.ALLOWED, scriptLine, scriptColumn, "script", m);
@@ -682,7 +683,7 @@ final class RewriteEngine implements TokenHandler {
             event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", refused);
             writeNeutralScript(refused.categories());
             deferLen = 0;
-        } else if (!inNoscript && rewriteUrlList(matches)) {
+        } else if (!inNoscript && scriptRewrites.rewriteUrlList(matches)) {
             for (TrackerMatch m : matches) {
                 event(decision.allowsAll(m.categories()) ? TrackerEvent.Action.ALLOWED
                     : TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", m);
@@ -696,7 +697,7 @@ final class RewriteEngine implements TokenHandler {
     }
 
     /** Removes the held script with its end tag, which ends at {@code endEnd} (-1: longer than the cap, streaming). */
-    private void removeHeldScript(int endEnd) throws IOException {
+    void removeHeldScript(int endEnd) throws IOException {
         if (endEnd < 0) { // an end tag longer than the cap, still streaming: it goes as it is read
             cutHeldScript();
             releaseDeferred();
@@ -709,119 +710,7 @@ final class RewriteEngine implements TokenHandler {
         releaseDeferred();
     }
 
-    /**
-     * The end of a held {@code text/x-magento-init} block ({@link MagentoInitScript}): a block that starts only refused
-     * trackers is removed (neutralized with its type kept for activation in {@link RewriteMode#NEUTRALIZE}); a block
-     * that also starts other components loses only the refused members, in both modes, as the others must start.
-     */
-    private void finishMagentoInit(int endEnd) throws IOException {
-        heldMagentoInit = false;
-        inScript = false;
-        int cs = scriptContentStart;
-        MagentoInitScript.Verdict v = MagentoInitScript.judge(defer, cs, deferLen, cfg.catalog, decision);
-        if (v != null) {
-            for (TrackerMatch m : v.allowed()) {
-                event(TrackerEvent.Action.ALLOWED, scriptLine, scriptColumn, "script", m);
-            }
-        }
-        if (v == null || v.refused().isEmpty()) {
-            releaseDeferred();
-            return;
-        }
-        boolean removed = v.whole() && cfg.mode == RewriteMode.REMOVE;
-        for (TrackerMatch m : v.refused()) {
-            event(removed ? TrackerEvent.Action.REMOVED : TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn,
-                "script", m);
-        }
-        if (removed) {
-            removeHeldScript(endEnd);
-            return;
-        }
-        if (v.whole()) {
-            Set<Category> categories = EnumSet.noneOf(Category.class);
-            v.refused().forEach(m -> categories.addAll(m.categories()));
-            writeNeutralScript(categories);
-            deferLen = 0;
-        } else {
-            System.arraycopy(v.text(), 0, defer, cs, v.text().length); // never longer than what it replaces
-            deferLen = cs + v.text().length;
-        }
-        releaseDeferred();
-    }
-
-    /**
-     * A framework payload script ({@link FlightChunk}) is never removed: the page hydrates from it. Its refused tracker
-     * URLs and refused tag components ({@link FlightComponents}) are overwritten in place in the held bytes, which are
-     * then released like an allowed script's. A payload
-     * that names a refused tracker only by a loader signature (a code sample shown on the page, say) carries no
-     * address of it and is kept as it is.
-     *
-     * @return false when the script is not such a payload
-     */
-    private boolean rewriteFlightChunk(List<TrackerMatch> matches, boolean anyRefused) {
-        int cs = scriptContentStart;
-        if (FlightChunk.stringBody(defer, cs, deferLen - cs) == null) {
-            return false;
-        }
-        if (flightComponents == null) {
-            flightComponents = new FlightComponents();
-        }
-        Set<TrackerMatch> rewritten = new java.util.LinkedHashSet<>();
-        byte[] text = FlightChunk.rewrite(defer, cs, deferLen - cs, anyRefused, flightComponents, cfg.catalog, m -> {
-            TrackerMatch refined = refined(m, matches);
-            boolean refuse = !decision.allowsAll(refined.categories());
-            if (refuse) {
-                rewritten.add(refined);
-            }
-            return refuse;
-        });
-        if (text == null) {
-            if (anyRefused) {
-                LOG.debug("ConsentGate: kept a framework payload script: it names {} but holds no URL of it",
-                    matches);
-            }
-            return true;
-        }
-        for (TrackerMatch m : rewritten) {
-            event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", m);
-        }
-        deferLen = cs;
-        if (cs + text.length > defer.length) {
-            defer = java.util.Arrays.copyOf(defer, cs + text.length);
-        }
-        System.arraycopy(text, 0, defer, cs, text.length);
-        deferLen = cs + text.length;
-        return true;
-    }
-
-    /**
-     * A script that loads a list of URLs, some of them refused trackers ({@link UrlListScript}), keeps the others: its
-     * refused tracker URL literals are overwritten in place in the held bytes, which are then released.
-     *
-     * @return false when the script is not such a list (it is then removed)
-     */
-    private boolean rewriteUrlList(List<TrackerMatch> matches) {
-        int cs = scriptContentStart;
-        byte[] text = UrlListScript.rewrite(defer, cs, deferLen - cs, cfg.catalog,
-            m -> !decision.allowsAll(refined(m, matches).categories()));
-        if (text == null) {
-            return false;
-        }
-        System.arraycopy(text, 0, defer, cs, text.length);
-        return true;
-    }
-
-    /** The match of the whole script for the same tracker (its categories refined by tag ids), else {@code m}. */
-    private static TrackerMatch refined(TrackerMatch m, List<TrackerMatch> matches) {
-        for (TrackerMatch whole : matches) {
-            if (whole.tracker().id().equals(m.tracker().id())) {
-                return whole;
-            }
-        }
-        return m;
-    }
-
-    private void writeNeutralScript(Set<Category> categories) throws IOException {
+    void writeNeutralScript(Set<Category> categories) throws IOException {
         sink.write(scriptNeutralHead);
         if (!scriptHasCategory) {
             sink.write(rules.categoryInsert(categories));
