@@ -22,16 +22,11 @@ final class ElementRules {
 
     private static final byte[] DATA_CONSENT_TYPE = ascii("data-consent-type");
     private static final byte[] DATA_SRC = ascii("data-src");
-    private static final byte[] DATA_ROCKET_SRC = ascii("data-rocket-src");
     private static final byte[] DATA_SRCSET = ascii("data-srcset");
     private static final byte[] CLASS = ascii("class");
     /** Kinds of lazy-loading attributes ({@link #lazyKind}): a URL, a srcset. */
     private static final int LAZY_URL = 1;
     private static final int LAZY_SRCSET = 2;
-    /** Kinds of inline script text ({@link #scriptText}). */
-    private static final int TEXT_DATA = 0;
-    private static final int TEXT_FETCHES = 1;
-    private static final int TEXT_MAGENTO_INIT = 2;
     private static final byte[] DATA = ascii("data");
     private static final byte[] HREF = ascii("href");
     private static final byte[] HTTP_EQUIV = ascii("http-equiv");
@@ -60,6 +55,7 @@ final class ElementRules {
     private final HostFilter hostFilter;
     private final NestedDocuments nested;
     private final AmpElements amp;
+    private final ScriptElements scripts;
     /** Attribute drops of the current start tag waiting to be written with the others ({@link #liveAttributes}). */
     private TagWriter edits;
     private String base;
@@ -76,6 +72,7 @@ final class ElementRules {
         this.hostFilter = cfg.hostFilter;
         this.nested = new NestedDocuments(engine);
         this.amp = new AmpElements(this, engine);
+        this.scripts = new ScriptElements(this, engine);
     }
 
     void startTag() throws IOException {
@@ -94,7 +91,7 @@ final class ElementRules {
     private boolean elementRules() throws IOException {
         switch (t.nameId) {
             case ElementNames.SCRIPT:
-                script();
+                scripts.script();
                 break;
             case ElementNames.IMG:
             case ElementNames.SOURCE:
@@ -389,7 +386,8 @@ final class ElementRules {
         TagWriter w = liveEdits(edits, false);
         w.len = 0;
         w.build(t, null);
-        if (t.nameId == ElementNames.SCRIPT && dataSrc < 0 && !(t.foreign && t.selfClosing) && textMayFetch(true)) {
+        if (t.nameId == ElementNames.SCRIPT && dataSrc < 0 && !(t.foreign && t.selfClosing)
+            && scripts.textMayFetch(true)) {
             engine.beginScript(true);
         } else {
             engine.replaceTag();
@@ -430,90 +428,10 @@ final class ElementRules {
     // ---------------------------------------------------------------- trackers by URL
 
     /**
-     * A script's URL is checked; its inline text is held and read when its type may fetch. That includes SVG
-     * {@code <script>}, which runs like an HTML one but whose text is tokenized as markup (see
-     * {@code RewriteEngine.scriptForeign}).
-     */
-    private void script() throws IOException {
-        int src = t.foreign ? attr(HREF) : attr(SRC);
-        if (t.foreign && src < 0) {
-            src = attr(XLINK_HREF);
-        }
-        if (src >= 0) {
-            refuseIfTracker(checkLoader(src));
-        } else if (!t.foreign && (textMayFetch(false) || cfg.mode == RewriteMode.REMOVE)) {
-            // Delay-JS runners (WP Rocket, LiteSpeed, WP-Optimize, and others under a data-NAME-src of their own)
-            // keep the src of a held script here and set it later, also on text/plain scripts and types of their
-            // own; a consent manager does that only after consent, which a later page then carries. Neutralize mode
-            // keeps text/plain ones for the consent manager.
-            TrackerMatch delayed = checkLoader(attr(DATA_ROCKET_SRC));
-            if (delayed == null) {
-                delayed = checkLoader(attr(DATA_SRC));
-            }
-            for (int i = 0; delayed == null && i < t.attrCount; i++) {
-                if (isDelayedSrc(i)) {
-                    delayed = checkLoader(i);
-                }
-            }
-            if (delayed != null) {
-                refuseIfTracker(delayed);
-                return;
-            }
-        }
-        if (src < 0 && !(t.foreign && t.selfClosing)) {
-            int text = scriptText(false);
-            if (text == TEXT_FETCHES) {
-                engine.beginScript(false);
-            } else if (text == TEXT_MAGENTO_INIT && !t.foreign) {
-                engine.beginMagentoInit();
-            }
-        }
-    }
-
-    /**
-     * Whether an inline script's text is read for tracker loaders: JavaScript in any spelling, and the types whose
-     * text makes the browser (or a first-party runner) fetch the URLs in it: {@code speculationrules} (the URLs it
-     * lists are prefetched or prerendered), {@code importmap} (a module's bare specifier loads the mapped URL) and
-     * Partytown's {@code text/partytown} (its runner executes the text in a worker), and the types WordPress
-     * delay-JS plugins give the scripts their first-party runner replays on the visitor's first interaction
-     * ({@code rocketlazyloadscript} of WP Rocket, {@code pmdelayedscript} of Perfmatters; LiteSpeed's
-     * {@code litespeed/javascript} already says javascript).
-     */
-    private boolean textMayFetch(boolean activated) {
-        return scriptText(activated) == TEXT_FETCHES;
-    }
-
-    /**
-     * What an inline script's text is, by its type ({@link #textMayFetch}): {@link #TEXT_FETCHES}, a Magento
-     * {@code text/x-magento-init} block whose component names start modules ({@link MagentoInitScript}), or
-     * {@link #TEXT_DATA}, read by nothing (JSON-LD, templates).
-     */
-    private int scriptText(boolean activated) {
-        int type = attr(activated ? DATA_CONSENT_TYPE : TYPE);
-        if (type < 0) {
-            return TEXT_FETCHES;
-        }
-        String v = value(type).strip().toLowerCase(Locale.ROOT);
-        if (v.isEmpty() || v.equals("module") || v.contains("javascript") || v.contains("ecmascript")
-            || v.contains("jscript") || v.contains("livescript") || v.equals("speculationrules")
-            || v.equals("importmap") || v.startsWith("text/partytown") || v.endsWith("rocketlazyloadscript")
-            || v.equals("pmdelayedscript")) {
-            return TEXT_FETCHES;
-        }
-        return v.equals(MagentoInitScript.TYPE) ? TEXT_MAGENTO_INIT : TEXT_DATA;
-    }
-
-    /** Whether attribute {@code i} is named {@code data-NAME-src} (any case), as delay-JS runners name the src. */
-    private boolean isDelayedSrc(int i) {
-        String name = t.valueFrom(i) < 0 ? null : dataName(i, "data-x-src".length());
-        return name != null && name.endsWith("-src");
-    }
-
-    /**
      * Attribute {@code i}'s name in lower case when it is a {@code data-} name of at least {@code minLength} bytes;
      * else null, decided for nearly every attribute on its length and first byte, without a string.
      */
-    private String dataName(int i, int minLength) {
+    String dataName(int i, int minLength) {
         int a = i * Tokenizer.STRIDE;
         int s = t.attrs[a + Tokenizer.A_NAME];
         int len = t.attrs[a + Tokenizer.A_NAME_END] - s;
@@ -933,7 +851,7 @@ final class ElementRules {
         return m;
     }
 
-    private void refuseIfTracker(TrackerMatch m) throws IOException {
+    void refuseIfTracker(TrackerMatch m) throws IOException {
         if (m == null) {
             return;
         }
