@@ -24,9 +24,6 @@ final class ElementRules {
     private static final byte[] DATA_SRC = ascii("data-src");
     private static final byte[] DATA_SRCSET = ascii("data-srcset");
     private static final byte[] CLASS = ascii("class");
-    /** Kinds of lazy-loading attributes ({@link #lazyKind}): a URL, a srcset. */
-    private static final int LAZY_URL = 1;
-    private static final int LAZY_SRCSET = 2;
     private static final byte[] DATA = ascii("data");
     private static final byte[] HREF = ascii("href");
     private static final byte[] HTTP_EQUIV = ascii("http-equiv");
@@ -56,6 +53,7 @@ final class ElementRules {
     private final NestedDocuments nested;
     private final AmpElements amp;
     private final ScriptElements scripts;
+    private final LazyLoadAttributes lazyLoading;
     /** Attribute drops of the current start tag waiting to be written with the others ({@link #liveAttributes}). */
     private TagWriter edits;
     private String base;
@@ -73,6 +71,7 @@ final class ElementRules {
         this.nested = new NestedDocuments(engine);
         this.amp = new AmpElements(this, engine);
         this.scripts = new ScriptElements(this, engine);
+        this.lazyLoading = new LazyLoadAttributes(this, t);
     }
 
     void startTag() throws IOException {
@@ -205,7 +204,7 @@ final class ElementRules {
             m = nested.javascriptUrlRefusal(url);
         }
         if (m == null && (t.nameId == ElementNames.IFRAME || t.nameId == ElementNames.FRAME)) {
-            m = lazyUrl(true);
+            m = lazyLoading.lazyUrl(true);
         }
         if (m != null) {
             refuseIfTracker(m);
@@ -454,49 +453,9 @@ final class ElementRules {
             m = check(attr(SRCSET), true);
         }
         if (m == null) {
-            m = lazyUrl(false);
+            m = lazyLoading.lazyUrl(false);
         }
         refuseIfTracker(m);
-    }
-
-    /**
-     * The refusing match for a lazy-loading library's copy of the element's URL, or {@code null}: {@code data-src},
-     * {@code data-lazy-src}, {@code data-srcset}, {@code data-lazy-srcset}, jQuery lazyload's {@code data-original}
-     * (any {@code data-NAME} ending in {@code src} or {@code srcset}). The library (lazysizes, vanilla-lazyload,
-     * WP Rocket, Jetpack, a3 and others write images and frames so) sets it as the {@code src} or {@code srcset}
-     * once the element nears the viewport, so a tracker pixel or frame that a lazy-loading plugin rewrote that way
-     * still loads. A frame's URL is read as a loader's ({@link #checkLoader}).
-     */
-    private TrackerMatch lazyUrl(boolean frame) {
-        for (int i = 0; i < t.attrCount; i++) {
-            int kind = lazyKind(i);
-            if (kind != 0) {
-                TrackerMatch m = frame ? checkLoader(i) : check(i, kind == LAZY_SRCSET);
-                if (m != null) {
-                    return m;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** {@link #LAZY_URL} or {@link #LAZY_SRCSET} when attribute {@code i} is read by {@link #lazyUrl}; else 0. */
-    private int lazyKind(int i) {
-        String name = dataName(i, DATA_SRC.length);
-        if (name == null) {
-            return 0;
-        }
-        if (name.endsWith("srcset")) {
-            return LAZY_SRCSET;
-        }
-        return name.endsWith("src") || name.equals("data-original") ? LAZY_URL : 0;
-    }
-
-    /** Whether the current element is one whose lazy-loading URLs {@link #lazyUrl} reads. */
-    private boolean lazyLoads() {
-        int id = t.nameId;
-        return id == ElementNames.IMG || id == ElementNames.SOURCE || id == ElementNames.IFRAME
-            || id == ElementNames.FRAME || id == ElementNames.IMAGE && !t.foreign;
     }
 
     private void link() throws IOException {
@@ -874,7 +833,7 @@ final class ElementRules {
         boolean script = t.nameId == ElementNames.SCRIPT;
         int id = t.nameId;
         boolean href = script || id == ElementNames.IMAGE || id == ElementNames.FEIMAGE; // SVG elements
-        boolean lazy = lazyLoads();
+        boolean lazy = lazyLoading.lazyLoads();
         for (int i = 0; i < t.attrCount; i++) {
             if (t.attrNameIs(i, SRC) || t.attrNameIs(i, SRCSET)
                 || (t.attrNameIs(i, HREF) && (id == ElementNames.LINK || href))
@@ -883,7 +842,7 @@ final class ElementRules {
                 || (id == ElementNames.OBJECT && t.attrNameIs(i, DATA))
                 || (id == ElementNames.IFRAME && t.attrNameIs(i, SRCDOC))
                 || (id == ElementNames.LINK && t.attrNameIs(i, IMAGESRCSET))
-                || (lazy && lazyKind(i) != 0)
+                || (lazy && lazyLoading.lazyKind(i) != 0)
                 || (lazy && t.attrNameIs(i, CLASS) && value(i).toLowerCase(Locale.ROOT).contains("lazy"))) {
                 // A lazy-loading copy too (data-data-src loads nothing), and a lazy-loading library's class
                 // (lazyload, lazy, rocket-lazyload...): the library would load the data-src the URL moves to.
