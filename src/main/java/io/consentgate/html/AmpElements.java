@@ -14,7 +14,7 @@ import java.util.List;
  * their {@code type} ({@link io.consentgate.catalog.TrackerCatalog#matchAmpType}) or the URL in their
  * {@code config}, {@code src} or {@code data-url}, {@code <amp-analytics>}, {@code <amp-ad>}, {@code <amp-embed>},
  * {@code <amp-auto-ads>} and {@code <amp-call-tracking>}; {@code <amp-analytics>} and {@code <amp-story-auto-ads>}
- * also by their inline JSON configuration, held to their end tag ({@link RewriteEngine#beginAmpConfig}); and the
+ * also by their inline JSON configuration, held to their end tag ({@link HeldAmpConfig#beginAmpConfig}); and the
  * social and video embeds by the URL they load, as that URL in an {@code <iframe>} or {@code <script>} would be.
  *
  * <p>A refused component is removed with its content in both modes: AMP pages run no author script, so no consent
@@ -196,7 +196,7 @@ final class AmpElements {
     /** Holds the component to its end tag when something is refused: its inline configuration decides. */
     private void holdConfig(TrackerMatch tagged) throws IOException {
         if (!engine.decision.refused().isEmpty()) {
-            engine.beginAmpConfig(tagged);
+            engine.ampConfig.beginAmpConfig(tagged);
         }
     }
 

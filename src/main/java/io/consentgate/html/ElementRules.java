@@ -12,26 +12,10 @@ import java.util.Set;
 /** Per-element decisions for start tags: which attribute carries a URL, and what to do when it is refused. */
 final class ElementRules {
 
-    /**
-     * {@code <link rel>} tokens that make the browser connect or fetch: resource hints, stylesheets, icons and the
-     * manifest. Other rels ({@code canonical}, {@code alternate}, {@code me}, ...) only name a URL.
-     */
-    private static final String[] FETCHING_RELS = {
-        "preconnect", "dns-prefetch", "preload", "modulepreload", "prefetch", "prerender", "stylesheet", "icon",
-        "apple-touch-icon", "apple-touch-icon-precomposed", "mask-icon", "manifest", "compression-dictionary"};
-
     private static final byte[] DATA_CONSENT_TYPE = ascii("data-consent-type");
     private static final byte[] DATA_SRC = ascii("data-src");
-    private static final byte[] DATA_ROCKET_SRC = ascii("data-rocket-src");
     private static final byte[] DATA_SRCSET = ascii("data-srcset");
     private static final byte[] CLASS = ascii("class");
-    /** Kinds of lazy-loading attributes ({@link #lazyKind}): a URL, a srcset. */
-    private static final int LAZY_URL = 1;
-    private static final int LAZY_SRCSET = 2;
-    /** Kinds of inline script text ({@link #scriptText}). */
-    private static final int TEXT_DATA = 0;
-    private static final int TEXT_FETCHES = 1;
-    private static final int TEXT_MAGENTO_INIT = 2;
     private static final byte[] DATA = ascii("data");
     private static final byte[] HREF = ascii("href");
     private static final byte[] HTTP_EQUIV = ascii("http-equiv");
@@ -60,6 +44,8 @@ final class ElementRules {
     private final HostFilter hostFilter;
     private final NestedDocuments nested;
     private final AmpElements amp;
+    private final ScriptElements scripts;
+    private final LazyLoadAttributes lazyLoading;
     /** Attribute drops of the current start tag waiting to be written with the others ({@link #liveAttributes}). */
     private TagWriter edits;
     private String base;
@@ -76,6 +62,8 @@ final class ElementRules {
         this.hostFilter = cfg.hostFilter;
         this.nested = new NestedDocuments(engine);
         this.amp = new AmpElements(this, engine);
+        this.scripts = new ScriptElements(this, engine);
+        this.lazyLoading = new LazyLoadAttributes(this, t);
     }
 
     void startTag() throws IOException {
@@ -94,7 +82,7 @@ final class ElementRules {
     private boolean elementRules() throws IOException {
         switch (t.nameId) {
             case ElementNames.SCRIPT:
-                script();
+                scripts.script();
                 break;
             case ElementNames.IMG:
             case ElementNames.SOURCE:
@@ -208,7 +196,7 @@ final class ElementRules {
             m = nested.javascriptUrlRefusal(url);
         }
         if (m == null && (t.nameId == ElementNames.IFRAME || t.nameId == ElementNames.FRAME)) {
-            m = lazyUrl(true);
+            m = lazyLoading.lazyUrl(true);
         }
         if (m != null) {
             refuseIfTracker(m);
@@ -389,7 +377,8 @@ final class ElementRules {
         TagWriter w = liveEdits(edits, false);
         w.len = 0;
         w.build(t, null);
-        if (t.nameId == ElementNames.SCRIPT && dataSrc < 0 && !(t.foreign && t.selfClosing) && textMayFetch(true)) {
+        if (t.nameId == ElementNames.SCRIPT && dataSrc < 0 && !(t.foreign && t.selfClosing)
+            && scripts.textMayFetch(true)) {
             engine.beginScript(true);
         } else {
             engine.replaceTag();
@@ -430,90 +419,10 @@ final class ElementRules {
     // ---------------------------------------------------------------- trackers by URL
 
     /**
-     * A script's URL is checked; its inline text is held and read when its type may fetch. That includes SVG
-     * {@code <script>}, which runs like an HTML one but whose text is tokenized as markup (see
-     * {@code RewriteEngine.scriptForeign}).
-     */
-    private void script() throws IOException {
-        int src = t.foreign ? attr(HREF) : attr(SRC);
-        if (t.foreign && src < 0) {
-            src = attr(XLINK_HREF);
-        }
-        if (src >= 0) {
-            refuseIfTracker(checkLoader(src));
-        } else if (!t.foreign && (textMayFetch(false) || cfg.mode == RewriteMode.REMOVE)) {
-            // Delay-JS runners (WP Rocket, LiteSpeed, WP-Optimize, and others under a data-NAME-src of their own)
-            // keep the src of a held script here and set it later, also on text/plain scripts and types of their
-            // own; a consent manager does that only after consent, which a later page then carries. Neutralize mode
-            // keeps text/plain ones for the consent manager.
-            TrackerMatch delayed = checkLoader(attr(DATA_ROCKET_SRC));
-            if (delayed == null) {
-                delayed = checkLoader(attr(DATA_SRC));
-            }
-            for (int i = 0; delayed == null && i < t.attrCount; i++) {
-                if (isDelayedSrc(i)) {
-                    delayed = checkLoader(i);
-                }
-            }
-            if (delayed != null) {
-                refuseIfTracker(delayed);
-                return;
-            }
-        }
-        if (src < 0 && !(t.foreign && t.selfClosing)) {
-            int text = scriptText(false);
-            if (text == TEXT_FETCHES) {
-                engine.beginScript(false);
-            } else if (text == TEXT_MAGENTO_INIT && !t.foreign) {
-                engine.beginMagentoInit();
-            }
-        }
-    }
-
-    /**
-     * Whether an inline script's text is read for tracker loaders: JavaScript in any spelling, and the types whose
-     * text makes the browser (or a first-party runner) fetch the URLs in it: {@code speculationrules} (the URLs it
-     * lists are prefetched or prerendered), {@code importmap} (a module's bare specifier loads the mapped URL) and
-     * Partytown's {@code text/partytown} (its runner executes the text in a worker), and the types WordPress
-     * delay-JS plugins give the scripts their first-party runner replays on the visitor's first interaction
-     * ({@code rocketlazyloadscript} of WP Rocket, {@code pmdelayedscript} of Perfmatters; LiteSpeed's
-     * {@code litespeed/javascript} already says javascript).
-     */
-    private boolean textMayFetch(boolean activated) {
-        return scriptText(activated) == TEXT_FETCHES;
-    }
-
-    /**
-     * What an inline script's text is, by its type ({@link #textMayFetch}): {@link #TEXT_FETCHES}, a Magento
-     * {@code text/x-magento-init} block whose component names start modules ({@link MagentoInitScript}), or
-     * {@link #TEXT_DATA}, read by nothing (JSON-LD, templates).
-     */
-    private int scriptText(boolean activated) {
-        int type = attr(activated ? DATA_CONSENT_TYPE : TYPE);
-        if (type < 0) {
-            return TEXT_FETCHES;
-        }
-        String v = value(type).strip().toLowerCase(Locale.ROOT);
-        if (v.isEmpty() || v.equals("module") || v.contains("javascript") || v.contains("ecmascript")
-            || v.contains("jscript") || v.contains("livescript") || v.equals("speculationrules")
-            || v.equals("importmap") || v.startsWith("text/partytown") || v.endsWith("rocketlazyloadscript")
-            || v.equals("pmdelayedscript")) {
-            return TEXT_FETCHES;
-        }
-        return v.equals(MagentoInitScript.TYPE) ? TEXT_MAGENTO_INIT : TEXT_DATA;
-    }
-
-    /** Whether attribute {@code i} is named {@code data-NAME-src} (any case), as delay-JS runners name the src. */
-    private boolean isDelayedSrc(int i) {
-        String name = t.valueFrom(i) < 0 ? null : dataName(i, "data-x-src".length());
-        return name != null && name.endsWith("-src");
-    }
-
-    /**
      * Attribute {@code i}'s name in lower case when it is a {@code data-} name of at least {@code minLength} bytes;
      * else null, decided for nearly every attribute on its length and first byte, without a string.
      */
-    private String dataName(int i, int minLength) {
+    String dataName(int i, int minLength) {
         int a = i * Tokenizer.STRIDE;
         int s = t.attrs[a + Tokenizer.A_NAME];
         int len = t.attrs[a + Tokenizer.A_NAME_END] - s;
@@ -536,49 +445,9 @@ final class ElementRules {
             m = check(attr(SRCSET), true);
         }
         if (m == null) {
-            m = lazyUrl(false);
+            m = lazyLoading.lazyUrl(false);
         }
         refuseIfTracker(m);
-    }
-
-    /**
-     * The refusing match for a lazy-loading library's copy of the element's URL, or {@code null}: {@code data-src},
-     * {@code data-lazy-src}, {@code data-srcset}, {@code data-lazy-srcset}, jQuery lazyload's {@code data-original}
-     * (any {@code data-NAME} ending in {@code src} or {@code srcset}). The library (lazysizes, vanilla-lazyload,
-     * WP Rocket, Jetpack, a3 and others write images and frames so) sets it as the {@code src} or {@code srcset}
-     * once the element nears the viewport, so a tracker pixel or frame that a lazy-loading plugin rewrote that way
-     * still loads. A frame's URL is read as a loader's ({@link #checkLoader}).
-     */
-    private TrackerMatch lazyUrl(boolean frame) {
-        for (int i = 0; i < t.attrCount; i++) {
-            int kind = lazyKind(i);
-            if (kind != 0) {
-                TrackerMatch m = frame ? checkLoader(i) : check(i, kind == LAZY_SRCSET);
-                if (m != null) {
-                    return m;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** {@link #LAZY_URL} or {@link #LAZY_SRCSET} when attribute {@code i} is read by {@link #lazyUrl}; else 0. */
-    private int lazyKind(int i) {
-        String name = dataName(i, DATA_SRC.length);
-        if (name == null) {
-            return 0;
-        }
-        if (name.endsWith("srcset")) {
-            return LAZY_SRCSET;
-        }
-        return name.endsWith("src") || name.equals("data-original") ? LAZY_URL : 0;
-    }
-
-    /** Whether the current element is one whose lazy-loading URLs {@link #lazyUrl} reads. */
-    private boolean lazyLoads() {
-        int id = t.nameId;
-        return id == ElementNames.IMG || id == ElementNames.SOURCE || id == ElementNames.IFRAME
-            || id == ElementNames.FRAME || id == ElementNames.IMAGE && !t.foreign;
     }
 
     private void link() throws IOException {
@@ -595,49 +464,11 @@ final class ElementRules {
      */
     private boolean fetchingRel() {
         for (int i = 0; i < t.attrCount; i++) {
-            if (t.attrNameIs(i, REL) && hasFetchingToken(value(i))) {
+            if (t.attrNameIs(i, REL) && LinkRels.hasFetchingToken(value(i))) {
                 return true;
             }
         }
         return false;
-    }
-
-    /**
-     * Whether the {@code rel} value holds one of {@link #FETCHING_RELS}, ASCII case-insensitively, between HTML
-     * whitespace; scanned in place because every {@code <link>} of every rewritten page passes here.
-     */
-    static boolean hasFetchingToken(String rel) {
-        int n = rel.length();
-        int i = 0;
-        while (i < n) {
-            while (i < n && ByteScan.isWs(rel.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < n && !ByteScan.isWs(rel.charAt(i))) {
-                i++;
-            }
-            for (String hint : FETCHING_RELS) {
-                if (i - start == hint.length() && asciiEqualsIgnoreCase(rel, start, hint)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** {@code rel[start..]} equals the lower-case {@code hint}, folding only ASCII A-Z (as browsers do for rel). */
-    private static boolean asciiEqualsIgnoreCase(String rel, int start, String hint) {
-        for (int k = 0; k < hint.length(); k++) {
-            char c = rel.charAt(start + k);
-            if (c >= 'A' && c <= 'Z') {
-                c = (char) (c + ('a' - 'A'));
-            }
-            if (c != hint.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void ping() throws IOException {
@@ -933,7 +764,7 @@ final class ElementRules {
         return m;
     }
 
-    private void refuseIfTracker(TrackerMatch m) throws IOException {
+    void refuseIfTracker(TrackerMatch m) throws IOException {
         if (m == null) {
             return;
         }
@@ -956,7 +787,7 @@ final class ElementRules {
         boolean script = t.nameId == ElementNames.SCRIPT;
         int id = t.nameId;
         boolean href = script || id == ElementNames.IMAGE || id == ElementNames.FEIMAGE; // SVG elements
-        boolean lazy = lazyLoads();
+        boolean lazy = lazyLoading.lazyLoads();
         for (int i = 0; i < t.attrCount; i++) {
             if (t.attrNameIs(i, SRC) || t.attrNameIs(i, SRCSET)
                 || (t.attrNameIs(i, HREF) && (id == ElementNames.LINK || href))
@@ -965,7 +796,7 @@ final class ElementRules {
                 || (id == ElementNames.OBJECT && t.attrNameIs(i, DATA))
                 || (id == ElementNames.IFRAME && t.attrNameIs(i, SRCDOC))
                 || (id == ElementNames.LINK && t.attrNameIs(i, IMAGESRCSET))
-                || (lazy && lazyKind(i) != 0)
+                || (lazy && lazyLoading.lazyKind(i) != 0)
                 || (lazy && t.attrNameIs(i, CLASS) && value(i).toLowerCase(Locale.ROOT).contains("lazy"))) {
                 // A lazy-loading copy too (data-data-src loads nothing), and a lazy-loading library's class
                 // (lazyload, lazy, rocket-lazyload...): the library would load the data-src the URL moves to.

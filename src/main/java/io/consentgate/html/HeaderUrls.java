@@ -17,7 +17,7 @@ public final class HeaderUrls {
      * removed.
      */
     public static boolean isFetchingRel(String rel) {
-        return rel != null && ElementRules.hasFetchingToken(rel);
+        return rel != null && LinkRels.hasFetchingToken(rel);
     }
 
     /**

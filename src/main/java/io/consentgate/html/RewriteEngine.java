@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The rewriting rules on top of the {@link Tokenizer}. Bytes go to one of three places: the sink, the defer buffer
  * (an inline script or a noscript block being decided) or nowhere (an element being removed). Element rules live in
- * {@link ElementRules}; this class owns the routing, the held elements and the overflow switch.
+ * {@link ElementRules}; this class owns the routing, the held elements and the overflow switch. What becomes of a held
+ * {@code <style>}, AMP configuration or rewritable script is decided by {@link HeldStyle}, {@link HeldAmpConfig} and
+ * {@link HeldScriptRewrites}, on the held bytes and flags kept here.
  */
 final class RewriteEngine implements TokenHandler {
 
@@ -29,9 +31,11 @@ final class RewriteEngine implements TokenHandler {
     final RewriteListener listener;
     final Tokenizer tok;
     final TagWriter tagWriter = new TagWriter();
-    private final OutputStream sink;
+    final OutputStream sink;
     private final ElementRules rules;
-    private final StyleSheets styleSheets;
+    private final HeldStyle style;
+    final HeldAmpConfig ampConfig;
+    private final HeldScriptRewrites scriptRewrites;
 
     int mode = SINK;
     private int dropId;
@@ -46,17 +50,17 @@ final class RewriteEngine implements TokenHandler {
     private boolean dropAfterOverflow;
     private int[] dropContext;
     /** The SVG/MathML context the held script or style started in ({@link Tokenizer#foreignSnapshot}). */
-    private int[] heldContext;
+    int[] heldContext;
 
-    private byte[] defer;
-    private int deferLen;
-    private boolean checkContent;
+    byte[] defer;
+    int deferLen;
+    boolean checkContent;
 
     int noscriptDepth;
     /** For each nested {@code <noscript>} level (index = its depth), the SVG/MathML depth at its start tag. */
     private int[] nestedNoscriptForeign = new int[4];
-    private boolean inNoscript;
-    private boolean noscriptContent;
+    boolean inNoscript;
+    boolean noscriptContent;
     /** Where the held {@code <noscript>}'s content starts in {@link #defer}. */
     private int noscriptContentStart;
     /** SVG/MathML contexts open when the held {@code <noscript>} started (null: none, the common case). */
@@ -68,16 +72,15 @@ final class RewriteEngine implements TokenHandler {
     private long noscriptLine;
     private long noscriptColumn;
 
-    private boolean inScript;
+    boolean inScript;
     /** The element held as {@link #inScript} is an HTML {@code <style>}: its CSS is read at its end tag. */
-    private boolean heldStyle;
+    boolean heldStyle;
     /** The script held as {@link #inScript} is a {@code text/x-magento-init} block ({@link MagentoInitScript}). */
-    private boolean heldMagentoInit;
-    /** The element being dropped keeps its end tag ({@link #streamStyle}: the start of a style was sent). */
-    private boolean keepDropEnd;
+    boolean heldMagentoInit;
+    /** The element being dropped keeps its end tag ({@link HeldStyle#streamStyle}: the start of a style was sent). */
+    boolean keepDropEnd;
     /** At the end of the input: how many held bytes its last, undecided part added (a tag it ends inside); else 0. */
     private int eofTail;
-    private static final byte[] INVALID_URL = {'a', 'b', 'o', 'u', 't', ':', 'i', 'n', 'v', 'a', 'l', 'i', 'd'};
     /**
      * The held script is an SVG {@code <script>}: its text is tokenized as markup. The hold ends at its
      * {@code </script>}, and before any other tag: an end tag may close it ({@code </svg>}, {@code </g>}; held bytes
@@ -90,40 +93,28 @@ final class RewriteEngine implements TokenHandler {
     private boolean scriptSvg;
     /**
      * The held script or style was opened in SVG/MathML content, where only its own end tag read there ends it (a
-     * held style is then an SVG {@code <style>}, whose text is markup: see {@link #tagInSvgStyle}).
+     * held style is then an SVG {@code <style>}, whose text is markup: see {@link HeldStyle#tagInSvgStyle}).
      */
-    private boolean heldForeign;
-    private int scriptStart;
-    private int scriptContentStart;
-    private long scriptLine;
-    private long scriptColumn;
+    boolean heldForeign;
+    int scriptStart;
+    int scriptContentStart;
+    long scriptLine;
+    long scriptColumn;
     private byte[] scriptNeutralHead;
     private boolean scriptHasCategory;
     private byte[] scriptNeutralTail;
 
     /**
-     * An AMP component held to its end tag for its inline configuration ({@link #beginAmpConfig}): its start tag and
-     * everything after it are in {@link #defer} from {@link #ampStart} on.
+     * An AMP component held to its end tag for its inline configuration ({@link HeldAmpConfig#beginAmpConfig}): its
+     * start tag and everything after it are in {@link #defer} from {@link HeldAmpConfig#ampStart} on.
      */
-    private boolean inAmpConfig;
-    private int ampId;
-    private int ampStart;
-    private int ampContentStart;
-    private int[] ampContext;
-    private long ampLine;
-    private long ampColumn;
-    private byte lastByteBeforeAmp;
-    /** The vendor of its {@code type}, whose tag ids in the configuration decide; or null. */
-    private TrackerMatch ampTagged;
-
-    /** The tag components the page's flight chunks imported so far; created with the first chunk. */
-    private FlightComponents flightComponents;
+    boolean inAmpConfig;
 
     private boolean overflowLogged;
     /** See {@link RewriteStream#srcdoc}. */
     SrcdocContext srcdoc = SrcdocContext.PAGE;
-    private byte lastByte;
-    private byte lastByteBeforeScript;
+    byte lastByte;
+    byte lastByteBeforeScript;
     private byte lastByteBeforeNoscript;
     private static final byte[] SPACE = {' '};
     private static final byte[] LT = {'<'};
@@ -139,7 +130,9 @@ final class RewriteEngine implements TokenHandler {
         this.tok = new Tokenizer(this, cfg.maxHeldBytes, listener != null, cfg.pool.take(1024));
         this.defer = cfg.pool.take(4096);
         this.rules = new ElementRules(this);
-        this.styleSheets = new StyleSheets(this, rules);
+        this.style = new HeldStyle(this, rules);
+        this.ampConfig = new HeldAmpConfig(this, rules);
+        this.scriptRewrites = new HeldScriptRewrites(this);
         tok.guardAttribute = rules.categoryAttributeBytes;
         tok.skim = true;
     }
@@ -197,7 +190,7 @@ final class RewriteEngine implements TokenHandler {
      * Called where an element was cut out: a lone {@code <} of text right before it must not join the bytes after
      * it into a new tag ({@code a<} + {@code img src=...>}), so a space separates them.
      */
-    private void guardCut() throws IOException {
+    void guardCut() throws IOException {
         if (lastByte == '<') {
             emit(SPACE, 0, 1);
         }
@@ -228,12 +221,12 @@ final class RewriteEngine implements TokenHandler {
         System.arraycopy(b, off, defer, deferLen, len);
         deferLen += len;
         if (streamingStyle && deferLen - scriptContentStart > cfg.maxHeldBytes) {
-            streamStyle();
+            style.streamStyle();
         }
     }
 
     /** Every change of {@link #mode} goes through here: the tokenizer may skip plain tags only in {@link #SINK}. */
-    private void setMode(int m) {
+    void setMode(int m) {
         mode = m;
         tok.skim = m == SINK;
         tok.rawEndsAtNoscript = m == DROP && inNoscript;
@@ -243,7 +236,7 @@ final class RewriteEngine implements TokenHandler {
         return inNoscript || inScript || inAmpConfig ? DEFER : SINK;
     }
 
-    private void releaseDeferred() throws IOException {
+    void releaseDeferred() throws IOException {
         if (!inNoscript && !inScript && !inAmpConfig) {
             if (deferLen > 0) {
                 sink.write(defer, 0, deferLen);
@@ -271,10 +264,10 @@ final class RewriteEngine implements TokenHandler {
                 finishScript(tok.tagStart, tok.tagStart); // the SVG script's text ends here: judge it
             } else if (inScript && heldStyle && heldForeign
                 && !(tok.endTag && tok.foreign && tok.nameId == ElementNames.STYLE)) {
-                tagInSvgStyle();
+                style.tagInSvgStyle();
             }
         }
-        if (inAmpConfig && mode == DEFER && ampConfigTag()) {
+        if (inAmpConfig && mode == DEFER && ampConfig.ampConfigTag()) {
             return;
         }
         if (mode == DROP) {
@@ -306,7 +299,7 @@ final class RewriteEngine implements TokenHandler {
         }
     }
 
-    private void dropTag() throws IOException {
+    void dropTag() throws IOException {
         boolean same = tok.nameId == dropId && (dropId != ElementNames.OTHER
             || java.util.Arrays.equals(tok.name, 0, tok.nameLen, dropName, 0, dropNameLen));
         if (same && tok.endTag) {
@@ -389,7 +382,7 @@ final class RewriteEngine implements TokenHandler {
             finishScript(limit, limit);
         }
         if (inAmpConfig) {
-            finishAmpConfig(limit);
+            ampConfig.finishAmpConfig(limit);
         }
         if (inNoscript) {
             finishNoscript(limit, limit);
@@ -451,23 +444,8 @@ final class RewriteEngine implements TokenHandler {
         }
     }
 
-    /**
-     * A tag inside an SVG {@code <style>}, whose text is markup: the browser's stylesheet is the style's text nodes
-     * joined, on both sides of a nested element (and an end tag that closes nothing is ignored), which one streaming
-     * pass cannot read before it must decide. With trackers refused, the style's start tag goes with its text so far
-     * (the rest is then plain SVG content that styles nothing).
-     */
-    private void tagInSvgStyle() throws IOException {
-        if (decision.refused().isEmpty()) {
-            finishScript(tok.tagStart, tok.tagStart);
-        } else {
-            LOG.debug("ConsentGate: removed the start of an SVG style with a tag inside it (line {})", scriptLine);
-            unwrapHeld();
-        }
-    }
-
     /** Takes out the held SVG script's or style's start tag with its text so far; what follows stays. */
-    private void unwrapHeld() throws IOException {
+    void unwrapHeld() throws IOException {
         inScript = false;
         heldStyle = false;
         cutHeldScript();
@@ -593,108 +571,6 @@ final class RewriteEngine implements TokenHandler {
         deferLen += hidden.length;
     }
 
-    // ---------------------------------------------------------------- AMP configurations
-
-    /**
-     * Starts holding the current AMP component ({@code <amp-analytics>}, {@code <amp-story-auto-ads>}) to its end
-     * tag: its inline configuration, a {@code <script type="application/json">} child, decides whether it goes
-     * ({@link AmpElements#configRefusal}). The hold takes only that shape, script children and text: any other tag
-     * inside ends it there, and the component is judged on what it held so far (on the safe side: a configuration
-     * seen is read, whatever follows it). {@code tagged}: the vendor of its {@code type}, whose tag ids in the
-     * configuration decide.
-     */
-    void beginAmpConfig(TrackerMatch tagged) throws IOException {
-        flushTo(tok.tagStart);
-        if (listener != null) {
-            ampLine = tok.lineOf(tok.tagStart);
-            ampColumn = tok.columnOf(tok.tagStart);
-        }
-        if (!inNoscript) {
-            deferLen = 0;
-        }
-        lastByteBeforeAmp = lastByte;
-        inAmpConfig = true;
-        ampId = tok.nameId;
-        ampTagged = tagged;
-        ampContext = tok.foreignSnapshot();
-        checkContent = false;
-        setMode(DEFER);
-        ampStart = deferLen;
-        flushTo(tok.tagEnd);
-        ampContentStart = deferLen;
-    }
-
-    /**
-     * A tag inside the held AMP component: true when it was taken care of (a script child's tags stay held, the
-     * component's end tag decides it); false when it ended the hold and is to be read as usual.
-     */
-    private boolean ampConfigTag() throws IOException {
-        if (tok.nameId == ElementNames.SCRIPT && !tok.foreign) {
-            return true; // held with the component, read with it at its end
-        }
-        if (tok.endTag && tok.nameId == ampId) {
-            if (finishAmpConfig(tok.tagStart)) {
-                tok.ps = tok.tagEnd; // removed: its end tag goes with it
-            }
-            return true;
-        }
-        if (finishAmpConfig(tok.tagStart)) {
-            startOverflowDrop(ampId, 1, ampContext); // the rest of it, through its end tag
-            dropTag();
-            return true;
-        }
-        return false;
-    }
-
-    /** Judges the held AMP component up to {@code end}; true when it was removed (its bytes so far are gone). */
-    private boolean finishAmpConfig(int end) throws IOException {
-        flushTo(end);
-        if (!inAmpConfig) {
-            return false; // it overflowed while the last bytes went in
-        }
-        inAmpConfig = false;
-        String element = ElementNames.name(ampId);
-        TrackerMatch refused = rules.ampConfigRefusal(defer, ampContentStart, deferLen, ampTagged, element, ampLine,
-            ampColumn);
-        ampTagged = null;
-        if (refused == null) {
-            if (inNoscript) {
-                noscriptContent = true;
-                checkContent = true;
-            }
-            releaseDeferred();
-            return false;
-        }
-        event(TrackerEvent.Action.REMOVED, ampLine, ampColumn, element, refused);
-        deferLen = ampStart;
-        lastByte = lastByteBeforeAmp;
-        guardCut();
-        if (inNoscript) {
-            noscriptRemoved++;
-            checkContent = true;
-        }
-        releaseDeferred();
-        return true;
-    }
-
-    /**
-     * A held AMP component past the cap: fail-open sends it and the rest of it unread, fail-closed drops it through
-     * its end tag.
-     */
-    private void overflowAmpConfig(boolean closed) throws IOException {
-        logOverflow("an AMP component's configuration");
-        inAmpConfig = false;
-        ampTagged = null;
-        if (!closed) {
-            releaseDeferred();
-            return;
-        }
-        event(TrackerEvent.Action.REMOVED, ampLine, ampColumn, ElementNames.name(ampId), null, null, Set.of());
-        deferLen = ampStart; // outside <noscript>: a block holding it overflows first, as a whole
-        lastByte = lastByteBeforeAmp;
-        startOverflowDrop(ampId, 1, ampContext);
-    }
-
     // ---------------------------------------------------------------- inline scripts
 
     /**
@@ -717,9 +593,9 @@ final class RewriteEngine implements TokenHandler {
 
     /**
      * Starts holding a Magento {@code <script type="text/x-magento-init">} block, read at its end tag for the
-     * components it starts ({@link #finishMagentoInit}). Held only where the catalog names such components and
-     * something is refused (or the listener wants the allowed ones), and not in {@code <noscript>}, where it starts
-     * nothing.
+     * components it starts ({@link HeldScriptRewrites#finishMagentoInit}). Held only where the catalog names such
+     * components and something is refused (or the listener wants the allowed ones), and not in {@code <noscript>},
+     * where it starts nothing.
      */
     void beginMagentoInit() throws IOException {
         if (inNoscript || !cfg.catalog.hasMagentoComponents() || decision.refused().isEmpty() && listener == null) {
@@ -731,8 +607,8 @@ final class RewriteEngine implements TokenHandler {
 
     /**
      * Starts holding an HTML {@code <style>} element, its start tag included (rewritten into {@link #tagWriter} when
-     * {@code rewritten}), held like an inline script: its CSS is read at its end tag ({@link #finishStyle}), or
-     * statement by statement past the cap ({@link #streamStyle}).
+     * {@code rewritten}), held like an inline script: its CSS is read at its end tag
+     * ({@link HeldStyle#finishStyle}), or statement by statement past the cap ({@link HeldStyle#streamStyle}).
      */
     void beginStyle(boolean rewritten) throws IOException {
         hold(true, rewritten);
@@ -767,137 +643,8 @@ final class RewriteEngine implements TokenHandler {
         scriptContentStart = deferLen;
     }
 
-    /**
-     * The end of a held {@code <style>}: each {@code url(...)} or string of its CSS that fetches a refused tracker
-     * becomes {@code about:invalid} (which loads nothing) in place, and the element stays, in both modes (it is no
-     * tracker, and removing it would unstyle the page). Reported as {@link TrackerEvent.Action#NEUTRALIZED}.
-     */
-    private void finishStyle() throws IOException {
-        int cs = scriptContentStart;
-        if (heldForeign && StyleSheets.hasMarkup(defer, cs, deferLen)) {
-            finishSvgStyleWithMarkup(cs);
-            return;
-        }
-        inScript = false;
-        heldStyle = false;
-        byte[] text = rewrittenCss(cs, deferLen);
-        if (text != null) {
-            if (cs + text.length > defer.length) {
-                defer = java.util.Arrays.copyOf(defer, cs + text.length);
-            }
-            System.arraycopy(text, 0, defer, cs, text.length);
-            deferLen = cs + text.length;
-        }
-        if (inNoscript) {
-            noscriptContent = true;
-            checkContent = true;
-        }
-        releaseDeferred();
-    }
-
-    /**
-     * An SVG style whose text holds markup or character references: the browser's CSS is its text content (CDATA
-     * sections unwrapped, comments left out, references decoded), which no span of the held bytes stands for. When
-     * that CSS fetches a refused tracker, the style's start tag goes with its text ({@link #unwrapHeld});
-     * otherwise it stays byte for byte.
-     */
-    private void finishSvgStyleWithMarkup(int cs) throws IOException {
-        byte[] css = StyleSheets.svgTextContent(defer, cs, deferLen);
-        List<TrackerMatch> refused = new java.util.ArrayList<>(1);
-        List<TrackerMatch> allowed = new java.util.ArrayList<>(1);
-        List<CssUrls.Span> spans = styleSheets.refused(css, 0, css.length, refused, allowed);
-        for (TrackerMatch m : allowed) {
-            event(TrackerEvent.Action.ALLOWED, scriptLine, scriptColumn, "style", m);
-        }
-        if (spans == null) {
-            inScript = false;
-            heldStyle = false;
-            if (inNoscript) {
-                noscriptContent = true;
-                checkContent = true;
-            }
-            releaseDeferred();
-            return;
-        }
-        for (TrackerMatch m : refused) {
-            event(TrackerEvent.Action.REMOVED, scriptLine, scriptColumn, "style", m);
-        }
-        unwrapHeld();
-    }
-
-    /** The held CSS {@code defer[from..to)} with its refused tracker URLs replaced, or {@code null} when it has none. */
-    private byte[] rewrittenCss(int from, int to) {
-        List<TrackerMatch> refused = new java.util.ArrayList<>(1);
-        List<TrackerMatch> allowed = new java.util.ArrayList<>(1);
-        List<CssUrls.Span> spans = styleSheets.refused(defer, from, to, refused, allowed);
-        for (TrackerMatch m : allowed) {
-            event(TrackerEvent.Action.ALLOWED, scriptLine, scriptColumn, "style", m);
-        }
-        if (spans == null) {
-            return null;
-        }
-        java.io.ByteArrayOutputStream css = new java.io.ByteArrayOutputStream(to - from);
-        int prev = 0;
-        for (CssUrls.Span span : spans) {
-            css.write(defer, from + prev, span.from() - prev);
-            css.write(INVALID_URL, 0, INVALID_URL.length);
-            prev = span.to();
-        }
-        css.write(defer, from + prev, to - from - prev);
-        for (TrackerMatch m : refused) { // one per URL: the same events however the CSS was streamed
-            event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "style", m);
-        }
-        return css.toByteArray();
-    }
-
-    /**
-     * A held {@code <style>} (outside {@code <noscript>}) holds more than the cap. Its CSS up to the end of its last
-     * complete statement reads the same whatever follows, so it is read and sent now, with the start tag, and only
-     * the open statement stays held: a large inline stylesheet streams. A single statement longer than the cap (a
-     * font inlined as a {@code data:} URL, an unclosed comment) is where the overflow switch applies: fail-open
-     * sends it and the rest of the element unread, fail-closed drops them and keeps the end tag. Which statement
-     * that is depends on the CSS alone, not on how the input was split ({@link CssUrls.Scan#longStatement}).
-     */
-    private void streamStyle() throws IOException {
-        int cs = scriptContentStart;
-        CssUrls.Scan scan = styleSheets.scan(defer, cs, deferLen);
-        int end = cs + (scan.longStatement() >= 0 ? scan.longStatement() : scan.boundary());
-        byte[] text = rewrittenCss(cs, end);
-        sink.write(defer, 0, cs); // the start tag, if not yet sent (nothing else is held outside <noscript>)
-        if (text != null) {
-            sink.write(text);
-        } else {
-            sink.write(defer, cs, end - cs);
-        }
-        System.arraycopy(defer, end, defer, 0, deferLen - end);
-        deferLen -= end;
-        scriptStart = 0;
-        scriptContentStart = 0;
-        if (scan.longStatement() >= 0) {
-            overflowStyle();
-        }
-    }
-
-    /**
-     * The overflow switch for a held style whose start tag was sent: fail-open sends the rest of the element unread,
-     * fail-closed drops it and keeps the end tag.
-     */
-    private void overflowStyle() throws IOException {
-        logOverflow("a <style> statement");
-        inScript = false;
-        heldStyle = false;
-        if (cfg.overflow == OverflowAction.FAIL_OPEN) {
-            releaseDeferred();
-            return;
-        }
-        event(TrackerEvent.Action.REMOVED, scriptLine, scriptColumn, "style", null, null, Set.of());
-        deferLen = 0;
-        startOverflowDrop(ElementNames.STYLE, 1, heldContext);
-        keepDropEnd = true;
-    }
-
     /** The end of a held script or style; {@code endEnd} is -1 when its end tag outgrew the cap and is not read yet. */
-    private void finishScript(int endStart, int endEnd) throws IOException {
+    void finishScript(int endStart, int endEnd) throws IOException {
         int held = heldStyle ? ElementNames.STYLE : ElementNames.SCRIPT;
         flushTo(endStart);
         if (!inScript) {
@@ -905,11 +652,11 @@ final class RewriteEngine implements TokenHandler {
             return;
         }
         if (heldStyle) {
-            finishStyle();
+            style.finishStyle();
             return;
         }
         if (heldMagentoInit) {
-            finishMagentoInit(endEnd);
+            scriptRewrites.finishMagentoInit(endEnd);
             return;
         }
         int cs = scriptContentStart;
@@ -922,7 +669,7 @@ final class RewriteEngine implements TokenHandler {
             }
         }
         inScript = false;
-        if (!inNoscript && rewriteFlightChunk(matches, refused != null) || refused == null) {
+        if (!inNoscript && scriptRewrites.rewriteFlightChunk(matches, refused != null) || refused == null) {
             for (TrackerMatch m : matches) {
                 if (decision.allowsAll(m.categories())) {
                     event(TrackerEvent.Action.ALLOWED, scriptLine, scriptColumn, "script", m);
@@ -936,7 +683,7 @@ final class RewriteEngine implements TokenHandler {
             event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", refused);
             writeNeutralScript(refused.categories());
             deferLen = 0;
-        } else if (!inNoscript && rewriteUrlList(matches)) {
+        } else if (!inNoscript && scriptRewrites.rewriteUrlList(matches)) {
             for (TrackerMatch m : matches) {
                 event(decision.allowsAll(m.categories()) ? TrackerEvent.Action.ALLOWED
                     : TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", m);
@@ -950,7 +697,7 @@ final class RewriteEngine implements TokenHandler {
     }
 
     /** Removes the held script with its end tag, which ends at {@code endEnd} (-1: longer than the cap, streaming). */
-    private void removeHeldScript(int endEnd) throws IOException {
+    void removeHeldScript(int endEnd) throws IOException {
         if (endEnd < 0) { // an end tag longer than the cap, still streaming: it goes as it is read
             cutHeldScript();
             releaseDeferred();
@@ -963,119 +710,7 @@ final class RewriteEngine implements TokenHandler {
         releaseDeferred();
     }
 
-    /**
-     * The end of a held {@code text/x-magento-init} block ({@link MagentoInitScript}): a block that starts only refused
-     * trackers is removed (neutralized with its type kept for activation in {@link RewriteMode#NEUTRALIZE}); a block
-     * that also starts other components loses only the refused members, in both modes, as the others must start.
-     */
-    private void finishMagentoInit(int endEnd) throws IOException {
-        heldMagentoInit = false;
-        inScript = false;
-        int cs = scriptContentStart;
-        MagentoInitScript.Verdict v = MagentoInitScript.judge(defer, cs, deferLen, cfg.catalog, decision);
-        if (v != null) {
-            for (TrackerMatch m : v.allowed()) {
-                event(TrackerEvent.Action.ALLOWED, scriptLine, scriptColumn, "script", m);
-            }
-        }
-        if (v == null || v.refused().isEmpty()) {
-            releaseDeferred();
-            return;
-        }
-        boolean removed = v.whole() && cfg.mode == RewriteMode.REMOVE;
-        for (TrackerMatch m : v.refused()) {
-            event(removed ? TrackerEvent.Action.REMOVED : TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn,
-                "script", m);
-        }
-        if (removed) {
-            removeHeldScript(endEnd);
-            return;
-        }
-        if (v.whole()) {
-            Set<Category> categories = EnumSet.noneOf(Category.class);
-            v.refused().forEach(m -> categories.addAll(m.categories()));
-            writeNeutralScript(categories);
-            deferLen = 0;
-        } else {
-            System.arraycopy(v.text(), 0, defer, cs, v.text().length); // never longer than what it replaces
-            deferLen = cs + v.text().length;
-        }
-        releaseDeferred();
-    }
-
-    /**
-     * A framework payload script ({@link FlightChunk}) is never removed: the page hydrates from it. Its refused tracker
-     * URLs and refused tag components ({@link FlightComponents}) are overwritten in place in the held bytes, which are
-     * then released like an allowed script's. A payload
-     * that names a refused tracker only by a loader signature (a code sample shown on the page, say) carries no
-     * address of it and is kept as it is.
-     *
-     * @return false when the script is not such a payload
-     */
-    private boolean rewriteFlightChunk(List<TrackerMatch> matches, boolean anyRefused) {
-        int cs = scriptContentStart;
-        if (FlightChunk.stringBody(defer, cs, deferLen - cs) == null) {
-            return false;
-        }
-        if (flightComponents == null) {
-            flightComponents = new FlightComponents();
-        }
-        Set<TrackerMatch> rewritten = new java.util.LinkedHashSet<>();
-        byte[] text = FlightChunk.rewrite(defer, cs, deferLen - cs, anyRefused, flightComponents, cfg.catalog, m -> {
-            TrackerMatch refined = refined(m, matches);
-            boolean refuse = !decision.allowsAll(refined.categories());
-            if (refuse) {
-                rewritten.add(refined);
-            }
-            return refuse;
-        });
-        if (text == null) {
-            if (anyRefused) {
-                LOG.debug("ConsentGate: kept a framework payload script: it names {} but holds no URL of it",
-                    matches);
-            }
-            return true;
-        }
-        for (TrackerMatch m : rewritten) {
-            event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", m);
-        }
-        deferLen = cs;
-        if (cs + text.length > defer.length) {
-            defer = java.util.Arrays.copyOf(defer, cs + text.length);
-        }
-        System.arraycopy(text, 0, defer, cs, text.length);
-        deferLen = cs + text.length;
-        return true;
-    }
-
-    /**
-     * A script that loads a list of URLs, some of them refused trackers ({@link UrlListScript}), keeps the others: its
-     * refused tracker URL literals are overwritten in place in the held bytes, which are then released.
-     *
-     * @return false when the script is not such a list (it is then removed)
-     */
-    private boolean rewriteUrlList(List<TrackerMatch> matches) {
-        int cs = scriptContentStart;
-        byte[] text = UrlListScript.rewrite(defer, cs, deferLen - cs, cfg.catalog,
-            m -> !decision.allowsAll(refined(m, matches).categories()));
-        if (text == null) {
-            return false;
-        }
-        System.arraycopy(text, 0, defer, cs, text.length);
-        return true;
-    }
-
-    /** The match of the whole script for the same tracker (its categories refined by tag ids), else {@code m}. */
-    private static TrackerMatch refined(TrackerMatch m, List<TrackerMatch> matches) {
-        for (TrackerMatch whole : matches) {
-            if (whole.tracker().id().equals(m.tracker().id())) {
-                return whole;
-            }
-        }
-        return m;
-    }
-
-    private void writeNeutralScript(Set<Category> categories) throws IOException {
+    void writeNeutralScript(Set<Category> categories) throws IOException {
         sink.write(scriptNeutralHead);
         if (!scriptHasCategory) {
             sink.write(rules.categoryInsert(categories));
@@ -1106,11 +741,11 @@ final class RewriteEngine implements TokenHandler {
             return;
         }
         if (inAmpConfig) {
-            overflowAmpConfig(closed);
+            ampConfig.overflowAmpConfig(closed);
             return;
         }
         if (heldStyle) {
-            overflowSvgStyle(closed);
+            style.overflowSvgStyle(closed);
             return;
         }
         if (heldMagentoInit) {
@@ -1144,11 +779,11 @@ final class RewriteEngine implements TokenHandler {
      * split. In a {@code <noscript>} (any tag of its content) or an SVG script the overflow switch applies to the
      * element. In an HTML script or style the tag can only be the element's end tag (its text is raw), so the text is
      * complete: it is judged as usual, and the end tag streams after it, or goes with the script when that is
-     * removed. In an SVG style it is a tag inside the style ({@link #tagInSvgStyle}).
+     * removed. In an SVG style it is a tag inside the style ({@link HeldStyle#tagInSvgStyle}).
      */
     private void overflowInHeldElement() throws IOException {
         if (inScript && heldStyle && heldForeign && !inNoscript) {
-            tagInSvgStyle(); // its own end tag too: one over the cap is taken as a tag inside it
+            style.tagInSvgStyle(); // its own end tag too: one over the cap is taken as a tag inside it
             if (mode == SINK) {
                 onTagOverflow(); // the style is let go of: the tag is one over the cap like any other
             }
@@ -1182,28 +817,10 @@ final class RewriteEngine implements TokenHandler {
     }
 
     /**
-     * An SVG {@code <style>} holds more than the cap. Its text is markup, so it is not streamed statement by
-     * statement: fail-open sends it unread, fail-closed drops the element whole, end tag included.
-     */
-    private void overflowSvgStyle(boolean closed) throws IOException {
-        logOverflow("an SVG <style>");
-        inScript = false;
-        heldStyle = false;
-        if (!closed) {
-            releaseDeferred();
-            return;
-        }
-        event(TrackerEvent.Action.REMOVED, scriptLine, scriptColumn, "style", null, null, Set.of());
-        deferLen = 0;
-        lastByte = lastByteBeforeScript;
-        startOverflowDrop(ElementNames.STYLE, 1, heldContext);
-    }
-
-    /**
      * Drops a held element past the cap up to its end tag ({@code depth} of them, for nested {@code <noscript>}s);
      * the SVG/MathML context is then {@code context}, the one the element started in.
      */
-    private void startOverflowDrop(int id, int depth, int[] context) {
+    void startOverflowDrop(int id, int depth, int[] context) {
         setMode(DROP);
         dropId = id;
         dropNameLen = 0;
@@ -1220,7 +837,7 @@ final class RewriteEngine implements TokenHandler {
         }
     }
 
-    private void logOverflow(String what) {
+    void logOverflow(String what) {
         if (!overflowLogged) {
             overflowLogged = true;
             String outcome = cfg.overflow == OverflowAction.FAIL_CLOSED

@@ -34,6 +34,6 @@ class FetchingRelTest {
         "stylesheet\u00a0preload|false",
     })
     void findsOnlyWholeAsciiCaseInsensitiveTokens(String rel, boolean expected) {
-        assertEquals(expected, ElementRules.hasFetchingToken(rel));
+        assertEquals(expected, LinkRels.hasFetchingToken(rel));
     }
 }

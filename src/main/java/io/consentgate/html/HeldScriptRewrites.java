@@ -1,0 +1,145 @@
+package io.consentgate.html;
+
+import io.consentgate.Category;
+import io.consentgate.catalog.TrackerMatch;
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The held scripts the {@link RewriteEngine} keeps with their refused parts taken out instead of removing them
+ * whole, judged at their end tag ({@link RewriteEngine#finishScript}): a framework payload ({@link FlightChunk}), a
+ * list of URLs a loader walks ({@link UrlListScript}) and a Magento {@code text/x-magento-init} block
+ * ({@link MagentoInitScript}). Their readers return the rewritten text, which goes back in place in the engine's held
+ * bytes. The tag components the page's payloads imported are remembered here from one payload to the next.
+ */
+final class HeldScriptRewrites {
+
+    /** Logged under the engine's name, as before this class was split from it. */
+    private static final Logger LOG = LoggerFactory.getLogger(RewriteEngine.class);
+
+    private final RewriteEngine engine;
+    /** The tag components the page's flight chunks imported so far; created with the first chunk. */
+    private FlightComponents flightComponents;
+
+    HeldScriptRewrites(RewriteEngine engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * The end of a held {@code text/x-magento-init} block ({@link MagentoInitScript}): a block that starts only refused
+     * trackers is removed (neutralized with its type kept for activation in {@link RewriteMode#NEUTRALIZE}); a block
+     * that also starts other components loses only the refused members, in both modes, as the others must start.
+     */
+    void finishMagentoInit(int endEnd) throws IOException {
+        engine.heldMagentoInit = false;
+        engine.inScript = false;
+        int cs = engine.scriptContentStart;
+        MagentoInitScript.Verdict v = MagentoInitScript.judge(engine.defer, cs, engine.deferLen, engine.cfg.catalog,
+            engine.decision);
+        if (v != null) {
+            for (TrackerMatch m : v.allowed()) {
+                engine.event(TrackerEvent.Action.ALLOWED, engine.scriptLine, engine.scriptColumn, "script", m);
+            }
+        }
+        if (v == null || v.refused().isEmpty()) {
+            engine.releaseDeferred();
+            return;
+        }
+        boolean removed = v.whole() && engine.cfg.mode == RewriteMode.REMOVE;
+        for (TrackerMatch m : v.refused()) {
+            engine.event(removed ? TrackerEvent.Action.REMOVED : TrackerEvent.Action.NEUTRALIZED, engine.scriptLine,
+                engine.scriptColumn, "script", m);
+        }
+        if (removed) {
+            engine.removeHeldScript(endEnd);
+            return;
+        }
+        if (v.whole()) {
+            Set<Category> categories = EnumSet.noneOf(Category.class);
+            v.refused().forEach(m -> categories.addAll(m.categories()));
+            engine.writeNeutralScript(categories);
+            engine.deferLen = 0;
+        } else {
+            System.arraycopy(v.text(), 0, engine.defer, cs, v.text().length); // never longer than what it replaces
+            engine.deferLen = cs + v.text().length;
+        }
+        engine.releaseDeferred();
+    }
+
+    /**
+     * A framework payload script ({@link FlightChunk}) is never removed: the page hydrates from it. Its refused tracker
+     * URLs and refused tag components ({@link FlightComponents}) are overwritten in place in the held bytes, which are
+     * then released like an allowed script's. A payload
+     * that names a refused tracker only by a loader signature (a code sample shown on the page, say) carries no
+     * address of it and is kept as it is.
+     *
+     * @return false when the script is not such a payload
+     */
+    boolean rewriteFlightChunk(List<TrackerMatch> matches, boolean anyRefused) {
+        int cs = engine.scriptContentStart;
+        if (FlightChunk.stringBody(engine.defer, cs, engine.deferLen - cs) == null) {
+            return false;
+        }
+        if (flightComponents == null) {
+            flightComponents = new FlightComponents();
+        }
+        Set<TrackerMatch> rewritten = new java.util.LinkedHashSet<>();
+        byte[] text = FlightChunk.rewrite(engine.defer, cs, engine.deferLen - cs, anyRefused, flightComponents,
+            engine.cfg.catalog, m -> {
+                TrackerMatch refined = refined(m, matches);
+                boolean refuse = !engine.decision.allowsAll(refined.categories());
+                if (refuse) {
+                    rewritten.add(refined);
+                }
+                return refuse;
+            });
+        if (text == null) {
+            if (anyRefused) {
+                LOG.debug("ConsentGate: kept a framework payload script: it names {} but holds no URL of it",
+                    matches);
+            }
+            return true;
+        }
+        for (TrackerMatch m : rewritten) {
+            engine.event(TrackerEvent.Action.NEUTRALIZED, engine.scriptLine, engine.scriptColumn, "script", m);
+        }
+        engine.deferLen = cs;
+        if (cs + text.length > engine.defer.length) {
+            engine.defer = java.util.Arrays.copyOf(engine.defer, cs + text.length);
+        }
+        System.arraycopy(text, 0, engine.defer, cs, text.length);
+        engine.deferLen = cs + text.length;
+        return true;
+    }
+
+    /**
+     * A script that loads a list of URLs, some of them refused trackers ({@link UrlListScript}), keeps the others: its
+     * refused tracker URL literals are overwritten in place in the held bytes, which are then released.
+     *
+     * @return false when the script is not such a list (it is then removed)
+     */
+    boolean rewriteUrlList(List<TrackerMatch> matches) {
+        int cs = engine.scriptContentStart;
+        byte[] text = UrlListScript.rewrite(engine.defer, cs, engine.deferLen - cs, engine.cfg.catalog,
+            m -> !engine.decision.allowsAll(refined(m, matches).categories()));
+        if (text == null) {
+            return false;
+        }
+        System.arraycopy(text, 0, engine.defer, cs, text.length);
+        return true;
+    }
+
+    /** The match of the whole script for the same tracker (its categories refined by tag ids), else {@code m}. */
+    private static TrackerMatch refined(TrackerMatch m, List<TrackerMatch> matches) {
+        for (TrackerMatch whole : matches) {
+            if (whole.tracker().id().equals(m.tracker().id())) {
+                return whole;
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,121 @@
+package io.consentgate.html;
+
+import io.consentgate.catalog.TrackerMatch;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Start tags of {@code <script>}, HTML or SVG ({@link ElementRules}): a script is refused by the URL it loads, or by
+ * the copy of it a delay-JS runner keeps to set later; an inline script is held to its end tag when its type says its
+ * text may fetch something ({@link RewriteEngine#beginScript}), or is a Magento init block
+ * ({@link RewriteEngine#beginMagentoInit}).
+ */
+final class ScriptElements {
+
+    private static final byte[] SRC = ascii("src");
+    private static final byte[] HREF = ascii("href");
+    private static final byte[] XLINK_HREF = ascii("xlink:href");
+    private static final byte[] TYPE = ascii("type");
+    private static final byte[] DATA_SRC = ascii("data-src");
+    private static final byte[] DATA_CONSENT_TYPE = ascii("data-consent-type");
+    private static final byte[] DATA_ROCKET_SRC = ascii("data-rocket-src");
+    /** Kinds of inline script text ({@link #scriptText}). */
+    private static final int TEXT_DATA = 0;
+    private static final int TEXT_FETCHES = 1;
+    private static final int TEXT_MAGENTO_INIT = 2;
+
+    private final ElementRules rules;
+    private final RewriteEngine engine;
+    private final Tokenizer t;
+
+    ScriptElements(ElementRules rules, RewriteEngine engine) {
+        this.rules = rules;
+        this.engine = engine;
+        this.t = engine.tok;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * A script's URL is checked; its inline text is held and read when its type may fetch. That includes SVG
+     * {@code <script>}, which runs like an HTML one but whose text is tokenized as markup (see
+     * {@code RewriteEngine.scriptForeign}).
+     */
+    void script() throws IOException {
+        int src = t.foreign ? rules.attr(HREF) : rules.attr(SRC);
+        if (t.foreign && src < 0) {
+            src = rules.attr(XLINK_HREF);
+        }
+        if (src >= 0) {
+            rules.refuseIfTracker(rules.checkLoader(src));
+        } else if (!t.foreign && (textMayFetch(false) || engine.cfg.mode == RewriteMode.REMOVE)) {
+            // Delay-JS runners (WP Rocket, LiteSpeed, WP-Optimize, and others under a data-NAME-src of their own)
+            // keep the src of a held script here and set it later, also on text/plain scripts and types of their
+            // own; a consent manager does that only after consent, which a later page then carries. Neutralize mode
+            // keeps text/plain ones for the consent manager.
+            TrackerMatch delayed = rules.checkLoader(rules.attr(DATA_ROCKET_SRC));
+            if (delayed == null) {
+                delayed = rules.checkLoader(rules.attr(DATA_SRC));
+            }
+            for (int i = 0; delayed == null && i < t.attrCount; i++) {
+                if (isDelayedSrc(i)) {
+                    delayed = rules.checkLoader(i);
+                }
+            }
+            if (delayed != null) {
+                rules.refuseIfTracker(delayed);
+                return;
+            }
+        }
+        if (src < 0 && !(t.foreign && t.selfClosing)) {
+            int text = scriptText(false);
+            if (text == TEXT_FETCHES) {
+                engine.beginScript(false);
+            } else if (text == TEXT_MAGENTO_INIT && !t.foreign) {
+                engine.beginMagentoInit();
+            }
+        }
+    }
+
+    /**
+     * Whether an inline script's text is read for tracker loaders: JavaScript in any spelling, and the types whose
+     * text makes the browser (or a first-party runner) fetch the URLs in it: {@code speculationrules} (the URLs it
+     * lists are prefetched or prerendered), {@code importmap} (a module's bare specifier loads the mapped URL) and
+     * Partytown's {@code text/partytown} (its runner executes the text in a worker), and the types WordPress
+     * delay-JS plugins give the scripts their first-party runner replays on the visitor's first interaction
+     * ({@code rocketlazyloadscript} of WP Rocket, {@code pmdelayedscript} of Perfmatters; LiteSpeed's
+     * {@code litespeed/javascript} already says javascript).
+     */
+    boolean textMayFetch(boolean activated) {
+        return scriptText(activated) == TEXT_FETCHES;
+    }
+
+    /**
+     * What an inline script's text is, by its type ({@link #textMayFetch}): {@link #TEXT_FETCHES}, a Magento
+     * {@code text/x-magento-init} block whose component names start modules ({@link MagentoInitScript}), or
+     * {@link #TEXT_DATA}, read by nothing (JSON-LD, templates).
+     */
+    private int scriptText(boolean activated) {
+        int type = rules.attr(activated ? DATA_CONSENT_TYPE : TYPE);
+        if (type < 0) {
+            return TEXT_FETCHES;
+        }
+        String v = rules.value(type).strip().toLowerCase(Locale.ROOT);
+        if (v.isEmpty() || v.equals("module") || v.contains("javascript") || v.contains("ecmascript")
+            || v.contains("jscript") || v.contains("livescript") || v.equals("speculationrules")
+            || v.equals("importmap") || v.startsWith("text/partytown") || v.endsWith("rocketlazyloadscript")
+            || v.equals("pmdelayedscript")) {
+            return TEXT_FETCHES;
+        }
+        return v.equals(MagentoInitScript.TYPE) ? TEXT_MAGENTO_INIT : TEXT_DATA;
+    }
+
+    /** Whether attribute {@code i} is named {@code data-NAME-src} (any case), as delay-JS runners name the src. */
+    private boolean isDelayedSrc(int i) {
+        String name = t.valueFrom(i) < 0 ? null : rules.dataName(i, "data-x-src".length());
+        return name != null && name.endsWith("-src");
+    }
+}
