@@ -4,6 +4,9 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.Context;
+import io.undertow.Undertow;
+import io.undertow.servlet.Servlets;
+import io.undertow.servlet.api.DeploymentManager;
 import org.apache.catalina.startup.Tomcat;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -22,13 +25,15 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Raw HTTP through real containers (Jetty 12 ee10 via {@code LocalConnector}, embedded Tomcat 11 on loopback):
+ * Raw HTTP through real containers (Jetty 12 ee10 via {@code LocalConnector}, embedded Tomcat 11 and Undertow 2.3 on
+ * loopback):
  * {@link HeaderSource#of} must see every {@code Cookie} line as the container delivers it, and no hostile header may
  * turn into a 5xx.
  */
@@ -37,6 +42,8 @@ class ContainerHeadersTest {
     private static Server jetty;
     private static LocalConnector jettyConnector;
     private static Tomcat tomcat;
+    private static DeploymentManager undertowDeployment;
+    private static Undertow undertow;
 
     /** Reports what the reader saw in a stable one-line form. */
     static final class EchoSignals extends HttpServlet {
@@ -71,6 +78,15 @@ class ContainerHeadersTest {
         Tomcat.addServlet(ctx, "echo", new EchoSignals());
         ctx.addServletMappingDecoded("/*", "echo");
         tomcat.start();
+
+        undertowDeployment = Servlets.newContainer().addDeployment(Servlets.deployment()
+                .setClassLoader(ContainerHeadersTest.class.getClassLoader())
+                .setContextPath("/")
+                .setDeploymentName("echo")
+                .addServlet(Servlets.servlet("echo", EchoSignals.class).addMapping("/*")));
+        undertowDeployment.deploy();
+        undertow = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(undertowDeployment.start()).build();
+        undertow.start();
     }
 
     @AfterAll
@@ -78,6 +94,9 @@ class ContainerHeadersTest {
         jetty.stop();
         tomcat.stop();
         tomcat.destroy();
+        undertow.stop();
+        undertowDeployment.stop();
+        undertowDeployment.undeploy();
     }
 
     static Stream<Arguments> requests() {
@@ -116,6 +135,32 @@ class ContainerHeadersTest {
         assertTrue(response.contains(expected), response);
     }
 
+    /**
+     * Undertow parses the {@code Cookie} header itself before any filter or servlet runs (its session lookup) and
+     * answers 500 to a control character or a byte over 0x7E in it: its own reply, with or without ConsentGate.
+     */
+    private static boolean undertowRejectsItself(String headers) {
+        return headers.lines().filter(line -> line.regionMatches(true, 0, "Cookie:", 0, 7))
+                .anyMatch(line -> line.chars().anyMatch(c -> c < 0x20 && c != '\t' || c > 0x7e));
+    }
+
+    static Stream<Arguments> undertowRequests() {
+        return requests().filter(a -> !undertowRejectsItself((String) a.get()[1]));
+    }
+
+    static Stream<String> undertowHostile() {
+        return hostile().filter(h -> !undertowRejectsItself(h));
+    }
+
+    @ParameterizedTest(name = "undertow: {0}")
+    @MethodSource("undertowRequests")
+    void undertowDeliversHeadersTheReaderCanParse(String label, String headers, String expected) throws Exception {
+        String response = raw(undertowPort(), "GET / HTTP/1.1\r\nHost: localhost\r\n" + headers
+                + "Connection: close\r\n\r\n");
+        assertTrue(response.startsWith("HTTP/1.1 200"), response);
+        assertTrue(response.contains(expected), response);
+    }
+
     static Stream<String> hostile() {
         return Stream.of(
                 "Cookie: cg_consent=" + "A".repeat(6000) + "\r\n",
@@ -136,8 +181,24 @@ class ContainerHeadersTest {
         assertTrue(tomcatResponse.matches("(?s)HTTP/1\\.1 [24]\\d\\d .*"), tomcatResponse);
     }
 
+    @ParameterizedTest
+    @MethodSource("undertowHostile")
+    void hostileHeadersNeverBecomeA5xxOnUndertow(String headers) throws Exception {
+        String response = raw(undertowPort(), "GET / HTTP/1.1\r\nHost: localhost\r\n" + headers
+                + "Connection: close\r\n\r\n");
+        assertTrue(response.matches("(?s)HTTP/1\\.1 [24]\\d\\d .*"), response);
+    }
+
+    private static int undertowPort() {
+        return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
     private static String rawTomcat(String request) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), tomcat.getConnector().getLocalPort())) {
+        return raw(tomcat.getConnector().getLocalPort(), request);
+    }
+
+    private static String raw(int port, String request) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));
