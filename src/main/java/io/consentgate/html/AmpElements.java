@@ -1,5 +1,7 @@
 package io.consentgate.html;
 
+import static io.consentgate.html.AttributeNames.*;
+
 import io.consentgate.catalog.TrackerMatch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,18 +28,6 @@ import java.util.List;
  */
 final class AmpElements {
 
-    private static final byte[] SRC = ascii("src");
-    private static final byte[] SRCSET = ascii("srcset");
-    private static final byte[] SRCDOC = ascii("srcdoc");
-    private static final byte[] POSTER = ascii("poster");
-    private static final byte[] TYPE = ascii("type");
-    private static final byte[] CONFIG = ascii("config");
-    private static final byte[] DATA_URL = ascii("data-url");
-    private static final byte[] RTC_CONFIG = ascii("rtc-config");
-    private static final byte[] DATA_TAG = ascii("data-tag");
-    private static final byte[] DATA_SRC = ascii("data-src");
-    private static final byte[] DATA_POSTER = ascii("data-poster");
-
     private final ElementRules rules;
     private final RewriteEngine engine;
     private final Tokenizer t;
@@ -52,9 +42,6 @@ final class AmpElements {
         this.embeds = new AmpEmbeds(rules, t);
     }
 
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
-    }
 
     /** The rules of the current start tag, an AMP component's ({@link ElementNames#isAmp}). */
     void startTag() throws IOException {

@@ -1,19 +1,11 @@
 package io.consentgate.html;
 
+import static io.consentgate.html.AttributeNames.*;
+
 import io.consentgate.catalog.TrackerMatch;
-import java.nio.charset.StandardCharsets;
 
 /** The social and video embeds among the AMP components, gated by the URLs they load (see {@link AmpElements}). */
 final class AmpEmbeds {
-
-    private static final byte[] DATA_LOCALE = ascii("data-locale");
-    private static final byte[] DATA_VIDEOID = ascii("data-videoid");
-    private static final byte[] DATA_SHORTCODE = ascii("data-shortcode");
-    private static final byte[] DATA_EMBEDTYPE = ascii("data-embedtype");
-    private static final byte[] CREDENTIALS = ascii("credentials");
-    private static final byte[] DO_NOT_TRACK = ascii("do-not-track");
-    private static final byte[] DATA_DO = ascii("data-do");
-    private static final byte[] DATA_COUNT = ascii("data-count");
 
     private final ElementRules rules;
     private final Tokenizer t;
@@ -23,9 +15,6 @@ final class AmpEmbeds {
         this.t = t;
     }
 
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
-    }
 
     /** The refusing match for the current embed's URLs, or {@code null} (also for a component that is no embed). */
     TrackerMatch refusal() {

@@ -1,5 +1,7 @@
 package io.consentgate.html;
 
+import static io.consentgate.html.AttributeNames.*;
+
 import io.consentgate.Category;
 import io.consentgate.catalog.TrackerMatch;
 import java.io.IOException;
@@ -12,25 +14,6 @@ import java.util.Set;
 /** Per-element decisions for start tags: which attribute carries a URL, and what to do when it is refused. */
 final class ElementRules {
 
-    private static final byte[] DATA_CONSENT_TYPE = ascii("data-consent-type");
-    private static final byte[] DATA_SRC = ascii("data-src");
-    private static final byte[] DATA_SRCSET = ascii("data-srcset");
-    private static final byte[] CLASS = ascii("class");
-    private static final byte[] DATA = ascii("data");
-    private static final byte[] HREF = ascii("href");
-    private static final byte[] HTTP_EQUIV = ascii("http-equiv");
-    private static final byte[] CONTENT = ascii("content");
-    private static final byte[] IMAGESRCSET = ascii("imagesrcset");
-    private static final byte[] POSTER = ascii("poster");
-    private static final byte[] PING = ascii("ping");
-    private static final byte[] BACKGROUND = ascii("background");
-    private static final byte[] REL = ascii("rel");
-    private static final byte[] SRC = ascii("src");
-    private static final byte[] SRCSET = ascii("srcset");
-    private static final byte[] SRCDOC = ascii("srcdoc");
-    private static final byte[] STYLE = ascii("style");
-    private static final byte[] TYPE = ascii("type");
-    private static final byte[] XLINK_HREF = ascii("xlink:href");
     private static final java.util.regex.Pattern LIST_SEPARATOR = java.util.regex.Pattern.compile("[,\\s]+");
 
     private final RewriteEngine engine;
@@ -249,10 +232,6 @@ final class ElementRules {
     /** Index of the operator's category attribute on the current tag, or -1. */
     int categoryAttr() {
         return attr(categoryAttributeBytes);
-    }
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     int attr(byte[] lowerName) {

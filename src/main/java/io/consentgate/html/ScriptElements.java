@@ -1,8 +1,9 @@
 package io.consentgate.html;
 
+import static io.consentgate.html.AttributeNames.*;
+
 import io.consentgate.catalog.TrackerMatch;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -13,13 +14,6 @@ import java.util.Locale;
  */
 final class ScriptElements {
 
-    private static final byte[] SRC = ascii("src");
-    private static final byte[] HREF = ascii("href");
-    private static final byte[] XLINK_HREF = ascii("xlink:href");
-    private static final byte[] TYPE = ascii("type");
-    private static final byte[] DATA_SRC = ascii("data-src");
-    private static final byte[] DATA_CONSENT_TYPE = ascii("data-consent-type");
-    private static final byte[] DATA_ROCKET_SRC = ascii("data-rocket-src");
     /** Kinds of inline script text ({@link #scriptText}). */
     private static final int TEXT_DATA = 0;
     private static final int TEXT_FETCHES = 1;
@@ -35,9 +29,6 @@ final class ScriptElements {
         this.t = engine.tok;
     }
 
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
-    }
 
     /**
      * A script's URL is checked; its inline text is held and read when its type may fetch. That includes SVG
