@@ -139,6 +139,9 @@ import java.util.Optional;
 public final class ConsentGateFilter implements Filter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsentGateFilter.class);
+    /** The jar's version and a space, for the start-up line; empty when the classes are not in a packaged jar. */
+    private static final String VERSION = Optional.ofNullable(
+        ConsentGateFilter.class.getPackage().getImplementationVersion()).map(v -> v + " ").orElse("");
 
     private final Policy configured;
     private final Clock clock;
@@ -172,7 +175,7 @@ public final class ConsentGateFilter implements Filter {
     @Override
     public void init(FilterConfig config) throws ServletException {
         if (configured != null) {
-            LOG.info("ConsentGate enforcing {}", policy);
+            LOG.info("ConsentGate {}enforcing {}", VERSION, policy);
             warnOfUnreachedEndpoints(config);
             return;
         }
@@ -188,7 +191,7 @@ public final class ConsentGateFilter implements Filter {
             LOG.error("{}", e.getMessage());
             throw new ServletException(e.getMessage(), e);
         }
-        LOG.info("ConsentGate enforcing {}", policy);
+        LOG.info("ConsentGate {}enforcing {}", VERSION, policy);
         warnOfUnreachedEndpoints(config);
     }
 

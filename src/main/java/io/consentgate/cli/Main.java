@@ -18,6 +18,8 @@ public final class Main {
                       list every tracker element: file:line:col, tracker, categories, action
               serve   [--port 8080] [--host 127.0.0.1] [--docroot DIR] [--policy FILE]
                       run embedded Jetty with ConsentGate in front of the static files in DIR
+              --version
+                      print the version of ConsentGate and exit
             CATEGORIES: comma list of functional,analytics,marketing or all; default: no consent.""";
 
     private Main() {
@@ -36,6 +38,12 @@ public final class Main {
         }
     }
 
+    /** The version in the jar's manifest; {@code unknown} when run from classes rather than a packaged jar. */
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v != null ? v : "unknown (not run from a packaged jar)";
+    }
+
     /** Runs a command; returns the exit code (0 also for a server that was started and keeps running). */
     static int run(String[] args, PrintStream out, PrintStream err) {
         return run(args, System.in, out, err);
@@ -45,6 +53,10 @@ public final class Main {
         if (args.length == 0 || List.of("-h", "--help", "help").contains(args[0])) {
             (args.length == 0 ? err : out).println(USAGE);
             return args.length == 0 ? 2 : 0;
+        }
+        if (List.of("--version", "version").contains(args[0])) {
+            out.println("consentgate " + version());
+            return 0;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {

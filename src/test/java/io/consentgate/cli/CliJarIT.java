@@ -64,6 +64,17 @@ class CliJarIT {
     }
 
     @Test
+    void versionIsTheProjectVersionFromTheManifest() throws Exception {
+        Process p = new ProcessBuilder(java("--version")).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        String expected = System.getProperty("project.version");
+        assertTrue(expected != null && !expected.isEmpty(), "the build passes project.version");
+        assertEquals("consentgate " + expected, out.strip());
+    }
+
+    @Test
     void serveAnswersWithTheTrackerRemoved() throws Exception {
         Files.writeString(dir.resolve("index.html"), PAGE);
         Process p = new ProcessBuilder(java("serve", "--port", "0", "--docroot", dir.toString()))

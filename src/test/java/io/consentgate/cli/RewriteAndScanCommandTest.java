@@ -55,6 +55,18 @@ class RewriteAndScanCommandTest {
     }
 
     @Test
+    void versionOutsideAPackagedJarSaysSo() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"--version"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, code);
+        // The classes under test have no manifest; CliJarIT checks the packaged jar prints the project version.
+        assertEquals("consentgate unknown (not run from a packaged jar)", out.toString(StandardCharsets.UTF_8).strip());
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void rewriteWithDntRemovesEveryTrackerAndKeepsTheContent() {
         Run r = run(page(), "rewrite", "--dnt");
         assertEquals(0, r.code(), r.err());
