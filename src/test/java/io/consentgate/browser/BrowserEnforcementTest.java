@@ -90,6 +90,8 @@ class BrowserEnforcementTest {
         assertNoTrackerRequests();
         assertEquals("ready", browser.evaluate("document.documentElement.getAttribute('data-app')"),
                 "the first-party script still runs");
+        assertEquals("wired", browser.evaluate("document.documentElement.getAttribute('data-cart')"),
+                "the site's own inline script that reports an event to the refused pixel stays and runs");
         assertNoTrackerUrlInTheDom();
 
         browser.open(site.guarded() + "/cookies");
