@@ -209,8 +209,9 @@ abstract class StandaloneDeployment {
             // WEB-INF/consentgate.yaml: klaro-services maps Klaro's "matomo" service to analytics (honour-cmps=klaro).
             String klaro = "klaro=" + URLEncoder.encode("{\"matomo\":true}", StandardCharsets.UTF_8);
             JsonNode d = json(get(ctx + "/consent", "Cookie", klaro));
-            assertEquals(Set.of("necessary", "analytics"), strings(d.get("allowed")), d.toString());
-            assertEquals("klaro", d.path("consent").path("source").asText(), d.toString());
+            String why = ctx + "/consent with a Klaro cookie granting matomo (consentgate.yaml: matomo: analytics): ";
+            assertEquals(Set.of("necessary", "analytics"), strings(d.get("allowed")), why + d);
+            assertEquals("klaro", d.path("consent").path("source").asText(), why + d);
         }
     }
 
