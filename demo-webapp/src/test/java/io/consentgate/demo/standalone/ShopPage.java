@@ -1,0 +1,65 @@
+package io.consentgate.demo.standalone;
+
+import java.util.List;
+
+/**
+ * The demo's shop page ({@code index.html}) as ConsentGate must send it to a visitor who consented to nothing: every
+ * element that loads Google Tag Manager, GA4, the Meta pixel or LinkedIn Insight removed, and every other byte as
+ * written. Written out here, tracker by tracker, rather than computed by the library under test.
+ */
+final class ShopPage {
+
+    /**
+     * One removal: from the first character of {@code from} through the end of the next {@code through} after it, or
+     * {@code from} alone when {@code through} is empty.
+     */
+    private record Cut(String tracker, String from, String through) {
+        static Cut exactly(String tracker, String text) {
+            return new Cut(tracker, text, "");
+        }
+    }
+
+    private static final List<Cut> TRACKERS = List.of(
+            Cut.exactly("GTM preconnect", "<link rel=\"preconnect\" href=\"https://www.googletagmanager.com\">"),
+            Cut.exactly("Meta dns-prefetch", "<link rel=\"dns-prefetch\" href=\"//connect.facebook.net\">"),
+            new Cut("GTM loader", "<script>\n    (function (win, doc, tagName, layerName, containerId)", "</script>"),
+            new Cut("GA4 gtag.js", "<script async src=\"https://www.googletagmanager.com/gtag/js?id=G-HT42DEMO01\">",
+                    "</script>"),
+            new Cut("GA4 config", "<script>\n    window.dataLayer = window.dataLayer || [];", "</script>"),
+            new Cut("Meta pixel loader", "<script>\n    !function (w, d, tag, url, queue, el, first)", "</script>"),
+            new Cut("Meta pixel noscript", "<noscript><img height=\"1\" width=\"1\" style=\"display:none\" alt=\"\"",
+                    "</noscript>"),
+            new Cut("GTM noscript iframe",
+                    "<noscript><iframe src=\"https://www.googletagmanager.com/ns.html?id=GTM-HT42DEMO\"", "</noscript>"),
+            Cut.exactly("LinkedIn ping attribute",
+                    " ping=\"https://px.ads.linkedin.com/collect/?pid=7654321&amp;fmt=gif\""),
+            new Cut("LinkedIn partner id", "<script type=\"text/javascript\">\n  _linkedin_partner_id", "</script>"),
+            new Cut("LinkedIn Insight loader", "<script type=\"text/javascript\">\n  (function (existing)", "</script>"),
+            new Cut("LinkedIn noscript pixel", "<noscript>\n  <img height=\"1\" width=\"1\" style=\"display:none;\"",
+                    "</noscript>"));
+
+    private ShopPage() {
+    }
+
+    /** {@code page} (the file as written) without the trackers; fails if the page no longer holds one of them. */
+    static String withoutTrackers(String page) {
+        String out = page;
+        for (Cut c : TRACKERS) {
+            int start = out.indexOf(c.from());
+            if (start < 0 || out.indexOf(c.from(), start + 1) >= 0) {
+                throw new AssertionError("index.html does not hold exactly one " + c.tracker() + " (" + c.from()
+                        + "): update the list of its trackers");
+            }
+            int end = start + c.from().length();
+            if (!c.through().isEmpty()) {
+                int at = out.indexOf(c.through(), end);
+                if (at < 0) {
+                    throw new AssertionError("index.html: " + c.tracker() + " has no " + c.through() + " after it");
+                }
+                end = at + c.through().length();
+            }
+            out = out.substring(0, start) + out.substring(end);
+        }
+        return out;
+    }
+}
