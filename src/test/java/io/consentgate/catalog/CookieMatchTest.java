@@ -130,6 +130,34 @@ class CookieMatchTest {
         MUID                     | -                    | -
         bcookie                  | .linkedin.com        | linkedin-insight
         bcookie                  | .example.com         | -
+        scarab.visitor           | -                    | sap-emarsys
+        scarab.profile           | .shop.example        | sap-emarsys
+        scarab.visitors          | -                    | -
+        __cq_uuid                | .shop.example        | salesforce-commerce-einstein
+        __cq_seg                 | -                    | salesforce-commerce-einstein
+        __cq_bc                  | -                    | salesforce-commerce-einstein
+        cqcid                    | -                    | salesforce-commerce-einstein
+        cquid                    | -                    | salesforce-commerce-einstein
+        _cq_duid                 | -                    | -
+        dwsid                    | -                    | -
+        dwanonymous_9d5ff9e4444e5b7160ea60697b69e60f | - | -
+        dwsecuretoken_9d5ff9e4444e5b7160ea60697b69e60f | - | -
+        sid                      | -                    | -
+        _evga_34c0               | .shop.example        | salesforce-interactions
+        _evgn_34c0               | -                    | salesforce-interactions
+        _sfid_9016               | -                    | salesforce-interactions
+        _sfic_9016               | -                    | salesforce-interactions
+        ac_client_user_id        | -                    | liferay-analytics-cloud
+        JSESSIONID               | .clinic.example      | -
+        GUEST_LANGUAGE_ID        | -                    | -
+        COOKIE_SUPPORT           | -                    | -
+        LFR_SESSION_STATE_20102  | -                    | -
+        __exponea_etc__          | -                    | bloomreach-engagement
+        __exponea_time2__        | .shop.example        | bloomreach-engagement
+        kndctr_53A16ACB5CC1D3760A495C99_AdobeOrg_identity | .shop.example | adobe-web-sdk
+        kndctr_53A16ACB5CC1D3760A495C99_AdobeOrg_cluster  | -             | adobe-web-sdk
+        mboxEdgeCluster          | -                    | adobe-target
+        AMCV_53A16ACB5CC1D3760A495C99%40AdobeOrg | .shop.example | adobe-audience-manager
         """)
     void matchesCookieNames(String name, String domain, String expected) {
         TrackerMatch m = CATALOG.matchCookie(name, "-".equals(domain) ? null : domain);
@@ -172,6 +200,10 @@ class CookieMatchTest {
         mf_optout                  | -
         _ga_optout                 | -
         _hj_consent_given          | -
+        __cq_dnt                   | -
+        dw_dnt                     | -
+        kndctr_53A16ACB5CC1D3760A495C99_AdobeOrg_consent       | -
+        kndctr_53A16ACB5CC1D3760A495C99_AdobeOrg_consent_check | -
         """)
     void cookiesThatRecordAPrivacyChoiceAreNeverTrackerCookies(String name, String domain) {
         assertNull(CATALOG.matchCookie(name, "-".equals(domain) ? null : domain));

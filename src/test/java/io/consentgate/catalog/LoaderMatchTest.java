@@ -61,6 +61,29 @@ class LoaderMatchTest {
         /metrics/?id=G-                                              | -          | -
         /wp-content/plugins/google-site-kit/fpm/measurement.php?id=G-AB12CD34EF&s=/gtag/js | google-tag-gateway | analytics
         /wp-content/plugins/google-site-kit/fpm/measurement.php?healthCheck=1              | -                  | -
+        https://engage.shop.example/js/exponea.min.js                | bloomreach-engagement | marketing
+        https://engage.shop.example/js/brweb.min.js                  | bloomreach-engagement | marketing
+        /js/exponea.min.js.map                                       | -          | -
+        /assets/exponea.js                                           | -          | -
+        /static/vendor/scarab-v2.js                                  | sap-emarsys | marketing
+        /static/vendor/scarab-v3.js                                  | -          | -
+        /content/dam/northwind/js/AppMeasurement.js                  | adobe-analytics | analytics
+        /etc.clientlibs/northwind/clientlibs/analytics/resources/AppMeasurement.min.js | adobe-analytics | analytics
+        /js/s_code.js                                                | adobe-analytics | analytics
+        /js/my_s_code.js                                             | -          | -
+        /js/AppMeasurement_Module_ActivityMap.min.js                 | -          | -
+        /content/dam/northwind/js/VisitorAPI.js                      | adobe-audience-manager | marketing
+        /etc.clientlibs/northwind/clientlibs/clientlib-target/resources/at.js | adobe-target | analytics
+        /scripts/at.js?v=2.11.4                                      | adobe-target | analytics
+        /scripts/chat.js                                             | -          | -
+        /scripts/what.js                                             | -          | -
+        /js/mbox.js                                                  | adobe-target | analytics
+        /etc.clientlibs/northwind/clientlibs/martech/resources/alloy.min.js | adobe-web-sdk | analytics+marketing
+        /plugins/martech/src/alloy.js                                | adobe-web-sdk | analytics+marketing
+        /js/myalloy.js                                               | -          | -
+        /js/alloy-ui.min.js                                          | -          | -
+        /on/demandware.static/Sites-RefArch-Site/-/en_US/v1712345678901/internal/jscript/dwanalytics-22.2.js | - | -
+        /on/demandware.static/Sites-RefArch-Site/-/en_US/v1712345678901/internal/jscript/dwac-21.7.js | - | -
         """)
     void matchesLoaderPathsOnAnyHost(String url, String id, String categories) {
         TrackerMatch m = CATALOG.matchLoader(url);
@@ -102,6 +125,15 @@ class LoaderMatchTest {
         /static/version2/frontend/Magento/luma/fr_FR/Magento_GoogleTagManager/js/google-tag-manager.js | google-tag | analytics+marketing | /static/version2/frontend/Magento/luma/fr_FR/Magento_GoogleTagManager/js/google-tag-manager-cart.js
         //cdn.shop.example/static/frontend/Hyva/default/en_GB/MagePal_GoogleTagManager/js/datalayer.min.js | google-tag | analytics+marketing | //cdn.shop.example/static/frontend/Hyva/default/en_GB/Vendor_Gtm/js/datalayer.min.js
         /static/version9/frontend/Magento/blank/nl_NL/Magento_GoogleAnalytics/js/google-analytics.js | google-analytics | analytics     | /static/_cache/merged/google-analytics.js
+        /etc/clientlibs/foundation/sitecatalyst/sitecatalyst.js                     | adobe-analytics  | analytics           | /etc/clientlibs/foundation/sitecatalyst/util.js
+        /libs/cq/analytics/clientlibs/sitecatalyst/sitecatalyst.js                  | adobe-analytics  | analytics           | /content/northwind/_jcr_content/analytics.sitecatalyst.js
+        /etc.clientlibs/dam/clientlibs/sitecatalyst/appmeasurement.js               | adobe-analytics  | analytics           | /etc/clientlibs/foundation/sitecatalyst/plugins.js
+        /etc.clientlibs/dam/clientlibs/foundation/assetinsights/pagetracker.js      | adobe-analytics  | analytics           | /etc.clientlibs/northwind/clientlibs/clientlib-site/pagetracker.js
+        /libs/cq/foundation/testandtarget/atjs.js                                   | adobe-target     | analytics           | /libs/cq/foundation/testandtarget/atjs-integration.js
+        /libs/cq/foundation/testandtarget/mbox.js                                   | adobe-target     | analytics           | /libs/cq/foundation/testandtarget/parameters.js
+        /etc/clientlibs/foundation/testandtarget/mbox.min.js                        | adobe-target     | analytics           | /etc/clientlibs/foundation/testandtarget/util.min.js
+        /etc/clientlibs/foundation/testandtarget/testandtarget.js                   | adobe-target     | analytics           | /libs/cq/foundation/testandtarget/init.js
+        /etc/cloudservices/testandtarget/northwind/_jcr_content/public/at.js        | adobe-target     | analytics           | /etc.clientlibs/northwind/clientlibs/clientlib-site/resources/cat.js
         """)
     void aModulesOwnTrackerScriptIsALoaderAndItsLookAlikesAreNot(String url, String id, String categories,
             String lookAlike) {

@@ -543,6 +543,217 @@ class ScriptMatchTest {
     }
 
     @Test
+    void findsTheEmarsysWebExtendSnippetsThatJavaStorefrontsPrint() {
+        // the vendor's plain snippet
+        assertEquals(Map.of("sap-emarsys", EnumSet.of(Category.MARKETING)), scan("""
+            var ScarabQueue = ScarabQueue || [];
+            (function (scriptId) {
+              if (document.getElementById(scriptId)) { return; }
+              var el = document.createElement('script'); el.id = scriptId;
+              el.src = '//cdn.scarabresearch.com/js/1A2B3C4D5E6F7A8B/scarab-v2.js';
+              var first = document.getElementsByTagName('script')[0];
+              first.parentNode.insertBefore(el, first);
+            })('scarab-js-api');"""));
+        // the variant that builds the host from a protocol-dependent subdomain: no whole host stands in it
+        assertEquals(Set.of("sap-emarsys"), ids("""
+            var ScarabQueue = ScarabQueue || [];
+            (function(sub, id) {
+              var js = document.createElement('script'); js.id = id;
+              js.src = sub + '.scarabresearch.com/js/' + window.emarsysMerchantId + '/scarab-v2.js';
+              document.head.appendChild(js);
+            })('https:' == document.location.protocol ? 'https://recommender' : 'http://cdn', 'scarab-js-api');"""));
+        // China accounts, split the same way: the listed host still stands after the dot
+        assertEquals(Set.of("sap-emarsys"), ids("js.src = sub + '.predict.emarsys.cn/js/' + mid + '/scarab-v' + 2 + '.js';"));
+        // the page commands that feed it
+        assertEquals(Set.of("sap-emarsys"), ids("ScarabQueue.push(['view', '300938']);\nScarabQueue.push(['go']);"));
+        assertEquals(Set.of("sap-emarsys"), ids("window.ScarabQueue.push(['cart', []]);"));
+    }
+
+    @Test
+    void findsTheSalesforceCommerceTrackersInThePlatformsInjectedScripts() {
+        // head-cquotient: sets up the Einstein queue (newer ones also name the API host)
+        assertEquals(Map.of("salesforce-commerce-einstein", EnumSet.of(Category.MARKETING)), scan("""
+            /* <![CDATA[ (head-cquotient.js) */
+            var CQuotient = window.CQuotient = {};
+            CQuotient.clientId = 'bkxs-RefArch';
+            CQuotient.realm = 'BKXS';
+            CQuotient.activities = [];
+            CQuotient.cqcid = ''; CQuotient.cquid = '';
+            /* ]]> */"""));
+        assertEquals(Set.of("salesforce-commerce-einstein"), ids("var CQuotient = window.CQuotient = {};\n"
+                + "CQuotient.clientId = 'bkxs-RefArch';\nCQuotient.apiHost = 'api.cquotient.com';"));
+        // an activity script
+        assertEquals(Set.of("salesforce-commerce-einstein"), ids("""
+            (function(){ try { if (window.CQuotient) {
+              var p = {}; p.cookieId = CQuotient.getCQCookieId(); p.product = {id: '25604455M'};
+              if (window.CQuotient.sendActivity) window.CQuotient.sendActivity(CQuotient.clientId, 'viewProduct', p);
+              else window.CQuotient.activities.push({activityType: 'viewProduct', parameters: p});
+            } } catch (e) {} })();"""));
+        // the platform's own page tracker
+        assertEquals(Map.of("salesforce-commerce-analytics", EnumSet.of(Category.ANALYTICS)), scan("""
+            function trackPage() {
+              try {
+                var trackingUrl = "https://www.shop.example/on/demandware.store/Sites-RefArch-Site/en_US/__Analytics-Start";
+                var dwAnalytics = dw.__dwAnalytics.getTracker(trackingUrl);
+                if (typeof dw.ac == "undefined") { dwAnalytics.trackPageView(); } else { dw.ac.setDWAnalytics(dwAnalytics); }
+              } catch (err) {}
+            }"""));
+        // Marketing Cloud Personalization: the asynchronous beacon snippet and the SDK's start calls
+        assertEquals(Map.of("salesforce-interactions", EnumSet.of(Category.MARKETING)), scan("""
+            var _aaq = window._aaq || (window._aaq = []);
+            (function () {
+              var d = document, g = d.createElement('script'), s = d.getElementsByTagName('script')[0];
+              g.type = 'text/javascript'; g.defer = true; g.async = true;
+              g.src = document.location.protocol + '//cdn.evgnet.com/beacon/northwind/retail_prod/scripts/evergage.min.js';
+              s.parentNode.insertBefore(g, s);
+            })();"""));
+        assertEquals(Set.of("salesforce-interactions"), ids("SalesforceInteractions.init({ cookieDomain: 'shop.example' });"));
+        assertEquals(Set.of("salesforce-interactions"), ids("_aaq.push(['setUser', window.customerNo]);"));
+    }
+
+    @Test
+    void theSalesforceCommercePlatformsDataScriptsAreNotTrackers() {
+        // head-active_data: the platform's data collection object; it calls Einstein only if Einstein is there
+        assertEquals(Set.of(), ids("""
+            var dw = (window.dw || {});
+            dw.ac = {
+              _analytics: null, _events: [], _category: "",
+              _capture: function (configs) { dw.ac._events.push(configs); },
+              capture: function () { dw.ac._capture(arguments); if (window.CQuotient) { window.CQuotient.trackEventsFromAC(arguments); } },
+              setDWAnalytics: function (analytics) { dw.ac._analytics = analytics; }
+            };"""));
+        assertEquals(Set.of(), ids("dw.ac._capture({id: \"25604455M\", type: \"detail\"});"));
+        assertEquals(Set.of(), ids("dw.ac.applyContext({category: \"womens-clothing-tops\"});"));
+        // look-alikes and prose
+        assertEquals(Set.of(), ids("var u = 'https://cquotient.com.example.org/js/v2/gretel.min.js';"));
+        assertEquals(Set.of(), ids("var u = 'https://notcquotient.com/js/v2/gretel.min.js';"));
+        assertEquals(Set.of(), ids("var myCQuotient = {activities: []}; myCQuotient.activities.push(1); CQuotientX.activities = 2;"));
+        assertEquals(Set.of(), ids("var faq = {a: \"Product recommendations are computed by Einstein (cquotient.com).\"};"));
+        assertEquals(Set.of(), ids("var links = ['https://www.salesforce.com/commerce/', 'https://www.evergage.com/', "
+                + "'https://help.salesforce.com/s/articleView?id=cc.b2c_setting_privacy_preferences.htm'];"));
+        assertEquals(Set.of(), ids("var _aaq2 = []; my_aaq.push(1); var aaq = 1;"));
+    }
+
+    @Test
+    void findsLiferayAnalyticsCloudInBothShapesDxpPrints() {
+        // the loader the DXP module and the documentation print
+        assertEquals(Map.of("liferay-analytics-cloud", EnumSet.of(Category.ANALYTICS)), scan("""
+            (function (u, c, a, m, o, l) {
+              o = 'script'; l = document; a = l.createElement(o); m = l.getElementsByTagName(o)[0];
+              a.async = 1; a.src = u; a.onload = c; m.parentNode.insertBefore(a, m);
+            })('https://analytics-js-cdn.liferay.com', function () {
+              Analytics.create({channelId: '43211', dataSourceId: '43101',
+                endpointUrl: 'https://osbasahpublisher-ac-europewest3.lfr.cloud', projectId: 'asah1a2b3c'});
+              Analytics.send('pageViewed', 'Page');
+            });"""));
+        // recent DXP: the script that defines the CDN URL, and the one that calls it with the config
+        assertEquals(Set.of("liferay-analytics-cloud"), ids("""
+            function getAnalyticsSDKVersion() {
+              switch ('') {
+                case 'DEV': { return 'https://analytics-js-dev-cdn.liferay.com'; }
+                default: { return 'https://analytics-js-cdn.liferay.com'; }
+              }
+            }"""));
+        assertEquals(Set.of("liferay-analytics-cloud"), ids("""
+            (function (u, c) { /* … */ })(getAnalyticsSDKVersion(), () => {
+              var config = {"dataSourceId":"43101","endpointUrl":"https:\\/\\/osbasahpublisher-ac-uswest1.lfr.cloud","projectId":"asah1a2b3c"};
+              Analytics.create(config, [dxpMiddleware]);
+            });"""));
+        // the config alone, at a region the catalog does not list, still has the client's start call
+        assertEquals(Set.of("liferay-analytics-cloud"), ids(
+            "var config = {\"endpointUrl\":\"https://osbasahpublisher-ac-asiasouth9.lfr.cloud\"}; window.Analytics.create(config);"));
+        // not Analytics Cloud: the console, the docs, customers' own Liferay Cloud sites, other Analytics objects
+        assertEquals(Set.of(), ids("var links = ['https://analytics.liferay.com/', 'https://learn.liferay.com/w/analytics-cloud', "
+                + "'https://webserver-northwind-prd.lfr.cloud/web/guest/home', 'https://www.liferay.com/'];"));
+        assertEquals(Set.of(), ids("if (window.Analytics) { Analytics.track('Appointment Booked', {clinic: 'north'}); }"));
+        assertEquals(Set.of(), ids("var GoogleAnalytics = {create: function () {}}; GoogleAnalytics.create(1); myAnalytics.create(2);"));
+    }
+
+    @Test
+    void findsBloomreachEngagementOnItsOwnHostsAndOnACustomTrackingDomain() {
+        String snippet = """
+            !function(e,n,t,i,r,o){function s(e){/* … */}r.target=r.target||"https://api.exponea.com",
+            r.file_path=r.file_path||r.target+"/js/exponea.min.js",o[n]=p(["anonymize","initialize","identify","track"])
+            }(document,"exponea","script","webxpClient",window,{
+              target: "https://engage.shop.example",
+              token: "0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b",
+              track: { visits: true }
+            });
+            exponea.start();""";
+        assertEquals(Map.of("bloomreach-engagement", EnumSet.of(Category.MARKETING)), scan(snippet));
+        assertEquals(Set.of("bloomreach-engagement"), ids(snippet.replace("\"https://api.exponea.com\"", "\"\"")
+                .replace("/js/exponea.min.js", "/js/brweb.min.js")));
+        assertEquals(Set.of("bloomreach-engagement"), ids("exponea.start({ webLayers: true });"));
+        assertEquals(Set.of(), ids("var links = ['https://www.bloomreach.com/', 'https://documentation.bloomreach.com/engagement/'];"
+                + " var exponeaStart = 1; myexponea.start(2);"));
+        assertEquals(Set.of(), ids("var u = 'https://api.exponea.com.example.org/js/exponea.min.jsx';"));
+    }
+
+    @Test
+    void findsTheAdobeShapesAemPagesPrint() {
+        // the Tags (Launch) embed, as AEM's cloud configuration writes it
+        assertEquals(Set.of("adobe-launch"), ids("var s = document.createElement('script'); s.async = true;"
+                + " s.src = 'https://assets.adobedtm.com/7f3e2a9c41d0/5b8c0d2e9a11/launch-1d4e7c9b2f60.min.js';"));
+        // Web SDK: prehiding snippet, base code, configure with a first-party edge domain, and events
+        Map<String, Set<Category>> webSdk = Map.of("adobe-web-sdk", EnumSet.of(Category.ANALYTICS, Category.MARKETING));
+        assertEquals(webSdk, scan("""
+            !function(e,a,n,t){var i=e.head;if(i){if(a)return;var o=e.createElement("style");
+            o.id="alloy-prehiding",o.innerText=n,i.appendChild(o),setTimeout(function(){o.parentNode&&o.parentNode.removeChild(o)},t)}}
+            (document,document.location.href.indexOf("adobe_authoring_enabled")!==-1,".personalization-container{opacity:0!important}",3000);"""));
+        assertEquals(webSdk, scan("""
+            !function(n,o){o.forEach(function(o){n[o]||((n.__alloyNS=n.__alloyNS||[]).push(o),n[o]=function(){
+            var u=arguments;return new Promise(function(i,l){n[o].q.push([i,l,u])})},n[o].q=[])})}(window,["alloy"]);"""));
+        assertEquals(webSdk, scan("alloy(\"configure\", { datastreamId: \"0f1e2d3c\", orgId: \"53A16ACB5CC1D3760A495C99@AdobeOrg\","
+                + " edgeDomain: \"data.shop.example\" });"));
+        assertEquals(webSdk, scan("window.alloy('sendEvent', { renderDecisions: true, xdm: { eventType: 'web.webpagedetails.pageViews' } });"));
+        // a host literal also names the entries of its parent domains (adobedc.net is Adobe Analytics' collection
+        // domain); the categories add up, so the more specific entry still decides what is needed
+        assertEquals(Set.of("adobe-analytics", "adobe-web-sdk"), ids("fetch('https://edge.adobedc.net/ee/v2/interact?configId=' + cfg);"));
+        // AppMeasurement page code and the ID service
+        assertEquals(Set.of("adobe-analytics"), ids("var s_code=s.t();if(s_code)document.write(s_code)//"));
+        assertEquals(Set.of("adobe-analytics"), ids("s.pageName = 'home';\nvar s_code = s.t(); if (s_code) { document.write(s_code); }"));
+        assertEquals(Set.of("adobe-analytics", "adobe-audience-manager"), ids("""
+            var visitor = Visitor.getInstance("53A16ACB5CC1D3760A495C99@AdobeOrg", { trackingServer: "metrics.shop.example" });
+            var s = s_gi("nwoprod"); s.visitor = visitor;"""));
+        assertEquals(Set.of("adobe-analytics"), ids("assetAnalytics.attrTrackable = 'trackable';\n"
+                + "assetAnalytics.dispatcher.init(\"nwoprod\", \"metrics.shop.example\", \"list1\", \"eVar3\", \"event8\", \"event7\");"));
+        // Target: the AEM order mbox, at.js 2 calls, the pre-hiding snippet
+        Map<String, Set<Category>> target = Map.of("adobe-target", EnumSet.of(Category.ANALYTICS));
+        assertEquals(target, scan("mboxCreate('orderConfirmPage', 'productPurchasedId=47638-S', 'orderId=d03c', 'orderTotal=US$77.00');"));
+        assertEquals(target, scan("adobe.target.getOffer({ mbox: 'hero', success: function (o) { adobe.target.applyOffer({ mbox: 'hero', offer: o }); } });"));
+        assertEquals(target, scan(";(function (win, doc, style, timeout) { var STYLE_ID = 'at-body-style'; /* … */ }"
+                + "(window, document, 'body {opacity: 0 !important}', 3000));"));
+        assertEquals(Set.of("adobe-analytics", "adobe-target"), ids("var u = 'https://northwind.tt.omtrdc.net/rest/v1/delivery';"));
+    }
+
+    @Test
+    void aemDataAndSettingsScriptsAreNotAdobeTrackers() {
+        assertEquals(Set.of(), ids("""
+            window.adobeDataLayer = window.adobeDataLayer || [];
+            adobeDataLayer.push({ page: { 'page-3a1b': { '@type': 'northwind/components/page', 'dc:title': 'Trail running' } } });"""));
+        assertEquals(Set.of(), ids("if (!window.CQ_Analytics) { window.CQ_Analytics = {}; }\n"
+                + "if (!CQ_Analytics.TestTarget) { CQ_Analytics.TestTarget = {}; }\nCQ_Analytics.TestTarget.clientCode = 'northwind';"));
+        assertEquals(Set.of(), ids("$CQ(function () { if (CQ_Analytics && CQ_Analytics.ClientContextMgr && "
+                + "!CQ_Analytics.ClientContextMgr.isConfigLoaded) { $CQ('#cq-analytics-texthint').show(); } });"));
+        // a consent command loads nothing; bare s.t() and alloy() calls are common minified names
+        assertEquals(Set.of(), ids("alloy(\"setConsent\", { consent: [{ standard: \"Adobe\", version: \"2.0\" }] });"));
+        assertEquals(Set.of(), ids("var s = {t: function () { return 1; }}; s.t(); function alloy(m) { return m; } alloy(1);"));
+        assertEquals(Set.of(), ids("var s_codes = x.t(); var my_s_code=s.t; function targetPageParams() { return {a: 1}; }"));
+        assertEquals(Set.of(), ids("var u = ['https://business.adobe.com/products/target/adobe-target.html', "
+                + "'https://experienceleague.adobe.com/en/docs/experience-platform/web-sdk/home'];"));
+        assertEquals(Set.of(), ids("var u = 'https://northwind.tt.omtrdc.net.example.org/rest/v1/delivery';"));
+    }
+
+    @Test
+    void findsTheSapCommerceProfileTagQueue() {
+        assertEquals(Map.of("sap-commerce-profile-tag", EnumSet.of(Category.MARKETING)),
+                scan("window.Y_TRACKING = window.Y_TRACKING || [];\nY_TRACKING.push({ event: 'Navigated' });"));
+        assertEquals(Set.of("sap-commerce-profile-tag"),
+                ids("var t = document.createElement('script'); t.src = 'https://tag.static.eu.context.cloud.sap/js/profile-tag.js';"));
+        assertEquals(Set.of(), ids("fetch('https://api.us.context.cloud.sap/strategy/acme/strategies/1/products');"));
+    }
+
+    @Test
     void findsTheClarityLoaderEvenWithAConcatenatedUrl() {
         String clarity = "(function(c,l,a,r,i,t,y){c[a]=c[a]||function(){(c[a].q=c[a].q||[]).push(arguments)};"
                 + "t=l.createElement(r);t.async=1;t.src=\"https://www.\"+\"clarity.ms/tag/\"+i;"

@@ -153,6 +153,23 @@ class TrackerCatalogTest {
     }
 
     @Test
+    void javaPlatformTrackersHaveTheCategoriesOfWhatTheyDo() {
+        Map<String, Set<Category>> expected = Map.of(
+            "sap-emarsys", Set.of(Category.MARKETING),
+            "sap-commerce-profile-tag", Set.of(Category.MARKETING),
+            "salesforce-commerce-einstein", Set.of(Category.MARKETING),
+            "salesforce-interactions", Set.of(Category.MARKETING),
+            "salesforce-commerce-analytics", Set.of(Category.ANALYTICS),
+            "liferay-analytics-cloud", Set.of(Category.ANALYTICS),
+            "bloomreach-engagement", Set.of(Category.MARKETING),
+            "adobe-target", Set.of(Category.ANALYTICS),
+            // it forwards to whatever the datastream names, Audience Manager included, like a tag manager
+            "adobe-web-sdk", Set.of(Category.ANALYTICS, Category.MARKETING));
+        expected.forEach((id, cats) -> assertEquals(cats,
+                TrackerCatalog.bundled().tracker(id).orElseThrow(() -> new AssertionError(id)).categories(), id));
+    }
+
+    @Test
     void overridesReplaceByIdAddNewEntriesAndDisable() {
         TrackerCatalog base = TrackerCatalog.bundled();
         TrackerCatalog overrides = catalog("""

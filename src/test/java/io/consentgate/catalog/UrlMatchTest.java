@@ -251,6 +251,53 @@ class UrlMatchTest {
         https://drift.com/pricing                                         | -    | -
         https://notdriftt.com/include/x.js                                | -    | -
         https://js.driftt.com.example.org/include/x.js                    | -    | -
+        https://cdn.scarabresearch.com/js/1A2B3C4D5E6F7A8B/scarab-v2.js   | -    | sap-emarsys
+        //recommender.scarabresearch.com/merchants/1A2B3C4D5E6F7A8B/?pv=1 | -    | sap-emarsys
+        https://recommender.predict.emarsys.cn/js/1A2B3C4D/scarab-v2.js   | -    | sap-emarsys
+        https://cdn.scarabresearch.com.example.org/js/1A2B/scarab-v2.js   | -    | -
+        https://www.emarsys.com/                                          | -    | -
+        https://help.emarsys.com/hc/en-us/articles/115003972114           | -    | -
+        https://cdn.cquotient.com/js/v2/gretel.min.js                     | -    | salesforce-commerce-einstein
+        https://api.cquotient.com/v3/activities/bkxs-RefArch/viewProduct  | -    | salesforce-commerce-einstein
+        https://cquotient.com.example.org/js/v2/gretel.min.js             | -    | -
+        https://cdn.cquotient.com.example.org/js/v2/gretel.min.js         | -    | -
+        https://notcquotient.com/js/v2/gretel.min.js                      | -    | -
+        /on/demandware.static/Sites-RefArch-Site/-/en_US/v1/internal/jscript/dwanalytics-22.2.js | https://www.shop.example/ | -
+        https://cdn.evgnet.com/beacon/northwind/retail_prod/scripts/evergage.min.js | - | salesforce-interactions
+        https://northwind.us-5.evergage.com/api2/event/retail_prod?event=e30 | - | salesforce-interactions
+        https://www.evergage.com/                                         | -    | -
+        https://northwind.us-5.evergage.com/ui/#/dashboard                | -    | -
+        https://cdn.c360a.salesforce.com/beacon/c360a/0f1e2d3c/scripts/c360a.min.js | - | salesforce-interactions
+        https://www.salesforce.com/products/personalization/              | -    | -
+        https://cdn.c360a.salesforce.com/assets/logo.svg                  | -    | -
+        https://analytics-js-cdn.liferay.com                              | -    | liferay-analytics-cloud
+        https://analytics-js-cdn.liferay.com/                             | -    | liferay-analytics-cloud
+        https://osbasahpublisher-ac-europewest3.lfr.cloud/identity        | -    | liferay-analytics-cloud
+        https://analytics.liferay.com/workspace/1/sites                   | -    | -
+        https://learn.liferay.com/w/analytics-cloud/index                 | -    | -
+        https://www.liferay.com/                                          | -    | -
+        https://webserver-northwind-prd.lfr.cloud/web/guest/home          | -    | -
+        https://analytics-js-cdn.liferay.com.example.org/                 | -    | -
+        https://api.exponea.com/js/exponea.min.js                         | -    | bloomreach-engagement
+        https://api.eu1.exponea.com/bulk                                  | -    | bloomreach-engagement
+        https://www.bloomreach.com/en/products/engagement                 | -    | -
+        https://documentation.bloomreach.com/engagement/docs/integration  | -    | -
+        https://api.exponea.com.example.org/js/exponea.min.js             | -    | -
+        https://tag.static.us.context.cloud.sap/js/profile-tag.js         | -    | sap-commerce-profile-tag
+        https://tag.static.eu.context.cloud.sap/config/0f1e2d3c           | -    | sap-commerce-profile-tag
+        https://api.us.context.cloud.sap/strategy/acme/strategies/1/products | - | -
+        https://assets.adobedtm.com/7f3e2a9c41d0/5b8c0d2e9a11/launch-1d4e7c9b2f60.min.js | - | adobe-launch
+        https://assets.adobedtm.com/7f3e2a9c41d0/5b8c0d2e9a11/launch-1d4e7c9b2f60-development.min.js | - | adobe-launch
+        https://edge.adobedc.net/ee/v2/interact?configId=0f1e2d3c          | -    | adobe-web-sdk
+        https://cdn1.adoberesources.net/alloy/2.19.1/alloy.min.js         | -    | adobe-web-sdk
+        https://cdn1.adoberesources.net/content-analytics/1.0.0/x.min.js  | -    | -
+        https://adobedc.demdex.net/ee/v2/identity/acquire                 | -    | adobe-audience-manager
+        https://northwind.data.adobedc.net/b/ss/nwoprod/1/JS-2.22.0/s123  | -    | adobe-analytics
+        https://northwindoutdoors.112.2o7.net/b/ss/nwoprod/1/H.27--NS/0   | -    | adobe-analytics
+        https://northwind.sc.omtrdc.net/b/ss/nwoprod/1/JS-2.22.0/s123     | -    | adobe-analytics
+        https://northwind.tt.omtrdc.net/rest/v1/delivery?client=northwind | -    | adobe-target
+        https://northwind.tt.omtrdc.net.example.org/rest/v1/delivery      | -    | -
+        https://experienceleague.adobe.com/en/docs/target-dev/developer/client-side/at-js-implementation/overview | - | -
         https:tr?id=1                                                     | https://www.facebook.com/ | meta-pixel
         https:/tr?id=1                                                    | https://www.facebook.com/x/ | meta-pixel
         HTTPS:tr?id=1                                                     | https://www.facebook.com/ | meta-pixel
