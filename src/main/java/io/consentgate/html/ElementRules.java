@@ -201,6 +201,15 @@ final class ElementRules {
         return nested.refusal(url, srcdoc, base, baseCandidate);
     }
 
+    /**
+     * What markup read as Chromium's preload scanner reads the rest of a CDATA section in SVG or MathML (after the
+     * {@code >} that ends its bogus comment) would refuse first, with this page's decision and base URL, or
+     * {@code null}.
+     */
+    TrackerEvent preloadScannerRefusal(byte[] markup) throws IOException {
+        return nested.markupRefusal(markup, base, baseCandidate);
+    }
+
     /** Refuses the current element for what its nested document would load: removed, or neutralized. */
     private void refuseForNestedDocument(TrackerEvent e) throws IOException {
         String element = ElementNames.name(t.nameId);

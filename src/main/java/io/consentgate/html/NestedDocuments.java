@@ -105,6 +105,11 @@ final class NestedDocuments {
         return null;
     }
 
+    /** What the markup {@code doc}, read as a fragment of this page (its base URL), would refuse first, or null. */
+    TrackerEvent markupRefusal(byte[] doc, String base, boolean baseCandidate) throws IOException {
+        return read(doc, base, baseCandidate);
+    }
+
     /**
      * What the nested document {@code doc} would refuse first, read by a rewriter of its own with the same decision,
      * or {@code null}; past {@link #MAX_DEPTH} nested documents, a refusal without reading it.

@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
  */
 final class RewriteEngine implements TokenHandler {
 
+    /** The length of {@code <![CDATA[}. */
+    private static final int CDATA_OPEN_LENGTH = 9;
+
     private static final Logger LOG = LoggerFactory.getLogger(RewriteEngine.class);
 
     static final int SINK = 0;
@@ -388,6 +391,25 @@ final class RewriteEngine implements TokenHandler {
             finishNoscript(limit, limit);
         }
         setMode(SINK);
+    }
+
+    @Override
+    public void onCdata(int start, int end) throws IOException {
+        byte[] b = tok.buf;
+        int gt = ByteScan.indexOf(b, start + CDATA_OPEN_LENGTH, end, '>');
+        if (gt >= end || ByteScan.indexOf(b, gt + 1, end, '<') >= end) {
+            return; // no markup in the preload scanner's reading either
+        }
+        TrackerEvent e = rules.preloadScannerRefusal(java.util.Arrays.copyOfRange(b, gt + 1, end));
+        if (e == null) {
+            return;
+        }
+        // Text to the parser, so the section goes whole: the page loses characters no browser shows as markup.
+        event(TrackerEvent.Action.REMOVED, tok.lineOf(start), tok.columnOf(start), "![CDATA[", e.trackerId(),
+            e.trackerName(), e.categories());
+        flushTo(start);
+        guardCut();
+        tok.ps = end;
     }
 
     // ---------------------------------------------------------------- removal

@@ -210,6 +210,9 @@ final class Tokenizer {
         }
         int limit = holdLen;
         holdLen = 0;
+        if (state == CDATA && mark >= 0 && limit - mark <= maxHeld) {
+            handler.onCdata(mark, limit); // a CDATA section runs to the end of the input
+        }
         mark = -1;
         handler.onEof(limit);
     }
@@ -233,6 +236,9 @@ final class Tokenizer {
     }
 
     private void endOfBuffer(int limit) throws IOException {
+        if (mark >= 0 && state == CDATA && limit - mark > maxHeld) {
+            mark = -1; // a CDATA section past the cap is passed on unread (see TokenHandler.onCdata)
+        }
         if (mark >= 0 && state == TAG && !overflowed && limit - mark > maxHeld) {
             overflowed = true;
             // The name ended long before the cap (names are at most NAME_MAX bytes): known now, as when read whole.
@@ -449,7 +455,8 @@ final class Tokenizer {
                 return ~p;
             }
             if (m > 0) {
-                mark = -1;
+                // Held from its "<" (mark) to its end, for TokenHandler.onCdata: read as text by the parser, as
+                // markup by Chromium's preload scanner.
                 state = CDATA;
                 cdataBrackets = 0;
                 return p + CDATA_OPEN.length;
@@ -551,7 +558,7 @@ final class Tokenizer {
         return limit;
     }
 
-    private int cdata(byte[] b, int p, int limit) {
+    private int cdata(byte[] b, int p, int limit) throws IOException {
         int n = cdataBrackets;
         while (p < limit) {
             byte c = b[p++];
@@ -559,6 +566,12 @@ final class Tokenizer {
                 n++;
             } else if (c == '>' && n >= 2) {
                 state = DATA;
+                if (mark >= 0) {
+                    if (p - mark <= maxHeld) { // past the cap it goes on unread, however the input was split
+                        handler.onCdata(mark, p);
+                    }
+                    mark = -1;
+                }
                 return p;
             } else {
                 n = 0;

@@ -46,8 +46,10 @@ class BrowserOracleTest {
      * script) has also read a later {@code <base>} on a tracker's host. Then constructs the rewriter did not read:
      * legacy {@code background} attributes, SVG {@code <use href>} and event handler attributes. (The cases the
      * rewriter does not cover are listed in the README and kept in {@link AdversarialPages} for
-     * {@link OracleExploration}: the "in frameset" insertion mode, the preload scanner's reading of CDATA in SVG,
-     * {@code document.write}, hosts assembled by a script.) The CSS cases: {@code style} attributes, HTML and SVG
+     * {@link OracleExploration}: the "in frameset" insertion mode, the preload scanner's reading of a self-closed SVG
+     * {@code <script/>} and of a {@code <style>} in an SVG {@code <title>}, {@code document.write}, hosts assembled
+     * by a script.) A CDATA section in SVG, text to the parser, is markup to the preload scanner after its first
+     * {@code >}. The CSS cases: {@code style} attributes, HTML and SVG
      * {@code <style>} elements.
      */
     private static final Map<String, String> LEAKS = new LinkedHashMap<>();
@@ -106,6 +108,10 @@ class BrowserOracleTest {
             + "background:url(https://www.face<!-- x -->book.com/tr?id=1)}</style></svg><p>x</p>");
         leak("svg-style-reference-inside-the-host", "<svg width=\"1\" height=\"1\"><style>p{height:10px;"
             + "background:url(https://www&#46;facebook.com/tr?id=1)}</style></svg><p>x</p>");
+        leak("svg-cdata-read-as-markup-by-the-preload-scanner", "<svg width=\"1\" height=\"1\"><![CDATA[ x > "
+            + PIXEL + " ]]></svg><p>x</p>");
+        leak("svg-cdata-to-the-end-read-as-markup-by-the-preload-scanner", "<svg width=\"1\" height=\"1\"><![CDATA["
+            + " <a> </svg>\n" + PIXEL);
         leak("svg-style-url-across-nested-element", "<svg width=\"1\" height=\"1\"><style>p{height:10px;"
             + "background:url(https://www.face<desc>x</desc>book.com/tr?id=1)}</style></svg><p>x</p>");
     }
