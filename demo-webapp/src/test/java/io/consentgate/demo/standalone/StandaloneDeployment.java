@@ -118,8 +118,11 @@ abstract class StandaloneDeployment {
         for (Pattern p : deploymentEvidence()) {
             assertTrue(p.matcher(log).find(), "no line matching " + p + " in the log\n" + container.logExcerpt());
         }
-        // The filter's init line, through the WAR's own SLF4J provider: one per deployment.
-        assertEquals(CONTEXTS.size(), count(log, "ConsentGate enforcing Policy{mode=opt-in"),
+        // The filter's init line, through the WAR's own SLF4J provider: one per deployment, naming the version of
+        // the library jar in WEB-INF/lib (from its manifest).
+        String version = System.getProperty("consentgate.version");
+        assertTrue(version != null && !version.isEmpty(), "the build passes consentgate.version");
+        assertEquals(CONTEXTS.size(), count(log, "ConsentGate " + version + " enforcing Policy{mode=opt-in"),
                 "ConsentGate's start-up line, once per deployed WAR\n" + container.logExcerpt());
     }
 
