@@ -3,19 +3,19 @@
 # rewriteRefuseAll back to back (one fork each, the class's warm-up and measurement settings), so the three scores
 # of a round come from the same few minutes of the machine. Prints each round's rewriter MB/s and its ratios to the
 # `<` scan and to jsoup, then the median of each over the rounds. See BENCHMARKS.md ("Paired rounds").
-# Usage: [SIZE=150k|2m] bench/ratios.sh [ROUNDS=7]
+# Usage: [SIZE=150k|2m] [JAVA=/path/to/bin/java] bench/ratios.sh [ROUNDS=7]   (JAVA: the JVM the rounds run on)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rounds=${1:-7}; size=${SIZE:-150k}
+rounds=${1:-7}; size=${SIZE:-150k}; java=${JAVA:-java}
 mvn -q -B test-compile
 cp=$(mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
 csv=$(mktemp)
 all=$(mktemp)
 trap 'rm -f "$csv" "$all"' EXIT
-bytes=$(java -cp "target/classes:target/test-classes:$cp" io.consentgate.bench.PageFixtures "$size")
-echo "page $size: $bytes bytes; $rounds rounds, each: jsoup, < scan, rewriter (refuse all), 1 fork"
+bytes=$("$java" -cp "target/classes:target/test-classes:$cp" io.consentgate.bench.PageFixtures "$size")
+echo "page $size: $bytes bytes; $rounds rounds, each: jsoup, < scan, rewriter (refuse all), 1 fork; $("$java" -version 2>&1 | head -1)"
 for r in $(seq 1 "$rounds"); do
-  java -cp "target/classes:target/test-classes:$cp" org.openjdk.jmh.Main \
+  "$java" -cp "target/classes:target/test-classes:$cp" org.openjdk.jmh.Main \
       'RewriteBenchmark\.(rewriteRefuseAll|ltScan|jsoupRefuseAll)$' -p size="$size" -f 1 \
       -rf csv -rff "$csv" >/dev/null
   # CSV: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: size"
