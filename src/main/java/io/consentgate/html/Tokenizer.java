@@ -449,7 +449,10 @@ final class Tokenizer {
         if (m == 0) {
             return ~p;
         }
-        if (m < 0 && foreignContent.inForeign()) {
+        // A CDATA section where the current node is SVG or MathML, an integration point included (<desc>, <title>,
+        // <foreignObject>, <mi>…: the HTML elements open inside one are not tracked, so it counts there too; the
+        // preload scanner's reading of the section is checked in TokenHandler.onCdata either way).
+        if (m < 0 && !foreignContent.isEmpty()) {
             m = prefix(b, p, limit, CDATA_OPEN, 0, false);
             if (m == 0) {
                 return ~p;

@@ -112,6 +112,8 @@ class BrowserOracleTest {
             + PIXEL + " ]]></svg><p>x</p>");
         leak("svg-cdata-to-the-end-read-as-markup-by-the-preload-scanner", "<svg width=\"1\" height=\"1\"><![CDATA["
             + " <a> </svg>\n" + PIXEL);
+        leak("svg-desc-cdata-over-a-textarea-start-tag", "<svg width=\"1\" height=\"1\"><desc><![CDATA[ > <textarea>"
+            + " ]]></desc></svg>" + PIXEL + "<p>x</textarea></p>");
         leak("svg-style-url-across-nested-element", "<svg width=\"1\" height=\"1\"><style>p{height:10px;"
             + "background:url(https://www.face<desc>x</desc>book.com/tr?id=1)}</style></svg><p>x</p>");
     }

@@ -175,6 +175,12 @@ class ForeignContentExitTest {
             Arguments.of("<p>a</p><svg><![CDATA[ <a> ></title></svg>\n" + PIXEL, "<p>a</p><svg>"),
             Arguments.of("<svg><g><![CDATA[ x > <script src=\"https://connect.facebook.net/en_US/fbevents.js\">"
                 + "</script> ]]></g></svg>", "<svg><g></g></svg>"),
+            // at an HTML integration point the parser reads a CDATA section when no HTML element is open inside it
+            // (which the rewriter does not track) and a bogus comment when one is: either reading, the pixel goes
+            Arguments.of("<svg><desc><![CDATA[ > <textarea> ]]></desc></svg>" + PIXEL + "<p>x</textarea></p>",
+                "<svg><desc><![CDATA[ > <textarea> ]]></desc></svg><p>x</textarea></p>"),
+            Arguments.of("<svg><desc><p><![CDATA[ > " + PIXEL + " ]]></p></desc></svg><p>y</p>",
+                "<svg><desc><p></p></desc></svg><p>y</p>"),
             // an allowed URL, or none, in the same reading: the section stays
             Arguments.of("<svg><![CDATA[ a > <img src=\"/img/ok.png\"> ]]></svg>",
                 "<svg><![CDATA[ a > <img src=\"/img/ok.png\"> ]]></svg>"));

@@ -64,12 +64,13 @@ class NoscriptEndTagTest {
         String out = "<noscript><svg><rect/></noscript><![CDATA[>]]><p>Teas</p>";
         assertEquals(out, rewrite(REMOVE, in, ConsentDecision.refuseAll()));
         assertEquals(out, rewrite(REMOVE, out, ConsentDecision.refuseAll()));
-        // in an HTML integration point of SVG: back to it, whether the <noscript> stays or goes
+        // in an HTML integration point of SVG: back to it, whether the <noscript> stays or goes; there the section is
+        // CDATA to the parser and markup to the preload scanner, which would fetch the pixel: it goes whole
         String kept = "<svg><foreignObject><noscript>" + PIXEL + "<svg></noscript><![CDATA[>" + PIXEL + "]]>";
-        assertEquals("<svg><foreignObject><noscript><svg></noscript><![CDATA[>]]>",
+        assertEquals("<svg><foreignObject><noscript><svg></noscript>",
             rewrite(REMOVE, kept, ConsentDecision.refuseAll()));
         String removedWhole = "<svg><foreignObject><noscript>" + PIXEL + "</noscript><![CDATA[>" + PIXEL + "]]>";
-        assertEquals("<svg><foreignObject><![CDATA[>]]>", rewrite(REMOVE, removedWhole, ConsentDecision.refuseAll()));
+        assertEquals("<svg><foreignObject>", rewrite(REMOVE, removedWhole, ConsentDecision.refuseAll()));
     }
 
     /**
