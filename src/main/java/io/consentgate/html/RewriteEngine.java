@@ -20,9 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 final class RewriteEngine implements TokenHandler {
 
-    /** The length of {@code <![CDATA[}. */
-    private static final int CDATA_OPEN_LENGTH = 9;
-
     private static final Logger LOG = LoggerFactory.getLogger(RewriteEngine.class);
 
     static final int SINK = 0;
@@ -396,7 +393,7 @@ final class RewriteEngine implements TokenHandler {
     @Override
     public void onCdata(int start, int end) throws IOException {
         byte[] b = tok.buf;
-        int gt = ByteScan.indexOf(b, start + CDATA_OPEN_LENGTH, end, '>');
+        int gt = ByteScan.indexOf(b, start + Tokenizer.CDATA_SECTION_OPEN_LENGTH, end, '>');
         if (gt >= end || ByteScan.indexOf(b, gt + 1, end, '<') >= end) {
             return; // no markup in the preload scanner's reading either
         }

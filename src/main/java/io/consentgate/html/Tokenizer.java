@@ -73,6 +73,8 @@ final class Tokenizer {
 
     private static final byte[] DOCTYPE = {'d', 'o', 'c', 't', 'y', 'p', 'e'};
     private static final byte[] CDATA_OPEN = {'[', 'C', 'D', 'A', 'T', 'A', '['};
+    /** Bytes of {@code <![CDATA[}, from the {@code <} a CDATA section is held from (see TokenHandler.onCdata). */
+    static final int CDATA_SECTION_OPEN_LENGTH = 2 + CDATA_OPEN.length;
     private static final byte[] COMMENT_OPEN = {'<', '!', '-', '-'};
     private static final byte[] ENCODING = {'e', 'n', 'c', 'o', 'd', 'i', 'n', 'g'};
     private static final byte[] SCRIPT_NAME = ElementNames.bytes(ElementNames.SCRIPT);
