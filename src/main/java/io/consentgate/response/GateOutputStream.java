@@ -17,17 +17,20 @@ import java.io.OutputStream;
  * {@code Content-Encoding} set after the first write but before commit still counts. Then either pass-through to the
  * container's stream or a {@link RewriteStream}.
  *
- * <p>The rewriter writes into an in-memory {@link Pending} buffer, never into the container's stream directly: each
- * application write becomes at most one container write (non-blocking I/O allows one write per {@code isReady()}),
- * and an exception from the container's stream is never mistaken for a rewriter failure (which would send the rest
- * of the body unfiltered). In non-blocking mode the application's {@link WriteListener} is wrapped so that bytes the
- * rewriter emits at the end are written when the container is ready, and {@code complete()} waits for them.
+ * <p>The rewriter writes into a {@link Pending} buffer, never into the container's stream directly: with blocking I/O
+ * its many small pieces reach the container as few full blocks, with non-blocking I/O each application write becomes
+ * at most one container write (one write per {@code isReady()}), and an exception from the container's stream is
+ * never mistaken for a rewriter failure (which would send the rest of the body unfiltered). In non-blocking mode the
+ * application's {@link WriteListener} is wrapped so that bytes the rewriter emits at the end are written when the
+ * container is ready, and {@code complete()} waits for them.
  */
 final class GateOutputStream extends ServletOutputStream {
 
     private static final Logger LOG = LoggerFactory.getLogger(GateOutputStream.class);
     /** Upper bound on what is held before the decision, whatever buffer size the application asked for. */
     private static final int MAX_UNDECIDED = 1 << 20;
+    /** Upper bound on the block the rewriter's output is gathered into (see {@link Pending}). */
+    private static final int MAX_BLOCK = 1 << 16;
 
     private final ConsentResponse response;
     private final Pending pending = new Pending();
@@ -156,10 +159,12 @@ final class GateOutputStream extends ServletOutputStream {
             decide(b, off, len);
         }
         push(b, off, len);
-        if (rewrite != null && response.streamsThrough()) {
-            rewrite.flush();
+        if (nonBlocking || response.streamsThrough()) {
+            if (rewrite != null) {
+                rewrite.flush();
+            }
+            drain();
         }
-        drain();
     }
 
     /** Holds bytes before the decision while they fit in the response buffer; false when they would overflow it. */
@@ -323,7 +328,7 @@ final class GateOutputStream extends ServletOutputStream {
             decided = false;
             rewrite = null;
             contentWritten = false;
-            pending.reset();
+            pending.restart();
         }
     }
 
@@ -401,15 +406,23 @@ final class GateOutputStream extends ServletOutputStream {
         }
     }
 
-    /** The rewriter's sink: a growable buffer whose bytes can be written out without a copy. */
     /**
-     * Where decided bytes (the rewriter's output, or passed-through bytes behind pending ones) go. With blocking I/O
-     * and nothing pending they go straight to the container: no copy, no per-response buffer. With non-blocking I/O
-     * they are collected here and written once per application write, when the container is ready.
+     * Where decided bytes (the rewriter's output, or passed-through bytes behind pending ones) go.
+     *
+     * <p>With blocking I/O they are gathered into blocks of the response's buffer size (at most {@link #MAX_BLOCK})
+     * and each full block is one container write; the rest goes out on {@code flush()} and at the end of the body.
+     * The rewriter emits a page as many pieces (the bytes between the elements it removes: over a thousand for a
+     * listing with a pixel in every card), and a container turns a run of separate writes into more socket writes
+     * than the same bytes in one. Holding less than a buffer's worth is what the container does with them anyway.
+     *
+     * <p>With non-blocking I/O they are collected here and written once per application write, when the container is
+     * ready.
      */
     final class Pending extends OutputStream {
         private byte[] buf = new byte[0];
         private int count;
+        /** The block size with blocking I/O, fixed at the first write; 0 until then. */
+        private int block;
 
         @Override
         public void write(int b) throws IOException {
@@ -418,9 +431,8 @@ final class GateOutputStream extends ServletOutputStream {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            if (!nonBlocking && count == 0 && container != null) {
-                container.write(b, off, len);
-                written += len;
+            if (!nonBlocking && container != null) {
+                gather(b, off, len);
                 return;
             }
             if (count + len > buf.length) {
@@ -430,8 +442,44 @@ final class GateOutputStream extends ServletOutputStream {
             count += len;
         }
 
+        /** Blocking I/O: whole blocks to the container (without a copy when nothing is gathered), the rest held. */
+        private void gather(byte[] b, int off, int len) throws IOException {
+            if (block == 0) {
+                block = Math.min(MAX_BLOCK, Math.max(1, response.container().getBufferSize()));
+            }
+            while (len > 0) {
+                if (count == 0 && len >= block) {
+                    int whole = len - len % block;
+                    container.write(b, off, whole);
+                    written += whole;
+                    off += whole;
+                    len -= whole;
+                    continue;
+                }
+                if (buf.length < block) {
+                    buf = java.util.Arrays.copyOf(buf, block);
+                }
+                int n = Math.min(len, block - count);
+                System.arraycopy(b, off, buf, count, n);
+                count += n;
+                off += n;
+                len -= n;
+                if (count == block) {
+                    container.write(buf, 0, count);
+                    written += count;
+                    count = 0;
+                }
+            }
+        }
+
         int size() {
             return count;
+        }
+
+        /** The body starts over: nothing held, and the block size is read again (the buffer size may change). */
+        void restart() {
+            count = 0;
+            block = 0;
         }
 
         byte[] bytes() {
