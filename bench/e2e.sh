@@ -22,6 +22,17 @@ read -r page base filt scan < <(sed -E 's/page=([0-9]+) baseline=([0-9]+) filter
 args=(-t1 -c"$conns")
 [ -n "$header" ] && args+=(-H "$header")
 rps() { wrk "${args[@]}" -d"$2"s "http://127.0.0.1:$1/shop" | awk '/Requests\/sec/ {print $2}'; }
+# The JVM's CPU time (user + system, in clock ticks): only the server under load is busy, so a round's difference
+# divided by its requests is that server's CPU per request (Jetty, the filter, the kernel's share of the sockets).
+tck=$(getconf CLK_TCK)
+cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+# One round against a port: prints "REQ_PER_S CPU_MICROSECONDS_PER_REQUEST".
+round() {
+  local c0 c1 out
+  c0=$(cpu); out=$(wrk "${args[@]}" -d"$2"s "http://127.0.0.1:$1/shop"); c1=$(cpu)
+  echo "$out" | awk -v c=$((c1 - c0)) -v t="$tck" '/requests in/ {n = $1} /Requests\/sec/ {r = $2}
+    END {printf "%s %.0f", r, c / t / n * 1e6}'
+}
 echo "page: $page bytes; ${warm}s warm-up, then ${rounds} rounds of ${secs}s per server; wrk ${args[*]}"
 # Warm-up (JIT) for each: with 10 s the filtered server's rounds still climbed (0.50, 0.56, 0.68).
 rps "$base" "$warm" >/dev/null; rps "$filt" "$warm" >/dev/null; rps "$scan" "$warm" >/dev/null
@@ -29,9 +40,9 @@ ratio() { awk -v x="$1" -v b="$2" 'BEGIN {printf "%.3f", x/b}'; }
 sum() { awk -v a="$1" -v b="$2" 'BEGIN {print a+b}'; }
 tb=0; tf=0; ts=0
 for r in $(seq 1 "$rounds"); do
-  b=$(rps "$base" "$secs"); f=$(rps "$filt" "$secs"); s=$(rps "$scan" "$secs")
-  echo "round $r: baseline ${b} req/s, filtered ${f} req/s, scan-only ${s} req/s;" \
-    "filtered/baseline $(ratio "$f" "$b"), scan-only/baseline $(ratio "$s" "$b")"
+  read -r b bc < <(round "$base" "$secs"); read -r f fc < <(round "$filt" "$secs"); read -r s sc < <(round "$scan" "$secs")
+  echo "round $r: baseline ${b} req/s (${bc} µs CPU/req), filtered ${f} req/s (${fc} µs), scan-only ${s} req/s" \
+    "(${sc} µs); filtered/baseline $(ratio "$f" "$b"), scan-only/baseline $(ratio "$s" "$b")"
   tb=$(sum "$tb" "$b"); tf=$(sum "$tf" "$f"); ts=$(sum "$ts" "$s")
 done
 echo "total: filtered/baseline = $(ratio "$tf" "$tb"), scan-only/baseline = $(ratio "$ts" "$tb")"
