@@ -31,7 +31,7 @@ round() {
   local c0 c1 out
   c0=$(cpu); out=$(wrk "${args[@]}" -d"$2"s "http://127.0.0.1:$1/shop"); c1=$(cpu)
   echo "$out" | awk -v c=$((c1 - c0)) -v t="$tck" '/requests in/ {n = $1} /Requests\/sec/ {r = $2}
-    END {printf "%s %.0f", r, c / t / n * 1e6}'
+    END {printf "%s %.0f\n", r, c / t / n * 1e6}'
 }
 echo "page: $page bytes; ${warm}s warm-up, then ${rounds} rounds of ${secs}s per server; wrk ${args[*]}"
 # Warm-up (JIT) for each: with 10 s the filtered server's rounds still climbed (0.50, 0.56, 0.68).
