@@ -17,10 +17,10 @@ import java.io.OutputStream;
  * {@code Content-Encoding} set after the first write but before commit still counts. Then either pass-through to the
  * container's stream or a {@link RewriteStream}.
  *
- * <p>The rewriter writes into a {@link Pending} buffer, never into the container's stream directly: with blocking I/O
- * its many small pieces reach the container as few full blocks, with non-blocking I/O each application write becomes
- * at most one container write (one write per {@code isReady()}), and an exception from the container's stream is
- * never mistaken for a rewriter failure (which would send the rest of the body unfiltered). In non-blocking mode the
+ * <p>The rewriter writes into {@link DecidedBytes}, never into the container's stream directly: with blocking I/O its
+ * many small pieces reach the container as few full blocks, with non-blocking I/O each application write becomes at
+ * most one container write (one write per {@code isReady()}), and an exception from the container's stream is never
+ * mistaken for a rewriter failure (which would send the rest of the body unfiltered). In non-blocking mode the
  * application's {@link WriteListener} is wrapped so that bytes the rewriter emits at the end are written when the
  * container is ready, and {@code complete()} waits for them.
  */
@@ -29,18 +29,15 @@ final class GateOutputStream extends ServletOutputStream {
     private static final Logger LOG = LoggerFactory.getLogger(GateOutputStream.class);
     /** Upper bound on what is held before the decision, whatever buffer size the application asked for. */
     private static final int MAX_UNDECIDED = 1 << 20;
-    /** Upper bound on the block the rewriter's output is gathered into (see {@link Pending}). */
-    private static final int MAX_BLOCK = 1 << 16;
 
     private final ConsentResponse response;
-    private final Pending pending = new Pending();
+    private final DecidedBytes pending = new DecidedBytes();
     private byte[] undecided = new byte[0];
     private int undecidedLen;
     private ServletOutputStream container;
     private RewriteStream rewrite;
     /** Whether the application wrote bytes since the body (re)started: then the buffer size is fixed. */
     private boolean contentWritten;
-    private long written;
     private boolean decided;
     private boolean discarded;
     /** Writes are dropped silently (see {@link #withoutBody}). */
@@ -75,7 +72,7 @@ final class GateOutputStream extends ServletOutputStream {
 
     /** Body bytes handed to the container so far (after rewriting), for the access log. */
     long written() {
-        return written;
+        return pending.written();
     }
 
     /** Whether the application has written bytes to this body (since {@code resetBuffer()} or {@code reset()}). */
@@ -101,7 +98,7 @@ final class GateOutputStream extends ServletOutputStream {
             response.sniffedHtml(sniffsAsHtml(first, firstOff, firstLen));
         }
         response.commitHeaders();
-        container();
+        pending.target(container(), response.container().getBufferSize());
         if (RewriteDecision.shouldRewrite(response)) {
             response.applicationHeaders().prepareForRewrite();
             Enforcement e = response.enforcement();
@@ -163,7 +160,7 @@ final class GateOutputStream extends ServletOutputStream {
             if (rewrite != null) {
                 rewrite.flush();
             }
-            drain();
+            pending.drain();
         }
     }
 
@@ -184,15 +181,10 @@ final class GateOutputStream extends ServletOutputStream {
         return true;
     }
 
-    /** Decided bytes into the rewriter or, passing through, into {@link #pending} (written by {@link #drain}). */
+    /** Decided bytes into the rewriter or, passing through, into {@link #pending} (see {@link DecidedBytes}). */
     private void push(byte[] b, int off, int len) throws IOException {
         if (rewrite == null) {
-            if (nonBlocking || pending.size() > 0) {
-                pending.write(b, off, len);
-            } else {
-                container.write(b, off, len);
-                written += len;
-            }
+            pending.passThrough(b, off, len);
             return;
         }
         try {
@@ -203,15 +195,6 @@ final class GateOutputStream extends ServletOutputStream {
                     response.request().getRequestURI(), ex);
             rewrite = null;
             pending.write(b, off, len);
-        }
-    }
-
-    /** Everything pending as one container write (one write per application write, as non-blocking I/O allows). */
-    private void drain() throws IOException {
-        if (pending.size() > 0) {
-            container.write(pending.bytes(), 0, pending.size());
-            written += pending.size();
-            pending.reset();
         }
     }
 
@@ -231,7 +214,7 @@ final class GateOutputStream extends ServletOutputStream {
         if (rewrite != null) {
             rewrite.flush();
         }
-        drain();
+        pending.drain();
         if (!nonBlocking || container.isReady()) {
             container.flush();
         }
@@ -258,7 +241,7 @@ final class GateOutputStream extends ServletOutputStream {
             }
         }
         if (!nonBlocking || container.isReady()) {
-            drain();
+            pending.drain();
         }
     }
 
@@ -267,7 +250,7 @@ final class GateOutputStream extends ServletOutputStream {
      * once they are written, from the wrapped listener's {@code onWritePossible}.
      */
     boolean deferComplete(Runnable complete) {
-        if (pending.size() == 0) {
+        if (!pending.holding()) {
             return false;
         }
         deferredComplete = complete;
@@ -287,7 +270,7 @@ final class GateOutputStream extends ServletOutputStream {
             return;
         }
         finish();
-        if (pending.size() == 0) {
+        if (!pending.holding()) {
             container().close();
         }
     }
@@ -318,7 +301,7 @@ final class GateOutputStream extends ServletOutputStream {
     void discard() {
         discarded = true;
         undecidedLen = 0;
-        pending.reset();
+        pending.clear();
     }
 
     /** resetBuffer(): drop what is held and start the document afresh, unless the response is committed. */
@@ -328,7 +311,7 @@ final class GateOutputStream extends ServletOutputStream {
             decided = false;
             rewrite = null;
             contentWritten = false;
-            pending.restart();
+            pending.clear();
         }
     }
 
@@ -353,8 +336,8 @@ final class GateOutputStream extends ServletOutputStream {
             if (!c.isReady()) {
                 return false;
             }
-            if (pending.size() > 0) {
-                drain();
+            if (pending.holding()) {
+                pending.drain();
                 return c.isReady();
             }
             return true;
@@ -367,6 +350,7 @@ final class GateOutputStream extends ServletOutputStream {
     public void setWriteListener(WriteListener listener) {
         try {
             nonBlocking = true;
+            pending.nonBlocking();
             container().setWriteListener(new GateWriteListener(listener));
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -383,8 +367,8 @@ final class GateOutputStream extends ServletOutputStream {
 
         @Override
         public void onWritePossible() throws IOException {
-            if (pending.size() > 0) {
-                drain();
+            if (pending.holding()) {
+                pending.drain();
                 if (!container.isReady()) {
                     return;
                 }
@@ -403,91 +387,6 @@ final class GateOutputStream extends ServletOutputStream {
         @Override
         public void onError(Throwable t) {
             app.onError(t);
-        }
-    }
-
-    /**
-     * Where decided bytes (the rewriter's output, or passed-through bytes behind pending ones) go.
-     *
-     * <p>With blocking I/O they are gathered into blocks of the response's buffer size (at most {@link #MAX_BLOCK})
-     * and each full block is one container write; the rest goes out on {@code flush()} and at the end of the body.
-     * The rewriter emits a page as many pieces (the bytes between the elements it removes: over a thousand for a
-     * listing with a pixel in every card), and a container turns a run of separate writes into more socket writes
-     * than the same bytes in one. Holding less than a buffer's worth is what the container does with them anyway.
-     *
-     * <p>With non-blocking I/O they are collected here and written once per application write, when the container is
-     * ready.
-     */
-    final class Pending extends OutputStream {
-        private byte[] buf = new byte[0];
-        private int count;
-        /** The block size with blocking I/O, fixed at the first write; 0 until then. */
-        private int block;
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            if (!nonBlocking && container != null) {
-                gather(b, off, len);
-                return;
-            }
-            if (count + len > buf.length) {
-                buf = java.util.Arrays.copyOf(buf, Math.max(count + len, Math.max(256, buf.length * 2)));
-            }
-            System.arraycopy(b, off, buf, count, len);
-            count += len;
-        }
-
-        /** Blocking I/O: whole blocks to the container (without a copy when nothing is gathered), the rest held. */
-        private void gather(byte[] b, int off, int len) throws IOException {
-            if (block == 0) {
-                block = Math.min(MAX_BLOCK, Math.max(1, response.container().getBufferSize()));
-            }
-            while (len > 0) {
-                if (count == 0 && len >= block) {
-                    int whole = len - len % block;
-                    container.write(b, off, whole);
-                    written += whole;
-                    off += whole;
-                    len -= whole;
-                    continue;
-                }
-                if (buf.length < block) {
-                    buf = java.util.Arrays.copyOf(buf, block);
-                }
-                int n = Math.min(len, block - count);
-                System.arraycopy(b, off, buf, count, n);
-                count += n;
-                off += n;
-                len -= n;
-                if (count == block) {
-                    container.write(buf, 0, count);
-                    written += count;
-                    count = 0;
-                }
-            }
-        }
-
-        int size() {
-            return count;
-        }
-
-        /** The body starts over: nothing held, and the block size is read again (the buffer size may change). */
-        void restart() {
-            count = 0;
-            block = 0;
-        }
-
-        byte[] bytes() {
-            return buf;
-        }
-
-        void reset() {
-            count = 0;
         }
     }
 }
