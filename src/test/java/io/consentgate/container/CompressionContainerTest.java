@@ -27,7 +27,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -149,12 +148,8 @@ class CompressionContainerTest {
             server.start();
             return new Started(connector.getLocalPort(), server::stop);
         }
-        Tomcat tomcat = new Tomcat();
-        tomcat.setBaseDir(Files.createTempDirectory("cg-tomcat-tk").toString());
-        Connector connector = new Connector();
-        connector.setPort(0);
-        connector.setProperty("address", "127.0.0.1");
-        tomcat.setConnector(connector);
+        Tomcat tomcat = TomcatContainer.onLoopback();
+        Connector connector = tomcat.getConnector();
         Context ctx = tomcat.addContext("", null);
         FilterDef def = new FilterDef();
         def.setFilterName("consentgate");
@@ -176,14 +171,10 @@ class CompressionContainerTest {
 
     @Test
     void tomcatConnectorCompressionSendsTheRewrittenPageGzipped() throws Exception {
-        Tomcat tomcat = new Tomcat();
-        tomcat.setBaseDir(Files.createTempDirectory("cg-tomcat-gzip").toString());
-        Connector connector = new Connector();
-        connector.setPort(0);
-        connector.setProperty("address", "127.0.0.1");
+        Tomcat tomcat = TomcatContainer.onLoopback();
+        Connector connector = tomcat.getConnector();
         connector.setProperty("compression", "on");
         connector.setProperty("compressionMinSize", "64");
-        tomcat.setConnector(connector);
         Context ctx = tomcat.addContext("", null);
         FilterDef def = new FilterDef();
         def.setFilterName("consentgate");

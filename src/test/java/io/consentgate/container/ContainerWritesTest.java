@@ -18,7 +18,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.apache.catalina.Context;
-import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
@@ -33,7 +32,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -189,12 +187,7 @@ class ContainerWritesTest {
         jetty.setHandler(context);
         jetty.start();
 
-        tomcat = new Tomcat();
-        tomcat.setBaseDir(Files.createTempDirectory("cg-tomcat").toString());
-        Connector connector = new Connector();
-        connector.setPort(0);
-        connector.setProperty("address", "127.0.0.1");
-        tomcat.setConnector(connector);
+        tomcat = TomcatContainer.onLoopback();
         Context ctx = tomcat.addContext("", null);
         for (Class<?> filter : List.of(WriteRecorder.class, ConsentGateFilter.class)) {
             FilterDef def = new FilterDef();
@@ -209,7 +202,7 @@ class ContainerWritesTest {
         Tomcat.addServlet(ctx, "page", PageServlet.class.getName());
         ctx.addServletMappingDecoded("/*", "page");
         tomcat.start();
-        tomcatPort = connector.getLocalPort();
+        tomcatPort = tomcat.getConnector().getLocalPort();
     }
 
     @AfterAll

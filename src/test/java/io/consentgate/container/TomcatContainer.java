@@ -9,6 +9,7 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Map;
 
@@ -23,13 +24,20 @@ final class TomcatContainer implements Container {
         this.port = port;
     }
 
-    static TomcatContainer start(Map<String, String> initParams) throws Exception {
+    /** An embedded Tomcat based in a new temporary directory, with one connector on a free loopback port. */
+    static Tomcat onLoopback() throws IOException {
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(Files.createTempDirectory("cg-tomcat").toString());
         Connector connector = new Connector();
         connector.setPort(0);
         connector.setProperty("address", "127.0.0.1");
         tomcat.setConnector(connector);
+        return tomcat;
+    }
+
+    static TomcatContainer start(Map<String, String> initParams) throws Exception {
+        Tomcat tomcat = onLoopback();
+        Connector connector = tomcat.getConnector();
         Context ctx = tomcat.addContext("", null);
         FilterDef def = new FilterDef();
         def.setFilterName("consentgate");
