@@ -59,7 +59,7 @@ final class CatalogJson {
             }
             String id = text(node, "id", where, true);
             where = where + " \"" + id + "\"";
-            if (!isId(id)) {
+            if (!CatalogNames.isId(id)) {
                 throw new CatalogFormatException(where + ": field \"id\": use lower-case letters, digits and '-'");
             }
             if (!ids.add(id)) {
@@ -114,7 +114,7 @@ final class CatalogJson {
             int slash = h.indexOf('/');
             String host = slash < 0 ? h : h.substring(0, slash);
             String path = slash < 0 ? "" : h.substring(slash);
-            if (!isHost(host)) {
+            if (!CatalogNames.isHost(host)) {
                 throw new CatalogFormatException(where + ": field \"hosts\": \"" + h
                         + "\" is not a lower-case host name (optionally followed by a /path prefix)");
             }
@@ -129,7 +129,7 @@ final class CatalogJson {
         List<CookiePattern> cookies = cookies(node.get("cookies"), where);
         List<String> cookieDomains = strings(node, "cookieDomains", where);
         for (String d : cookieDomains) {
-            if (!isHost(d)) {
+            if (!CatalogNames.isHost(d)) {
                 throw new CatalogFormatException(where + ": field \"cookieDomains\": \"" + d + "\" is not a host");
             }
         }
@@ -155,14 +155,14 @@ final class CatalogJson {
         }
         List<String> ampTypes = strings(node, "ampTypes", where);
         for (String type : ampTypes) {
-            if (!isAmpType(type)) {
+            if (!CatalogNames.isAmpType(type)) {
                 throw new CatalogFormatException(where + ": field \"ampTypes\": \"" + type
                         + "\" must be a lower-case AMP vendor type (letters, digits, '-', '_', '.')");
             }
         }
         List<String> components = strings(node, "magentoComponents", where);
         for (String c : components) {
-            if (!isComponentName(c)) {
+            if (!CatalogNames.isComponentName(c)) {
                 throw new CatalogFormatException(where + ": field \"magentoComponents\": \"" + c
                         + "\" must be a RequireJS module name or alias (letters, digits, '_', '-', '.', inner '/';"
                         + " at most 200 characters)");
@@ -181,7 +181,7 @@ final class CatalogJson {
     private static List<String> signatures(JsonNode node, String field, String where) {
         List<String> signatures = strings(node, field, where);
         for (String s : signatures) {
-            if (s.length() < 3 || !isAscii(s)) {
+            if (s.length() < 3 || !CatalogNames.isAscii(s)) {
                 throw new CatalogFormatException(where + ": field \"" + field + "\": \"" + s
                         + "\" must be ASCII and at least 3 characters long");
             }
@@ -273,7 +273,8 @@ final class CatalogJson {
             }
             boolean prefix = name.endsWith("*");
             String n = prefix ? name.substring(0, name.length() - 1) : name;
-            if (n.isEmpty() || n.startsWith("*") || n.indexOf('*') != n.lastIndexOf('*') || !isCookieName(n)) {
+            if (n.isEmpty() || n.startsWith("*") || n.indexOf('*') != n.lastIndexOf('*')
+                    || !CatalogNames.isCookieName(n)) {
                 throw new CatalogFormatException(where + ": field \"cookies\": bad cookie name pattern \""
                         + name + "\"");
             }
@@ -306,7 +307,7 @@ final class CatalogJson {
             boolean prefix = path.endsWith("*");
             String p = prefix ? path.substring(0, path.length() - 1) : path;
             if (!p.startsWith("/") || p.indexOf('*') >= 0 || p.indexOf('?') >= 0 || p.indexOf('#') >= 0
-                    || !isAscii(p)) {
+                    || !CatalogNames.isAscii(p)) {
                 throw new CatalogFormatException(where + ": field \"endpoints\": \"" + path
                         + "\" must be an ASCII path starting with '/' (optionally ending in '*')");
             }
@@ -332,88 +333,12 @@ final class CatalogJson {
             Map.Entry<String, JsonNode> e = it.next();
             String prefix = e.getKey();
             if (prefix.length() < 2 || !prefix.endsWith("-") || !prefix.toUpperCase(Locale.ROOT).equals(prefix)
-                    || !isAscii(prefix)) {
+                    || !CatalogNames.isAscii(prefix)) {
                 throw new CatalogFormatException(where + ": field \"tagIds\": prefix \"" + prefix
                         + "\" must be upper-case ASCII ending in '-'");
             }
             out.add(new TagIdRule(prefix, categories(e.getValue(), where, "tagIds." + prefix)));
         }
         return out;
-    }
-
-    static boolean isHost(String h) {
-        if (h.isEmpty() || h.length() > 253 || h.charAt(0) == '.' || h.charAt(h.length() - 1) == '.'
-                || h.indexOf('.') < 0 || h.contains("..")) {
-            return false;
-        }
-        for (int i = 0; i < h.length(); i++) {
-            char c = h.charAt(i);
-            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isId(String id) {
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** AMP vendor types as the catalog lists them: lower-case (they are matched ignoring ASCII case). */
-    private static boolean isAmpType(String t) {
-        if (t.length() > 64) {
-            return false;
-        }
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * RequireJS module names and map aliases as Magento pages name components
-     * ({@code Magento_GoogleGtag/js/google-analytics}, {@code magepalGtmDatalayer}): case-sensitive, kept as written.
-     */
-    private static boolean isComponentName(String c) {
-        if (c.length() > 200 || c.startsWith("/") || c.endsWith("/") || c.contains("//")) {
-            return false;
-        }
-        for (int i = 0; i < c.length(); i++) {
-            char ch = c.charAt(i);
-            if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-'
-                    || ch == '_' || ch == '.' || ch == '/')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isCookieName(String n) {
-        for (int i = 0; i < n.length(); i++) {
-            char c = n.charAt(i);
-            if (c <= ' ' || c >= 0x7f || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c >= 0x7f) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,0 +1,79 @@
+package io.consentgate.catalog;
+
+/** What the names in a catalog file may look like: checked when the catalog is read, so a typo fails loudly. */
+final class CatalogNames {
+
+    private CatalogNames() {
+    }
+
+    /** A host name as the catalog lists it: lower-case, at least one dot, no empty label. */
+    static boolean isHost(String h) {
+        if (h.isEmpty() || h.length() > 253 || h.charAt(0) == '.' || h.charAt(h.length() - 1) == '.'
+                || h.indexOf('.') < 0 || h.contains("..")) {
+            return false;
+        }
+        for (int i = 0; i < h.length(); i++) {
+            char c = h.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An entry id: lower-case letters, digits, {@code -}, {@code _} and {@code .}. */
+    static boolean isId(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** AMP vendor types as the catalog lists them: lower-case (they are matched ignoring ASCII case). */
+    static boolean isAmpType(String t) {
+        return t.length() <= 64 && isId(t);
+    }
+
+    /**
+     * RequireJS module names and map aliases as Magento pages name components
+     * ({@code Magento_GoogleGtag/js/google-analytics}, {@code magepalGtmDatalayer}): case-sensitive, kept as written.
+     */
+    static boolean isComponentName(String c) {
+        if (c.length() > 200 || c.startsWith("/") || c.endsWith("/") || c.contains("//")) {
+            return false;
+        }
+        for (int i = 0; i < c.length(); i++) {
+            char ch = c.charAt(i);
+            if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-'
+                    || ch == '_' || ch == '.' || ch == '/')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A cookie name: an RFC 6265 token (no control, space or separator character). */
+    static boolean isCookieName(String n) {
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (c <= ' ' || c >= 0x7f || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Printable ASCII only. */
+    static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
