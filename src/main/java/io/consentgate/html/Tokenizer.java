@@ -807,6 +807,7 @@ final class Tokenizer {
         int guardLen = guardAttribute.length;
         boolean marked = false;
         boolean styled = false;
+        int end = -1;
         while (true) {
             while (q < limit && ByteScan.isWs(b[q])) {
                 q++;
@@ -816,21 +817,17 @@ final class Tokenizer {
             }
             byte c = b[q];
             if (c == '>') {
-                attrCount = n;
-                maybeMarked = marked;
-                maybeStyled = styled;
-                return complete(q + 1);
+                end = q + 1;
+                break;
             }
             if (c == '/') {
                 if (++q >= limit) {
                     break;
                 }
                 if (b[q] == '>') {
-                    attrCount = n;
                     selfClosing = true;
-                    maybeMarked = marked;
-                    maybeStyled = styled;
-                    return complete(q + 1);
+                    end = q + 1;
+                    break;
                 }
                 continue;
             }
@@ -848,7 +845,7 @@ final class Tokenizer {
             }
             int vs = -1;
             int ve = -1;
-            int end = nameStop;
+            int attrEnd = nameStop;
             if (b[q] == '=') {
                 q++;
                 while (q < limit && ByteScan.isWs(b[q])) {
@@ -865,7 +862,7 @@ final class Tokenizer {
                         break;
                     }
                     ve = q;
-                    end = ++q;
+                    attrEnd = ++q;
                 } else if (qc != '>') {
                     vs = q;
                     q = ByteScan.unquotedEnd(b, q, limit);
@@ -873,7 +870,7 @@ final class Tokenizer {
                         break;
                     }
                     ve = q;
-                    end = q;
+                    attrEnd = q;
                 }
             }
             int a = n * STRIDE;
@@ -885,10 +882,18 @@ final class Tokenizer {
             at[a + A_NAME_END] = nameStop;
             at[a + A_VALUE] = vs;
             at[a + A_VALUE_END] = ve;
-            at[a + A_END] = end;
+            at[a + A_END] = attrEnd;
             at[a + A_PREV] = prev;
-            prev = end;
+            prev = attrEnd;
             n++;
+        }
+        if (end >= 0) {
+            // One call, after the loop: C2 inlines a method's calls in bytecode order up to a budget, and complete()
+            // brings the whole rewrite engine with it; before the loop's scans it left them as calls.
+            attrCount = n;
+            maybeMarked = marked;
+            maybeStyled = styled;
+            return complete(end);
         }
         // The tag does not end in this buffer: read it again with the resumable state machine.
         nameLen = 0;
