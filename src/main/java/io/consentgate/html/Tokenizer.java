@@ -904,6 +904,8 @@ final class Tokenizer {
 
     private int tag(byte[] b, int p, int limit) throws IOException {
         int s = sub;
+        int end = -1;
+        read:
         while (p < limit) {
             byte c = b[p];
             switch (s) {
@@ -916,7 +918,8 @@ final class Tokenizer {
                         s = T_SELF_CLOSING;
                     } else if (c == '>') {
                         nameEnd = p;
-                        return complete(p + 1);
+                        end = p + 1;
+                        break read;
                     } else {
                         appendName(c);
                     }
@@ -949,7 +952,8 @@ final class Tokenizer {
                     break;
                 case T_AFTER_ATTR_NAME:
                     if (c == '>') {
-                        return complete(p + 1);
+                        end = p + 1;
+                        break read;
                     }
                     if (c == '/') {
                         s = T_SELF_CLOSING;
@@ -963,7 +967,8 @@ final class Tokenizer {
                     break;
                 case T_BEFORE_VALUE:
                     if (c == '>') {
-                        return complete(p + 1);
+                        end = p + 1;
+                        break read;
                     }
                     if (c == '"' || c == '\'') {
                         valueStart(p + 1);
@@ -992,7 +997,8 @@ final class Tokenizer {
                     if (p < limit) {
                         valueEnd(p, p);
                         if (b[p] == '>') {
-                            return complete(p + 1);
+                            end = p + 1;
+                            break read;
                         }
                         s = T_BEFORE_ATTR;
                         p++;
@@ -1000,7 +1006,8 @@ final class Tokenizer {
                     break;
                 case T_AFTER_QUOTED:
                     if (c == '>') {
-                        return complete(p + 1);
+                        end = p + 1;
+                        break read;
                     }
                     if (ByteScan.isWs(c)) {
                         p++;
@@ -1013,11 +1020,15 @@ final class Tokenizer {
                 default: // T_SELF_CLOSING
                     if (c == '>') {
                         selfClosing = true;
-                        return complete(p + 1);
+                        end = p + 1;
+                        break read;
                     }
                     s = T_BEFORE_ATTR;
                     break;
             }
+        }
+        if (end >= 0) {
+            return complete(end); // one call site, after the loop: see fastTag
         }
         sub = s;
         return limit;
