@@ -32,6 +32,11 @@ final class LoaderMatcher {
         }
         String u = url.strip();
         int pathStart = pathStart(u);
+        if (pathStart == 0 && !u.isEmpty() && u.charAt(0) != '/' && u.charAt(0) != '\\') {
+            // A path-relative URL ("gtm.js?id=…") resolves into a directory of the base: its first segment follows
+            // a '/', as in "./gtm.js".
+            u = "/" + u;
+        }
         u = mappedPath(u, pathStart);
         int end = u.indexOf('#');
         end = end < 0 ? u.length() : end;

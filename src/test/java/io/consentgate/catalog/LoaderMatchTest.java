@@ -46,6 +46,12 @@ class LoaderMatchTest {
         https://sgtm.shop.example/gtm.js?xid=GTM-ABC                 | -          | -
         https://sgtm.shop.example/gtm.js?ref=x#id=GTM-ABC            | -          | -
         /static/mygtm.js?id=GTM-ABC                                  | -          | -
+        gtm.js?id=GTM-ABC123                                         | google-tag | analytics+marketing
+        gtag/js?id=G-XYZ789                                          | google-tag | analytics
+        matomo.js                                                    | matomo     | analytics
+        ./gtm.js?id=GTM-ABC123                                       | google-tag | analytics+marketing
+        mygtm.js?id=GTM-ABC                                          | -          | -
+        static/gtm.json?id=GTM-ABC                                   | -          | -
         /gtag/json?id=G-XYZ                                          | -          | -
         /gtag/js                                                     | -          | -
         https://gtm.js/?id=GTM-ABC                                   | -          | -

@@ -39,6 +39,10 @@ class FirstPartyLoaderTest {
         "<noscript><iframe src=\"https://sgtm.shop.example/ns.html?id=GTM-K7X2Q9\" height=\"0\" width=\"0\""
             + " style=\"display:none;visibility:hidden\"></iframe></noscript>",
         "<iframe src=\"/metrics/ns.html?id=GTM-K7X2Q9&amp;gtm_auth=x\" hidden></iframe>",
+        // Path-relative: resolved into a directory of the page (or of a <base href> on the tagging host).
+        "<script async src=\"gtm.js?id=GTM-K7X2Q9\"></script>",
+        "<script src=gtag/js?id=G-4RT8ZP1QW></script>",
+        "<iframe src=\"ns.html?id=GTM-K7X2Q9\" height=\"0\" width=\"0\"></iframe>",
     })
     void aFirstPartyLoaderOfARefusedTrackerIsRemoved(String loader) {
         assertEquals("<p>a</p><p>b</p>", rewrite("<p>a</p>" + loader + "<p>b</p>", NONE));
@@ -54,6 +58,8 @@ class FirstPartyLoaderTest {
         "<a href=\"https://sgtm.shop.example/gtm.js?id=GTM-K7X2Q9\">container</a>",
         "<link rel=\"canonical\" href=\"https://shop.example/gtm.js?id=GTM-K7X2Q9\">",
         "<iframe src=\"/help/ns.html?id=faq\" title=\"FAQ\"></iframe>",
+        "<script src=\"mygtm.js?id=GTM-K7X2Q9\"></script>",
+        "<script src=\"js/app.js?id=GTM-K7X2Q9\"></script>",
     })
     void otherScriptsAndNonLoadingElementsStay(String html) {
         assertEquals(html, rewrite(html, NONE));
