@@ -38,6 +38,37 @@ class UrlMatchTest {
         //dynamic.criteo.com/js/ld/ld.js?a=12345                          | -    | criteo
         https://www.criteo.com/privacy/                                   | -    | -
         https://www.facebook.com/trending                                 | -    | -
+        https://tag.aticdn.net/piano-analytics.js                         | -    | piano-analytics
+        https://logs1412.xiti.com/hit.xiti?s=1                            | -    | piano-analytics
+        https://a12345.pa-cd.com/event?s=1                                | -    | piano-analytics
+        https://script.ioam.de/iam.js                                     | -    | infonline
+        https://cdn.attn.tv/acme/dtag.js                                  | -    | attentive
+        https://platform-api.sharethis.com/js/sharethis.js#property=1     | -    | sharethis
+        https://sharethis.com/pricing                                     | -    | -
+        https://ads.pubmatic.com/AdServer/js/pwt/1/2/pwt.js               | -    | pubmatic
+        https://pubmatic.com/careers                                      | -    | -
+        https://micro.rubiconproject.com/prebid/dynamic/1.js              | -    | magnite
+        https://js-sec.indexww.com/ht/p/1-2.js                            | -    | index-exchange
+        https://us-u.openx.net/w/1.0/pd                                   | -    | openx
+        https://cdn.permutive.com/acme-web.js                             | -    | permutive
+        https://acme.edge.permutive.app/acme-web.js                       | -    | permutive
+        https://tags.crwdcntrl.net/lt/c/1/lt.min.js                       | -    | lotame
+        https://j.6sc.co/j/0a1b2c.js                                      | -    | 6sense
+        https://tag.demandbase.com/abc.min.js                             | -    | demandbase
+        https://www.demandbase.com/                                       | -    | -
+        https://analytics.ahrefs.com/analytics.js                         | -    | ahrefs-analytics
+        https://ahrefs.com/blog/                                          | -    | -
+        https://queue.simpleanalyticscdn.com/noscript.gif                 | -    | simple-analytics
+        https://sibautomation.com/sa.js?key=abc                           | -    | brevo-tracker
+        https://cdn.brevo.com/js/sdk-loader.js                            | -    | brevo-tracker
+        https://conversations-widget.brevo.com/brevo-conversations.js     | -    | -
+        https://s.yimg.jp/images/listing/tool/cv/ytag.js                  | -    | yahoo-japan-ads
+        https://s.yimg.jp/images/top/sp2/logo.png                         | -    | -
+        https://s.yjtag.jp/tag.js#site=abc                                | -    | yahoo-japan-ads
+        https://b92.yahoo.co.jp/search/?p=1                               | -    | yahoo-japan-ads
+        https://nexus.ensighten.com/acme/prod/Bootstrap.js                | -    | ensighten
+        https://www.dwin2.com/pub.1234.min.js                             | -    | awin
+        https://xiti.com.example.org/x.js                                 | -    | -
         https://www.facebook.com/                                         | -    | -
         https://www.facebook.com/acme/../tr?id=1                          | -    | meta-pixel
         https://www.facebook.com//tr?id=1                                 | -    | meta-pixel

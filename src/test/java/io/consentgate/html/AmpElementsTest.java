@@ -279,7 +279,7 @@ class AmpElementsTest {
             + "{\"PLACEMENT_ID\": \"1\"}}}'></amp-ad>";
         assertEquals("<amp-ad type=smartadserver></amp-ad>", rewrite(REMOVE, vendorCase, NONE));
         // vendors and URLs the catalog does not list, and configurations the runtime could not read, stay
-        String other = "<amp-ad type=smartadserver rtc-config='{\"vendors\": {\"indexexchange\": {\"SITE_ID\": \"1\"}, "
+        String other = "<amp-ad type=smartadserver rtc-config='{\"vendors\": {\"sonobi\": {\"PLACEMENT_ID\": \"1\"}, "
             + "\"aps2\": {}}, \"urls\": [\"https://rtc.shop.example/t\", \"criteo\"]}'></amp-ad>"
             + "<amp-ad type=smartadserver rtc-config='{\"vendors\": {\"aps\": {\"PUB_ID\": \"1\"}'></amp-ad>"
             + "<amp-ad type=smartadserver rtc-config='[\"aps\"]'></amp-ad>";

@@ -355,7 +355,7 @@ class UrlElementsTest {
             + "<iframe srcdoc=\"&lt;script src=gtag/js?id=G-1&gt;&lt;/script&gt;\"></iframe>";
         // the tracker base goes too (it has no inert form)
         assertEquals("", rewrite(REMOVE, page, ConsentDecision.refuseAll()));
-        String own = "<iframe srcdoc=\"&lt;base href=https://shop.example/&gt;&lt;script src=gtag/js?id=G-1&gt;"
+        String own = "<iframe srcdoc=\"&lt;base href=https://shop.example/&gt;&lt;script src=js/app.js?id=G-1&gt;"
             + "&lt;/script&gt;\"></iframe>";
         assertEquals(own, rewrite(REMOVE, "<base href=\"https://www.googletagmanager.com/\">" + own,
             ConsentDecision.refuseAll()));
