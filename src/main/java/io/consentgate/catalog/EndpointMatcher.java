@@ -38,6 +38,27 @@ final class EndpointMatcher {
         prefixes.sort((a, b) -> Integer.compare(b.pattern().path().length(), a.pattern().path().length()));
     }
 
+    /**
+     * An image URL on any host whose path ends with a specific (non-generic) exact endpoint, or starts with a specific
+     * prefix: a tracker's pixel sent to a collection server of the site's own ({@code
+     * https://stats.shop.example/matomo.php?idsite=1&rec=1}). A linear scan: only images in {@code <noscript>} ask.
+     */
+    TrackerMatch matchPixel(String url) {
+        String p = EndpointPattern.withoutTrailingSlash(LoaderMatcher.path(url));
+        for (Map.Entry<String, Rule> e : exactSpecific.entrySet()) {
+            String path = e.getKey();
+            if (path.length() > 1 && p.endsWith(path)) {
+                return matches.byDefault(e.getValue().entry());
+            }
+        }
+        for (Rule pr : prefixes) {
+            if (!pr.pattern().generic() && p.startsWith(pr.pattern().path())) {
+                return matches.byDefault(pr.entry());
+            }
+        }
+        return null;
+    }
+
     TrackerMatch match(String path, boolean includeGeneric) {
         if (path == null || path.isEmpty()) {
             return null;

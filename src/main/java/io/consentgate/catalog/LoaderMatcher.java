@@ -32,12 +32,7 @@ final class LoaderMatcher {
         }
         String u = url.strip();
         int pathStart = pathStart(u);
-        if (pathStart == 0 && !u.isEmpty() && u.charAt(0) != '/' && u.charAt(0) != '\\') {
-            // A path-relative URL ("gtm.js?id=…") resolves into a directory of the base: its first segment follows
-            // a '/', as in "./gtm.js".
-            u = "/" + u;
-        }
-        u = mappedPath(u, pathStart);
+        u = mappedPath(belowDirectory(u, pathStart), pathStart);
         int end = u.indexOf('#');
         end = end < 0 ? u.length() : end;
         int query = u.indexOf('?', pathStart);
@@ -58,6 +53,30 @@ final class LoaderMatcher {
             }
         }
         return null;
+    }
+
+    /**
+     * The path of {@code url} as {@link #match} reads it: after the authority of an absolute or protocol-relative URL,
+     * a path-relative one below a directory ({@code matomo.php} as {@code /matomo.php}), mapped as servers map it, and
+     * without query or fragment.
+     */
+    static String path(String url) {
+        String u = url.strip();
+        int pathStart = pathStart(u);
+        u = mappedPath(belowDirectory(u, pathStart), pathStart);
+        int end = pathStart;
+        while (end < u.length() && u.charAt(end) != '?' && u.charAt(end) != '#') {
+            end++;
+        }
+        return u.substring(pathStart, end);
+    }
+
+    /**
+     * A path-relative URL ({@code gtm.js?id=…}) resolves into a directory of the base: its first segment follows a
+     * {@code /}, as in {@code ./gtm.js}, and the patterns, which start with {@code /}, see it so.
+     */
+    private static String belowDirectory(String u, int pathStart) {
+        return pathStart == 0 && !u.isEmpty() && u.charAt(0) != '/' && u.charAt(0) != '\\' ? "/" + u : u;
     }
 
     /**

@@ -290,6 +290,20 @@ public final class TrackerCatalog {
     }
 
     /**
+     * Matches an image URL on any host by a tracker's collection path: the path ends with one of the catalog's
+     * specific (non-generic) exact {@code endpoints} ({@code https://stats.shop.example/matomo.php?idsite=1&rec=1},
+     * {@code //metrics.shop.example/g/collect?v=2&…}), or starts with a specific prefix endpoint ({@code /b/ss/…}).
+     * Use it for the images of a {@code <noscript>} block, the pixel slot of tracking snippets, after
+     * {@link #matchUrl} found nothing.
+     *
+     * @param url the URL, character references decoded; absolute, protocol-relative or relative
+     * @return the match with the tracker's default categories, or {@code null}
+     */
+    public TrackerMatch matchPixel(String url) {
+        return url == null ? null : endpoints.matchPixel(url);
+    }
+
+    /**
      * Matches a script URL on any host by the path its tracker's loader keeps when it is served from a first-party
      * proxy or a server-side tagging domain ({@code https://sgtm.shop.example/gtm.js?id=GTM-ABC},
      * {@code /metrics/gtag/js?id=G-XYZ}, a self-hosted {@code /matomo.js}). Use it for loader URLs

@@ -435,7 +435,30 @@ final class ElementRules {
         if (m == null) {
             m = lazyLoading.lazyUrl(false);
         }
+        if (m == null && engine.inNoscript() && t.nameId != ElementNames.SOURCE) {
+            m = pixelPathVerdict(attr(SRC));
+        }
         refuseIfTracker(m);
+    }
+
+    /**
+     * A {@code <noscript>} image sent to a tracker's collection path on a host the catalog cannot know (self-hosted
+     * Matomo's {@code /matomo.php?idsite=…&rec=1}, Adobe's {@code /b/ss/…} on a first-party tracking server).
+     */
+    private TrackerMatch pixelPathVerdict(int i) {
+        if (t.valueFrom(i) < 0) {
+            return null;
+        }
+        String url = UrlText.decode(t.buf, t.valueFrom(i), t.valueTo(i));
+        TrackerMatch pixel = cfg.catalog.matchPixel(url);
+        if (pixel == null || cfg.catalog.matchUrl(url, base) != null) {
+            return null; // not a collection path, or its host already decided (an allowed tracker)
+        }
+        if (engine.decision.allowsAll(pixel.categories())) {
+            engine.event(TrackerEvent.Action.ALLOWED, ElementNames.name(t.nameId), pixel);
+            return null;
+        }
+        return pixel;
     }
 
     private void link() throws IOException {

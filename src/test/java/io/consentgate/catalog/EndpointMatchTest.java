@@ -38,6 +38,9 @@ class EndpointMatchTest {
         /e                                      | -                | posthog
         /batch                                  | -                | posthog
         /g/collection                           | -                | -
+        /b/ss/shopprod/1/JS-2.22.0/s1234        | adobe-analytics  | adobe-analytics
+        /b/ssx/1                                | -                | -
+        /docs/b/ss/1                            | -                | -
         /G/COLLECT                              | -                | -
         /collect/                               | -                | google-analytics
         /g/collect//                            | google-analytics | google-analytics

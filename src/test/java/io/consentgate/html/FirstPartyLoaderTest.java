@@ -65,6 +65,41 @@ class FirstPartyLoaderTest {
         assertEquals(html, rewrite(html, NONE));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "<noscript><img src=\"https://shop.example/analytics/piwik.php?idsite=1&rec=1\" alt=\"\"></noscript>",
+        // Adobe Analytics on a first-party tracking server, no query
+        "<noscript><img src=\"https://smetrics.shop.example/b/ss/shopprod/1/H.27.5--NS/0\" height=\"1\" width=\"1\""
+            + " border=\"0\" alt=\"\"></noscript>",
+        // a GA4 hit through a first-party proxy
+        "<noscript><img src=\"/metrics/g/collect?v=2&amp;tid=G-4RT8ZP1QW&amp;en=page_view\" alt=\"\"></noscript>",
+    })
+    void aNoscriptPixelSentToATrackersCollectionPathOnAnyHostIsRemoved(String pixel) {
+        assertEquals("<p>a</p><p>b</p>", rewrite("<p>a</p>" + pixel + "<p>b</p>", NONE));
+    }
+
+    @Test
+    void selfHostedMatomosNoscriptPixelIsRemovedUnlessAnalyticsIsAllowed() {
+        // as Matomo's tracking code prints it: the image goes, the paragraph around it stays
+        String matomo = "<noscript><p><img referrerpolicy=\"no-referrer-when-downgrade\""
+            + " src=\"//stats.shop.example/matomo.php?idsite=3&amp;rec=1\" style=\"border:0;\" alt=\"\" /></p></noscript>";
+        assertEquals("<noscript><p></p></noscript>", rewrite(matomo, NONE));
+        assertEquals(matomo, rewrite(matomo, ANALYTICS));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "<noscript><img src=\"/img/logo.png\" alt=\"\"></noscript>",
+        "<noscript><img src=\"https://cdn.shop.example/img/matomo.php.png\" alt=\"\"></noscript>",
+        "<noscript><img src=\"https://shop.example/collect?x=1\" alt=\"\"></noscript>",
+        "<noscript><img src=\"https://shop.example/docs/b/ss/diagram.png\" alt=\"\"></noscript>",
+        // outside <noscript> a collection path on an unknown host is not read (the beacon gate covers the site's own)
+        "<img src=\"https://stats.shop.example/matomo.php?idsite=3&amp;rec=1\" alt=\"\">",
+    })
+    void otherNoscriptImagesStay(String html) {
+        assertEquals(html, rewrite(html, NONE));
+    }
+
     @Test
     void aTextPlainScriptWithARefusedTrackerInDataSrcIsRemovedButKeptForAConsentManagerInNeutralizeMode() {
         // WP-Optimize's delay runner sets src from data-src on interaction whatever the type; Klaro-style consent
