@@ -450,15 +450,7 @@ final class ElementRules {
             return null;
         }
         String url = UrlText.decode(t.buf, t.valueFrom(i), t.valueTo(i));
-        TrackerMatch pixel = cfg.catalog.matchPixel(url);
-        if (pixel == null || cfg.catalog.matchUrl(url, base) != null) {
-            return null; // not a collection path, or its host already decided (an allowed tracker)
-        }
-        if (engine.decision.allowsAll(pixel.categories())) {
-            engine.event(TrackerEvent.Action.ALLOWED, ElementNames.name(t.nameId), pixel);
-            return null;
-        }
-        return pixel;
+        return pathVerdict(cfg.catalog.matchPixel(url), url);
     }
 
     private void link() throws IOException {
@@ -742,15 +734,19 @@ final class ElementRules {
 
     /** The refusing match for the loader path of a script or frame URL that no host refused, or {@code null}. */
     private TrackerMatch loaderPathVerdict(String url) {
-        TrackerMatch loader = cfg.catalog.matchLoader(url);
-        if (loader == null || cfg.catalog.matchUrl(url, base) != null) {
-            return null; // not a loader path, or its host already decided (an allowed tracker)
+        return pathVerdict(cfg.catalog.matchLoader(url), url);
+    }
+
+    /** {@code byPath}, what {@code url}'s path names, when it is refused and no host of the catalog decided the URL. */
+    private TrackerMatch pathVerdict(TrackerMatch byPath, String url) {
+        if (byPath == null || cfg.catalog.matchUrl(url, base) != null) {
+            return null; // not a tracker's path, or its host already decided (an allowed tracker)
         }
-        if (engine.decision.allowsAll(loader.categories())) {
-            engine.event(TrackerEvent.Action.ALLOWED, ElementNames.name(t.nameId), loader);
+        if (engine.decision.allowsAll(byPath.categories())) {
+            engine.event(TrackerEvent.Action.ALLOWED, ElementNames.name(t.nameId), byPath);
             return null;
         }
-        return loader;
+        return byPath;
     }
 
     private TrackerMatch verdict(byte[] b, int from, int to) {
