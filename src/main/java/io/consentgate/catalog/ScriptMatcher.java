@@ -284,13 +284,59 @@ final class ScriptMatcher {
         int j = last + 1;
         if (j < end) {
             int a = buf[j];
+            if (a == '"' || a == '\'' || a == '`') {
+                // a string that ends with the host is code when a loader keeps it to fetch from ('https://' +
+                // 'connect.facebook.net' + '/…', host = '…', return '…', ['…']); as the value of a property or
+                // the operand of a comparison it is data that names a host (a cookie table in SSR page state, a
+                // consent manager's blocking list "re":"connect.facebook.net", url.hostname === '…')
+                return concatenates(buf, j + 1, end) || !valueOrOperand(buf, off, start, (byte) a);
+            }
+            if (a == '\\' && j + 1 < end && (buf[j + 1] == '"' || buf[j + 1] == '\'')) {
+                return false; // a string in a string (JSON a framework's payload carries): data, nothing fetches it
+            }
             // a host with nothing after it but ')', white space, ',' or ';' ends a URL without a path in text or in
             // a list ("Google Analytics (https://www.google-analytics.com)", a CSP copy "https://connect.facebook.net;"):
-            // a loader goes on with a path, or with a quote to concatenate one
+            // a loader goes on with a path
             return !(isHostByte(a) || (a == '.' && j + 1 < end && isAlnum(buf[j + 1]))
                     || a == ')' || a == ',' || a == ';' || isSpace(a));
         }
         return true;
+    }
+
+    /**
+     * Whether the string that holds the host name ending before {@code start} and closes with {@code quote} is the
+     * value of a property ({@code key: '…'}, {@code "key":"…"}) or an operand of {@code ==}, {@code ===},
+     * {@code !=} or {@code !==}: its opening quote (looked for on the same line, up to 128 bytes back) follows
+     * {@code :} or such an operator. Not found: not known to be data.
+     */
+    private static boolean valueOrOperand(byte[] buf, int off, int start, byte quote) {
+        int o = start - 1;
+        int stop = Math.max(off, start - 128);
+        while (o >= stop && buf[o] != quote && buf[o] != '\n') {
+            o--;
+        }
+        if (o < stop || buf[o] != quote) {
+            return false;
+        }
+        int k = o - 1;
+        while (k >= off && isSpace(buf[k])) {
+            k--;
+        }
+        if (k < off) {
+            return false;
+        }
+        if (buf[k] == ':') {
+            return true;
+        }
+        return buf[k] == '=' && k - 1 >= off && (buf[k - 1] == '=' || buf[k - 1] == '!');
+    }
+
+    /** Whether a {@code +} follows {@code buf[k]} after white space: the string before it is joined to another. */
+    private static boolean concatenates(byte[] buf, int k, int end) {
+        while (k < end && isSpace(buf[k])) {
+            k++;
+        }
+        return k < end && buf[k] == '+';
     }
 
     /**

@@ -825,6 +825,13 @@ class ScriptMatchTest {
         assertEquals(Set.of("google-analytics"), ids("s.src = 'www.google-analytics.com/analytics.js'.replace(/^/, '//')"));
         assertEquals(Set.of("google-analytics"), ids("u = \"https://\" + \"www.google-analytics.com/g/collect\""));
         assertEquals(Set.of("hotjar"), ids("var hosts = ['static.hotjar.com'];"));
+        assertEquals(Set.of("hotjar"), ids("var h = cdn || \"static.hotjar.com\"; load(h);"));
+        assertEquals(Set.of("hotjar"), ids("s.src = 'https://' + 'static.hotjar.com' + '/c/hotjar-' + id + '.js';"));
+        assertEquals(Set.of("hotjar"), ids("var hotjar = {host: 'static.hotjar.com' + '', id: 1};"));
+        // a whole host as a property's value or an operand of a comparison is data, and so in a string in a string
+        assertEquals(Set.of(), ids("rows = [{name: '_hjid', host: 'static.hotjar.com'}, {\"host\" :\"www.google-analytics.com\"}];"));
+        assertEquals(Set.of(), ids("if (u.hostname === 'static.hotjar.com' || u.host != \"connect.facebook.net\") {}"));
+        assertEquals(Set.of(), ids("push([1,\"{\\\"children\\\":\\\"static.hotjar.com\\\"}\"])"));
         assertEquals(Set.of("meta-pixel"), ids("i.src=\"  https://www.facebook.com/tr?id=1\";"));
     }
 

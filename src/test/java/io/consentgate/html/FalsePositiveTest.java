@@ -75,6 +75,24 @@ class FalsePositiveTest {
     }
 
     @Test
+    void keepsPageStateAndConfigurationThatNameATrackerHostAsAValue() {
+        // a cookie table in SSR page state (SvelteKit, Remix), a consent manager's own blocking list, a Partytown
+        // URL resolver, and the same table in a Next.js App Router payload (a string inside a string)
+        assertUntouched("<script>kit.start(app, el, {data:[null,{type:\"data\",data:{rows:[{name:\"_ga\","
+            + "host:\"www.google-analytics.com\"},{name:\"_fbp\", host : 'connect.facebook.net'}]}}]});</script>");
+        assertUntouched("<script>window.__remixContext = {\"state\":{\"loaderData\":{\"routes/privacy\":"
+            + "{\"vendors\":[{\"domain\":\"https://www.googletagmanager.com\"}]}}}};</script>");
+        assertUntouched("<script>var _ckyConfig = {\"_publicURL\":\"https:\\/\\/shop.example\",\"_providersToBlock\":"
+            + "[{\"re\":\"connect.facebook.net\",\"categories\":[\"advertisement\"]},{\"re\":\"static.hotjar.com\","
+            + "\"categories\":[\"analytics\"]}]};</script>");
+        assertUntouched("<script>partytown = { forward: ['dataLayer.push'], resolveUrl: function (u) {\n"
+            + "  return u.hostname === 'connect.facebook.net' || u.hostname !== \"www.google-analytics.com\" ? "
+            + "new URL('https://proxy.shop.example/?url=' + encodeURIComponent(u.href)) : u; } };</script>");
+        assertUntouched("<script>self.__next_f.push([1,\"0:[\\\"$\\\",\\\"td\\\",null,{\\\"children\\\":"
+            + "\\\"www.google-analytics.com\\\"}]\\n\"])</script>");
+    }
+
+    @Test
     void keepsStylesheetsAndNonScriptDataBlocks() {
         // a stylesheet that only names a tracker (a comment, generated text, a selector) fetches nothing from it
         assertUntouched("<style>/* url(https://www.facebook.com/tr) */.x::after{content:\"https://www.facebook.com/tr\"}"
