@@ -350,7 +350,7 @@ public final class ConsentGateFilter implements Filter {
             request.getAsyncContext().addListener(new jakarta.servlet.AsyncListener() {
                 @Override
                 public void onComplete(jakarta.servlet.AsyncEvent event) {
-                    accessLog.log(request, response, decision, start, bytes(wrapped));
+                    accessLog.log(request, response, decision, start, bytes(request, wrapped));
                 }
 
                 @Override
@@ -369,13 +369,16 @@ public final class ConsentGateFilter implements Filter {
                 }
             });
         } else {
-            accessLog.log(request, response, decision, start, bytes(wrapped), failed);
+            accessLog.log(request, response, decision, start, bytes(request, wrapped), failed);
         }
     }
 
-    /** The body size for the access log; unknown (-1) when the filter answered without the wrapper. */
-    private static long bytes(ConsentResponse wrapped) {
-        return wrapped == null ? -1 : wrapped.bytesWritten();
+    /**
+     * The body size for the access log: none for a {@code HEAD} (the container discards what the application writes
+     * for it), unknown (-1) when the filter answered without the wrapper.
+     */
+    private static long bytes(HttpServletRequest request, ConsentResponse wrapped) {
+        return wrapped == null ? -1 : "HEAD".equals(request.getMethod()) ? 0 : wrapped.bytesWritten();
     }
 
     /**

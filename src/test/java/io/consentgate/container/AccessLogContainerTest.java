@@ -70,6 +70,18 @@ class AccessLogContainerTest {
                 || line.contains("203.0.113.7"), line);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "tomcat-json"})
+    void aHeadRequestIsLoggedWithNoBody(String kind) throws Exception {
+        String marker = "/head-" + UUID.randomUUID();
+        containers.get(kind).exchange("HEAD " + marker + " HTTP/1.1\nHost: localhost\nDNT: 1\n");
+        List<String> lines = accessLines(marker);
+        assertEquals(1, lines.size(), lines.toString());
+        String line = lines.get(0);
+        assertTrue(kind.equals("tomcat") ? line.contains("\"HEAD " + marker + " HTTP/1.1\" 200 - ")
+                : line.contains("\"bytes\":0"), "the application wrote a body, the client received none: " + line);
+    }
+
     /** A withdrawal through the consent endpoint is logged under the withdrawal, not the consent it ends. */
     @ParameterizedTest
     @ValueSource(strings = {"tomcat", "tomcat-json"})
