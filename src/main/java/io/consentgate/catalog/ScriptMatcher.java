@@ -226,13 +226,15 @@ final class ScriptMatcher {
             switch (pat.kind()) {
                 case SIGNATURE -> {
                     if (exact(buf, start, pat.bytes()) && signatureBoundaries(buf, off, end, start, last)
-                            && !(pat.bytes()[0] == '/' && proseBefore(buf, off, start))) {
+                            && !(pat.bytes()[0] == '/' && proseBefore(buf, off, start))
+                            && !onCommentLine(buf, off, start)) {
                         // a loader path ("/gtag/js?id=") counts unless the URL it ends stands in text, as a host does
                         hits = seen(hits, pat.entry());
                     }
                 }
                 case TAGGED_SIGNATURE -> {
-                    if (exact(buf, start, pat.bytes()) && signatureBoundaries(buf, off, end, start, last)) {
+                    if (exact(buf, start, pat.bytes()) && signatureBoundaries(buf, off, end, start, last)
+                            && !onCommentLine(buf, off, start)) {
                         hits = hits == null ? new Hits(matches.size()) : hits;
                         if (hits.tagged == null) {
                             hits.tagged = new long[hits.seen.length];
@@ -272,6 +274,9 @@ final class ScriptMatcher {
 
     /** Whether the host literal at {@code [start, last]} stands alone: a whole host name, not prose, not a part. */
     private static boolean hostBounded(byte[] buf, int off, int end, int start, int last) {
+        if (onCommentLine(buf, off, start)) {
+            return false;
+        }
         if (start > off) {
             int b = buf[start - 1];
             if (isHostByte(b) && !escapedSlashEndsAt(buf, off, start) || proseBefore(buf, off, start)) {
@@ -329,6 +334,24 @@ final class ScriptMatcher {
             return true;
         }
         return buf[k] == '=' && k - 1 >= off && (buf[k - 1] == '=' || buf[k - 1] == '!');
+    }
+
+    /**
+     * Whether {@code buf[start]} stands on a line that begins, after white space, with {@code //}: a line comment
+     * (code a theme left commented out: {@code // s.src = "https://connect.facebook.net/…"}). Outside a template
+     * literal or a string continued with a backslash, which no loader spreads its URL over, JavaScript reads no such
+     * line as code. Comments that start after code on a line, and block comments, are not told apart.
+     */
+    private static boolean onCommentLine(byte[] buf, int off, int start) {
+        int k = start - 1;
+        while (k >= off && buf[k] != '\n' && buf[k] != '\r') {
+            k--;
+        }
+        k++;
+        while (k < start && (buf[k] == ' ' || buf[k] == '\t')) {
+            k++;
+        }
+        return k + 1 < start && buf[k] == '/' && buf[k + 1] == '/';
     }
 
     /** Whether a {@code +} follows {@code buf[k]} after white space: the string before it is joined to another. */

@@ -843,6 +843,11 @@ class ScriptMatchTest {
         assertEquals(Set.of("hotjar"), ids("var h = cdn || \"static.hotjar.com\"; load(h);"));
         assertEquals(Set.of("hotjar"), ids("s.src = 'https://' + 'static.hotjar.com' + '/c/hotjar-' + id + '.js';"));
         assertEquals(Set.of("hotjar"), ids("var hotjar = {host: 'static.hotjar.com' + '', id: 1};"));
+        // a line comment is no code: a loader a theme left commented out loads nothing
+        assertEquals(Set.of(), ids("initMenu();\n  // s.src = \"https://connect.facebook.net/en_US/fbevents.js\";\n"
+                + "\t// fbq('init', '123'); gtag('config', 'G-ABC123');\r\n//static.hotjar.com/c/hotjar-1.js\ninitSlider();"));
+        assertEquals(Set.of("meta-pixel"), ids("// Meta pixel\nfbq('init', '123'); // https://connect.facebook.net/"));
+        assertEquals(Set.of("hotjar"), ids("x(); // start\ns.src = '//static.hotjar.com/c/hotjar-' + id + '.js';"));
         // a whole host as a property's value or an operand of a comparison is data, and so in a string in a string
         assertEquals(Set.of(), ids("rows = [{name: '_hjid', host: 'static.hotjar.com'}, {\"host\" :\"www.google-analytics.com\"}];"));
         assertEquals(Set.of(), ids("if (u.hostname === 'static.hotjar.com' || u.host != \"connect.facebook.net\") {}"));

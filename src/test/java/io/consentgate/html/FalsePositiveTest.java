@@ -93,6 +93,12 @@ class FalsePositiveTest {
     }
 
     @Test
+    void keepsAThemeScriptWhoseTrackerLinesAreCommentedOut() {
+        assertUntouched("<script>initMenu();\n// s.src = \"https://connect.facebook.net/en_US/fbevents.js\"; // removed 2023\n"
+            + "    // fbq('init', '318274650192837');\ninitSlider();</script>");
+    }
+
+    @Test
     void keepsStylesheetsAndNonScriptDataBlocks() {
         // a stylesheet that only names a tracker (a comment, generated text, a selector) fetches nothing from it
         assertUntouched("<style>/* url(https://www.facebook.com/tr) */.x::after{content:\"https://www.facebook.com/tr\"}"
