@@ -1,0 +1,303 @@
+package io.consentgate.catalog;
+
+/**
+ * How a catalog match reads where it stands in an inline script's bytes: whether a host name is a URL's host a
+ * loader could fetch from, or text (prose, a comment line, a property's value, a string inside a string); whether a
+ * signature stands on its own; whether a listed path follows a host, with {@code /} in any escaped spelling. Only
+ * called around the automaton's hits, which are rare, so nothing here is on a page's byte-by-byte path.
+ */
+final class ScriptText {
+
+    private static final String[] ESCAPED_SLASHES = {"\\/", "\\u002f", "\\x2f", "%2f"};
+
+    private static final String[] ESCAPED_SLASH_ENDINGS = {"\\u002f", "\\x2f", "%2f"};
+
+    /** Whether the host literal at {@code [start, last]} stands alone: a whole host name, not prose, not a part. */
+    static boolean hostBounded(byte[] buf, int off, int end, int start, int last) {
+        if (onCommentLine(buf, off, start)) {
+            return false;
+        }
+        if (start > off) {
+            int b = buf[start - 1];
+            if (isHostByte(b) && !escapedSlashEndsAt(buf, off, start) || proseBefore(buf, off, start)) {
+                // a host after white space, '(' or '>' is prose or a comment ("connects to www.google-analytics.com",
+                // "Meta (connect.facebook.net)", "<code>static.hotjar.com</code>" in inlined HTML): no URL starts with
+                // one of them before its host, and page state inlined by SSR frameworks carries text
+                return false;
+            }
+        }
+        int j = last + 1;
+        if (j < end) {
+            int a = buf[j];
+            if (a == '"' || a == '\'' || a == '`') {
+                // a string that ends with the host is code when a loader keeps it to fetch from ('https://' +
+                // 'connect.facebook.net' + '/…', host = '…', return '…', ['…']); as the value of a property or
+                // the operand of a comparison it is data that names a host (a cookie table in SSR page state, a
+                // consent manager's blocking list "re":"connect.facebook.net", url.hostname === '…')
+                return concatenates(buf, j + 1, end) || !valueOrOperand(buf, off, start, (byte) a);
+            }
+            if (a == '\\' && j + 1 < end && (buf[j + 1] == '"' || buf[j + 1] == '\'')) {
+                return false; // a string in a string (JSON a framework's payload carries): data, nothing fetches it
+            }
+            // a host with nothing after it but ')', white space, ',' or ';' ends a URL without a path in text or in
+            // a list ("Google Analytics (https://www.google-analytics.com)", a CSP copy "https://connect.facebook.net;"):
+            // a loader goes on with a path
+            return !(isHostByte(a) || (a == '.' && j + 1 < end && isAlnum(buf[j + 1]))
+                    || a == ')' || a == ',' || a == ';' || isSpace(a));
+        }
+        return true;
+    }
+
+    /**
+     * Whether the string that holds the host name ending before {@code start} and closes with {@code quote} is the
+     * value of a property ({@code key: '…'}, {@code "key":"…"}) or an operand of {@code ==}, {@code ===},
+     * {@code !=} or {@code !==}: its opening quote (looked for on the same line, up to 128 bytes back) follows
+     * {@code :} or such an operator. Not found: not known to be data.
+     */
+    private static boolean valueOrOperand(byte[] buf, int off, int start, byte quote) {
+        int o = start - 1;
+        int stop = Math.max(off, start - 128);
+        while (o >= stop && buf[o] != quote && buf[o] != '\n') {
+            o--;
+        }
+        if (o < stop || buf[o] != quote) {
+            return false;
+        }
+        int k = o - 1;
+        while (k >= off && isSpace(buf[k])) {
+            k--;
+        }
+        if (k < off) {
+            return false;
+        }
+        if (buf[k] == ':') {
+            return true;
+        }
+        return buf[k] == '=' && k - 1 >= off && (buf[k - 1] == '=' || buf[k - 1] == '!');
+    }
+
+    /**
+     * Whether {@code buf[start]} stands on a line that begins, after white space, with {@code //}: a line comment
+     * (code a theme left commented out: {@code // s.src = "https://connect.facebook.net/…"}). Outside a template
+     * literal or a string continued with a backslash, which no loader spreads its URL over, JavaScript reads no such
+     * line as code. Comments that start after code on a line, and block comments, are not told apart.
+     */
+    static boolean onCommentLine(byte[] buf, int off, int start) {
+        int k = start - 1;
+        while (k >= off && buf[k] != '\n' && buf[k] != '\r') {
+            k--;
+        }
+        k++;
+        while (k < start && (buf[k] == ' ' || buf[k] == '\t')) {
+            k++;
+        }
+        return k + 1 < start && buf[k] == '/' && buf[k + 1] == '/';
+    }
+
+    /** Whether a {@code +} follows {@code buf[k]} after white space: the string before it is joined to another. */
+    private static boolean concatenates(byte[] buf, int k, int end) {
+        while (k < end && isSpace(buf[k])) {
+            k++;
+        }
+        return k < end && buf[k] == '+';
+    }
+
+    /**
+     * Whether the host name that ends with the listed suffix at {@code start} stands in text: right after white
+     * space, {@code (} or {@code >}, or as the host of a URL ({@code https://host}, {@code //host}) that itself stands
+     * in text: right after {@code >} ({@code <code>https://…</code>} in inlined HTML) or after a word or a
+     * punctuation mark and white space ({@code "Paste this: https://…"}). White space after a quote, {@code =},
+     * {@code (} or {@code ,} is not text: browsers strip it from a URL ({@code src="  https://…"}), CSS allows it in
+     * {@code url( https://…)} and a {@code srcset} puts it between candidates.
+     */
+    static boolean proseBefore(byte[] buf, int off, int start) {
+        int k = hostNameStartIndex(buf, off, start);
+        if (k < off) {
+            return false;
+        }
+        if (isProseBefore(buf[k])) {
+            return true;
+        }
+        if (buf[k] != '/' || k - 1 < off || buf[k - 1] != '/') {
+            return false;
+        }
+        int u = k - 2;
+        if (u >= off && buf[u] == ':') {
+            u--;
+            int schemeEnd = u;
+            while (u >= off && isLetter(buf[u])) {
+                u--;
+            }
+            if (u == schemeEnd) {
+                return false;
+            }
+        }
+        if (u < off) {
+            return false;
+        }
+        if (buf[u] == '>') {
+            return true;
+        }
+        if (!isSpace(buf[u])) {
+            return false;
+        }
+        while (u >= off && isSpace(buf[u])) {
+            u--;
+        }
+        if (u < off) {
+            return false;
+        }
+        int t = buf[u];
+        return isAlnum(t) || t == '.' || t == ':' || t == ';' || t == '!' || t == '?';
+    }
+
+    /**
+     * Index of the byte before the whole host name whose listed suffix starts at {@code start} (before {@code www.} of
+     * {@code www.google-analytics.com}), looking back at most a DNS name's length; below {@code off} at the start of
+     * the range.
+     */
+    private static int hostNameStartIndex(byte[] buf, int off, int start) {
+        int k = start - 1;
+        int limit = Math.max(off, start - 253);
+        while (k >= limit && (buf[k] == '.' || isHostByte(buf[k]))) {
+            k--;
+        }
+        return k;
+    }
+
+    static boolean signatureBoundaries(byte[] buf, int off, int end, int start, int last) {
+        if (isIdentByte(buf[start]) && start > off && isIdentByte(buf[start - 1])) {
+            return false;
+        }
+        // a signature ending in a digit ("ym(1") is a prefix of a number: only one ending in a letter, '_' or '$'
+        // needs a boundary after it
+        return !(isIdentByte(buf[last]) && !isDigit(buf[last]) && last + 1 < end && isIdentByte(buf[last + 1]));
+    }
+
+    /** Whether a path prefix follows at {@code j}, after an optional port, with '/' in any escaped spelling. */
+    static boolean pathFollows(byte[] buf, int j, int end, String path) {
+        int k = j;
+        if (k < end && buf[k] == ':') {
+            k++;
+            while (k < end && buf[k] >= '0' && buf[k] <= '9') {
+                k++;
+            }
+        }
+        for (int c = 0; c < path.length(); c++) {
+            char pc = path.charAt(c);
+            if (pc == '/') {
+                k = slashAt(buf, k, end);
+                if (k < 0) {
+                    return false;
+                }
+            } else if (k < end && buf[k] == pc) {
+                k++;
+            } else {
+                return false;
+            }
+        }
+        if (path.charAt(path.length() - 1) == '/' || k >= end) {
+            return true;
+        }
+        int b = buf[k];
+        return !(isAlnum(b) || b == '-' || b == '_' || b == '.');
+    }
+
+    /**
+     * Index after a slash at {@code k} spelled {@code /}, {@code \/}, <code>&#92;u002F</code>, {@code \x2F} or
+     * {@code %2F}; -1 when there is none.
+     */
+    private static int slashAt(byte[] buf, int k, int end) {
+        if (k < end && buf[k] == '/') {
+            return k + 1;
+        }
+        for (String form : ESCAPED_SLASHES) {
+            if (regionEqualsIgnoreCase(buf, k, end, form)) {
+                return k + form.length();
+            }
+        }
+        return -1;
+    }
+
+    private static boolean escapedSlashEndsAt(byte[] buf, int off, int start) {
+        for (String form : ESCAPED_SLASH_ENDINGS) {
+            int s = start - form.length();
+            if (s >= off && regionEqualsIgnoreCase(buf, s, start, form)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean regionEqualsIgnoreCase(byte[] buf, int k, int end, String form) {
+        if (end - k < form.length()) {
+            return false;
+        }
+        for (int i = 0; i < form.length(); i++) {
+            if (ScriptMatcher.fold(buf[k + i] & 0xff) != form.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /*
+     * Byte classes for the boundary checks around every automaton hit, one table load instead of up to eight
+     * compares. Callers pass bytes read from the buffer (-128..127); masking with 0xff maps non-ASCII bytes to
+     * entries 0x80..0xff, which belong to no class, as the range compares answered before.
+     */
+    private static final int B_ALNUM = 1;
+    private static final int B_HOST = 2;
+    private static final int B_IDENT = 4;
+    private static final int B_SPACE = 8;
+    private static final byte[] BYTE_CLASS = new byte[256];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            int k = alnum ? B_ALNUM | B_HOST | B_IDENT : 0;
+            if (c == '-' || c == '_') {
+                k |= B_HOST;
+            }
+            if (c == '_' || c == '$') {
+                k |= B_IDENT;
+            }
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+                k |= B_SPACE;
+            }
+            BYTE_CLASS[c] = (byte) k;
+        }
+    }
+
+    private static boolean isAlnum(int b) {
+        return (BYTE_CLASS[b & 0xff] & B_ALNUM) != 0;
+    }
+
+    private static boolean isHostByte(int b) {
+        return (BYTE_CLASS[b & 0xff] & B_HOST) != 0;
+    }
+
+    private static boolean isIdentByte(int b) {
+        return (BYTE_CLASS[b & 0xff] & B_IDENT) != 0;
+    }
+
+    private static boolean isLetter(int b) {
+        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+    }
+
+    private static boolean isDigit(int b) {
+        return b >= '0' && b <= '9';
+    }
+
+    private static boolean isSpace(int b) {
+        return (BYTE_CLASS[b & 0xff] & B_SPACE) != 0;
+    }
+
+    /** White space, {@code (} or {@code >}: what stands before a host name in text, never in a URL or JS code. */
+    private static boolean isProseBefore(int b) {
+        return b == '(' || b == '>' || isSpace(b);
+    }
+
+    private ScriptText() {
+    }
+}
