@@ -14,6 +14,8 @@ final class EndpointMatcher {
     private final Map<String, Rule> exact = new HashMap<>();
     private final Map<String, Rule> exactSpecific = new HashMap<>();
     private final List<Rule> prefixes = new ArrayList<>();
+    /** The specific exact paths, longest first: {@link #matchPixel} reads them as path endings. */
+    private final List<Rule> pixelPaths = new ArrayList<>();
     private final Matches matches;
 
     EndpointMatcher(List<CatalogEntry> entries, Matches matches) {
@@ -36,6 +38,10 @@ final class EndpointMatcher {
             }
         }
         prefixes.sort((a, b) -> Integer.compare(b.pattern().path().length(), a.pattern().path().length()));
+        pixelPaths.addAll(exactSpecific.values());
+        pixelPaths.removeIf(r -> r.pattern().path().length() <= 1);
+        // the longest path first, so the most precise entry names a pixel whatever the map's order
+        pixelPaths.sort((a, b) -> Integer.compare(b.pattern().path().length(), a.pattern().path().length()));
     }
 
     /**
@@ -45,10 +51,9 @@ final class EndpointMatcher {
      */
     TrackerMatch matchPixel(String url) {
         String p = EndpointPattern.withoutTrailingSlash(LoaderMatcher.path(url));
-        for (Map.Entry<String, Rule> e : exactSpecific.entrySet()) {
-            String path = e.getKey();
-            if (path.length() > 1 && p.endsWith(path)) {
-                return matches.byDefault(e.getValue().entry());
+        for (Rule r : pixelPaths) {
+            if (p.endsWith(r.pattern().path())) {
+                return matches.byDefault(r.entry());
             }
         }
         for (Rule pr : prefixes) {
