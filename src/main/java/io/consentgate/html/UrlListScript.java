@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * An inline script that loads several URLs, only some of them refused trackers: a platform's app loader
+ * An inline script that loads several URLs, only some of them refused trackers, or that carries a tracker URL as
+ * data; it stays, with the refused URLs made inert in place. First, a platform's app loader
  * ({@code var urls = ["//reviews.app.example/loader.js", "https://static.klaviyo.com/onsite/js/klaviyo.js?…"]} on
  * every Shopify storefront), a theme's list of widgets. Removing it would take the other URLs with it (product reviews,
  * chat, upsells), so each string literal that is a refused tracker URL is overwritten in place by {@code data:,} and
@@ -18,7 +19,13 @@ import java.util.function.Predicate;
  * scheme-relative URLs (checked first, as most scripts about to be removed are a tracker's own loader), every refused
  * host literal stands alone in a string literal (from its opening to its closing quote, no white space, no template
  * substitution), another URL literal is no refused tracker, and the rewritten script matches no refused tracker any
- * more (no loader signature, no tag call, no host written another way). Otherwise the script is removed as before.
+ * more (no loader signature, no tag call, no host written another way).
+ *
+ * <p>Second, settings and page state (Drupal 7's {@code ajaxPageState}, an import map, a consent manager's tags to
+ * inject after consent, a code sample in an article's state): every refused host stands in a whole URL literal that is
+ * an object's key or a property's value, or in the URL value of an HTML attribute written with escaped quotes inside
+ * a string; one such URL is enough, and the rewritten script must match no refused tracker either. Otherwise the
+ * script is removed as before.
  */
 final class UrlListScript {
 
@@ -31,27 +38,38 @@ final class UrlListScript {
 
     /**
      * The script {@code b[off, off + len)} with its refused tracker URL literals overwritten, or {@code null} when it
-     * is not such a list (the caller then removes it).
+     * is not such a list or such data (the caller then removes it).
      */
     static byte[] rewrite(byte[] b, int off, int len, TrackerCatalog catalog, Predicate<TrackerMatch> refused) {
         int end = off + len;
-        if (urlLiterals(b, off, end, 2) < 2) {
+        boolean list = urlLiterals(b, off, end, 2) >= 2;
+        if (!list && !mayHoldData(b, off, end)) {
             return null; // a tracker's own loader (one URL, if any): the common case, decided without a host lookup
         }
         List<int[]> spans = new ArrayList<>();
-        boolean[] alone = {true};
+        boolean[] accepted = {true, false}; // every refused host overwritable; one of them in data
         catalog.locateHosts(b, off, len, (start, stop, m) -> {
-            if (!refused.test(m)) {
+            if (!refused.test(m) || !accepted[0]) {
                 return;
             }
             int[] literal = literalAround(b, off, end, start, stop);
+            boolean data = false;
             if (literal == null) {
-                alone[0] = false;
+                literal = attributeUrlAround(b, off, end, start, stop);
+                data = literal != null;
+            } else if (isKeyOrValue(b, off, end, literal)) {
+                data = true;
+            } else if (!list) {
+                literal = null;
+            }
+            if (literal == null) {
+                accepted[0] = false;
             } else {
                 spans.add(literal);
+                accepted[1] |= data;
             }
         });
-        if (!alone[0] || spans.isEmpty()) {
+        if (!accepted[0] || spans.isEmpty()) {
             return null;
         }
         byte[] out = Arrays.copyOfRange(b, off, end);
@@ -65,7 +83,9 @@ final class UrlListScript {
                 Arrays.fill(out, from + DATA_URL.length, from + count, (byte) '/');
             }
         }
-        if (urlLiterals(out, 0, out.length, 1) == 0 || catalog.matchScript(out, 0, out.length).stream().anyMatch(refused)) {
+        // A list whose every URL was a refused tracker is that tracker's loader; data may hold a single URL.
+        if (!accepted[1] && urlLiterals(out, 0, out.length, 1) == 0
+            || catalog.matchScript(out, 0, out.length).stream().anyMatch(refused)) {
             return null;
         }
         return out;
@@ -102,6 +122,76 @@ final class UrlListScript {
             return null;
         }
         return new int[] {from, j};
+    }
+
+    /**
+     * The URL {@code [from, to)} around the host literal at {@code [start, stop)} when it is the value of an HTML
+     * attribute written with escaped quotes inside a string ({@code "<script src=\"https:\/\/…\"><\/script>"}): HTML
+     * serialized into JSON, a consent manager's tag to inject after consent or a code sample in page state;
+     * {@code null} otherwise.
+     */
+    private static int[] attributeUrlAround(byte[] b, int off, int end, int start, int stop) {
+        int i = start - 1;
+        int limit = Math.max(off, start - MAX_LITERAL);
+        while (i >= limit && isUrlByte(b[i])) {
+            i--;
+        }
+        // b[i] is the escaped quote that opens the attribute value: =\" or =\'
+        if (i - 2 < limit || !isQuote(b[i]) || b[i - 1] != '\\' || b[i - 2] != '=') {
+            return null;
+        }
+        int from = i + 1;
+        int j = stop;
+        int jl = Math.min(end - 1, stop + MAX_LITERAL);
+        while (j < jl && isUrlByte(b[j]) && !(b[j] == '\\' && b[j + 1] == b[i])) {
+            j++;
+        }
+        if (j >= jl || b[j] != '\\' || b[j + 1] != b[i] || b[j - 1] == '\\' || !startsUrl(b, from, start)) {
+            return null;
+        }
+        return new int[] {from, j};
+    }
+
+    /**
+     * Whether the string literal whose content is {@code literal} is an object's key or a property's value
+     * ({@code {"//connect.facebook.net/…/sdk.js": 1}}, {@code src: "https://…"}): settings or page state rather than
+     * code that fetches. Overwriting the URL keeps it from being fetched either way.
+     */
+    private static boolean isKeyOrValue(byte[] b, int off, int end, int[] literal) {
+        int before = literal[0] - 2;
+        while (before >= off && ByteScan.isWs(b[before])) {
+            before--;
+        }
+        int after = literal[1] + 1;
+        while (after < end && ByteScan.isWs(b[after])) {
+            after++;
+        }
+        return before >= off && b[before] == ':' || after < end && b[after] == ':';
+    }
+
+    /**
+     * Whether some string literal of {@code t[from, to)} starts with an absolute or scheme-relative URL and stands
+     * where {@link #isKeyOrValue} or {@link #attributeUrlAround} would take it as data (after a {@code :}, after a
+     * {@code {} or {@code ,} as a key, or after {@code =\"}): the cheap test made before the script's hosts are looked
+     * up, so that a tracker's own loader ({@code s.src = 'https://…'}) costs one pass over its quotes.
+     */
+    private static boolean mayHoldData(byte[] t, int from, int to) {
+        for (int i = nextQuote(t, from, to); i < to; i = nextQuote(t, i + 1, to)) {
+            if (!urlAt(t, i + 1, to)) {
+                continue;
+            }
+            int p = i - 1;
+            if (p - 1 >= from && t[p] == '\\' && t[p - 1] == '=') {
+                return true;
+            }
+            while (p >= from && ByteScan.isWs(t[p])) {
+                p--;
+            }
+            if (p >= from && (t[p] == ':' || (t[p] == '{' || t[p] == ',') && followedByColon(t, i, to))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the literal starting at {@code from} is an absolute or scheme-relative URL, or the host itself. */
@@ -144,18 +234,37 @@ final class UrlListScript {
         int n = 0;
         int i = from;
         while (n < enough && (i = nextQuote(t, i, to)) + 1 < to) {
-            int k = i + 1;
-            while (k < to && (t[k] >= 'a' && t[k] <= 'z' || t[k] >= 'A' && t[k] <= 'Z')) {
-                k++;
-            }
-            boolean scheme = k == i + 1 || k < to && t[k++] == ':';
-            int h = scheme ? slashes(t, k, to) : -1;
-            if (h >= 0 && h < to && (Character.isLetterOrDigit(t[h]) || t[h] == '[')) {
+            if (urlAt(t, i + 1, to)) {
                 n++;
             }
             i++;
         }
         return n;
+    }
+
+    /** Whether the string literal opening at {@code t[open]} is followed by a {@code :}, as an object's key is. */
+    private static boolean followedByColon(byte[] t, int open, int to) {
+        int k = open + 1;
+        int limit = Math.min(to, k + MAX_LITERAL);
+        while (k < limit && t[k] != t[open]) {
+            k += t[k] == '\\' ? 2 : 1;
+        }
+        k++;
+        while (k < to && ByteScan.isWs(t[k])) {
+            k++;
+        }
+        return k < to && t[k] == ':';
+    }
+
+    /** Whether {@code t[k, to)} starts with an absolute or scheme-relative URL ({@code \/} escapes included). */
+    private static boolean urlAt(byte[] t, int k, int to) {
+        int s = k;
+        while (k < to && (t[k] >= 'a' && t[k] <= 'z' || t[k] >= 'A' && t[k] <= 'Z')) {
+            k++;
+        }
+        boolean scheme = k == s || k < to && t[k++] == ':';
+        int h = scheme ? slashes(t, k, to) : -1;
+        return h >= 0 && h < to && (Character.isLetterOrDigit(t[h]) || t[h] == '[');
     }
 
     /** The index of the next {@code "}, {@code '} or {@code `} in {@code t[i, to)}, or {@code to}. */

@@ -153,6 +153,41 @@ class FalsePositiveTest {
     }
 
     @Test
+    void keepsSettingsAndPageStateWithTheirRefusedTrackerUrlsOverwritten() {
+        // a CMS's settings or an app's page state that carries a tracker URL as data: removing the script would leave
+        // the site without its behaviours or its state, so the URL goes inert in place (a data: URL of its length)
+        String sdk = "\\/\\/connect.facebook.net\\/en_US\\/sdk.js";
+        String drupal = "<script>jQuery.extend(Drupal.settings, {\"basePath\":\"\\/\",\"ajaxPageState\":{\"theme\":"
+            + "\"bartik\",\"js\":{\"%s\":1,\"misc\\/drupal.js\":1}},\"views\":{\"ajax_path\":\"\\/views\\/ajax\"}});"
+            + "</script>";
+        assertOverwritten(drupal, sdk);
+        String fbevents = "https:\\/\\/connect.facebook.net\\/en_US\\/fbevents.js";
+        String cookieman = "<script>var TYPO3 = Object.assign(TYPO3 || {}, {\"settings\":{\"TS\":{\"cookieman\":"
+            + "{\"trackingObjects\":{\"Meta\":{\"inject\":\"<script src=\\\"%s\\\"><\\/script>\"}}}}}});</script>";
+        assertOverwritten(cookieman, fbevents);
+        String gtag = "https://www.googletagmanager.com/gtag/js?id=G-7Q2X9RTB1K";
+        String state = "<script>window.__INITIAL_STATE__ = {\"post\": {\"title\": \"GA4 in ten minutes\", \"snippet\":"
+            + " \"<script async src=\\\"%s\\\"><\\/script>\"}, \"user\": null};</script>";
+        assertOverwritten(state, gtag);
+        String config = "<script>loadWidgets({chat: '/js/chat.js', pixel: '%s'});</script>";
+        assertOverwritten(config, "https://connect.facebook.net/en_US/fbevents.js");
+        // what still starts a tracker goes whole: a loader signature beside the data, a URL the code assigns
+        assertEquals("", rewrite(REMOVE, String.format(drupal, sdk).replace("<script>",
+            "<script>fbq('init', '318274650192837');"), NONE));
+        assertEquals("", rewrite(REMOVE, "<script>var s = document.createElement('script'); s.src = "
+            + "'https://connect.facebook.net/en_US/fbevents.js'; document.head.appendChild(s);</script>", NONE));
+    }
+
+    private static void assertOverwritten(String script, String url) {
+        String in = String.format(script, url);
+        assertEquals(String.format(script, "data:," + "/".repeat(url.length() - "data:,".length())),
+            rewrite(REMOVE, in, NONE), in);
+        assertEquals(java.util.List.of(TrackerEvent.Action.NEUTRALIZED),
+            events(REMOVE, in, NONE).stream().map(TrackerEvent::action).toList(), in);
+        assertEquals(in, rewrite(REMOVE, in, ConsentDecision.allowAll()));
+    }
+
+    @Test
     void keepsWhatOnlyNamesThePublisherAndWordPressVendors() {
         // links to the vendors, their content and badge images, configuration that loads nothing on its own, a
         // privacy notice in page state, and first-party URLs that only look like a tag gateway's

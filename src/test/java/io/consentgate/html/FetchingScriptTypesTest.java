@@ -27,10 +27,6 @@ class FetchingScriptTypesTest {
                 + "[\"/next\", \"https://ad.doubleclick.net/ddm/clk/1;ord=2\"]}]}</script>b", "ab"),
             Arguments.of("a<script type=\" SpeculationRules \">{\"prerender\":[{\"source\":\"list\",\"urls\":"
                 + "[\"https:\\/\\/www.googletagmanager.com\\/gtm.js?id=GTM-1\"]}]}</script>b", "ab"),
-            Arguments.of("a<script type=\"importmap\">{\"imports\": {\"app\": \"/app.js\", \"gtag\": "
-                + "\"https://www.googletagmanager.com/gtag/js?id=G-1\"}}</script>b", "ab"),
-            Arguments.of("a<script type=importmap>{\"scopes\":{\"/\":{\"ga\":\"https://www.google-analytics.com/"
-                + "analytics.js\"}}}</script>b", "ab"),
             Arguments.of("a<script type=\"text/partytown\">(function(w,d,s,l,i){w[l]=w[l]||[];var j=d.createElement(s);"
                 + "j.async=true;j.src='https://www.googletagmanager.com/gtm.js?id='+i;d.head.appendChild(j);})"
                 + "(window,document,'script','dataLayer','GTM-1');</script>b", "ab"),
@@ -67,6 +63,24 @@ class FetchingScriptTypesTest {
                 + ".js\" id=\"jquery-core-js\" defer></script><script type=\"pmdelayedscript\">menu.init();</script>"),
             Arguments.of("<script type=\"coreboost/delayed\" data-coreboost-src=\"/js/menu.js\"></script>"
                 + "<script data-img-src=\"https://www.facebook.com/acme/photo.jpg\">gallery()</script>"));
+    }
+
+    @Test
+    void overwritesARefusedTrackerInAnImportMapAndKeepsItsOtherModules() {
+        // an import map is JSON: its URLs are property values, so the refused one goes inert in place (a data: URL
+        // of the same length) and the page's own modules still resolve
+        String gtag = "https://www.googletagmanager.com/gtag/js?id=G-1";
+        String map = "a<script type=\"importmap\">{\"imports\": {\"app\": \"/app.js\", \"gtag\": \"%s\"}}</script>b";
+        assertEquals(String.format(map, inert(gtag)), rewrite(REMOVE, String.format(map, gtag), ConsentDecision.refuseAll()));
+        String ga = "https://www.google-analytics.com/analytics.js";
+        String scoped = "a<script type=importmap>{\"scopes\":{\"/\":{\"ga\":\"%s\"}}}</script>b";
+        assertEquals(String.format(scoped, inert(ga)), rewrite(REMOVE, String.format(scoped, ga),
+            ConsentDecision.refuseAll()));
+        assertEquals(String.format(map, gtag), rewrite(REMOVE, String.format(map, gtag), ConsentDecision.allowAll()));
+    }
+
+    private static String inert(String url) {
+        return "data:," + "/".repeat(url.length() - "data:,".length());
     }
 
     @ParameterizedTest
