@@ -76,22 +76,48 @@ final class ScriptText {
         return buf[k] == '=' && k - 1 >= off && (buf[k - 1] == '=' || buf[k - 1] == '!');
     }
 
+    /** How far back the opening of a block comment is looked for from a hit. */
+    private static final int MAX_BLOCK_COMMENT = 4096;
+
     /**
-     * Whether {@code buf[start]} stands on a line that begins, after white space, with {@code //}: a line comment
-     * (code a theme left commented out: {@code // s.src = "https://connect.facebook.net/…"}). Outside a template
-     * literal or a string continued with a backslash, which no loader spreads its URL over, JavaScript reads no such
-     * line as code. Comments that start after code on a line, and block comments, are not told apart.
+     * Whether {@code buf[start]} stands in a comment that code a theme left commented out is written in: on a line
+     * that begins, after white space, with {@code //} ({@code // s.src = "https://connect.facebook.net/…"}), or in a
+     * block comment whose {@code /*} begins a line, after white space, with no {@code *}{@code /} between it and
+     * {@code start} (an old snippet wrapped in {@code /* … *}{@code /}). Outside a template literal or a string
+     * continued with a backslash, which no loader spreads its URL over, JavaScript reads neither as code. Comments
+     * that start after code on a line are not told apart, nor a block comment opened more than 4 KiB before: what
+     * they hold still counts.
      */
     static boolean onCommentLine(byte[] buf, int off, int start) {
-        int k = start - 1;
-        while (k >= off && buf[k] != '\n' && buf[k] != '\r') {
-            k--;
-        }
-        k++;
+        int k = lineStart(buf, off, start);
         while (k < start && (buf[k] == ' ' || buf[k] == '\t')) {
             k++;
         }
-        return k + 1 < start && buf[k] == '/' && buf[k + 1] == '/';
+        if (k + 1 < start && buf[k] == '/' && buf[k + 1] == '/') {
+            return true;
+        }
+        for (int i = start - 1, limit = Math.max(off, start - MAX_BLOCK_COMMENT); i > limit; i--) {
+            if (buf[i] == '/' && buf[i - 1] == '*') {
+                return false; // a block comment closed before the hit
+            }
+            if (buf[i] == '*' && buf[i - 1] == '/') {
+                int j = lineStart(buf, off, i - 1);
+                while (j < i - 1 && (buf[j] == ' ' || buf[j] == '\t')) {
+                    j++;
+                }
+                return j == i - 1;
+            }
+        }
+        return false;
+    }
+
+    /** The index of the first byte of the line {@code buf[p]} stands on. */
+    private static int lineStart(byte[] buf, int off, int p) {
+        int k = p - 1;
+        while (k >= off && buf[k] != '\n' && buf[k] != '\r') {
+            k--;
+        }
+        return k + 1;
     }
 
     /** Whether a {@code +} follows {@code buf[k]} after white space: the string before it is joined to another. */

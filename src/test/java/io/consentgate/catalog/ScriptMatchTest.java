@@ -848,6 +848,18 @@ class ScriptMatchTest {
                 + "\t// fbq('init', '123'); gtag('config', 'G-ABC123');\r\n//static.hotjar.com/c/hotjar-1.js\ninitSlider();"));
         assertEquals(Set.of("meta-pixel"), ids("// Meta pixel\nfbq('init', '123'); // https://connect.facebook.net/"));
         assertEquals(Set.of("hotjar"), ids("x(); // start\ns.src = '//static.hotjar.com/c/hotjar-' + id + '.js';"));
+        // and so is a block comment that opens a line: an old snippet wrapped in /* */
+        assertEquals(Set.of(), ids("initMenu();\n/*\n  Replaced in 2024:\n  var s = document.createElement('script');\n"
+                + "  s.src = 'https://connect.facebook.net/en_US/fbevents.js'; fbq('init', '123');\n*/\ninitSlider();"));
+        assertEquals(Set.of(), ids("  /* gtag('config', 'G-ABC123'); */ initSlider();"));
+        // but not code after a comment that closed, a comment opened after code, or a JSDoc block before a loader
+        assertEquals(Set.of("google-tag"), ids("/* <![CDATA[ */\n(function(w,d,s,l,i){w[l].push({'gtm.start':"
+                + "new Date().getTime()});j.src='https://www.googletagmanager.com/gtm.js?id='+i;})(window,document,"
+                + "'script','dataLayer','GTM-1');\n/* ]]> */"));
+        assertEquals(Set.of("meta-pixel"), ids("x(); /* note\n*/ fbq('init', '123');"));
+        assertEquals(Set.of("hotjar"), ids("/** Loads the recorder. */\nfunction rec() { s.src = '//static.hotjar.com/c/"
+                + "hotjar-' + id + '.js'; }"));
+        assertEquals(Set.of("meta-pixel"), ids("var glob = '/*'; fbq('init', '123');"));
         // a whole host as a property's value or an operand of a comparison is data, and so in a string in a string
         assertEquals(Set.of(), ids("rows = [{name: '_hjid', host: 'static.hotjar.com'}, {\"host\" :\"www.google-analytics.com\"}];"));
         assertEquals(Set.of(), ids("if (u.hostname === 'static.hotjar.com' || u.host != \"connect.facebook.net\") {}"));

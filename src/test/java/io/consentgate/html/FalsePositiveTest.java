@@ -95,7 +95,9 @@ class FalsePositiveTest {
     @Test
     void keepsAThemeScriptWhoseTrackerLinesAreCommentedOut() {
         assertUntouched("<script>initMenu();\n// s.src = \"https://connect.facebook.net/en_US/fbevents.js\"; // removed 2023\n"
-            + "    // fbq('init', '318274650192837');\ninitSlider();</script>");
+            + "    // fbq('init', '318274650192837');\ninitSlider();</script>"
+            + "<script>\ninitCart();\n/*\n  Old pixel, replaced by the consent manager:\n  !function(f,b,e,v){}(window,document,"
+            + "'script','https://connect.facebook.net/en_US/fbevents.js');\n  fbq('init', '318274650192837');\n*/\n</script>");
     }
 
     @Test
