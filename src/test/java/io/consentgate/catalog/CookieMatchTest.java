@@ -88,8 +88,25 @@ class CookieMatchTest {
         _zitok                   | -                    | zoominfo
         _lfa                     | -                    | leadfeeder
         _lfa_test_cookie_stored  | -                    | leadfeeder
-        cb_user_id               | -                    | -
-        cb_user_id               | .clearbit.com        | clearbit
+        cb_user_id               | -                    | clearbit
+        cb_anonymous_id          | .shop.example        | clearbit
+        _twclid                  | -                    | x-pixel
+        cje                      | .shop.example        | cj-affiliate
+        __lt__cid                | -                    | line-tag
+        __lt__cid.a1b2c3d4       | -                    | line-tag
+        tmr_lvid                 | -                    | vk-ads
+        tk_ai                    | -                    | jetpack-stats
+        _gd_visitor              | -                    | 6sense
+        amp_1a2b3c               | -                    | amplitude
+        wcs_bt                   | -                    | naver-analytics
+        panoramaId               | -                    | lotame
+        _gig_lt                  | -                    | -
+        _gig_APIProxy_enabled    | -                    | -
+        gig_bootstrap_3_AbCdEf   | -                    | -
+        apiDomain_3_AbCdEf       | -                    | -
+        js_ver                   | -                    | -
+        remember_checked_on      | -                    | -
+        external_referer         | -                    | -
         _aw_m_12345              | -                    | awin
         AwinChannelCookie        | -                    | awin
         awc                      | -                    | -

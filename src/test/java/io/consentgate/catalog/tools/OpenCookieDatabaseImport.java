@@ -34,11 +34,13 @@ public final class OpenCookieDatabaseImport {
 
     private static final Set<String> COMMON_WORDS = Set.of("test_cookie", "session_id", "sessionid", "user_id",
             "userid", "visitor_id", "visitorid", "lang", "locale", "consent", "token", "csrf", "optout", "opt_out",
-            "uuid", "uid", "sid", "id", "tracking", "referrer", "ref", "source", "campaign");
+            "uuid", "uid", "sid", "id", "tracking", "referrer", "ref", "source", "campaign", "js_ver", "app_ts", "id_ts",
+            "eu_cn");
 
     /** Words an application's own cookie names use: such names match only on the vendor's domain. */
     private static final List<String> APPLICATION_WORDS = List.of("consent", "auth", "token", "sess", "user",
-            "visitor", "query", "login", "csrf", "lang", "cart", "optout", "opt_out", "cookie", "referrer", "guest", "guid");
+            "visitor", "query", "login", "csrf", "lang", "cart", "optout", "opt_out", "cookie", "referrer", "referer",
+            "guest", "guid", "remember", "prefs", "campaign");
 
     /** Words in the names of cookies that record a privacy choice: see {@link #recordsAPrivacyChoice}. */
     private static final List<String> PRIVACY_CHOICE_WORDS = List.of("ignore", "optout", "opt_out", "opt-out", "optin",
@@ -49,7 +51,7 @@ public final class OpenCookieDatabaseImport {
      * letter count cannot tell them from vendor prefixes such as _fathom or umami., so they are listed.
      */
     private static final Set<String> APPLICATION_PREFIXES = Set.of("data-", "partner-", "mf_", "_tt_", "recs-",
-            "prism_", "expid_", "_li_ses");
+            "prism_", "expid_", "_li_ses", "apidomain_", "gig_bootstrap_");
 
     private OpenCookieDatabaseImport() {
     }
@@ -67,6 +69,15 @@ public final class OpenCookieDatabaseImport {
         try (InputStream in = TrackerCatalog.class.getResourceAsStream("/io/consentgate/catalog/trackers.json")) {
             handWritten = TrackerCatalog.fromJson(new ObjectMapper().readTree(in));
         }
+        // The names the database files under another category (Functional, Security…): a wildcard that also covers
+        // one of them (SAP's _gig_* and its login token _gig_lt) would expire what keeps a visitor logged in.
+        List<String> otherNames = new ArrayList<>();
+        for (List<String> row : rows.subList(1, rows.size())) {
+            String cat = row.get(category).strip();
+            if (!cat.equals("Analytics") && !cat.equals("Marketing")) {
+                otherNames.add(row.get(name).strip());
+            }
+        }
         Map<String, Map<String, Object>> byPlatform = new LinkedHashMap<>();
         Set<String> seenNames = new LinkedHashSet<>();
         for (List<String> row : rows.subList(1, rows.size())) {
@@ -80,7 +91,7 @@ public final class OpenCookieDatabaseImport {
             }
             boolean prefix = row.get(wildcard).strip().equals("1");
             String vendorDomain = domainOf(row.get(domain));
-            boolean generic = isGeneric(n, prefix);
+            boolean generic = isGeneric(n, prefix) || prefix && otherNames.stream().anyMatch(o -> o.startsWith(n));
             if (generic && vendorDomain == null) {
                 continue;
             }
