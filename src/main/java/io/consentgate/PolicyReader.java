@@ -139,7 +139,6 @@ public final class PolicyReader {
                 + " if that is meant"));
     }
 
-
     private static InvalidPolicyException unknown(String key) {
         if (key.equals("catalog")) {
             return new InvalidPolicyException(key, "unknown parameter; tracker overrides go in the list 'trackers' "
@@ -295,16 +294,5 @@ public final class PolicyReader {
         }
         return n.asText();
     }
-
-
-
-
-
-
-
-
-
-
-
 
 }

@@ -270,11 +270,6 @@ final class ScriptMatcher {
         return hits;
     }
 
-
-
-
-
-
     /**
      * Reports every host literal the same scan as {@link #match} accepts, with where it is: one call per occurrence
      * and listed host (the most precise of its path rules that follows, as {@link #match} takes it).
@@ -308,7 +303,6 @@ final class ScriptMatcher {
             }
         }
     }
-
 
     private Hits seen(Hits hits, int entry) {
         Hits h = hits == null ? new Hits(matches.size()) : hits;
@@ -357,19 +351,6 @@ final class ScriptMatcher {
         }
         return true;
     }
-
-
-
-
-
-
-
-
-
-
-
-
-
 
     private static boolean isUpperTagByte(int b) {
         return (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');

@@ -42,7 +42,6 @@ final class AmpElements {
         this.embeds = new AmpEmbeds(rules, t);
     }
 
-
     /** The rules of the current start tag, an AMP component's ({@link ElementNames#isAmp}). */
     void startTag() throws IOException {
         if (t.foreign) {

@@ -15,7 +15,6 @@ final class AmpEmbeds {
         this.t = t;
     }
 
-
     /** The refusing match for the current embed's URLs, or {@code null} (also for a component that is no embed). */
     TrackerMatch refusal() {
         return t.nameId == ElementNames.AMP_PINTEREST ? pinterest() : rules.verdict(url());

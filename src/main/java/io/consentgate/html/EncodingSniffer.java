@@ -27,7 +27,6 @@ public final class EncodingSniffer {
     /** Stand-in for UTF-7, which the JDK does not provide; it can neither decode nor encode. */
     public static final Charset UTF_7 = EncodingLabels.UTF_7;
 
-
     private EncodingSniffer() {
     }
 

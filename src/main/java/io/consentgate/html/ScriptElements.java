@@ -29,7 +29,6 @@ final class ScriptElements {
         this.t = engine.tok;
     }
 
-
     /**
      * A script's URL is checked; its inline text is held and read when its type may fetch. That includes SVG
      * {@code <script>}, which runs like an HTML one but whose text is tokenized as markup (see

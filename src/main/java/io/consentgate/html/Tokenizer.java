@@ -167,7 +167,6 @@ final class Tokenizer {
         return maybeStyled;
     }
 
-
     /** Lines for events; null when the handler does not count them. */
     private final LineCounter lineCounter;
 

@@ -88,7 +88,6 @@ class ValidatorPreconditionsContainerTest {
                 .statusCode(), "the same decision's copy still holds");
     }
 
-
     @ParameterizedTest
     @ValueSource(strings = {"tomcat", "jetty"})
     void aNotModifiedNamesTheCopyTheApplicationConfirmedAmongSeveralOfTheSameDecision(String kind) throws Exception {

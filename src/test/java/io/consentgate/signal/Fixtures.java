@@ -24,7 +24,6 @@ final class Fixtures {
     private Fixtures() {
     }
 
-
     static String value(Set<Category> granted, int revision, Instant at, byte[] secret) {
         return ConsentCookie.encode(new StoredConsent(granted, revision, at, ID, "consentgate"), secret);
     }
