@@ -23,6 +23,7 @@ final class AttributeNames {
     static final byte[] DATA_ROCKET_SRC = ascii("data-rocket-src");
     static final byte[] DATA_SHORTCODE = ascii("data-shortcode");
     static final byte[] DATA_SRC = ascii("data-src");
+    static final byte[] DATA_BORLABS_BLOCKER_ID = ascii("data-borlabs-cookie-script-blocker-id");
     static final byte[] DATA_SRCSET = ascii("data-srcset");
     static final byte[] DATA_TAG = ascii("data-tag");
     static final byte[] DATA_URL = ascii("data-url");

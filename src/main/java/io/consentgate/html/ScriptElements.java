@@ -100,7 +100,23 @@ final class ScriptElements {
             || v.equals("pmdelayedscript")) {
             return TEXT_FETCHES;
         }
-        return v.equals(MagentoInitScript.TYPE) ? TEXT_MAGENTO_INIT : TEXT_DATA;
+        if (v.equals(MagentoInitScript.TYPE)) {
+            return TEXT_MAGENTO_INIT;
+        }
+        return !activated && engine.cfg.mode == RewriteMode.REMOVE && heldByConsentManager(v) ? TEXT_FETCHES : TEXT_DATA;
+    }
+
+    /**
+     * Whether a script of type {@code v} (lower case) is code a client-side consent manager holds inert and runs
+     * when its own state allows: {@code text/plain} (Cookiebot, Complianz, Klaro, OneTrust, CookieYes, iubenda,
+     * Usercentrics and most others), django-cookie-consent's {@code x/cookie_consent}, and Borlabs Cookie's
+     * {@code text/template} when it carries the blocker's id. In {@code remove} mode its text is read like a script's:
+     * that manager would run it for a visitor ConsentGate refused (one with GPC or DNT who accepted its banner, where
+     * the signals win), as a delay-JS runner would a held {@code data-src}. Other templates stay unread.
+     */
+    private boolean heldByConsentManager(String v) {
+        return v.equals("text/plain") || v.equals("x/cookie_consent")
+            || v.equals("text/template") && rules.attr(DATA_BORLABS_BLOCKER_ID) >= 0;
     }
 
     /** Whether attribute {@code i} is named {@code data-NAME-src} (any case), as delay-JS runners name the src. */

@@ -79,6 +79,37 @@ class FetchingScriptTypesTest {
         assertEquals(String.format(map, gtag), rewrite(REMOVE, String.format(map, gtag), ConsentDecision.allowAll()));
     }
 
+    @Test
+    void removesAnInlineLoaderAConsentManagerHoldsInRemoveModeOnly() {
+        // Cookiebot, Complianz, Klaro (text/plain), Borlabs (text/template with its blocker id) and
+        // django-cookie-consent hold a tag's inline loader inert and run it when their own state allows, also for a
+        // visitor whose GPC or DNT ConsentGate honours: in remove mode it goes, as its data-src form already did
+        String pixel = "!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){};t=b.createElement(e);t.async=!0;"
+            + "t.src=v;s=b.getElementsByTagName(e)[0];s.parentNode.insertBefore(t,s)}(window,document,'script',"
+            + "'https://connect.facebook.net/en_US/fbevents.js');fbq('init', '512233445566778');";
+        String gtag = "window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}"
+            + "gtag('js',new Date());gtag('config','G-CMPLZ00001');";
+        String[] held = {
+            "<script type=\"text/plain\" data-cookieconsent=\"marketing\">\n" + pixel + "\n</script>",
+            "<script type=\"text/plain\" data-category=\"statistics\" data-service=\"google-analytics\">" + gtag
+                + "</script>",
+            "<script type=\"text/plain\" data-type=\"application/javascript\" data-name=\"googleAnalytics\">" + gtag
+                + "</script>",
+            "<script type=\"text/template\" data-borlabs-cookie-script-blocker-id=\"facebook-pixel\">" + pixel
+                + "</script>",
+            "<script type=\"x/cookie_consent\" data-varname=\"analytics\">" + gtag + "</script>"};
+        for (String script : held) {
+            String in = "a" + script + "b";
+            assertEquals("ab", rewrite(REMOVE, in, ConsentDecision.refuseAll()), script);
+            assertEquals(in, rewrite(NEUTRALIZE, in, ConsentDecision.refuseAll()), script);
+            assertEquals(in, rewrite(REMOVE, in, ConsentDecision.allowAll()), script);
+        }
+        // held scripts of the site's own, and templates no consent manager runs, stay
+        String kept = "<script type=\"text/plain\" data-cookieconsent=\"preferences\">initChat();</script>"
+            + "<script type=\"text/template\" id=\"share\"><img src=\"https://www.facebook.com/tr\"></script>";
+        assertEquals(kept, rewrite(REMOVE, kept, ConsentDecision.refuseAll()));
+    }
+
     private static String inert(String url) {
         return "data:," + "/".repeat(url.length() - "data:,".length());
     }
