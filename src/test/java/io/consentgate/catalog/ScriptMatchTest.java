@@ -535,6 +535,37 @@ class ScriptMatchTest {
     }
 
     @Test
+    void aSiteScriptThatOnlyCallsIntoALoadedTagIsNoLoader() {
+        // a refresh, an event or an identify call through a tag's queue or API sends nothing once the tag's loader
+        // is gone, and sits in site code (a Turbo handler, a checkout validator, an SPA router)
+        assertEquals(Set.of(), ids("document.addEventListener('turbo:load', function () { initGallery();"
+                + " if (window.googletag) { googletag.cmd.push(function () { googletag.pubads().refresh(); }); } });"));
+        assertEquals(Set.of(), ids("window._mfq = window._mfq || []; window._mfq.push(['formSubmitAttempt', '#checkout']);"
+                + " return validatePostcode(code);"));
+        assertEquals(Set.of(), ids("window.__insp = window.__insp || []; __insp.push(['identify', App.user.email]); App.boot();"));
+        assertEquals(Set.of(), ids("renderRoute(p); if (window.COMSCORE) { COMSCORE.beacon({ c1: '2', c2: '31234567' }); }"));
+        assertEquals(Set.of(), ids("showThankYou(o); window._tmr && _tmr.push({ type: 'reachGoal', id: 3456789, goal: 'x' });"));
+        assertEquals(Set.of(), ids("VK.Retargeting.Event('purchase'); VK.Retargeting.Hit();"));
+        // what starts those tags still counts, also when the loader's URL is the site's own
+        assertEquals(Set.of("inspectlet"), ids("window.__insp = window.__insp || []; __insp.push(['wid', 1234567890]);"
+                + " var ldinsp = function () { var insp = document.createElement('script'); insp.src = '/insp/inspectlet.js'; };"));
+        assertEquals(Set.of("inspectlet"), ids("var ldinsp = function () { insp.src = ('https:' == document.location.protocol"
+                + " ? 'https' : 'http') + '://cdn.inspectlet.com/inspectlet.js?wid=1234567890&r=' + Math.floor(n / 3600000); };"));
+        assertEquals(Set.of("comscore"), ids("var _comscore = _comscore || []; _comscore.push({ c1: \"2\", c2: \"31234567\" });"
+                + " (function () { var s = document.createElement(\"script\"); s.src = \"/cs/beacon.js\"; })();"));
+        assertEquals(Set.of("mouseflow"), ids("window._mfq = window._mfq || []; (function () { var mf = document.createElement"
+                + "(\"script\"); mf.defer = true; mf.src = \"//cdn.mouseflow.com/projects/0f1e2d3c.js\"; })();"));
+        assertEquals(Set.of("doubleclick"), ids("var gads = document.createElement('script'); gads.async = true;"
+                + " gads.src = 'https://securepubads.g.doubleclick.net/tag/js/gpt.js'; node.parentNode.insertBefore(gads, node);"));
+        // Prebid's setup starts the auction that calls every bidder; its library is usually the publisher's own file
+        assertEquals(Set.of("prebid"), ids("var pbjs = pbjs || {}; pbjs.que = pbjs.que || []; pbjs.que.push(function () {"
+                + " pbjs.addAdUnits(adUnits); pbjs.requestBids({ bidsBackHandler: sendAdserverRequest }); });"));
+        // and the comment embed sets its settings global before it builds the script URL from the forum's name
+        assertEquals(Set.of("disqus"), ids("var disqus_config = function () { this.page.url = PAGE_URL; };"
+                + " (function () { var s = document.createElement('script'); s.src = '//' + forum + '.disqus.com/embed.js'; })();"));
+    }
+
+    @Test
     void lookAlikesOfTheAddedPublisherAndAffiliateVendorsAreNotTrackers() {
         // short globals and common words an application could use for itself
         assertEquals(Set.of(), ids("function vgo(p) { return p; } vgo('home'); myvgo('setAccount', 1);"

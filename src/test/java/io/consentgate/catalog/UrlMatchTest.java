@@ -27,6 +27,11 @@ class UrlMatchTest {
         https://notgoogle-analytics.com/analytics.js                      | -    | -
         https://google-analytics.com.evil.test/x                          | -    | -
         https://mygoogletagmanager.com/gtm.js                             | -    | -
+        https://bitrot-example.disqus.com/embed.js                        | -    | disqus
+        https://c.disquscdn.com/next/embed/common.bundle.js               | -    | disqus
+        https://gc.zgo.at/count.js                                        | -    | goatcounter
+        https://events.framer.com/script?v=2                              | -    | framer-analytics
+        https://cdn.jsdelivr.net/npm/jquery@3.7.1/dist/jquery.min.js      | -    | -
         //connect.facebook.net/en_US/fbevents.js                          | -    | meta-pixel
         ///connect.facebook.net/en_US/fbevents.js                         | -    | meta-pixel
         HTTPS://CONNECT.FACEBOOK.NET/en_US/fbevents.js                    | -    | meta-pixel

@@ -42,6 +42,11 @@ class FirstPartyLoaderTest {
         // Path-relative: resolved into a directory of the page (or of a <base href> on the tagging host).
         "<script async src=\"gtm.js?id=GTM-K7X2Q9\"></script>",
         "<script src=gtag/js?id=G-4RT8ZP1QW></script>",
+        // Ghost 6's page-hit script and a publisher's Prebid.js build, both served by the site itself
+        "<script defer src=\"/public/ghost-stats.min.js?v=5c4d3e2f1a\" data-datasource=\"analytics_events\""
+            + " data-host=\"https://blog.example/.ghost/analytics/api/v1/page_hit\"></script>",
+        "<script async src=\"/assets/ads/prebid.js\"></script>",
+        "<script async src=\"https://cdn.jsdelivr.net/npm/prebid.js@8.52.0/dist/not-for-prod/prebid.js\"></script>",
         "<iframe src=\"ns.html?id=GTM-K7X2Q9\" height=\"0\" width=\"0\"></iframe>",
     })
     void aFirstPartyLoaderOfARefusedTrackerIsRemoved(String loader) {
