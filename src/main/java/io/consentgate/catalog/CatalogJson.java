@@ -144,7 +144,8 @@ final class CatalogJson {
             if (lp == null) {
                 throw new CatalogFormatException(where + ": field \"loaders\": \"" + l
                         + "\" must be an ASCII path of at least 4 characters starting with '/', optionally followed by"
-                        + " one ?param=valuePrefix (no '*', '#', '&')");
+                        + " one ?param=valuePrefix (no '#', '&'; one '*' only in the file name, after three of its"
+                        + " characters)");
             }
             loaders.add(lp);
         }

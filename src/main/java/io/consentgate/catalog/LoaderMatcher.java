@@ -33,13 +33,22 @@ final class LoaderMatcher {
         String u = url.strip();
         int pathStart = pathStart(u);
         u = mappedPath(belowDirectory(u, pathStart), pathStart);
+        TrackerMatch m = match(u, pathStart);
+        if (m == null) {
+            String plain = unminified(u, pathStart);
+            m = plain == null ? null : match(plain, pathStart);
+        }
+        return m;
+    }
+
+    private TrackerMatch match(String u, int pathStart) {
         int end = u.indexOf('#');
         end = end < 0 ? u.length() : end;
         int query = u.indexOf('?', pathStart);
         int pathEnd = query < 0 || query > end ? end : query;
         for (Rule r : rules) {
             LoaderPattern p = r.pattern();
-            if (pathEnd - pathStart < p.path().length() || !u.startsWith(p.path(), pathEnd - p.path().length())) {
+            if (!p.matchesPath(u, pathStart, pathEnd)) {
                 continue;
             }
             if (p.path().length() == 1 && pathEnd - pathStart < 2) {
@@ -53,6 +62,46 @@ final class LoaderMatcher {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code u} with the build's marks taken out of its file name, or {@code null} when it has none: {@code .min}
+     * before {@code .js} ({@code atjs.min.js} is {@code atjs.js}) and AEM's long-cache selector {@code .lc-<hash>-lc}
+     * ({@code atjs.lc-0f9e…-lc.min.js}, which changes with every deployment). A pattern written with {@code .min.js}
+     * still matches the name as it is.
+     */
+    static String unminified(String u, int pathStart) {
+        int end = pathStart;
+        while (end < u.length() && u.charAt(end) != '?' && u.charAt(end) != '#') {
+            end++;
+        }
+        if (!u.startsWith(".js", end - 3)) {
+            return null;
+        }
+        int name = u.lastIndexOf('/', end - 1) + 1;
+        int stem = end - 3;
+        if (stem - 4 > name && u.startsWith(".min", stem - 4)) {
+            stem -= 4;
+        }
+        if (stem - 3 > name && u.startsWith("-lc", stem - 3)) {
+            int lc = u.lastIndexOf(".lc-", stem - 3);
+            if (lc > name && isHex(u, lc + 4, stem - 3)) {
+                stem = lc;
+            }
+        }
+        return stem == end - 3 ? null : u.substring(0, stem) + u.substring(end - 3);
+    }
+
+    private static boolean isHex(String u, int from, int to) {
+        if (to - from < 8) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (Character.digit(u.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -11,6 +11,10 @@ package io.consentgate.catalog;
  * a value prefix, and never matches the root path: {@code /?id=GTM-} is a Google tag served through Google tag gateway
  * under a path of the site's own choosing ({@code /metrics/?id=GTM-ABC}).
  *
+ * <p>One {@code *} may stand in the file name, after at least three characters of it, for one or more characters
+ * other than {@code /}: a name a build gives a version or a digest ({@code /prebid*.js} matches
+ * {@code /js/prebid8.52.0.min.js}, {@code /assets/google-tag-manager-*.js} a digest-named copy of the GTM snippet).
+ *
  * @param path        the path suffix, starting with {@code /}
  * @param param       a required query parameter name, or {@code null}
  * @param valuePrefix the required start of that parameter's value (may be empty), or {@code null}
@@ -24,11 +28,16 @@ record LoaderPattern(String path, String param, String valuePrefix) {
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c <= ' ' || c >= 0x7f || c == '#' || c == '*' || c == '&' || c == '\\') {
+            if (c <= ' ' || c >= 0x7f || c == '#' || c == '&' || c == '\\') {
                 return null;
             }
         }
         int q = s.indexOf('?');
+        int star = s.indexOf('*');
+        if (star >= 0 && (s.indexOf('*', star + 1) >= 0 || q >= 0 && star > q || s.indexOf('/', star) >= 0
+                && s.indexOf('/', star) < (q < 0 ? s.length() : q) || star - s.lastIndexOf('/', star) - 1 < 3)) {
+            return null; // one '*', in the file name, after three characters of it
+        }
         if (q < 0) {
             return new LoaderPattern(s, null, null);
         }
@@ -40,6 +49,22 @@ record LoaderPattern(String path, String param, String valuePrefix) {
             return null; // "/?id=" would take every script whose path ends in a slash and has an id
         }
         return new LoaderPattern(s.substring(0, q), s.substring(q + 1, eq), s.substring(eq + 1));
+    }
+
+    /** Whether the path {@code u[pathStart, pathEnd)} ends with this pattern's path (its {@code *} read as above). */
+    boolean matchesPath(String u, int pathStart, int pathEnd) {
+        int star = path.indexOf('*');
+        if (star < 0) {
+            return pathEnd - pathStart >= path.length() && u.startsWith(path, pathEnd - path.length());
+        }
+        int slash = path.lastIndexOf('/', star);
+        int segment = u.lastIndexOf('/', pathEnd - 1) + 1; // the URL's file name starts here
+        int head = star - slash - 1;
+        int tail = path.length() - star - 1;
+        return segment > pathStart && pathEnd - segment > head + tail && segment - pathStart >= slash + 1
+            && u.startsWith(path.substring(0, slash + 1), segment - slash - 1)
+            && u.startsWith(path.substring(slash + 1, star), segment)
+            && u.startsWith(path.substring(star + 1), pathEnd - tail);
     }
 
     @Override

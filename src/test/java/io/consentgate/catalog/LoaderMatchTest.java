@@ -90,6 +90,26 @@ class LoaderMatchTest {
         /js/alloy-ui.min.js                                          | -          | -
         /on/demandware.static/Sites-RefArch-Site/-/en_US/v1712345678901/internal/jscript/dwanalytics-22.2.js | - | -
         /on/demandware.static/Sites-RefArch-Site/-/en_US/v1712345678901/internal/jscript/dwac-21.7.js | - | -
+        /etc.clientlibs/cq/testandtarget/clientlibs/testandtarget/atjs.min.js | adobe-target | analytics
+        /etc.clientlibs/cq/testandtarget/clientlibs/testandtarget/atjs.lc-0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c-lc.min.js | adobe-target | analytics
+        /etc.clientlibs/cq/testandtarget/clientlibs/testandtarget/testandtarget.lc-0f9e8d7c6b5a4f3e-lc.js | adobe-target | analytics
+        /etc.clientlibs/cq/analytics/clientlibs/sitecatalyst/sitecatalyst.min.js | adobe-analytics | analytics
+        /etc.clientlibs/acme/clientlibs/site.lc-0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c-lc.min.js | - | -
+        /js/at.lc-xyz-lc.min.js                                      | -          | -
+        /js/.min.js                                                  | -          | -
+        /js/at.min.jsx                                               | -          | -
+        /js/prebid8.52.0.min.js                                      | prebid     | marketing
+        https://cdn.jsdelivr.net/npm/prebid.js@9.20.0/dist/not-for-prod/prebid.js | prebid | marketing
+        /js/prebid.js?v=3                                            | prebid     | marketing
+        /js/prebid/config.js                                         | -          | -
+        /js/myprebid8.js                                             | -          | -
+        /js/prebid.jsx                                               | -          | -
+        /assets/google-tag-manager-9a8b7c6d5e4f.js                   | google-tag | analytics+marketing
+        https://forum.example/assets/google-tag-manager-9a8b7c6d5e4f.js?x=1 | google-tag | analytics+marketing
+        /assets/google-tag-manager.js                                | -          | -
+        /assets/google-tag-manager-.js                               | -          | -
+        /other/google-tag-manager-9a8b7c6d5e4f.js                    | -          | -
+        /assets/google-tag-manager-9a8b/c.js                         | -          | -
         """)
     void matchesLoaderPathsOnAnyHost(String url, String id, String categories) {
         TrackerMatch m = CATALOG.matchLoader(url);
@@ -157,9 +177,22 @@ class LoaderMatchTest {
         assertTrue(own.matchLoader("/gtm.js?id=GTM-A1") != null, "bundled loaders stay");
     }
 
+    @Test
+    void aStarInTheFileNameStandsForAVersionOrADigest() throws Exception {
+        TrackerCatalog own = TrackerCatalog.bundled().withOverrides(TrackerCatalog.fromJson(new ObjectMapper().readTree(
+            "{\"trackers\": [{\"id\": \"acme\", \"name\": \"Acme\", \"owner\": \"Acme\", \"categories\": [\"analytics\"],"
+                + " \"loaders\": [\"/static/acme-tag-*.min.js?site=AS-\", \"/launch-*\"], \"tagIds\": {\"AS-\": [\"analytics\"]}}]}")));
+        assertEquals("acme", own.matchLoader("https://cdn.shop.example/static/acme-tag-4.2.1.min.js?site=AS-9").tracker().id());
+        assertEquals("acme", own.matchLoader("/etc/clientlibs/launch-EN4f2c9b1a7e3d.min.js").tracker().id());
+        assertNull(own.matchLoader("/static/acme-tag-4.2.1.min.js?site=XS-9"));
+        assertNull(own.matchLoader("/static/acme-tag-.min.js?site=AS-9"));
+        assertNull(own.matchLoader("/assets/static/acme-tag-4.2.1.js?site=AS-9"));
+        assertNull(own.matchLoader("/launch-"));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"gtm.js", "/a", "/x.js?id", "/x.js?=a", "/x.js?a=b=c", "/x*.js", "/x.js?a=1&b=2",
-        "/x.js#f", "/x y.js", "/?id="})
+    @ValueSource(strings = {"gtm.js", "/a", "/x.js?id", "/x.js?=a", "/x.js?a=b=c", "/x*.js", "/ab*.js", "/*.js",
+        "/abc*/x.js", "/abc*d*.js", "/x.js?id=*", "/x.js?a=1&b=2", "/x.js#f", "/x y.js", "/?id="})
     void malformedLoadersAreRejectedWithTheField(String loader) {
         CatalogFormatException e = assertThrows(CatalogFormatException.class, () -> TrackerCatalog.fromJson(
             new ObjectMapper().readTree("{\"trackers\": [{\"id\": \"acme\", \"name\": \"Acme\", \"owner\": \"Acme\","
