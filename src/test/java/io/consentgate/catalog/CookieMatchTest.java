@@ -100,6 +100,8 @@ class CookieMatchTest {
         amp_1a2b3c               | -                    | amplitude
         wcs_bt                   | -                    | naver-analytics
         panoramaId               | -                    | lotame
+        rxVisitor                | -                    | dynatrace-rum
+        dtCookie                 | .shop.example        | dynatrace-rum
         _gig_lt                  | -                    | -
         _gig_APIProxy_enabled    | -                    | -
         gig_bootstrap_3_AbCdEf   | -                    | -

@@ -98,6 +98,10 @@ class LoaderMatchTest {
         /js/at.lc-xyz-lc.min.js                                      | -          | -
         /js/.min.js                                                  | -          | -
         /js/at.min.jsx                                               | -          | -
+        /ruxitagentjs_ICA27NVfqrux_10283240223105712.js              | dynatrace-rum | analytics
+        /ruxitagentjs_.js                                            | -          | -
+        /modules/jexperience/javascript/init.js                      | jahia-jexperience | analytics+marketing
+        /modules/jexperience/javascript/other.js                     | -          | -
         /js/prebid8.52.0.min.js                                      | prebid     | marketing
         https://cdn.jsdelivr.net/npm/prebid.js@9.20.0/dist/not-for-prod/prebid.js | prebid | marketing
         /js/prebid.js?v=3                                            | prebid     | marketing

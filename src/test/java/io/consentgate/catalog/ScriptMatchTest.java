@@ -560,6 +560,13 @@ class ScriptMatchTest {
         // Prebid's setup starts the auction that calls every bidder; its library is usually the publisher's own file
         assertEquals(Set.of("prebid"), ids("var pbjs = pbjs || {}; pbjs.que = pbjs.que || []; pbjs.que.push(function () {"
                 + " pbjs.addAdUnits(adUnits); pbjs.requestBids({ bidsBackHandler: sendAdserverRequest }); });"));
+        // enterprise marketing tags whose queue or settings start them, also from a proxied script
+        assertEquals(Set.of("oracle-eloqua"), ids("var _elqQ = _elqQ || []; _elqQ.push(['elqSetSiteId', '198273645']);"
+                + " _elqQ.push(['elqTrackPageView']); s.src = '/elq/elqCfg.min.js';"));
+        assertEquals(Set.of("sfmc-collect"), ids("_etmc.push([\"setOrgId\", \"514009821\"]); _etmc.push([\"trackPageView\"]);"));
+        assertEquals(Set.of(), ids("_etmc.push([\"trackCart\", { cart: items }]); renderCart(items);"));
+        assertEquals(Set.of("bloomreach-discovery"), ids("var br_data = {acct_id: '6342', ptype: 'category'};"));
+        assertEquals(Set.of(), ids("var my_br_data = 1; brData.x = 2;"));
         // and the comment embed sets its settings global before it builds the script URL from the forum's name
         assertEquals(Set.of("disqus"), ids("var disqus_config = function () { this.page.url = PAGE_URL; };"
                 + " (function () { var s = document.createElement('script'); s.src = '//' + forum + '.disqus.com/embed.js'; })();"));

@@ -31,6 +31,17 @@ class UrlMatchTest {
         https://c.disquscdn.com/next/embed/common.bundle.js               | -    | disqus
         https://gc.zgo.at/count.js                                        | -    | goatcounter
         https://events.framer.com/script?v=2                              | -    | framer-analytics
+        //img06.en25.com/i/elqCfg.min.js                                  | -    | oracle-eloqua
+        https://img06.en25.com/EloquaImages/clients/Acme/logo.png         | -    | -
+        https://s198273645.t.eloqua.com/visitor/v200/svrGP?pps=3          | -    | oracle-eloqua
+        //514009821.collect.igodigital.com/collect.js                     | -    | sfmc-collect
+        https://resources.digital-cloud.medallia.eu/wdceu/412233/onsite/embed.js | - | medallia
+        https://nebula-cdn.kampyle.com/we/28/412233/onsite/embed.js       | -    | medallia
+        https://www.medallia.com/platform/                                | -    | -
+        https://js-cdn.dynatrace.com/jstag/1689a3b4c5d/bf12345abc/8e7d6c5b4a39_complete.js | - | dynatrace-rum
+        https://bf12345abc.live.dynatrace.com/bf                          | -    | dynatrace-rum
+        https://www.dynatrace.com/platform/                               | -    | -
+        //cdns.brsrvr.com/v1/br-trk-6342.js                               | -    | bloomreach-discovery
         https://cdn.jsdelivr.net/npm/jquery@3.7.1/dist/jquery.min.js      | -    | -
         //connect.facebook.net/en_US/fbevents.js                          | -    | meta-pixel
         ///connect.facebook.net/en_US/fbevents.js                         | -    | meta-pixel
