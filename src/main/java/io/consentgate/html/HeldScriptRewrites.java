@@ -117,6 +117,24 @@ final class HeldScriptRewrites {
     }
 
     /**
+     * A framework's merged page script ({@link MergedScript}) keeps the page's own code: the statements that start a
+     * refused tracker are blanked in the held bytes, which are then released. In both modes, as removing or
+     * neutralizing the whole element would stop the page.
+     *
+     * @return false when the script is no such merge, or the merge cannot be kept (it is then handled as any other)
+     */
+    boolean rewriteMerged(List<TrackerMatch> matches) {
+        int cs = engine.scriptContentStart;
+        byte[] text = MergedScript.rewrite(engine.defer, cs, engine.deferLen - cs, engine.cfg.catalog,
+            m -> !engine.decision.allowsAll(refined(m, matches).categories()));
+        if (text == null) {
+            return false;
+        }
+        System.arraycopy(text, 0, engine.defer, cs, text.length); // the same length: blanked in place
+        return true;
+    }
+
+    /**
      * A script that loads a list of URLs, some of them refused trackers ({@link UrlListScript}), keeps the others: its
      * refused tracker URL literals are overwritten in place in the held bytes, which are then released.
      *

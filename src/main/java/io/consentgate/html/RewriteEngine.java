@@ -698,6 +698,11 @@ final class RewriteEngine implements TokenHandler {
                 noscriptContent = true;
                 checkContent = true;
             }
+        } else if (!inNoscript && scriptRewrites.rewriteMerged(matches)) {
+            for (TrackerMatch m : matches) {
+                event(decision.allowsAll(m.categories()) ? TrackerEvent.Action.ALLOWED
+                    : TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", m);
+            }
         } else if (cfg.mode == RewriteMode.NEUTRALIZE && !inNoscript) {
             event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", refused);
             writeNeutralScript(refused.categories());

@@ -1,0 +1,150 @@
+package io.consentgate.html;
+
+import io.consentgate.catalog.TrackerCatalog;
+import io.consentgate.catalog.TrackerMatch;
+import java.util.Arrays;
+import java.util.function.Predicate;
+
+/**
+ * An inline script a framework assembled from the page's many inline scripts, where a tracker's snippet shares one
+ * element with the code that runs the page: PrimeFaces' "move scripts to bottom" option joins every inline script
+ * of a JSF view into one element that removes itself ({@code …;document.getElementById('<uuid>').remove();},
+ * inside a {@code DOMContentLoaded} listener when deferred), and Liferay writes every {@code <aui:script>} of a page
+ * into one block ({@code // <![CDATA[ … AUI().use('…', function(A) {(function() {…})();…}); // ]]>}). Removing such
+ * a script for a GTM snippet in the view's template would stop every widget, menu and form of the page.
+ *
+ * <p>In such a script each statement ({@link ScriptStatements}) that names a refused tracker on its own is blanked
+ * instead: overwritten by spaces, its line breaks kept, inside the framework's wrapper function when the statement
+ * is that wrapper. The script stays only when other code remains and the blanked text names no refused tracker any
+ * more (a tag id or host that only the whole script joined up); otherwise, and where the text cannot be read, it is
+ * removed as any other.
+ */
+final class MergedScript {
+
+    private static final String PRIMEFACES_TAIL = "document.getElementById('";
+    private static final String PRIMEFACES_REMOVE = "').remove();";
+    private static final String LIFERAY_USE = "AUI().use(";
+    private static final String LIFERAY_CDATA = "// <![CDATA[";
+    /** Wrappers whose function body holds the joined scripts: Liferay's AUI callback, PrimeFaces' deferred listener. */
+    private static final String[] WRAPPERS = {LIFERAY_USE, "document.addEventListener(\"DOMContentLoaded\","};
+
+    private MergedScript() {
+    }
+
+    /** The script {@code b[off, off + len)} with its refused statements blanked, or {@code null} (it is removed). */
+    static byte[] rewrite(byte[] b, int off, int len, TrackerCatalog catalog, Predicate<TrackerMatch> refused) {
+        int end = off + len;
+        if (!isPrimeFaces(b, off, end) && !isLiferay(b, off, end)) {
+            return null;
+        }
+        byte[] out = Arrays.copyOfRange(b, off, end);
+        int kept = blank(out, 0, out.length, catalog, refused, 0);
+        if (kept <= 0 || catalog.matchScript(out, 0, out.length).stream().anyMatch(refused)) {
+            return null;
+        }
+        return out;
+    }
+
+    /**
+     * Blanks the statements of {@code t[from, to)} that name a refused tracker, descending once into a wrapper's
+     * function body; returns how many statements of other code stay, or -1 when the text cannot be read.
+     */
+    private static int blank(byte[] t, int from, int to, TrackerCatalog catalog, Predicate<TrackerMatch> refused,
+            int level) {
+        int[] statements = ScriptStatements.split(t, from, to);
+        if (statements == null) {
+            return -1;
+        }
+        int kept = 0;
+        for (int k = 0; k < statements.length; k += 2) {
+            int s = statements[k];
+            int e = statements[k + 1];
+            if (!catalog.matchScript(t, s, e - s).stream().anyMatch(refused)) {
+                kept += e - s > 1 ? 1 : 0; // an empty statement is no code
+                continue;
+            }
+            int body = level == 0 ? wrapperBody(t, s, e) : -1;
+            if (body >= 0) {
+                int inner = blank(t, body, closingBrace(t, e), catalog, refused, level + 1);
+                if (inner < 0) {
+                    return -1;
+                }
+                kept += inner;
+            } else {
+                for (int i = s; i < e; i++) {
+                    if (t[i] != '\n' && t[i] != '\r') {
+                        t[i] = ' ';
+                    }
+                }
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Where the body of the wrapper statement {@code t[s, e)} starts (after the opening brace of its function),
+     * or -1 when it is no wrapper: {@code AUI().use(…, function(A) {…});} or
+     * {@code document.addEventListener("DOMContentLoaded", function() {…});}.
+     */
+    private static int wrapperBody(byte[] t, int s, int e) {
+        for (String w : WRAPPERS) {
+            if (ByteScan.startsWith(t, s, e, w) && closingBrace(t, e) > s) {
+                int f = ByteScan.find(t, s, e, "function");
+                int brace = f < 0 ? e : ByteScan.indexOf(t, f, e, '{');
+                return brace < e ? brace + 1 : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the closing brace before the {@code ");"} that ends the wrapper statement {@code […, e)}, else -1. */
+    private static int closingBrace(byte[] t, int e) {
+        int k = e - 1;
+        while (k > 2 && ByteScan.isWs(t[k])) {
+            k--;
+        }
+        return k > 2 && t[k] == ';' && t[k - 1] == ')' && t[k - 2] == '}' ? k - 2 : -1;
+    }
+
+    /** Whether the text ends, after white space, with PrimeFaces' {@code document.getElementById('<uuid>').remove();}. */
+    private static boolean isPrimeFaces(byte[] b, int off, int end) {
+        int tail = lastIndexOf(b, off, end, PRIMEFACES_TAIL);
+        if (tail < 0) {
+            return false;
+        }
+        int id = tail + PRIMEFACES_TAIL.length();
+        int idEnd = id;
+        while (idEnd < end && (ByteScan.isAlpha(b[idEnd]) || b[idEnd] >= '0' && b[idEnd] <= '9' || b[idEnd] == '-')) {
+            idEnd++;
+        }
+        if (idEnd - id != 36 || !ByteScan.startsWith(b, idEnd, end, PRIMEFACES_REMOVE)) {
+            return false;
+        }
+        int k = idEnd + PRIMEFACES_REMOVE.length();
+        if (ByteScan.startsWith(b, k, end, "});")) {
+            k += 3; // the deferred form's listener
+        }
+        while (k < end && ByteScan.isWs(b[k])) {
+            k++;
+        }
+        return k == end;
+    }
+
+    /** Whether the text is Liferay's page script block: a CDATA comment first, and the AUI callback. */
+    private static boolean isLiferay(byte[] b, int off, int end) {
+        int k = off;
+        while (k < end && ByteScan.isWs(b[k])) {
+            k++;
+        }
+        return ByteScan.startsWith(b, k, end, LIFERAY_CDATA) && ByteScan.find(b, k, end, LIFERAY_USE) >= 0;
+    }
+
+    private static int lastIndexOf(byte[] b, int off, int end, String s) {
+        for (int i = end - s.length(); i >= Math.max(off, end - 200); i--) {
+            if (ByteScan.startsWith(b, i, end, s)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

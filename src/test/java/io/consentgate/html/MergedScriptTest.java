@@ -1,0 +1,85 @@
+package io.consentgate.html;
+
+import static io.consentgate.html.RewriteAssertions.NEUTRALIZE;
+import static io.consentgate.html.RewriteAssertions.REMOVE;
+import static io.consentgate.html.RewriteAssertions.events;
+import static io.consentgate.html.RewriteAssertions.rewrite;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.consentgate.ConsentDecision;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scripts a framework assembled from the page's inline scripts (PrimeFaces' "move scripts to bottom", Liferay's
+ * page script block) lose only the statements that start a refused tracker: the rest of the page keeps running.
+ */
+class MergedScriptTest {
+
+    private static final ConsentDecision NONE = ConsentDecision.refuseAll();
+    private static final String ID = "3f1c2b7e-9a41-4d2e-8b6f-0c5d7e9a1b24";
+    private static final String SETTINGS = "var pf=window.PrimeFaces;if(pf){pf.settings.contextPath='/portal';"
+        + "pf.settings.viewId='/account.xhtml';};";
+    private static final String GTM = "(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':new Date().getTime(),"
+        + "event:'gtm.js'});var f=d.getElementsByTagName(s)[0],j=d.createElement(s);j.async=true;"
+        + "j.src='https://www.googletagmanager.com/gtm.js?id='+i;f.parentNode.insertBefore(j,f);})"
+        + "(window,document,'script','dataLayer','GTM-LC8Z2QW');";
+    private static final String WIDGETS = "$(function(){pf.cw(\"Dialog\",\"transferDlg\",{id:\"mainForm:transferDlg\","
+        + "modal:true});});";
+    private static final String TAIL = "document.getElementById('" + ID + "').remove();";
+
+    private static String blank(String s) {
+        return " ".repeat(s.length());
+    }
+
+    private static String script(String text) {
+        return "<script id=\"" + ID + "\" type=\"text/javascript\">" + text + "</script>";
+    }
+
+    @Test
+    void primeFacesMergedScriptsLoseOnlyTheTrackersStatement() {
+        String in = script(SETTINGS + "\n" + GTM + "\n" + WIDGETS + TAIL);
+        String out = script(SETTINGS + "\n" + blank(GTM) + "\n" + WIDGETS + TAIL);
+        assertEquals(out, rewrite(REMOVE, in, NONE));
+        // neutralizing the element would stop the page as removing it does: the statement goes in both modes
+        assertEquals(out, rewrite(NEUTRALIZE, in, NONE));
+        assertEquals(List.of(TrackerEvent.Action.NEUTRALIZED),
+            events(REMOVE, in, NONE).stream().map(TrackerEvent::action).toList());
+        assertEquals(in, rewrite(REMOVE, in, ConsentDecision.allowAll()));
+    }
+
+    @Test
+    void theDeferredFormIsReadInsideItsListener() {
+        String head = "document.addEventListener(\"DOMContentLoaded\", function() {";
+        String gtag = "window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}"
+            + "gtag('js',new Date());gtag('config','G-4RT8ZP1QW');";
+        String in = script(head + SETTINGS + "\n" + gtag + "\n" + WIDGETS + TAIL + "});");
+        String kept = "window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}";
+        assertEquals(script(head + SETTINGS + "\n" + kept + blank("gtag('js',new Date());gtag('config','G-4RT8ZP1QW');")
+            + "\n" + WIDGETS + TAIL + "});"), rewrite(REMOVE, in, NONE));
+    }
+
+    @Test
+    void liferaysPageScriptKeepsTheOtherPortletsCallbacks() {
+        String insight = "(function() { var li = document.createElement('script');"
+            + " li.src = 'https://snap.licdn.com/li.lms-analytics/insight.min.js'; document.head.appendChild(li); })();";
+        String in = "<script type=\"text/javascript\">\n// <![CDATA[\nLiferay.Portlet.register('p_1');\n"
+            + "AUI().use('liferay-menu', 'liferay-session', function(A) {(function() { new Liferay.Menu(); })();\n"
+            + insight + "\n(function() { Liferay.Session = new Liferay.SessionBase({sessionLength: 1800}); })();});"
+            + "\n// ]]>\n</script>";
+        assertEquals(in.replace(insight, blank(insight)), rewrite(REMOVE, in, NONE));
+    }
+
+    @Test
+    void otherScriptsAndMergesThatCannotBeKeptGoWhole() {
+        // a tag alone in a CDATA-wrapped script, an id that is no PrimeFaces uuid: an ordinary script
+        assertEquals("ab", rewrite(REMOVE, "a<script>// <![CDATA[\n" + GTM + "\n// ]]></script>b", NONE));
+        assertEquals("ab", rewrite(REMOVE, "a<script>" + SETTINGS + GTM + "document.getElementById('x1').remove();"
+            + "</script>b", NONE));
+        // a tag whose call and id stand in two statements is only named by the whole script
+        assertEquals("ab", rewrite(REMOVE, "a" + script(SETTINGS + "var o={send_to:'AW-112233/AbC'};\n"
+            + "gtag('event','conversion',o);\n" + WIDGETS + TAIL) + "b", NONE));
+        // text the statement reader cannot trust
+        assertEquals("ab", rewrite(REMOVE, "a" + script(SETTINGS + GTM + "f(;" + TAIL) + "b", NONE));
+    }
+}
