@@ -2,7 +2,10 @@ package io.consentgate.html;
 
 import io.consentgate.catalog.TrackerCatalog;
 import io.consentgate.catalog.TrackerMatch;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -47,7 +50,10 @@ final class MergedScript {
 
     /**
      * Blanks the statements of {@code t[from, to)} that name a refused tracker, descending once into a wrapper's
-     * function body; returns how many statements of other code stay, or -1 when the text cannot be read.
+     * function body, and then the statements that start by calling what those defined ({@link #definedNames}): the
+     * joined scripts run as one, so a {@code fbq('track', 'PageView');} left after its blanked snippet would throw and
+     * stop every statement after it. Returns how many statements of other code stay, or -1 when the text cannot be
+     * read.
      */
     private static int blank(byte[] t, int from, int to, TrackerCatalog catalog, Predicate<TrackerMatch> refused,
             int level) {
@@ -55,12 +61,14 @@ final class MergedScript {
         if (statements == null) {
             return -1;
         }
+        boolean[] code = new boolean[statements.length / 2];
+        Set<String> defined = new HashSet<>();
         int kept = 0;
         for (int k = 0; k < statements.length; k += 2) {
             int s = statements[k];
             int e = statements[k + 1];
             if (!catalog.matchScript(t, s, e - s).stream().anyMatch(refused)) {
-                kept += e - s > 1 ? 1 : 0; // an empty statement is no code
+                code[k / 2] = e - s > 1; // an empty statement is no code
                 continue;
             }
             int body = level == 0 ? wrapperBody(t, s, e) : -1;
@@ -71,14 +79,80 @@ final class MergedScript {
                 }
                 kept += inner;
             } else {
-                for (int i = s; i < e; i++) {
-                    if (t[i] != '\n' && t[i] != '\r') {
-                        t[i] = ' ';
-                    }
-                }
+                definedNames(t, s, e, defined);
+                fill(t, s, e);
+            }
+        }
+        for (int k = 0; k < statements.length; k += 2) {
+            if (code[k / 2] && callsInto(t, statements[k], statements[k + 1], defined)) {
+                fill(t, statements[k], statements[k + 1]);
+            } else if (code[k / 2]) {
+                kept++;
             }
         }
         return kept;
+    }
+
+    private static void fill(byte[] t, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (t[i] != '\n' && t[i] != '\r') {
+                t[i] = ' ';
+            }
+        }
+    }
+
+    /**
+     * Adds the global names a blanked statement {@code t[s, e)} may have defined: a property it assigns
+     * ({@code f.fbq=function…}, {@code window.dataLayer=…}), a function it declares, and a name it passes as a string
+     * ({@code …(window,document,'script','dataLayer','GTM-…')}, the GTM snippet's data layer); three characters at
+     * least.
+     */
+    private static void definedNames(byte[] t, int s, int e, Set<String> names) {
+        for (int i = s; i < e; i++) {
+            byte c = t[i];
+            boolean property = c == '.' && i + 1 < e && isNameStart(t[i + 1]);
+            boolean function = c == 'f' && ByteScan.startsWith(t, i, e, "function ") && (i == s || !isNamePart(t[i - 1]));
+            boolean string = (c == '\'' || c == '"') && i + 1 < e && isNameStart(t[i + 1]);
+            if (!property && !function && !string) {
+                continue;
+            }
+            int n = function ? i + "function ".length() : i + 1;
+            int ne = n;
+            while (ne < e && isNamePart(t[ne])) {
+                ne++;
+            }
+            boolean assigned = ne < e && t[ne] == '=' && (ne + 1 >= e || t[ne + 1] != '=');
+            if (ne - n >= 3 && (function || string && ne < e && t[ne] == c || property && assigned)) {
+                names.add(new String(t, n, ne - n, StandardCharsets.US_ASCII));
+            }
+        }
+    }
+
+    /** Whether statement {@code t[s, e)} starts by calling one of {@code names}: {@code fbq(…)}, {@code dataLayer.push(…)}. */
+    private static boolean callsInto(byte[] t, int s, int e, Set<String> names) {
+        if (names.isEmpty()) {
+            return false;
+        }
+        int i = ByteScan.startsWith(t, s, e, "window.") ? s + "window.".length() : s;
+        int ne = i;
+        while (ne < e && isNamePart(t[ne])) {
+            ne++;
+        }
+        if (ne == i || !names.contains(new String(t, i, ne - i, StandardCharsets.US_ASCII))) {
+            return false;
+        }
+        while (ne < e && (t[ne] == '.' || isNamePart(t[ne]))) {
+            ne++; // dataLayer.push
+        }
+        return ne < e && t[ne] == '(';
+    }
+
+    private static boolean isNameStart(byte c) {
+        return ByteScan.isAlpha(c) || c == '_' || c == '$';
+    }
+
+    private static boolean isNamePart(byte c) {
+        return isNameStart(c) || c >= '0' && c <= '9';
     }
 
     /**

@@ -49,6 +49,22 @@ class MergedScriptTest {
     }
 
     @Test
+    void aStatementThatCallsWhatABlankedSnippetDefinedGoesWithIt() {
+        // joined, the scripts run as one: a call left after its tag's blanked snippet would throw and stop the rest
+        String pixel = "!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){n.queue.push(arguments)};"
+            + "n.queue=[];t=b.createElement(e);t.async=!0;t.src=v;s=b.getElementsByTagName(e)[0];"
+            + "s.parentNode.insertBefore(t,s)}(window,document,'script','https://connect.facebook.net/en_US/fbevents.js');";
+        String calls = "fbq('init', '733104928811456');\nfbq('track', 'PageView');\n"
+            + "dataLayer.push({'event':'account_view'});\nwindow.fbq('track', 'Lead');";
+        // inside a callback a throw stops only that callback, which runs later: it stays
+        String ready = "$(function(){ dataLayer.push({'event':'ready'}); pf.cw('Dialog','dlg',{}); });";
+        String in = script(SETTINGS + "\n" + GTM + "\n" + pixel + "\n" + calls + "\n" + ready + "\n" + WIDGETS + TAIL);
+        String out = script(SETTINGS + "\n" + blank(GTM) + "\n" + blank(pixel) + "\n"
+            + calls.replaceAll("[^\n]", " ") + "\n" + ready + "\n" + WIDGETS + TAIL);
+        assertEquals(out, rewrite(REMOVE, in, NONE));
+    }
+
+    @Test
     void theDeferredFormIsReadInsideItsListener() {
         String head = "document.addEventListener(\"DOMContentLoaded\", function() {";
         String gtag = "window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}"
