@@ -124,6 +124,19 @@ public final class HtmlRewriter {
         return new RewriteStream(this, decision, charset, sink, listener);
     }
 
+    /**
+     * Opens a stream for the body of a Jakarta Faces partial response ({@code <partial-response>}, the XML a Faces
+     * ajax request gets back): the HTML in the CDATA sections of its {@code <update>} and {@code <insert>} elements
+     * is rewritten as a page is, each section on its own; the XML around it, {@code <eval>} scripts and the view state
+     * pass byte for byte. Parameters as for {@link #open}.
+     */
+    public RewriteStream openFacesPartialResponse(ConsentDecision decision, Charset charset, OutputStream sink,
+                                                  RewriteListener listener) {
+        RewriteStream s = open(decision, charset, sink, listener);
+        s.facesPartial = true;
+        return s;
+    }
+
     /** Rewrites a whole document held in memory; the same result as writing it through {@link #open}. */
     public byte[] rewrite(byte[] html, ConsentDecision decision) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(html.length);

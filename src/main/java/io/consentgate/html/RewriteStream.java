@@ -44,6 +44,9 @@ public final class RewriteStream extends OutputStream {
     private int sniffLimit;
     /** Whether this stream reads the page or an {@code iframe srcdoc} document in it; set before the first write. */
     SrcdocContext srcdoc = SrcdocContext.PAGE;
+    /** Whether the body is a Faces partial response ({@link FacesPartialResponse}); set before the first write. */
+    boolean facesPartial;
+    private FacesPartialResponse partial;
 
     RewriteStream(HtmlRewriter cfg, ConsentDecision decision, Charset charset, OutputStream sink,
                   RewriteListener listener) {
@@ -120,7 +123,10 @@ public final class RewriteStream extends OutputStream {
         decided = true;
         Charset cs = EncodingSniffer.sniff(b, off, len, declared);
         OutputStream out = cfg.reportOnly ? OutputStream.nullOutputStream() : sink;
-        if (EncodingSniffer.isAsciiCompatible(cs)) {
+        if (facesPartial && EncodingSniffer.isAsciiCompatible(cs)) {
+            partial = new FacesPartialResponse(cfg, decision, cs, out, listener);
+            target = partial;
+        } else if (EncodingSniffer.isAsciiCompatible(cs)) {
             engine = new RewriteEngine(cfg, decision, out, listener);
             engine.enterSrcdoc(srcdoc);
             target = new EngineInput(engine);
@@ -186,6 +192,9 @@ public final class RewriteStream extends OutputStream {
             decideOnPrefix();
         }
         finished = true;
+        if (partial != null) {
+            partial.finish();
+        }
         if (decoding != null) {
             decoding.finish();
         }

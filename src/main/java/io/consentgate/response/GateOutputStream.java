@@ -102,7 +102,10 @@ final class GateOutputStream extends ServletOutputStream {
         if (RewriteDecision.shouldRewrite(response)) {
             response.applicationHeaders().prepareForRewrite();
             Enforcement e = response.enforcement();
-            rewrite = e.rewriter().open(response.decision(), response.bodyCharset(), pending, e.listener());
+            rewrite = RewriteDecision.isFacesPartial(response)
+                ? e.rewriter().openFacesPartialResponse(response.decision(), response.bodyCharset(), pending,
+                    e.listener())
+                : e.rewriter().open(response.decision(), response.bodyCharset(), pending, e.listener());
         } else {
             long len = response.applicationHeaders().heldContentLength();
             if (len >= 0) {

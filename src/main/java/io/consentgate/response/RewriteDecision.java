@@ -77,7 +77,22 @@ final class RewriteDecision {
      */
     static boolean isHtml(ConsentResponse response) {
         String type = response.getContentType();
-        return leftToSniffing(type) ? response.sniffedHtml() : isHtml(type);
+        return leftToSniffing(type) ? response.sniffedHtml() : isHtml(type) || isFacesPartial(response);
+    }
+
+    /**
+     * Whether the response answers a Jakarta Faces ajax request ({@code Faces-Request: partial/ajax}, sent by
+     * {@code jsf.js}/{@code faces.js} and PrimeFaces) with XML: a partial response, whose {@code <update>} sections
+     * are HTML the page inserts ({@link io.consentgate.html.HtmlRewriter#openFacesPartialResponse}).
+     */
+    static boolean isFacesPartial(ConsentResponse response) {
+        String type = response.getContentType();
+        if (type == null) {
+            return false;
+        }
+        String t = type.strip().toLowerCase(Locale.ROOT);
+        return (t.startsWith("text/xml") || t.startsWith("application/xml"))
+            && "partial/ajax".equalsIgnoreCase(response.request().getHeader("Faces-Request"));
     }
 
     /** Whether a browser decides the type of a body with this content type by sniffing its bytes. */

@@ -17,6 +17,13 @@ public final class AppServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
+    static final String FACES_PIXEL = "<img height=\"1\" width=\"1\" alt=\"\""
+        + " src=\"https://www.facebook.com/tr?id=733104928811456&amp;ev=Lead\"/>";
+    static final String FACES_PARTIAL = "<?xml version='1.0' encoding='UTF-8'?>\n<partial-response id=\"j_id1\">"
+        + "<changes><update id=\"form:done\"><![CDATA[<div id=\"form:done\"><h2>Thank you</h2>" + FACES_PIXEL
+        + "</div>]]></update><update id=\"j_id1:jakarta.faces.ViewState:0\"><![CDATA[-41123995:71029384]]></update>"
+        + "</changes></partial-response>";
+
     /** How many times the application ran; tests assert the filter answered some paths itself. */
     static final AtomicInteger CALLS = new AtomicInteger();
 
@@ -34,6 +41,12 @@ public final class AppServlet extends HttpServlet {
         }
         if (req.getRequestURI().endsWith("/boom")) {
             resp.sendError(404);
+            return;
+        }
+        if (req.getRequestURI().endsWith("/faces/partial")) {
+            // what a Faces ajax request gets back: the re-rendered panel carries a conversion pixel
+            resp.setContentType("text/xml;charset=UTF-8");
+            resp.getWriter().print(FACES_PARTIAL);
             return;
         }
         ConsentDecision d = ConsentGate.decision(req);

@@ -1,0 +1,235 @@
+package io.consentgate.html;
+
+import io.consentgate.ConsentDecision;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+
+/**
+ * The body of a Jakarta Faces partial response, the XML that {@code jsf.js} (or PrimeFaces) asked for with
+ * {@code Faces-Request: partial/ajax} and then writes into the page: {@code <partial-response><changes><update
+ * id="…"><![CDATA[…HTML…]]></update>…}. The HTML of each {@code <update>} and {@code <insert>} section goes through
+ * a rewriter of its own, so a conversion pixel or a tag in the panel an ajax call re-renders is removed as it would
+ * be from the page; the XML around it, the view state and {@code <eval>} scripts pass byte for byte.
+ *
+ * <p>Streaming, and the same output however the input is split: a markup token ({@code <update id="…">}) is held
+ * until its {@code >} (at most {@value #MAX_TOKEN} bytes, past which it passes as it is), and at most two {@code ]}
+ * at the end of a write, which may start the {@code ]]>} that ends a section. A section ends at its {@code ]]>}: the
+ * sequence {@code ]]]]><![CDATA[>} Faces writes for a {@code ]]>} in the content is read as two sections.
+ */
+final class FacesPartialResponse extends OutputStream {
+
+    private static final int MAX_TOKEN = 4096;
+    private static final byte[] CDATA_OPEN = {'<', '!', '[', 'C', 'D', 'A', 'T', 'A', '['};
+    private static final byte[] CDATA_CLOSE = {']', ']', '>'};
+    private static final byte[] BRACKETS = {']', ']'};
+
+    private final HtmlRewriter cfg;
+    private final ConsentDecision decision;
+    private final Charset charset;
+    private final OutputStream out;
+    private final RewriteListener listener;
+
+    /** The markup token being read, from its {@code <}; {@code tokenLen} is -1 outside one. */
+    private final byte[] token = new byte[MAX_TOKEN];
+    private int tokenLen = -1;
+    private byte quote;
+    /** Open {@code <update>} and {@code <insert>} elements: a CDATA section in one of them is HTML. */
+    private int htmlDepth;
+    /** Where the current CDATA section's content goes (its rewriter, or {@link #out}); null outside a section. */
+    private OutputStream section;
+    private RewriteStream sectionRewriter;
+    /** {@code ]} bytes read at the end of a section's input and not yet passed on (0 to 2). */
+    private int brackets;
+
+    FacesPartialResponse(HtmlRewriter cfg, ConsentDecision decision, Charset charset, OutputStream out,
+                         RewriteListener listener) {
+        this.cfg = cfg;
+        this.decision = decision;
+        this.charset = charset;
+        this.out = out;
+        this.listener = listener;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        int i = off;
+        int end = off + len;
+        while (i < end) {
+            if (section != null) {
+                i = sectionBytes(b, i, end);
+            } else if (tokenLen >= 0) {
+                i = tokenBytes(b, i, end);
+            } else {
+                int lt = ByteScan.indexOf(b, i, end, '<');
+                out.write(b, i, lt - i);
+                if (lt < end) {
+                    tokenLen = 0;
+                    quote = 0;
+                }
+                i = lt;
+            }
+        }
+    }
+
+    /** Reads a markup token's bytes up to its end; returns where it stopped. */
+    private int tokenBytes(byte[] b, int i, int end) throws IOException {
+        while (i < end) {
+            byte c = b[i++];
+            token[tokenLen++] = c;
+            if (tokenLen == CDATA_OPEN.length && startsWith(CDATA_OPEN)) {
+                out.write(token, 0, tokenLen);
+                tokenLen = -1;
+                openSection();
+                return i;
+            }
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if ((c == '"' || c == '\'') && tokenLen > 1 && token[1] != '!') {
+                quote = c;
+            } else if (c == '>') {
+                endOfToken();
+                return i;
+            }
+            if (tokenLen == MAX_TOKEN) {
+                out.write(token, 0, tokenLen); // no markup Faces writes: it passes as it is
+                tokenLen = -1;
+                return i;
+            }
+        }
+        return i;
+    }
+
+    /** A whole token ({@code <update id="…">}, {@code </insert>}…) is read: it counts HTML elements and goes out. */
+    private void endOfToken() throws IOException {
+        boolean endTag = tokenLen > 1 && token[1] == '/';
+        int name = endTag ? 2 : 1;
+        if (isName(name, "update") || isName(name, "insert")) {
+            if (endTag) {
+                htmlDepth = Math.max(0, htmlDepth - 1);
+            } else if (token[tokenLen - 2] != '/') {
+                htmlDepth++;
+            }
+        }
+        out.write(token, 0, tokenLen);
+        tokenLen = -1;
+    }
+
+    private boolean isName(int at, String name) {
+        int e = at + name.length();
+        if (e >= tokenLen || !ByteScan.startsWith(token, at, tokenLen, name)) {
+            return false;
+        }
+        byte c = token[e];
+        return c == '>' || c == '/' || ByteScan.isWs(c);
+    }
+
+    private boolean startsWith(byte[] lit) {
+        for (int k = 0; k < lit.length; k++) {
+            if (token[k] != lit[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void openSection() {
+        brackets = 0;
+        if (htmlDepth > 0) {
+            sectionRewriter = cfg.open(decision, charset, out, listener);
+            section = sectionRewriter;
+        } else {
+            section = out; // <eval> scripts, <extension> data and the view state pass as they are
+        }
+    }
+
+    /** Passes a section's content on up to its {@code ]]>}; returns where it stopped. */
+    private int sectionBytes(byte[] b, int i, int end) throws IOException {
+        while (i < end) {
+            if (brackets > 0 && b[i] != ']') {
+                if (b[i] == '>' && brackets == 2) { // "]]" ended the last write
+                    brackets = 0;
+                    closeSection();
+                    out.write(CDATA_CLOSE);
+                    return i + 1;
+                }
+                releaseBrackets(brackets);
+            }
+            int rb = ByteScan.indexOf(b, i, end, ']');
+            if (rb > i) {
+                section.write(b, i, rb - i);
+                i = rb;
+                continue;
+            }
+            if (rb >= end) {
+                return end;
+            }
+            int j = i;
+            while (j < end && b[j] == ']') {
+                j++;
+            }
+            int run = brackets + (j - i);
+            if (j == end) {
+                // The run may go on in the next write, or end the section there: keep its last two.
+                brackets = 0;
+                releaseBrackets(run - 2);
+                brackets = Math.min(run, 2);
+                return end;
+            }
+            if (b[j] == '>' && run >= 2) {
+                brackets = 0;
+                releaseBrackets(run - 2);
+                closeSection();
+                out.write(CDATA_CLOSE);
+                return j + 1;
+            }
+            brackets = 0;
+            releaseBrackets(run);
+            i = j;
+        }
+        return i;
+    }
+
+    /** Passes {@code n} held or read {@code ]} bytes on as content; clears the held count. */
+    private void releaseBrackets(int n) throws IOException {
+        brackets = 0;
+        while (n > 0) {
+            int k = Math.min(n, BRACKETS.length);
+            section.write(BRACKETS, 0, k);
+            n -= k;
+        }
+    }
+
+    private void closeSection() throws IOException {
+        if (sectionRewriter != null) {
+            sectionRewriter.finish();
+            sectionRewriter = null;
+        }
+        section = null;
+    }
+
+    @Override
+    public void flush() throws IOException {
+        if (sectionRewriter != null) {
+            sectionRewriter.flush();
+        }
+        out.flush();
+    }
+
+    /** Ends the body: an unterminated section or token is passed on as it is; does not close the sink. */
+    void finish() throws IOException {
+        if (section != null) {
+            releaseBrackets(brackets);
+            closeSection();
+        }
+        if (tokenLen > 0) {
+            out.write(token, 0, tokenLen);
+            tokenLen = -1;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.consentgate.container;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A Jakarta Faces ajax request, on Jetty 12 and Tomcat 11 with the filter registered as web.xml would: the XML it gets
+ * back has its panel rewritten (jsf.js inserts it into the page), and XML that answers anything else passes as it is.
+ */
+class FacesPartialResponseContainerTest {
+
+    private static String body(String response) {
+        String head = response.substring(0, response.indexOf("\r\n\r\n"));
+        String rest = response.substring(response.indexOf("\r\n\r\n") + 4);
+        if (!head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+            return rest;
+        }
+        StringBuilder b = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int eol = rest.indexOf("\r\n", at);
+            int size = Integer.parseInt(rest.substring(at, eol).trim(), 16);
+            if (size == 0) {
+                return b.toString();
+            }
+            b.append(rest, eol + 2, eol + 2 + size);
+            at = eol + 2 + size + 2;
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void theUpdatedPanelOfAFacesAjaxResponseLosesItsPixel(String kind) throws Exception {
+        try (Container c = Container.start(kind, Map.of())) {
+            String ajax = c.exchange("""
+                    POST /app/faces/partial HTTP/1.1
+                    Host: localhost
+                    Faces-Request: partial/ajax
+                    Content-Type: application/x-www-form-urlencoded
+                    Content-Length: 0
+                    """);
+            assertTrue(ajax.startsWith("HTTP/1.1 200"), ajax);
+            String body = body(ajax);
+            assertEquals(AppServlet.FACES_PARTIAL.replace(AppServlet.FACES_PIXEL, ""), body, kind);
+            // without the ajax request header it is some other XML: not read
+            String plain = c.exchange("""
+                    POST /app/faces/partial HTTP/1.1
+                    Host: localhost
+                    Content-Length: 0
+                    """);
+            assertEquals(AppServlet.FACES_PARTIAL, body(plain), kind);
+            assertFalse(body.contains("facebook.com"), body);
+        }
+    }
+}

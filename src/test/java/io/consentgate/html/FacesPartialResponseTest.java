@@ -1,0 +1,98 @@
+package io.consentgate.html;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.consentgate.ConsentDecision;
+import io.consentgate.catalog.TrackerCatalog;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A Jakarta Faces partial response: the HTML of its update and insert sections is rewritten, section by section, and
+ * everything else passes byte for byte, however the body arrives split.
+ */
+class FacesPartialResponseTest {
+
+    private static final HtmlRewriter REWRITER = HtmlRewriter.builder(TrackerCatalog.bundled()).build();
+    private static final String PIXEL = "<img height=\"1\" width=\"1\" style=\"display:none\""
+        + " src=\"https://www.facebook.com/tr?id=733104928811456&amp;ev=Lead&amp;noscript=1\"/>";
+    private static final String LOADER = "<script>(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':"
+        + "new Date().getTime(),event:'gtm.js'});var j=d.createElement(s);j.async=true;"
+        + "j.src='https://www.googletagmanager.com/gtm.js?id='+i;d.head.appendChild(j);})"
+        + "(window,document,'script','dataLayer','GTM-NW4B7KQ');</script>";
+    private static final String PANEL = "<div id=\"mainForm:done\"><h2>Thank you, the transfer is on its way.</h2>%s"
+        + "<p>Reference <b>TR-2026-00417</b> (a[i]]>0 stays text)</p></div>";
+
+    static String response(String panel, String eval) {
+        return "<?xml version='1.0' encoding='UTF-8'?>\n<partial-response id=\"j_id1\"><changes>"
+            + "<update id=\"mainForm:done\"><![CDATA[" + panel + "]]></update>"
+            + "<insert><before id=\"mainForm:list\"><![CDATA[<li class=\"row\">Checking 4411</li>" + PIXEL
+            + "]]></before></insert>"
+            + "<update id=\"j_id1:jakarta.faces.ViewState:0\"><![CDATA[-4112399517836472291:7102938475610293847]]></update>"
+            + "<eval><![CDATA[" + eval + "]]></eval>"
+            + "<extension ln=\"primefaces\" type=\"args\">{\"validationFailed\":false}</extension>"
+            + "</changes></partial-response>";
+    }
+
+    private static String rewrite(String body, ConsentDecision d, int[] splits) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        try (RewriteStream s = REWRITER.openFacesPartialResponse(d, StandardCharsets.UTF_8, out, null)) {
+            int at = 0;
+            for (int split : splits) {
+                s.write(b, at, split - at);
+                at = split;
+            }
+            s.write(b, at, b.length - at);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theHtmlOfUpdateAndInsertSectionsIsRewrittenAndTheRestPassesByteForByte() {
+        // the JSF escape of "]]>" in content, the first element of a section and a script that starts a tag
+        String panel = String.format(PANEL, PIXEL + LOADER).replace("]]>0", "]]]]><![CDATA[>0");
+        String eval = "PrimeFaces.ab({s:'mainForm:go'}); if (a < b && c > d) { fbq('track', 'Lead'); }";
+        String in = response(panel, eval);
+        String expected = response(String.format(PANEL, "").replace("]]>0", "]]]]><![CDATA[>0"), eval)
+            .replace(PIXEL, "");
+        assertEquals(expected, rewrite(in, ConsentDecision.refuseAll(), new int[0]));
+        assertEquals(in, rewrite(in, ConsentDecision.allowAll(), new int[0]));
+    }
+
+    @Test
+    void theOutputIsTheSameWhereverTheBodyIsSplit() {
+        String in = response(String.format(PANEL, PIXEL + LOADER).replace("]]>0", "]]]]><![CDATA[>0"),
+            "if (x]]) {}");
+        String whole = rewrite(in, ConsentDecision.refuseAll(), new int[0]);
+        int length = in.getBytes(StandardCharsets.UTF_8).length;
+        for (int at = 1; at < length; at++) {
+            assertEquals(whole, rewrite(in, ConsentDecision.refuseAll(), new int[] {at}), "split at " + at);
+        }
+        long seed = new Random().nextLong();
+        Random r = new Random(seed);
+        for (int round = 0; round < 200; round++) {
+            int[] splits = r.ints(1 + r.nextInt(12), 1, length).sorted().distinct().toArray();
+            assertEquals(whole, rewrite(in, ConsentDecision.refuseAll(), splits), "seed " + seed);
+        }
+    }
+
+    @Test
+    void unfinishedMarkupAtTheEndIsPassedOnAsItIs() {
+        String cut = "<partial-response><changes><update id=\"a\"><![CDATA[<p>Saved</p>]]";
+        assertEquals(cut, rewrite(cut, ConsentDecision.refuseAll(), new int[0]));
+        String open = "<partial-response><changes><update id=\"a\"";
+        assertEquals(open, rewrite(open, ConsentDecision.refuseAll(), new int[0]));
+        // a quoted '>' does not end a tag, and an element of another name is no update
+        String quoted = "<partial-response><changes><update id=\"x>y\"><![CDATA[" + PIXEL + "]]></update>"
+            + "<updates><![CDATA[" + PIXEL + "]]></updates></changes></partial-response>";
+        assertEquals(quoted.replaceFirst(java.util.regex.Pattern.quote(PIXEL), ""),
+            rewrite(quoted, ConsentDecision.refuseAll(), new int[0]));
+    }
+}
