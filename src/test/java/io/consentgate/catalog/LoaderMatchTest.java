@@ -99,6 +99,9 @@ class LoaderMatchTest {
         /js/.min.js                                                  | -          | -
         /js/at.min.jsx                                               | -          | -
         /ruxitagentjs_ICA27NVfqrux_10283240223105712.js              | dynatrace-rum | analytics
+        /etc.clientlibs/northwind/clientlibs/launch/launch-EN4f2c9b1a7e3d40c1a2b3c4d5e6f7a8b9.min.js | adobe-launch | analytics+marketing
+        /js/launch-ENa1b2c3d4e5f6-development.min.js                 | adobe-launch | analytics+marketing
+        /js/launch-rocket.js                                         | -          | -
         /ruxitagentjs_.js                                            | -          | -
         /modules/jexperience/javascript/init.js                      | jahia-jexperience | analytics+marketing
         /modules/jexperience/javascript/other.js                     | -          | -
@@ -187,7 +190,7 @@ class LoaderMatchTest {
             "{\"trackers\": [{\"id\": \"acme\", \"name\": \"Acme\", \"owner\": \"Acme\", \"categories\": [\"analytics\"],"
                 + " \"loaders\": [\"/static/acme-tag-*.min.js?site=AS-\", \"/launch-*\"], \"tagIds\": {\"AS-\": [\"analytics\"]}}]}")));
         assertEquals("acme", own.matchLoader("https://cdn.shop.example/static/acme-tag-4.2.1.min.js?site=AS-9").tracker().id());
-        assertEquals("acme", own.matchLoader("/etc/clientlibs/launch-EN4f2c9b1a7e3d.min.js").tracker().id());
+        assertEquals("acme", own.matchLoader("/etc/clientlibs/launch-countdown-4f2c.min.js").tracker().id());
         assertNull(own.matchLoader("/static/acme-tag-4.2.1.min.js?site=XS-9"));
         assertNull(own.matchLoader("/static/acme-tag-.min.js?site=AS-9"));
         assertNull(own.matchLoader("/assets/static/acme-tag-4.2.1.js?site=AS-9"));
