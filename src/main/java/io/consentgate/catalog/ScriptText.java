@@ -83,7 +83,8 @@ final class ScriptText {
      * Whether {@code buf[start]} stands in a comment that code a theme left commented out is written in: on a line
      * that begins, after white space, with {@code //} ({@code // s.src = "https://connect.facebook.net/…"}), or in a
      * block comment whose {@code /*} begins a line, after white space, with no {@code *}{@code /} between it and
-     * {@code start} (an old snippet wrapped in {@code /* … *}{@code /}). Outside a template literal or a string
+     * {@code start} and no backquote either (an old snippet wrapped in {@code /* … *}{@code /}; a {@code /*} that a
+     * template literal holds, as a glob, is followed by its closing backquote). Outside a template literal or a string
      * continued with a backslash, which no loader spreads its URL over, JavaScript reads neither as code. Comments
      * that start after code on a line are not told apart, nor a block comment opened more than 4 KiB before: what
      * they hold still counts.
@@ -105,7 +106,16 @@ final class ScriptText {
                 while (j < i - 1 && (buf[j] == ' ' || buf[j] == '\t')) {
                     j++;
                 }
-                return j == i - 1;
+                return j == i - 1 && !hasBackquote(buf, i, start); // in a template literal the "/*" is text
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasBackquote(byte[] buf, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] == '`') {
+                return true;
             }
         }
         return false;

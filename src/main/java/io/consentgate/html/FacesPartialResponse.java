@@ -12,10 +12,16 @@ import java.nio.charset.Charset;
  * a rewriter of its own, so a conversion pixel or a tag in the panel an ajax call re-renders is removed as it would
  * be from the page; the XML around it, the view state and {@code <eval>} scripts pass byte for byte.
  *
+ * <p>The HTML of one element is read as one document, as the page reads it: Faces writes a {@code ]]>} of the
+ * content as {@code ]]]]><![CDATA[>}, closing the section and opening the next, so a section that a
+ * {@code <![CDATA[} follows goes on in the same rewriter (a script or a tag split there is still read whole). Its output
+ * is written back into one section, with every {@code ]]>} in it split the same way, also one that a removal brought
+ * together ({@code a[i[j]]} before a removed script and {@code >} after it).
+ *
  * <p>Streaming, and the same output however the input is split: a markup token ({@code <update id="…">}) is held
- * until its {@code >} (at most {@value #MAX_TOKEN} bytes, past which it passes as it is), and at most two {@code ]}
- * at the end of a write, which may start the {@code ]]>} that ends a section. A section ends at its {@code ]]>}: the
- * sequence {@code ]]]]><![CDATA[>} Faces writes for a {@code ]]>} in the content is read as two sections.
+ * until its {@code >} (at most {@value #MAX_TOKEN} bytes, past which it passes as it is), at most two {@code ]}
+ * at the end of a write, which may start the {@code ]]>} that ends a section, and after that {@code ]]>} the bytes
+ * that tell whether a {@code <![CDATA[} follows.
  */
 final class FacesPartialResponse extends OutputStream {
 
@@ -23,6 +29,8 @@ final class FacesPartialResponse extends OutputStream {
     private static final byte[] CDATA_OPEN = {'<', '!', '[', 'C', 'D', 'A', 'T', 'A', '['};
     private static final byte[] CDATA_CLOSE = {']', ']', '>'};
     private static final byte[] BRACKETS = {']', ']'};
+    /** What goes between the {@code ]]} and the {@code >} of a {@code ]]>} in a section's content: {@code ]]><![CDATA[}. */
+    private static final byte[] SPLIT = {']', ']', '>', '<', '!', '[', 'C', 'D', 'A', 'T', 'A', '['};
 
     private final HtmlRewriter cfg;
     private final ConsentDecision decision;
@@ -41,6 +49,9 @@ final class FacesPartialResponse extends OutputStream {
     private RewriteStream sectionRewriter;
     /** {@code ]} bytes read at the end of a section's input and not yet passed on (0 to 2). */
     private int brackets;
+    /** After the {@code ]]>} of an HTML section: the bytes read so far of a {@code <![CDATA[} that would continue it. */
+    private final byte[] after = new byte[CDATA_OPEN.length];
+    private int afterLen = -1;
 
     FacesPartialResponse(HtmlRewriter cfg, ConsentDecision decision, Charset charset, OutputStream out,
                          RewriteListener listener) {
@@ -61,7 +72,9 @@ final class FacesPartialResponse extends OutputStream {
         int i = off;
         int end = off + len;
         while (i < end) {
-            if (section != null) {
+            if (afterLen >= 0) {
+                i = afterBytes(b, i, end);
+            } else if (section != null) {
                 i = sectionBytes(b, i, end);
             } else if (tokenLen >= 0) {
                 i = tokenBytes(b, i, end);
@@ -141,7 +154,7 @@ final class FacesPartialResponse extends OutputStream {
     private void openSection() {
         brackets = 0;
         if (htmlDepth > 0) {
-            sectionRewriter = cfg.open(decision, charset, out, listener);
+            sectionRewriter = cfg.open(decision, charset, new SplitEnds(out), listener);
             section = sectionRewriter;
         } else {
             section = out; // <eval> scripts, <extension> data and the view state pass as they are
@@ -154,8 +167,7 @@ final class FacesPartialResponse extends OutputStream {
             if (brackets > 0 && b[i] != ']') {
                 if (b[i] == '>' && brackets == 2) { // "]]" ended the last write
                     brackets = 0;
-                    closeSection();
-                    out.write(CDATA_CLOSE);
+                    endOfSection();
                     return i + 1;
                 }
                 releaseBrackets(brackets);
@@ -184,8 +196,7 @@ final class FacesPartialResponse extends OutputStream {
             if (b[j] == '>' && run >= 2) {
                 brackets = 0;
                 releaseBrackets(run - 2);
-                closeSection();
-                out.write(CDATA_CLOSE);
+                endOfSection();
                 return j + 1;
             }
             brackets = 0;
@@ -202,6 +213,42 @@ final class FacesPartialResponse extends OutputStream {
             int k = Math.min(n, BRACKETS.length);
             section.write(BRACKETS, 0, k);
             n -= k;
+        }
+    }
+
+    /** A {@code ]]>} was read: an HTML section may go on after it ({@link #afterBytes}), any other ends. */
+    private void endOfSection() throws IOException {
+        if (sectionRewriter != null) {
+            afterLen = 0;
+        } else {
+            section = null;
+            out.write(CDATA_CLOSE);
+        }
+    }
+
+    /** Reads what follows an HTML section's {@code ]]>}: {@code <![CDATA[} goes on with it, anything else ends it. */
+    private int afterBytes(byte[] b, int i, int end) throws IOException {
+        while (i < end && afterLen < CDATA_OPEN.length) {
+            if (b[i] != CDATA_OPEN[afterLen]) {
+                closeHtmlSection();
+                return i;
+            }
+            after[afterLen++] = b[i++];
+        }
+        if (afterLen == CDATA_OPEN.length) {
+            afterLen = -1; // the same content goes on
+        }
+        return i;
+    }
+
+    /** Ends an HTML section whose {@code ]]>} was read: its rewriter's last bytes, the {@code ]]>}, what followed. */
+    private void closeHtmlSection() throws IOException {
+        int held = afterLen;
+        afterLen = -1;
+        closeSection();
+        out.write(CDATA_CLOSE);
+        if (held > 0) {
+            write(java.util.Arrays.copyOf(after, held), 0, held); // the start of the next token, outside the section
         }
     }
 
@@ -223,6 +270,9 @@ final class FacesPartialResponse extends OutputStream {
 
     /** Ends the body: an unterminated section or token is passed on as it is; does not close the sink. */
     void finish() throws IOException {
+        if (afterLen >= 0) {
+            closeHtmlSection();
+        }
         if (section != null) {
             releaseBrackets(brackets);
             closeSection();
@@ -230,6 +280,42 @@ final class FacesPartialResponse extends OutputStream {
         if (tokenLen > 0) {
             out.write(token, 0, tokenLen);
             tokenLen = -1;
+        }
+    }
+
+    /** The sink of an HTML section's rewriter: splits every {@code ]]>} of the content so the section goes on. */
+    private static final class SplitEnds extends OutputStream {
+        private final OutputStream out;
+        /** {@code ]} bytes that ended the content so far (0 to 2). */
+        private int tail;
+
+        SplitEnds(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            int from = off;
+            for (int k = off; k < off + len; k++) {
+                byte c = b[k];
+                if (c == '>' && tail == 2) {
+                    out.write(b, from, k - from);
+                    out.write(SPLIT); // after the content's "]]": close, reopen, then this '>'
+                    from = k;
+                }
+                tail = c == ']' ? Math.min(tail + 1, 2) : 0;
+            }
+            out.write(b, from, off + len - from);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
         }
     }
 }

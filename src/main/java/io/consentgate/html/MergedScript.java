@@ -103,29 +103,64 @@ final class MergedScript {
 
     /**
      * Adds the global names a blanked statement {@code t[s, e)} may have defined: a property it assigns
-     * ({@code f.fbq=function…}, {@code window.dataLayer=…}), a function it declares, and a name it passes as a string
-     * ({@code …(window,document,'script','dataLayer','GTM-…')}, the GTM snippet's data layer); three characters at
-     * least.
+     * ({@code f.fbq=function…}, {@code window.lintrk = …}, {@code h.hj=…}), a function or variable it declares, and a
+     * name it passes as a string ({@code …,'dataLayer','GTM-…')} of the GTM snippet, {@code …,'ga')} of
+     * analytics.js); two characters at least.
      */
     private static void definedNames(byte[] t, int s, int e, Set<String> names) {
         for (int i = s; i < e; i++) {
             byte c = t[i];
-            boolean property = c == '.' && i + 1 < e && isNameStart(t[i + 1]);
-            boolean function = c == 'f' && ByteScan.startsWith(t, i, e, "function ") && (i == s || !isNamePart(t[i - 1]));
-            boolean string = (c == '\'' || c == '"') && i + 1 < e && isNameStart(t[i + 1]);
-            if (!property && !function && !string) {
+            boolean wordStart = i == s || !isNamePart(t[i - 1]);
+            int n;
+            if (c == '.' && i + 1 < e && isNameStart(t[i + 1])) {
+                n = i + 1;
+            } else if ((c == '\'' || c == '"') && i + 1 < e && isNameStart(t[i + 1])) {
+                n = i + 1;
+            } else if (wordStart && (c == 'f' || c == 'v' || c == 'l' || c == 'c')) {
+                n = declared(t, i, e);
+                if (n < 0) {
+                    continue;
+                }
+            } else {
                 continue;
             }
-            int n = function ? i + "function ".length() : i + 1;
             int ne = n;
             while (ne < e && isNamePart(t[ne])) {
                 ne++;
             }
-            boolean assigned = ne < e && t[ne] == '=' && (ne + 1 >= e || t[ne + 1] != '=');
-            if (ne - n >= 3 && (function || string && ne < e && t[ne] == c || property && assigned)) {
+            if (ne - n < 2) {
+                continue;
+            }
+            boolean name;
+            if (c == '.') {
+                int k = ne;
+                while (k < e && (t[k] == ' ' || t[k] == '\t')) {
+                    k++;
+                }
+                name = k < e && t[k] == '=' && (k + 1 >= e || t[k + 1] != '='); // assigned
+            } else if (c == '\'' || c == '"') {
+                name = ne < e && t[ne] == c; // the whole string is the name
+            } else {
+                name = true;
+            }
+            if (name) {
                 names.add(new String(t, n, ne - n, StandardCharsets.US_ASCII));
             }
         }
+    }
+
+    /** After {@code function }, {@code var }, {@code let } or {@code const } at {@code i}: where the name starts, else -1. */
+    private static int declared(byte[] t, int i, int e) {
+        for (String kw : new String[] {"function ", "var ", "let ", "const "}) {
+            if (ByteScan.startsWith(t, i, e, kw)) {
+                int n = i + kw.length();
+                while (n < e && t[n] == ' ') {
+                    n++;
+                }
+                return n < e && isNameStart(t[n]) ? n : -1;
+            }
+        }
+        return -1;
     }
 
     /** Whether statement {@code t[s, e)} starts by calling one of {@code names}: {@code fbq(…)}, {@code dataLayer.push(…)}. */

@@ -50,6 +50,12 @@ final class ScriptElements {
             if (delayed == null) {
                 delayed = rules.checkLoader(rules.attr(DATA_SRC));
             }
+            if (delayed == null && engine.cfg.mode == RewriteMode.REMOVE) {
+                // consent managers that park the src under a name of their own (iubenda, Real Cookie Banner)
+                delayed = rules.checkLoader(rules.attr(DATA_SUPPRESSEDSRC));
+                delayed = delayed != null ? delayed : rules.checkLoader(rules.attr(SUPPRESSEDSRC));
+                delayed = delayed != null ? delayed : rules.checkLoader(rules.attr(CONSENT_ORIGINAL_SRC));
+            }
             for (int i = 0; delayed == null && i < t.attrCount; i++) {
                 if (isDelayedSrc(i)) {
                     delayed = rules.checkLoader(i);
@@ -110,13 +116,18 @@ final class ScriptElements {
      * Whether a script of type {@code v} (lower case) is code a client-side consent manager holds inert and runs
      * when its own state allows: {@code text/plain} (Cookiebot, Complianz, Klaro, OneTrust, CookieYes, iubenda,
      * Usercentrics and most others), django-cookie-consent's {@code x/cookie_consent}, and Borlabs Cookie's
-     * {@code text/template} when it carries the blocker's id. In {@code remove} mode its text is read like a script's:
+     * {@code text/template} when it carries the blocker's id; not a Prism code sample ({@code class="language-…"}). In
+     * {@code remove} mode its text is read like a script's:
      * that manager would run it for a visitor ConsentGate refused (one with GPC or DNT who accepted its banner, where
      * the signals win), as a delay-JS runner would a held {@code data-src}. Other templates stay unread.
      */
     private boolean heldByConsentManager(String v) {
-        return v.equals("text/plain") || v.equals("x/cookie_consent")
-            || v.equals("text/template") && rules.attr(DATA_BORLABS_BLOCKER_ID) >= 0;
+        if (v.equals("text/plain")) {
+            // Prism's unescaped code samples are text/plain scripts too: a tutorial showing a gtag snippet stays
+            int c = rules.attr(CLASS);
+            return c < 0 || !rules.value(c).contains("language-");
+        }
+        return v.equals("x/cookie_consent") || v.equals("text/template") && rules.attr(DATA_BORLABS_BLOCKER_ID) >= 0;
     }
 
     /** Whether attribute {@code i} is named {@code data-NAME-src} (any case), as delay-JS runners name the src. */

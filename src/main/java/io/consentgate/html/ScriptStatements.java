@@ -100,7 +100,7 @@ final class ScriptStatements {
                 }
                 case ';' -> {
                     i++;
-                    if (depth == 0) {
+                    if (depth == 0 && !continues(b, i, to)) { // "if (a) b(); else c();" is one statement
                         out = add(out, n++, start, i);
                         start = -1;
                     }

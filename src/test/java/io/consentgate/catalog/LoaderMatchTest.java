@@ -96,6 +96,10 @@ class LoaderMatchTest {
         /etc.clientlibs/cq/analytics/clientlibs/sitecatalyst/sitecatalyst.min.js | adobe-analytics | analytics
         /etc.clientlibs/acme/clientlibs/site.lc-0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c-lc.min.js | - | -
         /js/at.lc-xyz-lc.min.js                                      | -          | -
+        /etc.clientlibs/cq/testandtarget/clientlibs/testandtarget/atjs.min.ACSHASH0f9e8d7c6b5a49382716e5f4d3c2b1a0.js | adobe-target | analytics
+        /etc.clientlibs/cq/testandtarget/clientlibs/testandtarget/atjs.ACSHASH0f9e8d7c6b5a49382716e5f4d3c2b1a0.js | adobe-target | analytics
+        /js/at.0f9e8d7c6b5a49382716e5f4d3c2b1a0.js                    | adobe-target | analytics
+        /js/at.0f9e8d7c6b5a.js                                       | -          | -
         /js/.min.js                                                  | -          | -
         /js/at.min.jsx                                               | -          | -
         /ruxitagentjs_ICA27NVfqrux_10283240223105712.js              | dynatrace-rum | analytics

@@ -898,6 +898,7 @@ class ScriptMatchTest {
         assertEquals(Set.of("hotjar"), ids("/** Loads the recorder. */\nfunction rec() { s.src = '//static.hotjar.com/c/"
                 + "hotjar-' + id + '.js'; }"));
         assertEquals(Set.of("meta-pixel"), ids("var glob = '/*'; fbq('init', '123');"));
+        assertEquals(Set.of("meta-pixel"), ids("var skip = `\n/*.map`.split('\\n');\nfbq('init', '123');"));
         // a whole host as a property's value or an operand of a comparison is data, and so in a string in a string
         assertEquals(Set.of(), ids("rows = [{name: '_hjid', host: 'static.hotjar.com'}, {\"host\" :\"www.google-analytics.com\"}];"));
         assertEquals(Set.of(), ids("if (u.hostname === 'static.hotjar.com' || u.host != \"connect.facebook.net\") {}"));

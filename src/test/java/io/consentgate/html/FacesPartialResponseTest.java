@@ -84,6 +84,31 @@ class FacesPartialResponseTest {
     }
 
     @Test
+    void anElementSplitWhereFacesEscapedAClosingSequenceIsReadWhole() {
+        // "]]>" in content is written as "]]]]><![CDATA[>": the page joins the pieces, and so does the rewriter
+        String split = "<partial-response><changes><update id=\"f:p\"><![CDATA[<div id=\"f:p\"><script>"
+            + "if(r[ix[0]]]]><![CDATA[>0){}var s=document.createElement('script');"
+            + "s.src='https://connect.facebook.net/en_US/fbevents.js';document.head.appendChild(s);</script>"
+            + "<img alt=\"[x]]]]><![CDATA[>\" src=\"https://www.facebook.com/tr?id=123&amp;ev=Purchase\"></div>]]>"
+            + "</update></changes></partial-response>";
+        assertEquals("<partial-response><changes><update id=\"f:p\"><![CDATA[<div id=\"f:p\"></div>]]></update>"
+            + "</changes></partial-response>", rewrite(split, ConsentDecision.refuseAll(), new int[0]));
+    }
+
+    @Test
+    void aClosingSequenceThatARemovalBringsTogetherIsSplitSoTheXmlStaysWellFormed() throws Exception {
+        String in = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><changes><update id=\"o\"><![CDATA["
+            + "<pre>matrix[i[j]]<script src=\"https://connect.facebook.net/en_US/fbevents.js\"></script>> 0</pre>]]>"
+            + "</update><update id=\"j_id1:jakarta.faces.ViewState:0\"><![CDATA[-1:2]]></update></changes></partial-response>";
+        String out = rewrite(in, ConsentDecision.refuseAll(), new int[0]);
+        org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+            .parse(new java.io.ByteArrayInputStream(out.getBytes(StandardCharsets.UTF_8)));
+        org.w3c.dom.NodeList updates = doc.getElementsByTagName("update");
+        assertEquals("<pre>matrix[i[j]]> 0</pre>", updates.item(0).getTextContent());
+        assertEquals("-1:2", updates.item(1).getTextContent());
+    }
+
+    @Test
     void unfinishedMarkupAtTheEndIsPassedOnAsItIs() {
         String cut = "<partial-response><changes><update id=\"a\"><![CDATA[<p>Saved</p>]]";
         assertEquals(cut, rewrite(cut, ConsentDecision.refuseAll(), new int[0]));

@@ -104,6 +104,16 @@ class FetchingScriptTypesTest {
             assertEquals(in, rewrite(NEUTRALIZE, in, ConsentDecision.refuseAll()), script);
             assertEquals(in, rewrite(REMOVE, in, ConsentDecision.allowAll()), script);
         }
+        // the src parked under a consent manager's own attribute (iubenda, Real Cookie Banner) goes too
+        String parked = "a<script async class=\"_iub_cs_activate\" type=\"text/plain\" data-iub-purposes=\"4\""
+            + " data-suppressedsrc=\"https://www.googletagmanager.com/gtag/js?id=G-ABC123\"></script>"
+            + "<script type=\"text/plain\" consent-required=\"12\" consent-by=\"services\""
+            + " consent-original-src-_=\"https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js\"></script>b";
+        assertEquals("ab", rewrite(REMOVE, parked, ConsentDecision.refuseAll()));
+        assertEquals(parked, rewrite(NEUTRALIZE, parked, ConsentDecision.refuseAll()));
+        // and a Prism code sample (an unescaped text/plain script) showing a tag is a sample, not a held tag
+        String sample = "<script type=\"text/plain\" class=\"language-markup\">\ngtag('config', 'G-ABC123');\n</script>";
+        assertEquals(sample, rewrite(REMOVE, sample, ConsentDecision.refuseAll()));
         // held scripts of the site's own, and templates no consent manager runs, stay
         String kept = "<script type=\"text/plain\" data-cookieconsent=\"preferences\">initChat();</script>"
             + "<script type=\"text/template\" id=\"share\"><img src=\"https://www.facebook.com/tr\"></script>";

@@ -65,6 +65,25 @@ class MergedScriptTest {
     }
 
     @Test
+    void shortNamesSpacedAssignmentsAndAnElseAreFollowedToo() {
+        String ga = "(function(i,s,o,g,r,a,m){i['GoogleAnalyticsObject']=r;i[r]=i[r]||function(){(i[r].q=i[r].q||[])"
+            + ".push(arguments)},i[r].l=1*new Date();a=s.createElement(o);a.async=1;a.src=g;m=s.getElementsByTagName(o)[0];"
+            + "m.parentNode.insertBefore(a,m)})(window,document,'script','https://www.google-analytics.com/analytics.js',"
+            + "'ga');";
+        String calls = "ga('create', 'UA-1234567-1', 'auto');\nga('send', 'pageview');";
+        String lintrk = "(function(l) {\nif (!l){window.lintrk = function(a,b){window.lintrk.q.push([a,b])};\n"
+            + "window.lintrk.q=[]}\nvar s = document.getElementsByTagName('script')[0];\nvar b = document.createElement('script');\n"
+            + "b.src = 'https://snap.licdn.com/li.lms-analytics/insight.min.js';\ns.parentNode.insertBefore(b, s);})(window.lintrk);";
+        String lcall = "window.lintrk('track', { conversion_id: 9876543 });";
+        String branch = "if (window.shopCfg) loadScript('https://connect.facebook.net/en_US/fbevents.js'); else console.log('none');";
+        String in = script(SETTINGS + "\n" + ga + "\n" + calls + "\n" + lintrk + "\n" + lcall + "\n" + branch + "\n"
+            + WIDGETS + TAIL);
+        String out = script(SETTINGS + "\n" + blank(ga) + "\n" + calls.replaceAll("[^\n]", " ") + "\n"
+            + lintrk.replaceAll("[^\n]", " ") + "\n" + blank(lcall) + "\n" + blank(branch) + "\n" + WIDGETS + TAIL);
+        assertEquals(out, rewrite(REMOVE, in, NONE));
+    }
+
+    @Test
     void theDeferredFormIsReadInsideItsListener() {
         String head = "document.addEventListener(\"DOMContentLoaded\", function() {";
         String gtag = "window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}"

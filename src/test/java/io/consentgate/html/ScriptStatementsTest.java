@@ -41,6 +41,8 @@ class ScriptStatementsTest {
                 + " function h() { return 1; } { let i = 2; }"));
         // an object literal or a function expression goes on to its ';'
         assertEquals(List.of("var o = { a: 1 }\n(x);", "y();"), statements("var o = { a: 1 }\n(x); y();"));
+        // an else after a statement's ';' goes on with its if
+        assertEquals(List.of("if (a) b(); else c();", "d();"), statements("if (a) b(); else c(); d();"));
     }
 
     @Test
