@@ -119,9 +119,19 @@ final class ScriptMatcher {
         long[] tagBits;
         /** Entries whose tagged signatures were seen (they count with a tag id of theirs); allocated lazily. */
         long[] tagged;
+        /** Whether the script has a block comment that opens a line: -1 until a hit asks ({@link #blockComments}). */
+        private int blockComments = -1;
 
         Hits(int n) {
             seen = new long[(n + 63) >>> 6];
+        }
+
+        /** Read once per script, when its first hit asks: most loaders have no block comment to look back for. */
+        boolean blockComments(byte[] buf, int off, int end) {
+            if (blockComments < 0) {
+                blockComments = ScriptText.opensBlockCommentLine(buf, off, end) ? 1 : 0;
+            }
+            return blockComments == 1;
         }
     }
 
@@ -218,6 +228,7 @@ final class ScriptMatcher {
     }
 
     private Hits onOutputs(int node, byte[] buf, int off, int end, int last, Hits hits) {
+        hits = hits == null ? new Hits(matches.size()) : hits;
         for (int p : outputs[node]) {
             Pattern pat = patterns[p];
             int start = last - pat.bytes().length + 1;
@@ -225,15 +236,14 @@ final class ScriptMatcher {
                 case SIGNATURE -> {
                     if (exact(buf, start, pat.bytes()) && ScriptText.signatureBoundaries(buf, off, end, start, last)
                             && !(pat.bytes()[0] == '/' && ScriptText.proseBefore(buf, off, start))
-                            && !ScriptText.onCommentLine(buf, off, start)) {
+                            && !ScriptText.onCommentLine(buf, off, start, hits.blockComments(buf, off, end))) {
                         // a loader path ("/gtag/js?id=") counts unless the URL it ends stands in text, as a host does
                         hits = seen(hits, pat.entry());
                     }
                 }
                 case TAGGED_SIGNATURE -> {
                     if (exact(buf, start, pat.bytes()) && ScriptText.signatureBoundaries(buf, off, end, start, last)
-                            && !ScriptText.onCommentLine(buf, off, start)) {
-                        hits = hits == null ? new Hits(matches.size()) : hits;
+                            && !ScriptText.onCommentLine(buf, off, start, hits.blockComments(buf, off, end))) {
                         if (hits.tagged == null) {
                             hits.tagged = new long[hits.seen.length];
                         }
@@ -242,7 +252,6 @@ final class ScriptMatcher {
                 }
                 case TAG -> {
                     if (exact(buf, start, pat.bytes()) && last + 1 < end && isUpperTagByte(buf[last + 1])) {
-                        hits = hits == null ? new Hits(matches.size()) : hits;
                         if (hits.tagBits == null) {
                             hits.tagBits = new long[matches.taggedEntries()];
                         }
@@ -256,7 +265,7 @@ final class ScriptMatcher {
     }
 
     private Hits onHost(Pattern pat, byte[] buf, int off, int end, int start, int last, Hits hits) {
-        if (!ScriptText.hostBounded(buf, off, end, start, last)) {
+        if (!ScriptText.hostBounded(buf, off, end, start, last, hits.blockComments(buf, off, end))) {
             return hits;
         }
         int j = last + 1;
@@ -285,7 +294,7 @@ final class ScriptMatcher {
                 for (int p : outputs[nx / classes]) {
                     Pattern pat = patterns[p];
                     int start = i - pat.bytes().length + 1;
-                    if (pat.kind() == HOST && ScriptText.hostBounded(buf, off, end, start, i)) {
+                    if (pat.kind() == HOST && ScriptText.hostBounded(buf, off, end, start, i, true)) {
                         reportHost(pat, buf, end, start, i, sink);
                     }
                 }

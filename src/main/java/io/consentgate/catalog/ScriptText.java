@@ -13,8 +13,8 @@ final class ScriptText {
     private static final String[] ESCAPED_SLASH_ENDINGS = {"\\u002f", "\\x2f", "%2f"};
 
     /** Whether the host literal at {@code [start, last]} stands alone: a whole host name, not prose, not a part. */
-    static boolean hostBounded(byte[] buf, int off, int end, int start, int last) {
-        if (onCommentLine(buf, off, start)) {
+    static boolean hostBounded(byte[] buf, int off, int end, int start, int last, boolean blockComments) {
+        if (onCommentLine(buf, off, start, blockComments)) {
             return false;
         }
         if (start > off) {
@@ -87,15 +87,19 @@ final class ScriptText {
      * template literal holds, as a glob, is followed by its closing backquote). Outside a template literal or a string
      * continued with a backslash, which no loader spreads its URL over, JavaScript reads neither as code. Comments
      * that start after code on a line are not told apart, nor a block comment opened more than 4 KiB before: what
-     * they hold still counts.
+     * they hold still counts. {@code blockComments} false says the script has no block comment that opens a line
+     * ({@link #opensBlockCommentLine}), so only the line is read.
      */
-    static boolean onCommentLine(byte[] buf, int off, int start) {
+    static boolean onCommentLine(byte[] buf, int off, int start, boolean blockComments) {
         int k = lineStart(buf, off, start);
         while (k < start && (buf[k] == ' ' || buf[k] == '\t')) {
             k++;
         }
         if (k + 1 < start && buf[k] == '/' && buf[k + 1] == '/') {
             return true;
+        }
+        if (!blockComments) {
+            return false;
         }
         for (int i = start - 1, limit = Math.max(off, start - MAX_BLOCK_COMMENT); i > limit; i--) {
             if (buf[i] == '/' && buf[i - 1] == '*') {
@@ -107,6 +111,22 @@ final class ScriptText {
                     j++;
                 }
                 return j == i - 1 && !hasBackquote(buf, i, start); // in a template literal the "/*" is text
+            }
+        }
+        return false;
+    }
+
+    /** Whether some line of {@code buf[off, end)} begins, after spaces and tabs, with {@code /*}. */
+    static boolean opensBlockCommentLine(byte[] buf, int off, int end) {
+        for (int i = off + 1; i < end; i++) {
+            if (buf[i] == '*' && buf[i - 1] == '/') {
+                int j = lineStart(buf, off, i - 1);
+                while (j < i - 1 && (buf[j] == ' ' || buf[j] == '\t')) {
+                    j++;
+                }
+                if (j == i - 1) {
+                    return true;
+                }
             }
         }
         return false;
