@@ -106,11 +106,7 @@ final class ScriptText {
                 return false; // a block comment closed before the hit
             }
             if (buf[i] == '*' && buf[i - 1] == '/') {
-                int j = lineStart(buf, off, i - 1);
-                while (j < i - 1 && (buf[j] == ' ' || buf[j] == '\t')) {
-                    j++;
-                }
-                return j == i - 1 && !hasBackquote(buf, i, start); // in a template literal the "/*" is text
+                return opensLine(buf, off, i - 1) && !hasBackquote(buf, i, start); // in a template literal it is text
             }
         }
         return false;
@@ -119,17 +115,20 @@ final class ScriptText {
     /** Whether some line of {@code buf[off, end)} begins, after spaces and tabs, with {@code /*}. */
     static boolean opensBlockCommentLine(byte[] buf, int off, int end) {
         for (int i = off + 1; i < end; i++) {
-            if (buf[i] == '*' && buf[i - 1] == '/') {
-                int j = lineStart(buf, off, i - 1);
-                while (j < i - 1 && (buf[j] == ' ' || buf[j] == '\t')) {
-                    j++;
-                }
-                if (j == i - 1) {
-                    return true;
-                }
+            if (buf[i] == '*' && buf[i - 1] == '/' && opensLine(buf, off, i - 1)) {
+                return true;
             }
         }
         return false;
+    }
+
+    /** Whether only spaces and tabs stand before {@code buf[p]} on its line. */
+    private static boolean opensLine(byte[] buf, int off, int p) {
+        int j = lineStart(buf, off, p);
+        while (j < p && (buf[j] == ' ' || buf[j] == '\t')) {
+            j++;
+        }
+        return j == p;
     }
 
     private static boolean hasBackquote(byte[] buf, int from, int to) {
