@@ -1,0 +1,92 @@
+package io.consentgate.browser;
+
+import io.consentgate.Policy;
+import io.consentgate.catalog.TrackerCatalog;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A JSF view in the shape PrimeFaces' "move scripts to bottom" option renders ({@code /faces.html}): every inline
+ * script of the view, the template's GTM snippet and Meta pixel included, joined into one script that starts the
+ * widgets and then removes itself. Removing that script would leave the view without its widgets; keeping it
+ * unchanged loads the trackers. Through ConsentGate the trackers' statements go and the rest of the script runs to
+ * its end, in Chromium.
+ */
+@Tag("browser")
+class MergedFacesScriptBrowserTest {
+
+    private static final TrackerCatalog CATALOG = TrackerCatalog.bundled();
+    private static final String SCRIPT_ID = "c0a8f2d4-51b7-4e3a-9d6c-2b7e8f1a3c90";
+
+    private static FixtureSite site;
+    private static BrowserSession browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (!Chromium.installed()) {
+            Chromium.announceSkip();
+            return;
+        }
+        Chromium.requireClosedPort();
+        site = FixtureSite.start(Policy.defaults());
+        browser = BrowserSession.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (site != null) {
+                site.close();
+            }
+        }
+    }
+
+    @BeforeEach
+    void firstVisit() {
+        Chromium.assumeInstalled();
+        browser.reset();
+    }
+
+    @Test
+    void withoutTheFilterTheWidgetsStartAndTheTrackersAreRequested() {
+        browser.open(site.unguarded() + "/faces.html");
+
+        assertEquals("widgets 2, locale en_US", state());
+        assertEquals(Set.of("connect.facebook.net", "www.googletagmanager.com"), trackerHosts(browser.requestedUrls()));
+    }
+
+    @Test
+    void withoutConsentTheMergedScriptStillRunsToItsEndAndNoTrackerIsRequested() {
+        browser.open(site.guarded() + "/faces.html");
+
+        List<String> requested = browser.requestedUrls();
+        assertEquals(Set.of(), trackerHosts(requested), "tracker requests attempted; all requests: " + requested);
+        assertEquals("widgets 2, locale en_US", state(), "the settings and both widgets ran");
+        assertEquals(Boolean.TRUE, browser.evaluate("document.getElementById('" + SCRIPT_ID + "') === null"),
+            "the script's last statement, after the blanked ones, ran too");
+    }
+
+    private static String state() {
+        return (String) browser.evaluate("document.getElementById('state').textContent");
+    }
+
+    private static Set<String> trackerHosts(List<String> urls) {
+        return urls.stream().filter(u -> CATALOG.matchUrl(u, null) != null).map(u -> URI.create(u).getHost())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+}
