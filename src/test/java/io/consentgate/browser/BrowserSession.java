@@ -175,6 +175,13 @@ final class BrowserSession implements AutoCloseable {
                         + "return out;");
     }
 
+    /** Waits until the JavaScript condition holds in the page (up to the settle time), then for the network. */
+    void waitFor(String condition) {
+        new WebDriverWait(driver, SETTLE).until(d -> Boolean.TRUE.equals(
+                ((JavascriptExecutor) d).executeScript("return " + condition)));
+        recorder.awaitIdle(SETTLE);
+    }
+
     /** Evaluates a JavaScript expression in the page. */
     Object evaluate(String expression) {
         return driver.executeScript("return " + expression);

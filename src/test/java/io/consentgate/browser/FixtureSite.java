@@ -96,7 +96,8 @@ final class FixtureSite implements AutoCloseable {
                 "html", "text/html; charset=UTF-8",
                 "js", "text/javascript; charset=UTF-8",
                 "css", "text/css; charset=UTF-8",
-                "svg", "image/svg+xml");
+                "svg", "image/svg+xml",
+                "xml", "text/xml; charset=UTF-8");
 
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {

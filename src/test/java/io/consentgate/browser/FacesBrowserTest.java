@@ -17,14 +17,15 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * A JSF view in the shape PrimeFaces' "move scripts to bottom" option renders ({@code /faces.html}): every inline
+ * Jakarta Faces pages in Chromium. A JSF view in the shape PrimeFaces' "move scripts to bottom" option renders ({@code /faces.html}): every inline
  * script of the view, the template's GTM snippet and Meta pixel included, joined into one script that starts the
  * widgets and then removes itself. Removing that script would leave the view without its widgets; keeping it
  * unchanged loads the trackers. Through ConsentGate the trackers' statements go and the rest of the script runs to
- * its end, in Chromium.
+ * its end. And a Faces ajax update ({@code /ajax.html}, {@code /partial.xml}) whose panel carries a conversion pixel:
+ * inserted by a stand-in for {@code jsf.js}, it requests the pixel unfiltered and nothing through ConsentGate.
  */
 @Tag("browser")
-class MergedFacesScriptBrowserTest {
+class FacesBrowserTest {
 
     private static final TrackerCatalog CATALOG = TrackerCatalog.bundled();
     private static final String SCRIPT_ID = "c0a8f2d4-51b7-4e3a-9d6c-2b7e8f1a3c90";
@@ -79,6 +80,25 @@ class MergedFacesScriptBrowserTest {
         assertEquals("widgets 2, locale en_US", state(), "the settings and both widgets ran");
         assertEquals(Boolean.TRUE, browser.evaluate("document.getElementById('" + SCRIPT_ID + "') === null"),
             "the script's last statement, after the blanked ones, ran too");
+    }
+
+    @Test
+    void aFacesAjaxUpdateInsertsItsPanelWithoutThePixel() {
+        // the stand-in for jsf.js asks with Faces-Request: partial/ajax and inserts the update's HTML
+        browser.open(site.unguarded() + "/ajax.html");
+        browser.evaluate("document.getElementById('transfer').click()");
+        browser.waitFor("document.getElementById('state').textContent === 'updated 2'");
+        assertEquals(Set.of("www.facebook.com"), trackerHosts(browser.awaitRequests(
+            urls -> !trackerHosts(urls).isEmpty())), "the pixel loads unfiltered");
+
+        browser.reset();
+        browser.open(site.guarded() + "/ajax.html");
+        browser.evaluate("document.getElementById('transfer').click()");
+        browser.waitFor("document.getElementById('state').textContent === 'updated 2'");
+        List<String> requested = browser.requestedUrls();
+        assertEquals(Set.of(), trackerHosts(requested), "tracker requests attempted; all requests: " + requested);
+        assertEquals("Thank you, the transfer is on its way.",
+            browser.evaluate("document.querySelector('h2').textContent"), "the panel was inserted");
     }
 
     private static String state() {
