@@ -65,8 +65,9 @@ final class LoaderMatcher {
     }
 
     /**
-     * {@code u} with the build's marks taken out of its file name, or {@code null} when it has none: a version hash
-     * ({@code .ACSHASH<md5>} of ACS AEM Commons' versioned clientlibs, or a bare 32-digit {@code .<md5>}), {@code .min}
+     * {@code u} with the build's marks taken out of its file name, or {@code null} when it has none: the version hash
+     * of ACS AEM Commons' versioned clientlibs ({@code .ACSHASH<md5>}; a bare {@code .<md5>} is left, as fingerprinted
+     * bundles of a site's own would then read as a vendor's generic name), {@code .min}
      * before {@code .js} ({@code atjs.min.js} is {@code atjs.js}) and AEM's long-cache selector {@code .lc-<hash>-lc}
      * ({@code atjs.lc-0f9e…-lc.min.js}, which changes with every deployment). A pattern written with {@code .min.js}
      * still matches the name as it is.
@@ -82,9 +83,8 @@ final class LoaderMatcher {
         int name = u.lastIndexOf('/', end - 1) + 1;
         int stem = end - 3;
         int hash = u.lastIndexOf('.', stem - 1);
-        if (hash > name && (u.startsWith(".ACSHASH", hash) ? isHex(u, hash + 8, stem) : stem - hash - 1 == 32
-                && isHex(u, hash + 1, stem))) {
-            stem = hash; // a versioned clientlib: atjs.min.ACSHASH<md5>.js (ACS AEM Commons), site.<md5>.js
+        if (hash > name && u.startsWith(".ACSHASH", hash) && isHex(u, hash + 8, stem)) {
+            stem = hash; // a versioned clientlib of ACS AEM Commons: atjs.min.ACSHASH<md5>.js
         }
         if (stem - 4 > name && u.startsWith(".min", stem - 4)) {
             stem -= 4;

@@ -19,6 +19,17 @@ final class ScriptElements {
     private static final int TEXT_FETCHES = 1;
     private static final int TEXT_MAGENTO_INIT = 2;
 
+    /**
+     * Attributes consent managers set on the scripts they hold: Cookiebot, Complianz, Klaro (name and type),
+     * CookieYes, iubenda, Usercentrics, Termly, consentmanager.net, CookieHub and Osano-style category marks.
+     */
+    private static final java.util.Set<String> CONSENT_MANAGER_ATTRIBUTES = java.util.Set.of("data-cookieconsent",
+        "data-category", "data-categories", "data-service", "data-name", "data-type", "data-cookieyes",
+        "data-iub-purposes", "data-usercentrics", "data-cmp-vendor", "data-cmp-src", "data-cookiecategory",
+        "data-consent-category", "data-cookie-consent");
+    /** Classes consent managers set on the scripts they hold: OneTrust, iubenda, Complianz. */
+    private static final String[] CONSENT_MANAGER_CLASSES = {"optanon-category-", "_iub_cs_activate", "cmplz-"};
+
     private final ElementRules rules;
     private final RewriteEngine engine;
     private final Tokenizer t;
@@ -116,18 +127,40 @@ final class ScriptElements {
      * Whether a script of type {@code v} (lower case) is code a client-side consent manager holds inert and runs
      * when its own state allows: {@code text/plain} (Cookiebot, Complianz, Klaro, OneTrust, CookieYes, iubenda,
      * Usercentrics and most others), django-cookie-consent's {@code x/cookie_consent}, and Borlabs Cookie's
-     * {@code text/template} when it carries the blocker's id; not a Prism code sample ({@code class="language-…"}). In
-     * {@code remove} mode its text is read like a script's:
+     * {@code text/template} when it carries the blocker's id; a {@code text/plain} script only with a consent manager's
+     * mark ({@link #hasConsentManagerMark}). In {@code remove} mode its text is read like a script's:
      * that manager would run it for a visitor ConsentGate refused (one with GPC or DNT who accepted its banner, where
      * the signals win), as a delay-JS runner would a held {@code data-src}. Other templates stay unread.
      */
     private boolean heldByConsentManager(String v) {
         if (v.equals("text/plain")) {
-            // Prism's unescaped code samples are text/plain scripts too: a tutorial showing a gtag snippet stays
-            int c = rules.attr(CLASS);
-            return c < 0 || !rules.value(c).contains("language-");
+            return hasConsentManagerMark();
         }
         return v.equals("x/cookie_consent") || v.equals("text/template") && rules.attr(DATA_BORLABS_BLOCKER_ID) >= 0;
+    }
+
+    /**
+     * Whether a {@code text/plain} script carries the mark a consent manager sets on a script it holds: an attribute
+     * of {@link #CONSENT_MANAGER_ATTRIBUTES} or a class of {@link #CONSENT_MANAGER_CLASSES}. Code samples (Prism,
+     * highlight.js, prettify) and client-side templates are text/plain scripts too, and carry none.
+     */
+    private boolean hasConsentManagerMark() {
+        for (int i = 0; i < t.attrCount; i++) {
+            String name = rules.dataName(i, "data-name".length());
+            if (name != null && (CONSENT_MANAGER_ATTRIBUTES.contains(name) || name.startsWith("data-cmplz-"))) {
+                return true;
+            }
+        }
+        int c = rules.attr(CLASS);
+        if (c >= 0) {
+            String classes = rules.value(c);
+            for (String mark : CONSENT_MANAGER_CLASSES) {
+                if (classes.contains(mark)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether attribute {@code i} is named {@code data-NAME-src} (any case), as delay-JS runners name the src. */

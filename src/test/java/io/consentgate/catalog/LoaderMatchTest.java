@@ -98,7 +98,8 @@ class LoaderMatchTest {
         /js/at.lc-xyz-lc.min.js                                      | -          | -
         /etc.clientlibs/cq/testandtarget/clientlibs/testandtarget/atjs.min.ACSHASH0f9e8d7c6b5a49382716e5f4d3c2b1a0.js | adobe-target | analytics
         /etc.clientlibs/cq/testandtarget/clientlibs/testandtarget/atjs.ACSHASH0f9e8d7c6b5a49382716e5f4d3c2b1a0.js | adobe-target | analytics
-        /js/at.0f9e8d7c6b5a49382716e5f4d3c2b1a0.js                    | adobe-target | analytics
+        /js/at.0f9e8d7c6b5a49382716e5f4d3c2b1a0.js                    | -          | -
+        /js/api_static.min.0f9e8d7c6b5a49382716e5f4d3c2b1a0.js        | -          | -
         /js/at.0f9e8d7c6b5a.js                                       | -          | -
         /js/.min.js                                                  | -          | -
         /js/at.min.jsx                                               | -          | -
@@ -106,10 +107,12 @@ class LoaderMatchTest {
         /etc.clientlibs/northwind/clientlibs/launch/launch-EN4f2c9b1a7e3d40c1a2b3c4d5e6f7a8b9.min.js | adobe-launch | analytics+marketing
         /js/launch-ENa1b2c3d4e5f6-development.min.js                 | adobe-launch | analytics+marketing
         /js/launch-rocket.js                                         | -          | -
+        /assets/launch-ENV.js                                        | -          | -
         /ruxitagentjs_.js                                            | -          | -
         /modules/jexperience/javascript/init.js                      | jahia-jexperience | analytics+marketing
         /modules/jexperience/javascript/other.js                     | -          | -
-        /js/prebid8.52.0.min.js                                      | prebid     | marketing
+        /js/prebid8.52.0.min.js                                      | -          | -
+        /js/prebid-ads.js                                            | -          | -
         https://cdn.jsdelivr.net/npm/prebid.js@9.20.0/dist/not-for-prod/prebid.js | prebid | marketing
         /js/prebid.js?v=3                                            | prebid     | marketing
         /js/prebid/config.js                                         | -          | -

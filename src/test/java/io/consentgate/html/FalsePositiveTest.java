@@ -190,6 +190,24 @@ class FalsePositiveTest {
     }
 
     @Test
+    void keepsVendorsWebsitesSamplesAndTemplatesThatLookLikeTheirTags() {
+        // a vendor's policy or a forum's page linked from config or code, a theme setting, a lead form's endpoint,
+        // a site's public analytics dashboard, a code sample and a template that are text/plain but held by nobody
+        assertUntouched("<script>window.cookieTable = {disqus: {policy: \"https://disqus.com/privacy-policy/\"},"
+            + " goatcounter: {policy: \"https://www.goatcounter.com/help/privacy\"}};</script>"
+            + "<script>window.themeConfig = {disqus_shortname: \"\", darkMode: true}; initTheme();</script>"
+            + "<script>link.href = 'https://disqus.com/home/forum/acme/'; stats.href = "
+            + "'https://acme.goatcounter.com/?period-start=2026-01-01'; initMenu();</script>"
+            + "<script>submitLead({action: \"https://s1234.t.eloqua.com/e/f2\", fields: form});</script>"
+            + "<script type=\"text/plain\" class=\"prettyprint lang-js\">var _paq = window._paq = window._paq || [];\n"
+            + "_paq.push(['setTrackerUrl', u + 'matomo.php']); _paq.push(['setSiteId', '1']);</script>"
+            + "<script type=\"text/plain\" id=\"comment-tpl\"><a href=\"https://disqus.com/home/forum/{{forum}}/\">"
+            + "{{count}} comments</a></script>"
+            + "<script src=\"/js/prebid-ads.js\"></script><script src=\"/js/api_static.min."
+            + "0f9e8d7c6b5a49382716e5f4d3c2b1a0.js\"></script>");
+    }
+
+    @Test
     void keepsWhatOnlyNamesThePublisherAndWordPressVendors() {
         // links to the vendors, their content and badge images, configuration that loads nothing on its own, a
         // privacy notice in page state, and first-party URLs that only look like a tag gateway's

@@ -47,7 +47,6 @@ class FirstPartyLoaderTest {
             + " data-host=\"https://blog.example/.ghost/analytics/api/v1/page_hit\"></script>",
         "<script async src=\"/assets/ads/prebid.js\"></script>",
         "<script async src=\"https://cdn.jsdelivr.net/npm/prebid.js@8.52.0/dist/not-for-prod/prebid.js\"></script>",
-        "<script async src=\"/js/prebid8.52.0.min.js\"></script>",
         "<script defer src=\"/assets/google-tag-manager-3f2a9c1be07d5e48a1c2.js\" nonce=\"r4nd0m\"></script>",
         "<iframe src=\"ns.html?id=GTM-K7X2Q9\" height=\"0\" width=\"0\"></iframe>",
     })
@@ -66,6 +65,7 @@ class FirstPartyLoaderTest {
         "<link rel=\"canonical\" href=\"https://shop.example/gtm.js?id=GTM-K7X2Q9\">",
         "<iframe src=\"/help/ns.html?id=faq\" title=\"FAQ\"></iframe>",
         "<script src=\"/js/prebid-config.json\"></script><script src=\"/assets/google-tag-manager.js\"></script>",
+        "<script src=\"/js/prebid-ads.js\"></script><script src=\"/assets/launch-ENV.js\"></script>",
         "<script src=\"/assets/google-tag-manager-x/app.js\"></script><script src=\"/prebid/.js\"></script>",
         "<script src=\"mygtm.js?id=GTM-K7X2Q9\"></script>",
         "<script src=\"js/app.js?id=GTM-K7X2Q9\"></script>",
