@@ -10,7 +10,10 @@ import java.nio.charset.Charset;
  * {@code Faces-Request: partial/ajax} and then writes into the page: {@code <partial-response><changes><update
  * id="…"><![CDATA[…HTML…]]></update>…}. The HTML of each {@code <update>} and {@code <insert>} section goes through
  * a rewriter of its own, so a conversion pixel or a tag in the panel an ajax call re-renders is removed as it would
- * be from the page; the XML around it, the view state and {@code <eval>} scripts pass byte for byte.
+ * be from the page; the XML around it and the view state pass byte for byte. An {@code <eval>} script (PrimeFaces
+ * joins every {@code executeScript} of the request into one) is held to its end ({@link HtmlRewriter}'s cap) and
+ * loses the statements that name a refused tracker ({@link MergedScript#blankRefused}); one that cannot be read
+ * that way goes empty, and one over the cap is sent or emptied as the overflow switch says.
  *
  * <p>The HTML of one element is read as one document, as the page reads it: Faces writes a {@code ]]>} of the
  * content as {@code ]]]]><![CDATA[>}, closing the section and opening the next, so a section that a
@@ -44,12 +47,16 @@ final class FacesPartialResponse extends OutputStream {
     private byte quote;
     /** Open {@code <update>} and {@code <insert>} elements: a CDATA section in one of them is HTML. */
     private int htmlDepth;
+    /** Open {@code <eval>} elements: a CDATA section in one is a script, held to its end. */
+    private int evalDepth;
+    /** The held script of an {@code <eval>} section; null outside one, or once it outgrew the cap. */
+    private java.io.ByteArrayOutputStream evalScript;
     /** Where the current CDATA section's content goes (its rewriter, or {@link #out}); null outside a section. */
     private OutputStream section;
     private RewriteStream sectionRewriter;
     /** {@code ]} bytes read at the end of a section's input and not yet passed on (0 to 2). */
     private int brackets;
-    /** After the {@code ]]>} of an HTML section: the bytes read so far of a {@code <![CDATA[} that would continue it. */
+    /** After the {@code ]]>} of an HTML or eval section: what was read so far of a {@code <![CDATA[} continuing it. */
     private final byte[] after = new byte[CDATA_OPEN.length];
     private int afterLen = -1;
 
@@ -122,12 +129,11 @@ final class FacesPartialResponse extends OutputStream {
     private void endOfToken() throws IOException {
         boolean endTag = tokenLen > 1 && token[1] == '/';
         int name = endTag ? 2 : 1;
+        boolean open = !endTag && token[tokenLen - 2] != '/';
         if (isName(name, "update") || isName(name, "insert")) {
-            if (endTag) {
-                htmlDepth = Math.max(0, htmlDepth - 1);
-            } else if (token[tokenLen - 2] != '/') {
-                htmlDepth++;
-            }
+            htmlDepth = endTag ? Math.max(0, htmlDepth - 1) : open ? htmlDepth + 1 : htmlDepth;
+        } else if (isName(name, "eval")) {
+            evalDepth = endTag ? Math.max(0, evalDepth - 1) : open ? evalDepth + 1 : evalDepth;
         }
         out.write(token, 0, tokenLen);
         tokenLen = -1;
@@ -156,9 +162,57 @@ final class FacesPartialResponse extends OutputStream {
         if (htmlDepth > 0) {
             sectionRewriter = cfg.open(decision, charset, new SplitEnds(out), listener);
             section = sectionRewriter;
+        } else if (evalDepth > 0) {
+            evalScript = new java.io.ByteArrayOutputStream();
+            section = new HeldEval();
         } else {
-            section = out; // <eval> scripts, <extension> data and the view state pass as they are
+            section = out; // <extension> data and the view state pass as they are
         }
+    }
+
+    /**
+     * Holds an {@code <eval>} script up to the rewriter's cap; past it, the overflow switch decides: sent as it is
+     * ({@code FAIL_OPEN}) or dropped.
+     */
+    private final class HeldEval extends OutputStream {
+        /** Where the script goes once it outgrew the cap and fails open. */
+        private SplitEnds unread;
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (evalScript == null) {
+                if (unread != null) {
+                    unread.write(b, off, len);
+                }
+                return;
+            }
+            evalScript.write(b, off, len);
+            if (evalScript.size() > cfg.maxHeldBytes) {
+                byte[] held = evalScript.toByteArray();
+                evalScript = null;
+                if (cfg.overflow == OverflowAction.FAIL_OPEN) {
+                    unread = new SplitEnds(out);
+                    unread.write(held, 0, held.length);
+                }
+            }
+        }
+    }
+
+    /** The end of an {@code <eval>} script: its refused statements blanked, written back into one section. */
+    private void writeEval() throws IOException {
+        if (evalScript != null) {
+            byte[] script = evalScript.toByteArray();
+            byte[] kept = MergedScript.blankRefused(script, cfg.catalog, m -> !decision.allowsAll(m.categories()));
+            if (kept != null) {
+                new SplitEnds(out).write(kept, 0, kept.length);
+            }
+        }
+        evalScript = null;
     }
 
     /** Passes a section's content on up to its {@code ]]>}; returns where it stopped. */
@@ -216,9 +270,9 @@ final class FacesPartialResponse extends OutputStream {
         }
     }
 
-    /** A {@code ]]>} was read: an HTML section may go on after it ({@link #afterBytes}), any other ends. */
+    /** A {@code ]]>} was read: an HTML or eval section may go on after it ({@link #afterBytes}), any other ends. */
     private void endOfSection() throws IOException {
-        if (sectionRewriter != null) {
+        if (sectionRewriter != null || section instanceof HeldEval) {
             afterLen = 0;
         } else {
             section = null;
@@ -226,11 +280,11 @@ final class FacesPartialResponse extends OutputStream {
         }
     }
 
-    /** Reads what follows an HTML section's {@code ]]>}: {@code <![CDATA[} goes on with it, anything else ends it. */
+    /** Reads what follows such a section's {@code ]]>}: {@code <![CDATA[} goes on with it, anything else ends it. */
     private int afterBytes(byte[] b, int i, int end) throws IOException {
         while (i < end && afterLen < CDATA_OPEN.length) {
             if (b[i] != CDATA_OPEN[afterLen]) {
-                closeHtmlSection();
+                closeJoinedSection();
                 return i;
             }
             after[afterLen++] = b[i++];
@@ -241,8 +295,8 @@ final class FacesPartialResponse extends OutputStream {
         return i;
     }
 
-    /** Ends an HTML section whose {@code ]]>} was read: its rewriter's last bytes, the {@code ]]>}, what followed. */
-    private void closeHtmlSection() throws IOException {
+    /** Ends a section whose {@code ]]>} was read: its rewritten content's last bytes, the {@code ]]>}, what followed. */
+    private void closeJoinedSection() throws IOException {
         int held = afterLen;
         afterLen = -1;
         closeSection();
@@ -256,6 +310,8 @@ final class FacesPartialResponse extends OutputStream {
         if (sectionRewriter != null) {
             sectionRewriter.finish();
             sectionRewriter = null;
+        } else if (section instanceof HeldEval) {
+            writeEval();
         }
         section = null;
     }
@@ -271,7 +327,7 @@ final class FacesPartialResponse extends OutputStream {
     /** Ends the body: an unterminated section or token is passed on as it is; does not close the sink. */
     void finish() throws IOException {
         if (afterLen >= 0) {
-            closeHtmlSection();
+            closeJoinedSection();
         }
         if (section != null) {
             releaseBrackets(brackets);

@@ -127,8 +127,9 @@ public final class HtmlRewriter {
     /**
      * Opens a stream for the body of a Jakarta Faces partial response ({@code <partial-response>}, the XML a Faces
      * ajax request gets back): the HTML in the CDATA sections of its {@code <update>} and {@code <insert>} elements
-     * is rewritten as a page is, each section on its own; the XML around it, {@code <eval>} scripts and the view state
-     * pass byte for byte. Parameters as for {@link #open}.
+     * is rewritten as a page is, each element's sections as one document; an {@code <eval>} script loses the
+     * statements that name a refused tracker; the XML around them and the view state pass byte for byte. Parameters
+     * as for {@link #open}.
      */
     public RewriteStream openFacesPartialResponse(ConsentDecision decision, Charset charset, OutputStream sink,
                                                   RewriteListener listener) {

@@ -34,6 +34,23 @@ final class MergedScript {
     private MergedScript() {
     }
 
+    /**
+     * Any script {@code t} with the statements that name a refused tracker blanked (and the calls into what they
+     * defined), for scripts a framework runs as one ({@link FacesPartialResponse}'s {@code <eval>}): {@code t} itself
+     * when it names none, {@code null} when the blanked text still names one or cannot be read.
+     */
+    static byte[] blankRefused(byte[] t, TrackerCatalog catalog, Predicate<TrackerMatch> refused) {
+        if (!catalog.matchScript(t, 0, t.length).stream().anyMatch(refused)) {
+            return t;
+        }
+        byte[] out = t.clone();
+        if (blank(out, 0, out.length, catalog, refused, 1) < 0
+            || catalog.matchScript(out, 0, out.length).stream().anyMatch(refused)) {
+            return null;
+        }
+        return out;
+    }
+
     /** The script {@code b[off, off + len)} with its refused statements blanked, or {@code null} (it is removed). */
     static byte[] rewrite(byte[] b, int off, int len, TrackerCatalog catalog, Predicate<TrackerMatch> refused) {
         int end = off + len;

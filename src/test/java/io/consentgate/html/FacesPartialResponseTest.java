@@ -69,7 +69,7 @@ class FacesPartialResponseTest {
     @Test
     void theOutputIsTheSameWhereverTheBodyIsSplit() {
         String in = response(String.format(PANEL, PIXEL + LOADER).replace("]]>0", "]]]]><![CDATA[>0"),
-            "if (x]]) {}");
+            "if (x[y[0]]]]><![CDATA[>1) {} PF('dlg').hide(); gtag('event','conversion',{'send_to':'AW-987654321/AbCd'});");
         String whole = rewrite(in, ConsentDecision.refuseAll(), new int[0]);
         int length = in.getBytes(StandardCharsets.UTF_8).length;
         for (int at = 1; at < length; at++) {
@@ -106,6 +106,30 @@ class FacesPartialResponseTest {
         org.w3c.dom.NodeList updates = doc.getElementsByTagName("update");
         assertEquals("<pre>matrix[i[j]]> 0</pre>", updates.item(0).getTextContent());
         assertEquals("-1:2", updates.item(1).getTextContent());
+    }
+
+    @Test
+    void anEvalScriptLosesTheStatementsThatStartOrCallARefusedTag() {
+        // PrimeFaces joins the request's executeScript calls: the dialog still closes, the conversion is not sent
+        String eval = "PF('transferDlg').hide();gtag('event','conversion',{'send_to':'AW-987654321/AbCd'});"
+            + "var s=document.createElement('script');s.src='https://connect.facebook.net/en_US/fbevents.js';"
+            + "document.head.appendChild(s);fbq('track','Lead');updateTotals();";
+        String in = "<partial-response><changes><eval><![CDATA[" + eval + "]]></eval></changes></partial-response>";
+        String kept = "PF('transferDlg').hide();"
+            + " ".repeat("gtag('event','conversion',{'send_to':'AW-987654321/AbCd'});".length())
+            + "var s=document.createElement('script');"
+            + " ".repeat("s.src='https://connect.facebook.net/en_US/fbevents.js';".length())
+            + "document.head.appendChild(s);fbq('track','Lead');updateTotals();";
+        assertEquals("<partial-response><changes><eval><![CDATA[" + kept + "]]></eval></changes></partial-response>",
+            rewrite(in, ConsentDecision.refuseAll(), new int[0]));
+        // an eval naming nothing refused passes byte for byte; one the lexer cannot read goes empty
+        String plain = "<partial-response><changes><eval><![CDATA[PF('dlg').hide();if(a[b[0]]]]><![CDATA[>1){x();}]]>"
+            + "</eval></changes></partial-response>";
+        assertEquals(plain, rewrite(plain, ConsentDecision.refuseAll(), new int[0]));
+        String unreadable = "<partial-response><changes><eval><![CDATA[f(;fbq('init','1');]]></eval></changes>"
+            + "</partial-response>";
+        assertEquals("<partial-response><changes><eval><![CDATA[]]></eval></changes></partial-response>",
+            rewrite(unreadable, ConsentDecision.refuseAll(), new int[0]));
     }
 
     @Test
