@@ -76,7 +76,7 @@ class BrowserEnforcementTest {
     @Test
     void withoutTheFilterThePageRequestsTrackersAndStoresTheirCookies() {
         browser.open(site.unguarded() + "/");
-        Set<String> hosts = trackerHosts(browser.awaitRequests(urls -> trackerHosts(urls).containsAll(TAG_HOSTS)));
+        Set<String> hosts = TrackerHosts.of(browser.awaitRequests(urls -> TrackerHosts.of(urls).containsAll(TAG_HOSTS)));
         assertTrue(hosts.containsAll(TAG_HOSTS), "the control page must request the tag loaders, got " + hosts);
 
         browser.open(site.unguarded() + "/cookies");
@@ -124,7 +124,7 @@ class BrowserEnforcementTest {
 
         assertEquals("/", URI.create(browser.currentUrl()).getPath(), "the form returns to the page it names");
         assertTrue(cookieNames().contains(POLICY.consentCookieName()), "consent stored, got " + cookieNames());
-        Set<String> hosts = trackerHosts(browser.awaitRequests(urls -> trackerHosts(urls).containsAll(TAG_HOSTS)));
+        Set<String> hosts = TrackerHosts.of(browser.awaitRequests(urls -> TrackerHosts.of(urls).containsAll(TAG_HOSTS)));
         assertTrue(hosts.containsAll(TAG_HOSTS), "after consent the tags load, got " + hosts);
 
         browser.open(site.guarded() + "/cookies");
@@ -136,7 +136,7 @@ class BrowserEnforcementTest {
         browser.disableJavaScript();
         browser.open(site.unguarded() + "/");
         Set<String> pixels = Set.of("www.googletagmanager.com", "www.facebook.com", "px.ads.linkedin.com");
-        Set<String> control = trackerHosts(browser.awaitRequests(urls -> trackerHosts(urls).containsAll(pixels)));
+        Set<String> control = TrackerHosts.of(browser.awaitRequests(urls -> TrackerHosts.of(urls).containsAll(pixels)));
         assertTrue(control.containsAll(pixels),
                 "without the filter a no-JavaScript visitor loads the <noscript> pixels, got " + control);
         assertFalse(control.contains("connect.facebook.net"), "scripts really were off");
@@ -166,7 +166,7 @@ class BrowserEnforcementTest {
         Path log = dir.resolve("netlog.json");
         try (BrowserSession logged = BrowserSession.start(List.of("--log-net-log=" + log))) {
             logged.open(site.unguarded() + "/");
-            assertFalse(trackerHosts(logged.requestedUrls()).isEmpty(), "the control page attempted tracker requests");
+            assertFalse(TrackerHosts.of(logged.requestedUrls()).isEmpty(), "the control page attempted tracker requests");
         }
         NetLog net = NetLog.read(log, Duration.ofSeconds(15));
 
@@ -199,10 +199,6 @@ class BrowserEnforcementTest {
         return CATALOG.matchUrl(url, null) != null;
     }
 
-    private static Set<String> trackerHosts(List<String> urls) {
-        return urls.stream().filter(BrowserEnforcementTest::isTracker).map(u -> URI.create(u).getHost())
-                .collect(Collectors.toCollection(TreeSet::new));
-    }
 
     private Set<String> cookieNames() {
         return browser.cookies().stream().map(Cookie::getName).collect(Collectors.toCollection(TreeSet::new));

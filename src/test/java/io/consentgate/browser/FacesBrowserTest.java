@@ -1,18 +1,14 @@
 package io.consentgate.browser;
 
 import io.consentgate.Policy;
-import io.consentgate.catalog.TrackerCatalog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -27,7 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @Tag("browser")
 class FacesBrowserTest {
 
-    private static final TrackerCatalog CATALOG = TrackerCatalog.bundled();
     private static final String SCRIPT_ID = "c0a8f2d4-51b7-4e3a-9d6c-2b7e8f1a3c90";
 
     private static FixtureSite site;
@@ -68,7 +63,7 @@ class FacesBrowserTest {
         browser.open(site.unguarded() + "/faces.html");
 
         assertEquals("widgets 2, locale en_US", state());
-        assertEquals(Set.of("connect.facebook.net", "www.googletagmanager.com"), trackerHosts(browser.requestedUrls()));
+        assertEquals(Set.of("connect.facebook.net", "www.googletagmanager.com"), TrackerHosts.of(browser.requestedUrls()));
     }
 
     @Test
@@ -76,7 +71,7 @@ class FacesBrowserTest {
         browser.open(site.guarded() + "/faces.html");
 
         List<String> requested = browser.requestedUrls();
-        assertEquals(Set.of(), trackerHosts(requested), "tracker requests attempted; all requests: " + requested);
+        assertEquals(Set.of(), TrackerHosts.of(requested), "tracker requests attempted; all requests: " + requested);
         assertEquals("widgets 2, locale en_US", state(), "the settings and both widgets ran");
         assertEquals(Boolean.TRUE, browser.evaluate("document.getElementById('" + SCRIPT_ID + "') === null"),
             "the script's last statement, after the blanked ones, ran too");
@@ -88,15 +83,15 @@ class FacesBrowserTest {
         browser.open(site.unguarded() + "/ajax.html");
         browser.evaluate("document.getElementById('transfer').click()");
         browser.waitFor("document.getElementById('state').textContent === 'updated 2'");
-        assertEquals(Set.of("www.facebook.com"), trackerHosts(browser.awaitRequests(
-            urls -> !trackerHosts(urls).isEmpty())), "the pixel loads unfiltered");
+        assertEquals(Set.of("www.facebook.com"), TrackerHosts.of(browser.awaitRequests(
+            urls -> !TrackerHosts.of(urls).isEmpty())), "the pixel loads unfiltered");
 
         browser.reset();
         browser.open(site.guarded() + "/ajax.html");
         browser.evaluate("document.getElementById('transfer').click()");
         browser.waitFor("document.getElementById('state').textContent === 'updated 2'");
         List<String> requested = browser.requestedUrls();
-        assertEquals(Set.of(), trackerHosts(requested), "tracker requests attempted; all requests: " + requested);
+        assertEquals(Set.of(), TrackerHosts.of(requested), "tracker requests attempted; all requests: " + requested);
         assertEquals("Thank you, the transfer is on its way.",
             browser.evaluate("document.querySelector('h2').textContent"), "the panel was inserted");
     }
@@ -105,8 +100,4 @@ class FacesBrowserTest {
         return (String) browser.evaluate("document.getElementById('state').textContent");
     }
 
-    private static Set<String> trackerHosts(List<String> urls) {
-        return urls.stream().filter(u -> CATALOG.matchUrl(u, null) != null).map(u -> URI.create(u).getHost())
-                .collect(Collectors.toCollection(TreeSet::new));
-    }
 }

@@ -1,18 +1,14 @@
 package io.consentgate.browser;
 
 import io.consentgate.Policy;
-import io.consentgate.catalog.TrackerCatalog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,8 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("browser")
 class FlightPayloadBrowserTest {
-
-    private static final TrackerCatalog CATALOG = TrackerCatalog.bundled();
 
     private static FixtureSite site;
     private static BrowserSession browser;
@@ -68,7 +62,7 @@ class FlightPayloadBrowserTest {
 
         assertEquals("hydrated", state());
         assertEquals(Set.of("connect.facebook.net", "static.hotjar.com", "www.googletagmanager.com"),
-                trackerHosts(browser.requestedUrls()));
+                TrackerHosts.of(browser.requestedUrls()));
     }
 
     @Test
@@ -77,7 +71,7 @@ class FlightPayloadBrowserTest {
 
         assertEquals("hydrated", state(), "the page's own runtime read every payload row");
         List<String> requested = browser.requestedUrls();
-        assertEquals(Set.of(), trackerHosts(requested), "tracker requests attempted; all requests: " + requested);
+        assertEquals(Set.of(), TrackerHosts.of(requested), "tracker requests attempted; all requests: " + requested);
         assertTrue(requested.stream().anyMatch(u -> u.endsWith("/static/flight-runtime.js")), "saw the page's runtime");
 
         browser.evaluate("document.getElementById('inc').click()");
@@ -89,8 +83,4 @@ class FlightPayloadBrowserTest {
         return (String) browser.evaluate("document.getElementById('state').textContent");
     }
 
-    private static Set<String> trackerHosts(List<String> urls) {
-        return urls.stream().filter(u -> CATALOG.matchUrl(u, null) != null).map(u -> URI.create(u).getHost())
-                .collect(Collectors.toCollection(TreeSet::new));
-    }
 }
