@@ -2,9 +2,6 @@ package io.consentgate.browser;
 
 import io.consentgate.Policy;
 import io.consentgate.catalog.TrackerCatalog;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,46 +29,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * failed instead when {@code CI=true}.
  */
 @Tag("browser")
-class BrowserEnforcementTest {
+class BrowserEnforcementTest extends FixtureSiteBrowserTest {
 
     private static final TrackerCatalog CATALOG = TrackerCatalog.bundled();
     private static final Policy POLICY = Policy.defaults();
     /** The tag loaders the shop page's scripts request when nothing stops them. */
     private static final Set<String> TAG_HOSTS = Set.of("www.googletagmanager.com", "connect.facebook.net",
             "snap.licdn.com");
-
-    private static FixtureSite site;
-    private static BrowserSession browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        if (!Chromium.installed()) {
-            Chromium.announceSkip();
-            return; // each test then reports the skip (or, under CI=true, the failure) with the reason
-        }
-        Chromium.requireClosedPort();
-        site = FixtureSite.start(POLICY);
-        browser = BrowserSession.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (site != null) {
-                site.close();
-            }
-        }
-    }
-
-    @BeforeEach
-    void firstVisit() {
-        Chromium.assumeInstalled();
-        browser.reset();
-    }
 
     @Test
     void withoutTheFilterThePageRequestsTrackersAndStoresTheirCookies() {
@@ -198,7 +162,6 @@ class BrowserEnforcementTest {
     private static boolean isTracker(String url) {
         return CATALOG.matchUrl(url, null) != null;
     }
-
 
     private Set<String> cookieNames() {
         return browser.cookies().stream().map(Cookie::getName).collect(Collectors.toCollection(TreeSet::new));

@@ -1,9 +1,5 @@
 package io.consentgate.browser;
 
-import io.consentgate.Policy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -21,42 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * inserted by a stand-in for {@code jsf.js}, it requests the pixel unfiltered and nothing through ConsentGate.
  */
 @Tag("browser")
-class FacesBrowserTest {
+class FacesBrowserTest extends FixtureSiteBrowserTest {
 
     private static final String SCRIPT_ID = "c0a8f2d4-51b7-4e3a-9d6c-2b7e8f1a3c90";
-
-    private static FixtureSite site;
-    private static BrowserSession browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        if (!Chromium.installed()) {
-            Chromium.announceSkip();
-            return;
-        }
-        Chromium.requireClosedPort();
-        site = FixtureSite.start(Policy.defaults());
-        browser = BrowserSession.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (site != null) {
-                site.close();
-            }
-        }
-    }
-
-    @BeforeEach
-    void firstVisit() {
-        Chromium.assumeInstalled();
-        browser.reset();
-    }
 
     @Test
     void withoutTheFilterTheWidgetsStartAndTheTrackersAreRequested() {

@@ -1,9 +1,5 @@
 package io.consentgate.browser;
 
-import io.consentgate.Policy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -21,40 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * payload script breaks the page; keeping it unchanged loads the trackers. Through ConsentGate neither may happen.
  */
 @Tag("browser")
-class FlightPayloadBrowserTest {
-
-    private static FixtureSite site;
-    private static BrowserSession browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        if (!Chromium.installed()) {
-            Chromium.announceSkip();
-            return;
-        }
-        Chromium.requireClosedPort();
-        site = FixtureSite.start(Policy.defaults());
-        browser = BrowserSession.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (site != null) {
-                site.close();
-            }
-        }
-    }
-
-    @BeforeEach
-    void firstVisit() {
-        Chromium.assumeInstalled();
-        browser.reset();
-    }
+class FlightPayloadBrowserTest extends FixtureSiteBrowserTest {
 
     @Test
     void withoutTheFilterThePageHydratesAndItsPayloadLoadsTheTrackers() {
