@@ -92,7 +92,7 @@ import java.util.Optional;
  *   <li>{@code gpc-last-update} (default none): {@code lastUpdate} date in gpc.json ({@code YYYY-MM-DD}); left out when not set</li>
  *   <li>{@code tracking-policy-url} (default none): {@code policy} link of the tracking status resource</li>
  *   <li>{@code tracking-controller} (default none): {@code controller} link of the tracking status resource</li>
- *   <li>{@code html-rewrite} (default {@code true}): remove refused trackers from {@code text/html} and {@code application/xhtml+xml} responses</li>
+ *   <li>{@code html-rewrite} (default {@code true}): remove refused trackers from {@code text/html} and {@code application/xhtml+xml} responses (and Jakarta Faces and Apache Wicket ajax responses)</li>
  *   <li>{@code html-mode} (default {@code remove}): {@code remove} refused tracker elements, or {@code neutralize} them ({@code type="text/plain"}, original URL and category kept in data attributes for a client-side consent manager)</li>
  *   <li>{@code html-max-held-bytes} (default {@code 262144}): most bytes of one undecided element (an inline script, a {@code &lt;noscript&gt;}) held per response</li>
  *   <li>{@code html-on-overflow} (default {@code fail-closed}): an element over that cap: {@code fail-closed} treats it as a refused tracker, {@code fail-open} passes it through</li>

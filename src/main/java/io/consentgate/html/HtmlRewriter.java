@@ -125,17 +125,25 @@ public final class HtmlRewriter {
     }
 
     /**
-     * Opens a stream for the body of a Jakarta Faces partial response ({@code <partial-response>}, the XML a Faces
-     * ajax request gets back): the HTML in the CDATA sections of its {@code <update>} and {@code <insert>} elements
-     * is rewritten as a page is, each element's sections as one document; an {@code <eval>} script loses the
-     * statements that name a refused tracker; the XML around them and the view state pass byte for byte. Parameters
-     * as for {@link #open}.
+     * Opens a stream for the body of an ajax framework's partial response, the XML a Jakarta Faces or Apache Wicket
+     * ajax request gets back ({@link PartialResponseFormat}): the HTML in the CDATA sections of the format's HTML
+     * elements ({@code <update>}, {@code <component>}…) is rewritten as a page is, each element's sections as one
+     * document; a script element's script ({@code <eval>}, {@code <evaluate>}…) loses the statements that name a
+     * refused tracker; the XML around them and the view state pass byte for byte. Other parameters as for
+     * {@link #open}.
      */
+    public RewriteStream openPartialResponse(PartialResponseFormat format, ConsentDecision decision, Charset charset,
+                                             OutputStream sink, RewriteListener listener) {
+        Objects.requireNonNull(format, "format");
+        RewriteStream s = open(decision, charset, sink, listener);
+        s.partialFormat = format;
+        return s;
+    }
+
+    /** {@link #openPartialResponse} for a Jakarta Faces partial response ({@link PartialResponseFormat#FACES}). */
     public RewriteStream openFacesPartialResponse(ConsentDecision decision, Charset charset, OutputStream sink,
                                                   RewriteListener listener) {
-        RewriteStream s = open(decision, charset, sink, listener);
-        s.facesPartial = true;
-        return s;
+        return openPartialResponse(PartialResponseFormat.FACES, decision, charset, sink, listener);
     }
 
     /** Rewrites a whole document held in memory; the same result as writing it through {@link #open}. */

@@ -36,7 +36,7 @@ final class MergedScript {
 
     /**
      * Any script {@code t} with the statements that name a refused tracker blanked (and the calls into what they
-     * defined), for scripts a framework runs as one ({@link FacesPartialResponse}'s {@code <eval>}): {@code t} itself
+     * defined), for scripts a framework runs as one (a {@link PartialResponse}'s {@code <eval>} or {@code <evaluate>}): {@code t} itself
      * when it names none, {@code null} when the blanked text still names one or cannot be read.
      */
     static byte[] blankRefused(byte[] t, TrackerCatalog catalog, Predicate<TrackerMatch> refused) {

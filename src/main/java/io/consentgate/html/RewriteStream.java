@@ -44,9 +44,9 @@ public final class RewriteStream extends OutputStream {
     private int sniffLimit;
     /** Whether this stream reads the page or an {@code iframe srcdoc} document in it; set before the first write. */
     SrcdocContext srcdoc = SrcdocContext.PAGE;
-    /** Whether the body is a Faces partial response ({@link FacesPartialResponse}); set before the first write. */
-    boolean facesPartial;
-    private FacesPartialResponse partial;
+    /** The format of a partial response body ({@link PartialResponse}), null for a page; set before the first write. */
+    PartialResponseFormat partialFormat;
+    private PartialResponse partial;
 
     RewriteStream(HtmlRewriter cfg, ConsentDecision decision, Charset charset, OutputStream sink,
                   RewriteListener listener) {
@@ -123,8 +123,8 @@ public final class RewriteStream extends OutputStream {
         decided = true;
         Charset cs = EncodingSniffer.sniff(b, off, len, declared);
         OutputStream out = cfg.reportOnly ? OutputStream.nullOutputStream() : sink;
-        if (facesPartial && EncodingSniffer.isAsciiCompatible(cs)) {
-            partial = new FacesPartialResponse(cfg, decision, cs, out, listener);
+        if (partialFormat != null && EncodingSniffer.isAsciiCompatible(cs)) {
+            partial = new PartialResponse(cfg, partialFormat, decision, cs, out, listener);
             target = partial;
         } else if (EncodingSniffer.isAsciiCompatible(cs)) {
             engine = new RewriteEngine(cfg, decision, out, listener);

@@ -24,7 +24,7 @@ import java.nio.charset.Charset;
  * {@code Content-Encoding} are known:
  * <ul>
  *   <li>rewrite: {@code text/html} or {@code application/xhtml+xml} (or no content type and a body a browser sniffs
- *       as HTML, or the XML of a Faces ajax response: {@link RewriteDecision}), a status with a body (not 1xx/204/304), not already compressed (a
+ *       as HTML, or the XML of a Faces or Wicket ajax response: {@link RewriteDecision}), a status with a body (not 1xx/204/304), not already compressed (a
  *       {@code Content-Encoding} set inside ConsentGate), and the decision refuses something.
  *       {@code Content-Length} is dropped (the body changes size), a strong {@code ETag} is made weak. A
  *       {@code HEAD} is treated as its {@code GET}: a body written for it (which the container discards) is rewritten,

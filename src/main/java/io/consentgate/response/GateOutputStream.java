@@ -1,5 +1,6 @@
 package io.consentgate.response;
 
+import io.consentgate.html.PartialResponseFormat;
 import io.consentgate.html.RewriteStream;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
@@ -102,8 +103,9 @@ final class GateOutputStream extends ServletOutputStream {
         if (RewriteDecision.shouldRewrite(response)) {
             response.applicationHeaders().prepareForRewrite();
             Enforcement e = response.enforcement();
-            rewrite = RewriteDecision.isFacesPartial(response)
-                ? e.rewriter().openFacesPartialResponse(response.decision(), response.bodyCharset(), pending,
+            PartialResponseFormat partial = RewriteDecision.partialResponseFormat(response);
+            rewrite = partial != null
+                ? e.rewriter().openPartialResponse(partial, response.decision(), response.bodyCharset(), pending,
                     e.listener())
                 : e.rewriter().open(response.decision(), response.bodyCharset(), pending, e.listener());
         } else {

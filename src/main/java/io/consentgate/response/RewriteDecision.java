@@ -1,5 +1,6 @@
 package io.consentgate.response;
 
+import io.consentgate.html.PartialResponseFormat;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,9 +10,9 @@ import java.util.Locale;
 /**
  * Whether the body of a {@link ConsentResponse} is rewritten, asked when the response commits, from its final
  * status, content type and {@code Content-Encoding}: HTML ({@code text/html}, {@code application/xhtml+xml}, or no
- * type and a body a browser sniffs as HTML) with a status that carries a body, not compressed inside ConsentGate,
- * under a decision that refuses something, with HTML rewriting on. A {@code HEAD} is answered as its {@code GET}
- * would be. Stateless.
+ * type and a body a browser sniffs as HTML, or the XML answer to a Faces or Wicket ajax request) with a status that
+ * carries a body, not compressed inside ConsentGate, under a decision that refuses something, with HTML rewriting on.
+ * A {@code HEAD} is answered as its {@code GET} would be. Stateless.
  */
 final class RewriteDecision {
 
@@ -77,22 +78,29 @@ final class RewriteDecision {
      */
     static boolean isHtml(ConsentResponse response) {
         String type = response.getContentType();
-        return leftToSniffing(type) ? response.sniffedHtml() : isHtml(type) || isFacesPartial(response);
+        return leftToSniffing(type) ? response.sniffedHtml() : isHtml(type) || partialResponseFormat(response) != null;
     }
 
     /**
-     * Whether the response answers a Jakarta Faces ajax request ({@code Faces-Request: partial/ajax}, sent by
-     * {@code jsf.js}/{@code faces.js} and PrimeFaces) with XML: a partial response, whose {@code <update>} sections
-     * are HTML the page inserts ({@link io.consentgate.html.HtmlRewriter#openFacesPartialResponse}).
+     * The partial response format when the response answers an ajax framework's request with XML, else null: a
+     * Jakarta Faces partial response to {@code Faces-Request: partial/ajax} (sent by {@code jsf.js}/{@code faces.js}
+     * and PrimeFaces), an Apache Wicket ajax response to {@code Wicket-Ajax: true}. Their CDATA sections carry HTML
+     * the page inserts ({@link io.consentgate.html.HtmlRewriter#openPartialResponse}).
      */
-    static boolean isFacesPartial(ConsentResponse response) {
+    static PartialResponseFormat partialResponseFormat(ConsentResponse response) {
         String type = response.getContentType();
         if (type == null) {
-            return false;
+            return null;
         }
         String t = type.strip().toLowerCase(Locale.ROOT);
-        return (t.startsWith("text/xml") || t.startsWith("application/xml"))
-            && "partial/ajax".equalsIgnoreCase(response.request().getHeader("Faces-Request"));
+        if (!t.startsWith("text/xml") && !t.startsWith("application/xml")) {
+            return null;
+        }
+        HttpServletRequest request = response.request();
+        if ("partial/ajax".equalsIgnoreCase(request.getHeader("Faces-Request"))) {
+            return PartialResponseFormat.FACES;
+        }
+        return "true".equalsIgnoreCase(request.getHeader("Wicket-Ajax")) ? PartialResponseFormat.WICKET : null;
     }
 
     /** Whether a browser decides the type of a body with this content type by sniffing its bytes. */

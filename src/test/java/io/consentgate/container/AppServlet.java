@@ -23,6 +23,12 @@ public final class AppServlet extends HttpServlet {
         + "<changes><update id=\"form:done\"><![CDATA[<div id=\"form:done\"><h2>Thank you</h2>" + FACES_PIXEL
         + "</div>]]></update><update id=\"j_id1:jakarta.faces.ViewState:0\"><![CDATA[-41123995:71029384]]></update>"
         + "</changes></partial-response>";
+    static final String WICKET_LOADER = "<script type=\"text/javascript\" "
+        + "src=\"https://connect.facebook.net/en_US/fbevents.js\"></script>";
+    static final String WICKET_AJAX = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ajax-response>"
+        + "<header-contribution><![CDATA[<head xmlns:wicket=\"http://wicket.apache.org\">" + WICKET_LOADER
+        + "</head>]]></header-contribution><component id=\"done5\" ><![CDATA[<div id=\"done5\"><h2>Thank you</h2>"
+        + FACES_PIXEL + "</div>]]></component></ajax-response>";
 
     /** How many times the application ran; tests assert the filter answered some paths itself. */
     static final AtomicInteger CALLS = new AtomicInteger();
@@ -47,6 +53,12 @@ public final class AppServlet extends HttpServlet {
             // what a Faces ajax request gets back: the re-rendered panel carries a conversion pixel
             resp.setContentType("text/xml;charset=UTF-8");
             resp.getWriter().print(FACES_PARTIAL);
+            return;
+        }
+        if (req.getRequestURI().endsWith("/wicket/ajax")) {
+            // what a Wicket ajax request gets back: a header contribution with a tag, a panel with a pixel
+            resp.setContentType("text/xml; charset=UTF-8");
+            resp.getWriter().print(WICKET_AJAX);
             return;
         }
         ConsentDecision d = ConsentGate.decision(req);

@@ -3,6 +3,7 @@ package io.consentgate.response;
 import io.consentgate.ConsentDecision;
 import io.consentgate.catalog.TrackerCatalog;
 import io.consentgate.html.HtmlRewriter;
+import io.consentgate.html.PartialResponseFormat;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -56,9 +57,17 @@ class RewriteDecisionTest {
     }
 
     private static HttpServletRequest request(String method) {
+        return request(method, Map.of());
+    }
+
+    /** A request with these headers (names as the test writes them, matched ignoring case). */
+    private static HttpServletRequest request(String method, Map<String, String> headers) {
         return (HttpServletRequest) Proxy.newProxyInstance(RewriteDecisionTest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (p, m, args) -> switch (m.getName()) {
                     case "getMethod" -> method;
+                    case "getHeader" -> headers.entrySet().stream()
+                        .filter(h -> h.getKey().equalsIgnoreCase((String) args[0])).map(Map.Entry::getValue)
+                        .findFirst().orElse(null);
                     case "getRequestURI" -> "/page";
                     case "getDispatcherType" -> DispatcherType.REQUEST;
                     default -> throw new AssertionError("unexpected " + m.getName());
@@ -102,6 +111,28 @@ class RewriteDecisionTest {
         ConsentResponse response = page(new Container(), "GET", ENFORCED, ConsentDecision.refuseAll());
         response.setContentType("application/json");
         assertFalse(RewriteDecision.shouldRewrite(response));
+    }
+
+    @Test
+    void readsTheXmlAnswerToAFacesOrWicketAjaxRequestAsAPartialResponse() {
+        String[][] cases = {
+            {"Faces-Request", "partial/ajax", "text/xml;charset=UTF-8", "FACES"},
+            {"faces-request", "Partial/Ajax", "application/xml", "FACES"},
+            {"Wicket-Ajax", "true", "text/xml; charset=UTF-8", "WICKET"},
+            {"Wicket-Ajax", "TRUE", " Application/XML ", "WICKET"},
+            {"Wicket-Ajax", "false", "text/xml", null},
+            {"Wicket-Ajax", "true", "application/json", null},
+            {"Faces-Request", "partial/ajax", "text/plain", null},
+            {"X-Requested-With", "XMLHttpRequest", "text/xml", null},
+        };
+        for (String[] c : cases) {
+            ConsentResponse response = new ConsentResponse(request("POST", Map.of(c[0], c[1])),
+                new Container().proxy(), ConsentDecision.refuseAll(), ENFORCED);
+            response.setContentType(c[2]);
+            PartialResponseFormat format = RewriteDecision.partialResponseFormat(response);
+            assertEquals(c[3], format == null ? null : format.name(), String.join(" ", c));
+            assertEquals(c[3] != null, RewriteDecision.shouldRewrite(response), String.join(" ", c));
+        }
     }
 
     @Test

@@ -6,17 +6,19 @@ import java.io.OutputStream;
 import java.nio.charset.Charset;
 
 /**
- * The body of a Jakarta Faces partial response, the XML that {@code jsf.js} (or PrimeFaces) asked for with
- * {@code Faces-Request: partial/ajax} and then writes into the page: {@code <partial-response><changes><update
- * id="…"><![CDATA[…HTML…]]></update>…}. The HTML of each {@code <update>} and {@code <insert>} section goes through
- * a rewriter of its own, so a conversion pixel or a tag in the panel an ajax call re-renders is removed as it would
- * be from the page; the XML around it and the view state pass byte for byte. An {@code <eval>} script (PrimeFaces
- * joins every {@code executeScript} of the request into one) is held to its end ({@link HtmlRewriter}'s cap) and
- * loses the statements that name a refused tracker ({@link MergedScript#blankRefused}); one that cannot be read
- * that way goes empty, and one over the cap is sent or emptied as the overflow switch says.
+ * The body of an ajax framework's partial response ({@link PartialResponseFormat}), the XML that the framework's
+ * script asked for and then writes into the page: a Jakarta Faces {@code <partial-response><changes><update
+ * id="…"><![CDATA[…HTML…]]></update>…}, an Apache Wicket {@code <ajax-response><component id="…"><![CDATA[…HTML…]]>
+ * </component>…}. The HTML of each of the format's HTML elements goes through a rewriter of its own, so a conversion
+ * pixel or a tag in the panel an ajax call re-renders is removed as it would be from the page; the XML around it and
+ * the view state pass byte for byte. A script element's section (PrimeFaces joins every {@code executeScript} of the
+ * request into one {@code <eval>}, Wicket every contributed script into one {@code <evaluate>}) is held to its end
+ * ({@link HtmlRewriter}'s cap) and loses the statements that name a refused tracker
+ * ({@link MergedScript#blankRefused}); one that cannot be read that way goes empty, and one over the cap is sent or
+ * emptied as the overflow switch says.
  *
- * <p>The HTML of one element is read as one document, as the page reads it: Faces writes a {@code ]]>} of the
- * content as {@code ]]]]><![CDATA[>}, closing the section and opening the next, so a section that a
+ * <p>The HTML of one element is read as one document, as the page reads it: both frameworks write a {@code ]]>} of
+ * the content as {@code ]]]]><![CDATA[>}, closing the section and opening the next, so a section that a
  * {@code <![CDATA[} follows goes on in the same rewriter (a script or a tag split there is still read whole). Its output
  * is written back into one section, with every {@code ]]>} in it split the same way, also one that a removal brought
  * together ({@code a[i[j]]} before a removed script and {@code >} after it).
@@ -26,7 +28,7 @@ import java.nio.charset.Charset;
  * at the end of a write, which may start the {@code ]]>} that ends a section, and after that {@code ]]>} the bytes
  * that tell whether a {@code <![CDATA[} follows.
  */
-final class FacesPartialResponse extends OutputStream {
+final class PartialResponse extends OutputStream {
 
     private static final int MAX_TOKEN = 4096;
     private static final byte[] CDATA_OPEN = {'<', '!', '[', 'C', 'D', 'A', 'T', 'A', '['};
@@ -36,6 +38,7 @@ final class FacesPartialResponse extends OutputStream {
     private static final byte[] SPLIT = {']', ']', '>', '<', '!', '[', 'C', 'D', 'A', 'T', 'A', '['};
 
     private final HtmlRewriter cfg;
+    private final PartialResponseFormat format;
     private final ConsentDecision decision;
     private final Charset charset;
     private final OutputStream out;
@@ -45,24 +48,25 @@ final class FacesPartialResponse extends OutputStream {
     private final byte[] token = new byte[MAX_TOKEN];
     private int tokenLen = -1;
     private byte quote;
-    /** Open {@code <update>} and {@code <insert>} elements: a CDATA section in one of them is HTML. */
+    /** Open HTML elements of the format ({@code <update>}, {@code <component>}…): a CDATA section in one is HTML. */
     private int htmlDepth;
-    /** Open {@code <eval>} elements: a CDATA section in one is a script, held to its end. */
+    /** Open script elements of the format ({@code <eval>}, {@code <evaluate>}…): a section in one is a script. */
     private int evalDepth;
-    /** The held script of an {@code <eval>} section; null outside one, or once it outgrew the cap. */
+    /** The held script of a script element's section; null outside one, or once it outgrew the cap. */
     private java.io.ByteArrayOutputStream evalScript;
     /** Where the current CDATA section's content goes (its rewriter, or {@link #out}); null outside a section. */
     private OutputStream section;
     private RewriteStream sectionRewriter;
     /** {@code ]} bytes read at the end of a section's input and not yet passed on (0 to 2). */
     private int brackets;
-    /** After the {@code ]]>} of an HTML or eval section: what was read so far of a {@code <![CDATA[} continuing it. */
+    /** After the {@code ]]>} of an HTML or script section: what was read so far of a {@code <![CDATA[} continuing it. */
     private final byte[] after = new byte[CDATA_OPEN.length];
     private int afterLen = -1;
 
-    FacesPartialResponse(HtmlRewriter cfg, ConsentDecision decision, Charset charset, OutputStream out,
-                         RewriteListener listener) {
+    PartialResponse(HtmlRewriter cfg, PartialResponseFormat format, ConsentDecision decision, Charset charset,
+                    OutputStream out, RewriteListener listener) {
         this.cfg = cfg;
+        this.format = format;
         this.decision = decision;
         this.charset = charset;
         this.out = out;
@@ -117,7 +121,7 @@ final class FacesPartialResponse extends OutputStream {
                 return i;
             }
             if (tokenLen == MAX_TOKEN) {
-                out.write(token, 0, tokenLen); // no markup Faces writes: it passes as it is
+                out.write(token, 0, tokenLen); // no markup either framework writes: it passes as it is
                 tokenLen = -1;
                 return i;
             }
@@ -125,18 +129,30 @@ final class FacesPartialResponse extends OutputStream {
         return i;
     }
 
-    /** A whole token ({@code <update id="…">}, {@code </insert>}…) is read: it counts HTML elements and goes out. */
+    /**
+     * A whole token ({@code <update id="…">}, {@code </component>}…) is read: it counts the format's HTML and script
+     * elements and goes out.
+     */
     private void endOfToken() throws IOException {
         boolean endTag = tokenLen > 1 && token[1] == '/';
         int name = endTag ? 2 : 1;
         boolean open = !endTag && token[tokenLen - 2] != '/';
-        if (isName(name, "update") || isName(name, "insert")) {
+        if (isAnyName(name, format.htmlElements())) {
             htmlDepth = endTag ? Math.max(0, htmlDepth - 1) : open ? htmlDepth + 1 : htmlDepth;
-        } else if (isName(name, "eval")) {
+        } else if (isAnyName(name, format.scriptElements())) {
             evalDepth = endTag ? Math.max(0, evalDepth - 1) : open ? evalDepth + 1 : evalDepth;
         }
         out.write(token, 0, tokenLen);
         tokenLen = -1;
+    }
+
+    private boolean isAnyName(int at, String[] names) {
+        for (String n : names) {
+            if (isName(at, n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isName(int at, String name) {
@@ -171,7 +187,7 @@ final class FacesPartialResponse extends OutputStream {
     }
 
     /**
-     * Holds an {@code <eval>} script up to the rewriter's cap; past it, the overflow switch decides: sent as it is
+     * Holds a script element's section up to the rewriter's cap; past it, the overflow switch decides: sent as it is
      * ({@code FAIL_OPEN}) or dropped.
      */
     private final class HeldEval extends OutputStream {
@@ -203,7 +219,7 @@ final class FacesPartialResponse extends OutputStream {
         }
     }
 
-    /** The end of an {@code <eval>} script: its refused statements blanked, written back into one section. */
+    /** The end of a script element's section: its refused statements blanked, written back into one section. */
     private void writeEval() throws IOException {
         if (evalScript != null) {
             byte[] script = evalScript.toByteArray();
@@ -270,7 +286,7 @@ final class FacesPartialResponse extends OutputStream {
         }
     }
 
-    /** A {@code ]]>} was read: an HTML or eval section may go on after it ({@link #afterBytes}), any other ends. */
+    /** A {@code ]]>} was read: an HTML or script section may go on after it ({@link #afterBytes}), any other ends. */
     private void endOfSection() throws IOException {
         if (sectionRewriter != null || section instanceof HeldEval) {
             afterLen = 0;

@@ -9,10 +9,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A Jakarta Faces ajax request, on Jetty 12 and Tomcat 11 with the filter registered as web.xml would: the XML it gets
- * back has its panel rewritten (jsf.js inserts it into the page), and XML that answers anything else passes as it is.
+ * A Jakarta Faces and an Apache Wicket ajax request, on Jetty 12 and Tomcat 11 with the filter registered as web.xml
+ * would: the XML each gets back has its panel rewritten (the framework's script inserts it into the page), and XML
+ * that answers anything else passes as it is.
  */
-class FacesPartialResponseContainerTest {
+class PartialResponseContainerTest {
 
     private static String body(String response) {
         String head = response.substring(0, response.indexOf("\r\n\r\n"));
@@ -55,6 +56,30 @@ class FacesPartialResponseContainerTest {
                     """);
             assertEquals(AppServlet.FACES_PARTIAL, body(plain), kind);
             assertFalse(body.contains("facebook.com"), body);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void theComponentAndHeaderContributionOfAWicketAjaxResponseLoseTheirTags(String kind) throws Exception {
+        try (Container c = Container.start(kind, Map.of())) {
+            String ajax = c.exchange("""
+                    GET /app/wicket/ajax?0-1.0-form-submit&_=1764460800000 HTTP/1.1
+                    Host: localhost
+                    Wicket-Ajax: true
+                    Wicket-Ajax-BaseURL: checkout?0
+                    Accept: application/xml, text/xml, */*; q=0.01
+                    X-Requested-With: XMLHttpRequest
+                    """);
+            assertTrue(ajax.startsWith("HTTP/1.1 200"), ajax);
+            String body = body(ajax);
+            assertEquals(AppServlet.WICKET_AJAX.replace(AppServlet.WICKET_LOADER, "").replace(AppServlet.FACES_PIXEL, ""),
+                body, kind);
+            String plain = c.exchange("""
+                    GET /app/wicket/ajax HTTP/1.1
+                    Host: localhost
+                    """);
+            assertEquals(AppServlet.WICKET_AJAX, body(plain), kind);
         }
     }
 }

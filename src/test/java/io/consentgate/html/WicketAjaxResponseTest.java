@@ -1,0 +1,124 @@
+package io.consentgate.html;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.consentgate.ConsentDecision;
+import io.consentgate.catalog.TrackerCatalog;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An Apache Wicket ajax response: the HTML of its component and header contribution sections is rewritten, its
+ * evaluations lose the scripts that start or call a refused tag, and everything else passes byte for byte, however
+ * the body arrives split.
+ */
+class WicketAjaxResponseTest {
+
+    private static final HtmlRewriter REWRITER = HtmlRewriter.builder(TrackerCatalog.bundled()).build();
+    private static final String ADS_LOADER =
+        "<script type=\"text/javascript\" src=\"https://www.googletagmanager.com/gtag/js?id=AW-987654321\"></script>\n";
+    /** Wicket writes a contributed inline script in a commented CDATA block, and escapes its ]]> for the XML. */
+    private static final String CHECKOUT_SCRIPT = "<script type=\"text/javascript\" id=\"checkout-init\">\n"
+        + "/*<![CDATA[*/\nShop.Checkout.init('#checkout7', {step: 3});\n/*]]]]><![CDATA[>*/\n</script>\n";
+    private static final String STYLESHEET = "<link rel=\"stylesheet\" type=\"text/css\" "
+        + "href=\"./wicket/resource/com.example.shop.CheckoutPanel/checkout-ver-1764460800000.css\" />\n";
+    private static final String PIXEL = "<img height=\"1\" width=\"1\" style=\"display:none\" alt=\"\" "
+        + "src=\"https://www.facebook.com/tr?id=733104928811456&amp;ev=Purchase&amp;cd[value]=84.50&amp;noscript=1\"/>";
+    private static final String PANEL = "<div id=\"checkout7\" class=\"panel\"><h3>Order placed</h3>%s"
+        + "<p>Order <b>A-1042</b> will ship on Tuesday.</p></div>";
+    private static final String CONVERSION = "(function(){gtag('event', 'conversion', {'send_to': "
+        + "'AW-987654321/AbC-D_efG-h12_34', 'value': 84.5, 'currency': 'EUR'});})();";
+    private static final String TOAST = "(function(){Shop.Toast.show('Order placed');})();";
+    private static final String BIND = "(function(){Wicket.Ajax.ajax({\"u\":\"./checkout?1-1.0-panel-next\","
+        + "\"c\":\"next8\",\"e\":\"click\"});})();";
+
+    static String response(String headContent, String panel, String evaluate) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ajax-response><header-contribution><![CDATA["
+            + "<head xmlns:wicket=\"http://wicket.apache.org\">" + headContent + "</head>]]></header-contribution>"
+            + "<component id=\"checkout7\" ><![CDATA[" + panel + "]]></component>"
+            + "<evaluate><![CDATA[" + evaluate + "]]></evaluate></ajax-response>";
+    }
+
+    private static String rewrite(String body, ConsentDecision d, int[] splits) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        try (RewriteStream s = REWRITER.openPartialResponse(PartialResponseFormat.WICKET, d, StandardCharsets.UTF_8,
+                out, null)) {
+            int at = 0;
+            for (int split : splits) {
+                s.write(b, at, split - at);
+                at = split;
+            }
+            s.write(b, at, b.length - at);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void componentsAndHeaderContributionsLoseTheirTagsAndEvaluationsTheirConversion() {
+        String in = response(ADS_LOADER + CHECKOUT_SCRIPT + STYLESHEET, String.format(PANEL, PIXEL),
+            BIND + CONVERSION + TOAST);
+        // the removed element goes, the line break after it stays
+        String expected = response("\n" + CHECKOUT_SCRIPT + STYLESHEET, String.format(PANEL, ""),
+            BIND + " ".repeat(CONVERSION.length()) + TOAST);
+        assertEquals(expected, rewrite(in, ConsentDecision.refuseAll(), new int[0]));
+        assertEquals(in, rewrite(in, ConsentDecision.allowAll(), new int[0]));
+        // Google Ads is marketing: a visitor who allowed analytics only still loses it, the pixel too
+        ConsentDecision analytics = ConsentDecision.of(java.util.Set.of(io.consentgate.Category.ANALYTICS),
+            java.util.Map.of(), io.consentgate.ConsentMode.OPT_IN);
+        assertEquals(expected, rewrite(in, analytics, new int[0]));
+    }
+
+    @Test
+    void theOutputIsTheSameWhereverTheBodyIsSplit() {
+        String in = response(ADS_LOADER + CHECKOUT_SCRIPT, String.format(PANEL, PIXEL), BIND + CONVERSION + TOAST);
+        String whole = rewrite(in, ConsentDecision.refuseAll(), new int[0]);
+        assertFalse(whole.contains("facebook.com") || whole.contains("AW-"), whole);
+        int length = in.getBytes(StandardCharsets.UTF_8).length;
+        for (int at = 1; at < length; at++) {
+            assertEquals(whole, rewrite(in, ConsentDecision.refuseAll(), new int[] {at}), "split at " + at);
+        }
+        long seed = new Random().nextLong();
+        Random r = new Random(seed);
+        for (int round = 0; round < 200; round++) {
+            int[] splits = r.ints(1 + r.nextInt(12), 1, length).sorted().distinct().toArray();
+            assertEquals(whole, rewrite(in, ConsentDecision.refuseAll(), splits), "seed " + seed);
+        }
+    }
+
+    @Test
+    void aPriorityEvaluationThatLoadsATagLosesItAndOtherElementsPassAsTheyAre() {
+        String loader = "(function(){var s=document.createElement('script');s.async=true;"
+            + "s.src='https://connect.facebook.net/en_US/fbevents.js';document.head.appendChild(s);})();";
+        String in = "<ajax-response><priority-evaluate><![CDATA[" + loader + TOAST + "]]></priority-evaluate>"
+            + "<redirect><![CDATA[./thanks?2]]></redirect>"
+            + "<components><![CDATA[" + PIXEL + "]]></components></ajax-response>";
+        String expected = "<ajax-response><priority-evaluate><![CDATA[" + " ".repeat(loader.length()) + TOAST
+            + "]]></priority-evaluate><redirect><![CDATA[./thanks?2]]></redirect>"
+            + "<components><![CDATA[" + PIXEL + "]]></components></ajax-response>";
+        assertEquals(expected, rewrite(in, ConsentDecision.refuseAll(), new int[0]));
+    }
+
+    @Test
+    void facesElementNamesMeanNothingInAWicketResponseAndTheOtherWayRound() {
+        String faces = "<partial-response><changes><update id=\"a\"><![CDATA[" + PIXEL + "]]></update>"
+            + "<eval><![CDATA[" + CONVERSION + "]]></eval></changes></partial-response>";
+        assertEquals(faces, rewrite(faces, ConsentDecision.refuseAll(), new int[0]));
+        String wicket = response(ADS_LOADER, String.format(PANEL, PIXEL), CONVERSION);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (RewriteStream s = REWRITER.openFacesPartialResponse(ConsentDecision.refuseAll(), StandardCharsets.UTF_8,
+                out, null)) {
+            s.write(wicket.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertEquals(wicket, out.toString(StandardCharsets.UTF_8));
+    }
+}
