@@ -73,8 +73,7 @@ record DecisionFlags(Policy policy, ConsentDecision decision, String contentType
 
     /** Whether the filter would rewrite a body of this content type at all. */
     boolean isHtml() {
-        String t = contentType.strip().toLowerCase(Locale.ROOT);
-        return t.startsWith("text/html") || t.startsWith("application/xhtml+xml");
+        return HtmlRewriter.isHtmlContentType(contentType);
     }
 
     /** The charset parameter of the content type, or null (the rewriter then sniffs the document). */

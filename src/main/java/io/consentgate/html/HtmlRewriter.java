@@ -146,6 +146,21 @@ public final class HtmlRewriter {
         return openPartialResponse(PartialResponseFormat.FACES, decision, charset, sink, listener);
     }
 
+    /**
+     * Whether a response of this content type is an HTML document or fragment the rewriter reads: {@code text/html},
+     * {@code application/xhtml+xml}, and Turbo Streams ({@code text/vnd.turbo-stream.html}: the
+     * {@code <turbo-stream><template>…} HTML that Hotwire Turbo inserts into the page after a form submission or from
+     * a WebSocket). Parameters and case are ignored; {@code null} is no HTML.
+     */
+    public static boolean isHtmlContentType(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String t = contentType.strip().toLowerCase(Locale.ROOT);
+        return t.startsWith("text/html") || t.startsWith("application/xhtml+xml")
+            || t.startsWith("text/vnd.turbo-stream.html");
+    }
+
     /** Rewrites a whole document held in memory; the same result as writing it through {@link #open}. */
     public byte[] rewrite(byte[] html, ConsentDecision decision) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(html.length);

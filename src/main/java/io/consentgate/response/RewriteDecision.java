@@ -1,5 +1,6 @@
 package io.consentgate.response;
 
+import io.consentgate.html.HtmlRewriter;
 import io.consentgate.html.PartialResponseFormat;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -167,12 +168,8 @@ final class RewriteDecision {
         return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
-    /** Whether a content type is one the rewriter reads: {@code text/html} or {@code application/xhtml+xml}. */
+    /** Whether a content type is one the rewriter reads ({@link HtmlRewriter#isHtmlContentType}). */
     static boolean isHtml(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        String t = contentType.strip().toLowerCase(Locale.ROOT);
-        return t.startsWith("text/html") || t.startsWith("application/xhtml+xml");
+        return HtmlRewriter.isHtmlContentType(contentType);
     }
 }

@@ -30,6 +30,10 @@ public final class AppServlet extends HttpServlet {
         + "</head>]]></header-contribution><component id=\"done5\" ><![CDATA[<div id=\"done5\"><h2>Thank you</h2>"
         + FACES_PIXEL + "</div>]]></component></ajax-response>";
 
+    static final String TURBO_STREAM = "<turbo-stream action=\"replace\" target=\"cart\"><template>"
+        + "<div id=\"cart\"><p>2 items</p>" + FACES_PIXEL + "</div></template></turbo-stream>\n"
+        + "<turbo-stream action=\"append\" target=\"flash\"><template><p>Added</p></template></turbo-stream>";
+
     /** How many times the application ran; tests assert the filter answered some paths itself. */
     static final AtomicInteger CALLS = new AtomicInteger();
 
@@ -59,6 +63,12 @@ public final class AppServlet extends HttpServlet {
             // what a Wicket ajax request gets back: a header contribution with a tag, a panel with a pixel
             resp.setContentType("text/xml; charset=UTF-8");
             resp.getWriter().print(WICKET_AJAX);
+            return;
+        }
+        if (req.getRequestURI().endsWith("/cart/items")) {
+            // what Hotwire Turbo gets back for a form submission: streams of HTML it puts into the page
+            resp.setContentType("text/vnd.turbo-stream.html; charset=utf-8");
+            resp.getWriter().print(TURBO_STREAM);
             return;
         }
         ConsentDecision d = ConsentGate.decision(req);

@@ -173,6 +173,8 @@ class RewriteDecisionTest {
         assertTrue(RewriteDecision.isHtml("text/html"));
         assertTrue(RewriteDecision.isHtml(" Text/HTML;charset=utf-8"));
         assertTrue(RewriteDecision.isHtml("application/xhtml+xml"));
+        assertTrue(RewriteDecision.isHtml("text/vnd.turbo-stream.html; charset=utf-8"));
+        assertFalse(RewriteDecision.isHtml("text/vnd.turbo-stream"));
         assertFalse(RewriteDecision.isHtml("text/plain"));
         assertFalse(RewriteDecision.isHtml("application/xml"));
         assertFalse(RewriteDecision.isHtml((String) null));

@@ -9,11 +9,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A Jakarta Faces and an Apache Wicket ajax request, on Jetty 12 and Tomcat 11 with the filter registered as web.xml
- * would: the XML each gets back has its panel rewritten (the framework's script inserts it into the page), and XML
- * that answers anything else passes as it is.
+ * Ajax answers a page puts into itself, on Jetty 12 and Tomcat 11 with the filter registered as web.xml would: the XML
+ * a Jakarta Faces or Apache Wicket ajax request gets back has its panel rewritten (the framework's script inserts it),
+ * XML that answers anything else passes as it is, and a Turbo Stream is HTML.
  */
-class PartialResponseContainerTest {
+class AjaxResponseContainerTest {
 
     private static String body(String response) {
         String head = response.substring(0, response.indexOf("\r\n\r\n"));
@@ -80,6 +80,23 @@ class PartialResponseContainerTest {
                     Host: localhost
                     """);
             assertEquals(AppServlet.WICKET_AJAX, body(plain), kind);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void aTurboStreamIsRewrittenAsHtml(String kind) throws Exception {
+        try (Container c = Container.start(kind, Map.of())) {
+            String stream = c.exchange("""
+                    POST /app/cart/items HTTP/1.1
+                    Host: localhost
+                    Accept: text/vnd.turbo-stream.html, text/html, application/xhtml+xml
+                    Content-Length: 0
+                    """);
+            assertTrue(stream.startsWith("HTTP/1.1 200"), stream);
+            assertTrue(stream.toLowerCase(java.util.Locale.ROOT).contains("content-type: text/vnd.turbo-stream.html"),
+                stream);
+            assertEquals(AppServlet.TURBO_STREAM.replace(AppServlet.FACES_PIXEL, ""), body(stream), kind);
         }
     }
 }
