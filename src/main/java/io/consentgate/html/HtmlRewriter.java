@@ -90,6 +90,8 @@ public final class HtmlRewriter {
     final boolean reportOnly;
     final BufferPool pool = new BufferPool();
     final HostFilter hostFilter;
+    /** This rewriter in {@link RewriteMode#REMOVE}: itself, or a twin for where an inert element is not inert. */
+    final HtmlRewriter removing;
 
     private HtmlRewriter(Builder b) {
         this.catalog = b.catalog;
@@ -99,6 +101,19 @@ public final class HtmlRewriter {
         this.categoryAttribute = b.categoryAttribute;
         this.reportOnly = b.reportOnly;
         this.hostFilter = new HostFilter(catalog);
+        this.removing = mode == RewriteMode.REMOVE ? this : new HtmlRewriter(this, RewriteMode.REMOVE);
+    }
+
+    /** {@code other} with another mode; the same catalog and host filter. */
+    private HtmlRewriter(HtmlRewriter other, RewriteMode mode) {
+        this.catalog = other.catalog;
+        this.mode = mode;
+        this.maxHeldBytes = other.maxHeldBytes;
+        this.overflow = other.overflow;
+        this.categoryAttribute = other.categoryAttribute;
+        this.reportOnly = other.reportOnly;
+        this.hostFilter = other.hostFilter;
+        this.removing = this;
     }
 
     /** Starts a builder using {@code catalog} to recognise trackers. */
@@ -129,8 +144,10 @@ public final class HtmlRewriter {
      * ajax request gets back ({@link PartialResponseFormat}): the HTML in the CDATA sections of the format's HTML
      * elements ({@code <update>}, {@code <component>}…) is rewritten as a page is, each element's sections as one
      * document; a script element's script ({@code <eval>}, {@code <evaluate>}…) loses the statements that name a
-     * refused tracker; the XML around them and the view state pass byte for byte. Other parameters as for
-     * {@link #open}.
+     * refused tracker; the XML around them and the view state pass byte for byte. Refused elements are removed also
+     * in {@link RewriteMode#NEUTRALIZE}: the frameworks' script runners (Mojarra's {@code jsf.js}, Wicket's before
+     * version 9) evaluate an inserted script's text whatever its {@code type}, so an inert script would run there.
+     * Other parameters as for {@link #open}.
      */
     public RewriteStream openPartialResponse(PartialResponseFormat format, ConsentDecision decision, Charset charset,
                                              OutputStream sink, RewriteListener listener) {

@@ -176,7 +176,8 @@ final class PartialResponse extends OutputStream {
     private void openSection() {
         brackets = 0;
         if (htmlDepth > 0) {
-            sectionRewriter = cfg.open(decision, charset, new SplitEnds(out), listener);
+            // removed in either mode: the frameworks' script runners evaluate a script's text whatever its type
+            sectionRewriter = cfg.removing.open(decision, charset, new SplitEnds(out), listener);
             section = sectionRewriter;
         } else if (evalDepth > 0) {
             evalScript = new java.io.ByteArrayOutputStream();

@@ -2,6 +2,7 @@ package io.consentgate.html;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consentgate.ConsentDecision;
 import io.consentgate.catalog.TrackerCatalog;
@@ -74,6 +75,36 @@ class WicketAjaxResponseTest {
         ConsentDecision analytics = ConsentDecision.of(java.util.Set.of(io.consentgate.Category.ANALYTICS),
             java.util.Map.of(), io.consentgate.ConsentMode.OPT_IN);
         assertEquals(expected, rewrite(in, analytics, new int[0]));
+    }
+
+    @Test
+    void inNeutralizeModeTheTagsAreRemovedAsWellForTheFrameworkWouldRunAnInertScript() throws IOException {
+        // older Wicket and Mojarra evaluate an inserted script's text whatever its type
+        HtmlRewriter neutralizing = HtmlRewriter.builder(TrackerCatalog.bundled()).mode(RewriteMode.NEUTRALIZE).build();
+        String inline = "<script type=\"text/javascript\">!function(f,b,e,v,n,t,s){n=f.fbq=function(){};"
+            + "t=b.createElement(e);t.async=!0;t.src=v;b.head.appendChild(t)}(window,document,'script',"
+            + "'https://connect.facebook.net/en_US/fbevents.js');fbq('init','733104928811456');</script>";
+        String wicket = response(inline + "\n" + CHECKOUT_SCRIPT, String.format(PANEL, PIXEL), TOAST);
+        String faces = "<partial-response><changes><update id=\"f:p\"><![CDATA[" + String.format(PANEL, inline + PIXEL)
+            + "]]></update></changes></partial-response>";
+        assertEquals(response("\n" + CHECKOUT_SCRIPT, String.format(PANEL, ""), TOAST),
+            rewrite(neutralizing, PartialResponseFormat.WICKET, wicket));
+        assertEquals("<partial-response><changes><update id=\"f:p\"><![CDATA[" + String.format(PANEL, "")
+            + "]]></update></changes></partial-response>", rewrite(neutralizing, PartialResponseFormat.FACES, faces));
+        // a page is still neutralized
+        String page = new String(neutralizing.rewrite(inline.getBytes(StandardCharsets.UTF_8),
+            ConsentDecision.refuseAll()), StandardCharsets.UTF_8);
+        assertTrue(page.contains("type=\"text/plain\""), page);
+    }
+
+    private static String rewrite(HtmlRewriter rewriter, PartialResponseFormat format, String body)
+            throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (RewriteStream s = rewriter.openPartialResponse(format, ConsentDecision.refuseAll(),
+                StandardCharsets.UTF_8, out, null)) {
+            s.write(body.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test
