@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.consentgate.ConsentDecision;
 import io.consentgate.catalog.TrackerCatalog;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,19 +35,7 @@ class FacesPartialResponseTest {
     }
 
     private static String rewrite(String body, ConsentDecision d, int[] splits) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        try (RewriteStream s = REWRITER.openFacesPartialResponse(d, StandardCharsets.UTF_8, out, null)) {
-            int at = 0;
-            for (int split : splits) {
-                s.write(b, at, split - at);
-                at = split;
-            }
-            s.write(b, at, b.length - at);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return RewriteAssertions.rewritePartial(REWRITER, PartialResponseFormat.FACES, body, d, splits);
     }
 
     @Test
@@ -70,17 +54,8 @@ class FacesPartialResponseTest {
     void theOutputIsTheSameWhereverTheBodyIsSplit() {
         String in = response(String.format(PANEL, PIXEL + LOADER).replace("]]>0", "]]]]><![CDATA[>0"),
             "if (x[y[0]]]]><![CDATA[>1) {} PF('dlg').hide(); gtag('event','conversion',{'send_to':'AW-987654321/AbCd'});");
-        String whole = rewrite(in, ConsentDecision.refuseAll(), new int[0]);
-        int length = in.getBytes(StandardCharsets.UTF_8).length;
-        for (int at = 1; at < length; at++) {
-            assertEquals(whole, rewrite(in, ConsentDecision.refuseAll(), new int[] {at}), "split at " + at);
-        }
-        long seed = new Random().nextLong();
-        Random r = new Random(seed);
-        for (int round = 0; round < 200; round++) {
-            int[] splits = r.ints(1 + r.nextInt(12), 1, length).sorted().distinct().toArray();
-            assertEquals(whole, rewrite(in, ConsentDecision.refuseAll(), splits), "seed " + seed);
-        }
+        RewriteAssertions.assertSameWhereverSplit(in.getBytes(StandardCharsets.UTF_8).length,
+            splits -> rewrite(in, ConsentDecision.refuseAll(), splits));
     }
 
     @Test

@@ -42,6 +42,41 @@ final class RewriteAssertions {
         return out.toByteArray();
     }
 
+    /** Rewrites a partial response {@code body} of {@code format} split at the given cut points. */
+    static String rewritePartial(HtmlRewriter r, PartialResponseFormat format, String body, ConsentDecision d,
+                                 int[] cuts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        try (RewriteStream s = r.openPartialResponse(format, d, StandardCharsets.UTF_8, out, null)) {
+            int prev = 0;
+            for (int c : cuts) {
+                s.write(b, prev, c - prev);
+                prev = c;
+            }
+            s.write(b, prev, b.length - prev);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Asserts that {@code rewrite} (the output for the input cut at the given points) gives the same output for an
+     * input of {@code length} bytes cut at every single point and at 200 random sets of points (the seed is printed).
+     */
+    static void assertSameWhereverSplit(int length, java.util.function.Function<int[], String> rewrite) {
+        String whole = rewrite.apply(new int[0]);
+        for (int at = 1; at < length; at++) {
+            org.junit.jupiter.api.Assertions.assertEquals(whole, rewrite.apply(new int[] {at}), "split at " + at);
+        }
+        long seed = new java.util.Random().nextLong();
+        java.util.Random r = new java.util.Random(seed);
+        for (int round = 0; round < 200; round++) {
+            int[] splits = r.ints(1 + r.nextInt(12), 1, length).sorted().distinct().toArray();
+            org.junit.jupiter.api.Assertions.assertEquals(whole, rewrite.apply(splits), "seed " + seed);
+        }
+    }
+
     static List<TrackerEvent> events(HtmlRewriter r, String html, ConsentDecision d) {
         List<TrackerEvent> events = new ArrayList<>();
         rewrite(r, html.getBytes(StandardCharsets.UTF_8), d, StandardCharsets.UTF_8, events::add, new int[0]);

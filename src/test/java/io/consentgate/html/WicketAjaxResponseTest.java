@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,20 +45,7 @@ class WicketAjaxResponseTest {
     }
 
     private static String rewrite(String body, ConsentDecision d, int[] splits) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        try (RewriteStream s = REWRITER.openPartialResponse(PartialResponseFormat.WICKET, d, StandardCharsets.UTF_8,
-                out, null)) {
-            int at = 0;
-            for (int split : splits) {
-                s.write(b, at, split - at);
-                at = split;
-            }
-            s.write(b, at, b.length - at);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return RewriteAssertions.rewritePartial(REWRITER, PartialResponseFormat.WICKET, body, d, splits);
     }
 
     @Test
@@ -78,7 +64,7 @@ class WicketAjaxResponseTest {
     }
 
     @Test
-    void inNeutralizeModeTheTagsAreRemovedAsWellForTheFrameworkWouldRunAnInertScript() throws IOException {
+    void inNeutralizeModeTheTagsAreRemovedAsWellForTheFrameworkWouldRunAnInertScript() {
         // older Wicket and Mojarra evaluate an inserted script's text whatever its type
         HtmlRewriter neutralizing = HtmlRewriter.builder(TrackerCatalog.bundled()).mode(RewriteMode.NEUTRALIZE).build();
         String inline = "<script type=\"text/javascript\">!function(f,b,e,v,n,t,s){n=f.fbq=function(){};"
@@ -88,23 +74,15 @@ class WicketAjaxResponseTest {
         String faces = "<partial-response><changes><update id=\"f:p\"><![CDATA[" + String.format(PANEL, inline + PIXEL)
             + "]]></update></changes></partial-response>";
         assertEquals(response("\n" + CHECKOUT_SCRIPT, String.format(PANEL, ""), TOAST),
-            rewrite(neutralizing, PartialResponseFormat.WICKET, wicket));
+            RewriteAssertions.rewritePartial(neutralizing, PartialResponseFormat.WICKET, wicket,
+                ConsentDecision.refuseAll(), new int[0]));
         assertEquals("<partial-response><changes><update id=\"f:p\"><![CDATA[" + String.format(PANEL, "")
-            + "]]></update></changes></partial-response>", rewrite(neutralizing, PartialResponseFormat.FACES, faces));
+            + "]]></update></changes></partial-response>", RewriteAssertions.rewritePartial(neutralizing, PartialResponseFormat.FACES, faces,
+                ConsentDecision.refuseAll(), new int[0]));
         // a page is still neutralized
         String page = new String(neutralizing.rewrite(inline.getBytes(StandardCharsets.UTF_8),
             ConsentDecision.refuseAll()), StandardCharsets.UTF_8);
         assertTrue(page.contains("type=\"text/plain\""), page);
-    }
-
-    private static String rewrite(HtmlRewriter rewriter, PartialResponseFormat format, String body)
-            throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (RewriteStream s = rewriter.openPartialResponse(format, ConsentDecision.refuseAll(),
-                StandardCharsets.UTF_8, out, null)) {
-            s.write(body.getBytes(StandardCharsets.UTF_8));
-        }
-        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -112,16 +90,8 @@ class WicketAjaxResponseTest {
         String in = response(ADS_LOADER + CHECKOUT_SCRIPT, String.format(PANEL, PIXEL), BIND + CONVERSION + TOAST);
         String whole = rewrite(in, ConsentDecision.refuseAll(), new int[0]);
         assertFalse(whole.contains("facebook.com") || whole.contains("AW-"), whole);
-        int length = in.getBytes(StandardCharsets.UTF_8).length;
-        for (int at = 1; at < length; at++) {
-            assertEquals(whole, rewrite(in, ConsentDecision.refuseAll(), new int[] {at}), "split at " + at);
-        }
-        long seed = new Random().nextLong();
-        Random r = new Random(seed);
-        for (int round = 0; round < 200; round++) {
-            int[] splits = r.ints(1 + r.nextInt(12), 1, length).sorted().distinct().toArray();
-            assertEquals(whole, rewrite(in, ConsentDecision.refuseAll(), splits), "seed " + seed);
-        }
+        RewriteAssertions.assertSameWhereverSplit(in.getBytes(StandardCharsets.UTF_8).length,
+            splits -> rewrite(in, ConsentDecision.refuseAll(), splits));
     }
 
     @Test
