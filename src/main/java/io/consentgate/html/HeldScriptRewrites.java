@@ -126,7 +126,7 @@ final class HeldScriptRewrites {
     boolean rewriteMerged(List<TrackerMatch> matches) {
         int cs = engine.scriptContentStart;
         byte[] text = MergedScript.rewrite(engine.defer, cs, engine.deferLen - cs, engine.cfg.catalog,
-            m -> !engine.decision.allowsAll(refined(m, matches).categories()));
+            m -> !engine.decision.allowsAll(refined(m, matches).categories()), engine.cfg.mergedScripts);
         if (text == null) {
             return false;
         }

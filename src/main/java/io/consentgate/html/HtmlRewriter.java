@@ -90,8 +90,15 @@ public final class HtmlRewriter {
     final boolean reportOnly;
     final BufferPool pool = new BufferPool();
     final HostFilter hostFilter;
+    /**
+     * Whether every inline script is read as a framework's merged script ({@link MergedScript}), not only the shapes
+     * it recognises: set on {@link #evaluating}, for the scripts an ajax framework joins and evaluates.
+     */
+    final boolean mergedScripts;
     /** This rewriter in {@link RewriteMode#REMOVE}: itself, or a twin for where an inert element is not inert. */
     final HtmlRewriter removing;
+    /** A twin in {@link RewriteMode#REMOVE} that reads every inline script as a merged one. */
+    final HtmlRewriter evaluating;
 
     private HtmlRewriter(Builder b) {
         this.catalog = b.catalog;
@@ -101,11 +108,13 @@ public final class HtmlRewriter {
         this.categoryAttribute = b.categoryAttribute;
         this.reportOnly = b.reportOnly;
         this.hostFilter = new HostFilter(catalog);
-        this.removing = mode == RewriteMode.REMOVE ? this : new HtmlRewriter(this, RewriteMode.REMOVE);
+        this.mergedScripts = false;
+        this.removing = mode == RewriteMode.REMOVE ? this : new HtmlRewriter(this, RewriteMode.REMOVE, false);
+        this.evaluating = new HtmlRewriter(this, RewriteMode.REMOVE, true);
     }
 
-    /** {@code other} with another mode; the same catalog and host filter. */
-    private HtmlRewriter(HtmlRewriter other, RewriteMode mode) {
+    /** {@code other} with another mode and script reading; the same catalog and host filter. */
+    private HtmlRewriter(HtmlRewriter other, RewriteMode mode, boolean mergedScripts) {
         this.catalog = other.catalog;
         this.mode = mode;
         this.maxHeldBytes = other.maxHeldBytes;
@@ -113,7 +122,9 @@ public final class HtmlRewriter {
         this.categoryAttribute = other.categoryAttribute;
         this.reportOnly = other.reportOnly;
         this.hostFilter = other.hostFilter;
-        this.removing = this;
+        this.mergedScripts = mergedScripts;
+        this.removing = mergedScripts ? null : this;
+        this.evaluating = mergedScripts ? this : null;
     }
 
     /** Starts a builder using {@code catalog} to recognise trackers. */

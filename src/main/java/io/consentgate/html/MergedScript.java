@@ -14,7 +14,10 @@ import java.util.function.Predicate;
  * of a JSF view into one element that removes itself ({@code …;document.getElementById('<uuid>').remove();},
  * inside a {@code DOMContentLoaded} listener when deferred), and Liferay writes every {@code <aui:script>} of a page
  * into one block ({@code // <![CDATA[ … AUI().use('…', function(A) {(function() {…})();…}); // ]]>}). Removing such
- * a script for a GTM snippet in the view's template would stop every widget, menu and form of the page.
+ * a script for a GTM snippet in the view's template would stop every widget, menu and form of the page. Apache
+ * Wicket writes every DOM-ready script of a page into one listener after its CDATA comment
+ * ({@code Wicket.Event.add(window, "domready", function(event) {…;});}), its ajax bindings among them, and joins the
+ * scripts of an ajax answer as {@code (function(){…})();} statements.
  *
  * <p>In such a script each statement ({@link ScriptStatements}) that names a refused tracker on its own is blanked
  * instead: overwritten by spaces, its line breaks kept, inside the framework's wrapper function when the statement
@@ -28,8 +31,15 @@ final class MergedScript {
     private static final String PRIMEFACES_REMOVE = "').remove();";
     private static final String LIFERAY_USE = "AUI().use(";
     private static final String LIFERAY_CDATA = "// <![CDATA[";
-    /** Wrappers whose function body holds the joined scripts: Liferay's AUI callback, PrimeFaces' deferred listener. */
-    private static final String[] WRAPPERS = {LIFERAY_USE, "document.addEventListener(\"DOMContentLoaded\","};
+    private static final String WICKET_CDATA = "/*<![CDATA[*/";
+    private static final String[] WICKET_EVENTS = {"Wicket.Event.add(window, \"domready\", function(event) {",
+        "Wicket.Event.add(window, \"load\", function(event) {"};
+    /**
+     * Wrappers whose function body holds the joined scripts: Liferay's AUI callback, PrimeFaces' deferred listener,
+     * Wicket's DOM-ready and load listeners.
+     */
+    private static final String[] WRAPPERS = {LIFERAY_USE, "document.addEventListener(\"DOMContentLoaded\",",
+        WICKET_EVENTS[0], WICKET_EVENTS[1]};
 
     private MergedScript() {
     }
@@ -51,10 +61,14 @@ final class MergedScript {
         return out;
     }
 
-    /** The script {@code b[off, off + len)} with its refused statements blanked, or {@code null} (it is removed). */
-    static byte[] rewrite(byte[] b, int off, int len, TrackerCatalog catalog, Predicate<TrackerMatch> refused) {
+    /**
+     * The script {@code b[off, off + len)} with its refused statements blanked, or {@code null} (it is removed): a
+     * script of a recognised shape, or any script when {@code anyScript} (one an ajax framework joined and evaluates).
+     */
+    static byte[] rewrite(byte[] b, int off, int len, TrackerCatalog catalog, Predicate<TrackerMatch> refused,
+                          boolean anyScript) {
         int end = off + len;
-        if (!isPrimeFaces(b, off, end) && !isLiferay(b, off, end)) {
+        if (!anyScript && !isPrimeFaces(b, off, end) && !isLiferay(b, off, end) && !isWicket(b, off, end)) {
             return null;
         }
         byte[] out = Arrays.copyOfRange(b, off, end);
@@ -263,6 +277,26 @@ final class MergedScript {
             k++;
         }
         return ByteScan.startsWith(b, k, end, LIFERAY_CDATA) && ByteScan.find(b, k, end, LIFERAY_USE) >= 0;
+    }
+
+    /**
+     * Whether the text is an Apache Wicket page's joined DOM-ready or load script: Wicket's CDATA comment first, then
+     * the one listener into whose function Wicket writes every {@code OnDomReadyHeaderItem} ({@code OnLoadHeaderItem})
+     * of the page, the ajax bindings of its links and forms among them.
+     */
+    private static boolean isWicket(byte[] b, int off, int end) {
+        int k = off;
+        while (k < end && ByteScan.isWs(b[k])) {
+            k++;
+        }
+        if (!ByteScan.startsWith(b, k, end, WICKET_CDATA)) {
+            return false;
+        }
+        k += WICKET_CDATA.length();
+        while (k < end && ByteScan.isWs(b[k])) {
+            k++;
+        }
+        return ByteScan.startsWith(b, k, end, WICKET_EVENTS[0]) || ByteScan.startsWith(b, k, end, WICKET_EVENTS[1]);
     }
 
     private static int lastIndexOf(byte[] b, int off, int end, String s) {

@@ -220,16 +220,35 @@ final class PartialResponse extends OutputStream {
         }
     }
 
-    /** The end of a script element's section: its refused statements blanked, written back into one section. */
+    /**
+     * The end of a script element's section: its refused statements blanked, written back into one section. Wicket
+     * 9 and later write the section as a {@code <head>} with one {@code <script>} (so that a CSP nonce can be put on
+     * it): that is read as HTML whose scripts are merged ones ({@link HtmlRewriter#evaluating}).
+     */
     private void writeEval() throws IOException {
         if (evalScript != null) {
             byte[] script = evalScript.toByteArray();
-            byte[] kept = MergedScript.blankRefused(script, cfg.catalog, m -> !decision.allowsAll(m.categories()));
-            if (kept != null) {
-                new SplitEnds(out).write(kept, 0, kept.length);
+            if (format == PartialResponseFormat.WICKET && startsAsMarkup(script)) {
+                RewriteStream html = cfg.evaluating.open(decision, charset, new SplitEnds(out), listener);
+                html.write(script, 0, script.length);
+                html.finish();
+            } else {
+                byte[] kept = MergedScript.blankRefused(script, cfg.catalog, m -> !decision.allowsAll(m.categories()));
+                if (kept != null) {
+                    new SplitEnds(out).write(kept, 0, kept.length);
+                }
             }
         }
         evalScript = null;
+    }
+
+    /** Whether the text starts, after white space, with a tag ({@code <head …>}) and not with a script. */
+    private static boolean startsAsMarkup(byte[] t) {
+        int k = 0;
+        while (k < t.length && ByteScan.isWs(t[k])) {
+            k++;
+        }
+        return k + 1 < t.length && t[k] == '<' && ByteScan.isAlpha(t[k + 1]);
     }
 
     /** Passes a section's content on up to its {@code ]]>}; returns where it stopped. */

@@ -117,4 +117,24 @@ class MergedScriptTest {
         // text the statement reader cannot trust
         assertEquals("ab", rewrite(REMOVE, "a" + script(SETTINGS + GTM + "f(;" + TAIL) + "b", NONE));
     }
+
+    @Test
+    void wicketsJoinedDomReadyScriptLosesOnlyTheTrackersStatement() {
+        // Wicket writes every OnDomReadyHeaderItem of a page, its ajax bindings among them, into one listener
+        String binding = "Wicket.Ajax.ajax({\"u\":\"./checkout?0-1.0-place\",\"c\":\"place\",\"e\":\"click\"});;";
+        String publish = "Wicket.Event.publish(Wicket.Event.Topic.AJAX_HANDLERS_BOUND);";
+        String in = "<script type=\"text/javascript\">\n/*<![CDATA[*/\nWicket.Event.add(window, \"domready\", "
+            + "function(event) { \n" + binding + "\n" + GTM + ";\n" + publish + "\n;});\n/*]]>*/\n</script>";
+        String out = "<script type=\"text/javascript\">\n/*<![CDATA[*/\nWicket.Event.add(window, \"domready\", "
+            + "function(event) { \n" + binding + "\n" + blank(GTM) + ";\n" + publish + "\n;});\n/*]]>*/\n</script>";
+        assertEquals(out, rewrite(REMOVE, in, NONE));
+        assertEquals(out, rewrite(NEUTRALIZE, in, NONE));
+        // a script of Wicket's that holds nothing but the snippet goes whole, as any other
+        String alone = "<script type=\"text/javascript\">\n/*<![CDATA[*/\nWicket.Event.add(window, \"load\", "
+            + "function(event) { \n" + GTM + ";\n;});\n/*]]>*/\n</script>";
+        assertEquals("", rewrite(REMOVE, alone, NONE));
+        // the same listener written by someone else, without Wicket's CDATA comment, is no Wicket page script
+        String other = "<script>Wicket.Event.add(window, \"domready\", function(event) { " + binding + GTM + " });</script>";
+        assertEquals("", rewrite(REMOVE, other, NONE));
+    }
 }

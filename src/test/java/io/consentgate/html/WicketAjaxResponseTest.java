@@ -122,4 +122,24 @@ class WicketAjaxResponseTest {
         }
         assertEquals(wicket, out.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void wicket9AndLaterEvaluationsAreAScriptInAHeadAndLoseOnlyTheConversion() {
+        // since Wicket 9 an answer's scripts come as one <script> (a CSP nonce can go on it) in a <head>
+        String head = "<head xmlns:wicket=\"http://wicket.apache.org\"><script type=\"text/javascript\">\n"
+            + "/*<![CDATA[*/\n%s\n/*]]]]><![CDATA[>*/\n</script>\n</head>";
+        String in = "<ajax-response><evaluate><![CDATA[" + String.format(head, BIND + CONVERSION + TOAST)
+            + "]]></evaluate></ajax-response>";
+        String out = "<ajax-response><evaluate><![CDATA[" + String.format(head, BIND + " ".repeat(CONVERSION.length())
+            + TOAST) + "]]></evaluate></ajax-response>";
+        assertEquals(out, rewrite(in, ConsentDecision.refuseAll(), new int[0]));
+        assertEquals(in, rewrite(in, ConsentDecision.allowAll(), new int[0]));
+        RewriteAssertions.assertSameWhereverSplit(in.getBytes(StandardCharsets.UTF_8).length,
+            splits -> rewrite(in, ConsentDecision.refuseAll(), splits));
+        // an evaluation that is nothing but the conversion goes, its head stays
+        String alone = "<ajax-response><evaluate><![CDATA[" + String.format(head, CONVERSION)
+            + "]]></evaluate></ajax-response>";
+        assertEquals("<ajax-response><evaluate><![CDATA[<head xmlns:wicket=\"http://wicket.apache.org\">\n</head>]]>"
+            + "</evaluate></ajax-response>", rewrite(alone, ConsentDecision.refuseAll(), new int[0]));
+    }
 }
