@@ -102,6 +102,24 @@ class CookieMatchTest {
         panoramaId               | -                    | lotame
         rxVisitor                | -                    | dynatrace-rum
         dtCookie                 | .shop.example        | dynatrace-rum
+        BT_pdc                   | -                    | etracker
+        BT_sdc                   | .shop.example        | etracker
+        wt3_eid                  | -                    | mapp-intelligence
+        wt3_sid                  | .shop.example        | mapp-intelligence
+        wtstp_eid                | -                    | mapp-intelligence
+        wteid_111111111111111    | -                    | mapp-intelligence
+        CNZZDATA1278123456       | -                    | cnzz
+        UM_distinctid            | .shop.example        | cnzz
+        ai_user                  | -                    | azure-application-insights
+        ai_authUser              | .shop.example        | azure-application-insights
+        ai_session               | -                    | -
+        _dd_s                    | -                    | datadog-rum
+        _conv_v                  | -                    | convert-experiences
+        _conv_s                  | -                    | convert-experiences
+        _gaexp                   | -                    | google-optimize
+        _opt_expid               | -                    | ocd-google-optimize
+        __gfp_64b                | -                    | ocd-gemius
+        _omappvp                 | -                    | ocd-optinmonster
         _gig_lt                  | -                    | -
         _gig_APIProxy_enabled    | -                    | -
         gig_bootstrap_3_AbCdEf   | -                    | -
@@ -221,6 +239,7 @@ class CookieMatchTest {
         _hj_consent_given          | -
         __cq_dnt                   | -
         dw_dnt                     | -
+        et_allow_cookies           | -
         kndctr_53A16ACB5CC1D3760A495C99_AdobeOrg_consent       | -
         kndctr_53A16ACB5CC1D3760A495C99_AdobeOrg_consent_check | -
         """)

@@ -111,6 +111,16 @@ class LoaderMatchTest {
         /ruxitagentjs_.js                                            | -          | -
         /modules/jexperience/javascript/init.js                      | jahia-jexperience | analytics+marketing
         /modules/jexperience/javascript/other.js                     | -          | -
+        /static/tracking/webtrekk_v3.js                              | mapp-intelligence | analytics
+        https://cdn.shop.example/js/webtrekk_v4.min.js?v=4.5.3       | mapp-intelligence | analytics
+        /js/webtrekk_v5.js                                           | -          | -
+        https://www.datadoghq-browser-agent.com/us1/v5/datadog-rum.js | datadog-rum | analytics
+        https://www.datadoghq-browser-agent.com/eu1/v5/datadog-rum-slim.js | datadog-rum | analytics
+        https://www.datadoghq-browser-agent.com/datadog-rum-v4.js    | datadog-rum | analytics
+        /vendor/datadog/datadog-rum.js?v=5.23.0                      | datadog-rum | analytics
+        https://www.datadoghq-browser-agent.com/us1/v5/datadog-logs.js | -        | -
+        /js/datadog-rum-.js                                          | -          | -
+        /js/datadog-rum.json                                         | -          | -
         /js/prebid8.52.0.min.js                                      | -          | -
         /js/prebid-ads.js                                            | -          | -
         https://cdn.jsdelivr.net/npm/prebid.js@9.20.0/dist/not-for-prod/prebid.js | prebid | marketing

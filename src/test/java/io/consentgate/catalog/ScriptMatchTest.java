@@ -588,6 +588,216 @@ class ScriptMatchTest {
     }
 
     @Test
+    void findsTheAddedAudienceMeasurementAndAnalyticsLoaders() {
+        Map<String, String> loaders = Map.ofEntries(
+            Map.entry("gemius", """
+                var pp_gemius_identifier = 'bQrlq.xM8dHg_Yb1TkPKJ2ZI7Gg8g0b3Q1lVhFgE.Lz.Y7';
+                function gemius_pending(name) {
+                  window[name] = window[name] || function () {
+                    var q = window[name + '_pdata'] = window[name + '_pdata'] || []; q[q.length] = arguments; };
+                }
+                gemius_pending('gemius_hit'); gemius_pending('gemius_event');
+                (function (doc, tag) {
+                  try {
+                    var el = doc.createElement(tag), first = doc.getElementsByTagName(tag)[0];
+                    el.async = true; el.src = 'https://gapl.hit.gemius.pl/xgemius.js';
+                    first.parentNode.insertBefore(el, first);
+                  } catch (e) {}
+                })(document, 'script');"""),
+            Map.entry("etracker", "var et = document.createElement('script'); et.id = '_etLoader'; et.async = true;\n"
+                + "et.setAttribute('data-secure-code', 'Ab12Cd'); et.src = '//code.etracker.com/code/e.js';\n"
+                + "document.head.appendChild(et);"),
+            Map.entry("nielsen-dcr", """
+                !function (w, ns) {
+                  w[ns] = w[ns] || { nlsQ: function (appId, name, cfg) {
+                    var d = w.document, s = d.createElement('script'); s.async = 1;
+                    s.src = 'https://cdn-gl.imrworldwide.com/conf/' + appId + '.js#name=' + name + '&ns=' + ns;
+                    d.head.appendChild(s);
+                    return (w[ns][name] = w[ns][name] || { g: cfg || {}, ggPM: function () { (this.q = this.q || []).push(arguments); } });
+                  } };
+                }(window, 'NOLBUNDLE');
+                var nlsn = NOLBUNDLE.nlsQ('P0F44B381-FB60-4094-B9EF-0D98A982862B', 'nlsnInstance', {});"""),
+            Map.entry("liveinternet", "new Image().src = \"//counter.yadro.ru/hit?r\" + escape(document.referrer) +\n"
+                + "  ((typeof screen == \"undefined\") ? \"\" : \";s\" + screen.width + \"*\" + screen.height) +\n"
+                + "  \";u\" + escape(document.URL) + \";\" + Math.random();"),
+            Map.entry("rambler-top100", """
+                (function (w, d, c) {
+                  (w[c] = w[c] || []).push(function () {
+                    try { w.top100Counter = new top100({ project: 7654321 }); } catch (e) { }
+                  });
+                  var s = d.createElement('script'); s.async = true;
+                  s.src = (d.location.protocol == 'https:' ? 'https:' : 'http:') + '//st.top100.ru/top100/top100.js';
+                  d.head.appendChild(s);
+                })(window, document, '_top100q');"""),
+            Map.entry("cnzz", "var cnzz_protocol = ((\"https:\" == document.location.protocol) ? \" https://\" : \" http://\");\n"
+                + "document.write(unescape(\"%3Cspan id='cnzz_stat_icon_1278123456'%3E%3C/span%3E%3Cscript src='\" + "
+                + "cnzz_protocol + \"s19.cnzz.com/z_stat.php%3Fid%3D1278123456' type='text/javascript'%3E%3C/script%3E\"));"),
+            Map.entry("51la", "!function (opts) { var s = document.createElement('script'); s.charset = 'UTF-8'; s.async = true;\n"
+                + "  s.src = 'https://sdk.51.la/js-sdk-pro.min.js'; s.id = 'LA_COLLECT';\n"
+                + "  s.onload = function () { window.LA.init(opts); }; document.head.appendChild(s);\n"
+                + "}({ id: 'K8VYEj2Y', ck: 'K8VYEj2Y' });"),
+            Map.entry("azure-application-insights", """
+                !function (win, doc, snippet) {
+                  var sdkInstance = 'appInsightsSDK', name = win[sdkInstance] = 'appInsights';
+                  var s = doc.createElement('script'); s.src = snippet.src; s.crossOrigin = snippet.crossOrigin;
+                  doc.head.appendChild(s);
+                  win[name] = win[name] || { config: snippet.cfg, queue: [] };
+                }(window, document, {
+                  src: 'https://js.monitor.azure.com/scripts/b/ai.3.gbl.min.js',
+                  crossOrigin: 'anonymous',
+                  cfg: { connectionString: 'InstrumentationKey=0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/' }
+                });"""),
+            Map.entry("datadog-rum", """
+                (function (win, doc, tag, url, name) {
+                  win[name] = win[name] || { q: [], onReady: function (fn) { this.q.push(fn); } };
+                  var s = doc.createElement(tag); s.async = 1; s.src = url;
+                  doc.head.appendChild(s);
+                })(window, document, 'script', 'https://www.datadoghq-browser-agent.com/eu1/v5/datadog-rum.js', 'DD_RUM');
+                window.DD_RUM.onReady(function () {
+                  window.DD_RUM.init({ clientToken: 'pub0123456789abcdef', applicationId: '0f1e2d3c', site: 'datadoghq.eu',
+                    service: 'shop-web', sessionSampleRate: 100, trackUserInteractions: true });
+                });"""),
+            Map.entry("convert-experiences", "var cv = document.createElement('script');\n"
+                + "cv.src = '//cdn-4.convertexperiments.com/v1/js/10041234-10045678.js?environment=production';\n"
+                + "document.head.appendChild(cv);"),
+            Map.entry("google-optimize", """
+                (function (win, root, cls, layer, timeout, ids) {
+                  root.className += ' ' + cls;
+                  ids.start = Date.now();
+                  ids.end = function () { root.className = root.className.replace(' ' + cls, ''); };
+                  (win[layer] = win[layer] || []).hide = ids;
+                  setTimeout(function () { if (ids.end) { ids.end(); ids.end = null; } }, timeout);
+                })(window, document.documentElement, 'async-hide', 'dataLayer', 4000, { 'OPT-AB12CDE': true });"""));
+        for (Map.Entry<String, String> e : loaders.entrySet()) {
+            assertEquals(Map.of(e.getKey(), EnumSet.of(Category.ANALYTICS)), scan(e.getValue()), e.getKey());
+        }
+        // where the host is split, proxied or the page's own, what the vendor's snippet always writes still names it
+        assertEquals(Set.of("gemius"), ids("var pp_gemius_identifier = 'zZ1.x'; gt.src = prefix + '.hit.' + 'gemius.pl/xgemius.js';"));
+        // Mapp's tag manager fires whatever tags the account configured, like other tag managers
+        assertEquals(Map.of("mapp-tag-integration", EnumSet.of(Category.ANALYTICS, Category.MARKETING)), scan("""
+            window._tiConfig = window._tiConfig || {
+              tiDomain: 'responder.wt-safetag.com',
+              tiId: '111111111111111',
+              option: {}
+            };"""));
+        assertEquals(Set.of("mapp-tag-integration"), ids("window._tiConfig = { customDomain: 'stats.shop.example', customPath: 'tag.js' };"));
+        assertEquals(Set.of("mapp-intelligence"), ids("var px = new Image(); px.src = 'https://horska01.wt-eu02.net/111111111111111/wt?p=441,' + page;"));
+        assertEquals(Set.of("nielsen-dcr"), ids("var i = NOLBUNDLE.nlsQ(appId, 'nlsnInstance', { nol_sdkDebug: 'debug' });"));
+        assertEquals(Set.of("cnzz"), ids("var cnzz_protocol = ((\"https:\" == document.location.protocol) ? \" https://\" : \" http://\");"));
+        assertEquals(Set.of("51la"), ids("s.src = '/stats/js-sdk-pro.min.js'; s.id = 'LA_COLLECT'; document.head.appendChild(s);"));
+        assertEquals(Set.of("azure-application-insights"), ids("var ai = new Microsoft.ApplicationInsights.ApplicationInsights("
+                + "{ config: { connectionString: window.appConfig.ai } });\nai.loadAppInsights();\nai.trackPageView();"));
+        assertEquals(Set.of("datadog-rum"), ids("window.DD_RUM && window.DD_RUM.init({ clientToken: 'pub0123', site: 'datadoghq.com' });"));
+        assertEquals(Set.of("azure-application-insights"), ids("!function (w, d, cfg) { var sdkInstance = \"appInsightsSDK\";"
+                + " w[sdkInstance] = \"appInsights\"; /* … */ }(window, document, { src: \"/lib/ai.3.gbl.min.js\", cfg: aiCfg });"));
+        assertEquals(Set.of("datadog-rum"), ids("import { datadogRum } from '/assets/rum.mjs';\n"
+                + "datadogRum.init({ applicationId: '0f1e2d3c', clientToken: 'pub0123', site: 'datadoghq.com' });"));
+        for (String file : List.of("datadog-rum.js", "datadog-rum-slim.js", "us1/v4/datadog-rum.js", "datadog-rum-v4.js",
+                "datadog-rum-slim-v4.js")) {
+            assertEquals(Set.of("datadog-rum"), ids("loadScript('/vendor/" + file + "', startMonitoring);"), file);
+        }
+        assertEquals(Set.of("google-optimize"), ids("var o = document.createElement('script');"
+                + " o.src = 'https://www.googleoptimize.com/optimize.js?id=OPT-AB12CDE'; document.head.appendChild(o);"));
+    }
+
+    @Test
+    void findsTheAddedAdvertisingAndLeadTrackingLoaders() {
+        Map<String, String> loaders = Map.ofEntries(
+            Map.entry("adform", """
+                window._adftrack = Array.isArray(window._adftrack) ? window._adftrack : (window._adftrack ? [window._adftrack] : []);
+                window._adftrack.push({ HttpHost: 'track.adform.net', pm: 1234567, divider: encodeURIComponent('|'),
+                  pagename: encodeURIComponent('Shop|Home') });
+                (function () { var s = document.createElement('script'); s.async = true;
+                  s.src = 'https://s2.adform.net/banners/scripts/st/trackpoint-async.js'; document.head.appendChild(s); })();"""),
+            Map.entry("teads", "window.teads_e = window.teads_e || [];\nwindow.teads_adv_id = 123456;"),
+            Map.entry("integral-ad-science", "var ias = document.createElement('script'); ias.async = true;\n"
+                + "ias.src = '//static.adsafeprotected.com/iasPET.1.js'; document.head.appendChild(ias);"),
+            Map.entry("doubleverify", "var dv = document.createElement('script'); dv.async = true;\n"
+                + "dv.src = 'https://pub.doubleverify.com/dvtag/21236410/DV464041/pub.js'; document.head.appendChild(dv);"),
+            Map.entry("seznam-sklik", "var seznam_retargeting_id = 123456;"),
+            Map.entry("act-on", """
+                (function (w, ns, obj, d, tag) {
+                  w[ns] = w[ns] || {};
+                  w[ns][obj] = w[ns][obj] || { q: [], track: function (r, e, t) { this.q.push({ r: r, e: e, t: t || +new Date }); } };
+                  var el = d.createElement(tag); el.async = 1;
+                  el.src = '//marketing.shop.example/cdnr/94/acton/bn/tracker/17167';
+                  d.head.appendChild(el);
+                })(window, 'ActOn', 'Beacon', document, 'script');
+                ActOn.Beacon.track();"""),
+            Map.entry("sharpspring", """
+                var _ss = _ss || [];
+                _ss.push(['_setDomain', 'https://koi-3QN9ABCDEF.marketingautomation.services/net']);
+                _ss.push(['_setAccount', 'KOI-3SEY3QABCD']);
+                _ss.push(['_trackPageView']);
+                (function () {
+                  var ss = document.createElement('script'); ss.async = true;
+                  ss.src = 'https://koi-3QN9ABCDEF.marketingautomation.services/client/ss.js?ver=2.4.0';
+                  document.head.appendChild(ss);
+                })();"""),
+            Map.entry("lead-forensics", "var lf = document.createElement('script');\n"
+                + "lf.src = 'https://secure.leadforensics.com/js/123456.js'; document.head.appendChild(lf);"),
+            Map.entry("albacross", "window._nQc = \"89123456\";"),
+            Map.entry("leadinfo", """
+                (function (win, doc, tag, src, name, account) {
+                  if (win[name]) { return; }
+                  win.GlobalLeadinfoNamespace = win.GlobalLeadinfoNamespace || [];
+                  win.GlobalLeadinfoNamespace.push(name);
+                  win[name] = function () { (win[name].q = win[name].q || []).push(arguments); };
+                  win[name].t = account;
+                  var s = doc.createElement(tag); s.async = 1; s.src = src; doc.head.appendChild(s);
+                })(window, document, 'script', 'https://cdn.leadinfo.net/ping.js', 'leadinfo', 'LI-5F11A67EACFB4');"""),
+            Map.entry("optinmonster", "(function (d, user, account) { var s = d.createElement('script');\n"
+                + "  s.src = 'https://a.omappapi.com/app/js/api.min.js'; s.async = true;\n"
+                + "  s.dataset.user = user; s.dataset.account = account; d.head.appendChild(s);\n"
+                + "})(document, 123456, 654321);"));
+        for (Map.Entry<String, String> e : loaders.entrySet()) {
+            assertEquals(Map.of(e.getKey(), EnumSet.of(Category.MARKETING)), scan(e.getValue()), e.getKey());
+        }
+        assertEquals(Set.of("teads"), ids("window.teads_e = window.teads_e || []; window.teads_buyer_pixel_id = 1815;"));
+        assertEquals(Set.of("seznam-sklik"), ids("s.src = 'https://c.seznam.cz/js/rc.js'; document.body.appendChild(s);"));
+        assertEquals(Set.of("leadinfo"), ids("window.GlobalLeadinfoNamespace = ['leadinfo']; s.src = '/li/ping.js';"));
+    }
+
+    @Test
+    void callsIntoTheAddedTagsAndTheirVendorsWebsitesAreNoLoaders() {
+        // a second script that uses a library its <script src> loaded, or a site script that reports an event: inert
+        // once the library is gone, and it may carry the site's own code
+        List<String> calls = List.of(
+            "if (typeof _etracker !== 'undefined') { _etracker.sendEvent(new et_UserDefinedEvent('cart', 'shop', 'add', sku)); }",
+            "var et_pagename = 'Home'; var et_areas = 'Shop/Start';",
+            "function onRemove(p) { if (typeof webtrekkV3 === 'function') { var wt = new webtrekkV3(pageConfig); wt.product = p.sku; wt.sendinfo(); } cart.remove(p); }",
+            "var trac = nol_t({ cid: 'us-123456', content: '0', server: 'secure-us' }); trac.record().post();",
+            "try { window.top100Counter = new top100({ project: 7654321 }); } catch (e) { }",
+            "window.LA && LA.init({ id: 'K8VYEj2Y', ck: 'K8VYEj2Y' });",
+            "_czc.push(['_trackEvent', 'video', 'play', 'intro']);",
+            "var retargetingConf = { rtgId: 123456 };\nif (window.rc && window.rc.retargetingHit) { window.rc.retargetingHit(retargetingConf); }",
+            "window._adftrack = window._adftrack || []; window._adftrack.push({ pm: 1234567, pagename: 'Checkout' });",
+            "_ss.push(['_setTransaction', { transactionID: orderId, storeName: 'Shop' }]);",
+            "ActOn.Beacon.track();",
+            "if (window.DD_RUM) { DD_RUM.addAction('add-to-cart', { sku: sku }); }",
+            "window.DD_LOGS && DD_LOGS.init({ clientToken: 'pub0123', site: 'datadoghq.eu', forwardErrorsToLogs: true });",
+            "if (window.appInsights) { appInsights.trackEvent({ name: 'checkout' }); }",
+            "window.__iasPET = window.__iasPET || {}; __iasPET.queue = __iasPET.queue || []; __iasPET.pubId = '927123';",
+            "window.__APP_CONFIG__ = {\"api\":\"/api\",\"aiConnectionString\":\"InstrumentationKey=0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b;"
+                + "IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/;"
+                + "LiveEndpoint=https://westeurope.livediagnostics.monitor.azure.com/\"};",
+            "__ss_noform.push(['baseURI', 'https://app-3QN9ABCDEF.marketingautomation.services/webforms/receivePostback/MzawMDG1/']);",
+            "var links = ['https://www.gemius.pl/', 'https://www.etracker.com/en/', 'https://www.etracker.de/app?et=Ab12Cd', "
+                + "'https://mapp.com/', 'https://www.nielsen.com/', 'https://www.liveinternet.ru/click', "
+                + "'https://www.cnzz.com/stat/website.php?web_id=1', 'https://www.51.la/', 'https://www.convert.com/', "
+                + "'https://www.teads.com/', 'https://www.doubleverify.com/', 'https://www.seznam.cz/', "
+                + "'https://www.leadforensics.com/', 'https://albacross.com/', 'https://www.leadinfo.com/', 'https://optinmonster.com/'];",
+            "var u = 'https://hit.gemius.pl.example.org/xgemius.js', v = 'https://notomappapi.com/app/js/api.min.js', "
+                + "w = 'https://static.etracker.com/images/logo.svg', x = 'https://c.seznam.cz/js/other.js';",
+            // names that only start like a signature
+            "var pp_gemius_identifier2 = 1; var LA_COLLECTION = [];"
+                + " var wt_tiConfigs = {}; var _nQcount = 0; el.classList.add('async-hidden'); load('/datadog-rum.json');");
+        for (String call : calls) {
+            assertEquals(Set.of(), ids(call), call);
+        }
+    }
+
+    @Test
     void vendorWebsitesNamedInScriptsAreNotTrackers() {
         assertEquals(Set.of(), ids("var links = ['https://docs.logrocket.com/', 'https://www.smartlook.com/',"
                 + " 'https://usefathom.com/', 'https://umami.is/docs', 'https://www.cloudflare.com/'];"));

@@ -227,4 +227,29 @@ class FalsePositiveTest {
             + "<iframe src=\"/gallery/?id=G7-summer\"></iframe>"
             + "<script src=\"/wp-content/plugins/pixelyoursite/dist/scripts/jquery.bind-first-0.2.3.min.js\"></script>");
     }
+
+    @Test
+    void keepsWhatSharesAHostOrANameWithTheAddedMeasurementAndLeadVendors() {
+        // etracker's website, its panel link and a logo on its static host; the Datadog Logs SDK (error reporting,
+        // left out like Sentry) on the RUM SDK's CDN; an application's configuration that carries an Application
+        // Insights connection string; a SharpSpring form on the tracker's domain; Seznam's portal and CNZZ's badge
+        // link; the anti-flicker style that only hides what the refused snippet would have marked
+        assertUntouched("<a href=\"https://www.etracker.de/app?et=Ab12Cd\">etracker</a>"
+            + "<img src=\"https://static.etracker.com/images/etracker-logo.svg\" alt=\"etracker\">"
+            + "<a href=\"https://www.gemius.pl/\">Gemius</a><a href=\"https://www.liveinternet.ru/click\">LiveInternet</a>"
+            + "<a href=\"https://www.cnzz.com/stat/website.php?web_id=1278123456\">CNZZ</a>"
+            + "<a href=\"https://www.seznam.cz/\">Seznam</a><a href=\"https://optinmonster.com/\">OptinMonster</a>"
+            + "<script src=\"https://www.datadoghq-browser-agent.com/eu1/v5/datadog-logs.js\"></script>"
+            + "<script>window.DD_LOGS && DD_LOGS.init({clientToken: 'pub0123', site: 'datadoghq.eu', "
+            + "forwardErrorsToLogs: true});</script>"
+            + "<script>window.__APP_CONFIG__ = {\"api\":\"/api\",\"aiConnectionString\":\"InstrumentationKey="
+            + "0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/;"
+            + "LiveEndpoint=https://westeurope.livediagnostics.monitor.azure.com/\"};</script>"
+            + "<form method=\"post\" action=\"https://app-3QN9ABCDEF.marketingautomation.services/webforms/"
+            + "receivePostback/MzawMDG1NDEzAAA/\"><input name=\"email\"></form>"
+            + "<script>var ss_form = {'account': 'MzawMDG1NDEzAAA', 'formID': 'SzQ0SzZONTbRTTY1'}; ss_form.width = '100%';"
+            + " ss_form.domain = 'app-3QN9ABCDEF.marketingautomation.services';</script>"
+            + "<script src=\"https://koi-3QN9ABCDEF.marketingautomation.services/client/form.js?ver=2.0.1\"></script>"
+            + "<style>.async-hide { opacity: 0 !important }</style>");
+    }
 }
