@@ -273,16 +273,29 @@ final class ElementRules {
     private boolean tagged(int cat) throws IOException {
         String value = value(cat);
         EnumSet<Category> cats = EnumSet.noneOf(Category.class);
+        boolean unknown = false;
         for (String id : LIST_SEPARATOR.split(value)) {
             if (!id.isEmpty()) {
                 Optional<Category> c = Category.fromId(id);
                 if (c.isPresent()) {
                     cats.add(c.get());
                 } else {
-                    // an unknown id requires every category: refused unless everything is allowed
-                    cats.addAll(EnumSet.complementOf(EnumSet.of(Category.NECESSARY)));
+                    unknown = true;
                 }
             }
+        }
+        if (isDocumentElement() || unknown && !loadsSomething()) {
+            // The attribute is a common name: a site's own banner buttons and state markers carry data-consent
+            // "accepted", "pending"... Such a value gates only an element that loads something (where a typo must
+            // not let a tag through); <html>, <head> and <body> are never gated (their removal empties the page).
+            engine.notGated(ElementNames.name(t.nameId).isEmpty()
+                ? new String(t.name, 0, t.nameLen, StandardCharsets.ISO_8859_1) : ElementNames.name(t.nameId),
+                categoryAttribute, value);
+            return false;
+        }
+        if (unknown) {
+            // an unknown id on an element that loads something requires every category: refused unless all are allowed
+            cats.addAll(EnumSet.complementOf(EnumSet.of(Category.NECESSARY)));
         }
         if (!engine.decision.allowsAll(cats)) {
             String element = ElementNames.name(t.nameId);
@@ -299,6 +312,26 @@ final class ElementRules {
             return true;
         }
         return activating && activate();
+    }
+
+    /** Whether the current tag is {@code <html>}, {@code <head>} or {@code <body>}. */
+    private boolean isDocumentElement() {
+        if (t.nameId == ElementNames.BODY) {
+            return true;
+        }
+        return t.nameLen == 4 && (t.name[0] == 'h' && t.name[1] == 't' && t.name[2] == 'm' && t.name[3] == 'l'
+            || t.name[0] == 'h' && t.name[1] == 'e' && t.name[2] == 'a' && t.name[3] == 'd');
+    }
+
+    /**
+     * Whether the current element loads or runs something by itself: a script, or a URL attribute it fetches
+     * ({@code src}, {@code srcset}, {@code href} of a {@code <link>}, {@code data} of an {@code <object>},
+     * {@code poster}, {@code srcdoc}) or that a lazy-loading library turns into one ({@code data-src}…).
+     */
+    private boolean loadsSomething() {
+        return t.nameId == ElementNames.SCRIPT || attr(SRC) >= 0 || attr(SRCSET) >= 0 || attr(SRCDOC) >= 0
+            || attr(POSTER) >= 0 || attr(DATA_SRC) >= 0 || attr(DATA_SRCSET) >= 0
+            || t.nameId == ElementNames.LINK && attr(HREF) >= 0 || t.nameId == ElementNames.OBJECT && attr(DATA) >= 0;
     }
 
     private boolean isNeutralizable() {

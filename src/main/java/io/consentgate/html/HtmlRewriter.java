@@ -9,6 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Removes (or neutralizes) the elements of an HTML document that load trackers the visitor refused, streaming over
@@ -77,6 +81,10 @@ import java.util.Objects;
  */
 public final class HtmlRewriter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(HtmlRewriter.class);
+    /** Distinct values {@link #warnNotGated} warns about at most, per rewriter (and so per filter). */
+    private static final int MAX_NOT_GATED_WARNINGS = 32;
+
     /** Default {@link Builder#maxHeldBytes(int)}: 256 KiB. */
     public static final int DEFAULT_MAX_HELD_BYTES = 256 * 1024;
     /** Default {@link Builder#categoryAttribute(String)}. */
@@ -90,6 +98,8 @@ public final class HtmlRewriter {
     final boolean reportOnly;
     final BufferPool pool = new BufferPool();
     final HostFilter hostFilter;
+    /** Category attribute values already warned about ({@link #warnNotGated}); shared with the twins. */
+    private final Set<String> notGatedWarned;
     /**
      * Whether every inline script is read as a framework's merged script ({@link MergedScript}), not only the shapes
      * it recognises: set on {@link #evaluating}, for the scripts an ajax framework joins and evaluates.
@@ -108,6 +118,7 @@ public final class HtmlRewriter {
         this.categoryAttribute = b.categoryAttribute;
         this.reportOnly = b.reportOnly;
         this.hostFilter = new HostFilter(catalog);
+        this.notGatedWarned = ConcurrentHashMap.newKeySet();
         this.mergedScripts = false;
         this.removing = mode == RewriteMode.REMOVE ? this : new HtmlRewriter(this, RewriteMode.REMOVE, false);
         this.evaluating = new HtmlRewriter(this, RewriteMode.REMOVE, true);
@@ -122,9 +133,32 @@ public final class HtmlRewriter {
         this.categoryAttribute = other.categoryAttribute;
         this.reportOnly = other.reportOnly;
         this.hostFilter = other.hostFilter;
+        this.notGatedWarned = other.notGatedWarned;
         this.mergedScripts = mergedScripts;
         this.removing = mergedScripts ? null : this;
         this.evaluating = mergedScripts ? this : null;
+    }
+
+    /**
+     * Warns, once per distinct value (and for the first {@value #MAX_NOT_GATED_WARNINGS} values), that a category
+     * attribute was left alone: a value that names no category on an element that loads nothing (a site's own
+     * {@code data-consent="accepted"} button, or a typo on a wrapper: its content is still checked against the
+     * catalog), or the attribute on {@code <html>}, {@code <head>} or {@code <body>}.
+     */
+    void warnNotGated(String element, String attribute, String value) {
+        if (notGatedWarned.size() >= MAX_NOT_GATED_WARNINGS || !notGatedWarned.add(element + '\u0000' + value)) {
+            return;
+        }
+        String shown = value.length() > 64 ? value.substring(0, 64) + "…" : value;
+        shown = shown.replaceAll("[\\p{Cntrl}\"]", "?");
+        if (element.equals("html") || element.equals("head") || element.equals("body")) {
+            LOG.warn("ConsentGate: {}=\"{}\" on <{}> is not applied: removing the element would empty the page",
+                attribute, shown, element);
+        } else {
+            LOG.warn("ConsentGate: {}=\"{}\" on <{}> names no category (functional, analytics, marketing, necessary)"
+                + " and the element loads nothing: it is not gated. If the site uses {} for something else, set"
+                + " consent-attribute to another name", attribute, shown, element, attribute);
+        }
     }
 
     /** Starts a builder using {@code catalog} to recognise trackers. */

@@ -42,6 +42,8 @@ final class RewriteEngine implements TokenHandler {
     private final byte[] dropName = new byte[Tokenizer.NAME_MAX];
     private int dropNameLen;
     private int dropDepth;
+    /** Where HTML closes the dropped element when its end tag may be left out ({@code <li>}, {@code <p>}…); else null. */
+    private ImpliedEnds dropEnds;
     private boolean droppingOverflowedTag;
     /**
      * The drop is of a held element past the cap: when it ends, the SVG/MathML context is {@link #dropContext}, the
@@ -302,6 +304,29 @@ final class RewriteEngine implements TokenHandler {
     void dropTag() throws IOException {
         boolean same = tok.nameId == dropId && (dropId != ElementNames.OTHER
             || java.util.Arrays.equals(tok.name, 0, tok.nameLen, dropName, 0, dropNameLen));
+        if (dropEnds != null && !tok.foreign) {
+            // An element whose end tag may be left out (<li>, <option>, <p>, table cells…): elements of its name
+            // inside it are nested ones only inside a container of their own (a list in the list item).
+            if (same && dropEnds.nested()) {
+                return;
+            }
+            if (same ? !tok.endTag : dropEnds.closes(
+                    new String(tok.name, 0, tok.nameLen, java.nio.charset.StandardCharsets.ISO_8859_1), tok.endTag)) {
+                // The browser closes the removed element before this tag (<li>…<li>, <p>…<div>, </ul>): the
+                // removal ends here, and the tag is read as any other.
+                dropEnds = null;
+                tok.ps = tok.tagStart;
+                keepDropEnd = false;
+                setMode(baseMode());
+                tok.restoreForeignContextAfterThisTag();
+                if (tok.endTag) {
+                    endTag();
+                } else {
+                    rules.startTag();
+                }
+                return;
+            }
+        }
         if (same && tok.endTag) {
             if (--dropDepth == 0) {
                 tok.ps = keepDropEnd ? tok.tagStart : tok.tagEnd;
@@ -499,6 +524,7 @@ final class RewriteEngine implements TokenHandler {
         dropNameLen = tok.nameLen;
         System.arraycopy(tok.name, 0, dropName, 0, tok.nameLen);
         dropDepth = depth;
+        dropEnds = tok.foreign ? null : ImpliedEnds.of(tok.name, tok.nameLen);
     }
 
     /** Replaces the current tag by {@code tagWriter}'s bytes. */
@@ -849,6 +875,7 @@ final class RewriteEngine implements TokenHandler {
         dropId = id;
         dropNameLen = 0;
         dropDepth = depth;
+        dropEnds = null;
         dropAfterOverflow = true;
         dropContext = context;
     }
@@ -876,6 +903,15 @@ final class RewriteEngine implements TokenHandler {
     }
 
     // ---------------------------------------------------------------- events
+
+    /**
+     * The operator's category attribute on the current tag was not applied: its value names no category and the
+     * element loads nothing, or the element is {@code <html>}, {@code <head>} or {@code <body>}. Warned once per value
+     * and rewriter ({@link HtmlRewriter#warnNotGated}).
+     */
+    void notGated(String element, String attribute, String value) {
+        cfg.warnNotGated(element, attribute, value);
+    }
 
     void event(TrackerEvent.Action action, String element, TrackerMatch m) {
         if (listener != null) {
