@@ -29,6 +29,7 @@ final class FlightChunk {
     private static final byte[] PUSH = "self.__next_f.push([".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DATA_URL = "data:,".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CHILDREN = "\"children\":\"".getBytes(StandardCharsets.US_ASCII);
     /** Slash spellings at the decoded level, longest first: a JSON string inside the payload doubles a backslash. */
     private static final String[] SLASHES = {"\\\\u002f", "\\u002f", "\\\\x2f", "\\x2f", "%2f", "\\\\/", "\\/", "/"};
     private static final boolean[] URL_BYTE = new boolean[128];
@@ -100,7 +101,10 @@ final class FlightChunk {
         if (hosts) {
             catalog.locateHosts(text.bytes(), 0, text.length(), (start, end, m) -> {
                 if (refused.test(m)) {
-                    spans.add(urlAround(text.bytes(), text.length(), start, end));
+                    int[] url = urlAround(text.bytes(), text.length(), start, end);
+                    if (!isChildrenText(text.bytes(), text.length(), url)) {
+                        spans.add(url);
+                    }
                 }
             });
         }
@@ -190,6 +194,17 @@ final class FlightChunk {
             to += u;
         }
         return new int[] {from, to, URL};
+    }
+
+    /**
+     * Whether the URL span is the whole text of an element ({@code "children":"https://…"}): React renders it as text,
+     * as the server-rendered HTML beside the payload shows it, and loads nothing. Overwriting it would make the two
+     * differ (a hydration mismatch).
+     */
+    private static boolean isChildrenText(byte[] t, int n, int[] url) {
+        byte[] key = CHILDREN;
+        int k = url[0] - key.length;
+        return k >= 0 && url[1] < n && t[url[1]] == '"' && Arrays.equals(t, k, url[0], key, 0, key.length);
     }
 
     /** Start of a slash, in any spelling, that ends at {@code k}; -1 when none does. */

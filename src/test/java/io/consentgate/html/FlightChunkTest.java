@@ -96,6 +96,20 @@ class FlightChunkTest {
     }
 
     @Test
+    void aUrlThatIsAnElementsWholeTextStaysAsTheServerRenderedHtmlShowsIt() {
+        // a how-to article: React renders the URL as the text of <code>, which the HTML beside the payload shows too
+        String url = "https://connect.facebook.net/en_US/fbevents.js";
+        String row = "5:[\"$\",\"pre\",null,{\"children\":[\"$\",\"code\",null,{\"children\":\"" + url
+            + "\"}]}]\n";
+        String page = "<body><pre><code>" + url + "</code></pre>" + BOOT + chunk(row) + "</body>";
+        assertEquals(page, rewrite(page, NONE));
+        // the same URL as a script's src prop is still overwritten
+        String src = "6:[\"$\",\"$L7\",null,{\"src\":\"" + url + "\",\"children\":\"x\"}]\n";
+        assertEquals(List.of(src.replace(url, inert(url.length()))),
+            payloads(rewrite("<body>" + BOOT + chunk(src) + "</body>", NONE)));
+    }
+
+    @Test
     void aTextRowKeepsItsByteLengthWhenTheLoaderSnippetInItIsRewritten() {
         String header = "1:\"$Sreact.fragment\"\n2:I[8202,[\"53\",\"static/chunks/53-a475cf8d7ee49fec.js\"],\"\"]\n"
             + textRowHeader("1f", PIXEL_SNIPPET);
