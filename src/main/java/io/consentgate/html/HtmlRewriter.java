@@ -105,9 +105,15 @@ public final class HtmlRewriter {
      * it recognises: set on {@link #evaluating}, for the scripts an ajax framework joins and evaluates.
      */
     final boolean mergedScripts;
-    /** This rewriter in {@link RewriteMode#REMOVE}: itself, or a twin for where an inert element is not inert. */
+    /**
+     * The configured rewriter in {@link RewriteMode#REMOVE}: itself, or a twin for where an inert element is not inert
+     * (the sections of a partial response). Read on the configured rewriter only: a twin's is itself or null.
+     */
     final HtmlRewriter removing;
-    /** A twin in {@link RewriteMode#REMOVE} that reads every inline script as a merged one. */
+    /**
+     * A twin of the configured rewriter in {@link RewriteMode#REMOVE} that reads every inline script as a merged one
+     * (the scripts an ajax framework joins and evaluates). Read on the configured rewriter only.
+     */
     final HtmlRewriter evaluating;
 
     private HtmlRewriter(Builder b) {
