@@ -20,6 +20,9 @@ final class ScriptStatements {
     private static final String[] CONTINUATIONS = {"else", "catch", "finally"};
     private static final String[] BEFORE_REGEX = {"return", "typeof", "instanceof", "in", "of", "new", "delete", "void",
         "throw", "case", "do", "else", "yield", "await"};
+    /** Words after which a brace opens a block of statements ({@link #frame}). */
+    private static final String[] BEFORE_BLOCK = {"else", "try", "finally", "do"};
+    private static final String[] SWITCH = {"switch"};
 
     private ScriptStatements() {
     }
@@ -129,6 +132,147 @@ final class ScriptStatements {
             out = add(out, n++, start, to);
         }
         return Arrays.copyOf(out, 2 * n);
+    }
+
+    /**
+     * What {@link #frame} finds in one statement: its bodies, whether braces other than bodies' are in it (an object
+     * literal, a pattern, a class body), and whether a string or template literal is, outside the bodies.
+     */
+    record Frame(int[] bodies, boolean literal, boolean strings) {
+    }
+
+    /**
+     * The bodies of the functions and blocks directly in statement {@code b[from, to)}, at any bracket depth but not
+     * inside one another: pairs of the index after each opening brace and the index of its closing brace. A brace
+     * opens a body where the language has statements after it: after the {@code )} of a function's parameters or of
+     * an {@code if}, {@code for}, {@code while} or {@code catch} head (not of a {@code switch}, whose body holds
+     * {@code case} clauses), after an arrow's {@code =>}, after {@code else}, {@code try}, {@code finally} or
+     * {@code do}, and at the start of the statement (a block). Any other brace is an object literal, a pattern or a
+     * class body ({@link Frame#literal}), read through for the bodies of its methods and callbacks. {@code null}
+     * when the text cannot be read.
+     */
+    static Frame frame(byte[] b, int from, int to) {
+        int[] out = new int[8];
+        int n = 0;
+        int[] templates = new int[8];
+        int open = 0;
+        int depth = 0;
+        boolean[] switchHead = new boolean[16]; // per depth: whether the '(' opened there follows "switch"
+        boolean closedSwitch = false; // the last significant byte is the ')' of a switch head
+        int body = -1;
+        int bodyDepth = -1;
+        boolean literal = false;
+        boolean strings = false;
+        byte prev = ';';
+        int prevAt = -1;
+        boolean prevWord = false;
+        int wordStart = -1;
+        int wordEnd = -1;
+        boolean first = true;
+        int i = from;
+        while (i < to) {
+            byte c = b[i];
+            if (c == '/' && i + 1 < to && (b[i + 1] == '/' || b[i + 1] == '*')) {
+                i = skipComment(b, i, to);
+                if (i < 0) {
+                    return null;
+                }
+                continue;
+            }
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+                i++;
+                continue;
+            }
+            boolean atStart = first;
+            first = false;
+            if (isWordByte(c)) {
+                int w = i;
+                while (i < to && isWordByte(b[i])) {
+                    i++;
+                }
+                prevWord = true;
+                closedSwitch = false;
+                wordStart = w;
+                wordEnd = i;
+                continue;
+            }
+            boolean regexAllowed = prevWord ? isWordAt(b, wordStart, wordEnd, BEFORE_REGEX)
+                : "(,=:[!&|?{};+-*%<>~^".indexOf(prev) >= 0;
+            boolean afterWord = prevWord;
+            prevWord = false;
+            boolean afterSwitch = closedSwitch;
+            closedSwitch = false;
+            boolean template = c == '`';
+            if ((c == '"' || c == '\'' || template) && body < 0) {
+                strings = true;
+            }
+            switch (c) {
+                case '"', '\'' -> i = skipString(b, i, to);
+                case '`' -> i = skipTemplate(b, i + 1, to);
+                case '/' -> i = regexAllowed ? skipRegex(b, i, to) : i + 1;
+                case '(', '[', '{' -> {
+                    if (depth == switchHead.length) {
+                        switchHead = Arrays.copyOf(switchHead, depth * 2);
+                    }
+                    switchHead[depth] = c == '(' && afterWord && isWordAt(b, wordStart, wordEnd, SWITCH);
+                    if (c == '{' && body < 0) {
+                        boolean opensBody = atStart
+                            || !afterWord && prev == ')' && !afterSwitch
+                            || !afterWord && prev == '>' && prevAt > from && b[prevAt - 1] == '='
+                            || afterWord && isWordAt(b, wordStart, wordEnd, BEFORE_BLOCK);
+                        if (opensBody) {
+                            body = i + 1;
+                            bodyDepth = depth;
+                        } else {
+                            literal = true;
+                        }
+                    }
+                    depth++;
+                    i++;
+                }
+                case ')', ']', '}' -> {
+                    if (c == '}' && open > 0 && templates[open - 1] == depth) {
+                        open--;
+                        depth--;
+                        i = skipTemplate(b, i + 1, to);
+                        template = true;
+                        break;
+                    }
+                    if (--depth < 0) {
+                        return null;
+                    }
+                    closedSwitch = c == ')' && switchHead[depth];
+                    if (c == '}' && body >= 0 && depth == bodyDepth) {
+                        out = add(out, n++, body, i);
+                        body = -1;
+                    }
+                    i++;
+                }
+                default -> i++;
+            }
+            if (i < 0) {
+                return null;
+            }
+            if (template && b[i - 1] == '{') {
+                if (open == templates.length) {
+                    templates = Arrays.copyOf(templates, open * 2);
+                }
+                if (depth == switchHead.length) {
+                    switchHead = Arrays.copyOf(switchHead, depth * 2);
+                }
+                switchHead[depth] = false;
+                templates[open++] = ++depth;
+            }
+            prev = template || c == '"' || c == '\'' ? (byte) 'x' : c;
+            prevAt = i - 1;
+            if (c == '/' && regexAllowed) {
+                prev = 'x';
+            }
+        }
+        if (depth != 0 || open != 0) {
+            return null;
+        }
+        return new Frame(Arrays.copyOf(out, 2 * n), literal, strings);
     }
 
     private static int[] add(int[] out, int n, int start, int end) {

@@ -25,6 +25,40 @@ class ScriptStatementsTest {
         return out;
     }
 
+    private static List<String> bodies(String js) {
+        byte[] b = js.getBytes(StandardCharsets.UTF_8);
+        ScriptStatements.Frame f = ScriptStatements.frame(b, 0, b.length);
+        if (f == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < f.bodies().length; k += 2) {
+            out.add(new String(b, f.bodies()[k], f.bodies()[k + 1] - f.bodies()[k], StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    @Test
+    void theBodiesOfAStatementAreThoseOfItsFunctionsAndBlocksAtAnyBracketDepth() {
+        // callbacks in an object literal argument: a function expression, a method, an arrow; not the literals
+        assertEquals(List.of(" a(); ", " b(); ", " c(); "),
+            bodies("cc.run({ onAccept: function (x) { a(); }, onChange({y}) { b(); }, lang: { en: {} },"
+                + " onFirst: ({z}) => { c(); } });"));
+        // blocks of control statements, and a bare block, but only the outermost: inner bodies are read later
+        assertEquals(List.of(" if (a) { b(); } ", " c(); "), bodies("if (x) { if (a) { b(); } } else { c(); }"));
+        assertEquals(List.of(" a(); ", " b(); ", " c(); ", " d(); "),
+            bodies("try { a(); } catch (e) { b(); } finally { c(); } do { d(); } while (0);"));
+        assertEquals(List.of(" let i = 1; "), bodies("{ let i = 1; }"));
+        // a switch holds case clauses, no statements; a class body, a returned literal and a template are no bodies
+        assertEquals(List.of(), bodies("switch (k) { case 1: go(); }"));
+        assertEquals(List.of(" return 1; "), bodies("class A { m() { return 1; } }"));
+        assertEquals(List.of(), bodies("x = `a ${ {b: 1}.b } c`;"));
+        // braces in strings, comments and regular expressions count for nothing
+        assertEquals(List.of(" s = '}'; /* { */ r = /[{]/; "), bodies("f(function () { s = '}'; /* { */ r = /[{]/; });"));
+        assertEquals(null, bodies("f(function () { g(; );"));
+        assertEquals(null, bodies("f(function () { g(); )"));
+    }
+
     @Test
     void splitsAtSemicolonsOutsideBrackets() {
         assertEquals(List.of("var a = 1;", "f(a, function () { g(); h(); });", "x = [1, 2];"),
