@@ -117,16 +117,23 @@ final class HeldScriptRewrites {
     }
 
     /**
-     * A framework's merged page script ({@link MergedScript}) keeps the page's own code: the statements that start a
-     * refused tracker are blanked in the held bytes, which are then released. In both modes, as removing or
-     * neutralizing the whole element would stop the page.
+     * A consent manager's configuration script ({@link ConsentManagerScript}) keeps its banner, and a framework's
+     * merged page script ({@link MergedScript}) the page's own code: the statements that start a refused tracker are
+     * blanked in the held bytes, which are then released. In both modes, as removing or neutralizing the whole
+     * element would take the banner or stop the page.
      *
-     * @return false when the script is no such merge, or the merge cannot be kept (it is then handled as any other)
+     * @return false when the script is neither, or cannot be kept (it is then handled as any other)
      */
     boolean rewriteMerged(List<TrackerMatch> matches) {
         int cs = engine.scriptContentStart;
-        byte[] text = MergedScript.rewrite(engine.defer, cs, engine.deferLen - cs, engine.cfg.catalog,
-            m -> !engine.decision.allowsAll(refined(m, matches).categories()), engine.cfg.mergedScripts);
+        java.util.function.Predicate<TrackerMatch> refused =
+            m -> !engine.decision.allowsAll(refined(m, matches).categories());
+        byte[] text = ConsentManagerScript.rewrite(engine.defer, cs, engine.deferLen - cs, engine.cfg.catalog,
+            refused);
+        if (text == null) {
+            text = MergedScript.rewrite(engine.defer, cs, engine.deferLen - cs, engine.cfg.catalog, refused,
+                engine.cfg.mergedScripts);
+        }
         if (text == null) {
             return false;
         }

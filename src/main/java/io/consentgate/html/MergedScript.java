@@ -124,7 +124,7 @@ final class MergedScript {
         return kept;
     }
 
-    private static void fill(byte[] t, int s, int e) {
+    static void fill(byte[] t, int s, int e) {
         for (int i = s; i < e; i++) {
             if (t[i] != '\n' && t[i] != '\r') {
                 t[i] = ' ';
@@ -138,7 +138,7 @@ final class MergedScript {
      * name it passes as a string ({@code …,'dataLayer','GTM-…')} of the GTM snippet, {@code …,'ga')} of
      * analytics.js); two characters at least.
      */
-    private static void definedNames(byte[] t, int s, int e, Set<String> names) {
+    static void definedNames(byte[] t, int s, int e, Set<String> names) {
         for (int i = s; i < e; i++) {
             byte c = t[i];
             boolean wordStart = i == s || !isNamePart(t[i - 1]);
@@ -195,7 +195,7 @@ final class MergedScript {
     }
 
     /** Whether statement {@code t[s, e)} starts by calling one of {@code names}: {@code fbq(…)}, {@code dataLayer.push(…)}. */
-    private static boolean callsInto(byte[] t, int s, int e, Set<String> names) {
+    static boolean callsInto(byte[] t, int s, int e, Set<String> names) {
         if (names.isEmpty()) {
             return false;
         }

@@ -1,0 +1,260 @@
+package io.consentgate.html;
+
+import static io.consentgate.html.RewriteAssertions.NEUTRALIZE;
+import static io.consentgate.html.RewriteAssertions.REMOVE;
+import static io.consentgate.html.RewriteAssertions.events;
+import static io.consentgate.html.RewriteAssertions.rewrite;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.consentgate.ConsentDecision;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A consent manager's configuration script whose accept callback loads a tracker keeps the banner: only the
+ * innermost statements that name the refused tracker are blanked, so the visitor can still decide, and the tracker
+ * does not load from this page even when they accept.
+ */
+class ConsentManagerScriptTest {
+
+    private static final ConsentDecision NONE = ConsentDecision.refuseAll();
+
+    /** {@code s} overwritten by spaces, its line breaks kept. */
+    private static String blank(String s) {
+        return s.replaceAll("[^\r\n]", " ");
+    }
+
+    /** The page {@code in} with each of {@code statements} blanked. */
+    private static String blanked(String in, String... statements) {
+        String out = in;
+        for (String s : statements) {
+            assertTrue(out.contains(s), s);
+            out = out.replace(s, blank(s));
+        }
+        return out;
+    }
+
+    private static void assertKept(String in, String out) {
+        assertEquals(out, rewrite(REMOVE, in, NONE));
+        // neutralizing the element would take the banner as removing it does: the statements go in both modes
+        assertEquals(out, rewrite(NEUTRALIZE, in, NONE));
+        assertEquals(in, rewrite(REMOVE, in, ConsentDecision.allowAll()));
+    }
+
+    @Test
+    void cookieConsentV2KeepsItsBannerAndLosesTheGtagLoaderInItsAcceptCallback() {
+        String loader = "cc.loadScript('https://www.googletagmanager.com/gtag/js?id=G-7QH2M4RS1T', function () {\n"
+            + "                gtag('config', 'G-7QH2M4RS1T');\n            });";
+        String in = "<script>\n    var cc = initCookieConsent();\n    cc.run({\n        current_lang: 'en',\n"
+            + "        onAccept: function (cookie) {\n            if (cc.allowedCategory('analytics')) {\n"
+            + "            " + loader + "\n            }\n            document.body.classList.add('cc-decided');\n"
+            + "        },\n        languages: {\n            en: {\n                consent_modal: {\n"
+            + "                    title: 'Cookies on this site',\n"
+            + "                    primary_btn: { text: 'Accept', role: 'accept_all' },\n"
+            + "                    secondary_btn: { text: 'Reject', role: 'accept_necessary' }\n"
+            + "                }\n            }\n        }\n    });\n</script>";
+        assertKept(in, blanked(in, loader));
+        assertEquals(List.of(TrackerEvent.Action.NEUTRALIZED),
+            events(REMOVE, in, NONE).stream().map(TrackerEvent::action).distinct().toList());
+    }
+
+    @Test
+    void cookieConsentV3ArrowAndMethodCallbacksLoseOnlyTheStatementsNamingTheTag() {
+        String src = "s.src = 'https://www.googletagmanager.com/gtag/js?id=G-7QH2M4RS1T';";
+        String config = "gtag('config', 'G-7QH2M4RS1T');";
+        String in = "<script type=\"module\">\nCookieConsent.run({\n  categories: { necessary: { readOnly: true },"
+            + " analytics: {} },\n  onConsent: ({cookie}) => {\n"
+            + "    if (CookieConsent.acceptedCategory('analytics')) {\n"
+            + "      const s = document.createElement('script'); s.async = true; " + src + "\n"
+            + "      document.head.append(s);\n      window.dataLayer = window.dataLayer || [];\n"
+            + "      " + config + "\n    }\n    console.info('consent', cookie.categories);\n  },\n"
+            + "  onChange({changedCategories}) { if (changedCategories.includes('analytics')) location.reload(); },\n"
+            + "  language: { default: 'en', translations: { en: { consentModal: { title: 'Cookies',"
+            + " acceptAllBtn: 'Accept all', acceptNecessaryBtn: 'Reject all' } } } }\n});\n</script>";
+        assertKept(in, blanked(in, src, config));
+    }
+
+    @Test
+    void civicCookieControlKeepsItsOptionalCategoriesAndRevokeCallback() {
+        String snippet = "(function(i,s,o,g,r,a,m){i['GoogleAnalyticsObject']=r;i[r]=i[r]||function(){"
+            + "(i[r].q=i[r].q||[]).push(arguments)},i[r].l=1*new Date();a=s.createElement(o),"
+            + "m=s.getElementsByTagName(o)[0];a.async=1;a.src=g;m.parentNode.insertBefore(a,m)"
+            + "})(window,document,'script','https://www.google-analytics.com/analytics.js','ga');";
+        String create = "ga('create', 'UA-4410982-7', 'auto');";
+        String send = "ga('send', 'pageview');";
+        String in = "<script>\nCookieControl.load({\n\tapiKey: '5e1d2c9a7b3f4e6d8c0a1b2c3d4e5f6a7b8c9d0e',\n"
+            + "\tproduct: 'PRO',\n\tinitialState: 'notify',\n\toptionalCookies: [{\n\t\tname: 'analytics',\n"
+            + "\t\tlabel: 'Analytics',\n\t\tcookies: ['_ga', '_gid', '__utma'],\n\t\tonAccept: function () {\n\t\t\t"
+            + snippet + "\n\t\t\t" + create + " " + send + "\n\t\t},\n"
+            + "\t\tonRevoke: function () {\n\t\t\twindow['ga-disable-UA-4410982-7'] = true;\n\t\t}\n\t}]\n});\n"
+            + "</script>";
+        assertKept(in, blanked(in, snippet, create, send));
+    }
+
+    @Test
+    void civicCookieControlWithAGtagLoaderInItsConfigVariable() {
+        String tag = "tag.src = \"https://www.googletagmanager.com/gtag/js?id=G-7QH2M4RS1T\";";
+        String in = "<script>\nvar config = {\n  apiKey: 'c0ffee0123456789abcdef0123456789abcdef01', product: 'COMMUNITY',\n"
+            + "  optionalCookies: [\n    {\n      name: 'statistics', label: 'Statistics',\n"
+            + "      onAccept: function () {\n        var tag = document.createElement('script');\n        " + tag
+            + "\n        document.head.appendChild(tag);\n      },\n      onRevoke: function () {}\n    }\n  ]\n};\n"
+            + "CookieControl.load(config);\n</script>";
+        assertKept(in, blanked(in, tag));
+    }
+
+    @Test
+    void oneTrustWrapperKeepsTheSitesConsentLogic() {
+        String insert = "Optanon.InsertScript('https://connect.facebook.net/en_US/fbevents.js', 'head', null, null,"
+            + " 'C0004');";
+        String in = "<script type=\"text/javascript\">\nfunction OptanonWrapper() {\n"
+            + "  var groups = window.OnetrustActiveGroups || '';\n"
+            + "  document.documentElement.setAttribute('data-consent', groups);\n"
+            + "  if (OnetrustActiveGroups.indexOf('C0004') > -1) {\n    " + insert + "\n  }\n"
+            + "  if (groups.indexOf('C0003') > -1) { loadVideoEmbeds(); }\n}\n</script>";
+        assertKept(in, blanked(in, insert));
+    }
+
+    @Test
+    void aSitesOwnBannerKeepsItsButtonsAndShowHideCode() {
+        String src = "el.src = 'https://www.googletagmanager.com/gtag/js?id=G-7QH2M4RS1T';";
+        String in = "<script>\n(function () {\n  var banner = document.getElementById('consent-banner');\n"
+            + "  function startAnalytics() {\n    var el = document.createElement('script');\n    el.async = true;\n"
+            + "    " + src + "\n    document.head.appendChild(el);\n  }\n"
+            + "  var choice = localStorage.getItem('cookie_consent');\n"
+            + "  if (choice === 'accepted') { startAnalytics(); } else if (choice === null) { banner.hidden = false; }\n"
+            + "  document.getElementById('consent-accept').addEventListener('click', function () {\n"
+            + "    localStorage.setItem('cookie_consent', 'accepted'); banner.hidden = true; startAnalytics();\n  });\n"
+            + "  document.getElementById('consent-reject').addEventListener('click', function () {\n"
+            + "    localStorage.setItem('cookie_consent', 'rejected'); banner.hidden = true;\n  });\n})();\n</script>";
+        assertKept(in, blanked(in, src));
+    }
+
+    @Test
+    void aCallbackSnippetGoesWithTheCallsIntoWhatItDefinedAnywhereInTheScript() {
+        String pixel = "!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){n.callMethod?"
+            + "n.callMethod.apply(n,arguments):n.queue.push(arguments)};if(!f._fbq)f._fbq=n;n.push=n;n.loaded=!0;"
+            + "n.version='2.0';n.queue=[];t=b.createElement(e);t.async=!0;t.src=v;s=b.getElementsByTagName(e)[0];"
+            + "s.parentNode.insertBefore(t,s)}(window, document,'script','https://connect.facebook.net/en_US/fbevents.js');";
+        String track = "fbq('track', 'Lead');";
+        String in = "<script>\nwindow.addEventListener('CookiebotOnAccept', function () {\n"
+            + "  if (Cookiebot.consent.marketing) {\n    " + pixel + "\n  }\n  document.body.dataset.consent = 'set';\n"
+            + "}, false);\ndocument.querySelector('form').addEventListener('submit', function () {\n  " + track
+            + "\n  this.classList.add('sent');\n});\n</script>";
+        assertKept(in, blanked(in, pixel, track));
+    }
+
+    @Test
+    void aStatementUsingWhatABlankedStatementDeclaredGoesToo() {
+        // left alone, "tag.src = url;" would throw a ReferenceError and stop the callback before the banner hides
+        String url = "const url = `https://www.googletagmanager.com/gtag/js?id=${'G-7QH2M4RS1T'}`;";
+        String use = "tag.src = url;";
+        String in = "<script>\nCookieConsent.run({\n    onConsent: function () {\n"
+            + "        if (CookieConsent.acceptedService('ga', 'analytics')) {\n            " + url + "\n"
+            + "            const tag = document.createElement('script');\n            " + use + "\n"
+            + "            document.head.append(tag);\n        }\n        document.body.classList.remove('cc-open');\n"
+            + "    },\n    categories: { analytics: { services: { ga: { label: 'Google Analytics' } } } },\n"
+            + "    language: { default: 'en', translations: { en: '/i18n/en.json' } }\n});\n</script>";
+        assertKept(in, blanked(in, url, use));
+    }
+
+    @Test
+    void aTagSnippetInACallbackGoesWholeNotReadInto() {
+        // a vendor's snippet is one loader: blanked whole, with the calls into the dataLayer it set up
+        String gtm = "(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':new Date().getTime(),event:'gtm.js'});"
+            + "var f=d.getElementsByTagName(s)[0],j=d.createElement(s),dl=l!='dataLayer'?'&l='+l:'';j.async=true;"
+            + "j.src='https://www.googletagmanager.com/gtm.js?id='+i+dl;f.parentNode.insertBefore(j,f);"
+            + "})(window,document,'script','dataLayer','GTM-LC8Z2QW');";
+        String push = "dataLayer.push({ event: 'consent_ready' });";
+        String in = "<script>\nwindow.addEventListener('CookiebotOnConsentReady', function () {\n"
+            + "  if (Cookiebot.consent.statistics) {\n    " + gtm + "\n    " + push + "\n  }\n"
+            + "  document.getElementById('cookie-prefs').hidden = false;\n});\n</script>";
+        assertKept(in, blanked(in, gtm, push));
+    }
+
+    @Test
+    void aConsentManagerScriptWithNothingButTheTrackerLoaderStillGoes() {
+        assertEquals("ab", rewrite(REMOVE, "a<script>function OptanonWrapper() {\n"
+            + "  Optanon.InsertScript('https://connect.facebook.net/en_US/fbevents.js', 'head', null, null, 'C0004');\n"
+            + "}</script>b", NONE));
+        assertEquals("ab", rewrite(REMOVE, "a<script>window.addEventListener('CookiebotOnAccept', function () {\n"
+            + "  if (Cookiebot.consent.statistics) {\n"
+            + "    (function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':new Date().getTime(),event:'gtm.js'});"
+            + "var f=d.getElementsByTagName(s)[0],j=d.createElement(s);j.async=true;"
+            + "j.src='https://www.googletagmanager.com/gtm.js?id='+i;f.parentNode.insertBefore(j,f);"
+            + "})(window,document,'script','dataLayer','GTM-LC8Z2QW');\n  }\n}, false);</script>b", NONE));
+        // an arrow whose expression body is the loader: no statement of it can go alone, and nothing else is left
+        assertEquals("ab", rewrite(REMOVE, "a<script>CookieConsent.run({ onConsent: () => loadScript("
+            + "'https://www.googletagmanager.com/gtag/js?id=G-7QH2M4RS1T') });</script>b", NONE));
+    }
+
+    @Test
+    void whatCannotBeKeptGoesWhole() {
+        // the tag's id and its call only meet in the callback's body: the run call that holds it goes, nothing is left
+        assertEquals("ab", rewrite(REMOVE, "a<script>CookieConsent.run({ onConsent: function () {"
+            + " var o = {send_to: 'AW-112233/AbC'}; gtag('event', 'conversion', o); } });</script>b", NONE));
+        // text the statement reader cannot trust
+        assertEquals("ab", rewrite(REMOVE, "a<script>var cc = initCookieConsent(); cc.run({ onAccept: function () {"
+            + " cc.loadScript('https://www.googletagmanager.com/gtag/js?id=G-7QH2M4RS1T'); }, x: f(; });</script>b",
+            NONE));
+    }
+
+    @Test
+    void aScriptOfNoConsentManagerWithACallbackLoadingATrackerStillGoesWhole() {
+        assertEquals("ab", rewrite(REMOVE, "a<script>document.addEventListener('DOMContentLoaded', function () {\n"
+            + "  initMenu();\n  var s = document.createElement('script');\n"
+            + "  s.src = 'https://www.googletagmanager.com/gtag/js?id=G-7QH2M4RS1T';\n  document.head.appendChild(s);\n"
+            + "});\nvar shop = { currency: 'EUR' };</script>b", NONE));
+        // a banner of its own needs its consent, its stored choice and its click together
+        assertEquals("ab", rewrite(REMOVE, "a<script>localStorage.setItem('seen', '1');\n"
+            + "btn.onclick = function () { var s = document.createElement('script');"
+            + " s.src = 'https://www.googletagmanager.com/gtag/js?id=G-7QH2M4RS1T'; document.head.appendChild(s); };"
+            + "</script>b", NONE));
+    }
+
+    @Test
+    void theOutputIsTheSameWhereverTheInputIsSplit() {
+        String in = "<p>x</p><script>function OptanonWrapper() {\n  markConsent();\n"
+            + "  if (OnetrustActiveGroups.indexOf('C0004') > -1) {\n"
+            + "    Optanon.InsertScript('https://connect.facebook.net/en_US/fbevents.js', 'head', null, null, 'C0004');\n"
+            + "  }\n}</script><p>y</p>";
+        byte[] b = in.getBytes(StandardCharsets.UTF_8);
+        RewriteAssertions.assertSameWhereverSplit(b.length, cuts -> new String(RewriteAssertions.rewrite(REMOVE, b,
+            NONE, StandardCharsets.UTF_8, null, cuts), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void mutatedConsentManagerScriptsNeverKeepARefusedTracker() {
+        // byte-level mutations of the shapes above: whatever the rewriter keeps names no refused tracker, and a
+        // second pass changes nothing
+        List<String> pages = List.of(
+            "<script>var cc = initCookieConsent(); cc.run({ onAccept: function () { if (cc.allowedCategory('a')) {"
+                + " cc.loadScript('https://www.googletagmanager.com/gtag/js?id=G-7QH2M4RS1T', function () {"
+                + " gtag('config', 'G-7QH2M4RS1T'); }); } }, languages: { en: { consent_modal: { title: `t ${1}` } } }"
+                + " });</script>",
+            "<script>function OptanonWrapper() { var a = /[}{]/g; if (OnetrustActiveGroups.indexOf('C0004') > -1) {"
+                + " Optanon.InsertScript('https://connect.facebook.net/en_US/fbevents.js', 'head', null, null,"
+                + " 'C0004'); } else { other(); } switch (a) { case 1: go(); } }</script>",
+            "<script>CookieControl.load({ optionalCookies: [{ onAccept() { (function(w,d,s,l,i){w[l]=w[l]||[];"
+                + "w[l].push({'gtm.start':new Date().getTime(),event:'gtm.js'});var f=d.getElementsByTagName(s)[0],"
+                + "j=d.createElement(s);j.async=true;j.src='https://www.googletagmanager.com/gtm.js?id='+i;"
+                + "f.parentNode.insertBefore(j,f);})(window,document,'script','dataLayer','GTM-LC8Z2QW');"
+                + " dataLayer.push({event: 'ok'}); }, onRevoke: () => { x = 1; } }] });</script>");
+        Random r = new Random(20_251_130L);
+        List<TrackerEvent> left = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            byte[] doc = MutationCorpus.mutate(r, pages.get(i % pages.size()).getBytes(StandardCharsets.UTF_8));
+            byte[] out = RewriteAssertions.rewrite(REMOVE, doc, NONE, StandardCharsets.UTF_8, null, new int[0]);
+            left.clear();
+            byte[] again = RewriteAssertions.rewrite(REMOVE, out, NONE, StandardCharsets.UTF_8, left::add,
+                new int[0]);
+            left.removeIf(e -> e.action() == TrackerEvent.Action.ALLOWED);
+            String msg = "case " + i + "\ninput=" + new String(doc, StandardCharsets.UTF_8);
+            assertEquals(List.of(), left, msg);
+            assertEquals(new String(out, StandardCharsets.UTF_8), new String(again, StandardCharsets.UTF_8), msg);
+        }
+    }
+}
