@@ -98,13 +98,90 @@ final class ConsentManagerScript {
      * handles a click.
      */
     static boolean isConfiguration(byte[] b, int off, int end) {
-        for (String e : ENTRY_POINTS) {
-            if (ByteScan.find(b, off, end, e) >= 0) {
-                return true;
+        // One pass over the text: most positions are passed on one bit test of their first two bytes, the others
+        // compared with the few patterns that start with those two.
+        int kinds = 0;
+        for (int i = off; i + 1 < end; i++) {
+            if (!FIRST[b[i] & 0xff]) {
+                continue;
+            }
+            int key = (b[i] & 0xff) | (b[i + 1] & 0xff) << 8;
+            if ((FIRST_TWO[key >>> 6] & 1L << key) == 0) {
+                continue;
+            }
+            int slot = slot(key);
+            while (SLOT_KEY[slot] != key) {
+                slot = (slot + 1) & (SLOT_KEY.length - 1);
+            }
+            for (int p = SLOT_FROM[slot], to = SLOT_TO[slot]; p < to; p++) {
+                byte[] pattern = PATTERNS[p];
+                if (i + pattern.length <= end && Arrays.equals(b, i, i + pattern.length, pattern, 0, pattern.length)) {
+                    if (KIND[p] == ENTRY) {
+                        return true;
+                    }
+                    kinds |= KIND[p];
+                }
             }
         }
-        return containsAny(b, off, end, STORES_CHOICE) && containsAny(b, off, end, HANDLES_CLICK)
-            && containsIgnoreCase(b, off, end, "consent");
+        return kinds == (STORES | CLICK | CONSENT);
+    }
+
+    private static int slot(int key) {
+        return (key * 0x9E3779B1) >>> (32 - SLOT_BITS);
+    }
+
+    /** {@link #PATTERNS} kinds: an entry point, or one of the three marks of a site's own banner. */
+    private static final int ENTRY = 0;
+    private static final int STORES = 1;
+    private static final int CLICK = 2;
+    private static final int CONSENT = 4;
+    /** Every pattern, grouped by its first two bytes. */
+    private static final byte[][] PATTERNS;
+    private static final int[] KIND;
+    /** The first bytes of the patterns. */
+    private static final boolean[] FIRST = new boolean[256];
+    /** Bit set of the first two bytes (little-endian) of every pattern. */
+    private static final long[] FIRST_TWO = new long[65536 / 64];
+    private static final int SLOT_BITS = 7;
+    /** Open addressing by the first two bytes: the key, and the range of {@link #PATTERNS} that start with them. */
+    private static final int[] SLOT_KEY = new int[1 << SLOT_BITS];
+    private static final int[] SLOT_FROM = new int[1 << SLOT_BITS];
+    private static final int[] SLOT_TO = new int[1 << SLOT_BITS];
+
+    static {
+        String[][] groups = {ENTRY_POINTS, STORES_CHOICE, HANDLES_CLICK, {"consent", "Consent", "CONSENT"}};
+        int[] kinds = {ENTRY, STORES, CLICK, CONSENT};
+        java.util.TreeMap<Integer, java.util.List<int[]>> byKey = new java.util.TreeMap<>();
+        java.util.List<byte[]> all = new java.util.ArrayList<>();
+        for (int g = 0; g < groups.length; g++) {
+            for (String p : groups[g]) {
+                byte[] bytes = p.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                int key = (bytes[0] & 0xff) | (bytes[1] & 0xff) << 8;
+                byKey.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(new int[] {all.size(), kinds[g]});
+                all.add(bytes);
+            }
+        }
+        PATTERNS = new byte[all.size()][];
+        KIND = new int[all.size()];
+        java.util.Arrays.fill(SLOT_KEY, -1);
+        int n = 0;
+        for (java.util.Map.Entry<Integer, java.util.List<int[]>> e : byKey.entrySet()) {
+            int key = e.getKey();
+            FIRST[key & 0xff] = true;
+            FIRST_TWO[key >>> 6] |= 1L << key;
+            int slot = slot(key);
+            while (SLOT_KEY[slot] != -1) {
+                slot = (slot + 1) & (SLOT_KEY.length - 1);
+            }
+            SLOT_KEY[slot] = key;
+            SLOT_FROM[slot] = n;
+            for (int[] pk : e.getValue()) {
+                PATTERNS[n] = all.get(pk[0]);
+                KIND[n] = pk[1];
+                n++;
+            }
+            SLOT_TO[slot] = n;
+        }
     }
 
     /** Which statements are blanked: those naming a refused tracker, then those using what a blanked one declared. */
@@ -377,27 +454,5 @@ final class ConsentManagerScript {
 
     private static boolean names(byte[] t, int s, int e, TrackerCatalog catalog, Predicate<TrackerMatch> refused) {
         return catalog.matchScript(t, s, e - s).stream().anyMatch(refused);
-    }
-
-    private static boolean containsAny(byte[] b, int off, int end, String[] needles) {
-        for (String n : needles) {
-            if (ByteScan.find(b, off, end, n) >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean containsIgnoreCase(byte[] b, int off, int end, String lower) {
-        for (int i = off; i + lower.length() <= end; i++) {
-            int k = 0;
-            while (k < lower.length() && (b[i + k] | 0x20) == lower.charAt(k)) {
-                k++;
-            }
-            if (k == lower.length()) {
-                return true;
-            }
-        }
-        return false;
     }
 }
