@@ -324,7 +324,8 @@ final class CatalogJson {
         }
         if (!v.isObject()) {
             throw new CatalogFormatException(where
-                    + ": field \"tagIds\" must be an object {\"PREFIX-\": [categories]}");
+                    + ": field \"tagIds\" must be an object {\"PREFIX-\": [categories]}"
+                    + " or {\"PREFIX-\": {\"categories\": [categories], \"body\": \"regex\"}}");
         }
         if (v.size() > 64) {
             throw new CatalogFormatException(where + ": field \"tagIds\": at most 64 prefixes");
@@ -338,8 +339,47 @@ final class CatalogJson {
                 throw new CatalogFormatException(where + ": field \"tagIds\": prefix \"" + prefix
                         + "\" must be upper-case ASCII ending in '-'");
             }
-            out.add(new TagIdRule(prefix, categories(e.getValue(), where, "tagIds." + prefix)));
+            JsonNode rule = e.getValue();
+            if (rule != null && rule.isObject()) {
+                out.add(shapedTagId(prefix, rule, where));
+            } else {
+                out.add(new TagIdRule(prefix, categories(rule, where, "tagIds." + prefix)));
+            }
         }
         return out;
+    }
+
+    /** {@code {"categories": [...], "body": "<regex>"}}: a prefix whose ids have a known shape. */
+    private static TagIdRule shapedTagId(String prefix, JsonNode rule, String where) {
+        String field = "tagIds." + prefix;
+        Iterator<String> names = rule.fieldNames();
+        while (names.hasNext()) {
+            String n = names.next();
+            if (!n.equals("categories") && !n.equals("body")) {
+                throw new CatalogFormatException(where + ": field \"" + field + "\": unknown field \"" + n
+                        + "\" (expected \"categories\" and \"body\")");
+            }
+        }
+        Set<Category> categories = categories(rule.get("categories"), where, field + ".categories");
+        JsonNode body = rule.get("body");
+        if (body == null || body.isNull()) {
+            return new TagIdRule(prefix, categories);
+        }
+        if (!body.isTextual() || body.textValue().isEmpty() || body.textValue().length() > 200
+                || !CatalogNames.isAscii(body.textValue())) {
+            throw new CatalogFormatException(where + ": field \"" + field + ".body\" must be a regular expression of"
+                    + " at most 200 ASCII characters");
+        }
+        java.util.regex.Pattern p;
+        try {
+            p = java.util.regex.Pattern.compile(body.textValue());
+        } catch (java.util.regex.PatternSyntaxException x) {
+            throw new CatalogFormatException(where + ": field \"" + field + ".body\": not a regular expression: "
+                    + x.getDescription());
+        }
+        if (p.matcher("").matches()) {
+            throw new CatalogFormatException(where + ": field \"" + field + ".body\" must not match an empty id");
+        }
+        return new TagIdRule(prefix, categories, p);
     }
 }

@@ -10,7 +10,11 @@ import java.util.List;
  */
 final class LoaderMatcher {
 
-    private record Rule(int entry, LoaderPattern pattern) {
+    /**
+     * @param shape the entry's tag-id rule whose prefix is the pattern's value prefix (its body's shape then applies
+     *              to the value), or {@code null}
+     */
+    private record Rule(int entry, LoaderPattern pattern, TagIdRule shape) {
     }
 
     private final List<Rule> rules = new ArrayList<>();
@@ -20,7 +24,14 @@ final class LoaderMatcher {
         this.matches = matches;
         for (int i = 0; i < entries.size(); i++) {
             for (LoaderPattern p : entries.get(i).loaders()) {
-                rules.add(new Rule(i, p));
+                TagIdRule shape = null;
+                for (TagIdRule t : entries.get(i).tagIds()) {
+                    if (p.valuePrefix() != null && !p.valuePrefix().isEmpty()
+                            && t.prefix().equalsIgnoreCase(p.valuePrefix())) {
+                        shape = t;
+                    }
+                }
+                rules.add(new Rule(i, p, shape));
             }
         }
     }
@@ -57,7 +68,7 @@ final class LoaderMatcher {
             if (p.param() == null) {
                 return matches.byDefault(r.entry());
             }
-            if (pathEnd < end && hasParam(u, pathEnd, end, p.param(), p.valuePrefix())) {
+            if (pathEnd < end && hasParam(u, pathEnd, end, p.param(), p.valuePrefix(), r.shape())) {
                 return matches.forUrl(r.entry(), u, pathStart, end);
             }
         }
@@ -194,14 +205,20 @@ final class LoaderMatcher {
         return true;
     }
 
-    /** Whether the query {@code u[q..end)} (from its '?') has {@code name=} with a value starting with the prefix. */
-    private static boolean hasParam(String u, int q, int end, String name, String prefix) {
+    /**
+     * Whether the query {@code u[q..end)} (from its '?') has {@code name=} with a value starting with the prefix, and
+     * when the prefix is a tag-id prefix of the entry ({@code shape}), with a value of that id's shape.
+     */
+    private static boolean hasParam(String u, int q, int end, String name, String prefix, TagIdRule shape) {
         for (int i = q + 1; i + name.length() < end; i++) {
             char prev = u.charAt(i - 1);
             if ((prev == '?' || prev == '&') && u.startsWith(name, i) && u.charAt(i + name.length()) == '=') {
                 int v = i + name.length() + 1;
-                return u.regionMatches(true, v, prefix, 0, prefix.length()) && v + prefix.length() < end
-                    && Matches.isTagChar(u.charAt(v + prefix.length()));
+                if (!u.regionMatches(true, v, prefix, 0, prefix.length())) {
+                    return false;
+                }
+                return shape != null ? shape.bodyAt(u, v + prefix.length(), end)
+                    : v + prefix.length() < end && Matches.isTagChar(u.charAt(v + prefix.length()));
             }
         }
         return false;

@@ -251,7 +251,9 @@ final class ScriptMatcher {
                     }
                 }
                 case TAG -> {
-                    if (exact(buf, start, pat.bytes()) && last + 1 < end && isUpperTagByte(buf[last + 1])) {
+                    // an id only in the shape its vendor issues it: an order number "GT-2040" is no Google tag
+                    if (exact(buf, start, pat.bytes())
+                            && matches.entry(pat.entry()).tagIds().get(pat.tagRule()).bodyAt(buf, last + 1, end)) {
                         if (hits.tagBits == null) {
                             hits.tagBits = new long[matches.taggedEntries()];
                         }
@@ -359,10 +361,6 @@ final class ScriptMatcher {
             }
         }
         return true;
-    }
-
-    private static boolean isUpperTagByte(int b) {
-        return (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
     }
 
     @Override

@@ -32,7 +32,7 @@ final class TagIds {
             for (TagIdRule r : tagRules) {
                 String p = r.prefix();
                 int end = i + 1 + p.length();
-                if (end < to && startsWith(b, i + 1, p) && isTagChar(b[end])) {
+                if (end < to && startsWith(b, i + 1, p) && r.bodyAt(b, end, to)) {
                     found.addAll(r.categories());
                 }
             }
@@ -47,9 +47,5 @@ final class TagIds {
             }
         }
         return true;
-    }
-
-    private static boolean isTagChar(byte c) {
-        return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 }

@@ -253,6 +253,34 @@ class TrackerCatalogTest {
         assertNotNull(c.matchUrl("https://shared.example.test/pixel/1.gif", null));
     }
 
+    @Test
+    void aTagIdPrefixMayCarryTheShapeOfItsIds() {
+        TrackerCatalog c = catalog("""
+            [{"id":"x","name":"X","owner":"O","categories":["marketing","analytics"],
+              "signatures":["xTag.init("],"loaders":["/?id=XA-"],
+              "tagIds":{"XA-":{"categories":["analytics"],"body":"[0-9]{6}"},"XM-":["marketing"],
+                        "XB-":{"categories":["marketing"]}}}]""");
+        assertEquals(List.of(new TagIdRule("XA-", Set.of(Category.ANALYTICS),
+                java.util.regex.Pattern.compile("[0-9]{6}")), new TagIdRule("XM-", Set.of(Category.MARKETING)),
+                new TagIdRule("XB-", Set.of(Category.MARKETING))), c.tagIdRules("x"));
+        byte[] shaped = "xTag.init('XA-123456');".getBytes(StandardCharsets.UTF_8);
+        assertEquals(Set.of(Category.ANALYTICS), c.matchScript(shaped, 0, shaped.length).get(0).categories());
+        // a body of another shape is no id of the prefix: the entry's own categories
+        for (String other : List.of("XA-12345", "XA-1234567", "XA-123456-b", "XA-12345a")) {
+            byte[] b = ("xTag.init('" + other + "');").getBytes(StandardCharsets.UTF_8);
+            assertEquals(Set.of(Category.ANALYTICS, Category.MARKETING),
+                    c.matchScript(b, 0, b.length).get(0).categories(), other);
+        }
+        // a prefix without a body takes any id that starts with an upper-case letter or digit, as before
+        byte[] any = "xTag.init('XM-1');".getBytes(StandardCharsets.UTF_8);
+        assertEquals(Set.of(Category.MARKETING), c.matchScript(any, 0, any.length).get(0).categories());
+        // the loader's value prefix is a shaped tag-id prefix: the value needs that shape too (ASCII case ignored)
+        assertEquals(Set.of(Category.ANALYTICS), c.matchLoader("/t/?id=XA-123456&l=d").categories());
+        assertEquals(Set.of(Category.ANALYTICS), c.matchLoader("/t/?id=xa-123456").categories());
+        assertNull(c.matchLoader("/t/?id=XA-1234"));
+        assertNull(c.matchLoader("/t/?id=XA-123456-manual"));
+    }
+
     /** A malformed entry gives an error naming the entry and the field. */
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
@@ -272,6 +300,11 @@ class TrackerCatalogTest {
         [{"id":"a","name":"N","owner":"O","categories":["analytics"],"cookies":[{"name":"x","generic":"yes"}]}] | tracker #0 "a": field "cookies"
         [{"id":"a","name":"N","owner":"O","categories":["analytics"],"endpoints":["collect"]}]          | tracker #0 "a": field "endpoints": "collect"
         [{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":["a.test"],"tagIds":{"g-":["analytics"]}}] | tracker #0 "a": field "tagIds": prefix "g-"
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":["a.test"],"tagIds":{"G-":{"categories":["analytics"],"body":"[0-9"}}}] | tracker #0 "a": field "tagIds.G-.body": not a regular expression
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":["a.test"],"tagIds":{"G-":{"categories":["analytics"],"body":"[0-9]*"}}}] | tracker #0 "a": field "tagIds.G-.body" must not match an empty id
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":["a.test"],"tagIds":{"G-":{"categories":["analytics"],"shape":"[0-9]+"}}}] | tracker #0 "a": field "tagIds.G-": unknown field "shape"
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":["a.test"],"tagIds":{"G-":{"body":"[0-9]+"}}}] | tracker #0 "a": field "tagIds.G-.categories" must be a non-empty array
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":["a.test"],"tagIds":{"G-":{"categories":["analytics"],"body":7}}}] | tracker #0 "a": field "tagIds.G-.body" must be a regular expression
         [{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":["a.test"]},{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":["b.test"]}] | tracker #1 "a": field "id": listed twice
         [{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":["a.test"]},{"id":"b","name":"N","owner":"O","categories":["analytics"],"hosts":["a.test"]}] | tracker #1 "b": field "hosts": "a.test" is already listed by "a"
         [{"id":"a","disabled":"yes"}]                                                                    | tracker #0 "a": field "disabled"
