@@ -65,6 +65,14 @@ class LoaderMatchTest {
         /search/?q=shoes&id=12345                                    | -          | -
         /gallery/?id=G7-summer                                       | -          | -
         /metrics/?id=G-                                              | -          | -
+        https://tours.dealer.example/showroom/?id=GT-500             | -          | -
+        /viewer/?id=DC-2077-manual                                   | -          | -
+        https://cdn.shop.example/carousel/?id=G-7Q2X                 | -          | -
+        /catalog/?id=G-SHOCK5600                                     | -          | -
+        /offers/?id=AW-5511                                          | -          | -
+        /metrics/?id=GT-KTR3FB62                                     | google-tag-gateway | analytics+marketing
+        /metrics/?id=DC-4533083                                      | google-tag-gateway | marketing
+        /metrics/?id=g-psw1my7hb4                                    | google-tag-gateway | analytics
         /wp-content/plugins/google-site-kit/fpm/measurement.php?id=G-AB12CD34EF&s=/gtag/js | google-tag-gateway | analytics
         /wp-content/plugins/google-site-kit/fpm/measurement.php?healthCheck=1              | -                  | -
         https://engage.shop.example/js/exponea.min.js                | bloomreach-engagement | marketing
@@ -198,7 +206,7 @@ class LoaderMatchTest {
                 + " \"loaders\": [\"/acme/tag.js?id=AS-\"], \"tagIds\": {\"AS-\": [\"analytics\"]}}]}")));
         assertEquals("acme", own.matchLoader("https://t.shop.example/acme/tag.js?id=AS-9").tracker().id());
         assertNull(own.matchLoader("https://t.shop.example/acme/tag.js?id=XS-9"));
-        assertTrue(own.matchLoader("/gtm.js?id=GTM-A1") != null, "bundled loaders stay");
+        assertTrue(own.matchLoader("/gtm.js?id=GTM-A1B2C3") != null, "bundled loaders stay");
     }
 
     @Test

@@ -62,12 +62,12 @@ class ScriptMatchTest {
               document.head.appendChild(s);
             });""";
         assertEquals(Map.of("google-tag", EnumSet.of(Category.ANALYTICS, Category.MARKETING)), scan(sgtm));
-        String proxied = "var g=document.createElement('script');g.src='/metrics/gtag/js?id=G-QX12AB';"
+        String proxied = "var g=document.createElement('script');g.src='/metrics/gtag/js?id=G-QX12AB34CD';"
                 + "document.head.appendChild(g);";
         assertEquals(Map.of("google-tag", EnumSet.of(Category.ANALYTICS)), scan(proxied));
         // the host split across a concatenation still leaves the loader path
         String split = "var g=document.createElement('script');g.async=true;"
-                + "g.src='https://www.google'+'tagmanager.com/gtag/js?id=AW-9876543';document.head.appendChild(g);";
+                + "g.src='https://www.google'+'tagmanager.com/gtag/js?id=AW-9876543210';document.head.appendChild(g);";
         assertEquals(Map.of("google-tag", EnumSet.of(Category.MARKETING)), scan(split));
         assertEquals(Set.of(), ids("var help = 'See /docs/gtm.json?id=3 and /gtag/jsx?id=1';"));
     }
@@ -84,7 +84,7 @@ class ScriptMatchTest {
                 + "gtag(\"js\",new Date);gtag(\"config\",\"AW-987654321\");"
                 + "gtag(\"event\",\"conversion\",{send_to:\"AW-987654321/AbC-dEfG\"});";
         assertEquals(Map.of("google-tag", EnumSet.of(Category.MARKETING)), scan(ads));
-        String both = "gtag('config','G-XYZ987');\n  gtag('config',  `AW-11223344`);";
+        String both = "gtag('config','G-XYZ987ABCD');\n  gtag('config',  `AW-11223344`);";
         assertEquals(Map.of("google-tag", EnumSet.of(Category.ANALYTICS, Category.MARKETING)), scan(both));
         String noId = "function gtag(){dataLayer.push(arguments)} gtag('config', measurementId);";
         assertEquals(Map.of("google-tag", EnumSet.of(Category.ANALYTICS, Category.MARKETING)), scan(noId));
@@ -99,9 +99,9 @@ class ScriptMatchTest {
                 'AW-987654321'
               );""";
         assertEquals(Map.of("google-tag", EnumSet.of(Category.MARKETING)), scan(multiline));
-        assertEquals(Map.of("google-tag", EnumSet.of(Category.ANALYTICS)), scan("gtag(\n\t\"config\", \"G-QW12ER\")"));
+        assertEquals(Map.of("google-tag", EnumSet.of(Category.ANALYTICS)), scan("gtag(\n\t\"config\", \"G-QW12ER34TY\")"));
         assertEquals(Map.of("google-tag", EnumSet.of(Category.MARKETING)),
-                scan("gtag(  'event',  'conversion', { send_to: 'AW-555/xYz' } );"));
+                scan("gtag(  'event',  'conversion', { send_to: 'AW-555123456/xYz' } );"));
         // a tag id without a gtag call, and a gtag call without a tag id, are neither
         assertEquals(Set.of(), ids("var code = 'AW-987654321';"));
         assertEquals(Set.of(), ids("gtag(\n  'event',\n  'sign_up'\n);"));
@@ -125,8 +125,8 @@ class ScriptMatchTest {
         assertEquals(Set.of(), ids("window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}"));
         // the tag's own commands still make it one
         assertEquals(Set.of("google-tag"), ids(defaults + "\ngtag('js', new Date());"));
-        assertEquals(Set.of("google-tag"), ids("gtag(\"config\",\"G-A1B2C3\")"));
-        assertEquals(Set.of("google-tag"), ids("gtag('event','conversion',{send_to:'AW-123/abc'})"));
+        assertEquals(Set.of("google-tag"), ids("gtag(\"config\",\"G-A1B2C3D4E5\")"));
+        assertEquals(Set.of("google-tag"), ids("gtag('event','conversion',{send_to:'AW-123456789/abc'})"));
         // an event without a tag id goes only to the tags configured on the page (refused ones are removed): it loads
         // nothing, and removing it lost a GA4 purchase for a visitor who allowed analytics
         assertEquals(Set.of(), ids("window.gtag(\"event\",\"purchase\",{value:25,currency:\"EUR\"})"));
@@ -212,6 +212,41 @@ class ScriptMatchTest {
         assertEquals(Set.of("pinterest-tag"), ids("pintrk( 'load', '2612345678901' ); pintrk( 'page' );"));
         assertEquals(Set.of("x-pixel"), ids("twq(\"init\",\"o1abc\");twq(\"track\",\"PageView\");"));
         assertEquals(Set.of("quora-pixel"), ids("qp( \"init\", \"0123abcd\" ); qp( \"track\", \"ViewContent\" );"));
+    }
+
+    @Test
+    void idsOfASitesOwnThatOnlyStartLikeAGoogleTagIdAreNoTagIds() {
+        // product, order and model numbers that share a prefix with Google's tag ids: a gtag() event that carries
+        // one is an event of the tags the page configured (which sends nothing once they are removed), and the
+        // number must not add a category to a tag the page did configure
+        String cart = """
+            document.getElementById("add").addEventListener("click", function () {
+              cart.add(window.product);
+              gtag("event", "add_to_cart", { items: [{ item_id: "GT-2040", item_name: "Gravel tyre" }] });
+            });""";
+        assertEquals(Set.of(), ids(cart));
+        assertEquals(Set.of(), ids("gtag('event', 'view_item', {items: [{item_id: 'G-SHOCK5600'}]});"));
+        assertEquals(Set.of(), ids("gtag('event', 'purchase', {transaction_id: 'UA-33-1'});"));
+        assertEquals(Set.of(), ids("gtag('event', 'purchase', {transaction_id: 'DC-100245'});"));
+        assertEquals(Set.of(), ids("gtag('event', 'purchase', {items: [{item_id: 'AW-5511'}]});"));
+        String ga4 = "gtag('js', new Date()); gtag('config', 'G-7Q2X9RTB1K');\n"
+                + "gtag('event', 'view_item', {items: [{item_id: 'AW-5511'}, {item_id: 'DC-100245'}, "
+                + "{item_id: 'GT-2040'}, {item_id: 'GTM-1'}]});";
+        assertEquals(Map.of("google-tag", EnumSet.of(Category.ANALYTICS)), scan(ga4));
+        // ids in the shapes Google issues them still decide
+        assertEquals(Map.of("google-tag", EnumSet.of(Category.MARKETING)),
+                scan("gtag('event', 'conversion', {send_to: 'DC-4533083/conve0/thank0+standard'});"));
+        assertEquals(Map.of("google-tag", EnumSet.of(Category.MARKETING)),
+                scan("gtag('event', 'conversion', {send_to: 'AW-17061194297/AbC-dEfG'});"));
+        assertEquals(Map.of("google-tag", EnumSet.of(Category.ANALYTICS, Category.MARKETING)),
+                scan("gtag('event', 'page_view', {send_to: 'GT-KTR3FB62'});"));
+        assertEquals(Map.of("google-tag", EnumSet.of(Category.ANALYTICS)),
+                scan("gtag('event', 'page_view', {send_to: ['UA-5550123-4']});"));
+        assertEquals(Map.of("google-tag", EnumSet.of(Category.ANALYTICS)),
+                scan("gtag('event', 'page_view', {send_to: \"G-PSW1MY7HB4\"});"));
+        // the old short container ids are containers too
+        assertEquals(Map.of("google-tag", EnumSet.of(Category.ANALYTICS, Category.MARKETING)),
+                scan("gtag('config', 'G-PSW1MY7HB4'); loadContainer('GTM-TXAAA');"));
     }
 
     @Test

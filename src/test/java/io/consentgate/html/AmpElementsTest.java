@@ -141,11 +141,11 @@ class AmpElementsTest {
             + "<noscript><style amp-boilerplate>body{visibility:visible}</style></noscript>\n</head>\n<body>\n"
             + "<amp-img src=\"/hero.jpg\" width=\"800\" height=\"400\" layout=\"responsive\"></amp-img>\n"
             + "<amp-analytics type=\"gtag\" data-credentials=\"include\">\n<script type=\"application/json\">\n"
-            + "{\"vars\": {\"gtag_id\": \"G-AB12CD\", \"config\": {\"G-AB12CD\": {\"groups\": \"default\"}}}}\n"
+            + "{\"vars\": {\"gtag_id\": \"G-AB12CD34EF\", \"config\": {\"G-AB12CD34EF\": {\"groups\": \"default\"}}}}\n"
             + "</script>\n</amp-analytics>\n<p>Text</p>\n</body>\n</html>\n";
         String out = rewrite(REMOVE, page, MARKETING_ONLY);
         assertEquals(page.replace("<amp-analytics type=\"gtag\" data-credentials=\"include\">\n<script type=\"appli"
-            + "cation/json\">\n{\"vars\": {\"gtag_id\": \"G-AB12CD\", \"config\": {\"G-AB12CD\": {\"groups\": "
+            + "cation/json\">\n{\"vars\": {\"gtag_id\": \"G-AB12CD34EF\", \"config\": {\"G-AB12CD34EF\": {\"groups\": "
             + "\"default\"}}}}\n</script>\n</amp-analytics>", ""), out);
         assertEquals(page, rewrite(REMOVE, page, ANALYTICS_ONLY), "a G- tag needs analytics only");
     }
@@ -153,7 +153,7 @@ class AmpElementsTest {
     @Test
     void theTagIdsOfAGtagConfigurationDecideItsCategories() {
         String ads = "a<amp-analytics type=\"gtag\"><script type=\"application/json\">{\"vars\": {\"gtag_id\": "
-            + "\"AW-123456\", \"config\": {\"AW-123456\": {\"groups\": \"default\"}}}}</script></amp-analytics>b";
+            + "\"AW-123456789\", \"config\": {\"AW-123456789\": {\"groups\": \"default\"}}}}</script></amp-analytics>b";
         assertEquals("ab", rewrite(REMOVE, ads, ANALYTICS_ONLY));
         assertEquals(ads, rewrite(REMOVE, ads, MARKETING_ONLY));
         String untold = "a<amp-analytics type=gtag></amp-analytics>b";

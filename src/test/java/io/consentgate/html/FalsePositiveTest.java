@@ -229,6 +229,28 @@ class FalsePositiveTest {
     }
 
     @Test
+    void keepsSiteScriptsAndFramesWhoseIdsOnlyStartLikeGoogleTagIds() {
+        // a cart handler that reports an event for a product numbered like a Google tag, a dealer's tour, a manual
+        // viewer and a carousel whose directory URLs carry such a number: none is a Google tag
+        assertUntouched("<script>\n  document.getElementById(\"add\").addEventListener(\"click\", function () {\n"
+            + "    cart.add(window.product);\n    gtag(\"event\", \"add_to_cart\", { items: [{ item_id: \"GT-2040\","
+            + " item_name: \"Gravel tyre\" }] });\n  });\n</script>"
+            + "<script>gtag('event', 'view_item', {items: [{item_id: 'G-SHOCK5600'}, {item_id: 'UA-33-1'}]});</script>"
+            + "<iframe src=\"https://tours.dealer.example/showroom/?id=GT-500\"></iframe>"
+            + "<iframe src=\"/viewer/?id=DC-2077-manual\"></iframe>"
+            + "<script src=\"https://cdn.shop.example/carousel/?id=G-7Q2X\"></script>");
+        // an analytics tag whose page also reports products numbered like Ads and Floodlight ids needs analytics only
+        ConsentDecision analytics = ConsentDecision.of(java.util.Set.of(io.consentgate.Category.ANALYTICS),
+            java.util.Map.of(), io.consentgate.ConsentMode.OPT_IN);
+        String ga4 = "<script>gtag('js', new Date()); gtag('config', 'G-7Q2X9RTB1K');\n"
+            + "gtag('event', 'view_item', {items: [{item_id: 'AW-5511'}, {item_id: 'DC-100245'}]});</script>";
+        assertEquals(ga4, rewrite(REMOVE, ga4, analytics));
+        assertEquals("", rewrite(REMOVE, ga4, NONE));
+        String ads = "<script>gtag('js', new Date()); gtag('config', 'AW-918273645');</script>";
+        assertEquals("", rewrite(REMOVE, ads, analytics));
+    }
+
+    @Test
     void keepsWhatSharesAHostOrANameWithTheAddedMeasurementAndLeadVendors() {
         // etracker's website, its panel link and a logo on its static host; the Datadog Logs SDK (error reporting,
         // left out like Sentry) on the RUM SDK's CDN; an application's configuration that carries an Application

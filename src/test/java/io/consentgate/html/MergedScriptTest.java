@@ -112,7 +112,7 @@ class MergedScriptTest {
         assertEquals("ab", rewrite(REMOVE, "a<script>" + SETTINGS + GTM + "document.getElementById('x1').remove();"
             + "</script>b", NONE));
         // a tag whose call and id stand in two statements is only named by the whole script
-        assertEquals("ab", rewrite(REMOVE, "a" + script(SETTINGS + "var o={send_to:'AW-112233/AbC'};\n"
+        assertEquals("ab", rewrite(REMOVE, "a" + script(SETTINGS + "var o={send_to:'AW-112233445/AbC'};\n"
             + "gtag('event','conversion',o);\n" + WIDGETS + TAIL) + "b", NONE));
         // text the statement reader cannot trust
         assertEquals("ab", rewrite(REMOVE, "a" + script(SETTINGS + GTM + "f(;" + TAIL) + "b", NONE));
