@@ -57,6 +57,7 @@ final class LoaderMatcher {
         end = end < 0 ? u.length() : end;
         int query = u.indexOf('?', pathStart);
         int pathEnd = query < 0 || query > end ? end : query;
+        boolean localeFile = inLocaleDirectory(u, pathStart, pathEnd);
         for (Rule r : rules) {
             LoaderPattern p = r.pattern();
             if (!p.matchesPath(u, pathStart, pathEnd)) {
@@ -64,6 +65,9 @@ final class LoaderMatcher {
             }
             if (p.path().length() == 1 && pathEnd - pathStart < 2) {
                 continue; // "/?id=…" names a directory the site serves a tag under, never the site's root
+            }
+            if (localeFile && p.path().length() > 1 && p.path().lastIndexOf('/') == 0) {
+                continue; // a bare file name in a locale directory is a translation: flatpickr's l10n/at.js (Austria)
             }
             if (p.param() == null) {
                 return matches.byDefault(r.entry());
@@ -73,6 +77,23 @@ final class LoaderMatcher {
             }
         }
         return null;
+    }
+
+    /** Directory names that hold translations, one file per locale ({@code l10n/at.js}), never a tracker's loader. */
+    private static final java.util.Set<String> LOCALE_DIRECTORIES =
+        java.util.Set.of("l10n", "i18n", "locale", "locales", "lang", "langs");
+
+    /** Whether the file of the path {@code u[pathStart, pathEnd)} sits in a locale directory (ASCII case ignored). */
+    static boolean inLocaleDirectory(String u, int pathStart, int pathEnd) {
+        int file = u.lastIndexOf('/', pathEnd - 1);
+        if (file <= pathStart) {
+            return false;
+        }
+        int dir = u.lastIndexOf('/', file - 1);
+        if (dir < pathStart) {
+            return false;
+        }
+        return LOCALE_DIRECTORIES.contains(u.substring(dir + 1, file).toLowerCase(java.util.Locale.ROOT));
     }
 
     /**

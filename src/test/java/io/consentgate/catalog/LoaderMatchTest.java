@@ -65,6 +65,13 @@ class LoaderMatchTest {
         /search/?q=shoes&id=12345                                    | -          | -
         /gallery/?id=G7-summer                                       | -          | -
         /metrics/?id=G-                                              | -          | -
+        https://cdn.jsdelivr.net/npm/flatpickr/dist/l10n/at.js       | -          | -
+        /static/vendor/flatpickr/l10n/at.js                          | -          | -
+        /assets/datepicker/i18n/at.min.js                            | -          | -
+        /js/Locales/at.js                                            | -          | -
+        /vendor/editor/lang/at.js?v=2                                | -          | -
+        /static/vendor/at.js                                         | adobe-target | analytics
+        /content/dam/acme/l10n-tools/at.js                           | adobe-target | analytics
         https://tours.dealer.example/showroom/?id=GT-500             | -          | -
         /viewer/?id=DC-2077-manual                                   | -          | -
         https://cdn.shop.example/carousel/?id=G-7Q2X                 | -          | -

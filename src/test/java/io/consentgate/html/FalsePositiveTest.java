@@ -251,6 +251,16 @@ class FalsePositiveTest {
     }
 
     @Test
+    void keepsLocaleFilesThatShareALoadersFileName() {
+        // flatpickr's Austrian locale is l10n/at.js, Adobe Target's library at.js: a locale directory holds translations
+        assertUntouched("<script src=\"https://cdn.jsdelivr.net/npm/flatpickr\"></script>\n"
+            + "<script src=\"https://cdn.jsdelivr.net/npm/flatpickr/dist/l10n/at.js\"></script>\n"
+            + "<script>flatpickr(\"#date\", { locale: \"at\" });</script>"
+            + "<script src=\"/static/vendor/flatpickr/l10n/at.js\"></script>");
+        assertEquals("", rewrite(REMOVE, "<script src=\"/static/vendor/adobe/at.js\"></script>", NONE));
+    }
+
+    @Test
     void keepsWhatSharesAHostOrANameWithTheAddedMeasurementAndLeadVendors() {
         // etracker's website, its panel link and a logo on its static host; the Datadog Logs SDK (error reporting,
         // left out like Sentry) on the RUM SDK's CDN; an application's configuration that carries an Application
