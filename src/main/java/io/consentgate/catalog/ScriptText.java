@@ -224,9 +224,33 @@ final class ScriptText {
         if (isIdentByte(buf[start]) && start > off && isIdentByte(buf[start - 1])) {
             return false;
         }
-        // a signature ending in a digit ("ym(1") is a prefix of a number: only one ending in a letter, '_' or '$'
-        // needs a boundary after it
-        return !(isIdentByte(buf[last]) && !isDigit(buf[last]) && last + 1 < end && isIdentByte(buf[last + 1]));
+        if (isDigit(buf[last])) {
+            return numberThenString(buf, last + 1, end);
+        }
+        return !(isIdentByte(buf[last]) && last + 1 < end && isIdentByte(buf[last + 1]));
+    }
+
+    /**
+     * Whether the number a signature ending in a digit starts ({@code ym(1}) goes on to its end and is followed, after
+     * optional white space, by a comma and, after optional white space, a quote: the vendor's call passes a number
+     * and then a method name ({@code ym(12345678, "init", …)}), which a site's own {@code ym(2024, 3)} or
+     * {@code ym(1 + i, 1)} does not.
+     */
+    private static boolean numberThenString(byte[] buf, int k, int end) {
+        while (k < end && isDigit(buf[k])) {
+            k++;
+        }
+        while (k < end && isSpace(buf[k])) {
+            k++;
+        }
+        if (k >= end || buf[k] != ',') {
+            return false;
+        }
+        k++;
+        while (k < end && isSpace(buf[k])) {
+            k++;
+        }
+        return k < end && (buf[k] == '"' || buf[k] == '\'' || buf[k] == '`');
     }
 
     /** Whether a path prefix follows at {@code j}, after an optional port, with '/' in any escaped spelling. */

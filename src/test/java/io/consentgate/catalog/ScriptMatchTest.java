@@ -1081,6 +1081,13 @@ class ScriptMatchTest {
         assertEquals(Set.of(), ids("!function(){var t=[3,4];function ym(e,n){return e.map(function(r){return r*n})}"
                 + "document.getElementById(\"out\").textContent=ym(t,2).join(\",\")}();"));
         assertEquals(Set.of("yandex-metrica"), ids("btn.onclick=function(){ym(98765432,'reachGoal','order')}"));
+        // nor is a site's own helper named ym whose first argument is a number: Metrica's name a method next
+        assertEquals(Set.of(), ids("""
+              function ym(y, m) { return y + "-" + String(m).padStart(2, "0"); }
+              document.getElementById("archive").textContent = ym(2024, 3);"""));
+        assertEquals(Set.of(), ids("for (var i = 0; i < 3; i++) { months.push(ym(1 + i, 1)); } ym(2024,3); ym(7)"));
+        assertEquals(Set.of("yandex-metrica"), ids("ym(12345678, \"init\", {clickmap: true});"));
+        assertEquals(Set.of("yandex-metrica"), ids("ym(12345678 ,\n    `hit`, location.href);"));
     }
 
     @Test
@@ -1235,7 +1242,7 @@ class ScriptMatchTest {
         byte[] b = "xxfbq('init','1')yy".getBytes(StandardCharsets.US_ASCII);
         assertEquals(1, CATALOG.matchScript(b, 2, b.length - 4).size());
         assertEquals(0, CATALOG.matchScript(b, 3, b.length - 5).size());
-        byte[] g = "agym(1)".getBytes(StandardCharsets.US_ASCII);
+        byte[] g = "agym(1,'hit')".getBytes(StandardCharsets.US_ASCII);
         // The byte before the range still counts as "outside": a range starting at "ym(" matches.
         assertEquals(1, CATALOG.matchScript(g, 2, g.length - 2).size());
     }

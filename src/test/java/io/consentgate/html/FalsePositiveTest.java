@@ -261,6 +261,13 @@ class FalsePositiveTest {
     }
 
     @Test
+    void keepsASiteHelperNamedLikeYandexMetricasCall() {
+        assertUntouched("<script>\n  function ym(y, m) { return y + \"-\" + String(m).padStart(2, \"0\"); }\n"
+            + "  document.getElementById(\"archive\").textContent = ym(2024, 3);\n</script>");
+        assertEquals("", rewrite(REMOVE, "<script>ym(12345678, \"init\", {clickmap: true});</script>", NONE));
+    }
+
+    @Test
     void keepsWhatSharesAHostOrANameWithTheAddedMeasurementAndLeadVendors() {
         // etracker's website, its panel link and a logo on its static host; the Datadog Logs SDK (error reporting,
         // left out like Sentry) on the RUM SDK's CDN; an application's configuration that carries an Application
