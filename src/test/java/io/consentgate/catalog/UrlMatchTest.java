@@ -330,6 +330,14 @@ class UrlMatchTest {
         https://static.klaviyo.com/onsite/js/klaviyo.js?company_id=AbC123 | -    | klaviyo
         https://a.klaviyo.com/media/js/analytics/analytics.js             | -    | klaviyo
         https://fast.a.klaviyo.com/media/js/onsite/onsite.js              | -    | klaviyo
+        https://a.klaviyo.com/client/events/?company_id=AbC123            | -    | klaviyo
+        https://a.klaviyo.com/client/event-bulk-create?company_id=AbC123  | -    | klaviyo
+        https://a.klaviyo.com/api/track?data=eyJ0b2tlbiI6IkFiQyJ9         | -    | klaviyo
+        https://a.klaviyo.com/api/identify?data=eyJ0b2tlbiI6IkFiQyJ9      | -    | klaviyo
+        https://a.klaviyo.com/client/subscriptions/?company_id=AbC123     | -    | -
+        https://a.klaviyo.com/client/back-in-stock-subscriptions/?company_id=AbC123 | - | -
+        https://a.klaviyo.com/client/profiles/?company_id=AbC123          | -    | -
+        https://a.klaviyo.com/client/eventsource                          | -    | -
         https://www.klaviyo.com/                                          | -    | -
         https://notklaviyo.com/onsite/js/klaviyo.js                       | -    | -
         https://static.notklaviyo.com/onsite/js/klaviyo.js                | -    | -

@@ -268,6 +268,20 @@ class FalsePositiveTest {
     }
 
     @Test
+    void keepsASitesOwnNewsletterFormThatSubscribesThroughKlaviyo() {
+        // the visitor's own sign-up goes to Klaviyo's subscription API; only its event and identify calls track
+        assertUntouched("<form id=\"nl\"><input type=\"email\" name=\"email\"><button>Subscribe</button></form>\n"
+            + "<script>\n  document.getElementById(\"nl\").addEventListener(\"submit\", function (e) {\n"
+            + "    e.preventDefault();\n    fetch(\"https://a.klaviyo.com/client/subscriptions/?company_id=AbC123\","
+            + " { method: \"POST\", headers: { \"Content-Type\": \"application/json\", revision: \"2024-10-15\" },"
+            + " body: JSON.stringify({ data: { type: \"subscription\" } }) });\n  });\n</script>");
+        assertEquals("", rewrite(REMOVE, "<script>fetch('https://a.klaviyo.com/client/events/?company_id=AbC123', "
+            + "{method: 'POST', body: JSON.stringify(viewedProduct)});</script>", NONE));
+        assertEquals("", rewrite(REMOVE, "<script src=\"//a.klaviyo.com/media/js/analytics/analytics.js\"></script>",
+            NONE));
+    }
+
+    @Test
     void keepsWhatSharesAHostOrANameWithTheAddedMeasurementAndLeadVendors() {
         // etracker's website, its panel link and a logo on its static host; the Datadog Logs SDK (error reporting,
         // left out like Sentry) on the RUM SDK's CDN; an application's configuration that carries an Application
