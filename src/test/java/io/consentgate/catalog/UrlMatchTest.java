@@ -256,6 +256,15 @@ class UrlMatchTest {
         https://analytics.google.com/analytics/web/                       | -    | -
         https://mc.yandex.ru/metrika/tag.js                               | -    | yandex-metrica
         https://acme.matomo.cloud/matomo.js                               | -    | matomo
+        https://cdn.matomo.cloud/acme.matomo.cloud/matomo.js              | -    | matomo
+        https://cdn.matomo.cloud/acme.matomo.cloud/container_VPsOumJZ.js  | -    | matomo
+        https://acme.matomo.cloud/matomo.php?idsite=1&rec=1               | -    | matomo
+        https://acme.matomo.cloud/piwik.php?idsite=1&rec=1                | -    | matomo
+        https://acme.matomo.cloud/piwik.js                                | -    | matomo
+        https://acme.matomo.cloud/index.php?module=CoreAdminHome&action=optOutJS&divId=matomo-opt-out | - | -
+        https://acme.matomo.cloud/index.php?module=CoreAdminHome&action=optOut&language=auto | - | -
+        https://acme.matomo.cloud/                                        | -    | -
+        https://acme.matomo.cloud/matomo.php.html                         | -    | -
         https://sc-static.net/scevent.min.js                              | -    | snap-pixel
         https://sc-static.net/scevent.min.jsx                             | -    | -
         https://plausible.io/js/script.js                                 | -    | plausible

@@ -282,6 +282,17 @@ class FalsePositiveTest {
     }
 
     @Test
+    void keepsTheMatomoCloudOptOut() {
+        // the opt-out form is how a visitor refuses Matomo: removing it for a visitor who refused is backwards
+        assertUntouched("<div id=\"matomo-opt-out\"></div>\n<script src=\"https://acme.matomo.cloud/index.php?"
+            + "module=CoreAdminHome&action=optOutJS&divId=matomo-opt-out&language=auto&showIntro=1\"></script>"
+            + "<iframe src=\"https://acme.matomo.cloud/index.php?module=CoreAdminHome&amp;action=optOut&amp;"
+            + "language=auto\"></iframe>");
+        assertEquals("", rewrite(REMOVE, "<script src=\"https://cdn.matomo.cloud/acme.matomo.cloud/matomo.js\">"
+            + "</script><img src=\"https://acme.matomo.cloud/matomo.php?idsite=1&amp;rec=1\" alt=\"\">", NONE));
+    }
+
+    @Test
     void keepsWhatSharesAHostOrANameWithTheAddedMeasurementAndLeadVendors() {
         // etracker's website, its panel link and a logo on its static host; the Datadog Logs SDK (error reporting,
         // left out like Sentry) on the RUM SDK's CDN; an application's configuration that carries an Application
