@@ -161,7 +161,9 @@ final class ScriptText {
      * Whether the host name that ends with the listed suffix at {@code start} stands in text: right after white
      * space, {@code (} or {@code >}, or as the host of a URL ({@code https://host}, {@code //host}) that itself stands
      * in text: right after {@code >} ({@code <code>https://…</code>} in inlined HTML) or after a word or a
-     * punctuation mark and white space ({@code "Paste this: https://…"}). White space after a quote, {@code =},
+     * punctuation mark and white space ({@code "Paste this: https://…"}), right after {@code ](} (a Markdown link's
+     * target), after {@code |} and white space (a Markdown table's cell) or right after a string escape for a line
+     * break or tab ({@code "Loaded from:\nhttps://…"}). White space after a quote, {@code =},
      * {@code (} or {@code ,} is not text: browsers strip it from a URL ({@code src="  https://…"}), CSS allows it in
      * {@code url( https://…)} and a {@code srcset} puts it between candidates.
      */
@@ -170,7 +172,7 @@ final class ScriptText {
         if (k < off) {
             return false;
         }
-        if (isProseBefore(buf[k])) {
+        if (isProseBefore(buf[k]) || escapedBreakAt(buf, k, start)) {
             return true;
         }
         if (buf[k] != '/' || k - 1 < off || buf[k - 1] != '/') {
@@ -186,12 +188,21 @@ final class ScriptText {
             if (u == schemeEnd) {
                 return false;
             }
+            if (u >= off && buf[u] == '\\' && isEscapedBreak(buf[u + 1])) {
+                return true; // the scheme's scan took the escape's letter: "Loaded from:\nhttps://…"
+            }
         }
         if (u < off) {
             return false;
         }
         if (buf[u] == '>') {
             return true;
+        }
+        if (buf[u] == '(' && u - 1 >= off && buf[u - 1] == ']') {
+            return true; // a Markdown link's target: [text](https://…)
+        }
+        if (isEscapedBreak(buf[u]) && u - 1 >= off && buf[u - 1] == '\\') {
+            return true; // a scheme-relative URL starts a line of the string's text: "Hosts:\r\n//host/…"
         }
         if (!isSpace(buf[u])) {
             return false;
@@ -203,7 +214,21 @@ final class ScriptText {
             return false;
         }
         int t = buf[u];
-        return isAlnum(t) || t == '.' || t == ':' || t == ';' || t == '!' || t == '?';
+        // '|' ends the cell before a Markdown table's cell ("| _fbp | https://… |")
+        return isAlnum(t) || t == '.' || t == ':' || t == ';' || t == '!' || t == '?' || t == '|';
+    }
+
+    /**
+     * Whether the host name whose scan back ({@link #hostNameStartIndex}) stopped at {@code buf[k]} begins with the
+     * letter of a string escape for a line break or tab ({@code \n}, {@code \r}, {@code \t}): the scan took that letter
+     * for a host character, and the host starts a line of the string's text ({@code "Hosts:\twww.…"}).
+     */
+    private static boolean escapedBreakAt(byte[] buf, int k, int start) {
+        return buf[k] == '\\' && k + 1 < start && isEscapedBreak(buf[k + 1]);
+    }
+
+    private static boolean isEscapedBreak(int b) {
+        return b == 'n' || b == 'r' || b == 't';
     }
 
     /**

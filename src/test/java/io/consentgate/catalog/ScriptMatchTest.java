@@ -1181,6 +1181,33 @@ class ScriptMatchTest {
     }
 
     @Test
+    void markdownAndEscapedLineBreaksBeforeATrackerUrlAreText() {
+        // page state that carries Markdown or plain text: a link target after "](", a table cell after "| ", and a
+        // URL that starts a line of the string (after an escaped line break or tab)
+        String fbevents = "https://connect.facebook.net/en_US/fbevents.js";
+        assertEquals(Set.of(), ids("window.__NUXT__={data:{post:{markdown:\"Load [fbevents.js](" + fbevents
+                + ") in the head.\"}}};"));
+        assertEquals(Set.of(), ids("window.__NUXT__={data:{post:{markdown:\"| Cookie | Source |\\n|---|---|\\n"
+                + "| _fbp | " + fbevents + " |\"}}};"));
+        assertEquals(Set.of(), ids("window.__STATE__={policy:\"Loaded from:\\n" + fbevents + "\"};"));
+        assertEquals(Set.of(), ids("window.__STATE__={policy:\"Hosts:\\r\\n//connect.facebook.net/en_US/fbevents.js"
+                + "\\twww.googletagmanager.com/gtm.js\"};"));
+        assertEquals(Set.of(), ids("self.__next_f.push([1,\"Loaded from:\\\\n" + fbevents + "\"])"));
+        assertEquals(Set.of(), ids("md = \"See [the loader](//static.hotjar.com/c/hotjar-1.js).\";"));
+        // loaders keep counting: quoted, in url(), in JSON with escaped slashes, concatenated, in a call or an array
+        assertEquals(Set.of("meta-pixel"), ids("s.src=\"" + fbevents + "\";"));
+        assertEquals(Set.of("meta-pixel"), ids("load('" + fbevents + "');"));
+        assertEquals(Set.of("meta-pixel"), ids("loadAll(['/js/app.js', '" + fbevents + "']);"));
+        assertEquals(Set.of("meta-pixel"), ids("el.style.background = 'url(https://www.facebook.com/tr?id=1)';"));
+        assertEquals(Set.of("meta-pixel"), ids("var cfg = {\"src\":\"https:\\/\\/connect.facebook.net\\/en_US"
+                + "\\/fbevents.js\"}; inject(cfg.src);"));
+        assertEquals(Set.of("meta-pixel"), ids("s.src = 'https://' + 'connect.facebook.net/en_US/fbevents.js';"));
+        assertEquals(Set.of("meta-pixel"), ids("!function(f,b,e,v){}(window,document,'script',\n'" + fbevents
+                + "');"));
+        assertEquals(Set.of("meta-pixel"), ids("if (a || b) { s.src = '" + fbevents + "'; }"));
+    }
+
+    @Test
     void ignoresJsonLdSameAsLinks() {
         String jsonLd = """
             {"@context":"https://schema.org","@type":"Organization","name":"Acme",

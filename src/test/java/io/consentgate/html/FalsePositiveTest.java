@@ -131,6 +131,17 @@ class FalsePositiveTest {
     }
 
     @Test
+    void keepsPageStateWhoseMarkdownOrTextQuotesATrackerUrl() {
+        // a Markdown link target, a Markdown table cell and a URL on a line of its own inside a string: text
+        assertUntouched("<script>window.__NUXT__={data:{post:{markdown:\"Load [fbevents.js](https://connect.facebook.net"
+            + "/en_US/fbevents.js) in the head.\"}}};</script>\n"
+            + "<script>window.__NUXT__={data:{post:{markdown:\"| Cookie | Source |\\n|---|---|\\n| _fbp | "
+            + "https://connect.facebook.net/en_US/fbevents.js |\"}}};</script>\n"
+            + "<script>window.__STATE__={policy:\"Loaded from:\\nhttps://connect.facebook.net/en_US/fbevents.js\"};"
+            + "</script>");
+    }
+
+    @Test
     void keepsTheOtherUrlsOfAnAppLoaderWhoseListHoldsARefusedTracker() {
         // a storefront's app loader (as Shopify writes every store's installed apps into one script): removing it for
         // the Klaviyo URL in its list would also drop the reviews and chat apps; the refused URL alone goes inert
