@@ -514,6 +514,25 @@ class ScriptMatchTest {
     }
 
     @Test
+    void segmentAndHeapAreTheirSnippetsNotAnyLoadCall() {
+        // an application's own objects named analytics or heap with a load method
+        assertEquals(Set.of(), ids("analytics.load('/plugins/reviews.js').then(initReviews);"));
+        assertEquals(Set.of(), ids("var heap = new MinHeap(); heap.load([5, 3, 8]); render(heap.peek());"));
+        // Segment's snippet defines analytics.load and sets its version, also when it loads from a proxy
+        assertEquals(Set.of("segment"), ids("!function(){var i=\"analytics\",analytics=window[i]=window[i]||[];"
+                + "analytics.load=function(key,e){var t=document.createElement(\"script\");t.async=!0;"
+                + "t.src=\"https://evs.proxy.shop.example/yvbu21/go18rex.min.js\";var n=document.getElementsByTagName("
+                + "\"script\")[0];n.parentNode.insertBefore(t,n);analytics._loadOptions=e};analytics._writeKey=\"Bj8l9t\";"
+                + "analytics._cdn = \"https://evs.proxy.shop.example\";analytics.SNIPPET_VERSION=\"4.15.3\";\n"
+                + "analytics.load(\"Bj8l9t\");}}();"));
+        assertEquals(Set.of("segment"), ids("analytics._writeKey=\"k\";analytics.SNIPPET_VERSION=\"5.2.0\";"));
+        // Heap's snippet defines heap.load and calls it with the app id as a string
+        assertEquals(Set.of("heap"), ids("window.heap=window.heap||[],heap.load=function(e,t){window.heap.envId=e;"
+                + "var r=document.createElement(\"script\");r.src=\"https://t.shop.example/h/\"+e+\".js\"};"));
+        assertEquals(Set.of("heap"), ids("heap.load('1234567890');"));
+    }
+
+    @Test
     void findsThePardotSnippetThatSplitsItsHost() {
         // the loader host is built from two literals, so neither is the host; the account variables identify it
         String pardot = """
