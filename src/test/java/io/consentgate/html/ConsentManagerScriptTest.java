@@ -195,7 +195,7 @@ class ConsentManagerScriptTest {
     void whatCannotBeKeptGoesWhole() {
         // the tag's id and its call only meet in the callback's body: the run call that holds it goes, nothing is left
         assertEquals("ab", rewrite(REMOVE, "a<script>CookieConsent.run({ onConsent: function () {"
-            + " var o = {send_to: 'AW-112233/AbC'}; gtag('event', 'conversion', o); } });</script>b", NONE));
+            + " var o = {send_to: 'AW-987654321/AbC'}; gtag('event', 'conversion', o); } });</script>b", NONE));
         // text the statement reader cannot trust
         assertEquals("ab", rewrite(REMOVE, "a<script>var cc = initCookieConsent(); cc.run({ onAccept: function () {"
             + " cc.loadScript('https://www.googletagmanager.com/gtag/js?id=G-7QH2M4RS1T'); }, x: f(; });</script>b",
