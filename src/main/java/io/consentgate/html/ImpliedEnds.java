@@ -84,6 +84,12 @@ final class ImpliedEnds {
 
     /** A reader for a removal of {@code name} (lower case), or null when its end tag is never left out. */
     static ImpliedEnds of(byte[] name, int len) {
+        // Most removed elements are scripts, images, frames, links: passed on without making a string.
+        byte c = len == 0 ? 0 : name[0];
+        if (len > 8 || !(c == 'p' && len == 1 || c == 'l' && len == 2 || c == 'd' || c == 'o' || c == 'r'
+            || c == 't')) {
+            return null;
+        }
         String n = new String(name, 0, len, StandardCharsets.ISO_8859_1);
         return CLOSING_STARTS.containsKey(n) || CLOSING_ENDS.containsKey(n) || n.equals("tfoot") ? new ImpliedEnds(n)
             : null;
