@@ -35,97 +35,50 @@ final class ScriptStatements {
     static int[] split(byte[] b, int from, int to) {
         int[] out = new int[16];
         int n = 0;
-        int[] templates = new int[8]; // the bracket depth at which each open ${…} substitution started
-        int open = 0;
-        int depth = 0;
+        Tokens t = new Tokens(b, from, to);
         int start = -1;
         boolean blockStatement = false;
-        byte prev = ';'; // the last significant byte: decides whether a '/' starts a regular expression
-        boolean prevWord = false;
-        int wordStart = -1;
-        int wordEnd = -1;
-        int i = from;
-        while (i < to) {
+        while (t.next()) {
+            int i = t.i;
             byte c = b[i];
-            if (c == '/' && i + 1 < to && (b[i + 1] == '/' || b[i + 1] == '*')) {
-                i = skipComment(b, i, to);
-                if (i < 0) {
-                    return null;
-                }
-                continue;
-            }
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-                i++;
-                continue;
-            }
             if (start < 0) {
                 start = i;
                 blockStatement = c == '{' || startsWithWord(b, i, to, BLOCK_KEYWORDS);
             }
-            if (isWordByte(c)) {
-                int w = i;
-                while (i < to && isWordByte(b[i])) {
-                    i++;
-                }
-                prevWord = true;
-                wordStart = w;
-                wordEnd = i;
+            if (t.word()) {
                 continue;
             }
-            boolean regexAllowed = prevWord ? isWordAt(b, wordStart, wordEnd, BEFORE_REGEX)
-                : "(,=:[!&|?{};+-*%<>~^".indexOf(prev) >= 0;
-            prevWord = false;
+            boolean regex = t.regexAllowed();
             boolean template = c == '`';
             switch (c) {
-                case '"', '\'' -> i = skipString(b, i, to);
-                case '`' -> i = skipTemplate(b, i + 1, to);
-                case '/' -> i = regexAllowed ? skipRegex(b, i, to) : i + 1;
-                case '(', '[', '{' -> {
-                    depth++;
-                    i++;
-                }
+                case '(', '[', '{' -> t.open();
                 case ')', ']', '}' -> {
-                    if (c == '}' && open > 0 && templates[open - 1] == depth) {
-                        open--; // the end of a ${…} substitution: back in its template literal
-                        depth--;
-                        i = skipTemplate(b, i + 1, to);
+                    if (t.closesSubstitution(c)) {
                         template = true;
                         break;
                     }
-                    if (--depth < 0) {
+                    if (!t.close()) {
                         return null;
                     }
-                    i++;
-                    if (c == '}' && depth == 0 && blockStatement && !continues(b, i, to)) {
-                        out = add(out, n++, start, i);
+                    if (c == '}' && t.depth == 0 && blockStatement && !continues(b, t.i, to)) {
+                        out = add(out, n++, start, t.i);
                         start = -1;
                     }
                 }
                 case ';' -> {
-                    i++;
-                    if (depth == 0 && !continues(b, i, to)) { // "if (a) b(); else c();" is one statement
-                        out = add(out, n++, start, i);
+                    t.i++;
+                    if (t.depth == 0 && !continues(b, t.i, to)) { // "if (a) b(); else c();" is one statement
+                        out = add(out, n++, start, t.i);
                         start = -1;
                     }
                 }
-                default -> i++;
+                default -> t.skipLiteral(c, regex);
             }
-            if (i < 0) {
+            if (!t.after(c, template, regex)) {
                 return null;
             }
-            if (template && b[i - 1] == '{') {
-                // skipTemplate stopped after "${": code until the matching '}'
-                if (open == templates.length) {
-                    templates = Arrays.copyOf(templates, open * 2);
-                }
-                templates[open++] = ++depth;
-            }
-            prev = template || c == '"' || c == '\'' ? (byte) 'x' : c;
-            if (c == '/' && regexAllowed) {
-                prev = 'x'; // a regular expression literal is a value, as a word is
-            }
         }
-        if (depth != 0 || open != 0) {
+        if (!t.readWhole()) {
             return null;
         }
         if (start >= 0) {
@@ -154,52 +107,25 @@ final class ScriptStatements {
     static Frame frame(byte[] b, int from, int to) {
         int[] out = new int[8];
         int n = 0;
-        int[] templates = new int[8];
-        int open = 0;
-        int depth = 0;
+        Tokens t = new Tokens(b, from, to);
         boolean[] switchHead = new boolean[16]; // per depth: whether the '(' opened there follows "switch"
         boolean closedSwitch = false; // the last significant byte is the ')' of a switch head
         int body = -1;
         int bodyDepth = -1;
         boolean literal = false;
         boolean strings = false;
-        byte prev = ';';
-        int prevAt = -1;
-        boolean prevWord = false;
-        int wordStart = -1;
-        int wordEnd = -1;
         boolean first = true;
-        int i = from;
-        while (i < to) {
+        while (t.next()) {
+            int i = t.i;
             byte c = b[i];
-            if (c == '/' && i + 1 < to && (b[i + 1] == '/' || b[i + 1] == '*')) {
-                i = skipComment(b, i, to);
-                if (i < 0) {
-                    return null;
-                }
-                continue;
-            }
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-                i++;
-                continue;
-            }
             boolean atStart = first;
             first = false;
-            if (isWordByte(c)) {
-                int w = i;
-                while (i < to && isWordByte(b[i])) {
-                    i++;
-                }
-                prevWord = true;
+            if (t.word()) {
                 closedSwitch = false;
-                wordStart = w;
-                wordEnd = i;
                 continue;
             }
-            boolean regexAllowed = prevWord ? isWordAt(b, wordStart, wordEnd, BEFORE_REGEX)
-                : "(,=:[!&|?{};+-*%<>~^".indexOf(prev) >= 0;
-            boolean afterWord = prevWord;
-            prevWord = false;
+            boolean afterWord = t.prevWord;
+            boolean regex = t.regexAllowed();
             boolean afterSwitch = closedSwitch;
             closedSwitch = false;
             boolean template = c == '`';
@@ -207,19 +133,17 @@ final class ScriptStatements {
                 strings = true;
             }
             switch (c) {
-                case '"', '\'' -> i = skipString(b, i, to);
-                case '`' -> i = skipTemplate(b, i + 1, to);
-                case '/' -> i = regexAllowed ? skipRegex(b, i, to) : i + 1;
                 case '(', '[', '{' -> {
+                    int depth = t.depth;
                     if (depth == switchHead.length) {
                         switchHead = Arrays.copyOf(switchHead, depth * 2);
                     }
-                    switchHead[depth] = c == '(' && afterWord && isWordAt(b, wordStart, wordEnd, SWITCH);
+                    switchHead[depth] = c == '(' && afterWord && isWordAt(b, t.wordStart, t.wordEnd, SWITCH);
                     if (c == '{' && body < 0) {
                         boolean opensBody = atStart
-                            || !afterWord && prev == ')' && !afterSwitch
-                            || !afterWord && prev == '>' && prevAt > from && b[prevAt - 1] == '='
-                            || afterWord && isWordAt(b, wordStart, wordEnd, BEFORE_BLOCK);
+                            || !afterWord && t.prev == ')' && !afterSwitch
+                            || !afterWord && t.prev == '>' && t.prevAt > from && b[t.prevAt - 1] == '='
+                            || afterWord && isWordAt(b, t.wordStart, t.wordEnd, BEFORE_BLOCK);
                         if (opensBody) {
                             body = i + 1;
                             bodyDepth = depth;
@@ -227,52 +151,167 @@ final class ScriptStatements {
                             literal = true;
                         }
                     }
-                    depth++;
-                    i++;
+                    t.open();
                 }
                 case ')', ']', '}' -> {
-                    if (c == '}' && open > 0 && templates[open - 1] == depth) {
-                        open--;
-                        depth--;
-                        i = skipTemplate(b, i + 1, to);
+                    if (t.closesSubstitution(c)) {
                         template = true;
                         break;
                     }
-                    if (--depth < 0) {
+                    if (!t.close()) {
                         return null;
                     }
-                    closedSwitch = c == ')' && switchHead[depth];
-                    if (c == '}' && body >= 0 && depth == bodyDepth) {
+                    closedSwitch = c == ')' && switchHead[t.depth];
+                    if (c == '}' && body >= 0 && t.depth == bodyDepth) {
                         out = add(out, n++, body, i);
                         body = -1;
                     }
-                    i++;
                 }
-                default -> i++;
+                default -> t.skipLiteral(c, regex);
             }
-            if (i < 0) {
+            if (t.opensSubstitution(template)) {
+                if (t.depth == switchHead.length) {
+                    switchHead = Arrays.copyOf(switchHead, t.depth * 2);
+                }
+                switchHead[t.depth] = false;
+            }
+            if (!t.after(c, template, regex)) {
                 return null;
             }
-            if (template && b[i - 1] == '{') {
-                if (open == templates.length) {
-                    templates = Arrays.copyOf(templates, open * 2);
-                }
-                if (depth == switchHead.length) {
-                    switchHead = Arrays.copyOf(switchHead, depth * 2);
-                }
-                switchHead[depth] = false;
-                templates[open++] = ++depth;
-            }
-            prev = template || c == '"' || c == '\'' ? (byte) 'x' : c;
-            prevAt = i - 1;
-            if (c == '/' && regexAllowed) {
-                prev = 'x';
-            }
         }
-        if (depth != 0 || open != 0) {
+        if (!t.readWhole()) {
             return null;
         }
         return new Frame(Arrays.copyOf(out, 2 * n), literal, strings);
+    }
+
+    /**
+     * The token reading {@link #split} and {@link #frame} share: white space and comments skipped, words read whole,
+     * string, template and regular expression literals skipped (a template's substitutions are code, counted as
+     * brackets), brackets counted, and the last significant byte kept, which tells a regular expression from a
+     * division.
+     */
+    private static final class Tokens {
+        private final byte[] b;
+        private final int to;
+        /** Where reading stands; -1 once the text cannot be read. */
+        int i;
+        /** Open brackets, substitutions included. */
+        int depth;
+        /** The bracket depth at which each open {@code ${…}} substitution started. */
+        private int[] templates = new int[8];
+        private int open;
+        /** The last significant byte ({@code x} for a literal's value). */
+        byte prev = ';';
+        int prevAt = -1;
+        /** Whether the last token was a word, {@code b[wordStart, wordEnd)}. */
+        boolean prevWord;
+        int wordStart = -1;
+        int wordEnd = -1;
+
+        Tokens(byte[] b, int from, int to) {
+            this.b = b;
+            this.to = to;
+            this.i = from;
+        }
+
+        /** Skips white space and comments: true at a significant byte, false at the end (or an unended comment). */
+        boolean next() {
+            while (i >= 0 && i < to) {
+                byte c = b[i];
+                if (c == '/' && i + 1 < to && (b[i + 1] == '/' || b[i + 1] == '*')) {
+                    i = skipComment(b, i, to);
+                } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+                    i++;
+                } else {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Reads a word at the current byte, if one starts there. */
+        boolean word() {
+            if (!isWordByte(b[i])) {
+                return false;
+            }
+            wordStart = i;
+            while (i < to && isWordByte(b[i])) {
+                i++;
+            }
+            wordEnd = i;
+            prevWord = true;
+            return true;
+        }
+
+        /** Whether a {@code /} at the current byte would start a regular expression; the last token is read. */
+        boolean regexAllowed() {
+            boolean allowed = prevWord ? isWordAt(b, wordStart, wordEnd, BEFORE_REGEX)
+                : "(,=:[!&|?{};+-*%<>~^".indexOf(prev) >= 0;
+            prevWord = false;
+            return allowed;
+        }
+
+        /** A string, template or regular expression literal, or a division, at the current byte: skipped. */
+        void skipLiteral(byte c, boolean regex) {
+            switch (c) {
+                case '"', '\'' -> i = skipString(b, i, to);
+                case '`' -> i = skipTemplate(b, i + 1, to);
+                case '/' -> i = regex ? skipRegex(b, i, to) : i + 1;
+                default -> i++;
+            }
+        }
+
+        void open() {
+            depth++;
+            i++;
+        }
+
+        /** A closing bracket: false when it closes nothing. */
+        boolean close() {
+            if (--depth < 0) {
+                return false;
+            }
+            i++;
+            return true;
+        }
+
+        /** Whether {@code c} ends a {@code ${…}} substitution; if so reading goes on in its template literal. */
+        boolean closesSubstitution(byte c) {
+            if (c != '}' || open == 0 || templates[open - 1] != depth) {
+                return false;
+            }
+            open--;
+            depth--;
+            i = skipTemplate(b, i + 1, to);
+            return true;
+        }
+
+        /** Whether the template reading just done stopped at a {@code ${} that opens a substitution. */
+        boolean opensSubstitution(boolean template) {
+            return template && i > 0 && b[i - 1] == '{';
+        }
+
+        /** After the token at {@code c}: opens a substitution where one starts, keeps the last byte; false if unreadable. */
+        boolean after(byte c, boolean template, boolean regex) {
+            if (i < 0) {
+                return false;
+            }
+            if (opensSubstitution(template)) {
+                if (open == templates.length) {
+                    templates = Arrays.copyOf(templates, open * 2);
+                }
+                templates[open++] = ++depth;
+            }
+            prev = template || c == '"' || c == '\'' || c == '/' && regex ? (byte) 'x' : c;
+            prevAt = i - 1;
+            return true;
+        }
+
+        /** Whether the text was read to its end with every bracket and substitution closed. */
+        boolean readWhole() {
+            return i >= 0 && depth == 0 && open == 0;
+        }
     }
 
     private static int[] add(int[] out, int n, int start, int end) {
