@@ -9,7 +9,10 @@ package io.consentgate.html;
 public enum OverflowAction {
     /**
      * Privacy first (the default): treat the element as a refused tracker and remove it (or neutralize it in
-     * {@link RewriteMode#NEUTRALIZE} mode). For an unreadable encoding the document is transcoded through the JDK's
+     * {@link RewriteMode#NEUTRALIZE} mode). An inline HTML script is the exception, as a page's own state script
+     * ({@code window.__INITIAL_STATE__ = {…}}) is often that long: it is sent as it streams and read on the way, and
+     * if it names a refused tracker, text that makes it a syntax error goes out before its end tag, so none of it
+     * runs (a browser compiles an inline script whole, once its end tag is read). For an unreadable encoding the document is transcoded through the JDK's
      * charset (bytes may change where nothing was removed), or, when the JDK cannot transcode it, the body is
      * suppressed.
      */

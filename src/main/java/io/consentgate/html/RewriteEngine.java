@@ -113,6 +113,8 @@ final class RewriteEngine implements TokenHandler {
     boolean inAmpConfig;
 
     private boolean overflowLogged;
+    /** An inline script past the cap under fail-closed, sent as it streams and read on the way; else null. */
+    private StreamedScript streamed;
     /** See {@link RewriteStream#srcdoc}. */
     SrcdocContext srcdoc = SrcdocContext.PAGE;
     byte lastByte;
@@ -180,6 +182,9 @@ final class RewriteEngine implements TokenHandler {
         if (mode == SINK) {
             sink.write(b, off, len);
             lastByte = b[off + len - 1];
+            if (streamed != null) {
+                streamed.feed(b, off, len);
+            }
         } else if (mode == DEFER) {
             deferAppend(b, off, len);
             if (mode != DROP) { // an overflow may have ended the hold: then these bytes went on, or were dropped
@@ -230,7 +235,7 @@ final class RewriteEngine implements TokenHandler {
     /** Every change of {@link #mode} goes through here: the tokenizer may skip plain tags only in {@link #SINK}. */
     void setMode(int m) {
         mode = m;
-        tok.skim = m == SINK;
+        tok.skim = m == SINK && streamed == null; // a streamed script's end tag must be seen
         tok.rawEndsAtNoscript = m == DROP && inNoscript;
     }
 
@@ -283,6 +288,10 @@ final class RewriteEngine implements TokenHandler {
 
     private void endTag() throws IOException {
         int id = tok.nameId;
+        if (streamed != null) { // in a script's raw text the only tag is its end tag
+            finishStreamedScript(tok.tagStart);
+            return;
+        }
         if (inScript && id == (heldStyle ? ElementNames.STYLE : ElementNames.SCRIPT) && tok.foreign == heldForeign) {
             finishScript(tok.tagStart, tok.tagEnd);
         } else if (inNoscript && id == ElementNames.NOSCRIPT) {
@@ -366,6 +375,10 @@ final class RewriteEngine implements TokenHandler {
             endTagOverTheCapInDrop();
             return;
         }
+        if (streamed != null) { // the streamed script's end tag, longer than the cap: it streams after the script
+            finishStreamedScript(tok.tagStart);
+            return;
+        }
         // An end tag loads nothing (a browser drops its attributes), and dropping it would leave a <title> or
         // <textarea> open over the rest of the page: it streams in both modes.
         if (mode != SINK || tok.endTag) {
@@ -411,6 +424,9 @@ final class RewriteEngine implements TokenHandler {
         }
         if (inNoscript) {
             finishNoscript(limit, limit);
+        }
+        if (streamed != null) { // a browser runs no script the input ends in; made a syntax error all the same
+            finishStreamedScript(limit);
         }
         setMode(SINK);
     }
@@ -746,6 +762,18 @@ final class RewriteEngine implements TokenHandler {
         releaseDeferred();
     }
 
+    /** The end of a script past the cap that streamed: if it names a refused tracker, it must not compile. */
+    private void finishStreamedScript(int end) throws IOException {
+        flushTo(end);
+        TrackerMatch refused = streamed.finish();
+        streamed = null;
+        setMode(mode);
+        if (refused != null) {
+            event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", refused);
+            emit(StreamedScript.POISON, 0, StreamedScript.POISON.length);
+        }
+    }
+
     /** Removes the held script with its end tag, which ends at {@code endEnd} (-1: longer than the cap, streaming). */
     void removeHeldScript(int endEnd) throws IOException {
         if (endEnd < 0) { // an end tag longer than the cap, still streaming: it goes as it is read
@@ -807,9 +835,16 @@ final class RewriteEngine implements TokenHandler {
             releaseDeferred();
             return;
         }
-        logOverflow("an inline script"); // an HTML <style> streams (streamStyle); in <noscript> it is held with it
+        // an HTML <style> streams (streamStyle); in <noscript> it is held with it
+        logOverflow("an inline script", scriptForeign ? "treating it as a refused tracker (FAIL_CLOSED)"
+            : "sending it as it streams, made unparseable at its end if it names a refused tracker (FAIL_CLOSED)");
         inScript = false;
         if (!closed) {
+            releaseDeferred();
+        } else if (!scriptForeign) {
+            // Sent as it streams, and made a syntax error at its end if it names a refused tracker (StreamedScript).
+            streamed = new StreamedScript(cfg.catalog, decision);
+            streamed.feed(defer, scriptContentStart, deferLen - scriptContentStart);
             releaseDeferred();
         } else if (cfg.mode == RewriteMode.NEUTRALIZE) {
             event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", null, null, Set.of());
@@ -889,10 +924,14 @@ final class RewriteEngine implements TokenHandler {
     }
 
     void logOverflow(String what) {
+        logOverflow(what, "treating it as a refused tracker (FAIL_CLOSED)");
+    }
+
+    private void logOverflow(String what, String closedOutcome) {
         if (!overflowLogged) {
             overflowLogged = true;
             String outcome = cfg.overflow == OverflowAction.FAIL_CLOSED
-                ? "treating it as a refused tracker (FAIL_CLOSED)" : "passing it through unchecked (FAIL_OPEN)";
+                ? closedOutcome : "passing it through unchecked (FAIL_OPEN)";
             if (cfg.reportOnly) {
                 LOG.info("report-only: {} exceeds maxHeldBytes={}; enforcing would mean {}", what, cfg.maxHeldBytes,
                     outcome);

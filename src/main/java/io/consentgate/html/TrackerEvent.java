@@ -24,7 +24,10 @@ public record TrackerEvent(long line, long column, String element, String tracke
     public enum Action {
         /** The element was removed. */
         REMOVED,
-        /** The element was kept but made inert ({@link RewriteMode#NEUTRALIZE}). */
+        /**
+         * The element was kept but made inert ({@link RewriteMode#NEUTRALIZE}, or an inline script longer than the hold
+         * cap that streamed and was made a syntax error at its end: see {@link OverflowAction#FAIL_CLOSED}).
+         */
         NEUTRALIZED,
         /** The {@code ping} attribute of a link was removed; the link was kept. */
         PING_REMOVED,

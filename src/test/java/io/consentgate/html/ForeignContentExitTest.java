@@ -139,7 +139,8 @@ class ForeignContentExitTest {
     static Stream<Arguments> droppedAtTheCap() {
         String big = "a".repeat(1100);
         return Stream.of(
-            Arguments.of("<script>var a='" + big + "'</script>", ""),
+            // an HTML script past the cap streams (StreamedScript): it changes no context either
+            Arguments.of("<script>var a='" + big + "'</script>", "<script>var a='" + big + "'</script>"),
             Arguments.of("<noscript><p>" + big + "</p></noscript>", ""),
             Arguments.of("<style>p{background:url(data:," + big + ")}</style>", "<style>p{</style>"));
     }

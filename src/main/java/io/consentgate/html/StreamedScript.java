@@ -1,0 +1,106 @@
+package io.consentgate.html;
+
+import io.consentgate.ConsentDecision;
+import io.consentgate.catalog.TrackerCatalog;
+import io.consentgate.catalog.TrackerMatch;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * An inline HTML script longer than the hold cap, under {@link OverflowAction#FAIL_CLOSED}: it is sent as it arrives
+ * and read on the way, and if it names a tracker the visitor refused, the text that goes out before its end tag
+ * ({@link #POISON}) makes the whole script a syntax error, so none of it runs.
+ *
+ * <p>Why this is fail-closed: a browser runs an inline script only once its end tag has been parsed, and compiles
+ * its whole text first; a syntax error anywhere means no statement of it runs. {@link #POISON} is a syntax error
+ * whatever the text before it left open (code, a string, a template literal, a regular expression, a line or block
+ * comment, an escape), and holds no {@code <}, {@code -} or {@code >}, so the browser ends the script at the same end
+ * tag as the tokenizer. A script that names no refused tracker goes out byte for byte, where removing it (the earlier
+ * fail-closed outcome) took a page's own large state script ({@code window.__INITIAL_STATE__ = {…}}) with it.
+ *
+ * <p>The text is read by {@link TrackerCatalog#matchScript} in windows of {@value #WINDOW} bytes that overlap by
+ * {@value #OVERLAP}, counted from the script's first byte, so the outcome does not depend on how the input was split;
+ * the overlap is longer than any catalog pattern and than the context a match is judged by. Only the window is held.
+ */
+final class StreamedScript {
+
+    static final int WINDOW = 64 * 1024;
+    static final int OVERLAP = 16 * 1024;
+
+    /** Ends any script text as a syntax error (see the class comment); the words say why to whoever reads the page. */
+    static final byte[] POISON = "*/\n${@}@ ConsentGate: this script names a refused tracker and must not run\n"
+        .getBytes(StandardCharsets.US_ASCII);
+
+    private final TrackerCatalog catalog;
+    private final ConsentDecision decision;
+    private final byte[] window = new byte[WINDOW];
+    private int len;
+    /** Where the bytes not read yet start in {@link #window}. */
+    private int unread;
+    private TrackerMatch refused;
+
+    StreamedScript(TrackerCatalog catalog, ConsentDecision decision) {
+        this.catalog = catalog;
+        this.decision = decision;
+    }
+
+    /** The next bytes of the script's text. */
+    void feed(byte[] b, int off, int n) {
+        while (n > 0 && refused == null) {
+            int k = Math.min(n, WINDOW - len);
+            System.arraycopy(b, off, window, len, k);
+            len += k;
+            off += k;
+            n -= k;
+            if (len == WINDOW) {
+                read();
+                System.arraycopy(window, WINDOW - OVERLAP, window, 0, OVERLAP);
+                len = OVERLAP;
+                unread = OVERLAP;
+            }
+        }
+        if (n > 0) {
+            keepTail(b, off, n);
+        }
+    }
+
+    /**
+     * At the script's end: the refused tracker it names, or null when it may run or already ends in {@link #POISON}
+     * (a page rewritten twice, by the command line or two filters, gets it once).
+     */
+    TrackerMatch finish() {
+        if (refused == null && len > unread) {
+            read();
+        }
+        return refused == null || poisoned() ? null : refused;
+    }
+
+    private boolean poisoned() {
+        int n = POISON.length;
+        return len >= n && java.util.Arrays.equals(window, len - n, len, POISON, 0, n);
+    }
+
+    /** Once decided, only the last bytes are kept: enough to see whether the script already ends in the poison. */
+    private void keepTail(byte[] b, int off, int n) {
+        int keep = POISON.length;
+        if (n >= keep) {
+            System.arraycopy(b, off + n - keep, window, 0, keep);
+            len = keep;
+        } else {
+            int from = Math.max(0, len + n - keep);
+            System.arraycopy(window, from, window, 0, len - from);
+            len -= from;
+            System.arraycopy(b, off, window, len, n);
+            len += n;
+        }
+        unread = len;
+    }
+
+    private void read() {
+        for (TrackerMatch m : catalog.matchScript(window, 0, len)) {
+            if (!decision.allowsAll(m.categories())) {
+                refused = m;
+                return;
+            }
+        }
+    }
+}
