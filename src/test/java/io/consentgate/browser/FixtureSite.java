@@ -21,7 +21,8 @@ import java.util.Map;
  *
  * <p>Pages: {@code /} carries the common tags, {@code /consent.html} the no-JavaScript consent form,
  * {@code /cookies} sets two tracking cookies and one harmless one, {@code /hints} announces a tracker's loader in a
- * {@code Link} preload header, {@code /static/*} first-party assets.
+ * {@code Link} preload header, {@code /state} renders from a page-state script longer than the filter's hold cap,
+ * {@code /static/*} first-party assets.
  */
 final class FixtureSite implements AutoCloseable {
 
@@ -75,6 +76,7 @@ final class FixtureSite implements AutoCloseable {
         }
         context.addServlet(new CookieServlet(), "/cookies");
         context.addServlet(new HintsServlet(), "/hints");
+        context.addServlet(new StateServlet(), "/state");
         context.addServlet(new PageServlet(), "/");
         server.setHandler(context);
         return server;
@@ -162,6 +164,40 @@ final class FixtureSite implements AutoCloseable {
             resp.getOutputStream().write(("<!DOCTYPE html><title>Opening hours</title>"
                     + "<link rel=stylesheet href=/static/site.css><p>Open every day from nine.</p>")
                     .getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * A page rendered by its own inline state script of about 300 KB, as server-side rendered shops print one
+     * ({@code window.__INITIAL_STATE__ = {…}}): longer than the filter's default hold cap of 256 KiB. With
+     * {@code ?tag=1} a site's tag-manager snippet follows the state in the same script, past the cap.
+     */
+    static final class StateServlet extends HttpServlet {
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            StringBuilder page = new StringBuilder("<!DOCTYPE html><title>Catalogue</title><p id=state>static</p>"
+                    + "<ul id=list></ul><script>\nwindow.__INITIAL_STATE__={\"products\":[");
+            for (int i = 0; page.length() < 300 * 1024; i++) {
+                page.append(i == 0 ? "" : ",").append("{\"id\":").append(i).append(",\"name\":\"Linen shirt ")
+                        .append(i).append("\",\"url\":\"\\/p\\/").append(i).append("\"}");
+            }
+            page.append("]};\n");
+            page.append("document.getElementById('list').innerHTML = window.__INITIAL_STATE__.products.slice(0, 3)"
+                    + ".map(function (p) { return '<li>' + p.name + '</li>'; }).join('');\n"
+                    + "document.getElementById('state').textContent = 'rendered '"
+                    + " + window.__INITIAL_STATE__.products.length;\n");
+            if (req.getParameter("tag") != null) {
+                page.append("(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':new Date().getTime(),"
+                        + "event:'gtm.js'});var f=d.getElementsByTagName(s)[0],j=d.createElement(s),"
+                        + "dl=l!='dataLayer'?'&l='+l:'';j.async=true;j.src='https://www.googletagmanager.com/gtm.js"
+                        + "?id='+i+dl;f.parentNode.insertBefore(j,f);})(window,document,'script','dataLayer',"
+                        + "'GTM-K9X2PLQ');\n");
+            }
+            page.append("</script><p id=after>Free returns within 30 days.</p>");
+            resp.setContentType("text/html; charset=UTF-8");
+            resp.setHeader("Cache-Control", "no-store");
+            resp.getOutputStream().write(page.toString().getBytes(StandardCharsets.UTF_8));
         }
     }
 }
