@@ -1,8 +1,18 @@
 package io.consentgate.browser;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consentgate.ConsentDecision;
+import io.consentgate.catalog.TrackerCatalog;
+import io.consentgate.html.HtmlRewriter;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -42,6 +52,61 @@ class BigInlineScriptBrowserTest extends FixtureSiteBrowserTest {
         assertEquals("static", text("state"), "no statement of the script ran");
         assertEquals(Boolean.TRUE, browser.evaluate("typeof window.__INITIAL_STATE__ === 'undefined'"));
         assertEquals("Free returns within 30 days.", text("after"), "the page after the script is intact");
+    }
+
+    /**
+     * The text the filter ends such a script with is a syntax error in V8 whatever the script's text before it left
+     * open: after each of a list of lexical contexts, and after jQuery and Wicket's ajax library (the unminified
+     * sources: comments, regular expressions, template-free strings of every kind) cut every few hundred bytes.
+     */
+    @Test
+    void theEndingIsASyntaxErrorWhereverTheScriptTextIsCut() throws IOException {
+        String ending = ending();
+        List<String> prefixes = new ArrayList<>(List.of("", "var a = 1", "x = a", "x = ", "if (c)", "a++", "a.",
+                "a?.", "function", "function f() {", "yield", "async", "import", "let s = 'abc", "let s = \"abc",
+                "let s = 'abc\\", "let t = `abc", "let t = `abc$", "let t = `a${ b", "let t = `a${ `in",
+                "let r = /ab", "let r = /a[b", "let r = /a\\", "x = /", "// comment", "/* block", "/* block *",
+                "/* block /", "<!-- html comment", "a\n--> x", "0x", "123", "x = {a: 1", "f(1, ", "class A {",
+                "a = b /", "label:", "return", "new", "typeof", "x = a ?", "`${'a", "/[/", "x = '\\\n",
+                "var re = /[*/]/", "x //", "x /* c */"));
+        String[] libraries = {"/org/apache/wicket/resource/jquery/jquery-3.7.1.js",
+            "/org/apache/wicket/ajax/res/js/wicket-ajax-jquery.js"};
+        List<String> texts = new ArrayList<>();
+        for (String library : libraries) {
+            try (InputStream in = HtmlRewriter.class.getResourceAsStream(library)) {
+                texts.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        ObjectMapper json = new ObjectMapper();
+        browser.open(site.guarded() + "/cookies");
+        Object result = browser.evaluate("(function (prefixes, texts, ending, step) {"
+                + " var compiled = [], tried = 0;"
+                + " function check(t) { tried++; try { new Function(t + ending); compiled.push(t.slice(-60)); }"
+                + "   catch (e) { if (!(e instanceof SyntaxError)) { compiled.push('threw ' + e); } } }"
+                + " prefixes.forEach(check);"
+                + " texts.forEach(function (t) { for (var i = 0; i <= t.length; i += step) { check(t.slice(0, i)); } });"
+                + " return tried + ' ' + JSON.stringify(compiled); })("
+                + json.writeValueAsString(prefixes) + ", " + json.writeValueAsString(texts) + ", "
+                + json.writeValueAsString(ending) + ", 149)");
+        String[] parts = ((String) result).split(" ", 2);
+        assertEquals("[]", parts[1], "texts that still compiled with the ending");
+        assertTrue(Integer.parseInt(parts[0]) > 2_000, "cuts tried: " + parts[0]);
+    }
+
+    /** What the rewriter writes before the end tag of a script over the cap that names a refused tracker. */
+    private static String ending() throws IOException {
+        String script = "var state = '" + "x".repeat(300 * 1024) + "';\n"
+                + "var s = document.createElement('script'); s.src = 'https://connect.facebook.net/en_US/fbevents.js';";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (OutputStream rewrite = HtmlRewriter.builder(TrackerCatalog.bundled()).build()
+                .open(ConsentDecision.refuseAll(), StandardCharsets.UTF_8, out, null)) {
+            rewrite.write(("<script>" + script + "</script>").getBytes(StandardCharsets.UTF_8));
+        }
+        String page = out.toString(StandardCharsets.UTF_8);
+        assertTrue(page.startsWith("<script>" + script) && page.endsWith("</script>"), "the script streamed");
+        String ending = page.substring(("<script>" + script).length(), page.length() - "</script>".length());
+        assertTrue(ending.length() > 5, "the script ends in something: " + ending);
+        return ending;
     }
 
     private static String text(String id) {
