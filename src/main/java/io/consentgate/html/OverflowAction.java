@@ -12,7 +12,10 @@ public enum OverflowAction {
      * {@link RewriteMode#NEUTRALIZE} mode). An inline HTML script is the exception, as a page's own state script
      * ({@code window.__INITIAL_STATE__ = {…}}) is often that long: it is sent as it streams and read on the way, and
      * if it names a refused tracker, text that makes it a syntax error goes out before its end tag, so none of it
-     * runs (a browser compiles an inline script whole, once its end tag is read). For an unreadable encoding the document is transcoded through the JDK's
+     * runs (a browser compiles an inline script whole, once its end tag is read). A start tag of an element that loads
+     * nothing but through its attributes (a {@code <div>}, an {@code <input>}, an {@code <img>}…) is kept too, with
+     * only the attributes that load, run or gate nothing (see {@code StreamedTag}): a page's own long attribute (a
+     * Faces view state saved on the client, page props, an inline image) stays. For an unreadable encoding the document is transcoded through the JDK's
      * charset (bytes may change where nothing was removed), or, when the JDK cannot transcode it, the body is
      * suppressed.
      */

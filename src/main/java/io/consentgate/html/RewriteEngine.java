@@ -115,6 +115,9 @@ final class RewriteEngine implements TokenHandler {
     private boolean overflowLogged;
     /** An inline script past the cap under fail-closed, sent as it streams and read on the way; else null. */
     private StreamedScript streamed;
+    /** A start tag past the cap under fail-closed, kept and read attribute by attribute ({@link #streamingTag}). */
+    private final StreamedTag streamedTag;
+    private boolean streamingTag;
     /** See {@link RewriteStream#srcdoc}. */
     SrcdocContext srcdoc = SrcdocContext.PAGE;
     byte lastByte;
@@ -137,6 +140,7 @@ final class RewriteEngine implements TokenHandler {
         this.style = new HeldStyle(this, rules);
         this.ampConfig = new HeldAmpConfig(this, rules);
         this.scriptRewrites = new HeldScriptRewrites(this);
+        this.streamedTag = new StreamedTag(this, tok, rules.categoryAttributeBytes);
         tok.guardAttribute = rules.categoryAttributeBytes;
         tok.skim = true;
     }
@@ -384,6 +388,11 @@ final class RewriteEngine implements TokenHandler {
         if (mode != SINK || tok.endTag) {
             return;
         }
+        if (cfg.overflow == OverflowAction.FAIL_CLOSED && streamedTag.begin()) {
+            logOverflow("a start tag", "keeping it with the attributes that load nothing (FAIL_CLOSED)");
+            streamingTag = true;
+            return;
+        }
         logOverflow("a tag");
         if (cfg.overflow == OverflowAction.FAIL_CLOSED) {
             // the name id is not known yet when the cap is hit at a chunk boundary: use the name bytes
@@ -398,7 +407,17 @@ final class RewriteEngine implements TokenHandler {
     }
 
     @Override
+    public boolean keepStreamedAttribute(int nameStart, int nameEnd, int valueStart, int prefixEnd) {
+        return streamedTag.keep(nameStart, nameEnd, valueStart, prefixEnd);
+    }
+
+    @Override
     public void onOverflowedTagEnd() throws IOException {
+        if (streamingTag) {
+            streamingTag = false;
+            streamedTag.end();
+            return;
+        }
         if (droppingOverflowedTag) {
             droppingOverflowedTag = false;
             tok.ps = tok.tagEnd;
@@ -795,6 +814,19 @@ final class RewriteEngine implements TokenHandler {
         }
         sink.write(scriptNeutralTail);
         sink.write(defer, scriptContentStart, deferLen - scriptContentStart);
+    }
+
+    /**
+     * The content of the current start tag goes, its start tag stays ({@link StreamedTag}: it was sent before its
+     * category attribute was read), and so does its end tag.
+     */
+    void dropContentOfKeptTag() throws IOException {
+        if (!isVoid()) {
+            flushTo(tok.tagEnd);
+            tok.saveForeignContext();
+            startDrop(1);
+            keepDropEnd = true;
+        }
     }
 
     // ---------------------------------------------------------------- overflow of held elements

@@ -18,6 +18,16 @@ interface TokenHandler {
     void onOverflowedTagEnd() throws IOException;
 
     /**
+     * An attribute of a start tag streamed after {@link Tokenizer#streamAttributes}: its name is
+     * {@code [nameStart, nameEnd)} of {@link Tokenizer#buf}, and {@code [valueStart, prefixEnd)} the first bytes of its
+     * value (at most {@link Tokenizer#STREAMED_VALUE_PREFIX}; {@code valueStart} -1 when it has none). Returns whether
+     * it is sent; if not, it is skipped as it streams.
+     */
+    default boolean keepStreamedAttribute(int nameStart, int nameEnd, int valueStart, int prefixEnd) {
+        return true;
+    }
+
+    /**
      * A CDATA section in SVG or MathML content, {@code [start, end)} of the current buffer from its {@code <![CDATA[}
      * through its {@code ]]>} (or the end of the input), held whole when it fits the cap. The parser reads it as
      * text; Chromium's preload scanner reads {@code <![CDATA[} as a bogus comment that ends at the first {@code >},

@@ -126,6 +126,22 @@ final class Tokenizer {
     int attrCount;
     private boolean nameTooLong;
     private boolean overflowed;
+
+    // A start tag over the cap read attribute by attribute (streamAttributes): each attribute is held until it can be
+    // decided, then sent or skipped as it streams.
+    /** How many value bytes the handler sees of a streamed attribute (see TokenHandler#keepStreamedAttribute). */
+    static final int STREAMED_VALUE_PREFIX = 16;
+    private static final int SA_NONE = 0;
+    private static final int SA_DECIDING = 1;
+    private static final int SA_KEEP = 2;
+    private static final int SA_DROP = 3;
+    /** Whether the current tag's name was read whole when it outgrew the cap: only then can it be streamed. */
+    private boolean nameRead;
+    private boolean streamingAttrs;
+    private int streamed;
+    private int sNameStart;
+    private int sNameEnd;
+    private int sValueStart;
     /** Bytes and attribute records moved to the start of the hold buffer so far (for tests: a work bound). */
     long moved;
 
@@ -228,6 +244,51 @@ final class Tokenizer {
         return holdLen;
     }
 
+    /**
+     * Called by the handler in {@link TokenHandler#onTagOverflow} for a start tag it keeps: the tag is read again from
+     * its name on, and each attribute is held only until {@link TokenHandler#keepStreamedAttribute} can decide it
+     * (its name and the first {@value #STREAMED_VALUE_PREFIX} bytes of its value), then sent or skipped as it streams.
+     * An attribute not decidable within the cap is skipped. The outcome depends on the tag's bytes alone, not on how
+     * the input was split. Returns false (nothing changes) when the tag's name did not end within the cap.
+     */
+    boolean streamAttributes() {
+        streamingAttrs = nameRead && !endTag;
+        return streamingAttrs;
+    }
+
+    /** Reads the attributes of the overflowed tag again, streamed, from its name's end to {@code limit}. */
+    private int restream(int limit) throws IOException {
+        streamed = SA_NONE;
+        attrCount = 0;
+        sub = T_BEFORE_ATTR;
+        return tag(buf, nameEnd, limit);
+    }
+
+    /**
+     * Decides the attribute being held at {@code point}, where it became decidable: after its value's prefix, which
+     * ends at {@code prefixEnd}, or where it turned out to have no value ({@code prefixEnd} -1), or where it outgrew
+     * the cap undecided. A skipped attribute goes from its name to its value's end, or, without a value, to the next
+     * attribute or the tag's end ({@link #skipStreamedTo}).
+     */
+    private void decideStreamed(int point, int prefixEnd) throws IOException {
+        mark = -1;
+        if (point - sNameStart <= maxHeld && sNameEnd >= 0
+            && handler.keepStreamedAttribute(sNameStart, sNameEnd, prefixEnd < 0 ? -1 : sValueStart, prefixEnd)) {
+            streamed = SA_KEEP;
+            return;
+        }
+        handler.flushTo(sNameStart);
+        streamed = SA_DROP;
+    }
+
+    /** The skipped attribute ends before {@code p}: the bytes up to it go. */
+    private void skipStreamedTo(int p) {
+        if (streamed == SA_DROP) {
+            ps = Math.max(ps, p);
+        }
+        streamed = SA_NONE;
+    }
+
     private void ensureHold(int n) {
         if (hold.length < n) {
             byte[] h = new byte[Math.max(n, hold.length * 2)];
@@ -244,8 +305,26 @@ final class Tokenizer {
             overflowed = true;
             // The name ended long before the cap (names are at most NAME_MAX bytes): known now, as when read whole.
             nameId = nameTooLong ? ElementNames.OTHER : ElementNames.lookup(name, nameLen, nameKey);
+            nameRead = sub != T_NAME;
             handler.onTagOverflow();
             mark = -1;
+            if (streamingAttrs) {
+                pos = restream(limit); // the tag does not end in this buffer: read as far as it goes
+            }
+        }
+        if (streamingAttrs && state == TAG) {
+            if (streamed == SA_DECIDING) {
+                if (sValueStart >= 0 && limit - sValueStart >= STREAMED_VALUE_PREFIX) {
+                    decideStreamed(sValueStart + STREAMED_VALUE_PREFIX, sValueStart + STREAMED_VALUE_PREFIX);
+                } else if (limit - sNameStart > maxHeld) {
+                    decideStreamed(limit, -1); // it cannot be decided within the cap: skipped, wherever split
+                } else {
+                    mark = sNameStart;
+                }
+            }
+            if (streamed == SA_DROP) {
+                ps = limit;
+            }
         }
         int keep = mark >= 0 ? mark : limit;
         handler.flushTo(keep);
@@ -279,6 +358,9 @@ final class Tokenizer {
         pos -= delta;
         tagStart -= delta;
         nameEnd -= delta;
+        sNameStart -= delta;
+        sNameEnd -= sNameEnd >= 0 ? delta : 0;
+        sValueStart -= sValueStart >= 0 ? delta : 0;
         int n = attrCount * STRIDE;
         for (int i = 0; i < n; i++) {
             if (attrs[i] >= 0) {
@@ -1045,8 +1127,19 @@ final class Tokenizer {
         }
     }
 
-    private void startAttr(int p) {
+    private void startAttr(int p) throws IOException {
         if (overflowed) {
+            if (streamingAttrs) {
+                if (streamed == SA_DECIDING) {
+                    decideStreamed(p, -1); // the one before had no value
+                }
+                skipStreamedTo(p);
+                streamed = SA_DECIDING;
+                sNameStart = p;
+                sNameEnd = -1;
+                sValueStart = -1;
+                mark = p;
+            }
             return;
         }
         int a = attrCount * STRIDE;
@@ -1065,6 +1158,9 @@ final class Tokenizer {
     }
 
     private void endAttrName(int p) {
+        if (streamingAttrs && streamed == SA_DECIDING) {
+            sNameEnd = p;
+        }
         if (!overflowed) {
             int a = (attrCount - 1) * STRIDE;
             attrs[a + A_NAME_END] = p;
@@ -1073,12 +1169,23 @@ final class Tokenizer {
     }
 
     private void valueStart(int p) {
+        if (streamingAttrs && streamed == SA_DECIDING) {
+            sValueStart = p;
+        }
         if (!overflowed && attrCount > 0) {
             attrs[(attrCount - 1) * STRIDE + A_VALUE] = p;
         }
     }
 
-    private void valueEnd(int valueEnd, int end) {
+    private void valueEnd(int valueEnd, int end) throws IOException {
+        if (streamingAttrs) {
+            if (streamed == SA_DECIDING && sValueStart >= 0) {
+                int prefixEnd = Math.min(valueEnd, sValueStart + STREAMED_VALUE_PREFIX);
+                decideStreamed(prefixEnd, prefixEnd);
+            }
+            skipStreamedTo(end);
+            return;
+        }
         if (!overflowed && attrCount > 0) {
             int a = (attrCount - 1) * STRIDE;
             if (attrs[a + A_VALUE] >= 0) {
@@ -1106,7 +1213,19 @@ final class Tokenizer {
         if (!overflowed && end - tagStart > maxHeld) {
             // Too big whatever the chunking: the same outcome as when the cap is hit at a chunk boundary.
             overflowed = true;
+            nameRead = true;
             handler.onTagOverflow();
+            if (streamingAttrs) {
+                return restream(end); // comes back here at the same end, with the attributes streamed
+            }
+        }
+        if (streamingAttrs) {
+            int close = selfClosing ? end - 2 : end - 1; // the '/>' or '>' stays
+            if (streamed == SA_DECIDING) {
+                decideStreamed(close, -1); // an attribute without a value, ended by the tag's end
+            }
+            skipStreamedTo(close);
+            streamingAttrs = false;
         }
         if (overflowed) {
             handler.onOverflowedTagEnd();
