@@ -120,6 +120,13 @@ class CookieMatchTest {
         _opt_expid               | -                    | ocd-google-optimize
         __gfp_64b                | -                    | ocd-gemius
         _omappvp                 | -                    | ocd-optinmonster
+        _biz_uid                 | -                    | marketo-measure
+        _biz_flagsA              | .shop.example        | marketo-measure
+        _biz_EventA              | -                    | marketo-measure
+        _business_unit           | -                    | -
+        cX_P                     | -                    | piano-cxense
+        cX_G                     | .news.example        | piano-cxense
+        CX_12345                 | -                    | -
         _gig_lt                  | -                    | -
         _gig_APIProxy_enabled    | -                    | -
         gig_bootstrap_3_AbCdEf   | -                    | -

@@ -41,6 +41,10 @@ class EndpointMatchTest {
         /b/ss/shopprod/1/JS-2.22.0/s1234        | adobe-analytics  | adobe-analytics
         /b/ssx/1                                | -                | -
         /.ghost/analytics/api/v1/page_hit       | ghost-stats      | ghost-stats
+        /pirsch/hit                             | pirsch           | pirsch
+        /pirsch/event                           | pirsch           | pirsch
+        /pirsch/hits                            | -                | -
+        /_vercel/insights/view                  | -                | -
         /rb_bf38172tbn                          | -                | dynatrace-rum
         /docs/b/ss/1                            | -                | -
         /G/COLLECT                              | -                | -

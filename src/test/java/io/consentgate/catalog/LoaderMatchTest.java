@@ -136,6 +136,21 @@ class LoaderMatchTest {
         https://www.datadoghq-browser-agent.com/us1/v5/datadog-logs.js | -        | -
         /js/datadog-rum-.js                                          | -          | -
         /js/datadog-rum.json                                         | -          | -
+        /_vercel/insights/script.js                                  | vercel-web-analytics | analytics
+        https://www.shop.example/_vercel/insights/script.js          | vercel-web-analytics | analytics
+        /_vercel/speed-insights/script.js                            | vercel-speed-insights | analytics
+        /insights/script.js                                          | -          | -
+        /_vercel/insights/other.js                                   | -          | -
+        https://cdn.shopify.com/s/trekkie.storefront.9f320156b58d74db598714aa83b6a5fbab4d4efb.min.js | shopify-trekkie | analytics
+        //acme-store.example/cdn/s/trekkie.storefront.ee00ae5d5f7902c457139393886b62864391d5ea.min.js | shopify-trekkie | analytics
+        https://cdn.shopify.com/s/javascripts/tricorder/trekkie.storefront.min.js?v=2017.09.05.1 | shopify-trekkie | analytics
+        https://cdn.shopify.com/s/files/1/0276/4616/5110/t/3/assets/theme.min.js | - | -
+        https://cdn.shopify.com/shopifycloud/shopify/assets/storefront/load_feature-d8a6f1446d67.js | - | -
+        /assets/trekkie.js                                           | -          | -
+        /pirsch/pirsch.min.js                                        | pirsch     | analytics
+        /pirsch/pirsch-events.min.js                                 | pirsch     | analytics
+        /js/pa.js                                                    | -          | -
+        /js/pirsch-guide.js                                          | -          | -
         /js/prebid8.52.0.min.js                                      | -          | -
         /js/prebid-ads.js                                            | -          | -
         https://cdn.jsdelivr.net/npm/prebid.js@9.20.0/dist/not-for-prod/prebid.js | prebid | marketing

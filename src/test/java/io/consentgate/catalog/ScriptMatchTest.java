@@ -394,6 +394,58 @@ class ScriptMatchTest {
     }
 
     @Test
+    void findsTheAddedAttributionStorefrontAndCookielessLoadersButNotTheirQueuesOrEventCalls() {
+        // Shopify's content_for_header: the analytics script starts Trekkie with trekkie.load({…}); the data scripts
+        // beside it and calls into the library from theme or app code load nothing
+        String trekkie = """
+            (function () {
+              var trekkie = window.ShopifyAnalytics.lib = window.trekkie = window.trekkie || [];
+              if (trekkie.integrations) { return; }
+              trekkie.load = function (config) {
+                var s = document.createElement('script');
+                s.async = true;
+                s.src = 'https://cdn.shopify.com/s/trekkie.storefront.9f320156b58d74db598714aa83b6a5fbab4d4efb.min.js';
+                document.head.appendChild(s);
+              };
+              trekkie.load({"Trekkie": {"appName": "storefront", "defaultAttributes": {"shopId": 27646165110}}});
+            })();""";
+        assertEquals(Map.of("shopify-trekkie", EnumSet.of(Category.ANALYTICS)), scan(trekkie));
+        assertEquals(Set.of(), ids("window.ShopifyAnalytics = window.ShopifyAnalytics || {};\n"
+                + "window.ShopifyAnalytics.meta = {\"currency\": \"EUR\", \"page\": {\"pageType\": \"home\"}};"));
+        assertEquals(Set.of(), ids("if (window.trekkie && window.trekkie.track) { window.trekkie.track('Search', {q: q}); }"));
+        assertEquals(Set.of(), ids("window.trekkie = window.trekkie || []; window.trekkie.load = function () {};"));
+        // Vercel: an inline loader that writes the first-party path names it; the queue stubs do not
+        assertEquals(Set.of("vercel-web-analytics", "vercel-speed-insights"), ids("""
+            ['/_vercel/insights/script.js', '/_vercel/speed-insights/script.js'].forEach(function (src) {
+              var s = document.createElement('script'); s.defer = true; s.src = src; document.head.appendChild(s);
+            });"""));
+        assertEquals(Set.of(), ids("window.va = window.va || function () { (window.vaq = window.vaq || []).push(arguments); };"
+                + "window.si = window.si || function () { (window.siq = window.siq || []).push(arguments); };"));
+        assertEquals(Set.of(), ids("if (window.va) { window.va('event', { name: 'signup' }); }"));
+        // Cxense: the protocol-choosing loader names its hosts; the queue that configures it loads nothing
+        assertEquals(Map.of("piano-cxense", EnumSet.of(Category.ANALYTICS, Category.MARKETING)),
+                scan("(function () { try { var el = document.createElement('script'); el.async = 'async';"
+                        + " el.src = ('https:' == location.protocol) ? 'https://scdn.cxense.com/cx.js'"
+                        + " : 'http://cdn.cxense.com/cx.js'; document.head.appendChild(el); } catch (e) {} })();"));
+        assertEquals(Set.of(), ids("var cX = cX || {}; cX.callQueue = cX.callQueue || [];\n"
+                + "cX.callQueue.push(['setSiteId', '9222352440756601877']);\ncX.callQueue.push(['sendPageViewEvent']);"));
+        // counter.dev's older inline snippet, Swetrix's start call, Marketo Measure and Dreamdata inline loaders
+        assertEquals(Set.of("counter-dev"), ids("if(!sessionStorage.getItem(\"_swa\")&&document.referrer.indexOf("
+                + "location.protocol+\"//\"+location.host)!== 0){fetch(\"https://counter.dev/track?\"+new URLSearchParams("
+                + "{referrer:document.referrer,screen:screen.width+\"x\"+screen.height,user:\"acme\",utcoffset:\"1\"}))};"
+                + "sessionStorage.setItem(\"_swa\",\"1\");"));
+        assertEquals(Set.of("swetrix"), ids("document.addEventListener('DOMContentLoaded', function () {"
+                + " swetrix.init('GRxW5Lv9sQLD'); swetrix.trackViews(); });"));
+        assertEquals(Set.of(), ids("mySwetrix.init('x'); swetrix.track({ ev: 'signup' });"));
+        assertEquals(Set.of("marketo-measure"), ids("var b = document.createElement('script'); b.async = true;"
+                + " b.src = 'https://cdn.bizible.com/scripts/bizible.js'; document.body.appendChild(b);"));
+        assertEquals(Set.of(), ids("window.Bizible = window.Bizible || { _queue: [], Push: function (o, p) {"
+                + " this._queue.push({ type: o, data: p }); } }; Bizible.Push('User', { eMail: form.email.value });"));
+        assertEquals(Set.of("dreamdata"), ids("script.src = 'https://cdn.dreamdata.cloud/scripts/analytics/v1/dreamdata.min.js';"));
+        assertEquals(Set.of("tinylytics"), ids("t.src = 'https://tinylytics.app/embed/' + siteId + '.js?spa';"));
+    }
+
+    @Test
     void findsPiwikProTrackerAndTagManagerLoaders() {
         String container = """
             (function (w, d, layer, containerId) {

@@ -116,6 +116,46 @@ class UrlMatchTest {
         https://a.omappapi.com/app/js/api.min.css                         | -    | optinmonster
         https://optinmonster.com/                                         | -    | -
         https://omappapi.com.example.org/app/js/api.min.js                | -    | -
+        https://cdn.bizible.com/scripts/bizible.js                        | -    | marketo-measure
+        https://cdn.bizible.com/ipv?_biz_r=&_biz_h=800054037&_biz_u=6cd305d6 | - | marketo-measure
+        //cdn.bizibly.com/m/postscript                                    | -    | marketo-measure
+        https://www.bizible.com/                                          | -    | -
+        https://cdn.bizible.com.example.org/scripts/bizible.js            | -    | -
+        https://va.vercel-scripts.com/v1/script.debug.js                  | -    | vercel-web-analytics
+        https://va.vercel-scripts.com/v1/speed-insights/script.js         | -    | vercel-speed-insights
+        https://va.vercel-scripts.com/v1/speed-insights/script.debug.js   | -    | vercel-speed-insights
+        https://vitals.vercel-insights.com/v1/vitals                      | -    | vercel-speed-insights
+        https://vercel.com/docs/analytics                                 | -    | -
+        https://scdn.cxense.com/cx.js                                     | -    | piano-cxense
+        http://cdn.cxense.com/cx.cce.js                                   | -    | piano-cxense
+        https://scomcluster.cxense.com/Repo/rep.gif?ver=1&typ=pgv&sid=9222 | -   | piano-cxense
+        https://www.cxense.com/                                           | -    | -
+        https://cdn.counter.dev/script.js                                 | -    | counter-dev
+        https://t.counter.dev/trackpage                                   | -    | counter-dev
+        https://counter.dev/track?referrer=&screen=1920x1080&user=acme    | -    | counter-dev
+        https://counter.dev/trackpage                                     | -    | counter-dev
+        https://counter.dev/                                              | -    | -
+        https://counter.dev/help/integration.html                         | -    | -
+        https://counter.dev/tracking-guide                                | -    | -
+        https://api.pirsch.io/pa.js                                       | -    | pirsch
+        https://api.pirsch.io/pirsch-events.js                            | -    | pirsch
+        https://pirsch.io/                                                | -    | -
+        https://dashboard.pirsch.io/                                      | -    | -
+        https://tinylytics.app/embed/5QhFsgM-mdxovUNCvS-o.js?events       | -    | tinylytics
+        https://tinylytics.app/embed/JjqvUeyEnrPM1f_iXrbU/min.js?hits&beacon | - | tinylytics
+        https://tinylytics.app/collector/r9xjks1Y65hJnkRx9b8S             | -    | tinylytics
+        https://tinylytics.app/pixel/u5bRAyyJvMXUrz6zbTz5.gif             | -    | tinylytics
+        https://tinylytics.app/public/cw1YY9KSGSE4XkEeXej7                | -    | -
+        https://tinylytics.app/                                           | -    | -
+        https://tinylytics.app/embedding-guide                            | -    | -
+        https://cdn.dreamdata.cloud/scripts/analytics/v1/dreamdata.min.js | -    | dreamdata
+        https://scripts.withcabin.com/hello.js                            | -    | cabin-analytics
+        https://withcabin.com/                                            | -    | -
+        https://swetrix.org/swetrix.js                                    | -    | swetrix
+        https://api.swetrix.com/log/noscript?pid=GRxW5Lv9sQLD             | -    | swetrix
+        https://swetrix.com/docs                                          | -    | -
+        https://api.swetrix.com/v1/project                                | -    | -
+        https://cdn.shopify.com/s/files/1/0276/4616/5110/t/3/assets/theme.js | - | -
         https://cdn.jsdelivr.net/npm/jquery@3.7.1/dist/jquery.min.js      | -    | -
         //connect.facebook.net/en_US/fbevents.js                          | -    | meta-pixel
         ///connect.facebook.net/en_US/fbevents.js                         | -    | meta-pixel

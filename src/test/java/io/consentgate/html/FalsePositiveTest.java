@@ -327,4 +327,27 @@ class FalsePositiveTest {
             + "<script src=\"https://koi-3QN9ABCDEF.marketingautomation.services/client/form.js?ver=2.0.1\"></script>"
             + "<style>.async-hide { opacity: 0 !important }</style>");
     }
+
+    @Test
+    void keepsWhatSharesAHostOrANameWithTheAddedAttributionStorefrontAndCookielessVendors() {
+        // a store's own theme and product images on Shopify's CDN and its analytics data, a theme script that calls
+        // into Trekkie; a site's own Bizible guide and links to the vendors' websites and public stats; Vercel's queue
+        // stubs and an article that mentions the script path; Cxense's queue script; a file named pa.js
+        assertUntouched("<script src=\"https://cdn.shopify.com/s/files/1/0276/4616/5110/t/3/assets/theme.js?v=1589372129\" defer></script>"
+            + "<link rel=\"preload\" as=\"script\" href=\"//cdn.shopify.com/shopifycloud/shopify/assets/storefront/"
+            + "load_feature-d8a6f1446d67009c524ed4e68648800ba9082eb75548ee28e1050331cbe7ba28.js\">"
+            + "<img src=\"https://cdn.shopify.com/s/files/1/0276/4616/5110/products/tea-400.jpg?v=1\" alt=\"Tea\">"
+            + "<script>window.ShopifyAnalytics = window.ShopifyAnalytics || {}; window.ShopifyAnalytics.meta = "
+            + "{\"currency\":\"EUR\",\"page\":{\"pageType\":\"home\"}};</script>"
+            + "<script>if (window.ShopifyAnalytics && ShopifyAnalytics.lib) { ShopifyAnalytics.lib.track('Added Product', item); }</script>"
+            + "<script src=\"/js/bizible-guide.js\"></script><a href=\"https://www.bizible.com/\">Bizible</a>"
+            + "<a href=\"https://counter.dev/\">counter.dev</a><a href=\"https://pirsch.io/\">Pirsch</a>"
+            + "<a href=\"https://tinylytics.app/public/cw1YY9KSGSE4XkEeXej7\">public stats</a>"
+            + "<a href=\"https://withcabin.com/\">Cabin</a><a href=\"https://swetrix.com/\">Swetrix</a>"
+            + "<script>window.va = window.va || function () { (window.vaq = window.vaq || []).push(arguments); };</script>"
+            + "<p>Open the Network tab and look for <code>/_vercel/insights/script.js</code>.</p>"
+            + "<script>var cX = cX || {}; cX.callQueue = cX.callQueue || [];"
+            + " cX.callQueue.push(['setSiteId', '9222352440756601877']); cX.callQueue.push(['sendPageViewEvent']);</script>"
+            + "<script src=\"/assets/js/pa.js\"></script><script src=\"/insights/script.js\"></script>");
+    }
 }
