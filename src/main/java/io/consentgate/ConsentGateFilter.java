@@ -346,8 +346,9 @@ public final class ConsentGateFilter implements Filter {
     /** One access-log line per request, after the response (for async requests, when the async cycle ends). */
     private void logAfterResponse(HttpServletRequest request, HttpServletResponse response, ConsentDecision decision,
                                   java.time.Instant start, ConsentResponse wrapped, boolean failed) {
-        if (request.isAsyncStarted()) {
-            request.getAsyncContext().addListener(new jakarta.servlet.AsyncListener() {
+        jakarta.servlet.AsyncContext async = asyncContextIfStarted(request);
+        if (async != null) {
+            async.addListener(new jakarta.servlet.AsyncListener() {
                 @Override
                 public void onComplete(jakarta.servlet.AsyncEvent event) {
                     accessLog.log(request, response, decision, start, bytes(request, wrapped));
@@ -370,6 +371,22 @@ public final class ConsentGateFilter implements Filter {
             });
         } else {
             accessLog.log(request, response, decision, start, bytes(request, wrapped), failed);
+        }
+    }
+
+    /**
+     * The request's async context while its async cycle runs, else null. Another thread may complete the cycle at any
+     * moment, also between {@code isAsyncStarted()} and {@code getAsyncContext()}: Undertow then throws from the
+     * second, which here would turn a complete response into its 500. The request is then logged at once, as done.
+     */
+    private static jakarta.servlet.AsyncContext asyncContextIfStarted(HttpServletRequest request) {
+        if (!request.isAsyncStarted()) {
+            return null;
+        }
+        try {
+            return request.getAsyncContext();
+        } catch (IllegalStateException completedMeanwhile) {
+            return null;
         }
     }
 
