@@ -178,6 +178,7 @@ final class PartialResponse extends OutputStream {
         if (htmlDepth > 0) {
             // removed in either mode: the frameworks' script runners evaluate a script's text whatever its type
             sectionRewriter = cfg.removing.open(decision, charset, new SplitEnds(out), listener);
+            sectionRewriter.scriptsEvaluated = true;
             section = sectionRewriter;
         } else if (evalDepth > 0) {
             evalScript = new java.io.ByteArrayOutputStream();
@@ -230,6 +231,7 @@ final class PartialResponse extends OutputStream {
             byte[] script = evalScript.toByteArray();
             if (format == PartialResponseFormat.WICKET && startsAsMarkup(script)) {
                 RewriteStream html = cfg.evaluating.open(decision, charset, new SplitEnds(out), listener);
+                html.scriptsEvaluated = true;
                 html.write(script, 0, script.length);
                 html.finish();
             } else {

@@ -115,6 +115,8 @@ final class RewriteEngine implements TokenHandler {
     private boolean overflowLogged;
     /** An inline script past the cap under fail-closed, sent as it streams and read on the way; else null. */
     private StreamedScript streamed;
+    /** See {@link RewriteStream#scriptsEvaluated}. */
+    boolean scriptsEvaluated;
     /** A start tag past the cap under fail-closed, kept and read attribute by attribute ({@link #streamingTag}). */
     private final StreamedTag streamedTag;
     private boolean streamingTag;
@@ -868,12 +870,12 @@ final class RewriteEngine implements TokenHandler {
             return;
         }
         // an HTML <style> streams (streamStyle); in <noscript> it is held with it
-        logOverflow("an inline script", scriptForeign ? "treating it as a refused tracker (FAIL_CLOSED)"
+        logOverflow("an inline script", scriptForeign || scriptsEvaluated ? "treating it as a refused tracker (FAIL_CLOSED)"
             : "sending it as it streams, made unparseable at its end if it names a refused tracker (FAIL_CLOSED)");
         inScript = false;
         if (!closed) {
             releaseDeferred();
-        } else if (!scriptForeign) {
+        } else if (!scriptForeign && !scriptsEvaluated) {
             // Sent as it streams, and made a syntax error at its end if it names a refused tracker (StreamedScript).
             streamed = new StreamedScript(cfg.catalog, decision);
             streamed.feed(defer, scriptContentStart, deferLen - scriptContentStart);

@@ -44,6 +44,12 @@ public final class RewriteStream extends OutputStream {
     private int sniffLimit;
     /** Whether this stream reads the page or an {@code iframe srcdoc} document in it; set before the first write. */
     SrcdocContext srcdoc = SrcdocContext.PAGE;
+    /**
+     * Whether the HTML's scripts are run by an ajax framework's script runner ({@link PartialResponse}), which a script
+     * ending in a syntax error could stop: one past the cap is then removed, not streamed ({@link StreamedScript}). Set
+     * before the first write.
+     */
+    boolean scriptsEvaluated;
     /** The format of a partial response body ({@link PartialResponse}), null for a page; set before the first write. */
     PartialResponseFormat partialFormat;
     private PartialResponse partial;
@@ -129,6 +135,7 @@ public final class RewriteStream extends OutputStream {
         } else if (EncodingSniffer.isAsciiCompatible(cs)) {
             engine = new RewriteEngine(cfg, decision, out, listener);
             engine.enterSrcdoc(srcdoc);
+            engine.scriptsEvaluated = scriptsEvaluated;
             target = new EngineInput(engine);
         } else if (EncodingSniffer.isWideUnicode(cs)) {
             transcode(byteOrder(cs, b, off, len), out);
@@ -156,6 +163,7 @@ public final class RewriteStream extends OutputStream {
         encoding = new Transcoder(StandardCharsets.UTF_8, cs, out);
         engine = new RewriteEngine(cfg, decision, encoding, listener);
         engine.enterSrcdoc(srcdoc);
+        engine.scriptsEvaluated = scriptsEvaluated;
         decoding = new Transcoder(cs, StandardCharsets.UTF_8, new EngineInput(engine));
         target = decoding;
     }

@@ -50,6 +50,21 @@ class FacesPartialResponseTest {
         assertEquals(in, rewrite(in, ConsentDecision.allowAll(), new int[0]));
     }
 
+    /**
+     * A script longer than the cap in an update is removed as before (fail-closed), not streamed and made a syntax
+     * error as on a page ({@link StreamedScript}): the frameworks' script runners evaluate it, and an error there can
+     * stop the rest of the update.
+     */
+    @Test
+    void aScriptLongerThanTheCapInAnUpdateIsRemovedNotStreamed() {
+        String state = "<script>window.panelState = '" + "x".repeat(300 * 1024) + "';</script>";
+        String in = response(String.format(PANEL, state), "PF('dlg').hide();");
+        assertEquals(response(String.format(PANEL, ""), "PF('dlg').hide();").replace(PIXEL, ""),
+            rewrite(in, ConsentDecision.refuseAll(), new int[0]));
+        // on a page the same script streams and stays
+        assertEquals(state, RewriteAssertions.rewrite(REWRITER, state, ConsentDecision.refuseAll()));
+    }
+
     @Test
     void theOutputIsTheSameWhereverTheBodyIsSplit() {
         String in = response(String.format(PANEL, PIXEL + LOADER).replace("]]>0", "]]]]><![CDATA[>0"),
