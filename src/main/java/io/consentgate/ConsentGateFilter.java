@@ -348,10 +348,16 @@ public final class ConsentGateFilter implements Filter {
                                   java.time.Instant start, ConsentResponse wrapped, boolean failed) {
         jakarta.servlet.AsyncContext async = asyncContextIfStarted(request);
         if (async != null) {
+            java.util.concurrent.atomic.AtomicBoolean logged = new java.util.concurrent.atomic.AtomicBoolean();
+            Runnable logOnce = () -> {
+                if (logged.compareAndSet(false, true)) {
+                    accessLog.log(request, response, decision, start, bytes(request, wrapped));
+                }
+            };
             async.addListener(new jakarta.servlet.AsyncListener() {
                 @Override
                 public void onComplete(jakarta.servlet.AsyncEvent event) {
-                    accessLog.log(request, response, decision, start, bytes(request, wrapped));
+                    logOnce.run();
                 }
 
                 @Override
@@ -369,6 +375,9 @@ public final class ConsentGateFilter implements Filter {
                     event.getAsyncContext().addListener(this);
                 }
             });
+            if (!request.isAsyncStarted()) {
+                logOnce.run(); // the cycle ended while the listener was added, which may then never hear of it
+            }
         } else {
             accessLog.log(request, response, decision, start, bytes(request, wrapped), failed);
         }
