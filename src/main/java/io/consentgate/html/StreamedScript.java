@@ -32,30 +32,40 @@ final class StreamedScript {
 
     private final TrackerCatalog catalog;
     private final ConsentDecision decision;
-    private final byte[] window = new byte[WINDOW];
-    private int len;
+    /**
+     * The window, from index 1; index 0 holds {@code ;} once the window no longer starts at the script's first byte,
+     * so that no window starts a line: a window starting inside a long minified line at a {@code //} (of a URL) would
+     * otherwise read every match after it on that line as a comment.
+     */
+    private final byte[] window = new byte[1 + WINDOW];
+    /** End of the bytes in {@link #window}. */
+    private int len = 1;
     /** Where the bytes not read yet start in {@link #window}. */
-    private int unread;
+    private int unread = 1;
+    /** Whether the window starts after the script's first byte (then {@link #window}[0] is read too). */
+    private boolean moved;
     private TrackerMatch refused;
 
     StreamedScript(TrackerCatalog catalog, ConsentDecision decision) {
         this.catalog = catalog;
         this.decision = decision;
+        window[0] = ';';
     }
 
     /** The next bytes of the script's text. */
     void feed(byte[] b, int off, int n) {
         while (n > 0 && refused == null) {
-            int k = Math.min(n, WINDOW - len);
+            int k = Math.min(n, window.length - len);
             System.arraycopy(b, off, window, len, k);
             len += k;
             off += k;
             n -= k;
-            if (len == WINDOW) {
+            if (len == window.length) {
                 read();
-                System.arraycopy(window, WINDOW - OVERLAP, window, 0, OVERLAP);
-                len = OVERLAP;
-                unread = OVERLAP;
+                System.arraycopy(window, len - OVERLAP, window, 1, OVERLAP);
+                len = 1 + OVERLAP;
+                unread = len;
+                moved = true;
             }
         }
         if (n > 0) {
@@ -76,19 +86,19 @@ final class StreamedScript {
 
     private boolean poisoned() {
         int n = POISON.length;
-        return len >= n && java.util.Arrays.equals(window, len - n, len, POISON, 0, n);
+        return len - 1 >= n && java.util.Arrays.equals(window, len - n, len, POISON, 0, n);
     }
 
     /** Once decided, only the last bytes are kept: enough to see whether the script already ends in the poison. */
     private void keepTail(byte[] b, int off, int n) {
         int keep = POISON.length;
         if (n >= keep) {
-            System.arraycopy(b, off + n - keep, window, 0, keep);
-            len = keep;
+            System.arraycopy(b, off + n - keep, window, 1, keep);
+            len = 1 + keep;
         } else {
-            int from = Math.max(0, len + n - keep);
-            System.arraycopy(window, from, window, 0, len - from);
-            len -= from;
+            int from = Math.max(1, len + n - keep);
+            System.arraycopy(window, from, window, 1, len - from);
+            len -= from - 1;
             System.arraycopy(b, off, window, len, n);
             len += n;
         }
@@ -96,7 +106,8 @@ final class StreamedScript {
     }
 
     private void read() {
-        for (TrackerMatch m : catalog.matchScript(window, 0, len)) {
+        int from = moved ? 0 : 1;
+        for (TrackerMatch m : catalog.matchScript(window, from, len - from)) {
             if (!decision.allowsAll(m.categories())) {
                 refused = m;
                 return;

@@ -98,6 +98,22 @@ class StreamedScriptTest {
             RewriteAssertions.rewrite(CLOSED, "<script>" + script + "</script>", ConsentDecision.refuseAll()));
     }
 
+    /**
+     * Minified code is one long line. A window that starts inside it at the {@code //} of a URL must not read the rest
+     * of the line as a comment: the loader after it is found.
+     */
+    @Test
+    void aWindowStartingAtTheSlashesOfAUrlInALongLineStillSeesTheLoader() {
+        int second = StreamedScript.WINDOW - StreamedScript.OVERLAP;
+        String head = "var a='" + "x".repeat(second - "var a='".length() - "https:".length()) + "https:";
+        String script = head + "//shop.example/p';" + "var b='" + "y".repeat(StreamedScript.OVERLAP + 100) + "';"
+            + "var s=document.createElement('script');s.src='https://connect.facebook.net/en_US/fbevents.js';"
+            + "document.head.appendChild(s);" + "var c='" + "z".repeat(300 * 1024) + "';";
+        assertEquals(second, script.indexOf("//shop"), "the second window starts at the slashes");
+        assertEquals("<script>" + script + POISON + "</script>",
+            RewriteAssertions.rewrite(CLOSED, "<script>" + script + "</script>", ConsentDecision.refuseAll()));
+    }
+
     @Test
     void theOutcomeDoesNotDependOnHowTheInputIsSplit() {
         HtmlRewriter small = HtmlRewriter.builder(RewriteAssertions.CATALOG).maxHeldBytes(1024).build();
