@@ -121,6 +121,12 @@ final class ScriptMatcher {
         long[] tagged;
         /** Whether the script has a block comment that opens a line: -1 until a hit asks ({@link #blockComments}). */
         private int blockComments = -1;
+        /**
+         * Signatures and host literals count only where they start in {@code [judgeFrom, judgeTo)}: the part of a
+         * window of a longer script ({@link #matchWindow}) whose hits have the context they are judged by.
+         */
+        int judgeFrom = Integer.MIN_VALUE;
+        int judgeTo = Integer.MAX_VALUE;
 
         Hits(int n) {
             seen = new long[(n + 63) >>> 6];
@@ -140,15 +146,31 @@ final class ScriptMatcher {
             return List.of();
         }
         int end = off + len;
-        Hits hits = len < LANES * MIN_LANE_BYTES ? scan(buf, off, end) : scanFourLanes(buf, off, end);
+        Hits hits = len < LANES * MIN_LANE_BYTES ? scan(buf, off, end, null) : scanFourLanes(buf, off, end, null);
         return hits == null ? List.of() : result(hits);
     }
 
-    private Hits scan(byte[] buf, int off, int end) {
+    /**
+     * As {@link #match}, for a window of a longer script read in overlapping windows: signatures and host literals
+     * count only where they start in {@code [from, to)}; the window's other bytes are their context (tag ids count
+     * anywhere in it).
+     */
+    List<TrackerMatch> matchWindow(byte[] buf, int off, int len, int from, int to) {
+        if (len <= 0) {
+            return List.of();
+        }
+        Hits judged = new Hits(matches.size());
+        judged.judgeFrom = from;
+        judged.judgeTo = to;
+        int end = off + len;
+        Hits hits = len < LANES * MIN_LANE_BYTES ? scan(buf, off, end, judged) : scanFourLanes(buf, off, end, judged);
+        return result(hits);
+    }
+
+    private Hits scan(byte[] buf, int off, int end, Hits hits) {
         final int[] d = delta;
         final int[] cls = classOf;
         int s = 0;
-        Hits hits = null;
         for (int i = off; i < end; i++) {
             int nx = d[s + cls[buf[i] & 0xff]];
             if (nx < 0) {
@@ -166,7 +188,7 @@ final class ScriptMatcher {
      * after the first starts {@code maxPatternLength - 1} bytes before its quarter, so every occurrence that ends in
      * a quarter is seen by that quarter's walk; an occurrence seen twice is simply recorded twice.
      */
-    private Hits scanFourLanes(byte[] buf, int off, int end) {
+    private Hits scanFourLanes(byte[] buf, int off, int end, Hits hits) {
         final int[] d = delta;
         final int[] cls = classOf;
         int q = (end - off) / LANES;
@@ -177,7 +199,6 @@ final class ScriptMatcher {
         int s1 = warm(buf, b1 - maxPatternLength + 1, b1);
         int s2 = warm(buf, b2 - maxPatternLength + 1, b2);
         int s3 = warm(buf, b3 - maxPatternLength + 1, b3);
-        Hits hits = null;
         for (int i = 0; i < q; i++) {
             int n0 = d[s0 + cls[buf[off + i] & 0xff]];
             int n1 = d[s1 + cls[buf[b1 + i] & 0xff]];
@@ -232,6 +253,10 @@ final class ScriptMatcher {
         for (int p : outputs[node]) {
             Pattern pat = patterns[p];
             int start = last - pat.bytes().length + 1;
+            if ((start < hits.judgeFrom || start >= hits.judgeTo) && pat.kind() != TAG
+                && pat.kind() != TAGGED_SIGNATURE) {
+                continue; // judged in the neighbouring window, where its context is
+            }
             switch (pat.kind()) {
                 case SIGNATURE -> {
                     if (exact(buf, start, pat.bytes()) && ScriptText.signatureBoundaries(buf, off, end, start, last)

@@ -141,12 +141,22 @@ final class ScriptText {
     }
 
     /** The index of the first byte of the line {@code buf[p]} stands on. */
+    /**
+     * Where the line of {@code buf[p]} starts: after CR, LF, or the UTF-8 bytes of U+2028 or U+2029, which end a line
+     * (and a {@code //} comment) in JavaScript too.
+     */
     private static int lineStart(byte[] buf, int off, int p) {
         int k = p - 1;
-        while (k >= off && buf[k] != '\n' && buf[k] != '\r') {
+        while (k >= off && buf[k] != '\n' && buf[k] != '\r' && !lineSeparatorEndsAt(buf, off, k)) {
             k--;
         }
         return k + 1;
+    }
+
+    /** Whether {@code buf[k]} ends E2 80 A8 or E2 80 A9 (U+2028, U+2029 in UTF-8). */
+    private static boolean lineSeparatorEndsAt(byte[] buf, int off, int k) {
+        return (buf[k] == (byte) 0xA8 || buf[k] == (byte) 0xA9) && k - 2 >= off && buf[k - 1] == (byte) 0x80
+            && buf[k - 2] == (byte) 0xE2;
     }
 
     /** Whether a {@code +} follows {@code buf[k]} after white space: the string before it is joined to another. */

@@ -224,6 +224,20 @@ public final class TrackerCatalog {
     }
 
     /**
+     * As {@link #matchScript}, for one window of a script too long to hold, read in overlapping windows: vendor
+     * signatures and host literals count only where they start in {@code [from, to)} of {@code buf}, and the
+     * window's other bytes are the context they are judged by (a line's start, an opening quote, a path after a
+     * host). Consecutive windows whose {@code [from, to)} follow each other read the script once, each hit with
+     * context on both sides.
+     */
+    public List<TrackerMatch> matchScriptWindow(byte[] buf, int off, int len, int from, int to) {
+        if (off < 0 || len < 0 || off + len > buf.length) {
+            throw new IndexOutOfBoundsException("off " + off + ", len " + len + ", buffer " + buf.length);
+        }
+        return scripts.matchWindow(buf, off, len, from, to);
+    }
+
+    /**
      * Reports where tracker host literals occur in script text, for rewriting them in place rather than dropping the
      * whole script. The occurrences are exactly the host literals {@link #matchScript} accepts (same boundaries, same
      * escaped slashes, same path rules on shared hosts), in text order; vendor signatures are not reported, as they

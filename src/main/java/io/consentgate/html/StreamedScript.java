@@ -17,9 +17,11 @@ import java.nio.charset.StandardCharsets;
  * tag as the tokenizer. A script that names no refused tracker goes out byte for byte, where removing it (the earlier
  * fail-closed outcome) took a page's own large state script ({@code window.__INITIAL_STATE__ = {…}}) with it.
  *
- * <p>The text is read by {@link TrackerCatalog#matchScript} in windows of {@value #WINDOW} bytes that overlap by
- * {@value #OVERLAP}, counted from the script's first byte, so the outcome does not depend on how the input was split;
- * the overlap is longer than any catalog pattern and than the context a match is judged by. Only the window is held.
+ * <p>The text is read by {@link TrackerCatalog#matchScriptWindow} in windows of {@value #WINDOW} bytes that overlap by
+ * {@value #OVERLAP}, counted from the script's first byte, so the outcome does not depend on how the input was split.
+ * Each window judges the hits that start in its middle part, half the overlap away from either edge, and the middle
+ * parts follow each other: every hit is judged once, with at least that much context before and after it (a line
+ * start, an opening quote, a path after a host), more than any rule of the catalog reads. Only the window is held.
  */
 final class StreamedScript {
 
@@ -61,7 +63,7 @@ final class StreamedScript {
             off += k;
             n -= k;
             if (len == window.length) {
-                read();
+                read(false);
                 System.arraycopy(window, len - OVERLAP, window, 1, OVERLAP);
                 len = 1 + OVERLAP;
                 unread = len;
@@ -78,8 +80,8 @@ final class StreamedScript {
      * (a page rewritten twice, by the command line or two filters, gets it once).
      */
     TrackerMatch finish() {
-        if (refused == null && len > unread) {
-            read();
+        if (refused == null && (len > unread || moved)) {
+            read(true); // after a full window, its last part is judged here, with what came after it
         }
         return refused == null || poisoned() ? null : refused;
     }
@@ -105,9 +107,11 @@ final class StreamedScript {
         unread = len;
     }
 
-    private void read() {
+    private void read(boolean last) {
         int from = moved ? 0 : 1;
-        for (TrackerMatch m : catalog.matchScript(window, from, len - from)) {
+        int judgeFrom = moved ? 1 + OVERLAP / 2 : 1;
+        int judgeTo = last ? len : window.length - OVERLAP / 2;
+        for (TrackerMatch m : catalog.matchScriptWindow(window, from, len - from, judgeFrom, judgeTo)) {
             if (!decision.allowsAll(m.categories())) {
                 refused = m;
                 return;

@@ -26,6 +26,7 @@ final class StreamedTag {
         "classid", "attributionsrc");
     /** Attribute names (lower case) whose URL is a destination, followed only when the visitor follows it. */
     private static final Set<String> DESTINATIONS = Set.of("action", "formaction");
+    private static final java.util.regex.Pattern LIST_SEPARATOR = java.util.regex.Pattern.compile("[,\\s]+");
     /** Schemes of a destination that only navigate ({@code javascript:} runs, so it is not one of them). */
     private static final String[] NAVIGATING = {"http:", "https:", "mailto:", "tel:", "data:"};
 
@@ -52,8 +53,10 @@ final class StreamedTag {
      */
     boolean begin() {
         int id = tok.nameId;
-        boolean kind = ElementNames.isPlainStart(id) || id == ElementNames.IMG || id == ElementNames.INPUT
-            || id == ElementNames.BODY || id == ElementNames.DETAILS;
+        // <font> is left out: its attributes decide whether it ends SVG/MathML content, which only a tag read whole
+        // tells the tokenizer
+        boolean kind = (ElementNames.isPlainStart(id) || id == ElementNames.IMG || id == ElementNames.INPUT
+            || id == ElementNames.BODY || id == ElementNames.DETAILS) && id != ElementNames.FONT;
         if (!kind || !tok.streamAttributes()) {
             return false;
         }
@@ -73,8 +76,8 @@ final class StreamedTag {
             .toLowerCase(java.util.Locale.ROOT);
         boolean keep;
         if (name.equals(new String(categoryAttribute, StandardCharsets.ISO_8859_1))) {
-            gated = true;
-            keep = false;
+            keep = !gates(b, valueStart, prefixEnd);
+            gated |= !keep;
         } else if (name.startsWith("on")) {
             keep = false;
         } else if (name.startsWith("data-") && (name.endsWith("src") || name.endsWith("srcset")
@@ -92,6 +95,35 @@ final class StreamedTag {
             skipped++;
         }
         return keep;
+    }
+
+    /**
+     * Whether the category attribute, of which {@code [from, to)} starts the value, gates the element away, as
+     * {@link ElementRules} decides it for a tag read whole: never on {@code <html>}, {@code <head>} or {@code <body>};
+     * a value that names a refused category does; one that names only allowed categories, or no category at all (a
+     * site's own use of the name: the element, with what could load skipped, loads nothing) does not. A value longer
+     * than what is read of it, or written with a character reference, does: fail-closed.
+     */
+    private boolean gates(byte[] b, int from, int to) {
+        if (element == ElementNames.BODY || elementName.equalsIgnoreCase("html")
+            || elementName.equalsIgnoreCase("head")) {
+            return false;
+        }
+        if (from < 0) {
+            return false; // no value: names no category
+        }
+        if (to - from >= Tokenizer.STREAMED_VALUE_PREFIX) {
+            return true;
+        }
+        String value = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        if (value.indexOf('&') >= 0) {
+            return true;
+        }
+        java.util.EnumSet<io.consentgate.Category> named = java.util.EnumSet.noneOf(io.consentgate.Category.class);
+        for (String id : LIST_SEPARATOR.split(value.trim())) {
+            io.consentgate.Category.fromId(id).ifPresent(named::add);
+        }
+        return !engine.decision.allowsAll(named);
     }
 
     /** The streamed tag ended: reported, and a gated element's content goes. */

@@ -1209,6 +1209,10 @@ class ScriptMatchTest {
                 + "\t// fbq('init', '123'); gtag('config', 'G-ABC123');\r\n//static.hotjar.com/c/hotjar-1.js\ninitSlider();"));
         assertEquals(Set.of("meta-pixel"), ids("// Meta pixel\nfbq('init', '123'); // https://connect.facebook.net/"));
         assertEquals(Set.of("hotjar"), ids("x(); // start\ns.src = '//static.hotjar.com/c/hotjar-' + id + '.js';"));
+        // U+2028 and U+2029 end a line, and a line comment, in JavaScript too
+        assertEquals(Set.of("meta-pixel"), ids("// loads the pixel\u2028var s=document.createElement('script');"
+                + "s.src='https://connect.facebook.net/en_US/fbevents.js';"));
+        assertEquals(Set.of("hotjar"), ids("// recorder\u2029s.src = '//static.hotjar.com/c/hotjar-' + id + '.js';"));
         // and so is a block comment that opens a line: an old snippet wrapped in /* */
         assertEquals(Set.of(), ids("initMenu();\n/*\n  Replaced in 2024:\n  var s = document.createElement('script');\n"
                 + "  s.src = 'https://connect.facebook.net/en_US/fbevents.js'; fbq('init', '123');\n*/\ninitSlider();"));

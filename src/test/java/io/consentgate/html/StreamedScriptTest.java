@@ -114,6 +114,24 @@ class StreamedScriptTest {
             RewriteAssertions.rewrite(CLOSED, "<script>" + script + "</script>", ConsentDecision.refuseAll()));
     }
 
+    /**
+     * The other way round: a window starting between a consent manager's {@code "re":"} and the host it lists must
+     * not take that data for a loader (each window judges only the hits with context on both sides).
+     */
+    @Test
+    void aWindowStartingInsideADataStringLeavesAPagesOwnScriptAlone() {
+        int second = StreamedScript.WINDOW - StreamedScript.OVERLAP;
+        String open = "\",\"blocked\":[{\"re\":\"";
+        StringBuilder sb = new StringBuilder("window.__CMP__={\"pad\":\"");
+        sb.append("p".repeat(second - sb.length() - open.length())).append(open);
+        sb.append("connect.facebook.net\",\"cat\":\"marketing\"}],\"more\":\"").append("m".repeat(300 * 1024))
+            .append("\"};\n");
+        String script = sb.toString();
+        assertEquals(second, script.indexOf("connect.facebook.net"), "the second window starts at the host");
+        String page = "<script>" + script + "</script><p>b</p>";
+        assertEquals(page, RewriteAssertions.rewrite(CLOSED, page, ConsentDecision.refuseAll()));
+    }
+
     @Test
     void theOutcomeDoesNotDependOnHowTheInputIsSplit() {
         HtmlRewriter small = HtmlRewriter.builder(RewriteAssertions.CATALOG).maxHeldBytes(1024).build();

@@ -80,6 +80,46 @@ class StreamedTagTest {
             closed("<li title=\"" + BIG + "\" data-consent=marketing>ad<li>next</ul>"));
     }
 
+    /** The category attribute's value is read as on a tag read whole, when it is short enough to be seen whole. */
+    @Test
+    void theCategoryAttributeGatesAsOnATagReadWhole() {
+        String allowed = "<div data-consent=\"analytics\" data-chart=\"" + BIG + "\"><canvas></canvas></div>";
+        assertEquals(allowed, RewriteAssertions.rewrite(CLOSED, allowed, ConsentDecision.of(
+            java.util.Set.of(io.consentgate.Category.ANALYTICS), java.util.Map.of(), io.consentgate.ConsentMode.OPT_IN)));
+        assertEquals("<div  data-chart=\"" + BIG + "\"></div>", closed(allowed));
+        // a site's own use of the name gates nothing on an element that loads nothing
+        String own = "<button data-consent=\"accepted\" data-label=\"" + BIG + "\">OK</button>";
+        assertEquals(own, closed(own));
+        // <html>, <head> and <body> are never gated, as their removal empties the page
+        String body = "<html><body data-consent=\"marketing\" data-page=\"" + BIG + "\"><h1>Shop</h1>"
+            + "<p>content</p></body></html>";
+        assertEquals(body, closed(body));
+        // a value too long to read, or with a character reference, gates: fail-closed
+        assertEquals("<div  data-x=\"" + BIG + "\"></div>",
+            closed("<div data-consent=\"functional analytics\" data-x=\"" + BIG + "\"><p>x</p></div>"));
+        assertEquals("<div  data-x=\"" + BIG + "\"></div>",
+            closed("<div data-consent=\"&#97;ccepted\" data-x=\"" + BIG + "\"><p>x</p></div>"));
+    }
+
+    /**
+     * A {@code <font>} with {@code color}, {@code face} or {@code size} ends SVG content: only a tag read whole tells
+     * the tokenizer, so a {@code <font>} over the cap is removed, wherever the input is split (a kept one was read as
+     * still in SVG, where the {@code <!--} in the textarea after it hid a pixel the browser loads).
+     */
+    @Test
+    void aFontTagOverTheCapIsRemovedAsItsAttributesDecideWhereSvgEnds() {
+        String page = "<svg><font color=red title=\"" + BIG + "\"><textarea><!--</textarea>"
+            + "<img src=\"https://www.facebook.com/tr?id=1&ev=PageView\">--></textarea><p>z</p>";
+        byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
+        byte[] whole = RewriteAssertions.rewrite(CLOSED, bytes, ConsentDecision.refuseAll(), StandardCharsets.UTF_8,
+            null, new int[0]);
+        org.junit.jupiter.api.Assertions.assertFalse(new String(whole, StandardCharsets.UTF_8).contains("facebook"));
+        for (int cut = 1; cut < bytes.length; cut += 3) {
+            assertArrayEquals(whole, RewriteAssertions.rewrite(CLOSED, bytes, ConsentDecision.refuseAll(),
+                StandardCharsets.UTF_8, null, new int[] {cut}), "cut " + cut);
+        }
+    }
+
     @Test
     void anAttributeThatCannotBeDecidedWithinTheCapGoes() {
         String name = "x".repeat(1100);
