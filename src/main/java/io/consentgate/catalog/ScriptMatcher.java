@@ -112,14 +112,14 @@ final class ScriptMatcher {
         return b >= 'A' && b <= 'Z' ? b + 32 : b;
     }
 
-    /** Scan state for one call, created on the first candidate hit only. */
-    private static final class Hits {
+    /** Scan state for one call, created on the first candidate hit only (or kept across windows: {@link #readWindow}). */
+    static final class Hits {
         final long[] seen;
         /** Tag rules seen, per entry that has tag rules (indexed by {@link Matches#tagSlot}); allocated lazily. */
         long[] tagBits;
         /** Entries whose tagged signatures were seen (they count with a tag id of theirs); allocated lazily. */
         long[] tagged;
-        /** Whether the script has a block comment that opens a line: -1 until a hit asks ({@link #blockComments}). */
+        /** Whether the buffer has a block comment that opens a line: -1 until a hit asks ({@link #blockComments}). */
         private int blockComments = -1;
         /**
          * Signatures and host literals count only where they start in {@code [judgeFrom, judgeTo)}: the part of a
@@ -151,20 +151,26 @@ final class ScriptMatcher {
     }
 
     /**
-     * As {@link #match}, for a window of a longer script read in overlapping windows: signatures and host literals
-     * count only where they start in {@code [from, to)}; the window's other bytes are their context (tag ids count
-     * anywhere in it).
+     * Reads one window of a longer script read in overlapping windows, adding to what the earlier windows found
+     * ({@code hits}, null for the first): signatures and host literals count only where they start in
+     * {@code [from, to)}, the window's other bytes being their context; tag ids and tagged signatures count anywhere
+     * in it, and pair across windows as in one script ({@link #windowResult}).
      */
-    List<TrackerMatch> matchWindow(byte[] buf, int off, int len, int from, int to) {
+    Hits readWindow(Hits hits, byte[] buf, int off, int len, int from, int to) {
+        Hits h = hits == null ? new Hits(matches.size()) : hits;
         if (len <= 0) {
-            return List.of();
+            return h;
         }
-        Hits judged = new Hits(matches.size());
-        judged.judgeFrom = from;
-        judged.judgeTo = to;
+        h.judgeFrom = from;
+        h.judgeTo = to;
+        h.blockComments = -1; // read per window: the look-back for block comments stays inside it
         int end = off + len;
-        Hits hits = len < LANES * MIN_LANE_BYTES ? scan(buf, off, end, judged) : scanFourLanes(buf, off, end, judged);
-        return result(hits);
+        return len < LANES * MIN_LANE_BYTES ? scan(buf, off, end, h) : scanFourLanes(buf, off, end, h);
+    }
+
+    /** The trackers the windows read so far name, as {@link #match} would list them for the whole script. */
+    List<TrackerMatch> windowResult(Hits hits) {
+        return hits == null ? List.of() : result(hits);
     }
 
     private Hits scan(byte[] buf, int off, int end, Hits hits) {

@@ -223,18 +223,38 @@ public final class TrackerCatalog {
         return scripts.match(buf, off, len);
     }
 
+    /** Starts reading a script too long to hold in overlapping windows ({@link ScriptWindows}). */
+    public ScriptWindows scriptWindows() {
+        return new ScriptWindows(scripts);
+    }
+
     /**
-     * As {@link #matchScript}, for one window of a script too long to hold, read in overlapping windows: vendor
-     * signatures and host literals count only where they start in {@code [from, to)} of {@code buf}, and the
-     * window's other bytes are the context they are judged by (a line's start, an opening quote, a path after a
-     * host). Consecutive windows whose {@code [from, to)} follow each other read the script once, each hit with
-     * context on both sides.
+     * A script read as {@link #matchScript} reads it, one window at a time, for a script too long to hold: vendor
+     * signatures and host literals count only where they start in a window's {@code [from, to)}, and the window's
+     * other bytes are the context they are judged by (a line's start, an opening quote, a path after a host);
+     * consecutive windows whose {@code [from, to)} follow each other read the script once, each hit with context on
+     * both sides. Tag ids pair with signatures across windows, as in one script. Not thread-safe; one per script.
      */
-    public List<TrackerMatch> matchScriptWindow(byte[] buf, int off, int len, int from, int to) {
-        if (off < 0 || len < 0 || off + len > buf.length) {
-            throw new IndexOutOfBoundsException("off " + off + ", len " + len + ", buffer " + buf.length);
+    public static final class ScriptWindows {
+        private final ScriptMatcher scripts;
+        private ScriptMatcher.Hits hits;
+
+        ScriptWindows(ScriptMatcher scripts) {
+            this.scripts = scripts;
         }
-        return scripts.matchWindow(buf, off, len, from, to);
+
+        /** Reads the window {@code buf[off, off + len)}, judging the hits that start in {@code [from, to)}. */
+        public void read(byte[] buf, int off, int len, int from, int to) {
+            if (off < 0 || len < 0 || off + len > buf.length) {
+                throw new IndexOutOfBoundsException("off " + off + ", len " + len + ", buffer " + buf.length);
+            }
+            hits = scripts.readWindow(hits, buf, off, len, from, to);
+        }
+
+        /** The trackers the script read so far names, each once, in catalog order. */
+        public List<TrackerMatch> matches() {
+            return scripts.windowResult(hits);
+        }
     }
 
     /**

@@ -17,61 +17,59 @@ import java.nio.charset.StandardCharsets;
  * tag as the tokenizer. A script that names no refused tracker goes out byte for byte, where removing it (the earlier
  * fail-closed outcome) took a page's own large state script ({@code window.__INITIAL_STATE__ = {…}}) with it.
  *
- * <p>The text is read by {@link TrackerCatalog#matchScriptWindow} in windows of {@value #WINDOW} bytes that overlap by
+ * <p>The text is read by {@link TrackerCatalog.ScriptWindows} in windows of {@value #WINDOW} bytes that overlap by
  * {@value #OVERLAP}, counted from the script's first byte, so the outcome does not depend on how the input was split.
  * Each window judges the hits that start in its middle part, half the overlap away from either edge, and the middle
- * parts follow each other: every hit is judged once, with at least that much context before and after it (a line
- * start, an opening quote, a path after a host), more than any rule of the catalog reads. Only the window is held.
+ * parts follow each other: every hit is judged once, with at least that much context before and after it (an opening
+ * quote, a path after a host), more than any rule of the catalog reads, and tag ids pair with signatures anywhere in
+ * the script. A window after the first starts with two bytes that stand for the start of the line it opens in:
+ * {@code //} when that line is a line comment, else {@code " ;"}. Only the window is held.
  */
 final class StreamedScript {
 
     static final int WINDOW = 64 * 1024;
     static final int OVERLAP = 16 * 1024;
+    private static final int PREFIX = 2;
 
     /** Ends any script text as a syntax error (see the class comment); the words say why to whoever reads the page. */
     static final byte[] POISON = "*/\n${@}@ ConsentGate: this script names a refused tracker and must not run\n"
         .getBytes(StandardCharsets.US_ASCII);
 
-    private final TrackerCatalog catalog;
     private final ConsentDecision decision;
-    /**
-     * The window, from index 1; index 0 holds {@code ;} once the window no longer starts at the script's first byte,
-     * so that no window starts a line: a window starting inside a long minified line at a {@code //} (of a URL) would
-     * otherwise read every match after it on that line as a comment.
-     */
-    private final byte[] window = new byte[1 + WINDOW];
+    private final TrackerCatalog.ScriptWindows windows;
+    /** The window, from index {@link #PREFIX}; before it, once the window has moved, the line-start stand-in. */
+    private final byte[] window = new byte[PREFIX + WINDOW];
     /** End of the bytes in {@link #window}. */
-    private int len = 1;
-    /** Where the bytes not read yet start in {@link #window}. */
-    private int unread = 1;
-    /** Whether the window starts after the script's first byte (then {@link #window}[0] is read too). */
+    private int len = PREFIX;
+    /** Where the bytes not judged yet start in {@link #window}. */
+    private int unjudged = PREFIX;
+    /** Whether the window starts after the script's first byte (then its prefix is read too). */
     private boolean moved;
-    private TrackerMatch refused;
 
     StreamedScript(TrackerCatalog catalog, ConsentDecision decision) {
-        this.catalog = catalog;
         this.decision = decision;
-        window[0] = ';';
+        this.windows = catalog.scriptWindows();
     }
 
     /** The next bytes of the script's text. */
     void feed(byte[] b, int off, int n) {
-        while (n > 0 && refused == null) {
+        while (n > 0) {
             int k = Math.min(n, window.length - len);
             System.arraycopy(b, off, window, len, k);
             len += k;
             off += k;
             n -= k;
             if (len == window.length) {
-                read(false);
-                System.arraycopy(window, len - OVERLAP, window, 1, OVERLAP);
-                len = 1 + OVERLAP;
-                unread = len;
+                read(window.length - OVERLAP / 2);
+                int keep = len - OVERLAP;
+                boolean comment = lineCommentAt(keep);
+                System.arraycopy(window, keep, window, PREFIX, OVERLAP);
+                window[0] = (byte) (comment ? '/' : ' ');
+                window[1] = (byte) (comment ? '/' : ';');
+                len = PREFIX + OVERLAP;
+                unjudged = PREFIX + OVERLAP / 2;
                 moved = true;
             }
-        }
-        if (n > 0) {
-            keepTail(b, off, n);
         }
     }
 
@@ -80,42 +78,49 @@ final class StreamedScript {
      * (a page rewritten twice, by the command line or two filters, gets it once).
      */
     TrackerMatch finish() {
-        if (refused == null && (len > unread || moved)) {
-            read(true); // after a full window, its last part is judged here, with what came after it
+        if (len > unjudged) {
+            read(len);
         }
-        return refused == null || poisoned() ? null : refused;
+        if (poisoned()) {
+            return null;
+        }
+        for (TrackerMatch m : windows.matches()) {
+            if (!decision.allowsAll(m.categories())) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** Judges the hits that start from {@link #unjudged} to {@code to}. */
+    private void read(int to) {
+        int from = moved ? 0 : PREFIX;
+        windows.read(window, from, len - from, unjudged, to);
+        unjudged = to;
+    }
+
+    /**
+     * Whether the line that {@code window[p]} stands in is a line comment: it starts, after spaces and tabs, with
+     * {@code //} (its start in this window, or the window's own stand-in when the line began before it). A line ends
+     * at CR, LF, U+2028 or U+2029, as in JavaScript.
+     */
+    private boolean lineCommentAt(int p) {
+        int k = p - 1;
+        int first = moved ? 0 : PREFIX;
+        while (k >= first && window[k] != '\n' && window[k] != '\r'
+            && !(k - 2 >= first && window[k - 2] == (byte) 0xE2 && window[k - 1] == (byte) 0x80
+                && (window[k] == (byte) 0xA8 || window[k] == (byte) 0xA9))) {
+            k--;
+        }
+        k++;
+        while (k < p && (window[k] == ' ' || window[k] == '\t')) {
+            k++;
+        }
+        return k + 1 < p && window[k] == '/' && window[k + 1] == '/';
     }
 
     private boolean poisoned() {
         int n = POISON.length;
-        return len - 1 >= n && java.util.Arrays.equals(window, len - n, len, POISON, 0, n);
-    }
-
-    /** Once decided, only the last bytes are kept: enough to see whether the script already ends in the poison. */
-    private void keepTail(byte[] b, int off, int n) {
-        int keep = POISON.length;
-        if (n >= keep) {
-            System.arraycopy(b, off + n - keep, window, 1, keep);
-            len = 1 + keep;
-        } else {
-            int from = Math.max(1, len + n - keep);
-            System.arraycopy(window, from, window, 1, len - from);
-            len -= from - 1;
-            System.arraycopy(b, off, window, len, n);
-            len += n;
-        }
-        unread = len;
-    }
-
-    private void read(boolean last) {
-        int from = moved ? 0 : 1;
-        int judgeFrom = moved ? 1 + OVERLAP / 2 : 1;
-        int judgeTo = last ? len : window.length - OVERLAP / 2;
-        for (TrackerMatch m : catalog.matchScriptWindow(window, from, len - from, judgeFrom, judgeTo)) {
-            if (!decision.allowsAll(m.categories())) {
-                refused = m;
-                return;
-            }
-        }
+        return len - PREFIX >= n && java.util.Arrays.equals(window, len - n, len, POISON, 0, n);
     }
 }

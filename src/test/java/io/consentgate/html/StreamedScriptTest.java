@@ -132,6 +132,49 @@ class StreamedScriptTest {
         assertEquals(page, RewriteAssertions.rewrite(CLOSED, page, ConsentDecision.refuseAll()));
     }
 
+    /** Plain code without any tracker, {@code n} bytes on one line. */
+    private static String code(int n) {
+        StringBuilder sb = new StringBuilder("var q=[");
+        while (sb.length() < n - 2) {
+            sb.append(sb.length() < n - 4 ? "1," : " ");
+        }
+        return sb.append("];").toString();
+    }
+
+    /**
+     * The verdict is the one of the script read whole (a cap above its length), also where it depends on things
+     * windows apart: a {@code gtag()} call that counts only with a tag id of its own, and tag ids that together decide
+     * the categories (found by a review, with the other cases here).
+     */
+    @Test
+    void tagIdsPairWithSignaturesAcrossWindowsAsInAScriptReadWhole() {
+        HtmlRewriter whole = HtmlRewriter.builder(RewriteAssertions.CATALOG).maxHeldBytes(64 * 1024 * 1024).build();
+        HtmlRewriter small = HtmlRewriter.builder(RewriteAssertions.CATALOG).maxHeldBytes(1024).build();
+        String conversion = "<script>var cfg={adsId:'AW-123456789'};" + code(100_000)
+            + ";gtag('event','conversion',{send_to:cfg.adsId});</script>";
+        assertEquals("", RewriteAssertions.rewrite(whole, conversion, ConsentDecision.refuseAll()));
+        assertTrue(RewriteAssertions.rewrite(small, conversion, ConsentDecision.refuseAll()).endsWith(POISON + "</script>"));
+        String widened = "<script>gtag('config','G-ABCDEFGHJK');" + code(100_000) + ";window.adsId='AW-123456789';</script>";
+        assertEquals("", RewriteAssertions.rewrite(whole, widened, analyticsOnly()));
+        assertTrue(RewriteAssertions.rewrite(small, widened, analyticsOnly()).endsWith(POISON + "</script>"));
+        // and the same script without the Ads id is analytics alone: allowed
+        String analytics = "<script>gtag('config','G-ABCDEFGHJK');" + code(100_000) + ";</script>";
+        assertEquals(analytics, RewriteAssertions.rewrite(small, analytics, analyticsOnly()));
+    }
+
+    /** A line comment longer than a window's context is still a comment: its start is carried into the next window. */
+    @Test
+    void aLoaderInALongCommentLineIsCommentTextAcrossWindows() {
+        String comment = "\n// " + "Lorem ipsum dolor sit amet ".repeat(2300)
+            + " s.src='https://connect.facebook.net/en_US/fbevents.js'\n";
+        String page = "<script>" + code(50_000) + comment + code(60_000) + "</script>";
+        HtmlRewriter small = HtmlRewriter.builder(RewriteAssertions.CATALOG).maxHeldBytes(1024).build();
+        assertEquals(page, RewriteAssertions.rewrite(small, page, ConsentDecision.refuseAll()));
+        // the same loader on a line of code is found
+        String code = page.replace("\n// Lorem", "\nvar t=1; // Lorem").replace("amet  s.src", "amet\n s.src");
+        assertTrue(RewriteAssertions.rewrite(small, code, ConsentDecision.refuseAll()).endsWith(POISON + "</script>"));
+    }
+
     @Test
     void theOutcomeDoesNotDependOnHowTheInputIsSplit() {
         HtmlRewriter small = HtmlRewriter.builder(RewriteAssertions.CATALOG).maxHeldBytes(1024).build();
