@@ -14,7 +14,8 @@ import java.util.Set;
 /** Per-element decisions for start tags: which attribute carries a URL, and what to do when it is refused. */
 final class ElementRules {
 
-    private static final java.util.regex.Pattern LIST_SEPARATOR = java.util.regex.Pattern.compile("[,\\s]+");
+    /** Between the categories of a category attribute's value ({@code "analytics, marketing"}). */
+    static final java.util.regex.Pattern LIST_SEPARATOR = java.util.regex.Pattern.compile("[,\\s]+");
 
     private final RewriteEngine engine;
     private final Tokenizer t;

@@ -26,13 +26,12 @@ final class StreamedTag {
         "classid", "attributionsrc");
     /** Attribute names (lower case) whose URL is a destination, followed only when the visitor follows it. */
     private static final Set<String> DESTINATIONS = Set.of("action", "formaction");
-    private static final java.util.regex.Pattern LIST_SEPARATOR = java.util.regex.Pattern.compile("[,\\s]+");
     /** Schemes of a destination that only navigate ({@code javascript:} runs, so it is not one of them). */
     private static final String[] NAVIGATING = {"http:", "https:", "mailto:", "tel:", "data:"};
 
     private final RewriteEngine engine;
     private final Tokenizer tok;
-    private final byte[] categoryAttribute;
+    private final String categoryAttribute;
     private int element;
     private String elementName;
     private long line;
@@ -43,7 +42,7 @@ final class StreamedTag {
     StreamedTag(RewriteEngine engine, Tokenizer tok, byte[] categoryAttribute) {
         this.engine = engine;
         this.tok = tok;
-        this.categoryAttribute = categoryAttribute;
+        this.categoryAttribute = new String(categoryAttribute, StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -75,7 +74,7 @@ final class StreamedTag {
         String name = new String(b, nameStart, nameEnd - nameStart, StandardCharsets.ISO_8859_1)
             .toLowerCase(java.util.Locale.ROOT);
         boolean keep;
-        if (name.equals(new String(categoryAttribute, StandardCharsets.ISO_8859_1))) {
+        if (name.equals(categoryAttribute)) {
             keep = !gates(b, valueStart, prefixEnd);
             gated |= !keep;
         } else if (name.startsWith("on")) {
@@ -120,7 +119,7 @@ final class StreamedTag {
             return true;
         }
         java.util.EnumSet<io.consentgate.Category> named = java.util.EnumSet.noneOf(io.consentgate.Category.class);
-        for (String id : LIST_SEPARATOR.split(value.trim())) {
+        for (String id : ElementRules.LIST_SEPARATOR.split(value.trim())) {
             io.consentgate.Category.fromId(id).ifPresent(named::add);
         }
         return !engine.decision.allowsAll(named);
