@@ -26,7 +26,7 @@ final class FlightChunk {
     static final int URL = 0;
     static final int ELEMENT = 1;
 
-    private static final byte[] PUSH = "self.__next_f.push([".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PUSH = "self.__next_f.push([".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DATA_URL = "data:,".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CHILDREN = "\"children\":\"".getBytes(StandardCharsets.US_ASCII);
@@ -50,20 +50,11 @@ final class FlightChunk {
      */
     static int[] stringBody(byte[] b, int off, int len) {
         int end = off + len;
-        int i = skipWs(b, off, end);
-        if (end - i < PUSH.length || !Arrays.equals(b, i, i + PUSH.length, PUSH, 0, PUSH.length)) {
+        int start = bodyStart(b, off, len);
+        if (start < 0) {
             return null;
         }
-        i += PUSH.length;
-        int digits = i;
-        while (i < end && b[i] >= '0' && b[i] <= '9') {
-            i++;
-        }
-        if (i == digits || i + 1 >= end || b[i] != ',' || b[i + 1] != '"') {
-            return null;
-        }
-        int start = i + 2;
-        i = start;
+        int i = start;
         while (i < end && b[i] != '"') {
             i += b[i] == '\\' ? 2 : 1;
         }
@@ -75,6 +66,25 @@ final class FlightChunk {
             k++;
         }
         return skipWs(b, k, end) == end ? new int[] {start, i} : null;
+    }
+
+    /**
+     * Where the string literal's body starts when the text starts as a flight chunk does,
+     * {@code self.__next_f.push([N,"} (white space before it allowed); -1 when it does not. Only the start is read: a
+     * chunk too long to hold ({@link StreamedFlight}) is recognized by it.
+     */
+    static int bodyStart(byte[] b, int off, int len) {
+        int end = off + len;
+        int i = skipWs(b, off, end);
+        if (end - i < PUSH.length || !Arrays.equals(b, i, i + PUSH.length, PUSH, 0, PUSH.length)) {
+            return -1;
+        }
+        i += PUSH.length;
+        int digits = i;
+        while (i < end && b[i] >= '0' && b[i] <= '9') {
+            i++;
+        }
+        return i == digits || i + 1 >= end || b[i] != ',' || b[i + 1] != '"' ? -1 : i + 2;
     }
 
     /**
@@ -150,7 +160,7 @@ final class FlightChunk {
      * Writes {@code count} bytes that load nothing: for an element {@code null} and spaces; for a URL
      * {@code data:,//…}, or colons when shorter than that.
      */
-    private static int inert(byte[] out, int n, int count, int kind) {
+    static int inert(byte[] out, int n, int count, int kind) {
         if (kind == ELEMENT) {
             System.arraycopy(NULL, 0, out, n, NULL.length);
             Arrays.fill(out, n + NULL.length, n + count, (byte) ' ');
@@ -169,7 +179,7 @@ final class FlightChunk {
      * The URL around the host literal at {@code [start, end)}: from its scheme (or the {@code //} of a
      * scheme-relative URL), or from the host name when no {@code //} precedes it, to the last byte a URL can hold.
      */
-    private static int[] urlAround(byte[] t, int n, int start, int end) {
+    static int[] urlAround(byte[] t, int n, int start, int end) {
         int k = start;
         while (k > 0 && slashEndingAt(t, k) < 0 && isHostByte(t[k - 1])) {
             k--;
@@ -201,7 +211,7 @@ final class FlightChunk {
      * as the server-rendered HTML beside the payload shows it, and loads nothing. Overwriting it would make the two
      * differ (a hydration mismatch).
      */
-    private static boolean isChildrenText(byte[] t, int n, int[] url) {
+    static boolean isChildrenText(byte[] t, int n, int[] url) {
         byte[] key = CHILDREN;
         int k = url[0] - key.length;
         return k >= 0 && url[1] < n && t[url[1]] == '"' && Arrays.equals(t, k, url[0], key, 0, key.length);

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -50,7 +51,21 @@ final class FlightComponents {
 
     /** Remembers the import rows of known components in this chunk's decoded text. */
     void readImports(byte[] t, int n) {
-        for (int i = ByteScan.find(t, 0, n, ":I["); i >= 0; i = ByteScan.find(t, i + 3, n, ":I[")) {
+        readImports(t, 0, n, n, true, id -> { });
+    }
+
+    /**
+     * Remembers the import rows of known components that start at or after {@code from} in decoded text that ends at
+     * {@code n}: a whole chunk, or a window of one read as it streams ({@link StreamedFlight}).
+     *
+     * @param to    rows starting before it must be read now; later ones are read again with the next window
+     * @param last  whether {@code n} is the chunk's end (a row not ended there continues in the next chunk)
+     * @param added receives the id of each row remembered
+     * @return false when a row starting before {@code to} does not end before {@code n} in a window that is not the
+     *         last: it cannot be read yet
+     */
+    boolean readImports(byte[] t, int from, int to, int n, boolean last, Consumer<String> added) {
+        for (int i = ByteScan.find(t, from, n, ":I["); i >= 0; i = ByteScan.find(t, i + 3, n, ":I[")) {
             int idStart = i;
             while (idStart > 0 && Character.digit(t[idStart - 1], 16) >= 0) {
                 idStart--;
@@ -59,6 +74,12 @@ final class FlightComponents {
                 continue;
             }
             int rowEnd = ByteScan.find(t, i, n, "\n");
+            if (rowEnd < 0 && !last) {
+                if (i < to) {
+                    return false;
+                }
+                break;
+            }
             rowEnd = rowEnd < 0 ? n : rowEnd;
             String row = new String(t, i, rowEnd - i, StandardCharsets.UTF_8);
             for (Component c : KNOWN) {
@@ -67,12 +88,14 @@ final class FlightComponents {
                     String id = new String(t, idStart, i - idStart, StandardCharsets.US_ASCII);
                     if (byRow.size() < MAX_ROWS || byRow.containsKey(id)) {
                         byRow.put(id, c);
+                        added.accept(id);
                     } else {
                         rowsForgotten = true;
                     }
                 }
             }
         }
+        return true;
     }
 
     /**
@@ -81,17 +104,47 @@ final class FlightComponents {
      */
     void refusedElements(byte[] t, int n, TrackerCatalog catalog, Predicate<TrackerMatch> refused,
                          List<int[]> spans) {
+        refusedElements(t, 0, n, n, true, catalog, refused, spans, id -> { });
+    }
+
+    /**
+     * {@link #refusedElements(byte[], int, TrackerCatalog, Predicate, List)} for the elements that start in
+     * {@code [from, to)} of decoded text that ends at {@code n}.
+     *
+     * @param last    whether {@code n} is the chunk's end
+     * @param unknown receives the row id of each element whose row is not a known component's (yet)
+     * @return false when an element of a known component starting there does not end before {@code n} in a window
+     *         that is not the last: it cannot be judged
+     */
+    boolean refusedElements(byte[] t, int from, int to, int n, boolean last, TrackerCatalog catalog,
+                            Predicate<TrackerMatch> refused, List<int[]> spans, Consumer<String> unknown) {
         // One pass over the element heads, each looked up by its row: searching the text once per imported row would
         // cost the rows times the text on every chunk, quadratic on a page of many chunks and rows.
-        for (int p = ByteScan.find(t, 0, n, ELEMENT_HEAD); p >= 0; p = ByteScan.find(t, p + 1, n, ELEMENT_HEAD)) {
+        int headsEnd = Math.min(n, to + ELEMENT_HEAD.length() - 1); // a head that starts before to
+        for (int p = ByteScan.find(t, from, headsEnd, ELEMENT_HEAD); p >= 0;
+             p = ByteScan.find(t, p + 1, headsEnd, ELEMENT_HEAD)) {
             int id = p + ELEMENT_HEAD.length();
             int idEnd = ByteScan.indexOf(t, id, n, '"');
-            if (idEnd + 1 >= n || t[idEnd + 1] != ',') {
+            if (idEnd + 1 >= n) {
+                if (!last) {
+                    return false;
+                }
                 continue;
             }
-            Component c = byRow.get(new String(t, id, idEnd - id, StandardCharsets.UTF_8));
+            if (t[idEnd + 1] != ',') {
+                continue;
+            }
+            String row = new String(t, id, idEnd - id, StandardCharsets.UTF_8);
+            Component c = byRow.get(row);
             List<Component> components = c != null ? List.of(c) : rowsForgotten ? KNOWN : List.of();
-            int end = components.isEmpty() ? -1 : valueEnd(t, p, n);
+            if (components.isEmpty()) {
+                unknown.accept(row);
+                continue;
+            }
+            int end = valueEnd(t, p, n);
+            if (end < 0 && !last) {
+                return false;
+            }
             for (int k = 0; end >= 0 && k < components.size(); k++) {
                 TrackerMatch m = match(t, p, end, components.get(k), catalog);
                 if (m != null && refused.test(m)) {
@@ -100,6 +153,7 @@ final class FlightComponents {
                 }
             }
         }
+        return true;
     }
 
     private static TrackerMatch match(byte[] t, int from, int to, Component c, TrackerCatalog catalog) {

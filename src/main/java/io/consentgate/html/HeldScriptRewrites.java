@@ -84,11 +84,8 @@ final class HeldScriptRewrites {
         if (FlightChunk.stringBody(engine.defer, cs, engine.deferLen - cs) == null) {
             return false;
         }
-        if (flightComponents == null) {
-            flightComponents = new FlightComponents();
-        }
         Set<TrackerMatch> rewritten = new java.util.LinkedHashSet<>();
-        byte[] text = FlightChunk.rewrite(engine.defer, cs, engine.deferLen - cs, anyRefused, flightComponents,
+        byte[] text = FlightChunk.rewrite(engine.defer, cs, engine.deferLen - cs, anyRefused, flightComponents(),
             engine.cfg.catalog, m -> {
                 TrackerMatch refined = refined(m, matches);
                 boolean refuse = !engine.decision.allowsAll(refined.categories());
@@ -114,6 +111,14 @@ final class HeldScriptRewrites {
         System.arraycopy(text, 0, engine.defer, cs, text.length);
         engine.deferLen = cs + text.length;
         return true;
+    }
+
+    /** The tag components the page's flight chunks imported so far, held or streamed ({@link StreamedFlight}). */
+    FlightComponents flightComponents() {
+        if (flightComponents == null) {
+            flightComponents = new FlightComponents();
+        }
+        return flightComponents;
     }
 
     /**

@@ -115,6 +115,8 @@ final class RewriteEngine implements TokenHandler {
     private boolean overflowLogged;
     /** An inline script past the cap under fail-closed, sent as it streams and read on the way; else null. */
     private StreamedScript streamed;
+    /** Beside {@link #streamed}: the script is a framework payload, rewritten as it streams; else null. */
+    private StreamedFlight flight;
     /** See {@link RewriteStream#scriptsEvaluated}. */
     boolean scriptsEvaluated;
     /** A start tag past the cap under fail-closed, kept and read attribute by attribute ({@link #streamingTag}). */
@@ -186,7 +188,11 @@ final class RewriteEngine implements TokenHandler {
             return;
         }
         if (mode == SINK) {
-            sink.write(b, off, len);
+            if (flight != null) {
+                flight.feed(b, off, len);
+            } else {
+                sink.write(b, off, len);
+            }
             lastByte = b[off + len - 1];
             if (streamed != null) {
                 streamed.feed(b, off, len);
@@ -786,11 +792,24 @@ final class RewriteEngine implements TokenHandler {
     /** The end of a script past the cap that streamed: if it names a refused tracker, it must not compile. */
     private void finishStreamedScript(int end) throws IOException {
         flushTo(end);
+        StreamedFlight.Outcome outcome = flight == null ? StreamedFlight.Outcome.JUDGE : flight.finish();
         TrackerMatch refused = streamed.finish();
-        streamed = null;
-        setMode(mode);
-        if (refused != null) {
+        boolean streamedPoisoned = streamed.poisoned();
+        boolean stop = !streamedPoisoned && outcome == StreamedFlight.Outcome.STOPPED
+            || outcome == StreamedFlight.Outcome.JUDGE && refused != null;
+        if (outcome == StreamedFlight.Outcome.KEPT) {
+            for (TrackerMatch m : flight.rewritten()) {
+                event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", m);
+            }
+        } else if (stop && refused != null) {
             event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", refused);
+        } else if (stop) {
+            event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", null, null, Set.of());
+        }
+        streamed = null;
+        flight = null;
+        setMode(mode);
+        if (stop) {
             emit(StreamedScript.POISON, 0, StreamedScript.POISON.length);
         }
     }
@@ -871,15 +890,22 @@ final class RewriteEngine implements TokenHandler {
         }
         // an HTML <style> streams (streamStyle); in <noscript> it is held with it
         logOverflow("an inline script", scriptForeign || scriptsEvaluated ? "treating it as a refused tracker (FAIL_CLOSED)"
-            : "sending it as it streams, made unparseable at its end if it names a refused tracker (FAIL_CLOSED)");
+            : "sending it as it streams, made unparseable at its end if it names a refused tracker, or rewritten on the"
+            + " way if it is a framework payload (FAIL_CLOSED)");
         inScript = false;
         if (!closed) {
             releaseDeferred();
         } else if (!scriptForeign && !scriptsEvaluated) {
             // Sent as it streams, and made a syntax error at its end if it names a refused tracker (StreamedScript).
+            int cs = scriptContentStart;
             streamed = new StreamedScript(cfg.catalog, decision);
-            streamed.feed(defer, scriptContentStart, deferLen - scriptContentStart);
-            releaseDeferred();
+            streamed.feed(defer, cs, deferLen - cs);
+            // a framework payload, which the page hydrates from, is rewritten as it streams instead (StreamedFlight)
+            flight = new StreamedFlight(cfg.catalog, decision, scriptRewrites.flightComponents(), sink);
+            sink.write(defer, 0, cs);
+            flight.feed(defer, cs, deferLen - cs);
+            deferLen = 0;
+            setMode(SINK);
         } else if (cfg.mode == RewriteMode.NEUTRALIZE) {
             event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", null, null, Set.of());
             writeNeutralScript(decision.refused());

@@ -119,7 +119,8 @@ final class StreamedScript {
         return k + 1 < p && window[k] == '/' && window[k + 1] == '/';
     }
 
-    private boolean poisoned() {
+    /** Whether the script read so far ends in {@link #POISON} (the page was rewritten before). */
+    boolean poisoned() {
         int n = POISON.length;
         return len - PREFIX >= n && java.util.Arrays.equals(window, len - n, len, POISON, 0, n);
     }

@@ -22,7 +22,8 @@ import java.util.Map;
  * <p>Pages: {@code /} carries the common tags, {@code /consent.html} the no-JavaScript consent form,
  * {@code /cookies} sets two tracking cookies and one harmless one, {@code /hints} announces a tracker's loader in a
  * {@code Link} preload header, {@code /state} renders from a page-state script longer than the filter's hold cap,
- * {@code /static/*} first-party assets.
+ * {@code /flight-long} is {@code /flight.html} with a payload script longer than it, {@code /static/*} first-party
+ * assets.
  */
 final class FixtureSite implements AutoCloseable {
 
@@ -77,6 +78,7 @@ final class FixtureSite implements AutoCloseable {
         context.addServlet(new CookieServlet(), "/cookies");
         context.addServlet(new HintsServlet(), "/hints");
         context.addServlet(new StateServlet(), "/state");
+        context.addServlet(new LongFlightServlet(), "/flight-long");
         context.addServlet(new PageServlet(), "/");
         server.setHandler(context);
         return server;
@@ -198,6 +200,31 @@ final class FixtureSite implements AutoCloseable {
             resp.setContentType("text/html; charset=UTF-8");
             resp.setHeader("Cache-Control", "no-store");
             resp.getOutputStream().write(page.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * {@code /flight.html} with about 300 KB of product rows at the start of the payload script that carries the page's
+     * element tree (and in it a {@code next/script} tracker {@code src}): longer than the filter's default hold cap,
+     * as the payload of a long server-rendered listing is.
+     */
+    static final class LongFlightServlet extends HttpServlet {
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            String page = new String(PageServlet.read(ROOT + "/flight.html"), StandardCharsets.UTF_8);
+            String tree = "<script>self.__next_f.push([1,\"0:";
+            int at = page.lastIndexOf(tree);
+            StringBuilder rows = new StringBuilder();
+            for (int i = 0; rows.length() < 300 * 1024; i++) {
+                rows.append(Integer.toHexString(0x100 + i)).append(":{\\\"id\\\":").append(i)
+                        .append(",\\\"name\\\":\\\"Sencha ").append(i).append("\\\"}\\n");
+            }
+            int treeRow = at + tree.length() - 2;
+            page = page.substring(0, treeRow) + rows + page.substring(treeRow);
+            resp.setContentType("text/html; charset=UTF-8");
+            resp.setHeader("Cache-Control", "no-store");
+            resp.getOutputStream().write(page.getBytes(StandardCharsets.UTF_8));
         }
     }
 }

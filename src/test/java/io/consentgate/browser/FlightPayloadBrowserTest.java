@@ -42,6 +42,28 @@ class FlightPayloadBrowserTest extends FixtureSiteBrowserTest {
                 "the hydrated component handles clicks");
     }
 
+    @Test
+    void withoutTheFilterTheLongPayloadPageHydratesAndLoadsTheTrackers() {
+        browser.open(site.unguarded() + "/flight-long");
+
+        assertEquals("hydrated", state());
+        assertEquals(Set.of("connect.facebook.net", "static.hotjar.com", "www.googletagmanager.com"),
+                TrackerHosts.of(browser.requestedUrls()));
+    }
+
+    /**
+     * The payload script that carries the element tree is longer than the filter's hold cap: it is rewritten as it
+     * streams ({@code StreamedFlight}), where before it was made a syntax error and the page never hydrated.
+     */
+    @Test
+    void aPayloadScriptLongerThanTheHoldCapIsRewrittenAsItStreamsAndThePageHydrates() {
+        browser.open(site.guarded() + "/flight-long");
+
+        assertEquals("hydrated", state(), "the page's own runtime read every payload row");
+        List<String> requested = browser.requestedUrls();
+        assertEquals(Set.of(), TrackerHosts.of(requested), "tracker requests attempted; all requests: " + requested);
+    }
+
     private static String state() {
         return (String) browser.evaluate("document.getElementById('state').textContent");
     }

@@ -326,7 +326,7 @@ class FlightChunkTest {
         assertEquals("5:[null" + " ".repeat(ga.length() - 4) + "," + kept + "]\n", payloads.get(rows));
     }
 
-    private static String quoted(String s) {
+    static String quoted(String s) {
         try {
             return JSON.writeValueAsString(s);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
