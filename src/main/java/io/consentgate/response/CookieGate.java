@@ -85,36 +85,59 @@ public final class CookieGate {
     }
 
     /**
-     * Whether a {@code Set-Cookie} value deletes its cookie, as browsers read it (RFC 6265, 5.2.1, 5.2.2 and 5.3): the
-     * last valid {@code Max-Age} is zero or less, or, without a valid {@code Max-Age}, the last {@code Expires} that
-     * parses as a cookie date ({@link CookieDate#parse}, any of the formats browsers read) has passed. An attribute that
-     * does not parse is ignored, as browsers ignore it. Such a header takes a tracking cookie away (an application
-     * deleting it on withdrawal, on a path ConsentGate's own expiries do not cover), so it is never dropped.
+     * Whether a {@code Set-Cookie} value deletes its cookie in every browser. RFC 6265 (5.2.1, 5.2.2 and 5.3) ignores an
+     * attribute it cannot parse: the last valid {@code Max-Age} decides, zero or less deleting, or, without one, the
+     * last {@code Expires} that parses as a cookie date ({@link CookieDate#parse}, any of the formats browsers read)
+     * and has passed. Chromium and Firefox take the last attribute of each name whatever its value: when the last
+     * {@code Max-Age} (or, without a {@code Max-Age} with a value, the last {@code Expires}) does not parse, they keep
+     * the cookie for the session. Only a header that deletes under both readings deletes; such a header takes a
+     * tracking cookie away (an application deleting it on withdrawal, on a path ConsentGate's own expiries do not
+     * cover), so it is never dropped.
      */
     static boolean deletes(String setCookie) {
         Boolean maxAgeDeletes = null;
         java.time.Instant expires = null;
+        String lastMaxAge = null;
+        String lastExpires = null;
         int i = setCookie.indexOf(';');
         while (i >= 0) {
             int next = setCookie.indexOf(';', i + 1);
             String attr = setCookie.substring(i + 1, next < 0 ? setCookie.length() : next);
             int eq = attr.indexOf('=');
-            if (eq > 0) {
-                String name = attr.substring(0, eq).strip();
-                String value = attr.substring(eq + 1).strip();
-                if (name.equalsIgnoreCase("max-age") && isDeltaSeconds(value)) {
-                    maxAgeDeletes = value.charAt(0) == '-' || value.chars().allMatch(c -> c == '0');
-                } else if (name.equalsIgnoreCase("expires")) {
-                    java.time.Instant date = CookieDate.parse(value);
-                    expires = date == null ? expires : date;
+            String name = (eq < 0 ? attr : attr.substring(0, eq)).strip();
+            String value = eq < 0 ? "" : attr.substring(eq + 1).strip();
+            if (name.equalsIgnoreCase("max-age")) {
+                lastMaxAge = value;
+                if (isDeltaSeconds(value)) {
+                    maxAgeDeletes = deltaDeletes(value);
                 }
+            } else if (name.equalsIgnoreCase("expires")) {
+                lastExpires = value;
+                java.time.Instant date = CookieDate.parse(value);
+                expires = date == null ? expires : date;
             }
             i = next;
         }
-        if (maxAgeDeletes != null) {
-            return maxAgeDeletes;
+        java.time.Instant now = java.time.Instant.now();
+        boolean rfc = maxAgeDeletes != null ? maxAgeDeletes : expires != null && !expires.isAfter(now);
+        return rfc && lastAttributesDelete(lastMaxAge, lastExpires, now);
+    }
+
+    /**
+     * Whether the last {@code Max-Age} and {@code Expires} attributes (null when absent, empty when without a value)
+     * delete the cookie as Chromium and Firefox read them: a {@code Max-Age} with a value decides alone, and one that
+     * does not parse makes a session cookie; an empty one leaves it to {@code Expires}, which must be a passed date.
+     */
+    private static boolean lastAttributesDelete(String maxAge, String expires, java.time.Instant now) {
+        if (maxAge != null && !maxAge.isEmpty()) {
+            return isDeltaSeconds(maxAge) && deltaDeletes(maxAge);
         }
-        return expires != null && !expires.isAfter(java.time.Instant.now());
+        java.time.Instant date = expires == null ? null : CookieDate.parse(expires);
+        return date != null && !date.isAfter(now);
+    }
+
+    private static boolean deltaDeletes(String deltaSeconds) {
+        return deltaSeconds.charAt(0) == '-' || deltaSeconds.chars().allMatch(c -> c == '0');
     }
 
     /** Whether a request cookie called {@code name} (no domain known) belongs to a refused category. */
