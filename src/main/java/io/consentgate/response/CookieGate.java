@@ -66,7 +66,7 @@ public final class CookieGate {
         if (eq <= 0 || (semi >= 0 && semi < eq)) {
             return false;
         }
-        String name = setCookie.substring(0, eq).strip();
+        String name = cookieName(setCookie, eq);
         TrackerMatch m = refusedTracker(name, attribute(setCookie, "domain"), decision);
         if (m == null || deletes(setCookie)) {
             return false;
@@ -289,6 +289,28 @@ public final class CookieGate {
             d = d.substring(dot + 1);
         }
         return out;
+    }
+
+    /**
+     * The name of a {@code Set-Cookie} value (the text before its first {@code =}, at {@code eq}) as a browser stores
+     * it. Browsers trim spaces and tabs around it, and containers send a control character or a character beyond
+     * Latin-1 as a space (Tomcat, Jetty) or as a byte browsers refuse the cookie for: {@code _ga} after a U+0001 or
+     * a U+FEFF arrives as {@code _ga}, so such characters are trimmed too.
+     */
+    private static String cookieName(String setCookie, int eq) {
+        int from = 0;
+        int to = eq;
+        while (from < to && sentAsSpace(setCookie.charAt(from))) {
+            from++;
+        }
+        while (to > from && sentAsSpace(setCookie.charAt(to - 1))) {
+            to--;
+        }
+        return setCookie.substring(from, to);
+    }
+
+    private static boolean sentAsSpace(char c) {
+        return c <= ' ' || c == 0x7F || c > 0xFF;
     }
 
     /** A {@code Max-Age} browsers apply: digits, after an optional {@code -} (RFC 6265, 5.2.2); else it is ignored. */

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -138,6 +139,48 @@ class CookieGateContainerTest {
         assertTrue(text.startsWith("HTTP/1.1 200"), ScenarioMatrixTest.head(raw));
         assertFalse(text.contains("_ga=v1.2.3"), ScenarioMatrixTest.head(raw));
         assertTrue(text.contains("pref=light"), ScenarioMatrixTest.head(raw));
+    }
+
+    static Stream<Arguments> paddedNames() {
+        List<Arguments> out = new ArrayList<>();
+        for (String kind : MatrixServer.kinds()) {
+            for (String name : List.of("%01_ga", "_ga%7F", "%EF%BB%BF_ga", "_ga%E2%80%8B")) {
+                out.add(Arguments.of(kind, name));
+            }
+        }
+        return out.stream();
+    }
+
+    /**
+     * A control character or a character beyond Latin-1 around a tracker cookie's name: the container sends it as a
+     * space (Tomcat) or as a byte that makes browsers refuse the cookie, and browsers trim spaces around a name. No
+     * line the browser reads may name {@code _ga}.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("paddedNames")
+    void aTrackerCookieNamePaddedWithCharactersTheContainerBlanksIsDropped(String kind, String name)
+            throws Exception {
+        byte[] raw = PLAIN.get(kind).exchange("GET /cookies?door=addHeader&name=" + name
+            + " HTTP/1.1\nHost: www.shop.example\nDNT: 1\nConnection: close\n\n");
+        String text = new String(raw, StandardCharsets.ISO_8859_1);
+        assertTrue(text.startsWith("HTTP/1.1 200"), ScenarioMatrixTest.head(raw));
+        assertTrue(text.contains("pref=light"), ScenarioMatrixTest.head(raw));
+        for (String line : text.substring(0, text.indexOf("\r\n\r\n")).split("\r\n")) {
+            if (line.regionMatches(true, 0, "Set-Cookie:", 0, 11)) {
+                assertNotEquals("_ga", storedName(line.substring(11)), ScenarioMatrixTest.head(raw));
+            }
+        }
+    }
+
+    /** The name a browser stores from a {@code Set-Cookie} value: spaces and tabs trimmed; null when it refuses it. */
+    private static String storedName(String value) {
+        int eq = value.indexOf('=');
+        int semi = value.indexOf(';');
+        if (eq < 0 || semi >= 0 && semi < eq) {
+            return null;
+        }
+        String name = value.substring(0, eq).replaceAll("^[ \t]+|[ \t]+$", "");
+        return name.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7F) ? null : name;
     }
 
     @ParameterizedTest

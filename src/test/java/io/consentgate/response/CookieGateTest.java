@@ -117,6 +117,30 @@ class CookieGateTest {
         assertTrue(GATE.refuses(setCookie, REFUSED), setCookie);
     }
 
+    /**
+     * A control character or a character beyond Latin-1 around a cookie's name: Tomcat sends each as a space (Jetty
+     * as a byte browsers refuse the cookie for), and browsers trim spaces around a name, so the browser stores
+     * {@code _ga}.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "\u0001_ga=GA1.2.3.4; Path=/",
+        "\u0000_ga=GA1.2.3.4; Path=/",
+        "_ga\u007f=GA1.2.3.4; Path=/",
+        "\ufeff_ga=GA1.2.3.4; Path=/",
+        "_ga\u200b=GA1.2.3.4; Path=/",
+        "\u200b\t_fbp =fb.1.2; Max-Age=7776000",
+    })
+    void aTrackerCookieNameWithCharactersContainersSendAsSpacesIsRefused(String setCookie) {
+        assertTrue(GATE.refuses(setCookie, REFUSED), setCookie);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u00a0_ga=GA1.2.3.4", "_g\u0001a=GA1.2.3.4", "pref\u0001=dark; Path=/"})
+    void aNameThatStaysAnotherNameInTheBrowserPasses(String setCookie) {
+        assertFalse(GATE.refuses(setCookie, REFUSED), setCookie);
+    }
+
     @Test
     void anExpiresAMinuteAgoDeletesAndOneInAMinuteDoesNot() {
         DateTimeFormatter f = DateTimeFormatter.RFC_1123_DATE_TIME;
