@@ -298,17 +298,23 @@ public final class CookieGate {
      * a U+FEFF arrives as {@code _ga}, so such characters are trimmed too.
      */
     private static String cookieName(String setCookie, int eq) {
-        int from = 0;
-        int to = eq;
-        while (from < to && sentAsSpace(setCookie.charAt(from))) {
-            from++;
-        }
-        while (to > from && sentAsSpace(setCookie.charAt(to - 1))) {
-            to--;
-        }
-        return setCookie.substring(from, to);
+        return trim(setCookie.substring(0, eq));
     }
 
+    /** {@code s} without what a browser trims around a name or a value once the container has sent it. */
+    private static String trim(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && sentAsSpace(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && sentAsSpace(s.charAt(to - 1))) {
+            to--;
+        }
+        return s.substring(from, to);
+    }
+
+    /** A space or tab, or a character containers send as a space (or as a byte browsers refuse the cookie for). */
     private static boolean sentAsSpace(char c) {
         return c <= ' ' || c == 0x7F || c > 0xFF;
     }
@@ -327,16 +333,20 @@ public final class CookieGate {
         return true;
     }
 
-    /** The value of the last attribute called {@code name} (any case), the one browsers apply; null if none. */
+    /**
+     * The value of the last attribute called {@code name} (any case), the one browsers apply (an empty last
+     * {@code Domain} makes a host-only cookie in Chromium and Firefox); null if none. Names and values are trimmed as
+     * browsers trim them once the container has sent them ({@link #sentAsSpace}).
+     */
     private static String attribute(String setCookie, String name) {
         String value = null;
         int i = setCookie.indexOf(';');
         while (i >= 0) {
             int next = setCookie.indexOf(';', i + 1);
-            String attr = setCookie.substring(i + 1, next < 0 ? setCookie.length() : next).strip();
+            String attr = setCookie.substring(i + 1, next < 0 ? setCookie.length() : next);
             int eq = attr.indexOf('=');
-            if (eq > 0 && attr.substring(0, eq).strip().equalsIgnoreCase(name)) {
-                value = attr.substring(eq + 1).strip();
+            if (eq >= 0 && trim(attr.substring(0, eq)).equalsIgnoreCase(name)) {
+                value = trim(attr.substring(eq + 1));
             }
             i = next;
         }

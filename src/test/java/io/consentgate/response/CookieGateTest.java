@@ -141,6 +141,27 @@ class CookieGateTest {
         assertFalse(GATE.refuses(setCookie, REFUSED), setCookie);
     }
 
+    /**
+     * A generic name is the vendor's with the vendor's {@code Domain}, read as browsers read it: containers send
+     * control characters around an attribute as spaces, which browsers trim.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "IDE=AHWqTUm; Domain=\u0001doubleclick.net",
+        "IDE=AHWqTUm; \u0001Domain=doubleclick.net\u007f; Path=/",
+    })
+    void aGenericNameOnTheVendorsDomainAsBrowsersReadItIsRefused(String setCookie) {
+        assertTrue(GATE.refuses(setCookie, REFUSED), setCookie);
+    }
+
+    /** An empty last {@code Domain} makes a host-only cookie in Chromium and Firefox: the site's own. */
+    @ParameterizedTest
+    @ValueSource(strings = {"IDE=abc; Domain=shop.example", "IDE=abc; Domain=doubleclick.net; Domain=shop.example",
+        "IDE=abc; Domain=", "IDE=abc; Domain=doubleclick.net; Domain=", "IDE=abc; Path=/"})
+    void aGenericNameOnAnotherDomainPasses(String setCookie) {
+        assertFalse(GATE.refuses(setCookie, REFUSED), setCookie);
+    }
+
     @Test
     void anExpiresAMinuteAgoDeletesAndOneInAMinuteDoesNot() {
         DateTimeFormatter f = DateTimeFormatter.RFC_1123_DATE_TIME;
