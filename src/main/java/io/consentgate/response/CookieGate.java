@@ -92,9 +92,13 @@ public final class CookieGate {
      * {@code Max-Age} (or, without a {@code Max-Age} with a value, the last {@code Expires}) does not parse, they keep
      * the cookie for the session. Only a header that deletes under both readings deletes; such a header takes a
      * tracking cookie away (an application deleting it on withdrawal, on a path ConsentGate's own expiries do not
-     * cover), so it is never dropped.
+     * cover), so it is never dropped. One with a control character or a character beyond Latin-1 never deletes: a
+     * container may send it as a space or as it is, and browsers read the two differently.
      */
     static boolean deletes(String setCookie) {
+        if (setCookie.chars().anyMatch(c -> c != ' ' && c != '\t' && sentAsSpace((char) c))) {
+            return false; // a space to Tomcat and Jetty, as written to Undertow: no one reading deletes in both
+        }
         Boolean maxAgeDeletes = null;
         java.time.Instant expires = null;
         String lastMaxAge = null;
@@ -104,8 +108,8 @@ public final class CookieGate {
             int next = setCookie.indexOf(';', i + 1);
             String attr = setCookie.substring(i + 1, next < 0 ? setCookie.length() : next);
             int eq = attr.indexOf('=');
-            String name = (eq < 0 ? attr : attr.substring(0, eq)).strip();
-            String value = eq < 0 ? "" : attr.substring(eq + 1).strip();
+            String name = trim(eq < 0 ? attr : attr.substring(0, eq));
+            String value = eq < 0 ? "" : trim(attr.substring(eq + 1));
             if (name.equalsIgnoreCase("max-age")) {
                 lastMaxAge = value;
                 if (isDeltaSeconds(value)) {
