@@ -261,19 +261,23 @@ final class ApplicationHeaders {
 
     /**
      * Whether a header name the application passed is {@code field}, in any case and with any whitespace or control
-     * characters around it: containers send {@code "Set-Cookie "} as written, as {@code Set-Cookie :}, and Chromium
-     * takes that line as the header it names.
+     * characters (DEL included) around it: containers send {@code "Set-Cookie "} as written, as {@code Set-Cookie :},
+     * Tomcat sends a DEL as a space too, and Chromium takes that line as the header it names.
      */
     private static boolean is(String name, String field) {
         int from = 0;
         int to = name.length();
-        while (from < to && name.charAt(from) <= ' ') {
+        while (from < to && isPadding(name.charAt(from))) {
             from++;
         }
-        while (to > from && name.charAt(to - 1) <= ' ') {
+        while (to > from && isPadding(name.charAt(to - 1))) {
             to--;
         }
         return to - from == field.length() && name.regionMatches(true, from, field, 0, field.length());
+    }
+
+    private static boolean isPadding(char c) {
+        return c <= ' ' || c == 0x7F;
     }
 
     private static boolean isContentLength(String name) {

@@ -127,11 +127,12 @@ class CookieGateContainerTest {
 
     /**
      * A header name with whitespace around it goes out as written ({@code Set-Cookie :}), and Chromium stores the
-     * cookie from that line: such a name is the same door.
+     * cookie from that line: such a name is the same door. So is one with a DEL around it, which Tomcat sends as a space.
      */
     @ParameterizedTest(name = "{0} {1} pad={2}")
     @CsvSource({"jetty, addHeader, %20", "jetty, addHeader, %09", "jetty, setHeader, %20", "tomcat, addHeader, %20",
-        "tomcat, addHeader, %09", "tomcat, setHeader, %09"})
+        "tomcat, addHeader, %09", "tomcat, setHeader, %09", "tomcat, addHeader, %7F", "tomcat, setHeader, %7F",
+        "jetty, addHeader, %7F"})
     void aHeaderNamePaddedWithWhitespaceIsTheSameDoor(String kind, String door, String pad) throws Exception {
         byte[] raw = PLAIN.get(kind).exchange("GET /cookies?door=" + door + "&name=_ga&pad=" + pad
             + " HTTP/1.1\nHost: www.shop.example\nDNT: 1\nConnection: close\n\n");
