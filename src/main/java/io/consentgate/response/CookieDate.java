@@ -4,6 +4,8 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** The {@code Expires} date of a {@code Set-Cookie}, read as browsers read it (RFC 6265, 5.1.1). */
@@ -22,12 +24,60 @@ final class CookieDate {
      * are dates; null when it is not one.
      */
     static Instant parse(String text) {
-        int hour = -1;
-        int minute = -1;
-        int second = -1;
+        int[] time = null;
         int day = -1;
         int month = -1;
         int year = -1;
+        for (String token : tokens(text)) {
+            int[] t = time == null ? time(token) : null;
+            if (t != null) {
+                time = t;
+            } else if (day < 0 && leadingDigits(token, 1, 2) >= 0) {
+                day = leadingDigits(token, 1, 2);
+            } else if (month < 0 && month(token) > 0) {
+                month = month(token);
+            } else if (year < 0 && leadingDigits(token, 2, 4) >= 0) {
+                year = leadingDigits(token, 2, 4);
+            }
+        }
+        return instant(year, month, day, time);
+    }
+
+    /**
+     * A cookie date as Chromium reads it, which is not quite RFC 6265: between the same delimiters, a token that
+     * starts with a digit is the time when it holds a {@code :} (one or two digits, {@code :}, one or two, {@code :},
+     * one or two, then anything), else the day when none was found yet and the token has at most two characters, else
+     * the year when none was found yet and it has at most five (its leading digits in both cases: {@code 1st} is the
+     * year 1, that is 2001); any other token is the month when it starts with a month's three letters. Null when a
+     * field is missing or out of range, and for a year before 1601, which Chromium would clamp.
+     */
+    static Instant parseAsChromium(String text) {
+        int[] time = null;
+        int day = -1;
+        int month = -1;
+        int year = -1;
+        for (String token : tokens(text)) {
+            char first = token.charAt(0);
+            if (first < '0' || first > '9') {
+                if (month < 0 && month(token) > 0) {
+                    month = month(token);
+                }
+            } else if (token.indexOf(':') >= 0) {
+                if (time == null) {
+                    time = clockTime(token);
+                }
+            } else if (day < 0 && token.length() <= 2) {
+                day = leadingValue(token);
+            } else if (year < 0 && token.length() <= 5) {
+                year = leadingValue(token);
+            }
+        }
+        return instant(year, month, day, time);
+    }
+
+    /** The tokens of a cookie date: the runs between delimiters (RFC 6265 5.1.1; Chromium uses the same ones). */
+    private static List<String> tokens(String text) {
+        List<String> out = new ArrayList<>();
         int i = 0;
         int n = text.length();
         while (i < n) {
@@ -38,38 +88,60 @@ final class CookieDate {
             while (i < n && !isDateDelimiter(text.charAt(i))) {
                 i++;
             }
-            if (start == i) {
-                break;
-            }
-            String token = text.substring(start, i);
-            int[] time = hour < 0 ? time(token) : null;
-            if (time != null) {
-                hour = time[0];
-                minute = time[1];
-                second = time[2];
-            } else if (day < 0 && leadingDigits(token, 1, 2) >= 0) {
-                day = leadingDigits(token, 1, 2);
-            } else if (month < 0 && month(token) > 0) {
-                month = month(token);
-            } else if (year < 0 && leadingDigits(token, 2, 4) >= 0) {
-                year = leadingDigits(token, 2, 4);
+            if (start < i) {
+                out.add(text.substring(start, i));
             }
         }
-        if (year >= 70 && year <= 99) {
-            year += 1900;
-        } else if (year >= 0 && year <= 69) {
-            year += 2000;
-        }
-        if (hour < 0 || day < 1 || day > 31 || month < 0 || year < 1601 || hour > 23 || minute > 59
-                || second > 59) {
+        return out;
+    }
+
+    /**
+     * The date of the fields found ({@code -1} or null when not), the year of two digits widened ({@code 70}–{@code 99}
+     * are 19xx, {@code 00}–{@code 69} 20xx); null when a field is missing or out of range, or the year is before 1601.
+     */
+    private static Instant instant(int year, int month, int day, int[] time) {
+        int y = year >= 70 && year <= 99 ? year + 1900 : year >= 0 && year <= 69 ? year + 2000 : year;
+        if (time == null || day < 1 || day > 31 || month < 0 || y < 1601 || time[0] > 23 || time[1] > 59
+                || time[2] > 59) {
             return null;
         }
         try {
-            return LocalDateTime.of(year, month, day, hour, minute, second)
-                    .toInstant(ZoneOffset.UTC);
+            return LocalDateTime.of(y, month, day, time[0], time[1], time[2]).toInstant(ZoneOffset.UTC);
         } catch (DateTimeException e) {
             return null; // no such date (31 February)
         }
+    }
+
+    /** One or two digits, {@code :}, one or two, {@code :}, one or two, then anything; null when not so. */
+    private static int[] clockTime(String token) {
+        int[] out = new int[3];
+        int k = 0;
+        for (int f = 0; f < 3; f++) {
+            int from = k;
+            while (k < token.length() && k - from < 2 && token.charAt(k) >= '0' && token.charAt(k) <= '9') {
+                k++;
+            }
+            if (k == from) {
+                return null;
+            }
+            out[f] = Integer.parseInt(token.substring(from, k));
+            if (f < 2) {
+                if (k >= token.length() || token.charAt(k) != ':') {
+                    return null;
+                }
+                k++;
+            }
+        }
+        return out;
+    }
+
+    /** The value of a token's leading digits (it starts with one). */
+    private static int leadingValue(String token) {
+        int k = 0;
+        while (k < token.length() && token.charAt(k) >= '0' && token.charAt(k) <= '9') {
+            k++;
+        }
+        return Integer.parseInt(token.substring(0, k));
     }
 
     /** RFC 6265 5.1.1 delimiter: %x09 / %x20-2F / %x3B-40 / %x5B-60 / %x7B-7E. */

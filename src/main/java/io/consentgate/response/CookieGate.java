@@ -130,14 +130,19 @@ public final class CookieGate {
     /**
      * Whether the last {@code Max-Age} and {@code Expires} attributes (null when absent, empty when without a value)
      * delete the cookie as Chromium and Firefox read them: a {@code Max-Age} with a value decides alone, and one that
-     * does not parse makes a session cookie; an empty one leaves it to {@code Expires}, which must be a passed date.
+     * does not parse makes a session cookie; an empty one leaves it to {@code Expires}, which must be a passed date as
+     * RFC 6265 reads it and as Chromium does ({@link CookieDate#parseAsChromium}).
      */
     private static boolean lastAttributesDelete(String maxAge, String expires, java.time.Instant now) {
         if (maxAge != null && !maxAge.isEmpty()) {
             return isDeltaSeconds(maxAge) && deltaDeletes(maxAge);
         }
-        java.time.Instant date = expires == null ? null : CookieDate.parse(expires);
-        return date != null && !date.isAfter(now);
+        if (expires == null) {
+            return false;
+        }
+        java.time.Instant date = CookieDate.parse(expires);
+        java.time.Instant chromium = CookieDate.parseAsChromium(expires);
+        return date != null && !date.isAfter(now) && chromium != null && !chromium.isAfter(now);
     }
 
     private static boolean deltaDeletes(String deltaSeconds) {

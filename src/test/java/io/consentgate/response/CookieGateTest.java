@@ -123,6 +123,22 @@ class CookieGateTest {
     }
 
     /**
+     * Chromium reads a cookie date its own way: a token that starts with a digit is the day only when it is at most two
+     * characters long, else the year (its leading digits, up to five characters). A date RFC 6265 reads as past may be
+     * no date there (the cookie is kept for the session) or a later one.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "_ga=GA1.2.3.4; Expires=Thu, 1st Jan 1970 00:00:00 GMT",
+        "_ga=GA1.2.3.4; Expires=Thu, 01x Jan 1970 00:00:00 GMT",
+        "_ga=GA1.2.3.4; Expires=Thu, 01 Jan 99999 1970 00:00:00 GMT",
+    })
+    void anExpiresOnlyRfc6265ReadsAsPastIsNoDeletion(String setCookie) {
+        assertFalse(CookieGate.deletes(setCookie), setCookie);
+        assertTrue(GATE.refuses(setCookie, REFUSED), setCookie);
+    }
+
+    /**
      * A control character or a character beyond Latin-1 around a cookie's name: Tomcat sends each as a space (Jetty
      * as a byte browsers refuse the cookie for), and browsers trim spaces around a name, so the browser stores
      * {@code _ga}.
