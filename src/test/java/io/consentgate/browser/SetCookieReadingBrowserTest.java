@@ -1,9 +1,11 @@
 package io.consentgate.browser;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consentgate.ConsentDecision;
 import io.consentgate.Policy;
 import io.consentgate.catalog.TrackerCatalog;
 import io.consentgate.jetty.ConsentGateJetty;
+import io.consentgate.response.CookieGate;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,12 +29,13 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * What a real Chromium stores from the {@code Set-Cookie} headers an application writes oddly, behind ConsentGate on
  * Jetty: the gate must read each one as the browser does once the container has sent it. The visitor has not
  * consented (the default policy refuses analytics and marketing); the application also sets its own {@code theme}
- * cookie, which must stay.
+ * cookie, which must stay. The other way round, a header the gate lets through as a deletion must store nothing.
  */
 @Tag("browser")
 class SetCookieReadingBrowserTest {
@@ -106,6 +109,31 @@ class SetCookieReadingBrowserTest {
         "sid=abc; Path=/page; Domain=\u0001shop.example",
     })
     void aTrackerCookieTheGateLetsThroughIsNotStored(String setCookie) {
+        browser.open("http://www.shop.example:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort()
+                + "/page?set=" + URLEncoder.encode(setCookie, StandardCharsets.UTF_8));
+        assertEquals(Set.of("theme"), cookieNames(), setCookie);
+    }
+
+    /** A header the gate passes as a deletion must store nothing in Chromium (it would be a refused cookie). */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "_ga=GA1.1.1.1; Path=/page; Max-Age=0",
+        "_ga=GA1.1.1.1; Path=/page; max-age=-1",
+        "_ga=GA1.1.1.1; Path=/page; Max-Age=00",
+        "_ga=GA1.1.1.1; Path=/page; Max-Age=3600; Max-Age=0",
+        "_ga=GA1.1.1.1; Path=/page; Max-Age=0; Expires=Thu, 01 Jan 2099 00:00:00 GMT",
+        "_ga=GA1.1.1.1; Path=/page; Expires=Thu, 01 Jan 1970 00:00:00 GMT",
+        "_ga=GA1.1.1.1; Path=/page; expires=Thu, 01-Jan-1970 00:00:00 GMT",
+        "_ga=GA1.1.1.1; Path=/page; Expires=Thursday, 01-Jan-70 00:00:00 GMT",
+        "_ga=GA1.1.1.1; Path=/page; Expires=Thu Jan  1 00:00:00 1970",
+        "_ga=GA1.1.1.1; Path=/page; Expires=Fri, 01 Jan 1970 00:00:00 GMT",
+        "_ga=GA1.1.1.1; Path=/page; Expires=1 jan 1970 00:00:01",
+        "_ga=GA1.1.1.1; Path=/page; Expires=Sat, 15-Mar-2025 10:00:00 GMT",
+        "_ga=GA1.1.1.1; Path=/page; Max-Age; Expires=Thu, 01 Jan 1970 00:00:00 GMT",
+    })
+    void aDeletionTheGatePassesStoresNothing(String setCookie) {
+        assertFalse(new CookieGate(TrackerCatalog.bundled(), List.of("/")).refuses(setCookie,
+                ConsentDecision.refuseAll()), "the gate lets it through: " + setCookie);
         browser.open("http://www.shop.example:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort()
                 + "/page?set=" + URLEncoder.encode(setCookie, StandardCharsets.UTF_8));
         assertEquals(Set.of("theme"), cookieNames(), setCookie);
