@@ -162,6 +162,24 @@ class ConsentManagerScriptTest {
     }
 
     @Test
+    void aSelfHostedMatomoSnippetInACallbackLosesItsLoaderNotOnlyItsTrackerUrl() {
+        // Matomo's snippet is a wrapper of the site's shape, read into: its library's file name names it where it
+        // is loaded, as setTrackerUrl does where it is configured; left, the accepted banner would load matomo.js
+        String trackerUrl = "_paq.push(['setTrackerUrl', u + 'matomo.php']);";
+        String library = "g.src = u + 'matomo.js';";
+        String in = "<script>\ndocument.addEventListener('cmplz_status_change', function (e) {\n"
+            + "    if (e.detail.category === 'statistics' && e.detail.value === 'allow') {\n"
+            + "        var _paq = window._paq = window._paq || [];\n        _paq.push(['trackPageView']);\n"
+            + "        (function () {\n            var u = '//stats.shop.example/';\n            " + trackerUrl + "\n"
+            + "            _paq.push(['setSiteId', '3']);\n"
+            + "            var d = document, g = d.createElement('script'), s = d.getElementsByTagName('script')[0];\n"
+            + "            g.async = true; " + library + " s.parentNode.insertBefore(g, s);\n        })();\n    }\n"
+            + "    document.body.classList.toggle('cmplz-' + e.detail.category, e.detail.value === 'allow');\n"
+            + "});\n</script>";
+        assertKept(in, blanked(in, trackerUrl, library));
+    }
+
+    @Test
     void aTagSnippetInACallbackGoesWholeNotReadInto() {
         // a vendor's snippet is one loader: blanked whole, with the calls into the dataLayer it set up
         String gtm = "(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':new Date().getTime(),event:'gtm.js'});"
