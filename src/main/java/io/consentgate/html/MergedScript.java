@@ -41,6 +41,9 @@ final class MergedScript {
     private static final String[] WRAPPERS = {LIFERAY_USE, "document.addEventListener(\"DOMContentLoaded\",",
         WICKET_EVENTS[0], WICKET_EVENTS[1]};
 
+    /** How deep blocks inside blocks are read for calls into what a blanked snippet defined. */
+    private static final int MAX_BLOCK_DEPTH = 16;
+
     private MergedScript() {
     }
 
@@ -118,10 +121,49 @@ final class MergedScript {
             if (code[k / 2] && callsInto(t, statements[k], statements[k + 1], defined)) {
                 fill(t, statements[k], statements[k + 1]);
             } else if (code[k / 2]) {
+                blankCallsInBlocks(t, statements[k], statements[k + 1], defined, 0);
                 kept++;
             }
         }
         return kept;
+    }
+
+    /**
+     * Blanks the statements that start by calling one of {@code names} inside the blocks of statement
+     * {@code t[s, e)} that run where it stands ({@code if}, {@code else}, {@code for}, {@code while}, {@code do},
+     * {@code try}, a bare block), at any depth of such blocks: a throw there stops the joined scripts as one at the top
+     * level does. A function's body runs later, where a throw stops only that function, and is not read.
+     */
+    private static void blankCallsInBlocks(byte[] t, int s, int e, Set<String> names, int depth) {
+        if (names.isEmpty() || depth >= MAX_BLOCK_DEPTH || !startsBlockThatRuns(t, s, e)) {
+            return;
+        }
+        ScriptStatements.Frame frame = ScriptStatements.frame(t, s, e);
+        int[] bodies = frame == null ? new int[0] : frame.bodies();
+        for (int j = 0; j < bodies.length; j += 2) {
+            int[] inner = ScriptStatements.split(t, bodies[j], bodies[j + 1]);
+            for (int k = 0; inner != null && k < inner.length; k += 2) {
+                if (callsInto(t, inner[k], inner[k + 1], names)) {
+                    fill(t, inner[k], inner[k + 1]);
+                } else {
+                    blankCallsInBlocks(t, inner[k], inner[k + 1], names, depth + 1);
+                }
+            }
+        }
+    }
+
+    /** Whether statement {@code t[s, e)} is a block or a control statement, whose bodies run where it stands. */
+    private static boolean startsBlockThatRuns(byte[] t, int s, int e) {
+        if (s < e && t[s] == '{') {
+            return true;
+        }
+        int w = s;
+        while (w < e && isNamePart(t[w])) {
+            w++;
+        }
+        String word = new String(t, s, w - s, StandardCharsets.US_ASCII);
+        return word.equals("if") || word.equals("for") || word.equals("while") || word.equals("do")
+            || word.equals("try");
     }
 
     static void fill(byte[] t, int s, int e) {

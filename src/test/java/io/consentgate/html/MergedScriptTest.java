@@ -65,6 +65,26 @@ class MergedScriptTest {
     }
 
     @Test
+    void aCallInABlockThatRunsWhereItStandsGoesWithTheSnippet() {
+        // a thank-you view reports its conversion in an if block: the block runs with the joined scripts, so the
+        // call would throw there and stop the widgets after it; in a callback it runs later and stays
+        String pixel = "!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){n.queue.push(arguments)};"
+            + "n.queue=[];t=b.createElement(e);t.async=!0;t.src=v;s=b.getElementsByTagName(e)[0];"
+            + "s.parentNode.insertBefore(t,s)}(window,document,'script','https://connect.facebook.net/en_US/fbevents.js');";
+        String purchase = "fbq('track', 'Purchase', {value: 42.5, currency: 'EUR'});";
+        String lead = "dataLayer.push({'event': 'lead'});";
+        String order = "if (document.getElementById('orderConfirmed')) {\n  " + purchase + "\n} else {\n  "
+            + "try { " + lead + " } catch (e) {}\n}";
+        String later = "$('#newsletter').on('submit', function () { fbq('track', 'Lead'); });";
+        String in = script(SETTINGS + "\n" + GTM + "\n" + pixel + "\n" + order + "\n" + later + "\n" + WIDGETS
+            + TAIL);
+        String out = script(SETTINGS + "\n" + blank(GTM) + "\n" + blank(pixel) + "\n"
+            + order.replace(purchase, blank(purchase)).replace(lead, blank(lead)) + "\n" + later + "\n" + WIDGETS
+            + TAIL);
+        assertEquals(out, rewrite(REMOVE, in, NONE));
+    }
+
+    @Test
     void shortNamesSpacedAssignmentsAndAnElseAreFollowedToo() {
         String ga = "(function(i,s,o,g,r,a,m){i['GoogleAnalyticsObject']=r;i[r]=i[r]||function(){(i[r].q=i[r].q||[])"
             + ".push(arguments)},i[r].l=1*new Date();a=s.createElement(o);a.async=1;a.src=g;m=s.getElementsByTagName(o)[0];"
