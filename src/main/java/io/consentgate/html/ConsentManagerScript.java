@@ -80,7 +80,9 @@ final class ConsentManagerScript {
         }
         byte[] out = Arrays.copyOfRange(b, off, end);
         Set<String> defined = new HashSet<>();
-        if (!blank(out, 0, out.length, (t, s, e) -> names(t, s, e, catalog, refused), defined, 0)) {
+        Hit settings = (t, s, e) -> MergedScript.namesOnlyAsSettings(t, s, e, catalog, refused)
+            && names(t, s, e, catalog, refused);
+        if (!blank(out, 0, out.length, (t, s, e) -> names(t, s, e, catalog, refused), settings, defined, 0)) {
             return null;
         }
         if (!defined.isEmpty()) {
@@ -193,21 +195,32 @@ final class ConsentManagerScript {
     /**
      * Blanks the innermost statements of {@code t[from, to)} that {@code hit} finds: a statement it finds is read
      * into its bodies that it finds too, and blanked whole only when it is still found after them, or when it is a
-     * tag's snippet ({@link #isSnippet}). Then the statements of this level, at any depth, that refer to a variable or
+     * tag's snippet ({@link #isSnippet}); a statement {@code settings} finds, blanked, takes the statement after it
+     * when that one loads a script ({@link MergedScript#loaderAfter}). Then the statements of this level, at any
+     * depth, that refer to a variable or
      * function a blanked statement of this level declared, whose use would throw, are blanked the same way, until no
      * new declaration goes (at most {@link #MAX_ROUNDS} rounds, else the text counts as unreadable). What the
      * blanked statements defined is added to {@code defined} ({@link MergedScript#definedNames}). False when the
      * text cannot be read.
      */
-    private static boolean blank(byte[] t, int from, int to, Hit hit, Set<String> defined, int depth) {
+    private static boolean blank(byte[] t, int from, int to, Hit hit, Hit settings, Set<String> defined, int depth) {
         int[] statements = ScriptStatements.split(t, from, to);
         if (statements == null) {
             return false;
         }
         Set<String> declared = new HashSet<>();
         for (int k = 0; k < statements.length; k += 2) {
-            if (!blankStatement(t, statements[k], statements[k + 1], hit, defined, declared, depth)) {
+            int s = statements[k];
+            int e = statements[k + 1];
+            boolean asSettings = settings != null && settings.in(t, s, e);
+            if (!blankStatement(t, s, e, hit, settings, defined, declared, depth)) {
                 return false;
+            }
+            int j = asSettings && MergedScript.isBlank(t, s, e) ? MergedScript.loaderAfter(t, statements, k) : -1;
+            if (j >= 0) { // the rest of that tag's snippet: its loader
+                declaredNames(t, statements[j], statements[j + 1], declared);
+                MergedScript.definedNames(t, statements[j], statements[j + 1], defined);
+                MergedScript.fill(t, statements[j], statements[j + 1]);
             }
         }
         Set<String> followed = new HashSet<>();
@@ -220,7 +233,7 @@ final class ConsentManagerScript {
             declared.clear();
             Hit uses = (b, s, e) -> refersTo(b, s, e, names);
             for (int k = 0; k < statements.length; k += 2) {
-                if (!blankStatement(t, statements[k], statements[k + 1], uses, defined, declared, depth)) {
+                if (!blankStatement(t, statements[k], statements[k + 1], uses, null, defined, declared, depth)) {
                     return false;
                 }
             }
@@ -230,8 +243,8 @@ final class ConsentManagerScript {
     }
 
     /** {@link #blank} for statement {@code t[s, e)}; adds the names it declared to {@code declared} when blanked. */
-    private static boolean blankStatement(byte[] t, int s, int e, Hit hit, Set<String> defined, Set<String> declared,
-                                          int depth) {
+    private static boolean blankStatement(byte[] t, int s, int e, Hit hit, Hit settings, Set<String> defined,
+                                          Set<String> declared, int depth) {
         if (!hit.in(t, s, e)) {
             return true;
         }
@@ -244,7 +257,7 @@ final class ConsentManagerScript {
             if (bodies.length > 0 && !isSnippet(t, s, e, frame)) {
                 for (int j = 0; j < bodies.length; j += 2) {
                     // each statement of the body is looked at: the body as a whole need not be
-                    if (!blank(t, bodies[j], bodies[j + 1], hit, defined, depth + 1)) {
+                    if (!blank(t, bodies[j], bodies[j + 1], hit, settings, defined, depth + 1)) {
                         return false;
                     }
                 }

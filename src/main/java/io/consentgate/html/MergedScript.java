@@ -41,6 +41,8 @@ final class MergedScript {
     private static final String[] WRAPPERS = {LIFERAY_USE, "document.addEventListener(\"DOMContentLoaded\",",
         WICKET_EVENTS[0], WICKET_EVENTS[1]};
 
+    /** Calls that insert an element into the document. */
+    private static final String[] INSERTS = {"insertBefore(", "appendChild(", ".append(", ".prepend("};
     /** How deep blocks inside blocks are read for calls into what a blanked snippet defined. */
     private static final int MAX_BLOCK_DEPTH = 16;
 
@@ -96,6 +98,7 @@ final class MergedScript {
             return -1;
         }
         boolean[] code = new boolean[statements.length / 2];
+        boolean[] settings = new boolean[statements.length / 2];
         Set<String> defined = new HashSet<>();
         int kept = 0;
         for (int k = 0; k < statements.length; k += 2) {
@@ -113,8 +116,17 @@ final class MergedScript {
                 }
                 kept += inner;
             } else {
+                settings[k / 2] = namesOnlyAsSettings(t, s, e, catalog, refused);
                 definedNames(t, s, e, defined);
                 fill(t, s, e);
+            }
+        }
+        for (int k = 0; k < statements.length; k += 2) {
+            int j = settings[k / 2] ? loaderAfter(t, statements, k) : -1;
+            if (j >= 0 && code[j / 2]) {
+                definedNames(t, statements[j], statements[j + 1], defined);
+                fill(t, statements[j], statements[j + 1]);
+                code[j / 2] = false;
             }
         }
         for (int k = 0; k < statements.length; k += 2) {
@@ -164,6 +176,61 @@ final class MergedScript {
         String word = new String(t, s, w - s, StandardCharsets.US_ASCII);
         return word.equals("if") || word.equals("for") || word.equals("while") || word.equals("do")
             || word.equals("try");
+    }
+
+    /**
+     * Whether statement {@code t[s, e)}, which names a refused tracker, names it only as a tag's settings do: by a
+     * signature, with no host literal of a refused tracker in it, and without loading a script itself
+     * ({@link #loadsScript}). Such a snippet loads from where the catalog cannot list it (Matomo Tag Manager's
+     * {@code _mtm.push({'mtm.startTime': …})} before the container on the site's own Matomo): its loader is the
+     * statement after it ({@link #loaderAfter}).
+     */
+    static boolean namesOnlyAsSettings(byte[] t, int s, int e, TrackerCatalog catalog,
+                                       Predicate<TrackerMatch> refused) {
+        if (loadsScript(t, s, e)) {
+            return false;
+        }
+        boolean[] host = {false};
+        catalog.locateHosts(t, s, e - s, (start, stop, m) -> host[0] |= refused.test(m));
+        return !host[0];
+    }
+
+    /**
+     * The index in {@code statements} of the statement after statement {@code k} (empty statements skipped) when it
+     * loads a script by itself, the rest of a tag's snippet whose settings statement {@code k} is; else -1.
+     */
+    static int loaderAfter(byte[] t, int[] statements, int k) {
+        int j = k + 2;
+        while (j < statements.length && statements[j + 1] - statements[j] == 1 && t[statements[j]] == ';') {
+            j += 2;
+        }
+        return j < statements.length && loadsScript(t, statements[j], statements[j + 1]) ? j : -1;
+    }
+
+    /**
+     * Whether statement {@code t[s, e)} loads a script by itself: it creates an element and inserts it, as a tag's
+     * loader does ({@code (function() {var g=d.createElement('script');…;s.parentNode.insertBefore(g,s);})();}).
+     */
+    static boolean loadsScript(byte[] t, int s, int e) {
+        if (ByteScan.find(t, s, e, "createElement(") < 0) {
+            return false;
+        }
+        for (String insert : INSERTS) {
+            if (ByteScan.find(t, s, e, insert) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code t[s, e)} is white space only: a blanked statement. */
+    static boolean isBlank(byte[] t, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (!ByteScan.isWs(t[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static void fill(byte[] t, int s, int e) {

@@ -180,6 +180,20 @@ class ConsentManagerScriptTest {
     }
 
     @Test
+    void aSelfHostedTagManagersLoaderInACallbackGoesWithItsSettingsStatement() {
+        // the container's URL is on the site's own Matomo: only the statement before the loader names the tag
+        String start = "_mtm.push({'mtm.startTime': (new Date().getTime()), 'event': 'mtm.Start'});";
+        String loader = "(function () {\n      var d = document, g = d.createElement('script'),"
+            + " s = d.getElementsByTagName('script')[0];\n"
+            + "      g.async = true; g.src = 'https://stats.shop.example/js/container_Xk4m9PqT.js';"
+            + " s.parentNode.insertBefore(g, s);\n    })();";
+        String in = "<script>\nwindow.addEventListener('CookiebotOnAccept', function () {\n"
+            + "  if (Cookiebot.consent.statistics) {\n    var _mtm = window._mtm = window._mtm || [];\n    " + start
+            + "\n    " + loader + "\n  }\n  document.getElementById('cookie-prefs').hidden = false;\n}, false);\n</script>";
+        assertKept(in, blanked(in, start, loader));
+    }
+
+    @Test
     void aTagSnippetInACallbackGoesWholeNotReadInto() {
         // a vendor's snippet is one loader: blanked whole, with the calls into the dataLayer it set up
         String gtm = "(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':new Date().getTime(),event:'gtm.js'});"

@@ -85,6 +85,20 @@ class MergedScriptTest {
     }
 
     @Test
+    void aSelfHostedTagManagersLoaderGoesWithTheSettingsStatementBeforeIt() {
+        // Matomo Tag Manager's snippet names itself in its settings statement only; the statement after it loads
+        // the container from the site's own Matomo, a URL no catalog can list: it is the rest of that snippet
+        String queue = "var _mtm = window._mtm = window._mtm || [];";
+        String start = "_mtm.push({'mtm.startTime': (new Date().getTime()), 'event': 'mtm.Start'});";
+        String loader = "(function() {\n  var d=document, g=d.createElement('script'), s=d.getElementsByTagName('script')[0];"
+            + "\n  g.async=true; g.src='https://stats.shop.example/js/container_Xk4m9PqT.js';"
+            + " s.parentNode.insertBefore(g,s);\n})();";
+        String in = script(SETTINGS + "\n" + queue + "\n" + start + "\n" + loader + "\n" + WIDGETS + TAIL);
+        assertEquals(script(SETTINGS + "\n" + queue + "\n" + blank(start) + "\n" + loader.replaceAll("[^\n]", " ")
+            + "\n" + WIDGETS + TAIL), rewrite(REMOVE, in, NONE));
+    }
+
+    @Test
     void shortNamesSpacedAssignmentsAndAnElseAreFollowedToo() {
         String ga = "(function(i,s,o,g,r,a,m){i['GoogleAnalyticsObject']=r;i[r]=i[r]||function(){(i[r].q=i[r].q||[])"
             + ".push(arguments)},i[r].l=1*new Date();a=s.createElement(o);a.async=1;a.src=g;m=s.getElementsByTagName(o)[0];"
