@@ -121,6 +121,8 @@ final class ScriptMatcher {
         long[] tagged;
         /** Whether the buffer has a block comment that opens a line: -1 until a hit asks ({@link #blockComments}). */
         private int blockComments = -1;
+        /** Where the lines of the buffer start, as the hits found them. */
+        final ScriptText.Lines lines = new ScriptText.Lines();
         /**
          * Signatures and host literals count only where they start in {@code [judgeFrom, judgeTo)}: the part of a
          * window of a longer script ({@link #matchWindow}) whose hits have the context they are judged by.
@@ -164,6 +166,7 @@ final class ScriptMatcher {
         h.judgeFrom = from;
         h.judgeTo = to;
         h.blockComments = -1; // read per window: the look-back for block comments stays inside it
+        h.lines.clear();
         int end = off + len;
         return len < LANES * MIN_LANE_BYTES ? scan(buf, off, end, h) : scanFourLanes(buf, off, end, h);
     }
@@ -267,14 +270,16 @@ final class ScriptMatcher {
                 case SIGNATURE -> {
                     if (exact(buf, start, pat.bytes()) && ScriptText.signatureBoundaries(buf, off, end, start, last)
                             && !(pat.bytes()[0] == '/' && ScriptText.proseBefore(buf, off, start))
-                            && !ScriptText.onCommentLine(buf, off, start, hits.blockComments(buf, off, end))) {
+                            && !ScriptText.onCommentLine(buf, off, start, hits.blockComments(buf, off, end),
+                                hits.lines)) {
                         // a loader path ("/gtag/js?id=") counts unless the URL it ends stands in text, as a host does
                         hits = seen(hits, pat.entry());
                     }
                 }
                 case TAGGED_SIGNATURE -> {
                     if (exact(buf, start, pat.bytes()) && ScriptText.signatureBoundaries(buf, off, end, start, last)
-                            && !ScriptText.onCommentLine(buf, off, start, hits.blockComments(buf, off, end))) {
+                            && !ScriptText.onCommentLine(buf, off, start, hits.blockComments(buf, off, end),
+                                hits.lines)) {
                         if (hits.tagged == null) {
                             hits.tagged = new long[hits.seen.length];
                         }
@@ -298,7 +303,7 @@ final class ScriptMatcher {
     }
 
     private Hits onHost(Pattern pat, byte[] buf, int off, int end, int start, int last, Hits hits) {
-        if (!ScriptText.hostBounded(buf, off, end, start, last, hits.blockComments(buf, off, end))) {
+        if (!ScriptText.hostBounded(buf, off, end, start, last, hits.blockComments(buf, off, end), hits.lines)) {
             return hits;
         }
         int j = last + 1;
@@ -320,6 +325,7 @@ final class ScriptMatcher {
     void locateHosts(byte[] buf, int off, int len, TrackerCatalog.HostOccurrences sink) {
         int end = off + len;
         int s = 0;
+        ScriptText.Lines lines = new ScriptText.Lines();
         for (int i = off; i < end; i++) {
             int nx = delta[s + classOf[buf[i] & 0xff]];
             if (nx < 0) {
@@ -327,7 +333,7 @@ final class ScriptMatcher {
                 for (int p : outputs[nx / classes]) {
                     Pattern pat = patterns[p];
                     int start = i - pat.bytes().length + 1;
-                    if (pat.kind() == HOST && ScriptText.hostBounded(buf, off, end, start, i, true)) {
+                    if (pat.kind() == HOST && ScriptText.hostBounded(buf, off, end, start, i, true, lines)) {
                         reportHost(pat, buf, end, start, i, sink);
                     }
                 }

@@ -13,8 +13,9 @@ final class ScriptText {
     private static final String[] ESCAPED_SLASH_ENDINGS = {"\\u002f", "\\x2f", "%2f"};
 
     /** Whether the host literal at {@code [start, last]} stands alone: a whole host name, not prose, not a part. */
-    static boolean hostBounded(byte[] buf, int off, int end, int start, int last, boolean blockComments) {
-        if (onCommentLine(buf, off, start, blockComments)) {
+    static boolean hostBounded(byte[] buf, int off, int end, int start, int last, boolean blockComments,
+                               Lines lines) {
+        if (onCommentLine(buf, off, start, blockComments, lines)) {
             return false;
         }
         if (start > off) {
@@ -88,10 +89,11 @@ final class ScriptText {
      * continued with a backslash, which no loader spreads its URL over, JavaScript reads neither as code. Comments
      * that start after code on a line are not told apart, nor a block comment opened more than 4 KiB before: what
      * they hold still counts. {@code blockComments} false says the script has no block comment that opens a line
-     * ({@link #opensBlockCommentLine}), so only the line is read.
+     * ({@link #opensBlockCommentLine}), so only the line is read. {@code lines} remembers where the lines of
+     * {@code buf[off, …)} start, for the hits after this one.
      */
-    static boolean onCommentLine(byte[] buf, int off, int start, boolean blockComments) {
-        int k = lineStart(buf, off, start);
+    static boolean onCommentLine(byte[] buf, int off, int start, boolean blockComments, Lines lines) {
+        int k = lines.startOf(buf, off, start);
         while (k < start && (buf[k] == ' ' || buf[k] == '\t')) {
             k++;
         }
@@ -106,25 +108,33 @@ final class ScriptText {
                 return false; // a block comment closed before the hit
             }
             if (buf[i] == '*' && buf[i - 1] == '/') {
-                return opensLine(buf, off, i - 1) && !hasBackquote(buf, i, start); // in a template literal it is text
+                // in a template literal it is text
+                return opensLine(buf, off, i - 1, lines) && !hasBackquote(buf, i, start);
             }
         }
         return false;
     }
 
-    /** Whether some line of {@code buf[off, end)} begins, after spaces and tabs, with {@code /*}. */
+    /** Whether some line of {@code buf[off, end)} begins, after spaces and tabs, with {@code /*}: one pass. */
     static boolean opensBlockCommentLine(byte[] buf, int off, int end) {
-        for (int i = off + 1; i < end; i++) {
-            if (buf[i] == '*' && buf[i - 1] == '/' && opensLine(buf, off, i - 1)) {
+        boolean blank = true; // only spaces and tabs since the start of the line
+        for (int i = off; i < end; i++) {
+            byte c = buf[i];
+            if (blank && c == '/' && i + 1 < end && buf[i + 1] == '*') {
                 return true;
+            }
+            if (c == '\n' || c == '\r' || lineSeparatorEndsAt(buf, off, i)) {
+                blank = true;
+            } else if (c != ' ' && c != '\t') {
+                blank = false;
             }
         }
         return false;
     }
 
     /** Whether only spaces and tabs stand before {@code buf[p]} on its line. */
-    private static boolean opensLine(byte[] buf, int off, int p) {
-        int j = lineStart(buf, off, p);
+    private static boolean opensLine(byte[] buf, int off, int p, Lines lines) {
+        int j = lines.startOf(buf, off, p);
         while (j < p && (buf[j] == ' ' || buf[j] == '\t')) {
             j++;
         }
@@ -140,17 +150,68 @@ final class ScriptText {
         return false;
     }
 
-    /** The index of the first byte of the line {@code buf[p]} stands on. */
     /**
-     * Where the line of {@code buf[p]} starts: after CR, LF, or the UTF-8 bytes of U+2028 or U+2029, which end a line
-     * (and a {@code //} comment) in JavaScript too.
+     * Where the lines of one buffer range start, remembered from one hit to the next, so that a minified script of one
+     * long line is read back once, not once per hit. It keeps the stretches of lines the hits stood on: a hit inside
+     * one is on its line; a hit after one reads back only to its end. A line starts after CR, LF, or the UTF-8 bytes
+     * of U+2028 or U+2029, which end a line (and a {@code //} comment) in JavaScript too. For one buffer and range
+     * start at a time ({@link #clear} between them); not thread-safe.
      */
-    private static int lineStart(byte[] buf, int off, int p) {
-        int k = p - 1;
-        while (k >= off && buf[k] != '\n' && buf[k] != '\r' && !lineSeparatorEndsAt(buf, off, k)) {
-            k--;
+    static final class Lines {
+
+        /** At most this many stretches, the least recently used one replaced: a few per lane of a scan. */
+        private static final int STRETCHES = 8;
+        /** Each stretch: where its line starts, a position on that line (no line break before it), last use. */
+        private final int[] from = new int[STRETCHES];
+        private final int[] to = new int[STRETCHES];
+        private final long[] used = new long[STRETCHES];
+        private int n;
+        private long clock;
+
+        /** Forgets the stretches: the next call reads another buffer or range. */
+        void clear() {
+            n = 0;
         }
-        return k + 1;
+
+        /** The index of the first byte of the line {@code buf[p]} stands on, {@code off} at the latest. */
+        int startOf(byte[] buf, int off, int p) {
+            int near = -1; // the stretch of the closest line start at or before p
+            for (int i = 0; i < n; i++) {
+                if (from[i] >= off && from[i] <= p && (near < 0 || from[i] > from[near])) {
+                    near = i;
+                }
+            }
+            clock++;
+            if (near >= 0 && p <= to[near]) {
+                used[near] = clock;
+                return from[near];
+            }
+            int stop = near < 0 ? off : to[near];
+            int k = p - 1;
+            while (k >= stop && buf[k] != '\n' && buf[k] != '\r' && !lineSeparatorEndsAt(buf, off, k)) {
+                k--;
+            }
+            if (k < stop && near >= 0) { // no line break since the stretch: the same line, which goes on to p
+                to[near] = p;
+                used[near] = clock;
+                return from[near];
+            }
+            int slot = n < STRETCHES ? n++ : leastRecentlyUsed();
+            from[slot] = k + 1;
+            to[slot] = p;
+            used[slot] = clock;
+            return k + 1;
+        }
+
+        private int leastRecentlyUsed() {
+            int lru = 0;
+            for (int i = 1; i < n; i++) {
+                if (used[i] < used[lru]) {
+                    lru = i;
+                }
+            }
+            return lru;
+        }
     }
 
     /** Whether {@code buf[k]} ends E2 80 A8 or E2 80 A9 (U+2028, U+2029 in UTF-8). */

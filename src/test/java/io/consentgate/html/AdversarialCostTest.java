@@ -99,6 +99,21 @@ class AdversarialCostTest {
         assertEquals(out.toString(), RewriteAssertions.rewrite(large, in.toString(), ConsentDecision.refuseAll()));
     }
 
+    /**
+     * An inline script of one long line (minified) with many block comments, or many tracker URLs, is matched in
+     * linear work: looking for the start of the line back from each comment or URL took the square of the line.
+     */
+    @Test
+    void aOneLineScriptOfManyCommentsOrUrlsIsMatchedInLinearWork() {
+        HtmlRewriter large = HtmlRewriter.builder(RewriteAssertions.CATALOG).maxHeldBytes(8 << 20).build();
+        String comments = "<script>var a=0" + "+/**/1".repeat(700_000)
+            + ";var u=\"https://connect.facebook.net/en_US/fbevents.js\";</script>";
+        String urls = "<script>var a=[" + "\"https://connect.facebook.net/en_US/fbevents.js\",".repeat(80_000)
+            + "0];</script>";
+        assertEquals("<p>x</p><p>y</p>", RewriteAssertions.rewrite(large, "<p>x</p>" + comments + "<p>y</p>" + urls,
+            ConsentDecision.refuseAll()));
+    }
+
     /** Takes every byte as decided. */
     private static final class Discard implements TokenHandler {
         @Override
