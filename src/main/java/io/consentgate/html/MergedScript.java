@@ -179,15 +179,20 @@ final class MergedScript {
     }
 
     /**
-     * Whether statement {@code t[s, e)}, which names a refused tracker, names it only as a tag's settings do: by a
-     * signature, with no host literal of a refused tracker in it, and without loading a script itself
+     * Whether statement {@code t[s, e)}, which names a refused tracker, names it only as a self-hosted tag's settings
+     * do: a push onto its command queue, with no host literal of a refused tracker in it, that loads no script itself
      * ({@link #loadsScript}). Such a snippet loads from where the catalog cannot list it (Matomo Tag Manager's
      * {@code _mtm.push({'mtm.startTime': …})} before the container on the site's own Matomo): its loader is the
-     * statement after it ({@link #loaderAfter}).
+     * statement after it ({@link #loaderAfter}). A tag configured by a call ({@code gtag('config', …)}) has its
+     * library loaded by a script element of its own, and what follows it is another script's.
      */
     static boolean namesOnlyAsSettings(byte[] t, int s, int e, TrackerCatalog catalog,
                                        Predicate<TrackerMatch> refused) {
-        if (loadsScript(t, s, e)) {
+        int i = s;
+        while (i < e && (isNamePart(t[i]) || t[i] == '.')) {
+            i++;
+        }
+        if (i - s < 6 || !ByteScan.startsWith(t, i - 5, e, ".push(") || loadsScript(t, s, e)) {
             return false;
         }
         boolean[] host = {false};

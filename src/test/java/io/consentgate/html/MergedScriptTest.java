@@ -96,6 +96,14 @@ class MergedScriptTest {
         String in = script(SETTINGS + "\n" + queue + "\n" + start + "\n" + loader + "\n" + WIDGETS + TAIL);
         assertEquals(script(SETTINGS + "\n" + queue + "\n" + blank(start) + "\n" + loader.replaceAll("[^\n]", " ")
             + "\n" + WIDGETS + TAIL), rewrite(REMOVE, in, NONE));
+        // a tag configured by a call, whose library a script element of its own loads, has no loader after it: the
+        // chat widget's snippet that the next inline script holds stays
+        String config = "gtag('config', 'G-4RT8ZP1QW');";
+        String chat = "(function() {\n  var d=document, s=d.createElement('script');"
+            + " s.src='https://chat.widgets.example/loader.js'; d.head.appendChild(s);\n})();";
+        String other = script(SETTINGS + "\n" + config + "\n" + chat + "\n" + WIDGETS + TAIL);
+        assertEquals(script(SETTINGS + "\n" + blank(config) + "\n" + chat + "\n" + WIDGETS + TAIL),
+            rewrite(REMOVE, other, NONE));
     }
 
     @Test
