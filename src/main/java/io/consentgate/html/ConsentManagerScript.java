@@ -195,8 +195,8 @@ final class ConsentManagerScript {
     /**
      * Blanks the innermost statements of {@code t[from, to)} that {@code hit} finds: a statement it finds is read
      * into its bodies that it finds too, and blanked whole only when it is still found after them, or when it is a
-     * tag's snippet ({@link #isSnippet}); a statement {@code settings} finds, blanked, takes the statement after it
-     * when that one loads a script ({@link MergedScript#loaderAfter}). Then the statements of this level, at any
+     * tag's snippet ({@link #isSnippet}); a statement {@code settings} finds, blanked, takes the statements after it
+     * when they load a script ({@link MergedScript#loaderAfter}). Then the statements of this level, at any
      * depth, that refer to a variable or
      * function a blanked statement of this level declared, whose use would throw, are blanked the same way, until no
      * new declaration goes (at most {@link #MAX_ROUNDS} rounds, else the text counts as unreadable). What the
@@ -216,8 +216,10 @@ final class ConsentManagerScript {
             if (!blankStatement(t, s, e, hit, settings, defined, declared, depth)) {
                 return false;
             }
-            int j = asSettings && MergedScript.isBlank(t, s, e) ? MergedScript.loaderAfter(t, statements, k) : -1;
-            if (j >= 0) { // the rest of that tag's snippet: its loader
+            int[] loader = asSettings && MergedScript.isBlank(t, s, e) ? MergedScript.loaderAfter(t, statements, k)
+                : null;
+            for (int j = loader == null ? 0 : loader[0]; loader != null && j <= loader[1]; j += 2) {
+                // the rest of that tag's snippet: its loader
                 declaredNames(t, statements[j], statements[j + 1], declared);
                 MergedScript.definedNames(t, statements[j], statements[j + 1], defined);
                 MergedScript.fill(t, statements[j], statements[j + 1]);

@@ -41,6 +41,8 @@ final class MergedScript {
     private static final String[] WRAPPERS = {LIFERAY_USE, "document.addEventListener(\"DOMContentLoaded\",",
         WICKET_EVENTS[0], WICKET_EVENTS[1]};
 
+    /** The most statements a snippet's loader after its settings statement spans ({@link #loaderAfter}). */
+    private static final int MAX_LOADER = 8;
     /** Calls that insert an element into the document. */
     private static final String[] INSERTS = {"insertBefore(", "appendChild(", ".append(", ".prepend("};
     /** How deep blocks inside blocks are read for calls into what a blanked snippet defined. */
@@ -122,11 +124,13 @@ final class MergedScript {
             }
         }
         for (int k = 0; k < statements.length; k += 2) {
-            int j = settings[k / 2] ? loaderAfter(t, statements, k) : -1;
-            if (j >= 0 && code[j / 2]) {
-                definedNames(t, statements[j], statements[j + 1], defined);
-                fill(t, statements[j], statements[j + 1]);
-                code[j / 2] = false;
+            int[] loader = settings[k / 2] ? loaderAfter(t, statements, k) : null;
+            for (int j = loader == null ? 0 : loader[0]; loader != null && j <= loader[1]; j += 2) {
+                if (code[j / 2]) {
+                    definedNames(t, statements[j], statements[j + 1], defined);
+                    fill(t, statements[j], statements[j + 1]);
+                    code[j / 2] = false;
+                }
             }
         }
         for (int k = 0; k < statements.length; k += 2) {
@@ -201,15 +205,26 @@ final class MergedScript {
     }
 
     /**
-     * The index in {@code statements} of the statement after statement {@code k} (empty statements skipped) when it
-     * loads a script by itself, the rest of a tag's snippet whose settings statement {@code k} is; else -1.
+     * The statements after statement {@code k} (empty statements skipped) that load a script, the rest of a tag's
+     * snippet whose settings statement {@code k} is: the next statement, when it creates an element, through the first
+     * one that inserts an element, within {@link #MAX_LOADER} statements ({@code (function() {…})();} alone, or
+     * {@code var g=d.createElement('script'), …;} to {@code s.parentNode.insertBefore(g,s);}). The indexes in
+     * {@code statements} of the first and the last of them, or {@code null}.
      */
-    static int loaderAfter(byte[] t, int[] statements, int k) {
+    static int[] loaderAfter(byte[] t, int[] statements, int k) {
         int j = k + 2;
         while (j < statements.length && statements[j + 1] - statements[j] == 1 && t[statements[j]] == ';') {
             j += 2;
         }
-        return j < statements.length && loadsScript(t, statements[j], statements[j + 1]) ? j : -1;
+        if (j >= statements.length || ByteScan.find(t, statements[j], statements[j + 1], "createElement(") < 0) {
+            return null;
+        }
+        for (int l = j; l < statements.length && l < j + 2 * MAX_LOADER; l += 2) {
+            if (inserts(t, statements[l], statements[l + 1])) {
+                return new int[] {j, l};
+            }
+        }
+        return null;
     }
 
     /**
@@ -217,9 +232,11 @@ final class MergedScript {
      * loader does ({@code (function() {var g=d.createElement('script');…;s.parentNode.insertBefore(g,s);})();}).
      */
     static boolean loadsScript(byte[] t, int s, int e) {
-        if (ByteScan.find(t, s, e, "createElement(") < 0) {
-            return false;
-        }
+        return ByteScan.find(t, s, e, "createElement(") >= 0 && inserts(t, s, e);
+    }
+
+    /** Whether statement {@code t[s, e)} inserts an element into the document. */
+    private static boolean inserts(byte[] t, int s, int e) {
         for (String insert : INSERTS) {
             if (ByteScan.find(t, s, e, insert) >= 0) {
                 return true;

@@ -96,6 +96,16 @@ class MergedScriptTest {
         String in = script(SETTINGS + "\n" + queue + "\n" + start + "\n" + loader + "\n" + WIDGETS + TAIL);
         assertEquals(script(SETTINGS + "\n" + queue + "\n" + blank(start) + "\n" + loader.replaceAll("[^\n]", " ")
             + "\n" + WIDGETS + TAIL), rewrite(REMOVE, in, NONE));
+        // the snippet as some sites write it, without the wrapper: the statements from the one that creates the
+        // element to the one that inserts it
+        String[] unwrapped = {"var d=document, g=d.createElement('script'), s=d.getElementsByTagName('script')[0];",
+            "g.async=true;", "g.src='https://stats.shop.example/js/container_Xk4m9PqT.js';",
+            "s.parentNode.insertBefore(g,s);"};
+        String bare = script(SETTINGS + "\n" + queue + "\n" + start + "\n" + String.join("\n", unwrapped) + "\n"
+            + WIDGETS + TAIL);
+        assertEquals(script(SETTINGS + "\n" + queue + "\n" + blank(start) + "\n"
+            + String.join("\n", java.util.Arrays.stream(unwrapped).map(MergedScriptTest::blank).toList()) + "\n"
+            + WIDGETS + TAIL), rewrite(REMOVE, bare, NONE));
         // a tag configured by a call, whose library a script element of its own loads, has no loader after it: the
         // chat widget's snippet that the next inline script holds stays
         String config = "gtag('config', 'G-4RT8ZP1QW');";
