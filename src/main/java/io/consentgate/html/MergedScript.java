@@ -134,14 +134,32 @@ final class MergedScript {
             }
         }
         for (int k = 0; k < statements.length; k += 2) {
-            if (code[k / 2] && callsInto(t, statements[k], statements[k + 1], defined)) {
-                fill(t, statements[k], statements[k + 1]);
+            int s = statements[k];
+            int e = statements[k + 1];
+            int body = level == 0 && !defined.isEmpty() ? wrapperBody(t, s, e) : -1;
+            if (body >= 0) { // the wrapper's function runs the joined scripts too
+                blankCalls(t, body, closingBrace(t, e), defined);
+            }
+            if (code[k / 2] && callsInto(t, s, e, defined)) {
+                fill(t, s, e);
             } else if (code[k / 2]) {
-                blankCallsInBlocks(t, statements[k], statements[k + 1], defined, 0);
+                blankCallsInBlocks(t, s, e, defined, 0);
                 kept++;
             }
         }
         return kept;
+    }
+
+    /** Blanks the statements of {@code t[from, to)} that start by calling one of {@code names}, in its blocks too. */
+    private static void blankCalls(byte[] t, int from, int to, Set<String> names) {
+        int[] statements = ScriptStatements.split(t, from, to);
+        for (int k = 0; statements != null && k < statements.length; k += 2) {
+            if (callsInto(t, statements[k], statements[k + 1], names)) {
+                fill(t, statements[k], statements[k + 1]);
+            } else {
+                blankCallsInBlocks(t, statements[k], statements[k + 1], names, 0);
+            }
+        }
     }
 
     /**

@@ -158,6 +158,17 @@ class MergedScriptTest {
     }
 
     @Test
+    void aPortletsCallIntoATagSnippetOfThePageGoesInsideLiferaysCallback() {
+        // the snippet of a plain <aui:script> stands before the AUI callback; a portlet's script in the callback
+        // pushes an event to the data layer it defined, and would throw there and stop the portlets after it
+        String push = "dataLayer.push({'event': 'portlet_view'});";
+        String in = "<script type=\"text/javascript\">\n// <![CDATA[\n" + GTM + "\nLiferay.Portlet.register('p_1');\n"
+            + "AUI().use('liferay-menu', function(A) {" + push + "\n(function() { new Liferay.Menu(); })();});"
+            + "\n// ]]>\n</script>";
+        assertEquals(in.replace(GTM, blank(GTM)).replace(push, blank(push)), rewrite(REMOVE, in, NONE));
+    }
+
+    @Test
     void otherScriptsAndMergesThatCannotBeKeptGoWhole() {
         // a tag alone in a CDATA-wrapped script, an id that is no PrimeFaces uuid: an ordinary script
         assertEquals("ab", rewrite(REMOVE, "a<script>// <![CDATA[\n" + GTM + "\n// ]]></script>b", NONE));
