@@ -347,7 +347,7 @@ final class ConsentManagerScript {
      * Whether {@code t[s, e)} refers to one of {@code names}: the name as a word outside string literals and
      * comments, not after a dot (a property of that name is another thing).
      */
-    private static boolean refersTo(byte[] t, int s, int e, Set<String> names) {
+    static boolean refersTo(byte[] t, int s, int e, Set<String> names) {
         for (int i = s; i < e; i++) {
             byte c = t[i];
             if (c == '"' || c == '\'' || c == '`') {

@@ -41,6 +41,8 @@ final class MergedScript {
     private static final String[] WRAPPERS = {LIFERAY_USE, "document.addEventListener(\"DOMContentLoaded\",",
         WICKET_EVENTS[0], WICKET_EVENTS[1]};
 
+    /** How many rounds of declarations {@link #blank} follows: each reads the level again. */
+    private static final int MAX_ROUNDS = 8;
     /** The most statements a snippet's loader after its settings statement spans ({@link #loaderAfter}). */
     private static final int MAX_LOADER = 8;
     /** Calls that insert an element into the document. */
@@ -88,7 +90,8 @@ final class MergedScript {
 
     /**
      * Blanks the statements of {@code t[from, to)} that name a refused tracker, descending once into a wrapper's
-     * function body, and then the statements that start by calling what those defined ({@link #definedNames}): the
+     * function body, and then the statements that start by calling what those defined ({@link #definedNames}) or use a
+     * variable they declared ({@link #throwsNow}): the
      * joined scripts run as one, so a {@code fbq('track', 'PageView');} left after its blanked snippet would throw and
      * stop every statement after it. Returns how many statements of other code stay, or -1 when the text cannot be
      * read.
@@ -102,6 +105,7 @@ final class MergedScript {
         boolean[] code = new boolean[statements.length / 2];
         boolean[] settings = new boolean[statements.length / 2];
         Set<String> defined = new HashSet<>();
+        Set<String> declared = new HashSet<>();
         int kept = 0;
         for (int k = 0; k < statements.length; k += 2) {
             int s = statements[k];
@@ -120,6 +124,7 @@ final class MergedScript {
             } else {
                 settings[k / 2] = namesOnlyAsSettings(t, s, e, catalog, refused);
                 definedNames(t, s, e, defined);
+                ConsentManagerScript.declaredNames(t, s, e, declared);
                 fill(t, s, e);
             }
         }
@@ -128,8 +133,25 @@ final class MergedScript {
             for (int j = loader == null ? 0 : loader[0]; loader != null && j <= loader[1]; j += 2) {
                 if (code[j / 2]) {
                     definedNames(t, statements[j], statements[j + 1], defined);
+                    ConsentManagerScript.declaredNames(t, statements[j], statements[j + 1], declared);
                     fill(t, statements[j], statements[j + 1]);
                     code[j / 2] = false;
+                }
+            }
+        }
+        // what uses a name a blanked statement declared or defined goes too, and then what uses its own declarations
+        boolean more = true;
+        for (int round = 0; more && round < MAX_ROUNDS; round++) {
+            more = false;
+            for (int k = 0; k < statements.length; k += 2) {
+                int s = statements[k];
+                int e = statements[k + 1];
+                if (code[k / 2] && throwsNow(t, s, e, defined, declared)) {
+                    int before = declared.size();
+                    ConsentManagerScript.declaredNames(t, s, e, declared);
+                    more |= declared.size() > before;
+                    fill(t, s, e);
+                    code[k / 2] = false;
                 }
             }
         }
@@ -138,26 +160,48 @@ final class MergedScript {
             int e = statements[k + 1];
             int body = level == 0 && !defined.isEmpty() ? wrapperBody(t, s, e) : -1;
             if (body >= 0) { // the wrapper's function runs the joined scripts too
-                blankCalls(t, body, closingBrace(t, e), defined);
+                blankCalls(t, body, closingBrace(t, e), defined, declared);
             }
-            if (code[k / 2] && callsInto(t, s, e, defined)) {
-                fill(t, s, e);
-            } else if (code[k / 2]) {
-                blankCallsInBlocks(t, s, e, defined, 0);
+            if (code[k / 2]) {
+                blankCallsInBlocks(t, s, e, defined, declared, 0);
                 kept++;
             }
         }
         return kept;
     }
 
-    /** Blanks the statements of {@code t[from, to)} that start by calling one of {@code names}, in its blocks too. */
-    private static void blankCalls(byte[] t, int from, int to, Set<String> names) {
+    /**
+     * Whether statement {@code t[s, e)}, run where it stands, would throw once the blanked statements are gone: it
+     * starts by calling what they {@code defined} ({@link #callsInto}), or uses a name they {@code declared} outside
+     * the bodies of its functions and blocks (those run later, or are read on their own: {@link #blankCallsInBlocks}).
+     */
+    private static boolean throwsNow(byte[] t, int s, int e, Set<String> defined, Set<String> declared) {
+        if (callsInto(t, s, e, defined)) {
+            return true;
+        }
+        if (declared.isEmpty()) {
+            return false;
+        }
+        ScriptStatements.Frame frame = ScriptStatements.frame(t, s, e);
+        int[] bodies = frame == null ? new int[0] : frame.bodies();
+        int from = s;
+        for (int j = 0; j < bodies.length; j += 2) {
+            if (ConsentManagerScript.refersTo(t, from, bodies[j], declared)) {
+                return true;
+            }
+            from = bodies[j + 1];
+        }
+        return ConsentManagerScript.refersTo(t, from, e, declared);
+    }
+
+    /** Blanks the statements of {@code t[from, to)} that would throw ({@link #throwsNow}), in its blocks too. */
+    private static void blankCalls(byte[] t, int from, int to, Set<String> defined, Set<String> declared) {
         int[] statements = ScriptStatements.split(t, from, to);
         for (int k = 0; statements != null && k < statements.length; k += 2) {
-            if (callsInto(t, statements[k], statements[k + 1], names)) {
+            if (throwsNow(t, statements[k], statements[k + 1], defined, declared)) {
                 fill(t, statements[k], statements[k + 1]);
             } else {
-                blankCallsInBlocks(t, statements[k], statements[k + 1], names, 0);
+                blankCallsInBlocks(t, statements[k], statements[k + 1], defined, declared, 0);
             }
         }
     }
@@ -168,8 +212,9 @@ final class MergedScript {
      * {@code try}, a bare block), at any depth of such blocks: a throw there stops the joined scripts as one at the top
      * level does. A function's body runs later, where a throw stops only that function, and is not read.
      */
-    private static void blankCallsInBlocks(byte[] t, int s, int e, Set<String> names, int depth) {
-        if (names.isEmpty() || depth >= MAX_BLOCK_DEPTH || !startsBlockThatRuns(t, s, e)) {
+    private static void blankCallsInBlocks(byte[] t, int s, int e, Set<String> defined, Set<String> declared,
+                                           int depth) {
+        if (defined.isEmpty() && declared.isEmpty() || depth >= MAX_BLOCK_DEPTH || !startsBlockThatRuns(t, s, e)) {
             return;
         }
         ScriptStatements.Frame frame = ScriptStatements.frame(t, s, e);
@@ -177,10 +222,10 @@ final class MergedScript {
         for (int j = 0; j < bodies.length; j += 2) {
             int[] inner = ScriptStatements.split(t, bodies[j], bodies[j + 1]);
             for (int k = 0; inner != null && k < inner.length; k += 2) {
-                if (callsInto(t, inner[k], inner[k + 1], names)) {
+                if (throwsNow(t, inner[k], inner[k + 1], defined, declared)) {
                     fill(t, inner[k], inner[k + 1]);
                 } else {
-                    blankCallsInBlocks(t, inner[k], inner[k + 1], names, depth + 1);
+                    blankCallsInBlocks(t, inner[k], inner[k + 1], defined, declared, depth + 1);
                 }
             }
         }

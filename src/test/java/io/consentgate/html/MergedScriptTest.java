@@ -169,6 +169,23 @@ class MergedScriptTest {
     }
 
     @Test
+    void aStatementUsingAVariableABlankedStatementDeclaredGoesToo() {
+        // the template keeps the tag's URL in a variable: left alone, "tag.src = gaUrl;" would throw a ReferenceError
+        // and stop the widgets after it, as would the use in the if block; a callback's use throws only there
+        String url = "var gaUrl = 'https://www.googletagmanager.com/gtag/js?id=G-4RT8ZP1QW';";
+        String create = "var tag = document.createElement('script');";
+        String use = "tag.src = gaUrl;";
+        String append = "document.head.appendChild(tag);";
+        String inBlock = "prefetch(gaUrl);";
+        String block = "if (window.shopCfg) { " + inBlock + " }";
+        String later = "$(function () { console.log(gaUrl); });";
+        String in = script(SETTINGS + "\n" + url + "\n" + create + "\n" + use + "\n" + append + "\n" + block + "\n"
+            + later + "\n" + WIDGETS + TAIL);
+        assertEquals(script(SETTINGS + "\n" + blank(url) + "\n" + create + "\n" + blank(use) + "\n" + append + "\n"
+            + block.replace(inBlock, blank(inBlock)) + "\n" + later + "\n" + WIDGETS + TAIL), rewrite(REMOVE, in, NONE));
+    }
+
+    @Test
     void otherScriptsAndMergesThatCannotBeKeptGoWhole() {
         // a tag alone in a CDATA-wrapped script, an id that is no PrimeFaces uuid: an ordinary script
         assertEquals("ab", rewrite(REMOVE, "a<script>// <![CDATA[\n" + GTM + "\n// ]]></script>b", NONE));
