@@ -20,7 +20,9 @@ import java.util.Set;
  * <p>Precedence, for each non-necessary category, in this order:
  * <ol>
  *   <li>A valid stored consent settles it ({@link DecisionBasis#CONSENT}); with none, the policy's default mode for
- *       the visitor's region does ({@link DecisionBasis#DEFAULT}: opt-in refuses, opt-out allows).</li>
+ *       the visitor's region does ({@link DecisionBasis#DEFAULT}: opt-in refuses, opt-out allows), unless a stored
+ *       consent may have been sent but could not be read unambiguously ({@link DecisionBasis#UNCLEAR}: refused in
+ *       either mode, as a withdrawal may be in it).</li>
  *   <li>{@code Sec-GPC: 1} refuses {@link Policy#gpcRefuses()} (default: marketing), then {@code DNT: 1} refuses
  *       {@link Policy#dntRefuses()} (default: analytics and marketing). A signal refusal beats a stored consent when
  *       {@link Policy#signalsOverrideConsent()} (the default); otherwise a stored consent beats the signals, but the
@@ -54,6 +56,9 @@ public final class DecisionEngine {
             if (consent != null) {
                 allow = consent.granted().contains(c);
                 why = DecisionBasis.CONSENT;
+            } else if (signals.consentUnclear()) {
+                allow = false; // a withdrawal may be in what could not be read
+                why = DecisionBasis.UNCLEAR;
             } else {
                 allow = mode == ConsentMode.OPT_OUT;
                 why = DecisionBasis.DEFAULT;
@@ -67,7 +72,7 @@ public final class DecisionEngine {
                     allow = false;
                     why = DecisionBasis.DNT;
                 }
-            } else if (!allow && why == DecisionBasis.DEFAULT) {
+            } else if (!allow && (why == DecisionBasis.DEFAULT || why == DecisionBasis.UNCLEAR)) {
                 // Already refused by the opt-in default; name the signal if one would have refused it too,
                 // because "your browser asked us not to" is the more useful answer to give the visitor.
                 if (gpcRefuses(signals, policy.gpcRefuses(), c)) {

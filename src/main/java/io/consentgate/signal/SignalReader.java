@@ -29,12 +29,13 @@ import java.util.regex.Pattern;
  *   <li><b>Consent cookie</b>: the raw {@code Cookie} header lines are parsed here (never
  *       {@code getCookies()}), see {@link ConsentCookie} for the format and validation. The cookie name appearing
  *       twice (in one or several header lines) is ambiguous: no consent. A {@code Cookie} header over the read caps
- *       (8 KiB per line, 32 lines, 256 pairs) hides possible duplicates: no stored consent at all.</li>
+ *       (8 KiB per line, 32 lines, 256 pairs) hides possible duplicates: no stored consent at all. Either way, when
+ *       no stored consent is read, {@link Signals#consentUnclear()} says one may have been sent.</li>
  *   <li><b>Other consent managers</b>, only those in {@link SignalSettings#honouredCmps()}, tried in the order
  *       cookiebot, onetrust, cookieconsent, klaro, tcf: the first valid one is used when ConsentGate's own cookie
  *       is absent or invalid, unless its own timestamp (Cookiebot {@code utc}, cookieconsent
  *       {@code consentTimestamp}, TCF {@code LastUpdated}) is older than the consent maximum age.
- *       {@code usprivacy} with opt-out {@code Y} sets {@link Signals#saleOptOut()}.</li>
+ *       {@code usprivacy} with opt-out {@code Y} sets {@link Signals#saleOptOut()} (sent twice: either value's).</li>
  *   <li><b>Region</b>: the first value of the trusted region header, trimmed and upper-cased, when it matches
  *       {@code [A-Z]{2}} or {@code [A-Z]{2}-[A-Z0-9]{1,3}}.</li>
  * </ul>
@@ -70,19 +71,29 @@ public final class SignalReader {
         }
         Optional<StoredConsent> consent;
         boolean saleOptOut = false;
+        boolean unclear;
         if (jar.truncated()) {
             problems.add("Cookie: header over the read limit, stored consent ignored (duplicates cannot be ruled out)");
             consent = Optional.empty();
+            unclear = true;
         } else {
             consent = StoredConsents.read(jar, settings, clock, problems);
+            unclear = consent.isEmpty() && StoredConsents.anyDuplicated(jar, settings);
             if (settings.honours(UsPrivacyCookie.SOURCE)) {
-                Optional<String> us = StoredConsents.single(jar, UsPrivacyCookie.NAME, problems);
-                saleOptOut = us.isPresent() && UsPrivacyCookie.optedOut(us.get(), problems);
+                // sent twice, either value's opt-out counts: the visitor's refusal is never lost to the ambiguity
+                List<String> us = jar.all(UsPrivacyCookie.NAME);
+                if (us.size() > 1) {
+                    problems.add(UsPrivacyCookie.NAME + ": cookie appears " + us.size()
+                            + " times, an opt-out in any of them counts");
+                }
+                for (String value : us) {
+                    saleOptOut |= UsPrivacyCookie.optedOut(value, problems);
+                }
             }
         }
         Optional<String> region = region(problems, headers);
         List<String> bounded = problems.size() > MAX_PROBLEMS ? problems.subList(0, MAX_PROBLEMS) : problems;
-        return new Signals(gpc, dnt, consent, region, bounded, saleOptOut);
+        return new Signals(gpc, dnt, consent, region, bounded, saleOptOut, unclear);
     }
 
     static boolean gpc(List<String> values) {

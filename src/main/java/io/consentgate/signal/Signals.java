@@ -15,9 +15,12 @@ import java.util.Optional;
  * @param saleOptOut an opt-out of sale/sharing other than GPC: the IAB US Privacy string ({@code usprivacy} cookie)
  *                   with opt-out {@code Y}, when {@code "usprivacy"} is honoured. Treat it like {@link #gpc()}; see
  *                   {@link #optOutOfSale()}
+ * @param consentUnclear no stored consent was read, but one may have been sent: a consent cookie appeared more than
+ *                   once, or the {@code Cookie} header went past the read caps. A withdrawal may be among what was not
+ *                   read, so the decision does not take opt-out's allow-all default
  */
 public record Signals(boolean gpc, Dnt dnt, Optional<StoredConsent> consent, Optional<String> region,
-                      List<String> problems, boolean saleOptOut) {
+                      List<String> problems, boolean saleOptOut, boolean consentUnclear) {
 
     /** Rejects {@code null}s and copies {@code problems}. */
     public Signals {
@@ -27,15 +30,21 @@ public record Signals(boolean gpc, Dnt dnt, Optional<StoredConsent> consent, Opt
         problems = List.copyOf(problems);
     }
 
+    /** The signals with every stored consent read unambiguously ({@code consentUnclear = false}). */
+    public Signals(boolean gpc, Dnt dnt, Optional<StoredConsent> consent, Optional<String> region,
+                   List<String> problems, boolean saleOptOut) {
+        this(gpc, dnt, consent, region, problems, saleOptOut, false);
+    }
+
     /** The signals without a US Privacy opt-out ({@code saleOptOut = false}). */
     public Signals(boolean gpc, Dnt dnt, Optional<StoredConsent> consent, Optional<String> region,
                    List<String> problems) {
-        this(gpc, dnt, consent, region, problems, false);
+        this(gpc, dnt, consent, region, problems, false, false);
     }
 
     /** No signal at all: what a request without any relevant header yields. */
     public static Signals none() {
-        return new Signals(false, Dnt.NONE, Optional.empty(), Optional.empty(), List.of(), false);
+        return new Signals(false, Dnt.NONE, Optional.empty(), Optional.empty(), List.of(), false, false);
     }
 
     /** Whether the visitor opted out of sale/sharing of personal data: {@link #gpc()} or {@link #saleOptOut()}. */

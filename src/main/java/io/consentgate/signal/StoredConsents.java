@@ -100,6 +100,19 @@ final class StoredConsents {
         }
     }
 
+    /** Whether ConsentGate's cookie or an honoured consent manager's appears more than once. */
+    static boolean anyDuplicated(CookieJar jar, SignalSettings settings) {
+        if (jar.all(settings.consentCookieName()).size() > 1) {
+            return true;
+        }
+        for (Cmp cmp : CMPS) {
+            if (settings.honours(cmp.source()) && jar.all(cmp.cookieName()).size() > 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The value of a cookie that appears exactly once; a duplicate is ambiguous and yields empty with a problem. */
     static Optional<String> single(CookieJar jar, String name, List<String> problems) {
         List<String> values = jar.all(name);

@@ -78,6 +78,36 @@ class DecisionEngineTest {
         assertEquals(true, decision.allows(Category.NECESSARY));
     }
 
+    /**
+     * No stored consent was read, but one may have been sent (a consent cookie twice, a Cookie header past the read
+     * caps): in either mode nothing is allowed by default, as a withdrawal may be in what went unread.
+     */
+    @ParameterizedTest(name = "[{index}] {0} gpc={1} dnt={2}")
+    @CsvSource({
+        // mode,  gpc,  dnt, functional, analytics, marketing
+        "opt-out, false, -, unclear, unclear, unclear",
+        "opt-out, true,  -, unclear, unclear, gpc",
+        "opt-out, false, 1, unclear, dnt,     dnt",
+        "opt-in,  false, -, unclear, unclear, unclear",
+    })
+    void anUnclearStoredConsentAllowsNothingByDefault(String mode, boolean gpc, String dnt, String functional,
+                                                      String analytics, String marketing) {
+        Policy policy = Policy.builder().mode(ConsentMode.fromId(mode)).build();
+        Signals signals = new Signals(gpc, dnt.equals("1") ? Dnt.TRACKING_OFF : Dnt.NONE, Optional.empty(),
+                Optional.empty(), List.of(), false, true);
+        ConsentDecision decision = new DecisionEngine(policy).decide(signals);
+
+        assertOutcome(decision, Category.FUNCTIONAL, functional);
+        assertOutcome(decision, Category.ANALYTICS, analytics);
+        assertOutcome(decision, Category.MARKETING, marketing);
+
+        Signals withConsent = new Signals(gpc, Dnt.NONE, Optional.of(new StoredConsent(
+                EnumSet.of(Category.FUNCTIONAL), 1, Instant.now(), "id", "consentgate")), Optional.empty(), List.of(),
+                false, true);
+        assertEquals(DecisionBasis.CONSENT, new DecisionEngine(policy).decide(withConsent).basis(Category.FUNCTIONAL),
+                "a consent that was read settles it");
+    }
+
     private static void assertOutcome(ConsentDecision decision, Category c, String expected) {
         boolean allowed = Character.isUpperCase(expected.charAt(0));
         assertEquals(allowed, decision.allows(c), c + " allowed");

@@ -169,7 +169,39 @@ class SignalReaderTest {
         assertFalse(optedOut.gpc());
         assertEquals(Optional.empty(), optedOut.consent());
         assertFalse(r.read(TestHeaders.of("Cookie", "usprivacy=1YNN")).saleOptOut());
-        assertFalse(r.read(TestHeaders.of("Cookie", "usprivacy=1YYN; usprivacy=1YNN")).saleOptOut());
+        // sent twice, the opt-out in either counts: an ambiguity never loses a refusal
+        assertTrue(r.read(TestHeaders.of("Cookie", "usprivacy=1YYN; usprivacy=1YNN")).saleOptOut());
+        assertTrue(r.read(TestHeaders.of("Cookie", "usprivacy=1YNN; usprivacy=1YYN")).saleOptOut());
+        assertFalse(r.read(TestHeaders.of("Cookie", "usprivacy=1YNN; usprivacy=1YNN")).saleOptOut());
+    }
+
+    /**
+     * A stored consent that may have been sent but could not be read unambiguously (the consent cookie twice, as a
+     * second system writing the same name with another Domain leaves it, or a Cookie header past the read caps) is
+     * flagged, so that opt-out's allow-all default cannot undo a withdrawal that was among what went unread.
+     */
+    @Test
+    void aConsentThatCouldNotBeReadUnambiguouslyIsFlaggedUnclear() {
+        String v = Fixtures.valid();
+        assertTrue(READER.read(TestHeaders.of("Cookie", "cg_consent=" + v + "; cg_consent=" + v)).consentUnclear());
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i <= CookieJar.MAX_PAIRS; i++) {
+            many.append("c").append(i).append("=1; ");
+        }
+        assertTrue(READER.read(TestHeaders.of("Cookie", many + "cg_consent=" + v)).consentUnclear());
+        assertFalse(READER.read(TestHeaders.of("Cookie", "cg_consent=" + v)).consentUnclear());
+        assertFalse(READER.read(TestHeaders.of("Cookie", "a=1; a=2")).consentUnclear(), "not a consent cookie");
+        assertFalse(READER.read(TestHeaders.of()).consentUnclear());
+
+        SignalReader honouring = new SignalReader(SignalSettings.defaults().withHonouredCmps(Set.of("onetrust")),
+                CLOCK);
+        assertTrue(honouring.read(TestHeaders.of("Cookie", "OptanonConsent=a; OptanonConsent=b")).consentUnclear());
+        assertFalse(READER.read(TestHeaders.of("Cookie", "OptanonConsent=a; OptanonConsent=b")).consentUnclear(),
+                "a consent manager that is not honoured is not read");
+        Signals readOtherwise = honouring.read(TestHeaders.of("Cookie", "OptanonConsent=a; OptanonConsent=b; cg_consent="
+                + v));
+        assertTrue(readOtherwise.consent().isPresent());
+        assertFalse(readOtherwise.consentUnclear(), "ConsentGate's own cookie was read");
     }
 
     @Test
