@@ -749,6 +749,9 @@ final class RewriteEngine implements TokenHandler {
         }
         int cs = scriptContentStart;
         List<TrackerMatch> matches = cfg.catalog.matchScript(defer, cs, deferLen - cs);
+        if (scriptForeign) {
+            matches = withDecodedReferences(matches, cs);
+        }
         TrackerMatch refused = null;
         for (TrackerMatch m : matches) {
             if (!decision.allowsAll(m.categories())) {
@@ -787,6 +790,29 @@ final class RewriteEngine implements TokenHandler {
             return;
         }
         releaseDeferred();
+    }
+
+    /**
+     * An SVG or MathML script's text is not raw text: the browser decodes its character references before it runs
+     * it ({@code connect&#46;facebook&#46;net}), so it is also matched decoded. What only the decoded text names is
+     * not found by the rewrites that keep a script, which read the bytes: such a script goes whole.
+     */
+    private List<TrackerMatch> withDecodedReferences(List<TrackerMatch> raw, int cs) {
+        if (ByteScan.indexOf(defer, cs, deferLen, '&') >= deferLen) {
+            return raw;
+        }
+        byte[] text = UrlText.decodeText(defer, cs, deferLen).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        List<TrackerMatch> decoded = cfg.catalog.matchScript(text, 0, text.length);
+        if (decoded.isEmpty()) {
+            return raw;
+        }
+        List<TrackerMatch> all = new java.util.ArrayList<>(raw);
+        for (TrackerMatch m : decoded) {
+            if (raw.stream().noneMatch(r -> r.tracker().id().equals(m.tracker().id()))) {
+                all.add(m);
+            }
+        }
+        return all;
     }
 
     /** The end of a script past the cap that streamed: if it names a refused tracker, it must not compile. */

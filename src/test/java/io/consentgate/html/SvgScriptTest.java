@@ -30,6 +30,12 @@ class SvgScriptTest {
                 + "'dataLayer','GTM-1');]]></script></svg>", "<svg></svg>"),
             Arguments.of("<svg><SCRIPT>var u=&quot;https://static.hotjar.com/c/h.js&quot;;</SCRIPT></svg>",
                 "<svg></svg>"),
+            // the browser decodes character references in an SVG script's text before it runs it
+            Arguments.of("<svg><script>var s=document.createElement('script');s.src='https://connect&#46;facebook"
+                + "&#x2E;net/en_US/fbevents.js';document.head.appendChild(s)</script></svg>", "<svg></svg>"),
+            Arguments.of("<svg><script>var u='https:&sol;&sol;static&period;hotjar&period;com/c/hotjar-1.js';"
+                + "</script><rect/></svg>", "<svg><rect/></svg>"),
+            Arguments.of("<svg><script>x=1;fbq&lpar;'init', '1234'&rpar;;</script></svg>", "<svg></svg>"),
             // HTML closes the SVG and its script: judged there, the HTML stays
             Arguments.of("<svg><script>" + HOTJAR + "<p>after</p>", "<svg><p>after</p>"),
             // an end tag that may close it ends the hold, and is kept: the svg must stay closed
@@ -57,6 +63,7 @@ class SvgScriptTest {
                 + "</script></svg>"),
             Arguments.of("<svg><script>init()</svg><p>https://static.hotjar.com/ is our vendor</p>"),
             Arguments.of("<svg><foreignObject><script>render()</script></foreignObject></svg>"),
+            Arguments.of("<svg><script>if (a &lt; b &amp;&amp; c) { draw('&#x2192;'); }</script></svg>"),
             // a MathML <script> is an element that runs nothing: an element inside it changes nothing
             Arguments.of("<math><script>x='<mtext>y</mtext>'</script></math><p>Teas</p>"));
     }
