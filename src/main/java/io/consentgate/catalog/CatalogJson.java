@@ -186,6 +186,11 @@ final class CatalogJson {
                 throw new CatalogFormatException(where + ": field \"" + field + "\": \"" + s
                         + "\" must be ASCII and at least 3 characters long");
             }
+            if (s.endsWith("_")) {
+                // it would only match an identifier that ends there: a name's prefix never matches
+                throw new CatalogFormatException(where + ": field \"" + field + "\": \"" + s
+                        + "\" ends with '_', so it matches only a name that ends there: list whole names");
+            }
         }
         return signatures;
     }

@@ -30,6 +30,15 @@ class ScriptMatchTest {
         return scan(script).keySet();
     }
 
+    /** An associates ad unit is configured by assignments to its own globals, then loaded by a separate script. */
+    @Test
+    void findsAnAmazonAdUnitsConfigurationByItsGlobals() {
+        assertEquals(Set.of("amazon-ads"), ids("amzn_assoc_placement = \"adunit0\";\namzn_assoc_search_bar = \"true\";\n"
+            + "amzn_assoc_tracking_id = \"teashop-20\";\namzn_assoc_ad_mode = \"search\";"));
+        assertEquals(Set.of("amazon-ads"), ids("var amzn_assoc_tracking_id='teashop-21';"));
+        assertEquals(Set.of(), ids("var amzn_assoc_notes = 'our own variable';"));
+    }
+
     @Test
     void findsTheTagManagerContainerLoaderAsAnalyticsAndMarketing() {
         String gtm = """

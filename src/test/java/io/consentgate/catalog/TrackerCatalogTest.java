@@ -296,6 +296,7 @@ class TrackerCatalogTest {
         [{"id":"a","name":"N","owner":"O","categories":["analytics"],"host":["a.test"]}]               | tracker #0 "a": unknown field "host"
         [{"id":"a","name":"N","owner":"O","categories":["analytics"]}]                                 | tracker #0 "a": needs at least one of
         [{"id":"a","name":"N","owner":"O","categories":["analytics"],"signatures":["x("]}]             | tracker #0 "a": field "signatures": "x("
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"signatures":["acme_cfg_"]}]      | tracker #0 "a": field "signatures": "acme_cfg_" ends with '_'
         [{"id":"a","name":"N","owner":"O","categories":["analytics"],"cookies":["a*b*c"]}]             | tracker #0 "a": field "cookies": bad cookie name pattern "a*b*c"
         [{"id":"a","name":"N","owner":"O","categories":["analytics"],"cookies":[{"name":"x","generic":"yes"}]}] | tracker #0 "a": field "cookies"
         [{"id":"a","name":"N","owner":"O","categories":["analytics"],"endpoints":["collect"]}]          | tracker #0 "a": field "endpoints": "collect"
