@@ -121,6 +121,10 @@ final class StreamedFlight {
                 tail = 0;
             } else if (len == buf.length) {
                 window(false);
+                if (!flight) {
+                    out.write(b, off, n);
+                    return;
+                }
             }
         }
     }
@@ -228,8 +232,12 @@ final class StreamedFlight {
         int cut = last ? len : unitEnd(sent, len - LOOKAHEAD);
         JsString text = JsString.decode(buf, 0, decodeEnd);
         if (text == null) {
-            flight = false; // an escape the decoder does not know: judged as any script past the cap
-            send(cut, null, List.of());
+            // an escape the decoder does not know: judged as any script past the cap, and from here on the bytes
+            // pass through, the window's unsent ones first
+            flight = false;
+            out.write(buf, sent, len - sent);
+            sent = 0;
+            len = 0;
             return;
         }
         byte[] t = text.bytes();

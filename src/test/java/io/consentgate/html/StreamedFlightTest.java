@@ -301,4 +301,22 @@ class StreamedFlightTest {
                 null, new int[] {p}), StandardCharsets.UTF_8), "split at " + p);
         }
     }
+
+    /**
+     * An escape the decoder does not know ({@code \\u{…}}, valid JavaScript) early in a long payload: the script is
+     * judged as any script past the cap, and every byte of it still goes out, once.
+     */
+    @Test
+    void aPayloadWithAnEscapeTheDecoderDoesNotKnowGoesOutWhole() {
+        String chunk = FlightChunkTest.chunk("0:\"\u0001\"\n" + listing(0, 1500)).replace("\\u0001", "\\u{1F375}");
+        String page = page(chunk);
+        assertTrue(chunk.contains("\\u{1F375}"));
+
+        byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
+        for (int[] cuts : new int[][] {{}, {bytes.length / 2}, {100_000, 200_000}}) {
+            byte[] out = RewriteAssertions.rewrite(STREAMED, bytes, NONE, StandardCharsets.UTF_8, null, cuts);
+            assertEquals(bytes.length, out.length, "cuts " + cuts.length);
+            assertArrayEquals(bytes, out, "cuts " + cuts.length);
+        }
+    }
 }
