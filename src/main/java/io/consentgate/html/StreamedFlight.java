@@ -53,6 +53,8 @@ final class StreamedFlight {
     private int len;
     /** {@code buf[0, sent)} went out: the next window's context. */
     private int sent;
+    /** {@code buf[0, decoded)} was decoded by the windows before: the hosts in it were seen. */
+    private int decoded;
     /** The byte before the next one read started an escape. */
     private boolean escaped;
     /** -1 while in the string body; then how far the tail {@code "])}, an optional {@code ;} and white space got. */
@@ -245,13 +247,21 @@ final class StreamedFlight {
         int from = decodedIndex(text, sent);
         int to = decodedIndex(text, cut);
         List<int[]> spans = new ArrayList<>();
+        int seen = decoded;
+        decoded = decodeEnd;
         catalog.locateHosts(t, 0, n, (start, end, m) -> {
             if (decision.allowsAll(m.categories())) {
                 return;
             }
             int[] url = FlightChunk.urlAround(t, n, start, end);
-            if (url[0] < from || url[0] >= to) {
-                return; // judged by the window before, or the next
+            if (url[0] < from) {
+                if (text.source(end) > seen) {
+                    stop = true; // the window that judged the URL's start did not see its host: it went out as it was
+                }
+                return; // judged by the window before
+            }
+            if (url[0] >= to) {
+                return; // judged by the next
             }
             if (url[1] == n && !last) {
                 stop = true; // it may go on past the window
@@ -306,6 +316,7 @@ final class StreamedFlight {
         System.arraycopy(buf, keep, buf, 0, len - keep);
         len -= keep;
         sent -= keep;
+        decoded -= keep;
     }
 
     private void imported(String row) {

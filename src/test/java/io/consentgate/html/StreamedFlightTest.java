@@ -319,4 +319,21 @@ class StreamedFlightTest {
             assertArrayEquals(bytes, out, "cuts " + cuts.length);
         }
     }
+
+    /**
+     * A refused URL whose first byte is in a window's judged part while its host ends past what that window decodes
+     * (a long run of host name bytes before the tracker's domain): the next window sees the host, but the URL's start
+     * went out already.
+     */
+    @Test
+    void aRefusedHostThatEndsPastTheWindowThatJudgesItsUrlIsNotLeft() {
+        String url = "https://" + "a1b2".repeat(5000) + ".connect.facebook.net/en_US/fbevents.js";
+        String text = "0:\"" + "x".repeat(50_000) + "\"\n" + scriptSrc(url) + listing(0, 1000);
+        String page = page(FlightChunkTest.chunk(text));
+        assertFalse(RewriteAssertions.rewrite(WHOLE, page, NONE).contains("facebook"), "read whole, it goes");
+
+        String out = RewriteAssertions.rewrite(STREAMED, page, NONE);
+
+        assertTrue(!out.contains("facebook") || out.contains(POISON + "</script>"), "the tracker is left to run");
+    }
 }
