@@ -77,12 +77,14 @@ final class HeldScriptRewrites {
      * that names a refused tracker only by a loader signature (a code sample shown on the page, say) carries no
      * address of it and is kept as it is.
      *
-     * @return false when the script is not such a payload
+     * @return false when the script is not such a payload, or names a refused tracker in a string with an escape the
+     *         decoder does not know (it cannot be overwritten in place): it is then handled as any script
      */
     boolean rewriteFlightChunk(List<TrackerMatch> matches, boolean anyRefused) {
         int cs = engine.scriptContentStart;
-        if (FlightChunk.stringBody(engine.defer, cs, engine.deferLen - cs) == null) {
-            return false;
+        int[] body = FlightChunk.stringBody(engine.defer, cs, engine.deferLen - cs);
+        if (body == null || anyRefused && JsString.decode(engine.defer, body[0], body[1]) == null) {
+            return false; // not a payload, or one that cannot be read to overwrite what it names: as any script
         }
         Set<TrackerMatch> rewritten = new java.util.LinkedHashSet<>();
         byte[] text = FlightChunk.rewrite(engine.defer, cs, engine.deferLen - cs, anyRefused, flightComponents(),

@@ -333,4 +333,18 @@ class FlightChunkTest {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * A payload with an escape the decoder does not know ({@code \\u{…}}, valid JavaScript) cannot be rewritten:
+     * when it names a refused tracker it must not run as it is.
+     */
+    @Test
+    void aChunkThatCannotBeDecodedAndLoadsARefusedTrackerDoesNotRunIt() {
+        String url = "https://connect.facebook.net/en_US/fbevents.js";
+        String row = "5:[\"$\",\"$L6\",null,{\"src\":\"" + url + "\",\"title\":\"\u0001\"}]\n";
+        String page = "<body>" + BOOT + chunk(row).replace("\\u0001", "\\u{1F375}") + "</body>";
+        assertTrue(page.contains("\\u{1F375}"));
+
+        assertFalse(rewrite(page, NONE).contains("fbevents"));
+    }
 }
