@@ -99,6 +99,8 @@ final class FlightChunk {
     static byte[] rewrite(byte[] b, int off, int len, boolean hosts, FlightComponents components,
                           TrackerCatalog catalog, Predicate<TrackerMatch> refused) {
         int[] body = stringBody(b, off, len);
+        // a host the raw script does not name may still be one once the string is decoded (a dot written as an escape)
+        hosts = hosts || body != null && escapesHostBytes(b, body[0], body[1]);
         boolean elements = body != null && components.mayConcern(b, body[0], body[1] - body[0]);
         if (body == null || !hosts && !elements) {
             return null;
@@ -127,6 +129,35 @@ final class FlightChunk {
         }
         spans.sort((x, y) -> Integer.compare(x[0], y[0]));
         return splice(b, off, len, text, spans);
+    }
+
+    /**
+     * Whether the string body {@code [start, end)} writes a byte a host name can hold with an escape ({@code \}{@code u0063},
+     * {@code \x2e}, {@code \.}) or breaks a word with a line continuation: a host may then be there only once it is
+     * decoded. The escapes a payload holds anyway ({@code \"}, {@code \n}, {@code \}{@code u003c}, …) are not such.
+     */
+    static boolean escapesHostBytes(byte[] b, int start, int end) {
+        for (int i = ByteScan.indexOf(b, start, end, '\\'); i + 1 < end; i = ByteScan.indexOf(b, i, end, '\\')) {
+            byte e = b[i + 1];
+            int digits = e == 'u' ? 4 : e == 'x' ? 2 : 0;
+            if (digits > 0) {
+                int v = 0;
+                for (int k = i + 2; k < i + 2 + digits; k++) {
+                    int h = k < end ? Character.digit(b[k], 16) : -1;
+                    if (h < 0) {
+                        return true; // a code point in braces and the like: read as possibly anything
+                    }
+                    v = v * 16 + h;
+                }
+                if (v < 128 && isHostByte((byte) v)) {
+                    return true;
+                }
+            } else if (isHostByte(e) && "nrtbfv0".indexOf(e) < 0 || e == '\n' || e == '\r' || e < 0) {
+                return true; // an identity escape of a host byte, or a line continuation (also U+2028, U+2029)
+            }
+            i += 2;
+        }
+        return false;
     }
 
     /** The script with each decoded span's source bytes replaced by inert text of the span's decoded length. */

@@ -347,4 +347,29 @@ class FlightChunkTest {
 
         assertFalse(rewrite(page, NONE).contains("fbevents"));
     }
+
+    /**
+     * A host written with escapes in the payload string ({@code facebook\\u002enet}, {@code \\x63onnect}) is the
+     * host once decoded, as the page's client code reads it, though the raw script does not name it.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"facebook\\u002enet", "\\x63onnect.facebook.net",
+        "connect.facebook.n\\u0065t", "connect\\.facebook.net", "connect.face\\\nbook.net"})
+    void aRefusedHostWrittenWithEscapesIsOverwrittenToo(String spelling) {
+        String url = "https://connect.facebook.net/en_US/fbevents.js";
+        String row = "5:[\"$\",\"$L6\",null,{\"src\":\"" + url + "\"}]\n";
+        String plain = spelling.replace("\\u002e", ".").replace("\\x63", "c").replace("\\u0065", "e")
+            .replace("\\.", ".").replace("\\\n", "");
+        String page = "<body>" + BOOT + chunk(row).replace(plain, spelling) + "</body>";
+        assertTrue(page.contains(spelling));
+
+        String out = rewrite(page, NONE);
+
+        assertEquals(List.of(row.replace(url, inert(url.length()))), payloads(out));
+        // past the cap, as it streams
+        String pad = "0:\"" + "x".repeat(5000) + "\"\n";
+        String streamed = RewriteAssertions.rewrite(HtmlRewriter.builder(RewriteAssertions.CATALOG).maxHeldBytes(1024)
+            .build(), "<body>" + BOOT + chunk(pad + row + pad).replace(plain, spelling) + "</body>", NONE);
+        assertEquals(List.of(pad + row.replace(url, inert(url.length())) + pad), payloads(streamed));
+    }
 }

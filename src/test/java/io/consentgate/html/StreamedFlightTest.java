@@ -303,7 +303,7 @@ class StreamedFlightTest {
     }
 
     /**
-     * An escape the decoder does not know ({@code \\u{…}}, valid JavaScript) early in a long payload: the script is
+     * An escape the decoder does not know ({@code \}{@code u{…}}, valid JavaScript) early in a long payload: the script is
      * judged as any script past the cap, and every byte of it still goes out, once.
      */
     @Test
