@@ -63,6 +63,12 @@ record JsString(byte[] bytes, int length, int[] sources) {
             case '\r' -> {
                 return i + 2 < end && b[i + 2] == '\n' ? i + 3 : i + 2;
             }
+            case (byte) 0xE2 -> {
+                if (isLineSeparator(b, i + 1, end)) {
+                    return i + 4; // U+2028 or U+2029 (UTF-8): a line continuation too
+                }
+                out.add(e, i);
+            }
             case 'x' -> {
                 int v = hex(b, i + 2, 2, end);
                 if (v < 0) {
@@ -77,6 +83,12 @@ record JsString(byte[] bytes, int length, int[] sources) {
             default -> out.add(e, i);
         }
         return i + 2;
+    }
+
+    /** Whether {@code b[i, end)} starts with U+2028 or U+2029 in UTF-8, which end a line in JavaScript. */
+    static boolean isLineSeparator(byte[] b, int i, int end) {
+        return i + 2 < end && b[i] == (byte) 0xE2 && b[i + 1] == (byte) 0x80
+            && (b[i + 2] == (byte) 0xA8 || b[i + 2] == (byte) 0xA9);
     }
 
     private static int unicode(byte[] b, int i, int end, Builder out) {

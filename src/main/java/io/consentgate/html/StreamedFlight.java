@@ -341,7 +341,8 @@ final class StreamedFlight {
                 i++;
             } else {
                 byte e = buf[i + 1];
-                i += e == 'u' ? 6 : e == 'x' ? 4 : e == '\r' && buf[i + 2] == '\n' ? 3 : 2;
+                i += e == 'u' ? 6 : e == 'x' ? 4 : e == '\r' && buf[i + 2] == '\n' ? 3
+                    : JsString.isLineSeparator(buf, i + 1, len) ? 4 : 2;
             }
         }
         return i;

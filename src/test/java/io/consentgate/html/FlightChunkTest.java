@@ -354,12 +354,13 @@ class FlightChunkTest {
      */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"facebook\\u002enet", "\\x63onnect.facebook.net",
-        "connect.facebook.n\\u0065t", "connect\\.facebook.net", "connect.face\\\nbook.net"})
+        "connect.facebook.n\\u0065t", "connect\\.facebook.net", "connect.face\\\nbook.net",
+        "connect.face\\\u2028book.net"})
     void aRefusedHostWrittenWithEscapesIsOverwrittenToo(String spelling) {
         String url = "https://connect.facebook.net/en_US/fbevents.js";
         String row = "5:[\"$\",\"$L6\",null,{\"src\":\"" + url + "\"}]\n";
         String plain = spelling.replace("\\u002e", ".").replace("\\x63", "c").replace("\\u0065", "e")
-            .replace("\\.", ".").replace("\\\n", "");
+            .replace("\\.", ".").replace("\\\n", "").replace("\\\u2028", "");
         String page = "<body>" + BOOT + chunk(row).replace(plain, spelling) + "</body>";
         assertTrue(page.contains(spelling));
 
