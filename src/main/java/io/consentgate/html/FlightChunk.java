@@ -99,9 +99,11 @@ final class FlightChunk {
     static byte[] rewrite(byte[] b, int off, int len, boolean hosts, FlightComponents components,
                           TrackerCatalog catalog, Predicate<TrackerMatch> refused) {
         int[] body = stringBody(b, off, len);
-        // a host the raw script does not name may still be one once the string is decoded (a dot written as an escape)
-        hosts = hosts || body != null && escapesHostBytes(b, body[0], body[1]);
-        boolean elements = body != null && components.mayConcern(b, body[0], body[1] - body[0]);
+        // a host or a component the raw script does not name may still be there once the string is decoded (a dot
+        // written as an escape)
+        boolean escapes = body != null && escapesHostBytes(b, body[0], body[1]);
+        hosts = hosts || escapes;
+        boolean elements = body != null && (escapes || components.mayConcern(b, body[0], body[1] - body[0]));
         if (body == null || !hosts && !elements) {
             return null;
         }
@@ -132,9 +134,10 @@ final class FlightChunk {
     }
 
     /**
-     * Whether the string body {@code [start, end)} writes a byte a host name can hold with an escape ({@code \}{@code u0063},
-     * {@code \x2e}, {@code \.}) or breaks a word with a line continuation: a host may then be there only once it is
-     * decoded. The escapes a payload holds anyway ({@code \"}, {@code \n}, {@code \}{@code u003c}, …) are not such.
+     * Whether the string body {@code [start, end)} writes with an escape a byte a host name can hold, or the {@code $} of
+     * an element's reference ({@code \}{@code u0063}, {@code \x2e}, {@code \.}), or breaks a word with a line
+     * continuation: a host or a component may then be there only once it is decoded. The escapes a payload holds
+     * anyway ({@code \"}, {@code \n}, {@code \}{@code u003c}, …) are not such.
      */
     static boolean escapesHostBytes(byte[] b, int start, int end) {
         for (int i = ByteScan.indexOf(b, start, end, '\\'); i + 1 < end; i = ByteScan.indexOf(b, i, end, '\\')) {
@@ -149,11 +152,11 @@ final class FlightChunk {
                     }
                     v = v * 16 + h;
                 }
-                if (v < 128 && isHostByte((byte) v)) {
+                if (v < 128 && (isHostByte((byte) v) || v == '$')) {
                     return true;
                 }
-            } else if (isHostByte(e) && "nrtbfv0".indexOf(e) < 0 || e == '\n' || e == '\r' || e < 0) {
-                return true; // an identity escape of a host byte, or a line continuation (also U+2028, U+2029)
+            } else if (isHostByte(e) && "nrtbfv0".indexOf(e) < 0 || e == '$' || e == '\n' || e == '\r' || e < 0) {
+                return true; // an identity escape of a host byte or '$', or a line continuation (also U+2028, U+2029)
             }
             i += 2;
         }

@@ -373,4 +373,23 @@ class FlightChunkTest {
             .build(), "<body>" + BOOT + chunk(pad + row + pad).replace(plain, spelling) + "</body>", NONE);
         assertEquals(List.of(pad + row.replace(url, inert(url.length())) + pad), payloads(streamed));
     }
+
+    /**
+     * A tag component's import row or element written with escapes ({@code Google\\u0054agManager},
+     * {@code \\u0024L2}) is the component once decoded, as React reads it, though the raw chunk does not show it.
+     */
+    @Test
+    void aRefusedTagComponentWrittenWithEscapesIsReplacedToo() {
+        String gtm = "[\"$\",\"$L2\",null,{\"gtmId\":\"GTM-ABC1234\"}]";
+        String row = "5:[" + gtm + "]\n";
+        String expected = "5:[null" + " ".repeat(gtm.length() - 4) + "]\n";
+        String escapedRow = BOOT + chunk(IMPORTS.replace("GoogleTagManager", "GoogleTagManage\u0001")
+            .replace("GoogleAnalytics", "GoogleAnalytic\u0001"))
+            .replace("\\u0001", "\\u0072") + chunk(row);
+        String escapedElement = BOOT + chunk(IMPORTS) + chunk(row).replace("\\\"$L2", "\\\"\\u0024L2");
+        assertTrue(escapedElement.contains("\\u0024L2"));
+
+        assertEquals(expected, payloads(rewrite(escapedRow, NONE)).get(1));
+        assertEquals(expected, payloads(rewrite(escapedElement, NONE)).get(1));
+    }
 }
