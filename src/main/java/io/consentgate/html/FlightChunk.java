@@ -134,9 +134,9 @@ final class FlightChunk {
     }
 
     /**
-     * Whether the string body {@code [start, end)} writes with an escape a byte a host name can hold, or the {@code $} of
-     * an element's reference ({@code \}{@code u0063}, {@code \x2e}, {@code \.}), or breaks a word with a line
-     * continuation: a host or a component may then be there only once it is decoded. The escapes a payload holds
+     * Whether the string body {@code [start, end)} writes with an escape a byte a host name can hold, or the
+     * {@code $} of an element's reference ({@code \}{@code u0063}, {@code \x2e}, {@code \.}), or breaks a word with a
+     * line continuation: a host or a component may then be there only once it is decoded. The escapes a payload holds
      * anyway ({@code \"}, {@code \n}, {@code \}{@code u003c}, …) are not such.
      */
     static boolean escapesHostBytes(byte[] b, int start, int end) {

@@ -22,8 +22,8 @@ record JsString(byte[] bytes, int length, int[] sources) {
      * Decodes the body {@code [start, end)} of a string literal (without its quotes). Bytes other than escapes are
      * copied as they are (so the value is UTF-8 when the source is).
      *
-     * @return the value, or {@code null} for an escape this reader does not know ({@code \}{@code u{…}}, a bad hex
-     *         digit): such a chunk is left alone
+     * @return the value, or {@code null} for an escape that is not one (a bad hex digit, a code point past
+     *         U+10FFFF): a syntax error, the script does not run
      */
     static JsString decode(byte[] b, int start, int end) {
         Builder out = new Builder(end - start);
@@ -92,6 +92,11 @@ record JsString(byte[] bytes, int length, int[] sources) {
     }
 
     private static int unicode(byte[] b, int i, int end, Builder out) {
+        int braced = bracedValue(b, i, end);
+        if (braced >= 0) {
+            out.addCodePoint(braced, i);
+            return ByteScan.indexOf(b, i + 3, end, '}') + 1;
+        }
         int v = hex(b, i + 2, 4, end);
         if (v < 0) {
             return -1;
@@ -105,6 +110,34 @@ record JsString(byte[] bytes, int length, int[] sources) {
         }
         out.addCodePoint(v, i);
         return i + 6;
+    }
+
+    /**
+     * For a code point escape in braces at {@code i} ({@code \}{@code u{1F375}}: hex digits, any number of leading
+     * zeros, a value up to U+10FFFF): the index after it; else -1.
+     */
+    static int bracedEnd(byte[] b, int i, int end) {
+        return bracedValue(b, i, end) < 0 ? -1 : ByteScan.indexOf(b, i + 3, end, '}') + 1;
+    }
+
+    /** The value of the code point escape in braces at {@code i}, or -1 when there is none. */
+    private static int bracedValue(byte[] b, int i, int end) {
+        if (i + 3 >= end || b[i + 2] != '{') {
+            return -1;
+        }
+        int v = 0;
+        int k = i + 3;
+        for (; k < end && b[k] != '}'; k++) {
+            int h = Character.digit(b[k], 16);
+            if (h < 0) {
+                return -1;
+            }
+            v = v * 16 + h;
+            if (v > 0x10FFFF) {
+                return -1;
+            }
+        }
+        return k > i + 3 && k < end ? v : -1;
     }
 
     private static int hex(byte[] b, int from, int digits, int end) {

@@ -335,15 +335,15 @@ class FlightChunkTest {
     }
 
     /**
-     * A payload with an escape the decoder does not know ({@code \\u{…}}, valid JavaScript) cannot be rewritten:
-     * when it names a refused tracker it must not run as it is.
+     * A payload with an escape the decoder cannot read (a code point past U+10FFFF) cannot be rewritten: when it names
+     * a refused tracker it must not run as it is.
      */
     @Test
     void aChunkThatCannotBeDecodedAndLoadsARefusedTrackerDoesNotRunIt() {
         String url = "https://connect.facebook.net/en_US/fbevents.js";
         String row = "5:[\"$\",\"$L6\",null,{\"src\":\"" + url + "\",\"title\":\"\u0001\"}]\n";
-        String page = "<body>" + BOOT + chunk(row).replace("\\u0001", "\\u{1F375}") + "</body>";
-        assertTrue(page.contains("\\u{1F375}"));
+        String page = "<body>" + BOOT + chunk(row).replace("\\u0001", "\\u{110000}") + "</body>";
+        assertTrue(page.contains("\\u{110000}"));
 
         assertFalse(rewrite(page, NONE).contains("fbevents"));
     }
@@ -391,5 +391,26 @@ class FlightChunkTest {
 
         assertEquals(expected, payloads(rewrite(escapedRow, NONE)).get(1));
         assertEquals(expected, payloads(rewrite(escapedElement, NONE)).get(1));
+    }
+
+    /**
+     * A code point escape in braces ({@code \}{@code u{1F375}}, valid JavaScript, as a page's own code may write it) is
+     * decoded: the payload is rewritten in place as any other, held or streamed.
+     */
+    @Test
+    void aChunkWithACodePointEscapeInBracesIsRewrittenInPlace() {
+        String url = "https://connect.facebook.net/en_US/fbevents.js";
+        String pad = "0:\"" + "x".repeat(5000) + "\"\n";
+        String row = "5:[\"$\",\"$L6\",null,{\"src\":\"" + url + "\",\"title\":\"\u0001 \u0002\"}]\n";
+        for (String text : new String[] {row, pad + row + pad}) {
+            String page = "<body>" + BOOT + chunk(text).replace("\\u0001", "\\u{1F375}")
+                .replace("\\u0002", "\\u{00000002e}") + "</body>";
+            assertTrue(page.contains("\\u{1F375}"));
+            String expected = page.replace(url, inert(url.length()));
+
+            assertEquals(expected, rewrite(page, NONE));
+            assertEquals(expected, RewriteAssertions.rewrite(HtmlRewriter.builder(RewriteAssertions.CATALOG)
+                .maxHeldBytes(1024).build(), page, NONE));
+        }
     }
 }

@@ -303,14 +303,15 @@ class StreamedFlightTest {
     }
 
     /**
-     * An escape the decoder does not know ({@code \}{@code u{…}}, valid JavaScript) early in a long payload: the script is
-     * judged as any script past the cap, and every byte of it still goes out, once.
+     * An escape the decoder cannot read (a code point past U+10FFFF) early in a long payload: the script is judged as
+     * any script past the cap, and every byte of it still goes out, once.
      */
     @Test
     void aPayloadWithAnEscapeTheDecoderDoesNotKnowGoesOutWhole() {
-        String chunk = FlightChunkTest.chunk("0:\"\u0001\"\n" + listing(0, 1500)).replace("\\u0001", "\\u{1F375}");
+        String chunk = FlightChunkTest.chunk("0:\"\u0001\"\n" + listing(0, 1500))
+            .replace("\\u0001", "\\u{110000}");
         String page = page(chunk);
-        assertTrue(chunk.contains("\\u{1F375}"));
+        assertTrue(chunk.contains("\\u{110000}"));
 
         byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
         for (int[] cuts : new int[][] {{}, {bytes.length / 2}, {100_000, 200_000}}) {
