@@ -135,9 +135,9 @@ final class FlightChunk {
 
     /**
      * Whether the string body {@code [start, end)} writes with an escape a byte a host name can hold, or the
-     * {@code $} of an element's reference ({@code \}{@code u0063}, {@code \x2e}, {@code \.}), or breaks a word with a
-     * line continuation: a host or a component may then be there only once it is decoded. The escapes a payload holds
-     * anyway ({@code \"}, {@code \n}, {@code \}{@code u003c}, …) are not such.
+     * {@code $} of an element's reference ({@code \}{@code u0063}, {@code \x2e}, {@code \56}, {@code \.}), or breaks
+     * a word with a line continuation: a host or a component may then be there only once it is decoded. The escapes a
+     * payload holds anyway ({@code \"}, {@code \n}, {@code \}{@code u003c}, …) are not such.
      */
     static boolean escapesHostBytes(byte[] b, int start, int end) {
         for (int i = ByteScan.indexOf(b, start, end, '\\'); i + 1 < end; i = ByteScan.indexOf(b, i, end, '\\')) {
@@ -155,7 +155,8 @@ final class FlightChunk {
                 if (v < 128 && (isHostByte((byte) v) || v == '$')) {
                     return true;
                 }
-            } else if (isHostByte(e) && "nrtbfv0".indexOf(e) < 0 || e == '$' || e == '\n' || e == '\r' || e < 0) {
+            } else if (isHostByte(e) && "nrtbfv0".indexOf(e) < 0 || e == '0' && i + 2 < end && isOctal(b[i + 2])
+                || e == '$' || e == '\n' || e == '\r' || e < 0) {
                 return true; // an identity escape of a host byte or '$', or a line continuation (also U+2028, U+2029)
             }
             i += 2;
@@ -309,6 +310,10 @@ final class FlightChunk {
     private static boolean isHostByte(byte c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
             || c == '.';
+    }
+
+    private static boolean isOctal(byte c) {
+        return c >= '0' && c <= '7';
     }
 
     private static boolean isSchemeByte(byte c) {

@@ -56,7 +56,15 @@ record JsString(byte[] bytes, int length, int[] sources) {
             case 'b' -> out.add((byte) '\b', i);
             case 'f' -> out.add((byte) '\f', i);
             case 'v' -> out.add((byte) 0x0b, i);
-            case '0' -> out.add((byte) 0, i);
+            case '0', '1', '2', '3', '4', '5', '6', '7' -> {
+                int next = octalEnd(b, i, end);
+                int v = 0;
+                for (int k = i + 1; k < next; k++) {
+                    v = v * 8 + b[k] - '0';
+                }
+                out.addCodePoint(v, i);
+                return next;
+            }
             case '\n' -> {
                 // a line continuation adds nothing
             }
@@ -83,6 +91,19 @@ record JsString(byte[] bytes, int length, int[] sources) {
             default -> out.add(e, i);
         }
         return i + 2;
+    }
+
+    /**
+     * The index after the octal escape at {@code i} ({@code \0}, {@code \143}: a classic script's legacy escape, up to
+     * three digits while the value stays below 256), which starts with an octal digit.
+     */
+    static int octalEnd(byte[] b, int i, int end) {
+        int max = b[i + 1] <= '3' ? 3 : 2;
+        int k = i + 2;
+        while (k < end && k < i + 1 + max && b[k] >= '0' && b[k] <= '7') {
+            k++;
+        }
+        return k;
     }
 
     /** Whether {@code b[i, end)} starts with U+2028 or U+2029 in UTF-8, which end a line in JavaScript. */

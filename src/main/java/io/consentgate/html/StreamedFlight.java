@@ -341,8 +341,9 @@ final class StreamedFlight {
                 i++;
             } else {
                 byte e = buf[i + 1];
-                int braced = e == 'u' ? JsString.bracedEnd(buf, i, len) : -1;
-                i = braced > 0 ? braced : i + (e == 'u' ? 6 : e == 'x' ? 4 : e == '\r' && buf[i + 2] == '\n' ? 3
+                int longer = e == 'u' ? JsString.bracedEnd(buf, i, len) : e >= '0' && e <= '7'
+                    ? JsString.octalEnd(buf, i, len) : -1;
+                i = longer > 0 ? longer : i + (e == 'u' ? 6 : e == 'x' ? 4 : e == '\r' && buf[i + 2] == '\n' ? 3
                     : JsString.isLineSeparator(buf, i + 1, len) ? 4 : 2);
             }
         }

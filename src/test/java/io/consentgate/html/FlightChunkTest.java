@@ -355,12 +355,14 @@ class FlightChunkTest {
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"facebook\\u002enet", "\\x63onnect.facebook.net",
         "connect.facebook.n\\u0065t", "connect\\.facebook.net", "connect.face\\\nbook.net",
-        "connect.face\\\u2028book.net"})
+        "connect.face\\\u2028book.net", "conne\\143t.facebook.net", "connect\\56facebook.net",
+        "connect\\056facebook.net"})
     void aRefusedHostWrittenWithEscapesIsOverwrittenToo(String spelling) {
         String url = "https://connect.facebook.net/en_US/fbevents.js";
         String row = "5:[\"$\",\"$L6\",null,{\"src\":\"" + url + "\"}]\n";
         String plain = spelling.replace("\\u002e", ".").replace("\\x63", "c").replace("\\u0065", "e")
-            .replace("\\.", ".").replace("\\\n", "").replace("\\\u2028", "");
+            .replace("\\.", ".").replace("\\\n", "").replace("\\\u2028", "")
+            .replace("\\143", "c").replace("\\056", ".").replace("\\56", ".");
         String page = "<body>" + BOOT + chunk(row).replace(plain, spelling) + "</body>";
         assertTrue(page.contains(spelling));
 
