@@ -1,5 +1,6 @@
 package io.consentgate.html;
 
+import io.consentgate.ConsentDecision;
 import io.consentgate.catalog.TrackerCatalog;
 import io.consentgate.catalog.TrackerMatch;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,21 @@ final class FlightComponents {
     private boolean rowsForgotten;
     /** How an element of an imported component starts, before its row id: {@code ["$","$L1a",}. */
     private static final String ELEMENT_HEAD = "[\"$\",\"$L";
+
+    /**
+     * Whether the decision refuses a category a known component's tag may need (its loader's tracker's categories,
+     * which its tag id can only narrow): if not, no element of one is ever replaced.
+     */
+    static boolean mayRefuse(TrackerCatalog catalog, ConsentDecision decision) {
+        for (Component c : KNOWN) {
+            TrackerMatch m = catalog.matchUrl(c.loader(), null);
+            m = m != null ? m : catalog.matchLoader(c.loader());
+            if (m == null || !decision.allowsAll(m.tracker().categories())) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Whether a raw chunk may name a known component or place one already imported: worth decoding. */
     boolean mayConcern(byte[] b, int off, int len) {

@@ -68,6 +68,8 @@ final class StreamedFlight {
     private boolean stop;
     private final Set<TrackerMatch> rewritten = new LinkedHashSet<>();
     private final Set<String> unresolved = new HashSet<>();
+    /** Whether a tag component's element may be refused: else one that cannot be read stops nothing. */
+    private final boolean gateComponents;
     private boolean unresolvedForgotten;
 
     /**
@@ -79,6 +81,7 @@ final class StreamedFlight {
         this.decision = decision;
         this.components = components;
         this.out = out;
+        this.gateComponents = FlightComponents.mayRefuse(catalog, decision);
     }
 
     /** The next bytes of the script's text. */
@@ -278,7 +281,7 @@ final class StreamedFlight {
             }
             return refuse;
         }, spans, this::placedBeforeItsRow);
-        if (!rows || !elements) {
+        if ((!rows || !elements) && gateComponents) {
             stop = true;
         }
         send(cut, text, spans);
@@ -320,7 +323,7 @@ final class StreamedFlight {
     }
 
     private void imported(String row) {
-        if (unresolvedForgotten || unresolved.contains(row)) {
+        if (gateComponents && (unresolvedForgotten || unresolved.contains(row))) {
             stop = true; // an element of it went out unread
         }
     }

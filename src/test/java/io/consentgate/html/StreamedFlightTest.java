@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.consentgate.Category;
 import io.consentgate.ConsentDecision;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -336,5 +337,26 @@ class StreamedFlightTest {
         String out = RewriteAssertions.rewrite(STREAMED, page, NONE);
 
         assertTrue(!out.contains("facebook") || out.contains(POISON + "</script>"), "the tracker is left to run");
+    }
+
+    /**
+     * An import row longer than the lookahead (a client component with many code chunks) cannot be read in a window;
+     * for a visitor who allowed what the tag components need (here refusing only functional trackers) there is nothing
+     * to gate, and the page must not stop.
+     */
+    @Test
+    void aLongImportRowDoesNotStopThePayloadOfAVisitorWhoAllowedTheTagComponents() {
+        StringBuilder chunks = new StringBuilder();
+        for (int i = 0; chunks.length() < 3 * StreamedFlight.WINDOW / 2; i++) {
+            chunks.append("\"").append(1000 + i).append("\",\"static/chunks/").append(1000 + i).append("-0f3a9c.js\",");
+        }
+        String row = "9:I[4711,[" + chunks + "\"1\",\"static/chunks/1-ab.js\"],\"default\"]\n";
+        String page = page(FlightChunkTest.chunk(listing(0, 800) + row + listing(800, 400)));
+
+        ConsentDecision tagsAllowed = ConsentDecision.of(Set.of(Category.ANALYTICS, Category.MARKETING),
+            java.util.Map.of(), io.consentgate.ConsentMode.OPT_IN);
+        assertEquals(page, RewriteAssertions.rewrite(STREAMED, page, tagsAllowed));
+        // refused, a tag component's row may be in it: the script stops
+        assertTrue(RewriteAssertions.rewrite(STREAMED, page, NONE).contains(POISON + "</script>"));
     }
 }
