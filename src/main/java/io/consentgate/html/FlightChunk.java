@@ -29,6 +29,7 @@ final class FlightChunk {
     static final byte[] PUSH = "self.__next_f.push([".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DATA_URL = "data:,".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ELEMENT_TYPE = "[\"$\",\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CHILDREN = "\"children\":\"".getBytes(StandardCharsets.US_ASCII);
     /** Slash spellings at the decoded level, longest first: a JSON string inside the payload doubles a backslash. */
     private static final String[] SLASHES = {"\\\\u002f", "\\u002f", "\\\\x2f", "\\x2f", "%2f", "\\\\/", "\\/", "/"};
@@ -242,14 +243,87 @@ final class FlightChunk {
     }
 
     /**
-     * Whether the URL span is the whole text of an element ({@code "children":"https://…"}): React renders it as text,
-     * as the server-rendered HTML beside the payload shows it, and loads nothing. Overwriting it would make the two
-     * differ (a hydration mismatch).
+     * Whether the URL span is the whole text of an HTML element ({@code "children":"https://…"}): React renders it as
+     * text, as the server-rendered HTML beside the payload shows it, and loads nothing. Overwriting it would make the
+     * two differ (a hydration mismatch). A props object not read back to its element's head (past a streamed window's
+     * start) is not taken for one.
      */
     static boolean isChildrenText(byte[] t, int n, int[] url) {
         byte[] key = CHILDREN;
         int k = url[0] - key.length;
-        return k >= 0 && url[1] < n && t[url[1]] == '"' && Arrays.equals(t, k, url[0], key, 0, key.length);
+        return k >= 0 && url[1] < n && t[url[1]] == '"' && Arrays.equals(t, k, url[0], key, 0, key.length)
+            && isHostElementProps(t, objectStart(t, k));
+    }
+
+    /**
+     * Whether the props object that starts at {@code p} is a host element's ({@code ["$","code",null,{…}}, a lower-case
+     * tag name): a client component's ({@code "$L7"}) uses its children as its code wants.
+     */
+    private static boolean isHostElementProps(byte[] t, int p) {
+        if (p < 1 || t[p - 1] != ',') {
+            return false;
+        }
+        int k = p - 1; // the comma before the props: the element's key before it, null or a string
+        if (k >= 4 && Arrays.equals(t, k - 4, k, NULL, 0, NULL.length)) {
+            k -= 4;
+        } else if (k >= 1 && t[k - 1] == '"') {
+            k = stringStartBefore(t, k - 1);
+        } else {
+            return false;
+        }
+        if (k < 2 || t[k - 1] != ',' || t[k - 2] != '"') {
+            return false;
+        }
+        int nameEnd = k - 2;
+        int name = nameEnd;
+        while (name > 0 && (t[name - 1] >= 'a' && t[name - 1] <= 'z' || t[name - 1] >= '0' && t[name - 1] <= '9'
+            || t[name - 1] == '-')) {
+            name--;
+        }
+        byte[] head = ELEMENT_TYPE;
+        return name < nameEnd && t[name] >= 'a' && t[name] <= 'z' && name >= head.length
+            && Arrays.equals(t, name - head.length, name, head, 0, head.length);
+    }
+
+    /** Start of the JSON object that holds the property at {@code k}, read backwards; -1 when not found. */
+    private static int objectStart(byte[] t, int k) {
+        int depth = 0;
+        for (int i = k - 1; i >= 0; i--) {
+            byte c = t[i];
+            if (c == '"' && !escapedAt(t, i)) {
+                i = stringStartBefore(t, i);
+                if (i < 0) {
+                    return -1;
+                }
+            } else if (c == '}' || c == ']') {
+                depth++;
+            } else if (c == '{' || c == '[') {
+                if (depth == 0) {
+                    return c == '{' ? i : -1;
+                }
+                depth--;
+            }
+        }
+        return -1;
+    }
+
+    /** Index of the opening quote of the JSON string whose closing quote is at {@code q}; -1 when none. */
+    private static int stringStartBefore(byte[] t, int q) {
+        for (int i = q - 1; i >= 0; i--) {
+            if (t[i] == '"' && !escapedAt(t, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the byte at {@code i} follows an odd number of backslashes. */
+    private static boolean escapedAt(byte[] t, int i) {
+        int k = i;
+        while (k > 0 && t[k - 1] == '\\') {
+            k--;
+        }
+        return (i - k) % 2 == 1;
     }
 
     /** Start of a slash, in any spelling, that ends at {@code k}; -1 when none does. */

@@ -415,4 +415,21 @@ class FlightChunkTest {
                 .maxHeldBytes(1024).build(), page, NONE));
         }
     }
+
+    /**
+     * A client component's {@code children} is a prop its code may use as anything (a loader taking the URL to load as
+     * its children): only a host element's is text the page shows.
+     */
+    @Test
+    void aUrlThatIsAClientComponentsChildrenIsOverwritten() {
+        String url = "https://connect.facebook.net/en_US/fbevents.js";
+        String loader = "7:I[123,[],\"ScriptLoader\"]\n5:[\"$\",\"$L7\",null,{\"children\":\"" + url + "\"}]\n";
+        String code = "5:[\"$\",\"code\",\"k\",{\"className\":\"url {x}\",\"data-x\":[1,{\"a\":\"[\\\"\"}],"
+            + "\"children\":\"" + url + "\"}]\n";
+
+        assertEquals(List.of(loader.replace(url, inert(url.length()))),
+            payloads(rewrite("<body>" + BOOT + chunk(loader) + "</body>", NONE)));
+        String page = "<body><code>" + url + "</code>" + BOOT + chunk(code) + "</body>";
+        assertEquals(page, rewrite(page, NONE));
+    }
 }
