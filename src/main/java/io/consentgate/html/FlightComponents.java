@@ -77,10 +77,10 @@ final class FlightComponents {
      * @param to    rows starting before it must be read now; later ones are read again with the next window
      * @param last  whether {@code n} is the chunk's end (a row not ended there continues in the next chunk)
      * @param added receives the id of each row remembered
-     * @return false when a row starting before {@code to} does not end before {@code n} in a window that is not the
-     *         last: it cannot be read yet
+     * @return the id of a row starting before {@code to} that does not end before {@code n} in a window that is not the
+     *         last (it is read to its end by {@link #readRowEnd}); else null
      */
-    boolean readImports(byte[] t, int from, int to, int n, boolean last, Consumer<String> added) {
+    String readImports(byte[] t, int from, int to, int n, boolean last, Consumer<String> added) {
         for (int i = ByteScan.find(t, from, n, ":I["); i >= 0; i = ByteScan.find(t, i + 3, n, ":I[")) {
             int idStart = i;
             while (idStart > 0 && Character.digit(t[idStart - 1], 16) >= 0) {
@@ -90,28 +90,33 @@ final class FlightComponents {
                 continue;
             }
             int rowEnd = ByteScan.find(t, i, n, "\n");
+            String id = new String(t, idStart, i - idStart, StandardCharsets.US_ASCII);
             if (rowEnd < 0 && !last) {
-                if (i < to) {
-                    return false;
-                }
-                break;
+                return i < to ? id : null;
             }
-            rowEnd = rowEnd < 0 ? n : rowEnd;
-            String row = new String(t, i, rowEnd - i, StandardCharsets.UTF_8);
-            for (Component c : KNOWN) {
-                String name = ",\"" + c.exportName() + "\"";
-                if (row.endsWith(name + "]") || row.endsWith(name + ",1]")) {
-                    String id = new String(t, idStart, i - idStart, StandardCharsets.US_ASCII);
-                    if (byRow.size() < MAX_ROWS || byRow.containsKey(id)) {
-                        byRow.put(id, c);
-                        added.accept(id);
-                    } else {
-                        rowsForgotten = true;
-                    }
+            readRowEnd(id, t, i, rowEnd < 0 ? n : rowEnd, added);
+        }
+        return null;
+    }
+
+    /**
+     * Remembers row {@code id} when it imports a known component: {@code t[from, end)} holds its text's end (its
+     * {@code ,"GoogleTagManager"]}), {@code end} where the row ends.
+     */
+    void readRowEnd(String id, byte[] t, int from, int end, Consumer<String> added) {
+        int start = Math.max(from, end - 64);
+        String tail = new String(t, start, end - start, StandardCharsets.UTF_8);
+        for (Component c : KNOWN) {
+            String name = ",\"" + c.exportName() + "\"";
+            if (tail.endsWith(name + "]") || tail.endsWith(name + ",1]")) {
+                if (byRow.size() < MAX_ROWS || byRow.containsKey(id)) {
+                    byRow.put(id, c);
+                    added.accept(id);
+                } else {
+                    rowsForgotten = true;
                 }
             }
         }
-        return true;
     }
 
     /**

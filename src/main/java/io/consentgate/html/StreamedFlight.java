@@ -26,8 +26,9 @@ import java.util.Set;
  *
  * <p>What a window cannot decide {@linkplain Outcome#STOPPED stops} the script (the caller ends it as a syntax error,
  * as any script past the cap that names a refused tracker): a refused URL running past the lookahead, an element of a
- * tag component or an import row too long for it, an element placed before the import row of its component arrived
- * (the held reading, which sees the whole chunk first, would have gated it). A script that turns out not to be a
+ * tag component too long for it, an element placed before the import row of its component arrived (the held reading,
+ * which sees the whole chunk first, would have gated it). An import row too long for a window is read to its end in
+ * the windows after. A script that turns out not to be a
  * flight chunk after all, or holds an escape the decoder does not know, is {@linkplain Outcome#JUDGE judged} as any
  * script past the cap. Unlike the held reading, a URL is judged by its tracker's own
  * categories, not narrowed by tag ids elsewhere in the script: a visitor who allowed a part of a shared host's
@@ -71,6 +72,8 @@ final class StreamedFlight {
     /** Whether a tag component's element may be refused: else one that cannot be read stops nothing. */
     private final boolean gateComponents;
     private boolean unresolvedForgotten;
+    /** The id of an import row that started in a window's judged part and has not ended yet; else null. */
+    private String pendingRow;
 
     /**
      * @param out        where the script's text goes, rewritten
@@ -273,7 +276,15 @@ final class StreamedFlight {
                 rewritten.add(m);
             }
         });
-        boolean rows = components.readImports(t, from, to, n, last, this::imported);
+        if (pendingRow != null) { // an import row a window before could not read to its end
+            int rowEnd = ByteScan.find(t, from, n, "\n");
+            if (rowEnd >= 0 || last) {
+                components.readRowEnd(pendingRow, t, 0, rowEnd < 0 ? n : rowEnd, this::imported);
+                pendingRow = null;
+            }
+        }
+        String unfinished = pendingRow == null ? components.readImports(t, from, to, n, last, this::imported) : null;
+        pendingRow = unfinished != null ? unfinished : pendingRow;
         boolean elements = components.refusedElements(t, from, to, n, last, catalog, m -> {
             boolean refuse = !decision.allowsAll(m.categories());
             if (refuse) {
@@ -281,7 +292,7 @@ final class StreamedFlight {
             }
             return refuse;
         }, spans, this::placedBeforeItsRow);
-        if ((!rows || !elements) && gateComponents) {
+        if (!elements && gateComponents) {
             stop = true;
         }
         send(cut, text, spans);

@@ -356,7 +356,28 @@ class StreamedFlightTest {
         ConsentDecision tagsAllowed = ConsentDecision.of(Set.of(Category.ANALYTICS, Category.MARKETING),
             java.util.Map.of(), io.consentgate.ConsentMode.OPT_IN);
         assertEquals(page, RewriteAssertions.rewrite(STREAMED, page, tagsAllowed));
-        // refused, a tag component's row may be in it: the script stops
-        assertTrue(RewriteAssertions.rewrite(STREAMED, page, NONE).contains(POISON + "</script>"));
+    }
+
+    /**
+     * An import row longer than the lookahead is read to its end in the windows after: a refused tag component it
+     * imports is replaced where it is placed, as when held, and a row of another component stops nothing.
+     */
+    @Test
+    void anImportRowLongerThanTheLookaheadIsReadToItsEnd() {
+        StringBuilder chunks = new StringBuilder();
+        for (int i = 0; chunks.length() < 3 * StreamedFlight.WINDOW / 2; i++) {
+            chunks.append("\"").append(1000 + i).append("\",\"static/chunks/").append(1000 + i).append("-0f3a9c.js\",");
+        }
+        String gtm = "[\"$\",\"$L9\",null,{\"gtmId\":\"GTM-ABC1234\"}]";
+        for (String name : new String[] {"GoogleTagManager", "default"}) {
+            String row = "9:I[4711,[" + chunks + "\"1\",\"static/chunks/1-ab.js\"],\"" + name + "\"]\n";
+            String page = page(FlightChunkTest.chunk(listing(0, 800) + row + listing(800, 400) + "7:[" + gtm + "]\n"
+                + listing(1200, 100)));
+
+            String out = RewriteAssertions.rewrite(STREAMED, page, NONE);
+
+            assertEquals(RewriteAssertions.rewrite(WHOLE, page, NONE), out, name);
+            assertFalse(out.contains(POISON), name);
+        }
     }
 }
