@@ -2,6 +2,10 @@ package io.consentgate.html;
 
 import io.consentgate.catalog.TrackerCatalog;
 import io.consentgate.catalog.TrackerMatch;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -130,8 +134,13 @@ final class FlightChunk {
         if (spans.isEmpty()) {
             return null;
         }
-        spans.sort((x, y) -> Integer.compare(x[0], y[0]));
-        return splice(b, off, len, text, spans);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(len);
+        try {
+            writeOverwritten(b, off, off + len, text, spans, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array stream does not throw
+        }
+        return out.toByteArray();
     }
 
     /**
@@ -165,31 +174,35 @@ final class FlightChunk {
         return false;
     }
 
-    /** The script with each decoded span's source bytes replaced by inert text of the span's decoded length. */
-    private static byte[] splice(byte[] b, int off, int len, JsString text, List<int[]> spans) {
-        byte[] out = new byte[len + spans.size() * 16];
-        int n = 0;
-        int copied = off;
+    /**
+     * Writes {@code b[from, upTo)} to {@code out} with the source bytes of each span (decoded indexes of {@code text},
+     * which was decoded from {@code b}) replaced by inert text of the span's decoded length; a span that starts inside
+     * one before it is covered by it. The spans are sorted here. Returns where the written bytes end: {@code upTo}, or
+     * the end of the last span when that is later.
+     */
+    static int writeOverwritten(byte[] b, int from, int upTo, JsString text, List<int[]> spans, OutputStream out)
+        throws IOException {
+        spans.sort((x, y) -> Integer.compare(x[0], y[0]));
+        byte[] inert = new byte[64];
+        int copied = from;
         int covered = 0;
         for (int[] s : spans) {
             if (s[0] < covered) {
                 continue; // the same URL reported for a second tracker, or a host inside a URL already covered
             }
-            int from = text.source(s[0]);
-            int to = text.source(s[1]);
-            int size = n + (from - copied) + (s[1] - s[0]) + (off + len - to);
-            if (size > out.length) {
-                out = Arrays.copyOf(out, Math.max(size, out.length * 2));
+            int start = text.source(s[0]);
+            int count = s[1] - s[0];
+            out.write(b, copied, start - copied);
+            if (inert.length < count) {
+                inert = new byte[count];
             }
-            System.arraycopy(b, copied, out, n, from - copied);
-            n += from - copied;
-            n = inert(out, n, s[1] - s[0], s[2]);
-            copied = to;
+            out.write(inert, 0, inert(inert, 0, count, s[2]));
+            copied = text.source(s[1]);
             covered = s[1];
         }
-        out = Arrays.copyOf(out, n + (off + len - copied));
-        System.arraycopy(b, copied, out, n, off + len - copied);
-        return out;
+        int end = Math.max(upTo, copied);
+        out.write(b, copied, end - copied);
+        return end;
     }
 
     /**

@@ -300,31 +300,7 @@ final class StreamedFlight {
 
     /** Sends the window from {@link #sent} to {@code cut} or the end of its last span, the spans overwritten. */
     private void send(int cut, JsString text, List<int[]> spans) throws IOException {
-        int upTo = cut;
-        int copied = sent;
-        if (!spans.isEmpty()) {
-            spans.sort((x, y) -> Integer.compare(x[0], y[0]));
-            byte[] inert = new byte[64];
-            int covered = 0;
-            for (int[] s : spans) {
-                if (s[0] < covered) {
-                    continue; // the same URL reported for a second tracker, or a host inside a URL already covered
-                }
-                int from = text.source(s[0]);
-                int to = text.source(s[1]);
-                out.write(buf, copied, from - copied);
-                int count = s[1] - s[0];
-                if (inert.length < count) {
-                    inert = new byte[count];
-                }
-                FlightChunk.inert(inert, 0, count, s[2]);
-                out.write(inert, 0, count);
-                copied = to;
-                covered = s[1];
-                upTo = Math.max(upTo, to);
-            }
-        }
-        out.write(buf, copied, upTo - copied);
+        int upTo = FlightChunk.writeOverwritten(buf, sent, cut, text, spans, out);
         sent = upTo;
         int keep = unitEnd(0, Math.max(0, sent - CONTEXT));
         System.arraycopy(buf, keep, buf, 0, len - keep);
