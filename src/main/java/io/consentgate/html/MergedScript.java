@@ -27,6 +27,8 @@ import java.util.function.Predicate;
  */
 final class MergedScript {
 
+    /** How a script reaches a global through the global object before a call into it. */
+    private static final String[] GLOBALS = {"window.", "self.", "globalThis.", "window[", "self[", "globalThis["};
     private static final String PRIMEFACES_TAIL = "document.getElementById('";
     private static final String PRIMEFACES_REMOVE = "').remove();";
     private static final String LIFERAY_USE = "AUI().use(";
@@ -388,18 +390,40 @@ final class MergedScript {
         return -1;
     }
 
-    /** Whether statement {@code t[s, e)} starts by calling one of {@code names}: {@code fbq(…)}, {@code dataLayer.push(…)}. */
+    /**
+     * Whether statement {@code t[s, e)} starts by calling one of {@code names}: {@code fbq(…)},
+     * {@code dataLayer.push(…)}, also through the global object ({@code window.fbq(…)}, {@code self.fbq(…)},
+     * {@code globalThis.fbq(…)}, {@code window['fbq'](…)}).
+     */
     static boolean callsInto(byte[] t, int s, int e, Set<String> names) {
         if (names.isEmpty()) {
             return false;
         }
-        int i = ByteScan.startsWith(t, s, e, "window.") ? s + "window.".length() : s;
+        int i = s;
+        for (String global : GLOBALS) {
+            if (ByteScan.startsWith(t, s, e, global)) {
+                i = s + global.length();
+                break;
+            }
+        }
+        byte quote = i > s && t[i - 1] == '[' && i < e ? t[i] : 0;
+        if (quote == '\'' || quote == '"') {
+            i++; // window['fbq'](…)
+        } else if (i > s && t[i - 1] == '[') {
+            return false;
+        }
         int ne = i;
         while (ne < e && isNamePart(t[ne])) {
             ne++;
         }
         if (ne == i || !names.contains(new String(t, i, ne - i, StandardCharsets.US_ASCII))) {
             return false;
+        }
+        if (quote == '\'' || quote == '"') {
+            if (ne + 1 >= e || t[ne] != quote || t[ne + 1] != ']') {
+                return false;
+            }
+            ne += 2;
         }
         while (ne < e && (t[ne] == '.' || isNamePart(t[ne]))) {
             ne++; // dataLayer.push

@@ -55,7 +55,8 @@ class MergedScriptTest {
             + "n.queue=[];t=b.createElement(e);t.async=!0;t.src=v;s=b.getElementsByTagName(e)[0];"
             + "s.parentNode.insertBefore(t,s)}(window,document,'script','https://connect.facebook.net/en_US/fbevents.js');";
         String calls = "fbq('init', '733104928811456');\nfbq('track', 'PageView');\n"
-            + "dataLayer.push({'event':'account_view'});\nwindow.fbq('track', 'Lead');";
+            + "dataLayer.push({'event':'account_view'});\nwindow.fbq('track', 'Lead');\nself.fbq('track', 'Search');\n"
+            + "globalThis.fbq('track', 'Contact');\nwindow['fbq']('track', 'Donate');\nwindow[\"fbq\"]('track', 'Schedule');";
         // inside a callback a throw stops only that callback, which runs later: it stays
         String ready = "$(function(){ dataLayer.push({'event':'ready'}); pf.cw('Dialog','dlg',{}); });";
         String in = script(SETTINGS + "\n" + GTM + "\n" + pixel + "\n" + calls + "\n" + ready + "\n" + WIDGETS + TAIL);
