@@ -33,6 +33,11 @@ final class FlightComponents {
 
     /** Import rows remembered at most: a page imports a tag component once or twice; memory must not grow with it. */
     static final int MAX_ROWS = 1024;
+    /**
+     * The longest row id read: the stream numbers its rows with a hex counter, so a longer "id" is text that only looks
+     * like a row (a text row may hold anything), and remembering it would let memory grow with such text.
+     */
+    static final int MAX_ID = 16;
 
     private final Map<String, Component> byRow = new HashMap<>();
     /** More import rows than {@link #MAX_ROWS} came: an element of a row not remembered is read as any known one. */
@@ -83,10 +88,10 @@ final class FlightComponents {
     String readImports(byte[] t, int from, int to, int n, boolean last, Consumer<String> added) {
         for (int i = ByteScan.find(t, from, n, ":I["); i >= 0; i = ByteScan.find(t, i + 3, n, ":I[")) {
             int idStart = i;
-            while (idStart > 0 && Character.digit(t[idStart - 1], 16) >= 0) {
+            while (idStart > 0 && i - idStart <= MAX_ID && Character.digit(t[idStart - 1], 16) >= 0) {
                 idStart--;
             }
-            if (idStart == i || idStart > 0 && t[idStart - 1] != '\n') {
+            if (idStart == i || i - idStart > MAX_ID || idStart > 0 && t[idStart - 1] != '\n') {
                 continue;
             }
             int rowEnd = ByteScan.find(t, i, n, "\n");
@@ -152,8 +157,8 @@ final class FlightComponents {
                 }
                 continue;
             }
-            if (t[idEnd + 1] != ',') {
-                continue;
+            if (t[idEnd + 1] != ',' || idEnd - id > MAX_ID) {
+                continue; // not a row reference: those are short hex counters
             }
             String row = new String(t, id, idEnd - id, StandardCharsets.UTF_8);
             Component c = byRow.get(row);

@@ -326,6 +326,25 @@ class FlightChunkTest {
         assertEquals("5:[null" + " ".repeat(ga.length() - 4) + "," + kept + "]\n", payloads.get(rows));
     }
 
+    /**
+     * Row ids are short hex counters: text that looks like an import row or an element with a longer id (a text row
+     * may hold anything) is not remembered, so memory cannot grow with such text; a real id of the same shape is.
+     */
+    @Test
+    void onlyRowIdsOfACountersLengthAreRead() {
+        String longId = "1234567890abcdef12";
+        String shortId = "1234567890abcdef";
+        for (String id : List.of(longId, shortId)) {
+            String gtm = "[\"$\",\"$L" + id + "\",null,{\"gtmId\":\"GTM-ABC1234\"}]";
+            String page = BOOT + chunk(id + ":I[8202,[],\"GoogleTagManager\"]\n") + chunk("5:[" + gtm + "]\n");
+
+            String tree = payloads(rewrite(page, NONE)).get(1);
+
+            assertEquals(id.equals(shortId) ? "5:[null" + " ".repeat(gtm.length() - 4) + "]\n" : "5:[" + gtm + "]\n",
+                tree, id);
+        }
+    }
+
     static String quoted(String s) {
         try {
             return JSON.writeValueAsString(s);
