@@ -100,6 +100,8 @@ public final class HtmlRewriter {
     final HostFilter hostFilter;
     /** Category attribute values already warned about ({@link #warnNotGated}); shared with the twins. */
     private final Set<String> notGatedWarned;
+    /** The kinds of element past the cap that were logged at WARN (INFO in report-only mode); later ones at DEBUG. */
+    private final Set<String> overflowWarned;
     /**
      * Whether every inline script is read as a framework's merged script ({@link MergedScript}), not only the shapes
      * it recognises: set on {@link #evaluating}, for the scripts an ajax framework joins and evaluates.
@@ -125,6 +127,7 @@ public final class HtmlRewriter {
         this.reportOnly = b.reportOnly;
         this.hostFilter = new HostFilter(catalog);
         this.notGatedWarned = ConcurrentHashMap.newKeySet();
+        this.overflowWarned = ConcurrentHashMap.newKeySet();
         this.mergedScripts = false;
         this.removing = mode == RewriteMode.REMOVE ? this : new HtmlRewriter(this, RewriteMode.REMOVE, false);
         this.evaluating = new HtmlRewriter(this, RewriteMode.REMOVE, true);
@@ -140,9 +143,33 @@ public final class HtmlRewriter {
         this.reportOnly = other.reportOnly;
         this.hostFilter = other.hostFilter;
         this.notGatedWarned = other.notGatedWarned;
+        this.overflowWarned = other.overflowWarned;
         this.mergedScripts = mergedScripts;
         this.removing = mergedScripts ? null : this;
         this.evaluating = mergedScripts ? this : null;
+    }
+
+    /**
+     * Logs that an element ({@code what}) went past the hold cap and what was done: at WARN (INFO in report-only mode)
+     * the first time for each kind of element, at DEBUG after that. A site whose every page carries a long state
+     * script would otherwise log a warning per response.
+     */
+    void logOverflow(String what, String outcome) {
+        boolean first = overflowWarned.size() < 16 && overflowWarned.add(what);
+        String later = first ? " (logged once for each kind of element; later ones at DEBUG)" : "";
+        if (reportOnly) {
+            if (first) {
+                LOG.info("report-only: {} exceeds maxHeldBytes={}; enforcing would mean {}{}", what, maxHeldBytes,
+                    outcome, later);
+            } else {
+                LOG.debug("report-only: {} exceeds maxHeldBytes={}; enforcing would mean {}", what, maxHeldBytes,
+                    outcome);
+            }
+        } else if (first) {
+            LOG.warn("ConsentGate: {} exceeds maxHeldBytes={}; {}{}", what, maxHeldBytes, outcome, later);
+        } else {
+            LOG.debug("ConsentGate: {} exceeds maxHeldBytes={}; {}", what, maxHeldBytes, outcome);
+        }
     }
 
     /**

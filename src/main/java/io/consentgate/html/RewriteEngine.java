@@ -1016,14 +1016,8 @@ final class RewriteEngine implements TokenHandler {
     private void logOverflow(String what, String closedOutcome) {
         if (!overflowLogged) {
             overflowLogged = true;
-            String outcome = cfg.overflow == OverflowAction.FAIL_CLOSED
-                ? closedOutcome : "passing it through unchecked (FAIL_OPEN)";
-            if (cfg.reportOnly) {
-                LOG.info("report-only: {} exceeds maxHeldBytes={}; enforcing would mean {}", what, cfg.maxHeldBytes,
-                    outcome);
-            } else {
-                LOG.warn("ConsentGate: {} exceeds maxHeldBytes={}; {}", what, cfg.maxHeldBytes, outcome);
-            }
+            cfg.logOverflow(what, cfg.overflow == OverflowAction.FAIL_CLOSED
+                ? closedOutcome : "passing it through unchecked (FAIL_OPEN)");
         }
     }
 
