@@ -117,16 +117,17 @@ final class ScriptText {
 
     /** Whether some line of {@code buf[off, end)} begins, after spaces and tabs, with {@code /*}: one pass. */
     static boolean opensBlockCommentLine(byte[] buf, int off, int end) {
-        boolean blank = true; // only spaces and tabs since the start of the line
-        for (int i = off; i < end; i++) {
-            byte c = buf[i];
-            if (blank && c == '/' && i + 1 < end && buf[i + 1] == '*') {
-                return true;
+        for (int i = off; i + 1 < end; i++) {
+            if (buf[i] != '/' || buf[i + 1] != '*') {
+                continue;
             }
-            if (c == '\n' || c == '\r' || lineSeparatorEndsAt(buf, off, i)) {
-                blank = true;
-            } else if (c != ' ' && c != '\t') {
-                blank = false;
+            // only the spaces and tabs right before it are read back: linear over all of them
+            int k = i - 1;
+            while (k >= off && (buf[k] == ' ' || buf[k] == '\t')) {
+                k--;
+            }
+            if (k < off || buf[k] == '\n' || buf[k] == '\r' || lineSeparatorEndsAt(buf, off, k)) {
+                return true;
             }
         }
         return false;
