@@ -302,16 +302,28 @@ public final class ConsentGateFilter implements Filter {
         if (policy.consentPath() != null) {
             request.setAttribute(ConsentGate.CONSENT_PATH_ATTRIBUTE, policy.consentPath());
         }
-        ConsentResponse wrapped = null;
+        Answer answer = null;
         boolean failed = true;
         try {
-            wrapped = answer(request, response, chain, signals, decision);
+            answer = answer(request, response, chain, signals, decision);
             failed = false;
         } finally {
             // An exception before the commit becomes the container's 500, not the status the response held.
-            logAfterResponse(request, response, isConsentWrite(request) ? ConsentDecision.refuseAll() : decision,
-                    start, wrapped, failed && !response.isCommitted());
+            boolean refusedBeacon = answer != null && answer.refusedBeacon();
+            logAfterResponse(request, response,
+                    refusedBeacon || isConsentWrite(request) ? ConsentDecision.refuseAll() : decision, start,
+                    answer == null ? null : answer.wrapped(), failed && !response.isCommitted());
         }
+    }
+
+    /**
+     * How the filter answered a request.
+     *
+     * @param wrapped       the enforcing wrapper, or null when the filter answered the request itself
+     * @param refusedBeacon whether it was a beacon of a refused category, answered {@code 204}: its access-log line
+     *                      keeps nothing that needs consent, as its query and headers are what the visitor refused
+     */
+    private record Answer(ConsentResponse wrapped, boolean refusedBeacon) {
     }
 
     /**
@@ -322,25 +334,25 @@ public final class ConsentGateFilter implements Filter {
         return "POST".equals(request.getMethod()) && pathWithinApplication(request).equals(policy.consentPath());
     }
 
-    /** Answers the request; returns the enforcing wrapper, or null when the filter answered it itself. */
-    private ConsentResponse answer(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-                                   Signals signals, ConsentDecision decision) throws IOException, ServletException {
+    /** Answers the request. */
+    private Answer answer(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                          Signals signals, ConsentDecision decision) throws IOException, ServletException {
         String path = pathWithinApplication(request);
         if (wellKnown.handles(path)) {
             wellKnown.serve(path, request, response, decision);
-            return null;
+            return new Answer(null, false);
         }
         if (path.equals(policy.consentPath())) {
             consentEndpoint.serve(request, response, signals, decision);
-            return null;
+            return new Answer(null, false);
         }
         if (beaconGate.gate(request, response, decision, policy.reportOnly())) {
-            return null;
+            return new Answer(null, true);
         }
         if (policy.reportOnly() && !decision.allowsEverything() && LOG.isDebugEnabled()) {
             LOG.debug("report-only: would enforce refusal of {} on {}", decision.refused(), path);
         }
-        return enforce(request, response, chain, decision);
+        return new Answer(enforce(request, response, chain, decision), false);
     }
 
     /** One access-log line per request, after the response (for async requests, when the async cycle ends). */

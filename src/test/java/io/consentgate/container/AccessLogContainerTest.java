@@ -34,6 +34,8 @@ class AccessLogContainerTest {
     void start() throws Exception {
         containers.put("tomcat", Container.start("tomcat", Map.of()));
         containers.put("tomcat-json", Container.start("tomcat", Map.of("access-log", "json")));
+        containers.put("tomcat-beacon", Container.start("tomcat", Map.of("access-log", "json",
+                "visitor-hash", "true", "beacon-paths", "/ads/*=marketing")));
     }
 
     @AfterAll
@@ -142,5 +144,21 @@ class AccessLogContainerTest {
         assertEquals("127.0.0.0", json.get("ip").asText(), lines.get(0));
         assertEquals(200, json.get("status").asInt(), lines.get(0));
         assertFalse(lines.get(0).contains("\"UA\""), "no User-Agent without analytics consent: " + lines.get(0));
+    }
+
+    /** A beacon answered 204 because its category is refused: what it carried stays out of the log too. */
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat-beacon"})
+    void aRefusedBeaconIsLoggedWithoutItsPayload(String kind) throws Exception {
+        String marker = "/ads/conv-" + UUID.randomUUID();
+        String cookie = "cg_consent=1.analytics.1." + (System.currentTimeMillis() / 1000) + ".AAAAAAAAAAAAAAAAAAAAAA";
+        String raw = containers.get(kind).exchange("GET " + marker + ";click=c42?email=alice%40example.org HTTP/1.1\n"
+                + "Host: localhost\nCookie: " + cookie + "\nUser-Agent: BeaconAgent\nReferer: https://ref.example/p\n");
+        assertEquals(204, org.eclipse.jetty.http.HttpTester.parseResponse(raw).getStatus(), raw);
+        List<String> lines = accessLines(marker);
+        assertEquals(1, lines.size(), lines.toString());
+        String line = lines.get(0);
+        assertFalse(line.contains("alice") || line.contains("c42") || line.contains("BeaconAgent")
+                || line.contains("ref.example") || line.contains("visitor"), line);
     }
 }
