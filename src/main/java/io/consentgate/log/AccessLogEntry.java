@@ -116,14 +116,23 @@ public record AccessLogEntry(
 
     /** Removes every {@code ;jsessionid=...} path parameter (up to the next {@code ;} or {@code /}). */
     static String withoutSessionId(String path) {
+        return withoutPathParameter(path, "jsessionid");
+    }
+
+    /**
+     * Removes every {@code ;name=...} path parameter (up to the next {@code ;} or {@code /}), the name matched
+     * ignoring case.
+     */
+    static String withoutPathParameter(String path, String name) {
         if (path == null || path.indexOf(';') < 0) {
             return path;
         }
         String lower = path.toLowerCase(Locale.ROOT);
+        String parameter = ";" + name.toLowerCase(Locale.ROOT) + "=";
         StringBuilder sb = new StringBuilder(path.length());
         int i = 0;
         while (i < path.length()) {
-            int at = lower.indexOf(";jsessionid=", i);
+            int at = lower.indexOf(parameter, i);
             if (at < 0) {
                 sb.append(path, i, path.length());
                 break;

@@ -1,6 +1,8 @@
 package io.consentgate.log;
 
 import io.consentgate.ConsentDecision;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.SecureRandom;
@@ -30,8 +32,9 @@ import org.slf4j.Logger;
  * }</pre>
  *
  * <p>Reads only {@code getRemoteAddr}, {@code getMethod}, {@code getRequestURI}, {@code getQueryString},
- * {@code getProtocol}, {@code getStatus} and the {@code X-Forwarded-For}, {@code Forwarded}, {@code Referer} and
- * {@code User-Agent} headers; never cookies, sessions, the remote user or {@code Authorization}. Attributes are set
+ * {@code getProtocol}, {@code getStatus}, the {@code X-Forwarded-For}, {@code Forwarded}, {@code Referer} and
+ * {@code User-Agent} headers, and the name the container gives the session id path parameter (the context's session
+ * cookie name and one init-param); never cookies, sessions, the remote user or {@code Authorization}. Attributes are set
  * even when the format is {@link AccessLogFormat#OFF}. {@link #log} never throws.
  *
  * <p>WARNING: call {@link #log} once the response is complete: in a {@code finally} after {@code chain.doFilter}
@@ -42,6 +45,9 @@ import org.slf4j.Logger;
  * <p>Immutable and thread-safe.
  */
 public final class ServletAccessLog {
+
+    /** Jetty's context init-param naming the session id path parameter. */
+    private static final String JETTY_SESSION_PARAMETER = "org.eclipse.jetty.session.SessionIdPathParameterName";
 
     private final IpMask mask;
     private final TrustedProxies trusted;
@@ -103,10 +109,34 @@ public final class ServletAccessLog {
         String client = ClientAddress.resolve(request.getRemoteAddr(), headers(request, "X-Forwarded-For"),
                 headers(request, "Forwarded"), trusted);
         long millis = Math.max(0, Duration.between(start, clock.instant()).toMillis());
-        RequestView view = new RequestView(start, client, request.getMethod(), request.getRequestURI(),
+        RequestView view = new RequestView(start, client, request.getMethod(), withoutSessionId(request),
                 request.getQueryString(), request.getProtocol(), status, bytesWritten,
                 request.getHeader("Referer"), request.getHeader("User-Agent"), millis);
         return AccessLogEntry.of(view, decision, mask, visitorHash);
+    }
+
+    /**
+     * The request URI without the session id path parameter under the name the container gives it when the webapp
+     * renames it: Tomcat and Undertow use the session cookie name ({@code <cookie-config><name>}), Jetty the context init-param
+     * {@value #JETTY_SESSION_PARAMETER}. {@code ;jsessionid=} itself is removed by {@link AccessLogEntry}.
+     */
+    private static String withoutSessionId(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        if (uri == null || uri.indexOf(';') < 0) {
+            return uri;
+        }
+        ServletContext context = request.getServletContext();
+        if (context == null) {
+            return uri;
+        }
+        SessionCookieConfig cookie = context.getSessionCookieConfig();
+        for (String name : new String[] {cookie == null ? null : cookie.getName(),
+                context.getInitParameter(JETTY_SESSION_PARAMETER)}) {
+            if (name != null && !name.isBlank()) {
+                uri = AccessLogEntry.withoutPathParameter(uri, name.strip());
+            }
+        }
+        return uri;
     }
 
     /** The logger, for its failure count. */

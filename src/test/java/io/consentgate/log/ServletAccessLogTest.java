@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consentgate.ConsentDecision;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Proxy;
@@ -41,6 +43,9 @@ class ServletAccessLogTest {
         String method = "GET";
         String uri = "/shop/cart;jsessionid=5F2E0A9B";
         String query = "coupon=SPRING&ref=mail";
+        /** The webapp's session cookie name ({@code SessionCookieConfig.getName()}), null when not set. */
+        String sessionCookieName;
+        final Map<String, String> initParameters = new HashMap<>();
 
         FakeRequest header(String name, String... values) {
             headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(List.of(values));
@@ -68,8 +73,25 @@ class ServletAccessLogTest {
                             }
                             case "setAttribute": attributes.put((String) args[0], args[1]); return null;
                             case "getAttribute": return attributes.get((String) args[0]);
+                            case "getServletContext": return servletContext();
                             default: throw new UnsupportedOperationException(m.getName());
                         }
+                    });
+        }
+
+        private ServletContext servletContext() {
+            SessionCookieConfig config = (SessionCookieConfig) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {SessionCookieConfig.class}, (p, m, args) -> {
+                        if (m.getName().equals("getName")) {
+                            return sessionCookieName;
+                        }
+                        throw new UnsupportedOperationException(m.getName());
+                    });
+            return (ServletContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {ServletContext.class}, (p, m, args) -> switch (m.getName()) {
+                        case "getSessionCookieConfig" -> config;
+                        case "getInitParameter" -> initParameters.get((String) args[0]);
+                        default -> throw new UnsupportedOperationException(m.getName());
                     });
         }
     }
@@ -141,6 +163,26 @@ class ServletAccessLogTest {
         assertEquals(Set.of("X-Forwarded-For", "Forwarded", "Referer", "User-Agent"), Set.copyOf(req.headersRead));
         String line = sink.events.get(0).message();
         assertFalse(line.contains("5F2E0A9B") || line.contains("GA1.1") || line.contains("secret"), line);
+    }
+
+    /** Tomcat names the session path parameter after the session cookie; Jetty reads it from an init-param. */
+    @Test
+    void removesTheSessionIdUnderTheNameTheContainerGivesIt() throws Exception {
+        RecordingLogger sink = new RecordingLogger(true, null);
+        FakeRequest tomcat = browserRequest();
+        tomcat.sessionCookieName = "SID";
+        tomcat.uri = "/shop/cart;SID=5F2E0A9B;color=red";
+        FakeRequest jetty = browserRequest();
+        jetty.initParameters.put("org.eclipse.jetty.session.SessionIdPathParameterName", "sessid");
+        jetty.uri = "/shop;sessid=5F2E0A9B/cart";
+        ServletAccessLog accessLog = log(sink, AccessLogFormat.JSON, "");
+
+        accessLog.log(tomcat.proxy(), response(200), ConsentDecision.allowAll(), START, 10);
+        accessLog.log(jetty.proxy(), response(200), ConsentDecision.allowAll(), START, 10);
+
+        assertEquals("/shop/cart;color=red", MAPPER.readTree(sink.events.get(0).message()).get("path").asText());
+        assertEquals("/shop/cart", MAPPER.readTree(sink.events.get(1).message()).get("path").asText());
+        assertEquals("/shop/cart;color=red", tomcat.attributes.get(AccessLogAttributes.PATH));
     }
 
     @Test
