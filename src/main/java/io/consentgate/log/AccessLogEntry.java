@@ -16,6 +16,8 @@ import java.util.Objects;
  *   <li>The client address is always masked with the {@link IpMask}; {@code "-"} when it is not an IP address.</li>
  *   <li>When {@link Category#ANALYTICS} is refused, User-Agent, Referer, query string, every path parameter
  *       ({@code ;gclid=…}) and the visitor id are dropped.</li>
+ *   <li>When {@link Category#MARKETING} is refused, the ad click ids ({@link ClickIds}: {@code gclid},
+ *       {@code fbclid}, {@code msclkid}…) are removed from the query string and the Referer's.</li>
  *   <li>Always: the {@code ;jsessionid=} path parameter (a session credential) is removed from the path; no
  *       remote user, {@code Authorization}, {@code Cookie} or {@code Set-Cookie} value ever enters an entry (there
  *       is no field for them).</li>
@@ -72,19 +74,22 @@ public record AccessLogEntry(
     public static AccessLogEntry of(RequestView view, ConsentDecision decision, IpMask mask,
             VisitorHash visitorHash) {
         boolean analytics = decision != null && decision.allows(Category.ANALYTICS);
+        boolean marketing = analytics && decision.allows(Category.MARKETING);
         String ip = mask.mask(view.clientAddress());
         String visitor = visitorHash == null || !analytics ? null : visitorHash.of(ip, view.userAgent());
         String path = analytics ? withoutSessionId(view.requestUri()) : withoutPathParameters(view.requestUri());
+        String query = !analytics ? null : marketing ? view.queryString() : ClickIds.removed(view.queryString());
+        String referer = !analytics ? null : marketing ? view.referer() : ClickIds.removedFromUrl(view.referer());
         return new AccessLogEntry(
                 view.time(),
                 ip,
                 view.method(),
                 path,
-                analytics ? view.queryString() : null,
+                query,
                 view.protocol(),
                 view.status(),
                 view.bytes(),
-                analytics ? view.referer() : null,
+                referer,
                 analytics ? view.userAgent() : null,
                 view.durationMillis(),
                 visitor);

@@ -73,6 +73,43 @@ class AccessLogEntryTest {
         assertEquals(expected, AccessLogEntry.withoutSessionId(uri));
     }
 
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
+        "utm_source=news&gclid=Cj0KCQ&id=9        | utm_source=news&id=9",
+        "fbclid=IwAR2x&ref=home                   | ref=home",
+        "GCLID=a&MsClkId=b&wbraid=c&gbraid=d      | NULL",
+        "%67clid=a&q=tea                          | q=tea",
+        "q=gclid&gclidx=1&x_gclid=2               | q=gclid&gclidx=1&x_gclid=2",
+        "ttclid&li_fat_id=1&_hsenc=p2&mc_eid=9&q= | q=",
+        "a=1&&b=2                                 | a=1&&b=2",
+        "NULL                                     | NULL",
+    })
+    void removesAdClickIdsFromTheQuery(String query, String expected) {
+        assertEquals(expected, ClickIds.removed(query));
+    }
+
+    /**
+     * A visitor who allowed analytics but refused marketing keeps the query and Referer in the log, without the ad
+     * click ids in them: each identifies the visitor's click to an ad platform.
+     */
+    @Test
+    void aVisitorWhoRefusedMarketingKeepsTheQueryWithoutItsClickIds() {
+        RequestView v = Entries.productPage();
+        RequestView landing = new RequestView(v.time(), v.clientAddress(), v.method(), v.requestUri(),
+                "utm_source=ads&gclid=Cj0KCQiA&msclkid=9f3", v.protocol(), v.status(), v.bytes(),
+                "https://shop.example/landing?fbclid=IwAR2&lang=de#top", v.userAgent(), v.durationMillis());
+
+        AccessLogEntry analyticsOnly = AccessLogEntry.of(landing, allowing(Category.ANALYTICS), IpMask.defaults());
+        AccessLogEntry all = AccessLogEntry.of(landing, ConsentDecision.allowAll(), IpMask.defaults());
+
+        assertEquals("utm_source=ads", analyticsOnly.query());
+        assertEquals("https://shop.example/landing?lang=de#top", analyticsOnly.referer());
+        assertEquals(landing.queryString(), all.query());
+        assertEquals(landing.referer(), all.referer());
+        assertEquals("https://shop.example/", ClickIds.removedFromUrl("https://shop.example/?gclid=x"));
+        assertEquals("https://shop.example/p", ClickIds.removedFromUrl("https://shop.example/p"));
+    }
+
     @Test
     void computesTheVisitorIdOnlyWhenAnalyticsIsAllowed() {
         // The id is derived from the User-Agent and links a day's requests: a refusal of analytics leaves it out.
