@@ -127,6 +127,17 @@ class CookieMatchTest {
         cX_P                     | -                    | piano-cxense
         cX_G                     | .news.example        | piano-cxense
         CX_12345                 | -                    | -
+        cfz_google-analytics_v4  | -                    | cloudflare-zaraz
+        cfzs_google-analytics_v4 | .shop.example        | cloudflare-zaraz
+        cf_consent               | -                    | -
+        cf_clearance             | -                    | -
+        __cf_bm                  | .shop.example        | -
+        _cio                     | -                    | customer-io
+        _cioid                   | -                    | customer-io
+        _cioanonid               | .shop.example        | customer-io
+        cioFT                    | -                    | customer-io
+        _cior                    | -                    | -
+        usbls                    | -                    | usabilla
         _gig_lt                  | -                    | -
         _gig_APIProxy_enabled    | -                    | -
         gig_bootstrap_3_AbCdEf   | -                    | -

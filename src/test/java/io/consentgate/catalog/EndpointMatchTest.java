@@ -45,6 +45,7 @@ class EndpointMatchTest {
         /pirsch/event                           | pirsch           | pirsch
         /pirsch/hits                            | -                | -
         /_vercel/insights/view                  | -                | -
+        /cdn-cgi/zaraz/t                        | -                | -
         /rb_bf38172tbn                          | -                | dynatrace-rum
         /docs/b/ss/1                            | -                | -
         /G/COLLECT                              | -                | -

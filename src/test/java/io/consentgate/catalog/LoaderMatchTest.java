@@ -151,6 +151,20 @@ class LoaderMatchTest {
         /pirsch/pirsch-events.min.js                                 | pirsch     | analytics
         /js/pa.js                                                    | -          | -
         /js/pirsch-guide.js                                          | -          | -
+        /cdn-cgi/zaraz/i.js                                          | cloudflare-zaraz | analytics+marketing
+        https://www.shop.example/cdn-cgi/zaraz/s.js?z=JTdCJTIyZXhlY3V0ZWQlMjIlM0ElNUIlNUQ | cloudflare-zaraz | analytics+marketing
+        /cdn-cgi/challenge-platform/scripts/jsd/main.js              | -          | -
+        /cdn-cgi/scripts/5c5dd728/cloudflare-static/email-decode.min.js | -      | -
+        /cdn-cgi/scripts/7d0fa10a/cloudflare-static/rocket-loader.min.js | -      | -
+        /cdn-cgi/image/width=640,quality=75/uploads/hero.jpg         | -          | -
+        /cdn-cgi/zaraz/t                                             | -          | -
+        /js/zaraz/s.js                                               | -          | -
+        /vendor/onesignal/OneSignalSDK.page.js                       | onesignal  | marketing
+        /OneSignalSDKWorker.js                                       | -          | -
+        /static/glassbox/detector-dom.min.js                         | glassbox   | analytics
+        /static/js/detector.js                                       | -          | -
+        https://guides.shop.example/messo/SXhM1amPRRoR2TPYuc50qIPxzw7E/messo.min.js | chameleon | analytics
+        /js/messo-layout.js                                          | -          | -
         /js/prebid8.52.0.min.js                                      | -          | -
         /js/prebid-ads.js                                            | -          | -
         https://cdn.jsdelivr.net/npm/prebid.js@9.20.0/dist/not-for-prod/prebid.js | prebid | marketing

@@ -455,6 +455,83 @@ class ScriptMatchTest {
     }
 
     @Test
+    void findsTheAddedTagManagerEngagementAndFeedbackLoadersButNotCallsIntoThem() {
+        // Zaraz: the script Cloudflare injects (minified, its parameter names vary) and a hand-written loader
+        String zaraz = "(function(w,d){!function(a,b,c,e){a[c]=a[c]||{};a[c].executed=[];a.zaraz={deferred:[],listeners:[]};"
+                + "a.zaraz.q=[];a.zaraz._f=function(f){return function(){var g=Array.prototype.slice.call(arguments);"
+                + "a.zaraz.q.push({m:f,a:g})}};for(const h of[\"track\",\"set\",\"debug\"])a.zaraz[h]=a.zaraz._f(h);"
+                + "a.zaraz.init=()=>{var i=b.getElementsByTagName(e)[0],j=b.createElement(e);j.defer=!0;"
+                + "j.src=\"/cdn-cgi/zaraz/s.js?z=\"+btoa(encodeURIComponent(JSON.stringify(a[c])));i.parentNode.insertBefore(j,i)};"
+                + "[\"complete\",\"interactive\"].includes(b.readyState)?zaraz.init():a.addEventListener(\"DOMContentLoaded\",zaraz.init)"
+                + "}(w,d,\"zarazData\",\"script\");})(window,document);";
+        assertEquals(Map.of("cloudflare-zaraz", EnumSet.of(Category.ANALYTICS, Category.MARKETING)), scan(zaraz));
+        assertEquals(Set.of("cloudflare-zaraz"), ids("var s = document.createElement('script');"
+                + " s.src = '/cdn-cgi/zaraz/i.js'; s.referrerPolicy = 'origin'; document.head.appendChild(s);"));
+        assertEquals(Set.of(), ids("document.querySelector('#signup').addEventListener('submit', function () {"
+                + " zaraz.track('signup', { plan: 'pro' }); zaraz.set('user_tier', 'pro'); });"));
+        assertEquals(Set.of(), ids("document.addEventListener('zarazConsentAPIReady', function () {"
+                + " zaraz.consent.set({ a1b2: true }); zaraz.consent.sendQueuedEvents(); });"));
+        // Cloudflare's own /cdn-cgi/ scripts: the challenge platform's inline loader, email obfuscation
+        assertEquals(Set.of(), ids("(function(){function c(){var b=a.contentDocument||a.contentWindow.document;"
+                + "if(b){var d=b.createElement('script');d.innerHTML=\"window.__CF$cv$params={r:'8f1e2d3c4b5a6978',"
+                + "t:'MTczMjk5NTIwMC4wMDAwMDA='};var a=document.createElement('script');a.nonce='';"
+                + "a.src='/cdn-cgi/challenge-platform/scripts/jsd/main.js';document.getElementsByTagName('head')[0]"
+                + ".appendChild(a);\";b.getElementsByTagName('head')[0].appendChild(d)}}})();"));
+        assertEquals(Set.of(), ids("var e = document.createElement('script');"
+                + " e.src = '/cdn-cgi/scripts/5c5dd728/cloudflare-static/email-decode.min.js'; document.body.appendChild(e);"));
+        // Customer.io's classic snippet, by its host and its script id; calls into the queue stay
+        assertEquals(Map.of("customer-io", EnumSet.of(Category.MARKETING)), scan("""
+            var _cio = _cio || [];
+            (function() {
+              var a,b,c;a=function(f){return function(){_cio.push([f].concat(Array.prototype.slice.call(arguments,0)))}};
+              b=["load","identify","sidentify","track","page"];for(c=0;c<b.length;c++){_cio[b[c]]=a(b[c])};
+              var t = document.createElement('script'), s = document.getElementsByTagName('script')[0];
+              t.async = true; t.id = 'cio-tracker'; t.setAttribute('data-site-id', '3f2e1d0c9b8a');
+              t.src = 'https://assets.customer.io/assets/track-eu.js';
+              s.parentNode.insertBefore(t, s);
+            })();"""));
+        assertEquals(Set.of("customer-io"), ids("t.id = \"cio-tracker\"; t.src = window.CIO_PROXY + '/track.js';"));
+        assertEquals(Set.of(), ids("_cio.identify({ id: user.id, email: user.email }); _cio.track('checkout', { total: 42 });"));
+        // GoSquared: the project token call starts the tracker; other calls only queue
+        assertEquals(Set.of("gosquared"), ids("!function(g,s,q,r,d){r=g[r]=g[r]||function(){(r.q=r.q||[]).push(arguments)};"
+                + "d=s.createElement(q);q=s.getElementsByTagName(q)[0];d.src='//d1l6p2sc9645hc.cloudfront.net/tracker.js';"
+                + "q.parentNode.insertBefore(d,q)}(window,document,'script','_gs');\n_gs('GSN-482913-K');"));
+        assertEquals(Set.of("gosquared"), ids("_gs(\"GSN-482913-K\"); _gs('set', 'trackLocal', true);"));
+        assertEquals(Set.of(), ids("_gs('identify', { id: 42, email: 'a@b.example' }); _gs('event', 'Signup');"));
+        assertEquals(Set.of(), ids("var my_gs = fn; my_gs('GSN-1'); var rows = tabs_gs('GSN-2');"));
+        // OneSignal: the init call in the v16, v15 and array forms; the deferred queue and other calls stay
+        assertEquals(Map.of("onesignal", EnumSet.of(Category.MARKETING)), scan("""
+            window.OneSignalDeferred = window.OneSignalDeferred || [];
+            OneSignalDeferred.push(async function(OneSignal) {
+              await OneSignal.init({ appId: "5f3c2a1b-0d9e-4c8b-a7f6-e5d4c3b2a190" });
+            });"""));
+        assertEquals(Set.of("onesignal"), ids("window.OneSignal = window.OneSignal || [];"
+                + " OneSignal.push(function() { OneSignal.init({ appId: '5f3c2a1b' }); });"));
+        assertEquals(Set.of("onesignal"), ids("OneSignal.push([\"init\", { appId: \"5f3c2a1b\", autoRegister: false }]);"));
+        assertEquals(Set.of(), ids("window.OneSignalDeferred = window.OneSignalDeferred || [];"
+                + " OneSignalDeferred.push(function(OneSignal) { OneSignal.User.addTag('plan', 'pro'); });"));
+        assertEquals(Set.of(), ids("MyOneSignal.init({}); pushOneSignal.init(cfg);"));
+        // Appcues and Userpilot by their settings objects, Glassbox by its configuration object
+        assertEquals(Set.of("appcues"), ids("window.AppcuesSettings = { enableURLDetection: true };"));
+        assertEquals(Set.of(), ids("if (window.Appcues) { Appcues.identify(user.id, { plan: user.plan }); Appcues.page(); }"));
+        assertEquals(Set.of("userpilot"), ids("window.userpilotSettings = {token: \"NX-98ii14b\"};"));
+        assertEquals(Set.of(), ids("userpilot.identify('u-42', { name: 'Ada' }); userpilot.track('Exported report');"));
+        assertEquals(Set.of("glassbox"), ids("if (typeof _cls_config === 'undefined') _cls_config = {};\n"
+                + "_cls_config.valueMaskingMode = 'whitelist';\n_cls_config.detectorPath = 'https://cdn.gbqofs.com/sv/a/';"));
+        assertEquals(Set.of(), ids("var my_cls_config = {}; var _cls_configs = [];"));
+        // Usabilla's lightningjs embed names its host; calls into the widget stay
+        assertEquals(Set.of("usabilla"), ids("window.usabilla_live = lightningjs.require(\"usabilla_live\","
+                + " \"//w.usabilla.com/1400b371716f.js\");"));
+        assertEquals(Set.of(), ids("if (window.usabilla_live) { usabilla_live('virtualPageView'); }"));
+        // Chameleon: the file name its snippet writes, also for a custom fastUrl; chmln calls stay
+        assertEquals(Set.of("chameleon"), ids("!function(d,w){var t=\"SXhM1amPRRoR2TPYuc50qIPxzw7E\",c=\"chmln\","
+                + "i=d.createElement(\"script\");if(w[c]||(w[c]={}),!w[c].root){w[c].accountToken=t;"
+                + "w[c].fastUrl='https://guides.shop.example/';i.src=w[c].fastUrl+\"messo/\"+t+\"/messo.min.js\","
+                + "i.async=!0,d.head.appendChild(i);}}(document,window);"));
+        assertEquals(Set.of(), ids("chmln.identify(user.id, { email: user.email }); chmln.track('Invited teammate');"));
+    }
+
+    @Test
     void findsPiwikProTrackerAndTagManagerLoaders() {
         String container = """
             (function (w, d, layer, containerId) {

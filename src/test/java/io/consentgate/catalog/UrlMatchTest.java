@@ -155,6 +155,38 @@ class UrlMatchTest {
         https://api.swetrix.com/log/noscript?pid=GRxW5Lv9sQLD             | -    | swetrix
         https://swetrix.com/docs                                          | -    | -
         https://api.swetrix.com/v1/project                                | -    | -
+        https://assets.customer.io/assets/track.js                        | -    | customer-io
+        https://assets.customer.io/assets/track-eu.js                     | -    | customer-io
+        https://cdp.customer.io/v1/analytics-js/snippet/0f1e2d3c4b5a69788796/analytics.min.js | - | customer-io
+        https://cdp-eu.customer.io/v1/t                                   | -    | customer-io
+        https://assets.customer.io/assets/logo.png                        | -    | -
+        https://customer.io/docs/                                         | -    | -
+        //d1l6p2sc9645hc.cloudfront.net/tracker.js                        | -    | gosquared
+        https://data.gosquared.com/tracker/pageview?site_token=GSN-123456-A | -  | gosquared
+        https://www.gosquared.com/                                        | -    | -
+        https://d1l6p2sc9645hd.cloudfront.net/tracker.js                  | -    | -
+        https://cdn.onesignal.com/sdks/web/v16/OneSignalSDK.page.js       | -    | onesignal
+        https://api.onesignal.com/apps/5f3c2a1b-0d9e-4c8b-a7f6-e5d4c3b2a190/subscriptions | - | onesignal
+        https://onesignal.com/                                            | -    | -
+        https://documentation.onesignal.com/docs/web-sdk-reference        | -    | -
+        https://fast.appcues.com/96123.js                                 | -    | appcues
+        https://api.appcues.net/v1/accounts/96123/users/u-42/activity     | -    | appcues
+        https://www.appcues.com/                                          | -    | -
+        https://docs.appcues.com/install-appcues-web                      | -    | -
+        https://js.userpilot.io/sdk/latest.js                             | -    | userpilot
+        wss://analytex-eu.userpilot.io/socket                             | -    | userpilot
+        https://analytex-eu.userpilot.io/v1/events                        | -    | userpilot
+        https://run.userpilot.io/environment                              | -    | -
+        https://userpilot.com/                                            | -    | -
+        https://cdn.gbqofs.com/acme-bank/p/detector-dom.min.js            | -    | glassbox
+        https://c2001.report.gbss.io/5ny045gc/glassbox/reporting/64155f70-7f25-739f/cls_report | - | glassbox
+        https://www.glassbox.com/                                         | -    | -
+        //w.usabilla.com/1400b371716f.js                                  | -    | usabilla
+        https://usabilla.com/                                             | -    | -
+        https://fast.chameleon.io/messo/SXhM1amPRRoR2TPYuc50qIPxzw7E/messo.min.js | - | chameleon
+        https://fast.trychameleon.com/messo/SXhM1amPRRoR2TPYuc50qIPxzw7E/messo.min.js | - | chameleon
+        https://www.chameleon.io/                                         | -    | -
+        /cdn-cgi/zaraz/s.js?z=JTdCJTIyZXhlY3V0ZWQ                         | -    | -
         https://cdn.shopify.com/s/files/1/0276/4616/5110/t/3/assets/theme.js | - | -
         https://cdn.jsdelivr.net/npm/jquery@3.7.1/dist/jquery.min.js      | -    | -
         //connect.facebook.net/en_US/fbevents.js                          | -    | meta-pixel
