@@ -457,13 +457,12 @@ class ScriptMatchTest {
     @Test
     void findsTheAddedTagManagerEngagementAndFeedbackLoadersButNotCallsIntoThem() {
         // Zaraz: the script Cloudflare injects (minified, its parameter names vary) and a hand-written loader
-        String zaraz = "(function(w,d){!function(a,b,c,e){a[c]=a[c]||{};a[c].executed=[];a.zaraz={deferred:[],listeners:[]};"
-                + "a.zaraz.q=[];a.zaraz._f=function(f){return function(){var g=Array.prototype.slice.call(arguments);"
-                + "a.zaraz.q.push({m:f,a:g})}};for(const h of[\"track\",\"set\",\"debug\"])a.zaraz[h]=a.zaraz._f(h);"
-                + "a.zaraz.init=()=>{var i=b.getElementsByTagName(e)[0],j=b.createElement(e);j.defer=!0;"
-                + "j.src=\"/cdn-cgi/zaraz/s.js?z=\"+btoa(encodeURIComponent(JSON.stringify(a[c])));i.parentNode.insertBefore(j,i)};"
-                + "[\"complete\",\"interactive\"].includes(b.readyState)?zaraz.init():a.addEventListener(\"DOMContentLoaded\",zaraz.init)"
-                + "}(w,d,\"zarazData\",\"script\");})(window,document);";
+        String zaraz = "(function(win,doc,key){win[key]=win[key]||{};win[key].executed=[];var queue=[];"
+                + "win.zaraz={q:queue,deferred:[],listeners:[]};[\"track\",\"set\"].forEach(function(m){win.zaraz[m]="
+                + "function(){queue.push({m:m,a:[].slice.call(arguments)})}});win.zaraz.init=function(){"
+                + "var el=doc.createElement(\"script\");el.defer=true;el.src=\"/cdn-cgi/zaraz/s.js?z=\"+btoa("
+                + "encodeURIComponent(JSON.stringify(win[key])));doc.head.appendChild(el)};win.zaraz.init()"
+                + "})(window,document,\"zarazData\");";
         assertEquals(Map.of("cloudflare-zaraz", EnumSet.of(Category.ANALYTICS, Category.MARKETING)), scan(zaraz));
         assertEquals(Set.of("cloudflare-zaraz"), ids("var s = document.createElement('script');"
                 + " s.src = '/cdn-cgi/zaraz/i.js'; s.referrerPolicy = 'origin'; document.head.appendChild(s);"));
@@ -482,20 +481,20 @@ class ScriptMatchTest {
         // Customer.io's classic snippet, by its host and its script id; calls into the queue stay
         assertEquals(Map.of("customer-io", EnumSet.of(Category.MARKETING)), scan("""
             var _cio = _cio || [];
-            (function() {
-              var a,b,c;a=function(f){return function(){_cio.push([f].concat(Array.prototype.slice.call(arguments,0)))}};
-              b=["load","identify","sidentify","track","page"];for(c=0;c<b.length;c++){_cio[b[c]]=a(b[c])};
-              var t = document.createElement('script'), s = document.getElementsByTagName('script')[0];
-              t.async = true; t.id = 'cio-tracker'; t.setAttribute('data-site-id', '3f2e1d0c9b8a');
-              t.src = 'https://assets.customer.io/assets/track-eu.js';
-              s.parentNode.insertBefore(t, s);
-            })();"""));
+            ['identify', 'track', 'page'].forEach(function (name) {
+              _cio[name] = function () { _cio.push([name].concat([].slice.call(arguments))); };
+            });
+            var tag = document.createElement('script');
+            tag.async = true; tag.id = 'cio-tracker'; tag.setAttribute('data-site-id', '3f2e1d0c9b8a');
+            tag.src = 'https://assets.customer.io/assets/track-eu.js';
+            document.body.appendChild(tag);"""));
         assertEquals(Set.of("customer-io"), ids("t.id = \"cio-tracker\"; t.src = window.CIO_PROXY + '/track.js';"));
         assertEquals(Set.of(), ids("_cio.identify({ id: user.id, email: user.email }); _cio.track('checkout', { total: 42 });"));
         // GoSquared: the project token call starts the tracker; other calls only queue
-        assertEquals(Set.of("gosquared"), ids("!function(g,s,q,r,d){r=g[r]=g[r]||function(){(r.q=r.q||[]).push(arguments)};"
-                + "d=s.createElement(q);q=s.getElementsByTagName(q)[0];d.src='//d1l6p2sc9645hc.cloudfront.net/tracker.js';"
-                + "q.parentNode.insertBefore(d,q)}(window,document,'script','_gs');\n_gs('GSN-482913-K');"));
+        assertEquals(Set.of("gosquared"), ids("(function (win, name) { win[name] = win[name] || function () {"
+                + " (win[name].q = win[name].q || []).push(arguments); }; var el = document.createElement('script');"
+                + " el.src = '//d1l6p2sc9645hc.cloudfront.net/tracker.js'; document.head.appendChild(el); })(window, '_gs');"
+                + "\n_gs('GSN-482913-K');"));
         assertEquals(Set.of("gosquared"), ids("_gs(\"GSN-482913-K\"); _gs('set', 'trackLocal', true);"));
         assertEquals(Set.of(), ids("_gs('identify', { id: 42, email: 'a@b.example' }); _gs('event', 'Signup');"));
         assertEquals(Set.of(), ids("var my_gs = fn; my_gs('GSN-1'); var rows = tabs_gs('GSN-2');"));
@@ -524,10 +523,9 @@ class ScriptMatchTest {
                 + " \"//w.usabilla.com/1400b371716f.js\");"));
         assertEquals(Set.of(), ids("if (window.usabilla_live) { usabilla_live('virtualPageView'); }"));
         // Chameleon: the file name its snippet writes, also for a custom fastUrl; chmln calls stay
-        assertEquals(Set.of("chameleon"), ids("!function(d,w){var t=\"SXhM1amPRRoR2TPYuc50qIPxzw7E\",c=\"chmln\","
-                + "i=d.createElement(\"script\");if(w[c]||(w[c]={}),!w[c].root){w[c].accountToken=t;"
-                + "w[c].fastUrl='https://guides.shop.example/';i.src=w[c].fastUrl+\"messo/\"+t+\"/messo.min.js\","
-                + "i.async=!0,d.head.appendChild(i);}}(document,window);"));
+        assertEquals(Set.of("chameleon"), ids("(function(doc,win,token){var ns=win.chmln=win.chmln||{};"
+                + "ns.fastUrl='https://guides.shop.example/';var el=doc.createElement('script');"
+                + "el.src=ns.fastUrl+'messo/'+token+'/messo.min.js';doc.head.appendChild(el)})(document,window,'SXhM1amP');"));
         assertEquals(Set.of(), ids("chmln.identify(user.id, { email: user.email }); chmln.track('Invited teammate');"));
     }
 

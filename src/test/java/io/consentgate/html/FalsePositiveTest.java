@@ -350,4 +350,39 @@ class FalsePositiveTest {
             + " cX.callQueue.push(['setSiteId', '9222352440756601877']); cX.callQueue.push(['sendPageViewEvent']);</script>"
             + "<script src=\"/assets/js/pa.js\"></script><script src=\"/insights/script.js\"></script>");
     }
+
+    @Test
+    void keepsCloudflaresOtherEdgeScriptsAndCallsIntoTheAddedEngagementAndFeedbackTools() {
+        // Cloudflare's platform scripts under /cdn-cgi/ (the challenge platform's inline loader and file, email
+        // obfuscation, Rocket Loader, resized images, the protected e-mail link) are not Zaraz's; event and consent
+        // calls into Zaraz and calls into the other tools' queues load nothing; links to the vendors' websites,
+        // asset files on a vendor's asset host and site files that share part of a name stay
+        assertUntouched("<script>(function(){function c(){var b=a.contentDocument||a.contentWindow.document;if(b){"
+            + "var d=b.createElement('script');d.innerHTML=\"window.__CF$cv$params={r:'8f1e2d3c4b5a6978',t:'MTczMg=='};"
+            + "var a=document.createElement('script');a.src='/cdn-cgi/challenge-platform/scripts/jsd/main.js';"
+            + "document.getElementsByTagName('head')[0].appendChild(a);\";b.getElementsByTagName('head')[0].appendChild(d)}}"
+            + "var a=document.createElement('iframe');a.height=1;a.width=1;a.style.display='none';"
+            + "document.body.appendChild(a);c()})();</script>"
+            + "<script src=\"/cdn-cgi/challenge-platform/h/g/scripts/jsd/5c8b1e2f/main.js\" defer></script>"
+            + "<script data-cfasync=\"false\" src=\"/cdn-cgi/scripts/5c5dd728/cloudflare-static/email-decode.min.js\"></script>"
+            + "<script src=\"/cdn-cgi/scripts/7d0fa10a/cloudflare-static/rocket-loader.min.js\" data-cf-settings=\"a1b2c3d4-|49\" defer></script>"
+            + "<img src=\"/cdn-cgi/image/width=640,quality=75/uploads/hero.jpg\" alt=\"\">"
+            + "<a href=\"/cdn-cgi/l/email-protection#2a42474a6a\">[email&#160;protected]</a>"
+            + "<script>if (window.zaraz) { zaraz.track('trial_started', { plan: 'starter' }); zaraz.set('tier', 'pro'); }</script>"
+            + "<script>document.addEventListener('zarazConsentAPIReady', function () { zaraz.consent.set({ a1b2: true }); });</script>"
+            + "<p>Keep <code>/cdn-cgi/zaraz/s.js</code> out of your cache rules.</p>"
+            + "<img src=\"https://assets.customer.io/assets/logo.png\" alt=\"\"><a href=\"https://customer.io/docs/\">Customer.io</a>"
+            + "<script>if (window._cio) { _cio.identify({ id: 'u-42', email: 'ada@studio.example' }); _cio.track('paid'); }</script>"
+            + "<script>var tabs_gs = tabs('GSN-2'); if (window._gs) { _gs('event', 'Signup'); }</script>"
+            + "<a href=\"https://www.gosquared.com/\">GoSquared</a><a href=\"https://onesignal.com/\">OneSignal</a>"
+            + "<script>window.OneSignalDeferred = window.OneSignalDeferred || [];"
+            + " OneSignalDeferred.push(function (OneSignal) { OneSignal.User.addTag('plan', 'pro'); });</script>"
+            + "<script>if (window.Appcues) { Appcues.identify('u-42', { plan: 'pro' }); Appcues.page(); }"
+            + " if (window.userpilot) { userpilot.identify('u-42'); } if (window.chmln) { chmln.track('Invited'); }"
+            + " if (window.usabilla_live) { usabilla_live('virtualPageView'); }</script>"
+            + "<a href=\"https://www.appcues.com/\">Appcues</a><a href=\"https://run.userpilot.io/environment\">Userpilot</a>"
+            + "<a href=\"https://usabilla.com/\">Usabilla</a><a href=\"https://www.chameleon.io/\">Chameleon</a>"
+            + "<script src=\"/js/detector.js\"></script><script src=\"/js/messo-layout.js\"></script>"
+            + "<script src=\"/js/zaraz/s.js\"></script>");
+    }
 }
