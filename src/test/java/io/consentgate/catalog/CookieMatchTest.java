@@ -138,6 +138,8 @@ class CookieMatchTest {
         cioFT                    | -                    | customer-io
         _cior                    | -                    | -
         usbls                    | -                    | usabilla
+        WZRK_G                   | -                    | clevertap
+        WZRK_S_8RK-99W-485Z      | .shop.example        | clevertap
         _gig_lt                  | -                    | -
         _gig_APIProxy_enabled    | -                    | -
         gig_bootstrap_3_AbCdEf   | -                    | -

@@ -527,6 +527,14 @@ class ScriptMatchTest {
                 + "ns.fastUrl='https://guides.shop.example/';var el=doc.createElement('script');"
                 + "el.src=ns.fastUrl+'messo/'+token+'/messo.min.js';doc.head.appendChild(el)})(document,window,'SXhM1amP');"));
         assertEquals(Set.of(), ids("chmln.identify(user.id, { email: user.email }); chmln.track('Invited teammate');"));
+        // CleverTap: the account call starts it; event and profile pushes stay. Userflow only by its host
+        assertEquals(Map.of("clevertap", EnumSet.of(Category.MARKETING)), scan("var clevertap = {event: [], profile: [],"
+                + " account: [], onUserLogin: [], notifications: [], privacy: []};\nclevertap.account.push({\"id\": \"TEST-86K-4Z9-K85Z\"});"
+                + "\nclevertap.privacy.push({useIP: false});"));
+        assertEquals(Set.of(), ids("clevertap.event.push('Product viewed', { sku: 'A-1' }); clevertap.onUserLogin.push({ Site: { Identity: 42 } });"));
+        assertEquals(Set.of("userflow"), ids("var el = document.createElement('script'); el.src = 'https://js.userflow.com/es2020/userflow.js';"
+                + " document.head.appendChild(el); userflow.init('ct_live_abc');"));
+        assertEquals(Set.of(), ids("import('./userflow.js').then(function (m) { var userflow = m.create(); userflow.init(steps); });"));
     }
 
     @Test

@@ -187,6 +187,13 @@ class UrlMatchTest {
         https://fast.trychameleon.com/messo/SXhM1amPRRoR2TPYuc50qIPxzw7E/messo.min.js | - | chameleon
         https://www.chameleon.io/                                         | -    | -
         /cdn-cgi/zaraz/s.js?z=JTdCJTIyZXhlY3V0ZWQ                         | -    | -
+        https://d2r1yp2w7bby2u.cloudfront.net/js/clevertap.min.js         | -    | clevertap
+        http://static.clevertap.com/js/a.js                               | -    | clevertap
+        https://eu1.clevertap-prod.com/a?t=96&type=push&d=N4Ig            | -    | clevertap
+        https://static.clevertap.com/images/logo.svg                      | -    | -
+        https://clevertap.com/                                            | -    | -
+        https://js.userflow.com/es2020/userflow.js                        | -    | userflow
+        https://userflow.com/                                             | -    | -
         https://cdn.shopify.com/s/files/1/0276/4616/5110/t/3/assets/theme.js | - | -
         https://cdn.jsdelivr.net/npm/jquery@3.7.1/dist/jquery.min.js      | -    | -
         //connect.facebook.net/en_US/fbevents.js                          | -    | meta-pixel
