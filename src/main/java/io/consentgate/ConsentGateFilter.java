@@ -423,10 +423,21 @@ public final class ConsentGateFilter implements Filter {
      * A request that already carries a decision: a forward, include, error or async dispatch, or the filter mapped
      * twice. The decision is never taken twice; the response is wrapped again only where the container handed over
      * its own unwrapped response (an ERROR dispatch after {@code sendError}), so error pages are enforced too.
+     * A forward or async dispatch to a refused collection path is answered by the beacon gate.
      */
     private void redispatch(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
                             ConsentDecision decision) throws IOException, ServletException {
         ConsentResponse wrapped = ConsentResponse.find(response);
+        DispatcherType dispatch = request.getDispatcherType();
+        if ((dispatch == DispatcherType.FORWARD || dispatch == DispatcherType.ASYNC)
+                && beaconGate.gate(request, response, decision, policy.reportOnly())) {
+            // The application sent the request on to a collection path (a URL rewrite, a controller's forward):
+            // a beacon as much as one sent there, as it would be had ConsentGate run only on this dispatch.
+            if (wrapped != null) {
+                wrapped.finish();
+            }
+            return;
+        }
         if (wrapped == null && request.getDispatcherType() != DispatcherType.INCLUDE) {
             enforce(request, response, chain, decision);
             return;
