@@ -260,9 +260,17 @@ public final class ConsentEndpoint {
         return false;
     }
 
+    /**
+     * The consent cookie. A name starting {@code __Secure-} or {@code __Host-} (any case, as browsers read it) is
+     * always {@code Secure}: browsers refuse such a cookie without it, so behind a proxy that ends TLS the choice, a
+     * withdrawal too, would otherwise never be stored.
+     */
     private String setCookie(String value, boolean secure) {
-        return policy.consentCookieName() + "=" + value + "; Path=/; Max-Age=" + policy.consentMaxAge().toSeconds()
-                + "; SameSite=Lax" + (secure ? "; Secure" : "");
+        String name = policy.consentCookieName();
+        boolean prefixed = name.regionMatches(true, 0, "__Secure-", 0, 9)
+                || name.regionMatches(true, 0, "__Host-", 0, 7);
+        return name + "=" + value + "; Path=/; Max-Age=" + policy.consentMaxAge().toSeconds()
+                + "; SameSite=Lax" + (secure || prefixed ? "; Secure" : "");
     }
 
     private void logChange(StoredConsent consent) {

@@ -319,4 +319,23 @@ class ConsentGateContainerTest {
         assertEquals(200, allowed.getStatus());
         assertEquals(before + 1, AppServlet.CALLS.get(), "with consent the beacon reaches the application");
     }
+
+    /**
+     * Browsers store a {@code __Host-} or {@code __Secure-} cookie only with {@code Secure}: without it, behind a
+     * proxy that ends TLS, the choice (a withdrawal too) would silently never be stored.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"__Host-cg_consent", "__secure-cg"})
+    void aPrefixedConsentCookieNameIsAlwaysSetSecure(String name) throws Exception {
+        try (Container c = Container.start("jetty", Map.of("consent-cookie-name", name))) {
+            HttpTester.Response r = HttpTester.parseResponse(c.exchange("POST /consent HTTP/1.1\nHost: localhost\n"
+                    + "Origin: http://localhost\nContent-Type: application/x-www-form-urlencoded\n"
+                    + "Content-Length: 15\n\ncategories=none"));
+            assertEquals(303, r.getStatus());
+            String setCookie = r.get("Set-Cookie");
+            assertTrue(setCookie.startsWith(name + "=1.-.1."), setCookie);
+            assertTrue(setCookie.endsWith("; Secure") && setCookie.contains("; Path=/;")
+                    && !setCookie.contains("Domain"), setCookie);
+        }
+    }
 }
