@@ -74,6 +74,13 @@ final class EndpointMatcher {
         if (r != null) {
             return matches.byDefault(r.entry());
         }
+        // A PHP script runs for the paths below it too (PATH_INFO: Apache's default for PHP, cgi.fix_pathinfo), so
+        // /matomo.php/x reaches the tracker behind a proxy in front of PHP just as /matomo.php does.
+        int php = p.indexOf(".php/");
+        Rule script = php < 0 ? null : (includeGeneric ? exact : exactSpecific).get(p.substring(0, php + 4));
+        if (script != null) {
+            return matches.byDefault(script.entry());
+        }
         for (Rule pr : prefixes) {
             if ((includeGeneric || !pr.pattern().generic()) && p.startsWith(pr.pattern().path())) {
                 return matches.byDefault(pr.entry());

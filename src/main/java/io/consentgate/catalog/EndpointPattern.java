@@ -4,7 +4,8 @@ package io.consentgate.catalog;
  * A first-party collection path a tracker's beacons are proxied to ({@code /g/collect}, {@code /matomo.php}).
  *
  * <p>The path matches exactly (a trailing slash aside), or as a prefix when it was written with a trailing {@code *}
- * in the catalog.
+ * in the catalog. An exact path ending in {@code .php} also matches the paths below it ({@code /matomo.php/x}), which
+ * PHP runs the same script for.
  * A {@code generic} path ({@code /collect}, {@code /tr}, {@code /api/event}) is common in ordinary applications, so
  * the beacon gate blocks it only when the operator enables generic endpoints.
  *

@@ -88,6 +88,28 @@ class BeaconGateTest {
         assertNull(GATE.match(req(path).proxy(), REFUSE), path);
     }
 
+    /**
+     * A PHP script runs for any path below it (PATH_INFO: Apache's default for PHP, {@code cgi.fix_pathinfo}), so a
+     * proxy in front of PHP hands {@code /matomo.php/x} to the tracker just as {@code /matomo.php}.
+     */
+    @ParameterizedTest
+    @CsvSource({"/matomo.php/x, matomo", "/piwik.php/a/b, matomo", "/ppms.php/x.gif, piwik-pro",
+        "/koko-analytics-collect.php/x, koko-analytics",
+        "/wp-content/mu-plugins/wp-statistics-tracker.php/x, wp-statistics"})
+    void gatesThePathInfoOfACollectionScript(String path, String tracker) {
+        BeaconMatch m = GATE.match(req(path).proxy(), REFUSE);
+        assertNotNull(m, path);
+        assertEquals(tracker, m.trackerId());
+        assertNotNull(GATE.match(new FakeExchange.Req(path.replace("/x", "/%78"), "/app-servlet").proxy(), REFUSE),
+                path);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/matomo.phpx/y", "/x/matomo.php.bak/y", "/amatomo.php/x", "/x.php/matomo.php/y", "/g/collect/x"})
+    void scriptPathInfoNearMissesAreNotGated(String path) {
+        assertNull(GATE.match(req(path).proxy(), REFUSE), path);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/", "/index.html", "/g/collector", "/g/collect.js", "/g", "/api/g/collect",
         "/collect", "/tr", "/api/event", "/matomo.php.bak"})
