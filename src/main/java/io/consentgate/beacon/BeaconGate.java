@@ -42,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * {@code //} collapsed, {@code .}/{@code ..} resolved); the request is gated if either matches, so an encoding trick
  * that one router resolves and the other does not still cannot slip past. A trailing slash is ignored
  * ({@code /g/collect/} is gated like {@code /g/collect}: a proxy mapped to {@code /g/*} forwards it just the same).
- * Malformed percent-encoding makes that view match nothing; it never throws.
+ * Malformed percent-encoding makes that view match nothing; it never throws. A {@code ?}, {@code #} or {@code ;} that
+ * either view holds decoded ({@code %3F}, {@code %23}, {@code %3B}) is also cut off as a proxy that appends the decoded
+ * path to its upstream URL would ({@code /g/collect%23x} is gated).
  *
  * <p><b>Never reads the body.</b> {@link #match} looks at the method, the request line and headers only, and
  * {@link #answer} never calls {@code getInputStream()}, {@code getReader()} or {@code getParameter*()}, so a 10 MB or
@@ -115,7 +117,17 @@ public final class BeaconGate {
             return m;
         }
         String raw = BeaconPath.rawView(request);
-        return raw == null || raw.equals(container) ? null : matchPath(raw, decision);
+        m = raw == null || raw.equals(container) ? null : matchPath(raw, decision);
+        if (m != null) {
+            return m;
+        }
+        String cut = BeaconPath.cutDecoded(container);
+        m = cut == null ? null : matchPath(cut, decision);
+        if (m != null) {
+            return m;
+        }
+        String rawCut = BeaconPath.cutDecoded(raw);
+        return rawCut == null || rawCut.equals(cut) ? null : matchPath(rawCut, decision);
     }
 
     /** The first rule that matches {@code path} and needs a refused category, operator rules first. */

@@ -95,6 +95,46 @@ final class BeaconPath {
         return resolve(decoded);
     }
 
+    /**
+     * A decoded view as a proxy that appends it to its upstream URL sends it: a {@code ?} or {@code #} (decoded from
+     * {@code %3F}, {@code %23}) ends the path, a {@code ;} (from {@code %3B}) starts path parameters that a Java
+     * upstream strips up to the segment's end; then resolved again.
+     *
+     * @return the cut path, or {@code null} when {@code view} is null or has none of these characters
+     */
+    static String cutDecoded(String view) {
+        if (view == null) {
+            return null;
+        }
+        int end = view.length();
+        boolean semicolon = false;
+        for (int i = 0; i < view.length(); i++) {
+            char c = view.charAt(i);
+            if (c == '?' || c == '#') {
+                end = i;
+                break;
+            }
+            semicolon |= c == ';';
+        }
+        if (end == view.length() && !semicolon) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(end);
+        boolean inParams = false;
+        for (int i = 0; i < end; i++) {
+            char c = view.charAt(i);
+            if (c == '/') {
+                inParams = false;
+            } else if (c == ';') {
+                inParams = true;
+            }
+            if (!inParams) {
+                out.append(c);
+            }
+        }
+        return resolve(out);
+    }
+
     /** Resolves empty, {@code .} and {@code ..} segments; the result starts with {@code /} and has no trailing one. */
     static String resolve(CharSequence path) {
         String p = path.toString();

@@ -133,6 +133,28 @@ class BeaconGateTest {
         assertNotNull(GATE.match(r.proxy(), REFUSE), raw);
     }
 
+    /**
+     * An encoded {@code ?}, {@code #} or {@code ;} is decoded by the container into the path the application sees; a
+     * proxy that appends that path to its upstream URL sends {@code /g/collect} (the rest becomes a query, a fragment
+     * the client drops, or path parameters a Java upstream strips).
+     */
+    @ParameterizedTest
+    @CsvSource({"/g/collect%23x, /g/collect#x", "/g/collect%3Fx=1, /g/collect?x=1", "/g/collect%3Bx, /g/collect;x",
+        "/g%3Ba/collect, /g;a/collect", "/analytics%23, /analytics#", "/analytics%3F/x, /analytics?/x",
+        "/analytics%3Bv=1/hit, /analytics;v=1/hit", "/matomo.php%3F, /matomo.php?"})
+    void gatesPathsThatEncodeAQueryFragmentOrParameter(String raw, String container) {
+        BeaconGate gate = new BeaconGate(TrackerCatalog.bundled(),
+                new BeaconSettings(List.of("/analytics/*=analytics"), false, false, true));
+        assertNotNull(gate.match(new FakeExchange.Req(raw, container).proxy(), REFUSE), raw);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/g/collector%23x", "/x%3F/g/collect", "/x%23/g/collect", "/g%23/collect"})
+    void encodedQueryFragmentNearMissesAreNotGated(String raw) {
+        String container = java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8);
+        assertNull(GATE.match(new FakeExchange.Req(raw, container).proxy(), REFUSE), raw);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/g/collector", "/g/collector;jsessionid=x", "/g%2fcollector", "//g//collector/",
         "/g/collect%2fx", "/g/collect..", "/g/collect%00"})
