@@ -240,8 +240,9 @@ public final class ConsentEndpoint {
     }
 
     /**
-     * Whether the path part has a {@code .} or {@code ..} segment, written or percent-encoded ({@code %2e}): the
-     * browser resolves them, and {@code /..//x} under a context path would leave the webapp.
+     * Whether the path part has a {@code .} or {@code ..} segment, written or percent-encoded ({@code %2e}), also with
+     * path parameters ({@code ..;x}): the browser resolves them, the container resolves {@code ..;} too, and
+     * {@code /..//x} under a context path would leave the webapp.
      */
     private static boolean hasDotSegment(String path) {
         int end = path.length();
@@ -253,6 +254,8 @@ public final class ConsentEndpoint {
         }
         for (String segment : path.substring(0, end).split("/", -1)) {
             String s = segment.toLowerCase(Locale.ROOT).replace("%2e", ".");
+            int params = s.indexOf(';');
+            s = params < 0 ? s : s.substring(0, params);
             if (s.equals(".") || s.equals("..")) {
                 return true;
             }

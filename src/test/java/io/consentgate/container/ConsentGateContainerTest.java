@@ -236,7 +236,8 @@ class ConsentGateContainerTest {
     void offSiteReturnPathFallsBackToTheDefault(String kind) throws Exception {
         for (String ret : new String[] {"%2F%2Fevil.example%2F", "https%3A%2F%2Fevil.example", "%2F%5Cevil.example",
                 "%2Fa%0D%0ASet-Cookie%3A%20x%3D1", "%2F..%2F%2Fevil.example", "%2F.%2F%2Fevil.example",
-                "%2Fa%2F%252e%252E%2F%2Fx", "%2F%252e%2F%2Fevil.example"}) {
+                "%2Fa%2F%252e%252E%2F%2Fx", "%2F%252e%2F%2Fevil.example", "%2F..%3B%2F%2Fevil.example",
+                "%2Fa%2F%252e%252e%3Bx%2Fb", "%2F.%3Bv%3D1%2F%2Fevil.example"}) {
             String form = "categories=none&return=" + ret;
             HttpTester.Response r = send(kind, "POST /consent HTTP/1.1\nHost: localhost\nOrigin: http://localhost\n"
                     + "Content-Type: application/x-www-form-urlencoded\nContent-Length: " + form.length() + "\n\n"
