@@ -42,9 +42,10 @@ import org.slf4j.LoggerFactory;
  * {@code //} collapsed, {@code .}/{@code ..} resolved); the request is gated if either matches, so an encoding trick
  * that one router resolves and the other does not still cannot slip past. A trailing slash is ignored
  * ({@code /g/collect/} is gated like {@code /g/collect}: a proxy mapped to {@code /g/*} forwards it just the same).
- * Malformed percent-encoding makes that view match nothing; it never throws. A {@code ?}, {@code #} or {@code ;} that
- * either view holds decoded ({@code %3F}, {@code %23}, {@code %3B}) is also cut off as a proxy that appends the decoded
- * path to its upstream URL would ({@code /g/collect%23x} is gated).
+ * Malformed percent-encoding makes that view match nothing; it never throws. Each view is also matched as a proxy
+ * that appends it, decoded, to its upstream URL makes the upstream read it: a decoded {@code ?}, {@code #} or
+ * {@code ;} ({@code %3F}, {@code %23}, {@code %3B}) ends the path or starts a path parameter, and a double-encoded
+ * dot segment ({@code %252e%252e}) is one ({@code /g/collect%23x} and {@code /x/%252e%252e/g/collect} are gated).
  *
  * <p><b>Never reads the body.</b> {@link #match} looks at the method, the request line and headers only, and
  * {@link #answer} never calls {@code getInputStream()}, {@code getReader()} or {@code getParameter*()}, so a 10 MB or
@@ -121,13 +122,14 @@ public final class BeaconGate {
         if (m != null) {
             return m;
         }
-        String cut = BeaconPath.cutDecoded(container);
-        m = cut == null ? null : matchPath(cut, decision);
+        String proxied = BeaconPath.proxiedView(container);
+        m = proxied == null || proxied.equals(container) ? null : matchPath(proxied, decision);
         if (m != null) {
             return m;
         }
-        String rawCut = BeaconPath.cutDecoded(raw);
-        return rawCut == null || rawCut.equals(cut) ? null : matchPath(rawCut, decision);
+        String rawProxied = BeaconPath.proxiedView(raw);
+        return rawProxied == null || rawProxied.equals(raw) || rawProxied.equals(proxied) ? null
+                : matchPath(rawProxied, decision);
     }
 
     /** The first rule that matches {@code path} and needs a refused category, operator rules first. */

@@ -8,6 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 
 /**
  * The two views of a request path the gate matches on, both without a trailing slash ({@code "/"} for the root):
@@ -96,18 +97,21 @@ final class BeaconPath {
     }
 
     /**
-     * A decoded view as a proxy that appends it to its upstream URL sends it: a {@code ?} or {@code #} (decoded from
-     * {@code %3F}, {@code %23}) ends the path, a {@code ;} (from {@code %3B}) starts path parameters that a Java
-     * upstream strips up to the segment's end; then resolved again.
+     * A decoded view as a proxy that appends it to its upstream URL sends it, and the upstream reads it: a {@code ?}
+     * or {@code #} (decoded from {@code %3F}, {@code %23}) ends the path, a {@code ;} (from {@code %3B}) starts path
+     * parameters that a Java upstream strips up to the segment's end, and a segment that is a dot segment once more
+     * decoded ({@code %2e}, {@code %2e%2e}, {@code .%2e}, {@code %2e.}, from a double-encoded {@code %252e}) is one, as
+     * URL parsers (WHATWG, Tomcat, Jetty) read it; then resolved again.
      *
-     * @return the cut path, or {@code null} when {@code view} is null or has none of these characters
+     * @return the path so read, or {@code null} when {@code view} is null or has none of these characters
      */
-    static String cutDecoded(String view) {
+    static String proxiedView(String view) {
         if (view == null) {
             return null;
         }
         int end = view.length();
         boolean semicolon = false;
+        boolean percent = false;
         for (int i = 0; i < view.length(); i++) {
             char c = view.charAt(i);
             if (c == '?' || c == '#') {
@@ -115,22 +119,25 @@ final class BeaconPath {
                 break;
             }
             semicolon |= c == ';';
+            percent |= c == '%';
         }
-        if (end == view.length() && !semicolon) {
+        if (end == view.length() && !semicolon && !percent) {
             return null;
         }
         StringBuilder out = new StringBuilder(end);
-        boolean inParams = false;
-        for (int i = 0; i < end; i++) {
-            char c = view.charAt(i);
-            if (c == '/') {
-                inParams = false;
-            } else if (c == ';') {
-                inParams = true;
+        int start = 0;
+        while (start <= end) {
+            int slash = view.indexOf('/', start);
+            int segEnd = slash < 0 || slash > end ? end : slash;
+            int contentEnd = indexOf(view, ';', start, segEnd);
+            String seg = view.substring(start, contentEnd);
+            String dots = percent ? seg.toLowerCase(Locale.ROOT).replace("%2e", ".") : seg;
+            out.append(dots.equals(".") || dots.equals("..") ? dots : seg);
+            if (segEnd == end) {
+                break;
             }
-            if (!inParams) {
-                out.append(c);
-            }
+            out.append('/');
+            start = segEnd + 1;
         }
         return resolve(out);
     }

@@ -132,7 +132,8 @@ class BeaconContainerTest {
             for (String path : List.of("//g//collect", "/g/collect;jsessionid=0A1B2C3D", "/g%2fcollect",
                     "/g%2Fcollect", "/x/../g/collect", "/x/%2e%2e/g/collect", "/g/collect/", "/g/./collect",
                     "/g;v=1/collect", "/analytics/x;jsessionid=1", "/analytics%2fx", "/mp/collect?api_secret=x",
-                    "/g/collect%23x", "/g/collect%3Fx=1", "/g/collect%3Bx", "/matomo.php/x")) {
+                    "/g/collect%23x", "/g/collect%3Fx=1", "/g/collect%3Bx", "/matomo.php/x",
+                    "/x/%252e%252e/g/collect")) {
                 out.add(Arguments.of(kind, path));
             }
         }

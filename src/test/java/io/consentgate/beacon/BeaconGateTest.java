@@ -148,6 +148,26 @@ class BeaconGateTest {
         assertNotNull(gate.match(new FakeExchange.Req(raw, container).proxy(), REFUSE), raw);
     }
 
+    /**
+     * A double-encoded dot segment reaches the application as {@code %2e%2e}; a proxy that appends the decoded path to
+     * its upstream URL sends it on, and the upstream's URL parser (WHATWG, Tomcat, Jetty) resolves it as {@code ..}.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/x/%252e%252e/g/collect", "/x/%252E./g/collect", "/x/.%252e/g/collect",
+        "/g/%252e/collect", "/x/%252e%252e;a/g/collect", "/analytics/x/%252e%252e"})
+    void gatesDoubleEncodedDotSegments(String raw) {
+        BeaconGate gate = new BeaconGate(TrackerCatalog.bundled(),
+                new BeaconSettings(List.of("/analytics/*=analytics"), false, false, true));
+        String container = raw.replace("%25", "%");
+        assertNotNull(gate.match(new FakeExchange.Req(raw, container).proxy(), REFUSE), raw);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/x/%252e%252e%252e/g/collect", "/x/%252ex/g/collect", "/g/collect/%252e%252e/x"})
+    void doubleEncodedDotNearMissesAreNotGated(String raw) {
+        assertNull(GATE.match(new FakeExchange.Req(raw, raw.replace("%25", "%")).proxy(), REFUSE), raw);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/g/collector%23x", "/x%3F/g/collect", "/x%23/g/collect", "/g%23/collect"})
     void encodedQueryFragmentNearMissesAreNotGated(String raw) {
