@@ -14,7 +14,8 @@ import java.util.Locale;
  * The two views of a request path the gate matches on, both without a trailing slash ({@code "/"} for the root):
  * the container's ({@code getServletPath() + getPathInfo()}, already decoded) and an independent normalization of
  * the raw {@code getRequestURI()} ({@code ;params} stripped per segment, percent-decoded once as UTF-8, empty,
- * {@code .} and {@code ..} segments resolved). Neither ever throws; a view that cannot be computed is {@code null}.
+ * {@code .} and {@code ..} segments resolved), each also read as a proxy's upstream reads it ({@link #proxiedView}).
+ * Neither ever throws; a view that cannot be computed is {@code null}.
  */
 final class BeaconPath {
 
@@ -101,14 +102,17 @@ final class BeaconPath {
      * or {@code #} (decoded from {@code %3F}, {@code %23}) ends the path, a {@code ;} (from {@code %3B}) starts path
      * parameters that a Java upstream strips up to the segment's end, and a segment that is a dot segment once more
      * decoded ({@code %2e}, {@code %2e%2e}, {@code .%2e}, {@code %2e.}, from a double-encoded {@code %252e}) is one, as
-     * URL parsers (WHATWG, Tomcat, Jetty) read it; then resolved again.
+     * URL parsers (WHATWG, Tomcat, Jetty) read it; a {@code \} (let through by a lenient container) is a {@code /}, as
+     * WHATWG URL parsers read it; then resolved again.
      *
      * @return the path so read, or {@code null} when {@code view} is null or has none of these characters
      */
-    static String proxiedView(String view) {
-        if (view == null) {
+    static String proxiedView(String original) {
+        if (original == null) {
             return null;
         }
+        boolean backslash = original.indexOf('\\') >= 0;
+        String view = backslash ? original.replace('\\', '/') : original;
         int end = view.length();
         boolean semicolon = false;
         boolean percent = false;
@@ -121,7 +125,7 @@ final class BeaconPath {
             semicolon |= c == ';';
             percent |= c == '%';
         }
-        if (end == view.length() && !semicolon && !percent) {
+        if (end == view.length() && !semicolon && !percent && !backslash) {
             return null;
         }
         StringBuilder out = new StringBuilder(end);

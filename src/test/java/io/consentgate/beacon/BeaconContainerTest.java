@@ -133,7 +133,7 @@ class BeaconContainerTest {
                     "/g%2Fcollect", "/x/../g/collect", "/x/%2e%2e/g/collect", "/g/collect/", "/g/./collect",
                     "/g;v=1/collect", "/analytics/x;jsessionid=1", "/analytics%2fx", "/mp/collect?api_secret=x",
                     "/g/collect%23x", "/g/collect%3Fx=1", "/g/collect%3Bx", "/matomo.php/x",
-                    "/x/%252e%252e/g/collect")) {
+                    "/x/%252e%252e/g/collect", "/g%5Ccollect", "/g\\collect", "/x%5C..%5Cg/collect")) {
                 out.add(Arguments.of(kind, path));
             }
         }

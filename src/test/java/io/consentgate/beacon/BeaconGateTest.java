@@ -162,6 +162,25 @@ class BeaconGateTest {
         assertNotNull(gate.match(new FakeExchange.Req(raw, container).proxy(), REFUSE), raw);
     }
 
+    /**
+     * A container that lets a backslash through (Jetty with {@code UriCompliance.UNSAFE}) hands the application
+     * {@code /g\collect}; a proxy's WHATWG-style URL parser (OkHttp, a Node upstream) reads it as {@code /g/collect}.
+     */
+    @ParameterizedTest
+    @CsvSource({"/g%5Ccollect, /g\\collect", "/g\\collect, /g\\collect", "/x%5C..%5Cg/collect, /x\\..\\g/collect",
+        "/analytics%5Cx, /analytics\\x"})
+    void gatesBackslashesReadAsSlashes(String raw, String container) {
+        BeaconGate gate = new BeaconGate(TrackerCatalog.bundled(),
+                new BeaconSettings(List.of("/analytics/*=analytics"), false, false, true));
+        assertNotNull(gate.match(new FakeExchange.Req(raw, container).proxy(), REFUSE), raw);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/g%5Ccollector, /g\\collector", "/x%5Cg/collect, /x\\g/collect", "/analytics2%5Cx, /analytics2\\x"})
+    void backslashNearMissesAreNotGated(String raw, String container) {
+        assertNull(GATE.match(new FakeExchange.Req(raw, container).proxy(), REFUSE), raw);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/x/%252e%252e%252e/g/collect", "/x/%252ex/g/collect", "/g/collect/%252e%252e/x"})
     void doubleEncodedDotNearMissesAreNotGated(String raw) {
