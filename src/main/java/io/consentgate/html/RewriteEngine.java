@@ -93,6 +93,8 @@ final class RewriteEngine implements TokenHandler {
     private boolean scriptForeign;
     /** The held script is an SVG one: it runs (a MathML {@code <script>} is an element that runs nothing). */
     private boolean scriptSvg;
+    /** The held script is an SVG or MathML one held only to see how it ends ({@link #holdForeignScript}). */
+    private boolean scriptUnread;
     /**
      * The held script or style was opened in SVG/MathML content, where only its own end tag read there ends it (a
      * held style is then an SVG {@code <style>}, whose text is markup: see {@link HeldStyle#tagInSvgStyle}).
@@ -279,6 +281,14 @@ final class RewriteEngine implements TokenHandler {
                 // streaming pass cannot judge before it must decide. The script's start tag goes (with its text so
                 // far), so what follows is plain SVG content that runs nothing.
                 unwrapForeignScript();
+            } else if (inScript && scriptForeign && (tok.endTag || !tok.foreign)
+                && !(tok.endTag && tok.foreign && tok.nameId == ElementNames.SCRIPT)
+                && !decision.refused().isEmpty()) {
+                // Another tag ends the SVG or MathML script (a breakout, </svg>, an ancestor's end tag): the browser
+                // runs an SVG script only at its own end tag, so this one never runs, but the preload scanner reads
+                // from its start tag as script text up to the next </script>, wherever that is, and then reads as
+                // markup what the parser reads as raw text or a comment. Its start tag goes, with its text so far.
+                unwrapHeld();
             } else if (inScript && scriptForeign && !(tok.endTag && tok.foreign && tok.nameId == ElementNames.SCRIPT)) {
                 finishScript(tok.tagStart, tok.tagStart); // the SVG script's text ends here: judge it
             } else if (inScript && heldStyle && heldForeign
@@ -533,6 +543,7 @@ final class RewriteEngine implements TokenHandler {
 
     /** Takes out the held SVG script's or style's start tag with its text so far; what follows stays. */
     void unwrapHeld() throws IOException {
+        scriptUnread = false;
         inScript = false;
         heldStyle = false;
         cutHeldScript();
@@ -665,6 +676,7 @@ final class RewriteEngine implements TokenHandler {
      * Starts holding an inline script. {@code rewritten}: the start tag was rewritten into {@link #tagWriter}.
      */
     void beginScript(boolean rewritten) throws IOException {
+        scriptUnread = false;
         if (cfg.mode == RewriteMode.NEUTRALIZE) {
             rules.neutralScriptTag(rewritten);
             int close = TagWriter.closeStart(tok);
@@ -677,6 +689,19 @@ final class RewriteEngine implements TokenHandler {
             }
         }
         hold(false, rewritten);
+    }
+
+    /**
+     * Starts holding an SVG or MathML script whose text is not read for trackers (it has a URL, already judged, or a
+     * type that fetches nothing), only to see how it ends: another tag than its own end tag ending it makes it a
+     * script that never runs, whose start tag the preload scanner would still read from (see {@link #onTag}).
+     */
+    void holdForeignScript() throws IOException {
+        if (decision.refused().isEmpty()) {
+            return;
+        }
+        scriptUnread = true;
+        hold(false, false);
     }
 
     /**
@@ -745,6 +770,12 @@ final class RewriteEngine implements TokenHandler {
         }
         if (heldMagentoInit) {
             scriptRewrites.finishMagentoInit(endEnd);
+            return;
+        }
+        if (scriptUnread) { // ended by its own end tag: it goes out as it came
+            scriptUnread = false;
+            inScript = false;
+            releaseDeferred();
             return;
         }
         int cs = scriptContentStart;
@@ -919,6 +950,7 @@ final class RewriteEngine implements TokenHandler {
             : "sending it as it streams, made unparseable at its end if it names a refused tracker, or rewritten on the"
             + " way if it is a framework payload (FAIL_CLOSED)");
         inScript = false;
+        scriptUnread = false;
         if (!closed) {
             releaseDeferred();
         } else if (!scriptForeign && !scriptsEvaluated) {

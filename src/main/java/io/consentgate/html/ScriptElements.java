@@ -51,7 +51,11 @@ final class ScriptElements {
             src = rules.attr(XLINK_HREF);
         }
         if (src >= 0) {
-            rules.refuseIfTracker(rules.checkLoader(src));
+            TrackerMatch loads = rules.checkLoader(src);
+            rules.refuseIfTracker(loads);
+            if (loads == null && t.foreign && !t.selfClosing) {
+                engine.holdForeignScript();
+            }
         } else if (!t.foreign && (textMayFetch(false) || engine.cfg.mode == RewriteMode.REMOVE)) {
             // Delay-JS runners (WP Rocket, LiteSpeed, WP-Optimize, and others under a data-NAME-src of their own)
             // keep the src of a held script here and set it later, also on text/plain scripts and types of their
@@ -83,6 +87,8 @@ final class ScriptElements {
                 engine.beginScript(false);
             } else if (text == TEXT_MAGENTO_INIT && !t.foreign) {
                 engine.beginMagentoInit();
+            } else if (t.foreign) {
+                engine.holdForeignScript();
             }
         }
     }
