@@ -29,7 +29,7 @@ final class CookieDate {
         int month = -1;
         int year = -1;
         for (String token : tokens(text)) {
-            int[] t = time == null ? time(token) : null;
+            int[] t = time == null ? time(token, false) : null;
             if (t != null) {
                 time = t;
             } else if (day < 0 && leadingDigits(token, 1, 2) >= 0) {
@@ -64,7 +64,7 @@ final class CookieDate {
                 }
             } else if (token.indexOf(':') >= 0) {
                 if (time == null) {
-                    time = clockTime(token);
+                    time = time(token, true);
                 }
             } else if (day < 0 && token.length() <= 2) {
                 day = leadingValue(token);
@@ -112,29 +112,6 @@ final class CookieDate {
         }
     }
 
-    /** One or two digits, {@code :}, one or two, {@code :}, one or two, then anything; null when not so. */
-    private static int[] clockTime(String token) {
-        int[] out = new int[3];
-        int k = 0;
-        for (int f = 0; f < 3; f++) {
-            int from = k;
-            while (k < token.length() && k - from < 2 && token.charAt(k) >= '0' && token.charAt(k) <= '9') {
-                k++;
-            }
-            if (k == from) {
-                return null;
-            }
-            out[f] = Integer.parseInt(token.substring(from, k));
-            if (f < 2) {
-                if (k >= token.length() || token.charAt(k) != ':') {
-                    return null;
-                }
-                k++;
-            }
-        }
-        return out;
-    }
-
     /** The value of a token's leading digits (it starts with one). */
     private static int leadingValue(String token) {
         int k = 0;
@@ -159,8 +136,11 @@ final class CookieDate {
         return k < min || k > max ? -1 : Integer.parseInt(token.substring(0, k));
     }
 
-    /** {@code hms-time} ({@code 1*2DIGIT ":" 1*2DIGIT ":" 1*2DIGIT}, then the end or a non-digit), or null. */
-    private static int[] time(String token) {
+    /**
+     * {@code hms-time} ({@code 1*2DIGIT ":" 1*2DIGIT ":" 1*2DIGIT}), then the end or a non-digit, or with
+     * {@code anythingAfter} anything (the seconds' first two digits count, as Chromium reads them); or null.
+     */
+    private static int[] time(String token, boolean anythingAfter) {
         int[] out = new int[3];
         int k = 0;
         for (int f = 0; f < 3; f++) {
@@ -168,9 +148,10 @@ final class CookieDate {
             while (k < token.length() && k - from < 3 && token.charAt(k) >= '0' && token.charAt(k) <= '9') {
                 k++;
             }
-            if (k == from || k - from > 2) {
+            if (k == from || k - from > 2 && !(anythingAfter && f == 2)) {
                 return null;
             }
+            k = Math.min(k, from + 2);
             out[f] = Integer.parseInt(token.substring(from, k));
             if (f < 2) {
                 if (k >= token.length() || token.charAt(k) != ':') {
