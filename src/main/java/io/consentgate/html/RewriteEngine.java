@@ -130,6 +130,9 @@ final class RewriteEngine implements TokenHandler {
     byte lastByteBeforeScript;
     private byte lastByteBeforeNoscript;
     private static final byte[] SPACE = {' '};
+    /** The start tag being read is a self-closed SVG or MathML script ({@link #selfClosedForeignScript}). */
+    private boolean selfClosedScript;
+    private static final byte[] CLOSE_AND_END_SCRIPT = "></script>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] LT = {'<'};
     private static final byte[] GT = {'>'};
     private static final byte[] END_OPEN = {'<', '/'};
@@ -303,8 +306,32 @@ final class RewriteEngine implements TokenHandler {
             dropTag();
         } else if (tok.endTag) {
             endTag();
+        } else if (tok.foreign && tok.selfClosing && tok.nameId == ElementNames.SCRIPT && mode == SINK
+            && !decision.refused().isEmpty()) {
+            selfClosedForeignScript();
         } else {
             rules.startTag();
+        }
+    }
+
+    /**
+     * A self-closed SVG or MathML {@code <script/>}: the parser reads it as a start tag and its end tag, Chromium's
+     * preload scanner as the start of script text up to the next {@code </script>} wherever that is, and would then
+     * read as markup what the parser reads as raw text. Kept as it came, it is written as the two tags it stands for,
+     * {@code <script …></script>}, which both read alike (and a second rewrite keeps as they are).
+     */
+    private void selfClosedForeignScript() throws IOException {
+        boolean unwritten = tok.ps <= tok.tagStart;
+        selfClosedScript = true; // a rewritten tag is written so too (replaceTag)
+        try {
+            rules.startTag();
+        } finally {
+            selfClosedScript = false;
+        }
+        if (unwritten && mode == SINK && tok.ps <= tok.tagStart && tok.buf[tok.tagEnd - 2] == '/') {
+            flushTo(tok.tagEnd - 2);
+            emit(CLOSE_AND_END_SCRIPT, 0, CLOSE_AND_END_SCRIPT.length);
+            tok.ps = tok.tagEnd;
         }
     }
 
@@ -584,7 +611,13 @@ final class RewriteEngine implements TokenHandler {
     /** Replaces the current tag by {@code tagWriter}'s bytes. */
     void replaceTag() throws IOException {
         flushTo(tok.tagStart);
-        emit(tagWriter.out, 0, tagWriter.len);
+        int len = tagWriter.len;
+        if (selfClosedScript && len >= 2 && tagWriter.out[len - 2] == '/' && tagWriter.out[len - 1] == '>') {
+            emit(tagWriter.out, 0, len - 2); // see selfClosedForeignScript
+            emit(CLOSE_AND_END_SCRIPT, 0, CLOSE_AND_END_SCRIPT.length);
+        } else {
+            emit(tagWriter.out, 0, len);
+        }
         tok.ps = tok.tagEnd;
     }
 

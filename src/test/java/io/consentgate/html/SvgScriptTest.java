@@ -58,9 +58,6 @@ class SvgScriptTest {
     static Stream<Arguments> kept() {
         return Stream.of(
             Arguments.of("<svg><script>document.title = 'x';</script><rect/></svg>"),
-            Arguments.of("<svg><script/><text>https://static.hotjar.com/c/hotjar-1.js</text></svg>"),
-            Arguments.of("<svg><script href=\"/chart.js\"/><script type=\"text/x-template\">" + HOTJAR
-                + "</script></svg>"),
             Arguments.of("<svg><foreignObject><script>render()</script></foreignObject></svg>"),
             Arguments.of("<svg><script>if (a &lt; b &amp;&amp; c) { draw('&#x2192;'); }</script></svg>"),
             // a MathML <script> is an element that runs nothing: an element inside it changes nothing
@@ -78,6 +75,7 @@ class SvgScriptTest {
     @MethodSource("endedByAnotherTag")
     void aForeignScriptThatAnotherTagEndsLosesItsStartTag(String in, String out) {
         assertEquals(out, rewrite(REMOVE, in, ConsentDecision.refuseAll()));
+        assertEquals(out, rewrite(REMOVE, out, ConsentDecision.refuseAll()), "a second rewrite changes nothing");
         assertEquals(in, rewrite(REMOVE, in, ConsentDecision.allowAll()));
     }
 
@@ -94,6 +92,14 @@ class SvgScriptTest {
                 "<p><svg><g></g></svg><xmp></script>" + pixel + "</xmp>"),
             Arguments.of("<math><script></math><textarea></script>" + pixel + "</textarea>",
                 "<math></math><textarea></script>" + pixel + "</textarea>"),
+            // self-closed: written as the start and end tags it stands for, which the preload scanner reads alike
+            Arguments.of("<svg><script/><text>https://static.hotjar.com/c/hotjar-1.js</text></svg>",
+                "<svg><script></script><text>https://static.hotjar.com/c/hotjar-1.js</text></svg>"),
+            Arguments.of("<svg><script href=\"/chart.js\"/><script type=\"text/x-template\">" + HOTJAR
+                + "</script></svg>", "<svg><script href=\"/chart.js\"></script><script type=\"text/x-template\">"
+                + HOTJAR + "</script></svg>"),
+            Arguments.of("<p>x<svg><script/></svg><xmp></script>" + pixel + "</xmp>",
+                "<p>x<svg><script></script></svg><xmp></script>" + pixel + "</xmp>"),
             // closed by its own end tag: kept, with a URL or with a type that fetches nothing
             Arguments.of("<svg><script href=\"/chart.js\"></script><ul><xmp></script>" + pixel + "</xmp>",
                 "<svg><script href=\"/chart.js\"></script><ul><xmp></script>" + pixel + "</xmp>"));

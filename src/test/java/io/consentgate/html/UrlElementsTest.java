@@ -325,7 +325,8 @@ class UrlElementsTest {
         // <script a=x/> is no longer self-closing, and SVG content after it would become the script's text)
         String svg = "<svg><script data-x=x onerror=\"" + loader + "\"/><![CDATA[ <a> ]]><title>t</title></svg>";
         String out = rewrite(REMOVE, svg, ConsentDecision.refuseAll());
-        assertEquals("<svg><script data-x=x /><![CDATA[ <a> ]]><title>t</title></svg>", out);
+        // (the self-closed SVG script is written as its start and end tags: see SvgScriptTest)
+        assertEquals("<svg><script data-x=x ></script><![CDATA[ <a> ]]><title>t</title></svg>", out);
         assertEquals(out, rewrite(REMOVE, out, ConsentDecision.refuseAll()));
         assertEquals("<img alt=\"\"/>", rewrite(REMOVE, "<img alt=\"\" onerror=\"" + loader + "\"/>",
             ConsentDecision.refuseAll()), "after a quoted value the slash needs no space");
