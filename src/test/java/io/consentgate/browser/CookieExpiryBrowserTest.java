@@ -11,9 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,35 +67,17 @@ class CookieExpiryBrowserTest {
     }
 
     private static Server start(Policy policy) throws Exception {
-        Server s = new Server();
         HttpConfiguration config = new HttpConfiguration();
         config.addCustomizer(new ForwardedRequestCustomizer());
-        ServerConnector connector = new ServerConnector(s, 1, 1, new HttpConnectionFactory(config));
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        s.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
         ConsentGateJetty.install(context, policy);
         context.addServlet(new BlankPage(), "/");
-        s.setHandler(context);
-        s.start();
-        return s;
+        return LoopbackJetty.start(context, config);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (server != null) {
-                server.stop();
-            }
-            if (optOut != null) {
-                optOut.stop();
-            }
-        }
+        LoopbackJetty.stop(browser, server, optOut);
     }
 
     @BeforeEach
@@ -190,7 +170,7 @@ class CookieExpiryBrowserTest {
     }
 
     private static String url(Server s, String host) {
-        return "http://" + host + ":" + ((ServerConnector) s.getConnectors()[0]).getLocalPort() + "/page";
+        return LoopbackJetty.origin(s, host) + "/page";
     }
 
     private static void plant(String... cookies) {

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,17 +37,13 @@ final class FixtureSite implements AutoCloseable {
     }
 
     static FixtureSite start(Policy policy) throws Exception {
-        Server withFilter = server(policy);
-        Server withoutFilter = server(null);
+        Server withFilter = LoopbackJetty.start(context(policy));
         try {
-            withFilter.start();
-            withoutFilter.start();
-        } catch (Exception e) {
+            return new FixtureSite(withFilter, LoopbackJetty.start(context(null)));
+        } catch (Exception | Error e) {
             withFilter.stop();
-            withoutFilter.stop();
             throw e;
         }
-        return new FixtureSite(withFilter, withoutFilter);
     }
 
     /** Base URL of the site behind the filter, e.g. {@code http://127.0.0.1:41234}, no trailing slash. */
@@ -62,15 +57,10 @@ final class FixtureSite implements AutoCloseable {
     }
 
     private static String baseUrl(Server server) {
-        return "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        return LoopbackJetty.origin(server);
     }
 
-    private static Server server(Policy policy) {
-        Server server = new Server();
-        ServerConnector connector = new ServerConnector(server, 1, 1);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
+    private static ServletContextHandler context(Policy policy) {
         ServletContextHandler context = new ServletContextHandler("/");
         if (policy != null) {
             ConsentGateJetty.install(context, policy);
@@ -80,17 +70,12 @@ final class FixtureSite implements AutoCloseable {
         context.addServlet(new StateServlet(), "/state");
         context.addServlet(new LongFlightServlet(), "/flight-long");
         context.addServlet(new PageServlet(), "/");
-        server.setHandler(context);
-        return server;
+        return context;
     }
 
     @Override
     public void close() throws Exception {
-        try {
-            guarded.stop();
-        } finally {
-            unguarded.stop();
-        }
+        LoopbackJetty.stop(null, guarded, unguarded);
     }
 
     /** Serves the fixture files from the test classpath, with a Content-Length like a static file server. */

@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.openqa.selenium.WebDriverException;
 
 import java.io.ByteArrayOutputStream;
@@ -84,17 +83,12 @@ final class LeakOracle implements AutoCloseable {
 
     static LeakOracle start() throws Exception {
         Chromium.requireClosedPort();
-        Server server = new Server();
-        ServerConnector connector = new ServerConnector(server, 1, 1);
-        connector.setHost("127.0.0.1");
-        server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
         Map<String, byte[]> pages = new ConcurrentHashMap<>();
         context.addServlet(new PageServlet(pages), "/p/*");
-        server.setHandler(context);
-        server.start();
+        Server server = LoopbackJetty.start(context);
         try {
-            return new LeakOracle(server, "http://127.0.0.1:" + connector.getLocalPort(), OracleBrowser.start(),
+            return new LeakOracle(server, LoopbackJetty.origin(server), OracleBrowser.start(),
                 pages);
         } catch (Exception | Error e) {
             server.stop();

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,29 +75,16 @@ class ParsingDifferentialBrowserTest {
             return;
         }
         Chromium.requireClosedPort();
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server, 1, 1);
-        connector.setHost("127.0.0.1");
-        server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
         context.addServlet(new PageServlet(), "/*");
-        server.setHandler(context);
-        server.start();
-        base = "http://127.0.0.1:" + connector.getLocalPort();
+        server = LoopbackJetty.start(context);
+        base = LoopbackJetty.origin(server);
         browser = BrowserSession.start();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (server != null) {
-                server.stop();
-            }
-        }
+        LoopbackJetty.stop(browser, server);
     }
 
     @BeforeEach

@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,11 +52,6 @@ class SetCookieReadingBrowserTest {
             return;
         }
         Chromium.requireClosedPort();
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server, 1, 1);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
         // A first-party tracker whose generic cookie counts only on the shop's own domain.
         ConsentGateJetty.install(context, Policy.builder().catalog(TrackerCatalog.bundled().withOverrides(
@@ -67,22 +61,13 @@ class SetCookieReadingBrowserTest {
                           "cookieDomains": ["shop.example"]}]}
                         """)))).build());
         context.addServlet(new SetCookiePage(), "/");
-        server.setHandler(context);
-        server.start();
+        server = LoopbackJetty.start(context);
         browser = BrowserSession.start(List.of(HOSTS));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (server != null) {
-                server.stop();
-            }
-        }
+        LoopbackJetty.stop(browser, server);
     }
 
     @BeforeEach
@@ -109,7 +94,7 @@ class SetCookieReadingBrowserTest {
         "sid=abc; Path=/page; Domain=\u0001shop.example",
     })
     void aTrackerCookieTheGateLetsThroughIsNotStored(String setCookie) {
-        browser.open("http://www.shop.example:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort()
+        browser.open(LoopbackJetty.origin(server, "www.shop.example")
                 + "/page?set=" + URLEncoder.encode(setCookie, StandardCharsets.UTF_8));
         assertEquals(Set.of("theme"), cookieNames(), setCookie);
     }
@@ -134,7 +119,7 @@ class SetCookieReadingBrowserTest {
     void aDeletionTheGatePassesStoresNothing(String setCookie) {
         assertFalse(new CookieGate(TrackerCatalog.bundled(), List.of("/")).refuses(setCookie,
                 ConsentDecision.refuseAll()), "the gate lets it through: " + setCookie);
-        browser.open("http://www.shop.example:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort()
+        browser.open(LoopbackJetty.origin(server, "www.shop.example")
                 + "/page?set=" + URLEncoder.encode(setCookie, StandardCharsets.UTF_8));
         assertEquals(Set.of("theme"), cookieNames(), setCookie);
     }

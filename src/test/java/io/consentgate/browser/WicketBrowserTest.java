@@ -12,7 +12,6 @@ import org.eclipse.jetty.ee10.servlet.DefaultServlet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,11 +49,6 @@ class WicketBrowserTest {
     }
 
     private static Server start(Policy policy) throws Exception {
-        Server s = new Server();
-        ServerConnector connector = new ServerConnector(s, 1, 1);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        s.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/", ServletContextHandler.SESSIONS);
         if (policy != null) {
             ConsentGateJetty.install(context, policy);
@@ -65,28 +59,16 @@ class WicketBrowserTest {
         wicket.setInitParameter("configuration", "deployment");
         context.addFilter(wicket, "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(DefaultServlet.class, "/");
-        s.setHandler(context);
-        s.start();
-        return s;
+        return LoopbackJetty.start(context);
     }
 
     private static String url(Server s) {
-        return "http://127.0.0.1:" + ((ServerConnector) s.getConnectors()[0]).getLocalPort() + "/";
+        return LoopbackJetty.origin(s) + "/";
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            for (Server s : new Server[] {guarded, unguarded}) {
-                if (s != null) {
-                    s.stop();
-                }
-            }
-        }
+        LoopbackJetty.stop(browser, guarded, unguarded);
     }
 
     @BeforeEach
