@@ -58,9 +58,10 @@ final class LoaderMatcher {
         int query = u.indexOf('?', pathStart);
         int pathEnd = query < 0 || query > end ? end : query;
         boolean localeFile = inLocaleDirectory(u, pathStart, pathEnd);
+        int segment = u.lastIndexOf('/', pathEnd - 1) + 1;
         for (Rule r : rules) {
             LoaderPattern p = r.pattern();
-            if (!p.matchesPath(u, pathStart, pathEnd)) {
+            if (!p.matchesPath(u, pathStart, pathEnd, segment)) {
                 continue;
             }
             if (p.path().length() == 1 && pathEnd - pathStart < 2) {

@@ -18,8 +18,26 @@ package io.consentgate.catalog;
  * @param path        the path suffix, starting with {@code /}
  * @param param       a required query parameter name, or {@code null}
  * @param valuePrefix the required start of that parameter's value (may be empty), or {@code null}
+ * @param wildcard    {@code path} cut at its {@code *}, or {@code null} when it has none
  */
-record LoaderPattern(String path, String param, String valuePrefix) {
+record LoaderPattern(String path, String param, String valuePrefix, Wildcard wildcard) {
+
+    /**
+     * A path with a {@code *} in its file name, in three parts: {@code /assets/google-tag-manager-*.js} is the
+     * directories {@code /assets/}, the file name's head {@code google-tag-manager-} and its tail {@code .js}.
+     */
+    record Wildcard(String directories, String head, String tail) {
+
+        static Wildcard of(String path) {
+            int star = path.indexOf('*');
+            if (star < 0) {
+                return null;
+            }
+            int slash = path.lastIndexOf('/', star);
+            return new Wildcard(path.substring(0, slash + 1), path.substring(slash + 1, star),
+                path.substring(star + 1));
+        }
+    }
 
     /** Parses {@code "/gtm.js?id=GTM-"} or {@code "/matomo.js"}; {@code null} when malformed. */
     static LoaderPattern parse(String s) {
@@ -39,7 +57,7 @@ record LoaderPattern(String path, String param, String valuePrefix) {
             return null; // one '*', in the file name, after three characters of it
         }
         if (q < 0) {
-            return new LoaderPattern(s, null, null);
+            return new LoaderPattern(s, null, null, Wildcard.of(s));
         }
         int eq = s.indexOf('=', q);
         if (eq <= q + 1 || s.indexOf('?', q + 1) >= 0 || s.indexOf('=', eq + 1) >= 0) {
@@ -48,23 +66,25 @@ record LoaderPattern(String path, String param, String valuePrefix) {
         if (q == 1 && eq == s.length() - 1) {
             return null; // "/?id=" would take every script whose path ends in a slash and has an id
         }
-        return new LoaderPattern(s.substring(0, q), s.substring(q + 1, eq), s.substring(eq + 1));
+        String path = s.substring(0, q);
+        return new LoaderPattern(path, s.substring(q + 1, eq), s.substring(eq + 1), Wildcard.of(path));
     }
 
-    /** Whether the path {@code u[pathStart, pathEnd)} ends with this pattern's path (its {@code *} read as above). */
-    boolean matchesPath(String u, int pathStart, int pathEnd) {
-        int star = path.indexOf('*');
-        if (star < 0) {
+    /**
+     * Whether the path {@code u[pathStart, pathEnd)} ends with this pattern's path (its {@code *} read as above);
+     * {@code segment} is where the path's file name starts (after its last {@code /}), the same for every pattern.
+     */
+    boolean matchesPath(String u, int pathStart, int pathEnd, int segment) {
+        Wildcard w = wildcard;
+        if (w == null) {
             return pathEnd - pathStart >= path.length() && u.startsWith(path, pathEnd - path.length());
         }
-        int slash = path.lastIndexOf('/', star);
-        int segment = u.lastIndexOf('/', pathEnd - 1) + 1; // the URL's file name starts here
-        int head = star - slash - 1;
-        int tail = path.length() - star - 1;
-        return segment > pathStart && pathEnd - segment > head + tail && segment - pathStart >= slash + 1
-            && u.startsWith(path.substring(0, slash + 1), segment - slash - 1)
-            && u.startsWith(path.substring(slash + 1, star), segment)
-            && u.startsWith(path.substring(star + 1), pathEnd - tail);
+        int dirs = w.directories().length();
+        return segment > pathStart && pathEnd - segment > w.head().length() + w.tail().length()
+            && segment - pathStart >= dirs
+            && u.startsWith(w.directories(), segment - dirs)
+            && u.startsWith(w.head(), segment)
+            && u.startsWith(w.tail(), pathEnd - w.tail().length());
     }
 
     @Override
