@@ -21,11 +21,14 @@ import java.util.regex.Pattern;
  *   <li><b>GPC</b> (<a href="https://privacycg.github.io/gpc-spec/">Global Privacy Control</a>): any value of any
  *       configured GPC header that is exactly {@code 1} after removing surrounding OWS (SP/HTAB; RFC 9110 excludes
  *       it from the field value, and containers trim it anyway) is an opt-out. {@code 0}, {@code true},
- *       {@code 1, 1}, {@code 11} and empty are no signal.</li>
- *   <li><b>DNT</b> (<a href="https://www.w3.org/TR/tracking-dnt/#dnt-header-field">TPE §5.2</a>): a value whose
- *       first character (after OWS) is {@code 1} is {@link Dnt#TRACKING_OFF}; {@code 0} followed only by
- *       DNT-extension characters is {@link Dnt#TRACKING_ALLOWED} (an exception is a grant, so it is parsed
- *       strictly); anything else is {@link Dnt#NONE}. With several values, any {@code 1} wins.</li>
+ *       {@code 11}, {@code "1"} and empty are no signal. A value is first split at commas: a proxy may join
+ *       repeated header lines into one comma list (RFC 9110 §5.3), so {@code 1, 1} is the two lines {@code 1}
+ *       and {@code 1}, an opt-out like them.</li>
+ *   <li><b>DNT</b> (<a href="https://www.w3.org/TR/tracking-dnt/#dnt-header-field">TPE §5.2</a>): a value, or a
+ *       member of a comma-joined value, whose first character (after OWS) is {@code 1} is
+ *       {@link Dnt#TRACKING_OFF}; an uncombined {@code 0} followed only by DNT-extension characters is
+ *       {@link Dnt#TRACKING_ALLOWED} (an exception is a grant, so it is parsed strictly); anything else is
+ *       {@link Dnt#NONE}. With several values, any {@code 1} wins.</li>
  *   <li><b>Consent cookie</b>: the raw {@code Cookie} header lines are parsed here (never
  *       {@code getCookies()}), see {@link ConsentCookie} for the format and validation. The cookie name appearing
  *       twice (in one or several header lines) is ambiguous: no consent. A {@code Cookie} header over the read caps
@@ -98,8 +101,10 @@ public final class SignalReader {
 
     static boolean gpc(List<String> values) {
         for (String v : values) {
-            if ("1".equals(Tokens.trimOws(v))) {
-                return true;
+            for (String member : Tokens.listMembers(v)) {
+                if ("1".equals(member)) {
+                    return true;
+                }
             }
         }
         return false;
@@ -112,9 +117,12 @@ public final class SignalReader {
             if (v.isEmpty()) {
                 continue;
             }
-            if (v.charAt(0) == '1') {
-                return Dnt.TRACKING_OFF;
+            for (String member : Tokens.listMembers(v)) {
+                if (!member.isEmpty() && member.charAt(0) == '1') {
+                    return Dnt.TRACKING_OFF;
+                }
             }
+            // A grant is read only from an uncombined value: DNT-extension has no comma.
             if (v.charAt(0) == '0' && dntExtension(v)) {
                 result = Dnt.TRACKING_ALLOWED;
             }

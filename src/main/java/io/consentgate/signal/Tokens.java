@@ -1,5 +1,8 @@
 package io.consentgate.signal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** RFC 9110 / RFC 6265 character classes. */
 final class Tokens {
 
@@ -53,5 +56,26 @@ final class Tokens {
     /** A base64url (RFC 4648 §5) alphabet character. */
     static boolean isBase64Url(char c) {
         return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_';
+    }
+
+    /**
+     * The members of a field value that may be several field lines joined with commas (RFC 9110 §5.3), each
+     * without surrounding OWS; empty members are kept as empty strings. Quoted strings are not recognised: the
+     * signal headers' grammars have none.
+     */
+    static List<String> listMembers(String value) {
+        if (value.indexOf(',') < 0) {
+            return List.of(trimOws(value));
+        }
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        while (true) {
+            int comma = value.indexOf(',', start);
+            out.add(trimOws(value.substring(start, comma < 0 ? value.length() : comma)));
+            if (comma < 0) {
+                return out;
+            }
+            start = comma + 1;
+        }
     }
 }

@@ -109,7 +109,8 @@ class ContainerHeadersTest {
                 Arguments.of("duplicate over two lines", "Cookie: cg_consent=" + v + "\r\nCookie: cg_consent=" + v
                         + "\r\n", "granted=none problems=1"),
                 Arguments.of("padded GPC and DNT", "Sec-GPC:   1  \r\nDNT: \t1\r\n", "gpc=true dnt=TRACKING_OFF"),
-                Arguments.of("GPC list", "Sec-GPC: 1, 1\r\n", "gpc=false"),
+                Arguments.of("GPC lines joined by a proxy", "Sec-GPC: 1, 1\r\n", "gpc=true"),
+                Arguments.of("GPC list without a one", "Sec-GPC: 0, 11\r\n", "gpc=false"),
                 Arguments.of("unbalanced quote before the cookie", "Cookie: a=\"b; cg_consent=" + v + "\r\n",
                         "granted=[analytics]"),
                 Arguments.of("comma-separated cookies", "Cookie: a=b, cg_consent=" + v + "\r\n", "granted=none"),
