@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  *       no stored consent is read, {@link Signals#consentUnclear()} says one may have been sent.</li>
  *   <li><b>Other consent managers</b>, only those in {@link SignalSettings#honouredCmps()}, tried in the order
  *       cookiebot, onetrust, cookieconsent, klaro, tcf: the first valid one is used when ConsentGate's own cookie
- *       is absent or invalid, unless its own timestamp (Cookiebot {@code utc}, cookieconsent
+ *       is absent or invalid (a cookie of that order sent twice ends the search: no consent, unclear), unless its own timestamp (Cookiebot {@code utc}, cookieconsent
  *       {@code consentTimestamp}, TCF {@code LastUpdated}) is older than the consent maximum age.
  *       {@code usprivacy} with opt-out {@code Y} sets {@link Signals#saleOptOut()} (sent twice: either value's).</li>
  *   <li><b>Region</b>: the first value of the trusted region header, trimmed and upper-cased, when it matches

@@ -12,7 +12,9 @@ import java.util.function.Supplier;
 
 /**
  * Picks the stored consent: ConsentGate's own cookie first, then the honoured consent managers in a fixed order
- * (cookiebot, onetrust, cookieconsent, klaro, tcf); the first valid one wins. A foreign consent whose own timestamp
+ * (cookiebot, onetrust, cookieconsent, klaro, tcf); the first valid one wins. A cookie of that order sent more than
+ * once ends the search with no consent: what it holds cannot be read, it may be a withdrawal, and a source further
+ * down the order (perhaps written long before) must not decide in its place ({@link Signals#consentUnclear()}). A foreign consent whose own timestamp
  * is older than the consent maximum age is ignored too (their cookies' expiry is set by client-side code), and so is
  * one dated more than {@link #FOREIGN_CLOCK_SKEW} ahead: it would never expire. The visitor's own clock writes those
  * timestamps, hence a day's tolerance rather than the five minutes of ConsentGate's own cookie.
@@ -53,6 +55,10 @@ final class StoredConsents {
     /** As {@link #read(CookieJar, SignalSettings, Clock, List)} with another parser list (tests). */
     static Optional<StoredConsent> read(CookieJar jar, SignalSettings settings, Clock clock, List<String> problems,
                                         List<Cmp> cmps) {
+        if (jar.all(settings.consentCookieName()).size() > 1) {
+            single(jar, settings.consentCookieName(), problems);
+            return Optional.empty(); // a withdrawal may be in it: no source further down decides in its place
+        }
         Optional<String> own = single(jar, settings.consentCookieName(), problems);
         if (own.isPresent()) {
             Optional<StoredConsent> c = guarded(StoredConsent.SOURCE_CONSENTGATE, problems,
@@ -68,6 +74,10 @@ final class StoredConsents {
         for (Cmp cmp : cmps) {
             if (!settings.honours(cmp.source())) {
                 continue;
+            }
+            if (jar.all(cmp.cookieName()).size() > 1) {
+                single(jar, cmp.cookieName(), problems);
+                return Optional.empty(); // ambiguous: as above, the chain stops here
             }
             Optional<StoredConsent> c = single(jar, cmp.cookieName(), problems).flatMap(v -> guarded(cmp.source(),
                     problems, () -> cmp.parser().parse(v, settings, now, problems)));
