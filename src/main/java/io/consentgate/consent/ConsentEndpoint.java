@@ -53,6 +53,8 @@ public final class ConsentEndpoint {
     private static final Logger CONSENT_LOG = LoggerFactory.getLogger("consentgate.consent");
     private static final int MAX_JSON_BYTES = 8 * 1024;
     private static final int MAX_RETURN_LENGTH = 512;
+    /** Budget for expiring other copies of the consent cookie, within the cookie gate's budget for expiries. */
+    private static final int MAX_COPY_EXPIRY_BYTES = 2048;
     /** A body with a repeated key or content after the object is ambiguous: which choice did the visitor make? */
     private static final ObjectReader BODY_READER = DecisionJson.MAPPER.reader()
             .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -134,12 +136,22 @@ public final class ConsentEndpoint {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         StoredConsent consent = new StoredConsent(granted, policy.policyRevision(), now, consentId, "consentgate");
         response.addHeader("Set-Cookie", setCookie(ConsentCookie.encode(consent, secret), request.isSecure()));
+        // The cookie sent twice (another system wrote it for the parent domain or another path) leaves every
+        // decision unclear: the choice takes effect only once the other copies are gone.
+        List<String> copies = cookieGate.duplicateExpiries(request, policy.consentCookieName(), MAX_COPY_EXPIRY_BYTES);
+        for (String expiry : copies) {
+            response.addHeader("Set-Cookie", expiry);
+        }
         logChange(consent);
         Signals after = new Signals(signals.gpc(), signals.dnt(), Optional.of(consent), signals.region(),
                 signals.problems(), signals.saleOptOut());
         ConsentDecision newDecision = engine.decide(after);
         // Withdrawal: expire the tracking cookies the browser still holds for what is now refused.
-        for (String expiry : cookieGate.expiries(request, newDecision)) {
+        int used = 0;
+        for (String line : copies) {
+            used += line.length() + "Set-Cookie: \r\n".length();
+        }
+        for (String expiry : cookieGate.expiries(request, newDecision, CookieGate.MAX_EXPIRY_BYTES - used)) {
             response.addHeader("Set-Cookie", expiry);
         }
         if (policy.clearSiteData() && withdrew(signals, granted)) {

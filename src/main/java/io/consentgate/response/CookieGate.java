@@ -39,7 +39,7 @@ public final class CookieGate {
     private static final Logger LOG = LoggerFactory.getLogger(CookieGate.class);
     private static final int MAX_EXPIRED_COOKIES = 32;
     /** Budget for the expiry {@code Set-Cookie} lines of one response, counting {@code "Set-Cookie: "} and CRLF. */
-    static final int MAX_EXPIRY_BYTES = 4096;
+    public static final int MAX_EXPIRY_BYTES = 4096;
     private static final int LINE_OVERHEAD = "Set-Cookie: \r\n".length();
     /** The longest DNS name in text form, without the root's trailing dot (RFC 1035, 2.3.4 and 3.1). */
     static final int MAX_HOST_CHARS = 253;
@@ -213,6 +213,81 @@ public final class CookieGate {
             out.addAll(lines);
         }
         return out;
+    }
+
+    /**
+     * When {@code request} carries cookie {@code name} more than once, {@code Set-Cookie} values that expire every copy
+     * it may be other than the host-only one on {@code Path=/}, which the caller sets in the same response: the host
+     * and each parent domain ({@link #parentDomains}) on {@code Path=/}, and host-only and those domains on each
+     * directory of the request path (the only other paths whose cookies reach it), on HTTPS the partitioned ones too
+     * (host-only on {@code Path=/} included: a different cookie). At most {@code budget} bytes of them (counting
+     * {@code "Set-Cookie: "} and CRLF), broadest first. Empty when the name appears at most once.
+     */
+    public List<String> duplicateExpiries(HttpServletRequest request, String name, int budget) {
+        if (occurrences(HeaderSource.of(request).values("Cookie"), name) < 2) {
+            return List.of();
+        }
+        boolean hostPrefix = name.regionMatches(true, 0, "__Host-", 0, 7);
+        String plain = hostPrefix || name.regionMatches(true, 0, "__Secure-", 0, 9) ? "; Secure" : "";
+        List<String> domains = hostPrefix ? List.of() : parentDomains(request.getServerName());
+        List<String> paths = new ArrayList<>(List.of("/"));
+        String uri = request.getRequestURI();
+        int params = uri == null ? -1 : uri.indexOf(';');
+        String path = uri == null ? "" : params < 0 ? uri : uri.substring(0, params);
+        for (int slash = path.indexOf('/', 1); !hostPrefix && paths.size() < 8; slash = path.indexOf('/', slash + 1)) {
+            String dir = slash < 0 ? path : path.substring(0, slash);
+            if (dir.length() > 1 && !paths.contains(dir)) {
+                paths.add(dir);
+            }
+            if (slash < 0) {
+                break;
+            }
+        }
+        List<String> out = new ArrayList<>();
+        int bytes = 0;
+        for (String variant : request.isSecure() ? List.of(plain, "; Secure; Partitioned") : List.of(plain)) {
+            for (String p : paths) {
+                String base = name + "=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=" + p + variant;
+                List<String> lines = new ArrayList<>();
+                if (!p.equals("/") || !variant.equals(plain)) {
+                    lines.add(base);
+                }
+                for (String domain : domains) {
+                    lines.add(base + "; Domain=" + domain);
+                }
+                for (String line : lines) {
+                    bytes += line.length() + LINE_OVERHEAD;
+                    if (bytes > budget) {
+                        LOG.debug("cookie gate: not every copy of {} expired: header budget of {} bytes reached",
+                                name, budget);
+                        return out;
+                    }
+                    out.add(line);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** How many times cookie {@code name} appears in the {@code Cookie} lines (names trimmed, as browsers send). */
+    static int occurrences(List<String> lines, String name) {
+        int n = 0;
+        for (String line : lines) {
+            int start = 0;
+            while (start < line.length()) {
+                int semi = line.indexOf(';', start);
+                int end = semi < 0 ? line.length() : semi;
+                int eq = start;
+                while (eq < end && line.charAt(eq) != '=') {
+                    eq++; // not indexOf, as in cookieNames
+                }
+                if (eq < end && line.substring(start, eq).strip().equals(name)) {
+                    n++;
+                }
+                start = end + 1;
+            }
+        }
+        return n;
     }
 
     /**

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -195,6 +196,56 @@ class ConsentGateContainerTest {
         HttpTester.Response withDnt = send(kind, "GET /page HTTP/1.1\nHost: localhost\nDNT: 1\nCookie: " + cookie
                 + "\n");
         assertTrue(withDnt.getContent().startsWith("allowed=[necessary, functional]"), withDnt.getContent());
+    }
+
+    /**
+     * The consent cookie sent twice (another system wrote the same name for the parent domain or another path) makes
+     * every decision {@code unclear}. A choice posted then must also expire the other copies: the new host-only
+     * cookie alone leaves the duplicate, and the visitor's choice would never take effect.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void aChoicePostedWithTheConsentCookieTwiceExpiresTheOtherCopies(String kind) throws Exception {
+        long now = System.currentTimeMillis() / 1000;
+        String old = "cg_consent=1.-.1." + now + ".AAAAAAAAAAAAAAAAAAAAAA";
+        HttpTester.Response r = send(kind, """
+                POST /consent HTTP/1.1
+                Host: www.shop.example
+                Origin: http://www.shop.example
+                Cookie: %s; theme=dark; %s
+                Content-Type: application/x-www-form-urlencoded
+                Content-Length: 18
+
+                categories=analytics""".formatted(old, old.replace(".-.", ".marketing.")).replace("18", "20"));
+        assertEquals(303, r.getStatus(), r.toString());
+        List<String> set = r.getValuesList("Set-Cookie");
+        List<String> consent = set.stream().filter(c -> c.startsWith("cg_consent=")).toList();
+        assertTrue(consent.get(0).startsWith("cg_consent=1.analytics."), set.toString());
+        for (String domain : new String[] {"www.shop.example", "shop.example"}) {
+            for (String path : new String[] {"/", "/consent"}) {
+                assertTrue(consent.stream().anyMatch(c -> c.startsWith("cg_consent=; Max-Age=0")
+                        && c.contains("; Path=" + path + ";") && c.endsWith("; Domain=" + domain)),
+                        domain + " " + path + ": " + set);
+            }
+        }
+        assertTrue(consent.stream().anyMatch(c -> c.startsWith("cg_consent=; Max-Age=0")
+                && c.contains("; Path=/consent") && !c.contains("Domain=")), set.toString());
+        assertTrue(consent.stream().noneMatch(c -> c.startsWith("cg_consent=; Max-Age=0")
+                && (c.contains("; Path=/;") || c.endsWith("; Path=/")) && !c.contains("Domain=")),
+                "the host-only cookie on Path=/ is the one just set: " + set);
+
+        // one copy: nothing else is expired
+        HttpTester.Response single = send(kind, """
+                POST /consent HTTP/1.1
+                Host: www.shop.example
+                Origin: http://www.shop.example
+                Cookie: %s
+                Content-Type: application/x-www-form-urlencoded
+                Content-Length: 20
+
+                categories=analytics""".formatted(old));
+        assertEquals(List.of(true), single.getValuesList("Set-Cookie").stream()
+                .filter(c -> c.startsWith("cg_consent=")).map(c -> c.startsWith("cg_consent=1.analytics.")).toList());
     }
 
     @ParameterizedTest

@@ -234,11 +234,50 @@ class CookieGateTest {
         assertEquals(Set.of("_ga"), CookieGate.cookieNames(List.of(line)));
     }
 
+    /**
+     * The other copies of a cookie sent twice: never the host-only one on {@code Path=/} (the caller sets it in the
+     * same response), within the budget however deep the host, and only what browsers accept for prefixed names.
+     */
+    @Test
+    void duplicateExpiriesLeaveTheHostOnlyRootCookieAndStayInTheBudget() {
+        assumeTrue(PublicSuffixes.available(), "this JDK ships no public suffix list");
+        HttpServletRequest once = request("www.shop.example", "cg_consent=a; theme=b", "/app/consent", false);
+        assertEquals(List.of(), GATE.duplicateExpiries(once, "cg_consent", 4096));
+
+        HttpServletRequest twice = request("www.shop.example", "cg_consent=a; theme=b;cg_consent =b",
+                "/app/consent;jsessionid=x", false);
+        List<String> lines = GATE.duplicateExpiries(twice, "cg_consent", 4096);
+        String base = "cg_consent=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=";
+        assertEquals(List.of(
+                base + "/; Domain=www.shop.example", base + "/; Domain=shop.example",
+                base + "/app", base + "/app; Domain=www.shop.example", base + "/app; Domain=shop.example",
+                base + "/app/consent", base + "/app/consent; Domain=www.shop.example",
+                base + "/app/consent; Domain=shop.example"), lines);
+
+        HttpServletRequest hostPrefixed = request("www.shop.example", "__Host-c=a; __Host-c=b", "/consent", true);
+        assertEquals(List.of("__Host-c=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Secure; "
+                + "Partitioned"), GATE.duplicateExpiries(hostPrefixed, "__Host-c", 4096));
+
+        String deep = "a.".repeat(120) + "x.example.com";
+        List<String> bounded = GATE.duplicateExpiries(request(deep, "c=1; c=2", "/a/b/c/d/e/f/g/h/i", true), "c",
+                2048);
+        assertFalse(bounded.isEmpty());
+        assertTrue(bounded.stream().mapToInt(l -> l.length() + "Set-Cookie: \r\n".length()).sum() <= 2048);
+
+        String line = "a;".repeat(1 << 24) + " c=1; c=2";
+        assertEquals(2, CookieGate.occurrences(List.of(line), "c"));
+    }
+
     private static HttpServletRequest request(String host, String cookie) {
+        return request(host, cookie, "/", false);
+    }
+
+    private static HttpServletRequest request(String host, String cookie, String uri, boolean secure) {
         return (HttpServletRequest) Proxy.newProxyInstance(CookieGateTest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getServerName" -> host;
-                    case "isSecure" -> false;
+                    case "getRequestURI" -> uri;
+                    case "isSecure" -> secure;
                     case "getHeaders" -> Collections.enumeration(
                             "Cookie".equalsIgnoreCase((String) args[0]) ? List.of(cookie) : List.<String>of());
                     default -> null;
