@@ -14,7 +14,8 @@ import java.util.Optional;
  * {@code "categories"} (v3) or {@code "level"} (v2). Category names: {@code analytics} → analytics;
  * {@code marketing}, {@code ads}, {@code targeting} → marketing; {@code functionality}, {@code preferences},
  * {@code functional} → functional; {@code necessary} and site-specific names are ignored. A non-string entry or a
- * missing list is no consent. The time comes from {@code "consentTimestamp"} (ISO-8601) when present.
+ * missing list is no consent. The time comes from {@code "consentTimestamp"} (ISO-8601) when present (v2 has none:
+ * given now); one that is not an ISO-8601 string is no consent.
  */
 final class CookieConsentCookie {
 
@@ -52,11 +53,15 @@ final class CookieConsentCookie {
         }
         Instant when = now;
         JsonNode ts = json.get().get("consentTimestamp");
-        if (ts != null && ts.isTextual()) {
+        if (ts != null && !ts.isNull()) {
+            // read as "now", the consent would never grow older than the maximum age
+            if (!ts.isTextual()) {
+                return fail(problems, "unreadable consentTimestamp");
+            }
             try {
                 when = Instant.parse(ts.textValue());
             } catch (DateTimeParseException e) {
-                when = now;
+                return fail(problems, "unreadable consentTimestamp");
             }
         }
         return Optional.of(new StoredConsent(granted, 0, when, "", SOURCE));

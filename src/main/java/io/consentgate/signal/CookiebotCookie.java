@@ -15,7 +15,8 @@ import java.util.Optional;
  * utc:1767225600000,region:'de'}}. {@code preferences} → functional, {@code statistics} → analytics,
  * {@code marketing} → marketing. All three must be present exactly once as {@code true}/{@code false}; {@code -1}
  * (consent not applicable), {@code method:'implied'} (consent assumed from browsing on) and anything else is no
- * consent.
+ * consent. The time comes from {@code utc} (milliseconds); an older cookie without it counts as given now, one with
+ * a {@code utc} that is not a number is no consent.
  */
 final class CookiebotCookie {
 
@@ -67,7 +68,11 @@ final class CookiebotCookie {
         }
         Instant when = now;
         String utc = fields.get("utc");
-        if (utc != null && utc.matches("[0-9]{1,15}")) {
+        if (utc != null) {
+            if (!utc.matches("[0-9]{1,15}")) {
+                // read as "now", the consent would never grow older than the maximum age
+                return fail(problems, "unreadable utc");
+            }
             when = Instant.ofEpochMilli(Long.parseLong(utc));
         }
         return Optional.of(new StoredConsent(granted, 0, when, "", SOURCE));

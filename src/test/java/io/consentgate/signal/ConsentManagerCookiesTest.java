@@ -138,6 +138,17 @@ class ConsentManagerCookiesTest {
                 Arguments.of("onetrust before any interaction", "OptanonConsent=" + oneTrust(
                         "C0001:1,C0002:1,C0003:1,C0004:1,C0005:1").replace("interactionCount=1",
                         "interactionCount=0")),
+                // a timestamp that is there but cannot be read would make the consent never expire
+                Arguments.of("cookiebot unreadable utc", "CookieConsent=" + cookiebot(
+                        "preferences:true,statistics:true,marketing:true").replace("utc%3A1768392000000",
+                        "utc%3A%27soon%27")),
+                Arguments.of("cookiebot negative utc", "CookieConsent=" + cookiebot(
+                        "preferences:true,statistics:true,marketing:true").replace("utc%3A1768392000000",
+                        "utc%3A-1")),
+                Arguments.of("cookieconsent unreadable timestamp", "cc_cookie=" + enc(
+                        "{\"categories\":[\"analytics\"],\"consentTimestamp\":\"10/01/2026\"}")),
+                Arguments.of("cookieconsent numeric timestamp", "cc_cookie=" + enc(
+                        "{\"categories\":[\"analytics\"],\"consentTimestamp\":1768037400000}")),
                 Arguments.of("cookiebot not an object", "CookieConsent=" + enc("necessary:true,marketing:true")),
                 Arguments.of("cookiebot 100 KB", "CookieConsent=" + cookiebot("preferences:true,statistics:true,"
                         + "marketing:true,pad:'" + "x".repeat(100_000) + "'")),
