@@ -77,7 +77,9 @@ public final class WellKnownResources {
         if (policy.trackingController() != null) {
             tsr.putArray("controller").add(policy.trackingController());
         }
-        response.setHeader("Vary", "DNT, " + String.join(", ", policy.gpcHeaders()) + ", Cookie");
+        // the status follows the region's mode too, as every page's Vary says (VaryHeaderWriter)
+        response.setHeader("Vary", "DNT, " + String.join(", ", policy.gpcHeaders()) + ", Cookie"
+                + (policy.regionHeader() == null ? "" : ", " + policy.regionHeader()));
         write(request, response, "application/tracking-status+json", "private, no-cache",
                 tsr.toString().getBytes(StandardCharsets.UTF_8));
     }

@@ -112,6 +112,27 @@ class ConsentGateContainerTest {
         assertNull(r.get("Set-Cookie"));
     }
 
+    /** The status depends on the region's mode, so the region header is in its {@code Vary} like on every page. */
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void trackingStatusResourceVariesOnTheRegionHeader(String kind) throws Exception {
+        try (Container c = Container.start(kind, Map.of("region-header", "CF-IPCountry", "opt-out-regions", "US"))) {
+            String tracking = null;
+            for (String region : new String[] {"US", "DE"}) {
+                HttpTester.Response r = HttpTester.parseResponse(c.exchange("""
+                        GET /.well-known/dnt/ HTTP/1.1
+                        Host: localhost
+                        CF-IPCountry: %s
+                        """.formatted(region)));
+                assertEquals(200, r.getStatus());
+                String status = JSON.readTree(r.getContent()).get("tracking").asText();
+                assertTrue(tracking == null || !tracking.equals(status), "the status differs by region: " + status);
+                tracking = status;
+                assertTrue(r.get("Vary").contains("CF-IPCountry"), r.get("Vary"));
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"jetty", "tomcat"})
     void consentGetAnswersTheDecisionAndWhoRefusedEachCategory(String kind) throws Exception {
