@@ -22,7 +22,9 @@ import java.util.Set;
  *   <li>A valid stored consent settles it ({@link DecisionBasis#CONSENT}); with none, the policy's default mode for
  *       the visitor's region does ({@link DecisionBasis#DEFAULT}: opt-in refuses, opt-out allows), unless a stored
  *       consent may have been sent but could not be read unambiguously ({@link DecisionBasis#UNCLEAR}: refused in
- *       either mode, as a withdrawal may be in it).</li>
+ *       either mode, as a withdrawal may be in it). A category that ConsentGate's cookie of an earlier policy
+ *       revision refused ({@link Signals#earlierRefusals()}) stays refused in opt-out mode
+ *       ({@link DecisionBasis#CONSENT}): a new revision re-asks for consent, it does not withdraw an opt-out.</li>
  *   <li>{@code Sec-GPC: 1} refuses {@link Policy#gpcRefuses()} (default: marketing), then {@code DNT: 1} refuses
  *       {@link Policy#dntRefuses()} (default: analytics and marketing). A signal refusal beats a stored consent when
  *       {@link Policy#signalsOverrideConsent()} (the default); otherwise a stored consent beats the signals, but the
@@ -59,6 +61,9 @@ public final class DecisionEngine {
             } else if (signals.consentUnclear()) {
                 allow = false; // a withdrawal may be in what could not be read
                 why = DecisionBasis.UNCLEAR;
+            } else if (signals.earlierRefusals().contains(c) && mode == ConsentMode.OPT_OUT) {
+                allow = false; // a new policy revision re-asks; it does not undo an opt-out
+                why = DecisionBasis.CONSENT;
             } else {
                 allow = mode == ConsentMode.OPT_OUT;
                 why = DecisionBasis.DEFAULT;

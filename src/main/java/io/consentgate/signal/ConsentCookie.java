@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -136,6 +137,30 @@ public final class ConsentCookie {
             return Optional.empty();
         }
         return Optional.of(new StoredConsent(granted.get(), revision, issued, f[4], StoredConsent.SOURCE_CONSENTGATE));
+    }
+
+    /**
+     * The categories a cookie value refused when it is valid in every way (format, signature, age) except that it was
+     * given for another policy revision; empty otherwise. Never throws on any input.
+     */
+    static Set<Category> refusalsOfAnotherRevision(String value, SignalSettings settings, Clock clock) {
+        if (check(value, settings) != null) {
+            return Set.of();
+        }
+        String[] f = value.split("\\.", -1);
+        Optional<EnumSet<Category>> granted = parseCategories(f[1]);
+        if (granted.isEmpty() || Integer.parseInt(f[2]) == settings.policyRevision()) {
+            return Set.of();
+        }
+        Instant issued = Instant.ofEpochSecond(Long.parseLong(f[3]));
+        Instant now = clock.instant();
+        if (issued.isAfter(now.plusSeconds(CLOCK_SKEW_SECONDS))
+                || Duration.between(issued, now).compareTo(settings.consentMaxAge()) > 0) {
+            return Set.of();
+        }
+        EnumSet<Category> refused = EnumSet.complementOf(granted.get());
+        refused.remove(Category.NECESSARY);
+        return refused;
     }
 
     /**

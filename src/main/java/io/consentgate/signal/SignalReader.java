@@ -1,11 +1,14 @@
 package io.consentgate.signal;
 
+import io.consentgate.Category;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -33,7 +36,9 @@ import java.util.regex.Pattern;
  *       {@code getCookies()}), see {@link ConsentCookie} for the format and validation. The cookie name appearing
  *       twice (in one or several header lines) is ambiguous: no consent. A {@code Cookie} header over the read caps
  *       (8 KiB per line, 32 lines, 256 pairs) hides possible duplicates: no stored consent at all. Either way, when
- *       no stored consent is read, {@link Signals#consentUnclear()} says one may have been sent.</li>
+ *       no stored consent is read, {@link Signals#consentUnclear()} says one may have been sent. A cookie valid in
+ *       every way but its policy revision is no consent, but what it refused is kept
+ *       ({@link Signals#earlierRefusals()}).</li>
  *   <li><b>Other consent managers</b>, only those in {@link SignalSettings#honouredCmps()}, tried in the order
  *       cookiebot, onetrust, cookieconsent, klaro, tcf: the first valid one is used when ConsentGate's own cookie
  *       is absent or invalid (a cookie of that order sent twice ends the search: no consent, unclear), unless its own timestamp (Cookiebot {@code utc}, cookieconsent
@@ -75,6 +80,7 @@ public final class SignalReader {
         Optional<StoredConsent> consent;
         boolean saleOptOut = false;
         boolean unclear;
+        Set<Category> earlierRefusals = Set.of();
         if (jar.truncated()) {
             problems.add("Cookie: header over the read limit, stored consent ignored (duplicates cannot be ruled out)");
             consent = Optional.empty();
@@ -82,6 +88,9 @@ public final class SignalReader {
         } else {
             consent = StoredConsents.read(jar, settings, clock, problems);
             unclear = consent.isEmpty() && StoredConsents.anyDuplicated(jar, settings);
+            if (consent.isEmpty() && !unclear) {
+                earlierRefusals = StoredConsents.earlierRefusals(jar, settings, clock);
+            }
             if (settings.honours(UsPrivacyCookie.SOURCE)) {
                 // sent twice, either value's opt-out counts: the visitor's refusal is never lost to the ambiguity
                 List<String> us = jar.all(UsPrivacyCookie.NAME);
@@ -96,7 +105,7 @@ public final class SignalReader {
         }
         Optional<String> region = region(problems, headers);
         List<String> bounded = problems.size() > MAX_PROBLEMS ? problems.subList(0, MAX_PROBLEMS) : problems;
-        return new Signals(gpc, dnt, consent, region, bounded, saleOptOut, unclear);
+        return new Signals(gpc, dnt, consent, region, bounded, saleOptOut, unclear, earlierRefusals);
     }
 
     static boolean gpc(List<String> values) {

@@ -1,5 +1,6 @@
 package io.consentgate.signal;
 
+import io.consentgate.Category;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -107,6 +109,23 @@ final class StoredConsents {
             LOG.warn("{} cookie parser failed ({}); treated as no consent", source, e.getClass().getName());
             problems.add(source + ": parser failed, treated as no consent");
             return Optional.empty();
+        }
+    }
+
+    /**
+     * What ConsentGate's own cookie, sent once, refused when it was given for another policy revision
+     * ({@link Signals#earlierRefusals()}); empty otherwise.
+     */
+    static Set<Category> earlierRefusals(CookieJar jar, SignalSettings settings, Clock clock) {
+        List<String> values = jar.all(settings.consentCookieName());
+        if (values.size() != 1) {
+            return Set.of();
+        }
+        try {
+            return ConsentCookie.refusalsOfAnotherRevision(values.get(0), settings, clock);
+        } catch (RuntimeException e) {
+            LOG.warn("consent cookie reader failed ({}); no earlier refusals read", e.getClass().getName());
+            return Set.of();
         }
     }
 

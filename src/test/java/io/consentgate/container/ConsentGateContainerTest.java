@@ -112,6 +112,27 @@ class ConsentGateContainerTest {
         assertNull(r.get("Set-Cookie"));
     }
 
+    /** Raising {@code policy-revision} re-asks for consent; in opt-out mode it does not undo a visitor's opt-out. */
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void anOptOutStoredForAnEarlierRevisionStillRefuses(String kind) throws Exception {
+        long now = System.currentTimeMillis() / 1000;
+        try (Container c = Container.start(kind, Map.of("mode", "opt-out", "policy-revision", "2"))) {
+            HttpTester.Response r = HttpTester.parseResponse(c.exchange("""
+                    GET /page HTTP/1.1
+                    Host: localhost
+                    Cookie: cg_consent=1.functional.1.%d.AAAAAAAAAAAAAAAAAAAAAA
+                    """.formatted(now)));
+            assertTrue(r.getContent().startsWith("allowed=[necessary, functional] "), r.getContent());
+            HttpTester.Response current = HttpTester.parseResponse(c.exchange("""
+                    GET /page HTTP/1.1
+                    Host: localhost
+                    Cookie: cg_consent=1.analytics.2.%d.AAAAAAAAAAAAAAAAAAAAAA
+                    """.formatted(now)));
+            assertTrue(current.getContent().startsWith("allowed=[necessary, analytics] "), current.getContent());
+        }
+    }
+
     /** The status depends on the region's mode, so the region header is in its {@code Vary} like on every page. */
     @ParameterizedTest
     @ValueSource(strings = {"jetty", "tomcat"})

@@ -108,6 +108,36 @@ class DecisionEngineTest {
                 "a consent that was read settles it");
     }
 
+    /**
+     * A refusal stored for an earlier policy revision stays a refusal: raising {@code policy-revision} re-asks for
+     * consent, it does not turn an opt-out into opt-out mode's allow. What was granted then falls to the default.
+     */
+    @ParameterizedTest(name = "[{index}] {0} earlier refusals={1}")
+    @CsvSource({
+        // mode,  refused earlier,       gpc,  functional, analytics, marketing
+        "opt-out, analytics+marketing,   false, DEFAULT,   consent,   consent",
+        "opt-out, functional+analytics+marketing, false, consent, consent, consent",
+        "opt-out, marketing,             true,  DEFAULT,   DEFAULT,   consent",
+        "opt-in,  analytics,             false, default,   default,   default",
+    })
+    void aRefusalStoredForAnEarlierRevisionStillRefuses(String mode, String refused, boolean gpc, String functional,
+                                                        String analytics, String marketing) {
+        Policy policy = Policy.builder().mode(ConsentMode.fromId(mode)).build();
+        Signals signals = new Signals(gpc, Dnt.NONE, Optional.empty(), Optional.empty(), List.of(), false, false,
+                categories(refused));
+        ConsentDecision decision = new DecisionEngine(policy).decide(signals);
+
+        assertOutcome(decision, Category.FUNCTIONAL, functional);
+        assertOutcome(decision, Category.ANALYTICS, analytics);
+        assertOutcome(decision, Category.MARKETING, marketing);
+
+        Signals withConsent = new Signals(false, Dnt.NONE, Optional.of(new StoredConsent(
+                EnumSet.of(Category.ANALYTICS), 1, Instant.now(), "id", "onetrust")), Optional.empty(), List.of(),
+                false, false, categories(refused));
+        assertEquals(DecisionBasis.CONSENT, new DecisionEngine(policy).decide(withConsent).basis(Category.FUNCTIONAL),
+                "a consent that was read settles it");
+    }
+
     private static void assertOutcome(ConsentDecision decision, Category c, String expected) {
         boolean allowed = Character.isUpperCase(expected.charAt(0));
         assertEquals(allowed, decision.allows(c), c + " allowed");

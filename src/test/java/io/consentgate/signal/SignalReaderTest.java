@@ -244,6 +244,30 @@ class SignalReaderTest {
                 .orElseThrow().source());
     }
 
+    /**
+     * A consent cookie valid in every way but its policy revision is no consent, but what it refused is reported: a
+     * new revision re-asks, it does not discard an opt-out.
+     */
+    @Test
+    void aCookieOfAnEarlierRevisionKeepsItsRefusals() {
+        SignalReader rev2 = new SignalReader(SignalSettings.defaults().withPolicyRevision(2), CLOCK);
+        Signals s = rev2.read(TestHeaders.of("Cookie", "cg_consent=" + Fixtures.valid()));
+        assertEquals(Optional.empty(), s.consent());
+        assertEquals(Set.of(Category.FUNCTIONAL, Category.MARKETING), s.earlierRefusals());
+        assertEquals(Set.of(Category.FUNCTIONAL, Category.ANALYTICS, Category.MARKETING), rev2.read(TestHeaders.of(
+                "Cookie", "cg_consent=" + Fixtures.value(Set.of(), 1, Fixtures.NOW, null))).earlierRefusals());
+
+        assertEquals(Set.of(), READER.read(TestHeaders.of("Cookie", "cg_consent=" + Fixtures.valid()))
+                .earlierRefusals(), "a current consent decides itself");
+        SignalReader signedRev2 = new SignalReader(Fixtures.signedSettings().withPolicyRevision(2), CLOCK);
+        assertEquals(Set.of(), signedRev2.read(TestHeaders.of("Cookie", "cg_consent=" + Fixtures.value(Set.of(), 1,
+                Fixtures.NOW, Fixtures.OTHER_SECRET))).earlierRefusals(), "a wrong signature is nothing at all");
+        assertEquals(Set.of(Category.FUNCTIONAL, Category.MARKETING), signedRev2.read(TestHeaders.of("Cookie",
+                "cg_consent=" + Fixtures.validSigned())).earlierRefusals());
+        assertEquals(Set.of(), rev2.read(TestHeaders.of("Cookie", "cg_consent=" + Fixtures.value(Set.of(), 1,
+                Fixtures.ago(java.time.Duration.ofDays(400)), null))).earlierRefusals(), "older than the maximum age");
+    }
+
     @Test
     void aFailingHeaderSourceCountsAsAbsent() {
         Signals s = READER.read(name -> {
