@@ -489,8 +489,17 @@ public final class ConsentGateFilter implements Filter {
             return signalReader.read(HeaderSource.of(request));
         } catch (RuntimeException e) {
             LOG.warn("ConsentGate could not read the request's signals; refusing all non-necessary categories", e);
-            return new Signals(false, Dnt.NONE, Optional.empty(), Optional.empty(), List.of("internal error"));
+            return unreadableSignals();
         }
+    }
+
+    /**
+     * The signals of a request whose signals could not be read: a stored consent may have been sent
+     * ({@code consentUnclear}), so nothing is allowed, not even by opt-out's default.
+     */
+    static Signals unreadableSignals() {
+        return new Signals(false, Dnt.NONE, Optional.empty(), Optional.empty(), List.of("internal error"), false,
+                true);
     }
 
     private ConsentDecision decide(Signals signals) {
