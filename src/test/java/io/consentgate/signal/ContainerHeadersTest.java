@@ -116,7 +116,11 @@ class ContainerHeadersTest {
                 Arguments.of("comma-separated cookies", "Cookie: a=b, cg_consent=" + v + "\r\n", "granted=none"),
                 Arguments.of("Latin-1 bytes", "Cookie: cg_consent=" + v + "\u00e9\r\n", "granted=none"),
                 Arguments.of("quoted value with a space", "Cookie: cg_consent=\"" + v + " \"\r\n", "granted=none"),
-                Arguments.of("upper-case name", "Cookie: CG_CONSENT=" + v + "\r\n", "granted=none problems=0"));
+                Arguments.of("upper-case name", "Cookie: CG_CONSENT=" + v + "\r\n", "granted=none problems=0"),
+                Arguments.of("RFC 2109 form", "Cookie: $Version=1; cg_consent=\"" + v + "\"; $Path=\"/\"\r\n",
+                        "granted=[analytics]"),
+                Arguments.of("RFC 2109 form, two paths", "Cookie: $Version=\"1\"; cg_consent=\"" + v
+                        + "\"; $Path=\"/\"; cg_consent=\"" + v + "\"; $Path=\"/app\"\r\n", "granted=none"));
     }
 
     @ParameterizedTest(name = "jetty: {0}")
