@@ -39,10 +39,12 @@ import java.util.regex.Pattern;
  *       no stored consent is read, {@link Signals#consentUnclear()} says one may have been sent. A cookie valid in
  *       every way but its policy revision is no consent, but what it refused is kept
  *       ({@link Signals#earlierRefusals()}).</li>
- *   <li><b>Other consent managers</b>, only those in {@link SignalSettings#honouredCmps()}, tried in the order
- *       cookiebot, onetrust, cookieconsent, klaro, tcf: the first valid one is used when ConsentGate's own cookie
- *       is absent or invalid (a cookie of that order sent twice ends the search: no consent, unclear), unless its own timestamp (Cookiebot {@code utc}, cookieconsent
- *       {@code consentTimestamp}, TCF {@code LastUpdated}) is older than the consent maximum age.
+ *   <li><b>Other consent managers</b>, only those in {@link SignalSettings#honouredCmps()}, read in the order
+ *       cookiebot, onetrust, cookieconsent, klaro, tcf when ConsentGate's own cookie is absent or invalid: the
+ *       consent is the first valid one's, granting only what every valid one grants (a cookie of theirs or
+ *       ConsentGate's sent twice: no consent, unclear); a cookie is not valid when its own timestamp (Cookiebot
+ *       {@code utc}, cookieconsent {@code consentTimestamp}, TCF {@code LastUpdated}) is older than the consent
+ *       maximum age.
  *       {@code usprivacy} with opt-out {@code Y} sets {@link Signals#saleOptOut()} (sent twice: either value's).</li>
  *   <li><b>Region</b>: the first value of the trusted region header, trimmed and upper-cased, when it matches
  *       {@code [A-Z]{2}} or {@code [A-Z]{2}-[A-Z0-9]{1,3}}.</li>

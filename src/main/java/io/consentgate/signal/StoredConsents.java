@@ -7,16 +7,20 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Picks the stored consent: ConsentGate's own cookie first, then the honoured consent managers in a fixed order
- * (cookiebot, onetrust, cookieconsent, klaro, tcf); the first valid one wins. A cookie of that order sent more than
- * once ends the search with no consent: what it holds cannot be read, it may be a withdrawal, and a source further
- * down the order (perhaps written long before) must not decide in its place ({@link Signals#consentUnclear()}). A foreign consent whose own timestamp
+ * Picks the stored consent: ConsentGate's own cookie when valid; otherwise the honoured consent managers' valid
+ * cookies together: the consent is the first in a fixed order (cookiebot, onetrust, cookieconsent, klaro, tcf),
+ * granting only what every one of them grants (two managers' cookies disagree when a site moves from one to the
+ * other, or one writes a TC string next to its own cookie: a refusal in either stands). A cookie sent more than once,
+ * ConsentGate's or an honoured manager's, means no consent at all: what it holds cannot be read, it may be a
+ * withdrawal, and another cookie (perhaps written long before) must not decide in its place
+ * ({@link Signals#consentUnclear()}). A foreign consent whose own timestamp
  * is older than the consent maximum age is ignored too (their cookies' expiry is set by client-side code), and so is
  * one dated more than {@link #FOREIGN_CLOCK_SKEW} ahead: it would never expire. The visitor's own clock writes those
  * timestamps, hence a day's tolerance rather than the five minutes of ConsentGate's own cookie.
@@ -73,13 +77,15 @@ final class StoredConsents {
             return Optional.empty();
         }
         Instant now = clock.instant();
+        StoredConsent first = null;
+        EnumSet<Category> granted = EnumSet.allOf(Category.class);
         for (Cmp cmp : cmps) {
             if (!settings.honours(cmp.source())) {
                 continue;
             }
             if (jar.all(cmp.cookieName()).size() > 1) {
                 single(jar, cmp.cookieName(), problems);
-                return Optional.empty(); // ambiguous: as above, the chain stops here
+                return Optional.empty(); // ambiguous: its refusals are unknown, so no consent at all
             }
             Optional<StoredConsent> c = single(jar, cmp.cookieName(), problems).flatMap(v -> guarded(cmp.source(),
                     problems, () -> cmp.parser().parse(v, settings, now, problems)));
@@ -88,13 +94,21 @@ final class StoredConsents {
                 if (given.isAfter(now.plus(FOREIGN_CLOCK_SKEW))) {
                     problems.add(cmp.source() + " " + cmp.cookieName() + ": dated in the future");
                 } else if (Duration.between(given, now).compareTo(settings.consentMaxAge()) <= 0) {
-                    return c;
+                    first = first == null ? c.get() : first;
+                    granted.retainAll(c.get().granted());
                 } else {
                     problems.add(cmp.source() + " " + cmp.cookieName() + ": older than the consent maximum age");
                 }
             }
         }
-        return Optional.empty();
+        if (first == null) {
+            return Optional.empty();
+        }
+        if (!granted.containsAll(first.granted())) {
+            problems.add(first.source() + ": narrowed by another honoured consent manager's refusal");
+        }
+        return Optional.of(new StoredConsent(granted, first.revision(), first.timestamp(), first.consentId(),
+                first.source()));
     }
 
     /**

@@ -231,11 +231,29 @@ class ConsentManagerCookiesTest {
         assertEquals(wellFormed, problems.isEmpty());
     }
 
+    /**
+     * Two honoured managers' valid cookies (a site moving from one to another, or a banner that writes its own cookie
+     * and a TC string) may disagree: a refusal in either stands, whichever comes first in the order.
+     */
+    @Test
+    void aRefusalInAnyValidConsentManagerCookieStands() {
+        String optanonRefuses = "OptanonConsent=" + oneTrust("C0001:1,C0002:0,C0003:1,C0004:0,C0005:0");
+        String cookiebotAll = "CookieConsent=" + cookiebot("preferences:true,statistics:true,marketing:true");
+        Signals s = READER.read(TestHeaders.of("Cookie", cookiebotAll + "; " + optanonRefuses));
+        assertEquals(Set.of(FUNCTIONAL), s.consent().orElseThrow().granted(), "OneTrust's refusals were overridden");
+        assertEquals("cookiebot", s.consent().get().source());
+
+        Signals tcfNarrower = READER.read(TestHeaders.of("Cookie", "euconsent-v2=" + TcStrings.core(2, UPDATED_DS,
+                1, 8, 9) + "; " + optanonRefuses.replace("C0002%3A0", "C0002%3A1")));
+        assertEquals(Set.of(ANALYTICS), tcfNarrower.consent().orElseThrow().granted());
+    }
+
     @Test
     void firstValidConsentManagerInTheDocumentedOrderWins() {
         Signals s = READER.read(TestHeaders.of("Cookie", "euconsent-v2=" + TcStrings.core(2, UPDATED_DS, 1, 8, 9)
                 + "; CookieConsent=" + cookiebot("preferences:true,statistics:false,marketing:false")));
         assertEquals("cookiebot", s.consent().orElseThrow().source());
+        assertEquals(Set.of(), s.consent().get().granted(), "each refused what the other granted");
         Signals fallback = READER.read(TestHeaders.of("Cookie", "euconsent-v2=" + TcStrings.core(2, UPDATED_DS,
                 1, 8, 9) + "; CookieConsent=-1"));
         assertEquals("tcf", fallback.consent().orElseThrow().source());
