@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The body stream of a {@link ConsentResponse}.
@@ -28,6 +30,17 @@ import java.io.OutputStream;
 final class GateOutputStream extends ServletOutputStream {
 
     private static final Logger LOG = LoggerFactory.getLogger(GateOutputStream.class);
+    /** Whether a container's stream class has a {@code print(String)} of its own: Jetty's, in the response's charset. */
+    private static final ClassValue<Boolean> PRINTS_IN_RESPONSE_CHARSET = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            try {
+                return type.getMethod("print", String.class).getDeclaringClass() != ServletOutputStream.class;
+            } catch (NoSuchMethodException e) {
+                return false;
+            }
+        }
+    };
     /** Upper bound on what is held before the decision, whatever buffer size the application asked for. */
     private static final int MAX_UNDECIDED = 1 << 20;
 
@@ -140,6 +153,30 @@ final class GateOutputStream extends ServletOutputStream {
     @Override
     public void write(int b) throws IOException {
         write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    /**
+     * Text printed on the stream ({@code print}, {@code println}: they all come here) becomes the bytes the
+     * container's own stream would make of it: Jetty's encodes it in the response's charset, unmappable characters as
+     * {@code ?}; the API's {@code print} (Tomcat, Undertow) writes ISO-8859-1 and refuses any other character.
+     */
+    @Override
+    public void print(String s) throws IOException {
+        if (ignored || !PRINTS_IN_RESPONSE_CHARSET.get(container().getClass())) {
+            super.print(s);
+            return;
+        }
+        byte[] b = String.valueOf(s).getBytes(printCharset());
+        write(b, 0, b.length);
+    }
+
+    private Charset printCharset() {
+        String name = response.getCharacterEncoding();
+        try {
+            return name == null ? StandardCharsets.ISO_8859_1 : Charset.forName(name);
+        } catch (IllegalArgumentException unknown) {
+            return StandardCharsets.ISO_8859_1;
+        }
     }
 
     @Override

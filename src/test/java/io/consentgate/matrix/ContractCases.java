@@ -172,6 +172,20 @@ final class ContractCases {
                 resp.setContentType("text/html;charset=UTF-8");
                 resp.getOutputStream().write(page);
             }
+            case "stream-print" -> {
+                // The page as text through the stream's print(String): Jetty's stream encodes it in the response's
+                // charset; the API's print (Tomcat, Undertow) takes ISO-8859-1 text only.
+                resp.setContentType("text/html;charset=UTF-8");
+                resp.getOutputStream().print(text);
+            }
+            case "stream-print-latin1-text" -> {
+                resp.setContentType("text/html;charset=UTF-8");
+                var out = resp.getOutputStream();
+                out.print("<p>Caf\u00e9 cr\u00e8me</p>");
+                out.print("<img src=\"https://www.facebook.com/tr?id=9&ev=PageView\" alt=\"\">");
+                out.println("<p>\u00bd price</p>");
+                out.print('\u00e9');
+            }
             case "no-content-type" -> resp.getOutputStream().write(page);
             case "no-content-type-after-blank-lines" -> {
                 var out = resp.getOutputStream();

@@ -154,6 +154,25 @@ class ResponseContractContainerTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"jetty"}) // Tomcat's and Undertow's print take ISO-8859-1 text only, filter or not
+    void textPrintedThroughJettysStreamIsEncodedInTheResponsesCharset(String kind) throws Exception {
+        // Jetty's ServletOutputStream.print encodes in the response's charset; ConsentGate's stream used the API's
+        // print, which refuses anything past ISO-8859-1: the page became a 500
+        assertPage(kind, "stream-print");
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
+    void printOnTheStreamWritesTheBytesTheContainersOwnPrintWrites(String kind) throws Exception {
+        HttpTester.Response r = exchange(kind, "GET", "stream-print-latin1-text");
+        assertEquals(200, r.getStatus());
+        String text = "<p>Caf\u00e9 cr\u00e8me</p><p>\u00bd price</p>\r\n\u00e9";
+        // Jetty encodes in the response's charset (UTF-8); the API's print writes each character as one byte
+        byte[] expected = text.getBytes(kind.equals("jetty") ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        assertArrayEquals(expected, r.getContentBytes(), new String(r.getContentBytes(), StandardCharsets.ISO_8859_1));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"tomcat"}) // Jetty itself announces 0 for a HEAD that wrote nothing, filter or not
     void headDoesNotAnnounceAnEmptyBodyItDidNotWrite(String kind) throws Exception {
         assertEquals("10", exchange(kind, "GET", "plain-text").get("Content-Length"));
