@@ -191,6 +191,16 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         }
     }
 
+    /**
+     * Servlet 6.1's {@code setCharacterEncoding(Charset)}, as the {@code String} form: ignored once the writer is
+     * taken. A plain method here (this library compiles against 6.0) that overrides the 6.1 wrapper's at run time,
+     * which would hand it to the container: its own writer unused, the container would name a charset other than the
+     * one the writer encodes in.
+     */
+    public void setCharacterEncoding(Charset charset) {
+        setCharacterEncoding(charset == null ? null : charset.name());
+    }
+
     // ---- status doors ---------------------------------------------------------------------------------------------
 
     void includeStarted() {

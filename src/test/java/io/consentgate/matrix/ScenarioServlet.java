@@ -44,6 +44,10 @@ public final class ScenarioServlet extends HttpServlet {
             ContractCases.serve(path.substring(10), req, resp);
             return;
         }
+        if (path.startsWith("/servlet61/")) {
+            Servlet61Cases.serve(path.substring(11), req, resp);
+            return;
+        }
         if (path.startsWith("/redirect61")) {
             Redirects61.serve(req, resp);
             return;
