@@ -251,6 +251,15 @@ final class GateOutputStream extends ServletOutputStream {
             return;
         }
         if (!decided) {
+            if (undecidedLen == 0 && RewriteDecision.leftToSniffing(response.getContentType())) {
+                // No content type and no byte yet: the browser will sniff the bytes still to come, so the body is
+                // decided on them. The headers go now, without a length (the body may be rewritten).
+                response.commitHeaders();
+                if (!nonBlocking || container().isReady()) {
+                    container().flush();
+                }
+                return;
+            }
             decide(null, 0, 0);
         }
         if (rewrite != null) {

@@ -186,6 +186,15 @@ final class ContractCases {
                 out.println("<p>\u00bd price</p>");
                 out.print('\u00e9');
             }
+            case "no-content-type-flushed-first" -> {
+                resp.flushBuffer();
+                resp.getOutputStream().write(page);
+            }
+            case "no-content-type-stream-flushed-first" -> {
+                var out = resp.getOutputStream();
+                out.flush();
+                out.write(page);
+            }
             case "no-content-type" -> resp.getOutputStream().write(page);
             case "no-content-type-after-blank-lines" -> {
                 var out = resp.getOutputStream();
