@@ -94,13 +94,21 @@ final class ResponseBody {
         return stream == null ? 0 : stream.written();
     }
 
-    /** {@code flushBuffer()}: the writer's bytes into the stream, and the stream flushed; false without a stream. */
+    /**
+     * {@code flushBuffer()}: the writer's bytes into the stream, and the stream flushed. The container commits the
+     * headers, so the body is decided now even before the application took the stream or the writer: a
+     * {@code Content-Length} it set for what it is about to write goes out unless the body is to be rewritten
+     * (a download's headers flushed before its bytes). False when the response is committed and has no stream.
+     */
     boolean flush() throws IOException {
         if (bodyWriter != null) {
             bodyWriter.drainToStream();
         }
         if (stream == null) {
-            return false;
+            if (response.isCommitted()) {
+                return false;
+            }
+            open();
         }
         stream.flush();
         return true;

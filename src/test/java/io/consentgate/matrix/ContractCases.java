@@ -32,6 +32,17 @@ final class ContractCases {
     private ContractCases() {
     }
 
+    /** 100,000 bytes of a binary file, every byte value, with HTML a sniffer could take for a page inside. */
+    static byte[] download() {
+        byte[] file = new byte[100_000];
+        for (int i = 0; i < file.length; i++) {
+            file[i] = (byte) (i * 131 + (i >>> 9));
+        }
+        byte[] html = "<img src=\"https://www.facebook.com/tr?id=1\">".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(html, 0, file, 50_000, html.length);
+        return file;
+    }
+
     static void serve(String name, HttpServletRequest req, HttpServletResponse resp)
             throws IOException, ServletException {
         byte[] page = Pages.bytes(CommitCases.PAGE, StandardCharsets.UTF_8);
@@ -185,6 +196,24 @@ final class ContractCases {
                 out.print("<img src=\"https://www.facebook.com/tr?id=9&ev=PageView\" alt=\"\">");
                 out.println("<p>\u00bd price</p>");
                 out.print('\u00e9');
+            }
+            case "download-headers-flushed-first" -> {
+                // A download: its length, the headers sent at once, then the file's bytes (past any buffer)
+                byte[] file = download();
+                resp.setContentType("application/pdf");
+                resp.setHeader("Content-Disposition", "attachment; filename=\"catalogue.pdf\"");
+                resp.setContentLengthLong(file.length);
+                resp.flushBuffer();
+                var out = resp.getOutputStream();
+                for (int i = 0; i < file.length; i += 4096) {
+                    out.write(file, i, Math.min(4096, file.length - i));
+                }
+            }
+            case "html-headers-flushed-first" -> {
+                resp.setContentType("text/html;charset=UTF-8");
+                resp.setContentLength(page.length); // the page's length before rewriting: must not be announced
+                resp.flushBuffer();
+                resp.getOutputStream().write(page);
             }
             case "no-content-type-flushed-first" -> {
                 resp.flushBuffer();
