@@ -63,6 +63,8 @@ final class GateOutputStream extends ServletOutputStream {
     private boolean finishing;
     private boolean nonBlocking;
     private Runnable deferredComplete;
+    /** The container reported a failed non-blocking write: nothing pending will ever be written. */
+    private boolean writeFailed;
 
     GateOutputStream(ConsentResponse response) {
         this.response = response;
@@ -301,7 +303,7 @@ final class GateOutputStream extends ServletOutputStream {
      * once they are written, from the wrapped listener's {@code onWritePossible}.
      */
     boolean deferComplete(Runnable complete) {
-        if (!pending.holding()) {
+        if (!pending.holding() || writeFailed) {
             return false;
         }
         deferredComplete = complete;
@@ -435,9 +437,23 @@ final class GateOutputStream extends ServletOutputStream {
             }
         }
 
+        /**
+         * A write failed (the client is gone): what is pending can never be written, so a complete that waits for it
+         * runs now, after the application's own {@code onError} (which may complete too).
+         */
         @Override
         public void onError(Throwable t) {
-            app.onError(t);
+            writeFailed = true;
+            pending.clear();
+            try {
+                app.onError(t);
+            } finally {
+                Runnable complete = deferredComplete;
+                deferredComplete = null;
+                if (complete != null) {
+                    complete.run();
+                }
+            }
         }
     }
 }
