@@ -1254,6 +1254,30 @@ class ScriptMatchTest {
     }
 
     @Test
+    void aGoalCallOnAnOldMetricaCounterIsNoLoader() {
+        // the counter object the old snippet created is called from the site's own handlers, as fbq('track', …) is
+        assertEquals(Set.of(), ids("$('#order').on('submit', function () { yaCounter26412345.reachGoal('ORDER'); "
+                + "return checkout.validate(this); });"));
+        assertEquals(Set.of(), ids("if (window.yaCounter26412345) { yaCounter26412345.hit(location.href); }"));
+        assertEquals(Set.of(), ids("function goal(name) { var c = window['yaCounter' + METRIKA_ID]; "
+                + "if (c) { c.reachGoal(name); } }"));
+        assertEquals(Set.of(), ids("var counter = window[\"yaCounter\" + cfg.metrika]; counter && counter.reachGoal('x');"));
+        // the old snippet itself, also loading watch.js from a mirror no host rule names
+        assertEquals(Set.of("yandex-metrica"), ids("""
+                (function (d, w, c) {
+                    (w[c] = w[c] || []).push(function() {
+                        try { w.yaCounter26412345 = new Ya.Metrika({ id:26412345, clickmap:true, webvisor:true }); }
+                        catch(e) { }
+                    });
+                    var n = d.getElementsByTagName("script")[0], s = d.createElement("script");
+                    s.async = true; s.src = "/vendor/metrika/watch.js";
+                    n.parentNode.insertBefore(s, n);
+                })(document, window, "yandex_metrika_callbacks");"""));
+        assertEquals(Set.of("yandex-metrica"), ids("try{window.yaCounter3141592=new Ya.Metrika2({id:3141592,"
+                + "trackLinks:true})}catch(e){}"));
+    }
+
+    @Test
     void findsEscapedHostLiterals() {
         assertEquals(Set.of("google-tag"), ids("{\"src\":\"https:\\/\\/www.googletagmanager.com\\/gtag\\/js\"}"));
         assertEquals(Set.of("google-tag"), ids("var u = \"https:\\u002F\\u002Fwww.googletagmanager.com\\u002Fgtm.js\";"));

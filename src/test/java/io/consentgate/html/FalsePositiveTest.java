@@ -279,6 +279,16 @@ class FalsePositiveTest {
     }
 
     @Test
+    void keepsACartScriptThatReportsAGoalToAnOldMetricaCounter() {
+        // the counter is gone with its loader; the cart, the coupon field and the goal call's script stay
+        assertUntouched("<script>\n  document.querySelectorAll('.add-to-cart').forEach(function (b) {\n"
+            + "    b.addEventListener('click', function () {\n      cart.add(b.dataset.sku);\n"
+            + "      var counter = window['yaCounter' + shop.metrikaId];\n"
+            + "      if (counter) { counter.reachGoal('CART'); }\n    });\n  });\n"
+            + "  document.getElementById('coupon').addEventListener('change', cart.applyCoupon);\n</script>");
+    }
+
+    @Test
     void keepsASitesOwnNewsletterFormThatSubscribesThroughKlaviyo() {
         // the visitor's own sign-up goes to Klaviyo's subscription API; only its event and identify calls track
         assertUntouched("<form id=\"nl\"><input type=\"email\" name=\"email\"><button>Subscribe</button></form>\n"
