@@ -336,6 +336,20 @@ class ScriptMatchTest {
     }
 
     @Test
+    void anAmplitudeEventThroughTheDefaultInstanceIsNoLoader() {
+        // a site's own handlers log events through the instance the snippet set up, as fbq('track', …) does
+        assertEquals(Set.of(), ids("document.getElementById('signup').addEventListener('click', function () {"
+                + " amplitude.getInstance().logEvent('Signup Clicked', {plan: 'pro'}); openSignupDialog(); });"));
+        assertEquals(Set.of(), ids("if (window.amplitude) { amplitude.getInstance().setUserId(user.id); }"));
+        // the instance's start, with its API key, still counts, also on a self-hosted SDK
+        assertEquals(Set.of("amplitude"), ids("amplitude.getInstance().init(\"0123456789abcdef\", null, "
+                + "{includeUtm: true});"));
+        assertEquals(Set.of("amplitude"), ids("!function(e,t){var n=e.amplitude||{_q:[],_iq:{}};var r=t.createElement("
+                + "\"script\");r.async=true;r.src=\"/vendor/amplitude-8.21.9-min.gz.js\";}(window,document);"
+                + "amplitude.getInstance().init(\"API_KEY\");"));
+    }
+
+    @Test
     void findsTheCriteoOneTagLoaderHost() {
         // the OneTag loader lives on dynamic.criteo.com, not on criteo.net like the library it then loads
         String lazy = "var s=document.createElement('script');s.async=true;"

@@ -289,6 +289,13 @@ class FalsePositiveTest {
     }
 
     @Test
+    void keepsAScriptThatLogsAnAmplitudeEventBesideItsOwnWork() {
+        assertUntouched("<script>\n  document.getElementById('plan-pro').addEventListener('click', function () {\n"
+            + "    amplitude.getInstance().logEvent('Plan Selected', {plan: 'pro'});\n"
+            + "    checkout.open('pro');\n  });\n</script>");
+    }
+
+    @Test
     void keepsASitesOwnNewsletterFormThatSubscribesThroughKlaviyo() {
         // the visitor's own sign-up goes to Klaviyo's subscription API; only its event and identify calls track
         assertUntouched("<form id=\"nl\"><input type=\"email\" name=\"email\"><button>Subscribe</button></form>\n"
