@@ -1,5 +1,7 @@
 package io.consentgate.catalog;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * How a catalog match reads where it stands in an inline script's bytes: whether a host name is a URL's host a
  * loader could fetch from, or text (prose, a comment line, a property's value, a string inside a string); whether a
@@ -51,8 +53,8 @@ final class ScriptText {
 
     /**
      * Whether the string that holds the host name ending before {@code start} and closes with {@code quote} is the
-     * value of a property ({@code key: '…'}, {@code "key":"…"}) or an operand of {@code ==}, {@code ===},
-     * {@code !=} or {@code !==}: its opening quote (looked for on the same line, up to 128 bytes back) follows
+     * value of a property ({@code key: '…'}, {@code "key":"…"}), an operand of {@code ==}, {@code ===},
+     * {@code !=} or {@code !==}, or what a string search method looks for ({@code src.indexOf('…')}): its opening quote (looked for on the same line, up to 128 bytes back) follows
      * {@code :} or such an operator. Not found: not known to be data.
      */
     private static boolean valueOrOperand(byte[] buf, int off, int start, byte quote) {
@@ -74,7 +76,34 @@ final class ScriptText {
         if (buf[k] == ':') {
             return true;
         }
+        if (buf[k] == '(') {
+            return searchedFor(buf, off, k);
+        }
         return buf[k] == '=' && k - 1 >= off && (buf[k - 1] == '=' || buf[k - 1] == '!');
+    }
+
+    /** Methods that look for a string in another: a host passed to one is compared, never fetched from. */
+    private static final byte[][] STRING_SEARCHES = {
+        "indexOf".getBytes(StandardCharsets.US_ASCII), "lastIndexOf".getBytes(StandardCharsets.US_ASCII),
+        "includes".getBytes(StandardCharsets.US_ASCII), "startsWith".getBytes(StandardCharsets.US_ASCII),
+        "endsWith".getBytes(StandardCharsets.US_ASCII)};
+
+    /**
+     * Whether the {@code (} at {@code paren} opens a call of a string search method ({@code .indexOf(},
+     * {@code .includes(}, {@code .startsWith(}…), as an error reporter or a home-made blocker tests a script's URL.
+     */
+    private static boolean searchedFor(byte[] buf, int off, int paren) {
+        int k = paren - 1;
+        while (k >= off && isSpace(buf[k])) {
+            k--;
+        }
+        for (byte[] m : STRING_SEARCHES) {
+            int from = k - m.length + 1;
+            if (from - 1 >= off && buf[from - 1] == '.' && java.util.Arrays.equals(buf, from, k + 1, m, 0, m.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How far back the opening of a block comment is looked for from a hit. */

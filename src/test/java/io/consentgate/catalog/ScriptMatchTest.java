@@ -1364,6 +1364,21 @@ class ScriptMatchTest {
     }
 
     @Test
+    void aWholeHostSearchedForInAStringIsData() {
+        // an error reporter that skips errors from third-party scripts, a home-made blocker: they look for the host
+        assertEquals(Set.of(), ids("window.addEventListener('error', function (e) { if (e.filename && "
+                + "e.filename.indexOf('www.googletagmanager.com') !== -1) { return; } report(e); });"));
+        assertEquals(Set.of(), ids("const thirdParty = (src) => src.includes(\"connect.facebook.net\") "
+                + "|| src.startsWith( 'https://static.hotjar.com' ) || src.lastIndexOf(`www.google-analytics.com`) > 0;"));
+        // a loader that checks for its own script first still names its URL
+        assertEquals(Set.of("meta-pixel"), ids("if (s.src.indexOf('connect.facebook.net') < 0) { s.src = "
+                + "'https://connect.facebook.net/en_US/fbevents.js'; }"));
+        // a host passed to anything else is still read as something a loader may fetch from
+        assertEquals(Set.of("hotjar"), ids("load('static.hotjar.com');"));
+        assertEquals(Set.of("hotjar"), ids("x.myindexOf('static.hotjar.com');"));
+    }
+
+    @Test
     void ignoresTrackerUrlsInTextButNotUrlsThatLoad() {
         // a URL with no path before ")", white space, "," or ";", or a URL after ">" or after a word and white space,
         // is text (a privacy notice, a CSP copy, a post quoting a snippet in page state)

@@ -296,6 +296,14 @@ class FalsePositiveTest {
     }
 
     @Test
+    void keepsAnErrorReporterThatSkipsErrorsOfTrackerScripts() {
+        assertUntouched("<script>\n  window.addEventListener('error', function (e) {\n"
+            + "    var f = e.filename || '';\n"
+            + "    if (f.indexOf('www.googletagmanager.com') !== -1 || f.includes('connect.facebook.net')) { return; }\n"
+            + "    navigator.sendBeacon('/errors', JSON.stringify({m: e.message, f: f}));\n  });\n</script>");
+    }
+
+    @Test
     void keepsASitesOwnNewsletterFormThatSubscribesThroughKlaviyo() {
         // the visitor's own sign-up goes to Klaviyo's subscription API; only its event and identify calls track
         assertUntouched("<form id=\"nl\"><input type=\"email\" name=\"email\"><button>Subscribe</button></form>\n"
