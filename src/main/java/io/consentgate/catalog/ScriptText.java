@@ -54,7 +54,8 @@ final class ScriptText {
     /**
      * Whether the string that holds the host name ending before {@code start} and closes with {@code quote} is the
      * value of a property ({@code key: '…'}, {@code "key":"…"}), an operand of {@code ==}, {@code ===},
-     * {@code !=} or {@code !==}, or what a string search method looks for ({@code src.indexOf('…')}): its opening quote (looked for on the same line, up to 128 bytes back) follows
+     * {@code !=} or {@code !==}, what a string search method looks for ({@code src.indexOf('…')}), or one of a list of
+     * strings that is a property's value ({@link #listedAsValue}): its opening quote (looked for on the same line, up to 128 bytes back) follows
      * {@code :} or such an operator. Not found: not known to be data.
      */
     private static boolean valueOrOperand(byte[] buf, int off, int start, byte quote) {
@@ -79,7 +80,52 @@ final class ScriptText {
         if (buf[k] == '(') {
             return searchedFor(buf, off, k);
         }
+        if (buf[k] == '[' || buf[k] == ',') {
+            return listedAsValue(buf, off, k);
+        }
         return buf[k] == '=' && k - 1 >= off && (buf[k - 1] == '=' || buf[k - 1] == '!');
+    }
+
+    /**
+     * Whether the {@code [} or {@code ,} at {@code k} stands in a list of string literals that is the value of a
+     * property ({@code denyUrls: ['connect.facebook.net', '…']}, an error monitor's list of third-party hosts to
+     * ignore): read back over the strings before it, up to 1 KiB, to the list's {@code [}, which follows {@code :}.
+     * A list with anything but strings before the host, or one assigned or called on, is not known to be data.
+     */
+    private static boolean listedAsValue(byte[] buf, int off, int k) {
+        int stop = Math.max(off, k - 1024);
+        while (k >= stop) {
+            if (buf[k] == '[') {
+                int j = k - 1;
+                while (j >= off && isSpace(buf[j])) {
+                    j--;
+                }
+                return j >= off && buf[j] == ':';
+            }
+            if (buf[k] != ',') {
+                return false;
+            }
+            int j = k - 1;
+            while (j >= stop && isSpace(buf[j])) {
+                j--;
+            }
+            if (j < stop || buf[j] != '\'' && buf[j] != '"' && buf[j] != '`') {
+                return false;
+            }
+            byte q = buf[j];
+            int o = j - 1;
+            while (o >= stop && (buf[o] != q || o > off && buf[o - 1] == '\\')) {
+                if (buf[o] == '\n' && q != '`') {
+                    return false;
+                }
+                o--;
+            }
+            k = o - 1;
+            while (k >= stop && isSpace(buf[k])) {
+                k--;
+            }
+        }
+        return false;
     }
 
     /** Methods that look for a string in another: a host passed to one is compared, never fetched from. */

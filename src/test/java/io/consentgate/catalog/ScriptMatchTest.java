@@ -1379,6 +1379,20 @@ class ScriptMatchTest {
     }
 
     @Test
+    void aWholeHostListedAsAPropertysValueIsData() {
+        // an error monitor told to ignore errors from third-party scripts, by their hosts
+        assertEquals(Set.of(), ids("Sentry.init({ dsn: 'https://k@o1.ingest.sentry.io/1', denyUrls: "
+                + "['connect.facebook.net', \"www.googletagmanager.com\",\n  'static.hotjar.com'], tracesSampleRate: 0.1 });"));
+        assertEquals(Set.of(), ids("Rollbar.init({ accessToken: 't', hostSafeList: [ 'shop.example' ], "
+                + "hostBlockList: [ 'https://www.google-analytics.com', 'bat.bing.com' ] });"));
+        // listed anywhere else, or with a path, or in a list with something else before it, it still counts
+        assertEquals(Set.of("hotjar"), ids("['static.hotjar.com'].forEach(function (h) { add(h); });"));
+        assertEquals(Set.of("hotjar"), ids("var hosts = ['cdn.example', 'static.hotjar.com'];"));
+        assertEquals(Set.of("hotjar"), ids("load({ urls: [f('x'), 'static.hotjar.com'] });"));
+        assertEquals(Set.of("meta-pixel"), ids("cfg = { scripts: ['https://connect.facebook.net/en_US/fbevents.js'] };"));
+    }
+
+    @Test
     void ignoresTrackerUrlsInTextButNotUrlsThatLoad() {
         // a URL with no path before ")", white space, "," or ";", or a URL after ">" or after a word and white space,
         // is text (a privacy notice, a CSP copy, a post quoting a snippet in page state)

@@ -304,6 +304,13 @@ class FalsePositiveTest {
     }
 
     @Test
+    void keepsAnErrorMonitorsSetupThatIgnoresTrackerHosts() {
+        assertUntouched("<script>\n  Sentry.onLoad(function () {\n    Sentry.init({\n"
+            + "      release: 'shop@4.2.0',\n      denyUrls: ['connect.facebook.net', 'www.googletagmanager.com'],\n"
+            + "      ignoreErrors: ['ResizeObserver loop limit exceeded']\n    });\n  });\n</script>");
+    }
+
+    @Test
     void keepsASitesOwnNewsletterFormThatSubscribesThroughKlaviyo() {
         // the visitor's own sign-up goes to Klaviyo's subscription API; only its event and identify calls track
         assertUntouched("<form id=\"nl\"><input type=\"email\" name=\"email\"><button>Subscribe</button></form>\n"
