@@ -581,6 +581,9 @@ class ScriptMatchTest {
         // the same queue as Matomo: both entries are analytics
         assertEquals(Set.of("matomo", "piwik-pro"), ids(tracker));
         assertEquals(Set.of(), ids("var cfg = {file: 'ppms.json', stage: 'stg.started', docs: 'https://piwik.pro/'};"));
+        // a site's own object named stg (a staging or stage helper) is no tag manager: the loader pushes the event name
+        assertEquals(Set.of(), ids("var stg = new Stage('#hero'); stg.start(); window.stg.start.call(stg);"));
+        assertEquals(Set.of("piwik-pro-tag-manager"), ids("w.dataLayer.push({ event : 'stg.start', start: +new Date() });"));
     }
 
     @Test

@@ -311,6 +311,12 @@ class FalsePositiveTest {
     }
 
     @Test
+    void keepsASlideshowWhoseObjectIsNamedStg() {
+        assertUntouched("<script>\n  var stg = new Slideshow(document.getElementById('stage'), {autoplay: true});\n"
+            + "  document.getElementById('play').onclick = function () { stg.start(); };\n</script>");
+    }
+
+    @Test
     void keepsASitesOwnNewsletterFormThatSubscribesThroughKlaviyo() {
         // the visitor's own sign-up goes to Klaviyo's subscription API; only its event and identify calls track
         assertUntouched("<form id=\"nl\"><input type=\"email\" name=\"email\"><button>Subscribe</button></form>\n"
