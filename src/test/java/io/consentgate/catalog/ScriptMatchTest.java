@@ -350,6 +350,19 @@ class ScriptMatchTest {
     }
 
     @Test
+    void aYahooConversionPushIsNoLoader() {
+        // the conversion a site's checkout handler queues goes nowhere once the dot tag's loader is gone
+        assertEquals(Set.of(), ids("form.addEventListener('submit', function () { window.dotq = window.dotq || [];"
+                + " window.dotq.push({projectId: '10000', properties: {pixelId: '10123456', qstrings: {et: 'custom',"
+                + " ea: 'purchase'}}}); order.submit(); });"));
+        // the base code, also served from a proxy, still counts
+        assertEquals(Set.of("yahoo-ads"), ids("(function(w,d,t,r,u){w[u]=w[u]||[];w[u].push({'projectId':'10000',"
+                + "'properties':{'pixelId':'10123456'}});var s=d.createElement(t);s.src=r;s.async=true;s.onload="
+                + "function(){var y,c=w[u];try{y=YAHOO.ywa.I13N.fireBeacon;w[u]=[];w[u].push=function(p){y([p])};"
+                + "y(c)}catch(e){}};d.head.appendChild(s)})(window,document,'script','/yt/ytc.js','dotq');"));
+    }
+
+    @Test
     void findsTheCriteoOneTagLoaderHost() {
         // the OneTag loader lives on dynamic.criteo.com, not on criteo.net like the library it then loads
         String lazy = "var s=document.createElement('script');s.async=true;"

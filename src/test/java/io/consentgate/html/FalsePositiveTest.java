@@ -317,6 +317,14 @@ class FalsePositiveTest {
     }
 
     @Test
+    void keepsACheckoutScriptThatQueuesAYahooConversion() {
+        assertUntouched("<script>\n  document.getElementById('checkout').addEventListener('submit', function () {\n"
+            + "    window.dotq = window.dotq || [];\n"
+            + "    window.dotq.push({projectId: '10000', properties: {pixelId: '10123456', qstrings: {ea: 'purchase'}}});\n"
+            + "    checkout.lockButton();\n  });\n</script>");
+    }
+
+    @Test
     void keepsASitesOwnNewsletterFormThatSubscribesThroughKlaviyo() {
         // the visitor's own sign-up goes to Klaviyo's subscription API; only its event and identify calls track
         assertUntouched("<form id=\"nl\"><input type=\"email\" name=\"email\"><button>Subscribe</button></form>\n"
