@@ -14,8 +14,8 @@ import java.util.Optional;
  * {@code {stamp:'…',necessary:true,preferences:true,statistics:false,marketing:false,method:'explicit',ver:1,
  * utc:1767225600000,region:'de'}}. {@code preferences} → functional, {@code statistics} → analytics,
  * {@code marketing} → marketing. All three must be present exactly once as {@code true}/{@code false}; {@code -1}
- * (consent not applicable), {@code method:'implied'} (consent assumed from browsing on) and anything else is no
- * consent. The time comes from {@code utc} (milliseconds); an older cookie without it counts as given now, one with
+ * (consent not applicable), {@code method:'implied'} (consent assumed from browsing on), any {@code method} other
+ * than {@code 'explicit'} (an older cookie may have none) and anything else is no consent. The time comes from {@code utc} (milliseconds); an older cookie without it counts as given now, one with
  * a {@code utc} that is not a number is no consent.
  */
 final class CookiebotCookie {
@@ -62,9 +62,14 @@ final class CookiebotCookie {
                 return fail(problems, "missing or non-boolean " + m.getKey());
             }
         }
-        if ("'implied'".equals(fields.get("method")) || "\"implied\"".equals(fields.get("method"))) {
+        String method = fields.get("method");
+        if ("'implied'".equals(method) || "\"implied\"".equals(method)) {
             // Given by browsing on, not by a choice: no consent, so the policy's default for the region decides.
             return fail(problems, "implied consent (the visitor made no choice)");
+        }
+        if (method != null && !"'explicit'".equals(method) && !"\"explicit\"".equals(method)) {
+            // Only a choice the visitor made is consent; a method this reader does not know may not be one.
+            return fail(problems, "unknown consent method");
         }
         Instant when = now;
         String utc = fields.get("utc");

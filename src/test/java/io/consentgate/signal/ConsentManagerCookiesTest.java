@@ -135,6 +135,11 @@ class ConsentManagerCookiesTest {
                 Arguments.of("cookiebot bad escape", "CookieConsent=%7Bnecessary:true%2"),
                 Arguments.of("cookiebot implied", "CookieConsent=" + cookiebot(
                         "preferences:true,statistics:true,marketing:true").replace("explicit", "implied")),
+                Arguments.of("cookiebot unknown method", "CookieConsent=" + cookiebot(
+                        "preferences:true,statistics:true,marketing:true").replace("explicit", "banner-closed")),
+                Arguments.of("cookiebot implied, spaced", "CookieConsent=" + cookiebot(
+                        "preferences:true,statistics:true,marketing:true").replace("%27explicit%27",
+                        "+%27implied%27")),
                 Arguments.of("onetrust before any interaction", "OptanonConsent=" + oneTrust(
                         "C0001:1,C0002:1,C0003:1,C0004:1,C0005:1").replace("interactionCount=1",
                         "interactionCount=0")),
