@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
  * no {@code Set-Cookie} can be added):
  * <ul>
  *   <li>{@code /.well-known/gpc.json} (<a href="https://privacycg.github.io/gpc-spec/">GPC</a>):
- *       {@code {"gpc": true, "lastUpdate": "YYYY-MM-DD"}}, {@code lastUpdate} only when configured.</li>
+ *       {@code {"gpc": true, "lastUpdate": "YYYY-MM-DD"}}, {@code lastUpdate} only when configured; {@code false}
+ *       when {@code gpc-refuses} is {@code none} or in report-only mode, where the signal changes nothing.</li>
  *   <li>{@code /.well-known/dnt/} (<a href="https://www.w3.org/TR/tracking-dnt/#status-resource">TPE tracking
  *       status resource</a>), {@code application/tracking-status+json}: the tracking status for this request's
  *       signals plus the configured {@code policy} and {@code controller} links.</li>
@@ -35,7 +36,8 @@ public final class WellKnownResources {
     public WellKnownResources(Policy policy) {
         this.policy = policy;
         ObjectNode gpc = MAPPER.createObjectNode();
-        gpc.put("gpc", true);
+        // true says the site honours GPC: not when the signal refuses nothing, nor when nothing is enforced
+        gpc.put("gpc", !policy.gpcRefuses().isEmpty() && !policy.reportOnly());
         if (policy.gpcLastUpdate() != null) {
             gpc.put("lastUpdate", policy.gpcLastUpdate().toString());
         }

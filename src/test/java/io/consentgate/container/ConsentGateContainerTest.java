@@ -112,6 +112,25 @@ class ConsentGateContainerTest {
         assertNull(r.get("Set-Cookie"));
     }
 
+    /**
+     * {@code "gpc": true} tells GPC clients the site honours the signal: not so when ConsentGate is configured to refuse
+     * nothing on it, nor in report-only mode, where nothing is enforced.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void gpcJsonClaimsSupportOnlyWhenTheSignalIsEnforced(String kind) throws Exception {
+        for (Map<String, String> params : List.of(Map.of("gpc-refuses", "none"), Map.of("report-only", "true"))) {
+            try (Container c = Container.start(kind, params)) {
+                HttpTester.Response r = HttpTester.parseResponse(c.exchange("""
+                        GET /.well-known/gpc.json HTTP/1.1
+                        Host: localhost
+                        """));
+                assertEquals(200, r.getStatus());
+                assertFalse(JSON.readTree(r.getContent()).get("gpc").asBoolean(), params + ": " + r.getContent());
+            }
+        }
+    }
+
     /** Raising {@code policy-revision} re-asks for consent; in opt-out mode it does not undo a visitor's opt-out. */
     @ParameterizedTest
     @ValueSource(strings = {"jetty", "tomcat"})
