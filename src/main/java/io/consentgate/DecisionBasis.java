@@ -17,8 +17,9 @@ public enum DecisionBasis {
     /** No signal and no consent: the policy's default mode (opt-in refuses, opt-out allows). */
     DEFAULT("default"),
     /**
-     * A stored consent could not be read unambiguously (a consent cookie sent twice, or a {@code Cookie} header past
-     * the read caps): a withdrawal may be among what was not read, so opt-out's default does not allow.
+     * A stored consent could not be read unambiguously (a consent cookie sent twice, ConsentGate's own sent but
+     * unreadable, or a {@code Cookie} header past the read caps): a withdrawal may be among what was not read, so
+     * opt-out's default does not allow.
      */
     UNCLEAR("unclear"),
     /** The policy forces this category regardless of signals (e.g. a category disabled site-wide). */

@@ -140,6 +140,22 @@ public final class ConsentCookie {
     }
 
     /**
+     * Whether a non-empty value is unreadable: not what {@link #decode} accepts, and not merely lapsed (older than the
+     * maximum age) or given for another policy revision. Such a cookie was written on a choice that cannot be read.
+     */
+    static boolean unreadable(String value, SignalSettings settings, Clock clock) {
+        if (value == null || value.isEmpty()) {
+            return false;
+        }
+        if (check(value, settings) != null) {
+            return true;
+        }
+        String[] f = value.split("\\.", -1);
+        return parseCategories(f[1]).isEmpty()
+                || Instant.ofEpochSecond(Long.parseLong(f[3])).isAfter(clock.instant().plusSeconds(CLOCK_SKEW_SECONDS));
+    }
+
+    /**
      * The categories a cookie value refused when it is valid in every way (format, signature, age) except that it was
      * given for another policy revision; empty otherwise. Never throws on any input.
      */

@@ -35,8 +35,9 @@ import java.util.regex.Pattern;
  *   <li><b>Consent cookie</b>: the raw {@code Cookie} header lines are parsed here (never
  *       {@code getCookies()}), see {@link ConsentCookie} for the format and validation. The cookie name appearing
  *       twice (in one or several header lines) is ambiguous: no consent. A {@code Cookie} header over the read caps
- *       (8 KiB per line, 32 lines, 256 pairs) hides possible duplicates: no stored consent at all. Either way, when
- *       no stored consent is read, {@link Signals#consentUnclear()} says one may have been sent. A cookie valid in
+ *       (8 KiB per line, 32 lines, 256 pairs) hides possible duplicates: no stored consent at all. Either way, and
+ *       when the cookie came once, not empty, but cannot be read (malformed, wrongly signed, dated ahead), if no
+ *       stored consent is read {@link Signals#consentUnclear()} says one may have been sent. A cookie valid in
  *       every way but its policy revision is no consent, but what it refused is kept
  *       ({@link Signals#earlierRefusals()}).</li>
  *   <li><b>Other consent managers</b>, only those in {@link SignalSettings#honouredCmps()}, read in the order
@@ -89,7 +90,8 @@ public final class SignalReader {
             unclear = true;
         } else {
             consent = StoredConsents.read(jar, settings, clock, problems);
-            unclear = consent.isEmpty() && StoredConsents.anyDuplicated(jar, settings);
+            unclear = consent.isEmpty() && (StoredConsents.anyDuplicated(jar, settings)
+                    || StoredConsents.ownUnreadable(jar, settings, clock));
             if (consent.isEmpty() && !unclear) {
                 earlierRefusals = StoredConsents.earlierRefusals(jar, settings, clock);
             }

@@ -21,7 +21,8 @@ import java.util.Set;
  *                   with opt-out {@code Y}, when {@code "usprivacy"} is honoured. Treat it like {@link #gpc()}; see
  *                   {@link #optOutOfSale()}
  * @param consentUnclear no stored consent was read, but one may have been sent: a consent cookie appeared more than
- *                   once, or the {@code Cookie} header went past the read caps. A withdrawal may be among what was not
+ *                   once, ConsentGate's own came but could not be read (not merely lapsed or of another policy
+ *                   revision), or the {@code Cookie} header went past the read caps. A withdrawal may be among what was not
  *                   read, so the decision does not take opt-out's allow-all default
  * @param earlierRefusals the categories ConsentGate's own consent cookie refused when it is valid in every way but
  *                   its policy revision (given for an earlier one): no consent, but a new revision re-asks for

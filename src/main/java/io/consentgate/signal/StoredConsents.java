@@ -143,6 +143,20 @@ final class StoredConsents {
         }
     }
 
+    /**
+     * Whether ConsentGate's own cookie came once, not empty, but cannot be read (malformed, wrongly signed, dated
+     * ahead): it was written on a choice, perhaps a withdrawal ({@link Signals#consentUnclear()}).
+     */
+    static boolean ownUnreadable(CookieJar jar, SignalSettings settings, Clock clock) {
+        List<String> values = jar.all(settings.consentCookieName());
+        try {
+            return values.size() == 1 && ConsentCookie.unreadable(values.get(0), settings, clock);
+        } catch (RuntimeException e) {
+            LOG.warn("consent cookie reader failed ({}); treated as unreadable", e.getClass().getName());
+            return true;
+        }
+    }
+
     /** Whether ConsentGate's cookie or an honoured consent manager's appears more than once. */
     static boolean anyDuplicated(CookieJar jar, SignalSettings settings) {
         if (jar.all(settings.consentCookieName()).size() > 1) {

@@ -131,6 +131,31 @@ class ConsentGateContainerTest {
         }
     }
 
+    /**
+     * A consent cookie another system wrote URL-encoded ({@code %2B} for {@code +}) cannot be read; it was written on
+     * a choice that refused marketing, so opt-out's default must not allow everything in its place.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void anUnreadableConsentCookieAllowsNothingInOptOutMode(String kind) throws Exception {
+        long now = System.currentTimeMillis() / 1000;
+        try (Container c = Container.start(kind, Map.of("mode", "opt-out"))) {
+            HttpTester.Response r = HttpTester.parseResponse(c.exchange("""
+                    GET /page HTTP/1.1
+                    Host: localhost
+                    Cookie: cg_consent=1.functional%%2Banalytics.1.%d.AAAAAAAAAAAAAAAAAAAAAA
+                    """.formatted(now)));
+            assertTrue(r.getContent().startsWith("allowed=[necessary] "), r.getContent());
+            HttpTester.Response none = HttpTester.parseResponse(c.exchange("""
+                    GET /page HTTP/1.1
+                    Host: localhost
+                    Cookie: theme=dark
+                    """));
+            assertTrue(none.getContent().startsWith("allowed=[necessary, functional, analytics, marketing] "),
+                    none.getContent());
+        }
+    }
+
     /** Raising {@code policy-revision} re-asks for consent; in opt-out mode it does not undo a visitor's opt-out. */
     @ParameterizedTest
     @ValueSource(strings = {"jetty", "tomcat"})

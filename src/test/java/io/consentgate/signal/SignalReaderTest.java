@@ -245,6 +245,32 @@ class SignalReaderTest {
     }
 
     /**
+     * ConsentGate writes its cookie only when the visitor chooses: one that is there but cannot be read (mangled by
+     * another writer, a wrong signature, dated ahead) may hold a withdrawal, so it is flagged unclear like a
+     * duplicate, and opt-out's default does not allow what it may refuse. One that lapsed (older than the maximum
+     * age) or was given for another policy revision is read as what it is.
+     */
+    @Test
+    void aConsentCookieThatIsThereButUnreadableIsUnclear() {
+        long now = Fixtures.T;
+        for (String bad : List.of("garbage", "1.functional%2Banalytics.1." + now + "." + Fixtures.ID,
+                "1.analytics.1." + (now + 3600) + "." + Fixtures.ID, "1.analytics.1." + now + "." + Fixtures.ID
+                        + "." + "A".repeat(43))) {
+            Signals s = new SignalReader(Fixtures.signedSettings(), CLOCK).read(TestHeaders.of("Cookie", "cg_consent="
+                    + bad));
+            assertEquals(Optional.empty(), s.consent(), bad);
+            assertTrue(s.consentUnclear(), bad);
+        }
+        assertFalse(READER.read(TestHeaders.of("Cookie", "cg_consent=")).consentUnclear(), "emptied: forgotten");
+        assertFalse(READER.read(TestHeaders.of("Cookie", "cg_consent=" + Fixtures.value(Set.of(), 1,
+                Fixtures.ago(java.time.Duration.ofDays(400)), null))).consentUnclear(), "lapsed");
+        assertFalse(new SignalReader(SignalSettings.defaults().withPolicyRevision(2), CLOCK).read(TestHeaders.of(
+                "Cookie", "cg_consent=" + Fixtures.valid())).consentUnclear(), "another revision");
+        assertFalse(READER.read(TestHeaders.of("Cookie", "other=1")).consentUnclear());
+        assertFalse(READER.read(TestHeaders.of("Cookie", "cg_consent=" + Fixtures.valid())).consentUnclear());
+    }
+
+    /**
      * A consent cookie valid in every way but its policy revision is no consent, but what it refused is reported: a
      * new revision re-asks, it does not discard an opt-out.
      */
