@@ -329,12 +329,17 @@ final class MergedScript {
     }
 
     /**
-     * Adds the global names a blanked statement {@code t[s, e)} may have defined: a property it assigns
-     * ({@code f.fbq=function…}, {@code window.lintrk = …}, {@code h.hj=…}), a function or variable it declares, and a
-     * name it passes as a string ({@code …,'dataLayer','GTM-…')} of the GTM snippet, {@code …,'ga')} of
-     * analytics.js); two characters at least.
+     * Adds the global names a blanked statement {@code t[s, e)} may have defined: a property it assigns on an object
+     * it did not create ({@code f.fbq=function…}, {@code window.lintrk = …}, {@code h.hj=…}), a function or variable
+     * it declares, and a name it passes as a string to the function it runs ({@code …,'dataLayer','GTM-…')} of the GTM
+     * snippet, {@code …,'ga')} of analytics.js) or indexes the global object with ({@code window['fbq']=…}); two
+     * characters at least. A property of the element the snippet creates ({@code t.async=!0;t.src=v}) or of the
+     * function it assigns ({@code n=f.fbq=function…;n.queue=[];n.push=n}), of another property ({@code h.hj.q=…}),
+     * and a string passed to any other call ({@code fbq('init', …)}) is no global: the page's own {@code init()},
+     * {@code async.parallel(…)} or {@code queue.push(…)} is not the snippet's.
      */
     static void definedNames(byte[] t, int s, int e, Set<String> names) {
+        Set<String> locals = null;
         for (int i = s; i < e; i++) {
             byte c = t[i];
             boolean wordStart = i == s || !isNamePart(t[i - 1]);
@@ -364,9 +369,15 @@ final class MergedScript {
                 while (k < e && (t[k] == ' ' || t[k] == '\t')) {
                     k++;
                 }
-                name = k < e && t[k] == '=' && (k + 1 >= e || t[k + 1] != '='); // assigned
+                name = k < e && t[k] == '=' && (k + 1 >= e || t[k + 1] != '=' && t[k + 1] != '>'); // assigned
+                if (name) {
+                    if (locals == null) {
+                        locals = localObjects(t, s, e);
+                    }
+                    name = isGlobalObject(t, s, i, locals);
+                }
             } else if (c == '\'' || c == '"') {
-                name = ne < e && t[ne] == c; // the whole string is the name
+                name = ne < e && t[ne] == c && passedToItsFunction(t, s, i); // the whole string is the name
             } else {
                 name = true;
             }
@@ -374,6 +385,121 @@ final class MergedScript {
                 names.add(new String(t, n, ne - n, StandardCharsets.US_ASCII));
             }
         }
+    }
+
+    /**
+     * Whether the object before the {@code .} at {@code dot} may be the global object: a plain name (not a property,
+     * not an index or a call's result) that the statement did not assign an element or a function to.
+     */
+    private static boolean isGlobalObject(byte[] t, int s, int dot, Set<String> locals) {
+        int os = dot;
+        while (os > s && isNamePart(t[os - 1])) {
+            os--;
+        }
+        if (os == dot || !isNameStart(t[os]) || os > s && t[os - 1] == '.') {
+            return false;
+        }
+        return !locals.contains(new String(t, os, dot - os, StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * The plain names statement {@code t[s, e)} assigns an element it creates ({@code t=b.createElement(e)}) or a
+     * function to ({@code n=f.fbq=function…}, {@code n = window.x = function…}): what it sets on them is theirs.
+     */
+    private static Set<String> localObjects(byte[] t, int s, int e) {
+        Set<String> locals = new HashSet<>();
+        for (int i = s; i < e; i++) {
+            if (t[i] != '=' || i + 1 < e && (t[i + 1] == '=' || t[i + 1] == '>')
+                || i > s && "=!<>+-*/%&|^".indexOf(t[i - 1]) >= 0) {
+                continue;
+            }
+            int k = i - 1;
+            while (k >= s && (t[k] == ' ' || t[k] == '\t')) {
+                k--;
+            }
+            int ne = k + 1;
+            while (k >= s && isNamePart(t[k])) {
+                k--;
+            }
+            int n = k + 1;
+            if (n == ne || !isNameStart(t[n]) || k >= s && t[k] == '.') {
+                continue; // no plain name: a property, an index
+            }
+            int r = i + 1;
+            while (true) { // the right-hand side, past chained assignments (n=f.fbq=…)
+                while (r < e && ByteScan.isWs(t[r])) {
+                    r++;
+                }
+                int w = r;
+                while (w < e && (isNamePart(t[w]) || t[w] == '.')) {
+                    w++;
+                }
+                int a = w;
+                while (a < e && (t[a] == ' ' || t[a] == '\t')) {
+                    a++;
+                }
+                if (w > r && a < e && t[a] == '=' && (a + 1 >= e || t[a + 1] != '=' && t[a + 1] != '>')) {
+                    r = a + 1;
+                    continue;
+                }
+                boolean function = ByteScan.startsWith(t, r, e, "function") && (r + 8 >= e || !isNamePart(t[r + 8]));
+                boolean element = w - r > 14 && ByteScan.startsWith(t, w - 14, e, ".createElement") && a < e
+                    && t[a] == '(';
+                if (function || element) {
+                    locals.add(new String(t, n, ne - n, StandardCharsets.US_ASCII));
+                }
+                break;
+            }
+        }
+        return locals;
+    }
+
+    /**
+     * Whether the string literal at {@code q} is an argument of a function expression the statement runs
+     * ({@code })(window,document,'script','dataLayer','GTM-…');}, {@code }(window, …)}) or indexes the global object
+     * ({@code window['fbq']}): how snippets name the global they define.
+     */
+    private static boolean passedToItsFunction(byte[] t, int s, int q) {
+        int k = q - 1;
+        while (k >= s && ByteScan.isWs(t[k])) {
+            k--;
+        }
+        if (k >= s && t[k] == '[') {
+            for (String global : GLOBALS) {
+                String object = global.substring(0, global.length() - 1);
+                if (!global.endsWith("[") && k - object.length() >= s
+                    && ByteScan.startsWith(t, k - object.length(), k, object)
+                    && (k - object.length() == s || !isNamePart(t[k - object.length() - 1]))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        int depth = 0;
+        for (; k >= s; k--) { // back to the bracket that opens the argument list
+            byte c = t[k];
+            if (c == '\'' || c == '"') {
+                k--;
+                while (k >= s && t[k] != c) {
+                    k--;
+                }
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth++;
+            } else if (c == '(' || c == '[' || c == '{') {
+                if (depth == 0) {
+                    break;
+                }
+                depth--;
+            }
+        }
+        if (k < s || t[k] != '(') {
+            return false;
+        }
+        k--;
+        while (k >= s && ByteScan.isWs(t[k])) {
+            k--;
+        }
+        return k >= s && (t[k] == ')' || t[k] == '}');
     }
 
     /** After {@code function }, {@code var }, {@code let } or {@code const } at {@code i}: where the name starts, else -1. */

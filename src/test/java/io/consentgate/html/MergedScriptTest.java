@@ -86,6 +86,23 @@ class MergedScriptTest {
     }
 
     @Test
+    void thePagesOwnCallsThatShareANameWithTheSnippetsArgumentsOrItsElementsPropertiesStay() {
+        // the snippet sets properties on the element it creates and on its stub function (async, src, queue, push),
+        // and its calls pass strings ('init', 'track'): none of these is a global the page could have used from it,
+        // so the page's own init(), the async library and a queue of its own keep running
+        String pixel = "!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){n.callMethod?"
+            + "n.callMethod.apply(n,arguments):n.queue.push(arguments)};if(!f._fbq)f._fbq=n;n.push=n;n.loaded=!0;"
+            + "n.version='2.0';n.queue=[];t=b.createElement(e);t.async=!0;t.src=v;s=b.getElementsByTagName(e)[0];"
+            + "s.parentNode.insertBefore(t,s)}(window,document,'script','https://connect.facebook.net/en_US/fbevents.js');";
+        String calls = "fbq('init', '733104928811456');\nfbq('track', 'PageView');\n_fbq.push(['x']);";
+        String page = "init();\nasync.parallel([loadCart, loadWishlist], render);\nqueue.push('header');\n"
+            + "loaded(true);\ntrack.render();";
+        String in = script(SETTINGS + "\n" + pixel + "\n" + calls + "\n" + page + "\n" + WIDGETS + TAIL);
+        assertEquals(script(SETTINGS + "\n" + blank(pixel) + "\n" + calls.replaceAll("[^\n]", " ") + "\n" + page
+            + "\n" + WIDGETS + TAIL), rewrite(REMOVE, in, NONE));
+    }
+
+    @Test
     void aSelfHostedTagManagersLoaderGoesWithTheSettingsStatementBeforeIt() {
         // Matomo Tag Manager's snippet names itself in its settings statement only; the statement after it loads
         // the container from the site's own Matomo, a URL no catalog can list: it is the rest of that snippet
