@@ -416,7 +416,10 @@ final class ConsentManagerScript {
         return ByteScan.isAlpha(c) || c >= '0' && c <= '9' || c == '_' || c == '$';
     }
 
-    /** Blanks the statements, at any depth, that start by calling one of {@code defined}. */
+    /**
+     * Blanks the statements, at any depth, that start by calling one of {@code defined}, and such calls that are the
+     * body of an {@code if}, {@code else} or loop written without braces ({@link MergedScript#blankBracelessCalls}).
+     */
     private static void blankCalls(byte[] t, int from, int to, Set<String> defined, int depth) {
         int[] statements = ScriptStatements.split(t, from, to);
         if (statements == null) {
@@ -428,6 +431,7 @@ final class ConsentManagerScript {
             if (MergedScript.callsInto(t, s, e, defined)) {
                 MergedScript.fill(t, s, e);
             } else if (depth < MAX_DEPTH) {
+                MergedScript.blankBracelessCalls(t, s, e, defined);
                 ScriptStatements.Frame frame = ScriptStatements.frame(t, s, e);
                 int[] bodies = frame == null ? new int[0] : frame.bodies();
                 for (int j = 0; j < bodies.length; j += 2) {

@@ -219,6 +219,7 @@ final class MergedScript {
         if (defined.isEmpty() && declared.isEmpty() || depth >= MAX_BLOCK_DEPTH || !startsBlockThatRuns(t, s, e)) {
             return;
         }
+        blankBracelessCalls(t, s, e, defined);
         ScriptStatements.Frame frame = ScriptStatements.frame(t, s, e);
         int[] bodies = frame == null ? new int[0] : frame.bodies();
         for (int j = 0; j < bodies.length; j += 2) {
@@ -231,6 +232,100 @@ final class MergedScript {
                 }
             }
         }
+    }
+
+    /**
+     * Blanks the bodies of the control statements in statement {@code t[s, e)} written without braces
+     * ({@link ScriptStatements#bracelessBodies}) that are a call into one of {@code defined} and nothing more
+     * ({@code if (done) fbq('track', 'Purchase');}), leaving an empty statement in their place so that the
+     * {@code if}, its {@code else} and a loop stay valid.
+     */
+    static void blankBracelessCalls(byte[] t, int s, int e, Set<String> defined) {
+        int[] bodies = defined.isEmpty() ? null : ScriptStatements.bracelessBodies(t, s, e);
+        for (int j = 0; bodies != null && j < bodies.length; j += 2) {
+            int end = callsInto(t, bodies[j], bodies[j + 1], defined) ? callEnd(t, bodies[j], bodies[j + 1]) : -1;
+            if (end > 0) {
+                fill(t, bodies[j], end);
+                t[bodies[j]] = ';';
+            }
+        }
+    }
+
+    /**
+     * Where the call that starts {@code t[s, e)} ends as a statement: after the {@code ;} that follows its argument
+     * list, or after the list where the statement ends there or a line break ends it (the next line cannot go on
+     * with it); -1 when more follows (a chained call, an operator).
+     */
+    private static int callEnd(byte[] t, int s, int e) {
+        int open = ByteScan.indexOf(t, s, e, '(');
+        int[] statements = open < 0 ? null : ScriptStatements.split(t, s, e);
+        if (statements == null || statements.length != 2) {
+            return -1;
+        }
+        ScriptTokens k = new ScriptTokens(t, open, e);
+        int close = -1;
+        while (close < 0 && k.next()) {
+            byte c = t[k.i];
+            if (k.word()) {
+                continue;
+            }
+            boolean regex = k.regexAllowed();
+            boolean template = c == '`';
+            switch (c) {
+                case '(', '[', '{' -> k.open();
+                case ')', ']', '}' -> {
+                    if (k.closesSubstitution(c)) {
+                        template = true;
+                        break;
+                    }
+                    if (!k.close()) {
+                        return -1;
+                    }
+                    if (k.depth == 0) {
+                        close = k.i;
+                    }
+                }
+                default -> k.skipLiteral(c, regex);
+            }
+            if (!k.after(c, template, regex)) {
+                return -1;
+            }
+        }
+        if (close < 0) {
+            return -1;
+        }
+        boolean lineBreak = false;
+        int i = close;
+        while (i < e) {
+            if (t[i] == '/' && i + 1 < e && (t[i + 1] == '/' || t[i + 1] == '*')) {
+                int c = ScriptTokens.skipComment(t, i, e);
+                if (c < 0) {
+                    return -1;
+                }
+                for (int x = i; x < c; x++) {
+                    lineBreak |= t[x] == '\n' || t[x] == '\r';
+                }
+                i = c;
+            } else if (ByteScan.isWs(t[i])) {
+                lineBreak |= t[i] == '\n' || t[i] == '\r';
+                i++;
+            } else {
+                break;
+            }
+        }
+        if (i == e) {
+            return close;
+        }
+        if (t[i] == ';') {
+            return i + 1;
+        }
+        // after a line break the call ends unless the next line can go on with it
+        return lineBreak && "([`+-*/%.,?:=<>&|^!".indexOf(t[i]) < 0 && !startsWithWord(t, i, e, "in")
+            && !startsWithWord(t, i, e, "instanceof") ? close : -1;
+    }
+
+    private static boolean startsWithWord(byte[] t, int i, int e, String w) {
+        return ByteScan.startsWith(t, i, e, w) && (i + w.length() == e || !isNamePart(t[i + w.length()]));
     }
 
     /** Whether statement {@code t[s, e)} is a block or a control statement, whose bodies run where it stands. */

@@ -21,6 +21,12 @@ final class ScriptStatements {
     /** Words after which a brace opens a block of statements ({@link #frame}). */
     private static final String[] BEFORE_BLOCK = {"else", "try", "finally", "do"};
     private static final String[] SWITCH = {"switch"};
+    /** Control words whose head in parentheses a body follows ({@link #bracelessBodies}). */
+    private static final String[] HEADED = {"if", "for", "while"};
+    /** Control words a body follows directly. */
+    private static final String[] BEFORE_BODY = {"else", "do"};
+    /** Words that start a control statement: a body that is one has a body of its own. */
+    private static final String[] CONTROL = {"if", "for", "while", "do", "try", "switch"};
 
     private ScriptStatements() {
     }
@@ -181,6 +187,79 @@ final class ScriptStatements {
             return null;
         }
         return new Frame(Arrays.copyOf(out, 2 * n), literal, strings);
+    }
+
+    /**
+     * The bodies written without braces of the control statements at the top level of statement {@code b[from, to)}:
+     * what follows the head of an {@code if}, {@code for} or {@code while}, or {@code else} or {@code do}, when it is
+     * no block, no empty statement and no other control statement (whose own body is listed instead), as pairs of its
+     * start and the index after the {@code ;} that ends it (or {@code to}). {@code null} when the text cannot be read.
+     */
+    static int[] bracelessBodies(byte[] b, int from, int to) {
+        int[] out = new int[4];
+        int n = 0;
+        ScriptTokens t = new ScriptTokens(b, from, to);
+        boolean head = false; // a control word was read: the '(' next opens its head
+        boolean inHead = false; // inside that head
+        boolean bodyNext = false; // the next token starts a body
+        int body = -1;
+        while (t.next()) {
+            int i = t.i;
+            byte c = b[i];
+            if (bodyNext) {
+                bodyNext = false;
+                if (c != '{' && c != ';' && !startsWithWord(b, i, to, CONTROL)) {
+                    body = i;
+                }
+            }
+            if (t.word()) {
+                boolean control = t.depth == 0 && (i == from || b[i - 1] != '.');
+                head = control && ScriptTokens.isWordAt(b, i, t.i, HEADED);
+                bodyNext = control && ScriptTokens.isWordAt(b, i, t.i, BEFORE_BODY);
+                continue;
+            }
+            boolean regex = t.regexAllowed();
+            boolean template = c == '`';
+            boolean opensHead = head && c == '(' && t.depth == 0;
+            head = false;
+            switch (c) {
+                case '(', '[', '{' -> {
+                    inHead |= opensHead;
+                    t.open();
+                }
+                case ')', ']', '}' -> {
+                    if (t.closesSubstitution(c)) {
+                        template = true;
+                        break;
+                    }
+                    if (!t.close()) {
+                        return null;
+                    }
+                    if (inHead && t.depth == 0) {
+                        inHead = false;
+                        bodyNext = true;
+                    }
+                }
+                case ';' -> {
+                    t.i++;
+                    if (t.depth == 0 && body >= 0) {
+                        out = add(out, n++, body, t.i);
+                        body = -1;
+                    }
+                }
+                default -> t.skipLiteral(c, regex);
+            }
+            if (!t.after(c, template, regex)) {
+                return null;
+            }
+        }
+        if (!t.readWhole()) {
+            return null;
+        }
+        if (body >= 0) {
+            out = add(out, n++, body, to);
+        }
+        return Arrays.copyOf(out, 2 * n);
     }
 
     private static int[] add(int[] out, int n, int start, int end) {

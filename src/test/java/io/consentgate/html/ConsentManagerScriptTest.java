@@ -148,6 +148,22 @@ class ConsentManagerScriptTest {
     }
 
     @Test
+    void aCallIntoTheSnippetWrittenWithoutBracesGoesAndLeavesAnEmptyStatement() {
+        // "if (…) fbq(…); else …" left alone would throw in the submit handler before the form is marked as sent
+        String pixel = "!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){n.callMethod?"
+            + "n.callMethod.apply(n,arguments):n.queue.push(arguments)};if(!f._fbq)f._fbq=n;n.push=n;n.loaded=!0;"
+            + "n.version='2.0';n.queue=[];t=b.createElement(e);t.async=!0;t.src=v;s=b.getElementsByTagName(e)[0];"
+            + "s.parentNode.insertBefore(t,s)}(window, document,'script','https://connect.facebook.net/en_US/fbevents.js');";
+        String track = "fbq('track', 'Lead');";
+        String head = "if (this.dataset.kind === 'lead') ";
+        String in = "<script>\nwindow.addEventListener('CookiebotOnAccept', function () {\n"
+            + "  if (Cookiebot.consent.marketing) {\n    " + pixel + "\n  }\n  document.body.dataset.consent = 'set';\n"
+            + "}, false);\ndocument.querySelector('form').addEventListener('submit', function () {\n  " + head + track
+            + " else console.log('other');\n  this.classList.add('sent');\n});\n</script>";
+        assertKept(in, blanked(in, pixel).replace(head + track, head + ";" + blank(track).substring(1)));
+    }
+
+    @Test
     void aStatementUsingWhatABlankedStatementDeclaredGoesToo() {
         // left alone, "tag.src = url;" would throw a ReferenceError and stop the callback before the banner hides
         String url = "const url = `https://www.googletagmanager.com/gtag/js?id=${'G-7QH2M4RS1T'}`;";

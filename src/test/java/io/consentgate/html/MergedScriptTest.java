@@ -103,6 +103,37 @@ class MergedScriptTest {
     }
 
     @Test
+    void aCallWrittenWithoutBracesAsTheBodyOfAnIfOrALoopGoesAndLeavesAnEmptyStatement() {
+        // a thank-you view reports its conversion in an if without braces: the call runs where it stands, would
+        // throw there and stop the widgets after it; blanked, an empty statement keeps the if and its else valid
+        String pixel = "!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){n.queue.push(arguments)};"
+            + "n.queue=[];t=b.createElement(e);t.async=!0;t.src=v;s=b.getElementsByTagName(e)[0];"
+            + "s.parentNode.insertBefore(t,s)}(window,document,'script','https://connect.facebook.net/en_US/fbevents.js');";
+        String[][] cases = {
+            {"if (document.getElementById('orderConfirmed')) ", "fbq('track', 'Purchase', {value: 42.5});", ""},
+            {"if (window.shopCfg)\n  ", "window.fbq('track', 'Lead');", "\nelse console.log('no shop');"},
+            {"if (cart.empty) { showEmpty(); } else ", "fbq('track', 'AddToCart') ;", ""},
+            {"for (var i = 0; i < items.length; i++) ", "fbq('trackCustom', 'Item', {id: items[i]});", ""},
+            {"if (a) if (b) ", "dataLayer.push({'event': 'nested'});", " else render(b);"},
+            {"while (pending.length) ", "fbq('track', pending.shift())", "\nrender(pending);"},
+        };
+        StringBuilder page = new StringBuilder();
+        StringBuilder kept = new StringBuilder();
+        for (String[] c : cases) {
+            page.append(c[0]).append(c[1]).append(c[2]).append("\n");
+            kept.append(c[0]).append(";").append(blank(c[1]).substring(1)).append(c[2]).append("\n");
+        }
+        String in = script(SETTINGS + "\n" + GTM + "\n" + pixel + "\n" + page + WIDGETS + TAIL);
+        assertEquals(script(SETTINGS + "\n" + blank(GTM) + "\n" + blank(pixel) + "\n" + kept + WIDGETS + TAIL),
+            rewrite(REMOVE, in, NONE));
+        // a call that a line break does not end is left as it is (it goes on as "fbq(…)(x)" would)
+        String on = "if (x) fbq('track', 'A')\n(function () { render(); })();";
+        String notEnded = script(SETTINGS + "\n" + pixel + "\n" + on + "\n" + WIDGETS + TAIL);
+        assertEquals(script(SETTINGS + "\n" + blank(pixel) + "\n" + on + "\n" + WIDGETS + TAIL),
+            rewrite(REMOVE, notEnded, NONE));
+    }
+
+    @Test
     void aSelfHostedTagManagersLoaderGoesWithTheSettingsStatementBeforeIt() {
         // Matomo Tag Manager's snippet names itself in its settings statement only; the statement after it loads
         // the container from the site's own Matomo, a URL no catalog can list: it is the rest of that snippet
