@@ -47,12 +47,16 @@ final class EndpointMatcher {
     /**
      * An image URL on any host whose path ends with a specific (non-generic) exact endpoint, or starts with a specific
      * prefix: a tracker's pixel sent to a collection server of the site's own ({@code
-     * https://stats.shop.example/matomo.php?idsite=1&rec=1}). A linear scan: only images in {@code <noscript>} ask.
+     * https://stats.shop.example/matomo.php?idsite=1&rec=1}), also with a path below a PHP script
+     * ({@code /matomo.php/x?idsite=1&rec=1}, as {@link #match} reads it). A linear scan: only images in
+     * {@code <noscript>} ask.
      */
     TrackerMatch matchPixel(String url) {
         String p = EndpointPattern.withoutTrailingSlash(LoaderMatcher.path(url));
+        int php = p.indexOf(".php/");
+        String script = php < 0 ? null : p.substring(0, php + 4); // PATH_INFO, as in match
         for (Rule r : pixelPaths) {
-            if (p.endsWith(r.pattern().path())) {
+            if (p.endsWith(r.pattern().path()) || script != null && script.endsWith(r.pattern().path())) {
                 return matches.byDefault(r.entry());
             }
         }

@@ -82,6 +82,10 @@ class FirstPartyLoaderTest {
             + " border=\"0\" alt=\"\"></noscript>",
         // a GA4 hit through a first-party proxy
         "<noscript><img src=\"/metrics/g/collect?v=2&amp;tid=G-4RT8ZP1QW&amp;en=page_view\" alt=\"\"></noscript>",
+        // PHP runs matomo.php for the paths below it too (PATH_INFO): a hit written so reaches the tracker all the same
+        "<noscript><img src=\"https://stats.shop.example/matomo.php/x?idsite=1&amp;rec=1\" alt=\"\"></noscript>",
+        "<noscript><img src=\"/piwik.php/hit/1?idsite=3&rec=1\" alt=\"\"></noscript>",
+        "<noscript><img src=\"//stats.shop.example/analytics/matomo.php/?idsite=1&amp;rec=1\"></noscript>",
     })
     void aNoscriptPixelSentToATrackersCollectionPathOnAnyHostIsRemoved(String pixel) {
         assertEquals("<p>a</p><p>b</p>", rewrite("<p>a</p>" + pixel + "<p>b</p>", NONE));
@@ -102,6 +106,8 @@ class FirstPartyLoaderTest {
         "<noscript><img src=\"https://cdn.shop.example/img/matomo.php.png\" alt=\"\"></noscript>",
         "<noscript><img src=\"https://shop.example/collect?x=1\" alt=\"\"></noscript>",
         "<noscript><img src=\"https://shop.example/docs/b/ss/diagram.png\" alt=\"\"></noscript>",
+        "<noscript><img src=\"https://cdn.shop.example/matomo.php.d/logo.png\" alt=\"\"></noscript>",
+        "<noscript><img src=\"https://shop.example/thumb.php/matomo.png\" alt=\"\"></noscript>",
         // outside <noscript> a collection path on an unknown host is not read (the beacon gate covers the site's own)
         "<img src=\"https://stats.shop.example/matomo.php?idsite=3&amp;rec=1\" alt=\"\">",
     })
