@@ -26,6 +26,48 @@ final class DataUrl {
      * other URL, another media type (none means {@code text/plain}) or a body a browser could not decode.
      */
     static java.util.List<byte[]> document(String url) {
+        Parsed p = parse(url, true);
+        if (p == null) {
+            return null;
+        }
+        byte[] body = p.body();
+        Charset declared = EncodingLabels.forLabel(EncodingLabels.charsetParameter(p.mime())); // the first one counts
+        java.util.List<byte[]> readings = new java.util.ArrayList<>(4);
+        readings.add(body);
+        Charset cs = EncodingSniffer.sniff(body, 0, body.length, declared);
+        if (!EncodingSniffer.isAsciiCompatible(cs)) {
+            readings.add(transcode(body, cs));
+        }
+        for (byte b : body) {
+            if (b == 0) {
+                readings.add(transcode(body, StandardCharsets.UTF_16LE));
+                readings.add(transcode(body, StandardCharsets.UTF_16BE));
+                break;
+            }
+        }
+        return readings;
+    }
+
+    /**
+     * The script in {@code url} when a {@code <script src>} runs one from a {@code data:} URL: the body, decoded as
+     * for {@link #document}, whatever its media type (optimizers write {@code data:text/javascript;base64,…}). The
+     * bytes are what the catalog reads, so a UTF-8 reading suffices. {@code null} for any other URL or a body a browser
+     * could not decode.
+     */
+    static byte[] script(String url) {
+        Parsed p = parse(url, false);
+        return p == null ? null : p.body();
+    }
+
+    /** A {@code data:} URL read: its media type (parameters kept), that type's essence in lower case, its body. */
+    private record Parsed(String mime, String essence, byte[] body) {
+    }
+
+    /**
+     * {@code url} read as a {@code data:} URL, its body decoded; {@code null} for another URL, a bad body, or, when
+     * {@code document}, a media type that is no document ({@link #isDocument}), whose body is then not decoded.
+     */
+    private static Parsed parse(String url, boolean document) {
         int hash = url.indexOf('#');
         if (hash >= 0) {
             url = url.substring(0, hash);
@@ -52,28 +94,14 @@ final class DataUrl {
         int semi = mime.indexOf(';');
         String essence = EncodingLabels.stripAsciiWhitespace(semi < 0 ? mime : mime.substring(0, semi))
             .toLowerCase(Locale.ROOT);
-        if (!isDocument(essence)) {
+        if (document && !isDocument(essence)) {
             return null;
         }
-        Charset declared = EncodingLabels.forLabel(EncodingLabels.charsetParameter(mime)); // the first one counts
         byte[] body = percentDecode(url.substring(comma + 1).getBytes(StandardCharsets.UTF_8));
         if (base64 && (body = forgivingBase64(body)) == null) {
             return null;
         }
-        java.util.List<byte[]> readings = new java.util.ArrayList<>(4);
-        readings.add(body);
-        Charset cs = EncodingSniffer.sniff(body, 0, body.length, declared);
-        if (!EncodingSniffer.isAsciiCompatible(cs)) {
-            readings.add(transcode(body, cs));
-        }
-        for (byte b : body) {
-            if (b == 0) {
-                readings.add(transcode(body, StandardCharsets.UTF_16LE));
-                readings.add(transcode(body, StandardCharsets.UTF_16BE));
-                break;
-            }
-        }
-        return readings;
+        return new Parsed(mime, essence, body);
     }
 
     private static byte[] transcode(byte[] body, Charset cs) {

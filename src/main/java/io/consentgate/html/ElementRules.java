@@ -192,6 +192,15 @@ final class ElementRules {
         }
     }
 
+    /**
+     * {@link #checkLoader} for a script's attribute {@code i}, and when no URL refused it, the script in a
+     * {@code data:} URL there ({@link NestedDocuments#dataScriptRefusal}).
+     */
+    TrackerMatch checkScriptSource(int i) {
+        TrackerMatch m = checkLoader(i);
+        return m != null ? m : nested.dataScriptRefusal(i);
+    }
+
     /** See {@link NestedDocuments#refusal}: an iframe's {@code srcdoc}, else a {@code data:} document in {@code url}. */
     private TrackerEvent nestedDocumentRefusal(int url) throws IOException {
         return nestedDocumentRefusal(url, t.nameId == ElementNames.IFRAME ? attr(SRCDOC) : -1);

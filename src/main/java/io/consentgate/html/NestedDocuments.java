@@ -11,7 +11,7 @@ import java.util.Set;
  * Documents inside an element's attributes, read for what they would load: an iframe's {@code srcdoc} (with its
  * character references decoded and the page's base URL), a {@code data:} URL document ({@link DataUrl}) shown by
  * {@code <iframe>}, {@code <frame>}, {@code <embed>} or {@code <object>}, and the script of a frame's
- * {@code javascript:} URL ({@link JavascriptUrl}). Documents are read by a rewriter of their own with the same
+ * {@code javascript:} URL ({@link JavascriptUrl}) or of a script's {@code data:} URL ({@link DataUrl#script}). Documents are read by a rewriter of their own with the same
  * decision, at most {@link #MAX_DEPTH} levels deep (each level is a rewriter on the stack): deeper ones are refused
  * unread. Owned by one {@link ElementRules}; answers about the tag the tokenizer holds.
  */
@@ -60,6 +60,30 @@ final class NestedDocuments {
                 return m;
             }
             engine.event(TrackerEvent.Action.ALLOWED, ElementNames.name(id), m);
+        }
+        return null;
+    }
+
+    /**
+     * The refusing match for the script a {@code data:} URL in the current script element's attribute {@code i} holds
+     * (its {@code src}, or the copy a delay-JS runner sets as one), read like an inline script, or {@code null}:
+     * optimizers inline a page's scripts so ({@code <script defer src="data:text/javascript;base64,…">}).
+     */
+    TrackerMatch dataScriptRefusal(int i) {
+        int v = i < 0 ? -1 : t.valueFrom(i);
+        int end = v < 0 ? v : t.valueTo(i);
+        if (v < 0 || end - v < 5 || (t.buf[v] | 0x20) != 'd' && (t.buf[v] & 0xff) > ' ' && t.buf[v] != '&') {
+            return null; // cheap exit for the usual URL; whitespace and references are read properly below
+        }
+        byte[] script = DataUrl.script(UrlText.decode(t.buf, v, end));
+        if (script == null) {
+            return null;
+        }
+        for (TrackerMatch m : cfg.catalog.matchScript(script, 0, script.length)) {
+            if (!engine.decision.allowsAll(m.categories())) {
+                return m;
+            }
+            engine.event(TrackerEvent.Action.ALLOWED, ElementNames.name(t.nameId), m);
         }
         return null;
     }

@@ -51,7 +51,7 @@ final class ScriptElements {
             src = rules.attr(XLINK_HREF);
         }
         if (src >= 0) {
-            TrackerMatch loads = rules.checkLoader(src);
+            TrackerMatch loads = rules.checkScriptSource(src);
             rules.refuseIfTracker(loads);
             if (loads == null && t.foreign && !t.selfClosing) {
                 engine.holdForeignScript();
@@ -61,9 +61,9 @@ final class ScriptElements {
             // keep the src of a held script here and set it later, also on text/plain scripts and types of their
             // own; a consent manager does that only after consent, which a later page then carries. Neutralize mode
             // keeps text/plain ones for the consent manager.
-            TrackerMatch delayed = rules.checkLoader(rules.attr(DATA_ROCKET_SRC));
+            TrackerMatch delayed = rules.checkScriptSource(rules.attr(DATA_ROCKET_SRC));
             if (delayed == null) {
-                delayed = rules.checkLoader(rules.attr(DATA_SRC));
+                delayed = rules.checkScriptSource(rules.attr(DATA_SRC));
             }
             if (delayed == null && engine.cfg.mode == RewriteMode.REMOVE) {
                 // consent managers that park the src under a name of their own (iubenda, Real Cookie Banner)
@@ -73,7 +73,7 @@ final class ScriptElements {
             }
             for (int i = 0; delayed == null && i < t.attrCount; i++) {
                 if (isDelayedSrc(i)) {
-                    delayed = rules.checkLoader(i);
+                    delayed = rules.checkScriptSource(i);
                 }
             }
             if (delayed != null) {

@@ -66,6 +66,35 @@ class FetchingScriptTypesTest {
     }
 
     @Test
+    void aTagSnippetInlinedAsADataUrlScriptIsReadAsTheScriptItRuns() {
+        // Autoptimize's "also defer inline JS" (and other optimizers) turn each inline script into
+        // <script defer src="data:text/javascript;base64,…">: the snippet runs as it would inline
+        String gtm = "(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':new Date().getTime(),event:'gtm.js'});"
+            + "var f=d.getElementsByTagName(s)[0],j=d.createElement(s);j.async=true;"
+            + "j.src='https://www.googletagmanager.com/gtm.js?id='+i;f.parentNode.insertBefore(j,f);})"
+            + "(window,document,'script','dataLayer','GTM-K7X2Q9P');";
+        String pixel = "fbq('init', '512233445566778'); fbq('track', 'PageView');";
+        String menu = "document.querySelector('.menu-toggle').addEventListener('click', openMenu);";
+        java.util.function.Function<String, String> b64 = js -> java.util.Base64.getEncoder().encodeToString(
+            js.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ConsentDecision none = ConsentDecision.refuseAll();
+        String[] refused = {
+            "<script defer src=\"data:text/javascript;base64," + b64.apply(gtm) + "\"></script>",
+            "<script src='data:text/javascript;base64," + b64.apply(pixel) + "'></script>",
+            "<script src=\"data:text/javascript," + java.net.URLEncoder.encode(pixel,
+                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "\"></script>",
+            "<script type=\"module\" src=\"DATA:application/javascript;charset=utf-8;base64," + b64.apply(gtm)
+                + "\"></script>"};
+        for (String script : refused) {
+            assertEquals("ab", rewrite(REMOVE, "a" + script + "b", none), script);
+            assertEquals("a" + script + "b", rewrite(REMOVE, "a" + script + "b", ConsentDecision.allowAll()), script);
+        }
+        // the site's own code inlined so stays
+        String own = "<script defer src=\"data:text/javascript;base64," + b64.apply(menu) + "\"></script>";
+        assertEquals(own, rewrite(REMOVE, own, none));
+    }
+
+    @Test
     void overwritesARefusedTrackerInAnImportMapAndKeepsItsOtherModules() {
         // an import map is JSON: its URLs are property values, so the refused one goes inert in place (a data: URL
         // of the same length) and the page's own modules still resolve
