@@ -27,6 +27,8 @@ final class ScriptElements {
         "data-category", "data-categories", "data-service", "data-name", "data-type", "data-cookieyes",
         "data-iub-purposes", "data-usercentrics", "data-cmp-vendor", "data-cmp-src", "data-cookiecategory",
         "data-consent-category", "data-cookie-consent");
+    /** 10Web Booster's earlier name for a delayed script's src (an inline one's text as a {@code data:} URL). */
+    private static final String DATA_TWO_DELAYED_JS = "data-twodelayedjs";
     /** Classes consent managers set on the scripts they hold: OneTrust, iubenda, Complianz. */
     private static final String[] CONSENT_MANAGER_CLASSES = {"optanon-category-", "_iub_cs_activate", "cmplz-"};
 
@@ -169,9 +171,13 @@ final class ScriptElements {
         return false;
     }
 
-    /** Whether attribute {@code i} is named {@code data-NAME-src} (any case), as delay-JS runners name the src. */
+    /**
+     * Whether attribute {@code i} is named {@code data-NAME-src} or {@code data-NAME_src} (any case), as delay-JS
+     * runners name the src (10Web Booster's {@code data-two_delay_src}), or is 10Web's earlier
+     * {@code data-twodelayedjs}.
+     */
     private boolean isDelayedSrc(int i) {
         String name = t.valueFrom(i) < 0 ? null : rules.dataName(i, "data-x-src".length());
-        return name != null && name.endsWith("-src");
+        return name != null && (name.endsWith("-src") || name.endsWith("_src") || name.equals(DATA_TWO_DELAYED_JS));
     }
 }

@@ -47,7 +47,16 @@ class FetchingScriptTypesTest {
             Arguments.of("a<script type=\"javascript/blocked\" data-wpmeteor-src=\"https://www.googletagmanager.com/"
                 + "gtag/js?id=G-1\" data-wpmeteor-after=\"REORDER\"></script>b", "ab"),
             Arguments.of("a<script type=\"coreboost/delayed\" DATA-COREBOOST-SRC=\"https://connect.facebook.net/en_US/"
-                + "fbevents.js\"></script>b", "ab"));
+                + "fbevents.js\"></script>b", "ab"),
+            // 10Web Booster renames the src of a delayed script (keeping its type) to data-two_delay_src, and its
+            // earlier versions to data-twodelayedjs, an inline one there as a data: URL
+            Arguments.of("a<script data-two_delay_id=\"two_6650c1d2e3f4a\" async data-two_delay_src="
+                + "\"https://www.googletagmanager.com/gtag/js?id=G-4RT8ZP1QW\" id=\"google_gtagjs-js\"></script>b", "ab"),
+            Arguments.of("a<script type=\"text/javascript\" data-twodelayedjs=\"https://static.hotjar.com/c/hotjar-"
+                + "3141592.js?sv=6\"></script>b", "ab"),
+            Arguments.of("a<script data-twodelayedjs=\"data:text/javascript;base64,"
+                + java.util.Base64.getEncoder().encodeToString(("fbq('init', '512233445566778');fbq('track', "
+                + "'PageView');").getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\"></script>b", "ab"));
     }
 
     static Stream<Arguments> kept() {
@@ -61,6 +70,9 @@ class FetchingScriptTypesTest {
             Arguments.of("<script type=\"text/x-template\"><img src=\"https://www.facebook.com/tr\"></script>"),
             Arguments.of("<script type=\"rocketlazyloadscript\" data-rocket-src=\"/wp-includes/js/jquery/jquery.min"
                 + ".js\" id=\"jquery-core-js\" defer></script><script type=\"pmdelayedscript\">menu.init();</script>"),
+            Arguments.of("<script data-two_delay_id=\"two_6650c1d2e3f4b\" data-two_delay_src=\"inline\"></script>"
+                + "<script data-two_delay_src=\"/wp-content/themes/shop/menu.js\" data-two_delay_id=\"two_1\">"
+                + "</script><script data-twodelayedjs=\"/wp-includes/js/jquery/jquery.min.js\"></script>"),
             Arguments.of("<script type=\"coreboost/delayed\" data-coreboost-src=\"/js/menu.js\"></script>"
                 + "<script data-img-src=\"https://www.facebook.com/acme/photo.jpg\">gallery()</script>"));
     }
