@@ -25,6 +25,7 @@ final class AttributeNames {
     static final byte[] DATA_SUPPRESSEDSRC = ascii("data-suppressedsrc");
     static final byte[] SUPPRESSEDSRC = ascii("suppressedsrc");
     static final byte[] CONSENT_ORIGINAL_SRC = ascii("consent-original-src-_");
+    static final byte[] DELAY = ascii("delay");
     static final byte[] DATA_SHORTCODE = ascii("data-shortcode");
     static final byte[] DATA_SRC = ascii("data-src");
     static final byte[] DATA_BORLABS_BLOCKER_ID = ascii("data-borlabs-cookie-script-blocker-id");

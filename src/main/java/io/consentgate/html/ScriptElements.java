@@ -67,6 +67,10 @@ final class ScriptElements {
             if (delayed == null) {
                 delayed = rules.checkScriptSource(rules.attr(DATA_SRC));
             }
+            if (delayed == null) {
+                // the "delay until user interaction" recipe themes copy: <script delay="URL">, src set from it
+                delayed = rules.checkScriptSource(rules.attr(DELAY));
+            }
             if (delayed == null && engine.cfg.mode == RewriteMode.REMOVE) {
                 // consent managers that park the src under a name of their own (iubenda, Real Cookie Banner)
                 delayed = rules.checkLoader(rules.attr(DATA_SUPPRESSEDSRC));

@@ -54,6 +54,13 @@ class FetchingScriptTypesTest {
                 + "\"https://www.googletagmanager.com/gtag/js?id=G-4RT8ZP1QW\" id=\"google_gtagjs-js\"></script>b", "ab"),
             Arguments.of("a<script type=\"text/javascript\" data-twodelayedjs=\"https://static.hotjar.com/c/hotjar-"
                 + "3141592.js?sv=6\"></script>b", "ab"),
+            // the "delay JavaScript until user interaction" recipe copied into themes sets src from a delay attribute;
+            // Flying Scripts keeps an inline script's text as a data: URL in data-src
+            Arguments.of("a<script delay=\"https://www.googletagmanager.com/gtag/js?id=G-4RT8ZP1QW\"></script>b", "ab"),
+            Arguments.of("a<script type=\"text/javascript\" data-type=\"lazy\" data-src=\"data:text/javascript;base64,"
+                + java.util.Base64.getEncoder().encodeToString("!function(f,b,e,v){}(window,document,'script',"
+                .concat("'https://connect.facebook.net/en_US/fbevents.js');").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "\"></script>b", "ab"),
             Arguments.of("a<script data-twodelayedjs=\"data:text/javascript;base64,"
                 + java.util.Base64.getEncoder().encodeToString(("fbq('init', '512233445566778');fbq('track', "
                 + "'PageView');").getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\"></script>b", "ab"));
@@ -70,6 +77,8 @@ class FetchingScriptTypesTest {
             Arguments.of("<script type=\"text/x-template\"><img src=\"https://www.facebook.com/tr\"></script>"),
             Arguments.of("<script type=\"rocketlazyloadscript\" data-rocket-src=\"/wp-includes/js/jquery/jquery.min"
                 + ".js\" id=\"jquery-core-js\" defer></script><script type=\"pmdelayedscript\">menu.init();</script>"),
+            Arguments.of("<script delay=\"/wp-content/themes/shop/slider.js\"></script>"
+                + "<script data-type=\"lazy\" data-src=\"data:text/javascript;base64,bWVudS5pbml0KCk7\"></script>"),
             Arguments.of("<script data-two_delay_id=\"two_6650c1d2e3f4b\" data-two_delay_src=\"inline\"></script>"
                 + "<script data-two_delay_src=\"/wp-content/themes/shop/menu.js\" data-two_delay_id=\"two_1\">"
                 + "</script><script data-twodelayedjs=\"/wp-includes/js/jquery/jquery.min.js\"></script>"),
