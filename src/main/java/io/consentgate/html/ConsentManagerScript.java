@@ -345,7 +345,8 @@ final class ConsentManagerScript {
 
     /**
      * Whether {@code t[s, e)} refers to one of {@code names}: the name as a word outside string literals and
-     * comments, not after a dot (a property of that name is another thing).
+     * comments, not after a dot and not as an object literal's key ({@code {url: '/cart'}}): a property of that name
+     * is another thing.
      */
     static boolean refersTo(byte[] t, int s, int e, Set<String> names) {
         for (int i = s; i < e; i++) {
@@ -369,6 +370,10 @@ final class ConsentManagerScript {
                     p--;
                 }
                 boolean property = p >= s && t[p] == '.' && (p == s || t[p - 1] != '.'); // not a spread "..."
+                if (!property && p >= s && (t[p] == '{' || t[p] == ',')) {
+                    int n = skipWs(t, i, e);
+                    property = n < e && t[n] == ':'; // an object literal's key: {url: '/cart'}
+                }
                 if (!property && names.contains(new String(t, w, i - w, java.nio.charset.StandardCharsets.US_ASCII))) {
                     return true;
                 }

@@ -235,6 +235,22 @@ class MergedScriptTest {
     }
 
     @Test
+    void anObjectKeyNamedAsABlankedVariableIsNoUseOfIt() {
+        // the template keeps the tag's URL in "url": a key of that name in the page's own object literals (an ajax
+        // call's settings, a widget's configuration) reads nothing from it and stays; a shorthand property reads it
+        String url = "var url = 'https://www.googletagmanager.com/gtag/js?id=G-4RT8ZP1QW';";
+        String use = "tag.src = url;";
+        String shorthand = "var o = {url};";
+        String page = "$.ajax({url: '/cart/count', success: function (n) { $('#cart').text(n); }});\n"
+            + "var opts = { minLength: 2, url : '/search' };\npf.cw(\"AutoComplete\",\"ac\",{url:\"/complete\"});\n"
+            + "var label = ready ? url0 : 'none';";
+        String in = script(SETTINGS + "\n" + url + "\nvar tag = document.createElement('script'); " + use + "\n"
+            + page + "\n" + shorthand + "\n" + WIDGETS + TAIL);
+        assertEquals(script(SETTINGS + "\n" + blank(url) + "\nvar tag = document.createElement('script'); "
+            + blank(use) + "\n" + page + "\n" + blank(shorthand) + "\n" + WIDGETS + TAIL), rewrite(REMOVE, in, NONE));
+    }
+
+    @Test
     void otherScriptsAndMergesThatCannotBeKeptGoWhole() {
         // a tag alone in a CDATA-wrapped script, an id that is no PrimeFaces uuid: an ordinary script
         assertEquals("ab", rewrite(REMOVE, "a<script>// <![CDATA[\n" + GTM + "\n// ]]></script>b", NONE));
