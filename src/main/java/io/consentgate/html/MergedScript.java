@@ -184,6 +184,14 @@ final class MergedScript {
         if (declared.isEmpty()) {
             return false;
         }
+        Set<String> bound = boundNames(t, s, e);
+        if (!bound.isEmpty()) { // the statement's own parameter or variable of that name is another thing
+            declared = new HashSet<>(declared);
+            declared.removeAll(bound);
+            if (declared.isEmpty()) {
+                return false;
+            }
+        }
         ScriptStatements.Frame frame = ScriptStatements.frame(t, s, e);
         int[] bodies = frame == null ? new int[0] : frame.bodies();
         int from = s;
@@ -194,6 +202,140 @@ final class MergedScript {
             from = bodies[j + 1];
         }
         return ConsentManagerScript.refersTo(t, from, e, declared);
+    }
+
+    /**
+     * The names statement {@code t[s, e)} binds itself: the parameters of its functions and arrows
+     * ({@code function (i, s) {…}}, {@code (a, b) => …}, {@code d => …}), a {@code catch} clause's, and the first name
+     * each {@code var}, {@code let} or {@code const} in it declares ({@code for (const s of …)}). Where the statement
+     * uses such a name, it uses its own, not a global a blanked statement declared.
+     */
+    static Set<String> boundNames(byte[] t, int s, int e) {
+        Set<String> names = new HashSet<>();
+        for (int i = s; i < e; i++) {
+            byte c = t[i];
+            if (c == '\'' || c == '"' || c == '`') {
+                i = skipString(t, i, e) - 1;
+            } else if (c == '=' && i + 1 < e && t[i + 1] == '>') { // an arrow: its parameters before it
+                int k = i - 1;
+                while (k >= s && ByteScan.isWs(t[k])) {
+                    k--;
+                }
+                if (k >= s && t[k] == ')') {
+                    int open = matchingOpen(t, s, k);
+                    if (open >= 0) {
+                        addParameters(t, open + 1, k, names);
+                    }
+                } else {
+                    int n = k;
+                    while (n >= s && isNamePart(t[n])) {
+                        n--;
+                    }
+                    if (n < k) {
+                        names.add(new String(t, n + 1, k - n, StandardCharsets.US_ASCII));
+                    }
+                }
+            } else if (isNameStart(c) && (i == s || !isNamePart(t[i - 1]) && t[i - 1] != '.')) {
+                int w = i;
+                while (w < e && isNamePart(t[w])) {
+                    w++;
+                }
+                String word = new String(t, i, w - i, StandardCharsets.US_ASCII);
+                int k = w;
+                while (k < e && (ByteScan.isWs(t[k]) || t[k] == '*')) {
+                    k++;
+                }
+                if (word.equals("function")) {
+                    while (k < e && isNamePart(t[k])) {
+                        k++; // its name
+                    }
+                    while (k < e && ByteScan.isWs(t[k])) {
+                        k++;
+                    }
+                }
+                if ((word.equals("function") || word.equals("catch")) && k < e && t[k] == '(') {
+                    int close = matchingClose(t, k, e);
+                    if (close > k) {
+                        addParameters(t, k + 1, close, names);
+                    }
+                } else if ((word.equals("var") || word.equals("let") || word.equals("const")) && k < e
+                        && isNameStart(t[k])) {
+                    int n = k;
+                    while (n < e && isNamePart(t[n])) {
+                        n++;
+                    }
+                    names.add(new String(t, k, n - k, StandardCharsets.US_ASCII));
+                }
+                i = w - 1;
+            }
+        }
+        return names;
+    }
+
+    /** Adds the plain names in the parameter list {@code t[from, to)}: each one after its start or a comma. */
+    private static void addParameters(byte[] t, int from, int to, Set<String> names) {
+        int depth = 0;
+        boolean expectName = true;
+        for (int i = from; i < to; i++) {
+            byte c = t[i];
+            if (c == '(' || c == '[' || c == '{') {
+                depth++;
+                expectName = false;
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                expectName = true;
+            } else if (expectName && isNameStart(c)) {
+                int n = i;
+                while (n < to && isNamePart(t[n])) {
+                    n++;
+                }
+                names.add(new String(t, i, n - i, StandardCharsets.US_ASCII));
+                expectName = false;
+                i = n - 1;
+            } else if (!ByteScan.isWs(c) && c != '.') { // "...rest" keeps expecting its name
+                expectName = false;
+            }
+        }
+    }
+
+    /** The index of the {@code (} that the {@code )} at {@code close} closes, within {@code [s, close)}, else -1. */
+    private static int matchingOpen(byte[] t, int s, int close) {
+        int depth = 0;
+        for (int k = close; k >= s; k--) {
+            if (t[k] == ')') {
+                depth++;
+            } else if (t[k] == '(' && --depth == 0) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the {@code )} that closes the {@code (} at {@code open}, within {@code [open, e)}, else -1. */
+    private static int matchingClose(byte[] t, int open, int e) {
+        int depth = 0;
+        for (int k = open; k < e; k++) {
+            if (t[k] == '(') {
+                depth++;
+            } else if (t[k] == ')' && --depth == 0) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** The index after the string or template literal opening at {@code i} (or {@code e}). */
+    private static int skipString(byte[] t, int i, int e) {
+        byte q = t[i];
+        for (int k = i + 1; k < e; k++) {
+            if (t[k] == '\\') {
+                k++;
+            } else if (t[k] == q) {
+                return k + 1;
+            }
+        }
+        return e;
     }
 
     /** Blanks the statements of {@code t[from, to)} that would throw ({@link #throwsNow}), in its blocks too. */
@@ -220,6 +362,11 @@ final class MergedScript {
             return;
         }
         blankBracelessCalls(t, s, e, defined);
+        Set<String> bound = declared.isEmpty() ? Set.of() : boundNames(t, s, e);
+        if (!bound.isEmpty()) { // for (const s of list) { use(s); }: the block's s is the statement's own
+            declared = new HashSet<>(declared);
+            declared.removeAll(bound);
+        }
         ScriptStatements.Frame frame = ScriptStatements.frame(t, s, e);
         int[] bodies = frame == null ? new int[0] : frame.bodies();
         for (int j = 0; j < bodies.length; j += 2) {

@@ -251,6 +251,26 @@ class MergedScriptTest {
     }
 
     @Test
+    void aStatementThatBindsTheNameOfABlankedVariableItselfUsesItsOwn() {
+        // the loader after Matomo Tag Manager's settings declares d, g and s; the page's own callbacks and loops
+        // that take a parameter or declare a variable of such a name use their own and stay
+        String queue = "var _mtm = window._mtm = window._mtm || [];";
+        String start = "_mtm.push({'mtm.startTime': (new Date().getTime()), 'event': 'mtm.Start'});";
+        String[] loader = {"var d=document, g=d.createElement('script'), s=d.getElementsByTagName('script')[0];",
+            "g.async=true; g.src='https://stats.shop.example/js/container_Xk4m9PqT.js'; s.parentNode.insertBefore(g,s);"};
+        String page = "$('.tab').each(function (i, s) { $(s).attr('data-i', i); });\n"
+            + "[1, 2].forEach(d => console.log(d));\nrows.map((g, k) => g.id + k);\n"
+            + "for (const s of document.querySelectorAll('.slide')) { s.hidden = false; }\n"
+            + "try { init(); } catch (d) { console.warn(d); }\nvar g = 9.81;";
+        String used = "console.log(d.title);";
+        String in = script(SETTINGS + "\n" + queue + "\n" + start + "\n" + String.join("\n", loader) + "\n" + page
+            + "\n" + used + "\n" + WIDGETS + TAIL);
+        String out = script(SETTINGS + "\n" + queue + "\n" + blank(start) + "\n" + blank(loader[0]) + "\n"
+            + loader[1].replaceAll("[^\n]", " ") + "\n" + page + "\n" + blank(used) + "\n" + WIDGETS + TAIL);
+        assertEquals(out, rewrite(REMOVE, in, NONE));
+    }
+
+    @Test
     void otherScriptsAndMergesThatCannotBeKeptGoWhole() {
         // a tag alone in a CDATA-wrapped script, an id that is no PrimeFaces uuid: an ordinary script
         assertEquals("ab", rewrite(REMOVE, "a<script>// <![CDATA[\n" + GTM + "\n// ]]></script>b", NONE));
