@@ -233,7 +233,7 @@ final class ConsentManagerScript {
             followed.addAll(declared);
             Set<String> names = Set.copyOf(declared);
             declared.clear();
-            Hit uses = (b, s, e) -> refersTo(b, s, e, names);
+            Hit uses = (b, s, e) -> refersTo(b, s, e, ownNamesAside(names, MergedScript.boundNames(b, s, e)));
             for (int k = 0; k < statements.length; k += 2) {
                 if (!blankStatement(t, statements[k], statements[k + 1], uses, null, defined, declared, depth)) {
                     return false;
@@ -242,6 +242,19 @@ final class ConsentManagerScript {
             declared.removeAll(followed);
         }
         return true;
+    }
+
+    /**
+     * {@code names} without those a statement binds itself ({@link MergedScript#boundNames}): its own parameter or
+     * variable of such a name is another thing than a blanked statement's declaration.
+     */
+    private static Set<String> ownNamesAside(Set<String> names, Set<String> bound) {
+        if (bound.isEmpty()) {
+            return names;
+        }
+        Set<String> rest = new HashSet<>(names);
+        rest.removeAll(bound);
+        return rest;
     }
 
     /** {@link #blank} for statement {@code t[s, e)}; adds the names it declared to {@code declared} when blanked. */

@@ -164,6 +164,20 @@ class ConsentManagerScriptTest {
     }
 
     @Test
+    void aStatementThatBindsTheNameOfABlankedVariableItselfStays() {
+        // the callback's loader declares "url"; the banner code after it takes a parameter of that name and keeps
+        // its own: it shows the policy links and hides the banner
+        String url = "const url = 'https://www.googletagmanager.com/gtag/js?id=G-7QH2M4RS1T';";
+        String own = "document.querySelectorAll('a.policy').forEach(function (url) { url.hidden = false; });";
+        String arrow = "['#cc-main', '#cc-overlay'].map(url => document.querySelector(url)).forEach(hide);";
+        String in = "<script>\nCookieConsent.run({\n    onConsent: function () {\n        " + url + "\n"
+            + "        const tag = document.createElement('script');\n        tag.src = url;\n"
+            + "        document.head.append(tag);\n        " + own + "\n        " + arrow + "\n    },\n"
+            + "    categories: { analytics: {} }\n});\n</script>";
+        assertKept(in, blanked(in, url, "tag.src = url;"));
+    }
+
+    @Test
     void aStatementUsingWhatABlankedStatementDeclaredGoesToo() {
         // left alone, "tag.src = url;" would throw a ReferenceError and stop the callback before the banner hides
         String url = "const url = `https://www.googletagmanager.com/gtag/js?id=${'G-7QH2M4RS1T'}`;";
