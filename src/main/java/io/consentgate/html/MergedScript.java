@@ -29,6 +29,8 @@ final class MergedScript {
 
     /** How a script reaches a global through the global object before a call into it. */
     private static final String[] GLOBALS = {"window.", "self.", "globalThis.", "window[", "self[", "globalThis["};
+    /** The names of the global object a snippet assigns to a variable of its own ({@code var w=window}). */
+    private static final String[] GLOBAL_OBJECTS = {"window", "self", "globalThis", "top"};
     private static final String PRIMEFACES_TAIL = "document.getElementById('";
     private static final String PRIMEFACES_REMOVE = "').remove();";
     private static final String LIFERAY_USE = "AUI().use(";
@@ -645,8 +647,10 @@ final class MergedScript {
     }
 
     /**
-     * The plain names statement {@code t[s, e)} assigns an element it creates ({@code t=b.createElement(e)}) or a
-     * function to ({@code n=f.fbq=function…}, {@code n = window.x = function…}): what it sets on them is theirs.
+     * The plain names statement {@code t[s, e)} assigns something other than the global object to: an element it
+     * creates ({@code t=b.createElement(e)}), a function ({@code n=f.fbq=function…}), the tag's command queue
+     * ({@code var ttq=w[t]=w[t]||[]}): what it sets on them is theirs ({@code ttq.methods=[…]}), no global. A name it
+     * assigns the global object to ({@code var w=window}) is the global object still.
      */
     private static Set<String> localObjects(byte[] t, int s, int e) {
         Set<String> locals = new HashSet<>();
@@ -684,10 +688,12 @@ final class MergedScript {
                     r = a + 1;
                     continue;
                 }
-                boolean function = ByteScan.startsWith(t, r, e, "function") && (r + 8 >= e || !isNamePart(t[r + 8]));
-                boolean element = w - r > 14 && ByteScan.startsWith(t, w - 14, e, ".createElement") && a < e
-                    && t[a] == '(';
-                if (function || element) {
+                boolean global = false;
+                for (String g : GLOBAL_OBJECTS) {
+                    global |= w - r == g.length() && ByteScan.startsWith(t, r, w, g)
+                        && (a >= e || t[a] == ';' || t[a] == ',' || t[a] == ')' || t[a] == '\n' || t[a] == '\r');
+                }
+                if (!global) {
                     locals.add(new String(t, n, ne - n, StandardCharsets.US_ASCII));
                 }
                 break;

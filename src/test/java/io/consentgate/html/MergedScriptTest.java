@@ -103,6 +103,30 @@ class MergedScriptTest {
     }
 
     @Test
+    void whatTheSnippetSetsOnItsOwnQueueIsNoGlobalButTheQueueIs() {
+        // TikTok's snippet sets methods, setAndDefer and load on its ttq queue: the page's own "methods" stays, its
+        // calls into ttq go; Intercom's reaches the global object through a variable (var w=window)
+        String tiktok = "!function (w, d, t) {\n  w.TiktokAnalyticsObject=t;var ttq=w[t]=w[t]||[];"
+            + "ttq.methods=[\"page\",\"track\"];ttq.setAndDefer=function(t,e){t[e]=function(){t.push([e])}};"
+            + "ttq.load=function(e,n){var o=document.createElement(\"script\");"
+            + "o.src=\"https://analytics.tiktok.com/i18n/pixel/events.js?sdkid=\"+e;"
+            + "var a=document.getElementsByTagName(\"script\")[0];a.parentNode.insertBefore(o,a)};\n"
+            + "  ttq.load('CABCDEF1234567890');\n  ttq.page();\n}(window, document, 'ttq');";
+        String track = "ttq.track('CompletePayment', {value: 10});";
+        String chat = "(function(){var w=window;var ic=w.Intercom;if(typeof ic!==\"function\"){var i=function(){"
+            + "i.c(arguments);};i.q=[];i.c=function(args){i.q.push(args);};w.Intercom=i;var l=function(){"
+            + "var s=document.createElement('script');s.src='https://widget.intercom.io/widget/abc123';"
+            + "document.head.appendChild(s);};l();}})();";
+        String boot = "Intercom('update');";
+        String page = "methods.forEach(function (m) { console.log(m); });\nload('#gallery');";
+        String in = script(SETTINGS + "\n" + tiktok + "\n" + track + "\n" + chat + "\n" + boot + "\n" + page
+            + "\n" + WIDGETS + TAIL);
+        String out = script(SETTINGS + "\n" + tiktok.replaceAll("[^\n]", " ") + "\n" + blank(track) + "\n"
+            + blank(chat) + "\n" + blank(boot) + "\n" + page + "\n" + WIDGETS + TAIL);
+        assertEquals(out, rewrite(REMOVE, in, ConsentDecision.refuseAll()));
+    }
+
+    @Test
     void aCallWrittenWithoutBracesAsTheBodyOfAnIfOrALoopGoesAndLeavesAnEmptyStatement() {
         // a thank-you view reports its conversion in an if without braces: the call runs where it stands, would
         // throw there and stop the widgets after it; blanked, an empty statement keeps the if and its else valid
