@@ -369,6 +369,22 @@ final class MergedScript {
             declared = new HashSet<>(declared);
             declared.removeAll(bound);
         }
+        int[] clauses = switchBody(t, s, e);
+        if (clauses != null) { // the statements of its case clauses run where it stands, behind their labels
+            int[] inner = ScriptStatements.split(t, clauses[0], clauses[1]);
+            for (int k = 0; inner != null && k < inner.length; k += 2) {
+                int from = afterCaseLabels(t, inner[k], inner[k + 1]);
+                if (from < 0) {
+                    continue;
+                }
+                if (throwsNow(t, from, inner[k + 1], defined, declared)) {
+                    fill(t, from, inner[k + 1]);
+                } else {
+                    blankCallsInBlocks(t, from, inner[k + 1], defined, declared, depth + 1);
+                }
+            }
+            return;
+        }
         ScriptStatements.Frame frame = ScriptStatements.frame(t, s, e);
         int[] bodies = frame == null ? new int[0] : frame.bodies();
         for (int j = 0; j < bodies.length; j += 2) {
@@ -381,6 +397,67 @@ final class MergedScript {
                 }
             }
         }
+    }
+
+    /**
+     * For a {@code switch} statement {@code t[s, e)}: the start (after its brace) and the end (its closing brace) of
+     * its body; {@code null} for any other statement or one that does not read so.
+     */
+    private static int[] switchBody(byte[] t, int s, int e) {
+        if (!startsWithWord(t, s, e, "switch")) {
+            return null;
+        }
+        int k = s + 6;
+        while (k < e && ByteScan.isWs(t[k])) {
+            k++;
+        }
+        int close = k < e && t[k] == '(' ? matchingClose(t, k, e) : -1;
+        if (close < 0) {
+            return null;
+        }
+        k = close + 1;
+        while (k < e && ByteScan.isWs(t[k])) {
+            k++;
+        }
+        int end = e - 1;
+        while (end > k && ByteScan.isWs(t[end])) {
+            end--;
+        }
+        return k < end && t[k] == '{' && t[end] == '}' ? new int[] {k + 1, end} : null;
+    }
+
+    /**
+     * Where the statement after the {@code case …:} and {@code default:} labels that start {@code t[s, e)} starts
+     * (or {@code s} without one); -1 when nothing follows them or a label does not read so.
+     */
+    private static int afterCaseLabels(byte[] t, int s, int e) {
+        int i = s;
+        while (startsWithWord(t, i, e, "case") || startsWithWord(t, i, e, "default")) {
+            int colon = -1;
+            int depth = 0;
+            for (int k = i; k < e && colon < 0; k++) {
+                byte c = t[k];
+                if (c == '\'' || c == '"' || c == '`') {
+                    k = skipString(t, k, e) - 1;
+                } else if (c == '(' || c == '[' || c == '{') {
+                    depth++;
+                } else if (c == ')' || c == ']' || c == '}') {
+                    depth--;
+                } else if (c == '?' && depth == 0) {
+                    return -1; // a conditional in the label: not read
+                } else if (c == ':' && depth == 0) {
+                    colon = k;
+                }
+            }
+            if (colon < 0) {
+                return -1;
+            }
+            i = colon + 1;
+            while (i < e && ByteScan.isWs(t[i])) {
+                i++;
+            }
+        }
+        return i < e ? i : -1;
     }
 
     /**
@@ -477,7 +554,10 @@ final class MergedScript {
         return ByteScan.startsWith(t, i, e, w) && (i + w.length() == e || !isNamePart(t[i + w.length()]));
     }
 
-    /** Whether statement {@code t[s, e)} is a block or a control statement, whose bodies run where it stands. */
+    /**
+     * Whether statement {@code t[s, e)} is a block or a control statement, whose bodies (a {@code switch}'s case
+     * clauses) run where it stands.
+     */
     private static boolean startsBlockThatRuns(byte[] t, int s, int e) {
         if (s < e && t[s] == '{') {
             return true;
@@ -488,7 +568,7 @@ final class MergedScript {
         }
         String word = new String(t, s, w - s, StandardCharsets.US_ASCII);
         return word.equals("if") || word.equals("for") || word.equals("while") || word.equals("do")
-            || word.equals("try");
+            || word.equals("try") || word.equals("switch");
     }
 
     /**

@@ -103,6 +103,23 @@ class MergedScriptTest {
     }
 
     @Test
+    void aCallInASwitchsCaseClauseGoesWithTheSnippet() {
+        // a template reports the step of a checkout in a switch: the case clauses run where the switch stands, a
+        // callback in one of them later
+        String pixel = "!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){n.queue.push(arguments)};"
+            + "n.queue=[];t=b.createElement(e);t.async=!0;t.src=v;s=b.getElementsByTagName(e)[0];"
+            + "s.parentNode.insertBefore(t,s)}(window,document,'script','https://connect.facebook.net/en_US/fbevents.js');";
+        String purchase = "fbq('track', 'Purchase', {value: 42.5});";
+        String lead = "window.fbq('track', 'Lead');";
+        String sw = "switch (view.step) {\n  case 'thanks': " + purchase + " break;\n  case 'lead':\n  case 'contact': "
+            + lead + "\n    showForm();\n    break;\n  default: $('#x').on('click', function () { fbq('track', 'X'); });"
+            + " init();\n}";
+        String in = script(SETTINGS + "\n" + pixel + "\n" + sw + "\n" + WIDGETS + TAIL);
+        assertEquals(script(SETTINGS + "\n" + blank(pixel) + "\n" + sw.replace(purchase, blank(purchase))
+            .replace(lead, blank(lead)) + "\n" + WIDGETS + TAIL), rewrite(REMOVE, in, NONE));
+    }
+
+    @Test
     void whatTheSnippetSetsOnItsOwnQueueIsNoGlobalButTheQueueIs() {
         // TikTok's snippet sets methods, setAndDefer and load on its ttq queue: the page's own "methods" stays, its
         // calls into ttq go; Intercom's reaches the global object through a variable (var w=window)
