@@ -450,6 +450,7 @@ final class ConsentManagerScript {
                 MergedScript.fill(t, s, e);
             } else if (depth < MAX_DEPTH) {
                 MergedScript.blankBracelessCalls(t, s, e, defined);
+                MergedScript.blankGuardedCall(t, s, e, defined);
                 ScriptStatements.Frame frame = ScriptStatements.frame(t, s, e);
                 int[] bodies = frame == null ? new int[0] : frame.bodies();
                 for (int j = 0; j < bodies.length; j += 2) {

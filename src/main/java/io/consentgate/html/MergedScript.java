@@ -360,6 +360,9 @@ final class MergedScript {
      */
     private static void blankCallsInBlocks(byte[] t, int s, int e, Set<String> defined, Set<String> declared,
                                            int depth) {
+        if (!defined.isEmpty()) {
+            blankGuardedCall(t, s, e, defined);
+        }
         if (defined.isEmpty() && declared.isEmpty() || depth >= MAX_BLOCK_DEPTH || !startsBlockThatRuns(t, s, e)) {
             return;
         }
@@ -475,6 +478,82 @@ final class MergedScript {
                 t[bodies[j]] = ';';
             }
         }
+    }
+
+    /**
+     * Blanks the call into one of {@code defined} that statement {@code t[s, e)} makes behind a condition and nothing
+     * more ({@code done && fbq('track', 'Purchase');}, {@code window.sent || gtag('event', …);}, as minifiers write an
+     * {@code if}): the call is overwritten by {@code 0} and spaces, so the condition is still evaluated and the
+     * statement stays valid.
+     */
+    static void blankGuardedCall(byte[] t, int s, int e, Set<String> defined) {
+        ScriptTokens k = new ScriptTokens(t, s, e);
+        int after = -1; // after the last && or || at the statement's top level
+        while (k.next()) {
+            int i = k.i;
+            byte c = t[i];
+            if (k.word()) {
+                continue;
+            }
+            boolean regex = k.regexAllowed();
+            boolean template = c == '`';
+            switch (c) {
+                case '(', '[', '{' -> k.open();
+                case ')', ']', '}' -> {
+                    if (k.closesSubstitution(c)) {
+                        template = true;
+                        break;
+                    }
+                    if (!k.close()) {
+                        return;
+                    }
+                }
+                case '&', '|' -> {
+                    if (k.depth == 0 && i + 1 < e && t[i + 1] == c && (i + 2 >= e || t[i + 2] != '=')) {
+                        after = i + 2;
+                        k.i = i + 2;
+                    } else {
+                        k.i = i + 1;
+                    }
+                }
+                case '?', '=', ',' -> {
+                    boolean comparison = c == '=' && (i + 1 < e && t[i + 1] == '=' && (i + 2 >= e || t[i + 2] != '>')
+                        || i > s && "=!<>".indexOf(t[i - 1]) >= 0);
+                    if (k.depth == 0 && !comparison) {
+                        return; // a conditional, an assignment, an arrow or a sequence: not read
+                    }
+                    k.i = i + 1;
+                }
+                default -> k.skipLiteral(c, regex);
+            }
+            if (!k.after(c, template, regex)) {
+                return;
+            }
+        }
+        if (after < 0) {
+            return;
+        }
+        int p = after;
+        while (p < e && ByteScan.isWs(t[p])) {
+            p++;
+        }
+        int end = callsInto(t, p, e, defined) ? callEnd(t, p, e) : -1;
+        if (end < 0) {
+            return;
+        }
+        int stop = end;
+        while (stop > p && (t[stop - 1] == ';' || ByteScan.isWs(t[stop - 1]))) {
+            stop--;
+        }
+        int rest = end;
+        while (rest < e && ByteScan.isWs(t[rest])) {
+            rest++;
+        }
+        if (rest < e) {
+            return; // more follows the call in the statement
+        }
+        fill(t, p, stop);
+        t[p] = '0';
     }
 
     /**

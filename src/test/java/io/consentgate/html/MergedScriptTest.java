@@ -103,6 +103,23 @@ class MergedScriptTest {
     }
 
     @Test
+    void aCallBehindAConditionAsMinifiersWriteAnIfGoesAndLeavesTheCondition() {
+        String pixel = "!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){n.queue.push(arguments)};"
+            + "n.queue=[];t=b.createElement(e);t.async=!0;t.src=v;s=b.getElementsByTagName(e)[0];"
+            + "s.parentNode.insertBefore(t,s)}(window,document,'script','https://connect.facebook.net/en_US/fbevents.js');";
+        String purchase = "fbq(\"track\",\"Purchase\",{value:42.5})";
+        String lead = "window.fbq('track', 'Lead')";
+        String guarded = "document.getElementById(\"orderConfirmed\")&&" + purchase + ";\n"
+            + "if (ready) { window.sent || " + lead + " }\npage.type === 'thanks' && view.total >= 1 && " + purchase + ";";
+        // more than the call after the condition is read as it is: left alone
+        String other = "a && fbq('track', 'A'), b();\nx = y && fbq('track', 'B');";
+        String in = script(SETTINGS + "\n" + pixel + "\n" + guarded + "\n" + other + "\n" + WIDGETS + TAIL);
+        assertEquals(script(SETTINGS + "\n" + blank(pixel) + "\n" + guarded.replace(purchase, "0"
+            + blank(purchase).substring(1)).replace(lead, "0" + blank(lead).substring(1)) + "\n" + other + "\n"
+            + WIDGETS + TAIL), rewrite(REMOVE, in, NONE));
+    }
+
+    @Test
     void aCallInASwitchsCaseClauseGoesWithTheSnippet() {
         // a template reports the step of a checkout in a switch: the case clauses run where the switch stands, a
         // callback in one of them later
