@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  * names one is read into the bodies of its callbacks and blocks that name it, and blanked whole only where it still
  * names one after them (the URL in its own arguments, a callback written as an arrow's expression). A whole statement
  * in a block leaves the script valid. The statements that start by calling what a blanked statement defined go too,
- * anywhere in the script ({@link MergedScript#callsInto}). The script stays only when code other than empty
+ * anywhere in the script ({@link SnippetCalls#callsInto}). The script stays only when code other than empty
  * functions and blocks remains and the rewritten text names no refused tracker any more (catalog match); otherwise,
  * and where the text cannot be read, it is removed as any other.
  */
@@ -200,7 +200,7 @@ final class ConsentManagerScript {
      * depth, that refer to a variable or
      * function a blanked statement of this level declared, whose use would throw, are blanked the same way, until no
      * new declaration goes (at most {@link #MAX_ROUNDS} rounds, else the text counts as unreadable). What the
-     * blanked statements defined is added to {@code defined} ({@link MergedScript#definedNames}). False when the
+     * blanked statements defined is added to {@code defined} ({@link SnippetNames#definedNames}). False when the
      * text cannot be read.
      */
     private static boolean blank(byte[] t, int from, int to, Hit hit, Hit settings, Set<String> defined, int depth) {
@@ -221,7 +221,7 @@ final class ConsentManagerScript {
             for (int j = loader == null ? 0 : loader[0]; loader != null && j <= loader[1]; j += 2) {
                 // the rest of that tag's snippet: its loader
                 declaredNames(t, statements[j], statements[j + 1], declared);
-                MergedScript.definedNames(t, statements[j], statements[j + 1], defined);
+                SnippetNames.definedNames(t, statements[j], statements[j + 1], defined);
                 MergedScript.fill(t, statements[j], statements[j + 1]);
             }
         }
@@ -233,7 +233,7 @@ final class ConsentManagerScript {
             followed.addAll(declared);
             Set<String> names = Set.copyOf(declared);
             declared.clear();
-            Hit uses = (b, s, e) -> refersTo(b, s, e, ownNamesAside(names, MergedScript.boundNames(b, s, e)));
+            Hit uses = (b, s, e) -> refersTo(b, s, e, ownNamesAside(names, SnippetNames.boundNames(b, s, e)));
             for (int k = 0; k < statements.length; k += 2) {
                 if (!blankStatement(t, statements[k], statements[k + 1], uses, null, defined, declared, depth)) {
                     return false;
@@ -245,7 +245,7 @@ final class ConsentManagerScript {
     }
 
     /**
-     * {@code names} without those a statement binds itself ({@link MergedScript#boundNames}): its own parameter or
+     * {@code names} without those a statement binds itself ({@link SnippetNames#boundNames}): its own parameter or
      * variable of such a name is another thing than a blanked statement's declaration.
      */
     private static Set<String> ownNamesAside(Set<String> names, Set<String> bound) {
@@ -282,7 +282,7 @@ final class ConsentManagerScript {
             }
         }
         declaredNames(t, s, e, declared);
-        MergedScript.definedNames(t, s, e, defined);
+        SnippetNames.definedNames(t, s, e, defined);
         MergedScript.fill(t, s, e);
         return true;
     }
@@ -436,7 +436,7 @@ final class ConsentManagerScript {
 
     /**
      * Blanks the statements, at any depth, that start by calling one of {@code defined}, and such calls that are the
-     * body of an {@code if}, {@code else} or loop written without braces ({@link MergedScript#blankBracelessCalls}).
+     * body of an {@code if}, {@code else} or loop written without braces ({@link SnippetCalls#blankBracelessCalls}).
      */
     private static void blankCalls(byte[] t, int from, int to, Set<String> defined, int depth) {
         int[] statements = ScriptStatements.split(t, from, to);
@@ -446,11 +446,11 @@ final class ConsentManagerScript {
         for (int k = 0; k < statements.length; k += 2) {
             int s = statements[k];
             int e = statements[k + 1];
-            if (MergedScript.callsInto(t, s, e, defined)) {
+            if (SnippetCalls.callsInto(t, s, e, defined)) {
                 MergedScript.fill(t, s, e);
             } else if (depth < MAX_DEPTH) {
-                MergedScript.blankBracelessCalls(t, s, e, defined);
-                MergedScript.blankGuardedCall(t, s, e, defined);
+                SnippetCalls.blankBracelessCalls(t, s, e, defined);
+                SnippetCalls.blankGuardedCall(t, s, e, defined);
                 ScriptStatements.Frame frame = ScriptStatements.frame(t, s, e);
                 int[] bodies = frame == null ? new int[0] : frame.bodies();
                 for (int j = 0; j < bodies.length; j += 2) {
