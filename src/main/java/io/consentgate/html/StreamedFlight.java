@@ -259,7 +259,7 @@ final class StreamedFlight {
             if (decision.allowsAll(m.categories())) {
                 return;
             }
-            int[] url = FlightUrls.urlAround(t, n, start, end);
+            int[] url = FlightChunk.urlAround(t, n, start, end);
             if (url[0] < from) {
                 if (text.source(end) > seen) {
                     stop = true; // the window that judged the URL's start did not see its host: it went out as it was
@@ -271,7 +271,7 @@ final class StreamedFlight {
             }
             if (url[1] == n && !last) {
                 stop = true; // it may go on past the window
-            } else if (!FlightUrls.isChildrenText(t, n, url)) {
+            } else if (!FlightChunk.isChildrenText(t, n, url)) {
                 spans.add(url);
                 rewritten.add(m);
             }
