@@ -13,38 +13,65 @@ package io.consentgate.html;
 final class ForeignContent {
 
     /**
-     * Deepest context tracked exactly (browsers nest far deeper than the 64 entries the stack starts with); deeper
-     * ones are only counted, and read as SVG/MathML content until they are closed.
+     * Deepest context tracked exactly (browsers nest far deeper); deeper ones are only counted, and read as SVG/MathML
+     * content until they are closed.
      */
     private static final int MAX = 4096;
 
-    private int[] stack = new int[64];
-    private int depth;
+    /**
+     * One open context and the ones around it: the stack is a chain of these, never changed once made, so that a
+     * snapshot of it ({@link #snapshot}, {@link #save}) is the innermost one, whatever the depth. Copying the stack
+     * for each script or removed element inside thousands of nested {@code <svg>} took work growing with the depth
+     * times the count.
+     */
+    static final class Context {
+        final int id;
+        final Context parent;
+        final int depth;
+
+        private Context(int id, Context parent) {
+            this.id = id;
+            this.parent = parent;
+            this.depth = parent == null ? 1 : parent.depth + 1;
+        }
+
+        /** How many contexts {@code c} holds (0 for null, none open). */
+        static int depthOf(Context c) {
+            return c == null ? 0 : c.depth;
+        }
+    }
+
+    /** The innermost open context, null when none is open. */
+    private Context top;
     /** Contexts opened beyond {@link #MAX}. */
     private int overflow;
-    private int depthBeforeTag;
+    private Context topBeforeTag;
     private int overflowBeforeTag;
-    private int[] saved;
-    private int savedDepth;
+    private Context saved;
     private int savedOverflow;
+    /** Whether {@link #saved} holds a context: none is restored before the first {@link #save}. */
+    private boolean hasSaved;
     private boolean restore;
 
     /** Whether no SVG/MathML element is open: the common case, HTML content. */
     boolean isEmpty() {
-        return depth == 0;
+        return top == null;
     }
 
     /** Whether the current context is SVG or MathML content (not an HTML integration point inside it). */
     boolean inForeign() {
-        if (depth == 0) {
+        if (top == null) {
             return false;
         }
         if (overflow > 0) {
             return true;
         }
-        int top = stack[depth - 1];
-        return top == ElementNames.SVG || top == ElementNames.MATH || top == ElementNames.MGLYPH
-            || top == ElementNames.MALIGNMARK;
+        return isForeign(top.id);
+    }
+
+    private static boolean isForeign(int id) {
+        return id == ElementNames.SVG || id == ElementNames.MATH || id == ElementNames.MGLYPH
+            || id == ElementNames.MALIGNMARK;
     }
 
     /**
@@ -52,34 +79,31 @@ final class ForeignContent {
      * element that runs nothing). Contexts deeper than the tracked depth count as SVG.
      */
     boolean inSvg() {
-        return depth > 0 && (overflow > 0 || stack[depth - 1] == ElementNames.SVG);
+        return top != null && (overflow > 0 || top.id == ElementNames.SVG);
     }
 
     /** The innermost open element's id, or {@link ElementNames#OTHER} when there is none. */
     int top() {
-        return depth == 0 ? ElementNames.OTHER : stack[depth - 1];
+        return top == null ? ElementNames.OTHER : top.id;
     }
 
     /** Remembers the context before the current tag changes it (see {@link #saveBeforeTag}). */
     void beginTag() {
-        depthBeforeTag = depth;
+        topBeforeTag = top;
         overflowBeforeTag = overflow;
     }
 
     /** A tag that closes foreign content (a breakout) was read: every context up to the enclosing HTML one ends. */
     void breakOut() {
         overflow = 0;
-        while (depth > 0 && inForeign()) {
-            depth--;
+        while (top != null && isForeign(top.id)) {
+            top = top.parent;
         }
     }
 
     void push(int id) {
-        if (depth == stack.length && depth < MAX) {
-            stack = java.util.Arrays.copyOf(stack, depth * 2);
-        }
-        if (depth < MAX) {
-            stack[depth++] = id;
+        if (Context.depthOf(top) < MAX) {
+            top = new Context(id, top);
         } else {
             overflow++;
         }
@@ -87,7 +111,7 @@ final class ForeignContent {
 
     /** An end tag: closes the innermost open element of its name, if it is one this stack tracks. */
     void pop(int id) {
-        if (depth == 0 || id != ElementNames.SVG && id != ElementNames.MATH && !(id >= ElementNames.FOREIGNOBJECT
+        if (top == null || id != ElementNames.SVG && id != ElementNames.MATH && !(id >= ElementNames.FOREIGNOBJECT
             && id <= ElementNames.ANNOTATION_XML) && id != ElementNames.TITLE && id != ElementNames.MGLYPH
             && id != ElementNames.MALIGNMARK) {
             return;
@@ -96,33 +120,29 @@ final class ForeignContent {
             overflow--; // beyond the tracked depth: an end tag closes the innermost context
             return;
         }
-        for (int i = depth - 1; i >= 0; i--) {
-            if (stack[i] == id) {
-                depth = i;
+        for (Context c = top; c != null; c = c.parent) {
+            if (c.id == id) {
+                top = c.parent;
                 return;
             }
         }
     }
 
     /** The open SVG/MathML contexts, for {@link #reset}; null when there are none (the common case). */
-    int[] snapshot() {
-        return depth == 0 ? null : java.util.Arrays.copyOf(stack, depth);
+    Context snapshot() {
+        return top;
     }
 
     /** Returns to the contexts of a {@link #snapshot}, once the current tag is handled. */
-    void reset(int[] snapshot) {
-        int d = snapshot == null ? 0 : snapshot.length;
-        if (d > 0) {
-            System.arraycopy(snapshot, 0, stack, 0, d);
-        }
-        depth = d;
+    void reset(Context snapshot) {
+        top = snapshot;
         overflow = 0;
         restore = false;
     }
 
     /** How many SVG/MathML contexts are open, for {@link #closeTo}. */
     int depth() {
-        return depth;
+        return Context.depthOf(top);
     }
 
     /**
@@ -130,8 +150,10 @@ final class ForeignContent {
      * inside it, as a tree builder does): the contexts opened since then end with it.
      */
     void closeTo(int openDepth) {
-        if (depth + overflow > openDepth) {
-            depth = Math.min(depth, openDepth);
+        if (depth() + overflow > openDepth) {
+            while (top != null && top.depth > openDepth) {
+                top = top.parent;
+            }
             overflow = 0;
         }
         restore = false;
@@ -139,35 +161,31 @@ final class ForeignContent {
 
     /** Remembers the context from before the current start tag (a breakout by this tag is undone with it). */
     void saveBeforeTag() {
-        save(depthBeforeTag, overflowBeforeTag);
+        save(topBeforeTag, overflowBeforeTag);
     }
 
     /** Remembers the context as it is now, after the current tag's breakout. */
     void saveCurrent() {
-        save(depth, overflow);
+        save(top, overflow);
     }
 
-    private void save(int d, int o) {
-        if (saved == null || saved.length < d) {
-            saved = new int[stack.length];
-        }
-        System.arraycopy(stack, 0, saved, 0, d);
-        savedDepth = d;
+    private void save(Context c, int o) {
+        saved = c;
         savedOverflow = o;
+        hasSaved = true;
         restore = false;
     }
 
     /** Once the current tag is handled, the context returns to the one saved last. */
     void restoreAfterTag() {
-        restore = saved != null;
+        restore = hasSaved;
     }
 
     /** Called when the current tag has been handled: applies {@link #restoreAfterTag}. */
     void endTag() {
         if (restore) {
             restore = false;
-            System.arraycopy(saved, 0, stack, 0, savedDepth);
-            depth = savedDepth;
+            top = saved;
             overflow = savedOverflow;
         }
     }

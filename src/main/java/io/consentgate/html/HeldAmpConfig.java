@@ -18,7 +18,7 @@ final class HeldAmpConfig {
     private int ampId;
     private int ampStart;
     private int ampContentStart;
-    private int[] ampContext;
+    private ForeignContent.Context ampContext;
     private long ampLine;
     private long ampColumn;
     private byte lastByteBeforeAmp;

@@ -50,9 +50,9 @@ final class RewriteEngine implements TokenHandler {
      * one the element started in (else the one saved when the element was cut, see {@link #cutRest}).
      */
     private boolean dropAfterOverflow;
-    private int[] dropContext;
+    private ForeignContent.Context dropContext;
     /** The SVG/MathML context the held script or style started in ({@link Tokenizer#foreignSnapshot}). */
-    int[] heldContext;
+    ForeignContent.Context heldContext;
 
     byte[] defer;
     int deferLen;
@@ -66,7 +66,7 @@ final class RewriteEngine implements TokenHandler {
     /** Where the held {@code <noscript>}'s content starts in {@link #defer}. */
     private int noscriptContentStart;
     /** SVG/MathML contexts open when the held {@code <noscript>} started (null: none, the common case). */
-    private int[] noscriptForeign;
+    private ForeignContent.Context noscriptForeign;
     /** Where the end tags of {@code <noscript>} elements nested in the held one start in {@link #defer}. */
     private int[] noscriptInnerEnds = new int[4];
     private int noscriptInnerEndCount;
@@ -662,7 +662,7 @@ final class RewriteEngine implements TokenHandler {
         } else {
             // The end tag closes the SVG/MathML opened inside (a </noscript> in SVG content too, as for a tree
             // builder).
-            tok.closeForeignTo(noscriptForeign == null ? 0 : noscriptForeign.length);
+            tok.closeForeignTo(ForeignContent.Context.depthOf(noscriptForeign));
         }
         if (!inNoscript) {
             endDropAfterOverflow(ElementNames.NOSCRIPT, endEnd);
@@ -1056,7 +1056,7 @@ final class RewriteEngine implements TokenHandler {
      * Drops a held element past the cap up to its end tag ({@code depth} of them, for nested {@code <noscript>}s);
      * the SVG/MathML context is then {@code context}, the one the element started in.
      */
-    void startOverflowDrop(int id, int depth, int[] context) {
+    void startOverflowDrop(int id, int depth, ForeignContent.Context context) {
         setMode(DROP);
         dropId = id;
         dropNameLen = 0;

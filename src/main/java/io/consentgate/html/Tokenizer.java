@@ -1457,12 +1457,12 @@ final class Tokenizer {
     }
 
     /** See {@link ForeignContent#snapshot}. */
-    int[] foreignSnapshot() {
+    ForeignContent.Context foreignSnapshot() {
         return foreignContent.snapshot();
     }
 
     /** See {@link ForeignContent#reset}: applies to the content after the current tag. */
-    void resetForeign(int[] snapshot) {
+    void resetForeign(ForeignContent.Context snapshot) {
         foreignContent.reset(snapshot);
     }
 
