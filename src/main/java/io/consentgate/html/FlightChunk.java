@@ -118,10 +118,11 @@ final class FlightChunk {
         }
         List<int[]> spans = new ArrayList<>();
         if (hosts) {
+            ChildrenText children = new ChildrenText(text.bytes(), text.length());
             catalog.locateHosts(text.bytes(), 0, text.length(), (start, end, m) -> {
                 if (refused.test(m)) {
                     int[] url = urlAround(text.bytes(), text.length(), start, end);
-                    if (!isChildrenText(text.bytes(), text.length(), url)) {
+                    if (!children.at(url)) {
                         spans.add(url);
                     }
                 }
@@ -256,16 +257,108 @@ final class FlightChunk {
     }
 
     /**
-     * Whether the URL span is the whole text of an HTML element ({@code "children":"https://…"}): React renders it as
-     * text, as the server-rendered HTML beside the payload shows it, and loads nothing. Overwriting it would make the
-     * two differ (a hydration mismatch). A props object not read back to its element's head (past a streamed window's
-     * start) is not taken for one.
+     * Tells whether URL spans of one decoded text are the whole text of an HTML element
+     * ({@code "children":"https://…"}): React renders it as text, as the server-rendered HTML beside the payload shows
+     * it, and loads nothing. Overwriting it would make the two differ (a hydration mismatch). A props object not read
+     * back to its element's head (past a streamed window's start) is not taken for one.
+     *
+     * <p>One per decoded text, asked about its URLs: what a reading back from one props key found (the head of the
+     * object around a position, the opening bracket of a closing one) is remembered for the next, so that the many
+     * {@code "children"} of one object are read back in linear work, not each to the object's head (a quarter-megabyte
+     * chunk of such props took seconds).
      */
-    static boolean isChildrenText(byte[] t, int n, int[] url) {
-        byte[] key = CHILDREN;
-        int k = url[0] - key.length;
-        return k >= 0 && url[1] < n && t[url[1]] == '"' && Arrays.equals(t, k, url[0], key, 0, key.length)
-            && isHostElementProps(t, objectStart(t, k));
+    static final class ChildrenText {
+        /** Per position: 0 unknown; at a closing bracket its opening bracket + 2, or 1 when it has none; at a quote
+         * read as a string's end outside brackets, the object start that reading found + 2 (1 for none). */
+        private int[] memo;
+        private final byte[] t;
+        private final int n;
+        private int[] pending = new int[16];
+        private int[] passed = new int[16];
+        private final java.util.Map<Integer, Boolean> hostProps = new java.util.HashMap<>();
+
+        ChildrenText(byte[] t, int n) {
+            this.t = t;
+            this.n = n;
+        }
+
+        /** Whether {@code url} is the whole text of a host element: see {@link ChildrenText}. */
+        boolean at(int[] url) {
+            byte[] key = CHILDREN;
+            int k = url[0] - key.length;
+            if (!(k >= 0 && url[1] < n && t[url[1]] == '"' && Arrays.equals(t, k, url[0], key, 0, key.length))) {
+                return false;
+            }
+            int p = objectStart(k);
+            return hostProps.computeIfAbsent(p, o -> isHostElementProps(t, o));
+        }
+
+        /** Start of the JSON object that holds the property at {@code k}, read backwards; -1 when not found. */
+        private int objectStart(int k) {
+            if (memo == null) {
+                memo = new int[n];
+            }
+            int depth = 0;
+            int open = 0;
+            int seen = 0;
+            for (int i = k - 1; i >= 0; i--) {
+                byte c = t[i];
+                if (c == '"' && !escapedAt(t, i)) {
+                    if (depth == 0) {
+                        if (memo[i] != 0) {
+                            return found(seen, memo[i] - 2);
+                        }
+                        passed = push(passed, seen++, i);
+                    }
+                    i = stringStartBefore(t, i);
+                    if (i < 0) {
+                        return unmatched(open, seen);
+                    }
+                } else if (c == '}' || c == ']') {
+                    int m = memo[i];
+                    if (m == 1) {
+                        return unmatched(open, seen);
+                    }
+                    if (m >= 2) {
+                        i = m - 2; // over the brackets a reading before matched
+                    } else {
+                        pending = push(pending, open++, i);
+                        depth++;
+                    }
+                } else if (c == '{' || c == '[') {
+                    if (depth == 0) {
+                        return found(seen, c == '{' ? i : -1);
+                    }
+                    memo[pending[--open]] = i + 2;
+                    depth--;
+                }
+            }
+            return unmatched(open, seen);
+        }
+
+        /** The reading found {@code start}: so would one from any quote it passed outside brackets. */
+        private int found(int seen, int start) {
+            for (int j = 0; j < seen; j++) {
+                memo[passed[j]] = start + 2;
+            }
+            return start;
+        }
+
+        /** The reading ran out: the brackets it did not match have no match, the quotes it passed lead nowhere. */
+        private int unmatched(int open, int seen) {
+            for (int j = 0; j < open; j++) {
+                memo[pending[j]] = 1;
+            }
+            return found(seen, -1);
+        }
+
+        private static int[] push(int[] a, int size, int v) {
+            if (size == a.length) {
+                a = Arrays.copyOf(a, size * 2);
+            }
+            a[size] = v;
+            return a;
+        }
     }
 
     /**
@@ -296,28 +389,6 @@ final class FlightChunk {
         byte[] head = ELEMENT_TYPE;
         return name < nameEnd && t[name] >= 'a' && t[name] <= 'z' && name >= head.length
             && Arrays.equals(t, name - head.length, name, head, 0, head.length);
-    }
-
-    /** Start of the JSON object that holds the property at {@code k}, read backwards; -1 when not found. */
-    private static int objectStart(byte[] t, int k) {
-        int depth = 0;
-        for (int i = k - 1; i >= 0; i--) {
-            byte c = t[i];
-            if (c == '"' && !escapedAt(t, i)) {
-                i = stringStartBefore(t, i);
-                if (i < 0) {
-                    return -1;
-                }
-            } else if (c == '}' || c == ']') {
-                depth++;
-            } else if (c == '{' || c == '[') {
-                if (depth == 0) {
-                    return c == '{' ? i : -1;
-                }
-                depth--;
-            }
-        }
-        return -1;
     }
 
     /** Index of the opening quote of the JSON string whose closing quote is at {@code q}; -1 when none. */

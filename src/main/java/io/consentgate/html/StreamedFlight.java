@@ -255,6 +255,7 @@ final class StreamedFlight {
         List<int[]> spans = new ArrayList<>();
         int seen = decoded;
         decoded = decodeEnd;
+        FlightChunk.ChildrenText children = new FlightChunk.ChildrenText(t, n);
         catalog.locateHosts(t, 0, n, (start, end, m) -> {
             if (decision.allowsAll(m.categories())) {
                 return;
@@ -271,7 +272,7 @@ final class StreamedFlight {
             }
             if (url[1] == n && !last) {
                 stop = true; // it may go on past the window
-            } else if (!FlightChunk.isChildrenText(t, n, url)) {
+            } else if (!children.at(url)) {
                 spans.add(url);
                 rewritten.add(m);
             }
