@@ -326,6 +326,7 @@ final class ScriptMatcher {
         int end = off + len;
         int s = 0;
         ScriptText.Lines lines = new ScriptText.Lines();
+        int blockComments = -1; // read once, at the first host, as match does: most texts have none opening a line
         for (int i = off; i < end; i++) {
             int nx = delta[s + classOf[buf[i] & 0xff]];
             if (nx < 0) {
@@ -333,7 +334,11 @@ final class ScriptMatcher {
                 for (int p : outputs[nx / classes]) {
                     Pattern pat = patterns[p];
                     int start = i - pat.bytes().length + 1;
-                    if (pat.kind() == HOST && ScriptText.hostBounded(buf, off, end, start, i, true, lines)) {
+                    if (pat.kind() == HOST && blockComments < 0) {
+                        blockComments = ScriptText.opensBlockCommentLine(buf, off, end) ? 1 : 0;
+                    }
+                    if (pat.kind() == HOST
+                            && ScriptText.hostBounded(buf, off, end, start, i, blockComments == 1, lines)) {
                         reportHost(pat, buf, end, start, i, sink);
                     }
                 }

@@ -153,6 +153,25 @@ class FlightChunkTest {
         }
     }
 
+    /**
+     * A text row's loader left commented out in a block comment that opens a line stays as it is; one after a block
+     * comment opened later on a line of code is still overwritten (the text is asked once whether it has such a
+     * comment, as the catalog's script match asks).
+     */
+    @Test
+    void aLoaderInABlockCommentThatOpensALineOfATextRowStays() {
+        String live = "https://static.hotjar.com/c/hotjar-1.js";
+        String old = "https://static.hotjar.com/c/hotjar-2.js";
+        for (String text : new String[] {
+            "s.src='" + live + "';\n/* before the move:\n  s.src='" + old + "';\n*/\n",
+            "s.src='" + live + "'; /* was: s.src='" + old + "'; */\n"}) {
+            String page = BOOT + chunk(textRowHeader("1f", text)) + chunk(text);
+            List<String> payloads = payloads(rewrite(page, NONE));
+            String kept = text.startsWith("s.src='" + live + "';\n") ? old : inert(old.length());
+            assertEquals(text.replace(live, inert(live.length())).replace(old, kept), payloads.get(1));
+        }
+    }
+
     @Test
     void aUrlInsideANestedJsonStringStopsAtItsEscapedQuote() {
         String text = "9:{\"config\":\"{\\\"pixel\\\":\\\"https://connect.facebook.net/signals/config/1234\\\","
