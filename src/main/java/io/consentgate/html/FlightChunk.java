@@ -119,9 +119,10 @@ final class FlightChunk {
         List<int[]> spans = new ArrayList<>();
         if (hosts) {
             ChildrenText children = new ChildrenText(text.bytes(), text.length());
+            UrlEnds urls = new UrlEnds(text.bytes(), text.length());
             catalog.locateHosts(text.bytes(), 0, text.length(), (start, end, m) -> {
                 if (refused.test(m)) {
-                    int[] url = urlAround(text.bytes(), text.length(), start, end);
+                    int[] url = urls.around(start, end);
                     if (!children.at(url)) {
                         spans.add(url);
                     }
@@ -226,10 +227,69 @@ final class FlightChunk {
     }
 
     /**
-     * The URL around the host literal at {@code [start, end)}: from its scheme (or the {@code //} of a
-     * scheme-relative URL), or from the host name when no {@code //} precedes it, to the last byte a URL can hold.
+     * Finds the URLs around the host literals of one decoded text ({@link #around}), remembering where the runs of
+     * URL bytes it read go on to: the hosts of one long URL ({@code ?u=//host/…&v=//host/…}, a redirect chain or an
+     * attacker's) are each read to the URL's end, which took the square of its length (seconds for a 64 KiB URL).
      */
-    static int[] urlAround(byte[] t, int n, int start, int end) {
+    static final class UrlEnds {
+        /** Runs read byte by byte before they are remembered: most URLs end sooner. */
+        private static final int DIRECT = 256;
+        private final byte[] t;
+        private final int n;
+        /** Per position a run of URL bytes was read through: where that run ends, + 1; 0 when not read. */
+        private int[] endAt;
+
+        UrlEnds(byte[] t, int n) {
+            this.t = t;
+            this.n = n;
+        }
+
+        /**
+         * The URL around the host literal at {@code [start, end)}: from its scheme (or the {@code //} of a
+         * scheme-relative URL), or from the host name when no {@code //} precedes it, to the last byte a URL can hold.
+         */
+        int[] around(int start, int end) {
+            return urlAround(t, n, start, end, this);
+        }
+
+        /** The end of the run of URL units from {@code k}: a unit boundary of a run read before ends where it ends. */
+        int runEnd(int k) {
+            int to = k;
+            for (int i = 0; i < DIRECT; i++) {
+                int u = urlUnitAt(t, n, to);
+                if (u <= 0) {
+                    return to;
+                }
+                to += u;
+            }
+            if (endAt == null) {
+                endAt = new int[n + 1];
+            }
+            int from = to;
+            int runEnd = -1;
+            while (true) {
+                if (endAt[to] != 0) {
+                    runEnd = endAt[to] - 1;
+                    break;
+                }
+                int u = urlUnitAt(t, n, to);
+                if (u <= 0) {
+                    runEnd = to;
+                    break;
+                }
+                to += u;
+            }
+            for (int b = from; b < to;) { // the boundaries read now lead there too
+                endAt[b] = runEnd + 1;
+                b += urlUnitAt(t, n, b);
+            }
+            endAt[to] = runEnd + 1;
+            return runEnd;
+        }
+    }
+
+    /** See {@link UrlEnds#around}. */
+    private static int[] urlAround(byte[] t, int n, int start, int end, UrlEnds ends) {
         int k = start;
         while (k > 0 && slashEndingAt(t, k) < 0 && isHostByte(t[k - 1])) {
             k--;
@@ -249,11 +309,7 @@ final class FlightChunk {
                 }
             }
         }
-        int to = end;
-        for (int u = urlUnitAt(t, n, to); u > 0; u = urlUnitAt(t, n, to)) {
-            to += u;
-        }
-        return new int[] {from, to, URL};
+        return new int[] {from, ends.runEnd(end), URL};
     }
 
     /**

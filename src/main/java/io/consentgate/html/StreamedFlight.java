@@ -256,11 +256,12 @@ final class StreamedFlight {
         int seen = decoded;
         decoded = decodeEnd;
         FlightChunk.ChildrenText children = new FlightChunk.ChildrenText(t, n);
+        FlightChunk.UrlEnds urls = new FlightChunk.UrlEnds(t, n);
         catalog.locateHosts(t, 0, n, (start, end, m) -> {
             if (decision.allowsAll(m.categories())) {
                 return;
             }
-            int[] url = FlightChunk.urlAround(t, n, start, end);
+            int[] url = urls.around(start, end);
             if (url[0] < from) {
                 if (text.source(end) > seen) {
                     stop = true; // the window that judged the URL's start did not see its host: it went out as it was
