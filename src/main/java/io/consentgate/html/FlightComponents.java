@@ -147,6 +147,7 @@ final class FlightComponents {
         // One pass over the element heads, each looked up by its row: searching the text once per imported row would
         // cost the rows times the text on every chunk, quadratic on a page of many chunks and rows.
         int headsEnd = Math.min(n, to + ELEMENT_HEAD.length() - 1); // a head that starts before to
+        Elements elements = new Elements(t, n, catalog);
         for (int p = ByteScan.find(t, from, headsEnd, ELEMENT_HEAD); p >= 0;
              p = ByteScan.find(t, p + 1, headsEnd, ELEMENT_HEAD)) {
             int id = p + ELEMENT_HEAD.length();
@@ -167,12 +168,12 @@ final class FlightComponents {
                 unknown.accept(row);
                 continue;
             }
-            int end = valueEnd(t, p, n);
+            int end = elements.valueEnd(p);
             if (end < 0 && !last) {
                 return false;
             }
             for (int k = 0; end >= 0 && k < components.size(); k++) {
-                TrackerMatch m = match(t, p, end, components.get(k), catalog);
+                TrackerMatch m = elements.match(p, end, components.get(k));
                 if (m != null && refused.test(m)) {
                     spans.add(new int[] {p, end, FlightChunk.ELEMENT});
                     break;
@@ -182,38 +183,125 @@ final class FlightComponents {
         return true;
     }
 
-    private static TrackerMatch match(byte[] t, int from, int to, Component c, TrackerCatalog catalog) {
-        String id = stringProp(t, from, to, c.idProp());
-        if (id == null) {
-            return null;
-        }
-        String loader = c.loaderProp() == null ? null : stringProp(t, from, to, c.loaderProp());
-        String url = (loader == null ? c.loader() : loader) + "?id=" + id;
-        TrackerMatch m = catalog.matchUrl(url, null);
-        return m != null ? m : catalog.matchLoader(url);
-    }
+    /**
+     * Reads the elements of one decoded text: where each ends and the props it is judged by. What one reading found is
+     * remembered for the next, so that elements inside elements, or many that never end, are read in linear work:
+     * reading each to its end (and each up to its id) took the square of the text (seconds for a 128 KB chunk).
+     */
+    private static final class Elements {
+        private final byte[] t;
+        private final int n;
+        private final TrackerCatalog catalog;
+        /**
+         * Per opening bracket a reading passed: the index after its value + 2, or 1 when it does not end before
+         * {@code n}; 0 when not read.
+         */
+        private int[] endOf;
+        private int[] pending = new int[16];
+        /** Per key looked for: where the search started and the first occurrence from there (-1 for none). */
+        private final Map<String, int[]> keys = new HashMap<>();
+        /** Per string body start: the string read there, or the absence of one, with where it ends. */
+        private final Map<Integer, Object[]> strings = new HashMap<>();
+        private final Map<String, java.util.Optional<TrackerMatch>> matches = new HashMap<>();
 
-    /** Index after the JSON array or object that starts at {@code p}, or -1 when it does not end before {@code n}. */
-    private static int valueEnd(byte[] t, int p, int n) {
-        int depth = 0;
-        int i = p;
-        while (i < n) {
-            byte c = t[i];
-            if (c == '"') {
-                i = stringEnd(t, i + 1, n);
-                if (i < 0) {
-                    return -1;
-                }
-                continue;
-            }
-            if (c == '[' || c == '{') {
-                depth++;
-            } else if ((c == ']' || c == '}') && --depth == 0) {
-                return i + 1;
-            }
-            i++;
+        Elements(byte[] t, int n, TrackerCatalog catalog) {
+            this.t = t;
+            this.n = n;
+            this.catalog = catalog;
         }
-        return -1;
+
+        /** Index after the JSON array or object that starts at {@code p}, or -1 when it does not end before n. */
+        int valueEnd(int p) {
+            if (endOf == null) {
+                endOf = new int[n + 1];
+            }
+            int depth = 0;
+            int open = 0;
+            int i = p;
+            while (i < n) {
+                byte c = t[i];
+                if (c == '"') {
+                    i = stringEnd(t, i + 1, n);
+                    if (i < 0) {
+                        return unended(open);
+                    }
+                    continue;
+                }
+                if (c == '[' || c == '{') {
+                    int m = endOf[i];
+                    if (m == 1) {
+                        return unended(open);
+                    }
+                    if (m >= 2) {
+                        if (depth == 0) {
+                            return m - 2;
+                        }
+                        i = m - 2; // over a value a reading before read to its end
+                        continue;
+                    }
+                    if (open == pending.length) {
+                        pending = java.util.Arrays.copyOf(pending, open * 2);
+                    }
+                    pending[open++] = i;
+                    depth++;
+                } else if (c == ']' || c == '}') {
+                    endOf[pending[--open]] = i + 1 + 2;
+                    if (--depth == 0) {
+                        return i + 1;
+                    }
+                }
+                i++;
+            }
+            return unended(open);
+        }
+
+        /** The reading ran out: no value it opened ends, for any reading that comes to it. */
+        private int unended(int open) {
+            for (int j = 0; j < open; j++) {
+                endOf[pending[j]] = 1;
+            }
+            return -1;
+        }
+
+        TrackerMatch match(int from, int to, Component c) {
+            int idAt = prop(from, to, c.idProp());
+            if (idAt < 0) {
+                return null;
+            }
+            int loaderAt = c.loaderProp() == null ? -1 : prop(from, to, c.loaderProp());
+            return matches.computeIfAbsent(c.exportName() + ' ' + idAt + ' ' + loaderAt, k -> {
+                String loader = loaderAt < 0 ? null : (String) strings.get(loaderAt)[0];
+                String url = (loader == null ? c.loader() : loader) + "?id=" + strings.get(idAt)[0];
+                TrackerMatch m = catalog.matchUrl(url, null);
+                return java.util.Optional.ofNullable(m != null ? m : catalog.matchLoader(url));
+            }).orElse(null);
+        }
+
+        /**
+         * Where the value of the first {@code "name":"value"} in {@code [from, to)} starts, its string remembered in
+         * {@link #strings}; or -1. Asked with {@code from} growing, as the element heads come.
+         */
+        private int prop(int from, int to, String name) {
+            String key = "\"" + name + "\":\"";
+            int[] searched = keys.get(key);
+            int k;
+            if (searched != null && searched[0] <= from && (searched[1] < 0 || searched[1] >= from)) {
+                k = searched[1]; // the first one from where the search before started is the first from here too
+            } else {
+                k = ByteScan.find(t, from, n, key);
+                keys.put(key, new int[] {from, k});
+            }
+            if (k < 0 || k + key.length() > to) {
+                return -1;
+            }
+            int start = k + key.length();
+            Object[] read = strings.computeIfAbsent(start, b -> {
+                int end = stringEnd(t, b, n);
+                return new Object[] {end < 0 ? null : new String(t, b, end - 1 - b, StandardCharsets.UTF_8), end};
+            });
+            int end = (Integer) read[1];
+            return end < 0 || end > to ? -1 : start; // ids need no unescaping: the value as written
+        }
     }
 
     /** Index after the closing quote of the JSON string whose body starts at {@code i}; -1 when it does not end. */
@@ -228,17 +316,5 @@ final class FlightComponents {
             }
         }
         return -1;
-    }
-
-    /** The first {@code "name":"value"} in {@code [from, to)}, value as written (ids need no unescaping); or null. */
-    private static String stringProp(byte[] t, int from, int to, String name) {
-        String key = "\"" + name + "\":\"";
-        int k = ByteScan.find(t, from, to, key);
-        if (k < 0) {
-            return null;
-        }
-        int start = k + key.length();
-        int end = stringEnd(t, start, to);
-        return end < 0 ? null : new String(t, start, end - 1 - start, StandardCharsets.UTF_8);
     }
 }

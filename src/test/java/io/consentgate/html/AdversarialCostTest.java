@@ -176,6 +176,28 @@ class AdversarialCostTest {
         assertEquals(out, RewriteAssertions.rewrite(large, in, ConsentDecision.refuseAll()));
     }
 
+    /**
+     * A Next.js payload of tag component elements nested in one another, or of many that never end: each element's end
+     * and id are read once, not each element read to its end (or to the end of the text), which took the square of the
+     * text (16 s for these two 600 KB chunks).
+     */
+    @Test
+    void aPayloadOfNestedOrUnendedTagComponentElementsIsReadInLinearWork() {
+        HtmlRewriter large = HtmlRewriter.builder(RewriteAssertions.CATALOG).maxHeldBytes(8 << 20).build();
+        String head = "<script>self.__next_f.push([1,\"2:I[\\\"1\\\",[],\\\"GoogleTagManager\\\"]\\n3:";
+        String open = "[\\\"$\\\",\\\"$L2\\\",null,{\\\"a\\\":";
+        String unended = head + open.repeat(600_000 / open.length()) + "\"])</script>";
+        assertEquals(unended, RewriteAssertions.rewrite(large, unended, ConsentDecision.refuseAll()));
+        int depth = 600_000 / 64;
+        String close = ",\\\"gtmId\\\":\\\"GTM-ABCD123\\\"}]";
+        String nested = open.repeat(depth) + "0" + close.repeat(depth);
+        // decoded, each escaped quote is one byte: the outermost element becomes null padded to its decoded length
+        int decoded = nested.replace("\\\"", "\"").length();
+        String tail = "\\n\"])</script>";
+        assertEquals(head + "null" + " ".repeat(decoded - 4) + tail,
+            RewriteAssertions.rewrite(large, head + nested + tail, ConsentDecision.refuseAll()));
+    }
+
     /** Takes every byte as decided. */
     private static final class Discard implements TokenHandler {
         @Override
