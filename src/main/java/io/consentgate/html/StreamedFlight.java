@@ -255,8 +255,8 @@ final class StreamedFlight {
         List<int[]> spans = new ArrayList<>();
         int seen = decoded;
         decoded = decodeEnd;
-        FlightChunk.ChildrenText children = new FlightChunk.ChildrenText(t, n);
-        FlightChunk.UrlEnds urls = new FlightChunk.UrlEnds(t, n);
+        FlightUrls.ChildrenText children = new FlightUrls.ChildrenText(t, n);
+        FlightUrls.UrlEnds urls = new FlightUrls.UrlEnds(t, n);
         catalog.locateHosts(t, 0, n, (start, end, m) -> {
             if (decision.allowsAll(m.categories())) {
                 return;
