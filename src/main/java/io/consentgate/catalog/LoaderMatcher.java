@@ -2,6 +2,7 @@ package io.consentgate.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Matches script URLs on any host against the catalog's {@link LoaderPattern}s, on the path as servers map it
@@ -36,23 +37,27 @@ final class LoaderMatcher {
         }
     }
 
-    /** @param url an absolute, protocol-relative or relative URL, character references already decoded */
-    TrackerMatch match(String url) {
+    /**
+     * @param url          an absolute, protocol-relative or relative URL, character references already decoded
+     * @param hasAttribute whether the loading element carries an attribute (lower-case name), or {@code null} when
+     *                     the element is not known: patterns that need one then never match
+     */
+    TrackerMatch match(String url, Predicate<String> hasAttribute) {
         if (url == null || rules.isEmpty()) {
             return null;
         }
         String u = url.strip();
         int pathStart = pathStart(u);
         u = mappedPath(belowDirectory(u, pathStart), pathStart);
-        TrackerMatch m = match(u, pathStart);
+        TrackerMatch m = match(u, pathStart, hasAttribute);
         if (m == null) {
             String plain = unminified(u, pathStart);
-            m = plain == null ? null : match(plain, pathStart);
+            m = plain == null ? null : match(plain, pathStart, hasAttribute);
         }
         return m;
     }
 
-    private TrackerMatch match(String u, int pathStart) {
+    private TrackerMatch match(String u, int pathStart, Predicate<String> hasAttribute) {
         int end = u.indexOf('#');
         end = end < 0 ? u.length() : end;
         int query = u.indexOf('?', pathStart);
@@ -63,6 +68,9 @@ final class LoaderMatcher {
             LoaderPattern p = r.pattern();
             if (!p.matchesPath(u, pathStart, pathEnd, segment)) {
                 continue;
+            }
+            if (p.attribute() != null && (hasAttribute == null || !hasAttribute.test(p.attribute()))) {
+                continue; // a file name any site may use, without the tracker's own attribute
             }
             if (p.path().length() == 1 && pathEnd - pathStart < 2) {
                 continue; // "/?id=…" names a directory the site serves a tag under, never the site's root

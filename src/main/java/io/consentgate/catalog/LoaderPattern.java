@@ -15,12 +15,18 @@ package io.consentgate.catalog;
  * other than {@code /}: a name a build gives a version or a digest ({@code /prebid*.js} matches
  * {@code /js/prebid8.52.0.min.js}, {@code /assets/google-tag-manager-*.js} a digest-named copy of the GTM snippet).
  *
+ * <p>A pattern may end with an attribute the loading element must carry, in brackets: {@code /script.js[data-website-id]}
+ * is a self-hosted tracker whose file name is any site's but whose configuration attribute is its own (Umami's
+ * {@code <script src="https://stats.shop.example/script.js" data-website-id="…">}). Such a pattern matches only
+ * where the element is known ({@link TrackerCatalog#matchLoader(String, java.util.function.Predicate)}).
+ *
  * @param path        the path suffix, starting with {@code /}
  * @param param       a required query parameter name, or {@code null}
  * @param valuePrefix the required start of that parameter's value (may be empty), or {@code null}
  * @param wildcard    {@code path} cut at its {@code *}, or {@code null} when it has none
+ * @param attribute   the attribute the loading element must carry (lower case), or {@code null}
  */
-record LoaderPattern(String path, String param, String valuePrefix, Wildcard wildcard) {
+record LoaderPattern(String path, String param, String valuePrefix, Wildcard wildcard, String attribute) {
 
     /**
      * A path with a {@code *} in its file name, in three parts: {@code /assets/google-tag-manager-*.js} is the
@@ -39,14 +45,45 @@ record LoaderPattern(String path, String param, String valuePrefix, Wildcard wil
         }
     }
 
-    /** Parses {@code "/gtm.js?id=GTM-"} or {@code "/matomo.js"}; {@code null} when malformed. */
+    /**
+     * Parses {@code "/gtm.js?id=GTM-"}, {@code "/matomo.js"} or {@code "/script.js[data-website-id]"}; {@code null}
+     * when malformed.
+     */
     static LoaderPattern parse(String s) {
+        String attribute = null;
+        int bracket = s == null || !s.endsWith("]") ? -1 : s.lastIndexOf('[');
+        if (bracket >= 0) {
+            attribute = s.substring(bracket + 1, s.length() - 1);
+            if (!isAttributeName(attribute)) {
+                return null;
+            }
+            s = s.substring(0, bracket);
+        }
+        LoaderPattern p = parsePath(s);
+        return p == null || attribute == null ? p
+            : new LoaderPattern(p.path, p.param, p.valuePrefix, p.wildcard, attribute);
+    }
+
+    private static boolean isAttributeName(String a) {
+        if (a.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < a.length(); i++) {
+            char c = a.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == ':')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static LoaderPattern parsePath(String s) {
         if (s == null || !s.startsWith("/") || s.length() < 4) {
             return null;
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c <= ' ' || c >= 0x7f || c == '#' || c == '&' || c == '\\') {
+            if (c <= ' ' || c >= 0x7f || c == '#' || c == '&' || c == '\\' || c == '[' || c == ']') {
                 return null;
             }
         }
@@ -57,7 +94,7 @@ record LoaderPattern(String path, String param, String valuePrefix, Wildcard wil
             return null; // one '*', in the file name, after three characters of it
         }
         if (q < 0) {
-            return new LoaderPattern(s, null, null, Wildcard.of(s));
+            return new LoaderPattern(s, null, null, Wildcard.of(s), null);
         }
         int eq = s.indexOf('=', q);
         if (eq <= q + 1 || s.indexOf('?', q + 1) >= 0 || s.indexOf('=', eq + 1) >= 0) {
@@ -67,7 +104,7 @@ record LoaderPattern(String path, String param, String valuePrefix, Wildcard wil
             return null; // "/?id=" would take every script whose path ends in a slash and has an id
         }
         String path = s.substring(0, q);
-        return new LoaderPattern(path, s.substring(q + 1, eq), s.substring(eq + 1), Wildcard.of(path));
+        return new LoaderPattern(path, s.substring(q + 1, eq), s.substring(eq + 1), Wildcard.of(path), null);
     }
 
     /**
@@ -89,6 +126,7 @@ record LoaderPattern(String path, String param, String valuePrefix, Wildcard wil
 
     @Override
     public String toString() {
-        return param == null ? path : path + "?" + param + "=" + valuePrefix;
+        String a = attribute == null ? "" : "[" + attribute + "]";
+        return (param == null ? path : path + "?" + param + "=" + valuePrefix) + a;
     }
 }

@@ -348,7 +348,20 @@ public final class TrackerCatalog {
      * @return the match (categories refined by the tag id, as for {@link #matchUrl}), or {@code null}
      */
     public TrackerMatch matchLoader(String url) {
-        return loaders.match(url);
+        return loaders.match(url, null);
+    }
+
+    /**
+     * As {@link #matchLoader(String)}, for the URL of an element whose attributes are known: a pattern that names an
+     * attribute the element must carry ({@code /script.js[data-website-id]}, a self-hosted tracker whose file name any
+     * site may use) matches only when {@code hasAttribute} says the element has it.
+     *
+     * @param url          the URL, character references decoded; absolute, protocol-relative or relative
+     * @param hasAttribute whether the element carries the attribute of the given lower-case name
+     * @return the match, or {@code null}
+     */
+    public TrackerMatch matchLoader(String url, java.util.function.Predicate<String> hasAttribute) {
+        return loaders.match(url, hasAttribute);
     }
 
     /**

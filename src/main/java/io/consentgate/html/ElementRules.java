@@ -766,7 +766,13 @@ final class ElementRules {
         if (m != null || t.valueFrom(i) < 0) {
             return m;
         }
-        return loaderPathVerdict(UrlText.decode(t.buf, t.valueFrom(i), t.valueTo(i)));
+        String url = UrlText.decode(t.buf, t.valueFrom(i), t.valueTo(i));
+        return pathVerdict(cfg.catalog.matchLoader(url, this::hasAttribute), url);
+    }
+
+    /** Whether the current tag carries the attribute {@code lowerName} (a loader pattern's own attribute). */
+    private boolean hasAttribute(String lowerName) {
+        return attr(lowerName.getBytes(StandardCharsets.US_ASCII)) >= 0;
     }
 
     /** As {@link #checkLoader}, for a URL already decoded; its host is matched first. */

@@ -258,9 +258,24 @@ class LoaderMatchTest {
         assertNull(own.matchLoader("/launch-"));
     }
 
+    @Test
+    void aLoaderWithAnAttributeNeedsAnElementThatCarriesIt() throws Exception {
+        TrackerCatalog own = TrackerCatalog.fromJson(new ObjectMapper().readTree(
+            "{\"trackers\": [{\"id\": \"acme\", \"name\": \"Acme\", \"owner\": \"Acme\", \"categories\": [\"analytics\"],"
+                + " \"loaders\": [\"/script.js[data-site-key]\", \"/js/acme.*.js[data-acme]\"]}]}"));
+        String url = "https://stats.shop.example/script.js";
+        assertNull(own.matchLoader(url), "an element not known: a file name any site may use");
+        assertNull(own.matchLoader(url, a -> false));
+        assertNull(own.matchLoader(url, a -> a.equals("data-acme")), "another pattern's attribute");
+        assertEquals("acme", own.matchLoader(url, a -> a.equals("data-site-key")).tracker().id());
+        assertEquals("acme", own.matchLoader("/js/acme.outbound.js", "data-acme"::equals).tracker().id());
+        assertNull(own.matchLoader("/js/app.js", a -> true));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"gtm.js", "/a", "/x.js?id", "/x.js?=a", "/x.js?a=b=c", "/x*.js", "/ab*.js", "/*.js",
-        "/abc*/x.js", "/abc*d*.js", "/x.js?id=*", "/x.js?a=1&b=2", "/x.js#f", "/x y.js", "/?id="})
+        "/abc*/x.js", "/abc*d*.js", "/x.js?id=*", "/x.js?a=1&b=2", "/x.js#f", "/x y.js", "/?id=",
+        "/x.js[]", "/x.js[Data-Site]", "/x.js[a b]", "[data-site]", "/x.js[data-site][data-x]"})
     void malformedLoadersAreRejectedWithTheField(String loader) {
         CatalogFormatException e = assertThrows(CatalogFormatException.class, () -> TrackerCatalog.fromJson(
             new ObjectMapper().readTree("{\"trackers\": [{\"id\": \"acme\", \"name\": \"Acme\", \"owner\": \"Acme\","

@@ -49,6 +49,12 @@ class FirstPartyLoaderTest {
         "<script async src=\"https://cdn.jsdelivr.net/npm/prebid.js@8.52.0/dist/not-for-prod/prebid.js\"></script>",
         "<script defer src=\"/assets/google-tag-manager-3f2a9c1be07d5e48a1c2.js\" nonce=\"r4nd0m\"></script>",
         "<iframe src=\"ns.html?id=GTM-K7X2Q9\" height=\"0\" width=\"0\"></iframe>",
+        // Self-hosted Umami v2 and Plausible Community Edition: a common file name, the tracker's own attribute
+        "<script defer src=\"https://stats.shop.example/script.js\"\n"
+            + "        data-website-id=\"94db1cb1-74f4-4a40-ad6c-962362670409\"></script>",
+        "<script async DATA-WEBSITE-ID='3c1d7e0a-5b2f-4f7e-9d61-0a8b2c4e6f10' src=/script.js></script>",
+        "<script defer data-domain=\"shop.example\" src=\"https://plausible.shop.example/js/script.js\"></script>",
+        "<script defer data-domain=shop.example src=\"/js/script.outbound-links.tagged-events.js\"></script>",
     })
     void aFirstPartyLoaderOfARefusedTrackerIsRemoved(String loader) {
         assertEquals("<p>a</p><p>b</p>", rewrite("<p>a</p>" + loader + "<p>b</p>", NONE));
@@ -69,6 +75,12 @@ class FirstPartyLoaderTest {
         "<script src=\"/assets/google-tag-manager-x/app.js\"></script><script src=\"/prebid/.js\"></script>",
         "<script src=\"mygtm.js?id=GTM-K7X2Q9\"></script>",
         "<script src=\"js/app.js?id=GTM-K7X2Q9\"></script>",
+        // a site's own script.js; the attribute on another element, or on a script of another name
+        "<script src=\"/script.js\" defer></script><script src=\"/js/script.js\" data-page=\"home\"></script>",
+        "<div data-website-id=\"94db1cb1-74f4-4a40-ad6c-962362670409\"><script src=\"/script.js\"></script></div>",
+        "<script src=\"/js/app.js\" data-website-id=\"94db1cb1\"></script>",
+        "<script src=\"/js/scripts.js\" data-domain=\"shop.example\"></script>",
+        "<link rel=\"preload\" as=\"script\" href=\"/script.js\">",
     })
     void otherScriptsAndNonLoadingElementsStay(String html) {
         assertEquals(html, rewrite(html, NONE));
