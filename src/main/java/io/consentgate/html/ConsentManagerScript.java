@@ -343,7 +343,7 @@ final class ConsentManagerScript {
         for (; i < e; i++) {
             byte c = t[i];
             if (c == '"' || c == '\'' || c == '`') {
-                i = skipQuoted(t, i, e) - 1;
+                i = SnippetNames.skipString(t, i, e) - 1;
             } else if (c == '(' || c == '[' || c == '{') {
                 depth++;
             } else if (c == ')' || c == ']' || c == '}') {
@@ -365,7 +365,7 @@ final class ConsentManagerScript {
         for (int i = s; i < e; i++) {
             byte c = t[i];
             if (c == '"' || c == '\'' || c == '`') {
-                i = skipQuoted(t, i, e) - 1;
+                i = SnippetNames.skipString(t, i, e) - 1;
             } else if (c == '/' && i + 1 < e && t[i + 1] == '/') {
                 while (i < e && t[i] != '\n') {
                     i++;
@@ -394,19 +394,6 @@ final class ConsentManagerScript {
             }
         }
         return false;
-    }
-
-    /** The index after the string or template literal opening at {@code i} (its substitutions skipped with it). */
-    private static int skipQuoted(byte[] t, int i, int e) {
-        byte q = t[i];
-        for (int k = i + 1; k < e; k++) {
-            if (t[k] == '\\') {
-                k++;
-            } else if (t[k] == q) {
-                return k + 1;
-            }
-        }
-        return e;
     }
 
     private static void addName(byte[] t, int n, int e, Set<String> names) {

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Keeps refused tracking cookies out of the browser.
@@ -271,23 +272,13 @@ public final class CookieGate {
 
     /** How many times cookie {@code name} appears in the {@code Cookie} lines (names trimmed, as browsers send). */
     static int occurrences(List<String> lines, String name) {
-        int n = 0;
-        for (String line : lines) {
-            int start = 0;
-            while (start < line.length()) {
-                int semi = line.indexOf(';', start);
-                int end = semi < 0 ? line.length() : semi;
-                int eq = start;
-                while (eq < end && line.charAt(eq) != '=') {
-                    eq++; // not indexOf, as in cookieNames
-                }
-                if (eq < end && line.substring(start, eq).strip().equals(name)) {
-                    n++;
-                }
-                start = end + 1;
+        int[] n = {0};
+        eachName(lines, found -> {
+            if (found.equals(name)) {
+                n[0]++;
             }
-        }
-        return n;
+        });
+        return n[0];
     }
 
     /**
@@ -299,6 +290,12 @@ public final class CookieGate {
      */
     static java.util.Set<String> cookieNames(List<String> lines) {
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        eachName(lines, names::add);
+        return names;
+    }
+
+    /** Gives the name of every {@code name=value} pair of the {@code Cookie} lines, trimmed, empty names left out. */
+    private static void eachName(List<String> lines, Consumer<String> action) {
         for (String line : lines) {
             int start = 0;
             while (start < line.length()) {
@@ -311,13 +308,12 @@ public final class CookieGate {
                 if (eq < end) {
                     String name = line.substring(start, eq).strip();
                     if (!name.isEmpty()) {
-                        names.add(name);
+                        action.accept(name);
                     }
                 }
                 start = end + 1;
             }
         }
-        return names;
     }
 
     /**
