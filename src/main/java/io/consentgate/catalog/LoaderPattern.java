@@ -14,6 +14,9 @@ package io.consentgate.catalog;
  * <p>One {@code *} may stand in the file name, after at least three characters of it, for one or more characters
  * other than {@code /}: a name a build gives a version or a digest ({@code /prebid*.js} matches
  * {@code /js/prebid8.52.0.min.js}, {@code /assets/google-tag-manager-*.js} a digest-named copy of the GTM snippet).
+ * Or it may be a whole directory between two named ones, for a key a vendor puts in its path
+ * ({@code /analytics.js/v1/*}{@code /analytics.js} matches Segment's loader on a custom domain,
+ * {@code /analytics.js/v1/Wr1teKey/analytics.min.js}).
  *
  * <p>A pattern may end with an attribute the loading element must carry, in brackets: {@code /script.js[data-website-id]}
  * is a self-hosted tracker whose file name is any site's but whose configuration attribute is its own (Umami's
@@ -29,8 +32,10 @@ package io.consentgate.catalog;
 record LoaderPattern(String path, String param, String valuePrefix, Wildcard wildcard, String attribute) {
 
     /**
-     * A path with a {@code *} in its file name, in three parts: {@code /assets/google-tag-manager-*.js} is the
-     * directories {@code /assets/}, the file name's head {@code google-tag-manager-} and its tail {@code .js}.
+     * A path with a {@code *}, in three parts: {@code /assets/google-tag-manager-*.js} is the directories
+     * {@code /assets/}, the file name's head {@code google-tag-manager-} and its tail {@code .js}; a directory
+     * wildcard has an empty head and a tail that starts with {@code /} ({@code /analytics.js/v1/},
+     * {@code /analytics.js}).
      */
     record Wildcard(String directories, String head, String tail) {
 
@@ -89,9 +94,16 @@ record LoaderPattern(String path, String param, String valuePrefix, Wildcard wil
         }
         int q = s.indexOf('?');
         int star = s.indexOf('*');
-        if (star >= 0 && (s.indexOf('*', star + 1) >= 0 || q >= 0 && star > q || s.indexOf('/', star) >= 0
-                && s.indexOf('/', star) < (q < 0 ? s.length() : q) || star - s.lastIndexOf('/', star) - 1 < 3)) {
-            return null; // one '*', in the file name, after three characters of it
+        int pathEnd = q < 0 ? s.length() : q;
+        boolean directory = star > 1 && s.charAt(star - 1) == '/' && star + 1 < pathEnd && s.charAt(star + 1) == '/'
+            && s.indexOf('/', star + 2) < 0 && pathEnd - star - 2 >= 3;
+        if (star >= 0 && !directory && (s.indexOf('*', star + 1) >= 0 || q >= 0 && star > q
+                || s.indexOf('/', star) >= 0 && s.indexOf('/', star) < pathEnd
+                || star - s.lastIndexOf('/', star) - 1 < 3)) {
+            return null; // one '*', in the file name, after three characters of it, or a whole directory
+        }
+        if (directory && s.indexOf('*', star + 1) >= 0) {
+            return null;
         }
         if (q < 0) {
             return new LoaderPattern(s, null, null, Wildcard.of(s), null);
@@ -116,12 +128,15 @@ record LoaderPattern(String path, String param, String valuePrefix, Wildcard wil
         if (w == null) {
             return pathEnd - pathStart >= path.length() && u.startsWith(path, pathEnd - path.length());
         }
+        int starEnd = pathEnd - w.tail().length(); // where what the '*' stands for ends
+        if (starEnd <= pathStart || !u.startsWith(w.tail(), starEnd)) {
+            return false;
+        }
+        int start = w.tail().startsWith("/") ? u.lastIndexOf('/', starEnd - 1) + 1 : segment; // its segment's start
         int dirs = w.directories().length();
-        return segment > pathStart && pathEnd - segment > w.head().length() + w.tail().length()
-            && segment - pathStart >= dirs
-            && u.startsWith(w.directories(), segment - dirs)
-            && u.startsWith(w.head(), segment)
-            && u.startsWith(w.tail(), pathEnd - w.tail().length());
+        return start > pathStart && starEnd - start > w.head().length() && start - pathStart >= dirs
+            && u.startsWith(w.directories(), start - dirs)
+            && u.startsWith(w.head(), start);
     }
 
     @Override

@@ -259,6 +259,29 @@ class LoaderMatchTest {
     }
 
     @Test
+    void aStarAsAWholeDirectoryStandsForOneSegment() throws Exception {
+        TrackerCatalog own = TrackerCatalog.fromJson(new ObjectMapper().readTree(
+            "{\"trackers\": [{\"id\": \"acme\", \"name\": \"Acme\", \"owner\": \"Acme\", \"categories\": [\"analytics\"],"
+                + " \"loaders\": [\"/acme.js/v2/*/acme.js\"]}]}"));
+        assertEquals("acme", own.matchLoader("https://evs.shop.example/acme.js/v2/Wr1teKey/acme.js").tracker().id());
+        assertEquals("acme", own.matchLoader("/proxy/acme.js/v2/k/acme.min.js?v=3").tracker().id());
+        assertNull(own.matchLoader("/acme.js/v2//acme.js"), "the directory is not empty");
+        assertNull(own.matchLoader("/acme.js/v2/a/b/acme.js"), "one segment, not two");
+        assertNull(own.matchLoader("/acme.js/v3/k/acme.js"));
+        assertNull(own.matchLoader("/acme.js/v2/k/app.js"));
+        assertNull(own.matchLoader("/v2/k/acme.js"));
+    }
+
+    @Test
+    void segmentsLoaderOnACustomDomainIsALoader() {
+        TrackerCatalog bundled = TrackerCatalog.bundled();
+        assertEquals("segment", bundled.matchLoader(
+            "https://evs.shop.example/analytics.js/v1/9xQ2Lm4Kp7Rt/analytics.min.js").tracker().id());
+        assertNull(bundled.matchLoader("/static/analytics.js"));
+        assertNull(bundled.matchLoader("/js/v1/analytics.js"));
+    }
+
+    @Test
     void aLoaderWithAnAttributeNeedsAnElementThatCarriesIt() throws Exception {
         TrackerCatalog own = TrackerCatalog.fromJson(new ObjectMapper().readTree(
             "{\"trackers\": [{\"id\": \"acme\", \"name\": \"Acme\", \"owner\": \"Acme\", \"categories\": [\"analytics\"],"
@@ -275,7 +298,8 @@ class LoaderMatchTest {
     @ParameterizedTest
     @ValueSource(strings = {"gtm.js", "/a", "/x.js?id", "/x.js?=a", "/x.js?a=b=c", "/x*.js", "/ab*.js", "/*.js",
         "/abc*/x.js", "/abc*d*.js", "/x.js?id=*", "/x.js?a=1&b=2", "/x.js#f", "/x y.js", "/?id=",
-        "/x.js[]", "/x.js[Data-Site]", "/x.js[a b]", "[data-site]", "/x.js[data-site][data-x]"})
+        "/x.js[]", "/x.js[Data-Site]", "/x.js[a b]", "[data-site]", "/x.js[data-site][data-x]",
+        "/*/x.js", "/a/*/b/x.js", "/a/*/*.js", "/a/*/", "/a/*/x", "/a/b*/x.js"})
     void malformedLoadersAreRejectedWithTheField(String loader) {
         CatalogFormatException e = assertThrows(CatalogFormatException.class, () -> TrackerCatalog.fromJson(
             new ObjectMapper().readTree("{\"trackers\": [{\"id\": \"acme\", \"name\": \"Acme\", \"owner\": \"Acme\","

@@ -55,6 +55,8 @@ class FirstPartyLoaderTest {
         "<script async DATA-WEBSITE-ID='3c1d7e0a-5b2f-4f7e-9d61-0a8b2c4e6f10' src=/script.js></script>",
         "<script defer data-domain=\"shop.example\" src=\"https://plausible.shop.example/js/script.js\"></script>",
         "<script defer data-domain=shop.example src=\"/js/script.outbound-links.tagged-events.js\"></script>",
+        // Segment's loader through a custom domain
+        "<script async src=\"https://evs.shop.example/analytics.js/v1/9xQ2Lm4Kp7Rt/analytics.min.js\"></script>",
     })
     void aFirstPartyLoaderOfARefusedTrackerIsRemoved(String loader) {
         assertEquals("<p>a</p><p>b</p>", rewrite("<p>a</p>" + loader + "<p>b</p>", NONE));
