@@ -28,6 +28,12 @@ final class ForeignContent {
         final int id;
         final Context parent;
         final int depth;
+        /**
+         * The context last opened inside this one, reused when the same element opens here again (a page of inline
+         * SVG icons opens one {@code <svg>} after another at the same place). A cache only: a context's element,
+         * parent and depth never change, and a stream is read by one thread at a time.
+         */
+        private Context lastChild;
 
         private Context(int id, Context parent) {
             this.id = id;
@@ -43,6 +49,8 @@ final class ForeignContent {
 
     /** The innermost open context, null when none is open. */
     private Context top;
+    /** The outermost context last opened, reused as {@link Context#lastChild} is. */
+    private Context lastRoot;
     /** Contexts opened beyond {@link #MAX}. */
     private int overflow;
     private Context topBeforeTag;
@@ -102,11 +110,21 @@ final class ForeignContent {
     }
 
     void push(int id) {
-        if (Context.depthOf(top) < MAX) {
-            top = new Context(id, top);
-        } else {
+        if (Context.depthOf(top) >= MAX) {
             overflow++;
+            return;
         }
+        Context parent = top;
+        Context c = parent == null ? lastRoot : parent.lastChild;
+        if (c == null || c.id != id) {
+            c = new Context(id, parent);
+            if (parent == null) {
+                lastRoot = c;
+            } else {
+                parent.lastChild = c;
+            }
+        }
+        top = c;
     }
 
     /** An end tag: closes the innermost open element of its name, if it is one this stack tracks. */
