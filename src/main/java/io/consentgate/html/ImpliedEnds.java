@@ -5,12 +5,28 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where HTML ends an element whose end tag may be left out ({@code <li>}, {@code <option>}, {@code <p>}, table
- * cells and rows…), for a removal of such an element that must not run on to the end of the document:
- * {@code <li data-consent="marketing">…<li>} is closed by the next {@code <li>}, by the list's end tag, by
- * {@code </body>}. A simplified reading of the WHATWG tree-construction rules, kept to the tags that close these
- * elements: containers of the same kind opened inside the element (a nested list inside a list item) are counted,
- * and only at the element's own level do those tags close it.
+ * Where a browser ends a removed element whose end tag does not come, so that its removal does not run on to the end
+ * of the document. Two kinds of element:
+ *
+ * <ul>
+ *   <li>Elements whose end tag may be left out ({@code <li>}, {@code <option>}, {@code <p>}, table cells and
+ *       rows…): {@code <li data-consent="marketing">…<li>} is closed by the next {@code <li>}, by the list's end
+ *       tag, by {@code </body>}. Containers of the same kind opened inside the element (a nested list inside a list
+ *       item) are counted, and only at the element's own level do those tags close it.</li>
+ *   <li>Any other element ({@code <video>}, {@code <section>}, {@code <amp-ad>}…) whose end tag is missing: the tags
+ *       opened inside it are kept on a small stack, and an end tag that closes none of them is an ancestor's, which
+ *       a browser closes the element with ({@code <p>a<video src=…></p>}), unless the browser would ignore it
+ *       there: an end tag without a block-level rule stops at the first special element ({@code <div>}, {@code
+ *       <li>}…) that is open, and none passes a scope boundary ({@code <table>}, {@code <object>}, {@code <td>}…).
+ *       A second {@code <a>}, {@code <button>} or {@code <nobr>} closes the first, a heading the heading it opens
+ *       in. A formatting element ({@code <b>}, {@code <code>}, {@code <a>}…) is reopened by a browser in every
+ *       block that follows, with its attributes: it ends at its own end tag only. Past {@value #MAX_OPEN} open tags inside, the removal goes on to the element's own end tag: it fails
+ *       closed.</li>
+ * </ul>
+ *
+ * A simplified reading of the WHATWG tree-construction rules: the removal does not know what is open around the
+ * element, so it assumes that an end tag the element's content does not explain closes an ancestor, and leaves out
+ * start tags that close an enclosing {@code <p>} or list item, and the reconstruction of formatting elements.
  */
 final class ImpliedEnds {
 
@@ -74,25 +90,170 @@ final class ImpliedEnds {
         "strong", "sub", "sup", "svg", "math", "template", "textarea", "time", "tt", "u", "var", "video", "audio",
         "canvas", "iframe", "noscript", "script", "style", "p");
 
+    /** The HTML elements of the WHATWG "special" category: end tags without a rule of their own stop at them. */
+    private static final Set<String> SPECIAL = Set.of("address", "applet", "area", "article", "aside", "base",
+        "basefont", "bgsound", "blockquote", "body", "br", "button", "caption", "center", "col", "colgroup", "dd",
+        "details", "dir", "div", "dl", "dt", "embed", "fieldset", "figcaption", "figure", "footer", "form", "frame",
+        "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "iframe", "img",
+        "input", "keygen", "li", "link", "listing", "main", "marquee", "menu", "meta", "nav", "noembed", "noframes",
+        "noscript", "object", "ol", "p", "param", "plaintext", "pre", "script", "search", "section", "select",
+        "source", "style", "summary", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead",
+        "title", "tr", "track", "ul", "wbr", "xmp");
+
+    /** Elements no end tag of an element outside them reaches (the default scope's boundaries). */
+    private static final Set<String> SCOPE_BOUNDARIES = Set.of("applet", "caption", "html", "table", "td", "th",
+        "marquee", "object", "template");
+
+    /**
+     * End tags with a rule of their own in a body: they close the open element of their name that is in scope, and
+     * everything opened after it, special or not.
+     */
+    private static final Set<String> BLOCK_ENDS = Set.of("address", "article", "aside", "blockquote", "button",
+        "center", "details", "dialog", "dir", "div", "dl", "fieldset", "figcaption", "figure", "footer", "header",
+        "hgroup", "listing", "main", "menu", "nav", "ol", "pre", "search", "section", "summary", "ul", "form", "p",
+        "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "applet", "marquee", "object", "table", "caption",
+        "tbody", "thead", "tfoot", "tr", "td", "th", "select");
+
+    /**
+     * Formatting elements: a browser reopens one whose end tag is missing in every block that follows, with its
+     * attributes, so its content runs on to its own end tag as far as a removal is concerned.
+     */
+    private static final Set<String> FORMATTING = Set.of("a", "b", "big", "code", "em", "font", "i", "nobr", "s",
+        "small", "strike", "strong", "tt", "u");
+
+    /** Elements whose start tag closes an open element of the same name instead of nesting in it. */
+    private static final Set<String> NOT_NESTED = Set.of("a", "button", "nobr");
+
+    /** Elements that never have an element inside: their end tag closes no ancestor. */
+    private static final Set<String> NO_ELEMENTS = Set.of("area", "base", "basefont", "bgsound", "br", "col",
+        "embed", "frame", "hr", "img", "image", "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
+        "script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext");
+
+    /** Elements with content that are neither special nor phrasing: their end tag may close an ancestor too. */
+    private static final Set<String> OTHER_CONTAINERS = Set.of("dialog", "slot", "frameset", "colgroup", "optgroup",
+        "option", "rb", "rtc", "datalist", "legend", "hgroup", "search", "font", "blink", "marquee", "applet");
+
+    private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+
+    /** How many tags open inside the removed element are followed; past that, only its own end tag ends it. */
+    static final int MAX_OPEN = 64;
+
     private final String element;
+    /** Whether the element's end tag may be left out: {@link #CLOSING_STARTS} and {@link #CLOSING_ENDS} apply. */
+    private final boolean optionalEnd;
     /** Containers of {@link #SCOPES} opened inside the element and not closed yet. */
     private int scopes;
+    /** The names of the elements opened inside the element and not closed yet, innermost last. */
+    private String[] open;
+    private int openCount;
+    /** Set when more than {@link #MAX_OPEN} were open: end tags are no longer explained. */
+    private boolean lost;
 
-    private ImpliedEnds(String element) {
+    private ImpliedEnds(String element, boolean optionalEnd) {
         this.element = element;
+        this.optionalEnd = optionalEnd;
     }
 
-    /** A reader for a removal of {@code name} (lower case), or null when its end tag is never left out. */
-    static ImpliedEnds of(byte[] name, int len) {
-        // Most removed elements are scripts, images, frames, links: passed on without making a string.
-        byte c = len == 0 ? 0 : name[0];
-        if (len > 8 || !(c == 'p' && len == 1 || c == 'l' && len == 2 || c == 'd' || c == 'o' || c == 'r'
-            || c == 't')) {
+    /**
+     * A reader for a removal of the HTML element {@code name} (lower case) with name id {@code id}, or null when
+     * only its own end tag ends it: raw text and script elements, whose content has no tags.
+     */
+    static ImpliedEnds of(int id, byte[] name, int len) {
+        // Most removed elements are scripts, frames and noscript pixels: passed on without making a string.
+        if (id == ElementNames.SCRIPT || id == ElementNames.IFRAME || id == ElementNames.NOSCRIPT
+            || id == ElementNames.STYLE || id == ElementNames.TEXTAREA || id == ElementNames.TITLE
+            || id == ElementNames.XMP || id == ElementNames.NOEMBED || id == ElementNames.NOFRAMES
+            || id == ElementNames.PLAINTEXT || len == 0) {
             return null;
         }
         String n = new String(name, 0, len, StandardCharsets.ISO_8859_1);
-        return CLOSING_STARTS.containsKey(n) || CLOSING_ENDS.containsKey(n) || n.equals("tfoot") ? new ImpliedEnds(n)
-            : null;
+        return new ImpliedEnds(n, CLOSING_STARTS.containsKey(n) || CLOSING_ENDS.containsKey(n) || n.equals("tfoot"));
+    }
+
+    /** Whether the end tag may be left out: a start tag of the element's own name then closes it. */
+    boolean optionalEnd() {
+        return optionalEnd;
+    }
+
+    /**
+     * Whether a start tag of the element's own name closes it (where the end tag may be left out; for {@code <a>},
+     * {@code <button>}, {@code <nobr>}; for a heading in the heading itself), rather than opening a nested one.
+     */
+    boolean closedBySameStart() {
+        if (optionalEnd) {
+            return !nested();
+        }
+        return NOT_NESTED.contains(element) ? !boundaryOpen() : HEADINGS.contains(element) && openCount == 0 && !lost;
+    }
+
+    /**
+     * Whether the tag {@code name} (lower case; an end tag when {@code end}; not the element's own name; {@code
+     * isVoid}: an element without content) closes the removed element; follows what it opens or closes otherwise.
+     */
+    boolean closes(String name, boolean end, boolean isVoid) {
+        if (optionalEnd) {
+            return closesOptional(name, end);
+        }
+        if (!end) {
+            if (HEADINGS.contains(name) && HEADINGS.contains(element) && openCount == 0 && !lost) {
+                return true;
+            }
+            if (!isVoid) {
+                if (openCount == MAX_OPEN) {
+                    lost = true;
+                } else {
+                    if (open == null || openCount == open.length) {
+                        open = java.util.Arrays.copyOf(open == null ? new String[0] : open,
+                            Math.min(MAX_OPEN, openCount + 8));
+                    }
+                    open[openCount++] = name;
+                }
+            }
+            return false;
+        }
+        for (int i = openCount - 1; i >= 0; i--) {
+            if (open[i].equals(name)) {
+                openCount = i;
+                return false;
+            }
+        }
+        if (lost || NO_ELEMENTS.contains(name) || SCOPE_BOUNDARIES.contains(element) || FORMATTING.contains(element)
+            || boundaryOpen()) {
+            return false;
+        }
+        if (name.equals("body") || name.equals("html")) {
+            return false; // a browser closes nothing there: what follows goes on inside the element
+        }
+        if (name.equals("p")) {
+            // a block element is never inside an open <p>: its start tag closed the paragraph
+            return !CLOSING_STARTS.get("p").contains(element) && !specialOpen(true);
+        }
+        if (BLOCK_ENDS.contains(name)) {
+            return true;
+        }
+        // "any other end tag": it walks out from the innermost open element and stops at a special one. A name
+        // HTML does not know and no custom element has (a hyphen) is taken for a stray tag, not an ancestor.
+        return !SPECIAL.contains(element) && !specialOpen(false)
+            && (PHRASING.contains(name) || name.indexOf('-') > 0 || OTHER_CONTAINERS.contains(name));
+    }
+
+    private boolean boundaryOpen() {
+        for (int i = 0; i < openCount; i++) {
+            if (SCOPE_BOUNDARIES.contains(open[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a special element (with {@code blocks}: one that closes a paragraph) is open inside the element. */
+    private boolean specialOpen(boolean blocks) {
+        for (int i = 0; i < openCount; i++) {
+            if (blocks ? CLOSING_STARTS.get("p").contains(open[i]) : SPECIAL.contains(open[i])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a container of the element's kind is open inside it: its items and end tags are a nested list's. */
@@ -100,11 +261,8 @@ final class ImpliedEnds {
         return scopes > 0;
     }
 
-    /**
-     * Whether the tag {@code name} (lower case; an end tag when {@code end}; not the element's own name) closes the
-     * removed element; counts the containers it opens or closes otherwise.
-     */
-    boolean closes(String name, boolean end) {
+    /** {@link #closes} for an element whose end tag may be left out; counts the containers {@code name} opens. */
+    private boolean closesOptional(String name, boolean end) {
         if (end && (name.equals("body") || name.equals("html"))) {
             return true;
         }

@@ -365,13 +365,14 @@ final class RewriteEngine implements TokenHandler {
         if (dropEnds != null && !tok.foreign) {
             // An element whose end tag may be left out (<li>, <option>, <p>, table cells…): elements of its name
             // inside it are nested ones only inside a container of their own (a list in the list item).
-            if (same && dropEnds.nested()) {
+            if (same && dropEnds.optionalEnd() && dropEnds.nested()) {
                 return;
             }
-            if (same ? !tok.endTag : dropEnds.closes(
-                    new String(tok.name, 0, tok.nameLen, java.nio.charset.StandardCharsets.ISO_8859_1), tok.endTag)) {
-                // The browser closes the removed element before this tag (<li>…<li>, <p>…<div>, </ul>): the
-                // removal ends here, and the tag is read as any other.
+            if (same ? !tok.endTag && dropEnds.closedBySameStart() : dropEnds.closes(
+                    new String(tok.name, 0, tok.nameLen, java.nio.charset.StandardCharsets.ISO_8859_1), tok.endTag,
+                    isVoid())) {
+                // The browser closes the removed element before this tag (<li>…<li>, <p>…<div>, </ul>, <p><video>
+                // …</p>): the removal ends here, and the tag is read as any other.
                 dropEnds = null;
                 tok.ps = tok.tagStart;
                 keepDropEnd = false;
@@ -605,7 +606,7 @@ final class RewriteEngine implements TokenHandler {
         dropNameLen = tok.nameLen;
         System.arraycopy(tok.name, 0, dropName, 0, tok.nameLen);
         dropDepth = depth;
-        dropEnds = tok.foreign ? null : ImpliedEnds.of(tok.name, tok.nameLen);
+        dropEnds = tok.foreign ? null : ImpliedEnds.of(tok.nameId, tok.name, tok.nameLen);
     }
 
     /** Replaces the current tag by {@code tagWriter}'s bytes. */

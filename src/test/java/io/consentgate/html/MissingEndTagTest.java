@@ -1,0 +1,101 @@
+package io.consentgate.html;
+
+import static io.consentgate.html.RewriteAssertions.REMOVE;
+import static io.consentgate.html.RewriteAssertions.rewrite;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.consentgate.ConsentDecision;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A removed element whose end tag the page leaves out ends where a browser closes it, and the page after it stays.
+ * Each expected output was read off the WHATWG tree-construction rules for its input: an ancestor's end tag closes the
+ * element; end tags a browser ignores there (stray, or stopped by a special element or a scope boundary) do not; a
+ * formatting element, which a browser reopens in the blocks that follow, runs on to its own end tag.
+ */
+class MissingEndTagTest {
+
+    private static final ConsentDecision NONE = ConsentDecision.refuseAll();
+
+    @Test
+    void anAncestorsEndTagClosesTheRemovedElement() {
+        // a tracker video in a paragraph, its end tag missing
+        assertEquals("<p>a</p><p>Important</p>", rewrite(REMOVE,
+            "<p>a<video src=\"https://www.facebook.com/tr?id=1\"></p><p>Important</p>", NONE));
+        // an operator's section without </section>, with content of its own that is closed properly
+        assertEquals("<div></div><p>kept</p>", rewrite(REMOVE, "<div><section data-consent=\"marketing\">"
+            + "<h2>Offer</h2><div>x</div><ul><li>a</ul><p>Gated</div><p>kept</p>", NONE));
+        // a custom element closed by its custom parent
+        assertEquals("<promo-box></promo-box><p>kept</p>", rewrite(REMOVE,
+            "<promo-box><my-widget data-consent=\"marketing\">Gated</promo-box><p>kept</p>", NONE));
+        // a table cell's end tag closes what is open in the cell
+        assertEquals("<table><tr><td></td><td>b</td></tr></table>", rewrite(REMOVE,
+            "<table><tr><td><span data-consent=\"marketing\">a</td><td>b</td></tr></table>", NONE));
+    }
+
+    @Test
+    void endTagsABrowserIgnoresThereDoNotEndTheRemoval() {
+        // end tags of elements that never hold an element, and of names HTML does not know
+        assertEquals("<p>d</p>", rewrite(REMOVE,
+            "<p><video data-consent=\"marketing\">a</script>b</img>c</foo></video>d</p>", NONE));
+        // a phrasing end tag stops at the special element that is removed…
+        assertEquals("<span><p>kept</p>", rewrite(REMOVE,
+            "<span><div data-consent=\"marketing\">Gated</span>still gated</div><p>kept</p>", NONE));
+        // …and at a special element open inside it
+        assertEquals("<span><p>kept</p>", rewrite(REMOVE,
+            "<span><video data-consent=\"marketing\"><div>Gated</span>still gated</div></video><p>kept</p>", NONE));
+        // a block's end tag does not reach past a scope boundary: the removed <object>, a table inside
+        assertEquals("<div><p>kept</p>", rewrite(REMOVE, "<div><object data-consent=\"marketing\" data=\"/a.swf\">"
+            + "fallback</div>still inside</object><p>kept</p>", NONE));
+        assertEquals("<div><p>kept</p>", rewrite(REMOVE, "<div><section data-consent=\"marketing\"><table><tr><td>"
+            + "cell</div>more</td></tr></table></section><p>kept</p>", NONE));
+        // </p> closes nothing in a block element: no paragraph is open around it
+        assertEquals("<div><p>x</p><p>kept</p>", rewrite(REMOVE,
+            "<div><p>x</p><section data-consent=\"marketing\">Gated</p>still gated</section><p>kept</p>", NONE));
+        // </body> closes nothing: a browser puts what follows in the element
+        assertEquals("<div>", rewrite(REMOVE, "<div><aside data-consent=\"marketing\">Gated</body></html>more", NONE));
+    }
+
+    @Test
+    void aStartTagClosesTheElementOnlyWhereItCannotNest() {
+        assertEquals("<p><a href=\"/next\">Next</a></p>", rewrite(REMOVE,
+            "<p><a data-consent=\"marketing\" href=\"/promo\">Gated<a href=\"/next\">Next</a></p>", NONE));
+        assertEquals("<h2>Next</h2><p>kept</p>", rewrite(REMOVE,
+            "<h2 data-consent=\"marketing\">Offer<h2>Next</h2><p>kept</p>", NONE));
+        // a heading opened inside something in the heading nests
+        assertEquals("<p>kept</p>", rewrite(REMOVE,
+            "<h2 data-consent=\"marketing\">Offer<span><h3>x</h3></span></h2><p>kept</p>", NONE));
+        // a section in a section nests: only the outer end tag ends the removal
+        assertEquals("<main><p>kept</p></main>", rewrite(REMOVE, "<main><section data-consent=\"marketing\">"
+            + "<section>inner</section>still gated</section><p>kept</p></main>", NONE));
+    }
+
+    @Test
+    void aFormattingElementRunsOnToItsOwnEndTag() {
+        // a browser reopens the <b> in the next paragraph, attributes and all: that text is gated too (the paragraph
+        // break inside goes with it)
+        assertEquals("<p> after</p>", rewrite(REMOVE,
+            "<p><b data-consent=\"marketing\">Gated</p><p>still gated</b> after</p>", NONE));
+    }
+
+    @Test
+    void pastTheLimitOfOpenTagsTheRemovalEndsOnlyAtItsOwnEndTag() {
+        String spans = "<span>".repeat(ImpliedEnds.MAX_OPEN + 1);
+        assertEquals("<div><p>kept</p>", rewrite(REMOVE,
+            "<div><section data-consent=\"marketing\">" + spans + "</div>after</section><p>kept</p>", NONE));
+        String fewer = "<span>".repeat(ImpliedEnds.MAX_OPEN - 1);
+        assertEquals("<div></div>after</section><p>kept</p>", rewrite(REMOVE,
+            "<div><section data-consent=\"marketing\">" + fewer + "</div>after</section><p>kept</p>", NONE));
+    }
+
+    @Test
+    void theRemovalEndsAtTheSamePlaceWhereverTheInputIsSplit() {
+        String page = "<div><p>a<video src=\"https://www.facebook.com/tr?id=1\"><source src=\"/v.mp4\">"
+            + "<span>fallback</span></p><section data-consent=\"marketing\"><em>x</em></div><p>Important</p>";
+        byte[] in = page.getBytes(StandardCharsets.UTF_8);
+        RewriteAssertions.assertSameWhereverSplit(in.length, cuts -> new String(
+            rewrite(REMOVE, in, NONE, StandardCharsets.UTF_8, null, cuts), StandardCharsets.UTF_8));
+        assertEquals("<div><p>a</p></div><p>Important</p>", rewrite(REMOVE, page, NONE));
+    }
+}
