@@ -17,7 +17,7 @@ final class CatalogJson {
 
     private static final Set<String> FIELDS = Set.of("id", "name", "owner", "categories", "hosts", "signatures",
             "taggedSignatures", "cookies", "cookieDomains", "endpoints", "loaders", "tagIds", "ampTypes",
-            "magentoComponents", "disabled", "notes");
+            "magentoComponents", "pageFunctions", "pageQueues", "disabled", "notes");
 
     /** Parsed entries plus the ids of {@code {"id": .., "disabled": true}} tombstones. */
     record Parsed(List<CatalogEntry> entries, Set<String> disabled) {
@@ -169,6 +169,14 @@ final class CatalogJson {
                         + " at most 200 characters)");
             }
         }
+        List<String> pageFunctions = pageGlobals(node, "pageFunctions", where);
+        List<String> pageQueues = pageGlobals(node, "pageQueues", where);
+        for (String q : pageQueues) {
+            if (pageFunctions.contains(q)) {
+                throw new CatalogFormatException(where + ": \"" + q + "\" is listed in both \"pageFunctions\" and"
+                        + " \"pageQueues\"");
+            }
+        }
         if (hosts.isEmpty() && signatures.isEmpty() && taggedSignatures.isEmpty() && cookies.isEmpty()
                 && endpoints.isEmpty() && loaders.isEmpty() && ampTypes.isEmpty() && components.isEmpty()) {
             throw new CatalogFormatException(where + ": needs at least one of hosts, signatures, taggedSignatures,"
@@ -176,7 +184,19 @@ final class CatalogJson {
         }
         Tracker t = new Tracker(id, name, owner, categories, hosts, paths, signatures, cookies, endpointPaths);
         return new CatalogEntry(t, tagIds, taggedSignatures, cookieDomains, endpoints, loaders, ampTypes,
-                components);
+                components, new PageGlobals(pageFunctions, pageQueues));
+    }
+
+    private static List<String> pageGlobals(JsonNode node, String field, String where) {
+        List<String> names = strings(node, field, where);
+        for (String n : names) {
+            if (!CatalogNames.isPageGlobal(n)) {
+                throw new CatalogFormatException(where + ": field \"" + field + "\": \"" + n
+                        + "\" must be a JavaScript identifier (ASCII letters, digits, '_', '$'; at most 64 characters)"
+                        + " that is not one of the browser's own globals or a keyword");
+            }
+        }
+        return names;
     }
 
     private static List<String> signatures(JsonNode node, String field, String where) {

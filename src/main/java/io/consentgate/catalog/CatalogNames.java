@@ -76,4 +76,33 @@ final class CatalogNames {
         }
         return true;
     }
+
+    /**
+     * Names of the global object a stub may define in the page ({@code gtag}, {@code dataLayer}): a plain JavaScript
+     * identifier in ASCII, at most 64 characters, and none of the browser's own globals, keywords or the names stub
+     * code uses itself.
+     */
+    static boolean isPageGlobal(String n) {
+        if (n.isEmpty() || n.length() > 64 || RESERVED_GLOBALS.contains(n)) {
+            return false;
+        }
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
+            if (!letter && !(i > 0 && c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final java.util.Set<String> RESERVED_GLOBALS = java.util.Set.of("window", "self", "top",
+        "parent", "frames", "globalThis", "document", "location", "navigator", "history", "name", "opener",
+        "localStorage", "sessionStorage", "console", "fetch", "setTimeout", "setInterval", "Object", "Array",
+        "Function", "Promise", "Proxy", "JSON", "Math", "String", "Number", "Boolean", "Symbol", "Error", "Date",
+        "RegExp", "Map", "Set", "undefined", "NaN", "Infinity", "eval", "arguments", "this", "null", "true",
+        "false", "var", "let", "const", "function", "return", "new", "delete", "typeof", "void", "in", "of",
+        "instanceof", "if", "else", "for", "while", "do", "switch", "case", "default", "break", "continue", "try",
+        "catch", "finally", "throw", "class", "extends", "super", "import", "export", "yield", "await", "with",
+        "debugger", "enum", "static", "async");
 }

@@ -183,6 +183,16 @@ public final class TrackerCatalog {
         return e == null ? List.of() : e.tagIds();
     }
 
+    /**
+     * The globals the snippet of the tracker with this id defines that a page's own code calls ({@code gtag},
+     * {@code fbq}, {@code dataLayer}): where the snippet is removed, an inert stub keeps those calls from throwing.
+     * Empty when none are listed or the id is unknown.
+     */
+    public PageGlobals pageGlobals(String trackerId) {
+        CatalogEntry e = byId.get(trackerId);
+        return e == null ? PageGlobals.NONE : e.pageGlobals();
+    }
+
     /** The first-party endpoint patterns of the tracker with this id, with their {@code generic} flags. */
     public List<EndpointPattern> endpointPatterns(String trackerId) {
         CatalogEntry e = byId.get(trackerId);
