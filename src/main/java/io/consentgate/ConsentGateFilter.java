@@ -96,6 +96,7 @@ import java.util.Optional;
  *   <li>{@code html-mode} (default {@code remove}): {@code remove} refused tracker elements, or {@code neutralize} them ({@code type="text/plain"}, original URL and category kept in data attributes for a client-side consent manager)</li>
  *   <li>{@code html-max-held-bytes} (default {@code 262144}): most bytes of one undecided element (an inline script, a {@code &lt;noscript&gt;}) held per response</li>
  *   <li>{@code html-on-overflow} (default {@code fail-closed}): an element over that cap: {@code fail-closed} treats it as a refused tracker, {@code fail-open} passes it through</li>
+ *   <li>{@code html-stub-globals} (default {@code true}): a tracker script removed in {@code remove} mode leaves an inert stand-in for the globals the page's own code calls ({@code gtag}, {@code fbq}, {@code dataLayer}…), so that those calls do not throw</li>
  *   <li>{@code consent-attribute} (default {@code data-consent}): attribute that gates any element by category: {@code &lt;div data-consent="marketing"&gt;}</li>
  *   <li>{@code cookie-expiry-paths} (default {@code /}): paths on which refused tracking cookies the browser still sends are expired</li>
  *   <li>{@code strip-request-cookies} (default {@code false}): remove refused tracking cookies from the request the application sees</li>
@@ -234,6 +235,7 @@ public final class ConsentGateFilter implements Filter {
                 .mode(p.htmlMode())
                 .maxHeldBytes(p.htmlMaxHeldBytes())
                 .overflow(p.htmlOnOverflow())
+                .stubPageGlobals(p.htmlStubGlobals())
                 .categoryAttribute(p.consentAttribute())
                 .reportOnly(p.reportOnly())
                 .build();

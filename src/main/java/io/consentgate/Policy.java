@@ -85,6 +85,7 @@ public final class Policy {
     private final RewriteMode htmlMode;
     private final int htmlMaxHeldBytes;
     private final OverflowAction htmlOnOverflow;
+    private final boolean htmlStubGlobals;
     private final String consentAttribute;
     private final List<String> cookieExpiryPaths;
     private final boolean stripRequestCookies;
@@ -125,6 +126,7 @@ public final class Policy {
         this.htmlMode = b.htmlMode;
         this.htmlMaxHeldBytes = b.htmlMaxHeldBytes;
         this.htmlOnOverflow = b.htmlOnOverflow;
+        this.htmlStubGlobals = b.htmlStubGlobals;
         this.consentAttribute = b.consentAttribute;
         this.cookieExpiryPaths = List.copyOf(b.cookieExpiryPaths);
         this.stripRequestCookies = b.stripRequestCookies;
@@ -285,6 +287,11 @@ public final class Policy {
         return htmlOnOverflow;
     }
 
+    /** Whether a removed tracker script leaves inert stand-ins for the globals the page calls. */
+    public boolean htmlStubGlobals() {
+        return htmlStubGlobals;
+    }
+
     /** The attribute operators tag elements with to gate them by category ({@code data-consent="analytics"}). */
     public String consentAttribute() {
         return consentAttribute;
@@ -345,7 +352,7 @@ public final class Policy {
                 + ", tkHeader=" + tkHeader + ", varyMode=" + varyMode.id() + ", permissionsPolicy=" + permissionsPolicy
                 + ", reportOnly=" + reportOnly + ", gpcJson=" + gpcJson + ", htmlRewrite=" + htmlRewrite
                 + ", htmlMode=" + htmlMode + ", htmlMaxHeldBytes=" + htmlMaxHeldBytes + ", htmlOnOverflow="
-                + htmlOnOverflow + ", consentAttribute=" + consentAttribute + ", cookieExpiryPaths="
+                + htmlOnOverflow + ", htmlStubGlobals=" + htmlStubGlobals + ", consentAttribute=" + consentAttribute + ", cookieExpiryPaths="
                 + cookieExpiryPaths + ", stripRequestCookies=" + stripRequestCookies + ", clearSiteData="
                 + clearSiteData + ", catalog=" + catalog + ", accessLog=" + accessLog.id() + ", ipMask=" + ipMask
                 + ", trustedProxies=" + trustedProxies + ", visitorHash=" + visitorHash + ", beacons=" + beacons + "}";
@@ -390,6 +397,7 @@ public final class Policy {
         private RewriteMode htmlMode = RewriteMode.REMOVE;
         private int htmlMaxHeldBytes = HtmlRewriter.DEFAULT_MAX_HELD_BYTES;
         private OverflowAction htmlOnOverflow = OverflowAction.FAIL_CLOSED;
+        private boolean htmlStubGlobals = true;
         private String consentAttribute = HtmlRewriter.DEFAULT_CATEGORY_ATTRIBUTE;
         private List<String> cookieExpiryPaths = List.of("/");
         private boolean stripRequestCookies;
@@ -517,6 +525,16 @@ public final class Policy {
          */
         public Builder htmlOnOverflow(OverflowAction action) {
             this.htmlOnOverflow = Objects.requireNonNull(action, "action");
+            return this;
+        }
+
+        /**
+         * {@code html-stub-globals}: whether a tracker script removed in {@code remove} mode leaves an inert
+         * stand-in for the globals the page's own code calls ({@code gtag}, {@code fbq}, {@code dataLayer}…), so
+         * that {@code onclick="gtag('event', …); openModal()"} does not throw. Default {@code true}.
+         */
+        public Builder htmlStubGlobals(boolean stub) {
+            this.htmlStubGlobals = stub;
             return this;
         }
 

@@ -89,6 +89,7 @@ final class PolicyParameters {
         m.put("html-mode", "remove");
         m.put("html-max-held-bytes", "262144");
         m.put("html-on-overflow", "fail-closed");
+        m.put("html-stub-globals", "true");
         m.put("consent-attribute", "data-consent");
         m.put("cookie-expiry-paths", "/");
         m.put("strip-request-cookies", "false");
@@ -171,6 +172,7 @@ final class PolicyParameters {
             default -> throw new InvalidPolicyException("html-on-overflow", "'" + v
                     + "' must be fail-closed or fail-open");
         }));
+        m.put("html-stub-globals", (b, v) -> b.htmlStubGlobals(bool("html-stub-globals", v)));
         m.put("consent-attribute", Policy.Builder::consentAttribute);
         m.put("cookie-expiry-paths", (b, v) -> b.cookieExpiryPaths(list("cookie-expiry-paths", v).toArray(String[]::new)));
         m.put("strip-request-cookies", (b, v) -> b.stripRequestCookies(bool("strip-request-cookies", v)));

@@ -72,6 +72,7 @@ class PolicyReaderTest {
         all.put("html-mode", "neutralize");
         all.put("html-max-held-bytes", "65536");
         all.put("html-on-overflow", "fail-open");
+        all.put("html-stub-globals", "false");
         all.put("consent-attribute", "data-cg");
         all.put("cookie-expiry-paths", "/, /shop");
         all.put("strip-request-cookies", "true");
@@ -107,6 +108,7 @@ class PolicyReaderTest {
         assertEquals(io.consentgate.html.RewriteMode.NEUTRALIZE, p.htmlMode());
         assertEquals(65536, p.htmlMaxHeldBytes());
         assertEquals(io.consentgate.html.OverflowAction.FAIL_OPEN, p.htmlOnOverflow());
+        assertFalse(p.htmlStubGlobals());
         assertEquals("data-cg", p.consentAttribute());
         assertEquals(java.util.List.of("/", "/shop"), p.cookieExpiryPaths());
         assertTrue(p.stripRequestCookies());

@@ -37,6 +37,7 @@ final class AttributeNames {
     static final byte[] HREF = ascii("href");
     static final byte[] HTTP_EQUIV = ascii("http-equiv");
     static final byte[] IMAGESRCSET = ascii("imagesrcset");
+    static final byte[] NONCE = ascii("nonce");
     static final byte[] PING = ascii("ping");
     static final byte[] POSTER = ascii("poster");
     static final byte[] REL = ascii("rel");

@@ -263,6 +263,16 @@ final class ElementRules {
     }
 
     /** Attribute {@code i}'s value as the browser reads it: character references decoded ({@code rel="&#x70;reload"}). */
+    /** The current tag's {@code nonce} value as written (references and encoding unchanged), or null. */
+    byte[] rawNonce() {
+        int i = attr(AttributeNames.NONCE);
+        if (i < 0) {
+            return null;
+        }
+        int v = t.valueFrom(i);
+        return v < 0 ? new byte[0] : java.util.Arrays.copyOfRange(t.buf, v, t.valueTo(i));
+    }
+
     String value(int i) {
         int v = t.valueFrom(i);
         if (v < 0) {
@@ -830,6 +840,10 @@ final class ElementRules {
             neutralize(m.categories());
         } else {
             engine.event(TrackerEvent.Action.REMOVED, element, m);
+            if (t.nameId == ElementNames.SCRIPT && !t.foreign) {
+                engine.flushTo(t.tagStart); // the stand-in takes the script's place
+                engine.stubPageGlobals(java.util.List.of(m), rawNonce());
+            }
             engine.removeElement();
         }
     }

@@ -55,7 +55,7 @@ final class HeldScriptRewrites {
                 engine.scriptColumn, "script", m);
         }
         if (removed) {
-            engine.removeHeldScript(endEnd);
+            engine.removeHeldScript(endEnd, v.refused());
             return;
         }
         if (v.whole()) {

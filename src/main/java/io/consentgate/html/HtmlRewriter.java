@@ -96,6 +96,8 @@ public final class HtmlRewriter {
     final OverflowAction overflow;
     final String categoryAttribute;
     final boolean reportOnly;
+    /** Whether a removed tracker script leaves stand-ins for the globals the page calls ({@link PageGlobalStubs}). */
+    final boolean stubPageGlobals;
     final BufferPool pool = new BufferPool();
     final HostFilter hostFilter;
     /** Category attribute values already warned about ({@link #warnNotGated}); shared with the twins. */
@@ -125,6 +127,7 @@ public final class HtmlRewriter {
         this.overflow = b.overflow;
         this.categoryAttribute = b.categoryAttribute;
         this.reportOnly = b.reportOnly;
+        this.stubPageGlobals = b.stubPageGlobals;
         this.hostFilter = new HostFilter(catalog);
         this.notGatedWarned = ConcurrentHashMap.newKeySet();
         this.overflowWarned = ConcurrentHashMap.newKeySet();
@@ -141,6 +144,7 @@ public final class HtmlRewriter {
         this.overflow = other.overflow;
         this.categoryAttribute = other.categoryAttribute;
         this.reportOnly = other.reportOnly;
+        this.stubPageGlobals = other.stubPageGlobals;
         this.hostFilter = other.hostFilter;
         this.notGatedWarned = other.notGatedWarned;
         this.overflowWarned = other.overflowWarned;
@@ -270,7 +274,8 @@ public final class HtmlRewriter {
     @Override
     public String toString() {
         return "HtmlRewriter[mode=" + mode + ", maxHeldBytes=" + maxHeldBytes + ", overflow=" + overflow
-            + ", categoryAttribute=" + categoryAttribute + ", reportOnly=" + reportOnly + "]";
+            + ", categoryAttribute=" + categoryAttribute + ", reportOnly=" + reportOnly + ", stubPageGlobals="
+            + stubPageGlobals + "]";
     }
 
     /** Configures an {@link HtmlRewriter}; every option has the default documented on its setter. */
@@ -281,6 +286,7 @@ public final class HtmlRewriter {
         private OverflowAction overflow = OverflowAction.FAIL_CLOSED;
         private String categoryAttribute = DEFAULT_CATEGORY_ATTRIBUTE;
         private boolean reportOnly;
+        private boolean stubPageGlobals = true;
 
         private Builder(TrackerCatalog catalog) {
             this.catalog = catalog;
@@ -330,6 +336,19 @@ public final class HtmlRewriter {
          */
         public Builder reportOnly(boolean reportOnly) {
             this.reportOnly = reportOnly;
+            return this;
+        }
+
+        /**
+         * Whether a tracker script removed in {@link RewriteMode#REMOVE} leaves an inert stand-in for the globals
+         * the page's own code calls ({@code gtag}, {@code fbq}, {@code dataLayer}…, the catalog's
+         * {@code pageFunctions} and {@code pageQueues}), so that {@code onclick="gtag('event', …); openModal()"}
+         * does not throw: a {@code <script data-consentgate="stub">} with the removed script's {@code nonce} that
+         * defines each name not defined yet, once per document, and loads nothing. Default: {@code true}. Turn it
+         * off for a page under a hash-based Content Security Policy, which would block the stand-in and report it.
+         */
+        public Builder stubPageGlobals(boolean stub) {
+            this.stubPageGlobals = stub;
             return this;
         }
 

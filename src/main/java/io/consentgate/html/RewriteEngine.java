@@ -132,6 +132,10 @@ final class RewriteEngine implements TokenHandler {
     private static final byte[] SPACE = {' '};
     /** The start tag being read is a self-closed SVG or MathML script ({@link #selfClosedForeignScript}). */
     private boolean selfClosedScript;
+    /** The stand-ins for removed trackers' globals written so far; created at the first removed script. */
+    private PageGlobalStubs globalStubs;
+    /** The held script's {@code nonce} as written, for its stand-ins ({@link #stubPageGlobals}); null when none. */
+    private byte[] scriptNonce;
     private static final byte[] CLOSE_AND_END_SCRIPT = "></script>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] LT = {'<'};
     private static final byte[] GT = {'>'};
@@ -711,6 +715,7 @@ final class RewriteEngine implements TokenHandler {
      */
     void beginScript(boolean rewritten) throws IOException {
         scriptUnread = false;
+        scriptNonce = cfg.stubPageGlobals && cfg.mode == RewriteMode.REMOVE ? rules.rawNonce() : null;
         if (cfg.mode == RewriteMode.NEUTRALIZE) {
             rules.neutralScriptTag(rewritten);
             int close = TagWriter.closeStart(tok);
@@ -851,7 +856,7 @@ final class RewriteEngine implements TokenHandler {
             }
         } else {
             event(TrackerEvent.Action.REMOVED, scriptLine, scriptColumn, "script", refused);
-            removeHeldScript(endEnd);
+            removeHeldScript(endEnd, matches);
             return;
         }
         releaseDeferred();
@@ -906,7 +911,7 @@ final class RewriteEngine implements TokenHandler {
     }
 
     /** Removes the held script with its end tag, which ends at {@code endEnd} (-1: longer than the cap, streaming). */
-    void removeHeldScript(int endEnd) throws IOException {
+    void removeHeldScript(int endEnd, List<TrackerMatch> matches) throws IOException {
         if (endEnd < 0) { // an end tag longer than the cap, still streaming: it goes as it is read
             cutHeldScript();
             releaseDeferred();
@@ -916,7 +921,28 @@ final class RewriteEngine implements TokenHandler {
         }
         tok.ps = endEnd;
         cutHeldScript();
+        if (!scriptForeign) {
+            stubPageGlobals(matches, scriptNonce);
+        }
         releaseDeferred();
+    }
+
+    /**
+     * Writes, where a refused tracker's script was cut, the inert stand-ins for the globals of the refused trackers
+     * among {@code matches} that the page's own code calls ({@link PageGlobalStubs}), with the script's {@code nonce}
+     * (as written, or null). Only in remove mode, and not inside {@code <noscript>}, where no script runs.
+     */
+    void stubPageGlobals(List<TrackerMatch> matches, byte[] nonce) throws IOException {
+        if (!cfg.stubPageGlobals || cfg.mode != RewriteMode.REMOVE || inNoscript || inAmpConfig) {
+            return;
+        }
+        if (globalStubs == null) {
+            globalStubs = new PageGlobalStubs(cfg.catalog);
+        }
+        byte[] stub = globalStubs.stub(matches, m -> !decision.allowsAll(m.categories()), nonce);
+        if (stub != null) {
+            emit(stub, 0, stub.length);
+        }
     }
 
     void writeNeutralScript(Set<Category> categories) throws IOException {

@@ -84,7 +84,7 @@ class AdversarialCostTest {
      */
     @Test
     void aMagentoBlockOfManyComponentsIsCutInLinearWork() {
-        HtmlRewriter large = HtmlRewriter.builder(RewriteAssertions.CATALOG).maxHeldBytes(8 << 20).build();
+        HtmlRewriter large = HtmlRewriter.builder(RewriteAssertions.CATALOG).stubPageGlobals(false).maxHeldBytes(8 << 20).build();
         StringBuilder in = new StringBuilder("<script type=\"text/x-magento-init\">{\"*\":{");
         StringBuilder out = new StringBuilder(in);
         for (int i = 0; i < 400_000; i++) {
@@ -105,7 +105,7 @@ class AdversarialCostTest {
      */
     @Test
     void aOneLineScriptOfManyCommentsOrUrlsIsMatchedInLinearWork() {
-        HtmlRewriter large = HtmlRewriter.builder(RewriteAssertions.CATALOG).maxHeldBytes(8 << 20).build();
+        HtmlRewriter large = HtmlRewriter.builder(RewriteAssertions.CATALOG).stubPageGlobals(false).maxHeldBytes(8 << 20).build();
         String comments = "<script>var a=0" + "+/**/1".repeat(700_000)
             + ";var u=\"https://connect.facebook.net/en_US/fbevents.js\";</script>";
         String urls = "<script>var a=[" + "\"https://connect.facebook.net/en_US/fbevents.js\",".repeat(80_000)
@@ -149,7 +149,7 @@ class AdversarialCostTest {
      */
     @Test
     void aPayloadOfManyChildrenTextUrlsInOneObjectIsReadInLinearWork() {
-        HtmlRewriter large = HtmlRewriter.builder(RewriteAssertions.CATALOG).maxHeldBytes(8 << 20).build();
+        HtmlRewriter large = HtmlRewriter.builder(RewriteAssertions.CATALOG).stubPageGlobals(false).maxHeldBytes(8 << 20).build();
         String text = "\\\"children\\\":\\\"https://www.facebook.com/tr\\\",";
         String loader = "https://connect.facebook.net/en_US/fbevents.js";
         String head = "<script>self.__next_f.push([1,\"5:[\\\"$\\\",\\\"code\\\",null,{";
@@ -167,7 +167,7 @@ class AdversarialCostTest {
      */
     @Test
     void aPayloadUrlHoldingATrackerHostManyTimesIsReadInLinearWork() {
-        HtmlRewriter large = HtmlRewriter.builder(RewriteAssertions.CATALOG).maxHeldBytes(8 << 20).build();
+        HtmlRewriter large = HtmlRewriter.builder(RewriteAssertions.CATALOG).stubPageGlobals(false).maxHeldBytes(8 << 20).build();
         String head = "<script>self.__next_f.push([1,\"5:[\\\"$\\\",\\\"$L6\\\",null,{\\\"src\\\":\\\"";
         String tail = "\\\"}]\\n\"])</script>";
         String query = "u=//www.facebook.com/tr&".repeat(400_000 / 24);
@@ -183,7 +183,7 @@ class AdversarialCostTest {
      */
     @Test
     void aPayloadOfNestedOrUnendedTagComponentElementsIsReadInLinearWork() {
-        HtmlRewriter large = HtmlRewriter.builder(RewriteAssertions.CATALOG).maxHeldBytes(8 << 20).build();
+        HtmlRewriter large = HtmlRewriter.builder(RewriteAssertions.CATALOG).stubPageGlobals(false).maxHeldBytes(8 << 20).build();
         String head = "<script>self.__next_f.push([1,\"2:I[\\\"1\\\",[],\\\"GoogleTagManager\\\"]\\n3:";
         String open = "[\\\"$\\\",\\\"$L2\\\",null,{\\\"a\\\":";
         String unended = head + open.repeat(600_000 / open.length()) + "\"])</script>";

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class FacesPartialResponseTest {
 
-    private static final HtmlRewriter REWRITER = HtmlRewriter.builder(TrackerCatalog.bundled()).build();
+    private static final HtmlRewriter REWRITER = HtmlRewriter.builder(TrackerCatalog.bundled()).stubPageGlobals(false).build();
     private static final String PIXEL = "<img height=\"1\" width=\"1\" style=\"display:none\""
         + " src=\"https://www.facebook.com/tr?id=733104928811456&amp;ev=Lead&amp;noscript=1\"/>";
     private static final String LOADER = "<script>(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':"

@@ -227,7 +227,7 @@ class MagentoInitTest {
     void aBlockLargerThanTheHoldCapPassesUnreadWhateverTheOverflowSwitch() {
         // Checkout's jsLayout block can outgrow any cap; dropping it would break the checkout, and the Google
         // modules' own blocks are small. So past the cap the block is sent as it is, even fail-closed.
-        HtmlRewriter small = HtmlRewriter.builder(RewriteAssertions.CATALOG).maxHeldBytes(1024)
+        HtmlRewriter small = HtmlRewriter.builder(RewriteAssertions.CATALOG).stubPageGlobals(false).maxHeldBytes(1024)
             .overflow(OverflowAction.FAIL_CLOSED).build();
         String layout = "<script type=\"text/x-magento-init\">{\"#checkout\": {\"Magento_Ui/js/core/app\": "
             + "{\"components\": {\"checkout\": {\"config\": \"" + "x".repeat(3000) + "\"}}}}}</script>";

@@ -39,9 +39,9 @@ class SkimTest {
     /** Functional: removed under {@link #MOST}. */
     private static final String INTERCOM = "<script src=\"https://widget.intercom.io/widget/abc\"></script>";
     private static final String GA = "https://www.google-analytics.com/collect";
-    private static final HtmlRewriter CLOSED_1K = HtmlRewriter.builder(CATALOG).maxHeldBytes(1024).build();
+    private static final HtmlRewriter CLOSED_1K = HtmlRewriter.builder(CATALOG).stubPageGlobals(false).maxHeldBytes(1024).build();
     private static final HtmlRewriter OPEN_1K =
-        HtmlRewriter.builder(CATALOG).maxHeldBytes(1024).overflow(OverflowAction.FAIL_OPEN).build();
+        HtmlRewriter.builder(CATALOG).stubPageGlobals(false).maxHeldBytes(1024).overflow(OverflowAction.FAIL_OPEN).build();
 
     // ---------------------------------------------------------------- 1. operator-tagged plain elements
 
@@ -69,7 +69,7 @@ class SkimTest {
 
     @Test
     void customCategoryAttributeIsGatedAndTheDefaultOneIsThenJustAnAttribute() {
-        HtmlRewriter rw = HtmlRewriter.builder(CATALOG).categoryAttribute("Data-Cookie-Category").build();
+        HtmlRewriter rw = HtmlRewriter.builder(CATALOG).stubPageGlobals(false).categoryAttribute("Data-Cookie-Category").build();
         String in = "a<div data-cookie-category=\"marketing\">ad</div>b<EM DATA-COOKIE-CATEGORY=analytics>x</EM>c"
             + "<br\ndata-cookie-category=marketing>d<div data-consent=\"marketing\">kept</div>e" + GTM;
         assertEquals("abcd<div data-consent=\"marketing\">kept</div>e", all(rw, in, NONE));
@@ -210,7 +210,7 @@ class SkimTest {
         String svg = "<svg><script>a</script" + big + "</svg>";
         assertEquals(" tail", all(CLOSED_1K, fbq + " tail", NONE), "refused script: goes with its end tag");
         assertEquals(" tail", all(OPEN_1K, fbq + " tail", NONE), "its text is complete: judged in both modes");
-        HtmlRewriter neutralize = HtmlRewriter.builder(CATALOG).maxHeldBytes(1024).mode(RewriteMode.NEUTRALIZE).build();
+        HtmlRewriter neutralize = HtmlRewriter.builder(CATALOG).stubPageGlobals(false).maxHeldBytes(1024).mode(RewriteMode.NEUTRALIZE).build();
         byte[] page = (fbq + " tail").getBytes(UTF_8);
         byte[] neutral = (fbq.replace("<script>", "<script type=\"text/plain\" data-consent=\"marketing\">")
             + " tail").getBytes(UTF_8);

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
  */
 class StreamedScriptDifferentialTest {
 
-    private static final HtmlRewriter STREAMED = HtmlRewriter.builder(RewriteAssertions.CATALOG).maxHeldBytes(1024)
+    private static final HtmlRewriter STREAMED = HtmlRewriter.builder(RewriteAssertions.CATALOG).stubPageGlobals(false).maxHeldBytes(1024)
         .build();
-    private static final HtmlRewriter WHOLE = HtmlRewriter.builder(RewriteAssertions.CATALOG)
+    private static final HtmlRewriter WHOLE = HtmlRewriter.builder(RewriteAssertions.CATALOG).stubPageGlobals(false)
         .maxHeldBytes(64 * 1024 * 1024).build();
     private static final String POISON = new String(StreamedScript.POISON, StandardCharsets.US_ASCII);
     private static final int CASES = 150;

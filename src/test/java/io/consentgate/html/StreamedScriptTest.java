@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class StreamedScriptTest {
 
-    private static final HtmlRewriter CLOSED = HtmlRewriter.builder(RewriteAssertions.CATALOG).build();
+    private static final HtmlRewriter CLOSED = HtmlRewriter.builder(RewriteAssertions.CATALOG).stubPageGlobals(false).build();
     private static final String POISON = new String(StreamedScript.POISON, StandardCharsets.US_ASCII);
     private static final String GTM = "(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':\n"
         + "new Date().getTime(),event:'gtm.js'});var f=d.getElementsByTagName(s)[0],\n"
@@ -148,8 +148,8 @@ class StreamedScriptTest {
      */
     @Test
     void tagIdsPairWithSignaturesAcrossWindowsAsInAScriptReadWhole() {
-        HtmlRewriter whole = HtmlRewriter.builder(RewriteAssertions.CATALOG).maxHeldBytes(64 * 1024 * 1024).build();
-        HtmlRewriter small = HtmlRewriter.builder(RewriteAssertions.CATALOG).maxHeldBytes(1024).build();
+        HtmlRewriter whole = HtmlRewriter.builder(RewriteAssertions.CATALOG).stubPageGlobals(false).maxHeldBytes(64 * 1024 * 1024).build();
+        HtmlRewriter small = HtmlRewriter.builder(RewriteAssertions.CATALOG).stubPageGlobals(false).maxHeldBytes(1024).build();
         String conversion = "<script>var cfg={adsId:'AW-123456789'};" + code(100_000)
             + ";gtag('event','conversion',{send_to:cfg.adsId});</script>";
         assertEquals("", RewriteAssertions.rewrite(whole, conversion, ConsentDecision.refuseAll()));
@@ -168,7 +168,7 @@ class StreamedScriptTest {
         String comment = "\n// " + "Lorem ipsum dolor sit amet ".repeat(2300)
             + " s.src='https://connect.facebook.net/en_US/fbevents.js'\n";
         String page = "<script>" + code(50_000) + comment + code(60_000) + "</script>";
-        HtmlRewriter small = HtmlRewriter.builder(RewriteAssertions.CATALOG).maxHeldBytes(1024).build();
+        HtmlRewriter small = HtmlRewriter.builder(RewriteAssertions.CATALOG).stubPageGlobals(false).maxHeldBytes(1024).build();
         assertEquals(page, RewriteAssertions.rewrite(small, page, ConsentDecision.refuseAll()));
         // the same loader on a line of code is found
         String code = page.replace("\n// Lorem", "\nvar t=1; // Lorem").replace("amet  s.src", "amet\n s.src");
@@ -177,7 +177,7 @@ class StreamedScriptTest {
 
     @Test
     void theOutcomeDoesNotDependOnHowTheInputIsSplit() {
-        HtmlRewriter small = HtmlRewriter.builder(RewriteAssertions.CATALOG).maxHeldBytes(1024).build();
+        HtmlRewriter small = HtmlRewriter.builder(RewriteAssertions.CATALOG).stubPageGlobals(false).maxHeldBytes(1024).build();
         String[] scripts = {state(3000), state(3000) + GTM, GTM + state(3000), state(1500) + GTM + state(1500)};
         for (String script : scripts) {
             byte[] page = ("<p>a</p><script>" + script + "</script><img src=https://www.facebook.com/tr?id=1><p>b</p>")
@@ -220,7 +220,7 @@ class StreamedScriptTest {
 
     @Test
     void anEndTagLongerThanTheCapComesAfterTheSyntaxError() {
-        HtmlRewriter small = HtmlRewriter.builder(RewriteAssertions.CATALOG).maxHeldBytes(1024).build();
+        HtmlRewriter small = HtmlRewriter.builder(RewriteAssertions.CATALOG).stubPageGlobals(false).maxHeldBytes(1024).build();
         String script = state(3000) + GTM;
         String end = "</script x='" + "a".repeat(1100) + "'>";
         assertEquals("<script>" + script + POISON + end + "<p>b</p>",
@@ -229,7 +229,7 @@ class StreamedScriptTest {
 
     @Test
     void failOpenStillSendsItUnread() {
-        HtmlRewriter open = HtmlRewriter.builder(RewriteAssertions.CATALOG).overflow(OverflowAction.FAIL_OPEN).build();
+        HtmlRewriter open = HtmlRewriter.builder(RewriteAssertions.CATALOG).stubPageGlobals(false).overflow(OverflowAction.FAIL_OPEN).build();
         String page = "<script>" + state(300 * 1024) + GTM + "</script>";
         assertEquals(page, RewriteAssertions.rewrite(open, page, ConsentDecision.refuseAll()));
     }
@@ -237,7 +237,7 @@ class StreamedScriptTest {
     @Test
     void anSvgScriptOverTheCapIsStillRemoved() {
         // its text is markup that any tag may end: it is judged whole or not sent (RewriteEngine#scriptForeign)
-        HtmlRewriter small = HtmlRewriter.builder(RewriteAssertions.CATALOG).maxHeldBytes(1024).build();
+        HtmlRewriter small = HtmlRewriter.builder(RewriteAssertions.CATALOG).stubPageGlobals(false).maxHeldBytes(1024).build();
         String page = "<svg><script>" + state(3000) + "</script></svg><p>b</p>";
         assertEquals("<svg></svg><p>b</p>", RewriteAssertions.rewrite(small, page, ConsentDecision.refuseAll()));
     }

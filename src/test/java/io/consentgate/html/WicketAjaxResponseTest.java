@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class WicketAjaxResponseTest {
 
-    private static final HtmlRewriter REWRITER = HtmlRewriter.builder(TrackerCatalog.bundled()).build();
+    private static final HtmlRewriter REWRITER = HtmlRewriter.builder(TrackerCatalog.bundled()).stubPageGlobals(false).build();
     private static final String ADS_LOADER =
         "<script type=\"text/javascript\" src=\"https://www.googletagmanager.com/gtag/js?id=AW-987654321\"></script>\n";
     /** Wicket writes a contributed inline script in a commented CDATA block, and escapes its ]]> for the XML. */
@@ -66,7 +66,7 @@ class WicketAjaxResponseTest {
     @Test
     void inNeutralizeModeTheTagsAreRemovedAsWellForTheFrameworkWouldRunAnInertScript() {
         // older Wicket and Mojarra evaluate an inserted script's text whatever its type
-        HtmlRewriter neutralizing = HtmlRewriter.builder(TrackerCatalog.bundled()).mode(RewriteMode.NEUTRALIZE).build();
+        HtmlRewriter neutralizing = HtmlRewriter.builder(TrackerCatalog.bundled()).stubPageGlobals(false).mode(RewriteMode.NEUTRALIZE).build();
         String inline = "<script type=\"text/javascript\">!function(f,b,e,v,n,t,s){n=f.fbq=function(){};"
             + "t=b.createElement(e);t.async=!0;t.src=v;b.head.appendChild(t)}(window,document,'script',"
             + "'https://connect.facebook.net/en_US/fbevents.js');fbq('init','733104928811456');</script>";

@@ -1,0 +1,151 @@
+package io.consentgate.html;
+
+import static io.consentgate.html.RewriteAssertions.REMOVE_WITH_STUBS;
+import static io.consentgate.html.RewriteAssertions.rewrite;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consentgate.Category;
+import io.consentgate.ConsentDecision;
+import io.consentgate.ConsentMode;
+import io.consentgate.catalog.PageGlobals;
+import io.consentgate.catalog.Tracker;
+import io.consentgate.catalog.TrackerCatalog;
+import io.consentgate.catalog.TrackerMatch;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Where a refused tracker's script is removed, an inert stand-in for the globals the page's own code calls takes its
+ * place ({@link PageGlobalStubs}): once per name and document, with the script's nonce, in remove mode only.
+ */
+class PageGlobalStubsTest {
+
+    private static final ConsentDecision NONE = ConsentDecision.refuseAll();
+
+    private static final String GTAG = "<script async src=\"https://www.googletagmanager.com/gtag/js?id=G-8H3KZ2XQ7M\">"
+        + "</script>\n<script>\n  window.dataLayer = window.dataLayer || [];\n  function gtag(){dataLayer.push(arguments);}"
+        + "\n  gtag('js', new Date());\n  gtag('config', 'G-8H3KZ2XQ7M');\n</script>\n";
+
+    private static final String PIXEL = "<script>\n!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){"
+        + "n.callMethod?n.callMethod.apply(n,arguments):n.queue.push(arguments)};if(!f._fbq)f._fbq=n;n.push=n;"
+        + "n.loaded=!0;n.version='2.0';n.queue=[];t=b.createElement(e);t.async=!0;t.src=v;"
+        + "s=b.getElementsByTagName(e)[0];s.parentNode.insertBefore(t,s)}(window,document,'script',"
+        + "'https://connect.facebook.net/en_US/fbevents.js');\nfbq('init', '731904452218843');\n</script>\n";
+
+    private static final String PAGE = "<button onclick=\"gtag('event', 'cta'); fbq('track', 'Lead'); openModal()\">"
+        + "Quote</button>";
+
+    /** The stand-in the rewriter writes for these names: functions, then queues, as {@code d(name, value)}. */
+    private static String stub(String nonce, String... defs) {
+        return "<script data-consentgate=\"stub\"" + (nonce == null ? "" : " nonce=\"" + nonce + "\"")
+            + ">(function(w){var s=function(){return s};try{s=new Proxy(s,{get:function(t,k){return typeof k=='symbol'"
+            + "||k=='then'||k in t?t[k]:s}})}catch(e){}function d(n,v){w[n]=w[n]||v}" + String.join("", defs)
+            + "})(window);</script>";
+    }
+
+    @Test
+    void aRemovedSnippetLeavesAStandInWhereItWas() {
+        String out = rewrite(REMOVE_WITH_STUBS, "<head>\n" + GTAG + PIXEL + "</head>" + PAGE, NONE);
+        assertEquals("<head>\n" + stub(null, "d('data'+'Layer',[]);", "d('gt'+'ag',s);") + "\n\n"
+            + stub(null, "d('f'+'bq',s);", "d('_f'+'bq',s);", "d('F'+'B',s);") + "\n</head>" + PAGE, out);
+        // the same page with the tracker allowed is left as it came, and so is every page with everything allowed
+        String allowed = rewrite(REMOVE_WITH_STUBS, GTAG + PIXEL + PAGE,
+            ConsentDecision.of(EnumSet.of(Category.ANALYTICS), Map.of(), ConsentMode.OPT_IN));
+        assertEquals(GTAG + stub(null, "d('f'+'bq',s);", "d('_f'+'bq',s);", "d('F'+'B',s);") + "\n" + PAGE,
+            allowed);
+        assertEquals(GTAG + PIXEL + PAGE, rewrite(REMOVE_WITH_STUBS, GTAG + PIXEL + PAGE, ConsentDecision.allowAll()));
+    }
+
+    @Test
+    void eachNameIsDefinedOncePerDocument() {
+        String twice = GTAG + "<script>gtag('config', 'G-8H3KZ2XQ7M', {page_path: '/x'});</script>";
+        assertEquals(stub(null, "d('data'+'Layer',[]);", "d('gt'+'ag',s);") + "\n\n", rewrite(REMOVE_WITH_STUBS,
+            twice, NONE));
+        // a new document (a new stream) starts again
+        assertEquals(rewrite(REMOVE_WITH_STUBS, twice, NONE), rewrite(REMOVE_WITH_STUBS, twice, NONE));
+    }
+
+    @Test
+    void theStandInCarriesTheRemovedScriptsNonceAsWritten() {
+        assertEquals(stub("r4nd0m+/=", "d('data'+'Layer',[]);", "d('gt'+'ag',s);"), rewrite(REMOVE_WITH_STUBS,
+            "<script nonce=\"r4nd0m+/=\" async src=\"https://www.googletagmanager.com/gtag/js?id=G-8H3KZ2XQ7M\">"
+                + "</script>", NONE));
+        assertEquals(stub("a&amp;b", "d('f'+'bq',s);", "d('_f'+'bq',s);", "d('F'+'B',s);") + "\n",
+            rewrite(REMOVE_WITH_STUBS, PIXEL.replace("<script>", "<script nonce=a&amp;b>"), NONE));
+        assertEquals(stub("x&#34;y", "d('f'+'bq',s);", "d('_f'+'bq',s);", "d('F'+'B',s);") + "\n",
+            rewrite(REMOVE_WITH_STUBS, PIXEL.replace("<script>", "<script nonce='x\"y'>"), NONE));
+    }
+
+    @Test
+    void noStandInWhereNoScriptOfTheRemovedTrackerWouldHaveRun() {
+        // neutralize mode: a consent manager may still activate the snippet, which must find its names undefined
+        HtmlRewriter neutralize = HtmlRewriter.builder(RewriteAssertions.CATALOG).mode(RewriteMode.NEUTRALIZE).build();
+        assertTrue(!rewrite(neutralize, GTAG + PIXEL, NONE).contains("consentgate=\"stub\""));
+        // switched off
+        assertEquals("\n\n", rewrite(RewriteAssertions.REMOVE, GTAG, NONE));
+        // report-only: the page as it came
+        HtmlRewriter reportOnly = HtmlRewriter.builder(RewriteAssertions.CATALOG).reportOnly(true).build();
+        assertEquals(GTAG, rewrite(reportOnly, GTAG, NONE));
+        // inside <noscript>, where scripts never run; an SVG script's globals are the page's too, but it is rare
+        assertEquals("<noscript><p>Turn on JavaScript</p></noscript>", rewrite(REMOVE_WITH_STUBS, "<noscript><p>Turn on"
+            + " JavaScript</p><script src=\"https://connect.facebook.net/en_US/fbevents.js\"></script></noscript>", NONE));
+        assertEquals("<svg></svg>", rewrite(REMOVE_WITH_STUBS,
+            "<svg><script href=\"https://connect.facebook.net/en_US/fbevents.js\"></script></svg>", NONE));
+        // a removed image pixel is no script: the page's code never had its globals
+        assertEquals("<p></p>", rewrite(REMOVE_WITH_STUBS,
+            "<p><img src=\"https://www.facebook.com/tr?id=1&amp;ev=PageView\"></p>", NONE));
+    }
+
+    @Test
+    void aSecondRewriteOfTheOutputFindsNothingToRemove() {
+        String out = rewrite(REMOVE_WITH_STUBS, "<head>" + GTAG + PIXEL + "</head>" + PAGE, NONE);
+        List<TrackerEvent> events = new ArrayList<>();
+        byte[] again = RewriteAssertions.rewrite(REMOVE_WITH_STUBS, out.getBytes(StandardCharsets.UTF_8), NONE,
+            StandardCharsets.UTF_8, events::add, new int[0]);
+        assertEquals(out, new String(again, StandardCharsets.UTF_8));
+        assertEquals(List.of(), events);
+    }
+
+    @Test
+    void noStandInOfTheBundledCatalogReadsAsATracker() {
+        TrackerCatalog catalog = RewriteAssertions.CATALOG;
+        for (Tracker t : catalog.trackers()) {
+            PageGlobals g = catalog.pageGlobals(t.id());
+            if (g.isEmpty()) {
+                continue;
+            }
+            byte[] stub = new PageGlobalStubs(catalog).stub(new TrackerMatch(t, t.categories()), null);
+            assertEquals(List.of(), catalog.matchScript(stub, 0, stub.length), t.id());
+            String text = new String(stub, StandardCharsets.US_ASCII);
+            for (String name : g.functions()) {
+                assertTrue(name.length() < 3 || !text.contains(name), t.id() + ": " + name + " written whole");
+            }
+        }
+    }
+
+    @Test
+    void anOperatorSignatureThatReadsTheStandInAsATrackerMeansNoStandIn() throws Exception {
+        TrackerCatalog catalog = TrackerCatalog.fromJson(new ObjectMapper().readTree("""
+            {"trackers": [{"id": "acme", "name": "Acme", "owner": "Acme", "categories": ["analytics"],
+              "hosts": ["stats.acme.example"], "signatures": ["'+'"], "pageFunctions": ["acme"]}]}"""));
+        Tracker acme = catalog.tracker("acme").orElseThrow();
+        assertNull(new PageGlobalStubs(catalog).stub(new TrackerMatch(acme, acme.categories()), null));
+        HtmlRewriter rw = HtmlRewriter.builder(catalog).build();
+        assertEquals("<p>x</p>", rewrite(rw, "<script src=\"https://stats.acme.example/a.js\"></script><p>x</p>",
+            NONE));
+    }
+
+    @Test
+    void theStandInsLandAtTheSamePlaceWhereverTheInputIsSplit() {
+        byte[] in = ("<head>" + GTAG + PIXEL + "</head>" + PAGE).getBytes(StandardCharsets.UTF_8);
+        RewriteAssertions.assertSameWhereverSplit(in.length, cuts -> new String(RewriteAssertions.rewrite(
+            REMOVE_WITH_STUBS, in, NONE, StandardCharsets.UTF_8, null, cuts), StandardCharsets.UTF_8));
+    }
+}
