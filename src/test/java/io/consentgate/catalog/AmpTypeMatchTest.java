@@ -1,11 +1,11 @@
 package io.consentgate.catalog;
 
+import static io.consentgate.catalog.CatalogFixtures.catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consentgate.Category;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,13 +16,6 @@ import org.junit.jupiter.api.Test;
 /** The {@code ampTypes} field: AMP vendor names ({@code <amp-analytics type="gtag">}) per catalog entry. */
 class AmpTypeMatchTest {
 
-    private static TrackerCatalog catalog(String trackersArray) {
-        try {
-            return TrackerCatalog.fromJson(new ObjectMapper().readTree("{\"trackers\":" + trackersArray + "}"));
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(textBlock = """

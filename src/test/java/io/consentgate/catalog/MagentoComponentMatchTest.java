@@ -1,12 +1,12 @@
 package io.consentgate.catalog;
 
+import static io.consentgate.catalog.CatalogFixtures.catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consentgate.Category;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -20,13 +20,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class MagentoComponentMatchTest {
 
-    private static TrackerCatalog catalog(String trackersArray) {
-        try {
-            return TrackerCatalog.fromJson(new ObjectMapper().readTree("{\"trackers\":" + trackersArray + "}"));
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(textBlock = """

@@ -1,10 +1,10 @@
 package io.consentgate.catalog;
 
+import static io.consentgate.catalog.CatalogFixtures.catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,13 +13,6 @@ import org.junit.jupiter.api.Test;
 /** The {@code pageFunctions} and {@code pageQueues} fields: the globals a removed snippet leaves stand-ins for. */
 class PageGlobalsTest {
 
-    private static TrackerCatalog catalog(String trackersArray) {
-        try {
-            return TrackerCatalog.fromJson(new ObjectMapper().readTree("{\"trackers\":" + trackersArray + "}"));
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 
     @Test
     void theBundledCatalogListsTheGlobalsPagesCallMost() {
