@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -98,6 +99,8 @@ public final class HtmlRewriter {
     final boolean reportOnly;
     /** Whether a removed tracker script leaves stand-ins for the globals the page calls ({@link PageGlobalStubs}). */
     final boolean stubPageGlobals;
+    /** Per tracker id, the definitions its stand-ins write ({@link PageGlobalStubs}); shared with the twins. */
+    final Map<String, byte[]> stubDefinitions;
     final BufferPool pool = new BufferPool();
     final HostFilter hostFilter;
     /** Category attribute values already warned about ({@link #warnNotGated}); shared with the twins. */
@@ -128,6 +131,7 @@ public final class HtmlRewriter {
         this.categoryAttribute = b.categoryAttribute;
         this.reportOnly = b.reportOnly;
         this.stubPageGlobals = b.stubPageGlobals;
+        this.stubDefinitions = new ConcurrentHashMap<>();
         this.hostFilter = new HostFilter(catalog);
         this.notGatedWarned = ConcurrentHashMap.newKeySet();
         this.overflowWarned = ConcurrentHashMap.newKeySet();
@@ -145,6 +149,7 @@ public final class HtmlRewriter {
         this.categoryAttribute = other.categoryAttribute;
         this.reportOnly = other.reportOnly;
         this.stubPageGlobals = other.stubPageGlobals;
+        this.stubDefinitions = other.stubDefinitions;
         this.hostFilter = other.hostFilter;
         this.notGatedWarned = other.notGatedWarned;
         this.overflowWarned = other.overflowWarned;

@@ -3,10 +3,13 @@ package io.consentgate.html;
 import io.consentgate.catalog.PageGlobals;
 import io.consentgate.catalog.TrackerCatalog;
 import io.consentgate.catalog.TrackerMatch;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The inert stand-ins for the globals of a removed tracker script that the page's own code calls. A site's
@@ -39,68 +42,152 @@ final class PageGlobalStubs {
 
     private static final byte[] QUOT = ascii("&#34;");
 
+    private static final byte[] QUOTE = {'"'};
+
     private static final byte[] TAIL = ascii("})(window);</script>");
 
-    private final TrackerCatalog catalog;
-    /** The names defined so far in this document. */
-    private final Set<String> defined = new HashSet<>();
+    /** Where {@link #write} sends its bytes: the engine's output at the removed script's place. */
+    @FunctionalInterface
+    interface Sink {
+        void write(byte[] b, int off, int len) throws IOException;
+    }
 
-    PageGlobalStubs(TrackerCatalog catalog) {
+    /** Marks a tracker whose definitions are not written (none listed, or they read as a tracker). */
+    private static final byte[] NOTHING = new byte[0];
+
+    private final TrackerCatalog catalog;
+    /**
+     * Per tracker id, the definitions of all its globals, checked against the catalog once: shared by every document
+     * of one rewriter ({@link HtmlRewriter#stubDefinitions}).
+     */
+    private final Map<String, byte[]> byTracker;
+    /** The names defined so far in this document; created at the first stand-in. */
+    private Set<String> defined;
+
+    PageGlobalStubs(TrackerCatalog catalog, Map<String, byte[]> byTracker) {
         this.catalog = catalog;
+        this.byTracker = byTracker;
     }
 
     /**
-     * The stand-in script for the refused trackers among {@code matches} (whose categories {@code allowed} does not
-     * all allow), carrying {@code nonce} (the removed tag's value as written, or null); null when it would define
-     * nothing new.
+     * Writes to {@code sink} the stand-in script for the refused trackers among {@code matches}, carrying
+     * {@code nonce} (the removed tag's value as written, or null); writes nothing when it would define nothing new.
+     *
+     * @return whether a stand-in was written
      */
-    byte[] stub(List<TrackerMatch> matches, java.util.function.Predicate<TrackerMatch> refused, byte[] nonce) {
-        StringBuilder defs = null;
+    boolean write(List<TrackerMatch> matches, Predicate<TrackerMatch> refused, byte[] nonce, Sink sink)
+            throws IOException {
+        byte[] defs = null;
+        StringBuilder more = null;
         for (TrackerMatch m : matches) {
             if (!refused.test(m)) {
                 continue;
             }
-            PageGlobals g = catalog.pageGlobals(m.tracker().id());
+            String id = m.tracker().id();
+            byte[] whole = byTracker.computeIfAbsent(id, this::definitionsOf);
+            if (whole == NOTHING) {
+                continue;
+            }
+            PageGlobals g = catalog.pageGlobals(id);
+            if (defs == null && more == null && noneDefined(g)) {
+                defs = whole; // the common case: the first script of its tracker on the page
+                markDefined(g);
+                continue;
+            }
+            if (more == null) {
+                more = new StringBuilder();
+                if (defs != null) {
+                    more.append(new String(defs, StandardCharsets.US_ASCII));
+                    defs = null;
+                }
+            }
             for (String q : g.queues()) {
-                defs = define(defs, q, "[]");
+                if (defined().add(q)) {
+                    define(more, q, "[]");
+                }
             }
             for (String f : g.functions()) {
-                defs = define(defs, f, "s");
+                if (defined().add(f)) {
+                    define(more, f, "s");
+                }
+            }
+        }
+        if (more != null) {
+            defs = more.toString().getBytes(StandardCharsets.US_ASCII);
+            if (defs.length == 0 || !catalog.matchScript(defs, 0, defs.length).isEmpty()) {
+                return false; // nothing new, or names joined from two trackers that read as one
             }
         }
         if (defs == null) {
-            return null;
+            return false;
         }
-        byte[] d = defs.toString().getBytes(StandardCharsets.US_ASCII);
-        if (!catalog.matchScript(d, 0, d.length).isEmpty()) {
-            return null; // an operator's signature reads it as a tracker: a second rewrite would remove it again
-        }
-        byte[] n = nonce == null ? new byte[0] : quoted(nonce);
-        int len = HEAD.length + (nonce == null ? 0 : NONCE.length + n.length + 1) + BODY.length + d.length
-            + TAIL.length;
-        byte[] out = new byte[len];
-        int at = put(out, 0, HEAD);
+        sink.write(HEAD, 0, HEAD.length);
         if (nonce != null) {
-            at = put(out, at, NONCE);
-            at = put(out, at, n);
-            out[at++] = '"';
+            byte[] n = quoted(nonce);
+            sink.write(NONCE, 0, NONCE.length);
+            sink.write(n, 0, n.length);
+            sink.write(QUOTE, 0, 1);
         }
-        at = put(out, at, BODY);
-        at = put(out, at, d);
-        put(out, at, TAIL);
-        return out;
+        sink.write(BODY, 0, BODY.length);
+        sink.write(defs, 0, defs.length);
+        sink.write(TAIL, 0, TAIL.length);
+        return true;
     }
 
-    /** One stub for {@code m} alone; see {@link #stub(List, java.util.function.Predicate, byte[])}. */
-    byte[] stub(TrackerMatch m, byte[] nonce) {
-        return stub(List.of(m), x -> true, nonce);
+    /** The stand-in for {@code m} alone as bytes, or null; see {@link #write}. */
+    byte[] stub(TrackerMatch m, byte[] nonce) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        return write(List.of(m), x -> true, nonce, out::write) ? out.toByteArray() : null;
     }
 
-    private StringBuilder define(StringBuilder defs, String name, String value) {
-        if (!defined.add(name)) {
-            return defs;
+    /** The definitions of all the globals of tracker {@code id}, or {@link #NOTHING}. */
+    private byte[] definitionsOf(String id) {
+        PageGlobals g = catalog.pageGlobals(id);
+        if (g.isEmpty()) {
+            return NOTHING;
         }
-        StringBuilder b = defs == null ? new StringBuilder() : defs;
+        StringBuilder b = new StringBuilder();
+        for (String q : g.queues()) {
+            define(b, q, "[]");
+        }
+        for (String f : g.functions()) {
+            define(b, f, "s");
+        }
+        byte[] d = b.toString().getBytes(StandardCharsets.US_ASCII);
+        // an operator's signature that reads it as a tracker: a second rewrite would remove it again
+        return catalog.matchScript(d, 0, d.length).isEmpty() ? d : NOTHING;
+    }
+
+    private boolean noneDefined(PageGlobals g) {
+        if (defined == null) {
+            return true;
+        }
+        for (String q : g.queues()) {
+            if (defined.contains(q)) {
+                return false;
+            }
+        }
+        for (String f : g.functions()) {
+            if (defined.contains(f)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void markDefined(PageGlobals g) {
+        defined().addAll(g.queues());
+        defined().addAll(g.functions());
+    }
+
+    private Set<String> defined() {
+        if (defined == null) {
+            defined = new HashSet<>();
+        }
+        return defined;
+    }
+
+    private static void define(StringBuilder b, String name, String value) {
         // the catalog admits only plain identifiers (CatalogNames.isPageGlobal): nothing here needs escaping;
         // each name split in the middle ('_f'+'bq'), so that the stand-in never reads as the snippet it stands
         // for: a catalog signature may be a bare global name (_fbq), and a second rewrite must find nothing to remove
@@ -110,7 +197,6 @@ final class PageGlobalStubs {
             b.append("'+'").append(name, half, name.length());
         }
         b.append("',").append(value).append(");");
-        return b;
     }
 
     /**

@@ -937,12 +937,9 @@ final class RewriteEngine implements TokenHandler {
             return;
         }
         if (globalStubs == null) {
-            globalStubs = new PageGlobalStubs(cfg.catalog);
+            globalStubs = new PageGlobalStubs(cfg.catalog, cfg.stubDefinitions);
         }
-        byte[] stub = globalStubs.stub(matches, m -> !decision.allowsAll(m.categories()), nonce);
-        if (stub != null) {
-            emit(stub, 0, stub.length);
-        }
+        globalStubs.write(matches, m -> !decision.allowsAll(m.categories()), nonce, this::emit);
     }
 
     void writeNeutralScript(Set<Category> categories) throws IOException {

@@ -70,6 +70,13 @@ class PageGlobalStubsTest {
             twice, NONE));
         // a new document (a new stream) starts again
         assertEquals(rewrite(REMOVE_WITH_STUBS, twice, NONE), rewrite(REMOVE_WITH_STUBS, twice, NONE));
+        // one script of two trackers: one stand-in with the names of both, less those defined before
+        String both = "<script>gtag('config', 'G-8H3KZ2XQ7M'); fbq('init', '731904452218843');</script>";
+        assertEquals(stub(null, "d('data'+'Layer',[]);", "d('gt'+'ag',s);", "d('f'+'bq',s);", "d('_f'+'bq',s);",
+            "d('F'+'B',s);"), rewrite(REMOVE_WITH_STUBS, both, NONE));
+        assertEquals(stub(null, "d('data'+'Layer',[]);", "d('gt'+'ag',s);") + "\n\n"
+            + stub(null, "d('f'+'bq',s);", "d('_f'+'bq',s);", "d('F'+'B',s);"), rewrite(REMOVE_WITH_STUBS,
+            GTAG + both, NONE));
     }
 
     @Test
@@ -114,14 +121,15 @@ class PageGlobalStubsTest {
     }
 
     @Test
-    void noStandInOfTheBundledCatalogReadsAsATracker() {
+    void noStandInOfTheBundledCatalogReadsAsATracker() throws Exception {
         TrackerCatalog catalog = RewriteAssertions.CATALOG;
         for (Tracker t : catalog.trackers()) {
             PageGlobals g = catalog.pageGlobals(t.id());
             if (g.isEmpty()) {
                 continue;
             }
-            byte[] stub = new PageGlobalStubs(catalog).stub(new TrackerMatch(t, t.categories()), null);
+            byte[] stub = new PageGlobalStubs(catalog, new java.util.HashMap<>())
+                .stub(new TrackerMatch(t, t.categories()), null);
             assertEquals(List.of(), catalog.matchScript(stub, 0, stub.length), t.id());
             String text = new String(stub, StandardCharsets.US_ASCII);
             for (String name : g.functions()) {
@@ -136,7 +144,8 @@ class PageGlobalStubsTest {
             {"trackers": [{"id": "acme", "name": "Acme", "owner": "Acme", "categories": ["analytics"],
               "hosts": ["stats.acme.example"], "signatures": ["'+'"], "pageFunctions": ["acme"]}]}"""));
         Tracker acme = catalog.tracker("acme").orElseThrow();
-        assertNull(new PageGlobalStubs(catalog).stub(new TrackerMatch(acme, acme.categories()), null));
+        assertNull(new PageGlobalStubs(catalog, new java.util.HashMap<>())
+            .stub(new TrackerMatch(acme, acme.categories()), null));
         HtmlRewriter rw = HtmlRewriter.builder(catalog).build();
         assertEquals("<p>x</p>", rewrite(rw, "<script src=\"https://stats.acme.example/a.js\"></script><p>x</p>",
             NONE));
