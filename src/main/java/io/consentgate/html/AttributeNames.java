@@ -12,6 +12,7 @@ final class AttributeNames {
     static final byte[] CLASS = ascii("class");
     static final byte[] CONFIG = ascii("config");
     static final byte[] CONTENT = ascii("content");
+    static final byte[] CHARSET = ascii("charset");
     static final byte[] CREDENTIALS = ascii("credentials");
     static final byte[] DATA = ascii("data");
     static final byte[] DATA_CONSENT_TYPE = ascii("data-consent-type");

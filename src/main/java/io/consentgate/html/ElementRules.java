@@ -88,6 +88,10 @@ final class ElementRules {
                 base();
                 break;
             case ElementNames.META:
+                if (engine.charsetFromPage && !t.foreign && (attr(AttributeNames.CHARSET) >= 0
+                    || attr(HTTP_EQUIV) >= 0 && value(attr(HTTP_EQUIV)).strip().equalsIgnoreCase("content-type"))) {
+                    engine.charsetFromPage = false; // the page declared it: later stand-ins cannot push it out
+                }
                 refresh();
                 break;
             case ElementNames.NOSCRIPT:
@@ -842,7 +846,7 @@ final class ElementRules {
             engine.event(TrackerEvent.Action.REMOVED, element, m);
             if (t.nameId == ElementNames.SCRIPT && !t.foreign) {
                 engine.flushTo(t.tagStart); // the stand-in takes the script's place
-                engine.stubPageGlobals(java.util.List.of(m), rawNonce());
+                engine.stubPageGlobals(java.util.List.of(m), rawNonce(), t.bufAbs + t.tagStart);
             }
             engine.removeElement();
         }

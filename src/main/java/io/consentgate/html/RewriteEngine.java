@@ -136,6 +136,18 @@ final class RewriteEngine implements TokenHandler {
     private PageGlobalStubs globalStubs;
     /** The held script's {@code nonce} as written, for its stand-ins ({@link #stubPageGlobals}); null when none. */
     private byte[] scriptNonce;
+    /** Where the held script starts in the input, for its stand-ins. */
+    private long scriptAbs;
+    /**
+     * Whether the document's encoding is for the page to declare (no charset in the Content-Type) and no
+     * {@code <meta>} has declared it yet: a browser looks for one in the first {@value EncodingSniffer#PRESCAN_BYTES}
+     * bytes, which a stand-in written before it must not push out. Set by {@link RewriteStream} before the first
+     * byte, cleared at the page's {@code <meta charset>}.
+     */
+    boolean charsetFromPage;
+    /** Refused trackers whose stand-in waits for the first start tag past the prescan window; null when none. */
+    private List<TrackerMatch> pendingStubs;
+    private byte[] pendingStubNonce;
     private static final byte[] CLOSE_AND_END_SCRIPT = "></script>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] LT = {'<'};
     private static final byte[] GT = {'>'};
@@ -280,6 +292,10 @@ final class RewriteEngine implements TokenHandler {
 
     @Override
     public void onTag() throws IOException {
+        if (pendingStubs != null && mode == SINK && !tok.endTag && !tok.foreign
+            && tok.bufAbs + tok.tagStart >= EncodingSniffer.PRESCAN_BYTES) {
+            writePendingStubs();
+        }
         if (mode == DEFER) {
             // Decide an overflow of the held element before this tag, wherever the chunk boundaries fell.
             flushTo(tok.tagStart);
@@ -716,6 +732,7 @@ final class RewriteEngine implements TokenHandler {
     void beginScript(boolean rewritten) throws IOException {
         scriptUnread = false;
         scriptNonce = cfg.stubPageGlobals && cfg.mode == RewriteMode.REMOVE ? rules.rawNonce() : null;
+        scriptAbs = tok.bufAbs + tok.tagStart;
         if (cfg.mode == RewriteMode.NEUTRALIZE) {
             rules.neutralScriptTag(rewritten);
             int close = TagWriter.closeStart(tok);
@@ -922,24 +939,48 @@ final class RewriteEngine implements TokenHandler {
         tok.ps = endEnd;
         cutHeldScript();
         if (!scriptForeign) {
-            stubPageGlobals(matches, scriptNonce);
+            stubPageGlobals(matches, scriptNonce, scriptAbs);
         }
         releaseDeferred();
     }
 
     /**
-     * Writes, where a refused tracker's script was cut, the inert stand-ins for the globals of the refused trackers
-     * among {@code matches} that the page's own code calls ({@link PageGlobalStubs}), with the script's {@code nonce}
-     * (as written, or null). Only in remove mode, and not inside {@code <noscript>}, where no script runs.
+     * Writes, where a refused tracker's script was cut (it started at input offset {@code at}), the inert stand-ins
+     * for the globals of the refused trackers among {@code matches} that the page's own code calls
+     * ({@link PageGlobalStubs}), with the script's {@code nonce} (as written, or null). Only in remove mode, and not
+     * inside {@code <noscript>}, where no script runs. Where the page declares its own encoding, a script cut inside
+     * the prescan window leaves its stand-in at the first start tag past the window instead: written in place, it
+     * could push the page's {@code <meta charset>} out of the window, and the browser would guess the encoding.
      */
-    void stubPageGlobals(List<TrackerMatch> matches, byte[] nonce) throws IOException {
+    void stubPageGlobals(List<TrackerMatch> matches, byte[] nonce, long at) throws IOException {
         if (!cfg.stubPageGlobals || cfg.mode != RewriteMode.REMOVE || inNoscript || inAmpConfig) {
+            return;
+        }
+        if (charsetFromPage && at < EncodingSniffer.PRESCAN_BYTES) {
+            if (pendingStubs == null) {
+                pendingStubs = new java.util.ArrayList<>();
+            }
+            for (TrackerMatch m : matches) {
+                if (!decision.allowsAll(m.categories())) {
+                    pendingStubs.add(m);
+                }
+            }
+            pendingStubNonce = pendingStubNonce != null ? pendingStubNonce : nonce;
             return;
         }
         if (globalStubs == null) {
             globalStubs = new PageGlobalStubs(cfg.catalog, cfg.stubDefinitions);
         }
         globalStubs.write(matches, m -> !decision.allowsAll(m.categories()), nonce, this::emit);
+    }
+
+    /** Writes the stand-ins postponed past the prescan window ({@link #stubPageGlobals}) before the current tag. */
+    private void writePendingStubs() throws IOException {
+        List<TrackerMatch> pending = pendingStubs;
+        pendingStubs = null;
+        flushTo(tok.tagStart);
+        stubPageGlobals(pending, pendingStubNonce, Long.MAX_VALUE);
+        pendingStubNonce = null;
     }
 
     void writeNeutralScript(Set<Category> categories) throws IOException {

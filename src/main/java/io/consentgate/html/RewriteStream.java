@@ -134,6 +134,7 @@ public final class RewriteStream extends OutputStream {
             target = partial;
         } else if (EncodingSniffer.isAsciiCompatible(cs)) {
             engine = new RewriteEngine(cfg, decision, out, listener);
+            engine.charsetFromPage = declared == null;
             engine.enterSrcdoc(srcdoc);
             engine.scriptsEvaluated = scriptsEvaluated;
             target = new EngineInput(engine);

@@ -74,10 +74,14 @@ class AjaxResponseContainerTest {
             assertTrue(ajax.startsWith("HTTP/1.1 200"), ajax);
             String body = body(ajax);
             // the loader's place takes the stand-in for the globals the page's code calls (fbq), which Wicket runs
-            String standIn = new String(io.consentgate.html.HtmlRewriter.builder(
-                    io.consentgate.catalog.TrackerCatalog.bundled()).build().rewrite(
-                    AppServlet.WICKET_LOADER.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    io.consentgate.ConsentDecision.refuseAll()), java.nio.charset.StandardCharsets.UTF_8);
+            java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+            try (java.io.OutputStream s = io.consentgate.html.HtmlRewriter.builder(
+                    io.consentgate.catalog.TrackerCatalog.bundled()).build().open(
+                    io.consentgate.ConsentDecision.refuseAll(), java.nio.charset.StandardCharsets.UTF_8, written,
+                    null)) {
+                s.write(AppServlet.WICKET_LOADER.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            String standIn = written.toString(java.nio.charset.StandardCharsets.UTF_8);
             assertTrue(standIn.startsWith("<script data-consentgate=\"stub\">"), standIn);
             assertEquals(AppServlet.WICKET_AJAX.replace(AppServlet.WICKET_LOADER, standIn)
                 .replace(AppServlet.FACES_PIXEL, ""), body, kind);

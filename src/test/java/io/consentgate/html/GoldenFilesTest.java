@@ -77,7 +77,10 @@ class GoldenFilesTest {
         }
         assertEquals(expected, new String(RewriteAssertions.rewrite(rw, input, decision, StandardCharsets.UTF_8,
             null, everyByte), StandardCharsets.UTF_8), name + " written byte by byte");
-        assertEquals(expected, new String(rw.rewrite(input, decision), StandardCharsets.UTF_8),
+        // rewrite(byte[]) knows no Content-Type charset: where the page declares none before a removed script, its
+        // stand-in waits for the end of the encoding prescan, as when streamed without a charset
+        assertEquals(new String(RewriteAssertions.rewrite(rw, input, decision, null, null, new int[0]),
+            StandardCharsets.UTF_8), new String(rw.rewrite(input, decision), StandardCharsets.UTF_8),
             name + " via rewrite(byte[])");
         if (rw.reportOnly || !decision.refused().isEmpty()) {
             assertEquals(!expected.equals(new String(input, StandardCharsets.UTF_8)) || rw.reportOnly

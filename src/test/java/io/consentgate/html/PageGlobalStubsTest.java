@@ -152,6 +152,31 @@ class PageGlobalStubsTest {
     }
 
     @Test
+    void whereThePageDeclaresItsEncodingNoStandInPushesItsMetaCharsetOutOfThePrescan() {
+        String loader = "<script async src=\"https://www.googletagmanager.com/gtag/js?id=G-8H3KZ2XQ7M\"></script>";
+        String meta = "<meta charset=\"windows-1252\">";
+        String head = "<!DOCTYPE html><html><head>" + loader + "<!--" + "-".repeat(900 - loader.length()) + "-->"
+            + meta + "<title>Caf\u00e9</title>";
+        String page = head + "<!--" + " ".repeat(200) + "--></head><body><p>Men\u00fc</p>"
+            + "<script>dataLayer.push({event: 'view'});</script></body></html>";
+        byte[] in = page.getBytes(StandardCharsets.ISO_8859_1);
+        int metaAt = page.indexOf(meta);
+        assertTrue(metaAt < EncodingSniffer.PRESCAN_BYTES && metaAt + 150 > EncodingSniffer.PRESCAN_BYTES);
+        String stub = stub(null, "d('data'+'Layer',[]);", "d('gt'+'ag',s);");
+        // no charset in the Content-Type: the stand-in waits for the first start tag past the window (a script
+        // between </head> and <body> goes into the head)
+        String out = new String(RewriteAssertions.rewrite(REMOVE_WITH_STUBS, in, NONE, null, null, new int[0]),
+            StandardCharsets.ISO_8859_1);
+        assertEquals(page.replace(loader, "").replace("<body>", stub + "<body>"), out);
+        assertTrue(out.indexOf(meta) <= metaAt);
+        RewriteAssertions.assertSameWhereverSplit(in.length, cuts -> new String(RewriteAssertions.rewrite(
+            REMOVE_WITH_STUBS, in, NONE, null, null, cuts), StandardCharsets.ISO_8859_1));
+        // with a charset in the Content-Type the meta does not count: the stand-in takes the loader's place
+        assertEquals(page.replace(loader, stub), new String(RewriteAssertions.rewrite(REMOVE_WITH_STUBS, in, NONE,
+            StandardCharsets.ISO_8859_1, null, new int[0]), StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
     void theStandInsLandAtTheSamePlaceWhereverTheInputIsSplit() {
         byte[] in = ("<head>" + GTAG + PIXEL + "</head>" + PAGE).getBytes(StandardCharsets.UTF_8);
         RewriteAssertions.assertSameWhereverSplit(in.length, cuts -> new String(RewriteAssertions.rewrite(
