@@ -115,6 +115,10 @@ class LoaderMatchTest {
         /etc.clientlibs/cq/testandtarget/clientlibs/testandtarget/atjs.ACSHASH0f9e8d7c6b5a49382716e5f4d3c2b1a0.js | adobe-target | analytics
         /js/at.0f9e8d7c6b5a49382716e5f4d3c2b1a0.js                    | -          | -
         /js/api_static.min.0f9e8d7c6b5a49382716e5f4d3c2b1a0.js        | -          | -
+        /api/8781234/api_static.js                                   | dynamic-yield | analytics+marketing
+        /dy/api/8781234/api_dynamic.js                               | dynamic-yield | analytics+marketing
+        /js/api_static.js                                            | -          | -
+        /assets/vendor/api_dynamic.js                                | -          | -
         /js/at.0f9e8d7c6b5a.js                                       | -          | -
         /js/.min.js                                                  | -          | -
         /js/at.min.jsx                                               | -          | -
