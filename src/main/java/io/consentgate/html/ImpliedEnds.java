@@ -225,8 +225,10 @@ final class ImpliedEnds {
             return false; // a browser closes nothing there: what follows goes on inside the element
         }
         if (name.equals("p")) {
-            // a block element is never inside an open <p>: its start tag closed the paragraph
-            return !CLOSING_STARTS.get("p").contains(element) && !specialOpen(true);
+            // a block element is never inside an open <p>: its start tag closed the paragraph; and no paragraph is
+            // in button scope past a <button> (a browser puts an empty one in it)
+            return !CLOSING_STARTS.get("p").contains(element) && !specialOpen(true) && !element.equals("button")
+                && !isOpen("button");
         }
         if (BLOCK_ENDS.contains(name)) {
             return true;
@@ -235,6 +237,16 @@ final class ImpliedEnds {
         // HTML does not know and no custom element has (a hyphen) is taken for a stray tag, not an ancestor.
         return !SPECIAL.contains(element) && !specialOpen(false)
             && (PHRASING.contains(name) || name.indexOf('-') > 0 || OTHER_CONTAINERS.contains(name));
+    }
+
+    /** Whether an element named {@code name} is open inside the removed element. */
+    private boolean isOpen(String name) {
+        for (int i = 0; i < openCount; i++) {
+            if (open[i].equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean boundaryOpen() {

@@ -98,4 +98,13 @@ class MissingEndTagTest {
             rewrite(REMOVE, in, NONE, StandardCharsets.UTF_8, null, cuts), StandardCharsets.UTF_8));
         assertEquals("<div><p>a</p></div><p>Important</p>", rewrite(REMOVE, page, NONE));
     }
+
+    @Test
+    void anEndTagOfAParagraphDoesNotReachPastAButton() {
+        // a browser finds no paragraph in button scope: it puts an empty one in the button, which goes on
+        assertEquals("<p>after</p>", rewrite(REMOVE,
+            "<p><button data-consent=\"marketing\">Gated</p>still gated</button>after</p>", NONE));
+        assertEquals("<p>after</p>", rewrite(REMOVE,
+            "<p><span data-consent=\"marketing\"><button>x</p>still gated</button>z</span>after</p>", NONE));
+    }
 }
