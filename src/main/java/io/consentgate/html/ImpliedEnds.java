@@ -230,6 +230,9 @@ final class ImpliedEnds {
             return !CLOSING_STARTS.get("p").contains(element) && !specialOpen(true) && !element.equals("button")
                 && !isOpen("button");
         }
+        if (name.equals("li") && (element.equals("ul") || element.equals("ol") || isOpen("ul") || isOpen("ol"))) {
+            return false; // no list item is in list item scope past a list: a browser ignores the tag
+        }
         if (BLOCK_ENDS.contains(name)) {
             return true;
         }

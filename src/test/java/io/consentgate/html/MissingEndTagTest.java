@@ -107,4 +107,14 @@ class MissingEndTagTest {
         assertEquals("<p>after</p>", rewrite(REMOVE,
             "<p><span data-consent=\"marketing\"><button>x</p>still gated</button>z</span>after</p>", NONE));
     }
+
+    @Test
+    void anEndTagOfAListItemDoesNotReachPastAList() {
+        // a nested list without its end tag: a browser finds no list item in list item scope at the outer </li>,
+        // and the next item goes in the removed list (Chromium's tree)
+        assertEquals("<ul><li>Menu</ul>", rewrite(REMOVE, "<ul><li>Menu<ul data-consent=\"marketing\">"
+            + "<li>Promo</li></li><li>Gated</li></ul></ul>", NONE));
+        assertEquals("<ul><li>Menu</ul>", rewrite(REMOVE, "<ul><li>Menu<div data-consent=\"marketing\"><ol>"
+            + "<li>Promo</li></li><li>Gated</li></ol></div></ul>", NONE));
+    }
 }
