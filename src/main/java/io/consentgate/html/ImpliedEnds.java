@@ -198,7 +198,9 @@ final class ImpliedEnds {
             if (HEADINGS.contains(name) && HEADINGS.contains(element) && openCount == 0 && !lost) {
                 return true;
             }
-            if (!isVoid) {
+            // <svg> and <math> are not followed: their content and end tag are SVG/MathML, which the removal does
+            // not read (a self-closing one has none)
+            if (!isVoid && !name.equals("svg") && !name.equals("math")) {
                 if (openCount == MAX_OPEN) {
                     lost = true;
                 } else {

@@ -117,4 +117,13 @@ class MissingEndTagTest {
         assertEquals("<ul><li>Menu</ul>", rewrite(REMOVE, "<ul><li>Menu<div data-consent=\"marketing\"><ol>"
             + "<li>Promo</li></li><li>Gated</li></ol></div></ul>", NONE));
     }
+
+    @Test
+    void anSvgIconInTheRemovedElementIsClosedByItsOwnEndTag() {
+        // </svg> is read in SVG content: the icon must not stay open in what the removal follows
+        assertEquals("<div><h2>Next</h2><p>kept</p></div>", rewrite(REMOVE, "<div><h2 data-consent=\"marketing\">"
+            + "<svg class=\"icon\"><use href=\"#offer\"></use></svg>Offer<h2>Next</h2><p>kept</p></div>", NONE));
+        assertEquals("<div><h2>Next</h2><p>kept</p></div>", rewrite(REMOVE,
+            "<div><h2 data-consent=\"marketing\"><svg/><math/>Offer<h2>Next</h2><p>kept</p></div>", NONE));
+    }
 }
