@@ -124,10 +124,14 @@ final class ImpliedEnds {
     /** Elements whose start tag closes an open element of the same name instead of nesting in it. */
     private static final Set<String> NOT_NESTED = Set.of("a", "button", "nobr");
 
-    /** Elements that never have an element inside: their end tag closes no ancestor. */
+    /**
+     * Elements that never have an element inside: their end tag closes no ancestor. And {@code svg}, {@code math}:
+     * read in HTML content, their end tag names no HTML element, and a browser ignores it.
+     */
     private static final Set<String> NO_ELEMENTS = Set.of("area", "base", "basefont", "bgsound", "br", "col",
         "embed", "frame", "hr", "img", "image", "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
-        "script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext");
+        "script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext",
+        "svg", "math");
 
     /** Elements with content that are neither special nor phrasing: their end tag may close an ancestor too. */
     private static final Set<String> OTHER_CONTAINERS = Set.of("dialog", "slot", "frameset", "colgroup", "optgroup",

@@ -126,4 +126,11 @@ class MissingEndTagTest {
         assertEquals("<div><h2>Next</h2><p>kept</p></div>", rewrite(REMOVE,
             "<div><h2 data-consent=\"marketing\"><svg/><math/>Offer<h2>Next</h2><p>kept</p></div>", NONE));
     }
+
+    @Test
+    void aStrayEndTagOfSvgOrMathInHtmlContentEndsNothing() {
+        // no HTML element is named svg or math: a browser ignores the tag (Chromium's tree)
+        assertEquals("<div></div><p>kept</p>", rewrite(REMOVE,
+            "<div><video data-consent=\"marketing\">x</svg>still gated</math>more</div><p>kept</p>", NONE));
+    }
 }
