@@ -44,6 +44,11 @@ final class RewriteEngine implements TokenHandler {
     private int dropDepth;
     /** Where HTML closes the dropped element when its end tag may be left out ({@code <li>}, {@code <p>}…); else null. */
     private ImpliedEnds dropEnds;
+    /**
+     * The SVG/MathML depth the dropped element opened at: deeper, inside an integration point ({@code
+     * <foreignObject>}, {@code <mi>}…), no tag closes it ({@link #dropEnds} does not apply).
+     */
+    private int dropForeignDepth;
     private boolean droppingOverflowedTag;
     /**
      * The drop is of a held element past the cap: when it ends, the SVG/MathML context is {@link #dropContext}, the
@@ -382,7 +387,7 @@ final class RewriteEngine implements TokenHandler {
     void dropTag() throws IOException {
         boolean same = tok.nameId == dropId && (dropId != ElementNames.OTHER
             || java.util.Arrays.equals(tok.name, 0, tok.nameLen, dropName, 0, dropNameLen));
-        if (dropEnds != null && !tok.foreign) {
+        if (dropEnds != null && !tok.foreign && tok.foreignDepth() <= dropForeignDepth) {
             // An element whose end tag may be left out (<li>, <option>, <p>, table cells…): elements of its name
             // inside it are nested ones only inside a container of their own (a list in the list item).
             if (same && dropEnds.optionalEnd() && dropEnds.nested()) {
@@ -627,6 +632,7 @@ final class RewriteEngine implements TokenHandler {
         System.arraycopy(tok.name, 0, dropName, 0, tok.nameLen);
         dropDepth = depth;
         dropEnds = tok.foreign ? null : ImpliedEnds.of(tok.nameId, tok.name, tok.nameLen);
+        dropForeignDepth = tok.foreignDepth();
     }
 
     /** Replaces the current tag by {@code tagWriter}'s bytes. */

@@ -133,4 +133,14 @@ class MissingEndTagTest {
         assertEquals("<div></div><p>kept</p>", rewrite(REMOVE,
             "<div><video data-consent=\"marketing\">x</svg>still gated</math>more</div><p>kept</p>", NONE));
     }
+
+    @Test
+    void noEndTagReachesOutOfAnSvgOrMathMLIntegrationPoint() {
+        // <foreignObject>, <mi>… are scope boundaries: a browser ignores </div> there and puts an empty paragraph in
+        // for </p> (Chromium's tree)
+        assertEquals("<div><p>kept</p>", rewrite(REMOVE, "<div><video data-consent=\"marketing\"><svg><foreignObject>"
+            + "</div><b>still gated</b></foreignObject></svg>more</video><p>kept</p>", NONE));
+        assertEquals("<p>after</p>", rewrite(REMOVE, "<p><video data-consent=\"marketing\"><math><mi></p>still gated"
+            + "</mi></math>more</video>after</p>", NONE));
+    }
 }
