@@ -258,9 +258,13 @@ final class ImpliedEnds {
         return false;
     }
 
+    /**
+     * Whether a scope boundary is open inside the element, or a {@code <noscript>}, whose content a browser with
+     * scripting on reads as text: no tag in it closes the element.
+     */
     private boolean boundaryOpen() {
         for (int i = 0; i < openCount; i++) {
-            if (SCOPE_BOUNDARIES.contains(open[i])) {
+            if (SCOPE_BOUNDARIES.contains(open[i]) || open[i].equals("noscript")) {
                 return true;
             }
         }

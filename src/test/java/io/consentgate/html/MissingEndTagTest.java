@@ -143,4 +143,13 @@ class MissingEndTagTest {
         assertEquals("<p>after</p>", rewrite(REMOVE, "<p><video data-consent=\"marketing\"><math><mi></p>still gated"
             + "</mi></math>more</video>after</p>", NONE));
     }
+
+    @Test
+    void noTagInsideANoscriptInTheRemovedElementEndsIt() {
+        // with scripting on, a browser reads a <noscript>'s content as text: its tags close nothing
+        assertEquals("<div></div><p>kept</p>", rewrite(REMOVE, "<div><section data-consent=\"marketing\"><noscript>"
+            + "</div></noscript>still gated</div><p>kept</p>", NONE));
+        assertEquals("<p>kept</p>", rewrite(REMOVE, "<a data-consent=\"marketing\" href=\"/promo\"><noscript>"
+            + "<a href=\"/x\">x</a></noscript>still gated</a><p>kept</p>", NONE));
+    }
 }
