@@ -100,9 +100,12 @@ final class ImpliedEnds {
         "source", "style", "summary", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead",
         "title", "tr", "track", "ul", "wbr", "xmp");
 
-    /** Elements no end tag of an element outside them reaches (the default scope's boundaries). */
+    /**
+     * Elements no end tag of an element outside them reaches (the default scope's boundaries, and {@code <select>},
+     * in which a browser ignores end tags other than its own and its options').
+     */
     private static final Set<String> SCOPE_BOUNDARIES = Set.of("applet", "caption", "html", "table", "td", "th",
-        "marquee", "object", "template");
+        "marquee", "object", "template", "select");
 
     /**
      * End tags with a rule of their own in a body: they close the open element of their name that is in scope, and

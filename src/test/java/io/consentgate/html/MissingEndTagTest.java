@@ -152,4 +152,13 @@ class MissingEndTagTest {
         assertEquals("<p>kept</p>", rewrite(REMOVE, "<a data-consent=\"marketing\" href=\"/promo\"><noscript>"
             + "<a href=\"/x\">x</a></noscript>still gated</a><p>kept</p>", NONE));
     }
+
+    @Test
+    void noEndTagButTheSelectsOwnEndsARemovalInsideASelect() {
+        // a browser ignores other end tags in a <select> (Chromium's tree)
+        assertEquals("<div><p>kept</p>", rewrite(REMOVE, "<div><span data-consent=\"marketing\"><select><option>x"
+            + "</div>still gated</select></span><p>kept</p>", NONE));
+        assertEquals("<div><p>kept</p>", rewrite(REMOVE, "<div><select data-consent=\"marketing\"><option>x"
+            + "</div>still gated</p></select><p>kept</p>", NONE));
+    }
 }
