@@ -124,6 +124,10 @@ final class ImpliedEnds {
     private static final Set<String> FORMATTING = Set.of("a", "b", "big", "code", "em", "font", "i", "nobr", "s",
         "small", "strike", "strong", "tt", "u");
 
+    /** End tags of a table's parts, which a browser in a table cell or caption looks for in table scope. */
+    private static final Set<String> TABLE_ENDS = Set.of("caption", "table", "tbody", "tfoot", "thead", "tr", "td",
+        "th");
+
     /** Elements whose start tag closes an open element of the same name instead of nesting in it. */
     private static final Set<String> NOT_NESTED = Set.of("a", "button", "nobr");
 
@@ -226,8 +230,17 @@ final class ImpliedEnds {
                 return false;
             }
         }
-        if (lost || NO_ELEMENTS.contains(name) || SCOPE_BOUNDARIES.contains(element) || FORMATTING.contains(element)
-            || boundaryOpen()) {
+        if (lost || NO_ELEMENTS.contains(name)) {
+            return false;
+        }
+        if (TABLE_ENDS.contains(name)) {
+            // In a cell a browser looks for these in table scope: past an <object> or a <select>, and a formatting
+            // element they close is not reopened past the cell's marker. In a caption only </table> closes it.
+            return !element.equals("table") && !element.equals("template") && !isOpen("table")
+                && !isOpen("template") && !isOpen("noscript")
+                && (name.equals("table") || !element.equals("caption") && !isOpen("caption"));
+        }
+        if (SCOPE_BOUNDARIES.contains(element) || FORMATTING.contains(element) || boundaryOpen()) {
             return false;
         }
         if (name.equals("body") || name.equals("html")) {

@@ -161,4 +161,19 @@ class MissingEndTagTest {
         assertEquals("<div><p>kept</p>", rewrite(REMOVE, "<div><select data-consent=\"marketing\"><option>x"
             + "</div>still gated</p></select><p>kept</p>", NONE));
     }
+
+    @Test
+    void aTableCellsEndTagEndsTheRemovalPastAnObjectOrAFormattingElement() {
+        // in a cell a browser looks for </td> in table scope: it passes an <object>, a <select>, and closes a <b>
+        // or <a>, which it does not reopen past the cell (Chromium's tree)
+        assertEquals("<table><tr><td></td><td>kept</td></tr></table><p>after</p>", rewrite(REMOVE,
+            "<table><tr><td><b data-consent=\"marketing\">Gated</td><td>kept</td></tr></table><p>after</p>", NONE));
+        assertEquals("<table><tr><td></td><td>kept</td></tr></table>", rewrite(REMOVE, "<table><tr><td>"
+            + "<div data-consent=\"marketing\"><object>x</td><td>kept</td></tr></table>", NONE));
+        assertEquals("<table><tr><td></td><td>kept</td></tr></table>", rewrite(REMOVE, "<table><tr><td>"
+            + "<object data-consent=\"marketing\" data=\"/a.swf\">x</td><td>kept</td></tr></table>", NONE));
+        // but not past a table inside the removed element
+        assertEquals("<table><tr><td><p>kept</p>", rewrite(REMOVE, "<table><tr><td><div data-consent=\"marketing\">"
+            + "<table><tr><td>x</td></tr></td>still gated</table></div><p>kept</p>", NONE));
+    }
 }
