@@ -212,6 +212,13 @@ final class ImpliedEnds {
             // <svg> and <math> are not followed: their content and end tag are SVG/MathML, which the removal does
             // not read (a self-closing one has none)
             if (!isVoid && !name.equals("svg") && !name.equals("math")) {
+                // an item whose end tag may be left out is closed by the next one (<option>…<option>, <li>…<li>,
+                // <p>…<div>): it does not pile up toward the limit
+                Set<String> closers;
+                while (openCount > 0 && (closers = CLOSING_STARTS.get(open[openCount - 1])) != null
+                    && closers.contains(name)) {
+                    openCount--;
+                }
                 if (openCount == MAX_OPEN) {
                     lost = true;
                 } else {

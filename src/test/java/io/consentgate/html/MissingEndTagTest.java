@@ -176,4 +176,15 @@ class MissingEndTagTest {
         assertEquals("<table><tr><td><p>kept</p>", rewrite(REMOVE, "<table><tr><td><div data-consent=\"marketing\">"
             + "<table><tr><td>x</td></tr></td>still gated</table></div><p>kept</p>", NONE));
     }
+
+    @Test
+    void itemsWithoutEndTagsInsideTheRemovedElementCloseEachOther() {
+        // a country list: each <option> closes the one before, so they do not pile up past the limit of open tags
+        String options = "<option>Country".repeat(ImpliedEnds.MAX_OPEN * 2);
+        assertEquals("<div></div><p>kept</p>", rewrite(REMOVE, "<div><form data-consent=\"marketing\"><select>"
+            + options + "</select>still gated</div><p>kept</p>", NONE));
+        String items = "<li>Item".repeat(ImpliedEnds.MAX_OPEN * 2);
+        assertEquals("<div></div><p>kept</p>", rewrite(REMOVE, "<div><section data-consent=\"marketing\"><ul>"
+            + items + "</ul><p>a<p>b</div><p>kept</p>", NONE));
+    }
 }
