@@ -233,7 +233,7 @@ final class ImpliedEnds {
         }
         for (int i = openCount - 1; i >= 0; i--) {
             if (open[i].equals(name)) {
-                openCount = i;
+                popTo(i, name);
                 return false;
             }
         }
@@ -269,6 +269,41 @@ final class ImpliedEnds {
         // HTML does not know and no custom element has (a hyphen) is taken for a stray tag, not an ancestor.
         return !SPECIAL.contains(element) && !specialOpen(false)
             && (PHRASING.contains(name) || name.indexOf('-') > 0 || OTHER_CONTAINERS.contains(name));
+    }
+
+    /**
+     * The end tag {@code name} of the element open at {@code i}: pops what a browser pops. One with a rule of its own
+     * is ignored past a scope boundary; a formatting element's, past a special element, closes only the formatting
+     * element (the adoption agency leaves the block open); any other is ignored past a special element.
+     */
+    private void popTo(int i, String name) {
+        if (name.equals("noscript") || name.equals("template")) {
+            openCount = i; // text to a browser with scripting on; a template's end tag closes what is open in it
+            return;
+        }
+        boolean table = TABLE_ENDS.contains(name);
+        if (table || BLOCK_ENDS.contains(name)) {
+            for (int j = i + 1; j < openCount; j++) {
+                String o = open[j];
+                if (table ? o.equals("table") || o.equals("template") : SCOPE_BOUNDARIES.contains(o)
+                    || o.equals("noscript") || name.equals("p") && o.equals("button")
+                    || name.equals("li") && (o.equals("ul") || o.equals("ol"))) {
+                    return;
+                }
+            }
+            openCount = i;
+            return;
+        }
+        for (int j = i + 1; j < openCount; j++) {
+            if (SPECIAL.contains(open[j])) {
+                if (FORMATTING.contains(name)) {
+                    System.arraycopy(open, i + 1, open, i, openCount - i - 1);
+                    openCount--;
+                }
+                return;
+            }
+        }
+        openCount = i;
     }
 
     /** Whether an element named {@code name} is open inside the removed element. */

@@ -187,4 +187,20 @@ class MissingEndTagTest {
         assertEquals("<div></div><p>kept</p>", rewrite(REMOVE, "<div><section data-consent=\"marketing\"><ul>"
             + items + "</ul><p>a<p>b</div><p>kept</p>", NONE));
     }
+
+    @Test
+    void anEndTagMatchedInsideTheRemovedElementPopsWhatABrowserPops() {
+        // </span> stops at the <div> opened after it: a browser ignores it, and </div> is the inner div's
+        assertEquals("<div><p>kept</p></div>", rewrite(REMOVE, "<div><section data-consent=\"marketing\"><span><div>x"
+            + "</span>y</div>still gated</section><p>kept</p></div>", NONE));
+        // </b> with a <div> after it: the adoption agency closes the <b>, the <div> stays open
+        assertEquals("<div><p>kept</p></div>", rewrite(REMOVE, "<div><section data-consent=\"marketing\"><b><div>x"
+            + "</b>y</div>still gated</section><p>kept</p></div>", NONE));
+        // </div> does not reach the div past a table cell
+        assertEquals("<div><p>kept</p></div>", rewrite(REMOVE, "<div><section data-consent=\"marketing\"><div><table>"
+            + "<tr><td>x</div>y</td></tr></table></div>still gated</section><p>kept</p></div>", NONE));
+        // a <noscript>'s and a <template>'s end tags close what is open in them
+        assertEquals("<div></div><p>kept</p>", rewrite(REMOVE, "<div><section data-consent=\"marketing\"><noscript>"
+            + "<div><span></noscript><template><div></template>still gated</div><p>kept</p>", NONE));
+    }
 }
