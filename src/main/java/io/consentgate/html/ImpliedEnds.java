@@ -240,6 +240,9 @@ final class ImpliedEnds {
         if (lost || NO_ELEMENTS.contains(name)) {
             return false;
         }
+        if (name.equals("template")) {
+            return !isOpen("noscript"); // it closes all that is open in the template, past any boundary
+        }
         if (TABLE_ENDS.contains(name)) {
             // In a cell a browser looks for these in table scope: past an <object> or a <select>, and a formatting
             // element they close is not reopened past the cell's marker. In a caption only </table> closes it.

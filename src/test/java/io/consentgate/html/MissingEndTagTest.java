@@ -203,4 +203,13 @@ class MissingEndTagTest {
         assertEquals("<div></div><p>kept</p>", rewrite(REMOVE, "<div><section data-consent=\"marketing\"><noscript>"
             + "<div><span></noscript><template><div></template>still gated</div><p>kept</p>", NONE));
     }
+
+    @Test
+    void aTemplatesEndTagEndsARemovalInTheTemplate() {
+        // </template> closes all that is open in the template, past a special element or a table (Chromium's tree)
+        assertEquals("<template></template><p>kept</p>", rewrite(REMOVE,
+            "<template><div data-consent=\"marketing\">x</template><p>kept</p>", NONE));
+        assertEquals("<template></template><p>kept</p>", rewrite(REMOVE,
+            "<template><span data-consent=\"marketing\"><table><tr><td>x</template><p>kept</p>", NONE));
+    }
 }
