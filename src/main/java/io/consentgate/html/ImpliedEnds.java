@@ -250,7 +250,9 @@ final class ImpliedEnds {
                 && !isOpen("template") && !isOpen("noscript")
                 && (name.equals("table") || !element.equals("caption") && !isOpen("caption"));
         }
-        if (SCOPE_BOUNDARIES.contains(element) || FORMATTING.contains(element) || boundaryOpen()) {
+        // a formatting element is reopened past any end tag but a marker's (<object>, <applet>, <marquee>)
+        if (SCOPE_BOUNDARIES.contains(element) || FORMATTING.contains(element) && !name.equals("object")
+            && !name.equals("applet") && !name.equals("marquee") || boundaryOpen()) {
             return false;
         }
         if (name.equals("body") || name.equals("html")) {

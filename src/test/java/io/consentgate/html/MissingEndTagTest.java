@@ -212,4 +212,11 @@ class MissingEndTagTest {
         assertEquals("<template></template><p>kept</p>", rewrite(REMOVE,
             "<template><span data-consent=\"marketing\"><table><tr><td>x</template><p>kept</p>", NONE));
     }
+
+    @Test
+    void aFormattingElementEndsAtTheEndTagOfAnObjectItIsIn() {
+        // an <object> (<applet>, <marquee>) is a marker: a browser does not reopen the link past it (Chromium's tree)
+        assertEquals("<object data=\"/a.swf\"></object><p>kept</p>", rewrite(REMOVE,
+            "<object data=\"/a.swf\"><a data-consent=\"marketing\" href=\"/p\">G</object><p>kept</p>", NONE));
+    }
 }
