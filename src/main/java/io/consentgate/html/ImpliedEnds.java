@@ -20,7 +20,8 @@ import java.util.Set;
  *       <li>}…) that is open, and none passes a scope boundary ({@code <table>}, {@code <object>}, {@code <td>}…).
  *       A second {@code <a>}, {@code <button>} or {@code <nobr>} closes the first, a heading the heading it opens
  *       in. A formatting element ({@code <b>}, {@code <code>}, {@code <a>}…) is reopened by a browser in every
- *       block that follows, with its attributes: it ends at its own end tag only. Past {@value #MAX_OPEN} open tags inside, the removal goes on to the element's own end tag: it fails
+ *       block that follows, with its attributes: it ends at its own end tag, or at a marker's ({@code </td>},
+ *       {@code </object>}…), past which it is not reopened. Past {@value #MAX_OPEN} open tags inside, the removal goes on to the element's own end tag: it fails
  *       closed.</li>
  * </ul>
  *
