@@ -150,7 +150,10 @@ final class RewriteEngine implements TokenHandler {
      * byte, cleared at the page's {@code <meta charset>}.
      */
     boolean charsetFromPage;
-    /** Refused trackers whose stand-in waits for the first start tag past the prescan window; null when none. */
+    /**
+     * Refused trackers whose stand-in waits for the first start tag past the prescan window, or after the page's
+     * {@code <meta charset>}, whichever comes first; null when none.
+     */
     private List<TrackerMatch> pendingStubs;
     private byte[] pendingStubNonce;
     private static final byte[] CLOSE_AND_END_SCRIPT = "></script>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -298,7 +301,8 @@ final class RewriteEngine implements TokenHandler {
     @Override
     public void onTag() throws IOException {
         if (pendingStubs != null && mode == SINK && !tok.endTag && !tok.foreign
-            && tok.bufAbs + tok.tagStart >= EncodingSniffer.PRESCAN_BYTES) {
+            && (!charsetFromPage || tok.bufAbs + tok.tagStart >= EncodingSniffer.PRESCAN_BYTES)) {
+            // past the window, or after the page's <meta charset>: nothing written now can push that out
             writePendingStubs();
         }
         if (mode == DEFER) {
@@ -955,8 +959,9 @@ final class RewriteEngine implements TokenHandler {
      * for the globals of the refused trackers among {@code matches} that the page's own code calls
      * ({@link PageGlobalStubs}), with the script's {@code nonce} (as written, or null). Only in remove mode, and not
      * inside {@code <noscript>}, where no script runs. Where the page declares its own encoding, a script cut inside
-     * the prescan window leaves its stand-in at the first start tag past the window instead: written in place, it
-     * could push the page's {@code <meta charset>} out of the window, and the browser would guess the encoding.
+     * the prescan window before the page's {@code <meta charset>} leaves its stand-in at the first start tag after
+     * that meta, or past the window, instead: written in place, it could push the meta out of the window, and the
+     * browser would guess the encoding.
      */
     void stubPageGlobals(List<TrackerMatch> matches, byte[] nonce, long at) throws IOException {
         if (!cfg.stubPageGlobals || cfg.mode != RewriteMode.REMOVE || inNoscript || inAmpConfig) {

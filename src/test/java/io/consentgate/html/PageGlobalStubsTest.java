@@ -163,11 +163,16 @@ class PageGlobalStubsTest {
         int metaAt = page.indexOf(meta);
         assertTrue(metaAt < EncodingSniffer.PRESCAN_BYTES && metaAt + 150 > EncodingSniffer.PRESCAN_BYTES);
         String stub = stub(null, "d('data'+'Layer',[]);", "d('gt'+'ag',s);");
-        // no charset in the Content-Type: the stand-in waits for the first start tag past the window (a script
-        // between </head> and <body> goes into the head)
+        // no charset in the Content-Type: the stand-in waits for the first start tag after the page's meta
         String out = new String(RewriteAssertions.rewrite(REMOVE_WITH_STUBS, in, NONE, null, null, new int[0]),
             StandardCharsets.ISO_8859_1);
-        assertEquals(page.replace(loader, "").replace("<body>", stub + "<body>"), out);
+        assertEquals(page.replace(loader, "").replace(meta, meta + stub), out);
+        // without a meta, for the first start tag past the window (a script between </head> and <body> goes into
+        // the head)
+        String noMeta = page.replace(meta, "<meta name=\"x\">");
+        assertEquals(noMeta.replace(loader, "").replace("<body>", stub + "<body>"), new String(RewriteAssertions
+            .rewrite(REMOVE_WITH_STUBS, noMeta.getBytes(StandardCharsets.ISO_8859_1), NONE, null, null, new int[0]),
+            StandardCharsets.ISO_8859_1));
         assertTrue(out.indexOf(meta) <= metaAt);
         RewriteAssertions.assertSameWhereverSplit(in.length, cuts -> new String(RewriteAssertions.rewrite(
             REMOVE_WITH_STUBS, in, NONE, null, null, cuts), StandardCharsets.ISO_8859_1));
@@ -181,5 +186,20 @@ class PageGlobalStubsTest {
         byte[] in = ("<head>" + GTAG + PIXEL + "</head>" + PAGE).getBytes(StandardCharsets.UTF_8);
         RewriteAssertions.assertSameWhereverSplit(in.length, cuts -> new String(RewriteAssertions.rewrite(
             REMOVE_WITH_STUBS, in, NONE, StandardCharsets.UTF_8, null, cuts), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aStandInPostponedForThePrescanIsWrittenOnceThePageHasDeclaredItsEncoding() {
+        // the loader comes before the page's <meta charset>, the page calls gtag() long before byte 1024: once the
+        // meta is read nothing written can push it out, so the stand-in goes at the next start tag
+        String loader = "<script async src=\"https://www.googletagmanager.com/gtag/js?id=G-8H3KZ2XQ7M\"></script>";
+        String page = "<head>" + loader + "<meta charset=\"utf-8\"><title>t</title><script>gtag('event', 'view');"
+            + "</script></head><body><button onclick=\"gtag('event', 'cta')\">b</button></body>";
+        byte[] in = page.getBytes(StandardCharsets.UTF_8);
+        String stub = stub(null, "d('data'+'Layer',[]);", "d('gt'+'ag',s);");
+        assertEquals(page.replace(loader, "").replace("<title>", stub + "<title>"), new String(
+            RewriteAssertions.rewrite(REMOVE_WITH_STUBS, in, NONE, null, null, new int[0]), StandardCharsets.UTF_8));
+        RewriteAssertions.assertSameWhereverSplit(in.length, cuts -> new String(RewriteAssertions.rewrite(
+            REMOVE_WITH_STUBS, in, NONE, null, null, cuts), StandardCharsets.UTF_8));
     }
 }
