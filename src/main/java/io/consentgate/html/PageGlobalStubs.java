@@ -1,6 +1,9 @@
 package io.consentgate.html;
 
+import io.consentgate.ConsentDecision;
 import io.consentgate.catalog.PageGlobals;
+import io.consentgate.catalog.TagIdRule;
+import io.consentgate.catalog.Tracker;
 import io.consentgate.catalog.TrackerCatalog;
 import io.consentgate.catalog.TrackerMatch;
 import java.io.IOException;
@@ -67,6 +70,34 @@ final class PageGlobalStubs {
     PageGlobalStubs(TrackerCatalog catalog, Map<String, byte[]> byTracker) {
         this.catalog = catalog;
         this.byTracker = byTracker;
+    }
+
+    /**
+     * Stand-ins for a document under {@code decision}: a name that a tracker the decision may allow also defines
+     * (gtag.js with a {@code G-} tag id for analytics beside a refused {@code AW-} one, a shared {@code _paq}) is
+     * never written. The page's own setup of the allowed tag ({@code window.gtag = window.gtag || function…},
+     * {@code if (f.fbq) return;}) would keep the stand-in, and the allowed tag would never get its commands.
+     */
+    PageGlobalStubs(TrackerCatalog catalog, Map<String, byte[]> byTracker, ConsentDecision decision) {
+        this(catalog, byTracker);
+        for (Tracker t : catalog.trackers()) {
+            PageGlobals g = catalog.pageGlobals(t.id());
+            if (!g.isEmpty() && mayBeAllowed(t, decision)) {
+                markDefined(g);
+            }
+        }
+    }
+
+    private boolean mayBeAllowed(Tracker t, ConsentDecision decision) {
+        if (decision.allowsAll(t.categories())) {
+            return true;
+        }
+        for (TagIdRule r : catalog.tagIdRules(t.id())) {
+            if (decision.allowsAll(r.categories())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -980,7 +980,7 @@ final class RewriteEngine implements TokenHandler {
             return;
         }
         if (globalStubs == null) {
-            globalStubs = new PageGlobalStubs(cfg.catalog, cfg.stubDefinitions);
+            globalStubs = new PageGlobalStubs(cfg.catalog, cfg.stubDefinitions, decision);
         }
         globalStubs.write(matches, m -> !decision.allowsAll(m.categories()), nonce, this::emit);
     }

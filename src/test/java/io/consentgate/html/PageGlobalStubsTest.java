@@ -202,4 +202,22 @@ class PageGlobalStubsTest {
         RewriteAssertions.assertSameWhereverSplit(in.length, cuts -> new String(RewriteAssertions.rewrite(
             REMOVE_WITH_STUBS, in, NONE, null, null, cuts), StandardCharsets.UTF_8));
     }
+
+    @Test
+    void noStandInForANameThatAnAllowedTagOfTheSamePageMayDefine() {
+        // Google Ads refused, GA4 allowed: both through gtag.js. A stand-in for gtag would stay in place of the
+        // page's own "window.gtag = window.gtag || function…", and GA4's config would go nowhere
+        String ads = "<script async src=\"https://www.googletagmanager.com/gtag/js?id=AW-123456789\"></script>";
+        String ga4 = "<script async src=\"https://www.googletagmanager.com/gtag/js?id=G-8H3KZ2XQ7M\"></script>"
+            + "<script>window.dataLayer = window.dataLayer || []; window.gtag = window.gtag || function(){"
+            + "dataLayer.push(arguments);}; gtag('js', new Date()); gtag('config', 'G-8H3KZ2XQ7M');</script>";
+        ConsentDecision analytics = ConsentDecision.of(EnumSet.of(Category.ANALYTICS), Map.of(), ConsentMode.OPT_IN);
+        assertEquals("<head>" + ga4 + "</head>", rewrite(REMOVE_WITH_STUBS, "<head>" + ads + ga4 + "</head>",
+            analytics));
+        // the Meta pixel, refused, still gets its own; with nothing allowed, gtag gets one too
+        assertEquals("<head>" + ga4 + stub(null, "d('f'+'bq',s);", "d('_f'+'bq',s);", "d('F'+'B',s);") + "\n"
+            + "</head>", rewrite(REMOVE_WITH_STUBS, "<head>" + ads + ga4 + PIXEL + "</head>", analytics));
+        assertEquals("<head>" + stub(null, "d('data'+'Layer',[]);", "d('gt'+'ag',s);") + "</head>",
+            rewrite(REMOVE_WITH_STUBS, "<head>" + ads + "</head>", NONE));
+    }
 }
