@@ -94,6 +94,11 @@ final class ElementRules {
                 }
                 refresh();
                 break;
+            case ElementNames.TEMPLATE:
+                if (!t.foreign) {
+                    engine.templateDepth++; // its content runs only where the page clones it in
+                }
+                break;
             case ElementNames.NOSCRIPT:
                 if (!t.foreign) {
                     engine.beginNoscript();

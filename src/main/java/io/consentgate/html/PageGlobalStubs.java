@@ -103,10 +103,26 @@ final class PageGlobalStubs {
     /**
      * Writes to {@code sink} the stand-in script for the refused trackers among {@code matches}, carrying
      * {@code nonce} (the removed tag's value as written, or null); writes nothing when it would define nothing new.
+     * {@code forDocument}: false inside a {@code <template>}, whose names are not counted as defined.
      *
      * @return whether a stand-in was written
      */
-    boolean write(List<TrackerMatch> matches, Predicate<TrackerMatch> refused, byte[] nonce, Sink sink)
+    boolean write(List<TrackerMatch> matches, Predicate<TrackerMatch> refused, byte[] nonce, Sink sink,
+            boolean forDocument) throws IOException {
+        if (forDocument) {
+            return write(matches, refused, nonce, sink);
+        }
+        // inside a <template>: it runs only where the page clones it in, so the names it defines stay undefined
+        // for the document's own stand-ins
+        Set<String> before = defined == null ? null : new HashSet<>(defined);
+        try {
+            return write(matches, refused, nonce, sink);
+        } finally {
+            defined = before;
+        }
+    }
+
+    private boolean write(List<TrackerMatch> matches, Predicate<TrackerMatch> refused, byte[] nonce, Sink sink)
             throws IOException {
         byte[] defs = null;
         StringBuilder more = null;
@@ -168,7 +184,7 @@ final class PageGlobalStubs {
     /** The stand-in for {@code m} alone as bytes, or null; see {@link #write}. */
     byte[] stub(TrackerMatch m, byte[] nonce) throws IOException {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        return write(List.of(m), x -> true, nonce, out::write) ? out.toByteArray() : null;
+        return write(List.of(m), x -> true, nonce, out::write, true) ? out.toByteArray() : null;
     }
 
     /** The definitions of all the globals of tracker {@code id}, or {@link #NOTHING}. */

@@ -155,6 +155,8 @@ final class RewriteEngine implements TokenHandler {
      * {@code <meta charset>}, whichever comes first; null when none.
      */
     private List<TrackerMatch> pendingStubs;
+    /** The HTML {@code <template>} elements open here: a stand-in inside one defines nothing for the document. */
+    int templateDepth;
     private byte[] pendingStubNonce;
     private static final byte[] CLOSE_AND_END_SCRIPT = "></script>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] LT = {'<'};
@@ -300,7 +302,7 @@ final class RewriteEngine implements TokenHandler {
 
     @Override
     public void onTag() throws IOException {
-        if (pendingStubs != null && mode == SINK && !tok.endTag && !tok.foreign
+        if (pendingStubs != null && mode == SINK && !tok.endTag && !tok.foreign && templateDepth == 0
             && (!charsetFromPage || tok.bufAbs + tok.tagStart >= EncodingSniffer.PRESCAN_BYTES)) {
             // past the window, or after the page's <meta charset>: nothing written now can push that out
             writePendingStubs();
@@ -372,6 +374,8 @@ final class RewriteEngine implements TokenHandler {
         }
         if (inScript && id == (heldStyle ? ElementNames.STYLE : ElementNames.SCRIPT) && tok.foreign == heldForeign) {
             finishScript(tok.tagStart, tok.tagEnd);
+        } else if (id == ElementNames.TEMPLATE && !tok.foreign && templateDepth > 0) {
+            templateDepth--;
         } else if (inNoscript && id == ElementNames.NOSCRIPT) {
             if (noscriptDepth > 1) {
                 // A nested one's end tag closes the SVG/MathML opened inside it, as the outermost one's does.
@@ -982,7 +986,7 @@ final class RewriteEngine implements TokenHandler {
         if (globalStubs == null) {
             globalStubs = new PageGlobalStubs(cfg.catalog, cfg.stubDefinitions, decision);
         }
-        globalStubs.write(matches, m -> !decision.allowsAll(m.categories()), nonce, this::emit);
+        globalStubs.write(matches, m -> !decision.allowsAll(m.categories()), nonce, this::emit, templateDepth == 0);
     }
 
     /** Writes the stand-ins postponed past the prescan window ({@link #stubPageGlobals}) before the current tag. */

@@ -220,4 +220,25 @@ class PageGlobalStubsTest {
         assertEquals("<head>" + stub(null, "d('data'+'Layer',[]);", "d('gt'+'ag',s);") + "</head>",
             rewrite(REMOVE_WITH_STUBS, "<head>" + ads + "</head>", NONE));
     }
+
+    @Test
+    void aStandInInsideATemplateDefinesNothingForTheDocument() {
+        // a <template>'s content runs only where the page clones it in: its stand-in is written there, for that
+        // clone, but the document's own removed loader still gets one
+        String loader = "<script async src=\"https://www.googletagmanager.com/gtag/js?id=G-8H3KZ2XQ7M\"></script>";
+        String stub = stub(null, "d('data'+'Layer',[]);", "d('gt'+'ag',s);");
+        String page = "<template id=\"consent-later\">" + loader + "</template>" + loader
+            + "<button onclick=\"gtag('event', 'cta')\">b</button>";
+        assertEquals("<template id=\"consent-later\">" + stub + "</template>" + stub
+            + "<button onclick=\"gtag('event', 'cta')\">b</button>", rewrite(REMOVE_WITH_STUBS, page, NONE));
+        // a postponed stand-in (before the page's meta charset) does not land inside a template either
+        String late = "<head>" + loader + "<!--" + "-".repeat(1000) + "--><template><p>x</p></template><meta "
+            + "charset=\"utf-8\"><title>t</title>";
+        byte[] in = late.getBytes(StandardCharsets.UTF_8);
+        assertEquals(late.replace(loader, "").replace("<template>", stub + "<template>"), new String(
+            RewriteAssertions.rewrite(REMOVE_WITH_STUBS, in, NONE, null, null, new int[0]), StandardCharsets.UTF_8));
+        // nor inside an SVG <template> start tag's counterpart: only HTML templates count
+        assertEquals("<svg><template></template></svg>" + stub, rewrite(REMOVE_WITH_STUBS,
+            "<svg><template></template></svg>" + loader, NONE));
+    }
 }
