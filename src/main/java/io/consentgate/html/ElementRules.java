@@ -88,9 +88,11 @@ final class ElementRules {
                 base();
                 break;
             case ElementNames.META:
-                if (engine.charsetFromPage && !t.foreign && (attr(AttributeNames.CHARSET) >= 0
-                    || attr(HTTP_EQUIV) >= 0 && value(attr(HTTP_EQUIV)).strip().equalsIgnoreCase("content-type"))) {
-                    engine.charsetFromPage = false; // the page declared it: later stand-ins cannot push it out
+                if (engine.charsetFromPage && !t.foreign && (attr(AttributeNames.CHARSET) >= 0 || attr(HTTP_EQUIV) >= 0)
+                    && t.tagStart >= 0 && EncodingSniffer.prescan(t.buf, t.tagStart, t.tagEnd - t.tagStart) != null) {
+                    // the page declared it, as the browser's prescan reads this meta (one without a charset, or with
+                    // a label no browser knows, does not end the prescan): later stand-ins cannot push it out
+                    engine.charsetFromPage = false;
                 }
                 refresh();
                 break;

@@ -241,4 +241,23 @@ class PageGlobalStubsTest {
         assertEquals("<svg><template></template></svg>" + stub, rewrite(REMOVE_WITH_STUBS,
             "<svg><template></template></svg>" + loader, NONE));
     }
+
+    @Test
+    void onlyAMetaThatDeclaresAnEncodingTheBrowserKnowsEndsThePostponement() {
+        // the prescan goes on past a meta without a charset, or with a label no browser knows: the stand-in must
+        // not push the page's real <meta charset> further on out of the window
+        String loader = "<script async src=\"https://www.googletagmanager.com/gtag/js?id=G-8H3KZ2XQ7M\"></script>";
+        String meta = "<meta charset=\"windows-1252\">";
+        String stub = stub(null, "d('data'+'Layer',[]);", "d('gt'+'ag',s);");
+        for (String first : List.of("<meta http-equiv=\"Content-Type\" content=\"text/html\">",
+                "<meta charset=\"latin-9000\">", "<meta http-equiv=\"content-type\" content=\"text/html; charset=bogus\">")) {
+            String page = "<head>" + loader + first + "<title>t</title><!--" + "-".repeat(850 - first.length())
+                + "-->" + meta + "<script src=\"/app.js\"></script>";
+            int metaAt = page.indexOf(meta);
+            assertTrue(metaAt < EncodingSniffer.PRESCAN_BYTES && metaAt + 150 > EncodingSniffer.PRESCAN_BYTES);
+            byte[] in = page.getBytes(StandardCharsets.ISO_8859_1);
+            assertEquals(page.replace(loader, "").replace(meta, meta + stub), new String(RewriteAssertions.rewrite(
+                REMOVE_WITH_STUBS, in, NONE, null, null, new int[0]), StandardCharsets.ISO_8859_1), first);
+        }
+    }
 }
