@@ -99,6 +99,7 @@ final class ElementRules {
             case ElementNames.TEMPLATE:
                 if (!t.foreign) {
                     engine.templateDepth++; // its content runs only where the page clones it in
+                    t.templateEnds = true; // its end tag must be seen, also where tags are skimmed
                 }
                 break;
             case ElementNames.NOSCRIPT:

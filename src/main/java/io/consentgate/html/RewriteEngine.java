@@ -375,7 +375,7 @@ final class RewriteEngine implements TokenHandler {
         if (inScript && id == (heldStyle ? ElementNames.STYLE : ElementNames.SCRIPT) && tok.foreign == heldForeign) {
             finishScript(tok.tagStart, tok.tagEnd);
         } else if (id == ElementNames.TEMPLATE && !tok.foreign && templateDepth > 0) {
-            templateDepth--;
+            tok.templateEnds = --templateDepth > 0;
         } else if (inNoscript && id == ElementNames.NOSCRIPT) {
             if (noscriptDepth > 1) {
                 // A nested one's end tag closes the SVG/MathML opened inside it, as the outermost one's does.

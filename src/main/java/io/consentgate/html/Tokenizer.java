@@ -152,6 +152,8 @@ final class Tokenizer {
      * case while it passes bytes through), and the SVG/MathML stack is empty.
      */
     boolean skim;
+    /** While an HTML {@code <template>} is open: its end tag is reported even while {@link #skim} holds. */
+    boolean templateEnds;
     /**
      * Set by the handler while it cuts out an element inside a {@code <noscript>}: a browser running scripts ends
      * the {@code <noscript>} at the first {@code </noscript}, and with it an element whose raw text or script data
@@ -1267,7 +1269,8 @@ final class Tokenizer {
     /** Whether the current complete tag can be skipped while {@link #skim} holds (outside SVG/MathML). */
     private boolean isPlain() {
         if (endTag) {
-            return true;
+            // "</template>" (8 letters) never takes the fast path's bare-tag skip: only here
+            return !templateEnds || nameId != ElementNames.TEMPLATE;
         }
         int id = nameId;
         if (!ElementNames.isPlainStart(id)) {

@@ -240,6 +240,14 @@ class PageGlobalStubsTest {
         byte[] in = late.getBytes(StandardCharsets.UTF_8);
         assertEquals(late.replace(loader, "").replace("<template>", stub + "<template>"), new String(
             RewriteAssertions.rewrite(REMOVE_WITH_STUBS, in, NONE, null, null, new int[0]), StandardCharsets.UTF_8));
+        // the template's end is seen where tags are skimmed: after it, names count again, and a postponed
+        // stand-in lands after the page's meta
+        assertEquals("<template><div></div></template><p>" + stub + "</p><p></p>", rewrite(REMOVE_WITH_STUBS,
+            "<template><div></div></template><p>" + loader + "</p><p>" + loader + "</p>", NONE));
+        String closed = "<head>" + loader + "<template><p>x</p></template><meta charset=\"utf-8\"><title>t</title>";
+        assertEquals(closed.replace(loader, "").replace("<title>", stub + "<title>"), new String(
+            RewriteAssertions.rewrite(REMOVE_WITH_STUBS, closed.getBytes(StandardCharsets.UTF_8), NONE, null, null,
+                new int[0]), StandardCharsets.UTF_8));
         // nor inside an SVG <template> start tag's counterpart: only HTML templates count
         assertEquals("<svg><template></template></svg>" + stub, rewrite(REMOVE_WITH_STUBS,
             "<svg><template></template></svg>" + loader, NONE));
