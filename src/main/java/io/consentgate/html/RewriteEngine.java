@@ -369,7 +369,12 @@ final class RewriteEngine implements TokenHandler {
     private void endTag() throws IOException {
         int id = tok.nameId;
         if (streamed != null) { // in a script's raw text the only tag is its end tag
-            finishStreamedScript(tok.tagStart);
+            TrackerMatch poisoned = finishStreamedScript(tok.tagStart);
+            if (poisoned != null && !scriptForeign && cfg.stubPageGlobals && cfg.mode == RewriteMode.REMOVE) {
+                // it will not run, as if removed: the stand-in follows its end tag
+                flushTo(tok.tagEnd);
+                stubPageGlobals(List.of(poisoned), scriptNonce, scriptAbs);
+            }
             return;
         }
         if (inScript && id == (heldStyle ? ElementNames.STYLE : ElementNames.SCRIPT) && tok.foreign == heldForeign) {
@@ -916,8 +921,12 @@ final class RewriteEngine implements TokenHandler {
         return all;
     }
 
-    /** The end of a script past the cap that streamed: if it names a refused tracker, it must not compile. */
-    private void finishStreamedScript(int end) throws IOException {
+    /**
+     * The end of a script past the cap that streamed: if it names a refused tracker, it must not compile.
+     *
+     * @return the refused tracker it was made unparseable for, or null
+     */
+    private TrackerMatch finishStreamedScript(int end) throws IOException {
         flushTo(end);
         StreamedFlight.Outcome outcome = flight == null ? StreamedFlight.Outcome.JUDGE : flight.finish();
         TrackerMatch refused = streamed.finish();
@@ -939,6 +948,7 @@ final class RewriteEngine implements TokenHandler {
         if (stop) {
             emit(StreamedScript.POISON, 0, StreamedScript.POISON.length);
         }
+        return stop ? refused : null;
     }
 
     /** Removes the held script with its end tag, which ends at {@code endEnd} (-1: longer than the cap, streaming). */

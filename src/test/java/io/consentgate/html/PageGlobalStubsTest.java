@@ -273,4 +273,22 @@ class PageGlobalStubsTest {
                 REMOVE_WITH_STUBS, in, NONE, null, null, cuts), StandardCharsets.ISO_8859_1));
         }
     }
+
+    @Test
+    void aScriptLongerThanTheCapThatIsMadeUnparseableLeavesAStandInAfterItsEndTag() {
+        // past the cap the script streams out and is made a syntax error at its end: its names are as undefined
+        // as where it is removed
+        HtmlRewriter small = HtmlRewriter.builder(RewriteAssertions.CATALOG).maxHeldBytes(1024).build();
+        String script = PIXEL.strip().replace("</script>", "var copy = '" + "x".repeat(2000) + "';\n");
+        String out = rewrite(small, "<p>a</p>" + script.replace("<script>", "<script nonce=\"n0\">") + "</script>"
+            + PAGE, NONE);
+        String stub = stub("n0", "d('f'+'bq',s);", "d('_f'+'bq',s);", "d('F'+'B',s);");
+        assertTrue(out.endsWith(new String(StreamedScript.POISON, StandardCharsets.US_ASCII) + "</script>" + stub
+            + PAGE), out.substring(out.length() - 400));
+        // a page rewritten twice gets it once
+        assertEquals(out, rewrite(small, out, NONE));
+        byte[] in = ("<p>a</p>" + script + "</script>" + PAGE).getBytes(StandardCharsets.UTF_8);
+        RewriteAssertions.assertSameWhereverSplit(in.length, cuts -> new String(RewriteAssertions.rewrite(small, in,
+            NONE, StandardCharsets.UTF_8, null, cuts), StandardCharsets.UTF_8));
+    }
 }
