@@ -66,6 +66,9 @@ final class HeldScriptRewrites {
         } else {
             System.arraycopy(v.text(), 0, engine.defer, cs, v.text().length); // never longer than what it replaces
             engine.deferLen = cs + v.text().length;
+            engine.releaseDeferred();
+            engine.stubAfterEndTag(v.refused(), endEnd); // the block stays, the refused components' names go
+            return;
         }
         engine.releaseDeferred();
     }

@@ -370,10 +370,8 @@ final class RewriteEngine implements TokenHandler {
         int id = tok.nameId;
         if (streamed != null) { // in a script's raw text the only tag is its end tag
             TrackerMatch poisoned = finishStreamedScript(tok.tagStart);
-            if (poisoned != null && !scriptForeign && cfg.stubPageGlobals && cfg.mode == RewriteMode.REMOVE) {
-                // it will not run, as if removed: the stand-in follows its end tag
-                flushTo(tok.tagEnd);
-                stubPageGlobals(List.of(poisoned), scriptNonce, scriptAbs);
+            if (poisoned != null) {
+                stubAfterEndTag(List.of(poisoned), tok.tagEnd); // it will not run, as if removed
             }
             return;
         }
@@ -997,6 +995,19 @@ final class RewriteEngine implements TokenHandler {
             globalStubs = new PageGlobalStubs(cfg.catalog, cfg.stubDefinitions, decision);
         }
         globalStubs.write(matches, m -> !decision.allowsAll(m.categories()), nonce, this::emit, templateDepth == 0);
+    }
+
+    /**
+     * The stand-ins for the refused trackers among {@code matches} of a held script that stays in the page but
+     * starts none of them (made unparseable past the cap, a Magento block that lost only their components), after
+     * its end tag, which ends at {@code endEnd} (-1: not read yet, and then none).
+     */
+    void stubAfterEndTag(List<TrackerMatch> matches, int endEnd) throws IOException {
+        if (endEnd < 0 || scriptForeign || !cfg.stubPageGlobals || cfg.mode != RewriteMode.REMOVE) {
+            return;
+        }
+        flushTo(endEnd);
+        stubPageGlobals(matches, scriptNonce, scriptAbs);
     }
 
     /** Writes the stand-ins postponed past the prescan window ({@link #stubPageGlobals}) before the current tag. */

@@ -291,4 +291,23 @@ class PageGlobalStubsTest {
         RewriteAssertions.assertSameWhereverSplit(in.length, cuts -> new String(RewriteAssertions.rewrite(small, in,
             NONE, StandardCharsets.UTF_8, null, cuts), StandardCharsets.UTF_8));
     }
+
+    @Test
+    void aMagentoInitBlockThatLosesOnlyItsRefusedComponentsLeavesAStandInAfterIt() {
+        // the block stays for its other components (a cart component that pushes onto dataLayer among them): the
+        // names of the component that went are as undefined as where the whole block goes
+        String block = "<script type=\"text/x-magento-init\">{\"*\": {\"Magento_GoogleTagManager/js/google-tag-manager\":"
+            + " {\"isCookieRestrictionModeEnabled\": 0, \"gtmAccountId\": \"GTM-NW4B7KQ\"}, \"Magento_Ui/js/core/app\":"
+            + " {\"components\": {}}}}</script>";
+        String kept = "<script type=\"text/x-magento-init\">{\"*\": {\"Magento_Ui/js/core/app\": {\"components\": {}}}}"
+            + "</script>";
+        String stub = stub(null, "d('data'+'Layer',[]);", "d('gt'+'ag',s);");
+        assertEquals(kept + stub + "<p>x</p>", rewrite(REMOVE_WITH_STUBS, block + "<p>x</p>", NONE));
+        assertEquals(kept + "<p>x</p>", rewrite(RewriteAssertions.REMOVE, block + "<p>x</p>", NONE));
+        String out = rewrite(REMOVE_WITH_STUBS, block + "<p>x</p>", NONE);
+        assertEquals(out, rewrite(REMOVE_WITH_STUBS, out, NONE));
+        byte[] in = (block + "<p>x</p>").getBytes(StandardCharsets.UTF_8);
+        RewriteAssertions.assertSameWhereverSplit(in.length, cuts -> new String(RewriteAssertions.rewrite(
+            REMOVE_WITH_STUBS, in, NONE, StandardCharsets.UTF_8, null, cuts), StandardCharsets.UTF_8));
+    }
 }
