@@ -83,7 +83,8 @@ final class CatalogNames {
      * code uses itself.
      */
     static boolean isPageGlobal(String n) {
-        if (n.isEmpty() || n.length() > 64 || RESERVED_GLOBALS.contains(n)) {
+        if (n.isEmpty() || n.length() > 64 || RESERVED_GLOBALS.contains(n) || FALSY_GLOBALS.contains(n)
+            || isEventHandlerName(n)) {
             return false;
         }
         for (int i = 0; i < n.length(); i++) {
@@ -95,6 +96,27 @@ final class CatalogNames {
         }
         return true;
     }
+
+    /**
+     * Whether {@code n} has the form of a window event handler property ({@code onload}, {@code onbeforeunload}):
+     * null until set, so a stand-in ({@code w[n] = w[n] || v}) would become the handler.
+     */
+    private static boolean isEventHandlerName(String n) {
+        if (n.length() < 3 || !n.startsWith("on")) {
+            return false;
+        }
+        for (int i = 2; i < n.length(); i++) {
+            if (n.charAt(i) < 'a' || n.charAt(i) > 'z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The window's own properties whose value is null, "" or 0 at first: a stand-in would replace them. */
+    private static final java.util.Set<String> FALSY_GLOBALS = java.util.Set.of("status", "defaultStatus", "event",
+        "length", "scrollX", "scrollY", "pageXOffset", "pageYOffset", "screenX", "screenY", "screenLeft",
+        "screenTop", "frameElement", "closed", "originAgentCluster", "crossOriginIsolated", "isSecureContext");
 
     private static final java.util.Set<String> RESERVED_GLOBALS = java.util.Set.of("window", "self", "top",
         "parent", "frames", "globalThis", "document", "location", "navigator", "history", "name", "opener",

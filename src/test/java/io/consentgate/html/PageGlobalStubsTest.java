@@ -310,4 +310,22 @@ class PageGlobalStubsTest {
         RewriteAssertions.assertSameWhereverSplit(in.length, cuts -> new String(RewriteAssertions.rewrite(
             REMOVE_WITH_STUBS, in, NONE, StandardCharsets.UTF_8, null, cuts), StandardCharsets.UTF_8));
     }
+
+    @Test
+    void aCatalogNameThatTheBrowserGivesAFalsyValueIsRefused() throws Exception {
+        // d(n, v) writes w[n] = w[n] || v: where the browser's own value is null, "" or 0 the stand-in would replace
+        // it, and an event handler property set to the stand-in runs on every such event (onbeforeunload asks the
+        // visitor whether to leave)
+        for (String name : List.of("onbeforeunload", "onerror", "onmessage", "status", "event", "length",
+                "scrollX", "scrollY", "pageXOffset", "pageYOffset", "frameElement", "defaultStatus")) {
+            String json = "{\"trackers\": [{\"id\": \"acme\", \"name\": \"Acme\", \"owner\": \"Acme\", \"categories\":"
+                + " [\"analytics\"], \"hosts\": [\"stats.acme.example\"], \"pageFunctions\": [\"" + name + "\"]}]}";
+            org.junit.jupiter.api.Assertions.assertThrows(io.consentgate.catalog.CatalogFormatException.class,
+                () -> TrackerCatalog.fromJson(new ObjectMapper().readTree(json)), name);
+        }
+        // names that only start like one stay
+        TrackerCatalog.fromJson(new ObjectMapper().readTree("{\"trackers\": [{\"id\": \"acme\", \"name\": \"Acme\","
+            + " \"owner\": \"Acme\", \"categories\": [\"analytics\"], \"hosts\": [\"stats.acme.example\"],"
+            + " \"pageFunctions\": [\"OneSignal\", \"onfido_\", \"statusQ\"]}]}"));
+    }
 }
