@@ -126,6 +126,8 @@ final class PageGlobalStubs {
             throws IOException {
         byte[] defs = null;
         StringBuilder more = null;
+        PageGlobals first = null; // the tracker whose whole definitions defs holds
+        List<String> added = null; // the names this call marked as defined, past the first tracker's
         for (TrackerMatch m : matches) {
             if (!refused.test(m)) {
                 continue;
@@ -138,11 +140,13 @@ final class PageGlobalStubs {
             PageGlobals g = catalog.pageGlobals(id);
             if (defs == null && more == null && noneDefined(g)) {
                 defs = whole; // the common case: the first script of its tracker on the page
+                first = g;
                 markDefined(g);
                 continue;
             }
             if (more == null) {
                 more = new StringBuilder();
+                added = new java.util.ArrayList<>();
                 if (defs != null) {
                     more.append(new String(defs, StandardCharsets.US_ASCII));
                     defs = null;
@@ -150,19 +154,30 @@ final class PageGlobalStubs {
             }
             for (String q : g.queues()) {
                 if (defined().add(q)) {
+                    added.add(q);
                     define(more, q, "[]");
                 }
             }
             for (String f : g.functions()) {
                 if (defined().add(f)) {
+                    added.add(f);
                     define(more, f, "s");
                 }
             }
         }
         if (more != null) {
             defs = more.toString().getBytes(StandardCharsets.US_ASCII);
-            if (defs.length == 0 || !catalog.matchScript(defs, 0, defs.length).isEmpty()) {
-                return false; // nothing new, or names joined from two trackers that read as one
+            if (defs.length == 0) {
+                return false; // nothing new
+            }
+            if (!catalog.matchScript(defs, 0, defs.length).isEmpty()) {
+                // names joined from two trackers that read as one: not written, so not defined
+                defined.removeAll(added);
+                if (first != null) {
+                    defined.removeAll(first.queues());
+                    defined.removeAll(first.functions());
+                }
+                return false;
             }
         }
         if (defs == null) {

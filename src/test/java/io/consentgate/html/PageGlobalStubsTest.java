@@ -328,4 +328,23 @@ class PageGlobalStubsTest {
             + " \"owner\": \"Acme\", \"categories\": [\"analytics\"], \"hosts\": [\"stats.acme.example\"],"
             + " \"pageFunctions\": [\"OneSignal\", \"onfido_\", \"statusQ\"]}]}"));
     }
+
+    @Test
+    void namesOfAStandInThatWasNotWrittenStayUndefined() throws Exception {
+        // the joined names of two trackers read as a third's signature: no stand-in there, and the names are still
+        // to be defined by the next script that names one of them alone
+        TrackerCatalog catalog = TrackerCatalog.fromJson(new ObjectMapper().readTree("""
+            {"trackers": [
+              {"id": "aa", "name": "A", "owner": "A", "categories": ["analytics"], "hosts": ["a.example"],
+               "pageFunctions": ["aa"]},
+              {"id": "bb", "name": "B", "owner": "B", "categories": ["analytics"], "hosts": ["b.example"],
+               "pageFunctions": ["bb"]},
+              {"id": "cc", "name": "C", "owner": "C", "categories": ["analytics"], "hosts": ["c.example"],
+               "signatures": [",s);d('b'"]}]}"""));
+        HtmlRewriter rw = HtmlRewriter.builder(catalog).build();
+        String both = "<script>load('https://a.example/a.js'); load('https://b.example/b.js');</script>";
+        String a = "<script src=\"https://a.example/a.js\"></script>";
+        assertEquals("<p></p><p>" + stub(null, "d('a'+'a',s);") + "</p>", rewrite(rw, "<p>" + both + "</p><p>" + a
+            + "</p>", NONE));
+    }
 }
