@@ -101,6 +101,11 @@ public final class HtmlRewriter {
     final boolean stubPageGlobals;
     /** Per tracker id, the definitions its stand-ins write ({@link PageGlobalStubs}); shared with the twins. */
     final Map<String, byte[]> stubDefinitions;
+    /**
+     * Per set of refused categories (a bit per {@link io.consentgate.Category} ordinal), the names no stand-in may
+     * define ({@link PageGlobalStubs#reservedNames}); shared with the twins.
+     */
+    final Map<Integer, Set<String>> stubReserved;
     final BufferPool pool = new BufferPool();
     final HostFilter hostFilter;
     /** Category attribute values already warned about ({@link #warnNotGated}); shared with the twins. */
@@ -132,6 +137,7 @@ public final class HtmlRewriter {
         this.reportOnly = b.reportOnly;
         this.stubPageGlobals = b.stubPageGlobals;
         this.stubDefinitions = new ConcurrentHashMap<>();
+        this.stubReserved = new ConcurrentHashMap<>();
         this.hostFilter = new HostFilter(catalog);
         this.notGatedWarned = ConcurrentHashMap.newKeySet();
         this.overflowWarned = ConcurrentHashMap.newKeySet();
@@ -150,6 +156,7 @@ public final class HtmlRewriter {
         this.reportOnly = other.reportOnly;
         this.stubPageGlobals = other.stubPageGlobals;
         this.stubDefinitions = other.stubDefinitions;
+        this.stubReserved = other.stubReserved;
         this.hostFilter = other.hostFilter;
         this.notGatedWarned = other.notGatedWarned;
         this.overflowWarned = other.overflowWarned;

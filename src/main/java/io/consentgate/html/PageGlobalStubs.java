@@ -73,22 +73,36 @@ final class PageGlobalStubs {
     }
 
     /**
-     * Stand-ins for a document under {@code decision}: a name that a tracker the decision may allow also defines
-     * (gtag.js with a {@code G-} tag id for analytics beside a refused {@code AW-} one, a shared {@code _paq}) is
-     * never written. The page's own setup of the allowed tag ({@code window.gtag = window.gtag || function…},
-     * {@code if (f.fbq) return;}) would keep the stand-in, and the allowed tag would never get its commands.
+     * Stand-ins for a document where the names in {@code reserved} ({@link #reservedNames}) are never written.
      */
-    PageGlobalStubs(TrackerCatalog catalog, Map<String, byte[]> byTracker, ConsentDecision decision) {
+    PageGlobalStubs(TrackerCatalog catalog, Map<String, byte[]> byTracker, Set<String> reserved) {
         this(catalog, byTracker);
-        for (Tracker t : catalog.trackers()) {
-            PageGlobals g = catalog.pageGlobals(t.id());
-            if (!g.isEmpty() && mayBeAllowed(t, decision)) {
-                markDefined(g);
-            }
+        if (!reserved.isEmpty()) {
+            defined = new HashSet<>(reserved);
         }
     }
 
-    private boolean mayBeAllowed(Tracker t, ConsentDecision decision) {
+    /**
+     * The names no stand-in under {@code decision} may define: those a tracker the decision may allow also defines
+     * (gtag.js with a {@code G-} tag id for analytics beside a refused {@code AW-} one, a shared {@code _paq}). The
+     * page's own setup of the allowed tag ({@code window.gtag = window.gtag || function…}, {@code if (f.fbq) return;})
+     * would keep the stand-in, and the allowed tag would never get its commands. Depends on the catalog and the
+     * decision's refused categories only: the rewriter keeps one set per such combination
+     * ({@link HtmlRewriter#stubReserved}).
+     */
+    static Set<String> reservedNames(TrackerCatalog catalog, ConsentDecision decision) {
+        Set<String> names = new HashSet<>();
+        for (Tracker t : catalog.trackers()) {
+            PageGlobals g = catalog.pageGlobals(t.id());
+            if (!g.isEmpty() && mayBeAllowed(catalog, t, decision)) {
+                names.addAll(g.queues());
+                names.addAll(g.functions());
+            }
+        }
+        return Set.copyOf(names);
+    }
+
+    private static boolean mayBeAllowed(TrackerCatalog catalog, Tracker t, ConsentDecision decision) {
         if (decision.allowsAll(t.categories())) {
             return true;
         }

@@ -992,7 +992,12 @@ final class RewriteEngine implements TokenHandler {
             return;
         }
         if (globalStubs == null) {
-            globalStubs = new PageGlobalStubs(cfg.catalog, cfg.stubDefinitions, decision);
+            int refusedBits = 0;
+            for (Category c : decision.refused()) {
+                refusedBits |= 1 << c.ordinal();
+            }
+            globalStubs = new PageGlobalStubs(cfg.catalog, cfg.stubDefinitions, cfg.stubReserved.computeIfAbsent(
+                refusedBits, k -> PageGlobalStubs.reservedNames(cfg.catalog, decision)));
         }
         globalStubs.write(matches, m -> !decision.allowsAll(m.categories()), nonce, this::emit, templateDepth == 0);
     }
