@@ -234,6 +234,18 @@ public final class HtmlRewriter {
     }
 
     /**
+     * {@link #open} for a body served as {@code application/xhtml+xml}, which browsers read with an XML parser: there a
+     * self-closed element ({@code <script src="…"/>}, {@code <iframe …/>}) is empty, so removing it removes the tag
+     * alone, where in HTML it would open raw text up to its end tag.
+     */
+    public RewriteStream openXhtml(ConsentDecision decision, Charset charset, OutputStream sink,
+                                   RewriteListener listener) {
+        RewriteStream s = open(decision, charset, sink, listener);
+        s.xhtml = true;
+        return s;
+    }
+
+    /**
      * Opens a stream for the body of an ajax framework's partial response, the XML a Jakarta Faces or Apache Wicket
      * ajax request gets back ({@link PartialResponseFormat}): the HTML in the CDATA sections of the format's HTML
      * elements ({@code <update>}, {@code <component>}…) is rewritten as a page is, each element's sections as one

@@ -180,6 +180,11 @@ final class RewriteEngine implements TokenHandler {
         tok.skim = true;
     }
 
+    /** Before the first byte: the document is XHTML, read by an XML parser ({@link Tokenizer#xml}). */
+    void xml(boolean xml) {
+        tok.xml = xml;
+    }
+
     /** Before the first byte: this engine reads an {@code iframe srcdoc} document (see {@link SrcdocContext}). */
     void enterSrcdoc(SrcdocContext context) {
         srcdoc = context;
@@ -445,7 +450,7 @@ final class RewriteEngine implements TokenHandler {
 
     /** Whether the current tag has no content or end tag. */
     boolean isVoid() {
-        return tok.foreign ? tok.selfClosing : ElementNames.isVoid(tok.nameId);
+        return tok.foreign ? tok.selfClosing : ElementNames.isVoid(tok.nameId) || tok.xml && tok.selfClosing;
     }
 
     @Override

@@ -50,6 +50,8 @@ public final class RewriteStream extends OutputStream {
      * before the first write.
      */
     boolean scriptsEvaluated;
+    /** The body is XHTML ({@code application/xhtml+xml}, see {@link Tokenizer#xml}); set before the first write. */
+    boolean xhtml;
     /** The format of a partial response body ({@link PartialResponse}), null for a page; set before the first write. */
     PartialResponseFormat partialFormat;
     private PartialResponse partial;
@@ -135,6 +137,7 @@ public final class RewriteStream extends OutputStream {
         } else if (EncodingSniffer.isAsciiCompatible(cs)) {
             engine = new RewriteEngine(cfg, decision, out, listener);
             engine.charsetFromPage = declared == null;
+            engine.xml(xhtml);
             engine.enterSrcdoc(srcdoc);
             engine.scriptsEvaluated = scriptsEvaluated;
             target = new EngineInput(engine);
@@ -163,6 +166,7 @@ public final class RewriteStream extends OutputStream {
     private void transcode(Charset cs, OutputStream out) {
         encoding = new Transcoder(StandardCharsets.UTF_8, cs, out);
         engine = new RewriteEngine(cfg, decision, encoding, listener);
+        engine.xml(xhtml);
         engine.enterSrcdoc(srcdoc);
         engine.scriptsEvaluated = scriptsEvaluated;
         decoding = new Transcoder(cs, StandardCharsets.UTF_8, new EngineInput(engine));

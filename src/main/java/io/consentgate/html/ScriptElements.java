@@ -87,7 +87,7 @@ final class ScriptElements {
                 return;
             }
         }
-        if (src < 0 && !(t.foreign && t.selfClosing)) {
+        if (src < 0 && !((t.foreign || t.xml) && t.selfClosing)) {
             int text = scriptText(false);
             if (text == TEXT_FETCHES) {
                 engine.beginScript(false);

@@ -152,6 +152,11 @@ final class Tokenizer {
      * case while it passes bytes through), and the SVG/MathML stack is empty.
      */
     boolean skim;
+    /**
+     * The document is XHTML served as {@code application/xhtml+xml}, which an XML parser reads: a self-closed
+     * {@code <script/>}, {@code <iframe/>} or {@code <title/>} is an empty element, not the start of raw text.
+     */
+    boolean xml;
     /** While an HTML {@code <template>} is open: its end tag is reported even while {@link #skim} holds. */
     boolean templateEnds;
     /**
@@ -1336,7 +1341,7 @@ final class Tokenizer {
 
     private void enterContent() {
         int id = nameId;
-        if (!foreign) {
+        if (!foreign && !(xml && selfClosing)) {
             switch (id) {
                 case ElementNames.SCRIPT:
                     state = SCRIPT;

@@ -122,6 +122,8 @@ final class GateOutputStream extends ServletOutputStream {
             rewrite = partial != null
                 ? e.rewriter().openPartialResponse(partial, response.decision(), response.bodyCharset(), pending,
                     e.listener())
+                : RewriteDecision.isXhtml(response.getContentType())
+                ? e.rewriter().openXhtml(response.decision(), response.bodyCharset(), pending, e.listener())
                 : e.rewriter().open(response.decision(), response.bodyCharset(), pending, e.listener());
         } else {
             long len = response.applicationHeaders().heldContentLength();

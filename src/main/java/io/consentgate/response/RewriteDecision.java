@@ -104,6 +104,16 @@ final class RewriteDecision {
         return "true".equalsIgnoreCase(request.getHeader("Wicket-Ajax")) ? PartialResponseFormat.WICKET : null;
     }
 
+    /** Whether a body of this content type is XHTML, which browsers read with an XML parser. */
+    static boolean isXhtml(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semi = contentType.indexOf(';');
+        return (semi < 0 ? contentType : contentType.substring(0, semi)).strip()
+                .equalsIgnoreCase("application/xhtml+xml");
+    }
+
     /** Whether a browser decides the type of a body with this content type by sniffing its bytes. */
     static boolean leftToSniffing(String contentType) {
         if (contentType == null) {

@@ -109,4 +109,18 @@ class AjaxResponseContainerTest {
             assertEquals(AppServlet.TURBO_STREAM.replace(AppServlet.FACES_PIXEL, ""), body(stream), kind);
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void anXhtmlPageLosesItsSelfClosedTrackerScriptAloneAsAnXmlParserReadsIt(String kind) throws Exception {
+        try (Container c = Container.start(kind, Map.of("html-stub-globals", "false"))) {
+            String page = c.exchange("""
+                    GET /app/page.xhtml HTTP/1.1
+                    Host: localhost
+                    Accept: application/xhtml+xml
+                    """);
+            assertTrue(page.startsWith("HTTP/1.1 200"), page);
+            assertEquals(AppServlet.XHTML_PAGE.replace(AppServlet.XHTML_PIXEL, ""), body(page), kind);
+        }
+    }
 }

@@ -34,6 +34,11 @@ public final class AppServlet extends HttpServlet {
         + "<div id=\"cart\"><p>2 items</p>" + FACES_PIXEL + "</div></template></turbo-stream>\n"
         + "<turbo-stream action=\"append\" target=\"flash\"><template><p>Added</p></template></turbo-stream>";
 
+    static final String XHTML_PIXEL = "<script src=\"https://connect.facebook.net/en_US/fbevents.js\"/>";
+    static final String XHTML_PAGE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">"
+        + "<head><title>Shop</title>" + XHTML_PIXEL + "<script src=\"/js/app.js\"></script></head>"
+        + "<body><p>Tea</p></body></html>";
+
     /** How many times the application ran; tests assert the filter answered some paths itself. */
     static final AtomicInteger CALLS = new AtomicInteger();
 
@@ -63,6 +68,12 @@ public final class AppServlet extends HttpServlet {
             // what a Wicket ajax request gets back: a header contribution with a tag, a panel with a pixel
             resp.setContentType("text/xml; charset=UTF-8");
             resp.getWriter().print(WICKET_AJAX);
+            return;
+        }
+        if (req.getRequestURI().endsWith("/page.xhtml")) {
+            // a JSF-era page served as XHTML, its pixel's script self-closed as XML allows
+            resp.setContentType("application/xhtml+xml; charset=UTF-8");
+            resp.getWriter().print(XHTML_PAGE);
             return;
         }
         if (req.getRequestURI().endsWith("/cart/items")) {
