@@ -1,6 +1,8 @@
 package io.consentgate.catalog;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,8 @@ final class EndpointMatcher {
     private final List<Rule> prefixes = new ArrayList<>();
     /** The specific exact paths, longest first: {@link #matchPixel} reads them as path endings. */
     private final List<Rule> pixelPaths = new ArrayList<>();
+    /** The ASCII bytes of {@link #pixelPaths} by their last byte: {@link #mayEndWithPixelPath}'s table. */
+    private final byte[][][] pixelTails = new byte[128][][];
     private final Matches matches;
 
     EndpointMatcher(List<CatalogEntry> entries, Matches matches) {
@@ -42,6 +46,49 @@ final class EndpointMatcher {
         pixelPaths.removeIf(r -> r.pattern().path().length() <= 1);
         // the longest path first, so the most precise entry names a pixel whatever the map's order
         pixelPaths.sort((a, b) -> Integer.compare(b.pattern().path().length(), a.pattern().path().length()));
+        for (Rule r : pixelPaths) {
+            byte[] path = r.pattern().path().getBytes(StandardCharsets.UTF_8);
+            int last = path[path.length - 1];
+            if (last > 0) { // an exact path ending in a non-ASCII byte is left to matchPixel's decoded reading
+                byte[][] known = pixelTails[last];
+                byte[][] grown = known == null ? new byte[1][] : Arrays.copyOf(known, known.length + 1);
+                grown[grown.length - 1] = path;
+                pixelTails[last] = grown;
+            }
+        }
+    }
+
+    /**
+     * Whether the raw URL bytes {@code b[from, pathEnd)} (scheme, host and path; {@code pathEnd} at the query's
+     * {@code ?}) end, after any trailing slashes, with the bytes of a specific exact collection path, or may once
+     * decoded: the last segment holds {@code %}, {@code &}, {@code ;}, {@code \} or a control byte. A cheap first
+     * test, byte for byte and without a string, before {@link #matchPixel} reads the URL itself.
+     */
+    boolean mayEndWithPixelPath(byte[] b, int from, int pathEnd) {
+        int end = pathEnd;
+        while (end > from + 1 && b[end - 1] == '/') {
+            end--;
+        }
+        if (end <= from) {
+            return false;
+        }
+        int last = b[end - 1];
+        byte[][] tails = last > 0 ? pixelTails[last] : null;
+        if (tails != null) {
+            for (byte[] tail : tails) {
+                int start = end - tail.length;
+                if (start >= from && Arrays.equals(b, start, end, tail, 0, tail.length)) {
+                    return true;
+                }
+            }
+        }
+        for (int i = end - 1; i >= from && b[i] != '/'; i--) {
+            byte c = b[i];
+            if (c == '%' || c == '&' || c == ';' || c == '\\' || (c & 0xff) <= ' ') {
+                return true; // the decoded path may end otherwise
+            }
+        }
+        return false;
     }
 
     /**

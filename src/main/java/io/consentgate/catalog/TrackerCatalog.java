@@ -348,6 +348,17 @@ public final class TrackerCatalog {
     }
 
     /**
+     * A cheap first test for {@link #matchPixel} on raw URL bytes, for images that are not in a {@code <noscript>}
+     * and so are far more numerous: whether {@code b[from, pathEnd)}, a URL's bytes up to its query's {@code ?},
+     * ends with a specific exact collection path ({@code …/matomo.php}, {@code …/g/collect}) or may once decoded.
+     * False means {@link #matchPixel} finds no exact collection path at that path's end; it does not try the prefix
+     * paths ({@code /b/ss/…}) or a path below a PHP script.
+     */
+    public boolean mayEndWithPixelPath(byte[] b, int from, int pathEnd) {
+        return endpoints.mayEndWithPixelPath(b, from, pathEnd);
+    }
+
+    /**
      * Matches a script URL on any host by the path its tracker's loader keeps when it is served from a first-party
      * proxy or a server-side tagging domain ({@code https://sgtm.shop.example/gtm.js?id=GTM-ABC},
      * {@code /metrics/gtag/js?id=G-XYZ}, a self-hosted {@code /matomo.js}). Use it for loader URLs

@@ -493,22 +493,52 @@ final class ElementRules {
     }
 
     private void media() throws IOException {
-        TrackerMatch m = check(attr(SRC), false);
+        int src = attr(SRC);
+        TrackerMatch m = check(src, false);
+        int srcset = attr(SRCSET);
         if (m == null) {
-            m = check(attr(SRCSET), true);
+            m = check(srcset, true);
         }
         if (m == null) {
             m = lazyLoading.lazyUrl(false);
         }
-        if (m == null && engine.inNoscript() && t.nameId != ElementNames.SOURCE) {
-            m = pixelPathVerdict(attr(SRC));
+        if (m == null && t.nameId != ElementNames.SOURCE) {
+            m = pixelVerdict(src, srcset >= 0);
         }
         refuseIfTracker(m);
     }
 
     /**
-     * A {@code <noscript>} image sent to a tracker's collection path on a host the catalog cannot know (self-hosted
-     * Matomo's {@code /matomo.php?idsite=…&rec=1}, Adobe's {@code /b/ss/…} on a first-party tracking server).
+     * The image URL in attribute {@code i} as a hit on a tracker's collection path ({@link #pixelPathVerdict}): every
+     * image in {@code <noscript>}; elsewhere one without a {@code srcset} (a hit is one URL, not a choice of
+     * resolutions, and the responsive images of image-heavy pages cost nothing) that {@link #mayBeHit} lets through.
+     */
+    private TrackerMatch pixelVerdict(int i, boolean responsive) {
+        return engine.inNoscript() || !responsive && mayBeHit(i) ? pixelPathVerdict(i) : null;
+    }
+
+    /**
+     * Whether the image URL in attribute {@code i}, outside {@code <noscript>}, may be a hit sent to a tracker's
+     * collection path on a host the catalog cannot know: Matomo's image tracking code, {@code <img
+     * src="https://stats.shop.example/matomo.php?idsite=1&rec=1">}, is meant for pages and e-mails without scripts
+     * and sits in the page itself. Only a URL with a query whose path ends with a specific collection path counts
+     * (a hit carries its data in the query), tested on the raw bytes: a page's own images cost a search for
+     * {@code ?}. The prefix paths ({@code /b/ss/…}) and paths below a PHP script are read in {@code <noscript>} only.
+     */
+    private boolean mayBeHit(int i) {
+        int from = t.valueFrom(i);
+        if (from < 0) {
+            return false;
+        }
+        int to = t.valueTo(i);
+        int q = ByteScan.indexOf(t.buf, from, to, '?');
+        return q < to && cfg.catalog.mayEndWithPixelPath(t.buf, from, q);
+    }
+
+    /**
+     * An image sent to a tracker's collection path on a host the catalog cannot know (self-hosted Matomo's
+     * {@code /matomo.php?idsite=…&rec=1}, Adobe's {@code /b/ss/…} on a first-party tracking server): every such
+     * image in {@code <noscript>}, elsewhere those {@link #mayBeHit} lets through.
      */
     private TrackerMatch pixelPathVerdict(int i) {
         if (t.valueFrom(i) < 0) {

@@ -122,10 +122,48 @@ class FirstPartyLoaderTest {
         "<noscript><img src=\"https://shop.example/docs/b/ss/diagram.png\" alt=\"\"></noscript>",
         "<noscript><img src=\"https://cdn.shop.example/matomo.php.d/logo.png\" alt=\"\"></noscript>",
         "<noscript><img src=\"https://shop.example/thumb.php/matomo.png\" alt=\"\"></noscript>",
-        // outside <noscript> a collection path on an unknown host is not read (the beacon gate covers the site's own)
-        "<img src=\"https://stats.shop.example/matomo.php?idsite=3&amp;rec=1\" alt=\"\">",
     })
     void otherNoscriptImagesStay(String html) {
+        assertEquals(html, rewrite(html, NONE));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Matomo's image tracking code, as its settings page prints it for pages without scripts
+        "<img referrerpolicy=\"no-referrer-when-downgrade\" src=\"https://stats.shop.example/matomo.php?idsite=3&amp;rec=1\""
+            + " style=\"border:0\" alt=\"\" />",
+        "<img src=\"//analytics.shop.example/piwik.php?idsite=1&rec=1&action_name=Home\" width=\"1\" height=\"1\">",
+        "<IMG SRC='/stats/matomo.php?idsite=2&amp;rec=1&amp;bots=1'>",
+        "<img alt=\"\" src=\"https://stats.shop.example/matomo.php/?idsite=3&rec=1\">",
+        // a GA4 hit through a first-party proxy, a Piwik PRO hit on the account's own host
+        "<img src=\"/metrics/g/collect?v=2&amp;tid=G-4RT8ZP1QW&amp;en=page_view\" height=\"1\" width=\"1\">",
+        "<img src=\"https://acme.containers.example/ppms.php?idsite=5c1f&rec=1\">",
+        // the path's end written with a character reference
+        "<img src=\"https://stats.shop.example/matomo&#46;php?idsite=3&amp;rec=1\">",
+    })
+    void aHitImageSentToATrackersCollectionPathOnAnyHostIsRemovedOutsideNoscriptToo(String pixel) {
+        assertEquals("<p>a</p><p>b</p>", rewrite("<p>a</p>" + pixel + "<p>b</p>", NONE));
+        assertEquals("<p>a</p>" + pixel + "<p>b</p>", rewrite("<p>a</p>" + pixel + "<p>b</p>", ANALYTICS));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // no query: nothing is sent (the image is a page's own, or a hit without its data)
+        "<img src=\"https://stats.shop.example/matomo.php\" alt=\"\">",
+        // collection-path look-alikes with a query
+        "<img src=\"https://cdn.shop.example/img/matomo.php.png?v=2\" alt=\"\">",
+        "<img src=\"https://cdn.shop.example/g/collection.jpg?width=400\" alt=\"\">",
+        "<img src=\"/thumb.php?src=/matomo.php&amp;w=120\" alt=\"\">",
+        "<img src=\"https://shop.example/collect?x=1\" alt=\"\">",
+        "<img src=\"https://cdn.shop.example/files/hero.webp?v=1699&amp;width=800\" alt=\"\">",
+        "<source srcset=\"/hero.webp\" src=\"https://stats.shop.example/matomo.php?idsite=3&amp;rec=1\">",
+        // read in <noscript> only: a prefix path and a path below a PHP script
+        "<img src=\"https://smetrics.shop.example/b/ss/shopprod/1/H.27.5/s123?AQB=1&amp;AQE=1\" alt=\"\">",
+        "<img src=\"https://stats.shop.example/matomo.php/x?idsite=1&amp;rec=1\" alt=\"\">",
+        // a responsive image is a picture, not a hit: its src is not read for a collection path outside <noscript>
+        "<img src=\"/cart/matomo.php?img=1\" srcset=\"/cart/badge.png 1x, /cart/badge@2x.png 2x\" alt=\"\">",
+    })
+    void otherImagesWithAQueryStay(String html) {
         assertEquals(html, rewrite(html, NONE));
     }
 
