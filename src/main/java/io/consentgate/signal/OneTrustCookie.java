@@ -3,6 +3,7 @@ package io.consentgate.signal;
 import io.consentgate.Category;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -16,16 +17,27 @@ import java.util.Optional;
  * (social media) → marketing. Marketing is granted only when every marketing group present is {@code 1} (one refused
  * social or targeting group refuses marketing). Other groups (custom ones) are ignored; a flag other than
  * {@code 0}/{@code 1}, a duplicate group or a duplicate {@code groups} parameter invalidates the whole cookie.
+ * <p>
+ * The consent's time is the {@code OptanonAlertBoxClosed} cookie that OneTrust writes beside it when the visitor
+ * makes a choice (an ISO-8601 instant, {@code 2026-01-14T12:00:00.000Z}); {@code OptanonConsent}'s own
+ * {@code datestamp} is rewritten on later visits, so it says nothing of the consent's age. Without that cookie the
+ * consent counts as given now (it then never grows older than the consent maximum age, as before OneTrust wrote
+ * it); with one that cannot be read, or sent twice, the consent is none: its age is unknown.
  */
 final class OneTrustCookie {
 
     static final String NAME = "OptanonConsent";
     static final String SOURCE = "onetrust";
+    /** The cookie holding when the visitor last made a choice in OneTrust's banner or preference center. */
+    static final String CLOSED_NAME = "OptanonAlertBoxClosed";
 
     private OneTrustCookie() {
     }
 
-    static Optional<StoredConsent> parse(String raw, Instant now, List<String> problems) {
+    /**
+     * @param closed the request's {@code OptanonAlertBoxClosed} values (normally none or one)
+     */
+    static Optional<StoredConsent> parse(String raw, List<String> closed, Instant now, List<String> problems) {
         if (!CmpText.readable(raw)) {
             return fail(problems, "empty or oversized");
         }
@@ -73,7 +85,19 @@ final class OneTrustCookie {
                 && !Boolean.FALSE.equals(social)) {
             granted.add(Category.MARKETING);
         }
-        return Optional.of(new StoredConsent(granted, 0, now, "", SOURCE));
+        Instant given = now;
+        if (closed.size() > 1) {
+            return fail(problems, CLOSED_NAME + " sent twice (the consent's age is unknown)");
+        }
+        if (closed.size() == 1) {
+            Optional<String> when = CmpText.urlDecode(closed.get(0).strip());
+            try {
+                given = Instant.parse(when.orElse(""));
+            } catch (DateTimeParseException e) {
+                return fail(problems, "unreadable " + CLOSED_NAME);
+            }
+        }
+        return Optional.of(new StoredConsent(granted, 0, given, "", SOURCE));
     }
 
     private static Optional<StoredConsent> fail(List<String> problems, String why) {

@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
  *       consent is the first valid one's, granting only what every valid one grants (a cookie of theirs or
  *       ConsentGate's sent twice: no consent, unclear); a cookie is not valid when its own timestamp (Cookiebot
  *       {@code utc}, cookieconsent {@code consentTimestamp}, TCF {@code LastUpdated}) is older than the consent
- *       maximum age.
+ *       maximum age; OneTrust's time is its {@code OptanonAlertBoxClosed} cookie ({@link OneTrustCookie}).
  *       {@code usprivacy} with opt-out {@code Y} sets {@link Signals#saleOptOut()} (sent twice: either value's).</li>
  *   <li><b>Region</b>: the first value of the trusted region header, trimmed and upper-cased, when it matches
  *       {@code [A-Z]{2}} or {@code [A-Z]{2}-[A-Z0-9]{1,3}}.</li>

@@ -30,10 +30,14 @@ final class StoredConsents {
     /** How far ahead of the server's clock a consent manager's timestamp may lie. */
     static final Duration FOREIGN_CLOCK_SKEW = Duration.ofDays(1);
 
-    /** Parses one consent manager's cookie value; adds a problem and returns empty when invalid. */
+    /**
+     * Parses one consent manager's cookie value (the request's other cookies in {@code jar}, for a manager that
+     * spreads its record over two); adds a problem and returns empty when invalid.
+     */
     @FunctionalInterface
     interface Parser {
-        Optional<StoredConsent> parse(String value, SignalSettings settings, Instant now, List<String> problems);
+        Optional<StoredConsent> parse(String value, CookieJar jar, SignalSettings settings, Instant now,
+                                      List<String> problems);
     }
 
     /** A consent manager ConsentGate can read: its source name, its cookie name and its parser. */
@@ -41,13 +45,15 @@ final class StoredConsents {
     }
 
     static final List<Cmp> CMPS = List.of(
-            new Cmp(CookiebotCookie.SOURCE, CookiebotCookie.NAME, (v, s, now, p) -> CookiebotCookie.parse(v, now, p)),
-            new Cmp(OneTrustCookie.SOURCE, OneTrustCookie.NAME, (v, s, now, p) -> OneTrustCookie.parse(v, now, p)),
+            new Cmp(CookiebotCookie.SOURCE, CookiebotCookie.NAME,
+                    (v, jar, s, now, p) -> CookiebotCookie.parse(v, now, p)),
+            new Cmp(OneTrustCookie.SOURCE, OneTrustCookie.NAME,
+                    (v, jar, s, now, p) -> OneTrustCookie.parse(v, jar.all(OneTrustCookie.CLOSED_NAME), now, p)),
             new Cmp(CookieConsentCookie.SOURCE, CookieConsentCookie.NAME,
-                    (v, s, now, p) -> CookieConsentCookie.parse(v, now, p)),
+                    (v, jar, s, now, p) -> CookieConsentCookie.parse(v, now, p)),
             new Cmp(KlaroCookie.SOURCE, KlaroCookie.NAME,
-                    (v, s, now, p) -> KlaroCookie.parse(v, s.klaroServices(), now, p)),
-            new Cmp(TcfCookie.SOURCE, TcfCookie.NAME, (v, s, now, p) -> TcfCookie.parse(v, p)));
+                    (v, jar, s, now, p) -> KlaroCookie.parse(v, s.klaroServices(), now, p)),
+            new Cmp(TcfCookie.SOURCE, TcfCookie.NAME, (v, jar, s, now, p) -> TcfCookie.parse(v, p)));
 
     private static final Logger LOG = LoggerFactory.getLogger(StoredConsents.class);
 
@@ -88,7 +94,7 @@ final class StoredConsents {
                 return Optional.empty(); // ambiguous: its refusals are unknown, so no consent at all
             }
             Optional<StoredConsent> c = single(jar, cmp.cookieName(), problems).flatMap(v -> guarded(cmp.source(),
-                    problems, () -> cmp.parser().parse(v, settings, now, problems)));
+                    problems, () -> cmp.parser().parse(v, jar, settings, now, problems)));
             if (c.isPresent()) {
                 Instant given = c.get().timestamp();
                 if (given.isAfter(now.plus(FOREIGN_CLOCK_SKEW))) {

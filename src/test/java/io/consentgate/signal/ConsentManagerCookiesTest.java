@@ -285,4 +285,39 @@ class ConsentManagerCookiesTest {
                 9)));
         assertTrue(tolerated.consent().isPresent(), "a visitor's clock running a little fast keeps the consent");
     }
+
+    @Test
+    void oneTrustsConsentIsAsOldAsTheChoiceItsAlertBoxClosedCookieRecords() {
+        String consent = "OptanonConsent=" + oneTrust("C0001:1,C0002:1,C0003:0,C0004:0");
+        Signals recent = READER.read(TestHeaders.of("Cookie", consent
+                + "; OptanonAlertBoxClosed=2026-01-14T11:58:03.417Z"));
+        assertEquals(Instant.parse("2026-01-14T11:58:03.417Z"), recent.consent().orElseThrow().timestamp());
+        assertEquals(Set.of(ANALYTICS), recent.consent().get().granted());
+        Signals encoded = READER.read(TestHeaders.of("Cookie", "OptanonAlertBoxClosed=2026-01-14T11%3A58%3A03.417Z; "
+                + consent));
+        assertEquals(Instant.parse("2026-01-14T11:58:03.417Z"), encoded.consent().orElseThrow().timestamp());
+
+        Signals old = READER.read(TestHeaders.of("Cookie", consent
+                + "; OptanonAlertBoxClosed=2024-11-02T08:10:00.000Z"));
+        assertEquals(Optional.empty(), old.consent(), "chosen 439 days ago");
+        assertTrue(old.problems().toString().contains("maximum age"), old.problems().toString());
+
+        Signals ahead = READER.read(TestHeaders.of("Cookie", consent
+                + "; OptanonAlertBoxClosed=2026-03-01T00:00:00.000Z"));
+        assertEquals(Optional.empty(), ahead.consent(), "dated ahead: it would never grow old");
+    }
+
+    @Test
+    void oneTrustsConsentWithAnUnreadableOrDoubledChoiceTimeIsNone() {
+        String consent = "OptanonConsent=" + oneTrust("C0001:1,C0002:1");
+        for (String closed : List.of("OptanonAlertBoxClosed=yesterday", "OptanonAlertBoxClosed=",
+                "OptanonAlertBoxClosed=Wed%20Jan%2014%202026",
+                "OptanonAlertBoxClosed=2026-01-14T11:58:03.417Z; OptanonAlertBoxClosed=2026-01-13T09:00:00.000Z")) {
+            Signals s = READER.read(TestHeaders.of("Cookie", consent + "; " + closed));
+            assertEquals(Optional.empty(), s.consent(), closed);
+            assertTrue(s.problems().toString().contains("OptanonAlertBoxClosed"), s.problems().toString());
+        }
+        Signals without = READER.read(TestHeaders.of("Cookie", consent));
+        assertEquals(NOW, without.consent().orElseThrow().timestamp(), "no choice time written: counted as now");
+    }
 }

@@ -353,7 +353,7 @@ class SignalReaderTest {
     @Test
     void aFailingConsentManagerParserIsNoConsentAndTheNextOneIsTried() {
         List<StoredConsents.Cmp> cmps = List.of(
-                new StoredConsents.Cmp("klaro", "klaro", (v, s, now, p) -> {
+                new StoredConsents.Cmp("klaro", "klaro", (v, jar, s, now, p) -> {
                     throw new IllegalStateException("bug quoting " + v);
                 }),
                 StoredConsents.CMPS.get(1));
