@@ -498,6 +498,11 @@ final class ElementRules {
         int srcset = attr(SRCSET);
         if (m == null) {
             m = check(srcset, true);
+            if (m != null && t.nameId == ElementNames.IMG && hasUrl(src)) {
+                // a picture with a tracker among its candidates: the candidates go, the picture stays on its src
+                dropAttributes(srcset, SRCSET, m);
+                m = null;
+            }
         }
         if (m == null) {
             m = lazyLoading.lazyUrl(false);
@@ -515,6 +520,19 @@ final class ElementRules {
      */
     private TrackerMatch pixelVerdict(int i, boolean responsive) {
         return engine.inNoscript() || !responsive && mayBeHit(i) ? pixelPathVerdict(i) : null;
+    }
+
+    /** Whether attribute {@code i} is there with a value that is not only whitespace. */
+    private boolean hasUrl(int i) {
+        int v = t.valueFrom(i);
+        if (v < 0) {
+            return false;
+        }
+        int end = t.valueTo(i);
+        while (v < end && ByteScan.isWs(t.buf[v])) {
+            v++;
+        }
+        return v < end;
     }
 
     /**

@@ -237,6 +237,30 @@ class UrlElementsTest {
     }
 
     @Test
+    void aTrackerAmongAnImagesSrcsetCandidatesTakesTheSrcsetNotThePicture() {
+        ConsentDecision none = ConsentDecision.refuseAll();
+        String hero = "<p><img src=\"/img/hero.jpg\" srcset=\"/img/hero@2x.jpg 2x, " + PIXEL + " 3x\" sizes=\"100vw\""
+            + " alt=\"Hero\" SRCSET='" + DC + " 4x'></p>";
+        String kept = "<p><img src=\"/img/hero.jpg\" sizes=\"100vw\" alt=\"Hero\"></p>";
+        assertEquals(kept, rewrite(REMOVE, hero, none), "both srcsets go: the second would apply without the first");
+        assertEquals(kept, rewrite(NEUTRALIZE, hero, none), "as with style and background, in both modes");
+        assertEquals(hero, rewrite(REMOVE, hero, ConsentDecision.allowAll()));
+        List<TrackerEvent> events = events(REMOVE, hero, none);
+        assertEquals(1, events.size());
+        assertEquals(TrackerEvent.Action.NEUTRALIZED, events.get(0).action());
+        assertEquals("img", events.get(0).element());
+        // without a src of its own (or a blank one) nothing of the picture is left to show: it goes whole
+        for (String whole : List.of("<img srcset=\"/img/a.jpg 1x, " + PIXEL + " 2x\" alt=\"\">",
+            "<img src=\" \" srcset=\"" + PIXEL + " 2x\">", "<img src srcset=\"" + PIXEL + " 2x\">")) {
+            assertEquals("<p></p>", rewrite(REMOVE, "<p>" + whole + "</p>", none), whole);
+        }
+        // a tracker src takes the image whatever its srcset; a <source> in a <picture> goes whole, the <img> stays
+        assertEquals("<p></p>", rewrite(REMOVE, "<p><img src=\"" + PIXEL + "\" srcset=\"/a.jpg 2x\"></p>", none));
+        assertEquals("<picture><img src=\"/a.jpg\"></picture>", rewrite(REMOVE, "<picture><source srcset=\"" + PIXEL
+            + "\"><img src=\"/a.jpg\"></picture>", none));
+    }
+
+    @Test
     void aStyleAttributeThatFetchesARefusedTrackerGoesAndTheElementStays() {
         String pixel = "https://www.facebook.com/tr?id=1&amp;ev=PageView";
         ConsentDecision none = ConsentDecision.refuseAll();
