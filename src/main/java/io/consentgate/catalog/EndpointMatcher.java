@@ -60,9 +60,11 @@ final class EndpointMatcher {
 
     /**
      * Whether the raw URL bytes {@code b[from, pathEnd)} (scheme, host and path; {@code pathEnd} at the query's
-     * {@code ?}) end, after any trailing slashes, with the bytes of a specific exact collection path, or may once
-     * decoded: the last segment holds {@code %}, {@code &}, {@code ;}, {@code \} or a control byte. A cheap first
-     * test, byte for byte and without a string, before {@link #matchPixel} reads the URL itself.
+     * {@code ?}) end, after any trailing slashes, with the bytes of a specific exact collection path (a path-relative
+     * URL may also be that path without its first {@code /}), or may once read: they hold {@code %}, {@code &},
+     * {@code ;}, {@code \} or a control byte, which decoding, path parameters or the URL parser can change. A cheap
+     * first test, byte for byte and without a string, before {@link #matchPixel} reads the URL itself: false means
+     * {@link #matchPixel} finds no exact collection path at the end of that URL's path.
      */
     boolean mayEndWithPixelPath(byte[] b, int from, int pathEnd) {
         int end = pathEnd;
@@ -77,15 +79,16 @@ final class EndpointMatcher {
         if (tails != null) {
             for (byte[] tail : tails) {
                 int start = end - tail.length;
-                if (start >= from && Arrays.equals(b, start, end, tail, 0, tail.length)) {
+                if (start >= from ? Arrays.equals(b, start, end, tail, 0, tail.length)
+                        : start == from - 1 && Arrays.equals(b, from, end, tail, 1, tail.length)) {
                     return true;
                 }
             }
         }
-        for (int i = end - 1; i >= from && b[i] != '/'; i--) {
+        for (int i = from; i < end; i++) {
             byte c = b[i];
             if (c == '%' || c == '&' || c == ';' || c == '\\' || (c & 0xff) <= ' ') {
-                return true; // the decoded path may end otherwise
+                return true; // the path as read may end otherwise
             }
         }
         return false;
@@ -95,8 +98,8 @@ final class EndpointMatcher {
      * An image URL on any host whose path ends with a specific (non-generic) exact endpoint, or starts with a specific
      * prefix: a tracker's pixel sent to a collection server of the site's own ({@code
      * https://stats.shop.example/matomo.php?idsite=1&rec=1}), also with a path below a PHP script
-     * ({@code /matomo.php/x?idsite=1&rec=1}, as {@link #match} reads it). A linear scan: only images in
-     * {@code <noscript>} ask.
+     * ({@code /matomo.php/x?idsite=1&rec=1}, as {@link #match} reads it). A linear scan: the rewriter asks for the
+     * images in {@code <noscript>}, and for others only when {@link #mayEndWithPixelPath} lets them through.
      */
     TrackerMatch matchPixel(String url) {
         String p = EndpointPattern.withoutTrailingSlash(LoaderMatcher.path(url));

@@ -351,8 +351,8 @@ public final class TrackerCatalog {
      * A cheap first test for {@link #matchPixel} on raw URL bytes, for images that are not in a {@code <noscript>}
      * and so are far more numerous: whether {@code b[from, pathEnd)}, a URL's bytes up to its query's {@code ?},
      * ends with a specific exact collection path ({@code …/matomo.php}, {@code …/g/collect}) or may once decoded.
-     * False means {@link #matchPixel} finds no exact collection path at that path's end; it does not try the prefix
-     * paths ({@code /b/ss/…}) or a path below a PHP script.
+     * False means {@link #matchPixel} finds no exact collection path at the end of that URL's path; the prefix paths
+     * ({@code /b/ss/…}) and paths below a PHP script are not tried.
      */
     public boolean mayEndWithPixelPath(byte[] b, int from, int pathEnd) {
         return endpoints.mayEndWithPixelPath(b, from, pathEnd);

@@ -496,19 +496,21 @@ final class ElementRules {
         int src = attr(SRC);
         TrackerMatch m = check(src, false);
         int srcset = attr(SRCSET);
+        boolean responsive = srcset >= 0;
         if (m == null) {
             m = check(srcset, true);
-            if (m != null && t.nameId == ElementNames.IMG && hasUrl(src)) {
+            if (m != null && t.nameId != ElementNames.SOURCE && hasUrl(src)) {
                 // a picture with a tracker among its candidates: the candidates go, the picture stays on its src
                 dropAttributes(srcset, SRCSET, m);
                 m = null;
+                responsive = false;
             }
         }
         if (m == null) {
             m = lazyLoading.lazyUrl(false);
         }
         if (m == null && t.nameId != ElementNames.SOURCE) {
-            m = pixelVerdict(src, srcset >= 0);
+            m = pixelVerdict(src, responsive);
         }
         refuseIfTracker(m);
     }
@@ -516,23 +518,20 @@ final class ElementRules {
     /**
      * The image URL in attribute {@code i} as a hit on a tracker's collection path ({@link #pixelPathVerdict}): every
      * image in {@code <noscript>}; elsewhere one without a {@code srcset} (a hit is one URL, not a choice of
-     * resolutions, and the responsive images of image-heavy pages cost nothing) that {@link #mayBeHit} lets through.
+     * resolutions, and the responsive images of image-heavy pages cost nothing) that {@link #mayBeHit} lets through,
+     * and whose URL has a query.
      */
     private TrackerMatch pixelVerdict(int i, boolean responsive) {
-        return engine.inNoscript() || !responsive && mayBeHit(i) ? pixelPathVerdict(i) : null;
+        if (engine.inNoscript()) {
+            return pixelPathVerdict(i, false);
+        }
+        return !responsive && mayBeHit(i) ? pixelPathVerdict(i, true) : null;
     }
 
-    /** Whether attribute {@code i} is there with a value that is not only whitespace. */
+    /** Whether attribute {@code i} is there with a value that is not only whitespace, once decoded. */
     private boolean hasUrl(int i) {
         int v = t.valueFrom(i);
-        if (v < 0) {
-            return false;
-        }
-        int end = t.valueTo(i);
-        while (v < end && ByteScan.isWs(t.buf[v])) {
-            v++;
-        }
-        return v < end;
+        return v >= 0 && !UrlText.decode(t.buf, v, t.valueTo(i)).isBlank();
     }
 
     /**
@@ -542,6 +541,7 @@ final class ElementRules {
      * and sits in the page itself. Only a URL with a query whose path ends with a specific collection path counts
      * (a hit carries its data in the query), tested on the raw bytes: a page's own images cost a search for
      * {@code ?}. The prefix paths ({@code /b/ss/…}) and paths below a PHP script are read in {@code <noscript>} only.
+     * A value with no {@code ?} but a character reference (which may write one) goes to the exact reading.
      */
     private boolean mayBeHit(int i) {
         int from = t.valueFrom(i);
@@ -550,7 +550,10 @@ final class ElementRules {
         }
         int to = t.valueTo(i);
         int q = ByteScan.indexOf(t.buf, from, to, '?');
-        return q < to && cfg.catalog.mayEndWithPixelPath(t.buf, from, q);
+        if (q == to) {
+            return ByteScan.indexOf(t.buf, from, to, '&') < to;
+        }
+        return cfg.catalog.mayEndWithPixelPath(t.buf, from, q);
     }
 
     /**
@@ -558,11 +561,14 @@ final class ElementRules {
      * {@code /matomo.php?idsite=…&rec=1}, Adobe's {@code /b/ss/…} on a first-party tracking server): every such
      * image in {@code <noscript>}, elsewhere those {@link #mayBeHit} lets through.
      */
-    private TrackerMatch pixelPathVerdict(int i) {
+    private TrackerMatch pixelPathVerdict(int i, boolean hitOnly) {
         if (t.valueFrom(i) < 0) {
             return null;
         }
         String url = UrlText.decode(t.buf, t.valueFrom(i), t.valueTo(i));
+        if (hitOnly && url.indexOf('?') < 0) {
+            return null; // outside <noscript> only a hit, which carries its data in the query
+        }
         return pathVerdict(cfg.catalog.matchPixel(url), url);
     }
 
@@ -676,8 +682,9 @@ final class ElementRules {
     }
 
     /**
-     * For an AMP component that stays: drops attribute {@code first} and every later one of the same name, in the
-     * writing of the tag's other edits, and reports {@code m} as {@link TrackerEvent.Action#NEUTRALIZED}.
+     * For an element that stays (an AMP component, an image whose {@code srcset} names a tracker): drops attribute
+     * {@code first} and every later one of the same name, in the writing of the tag's other edits, and reports
+     * {@code m} as {@link TrackerEvent.Action#NEUTRALIZED}.
      */
     void dropAttributes(int first, byte[] name, TrackerMatch m) {
         engine.event(TrackerEvent.Action.NEUTRALIZED, ElementNames.name(t.nameId), m);

@@ -22,7 +22,9 @@ import java.util.Optional;
  * makes a choice (an ISO-8601 instant, {@code 2026-01-14T12:00:00.000Z}); {@code OptanonConsent}'s own
  * {@code datestamp} is rewritten on later visits, so it says nothing of the consent's age. Without that cookie the
  * consent counts as given now (it then never grows older than the consent maximum age, as before OneTrust wrote
- * it); with one that cannot be read, or sent twice, the consent is none: its age is unknown.
+ * it); with one that cannot be read the consent is none, as with another manager's unreadable timestamp, and one
+ * sent twice makes the stored consent unclear, as any duplicated consent cookie does
+ * ({@link StoredConsents#anyDuplicated}).
  */
 final class OneTrustCookie {
 
@@ -90,7 +92,8 @@ final class OneTrustCookie {
             return fail(problems, CLOSED_NAME + " sent twice (the consent's age is unknown)");
         }
         if (closed.size() == 1) {
-            Optional<String> when = CmpText.urlDecode(closed.get(0).strip());
+            // percent escapes decoded, a '+' kept: it is an offset's sign here, never an encoded space
+            Optional<String> when = CmpText.urlDecode(closed.get(0).strip().replace("+", "%2B"));
             try {
                 given = Instant.parse(when.orElse(""));
             } catch (DateTimeParseException e) {

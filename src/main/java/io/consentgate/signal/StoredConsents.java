@@ -40,15 +40,37 @@ final class StoredConsents {
                                       List<String> problems);
     }
 
-    /** A consent manager ConsentGate can read: its source name, its cookie name and its parser. */
-    record Cmp(String source, String cookieName, Parser parser) {
+    /**
+     * A consent manager ConsentGate can read: its source name, its cookie name, its parser, and the other cookies its
+     * record is spread over ({@code companions}): one of those sent twice is as ambiguous as the cookie itself.
+     */
+    record Cmp(String source, String cookieName, Parser parser, List<String> companions) {
+
+        /** A manager whose record is its one cookie. */
+        Cmp(String source, String cookieName, Parser parser) {
+            this(source, cookieName, parser, List.of());
+        }
+
+        /** Whether the cookie or a companion came more than once. */
+        boolean duplicated(CookieJar jar) {
+            if (jar.all(cookieName).size() > 1) {
+                return true;
+            }
+            for (String c : companions) {
+                if (jar.all(c).size() > 1) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     static final List<Cmp> CMPS = List.of(
             new Cmp(CookiebotCookie.SOURCE, CookiebotCookie.NAME,
                     (v, jar, s, now, p) -> CookiebotCookie.parse(v, now, p)),
             new Cmp(OneTrustCookie.SOURCE, OneTrustCookie.NAME,
-                    (v, jar, s, now, p) -> OneTrustCookie.parse(v, jar.all(OneTrustCookie.CLOSED_NAME), now, p)),
+                    (v, jar, s, now, p) -> OneTrustCookie.parse(v, jar.all(OneTrustCookie.CLOSED_NAME), now, p),
+                    List.of(OneTrustCookie.CLOSED_NAME)),
             new Cmp(CookieConsentCookie.SOURCE, CookieConsentCookie.NAME,
                     (v, jar, s, now, p) -> CookieConsentCookie.parse(v, now, p)),
             new Cmp(KlaroCookie.SOURCE, KlaroCookie.NAME,
@@ -89,8 +111,9 @@ final class StoredConsents {
             if (!settings.honours(cmp.source())) {
                 continue;
             }
-            if (jar.all(cmp.cookieName()).size() > 1) {
+            if (cmp.duplicated(jar)) {
                 single(jar, cmp.cookieName(), problems);
+                cmp.companions().forEach(c -> single(jar, c, problems));
                 return Optional.empty(); // ambiguous: its refusals are unknown, so no consent at all
             }
             Optional<StoredConsent> c = single(jar, cmp.cookieName(), problems).flatMap(v -> guarded(cmp.source(),
@@ -163,13 +186,13 @@ final class StoredConsents {
         }
     }
 
-    /** Whether ConsentGate's cookie or an honoured consent manager's appears more than once. */
+    /** Whether ConsentGate's cookie or an honoured consent manager's (or a companion of it) appears more than once. */
     static boolean anyDuplicated(CookieJar jar, SignalSettings settings) {
         if (jar.all(settings.consentCookieName()).size() > 1) {
             return true;
         }
         for (Cmp cmp : CMPS) {
-            if (settings.honours(cmp.source()) && jar.all(cmp.cookieName()).size() > 1) {
+            if (settings.honours(cmp.source()) && cmp.duplicated(jar)) {
                 return true;
             }
         }

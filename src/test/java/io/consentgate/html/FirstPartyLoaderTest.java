@@ -140,6 +140,18 @@ class FirstPartyLoaderTest {
         "<img src=\"https://acme.containers.example/ppms.php?idsite=5c1f&rec=1\">",
         // the path's end written with a character reference
         "<img src=\"https://stats.shop.example/matomo&#46;php?idsite=3&amp;rec=1\">",
+        // path-relative, and the query's '?' as a reference
+        "<img src=\"matomo.php?idsite=1&rec=1\">",
+        "<img src=\"g/collect?v=2&amp;tid=G-4RT8ZP1QW\">",
+        "<img src=\"/matomo.php&#63;idsite=1&amp;rec=1\">",
+        "<img src=\"/matomo.php&quest;idsite=1&amp;rec=1\">",
+        // an earlier segment of a two-segment path escaped, with a path parameter, or split by a newline
+        "<img src=\"/metrics/%67/collect?v=2&amp;tid=G-4RT8ZP1QW\">",
+        "<img src=\"/metrics/&#103;/collect?v=2\">",
+        "<img src=\"/metrics/g;x/collect?v=2\">",
+        "<img src=\"/metrics/g\n/collect?v=2\">",
+        // a srcset that named a tracker went, and the image is a hit all the same
+        "<img src=\"/matomo.php?idsite=1&rec=1\" srcset=\"https://www.google-analytics.com/collect 2x\">",
     })
     void aHitImageSentToATrackersCollectionPathOnAnyHostIsRemovedOutsideNoscriptToo(String pixel) {
         assertEquals("<p>a</p><p>b</p>", rewrite("<p>a</p>" + pixel + "<p>b</p>", NONE));

@@ -249,9 +249,13 @@ class UrlElementsTest {
         assertEquals(1, events.size());
         assertEquals(TrackerEvent.Action.NEUTRALIZED, events.get(0).action());
         assertEquals("img", events.get(0).element());
+        // <image> is read as <img>
+        assertEquals("<p><image src=\"/a.jpg\"></p>", rewrite(REMOVE, "<p><image src=\"/a.jpg\" srcset=\"" + PIXEL
+            + " 2x\"></p>", none));
         // without a src of its own (or a blank one) nothing of the picture is left to show: it goes whole
         for (String whole : List.of("<img srcset=\"/img/a.jpg 1x, " + PIXEL + " 2x\" alt=\"\">",
-            "<img src=\" \" srcset=\"" + PIXEL + " 2x\">", "<img src srcset=\"" + PIXEL + " 2x\">")) {
+            "<img src=\" \" srcset=\"" + PIXEL + " 2x\">", "<img src srcset=\"" + PIXEL + " 2x\">",
+            "<img src=\"&#32;&#x9;\" srcset=\"" + PIXEL + " 2x\">")) {
             assertEquals("<p></p>", rewrite(REMOVE, "<p>" + whole + "</p>", none), whole);
         }
         // a tracker src takes the image whatever its srcset; a <source> in a <picture> goes whole, the <img> stays

@@ -296,6 +296,12 @@ class ConsentManagerCookiesTest {
         Signals encoded = READER.read(TestHeaders.of("Cookie", "OptanonAlertBoxClosed=2026-01-14T11%3A58%3A03.417Z; "
                 + consent));
         assertEquals(Instant.parse("2026-01-14T11:58:03.417Z"), encoded.consent().orElseThrow().timestamp());
+        for (String offset : List.of("2026-01-14T12:58:03.417+01:00", "2026-01-14T12%3A58%3A03.417%2B01%3A00",
+                "2026-01-14T06:58:03.417-05:00")) {
+            Signals s = READER.read(TestHeaders.of("Cookie", consent + "; OptanonAlertBoxClosed=" + offset));
+            assertEquals(Instant.parse("2026-01-14T11:58:03.417Z"), s.consent().orElseThrow(
+                    () -> new AssertionError(offset + " " + s.problems())).timestamp(), offset);
+        }
 
         Signals old = READER.read(TestHeaders.of("Cookie", consent
                 + "; OptanonAlertBoxClosed=2024-11-02T08:10:00.000Z"));
@@ -311,12 +317,23 @@ class ConsentManagerCookiesTest {
     void oneTrustsConsentWithAnUnreadableOrDoubledChoiceTimeIsNone() {
         String consent = "OptanonConsent=" + oneTrust("C0001:1,C0002:1");
         for (String closed : List.of("OptanonAlertBoxClosed=yesterday", "OptanonAlertBoxClosed=",
-                "OptanonAlertBoxClosed=Wed%20Jan%2014%202026",
-                "OptanonAlertBoxClosed=2026-01-14T11:58:03.417Z; OptanonAlertBoxClosed=2026-01-13T09:00:00.000Z")) {
+                "OptanonAlertBoxClosed=Wed%20Jan%2014%202026")) {
             Signals s = READER.read(TestHeaders.of("Cookie", consent + "; " + closed));
             assertEquals(Optional.empty(), s.consent(), closed);
             assertTrue(s.problems().toString().contains("OptanonAlertBoxClosed"), s.problems().toString());
+            assertFalse(s.consentUnclear(), closed);
         }
+        // two choice times: the age is unknown, and as with any doubled consent cookie no other manager decides
+        String twice = "OptanonAlertBoxClosed=2026-01-14T11:58:03.417Z; OptanonAlertBoxClosed=2026-01-13T09:00:00.000Z";
+        String cookiebotAll = "CookieConsent=" + cookiebot("preferences:true,statistics:true,marketing:true");
+        Signals doubled = READER.read(TestHeaders.of("Cookie", consent + "; " + twice + "; " + cookiebotAll));
+        assertEquals(Optional.empty(), doubled.consent());
+        assertTrue(doubled.consentUnclear());
+        assertTrue(doubled.problems().toString().contains("OptanonAlertBoxClosed"), doubled.problems().toString());
+        SignalReader withoutOneTrust = new SignalReader(SignalSettings.defaults().withHonouredCmps(Set.of("cookiebot")),
+                CLOCK);
+        assertFalse(withoutOneTrust.read(TestHeaders.of("Cookie", twice + "; " + cookiebotAll)).consentUnclear(),
+                "OneTrust not honoured: its cookies are nobody's consent");
         Signals without = READER.read(TestHeaders.of("Cookie", consent));
         assertEquals(NOW, without.consent().orElseThrow().timestamp(), "no choice time written: counted as now");
     }
