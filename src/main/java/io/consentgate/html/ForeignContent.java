@@ -194,6 +194,20 @@ final class ForeignContent {
         restore = false;
     }
 
+    /**
+     * The context returns to the one saved last before the current tag is read again ({@link
+     * Tokenizer#rereadInSavedForeignContext}).
+     */
+    void restoreBeforeTag() {
+        if (hasSaved) {
+            top = saved;
+            overflow = savedOverflow;
+        }
+        topBeforeTag = top;
+        overflowBeforeTag = overflow;
+        restore = false;
+    }
+
     /** Once the current tag is handled, the context returns to the one saved last. */
     void restoreAfterTag() {
         restore = hasSaved;

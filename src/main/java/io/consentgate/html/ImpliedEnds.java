@@ -182,6 +182,33 @@ final class ImpliedEnds {
         return new ImpliedEnds(n, CLOSING_STARTS.containsKey(n) || CLOSING_ENDS.containsKey(n) || n.equals("tfoot"));
     }
 
+    /** Whether the start tag {@code name} closes an open paragraph. */
+    static boolean closesParagraph(String name) {
+        return CLOSING_STARTS.get("p").contains(name);
+    }
+
+    /** Whether the end tag {@code name} has a rule of its own in a body: it looks for its element in scope. */
+    static boolean hasOwnEndRule(String name) {
+        return BLOCK_ENDS.contains(name);
+    }
+
+    /** Whether {@code name} is an HTML element of the WHATWG "special" category. */
+    static boolean isSpecial(String name) {
+        return SPECIAL.contains(name);
+    }
+
+    /** Whether {@code name} is an element that never has an element inside (see {@link #NO_ELEMENTS}). */
+    static boolean holdsNoElements(String name) {
+        return NO_ELEMENTS.contains(name);
+    }
+
+    /** Whether {@code name} is an HTML element that has elements inside, but the document's own. */
+    static boolean holdsElements(String name) {
+        return !NO_ELEMENTS.contains(name) && !name.equals("body") && !name.equals("html") && !name.equals("head")
+            && (SPECIAL.contains(name) || PHRASING.contains(name) || OTHER_CONTAINERS.contains(name)
+            || BLOCK_ENDS.contains(name) || FORMATTING.contains(name));
+    }
+
     /** Whether the end tag may be left out: a start tag of the element's own name then closes it. */
     boolean optionalEnd() {
         return optionalEnd;

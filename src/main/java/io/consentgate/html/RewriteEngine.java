@@ -45,6 +45,11 @@ final class RewriteEngine implements TokenHandler {
     /** Where HTML closes the dropped element when its end tag may be left out ({@code <li>}, {@code <p>}…); else null. */
     private ImpliedEnds dropEnds;
     /**
+     * Where a browser closes the dropped element when it is an SVG or MathML one (read in that content, or an
+     * {@code <svg>}, {@code <math>}): it reads every tag of the drop; else null, and the drop costs what it did.
+     */
+    private ForeignEnds dropForeignEnds;
+    /**
      * The SVG/MathML depth the dropped element opened at: deeper, inside an integration point ({@code
      * <foreignObject>}, {@code <mi>}…), no tag closes it ({@link #dropEnds} does not apply).
      */
@@ -401,6 +406,10 @@ final class RewriteEngine implements TokenHandler {
     }
 
     void dropTag() throws IOException {
+        if (dropForeignEnds != null) {
+            foreignDropTag();
+            return;
+        }
         boolean same = tok.nameId == dropId && (dropId != ElementNames.OTHER
             || java.util.Arrays.equals(tok.name, 0, tok.nameLen, dropName, 0, dropNameLen));
         if (dropEnds != null && !tok.foreign && tok.foreignDepth() <= dropForeignDepth) {
@@ -442,6 +451,39 @@ final class RewriteEngine implements TokenHandler {
         } else if (same && !isVoid()) {
             dropDepth++;
         } else if (tok.endTag && inNoscript && tok.nameId == ElementNames.NOSCRIPT && dropId != ElementNames.NOSCRIPT) {
+            tok.ps = tok.tagStart;
+            setMode(DEFER);
+            endTag();
+        }
+    }
+
+    /** {@link #dropTag} for an SVG or MathML element: {@link ForeignEnds} says where the browser closes it. */
+    private void foreignDropTag() throws IOException {
+        int r = dropForeignEnds.read(tok,
+            new String(tok.name, 0, tok.nameLen, java.nio.charset.StandardCharsets.ISO_8859_1));
+        if (r == ForeignEnds.ENDS_AFTER) {
+            dropForeignEnds = null;
+            dropDepth = 0;
+            tok.ps = keepDropEnd ? tok.tagStart : tok.tagEnd;
+            keepDropEnd = false;
+            setMode(baseMode());
+            tok.restoreForeignContextAfterThisTag();
+        } else if (r == ForeignEnds.ENDS_BEFORE) {
+            // The browser closes the element before this tag (</svg> after an unclosed <image>, a breakout <div>,
+            // an ancestor's end tag): the tag is read as any other, where the output puts it.
+            dropForeignEnds = null;
+            dropDepth = 0;
+            tok.ps = tok.tagStart;
+            keepDropEnd = false;
+            setMode(baseMode());
+            tok.rereadInSavedForeignContext();
+            if (tok.endTag) {
+                endTag();
+            } else {
+                rules.startTag();
+            }
+        } else if (tok.endTag && inNoscript && tok.nameId == ElementNames.NOSCRIPT) {
+            dropForeignEnds = null;
             tok.ps = tok.tagStart;
             setMode(DEFER);
             endTag();
@@ -647,7 +689,8 @@ final class RewriteEngine implements TokenHandler {
         dropNameLen = tok.nameLen;
         System.arraycopy(tok.name, 0, dropName, 0, tok.nameLen);
         dropDepth = depth;
-        dropEnds = tok.foreign ? null : ImpliedEnds.of(tok.nameId, tok.name, tok.nameLen);
+        dropForeignEnds = ForeignEnds.of(tok);
+        dropEnds = tok.foreign || dropForeignEnds != null ? null : ImpliedEnds.of(tok.nameId, tok.name, tok.nameLen);
         dropForeignDepth = tok.foreignDepth();
     }
 
@@ -1173,6 +1216,7 @@ final class RewriteEngine implements TokenHandler {
         dropNameLen = 0;
         dropDepth = depth;
         dropEnds = null;
+        dropForeignEnds = null;
         dropAfterOverflow = true;
         dropContext = context;
     }

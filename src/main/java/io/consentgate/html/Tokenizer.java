@@ -1255,7 +1255,7 @@ final class Tokenizer {
      * <font>} with a {@code color}, {@code face} or {@code size} attribute, and the end tags {@code </p>} and
      * {@code </br>}.
      */
-    private boolean breaksOutOfForeign() {
+    boolean breaksOutOfForeign() {
         int id = nameId;
         if (endTag) {
             return id == ElementNames.P || id == ElementNames.BR;
@@ -1387,7 +1387,8 @@ final class Tokenizer {
         }
     }
 
-    private boolean isHtmlAnnotation() {
+    /** Whether the current start tag, an {@code <annotation-xml>}, is an HTML integration point (its encoding). */
+    boolean isHtmlAnnotation() {
         for (int i = 0; i < attrCount; i++) {
             int a = i * STRIDE;
             if (attrNameIs(i, ENCODING) && attrs[a + A_VALUE] >= 0) {
@@ -1457,6 +1458,21 @@ final class Tokenizer {
      */
     void restoreForeignContextAfterThisTag() {
         foreignContent.restoreAfterTag();
+    }
+
+    /**
+     * The element cut out since {@link #saveForeignContext} ends before the current tag, which a browser reading the
+     * output reads right after what came before the element: the tag is read again in that context (a breakout, an
+     * end tag that closes an SVG/MathML context, apply to it).
+     */
+    void rereadInSavedForeignContext() {
+        ForeignContent fc = foreignContent;
+        fc.restoreBeforeTag();
+        brokeOut = fc.inForeign() && breaksOutOfForeign();
+        if (brokeOut) {
+            fc.breakOut();
+        }
+        foreign = fc.inForeign();
     }
 
     /** See {@link ForeignContent#depth}. */
