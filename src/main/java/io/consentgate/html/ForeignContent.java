@@ -158,6 +158,19 @@ final class ForeignContent {
         restore = false;
     }
 
+    /** Whether an integration point ({@code <foreignObject>}, {@code <mi>}…) is open deeper than {@code depth}. */
+    boolean integrationPointAbove(int depth) {
+        if (overflow > 0) {
+            return true; // not tracked: taken for one, whose end tags reach nothing past it
+        }
+        for (Context c = top; c != null && c.depth > depth; c = c.parent) {
+            if (!isForeign(c.id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** How many SVG/MathML contexts are open, for {@link #closeTo}. */
     int depth() {
         return Context.depthOf(top);

@@ -412,6 +412,17 @@ final class RewriteEngine implements TokenHandler {
         }
         boolean same = tok.nameId == dropId && (dropId != ElementNames.OTHER
             || java.util.Arrays.equals(tok.name, 0, tok.nameLen, dropName, 0, dropNameLen));
+        if (dropEnds != null && tok.foreign && tok.endTag && !same && endsInForeignContent()) {
+            // SVG/MathML content left open in the removed element: an HTML end tag walks out of it to the HTML
+            // rules, which close the element and the content in it (<section data-consent=…><svg><image></div>)
+            dropEnds = null;
+            tok.ps = tok.tagStart;
+            keepDropEnd = false;
+            setMode(baseMode());
+            tok.rereadInSavedForeignContext();
+            endTag();
+            return;
+        }
         if (dropEnds != null && !tok.foreign && tok.foreignDepth() <= dropForeignDepth) {
             // An element whose end tag may be left out (<li>, <option>, <p>, table cells…): elements of its name
             // inside it are nested ones only inside a container of their own (a list in the list item).
@@ -455,6 +466,17 @@ final class RewriteEngine implements TokenHandler {
             setMode(DEFER);
             endTag();
         }
+    }
+
+    /**
+     * Whether the current end tag, read in SVG/MathML content opened inside the removed HTML element, closes it: an
+     * HTML element's end tag that no SVG/MathML element has the name of reaches the HTML rules ({@link #dropEnds}),
+     * unless an integration point open inside (a scope boundary) stops it.
+     */
+    private boolean endsInForeignContent() {
+        String name = new String(tok.name, 0, tok.nameLen, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return tok.foreignDepth() > dropForeignDepth && ImpliedEnds.holdsElements(name) && !name.equals("a")
+            && !tok.integrationPointAbove(dropForeignDepth) && dropEnds.closes(name, true, false);
     }
 
     /** {@link #dropTag} for an SVG or MathML element: {@link ForeignEnds} says where the browser closes it. */

@@ -1475,6 +1475,11 @@ final class Tokenizer {
         foreign = fc.inForeign();
     }
 
+    /** See {@link ForeignContent#integrationPointAbove}. */
+    boolean integrationPointAbove(int depth) {
+        return foreignContent.integrationPointAbove(depth);
+    }
+
     /** See {@link ForeignContent#depth}. */
     int foreignDepth() {
         return foreignContent.depth();

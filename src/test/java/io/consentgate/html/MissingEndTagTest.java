@@ -128,6 +128,21 @@ class MissingEndTagTest {
     }
 
     @Test
+    void anAncestorsEndTagReadInAnUnclosedSvgInTheRemovedElementEndsIt() {
+        // the end tag walks out of the SVG content to the HTML rules, which close the <svg> with the element
+        assertEquals("<div></div><p>kept</p>", rewrite(REMOVE,
+            "<div><section data-consent=\"marketing\"><svg><image href=\"/x.png\"></div><p>kept</p>", NONE));
+        assertEquals("<ul></ul><p>kept</p>", rewrite(REMOVE,
+            "<ul><li data-consent=\"marketing\">Offer <svg><use href=\"#i\"></ul><p>kept</p>", NONE));
+        // an element opened inside the removed one is the one it closes
+        assertEquals("<div><p>kept</p>", rewrite(REMOVE, "<div><section data-consent=\"marketing\"><div><svg><rect>"
+            + "</div>still gated</section><p>kept</p>", NONE));
+        // an <svg> in a <foreignObject> in the removed element: the integration point is a scope boundary
+        assertEquals("<div><p>kept</p>", rewrite(REMOVE, "<div><section data-consent=\"marketing\"><svg>"
+            + "<foreignObject><svg><rect></div>still gated</section><p>kept</p>", NONE));
+    }
+
+    @Test
     void aStrayEndTagOfSvgOrMathInHtmlContentEndsNothing() {
         // no HTML element is named svg or math: a browser ignores the tag (Chromium's tree)
         assertEquals("<div></div><p>kept</p>", rewrite(REMOVE,
