@@ -76,12 +76,14 @@ final class ForeignEnds {
 
     /**
      * A reader for the removal of the current start tag's element, or null when it is an HTML element (its removal
-     * follows {@link ImpliedEnds}): one read in SVG/MathML content, or an {@code <svg>}, a {@code <math>}.
+     * follows {@link ImpliedEnds}): one read in SVG/MathML content, an {@code <svg>}, a {@code <math>}, or an
+     * {@code <mglyph>}, {@code <malignmark>} in a MathML text integration point.
      */
     static ForeignEnds of(Tokenizer tok) {
         int id = tok.nameId;
         boolean root = !tok.foreign && (id == ElementNames.SVG || id == ElementNames.MATH);
-        if (!tok.foreign && !root || tok.nameLen == 0) {
+        boolean glyph = !tok.foreign && tok.mathMLInTextPoint(); // in <mi>, a MathML child of it
+        if (!tok.foreign && !root && !glyph || tok.nameLen == 0) {
             return null;
         }
         String name = new String(tok.name, 0, tok.nameLen, java.nio.charset.StandardCharsets.ISO_8859_1);

@@ -514,7 +514,8 @@ final class RewriteEngine implements TokenHandler {
 
     /** Whether the current tag has no content or end tag. */
     boolean isVoid() {
-        return tok.foreign ? tok.selfClosing : ElementNames.isVoid(tok.nameId) || tok.xml && tok.selfClosing;
+        return tok.foreign || tok.mathMLInTextPoint() ? tok.selfClosing
+            : ElementNames.isVoid(tok.nameId) || tok.xml && tok.selfClosing;
     }
 
     @Override

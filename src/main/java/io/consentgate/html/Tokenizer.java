@@ -1475,6 +1475,16 @@ final class Tokenizer {
         foreign = fc.inForeign();
     }
 
+    /**
+     * Whether the current start tag is an {@code <mglyph>} or {@code <malignmark>} in a MathML text integration
+     * point ({@code <mi>}…): an HTML context, where these two are MathML elements all the same.
+     */
+    boolean mathMLInTextPoint() {
+        int top = foreignContent.top();
+        return !endTag && (nameId == ElementNames.MGLYPH || nameId == ElementNames.MALIGNMARK)
+            && top >= ElementNames.MI && top <= ElementNames.MTEXT;
+    }
+
     /** See {@link ForeignContent#integrationPointAbove}. */
     boolean integrationPointAbove(int depth) {
         return foreignContent.integrationPointAbove(depth);

@@ -172,6 +172,17 @@ class ForeignMissingEndTagTest {
     }
 
     @Test
+    void anMglyphInATextIntegrationPointIsMathML() {
+        // in <mi> a start tag is HTML, but for <mglyph> and <malignmark>: those stay MathML, and self-close
+        String page = "<math><mi><mglyph data-consent=\"marketing\">x</mi><mn>2</mn></math><p>Important</p>";
+        assertEquals("<math><mi></mi><mn>2</mn></math><p>Important</p>", rewrite(REMOVE, page, NONE));
+        assertSameTreeAsJsoup(page);
+        String closed = "<math><mi><mglyph data-consent=\"marketing\"/>x</mi></math><p>Important</p>";
+        assertEquals("<math><mi>x</mi></math><p>Important</p>", rewrite(REMOVE, closed, NONE));
+        assertSameTreeAsJsoup(closed);
+    }
+
+    @Test
     void anHtmlAnnotationIsAnIntegrationPoint() {
         String page = "<math><annotation-xml encoding=\"text/html\" data-consent=\"marketing\"><div>gated</div>"
             + "</math><p>Important</p>";
