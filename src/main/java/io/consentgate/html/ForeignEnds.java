@@ -52,6 +52,9 @@ final class ForeignEnds {
     private static final Set<String> TRACKED = Set.of("svg", "math", "foreignobject", "desc", "title", "mi", "mo",
         "mn", "ms", "mtext", "annotation-xml", "mglyph", "malignmark");
 
+    private static final Set<String> SVG_POINTS = Set.of("foreignobject", "desc", "title");
+    private static final Set<String> MATH_POINTS = Set.of("mi", "mo", "mn", "ms", "mtext", "annotation-xml");
+
     private final String element;
     /** Whether the element's parent is HTML (an {@code <svg>} or {@code <math>} in HTML content). */
     private final boolean htmlParent;
@@ -225,21 +228,28 @@ final class ForeignEnds {
 
     /**
      * An end tag that names no element open inside: an ancestor's, unless none of its name can be open around. The
-     * SVG/MathML elements tracked around are known; an SVG/MathML name else is taken for an ancestor's ({@code <g>},
-     * {@code <a>}, {@code <mrow>}); an HTML name for an ancestor's past the {@code <svg>}, where the HTML rules find
-     * it, except where the element or what is open in it is an integration point (a scope boundary).
+     * SVG/MathML elements tracked around are known (an SVG integration point's name in MathML content, and a MathML
+     * one's in SVG content, are ordinary elements, not tracked); an SVG/MathML name else is taken for an ancestor's
+     * ({@code <g>}, {@code <a>}, {@code <mrow>}); an HTML name for an ancestor's past the {@code <svg>}, where the
+     * HTML rules find it, except where the element or what is open in it is an integration point (a scope boundary).
      */
     private int outside(String name) {
         if (name.equals("body") || name.equals("html") || name.equals("head")) {
             return GOES_ON; // a browser closes nothing there
         }
         if (TRACKED.contains(name)) {
+            // an SVG integration point's name is an ordinary element in MathML content, and a MathML one's in SVG
+            // content (<svg><mi>): there one of them may be open around without being tracked
+            int other = SVG_POINTS.contains(name) ? ElementNames.MATH
+                : MATH_POINTS.contains(name) ? ElementNames.SVG : ElementNames.OTHER;
+            boolean untracked = false;
             for (ForeignContent.Context c = around; c != null; c = c.parent) {
                 if (name.equals(ElementNames.name(c.id))) {
                     return ENDS_BEFORE;
                 }
+                untracked |= c.id == other;
             }
-            return GOES_ON;
+            return untracked && !htmlParent ? ENDS_BEFORE : GOES_ON;
         }
         boolean html = ImpliedEnds.holdsElements(name);
         if (!html) {

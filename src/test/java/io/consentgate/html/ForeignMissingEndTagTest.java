@@ -172,6 +172,19 @@ class ForeignMissingEndTagTest {
     }
 
     @Test
+    void aMathMLNameInSvgContentIsAnOrdinarySvgElementThatAnEndTagCloses() {
+        // <mi> in an <svg> is an SVG element, not a text integration point: </mi> closes it like </g>
+        String page = "<svg><mrow><mi><a data-consent=\"marketing\" href=\"/x\">G</mi>Kept</mrow></svg>"
+            + "<p>Important</p>";
+        assertEquals("<svg><mrow><mi></mi>Kept</mrow></svg><p>Important</p>", rewrite(REMOVE, page, NONE));
+        assertSameTreeAsJsoup(page);
+        // in SVG content every <foreignObject> is tracked: with none open around, its end tag closes nothing
+        String stray = "<svg><g data-consent=\"marketing\"><rect/></foreignObject>gated</g><text>Kept</text></svg>";
+        assertEquals("<svg><text>Kept</text></svg>", rewrite(REMOVE, stray, NONE));
+        assertSameTreeAsJsoup(stray);
+    }
+
+    @Test
     void anMglyphInATextIntegrationPointIsMathML() {
         // in <mi> a start tag is HTML, but for <mglyph> and <malignmark>: those stay MathML, and self-close
         String page = "<math><mi><mglyph data-consent=\"marketing\">x</mi><mn>2</mn></math><p>Important</p>";
