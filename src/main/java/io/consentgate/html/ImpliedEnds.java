@@ -91,6 +91,10 @@ final class ImpliedEnds {
         "strong", "sub", "sup", "svg", "math", "template", "textarea", "time", "tt", "u", "var", "video", "audio",
         "canvas", "iframe", "noscript", "script", "style", "p");
 
+    /** The names of the SVG/MathML integration points ({@code <foreignObject>}, {@code <mi>}…). */
+    private static final Set<String> INTEGRATION_POINTS = Set.of("foreignobject", "desc", "title", "mi", "mo", "mn",
+        "ms", "mtext", "annotation-xml");
+
     /** The HTML elements of the WHATWG "special" category: end tags without a rule of their own stop at them. */
     private static final Set<String> SPECIAL = Set.of("address", "applet", "area", "article", "aside", "base",
         "basefont", "bgsound", "blockquote", "body", "br", "button", "caption", "center", "col", "colgroup", "dd",
@@ -400,7 +404,9 @@ final class ImpliedEnds {
             return CLOSING_STARTS.getOrDefault(element, Set.of()).contains(name);
         }
         if (element.equals("p")) {
-            return !PHRASING.contains(name);
+            // an SVG/MathML integration point's end tag, read with the paragraph open in it, finds the paragraph (a
+            // special element) first: a browser ignores it
+            return !PHRASING.contains(name) && !INTEGRATION_POINTS.contains(name);
         }
         return CLOSING_ENDS.getOrDefault(element, Set.of()).contains(name);
     }

@@ -166,6 +166,11 @@ class ForeignMissingEndTagTest {
         assertEquals("<svg><foreignObject><ul><li>Kept</ul></foreignObject></svg><p>Important</p>",
             rewrite(REMOVE, page, NONE));
         assertSameTreeAsJsoup(page);
+        // a browser ignores </foreignObject> and </svg> with a paragraph open in the integration point
+        String ignored = "<svg><foreignObject><p data-consent=\"marketing\">gated</foreignObject></svg>still gated"
+            + "<p>Kept</p></foreignObject></svg>";
+        assertEquals("<svg><foreignObject><p>Kept</p></foreignObject></svg>", rewrite(REMOVE, ignored, NONE));
+        assertSameTreeAsJsoup(ignored);
         String desc = "<svg><desc><p data-consent=\"marketing\">gated<p>Kept</p></desc></svg><p>Important</p>";
         assertEquals("<svg><desc><p>Kept</p></desc></svg><p>Important</p>", rewrite(REMOVE, desc, NONE));
         assertSameTreeAsJsoup(desc);
