@@ -1,0 +1,40 @@
+package io.consentgate.html;
+
+import static io.consentgate.html.RewriteAssertions.REMOVE;
+import static io.consentgate.html.RewriteAssertions.rewrite;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.consentgate.ConsentDecision;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Advertising pixels as sites carry them: the vendor's loader, its {@code <noscript>} or conversion image and the
+ * hosts its requests go to, in the forms plugins, themes and hand-pasted snippets print them. With marketing refused
+ * nothing of the vendor may load; with everything allowed the page is untouched.
+ */
+class AdPixelShapesTest {
+
+    private static final ConsentDecision NONE = ConsentDecision.refuseAll();
+    private static final String BEFORE = "<p id=\"own\">Shop</p>";
+    private static final String AFTER = "<script>window.shopCart = {items: 2};</script>";
+
+    private static void assertRemovedAndKeptWhenAllowed(String pixel) {
+        String page = BEFORE + pixel + AFTER;
+        assertEquals(BEFORE + AFTER, rewrite(REMOVE, page, NONE));
+        assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the Insight Tag's collection host besides px.ads, and its cookie sync on www.linkedin.com
+        "<img src=\"https://px4.ads.linkedin.com/collect?v=2&amp;fmt=js&amp;pid=1234567&amp;time=1700000000000\""
+            + " width=\"1\" height=\"1\" alt=\"\">",
+        "<img height=\"1\" width=\"1\" style=\"display:none\" alt=\"\""
+            + " src=\"https://www.linkedin.com/px/li_sync?redirect=https%3A%2F%2Fpx.ads.linkedin.com%2Fcollect\">",
+        "<link rel=\"dns-prefetch\" href=\"//px4.ads.linkedin.com\">",
+    })
+    void linkedInInsightHostsGo(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
+}
