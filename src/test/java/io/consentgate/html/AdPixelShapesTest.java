@@ -37,4 +37,14 @@ class AdPixelShapesTest {
     void linkedInInsightHostsGo(String pixel) {
         assertRemovedAndKeptWhenAllowed(pixel);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the single-event website tag that came before uwt.js, still pasted on thank-you pages
+        "<script src=\"//platform.twitter.com/oct.js\" type=\"text/javascript\"></script>",
+        "<script async src=\"https://platform.twitter.com/oct.js\"></script>",
+    })
+    void legacyXConversionScriptGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
 }
