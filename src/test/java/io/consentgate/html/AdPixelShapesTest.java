@@ -47,4 +47,21 @@ class AdPixelShapesTest {
     void legacyXConversionScriptGoes(String pixel) {
         assertRemovedAndKeptWhenAllowed(pixel);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // UET's cookieless host: the newer snippet loads bat.js from it and the tag sends its hits there
+        "<script async src=\"https://bat.bing.net/bat.js?ti=187123456\"></script>",
+        "<img src=\"https://bat.bing.net/action/0?ti=187123456&amp;Ver=2&amp;evt=pageLoad\" width=\"1\" height=\"1\""
+            + " alt=\"\">",
+        "<noscript><img src=\"//bat.bing.net/action/0?ti=187123456&amp;Ver=2\" height=\"0\" width=\"0\""
+            + " style=\"display:none; visibility: hidden;\" /></noscript>",
+        "<script>\n(function (win, doc, tag, queue, opts) {\n  win[queue] = win[queue] || [];\n"
+            + "  var el = doc.createElement(tag);\n  el.src = \"https://bat.bing.net/bat.js?ti=\" + opts.ti;\n"
+            + "  el.async = 1;\n  doc.head.appendChild(el);\n})(window, document, \"script\", \"uetq\","
+            + " {ti: \"187123456\", enableAutoSpaTracking: true});\n</script>",
+    })
+    void microsoftUetCookielessHostGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
 }
