@@ -64,4 +64,16 @@ class AdPixelShapesTest {
     void microsoftUetCookielessHostGoes(String pixel) {
         assertRemovedAndKeptWhenAllowed(pixel);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the Nextdoor pixel's <noscript> image and the host its script sends to
+        "<noscript><img height=\"1\" width=\"1\" style=\"display:none\""
+            + " src=\"https://flask.nextdoor.com/pixel?pid=0a1b2c3d-0000-1111-2222-333344445555&amp;ev=PAGE_VIEW&amp;noscript=1\""
+            + "/></noscript>",
+        "<img src=\"https://flask.nextdoor.com/pixel?pid=0a1b2c3d-0000-1111-2222-333344445555&amp;ev=CONVERSION\" alt=\"\">",
+    })
+    void nextdoorPixelImageGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
 }
