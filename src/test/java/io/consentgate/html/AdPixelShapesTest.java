@@ -76,4 +76,16 @@ class AdPixelShapesTest {
     void nextdoorPixelImageGoes(String pixel) {
         assertRemovedAndKeptWhenAllowed(pixel);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // OneTag's event host over plain http and the regional display host beside dis.criteo.com
+        "<img src=\"https://widget.criteo.com/event?a=12345&amp;v=5.23.0&amp;p0=e%3Dexd&amp;p1=e%3Dvh\" width=\"1\""
+            + " height=\"1\" alt=\"\">",
+        "<link rel=\"dns-prefetch\" href=\"//widget.criteo.com/\">",
+        "<link rel=\"dns-prefetch\" href=\"//dis.eu.criteo.com/\">",
+    })
+    void criteoEventHostsGo(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
 }
