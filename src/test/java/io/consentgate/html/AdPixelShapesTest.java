@@ -88,4 +88,25 @@ class AdPixelShapesTest {
     void criteoEventHostsGo(String pixel) {
         assertRemovedAndKeptWhenAllowed(pixel);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the Spotify Pixel, which followed Podsights' pdst(): its loader, a minified copy and its <noscript> image
+        "<script>\n  (function(win, doc) {\n    var id = 'spdt-capture', tag = 'script';\n"
+            + "    if (!doc.getElementById(id)) {\n      win.spdt = win.spdt || function() {\n"
+            + "        (win.spdt.q = win.spdt.q || []).push(arguments);\n      };\n"
+            + "      var el = doc.createElement(tag); el.id = id; el.async = 1;\n"
+            + "      el.src = 'https://pixel.byspotify.com/ping.min.js';\n"
+            + "      var first = doc.getElementsByTagName(tag)[0];\n      first.parentNode.insertBefore(el, first);\n"
+            + "    }\n    win.spdt('conf', { key: 'a1b2c3d4e5f6a7b8' });\n    win.spdt('view');\n"
+            + "  })(window, document);\n</script>",
+        "<script>window.spdt=window.spdt||function(){(window.spdt.q=window.spdt.q||[]).push(arguments)};"
+            + "spdt(\"conf\",{key:\"a1b2c3d4e5f6a7b8\"});spdt(\"view\");</script>",
+        "<noscript><img height=\"1\" width=\"1\" style=\"display:none;\" alt=\"\""
+            + " src=\"https://pixel.byspotify.com/ping.gif?key=a1b2c3d4e5f6a7b8&amp;action=view\"/></noscript>",
+        "<link rel=\"dns-prefetch\" href=\"https://pixel.byspotify.com\">",
+    })
+    void spotifyPixelGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
 }
