@@ -109,4 +109,19 @@ class AdPixelShapesTest {
     void spotifyPixelGoes(String pixel) {
         assertRemovedAndKeptWhenAllowed(pixel);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // MediaMath's event pixel as agencies still paste it, as a script, an image and a frame
+        "<script language='JavaScript1.1' async src='//pixel.mathtag.com/event/js?mt_id=1234567&amp;mt_adid=123456"
+            + "&amp;mt_exem=&amp;mt_excl=&amp;v1=&amp;v2=&amp;v3=&amp;s1=&amp;s2=&amp;s3='></script>",
+        "<img src=\"https://pixel.mathtag.com/event/img?mt_id=1234567&amp;mt_adid=123456&amp;v1=&amp;s1=\" width=\"1\""
+            + " height=\"1\" alt=\"\">",
+        "<iframe src=\"//pixel.mathtag.com/event/js?mt_id=1234567&amp;mt_adid=123456\" width=\"1\" height=\"1\""
+            + " frameborder=\"0\" style=\"display:none\"></iframe>",
+        "<link rel=\"dns-prefetch\" href=\"//pixel.mathtag.com\">",
+    })
+    void mediaMathPixelGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
 }
