@@ -124,4 +124,19 @@ class AdPixelShapesTest {
     void mediaMathPixelGoes(String pixel) {
         assertRemovedAndKeptWhenAllowed(pixel);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Tradedoubler's sale and lead images and its container tag, inline and as a script
+        "<img src=\"https://tbs.tradedoubler.com/report?organization=1234&amp;event=5678&amp;orderNumber=A-100"
+            + "&amp;orderValue=49.90&amp;currency=EUR\" width=\"1\" height=\"1\" alt=\"\">",
+        "<img src=\"//tbl.tradedoubler.com/report?organization=1234&amp;event=5679&amp;leadNumber=L-7\" alt=\"\">",
+        "<script src=\"//swrap.tradedoubler.com/wrap?id=12345\" async></script>",
+        "<script>\n  var tdTag = document.createElement('script');\n"
+            + "  tdTag.src = '//swrap.tradedoubler.com/wrap?id=' + TDConf.Config.containerTagId;\n"
+            + "  tdTag.async = true;\n  document.body.appendChild(tdTag);\n</script>",
+    })
+    void tradedoublerPixelGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
 }
