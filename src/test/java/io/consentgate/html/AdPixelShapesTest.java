@@ -139,4 +139,24 @@ class AdPixelShapesTest {
     void tradedoublerPixelGoes(String pixel) {
         assertRemovedAndKeptWhenAllowed(pixel);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Zemanta (Outbrain's demand-side platform): its loader, written out and minified, and its images
+        "<script>\n  (function(win, doc, tag, marketer) {\n    if (!win.zemApi) {\n"
+            + "      var el = doc.createElement(tag), first = doc.getElementsByTagName(tag)[0];\n"
+            + "      win.zemApi = function() { win.zemApi.queue.push(arguments); };\n"
+            + "      win.zemApi.marketerId = marketer; win.zemApi.queue = [];\n"
+            + "      el.async = true; el.src = 'https://js-tag.zemanta.com/zcpt.js';\n"
+            + "      first.parentNode.insertBefore(el, first);\n    }\n"
+            + "  })(window, document, 'script', '12345');\n  zemApi('track', 'PAGE_VIEW');\n</script>",
+        "<script>!function(z,e,m,a){var s=e.createElement(m);s.async=!0;s.src=\"//js-tag.zemanta.com/zcpt.js\";"
+            + "e.head.appendChild(s)}(window,document,\"script\",\"12345\");</script>",
+        "<noscript><img src=\"https://p1.zemanta.com/v2/p/ns/12345/PAGE_VIEW/\" height=\"1\" width=\"1\""
+            + " border=\"0\" alt=\"\" /></noscript>",
+        "<img src=\"https://p1.zemanta.com/p/58/shipping/\" height=\"1\" width=\"1\" border=\"0\" alt=\"\" />",
+    })
+    void zemantaPixelGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
 }
