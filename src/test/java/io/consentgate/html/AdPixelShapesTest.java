@@ -159,4 +159,21 @@ class AdPixelShapesTest {
     void zemantaPixelGoes(String pixel) {
         assertRemovedAndKeptWhenAllowed(pixel);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Pixel Manager for WooCommerce: its public script loads the Meta, TikTok, Google… tags that the
+        // page's wpmDataLayer names by id only
+        "<script type=\"text/javascript\" src=\"https://shop.example/wp-content/plugins/"
+            + "woocommerce-google-adwords-conversion-tracking-tag/js/public/wpm-public.p1.min.js?ver=1.43.5\""
+            + " id=\"wpm-js\"></script>",
+        "<script src='/wp-content/plugins/woocommerce-google-adwords-conversion-tracking-tag/js/public/"
+            + "wpm-public__premium_only.p1.min.js?ver=1.43.5' id='wpm-js' defer></script>",
+        "<script type=\"rocketlazyloadscript\" data-rocket-src=\"https://shop.example/wp-content/plugins/"
+            + "woocommerce-google-adwords-conversion-tracking-tag/js/public/wpm-public.p1.min.js?ver=1.43.5\""
+            + " id=\"wpm-js\"></script>",
+    })
+    void pixelManagerForWooCommerceScriptGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
 }
