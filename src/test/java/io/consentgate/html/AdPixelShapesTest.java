@@ -176,4 +176,20 @@ class AdPixelShapesTest {
     void pixelManagerForWooCommerceScriptGoes(String pixel) {
         assertRemovedAndKeptWhenAllowed(pixel);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // MNTN (formerly SteelHouse): the tracking pixel builds its URL without a scheme and picks one at run time
+        "<script>(function(){\"use strict\";var e=null,b=\"4.0.0\",n=\"12345\",additional=\"\","
+            + "t,r,i;try{t=top.document.referer!==\"\"?encodeURIComponent(top.document.referrer.substring(0,2048)):\"\""
+            + "}catch(o){t=document.referrer!==null?document.referrer.toString().substring(0,2048):\"\"}"
+            + "var c=document.createElement(\"script\"),h=\"dx.mountain.com/spx?\"+\"dxver=\"+b+\"&shaid=\"+n+\"&tdr=\"+t"
+            + "+additional;c.type=\"text/javascript\";c.src=(\"https:\"===document.location.protocol?\"https://\""
+            + ":\"http://\")+h;document.head.appendChild(c)})();</script>",
+        "<script async src=\"https://dx.mountain.com/spx?conv=1&amp;shaid=12345&amp;shoid=A-100&amp;shoamt=49.90\">"
+            + "</script>",
+    })
+    void mntnPixelGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
 }
