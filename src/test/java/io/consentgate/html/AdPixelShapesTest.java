@@ -192,4 +192,19 @@ class AdPixelShapesTest {
     void mntnPixelGoes(String pixel) {
         assertRemovedAndKeptWhenAllowed(pixel);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Simpli.fi's retargeting tag, as pasted and as a WordPress theme enqueues it
+        "<script async referrerpolicy='no-referrer-when-downgrade'"
+            + " src='https://tag.simpli.fi/sifitag/0a1b2c3d-4e5f-4a1b-8c9d-0e1f2a3b4c5d'></script>",
+        "<script type=\"text/javascript\" src=\"//tag.simpli.fi/sifitag/0a1b2c3d-4e5f-4a1b-8c9d-0e1f2a3b4c5d?ver=6.4\""
+            + " id=\"simpli-fi-retargeting-js\"></script>",
+        "<script>\n  var sifi = document.createElement('script');\n"
+            + "  sifi.src = 'https://tag.simpli.fi/sifitag/0a1b2c3d-4e5f-4a1b-8c9d-0e1f2a3b4c5d';\n"
+            + "  sifi.async = true;\n  document.head.appendChild(sifi);\n</script>",
+    })
+    void simplifiTagGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
 }
