@@ -207,4 +207,22 @@ class AdPixelShapesTest {
     void simplifiTagGoes(String pixel) {
         assertRemovedAndKeptWhenAllowed(pixel);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Vibe's pixel (streaming-TV ads): the snippet with its loader, and the split form a Next.js layout
+        // renders, a queue stub with the init call and the library as a script of its own
+        "<script>!function(w,d,tag,url,name){if(!w[name]){var q=w[name]=function(){q.process?q.process.apply(q,"
+            + "arguments):q.queue.push(arguments)};q.queue=[],q.b=1*new Date;var el=d.createElement(tag);el.async=!0,"
+            + "el.src=url;var first=d.getElementsByTagName(tag)[0];first.parentNode.insertBefore(el,first)}}(window,"
+            + "document,\"script\",\"https://s.vibe.co/vbpx.js\",\"vbpx\");\nvbpx('init','AbC12x');\n"
+            + "vbpx('event', 'page_view');</script>",
+        "<script id=\"vibe-pixel\">\n  !function(w,name){if(!w[name]){var q=w[name]=function(){q.process?"
+            + "q.process.apply(q,arguments):q.queue.push(arguments)};q.queue=[],q.b=1*new Date}}(window,\"vbpx\");\n"
+            + "  vbpx(\"init\", \"AbC12x\");\n  vbpx(\"event\", \"page_view\");\n</script>"
+            + "<script src=\"https://s.vibe.co/vbpx.js\" data-nscript=\"afterInteractive\"></script>",
+    })
+    void vibePixelGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
 }
