@@ -225,4 +225,17 @@ class AdPixelShapesTest {
     void vibePixelGoes(String pixel) {
         assertRemovedAndKeptWhenAllowed(pixel);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Mediavine's ad script, as its WordPress plugin prints it and as a theme inserts it after a delay
+        "<script type=\"text/javascript\" async=\"async\" data-noptimize=\"1\" data-cfasync=\"false\""
+            + " src=\"//scripts.mediavine.com/tags/shop-example.js?ver=6.4.2\" id=\"mv-script-wrapper-js\"></script>",
+        "<script>setTimeout(function () {\n  if (document.getElementById('mediavine-script')) { return; }\n"
+            + "  var el = document.createElement('script');\n  el.src = '//scripts.mediavine.com/tags/shop-example.js';\n"
+            + "  el.async = true; el.id = 'mediavine-script';\n  document.body.appendChild(el);\n}, 3000);</script>",
+    })
+    void mediavineAdScriptGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
 }
