@@ -238,4 +238,24 @@ class AdPixelShapesTest {
     void mediavineAdScriptGoes(String pixel) {
         assertRemovedAndKeptWhenAllowed(pixel);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Raptive (AdThrive): its head code sets the site's ad settings and inserts the site's ads.min.js
+        "<script data-no-optimize=\"1\" data-cfasync=\"false\">\n(function(w, d) {\n"
+            + "  w.adthrive = w.adthrive || {};\n  w.adthrive.cmd = w.adthrive.cmd || [];\n"
+            + "  w.adthrive.plugin = 'adthrive-ads-3.5.0';\n  w.adthrive.host = 'ads.adthrive.com';\n"
+            + "  w.adthrive.threshold = Math.floor(Math.random() * 100 + 1);\n"
+            + "  var s = d.createElement('script');\n  s.async = true;\n  s.referrerpolicy = 'no-referrer-when-downgrade';\n"
+            + "  s.src = 'https://' + w.adthrive.host + '/sites/5f3a2b1c0d9e8f7a6b5c4d3e/ads.min.js?referrer='"
+            + " + w.encodeURIComponent(w.location.href) + '&cb=' + w.adthrive.threshold;\n"
+            + "  var n = d.getElementsByTagName('script')[0];\n  n.parentNode.insertBefore(s, n);\n"
+            + "})(window, document);\n</script>",
+        "<script async src=\"https://ads.adthrive.com/sites/5f3a2b1c0d9e8f7a6b5c4d3e/ads.min.js?referrer=https%3A%2F%2F"
+            + "shop.example%2F&amp;cb=42\"></script>",
+        "<link rel=\"stylesheet\" href=\"https://ads.adthrive.com/sites/5f3a2b1c0d9e8f7a6b5c4d3e/ads.min.css\">",
+    })
+    void raptiveAdScriptGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
 }
