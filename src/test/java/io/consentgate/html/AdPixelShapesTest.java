@@ -258,4 +258,16 @@ class AdPixelShapesTest {
     void raptiveAdScriptGoes(String pixel) {
         assertRemovedAndKeptWhenAllowed(pixel);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Ezoic's standalone ad script and its setup, as a Next.js layout or a theme writes them
+        "<script async src=\"//www.ezojs.com/ezoic/sa.min.js\"></script>",
+        "<script id=\"ezoic-sa\" src=\"//www.ezojs.com/ezoic/sa.min.js\" data-nscript=\"beforeInteractive\"></script>",
+        "<script>\n  var ez = document.createElement('script');\n  ez.async = true;\n"
+            + "  ez.src = '//www.ezojs.com/ezoic/sa.min.js';\n  document.head.appendChild(ez);\n</script>",
+    })
+    void ezoicAdScriptGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
 }
