@@ -1,10 +1,13 @@
 package io.consentgate.html;
 
 import static io.consentgate.html.RewriteAssertions.REMOVE;
+import static io.consentgate.html.RewriteAssertions.REMOVE_WITH_STUBS;
 import static io.consentgate.html.RewriteAssertions.rewrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consentgate.ConsentDecision;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -269,5 +272,21 @@ class AdPixelShapesTest {
     })
     void ezoicAdScriptGoes(String pixel) {
         assertRemovedAndKeptWhenAllowed(pixel);
+    }
+
+    @Test
+    void theAmazonAdTagLeavesAStandInForThePagesOwnConversionCall() {
+        String page = "<script>\n!function(w,d,el,first){if(w.amzn)return;w.amzn=function(){w.amzn.q.push([arguments,"
+            + "(new Date).getTime()])};w.amzn.q=[];el=d.createElement(\"script\");"
+            + "el.src=\"https://c.amazon-adsystem.com/aat/amzn.js\";el.id=\"amzn-pixel\";el.async=!0;"
+            + "first=d.getElementsByTagName(\"script\")[0];first.parentNode.insertBefore(el,first)}(window,document);\n"
+            + "amzn(\"setRegion\", \"NA\");\namzn(\"addTag\", \"0a1b2c3d-4e5f-4a1b-8c9d-0e1f2a3b4c5d\");\n</script>"
+            + "<script>function orderPlaced(total) { amzn(\"trackEvent\", \"Off-AmazonPurchases\", {value: total});"
+            + " showThanks(); }</script>";
+        String out = rewrite(REMOVE_WITH_STUBS, page, NONE);
+        assertTrue(out.startsWith("<script data-consentgate=\"stub\">") && out.contains("d('am'+'zn',s);")
+            && out.endsWith("</script><script>function orderPlaced(total) {"
+                + " amzn(\"trackEvent\", \"Off-AmazonPurchases\", {value: total}); showThanks(); }</script>"), out);
+        assertEquals(page, rewrite(REMOVE_WITH_STUBS, page, ConsentDecision.allowAll()));
     }
 }
