@@ -289,4 +289,20 @@ class AdPixelShapesTest {
                 + " amzn(\"trackEvent\", \"Off-AmazonPurchases\", {value: total}); showThanks(); }</script>"), out);
         assertEquals(page, rewrite(REMOVE_WITH_STUBS, page, ConsentDecision.allowAll()));
     }
+
+    @Test
+    void adRollLeavesAStandInForThePagesOwnTrackCall() {
+        String page = "<script type=\"text/javascript\">\n    adroll_adv_id = \"ABCDEFGHIJKLMNOPQRSTU1\";\n"
+            + "    adroll_pix_id = \"VWXYZ0123456789ABCDEF2\";\n    adroll_version = \"2.0\";\n"
+            + "    (function(w, d, e, o, a) {\n        w.__adroll_loaded = true;\n        w.adroll = w.adroll || [];\n"
+            + "        e = d.createElement('script'); o = d.getElementsByTagName('script')[0];\n"
+            + "        e.async = 1; e.src = \"https://s.adroll.com/j/\" + adroll_adv_id + \"/roundtrip.js\";\n"
+            + "        o.parentNode.insertBefore(e, o);\n    })(window, document);\n</script>"
+            + "<button onclick=\"adroll.track('purchase', {conversion_value: 10}); checkout()\">Buy</button>";
+        String out = rewrite(REMOVE_WITH_STUBS, page, NONE);
+        assertTrue(out.startsWith("<script data-consentgate=\"stub\">") && out.contains("d('adr'+'oll',s);")
+            && out.endsWith("</script><button onclick=\"adroll.track('purchase', {conversion_value: 10});"
+                + " checkout()\">Buy</button>"), out);
+        assertEquals(page, rewrite(REMOVE_WITH_STUBS, page, ConsentDecision.allowAll()));
+    }
 }
