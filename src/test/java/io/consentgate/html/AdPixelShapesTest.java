@@ -305,4 +305,15 @@ class AdPixelShapesTest {
                 + " checkout()\">Buy</button>"), out);
         assertEquals(page, rewrite(REMOVE_WITH_STUBS, page, ConsentDecision.allowAll()));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the TikTok pixel's beacon host under TikTok's US entity, as resource hints name it
+        "<link rel=\"preconnect\" href=\"https://analytics-ipv6.tiktokw.us\" crossorigin>",
+        "<link rel=\"dns-prefetch\" href=\"//analytics-ipv6.tiktokw.us\">",
+        "<img src=\"https://analytics-ipv6.tiktokw.us/ipv6/enrich_ipv6?sdkid=CABCDEFGHIJ0123456789\" alt=\"\">",
+    })
+    void tiktokUsBeaconHostGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
 }
