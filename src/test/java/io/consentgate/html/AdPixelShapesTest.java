@@ -316,4 +316,15 @@ class AdPixelShapesTest {
     void tiktokUsBeaconHostGoes(String pixel) {
         assertRemovedAndKeptWhenAllowed(pixel);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the hosts the Reddit pixel fetches its configuration from, as resource hints name them
+        "<link rel=\"preconnect\" href=\"https://pixel-config.reddit.com\">",
+        "<link rel=\"dns-prefetch\" href=\"//conversions-config.reddit.com\">",
+        "<link rel=\"preload\" as=\"fetch\" crossorigin href=\"https://pixel-config.reddit.com/pixels/a2_abcdef123456/config\">",
+    })
+    void redditPixelConfigHostsGo(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
 }
