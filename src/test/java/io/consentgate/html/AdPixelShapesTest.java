@@ -72,9 +72,11 @@ class AdPixelShapesTest {
     @ValueSource(strings = {
         // the Nextdoor pixel's <noscript> image and the host its script sends to
         "<noscript><img height=\"1\" width=\"1\" style=\"display:none\""
-            + " src=\"https://flask.nextdoor.com/pixel?pid=0a1b2c3d-0000-1111-2222-333344445555&amp;ev=PAGE_VIEW&amp;noscript=1\""
+            + " src=\"https://flask.nextdoor.com/pixel?pid=0a1b2c3d-0000-1111-2222-333344445555"
+            + "&amp;ev=PAGE_VIEW&amp;noscript=1\""
             + "/></noscript>",
-        "<img src=\"https://flask.nextdoor.com/pixel?pid=0a1b2c3d-0000-1111-2222-333344445555&amp;ev=CONVERSION\" alt=\"\">",
+        "<img src=\"https://flask.nextdoor.com/pixel?pid=0a1b2c3d-0000-1111-2222-333344445555&amp;ev=CONVERSION\""
+            + " alt=\"\">",
     })
     void nextdoorPixelImageGoes(String pixel) {
         assertRemovedAndKeptWhenAllowed(pixel);
@@ -186,7 +188,8 @@ class AdPixelShapesTest {
         "<script>(function(){\"use strict\";var e=null,b=\"4.0.0\",n=\"12345\",additional=\"\","
             + "t,r,i;try{t=top.document.referer!==\"\"?encodeURIComponent(top.document.referrer.substring(0,2048)):\"\""
             + "}catch(o){t=document.referrer!==null?document.referrer.toString().substring(0,2048):\"\"}"
-            + "var c=document.createElement(\"script\"),h=\"dx.mountain.com/spx?\"+\"dxver=\"+b+\"&shaid=\"+n+\"&tdr=\"+t"
+            + "var c=document.createElement(\"script\"),h=\"dx.mountain.com/spx?\"+\"dxver=\"+b+\"&shaid=\"+n"
+            + "+\"&tdr=\"+t"
             + "+additional;c.type=\"text/javascript\";c.src=(\"https:\"===document.location.protocol?\"https://\""
             + ":\"http://\")+h;document.head.appendChild(c)})();</script>",
         "<script async src=\"https://dx.mountain.com/spx?conv=1&amp;shaid=12345&amp;shoid=A-100&amp;shoamt=49.90\">"
@@ -235,7 +238,8 @@ class AdPixelShapesTest {
         "<script type=\"text/javascript\" async=\"async\" data-noptimize=\"1\" data-cfasync=\"false\""
             + " src=\"//scripts.mediavine.com/tags/shop-example.js?ver=6.4.2\" id=\"mv-script-wrapper-js\"></script>",
         "<script>setTimeout(function () {\n  if (document.getElementById('mediavine-script')) { return; }\n"
-            + "  var el = document.createElement('script');\n  el.src = '//scripts.mediavine.com/tags/shop-example.js';\n"
+            + "  var el = document.createElement('script');\n"
+            + "  el.src = '//scripts.mediavine.com/tags/shop-example.js';\n"
             + "  el.async = true; el.id = 'mediavine-script';\n  document.body.appendChild(el);\n}, 3000);</script>",
     })
     void mediavineAdScriptGoes(String pixel) {
@@ -249,7 +253,8 @@ class AdPixelShapesTest {
             + "  w.adthrive = w.adthrive || {};\n  w.adthrive.cmd = w.adthrive.cmd || [];\n"
             + "  w.adthrive.plugin = 'adthrive-ads-3.5.0';\n  w.adthrive.host = 'ads.adthrive.com';\n"
             + "  w.adthrive.threshold = Math.floor(Math.random() * 100 + 1);\n"
-            + "  var s = d.createElement('script');\n  s.async = true;\n  s.referrerpolicy = 'no-referrer-when-downgrade';\n"
+            + "  var s = d.createElement('script');\n  s.async = true;\n"
+            + "  s.referrerpolicy = 'no-referrer-when-downgrade';\n"
             + "  s.src = 'https://' + w.adthrive.host + '/sites/5f3a2b1c0d9e8f7a6b5c4d3e/ads.min.js?referrer='"
             + " + w.encodeURIComponent(w.location.href) + '&cb=' + w.adthrive.threshold;\n"
             + "  var n = d.getElementsByTagName('script')[0];\n  n.parentNode.insertBefore(s, n);\n"
@@ -322,7 +327,8 @@ class AdPixelShapesTest {
         // the hosts the Reddit pixel fetches its configuration from, as resource hints name them
         "<link rel=\"preconnect\" href=\"https://pixel-config.reddit.com\">",
         "<link rel=\"dns-prefetch\" href=\"//conversions-config.reddit.com\">",
-        "<link rel=\"preload\" as=\"fetch\" crossorigin href=\"https://pixel-config.reddit.com/pixels/a2_abcdef123456/config\">",
+        "<link rel=\"preload\" as=\"fetch\" crossorigin"
+            + " href=\"https://pixel-config.reddit.com/pixels/a2_abcdef123456/config\">",
     })
     void redditPixelConfigHostsGo(String pixel) {
         assertRemovedAndKeptWhenAllowed(pixel);
