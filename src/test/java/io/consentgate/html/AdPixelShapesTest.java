@@ -333,4 +333,17 @@ class AdPixelShapesTest {
     void redditPixelConfigHostsGo(String pixel) {
         assertRemovedAndKeptWhenAllowed(pixel);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Skimlinks, which rewrites a publisher's shop links into affiliate links and reports the page's views
+        "<script type=\"text/javascript\" src=\"//s.skimresources.com/js/123456X1234567.skimlinks.js\"></script>",
+        "<script async src=\"https://s.skimresources.com/js/123456X1234567.skimlinks.js\""
+            + " data-nscript=\"lazyOnload\"></script>",
+        "<img src=\"https://t.skimresources.com/api/track.php?call=track&amp;data=%7B%22pub%22%3A%22123456X%22%7D\""
+            + " alt=\"\">",
+    })
+    void skimlinksScriptGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
 }
