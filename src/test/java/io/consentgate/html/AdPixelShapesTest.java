@@ -346,4 +346,21 @@ class AdPixelShapesTest {
     void skimlinksScriptGoes(String pixel) {
         assertRemovedAndKeptWhenAllowed(pixel);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Sovrn Commerce (VigLink): the key and the loader in one script, pretty and minified, and the script alone
+        "<script type=\"text/javascript\">\n    var vglnk = { key: '0123456789abcdef0123456789abcdef' };\n\n"
+            + "    (function(d, t) {\n        var s = d.createElement(t); s.type = 'text/javascript'; s.async = true;\n"
+            + "        s.src = '//cdn.viglink.com/api/vglnk.js';\n"
+            + "        var r = d.getElementsByTagName(t)[0]; r.parentNode.insertBefore(s, r);\n"
+            + "    }(document, 'script'));\n</script>",
+        "<script>window.vglnk={key:'0123456789abcdef0123456789abcdef'};(function(d,t){var s=d.createElement(t);"
+            + "s.async=true;s.src='https://cdn.viglink.com/api/vglnk.js';var r=d.getElementsByTagName(t)[0];"
+            + "r.parentNode.insertBefore(s,r)}(document,'script'));</script>",
+        "<script async src=\"//cdn.viglink.com/api/vglnk.js?key=0123456789abcdef0123456789abcdef\"></script>",
+    })
+    void sovrnCommerceScriptGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
 }
