@@ -363,4 +363,17 @@ class AdPixelShapesTest {
     void sovrnCommerceScriptGoes(String pixel) {
         assertRemovedAndKeptWhenAllowed(pixel);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the publisher ad networks' AMP ad types: AMP's ad frame loads the network's script with no URL in the page
+        "<amp-ad width=\"300\" height=\"250\" type=\"mediavine\" data-site=\"shop-example\"></amp-ad>",
+        "<amp-ad width=\"320\" height=\"50\" type=\"adthrive\" data-site-id=\"5f3a2b1c0d9e8f7a6b5c4d3e\""
+            + " data-ad-unit=\"AdThrive_Content_1\"><div fallback></div></amp-ad>",
+        "<amp-ad width=\"300\" height=\"250\" type=\"ezoic\" data-slot=\"incontent_1\""
+            + " data-json='{\"targeting\":{\"compid\":0}}'></amp-ad>",
+    })
+    void publisherAdNetworksAmpAdsGo(String ad) {
+        assertRemovedAndKeptWhenAllowed(ad);
+    }
 }
