@@ -376,4 +376,15 @@ class AdPixelShapesTest {
     void publisherAdNetworksAmpAdsGo(String ad) {
         assertRemovedAndKeptWhenAllowed(ad);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the Snap Pixel's second collection host, as a resource hint and as a conversion image
+        "<link rel=\"preconnect\" href=\"https://tr6.snapchat.com\">",
+        "<img src=\"https://tr6.snapchat.com/p?pid=0a1b2c3d-4e5f-6789-abcd-ef0123456789&amp;ev=PURCHASE\" width=\"1\""
+            + " height=\"1\" alt=\"\">",
+    })
+    void snapPixelSecondHostGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
 }
