@@ -413,4 +413,20 @@ class AdPixelShapesTest {
         String page = BEFORE + cmp + AFTER;
         assertEquals(page, rewrite(REMOVE, page, NONE));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Media.net's contextual ad script: its settings and loader in one script, and the script alone
+        "<script type=\"text/javascript\">\n  window._mNHandle = window._mNHandle || {};\n"
+            + "  window._mNHandle.queue = window._mNHandle.queue || [];\n  medianet_versionId = \"3121199\";\n"
+            + "  (function() {\n    var sct = document.createElement(\"script\"),\n"
+            + "      first = document.getElementsByTagName(\"script\")[0];\n"
+            + "    sct.src = \"https://contextual.media.net/dmedianet.js?cid=8CU1ABCDE&https=1\";\n"
+            + "    sct.async = \"async\";\n    first.parentNode.insertBefore(sct, first);\n  })();\n</script>",
+        "<script async src=\"//contextual.media.net/dmedianet.js?cid=8CU1ABCDE\" data-nscript=\"lazyOnload\"></script>",
+    })
+    void mediaNetAdScriptGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
+
 }
