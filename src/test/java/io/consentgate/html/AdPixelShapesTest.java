@@ -429,4 +429,26 @@ class AdPixelShapesTest {
         assertRemovedAndKeptWhenAllowed(pixel);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Partnerize's conversion image, in the path-parameter form its integrations print, and its tag's CDN
+        "<img src=\"https://prf.hn/conversion/campaign:1011l123/conversionref:A-100/currency:EUR/voucher:/"
+            + "[category:shoes/sku:S-1/value:49.90/quantity:1]\" width=\"1\" height=\"1\" />",
+        "<script>\n  var phConv = new Image();\n  phConv.src = '//prf.hn/conversion/campaign:' + phCampaign"
+            + " + '/conversionref:' + orderRef;\n</script>",
+        "<link rel=\"dns-prefetch\" href=\"//cdn.performancehorizon.com\">",
+    })
+    void partnerizeConversionGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // a Partnerize affiliate link is a link: it stays
+        "<a href=\"https://prf.hn/click/camref:1011l123/pubref:post-42\" rel=\"sponsored\">Shoes</a>",
+    })
+    void partnerizeAffiliateLinksStay(String link) {
+        String page = BEFORE + link + AFTER;
+        assertEquals(page, rewrite(REMOVE, page, NONE));
+    }
 }
