@@ -451,4 +451,17 @@ class AdPixelShapesTest {
         String page = BEFORE + link + AFTER;
         assertEquals(page, rewrite(REMOVE, page, NONE));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Rewardful, the referral tracker of subscription sites, as pasted and as a layout inserts it
+        "<script async src='https://r.wdfl.co/rw.js' data-rewardful='5a1b2c'></script>",
+        "<script>\n  (function() {\n    var el = document.createElement('script');\n"
+            + "    el.setAttribute('src', 'https://r.wdfl.co/rw.js');\n"
+            + "    el.setAttribute('data-rewardful', '5a1b2c');\n    document.body.appendChild(el);\n"
+            + "  })();\n</script>",
+    })
+    void rewardfulGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
 }
