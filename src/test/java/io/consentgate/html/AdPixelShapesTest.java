@@ -464,4 +464,15 @@ class AdPixelShapesTest {
     void rewardfulGoes(String pixel) {
         assertRemovedAndKeptWhenAllowed(pixel);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // FirstPromoter's referral tracker, pasted after its queue stub and as a Next.js <Script> renders it
+        "<script src=\"https://cdn.firstpromoter.com/fpr.js\" async></script>",
+        "<script src=\"https://cdn.firstpromoter.com/fpr.js\" data-nscript=\"afterInteractive\"></script>",
+        "<link rel=\"preconnect\" href=\"https://t.firstpromoter.com\">",
+    })
+    void firstPromoterGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
 }
