@@ -47,4 +47,14 @@ class AnalyticsShapesTest {
     void logRocketFromAnyOfItsCdnHostsIsRemoved(String tag) {
         assertRemovedAndKeptWhenAllowed(tag);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Optimizely Web's project snippet in its PCI-compliant form, for checkout pages
+        "<script src=\"https://cdn-pci.optimizely.com/js/24680135790.js\"></script>",
+        "<link rel=\"preload\" as=\"script\" href=\"//cdn-pci.optimizely.com/js/24680135790.js\">",
+    })
+    void optimizelysPciSnippetIsRemoved(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
 }
