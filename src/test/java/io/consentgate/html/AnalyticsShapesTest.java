@@ -57,4 +57,31 @@ class AnalyticsShapesTest {
     void optimizelysPciSnippetIsRemoved(String tag) {
         assertRemovedAndKeptWhenAllowed(tag);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Matomo's js/tracker.php serves matomo.js and, with a query, records the hit like matomo.php
+        "<noscript><p><img src=\"https://stats.shop.example/js/tracker.php?idsite=7&amp;rec=1\" alt=\"\"></p></noscript>",
+        "<img referrerpolicy=\"no-referrer-when-downgrade\" src=\"//stats.shop.example/js/tracker.php?idsite=7&rec=1\""
+            + " style=\"border:0\" alt=\"\" />",
+        "<script async src=\"https://stats.shop.example/js/tracker.php\"></script>",
+    })
+    void selfHostedMatomosTrackerPhpIsRemoved(String tag) {
+        String page = "<p>a</p>" + tag + "<p>b</p>";
+        String removed = rewrite(page, NONE);
+        assertEquals(tag.startsWith("<noscript>") ? "<p>a</p><noscript><p></p></noscript><p>b</p>" : "<p>a</p><p>b</p>",
+            removed);
+        assertEquals(page, rewrite(page, ALL));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "<script src=\"/js/container.js\"></script>",
+        "<script src=\"/js/container-queries.js\"></script>",
+        "<script src=\"/js/tracker.js\"></script>",
+        "<img src=\"/js/tracker.php\" alt=\"\">",
+    })
+    void siteFilesNamedLikeMatomosStay(String html) {
+        assertEquals(html, rewrite(html, NONE));
+    }
 }
