@@ -76,6 +76,18 @@ class AnalyticsShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        // a self-hosted Matomo Tag Manager container, loaded with a script element instead of its snippet
+        "<script src=\"https://stats.shop.example/js/container_Xq7LmP2a.js\" async></script>",
+        "<script src=\"/matomo/js/container_Xq7LmP2a_preview.js\"></script>",
+        "<link rel=\"preload\" as=\"script\" href=\"https://stats.shop.example/js/container_Xq7LmP2a.js\">",
+    })
+    void aMatomoTagManagerContainerFileIsRemoved(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "<script src=\"/assets/container_Xq7LmP2a.js\"></script>",
         "<script src=\"/js/container.js\"></script>",
         "<script src=\"/js/container-queries.js\"></script>",
         "<script src=\"/js/tracker.js\"></script>",
