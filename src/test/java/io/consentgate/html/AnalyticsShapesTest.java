@@ -7,6 +7,7 @@ import io.consentgate.ConsentDecision;
 import io.consentgate.ConsentMode;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,6 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AnalyticsShapesTest {
 
     private static final ConsentDecision NONE = ConsentDecision.refuseAll();
+    private static final ConsentDecision MARKETING = ConsentDecision.of(Set.of(Category.MARKETING), Map.of(),
+        ConsentMode.OPT_IN);
     private static final ConsentDecision ALL = ConsentDecision.of(
         Set.of(Category.FUNCTIONAL, Category.ANALYTICS, Category.MARKETING), Map.of(), ConsentMode.OPT_IN);
 
@@ -95,5 +98,34 @@ class AnalyticsShapesTest {
     })
     void siteFilesNamedLikeMatomosStay(String html) {
         assertEquals(html, rewrite(html, NONE));
+    }
+
+    @Test
+    void monsterInsightsGtagConfigIsRemovedWhereItsTagIsRefused() {
+        // MonsterInsights queues its GA4 tag through its own alias of gtag: an allowed Google Ads tag's gtag.js reads
+        // the same dataLayer and would start the refused GA4 tag from it.
+        String ads = "<script async src=\"https://www.googletagmanager.com/gtag/js?id=AW-123456789\"></script>"
+            + "<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}"
+            + "gtag('js',new Date());gtag('config','AW-123456789');</script>";
+        String monsterInsights = """
+            <script data-cfasync="false" data-wpfc-render="false" type="text/javascript">
+            	var mi_track_user = true;
+            	var disableStrs = ['ga-disable-G-AB12CD34EF'];
+            	if ( mi_track_user ) {
+            		window.dataLayer = window.dataLayer || [];
+            		function __gtagDataLayer() { dataLayer.push(arguments); }
+            		function __gtagTracker(type, name, parameters) { __gtagDataLayer(type, name, parameters); }
+            		__gtagDataLayer('js', new Date());
+            		__gtagDataLayer('set', { 'developer_id.dZGIzZG': true, });
+            		__gtagDataLayer('config', 'G-AB12CD34EF', {"forceSSL":"true","link_attribution":"true"} );
+            		window.gtag = __gtagTracker;
+            	}
+            </script>""";
+        String frontend = "<script src=\"/wp-content/plugins/google-analytics-for-wordpress/assets/js/"
+            + "frontend-gtag.min.js?ver=8.20.1\" id=\"monsterinsights-frontend-script-js\"></script>";
+        String page = ads + monsterInsights + frontend;
+        assertEquals(ads + frontend, rewrite(page, MARKETING));
+        assertEquals(frontend, rewrite(page, NONE));
+        assertEquals(page, rewrite(page, ALL));
     }
 }
