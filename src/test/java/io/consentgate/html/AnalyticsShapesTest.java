@@ -128,4 +128,16 @@ class AnalyticsShapesTest {
         assertEquals(frontend, rewrite(page, NONE));
         assertEquals(page, rewrite(page, ALL));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Segment's Analytics 2.0 from a package CDN, started from the page with the write key
+        "<script>\n  window.AnalyticsNext.AnalyticsBrowser.load({ writeKey: 'Qm7xK2pL9vT4' })\n    .then(([a]) => a.page());\n</script>",
+        "<script type=\"module\">import { AnalyticsBrowser } from 'https://esm.sh/@segment/analytics-next';\n"
+            + "export const analytics = AnalyticsBrowser.load({writeKey: \"Qm7xK2pL9vT4\"});\nanalytics.page();</script>",
+        "<script>var seg=AnalyticsNext.AnalyticsBrowser.standalone('Qm7xK2pL9vT4')</script>",
+    })
+    void segmentsAnalyticsNextStartedInThePageIsRemoved(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
 }
