@@ -140,4 +140,15 @@ class AnalyticsShapesTest {
     void segmentsAnalyticsNextStartedInThePageIsRemoved(String tag) {
         assertRemovedAndKeptWhenAllowed(tag);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Lucky Orange's classic tracking code from its CloudFront distribution, the site id set elsewhere
+        "<script async src=\"https://d10lpsik1i8c69.cloudfront.net/w.js\"></script>",
+        "<script>(function(){var lo=document.createElement('script');lo.async=true;"
+            + "lo.src='//d10lpsik1i8c69.cloudfront.net/w.js';document.body.appendChild(lo);})();</script>",
+    })
+    void luckyOrangesClassicLoaderHostIsRemoved(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
 }
