@@ -151,4 +151,30 @@ class AnalyticsShapesTest {
     void luckyOrangesClassicLoaderHostIsRemoved(String tag) {
         assertRemovedAndKeptWhenAllowed(tag);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Countly's web SDK, self-hosted or from a package CDN: its async snippet and the plain script
+        """
+            <script type="text/javascript">
+            var Countly = Countly || {};
+            Countly.q = Countly.q || [];
+            Countly.app_key = "5f0e2c9a7b31d48e6a0c";
+            Countly.url = "https://metrics.shop.example";
+            Countly.q.push(['track_sessions']);
+            Countly.q.push(['track_pageview']);
+            (function() {
+              var c = document.createElement('script'); c.type = 'text/javascript'; c.async = true;
+              c.src = 'https://cdn.jsdelivr.net/npm/countly-sdk-web@latest/lib/countly.min.js';
+              c.onload = function(){ Countly.init(); };
+              var first = document.getElementsByTagName('script')[0]; first.parentNode.insertBefore(c, first);
+            })();
+            </script>""",
+        "<script src=\"https://metrics.shop.example/sdk/web/countly.min.js\"></script>",
+        "<script>Countly.init({app_key:'5f0e2c9a7b31d48e6a0c',url:'https://metrics.shop.example'});"
+            + "Countly.track_sessions();</script>",
+    })
+    void countlysWebSdkIsRemoved(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
 }
