@@ -1,6 +1,7 @@
 package io.consentgate.html;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.consentgate.Category;
 import io.consentgate.ConsentDecision;
@@ -176,5 +177,38 @@ class AnalyticsShapesTest {
     })
     void countlysWebSdkIsRemoved(String tag) {
         assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // OpenReplay's async tracker snippet, from its CDN or a self-hosted copy, and the plain script
+        """
+            <script>
+              var initOpts = { projectKey: "r9Kq2mXa7LpT", defaultInputMode: 2, obscureTextEmails: true };
+              var startOpts = { userID: "" };
+              (function(A,s,a,y,e,r){
+                r=window.OpenReplay=[e,r,y,[s-1, e]];
+                s=document.createElement('script');s.src=A;s.async=!a;
+                document.getElementsByTagName('head')[0].appendChild(s);
+                r.start=function(v){r.push([0])};
+              })("//static.openreplay.com/latest/openreplay.js",1,0,initOpts,startOpts);
+            </script>""",
+        "<script src=\"https://static.openreplay.com/16.0.1/openreplay.js\" async></script>",
+        "<script async src=\"/vendor/openreplay.js\"></script>",
+    })
+    void openReplaysTrackerIsRemoved(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @Test
+    void aSelfHostedOpenReplaySnippetKeepsNoLoaderUrl() {
+        // with a second URL (its own ingest point) the snippet counts as a list of URLs: the loader's is overwritten
+        String snippet = "<script>var initOpts={projectKey:'r9Kq2mXa7LpT',ingestPoint:'https://replay.shop.example/ingest'};"
+            + "(function(A,s,a,y,e,r){r=window.OpenReplay=[e,r,y,[s-1,e]];s=document.createElement('script');s.src=A;"
+            + "s.async=!a;document.head.appendChild(s);})('https://static.openreplay.com/latest/openreplay.js',1,0,"
+            + "initOpts,{});</script>";
+        String out = rewrite(snippet, NONE);
+        assertFalse(out.contains("openreplay.com"), out);
+        assertEquals(snippet, rewrite(snippet, ALL));
     }
 }
