@@ -211,4 +211,17 @@ class AnalyticsShapesTest {
         assertFalse(out.contains("openreplay.com"), out);
         assertEquals(snippet, rewrite(snippet, ALL));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Zoho PageSense (A/B tests, heatmaps, session recordings): its project script, direct or inserted
+        "<script src=\"https://cdn.pagesense.io/js/shopexample/0c4f7e2a9b5d41c8a3e6f1b2d7c9e8a4.js\"></script>",
+        "<script src=\"https://cdn-eu.pagesense.io/js/20071234/0c4f7e2a9b5d41c8a3e6f1b2d7c9e8a4.js\" async></script>",
+        "<script>(function(w,s){var e=document.createElement('script');e.async=true;"
+            + "e.src='https://cdn.pagesense.io/js/shopexample/0c4f7e2a9b5d41c8a3e6f1b2d7c9e8a4.js';"
+            + "var x=document.getElementsByTagName('script')[0];x.parentNode.insertBefore(e,x);})(window,'script');</script>",
+    })
+    void zohoPageSenseIsRemoved(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
 }
