@@ -224,4 +224,33 @@ class AnalyticsShapesTest {
     void zohoPageSenseIsRemoved(String tag) {
         assertRemovedAndKeptWhenAllowed(tag);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Plausible's current snippet: a site-specific pa-<id>.js, here through a custom domain, then plausible.init()
+        "<script async src=\"https://stats.shop.example/js/pa-Xr4mQ9kLw2Tz.js\"></script>",
+        """
+            <script>
+            window.plausible=window.plausible||function(){(plausible.q=plausible.q||[]).push(arguments)},\
+            plausible.init=plausible.init||function(i){plausible.o=i||{}};
+            plausible.init()
+            </script>""",
+        "<script>window.plausible = window.plausible || function () { (plausible.q = plausible.q || []).push(arguments) };\n"
+            + "plausible.init = plausible.init || function (o) { plausible.o = o || {} };\n"
+            + "plausible.init({ hashBasedRouting: true, fileDownloads: true });</script>",
+    })
+    void plausiblesSiteSpecificScriptAndItsInitAreRemoved(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "<script src=\"/js/pa.js\"></script>",
+        "<script src=\"/js/page-a.js\"></script>",
+        "<script>window.plausible = window.plausible || function () {};</script>",
+        "<script>plausible('Signup', {props: {plan: 'pro'}})</script>",
+    })
+    void plausibleLookalikesAndEventCallsStay(String html) {
+        assertEquals(html, rewrite(html, NONE));
+    }
 }
