@@ -253,4 +253,17 @@ class AnalyticsShapesTest {
     void plausibleLookalikesAndEventCallsStay(String html) {
         assertEquals(html, rewrite(html, NONE));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Tealium iQ from its mainland-China CDN: the tag files and the visitor pixel script name no utag.js
+        "<script src=\"https://tags.tiqcdn.cn/utag/tiqapp/utag.v.js?a=shopexample/main/202401011200&amp;cb=17\"></script>",
+        "<script src=\"//tags.tiqcdn.cn/utag/shopexample/main/prod/utag.12.js?utv=ut4.49\"></script>",
+        "<script>(function(a,b,c,d){a='//tags.tiqcdn.cn/utag/shopexample/china/prod/utag.js';b=document;c='script';"
+            + "d=b.createElement(c);d.src=a;d.async=true;a=b.getElementsByTagName(c)[0];a.parentNode.insertBefore(d,a);"
+            + "})();</script>",
+    })
+    void tealiumFromItsChinaCdnIsRemoved(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
 }
