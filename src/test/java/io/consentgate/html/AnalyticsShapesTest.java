@@ -266,4 +266,16 @@ class AnalyticsShapesTest {
     void tealiumFromItsChinaCdnIsRemoved(String tag) {
         assertRemovedAndKeptWhenAllowed(tag);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // HubSpot's page-view pixel for portals in its EU data centre
+        "<img src=\"https://track-eu1.hubspot.com/__ptq.gif?a=25123456&amp;k=1&amp;r=https%3A%2F%2Fshop.example%2F\""
+            + " width=\"1\" height=\"1\" alt=\"\">",
+        "<noscript><img src=\"//track-eu1.hubspot.com/__ptq.gif?a=25123456&k=14\" alt=\"\"></noscript>",
+        "<link rel=\"preconnect\" href=\"https://track-eu1.hubspot.com\" crossorigin=\"anonymous\">",
+    })
+    void hubSpotsEuTrackingPixelIsRemoved(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
 }
