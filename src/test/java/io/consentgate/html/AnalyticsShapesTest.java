@@ -278,4 +278,26 @@ class AnalyticsShapesTest {
     void hubSpotsEuTrackingPixelIsRemoved(String tag) {
         assertRemovedAndKeptWhenAllowed(tag);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Burst Statistics (WordPress): the tracking script as the plugin enqueues it, with or without cookies
+        "<script defer src=\"https://blog.example/wp-content/plugins/burst-statistics/assets/js/build/burst.min.js"
+            + "?ver=1753000000\" id=\"burst-js\"></script>",
+        "<script defer src='/wp-content/plugins/burst-statistics/assets/js/build/burst-cookieless.min.js?ver=1.7.2'"
+            + " id='burst-js'></script>",
+        "<script src=\"https://blog.example/wp-content/plugins/burst-pro/assets/js/build/burst.js?ver=2.0.7\"></script>",
+    })
+    void burstStatisticsTrackingScriptIsRemoved(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @Test
+    void burstStatisticsSettingsAndOtherPluginScriptsStay() {
+        String settings = "<script id=\"burst-js-extra\">var burst = {\"tracking\":{\"beacon_url\":"
+            + "\"https:\\/\\/blog.example\\/wp-content\\/plugins\\/burst-statistics\\/endpoint.php\"}};</script>"
+            + "<script src=\"/wp-content/plugins/burst-statistics/assets/js/build/burst-admin.min.js\"></script>"
+            + "<script src=\"/wp-content/plugins/other/assets/js/build/burst.min.js\"></script>";
+        assertEquals(settings, rewrite(settings, NONE));
+    }
 }
