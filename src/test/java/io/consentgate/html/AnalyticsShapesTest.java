@@ -300,4 +300,32 @@ class AnalyticsShapesTest {
             + "<script src=\"/wp-content/plugins/other/assets/js/build/burst.min.js\"></script>";
         assertEquals(settings, rewrite(settings, NONE));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Independent Analytics (WordPress) records each view from an inline script posting to its REST route
+        """
+            <script>
+                (function () {
+                    document.addEventListener("DOMContentLoaded", function (e) {
+                        if (document.hasOwnProperty("visibilityState") && document.visibilityState === "prerender") {
+                            return;
+                        }
+                        let referrer_url = document.referrer.length > 0 ? document.referrer : null;
+                        const url = "https://blog.example/wp-json/iawp/search";
+                        const body = { referrer_url, signature: "0f3a9c", payload: {"resource":"singular","singular_id":42} };
+                        const xhr = new XMLHttpRequest();
+                        xhr.open("POST", url, true);
+                        xhr.setRequestHeader("Content-Type", "application/json;charset=UTF-8");
+                        xhr.send(JSON.stringify(body));
+                    });
+                })();
+            </script>""",
+        "<script>window.iawpConfig={\"trackViewUrl\":\"https:\\/\\/blog.example\\/wp-json\\/iawp\\/search\"};"
+            + "navigator.sendBeacon(iawpConfig.trackViewUrl, '{}');</script>",
+        "<script>fetch('/?rest_route=/iawp/search', {method: 'POST', body: '{}'});</script>",
+    })
+    void independentAnalyticsViewScriptIsRemoved(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
 }
