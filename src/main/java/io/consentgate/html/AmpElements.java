@@ -54,7 +54,12 @@ final class AmpElements {
                 remove(m != null ? m : rules.check(rules.attr(SRCSET), true));
                 break;
             }
-            case ElementNames.AMP_PIXEL:
+            case ElementNames.AMP_PIXEL: {
+                // a hit on a self-hosted tracker's collection path (Matomo's AMP pixel) names no catalog host
+                TrackerMatch m = rules.check(rules.attr(SRC), false);
+                remove(m != null ? m : rules.hitVerdict(rules.attr(SRC)));
+                break;
+            }
             case ElementNames.AMP_AUDIO:
                 remove(rules.check(rules.attr(SRC), false));
                 break;

@@ -535,6 +535,14 @@ final class ElementRules {
     }
 
     /**
+     * The URL in attribute {@code i} of an element that only sends a hit ({@code <amp-pixel src>}) as a hit on a
+     * tracker's collection path, under {@link #mayBeHit}'s conditions; {@code null} when it is none.
+     */
+    TrackerMatch hitVerdict(int i) {
+        return mayBeHit(i) ? pixelPathVerdict(i) : null;
+    }
+
+    /**
      * Whether the image URL in attribute {@code i}, outside {@code <noscript>}, may be a hit sent to a tracker's
      * collection path on a host the catalog cannot know: Matomo's image tracking code, {@code <img
      * src="https://stats.shop.example/matomo.php?idsite=1&rec=1">}, is meant for pages and e-mails without scripts

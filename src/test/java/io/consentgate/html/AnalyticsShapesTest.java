@@ -328,4 +328,25 @@ class AnalyticsShapesTest {
     void independentAnalyticsViewScriptIsRemoved(String tag) {
         assertRemovedAndKeptWhenAllowed(tag);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Matomo's tracking for AMP pages without amp-analytics: an amp-pixel hit on the site's own Matomo
+        "<amp-pixel src=\"https://stats.shop.example/matomo.php?idsite=3&amp;rec=1&amp;action_name=TITLE"
+            + "&amp;url=CANONICAL_URL&amp;rand=RANDOM\" layout=\"nodisplay\"></amp-pixel>",
+        "<amp-pixel src=\"//stats.shop.example/piwik.php?idsite=3&rec=1\"></amp-pixel>",
+    })
+    void aSelfHostedMatomoAmpPixelIsRemoved(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "<amp-pixel src=\"https://shop.example/hit?page=CANONICAL_PATH\"></amp-pixel>",
+        "<amp-pixel src=\"https://stats.shop.example/matomo.php\"></amp-pixel>",
+        "<amp-audio src=\"https://cdn.shop.example/podcast/matomo.php?ep=3\"></amp-audio>",
+    })
+    void otherAmpPixelsAndAudioStay(String html) {
+        assertEquals(html, rewrite(html, NONE));
+    }
 }
