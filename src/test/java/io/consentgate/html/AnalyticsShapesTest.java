@@ -349,4 +349,25 @@ class AnalyticsShapesTest {
     void otherAmpPixelsAndAudioStay(String html) {
         assertEquals(html, rewrite(html, NONE));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Matomo's amp-analytics configuration for AMP pages, requests sent to the site's own Matomo
+        """
+            <amp-analytics>
+            <script type="application/json">
+            {
+              "requests": {
+                "pageview": "https://stats.shop.example/matomo.php?idsite=3&rec=1&action_name=TITLE&url=CANONICAL_URL&rand=RANDOM"
+              },
+              "triggers": { "trackPageview": { "on": "visible", "request": "pageview" } }
+            }
+            </script>
+            </amp-analytics>""",
+        // a hit sent by hand from a script
+        "<script>new Image().src = 'https://stats.shop.example/piwik.php?idsite=3&rec=1&url=' + encodeURIComponent(location.href);</script>",
+    })
+    void hitsToASelfHostedMatomoWrittenInConfigurationsAndScriptsAreRemoved(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
 }
