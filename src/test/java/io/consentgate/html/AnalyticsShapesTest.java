@@ -370,4 +370,29 @@ class AnalyticsShapesTest {
     void hitsToASelfHostedMatomoWrittenInConfigurationsAndScriptsAreRemoved(String tag) {
         assertRemovedAndKeptWhenAllowed(tag);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Yandex Metrica started in WordPress code style (spaces inside the parentheses), from a proxied tag.js
+        """
+            <script type="text/javascript">
+               (function(m,e,t,r,i,k,a){m[i]=m[i]||function(){(m[i].a=m[i].a||[]).push(arguments)};
+               m[i].l=1*new Date();k=e.createElement(t),a=e.getElementsByTagName(t)[0],k.async=1,k.src=r,a.parentNode.insertBefore(k,a)})
+               (window, document, "script", "/metrika/tag.js", "ym");
+               ym( 98765432, "init", { clickmap: true, trackLinks: true, webvisor: true } );
+            </script>""",
+        "<script>window.ym( 103456789, 'init', {ssr: true, ecommerce: 'dataLayer'} );</script>",
+    })
+    void yandexMetricaStartedWithSpacesInsideTheCallIsRemoved(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "<script>chart.ym( 2024, 3 );</script>",
+        "<script>var y = gym( 12345678, 'x' );</script>",
+    })
+    void callsThatOnlyLookLikeMetricasStay(String html) {
+        assertEquals(html, rewrite(html, NONE));
+    }
 }
