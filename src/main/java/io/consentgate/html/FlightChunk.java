@@ -32,6 +32,10 @@ final class FlightChunk {
 
     static final byte[] PUSH = "self.__next_f.push([".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DATA_URL = "data:,".getBytes(StandardCharsets.US_ASCII);
+    /** A {@code next/script} element's source prop, as the decoded payload writes it. */
+    private static final String SRC_PROP = "\"src\":\"";
+    /** The longest {@code "src"} value read as a loader URL. */
+    private static final int MAX_SRC = 2048;
     static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
 
 
@@ -118,6 +122,7 @@ final class FlightChunk {
                     }
                 }
             });
+            loaderSources(text.bytes(), text.length(), catalog, refused, spans);
         }
         if (elements) {
             components.readImports(text.bytes(), text.length());
@@ -133,6 +138,36 @@ final class FlightChunk {
             throw new UncheckedIOException(e); // a byte array stream does not throw
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Adds the {@code "src"} props whose value is a refused tracker's loader on a host the catalog cannot know:
+     * {@code next/script} in a server component ({@code <Script src="https://sgtm.shop.example/gtm.js?id=GTM-…">}, a
+     * self-hosted {@code /matomo.js}), whose client code inserts the script from the prop. Read only in a chunk that
+     * names a refused tracker (a loader signature), as the host literals are; a value on a catalog host is theirs, and
+     * one with an escape in it is left to them.
+     */
+    static void loaderSources(byte[] t, int n, TrackerCatalog catalog, Predicate<TrackerMatch> refused,
+                              List<int[]> spans) {
+        for (int p = ByteScan.find(t, 0, n, SRC_PROP); p >= 0; p = ByteScan.find(t, p, n, SRC_PROP)) {
+            p += SRC_PROP.length();
+            int end = p;
+            while (end < n && t[end] != '"' && t[end] != '\\' && end - p <= MAX_SRC) {
+                end++;
+            }
+            if (end >= n || t[end] != '"' || end == p) {
+                continue;
+            }
+            String url = new String(t, p, end - p, StandardCharsets.UTF_8);
+            if (catalog.matchUrl(url, null) != null) {
+                continue;
+            }
+            TrackerMatch m = catalog.matchLoader(url);
+            if (m != null && refused.test(m)) {
+                spans.add(new int[] {p, end, URL});
+            }
+            p = end;
+        }
     }
 
     /**

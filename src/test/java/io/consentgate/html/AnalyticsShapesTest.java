@@ -2,6 +2,7 @@ package io.consentgate.html;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consentgate.Category;
 import io.consentgate.ConsentDecision;
@@ -394,5 +395,21 @@ class AnalyticsShapesTest {
     })
     void callsThatOnlyLookLikeMetricasStay(String html) {
         assertEquals(html, rewrite(html, NONE));
+    }
+
+    @Test
+    void aNextScriptLoaderOnAFirstPartyHostInTheAppRouterPayloadIsOverwritten() {
+        // next/script in a server component: the client inserts the script from the payload's src prop, here a
+        // server-side GTM container and a self-hosted Matomo; the payload is kept (the page hydrates from it)
+        String payload = "<script>self.__next_f.push([1,\"0:[[\\\"$\\\",\\\"$L2\\\",null,{\\\"src\\\":"
+            + "\\\"https://sgtm.shop.example/gtm.js?id=GTM-K7X2Q9\\\",\\\"strategy\\\":\\\"afterInteractive\\\"}],"
+            + "[\\\"$\\\",\\\"$L2\\\",null,{\\\"src\\\":\\\"https://stats.shop.example/matomo.js\\\"}],"
+            + "[\\\"$\\\",\\\"$L2\\\",null,{\\\"src\\\":\\\"/static/app.js\\\"}]]\\n\"])</script>";
+        String out = rewrite(payload, NONE);
+        assertFalse(out.contains("sgtm.shop.example"), out);
+        assertFalse(out.contains("matomo.js"), out);
+        assertEquals(payload.length(), out.length(), "overwritten in place");
+        assertTrue(out.contains("/static/app.js"), out);
+        assertEquals(payload, rewrite(payload, ALL));
     }
 }
