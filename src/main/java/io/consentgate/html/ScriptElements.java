@@ -29,6 +29,10 @@ final class ScriptElements {
         "data-consent-category", "data-cookie-consent");
     /** 10Web Booster's earlier name for a delayed script's src (an inline one's text as a {@code data:} URL). */
     private static final String DATA_TWO_DELAYED_JS = "data-twodelayedjs";
+    /** WP Rocket's delayed src before version 3.13 (an inline script's text as a {@code data:} URL). */
+    private static final String DATA_ROCKET_LAZY_LOAD_SCRIPT = "data-rocketlazyloadscript";
+    /** Perfmatters' delayed src. */
+    private static final String DATA_PM_DELAYED_SCRIPT = "data-pmdelayedscript";
     /** Classes consent managers set on the scripts they hold: OneTrust, iubenda, Complianz. */
     private static final String[] CONSENT_MANAGER_CLASSES = {"optanon-category-", "_iub_cs_activate", "cmplz-"};
 
@@ -177,11 +181,13 @@ final class ScriptElements {
 
     /**
      * Whether attribute {@code i} is named {@code data-NAME-src} or {@code data-NAME_src} (any case), as delay-JS
-     * runners name the src (10Web Booster's {@code data-two_delay_src}), or is 10Web's earlier
-     * {@code data-twodelayedjs}.
+     * runners name the src (10Web Booster's {@code data-two_delay_src}), or is one of the names without that ending:
+     * 10Web's earlier {@code data-twodelayedjs}, WP Rocket's earlier {@code data-rocketlazyloadscript}, Perfmatters'
+     * {@code data-pmdelayedscript}.
      */
     private boolean isDelayedSrc(int i) {
         String name = t.valueFrom(i) < 0 ? null : rules.dataName(i, "data-x-src".length());
-        return name != null && (name.endsWith("-src") || name.endsWith("_src") || name.equals(DATA_TWO_DELAYED_JS));
+        return name != null && (name.endsWith("-src") || name.endsWith("_src") || name.equals(DATA_TWO_DELAYED_JS)
+            || name.equals(DATA_ROCKET_LAZY_LOAD_SCRIPT) || name.equals(DATA_PM_DELAYED_SCRIPT));
     }
 }

@@ -412,4 +412,20 @@ class AnalyticsShapesTest {
         assertTrue(out.contains("/static/app.js"), out);
         assertEquals(payload, rewrite(payload, ALL));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // WP Rocket before 3.13 kept a delayed script's src in data-rocketlazyloadscript, an inline one as a data: URL
+        "<script data-rocketlazyloadscript='https://www.googletagmanager.com/gtag/js?id=G-R0CKET0LD1' async></script>",
+        "<script data-rocketlazyloadscript='data:text/javascript;base64,d2luZG93LmRhdGFMYXllcj13aW5kb3cuZGF0YUxheWVyfHxbX"
+            + "TtmdW5jdGlvbiBndGFnKCl7ZGF0YUxheWVyLnB1c2goYXJndW1lbnRzKTt9Z3RhZygnanMnLG5ldyBEYXRlKCkpO2d0YWcoJ2NvbmZpZycsJ0c"
+            + "tUk9DS0VUT0xEMScpOw=='></script>",
+        "<script type=\"rocketlazyloadscript\" data-rocketlazyloadscript=\"https://www.clarity.ms/tag/k9m8n7b6v5\"></script>",
+        // Perfmatters' delayed script keeps its src in data-pmdelayedscript
+        "<script type=\"pmdelayedscript\" data-pmdelayedscript=\"https://static.hotjar.com/c/hotjar-3456789.js?sv=6\""
+            + " data-perfmatters-type=\"text/javascript\" data-cfasync=\"false\" data-no-optimize=\"1\"></script>",
+    })
+    void aDelayJsPluginsCopyOfATrackerScriptIsRemoved(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
 }
