@@ -428,4 +428,23 @@ class AnalyticsShapesTest {
     void aDelayJsPluginsCopyOfATrackerScriptIsRemoved(String tag) {
         assertRemovedAndKeptWhenAllowed(tag);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // GoatCounter self-hosted or proxied: count.js from the site's own instance, told by its attribute
+        "<script data-goatcounter=\"https://stats.shop.example/count\" async src=\"//stats.shop.example/count.js\"></script>",
+        "<script async src=\"/js/count.js\" data-goatcounter=\"/gc/count\"></script>",
+    })
+    void aSelfHostedGoatCounterScriptIsRemoved(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "<script src=\"/js/count.js\"></script>",
+        "<script src=\"/js/word-count.js\" data-goatcounter-click=\"x\"></script>",
+    })
+    void aSitesOwnCountScriptStays(String html) {
+        assertEquals(html, rewrite(html, NONE));
+    }
 }
