@@ -86,9 +86,13 @@ class TrackerCatalogTest {
                 List<String> loaders = bundledLoaders(t.id());
                 assertFalse(loaders.isEmpty(), t.id() + " cannot match any markup");
                 for (String loader : loaders) {
-                    // a "?id=PREFIX" rule needs a letter or digit after the prefix
-                    String url = "https://site.example/assets" + loader + (loader.contains("?") ? "1" : "");
-                    TrackerMatch m = TrackerCatalog.bundled().matchLoader(url);
+                    // a "?id=PREFIX" rule needs a letter or digit after the prefix; a "[attribute]" rule the element's
+                    // attribute
+                    int bracket = loader.indexOf('[');
+                    String path = bracket < 0 ? loader : loader.substring(0, bracket);
+                    String attribute = bracket < 0 ? null : loader.substring(bracket + 1, loader.length() - 1);
+                    String url = "https://site.example/assets" + path + (path.contains("?") ? "1" : "");
+                    TrackerMatch m = TrackerCatalog.bundled().matchLoader(url, a -> a.equals(attribute));
                     assertEquals(t.id(), m == null ? null : m.tracker().id(), loader);
                 }
             }

@@ -447,4 +447,16 @@ class AnalyticsShapesTest {
     void aSitesOwnCountScriptStays(String html) {
         assertEquals(html, rewrite(html, NONE));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Ackee, self-hosted: its tracker script with the server and domain it reports to
+        "<script async src=\"https://ackee.shop.example/tracker.js\" data-ackee-server=\"https://ackee.shop.example\""
+            + " data-ackee-domain-id=\"hd11f820-68a1-11e6-8047-79c0c2d9bce0\"></script>",
+        "<script src=\"/ackee/tracker.js\" data-ackee-server=\"/ackee\" data-ackee-domain-id=\"hd11f820\""
+            + " data-ackee-opts='{ \"detailed\": true }' async></script>",
+    })
+    void ackeesTrackerIsRemoved(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
 }
