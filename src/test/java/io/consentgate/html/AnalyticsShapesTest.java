@@ -459,4 +459,14 @@ class AnalyticsShapesTest {
     void ackeesTrackerIsRemoved(String tag) {
         assertRemovedAndKeptWhenAllowed(tag);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Shynet, self-hosted: the tracking script under the service's ingress path
+        "<script defer src=\"https://shynet.shop.example/ingress/0f3a9c1e-2b4d-4e6f-8a0b-1c2d3e4f5a6b/script.js\"></script>",
+        "<script async src=\"/shynet/ingress/0f3a9c1e-2b4d-4e6f-8a0b-1c2d3e4f5a6b/script.js\"></script>",
+    })
+    void shynetsTrackingScriptIsRemoved(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
 }
