@@ -469,4 +469,23 @@ class AnalyticsShapesTest {
     void shynetsTrackingScriptIsRemoved(String tag) {
         assertRemovedAndKeptWhenAllowed(tag);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Rybbit, cloud or self-hosted: its script with the site id, as its Next.js and WordPress guides print it
+        "<script src=\"https://app.rybbit.io/api/script.js\" data-site-id=\"726cda46b399\" defer></script>",
+        "<script src=\"https://analytics.shop.example/api/script.js\" async defer data-site-id=\"3\"></script>",
+    })
+    void rybbitsScriptIsRemoved(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "<script src=\"/api/script.js\"></script>",
+        "<a href=\"https://app.rybbit.io/sites/3\">dashboard</a>",
+    })
+    void otherApiScriptsAndRybbitsDashboardStay(String html) {
+        assertEquals(html, rewrite(html, NONE));
+    }
 }
