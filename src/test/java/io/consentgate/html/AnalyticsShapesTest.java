@@ -488,4 +488,34 @@ class AnalyticsShapesTest {
     void otherApiScriptsAndRybbitsDashboardStay(String html) {
         assertEquals(html, rewrite(html, NONE));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // OpenPanel: its queue and init call, and the SDK from its CDN or a self-hosted copy
+        """
+            <script>
+              window.op = window.op || function (...args) { (window.op.q = window.op.q || []).push(args); };
+              window.op('init', {
+                clientId: '71eaa394-fd89-46bb-a39a-fac1845c0e02',
+                apiUrl: 'https://stats.shop.example/api',
+                trackScreenViews: true,
+                trackOutgoingLinks: true,
+              });
+            </script>""",
+        "<script src=\"https://openpanel.dev/op1.js\" defer async></script>",
+        "<script src=\"https://stats.shop.example/op1.js?v=1.1.3\" async defer></script>",
+    })
+    void openPanelIsRemoved(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "<script>window.op('track', 'signup', {plan: 'pro'});</script>",
+        "<script>shop('init', {cart: true}); var op = {init: 1};</script>",
+        "<a href=\"https://openpanel.dev/docs\">OpenPanel docs</a>",
+    })
+    void openPanelEventCallsAndLookalikesStay(String html) {
+        assertEquals(html, rewrite(html, NONE));
+    }
 }
