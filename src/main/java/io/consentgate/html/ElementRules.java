@@ -539,7 +539,7 @@ final class ElementRules {
      * tracker's collection path, under {@link #mayBeHit}'s conditions; {@code null} when it is none.
      */
     TrackerMatch hitVerdict(int i) {
-        return mayBeHit(i) ? pixelPathVerdict(i) : null;
+        return mayBeHit(i) ? pixelPathVerdict(i, true) : null;
     }
 
     /**
