@@ -21,8 +21,11 @@ import java.util.Set;
  *       A second {@code <a>}, {@code <button>} or {@code <nobr>} closes the first, a heading the heading it opens
  *       in. A formatting element ({@code <b>}, {@code <code>}, {@code <a>}…) is reopened by a browser in every
  *       block that follows, with its attributes: it ends at its own end tag, or at a marker's ({@code </td>},
- *       {@code </object>}…), past which it is not reopened. Past {@value #MAX_OPEN} open tags inside, the removal goes on to the element's own end tag: it fails
- *       closed.</li>
+ *       {@code </object>}…), past which it is not reopened. Elements of the element's own name opened inside it
+ *       are on the same stack, so that an end tag which closes several open elements at once ({@code </section>}
+ *       with a {@code <div>} open in the section) closes those too, and the element's own end tag after it is still
+ *       found (a formatting element's are counted apart: a browser reopens them up to their own end tags). Past
+ *       {@value #MAX_OPEN} open tags inside, the removal goes on to the element's own end tag: it fails closed.</li>
  * </ul>
  *
  * A simplified reading of the WHATWG tree-construction rules: the removal does not know what is open around the
@@ -244,30 +247,14 @@ final class ImpliedEnds {
             // <svg> and <math> are not followed: their content and end tag are SVG/MathML, which the removal does
             // not read (a self-closing one has none)
             if (!isVoid && !name.equals("svg") && !name.equals("math")) {
-                // an item whose end tag may be left out is closed by the next one (<option>…<option>, <li>…<li>,
-                // <p>…<div>): it does not pile up toward the limit
-                Set<String> closers;
-                while (openCount > 0 && (closers = CLOSING_STARTS.get(open[openCount - 1])) != null
-                    && closers.contains(name)) {
-                    openCount--;
-                }
-                if (openCount == MAX_OPEN) {
-                    lost = true;
-                } else {
-                    if (open == null || openCount == open.length) {
-                        open = java.util.Arrays.copyOf(open == null ? new String[0] : open,
-                            Math.min(MAX_OPEN, openCount + 8));
-                    }
-                    open[openCount++] = name;
-                }
+                push(name);
             }
             return false;
         }
-        for (int i = openCount - 1; i >= 0; i--) {
-            if (open[i].equals(name)) {
-                popTo(i, name);
-                return false;
-            }
+        int i = innermost(name);
+        if (i >= 0) {
+            popTo(i, name);
+            return false;
         }
         if (lost || NO_ELEMENTS.contains(name)) {
             return false;
@@ -306,6 +293,80 @@ final class ImpliedEnds {
         // HTML does not know and no custom element has (a hyphen) is taken for a stray tag, not an ancestor.
         return !SPECIAL.contains(element) && !specialOpen(false)
             && (PHRASING.contains(name) || name.indexOf('-') > 0 || OTHER_CONTAINERS.contains(name));
+    }
+
+    /** Opens {@code name} inside the element; past {@link #MAX_OPEN}, end tags are no longer explained. */
+    private void push(String name) {
+        // an item whose end tag may be left out is closed by the next one (<option>…<option>, <li>…<li>,
+        // <p>…<div>): it does not pile up toward the limit
+        Set<String> closers;
+        while (openCount > 0 && (closers = CLOSING_STARTS.get(open[openCount - 1])) != null
+            && closers.contains(name)) {
+            openCount--;
+        }
+        if (openCount == MAX_OPEN) {
+            lost = true;
+        } else {
+            if (open == null || openCount == open.length) {
+                open = java.util.Arrays.copyOf(open == null ? new String[0] : open, Math.min(MAX_OPEN, openCount + 8));
+            }
+            open[openCount++] = name;
+        }
+    }
+
+    /** Where the innermost element named {@code name} open inside the element is, or -1. */
+    private int innermost(String name) {
+        for (int i = openCount - 1; i >= 0; i--) {
+            if (open[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether elements of the element's own name opened inside it are followed here, with the rest of what is open,
+     * so that an end tag which closes several open elements at once closes those too ({@code
+     * <div><section><div>…</section>}): not for an element whose end tag may be left out (its own rules), nor for a
+     * formatting element (a browser reopens one closed that way, up to its own end tag), nor past the limit.
+     */
+    boolean followsOwnName() {
+        return !optionalEnd && !lost && !FORMATTING.contains(element);
+    }
+
+    /**
+     * A start tag of the element's own name that does not close it ({@link #closedBySameStart} is false): opens a
+     * nested one. Only while {@link #followsOwnName()}.
+     */
+    void openOwn() {
+        push(element);
+    }
+
+    /**
+     * The element's own end tag, while {@link #followsOwnName()}: whether it closes the removed element. It closes
+     * the innermost nested one instead if one is open, popping what a browser pops.
+     */
+    boolean closedByOwnEnd() {
+        int i = innermost(element);
+        if (i >= 0) {
+            popTo(i, element);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * How many elements of the element's own name are open, itself included: the count its own end tags take down
+     * once {@link #followsOwnName()} no longer holds.
+     */
+    int ownDepth() {
+        int d = 1;
+        for (int i = 0; i < openCount; i++) {
+            if (open[i].equals(element)) {
+                d++;
+            }
+        }
+        return d;
     }
 
     /**

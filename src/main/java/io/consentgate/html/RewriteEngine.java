@@ -429,6 +429,23 @@ final class RewriteEngine implements TokenHandler {
             if (same && dropEnds.optionalEnd() && dropEnds.nested()) {
                 return;
             }
+            // Nested elements of its name are on dropEnds' stack too: an end tag that closes several open elements
+            // at once closes them with the rest (<div …><section><div>…</section></div>: the removed one's </div>).
+            int own = dropEnds.followsOwnName() ? dropEnds.ownDepth() : 0;
+            if (same && own > 0) {
+                if (tok.endTag) {
+                    if (!dropEnds.closedByOwnEnd()) {
+                        dropDepth += dropEnds.ownDepth() - own;
+                        return;
+                    }
+                } else if (!isVoid() && !dropEnds.closedBySameStart()) {
+                    dropEnds.openOwn();
+                    if (dropEnds.followsOwnName()) {
+                        dropDepth += dropEnds.ownDepth() - own;
+                        return;
+                    }
+                }
+            }
             if (same ? !tok.endTag && dropEnds.closedBySameStart() : dropEnds.closes(
                     new String(tok.name, 0, tok.nameLen, java.nio.charset.StandardCharsets.ISO_8859_1), tok.endTag,
                     isVoid())) {
@@ -445,6 +462,9 @@ final class RewriteEngine implements TokenHandler {
                     rules.startTag();
                 }
                 return;
+            }
+            if (!same && own > 0 && dropEnds.followsOwnName()) {
+                dropDepth += dropEnds.ownDepth() - own;
             }
         }
         if (same && tok.endTag) {
@@ -475,8 +495,18 @@ final class RewriteEngine implements TokenHandler {
      */
     private boolean endsInForeignContent() {
         String name = new String(tok.name, 0, tok.nameLen, java.nio.charset.StandardCharsets.ISO_8859_1);
-        return tok.foreignDepth() > dropForeignDepth && ImpliedEnds.holdsElements(name) && !name.equals("a")
-            && !tok.integrationPointAbove(dropForeignDepth) && dropEnds.closes(name, true, false);
+        if (tok.foreignDepth() <= dropForeignDepth || !ImpliedEnds.holdsElements(name) || name.equals("a")
+            || tok.integrationPointAbove(dropForeignDepth)) {
+            return false;
+        }
+        int own = dropEnds.followsOwnName() ? dropEnds.ownDepth() : 0;
+        if (dropEnds.closes(name, true, false)) {
+            return true;
+        }
+        if (own > 0 && dropEnds.followsOwnName()) {
+            dropDepth += dropEnds.ownDepth() - own; // it may have closed nested elements of the removed one's name
+        }
+        return false;
     }
 
     /** {@link #dropTag} for an SVG or MathML element: {@link ForeignEnds} says where the browser closes it. */

@@ -1,0 +1,69 @@
+package io.consentgate.html;
+
+import static io.consentgate.html.RewriteAssertions.REMOVE;
+import static io.consentgate.html.RewriteAssertions.rewrite;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.consentgate.ConsentDecision;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An element of the removed element's own name nested inside it and closed without its end tag: a browser closes it
+ * with whatever end tag pops it, so the next end tag of that name is the removed element's, and the page after it
+ * stays. Each expected output was read off the WHATWG tree-construction rules for its input ("an end tag whose tag
+ * name is one of address, article, … section …" and "any other end tag": popping up to the matching open element
+ * closes everything opened above it).
+ */
+class NestedSameNameTest {
+
+    private static final ConsentDecision NONE = ConsentDecision.refuseAll();
+
+    @Test
+    void aBlockEndTagClosesTheNestedElementOpenInIt() {
+        assertEquals("<p>Important</p>", rewrite(REMOVE,
+            "<div data-consent=\"marketing\"><section><div>x</section></div><p>Important</p>", NONE));
+        // two of them, closed at once
+        assertEquals("<p>Important</p>", rewrite(REMOVE,
+            "<div data-consent=\"marketing\"><article><div><div>x</article></div><p>Important</p>", NONE));
+        // the other way round, and a custom element's name
+        assertEquals("<p>Important</p>", rewrite(REMOVE,
+            "<section data-consent=\"marketing\"><div><section>x</div></section><p>Important</p>", NONE));
+        assertEquals("<p>Important</p>", rewrite(REMOVE, "<promo-box data-consent=\"marketing\"><div>"
+            + "<promo-box>x</div></promo-box><p>Important</p>", NONE));
+    }
+
+    @Test
+    void impliedEndsOfListsAndTablesCloseTheNestedElement() {
+        assertEquals("<p>Important</p>", rewrite(REMOVE,
+            "<div data-consent=\"marketing\"><ul><li><div>x</ul></div><p>Important</p>", NONE));
+        assertEquals("<p>Important</p>", rewrite(REMOVE,
+            "<div data-consent=\"marketing\"><ul><li><div>x</li></div><p>Important</p>", NONE));
+        assertEquals("<p>Important</p>", rewrite(REMOVE,
+            "<div data-consent=\"marketing\"><dl><dd><div>x</dd></div><p>Important</p>", NONE));
+        assertEquals("<p>Important</p>", rewrite(REMOVE, "<div data-consent=\"marketing\"><table><tr><td><div>x"
+            + "</td></tr></table></div><p>Important</p>", NONE));
+        assertEquals("<p>Important</p>", rewrite(REMOVE,
+            "<div data-consent=\"marketing\"><button><div>x</button></div><p>Important</p>", NONE));
+    }
+
+    @Test
+    void aFormattingEndTagClosesTheNestedElementOpenInIt() {
+        // no special element between: the adoption agency pops the <span> with the <b>
+        assertEquals("z<p>Important</p>", rewrite(REMOVE,
+            "<span data-consent=\"marketing\"><b><span>x</b>y</span>z<p>Important</p>", NONE));
+        assertEquals("<p>Important</p>", rewrite(REMOVE,
+            "<span data-consent=\"marketing\"><a href=\"/x\"><span>x</a></span><p>Important</p>", NONE));
+        // a special element between: the block stays open, and so does the nested element
+        assertEquals("z<p>Important</p>", rewrite(REMOVE,
+            "<div data-consent=\"marketing\"><b><div>x</b>y</div>still gated</div>z<p>Important</p>", NONE));
+    }
+
+    @Test
+    void aNestedElementClosedProperlyIsCountedAsBefore() {
+        assertEquals("<p>Important</p>", rewrite(REMOVE,
+            "<div data-consent=\"marketing\"><div>x<div>y</div></div>still gated</div><p>Important</p>", NONE));
+        // a nested formatting element closed by a block's end tag is reopened: its own end tag is still to come
+        assertEquals("<p>Important</p>", rewrite(REMOVE,
+            "<b data-consent=\"marketing\"><p><b>x</p>y</b>still gated</b><p>Important</p>", NONE));
+    }
+}
