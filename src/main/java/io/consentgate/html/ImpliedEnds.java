@@ -344,7 +344,10 @@ final class ImpliedEnds {
 
     /**
      * The element's own end tag, while {@link #followsOwnName()}: whether it closes the removed element. It closes
-     * the innermost nested one instead if one is open, popping what a browser pops.
+     * the innermost nested one instead if one is open (popping what a browser pops), and a browser ignores it when
+     * what is open inside stops it: a scope boundary ({@code <table>}, {@code <object>}, {@code <noscript>}…), and
+     * for an end tag without a rule of its own ({@code </span>}, {@code </video>}), a special element ({@code
+     * <div>}). A table part's end tag is looked for in table scope, and a select's passes what is open in it.
      */
     boolean closedByOwnEnd() {
         int i = innermost(element);
@@ -352,7 +355,10 @@ final class ImpliedEnds {
             popTo(i, element);
             return false;
         }
-        return true;
+        if (TABLE_ENDS.contains(element) || element.equals("template") || element.equals("select")) {
+            return true;
+        }
+        return !boundaryOpen() && (BLOCK_ENDS.contains(element) || !specialOpen(false));
     }
 
     /**

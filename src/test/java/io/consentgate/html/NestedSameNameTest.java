@@ -66,4 +66,21 @@ class NestedSameNameTest {
         assertEquals("<p>Important</p>", rewrite(REMOVE,
             "<b data-consent=\"marketing\"><p><b>x</p>y</b>still gated</b><p>Important</p>", NONE));
     }
+
+    @Test
+    void itsOwnEndTagIsIgnoredWhereABrowserIgnoresIt() {
+        // a phrasing end tag stops at a special element open inside
+        assertEquals("z<p>Important</p>", rewrite(REMOVE, "<span data-consent=\"marketing\"><div>Gated</span>"
+            + "still gated</div></span>z<p>Important</p>", NONE));
+        assertEquals("z<p>Important</p>", rewrite(REMOVE, "<promo-box data-consent=\"marketing\"><div>Gated"
+            + "</promo-box>still gated</div></promo-box>z<p>Important</p>", NONE));
+        // no end tag reaches past a scope boundary
+        assertEquals("z<p>Important</p>", rewrite(REMOVE, "<section data-consent=\"marketing\"><table><tr><td>"
+            + "cell</section>more</td></tr></table></section>z<p>Important</p>", NONE));
+        assertEquals("z<p>Important</p>", rewrite(REMOVE, "<div data-consent=\"marketing\"><object>Gated</div>"
+            + "still gated</object></div>z<p>Important</p>", NONE));
+        // but a table's own end tag closes the cell open in it
+        assertEquals("<p>Important</p>", rewrite(REMOVE,
+            "<table data-consent=\"marketing\"><tr><td>Gated</table><p>Important</p>", NONE));
+    }
 }
