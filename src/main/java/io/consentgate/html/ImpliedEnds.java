@@ -304,6 +304,9 @@ final class ImpliedEnds {
             && closers.contains(name)) {
             openCount--;
         }
+        if (openCount > 0 && HEADINGS.contains(name) && HEADINGS.contains(open[openCount - 1])) {
+            openCount--; // a heading does not nest in the heading it opens in
+        }
         if (openCount == MAX_OPEN) {
             lost = true;
         } else {
@@ -314,10 +317,14 @@ final class ImpliedEnds {
         }
     }
 
-    /** Where the innermost element named {@code name} open inside the element is, or -1. */
+    /**
+     * Where the innermost element open inside the element that the end tag {@code name} closes is, or -1: the
+     * element of that name, or for a heading's end tag any heading ({@code </h3>} closes an {@code <h2>}).
+     */
     private int innermost(String name) {
+        boolean heading = HEADINGS.contains(name);
         for (int i = openCount - 1; i >= 0; i--) {
-            if (open[i].equals(name)) {
+            if (open[i].equals(name) || heading && HEADINGS.contains(open[i])) {
                 return i;
             }
         }

@@ -83,4 +83,20 @@ class NestedSameNameTest {
         assertEquals("<p>Important</p>", rewrite(REMOVE,
             "<table data-consent=\"marketing\"><tr><td>Gated</table><p>Important</p>", NONE));
     }
+
+    @Test
+    void aHeadingsEndTagClosesTheInnermostHeadingWhateverItsLevel() {
+        // </h3> closes the nested <h2>; "y" is still in the removed heading's <div>
+        assertEquals("<p>Important</p>", rewrite(REMOVE,
+            "<h2 data-consent=\"marketing\"><div><h2>x</h3>y</h2><p>Important</p>", NONE));
+        // </h2> closes the nested <h3>, not the removed <h2>: the <div> is still open in it
+        assertEquals("<div></div>z</div>", rewrite(REMOVE,
+            "<div><h2 data-consent=\"marketing\"><div><h3>x</h2>still gated</div>still gated</div>z</div>", NONE));
+        // a heading opened in a nested heading closes that one
+        assertEquals("</h3>y<p>Important</p>", rewrite(REMOVE, "<h2 data-consent=\"marketing\"><span><h3>x<h2>w</h2>"
+            + "still gated</h3>y<p>Important</p>", NONE));
+        // in any removed element, </h3> closes an <h2> open inside, not an ancestor
+        assertEquals("z<p>Important</p>", rewrite(REMOVE,
+            "<div data-consent=\"marketing\"><h2>a</h3>still gated</div>z<p>Important</p>", NONE));
+    }
 }
