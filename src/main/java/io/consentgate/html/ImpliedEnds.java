@@ -343,10 +343,13 @@ final class ImpliedEnds {
 
     /**
      * A start tag of the element's own name that does not close it ({@link #closedBySameStart} is false): opens a
-     * nested one. Only while {@link #followsOwnName()}.
+     * nested one. A {@code <form>} in a form is ignored by a browser, outside a template. Only while {@link
+     * #followsOwnName()}.
      */
     void openOwn() {
-        push(element);
+        if (!element.equals("form") || isOpen("template")) {
+            push(element);
+        }
     }
 
     /**
@@ -392,6 +395,15 @@ final class ImpliedEnds {
             openCount = i; // text to a browser with scripting on; a template's end tag closes what is open in it
             return;
         }
+        if (name.equals("form") && !isOpen("template")) {
+            // outside a template a browser takes the form out of the open elements and leaves what is open in it
+            // open (<form><div>…</form>…</div>)
+            if (!boundaryAbove(i)) {
+                System.arraycopy(open, i + 1, open, i, openCount - i - 1);
+                openCount--;
+            }
+            return;
+        }
         boolean table = TABLE_ENDS.contains(name);
         if (table || BLOCK_ENDS.contains(name)) {
             for (int j = i + 1; j < openCount; j++) {
@@ -415,6 +427,16 @@ final class ImpliedEnds {
             }
         }
         openCount = i;
+    }
+
+    /** Whether a scope boundary or a {@code <noscript>} is open above the element open at {@code i}. */
+    private boolean boundaryAbove(int i) {
+        for (int j = i + 1; j < openCount; j++) {
+            if (SCOPE_BOUNDARIES.contains(open[j]) || open[j].equals("noscript")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether an element named {@code name} is open inside the removed element. */

@@ -99,4 +99,14 @@ class NestedSameNameTest {
         assertEquals("z<p>Important</p>", rewrite(REMOVE,
             "<div data-consent=\"marketing\"><h2>a</h3>still gated</div>z<p>Important</p>", NONE));
     }
+
+    @Test
+    void aFormsEndTagLeavesOpenWhatIsOpenInIt() {
+        // </form> takes the form out of the open elements only: the <div> in it stays open, and so the removed one
+        assertEquals("<p>Important</p>", rewrite(REMOVE, "<div data-consent=\"marketing\"><form><div>x</form>"
+            + "</div>still gated</div><p>Important</p>", NONE));
+        // a <form> in a form is ignored: the first </form> is the removed form's
+        assertEquals("<p>Important</p>", rewrite(REMOVE, "<form data-consent=\"marketing\"><div><form>x</div>"
+            + "</form><p>Important</p>", NONE));
+    }
 }
