@@ -304,6 +304,19 @@ final class ImpliedEnds {
             && closers.contains(name)) {
             openCount--;
         }
+        // ...and through what is open in it, as a browser's start tag rules close it
+        if (name.equals("li")) {
+            closeItem(Set.of("li"));
+        } else if (name.equals("dd") || name.equals("dt")) {
+            closeItem(Set.of("dd", "dt"));
+        } else if (name.equals("button")) {
+            closeInScope("button", false); // a button does not nest in a button
+        } else if (name.equals("select") && closeInScope("select", false)) {
+            return; // nor a select in a select: it ends the select instead
+        }
+        if (name.equals("li") || name.equals("dd") || name.equals("dt") || CLOSING_STARTS.get("p").contains(name)) {
+            closeInScope("p", true);
+        }
         if (openCount > 0 && HEADINGS.contains(name) && HEADINGS.contains(open[openCount - 1])) {
             openCount--; // a heading does not nest in the heading it opens in
         }
@@ -314,6 +327,42 @@ final class ImpliedEnds {
                 open = java.util.Arrays.copyOf(open == null ? new String[0] : open, Math.min(MAX_OPEN, openCount + 8));
             }
             open[openCount++] = name;
+        }
+    }
+
+    /**
+     * Closes the innermost {@code name} open inside the element and what is open in it, if it is in scope (with
+     * {@code button}: in button scope); whether it was.
+     */
+    private boolean closeInScope(String name, boolean button) {
+        for (int i = openCount - 1; i >= 0; i--) {
+            String o = open[i];
+            if (o.equals(name)) {
+                openCount = i;
+                return true;
+            }
+            if (SCOPE_BOUNDARIES.contains(o) || o.equals("noscript") || button && o.equals("button")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A list item's start tag ({@code items}: the names it closes): closes the innermost such item open inside the
+     * element and what is open in it, unless a special element other than {@code <address>}, {@code <div>} or
+     * {@code <p>} is open in the item.
+     */
+    private void closeItem(Set<String> items) {
+        for (int i = openCount - 1; i >= 0; i--) {
+            String o = open[i];
+            if (items.contains(o)) {
+                openCount = i;
+                return;
+            }
+            if (SPECIAL.contains(o) && !o.equals("address") && !o.equals("div") && !o.equals("p")) {
+                return;
+            }
         }
     }
 

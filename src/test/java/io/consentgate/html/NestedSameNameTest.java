@@ -109,4 +109,22 @@ class NestedSameNameTest {
         assertEquals("<p>Important</p>", rewrite(REMOVE, "<form data-consent=\"marketing\"><div><form>x</div>"
             + "</form><p>Important</p>", NONE));
     }
+
+    @Test
+    void startTagsThatCloseAnOpenElementCloseWhatIsOpenInItToo() {
+        // a block closes a paragraph in button scope, the <b> in it with it: </span> then reaches the removed span
+        assertEquals("f<p>Important</p>", rewrite(REMOVE,
+            "<span data-consent=\"marketing\"><p>a<b>b<p>c<div>d</div>e</span>f<p>Important</p>", NONE));
+        // a list item closes the open item and a <div> in it: the next </div> is the removed one's
+        assertEquals("c</ul>d</div>e<p>Important</p>", rewrite(REMOVE, "<div data-consent=\"marketing\"><ul><li>"
+            + "<div>a<li>b</div>c</ul>d</div>e<p>Important</p>", NONE));
+        assertEquals("c</dl>d</div>e<p>Important</p>", rewrite(REMOVE, "<div data-consent=\"marketing\"><dl><dt>"
+            + "<div>a<dd>b</div>c</dl>d</div>e<p>Important</p>", NONE));
+        // a button closes the open button and a <div> in it
+        assertEquals("e<p>Important</p>", rewrite(REMOVE, "<div data-consent=\"marketing\"><button>a<div>b"
+            + "<button>c</button>d</div>e<p>Important</p>", NONE));
+        // a select in a select ends the select
+        assertEquals("c<p>Important</p>", rewrite(REMOVE,
+            "<div data-consent=\"marketing\"><select>a<select>b</div>c<p>Important</p>", NONE));
+    }
 }
