@@ -238,7 +238,7 @@ final class ImpliedEnds {
      */
     boolean closes(String name, boolean end, boolean isVoid) {
         if (optionalEnd) {
-            return closesOptional(name, end);
+            return closesOptional(name, end, isVoid);
         }
         if (!end) {
             if (HEADINGS.contains(name) && HEADINGS.contains(element) && openCount == 0 && !lost) {
@@ -527,7 +527,7 @@ final class ImpliedEnds {
     }
 
     /** {@link #closes} for an element whose end tag may be left out; counts the containers {@code name} opens. */
-    private boolean closesOptional(String name, boolean end) {
+    private boolean closesOptional(String name, boolean end, boolean isVoid) {
         if (end && (name.equals("body") || name.equals("html"))) {
             return true;
         }
@@ -545,8 +545,26 @@ final class ImpliedEnds {
         if (scopes > 0) {
             return false;
         }
+        boolean item = element.equals("li") || element.equals("dd") || element.equals("dt");
         if (!end) {
-            return CLOSING_STARTS.getOrDefault(element, Set.of()).contains(name);
+            if (CLOSING_STARTS.getOrDefault(element, Set.of()).contains(name)) {
+                return true;
+            }
+            if (item && !isVoid && !name.equals("svg") && !name.equals("math")) {
+                push(name);
+            }
+            return false;
+        }
+        if (item && !CLOSING_ENDS.get(element).contains(name)) {
+            // a list item left open in a block: the block's end tag, an ancestor's, closes it too, unless it closes
+            // something opened in the item or a boundary stops it (<div><ul><li …>Gated</div>)
+            int i = innermost(name);
+            if (i >= 0) {
+                popTo(i, name);
+                return false;
+            }
+            return !lost && BLOCK_ENDS.contains(name) && !name.equals("p") && !boundaryOpen()
+                && !(name.equals("li") && (isOpen("ul") || isOpen("ol")));
         }
         if (element.equals("p")) {
             // an SVG/MathML integration point's end tag, read with the paragraph open in it, finds the paragraph (a

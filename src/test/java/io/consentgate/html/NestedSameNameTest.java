@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
  * with whatever end tag pops it, so the next end tag of that name is the removed element's, and the page after it
  * stays. Each expected output was read off the WHATWG tree-construction rules for its input ("an end tag whose tag
  * name is one of address, article, … section …" and "any other end tag": popping up to the matching open element
- * closes everything opened above it).
+ * closes everything opened above it). With them, the other ways a browser closes several open elements at once inside
+ * the removal: start tags that close an open paragraph, list item, button or select, a {@code </form>}, a heading's
+ * end tag, a list item's ancestors' end tags.
  */
 class NestedSameNameTest {
 
@@ -126,5 +128,22 @@ class NestedSameNameTest {
         // a select in a select ends the select
         assertEquals("c<p>Important</p>", rewrite(REMOVE,
             "<div data-consent=\"marketing\"><select>a<select>b</div>c<p>Important</p>", NONE));
+    }
+
+    @Test
+    void aListItemLeftOpenInABlockEndsAtTheBlocksEndTag() {
+        assertEquals("<div><ul></div><p>Important</p>", rewrite(REMOVE,
+            "<div><ul><li data-consent=\"marketing\">Gated</div><p>Important</p>", NONE));
+        // a block's end tag that closes something opened in the item does not
+        assertEquals("<div><ul></div><p>Important</p>", rewrite(REMOVE,
+            "<div><ul><li data-consent=\"marketing\"><div>Gated</div>still gated</div><p>Important</p>", NONE));
+        assertEquals("<div><dl></div><p>Important</p>", rewrite(REMOVE,
+            "<div><dl><dd data-consent=\"marketing\">Gated<span>x</span></div><p>Important</p>", NONE));
+        // nor one inside a table in the item, nor </p>, which finds no paragraph in it
+        assertEquals("<div><ul><li>next</ul></div>", rewrite(REMOVE, "<div><ul><li data-consent=\"marketing\">Gated"
+            + "<table><tr><td>x</div>y</td></tr></table>z</p>still gated<li>next</ul></div>", NONE));
+        // a cell's end tag closes the item in it
+        assertEquals("<table><tr><td><ul></td><td>kept</td></tr></table>", rewrite(REMOVE,
+            "<table><tr><td><ul><li data-consent=\"marketing\">Gated</td><td>kept</td></tr></table>", NONE));
     }
 }
