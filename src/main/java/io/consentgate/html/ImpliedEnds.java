@@ -165,6 +165,13 @@ final class ImpliedEnds {
     /** The names of the elements opened inside the element and not closed yet, innermost last. */
     private String[] open;
     private int openCount;
+    /**
+     * Set when the removed element is a form whose end tag came with elements open in it: a browser takes the form
+     * out of the open elements, and its content goes on to where the last of them is closed ({@link #emptied()}).
+     */
+    private boolean formOut;
+    /** Set when the removed form's end tag came where it was not in scope: its later end tags close nothing. */
+    private boolean formForgotten;
     /** Set when more than {@link #MAX_OPEN} were open: end tags are no longer explained. */
     private boolean lost;
 
@@ -247,7 +254,7 @@ final class ImpliedEnds {
             // <svg> and <math> are not followed: their content and end tag are SVG/MathML, which the removal does
             // not read (a self-closing one has none)
             if (!isVoid && !name.equals("svg") && !name.equals("math")) {
-                push(name);
+                return !push(name);
             }
             return false;
         }
@@ -295,8 +302,11 @@ final class ImpliedEnds {
             && (PHRASING.contains(name) || name.indexOf('-') > 0 || OTHER_CONTAINERS.contains(name));
     }
 
-    /** Opens {@code name} inside the element; past {@link #MAX_OPEN}, end tags are no longer explained. */
-    private void push(String name) {
+    /**
+     * Opens {@code name} inside the element; past {@link #MAX_OPEN}, end tags are no longer explained. False when it
+     * closes the last element open in a removed form whose end tag has come: it opens outside the form.
+     */
+    private boolean push(String name) {
         // an item whose end tag may be left out is closed by the next one (<option>…<option>, <li>…<li>,
         // <p>…<div>): it does not pile up toward the limit
         Set<String> closers;
@@ -312,13 +322,16 @@ final class ImpliedEnds {
         } else if (name.equals("button")) {
             closeInScope("button", false); // a button does not nest in a button
         } else if (name.equals("select") && closeInScope("select", false)) {
-            return; // nor a select in a select: it ends the select instead
+            return !emptied(); // nor a select in a select: it ends the select instead
         }
         if (name.equals("li") || name.equals("dd") || name.equals("dt") || CLOSING_STARTS.get("p").contains(name)) {
             closeInScope("p", true);
         }
         if (openCount > 0 && HEADINGS.contains(name) && HEADINGS.contains(open[openCount - 1])) {
             openCount--; // a heading does not nest in the heading it opens in
+        }
+        if (emptied()) {
+            return false;
         }
         if (openCount == MAX_OPEN) {
             lost = true;
@@ -328,6 +341,7 @@ final class ImpliedEnds {
             }
             open[openCount++] = name;
         }
+        return true;
     }
 
     /**
@@ -409,6 +423,20 @@ final class ImpliedEnds {
      * <div>}). A table part's end tag is looked for in table scope, and a select's passes what is open in it.
      */
     boolean closedByOwnEnd() {
+        if (element.equals("form") && !isOpen("template")) {
+            if (formOut || formForgotten) {
+                return false; // a browser has no form to close
+            }
+            if (boundaryOpen()) {
+                formForgotten = true; // not in scope: ignored, and the browser forgets the form all the same
+                return false;
+            }
+            if (openCount > 0) {
+                formOut = true; // out of the open elements; what is open in it goes on in it
+                return false;
+            }
+            return true;
+        }
         int i = innermost(element);
         if (i >= 0) {
             popTo(i, element);
@@ -418,6 +446,14 @@ final class ImpliedEnds {
             return true;
         }
         return !boundaryOpen() && (BLOCK_ENDS.contains(element) || !specialOpen(false));
+    }
+
+    /**
+     * Whether the removed form's end tag has come and the last element open in it has now been closed: the removal
+     * ends after the current tag.
+     */
+    boolean emptied() {
+        return formOut && openCount == 0;
     }
 
     /**

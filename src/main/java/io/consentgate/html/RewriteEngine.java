@@ -466,6 +466,16 @@ final class RewriteEngine implements TokenHandler {
             if (!same && own > 0 && dropEnds.followsOwnName()) {
                 dropDepth += dropEnds.ownDepth() - own;
             }
+            if (dropEnds.emptied()) {
+                // the removed form's end tag came with elements open in it, and the last of them ends here
+                dropEnds = null;
+                dropDepth = 0;
+                tok.ps = tok.tagEnd;
+                keepDropEnd = false;
+                setMode(baseMode());
+                tok.restoreForeignContextAfterThisTag();
+                return;
+            }
         }
         if (same && tok.endTag) {
             if (--dropDepth == 0) {

@@ -146,4 +146,19 @@ class NestedSameNameTest {
         assertEquals("<table><tr><td><ul></td><td>kept</td></tr></table>", rewrite(REMOVE,
             "<table><tr><td><ul><li data-consent=\"marketing\">Gated</td><td>kept</td></tr></table>", NONE));
     }
+
+    @Test
+    void aRemovedFormsContentGoesOnToWhereWhatIsOpenInItIsClosed() {
+        // </form> takes the form out of the open elements: the <div> stays open in it, and its end tag ends the
+        // removal
+        assertEquals("<div>after</div><p>Important</p>", rewrite(REMOVE, "<div><form data-consent=\"marketing\">"
+            + "<div class=\"row\">Gated</form>still gated</div>after</div><p>Important</p>", NONE));
+        // a start tag that closes the last of them opens outside the form
+        assertEquals("<button>kept</button>", rewrite(REMOVE,
+            "<form data-consent=\"marketing\"><button>Gated</form>still gated<button>kept</button>", NONE));
+        // a </form> where the form is not in scope is ignored, and the browser forgets the form: a later </form>
+        // closes nothing either, and only an ancestor's end tag ends it
+        assertEquals("<div></div>after<p>Important</p>", rewrite(REMOVE, "<div><form data-consent=\"marketing\"><table>"
+            + "<tr><td>Gated</form>still gated</td></tr></table>gated</form>gated</div>after<p>Important</p>", NONE));
+    }
 }
