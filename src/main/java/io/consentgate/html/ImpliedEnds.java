@@ -162,6 +162,8 @@ final class ImpliedEnds {
     private final boolean optionalEnd;
     /** Containers of {@link #SCOPES} opened inside the element and not closed yet. */
     private int scopes;
+    /** For an element whose end tag may be left out: templates opened inside it and not closed yet. */
+    private int templates;
     /** The names of the elements opened inside the element and not closed yet, innermost last. */
     private String[] open;
     private int openCount;
@@ -566,6 +568,18 @@ final class ImpliedEnds {
     private boolean closesOptional(String name, boolean end, boolean isVoid) {
         if (end && (name.equals("body") || name.equals("html"))) {
             return true;
+        }
+        if (name.equals("template")) {
+            // a template's end tag closes all that is open in it: the element too, unless it opened in it
+            if (!end) {
+                templates++;
+                return false;
+            }
+            if (templates == 0) {
+                return true;
+            }
+            templates--;
+            return false;
         }
         Set<String> scope = SCOPES.getOrDefault(element, Set.of());
         if (scope.contains(name)) {

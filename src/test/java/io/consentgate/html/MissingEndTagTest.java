@@ -226,6 +226,14 @@ class MissingEndTagTest {
             "<template><div data-consent=\"marketing\">x</template><p>kept</p>", NONE));
         assertEquals("<template></template><p>kept</p>", rewrite(REMOVE,
             "<template><span data-consent=\"marketing\"><table><tr><td>x</template><p>kept</p>", NONE));
+        // and an element whose end tag may be left out, in a nested list too
+        assertEquals("<template></template><p>kept</p>", rewrite(REMOVE,
+            "<template><p data-consent=\"marketing\">x</template><p>kept</p>", NONE));
+        assertEquals("<template><ul></template><p>kept</p>", rewrite(REMOVE,
+            "<template><ul><li data-consent=\"marketing\">x<ul><li>y</template><p>kept</p>", NONE));
+        // a template opened in the element closes only what is open in it
+        assertEquals("<div>kept</div>", rewrite(REMOVE,
+            "<p data-consent=\"marketing\">x<template>y</template>still gated<div>kept</div>", NONE));
     }
 
     @Test
