@@ -174,6 +174,8 @@ final class ImpliedEnds {
     private boolean formOut;
     /** Set when the removed form's end tag came where it was not in scope: its later end tags close nothing. */
     private boolean formForgotten;
+    /** Set once an element of the element's own name has been opened inside it ({@link #openOwn()}). */
+    private boolean ownOpened;
     /** Set when more than {@link #MAX_OPEN} were open: end tags are no longer explained. */
     private boolean lost;
 
@@ -413,6 +415,7 @@ final class ImpliedEnds {
      */
     void openOwn() {
         if (!element.equals("form") || isOpen("template")) {
+            ownOpened = true;
             push(element);
         }
     }
@@ -463,6 +466,9 @@ final class ImpliedEnds {
      * once {@link #followsOwnName()} no longer holds.
      */
     int ownDepth() {
+        if (!ownOpened) {
+            return 1; // most removed elements have none of their name inside: no walk over what is open
+        }
         int d = 1;
         for (int i = 0; i < openCount; i++) {
             if (open[i].equals(element)) {
