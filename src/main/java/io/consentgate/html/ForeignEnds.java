@@ -178,7 +178,7 @@ final class ForeignEnds {
                 push(name, name.equals("svg") ? SVG : MATH);
             }
         } else if (!ElementNames.isVoid(tok.nameId)) {
-            if (ImpliedEnds.closesParagraph(name)) {
+            if (HtmlElementKinds.closesParagraph(name)) {
                 closeHtml("p");
             } else if (name.equals("li") || name.equals("option")) {
                 closeHtml(name);
@@ -206,7 +206,7 @@ final class ForeignEnds {
      * special element (a block's end tag: a scope boundary) or an integration point comes first; else it is ignored.
      */
     private int htmlEnd(String name) {
-        boolean block = ImpliedEnds.hasOwnEndRule(name);
+        boolean block = HtmlElementKinds.hasOwnEndRule(name);
         for (int i = count - 1; i >= 0; i--) {
             int k = kinds[i];
             if ((k & NS) == HTML) {
@@ -214,7 +214,7 @@ final class ForeignEnds {
                     count = i;
                     return GOES_ON;
                 }
-                if (block ? SCOPE_BOUNDARIES.contains(names[i]) : ImpliedEnds.isSpecial(names[i])) {
+                if (block ? SCOPE_BOUNDARIES.contains(names[i]) : HtmlElementKinds.isSpecial(names[i])) {
                     return GOES_ON;
                 }
             } else if ((k & (HTML_POINT | TEXT_POINT | ANNOTATION)) != 0) {
@@ -251,9 +251,9 @@ final class ForeignEnds {
             }
             return untracked && !htmlParent ? ENDS_BEFORE : GOES_ON;
         }
-        boolean html = ImpliedEnds.holdsElements(name);
+        boolean html = HtmlElementKinds.holdsElements(name);
         if (!html) {
-            return ImpliedEnds.holdsNoElements(name) || htmlParent && name.indexOf('-') < 0 ? GOES_ON : ENDS_BEFORE;
+            return HtmlElementKinds.holdsNoElements(name) || htmlParent && name.indexOf('-') < 0 ? GOES_ON : ENDS_BEFORE;
         }
         for (int i = 0; i < count; i++) {
             if ((kinds[i] & (HTML_POINT | TEXT_POINT | ANNOTATION)) != 0) {

@@ -1,7 +1,21 @@
 package io.consentgate.html;
 
+import static io.consentgate.html.HtmlElementKinds.BLOCK_ENDS;
+import static io.consentgate.html.HtmlElementKinds.CLOSING_ENDS;
+import static io.consentgate.html.HtmlElementKinds.CLOSING_STARTS;
+import static io.consentgate.html.HtmlElementKinds.FORMATTING;
+import static io.consentgate.html.HtmlElementKinds.HEADINGS;
+import static io.consentgate.html.HtmlElementKinds.INTEGRATION_POINTS;
+import static io.consentgate.html.HtmlElementKinds.NOT_NESTED;
+import static io.consentgate.html.HtmlElementKinds.NO_ELEMENTS;
+import static io.consentgate.html.HtmlElementKinds.OTHER_CONTAINERS;
+import static io.consentgate.html.HtmlElementKinds.PHRASING;
+import static io.consentgate.html.HtmlElementKinds.SCOPES;
+import static io.consentgate.html.HtmlElementKinds.SCOPE_BOUNDARIES;
+import static io.consentgate.html.HtmlElementKinds.SPECIAL;
+import static io.consentgate.html.HtmlElementKinds.TABLE_ENDS;
+
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,126 +47,6 @@ import java.util.Set;
  * start tags that close an enclosing {@code <p>} or list item, and the reconstruction of formatting elements.
  */
 final class ImpliedEnds {
-
-    /** Per element: the start tags that close it. */
-    private static final Map<String, Set<String>> CLOSING_STARTS = Map.ofEntries(
-        Map.entry("li", Set.of("li")),
-        Map.entry("dt", Set.of("dt", "dd")),
-        Map.entry("dd", Set.of("dt", "dd")),
-        Map.entry("option", Set.of("option", "optgroup", "hr")),
-        Map.entry("optgroup", Set.of("optgroup", "hr")),
-        Map.entry("rt", Set.of("rt", "rp")),
-        Map.entry("rp", Set.of("rt", "rp")),
-        Map.entry("td", Set.of("td", "th", "tr", "tbody", "thead", "tfoot")),
-        Map.entry("th", Set.of("td", "th", "tr", "tbody", "thead", "tfoot")),
-        Map.entry("tr", Set.of("tr", "tbody", "thead", "tfoot")),
-        Map.entry("thead", Set.of("tbody", "tfoot")),
-        Map.entry("tbody", Set.of("tbody", "tfoot")),
-        Map.entry("p", Set.of("address", "article", "aside", "blockquote", "center", "details", "dialog", "dir",
-            "div", "dl", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-            "header", "hgroup", "hr", "main", "menu", "nav", "ol", "p", "pre", "search", "section", "table", "ul")));
-
-    /** Per element: the end tags of its possible parents, which close it too. */
-    private static final Map<String, Set<String>> CLOSING_ENDS = Map.ofEntries(
-        Map.entry("li", Set.of("ul", "ol", "menu")),
-        Map.entry("dt", Set.of("dl")),
-        Map.entry("dd", Set.of("dl")),
-        Map.entry("option", Set.of("select", "datalist", "optgroup")),
-        Map.entry("optgroup", Set.of("select")),
-        Map.entry("rt", Set.of("ruby")),
-        Map.entry("rp", Set.of("ruby")),
-        Map.entry("td", Set.of("tr", "tbody", "thead", "tfoot", "table")),
-        Map.entry("th", Set.of("tr", "tbody", "thead", "tfoot", "table")),
-        Map.entry("tr", Set.of("tbody", "thead", "tfoot", "table")),
-        Map.entry("thead", Set.of("table")),
-        Map.entry("tbody", Set.of("table")),
-        Map.entry("tfoot", Set.of("table")));
-
-    /** Per element: containers which, opened inside it, have its closing tags apply to their own content. */
-    private static final Map<String, Set<String>> SCOPES = Map.ofEntries(
-        Map.entry("li", Set.of("ul", "ol", "menu")),
-        Map.entry("dt", Set.of("dl")),
-        Map.entry("dd", Set.of("dl")),
-        Map.entry("option", Set.of("select", "datalist")),
-        Map.entry("optgroup", Set.of("select", "datalist")),
-        Map.entry("rt", Set.of("ruby")),
-        Map.entry("rp", Set.of("ruby")),
-        Map.entry("td", Set.of("table")),
-        Map.entry("th", Set.of("table")),
-        Map.entry("tr", Set.of("table")),
-        Map.entry("thead", Set.of("table")),
-        Map.entry("tbody", Set.of("table")),
-        Map.entry("tfoot", Set.of("table")));
-
-    /**
-     * End tags inside a {@code <p>} that close phrasing content, not the paragraph; any other end tag (a container's)
-     * closes it.
-     */
-    private static final Set<String> PHRASING = Set.of("a", "abbr", "b", "bdi", "bdo", "big", "button", "cite", "code",
-        "data", "del", "dfn", "em", "font", "i", "ins", "kbd", "label", "map", "mark", "meter", "nobr", "object",
-        "output", "picture", "progress", "q", "ruby", "rp", "rt", "s", "samp", "select", "small", "span", "strike",
-        "strong", "sub", "sup", "svg", "math", "template", "textarea", "time", "tt", "u", "var", "video", "audio",
-        "canvas", "iframe", "noscript", "script", "style", "p");
-
-    /** The names of the SVG/MathML integration points ({@code <foreignObject>}, {@code <mi>}…). */
-    private static final Set<String> INTEGRATION_POINTS = Set.of("foreignobject", "desc", "title", "mi", "mo", "mn",
-        "ms", "mtext", "annotation-xml");
-
-    /** The HTML elements of the WHATWG "special" category: end tags without a rule of their own stop at them. */
-    private static final Set<String> SPECIAL = Set.of("address", "applet", "area", "article", "aside", "base",
-        "basefont", "bgsound", "blockquote", "body", "br", "button", "caption", "center", "col", "colgroup", "dd",
-        "details", "dir", "div", "dl", "dt", "embed", "fieldset", "figcaption", "figure", "footer", "form", "frame",
-        "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "iframe", "img",
-        "input", "keygen", "li", "link", "listing", "main", "marquee", "menu", "meta", "nav", "noembed", "noframes",
-        "noscript", "object", "ol", "p", "param", "plaintext", "pre", "script", "search", "section", "select",
-        "source", "style", "summary", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead",
-        "title", "tr", "track", "ul", "wbr", "xmp");
-
-    /**
-     * Elements no end tag of an element outside them reaches (the default scope's boundaries, and {@code <select>},
-     * in which a browser ignores end tags other than its own and its options').
-     */
-    private static final Set<String> SCOPE_BOUNDARIES = Set.of("applet", "caption", "html", "table", "td", "th",
-        "marquee", "object", "template", "select");
-
-    /**
-     * End tags with a rule of their own in a body: they close the open element of their name that is in scope, and
-     * everything opened after it, special or not.
-     */
-    private static final Set<String> BLOCK_ENDS = Set.of("address", "article", "aside", "blockquote", "button",
-        "center", "details", "dialog", "dir", "div", "dl", "fieldset", "figcaption", "figure", "footer", "header",
-        "hgroup", "listing", "main", "menu", "nav", "ol", "pre", "search", "section", "summary", "ul", "form", "p",
-        "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "applet", "marquee", "object", "table", "caption",
-        "tbody", "thead", "tfoot", "tr", "td", "th", "select");
-
-    /**
-     * Formatting elements: a browser reopens one whose end tag is missing in every block that follows, with its
-     * attributes, so its content runs on to its own end tag as far as a removal is concerned.
-     */
-    private static final Set<String> FORMATTING = Set.of("a", "b", "big", "code", "em", "font", "i", "nobr", "s",
-        "small", "strike", "strong", "tt", "u");
-
-    /** End tags of a table's parts, which a browser in a table cell or caption looks for in table scope. */
-    private static final Set<String> TABLE_ENDS = Set.of("caption", "table", "tbody", "tfoot", "thead", "tr", "td",
-        "th");
-
-    /** Elements whose start tag closes an open element of the same name instead of nesting in it. */
-    private static final Set<String> NOT_NESTED = Set.of("a", "button", "nobr");
-
-    /**
-     * Elements that never have an element inside: their end tag closes no ancestor. And {@code svg}, {@code math}:
-     * read in HTML content, their end tag names no HTML element, and a browser ignores it.
-     */
-    private static final Set<String> NO_ELEMENTS = Set.of("area", "base", "basefont", "bgsound", "br", "col",
-        "embed", "frame", "hr", "img", "image", "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
-        "script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext",
-        "svg", "math");
-
-    /** Elements with content that are neither special nor phrasing: their end tag may close an ancestor too. */
-    private static final Set<String> OTHER_CONTAINERS = Set.of("dialog", "slot", "frameset", "colgroup", "optgroup",
-        "option", "rb", "rtc", "datalist", "legend", "hgroup", "search", "font", "blink", "marquee", "applet");
-
-    private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
 
     /** How many tags open inside the removed element are followed; past that, only its own end tag ends it. */
     static final int MAX_OPEN = 64;
@@ -198,33 +92,6 @@ final class ImpliedEnds {
         }
         String n = new String(name, 0, len, StandardCharsets.ISO_8859_1);
         return new ImpliedEnds(n, CLOSING_STARTS.containsKey(n) || CLOSING_ENDS.containsKey(n) || n.equals("tfoot"));
-    }
-
-    /** Whether the start tag {@code name} closes an open paragraph. */
-    static boolean closesParagraph(String name) {
-        return CLOSING_STARTS.get("p").contains(name);
-    }
-
-    /** Whether the end tag {@code name} has a rule of its own in a body: it looks for its element in scope. */
-    static boolean hasOwnEndRule(String name) {
-        return BLOCK_ENDS.contains(name);
-    }
-
-    /** Whether {@code name} is an HTML element of the WHATWG "special" category. */
-    static boolean isSpecial(String name) {
-        return SPECIAL.contains(name);
-    }
-
-    /** Whether {@code name} is an element that never has an element inside (see {@link #NO_ELEMENTS}). */
-    static boolean holdsNoElements(String name) {
-        return NO_ELEMENTS.contains(name);
-    }
-
-    /** Whether {@code name} is an HTML element that has elements inside, but the document's own. */
-    static boolean holdsElements(String name) {
-        return !NO_ELEMENTS.contains(name) && !name.equals("body") && !name.equals("html") && !name.equals("head")
-            && (SPECIAL.contains(name) || PHRASING.contains(name) || OTHER_CONTAINERS.contains(name)
-            || BLOCK_ENDS.contains(name) || FORMATTING.contains(name));
     }
 
     /** Whether the end tag may be left out: a start tag of the element's own name then closes it. */

@@ -505,7 +505,7 @@ final class RewriteEngine implements TokenHandler {
      */
     private boolean endsInForeignContent() {
         String name = new String(tok.name, 0, tok.nameLen, java.nio.charset.StandardCharsets.ISO_8859_1);
-        if (tok.foreignDepth() <= dropForeignDepth || !ImpliedEnds.holdsElements(name) || name.equals("a")
+        if (tok.foreignDepth() <= dropForeignDepth || !HtmlElementKinds.holdsElements(name) || name.equals("a")
             || tok.integrationPointAbove(dropForeignDepth)) {
             return false;
         }
