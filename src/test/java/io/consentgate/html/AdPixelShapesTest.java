@@ -390,9 +390,7 @@ class AdPixelShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        // LiveRamp: the ATS identity script through its launchpad, the script itself, a user-sync image and a hint
-        "<script async src=\"https://launchpad-wrapper.privacymanager.io/0a1b2c3d-aaaa-bbbb-cccc-ddddeeeeffff/"
-            + "launchpad-liveramp.js\"></script>",
+        // LiveRamp: the ATS identity script, a user-sync image and a hint
         "<script>\n  var ats = document.createElement('script');\n  ats.async = true;\n"
             + "  ats.src = 'https://ats.rlcdn.com/ats.js';\n  document.head.appendChild(ats);\n</script>",
         "<img src=\"https://idsync.rlcdn.com/365868.gif?partner_uid=4298560278089298\" width=\"1\" height=\"1\""
@@ -405,9 +403,12 @@ class AdPixelShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        // LiveRamp's consent manager shares privacymanager.io with the launchpad: the banner must stay
+        // LiveRamp's consent manager, and the launchpad that loads it (and ATS) per region: the banner must stay
         "<script src=\"https://gdpr-wrapper.privacymanager.io/gdpr/0a1b2c3d-aaaa-bbbb-cccc-ddddeeeeffff/"
             + "gdpr-liveramp.js\"></script>",
+        "<script async src=\"https://launchpad-wrapper.privacymanager.io/0a1b2c3d-aaaa-bbbb-cccc-ddddeeeeffff/"
+            + "launchpad-liveramp.js\"></script>",
+        "<script src=\"https://launchpad.privacymanager.io/latest/launchpad.bundle.js\"></script>",
     })
     void liveRampsConsentManagerStays(String cmp) {
         String page = BEFORE + cmp + AFTER;

@@ -81,17 +81,12 @@ class AnalyticsShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        // a self-hosted Matomo Tag Manager container, loaded with a script element instead of its snippet
-        "<script src=\"https://stats.shop.example/js/container_Xq7LmP2a.js\" async></script>",
-        "<script src=\"/matomo/js/container_Xq7LmP2a_preview.js\"></script>",
-        "<link rel=\"preload\" as=\"script\" href=\"https://stats.shop.example/js/container_Xq7LmP2a.js\">",
-    })
-    void aMatomoTagManagerContainerFileIsRemoved(String tag) {
-        assertRemovedAndKeptWhenAllowed(tag);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {
+        // a Matomo Tag Manager container loaded with a script element instead of its snippet is not recognised:
+        // sites name their own files js/container_*.js too (left as a limit in the catalog's notes)
+        "<script src=\"/theme/js/container_queries.js\"></script>",
+        "<script src=\"/static/js/pa-header.js\"></script>",
+        "<script src=\"/js/pa-utils.min.js\"></script>",
+        "<script src=\"/assets/js/container_slider.min.js\"></script>",
         "<script src=\"/assets/container_Xq7LmP2a.js\"></script>",
         "<script src=\"/js/container.js\"></script>",
         "<script src=\"/js/container-queries.js\"></script>",
@@ -228,8 +223,9 @@ class AnalyticsShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        // Plausible's current snippet: a site-specific pa-<id>.js, here through a custom domain, then plausible.init()
-        "<script async src=\"https://stats.shop.example/js/pa-Xr4mQ9kLw2Tz.js\"></script>",
+        // Plausible's current snippet: a site-specific pa-<id>.js (on plausible.io; through a custom domain it is
+        // not recognised, as sites name their own scripts pa-*.js too), then plausible.init()
+        "<script async src=\"https://plausible.io/js/pa-Xr4mQ9kLw2Tz.js\"></script>",
         """
             <script>
             window.plausible=window.plausible||function(){(plausible.q=plausible.q||[]).push(arguments)},\
@@ -513,6 +509,9 @@ class AnalyticsShapesTest {
     @ValueSource(strings = {
         "<script>window.op('track', 'signup', {plan: 'pro'});</script>",
         "<script>shop('init', {cart: true}); var op = {init: 1};</script>",
+        // the page's own op('init') calls: a socket's operation, a bundle's own function
+        "<script>socket.op(\"init\", {room: 'lobby'}); render();</script>",
+        "<script>function op(t,n){return t+n}op('init',{root:document.body});</script>",
         "<a href=\"https://openpanel.dev/docs\">OpenPanel docs</a>",
     })
     void openPanelEventCallsAndLookalikesStay(String html) {
