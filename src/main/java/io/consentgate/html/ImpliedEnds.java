@@ -54,6 +54,11 @@ final class ImpliedEnds {
     private final String element;
     /** Whether the element's end tag may be left out: {@link #CLOSING_STARTS} and {@link #CLOSING_ENDS} apply. */
     private final boolean optionalEnd;
+    /**
+     * Whether the removal began inside a {@code <template>}: there a browser keeps no form element pointer, and a
+     * form's end tag closes the form like any other element's.
+     */
+    private final boolean inTemplate;
     /** Containers of {@link #SCOPES} opened inside the element and not closed yet. */
     private int scopes;
     /** For an element whose end tag may be left out: templates opened inside it and not closed yet. */
@@ -73,16 +78,17 @@ final class ImpliedEnds {
     /** Set when more than {@link #MAX_OPEN} were open: end tags are no longer explained. */
     private boolean lost;
 
-    private ImpliedEnds(String element, boolean optionalEnd) {
+    private ImpliedEnds(String element, boolean optionalEnd, boolean inTemplate) {
         this.element = element;
         this.optionalEnd = optionalEnd;
+        this.inTemplate = inTemplate;
     }
 
     /**
      * A reader for a removal of the HTML element {@code name} (lower case) with name id {@code id}, or null when
      * only its own end tag ends it: raw text and script elements, whose content has no tags.
      */
-    static ImpliedEnds of(int id, byte[] name, int len) {
+    static ImpliedEnds of(int id, byte[] name, int len, boolean inTemplate) {
         // Most removed elements are scripts, frames and noscript pixels: passed on without making a string.
         if (id == ElementNames.SCRIPT || id == ElementNames.IFRAME || id == ElementNames.NOSCRIPT
             || id == ElementNames.STYLE || id == ElementNames.TEXTAREA || id == ElementNames.TITLE
@@ -91,7 +97,7 @@ final class ImpliedEnds {
             return null;
         }
         String n = new String(name, 0, len, StandardCharsets.ISO_8859_1);
-        return new ImpliedEnds(n, CLOSING_STARTS.containsKey(n) || CLOSING_ENDS.containsKey(n) || n.equals("tfoot"));
+        return new ImpliedEnds(n, CLOSING_STARTS.containsKey(n) || CLOSING_ENDS.containsKey(n), inTemplate);
     }
 
     /** Whether the end tag may be left out: a start tag of the element's own name then closes it. */
@@ -281,7 +287,7 @@ final class ImpliedEnds {
      * #followsOwnName()}.
      */
     void openOwn() {
-        if (!element.equals("form") || isOpen("template")) {
+        if (!element.equals("form") || inTemplate || isOpen("template")) {
             ownOpened = true;
             push(element);
         }
@@ -295,7 +301,7 @@ final class ImpliedEnds {
      * <div>}). A table part's end tag is looked for in table scope, and a select's passes what is open in it.
      */
     boolean closedByOwnEnd() {
-        if (element.equals("form") && !isOpen("template")) {
+        if (element.equals("form") && !inTemplate && !isOpen("template")) {
             if (formOut || formForgotten) {
                 return false; // a browser has no form to close
             }

@@ -753,7 +753,8 @@ final class RewriteEngine implements TokenHandler {
         System.arraycopy(tok.name, 0, dropName, 0, tok.nameLen);
         dropDepth = depth;
         dropForeignEnds = ForeignEnds.of(tok);
-        dropEnds = tok.foreign || dropForeignEnds != null ? null : ImpliedEnds.of(tok.nameId, tok.name, tok.nameLen);
+        dropEnds = tok.foreign || dropForeignEnds != null ? null : ImpliedEnds.of(tok.nameId, tok.name, tok.nameLen,
+            templateDepth > 0);
         dropForeignDepth = tok.foreignDepth();
     }
 

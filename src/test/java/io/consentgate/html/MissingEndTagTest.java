@@ -35,6 +35,28 @@ class MissingEndTagTest {
     }
 
     @Test
+    void listItemsAndLiteralBlocksCloseARemovedParagraph() {
+        // <dt>, <dd>, <li> close an open paragraph as the block start tags do, and so do <xmp> and <listing>
+        assertEquals("<dl><dt>T<dd><dt>Term2<dd>def2</dl><p>after</p>", rewrite(REMOVE,
+            "<dl><dt>T<dd><p data-consent=\"marketing\">gated<dt>Term2<dd>def2</dl><p>after</p>", NONE));
+        assertEquals("<ul><li><li>b</ul>", rewrite(REMOVE, "<ul><li><p data-consent=\"marketing\">gated<li>b</ul>",
+            NONE));
+        assertEquals("<div><xmp>x</xmp></div>", rewrite(REMOVE,
+            "<div><p data-consent=\"marketing\">gated<xmp>x</xmp></div>", NONE));
+    }
+
+    @Test
+    void aRemovedFormInATemplateEndsAtItsEndTagWithWhatIsOpenInIt() {
+        // in a template a browser keeps no form pointer: </form> closes the form and the div open in it
+        assertEquals("<template><p>in template</p></template><main>m</main>", rewrite(REMOVE,
+            "<template><form data-consent=\"marketing\"><div>gated</form><p>in template</p></template><main>m</main>",
+            NONE));
+        // outside a template the form's content goes on in the div the form's end tag left open
+        assertEquals("<main>m</main>", rewrite(REMOVE,
+            "<form data-consent=\"marketing\"><div>gated</form>still in the div</div><main>m</main>", NONE));
+    }
+
+    @Test
     void endTagsABrowserIgnoresThereDoNotEndTheRemoval() {
         // end tags of elements that never hold an element, and of names HTML does not know
         assertEquals("<p>d</p>", rewrite(REMOVE,
