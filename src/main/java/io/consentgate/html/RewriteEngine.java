@@ -415,12 +415,7 @@ final class RewriteEngine implements TokenHandler {
         if (dropEnds != null && tok.foreign && tok.endTag && !same && endsInForeignContent()) {
             // SVG/MathML content left open in the removed element: an HTML end tag walks out of it to the HTML
             // rules, which close the element and the content in it (<section data-consent=…><svg><image></div>)
-            dropEnds = null;
-            tok.ps = tok.tagStart;
-            keepDropEnd = false;
-            setMode(baseMode());
-            tok.rereadInSavedForeignContext();
-            endTag();
+            endDropBeforeTag(true);
             return;
         }
         if (dropEnds != null && !tok.foreign && tok.foreignDepth() <= dropForeignDepth) {
@@ -451,16 +446,7 @@ final class RewriteEngine implements TokenHandler {
                     isVoid())) {
                 // The browser closes the removed element before this tag (<li>…<li>, <p>…<div>, </ul>, <p><video>
                 // …</p>): the removal ends here, and the tag is read as any other.
-                dropEnds = null;
-                tok.ps = tok.tagStart;
-                keepDropEnd = false;
-                setMode(baseMode());
-                tok.restoreForeignContextAfterThisTag();
-                if (tok.endTag) {
-                    endTag();
-                } else {
-                    rules.startTag();
-                }
+                endDropBeforeTag(false);
                 return;
             }
             if (!same && own > 0 && dropEnds.followsOwnName()) {
@@ -533,22 +519,36 @@ final class RewriteEngine implements TokenHandler {
         } else if (r == ForeignEnds.ENDS_BEFORE) {
             // The browser closes the element before this tag (</svg> after an unclosed <image>, a breakout <div>,
             // an ancestor's end tag): the tag is read as any other, where the output puts it.
-            dropForeignEnds = null;
             dropDepth = 0;
-            tok.ps = tok.tagStart;
-            keepDropEnd = false;
-            setMode(baseMode());
-            tok.rereadInSavedForeignContext();
-            if (tok.endTag) {
-                endTag();
-            } else {
-                rules.startTag();
-            }
+            endDropBeforeTag(true);
         } else if (tok.endTag && inNoscript && tok.nameId == ElementNames.NOSCRIPT) {
             dropForeignEnds = null;
             tok.ps = tok.tagStart;
             setMode(DEFER);
             endTag();
+        }
+    }
+
+    /**
+     * Ends the removal before the current tag, which is then read as any other, where the output puts it. With
+     * {@code rereadForeign} the tag is first read again in the SVG/MathML context saved when the removal began (the
+     * SVG/MathML content the removed element opened goes with it); otherwise that context returns after the tag.
+     */
+    private void endDropBeforeTag(boolean rereadForeign) throws IOException {
+        dropEnds = null;
+        dropForeignEnds = null;
+        tok.ps = tok.tagStart;
+        keepDropEnd = false;
+        setMode(baseMode());
+        if (rereadForeign) {
+            tok.rereadInSavedForeignContext();
+        } else {
+            tok.restoreForeignContextAfterThisTag();
+        }
+        if (tok.endTag) {
+            endTag();
+        } else {
+            rules.startTag();
         }
     }
 
