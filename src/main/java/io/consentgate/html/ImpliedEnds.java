@@ -77,6 +77,12 @@ final class ImpliedEnds {
     private boolean ownOpened;
     /** Set when more than {@link #MAX_OPEN} were open: end tags are no longer explained. */
     private boolean lost;
+    /**
+     * Elements of the element's own name opened past {@link #MAX_OPEN}, nested one in the other on top of what is
+     * followed: counted, so that their end tags close them and not the removed element. Any other tag while there
+     * are some sets {@link #lost}.
+     */
+    private int ownOverflow;
 
     private ImpliedEnds(String element, boolean optionalEnd, boolean inTemplate) {
         this.element = element;
@@ -135,6 +141,10 @@ final class ImpliedEnds {
             }
             return false;
         }
+        if (ownOverflow > 0 && !NO_ELEMENTS.contains(name)) {
+            lost = true; // it may close some of the untracked nested ones, or none
+            return false;
+        }
         int i = innermost(name);
         if (i >= 0) {
             popTo(i, name);
@@ -184,6 +194,14 @@ final class ImpliedEnds {
      * closes the last element open in a removed form whose end tag has come: it opens outside the form.
      */
     private boolean push(String name) {
+        if (ownOverflow > 0) {
+            if (name.equals(element)) {
+                ownOverflow++;
+            } else {
+                lost = true; // something inside the untracked ones: no longer explained
+            }
+            return true;
+        }
         // an item whose end tag may be left out is closed by the next one (<option>…<option>, <li>…<li>,
         // <p>…<div>): it does not pile up toward the limit
         Set<String> closers;
@@ -211,7 +229,11 @@ final class ImpliedEnds {
             return false;
         }
         if (openCount == MAX_OPEN) {
-            lost = true;
+            if (name.equals(element) && ownOpened && !lost) {
+                ownOverflow++; // nested in the nested ones: their end tags can still be counted
+            } else {
+                lost = true;
+            }
         } else {
             if (open == null || openCount == open.length) {
                 open = java.util.Arrays.copyOf(open == null ? new String[0] : open, Math.min(MAX_OPEN, openCount + 8));
@@ -315,6 +337,10 @@ final class ImpliedEnds {
             }
             return true;
         }
+        if (ownOverflow > 0) {
+            ownOverflow--; // it closes the innermost of the untracked nested ones
+            return false;
+        }
         int i = innermost(element);
         if (i >= 0) {
             popTo(i, element);
@@ -342,7 +368,7 @@ final class ImpliedEnds {
         if (!ownOpened) {
             return 1; // most removed elements have none of their name inside: no walk over what is open
         }
-        int d = 1;
+        int d = 1 + ownOverflow;
         for (int i = 0; i < openCount; i++) {
             if (open[i].equals(element)) {
                 d++;

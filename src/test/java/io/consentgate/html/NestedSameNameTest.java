@@ -161,4 +161,22 @@ class NestedSameNameTest {
         assertEquals("<div></div>after<p>Important</p>", rewrite(REMOVE, "<div><form data-consent=\"marketing\"><table>"
             + "<tr><td>Gated</form>still gated</td></tr></table>gated</form>gated</div>after<p>Important</p>", NONE));
     }
+
+    @Test
+    void nestedElementsOfItsNamePastTheFollowedLimitStillCloseInOrder() {
+        for (int n : new int[] {63, 64, 65, 66, 130}) {
+            String nested = "<div>".repeat(n) + "x" + "</div>".repeat(n);
+            // its own end tag missing: the section's end tag closes it, after the nested ones are closed
+            assertEquals("<section></section><p>after</p>", rewrite(REMOVE,
+                "<section><div data-consent=\"marketing\">" + nested + "</section><p>after</p>", NONE), "n=" + n);
+            // its own end tag there: it ends the removal
+            assertEquals("<section><p>after</p></section>", rewrite(REMOVE,
+                "<section><div data-consent=\"marketing\">" + nested + "</div><p>after</p></section>", NONE),
+                "n=" + n);
+        }
+        // something else inside the nested ones past the limit: only the element's own end tags count from there
+        String mixed = "<div>".repeat(65) + "<span>x</span>" + "</div>".repeat(65);
+        assertEquals("<section><p>after</p></section>", rewrite(REMOVE,
+            "<section><div data-consent=\"marketing\">" + mixed + "</div><p>after</p></section>", NONE));
+    }
 }
