@@ -138,6 +138,22 @@ class AnalyticsShapesTest {
         assertRemovedAndKeptWhenAllowed(tag);
     }
 
+    @Test
+    void customerIosForkOfAnalyticsNextIsGatedAsMarketingToo() {
+        // the same AnalyticsBrowser.load as Segment's, from Customer.io's package: it reports for messaging
+        String cio = "<script type=\"module\">import { AnalyticsBrowser } from"
+            + " 'https://esm.sh/@customerio/cdp-analytics-browser@0.3';\n"
+            + "const cioanalytics = AnalyticsBrowser.load({ writeKey: 'c1O8wK3y' });\ncioanalytics.page();</script>";
+        String page = "<p>a</p>" + cio + "<p>b</p>";
+        assertEquals("<p>a</p><p>b</p>", rewrite(page, ConsentDecision.of(Set.of(Category.ANALYTICS), Map.of(),
+            ConsentMode.OPT_IN)), "analytics alone does not allow it");
+        assertEquals(page, rewrite(page, ALL));
+        String segment = "<script type=\"module\">import { AnalyticsBrowser } from"
+            + " 'https://esm.sh/@segment/analytics-next';\nAnalyticsBrowser.load({writeKey: 'Qm7xK2pL9vT4'});</script>";
+        assertEquals(segment, rewrite(segment, ConsentDecision.of(Set.of(Category.ANALYTICS), Map.of(),
+            ConsentMode.OPT_IN)), "Segment's own stays with analytics allowed");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         // Lucky Orange's classic tracking code from its CloudFront distribution, the site id set elsewhere
