@@ -44,7 +44,11 @@ final class ForeignEnds {
     /** A MathML annotation-xml that is no HTML integration point: an {@code <svg>} in it is HTML's. */
     private static final int ANNOTATION = 16;
 
-    /** HTML elements that no end tag of an HTML element reaches past (besides the integration points). */
+    /**
+     * HTML elements that no end tag of an HTML element reaches past (besides the integration points): the WHATWG
+     * default scope. {@link HtmlElementKinds#SCOPE_BOUNDARIES} adds {@code select}, which the HTML removals also stop
+     * at; no {@code <select>} content reaches SVG/MathML.
+     */
     private static final Set<String> SCOPE_BOUNDARIES = Set.of("applet", "caption", "html", "table", "td", "th",
         "marquee", "object", "template");
 

@@ -48,6 +48,10 @@ import java.util.Set;
  */
 final class ImpliedEnds {
 
+    /** The items a list item's start tag closes, and a description term's or details'. */
+    private static final Set<String> LIST_ITEMS = Set.of("li");
+    private static final Set<String> DESCRIPTION_ITEMS = Set.of("dd", "dt");
+
     /** How many tags open inside the removed element are followed; past that, only its own end tag ends it. */
     static final int MAX_OPEN = 64;
 
@@ -211,9 +215,9 @@ final class ImpliedEnds {
         }
         // ...and through what is open in it, as a browser's start tag rules close it
         if (name.equals("li")) {
-            closeItem(Set.of("li"));
+            closeItem(LIST_ITEMS);
         } else if (name.equals("dd") || name.equals("dt")) {
-            closeItem(Set.of("dd", "dt"));
+            closeItem(DESCRIPTION_ITEMS);
         } else if (name.equals("button")) {
             closeInScope("button", false); // a button does not nest in a button
         } else if (name.equals("select") && closeInScope("select", false)) {
