@@ -42,9 +42,14 @@ import java.util.Set;
  *       {@value #MAX_OPEN} open tags inside, the removal goes on to the element's own end tag: it fails closed.</li>
  * </ul>
  *
- * A simplified reading of the WHATWG tree-construction rules: the removal does not know what is open around the
- * element, so it assumes that an end tag the element's content does not explain closes an ancestor, and leaves out
- * start tags that close an enclosing {@code <p>} or list item, and the reconstruction of formatting elements.
+ * Inside an open paragraph ({@link OpenParagraph}), a start tag that closes the paragraph ({@code <div>}, {@code
+ * <ul>}, {@code <p>}…) ends an element that is neither special nor a formatting element, unless a scope boundary or
+ * a button is open inside it.
+ *
+ * <p>A simplified reading of the WHATWG tree-construction rules: beyond that one flag, the removal does not know what
+ * is open around the element, so it assumes that an end tag the element's content does not explain closes an
+ * ancestor, and leaves out start tags that close an enclosing list item, and the reconstruction of formatting
+ * elements.
  */
 final class ImpliedEnds {
 
@@ -88,17 +93,26 @@ final class ImpliedEnds {
      */
     private int ownOverflow;
 
-    private ImpliedEnds(String element, boolean optionalEnd, boolean inTemplate) {
+    /**
+     * Whether the element began inside an open {@code <p>} ({@link OpenParagraph}) and is one that the paragraph's
+     * closing closes: neither special (a block or boundary, which is never inside one, or stops the closing) nor a
+     * formatting element (which a browser reopens in the block that closed the paragraph).
+     */
+    private final boolean inParagraph;
+
+    private ImpliedEnds(String element, boolean optionalEnd, boolean inTemplate, boolean inParagraph) {
         this.element = element;
         this.optionalEnd = optionalEnd;
         this.inTemplate = inTemplate;
+        this.inParagraph = inParagraph && !optionalEnd && !SPECIAL.contains(element)
+            && !FORMATTING.contains(element);
     }
 
     /**
      * A reader for a removal of the HTML element {@code name} (lower case) with name id {@code id}, or null when
      * only its own end tag ends it: raw text and script elements, whose content has no tags.
      */
-    static ImpliedEnds of(int id, byte[] name, int len, boolean inTemplate) {
+    static ImpliedEnds of(int id, byte[] name, int len, boolean inTemplate, boolean inParagraph) {
         // Most removed elements are scripts, frames and noscript pixels: passed on without making a string.
         if (id == ElementNames.SCRIPT || id == ElementNames.IFRAME || id == ElementNames.NOSCRIPT
             || id == ElementNames.STYLE || id == ElementNames.TEXTAREA || id == ElementNames.TITLE
@@ -107,7 +121,8 @@ final class ImpliedEnds {
             return null;
         }
         String n = new String(name, 0, len, StandardCharsets.ISO_8859_1);
-        return new ImpliedEnds(n, CLOSING_STARTS.containsKey(n) || CLOSING_ENDS.containsKey(n), inTemplate);
+        return new ImpliedEnds(n, CLOSING_STARTS.containsKey(n) || CLOSING_ENDS.containsKey(n), inTemplate,
+            inParagraph);
     }
 
     /** Whether the end tag may be left out: a start tag of the element's own name then closes it. */
@@ -136,6 +151,11 @@ final class ImpliedEnds {
         }
         if (!end) {
             if (HEADINGS.contains(name) && HEADINGS.contains(element) && openCount == 0 && !lost) {
+                return true;
+            }
+            if (inParagraph && !lost && HtmlElementKinds.closesParagraph(name) && !boundaryOpen()
+                && !isOpen("button")) {
+                // <p>Text <span …>gated<div>: the block closes the paragraph, and with it everything open in it
                 return true;
             }
             // <svg> and <math> are not followed: their content and end tag are SVG/MathML, which the removal does

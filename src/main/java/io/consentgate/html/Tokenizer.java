@@ -167,6 +167,11 @@ final class Tokenizer {
      * scripting reads the output the same way.)
      */
     boolean rawEndsAtNoscript;
+    /**
+     * Whether a {@code <p>} may be open in reach of the current position (see {@link OpenParagraph}): read by a
+     * removal as it begins, to know where a browser ends it.
+     */
+    boolean paragraph;
     /** Lower-case name of the operator's category attribute: a tag carrying it is never skipped. */
     byte[] guardAttribute = new byte[0];
     /**
@@ -459,11 +464,26 @@ final class Tokenizer {
                 long w = ByteScan.word(b, n);
                 long stops = ByteScan.below(w, 0x21) | ByteScan.equal(w, '/') | ByteScan.equal(w, '>');
                 int d = Long.numberOfTrailingZeros(stops) >>> 3; // 8 when none; >= 1 as b[n] is a letter
-                if (d < 8 && b[n + d] == '>' && n + d + 1 - p <= maxHeld && (end
-                    || ElementNames.isPlainStart(ElementNames.lookupShort(ByteScan.toLower(w) & (-1L >>> (64 - 8 * d)), d)))) {
-                    mark = -1; // nothing is being decided: the bytes up to the next '<' can go out
-                    p = n + d + 1;
-                    continue;
+                if (d < 8 && b[n + d] == '>' && n + d + 1 - p <= maxHeld) {
+                    if (end) {
+                        if (paragraph) {
+                            long key = ByteScan.toLower(w) & (-1L >>> (64 - 8 * d));
+                            paragraph = OpenParagraph.after(true, true, ElementNames.lookupShort(key, d), key, name, d);
+                        }
+                        mark = -1; // nothing is being decided: the bytes up to the next '<' can go out
+                        p = n + d + 1;
+                        continue;
+                    }
+                    long key = ByteScan.toLower(w) & (-1L >>> (64 - 8 * d));
+                    int id = ElementNames.lookupShort(key, d);
+                    if (ElementNames.isPlainStart(id)) {
+                        if (paragraph || id == ElementNames.P) {
+                            paragraph = OpenParagraph.after(paragraph, false, id, key, name, d);
+                        }
+                        mark = -1;
+                        p = n + d + 1;
+                        continue;
+                    }
                 }
             }
             beginTag(end, p);
@@ -1205,6 +1225,9 @@ final class Tokenizer {
     private int complete(int end) throws IOException {
         tagEnd = end;
         nameId = nameTooLong ? ElementNames.OTHER : ElementNames.lookup(name, nameLen, nameKey);
+        if (paragraph || nameId == ElementNames.P) {
+            paragraph = OpenParagraph.after(paragraph, endTag, nameId, nameKey, name, nameLen);
+        }
         if (skim && foreignContent.isEmpty() && !overflowed && end - tagStart <= maxHeld && isPlain()) {
             mark = -1;
             state = DATA;

@@ -32,6 +32,9 @@ import org.jsoup.nodes.Document;
  * mvn -q -o test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
  *     "-Dexec.args=-cp %classpath io.consentgate.html.GatedElementSurvey 3000 dropend"
  * </pre>
+ *
+ * A third argument {@code show} prints each case that loses page text: the gated element's name and the page from
+ * its start tag on.
  */
 public final class GatedElementSurvey {
 
@@ -48,6 +51,7 @@ public final class GatedElementSurvey {
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         boolean dropEnd = args.length > 1 && args[1].equals("dropend");
+        boolean show = args.length > 2 && args[2].equals("show");
         MutationCorpus corpus = MutationCorpus.load();
         ConsentDecision decision = ConsentDecision.of(EnumSet.of(Category.ANALYTICS, Category.MARKETING), Map.of(),
             ConsentMode.OPT_IN);
@@ -105,6 +109,10 @@ public final class GatedElementSurvey {
             Map<String, Integer> g = words(got);
             boolean extra = g.entrySet().stream().anyMatch(e -> e.getValue() > w.getOrDefault(e.getKey(), 0));
             boolean missing = w.entrySet().stream().anyMatch(e -> e.getValue() > g.getOrDefault(e.getKey(), 0));
+            if (show && missing) {
+                System.out.printf(Locale.ROOT, "%s <%s> case %d: ...%s...%n", extra ? "both" : "lost", name, i,
+                    page.substring(c[0], Math.min(page.length(), c[1] + 300)).replace('\n', ' '));
+            }
             if (extra && missing) {
                 both++;
             } else if (extra) {

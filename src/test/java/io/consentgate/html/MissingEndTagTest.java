@@ -46,6 +46,58 @@ class MissingEndTagTest {
     }
 
     @Test
+    void aStartTagThatClosesTheParagraphTheElementIsInEndsIt() {
+        // "close a p element" pops everything opened in the paragraph: the unclosed span, the picture, the video
+        assertEquals("<p>Text <div>rest</div><div>more</div>", rewrite(REMOVE,
+            "<p>Text <span data-consent=\"marketing\">gated<div>rest</div><div>more</div>", NONE));
+        assertEquals("<P CLASS=x>Text <ul><li>one</ul><p>after", rewrite(REMOVE,
+            "<P CLASS=x>Text <picture data-consent=\"marketing\"><source srcset=\"/a.webp\"><img src=\"/a.png\">"
+                + "<ul><li>one</ul><p>after", NONE));
+        assertEquals("<p>a <table><tr><td>cell</table><p>after</p>", rewrite(REMOVE,
+            "<p>a <video src=\"https://www.facebook.com/tr?id=1\"><table><tr><td>cell</table><p>after</p>", NONE));
+        // blocks whose names the tokenizer has no id for, a heading, a list item, and a second paragraph
+        assertEquals("<p>x <section>s</section><p>y <h2>h</h2><p>z <p>next</p>", rewrite(REMOVE,
+            "<p>x <label data-consent=\"marketing\">a<section>s</section><p>y <my-ad data-consent=\"marketing\">b"
+                + "<h2>h</h2><p>z <span data-consent=\"marketing\">c<p>next</p>", NONE));
+        assertEquals("<ul><li><p>a <li>b</ul>", rewrite(REMOVE,
+            "<ul><li><p>a <span data-consent=\"marketing\">c<li>b</ul>", NONE));
+        // the element's own phrasing content does not end it
+        assertEquals("<p>x <div>after</div>", rewrite(REMOVE,
+            "<p>x <span data-consent=\"marketing\">a <b>b</b> <a href=\"/y\">c</a><img src=\"/i.png\">"
+                + "</span><div>after</div>", NONE));
+    }
+
+    @Test
+    void withoutAnOpenParagraphABlockNestsInTheRemovedElement() {
+        // the paragraph was closed before the element began, by its end tag or by a block's
+        assertEquals("<p>x</p><p>after</p>", rewrite(REMOVE,
+            "<p>x</p><span data-consent=\"marketing\">gated<div>inner</div>still</span><p>after</p>", NONE));
+        assertEquals("<p>x<div><p>after</p>", rewrite(REMOVE,
+            "<p>x<div><span data-consent=\"marketing\">gated<div>inner</div>still</span><p>after</p>", NONE));
+        assertEquals("<div><p>x</div><p>after</p>", rewrite(REMOVE,
+            "<div><p>x</div><span data-consent=\"marketing\">gated<div>inner</div>still</span><p>after</p>", NONE));
+        // a paragraph outside a button, an object or a table cell is out of the reach of a block inside it
+        assertEquals("<p>x <button></button> y</p>", rewrite(REMOVE,
+            "<p>x <button><span data-consent=\"marketing\">g<div>in</div>g</span></button> y</p>", NONE));
+        assertEquals("<p>x <object data=\"/m.svg\"></object> y</p>", rewrite(REMOVE,
+            "<p>x <object data=\"/m.svg\"><span data-consent=\"marketing\">g<div>in</div>g</span></object> y</p>",
+            NONE));
+        assertEquals("<p>x <span> y</p>", rewrite(REMOVE,
+            "<p>x <span><span data-consent=\"marketing\">g<button><div>in</div></button>g</span> y</p>", NONE));
+        // a formatting element is reopened by a browser in the block: it runs on to its own end tag
+        assertEquals("<p>x  after</p>", rewrite(REMOVE,
+            "<p>x <b data-consent=\"marketing\">g<div>in</div>g</b> after</p>", NONE));
+    }
+
+    @Test
+    void aParagraphOpenedInsideANoscriptIsNotOpenAfterIt() {
+        // a browser that runs scripts reads the noscript's content as text: no paragraph is open after it
+        assertEquals("<noscript><p>Enable JavaScript</noscript><p>after</p>", rewrite(REMOVE,
+            "<noscript><p>Enable JavaScript</noscript><span data-consent=\"marketing\">g<div>in</div>g</span>"
+                + "<p>after</p>", NONE));
+    }
+
+    @Test
     void aRemovedFormInATemplateEndsAtItsEndTagWithWhatIsOpenInIt() {
         // in a template a browser keeps no form pointer: </form> closes the form and the div open in it
         assertEquals("<template><p>in template</p></template><main>m</main>", rewrite(REMOVE,
@@ -114,11 +166,13 @@ class MissingEndTagTest {
     @Test
     void theRemovalEndsAtTheSamePlaceWhereverTheInputIsSplit() {
         String page = "<div><p>a<video src=\"https://www.facebook.com/tr?id=1\"><source src=\"/v.mp4\">"
-            + "<span>fallback</span></p><section data-consent=\"marketing\"><em>x</em></div><p>Important</p>";
+            + "<span>fallback</span></p><section data-consent=\"marketing\"><em>x</em></div><p>Important</p>"
+            + "<P>b <Span data-consent=\"marketing\">c<Em>e</Em><DIV>d</div><p>e</p><span data-consent=\"marketing\">f"
+            + "<div>g</div></span>";
         byte[] in = page.getBytes(StandardCharsets.UTF_8);
         RewriteAssertions.assertSameWhereverSplit(in.length, cuts -> new String(
             rewrite(REMOVE, in, NONE, StandardCharsets.UTF_8, null, cuts), StandardCharsets.UTF_8));
-        assertEquals("<div><p>a</p></div><p>Important</p>", rewrite(REMOVE, page, NONE));
+        assertEquals("<div><p>a</p></div><p>Important</p><P>b <DIV>d</div><p>e</p>", rewrite(REMOVE, page, NONE));
     }
 
     @Test
