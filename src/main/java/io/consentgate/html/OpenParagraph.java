@@ -1,7 +1,5 @@
 package io.consentgate.html;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -18,21 +16,14 @@ import java.util.Set;
  * the stack of open elements, and errs on the side that changes nothing: whenever it cannot tell, the flag is clear,
  * and a removal then ends where it did before this was tracked.
  *
- * <p>Known names are looked up in a table by id; the few container names the tokenizer has no id for are compared as
- * packed words, and only while the flag is set.
+ * <p>Names are tested by a {@link NameSet}, and only while the flag is set or the tag is a {@code <p>}.
  */
 final class OpenParagraph {
 
-    /** Start tags of known ids after which no paragraph is open in reach. */
-    private static final boolean[] START = new boolean[128];
-    /** End tags of known ids after which no paragraph is open in reach. */
-    private static final boolean[] END = new boolean[128];
-    /** The same for names without an id of up to eight bytes, packed as {@link ElementNames#pack}, sorted. */
-    private static final long[] START_KEYS;
-    private static final long[] END_KEYS;
-    /** The same for longer names without an id. */
-    private static final byte[][] START_LONG;
-    private static final byte[][] END_LONG;
+    /** Start tags after which no paragraph is open in reach. */
+    private static final NameSet STARTS;
+    /** End tags after which no paragraph is open in reach. */
+    private static final NameSet ENDS;
 
     static {
         Set<String> starts = new HashSet<>(HtmlElementKinds.CLOSING_STARTS.get("p"));
@@ -42,10 +33,8 @@ final class OpenParagraph {
         Set<String> ends = new HashSet<>(HtmlElementKinds.SPECIAL);
         ends.addAll(HtmlElementKinds.BLOCK_ENDS);
         ends.addAll(HtmlElementKinds.OTHER_CONTAINERS);
-        START_KEYS = table(starts, START);
-        END_KEYS = table(ends, END);
-        START_LONG = longNames(starts);
-        END_LONG = longNames(ends);
+        STARTS = new NameSet(starts);
+        ENDS = new NameSet(ends);
     }
 
     private OpenParagraph() {
@@ -63,40 +52,6 @@ final class OpenParagraph {
         if (!open) {
             return false;
         }
-        if (id != ElementNames.OTHER) {
-            return !(end ? END : START)[id];
-        }
-        if (len <= 8) {
-            return Arrays.binarySearch(end ? END_KEYS : START_KEYS, key) < 0;
-        }
-        for (byte[] n : end ? END_LONG : START_LONG) {
-            if (n.length == len && Arrays.equals(n, 0, len, name, 0, len)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static long[] table(Set<String> names, boolean[] byId) {
-        long[] keys = new long[names.size()];
-        int k = 0;
-        for (String n : names) {
-            byte[] b = n.getBytes(StandardCharsets.ISO_8859_1);
-            int id = ElementNames.lookup(b, b.length);
-            if (id != ElementNames.OTHER) {
-                byId[id] = true;
-            } else if (b.length <= 8) {
-                keys[k++] = ElementNames.pack(b, b.length);
-            }
-        }
-        keys = Arrays.copyOf(keys, k);
-        Arrays.sort(keys);
-        return keys;
-    }
-
-    private static byte[][] longNames(Set<String> names) {
-        return names.stream().map(n -> n.getBytes(StandardCharsets.ISO_8859_1))
-            .filter(b -> b.length > 8 && ElementNames.lookup(b, b.length) == ElementNames.OTHER)
-            .toArray(byte[][]::new);
+        return !(end ? ENDS : STARTS).contains(id, key, name, len);
     }
 }

@@ -88,6 +88,31 @@ final class Tokenizer {
     private static final byte[] FACE = {'f', 'a', 'c', 'e'};
     private static final byte[] SIZE = {'s', 'i', 'z', 'e'};
 
+    /**
+     * End tags of HTML elements that hold elements and that no SVG or MathML element is named after ({@code </div>},
+     * {@code </span>}, {@code </li>}, {@code </section>}…). Read in SVG/MathML content, a browser walks out of the
+     * SVG/MathML elements open there, finds none of that name, and applies the HTML rules, which close the HTML
+     * element and the SVG/MathML content in it: {@code <div class=icon><svg><path></div>} leaves SVG at the {@code
+     * </div>}. Taken as closing the content even where the HTML element is not open (a stray end tag a browser
+     * ignores): reading what follows as HTML keeps a {@code <script src>} after it a script whose {@code src} is
+     * checked, where reading it as SVG would let it through.
+     */
+    private static final NameSet HTML_ENDS = new NameSet(htmlEnds());
+
+    private static java.util.Set<String> htmlEnds() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (java.util.Set<String> kind : java.util.List.of(HtmlElementKinds.SPECIAL, HtmlElementKinds.PHRASING,
+            HtmlElementKinds.OTHER_CONTAINERS, HtmlElementKinds.BLOCK_ENDS, HtmlElementKinds.FORMATTING)) {
+            for (String n : kind) {
+                // <a> and <font> are SVG elements too (an SVG link, a font without attributes)
+                if (HtmlElementKinds.holdsElements(n) && !n.equals("a") && !n.equals("font")) {
+                    names.add(n);
+                }
+            }
+        }
+        return names;
+    }
+
     private final TokenHandler handler;
     private final int maxHeld;
 
@@ -1275,13 +1300,13 @@ final class Tokenizer {
 
     /**
      * Whether the current tag, read in SVG/MathML content, closes that content: the breakout start tags, {@code
-     * <font>} with a {@code color}, {@code face} or {@code size} attribute, and the end tags {@code </p>} and
-     * {@code </br>}.
+     * <font>} with a {@code color}, {@code face} or {@code size} attribute, the end tags {@code </p>} and {@code
+     * </br>}, and the end tags of HTML containers ({@link #HTML_ENDS}).
      */
     boolean breaksOutOfForeign() {
         int id = nameId;
         if (endTag) {
-            return id == ElementNames.P || id == ElementNames.BR;
+            return id == ElementNames.P || id == ElementNames.BR || HTML_ENDS.contains(id, nameKey, name, nameLen);
         }
         if (id != ElementNames.FONT) {
             return ElementNames.breaksOutOfForeign(id);

@@ -116,6 +116,12 @@ class BrowserOracleTest {
             + " ]]></desc></svg>" + PIXEL + "<p>x</textarea></p>");
         leak("svg-style-url-across-nested-element", "<svg width=\"1\" height=\"1\"><style>p{height:10px;"
             + "background:url(https://www.face<desc>x</desc>book.com/tr?id=1)}</style></svg><p>x</p>");
+        // an HTML end tag closes an SVG icon left open in its element: what follows is HTML, and its scripts run
+        leak("script-src-after-an-svg-left-open-in-a-div", "<div class=\"icon\"><svg width=\"1\" height=\"1\">"
+            + "<path d=\"M0 0h1\"></div>" + AdversarialPages.GTAG + "<p>x</p>");
+        leak("inline-loader-after-an-svg-left-open-in-a-span", "<span><svg width=\"1\" height=\"1\"><g></span>"
+            + "<script>if (1<2) { var j=document.createElement('script');j.src='" + AdversarialPages.GTM_URL
+            + "';document.head.appendChild(j); }</script><p>x</p>");
     }
 
     private static void leak(String name, String bodyHtml) {

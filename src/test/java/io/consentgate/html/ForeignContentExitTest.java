@@ -32,7 +32,39 @@ class ForeignContentExitTest {
                 "<svg><font color=red><![CDATA[>]]></font></svg>"),
             Arguments.of("<svg><font FACE=serif><![CDATA[>" + PIXEL + "]]></svg>",
                 "<svg><font FACE=serif><![CDATA[>]]></svg>"),
-            Arguments.of("<svg><font size=2><![CDATA[>" + PIXEL + "]]></svg>", "<svg><font size=2><![CDATA[>]]></svg>"));
+            Arguments.of("<svg><font size=2><![CDATA[>" + PIXEL + "]]></svg>", "<svg><font size=2><![CDATA[>]]></svg>"),
+            // the end tag of an HTML element around an unclosed icon: no SVG element has its name, so a browser reads
+            // it by the HTML rules, which close the element and the SVG in it
+            Arguments.of("<div class=icon><svg><path d=\"M0 0h24\"></div><![CDATA[>" + PIXEL + "]]>",
+                "<div class=icon><svg><path d=\"M0 0h24\"></div><![CDATA[>]]>"),
+            Arguments.of("<span><svg viewBox=\"0 0 8 8\"><g><circle r=4></SPAN><![CDATA[>" + PIXEL + "]]>",
+                "<span><svg viewBox=\"0 0 8 8\"><g><circle r=4></SPAN><![CDATA[>]]>"),
+            Arguments.of("<section><math><mrow><mn>2</mn></section><![CDATA[>" + PIXEL + "]]>",
+                "<section><math><mrow><mn>2</mn></section><![CDATA[>]]>"));
+    }
+
+    static Stream<Arguments> afterAnUnclosedIcon() {
+        return Stream.of(
+            Arguments.of("<div class=icon><svg><use href=\"#cart\"></div>"
+                + "<script async src=\"https://www.googletagmanager.com/gtag/js?id=G-1\"></script><p>Teas</p>",
+                "<div class=icon><svg><use href=\"#cart\"></div><p>Teas</p>"),
+            Arguments.of("<li><a href=/cart><svg><path d=\"M0\"></a></li><script>if (a<b) {}"
+                + " fbq('init', '1234');</script><p>Teas</p>", "<li><a href=/cart><svg><path d=\"M0\"></a></li><p>Teas</p>"),
+            // an SVG link's end tag is the SVG element's: the SVG goes on, and its script is an SVG script
+            Arguments.of("<svg><a href=\"/x\"><text>t</text></a><script>fbq('init', '1234');</script></svg>",
+                "<svg><a href=\"/x\"><text>t</text></a></svg>"));
+    }
+
+    /**
+     * A tracker after an inline icon whose {@code </svg>} is missing: read as HTML, as the browser reads it, and
+     * removed. Read as SVG, its {@code src} would be no script's address and an inline script's text would be read as
+     * markup.
+     */
+    @ParameterizedTest
+    @MethodSource("afterAnUnclosedIcon")
+    void aTrackerAfterAnIconLeftOpenInAnHtmlElementGoes(String in, String out) {
+        assertEquals(out, rewrite(REMOVE, in, ConsentDecision.refuseAll()));
+        assertEquals(in, rewrite(REMOVE, in, ConsentDecision.allowAll()));
     }
 
     static Stream<Arguments> cutBreakouts() {
@@ -111,7 +143,9 @@ class ForeignContentExitTest {
             Arguments.of("<math><annotation-xml encoding=\"TEXT/HTML\"><style>" + PIXEL + "</style></math>"),
             Arguments.of("<svg>".repeat(70) + "</svg>".repeat(70) + "<style>" + PIXEL + "</style>"),
             // <mglyph> outside <mi> in HTML is an unknown HTML element: its <style> is raw text
-            Arguments.of("<mglyph><style>" + PIXEL + "</style></mglyph>"));
+            Arguments.of("<mglyph><style>" + PIXEL + "</style></mglyph>"),
+            // an HTML end tag closes the SVG left open in a foreignObject's div: the <style> after it is HTML, raw text
+            Arguments.of("<svg><foreignObject><div><svg><rect></div><style>" + PIXEL + "</style></foreignObject></svg>"));
     }
 
     @ParameterizedTest
