@@ -1,0 +1,67 @@
+package io.consentgate.html;
+
+import static io.consentgate.html.RewriteAssertions.REMOVE;
+import static io.consentgate.html.RewriteAssertions.rewrite;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.consentgate.ConsentDecision;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * E-mail, SMS and marketing-automation onsite trackers, review platforms' conversion beacons and real-user
+ * monitoring, in the forms shop platforms, plugins and hand-pasted snippets print them: with nothing allowed the
+ * vendor's loader, beacon images and resource hints go; with everything allowed the page is untouched. What the
+ * visitor uses (signup forms, review widgets, chat) and look-alikes of the vendors' names stay.
+ */
+class MarketingAutomationShapesTest {
+
+    private static final ConsentDecision NONE = ConsentDecision.refuseAll();
+    private static final String BEFORE = "<p id=\"own\">Shop</p>";
+    private static final String AFTER = "<script>window.shopCart = {items: 2};</script>";
+
+    private static void assertRemovedAndKeptWhenAllowed(String tag) {
+        String page = BEFORE + tag + AFTER;
+        assertEquals(BEFORE + AFTER, rewrite(REMOVE, page, NONE));
+        assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
+    }
+
+    private static void assertKept(String html) {
+        String page = BEFORE + html + AFTER;
+        assertEquals(page, rewrite(REMOVE, page, NONE));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Listrak's onescript loader with the merchant id, as a tag, as the async loader themes write and as a hint
+        "<script src=\"https://cdn.listrakbi.com/scripts/script.js?m=AbCdEf123456&amp;v=1\" async></script>",
+        """
+            <script>
+              (function (doc, merchant, version) {
+                if (typeof _ltk !== 'undefined') { return; }
+                var tag = doc.createElement('script');
+                tag.id = 'ltkSDK';
+                tag.src = 'https://cdn.listrakbi.com/scripts/script.js?m=' + merchant + '&v=' + version;
+                doc.querySelector('head').appendChild(tag);
+              })(document, 'AbCdEf123456', '1');
+            </script>""",
+        "<link rel=\"dns-prefetch\" href=\"//cdn.listrakbi.com\">",
+        // the cart activity handler a server-rendered abandonment beacon calls
+        "<img src=\"https://sca1.listrakbi.com/Handlers/Set.ashx?ctid=AbCdEf&amp;uid=0a1b2c&amp;sku_1=SKU-1\""
+            + " width=\"1\" height=\"1\" alt=\"\">",
+    })
+    void listraksActivityTrackerGoes(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "<a href=\"https://www.listrak.com/\">Email by Listrak</a>",
+        "<script src=\"https://cdn.notlistrakbi.com/scripts/script.js\"></script>",
+        // the page's own cart update, which waits for a loader that no longer comes
+        "<script>_ltk_util.ready(function () { _ltk.SCA.Update('email', window.customerEmail); });</script>",
+    })
+    void listrakLookalikesAndCartCallsStay(String html) {
+        assertKept(html);
+    }
+}
