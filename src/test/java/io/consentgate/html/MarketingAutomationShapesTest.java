@@ -64,4 +64,38 @@ class MarketingAutomationShapesTest {
     void listrakLookalikesAndCartCallsStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Omnisend's snippet (the account id pushed onto its queue, then the launcher), the older launcher host,
+        // the Shopify app embed and a resource hint
+        """
+            <script>
+              window.omnisend = window.omnisend || [];
+              omnisend.push(["accountID", "5f0a1b2c3d4e5f6a7b8c9d0e"]);
+              omnisend.push(["track", "$pageViewed"]);
+              !function () {
+                var el = document.createElement("script");
+                el.type = "text/javascript"; el.async = true;
+                el.src = "https://omnisnippet1.com/inshop/launcher-v2.js";
+                var first = document.getElementsByTagName("script")[0];
+                first.parentNode.insertBefore(el, first);
+              }();
+            </script>""",
+        "<script type=\"text/javascript\" async src=\"https://omnisrc.com/inshop/launcher.js\"></script>",
+        "<script src=\"https://omnisrc.com/inShop/Embed/shopify.js?shop=shop-example.myshopify.com\" defer></script>",
+        "<link rel=\"preconnect\" href=\"https://omnisnippet1.com\" crossorigin>",
+    })
+    void omnisendsLauncherGoes(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "<a href=\"https://www.omnisend.com/\">Powered by Omnisend</a>",
+        "<script>omnisend.push([\"track\", \"added product to cart\", {productID: \"42\"}]);</script>",
+    })
+    void omnisendLinksAndEventCallsStay(String html) {
+        assertKept(html);
+    }
 }
