@@ -98,4 +98,40 @@ class MarketingAutomationShapesTest {
     void omnisendLinksAndEventCallsStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Drip's snippet, written out and as a theme minifies it, the account script itself and a hint
+        """
+            <script type="text/javascript">
+              var _dcq = _dcq || [];
+              var _dcs = _dcs || {};
+              _dcs.account = '1234567';
+              (function () {
+                var dc = document.createElement('script');
+                dc.type = 'text/javascript'; dc.async = true;
+                dc.src = '//tag.getdrip.com/1234567.js';
+                var s = document.getElementsByTagName('script')[0];
+                s.parentNode.insertBefore(dc, s);
+              })();
+            </script>""",
+        "<script>if(typeof window._dcq==='undefined'){var _dcq=_dcq||[],_dcs=_dcs||{};_dcs.account='7654321';"
+            + "var t=document.createElement('script');t.async=!0;t.src='https://tag.getdrip.com/'+_dcs.account+'.js';"
+            + "document.head.appendChild(t)}</script>",
+        "<script async src=\"https://tag.getdrip.com/1234567.js\"></script>",
+        "<link rel=\"dns-prefetch\" href=\"//tag.getdrip.com\">",
+    })
+    void dripsTrackingSnippetGoes(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "<a href=\"https://www.drip.com/\">Drip</a>",
+        "<script>function subscribed(form) { _dcq.push(['identify', {email: form.email.value}]); }</script>",
+        "<script>var my_dcs = {}; my_dcs.account = 'billing';</script>",
+    })
+    void dripLinksAndIdentifyCallsStay(String html) {
+        assertKept(html);
+    }
 }
