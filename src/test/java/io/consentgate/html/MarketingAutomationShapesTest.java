@@ -134,4 +134,38 @@ class MarketingAutomationShapesTest {
     void dripLinksAndIdentifyCallsStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Marigold Engage by Sailthru: the Personalization Engine tag and its start call, loaded async with the
+        // start call in its onload, and the older Personalize script
+        "<script src=\"https://ak.sail-horizon.com/spm/spm.v1.min.js\"></script>"
+            + "<script>Sailthru.init({ customerId: 'abc123def456' });</script>",
+        """
+            <script>
+              (function (d) {
+                var spm = d.createElement('script');
+                spm.async = true;
+                spm.src = '//ak.sail-horizon.com/spm/spm.v1.min.js';
+                spm.onload = function () { Sailthru.init({customerId: 'abc123def456', isCustom: true}); };
+                d.head.appendChild(spm);
+              })(document);
+            </script>""",
+        "<script>window.Sailthru && Sailthru.init({customerId: \"abc123def456\", autoTrackPageview: true});</script>",
+        "<script src=\"//ak.sail-horizon.com/onsite/personalize.v0.0.4.min.js\" type=\"text/javascript\"></script>",
+        "<link rel=\"preconnect\" href=\"https://ak.sail-horizon.com\">",
+    })
+    void sailthruOnsiteJsGoes(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "<a href=\"https://www.sailthru.com/\">Sailthru</a>",
+        "<script>var mySailthru = {init: function () {}}; mySailthru.init({customerId: 'x'});</script>",
+        "<script>function join(email) { Sailthru.integration('userSignUp', {email: email}); }</script>",
+    })
+    void sailthruLookalikesAndSignupCallsStay(String html) {
+        assertKept(html);
+    }
 }
