@@ -168,4 +168,41 @@ class MarketingAutomationShapesTest {
     void sailthruLookalikesAndSignupCallsStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // GetResponse Web Connect (the site's own script URL under ga.getresponse.com), its queue set up apart
+        // from the library in a Next.js layout, and the older GetResponse Analytics tag
+        """
+            <script type="text/javascript">
+              (function (win, doc, tag, url, name, el, first) {
+                win['__GetResponseAnalyticsObject'] = name;
+                win[name] = win[name] || function () { (win[name].q = win[name].q || []).push(arguments); };
+                el = doc.createElement(tag); first = doc.getElementsByTagName(tag)[0];
+                el.async = 1; el.src = url; el.setAttribute('crossorigin', 'use-credentials');
+                first.parentNode.insertBefore(el, first);
+              })(window, document, 'script',
+                'https://ga.getresponse.com/script/0a1b2c3d-4e5f-4071-8293-a4b5c6d7e8f9/ga.js', 'GrTracking');
+            </script>""",
+        "<script id=\"gr-queue\">window.__GetResponseAnalyticsObject = 'GrTracking';"
+            + " window.GrTracking = window.GrTracking || function () {"
+            + " (window.GrTracking.q = window.GrTracking.q || []).push(arguments); };</script>"
+            + "<script async crossorigin=\"use-credentials\""
+            + " src=\"https://ga.getresponse.com/script/0a1b2c3d-4e5f-4071-8293-a4b5c6d7e8f9/ga.js\"></script>",
+        "<script type=\"text/javascript\" src=\"https://ga.getresponse.com/script/ga.js?grid=sBDcAbCdEfGhIjK%3D\""
+            + " async></script>",
+    })
+    void getResponseWebConnectGoes(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "<a href=\"https://www.getresponse.com/\">GetResponse</a>",
+        "<script>document.querySelector('#signup').addEventListener('submit', function () {"
+            + " GrTracking('event', 'newsletter_signup'); });</script>",
+    })
+    void getResponseLinksAndEventCallsStay(String html) {
+        assertKept(html);
+    }
 }
