@@ -205,4 +205,32 @@ class MarketingAutomationShapesTest {
     void getResponseLinksAndEventCallsStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Keap (Infusionsoft) web tracking, which its web-form embed code ends with, on either app domain
+        "<script type=\"text/javascript\" src=\"https://ab123.infusionsoft.com/app/webTracking/getTrackingCode\">"
+            + "</script>",
+        "<script src=\"https://ab123.infusionsoft.app/app/webTracking/getTrackingCode"
+            + "?trackingId=0123456789abcdef0123456789abcdef\"></script>",
+        "<link rel=\"preload\" as=\"script\" href=\"https://ab123.infusionsoft.app/app/webTracking/getTrackingCode\">",
+        "<script>var ifs = document.createElement('script');"
+            + " ifs.src = 'https://ab123.infusionsoft.com/app/webTracking/getTrackingCode';"
+            + " document.body.appendChild(ifs);</script>",
+    })
+    void keapWebTrackingGoes(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the form the visitor fills in, and the scripts the same embed code loads for it, stay
+        "<form accept-charset=\"UTF-8\" action=\"https://ab123.infusionsoft.com/app/form/process/0123456789abcdef\""
+            + " method=\"POST\"><input name=\"inf_field_Email\" type=\"text\"><input type=\"submit\"></form>",
+        "<script src=\"https://ab123.infusionsoft.com/app/timezone/timezoneInputJs?xid=0123456789abcdef\"></script>",
+        "<a href=\"https://keap.com/\">Keap</a>",
+    })
+    void keapFormsStay(String html) {
+        assertKept(html);
+    }
 }
