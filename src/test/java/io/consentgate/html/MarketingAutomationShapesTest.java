@@ -233,4 +233,29 @@ class MarketingAutomationShapesTest {
     void keapFormsStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Dynamics 365 Customer Insights - Journeys (outbound marketing) website tracking, as its embed code
+        // prints it after a form and as a theme loads it
+        "<script src=\"https://mktdplp102cdn.azureedge.net/public/latest/js/ws-tracking.js?v=1.84.2007\"></script>",
+        "<script>\n  var d365 = document.createElement('script');\n"
+            + "  d365.src = 'https://mktdplp102cdn.azureedge.net/public/latest/js/ws-tracking.js?v=1.84.2007';\n"
+            + "  document.body.appendChild(d365);\n</script>",
+    })
+    void dynamicsMarketingWebsiteTrackingGoes(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the marketing forms' loaders on the same and on the real-time CDN stay: the visitor fills those in
+        "<script src=\"https://mktdplp102cdn.azureedge.net/public/latest/js/form-loader.js?v=1.84.2007\"></script>"
+            + "<div data-form-block-id=\"0a1b2c3d-4e5f-4071-8293-a4b5c6d7e8f9\"></div>",
+        "<script src='https://cxppusa1formui01cdnsa01-endpoint.azureedge.net/global/FormLoader/FormLoader.bundle.js'>"
+            + "</script>",
+    })
+    void dynamicsMarketingFormsStay(String html) {
+        assertKept(html);
+    }
 }
