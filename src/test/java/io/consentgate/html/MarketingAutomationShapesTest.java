@@ -258,4 +258,40 @@ class MarketingAutomationShapesTest {
     void dynamicsMarketingFormsStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the BV Pixel's collection hosts, as images and hints, and the transaction the order page reports
+        // through the review loader
+        "<img src=\"https://network-a.bazaarvoice.com/a.gif?cl=Conversion&amp;type=Transaction&amp;client=shopexample\""
+            + " width=\"1\" height=\"1\" alt=\"\">",
+        "<noscript><img src=\"//network-eu-a.bazaarvoice.com/a.gif?cl=Conversion&amp;client=shopexample\" alt=\"\">"
+            + "</noscript>",
+        "<link rel=\"preconnect\" href=\"https://network.bazaarvoice.com\">",
+        "<link rel=\"dns-prefetch\" href=\"//network-eu.bazaarvoice.com\">",
+        """
+            <script>
+              window.bvCallback = function (BV) {
+                BV.pixel.trackTransaction({
+                  orderId: 'A-100', total: '49.90', currency: 'USD', email: 'shopper@mail.example',
+                  items: [{sku: 'SKU-1', quantity: '1', price: '49.90'}]
+                });
+              };
+            </script>""",
+    })
+    void bazaarvoicePixelGoes(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the review display the shopper reads stays
+        "<script async src=\"https://apps.bazaarvoice.com/deployments/shopexample/main_site/production/en_US/bv.js\">"
+            + "</script>",
+        "<div data-bv-show=\"reviews\" data-bv-product-id=\"SKU-1\"></div>",
+        "<a href=\"https://www.bazaarvoice.com/\">Bazaarvoice</a>",
+    })
+    void bazaarvoiceReviewsStay(String html) {
+        assertKept(html);
+    }
 }
