@@ -294,4 +294,39 @@ class MarketingAutomationShapesTest {
     void bazaarvoiceReviewsStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // PowerReviews' checkout beacon: its tracker script, the order script that starts it, and a theme that
+        // fetches the tracker on the confirmation page
+        "<script type=\"text/javascript\" src=\"//static.powerreviews.com/t/v1/tracker.js\"></script>",
+        """
+            <script type="text/javascript">
+              (function () {
+                try {
+                  var prTracker = POWERREVIEWS.tracker.createTracker({ merchantGroupId: '12345' });
+                  prTracker.trackCheckout({
+                    merchantGroupId: '12345', merchantId: '67890', locale: 'en_US', orderId: 'A-100',
+                    marketingOptIn: true, userEmail: 'shopper@mail.example',
+                    orderItems: [{ page_id: 'SKU-1', quantity: 1, unit_price: 49.90 }]
+                  });
+                } catch (e) { window.console && console.log(e); }
+              })();
+            </script>""",
+        "<script>jQuery.getScript('https://static.powerreviews.com/t/v1/tracker.js').done(reportOrder);</script>",
+    })
+    void powerReviewsCheckoutBeaconGoes(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the review display stays
+        "<script src=\"https://ui.powerreviews.com/stable/4.1/ui.js\" async></script>",
+        "<script>POWERREVIEWS.display.render({api_key: 'key', locale: 'en_US', merchant_group_id: '12345',"
+            + " merchant_id: '67890', page_id: 'SKU-1', components: {ReviewDisplay: 'pr-reviewdisplay'}});</script>",
+    })
+    void powerReviewsDisplayStays(String html) {
+        assertKept(html);
+    }
 }
