@@ -329,4 +329,30 @@ class MarketingAutomationShapesTest {
     void powerReviewsDisplayStays(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Yotpo's conversion tracking on the order page: the order data its widget script reports, in a plugin's
+        // and a headless shop's form, and the <noscript> image
+        "<script>yotpoTrackConversionData = {orderId: \"A-100\", orderAmount: \"49.90\", orderCurrency: \"USD\"}"
+            + "</script>",
+        "<script>window.yotpoTrackConversionData = {source: 'pixel_v2', platform: 'shopify', orderId: '4711',"
+            + " orderAmount: 49.9, orderCurrency: 'EUR'};</script>",
+        "<noscript><img src=\"https://api.yotpo.com/conversion_tracking.gif?app_key=AbCdEfGhIjKlMnOp&amp;order_id=A-100"
+            + "&amp;order_amount=49.90&amp;order_currency=USD\" width=\"1\" height=\"1\"></noscript>",
+    })
+    void yotposConversionTrackingGoes(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the review widget itself stays
+        "<script async src=\"//staticw2.yotpo.com/AbCdEfGhIjKlMnOp/widget.js\"></script>",
+        "<div class=\"yotpo yotpo-main-widget\" data-product-id=\"42\" data-name=\"Mug\"></div>",
+        "<script>var trackConversionData = {orderId: 'A-100'};</script>",
+    })
+    void yotpoReviewWidgetStays(String html) {
+        assertKept(html);
+    }
 }
