@@ -355,4 +355,34 @@ class MarketingAutomationShapesTest {
     void yotpoReviewWidgetStays(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Freshmarketer's (formerly Zarget) project script, as pasted and as its asynchronous loader writes it
+        "<script src='//cdn.freshmarketer.com/112233/445566.js'></script>",
+        """
+            <script type='text/javascript'>
+            (function () {
+              window.zarget = true;
+              var tag = document.createElement('script');
+              tag.async = true;
+              tag.src = 'https://cdn.freshmarketer.com/112233/445566.js';
+              document.getElementsByTagName('head')[0].appendChild(tag);
+            })();
+            </script>""",
+        "<link rel=\"dns-prefetch\" href=\"//cdn.freshmarketer.com\">",
+    })
+    void freshmarketersProjectScriptGoes(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the Freshworks CRM script carries the site's chat, and Freshchat's widget is the chat itself
+        "<script src='//eu.fw-cdn.com/10069955/50057.js' chat='true'></script>",
+        "<script src=\"https://wchat.freshchat.com/js/widget.js\"></script>",
+    })
+    void freshworksChatStays(String html) {
+        assertKept(html);
+    }
 }
