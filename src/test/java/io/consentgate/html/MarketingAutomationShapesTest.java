@@ -385,4 +385,44 @@ class MarketingAutomationShapesTest {
     void freshworksChatStays(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Akamai mPulse: the non-blocking loader with the app's API key, the older iframe loader, a plain tag and
+        // the hints for its loader and beacon hosts
+        """
+            <script>
+            (function () {
+              if (window.BOOMR && (window.BOOMR.version || window.BOOMR.snippetExecuted)) { return; }
+              window.BOOMR = window.BOOMR || {};
+              window.BOOMR.snippetExecuted = true;
+              window.BOOMR.url = "//c.go-mpulse.net/boomerang/" + "ABCDE-FGHJK-LMNPQ-RSTUV-WXYZ2";
+              var where = document.currentScript || document.getElementsByTagName("script")[0];
+              var el = document.createElement("script");
+              el.id = "boomr-scr-as"; el.src = window.BOOMR.url; el.async = true;
+              where.parentNode.appendChild(el);
+            })();
+            </script>""",
+        "<script>(function (key) { var frame = document.createElement('iframe'); frame.style.display = 'none';"
+            + " document.body.appendChild(frame); var js = frame.contentWindow.document.createElement('script');"
+            + " js.id = 'boomr-if-as'; js.src = 'https://s.go-mpulse.net/boomerang/' + key;"
+            + " frame.contentWindow.document.body.appendChild(js); })('ABCDE-FGHJK-LMNPQ-RSTUV-WXYZ2');</script>",
+        "<script async src=\"https://s.go-mpulse.net/boomerang/ABCDE-FGHJK-LMNPQ-RSTUV-WXYZ2\"></script>",
+        "<link rel=\"preconnect\" href=\"https://c.go-mpulse.net\">",
+        "<link rel=\"dns-prefetch\" href=\"//17de4c12.akstat.io\">",
+        "<link rel=\"preconnect\" href=\"https://0a1b2c3d.mpstat.us\" crossorigin>",
+    })
+    void akamaiMpulseGoes(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the open-source boomerang served by the site itself, which reports where the site says, stays
+        "<script src=\"/assets/boomerang-1.737.0.min.js\"></script>",
+        "<a href=\"https://www.akamai.com/products/mpulse-real-user-monitoring\">mPulse</a>",
+    })
+    void selfHostedBoomerangStays(String html) {
+        assertKept(html);
+    }
 }
