@@ -425,4 +425,37 @@ class MarketingAutomationShapesTest {
     void selfHostedBoomerangStays(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // SpeedCurve's lux.js with the customer id, inserted by a script, and hints for its hosts
+        "<script src=\"https://cdn.speedcurve.com/js/lux.js?id=1234567890\" async defer crossorigin=\"anonymous\">"
+            + "</script>",
+        """
+            <script>
+              window.LUX = window.LUX || {};
+              LUX.samplerate = 50;
+              var luxTag = document.createElement('script');
+              luxTag.async = true; luxTag.crossOrigin = 'anonymous';
+              luxTag.src = 'https://cdn.speedcurve.com/js/lux.js?id=1234567890';
+              document.head.appendChild(luxTag);
+            </script>""",
+        "<link rel=\"preconnect\" href=\"https://lux.speedcurve.com\">",
+        "<link rel=\"dns-prefetch\" href=\"//cdn.speedcurve.com\">",
+    })
+    void speedCurveLuxGoes(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the inline primer only keeps marks for lux.js and sends nothing; a site's own LUX object; the vendor's site
+        "<script>LUX=(function(){var marks=(\"undefined\"!==typeof(LUX)&&\"undefined\"!==typeof(LUX.gaMarks)"
+            + "?LUX.gaMarks:[]);return {gaMarks:marks,mark:function(){},addData:function(){}};})();</script>",
+        "<script>var LUX = {theme: 'dark'};</script>",
+        "<a href=\"https://www.speedcurve.com/\">SpeedCurve</a>",
+    })
+    void speedCurvePrimerAndLookalikesStay(String html) {
+        assertKept(html);
+    }
 }
