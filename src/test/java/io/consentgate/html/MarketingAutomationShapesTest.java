@@ -458,4 +458,33 @@ class MarketingAutomationShapesTest {
     void speedCurvePrimerAndLookalikesStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Zoho SalesIQ's widget code: its settings object and the loader it writes, as pasted and as a plain tag
+        """
+            <script type="text/javascript">
+              var $zoho = $zoho || {};
+              $zoho.salesiq = $zoho.salesiq || {widgetcode: "0123456789abcdef0123456789abcdef", values: {},
+                ready: function () {}};
+              var doc = document, el = doc.createElement("script");
+              el.type = "text/javascript"; el.id = "zsiqscript"; el.defer = true;
+              el.src = "https://salesiq.zoho.com/widget";
+              var first = doc.getElementsByTagName("script")[0];
+              first.parentNode.insertBefore(el, first);
+            </script>""",
+        "<script id=\"zsiqscript\" src=\"https://salesiq.zoho.com/widget?wc=0123456789abcdef\" defer></script>",
+    })
+    void zohoSalesIqGoesWithFunctionalRefused(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "<a href=\"https://www.zoho.com/salesiq/\">Chat by Zoho SalesIQ</a>",
+        "<script>var zoho = {salesiq: 'demo'};</script>",
+    })
+    void zohoSalesIqLinksStay(String html) {
+        assertKept(html);
+    }
 }
