@@ -1,0 +1,77 @@
+package io.consentgate.html;
+
+import static io.consentgate.html.RewriteAssertions.REMOVE;
+import static io.consentgate.html.RewriteAssertions.rewrite;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.consentgate.ConsentDecision;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Shopping-comparison, affiliate and commerce-marketing tags as shops carry them: the vendor's loader, its
+ * {@code <noscript>} or conversion image and the hosts its requests go to, in the forms shop plugins, tag templates
+ * and hand-pasted snippets print them. With marketing refused nothing of the vendor may load; with everything
+ * allowed the page is untouched; what only looks like the vendor stays.
+ */
+class CommercePixelShapesTest {
+
+    private static final ConsentDecision NONE = ConsentDecision.refuseAll();
+    private static final String BEFORE = "<p id=\"own\">Shop</p>";
+    private static final String AFTER = "<script>window.shopCart = {items: 2};</script>";
+
+    private static void assertRemovedAndKeptWhenAllowed(String pixel) {
+        String page = BEFORE + pixel + AFTER;
+        assertEquals(BEFORE + AFTER, rewrite(REMOVE, page, NONE));
+        assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
+    }
+
+    private static void assertKept(String html) {
+        String page = BEFORE + html + AFTER;
+        assertEquals(page, rewrite(REMOVE, page, NONE));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Heureka's conversion measurement: the SDK as its snippet loads it on the thank-you and product pages (CZ
+        // and SK), as a script of its own, and the older _hrq tag on im9.cz and on the portal's /direct/ path
+        "<script>\n  (function(win, doc, tag, url, name, country, el, first) {\n    win['ROIDataObject'] = name;\n"
+            + "    win[name] = win[name] || function() { (win[name].q = win[name].q || []).push(arguments); };\n"
+            + "    win[name].c = country;\n    el = doc.createElement(tag); first = doc.getElementsByTagName(tag)[0];\n"
+            + "    el.async = 1; el.src = url; first.parentNode.insertBefore(el, first);\n"
+            + "  })(window, document, 'script', '//www.heureka.cz/ocm/sdk.js?version=2&page=thank_you', 'heureka',"
+            + " 'cz');\n  heureka('authenticate', '0123456789ABCDEF0123456789ABCDEF');\n"
+            + "  heureka('set_order_id', 'A-100');\n  heureka('add_product', '42', 'Mug', '199', '1');\n"
+            + "  heureka('send', 'Order');\n</script>",
+        "<script>(function(t,r,a,c,k,i,n,g){t.ROIDataObject=k;t[k]=t[k]||function(){(t[k].q=t[k].q||[]).push("
+            + "arguments)},t[k].c=i;n=r.createElement(a),g=r.getElementsByTagName(a)[0];n.async=1;n.src=c;"
+            + "g.parentNode.insertBefore(n,g)})(window,document,\"script\",\"https://www.heureka.sk/ocm/sdk.js?version=2"
+            + "&page=product_detail\",\"heureka\",\"sk\");</script>",
+        "<script async src=\"https://www.heureka.cz/ocm/sdk.js?version=2&amp;page=thank_you\"></script>",
+        "<script type=\"text/javascript\">\nvar _hrq = _hrq || [];\n_hrq.push(['setKey', '0123456789ABCDEF']);\n"
+            + "_hrq.push(['setOrderId', 'A-100']);\n_hrq.push(['addProduct', 'Mug', '199', '1', '42']);\n"
+            + "_hrq.push(['trackOrder']);\n(function() {\n  var ho = document.createElement('script');"
+            + " ho.async = true;\n  ho.src = 'https://im9.cz/sk/js/ext/2-roi-async.js';\n"
+            + "  var s = document.getElementsByTagName('script')[0]; s.parentNode.insertBefore(ho, s);\n})();\n"
+            + "</script>",
+        "<script>var _hrq=_hrq||[];_hrq.push([\"setKey\",heurekaKey]);_hrq.push([\"trackOrder\"]);(function(){"
+            + "var h=document.createElement(\"script\");h.async=true;h.src=(\"https:\"==document.location.protocol?"
+            + "\"https://ssl\":\"http://www\")+\".heureka.cz/direct/js/ext/1-roi-async.js\";"
+            + "document.body.appendChild(h)})();</script>",
+        "<script src=\"https://im9.cz/js/ext/1-roi-async.js\" async></script>",
+    })
+    void heurekaConversionMeasurementGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // a link to the portal, its product images and other files on im9.cz stay
+        "<a href=\"https://obchody.heureka.cz/shop-example-cz/recenze/\">Heureka</a>",
+        "<img src=\"https://im9.cz/iR/importprodukt-orig/0a1/0a1b2c3d4e5f.jpg\" alt=\"Mug\">",
+        "<a href=\"https://www.heureka.cz/\"><img src=\"https://im9.cz/cb/12345-1.png\" alt=\"Ověřeno zákazníky\"></a>",
+    })
+    void heurekaPortalAndBadgeStay(String html) {
+        assertKept(html);
+    }
+}
