@@ -74,4 +74,39 @@ class CommercePixelShapesTest {
     void heurekaPortalAndBadgeStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the GLAMI piXel: its snippet on the Czech and Slovak portals, a second market's tracker created beside
+        // the first, the library as a script of its own and on its pixel domain
+        "<script>\n(function(win, doc, tag, url, name, el, first) {\n  win['GlamiTrackerObject'] = name;\n"
+            + "  win[name] = win[name] || function() { (win[name].q = win[name].q || []).push(arguments); };\n"
+            + "  el = doc.createElement(tag); first = doc.getElementsByTagName(tag)[0];\n"
+            + "  el.async = 1; el.src = url; first.parentNode.insertBefore(el, first);\n"
+            + "})(window, document, 'script', '//www.glami.cz/js/compiled/pt.js', 'glami');\n"
+            + "glami('create', '0123456789ABCDEF0123456789ABCDEF', 'cz');\nglami('track', 'PageView');\n</script>",
+        "<script>(function(f,a,s,h,i,o,n){f.GlamiTrackerObject=i;f[i]=f[i]||function(){(f[i].q=f[i].q||[]).push("
+            + "arguments)};o=a.createElement(s),n=a.getElementsByTagName(s)[0];o.async=1;o.src=h;"
+            + "n.parentNode.insertBefore(o,n)})(window,document,\"script\",\"https://www.glami.sk/js/compiled/pt.js\","
+            + "\"glami\");glami(\"create\",\"0123456789ABCDEF0123456789ABCDEF\",\"sk\",\"eshopSk\");"
+            + "glami(\"eshopSk.track\",\"PageView\",{consent:1});</script>",
+        "<script async src=\"https://www.glami.hu/js/compiled/pt.js\"></script>",
+        "<script src=\"//www.glami.hr/js/compiled/pt.js\" async></script>",
+        "<script async src=\"https://glamipixel.com/js/compiled/pt.js\"></script>",
+        "<script async src=\"https://www.glami.ro/js/compiled/pt.js\"></script>",
+        "<script async src=\"https://www.glami.com.tr/js/compiled/pt.js\"></script>",
+    })
+    void glamiPixelGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // a link to the fashion search itself and a site's own compiled Portuguese strings stay
+        "<a href=\"https://www.glami.cz/damske-saty/\">GLAMI</a>",
+        "<script src=\"/static/js/compiled/pt.js\"></script>",
+    })
+    void glamiPortalAndLookAlikesStay(String html) {
+        assertKept(html);
+    }
 }
