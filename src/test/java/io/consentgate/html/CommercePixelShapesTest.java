@@ -109,4 +109,35 @@ class CommercePixelShapesTest {
     void glamiPortalAndLookAlikesStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Zboží.cz conversion measurement (Seznam): the standard and the advanced (v3) snippet, the library alone,
+        // and today's joint Sklik and Zboží conversion hit through rc.js, which the Sklik rules already named
+        "<script>\n  (function(w, d, s, u, n, k, c, t) {\n    w.ZboziConversionObject = n;\n"
+            + "    w[n] = w[n] || function() { (w[n].q = w[n].q || []).push(arguments); };\n    w[n].key = k;\n"
+            + "    c = d.createElement(s); t = d.getElementsByTagName(s)[0];\n"
+            + "    c.async = 1; c.src = u; t.parentNode.insertBefore(c, t);\n"
+            + "  })(window, document, 'script', 'https://www.zbozi.cz/conversion/js/conv.js', 'zbozi', '123456');\n"
+            + "  zbozi('setOrder', {orderId: 'A-100', totalPrice: '1299'});\n  zbozi('send');\n</script>",
+        "<script>(function(w,d,s,u,n,k,c,t){w.ZboziConversionObject=n;w[n]=w[n]||function(){(w[n].q=w[n].q||[])"
+            + ".push(arguments)};w[n].key=k;c=d.createElement(s);t=d.getElementsByTagName(s)[0];c.async=1;c.src=u;"
+            + "t.parentNode.insertBefore(c,t)})(window,document,\"script\",\"https://www.zbozi.cz/conversion/js/"
+            + "conv-v3.js\",\"zbozi\",shopId);zbozi(\"setOrder\",{\"orderId\":orderNo});zbozi(\"send\");</script>",
+        "<script async src=\"https://www.zbozi.cz/conversion/js/conv-v3.js\"></script>",
+        "<script type=\"text/javascript\" src=\"https://c.seznam.cz/js/rc.js\"></script>",
+    })
+    void zboziConversionGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // a link to the shop's offers on Zboží.cz, and the Seznam search box, stay
+        "<a href=\"https://www.zbozi.cz/obchod/123456/\">Zboží.cz</a>",
+        "<a href=\"https://search.seznam.cz/?q=shop\">Seznam</a>",
+    })
+    void zboziPortalLinksStay(String html) {
+        assertKept(html);
+    }
 }
