@@ -140,4 +140,43 @@ class CommercePixelShapesTest {
     void zboziPortalLinksStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Ceneo's conversion tracking (Zaufane Opinie): the current snippet, the one that writes the host and the
+        // file in two strings, and the older scripts as shop platforms print them
+        "<script>\n(function(win, doc, tag, guid, layer) {\n"
+            + "  win._ceneo = win._ceneo || function() { win._ceneo.e = win._ceneo.e || []; win._ceneo.e.push(arguments);"
+            + " };\n  win._ceneo.e = win._ceneo.e || [];\n  layer = layer === undefined ? 'dataLayer' : layer;\n"
+            + "  var first = doc.getElementsByTagName(tag)[0], el = doc.createElement(tag);\n  el.defer = true;\n"
+            + "  el.src = 'https://ssl.ceneo.pl/ct/v5/script.js?accountGuid=' + guid + '&t=' + Date.now()"
+            + " + (layer ? '&dl=' + layer : '');\n  first.parentNode.insertBefore(el, first);\n"
+            + "})(window, document, 'script', '0a1b2c3d-4e5f-4a1b-8c9d-0e1f2a3b4c5d');\n</script>",
+        "<script>(function(w,d,s,i,dl){w._ceneo=w._ceneo||function(){w._ceneo.e=w._ceneo.e||[];"
+            + "w._ceneo.e.push(arguments)};w._ceneo.e=w._ceneo.e||[];var f=d.getElementsByTagName(s)[0],"
+            + "j=d.createElement(s);j.defer=true;j.src=\"https://ssl.ceneo.pl/shops\"+\"/ct.js?accountGuid=\"+i;"
+            + "f.parentNode.insertBefore(j,f)})(window,document,\"script\",\"0a1b2c3d-4e5f-4a1b-8c9d-0e1f2a3b4c5d\");"
+            + "</script>",
+        "<script defer src=\"https://ssl.ceneo.pl/ct/v5/script.js?accountGuid=0a1b2c3d-4e5f-4a1b-8c9d-0e1f2a3b4c5d"
+            + "&amp;t=1700000000000\"></script>",
+        "<script type=\"text/javascript\">var scr=document.createElement('script');"
+            + "scr.src=('https:'==document.location.protocol?'https://':'http://')+'ssl.ceneo.pl/shops/sw.js?accountGuid="
+            + "0a1b2c3d-4e5f-4a1b-8c9d-0e1f2a3b4c5d';document.getElementsByTagName('head')[0].appendChild(scr);</script>",
+        "<script type=\"text/javascript\" src=\"http://ssl.ceneo.pl/shops/v3/script.js?accountGuid="
+            + "0a1b2c3d-4e5f-4a1b-8c9d-0e1f2a3b4c5d\"></script>",
+    })
+    void ceneoConversionTrackingGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the link to the shop's reviews on Ceneo, and the shop's own purchase call without the loader, stay
+        "<a href=\"https://www.ceneo.pl/7486-0a\" rel=\"nofollow\" target=\"_blank\">Opinie o Nas</a>",
+        "<script>function thanks(order) { window._ceneo && _ceneo('transaction', {client_email: order.email,"
+            + " order_id: order.id}); showThanks(); }</script>",
+    })
+    void ceneoLinksAndEventCallsStay(String html) {
+        assertKept(html);
+    }
 }
