@@ -179,4 +179,32 @@ class CommercePixelShapesTest {
     void ceneoLinksAndEventCallsStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // idealo's conversion pixel (its partner tracking): the image a shop module prints on the thank-you page,
+        // and a script that builds it from the order
+        "<img src=\"https://marketing.net.idealo-partner.com/ts/i12345abcdef/tsa?typ=i&amp;tst=1700000000&amp;"
+            + "trc=basket&amp;ctg=sale&amp;sid=checkout&amp;cid=A-100&amp;orv=49.90&amp;orc=EUR\" width=\"1\""
+            + " height=\"1\" style=\"display:none\" alt=\"\">",
+        "<noscript><img src=\"//marketing.net.idealo-partner.com/ts/i12345abcdef/tsa?typ=i&amp;trc=basket"
+            + "&amp;ctg=sale&amp;sid=checkout&amp;cid=A-100\" alt=\"\" /></noscript>",
+        "<script>\n  (function(order) {\n    var px = new Image(1, 1);\n"
+            + "    px.src = 'https://marketing.net.idealo-partner.com/ts/i12345abcdef/tsa?typ=i&trc=basket&ctg=sale'"
+            + " + '&sid=checkout&cid=' + encodeURIComponent(order.id) + '&orv=' + order.total + '&orc=EUR';\n"
+            + "  })(window.shopOrder);\n</script>",
+    })
+    void idealoConversionPixelGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // a price-comparison link, also through idealo's partner redirect, stays
+        "<a href=\"https://www.idealo.de/preisvergleich/OffersOfProduct/123456.html\">idealo</a>",
+        "<a href=\"https://www.idealo-partner.com/?trg=https%3A%2F%2Fshop.example%2Fmug\">Mug</a>",
+    })
+    void idealoLinksStay(String html) {
+        assertKept(html);
+    }
 }
