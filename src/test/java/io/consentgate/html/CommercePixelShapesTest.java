@@ -207,4 +207,35 @@ class CommercePixelShapesTest {
     void idealoLinksStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Trovaprezzi's order tracking (its trusted-shop programme): the current and the older library as shop
+        // modules print them, one inserted by a theme script, and a resource hint
+        "<script type=\"text/javascript\" src=\"https://tracking.trovaprezzi.it/javascripts/tracking-vanilla.min.js\">"
+            + "</script>",
+        "<script type=\"text/javascript\" src=\"https://tracking.trovaprezzi.it/javascripts/tracking.min.js\""
+            + " async=\"true\"></script>",
+        "<script>\n  var tp = document.createElement('script');\n"
+            + "  tp.src = 'https://tracking.trovaprezzi.it/javascripts/tracking-vanilla.min.js';\n"
+            + "  tp.onload = function() { window._tpt.push({event: 'orderSubmit'}); };\n"
+            + "  document.head.appendChild(tp);\n</script>",
+        "<link rel=\"preconnect\" href=\"https://tracking.trovaprezzi.it\">",
+    })
+    void trovaprezziTrackingGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the order data the shop pushes for the library loads nothing and stays, as does a link to the comparison
+        "<script type=\"text/javascript\">\n  window._tpt = window._tpt || [];\n"
+            + "  window._tpt.push({ event: 'setAccount', id: 'AbC123' });\n"
+            + "  window._tpt.push({ event: 'setOrderId', order_id: 'A-100' });\n"
+            + "  window._tpt.push({ event: 'orderSubmit' });\n</script>",
+        "<a href=\"https://www.trovaprezzi.it/negozi/shop-example.aspx\">Trovaprezzi</a>",
+    })
+    void trovaprezziOrderDataAndLinksStay(String html) {
+        assertKept(html);
+    }
 }
