@@ -238,4 +238,35 @@ class CommercePixelShapesTest {
     void trovaprezziOrderDataAndLinksStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // RTB House retargeting: its current tag's loader, the tag script alone, the older per-page frames on the
+        // regional hosts, and a hint
+        "<script>\n  (function(w, d, queue, tagId) {\n    w[queue] = w[queue] || [];\n"
+            + "    w[queue].push({eventType: 'init', value: tagId, dc: ''});\n"
+            + "    var first = d.getElementsByTagName('script')[0], el = d.createElement('script');\n"
+            + "    el.async = true;\n    el.src = 'https://tags.creativecdn.com/' + tagId + '.js';\n"
+            + "    first.parentNode.insertBefore(el, first);\n  })(window, document, 'rtbhEvents', 'AbCdEfGh12345678');"
+            + "\n</script>",
+        "<script async src=\"https://tags.creativecdn.com/AbCdEfGh12345678.js\"></script>",
+        "<iframe src=\"//asia.creativecdn.com/tags?id=pr_AbCdEfGh12345678_home\" width=\"1\" height=\"1\""
+            + " scrolling=\"no\" frameBorder=\"0\" style=\"display: none;\"></iframe>",
+        "<iframe src=\"https://us.creativecdn.com/tags?id=pr_AbCdEfGh12345678_orderstatus2_49.90_A-100&amp;cd=default\""
+            + " width=\"1\" height=\"1\" scrolling=\"no\" frameBorder=\"0\" style=\"display: none;\"></iframe>",
+        "<link rel=\"dns-prefetch\" href=\"//tags.creativecdn.com\">",
+    })
+    void rtbHouseTagGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the shop's own event push for the tag loads nothing and stays
+        "<script>function addedToCart(id) { (window.rtbhEvents = window.rtbhEvents || []).push({eventType: 'basketadd',"
+            + " offerId: id}); refreshCart(); }</script>",
+    })
+    void rtbHouseEventPushesStay(String html) {
+        assertKept(html);
+    }
 }
