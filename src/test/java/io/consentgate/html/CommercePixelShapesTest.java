@@ -269,4 +269,34 @@ class CommercePixelShapesTest {
     void rtbHouseEventPushesStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Adtraction: the tracking script on its CDN, its short host and a shop's own tracking subdomain, the
+        // conversion settings with the script, and a hint
+        "<script src=\"https://cdn.adt387.com/jsTag?ap=1412345678\" type=\"text/javascript\" async></script>",
+        "<script defer src=\"https://adtr.io/jsTag?ap=1412345678\"></script>",
+        "<script data-no-defer defer src=\"https://pin.shop.example/jsTag?ap=1412345678\"></script>",
+        "<script>\n  var ADT = ADT || {};\n  ADT.Tag = ADT.Tag || {};\n  ADT.Tag.t = 3;\n  ADT.Tag.c = 'SEK';\n"
+            + "  ADT.Tag.tp = 1412345679;\n  ADT.Tag.am = 499.00;\n  ADT.Tag.ti = 'A-100';\n</script>"
+            + "<script src=\"https://cdn.adt387.com/jsTag?ap=1412345678\" async></script>",
+        "<script>var ADT=ADT||{};ADT.Tag=ADT.Tag||{};ADT.Tag.t=3;ADT.Tag.c=\"NOK\";ADT.Tag.ti=orderRef;"
+            + "var s=document.createElement(\"script\");s.src=\"https://on.shop.example/jsTag?ap=1412345678\";"
+            + "document.head.appendChild(s);</script>",
+        "<link rel=\"preconnect\" href=\"https://cdn.adt387.com\">",
+    })
+    void adtractionGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // an Adtraction affiliate link is a link, and a site's own script named jsTag without the account stays
+        "<a href=\"https://track.adtraction.com/t/t?a=1412345678&amp;as=1412345679&amp;t=2&amp;tk=1&amp;"
+            + "url=https://shop.example/mug\" rel=\"sponsored\">Mug</a>",
+        "<script src=\"/assets/jsTag?v=3\"></script>",
+    })
+    void adtractionLinksAndLookAlikesStay(String html) {
+        assertKept(html);
+    }
 }
