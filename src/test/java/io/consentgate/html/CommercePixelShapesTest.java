@@ -299,4 +299,28 @@ class CommercePixelShapesTest {
     void adtractionLinksAndLookAlikesStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Daisycon's conversion image, as a shop module prints it and as a script builds it from the order
+        "<img src=\"https://ds1.nl/t/?si=12345&amp;ti=A-100&amp;pr=MUG&amp;r=49.90&amp;e1=ideal\""
+            + " style=\"border: 0px; height: 1px; width: 1px;\" alt=\"Daisycon\">",
+        "<script>\n  (function(order) {\n    var px = new Image();\n"
+            + "    px.src = '//ds1.nl/t/?si=12345&ti=' + encodeURIComponent(order.id) + '&bd=' + order.total;\n"
+            + "  })(window.shopOrder);\n</script>",
+    })
+    void daisyconConversionImageGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the airline logos Daisycon serves for travel sites are content and stay
+        "<img src=\"https://images.daisycon.io/airline/?width=110&amp;height=36&amp;color=ffffff&amp;iata=KL\""
+            + " alt=\"KLM\">",
+        "<img src=\"https://daisycon.io/images/airline/?width=300&amp;height=150&amp;iata=LH\" alt=\"Lufthansa\">",
+    })
+    void daisyconContentImagesStay(String html) {
+        assertKept(html);
+    }
 }
