@@ -323,4 +323,40 @@ class CommercePixelShapesTest {
     void daisyconContentImagesStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // TradeTracker: the site-wide tag, its conversion script with the order, the <noscript> image, and a
+        // Next.js layout's copy of the tag
+        "<script type=\"text/javascript\">\n  var _TradeTrackerTagOptions = { t: 'a', s: '123456',"
+            + " chk: '0123456789abcdef0123456789abcdef', overrideOptions: {} };\n"
+            + "  (function() { var tt = document.createElement('script'), s = document.getElementsByTagName('script')[0];"
+            + " tt.setAttribute('type', 'text/javascript'); tt.setAttribute('src', (document.location.protocol =="
+            + " 'https:' ? 'https' : 'http') + '://tm.tradetracker.net/tag?t=' + _TradeTrackerTagOptions.t + '&s='"
+            + " + _TradeTrackerTagOptions.s + '&chk=' + _TradeTrackerTagOptions.chk); s.parentNode.insertBefore(tt, s);"
+            + " })();\n</script>",
+        "<script>\nvar ttConversionOptions = ttConversionOptions || [];\nttConversionOptions.push({\n"
+            + "  type: 'sales', campaignID: '12345', productID: '23456', transactionID: 'A-100',\n"
+            + "  transactionAmount: '49.90', quantity: '1', currency: 'EUR'\n});\n</script>",
+        "<noscript><img src=\"//ts.tradetracker.net/?cid=12345&amp;pid=23456&amp;tid=A-100&amp;tam=49.90&amp;"
+            + "qty=1&amp;event=sales&amp;currency=EUR\" alt=\"\" /></noscript>",
+        "<script>(function(o){var c='campaignID' in o?o.campaignID:(o.length?o[0].campaignID:null);"
+            + "var tt=document.createElement('script');tt.async=true;tt.src='//tm.tradetracker.net/conversion?s='"
+            + "+encodeURIComponent(c)+'&t=m';var s=document.getElementsByTagName('script');s=s[s.length-1];"
+            + "s.parentNode.insertBefore(tt,s)})(ttConversionOptions);</script>",
+        "<script src=\"https://tm.tradetracker.net/tag?t=a&amp;s=123456&amp;chk=0123456789abcdef\""
+            + " data-nscript=\"afterInteractive\"></script>",
+    })
+    void tradeTrackerGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // a TradeTracker affiliate link is a link and stays
+        "<a href=\"https://tc.tradetracker.net/?c=12345&amp;m=12&amp;a=67890&amp;u=%2Fmug\" rel=\"sponsored\">Mug</a>",
+    })
+    void tradeTrackerLinksStay(String html) {
+        assertKept(html);
+    }
 }
