@@ -359,4 +359,41 @@ class CommercePixelShapesTest {
     void tradeTrackerLinksStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Webgains: the click script's loader, pretty and minified, the conversion script and the per-programme
+        // script as tags load them
+        "<script>\n  (function(w, e, b, g, a, i, n) {\n    w['ITCLKOBJ'] = a;\n"
+            + "    w[a] = w[a] || function() { (w[a].q = w[a].q || []).push(arguments); }; w[a].l = 1 * new Date();\n"
+            + "    i = e.createElement(b); n = e.getElementsByTagName(b)[0];\n    i.async = 1; i.src = g;"
+            + " n.parentNode.insertBefore(i, n);\n  })(window, document, 'script', 'https://analytics.webgains.io/clk.min.js',"
+            + " 'ITCLKQ');\n  ITCLKQ('set', 'internal.cookie', true);\n  ITCLKQ('click');\n</script>",
+        "<script>(function(w,e,b,g,a,i,n){w.ITCLKOBJ=a;w[a]=w[a]||function(){(w[a].q=w[a].q||[]).push(arguments)},"
+            + "w[a].l=1*new Date;i=e.createElement(b),n=e.getElementsByTagName(b)[0];i.async=1;i.src=g;"
+            + "n.parentNode.insertBefore(i,n)})(window,document,\"script\",clickScriptUrl,\"ITCLKQ\");"
+            + "ITCLKQ(\"click\");</script>",
+        "<script async src=\"https://analytics.webgains.io/cvr.min.js\"></script>",
+        "<script async src=\"https://analytics.webgains.io/123456/main.min.js\"></script>",
+        // and the legacy transaction pixel, as an image and as a script that assembles it
+        "<img src=\"https://track.webgains.com/transaction.html?wgver=1.2&amp;wgsubdomain=track&amp;wgprogramid=1234"
+            + "&amp;wgeventid=5678&amp;wgvalue=49.90&amp;wgorderreference=A-100\" width=\"1\" height=\"1\" alt=\"\">",
+        "<script type=\"text/javascript\">\n  var wgSubDomain = 'track', wgProgramID = 1234, wgEventID = 5678;\n"
+            + "  var wgProtocol = location.protocol.toLowerCase() == 'https:' ? 'https' : 'http';\n"
+            + "  var wgUri = wgProtocol + '://' + wgSubDomain + '.webgains.com/transaction.html' + '?wgver=1.2'"
+            + " + '&wgprogramid=' + wgProgramID + '&wgeventid=' + wgEventID;\n"
+            + "  document.write('<sc' + 'ript src=\"' + wgUri + '\"></sc' + 'ript>');\n</script>",
+    })
+    void webgainsGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the advertiser dashboard link stays
+        "<a href=\"https://platform.webgains.io/\">Webgains</a>",
+    })
+    void webgainsLinksStay(String html) {
+        assertKept(html);
+    }
 }
