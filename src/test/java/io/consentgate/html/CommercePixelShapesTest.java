@@ -396,4 +396,30 @@ class CommercePixelShapesTest {
     void webgainsLinksStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Admitad's tracking code, with the fallback handler that looks for the day's mirror domain, and inserted
+        // by a script
+        "<script src=\"https://www.artfut.com/static/tagtag.min.js?campaign_code=a1b2c3d4e5\" async"
+            + " onerror=\"window.ADMITAD=window.ADMITAD||{};ADMITAD.Helpers=ADMITAD.Helpers||{};"
+            + "ADMITAD.Helpers.findTodaysDomain&amp;&amp;ADMITAD.Helpers.findTodaysDomain(function(d){})\"></script>",
+        "<script>\n  var adm = document.createElement('script');\n  adm.async = true;\n"
+            + "  adm.src = 'https://www.artfut.com/static/tagtag.min.js?campaign_code=' + admitadCampaign;\n"
+            + "  document.head.appendChild(adm);\n</script>",
+    })
+    void admitadTrackingCodeGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the order data the shop sets for the tracking code loads nothing and stays
+        "<script type=\"text/javascript\">\nADMITAD = window.ADMITAD || {};\nADMITAD.Invoice = ADMITAD.Invoice || {};\n"
+            + "ADMITAD.Invoice.category = '1';\nADMITAD.Invoice.referencesOrder = ADMITAD.Invoice.referencesOrder || [];\n"
+            + "ADMITAD.Invoice.referencesOrder.push({orderNumber: 'A-100', orderedItem: []});\n</script>",
+    })
+    void admitadOrderDataStays(String html) {
+        assertKept(html);
+    }
 }
