@@ -422,4 +422,25 @@ class CommercePixelShapesTest {
     void admitadOrderDataStays(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Commission Factory's advertiser tag, as a module prints it and as a theme inserts it
+        "<script async src=\"https://t.cfjump.com/tag/12345\"></script>",
+        "<script>\n  $(function() {\n    $('<script async src=\"https://t.cfjump.com/tag/12345\"><\\/script>')"
+            + ".appendTo(document.body);\n  });\n</script>",
+    })
+    void commissionFactoryTagGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // its affiliate links and the product images publishers show from its feeds stay
+        "<a href=\"https://t.cfjump.com/12345/t/67890?Url=https%3a%2f%2fshop.example%2fmug\">Mug</a>",
+        "<img src=\"https://c.cfjump.com/Products/12345/67890.jpg\" alt=\"Mug\">",
+    })
+    void commissionFactoryLinksAndImagesStay(String html) {
+        assertKept(html);
+    }
 }
