@@ -443,4 +443,28 @@ class CommercePixelShapesTest {
     void commissionFactoryLinksAndImagesStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the Everflow SDK, always served from the advertiser's own tracking domain: pasted, with the click call
+        // in the same script's onload, and inserted by a layout script
+        "<script type=\"text/javascript\" src=\"https://www.trk.shop.example/scripts/sdk/everflow.js\"></script>",
+        "<script src=\"https://www.a1b2c3trk.com/scripts/sdk/everflow.js\" async"
+            + " onload=\"EF.click({offer_id: EF.urlParameter('oid'), affiliate_id: EF.urlParameter('affid')})\"></script>",
+        "<script>\n  var ef = document.createElement('script');\n"
+            + "  ef.src = 'https://www.a1b2c3trk.com/scripts/sdk/everflow.js';\n  ef.async = true;\n"
+            + "  ef.onload = function() { EF.conversion({offer_id: 7}); };\n  document.body.appendChild(ef);\n</script>",
+    })
+    void everflowSdkGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // a conversion call in the shop's own script loads nothing without the SDK and stays
+        "<script>\n  EF.conversion({ offer_id: 75, adv_event_id: 9 });\n</script>",
+    })
+    void everflowCallsStay(String html) {
+        assertKept(html);
+    }
 }
