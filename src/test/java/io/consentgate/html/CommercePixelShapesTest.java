@@ -467,4 +467,35 @@ class CommercePixelShapesTest {
     void everflowCallsStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Refersion: the v4 loader, the v3 tracker on the default and on a brand's subdomain, the Shopify app's
+        // pixel, and the conversion image of older integrations
+        "<script>\n! function(win, doc, tag, el, first) {\n  win.TrackingSystemObject = 'r';\n"
+            + "  (el = doc.createElement(tag)).async = 1;\n  el.src = 'https://cdn.refersion.com/refersion.js';\n"
+            + "  el.onload = function() { r.pubKey = 'pub_0123456789abcdef0123'; r.settings.fp_off = true;"
+            + " r.initializeXDLS().then(function() { r.launchDefault(); }); };\n"
+            + "  (first = doc.getElementsByTagName(tag)[0]).parentNode.insertBefore(el, first);\n"
+            + "}(window, document, 'script');\n</script>",
+        "<script src=\"//www.refersion.com/tracker/v3/pub_0123456789abcdef0123.js\"></script>",
+        "<script type=\"text/javascript\" src=\"https://brand.refersion.com/tracker/v3/pub_0123456789abcdef0123.js\">"
+            + "</script>",
+        "<script async src=\"https://cdn.refersion.com/pixel.js?shop=shop-example.myshopify.com&amp;client_id=123"
+            + "&amp;pk=pub_0123456789abcdef0123\"></script>",
+        "<img src=\"https://www.refersion.com/tracker/magento?k=pub_0123456789abcdef0123&amp;ci=abc123\" width=\"1\""
+            + " height=\"1\" alt=\"\">",
+    })
+    void refersionGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the brand's affiliate portal on its Refersion subdomain is a link and stays
+        "<a href=\"https://brand.refersion.com/affiliate/registration\">Become an affiliate</a>",
+    })
+    void refersionPortalLinksStay(String html) {
+        assertKept(html);
+    }
 }
