@@ -498,4 +498,29 @@ class CommercePixelShapesTest {
     void refersionPortalLinksStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Tapfiliate: its script, the queue stub with the account and the click detection, and both in one script
+        "<script src=\"https://script.tapfiliate.com/tapfiliate.js\" type=\"text/javascript\" async></script>",
+        "<script type=\"text/javascript\">\n  (function(t, a, p) { t.TapfiliateObject = a; t[a] = t[a] || function() {"
+            + " (t[a].q = t[a].q || []).push(arguments); }; })(window, 'tap');\n"
+            + "  tap('create', '12345-abcdef', { integration: 'stripe' });\n  tap('detect');\n</script>",
+        "<script>\n  (function(w, name) { w.TapfiliateObject = name; w[name] = w[name] || function() {"
+            + " (w[name].q = w[name].q || []).push(arguments); }; })(window, 'tap');\n"
+            + "  var tf = document.createElement('script'); tf.async = true;\n"
+            + "  tf.src = 'https://script.tapfiliate.com/tapfiliate.js'; document.head.appendChild(tf);\n</script>",
+    })
+    void tapfiliateGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // a conversion call in the checkout's own script loads nothing without the tracker and stays
+        "<script>function paid(id, total) { tap('conversion', id, total); showReceipt(); }</script>",
+    })
+    void tapfiliateConversionCallsStay(String html) {
+        assertKept(html);
+    }
 }
