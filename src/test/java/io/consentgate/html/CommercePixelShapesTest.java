@@ -523,4 +523,32 @@ class CommercePixelShapesTest {
     void tapfiliateConversionCallsStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // PartnerStack (formerly GrowSumo): its snippet as sites paste it, pretty and minified, and the script alone
+        "<script type=\"text/javascript\">\n  (function() {\n    var gs = document.createElement('script');\n"
+            + "    gs.src = 'https://snippet.growsumo.com/growsumo.min.js';\n    gs.async = true;\n"
+            + "    gs.onload = gs.onreadystatechange = function() {\n      var rs = this.readyState;\n"
+            + "      if (rs && rs != 'complete' && rs != 'loaded') return;\n"
+            + "      try { growsumo._initialize('pk_0123456789abcdef0123456789abcdef'); } catch (e) {}\n    };\n"
+            + "    document.head.appendChild(gs);\n  })();\n</script>",
+        "<script>(function(){var g=document.createElement('script');g.src='//snippet.growsumo.com/growsumo.min.js';"
+            + "g.async=!0;g.onload=function(){try{growsumo._initialize(psKey)}catch(e){}};"
+            + "document.body.appendChild(g)})();</script>",
+        "<script async src=\"https://snippet.growsumo.com/growsumo.min.js\"></script>",
+    })
+    void partnerStackGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the sign-up form's own call into the snippet loads nothing without it and stays
+        "<script>function signedUp(form) { if (window.growsumo) { growsumo.data.email = form.email.value;"
+            + " growsumo.createSignup(); } next(); }</script>",
+    })
+    void partnerStackSignupCallsStay(String html) {
+        assertKept(html);
+    }
 }
