@@ -551,4 +551,36 @@ class CommercePixelShapesTest {
     void partnerStackSignupCallsStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Post Affiliate Pro: the classic document.write loader on the merchant's own affiliate host, the async
+        // loader of newer versions with a hashed script name, and the script on a hosted account
+        "<script type=\"text/javascript\">\ndocument.write(unescape(\"%3Cscript id=%27pap_x2s6df8d%27 src=%27\""
+            + " + ((\"https:\" == document.location.protocol) ? \"https://\" : \"http://\")"
+            + " + \"affiliates.shop.example/scripts/trackjs.js%27 type=%27text/javascript%27%3E%3C/script%3E\"));\n"
+            + "</script>",
+        "<script>\n  (function(d, t) {\n    var el = d.createElement(t); el.id = 'pap_x2s6df8d'; el.async = true;\n"
+            + "    el.src = '//partners.shop.example/scripts/a1b2c3d4e5';\n"
+            + "    el.onload = function() { try { PostAffTracker.setAccountId('default1'); PostAffTracker.track(); }"
+            + " catch (e) {} };\n    d.head.appendChild(el);\n  })(document, 'script');\n</script>",
+        "<script id=\"pap_x2s6df8d\" src=\"https://shopexample.postaffiliatepro.com/scripts/trackjs.js\""
+            + " type=\"text/javascript\"></script>",
+    })
+    void postAffiliateProGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the sale call the shop writes after the loader loads nothing without it and stays, as does a link to the
+        // affiliate panel
+        "<script type=\"text/javascript\">\nPostAffTracker.setAccountId('default1');\n"
+            + "var sale = PostAffTracker.createSale();\nsale.setTotalCost('49.90');\nsale.setOrderID('A-100');\n"
+            + "PostAffTracker.register();\n</script>",
+        "<a href=\"https://shopexample.postaffiliatepro.com/affiliates/signup.php\">Join our affiliate programme</a>",
+    })
+    void postAffiliateProCallsAndLinksStay(String html) {
+        assertKept(html);
+    }
 }
