@@ -583,4 +583,23 @@ class CommercePixelShapesTest {
     void postAffiliateProCallsAndLinksStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Wunderkind (formerly BounceX): the current tag, the BounceX tag older sites still carry, pretty and
+        // minified, the tag as a script, a hint, and its AMP ad
+        "<script>\n  (function(d) {\n    var e = d.createElement('script');\n"
+            + "    e.src = d.location.protocol + '//tag.wknd.ai/1234/i.js';\n    e.async = true;\n"
+            + "    d.getElementsByTagName('head')[0].appendChild(e);\n  }(document));\n</script>",
+        "<script type=\"text/javascript\">(function(d){var e=d.createElement('script');e.src=d.location.protocol"
+            + "+'//tag.bounceexchange.com/1234/i.js';e.async=true;d.getElementsByTagName(\"head\")[0].appendChild(e);"
+            + "}(document));</script>",
+        "<script async src=\"https://tag.wknd.ai/1234/i.js\"></script>",
+        "<link rel=\"preconnect\" href=\"https://api.bounceexchange.com\">",
+        "<amp-ad width=\"320\" height=\"320\" layout=\"responsive\" type=\"wunderkind\" data-tag-id=\"1234\""
+            + " data-site-id=\"1234\"></amp-ad>",
+    })
+    void wunderkindGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
 }
