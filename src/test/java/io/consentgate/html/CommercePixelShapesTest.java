@@ -602,4 +602,39 @@ class CommercePixelShapesTest {
     void wunderkindGoes(String pixel) {
         assertRemovedAndKeptWhenAllowed(pixel);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Rokt's Web SDK on the confirmation page: the launcher as a module script inserts it, the older snippet,
+        // the launcher alone, and the preload frame
+        "<script type=\"module\">\n  window.RoktLauncherScriptPromise = new Promise(function(resolve, reject) {\n"
+            + "    var el = document.createElement('script');\n"
+            + "    el.src = 'https://apps.rokt.com/wsdk/integrations/launcher.js';\n"
+            + "    el.crossOrigin = 'anonymous'; el.async = true; el.id = 'rokt-launcher';\n"
+            + "    el.addEventListener('load', function() { resolve(); });\n"
+            + "    el.addEventListener('error', reject);\n    (document.head || document.body).appendChild(el);\n"
+            + "  });\n</script>",
+        "<script>\n  (function(w) {\n    var s = w.document.createElement('script');\n"
+            + "    s.src = 'https://apps.rokt.com/wsdk/integrations/snippet.js'; s.crossOrigin = 'anonymous';"
+            + " s.async = true;\n    w.document.body.appendChild(s);\n  })(window);\n</script>",
+        "<script crossorigin=\"anonymous\" id=\"rokt-launcher\" src=\"https://apps.rokt.com/wsdk/integrations/launcher.js\""
+            + " async></script>",
+        "<iframe aria-hidden=\"true\" src=\"https://apps.rokt.com/wsdk/preload/index.html\""
+            + " sandbox=\"allow-scripts allow-same-origin\" style=\"border: 0px; width: 100%; display: none;\"></iframe>",
+    })
+    void roktGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the page's own placement call loads nothing without the launcher and stays
+        "<script>\n  window.RoktLauncherScriptPromise && RoktLauncherScriptPromise.then(function() {\n"
+            + "    return Rokt.createLauncher({accountId: '1234567890', sandbox: false});\n"
+            + "  }).then(function(launcher) { return launcher.selectPlacements({attributes: {email: buyerEmail}}); });\n"
+            + "</script>",
+    })
+    void roktPlacementCallsStay(String html) {
+        assertKept(html);
+    }
 }
