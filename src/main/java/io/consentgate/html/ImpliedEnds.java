@@ -42,14 +42,14 @@ import java.util.Set;
  *       {@value #MAX_OPEN} open tags inside, the removal goes on to the element's own end tag: it fails closed.</li>
  * </ul>
  *
- * Inside an open paragraph ({@link OpenParagraph}), a start tag that closes the paragraph ({@code <div>}, {@code
+ * Inside an open paragraph ({@link OpenBlocks}), a start tag that closes the paragraph ({@code <div>}, {@code
  * <ul>}, {@code <p>}…) ends an element that is neither special nor a formatting element, unless a scope boundary or
- * a button is open inside it.
+ * a button is open inside it; inside an open list item, an {@code <li>} does (a {@code <dd>} or {@code <dt>} in a
+ * description item), unless a special element other than {@code <address>}, {@code <div>} and {@code <p>} is.
  *
  * <p>A simplified reading of the WHATWG tree-construction rules: beyond that one flag, the removal does not know what
  * is open around the element, so it assumes that an end tag the element's content does not explain closes an
- * ancestor, and leaves out start tags that close an enclosing list item, and the reconstruction of formatting
- * elements.
+ * ancestor, and leaves out the reconstruction of formatting elements.
  */
 final class ImpliedEnds {
 
@@ -94,25 +94,25 @@ final class ImpliedEnds {
     private int ownOverflow;
 
     /**
-     * Whether the element began inside an open {@code <p>} ({@link OpenParagraph}) and is one that the paragraph's
-     * closing closes: neither special (a block or boundary, which is never inside one, or stops the closing) nor a
-     * formatting element (which a browser reopens in the block that closed the paragraph).
+     * Which of a paragraph, a list item and a description item the element began in ({@link OpenBlocks}), when it is
+     * one that their closing closes: neither special (a block or boundary, which is never inside a paragraph, and
+     * stops the search for an item to close) nor a formatting element (which a browser reopens in the block that
+     * follows); else none.
      */
-    private final boolean inParagraph;
+    private final int openBlocks;
 
-    private ImpliedEnds(String element, boolean optionalEnd, boolean inTemplate, boolean inParagraph) {
+    private ImpliedEnds(String element, boolean optionalEnd, boolean inTemplate, int openBlocks) {
         this.element = element;
         this.optionalEnd = optionalEnd;
         this.inTemplate = inTemplate;
-        this.inParagraph = inParagraph && !optionalEnd && !SPECIAL.contains(element)
-            && !FORMATTING.contains(element);
+        this.openBlocks = optionalEnd || SPECIAL.contains(element) || FORMATTING.contains(element) ? 0 : openBlocks;
     }
 
     /**
      * A reader for a removal of the HTML element {@code name} (lower case) with name id {@code id}, or null when
      * only its own end tag ends it: raw text and script elements, whose content has no tags.
      */
-    static ImpliedEnds of(int id, byte[] name, int len, boolean inTemplate, boolean inParagraph) {
+    static ImpliedEnds of(int id, byte[] name, int len, boolean inTemplate, int openBlocks) {
         // Most removed elements are scripts, frames and noscript pixels: passed on without making a string.
         if (id == ElementNames.SCRIPT || id == ElementNames.IFRAME || id == ElementNames.NOSCRIPT
             || id == ElementNames.STYLE || id == ElementNames.TEXTAREA || id == ElementNames.TITLE
@@ -122,7 +122,7 @@ final class ImpliedEnds {
         }
         String n = new String(name, 0, len, StandardCharsets.ISO_8859_1);
         return new ImpliedEnds(n, CLOSING_STARTS.containsKey(n) || CLOSING_ENDS.containsKey(n), inTemplate,
-            inParagraph);
+            openBlocks);
     }
 
     /** Whether the end tag may be left out: a start tag of the element's own name then closes it. */
@@ -153,10 +153,18 @@ final class ImpliedEnds {
             if (HEADINGS.contains(name) && HEADINGS.contains(element) && openCount == 0 && !lost) {
                 return true;
             }
-            if (inParagraph && !lost && HtmlElementKinds.closesParagraph(name) && !boundaryOpen()
-                && !isOpen("button")) {
+            if ((openBlocks & OpenBlocks.PARAGRAPH) != 0 && !lost && HtmlElementKinds.closesParagraph(name)
+                && !boundaryOpen() && !isOpen("button")) {
                 // <p>Text <span …>gated<div>: the block closes the paragraph, and with it everything open in it
                 return true;
+            }
+            if ((openBlocks & OpenBlocks.LIST_ITEM) != 0 && name.equals("li")
+                || (openBlocks & OpenBlocks.DESCRIPTION_ITEM) != 0 && (name.equals("dd") || name.equals("dt"))) {
+                // <li>a <span …>b<li>: the browser closes the item it finds before a special element other than
+                // <address>, <div> and <p>, and everything open in it
+                if (!lost && !boundaryOpen() && !itemSearchStopped()) {
+                    return true;
+                }
             }
             // <svg> and <math> are not followed: their content and end tag are SVG/MathML, which the removal does
             // not read (a self-closing one has none)
@@ -482,6 +490,17 @@ final class ImpliedEnds {
     private boolean specialOpen(boolean blocks) {
         for (int i = 0; i < openCount; i++) {
             if (blocks ? CLOSING_STARTS.get("p").contains(open[i]) : SPECIAL.contains(open[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a special element other than {@code <address>}, {@code <div>} and {@code <p>} is open inside. */
+    private boolean itemSearchStopped() {
+        for (int i = 0; i < openCount; i++) {
+            String n = open[i];
+            if (SPECIAL.contains(n) && !n.equals("address") && !n.equals("div") && !n.equals("p")) {
                 return true;
             }
         }

@@ -754,7 +754,7 @@ final class RewriteEngine implements TokenHandler {
         dropDepth = depth;
         dropForeignEnds = ForeignEnds.of(tok);
         dropEnds = tok.foreign || dropForeignEnds != null ? null : ImpliedEnds.of(tok.nameId, tok.name, tok.nameLen,
-            templateDepth > 0, tok.paragraph);
+            templateDepth > 0, tok.openBlocks);
         dropForeignDepth = tok.foreignDepth();
     }
 

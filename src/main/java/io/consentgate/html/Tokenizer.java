@@ -193,10 +193,10 @@ final class Tokenizer {
      */
     boolean rawEndsAtNoscript;
     /**
-     * Whether a {@code <p>} may be open in reach of the current position (see {@link OpenParagraph}): read by a
-     * removal as it begins, to know where a browser ends it.
+     * Which of {@code <p>}, a list item and a description item may be open in reach of the current position (the
+     * flags of {@link OpenBlocks}): read by a removal as it begins, to know where a browser ends it.
      */
-    boolean paragraph;
+    int openBlocks;
     /** Lower-case name of the operator's category attribute: a tag carrying it is never skipped. */
     byte[] guardAttribute = new byte[0];
     /**
@@ -491,9 +491,10 @@ final class Tokenizer {
                 int d = Long.numberOfTrailingZeros(stops) >>> 3; // 8 when none; >= 1 as b[n] is a letter
                 if (d < 8 && b[n + d] == '>' && n + d + 1 - p <= maxHeld) {
                     if (end) {
-                        if (paragraph) {
+                        if (openBlocks != 0) {
                             long key = ByteScan.toLower(w) & (-1L >>> (64 - 8 * d));
-                            paragraph = OpenParagraph.after(true, true, ElementNames.lookupShort(key, d), key, name, d);
+                            openBlocks = OpenBlocks.after(openBlocks, true, ElementNames.lookupShort(key, d), key, name,
+                                d);
                         }
                         mark = -1; // nothing is being decided: the bytes up to the next '<' can go out
                         p = n + d + 1;
@@ -502,8 +503,8 @@ final class Tokenizer {
                     long key = ByteScan.toLower(w) & (-1L >>> (64 - 8 * d));
                     int id = ElementNames.lookupShort(key, d);
                     if (ElementNames.isPlainStart(id)) {
-                        if (paragraph || id == ElementNames.P) {
-                            paragraph = OpenParagraph.after(paragraph, false, id, key, name, d);
+                        if (openBlocks != 0 || OpenBlocks.opens(id)) {
+                            openBlocks = OpenBlocks.after(openBlocks, false, id, key, name, d);
                         }
                         mark = -1;
                         p = n + d + 1;
@@ -1250,8 +1251,8 @@ final class Tokenizer {
     private int complete(int end) throws IOException {
         tagEnd = end;
         nameId = nameTooLong ? ElementNames.OTHER : ElementNames.lookup(name, nameLen, nameKey);
-        if (paragraph || nameId == ElementNames.P) {
-            paragraph = OpenParagraph.after(paragraph, endTag, nameId, nameKey, name, nameLen);
+        if (openBlocks != 0 || !endTag && OpenBlocks.opens(nameId)) {
+            openBlocks = OpenBlocks.after(openBlocks, endTag, nameId, nameKey, name, nameLen);
         }
         if (skim && foreignContent.isEmpty() && !overflowed && end - tagStart <= maxHeld && isPlain()) {
             mark = -1;

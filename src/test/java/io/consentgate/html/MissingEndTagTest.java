@@ -90,6 +90,36 @@ class MissingEndTagTest {
     }
 
     @Test
+    void anItemStartTagClosesTheItemTheElementIsIn() {
+        // a browser closes the list item it finds before any special element but <address>, <div> and <p>
+        assertEquals("<ul><li>a <li>b</ul><p>after</p>", rewrite(REMOVE,
+            "<ul><li>a <span data-consent=\"marketing\">x<li>b</ul><p>after</p>", NONE));
+        assertEquals("<ol><li><div>a <li>b</ol>", rewrite(REMOVE,
+            "<ol><li><div>a <label data-consent=\"marketing\">x<i>y</i><li>b</ol>", NONE));
+        assertEquals("<ul><li><p>a</p><li>b</ul>", rewrite(REMOVE,
+            "<ul><li><p>a</p><my-badge data-consent=\"marketing\">x<li>b</ul>", NONE));
+        assertEquals("<dl><dt>T <dd>d<dt>U <dt>V</dl>", rewrite(REMOVE, "<dl><dt>T <span data-consent=\"marketing\">x"
+            + "<dd>d<dt>U <video data-consent=\"marketing\"><source src=\"/v.mp4\"><dt>V</dl>", NONE));
+        // a list opened inside the removed element holds its own items
+        assertEquals("<ul><li>a <li>b</ul>", rewrite(REMOVE,
+            "<ul><li>a <span data-consent=\"marketing\">x<ul><li>y<li>z</ul>w</span><li>b</ul>", NONE));
+        // a formatting element is reopened in the next item: it runs on to its own end tag
+        assertEquals("<ul><li>a </ul><p>after</p>", rewrite(REMOVE,
+            "<ul><li>a <b data-consent=\"marketing\">x<li>b</b></ul><p>after</p>", NONE));
+    }
+
+    @Test
+    void withoutAnOpenItemAnItemNestsInTheRemovedElement() {
+        // the item was closed, or a special element stands between it and the element
+        assertEquals("<ul><li>a</li></ul><p>after</p>", rewrite(REMOVE,
+            "<ul><li>a</li></ul><span data-consent=\"marketing\">x<li>y</li>z</span><p>after</p>", NONE));
+        assertEquals("<ul><li><section></section></ul>", rewrite(REMOVE,
+            "<ul><li><section><span data-consent=\"marketing\">x<li>y</span></section></ul>", NONE));
+        assertEquals("<ul><li><table><tr><td></td></tr></table></ul>", rewrite(REMOVE,
+            "<ul><li><table><tr><td><span data-consent=\"marketing\">x<li>y</span></td></tr></table></ul>", NONE));
+    }
+
+    @Test
     void aParagraphOpenedInsideANoscriptIsNotOpenAfterIt() {
         // a browser that runs scripts reads the noscript's content as text: no paragraph is open after it
         assertEquals("<noscript><p>Enable JavaScript</noscript><p>after</p>", rewrite(REMOVE,
