@@ -144,7 +144,7 @@ class CommercePixelShapesTest {
     @ParameterizedTest
     @ValueSource(strings = {
         // Ceneo's conversion tracking (Zaufane Opinie): the current snippet, the one that writes the host and the
-        // file in two strings, and the older scripts as shop platforms print them
+        // file in two strings, and the older tracking script as shop platforms print it
         "<script>\n(function(win, doc, tag, guid, layer) {\n"
             + "  win._ceneo = win._ceneo || function() { win._ceneo.e = win._ceneo.e || []; win._ceneo.e.push(arguments);"
             + " };\n  win._ceneo.e = win._ceneo.e || [];\n  layer = layer === undefined ? 'dataLayer' : layer;\n"
@@ -159,9 +159,6 @@ class CommercePixelShapesTest {
             + "</script>",
         "<script defer src=\"https://ssl.ceneo.pl/ct/v5/script.js?accountGuid=0a1b2c3d-4e5f-4a1b-8c9d-0e1f2a3b4c5d"
             + "&amp;t=1700000000000\"></script>",
-        "<script type=\"text/javascript\">var scr=document.createElement('script');"
-            + "scr.src=('https:'==document.location.protocol?'https://':'http://')+'ssl.ceneo.pl/shops/sw.js?accountGuid="
-            + "0a1b2c3d-4e5f-4a1b-8c9d-0e1f2a3b4c5d';document.getElementsByTagName('head')[0].appendChild(scr);</script>",
         "<script type=\"text/javascript\" src=\"http://ssl.ceneo.pl/shops/v3/script.js?accountGuid="
             + "0a1b2c3d-4e5f-4a1b-8c9d-0e1f2a3b4c5d\"></script>",
     })
@@ -177,6 +174,35 @@ class CommercePixelShapesTest {
             + " order_id: order.id}); showThanks(); }</script>",
     })
     void ceneoLinksAndEventCallsStay(String html) {
+        assertKept(html);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the widgets shoppers read on ssl.ceneo.pl stay: the "Opinie o Nas" reviews slider (sw.js, as a top-widget
+        // slider template prints it, with its <noscript> link), the embedded reviews box (rw.js) and the
+        // recommendations (rc.js)
+        "<script type=\"text/javascript\">var scr=document.createElement('script');"
+            + "scr.src=('https:'==document.location.protocol?'https://':'http://')+'ssl.ceneo.pl/shops/sw.js?accountGuid="
+            + "0a1b2c3d-4e5f-4a1b-8c9d-0e1f2a3b4c5d';scr.type='text/javascript';"
+            + "document.getElementsByTagName('head')[0].appendChild(scr);</script>"
+            + "<noscript><a href=\"https://www.ceneo.pl/7486-0a\" rel=\"nofollow\" target=\"_blank\">Opinie o Nas</a>"
+            + "</noscript>",
+        "<script src=\"https://ssl.ceneo.pl/shops/sw.js?accountGuid=0a1b2c3d-4e5f-4a1b-8c9d-0e1f2a3b4c5d\"></script>",
+        "<div id=\"ceneo_widget_embed\"><span id=\"__ceneo-reviews-0a1b2c3d-4e5f-4a1b-8c9d-0e1f2a3b4c5d\"></span></div>"
+            + "<script>(function (d, t) { var g = d.createElement(t), s = d.getElementsByTagName(t)[0];"
+            + " g.src = ('https:' == document.location.protocol ? 'https://' : 'http://')"
+            + " + 'ssl.ceneo.pl/shops/rw.js?accountGuid=0a1b2c3d-4e5f-4a1b-8c9d-0e1f2a3b4c5d'; s.async = true;"
+            + " s.parentNode.insertBefore(g, s); }(document, 'script'));</script>",
+        "<script>(function (w, d, t, a, c) { w[a] = w[a] || []; w[a].push({id: '1234', container:"
+            + " 'ceneo-content-injected'}); if (!w[c]) { w[c] = true; var s = d.createElement(t),"
+            + " g = d.getElementsByTagName(t)[0];"
+            + " s.src = 'https://ssl.ceneo.pl/shops/rc.js?accountGuid=0a1b2c3d-4e5f-4a1b-8c9d-0e1f2a3b4c5d&'"
+            + " + parseInt(new Date().getTime() / 86400, 10); s.async = true; g.parentNode.insertBefore(s, g); } }"
+            + "(window, document, 'script', 'CeneoRecommendationWidgetOptions', 'CeneoRecommendationScriptLoaded'));"
+            + "</script>",
+    })
+    void ceneoReviewAndRecommendationWidgetsStay(String html) {
         assertKept(html);
     }
 
