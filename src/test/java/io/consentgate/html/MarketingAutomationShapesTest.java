@@ -338,6 +338,8 @@ class MarketingAutomationShapesTest {
             + "</script>",
         "<script>window.yotpoTrackConversionData = {source: 'pixel_v2', platform: 'shopify', orderId: '4711',"
             + " orderAmount: 49.9, orderCurrency: 'EUR'};</script>",
+        "<script>window.yotpoTrackConversionData={orderId:\"A-100\",orderAmount:\"49.90\",orderCurrency:\"USD\"};"
+            + "</script>",
         "<noscript><img src=\"https://api.yotpo.com/conversion_tracking.gif?app_key=AbCdEfGhIjKlMnOp&amp;order_id=A-100"
             + "&amp;order_amount=49.90&amp;order_currency=USD\" width=\"1\" height=\"1\"></noscript>",
     })
@@ -347,10 +349,14 @@ class MarketingAutomationShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        // the review widget itself stays
+        // the review widget itself stays, as does a site's own global of a similar name
         "<script async src=\"//staticw2.yotpo.com/AbCdEfGhIjKlMnOp/widget.js\"></script>",
         "<div class=\"yotpo yotpo-main-widget\" data-product-id=\"42\" data-name=\"Mug\"></div>",
         "<script>var trackConversionData = {orderId: 'A-100'};</script>",
+        // the shop's own scripts that only read the order data the tracking set stay
+        "<script>var id = window.yotpoTrackConversionData ? yotpoTrackConversionData.orderId : shopOrder.id;"
+            + " initReorderButtons();</script>",
+        "<script>if (window.yotpoTrackConversionData === undefined) { showOrderSummary(); }</script>",
     })
     void yotpoReviewWidgetStays(String html) {
         assertKept(html);
