@@ -58,6 +58,10 @@ class MarketingAutomationShapesTest {
     @ValueSource(strings = {
         "<a href=\"https://www.listrak.com/\">Email by Listrak</a>",
         "<script src=\"https://cdn.notlistrakbi.com/scripts/script.js\"></script>",
+        // Listrak's direct preference-center frame on services.listrak.com, which an operator can use so the
+        // e-mail preference center works with marketing refused
+        "<iframe id=\"ltkPrefCenter\" src=\"https://services.listrak.com/Client/PrefCenter/ShopExample/index.html"
+            + "?refUrl=https%3A%2F%2Fshop.example%2Fpreferences\" style=\"width: 100%; border: 0\"></iframe>",
         // the page's own cart update, which waits for a loader that no longer comes
         "<script>_ltk_util.ready(function () { _ltk.SCA.Update('email', window.customerEmail); });</script>",
     })
