@@ -484,6 +484,14 @@ class MarketingAutomationShapesTest {
               first.parentNode.insertBefore(el, first);
             </script>""",
         "<script id=\"zsiqscript\" src=\"https://salesiq.zoho.com/widget?wc=0123456789abcdef\" defer></script>",
+        // the current embed code's widget, its code in the URL, on the public widget host of the account's data
+        // centre, as a tag and as a script writes it
+        "<script id=\"zsiqscript\" src=\"https://salesiq.zohopublic.com/widget?wc=siq0123456789abcdef\" defer></script>",
+        "<script id=\"zsiqscript\" src=\"https://salesiq.zohopublic.eu/widget?wc=siq0123456789abcdef\" defer></script>",
+        "<script id=\"zsiqscript\" src=\"https://salesiq.zohopublic.in/widget?wc=siq0123456789abcdef\" defer></script>",
+        "<script>(function () { var s = document.createElement('script'); s.id = 'zsiqscript'; s.defer = true;"
+            + " s.src = 'https://salesiq.zohopublic.com.au/widget?wc=siq0123456789abcdef';"
+            + " document.body.appendChild(s); })();</script>",
     })
     void zohoSalesIqGoesWithFunctionalRefused(String tag) {
         assertRemovedAndKeptWhenAllowed(tag);
@@ -493,6 +501,8 @@ class MarketingAutomationShapesTest {
     @ValueSource(strings = {
         "<a href=\"https://www.zoho.com/salesiq/\">Chat by Zoho SalesIQ</a>",
         "<script>var zoho = {salesiq: 'demo'};</script>",
+        // the current embed code's settings stub loads nothing without the widget
+        "<script>window.$zoho = window.$zoho || {}; $zoho.salesiq = $zoho.salesiq || {ready: function () {}};</script>",
     })
     void zohoSalesIqLinksStay(String html) {
         assertKept(html);
