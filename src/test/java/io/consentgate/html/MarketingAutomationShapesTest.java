@@ -195,6 +195,10 @@ class MarketingAutomationShapesTest {
             + " src=\"https://ga.getresponse.com/script/0a1b2c3d-4e5f-4071-8293-a4b5c6d7e8f9/ga.js\"></script>",
         "<script type=\"text/javascript\" src=\"https://ga.getresponse.com/script/ga.js?grid=sBDcAbCdEfGhIjK%3D\""
             + " async></script>",
+        // today's Web Connect host, as a plain tag after a queue a theme sets up in its own bundle, and as a hint
+        "<script async crossorigin=\"use-credentials\""
+            + " src=\"https://an.gr-wcon.com/script/0a1b2c3d-4e5f-4071-8293-a4b5c6d7e8f9/ga.js\"></script>",
+        "<link rel=\"preconnect\" href=\"https://an.gr-wcon.com\" crossorigin>",
     })
     void getResponseWebConnectGoes(String tag) {
         assertRemovedAndKeptWhenAllowed(tag);
