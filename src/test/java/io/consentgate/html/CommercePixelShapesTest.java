@@ -401,6 +401,17 @@ class CommercePixelShapesTest {
             + "ITCLKQ(\"click\");</script>",
         "<script async src=\"https://analytics.webgains.io/cvr.min.js\"></script>",
         "<script async src=\"https://analytics.webgains.io/123456/main.min.js\"></script>",
+        // the conversion script's loader, whose object name the snippet stores in ITCVROBJ, also where the URL is
+        // a variable of the shop's (no host in the script), with the programme it reports to
+        "<script>(function(a,e,f,g,b,c,d,h){a.ITCVROBJ=b;a[b]=a[b]||function(){(a[b].q=a[b].q||[]).push(arguments)};"
+            + "a[b].l=1*new Date;c=e.createElement(f);d=e.getElementsByTagName(f)[0];c.async=1;c.src=g;"
+            + "d.parentNode.insertBefore(c,d)})(window,document,\"script\",cvrScriptUrl,\"ITCVRQ\");"
+            + "ITCVRQ(\"set\",\"trk.programId\",1234);</script>",
+        "<script>\n  (function(w, e, b, g, a, i, n, s) {\n    w['ITCVROBJ'] = a;\n"
+            + "    w[a] = w[a] || function() { (w[a].q = w[a].q || []).push(arguments); }; w[a].l = 1 * new Date();\n"
+            + "    i = e.createElement(b); n = e.getElementsByTagName(b)[0];\n    i.async = 1; i.src = g;"
+            + " n.parentNode.insertBefore(i, n);\n  })(window, document, 'script', window.wgConfig.cvrUrl, 'ITCVRQ');\n"
+            + "  ITCVRQ('set', 'trk.programId', 1234);\n</script>",
         // and the legacy transaction pixel, as an image and as a script that assembles it
         "<img src=\"https://track.webgains.com/transaction.html?wgver=1.2&amp;wgsubdomain=track&amp;wgprogramid=1234"
             + "&amp;wgeventid=5678&amp;wgvalue=49.90&amp;wgorderreference=A-100\" width=\"1\" height=\"1\" alt=\"\">",
