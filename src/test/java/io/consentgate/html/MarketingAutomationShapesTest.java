@@ -5,6 +5,7 @@ import static io.consentgate.html.RewriteAssertions.rewrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.consentgate.ConsentDecision;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -250,9 +251,42 @@ class MarketingAutomationShapesTest {
         "<script>\n  var d365 = document.createElement('script');\n"
             + "  d365.src = 'https://mktdplp102cdn.azureedge.net/public/latest/js/ws-tracking.js?v=1.84.2007';\n"
             + "  document.body.appendChild(d365);\n</script>",
+        // real-time journeys' web SDK as a tag
+        "<script async src=\"https://download.pi.dynamics.com/sdk/web/msei-0.js\"></script>",
     })
     void dynamicsMarketingWebsiteTrackingGoes(String tag) {
         assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    /**
+     * Real-time journeys' web tracking loader passes the web SDK's URL as a property of its settings object, which the
+     * rewriter treats as data: the loader stays with that URL made inert in place, so the SDK never loads and the
+     * queue the loader defines ({@code msdynmkt.trackEvent(…)}) keeps the page's own calls from throwing.
+     */
+    @Test
+    void dynamicsRealTimeJourneysLoaderLoadsNothing() {
+        String sdk = "https://download.pi.dynamics.com/sdk/web/msei-0.js";
+        String loader = """
+            <script>
+              (function (a, t, i) { var e = "MSEI"; var s = "Analytics"; var o = e + "queue"; a[o] = a[o] || [];
+                var r = a[e] || function (n) { var t = {}; t[s] = {}; function e(e) { while (e.length) {
+                  var r = e.pop(); t[s][r] = function (e) { return function () { a[o].push([e, n, arguments]) } }(r) } }
+                  var r = "track"; var i = "set"; e([r + "Event", r + "View", r + "Action", i + "Property", i + "User",
+                  "initialize", "teardown"]); return t }(i.name);
+                var n = i.name; if (!a[e]) { a[n] = r[s]; a[o].push(["new", n]); setTimeout(function () {
+                  var e = "script"; var r = t.createElement(e); r.async = 1; r.src = i.src;
+                  var n = t.getElementsByTagName(e)[0]; n.parentNode.insertBefore(r, n) }, 1) } else { a[n] = new r[s] }
+                if (i.user) { a[n].setUser(i.user) } a[n].initialize(i.cfg)
+              })(window, document, {
+                src: "https://download.pi.dynamics.com/sdk/web/msei-0.js",
+                name: "msdynmkt",
+                cfg: { ingestionKey: "0a1b2c3d4e5f40718293a4b5c6d7e8f9-0a1b2c3d-4e5f-4071-8293-a4b5c6d7e8f9-1234" }
+              });
+            </script>""";
+        String page = BEFORE + loader + AFTER;
+        String inert = "data:," + "/".repeat(sdk.length() - "data:,".length());
+        assertEquals(BEFORE + loader.replace(sdk, inert) + AFTER, rewrite(REMOVE, page, NONE));
+        assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
     }
 
     @ParameterizedTest
