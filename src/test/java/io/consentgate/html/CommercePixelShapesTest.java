@@ -133,11 +133,14 @@ class CommercePixelShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        // a link to the shop's offers on Zboží.cz, and the Seznam search box, stay
+        // a link to the shop's offers on Zboží.cz, and the Seznam search box, stay; so do the portal's files outside
+        // the conversion directory
         "<a href=\"https://www.zbozi.cz/obchod/123456/\">Zboží.cz</a>",
         "<a href=\"https://search.seznam.cz/?q=shop\">Seznam</a>",
+        "<script async src=\"https://www.zbozi.cz/js/widget/shop-rating.js\"></script>",
+        "<script async src=\"https://www.zbozi.cz/conversion/jsdoc/conv.js\"></script>",
     })
-    void zboziPortalLinksStay(String html) {
+    void zboziPortalLinksAndOtherFilesStay(String html) {
         assertKept(html);
     }
 
@@ -226,11 +229,14 @@ class CommercePixelShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        // a price-comparison link, also through idealo's partner redirect, stays
+        // a price-comparison link, also through idealo's partner redirect, stays, as do files on the partner host
+        // outside the /ts/ tracking path (a badge image, a path that only starts like it)
         "<a href=\"https://www.idealo.de/preisvergleich/OffersOfProduct/123456.html\">idealo</a>",
         "<a href=\"https://www.idealo-partner.com/?trg=https%3A%2F%2Fshop.example%2Fmug\">Mug</a>",
+        "<img src=\"https://marketing.net.idealo-partner.com/images/idealo-partner-badge.png\" alt=\"idealo\">",
+        "<img src=\"https://marketing.net.idealo-partner.com/tsbanner/468x60.png\" alt=\"idealo\">",
     })
-    void idealoLinksStay(String html) {
+    void idealoLinksAndPartnerImagesStay(String html) {
         assertKept(html);
     }
 
@@ -379,10 +385,12 @@ class CommercePixelShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        // a TradeTracker affiliate link is a link and stays
+        // a TradeTracker affiliate link is a link and stays; hosts that only look like TradeTracker's stay
         "<a href=\"https://tc.tradetracker.net/?c=12345&amp;m=12&amp;a=67890&amp;u=%2Fmug\" rel=\"sponsored\">Mug</a>",
+        "<script src=\"https://tm.tradetracker.net.example.org/tag?t=a&amp;s=123456\"></script>",
+        "<img src=\"https://ts.nottradetracker.net/?cid=12345&amp;pid=23456\" alt=\"\">",
     })
-    void tradeTrackerLinksStay(String html) {
+    void tradeTrackerLinksAndLookalikesStay(String html) {
         assertKept(html);
     }
 
@@ -427,10 +435,14 @@ class CommercePixelShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        // the advertiser dashboard link stays
+        // the advertiser dashboard link stays, and so do files on webgains.com other than the transaction pixel
+        // and on webgains.io hosts other than the tracking scripts' (the dashboard's badge)
         "<a href=\"https://platform.webgains.io/\">Webgains</a>",
+        "<img src=\"https://www.webgains.com/public/images/webgains-publisher-badge.png\" alt=\"Webgains\">",
+        "<img src=\"https://track.webgains.com/transaction.html.png\" alt=\"\">",
+        "<img src=\"https://platform.webgains.io/assets/badge.svg\" alt=\"Webgains\">",
     })
-    void webgainsLinksStay(String html) {
+    void webgainsLinksAndOtherFilesStay(String html) {
         assertKept(html);
     }
 
@@ -529,10 +541,13 @@ class CommercePixelShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        // the brand's affiliate portal on its Refersion subdomain is a link and stays
+        // the brand's affiliate portal on its Refersion subdomain stays, linked or embedded, as does the CDN's
+        // other content
         "<a href=\"https://brand.refersion.com/affiliate/registration\">Become an affiliate</a>",
+        "<iframe src=\"https://brand.refersion.com/affiliate/registration\" width=\"100%\" height=\"900\"></iframe>",
+        "<img src=\"https://cdn.refersion.com/images/refersion-logo.png\" alt=\"Refersion\">",
     })
-    void refersionPortalLinksStay(String html) {
+    void refersionPortalStays(String html) {
         assertKept(html);
     }
 

@@ -57,8 +57,9 @@ class MarketingAutomationShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "<a href=\"https://www.listrak.com/\">Email by Listrak</a>",
+        // hosts that only look like Listrak's tracking domain stay
         "<script src=\"https://cdn.notlistrakbi.com/scripts/script.js\"></script>",
+        "<img src=\"https://sca1.listrakbi.com.example.org/Handlers/Set.ashx?ctid=AbCdEf\" alt=\"\">",
         // Listrak's direct preference-center frame on services.listrak.com, which an operator can use so the
         // e-mail preference center works with marketing refused
         "<iframe id=\"ltkPrefCenter\" src=\"https://services.listrak.com/Client/PrefCenter/ShopExample/index.html"
@@ -97,10 +98,12 @@ class MarketingAutomationShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "<a href=\"https://www.omnisend.com/\">Powered by Omnisend</a>",
+        // hosts that only look like Omnisend's launcher hosts stay, as does the page's own event push
+        "<script src=\"https://omnisrc.com.example.org/inshop/launcher-v2.js\"></script>",
+        "<link rel=\"preconnect\" href=\"https://notomnisnippet1.com\">",
         "<script>omnisend.push([\"track\", \"added product to cart\", {productID: \"42\"}]);</script>",
     })
-    void omnisendLinksAndEventCallsStay(String html) {
+    void omnisendLookalikesAndEventCallsStay(String html) {
         assertKept(html);
     }
 
@@ -132,11 +135,12 @@ class MarketingAutomationShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "<a href=\"https://www.drip.com/\">Drip</a>",
+        // a host that only looks like Drip's tag host stays, as do the page's own identify call and variable
+        "<script async src=\"https://tag.getdrip.com.example.org/1234567.js\"></script>",
         "<script>function subscribed(form) { _dcq.push(['identify', {email: form.email.value}]); }</script>",
         "<script>var my_dcs = {}; my_dcs.account = 'billing';</script>",
     })
-    void dripLinksAndIdentifyCallsStay(String html) {
+    void dripLookalikesAndIdentifyCallsStay(String html) {
         assertKept(html);
     }
 
@@ -166,7 +170,7 @@ class MarketingAutomationShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "<a href=\"https://www.sailthru.com/\">Sailthru</a>",
+        "<script src=\"https://ak.sail-horizon.com.example.org/spm/spm.v1.min.js\"></script>",
         "<script>var mySailthru = {init: function () {}}; mySailthru.init({customerId: 'x'});</script>",
         "<script>function join(email) { Sailthru.integration('userSignUp', {email: email}); }</script>",
     })
@@ -207,11 +211,14 @@ class MarketingAutomationShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "<a href=\"https://www.getresponse.com/\">GetResponse</a>",
+        // the sign-up form GetResponse's embed code loads from app.getresponse.com is what the visitor fills in
+        "<script type=\"text/javascript\" src=\"https://app.getresponse.com/view_webform_v2.js?u=AbCd1&amp;"
+            + "webforms_id=ZyXw9\" data-webform-id=\"ZyXw9\"></script>",
+        "<script src=\"https://ga.getresponse.com.example.org/script/ga.js\"></script>",
         "<script>document.querySelector('#signup').addEventListener('submit', function () {"
             + " GrTracking('event', 'newsletter_signup'); });</script>",
     })
-    void getResponseLinksAndEventCallsStay(String html) {
+    void getResponseFormsLookalikesAndEventCallsStay(String html) {
         assertKept(html);
     }
 
@@ -537,12 +544,15 @@ class MarketingAutomationShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "<a href=\"https://www.zoho.com/salesiq/\">Chat by Zoho SalesIQ</a>",
+        // Zoho Forms shares the public host suffix with the SalesIQ widget and is what the visitor fills in
+        "<iframe src=\"https://forms.zohopublic.com/shopexample/form/Contact/formperma/AbCdEf0123456789\""
+            + " width=\"100%\" height=\"600\"></iframe>",
+        "<iframe src=\"https://forms.zohopublic.eu/shopexample/form/Contact/formperma/AbCdEf0123456789\"></iframe>",
         "<script>var zoho = {salesiq: 'demo'};</script>",
         // the current embed code's settings stub loads nothing without the widget
         "<script>window.$zoho = window.$zoho || {}; $zoho.salesiq = $zoho.salesiq || {ready: function () {}};</script>",
     })
-    void zohoSalesIqLinksStay(String html) {
+    void zohoFormsAndSettingsStubStay(String html) {
         assertKept(html);
     }
 }
