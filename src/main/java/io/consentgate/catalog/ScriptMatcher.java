@@ -271,7 +271,8 @@ final class ScriptMatcher {
                     if (exact(buf, start, pat.bytes()) && ScriptText.signatureBoundaries(buf, off, end, start, last)
                             && !(pat.bytes()[0] == '/' && ScriptText.proseBefore(buf, off, start))
                             && !ScriptText.onCommentLine(buf, off, start, hits.blockComments(buf, off, end),
-                                hits.lines)) {
+                                hits.lines)
+                            && !ScriptText.inArticleMarkup(buf, off, start)) {
                         // a loader path ("/gtag/js?id=") counts unless the URL it ends stands in text, as a host does
                         hits = seen(hits, pat.entry());
                     }
@@ -279,7 +280,8 @@ final class ScriptMatcher {
                 case TAGGED_SIGNATURE -> {
                     if (exact(buf, start, pat.bytes()) && ScriptText.signatureBoundaries(buf, off, end, start, last)
                             && !ScriptText.onCommentLine(buf, off, start, hits.blockComments(buf, off, end),
-                                hits.lines)) {
+                                hits.lines)
+                            && !ScriptText.inArticleMarkup(buf, off, start)) {
                         if (hits.tagged == null) {
                             hits.tagged = new long[hits.seen.length];
                         }

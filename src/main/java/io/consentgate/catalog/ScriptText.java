@@ -17,7 +17,7 @@ final class ScriptText {
     /** Whether the host literal at {@code [start, last]} stands alone: a whole host name, not prose, not a part. */
     static boolean hostBounded(byte[] buf, int off, int end, int start, int last, boolean blockComments,
                                Lines lines) {
-        if (onCommentLine(buf, off, start, blockComments, lines)) {
+        if (onCommentLine(buf, off, start, blockComments, lines) || inArticleMarkup(buf, off, start)) {
             return false;
         }
         if (start > off) {
@@ -376,6 +376,86 @@ final class ScriptText {
 
     private static boolean isEscapedBreak(int b) {
         return b == 'n' || b == 'r' || b == 't';
+    }
+
+    /** How far back {@link #inArticleMarkup} looks for the string's start. */
+    private static final int ARTICLE_LOOKBACK = 1024;
+    /** Names of the HTML elements that mark a string as an article's markup (text, not code to run). */
+    private static final String[] ARTICLE_TAGS = {"p", "code", "pre", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6",
+        "em", "strong", "blockquote", "kbd", "samp", "td", "dd"};
+    /** Names of the elements that fetch or run what they name: markup with one is a loader's, code. */
+    private static final String[] FETCHING_TAGS = {"script", "img", "iframe", "frame", "link", "source", "video",
+        "audio", "embed", "object", "image", "style", "svg"};
+
+    /**
+     * Whether the signature or host name at {@code start} stands in the HTML of an article that a string holds: page
+     * state that a server-rendered framework inlines (Nuxt, Apollo, Redux) carries a blog post on installing a tag,
+     * with the vendor's variable names and URLs in its {@code <code>} and {@code <pre>} text. Looking back from {@code
+     * start} within its string (to the nearest unescaped quote or backquote, on the same line, at most {@value
+     * #ARTICLE_LOOKBACK} bytes), an element of {@link #ARTICLE_TAGS} opens or closes ({@code <code>}, {@code </p>},
+     * also with the {@code <} and the {@code /} written as JSON or JavaScript escapes) before any element of
+     * {@link #FETCHING_TAGS}: markup that a loader writes into the page to run or fetch ({@code
+     * append('<p>…</p><script>fbq(…)')}, {@code '<iframe src="https://…">'}) is code, and so is anything after the
+     * string's end (its quote is found first).
+     */
+    static boolean inArticleMarkup(byte[] buf, int off, int start) {
+        int limit = Math.max(off, start - ARTICLE_LOOKBACK);
+        boolean article = false;
+        for (int k = start - 1; k >= limit; k--) {
+            byte c = buf[k];
+            if (c == '\n' || c == '\r') {
+                return false;
+            }
+            if ((c == '"' || c == '\'' || c == '`') && !escaped(buf, limit, k)) {
+                return article;
+            }
+            int tag = c == '<' ? k + 1 : escapedLessThan(buf, k, start);
+            if (tag >= 0) {
+                if (isTag(buf, tag, start, FETCHING_TAGS)) {
+                    return false;
+                }
+                if (!article && isTag(buf, tag, start, ARTICLE_TAGS)) {
+                    article = true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the byte at {@code k} is escaped: an odd number of backslashes before it. */
+    private static boolean escaped(byte[] buf, int limit, int k) {
+        int n = 0;
+        for (int j = k - 1; j >= limit && buf[j] == '\\'; j--) {
+            n++;
+        }
+        return (n & 1) == 1;
+    }
+
+    /** The index after a {@code <} written as a JSON or JavaScript escape starting at {@code k}, or -1. */
+    private static int escapedLessThan(byte[] buf, int k, int to) {
+        if (buf[k] != '\\') {
+            return -1;
+        }
+        if (regionEqualsIgnoreCase(buf, k, to, "\\u003c")) {
+            return k + 6;
+        }
+        if (regionEqualsIgnoreCase(buf, k, to, "\\x3c")) {
+            return k + 4;
+        }
+        return -1;
+    }
+
+    /** Whether {@code buf[tag, to)} starts with an optional {@code /} and one of {@code names} ended by a non-letter. */
+    private static boolean isTag(byte[] buf, int tag, int to, String[] names) {
+        int slash = slashAt(buf, tag, to); // "</code>", "<\/code>" in JSON…
+        int t = slash >= 0 ? slash : tag;
+        for (String name : names) {
+            int e = t + name.length();
+            if (e < to && regionEqualsIgnoreCase(buf, t, to, name) && !isLetter(buf[e]) && !isDigit(buf[e])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -131,6 +131,38 @@ class FalsePositiveTest {
     }
 
     @Test
+    void keepsPageStateWhoseArticleQuotesALoaderSignatureInItsMarkup() {
+        // a tracking how-to carried as HTML in SSR page state: the vendor's variable names stand in <code> and <pre>
+        // text of the article (escaped as devalue and JSON escape them, or not), where no loader writes code
+        assertUntouched("<script>window.__NUXT__={data:[{post:{body:\"<p>Paste this snippet: <code>_hjSettings={hjid:1234,"
+            + "hjsv:6}</code> into your head</p>\"}}]}</script>");
+        assertUntouched("<script>window.__NUXT__=(function(a){return {data:[{html:\"\\u003Cp\\u003ESet "
+            + "\\u003Ccode\\u003Ewindow._linkedin_partner_id\\u003C\\u002Fcode\\u003E before the tag.\\u003C\\u002Fp\\u003E\"}]}}"
+            + "(1))</script>");
+        assertUntouched("<script>window.__APOLLO_STATE__ = {\"Post:7\":{\"content\":\"<h2>Step 2</h2><pre class=\\\"js\\\">"
+            + "fbq('init', '123456789');\\nfbq('track', 'PageView');</pre><p>Then publish.</p>\"}};</script>");
+        // the whole snippet, its URL too, in a <pre> that devalue escaped
+        assertUntouched("<script>window.__NUXT__=(function(a){return {data:[{body:\"\\u003Cpre\\u003E!function(f,b,e,v,n,t,s)"
+            + "{if(f.fbq)return;n=f.fbq=function(){};}(window, document,\\u0027script\\u0027,\\u0027https:\\u002F\\u002F"
+            + "connect.facebook.net\\u002Fen_US\\u002Ffbevents.js\\u0027);\\u003C\\u002Fpre\\u003E\"}]}}(1))</script>");
+    }
+
+    @Test
+    void aLoaderThatWritesItsCodeOrAFrameAsMarkupIsStillRemoved() {
+        // code in a string that becomes a script, or a signature after the string that held markup: code
+        String inject = "<script>jQuery('head').append('<p class=\"note\"></p><script>fbq(\"init\", \"123\");"
+            + "<\\/script>');</script>";
+        assertEquals("", rewrite(REMOVE, inject, NONE));
+        String after = "<script>document.getElementById('n').innerHTML = '<p>Welcome</p>'; _hjSettings={hjid:1,hjsv:6};"
+            + "</script>";
+        assertEquals("", rewrite(REMOVE, after, NONE));
+        // a frame written after a paragraph: the element that fetches is nearer than the article markup
+        String frame = "<script>box.innerHTML = '<p>Loading</p><iframe src=\"https://www.googletagmanager.com/ns.html"
+            + "?id=GTM-AB12\" height=\"0\" width=\"0\"></iframe>';</script>";
+        assertEquals("", rewrite(REMOVE, frame, NONE));
+    }
+
+    @Test
     void keepsPageStateWhoseMarkdownOrTextQuotesATrackerUrl() {
         // a Markdown link target, a Markdown table cell and a URL on a line of its own inside a string: text
         assertUntouched("<script>window.__NUXT__={data:{post:{markdown:\"Load [fbevents.js](https://connect.facebook.net"
