@@ -3,6 +3,9 @@ package io.consentgate.html;
 import static io.consentgate.html.RewriteAssertions.REMOVE;
 import static io.consentgate.html.RewriteAssertions.REMOVE_WITH_STUBS;
 import static io.consentgate.html.RewriteAssertions.rewrite;
+import static io.consentgate.html.ShopPageAssertions.AFTER;
+import static io.consentgate.html.ShopPageAssertions.BEFORE;
+import static io.consentgate.html.ShopPageAssertions.assertRemovedAndKeptWhenAllowed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,14 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AdPixelShapesTest {
 
     private static final ConsentDecision NONE = ConsentDecision.refuseAll();
-    private static final String BEFORE = "<p id=\"own\">Shop</p>";
-    private static final String AFTER = "<script>window.shopCart = {items: 2};</script>";
-
-    private static void assertRemovedAndKeptWhenAllowed(String pixel) {
-        String page = BEFORE + pixel + AFTER;
-        assertEquals(BEFORE + AFTER, rewrite(REMOVE, page, NONE));
-        assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {

@@ -2,6 +2,10 @@ package io.consentgate.html;
 
 import static io.consentgate.html.RewriteAssertions.REMOVE;
 import static io.consentgate.html.RewriteAssertions.rewrite;
+import static io.consentgate.html.ShopPageAssertions.AFTER;
+import static io.consentgate.html.ShopPageAssertions.BEFORE;
+import static io.consentgate.html.ShopPageAssertions.assertKept;
+import static io.consentgate.html.ShopPageAssertions.assertRemovedAndKeptWhenAllowed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.consentgate.ConsentDecision;
@@ -18,19 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MarketingAutomationShapesTest {
 
     private static final ConsentDecision NONE = ConsentDecision.refuseAll();
-    private static final String BEFORE = "<p id=\"own\">Shop</p>";
-    private static final String AFTER = "<script>window.shopCart = {items: 2};</script>";
-
-    private static void assertRemovedAndKeptWhenAllowed(String tag) {
-        String page = BEFORE + tag + AFTER;
-        assertEquals(BEFORE + AFTER, rewrite(REMOVE, page, NONE));
-        assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
-    }
-
-    private static void assertKept(String html) {
-        String page = BEFORE + html + AFTER;
-        assertEquals(page, rewrite(REMOVE, page, NONE));
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {
