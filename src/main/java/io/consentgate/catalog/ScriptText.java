@@ -394,32 +394,60 @@ final class ScriptText {
      * start} within its string (to the nearest unescaped quote or backquote, on the same line, at most {@value
      * #ARTICLE_LOOKBACK} bytes), an element of {@link #ARTICLE_TAGS} opens or closes ({@code <code>}, {@code </p>},
      * also with the {@code <} and the {@code /} written as JSON or JavaScript escapes) before any element of
-     * {@link #FETCHING_TAGS}: markup that a loader writes into the page to run or fetch ({@code
-     * append('<p>…</p><script>fbq(…)')}, {@code '<iframe src="https://…">'}) is code, and so is anything after the
-     * string's end (its quote is found first).
+     * {@link #FETCHING_TAGS}, and the match is not inside a tag: markup that a loader writes into the page to run or
+     * fetch ({@code append('<p>…</p><script>fbq(…)')}, {@code '<iframe src="https://…">'}, a {@code <p
+     * style="background:url(…)">}) is code, and so is anything after the string's end (its quote is found first) or
+     * after a block comment. A tag is a {@code <}, a name and {@code >}, white space or {@code /}: {@code i<p;} is a
+     * comparison.
      */
     static boolean inArticleMarkup(byte[] buf, int off, int start) {
         int limit = Math.max(off, start - ARTICLE_LOOKBACK);
         boolean article = false;
+        boolean closed = false; // a '>' seen since the last tag: what follows it is not inside a tag's attributes
         for (int k = start - 1; k >= limit; k--) {
             byte c = buf[k];
-            if (c == '\n' || c == '\r') {
-                return false;
+            if (c == '\n' || c == '\r' || c == '/' && k > limit && buf[k - 1] == '*') {
+                return false; // another line, or after a block comment: code
             }
             if ((c == '"' || c == '\'' || c == '`') && !escaped(buf, limit, k)) {
                 return article;
             }
+            if (c == '>' || c == '\\' && (regionEqualsIgnoreCase(buf, k, start, "\\u003e")
+                    || regionEqualsIgnoreCase(buf, k, start, "\\x3e"))) {
+                closed = true;
+                continue;
+            }
             int tag = c == '<' ? k + 1 : escapedLessThan(buf, k, start);
-            if (tag >= 0) {
-                if (isTag(buf, tag, start, FETCHING_TAGS)) {
-                    return false;
+            if (tag >= 0 && tagNameEnd(buf, tag, start) >= 0) {
+                if (!closed || isTag(buf, tag, start, FETCHING_TAGS)) {
+                    return false; // in a tag's attributes (a URL a style or src fetches), or markup that fetches
                 }
-                if (!article && isTag(buf, tag, start, ARTICLE_TAGS)) {
-                    article = true;
-                }
+                article |= isTag(buf, tag, start, ARTICLE_TAGS);
+                closed = false;
             }
         }
         return false;
+    }
+
+    /**
+     * The end of the tag name at {@code tag} (after an optional {@code /}), where the tag goes on: {@code >},
+     * white space, {@code /} or an escape; -1 when no tag starts there ({@code i<p;} is a comparison).
+     */
+    private static int tagNameEnd(byte[] buf, int tag, int to) {
+        int slash = slashAt(buf, tag, to);
+        int t = slash >= 0 ? slash : tag;
+        if (t >= to || !isLetter(buf[t])) {
+            return -1;
+        }
+        int e = t;
+        while (e < to && (isLetter(buf[e]) || isDigit(buf[e]))) {
+            e++;
+        }
+        if (e >= to) {
+            return -1;
+        }
+        byte b = buf[e];
+        return b == '>' || b == '/' || b == '\\' || isSpace(b) ? e : -1;
     }
 
     /** Whether the byte at {@code k} is escaped: an odd number of backslashes before it. */
@@ -445,13 +473,13 @@ final class ScriptText {
         return -1;
     }
 
-    /** Whether {@code buf[tag, to)} starts with an optional {@code /} and one of {@code names} ended by a non-letter. */
+    /** Whether the tag at {@code tag} (a {@link #tagNameEnd} there) is one of {@code names}, opened or closed. */
     private static boolean isTag(byte[] buf, int tag, int to, String[] names) {
         int slash = slashAt(buf, tag, to); // "</code>", "<\/code>" in JSON…
         int t = slash >= 0 ? slash : tag;
+        int e = tagNameEnd(buf, tag, to);
         for (String name : names) {
-            int e = t + name.length();
-            if (e < to && regionEqualsIgnoreCase(buf, t, to, name) && !isLetter(buf[e]) && !isDigit(buf[e])) {
+            if (e - t == name.length() && regionEqualsIgnoreCase(buf, t, to, name)) {
                 return true;
             }
         }

@@ -154,8 +154,9 @@ final class ImpliedEnds {
                 return true;
             }
             if ((openBlocks & OpenBlocks.PARAGRAPH) != 0 && !lost && HtmlElementKinds.closesParagraph(name)
-                && !boundaryOpen() && !isOpen("button")) {
-                // <p>Text <span …>gated<div>: the block closes the paragraph, and with it everything open in it
+                && !name.equals("table") && !boundaryOpen() && !isOpen("button")) {
+                // <p>Text <span …>gated<div>: the block closes the paragraph, and with it everything open in it (not a
+                // <table>, which a page in quirks mode puts in the paragraph)
                 return true;
             }
             if ((openBlocks & OpenBlocks.LIST_ITEM) != 0 && name.equals("li")

@@ -26,8 +26,9 @@ import java.util.TreeMap;
  *       <address>}, {@code <div>} and {@code <p>} (a browser looks for the item to close only as far as one: a nested
  *       list, a table, a section) or of a scope boundary, and by the end tag of any container but those three.</li>
  * </ul>
- * Phrasing tags ({@code <a>}, {@code </span>}, {@code <img>}) leave them as they are, and so do elements that are
- * never left open ({@code <br>}, {@code <script>}…). {@code <noscript>} clears them: its content is text to a browser
+ * {@code <svg>} and {@code <math>} clear all three, and so do their integration points and their end tags. Phrasing
+ * tags ({@code <a>}, {@code </span>}, {@code <img>}) leave them as they are, and so do elements that are never left
+ * open ({@code <br>}, {@code <script>}…). {@code <noscript>} clears them: its content is text to a browser
  * that runs scripts. It is an approximation of the stack of open elements, and errs on the side that changes
  * nothing: whenever it cannot tell, a flag is clear, and a removal then ends where it did before this was tracked.
  */
@@ -80,6 +81,15 @@ final class OpenBlocks {
             }
         }
         itemEnds.add("noscript");
+        // SVG and MathML content (its integration points are scope boundaries): nothing in it reaches the blocks
+        // outside, and what it leaves open is not followed
+        for (String n : List.of("svg", "math", "foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext",
+            "annotation-xml")) {
+            paragraphStarts.add(n);
+            itemStarts.add(n);
+        }
+        paragraphEnds.addAll(List.of("svg", "math"));
+        itemEnds.addAll(List.of("svg", "math"));
         Map<String, Integer> starts = masks(paragraphStarts, itemStarts);
         Map<String, Integer> ends = masks(paragraphEnds, itemEnds);
         ends.merge("p", PARAGRAPH, (a, b) -> a | b);

@@ -160,6 +160,17 @@ class FalsePositiveTest {
         String frame = "<script>box.innerHTML = '<p>Loading</p><iframe src=\"https://www.googletagmanager.com/ns.html"
             + "?id=GTM-AB12\" height=\"0\" width=\"0\"></iframe>';</script>";
         assertEquals("", rewrite(REMOVE, frame, NONE));
+        // comparisons with variables named like tags, a comment with an apostrophe, URLs in attributes of markup
+        for (String code : new String[] {
+            "<script>var ids=[\"123\"],p=ids.length;for(var i=0;i<p;i++)fbq(\"init\",ids[i]);</script>",
+            "<script>var q=document.querySelectorAll(\"li\"),li=q.length;for(var i=0;i<li;i++)_hjSettings={hjid:3,hjsv:6};"
+                + "</script>",
+            "<script>/* Don't edit - see <code>README</code> */ fbq('init','123456');</script>",
+            "<script>el.insertAdjacentHTML(\"beforeend\",\"<p style=\\\"background:url(https://www.facebook.com/tr?id=1"
+                + "&ev=PageView)\\\"></p>\");</script>",
+            "<script>list.innerHTML=\"<li><input type=image src=https://www.facebook.com/tr?id=1></li>\";</script>"}) {
+            assertEquals("", rewrite(REMOVE, code, NONE), code);
+        }
     }
 
     @Test
