@@ -17,7 +17,7 @@ final class ScriptText {
     /** Whether the host literal at {@code [start, last]} stands alone: a whole host name, not prose, not a part. */
     static boolean hostBounded(byte[] buf, int off, int end, int start, int last, boolean blockComments,
                                Lines lines) {
-        if (onCommentLine(buf, off, start, blockComments, lines) || inArticleMarkup(buf, off, start)) {
+        if (onCommentLine(buf, off, start, blockComments, lines) || ArticleMarkup.around(buf, off, start)) {
             return false;
         }
         if (start > off) {
@@ -378,114 +378,6 @@ final class ScriptText {
         return b == 'n' || b == 'r' || b == 't';
     }
 
-    /** How far back {@link #inArticleMarkup} looks for the string's start. */
-    private static final int ARTICLE_LOOKBACK = 1024;
-    /** Names of the HTML elements that mark a string as an article's markup (text, not code to run). */
-    private static final String[] ARTICLE_TAGS = {"p", "code", "pre", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6",
-        "em", "strong", "blockquote", "kbd", "samp", "td", "dd"};
-    /** Names of the elements that fetch or run what they name: markup with one is a loader's, code. */
-    private static final String[] FETCHING_TAGS = {"script", "img", "iframe", "frame", "link", "source", "video",
-        "audio", "embed", "object", "image", "style", "svg"};
-
-    /**
-     * Whether the signature or host name at {@code start} stands in the HTML of an article that a string holds: page
-     * state that a server-rendered framework inlines (Nuxt, Apollo, Redux) carries a blog post on installing a tag,
-     * with the vendor's variable names and URLs in its {@code <code>} and {@code <pre>} text. Looking back from {@code
-     * start} within its string (to the nearest unescaped quote or backquote, on the same line, at most {@value
-     * #ARTICLE_LOOKBACK} bytes), an element of {@link #ARTICLE_TAGS} opens or closes ({@code <code>}, {@code </p>},
-     * also with the {@code <} and the {@code /} written as JSON or JavaScript escapes) before any element of
-     * {@link #FETCHING_TAGS}, and the match is not inside a tag: markup that a loader writes into the page to run or
-     * fetch ({@code append('<p>…</p><script>fbq(…)')}, {@code '<iframe src="https://…">'}, a {@code <p
-     * style="background:url(…)">}) is code, and so is anything after the string's end (its quote is found first) or
-     * after a block comment. A tag is a {@code <}, a name and {@code >}, white space or {@code /}: {@code i<p;} is a
-     * comparison.
-     */
-    static boolean inArticleMarkup(byte[] buf, int off, int start) {
-        int limit = Math.max(off, start - ARTICLE_LOOKBACK);
-        boolean article = false;
-        boolean closed = false; // a '>' seen since the last tag: what follows it is not inside a tag's attributes
-        for (int k = start - 1; k >= limit; k--) {
-            byte c = buf[k];
-            if (c == '\n' || c == '\r' || c == '/' && k > limit && buf[k - 1] == '*') {
-                return false; // another line, or after a block comment: code
-            }
-            if ((c == '"' || c == '\'' || c == '`') && !escaped(buf, limit, k)) {
-                return article;
-            }
-            if (c == '>' || c == '\\' && (regionEqualsIgnoreCase(buf, k, start, "\\u003e")
-                    || regionEqualsIgnoreCase(buf, k, start, "\\x3e"))) {
-                closed = true;
-                continue;
-            }
-            int tag = c == '<' ? k + 1 : escapedLessThan(buf, k, start);
-            if (tag >= 0 && tagNameEnd(buf, tag, start) >= 0) {
-                if (!closed || isTag(buf, tag, start, FETCHING_TAGS)) {
-                    return false; // in a tag's attributes (a URL a style or src fetches), or markup that fetches
-                }
-                article |= isTag(buf, tag, start, ARTICLE_TAGS);
-                closed = false;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The end of the tag name at {@code tag} (after an optional {@code /}), where the tag goes on: {@code >},
-     * white space, {@code /} or an escape; -1 when no tag starts there ({@code i<p;} is a comparison).
-     */
-    private static int tagNameEnd(byte[] buf, int tag, int to) {
-        int slash = slashAt(buf, tag, to);
-        int t = slash >= 0 ? slash : tag;
-        if (t >= to || !isLetter(buf[t])) {
-            return -1;
-        }
-        int e = t;
-        while (e < to && (isLetter(buf[e]) || isDigit(buf[e]))) {
-            e++;
-        }
-        if (e >= to) {
-            return -1;
-        }
-        byte b = buf[e];
-        return b == '>' || b == '/' || b == '\\' || isSpace(b) ? e : -1;
-    }
-
-    /** Whether the byte at {@code k} is escaped: an odd number of backslashes before it. */
-    private static boolean escaped(byte[] buf, int limit, int k) {
-        int n = 0;
-        for (int j = k - 1; j >= limit && buf[j] == '\\'; j--) {
-            n++;
-        }
-        return (n & 1) == 1;
-    }
-
-    /** The index after a {@code <} written as a JSON or JavaScript escape starting at {@code k}, or -1. */
-    private static int escapedLessThan(byte[] buf, int k, int to) {
-        if (buf[k] != '\\') {
-            return -1;
-        }
-        if (regionEqualsIgnoreCase(buf, k, to, "\\u003c")) {
-            return k + 6;
-        }
-        if (regionEqualsIgnoreCase(buf, k, to, "\\x3c")) {
-            return k + 4;
-        }
-        return -1;
-    }
-
-    /** Whether the tag at {@code tag} (a {@link #tagNameEnd} there) is one of {@code names}, opened or closed. */
-    private static boolean isTag(byte[] buf, int tag, int to, String[] names) {
-        int slash = slashAt(buf, tag, to); // "</code>", "<\/code>" in JSON…
-        int t = slash >= 0 ? slash : tag;
-        int e = tagNameEnd(buf, tag, to);
-        for (String name : names) {
-            if (e - t == name.length() && regionEqualsIgnoreCase(buf, t, to, name)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * Index of the byte before the whole host name whose listed suffix starts at {@code start} (before {@code www.} of
      * {@code www.google-analytics.com}), looking back at most a DNS name's length; below {@code off} at the start of
@@ -566,7 +458,7 @@ final class ScriptText {
      * Index after a slash at {@code k} spelled {@code /}, {@code \/}, <code>&#92;u002F</code>, {@code \x2F} or
      * {@code %2F}; -1 when there is none.
      */
-    private static int slashAt(byte[] buf, int k, int end) {
+    static int slashAt(byte[] buf, int k, int end) {
         if (k < end && buf[k] == '/') {
             return k + 1;
         }
@@ -588,7 +480,7 @@ final class ScriptText {
         return false;
     }
 
-    private static boolean regionEqualsIgnoreCase(byte[] buf, int k, int end, String form) {
+    static boolean regionEqualsIgnoreCase(byte[] buf, int k, int end, String form) {
         if (end - k < form.length()) {
             return false;
         }
@@ -640,15 +532,15 @@ final class ScriptText {
         return (BYTE_CLASS[b & 0xff] & B_IDENT) != 0;
     }
 
-    private static boolean isLetter(int b) {
+    static boolean isLetter(int b) {
         return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
     }
 
-    private static boolean isDigit(int b) {
+    static boolean isDigit(int b) {
         return b >= '0' && b <= '9';
     }
 
-    private static boolean isSpace(int b) {
+    static boolean isSpace(int b) {
         return (BYTE_CLASS[b & 0xff] & B_SPACE) != 0;
     }
 
