@@ -114,6 +114,60 @@ final class ArticleMarkup {
         return false;
     }
 
+    /** Words after which a JavaScript expression may follow a space: any other word before one is prose. */
+    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("var", "let", "const", "return", "typeof",
+        "void", "delete", "new", "in", "of", "instanceof", "case", "do", "else", "yield", "await", "throw", "export",
+        "default", "extends", "function", "class", "async", "static", "get", "set", "import", "from", "as", "with",
+        "break", "continue");
+
+    /**
+     * Whether the signature at {@code start} follows a word and a space or tab on its line ({@code "Docs: paste
+     * _dcs.account here"}): in JavaScript an identifier, number or word before an expression with only white space
+     * between is a syntax error unless the word is a keyword ({@code return fbq(…)}, {@code var _hjSettings}, {@code
+     * else …}), so such a signature stands in text: a string's prose, or a comment after code. A line break between
+     * them is not counted (a statement may end there without a semicolon).
+     */
+    static boolean afterProseWord(byte[] buf, int off, int start) {
+        int k = start - 1;
+        if (k < off || buf[k] != ' ' && buf[k] != '\t') {
+            return false;
+        }
+        while (k >= off && (buf[k] == ' ' || buf[k] == '\t')) {
+            k--;
+        }
+        int wordEnd = k + 1;
+        while (k >= off && (ScriptText.isLetter(buf[k]) || ScriptText.isDigit(buf[k]) || buf[k] == '_'
+            || buf[k] == '$')) {
+            k--;
+        }
+        int wordStart = k + 1;
+        if (wordStart == wordEnd || wordEnd - wordStart > 10) {
+            return wordStart != wordEnd; // no word; or a long one, which no keyword is
+        }
+        return !KEYWORDS.contains(new String(buf, wordStart, wordEnd - wordStart,
+            java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * Whether a signature reads as JavaScript code (a name, a call, an assignment), to which {@link #afterProseWord}
+     * applies: not a file name, a path or markup a string holds ({@code id=%27pap_x2s6df8d}, {@code ppms.js},
+     * {@code async-hide}), which may follow a word in it ({@code "<script id=…"}).
+     */
+    static boolean codeLike(byte[] signature) {
+        String s = new String(signature, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (s.contains(".js") || s.contains(".php")) {
+            return false;
+        }
+        for (int i = 0; i < signature.length; i++) {
+            byte b = signature[i];
+            if (b == '%' || b == '-' || b == '@' || b == '/' || b == '\\' || b == '<' || b == '>' || b == '?'
+                || b == '#') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private ArticleMarkup() {
     }
 }

@@ -272,7 +272,8 @@ final class ScriptMatcher {
                             && !(pat.bytes()[0] == '/' && ScriptText.proseBefore(buf, off, start))
                             && !ScriptText.onCommentLine(buf, off, start, hits.blockComments(buf, off, end),
                                 hits.lines)
-                            && !ArticleMarkup.around(buf, off, start)) {
+                            && !ArticleMarkup.around(buf, off, start)
+                            && !(ArticleMarkup.afterProseWord(buf, off, start) && ArticleMarkup.codeLike(pat.bytes()))) {
                         // a loader path ("/gtag/js?id=") counts unless the URL it ends stands in text, as a host does
                         hits = seen(hits, pat.entry());
                     }
@@ -281,7 +282,8 @@ final class ScriptMatcher {
                     if (exact(buf, start, pat.bytes()) && ScriptText.signatureBoundaries(buf, off, end, start, last)
                             && !ScriptText.onCommentLine(buf, off, start, hits.blockComments(buf, off, end),
                                 hits.lines)
-                            && !ArticleMarkup.around(buf, off, start)) {
+                            && !ArticleMarkup.around(buf, off, start)
+                            && !(ArticleMarkup.afterProseWord(buf, off, start) && ArticleMarkup.codeLike(pat.bytes()))) {
                         if (hits.tagged == null) {
                             hits.tagged = new long[hits.seen.length];
                         }

@@ -148,6 +148,27 @@ class FalsePositiveTest {
     }
 
     @Test
+    void keepsPageStateWhoseTextNamesALoaderSignatureAfterAWord() {
+        // a word, a space, then the name: no JavaScript statement reads so (only a keyword comes before an expression
+        // like that), prose does
+        assertUntouched("<script>window.__NUXT__={data:{faq:[{q:\"Where does the account id go?\",a:\"Docs: paste "
+            + "_dcs.account here, then call mixpanel.init( with your token.\"}]}};</script>");
+        assertUntouched("<script>window.__INITIAL_STATE__={\"glossary\":\"The variable _hjSettings holds the site id\"};"
+            + "</script>");
+    }
+
+    @Test
+    void aSignatureAfterAKeywordIsCode() {
+        for (String code : new String[] {
+            "<script>var _hjSettings = {hjid: 1, hjsv: 6};</script>",
+            "<script>if (window.ok) { x(); } else fbq('init', '123');</script>",
+            "<script>function go() { return mixpanel.init(\"tok\"); } go();</script>",
+            "<script>typeof _linkedin_partner_id === 'undefined' && (window._linkedin_partner_id = '123');</script>"}) {
+            assertEquals("", rewrite(REMOVE, code, NONE), code);
+        }
+    }
+
+    @Test
     void aLoaderThatWritesItsCodeOrAFrameAsMarkupIsStillRemoved() {
         // code in a string that becomes a script, or a signature after the string that held markup: code
         String inject = "<script>jQuery('head').append('<p class=\"note\"></p><script>fbq(\"init\", \"123\");"
