@@ -115,10 +115,9 @@ final class ArticleMarkup {
     }
 
     /** Words after which a JavaScript expression may follow a space: any other word before one is prose. */
-    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("var", "let", "const", "return", "typeof",
-        "void", "delete", "new", "in", "of", "instanceof", "case", "do", "else", "yield", "await", "throw", "export",
-        "default", "extends", "function", "class", "async", "static", "get", "set", "import", "from", "as", "with",
-        "break", "continue");
+    private static final String[] KEYWORDS = {"var", "let", "const", "return", "typeof", "void", "delete", "new", "in",
+        "of", "instanceof", "case", "do", "else", "yield", "await", "throw", "export", "default", "extends", "function",
+        "class", "async", "static", "get", "set", "import", "from", "as", "with", "break", "continue"};
 
     /**
      * Whether the signature at {@code start} follows a word and a space or tab on its line ({@code "Docs: paste
@@ -144,8 +143,13 @@ final class ArticleMarkup {
         if (wordStart == wordEnd || wordEnd - wordStart > 10) {
             return wordStart != wordEnd; // no word; or a long one, which no keyword is
         }
-        return !KEYWORDS.contains(new String(buf, wordStart, wordEnd - wordStart,
-            java.nio.charset.StandardCharsets.ISO_8859_1));
+        for (String keyword : KEYWORDS) {
+            if (keyword.length() == wordEnd - wordStart && ScriptText.regionEqualsIgnoreCase(buf, wordStart, wordEnd,
+                keyword)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -154,11 +158,11 @@ final class ArticleMarkup {
      * {@code async-hide}), which may follow a word in it ({@code "<script id=…"}).
      */
     static boolean codeLike(byte[] signature) {
-        String s = new String(signature, java.nio.charset.StandardCharsets.ISO_8859_1);
-        if (s.contains(".js") || s.contains(".php")) {
-            return false;
-        }
         for (int i = 0; i < signature.length; i++) {
+            if (signature[i] == '.' && (ScriptText.regionEqualsIgnoreCase(signature, i, signature.length, ".js")
+                || ScriptText.regionEqualsIgnoreCase(signature, i, signature.length, ".php"))) {
+                return false; // a file name
+            }
             byte b = signature[i];
             if (b == '%' || b == '-' || b == '@' || b == '/' || b == '\\' || b == '<' || b == '>' || b == '?'
                 || b == '#') {
