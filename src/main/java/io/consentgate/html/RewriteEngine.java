@@ -454,25 +454,21 @@ final class RewriteEngine implements TokenHandler {
             }
             if (dropEnds.emptied()) {
                 // the removed form's end tag came with elements open in it, and the last of them ends here
-                dropEnds = null;
                 dropDepth = 0;
-                tok.ps = tok.tagEnd;
-                keepDropEnd = false;
-                setMode(baseMode());
-                tok.restoreForeignContextAfterThisTag();
+                endDropAfterTag(tok.tagEnd);
                 return;
             }
         }
         if (same && tok.endTag) {
             if (--dropDepth == 0) {
-                tok.ps = keepDropEnd ? tok.tagStart : tok.tagEnd;
-                keepDropEnd = false;
-                setMode(baseMode());
                 if (dropAfterOverflow) {
                     dropAfterOverflow = false;
+                    tok.ps = keepDropEnd ? tok.tagStart : tok.tagEnd;
+                    keepDropEnd = false;
+                    setMode(baseMode());
                     tok.resetForeign(dropContext); // nothing was saved for it: what it started in goes on
                 } else {
-                    tok.restoreForeignContextAfterThisTag();
+                    endDropAfterTag(keepDropEnd ? tok.tagStart : tok.tagEnd);
                 }
             }
         } else if (same && !isVoid()) {
@@ -510,12 +506,8 @@ final class RewriteEngine implements TokenHandler {
         int r = dropForeignEnds.read(tok,
             new String(tok.name, 0, tok.nameLen, java.nio.charset.StandardCharsets.ISO_8859_1));
         if (r == ForeignEnds.ENDS_AFTER) {
-            dropForeignEnds = null;
             dropDepth = 0;
-            tok.ps = keepDropEnd ? tok.tagStart : tok.tagEnd;
-            keepDropEnd = false;
-            setMode(baseMode());
-            tok.restoreForeignContextAfterThisTag();
+            endDropAfterTag(keepDropEnd ? tok.tagStart : tok.tagEnd);
         } else if (r == ForeignEnds.ENDS_BEFORE) {
             // The browser closes the element before this tag (</svg> after an unclosed <image>, a breakout <div>,
             // an ancestor's end tag): the tag is read as any other, where the output puts it.
@@ -527,6 +519,19 @@ final class RewriteEngine implements TokenHandler {
             setMode(DEFER);
             endTag();
         }
+    }
+
+    /**
+     * Ends the removal with the current tag, its last tag: output resumes at {@code resume} (the tag's start when its
+     * end tag stays, else its end), and the SVG/MathML context saved when the removal began returns after the tag.
+     */
+    private void endDropAfterTag(int resume) {
+        dropEnds = null;
+        dropForeignEnds = null;
+        tok.ps = resume;
+        keepDropEnd = false;
+        setMode(baseMode());
+        tok.restoreForeignContextAfterThisTag();
     }
 
     /**
