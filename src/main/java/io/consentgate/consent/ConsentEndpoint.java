@@ -146,12 +146,11 @@ public final class ConsentEndpoint {
         Signals after = new Signals(signals.gpc(), signals.dnt(), Optional.of(consent), signals.region(),
                 signals.problems(), signals.saleOptOut());
         ConsentDecision newDecision = engine.decide(after);
-        // Withdrawal: expire the tracking cookies the browser still holds for what is now refused.
-        int used = 0;
-        for (String line : copies) {
-            used += line.length() + "Set-Cookie: \r\n".length();
-        }
-        for (String expiry : cookieGate.expiries(request, newDecision, CookieGate.MAX_EXPIRY_BYTES - used)) {
+        // Withdrawal: expire the tracking cookies the browser still holds for what is now refused, as far as they fit
+        // beside this response's other headers (the redirect's Location included); later pages expire the rest.
+        String location = isJson ? null : request.getContextPath() + returnPath(request.getParameter("return"));
+        int used = CookieGate.headerBytes(response, Set.of()) + (location == null ? 0 : location.length() + 12);
+        for (String expiry : cookieGate.expiries(request, newDecision, CookieGate.expiryRoom(used))) {
             response.addHeader("Set-Cookie", expiry);
         }
         if (policy.clearSiteData() && withdrew(signals, granted)) {
@@ -167,7 +166,7 @@ public final class ConsentEndpoint {
                     policy.policyRevision()));
         } else {
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            response.setHeader("Location", request.getContextPath() + returnPath(request.getParameter("return")));
+            response.setHeader("Location", location);
             response.setContentLength(0);
         }
     }

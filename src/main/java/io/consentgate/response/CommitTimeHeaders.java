@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The headers ConsentGate writes on a {@link ConsentResponse} itself, in this order: its {@link HeaderWriter}s
@@ -22,11 +21,6 @@ import java.util.TreeSet;
 final class CommitTimeHeaders {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommitTimeHeaders.class);
-    /** The response header limit of Tomcat ({@code maxHttpResponseHeaderSize}) and Jetty by default. */
-    static final int HEADER_LIMIT = 8192;
-    /** Kept for the status line and what the container adds at commit: Date, Content-Type, Content-Length… */
-    static final int CONTAINER_RESERVE = 1024;
-
     private CommitTimeHeaders() {
     }
 
@@ -86,11 +80,10 @@ final class CommitTimeHeaders {
     }
 
     /**
-     * The expiries that fit in this response: at most {@link CookieGate#MAX_EXPIRY_BYTES}, and no more than the
-     * headers already on the response leave under {@value #HEADER_LIMIT} bytes, with {@value #CONTAINER_RESERVE} kept
-     * for the status line and the headers the container adds when it commits. Tomcat answers {@code 500} without a
-     * body to a response whose headers pass its {@code maxHttpResponseHeaderSize} (8 KB), so an application that sends
-     * a few KB of headers of its own (a long {@code Content-Security-Policy}, several cookies) would fail every page
+     * The expiries that fit in this response beside the headers already on it ({@link CookieGate#expiryRoom}): a
+     * proxy answers {@code 502} to a response whose headers pass its buffer (nginx: 4 KiB by default), and Tomcat
+     * {@code 500} without a body to one that passes its {@code maxHttpResponseHeaderSize} (8 KiB), so an application
+     * that sends headers of its own (a long {@code Content-Security-Policy}, several cookies) would fail every page
      * for a visitor carrying refused cookies, and the expiries would never reach the browser. Expiries this response
      * already carries (written before, asserted again now) are not counted as the application's, so asserting them
      * again picks the same ones.
@@ -100,24 +93,8 @@ final class CommitTimeHeaders {
         if (candidates.isEmpty()) {
             return candidates;
         }
-        int room = HEADER_LIMIT - CONTAINER_RESERVE - headerBytes(response.container(), new HashSet<>(candidates));
-        return gate.expiries(response.request(), decision, Math.min(room, CookieGate.MAX_EXPIRY_BYTES));
-    }
-
-    /** The size of the header lines on {@code container} ({@code Name: value} and CRLF), but for {@code own}. */
-    private static int headerBytes(HttpServletResponse container, Set<String> own) {
-        Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        names.addAll(container.getHeaderNames());
-        int bytes = 0;
-        for (String name : names) {
-            boolean setCookie = "Set-Cookie".equalsIgnoreCase(name);
-            for (String value : container.getHeaders(name)) {
-                if (value != null && !(setCookie && own.contains(value))) {
-                    bytes += name.length() + value.length() + 4;
-                }
-            }
-        }
-        return bytes;
+        int room = CookieGate.expiryRoom(CookieGate.headerBytes(response.container(), new HashSet<>(candidates)));
+        return gate.expiries(response.request(), decision, room);
     }
 
     /**

@@ -7,12 +7,16 @@ import io.consentgate.signal.CookieJar;
 import io.consentgate.signal.HeaderSource;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -27,13 +31,14 @@ import java.util.function.Consumer;
  *       JavaScript earlier), {@code Set-Cookie} values that expire them: {@code Max-Age=0} host-only and for every
  *       parent domain of the request host up to the registrable one (none that is a public suffix), for each
  *       configured path; on HTTPS the same again with {@code Secure; Partitioned} for cookies set partitioned
- *       (CHIPS). At most {@value #MAX_EXPIRY_BYTES} bytes of them per response, and no more than the response's own
- *       headers leave under 8 KB ({@link CommitTimeHeaders}), whole cookies at a time: containers refuse a response
- *       whose headers exceed about 8 KB (Tomcat answers {@code 500} without a body), so a visitor with many tracker
- *       cookies, or a deep host name, would lose every page. The cookies left out are still sent by the browser and
- *       are expired by the next responses.</li>
+ *       (CHIPS). They must fit beside the response's own headers ({@link #expiryRoom}): a proxy or container
+ *       refuses a response whose headers pass its buffer (nginx answers {@code 502}, Tomcat {@code 500} without a
+ *       body), and a visitor with many tracker cookies, or on a deep host name, would lose every page. When they do
+ *       not all fit, each cookie's most likely copies go first (on {@code Path=/}, host-only and for each parent
+ *       domain, unpartitioned), and the other lines take turns from one response to the next: a copy the browser
+ *       still sends is reached by a later response, however many lines a cookie has.</li>
  * </ul>
- * Immutable and thread-safe.
+ * Thread-safe; its only state is the counter that takes turns among the expiries that do not fit in one response.
  */
 public final class CookieGate {
 
@@ -41,12 +46,24 @@ public final class CookieGate {
     private static final int MAX_EXPIRED_COOKIES = 32;
     /** Budget for the expiry {@code Set-Cookie} lines of one response, counting {@code "Set-Cookie: "} and CRLF. */
     public static final int MAX_EXPIRY_BYTES = 4096;
+    /**
+     * The response headers a page is kept under when its own headers leave room: nginx reads a response's headers
+     * into one {@code proxy_buffer_size} buffer, a memory page (4 KiB) by default, and answers {@code 502} past it.
+     */
+    public static final int PROXY_HEADER_LIMIT = 4096;
+    /** The response header limit of Tomcat ({@code maxHttpResponseHeaderSize}) and Jetty by default. */
+    public static final int CONTAINER_HEADER_LIMIT = 8192;
+    /** Kept for the status line and what the container adds at commit: Date, Content-Type, Content-Length… */
+    public static final int CONTAINER_RESERVE = 1024;
+    /** The request attribute holding the turn of the expiries that do not fit: the same for every call in a request. */
+    private static final String TURN_ATTRIBUTE = CookieGate.class.getName() + ".turn";
     private static final int LINE_OVERHEAD = "Set-Cookie: \r\n".length();
     /** The longest DNS name in text form, without the root's trailing dot (RFC 1035, 2.3.4 and 3.1). */
     static final int MAX_HOST_CHARS = 253;
 
     private final TrackerCatalog catalog;
     private final List<String> paths;
+    private final AtomicInteger turns = new AtomicInteger();
 
     /**
      * @param catalog the tracker catalog (bundled plus the operator's overrides)
@@ -180,16 +197,52 @@ public final class CookieGate {
     }
 
     /**
+     * The bytes of expiry lines a response whose own header lines take {@code headerBytes} (names, values, {@code ": "}
+     * and CRLF) has room for. Under {@value #PROXY_HEADER_LIMIT} bytes in all where those headers leave room, so that
+     * a page behind a proxy with its default buffer keeps working; past that the site's headers alone need a larger
+     * buffer, and the container's {@value #CONTAINER_HEADER_LIMIT} bytes are the limit. {@value #CONTAINER_RESERVE}
+     * bytes are kept for the status line and the container's own headers; never more than {@value #MAX_EXPIRY_BYTES}.
+     */
+    public static int expiryRoom(int headerBytes) {
+        int limit = headerBytes + CONTAINER_RESERVE <= PROXY_HEADER_LIMIT ? PROXY_HEADER_LIMIT : CONTAINER_HEADER_LIMIT;
+        return Math.min(limit - CONTAINER_RESERVE - headerBytes, MAX_EXPIRY_BYTES);
+    }
+
+    /**
+     * The size of the header lines on {@code response} ({@code Name: value} and CRLF), but for the {@code Set-Cookie}
+     * values in {@code except}.
+     */
+    public static int headerBytes(HttpServletResponse response, Set<String> except) {
+        Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        names.addAll(response.getHeaderNames());
+        int bytes = 0;
+        for (String name : names) {
+            boolean setCookie = "Set-Cookie".equalsIgnoreCase(name);
+            for (String value : response.getHeaders(name)) {
+                if (value != null && !(setCookie && except.contains(value))) {
+                    bytes += name.length() + value.length() + 4;
+                }
+            }
+        }
+        return bytes;
+    }
+
+    /**
      * {@code Set-Cookie} values expiring the refused tracking cookies that {@code request} carries, at most
-     * {@code budget} bytes of them (counting {@code "Set-Cookie: "} and CRLF), whole cookies at a time: for a response
-     * whose own headers leave less than {@value #MAX_EXPIRY_BYTES} bytes under the container's limit.
+     * {@code budget} bytes of them (counting {@code "Set-Cookie: "} and CRLF; {@link #expiryRoom}). When they do not
+     * all fit, first each cookie's copies on {@code Path=/} (host-only and each parent domain, unpartitioned), where
+     * sites and their scripts set tracking cookies, a whole cookie at a time; then, as far as they fit, the other lines, from a place that
+     * moves on with every request by as many lines as surely fit (the same for every call within one request), so
+     * that the following responses reach the copies this one leaves out.
      */
     public List<String> expiries(HttpServletRequest request, ConsentDecision decision, int budget) {
         if (decision.allowsEverything() || budget <= 0) {
             return List.of();
         }
-        List<String> out = new ArrayList<>();
         List<String> domains = parentDomains(request.getServerName());
+        List<String> all = new ArrayList<>();
+        List<List<String>> first = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
         int expired = 0;
         int bytes = 0;
         for (String name : cookieNames(HeaderSource.of(request).values("Cookie"))) {
@@ -200,20 +253,65 @@ public final class CookieGate {
             if (++expired > MAX_EXPIRED_COOKIES) {
                 break;
             }
-            List<String> lines = expiries(name, domains, request.isSecure());
+            int from = all.size();
+            List<String> root = new ArrayList<>();
+            expiries(name, domains, request.isSecure(), all, root, rest);
+            first.add(root);
+            for (int i = from; i < all.size(); i++) {
+                bytes += all.get(i).length() + LINE_OVERHEAD;
+            }
+        }
+        if (bytes <= budget) {
+            return all;
+        }
+        LOG.debug("cookie gate: {} bytes of expiries, {} in this response; the rest in later ones", bytes, budget);
+        List<String> out = new ArrayList<>();
+        int used = 0;
+        for (List<String> root : first) {
             int size = 0;
-            for (String line : lines) {
+            for (String line : root) {
                 size += line.length() + LINE_OVERHEAD;
             }
-            if (bytes + size > budget) {
-                LOG.debug("cookie gate: expiring {} on a later response: header budget of {} bytes reached", name,
-                        budget);
-                continue;
+            if (used + size <= budget) {
+                used += size;
+                out.addAll(root);
+            } else if (size > budget) {
+                used = take(root, 0, budget, used, out); // one cookie's own are more than a response holds
             }
-            bytes += size;
-            out.addAll(lines);
+        }
+        if (!rest.isEmpty()) {
+            // Each turn starts as many lines on as surely fit, so that turns in a row leave no line out.
+            int longest = 0;
+            for (String line : rest) {
+                longest = Math.max(longest, line.length() + LINE_OVERHEAD);
+            }
+            int step = Math.max(1, (budget - used) / longest);
+            take(rest, (int) Math.floorMod((long) turn(request) * step, rest.size()), budget, used, out);
         }
         return out;
+    }
+
+    /** Adds to {@code out} the lines of {@code lines} from {@code start} on, wrapping, that fit; returns the bytes. */
+    private static int take(List<String> lines, int start, int budget, int used, List<String> out) {
+        for (int k = 0; k < lines.size(); k++) {
+            String line = lines.get((start + k) % lines.size());
+            int size = line.length() + LINE_OVERHEAD;
+            if (used + size <= budget) {
+                used += size;
+                out.add(line);
+            }
+        }
+        return used;
+    }
+
+    /** This request's turn among the expiries that do not fit in one response: a new one per request. */
+    private int turn(HttpServletRequest request) {
+        if (request.getAttribute(TURN_ATTRIBUTE) instanceof Integer t) {
+            return t;
+        }
+        int t = turns.getAndIncrement();
+        request.setAttribute(TURN_ATTRIBUTE, t);
+        return t;
     }
 
     /**
@@ -288,8 +386,8 @@ public final class CookieGate {
      * would otherwise never be expired, while {@code strip-request-cookies} hides it from the application. The
      * container's request header limit bounds the work.
      */
-    static java.util.Set<String> cookieNames(List<String> lines) {
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    static Set<String> cookieNames(List<String> lines) {
+        Set<String> names = new java.util.LinkedHashSet<>();
         eachName(lines, names::add);
         return names;
     }
@@ -321,22 +419,26 @@ public final class CookieGate {
      * a different cookie from an unpartitioned one of the same name, deleted only by a {@code Set-Cookie} that is
      * {@code Partitioned} too, which browsers accept only with {@code Secure}, so only on a secure connection.
      * Browsers take a name starting {@code __Secure-} or {@code __Host-} (any case) only with {@code Secure}, and a
-     * {@code __Host-} one only host-only on {@code Path=/}.
+     * {@code __Host-} one only host-only on {@code Path=/}. Each line goes to {@code out}, and to {@code root} (on
+     * {@code Path=/}, unpartitioned) or {@code other}.
      */
-    private List<String> expiries(String name, List<String> domains, boolean secure) {
+    private void expiries(String name, List<String> domains, boolean secure, List<String> out, List<String> root,
+                          List<String> other) {
         boolean hostPrefix = name.regionMatches(true, 0, "__Host-", 0, 7);
         String plain = hostPrefix || name.regionMatches(true, 0, "__Secure-", 0, 9) ? "; Secure" : "";
-        List<String> out = new ArrayList<>();
         for (String variant : secure ? List.of(plain, "; Secure; Partitioned") : List.of(plain)) {
             for (String path : hostPrefix ? List.of("/") : paths) {
                 String base = name + "=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=" + path + variant;
+                List<String> tier = path.equals("/") && variant.equals(plain) ? root : other;
                 out.add(base);
+                tier.add(base);
                 for (String domain : hostPrefix ? List.<String>of() : domains) {
-                    out.add(base + "; Domain=" + domain);
+                    String line = base + "; Domain=" + domain;
+                    out.add(line);
+                    tier.add(line);
                 }
             }
         }
-        return out;
     }
 
     /**

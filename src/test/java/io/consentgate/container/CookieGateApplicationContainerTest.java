@@ -45,13 +45,15 @@ class CookieGateApplicationContainerTest {
     }
 
     /**
-     * An application that sends 4.5 KB of headers of its own (a long {@code Content-Security-Policy}) works for every
-     * visitor; one who refused and still carries many tracker cookies must get the page too, not Tomcat's bodiless
-     * {@code 500} for headers over 8 KB, and over the following responses every cookie is expired.
+     * A visitor who refused and still carries many tracker cookies gets every page, and over the following responses
+     * every cookie is expired. With a page's usual headers (a 300-byte {@code Content-Security-Policy}) its headers
+     * stay under 4 KiB, nginx's default proxy buffer, past which nginx answers {@code 502}; with 4.5 KB of headers of
+     * the application's own, which need a larger buffer anyway, under the containers' 8 KiB, past which Tomcat answers
+     * {@code 500} without a body.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
-    void expiriesFitBesideTheApplicationsOwnLargeHeaders(String kind) throws Exception {
+    @CsvSource({"jetty, 300, 4096", "tomcat, 300, 4096", "jetty, 4500, 8192", "tomcat, 4500, 8192"})
+    void expiriesFitBesideTheApplicationsOwnHeaders(String kind, int size, int limit) throws Exception {
         List<String> carried = new ArrayList<>(TRACKER_COOKIES);
         for (int round = 1; !carried.isEmpty(); round++) {
             assertTrue(round <= 12, "still not expired: " + carried);
@@ -59,11 +61,11 @@ class CookieGateApplicationContainerTest {
             for (String name : carried) {
                 cookie.append("; ").append(name).append("=GA1.2.1234567890.1234567890");
             }
-            String r = SERVERS.get(kind).exchange("GET /csp?size=4500 HTTP/1.1\nHost: www.shop.example\nDNT: 1\n"
-                    + cookie + "\n");
+            String r = SERVERS.get(kind).exchange("GET /csp?size=" + size + " HTTP/1.1\nHost: www.shop.example\n"
+                    + "DNT: 1\n" + cookie + "\n");
             assertTrue(r.startsWith("HTTP/1.1 200"), "round " + round + ": " + head(r));
             assertTrue(r.endsWith("page end"), "round " + round + ": " + head(r));
-            assertTrue(head(r).length() <= 8192, "round " + round + ": headers of " + head(r).length() + " bytes");
+            assertTrue(head(r).length() <= limit, "round " + round + ": headers of " + head(r).length() + " bytes");
             List<String> expired = new ArrayList<>();
             for (String line : head(r).split("\r\n")) {
                 if (line.startsWith("Set-Cookie: ") && line.contains("=; Max-Age=0")) {

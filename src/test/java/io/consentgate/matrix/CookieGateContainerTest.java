@@ -366,6 +366,30 @@ class CookieGateContainerTest {
     }
 
     /**
+     * A withdrawal by a visitor who carries many tracker cookies is stored: its response stays under 4 KiB of
+     * headers, nginx's default proxy buffer (past it nginx answers {@code 502}, and the refusal would never reach the
+     * browser), and still expires the cookies that fit, leaving the rest to the following pages.
+     */
+    @ParameterizedTest
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
+    void aWithdrawalWithManyTrackerCookiesFitsAProxysDefaultBuffer(String kind) throws Exception {
+        StringBuilder cookie = new StringBuilder("Cookie: session_id=s3ss");
+        for (String name : MANY_TRACKER_COOKIES) {
+            cookie.append("; ").append(name).append("=GA1.2.1234567890.1234567890");
+        }
+        String form = "categories=functional&return=/account/privacy";
+        byte[] raw = PLAIN.get(kind).exchange("POST /consent HTTP/1.1\nHost: www.shop.example\n"
+                + "Origin: http://www.shop.example\nContent-Type: application/x-www-form-urlencoded\n"
+                + "Content-Length: " + form.length() + "\n" + cookie + "\nConnection: close\n\n" + form);
+        String response = new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String head = response.substring(0, response.indexOf("\r\n\r\n") + 4);
+        assertTrue(head.startsWith("HTTP/1.1 303"), head);
+        assertTrue(head.length() <= 4096, head.length() + " bytes of headers: " + head);
+        assertTrue(head.contains("\r\nSet-Cookie: cg_consent="), head);
+        assertTrue(head.contains("\r\nSet-Cookie: _ga=; Max-Age=0"), head);
+    }
+
+    /**
      * Browsers clear the consent cookie of the withdrawal response too; in opt-out mode the visitor would then be
      * tracked again, so there the withdrawal is stored and only the tracker cookies are expired.
      */

@@ -268,13 +268,58 @@ class CookieGateTest {
         assertEquals(2, CookieGate.occurrences(List.of(line), "c"));
     }
 
+    /**
+     * A page's expiries keep its headers under a proxy's default 4 KiB buffer while its own headers leave room, and
+     * under the container's 8 KiB once they alone need more than 4 KiB.
+     */
+    @Test
+    void expiryRoomKeepsAPageUnderTheProxyBufferWhileItsOwnHeadersFit() {
+        assertEquals(4096 - 1024 - 300, CookieGate.expiryRoom(300));
+        assertEquals(0, CookieGate.expiryRoom(4096 - 1024));
+        assertEquals(8192 - 1024 - 4500, CookieGate.expiryRoom(4500));
+        assertTrue(CookieGate.expiryRoom(8192) < 0);
+    }
+
+    /**
+     * A cookie with more expiry lines than one response has room for (HTTPS, a deep host, five paths: 40 lines) is
+     * not left out: every response carries its copies on {@code Path=/}, and the other lines take turns, so that a few
+     * responses reach every copy the browser may hold. Within one request every call picks the same lines.
+     */
+    @Test
+    void expiriesThatDoNotFitTakeTurnsAndTheRootCopiesComeFirst() {
+        assumeTrue(PublicSuffixes.available(), "this JDK ships no public suffix list");
+        CookieGate gate = new CookieGate(TrackerCatalog.bundled(), List.of("/", "/shop", "/blog", "/account",
+                "/checkout"));
+        String host = "www.shop.example.co.uk";
+        List<String> all = gate.expiries(request(host, "_ga=GA1.2.3.4", "/", true), REFUSED, Integer.MAX_VALUE);
+        assertEquals(2 * 5 * 4, all.size());
+        String root = "_ga=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/";
+        List<String> rootCopies = List.of(root, root + "; Domain=www.shop.example.co.uk",
+                root + "; Domain=shop.example.co.uk", root + "; Domain=example.co.uk");
+        int budget = 1500;
+        java.util.Set<String> reached = new java.util.HashSet<>();
+        for (int i = 0; i < 6; i++) {
+            HttpServletRequest r = request(host, "_ga=GA1.2.3.4", "/", true);
+            List<String> lines = gate.expiries(r, REFUSED, budget);
+            assertTrue(lines.containsAll(rootCopies), lines.toString());
+            assertTrue(lines.stream().mapToInt(l -> l.length() + "Set-Cookie: \r\n".length()).sum() <= budget);
+            assertTrue(lines.size() > rootCopies.size(), lines.toString());
+            assertEquals(lines, gate.expiries(r, REFUSED, budget), "a second call in the same request");
+            reached.addAll(lines);
+        }
+        assertEquals(new java.util.HashSet<>(all), reached);
+    }
+
     private static HttpServletRequest request(String host, String cookie) {
         return request(host, cookie, "/", false);
     }
 
     private static HttpServletRequest request(String host, String cookie, String uri, boolean secure) {
+        java.util.Map<String, Object> attributes = new java.util.HashMap<>();
         return (HttpServletRequest) Proxy.newProxyInstance(CookieGateTest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getAttribute" -> attributes.get((String) args[0]);
+                    case "setAttribute" -> attributes.put((String) args[0], args[1]);
                     case "getServerName" -> host;
                     case "getRequestURI" -> uri;
                     case "isSecure" -> secure;
