@@ -19,9 +19,10 @@ public final class AccessLogAttributes {
     /** The Referer, or {@code -} when analytics is refused. */
     public static final String REFERER = "io.consentgate.log.referer";
     /**
-     * The request path without the query string and without {@code ;jsessionid=} (a session credential), a space
-     * written {@code \x20} so it fits inside {@code "%m PATH %H"}; print it instead of Tomcat's {@code %U} or Jetty's
-     * {@code %U}, which keep the session id.
+     * The request path without the query string and without {@code ;jsessionid=} (a session credential), without
+     * any path parameter when analytics is refused and without the click-id ones ({@code ;gclid=}) when marketing
+     * is, a space written {@code \x20} so it fits inside {@code "%m PATH %H"}; print it instead of Tomcat's
+     * {@code %U} or Jetty's {@code %U}, which keep the session id.
      */
     public static final String PATH = "io.consentgate.log.path";
     /** The query string, or {@code -} when absent or analytics is refused. */

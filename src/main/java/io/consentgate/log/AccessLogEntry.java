@@ -17,7 +17,8 @@ import java.util.Objects;
  *   <li>When {@link Category#ANALYTICS} is refused, User-Agent, Referer, query string, every path parameter
  *       ({@code ;gclid=…}) and the visitor id are dropped.</li>
  *   <li>When {@link Category#MARKETING} is refused, the ad click ids ({@link ClickIds}: {@code gclid},
- *       {@code fbclid}, {@code msclkid}…) are removed from the query string and the Referer's.</li>
+ *       {@code _gl}, {@code fbclid}, {@code msclkid}…) are removed from the query string, the path parameters
+ *       ({@code ;gclid=…}) and the Referer's, the name compared decoded and ignoring case.</li>
  *   <li>Always: the {@code ;jsessionid=} path parameter (a session credential) is removed from the path; no
  *       remote user, {@code Authorization}, {@code Cookie} or {@code Set-Cookie} value ever enters an entry (there
  *       is no field for them).</li>
@@ -31,7 +32,7 @@ import java.util.Objects;
  * @param clientIp       the masked client address, or {@code "-"}
  * @param method         the request method, or {@code null}
  * @param path           the request path without query and session id (without any path parameter when
- *                       analytics is refused), or {@code null}
+ *                       analytics is refused, without the click-id ones when marketing is), or {@code null}
  * @param query          the query string, or {@code null} when absent or dropped
  * @param protocol       the protocol, or {@code null}
  * @param status         the response status code
@@ -77,7 +78,9 @@ public record AccessLogEntry(
         boolean marketing = analytics && decision.allows(Category.MARKETING);
         String ip = mask.mask(view.clientAddress());
         String visitor = visitorHash == null || !analytics ? null : visitorHash.of(ip, view.userAgent());
-        String path = analytics ? withoutSessionId(view.requestUri()) : withoutPathParameters(view.requestUri());
+        String path = !analytics ? withoutPathParameters(view.requestUri())
+                : marketing ? withoutSessionId(view.requestUri())
+                : ClickIds.removedFromPath(withoutSessionId(view.requestUri()));
         String query = !analytics ? null : marketing ? view.queryString() : ClickIds.removed(view.queryString());
         String referer = !analytics ? null : marketing ? view.referer() : ClickIds.removedFromUrl(view.referer());
         return new AccessLogEntry(

@@ -132,6 +132,30 @@ class AccessLogContainerTest {
         assertFalse(line.contains("AAAAAAAAAAAAAAAAAAAAAA"), "cookie values are never logged: " + line);
     }
 
+    /**
+     * Analytics allowed, marketing refused: the path and query are logged without the ad click ids in them (Jetty:
+     * {@code ContainerAccessLogRecipeTest}, where its request log tells when the line is written).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat-json"})
+    void aVisitorWhoRefusedMarketingIsLoggedWithoutClickIds(String kind) throws Exception {
+        String marker = "/landing-" + UUID.randomUUID();
+        String cookie = "cg_consent=1.analytics.1." + (System.currentTimeMillis() / 1000) + ".AAAAAAAAAAAAAAAAAAAAAA";
+        String raw = containers.get(kind).exchange("GET " + marker + ";gclid=PGCLID1;v=2?gclid=QGCLID1"
+                + "&_gl=1*1x2y3z*_gcl_aw*R0NMLjE3MDAwMDAwMDAuRzE.&srsltid=AfmBOo123&cjevent=abc123"
+                + "&awc=1234_1700000000_abcdef&sscid=a1b2c3&_kx=abcdEFGH.XyZ&s_kwcid=AL!123&%67braid=GB1&ref=ok"
+                + " HTTP/1.1\nHost: localhost\nCookie: " + cookie + "\nUser-Agent: ClickAgent\n"
+                + "Referer: https://ads.example/r;msclkid=M1?ttclid=T1&lang=de\n");
+        assertEquals(200, org.eclipse.jetty.http.HttpTester.parseResponse(raw).getStatus(), raw);
+        List<String> lines = accessLines(marker);
+        assertEquals(1, lines.size(), lines.toString());
+        JsonNode json = new ObjectMapper().readTree(lines.get(0));
+        assertEquals(marker + ";v=2", json.get("path").asText(), lines.get(0));
+        assertEquals("ref=ok", json.get("query").asText(), lines.get(0));
+        assertEquals("https://ads.example/r?lang=de", json.get("referer").asText(), lines.get(0));
+        assertEquals("ClickAgent", json.get("user_agent").asText(), "analytics is allowed: " + lines.get(0));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"tomcat-json"})
     void jsonLinesParseBackWithJackson(String kind) throws Exception {

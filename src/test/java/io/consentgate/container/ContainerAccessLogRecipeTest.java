@@ -22,7 +22,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,6 +58,37 @@ class ContainerAccessLogRecipeTest {
                     () -> new AssertionError("no request log line: " + lines));
             assertTrue(line.endsWith("\"-\" \"-\""), line);
             assertTrue(!line.contains("SecretAgent") && !line.contains("ref.example"), line);
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** Analytics allowed, marketing refused: Jetty's request log reads the path and query without ad click ids. */
+    @Test
+    void jettyRequestLogReadsTheAttributesWithoutTheClickIdsOfAVisitorWhoRefusedMarketing() throws Exception {
+        BlockingQueue<String> attributes = new LinkedBlockingQueue<>();
+        Server server = new Server();
+        LocalConnector connector = new LocalConnector(server);
+        server.addConnector(connector);
+        server.setRequestLog((request, response) -> attributes.add(request.getAttribute("io.consentgate.log.path")
+                + " " + request.getAttribute("io.consentgate.log.query") + " "
+                + request.getAttribute("io.consentgate.log.referer")));
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.addFilter(ConsentGateFilter.class.getName(), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addServlet(AppServlet.class, "/*");
+        server.setHandler(context);
+        server.start();
+        try {
+            String cookie = "cg_consent=1.analytics.1." + (System.currentTimeMillis() / 1000)
+                    + ".AAAAAAAAAAAAAAAAAAAAAA";
+            String raw = connector.getResponse(Container.crlf("GET /landing;gclid=PGCLID1;v=2?gclid=QGCLID1"
+                    + "&_gl=1*1x2y3z*_gcl_aw*R0NMLjE3MDAwMDAwMDAuRzE.&srsltid=AfmBOo123&cjevent=abc123"
+                    + "&awc=1234_1700000000_abcdef&sscid=a1b2c3&_kx=abcdEFGH.XyZ&s_kwcid=AL!123&%67braid=GB1&ref=ok"
+                    + " HTTP/1.1\nHost: localhost\nCookie: " + cookie + "\n"
+                    + "Referer: https://ads.example/r;msclkid=M1?ttclid=T1&lang=de\n"));
+            assertTrue(raw.startsWith("HTTP/1.1 200"), raw);
+            String line = attributes.poll(30, TimeUnit.SECONDS);
+            assertEquals("/landing;v=2 ref=ok https://ads.example/r?lang=de", line);
         } finally {
             server.stop();
         }
