@@ -41,6 +41,7 @@ final class ElementNames {
     static final int HR = 31;
     static final int INPUT = 32;
     static final int META = 33;
+    static final int TRACK = 35;
     static final int FRAME = 40;
     static final int IMAGE = 41;
     static final int VIDEO = 83;
@@ -138,7 +139,7 @@ final class ElementNames {
     static {
         if (!NAMES[VIDEO].equals("video") || !NAMES[IMAGE].equals("image") || !NAMES[FIRST_BREAKOUT].equals("b")
             || !NAMES[P].equals("p") || !NAMES[MALIGNMARK].equals("malignmark") || !NAMES[USE].equals("use")
-            || !NAMES[BODY].equals("body") || !NAMES[DETAILS].equals("details") || !NAMES[AMP_IMG].equals("amp-img")
+            || !NAMES[TRACK].equals("track") || !NAMES[BODY].equals("body") || !NAMES[DETAILS].equals("details") || !NAMES[AMP_IMG].equals("amp-img")
             || !NAMES[AMP_FACEBOOK].equals("amp-facebook") || !NAMES[AMP_REDDIT].equals("amp-reddit")
             || !NAMES[AMP_LIST].equals("amp-list") || !NAMES[AMP_IMA_VIDEO].equals("amp-ima-video")
             || NAMES.length != AMP_IMA_VIDEO + 1) {
@@ -161,6 +162,7 @@ final class ElementNames {
         PLAIN_START[FRAME] = false;
         PLAIN_START[IMAGE] = false;
         PLAIN_START[META] = false; // http-equiv=refresh navigates
+        PLAIN_START[TRACK] = false; // fetches its src (a text track) with its media element
         PLAIN_START[BODY] = false; // its onload runs by itself (once a page: costs nothing)
         PLAIN_START[DETAILS] = false; // ontoggle, when open
     }

@@ -107,20 +107,33 @@ final class ElementRules {
                     engine.beginNoscript();
                 }
                 break;
-            case ElementNames.IMAGE:
-                if (t.foreign) {
-                    svgImage();
+            case ElementNames.IMAGE: {
+                // the SVG reading is checked also in HTML content: the tokenizer leaves SVG content at an HTML end
+                // tag that a browser ignores when no element of its name is open (README), and there the href loads
+                TrackerMatch m = svgHref();
+                if (t.foreign || m != null) {
+                    refuseIfTracker(m);
                 } else {
                     media(); // the HTML parser reads <image> as <img>
                 }
                 break;
+            }
             case ElementNames.FEIMAGE:
             case ElementNames.USE:
                 if (t.foreign) {
-                    svgImage();
+                    refuseIfTracker(svgHref());
+                } else {
+                    // read as HTML, as <image> above: read so, it is an element with content, which stays; only
+                    // the URL it would load as SVG goes
+                    TrackerMatch m = svgHref();
+                    if (m != null) {
+                        dropAttributes(0, HREF, m);
+                        dropAttributes(0, XLINK_HREF, m);
+                    }
                 }
                 break;
             case ElementNames.AUDIO:
+            case ElementNames.TRACK:
                 refuseIfTracker(check(attr(SRC), false));
                 break;
             case ElementNames.VIDEO: {
@@ -487,9 +500,10 @@ final class ElementRules {
     }
 
     /** SVG {@code <image>} and {@code <feImage>}: {@code href} wins over {@code xlink:href}. */
-    private void svgImage() throws IOException {
+    /** The refusing match for the URL an SVG {@code <image>}, {@code <feImage>} or {@code <use>} loads, or null. */
+    private TrackerMatch svgHref() {
         int href = attr(HREF);
-        refuseIfTracker(check(href >= 0 ? href : attr(XLINK_HREF), false));
+        return check(href >= 0 ? href : attr(XLINK_HREF), false);
     }
 
     private void media() throws IOException {

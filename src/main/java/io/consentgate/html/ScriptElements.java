@@ -56,6 +56,16 @@ final class ScriptElements {
         if (t.foreign && src < 0) {
             src = rules.attr(XLINK_HREF);
         }
+        if (src < 0 && !t.foreign) {
+            // an SVG script's URL, read as HTML: the tokenizer leaves SVG content at an HTML end tag that a browser
+            // ignores when no element of its name is open (README), and there the script loads its href
+            int href = rules.attr(HREF);
+            TrackerMatch loads = rules.checkScriptSource(href >= 0 ? href : rules.attr(XLINK_HREF));
+            if (loads != null) {
+                rules.refuseIfTracker(loads);
+                return;
+            }
+        }
         if (src >= 0) {
             TrackerMatch loads = rules.checkScriptSource(src);
             rules.refuseIfTracker(loads);

@@ -67,6 +67,34 @@ class ForeignContentExitTest {
         assertEquals(in, rewrite(REMOVE, in, ConsentDecision.allowAll()));
     }
 
+    static Stream<Arguments> afterAStrayEndTagInSvg() {
+        return Stream.of(
+            Arguments.of("<svg viewBox=\"0 0 8 8\"></div><image href=\"https://www.facebook.com/tr?id=1&amp;ev=PageView\""
+                + " width=1 height=1/></svg><p>Teas</p>", "<svg viewBox=\"0 0 8 8\"></div></svg><p>Teas</p>"),
+            // read as HTML these have content, which stays: only the URL goes
+            Arguments.of("<svg><g></span><feImage xlink:href=\"https://www.facebook.com/tr?id=1\"/></g></svg>",
+                "<svg><g></span><feImage/></g></svg>"),
+            Arguments.of("<svg></section><use width=8 href=\"https://static.hotjar.com/c/hotjar-1.js#i\"></use></svg>",
+                "<svg></section><use width=8></use></svg>"),
+            Arguments.of("<svg></ul><script href=\"https://www.googletagmanager.com/gtag/js?id=G-1\"></script></svg>",
+                "<svg></ul></svg>"));
+    }
+
+    /**
+     * An HTML end tag in SVG content with no element of its name open: a browser ignores it and stays in SVG, where
+     * {@code <image>}, {@code <feImage>}, {@code <use>} and {@code <script>} load their {@code href}. The rewriter
+     * takes such an end tag as leaving SVG (README), so it checks those URLs in HTML content too: such an element with
+     * a tracker's URL goes either way. An HTML {@code <image>} without one is still read as the {@code <img>} it is.
+     */
+    @ParameterizedTest
+    @MethodSource("afterAStrayEndTagInSvg")
+    void svgUrlsAfterAStrayEndTagAreCheckedEitherWay(String in, String out) {
+        assertEquals(out, rewrite(REMOVE, in, ConsentDecision.refuseAll()));
+        assertEquals(in, rewrite(REMOVE, in, ConsentDecision.allowAll()));
+        String own = "<p><image href=\"/img/logo.svg\" src=\"/img/logo.png\"><use href=\"#icon\"></p>";
+        assertEquals(own, rewrite(REMOVE, own, ConsentDecision.refuseAll()));
+    }
+
     static Stream<Arguments> cutBreakouts() {
         return Stream.of(
             // HTML after the pixel stays HTML, deep in SVG too: the CDATA after it is a bogus comment
