@@ -31,7 +31,9 @@ import java.util.Set;
  *   <li>An {@code If-None-Match} tag that carries the current decision's suffix is handed on as the application
  *       wrote it ({@link Validators}), so its own conditional-request handling answers {@code 304} only for a copy
  *       the browser got under the same decision. With only other decisions' tags in it, {@code If-Modified-Since}
- *       is hidden, so an application that validates by date alone does not confirm such a copy either.</li>
+ *       is hidden, so an application that validates by date alone does not confirm such a copy either. A page
+ *       request whose validators name no decision at all revalidates a copy cached before ConsentGate enforced:
+ *       for a visitor who refuses something both fields are hidden.</li>
  *   <li>A strong {@code If-Match} or {@code If-Range} tag with the current decision's suffix (a page sent as
  *       written) is handed on as the application wrote it; weak ones and other decisions' match nothing.</li>
  *   <li>{@code Range} and {@code If-Range} are hidden for an HTML document whose body is rewritten under the
@@ -80,6 +82,25 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
     }
 
     /**
+     * Whether the request revalidates a copy of a page the browser cached before ConsentGate enforced here (before it
+     * was installed, or in report-only mode, or with {@code html-rewrite} off), for a visitor whose decision refuses
+     * something: its {@code If-None-Match} names no decision ({@link Validators#namesNoDecision}), where every page
+     * sent under enforcement with a validator carries a tag that does, or it has only {@code If-Modified-Since}. That
+     * copy is the page as written, trackers included, and an application's {@code 304} would have the browser show
+     * it again. Only for a URI that may name a page (as for ranges, {@link #mayBeAPage}); a stylesheet or an image
+     * keeps its validators. The cost is one full response per such copy, which then carries a tag of its own.
+     */
+    private static boolean revalidatesACopyFromBeforeEnforcement(HttpServletRequest request, ConsentResponse response,
+                                                               List<String> tags) {
+        if (!response.validatorsFollowDecision() || response.decision().allowsEverything()
+                || tags.isEmpty() && request.getHeader("If-Modified-Since") == null
+                || !Validators.namesNoDecision(tags)) {
+            return false;
+        }
+        return mayBeAPage(request, request.getRequestURI());
+    }
+
+    /**
      * Whether a {@code Range} may address bytes of a page as written, which is not what this visitor gets: the
      * decision has pages rewritten and the URI names an HTML document (by the container's MIME mapping, or a
      * directory, served by its welcome file), or names no known type (an extension-less URI, which a servlet, or a
@@ -94,6 +115,17 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
                                                          String path) {
         if (path == null || !response.validatorsFollowDecision() || response.decision().allowsEverything()
                 || request.getHeader("Range") == null) {
+            return false;
+        }
+        return mayBeAPage(request, path);
+    }
+
+    /**
+     * Whether {@code path} may name an HTML page: by the container's MIME mapping, or a directory (served by its
+     * welcome file), or no known type and a request for a document ({@link #mayRenderAsDocument}).
+     */
+    private static boolean mayBeAPage(HttpServletRequest request, String path) {
+        if (path == null) {
             return false;
         }
         int query = path.indexOf('?');
@@ -166,7 +198,9 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
      * body is rewritten.
      */
     private static Set<String> hiddenHeaders(HttpServletRequest request, ConsentResponse response, List<String> tags) {
-        boolean modifiedSince = !tags.isEmpty() && Validators.hidesModifiedSince(tags, response.decision());
+        boolean beforeEnforcement = revalidatesACopyFromBeforeEnforcement(request, response, tags);
+        boolean modifiedSince = beforeEnforcement
+                || !tags.isEmpty() && Validators.hidesModifiedSince(tags, response.decision());
         boolean ranges = rangesAddressThePageAsWritten(request, response, request.getRequestURI());
         if (!modifiedSince && !ranges) {
             return Set.of();
@@ -174,6 +208,9 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
         Set<String> hide = new HashSet<>();
         if (modifiedSince) {
             hide.add("if-modified-since");
+        }
+        if (beforeEnforcement) {
+            hide.add("if-none-match");
         }
         if (ranges) {
             hide.add("range");

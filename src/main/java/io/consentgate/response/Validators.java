@@ -23,7 +23,10 @@ import java.util.regex.Pattern;
  * out, leaving {@code If-Modified-Since} to decide); a tag with another decision's suffix is left as it is, so it
  * matches nothing, and with an {@code If-None-Match} present the application ignores {@code If-Modified-Since}.
  *
- * <p>Tags written before ConsentGate was installed carry no suffix and are passed on unchanged.
+ * <p>Tags written before ConsentGate enforced here (before it was installed, in report-only mode, with
+ * {@code html-rewrite} off) carry no suffix: for a page request by a visitor whose decision refuses something, they
+ * and {@code If-Modified-Since} are hidden from the application ({@link ConsentRequest}), since the copy they name is
+ * the page as written, trackers included.
  */
 final class Validators {
 
@@ -206,6 +209,26 @@ final class Validators {
             case 'l' -> ADDED.equals(base) ? "" : null;
             default -> null;
         };
+    }
+
+    /**
+     * Whether an {@code If-None-Match} field (its lines as received, empty when absent) names no copy made while
+     * ConsentGate enforced: no tag carries a decision suffix, of any decision. {@code *} and what is not a list of
+     * entity tags count as naming one (they are left to the application as they are).
+     */
+    static boolean namesNoDecision(List<String> lines) {
+        for (String line : lines) {
+            List<String> tags = tags(line);
+            if (tags == null) {
+                return false;
+            }
+            for (String t : tags) {
+                if (SUFFIXED.matcher(t).find()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The entity tags of one field line, or null when it is {@code *} or not a list of entity tags. */

@@ -101,6 +101,40 @@ class ConditionalRequestContainerTest {
         assertEquals(304, consentedAgain.statusCode());
     }
 
+    /**
+     * A copy the browser cached before ConsentGate enforced here (installed later, or switched on after a time in
+     * report-only mode) is the page as written, and its validators name no decision: a visitor who refuses something
+     * gets the page again, rewritten, not a {@code 304} that would have the browser show the trackers. A visitor
+     * allowed everything keeps the copy, and a stylesheet keeps its validators.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty-etags", "jetty"})
+    void aCopyFromBeforeEnforcementIsSentAgainToAVisitorWhoRefusesSomething(String kind) throws Exception {
+        int port = start(kind, false);
+        Files.writeString(docroot.resolve("site.css"), "h1 { color: teal }");
+        HttpResponse<String> consented = get(port, CONSENTED, null);
+        String lastModified = consented.headers().firstValue("Last-Modified").orElseThrow();
+        String tag = consented.headers().firstValue("ETag").orElseThrow();
+        String bare = tag.replaceFirst("\\.cg[0-9a-f]+[sw]\"$", "\"");
+
+        HttpResponse<String> byDate = get(port, null, null, lastModified);
+        assertEquals(200, byDate.statusCode(), "a 304 would keep the copy with its trackers");
+        assertFalse(byDate.body().contains("googletagmanager.com"), byDate.body());
+        if (!bare.equals(tag)) {
+            HttpResponse<String> byTag = get(port, null, bare, lastModified);
+            assertEquals(200, byTag.statusCode(), "the application's own tag, from before: " + bare);
+            assertFalse(byTag.body().contains("facebook.com/tr"), byTag.body());
+            assertEquals(304, get(port, CONSENTED, bare, lastModified).statusCode());
+        }
+        assertEquals(304, get(port, CONSENTED, null, lastModified).statusCode());
+
+        HttpResponse<String> css = get(port, "/site.css", null, null, null);
+        assertEquals(200, css.statusCode());
+        String cssModified = css.headers().firstValue("Last-Modified").orElseThrow();
+        assertEquals(304, get(port, "/site.css", null, css.headers().firstValue("ETag").orElse(null), cssModified)
+                .statusCode());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"tomcat", "jetty-etags", "jetty"})
     void aNotModifiedCarriesTheVaryOfThePageItConfirms(String kind) throws Exception {
@@ -196,6 +230,7 @@ class ConditionalRequestContainerTest {
         tomcat.setConnector(connector);
         Context ctx = tomcat.addContext("", docroot.toString());
         ctx.addMimeMapping("html", "text/html");
+        ctx.addMimeMapping("css", "text/css"); // as the default web.xml maps it
         ctx.addWelcomeFile("index.html");
         if (outerEncoding) {
             addFilter(ctx, "encoding", AnnouncesEncoding.class.getName());
@@ -242,7 +277,12 @@ class ConditionalRequestContainerTest {
 
     private static HttpResponse<String> get(int port, String cookie, String ifNoneMatch, String ifModifiedSince)
             throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/index.html"));
+        return get(port, "/index.html", cookie, ifNoneMatch, ifModifiedSince);
+    }
+
+    private static HttpResponse<String> get(int port, String path, String cookie, String ifNoneMatch,
+                                            String ifModifiedSince) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (cookie != null) {
             b.header("Cookie", cookie);
         }
