@@ -231,14 +231,7 @@ public final class ConsentGateFilter implements Filter {
         this.consentEndpoint = new ConsentEndpoint(p, engine, cookieGate, clock);
         this.wellKnown = new WellKnownResources(p);
         this.beaconGate = new BeaconGate(p.catalog(), p.beacons());
-        HtmlRewriter rewriter = !p.htmlRewrite() ? null : HtmlRewriter.builder(p.catalog())
-                .mode(p.htmlMode())
-                .maxHeldBytes(p.htmlMaxHeldBytes())
-                .overflow(p.htmlOnOverflow())
-                .stubPageGlobals(p.htmlStubGlobals())
-                .categoryAttribute(p.consentAttribute())
-                .reportOnly(p.reportOnly())
-                .build();
+        HtmlRewriter rewriter = !p.htmlRewrite() ? null : p.htmlRewriter().reportOnly(p.reportOnly()).build();
         this.accessLog = ServletAccessLog.builder()
                 .format(p.accessLog())
                 .ipMask(p.ipMask())

@@ -292,6 +292,20 @@ public final class Policy {
         return htmlStubGlobals;
     }
 
+    /**
+     * A builder for the HTML rewriter this policy configures: mode, hold cap and overflow action, stand-ins, category
+     * attribute. The filter adds report-only; the CLI's {@code rewrite} uses it as it is, so that it writes what the
+     * filter would send.
+     */
+    public HtmlRewriter.Builder htmlRewriter() {
+        return HtmlRewriter.builder(catalog)
+                .mode(htmlMode)
+                .maxHeldBytes(htmlMaxHeldBytes)
+                .overflow(htmlOnOverflow)
+                .stubPageGlobals(htmlStubGlobals)
+                .categoryAttribute(consentAttribute);
+    }
+
     /** The attribute operators tag elements with to gate them by category ({@code data-consent="analytics"}). */
     public String consentAttribute() {
         return consentAttribute;

@@ -63,12 +63,7 @@ record DecisionFlags(Policy policy, ConsentDecision decision, String contentType
     }
 
     HtmlRewriter rewriter() {
-        return HtmlRewriter.builder(policy.catalog())
-                .mode(policy.htmlMode())
-                .maxHeldBytes(policy.htmlMaxHeldBytes())
-                .overflow(policy.htmlOnOverflow())
-                .categoryAttribute(policy.consentAttribute())
-                .build();
+        return policy.htmlRewriter().build();
     }
 
     /** Whether the filter would rewrite a body of this content type at all. */

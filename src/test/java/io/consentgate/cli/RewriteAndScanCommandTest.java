@@ -108,6 +108,18 @@ class RewriteAndScanCommandTest {
         assertEquals("", r.err());
     }
 
+    /** {@code rewrite} builds its rewriter from the policy as the filter does: stand-ins follow the policy too. */
+    @Test
+    void rewriteWritesTheStandInsThePolicyAsksFor(@TempDir Path dir) throws Exception {
+        assertTrue(run(page(), "rewrite", "--dnt").text().contains("data-consentgate=\"stub\""),
+                "by default a removed loader leaves stand-ins for fbq and gtag");
+        Path policy = Files.writeString(dir.resolve("policy.yaml"), "html-stub-globals: false\n");
+        Run r = run(page(), "rewrite", "--dnt", "--policy", policy.toString());
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.text().contains("data-consentgate"), r.text());
+        assertFalse(r.text().contains("fbevents"), r.text());
+    }
+
     @Test
     void nonHtmlContentTypePassesThrough() {
         assertArrayEquals(page(), run(page(), "rewrite", "--content-type", "text/plain").out());
