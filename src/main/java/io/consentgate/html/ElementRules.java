@@ -10,9 +10,13 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Per-element decisions for start tags: which attribute carries a URL, and what to do when it is refused. */
 final class ElementRules {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HtmlRewriter.class);
 
     /** Between the categories of a category attribute's value ({@code "analytics, marketing"}). */
     static final java.util.regex.Pattern LIST_SEPARATOR = java.util.regex.Pattern.compile("[,\\s]+");
@@ -89,10 +93,15 @@ final class ElementRules {
                 break;
             case ElementNames.META:
                 if (engine.charsetFromPage && !t.foreign && (attr(AttributeNames.CHARSET) >= 0 || attr(HTTP_EQUIV) >= 0)
-                    && t.tagStart >= 0 && EncodingSniffer.prescan(t.buf, t.tagStart, t.tagEnd - t.tagStart) != null) {
-                    // the page declared it, as the browser's prescan reads this meta (one without a charset, or with
-                    // a label no browser knows, does not end the prescan): later stand-ins cannot push it out
-                    engine.charsetFromPage = false;
+                    && t.tagStart >= 0) {
+                    java.nio.charset.Charset declared = EncodingSniffer.prescan(t.buf, t.tagStart,
+                        t.tagEnd - t.tagStart);
+                    if (declared != null) {
+                        // the page declared it, as the browser's prescan reads this meta (one without a charset, or
+                        // with a label no browser knows, does not end the prescan): later stand-ins cannot push it out
+                        engine.charsetFromPage = false;
+                        warnIfRereadIn(declared);
+                    }
                 }
                 refresh();
                 break;
@@ -163,6 +172,20 @@ final class ElementRules {
                 return true;
         }
         return false;
+    }
+
+    /**
+     * A page read as bytes that declares ISO-2022-JP (or UTF-7) past the bytes the encoding was decided on: a browser
+     * reads the whole page again in that encoding, where bytes that are text here may be tags and tags text, so what
+     * follows is not read as the browser reads it. Said once per page, with what to do.
+     */
+    private void warnIfRereadIn(java.nio.charset.Charset declared) {
+        if (!EncodingSniffer.isAsciiCompatible(declared) && declared != EncodingLabels.REPLACEMENT) {
+            LOG.warn("ConsentGate: the page declares {} in a <meta> past the bytes its encoding was decided on; "
+                + "browsers read it again in that encoding, which the rewriter cannot follow: declare the charset in "
+                + "the Content-Type header or within the page's first {} bytes, so that its trackers are found",
+                declared.name(), EncodingSniffer.PRESCAN_BYTES);
+        }
     }
 
     /**

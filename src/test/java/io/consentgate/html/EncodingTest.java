@@ -63,6 +63,25 @@ class EncodingTest {
             new String(out, jis));
     }
 
+    /**
+     * A {@code <meta>} declaring ISO-2022-JP past the first 1,024 bytes: a browser reads the page again in it, which
+     * the rewriter, past the bytes it decided on, cannot follow. It says so in the log, with what to do.
+     */
+    @Test
+    void aLateIso2022MetaIsReportedInTheLog() throws Exception {
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("org.slf4j.simpleLogger.logFile",
+            "target/slf4j-test.log"));
+        String warning = "declares ISO-2022-JP in a <meta> past the bytes its encoding was decided on";
+        long before = java.nio.file.Files.exists(log) ? java.nio.file.Files.readAllLines(log,
+            StandardCharsets.ISO_8859_1).stream().filter(l -> l.contains(warning)).count() : 0;
+        String doc = "<!doctype html><title>Shop</title><!--" + " ".repeat(1100) + "--><meta charset=\"iso-2022-jp\">"
+            + "<p>ok</p>";
+        run(RewriteAssertions.REMOVE, doc.getBytes(StandardCharsets.US_ASCII), NONE, null);
+        long after = java.nio.file.Files.readAllLines(log, StandardCharsets.ISO_8859_1).stream()
+            .filter(l -> l.contains(warning)).count();
+        assertTrue(after > before, "no warning in " + log);
+    }
+
     @Test
     void failOpenPassesAnUnreadableEncodingThroughUnchanged() {
         HtmlRewriter open = HtmlRewriter.builder(RewriteAssertions.CATALOG).overflow(OverflowAction.FAIL_OPEN).build();
