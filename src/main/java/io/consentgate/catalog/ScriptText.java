@@ -109,6 +109,15 @@ final class ScriptText {
             while (j >= stop && isSpace(buf[j])) {
                 j--;
             }
+            int regex = j >= stop ? regexLiteralStart(buf, stop, j) : -1;
+            if (regex >= 0) {
+                // a pattern among the hosts ({@code denyUrls: [/extensions\//i, 'connect.facebook.net']})
+                k = regex - 1;
+                while (k >= stop && isSpace(buf[k])) {
+                    k--;
+                }
+                continue;
+            }
             if (j < stop || buf[j] != '\'' && buf[j] != '"' && buf[j] != '`') {
                 return false;
             }
@@ -126,6 +135,33 @@ final class ScriptText {
             }
         }
         return false;
+    }
+
+    /**
+     * Where the regular expression literal that ends at {@code end} ({@code /…/} and its flags) starts, when it is an
+     * element of a list (its opening {@code /} follows {@code [} or {@code ,}); else -1. Read back on one line; an
+     * escaped {@code /} inside it does not end it.
+     */
+    private static int regexLiteralStart(byte[] buf, int stop, int end) {
+        int j = end;
+        while (j >= stop && buf[j] >= 'a' && buf[j] <= 'z') {
+            j--; // flags
+        }
+        if (j <= stop || buf[j] != '/' || buf[j - 1] == '\\') {
+            return -1;
+        }
+        int o = j - 1;
+        while (o >= stop && buf[o] != '\n' && (buf[o] != '/' || o > stop && buf[o - 1] == '\\')) {
+            o--;
+        }
+        if (o < stop || buf[o] != '/' || o == j - 1) {
+            return -1;
+        }
+        int b = o - 1;
+        while (b >= stop && isSpace(buf[b])) {
+            b--;
+        }
+        return b >= stop && (buf[b] == '[' || buf[b] == ',') ? o : -1;
     }
 
     /** Methods that look for a string in another: a host passed to one is compared, never fetched from. */

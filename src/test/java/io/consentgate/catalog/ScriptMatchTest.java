@@ -1404,7 +1404,12 @@ class ScriptMatchTest {
                 + "['connect.facebook.net', \"www.googletagmanager.com\",\n  'static.hotjar.com'], tracesSampleRate: 0.1 });"));
         assertEquals(Set.of(), ids("Rollbar.init({ accessToken: 't', hostSafeList: [ 'shop.example' ], "
                 + "hostBlockList: [ 'https://www.google-analytics.com', 'bat.bing.com' ] });"));
+        // patterns may stand among the hosts (a browser extension's scripts, a path)
+        assertEquals(Set.of(), ids("Sentry.init({ denyUrls: [/extensions\\//i, /^chrome:\\/\\//i, "
+                + "'connect.facebook.net', /graph\\.facebook\\.com/i, \"static.hotjar.com\"] });"));
         // listed anywhere else, or with a path, or in a list with something else before it, it still counts
+        assertEquals(Set.of("hotjar"), ids("load({ urls: [a / b, 'static.hotjar.com'] });"));
+        assertEquals(Set.of("hotjar"), ids("load({ urls: [x(/y/), 'static.hotjar.com'] });"));
         assertEquals(Set.of("hotjar"), ids("['static.hotjar.com'].forEach(function (h) { add(h); });"));
         assertEquals(Set.of("hotjar"), ids("var hosts = ['cdn.example', 'static.hotjar.com'];"));
         assertEquals(Set.of("hotjar"), ids("load({ urls: [f('x'), 'static.hotjar.com'] });"));
