@@ -132,26 +132,36 @@ public record AccessLogEntry(
      * ignoring case.
      */
     static String withoutPathParameter(String path, String name) {
+        return withoutPathParameters(path, p -> p.regionMatches(true, 0, name, 0, name.length())
+                && p.length() > name.length() && p.charAt(name.length()) == '=');
+    }
+
+    /**
+     * Removes the path parameters that {@code drop} accepts: each {@code ;…} up to the next {@code ;} or {@code /},
+     * given to {@code drop} without its {@code ;}. Every other character stays.
+     */
+    static String withoutPathParameters(String path, java.util.function.Predicate<String> drop) {
         if (path == null || path.indexOf(';') < 0) {
             return path;
         }
-        String lower = path.toLowerCase(Locale.ROOT);
-        String parameter = ";" + name.toLowerCase(Locale.ROOT) + "=";
-        StringBuilder sb = new StringBuilder(path.length());
+        StringBuilder kept = new StringBuilder(path.length());
         int i = 0;
         while (i < path.length()) {
-            int at = lower.indexOf(parameter, i);
-            if (at < 0) {
-                sb.append(path, i, path.length());
+            int semicolon = path.indexOf(';', i);
+            if (semicolon < 0) {
+                kept.append(path, i, path.length());
                 break;
             }
-            sb.append(path, i, at);
-            int end = at + 1;
+            kept.append(path, i, semicolon);
+            int end = semicolon + 1;
             while (end < path.length() && path.charAt(end) != ';' && path.charAt(end) != '/') {
                 end++;
             }
+            if (!drop.test(path.substring(semicolon + 1, end))) {
+                kept.append(path, semicolon, end);
+            }
             i = end;
         }
-        return sb.toString();
+        return kept.toString();
     }
 }

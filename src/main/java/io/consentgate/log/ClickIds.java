@@ -72,28 +72,7 @@ final class ClickIds {
      * compared as in {@link #removed}), every other character kept; {@code null} stays null.
      */
     static String removedFromPath(String path) {
-        if (path == null || path.indexOf(';') < 0) {
-            return path;
-        }
-        StringBuilder kept = new StringBuilder(path.length());
-        int i = 0;
-        while (i < path.length()) {
-            int semicolon = path.indexOf(';', i);
-            if (semicolon < 0) {
-                kept.append(path, i, path.length());
-                break;
-            }
-            kept.append(path, i, semicolon);
-            int end = semicolon + 1;
-            while (end < path.length() && path.charAt(end) != ';' && path.charAt(end) != '/') {
-                end++;
-            }
-            if (!isClickId(path.substring(semicolon + 1, end))) {
-                kept.append(path, semicolon, end);
-            }
-            i = end;
-        }
-        return kept.toString();
+        return AccessLogEntry.withoutPathParameters(path, ClickIds::isClickId);
     }
 
     /**
