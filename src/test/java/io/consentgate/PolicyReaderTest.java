@@ -256,6 +256,28 @@ class PolicyReaderTest {
         assertEquals("trackers", bad.parameter());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "'/*'|the whole site cannot be a beacon path",
+        "/|the site's root (its home page) cannot be a beacon path",
+        "/hit;v=1|write the decoded path without ;, %",
+        "/stats/../hit|empty, . and .. segments are not allowed",
+        "/hit%2Fx|write the decoded path without ;, %",
+    })
+    void aTrackerEndpointThatCoversTheSiteOrNeverMatchesIsAnError(String endpoint, String why) {
+        InvalidPolicyException e = fileFails("/p.yaml", """
+                trackers:
+                  - id: acme
+                    name: Acme
+                    owner: Acme
+                    categories: [analytics]
+                    endpoints: ["%s"]
+                """.formatted(endpoint));
+        assertEquals("trackers", e.parameter());
+        assertTrue(e.getMessage().contains("\"" + endpoint + "\": " + why) && e.getMessage().contains("/p.yaml"),
+                e.getMessage());
+    }
+
     @Test
     void policyFileTrackersMayNameAmpVendorTypes() {
         String yaml = """

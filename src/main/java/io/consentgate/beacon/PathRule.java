@@ -1,6 +1,7 @@
 package io.consentgate.beacon;
 
 import io.consentgate.Category;
+import io.consentgate.catalog.CollectionPath;
 import java.util.Optional;
 
 /**
@@ -37,25 +38,15 @@ record PathRule(String source, String path, boolean prefix, Category category) {
         if (!pattern.startsWith("/")) {
             throw bad(entry, "the path must start with /");
         }
-        if (path.isEmpty() || path.equals("/")) {
-            throw bad(entry, "the whole site cannot be a beacon path");
+        String refusal = CollectionPath.refusal(prefix ? path + "/" : path, prefix);
+        if (refusal != null) {
+            throw bad(entry, refusal);
         }
         if (path.endsWith("/")) {
             throw bad(entry, "a trailing / is ignored when matching; write the path without it");
         }
         if (path.contains("*")) {
             throw bad(entry, "* is allowed only as a trailing /*");
-        }
-        for (String segment : path.substring(1).split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-                throw bad(entry, "empty, . and .. segments are not allowed; write the normalized path");
-            }
-        }
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            if (c == ';' || c == '%' || c == '?' || c == '#' || c <= ' ' || c >= 0x7f) {
-                throw bad(entry, "write the decoded path without ;, %, ?, #, spaces or control characters");
-            }
         }
         return new PathRule(e, path, prefix, category.get());
     }

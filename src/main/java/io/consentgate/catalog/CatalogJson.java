@@ -337,6 +337,10 @@ final class CatalogJson {
                 throw new CatalogFormatException(where + ": field \"endpoints\": \"" + path
                         + "\" must be an ASCII path starting with '/' (optionally ending in '*')");
             }
+            String refusal = CollectionPath.refusal(p, prefix);
+            if (refusal != null) {
+                throw new CatalogFormatException(where + ": field \"endpoints\": \"" + path + "\": " + refusal);
+            }
             out.add(new EndpointPattern(p, prefix, generic));
         }
         return out;

@@ -3,6 +3,7 @@ package io.consentgate.beacon;
 import io.consentgate.Category;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
@@ -57,6 +58,19 @@ class BeaconSettingsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new BeaconSettings(List.of(entry), false, false, true));
         assertTrue(e.getMessage().contains("\"" + entry + "\""), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "/*=analytics|the whole site cannot be a beacon path",
+        "/=analytics|the site's root (its home page) cannot be a beacon path",
+        "/a/./*=analytics|empty, . and .. segments are not allowed",
+        "/a;v=1=analytics|write the decoded path without ;, %",
+    })
+    void saysWhyAPathCannotBeGatedInTheWordsTheCatalogUses(String entry, String why) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new BeaconSettings(List.of(entry), false, false, true));
+        assertTrue(e.getMessage().contains(why), e.getMessage());
     }
 
     @Test

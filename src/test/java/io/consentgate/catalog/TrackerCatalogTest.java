@@ -304,6 +304,14 @@ class TrackerCatalogTest {
         [{"id":"a","name":"N","owner":"O","categories":["analytics"],"cookies":["a*b*c"]}]             | tracker #0 "a": field "cookies": bad cookie name pattern "a*b*c"
         [{"id":"a","name":"N","owner":"O","categories":["analytics"],"cookies":[{"name":"x","generic":"yes"}]}] | tracker #0 "a": field "cookies"
         [{"id":"a","name":"N","owner":"O","categories":["analytics"],"endpoints":["collect"]}]          | tracker #0 "a": field "endpoints": "collect"
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"endpoints":["/*"]}]              | tracker #0 "a": field "endpoints": "/*": the whole site cannot be a beacon path
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"endpoints":["/"]}]               | tracker #0 "a": field "endpoints": "/": the site's root (its home page) cannot be a beacon path
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"endpoints":[{"path":"//","generic":true}]}] | tracker #0 "a": field "endpoints": "//": the site's root
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"endpoints":["/hit;v=1"]}]        | tracker #0 "a": field "endpoints": "/hit;v=1": write the decoded path without ;, %
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"endpoints":["/hit%2Fx"]}]        | tracker #0 "a": field "endpoints": "/hit%2Fx": write the decoded path without ;, %
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"endpoints":["/stats/../hit"]}]   | tracker #0 "a": field "endpoints": "/stats/../hit": empty, . and .. segments are not allowed
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"endpoints":["/a//hit"]}]         | tracker #0 "a": field "endpoints": "/a//hit": empty, . and .. segments
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"endpoints":["/./stats/*"]}]      | tracker #0 "a": field "endpoints": "/./stats/*": empty, . and .. segments
         [{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":["a.test"],"tagIds":{"g-":["analytics"]}}] | tracker #0 "a": field "tagIds": prefix "g-"
         [{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":["a.test"],"tagIds":{"G-":{"categories":["analytics"],"body":"[0-9"}}}] | tracker #0 "a": field "tagIds.G-.body": not a regular expression
         [{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":["a.test"],"tagIds":{"G-":{"categories":["analytics"],"body":"[0-9]*"}}}] | tracker #0 "a": field "tagIds.G-.body" must not match an empty id
