@@ -26,6 +26,7 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -76,7 +77,7 @@ import java.util.Optional;
  *   <li>{@code dnt-refuses} (default {@code analytics,marketing}): categories a {@code DNT: 1} signal refuses ({@code none} for none)</li>
  *   <li>{@code signals-override-consent} (default {@code true}): whether GPC/DNT refusals beat a stored consent</li>
  *   <li>{@code gpc-headers} (default {@code Sec-GPC}): request headers read as a GPC signal in addition to {@code Sec-GPC}, which is always read ({@code none}: {@code Sec-GPC} alone)</li>
- *   <li>{@code consent-cookie-name} (default {@code cg_consent}): name of the consent cookie</li>
+ *   <li>{@code consent-cookie-name} (default {@code cg_consent}): name of the consent cookie; a name a catalog cookie pattern covers is an error</li>
  *   <li>{@code policy-revision} (default {@code 1}): revision of your privacy policy; raising it invalidates every ConsentGate consent cookie</li>
  *   <li>{@code consent-max-age-days} (default {@code 395}): lifetime of a consent (1–3650 days)</li>
  *   <li>{@code consent-secret} (default none): HMAC-SHA256 key (≥ 32 bytes) signing the cookie; {@code env:NAME} reads an environment variable; {@code none} for unsigned cookies</li>
@@ -176,6 +177,12 @@ public final class ConsentGateFilter implements Filter {
     @Override
     public void init(FilterConfig config) throws ServletException {
         if (configured != null) {
+            try {
+                requireUngatedSessionCookie(config == null ? null : config.getServletContext(), policy);
+            } catch (InvalidPolicyException e) {
+                LOG.error("{}", e.getMessage());
+                throw new ServletException(e.getMessage(), e);
+            }
             LOG.info("ConsentGate {}enforcing {}", VERSION, policy);
             warnOfUnreachedEndpoints(config);
             return;
@@ -187,13 +194,40 @@ public final class ConsentGateFilter implements Filter {
         }
         ServletContext ctx = config.getServletContext();
         try {
-            configure(PolicyReader.read(params, ctx::getResourceAsStream));
+            Policy read = PolicyReader.read(params, ctx::getResourceAsStream);
+            try {
+                requireUngatedSessionCookie(ctx, read);
+            } catch (InvalidPolicyException e) {
+                String file = params.get(PolicyReader.POLICY_FILE);
+                throw file == null || PolicyParameters.isNone(file.strip()) ? e : e.in(file.strip());
+            }
+            configure(read);
         } catch (InvalidPolicyException e) {
             LOG.error("{}", e.getMessage());
             throw new ServletException(e.getMessage(), e);
         }
         LOG.info("ConsentGate {}enforcing {}", VERSION, policy);
         warnOfUnreachedEndpoints(config);
+    }
+
+    /**
+     * Refuses a catalog whose cookie patterns cover the session cookie name the application configured (Tomcat and
+     * Undertow {@code <cookie-config><name>}, Jetty's session handler), as {@link Policy.Builder#build} does for
+     * {@code JSESSIONID}: the cookie gate would expire it on every page and log every visitor out.
+     */
+    private static void requireUngatedSessionCookie(ServletContext ctx, Policy p) {
+        String name;
+        try {
+            SessionCookieConfig cookie = ctx == null ? null : ctx.getSessionCookieConfig();
+            name = cookie == null ? null : cookie.getName();
+        } catch (RuntimeException e) {
+            LOG.debug("ConsentGate: the container does not tell its session cookie name", e);
+            return;
+        }
+        if (name != null && !name.isBlank() && !name.strip().equals(Policy.SESSION_COOKIE)) {
+            Policy.requireUngated(p.catalog(), name.strip(), "the session cookie (the application's session "
+                    + "cookie config)", null);
+        }
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.consentgate;
 
 import io.consentgate.beacon.BeaconSettings;
+import io.consentgate.catalog.Tracker;
 import io.consentgate.catalog.TrackerCatalog;
+import io.consentgate.catalog.TrackerMatch;
 import io.consentgate.html.HtmlRewriter;
 import io.consentgate.html.OverflowAction;
 import io.consentgate.html.RewriteMode;
@@ -677,7 +679,10 @@ public final class Policy {
             return this;
         }
 
-        /** {@code consent-cookie-name}: the name of ConsentGate's consent cookie. Default {@code cg_consent}. */
+        /**
+         * {@code consent-cookie-name}: the name of ConsentGate's consent cookie; {@link #build} refuses one a catalog
+         * cookie pattern covers. Default {@code cg_consent}.
+         */
         public Builder consentCookieName(String name) {
             this.consentCookieName = token("consent-cookie-name", name);
             return this;
@@ -821,7 +826,8 @@ public final class Policy {
          * The immutable policy.
          *
          * @throws InvalidPolicyException when a region is in both {@code opt-in-regions} and {@code opt-out-regions},
-         *                                or region modes are set without a {@code region-header}
+         *                                region modes are set without a {@code region-header}, or a catalog cookie
+         *                                pattern covers the consent cookie or {@code JSESSIONID}
          */
         public Policy build() {
             if (!regionConflicts.isEmpty()) {
@@ -834,8 +840,40 @@ public final class Policy {
                         "needs region-header: without a header naming the visitor's region no region is ever "
                         + "matched, and every visitor gets mode");
             }
+            TrackerCatalog cat = catalog != null ? catalog : TrackerCatalog.bundled();
+            requireUngated(cat, consentCookieName, "the consent cookie", "consent-cookie-name");
+            requireUngated(cat, SESSION_COOKIE, "the servlet session cookie", null);
             return new Policy(this);
         }
+    }
+
+    /** The session cookie's name unless the application renames it ({@code <cookie-config><name>}). */
+    static final String SESSION_COOKIE = "JSESSIONID";
+
+    /**
+     * Refuses a catalog in which a tracker's cookie pattern covers a necessary cookie (the consent cookie, the
+     * container's session cookie): the cookie gate would drop and expire it on every page, losing the visitor's
+     * consent or logging them out. The message names the tracker and its pattern; the key is {@code ownKey} when a
+     * bundled tracker covers the name (renaming the cookie is the fix), else {@code trackers} (the override is).
+     *
+     * @param role   what the cookie is, for the message
+     * @param ownKey the parameter that names the cookie, or null when it is not a ConsentGate parameter
+     */
+    static void requireUngated(TrackerCatalog catalog, String cookie, String role, String ownKey) {
+        TrackerMatch m = catalog.matchCookie(cookie, null);
+        if (m == null) {
+            return;
+        }
+        Tracker t = m.tracker();
+        String pattern = t.cookies().stream().filter(p -> p.matches(cookie))
+                .map(p -> p.prefix() ? p.name() + "*" : p.name()).findFirst().orElse(cookie);
+        boolean bundled = TrackerCatalog.bundled().tracker(t.id()).filter(t::equals).isPresent();
+        String key = bundled && ownKey != null ? ownKey : "trackers";
+        throw new InvalidPolicyException(key, "'" + cookie + "' is " + role + ", which is necessary and never gated, "
+                + "but " + (bundled ? "the bundled " : "") + "tracker \"" + t.id() + "\" lists the cookie pattern "
+                + pattern + ": the cookie gate would expire it on every page; " + (ownKey != null && bundled
+                ? "choose another name" : bundled ? "rename the cookie or disable that tracker in trackers"
+                : "take it out of that tracker's cookies"));
     }
 
     /** The consent managers whose cookies ConsentGate can translate. */

@@ -112,6 +112,7 @@ public final class PolicyReader {
             }
         }
         if (structured != null && structured.has("trackers")) {
+            fromFile.put("trackers", location);
             try {
                 b.catalog(catalogWithOverrides(structured.get("trackers")));
             } catch (InvalidPolicyException e) {

@@ -279,6 +279,42 @@ class PolicyReaderTest {
     }
 
     @Test
+    void aConsentCookieNameATrackerCookiePatternCoversIsAnError() {
+        InvalidPolicyException e = assertThrows(InvalidPolicyException.class,
+                () -> read(Map.of("consent-cookie-name", "_pk_id")));
+        assertEquals("consent-cookie-name", e.parameter());
+        assertTrue(e.getMessage().contains("'_pk_id'") && e.getMessage().contains("\"matomo\"")
+                && e.getMessage().contains("_pk_id*") && e.getMessage().contains("another name"), e.getMessage());
+        InvalidPolicyException fromFile = fileFails("/p.yaml", "consent-cookie-name: _ga\n");
+        assertEquals("consent-cookie-name", fromFile.parameter());
+        assertTrue(fromFile.getMessage().contains("/p.yaml"), fromFile.getMessage());
+        assertThrows(InvalidPolicyException.class, () -> Policy.builder().consentCookieName("_pk_id").build());
+        assertEquals("my_consent", read(Map.of("consent-cookie-name", "my_consent")).consentCookieName());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "JSESSIONID|cg_consent|JSESSIONID", "JSESSI*|cg_consent|JSESSIONID", "cg_consent|cg_consent|cg_consent",
+        "site_*|site_pref|site_pref", "site_pref|site_pref|site_pref",
+    })
+    void aTrackerOverrideListingTheSessionOrConsentCookieIsAnError(String listed, String consentCookie,
+            String covered) {
+        InvalidPolicyException e = fileFails("/p.yaml", """
+                consent-cookie-name: %s
+                trackers:
+                  - id: acme
+                    name: Acme
+                    owner: Acme
+                    categories: [analytics]
+                    cookies: ["%s"]
+                """.formatted(consentCookie, listed));
+        assertEquals("trackers", e.parameter());
+        assertTrue(e.getMessage().contains("'" + covered + "'") && e.getMessage().contains("\"acme\"")
+                && e.getMessage().contains("pattern " + listed) && e.getMessage().contains("/p.yaml"),
+                e.getMessage());
+    }
+
+    @Test
     void policyFileTrackersMayNameAmpVendorTypes() {
         String yaml = """
                 trackers:

@@ -33,6 +33,15 @@ interface Container extends AutoCloseable {
         };
     }
 
+    /** Starts Jetty or Tomcat with the given init-params and the application's session cookie renamed. */
+    static Container start(String kind, Map<String, String> initParams, String sessionCookieName) throws Exception {
+        return switch (kind) {
+            case "jetty" -> JettyContainer.start(initParams, sessionCookieName);
+            case "tomcat" -> TomcatContainer.start(initParams, sessionCookieName);
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+
     /**
      * Sends one raw request (text block, CRLF line ends added; {@code Connection: close} added unless it names a
      * {@code Connection}) to the server on loopback {@code port}, and reads the raw response until the server closes.

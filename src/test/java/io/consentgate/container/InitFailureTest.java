@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An invalid init-param must stop the application from starting: a privacy control never silently falls back. */
 class InitFailureTest {
@@ -37,9 +39,49 @@ class InitFailureTest {
         assertDoesNotStart(kind, Map.of("policy-file", "file:" + file));
     }
 
+    @ParameterizedTest
+    @CsvSource({"jetty,JSESSIONID,JSESSIONID", "tomcat,JSESSIONID,JSESSIONID", "jetty,SID,SID", "tomcat,SID,SID",
+        "jetty,JSESSIONID,cg_consent", "tomcat,JSESSIONID,cg_consent"})
+    void aTrackerCookieCoveringTheSessionOrConsentCookieStopsTheApplication(String kind, String session, String listed,
+            @TempDir Path dir) throws IOException {
+        Path file = dir.resolve("policy.yaml");
+        Files.writeString(file, """
+                trackers:
+                  - id: acme
+                    name: Acme
+                    owner: Acme
+                    categories: [analytics]
+                    cookies: ["%s"]
+                """.formatted(listed));
+        assertDoesNotStart(kind, Map.of("policy-file", "file:" + file), session);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void aRenamedSessionCookieNoTrackerListsStarts(String kind, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("policy.yaml");
+        Files.writeString(file, """
+                trackers:
+                  - id: acme
+                    name: Acme
+                    owner: Acme
+                    categories: [analytics]
+                    cookies: ["JSESSIONID_acme"]
+                """);
+        try (Container c = Container.start(kind, Map.of("policy-file", "file:" + file), "SID")) {
+            String r = c.exchange("GET / HTTP/1.1\nHost: localhost\nCookie: SID=abc; cg_consent=x\n");
+            assertTrue(r.startsWith("HTTP/1.1 200"), r);
+            assertFalse(r.contains("Set-Cookie: SID=") || r.contains("Set-Cookie: cg_consent="), r);
+        }
+    }
+
     private static void assertDoesNotStart(String kind, Map<String, String> initParams) {
+        assertDoesNotStart(kind, initParams, null);
+    }
+
+    private static void assertDoesNotStart(String kind, Map<String, String> initParams, String sessionCookie) {
         assertThrows(Exception.class, () -> {
-            try (Container c = Container.start(kind, initParams)) {
+            try (Container c = Container.start(kind, initParams, sessionCookie)) {
                 // A container that started anyway must still not serve through a broken filter (neither the page
                 // nor a 204 the broken configuration would answer).
                 String r = c.exchange("GET / HTTP/1.1\nHost: localhost\n");

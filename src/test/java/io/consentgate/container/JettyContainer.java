@@ -4,6 +4,7 @@ import io.consentgate.ConsentGateFilter;
 import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
 
@@ -22,10 +23,19 @@ final class JettyContainer implements Container {
     }
 
     static JettyContainer start(Map<String, String> initParams) throws Exception {
+        return start(initParams, null);
+    }
+
+    static JettyContainer start(Map<String, String> initParams, String sessionCookieName) throws Exception {
         Server server = new Server();
         LocalConnector connector = new LocalConnector(server);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
+        if (sessionCookieName != null) {
+            SessionHandler sessions = new SessionHandler();
+            sessions.setSessionCookie(sessionCookieName);
+            context.setSessionHandler(sessions);
+        }
         FilterHolder holder = context.addFilter(ConsentGateFilter.class.getName(), "/*",
                 EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
         holder.setAsyncSupported(true);

@@ -36,9 +36,18 @@ final class TomcatContainer implements Container {
     }
 
     static TomcatContainer start(Map<String, String> initParams) throws Exception {
+        return start(initParams, null);
+    }
+
+    static TomcatContainer start(Map<String, String> initParams, String sessionCookieName) throws Exception {
         Tomcat tomcat = onLoopback();
         Connector connector = tomcat.getConnector();
         Context ctx = tomcat.addContext("", null);
+        if (sessionCookieName != null) {
+            // as web.xml's <session-config><cookie-config><name> does
+            ctx.addServletContainerInitializer((classes, sc) -> sc.getSessionCookieConfig().setName(sessionCookieName),
+                    null);
+        }
         FilterDef def = new FilterDef();
         def.setFilterName("consentgate");
         def.setFilterClass(ConsentGateFilter.class.getName());
