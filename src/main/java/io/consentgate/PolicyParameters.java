@@ -41,6 +41,14 @@ final class PolicyParameters {
             .filter(e -> e.getValue().equals("true") || e.getValue().equals("false"))
             .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
 
+    /**
+     * The parameters whose value is a comma-separated list: a policy file may give them as a list, which is joined with
+     * commas. Every other parameter takes one value, and a list for it is an error, not its items joined.
+     */
+    static final Set<String> LIST_KEYS = Set.of("opt-in-regions", "opt-out-regions", "gpc-refuses", "dnt-refuses",
+            "gpc-headers", "honour-cmps", "permissions-policy", "cookie-expiry-paths",
+            "access-log-ip-mask", "trusted-proxies", "beacon-paths");
+
     /** Parameters that take {@code off}. */
     static final Set<String> OFF_KEYS = SETTERS.keySet().stream().filter(k -> takes(k, "off"))
             .collect(Collectors.toUnmodifiableSet());

@@ -263,6 +263,10 @@ public final class PolicyReader {
             if (!PolicyParameters.SETTERS.containsKey(key)) {
                 throw unknown(key);
             }
+            if (v.isArray() && !PolicyParameters.LIST_KEYS.contains(key)) {
+                throw new InvalidPolicyException(key, "takes one value, but the file gives a list " + v
+                        + ": write one value (quoted, if it holds a comma)");
+            }
             if (v.isArray()) {
                 List<String> items = new ArrayList<>();
                 v.forEach(n -> items.add(scalar(key, n)));

@@ -355,6 +355,43 @@ class PolicyReaderTest {
         return assertThrows(InvalidPolicyException.class, () -> readFile(name, text), text);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "consent-path: [/privacy, /consent]", "tracking-policy-url: [https://a.example/p, https://b.example/p]",
+        "consent-return: [/a, /b]", "mode: [opt-out]", "consent-secret: [0123456789abcdef0123456789abcdef, x]",
+        "consent-cookie-name: [a, b]", "policy-revision: [2]", "access-log: [json]",
+        "{\"consent-path\": [\"/privacy\", \"/consent\"]}",
+    })
+    void aListForASingleValuedKeyIsAnErrorNotItsItemsJoined(String line) {
+        boolean json = line.startsWith("{");
+        String key = line.substring(json ? 2 : 0, line.indexOf(json ? "\":" : ":"));
+        InvalidPolicyException e = fileFails(json ? "/p.json" : "/p.yaml", line + "\n");
+        assertEquals(key, e.parameter());
+        assertTrue(e.getMessage().contains("one value") && e.getMessage().contains("list")
+                && e.getMessage().contains(json ? "/p.json" : "/p.yaml"), e.getMessage());
+    }
+
+    @Test
+    void everyListParameterStillTakesAList() {
+        Policy p = readFile("/p.yaml", """
+                region-header: X-Country
+                opt-in-regions: [DE, FR]
+                opt-out-regions: [US]
+                gpc-refuses: [analytics, marketing]
+                dnt-refuses: [analytics]
+                gpc-headers: [X-GPC]
+                honour-cmps: [klaro]
+                permissions-policy: ["browsing-topics=()", "interest-cohort=()"]
+                cookie-expiry-paths: [/, /shop/]
+                access-log-ip-mask: [v4=16, v6=32]
+                trusted-proxies: [10.0.0.0/8, 192.168.0.1]
+                beacon-paths: ["/stats/*=analytics", "/px=marketing"]
+                """);
+        assertEquals(java.util.List.of("/", "/shop/"), p.cookieExpiryPaths());
+        assertEquals(java.util.List.of("/stats/*=analytics", "/px=marketing"), p.beacons().extraPaths());
+        assertEquals(ConsentMode.OPT_IN, p.modeFor("FR"));
+    }
+
     @Test
     void aKeyRepeatedInAPolicyFileIsAnErrorNotLastOneWins() {
         InvalidPolicyException yaml = fileFails("/p.yaml", """
