@@ -3,6 +3,7 @@ package io.consentgate;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,10 +71,11 @@ public final class PolicyReader {
             throw empty(POLICY_FILE, file);
         }
         if (!PolicyParameters.isNone(location)) {
-            JsonNode root = load(location, opener);
+            Loaded loaded = load(location, opener);
+            JsonNode root = loaded.root();
             structured = root;
             try {
-                flatten(root).forEach((k, v) -> {
+                flatten(root, loaded.numberTexts()).forEach((k, v) -> {
                     settings.put(k, v);
                     fromFile.put(k, location);
                 });
@@ -184,10 +186,17 @@ public final class PolicyReader {
     }
 
     /**
+     * A policy file's settings object, and for each of its keys the text of each number as written: the key's own
+     * value, or each item of its list ({@code null} where an item is no number).
+     */
+    private record Loaded(JsonNode root, Map<String, List<String>> numberTexts) {
+    }
+
+    /**
      * Reads the file's one settings object. A repeated key, anything after the object (JSON) and a second document
      * (YAML {@code ---}) are errors: each would otherwise let one setting silently replace or hide another.
      */
-    private static JsonNode load(String location, ResourceOpener opener) {
+    private static Loaded load(String location, ResourceOpener opener) {
         String lower = location.toLowerCase(Locale.ROOT);
         JsonFactory factory;
         boolean yaml;
@@ -205,7 +214,8 @@ public final class PolicyReader {
             if (in == null) {
                 throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' not found");
             }
-            try (JsonParser parser = factory.createParser(in)) {
+            byte[] bytes = in.readAllBytes();
+            try (JsonParser parser = factory.createParser(bytes)) {
                 JsonNode root = mapper.readTree(parser);
                 if (root == null || !root.isObject()) {
                     throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' must hold an object of settings");
@@ -215,7 +225,7 @@ public final class PolicyReader {
                             ? "holds more than one YAML document (a second ---): keep every setting in one"
                             : "has text after the settings object"));
                 }
-                return root;
+                return new Loaded(root, numberTexts(factory, bytes));
             }
         } catch (JsonProcessingException e) {
             throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' is not valid: "
@@ -223,6 +233,33 @@ public final class PolicyReader {
         } catch (IOException e) {
             throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' cannot be read: " + e, e);
         }
+    }
+
+    /**
+     * The numbers of the settings object as written ({@code 0x1F}, {@code 1_000}, {@code 007}): the tree holds only
+     * their values. Read again from the text, which has already parsed once.
+     */
+    private static Map<String, List<String>> numberTexts(JsonFactory factory, byte[] bytes) throws IOException {
+        Map<String, List<String>> out = new HashMap<>();
+        try (JsonParser p = factory.createParser(bytes)) {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                List<String> texts = new ArrayList<>();
+                JsonToken t = p.nextToken();
+                if (t == JsonToken.START_ARRAY) {
+                    for (JsonToken item = p.nextToken(); item != JsonToken.END_ARRAY; item = p.nextToken()) {
+                        texts.add(item.isNumeric() ? p.getText() : null);
+                        p.skipChildren();
+                    }
+                } else {
+                    texts.add(t.isNumeric() ? p.getText() : null);
+                    p.skipChildren();
+                }
+                out.put(key, texts);
+            }
+        }
+        return out;
     }
 
     /** Whether anything but white space (and comments) follows the settings object; text that is no token counts. */
@@ -248,7 +285,7 @@ public final class PolicyReader {
         return opener == null ? null : opener.open(location);
     }
 
-    private static Map<String, String> flatten(JsonNode root) {
+    private static Map<String, String> flatten(JsonNode root, Map<String, List<String>> numberTexts) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -267,12 +304,15 @@ public final class PolicyReader {
                 throw new InvalidPolicyException(key, "takes one value, but the file gives a list " + v
                         + ": write one value (quoted, if it holds a comma)");
             }
+            List<String> texts = numberTexts.getOrDefault(key, List.of());
             if (v.isArray()) {
                 List<String> items = new ArrayList<>();
-                v.forEach(n -> items.add(scalar(key, n)));
+                for (int i = 0; i < v.size(); i++) {
+                    items.add(scalar(key, v.get(i), i < texts.size() ? texts.get(i) : null));
+                }
                 out.put(key, String.join(",", items));
             } else {
-                out.put(key, scalar(key, v));
+                out.put(key, scalar(key, v, texts.isEmpty() ? null : texts.get(0)));
             }
         }
         return out;
@@ -282,8 +322,15 @@ public final class PolicyReader {
      * One value of a policy file as init-param text. A boolean is text only for a true/false parameter; YAML also reads
      * an unquoted {@code off}, {@code no}, {@code on}, {@code yes} as one, so false means {@code off} for the parameters
      * that take {@code off}, and anywhere else a boolean is an error that says to quote the value.
+     *
+     * <p>A number is its text only when written as its own value reads ({@code 395}, {@code 1.5}): YAML also reads an
+     * unquoted {@code 0x1F}, {@code 017}, {@code 1_000}, {@code +1} or {@code 1e3} as a number, whose value would
+     * silently replace what was written (a hex secret would become its decimal value), so such a number is an error
+     * that says to quote the value.
+     *
+     * @param written the number as written in the file, or null when unknown
      */
-    private static String scalar(String key, JsonNode n) {
+    private static String scalar(String key, JsonNode n, String written) {
         if (n.isNull()) {
             return "";
         }
@@ -296,6 +343,11 @@ public final class PolicyReader {
             }
             throw new InvalidPolicyException(key, "was read as the boolean " + n.asText() + ", which is not a value of "
                     + "this parameter (in YAML an unquoted yes, no, on, off, true or false is a boolean): quote it");
+        }
+        if (n.isNumber() && !n.asText().equals(written)) {
+            throw new InvalidPolicyException(key, "'" + (written == null ? n.asText() : written) + "' was read as the "
+                    + "number " + n.asText() + " (in YAML an unquoted number with 0x, a leading 0, _, + or an exponent "
+                    + "is read as its value, not as written): quote it");
         }
         return n.asText();
     }

@@ -502,6 +502,41 @@ class PolicyReaderTest {
                     && e.getMessage().contains("/p.yaml"), e.getMessage());
         }
     }
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "consent-secret: 0x1234567890abcdef1234567890abcdef12|0x1234567890abcdef1234567890abcdef12",
+        "consent-secret: 1_234_567_890_123_456_789_012_345_678_901_234|1_234_567_890_123_456_789_012_345_678_901_234",
+        "consent-secret: 01234567012345670123456701234567012|01234567012345670123456701234567012",
+        "policy-revision: 0x10|0x10", "policy-revision: 010|010", "policy-revision: +2|+2",
+        "consent-max-age-days: 1_000|1_000", "gpc-headers: [X-GPC, 0x1]|0x1", "consent-attribute: 1e3|1e3",
+        "consent-cookie-name: 1.50|1.50",
+    })
+    void aYamlNumberNotWrittenAsItsValueIsAnErrorThatSaysToQuoteIt(String yaml, String written) {
+        String key = yaml.substring(0, yaml.indexOf(':'));
+        InvalidPolicyException e = fileFails("/p.yaml", yaml + "\n");
+        assertEquals(key, e.parameter());
+        assertTrue(e.getMessage().contains("'" + written + "'") && e.getMessage().contains("number")
+                && e.getMessage().contains("quote it") && e.getMessage().contains("/p.yaml"), e.getMessage());
+    }
+
+    @Test
+    void aNumberWrittenAsItsValueIsItsTextAndAQuotedOneIsAsWritten() {
+        Policy plain = readFile("/p.yaml", """
+                policy-revision: 7
+                consent-max-age-days: 30
+                consent-secret: 12345678901234567890123456789012345
+                """);
+        assertEquals(7, plain.policyRevision());
+        assertArrayEquals("12345678901234567890123456789012345".getBytes(StandardCharsets.UTF_8),
+                plain.consentSecret());
+        Policy quoted = readFile("/p.yaml", "consent-secret: \"0x1234567890abcdef1234567890abcdef12\"\n");
+        assertArrayEquals("0x1234567890abcdef1234567890abcdef12".getBytes(StandardCharsets.UTF_8),
+                quoted.consentSecret());
+        assertEquals(3, readFile("/p.json", "{\"policy-revision\": 3}").policyRevision());
+        InvalidPolicyException json = fileFails("/p.json", "{\"consent-secret\": 1e40}");
+        assertTrue(json.getMessage().contains("'1e40'") && json.getMessage().contains("quote it"), json.getMessage());
+    }
+
     @Test
     void aRegionInBothRegionListsIsAnErrorInEitherOrder() {
         for (boolean optInFirst : new boolean[] {true, false}) {
