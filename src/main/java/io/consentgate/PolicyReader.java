@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.consentgate.catalog.CatalogFormatException;
 import io.consentgate.catalog.TrackerCatalog;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -228,8 +229,7 @@ public final class PolicyReader {
                 return new Loaded(root, numberTexts(factory, bytes));
             }
         } catch (JsonProcessingException e) {
-            throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' is not valid: "
-                    + e.getOriginalMessage(), e);
+            throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' is not valid: " + syntaxError(e), e);
         } catch (IOException e) {
             throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' cannot be read: " + e, e);
         }
@@ -260,6 +260,31 @@ public final class PolicyReader {
             }
         }
         return out;
+    }
+
+    /**
+     * A parse error on one line, with where it is: the YAML parser's own message spans lines (a snippet of the file and
+     * a caret under the column) and a JSON parser's has no position, but the message must fit on a log or stderr line.
+     */
+    static String syntaxError(JsonProcessingException e) {
+        String problem;
+        int line;
+        int column;
+        MarkedYAMLException yaml = null;
+        for (Throwable t = e; t != null && yaml == null; t = t.getCause()) {
+            yaml = t instanceof MarkedYAMLException m && m.getProblemMark() != null ? m : null;
+        }
+        if (yaml != null) {
+            problem = yaml.getProblem() + (yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")");
+            line = yaml.getProblemMark().getLine() + 1;
+            column = yaml.getProblemMark().getColumn() + 1;
+        } else {
+            problem = e.getOriginalMessage();
+            line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
+        }
+        String oneLine = (problem == null ? "syntax error" : problem).strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+        return oneLine + (line > 0 ? " at line " + line + (column > 0 ? ", column " + column : "") : "");
     }
 
     /** Whether anything but white space (and comments) follows the settings object; text that is no token counts. */

@@ -409,6 +409,21 @@ class PolicyReaderTest {
     }
 
     @Test
+    void aSyntaxErrorIsOneLineThatSaysWhereItIs() {
+        InvalidPolicyException yaml = fileFails("/p.yaml", "mode: opt-out\ngpc-refuses: marketing\n  vary: vary\n");
+        assertTrue(yaml.getMessage().contains("line 3, column 7") && yaml.getMessage().contains("/p.yaml")
+                && yaml.getMessage().contains("mapping values"), yaml.getMessage());
+        InvalidPolicyException json = fileFails("/p.json", "{\n  \"mode\": \"opt-out\",\n  \"vary\": \"vary\",\n}\n");
+        assertTrue(json.getMessage().contains("line 4, column 1") && json.getMessage().contains("/p.json"),
+                json.getMessage());
+        for (String text : new String[] {"a: [1, 2\n", "a: \"abc\n", "mode:\t opt-in\n\tvary: x\n"}) {
+            InvalidPolicyException e = fileFails("/p.yaml", text);
+            assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+            assertTrue(e.getMessage().contains(" at line "), e.getMessage());
+        }
+    }
+
+    @Test
     void textAfterTheJsonObjectIsAnError() {
         InvalidPolicyException e = fileFails("/p.json", "{\"mode\": \"opt-in\"} trailing");
         assertTrue(e.getMessage().contains("/p.json") && e.getMessage().contains("after"), e.getMessage());

@@ -121,6 +121,20 @@ class RewriteAndScanCommandTest {
     }
 
     @Test
+    void aPolicyFileWithASyntaxErrorGivesOneLineWithWhereItIs(@TempDir Path dir) throws Exception {
+        Path yaml = Files.writeString(dir.resolve("syntax.yaml"), "mode: opt-out\ngpc-refuses: marketing\n  vary: vary\n");
+        Path json = Files.writeString(dir.resolve("syntax.json"), "{\n  \"mode\": \"opt-out\",\n  \"vary\": \"vary\",\n}\n");
+        Path tab = Files.writeString(dir.resolve("tab.yaml"), "mode: opt-in\n\tvary: vary\n");
+        for (Object[] c : new Object[][] {{yaml, "line 3, column 7"}, {json, "line 4, column 1"},
+            {tab, "line 2, column 1"}}) {
+            Run r = run(page(), "rewrite", "--policy", c[0].toString());
+            assertEquals(1, r.code(), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().contains(c[0].toString()) && r.err().contains((String) c[1]), r.err());
+        }
+    }
+
+    @Test
     void nonHtmlContentTypePassesThrough() {
         assertArrayEquals(page(), run(page(), "rewrite", "--content-type", "text/plain").out());
     }
