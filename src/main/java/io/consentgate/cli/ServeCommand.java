@@ -84,7 +84,8 @@ final class ServeCommand {
         try {
             return PolicyReader.read(Map.of(PolicyReader.POLICY_FILE, "file:" + file), null);
         } catch (InvalidPolicyException e) {
-            throw new CommandException(e.getMessage(), e);
+            // "consentgate: " already starts the line
+            throw new CommandException(e.getMessage().replaceFirst("^ConsentGate: ", ""), e);
         }
     }
 }

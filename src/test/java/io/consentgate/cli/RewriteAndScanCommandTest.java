@@ -135,6 +135,15 @@ class RewriteAndScanCommandTest {
     }
 
     @Test
+    void anInvalidPolicyIsNamedOnceAsTheCommandsError(@TempDir Path dir) throws Exception {
+        Path policy = Files.writeString(dir.resolve("policy.yaml"), "mode: sometimes\n");
+        Run r = run(page(), "rewrite", "--policy", policy.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().startsWith("consentgate: invalid configuration 'mode': 'sometimes'"), r.err());
+        assertFalse(r.err().contains("ConsentGate:"), r.err());
+    }
+
+    @Test
     void nonHtmlContentTypePassesThrough() {
         assertArrayEquals(page(), run(page(), "rewrite", "--content-type", "text/plain").out());
     }
