@@ -380,9 +380,9 @@ public final class Policy {
      */
     public static final class Builder {
         /** The most IPv4 bits a mask may keep: a /24 network, as with Matomo's {@code bytes=1}. */
-        private static final int MAX_V4_BITS_KEPT = 24;
+        static final int MAX_V4_BITS_KEPT = 24;
         /** The most IPv6 bits a mask may keep: a /64 network, one subscriber's, as with {@code bytes=1}. */
-        private static final int MAX_V6_BITS_KEPT = 64;
+        static final int MAX_V6_BITS_KEPT = 64;
 
         private ConsentMode mode = ConsentMode.OPT_IN;
         private String regionHeader;

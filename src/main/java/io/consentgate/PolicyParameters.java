@@ -186,7 +186,7 @@ final class PolicyParameters {
         m.put("strip-request-cookies", (b, v) -> b.stripRequestCookies(bool("strip-request-cookies", v)));
         m.put("clear-site-data", (b, v) -> b.clearSiteData(bool("clear-site-data", v)));
         m.put("access-log", (b, v) -> b.accessLog(parsed("access-log", () -> AccessLogFormat.parse(v))));
-        m.put("access-log-ip-mask", (b, v) -> parsed("access-log-ip-mask", () -> b.ipMask(IpMask.parse(v))));
+        m.put("access-log-ip-mask", (b, v) -> parsed("access-log-ip-mask", () -> b.ipMask(ipMask(v))));
         m.put("trusted-proxies", (b, v) -> b.trustedProxies(isNone(v) ? TrustedProxies.none()
                 : parsed("trusted-proxies", () -> TrustedProxies.parse(v))));
         m.put("forwarded-header", (b, v) -> b.forwardedHeader(switch (v.toLowerCase(Locale.ROOT)) {
@@ -229,6 +229,33 @@ final class PolicyParameters {
         } catch (IllegalArgumentException e) {
             throw new InvalidPolicyException(param, e.getMessage(), e);
         }
+    }
+
+    /**
+     * The access log's mask. {@link IpMask#parse} takes any mask ({@code bytes=0}, 32 bits), and its range errors say
+     * so; the access log always masks, so a count outside the policy's ranges is refused here in the policy's terms.
+     */
+    private static IpMask ipMask(String v) {
+        for (String part : v.split(",", -1)) {
+            String[] kv = part.strip().toLowerCase(Locale.ROOT).split("=", 2);
+            String n = kv.length == 2 ? kv[1].strip() : "";
+            if (n.isEmpty() || n.length() > 3 || !n.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                continue; // IpMask.parse names what is malformed
+            }
+            int count = Integer.parseInt(n);
+            boolean out = switch (kv[0].strip()) {
+                case "v4" -> count > Policy.Builder.MAX_V4_BITS_KEPT;
+                case "v6" -> count > Policy.Builder.MAX_V6_BITS_KEPT;
+                case "bytes" -> count < 1 || count > 3;
+                default -> false;
+            };
+            if (out) {
+                throw new InvalidPolicyException("access-log-ip-mask", "'" + v + "': the access log always masks the "
+                        + "client address: keep v4=0.." + Policy.Builder.MAX_V4_BITS_KEPT + " and v6=0.."
+                        + Policy.Builder.MAX_V6_BITS_KEPT + " bits, or mask bytes=1..3");
+            }
+        }
+        return IpMask.parse(v);
     }
 
     static boolean isNone(String v) {

@@ -615,6 +615,23 @@ class PolicyReaderTest {
                 : value), e.getMessage());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"bytes=4", "bytes=0", "v4=32", "v6=128", "v4=25,v6=48", "BYTES = 9"})
+    void anIpMaskOutsideThePolicysRangesNamesThePolicysRanges(String mask) {
+        InvalidPolicyException e = assertThrows(InvalidPolicyException.class,
+                () -> read(Map.of("access-log-ip-mask", mask)));
+        assertEquals("access-log-ip-mask", e.parameter());
+        assertTrue(e.getMessage().contains("'" + mask + "'") && e.getMessage().contains("bytes=1..3")
+                && e.getMessage().contains("v4=0..24") && !e.getMessage().contains("0..3"), e.getMessage());
+    }
+
+    @Test
+    void anIpMaskInsideThePolicysRangesIsTaken() {
+        assertEquals(16, read(Map.of("access-log-ip-mask", "bytes=2")).ipMask().v4Bits());
+        assertEquals(24, read(Map.of("access-log-ip-mask", "v4=24,v6=64")).ipMask().v4Bits());
+        assertEquals(0, read(Map.of("access-log-ip-mask", "v4=0")).ipMask().v4Bits());
+    }
+
     @Test
     void ordinaryPathsStayValid() {
         assertEquals("/consent/", read(Map.of("consent-path", "/consent/")).consentPath());
