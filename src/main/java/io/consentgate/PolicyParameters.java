@@ -278,7 +278,8 @@ final class PolicyParameters {
             }
         }
         if (out.isEmpty()) {
-            throw new InvalidPolicyException(param, "'" + v + "' lists nothing; write none if that is meant");
+            throw new InvalidPolicyException(param, "'" + v + "' lists nothing; " + (takes(param, "none")
+                    ? "write none if that is meant" : "write at least one value"));
         }
         return out;
     }

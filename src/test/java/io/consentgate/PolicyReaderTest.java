@@ -633,6 +633,19 @@ class PolicyReaderTest {
     }
 
     @Test
+    void aListOfNothingAdvisesNoneOnlyWhereNoneIsAValue() {
+        InvalidPolicyException paths = assertThrows(InvalidPolicyException.class,
+                () -> read(Map.of("cookie-expiry-paths", ",")));
+        assertFalse(paths.getMessage().contains("none"), paths.getMessage());
+        assertTrue(paths.getMessage().contains("at least one"), paths.getMessage());
+        assertThrows(InvalidPolicyException.class, () -> read(Map.of("cookie-expiry-paths", "none")),
+                "none is no value of cookie-expiry-paths");
+        InvalidPolicyException refuses = assertThrows(InvalidPolicyException.class,
+                () -> read(Map.of("gpc-refuses", " , ")));
+        assertTrue(refuses.getMessage().contains("write none"), refuses.getMessage());
+    }
+
+    @Test
     void ordinaryPathsStayValid() {
         assertEquals("/consent/", read(Map.of("consent-path", "/consent/")).consentPath());
         assertEquals("/privacy/consent", read(Map.of("consent-path", "/privacy/consent")).consentPath());
