@@ -122,7 +122,8 @@ class RewriteAndScanCommandTest {
 
     @Test
     void aPolicyFileWithASyntaxErrorGivesOneLineWithWhereItIs(@TempDir Path dir) throws Exception {
-        Path yaml = Files.writeString(dir.resolve("syntax.yaml"), "mode: opt-out\ngpc-refuses: marketing\n  vary: vary\n");
+        Path yaml = Files.writeString(dir.resolve("syntax.yaml"),
+                "mode: opt-out\ngpc-refuses: marketing\n  vary: vary\n");
         Path json = Files.writeString(dir.resolve("syntax.json"), "{\n  \"mode\": \"opt-out\",\n  \"vary\": \"vary\",\n}\n");
         Path tab = Files.writeString(dir.resolve("tab.yaml"), "mode: opt-in\n\tvary: vary\n");
         for (Object[] c : new Object[][] {{yaml, "line 3, column 7"}, {json, "line 4, column 1"},
