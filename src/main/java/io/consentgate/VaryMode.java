@@ -8,7 +8,12 @@ package io.consentgate;
 public enum VaryMode {
     /** Add {@code Vary: DNT, Sec-GPC, Cookie} (merged with any {@code Vary} the application sets). The default. */
     VARY("vary"),
-    /** Add {@code Cache-Control: private} instead, for caches that handle {@code Vary: Cookie} badly. */
+    /**
+     * Keep the response out of shared caches with {@code Cache-Control} instead, for caches that handle
+     * {@code Vary: Cookie} badly: {@code private} when the application set no {@code Cache-Control}; one that lets a
+     * shared cache store the response loses {@code public} and {@code s-maxage} and gets {@code private}, its other
+     * directives kept ({@code public, max-age=600} goes out as {@code private, max-age=600}).
+     */
     PRIVATE("private");
 
     private final String id;
