@@ -1,7 +1,9 @@
 package io.consentgate;
 
 /**
- * How ConsentGate tells caches that a response depends on the visitor's privacy signals and consent.
+ * How ConsentGate tells caches that a response depends on the visitor's privacy signals and consent; said only on
+ * responses that another decision would change (pages, responses that set cookies…), so that a stylesheet or an
+ * image stays one copy in a shared cache.
  * There is deliberately no "off": a shared cache that served one visitor's tracker-laden page to a visitor who
  * refused tracking would undo everything this filter does.
  */

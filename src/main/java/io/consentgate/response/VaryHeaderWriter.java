@@ -69,6 +69,58 @@ public final class VaryHeaderWriter implements HeaderWriter {
         }
     }
 
+    /**
+     * Takes ConsentGate's tokens out of {@code Vary} for a response no other decision would change; a token the
+     * application (or a filter before ConsentGate) set stays, and so do its others. In private mode nothing was
+     * written before the commit, and the application's {@code Cache-Control} is left as it is.
+     */
+    @Override
+    public boolean withdraw(HttpServletResponse response, ConsentDecision decision) {
+        if (mode == VaryMode.PRIVATE) {
+            return true;
+        }
+        ConsentResponse wrapper = ConsentResponse.find(response);
+        if (wrapper == null) {
+            return false;
+        }
+        List<String> kept = new ArrayList<>();
+        boolean dropped = false;
+        for (String line : response.getHeaders("Vary")) {
+            for (String token : line == null ? new String[0] : line.split(",")) {
+                String t = token.strip();
+                if (t.isEmpty()) {
+                    continue;
+                }
+                if (isOwn(t) && !wrapper.applicationHeaders().dependence().varyFromApplication(t) || containsIgnoringCase(kept, t)) {
+                    dropped = true;
+                } else {
+                    kept.add(t);
+                }
+            }
+        }
+        if (!dropped) {
+            return true;
+        }
+        if (kept.isEmpty()) {
+            return DecisionDependence.remove(response, "Vary");
+        }
+        response.setHeader("Vary", String.join(", ", kept));
+        return true;
+    }
+
+    private boolean isOwn(String token) {
+        return containsIgnoringCase(tokens, token);
+    }
+
+    private static boolean containsIgnoringCase(List<String> list, String token) {
+        for (String t : list) {
+            if (t.equalsIgnoreCase(token)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Adds each token missing from {@code existing} (case-insensitive); {@code *} already covers everything. */
     static String merge(String existing, List<String> tokens) {
         String lower = "," + existing.toLowerCase(Locale.ROOT).replace(" ", "") + ",";
