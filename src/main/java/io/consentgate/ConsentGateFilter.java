@@ -85,8 +85,8 @@ import java.util.Optional;
  *   <li>{@code klaro-services} (default none): Klaro service name to category, {@code name=category,...}</li>
  *   <li>{@code consent-path} (default {@code /consent}): path of the consent endpoint, {@code off} to disable; not {@code /} and not a well-known resource the filter answers, and like every path parameter normalized (no {@code .}, {@code ..} or empty segment, no {@code ;})</li>
  *   <li>{@code consent-return} (default {@code /}): where a form post returns when it names no valid same-origin {@code return} path</li>
- *   <li>{@code tk-header} (default {@code true}): send the W3C {@code Tk} header</li>
- *   <li>{@code vary} (default {@code vary}): {@code vary} (add {@code Vary: DNT, Sec-GPC, Cookie}) or {@code private} ({@code Cache-Control: private})</li>
+ *   <li>{@code tk-header} (default {@code true}): send the W3C {@code Tk} header (like {@code Vary} and {@code Permissions-Policy}, only on responses another decision would change: pages, responses with cookies…; a stylesheet or an image stays shareable by caches)</li>
+ *   <li>{@code vary} (default {@code vary}): {@code vary} (add {@code Vary: DNT, Sec-GPC, Cookie}) or {@code private} ({@code Cache-Control: private}, replacing the application's {@code public} and {@code s-maxage})</li>
  *   <li>{@code permissions-policy} (default {@code browsing-topics=()}): sent to visitors who refuse marketing; {@code off} to disable</li>
  *   <li>{@code report-only} (default {@code false}): decide and log, change no response</li>
  *   <li>{@code gpc-json} (default {@code true}): serve {@code /.well-known/gpc.json}</li>

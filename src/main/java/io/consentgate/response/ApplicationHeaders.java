@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
  *       {@code 103 Early Hints}, and a {@code Refresh} to one is dropped (logged instead in report-only mode).</li>
  *   <li>{@code Content-Type} as a header goes to {@link ConsentResponse#setContentType}, which keeps the writer's
  *       charset.</li>
- *   <li>{@code Content-Encoding} and {@code Tk} are noted: a body compressed inside ConsentGate is not rewritten, and
- *       a {@code Tk} the application set is never overridden. Headers ConsentGate's own writers set, between
+ *   <li>{@code Content-Encoding} is noted: a body compressed inside ConsentGate is not rewritten. What tells whether
+ *       the response depends on the decision (a cookie, a {@code Link} or {@code Refresh} the gate changes) and the
+ *       application's own {@code Tk}, {@code Permissions-Policy} and {@code Vary} tokens, never overridden nor
+ *       taken back, are noted by its {@link DecisionDependence}. Headers ConsentGate's own writers set, between
  *       {@link #writingOwnHeaders(boolean)} calls, are not the application's.</li>
  * </ul>
  * Everything else goes to the container unchanged. Not thread-safe, like the response.
@@ -37,11 +39,12 @@ final class ApplicationHeaders {
     private boolean encodedInside;
     /** Whether ConsentGate's own header writers are running (their {@code Tk} is not the application's). */
     private boolean writingOwnHeaders;
-    /** Whether the application set {@code Tk} itself: it is never overridden. */
-    private boolean tkFromApplication;
+    /** What the application's headers tell about the response's dependence on the decision. */
+    private final DecisionDependence dependence;
 
     ApplicationHeaders(ConsentResponse response) {
         this.response = response;
+        this.dependence = new DecisionDependence(response);
     }
 
     private HttpServletResponse container() {
@@ -89,7 +92,11 @@ final class ApplicationHeaders {
 
     /** Whether the application set {@code Tk} itself. */
     boolean tkFromApplication() {
-        return tkFromApplication;
+        return dependence.tkFromApplication();
+    }
+
+    DecisionDependence dependence() {
+        return dependence;
     }
 
     /** Brackets ConsentGate's own header writers: what they set is not the application's. */
@@ -101,7 +108,7 @@ final class ApplicationHeaders {
     void reset() {
         heldContentLength = -1;
         encodedInside = false;
-        tkFromApplication = false;
+        dependence.reset();
     }
 
     // ---- header doors --------------------------------------------------------------------------------------------
@@ -110,6 +117,7 @@ final class ApplicationHeaders {
         if (name == null) {
             return;
         }
+        noteApplicationHeader(name, value);
         if (isContentLength(name)) {
             response.setContentLengthLong(parseLength(value));
         } else if (isSetCookie(name)) {
@@ -133,7 +141,6 @@ final class ApplicationHeaders {
             remove(name);
         } else {
             encodedInside |= isContentEncoding(name);
-            tkFromApplication |= !writingOwnHeaders && isTk(name);
             container().setHeader(name, value);
         }
         afterChange(name);
@@ -143,6 +150,7 @@ final class ApplicationHeaders {
         if (name == null) {
             return;
         }
+        noteApplicationHeader(name, value);
         if (isContentLength(name)) {
             response.setContentLengthLong(parseLength(value));
         } else if (isSetCookie(name)) {
@@ -163,7 +171,6 @@ final class ApplicationHeaders {
             return;
         } else {
             encodedInside |= isContentEncoding(name);
-            tkFromApplication |= !writingOwnHeaders && isTk(name);
             container().addHeader(name, value);
         }
         afterChange(name);
@@ -201,11 +208,19 @@ final class ApplicationHeaders {
         if (cookie == null) {
             return;
         }
+        dependence.fromNowOn();
         if (response.enforcement().cookieGate().refuses(cookie, response.decision())
                 && enforcing("drop cookie " + cookie.getName())) {
             return;
         }
         container().addCookie(cookie);
+    }
+
+    /** Notes what a header the application sets tells ({@link DecisionDependence}). */
+    private void noteApplicationHeader(String name, String value) {
+        if (!writingOwnHeaders) {
+            dependence.applicationHeader(name, value);
+        }
     }
 
     private boolean refuse(String setCookie) {
@@ -264,7 +279,7 @@ final class ApplicationHeaders {
      * characters (DEL included) around it: containers send {@code "Set-Cookie "} as written, as {@code Set-Cookie :},
      * Tomcat sends a DEL as a space too, and Chromium takes that line as the header it names.
      */
-    private static boolean is(String name, String field) {
+    static boolean is(String name, String field) {
         int from = 0;
         int to = name.length();
         while (from < to && isPadding(name.charAt(from))) {
@@ -298,10 +313,6 @@ final class ApplicationHeaders {
 
     private static boolean isRefresh(String name) {
         return is(name, "Refresh");
-    }
-
-    private static boolean isTk(String name) {
-        return is(name, "Tk");
     }
 
     private static boolean isContentEncoding(String name) {

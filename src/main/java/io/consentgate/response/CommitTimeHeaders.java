@@ -59,8 +59,14 @@ final class CommitTimeHeaders {
         ApplicationHeaders headers = response.applicationHeaders();
         headers.writingOwnHeaders(true);
         try {
-            enforcement.headers().write(response, decision);
-            disclaimUnenforcedPage(response);
+            if (DecisionDependence.of(response)) {
+                headers.dependence().withdrawn(false);
+                enforcement.headers().write(response, decision);
+                disclaimUnenforcedPage(response);
+            } else {
+                // The same for every visitor: what differs by decision (Vary, Tk, Permissions-Policy) is taken back.
+                headers.dependence().withdrawn(enforcement.headers().withdraw(response, decision));
+            }
         } finally {
             headers.writingOwnHeaders(false);
         }

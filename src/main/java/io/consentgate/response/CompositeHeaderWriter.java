@@ -17,7 +17,8 @@ public final class CompositeHeaderWriter implements HeaderWriter {
     }
 
     /**
-     * The writers a policy asks for: {@code Vary} (or {@code Cache-Control: private}) always; {@code Tk} unless
+     * The writers a policy asks for, on every response that depends on the decision: {@code Vary} (or
+     * {@code Cache-Control: private}) always; {@code Tk} unless
      * switched off, saying {@code D} while something is refused in report-only mode or with HTML rewriting off
      * (pages pass with their trackers); {@code Permissions-Policy} unless switched off or in report-only mode, where
      * it would promise enforcement that is not happening.
@@ -39,6 +40,19 @@ public final class CompositeHeaderWriter implements HeaderWriter {
         for (HeaderWriter w : writers) {
             w.write(response, decision);
         }
+    }
+
+    /** Every writer takes back its header; if one cannot, every writer writes its header again. */
+    @Override
+    public boolean withdraw(HttpServletResponse response, ConsentDecision decision) {
+        boolean all = true;
+        for (HeaderWriter w : writers) {
+            all &= w.withdraw(response, decision);
+        }
+        if (!all) {
+            write(response, decision);
+        }
+        return all;
     }
 
     @Override

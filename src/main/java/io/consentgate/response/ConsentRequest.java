@@ -1,6 +1,7 @@
 package io.consentgate.response;
 
 import io.consentgate.ConsentDecision;
+import io.consentgate.ConsentGate;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletRequest;
@@ -124,7 +125,7 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
      * Whether {@code path} may name an HTML page: by the container's MIME mapping, or a directory (served by its
      * welcome file), or no known type and a request for a document ({@link #mayRenderAsDocument}).
      */
-    private static boolean mayBeAPage(HttpServletRequest request, String path) {
+    static boolean mayBeAPage(HttpServletRequest request, String path) {
         if (path == null) {
             return false;
         }
@@ -267,12 +268,26 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
         return d == null ? null : new ConsentDispatcher(d, this, response, path);
     }
 
+    /**
+     * The decision, read by application code ({@code ConsentGate.decision}, a template's request attribute): what the
+     * application writes may follow it, so the response depends on the decision ({@link DecisionDependence}).
+     */
+    @Override
+    public Object getAttribute(String name) {
+        if (ConsentGate.DECISION_ATTRIBUTE.equals(name)) {
+            response.applicationHeaders().dependence().fromNowOn();
+        }
+        return super.getAttribute(name);
+    }
+
     @Override
     public Cookie[] getCookies() {
         Cookie[] cookies = super.getCookies();
         if (!stripCookies || cookies == null) {
             return cookies;
         }
+        // What the application reads now depends on the decision, for this visitor or the next one with these cookies
+        response.applicationHeaders().dependence().fromNowOn();
         List<Cookie> kept = new ArrayList<>(cookies.length);
         for (Cookie c : cookies) {
             if (!refused(c.getName())) {
@@ -318,6 +333,10 @@ public final class ConsentRequest extends HttpServletRequestWrapper {
             return values;
         }
         List<String> out = new ArrayList<>();
+        if (values.hasMoreElements()) {
+            // What the application reads now depends on the decision (see getCookies)
+            response.applicationHeaders().dependence().fromNowOn();
+        }
         while (values.hasMoreElements()) {
             String line = strip(values.nextElement());
             if (!line.isEmpty()) {

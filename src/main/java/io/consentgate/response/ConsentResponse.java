@@ -71,6 +71,8 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
 
     /** Whether the commit-time headers have been written ({@link CommitTimeHeaders}). */
     private boolean committedHeaders;
+    /** Whether the container's error page follows ({@code sendError}), written after the commit-time headers. */
+    private boolean errorPageFollows;
     /** The client's {@code If-None-Match} tags that carried this decision's suffix ({@link Validators}). */
     private Validators.Translation revalidated;
     /** Whether the first bytes of a body without a content type are HTML to a browser ({@link RewriteDecision}). */
@@ -287,6 +289,7 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
         }
         body.discard();
         statusBeforeCommit(sc);
+        errorPageFollows = true;
         commitHeaders();
         prepareForErrorPage();
         return true;
@@ -508,7 +511,13 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
      * (and override) them; they are asserted again when the response commits.
      */
     public void writeEarlyHeaders() {
+        headers.dependence().varyFromApplication(container().getHeaders("Vary")); // set by a filter before ConsentGate
         CommitTimeHeaders.writeEarly(this);
+    }
+
+    /** Whether the container's error page follows: {@code sendError} was called ({@link DecisionDependence}). */
+    boolean errorPageFollows() {
+        return errorPageFollows;
     }
 
     /** Whether {@code ETag}s of HTML pages carry the decision ({@link Validators}): when pages are rewritten. */

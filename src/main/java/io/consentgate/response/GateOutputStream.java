@@ -257,7 +257,9 @@ final class GateOutputStream extends ServletOutputStream {
         if (!decided) {
             if (undecidedLen == 0 && RewriteDecision.leftToSniffing(response.getContentType())) {
                 // No content type and no byte yet: the browser will sniff the bytes still to come, so the body is
-                // decided on them. The headers go now, without a length (the body may be rewritten).
+                // decided on them. The headers go now, without a length (the body may be rewritten), and as for a
+                // page, which it may be (DecisionDependence).
+                response.applicationHeaders().dependence().fromNowOn();
                 response.commitHeaders();
                 if (!nonBlocking || container().isReady()) {
                     container().flush();

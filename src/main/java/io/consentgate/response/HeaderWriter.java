@@ -20,4 +20,14 @@ public interface HeaderWriter {
     default void writeEarly(HttpServletResponse response, ConsentDecision decision) {
         write(response, decision);
     }
+
+    /**
+     * At commit, instead of {@link #write}, for a response that no other decision would change (a stylesheet, an
+     * image): takes back what {@link #writeEarly} wrote, leaving what the application set, so that a shared cache
+     * can keep one copy for every visitor. Returns whether nothing of this writer's is left on the response; the
+     * default takes nothing back and returns false, and the response then gets every writer's header as any other.
+     */
+    default boolean withdraw(HttpServletResponse response, ConsentDecision decision) {
+        return false;
+    }
 }

@@ -22,4 +22,15 @@ public final class PermissionsPolicyHeaderWriter implements HeaderWriter {
             response.setHeader("Permissions-Policy", value);
         }
     }
+
+    /** Takes back the {@code Permissions-Policy} written early; one the application set stays. */
+    @Override
+    public boolean withdraw(HttpServletResponse response, ConsentDecision decision) {
+        ConsentResponse wrapper = ConsentResponse.find(response);
+        if (wrapper == null) {
+            return false;
+        }
+        return wrapper.applicationHeaders().dependence().permissionsPolicyFromApplication()
+                || DecisionDependence.remove(response, "Permissions-Policy");
+    }
 }

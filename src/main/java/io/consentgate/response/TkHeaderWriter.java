@@ -23,4 +23,14 @@ public final class TkHeaderWriter implements HeaderWriter {
             response.setHeader("Tk", TrackingStatus.of(decision, unenforced));
         }
     }
+
+    /** Takes back the {@code Tk} written early; one the application set stays. */
+    @Override
+    public boolean withdraw(HttpServletResponse response, ConsentDecision decision) {
+        ConsentResponse wrapper = ConsentResponse.find(response);
+        if (wrapper == null) {
+            return false;
+        }
+        return wrapper.applicationHeaders().dependence().tkFromApplication() || DecisionDependence.remove(response, "Tk");
+    }
 }

@@ -52,6 +52,10 @@ public final class ScenarioServlet extends HttpServlet {
             Redirects61.serve(req, resp);
             return;
         }
+        if (path.startsWith("/cache")) {
+            CacheCases.serve(req, resp);
+            return;
+        }
         if (path.startsWith("/cookies")) {
             CookieDoors.serve(req, resp);
             return;
