@@ -197,7 +197,8 @@ final class Tokenizer {
     boolean rawEndsAtNoscript;
     /**
      * Which of {@code <p>}, a list item and a description item may be open in reach of the current position (the
-     * flags of {@link OpenBlocks}): read by a removal as it begins, to know where a browser ends it.
+     * state of {@link OpenBlocks}: its flags, and those an element that puts them out of reach keeps aside): read by
+     * a removal as it begins, to know where a browser ends it. Zero while none is.
      */
     int openBlocks;
     /** Lower-case name of the operator's category attribute: a tag carrying it is never skipped. */
@@ -1257,7 +1258,9 @@ final class Tokenizer {
     private int complete(int end) throws IOException {
         tagEnd = end;
         nameId = nameTooLong ? ElementNames.OTHER : ElementNames.lookup(name, nameLen, nameKey);
-        if (openBlocks != 0 || !endTag && OpenBlocks.opens(nameId)) {
+        if ((openBlocks != 0 || !endTag && OpenBlocks.opens(nameId))
+            && !(selfClosing && (nameId == ElementNames.SVG || nameId == ElementNames.MATH))) {
+            // (a self-closed <svg/> or <math/> has no content: a browser closes it at once)
             openBlocks = OpenBlocks.after(openBlocks, endTag, nameId, nameKey, name, nameLen);
         }
         if (skim && foreignContent.isEmpty() && !overflowed && end - tagStart <= maxHeld && isPlain()) {
