@@ -27,8 +27,8 @@ final class HtmlElementKinds {
         Map.entry("tbody", Set.of("tbody", "tfoot")),
         Map.entry("p", Set.of("address", "article", "aside", "blockquote", "center", "details", "dialog", "dir",
             "div", "dl", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-            "header", "hgroup", "hr", "main", "menu", "nav", "ol", "p", "pre", "search", "section", "table", "ul",
-            "li", "dd", "dt", "listing", "xmp", "plaintext")));
+            "header", "hgroup", "hr", "main", "menu", "nav", "ol", "p", "pre", "search", "section", "summary", "table",
+            "ul", "li", "dd", "dt", "listing", "xmp", "plaintext")));
 
     /** Per element: the end tags of its possible parents, which close it too. */
     static final Map<String, Set<String>> CLOSING_ENDS = Map.ofEntries(

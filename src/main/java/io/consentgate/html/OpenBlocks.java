@@ -18,19 +18,34 @@ import java.util.TreeMap;
  * <p>The tokenizer keeps three flags, each set by the element's start tag and cleared by any tag after which the
  * element is closed or out of reach:
  * <ul>
- *   <li>{@link #PARAGRAPH}: by a start tag that closes a paragraph ({@code <div>}, {@code <ul>}, {@code <table>}…)
- *       or opens a scope boundary ({@code <button>}, {@code <object>}, {@code <template>}…: a paragraph outside one
- *       is not closed by tags inside it), and by the end tag of a paragraph or of any container ({@code </div>},
- *       {@code </li>}, {@code </td>}…);</li>
+ *   <li>{@link #PARAGRAPH}: by a start tag that closes a paragraph ({@code <div>}, {@code <ul>}, {@code <summary>},
+ *       {@code <table>}…) or opens a scope boundary ({@code <button>}, {@code <object>}, {@code <template>}…: a
+ *       paragraph outside one is not closed by tags inside it), and by an end tag that can close an open paragraph:
+ *       the paragraph's own, and those with a rule of their own that look for their element in scope ({@code
+ *       </div>}, {@code </li>}, {@code </td>}, {@code </button>}…, and {@code </template>});</li>
  *   <li>{@link #LIST_ITEM} and {@link #DESCRIPTION_ITEM}: by the start tag of a special element other than {@code
  *       <address>}, {@code <div>} and {@code <p>} (a browser looks for the item to close only as far as one: a nested
- *       list, a table, a section) or of a scope boundary, and by the end tag of any container but those three.</li>
+ *       list, a table, a section) or of a scope boundary, and by the same end tags but those three.</li>
  * </ul>
- * {@code <svg>} and {@code <math>} clear all three, and so do their integration points and their end tags. Phrasing
- * tags ({@code <a>}, {@code </span>}, {@code <img>}) leave them as they are, and so do elements that are never left
- * open ({@code <br>}, {@code <script>}…). {@code <noscript>} clears them: its content is text to a browser
- * that runs scripts. It is an approximation of the stack of open elements, and errs on the side that changes
- * nothing: whenever it cannot tell, a flag is clear, and a removal then ends where it did before this was tracked.
+ * Any other end tag leaves them as they are: a browser closes with it only the elements opened after the paragraph or
+ * item, which is special ({@code </span>}, {@code </slot>}, {@code </font>}), or it ends raw text ({@code
+ * </script>}, {@code </style>}, {@code </textarea>}, {@code </iframe>}). {@code <svg>} and {@code <math>} clear all
+ * three, and so do their integration points and their end tags. Phrasing start tags ({@code <a>}, {@code <img>},
+ * {@code <script>}) leave them as they are. {@code <noscript>} clears them: its content is text to a browser that runs
+ * scripts, markup to one that does not.
+ *
+ * <p>What a {@code <button>}, {@code <object>}, {@code <applet>}, {@code <marquee>}, {@code <select>}, {@code
+ * <template>}, {@code <svg>}, {@code <math>} or {@code <noscript>} cleared is kept aside, and its own end tag brings it
+ * back ({@code <p>a <button>b</button> <span data-consent=…>c<div>}) when nothing in between can have closed the
+ * paragraph or item or left the element open past its end tag: no end tag that clears a flag, and no start tag of a
+ * scope boundary ({@code <table>}, {@code <td>}, an SVG title); in SVG/MathML content and a {@code <noscript>} no start
+ * tag that clears a flag either ({@code <div>} leaves SVG and closes the paragraph; it does in a {@code <noscript>}
+ * read by a browser without scripts). One of those elements inside another ({@code <button><svg>…</svg></button>}) is
+ * followed the same way, up to three deep. A template's end tag pops all that is open in it, and nothing in it reaches
+ * out: any tag leaves what it keeps. Otherwise the flags stay clear.
+ *
+ * <p>It is an approximation of the stack of open elements, and errs on the side that changes nothing: whenever it
+ * cannot tell, a flag is clear, and a removal then ends where it did before this was tracked.
  */
 final class OpenBlocks {
 
@@ -38,14 +53,33 @@ final class OpenBlocks {
     static final int LIST_ITEM = 2;
     static final int DESCRIPTION_ITEM = 4;
     private static final int ITEMS = LIST_ITEM | DESCRIPTION_ITEM;
+    /** The flags in the tokenizer's state; above them, a byte for each holder open ({@link #after}). */
+    private static final int FLAGS = PARAGRAPH | ITEMS;
+    private static final int LEVEL = 8;
+
+    // A mask per tag: the flags it clears, those it sets (<< SET), the holder it opens or closes (<< HOLDER: a code
+    // of HOLDERS), and whether its start tag opens a scope boundary (BOUNDARY), which ends what a holder it is in keeps
+    // aside unless it is a holder itself (see keeps).
+    private static final int SET = 8;
+    private static final int HOLDER = 16;
+    private static final int BOUNDARY = 1 << 24;
+    /**
+     * The holders, by code (1-based): from {@link #STRICT} on, any start tag that clears a flag but a holder's ends
+     * what is kept.
+     */
+    private static final List<String> HOLDERS = List.of("button", "object", "applet", "marquee", "select", "template",
+        "svg", "math", "noscript");
+    private static final int STRICT = HOLDERS.indexOf("svg") + 1;
+    /** A template's end tag pops all its content, and nothing in it reaches out: only a nested one stops it. */
+    private static final int TEMPLATE = HOLDERS.indexOf("template") + 1;
 
     private static final int LI = id("li");
     private static final int DD = id("dd");
     private static final int DT = id("dt");
 
-    /** Per id: the flags a start tag clears, and the flag it sets in the high byte. */
+    /** Per id: the mask of a start tag. */
     private static final int[] START = new int[128];
-    /** Per id: the flags an end tag clears. */
+    /** Per id: the mask of an end tag. */
     private static final int[] END = new int[128];
     /** The same for names without an id of up to eight bytes, packed as {@link ElementNames#pack}, sorted. */
     private static final long[] START_KEYS;
@@ -56,43 +90,38 @@ final class OpenBlocks {
     private static final NameSet LONG_NAMES;
 
     static {
+        Set<String> boundaries = new HashSet<>(HtmlElementKinds.SCOPE_BOUNDARIES);
+        boundaries.add("button");
+        boundaries.add("noscript");
+        // SVG and MathML content (its integration points are scope boundaries): nothing in it reaches the blocks
+        // outside, and what it leaves open is not followed
+        boundaries.addAll(List.of("svg", "math"));
+        boundaries.addAll(HtmlElementKinds.INTEGRATION_POINTS);
         Set<String> paragraphStarts = new HashSet<>(HtmlElementKinds.CLOSING_STARTS.get("p"));
-        paragraphStarts.addAll(HtmlElementKinds.SCOPE_BOUNDARIES);
-        paragraphStarts.add("button");
-        paragraphStarts.add("noscript");
-        Set<String> paragraphEnds = new HashSet<>(HtmlElementKinds.SPECIAL);
-        paragraphEnds.addAll(HtmlElementKinds.BLOCK_ENDS);
-        paragraphEnds.addAll(HtmlElementKinds.OTHER_CONTAINERS);
+        paragraphStarts.addAll(boundaries);
         Set<String> itemStarts = new HashSet<>();
         for (String n : HtmlElementKinds.SPECIAL) {
             if (!n.equals("address") && !n.equals("div") && !n.equals("p") && HtmlElementKinds.holdsElements(n)) {
                 itemStarts.add(n);
             }
         }
-        itemStarts.addAll(HtmlElementKinds.SCOPE_BOUNDARIES);
-        itemStarts.add("noscript");
-        Set<String> itemEnds = new HashSet<>();
-        for (Set<String> kind : List.of(HtmlElementKinds.SPECIAL, HtmlElementKinds.BLOCK_ENDS,
-            HtmlElementKinds.OTHER_CONTAINERS)) {
-            for (String n : kind) {
-                if (!n.equals("address") && !n.equals("div") && !n.equals("p") && HtmlElementKinds.holdsElements(n)) {
-                    itemEnds.add(n);
-                }
-            }
-        }
-        itemEnds.add("noscript");
-        // SVG and MathML content (its integration points are scope boundaries): nothing in it reaches the blocks
-        // outside, and what it leaves open is not followed
-        for (String n : List.of("svg", "math", "foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext",
-            "annotation-xml")) {
-            paragraphStarts.add(n);
-            itemStarts.add(n);
-        }
-        paragraphEnds.addAll(List.of("svg", "math"));
-        itemEnds.addAll(List.of("svg", "math"));
+        itemStarts.addAll(boundaries);
+        // The end tags that can close an open paragraph or item: those that look for their element in scope, and
+        // pop all that is open in it; a template's, and the holders' (for what they held).
+        Set<String> paragraphEnds = new HashSet<>(HtmlElementKinds.BLOCK_ENDS);
+        paragraphEnds.addAll(List.of("template", "svg", "math", "noscript"));
+        Set<String> itemEnds = new HashSet<>(paragraphEnds);
+        itemEnds.removeAll(List.of("address", "div", "p"));
         Map<String, Integer> starts = masks(paragraphStarts, itemStarts);
         Map<String, Integer> ends = masks(paragraphEnds, itemEnds);
-        ends.merge("p", PARAGRAPH, (a, b) -> a | b);
+        for (String n : boundaries) {
+            starts.merge(n, BOUNDARY, (a, b) -> a | b);
+        }
+        for (int i = 0; i < HOLDERS.size(); i++) {
+            int code = (i + 1) << HOLDER;
+            starts.merge(HOLDERS.get(i), code, (a, b) -> a | b);
+            ends.merge(HOLDERS.get(i), code, (a, b) -> a | b);
+        }
         long[][] sk = new long[1][];
         int[][] sm = new int[1][];
         fill(starts, START, sk, sm);
@@ -112,11 +141,16 @@ final class OpenBlocks {
                 longNames.add(n);
             }
         }
+        for (String n : longNames) {
+            if (!(starts.getOrDefault(n, FLAGS) == FLAGS && ends.getOrDefault(n, FLAGS) == FLAGS)) {
+                throw new AssertionError(n + ": a long name without an id is taken to clear all flags, start or end");
+            }
+        }
         LONG_NAMES = new NameSet(longNames);
-        START[ElementNames.P] |= PARAGRAPH << 8;
-        START[LI] |= LIST_ITEM << 8;
-        START[DD] |= DESCRIPTION_ITEM << 8;
-        START[DT] |= DESCRIPTION_ITEM << 8;
+        START[ElementNames.P] |= PARAGRAPH << SET;
+        START[LI] |= LIST_ITEM << SET;
+        START[DD] |= DESCRIPTION_ITEM << SET;
+        START[DT] |= DESCRIPTION_ITEM << SET;
     }
 
     private static Map<String, Integer> masks(Set<String> paragraph, Set<String> items) {
@@ -150,13 +184,18 @@ final class OpenBlocks {
 
     /** Whether the start tag of {@code id} sets a flag: the tokenizer need not call {@link #after} otherwise. */
     static boolean opens(int id) {
-        return START[id] > 0xFF;
+        return (START[id] & FLAGS << SET) != 0;
+    }
+
+    /** The flags of the tokenizer's state {@code open}: what a removal that begins there reads. */
+    static int flags(int open) {
+        return open & FLAGS;
     }
 
     /**
-     * The flags open after a tag: {@code open} before it; the tag's name id, its first eight lower-case bytes packed
-     * in {@code key}, and the lower-case name in {@code name[0..len)} (read only for a name longer than eight bytes
-     * without an id).
+     * The state after a tag: {@code open} before it; the tag's name id, its first eight lower-case bytes packed in
+     * {@code key}, and the lower-case name in {@code name[0..len)} (read only for a name longer than eight bytes
+     * without an id). Zero when no flag is set or kept aside.
      */
     static int after(int open, boolean end, int id, long key, byte[] name, int len) {
         int m;
@@ -167,9 +206,46 @@ final class OpenBlocks {
             int i = Arrays.binarySearch(keys, key);
             m = i < 0 ? 0 : (end ? END_MASKS : START_MASKS)[i];
         } else {
-            m = LONG_NAMES.contains(id, key, name, len) ? PARAGRAPH | ITEMS : 0;
+            m = LONG_NAMES.contains(id, key, name, len) ? FLAGS : 0;
         }
-        return open & ~m | m >>> 8;
+        if (m == 0) {
+            return open;
+        }
+        int code = m >>> HOLDER & 0xFF;
+        int held = open >>> LEVEL; // a byte per holder open, the innermost lowest: the flags it keeps, and its code
+        if (held != 0) {
+            int top = held >>> 3 & 0xF;
+            if (end && code == top) {
+                return held & FLAGS | held >>> LEVEL << LEVEL; // what it put out of reach is back
+            }
+            if (!keeps(top, end, m, code)) {
+                held = 0; // what was kept aside may have been closed, or a holder left open: it stays clear
+            }
+        }
+        int flags = open & FLAGS & ~m | m >>> SET & FLAGS;
+        if (!end && code != 0 && (held != 0 || (open & FLAGS) != 0)) {
+            if (held >>> 2 * LEVEL != 0) {
+                return flags; // nested too deep: not followed
+            }
+            return flags | (held << LEVEL | open & FLAGS | code << 3) << LEVEL;
+        }
+        return flags | held << LEVEL;
+    }
+
+    /**
+     * Whether what the innermost holder open ({@code top}, a code) keeps aside is still certain after a tag that
+     * changes the flags ({@code m}: its mask, {@code code}: the holder it opens or closes, if another one): a holder's
+     * start tag opens one inside it; in a template, any tag but a template's end tag leaves it; elsewhere an end tag
+     * does not, nor does the start tag of a scope boundary, nor in SVG/MathML content and a noscript any start tag.
+     */
+    private static boolean keeps(int top, boolean end, int m, int code) {
+        if (top == TEMPLATE) {
+            return true;
+        }
+        if (end) {
+            return false;
+        }
+        return code != 0 || (m & BOUNDARY) == 0 && top < STRICT;
     }
 
     private static int id(String name) {

@@ -759,7 +759,7 @@ final class RewriteEngine implements TokenHandler {
         dropDepth = depth;
         dropForeignEnds = ForeignEnds.of(tok);
         dropEnds = tok.foreign || dropForeignEnds != null ? null : ImpliedEnds.of(tok.nameId, tok.name, tok.nameLen,
-            templateDepth > 0, tok.openBlocks);
+            templateDepth > 0, OpenBlocks.flags(tok.openBlocks));
         dropForeignDepth = tok.foreignDepth();
     }
 

@@ -160,7 +160,10 @@ final class Tokenizer {
     private static final int SA_DECIDING = 1;
     private static final int SA_KEEP = 2;
     private static final int SA_DROP = 3;
-    /** Whether the current tag's name was read whole when it outgrew the cap: only then can it be streamed. */
+    /**
+     * Whether the current tag's name had ended when it outgrew the cap: its attributes read so far are then read
+     * again, streamed ({@link #restream}); otherwise they are streamed as the name ends.
+     */
     private boolean nameRead;
     private boolean streamingAttrs;
     private int streamed;
@@ -194,7 +197,8 @@ final class Tokenizer {
     boolean rawEndsAtNoscript;
     /**
      * Which of {@code <p>}, a list item and a description item may be open in reach of the current position (the
-     * flags of {@link OpenBlocks}): read by a removal as it begins, to know where a browser ends it.
+     * state of {@link OpenBlocks}: its flags, and those an element that puts them out of reach keeps aside): read by
+     * a removal as it begins, to know where a browser ends it. Zero while none is.
      */
     int openBlocks;
     /** Lower-case name of the operator's category attribute: a tag carrying it is never skipped. */
@@ -286,10 +290,12 @@ final class Tokenizer {
      * its name on, and each attribute is held only until {@link TokenHandler#keepStreamedAttribute} can decide it
      * (its name and the first {@value #STREAMED_VALUE_PREFIX} bytes of its value), then sent or skipped as it streams.
      * An attribute not decidable within the cap is skipped. The outcome depends on the tag's bytes alone, not on how
-     * the input was split. Returns false (nothing changes) when the tag's name did not end within the cap.
+     * the input was split. A name that has not ended where the cap is hit (one longer than the cap) passes as it
+     * streams, and its attributes are read so from its end on: the same outcome as for the tag read whole. Returns
+     * false (nothing changes) for an end tag.
      */
     boolean streamAttributes() {
-        streamingAttrs = nameRead && !endTag;
+        streamingAttrs = !endTag;
         return streamingAttrs;
     }
 
@@ -345,9 +351,10 @@ final class Tokenizer {
             nameRead = sub != T_NAME;
             handler.onTagOverflow();
             mark = -1;
-            if (streamingAttrs) {
+            if (streamingAttrs && nameRead) {
                 pos = restream(limit); // the tag does not end in this buffer: read as far as it goes
             }
+            // (a name still being read goes on as it streams: its attributes are streamed from its end on)
         }
         if (streamingAttrs && state == TAG) {
             if (streamed == SA_DECIDING) {
@@ -1251,7 +1258,9 @@ final class Tokenizer {
     private int complete(int end) throws IOException {
         tagEnd = end;
         nameId = nameTooLong ? ElementNames.OTHER : ElementNames.lookup(name, nameLen, nameKey);
-        if (openBlocks != 0 || !endTag && OpenBlocks.opens(nameId)) {
+        if ((openBlocks != 0 || !endTag && OpenBlocks.opens(nameId))
+            && !(selfClosing && (nameId == ElementNames.SVG || nameId == ElementNames.MATH))) {
+            // (a self-closed <svg/> or <math/> has no content: a browser closes it at once)
             openBlocks = OpenBlocks.after(openBlocks, endTag, nameId, nameKey, name, nameLen);
         }
         if (skim && foreignContent.isEmpty() && !overflowed && end - tagStart <= maxHeld && isPlain()) {

@@ -66,6 +66,54 @@ class MissingEndTagTest {
     }
 
     @Test
+    void anElementClosedInTheParagraphBeforeTheRemovedOneLeavesTheParagraphOpen() {
+        // raw text, a select, a button, an object, SVG, a template, a slot, a noscript: closed inside the paragraph,
+        // they leave it open (Chromium closes the span and the paragraph at the <div>)
+        for (String closed : new String[] {"<script>document.write(\"9.99\")</script>", "<style>b{color:red}</style>",
+            "<textarea name=q>note</textarea>", "<iframe src=\"/embed/map\"></iframe>",
+            "<select name=size><option>S<option selected>M</option></select>", "<button type=button>Add</button>",
+            "<button class=share><svg viewBox=\"0 0 16 16\"><path d=\"M0 0h16v16H0z\"/></svg></button>",
+            "<object data=\"/img/logo.svg\" type=\"image/svg+xml\">Logo</object>",
+            "<svg class=\"icon\" viewBox=\"0 0 8 8\"><path d=\"M0 0h8v8z\"></path></svg>",
+            "<math><msqrt></msqrt></math>", "<template><div class=tip>t</div></template>",
+            "<slot name=price>9.99</slot>",
+            "<noscript><img src=\"/img/price.png\"></noscript>", "<svg class=\"icon\"/>"}) {
+            assertEquals("<p>Price: " + closed + " <div>Shipping info</div><p>Rest</p>", rewrite(REMOVE,
+                "<p>Price: " + closed + " <span data-consent=\"marketing\">Partner deal<div>Shipping info</div>"
+                    + "<p>Rest</p>", NONE), closed);
+        }
+        // and the list item they are in
+        assertEquals("<ul><li>a<select><option>o</select> <li>y</ul>", rewrite(REMOVE,
+            "<ul><li>a<select><option>o</select> <span data-consent=\"marketing\">x<li>y</ul>", NONE));
+    }
+
+    @Test
+    void anElementThatMayHaveClosedTheParagraphOrBeenLeftOpenLeavesItClear() {
+        // the block's end tag closes the button and the paragraph with it; the button's end tag is ignored
+        assertEquals("<div><p>a<button>b</div>c</button>", rewrite(REMOVE, "<div><p>a<button>b</div>c</button>"
+            + "<span data-consent=\"marketing\">x<div>y</div>tail", NONE));
+        // a block leaves SVG content and closes the paragraph
+        assertEquals("<p>a<svg><div>b</div></svg>", rewrite(REMOVE,
+            "<p>a<svg><div>b</div></svg><span data-consent=\"marketing\">x<div>y</div>tail", NONE));
+        // the inner object's end tag leaves the outer one open: the block nests in the span, which ends with it
+        assertEquals("<p>a<object><object>b</object></object>tail", rewrite(REMOVE, "<p>a<object><object>b</object>"
+            + "<span data-consent=\"marketing\">x<div>y</div>c</object>tail", NONE));
+        // a block inside the button closes nothing outside it, nor does text in an SVG title, but neither is
+        // followed: fail-closed
+        assertEquals("<p>a<svg><title>t</title></svg>", rewrite(REMOVE,
+            "<p>a<svg><title>t</title></svg><span data-consent=\"marketing\">x<div>y</div>tail", NONE));
+        assertEquals("<p>a<button>b<div>c</div></button>", rewrite(REMOVE,
+            "<p>a<button>b<div>c</div></button><span data-consent=\"marketing\">x<div>y</div>tail", NONE));
+    }
+
+    @Test
+    void aSummaryClosesTheParagraph() {
+        assertEquals("<details><p>a <summary>More</summary><div>kept</div></details>", rewrite(REMOVE,
+            "<details><p>a <span data-consent=\"marketing\">x<summary>More</summary><div>kept</div></details>",
+            NONE));
+    }
+
+    @Test
     void withoutAnOpenParagraphABlockNestsInTheRemovedElement() {
         // the paragraph was closed before the element began, by its end tag or by a block's
         assertEquals("<p>x</p><p>after</p>", rewrite(REMOVE,
@@ -218,11 +266,13 @@ class MissingEndTagTest {
         String page = "<div><p>a<video src=\"https://www.facebook.com/tr?id=1\"><source src=\"/v.mp4\">"
             + "<span>fallback</span></p><section data-consent=\"marketing\"><em>x</em></div><p>Important</p>"
             + "<P>b <Span data-consent=\"marketing\">c<Em>e</Em><DIV>d</div><p>e</p><span data-consent=\"marketing\">f"
-            + "<div>g</div></span>";
+            + "<div>g</div></span><p>h <script>w(1)</script><button>i</button> <span data-consent=\"marketing\">j"
+            + "<div>k</div>";
         byte[] in = page.getBytes(StandardCharsets.UTF_8);
         RewriteAssertions.assertSameWhereverSplit(in.length, cuts -> new String(
             rewrite(REMOVE, in, NONE, StandardCharsets.UTF_8, null, cuts), StandardCharsets.UTF_8));
-        assertEquals("<div><p>a</p></div><p>Important</p><P>b <DIV>d</div><p>e</p>", rewrite(REMOVE, page, NONE));
+        assertEquals("<div><p>a</p></div><p>Important</p><P>b <DIV>d</div><p>e</p><p>h <script>w(1)</script>"
+            + "<button>i</button> <div>k</div>", rewrite(REMOVE, page, NONE));
     }
 
     @Test

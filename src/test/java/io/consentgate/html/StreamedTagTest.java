@@ -184,6 +184,31 @@ class StreamedTagTest {
     }
 
     @Test
+    void aStartTagWhoseNameOutgrowsTheCapIsKeptWhereverTheInputIsSplit() {
+        // the name ends past the cap: read whole it is kept, streamed; cut before the name's end it must be too, and
+        // not taken for an element that never ends
+        String name = "x" + "a".repeat(1500);
+        String page = "<p>KEEP0</p><" + name + " title=t onclick=\"fbq('track')\">text</" + name + "><p>KEEP1</p>";
+        byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
+        List<TrackerEvent> wholeEvents = new ArrayList<>();
+        byte[] whole = RewriteAssertions.rewrite(CLOSED, bytes, ConsentDecision.refuseAll(), StandardCharsets.UTF_8,
+            wholeEvents::add, new int[0]);
+        assertEquals(page.replace(" onclick=\"fbq('track')\"", " "), new String(whole, StandardCharsets.UTF_8));
+        for (int cut = 1; cut < bytes.length; cut++) {
+            List<TrackerEvent> events = new ArrayList<>();
+            assertArrayEquals(whole, RewriteAssertions.rewrite(CLOSED, bytes, ConsentDecision.refuseAll(),
+                StandardCharsets.UTF_8, events::add, new int[] {cut}), "cut " + cut);
+            assertEquals(wholeEvents, events, "cut " + cut);
+        }
+        int[] chunks = new int[bytes.length / 256];
+        for (int i = 0; i < chunks.length; i++) {
+            chunks[i] = (i + 1) * 256;
+        }
+        assertArrayEquals(whole, RewriteAssertions.rewrite(CLOSED, bytes, ConsentDecision.refuseAll(),
+            StandardCharsets.UTF_8, null, chunks), "in chunks of 256 bytes");
+    }
+
+    @Test
     void failingOpenSendsTheTagAsItIs() {
         HtmlRewriter open = HtmlRewriter.builder(RewriteAssertions.CATALOG).maxHeldBytes(1024)
             .overflow(OverflowAction.FAIL_OPEN).build();
