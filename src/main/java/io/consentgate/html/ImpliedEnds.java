@@ -100,12 +100,24 @@ final class ImpliedEnds {
      * follows); else none.
      */
     private final int openBlocks;
+    /**
+     * Which of a paragraph, a list item and a description item the element is itself ({@link OpenBlocks}), else
+     * none: what is open inside it is followed, and the tags that close it do so as they close one that the element
+     * began in ({@link #closesBlock}).
+     */
+    private final int ownBlock;
 
     private ImpliedEnds(String element, boolean optionalEnd, boolean inTemplate, int openBlocks) {
         this.element = element;
         this.optionalEnd = optionalEnd;
         this.inTemplate = inTemplate;
         this.openBlocks = optionalEnd || SPECIAL.contains(element) || FORMATTING.contains(element) ? 0 : openBlocks;
+        this.ownBlock = switch (element) {
+            case "p" -> OpenBlocks.PARAGRAPH;
+            case "li" -> OpenBlocks.LIST_ITEM;
+            case "dd", "dt" -> OpenBlocks.DESCRIPTION_ITEM;
+            default -> 0;
+        };
     }
 
     /**
@@ -131,12 +143,13 @@ final class ImpliedEnds {
     }
 
     /**
-     * Whether a start tag of the element's own name closes it (where the end tag may be left out; for {@code <a>},
-     * {@code <button>}, {@code <nobr>}; for a heading in the heading itself), rather than opening a nested one.
+     * Whether a start tag of the element's own name closes it (where the end tag may be left out: once {@link
+     * #ownTagInside} has found that it is not a nested one's; for {@code <a>}, {@code <button>}, {@code <nobr>}; for
+     * a heading in the heading itself), rather than opening a nested one.
      */
     boolean closedBySameStart() {
         if (optionalEnd) {
-            return !nested();
+            return true;
         }
         return NOT_NESTED.contains(element) ? !boundaryOpen() : HEADINGS.contains(element) && openCount == 0 && !lost;
     }
@@ -153,19 +166,10 @@ final class ImpliedEnds {
             if (HEADINGS.contains(name) && HEADINGS.contains(element) && openCount == 0 && !lost) {
                 return true;
             }
-            if ((openBlocks & OpenBlocks.PARAGRAPH) != 0 && !lost && HtmlElementKinds.closesParagraph(name)
-                && !name.equals("table") && !boundaryOpen() && !isOpen("button")) {
-                // <p>Text <span …>gated<div>: the block closes the paragraph, and with it everything open in it (not a
-                // <table>, which a page in quirks mode puts in the paragraph)
+            if (openBlocks != 0 && !lost && !name.equals("table") && closesBlock(openBlocks, name)) {
+                // <p>Text <span …>gated<div>, <li>a <span …>b<li>: the browser closes the paragraph or item, and
+                // with it everything open in it (not at a <table>, which a page in quirks mode puts in the paragraph)
                 return true;
-            }
-            if ((openBlocks & OpenBlocks.LIST_ITEM) != 0 && name.equals("li")
-                || (openBlocks & OpenBlocks.DESCRIPTION_ITEM) != 0 && (name.equals("dd") || name.equals("dt"))) {
-                // <li>a <span …>b<li>: the browser closes the item it finds before a special element other than
-                // <address>, <div> and <p>, and everything open in it
-                if (!lost && !boundaryOpen() && !itemSearchStopped()) {
-                    return true;
-                }
             }
             // <svg> and <math> are not followed: their content and end tag are SVG/MathML, which the removal does
             // not read (a self-closing one has none)
@@ -220,6 +224,22 @@ final class ImpliedEnds {
         // HTML does not know and no custom element has (a hyphen) is taken for a stray tag, not an ancestor.
         return !SPECIAL.contains(element) && !specialOpen(false)
             && (PHRASING.contains(name) || name.indexOf('-') > 0 || OTHER_CONTAINERS.contains(name));
+    }
+
+    /**
+     * Whether the start tag {@code name} closes a paragraph, list item or description item ({@code blocks}: which,
+     * as {@link OpenBlocks} flags) that is the removed element or that it began in, as a browser's "in body" rules
+     * for that tag look for one: a paragraph in button scope (not past a scope boundary or a {@code <button>} open
+     * inside), an item up to the first special element other than {@code <address>}, {@code <div>} and {@code <p>}.
+     */
+    private boolean closesBlock(int blocks, String name) {
+        if ((blocks & OpenBlocks.PARAGRAPH) != 0 && HtmlElementKinds.closesParagraph(name) && !boundaryOpen()
+            && !isOpen("button")) {
+            return true;
+        }
+        return ((blocks & OpenBlocks.LIST_ITEM) != 0 && name.equals("li")
+            || (blocks & OpenBlocks.DESCRIPTION_ITEM) != 0 && (name.equals("dd") || name.equals("dt")))
+            && !boundaryOpen() && !itemSearchStopped();
     }
 
     /**
@@ -508,15 +528,91 @@ final class ImpliedEnds {
         return false;
     }
 
-    /** Whether a container of the element's kind is open inside it: its items and end tags are a nested list's. */
-    boolean nested() {
-        return scopes > 0;
+    /**
+     * A tag of the element's own name ({@code end}: its end tag), where the element's end tag may be left out: whether
+     * it is one of an element nested inside it, rather than one that closes it. For an item or a paragraph, what is
+     * open inside it tells (a list opened in the item, a {@code <button>}, an {@code <object>}: a nested one opens,
+     * and its end tag closes it); for the others, whether a container of the element's kind is open inside it.
+     */
+    boolean ownTagInside(boolean end) {
+        if (ownBlock == 0) {
+            return scopes > 0;
+        }
+        if (end) {
+            int i = innermost(element);
+            if (i >= 0) {
+                popTo(i, element);
+                return true;
+            }
+            return !lost && !ownEndInScope(); // out of scope: a browser ignores it, or puts an empty one in
+        }
+        if (lost || closesBlock(ownBlock, element)) {
+            return false;
+        }
+        push(element);
+        return true;
+    }
+
+    /**
+     * Whether the end tag of the removed paragraph or item, none of its name being open inside, finds it: in button
+     * scope for a paragraph, list item scope for a list item, in scope for a description item.
+     */
+    private boolean ownEndInScope() {
+        if (boundaryOpen()) {
+            return false;
+        }
+        return switch (element) {
+            case "p" -> !isOpen("button");
+            case "li" -> !isOpen("ul") && !isOpen("ol");
+            default -> true;
+        };
+    }
+
+    /**
+     * {@link #closes} for a paragraph or an item: follows what is open inside it. A start tag closes it as it would
+     * one the element began in ({@link #closesBlock}); an end tag that closes nothing open inside it is an
+     * ancestor's, and closes it unless a scope boundary open inside stops it (a paragraph's, any but a phrasing end
+     * tag; an item's, a block's). Past {@link #MAX_OPEN}, only the tags that close it by name do.
+     */
+    private boolean closesOwnBlock(String name, boolean end, boolean isVoid) {
+        if (!end) {
+            if (lost ? CLOSING_STARTS.get(element).contains(name) : closesBlock(ownBlock, name)) {
+                return true;
+            }
+            if (!isVoid && !name.equals("svg") && !name.equals("math")) {
+                push(name);
+            }
+            return false;
+        }
+        int i = innermost(name);
+        if (i >= 0) {
+            popTo(i, name);
+            return false;
+        }
+        if (name.equals("template")) {
+            return !isOpen("noscript"); // the removal began in a template: it closes all that is open in it
+        }
+        if (ownBlock == OpenBlocks.PARAGRAPH) {
+            // an SVG/MathML integration point's end tag, read with the paragraph open in it, finds the paragraph (a
+            // special element) first: a browser ignores it
+            return (lost || !boundaryOpen()) && !PHRASING.contains(name) && !INTEGRATION_POINTS.contains(name);
+        }
+        if (lost) {
+            return CLOSING_ENDS.get(element).contains(name);
+        }
+        // a list item left open in a block: the block's end tag, an ancestor's, closes it too, unless a boundary
+        // stops it (<div><ul><li …>Gated</div>)
+        return BLOCK_ENDS.contains(name) && !name.equals("p") && !boundaryOpen()
+            && !(name.equals("li") && (isOpen("ul") || isOpen("ol")));
     }
 
     /** {@link #closes} for an element whose end tag may be left out; counts the containers {@code name} opens. */
     private boolean closesOptional(String name, boolean end, boolean isVoid) {
         if (end && (name.equals("body") || name.equals("html"))) {
             return true;
+        }
+        if (ownBlock != 0) {
+            return closesOwnBlock(name, end, isVoid);
         }
         if (name.equals("template")) {
             // a template's end tag closes all that is open in it: the element too, unless it opened in it
@@ -544,32 +640,6 @@ final class ImpliedEnds {
         if (scopes > 0) {
             return false;
         }
-        boolean item = element.equals("li") || element.equals("dd") || element.equals("dt");
-        if (!end) {
-            if (CLOSING_STARTS.getOrDefault(element, Set.of()).contains(name)) {
-                return true;
-            }
-            if (item && !isVoid && !name.equals("svg") && !name.equals("math")) {
-                push(name);
-            }
-            return false;
-        }
-        if (item && !CLOSING_ENDS.get(element).contains(name)) {
-            // a list item left open in a block: the block's end tag, an ancestor's, closes it too, unless it closes
-            // something opened in the item or a boundary stops it (<div><ul><li …>Gated</div>)
-            int i = innermost(name);
-            if (i >= 0) {
-                popTo(i, name);
-                return false;
-            }
-            return !lost && BLOCK_ENDS.contains(name) && !name.equals("p") && !boundaryOpen()
-                && !(name.equals("li") && (isOpen("ul") || isOpen("ol")));
-        }
-        if (element.equals("p")) {
-            // an SVG/MathML integration point's end tag, read with the paragraph open in it, finds the paragraph (a
-            // special element) first: a browser ignores it
-            return !PHRASING.contains(name) && !INTEGRATION_POINTS.contains(name);
-        }
-        return CLOSING_ENDS.getOrDefault(element, Set.of()).contains(name);
+        return (end ? CLOSING_ENDS : CLOSING_STARTS).getOrDefault(element, Set.of()).contains(name);
     }
 }

@@ -420,8 +420,9 @@ final class RewriteEngine implements TokenHandler {
         }
         if (dropEnds != null && !tok.foreign && tok.foreignDepth() <= dropForeignDepth) {
             // An element whose end tag may be left out (<li>, <option>, <p>, table cells…): elements of its name
-            // inside it are nested ones only inside a container of their own (a list in the list item).
-            if (same && dropEnds.optionalEnd() && dropEnds.nested()) {
+            // inside it are nested ones only inside a container of their own (a list in the list item), or for an
+            // item or a paragraph, past what stops a browser's search for the one to close (<li>…<button><li>).
+            if (same && dropEnds.optionalEnd() && dropEnds.ownTagInside(tok.endTag)) {
                 return;
             }
             // Nested elements of its name are on dropEnds' stack too: an end tag that closes several open elements

@@ -155,6 +155,57 @@ class MissingEndTagTest {
     }
 
     @Test
+    void aRemovedParagraphRunsOnPastAParagraphInsideAButtonScopeBoundary() {
+        // a paragraph is closed only in button scope: one opened in an <object>'s fallback, a template, a button, a
+        // select or a marquee is nested in the removed paragraph, and so is a block there (Chromium's tree)
+        String ad = "<iframe src=\"https://ads.partner.example/slot\"></iframe>";
+        assertEquals("<p>Article text</p>", rewrite(REMOVE, "<p data-consent=\"marketing\">Sponsored video: "
+            + "<object data=\"/promo.mp4\" type=\"video/mp4\"><p>Your browser cannot play it.</p></object> " + ad
+            + "</p><p>Article text</p>", NONE));
+        assertEquals("<p>Article text</p>", rewrite(REMOVE, "<p data-consent=\"marketing\">Follow us "
+            + "<template x-if=\"open\"><p>Thanks!</p></template> " + ad + "</p><p>Article text</p>", NONE));
+        assertEquals("<div>kept</div>", rewrite(REMOVE, "<p data-consent=\"marketing\">Deal <button>Buy"
+            + "<div>now</div></button>" + ad + "<div>kept</div>", NONE));
+        assertEquals("<h2>kept</h2>", rewrite(REMOVE, "<p data-consent=\"marketing\">Deal <select><option>a<p>b"
+            + "</select>" + ad + "<h2>kept</h2>", NONE));
+        assertEquals("<p>kept</p>", rewrite(REMOVE, "<p data-consent=\"marketing\">Deal <marquee><p>Today only</p>"
+            + "</marquee>" + ad + "</p><p>kept</p>", NONE));
+        // an ancestor's end tag does not reach past the boundary either
+        assertEquals("<div></div><p>kept</p>", rewrite(REMOVE, "<div><p data-consent=\"marketing\">a <object><div>x</div>"
+            + "</div></object>" + ad + "</div><p>kept</p>", NONE));
+        // outside the boundary a block closes the paragraph as before
+        assertEquals("<div>kept</div>", rewrite(REMOVE, "<p data-consent=\"marketing\">a <object><p>x</p></object>"
+            + "<div>kept</div>", NONE));
+    }
+
+    @Test
+    void aRemovedItemRunsOnPastAnItemInsideASpecialElement() {
+        // a browser looks for the item to close only as far as a special element other than <address>, <div> and
+        // <p>: an item in a button, a section, a form, a nested menu… is nested in the removed one (Chromium's tree)
+        String ad = "<iframe src=\"https://ads.partner.example/slot\"></iframe>";
+        assertEquals("<ul><li>Next item</li></ul>", rewrite(REMOVE, "<ul><li data-consent=\"marketing\">Partner offer "
+            + "<button><li>Details</li></button>" + ad + "</li><li>Next item</li></ul>", NONE));
+        for (String block : new String[] {"section", "article", "nav", "h2", "form", "fieldset", "details", "figure",
+            "blockquote", "center", "dir", "object", "select", "template", "marquee", "table"}) {
+            assertEquals("<ul><li>kept</ul>", rewrite(REMOVE, "<ul><li data-consent=\"marketing\">a <" + block
+                + "><li>x</" + block + ">" + ad + "</li><li>kept</ul>", NONE), block);
+            assertEquals("<dl><dt>kept</dl>", rewrite(REMOVE, "<dl><dd data-consent=\"marketing\">a <" + block
+                + "><dt>x</" + block + ">" + ad + "</dd><dt>kept</dl>", NONE), block);
+            assertEquals("<dl><dd>kept</dl>", rewrite(REMOVE, "<dl><dt data-consent=\"marketing\">a <" + block
+                + "><dd>x</" + block + ">" + ad + "</dt><dd>kept</dl>", NONE), block);
+        }
+        // a <menu> holds its own items, and the outer list's end tag closes it with the removed item
+        assertEquals("<ul></ul><p>kept</p>", rewrite(REMOVE, "<ul><li data-consent=\"marketing\">a <menu><li>x"
+            + ad + "</ul><p>kept</p>", NONE));
+        // the item's end tag closes it past a button (list item scope), where an item start tag does not
+        assertEquals("<ul>b</button><li>kept</ul>", rewrite(REMOVE, "<ul><li data-consent=\"marketing\">a <button>"
+            + "</li>b</button><li>kept</ul>", NONE));
+        // past <div>, <address> and <p> the next item closes the removed one, as before
+        assertEquals("<ul><li>kept</ul>", rewrite(REMOVE,
+            "<ul><li data-consent=\"marketing\">a <div><p>b <address>c<li>kept</ul>", NONE));
+    }
+
+    @Test
     void withoutAnOpenItemAnItemNestsInTheRemovedElement() {
         // the item was closed, or a special element stands between it and the element
         assertEquals("<ul><li>a</li></ul><p>after</p>", rewrite(REMOVE,
