@@ -82,7 +82,7 @@ import java.util.Optional;
  *   <li>{@code consent-max-age-days} (default {@code 395}): lifetime of a consent (1–3650 days)</li>
  *   <li>{@code consent-secret} (default none): HMAC-SHA256 key (≥ 32 bytes) signing the cookie; {@code env:NAME} reads an environment variable; {@code none} for unsigned cookies</li>
  *   <li>{@code honour-cmps} (default none): other consent managers' cookies to honour: {@code cookiebot}, {@code onetrust}, {@code cookieconsent}, {@code klaro}, {@code tcf}, {@code usprivacy}</li>
- *   <li>{@code klaro-services} (default none): Klaro service name to category, {@code name=category,...}</li>
+ *   <li>{@code klaro-services} (default none): Klaro service name to category, {@code name=category,...}; merged over a policy file's mapping (the init-param wins per service), and {@code none} drops the file's mapping</li>
  *   <li>{@code consent-path} (default {@code /consent}): path of the consent endpoint, {@code off} to disable; not {@code /} and not a well-known resource the filter answers, and like every path parameter normalized (no {@code .}, {@code ..} or empty segment, no {@code ;})</li>
  *   <li>{@code consent-return} (default {@code /}): where a form post returns when it names no valid same-origin {@code return} path</li>
  *   <li>{@code tk-header} (default {@code true}): send the W3C {@code Tk} header (like {@code Vary} and {@code Permissions-Policy}, only on responses another decision would change: pages, responses with cookies…; a stylesheet or an image stays shareable by caches)</li>

@@ -91,8 +91,11 @@ public final class PolicyReader {
             }
         }
         Policy.Builder b = Policy.builder();
-        if (structured != null && structured.has("klaro-services")) {
-            // Before the init-params, so that an init-param naming the same service wins, as for every key.
+        String klaroParam = params.get("klaro-services");
+        boolean klaroNone = klaroParam != null && PolicyParameters.isNone(klaroParam.strip());
+        if (structured != null && structured.has("klaro-services") && !klaroNone) {
+            // Before the init-params, so that an init-param naming the same service wins, as for every key. The
+            // file's services are merged under the init-param's, so an init-param "none" (no mapping) must drop them.
             try {
                 fileKlaroServices(b, structured.get("klaro-services"));
             } catch (InvalidPolicyException e) {

@@ -227,6 +227,54 @@ class PolicyReaderTest {
         }
     }
 
+    /**
+     * {@code none} given as an init-param means "none" and wins over the file, as any init-param does: a key whose
+     * file value is merged rather than replaced ({@code klaro-services}) must not keep the file's value under it.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "region-header|region-header: CF-IPCountry",
+        "opt-in-regions|{region-header: CF-IPCountry, opt-in-regions: [DE]}",
+        "opt-out-regions|{region-header: CF-IPCountry, opt-out-regions: [US]}",
+        "gpc-refuses|gpc-refuses: [analytics]",
+        "dnt-refuses|dnt-refuses: [analytics]",
+        "gpc-headers|gpc-headers: [X-GPC]",
+        "consent-secret|consent-secret: 0123456789abcdef0123456789abcdef",
+        "honour-cmps|honour-cmps: [klaro]",
+        "klaro-services|'{honour-cmps: [klaro], klaro-services: {matomo: analytics}}'",
+        "klaro-services|'{honour-cmps: [klaro], klaro-services: \"matomo=analytics\"}'",
+        "consent-path|consent-path: /privacy/consent",
+        "permissions-policy|'permissions-policy: \"browsing-topics=(), interest-cohort=()\"'",
+        "gpc-last-update|gpc-last-update: '2026-01-31'",
+        "tracking-policy-url|tracking-policy-url: https://shop.example/privacy",
+        "tracking-controller|tracking-controller: https://shop.example/",
+        "trusted-proxies|trusted-proxies: [10.0.0.0/8]",
+        "beacon-paths|beacon-paths: [/stats/*=analytics]",
+    })
+    void noneAsAnInitParamWinsOverTheFilesValue(String key, String yaml) throws Exception {
+        String keyword = PolicyParameters.takes(key, "none") ? "none" : "off";
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("policy-file", "/p.yaml");
+        params.put(key, keyword);
+        Policy overridden = PolicyReader.read(params,
+                loc -> new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        String rest = yaml.startsWith("{") && yaml.contains(",")
+                ? yaml.substring(0, yaml.indexOf(',')) + "}" : "{}";
+        Policy expected = PolicyReader.read(params,
+                loc -> new ByteArrayInputStream(rest.getBytes(StandardCharsets.UTF_8)));
+        for (java.lang.reflect.Method m : Policy.class.getMethods()) {
+            if (m.getParameterCount() == 0 && m.getDeclaringClass() == Policy.class
+                    && !m.getName().equals("htmlRewriter") && !java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
+                Object want = m.invoke(expected);
+                Object got = m.invoke(overridden);
+                // Values without equals (TrustedProxies) compare by their text.
+                assertTrue(java.util.Objects.deepEquals(want, got)
+                        || !(want instanceof byte[]) && String.valueOf(want).equals(String.valueOf(got)), key + "=" + keyword + " over " + yaml + ": "
+                        + m.getName() + " is " + got + ", not " + want);
+            }
+        }
+    }
+
     @Test
     void policyFileInYamlIsRead() {
         String yaml = """
