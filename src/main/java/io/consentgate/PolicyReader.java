@@ -72,6 +72,7 @@ public final class PolicyReader {
             throw empty(POLICY_FILE, file);
         }
         if (!PolicyParameters.isNone(location)) {
+            requireKnownForm(location);
             Loaded loaded = load(location, opener);
             JsonNode root = loaded.root();
             structured = root;
@@ -130,6 +131,23 @@ public final class PolicyReader {
         } catch (InvalidPolicyException e) {
             throw fromFile.containsKey(e.parameter()) ? e.in(location) : e;
         }
+    }
+
+    /**
+     * A location is {@code classpath:NAME}, {@code file:PATH} or a webapp path, which the Servlet API reads only when
+     * it starts with {@code /} ({@code ServletContext.getResourceAsStream}): without it one container answers "not
+     * found" and another reads it anyway, so any other form is refused here, with the forms that are read.
+     */
+    private static void requireKnownForm(String location) {
+        if (location.startsWith("classpath:") || location.startsWith("file:") || location.startsWith("/")) {
+            return;
+        }
+        String lower = location.toLowerCase(Locale.ROOT);
+        boolean relativePath = !location.startsWith(".") && !location.contains(":") && !location.contains("\\")
+                && !lower.startsWith("classpath") && !lower.startsWith("file");
+        throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' is none of the forms read: classpath:NAME "
+                + "(a class path resource), file:PATH (a file system path) or a webapp path starting with /, like "
+                + "/WEB-INF/consentgate.yaml" + (relativePath ? " (did you mean '/" + location + "'?)" : ""));
     }
 
     /**

@@ -377,6 +377,30 @@ class PolicyReaderTest {
         assertEquals("acme-ads", p.catalog().matchAmpType("acmeads").tracker().id());
     }
 
+    /**
+     * The Servlet API reads a webapp resource path only when it starts with {@code /}: without it one container
+     * answers "not found" and another throws, so the message says which forms are read, whatever the container does.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "WEB-INF/consentgate.yaml|/WEB-INF/consentgate.yaml", "consentgate.json|/consentgate.json",
+        "./WEB-INF/consentgate.yml|", "C:\\conf\\consentgate.yaml|", "classpath/consentgate.yaml|",
+    })
+    void aPolicyFileInNoneOfTheAcceptedFormsNamesThem(String location, String suggested) {
+        byte[] yaml = "mode: opt-out\n".getBytes(StandardCharsets.UTF_8);
+        InvalidPolicyException e = assertThrows(InvalidPolicyException.class, () -> PolicyReader.read(
+                Map.of("policy-file", location), loc -> new ByteArrayInputStream(yaml)));
+        assertEquals("policy-file", e.parameter());
+        String m = e.getMessage();
+        assertTrue(m.contains("'" + location + "'") && m.contains("classpath:NAME") && m.contains("file:PATH")
+                && m.contains("/WEB-INF/"), m);
+        if (suggested != null) {
+            assertTrue(m.contains(suggested + "'"), m);
+        }
+        assertEquals(ConsentMode.OPT_OUT, PolicyReader.read(Map.of("policy-file", "/WEB-INF/consentgate.yaml"),
+                loc -> new ByteArrayInputStream(yaml)).mode());
+    }
+
     @Test
     void brokenOrMissingPolicyFileFailsNamingTheFile() {
         InvalidPolicyException missing = assertThrows(InvalidPolicyException.class,
