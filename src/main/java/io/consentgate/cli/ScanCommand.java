@@ -48,8 +48,9 @@ final class ScanCommand {
         List<Found> found = new ArrayList<>();
         for (String file : o.operands()) {
             Path p = Path.of(file);
-            if (!Files.isReadable(p) || Files.isDirectory(p)) {
-                throw new CommandException("cannot read '" + file + "'");
+            String unreadable = Unreadable.reason(p);
+            if (unreadable != null) {
+                throw new CommandException("cannot read '" + file + "': " + unreadable);
             }
             try (InputStream in = Files.newInputStream(p)) {
                 RewriteStream s = flags.rewriter().open(flags.decision(), flags.charset(),
@@ -60,7 +61,7 @@ final class ScanCommand {
                 }
                 s.finish();
             } catch (IOException e) {
-                throw new CommandException("cannot read '" + file + "': " + e.getMessage(), e);
+                throw new CommandException("cannot read '" + file + "': " + Unreadable.reason(e), e);
             }
         }
         if (o.has("json")) {

@@ -78,8 +78,9 @@ final class ServeCommand {
         if (file == null) {
             return Policy.defaults();
         }
-        if (!Files.isReadable(Path.of(file))) {
-            throw new CommandException("cannot read policy file '" + file + "'");
+        String unreadable = Unreadable.reason(Path.of(file));
+        if (unreadable != null) {
+            throw new CommandException("cannot read policy file '" + file + "': " + unreadable);
         }
         try {
             return PolicyReader.read(Map.of(PolicyReader.POLICY_FILE, "file:" + file), null);

@@ -64,6 +64,18 @@ class CliJarIT {
     }
 
     @Test
+    void scanOfAMissingFileSaysSoOnStandardErrorAndFails() throws Exception {
+        String missing = dir.resolve("missing.html").toString();
+        Process p = new ProcessBuilder(java("scan", missing)).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue(), err);
+        assertEquals("", out);
+        assertEquals("consentgate: cannot read '" + missing + "': no such file", err.strip());
+    }
+
+    @Test
     void versionIsTheProjectVersionFromTheManifest() throws Exception {
         Process p = new ProcessBuilder(java("--version")).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

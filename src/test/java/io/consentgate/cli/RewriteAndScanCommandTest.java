@@ -54,6 +54,30 @@ class RewriteAndScanCommandTest {
         return PAGE.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A file a command cannot read: one line on stderr naming it and why, exit 1, nothing on stdout. */
+    @Test
+    void anUnreadableFileIsOneLineNamingItAndWhy(@TempDir Path dir) throws Exception {
+        Path page = Files.write(dir.resolve("page.html"), page());
+        String missing = dir.resolve("missing.html").toString();
+        String[][] cases = {
+            {missing, "no such file", "scan", missing},
+            {dir.toString(), "is a directory", "scan", dir.toString()},
+            {missing, "no such file", "scan", page.toString(), missing},
+            {dir.resolve("missing.yaml").toString(), "no such file", "rewrite", "--policy",
+                dir.resolve("missing.yaml").toString()},
+            {dir.toString(), "is a directory", "scan", "--policy", dir.toString(), page.toString()},
+        };
+        for (String[] c : cases) {
+            Run r = run(page(), java.util.Arrays.copyOfRange(c, 2, c.length));
+            String why = String.join(" ", java.util.Arrays.copyOfRange(c, 2, c.length)) + ": " + r.err();
+            assertEquals(1, r.code(), why);
+            assertEquals(1, r.err().lines().count(), why);
+            assertTrue(r.err().startsWith("consentgate: ") && r.err().contains("'" + c[0] + "'")
+                    && r.err().strip().endsWith(c[1]), why);
+            assertEquals("", r.text(), why);
+        }
+    }
+
     @Test
     void versionOutsideAPackagedJarSaysSo() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
