@@ -42,6 +42,54 @@ class DemoServerTest {
     }
 
     @Test
+    void theSummaryLineSaysWhatTheDemoEnforces() {
+        String s = DemoServer.summary(DemoServer.policy(server));
+        assertEquals(1, s.lines().count(), s);
+        for (String part : new String[] {"opt-in", "Sec-GPC: 1 refuses marketing", "DNT: 1 refuses analytics,marketing",
+            "honours klaro", "consent endpoint /consent", "removed from HTML", "access log combined"}) {
+            assertTrue(s.contains(part), part + " in: " + s);
+        }
+    }
+
+    /**
+     * The README starts the demo with {@code mvn -q ... exec:java}: {@code -q} sets the simple logger's default level
+     * to {@code error} for the whole JVM, which exec:java shares with the demo. The URL, the summary and ConsentGate's
+     * own log (what it enforces, then one access log line per request) must still reach the console.
+     */
+    @Test
+    void quietMavensLogLevelStillShowsTheUrlTheSummaryAndConsentGatesLog() throws Exception {
+        Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
+                "-Ddemo.port=0", "-Ddemo.webapp=" + System.getProperty("demo.webapp"), DemoServer.class.getName())
+                .redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            java.util.concurrent.CompletableFuture<String> seen = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> {
+                        StringBuilder all = new StringBuilder();
+                        try {
+                            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                                all.append(line).append('\n');
+                                if (line.startsWith("  enforcing ")) {
+                                    return all.toString();
+                                }
+                            }
+                        } catch (java.io.IOException e) {
+                            all.append(e);
+                        }
+                        throw new IllegalStateException("the demo ended without its summary:\n" + all);
+                    });
+            String out = seen.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(out.matches("(?s).*ConsentGate demo on http://localhost:\\d+/ .*"), out);
+            assertTrue(out.contains("INFO io.consentgate.ConsentGateFilter - ConsentGate "), out);
+        } finally {
+            p.destroy();
+            p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void homePageWithGpcCarriesTkAndVary() throws Exception {
         HttpResponse<String> r = get("/", "Sec-GPC", "1");
         assertEquals(200, r.statusCode());
