@@ -184,6 +184,7 @@ public final class ConsentGateFilter implements Filter {
                 throw new ServletException(e.getMessage(), e);
             }
             LOG.info("ConsentGate {}enforcing {}", VERSION, policy);
+            warnOfIneffectiveSettings();
             warnOfUnreachedEndpoints(config);
             return;
         }
@@ -207,6 +208,7 @@ public final class ConsentGateFilter implements Filter {
             throw new ServletException(e.getMessage(), e);
         }
         LOG.info("ConsentGate {}enforcing {}", VERSION, policy);
+        warnOfIneffectiveSettings();
         warnOfUnreachedEndpoints(config);
     }
 
@@ -227,6 +229,13 @@ public final class ConsentGateFilter implements Filter {
         if (name != null && !name.isBlank() && !name.strip().equals(Policy.SESSION_COOKIE)) {
             Policy.requireUngated(p.catalog(), name.strip(), "the session cookie (the application's session "
                     + "cookie config)", null);
+        }
+    }
+
+    /** One warning per setting another one makes pointless, naming both ({@link IneffectiveSettings}). */
+    private void warnOfIneffectiveSettings() {
+        for (String w : IneffectiveSettings.of(policy)) {
+            LOG.warn("ConsentGate: {}", w);
         }
     }
 

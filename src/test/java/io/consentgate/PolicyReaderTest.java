@@ -275,6 +275,56 @@ class PolicyReaderTest {
         }
     }
 
+    /**
+     * A setting another one makes pointless is accepted (the page keeps working) but named at start-up, with the key
+     * that overrides it: one warning per such pair.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "visitor-hash=true|visitor-hash=true|access-log=combined",
+        "visitor-hash=true, access-log=off|visitor-hash=true|access-log=off",
+        "forwarded-header=forwarded|forwarded-header=forwarded|trusted-proxies=none",
+        "html-rewrite=false, html-mode=neutralize|html-mode=neutralize|html-rewrite=false",
+        "html-rewrite=false, html-on-overflow=fail-open|html-on-overflow=fail-open|html-rewrite=false",
+        "html-rewrite=false, html-max-held-bytes=4096|html-max-held-bytes=4096|html-rewrite=false",
+        "html-rewrite=false, consent-attribute=data-category|consent-attribute=data-category|html-rewrite=false",
+        "gpc-json=false, gpc-last-update=2026-01-31|gpc-last-update=2026-01-31|gpc-json=false",
+        "consent-path=off, consent-return=/thanks|consent-return=/thanks|consent-path=off",
+        "consent-path=off, clear-site-data=true|clear-site-data=true|consent-path=off",
+        "klaro-services=matomo=analytics|klaro-services|honour-cmps",
+        "honour-cmps=cookiebot, klaro-services=matomo=analytics|klaro-services|honour-cmps=cookiebot",
+    })
+    void aSettingAnotherMakesPointlessIsNamedWithIt(String settings, String ineffective, String because) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String kv : settings.split(", ")) {
+            params.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+        }
+        java.util.List<String> warnings = IneffectiveSettings.of(read(params));
+        assertEquals(1, warnings.size(), settings + ": " + warnings);
+        assertTrue(warnings.get(0).startsWith(ineffective + " has no effect") && warnings.get(0).contains(because),
+                warnings.get(0));
+    }
+
+    @Test
+    void defaultsAndSettingsThatAllTakeEffectWarnOfNothing() {
+        assertEquals(java.util.List.of(), IneffectiveSettings.of(read(Map.of())));
+        Map<String, String> working = new LinkedHashMap<>();
+        working.put("access-log", "json");
+        working.put("visitor-hash", "true");
+        working.put("trusted-proxies", "10.0.0.0/8");
+        working.put("forwarded-header", "forwarded");
+        working.put("honour-cmps", "klaro,tcf");
+        working.put("klaro-services", "matomo=analytics");
+        working.put("gpc-last-update", "2026-01-31");
+        working.put("clear-site-data", "true");
+        working.put("consent-return", "/thanks");
+        working.put("html-mode", "neutralize");
+        assertEquals(java.util.List.of(), IneffectiveSettings.of(read(working)));
+        // Switched off under a switch that is off: nothing an operator could expect is lost.
+        assertEquals(java.util.List.of(), IneffectiveSettings.of(read(Map.of("html-rewrite", "false",
+                "html-stub-globals", "false", "access-log", "off", "consent-path", "off", "gpc-json", "false"))));
+    }
+
     @Test
     void policyFileInYamlIsRead() {
         String yaml = """

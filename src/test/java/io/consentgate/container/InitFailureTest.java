@@ -75,6 +75,21 @@ class InitFailureTest {
         }
     }
 
+    /** A setting another one makes pointless is no error: the page is served, and the log names both keys once. */
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void aPointlessSettingStartsWithOneWarningNamingBothKeys(String kind) throws Exception {
+        String unique = "/thanks-" + java.util.UUID.randomUUID();
+        try (Container c = Container.start(kind, Map.of("consent-path", "off", "consent-return", unique))) {
+            String r = c.exchange("GET / HTTP/1.1\nHost: localhost\n");
+            assertTrue(r.startsWith("HTTP/1.1 200"), r);
+        }
+        Path log = Path.of(System.getProperty("org.slf4j.simpleLogger.logFile", "target/slf4j-test.log"));
+        java.util.List<String> warnings = Files.readAllLines(log).stream().filter(l -> l.contains(unique)).toList();
+        assertTrue(warnings.size() == 1 && warnings.get(0).contains("WARN") && warnings.get(0).contains(
+                "consent-return=" + unique + " has no effect with consent-path=off"), warnings.toString());
+    }
+
     private static void assertDoesNotStart(String kind, Map<String, String> initParams) {
         assertDoesNotStart(kind, initParams, null);
     }

@@ -1,0 +1,69 @@
+package io.consentgate;
+
+import io.consentgate.html.OverflowAction;
+import io.consentgate.html.RewriteMode;
+import io.consentgate.log.AccessLogFormat;
+import io.consentgate.log.ForwardingHeader;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Settings another setting makes pointless: accepted, as the page works either way, but each worth one warning at
+ * start-up naming both keys, since the operator asked for something that will not happen. Only a value that asks for
+ * something counts (not one switched off under a switch that is off), so a {@code web.xml} listing every default is
+ * quiet.
+ */
+final class IneffectiveSettings {
+
+    private IneffectiveSettings() {
+    }
+
+    /** One message per pointless setting, each starting with {@code key=value has no effect}. */
+    static List<String> of(Policy p) {
+        Policy d = Policy.defaults();
+        List<String> out = new ArrayList<>();
+        if (p.visitorHash() && p.accessLog() != AccessLogFormat.JSON) {
+            out.add("visitor-hash=true has no effect with access-log=" + p.accessLog().id()
+                    + ": the visitor hash is written only in json access log lines");
+        }
+        if (p.trustedProxies().header() == ForwardingHeader.FORWARDED && p.trustedProxies().isEmpty()) {
+            out.add("forwarded-header=forwarded has no effect with trusted-proxies=none: a forwarding header is read "
+                    + "only from a trusted proxy");
+        }
+        if (!p.htmlRewrite()) {
+            String why = " has no effect with html-rewrite=false: no response is rewritten";
+            if (p.htmlMode() == RewriteMode.NEUTRALIZE) {
+                out.add("html-mode=neutralize" + why);
+            }
+            if (p.htmlOnOverflow() == OverflowAction.FAIL_OPEN) {
+                out.add("html-on-overflow=fail-open" + why);
+            }
+            if (p.htmlMaxHeldBytes() != d.htmlMaxHeldBytes()) {
+                out.add("html-max-held-bytes=" + p.htmlMaxHeldBytes() + why);
+            }
+            if (!p.consentAttribute().equals(d.consentAttribute())) {
+                out.add("consent-attribute=" + p.consentAttribute() + why + ", so gated elements stay");
+            }
+        }
+        if (p.gpcLastUpdate() != null && !p.gpcJson()) {
+            out.add("gpc-last-update=" + p.gpcLastUpdate() + " has no effect with gpc-json=false: it is written only "
+                    + "in /.well-known/gpc.json");
+        }
+        if (p.consentPath() == null) {
+            if (!p.consentReturn().equals(d.consentReturn())) {
+                out.add("consent-return=" + p.consentReturn() + " has no effect with consent-path=off: it is where the "
+                        + "consent endpoint sends a form post back");
+            }
+            if (p.clearSiteData()) {
+                out.add("clear-site-data=true has no effect with consent-path=off: it is sent on a withdrawal through "
+                        + "the consent endpoint");
+            }
+        }
+        if (!p.klaroServices().isEmpty() && !p.honouredCmps().contains("klaro")) {
+            out.add("klaro-services has no effect with honour-cmps=" + (p.honouredCmps().isEmpty() ? "none"
+                    : String.join(",", p.honouredCmps())) + ": Klaro's cookie is read only when honour-cmps lists klaro");
+        }
+        return out;
+    }
+}
