@@ -61,8 +61,9 @@ final class IneffectiveSettings {
             }
         }
         if (!p.klaroServices().isEmpty() && !p.honouredCmps().contains("klaro")) {
-            out.add("klaro-services has no effect with honour-cmps=" + (p.honouredCmps().isEmpty() ? "none"
-                    : String.join(",", p.honouredCmps())) + ": Klaro's cookie is read only when honour-cmps lists klaro");
+            String cmps = p.honouredCmps().isEmpty() ? "none" : String.join(",", p.honouredCmps());
+            out.add("klaro-services has no effect with honour-cmps=" + cmps
+                    + ": Klaro's cookie is read only when honour-cmps lists klaro");
         }
         return out;
     }

@@ -269,7 +269,8 @@ class PolicyReaderTest {
                 Object got = m.invoke(overridden);
                 // Values without equals (TrustedProxies) compare by their text.
                 assertTrue(java.util.Objects.deepEquals(want, got)
-                        || !(want instanceof byte[]) && String.valueOf(want).equals(String.valueOf(got)), key + "=" + keyword + " over " + yaml + ": "
+                        || !(want instanceof byte[])
+                        && String.valueOf(want).equals(String.valueOf(got)), key + "=" + keyword + " over " + yaml + ": "
                         + m.getName() + " is " + got + ", not " + want);
             }
         }
