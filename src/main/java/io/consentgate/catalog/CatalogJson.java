@@ -121,6 +121,10 @@ final class CatalogJson {
             if (path.equals("/")) {
                 path = "";
             }
+            if (!numberSegmentsWhole(path)) {
+                throw new CatalogFormatException(where + ": field \"hosts\": \"" + h
+                        + "\": '#' stands for a number only as a whole segment of the path (\"/#/\")");
+            }
             hosts.add(host);
             paths.add(path);
         }
@@ -185,6 +189,16 @@ final class CatalogJson {
         Tracker t = new Tracker(id, name, owner, categories, hosts, paths, signatures, cookies, endpointPaths);
         return new CatalogEntry(t, tagIds, taggedSignatures, cookieDomains, endpoints, loaders, ampTypes,
                 components, new PageGlobals(pageFunctions, pageQueues));
+    }
+
+    /** Whether each {@code #} of a host's path prefix is a whole segment: {@code /#/} or a final {@code /#}. */
+    private static boolean numberSegmentsWhole(String path) {
+        for (int i = path.indexOf('#'); i >= 0; i = path.indexOf('#', i + 1)) {
+            if (path.charAt(i - 1) != '/' || i + 1 < path.length() && path.charAt(i + 1) != '/') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String> pageGlobals(JsonNode node, String field, String where) {
