@@ -23,13 +23,19 @@ package io.consentgate.catalog;
  * {@code <script src="https://stats.shop.example/script.js" data-website-id="…">}). Such a pattern matches only
  * where the element is known ({@link TrackerCatalog#matchLoader(String, java.util.function.Predicate)}).
  *
+ * <p>What a {@code *} stands for may have to match a regular expression as a whole ({@code shape}), for a vendor
+ * that names its file with an id of a known form: {@code /launch-*.js} with {@code [0-9a-f]{12}(-development)?}
+ * takes Adobe's {@code launch-1d4e7c9b2f60.min.js} and leaves a site's {@code launch-countdown.min.js}.
+ *
  * @param path        the path suffix, starting with {@code /}
  * @param param       a required query parameter name, or {@code null}
  * @param valuePrefix the required start of that parameter's value (may be empty), or {@code null}
  * @param wildcard    {@code path} cut at its {@code *}, or {@code null} when it has none
  * @param attribute   the attribute the loading element must carry (lower case), or {@code null}
+ * @param shape       what the {@code *} must stand for as a whole, or {@code null} for anything
  */
-record LoaderPattern(String path, String param, String valuePrefix, Wildcard wildcard, String attribute) {
+record LoaderPattern(String path, String param, String valuePrefix, Wildcard wildcard, String attribute,
+                     java.util.regex.Pattern shape) {
 
     /**
      * A path with a {@code *}, in three parts: {@code /assets/google-tag-manager-*.js} is the directories
@@ -66,7 +72,7 @@ record LoaderPattern(String path, String param, String valuePrefix, Wildcard wil
         }
         LoaderPattern p = parsePath(s);
         return p == null || attribute == null ? p
-            : new LoaderPattern(p.path, p.param, p.valuePrefix, p.wildcard, attribute);
+            : new LoaderPattern(p.path, p.param, p.valuePrefix, p.wildcard, attribute, null);
     }
 
     private static boolean isAttributeName(String a) {
@@ -106,7 +112,7 @@ record LoaderPattern(String path, String param, String valuePrefix, Wildcard wil
             return null;
         }
         if (q < 0) {
-            return new LoaderPattern(s, null, null, Wildcard.of(s), null);
+            return new LoaderPattern(s, null, null, Wildcard.of(s), null, null);
         }
         int eq = s.indexOf('=', q);
         if (eq <= q + 1 || s.indexOf('?', q + 1) >= 0 || s.indexOf('=', eq + 1) >= 0) {
@@ -116,7 +122,12 @@ record LoaderPattern(String path, String param, String valuePrefix, Wildcard wil
             return null; // "/?id=" would take every script whose path ends in a slash and has an id
         }
         String path = s.substring(0, q);
-        return new LoaderPattern(path, s.substring(q + 1, eq), s.substring(eq + 1), Wildcard.of(path), null);
+        return new LoaderPattern(path, s.substring(q + 1, eq), s.substring(eq + 1), Wildcard.of(path), null, null);
+    }
+
+    /** This pattern with its {@code *} limited to {@code shape}; {@code null} when it has no {@code *}. */
+    LoaderPattern withShape(java.util.regex.Pattern shape) {
+        return wildcard == null ? null : new LoaderPattern(path, param, valuePrefix, wildcard, attribute, shape);
     }
 
     /**
@@ -136,12 +147,14 @@ record LoaderPattern(String path, String param, String valuePrefix, Wildcard wil
         int dirs = w.directories().length();
         return start > pathStart && starEnd - start > w.head().length() && start - pathStart >= dirs
             && u.startsWith(w.directories(), start - dirs)
-            && u.startsWith(w.head(), start);
+            && u.startsWith(w.head(), start)
+            && (shape == null || shape.matcher(u).region(start + w.head().length(), starEnd).matches());
     }
 
     @Override
     public String toString() {
         String a = attribute == null ? "" : "[" + attribute + "]";
-        return (param == null ? path : path + "?" + param + "=" + valuePrefix) + a;
+        String limited = shape == null ? "" : "{" + shape.pattern() + "}";
+        return (param == null ? path : path + "?" + param + "=" + valuePrefix) + a + limited;
     }
 }

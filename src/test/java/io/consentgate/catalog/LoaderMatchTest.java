@@ -126,6 +126,15 @@ class LoaderMatchTest {
         /etc.clientlibs/northwind/clientlibs/launch/launch-EN4f2c9b1a7e3d40c1a2b3c4d5e6f7a8b9.min.js | adobe-launch | analytics+marketing
         /js/launch-ENa1b2c3d4e5f6-development.min.js                 | adobe-launch | analytics+marketing
         /js/launch-rocket.js                                         | -          | -
+        /content/dam/northwind/launch/launch-1d4e7c9b2f60.min.js     | adobe-launch | analytics+marketing
+        /js/adobe/launch-5b8c0d2e9a11-development.min.js             | adobe-launch | analytics+marketing
+        https://static.shop.example/tags/launch-7f3e2a9c41d0-staging.min.js?v=3 | adobe-launch | analytics+marketing
+        /js/launch-1d4e7c9b2f60.js                                   | adobe-launch | analytics+marketing
+        /js/launch-countdown.min.js                                  | -          | -
+        /js/launch-202411181200.min.js                               | -          | -
+        /js/launch-1d4e7c9b2f6.min.js                                | -          | -
+        /js/launch-1d4e7c9b2f60-preview.min.js                       | -          | -
+        /js/launch-1D4E7C9B2F60.min.js                               | -          | -
         /assets/launch-ENV.js                                        | -          | -
         /ruxitagentjs_.js                                            | -          | -
         /modules/jexperience/javascript/init.js                      | jahia-jexperience | analytics+marketing

@@ -114,7 +114,7 @@ class TrackerCatalogTest {
             for (JsonNode t : JSON.readTree(in).get("trackers")) {
                 if (t.get("id").asText().equals(id) && t.has("loaders")) {
                     List<String> out = new ArrayList<>();
-                    t.get("loaders").forEach(l -> out.add(l.asText()));
+                    t.get("loaders").forEach(l -> out.add(l.isObject() ? l.get("path").asText() : l.asText()));
                     return out;
                 }
             }
@@ -299,6 +299,11 @@ class TrackerCatalogTest {
         [{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":["https://a.test/x"]}]    | tracker #0 "a": field "hosts": "https://a.test/x"
         [{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":["a.test/s#/x"]}]         | tracker #0 "a": field "hosts": "a.test/s#/x": '#' stands for a number only as a whole segment
         [{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":["a.test/#x"]}]           | tracker #0 "a": field "hosts": "a.test/#x": '#' stands for a number only as a whole segment
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"loaders":[{"path":"/acme.js","wildcard":"[0-9]+"}]}] | tracker #0 "a": field "loaders": "/acme.js" has no '*'
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"loaders":[{"path":"/acme-*.js","wildcard":"[0-9"}]}] | tracker #0 "a": field "loaders": "/acme-*.js": "wildcard": not a regular expression
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"loaders":[{"path":"/acme-*.js","wildcard":"[0-9]*"}]}] | tracker #0 "a": field "loaders": "/acme-*.js": "wildcard" must not match an empty name
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"loaders":[{"path":"/acme-*.js","shape":"[0-9]+"}]}] | tracker #0 "a": field "loaders": {"path"
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"loaders":"/acme.js"}]            | tracker #0 "a": field "loaders" must be an array
         [{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":"a.test"}]                | tracker #0 "a": field "hosts" must be an array
         [{"id":"a","name":"N","owner":"O","categories":["analytics"],"host":["a.test"]}]               | tracker #0 "a": unknown field "host"
         [{"id":"a","name":"N","owner":"O","categories":["analytics"]}]                                 | tracker #0 "a": needs at least one of

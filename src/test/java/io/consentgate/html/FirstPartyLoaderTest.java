@@ -55,6 +55,10 @@ class FirstPartyLoaderTest {
         "<script async DATA-WEBSITE-ID='3c1d7e0a-5b2f-4f7e-9d61-0a8b2c4e6f10' src=/script.js></script>",
         "<script defer data-domain=\"shop.example\" src=\"https://plausible.shop.example/js/script.js\"></script>",
         "<script defer data-domain=shop.example src=\"/js/script.outbound-links.tagged-events.js\"></script>",
+        // Adobe's Tags library copied to the site (AEM's DAM, a theme), in production, development and staging
+        "<script src=\"/content/dam/northwind/launch/launch-1d4e7c9b2f60.min.js\" async></script>",
+        "<script src='https://static.shop.example/js/launch-5b8c0d2e9a11-development.min.js'></script>",
+        "<link rel=\"preload\" as=\"script\" href=\"/js/adobe/launch-7f3e2a9c41d0-staging.min.js\">",
         // Segment's loader through a custom domain
         "<script async src=\"https://evs.shop.example/analytics.js/v1/9xQ2Lm4Kp7Rt/analytics.min.js\"></script>",
     })
@@ -83,6 +87,8 @@ class FirstPartyLoaderTest {
         "<script src=\"/js/app.js\" data-website-id=\"94db1cb1\"></script>",
         "<script src=\"/js/scripts.js\" data-domain=\"shop.example\"></script>",
         "<link rel=\"preload\" as=\"script\" href=\"/script.js\">",
+        // a site's own launch scripts: a product launch countdown, a build stamped with a date
+        "<script src=\"/js/launch-countdown.min.js\"></script><script src=\"/js/launch-202411181200.min.js\"></script>",
     })
     void otherScriptsAndNonLoadingElementsStay(String html) {
         assertEquals(html, rewrite(html, NONE));
