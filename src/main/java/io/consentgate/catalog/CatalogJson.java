@@ -157,7 +157,8 @@ final class CatalogJson {
                 throw new CatalogFormatException(where + ": field \"loaders\": \"" + l
                         + "\" must be an ASCII path of at least 4 characters starting with '/', optionally followed by"
                         + " one ?param=valuePrefix (no '#', '&'; one '*' only in the file name, after three of its"
-                        + " characters, or as a whole directory before the file name) and one [attribute] the loading element must carry (lower case)");
+                        + " characters, or as a whole directory before the file name) and [attributes] the loading"
+                        + " element must carry (lower case; with two or more the path may be /*.js)");
             }
             loaders.add(lp);
         }
