@@ -503,6 +503,12 @@ class UrlMatchTest {
         https://tag.static.us.context.cloud.sap/js/profile-tag.js         | -    | sap-commerce-profile-tag
         https://tag.static.eu.context.cloud.sap/config/0f1e2d3c           | -    | sap-commerce-profile-tag
         https://api.us.context.cloud.sap/strategy/acme/strategies/1/products | - | -
+        https://rdrect-eur1.mkt.dynamics.com/webtracking/WebTracking/WebTracking.bundle.js | - | dynamics-365-marketing
+        https://cxppusa1rdrect01sa02cdn-endpoint.azureedge.net/webtracking/WebTracking/WebTracking.bundle.js | - | dynamics-365-marketing
+        https://rdrect-usa1.mkt.dynamics.com/0a1b2c3d/l/Ab12Cd34          | -    | -
+        https://formui-usa1.mkt.dynamics.com/eur/FormLoader/FormLoader.bundle.js | - | -
+        https://public-usa.mkt.dynamics.com/api/v1.0/orgs/0a1b/landingpageforms | - | -
+        https://mobile.events.data.microsoft.com/OneCollector/1.0/        | -    | -
         https://cdn.tagcommander.com/4321/tc_ShopExample_12.js            | -    | commanders-act
         //cdn.tagcommander.com/4321/tc_ShopExample_2.js?rn=20240518       | -    | commanders-act
         https://CDN.TagCommander.com/%34321/tc_ShopExample_12.js          | -    | commanders-act
