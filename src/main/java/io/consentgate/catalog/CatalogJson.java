@@ -121,6 +121,10 @@ final class CatalogJson {
             if (path.equals("/")) {
                 path = "";
             }
+            if (!numberSegmentsWhole(path)) {
+                throw new CatalogFormatException(where + ": field \"hosts\": \"" + h
+                        + "\": '#' stands for a number only as a whole segment of the path (\"/#/\")");
+            }
             hosts.add(host);
             paths.add(path);
         }
@@ -139,13 +143,22 @@ final class CatalogJson {
             endpointPaths.add(e.prefix() ? e.path() + "*" : e.path());
         }
         List<LoaderPattern> loaders = new ArrayList<>();
-        for (String l : strings(node, "loaders", where)) {
+        for (JsonNode item : loaderItems(node.get("loaders"), where)) {
+            String l = item.isObject() ? item.get("path").textValue() : item.textValue();
             LoaderPattern lp = LoaderPattern.parse(l);
+            if (lp != null && item.isObject()) {
+                lp = lp.withShape(loaderShape(item.get("wildcard"), l, where));
+                if (lp == null) {
+                    throw new CatalogFormatException(where + ": field \"loaders\": \"" + l
+                            + "\" has no '*' for its \"wildcard\" to shape");
+                }
+            }
             if (lp == null) {
                 throw new CatalogFormatException(where + ": field \"loaders\": \"" + l
                         + "\" must be an ASCII path of at least 4 characters starting with '/', optionally followed by"
                         + " one ?param=valuePrefix (no '#', '&'; one '*' only in the file name, after three of its"
-                        + " characters, or as a whole directory before the file name) and one [attribute] the loading element must carry (lower case)");
+                        + " characters, or as a whole directory before the file name) and [attributes] the loading"
+                        + " element must carry (lower case; with two or more the path may be /*.js)");
             }
             loaders.add(lp);
         }
@@ -185,6 +198,55 @@ final class CatalogJson {
         Tracker t = new Tracker(id, name, owner, categories, hosts, paths, signatures, cookies, endpointPaths);
         return new CatalogEntry(t, tagIds, taggedSignatures, cookieDomains, endpoints, loaders, ampTypes,
                 components, new PageGlobals(pageFunctions, pageQueues));
+    }
+
+    /** The items of {@code loaders}: paths, or {@code {"path": "...*...", "wildcard": "<regex>"}}. */
+    private static List<JsonNode> loaderItems(JsonNode v, String where) {
+        List<JsonNode> out = new ArrayList<>();
+        if (v == null || v.isNull()) {
+            return out;
+        }
+        if (!v.isArray()) {
+            throw new CatalogFormatException(where + ": field \"loaders\" must be an array");
+        }
+        for (JsonNode e : v) {
+            boolean shaped = e.isObject() && e.size() == 2 && e.path("path").isTextual() && e.has("wildcard");
+            if (!e.isTextual() && !shaped) {
+                throw new CatalogFormatException(where + ": field \"loaders\": " + e
+                        + " must be a path or {\"path\": \"...*...\", \"wildcard\": \"<regex>\"}");
+            }
+            out.add(e);
+        }
+        return out;
+    }
+
+    /** What a loader's {@code *} must stand for: a regular expression like a tag id's body. */
+    private static java.util.regex.Pattern loaderShape(JsonNode shape, String path, String where) {
+        String field = where + ": field \"loaders\": \"" + path + "\": \"wildcard\"";
+        if (!shape.isTextual() || shape.textValue().isEmpty() || shape.textValue().length() > 200
+                || !CatalogNames.isAscii(shape.textValue())) {
+            throw new CatalogFormatException(field + " must be a regular expression of at most 200 ASCII characters");
+        }
+        java.util.regex.Pattern p;
+        try {
+            p = java.util.regex.Pattern.compile(shape.textValue());
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new CatalogFormatException(field + ": not a regular expression: " + e.getDescription());
+        }
+        if (p.matcher("").matches()) {
+            throw new CatalogFormatException(field + " must not match an empty name");
+        }
+        return p;
+    }
+
+    /** Whether each {@code #} of a host's path prefix is a whole segment: {@code /#/} or a final {@code /#}. */
+    private static boolean numberSegmentsWhole(String path) {
+        for (int i = path.indexOf('#'); i >= 0; i = path.indexOf('#', i + 1)) {
+            if (path.charAt(i - 1) != '/' || i + 1 < path.length() && path.charAt(i + 1) != '/') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String> pageGlobals(JsonNode node, String field, String where) {

@@ -69,8 +69,8 @@ final class LoaderMatcher {
             if (!p.matchesPath(u, pathStart, pathEnd, segment)) {
                 continue;
             }
-            if (p.attribute() != null && (hasAttribute == null || !hasAttribute.test(p.attribute()))) {
-                continue; // a file name any site may use, without the tracker's own attribute
+            if (!p.attributes().isEmpty() && !carriesAll(hasAttribute, p.attributes())) {
+                continue; // a file name any site may use, without the tracker's own attributes
             }
             if (p.path().length() == 1 && pathEnd - pathStart < 2) {
                 continue; // "/?id=…" names a directory the site serves a tag under, never the site's root
@@ -86,6 +86,18 @@ final class LoaderMatcher {
             }
         }
         return null;
+    }
+
+    private static boolean carriesAll(Predicate<String> hasAttribute, List<String> attributes) {
+        if (hasAttribute == null) {
+            return false;
+        }
+        for (String a : attributes) {
+            if (!hasAttribute.test(a)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Directory names that hold translations, one file per locale ({@code l10n/at.js}), never a tracker's loader. */

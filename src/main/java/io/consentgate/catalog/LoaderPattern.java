@@ -21,15 +21,27 @@ package io.consentgate.catalog;
  * <p>A pattern may end with an attribute the loading element must carry, in brackets: {@code /script.js[data-website-id]}
  * is a self-hosted tracker whose file name is any site's but whose configuration attribute is its own (Umami's
  * {@code <script src="https://stats.shop.example/script.js" data-website-id="…">}). Such a pattern matches only
- * where the element is known ({@link TrackerCatalog#matchLoader(String, java.util.function.Predicate)}).
+ * where the element is known ({@link TrackerCatalog#matchLoader(String, java.util.function.Predicate)}). With two
+ * attributes or more, all of which the element must carry, the path may be {@code /*.js}, any script file: for a
+ * tracker served under a name of the site's choosing whose embed code has attributes no other script has together
+ * ({@code /*.js[data-domain][data-api]}, Plausible through a proxy).
+ *
+ * <p>What a {@code *} stands for may have to match a regular expression as a whole ({@code shape}), for a vendor
+ * that names its file with an id of a known form: {@code /launch-*.js} with {@code [0-9a-f]{12}(-development)?}
+ * takes Adobe's {@code launch-1d4e7c9b2f60.min.js} and leaves a site's {@code launch-countdown.min.js}.
  *
  * @param path        the path suffix, starting with {@code /}
  * @param param       a required query parameter name, or {@code null}
  * @param valuePrefix the required start of that parameter's value (may be empty), or {@code null}
  * @param wildcard    {@code path} cut at its {@code *}, or {@code null} when it has none
- * @param attribute   the attribute the loading element must carry (lower case), or {@code null}
+ * @param attributes  the attributes the loading element must carry (lower case), none when empty
+ * @param shape       what the {@code *} must stand for as a whole, or {@code null} for anything
  */
-record LoaderPattern(String path, String param, String valuePrefix, Wildcard wildcard, String attribute) {
+record LoaderPattern(String path, String param, String valuePrefix, Wildcard wildcard,
+                     java.util.List<String> attributes, java.util.regex.Pattern shape) {
+
+    /** The path of a pattern that takes any script file, allowed only with two attributes or more. */
+    private static final String ANY_SCRIPT = "/*.js";
 
     /**
      * A path with a {@code *}, in three parts: {@code /assets/google-tag-manager-*.js} is the directories
@@ -55,18 +67,23 @@ record LoaderPattern(String path, String param, String valuePrefix, Wildcard wil
      * when malformed.
      */
     static LoaderPattern parse(String s) {
-        String attribute = null;
-        int bracket = s == null || !s.endsWith("]") ? -1 : s.lastIndexOf('[');
-        if (bracket >= 0) {
-            attribute = s.substring(bracket + 1, s.length() - 1);
+        java.util.List<String> attributes = new java.util.ArrayList<>();
+        while (s != null && s.endsWith("]") && s.lastIndexOf('[') >= 0) {
+            int bracket = s.lastIndexOf('[');
+            String attribute = s.substring(bracket + 1, s.length() - 1);
             if (!isAttributeName(attribute)) {
                 return null;
             }
+            attributes.add(0, attribute);
             s = s.substring(0, bracket);
         }
+        if (ANY_SCRIPT.equals(s)) {
+            return attributes.size() < 2 ? null // any script file: only what two attributes of its own tell apart
+                : new LoaderPattern(s, null, null, Wildcard.of(s), java.util.List.copyOf(attributes), null);
+        }
         LoaderPattern p = parsePath(s);
-        return p == null || attribute == null ? p
-            : new LoaderPattern(p.path, p.param, p.valuePrefix, p.wildcard, attribute);
+        return p == null || attributes.isEmpty() ? p
+            : new LoaderPattern(p.path, p.param, p.valuePrefix, p.wildcard, java.util.List.copyOf(attributes), null);
     }
 
     private static boolean isAttributeName(String a) {
@@ -106,7 +123,7 @@ record LoaderPattern(String path, String param, String valuePrefix, Wildcard wil
             return null;
         }
         if (q < 0) {
-            return new LoaderPattern(s, null, null, Wildcard.of(s), null);
+            return new LoaderPattern(s, null, null, Wildcard.of(s), java.util.List.of(), null);
         }
         int eq = s.indexOf('=', q);
         if (eq <= q + 1 || s.indexOf('?', q + 1) >= 0 || s.indexOf('=', eq + 1) >= 0) {
@@ -116,7 +133,13 @@ record LoaderPattern(String path, String param, String valuePrefix, Wildcard wil
             return null; // "/?id=" would take every script whose path ends in a slash and has an id
         }
         String path = s.substring(0, q);
-        return new LoaderPattern(path, s.substring(q + 1, eq), s.substring(eq + 1), Wildcard.of(path), null);
+        return new LoaderPattern(path, s.substring(q + 1, eq), s.substring(eq + 1), Wildcard.of(path),
+            java.util.List.of(), null);
+    }
+
+    /** This pattern with its {@code *} limited to {@code shape}; {@code null} when it has no {@code *}. */
+    LoaderPattern withShape(java.util.regex.Pattern shape) {
+        return wildcard == null ? null : new LoaderPattern(path, param, valuePrefix, wildcard, attributes, shape);
     }
 
     /**
@@ -136,12 +159,17 @@ record LoaderPattern(String path, String param, String valuePrefix, Wildcard wil
         int dirs = w.directories().length();
         return start > pathStart && starEnd - start > w.head().length() && start - pathStart >= dirs
             && u.startsWith(w.directories(), start - dirs)
-            && u.startsWith(w.head(), start);
+            && u.startsWith(w.head(), start)
+            && (shape == null || shape.matcher(u).region(start + w.head().length(), starEnd).matches());
     }
 
     @Override
     public String toString() {
-        String a = attribute == null ? "" : "[" + attribute + "]";
-        return (param == null ? path : path + "?" + param + "=" + valuePrefix) + a;
+        StringBuilder a = new StringBuilder();
+        for (String attribute : attributes) {
+            a.append('[').append(attribute).append(']');
+        }
+        String limited = shape == null ? "" : "{" + shape.pattern() + "}";
+        return (param == null ? path : path + "?" + param + "=" + valuePrefix) + a + limited;
     }
 }

@@ -461,7 +461,10 @@ final class ScriptText {
         return k < end && (buf[k] == '"' || buf[k] == '\'' || buf[k] == '`');
     }
 
-    /** Whether a path prefix follows at {@code j}, after an optional port, with '/' in any escaped spelling. */
+    /**
+     * Whether a path prefix follows at {@code j}, after an optional port, with '/' in any escaped spelling and a
+     * segment {@code #} as one or more ASCII digits.
+     */
     static boolean pathFollows(byte[] buf, int j, int end, String path) {
         int k = j;
         if (k < end && buf[k] == ':') {
@@ -475,6 +478,14 @@ final class ScriptText {
             if (pc == '/') {
                 k = slashAt(buf, k, end);
                 if (k < 0) {
+                    return false;
+                }
+            } else if (pc == '#') {
+                int digits = k; // a segment '#': an account or site number
+                while (k < end && buf[k] >= '0' && buf[k] <= '9') {
+                    k++;
+                }
+                if (k == digits) {
                     return false;
                 }
             } else if (k < end && buf[k] == pc) {

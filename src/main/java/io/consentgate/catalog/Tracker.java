@@ -9,7 +9,9 @@ import java.util.Set;
  *
  * <p>{@code hosts} and {@code pathPrefixes} are parallel lists: {@code pathPrefixes.get(i)} is the path prefix that
  * restricts {@code hosts.get(i)} (for shared hosts such as {@code www.facebook.com/tr}), or the empty string when the
- * whole host (and every subdomain of it) belongs to the tracker. Hosts are lower-case ASCII without a trailing dot.
+ * whole host (and every subdomain of it) belongs to the tracker. A segment {@code #} of a path prefix stands for one or
+ * more ASCII digits, an account or site number the vendor puts in its paths ({@code cdn.tagcommander.com/#/}). Hosts
+ * are lower-case ASCII without a trailing dot.
  *
  * <p>All lists and sets are unmodifiable; instances are immutable and thread-safe.
  *

@@ -375,7 +375,9 @@ public final class TrackerCatalog {
     /**
      * As {@link #matchLoader(String)}, for the URL of an element whose attributes are known: a pattern that names an
      * attribute the element must carry ({@code /script.js[data-website-id]}, a self-hosted tracker whose file name any
-     * site may use) matches only when {@code hasAttribute} says the element has it.
+     * site may use) matches only when {@code hasAttribute} says the element has it; one that names several, each of
+     * them ({@code /*.js[data-domain][data-api]}, a script of any name). The predicate may be asked a few times per
+     * URL, once per such pattern whose path the URL has.
      *
      * @param url          the URL, character references decoded; absolute, protocol-relative or relative
      * @param hasAttribute whether the element carries the attribute of the given lower-case name

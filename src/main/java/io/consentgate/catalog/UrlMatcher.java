@@ -273,17 +273,48 @@ final class UrlMatcher {
         return prefixAt(prefix, p, ps, pe);
     }
 
-    /** Whether {@code p[ps,pe)} starts with the prefix at a segment boundary (or the prefix ends in '/'). */
+    /**
+     * Whether {@code p[ps,pe)} starts with the prefix at a segment boundary (or the prefix ends in '/'); a segment
+     * {@code #} of the prefix stands for one or more ASCII digits.
+     */
     private static boolean prefixAt(String prefix, String p, int ps, int pe) {
-        if (!p.startsWith(prefix, ps)) {
+        int after = numberedPrefixEnd(prefix, p, ps, pe);
+        if (after < 0) {
             return false;
         }
-        int after = ps + prefix.length();
         if (prefix.charAt(prefix.length() - 1) == '/' || after >= pe) {
             return true;
         }
         char c = p.charAt(after);
         return c == '/' || c == '?' || c == '#' || c == ';';
+    }
+
+    /**
+     * Where {@code prefix} ends when {@code p[ps,pe)} starts with it, each {@code #} of it taking a run of one or more
+     * ASCII digits (an account or site number a vendor puts in its paths); -1 when {@code p} does not start with it.
+     */
+    static int numberedPrefixEnd(String prefix, String p, int ps, int pe) {
+        if (prefix.indexOf('#') < 0) {
+            return p.startsWith(prefix, ps) ? ps + prefix.length() : -1;
+        }
+        int k = ps;
+        for (int c = 0; c < prefix.length(); c++) {
+            char pc = prefix.charAt(c);
+            if (pc == '#') {
+                int digits = k;
+                while (k < pe && p.charAt(k) >= '0' && p.charAt(k) <= '9') {
+                    k++;
+                }
+                if (k == digits) {
+                    return -1;
+                }
+            } else if (k < pe && p.charAt(k) == pc) {
+                k++;
+            } else {
+                return -1;
+            }
+        }
+        return k;
     }
 
     /** Whether the path has {@code /.}, {@code //} or {@code /%2e}: segments a browser or server would fold. */

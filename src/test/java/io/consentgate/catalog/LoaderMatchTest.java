@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consentgate.Category;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -126,6 +127,15 @@ class LoaderMatchTest {
         /etc.clientlibs/northwind/clientlibs/launch/launch-EN4f2c9b1a7e3d40c1a2b3c4d5e6f7a8b9.min.js | adobe-launch | analytics+marketing
         /js/launch-ENa1b2c3d4e5f6-development.min.js                 | adobe-launch | analytics+marketing
         /js/launch-rocket.js                                         | -          | -
+        /content/dam/northwind/launch/launch-1d4e7c9b2f60.min.js     | adobe-launch | analytics+marketing
+        /js/adobe/launch-5b8c0d2e9a11-development.min.js             | adobe-launch | analytics+marketing
+        https://static.shop.example/tags/launch-7f3e2a9c41d0-staging.min.js?v=3 | adobe-launch | analytics+marketing
+        /js/launch-1d4e7c9b2f60.js                                   | adobe-launch | analytics+marketing
+        /js/launch-countdown.min.js                                  | -          | -
+        /js/launch-202411181200.min.js                               | -          | -
+        /js/launch-1d4e7c9b2f6.min.js                                | -          | -
+        /js/launch-1d4e7c9b2f60-preview.min.js                       | -          | -
+        /js/launch-1D4E7C9B2F60.min.js                               | -          | -
         /assets/launch-ENV.js                                        | -          | -
         /ruxitagentjs_.js                                            | -          | -
         /modules/jexperience/javascript/init.js                      | jahia-jexperience | analytics+marketing
@@ -299,10 +309,53 @@ class LoaderMatchTest {
         assertNull(own.matchLoader("/js/app.js", a -> true));
     }
 
+    @Test
+    void aLoaderWithSeveralAttributesNeedsAllOfThem() throws Exception {
+        TrackerCatalog own = TrackerCatalog.fromJson(new ObjectMapper().readTree(
+            "{\"trackers\": [{\"id\": \"acme\", \"name\": \"Acme\", \"owner\": \"Acme\", \"categories\": [\"analytics\"],"
+                + " \"loaders\": [\"/*.js[data-site-key][data-acme-api]\"]}]}"));
+        assertEquals("acme", own.matchLoader("/stats/x.js", Set.of("data-site-key", "data-acme-api")::contains)
+            .tracker().id());
+        assertEquals("acme", own.matchLoader("https://shop.example/t.min.js?v=2",
+            Set.of("defer", "data-site-key", "data-acme-api")::contains).tracker().id());
+        assertNull(own.matchLoader("/stats/x.js", "data-site-key"::equals), "one of the two");
+        assertNull(own.matchLoader("/stats/x.js", "data-acme-api"::equals), "the other one");
+        assertNull(own.matchLoader("/stats/x.js"), "an element not known");
+        assertNull(own.matchLoader("/stats/x.json", a -> true), "not a script file");
+        assertNull(own.matchLoader("/stats/", a -> true));
+    }
+
+    /**
+     * Umami and Plausible served under a name of the site's choosing (a proxy's path, Umami's TRACKER_SCRIPT_NAME) are
+     * told by two attributes of their own embed code: Plausible's site and event endpoint, Umami's website id with one
+     * of its configuration attributes. One of them alone stays: {@code data-domain} and {@code data-website-id} are
+     * names other scripts use too.
+     */
+    @Test
+    void umamiAndPlausibleUnderAnyNameNeedTwoOfTheirAttributes() {
+        TrackerCatalog bundled = TrackerCatalog.bundled();
+        assertEquals("plausible", bundled.matchLoader("/stats/x.js",
+            Set.of("defer", "data-domain", "data-api")::contains).tracker().id());
+        assertEquals("plausible", bundled.matchLoader("https://shop.example/js/pa-Xr4mQ9kLw2Tz.js",
+            Set.of("data-domain", "data-api")::contains).tracker().id());
+        assertEquals("umami", bundled.matchLoader("/stats/x.js",
+            Set.of("defer", "data-website-id", "data-host-url")::contains).tracker().id());
+        for (String second : List.of("data-auto-track", "data-domains", "data-tag", "data-do-not-track",
+                "data-exclude-search", "data-exclude-hash", "data-before-send", "data-cache")) {
+            assertEquals("umami", bundled.matchLoader("/_a/t.js", Set.of("data-website-id", second)::contains)
+                .tracker().id(), second);
+        }
+        assertNull(bundled.matchLoader("/stats/x.js", Set.of("defer", "data-domain")::contains));
+        assertNull(bundled.matchLoader("/stats/x.js", Set.of("defer", "data-api")::contains));
+        assertNull(bundled.matchLoader("/stats/x.js", Set.of("defer", "data-website-id")::contains));
+        assertNull(bundled.matchLoader("/stats/x.js", Set.of("data-domains", "data-host-url")::contains));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"gtm.js", "/a", "/x.js?id", "/x.js?=a", "/x.js?a=b=c", "/x*.js", "/ab*.js", "/*.js",
         "/abc*/x.js", "/abc*d*.js", "/x.js?id=*", "/x.js?a=1&b=2", "/x.js#f", "/x y.js", "/?id=",
-        "/x.js[]", "/x.js[Data-Site]", "/x.js[a b]", "[data-site]", "/x.js[data-site][data-x]",
+        "/x.js[]", "/x.js[Data-Site]", "/x.js[a b]", "[data-site]", "/x.js[data-site][]", "/*.js[data-site]",
+        "/*.css[data-site][data-x]", "/*.js?id=A-[data-site][data-x]",
         "/*/x.js", "/a/*/b/x.js", "/a/*/*.js", "/a/*/", "/a/*/x", "/a/b*/x.js"})
     void malformedLoadersAreRejectedWithTheField(String loader) {
         CatalogFormatException e = assertThrows(CatalogFormatException.class, () -> TrackerCatalog.fromJson(

@@ -101,7 +101,7 @@ class TrackerCatalogTest {
                 String prev = hostOwner.put(key, t.id());
                 assertNull(prev, key + " listed by " + prev + " and " + t.id());
                 // Each listed host must match itself (through the same parser the rewriter uses).
-                String path = t.pathPrefixes().get(i);
+                String path = t.pathPrefixes().get(i).replace("#", "4321"); // a '#' segment is a number
                 String url = "https://" + t.hosts().get(i) + (path.isEmpty() ? "/x.js" : path + "?x");
                 TrackerMatch m = TrackerCatalog.bundled().matchUrl(url, null);
                 assertNotNull(m, key);
@@ -114,7 +114,7 @@ class TrackerCatalogTest {
             for (JsonNode t : JSON.readTree(in).get("trackers")) {
                 if (t.get("id").asText().equals(id) && t.has("loaders")) {
                     List<String> out = new ArrayList<>();
-                    t.get("loaders").forEach(l -> out.add(l.asText()));
+                    t.get("loaders").forEach(l -> out.add(l.isObject() ? l.get("path").asText() : l.asText()));
                     return out;
                 }
             }
@@ -129,7 +129,8 @@ class TrackerCatalogTest {
         TrackerCatalog c = TrackerCatalog.bundled();
         for (Tracker t : c.trackers()) {
             for (int i = 0; i < t.hosts().size(); i++) {
-                String path = t.pathPrefixes().get(i).isEmpty() ? "/x.js" : t.pathPrefixes().get(i) + "?x";
+                String path = t.pathPrefixes().get(i).isEmpty() ? "/x.js"
+                    : t.pathPrefixes().get(i).replace("#", "4321") + "?x";
                 byte[] b = ("s.src='https://" + t.hosts().get(i) + path + "';").getBytes(StandardCharsets.US_ASCII);
                 assertTrue(c.matchScript(b, 0, b.length).stream().anyMatch(m -> m.tracker().equals(t)),
                         t.hosts().get(i));
@@ -296,6 +297,13 @@ class TrackerCatalogTest {
         [{"id":"a","name":"N","owner":"O","categories":[],"hosts":["a.test"]}]                         | tracker #0 "a": field "categories" must be a non-empty array
         [{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":["A.test"]}]              | tracker #0 "a": field "hosts": "A.test"
         [{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":["https://a.test/x"]}]    | tracker #0 "a": field "hosts": "https://a.test/x"
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":["a.test/s#/x"]}]         | tracker #0 "a": field "hosts": "a.test/s#/x": '#' stands for a number only as a whole segment
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":["a.test/#x"]}]           | tracker #0 "a": field "hosts": "a.test/#x": '#' stands for a number only as a whole segment
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"loaders":[{"path":"/acme.js","wildcard":"[0-9]+"}]}] | tracker #0 "a": field "loaders": "/acme.js" has no '*'
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"loaders":[{"path":"/acme-*.js","wildcard":"[0-9"}]}] | tracker #0 "a": field "loaders": "/acme-*.js": "wildcard": not a regular expression
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"loaders":[{"path":"/acme-*.js","wildcard":"[0-9]*"}]}] | tracker #0 "a": field "loaders": "/acme-*.js": "wildcard" must not match an empty name
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"loaders":[{"path":"/acme-*.js","shape":"[0-9]+"}]}] | tracker #0 "a": field "loaders": {"path"
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"loaders":"/acme.js"}]            | tracker #0 "a": field "loaders" must be an array
         [{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":"a.test"}]                | tracker #0 "a": field "hosts" must be an array
         [{"id":"a","name":"N","owner":"O","categories":["analytics"],"host":["a.test"]}]               | tracker #0 "a": unknown field "host"
         [{"id":"a","name":"N","owner":"O","categories":["analytics"]}]                                 | tracker #0 "a": needs at least one of

@@ -503,6 +503,28 @@ class UrlMatchTest {
         https://tag.static.us.context.cloud.sap/js/profile-tag.js         | -    | sap-commerce-profile-tag
         https://tag.static.eu.context.cloud.sap/config/0f1e2d3c           | -    | sap-commerce-profile-tag
         https://api.us.context.cloud.sap/strategy/acme/strategies/1/products | - | -
+        https://rdrect-eur1.mkt.dynamics.com/webtracking/WebTracking/WebTracking.bundle.js | - | dynamics-365-marketing
+        https://cxppusa1rdrect01sa02cdn-endpoint.azureedge.net/webtracking/WebTracking/WebTracking.bundle.js | - | dynamics-365-marketing
+        https://rdrect-usa1.mkt.dynamics.com/0a1b2c3d/l/Ab12Cd34          | -    | -
+        https://formui-usa1.mkt.dynamics.com/eur/FormLoader/FormLoader.bundle.js | - | -
+        https://public-usa.mkt.dynamics.com/api/v1.0/orgs/0a1b/landingpageforms | - | -
+        https://mobile.events.data.microsoft.com/OneCollector/1.0/        | -    | -
+        https://cdn.tagcommander.com/4321/tc_ShopExample_12.js            | -    | commanders-act
+        //cdn.tagcommander.com/4321/tc_ShopExample_2.js?rn=20240518       | -    | commanders-act
+        https://CDN.TagCommander.com/%34321/tc_ShopExample_12.js          | -    | commanders-act
+        https://redirect4321.tagcommander.com/utils/noscript.php?id=3&mode=iframe | - | commanders-act
+        https://shopexample.commander1.com/cs3/?tcs=4321&chn=SEO          | -    | commanders-act
+        https://engage.commander1.com/dms?tcs=4321                        | -    | commanders-act
+        https://cdn.tagcommander.com/privacy/template/index.htm           | -    | -
+        https://cdn.tagcommander.com/privacy/4321/privacy_v2_7.js         | -    | -
+        https://cdn.tagcommander.com/cookie-scanner/4321/v1/cookies-en.html | -  | -
+        https://cdn.tagcommander.com/4321x/tc_ShopExample_12.js           | -    | -
+        https://cdn.tagcommander.com/tc_ShopExample_12.js                 | -    | -
+        https://cdn.trustcommander.net/privacy/4321/privacy_v2_7.js       | -    | -
+        https://privacy.commander1.com/privacy-consent/?site=4321         | -    | -
+        https://manager.commander1.com/privacyHit.php?id=4321             | -    | -
+        https://www.commandersact.com/en/                                 | -    | -
+        https://cdn.tagcommander.com.example.org/4321/tc_ShopExample_12.js | -   | -
         https://assets.adobedtm.com/7f3e2a9c41d0/5b8c0d2e9a11/launch-1d4e7c9b2f60.min.js | - | adobe-launch
         https://assets.adobedtm.com/7f3e2a9c41d0/5b8c0d2e9a11/launch-1d4e7c9b2f60-development.min.js | - | adobe-launch
         https://edge.adobedc.net/ee/v2/interact?configId=0f1e2d3c          | -    | adobe-web-sdk

@@ -269,6 +269,58 @@ class AnalyticsShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        // Commanders Act's TagCommander: a container as its install code prints it, with the noscript frame, a
+        // second container with a cache-busting parameter, containers a theme loads from its own script, and the
+        // campaign analytics pixel on the account's collection host
+        "<script type=\"text/javascript\" src=\"//cdn.tagcommander.com/4321/tc_ShopExample_12.js\"></script>"
+            + "<noscript><iframe src=\"//redirect4321.tagcommander.com/utils/noscript.php?id=12&amp;mode=iframe\""
+            + " width=\"1\" height=\"1\" rel=\"noindex,nofollow\"></iframe></noscript>",
+        "<script src=\"https://cdn.tagcommander.com/4321/tc_ShopExample_footer_13.js?rn=20240518\" async></script>",
+        """
+            <script>
+              (function (doc) {
+                var files = ['tc_ShopExample_21', 'tc_ShopExample_22'];
+                for (var i = 0; i < files.length; i++) {
+                  var tag = doc.createElement('script');
+                  tag.async = false;
+                  tag.src = "https://cdn.tagcommander.com/4321/" + files[i] + '.js?rn=' + Date.now();
+                  doc.body.appendChild(tag);
+                }
+              })(document);
+            </script>""",
+        "<script>window.tcContainers=[\"https:\\/\\/cdn.tagcommander.com\\/4321\\/tc_ShopExample_12.js\"];</script>",
+        "<img src=\"https://shopexample.commander1.com/cs3/?tcs=4321&amp;chn=SEO&amp;src=google\" width=\"1\""
+            + " height=\"1\" alt=\"\">",
+    })
+    void commandersActContainersAreRemoved(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // TrustCommander, the consent banner the visitor answers, its privacy center and cookie list, and the pixel
+        // that records the choice, stay; so do the data layer, the page's own event calls and look-alike hosts
+        "<script src=\"https://cdn.trustcommander.net/privacy/4321/privacy_v2_7.js\"></script>",
+        "<script type=\"text/javascript\" src=\"//cdn.tagcommander.com/privacy/4321/privacy_v2_3.js\"></script>",
+        "<iframe id=\"privacy-iframe\" src=\"https://cdn.tagcommander.com/privacy/template/index.htm\""
+            + " title=\"Privacy center\"></iframe>",
+        "<iframe src=\"https://cdn.tagcommander.com/cookie-scanner/4321/v1/cookies-en.html\" title=\"Cookies\">"
+            + "</iframe>",
+        "<img src=\"https://privacy.commander1.com/privacy-consent/?site=4321&amp;consent=0\" alt=\"\">",
+        "<link rel=\"preconnect\" href=\"https://cdn.tagcommander.com\">",
+        "<script>var tc_vars = {env_template: 'product', env_work: 'prod', product_id: ['SKU-1']};</script>",
+        "<script src=\"/static/js/tc_vars.js\"></script>",
+        "<button onclick=\"tc_events_1(this, 'click', {label: 'add_to_cart'})\">Add</button>",
+        "<script>cact('consent.get', function (r) { if (r.consent.status === 'all-on') { showVideos(); } });</script>",
+        "<script src=\"https://cdn.tagcommander.com.example.org/4321/tc_ShopExample_12.js\"></script>",
+        "<img src=\"https://shopexample.notcommander1.com/cs3/?tcs=4321\" alt=\"\">",
+    })
+    void trustCommanderAndTagCommanderLookalikesStay(String html) {
+        assertEquals(html, rewrite(html, NONE));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
         // Tealium iQ from its mainland-China CDN: the tag files and the visitor pixel script name no utag.js
         "<script src=\"https://tags.tiqcdn.cn/utag/tiqapp/utag.v.js?a=shopexample/main/202401011200&amp;cb=17\"></script>",
         "<script src=\"//tags.tiqcdn.cn/utag/shopexample/main/prod/utag.12.js?utv=ut4.49\"></script>",

@@ -305,6 +305,13 @@ class CommercePixelShapesTest {
             + " (w[name].q = w[name].q || []).push(arguments); }; })(window, 'tap');\n"
             + "  var tf = document.createElement('script'); tf.async = true;\n"
             + "  tf.src = 'https://script.tapfiliate.com/tapfiliate.js'; document.head.appendChild(tf);\n</script>",
+        // the account's start call printed by a plugin in a script of its own, after the stub's script: it queues
+        // the click detection for the tracker, in the quoting and spacing themes write
+        "<script>\n  tap('create', '24680-7f3e2a', { integration: \"javascript\" });\n  tap('detect');\n</script>",
+        "<script type=\"text/javascript\">tap(\"create\",\"13579-c0ffee\");tap(\"detect\");</script>",
+        "<script>\n    window.tap( 'create', '11223-a1b2c3', {integration: 'woocommerce'} );\n"
+            + "    window.tap( 'detect', {referral_code: new URLSearchParams(location.search).get('ref')} );\n"
+            + "</script>",
     })
     void tapfiliateGoes(String pixel) {
         assertRemovedAndKeptWhenAllowed(pixel);
@@ -314,6 +321,13 @@ class CommercePixelShapesTest {
     @ValueSource(strings = {
         // a conversion call in the checkout's own script loads nothing without the tracker and stays
         "<script>function paid(id, total) { tap('conversion', id, total); showReceipt(); }</script>",
+        // a site's own functions and handlers named tap, and touch libraries' tap events, stay
+        "<script>function tap(el) { el.classList.add('is-tapped'); }\n"
+            + "document.querySelectorAll('.card').forEach(function (c) {"
+            + " c.onclick = function () { tap(c); }; });</script>",
+        "<script>var gestures = new Hammer(document.body); gestures.on('tap', function () { tap('menu'); });</script>",
+        "<script>const tap = (label) => console.debug(label); tap('created'); tap('create account');</script>",
+        "<script>order$.pipe(tap(o => render(o)), mytap('create', 'x')).subscribe();</script>",
     })
     void tapfiliateConversionCallsStay(String html) {
         assertKept(html);

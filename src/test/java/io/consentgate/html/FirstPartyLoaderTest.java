@@ -55,6 +55,17 @@ class FirstPartyLoaderTest {
         "<script async DATA-WEBSITE-ID='3c1d7e0a-5b2f-4f7e-9d61-0a8b2c4e6f10' src=/script.js></script>",
         "<script defer data-domain=\"shop.example\" src=\"https://plausible.shop.example/js/script.js\"></script>",
         "<script defer data-domain=shop.example src=\"/js/script.outbound-links.tagged-events.js\"></script>",
+        // Adobe's Tags library copied to the site (AEM's DAM, a theme), in production, development and staging
+        "<script src=\"/content/dam/northwind/launch/launch-1d4e7c9b2f60.min.js\" async></script>",
+        "<script src='https://static.shop.example/js/launch-5b8c0d2e9a11-development.min.js'></script>",
+        "<link rel=\"preload\" as=\"script\" href=\"/js/adobe/launch-7f3e2a9c41d0-staging.min.js\">",
+        // Umami and Plausible under a name a proxy or the server chose: two attributes of their embed code
+        "<script defer data-domain=\"shop.example\" data-api=\"/stats/api/event\" src=\"/stats/x.js\"></script>",
+        "<script async src=\"/js/pa-Xr4mQ9kLw2Tz.js\" data-domain=shop.example data-api='/ev'></script>",
+        "<script defer\n        src=\"/_m/t.js\"\n        data-website-id=\"94db1cb1-74f4-4a40-ad6c-962362670409\"\n"
+            + "        data-host-url=\"https://shop.example/_m\"></script>",
+        "<script defer src=\"https://stats.shop.example/umami-tracker.js\" data-domains=\"shop.example\""
+            + " data-website-id=\"3c1d7e0a-5b2f-4f7e-9d61-0a8b2c4e6f10\"></script>",
         // Segment's loader through a custom domain
         "<script async src=\"https://evs.shop.example/analytics.js/v1/9xQ2Lm4Kp7Rt/analytics.min.js\"></script>",
     })
@@ -82,7 +93,16 @@ class FirstPartyLoaderTest {
         "<div data-website-id=\"94db1cb1-74f4-4a40-ad6c-962362670409\"><script src=\"/script.js\"></script></div>",
         "<script src=\"/js/app.js\" data-website-id=\"94db1cb1\"></script>",
         "<script src=\"/js/scripts.js\" data-domain=\"shop.example\"></script>",
+        // one attribute of the two under a name of the site's own: a renamed Umami that carries only its website id
+        // is not told from a widget's script with the same attribute name
+        "<script defer src=\"/stats/x.js\" data-website-id=\"94db1cb1-74f4-4a40-ad6c-962362670409\"></script>",
+        "<script src=\"/js/app.js\" data-api=\"/api/v2\" data-env=\"prod\"></script>",
+        "<script src=\"/js/chat.js\" data-domain=\"shop.example\" data-position=\"right\"></script>",
+        "<div data-domain=\"shop.example\" data-api=\"/ev\"><script src=\"/js/x.js\"></script></div>",
+        "<link rel=\"stylesheet\" href=\"/css/x.css\" data-domain=\"shop.example\" data-api=\"/ev\">",
         "<link rel=\"preload\" as=\"script\" href=\"/script.js\">",
+        // a site's own launch scripts: a product launch countdown, a build stamped with a date
+        "<script src=\"/js/launch-countdown.min.js\"></script><script src=\"/js/launch-202411181200.min.js\"></script>",
     })
     void otherScriptsAndNonLoadingElementsStay(String html) {
         assertEquals(html, rewrite(html, NONE));

@@ -287,6 +287,83 @@ class MarketingAutomationShapesTest {
         assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
     }
 
+    /**
+     * Real-time journeys' current web tracking loader has the same shape under the name {@code MSCI}; it fetches
+     * {@code WebTracking.bundle.js} from the region's redirect CDN host, or from
+     * {@code rdrect-<region>.mkt.dynamics.com}: that URL is made inert in place, as for the web SDK above.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "https://cxppeur1rdrect01sa02cdn-endpoint.azureedge.net/webtracking/WebTracking/WebTracking.bundle.js",
+        "https://cxppusa1rdrect01sa02cdn-endpoint.azureedge.net/webtracking/WebTracking/WebTracking.bundle.js",
+        "https://rdrect-usa1.mkt.dynamics.com/webtracking/WebTracking/WebTracking.bundle.js",
+    })
+    void dynamicsRealTimeWebTrackingLoaderLoadsNothing(String bundle) {
+        String loader = """
+            <script>
+              // journeys web tracking
+              (function (w, d, cfg) {
+                var ns = "MSCI", api = "Analytics", q = ns + "queue";
+                w[q] = w[q] || [];
+                var make = w[ns] || function (name) {
+                  var o = {}; o[api] = {};
+                  ["trackEvent", "trackView", "trackAction", "setProperty", "setUser", "initialize", "teardown"]
+                    .forEach(function (m) { o[api][m] = function () { w[q].push([m, name, arguments]); }; });
+                  return o;
+                }(cfg.name);
+                if (!w[ns]) {
+                  w[cfg.name] = make[api]; w[q].push(["new", cfg.name]);
+                  setTimeout(function () {
+                    var el = d.createElement("script"); el.async = 1; el.src = cfg.src;
+                    var first = d.getElementsByTagName("script")[0]; first.parentNode.insertBefore(el, first);
+                  }, 1);
+                } else { w[cfg.name] = new make[api]; }
+                w[cfg.name].initialize(cfg.cfg);
+              })(window, document, {
+                src: "BUNDLE",
+                name: "MSCI",
+                cfg: {
+                  ingestionKey: "0a1b2c3d4e5f40718293a4b5c6d7e8f9-0a1b2c3d-4e5f-4071-8293-a4b5c6d7e8f9-5678",
+                  autoCapture: { view: true, click: true },
+                  orgInfo: { orgId: "0a1b2c3d-4e5f-4071-8293-a4b5c6d7e8f9" }
+                }
+              });
+            </script>""".replace("BUNDLE", bundle);
+        String page = BEFORE + loader + AFTER;
+        String inert = "data:," + "/".repeat(bundle.length() - "data:,".length());
+        assertEquals(BEFORE + loader.replace(bundle, inert) + AFTER, rewrite(REMOVE, page, NONE));
+        assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
+    }
+
+    /** The same loader naming a regional host the catalog does not list goes whole: only the bundle's path tells. */
+    @Test
+    void dynamicsWebTrackingLoaderOnAnotherRegionalHostGoes() {
+        String loader = """
+            <script>
+            (function (a, t, i) { var e = "MSCI"; var o = e + "queue"; a[o] = a[o] || [];
+              if (!a[e]) { setTimeout(function () { var r = t.createElement("script"); r.async = 1; r.src = i.src;
+                t.getElementsByTagName("head")[0].appendChild(r); }, 1); }
+            })(window, document, {
+              src: "https://cxppgbr1rdrect01sa02cdn-endpoint.azureedge.net/webtracking/WebTracking/WebTracking.bundle.js",
+              name: "MSCI", cfg: { ingestionKey: "0a1b2c3d4e5f40718293a4b5c6d7e8f9-0a1b-5678" }
+            });
+            </script>""";
+        assertRemovedAndKeptWhenAllowed(loader);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the web tracking bundle as a tag, on a regional CDN host and through a proxy that keeps its path, and
+        // outbound marketing's tracking script from a host other than the CDN it was printed with
+        "<script async src=\"https://cxppeur1rdrect01sa02cdn-endpoint.azureedge.net/webtracking/WebTracking/"
+            + "WebTracking.bundle.js\"></script>",
+        "<script src=\"/d365/webtracking/WebTracking/WebTracking.bundle.js\" defer></script>",
+        "<script src=\"https://cdn.shop.example/public/latest/js/ws-tracking.js?v=1.84.2007\"></script>",
+    })
+    void dynamicsWebTrackingBundleGoes(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         // the marketing forms' loaders on the same and on the real-time CDN stay: the visitor fills those in
@@ -294,6 +371,16 @@ class MarketingAutomationShapesTest {
             + "<div data-form-block-id=\"0a1b2c3d-4e5f-4071-8293-a4b5c6d7e8f9\"></div>",
         "<script src='https://cxppusa1formui01cdnsa01-endpoint.azureedge.net/global/FormLoader/FormLoader.bundle.js'>"
             + "</script>",
+        // the forms' newer host, a form placeholder with its API and asset hosts, form capture for the site's own
+        // form, and a tracked link from an e-mail on the redirect host
+        "<div data-form-id=\"0a1b2c3d-4e5f-4071-8293-a4b5c6d7e8f9\""
+            + " data-form-api-url=\"https://public-eur.mkt.dynamics.com/api/v1.0/orgs/0a1b2c3d/landingpageforms\""
+            + " data-cached-form-url=\"https://assets-eur.mkt.dynamics.com/0a1b2c3d/digitalassets/forms/0a1b\"></div>"
+            + "<script src=\"https://formui-eur.mkt.dynamics.com/eur/FormLoader/FormLoader.bundle.js\"></script>",
+        "<script src=\"https://cxppusa1formui01cdnsa01-endpoint.azureedge.net/eur/FormCapture/FormCapture.bundle.js\""
+            + " async></script>",
+        "<a href=\"https://rdrect-usa1.mkt.dynamics.com/0a1b2c3d/l/Ab12Cd34?msdynmkt_trackingcontext=x\">Offer</a>",
+        "<script src=\"/js/webtracking/consent.js\"></script><script src=\"/js/ws-tracking-consent.js\"></script>",
     })
     void dynamicsMarketingFormsStay(String html) {
         assertKept(html);
