@@ -206,6 +206,41 @@ class MissingEndTagTest {
     }
 
     @Test
+    void aDivisionsEndTagClosesAnItemOpenedInsideIt() {
+        // the item is closed with the <div> or <address> it was opened in: the element after it is in the list, and
+        // the next item opens inside it (a <ul> is special: its items do not close what is open in it)
+        assertEquals("<ul><div><li>a</div></ul><p>after</p>", rewrite(REMOVE, "<ul><div><li>a</div>"
+            + "<span data-consent=\"marketing\">x<li>y</li></span></ul><p>after</p>", NONE));
+        assertEquals("<ul><address><li>a</address></ul><p>after</p>", rewrite(REMOVE, "<ul><address><li>a"
+            + "</address><span data-consent=\"marketing\">x<li>y</li></span></ul><p>after</p>", NONE));
+        assertEquals("<dl><div><dt>T<dd>a</div></dl><p>after</p>", rewrite(REMOVE, "<dl><div><dt>T<dd>a</div>"
+            + "<span data-consent=\"marketing\">x<dd>y</dd></span></dl><p>after</p>", NONE));
+        assertEquals("<div><ul><li>a</div><p>after</p>", rewrite(REMOVE, "<div><ul><li>a</div>"
+            + "<span data-consent=\"marketing\">x<li>y</li></span><p>after</p>", NONE));
+        // an <address> opened in the item, a <div> in that: the </div> closes the item around them
+        assertEquals("<ul><div><li>a<address>b<div>c</address></div></ul><p>after</p>", rewrite(REMOVE,
+            "<ul><div><li>a<address>b<div>c</address></div><span data-consent=\"marketing\">x<li>y</li></span></ul>"
+                + "<p>after</p>", NONE));
+    }
+
+    @Test
+    void aDivisionOpenedInsideTheItemLeavesItOpen() {
+        // the <div> closes only itself: the next item closes the item and the element in it
+        assertEquals("<ul><li>a<div>b</div><li>y</li></ul><p>after</p>", rewrite(REMOVE, "<ul><li>a<div>b</div>"
+            + "<span data-consent=\"marketing\">x<li>y</li></ul><p>after</p>", NONE));
+        assertEquals("<ul><li>a<address>b</address><li>y</li></ul>", rewrite(REMOVE, "<ul><li>a<address>b</address>"
+            + "<span data-consent=\"marketing\">x<li>y</li></ul>", NONE));
+        assertEquals("<dl><dt>T<div>d</div><dd>y</dd></dl>", rewrite(REMOVE, "<dl><dt>T<div>d</div>"
+            + "<span data-consent=\"marketing\">x<dd>y</dd></dl>", NONE));
+        // a product card: a button in the division, an address closed by the division's end tag
+        assertEquals("<ul class=\"products\"><li><div class=\"card\">Shirt <button>Add</button></div><li>Next</ul>",
+            rewrite(REMOVE, "<ul class=\"products\"><li><div class=\"card\">Shirt <button>Add</button></div>"
+                + "<span data-consent=\"marketing\">Partner price<li>Next</ul>", NONE));
+        assertEquals("<ul><li>a<div>b<address>c</div><li>y</li></ul>", rewrite(REMOVE, "<ul><li>a<div>b<address>c"
+            + "</div><span data-consent=\"marketing\">x<li>y</li></ul>", NONE));
+    }
+
+    @Test
     void withoutAnOpenItemAnItemNestsInTheRemovedElement() {
         // the item was closed, or a special element stands between it and the element
         assertEquals("<ul><li>a</li></ul><p>after</p>", rewrite(REMOVE,
