@@ -72,6 +72,11 @@ final class ImpliedEnds {
     private int scopes;
     /** For an element whose end tag may be left out: templates opened inside it and not closed yet. */
     private int templates;
+    /**
+     * For an element whose end tag may be left out: whether a {@code <noscript>} opened inside it is open, whose
+     * content a browser that runs scripts reads as text up to the first {@code </noscript>}.
+     */
+    private boolean noscript;
     /** The names of the elements opened inside the element and not closed yet, innermost last. */
     private String[] open;
     private int openCount;
@@ -536,7 +541,7 @@ final class ImpliedEnds {
      */
     boolean ownTagInside(boolean end) {
         if (ownBlock == 0) {
-            return scopes > 0;
+            return scopes > 0 || templates > 0 || noscript;
         }
         if (end) {
             int i = innermost(element);
@@ -606,25 +611,46 @@ final class ImpliedEnds {
             && !(name.equals("li") && (isOpen("ul") || isOpen("ol")));
     }
 
-    /** {@link #closes} for an element whose end tag may be left out; counts the containers {@code name} opens. */
-    private boolean closesOptional(String name, boolean end, boolean isVoid) {
-        if (end && (name.equals("body") || name.equals("html"))) {
+    /**
+     * For an element whose end tag may be left out: follows the templates and the {@code <noscript>} opened inside
+     * it, and tells whether the tag {@code name} is in one of them, or opens or closes one: it closes nothing then (a
+     * template's content is its own; a noscript's, text to a browser that runs scripts). Not the end tag of a
+     * template the element is in.
+     */
+    private boolean inTemplateOrNoscript(String name, boolean end) {
+        if (noscript) {
+            noscript = !(end && name.equals("noscript"));
             return true;
         }
-        if (ownBlock != 0) {
-            return closesOwnBlock(name, end, isVoid);
+        if (name.equals("noscript")) {
+            noscript = !end;
+            return !end;
         }
         if (name.equals("template")) {
-            // a template's end tag closes all that is open in it: the element too, unless it opened in it
             if (!end) {
                 templates++;
-                return false;
-            }
-            if (templates == 0) {
                 return true;
             }
-            templates--;
+            if (templates > 0) {
+                templates--;
+                return true;
+            }
             return false;
+        }
+        return templates > 0;
+    }
+
+    /** {@link #closes} for an element whose end tag may be left out; counts the containers {@code name} opens. */
+    private boolean closesOptional(String name, boolean end, boolean isVoid) {
+        boolean documentEnd = end && (name.equals("body") || name.equals("html"));
+        if (ownBlock != 0) {
+            return documentEnd || closesOwnBlock(name, end, isVoid);
+        }
+        if (inTemplateOrNoscript(name, end)) {
+            return false;
+        }
+        if (documentEnd || name.equals("template")) {
+            return true; // a template's end tag closes all that is open in it: the element too
         }
         Set<String> scope = SCOPES.getOrDefault(element, Set.of());
         if (scope.contains(name)) {

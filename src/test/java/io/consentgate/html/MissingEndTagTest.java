@@ -431,6 +431,25 @@ class MissingEndTagTest {
     }
 
     @Test
+    void noTagInsideATemplateOrNoscriptInARemovedCellOrOptionEndsIt() {
+        // a template's content is its own, and to a browser that runs scripts a noscript's is text: the cell, row or
+        // option ends at the next one after them (Chromium's tree)
+        assertEquals("<table><tr><td>z</td></tr></table>", rewrite(REMOVE, "<table><tr><td data-consent=\"marketing\">"
+            + "x<template><td>n</template>y<td>z</td></tr></table>", NONE));
+        assertEquals("<table><tr><td>z</td></tr></table>", rewrite(REMOVE, "<table><tr><td data-consent=\"marketing\">"
+            + "x<noscript></td><td>n</noscript>y<td>z</td></tr></table>", NONE));
+        assertEquals("<table><tr><td>z</td></tr></table>", rewrite(REMOVE, "<table><tr data-consent=\"marketing\">"
+            + "<td>x<template><tr><td>n</template>y<tr><td>z</td></tr></table>", NONE));
+        assertEquals("<select><option>d</select>", rewrite(REMOVE, "<select><option data-consent=\"marketing\">a"
+            + "<template><option>b</template>c<option>d</select>", NONE));
+        assertEquals("<select><option>d</select>", rewrite(REMOVE, "<select><option data-consent=\"marketing\">a"
+            + "<noscript><option>b</noscript>c<option>d</select>", NONE));
+        // the template the removal began in: its end tag ends it
+        assertEquals("<template><table><tr></template><p>kept</p>", rewrite(REMOVE, "<template><table><tr>"
+            + "<td data-consent=\"marketing\">x</template><p>kept</p>", NONE));
+    }
+
+    @Test
     void noEndTagButTheSelectsOwnEndsARemovalInsideASelect() {
         // a browser ignores other end tags in a <select> (Chromium's tree)
         assertEquals("<div><p>kept</p>", rewrite(REMOVE, "<div><span data-consent=\"marketing\"><select><option>x"
