@@ -450,6 +450,81 @@ class MissingEndTagTest {
     }
 
     @Test
+    void aRemovedCaptionEndsWhereTheTablesPartsBegin() {
+        // "in caption": the start tag of a table part and </table> close it, past whatever is open in it but a
+        // table, a template or a noscript (Chromium's tree)
+        String row = "<tr><td>Row 1</td></tr></table><p>After</p>";
+        assertEquals("<table>" + row, rewrite(REMOVE, gate("<table><caption @>Sponsored" + row), NONE));
+        assertEquals("<table><tbody>" + row, rewrite(REMOVE, gate("<table><caption @>Sponsored<tbody>" + row), NONE));
+        assertEquals("<table><col>" + row, rewrite(REMOVE, gate("<table><caption @>Sponsored<col>" + row), NONE));
+        assertEquals("<table><td>Row 1</td></table>", rewrite(REMOVE, gate("<table><caption @>Sponsored <div>by "
+            + "<button>partner</button></div><td>Row 1</td></table>"), NONE));
+        assertEquals("<table>" + row, rewrite(REMOVE, gate("<table><caption @>x<table><tr><td>in</td></tr></table>y"
+            + row), NONE));
+        assertEquals("<table>" + row, rewrite(REMOVE, gate("<table><caption @>x<template><tr><td>t</td></tr></template>"
+            + "<noscript><tr></noscript><svg><tr></tr></svg>y" + row), NONE));
+        // a second caption closes the first
+        assertEquals("<table><caption>Prices</caption>" + row, rewrite(REMOVE, gate("<table><caption @>Sponsored"
+            + "<caption>Prices</caption>" + row), NONE));
+        // </table> closes it; a browser ignores other end tags there
+        assertEquals("<table></table><p>After</p>", rewrite(REMOVE, gate("<table><caption @>x</div>y</tbody>z</table>"
+            + "<p>After</p>"), NONE));
+        assertEquals("<table>" + row, rewrite(REMOVE, gate("<table><caption @>Sponsored</caption>" + row), NONE));
+    }
+
+    @Test
+    void aRemovedColumnGroupEndsAtAnyTagButAColumn() {
+        // "in column group": anything but <col>, a template, whitespace and comments closes it (Chromium's tree)
+        String row = "<tr><td>Row 1</td></tr></table><p>After</p>";
+        assertEquals("<table>" + row, rewrite(REMOVE, gate("<table><colgroup @><col><col>" + row), NONE));
+        assertEquals("<table><thead><tr><th>H</th></tr></thead></table>", rewrite(REMOVE, gate("<table>"
+            + "<colgroup @ span=\"2\"><thead><tr><th>H</th></tr></thead></table>"), NONE));
+        assertEquals("<table><colgroup><col></colgroup>" + row, rewrite(REMOVE, gate("<table><colgroup @><col>"
+            + "<colgroup><col></colgroup>" + row), NONE));
+        assertEquals("<table><caption>C</caption>" + row, rewrite(REMOVE, gate("<table><colgroup @><col><template><col>"
+            + "<tr></template><caption>C</caption>" + row), NONE));
+        assertEquals("<table></table><p>After</p>", rewrite(REMOVE, gate("<table><colgroup @><col></table>"
+            + "<p>After</p>"), NONE));
+        // what a browser moves out in front of the table is the page's
+        assertEquals("<table><div>x</div><noscript>n</noscript>" + row, rewrite(REMOVE, gate("<table><colgroup @><col>"
+            + "<div>x</div><noscript>n</noscript>" + row), NONE));
+        assertEquals("<table></tbody>" + row, rewrite(REMOVE, gate("<table><colgroup @><col></col></tbody>" + row),
+            NONE));
+    }
+
+    @Test
+    void aRemovedRubyPartEndsAtTheNextRubyPart() {
+        // <rb>, <rt>, <rp> end at the next <rb>, <rt>, <rtc> or <rp>, an <rtc> at the next <rb> or <rtc>, when only
+        // elements whose end tags may be left out are open in them; all at </ruby> (Chromium's tree)
+        String after = "<p>After</p>";
+        assertEquals("<ruby>漢<rt>kan</rt></ruby>", rewrite(REMOVE, gate("<ruby>漢<rt @>x<rt>kan</rt></ruby>"), NONE));
+        assertEquals("<ruby>漢<rb>字</rb></ruby>", rewrite(REMOVE, gate("<ruby>漢<rt @>x<rb>字</rb></ruby>"), NONE));
+        assertEquals("<ruby><rt>kan</ruby>", rewrite(REMOVE, gate("<ruby><rb @>漢<rt>kan</ruby>"), NONE));
+        assertEquals("<ruby><rb>字<rtc>kanji</ruby>", rewrite(REMOVE, gate("<ruby><rb @>漢<rb>字<rtc>kanji</ruby>"),
+            NONE));
+        assertEquals("<ruby><rb>漢<rb>字</ruby>", rewrite(REMOVE, gate("<ruby><rb>漢<rtc @>kan<rt>x<rb>字</ruby>"),
+            NONE));
+        assertEquals("<ruby>漢<rt>kan<rp>)</rp></ruby>", rewrite(REMOVE, gate("<ruby>漢<rp @>(<rt>kan<rp>)</rp></ruby>"),
+            NONE));
+        assertEquals("<ruby>漢<rt>kan</ruby>", rewrite(REMOVE, gate("<ruby>漢<rt @>x<p>y<rt>kan</ruby>"), NONE));
+        // an <rp> does not close an <rtc>; an element open in the part holds the next one
+        assertEquals("<ruby></ruby>" + after, rewrite(REMOVE, gate("<ruby><rtc @>kan<rp>(</rp>z</ruby>" + after),
+            NONE));
+        assertEquals("<ruby>漢</ruby>" + after, rewrite(REMOVE, gate("<ruby>漢<rt @>x<span>y<rt>z</ruby>" + after),
+            NONE));
+        assertEquals("<ruby></ruby>" + after, rewrite(REMOVE, gate("<ruby><rb @>漢<b>y<rt>kan</rt></b></ruby>" + after),
+            NONE));
+        assertEquals("<ruby>漢</ruby>z" + after, rewrite(REMOVE, gate("<ruby>漢<rt @>x<div>d<rt>k</div></ruby>z" + after),
+            NONE));
+        assertEquals("<ruby></ruby>" + after, rewrite(REMOVE, gate("<ruby><rb @>漢</ruby>" + after), NONE));
+    }
+
+    /** {@code html} with each {@code @} replaced by the attribute that gates an element by the marketing category. */
+    private static String gate(String html) {
+        return html.replace("@", "data-consent=\"marketing\"");
+    }
+
+    @Test
     void noEndTagButTheSelectsOwnEndsARemovalInsideASelect() {
         // a browser ignores other end tags in a <select> (Chromium's tree)
         assertEquals("<div><p>kept</p>", rewrite(REMOVE, "<div><span data-consent=\"marketing\"><select><option>x"
