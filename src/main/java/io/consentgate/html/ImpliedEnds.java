@@ -171,6 +171,9 @@ final class ImpliedEnds {
         if (ruby) {
             return rubyPartClosedBy(element);
         }
+        if (element.equals("table")) {
+            return tableClosedByTable();
+        }
         return NOT_NESTED.contains(element) ? !boundaryOpen() : HEADINGS.contains(element) && openCount == 0 && !lost;
     }
 
@@ -277,6 +280,25 @@ final class ImpliedEnds {
         boolean rtc = name.equals("rb") || name.equals("rtc");
         for (int i = 0; i < openCount; i++) {
             if (!IMPLIED_ENDS.contains(open[i]) || !rtc && open[i].equals("rtc")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * For a removed table, a {@code <table>} start tag: whether it closes the table ("in table": the new one is the
+     * page's, after it), as it does wherever the table's own rows are read, past elements a browser foster-parents in
+     * front of the table; not in a cell, a caption, a template or a noscript, where it nests.
+     */
+    private boolean tableClosedByTable() {
+        if (lost || ownOverflow > 0) {
+            return false;
+        }
+        for (int i = 0; i < openCount; i++) {
+            String o = open[i];
+            if (o.equals("td") || o.equals("th") || o.equals("caption") || o.equals("template")
+                || o.equals("noscript") || o.equals("table")) {
                 return false;
             }
         }

@@ -519,6 +519,24 @@ class MissingEndTagTest {
         assertEquals("<ruby></ruby>" + after, rewrite(REMOVE, gate("<ruby><rb @>漢</ruby>" + after), NONE));
     }
 
+    @Test
+    void aRemovedTableEndsAtATableStartedOutsideItsCells() {
+        // "in table": a <table> start tag closes the open table, past what is foster-parented in front of it (a
+        // <div>, a <select>, an <object>); in a cell or caption it nests (Chromium's tree)
+        String next = "<table><tr><td>Row 1</td></tr></table><p>After</p>";
+        assertEquals(next, rewrite(REMOVE, gate("<table @><tr><td>Partner</td></tr>" + next), NONE));
+        for (String fostered : new String[] {"<div>x", "<select><option>o", "<object>"}) {
+            assertEquals(next, rewrite(REMOVE, gate("<table @><tr><td>Partner</td></tr>" + fostered + next), NONE),
+                fostered);
+        }
+        assertEquals(next, rewrite(REMOVE, gate("<table @><tr><td>Partner<table><tr><td>in</td></tr></table>y</td>"
+            + "</tr></table>" + next), NONE));
+        assertEquals("", rewrite(REMOVE, gate("<table @><tr><td>Partner" + next), NONE));
+        assertEquals("", rewrite(REMOVE, gate("<table @><caption>c" + next), NONE));
+        assertEquals("<p>After</p>", rewrite(REMOVE, gate("<table @><tr><td>a</td></tr><template><table></template>"
+            + "<tr><td>b</td></tr></table><p>After</p>"), NONE));
+    }
+
     /** {@code html} with each {@code @} replaced by the attribute that gates an element by the marketing category. */
     private static String gate(String html) {
         return html.replace("@", "data-consent=\"marketing\"");
