@@ -18,8 +18,13 @@ final class HtmlElementKinds {
         Map.entry("dd", Set.of("dt", "dd")),
         Map.entry("option", Set.of("option", "optgroup", "hr")),
         Map.entry("optgroup", Set.of("optgroup", "hr")),
-        Map.entry("rt", Set.of("rt", "rp")),
-        Map.entry("rp", Set.of("rt", "rp")),
+        Map.entry("rb", Set.of("rb", "rt", "rtc", "rp")),
+        Map.entry("rt", Set.of("rb", "rt", "rtc", "rp")),
+        Map.entry("rp", Set.of("rb", "rt", "rtc", "rp")),
+        Map.entry("rtc", Set.of("rb", "rtc")),
+        Map.entry("caption", Set.of("caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr")),
+        // (any start tag but <col> and <template>: ImpliedEnds; these are the table's)
+        Map.entry("colgroup", Set.of("caption", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr")),
         Map.entry("td", Set.of("td", "th", "tr", "tbody", "thead", "tfoot")),
         Map.entry("th", Set.of("td", "th", "tr", "tbody", "thead", "tfoot")),
         Map.entry("tr", Set.of("tr", "tbody", "thead", "tfoot")),
@@ -37,8 +42,8 @@ final class HtmlElementKinds {
         Map.entry("dd", Set.of("dl")),
         Map.entry("option", Set.of("select", "datalist", "optgroup")),
         Map.entry("optgroup", Set.of("select")),
-        Map.entry("rt", Set.of("ruby")),
-        Map.entry("rp", Set.of("ruby")),
+        Map.entry("caption", Set.of("table")),
+        Map.entry("colgroup", Set.of("table")),
         Map.entry("td", Set.of("tr", "tbody", "thead", "tfoot", "table")),
         Map.entry("th", Set.of("tr", "tbody", "thead", "tfoot", "table")),
         Map.entry("tr", Set.of("tbody", "thead", "tfoot", "table")),
@@ -53,8 +58,7 @@ final class HtmlElementKinds {
         Map.entry("dd", Set.of("dl")),
         Map.entry("option", Set.of("select", "datalist")),
         Map.entry("optgroup", Set.of("select", "datalist")),
-        Map.entry("rt", Set.of("ruby")),
-        Map.entry("rp", Set.of("ruby")),
+        Map.entry("caption", Set.of("table")),
         Map.entry("td", Set.of("table")),
         Map.entry("th", Set.of("table")),
         Map.entry("tr", Set.of("table")),
@@ -125,6 +129,16 @@ final class HtmlElementKinds {
         "embed", "frame", "hr", "img", "image", "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
         "script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext",
         "svg", "math");
+
+    /**
+     * The parts of a ruby annotation: closed by the start tag of another ({@link #CLOSING_STARTS}) only when nothing
+     * but {@link #IMPLIED_ENDS} is open in them, and by {@code </ruby>}.
+     */
+    static final Set<String> RUBY_PARTS = Set.of("rb", "rt", "rp", "rtc");
+
+    /** The elements a browser's "generate implied end tags" closes while one of them is the current node. */
+    static final Set<String> IMPLIED_ENDS = Set.of("dd", "dt", "li", "optgroup", "option", "p", "rb", "rp", "rt",
+        "rtc");
 
     /** Elements with content that are neither special nor phrasing: their end tag may close an ancestor too. */
     static final Set<String> OTHER_CONTAINERS = Set.of("dialog", "slot", "frameset", "colgroup", "optgroup",

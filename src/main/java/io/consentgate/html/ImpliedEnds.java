@@ -5,11 +5,13 @@ import static io.consentgate.html.HtmlElementKinds.CLOSING_ENDS;
 import static io.consentgate.html.HtmlElementKinds.CLOSING_STARTS;
 import static io.consentgate.html.HtmlElementKinds.FORMATTING;
 import static io.consentgate.html.HtmlElementKinds.HEADINGS;
+import static io.consentgate.html.HtmlElementKinds.IMPLIED_ENDS;
 import static io.consentgate.html.HtmlElementKinds.INTEGRATION_POINTS;
 import static io.consentgate.html.HtmlElementKinds.NOT_NESTED;
 import static io.consentgate.html.HtmlElementKinds.NO_ELEMENTS;
 import static io.consentgate.html.HtmlElementKinds.OTHER_CONTAINERS;
 import static io.consentgate.html.HtmlElementKinds.PHRASING;
+import static io.consentgate.html.HtmlElementKinds.RUBY_PARTS;
 import static io.consentgate.html.HtmlElementKinds.SCOPES;
 import static io.consentgate.html.HtmlElementKinds.SCOPE_BOUNDARIES;
 import static io.consentgate.html.HtmlElementKinds.SPECIAL;
@@ -24,9 +26,12 @@ import java.util.Set;
  *
  * <ul>
  *   <li>Elements whose end tag may be left out ({@code <li>}, {@code <option>}, {@code <p>}, table cells and
- *       rows…): {@code <li data-consent="marketing">…<li>} is closed by the next {@code <li>}, by the list's end
- *       tag, by {@code </body>}. Containers of the same kind opened inside the element (a nested list inside a list
- *       item) are counted, and only at the element's own level do those tags close it.</li>
+ *       rows, {@code <caption>}, {@code <colgroup>}…): {@code <li data-consent="marketing">…<li>} is closed by the
+ *       next {@code <li>}, by the list's end tag, by {@code </body>}. Containers of the same kind opened inside the
+ *       element (a nested list inside a list item, a table in a caption) are counted, and only at the element's own
+ *       level do those tags close it; none inside a template or noscript opened in it does. A {@code <colgroup>} is
+ *       closed by any tag but a {@code <col>}. The parts of a ruby ({@code <rt>}…) are followed as other elements
+ *       are, and another part's start tag closes one as the browser's implied end tags do.</li>
  *   <li>Any other element ({@code <video>}, {@code <section>}, {@code <amp-ad>}…) whose end tag is missing: the tags
  *       opened inside it are kept on a small stack, and an end tag that closes none of them is an ancestor's, which
  *       a browser closes the element with ({@code <p>a<video src=…></p>}), unless the browser would ignore it
@@ -72,6 +77,11 @@ final class ImpliedEnds {
     private int scopes;
     /** For an element whose end tag may be left out: templates opened inside it and not closed yet. */
     private int templates;
+    /**
+     * For an element whose end tag may be left out: whether a {@code <noscript>} opened inside it is open, whose
+     * content a browser that runs scripts reads as text up to the first {@code </noscript>}.
+     */
+    private boolean noscript;
     /** The names of the elements opened inside the element and not closed yet, innermost last. */
     private String[] open;
     private int openCount;
@@ -106,6 +116,12 @@ final class ImpliedEnds {
      * began in ({@link #closesBlock}).
      */
     private final int ownBlock;
+    /**
+     * Whether the element is a part of a ruby annotation ({@code <rb>}, {@code <rt>}, {@code <rp>}, {@code <rtc>}):
+     * what is open inside it is followed, and the start tag of another part closes it only when nothing but elements
+     * whose end tags may be left out is open in it ({@link #rubyPartClosedBy}).
+     */
+    private final boolean ruby;
 
     private ImpliedEnds(String element, boolean optionalEnd, boolean inTemplate, int openBlocks) {
         this.element = element;
@@ -118,6 +134,7 @@ final class ImpliedEnds {
             case "dd", "dt" -> OpenBlocks.DESCRIPTION_ITEM;
             default -> 0;
         };
+        this.ruby = RUBY_PARTS.contains(element);
     }
 
     /**
@@ -133,8 +150,8 @@ final class ImpliedEnds {
             return null;
         }
         String n = new String(name, 0, len, StandardCharsets.ISO_8859_1);
-        return new ImpliedEnds(n, CLOSING_STARTS.containsKey(n) || CLOSING_ENDS.containsKey(n), inTemplate,
-            openBlocks);
+        return new ImpliedEnds(n, !RUBY_PARTS.contains(n) && (CLOSING_STARTS.containsKey(n)
+            || CLOSING_ENDS.containsKey(n)), inTemplate, openBlocks);
     }
 
     /** Whether the end tag may be left out: a start tag of the element's own name then closes it. */
@@ -151,6 +168,12 @@ final class ImpliedEnds {
         if (optionalEnd) {
             return true;
         }
+        if (ruby) {
+            return rubyPartClosedBy(element);
+        }
+        if (element.equals("table")) {
+            return tableClosedByTable();
+        }
         return NOT_NESTED.contains(element) ? !boundaryOpen() : HEADINGS.contains(element) && openCount == 0 && !lost;
     }
 
@@ -165,6 +188,9 @@ final class ImpliedEnds {
         if (!end) {
             if (HEADINGS.contains(name) && HEADINGS.contains(element) && openCount == 0 && !lost) {
                 return true;
+            }
+            if (ruby && CLOSING_STARTS.get(element).contains(name) && rubyPartClosedBy(name)) {
+                return true; // <rt …>x<rt>: the browser's implied end tags close it
             }
             if (openBlocks != 0 && !lost && !name.equals("table") && closesBlock(openBlocks, name)) {
                 // <p>Text <span …>gated<div>, <li>a <span …>b<li>: the browser closes the paragraph or item, and
@@ -240,6 +266,43 @@ final class ImpliedEnds {
         return ((blocks & OpenBlocks.LIST_ITEM) != 0 && name.equals("li")
             || (blocks & OpenBlocks.DESCRIPTION_ITEM) != 0 && (name.equals("dd") || name.equals("dt")))
             && !boundaryOpen() && !itemSearchStopped();
+    }
+
+    /**
+     * For a ruby part, the start tag {@code name} of one that closes it: whether a browser's "generate implied end
+     * tags" (for {@code <rt>} and {@code <rp>}: but an {@code <rtc>}) reaches it, which pops only elements whose end
+     * tags may be left out ({@code <rt>x<span>y<rt>} nests the second in the span).
+     */
+    private boolean rubyPartClosedBy(String name) {
+        if (lost || ownOverflow > 0) {
+            return false;
+        }
+        boolean rtc = name.equals("rb") || name.equals("rtc");
+        for (int i = 0; i < openCount; i++) {
+            if (!IMPLIED_ENDS.contains(open[i]) || !rtc && open[i].equals("rtc")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * For a removed table, a {@code <table>} start tag: whether it closes the table ("in table": the new one is the
+     * page's, after it), as it does wherever the table's own rows are read, past elements a browser foster-parents in
+     * front of the table; not in a cell, a caption, a template or a noscript, where it nests.
+     */
+    private boolean tableClosedByTable() {
+        if (lost || ownOverflow > 0) {
+            return false;
+        }
+        for (int i = 0; i < openCount; i++) {
+            String o = open[i];
+            if (o.equals("td") || o.equals("th") || o.equals("caption") || o.equals("template")
+                || o.equals("noscript") || o.equals("table")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -536,7 +599,7 @@ final class ImpliedEnds {
      */
     boolean ownTagInside(boolean end) {
         if (ownBlock == 0) {
-            return scopes > 0;
+            return scopes > 0 || templates > 0 || noscript;
         }
         if (end) {
             int i = innermost(element);
@@ -606,25 +669,49 @@ final class ImpliedEnds {
             && !(name.equals("li") && (isOpen("ul") || isOpen("ol")));
     }
 
-    /** {@link #closes} for an element whose end tag may be left out; counts the containers {@code name} opens. */
-    private boolean closesOptional(String name, boolean end, boolean isVoid) {
-        if (end && (name.equals("body") || name.equals("html"))) {
+    /**
+     * For an element whose end tag may be left out: follows the templates and the {@code <noscript>} opened inside
+     * it, and tells whether the tag {@code name} is in one of them, or opens or closes one: it closes nothing then (a
+     * template's content is its own; a noscript's, text to a browser that runs scripts). Not the end tag of a
+     * template the element is in.
+     */
+    private boolean inTemplateOrNoscript(String name, boolean end) {
+        if (noscript) {
+            noscript = !(end && name.equals("noscript"));
             return true;
         }
-        if (ownBlock != 0) {
-            return closesOwnBlock(name, end, isVoid);
+        if (name.equals("noscript")) {
+            noscript = !end;
+            return !end;
         }
         if (name.equals("template")) {
-            // a template's end tag closes all that is open in it: the element too, unless it opened in it
             if (!end) {
                 templates++;
-                return false;
-            }
-            if (templates == 0) {
                 return true;
             }
-            templates--;
+            if (templates > 0) {
+                templates--;
+                return true;
+            }
             return false;
+        }
+        return templates > 0;
+    }
+
+    /** {@link #closes} for an element whose end tag may be left out; counts the containers {@code name} opens. */
+    private boolean closesOptional(String name, boolean end, boolean isVoid) {
+        boolean documentEnd = end && (name.equals("body") || name.equals("html"));
+        if (ownBlock != 0) {
+            return documentEnd || closesOwnBlock(name, end, isVoid);
+        }
+        if (element.equals("colgroup") && templates == 0 && !name.equals("template")) {
+            return !name.equals("col"); // "in column group": anything but a column closes it (</col> is ignored)
+        }
+        if (inTemplateOrNoscript(name, end)) {
+            return false;
+        }
+        if (documentEnd || name.equals("template")) {
+            return true; // a template's end tag closes all that is open in it: the element too
         }
         Set<String> scope = SCOPES.getOrDefault(element, Set.of());
         if (scope.contains(name)) {

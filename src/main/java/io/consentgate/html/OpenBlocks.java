@@ -25,7 +25,11 @@ import java.util.TreeMap;
  *       </div>}, {@code </li>}, {@code </td>}, {@code </button>}…, and {@code </template>});</li>
  *   <li>{@link #LIST_ITEM} and {@link #DESCRIPTION_ITEM}: by the start tag of a special element other than {@code
  *       <address>}, {@code <div>} and {@code <p>} (a browser looks for the item to close only as far as one: a nested
- *       list, a table, a section) or of a scope boundary, and by the same end tags but those three.</li>
+ *       list, a table, a section) or of a scope boundary, and by the same end tags but those three. A {@code </div>}
+ *       or {@code </address>} clears them when no element of its name was opened in the item: it closes one the item
+ *       is in, and the item with it ({@code <ul><div><li>a</div>}), or it is ignored, which is not followed; the
+ *       {@code <div>}s and {@code <address>}es opened in the item are followed, up to eight deep, so that their own
+ *       end tags leave it open ({@code <li>a<div>b</div>}).</li>
  * </ul>
  * Any other end tag leaves them as they are: a browser closes with it only the elements opened after the paragraph or
  * item, which is special ({@code </span>}, {@code </slot>}, {@code </font>}), or it ends raw text ({@code
@@ -53,16 +57,31 @@ final class OpenBlocks {
     static final int LIST_ITEM = 2;
     static final int DESCRIPTION_ITEM = 4;
     private static final int ITEMS = LIST_ITEM | DESCRIPTION_ITEM;
-    /** The flags in the tokenizer's state; above them, a byte for each holder open ({@link #after}). */
+    /**
+     * The flags in the tokenizer's state, and the {@code <div>}s and {@code <address>}es opened in the item since its
+     * start tag ({@link #DIVISIONS}); above them, 16 bits for each holder open ({@link #after}): the same, and the
+     * holder's code ({@link #CODE}).
+     */
     private static final int FLAGS = PARAGRAPH | ITEMS;
-    private static final int LEVEL = 8;
+    private static final int LEVEL = 16;
+    private static final int CODE = 3;
+    /**
+     * Where the divisions opened in an item since its start tag and still open are kept, while an item flag is set: a
+     * bit each, innermost lowest ({@code <address>} 1, {@code <div>} 0), under a leading 1; zero when there are none.
+     * Up to {@link #MAX_DIVISIONS}: past that, the item flags are cleared.
+     */
+    private static final int DIVISIONS = 7;
+    private static final int MAX_DIVISIONS = 8;
+    private static final int UNIT = (1 << LEVEL) - 1;
 
     // A mask per tag: the flags it clears, those it sets (<< SET), the holder it opens or closes (<< HOLDER: a code
-    // of HOLDERS), and whether its start tag opens a scope boundary (BOUNDARY), which ends what a holder it is in keeps
-    // aside unless it is a holder itself (see keeps).
+    // of HOLDERS), whether its start tag opens a scope boundary (BOUNDARY), which ends what a holder it is in keeps
+    // aside unless it is a holder itself (see keeps), and whether it is a <div>'s or an <address>'s (DIV, ADDRESS).
     private static final int SET = 8;
     private static final int HOLDER = 16;
     private static final int BOUNDARY = 1 << 24;
+    private static final int DIV = 1 << 25;
+    private static final int ADDRESS = 1 << 26;
     /**
      * The holders, by code (1-based): from {@link #STRICT} on, any start tag that clears a flag but a holder's ends
      * what is kept.
@@ -122,6 +141,10 @@ final class OpenBlocks {
             starts.merge(HOLDERS.get(i), code, (a, b) -> a | b);
             ends.merge(HOLDERS.get(i), code, (a, b) -> a | b);
         }
+        starts.merge("div", DIV, (a, b) -> a | b);
+        ends.merge("div", DIV, (a, b) -> a | b);
+        starts.merge("address", ADDRESS, (a, b) -> a | b);
+        ends.merge("address", ADDRESS, (a, b) -> a | b);
         long[][] sk = new long[1][];
         int[][] sm = new int[1][];
         fill(starts, START, sk, sm);
@@ -188,8 +211,8 @@ final class OpenBlocks {
     }
 
     /** The flags of the tokenizer's state {@code open}: what a removal that begins there reads. */
-    static int flags(int open) {
-        return open & FLAGS;
+    static int flags(long open) {
+        return (int) open & FLAGS;
     }
 
     /**
@@ -197,7 +220,7 @@ final class OpenBlocks {
      * {@code key}, and the lower-case name in {@code name[0..len)} (read only for a name longer than eight bytes
      * without an id). Zero when no flag is set or kept aside.
      */
-    static int after(int open, boolean end, int id, long key, byte[] name, int len) {
+    static long after(long open, boolean end, int id, long key, byte[] name, int len) {
         int m;
         if (id != ElementNames.OTHER) {
             m = (end ? END : START)[id];
@@ -212,24 +235,55 @@ final class OpenBlocks {
             return open;
         }
         int code = m >>> HOLDER & 0xFF;
-        int held = open >>> LEVEL; // a byte per holder open, the innermost lowest: the flags it keeps, and its code
+        long held = open >>> LEVEL; // 16 bits per holder open, the innermost lowest: what it keeps, and its code
         if (held != 0) {
-            int top = held >>> 3 & 0xF;
+            int top = (int) held >>> CODE & 0xF;
             if (end && code == top) {
-                return held & FLAGS | held >>> LEVEL << LEVEL; // what it put out of reach is back
+                return held & UNIT & ~(0xF << CODE) | held >>> LEVEL << LEVEL; // what it put out of reach is back
             }
             if (!keeps(top, end, m, code)) {
                 held = 0; // what was kept aside may have been closed, or a holder left open: it stays clear
             }
         }
-        int flags = open & FLAGS & ~m | m >>> SET & FLAGS;
-        if (!end && code != 0 && (held != 0 || (open & FLAGS) != 0)) {
+        int here = (int) open & UNIT;
+        if ((m & (DIV | ADDRESS)) != 0 && (here & ITEMS) != 0) {
+            here = divisions(here, end, (m & ADDRESS) != 0);
+        }
+        int flags = here & FLAGS & ~m | m >>> SET & FLAGS;
+        if ((flags & ITEMS) != 0 && (m & ITEMS << SET) == 0) {
+            flags |= here & ~FLAGS; // the same item: what is open in it stays
+        }
+        if (!end && code != 0 && (held != 0 || (here & FLAGS) != 0)) {
             if (held >>> 2 * LEVEL != 0) {
                 return flags; // nested too deep: not followed
             }
-            return flags | (held << LEVEL | open & FLAGS | code << 3) << LEVEL;
+            return flags | (held << LEVEL | here | code << CODE) << LEVEL;
         }
         return flags | held << LEVEL;
+    }
+
+    /**
+     * The start or end tag of a {@code <div>} ({@code address}: an {@code <address>}) while an item flag is set in
+     * {@code here} (the flags and divisions of the current level): the one opened is pushed; an end tag pops the
+     * innermost of its name and what was opened in it, or, when none was opened in the item, closes the item, opened
+     * in one (a browser ignores it when none is open at all, which is not followed: the flag is cleared all the same).
+     */
+    private static int divisions(int here, boolean end, boolean address) {
+        int stack = here >>> DIVISIONS;
+        if (!end) {
+            if (stack >>> MAX_DIVISIONS != 0) {
+                return here & ~ITEMS & FLAGS; // deeper than followed
+            }
+            return here & FLAGS | (Math.max(stack, 1) << 1 | (address ? 1 : 0)) << DIVISIONS;
+        }
+        int kind = address ? 1 : 0;
+        for (int s = stack; s > 1; s >>>= 1) {
+            if ((s & 1) == kind) {
+                int rest = s >>> 1;
+                return here & FLAGS | (rest == 1 ? 0 : rest) << DIVISIONS;
+            }
+        }
+        return here & ~ITEMS & FLAGS;
     }
 
     /**

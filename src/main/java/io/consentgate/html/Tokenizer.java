@@ -200,7 +200,7 @@ final class Tokenizer {
      * state of {@link OpenBlocks}: its flags, and those an element that puts them out of reach keeps aside): read by
      * a removal as it begins, to know where a browser ends it. Zero while none is.
      */
-    int openBlocks;
+    long openBlocks;
     /** Lower-case name of the operator's category attribute: a tag carrying it is never skipped. */
     byte[] guardAttribute = new byte[0];
     /**

@@ -206,6 +206,41 @@ class MissingEndTagTest {
     }
 
     @Test
+    void aDivisionsEndTagClosesAnItemOpenedInsideIt() {
+        // the item is closed with the <div> or <address> it was opened in: the element after it is in the list, and
+        // the next item opens inside it (a <ul> is special: its items do not close what is open in it)
+        assertEquals("<ul><div><li>a</div></ul><p>after</p>", rewrite(REMOVE, "<ul><div><li>a</div>"
+            + "<span data-consent=\"marketing\">x<li>y</li></span></ul><p>after</p>", NONE));
+        assertEquals("<ul><address><li>a</address></ul><p>after</p>", rewrite(REMOVE, "<ul><address><li>a"
+            + "</address><span data-consent=\"marketing\">x<li>y</li></span></ul><p>after</p>", NONE));
+        assertEquals("<dl><div><dt>T<dd>a</div></dl><p>after</p>", rewrite(REMOVE, "<dl><div><dt>T<dd>a</div>"
+            + "<span data-consent=\"marketing\">x<dd>y</dd></span></dl><p>after</p>", NONE));
+        assertEquals("<div><ul><li>a</div><p>after</p>", rewrite(REMOVE, "<div><ul><li>a</div>"
+            + "<span data-consent=\"marketing\">x<li>y</li></span><p>after</p>", NONE));
+        // an <address> opened in the item, a <div> in that: the </div> closes the item around them
+        assertEquals("<ul><div><li>a<address>b<div>c</address></div></ul><p>after</p>", rewrite(REMOVE,
+            "<ul><div><li>a<address>b<div>c</address></div><span data-consent=\"marketing\">x<li>y</li></span></ul>"
+                + "<p>after</p>", NONE));
+    }
+
+    @Test
+    void aDivisionOpenedInsideTheItemLeavesItOpen() {
+        // the <div> closes only itself: the next item closes the item and the element in it
+        assertEquals("<ul><li>a<div>b</div><li>y</li></ul><p>after</p>", rewrite(REMOVE, "<ul><li>a<div>b</div>"
+            + "<span data-consent=\"marketing\">x<li>y</li></ul><p>after</p>", NONE));
+        assertEquals("<ul><li>a<address>b</address><li>y</li></ul>", rewrite(REMOVE, "<ul><li>a<address>b</address>"
+            + "<span data-consent=\"marketing\">x<li>y</li></ul>", NONE));
+        assertEquals("<dl><dt>T<div>d</div><dd>y</dd></dl>", rewrite(REMOVE, "<dl><dt>T<div>d</div>"
+            + "<span data-consent=\"marketing\">x<dd>y</dd></dl>", NONE));
+        // a product card: a button in the division, an address closed by the division's end tag
+        assertEquals("<ul class=\"products\"><li><div class=\"card\">Shirt <button>Add</button></div><li>Next</ul>",
+            rewrite(REMOVE, "<ul class=\"products\"><li><div class=\"card\">Shirt <button>Add</button></div>"
+                + "<span data-consent=\"marketing\">Partner price<li>Next</ul>", NONE));
+        assertEquals("<ul><li>a<div>b<address>c</div><li>y</li></ul>", rewrite(REMOVE, "<ul><li>a<div>b<address>c"
+            + "</div><span data-consent=\"marketing\">x<li>y</li></ul>", NONE));
+    }
+
+    @Test
     void withoutAnOpenItemAnItemNestsInTheRemovedElement() {
         // the item was closed, or a special element stands between it and the element
         assertEquals("<ul><li>a</li></ul><p>after</p>", rewrite(REMOVE,
@@ -393,6 +428,118 @@ class MissingEndTagTest {
             + "</div></noscript>still gated</div><p>kept</p>", NONE));
         assertEquals("<p>kept</p>", rewrite(REMOVE, "<a data-consent=\"marketing\" href=\"/promo\"><noscript>"
             + "<a href=\"/x\">x</a></noscript>still gated</a><p>kept</p>", NONE));
+    }
+
+    @Test
+    void noTagInsideATemplateOrNoscriptInARemovedCellOrOptionEndsIt() {
+        // a template's content is its own, and to a browser that runs scripts a noscript's is text: the cell, row or
+        // option ends at the next one after them (Chromium's tree)
+        assertEquals("<table><tr><td>z</td></tr></table>", rewrite(REMOVE, "<table><tr><td data-consent=\"marketing\">"
+            + "x<template><td>n</template>y<td>z</td></tr></table>", NONE));
+        assertEquals("<table><tr><td>z</td></tr></table>", rewrite(REMOVE, "<table><tr><td data-consent=\"marketing\">"
+            + "x<noscript></td><td>n</noscript>y<td>z</td></tr></table>", NONE));
+        assertEquals("<table><tr><td>z</td></tr></table>", rewrite(REMOVE, "<table><tr data-consent=\"marketing\">"
+            + "<td>x<template><tr><td>n</template>y<tr><td>z</td></tr></table>", NONE));
+        assertEquals("<select><option>d</select>", rewrite(REMOVE, "<select><option data-consent=\"marketing\">a"
+            + "<template><option>b</template>c<option>d</select>", NONE));
+        assertEquals("<select><option>d</select>", rewrite(REMOVE, "<select><option data-consent=\"marketing\">a"
+            + "<noscript><option>b</noscript>c<option>d</select>", NONE));
+        // the template the removal began in: its end tag ends it
+        assertEquals("<template><table><tr></template><p>kept</p>", rewrite(REMOVE, "<template><table><tr>"
+            + "<td data-consent=\"marketing\">x</template><p>kept</p>", NONE));
+    }
+
+    @Test
+    void aRemovedCaptionEndsWhereTheTablesPartsBegin() {
+        // "in caption": the start tag of a table part and </table> close it, past whatever is open in it but a
+        // table, a template or a noscript (Chromium's tree)
+        String row = "<tr><td>Row 1</td></tr></table><p>After</p>";
+        assertEquals("<table>" + row, rewrite(REMOVE, gate("<table><caption @>Sponsored" + row), NONE));
+        assertEquals("<table><tbody>" + row, rewrite(REMOVE, gate("<table><caption @>Sponsored<tbody>" + row), NONE));
+        assertEquals("<table><col>" + row, rewrite(REMOVE, gate("<table><caption @>Sponsored<col>" + row), NONE));
+        assertEquals("<table><td>Row 1</td></table>", rewrite(REMOVE, gate("<table><caption @>Sponsored <div>by "
+            + "<button>partner</button></div><td>Row 1</td></table>"), NONE));
+        assertEquals("<table>" + row, rewrite(REMOVE, gate("<table><caption @>x<table><tr><td>in</td></tr></table>y"
+            + row), NONE));
+        assertEquals("<table>" + row, rewrite(REMOVE, gate("<table><caption @>x<template><tr><td>t</td></tr></template>"
+            + "<noscript><tr></noscript><svg><tr></tr></svg>y" + row), NONE));
+        // a second caption closes the first
+        assertEquals("<table><caption>Prices</caption>" + row, rewrite(REMOVE, gate("<table><caption @>Sponsored"
+            + "<caption>Prices</caption>" + row), NONE));
+        // </table> closes it; a browser ignores other end tags there
+        assertEquals("<table></table><p>After</p>", rewrite(REMOVE, gate("<table><caption @>x</div>y</tbody>z</table>"
+            + "<p>After</p>"), NONE));
+        assertEquals("<table>" + row, rewrite(REMOVE, gate("<table><caption @>Sponsored</caption>" + row), NONE));
+    }
+
+    @Test
+    void aRemovedColumnGroupEndsAtAnyTagButAColumn() {
+        // "in column group": anything but <col>, a template, whitespace and comments closes it (Chromium's tree)
+        String row = "<tr><td>Row 1</td></tr></table><p>After</p>";
+        assertEquals("<table>" + row, rewrite(REMOVE, gate("<table><colgroup @><col><col>" + row), NONE));
+        assertEquals("<table><thead><tr><th>H</th></tr></thead></table>", rewrite(REMOVE, gate("<table>"
+            + "<colgroup @ span=\"2\"><thead><tr><th>H</th></tr></thead></table>"), NONE));
+        assertEquals("<table><colgroup><col></colgroup>" + row, rewrite(REMOVE, gate("<table><colgroup @><col>"
+            + "<colgroup><col></colgroup>" + row), NONE));
+        assertEquals("<table><caption>C</caption>" + row, rewrite(REMOVE, gate("<table><colgroup @><col><template><col>"
+            + "<tr></template><caption>C</caption>" + row), NONE));
+        assertEquals("<table></table><p>After</p>", rewrite(REMOVE, gate("<table><colgroup @><col></table>"
+            + "<p>After</p>"), NONE));
+        // what a browser moves out in front of the table is the page's
+        assertEquals("<table><div>x</div><noscript>n</noscript>" + row, rewrite(REMOVE, gate("<table><colgroup @><col>"
+            + "<div>x</div><noscript>n</noscript>" + row), NONE));
+        assertEquals("<table></tbody>" + row, rewrite(REMOVE, gate("<table><colgroup @><col></col></tbody>" + row),
+            NONE));
+    }
+
+    @Test
+    void aRemovedRubyPartEndsAtTheNextRubyPart() {
+        // <rb>, <rt>, <rp> end at the next <rb>, <rt>, <rtc> or <rp>, an <rtc> at the next <rb> or <rtc>, when only
+        // elements whose end tags may be left out are open in them; all at </ruby> (Chromium's tree)
+        String after = "<p>After</p>";
+        assertEquals("<ruby>漢<rt>kan</rt></ruby>", rewrite(REMOVE, gate("<ruby>漢<rt @>x<rt>kan</rt></ruby>"), NONE));
+        assertEquals("<ruby>漢<rb>字</rb></ruby>", rewrite(REMOVE, gate("<ruby>漢<rt @>x<rb>字</rb></ruby>"), NONE));
+        assertEquals("<ruby><rt>kan</ruby>", rewrite(REMOVE, gate("<ruby><rb @>漢<rt>kan</ruby>"), NONE));
+        assertEquals("<ruby><rb>字<rtc>kanji</ruby>", rewrite(REMOVE, gate("<ruby><rb @>漢<rb>字<rtc>kanji</ruby>"),
+            NONE));
+        assertEquals("<ruby><rb>漢<rb>字</ruby>", rewrite(REMOVE, gate("<ruby><rb>漢<rtc @>kan<rt>x<rb>字</ruby>"),
+            NONE));
+        assertEquals("<ruby>漢<rt>kan<rp>)</rp></ruby>", rewrite(REMOVE, gate("<ruby>漢<rp @>(<rt>kan<rp>)</rp></ruby>"),
+            NONE));
+        assertEquals("<ruby>漢<rt>kan</ruby>", rewrite(REMOVE, gate("<ruby>漢<rt @>x<p>y<rt>kan</ruby>"), NONE));
+        // an <rp> does not close an <rtc>; an element open in the part holds the next one
+        assertEquals("<ruby></ruby>" + after, rewrite(REMOVE, gate("<ruby><rtc @>kan<rp>(</rp>z</ruby>" + after),
+            NONE));
+        assertEquals("<ruby>漢</ruby>" + after, rewrite(REMOVE, gate("<ruby>漢<rt @>x<span>y<rt>z</ruby>" + after),
+            NONE));
+        assertEquals("<ruby></ruby>" + after, rewrite(REMOVE, gate("<ruby><rb @>漢<b>y<rt>kan</rt></b></ruby>" + after),
+            NONE));
+        assertEquals("<ruby>漢</ruby>z" + after, rewrite(REMOVE, gate("<ruby>漢<rt @>x<div>d<rt>k</div></ruby>z" + after),
+            NONE));
+        assertEquals("<ruby></ruby>" + after, rewrite(REMOVE, gate("<ruby><rb @>漢</ruby>" + after), NONE));
+    }
+
+    @Test
+    void aRemovedTableEndsAtATableStartedOutsideItsCells() {
+        // "in table": a <table> start tag closes the open table, past what is foster-parented in front of it (a
+        // <div>, a <select>, an <object>); in a cell or caption it nests (Chromium's tree)
+        String next = "<table><tr><td>Row 1</td></tr></table><p>After</p>";
+        assertEquals(next, rewrite(REMOVE, gate("<table @><tr><td>Partner</td></tr>" + next), NONE));
+        for (String fostered : new String[] {"<div>x", "<select><option>o", "<object>"}) {
+            assertEquals(next, rewrite(REMOVE, gate("<table @><tr><td>Partner</td></tr>" + fostered + next), NONE),
+                fostered);
+        }
+        assertEquals(next, rewrite(REMOVE, gate("<table @><tr><td>Partner<table><tr><td>in</td></tr></table>y</td>"
+            + "</tr></table>" + next), NONE));
+        assertEquals("", rewrite(REMOVE, gate("<table @><tr><td>Partner" + next), NONE));
+        assertEquals("", rewrite(REMOVE, gate("<table @><caption>c" + next), NONE));
+        assertEquals("<p>After</p>", rewrite(REMOVE, gate("<table @><tr><td>a</td></tr><template><table></template>"
+            + "<tr><td>b</td></tr></table><p>After</p>"), NONE));
+    }
+
+    /** {@code html} with each {@code @} replaced by the attribute that gates an element by the marketing category. */
+    private static String gate(String html) {
+        return html.replace("@", "data-consent=\"marketing\"");
     }
 
     @Test

@@ -16,7 +16,7 @@ class OpenBlocksTest {
     private static final int LI = OpenBlocks.LIST_ITEM;
 
     private static int after(String... tags) {
-        int open = 0;
+        long open = 0;
         for (String t : tags) {
             boolean end = t.startsWith("/");
             byte[] name = (end ? t.substring(1) : t).getBytes(StandardCharsets.ISO_8859_1);
@@ -78,5 +78,44 @@ class OpenBlocksTest {
         assertEquals(0, after("p", "noscript", "div", "/noscript")); // a browser without scripts reads the <div>
         // a stray second end tag is not followed (a browser ignores it): fail-closed
         assertEquals(0, after("p", "button", "/button", "/button"));
+    }
+
+    @Test
+    void aDivisionsEndTagClosesAnItemOpenedInsideIt() {
+        // </div> and </address> pop what was opened in their element: an item opened inside one is closed
+        assertEquals(0, after("ul", "div", "li", "/div"));
+        assertEquals(0, after("ul", "address", "li", "/address"));
+        assertEquals(0, after("dl", "div", "dd", "/div"));
+        assertEquals(0, after("div", "ul", "li", "/div"));
+        // a new item is another: what was open in the item it closed is gone with it
+        assertEquals(0, after("li", "div", "li", "/div"));
+        // with no such element in scope a browser ignores the end tag, but which is open outside the item is not
+        // followed: the flag is cleared
+        assertEquals(0, after("li", "/div"));
+    }
+
+    @Test
+    void aDivisionOpenedInsideTheItemClosesOnlyItself() {
+        int dd = OpenBlocks.DESCRIPTION_ITEM;
+        assertEquals(LI, after("li", "div", "/div"));
+        assertEquals(LI, after("li", "address", "/address"));
+        assertEquals(dd, after("dt", "div", "/div"));
+        assertEquals(LI, after("li", "div", "div", "/div", "/div"));
+        assertEquals(0, after("li", "div", "div", "/div", "/div", "/div"));
+        // an end tag pops the innermost element of its name and what is open in it, the other kind too
+        assertEquals(LI, after("li", "div", "address", "/div"));
+        assertEquals(0, after("li", "div", "address", "/div", "/address"));
+        assertEquals(LI, after("li", "address", "div", "/address"));
+        assertEquals(0, after("li", "address", "div", "/address", "/div"));
+        assertEquals(LI, after("li", "div", "address", "/address", "/div"));
+        // kept aside with the item by an element that puts it out of reach
+        assertEquals(LI, after("li", "div", "button", "/button", "/div"));
+        assertEquals(0, after("li", "div", "button", "/button", "/div", "/div"));
+        // eight deep are followed; past that the flag is cleared
+        assertEquals(LI, after("li", "div", "div", "div", "div", "div", "div", "div", "div", "/div", "/div", "/div",
+            "/div", "/div", "/div", "/div", "/div"));
+        assertEquals(0, after("li", "div", "div", "div", "div", "div", "div", "div", "div", "div"));
+        // a paragraph in the division is closed by its end tag, as before
+        assertEquals(LI, after("li", "div", "p", "/div"));
     }
 }
