@@ -65,6 +65,28 @@ final class IneffectiveSettings {
             out.add("klaro-services has no effect with honour-cmps=" + cmps
                     + ": Klaro's cookie is read only when honour-cmps lists klaro");
         }
+        if (p.reportOnly()) {
+            String enforce = "; it takes effect with report-only=false, or remove it";
+            if (p.stripRequestCookies()) {
+                out.add("strip-request-cookies=true has no effect with report-only=true: report-only changes nothing "
+                        + "the application sees, so it gets every cookie the visitor sent" + enforce);
+            }
+            if (p.permissionsPolicy() != null && !p.permissionsPolicy().equals(d.permissionsPolicy())) {
+                out.add("permissions-policy=" + p.permissionsPolicy() + " has no effect with report-only=true: no "
+                        + "Permissions-Policy is sent while nothing is enforced" + enforce);
+            }
+            if (p.consentPath() == null && !p.cookieExpiryPaths().equals(d.cookieExpiryPaths())) {
+                // With the consent endpoint on, a withdrawal through it still expires cookies on these paths.
+                out.add("cookie-expiry-paths=" + String.join(",", p.cookieExpiryPaths()) + " has no effect with "
+                        + "report-only=true and consent-path=off: refused cookies are expired only when enforcing or "
+                        + "on a withdrawal through the consent endpoint" + enforce);
+            }
+        }
+        if (!p.signalsOverrideConsent() && p.gpcRefuses().isEmpty() && p.dntRefuses().isEmpty()) {
+            out.add("signals-override-consent=false has no effect with gpc-refuses=none and dnt-refuses=none: no "
+                    + "signal refuses anything, so there is nothing for a stored consent to beat; name what GPC or DNT "
+                    + "refuses, or remove it");
+        }
         return out;
     }
 }

@@ -294,6 +294,12 @@ class PolicyReaderTest {
         "consent-path=off, clear-site-data=true|clear-site-data=true|consent-path=off",
         "klaro-services=matomo=analytics|klaro-services|honour-cmps",
         "honour-cmps=cookiebot, klaro-services=matomo=analytics|klaro-services|honour-cmps=cookiebot",
+        "report-only=true, strip-request-cookies=true|strip-request-cookies=true|report-only=true",
+        "report-only=true, permissions-policy=camera=()|permissions-policy=camera=()|report-only=true",
+        "report-only=true, consent-path=off, cookie-expiry-paths=/shop|cookie-expiry-paths=/shop"
+            + "|report-only=true and consent-path=off",
+        "signals-override-consent=false, gpc-refuses=none, dnt-refuses=none|signals-override-consent=false"
+            + "|gpc-refuses=none and dnt-refuses=none",
     })
     void aSettingAnotherMakesPointlessIsNamedWithIt(String settings, String ineffective, String because) {
         Map<String, String> params = new LinkedHashMap<>();
@@ -324,6 +330,43 @@ class PolicyReaderTest {
         // Switched off under a switch that is off: nothing an operator could expect is lost.
         assertEquals(java.util.List.of(), IneffectiveSettings.of(read(Map.of("html-rewrite", "false",
                 "html-stub-globals", "false", "access-log", "off", "consent-path", "off", "gpc-json", "false"))));
+    }
+
+    /**
+     * Combinations that look pointless but are not, so they are not named: with {@code access-log=off} the mask, the
+     * trusted proxies and the length limit still make the request attributes a container's own access log prints;
+     * in report-only mode a withdrawal through the consent endpoint still expires cookies on the expiry paths, the
+     * rewriter's mode and cap change what is reported, and beacons are reported; {@code signals-override-consent}
+     * still acts while one of the two signals refuses something. A default cannot be told from the same value written
+     * out, so {@code report-only=true} with the default {@code permissions-policy} is quiet too.
+     */
+    @Test
+    void combinationsWhereEverySettingStillActsWarnOfNothing() {
+        Map<String, String> attributesOnly = new LinkedHashMap<>();
+        attributesOnly.put("access-log", "off");
+        attributesOnly.put("access-log-ip-mask", "v4=16,v6=32");
+        attributesOnly.put("access-log-max-length", "256");
+        attributesOnly.put("trusted-proxies", "10.0.0.0/8");
+        attributesOnly.put("forwarded-header", "forwarded");
+        assertEquals(java.util.List.of(), IneffectiveSettings.of(read(attributesOnly)));
+        Map<String, String> reported = new LinkedHashMap<>();
+        reported.put("report-only", "true");
+        reported.put("cookie-expiry-paths", "/,/shop");
+        reported.put("clear-site-data", "true");
+        reported.put("html-mode", "neutralize");
+        reported.put("html-on-overflow", "fail-open");
+        reported.put("html-max-held-bytes", "4096");
+        reported.put("beacon-paths", "/stats/*=analytics");
+        reported.put("permissions-policy", Policy.DEFAULT_PERMISSIONS_POLICY);
+        assertEquals(java.util.List.of(), IneffectiveSettings.of(read(reported)));
+        assertEquals(java.util.List.of(), IneffectiveSettings.of(read(Map.of("report-only", "true",
+                "permissions-policy", "off", "strip-request-cookies", "false"))));
+        assertEquals(java.util.List.of(), IneffectiveSettings.of(read(Map.of("signals-override-consent", "false",
+                "gpc-refuses", "none"))));
+        assertEquals(java.util.List.of(), IneffectiveSettings.of(read(Map.of("signals-override-consent", "false",
+                "dnt-refuses", "none"))));
+        assertEquals(java.util.List.of(), IneffectiveSettings.of(read(Map.of("gpc-refuses", "none",
+                "dnt-refuses", "none"))));
     }
 
     @Test
