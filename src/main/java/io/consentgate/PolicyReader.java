@@ -46,6 +46,10 @@ public final class PolicyReader {
     /** Keys a policy file may hold that are not plain init-params (structured values). */
     private static final Set<String> STRUCTURED_FILE_KEYS = Set.of("klaro-services", "trackers");
 
+    /** Top directories of a file system that no webapp has: a webapp path starting with one was meant as a file. */
+    private static final Set<String> FILE_SYSTEM_ROOTS = Set.of("etc", "opt", "var", "srv", "home", "usr", "tmp",
+            "run", "mnt", "Users");
+
     private PolicyReader() {
     }
 
@@ -234,7 +238,7 @@ public final class PolicyReader {
         ObjectMapper mapper = new ObjectMapper(factory);
         try (InputStream in = open(location, opener)) {
             if (in == null) {
-                throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' not found");
+                throw notFound(location, opener);
             }
             byte[] bytes = in.readAllBytes();
             try (JsonParser parser = factory.createParser(bytes)) {
@@ -319,16 +323,110 @@ public final class PolicyReader {
 
     private static InputStream open(String location, ResourceOpener opener) throws IOException {
         if (location.startsWith("classpath:")) {
-            String name = location.substring("classpath:".length());
-            name = name.startsWith("/") ? name.substring(1) : name;
-            ClassLoader cl = Thread.currentThread().getContextClassLoader();
-            return (cl != null ? cl : PolicyReader.class.getClassLoader()).getResourceAsStream(name);
+            return classLoader().getResourceAsStream(classpathName(location));
         }
         if (location.startsWith("file:")) {
-            Path p = Path.of(location.substring("file:".length()));
+            Path p = filePath(location);
+            if (p == null) {
+                throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' is not a file system path");
+            }
             return Files.isRegularFile(p) ? Files.newInputStream(p) : null;
         }
         return opener == null ? null : opener.open(location);
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        return cl != null ? cl : PolicyReader.class.getClassLoader();
+    }
+
+    /** The class path resource name of {@code classpath:NAME}, without a leading {@code /}. */
+    private static String classpathName(String location) {
+        String name = location.substring("classpath:".length());
+        return name.startsWith("/") ? name.substring(1) : name;
+    }
+
+    /** The absolute path of {@code file:PATH} (a relative one from the working directory), or null when none. */
+    private static Path filePath(String location) {
+        try {
+            return Path.of(location.substring("file:".length())).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A policy file not found: where it was looked for (the absolute path, the class path resource or the webapp
+     * resource), the form that finds it when another one does (or plainly names a file), and the forms there are.
+     * Looking elsewhere happens only here, once, on the way to failing {@code init}.
+     */
+    private static InvalidPolicyException notFound(String location, ResourceOpener opener) {
+        String looked;
+        String suggestion = null;
+        if (location.startsWith("classpath:")) {
+            String name = classpathName(location);
+            looked = "no class path resource '" + name + "' (through the context class loader: in a webapp, "
+                    + "WEB-INF/classes and the jars in WEB-INF/lib)";
+            if (!name.isEmpty() && inWebapp("/" + name, opener)) {
+                suggestion = "/" + name;
+            } else if (name.contains("/") && isFile("/" + name)) {
+                suggestion = "file:/" + name;
+            }
+        } else if (location.startsWith("file:")) {
+            Path p = filePath(location);
+            String path = location.substring("file:".length());
+            looked = (Files.isDirectory(p) ? p + " is a directory" : "no file at " + p)
+                    + (Path.of(path).isAbsolute() ? "" : " (a relative path starts at the working directory)");
+            String resource = path.startsWith("/") ? path : "/" + path;
+            String first = resource.length() > 1 ? resource.substring(1).split("/", 2)[0] : "";
+            if (inWebapp(resource, opener) || first.equals("WEB-INF") || first.equals("META-INF")) {
+                suggestion = resource;
+            } else if (onClassPath(resource.substring(1))) {
+                suggestion = "classpath:" + resource.substring(1);
+            }
+        } else {
+            looked = opener == null ? "a webapp path is read only in a webapp, and there is none here"
+                    : "no webapp resource '" + location + "' (ServletContext.getResourceAsStream, from the webapp "
+                    + "root)";
+            String first = location.length() > 1 ? location.substring(1).split("/", 2)[0] : "";
+            if (isFile(location) || FILE_SYSTEM_ROOTS.contains(first)) {
+                suggestion = "file:" + location;
+            } else if (onClassPath(location.substring(1))) {
+                suggestion = "classpath:" + location.substring(1);
+            }
+        }
+        return new InvalidPolicyException(POLICY_FILE, "'" + location + "' not found: " + looked
+                + (suggestion == null ? "." : "; did you mean " + suggestion + "?") + " Forms read: file:PATH (a file "
+                + "system path), classpath:NAME (a class path resource), a webapp path starting with / (like "
+                + "/WEB-INF/consentgate.yaml), or none for no policy file");
+    }
+
+    private static boolean isFile(String path) {
+        try {
+            return Files.isRegularFile(Path.of(path));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
+    private static boolean onClassPath(String name) {
+        try {
+            return !name.isEmpty() && classLoader().getResource(name) != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Whether the webapp holds {@code path}; any failure to tell is "no". */
+    private static boolean inWebapp(String path, ResourceOpener opener) {
+        if (opener == null) {
+            return false;
+        }
+        try (InputStream in = opener.open(path)) {
+            return in != null;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static Map<String, String> flatten(JsonNode root, Map<String, List<String>> numberTexts) {
