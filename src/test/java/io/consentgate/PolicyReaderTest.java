@@ -313,6 +313,8 @@ class PolicyReaderTest {
         assertEquals(1, warnings.size(), settings + ": " + warnings);
         assertTrue(warnings.get(0).startsWith(ineffective + " has no effect") && warnings.get(0).contains(because),
                 warnings.get(0));
+        // Then why, then what to do: make it act, or drop it.
+        assertTrue(warnings.get(0).matches("[^:]+: [^;]+; [^;]+, or remove it"), warnings.get(0));
     }
 
     @Test
