@@ -137,6 +137,23 @@ class LoaderMatchTest {
         /js/launch-1d4e7c9b2f60-preview.min.js                       | -          | -
         /js/launch-1D4E7C9B2F60.min.js                               | -          | -
         /assets/launch-ENV.js                                        | -          | -
+        https://stats.shop.example/js/pa-XyZ12abCDef3456ghIJkL.js    | plausible  | analytics
+        /js/pa-Qm7-tR2_vXw9Lp4kZs8Nd.js                              | plausible  | analytics
+        /stats/js/pa-k3vT9wQx_Lm2Np8Rz-4Hc.min.js?v=2                | plausible  | analytics
+        /js/pa-abcdefghijklmnopqrstu.js                              | -          | -
+        /js/pa-checkout-address-form.js                              | -          | -
+        /js/pa-utils.js                                              | -          | -
+        /js/pa-header.js                                             | -          | -
+        /js/pa-2024-theme-colors.js                                  | -          | -
+        /assets/pa-2024-theme-colors.js                              | -          | -
+        /assets/pa-XyZ12abCDef3456ghIJkL.js                          | -          | -
+        /js/pa-3f9a1b2c4d5e6f708192.js                               | -          | -
+        /js/pa-D2kF9xQ1.js                                           | -          | -
+        /js/pa-XyZ12abCDef3456ghIJk.js                               | -          | -
+        /js/pa-XyZ12abCDef3456ghIJkLm.js                             | -          | -
+        /js/pa-XyZ12abCDef3456gh.JkL.js                              | -          | -
+        /js/PA-XyZ12abCDef3456ghIJkL.js                              | -          | -
+        /js/pa-XyZ12abCDef3456ghIJkL.json                            | -          | -
         /ruxitagentjs_.js                                            | -          | -
         /modules/jexperience/javascript/init.js                      | jahia-jexperience | analytics+marketing
         /modules/jexperience/javascript/other.js                     | -          | -
