@@ -368,6 +368,30 @@ class LoaderMatchTest {
         assertNull(bundled.matchLoader("/stats/x.js", Set.of("data-domains", "data-host-url")::contains));
     }
 
+    /**
+     * DataFast's managed proxy and proxy guides serve {@code /js/script.js} (or a variant such as
+     * {@code script.cookieless.js}) from the site's own host: its embed code always carries {@code data-website-id}
+     * and {@code data-domain}, which tell it from a site's own script and from Plausible's or Umami's, each of which
+     * carries one of them.
+     */
+    @Test
+    void dataFastThroughAProxyNeedsBothOfItsAttributes() {
+        TrackerCatalog bundled = TrackerCatalog.bundled();
+        Set<String> embed = Set.of("defer", "data-website-id", "data-domain");
+        assertEquals("datafast", bundled.matchLoader("https://a.shop.example/js/script.js", embed::contains)
+            .tracker().id());
+        assertEquals("datafast", bundled.matchLoader("/js/script.cookieless.js", embed::contains).tracker().id());
+        assertEquals("datafast", bundled.matchLoader("/js/script.js", Set.of("data-website-id", "data-domain",
+            "data-allowed-hostnames", "data-api-url")::contains).tracker().id());
+        assertEquals(Set.of(Category.ANALYTICS), bundled.matchLoader("/js/script.js", embed::contains).categories());
+        assertEquals("plausible", bundled.matchLoader("/js/script.js", "data-domain"::equals).tracker().id());
+        assertEquals("umami", bundled.matchLoader("/js/script.js", "data-website-id"::equals).tracker().id());
+        assertNull(bundled.matchLoader("/js/script.json", embed::contains), "not a script file");
+        assertNull(bundled.matchLoader("/js/script.js.map", embed::contains));
+        assertNull(bundled.matchLoader("/js/script.js", "defer"::equals));
+        assertNull(bundled.matchLoader("/js/script.js"), "an element not known");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"gtm.js", "/a", "/x.js?id", "/x.js?=a", "/x.js?a=b=c", "/x*.js", "/ab*.js", "/*.js",
         "/abc*/x.js", "/abc*d*.js", "/x.js?id=*", "/x.js?a=1&b=2", "/x.js#f", "/x y.js", "/?id=",
