@@ -24,6 +24,9 @@ class CookieMatchTest {
         _gat_UA-1234-1           | -                    | google-analytics
         _gat                     | -                    | google-analytics
         _gat_gtag_UA_1234_1      | -                    | google-analytics
+        datafast_visitor_id      | -                    | datafast
+        datafast_session_id      | .shop.example        | datafast
+        datafast_visitor         | -                    | -
         _gateway_session         | -                    | -
         _gather_session          | -                    | -
         data-theme               | -                    | -

@@ -25,6 +25,9 @@ class EndpointMatchTest {
         /api/event                              | -                | plausible
         /watch/12345                            | -                | -
         /ppms.php                               | piwik-pro        | piwik-pro
+        /api/events                             | -                | datafast
+        /api/events/                            | -                | datafast
+        /api/events/123                         | -                | -
         /api/send                               | -                | umami
         /api/collect                            | -                | umami
         /api/sender                             | -                | -

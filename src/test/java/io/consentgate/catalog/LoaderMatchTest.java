@@ -137,6 +137,23 @@ class LoaderMatchTest {
         /js/launch-1d4e7c9b2f60-preview.min.js                       | -          | -
         /js/launch-1D4E7C9B2F60.min.js                               | -          | -
         /assets/launch-ENV.js                                        | -          | -
+        https://stats.shop.example/js/pa-XyZ12abCDef3456ghIJkL.js    | plausible  | analytics
+        /js/pa-Qm7-tR2_vXw9Lp4kZs8Nd.js                              | plausible  | analytics
+        /stats/js/pa-k3vT9wQx_Lm2Np8Rz-4Hc.min.js?v=2                | plausible  | analytics
+        /js/pa-abcdefghijklmnopqrstu.js                              | -          | -
+        /js/pa-checkout-address-form.js                              | -          | -
+        /js/pa-utils.js                                              | -          | -
+        /js/pa-header.js                                             | -          | -
+        /js/pa-2024-theme-colors.js                                  | -          | -
+        /assets/pa-2024-theme-colors.js                              | -          | -
+        /assets/pa-XyZ12abCDef3456ghIJkL.js                          | -          | -
+        /js/pa-3f9a1b2c4d5e6f708192.js                               | -          | -
+        /js/pa-D2kF9xQ1.js                                           | -          | -
+        /js/pa-XyZ12abCDef3456ghIJk.js                               | -          | -
+        /js/pa-XyZ12abCDef3456ghIJkLm.js                             | -          | -
+        /js/pa-XyZ12abCDef3456gh.JkL.js                              | -          | -
+        /js/PA-XyZ12abCDef3456ghIJkL.js                              | -          | -
+        /js/pa-XyZ12abCDef3456ghIJkL.json                            | -          | -
         /ruxitagentjs_.js                                            | -          | -
         /modules/jexperience/javascript/init.js                      | jahia-jexperience | analytics+marketing
         /modules/jexperience/javascript/other.js                     | -          | -
@@ -349,6 +366,30 @@ class LoaderMatchTest {
         assertNull(bundled.matchLoader("/stats/x.js", Set.of("defer", "data-api")::contains));
         assertNull(bundled.matchLoader("/stats/x.js", Set.of("defer", "data-website-id")::contains));
         assertNull(bundled.matchLoader("/stats/x.js", Set.of("data-domains", "data-host-url")::contains));
+    }
+
+    /**
+     * DataFast's managed proxy and proxy guides serve {@code /js/script.js} (or a variant such as
+     * {@code script.cookieless.js}) from the site's own host: its embed code always carries {@code data-website-id}
+     * and {@code data-domain}, which tell it from a site's own script and from Plausible's or Umami's, each of which
+     * carries one of them.
+     */
+    @Test
+    void dataFastThroughAProxyNeedsBothOfItsAttributes() {
+        TrackerCatalog bundled = TrackerCatalog.bundled();
+        Set<String> embed = Set.of("defer", "data-website-id", "data-domain");
+        assertEquals("datafast", bundled.matchLoader("https://a.shop.example/js/script.js", embed::contains)
+            .tracker().id());
+        assertEquals("datafast", bundled.matchLoader("/js/script.cookieless.js", embed::contains).tracker().id());
+        assertEquals("datafast", bundled.matchLoader("/js/script.js", Set.of("data-website-id", "data-domain",
+            "data-allowed-hostnames", "data-api-url")::contains).tracker().id());
+        assertEquals(Set.of(Category.ANALYTICS), bundled.matchLoader("/js/script.js", embed::contains).categories());
+        assertEquals("plausible", bundled.matchLoader("/js/script.js", "data-domain"::equals).tracker().id());
+        assertEquals("umami", bundled.matchLoader("/js/script.js", "data-website-id"::equals).tracker().id());
+        assertNull(bundled.matchLoader("/js/script.json", embed::contains), "not a script file");
+        assertNull(bundled.matchLoader("/js/script.js.map", embed::contains));
+        assertNull(bundled.matchLoader("/js/script.js", "defer"::equals));
+        assertNull(bundled.matchLoader("/js/script.js"), "an element not known");
     }
 
     @ParameterizedTest

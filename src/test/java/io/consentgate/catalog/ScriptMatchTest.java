@@ -178,6 +178,9 @@ class ScriptMatchTest {
             "window.plausible = window.plausible || function() {\n"
                 + "  (window.plausible.q = window.plausible.q || []).push(arguments) };\n"
                 + "plausible('Signup', {props: {plan: 'pro'}});",
+            "window.datafast = window.datafast || function () {\n"
+                + "  window.datafast.q = window.datafast.q || [];\n  window.datafast.q.push(arguments);\n};",
+            "window.datafast && window.datafast('checkout_started', {plan: 'pro'});",
             "_paq.push(['trackEvent', 'Cart', 'Add', 'tea-7']);",
             "var _hsq = window._hsq = window._hsq || [];\n_hsq.push(['identify', {email: customerEmail}]);",
             "var _learnq = window._learnq || [];\n_learnq.push(['identify', { $email: customerEmail }]);",
@@ -1034,6 +1037,19 @@ class ScriptMatchTest {
                 + " 'https://usefathom.com/', 'https://umami.is/docs', 'https://www.cloudflare.com/'];"));
         assertEquals(Set.of(), ids("s.src = 'https://cdnjs.cloudflare.com/ajax/libs/lodash.js/4.17.21/lodash.min.js';"));
         assertEquals(Set.of(), ids("umami.track('signup'); fathom.trackEvent('checkout');"));
+    }
+
+    @Test
+    void aDataFastScriptInsertedFromAnInlineScriptIsNamedByItsPathOnTheVendorsHost() {
+        assertEquals(Set.of("datafast"), ids("""
+            var s = document.createElement('script');
+            s.defer = true;
+            s.setAttribute('data-website-id', 'dfid_k2Lm9QxR4tZ7');
+            s.setAttribute('data-domain', 'shop.example');
+            s.src = 'https://datafa.st/js/script.js';
+            document.head.appendChild(s);"""));
+        assertEquals(Set.of(),
+            ids("var help = {docs: 'https://datafa.st/docs/', dashboard: 'https://datafa.st/dashboard'};"));
     }
 
     @Test

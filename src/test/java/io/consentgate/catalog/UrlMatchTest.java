@@ -347,6 +347,16 @@ class UrlMatchTest {
         https://sc-static.net/scevent.min.js                              | -    | snap-pixel
         https://sc-static.net/scevent.min.jsx                             | -    | -
         https://plausible.io/js/script.js                                 | -    | plausible
+        https://datafa.st/js/script.js                                    | -    | datafast
+        https://datafa.st/js/script.cookieless.js                         | -    | datafast
+        //datafa.st/api/events                                            | -    | datafast
+        https://datafa.st/                                                | -    | -
+        https://datafa.st/docs/script-configuration                       | -    | -
+        https://datafa.st/api/v1/analytics/overview                       | -    | -
+        https://datafa.st/api/eventsource                                 | -    | -
+        https://notdatafa.st/js/script.js                                 | -    | -
+        https://plausible.io/js/pa-XyZ12abCDef3456ghIJkL.js               | -    | plausible
+        https://plausible.io/js/pa-Qm7-tR2_vXw9Lp4kZs8Nd.js?v=2           | -    | plausible
         https://plausible.io/api/event                                    | -    | plausible
         https://plausible.io/                                             | -    | -
         https://plausible.io/privacy-focused-web-analytics                | -    | -

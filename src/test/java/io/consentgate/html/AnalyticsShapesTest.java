@@ -239,9 +239,13 @@ class AnalyticsShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        // Plausible's current snippet: a site-specific pa-<id>.js (on plausible.io; through a custom domain it is
-        // not recognised, as sites name their own scripts pa-*.js too), then plausible.init()
+        // Plausible's current snippet: a site-specific pa-<id>.js, on plausible.io or on a custom domain or proxy
+        // that keeps the path (an id of 21 characters), then plausible.init()
         "<script async src=\"https://plausible.io/js/pa-Xr4mQ9kLw2Tz.js\"></script>",
+        "<script async src=\"https://plausible.io/js/pa-XyZ12abCDef3456ghIJkL.js\"></script>",
+        "<script async src=\"https://a.shop.example/js/pa-XyZ12abCDef3456ghIJkL.js\"></script>",
+        "<script async src=\"/js/pa-Qm7-tR2_vXw9Lp4kZs8Nd.js\"></script>",
+        "<link rel=\"preload\" as=\"script\" href=\"/js/pa-Qm7-tR2_vXw9Lp4kZs8Nd.js\">",
         """
             <script>
             window.plausible=window.plausible||function(){(plausible.q=plausible.q||[]).push(arguments)},\
@@ -260,6 +264,14 @@ class AnalyticsShapesTest {
     @ValueSource(strings = {
         "<script src=\"/js/pa.js\"></script>",
         "<script src=\"/js/page-a.js\"></script>",
+        // a site's own pa-*.js: not 21 characters, or no upper-case letter or digit among them, or not under /js/
+        "<script src=\"/js/pa-utils.js\"></script>",
+        "<script src=\"/assets/pa-2024-theme-colors.js\"></script>",
+        "<script src=\"/js/pa-2024-theme-colors.js\" defer></script>",
+        "<script src=\"/js/pa-checkout-address-form.js\"></script>",
+        "<script type=\"module\" src=\"/js/pa-D2kF9xQ1.js\"></script>",
+        "<script src=\"/assets/js/vendor/pa-XyZ12abCDef3456ghIJkL.js.map\"></script>",
+        "<img src=\"/js/pa-XyZ12abCDef3456ghIJkL.js\" alt=\"\">",
         "<script>window.plausible = window.plausible || function () {};</script>",
         "<script>plausible('Signup', {props: {plan: 'pro'}})</script>",
     })

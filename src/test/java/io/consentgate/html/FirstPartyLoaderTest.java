@@ -66,6 +66,13 @@ class FirstPartyLoaderTest {
             + "        data-host-url=\"https://shop.example/_m\"></script>",
         "<script defer src=\"https://stats.shop.example/umami-tracker.js\" data-domains=\"shop.example\""
             + " data-website-id=\"3c1d7e0a-5b2f-4f7e-9d61-0a8b2c4e6f10\"></script>",
+        // DataFast through its managed proxy or a proxy of the site's own: the same path, its two attributes
+        "<script defer data-website-id=\"dfid_Hq3vK8wLm2Rt5Zp9\" data-domain=\"shop.example\""
+            + " src=\"https://a.shop.example/js/script.js\"></script>",
+        "<script\n  defer\n  data-website-id=\"dfid_Hq3vK8wLm2Rt5Zp9\"\n  data-domain=\"shop.example\"\n"
+            + "  data-api-url=\"/df-events\"\n  src=\"/js/script.cookieless.js\"\n></script>",
+        // Plausible's site-specific script through a proxy that keeps its path
+        "<script async src=\"https://shop.example/js/pa-XyZ12abCDef3456ghIJkL.js\"></script>",
         // Segment's loader through a custom domain
         "<script async src=\"https://evs.shop.example/analytics.js/v1/9xQ2Lm4Kp7Rt/analytics.min.js\"></script>",
     })
@@ -101,6 +108,13 @@ class FirstPartyLoaderTest {
         "<div data-domain=\"shop.example\" data-api=\"/ev\"><script src=\"/js/x.js\"></script></div>",
         "<link rel=\"stylesheet\" href=\"/css/x.css\" data-domain=\"shop.example\" data-api=\"/ev\">",
         "<link rel=\"preload\" as=\"script\" href=\"/script.js\">",
+        // DataFast's queue stub and goal calls load nothing; its attributes on another element stay
+        "<script id=\"datafast-queue\">\n  window.datafast = window.datafast || function () {\n"
+            + "    window.datafast.q = window.datafast.q || [];\n"
+            + "    window.datafast.q.push(arguments);\n  };\n</script>",
+        "<button onclick=\"window.datafast('demo_requested')\">Demo</button>",
+        "<div data-website-id=\"dfid_Hq3vK8wLm2Rt5Zp9\" data-domain=\"shop.example\">"
+            + "<script src=\"/js/script.js\"></script></div>",
         // a site's own launch scripts: a product launch countdown, a build stamped with a date
         "<script src=\"/js/launch-countdown.min.js\"></script><script src=\"/js/launch-202411181200.min.js\"></script>",
     })
