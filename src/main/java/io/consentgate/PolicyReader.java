@@ -15,8 +15,6 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -32,8 +30,9 @@ import java.util.function.BiConsumer;
  * same keys as the init-params; an init-param overrides the same key in the file. Unknown keys and invalid values fail
  * with an {@link InvalidPolicyException} naming the key (and the file).
  *
- * <p>This class gathers the text; what each key means and which values it takes is {@code PolicyParameters}, and the
- * typed rules live in {@link Policy.Builder}, so both front doors agree.
+ * <p>This class gathers the text; finding and opening the policy file is {@code PolicyLocation}, what each key means
+ * and which values it takes is {@code PolicyParameters}, and the typed rules live in {@link Policy.Builder}, so both
+ * front doors agree.
  */
 public final class PolicyReader {
 
@@ -45,10 +44,6 @@ public final class PolicyReader {
 
     /** Keys a policy file may hold that are not plain init-params (structured values). */
     private static final Set<String> STRUCTURED_FILE_KEYS = Set.of("klaro-services", "trackers");
-
-    /** Top directories of a file system that no webapp has: a webapp path starting with one was meant as a file. */
-    private static final Set<String> FILE_SYSTEM_ROOTS = Set.of("etc", "opt", "var", "srv", "home", "usr", "tmp",
-            "run", "mnt", "Users");
 
     private PolicyReader() {
     }
@@ -76,8 +71,7 @@ public final class PolicyReader {
             throw empty(POLICY_FILE, file);
         }
         if (!PolicyParameters.isNone(location)) {
-            requireKnownForm(location);
-            Loaded loaded = load(location, opener);
+            Loaded loaded = load(PolicyLocation.of(location), opener);
             JsonNode root = loaded.root();
             structured = root;
             try {
@@ -135,23 +129,6 @@ public final class PolicyReader {
         } catch (InvalidPolicyException e) {
             throw fromFile.containsKey(e.parameter()) ? e.in(location) : e;
         }
-    }
-
-    /**
-     * A location is {@code classpath:NAME}, {@code file:PATH} or a webapp path, which the Servlet API reads only when
-     * it starts with {@code /} ({@code ServletContext.getResourceAsStream}): without it one container answers "not
-     * found" and another reads it anyway, so any other form is refused here, with the forms that are read.
-     */
-    private static void requireKnownForm(String location) {
-        if (location.startsWith("classpath:") || location.startsWith("file:") || location.startsWith("/")) {
-            return;
-        }
-        String lower = location.toLowerCase(Locale.ROOT);
-        boolean relativePath = !location.startsWith(".") && !location.contains(":") && !location.contains("\\")
-                && !lower.startsWith("classpath") && !lower.startsWith("file");
-        throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' is none of the forms read: classpath:NAME "
-                + "(a class path resource), file:PATH (a file system path) or a webapp path starting with /, like "
-                + "/WEB-INF/consentgate.yaml" + (relativePath ? " (did you mean '/" + location + "'?)" : ""));
     }
 
     /**
@@ -222,8 +199,8 @@ public final class PolicyReader {
      * Reads the file's one settings object. A repeated key, anything after the object (JSON) and a second document
      * (YAML {@code ---}) are errors: each would otherwise let one setting silently replace or hide another.
      */
-    private static Loaded load(String location, ResourceOpener opener) {
-        String lower = location.toLowerCase(Locale.ROOT);
+    private static Loaded load(PolicyLocation location, ResourceOpener opener) {
+        String lower = location.toString().toLowerCase(Locale.ROOT);
         JsonFactory factory;
         boolean yaml;
         if (lower.endsWith(".json")) {
@@ -236,10 +213,7 @@ public final class PolicyReader {
             throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' must end in .json, .yaml or .yml");
         }
         ObjectMapper mapper = new ObjectMapper(factory);
-        try (InputStream in = open(location, opener)) {
-            if (in == null) {
-                throw notFound(location, opener);
-            }
+        try (InputStream in = location.open(opener)) {
             byte[] bytes = in.readAllBytes();
             try (JsonParser parser = factory.createParser(bytes)) {
                 JsonNode root = mapper.readTree(parser);
@@ -318,114 +292,6 @@ public final class PolicyReader {
             return parser.nextToken() != null;
         } catch (JsonProcessingException e) {
             return true;
-        }
-    }
-
-    private static InputStream open(String location, ResourceOpener opener) throws IOException {
-        if (location.startsWith("classpath:")) {
-            return classLoader().getResourceAsStream(classpathName(location));
-        }
-        if (location.startsWith("file:")) {
-            Path p = filePath(location);
-            if (p == null) {
-                throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' is not a file system path");
-            }
-            return Files.isRegularFile(p) ? Files.newInputStream(p) : null;
-        }
-        return opener == null ? null : opener.open(location);
-    }
-
-    private static ClassLoader classLoader() {
-        ClassLoader cl = Thread.currentThread().getContextClassLoader();
-        return cl != null ? cl : PolicyReader.class.getClassLoader();
-    }
-
-    /** The class path resource name of {@code classpath:NAME}, without a leading {@code /}. */
-    private static String classpathName(String location) {
-        String name = location.substring("classpath:".length());
-        return name.startsWith("/") ? name.substring(1) : name;
-    }
-
-    /** The absolute path of {@code file:PATH} (a relative one from the working directory), or null when none. */
-    private static Path filePath(String location) {
-        try {
-            return Path.of(location.substring("file:".length())).toAbsolutePath().normalize();
-        } catch (java.nio.file.InvalidPathException e) {
-            return null;
-        }
-    }
-
-    /**
-     * A policy file not found: where it was looked for (the absolute path, the class path resource or the webapp
-     * resource), the form that finds it when another one does (or plainly names a file), and the forms there are.
-     * Looking elsewhere happens only here, once, on the way to failing {@code init}.
-     */
-    private static InvalidPolicyException notFound(String location, ResourceOpener opener) {
-        String looked;
-        String suggestion = null;
-        if (location.startsWith("classpath:")) {
-            String name = classpathName(location);
-            looked = "no class path resource '" + name + "' (through the context class loader: in a webapp, "
-                    + "WEB-INF/classes and the jars in WEB-INF/lib)";
-            if (!name.isEmpty() && inWebapp("/" + name, opener)) {
-                suggestion = "/" + name;
-            } else if (name.contains("/") && isFile("/" + name)) {
-                suggestion = "file:/" + name;
-            }
-        } else if (location.startsWith("file:")) {
-            Path p = filePath(location);
-            String path = location.substring("file:".length());
-            looked = (Files.isDirectory(p) ? p + " is a directory" : "no file at " + p)
-                    + (Path.of(path).isAbsolute() ? "" : " (a relative path starts at the working directory)");
-            String resource = path.startsWith("/") ? path : "/" + path;
-            String first = resource.length() > 1 ? resource.substring(1).split("/", 2)[0] : "";
-            if (inWebapp(resource, opener) || first.equals("WEB-INF") || first.equals("META-INF")) {
-                suggestion = resource;
-            } else if (onClassPath(resource.substring(1))) {
-                suggestion = "classpath:" + resource.substring(1);
-            }
-        } else {
-            looked = opener == null ? "a webapp path is read only in a webapp, and there is none here"
-                    : "no webapp resource '" + location + "' (ServletContext.getResourceAsStream, from the webapp "
-                    + "root)";
-            String first = location.length() > 1 ? location.substring(1).split("/", 2)[0] : "";
-            if (isFile(location) || FILE_SYSTEM_ROOTS.contains(first)) {
-                suggestion = "file:" + location;
-            } else if (onClassPath(location.substring(1))) {
-                suggestion = "classpath:" + location.substring(1);
-            }
-        }
-        return new InvalidPolicyException(POLICY_FILE, "'" + location + "' not found: " + looked
-                + (suggestion == null ? "." : "; did you mean " + suggestion + "?") + " Forms read: file:PATH (a file "
-                + "system path), classpath:NAME (a class path resource), a webapp path starting with / (like "
-                + "/WEB-INF/consentgate.yaml), or none for no policy file");
-    }
-
-    private static boolean isFile(String path) {
-        try {
-            return Files.isRegularFile(Path.of(path));
-        } catch (java.nio.file.InvalidPathException e) {
-            return false;
-        }
-    }
-
-    private static boolean onClassPath(String name) {
-        try {
-            return !name.isEmpty() && classLoader().getResource(name) != null;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    /** Whether the webapp holds {@code path}; any failure to tell is "no". */
-    private static boolean inWebapp(String path, ResourceOpener opener) {
-        if (opener == null) {
-            return false;
-        }
-        try (InputStream in = opener.open(path)) {
-            return in != null;
-        } catch (IOException | RuntimeException e) {
-            return false;
         }
     }
 

@@ -5,10 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -476,30 +473,6 @@ class PolicyReaderTest {
         assertEquals("acme-ads", p.catalog().matchAmpType("acmeads").tracker().id());
     }
 
-    /**
-     * The Servlet API reads a webapp resource path only when it starts with {@code /}: without it one container
-     * answers "not found" and another throws, so the message says which forms are read, whatever the container does.
-     */
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "WEB-INF/consentgate.yaml|/WEB-INF/consentgate.yaml", "consentgate.json|/consentgate.json",
-        "./WEB-INF/consentgate.yml|", "C:\\conf\\consentgate.yaml|", "classpath/consentgate.yaml|",
-    })
-    void aPolicyFileInNoneOfTheAcceptedFormsNamesThem(String location, String suggested) {
-        byte[] yaml = "mode: opt-out\n".getBytes(StandardCharsets.UTF_8);
-        InvalidPolicyException e = assertThrows(InvalidPolicyException.class, () -> PolicyReader.read(
-                Map.of("policy-file", location), loc -> new ByteArrayInputStream(yaml)));
-        assertEquals("policy-file", e.parameter());
-        String m = e.getMessage();
-        assertTrue(m.contains("'" + location + "'") && m.contains("classpath:NAME") && m.contains("file:PATH")
-                && m.contains("/WEB-INF/"), m);
-        if (suggested != null) {
-            assertTrue(m.contains(suggested + "'"), m);
-        }
-        assertEquals(ConsentMode.OPT_OUT, PolicyReader.read(Map.of("policy-file", "/WEB-INF/consentgate.yaml"),
-                loc -> new ByteArrayInputStream(yaml)).mode());
-    }
-
     @Test
     void brokenOrMissingPolicyFileFailsNamingTheFile() {
         InvalidPolicyException missing = assertThrows(InvalidPolicyException.class,
@@ -517,81 +490,6 @@ class PolicyReaderTest {
                 () -> read(Map.of("policy-file", "/p.txt")));
         assertEquals("policy-file", badType.parameter());
     }
-    /**
-     * A policy file not found says where it was looked for, suggests the form that finds it when another one does (or
-     * when a webapp path plainly names a file), and lists the forms that are read.
-     */
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "/etc/consentgate/policy.json|no webapp resource '/etc/consentgate/policy.json' (ServletContext|"
-            + "file:/etc/consentgate/policy.json",
-        "/WEB-INF/nope.json|no webapp resource '/WEB-INF/nope.json'|",
-        "/io/consentgate/catalog/trackers.json|no webapp resource|classpath:io/consentgate/catalog/trackers.json",
-        "classpath:nope.yaml|no class path resource 'nope.yaml' (through the context class loader|",
-        "classpath:/WEB-INF/consentgate.yaml|no class path resource 'WEB-INF/consentgate.yaml'|"
-            + "/WEB-INF/consentgate.yaml",
-        "file:/WEB-INF/consentgate.yaml|no file at /WEB-INF/consentgate.yaml|/WEB-INF/consentgate.yaml",
-        "file:/WEB-INF/other.yaml|no file at /WEB-INF/other.yaml|/WEB-INF/other.yaml",
-        "file:/srv/consentgate.yaml|no file at /srv/consentgate.yaml|",
-        "file:io/consentgate/catalog/trackers.json|(a relative path starts at the working directory)|"
-            + "classpath:io/consentgate/catalog/trackers.json",
-    })
-    void aPolicyFileNotFoundSaysWhereItLookedAndWhatWasMeant(String location, String looked, String suggested) {
-        byte[] yaml = "mode: opt-out\n".getBytes(StandardCharsets.UTF_8);
-        InvalidPolicyException e = assertThrows(InvalidPolicyException.class, () -> PolicyReader.read(
-                Map.of("policy-file", location),
-                loc -> loc.equals("/WEB-INF/consentgate.yaml") ? new ByteArrayInputStream(yaml) : null));
-        assertEquals("policy-file", e.parameter());
-        String m = e.getMessage();
-        assertTrue(m.contains("'" + location + "' not found: ") && m.contains(looked), m);
-        assertTrue(m.contains("file:PATH") && m.contains("classpath:NAME") && m.contains("/WEB-INF/consentgate.yaml)")
-                && m.contains("none for no policy file"), m);
-        if (suggested == null) {
-            assertFalse(m.contains("did you mean"), m);
-        } else {
-            assertTrue(m.contains("; did you mean " + suggested + "? Forms read: "), m);
-        }
-    }
-
-    @Test
-    void aRelativeFilePathNotFoundIsNamedAbsolute() {
-        InvalidPolicyException e = assertThrows(InvalidPolicyException.class,
-                () -> read(Map.of("policy-file", "file:conf/../nope/consentgate.yaml")));
-        String absolute = Path.of("nope/consentgate.yaml").toAbsolutePath().toString();
-        assertTrue(e.getMessage().contains("no file at " + absolute + " (a relative path starts at the working "
-                + "directory)"), e.getMessage());
-    }
-
-    @Test
-    void aWebappPathThatIsAFileOnDiskSuggestsTheFileForm() throws IOException {
-        // Under the project, not /tmp: a path in a well-known system directory is suggested as a file anyway.
-        Path dir = Files.createDirectories(Path.of("target", "policy-" + java.util.UUID.randomUUID()));
-        Path file = Files.writeString(dir.resolve("consentgate.yaml"), "mode: opt-out\n").toAbsolutePath();
-        try {
-            InvalidPolicyException e = assertThrows(InvalidPolicyException.class,
-                    () -> read(Map.of("policy-file", file.toString())));
-            assertTrue(e.getMessage().contains("; did you mean file:" + file + "?"), e.getMessage());
-            assertEquals(ConsentMode.OPT_OUT, read(Map.of("policy-file", "file:" + file)).mode());
-            Path folder = Files.createDirectory(dir.resolve("folder.yaml")).toAbsolutePath();
-            InvalidPolicyException asDirectory = assertThrows(InvalidPolicyException.class,
-                    () -> read(Map.of("policy-file", "file:" + folder)));
-            assertTrue(asDirectory.getMessage().contains("not found: " + folder + " is a directory."),
-                    asDirectory.getMessage());
-        } finally {
-            Files.deleteIfExists(dir.resolve("folder.yaml"));
-            Files.delete(file);
-            Files.delete(dir);
-        }
-    }
-
-    @Test
-    void aWebappPathWithNoWebappSaysSo() {
-        InvalidPolicyException e = assertThrows(InvalidPolicyException.class,
-                () -> PolicyReader.read(Map.of("policy-file", "/WEB-INF/consentgate.yaml"), null));
-        assertTrue(e.getMessage().contains("not found: a webapp path is read only in a webapp, and there is none "
-                + "here") && e.getMessage().contains("file:PATH"), e.getMessage());
-    }
-
     private static Policy readFile(String name, String text) {
         return PolicyReader.read(Map.of("policy-file", name),
                 loc -> loc.equals(name) ? new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)) : null);

@@ -1,0 +1,169 @@
+package io.consentgate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+
+import static io.consentgate.PolicyReader.POLICY_FILE;
+
+/**
+ * Where the {@value PolicyReader#POLICY_FILE} is: {@code file:PATH}, {@code classpath:NAME} or a webapp path starting
+ * with {@code /}. Opens it; when it is not there, the error says where it was looked for and what was likely meant.
+ */
+final class PolicyLocation {
+
+    /** Top directories of a file system that no webapp has: a webapp path starting with one was meant as a file. */
+    private static final Set<String> FILE_SYSTEM_ROOTS = Set.of("etc", "opt", "var", "srv", "home", "usr", "tmp",
+            "run", "mnt", "Users");
+
+    private final String location;
+
+    private PolicyLocation(String location) {
+        this.location = location;
+    }
+
+    /**
+     * The location {@code location} (stripped, not {@code none}). A webapp path is read by the Servlet API only when
+     * it starts with {@code /} ({@code ServletContext.getResourceAsStream}): without it one container answers "not
+     * found" and another reads it anyway, so any other form is refused here, with the forms that are read.
+     */
+    static PolicyLocation of(String location) {
+        if (location.startsWith("classpath:") || location.startsWith("file:") || location.startsWith("/")) {
+            return new PolicyLocation(location);
+        }
+        String lower = location.toLowerCase(Locale.ROOT);
+        boolean relativePath = !location.startsWith(".") && !location.contains(":") && !location.contains("\\")
+                && !lower.startsWith("classpath") && !lower.startsWith("file");
+        throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' is none of the forms read: classpath:NAME "
+                + "(a class path resource), file:PATH (a file system path) or a webapp path starting with /, like "
+                + "/WEB-INF/consentgate.yaml" + (relativePath ? " (did you mean '/" + location + "'?)" : ""));
+    }
+
+    /**
+     * The file's bytes, never null: not found is an {@link InvalidPolicyException} that says so.
+     *
+     * @param opener opens webapp paths; null when there is no webapp
+     */
+    InputStream open(PolicyReader.ResourceOpener opener) throws IOException {
+        InputStream in;
+        if (location.startsWith("classpath:")) {
+            in = classLoader().getResourceAsStream(classpathName());
+        } else if (location.startsWith("file:")) {
+            Path p = filePath();
+            if (p == null) {
+                throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' is not a file system path");
+            }
+            in = Files.isRegularFile(p) ? Files.newInputStream(p) : null;
+        } else {
+            in = opener == null ? null : opener.open(location);
+        }
+        if (in == null) {
+            throw notFound(opener);
+        }
+        return in;
+    }
+
+    /** The location as written. */
+    @Override
+    public String toString() {
+        return location;
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        return cl != null ? cl : PolicyLocation.class.getClassLoader();
+    }
+
+    /** The class path resource name of {@code classpath:NAME}, without a leading {@code /}. */
+    private String classpathName() {
+        String name = location.substring("classpath:".length());
+        return name.startsWith("/") ? name.substring(1) : name;
+    }
+
+    /** The absolute path of {@code file:PATH} (a relative one from the working directory), or null when none. */
+    private Path filePath() {
+        try {
+            return Path.of(location.substring("file:".length())).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Not found: where it was looked for (the absolute path, the class path resource or the webapp resource), the
+     * form that finds it when another one does (or plainly names a file), and the forms there are. Looking elsewhere
+     * happens only here, once, on the way to failing {@code init}.
+     */
+    private InvalidPolicyException notFound(PolicyReader.ResourceOpener opener) {
+        String looked;
+        String suggestion = null;
+        if (location.startsWith("classpath:")) {
+            String name = classpathName();
+            looked = "no class path resource '" + name + "' (through the context class loader: in a webapp, "
+                    + "WEB-INF/classes and the jars in WEB-INF/lib)";
+            if (!name.isEmpty() && inWebapp("/" + name, opener)) {
+                suggestion = "/" + name;
+            } else if (name.contains("/") && isFile("/" + name)) {
+                suggestion = "file:/" + name;
+            }
+        } else if (location.startsWith("file:")) {
+            Path p = filePath();
+            String path = location.substring("file:".length());
+            looked = (Files.isDirectory(p) ? p + " is a directory" : "no file at " + p)
+                    + (Path.of(path).isAbsolute() ? "" : " (a relative path starts at the working directory)");
+            String resource = path.startsWith("/") ? path : "/" + path;
+            String first = resource.length() > 1 ? resource.substring(1).split("/", 2)[0] : "";
+            if (inWebapp(resource, opener) || first.equals("WEB-INF") || first.equals("META-INF")) {
+                suggestion = resource;
+            } else if (onClassPath(resource.substring(1))) {
+                suggestion = "classpath:" + resource.substring(1);
+            }
+        } else {
+            looked = opener == null ? "a webapp path is read only in a webapp, and there is none here"
+                    : "no webapp resource '" + location + "' (ServletContext.getResourceAsStream, from the webapp "
+                    + "root)";
+            String first = location.length() > 1 ? location.substring(1).split("/", 2)[0] : "";
+            if (isFile(location) || FILE_SYSTEM_ROOTS.contains(first)) {
+                suggestion = "file:" + location;
+            } else if (onClassPath(location.substring(1))) {
+                suggestion = "classpath:" + location.substring(1);
+            }
+        }
+        return new InvalidPolicyException(POLICY_FILE, "'" + location + "' not found: " + looked
+                + (suggestion == null ? "." : "; did you mean " + suggestion + "?") + " Forms read: file:PATH (a file "
+                + "system path), classpath:NAME (a class path resource), a webapp path starting with / (like "
+                + "/WEB-INF/consentgate.yaml), or none for no policy file");
+    }
+
+    private static boolean isFile(String path) {
+        try {
+            return Files.isRegularFile(Path.of(path));
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
+    private static boolean onClassPath(String name) {
+        try {
+            return !name.isEmpty() && classLoader().getResource(name) != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Whether the webapp holds {@code path}; any failure to tell is "no". */
+    private static boolean inWebapp(String path, PolicyReader.ResourceOpener opener) {
+        if (opener == null) {
+            return false;
+        }
+        try (InputStream in = opener.open(path)) {
+            return in != null;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+}
