@@ -124,4 +124,13 @@ class PolicyLocationTest {
         assertTrue(e.getMessage().contains("not found: a webapp path is read only in a webapp, and there is none "
                 + "here") && e.getMessage().contains("file:PATH"), e.getMessage());
     }
+
+    /** A path the file system cannot hold is a configuration error naming it, not an exception escaping init. */
+    @Test
+    void aFilePathTheFileSystemCannotHoldIsAClearError() {
+        InvalidPolicyException e = assertThrows(InvalidPolicyException.class,
+                () -> read(Map.of("policy-file", "file:/etc/consent\u0000gate.yaml")));
+        assertEquals("policy-file", e.parameter());
+        assertTrue(e.getMessage().contains("is not a file system path"), e.getMessage());
+    }
 }
