@@ -51,6 +51,10 @@ import java.util.Set;
  * <ul>}, {@code <p>}…) ends an element that is neither special nor a formatting element, unless a scope boundary or
  * a button is open inside it; inside an open list item, an {@code <li>} does (a {@code <dd>} or {@code <dt>} in a
  * description item), unless a special element other than {@code <address>}, {@code <div>} and {@code <p>} is.
+ * Inside an open table ({@link OpenBlocks#tables}), the start tag of a table's part ({@code <td>}, {@code <tr>},
+ * {@code <caption>}…) ends any element but a table, a table's part or a template, as a browser closes the cell or
+ * caption it is in, unless a table, template or noscript is open inside it; where no table is open, a browser ignores
+ * those tags and {@code </table>}, and so does the removal.
  *
  * <p>A simplified reading of the WHATWG tree-construction rules: beyond that one flag, the removal does not know what
  * is open around the element, so it assumes that an end tag the element's content does not explain closes an

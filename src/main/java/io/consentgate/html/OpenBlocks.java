@@ -48,6 +48,13 @@ import java.util.TreeMap;
  * followed the same way, up to three deep. A template's end tag pops all that is open in it, and nothing in it reaches
  * out: any tag leaves what it keeps. Otherwise the flags stay clear.
  *
+ * <p>Beside the flags, how many {@code <table>}s are open ({@link #tables}): one more at each {@code <table>} start
+ * tag, one less at each {@code </table>} (none below zero), wherever they are: what a holder keeps aside does not
+ * include it, as a cell's and a caption's closing tags reach past any holder but a template. Past six the count is
+ * {@link #TABLES_LOST}, for good. A {@code <table>} read between rows, which a browser takes for the end of the open
+ * table, counts as a nested one; a {@code </table>} a browser ignores in a template lowers it. While a table is open
+ * the state is not zero, and the tokenizer calls {@link #after} for every tag.
+ *
  * <p>It is an approximation of the stack of open elements, and errs on the side that changes nothing: whenever it
  * cannot tell, a flag is clear, and a removal then ends where it did before this was tracked.
  */
@@ -60,7 +67,7 @@ final class OpenBlocks {
     /**
      * The flags in the tokenizer's state, and the {@code <div>}s and {@code <address>}es opened in the item since its
      * start tag ({@link #DIVISIONS}); above them, 16 bits for each holder open ({@link #after}): the same, and the
-     * holder's code ({@link #CODE}).
+     * holder's code ({@link #CODE}; where the current level has the table count, {@link #TABLES}).
      */
     private static final int FLAGS = PARAGRAPH | ITEMS;
     private static final int LEVEL = 16;
@@ -83,7 +90,8 @@ final class OpenBlocks {
 
     // A mask per tag: the flags it clears, those it sets (<< SET), the holder it opens or closes (<< HOLDER: a code
     // of HOLDERS), whether its start tag opens a scope boundary (BOUNDARY), which ends what a holder it is in keeps
-    // aside unless it is a holder itself (see keeps), and whether it is a <div>'s or an <address>'s (DIV, ADDRESS).
+    // aside unless it is a holder itself (see keeps), whether it is a <div>'s or an <address>'s (DIV, ADDRESS), and
+    // whether it is a <table>'s (TABLE: counted).
     private static final int SET = 8;
     private static final int HOLDER = 16;
     private static final int BOUNDARY = 1 << 24;
@@ -243,7 +251,7 @@ final class OpenBlocks {
     /**
      * The state after a tag: {@code open} before it; the tag's name id, its first eight lower-case bytes packed in
      * {@code key}, and the lower-case name in {@code name[0..len)} (read only for a name longer than eight bytes
-     * without an id). Zero when no flag is set or kept aside.
+     * without an id). Zero when no flag is set or kept aside and no table is open.
      */
     static long after(long open, boolean end, int id, long key, byte[] name, int len) {
         int m = mask(end, id, key, name, len);
