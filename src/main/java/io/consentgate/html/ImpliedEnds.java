@@ -51,6 +51,10 @@ import java.util.Set;
  * <ul>}, {@code <p>}…) ends an element that is neither special nor a formatting element, unless a scope boundary or
  * a button is open inside it; inside an open list item, an {@code <li>} does (a {@code <dd>} or {@code <dt>} in a
  * description item), unless a special element other than {@code <address>}, {@code <div>} and {@code <p>} is.
+ * Inside an open table ({@link OpenBlocks#tables}), the start tag of a table's part ({@code <td>}, {@code <tr>},
+ * {@code <caption>}…) ends any element but a table, a table's part or a template, as a browser closes the cell or
+ * caption it is in, unless a table, template or noscript is open inside it; where no table is open, a browser ignores
+ * those tags and {@code </table>}, and so does the removal.
  *
  * <p>A simplified reading of the WHATWG tree-construction rules: beyond that one flag, the removal does not know what
  * is open around the element, so it assumes that an end tag the element's content does not explain closes an
@@ -61,6 +65,15 @@ final class ImpliedEnds {
     /** The items a list item's start tag closes, and a description term's or details'. */
     private static final Set<String> LIST_ITEMS = Set.of("li");
     private static final Set<String> DESCRIPTION_ITEMS = Set.of("dd", "dt");
+
+    /**
+     * The parts of a table, whose start tags close a cell, a caption or what a browser foster-parents out of a table
+     * ({@code <div>} read between rows), and which a browser ignores, start or end tag, where no table is open.
+     */
+    private static final Set<String> TABLE_PARTS = Set.of("caption", "col", "colgroup", "tbody", "td", "tfoot", "th",
+        "thead", "tr");
+    /** {@link #tables} when whether a table is open around the element is not known: those rules do not apply. */
+    private static final int TABLES_UNKNOWN = -1;
 
     /** How many tags open inside the removed element are followed; past that, only its own end tag ends it. */
     static final int MAX_OPEN = 64;
@@ -122,8 +135,15 @@ final class ImpliedEnds {
      * whose end tags may be left out is open in it ({@link #rubyPartClosedBy}).
      */
     private final boolean ruby;
+    /**
+     * How many tables are open around the element ({@link OpenBlocks#tables}): none (a browser ignores the tags of
+     * a table's parts), some (their start tags close the cell, caption or section the element is in, or end the
+     * element foster-parented out of the table), or {@link #TABLES_UNKNOWN}: not known, in a template (whose content
+     * has rules of its own), or for a table, a table's part or a template, whose own rules apply.
+     */
+    private final int tables;
 
-    private ImpliedEnds(String element, boolean optionalEnd, boolean inTemplate, int openBlocks) {
+    private ImpliedEnds(String element, boolean optionalEnd, boolean inTemplate, int openBlocks, int tables) {
         this.element = element;
         this.optionalEnd = optionalEnd;
         this.inTemplate = inTemplate;
@@ -135,13 +155,16 @@ final class ImpliedEnds {
             default -> 0;
         };
         this.ruby = RUBY_PARTS.contains(element);
+        this.tables = tables == OpenBlocks.TABLES_LOST || inTemplate || optionalEnd && ownBlock == 0
+            || element.equals("table") || element.equals("template") || TABLE_PARTS.contains(element)
+            ? TABLES_UNKNOWN : tables;
     }
 
     /**
      * A reader for a removal of the HTML element {@code name} (lower case) with name id {@code id}, or null when
      * only its own end tag ends it: raw text and script elements, whose content has no tags.
      */
-    static ImpliedEnds of(int id, byte[] name, int len, boolean inTemplate, int openBlocks) {
+    static ImpliedEnds of(int id, byte[] name, int len, boolean inTemplate, int openBlocks, int tables) {
         // Most removed elements are scripts, frames and noscript pixels: passed on without making a string.
         if (id == ElementNames.SCRIPT || id == ElementNames.IFRAME || id == ElementNames.NOSCRIPT
             || id == ElementNames.STYLE || id == ElementNames.TEXTAREA || id == ElementNames.TITLE
@@ -151,7 +174,7 @@ final class ImpliedEnds {
         }
         String n = new String(name, 0, len, StandardCharsets.ISO_8859_1);
         return new ImpliedEnds(n, !RUBY_PARTS.contains(n) && (CLOSING_STARTS.containsKey(n)
-            || CLOSING_ENDS.containsKey(n)), inTemplate, openBlocks);
+            || CLOSING_ENDS.containsKey(n)), inTemplate, openBlocks, tables);
     }
 
     /** Whether the end tag may be left out: a start tag of the element's own name then closes it. */
@@ -186,6 +209,10 @@ final class ImpliedEnds {
             return closesOptional(name, end, isVoid);
         }
         if (!end) {
+            int table = tablePart(name, false);
+            if (table >= 0) {
+                return table == 1; // <td><div …>ad<td>: the browser closes the cell; a stray <td> it ignores
+            }
             if (HEADINGS.contains(name) && HEADINGS.contains(element) && openCount == 0 && !lost) {
                 return true;
             }
@@ -215,6 +242,9 @@ final class ImpliedEnds {
         }
         if (lost || NO_ELEMENTS.contains(name)) {
             return false;
+        }
+        if (tablePart(name, true) == 0) {
+            return false; // no table is open: a browser ignores it
         }
         if (name.equals("template")) {
             return !isOpen("noscript"); // it closes all that is open in the template, past any boundary
@@ -266,6 +296,27 @@ final class ImpliedEnds {
         return ((blocks & OpenBlocks.LIST_ITEM) != 0 && name.equals("li")
             || (blocks & OpenBlocks.DESCRIPTION_ITEM) != 0 && (name.equals("dd") || name.equals("dt")))
             && !boundaryOpen() && !itemSearchStopped();
+    }
+
+    /**
+     * For a tag of a table's part ({@code <td>}, {@code </tr>}, {@code <caption>}…, or {@code </table>}), read where
+     * no table, template or noscript opened inside the element is open: 0 when no table is open around the element
+     * either, and a browser ignores it ("in body"); 1 for a start tag when one is, which closes the cell or caption
+     * the element is in and it with them (or, in a row or a table's section, what the browser foster-parented); -1
+     * otherwise, and when what is open is not known: the tag is read as before.
+     */
+    private int tablePart(String name, boolean end) {
+        if (tables == TABLES_UNKNOWN || lost || ownOverflow > 0
+            || !TABLE_PARTS.contains(name) && !(end && name.equals("table"))) {
+            return -1;
+        }
+        if (isOpen("table") || isOpen("template") || isOpen("noscript")) {
+            return -1;
+        }
+        if (tables == 0) {
+            return 0;
+        }
+        return end ? -1 : 1;
     }
 
     /**
@@ -638,6 +689,10 @@ final class ImpliedEnds {
      * tag; an item's, a block's). Past {@link #MAX_OPEN}, only the tags that close it by name do.
      */
     private boolean closesOwnBlock(String name, boolean end, boolean isVoid) {
+        int table = tablePart(name, end);
+        if (table >= 0 && !end) {
+            return table == 1;
+        }
         if (!end) {
             if (lost ? CLOSING_STARTS.get(element).contains(name) : closesBlock(ownBlock, name)) {
                 return true;
@@ -650,6 +705,9 @@ final class ImpliedEnds {
         int i = innermost(name);
         if (i >= 0) {
             popTo(i, name);
+            return false;
+        }
+        if (table == 0) {
             return false;
         }
         if (name.equals("template")) {

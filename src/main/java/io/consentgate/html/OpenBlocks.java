@@ -48,6 +48,13 @@ import java.util.TreeMap;
  * followed the same way, up to three deep. A template's end tag pops all that is open in it, and nothing in it reaches
  * out: any tag leaves what it keeps. Otherwise the flags stay clear.
  *
+ * <p>Beside the flags, how many {@code <table>}s are open ({@link #tables}): one more at each {@code <table>} start
+ * tag, one less at each {@code </table>} (none below zero), wherever they are: what a holder keeps aside does not
+ * include it, as a cell's and a caption's closing tags reach past any holder but a template. Past six the count is
+ * {@link #TABLES_LOST}, for good. A {@code <table>} read between rows, which a browser takes for the end of the open
+ * table, counts as a nested one; a {@code </table>} a browser ignores in a template lowers it. While a table is open
+ * the state is not zero, and the tokenizer calls {@link #after} for every tag.
+ *
  * <p>It is an approximation of the stack of open elements, and errs on the side that changes nothing: whenever it
  * cannot tell, a flag is clear, and a removal then ends where it did before this was tracked.
  */
@@ -60,7 +67,7 @@ final class OpenBlocks {
     /**
      * The flags in the tokenizer's state, and the {@code <div>}s and {@code <address>}es opened in the item since its
      * start tag ({@link #DIVISIONS}); above them, 16 bits for each holder open ({@link #after}): the same, and the
-     * holder's code ({@link #CODE}).
+     * holder's code ({@link #CODE}; where the current level has the table count, {@link #TABLES}).
      */
     private static final int FLAGS = PARAGRAPH | ITEMS;
     private static final int LEVEL = 16;
@@ -73,15 +80,24 @@ final class OpenBlocks {
     private static final int DIVISIONS = 7;
     private static final int MAX_DIVISIONS = 8;
     private static final int UNIT = (1 << LEVEL) - 1;
+    /**
+     * How many {@code <table>}s are open ({@link #tables}), in the bits of the current level where a holder's unit
+     * keeps its code: not one level's, and never kept aside. {@link #TABLES_LOST} once more than six were open.
+     */
+    private static final int TABLES = CODE;
+    private static final int TABLE_COUNT = 7 << TABLES;
+    static final int TABLES_LOST = 7;
 
     // A mask per tag: the flags it clears, those it sets (<< SET), the holder it opens or closes (<< HOLDER: a code
     // of HOLDERS), whether its start tag opens a scope boundary (BOUNDARY), which ends what a holder it is in keeps
-    // aside unless it is a holder itself (see keeps), and whether it is a <div>'s or an <address>'s (DIV, ADDRESS).
+    // aside unless it is a holder itself (see keeps), whether it is a <div>'s or an <address>'s (DIV, ADDRESS), and
+    // whether it is a <table>'s (TABLE: counted).
     private static final int SET = 8;
     private static final int HOLDER = 16;
     private static final int BOUNDARY = 1 << 24;
     private static final int DIV = 1 << 25;
     private static final int ADDRESS = 1 << 26;
+    private static final int TABLE = 1 << 27;
     /**
      * The holders, by code (1-based): from {@link #STRICT} on, any start tag that clears a flag but a holder's ends
      * what is kept.
@@ -145,6 +161,8 @@ final class OpenBlocks {
         ends.merge("div", DIV, (a, b) -> a | b);
         starts.merge("address", ADDRESS, (a, b) -> a | b);
         ends.merge("address", ADDRESS, (a, b) -> a | b);
+        starts.merge("table", TABLE, (a, b) -> a | b);
+        ends.merge("table", TABLE, (a, b) -> a | b);
         long[][] sk = new long[1][];
         int[][] sm = new int[1][];
         fill(starts, START, sk, sm);
@@ -170,6 +188,9 @@ final class OpenBlocks {
             }
         }
         LONG_NAMES = new NameSet(longNames);
+        if ((START[id("table")] & TABLE) == 0) {
+            throw new AssertionError("<table> is taken to have a name id: opens() reads its mask by id");
+        }
         START[ElementNames.P] |= PARAGRAPH << SET;
         START[LI] |= LIST_ITEM << SET;
         START[DD] |= DESCRIPTION_ITEM << SET;
@@ -205,9 +226,12 @@ final class OpenBlocks {
     private OpenBlocks() {
     }
 
-    /** Whether the start tag of {@code id} sets a flag: the tokenizer need not call {@link #after} otherwise. */
+    /**
+     * Whether the start tag of {@code id} sets a flag or opens a table: the tokenizer need not call {@link #after}
+     * otherwise.
+     */
     static boolean opens(int id) {
-        return (START[id] & FLAGS << SET) != 0;
+        return (START[id] & (FLAGS << SET | TABLE)) != 0;
     }
 
     /** The flags of the tokenizer's state {@code open}: what a removal that begins there reads. */
@@ -216,11 +240,34 @@ final class OpenBlocks {
     }
 
     /**
+     * How many {@code <table>}s are open in the tokenizer's state {@code open}, counted by their start and end tags,
+     * whatever holder they are in: zero when none is; {@link #TABLES_LOST} when more than six were open, and the
+     * count is not known any more (it stays so).
+     */
+    static int tables(long open) {
+        return ((int) open & TABLE_COUNT) >>> TABLES;
+    }
+
+    /**
      * The state after a tag: {@code open} before it; the tag's name id, its first eight lower-case bytes packed in
      * {@code key}, and the lower-case name in {@code name[0..len)} (read only for a name longer than eight bytes
-     * without an id). Zero when no flag is set or kept aside.
+     * without an id). Zero when no flag is set or kept aside and no table is open.
      */
     static long after(long open, boolean end, int id, long key, byte[] name, int len) {
+        int m = mask(end, id, key, name, len);
+        if (m == 0) {
+            return open;
+        }
+        int tables = (int) open & TABLE_COUNT;
+        if ((m & TABLE) != 0 && tables != TABLE_COUNT) {
+            // (a </table> with none open is ignored by a browser; past six, the count is lost for good)
+            tables = end ? Math.max(0, tables - (1 << TABLES)) : tables + (1 << TABLES);
+        }
+        return blocks(open & ~TABLE_COUNT, end, m) | tables;
+    }
+
+    /** The mask of a tag: its name id, packed name and name as {@link #after} has them. */
+    private static int mask(boolean end, int id, long key, byte[] name, int len) {
         int m;
         if (id != ElementNames.OTHER) {
             m = (end ? END : START)[id];
@@ -231,9 +278,11 @@ final class OpenBlocks {
         } else {
             m = LONG_NAMES.contains(id, key, name, len) ? FLAGS : 0;
         }
-        if (m == 0) {
-            return open;
-        }
+        return m;
+    }
+
+    /** {@link #after} for the flags and what holders keep aside: {@code open} without the table count. */
+    private static long blocks(long open, boolean end, int m) {
         int code = m >>> HOLDER & 0xFF;
         long held = open >>> LEVEL; // 16 bits per holder open, the innermost lowest: what it keeps, and its code
         if (held != 0) {

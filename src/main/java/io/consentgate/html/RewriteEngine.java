@@ -760,7 +760,7 @@ final class RewriteEngine implements TokenHandler {
         dropDepth = depth;
         dropForeignEnds = ForeignEnds.of(tok);
         dropEnds = tok.foreign || dropForeignEnds != null ? null : ImpliedEnds.of(tok.nameId, tok.name, tok.nameLen,
-            templateDepth > 0, OpenBlocks.flags(tok.openBlocks));
+            templateDepth > 0, OpenBlocks.flags(tok.openBlocks), OpenBlocks.tables(tok.openBlocks));
         dropForeignDepth = tok.foreignDepth();
     }
 

@@ -567,6 +567,87 @@ class MissingEndTagTest {
     }
 
     @Test
+    void aGatedElementInATableCellEndsAtTheStartTagThatClosesTheCell() {
+        // "in cell": the start tag of a cell, a row, a section or a caption closes the cell, and all that is open in
+        // it, past an <object> or a <button>, but not past a table opened inside the removed element (Chromium's tree)
+        String after = "kept</td></tr></table><p>after</p>";
+        assertEquals("<table><tr><td><td>" + after, rewrite(REMOVE, gate("<table><tr><td><div @>ad<td>" + after),
+            NONE));
+        assertEquals("<table><tr><td><th>" + after, rewrite(REMOVE, gate("<table><tr><td><div @>ad<th>" + after),
+            NONE));
+        assertEquals("<table><tr><td><tr><td>" + after, rewrite(REMOVE, gate("<table><tr><td><section @>ad<tr><td>"
+            + after), NONE));
+        assertEquals("<table><tr><td><tbody><tr><td>" + after, rewrite(REMOVE, gate("<table><tr><td><span @>ad"
+            + "<tbody><tr><td>" + after), NONE));
+        assertEquals("<table><tr><td><td>" + after, rewrite(REMOVE, gate("<table><tr><td><div @><button>ad<object>"
+            + "x<td>" + after), NONE));
+        // a table closed in the cell before the removed element leaves the cell's table counted
+        assertEquals("<table><tr><td><table><tr><td>in</td></tr></table><td>" + after, rewrite(REMOVE, gate(
+            "<table><tr><td><table><tr><td>in</td></tr></table><div @>ad<td>" + after), NONE));
+        // a caption ends at the start of the table's rows, and the removal with it
+        assertEquals("<table><caption><tr><td>kept", rewrite(REMOVE,
+            "<table><caption><div data-consent=marketing>x<tr><td>kept", NONE));
+        // a <div> read between rows, which a browser puts in front of the table, ends at the next row
+        assertEquals("<table><tr><td>" + after, rewrite(REMOVE, gate("<table><div @>ad<tr><td>" + after), NONE));
+        for (String page : new String[] {"<table><tr><td><div @>ad<td>" + after,
+            "<table><caption><div @>x<tr><td>kept", "<table><div @>ad<tr><td>" + after,
+            "<table><tr><td><table><tr><td>in</td></tr></table><div @>ad<td>" + after}) {
+            assertSameTreeAsJsoup(gate(page));
+        }
+    }
+
+    @Test
+    void aGatedParagraphOrItemInACellEndsAtTheNextCell() {
+        String after = "kept</td></tr></table>";
+        assertEquals("<table><tr><td><td>" + after, rewrite(REMOVE, gate("<table><tr><td><p @>ad<td>" + after),
+            NONE));
+        assertEquals("<table><tr><td><ul><td>" + after, rewrite(REMOVE, gate("<table><tr><td><ul><li @>ad<td>"
+            + after), NONE));
+        assertEquals("<table><tr><td><dl><th>" + after, rewrite(REMOVE, gate("<table><tr><td><dl><dd @>ad<th>"
+            + after), NONE));
+        assertEquals("<table><caption><tr><td>" + after, rewrite(REMOVE, gate("<table><caption><p @>ad<tr><td>"
+            + after), NONE));
+        for (String page : new String[] {"<table><tr><td><p @>ad<td>" + after,
+            "<table><tr><td><ul><li @>ad<td>" + after, "<table><tr><td><dl><dd @>ad<th>" + after}) {
+            assertSameTreeAsJsoup(gate(page));
+        }
+    }
+
+    @Test
+    void aTablesTagsOutsideAnyTableEndNothing() {
+        // "in body" a browser ignores a cell's start and end tags, a row's, a caption's and </table>: the removed
+        // element ends at its own end tag, which they do not hide (Chromium's tree)
+        assertEquals("<p>kept</p>", rewrite(REMOVE, gate("<div @>ad<td>more ad</div><p>kept</p>"), NONE));
+        assertEquals("<p>kept</p>", rewrite(REMOVE, gate("<div @>ad<td>x</td>more ad</div><p>kept</p>"), NONE));
+        assertEquals("<p>kept</p>", rewrite(REMOVE, gate("<div @>ad<tr><caption>x</table></tr>y</div><p>kept</p>"),
+            NONE));
+        assertEquals("<p>kept", rewrite(REMOVE, gate("<p><a @ href=x>ad <td>y</a>kept"), NONE));
+        assertEquals("<p>kept</p>", rewrite(REMOVE, gate("<p @>ad<td>x</td>y</p><p>kept</p>"), NONE));
+        // after a table is closed, as before it
+        assertEquals("<table><tr><td>a</td></tr></table><p>kept</p>", rewrite(REMOVE, gate(
+            "<table><tr><td>a</td></tr></table><div @>ad<td>x</td></div><p>kept</p>"), NONE));
+        // a table opened inside the removed element has its own cells
+        assertEquals("<p>kept</p>", rewrite(REMOVE, gate("<div @><table><tr><td>x<td>y</table>z</div><p>kept</p>"),
+            NONE));
+        for (String page : new String[] {"<div @>ad<td>more ad</div><p>kept</p>",
+            "<div @>ad<td>x</td>more ad</div><p>kept</p>", "<p @>ad<td>x</td>y</p><p>kept</p>",
+            "<table><tr><td>a</td></tr></table><div @>ad<td>x</td></div><p>kept</p>"}) {
+            assertSameTreeAsJsoup(gate(page));
+        }
+    }
+
+    /**
+     * The rewriter's output of {@code page} reads, to jsoup's WHATWG tree builder, as the tree of {@code page} less
+     * its gated elements.
+     */
+    private static void assertSameTreeAsJsoup(String page) {
+        org.jsoup.nodes.Document expected = org.jsoup.Jsoup.parse(page);
+        expected.select("[data-consent]").remove();
+        org.jsoup.nodes.Document actual = org.jsoup.Jsoup.parse(rewrite(REMOVE, page, NONE));
+        assertEquals(expected.body().html(), actual.body().html(), page);
+    }
+
+    @Test
     void itemsWithoutEndTagsInsideTheRemovedElementCloseEachOther() {
         // a country list: each <option> closes the one before, so they do not pile up past the limit of open tags
         String options = "<option>Country".repeat(ImpliedEnds.MAX_OPEN * 2);

@@ -16,6 +16,14 @@ class OpenBlocksTest {
     private static final int LI = OpenBlocks.LIST_ITEM;
 
     private static int after(String... tags) {
+        return OpenBlocks.flags(state(tags));
+    }
+
+    private static int tables(String... tags) {
+        return OpenBlocks.tables(state(tags));
+    }
+
+    private static long state(String... tags) {
         long open = 0;
         for (String t : tags) {
             boolean end = t.startsWith("/");
@@ -26,7 +34,7 @@ class OpenBlocksTest {
                     name.length);
             }
         }
-        return OpenBlocks.flags(open);
+        return open;
     }
 
     @Test
@@ -117,5 +125,43 @@ class OpenBlocksTest {
         assertEquals(0, after("li", "div", "div", "div", "div", "div", "div", "div", "div", "div"));
         // a paragraph in the division is closed by its end tag, as before
         assertEquals(LI, after("li", "div", "p", "/div"));
+    }
+
+    @Test
+    void theOpenTablesAreCountedByTheirStartAndEndTags() {
+        assertEquals(0, tables("div", "p", "/p", "/div"));
+        assertEquals(1, tables("table", "tr", "td", "div"));
+        assertEquals(2, tables("table", "tr", "td", "table", "tr", "td"));
+        assertEquals(1, tables("table", "tr", "td", "table", "tr", "td", "/td", "/tr", "/table", "/td"));
+        assertEquals(0, tables("table", "tr", "td", "/td", "/tr", "/table"));
+        assertEquals(0, tables("/table", "/table")); // a browser ignores a </table> with none open
+        assertEquals(0, tables("table", "/table", "/table", "table", "/table"));
+    }
+
+    @Test
+    void theTableCountGoesThroughWhatHoldersKeepAside() {
+        // a holder keeps the paragraph aside, and brings it back, with the table around still counted
+        long open = state("table", "td", "p", "button", "b", "/b", "/button");
+        assertEquals(P, OpenBlocks.flags(open));
+        assertEquals(1, OpenBlocks.tables(open));
+        // a table in it ends what it keeps (a scope boundary), and is counted
+        assertEquals(2, tables("table", "td", "p", "object", "table", "td"));
+        open = state("table", "td", "p", "object", "table", "/table", "/object");
+        assertEquals(0, OpenBlocks.flags(open));
+        assertEquals(1, OpenBlocks.tables(open));
+        assertEquals(1, tables("table", "td", "p", "svg", "/svg", "template", "/template"));
+        // and the flags are as they were without a table around
+        assertEquals(P | LI, after("table", "td", "li", "p", "object", "/object"));
+    }
+
+    @Test
+    void pastSixOpenTablesTheCountIsLostForGood() {
+        String[] seven = {"table", "td", "table", "td", "table", "td", "table", "td", "table", "td", "table", "td",
+            "table"};
+        assertEquals(OpenBlocks.TABLES_LOST, tables(seven));
+        String[] closed = java.util.Arrays.copyOf(seven, seven.length + 7);
+        java.util.Arrays.fill(closed, seven.length, closed.length, "/table");
+        assertEquals(OpenBlocks.TABLES_LOST, tables(closed));
+        assertEquals(6, tables(java.util.Arrays.copyOf(seven, seven.length - 2)));
     }
 }
