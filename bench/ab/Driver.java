@@ -17,7 +17,7 @@ import java.util.function.LongSupplier;
  */
 public class Driver implements LongSupplier {
     private static final int CHUNK = 8192;
-    private final byte[] page = PageFixtures.page(System.getProperty("size", "150k"));
+    private final byte[] page = page(System.getProperty("size", "150k"), System.getProperty("layout", "cards"));
     private final HtmlRewriter rewriter = HtmlRewriter.builder(TrackerCatalog.bundled()).build();
     private final byte[] out = new byte[page.length * 2];
     private int len;
@@ -33,6 +33,28 @@ public class Driver implements LongSupplier {
             len += n;
         }
     };
+
+    /**
+     * The benchmark page; with layout {@code table} its product cards are rows of one table (a spec or comparison
+     * page), so every tag of the body is read inside an open table. Built here, not in {@code PageFixtures}, so both
+     * builds of an A/B rewrite the same bytes whatever their own fixtures know.
+     */
+    private static byte[] page(String size, String layout) {
+        byte[] cards = PageFixtures.page(size);
+        return switch (layout) {
+            case "cards" -> cards;
+            case "table" -> new String(cards, StandardCharsets.UTF_8)
+                    .replace("<main id=\"content\">", "<main id=\"content\"><table class=\"products\">")
+                    .replace("</main>", "</table></main>")
+                    .replace("<article class=\"card\"", "<tr class=\"card\"><td")
+                    .replace("<div class=\"body\">", "</td><td class=\"body\">")
+                    .replace("  </div>\n</article>", "  </td></tr>")
+                    .replace("<aside class=\"ad-slot\">", "<tr><td class=\"ad-slot\">")
+                    .replace("</aside>", "</td></tr>")
+                    .getBytes(StandardCharsets.UTF_8);
+            default -> throw new IllegalArgumentException("layout is cards or table, not " + layout);
+        };
+    }
 
     /** Rewrites the page once; returns the length written. */
     @Override
