@@ -68,7 +68,7 @@ import java.util.Optional;
  * <h2>Init-params</h2>
  * Every parameter with its default (the same keys work in the policy file and as {@link Policy.Builder} methods):
  * <ul>
- *   <li>{@code policy-file} (default none): JSON or YAML file holding one object (a repeated key, text after it or a second YAML document is an error) with the same keys (init-params win) plus {@code klaro-services} and tracker overrides ({@code trackers}, a list of catalog entries): {@code none} for none, {@code classpath:NAME}, {@code file:PATH} or a webapp path like {@code /WEB-INF/consentgate.yaml} (with the leading {@code /}; any other form is an error)</li>
+ *   <li>{@code policy-file} (default none): JSON or YAML file holding one object (a repeated key, text after it or a second YAML document is an error) with the same keys (init-params win) plus {@code klaro-services} and tracker overrides ({@code trackers}, a list of catalog entries): {@code none} for none, {@code classpath:NAME}, {@code file:PATH} or a webapp path like {@code /WEB-INF/consentgate.yaml} (with the leading {@code /}; any other form is an error, and a file not found is one that says where it was looked for)</li>
  *   <li>{@code mode} (default {@code opt-in}): {@code opt-in} or {@code opt-out}: what a visitor with no signal and no consent gets</li>
  *   <li>{@code region-header} (default none): a <b>trusted</b> header with the visitor's region ({@code DE}, {@code US-CA}), e.g. a CDN country header; set it only if your edge overwrites it</li>
  *   <li>{@code opt-in-regions} (default none): comma list of regions whose default is opt-in ({@code US-CA} beats {@code US} beats {@code mode}); needs {@code region-header}, and a region in both lists is an error</li>
