@@ -11,7 +11,6 @@ import io.consentgate.log.AccessLogFormat;
 import io.consentgate.log.ForwardingHeader;
 import io.consentgate.log.IpMask;
 import io.consentgate.log.TrustedProxies;
-import io.consentgate.wellknown.WellKnownResources;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -21,7 +20,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -379,11 +377,6 @@ public final class Policy {
      * matching init-param, so the builder and {@code web.xml} fail the same way.
      */
     public static final class Builder {
-        /** The most IPv4 bits a mask may keep: a /24 network, as with Matomo's {@code bytes=1}. */
-        static final int MAX_V4_BITS_KEPT = 24;
-        /** The most IPv6 bits a mask may keep: a /64 network, one subscriber's, as with {@code bytes=1}. */
-        static final int MAX_V6_BITS_KEPT = 64;
-
         private ConsentMode mode = ConsentMode.OPT_IN;
         private String regionHeader;
         private final Map<String, ConsentMode> regionModes = new LinkedHashMap<>();
@@ -463,12 +456,7 @@ public final class Policy {
          *                                  leaves many addresses whole
          */
         public Builder ipMask(IpMask mask) {
-            Objects.requireNonNull(mask, "mask");
-            if (mask.v4Bits() > MAX_V4_BITS_KEPT || mask.v6Bits() > MAX_V6_BITS_KEPT) {
-                throw new IllegalArgumentException("the access log always masks the client address: keep at most "
-                        + MAX_V4_BITS_KEPT + " IPv4 and " + MAX_V6_BITS_KEPT + " IPv6 bits (got " + mask + ")");
-            }
-            this.ipMask = mask;
+            this.ipMask = PolicyValueRules.ipMask(Objects.requireNonNull(mask, "mask"));
             return this;
         }
 
@@ -489,10 +477,7 @@ public final class Policy {
 
         /** {@code access-log-max-length}: longest logged value before truncation. Default 1024. */
         public Builder accessLogMaxLength(int chars) {
-            if (chars < 16 || chars > 65536) {
-                throw new InvalidPolicyException("access-log-max-length", "must be between 16 and 65536");
-            }
-            this.accessLogMaxLength = chars;
+            this.accessLogMaxLength = PolicyValueRules.accessLogMaxLength(chars);
             return this;
         }
 
@@ -527,10 +512,7 @@ public final class Policy {
          * held per response. Default 262144 (256 KiB).
          */
         public Builder htmlMaxHeldBytes(int bytes) {
-            if (bytes < 1024 || bytes > 64 * 1024 * 1024) {
-                throw new InvalidPolicyException("html-max-held-bytes", "must be between 1024 and 67108864");
-            }
-            this.htmlMaxHeldBytes = bytes;
+            this.htmlMaxHeldBytes = PolicyValueRules.htmlMaxHeldBytes(bytes);
             return this;
         }
 
@@ -559,11 +541,7 @@ public final class Policy {
          * {@code <div data-consent="marketing">}. Default {@code data-consent}.
          */
         public Builder consentAttribute(String name) {
-            String n = name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT);
-            if (!n.matches("[a-z][a-z0-9-]*")) {
-                throw new InvalidPolicyException("consent-attribute", "'" + name + "' is not an attribute name");
-            }
-            this.consentAttribute = n;
+            this.consentAttribute = PolicyValueRules.consentAttribute(name);
             return this;
         }
 
@@ -572,7 +550,7 @@ public final class Policy {
             if (paths.length == 0) {
                 throw new InvalidPolicyException("cookie-expiry-paths", "at least one path is needed");
             }
-            this.cookieExpiryPaths = Arrays.stream(paths).map(p -> path("cookie-expiry-paths", p)).toList();
+            this.cookieExpiryPaths = Arrays.stream(paths).map(p -> PolicyValueRules.path("cookie-expiry-paths", p)).toList();
             return this;
         }
 
@@ -614,7 +592,7 @@ public final class Policy {
          * defaults. Default: none.
          */
         public Builder regionHeader(String header) {
-            this.regionHeader = token("region-header", header);
+            this.regionHeader = PolicyValueRules.token("region-header", header);
             return this;
         }
 
@@ -625,11 +603,7 @@ public final class Policy {
          */
         public Builder regionMode(String region, ConsentMode regionMode) {
             Objects.requireNonNull(regionMode, "regionMode");
-            String r = region == null ? "" : region.strip().toUpperCase(Locale.ROOT);
-            if (!r.matches("[A-Z]{2}(-[A-Z0-9]{1,3})?")) {
-                throw new InvalidPolicyException(regionsParameter(regionMode), "'" + region
-                        + "' is not a region code like DE or US-CA");
-            }
+            String r = PolicyValueRules.regionCode(region, regionMode);
             ConsentMode before = regionModes.put(r, regionMode);
             if (before != null && before != regionMode) {
                 regionConflicts.add(r);
@@ -637,19 +611,15 @@ public final class Policy {
             return this;
         }
 
-        private static String regionsParameter(ConsentMode m) {
-            return m == ConsentMode.OPT_OUT ? "opt-out-regions" : "opt-in-regions";
-        }
-
         /** {@code gpc-refuses}: categories a {@code Sec-GPC: 1} signal refuses. Default {@code marketing}. */
         public Builder gpcRefuses(Category... categories) {
-            this.gpcRefuses = nonNecessary("gpc-refuses", categories);
+            this.gpcRefuses = PolicyValueRules.nonNecessary("gpc-refuses", categories);
             return this;
         }
 
         /** {@code dnt-refuses}: categories a {@code DNT: 1} signal refuses. Default {@code analytics,marketing}. */
         public Builder dntRefuses(Category... categories) {
-            this.dntRefuses = nonNecessary("dnt-refuses", categories);
+            this.dntRefuses = PolicyValueRules.nonNecessary("dnt-refuses", categories);
             return this;
         }
 
@@ -670,7 +640,7 @@ public final class Policy {
         public Builder gpcHeaders(String... headers) {
             List<String> all = new java.util.ArrayList<>(List.of(GPC_HEADER));
             for (String h : headers) {
-                String name = token("gpc-headers", h);
+                String name = PolicyValueRules.token("gpc-headers", h);
                 if (all.stream().noneMatch(name::equalsIgnoreCase)) {
                     all.add(name);
                 }
@@ -684,7 +654,7 @@ public final class Policy {
          * cookie pattern covers. Default {@code cg_consent}.
          */
         public Builder consentCookieName(String name) {
-            this.consentCookieName = token("consent-cookie-name", name);
+            this.consentCookieName = PolicyValueRules.token("consent-cookie-name", name);
             return this;
         }
 
@@ -694,19 +664,13 @@ public final class Policy {
          * manager's versioning). Default {@code 1}.
          */
         public Builder policyRevision(int revision) {
-            if (revision < 1) {
-                throw new InvalidPolicyException("policy-revision", "must be a positive integer, was " + revision);
-            }
-            this.policyRevision = revision;
+            this.policyRevision = PolicyValueRules.policyRevision(revision);
             return this;
         }
 
         /** {@code consent-max-age-days}: how long a consent stays valid. Default 395 days (13 months). */
         public Builder consentMaxAge(Duration maxAge) {
-            if (maxAge == null || maxAge.toDays() < 1 || maxAge.toDays() > 3650) {
-                throw new InvalidPolicyException("consent-max-age-days", "must be between 1 and 3650 days");
-            }
-            this.consentMaxAge = maxAge;
+            this.consentMaxAge = PolicyValueRules.consentMaxAge(maxAge);
             return this;
         }
 
@@ -716,10 +680,7 @@ public final class Policy {
          * them; see the README).
          */
         public Builder consentSecret(byte[] secret) {
-            if (secret != null && secret.length < 32) {
-                throw new InvalidPolicyException("consent-secret", "must be at least 32 bytes, was " + secret.length);
-            }
-            this.consentSecret = secret == null ? null : secret.clone();
+            this.consentSecret = PolicyValueRules.consentSecret(secret);
             return this;
         }
 
@@ -729,25 +690,13 @@ public final class Policy {
          * Default: none.
          */
         public Builder honourCmps(String... cmps) {
-            Set<String> s = new LinkedHashSet<>();
-            for (String c : cmps) {
-                String n = c == null ? "" : c.strip().toLowerCase(Locale.ROOT);
-                if (!KNOWN_CMPS.contains(n)) {
-                    throw new InvalidPolicyException("honour-cmps", "unknown consent manager '" + c + "'; known: "
-                            + KNOWN_CMPS);
-                }
-                s.add(n);
-            }
-            this.honouredCmps = s;
+            this.honouredCmps = PolicyValueRules.honouredCmps(cmps);
             return this;
         }
 
         /** {@code klaro-services}: maps a Klaro service name to a category. Default: none. */
         public Builder klaroService(String service, Category category) {
-            if (service == null || service.isBlank() || category == null || category == Category.NECESSARY) {
-                throw new InvalidPolicyException("klaro-services", "needs a service name and a non-necessary category");
-            }
-            klaroServices.put(service.strip(), category);
+            klaroServices.put(PolicyValueRules.klaroService(service, category), category);
             return this;
         }
 
@@ -757,13 +706,13 @@ public final class Policy {
          * and not {@code /.well-known/gpc.json} or {@code /.well-known/dnt/}, which the filter answers first.
          */
         public Builder consentPath(String path) {
-            this.consentPath = path == null ? null : endpointPath("consent-path", path);
+            this.consentPath = path == null ? null : PolicyValueRules.endpointPath("consent-path", path);
             return this;
         }
 
         /** {@code consent-return}: where a form post returns when it names no valid return path. Default {@code /}. */
         public Builder consentReturn(String path) {
-            this.consentReturn = path("consent-return", path);
+            this.consentReturn = PolicyValueRules.path("consent-return", path);
             return this;
         }
 
@@ -784,11 +733,7 @@ public final class Policy {
          * for none. Default {@link #DEFAULT_PERMISSIONS_POLICY}.
          */
         public Builder permissionsPolicy(String value) {
-            if (value != null && (value.isBlank() || !isHeaderSafe(value))) {
-                throw new InvalidPolicyException("permissions-policy", "must be a non-empty header value without "
-                        + "control characters");
-            }
-            this.permissionsPolicy = value;
+            this.permissionsPolicy = PolicyValueRules.permissionsPolicy(value);
             return this;
         }
 
@@ -812,13 +757,13 @@ public final class Policy {
 
         /** {@code tracking-policy-url}: the {@code policy} link of the tracking status resource. Default: none. */
         public Builder trackingPolicyUrl(String url) {
-            this.trackingPolicyUrl = url == null ? null : absoluteUrl("tracking-policy-url", url);
+            this.trackingPolicyUrl = url == null ? null : PolicyValueRules.absoluteUrl("tracking-policy-url", url);
             return this;
         }
 
         /** {@code tracking-controller}: the {@code controller} link of the tracking status resource. Default: none. */
         public Builder trackingController(String url) {
-            this.trackingController = url == null ? null : absoluteUrl("tracking-controller", url);
+            this.trackingController = url == null ? null : PolicyValueRules.absoluteUrl("tracking-controller", url);
             return this;
         }
 
@@ -836,7 +781,7 @@ public final class Policy {
                         + "opt-out-regions: a region has one default mode");
             }
             if (!regionModes.isEmpty() && regionHeader == null) {
-                throw new InvalidPolicyException(regionsParameter(regionModes.values().iterator().next()),
+                throw new InvalidPolicyException(PolicyValueRules.regionsParameter(regionModes.values().iterator().next()),
                         "needs region-header: without a header naming the visitor's region no region is ever "
                         + "matched, and every visitor gets mode");
             }
@@ -879,79 +824,4 @@ public final class Policy {
     /** The consent managers whose cookies ConsentGate can translate. */
     public static final Set<String> KNOWN_CMPS =
             Set.of("cookiebot", "onetrust", "cookieconsent", "klaro", "tcf", "usprivacy");
-
-    private static Set<Category> nonNecessary(String param, Category... categories) {
-        EnumSet<Category> s = EnumSet.noneOf(Category.class);
-        for (Category c : categories) {
-            if (c == null || c == Category.NECESSARY) {
-                throw new InvalidPolicyException(param, "only functional, analytics and marketing can be refused");
-            }
-            s.add(c);
-        }
-        return s;
-    }
-
-    private static String token(String param, String value) {
-        if (value == null || value.isBlank() || !value.strip().matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
-            throw new InvalidPolicyException(param, "'" + value + "' is not a valid header or cookie name");
-        }
-        return value.strip();
-    }
-
-    /**
-     * A path-valued parameter: absolute, written decoded and normalized, as containers and browsers compare it. A
-     * {@code .} or {@code ..} segment, an empty one ({@code //}) or a {@code ;} (containers take path parameters off
-     * before matching; in a cookie path it ends the attribute) makes a path that no request path ever equals.
-     */
-    private static String path(String param, String value) {
-        String p = value == null ? "" : value.strip();
-        if (!p.startsWith("/") || p.startsWith("//") || !p.matches("/[A-Za-z0-9._~!$&'()*+,=:@/-]*")) {
-            throw new InvalidPolicyException(param, "'" + value + "' is not an absolute path like /consent (written "
-                    + "decoded, without ;, %, ?, # or spaces)");
-        }
-        String[] segments = p.substring(1).split("/", -1);
-        for (int i = 0; i < segments.length; i++) {
-            String seg = segments[i];
-            if (seg.equals(".") || seg.equals("..") || (seg.isEmpty() && i < segments.length - 1)) {
-                throw new InvalidPolicyException(param, "'" + value + "' has an empty, . or .. segment, so no request "
-                        + "path ever equals it: write the normalized path");
-            }
-        }
-        return p;
-    }
-
-    /**
-     * The consent endpoint's path: also not {@code /} (every request for the home page would get the decision JSON,
-     * and one with a query string a 403) nor a well-known resource the filter answers first, which would hide it.
-     */
-    private static String endpointPath(String param, String value) {
-        String p = path(param, value);
-        if (p.equals("/")) {
-            throw new InvalidPolicyException(param, "'" + value + "' is the site's root: the endpoint would answer "
-                    + "every request for the home page");
-        }
-        if (WellKnownResources.isServedPath(p)) {
-            throw new InvalidPolicyException(param, "'" + value + "' is a well-known resource ConsentGate answers "
-                    + "itself, so the endpoint would never be reached");
-        }
-        return p;
-    }
-
-    private static String absoluteUrl(String param, String value) {
-        String v = value.strip();
-        if (!(v.startsWith("https://") || v.startsWith("http://")) || !isHeaderSafe(v) || v.contains(" ")) {
-            throw new InvalidPolicyException(param, "'" + value + "' is not an absolute http(s) URL");
-        }
-        return v;
-    }
-
-    static boolean isHeaderSafe(String v) {
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c < 0x20 || c > 0x7e) {
-                return false;
-            }
-        }
-        return true;
-    }
 }
