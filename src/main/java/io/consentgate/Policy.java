@@ -1,9 +1,7 @@
 package io.consentgate;
 
 import io.consentgate.beacon.BeaconSettings;
-import io.consentgate.catalog.Tracker;
 import io.consentgate.catalog.TrackerCatalog;
-import io.consentgate.catalog.TrackerMatch;
 import io.consentgate.html.HtmlRewriter;
 import io.consentgate.html.OverflowAction;
 import io.consentgate.html.RewriteMode;
@@ -101,7 +99,7 @@ public final class Policy {
     private Policy(Builder b) {
         this.mode = b.mode;
         this.regionHeader = b.regionHeader;
-        this.regionModes = Collections.unmodifiableMap(new LinkedHashMap<>(b.regionModes));
+        this.regionModes = b.regionModes.frozen();
         this.gpcRefuses = Collections.unmodifiableSet(copy(b.gpcRefuses));
         this.dntRefuses = Collections.unmodifiableSet(copy(b.dntRefuses));
         this.signalsOverrideConsent = b.signalsOverrideConsent;
@@ -172,17 +170,7 @@ public final class Policy {
      * country ({@code US}), which wins over {@link #mode()}.
      */
     public ConsentMode modeFor(String region) {
-        if (region == null || regionModes.isEmpty()) {
-            return mode;
-        }
-        ConsentMode m = regionModes.get(region);
-        if (m == null) {
-            int dash = region.indexOf('-');
-            if (dash > 0) {
-                m = regionModes.get(region.substring(0, dash));
-            }
-        }
-        return m == null ? mode : m;
+        return RegionModes.lookup(regionModes, region, mode);
     }
 
     public Set<Category> gpcRefuses() {
@@ -379,9 +367,7 @@ public final class Policy {
     public static final class Builder {
         private ConsentMode mode = ConsentMode.OPT_IN;
         private String regionHeader;
-        private final Map<String, ConsentMode> regionModes = new LinkedHashMap<>();
-        /** Regions given both modes: an error at {@link #build()}, whatever the order they were set in. */
-        private final Set<String> regionConflicts = new LinkedHashSet<>();
+        private final RegionModes regionModes = new RegionModes();
         private Set<Category> gpcRefuses = EnumSet.of(Category.MARKETING);
         private Set<Category> dntRefuses = EnumSet.of(Category.ANALYTICS, Category.MARKETING);
         private boolean signalsOverrideConsent = true;
@@ -550,7 +536,8 @@ public final class Policy {
             if (paths.length == 0) {
                 throw new InvalidPolicyException("cookie-expiry-paths", "at least one path is needed");
             }
-            this.cookieExpiryPaths = Arrays.stream(paths).map(p -> PolicyValueRules.path("cookie-expiry-paths", p)).toList();
+            this.cookieExpiryPaths = Arrays.stream(paths)
+                    .map(p -> PolicyValueRules.path("cookie-expiry-paths", p)).toList();
             return this;
         }
 
@@ -602,12 +589,7 @@ public final class Policy {
          * an error: {@link #build()} throws for either.
          */
         public Builder regionMode(String region, ConsentMode regionMode) {
-            Objects.requireNonNull(regionMode, "regionMode");
-            String r = PolicyValueRules.regionCode(region, regionMode);
-            ConsentMode before = regionModes.put(r, regionMode);
-            if (before != null && before != regionMode) {
-                regionConflicts.add(r);
-            }
+            regionModes.put(region, Objects.requireNonNull(regionMode, "regionMode"));
             return this;
         }
 
@@ -775,50 +757,12 @@ public final class Policy {
          *                                pattern covers the consent cookie or {@code JSESSIONID}
          */
         public Policy build() {
-            if (!regionConflicts.isEmpty()) {
-                throw new InvalidPolicyException("opt-in-regions", String.join(", ", regionConflicts)
-                        + (regionConflicts.size() == 1 ? " is" : " are") + " listed in both opt-in-regions and "
-                        + "opt-out-regions: a region has one default mode");
-            }
-            if (!regionModes.isEmpty() && regionHeader == null) {
-                throw new InvalidPolicyException(PolicyValueRules.regionsParameter(regionModes.values().iterator().next()),
-                        "needs region-header: without a header naming the visitor's region no region is ever "
-                        + "matched, and every visitor gets mode");
-            }
+            regionModes.check(regionHeader);
             TrackerCatalog cat = catalog != null ? catalog : TrackerCatalog.bundled();
-            requireUngated(cat, consentCookieName, "the consent cookie", "consent-cookie-name");
-            requireUngated(cat, SESSION_COOKIE, "the servlet session cookie", null);
+            NecessaryCookies.requireUngated(cat, consentCookieName, "the consent cookie", "consent-cookie-name");
+            NecessaryCookies.requireUngated(cat, NecessaryCookies.SESSION_COOKIE, "the servlet session cookie", null);
             return new Policy(this);
         }
-    }
-
-    /** The session cookie's name unless the application renames it ({@code <cookie-config><name>}). */
-    static final String SESSION_COOKIE = "JSESSIONID";
-
-    /**
-     * Refuses a catalog in which a tracker's cookie pattern covers a necessary cookie (the consent cookie, the
-     * container's session cookie): the cookie gate would drop and expire it on every page, losing the visitor's
-     * consent or logging them out. The message names the tracker and its pattern; the key is {@code ownKey} when a
-     * bundled tracker covers the name (renaming the cookie is the fix), else {@code trackers} (the override is).
-     *
-     * @param role   what the cookie is, for the message
-     * @param ownKey the parameter that names the cookie, or null when it is not a ConsentGate parameter
-     */
-    static void requireUngated(TrackerCatalog catalog, String cookie, String role, String ownKey) {
-        TrackerMatch m = catalog.matchCookie(cookie, null);
-        if (m == null) {
-            return;
-        }
-        Tracker t = m.tracker();
-        String pattern = t.cookies().stream().filter(p -> p.matches(cookie))
-                .map(p -> p.prefix() ? p.name() + "*" : p.name()).findFirst().orElse(cookie);
-        boolean bundled = TrackerCatalog.bundled().tracker(t.id()).filter(t::equals).isPresent();
-        String key = bundled && ownKey != null ? ownKey : "trackers";
-        throw new InvalidPolicyException(key, "'" + cookie + "' is " + role + ", which is necessary and never gated, "
-                + "but " + (bundled ? "the bundled " : "") + "tracker \"" + t.id() + "\" lists the cookie pattern "
-                + pattern + ": the cookie gate would expire it on every page; " + (ownKey != null && bundled
-                ? "choose another name" : bundled ? "rename the cookie or disable that tracker in trackers"
-                : "take it out of that tracker's cookies"));
     }
 
     /** The consent managers whose cookies ConsentGate can translate. */
