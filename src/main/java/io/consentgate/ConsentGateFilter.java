@@ -226,8 +226,8 @@ public final class ConsentGateFilter implements Filter {
             LOG.debug("ConsentGate: the container does not tell its session cookie name", e);
             return;
         }
-        if (name != null && !name.isBlank() && !name.strip().equals(Policy.SESSION_COOKIE)) {
-            Policy.requireUngated(p.catalog(), name.strip(), "the session cookie (the application's session "
+        if (name != null && !name.isBlank() && !name.strip().equals(NecessaryCookies.SESSION_COOKIE)) {
+            NecessaryCookies.requireUngated(p.catalog(), name.strip(), "the session cookie (the application's session "
                     + "cookie config)", null);
         }
     }

@@ -1,9 +1,7 @@
 package io.consentgate;
 
 import io.consentgate.beacon.BeaconSettings;
-import io.consentgate.catalog.Tracker;
 import io.consentgate.catalog.TrackerCatalog;
-import io.consentgate.catalog.TrackerMatch;
 import io.consentgate.html.HtmlRewriter;
 import io.consentgate.html.OverflowAction;
 import io.consentgate.html.RewriteMode;
@@ -11,7 +9,6 @@ import io.consentgate.log.AccessLogFormat;
 import io.consentgate.log.ForwardingHeader;
 import io.consentgate.log.IpMask;
 import io.consentgate.log.TrustedProxies;
-import io.consentgate.wellknown.WellKnownResources;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -21,7 +18,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -103,7 +99,7 @@ public final class Policy {
     private Policy(Builder b) {
         this.mode = b.mode;
         this.regionHeader = b.regionHeader;
-        this.regionModes = Collections.unmodifiableMap(new LinkedHashMap<>(b.regionModes));
+        this.regionModes = b.regionModes.frozen();
         this.gpcRefuses = Collections.unmodifiableSet(copy(b.gpcRefuses));
         this.dntRefuses = Collections.unmodifiableSet(copy(b.dntRefuses));
         this.signalsOverrideConsent = b.signalsOverrideConsent;
@@ -174,17 +170,7 @@ public final class Policy {
      * country ({@code US}), which wins over {@link #mode()}.
      */
     public ConsentMode modeFor(String region) {
-        if (region == null || regionModes.isEmpty()) {
-            return mode;
-        }
-        ConsentMode m = regionModes.get(region);
-        if (m == null) {
-            int dash = region.indexOf('-');
-            if (dash > 0) {
-                m = regionModes.get(region.substring(0, dash));
-            }
-        }
-        return m == null ? mode : m;
+        return RegionModes.lookup(regionModes, region, mode);
     }
 
     public Set<Category> gpcRefuses() {
@@ -379,16 +365,9 @@ public final class Policy {
      * matching init-param, so the builder and {@code web.xml} fail the same way.
      */
     public static final class Builder {
-        /** The most IPv4 bits a mask may keep: a /24 network, as with Matomo's {@code bytes=1}. */
-        static final int MAX_V4_BITS_KEPT = 24;
-        /** The most IPv6 bits a mask may keep: a /64 network, one subscriber's, as with {@code bytes=1}. */
-        static final int MAX_V6_BITS_KEPT = 64;
-
         private ConsentMode mode = ConsentMode.OPT_IN;
         private String regionHeader;
-        private final Map<String, ConsentMode> regionModes = new LinkedHashMap<>();
-        /** Regions given both modes: an error at {@link #build()}, whatever the order they were set in. */
-        private final Set<String> regionConflicts = new LinkedHashSet<>();
+        private final RegionModes regionModes = new RegionModes();
         private Set<Category> gpcRefuses = EnumSet.of(Category.MARKETING);
         private Set<Category> dntRefuses = EnumSet.of(Category.ANALYTICS, Category.MARKETING);
         private boolean signalsOverrideConsent = true;
@@ -463,12 +442,7 @@ public final class Policy {
          *                                  leaves many addresses whole
          */
         public Builder ipMask(IpMask mask) {
-            Objects.requireNonNull(mask, "mask");
-            if (mask.v4Bits() > MAX_V4_BITS_KEPT || mask.v6Bits() > MAX_V6_BITS_KEPT) {
-                throw new IllegalArgumentException("the access log always masks the client address: keep at most "
-                        + MAX_V4_BITS_KEPT + " IPv4 and " + MAX_V6_BITS_KEPT + " IPv6 bits (got " + mask + ")");
-            }
-            this.ipMask = mask;
+            this.ipMask = PolicyValueRules.ipMask(Objects.requireNonNull(mask, "mask"));
             return this;
         }
 
@@ -489,10 +463,7 @@ public final class Policy {
 
         /** {@code access-log-max-length}: longest logged value before truncation. Default 1024. */
         public Builder accessLogMaxLength(int chars) {
-            if (chars < 16 || chars > 65536) {
-                throw new InvalidPolicyException("access-log-max-length", "must be between 16 and 65536");
-            }
-            this.accessLogMaxLength = chars;
+            this.accessLogMaxLength = PolicyValueRules.accessLogMaxLength(chars);
             return this;
         }
 
@@ -527,10 +498,7 @@ public final class Policy {
          * held per response. Default 262144 (256 KiB).
          */
         public Builder htmlMaxHeldBytes(int bytes) {
-            if (bytes < 1024 || bytes > 64 * 1024 * 1024) {
-                throw new InvalidPolicyException("html-max-held-bytes", "must be between 1024 and 67108864");
-            }
-            this.htmlMaxHeldBytes = bytes;
+            this.htmlMaxHeldBytes = PolicyValueRules.htmlMaxHeldBytes(bytes);
             return this;
         }
 
@@ -559,11 +527,7 @@ public final class Policy {
          * {@code <div data-consent="marketing">}. Default {@code data-consent}.
          */
         public Builder consentAttribute(String name) {
-            String n = name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT);
-            if (!n.matches("[a-z][a-z0-9-]*")) {
-                throw new InvalidPolicyException("consent-attribute", "'" + name + "' is not an attribute name");
-            }
-            this.consentAttribute = n;
+            this.consentAttribute = PolicyValueRules.consentAttribute(name);
             return this;
         }
 
@@ -572,7 +536,8 @@ public final class Policy {
             if (paths.length == 0) {
                 throw new InvalidPolicyException("cookie-expiry-paths", "at least one path is needed");
             }
-            this.cookieExpiryPaths = Arrays.stream(paths).map(p -> path("cookie-expiry-paths", p)).toList();
+            this.cookieExpiryPaths = Arrays.stream(paths)
+                    .map(p -> PolicyValueRules.path("cookie-expiry-paths", p)).toList();
             return this;
         }
 
@@ -614,7 +579,7 @@ public final class Policy {
          * defaults. Default: none.
          */
         public Builder regionHeader(String header) {
-            this.regionHeader = token("region-header", header);
+            this.regionHeader = PolicyValueRules.token("region-header", header);
             return this;
         }
 
@@ -624,32 +589,19 @@ public final class Policy {
          * an error: {@link #build()} throws for either.
          */
         public Builder regionMode(String region, ConsentMode regionMode) {
-            Objects.requireNonNull(regionMode, "regionMode");
-            String r = region == null ? "" : region.strip().toUpperCase(Locale.ROOT);
-            if (!r.matches("[A-Z]{2}(-[A-Z0-9]{1,3})?")) {
-                throw new InvalidPolicyException(regionsParameter(regionMode), "'" + region
-                        + "' is not a region code like DE or US-CA");
-            }
-            ConsentMode before = regionModes.put(r, regionMode);
-            if (before != null && before != regionMode) {
-                regionConflicts.add(r);
-            }
+            regionModes.put(region, Objects.requireNonNull(regionMode, "regionMode"));
             return this;
-        }
-
-        private static String regionsParameter(ConsentMode m) {
-            return m == ConsentMode.OPT_OUT ? "opt-out-regions" : "opt-in-regions";
         }
 
         /** {@code gpc-refuses}: categories a {@code Sec-GPC: 1} signal refuses. Default {@code marketing}. */
         public Builder gpcRefuses(Category... categories) {
-            this.gpcRefuses = nonNecessary("gpc-refuses", categories);
+            this.gpcRefuses = PolicyValueRules.nonNecessary("gpc-refuses", categories);
             return this;
         }
 
         /** {@code dnt-refuses}: categories a {@code DNT: 1} signal refuses. Default {@code analytics,marketing}. */
         public Builder dntRefuses(Category... categories) {
-            this.dntRefuses = nonNecessary("dnt-refuses", categories);
+            this.dntRefuses = PolicyValueRules.nonNecessary("dnt-refuses", categories);
             return this;
         }
 
@@ -670,7 +622,7 @@ public final class Policy {
         public Builder gpcHeaders(String... headers) {
             List<String> all = new java.util.ArrayList<>(List.of(GPC_HEADER));
             for (String h : headers) {
-                String name = token("gpc-headers", h);
+                String name = PolicyValueRules.token("gpc-headers", h);
                 if (all.stream().noneMatch(name::equalsIgnoreCase)) {
                     all.add(name);
                 }
@@ -684,7 +636,7 @@ public final class Policy {
          * cookie pattern covers. Default {@code cg_consent}.
          */
         public Builder consentCookieName(String name) {
-            this.consentCookieName = token("consent-cookie-name", name);
+            this.consentCookieName = PolicyValueRules.token("consent-cookie-name", name);
             return this;
         }
 
@@ -694,19 +646,13 @@ public final class Policy {
          * manager's versioning). Default {@code 1}.
          */
         public Builder policyRevision(int revision) {
-            if (revision < 1) {
-                throw new InvalidPolicyException("policy-revision", "must be a positive integer, was " + revision);
-            }
-            this.policyRevision = revision;
+            this.policyRevision = PolicyValueRules.policyRevision(revision);
             return this;
         }
 
         /** {@code consent-max-age-days}: how long a consent stays valid. Default 395 days (13 months). */
         public Builder consentMaxAge(Duration maxAge) {
-            if (maxAge == null || maxAge.toDays() < 1 || maxAge.toDays() > 3650) {
-                throw new InvalidPolicyException("consent-max-age-days", "must be between 1 and 3650 days");
-            }
-            this.consentMaxAge = maxAge;
+            this.consentMaxAge = PolicyValueRules.consentMaxAge(maxAge);
             return this;
         }
 
@@ -716,10 +662,7 @@ public final class Policy {
          * them; see the README).
          */
         public Builder consentSecret(byte[] secret) {
-            if (secret != null && secret.length < 32) {
-                throw new InvalidPolicyException("consent-secret", "must be at least 32 bytes, was " + secret.length);
-            }
-            this.consentSecret = secret == null ? null : secret.clone();
+            this.consentSecret = PolicyValueRules.consentSecret(secret);
             return this;
         }
 
@@ -729,25 +672,13 @@ public final class Policy {
          * Default: none.
          */
         public Builder honourCmps(String... cmps) {
-            Set<String> s = new LinkedHashSet<>();
-            for (String c : cmps) {
-                String n = c == null ? "" : c.strip().toLowerCase(Locale.ROOT);
-                if (!KNOWN_CMPS.contains(n)) {
-                    throw new InvalidPolicyException("honour-cmps", "unknown consent manager '" + c + "'; known: "
-                            + KNOWN_CMPS);
-                }
-                s.add(n);
-            }
-            this.honouredCmps = s;
+            this.honouredCmps = PolicyValueRules.honouredCmps(cmps);
             return this;
         }
 
         /** {@code klaro-services}: maps a Klaro service name to a category. Default: none. */
         public Builder klaroService(String service, Category category) {
-            if (service == null || service.isBlank() || category == null || category == Category.NECESSARY) {
-                throw new InvalidPolicyException("klaro-services", "needs a service name and a non-necessary category");
-            }
-            klaroServices.put(service.strip(), category);
+            klaroServices.put(PolicyValueRules.klaroService(service, category), category);
             return this;
         }
 
@@ -757,13 +688,13 @@ public final class Policy {
          * and not {@code /.well-known/gpc.json} or {@code /.well-known/dnt/}, which the filter answers first.
          */
         public Builder consentPath(String path) {
-            this.consentPath = path == null ? null : endpointPath("consent-path", path);
+            this.consentPath = path == null ? null : PolicyValueRules.endpointPath("consent-path", path);
             return this;
         }
 
         /** {@code consent-return}: where a form post returns when it names no valid return path. Default {@code /}. */
         public Builder consentReturn(String path) {
-            this.consentReturn = path("consent-return", path);
+            this.consentReturn = PolicyValueRules.path("consent-return", path);
             return this;
         }
 
@@ -784,11 +715,7 @@ public final class Policy {
          * for none. Default {@link #DEFAULT_PERMISSIONS_POLICY}.
          */
         public Builder permissionsPolicy(String value) {
-            if (value != null && (value.isBlank() || !isHeaderSafe(value))) {
-                throw new InvalidPolicyException("permissions-policy", "must be a non-empty header value without "
-                        + "control characters");
-            }
-            this.permissionsPolicy = value;
+            this.permissionsPolicy = PolicyValueRules.permissionsPolicy(value);
             return this;
         }
 
@@ -812,13 +739,13 @@ public final class Policy {
 
         /** {@code tracking-policy-url}: the {@code policy} link of the tracking status resource. Default: none. */
         public Builder trackingPolicyUrl(String url) {
-            this.trackingPolicyUrl = url == null ? null : absoluteUrl("tracking-policy-url", url);
+            this.trackingPolicyUrl = url == null ? null : PolicyValueRules.absoluteUrl("tracking-policy-url", url);
             return this;
         }
 
         /** {@code tracking-controller}: the {@code controller} link of the tracking status resource. Default: none. */
         public Builder trackingController(String url) {
-            this.trackingController = url == null ? null : absoluteUrl("tracking-controller", url);
+            this.trackingController = url == null ? null : PolicyValueRules.absoluteUrl("tracking-controller", url);
             return this;
         }
 
@@ -830,128 +757,15 @@ public final class Policy {
          *                                pattern covers the consent cookie or {@code JSESSIONID}
          */
         public Policy build() {
-            if (!regionConflicts.isEmpty()) {
-                throw new InvalidPolicyException("opt-in-regions", String.join(", ", regionConflicts)
-                        + (regionConflicts.size() == 1 ? " is" : " are") + " listed in both opt-in-regions and "
-                        + "opt-out-regions: a region has one default mode");
-            }
-            if (!regionModes.isEmpty() && regionHeader == null) {
-                throw new InvalidPolicyException(regionsParameter(regionModes.values().iterator().next()),
-                        "needs region-header: without a header naming the visitor's region no region is ever "
-                        + "matched, and every visitor gets mode");
-            }
+            regionModes.check(regionHeader);
             TrackerCatalog cat = catalog != null ? catalog : TrackerCatalog.bundled();
-            requireUngated(cat, consentCookieName, "the consent cookie", "consent-cookie-name");
-            requireUngated(cat, SESSION_COOKIE, "the servlet session cookie", null);
+            NecessaryCookies.requireUngated(cat, consentCookieName, "the consent cookie", "consent-cookie-name");
+            NecessaryCookies.requireUngated(cat, NecessaryCookies.SESSION_COOKIE, "the servlet session cookie", null);
             return new Policy(this);
         }
-    }
-
-    /** The session cookie's name unless the application renames it ({@code <cookie-config><name>}). */
-    static final String SESSION_COOKIE = "JSESSIONID";
-
-    /**
-     * Refuses a catalog in which a tracker's cookie pattern covers a necessary cookie (the consent cookie, the
-     * container's session cookie): the cookie gate would drop and expire it on every page, losing the visitor's
-     * consent or logging them out. The message names the tracker and its pattern; the key is {@code ownKey} when a
-     * bundled tracker covers the name (renaming the cookie is the fix), else {@code trackers} (the override is).
-     *
-     * @param role   what the cookie is, for the message
-     * @param ownKey the parameter that names the cookie, or null when it is not a ConsentGate parameter
-     */
-    static void requireUngated(TrackerCatalog catalog, String cookie, String role, String ownKey) {
-        TrackerMatch m = catalog.matchCookie(cookie, null);
-        if (m == null) {
-            return;
-        }
-        Tracker t = m.tracker();
-        String pattern = t.cookies().stream().filter(p -> p.matches(cookie))
-                .map(p -> p.prefix() ? p.name() + "*" : p.name()).findFirst().orElse(cookie);
-        boolean bundled = TrackerCatalog.bundled().tracker(t.id()).filter(t::equals).isPresent();
-        String key = bundled && ownKey != null ? ownKey : "trackers";
-        throw new InvalidPolicyException(key, "'" + cookie + "' is " + role + ", which is necessary and never gated, "
-                + "but " + (bundled ? "the bundled " : "") + "tracker \"" + t.id() + "\" lists the cookie pattern "
-                + pattern + ": the cookie gate would expire it on every page; " + (ownKey != null && bundled
-                ? "choose another name" : bundled ? "rename the cookie or disable that tracker in trackers"
-                : "take it out of that tracker's cookies"));
     }
 
     /** The consent managers whose cookies ConsentGate can translate. */
     public static final Set<String> KNOWN_CMPS =
             Set.of("cookiebot", "onetrust", "cookieconsent", "klaro", "tcf", "usprivacy");
-
-    private static Set<Category> nonNecessary(String param, Category... categories) {
-        EnumSet<Category> s = EnumSet.noneOf(Category.class);
-        for (Category c : categories) {
-            if (c == null || c == Category.NECESSARY) {
-                throw new InvalidPolicyException(param, "only functional, analytics and marketing can be refused");
-            }
-            s.add(c);
-        }
-        return s;
-    }
-
-    private static String token(String param, String value) {
-        if (value == null || value.isBlank() || !value.strip().matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
-            throw new InvalidPolicyException(param, "'" + value + "' is not a valid header or cookie name");
-        }
-        return value.strip();
-    }
-
-    /**
-     * A path-valued parameter: absolute, written decoded and normalized, as containers and browsers compare it. A
-     * {@code .} or {@code ..} segment, an empty one ({@code //}) or a {@code ;} (containers take path parameters off
-     * before matching; in a cookie path it ends the attribute) makes a path that no request path ever equals.
-     */
-    private static String path(String param, String value) {
-        String p = value == null ? "" : value.strip();
-        if (!p.startsWith("/") || p.startsWith("//") || !p.matches("/[A-Za-z0-9._~!$&'()*+,=:@/-]*")) {
-            throw new InvalidPolicyException(param, "'" + value + "' is not an absolute path like /consent (written "
-                    + "decoded, without ;, %, ?, # or spaces)");
-        }
-        String[] segments = p.substring(1).split("/", -1);
-        for (int i = 0; i < segments.length; i++) {
-            String seg = segments[i];
-            if (seg.equals(".") || seg.equals("..") || (seg.isEmpty() && i < segments.length - 1)) {
-                throw new InvalidPolicyException(param, "'" + value + "' has an empty, . or .. segment, so no request "
-                        + "path ever equals it: write the normalized path");
-            }
-        }
-        return p;
-    }
-
-    /**
-     * The consent endpoint's path: also not {@code /} (every request for the home page would get the decision JSON,
-     * and one with a query string a 403) nor a well-known resource the filter answers first, which would hide it.
-     */
-    private static String endpointPath(String param, String value) {
-        String p = path(param, value);
-        if (p.equals("/")) {
-            throw new InvalidPolicyException(param, "'" + value + "' is the site's root: the endpoint would answer "
-                    + "every request for the home page");
-        }
-        if (WellKnownResources.isServedPath(p)) {
-            throw new InvalidPolicyException(param, "'" + value + "' is a well-known resource ConsentGate answers "
-                    + "itself, so the endpoint would never be reached");
-        }
-        return p;
-    }
-
-    private static String absoluteUrl(String param, String value) {
-        String v = value.strip();
-        if (!(v.startsWith("https://") || v.startsWith("http://")) || !isHeaderSafe(v) || v.contains(" ")) {
-            throw new InvalidPolicyException(param, "'" + value + "' is not an absolute http(s) URL");
-        }
-        return v;
-    }
-
-    static boolean isHeaderSafe(String v) {
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c < 0x20 || c > 0x7e) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -244,15 +244,15 @@ final class PolicyParameters {
             }
             int count = Integer.parseInt(n);
             boolean out = switch (kv[0].strip()) {
-                case "v4" -> count > Policy.Builder.MAX_V4_BITS_KEPT;
-                case "v6" -> count > Policy.Builder.MAX_V6_BITS_KEPT;
+                case "v4" -> count > PolicyValueRules.MAX_V4_BITS_KEPT;
+                case "v6" -> count > PolicyValueRules.MAX_V6_BITS_KEPT;
                 case "bytes" -> count < 1 || count > 3;
                 default -> false;
             };
             if (out) {
                 throw new InvalidPolicyException("access-log-ip-mask", "'" + v + "': the access log always masks the "
-                        + "client address: keep v4=0.." + Policy.Builder.MAX_V4_BITS_KEPT + " and v6=0.."
-                        + Policy.Builder.MAX_V6_BITS_KEPT + " bits, or mask bytes=1..3");
+                        + "client address: keep v4=0.." + PolicyValueRules.MAX_V4_BITS_KEPT + " and v6=0.."
+                        + PolicyValueRules.MAX_V6_BITS_KEPT + " bits, or mask bytes=1..3");
             }
         }
         return IpMask.parse(v);
