@@ -9,6 +9,7 @@ import io.consentgate.log.AccessLogFormat;
 import io.consentgate.log.ForwardingHeader;
 import io.consentgate.log.IpMask;
 import io.consentgate.log.TrustedProxies;
+import io.consentgate.signal.SignalSettings;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -766,6 +767,5 @@ public final class Policy {
     }
 
     /** The consent managers whose cookies ConsentGate can translate. */
-    public static final Set<String> KNOWN_CMPS =
-            Set.of("cookiebot", "onetrust", "cookieconsent", "klaro", "tcf", "usprivacy");
+    public static final Set<String> KNOWN_CMPS = SignalSettings.KNOWN_CMPS;
 }

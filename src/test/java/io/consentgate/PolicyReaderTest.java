@@ -798,4 +798,13 @@ class PolicyReaderTest {
         assertEquals(java.util.List.of("/", "/shop/"), read(Map.of("cookie-expiry-paths", "/, /shop/"))
                 .cookieExpiryPaths());
     }
+
+    /** The known consent managers are listed in one order, the same on every start, so the message can be searched. */
+    @Test
+    void anUnknownConsentManagerListsTheKnownOnesInAFixedOrder() {
+        InvalidPolicyException e = assertThrows(InvalidPolicyException.class,
+                () -> PolicyReader.read(Map.of("honour-cmps", "cookiebot,acme"), location -> null));
+        assertTrue(e.getMessage().endsWith("unknown consent manager 'acme'; known: [cookiebot, onetrust, "
+                + "cookieconsent, klaro, tcf, usprivacy]"), e.getMessage());
+    }
 }

@@ -3,7 +3,9 @@ package io.consentgate.signal;
 import io.consentgate.Category;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,9 +42,9 @@ public record SignalSettings(List<String> gpcHeaders, String consentCookieName, 
     /** Minimum length of {@link #hmacSecret()}: 128 bits. */
     public static final int MIN_SECRET_BYTES = 16;
 
-    /** Names accepted in {@link #honouredCmps()}. */
-    public static final Set<String> KNOWN_CMPS =
-            Set.of("cookiebot", "onetrust", "cookieconsent", "klaro", "tcf", "usprivacy");
+    /** Names accepted in {@link #honouredCmps()}, in the order error messages list them. */
+    public static final Set<String> KNOWN_CMPS = Collections.unmodifiableSet(new LinkedHashSet<>(
+            List.of("cookiebot", "onetrust", "cookieconsent", "klaro", "tcf", "usprivacy")));
 
     /** Validates every component and takes immutable copies. */
     public SignalSettings {
@@ -69,7 +71,7 @@ public record SignalSettings(List<String> gpcHeaders, String consentCookieName, 
         for (String cmp : honouredCmps) {
             if (cmp == null || !KNOWN_CMPS.contains(cmp)) {
                 throw new IllegalArgumentException("honouredCmps: unknown consent manager '" + cmp
-                        + "', expected one of cookiebot, onetrust, cookieconsent, klaro, tcf, usprivacy");
+                        + "', expected one of " + String.join(", ", KNOWN_CMPS));
             }
         }
         honouredCmps = Set.copyOf(honouredCmps);
