@@ -54,7 +54,8 @@ import java.util.Set;
  * Inside an open table ({@link OpenBlocks#tables}), the start tag of a table's part ({@code <td>}, {@code <tr>},
  * {@code <caption>}…) ends any element but a table, a table's part or a template, as a browser closes the cell or
  * caption it is in, unless a table, template or noscript is open inside it; where no table is open, a browser ignores
- * those tags and {@code </table>}, and so does the removal.
+ * those tags and {@code </table>}, and so does the removal. An option or option group in a table ends at the same
+ * start tags but {@code <col>} and {@code <colgroup>}, and at a table part's end tag, which close the select it is in.
  *
  * <p>A simplified reading of the WHATWG tree-construction rules: beyond that one flag, the removal does not know what
  * is open around the element, so it assumes that an end tag the element's content does not explain closes an
@@ -72,6 +73,14 @@ final class ImpliedEnds {
      */
     private static final Set<String> TABLE_PARTS = Set.of("caption", "col", "colgroup", "tbody", "td", "tfoot", "th",
         "thead", "tr");
+    /**
+     * The start tags that, read in a select in a table ("in select in table"), close the select, and an option or
+     * option group in it. Not {@code <col>} or {@code <colgroup>}, which that select ignores (a browser that parses
+     * a select as it does the body closes the cell at them), nor {@code <table>}, which closes that select but such a
+     * browser may nest in it: where they disagree the removal goes on (fail-closed).
+     */
+    private static final Set<String> SELECT_IN_TABLE_ENDS = Set.of("caption", "tbody", "td", "tfoot", "th", "thead",
+        "tr");
     /** {@link #tables} when whether a table is open around the element is not known: those rules do not apply. */
     private static final int TABLES_UNKNOWN = -1;
 
@@ -139,9 +148,13 @@ final class ImpliedEnds {
      * How many tables are open around the element ({@link OpenBlocks#tables}): none (a browser ignores the tags of
      * a table's parts), some (their start tags close the cell, caption or section the element is in, or end the
      * element foster-parented out of the table), or {@link #TABLES_UNKNOWN}: not known, in a template (whose content
-     * has rules of its own), or for a table, a table's part or a template, whose own rules apply.
+     * has rules of its own), or for a table, a table's part, a template or an element whose end tag may be left out,
+     * whose own rules apply; but an option or option group, which a select in a table closes as the cell does
+     * ({@link #closesSelectInTable}).
      */
     private final int tables;
+    /** For an option or option group in a table: the tables opened inside it and not closed yet. */
+    private int tablesInside;
 
     private ImpliedEnds(String element, boolean optionalEnd, boolean inTemplate, int openBlocks, int tables) {
         this.element = element;
@@ -155,7 +168,8 @@ final class ImpliedEnds {
             default -> 0;
         };
         this.ruby = RUBY_PARTS.contains(element);
-        this.tables = tables == OpenBlocks.TABLES_LOST || inTemplate || optionalEnd && ownBlock == 0
+        this.tables = tables == OpenBlocks.TABLES_LOST || inTemplate
+            || optionalEnd && ownBlock == 0 && !element.equals("option") && !element.equals("optgroup")
             || element.equals("table") || element.equals("template") || TABLE_PARTS.contains(element)
             ? TABLES_UNKNOWN : tables;
     }
@@ -317,6 +331,27 @@ final class ImpliedEnds {
             return 0;
         }
         return end ? -1 : 1;
+    }
+
+    /**
+     * For an option or option group in a table (the element's {@link #tables} known and not zero): whether the tag
+     * {@code name}, outside the templates and noscript opened in it, closes it, as it closes the select it is in:
+     * the start tag of a cell, a row, a table's section or a caption, or the end tag of a table's part ({@code
+     * </td>}, {@code </table>}…: read as in a cell; in a caption a browser ignores all but {@code </caption>} and
+     * {@code </table>}). Not past a table opened inside the element, whose tags those are.
+     */
+    private boolean closesSelectInTable(String name, boolean end) {
+        if (name.equals("table")) {
+            if (!end) {
+                tablesInside++;
+                return false;
+            }
+            if (tablesInside > 0) {
+                tablesInside--;
+                return false;
+            }
+        }
+        return tablesInside == 0 && (end ? TABLE_ENDS : SELECT_IN_TABLE_ENDS).contains(name);
     }
 
     /**
@@ -770,6 +805,9 @@ final class ImpliedEnds {
         }
         if (documentEnd || name.equals("template")) {
             return true; // a template's end tag closes all that is open in it: the element too
+        }
+        if (tables > 0 && closesSelectInTable(name, end)) {
+            return true;
         }
         Set<String> scope = SCOPES.getOrDefault(element, Set.of());
         if (scope.contains(name)) {

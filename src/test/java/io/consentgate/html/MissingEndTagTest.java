@@ -614,6 +614,70 @@ class MissingEndTagTest {
     }
 
     @Test
+    void aGatedOptionInATableCellEndsWhereTheCellEnds() {
+        // "in select in table": the start tag of a cell, a row or a table's section, and the end tag of one that is
+        // open, close the select, and the option with it; then the cell closes (Chromium's tree)
+        String after = "kept</td></tr></table><p>after</p>";
+        assertEquals("<table><tr><td><select><td>" + after, rewrite(REMOVE, gate("<table><tr><td><select>"
+            + "<option @>x<td>" + after), NONE));
+        assertEquals("<table><tr><td><select><option>a<th>" + after, rewrite(REMOVE, gate("<table><tr><td><select>"
+            + "<option>a<option @>x<th>" + after), NONE));
+        assertEquals("<table><tr><td><select><tr><td>" + after, rewrite(REMOVE, gate("<table><tr><td><select>"
+            + "<optgroup @ label=g><option>x<tr><td>" + after), NONE));
+        assertEquals("<table><tr><td><select><tbody><tr><td>" + after, rewrite(REMOVE, gate("<table><tr><td><select>"
+            + "<option @>x<tbody><tr><td>" + after), NONE));
+        assertEquals("<table><tr><td><select></td><td>" + after, rewrite(REMOVE, gate("<table><tr><td><select>"
+            + "<option @>x</td><td>" + after), NONE));
+        assertEquals("<table><tr><td><select></table><p>kept</p>", rewrite(REMOVE, gate("<table><tr><td><select>"
+            + "<option @>x</table><p>kept</p>"), NONE));
+        // the select ignores a <col>; a template's content is its own (jsoup, unlike the rules, drops the rest of the
+        // table after it: not compared)
+        assertEquals("<table><tr><td><select><td>" + after, rewrite(REMOVE, gate("<table><tr><td><select>"
+            + "<option @>x<col>y<td>" + after), NONE));
+        assertEquals("<table><tr><td><select><td>" + after, rewrite(REMOVE, gate("<table><tr><td><select>"
+            + "<option @>x<template><td>n</template>y<td>" + after), NONE));
+        // a gated select ends there too
+        assertEquals("<table><tr><td><td>" + after, rewrite(REMOVE, gate("<table><tr><td><select @><option>x<td>"
+            + after), NONE));
+        for (String page : new String[] {"<table><tr><td><select><option @>x<td>" + after,
+            "<table><tr><td><select><option @>x<col>y<td>" + after,
+            "<table><tr><td><select><option>a<option @>x<th>" + after,
+            "<table><tr><td><select><optgroup @ label=g><option>x<tr><td>" + after,
+            "<table><tr><td><select><option @>x<tbody><tr><td>" + after,
+            "<table><tr><td><select><option @>x</td><td>" + after,
+            "<table><tr><td><select><option @>x</table><p>kept</p>",
+            "<table><tr><td><select @><option>x<td>" + after}) {
+            assertSameTreeAsJsoup(gate(page));
+        }
+    }
+
+    @Test
+    void aGatedOptionInATableCaptionEndsWhereTheCaptionEnds() {
+        // "in select in table", then "in caption": a row's start tag, </caption> and </table> close the select and
+        // the caption (Chromium's tree)
+        String rows = "<tr><td>kept</td></tr></table><p>after</p>";
+        assertEquals("<table><caption><select>" + rows, rewrite(REMOVE, gate("<table><caption><select><option @>x"
+            + rows), NONE));
+        assertEquals("<table><caption><select></caption>" + rows, rewrite(REMOVE, gate("<table><caption><select>"
+            + "<option @>x</caption>" + rows), NONE));
+        assertEquals("<table><caption>" + rows, rewrite(REMOVE, gate("<table><caption><select @><option>x" + rows),
+            NONE));
+        for (String page : new String[] {"<table><caption><select><option @>x" + rows,
+            "<table><caption><select><option @>x</caption>" + rows,
+            "<table><caption><select @><option>x" + rows}) {
+            assertSameTreeAsJsoup(gate(page));
+        }
+    }
+
+    @Test
+    void aGatedOptionOutsideAnyTableIgnoresTheTablesTags() {
+        // "in select": a browser ignores a cell's, a row's tags and </table>: the option runs on to the next option
+        assertEquals("<select><option>kept</select>", rewrite(REMOVE, gate("<select><option @>x<td>y</td></table>"
+            + "<tr>z<option>kept</select>"), NONE));
+        assertSameTreeAsJsoup(gate("<select><option @>x<td>y</td></table><tr>z<option>kept</select>"));
+    }
+
+    @Test
     void aTablesTagsOutsideAnyTableEndNothing() {
         // "in body" a browser ignores a cell's start and end tags, a row's, a caption's and </table>: the removed
         // element ends at its own end tag, which they do not hide (Chromium's tree)
