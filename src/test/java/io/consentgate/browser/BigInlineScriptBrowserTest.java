@@ -79,15 +79,27 @@ class BigInlineScriptBrowserTest extends FixtureSiteBrowserTest {
         }
         ObjectMapper json = new ObjectMapper();
         browser.open(site.guarded() + "/cookies");
-        Object result = browser.evaluate("(function (prefixes, texts, ending, step) {"
-                + " var compiled = [], tried = 0;"
-                + " function check(t) { tried++; try { new Function(t + ending); compiled.push(t.slice(-60)); }"
-                + "   catch (e) { if (!(e instanceof SyntaxError)) { compiled.push('threw ' + e); } } }"
-                + " prefixes.forEach(check);"
-                + " texts.forEach(function (t) { for (var i = 0; i <= t.length; i += step) { check(t.slice(0, i)); } });"
-                + " return tried + ' ' + JSON.stringify(compiled); })("
-                + json.writeValueAsString(prefixes) + ", " + json.writeValueAsString(texts) + ", "
-                + json.writeValueAsString(ending) + ", 149)");
+        // The texts and the checker stay in the page; the cuts are tried in batches, each one script call well inside
+        // the driver's script timeout however loaded the machine is.
+        browser.evaluate("(function (texts, ending) { window.cgCuts = { texts: texts, compiled: [], tried: 0,"
+                + " check: function (t) { this.tried++;"
+                + "   try { new Function(t + ending); this.compiled.push(t.slice(-60)); }"
+                + "   catch (e) { if (!(e instanceof SyntaxError)) { this.compiled.push('threw ' + e); } } } };"
+                + " return 0; })("
+                + json.writeValueAsString(texts) + ", " + json.writeValueAsString(ending) + ")");
+        browser.evaluate("(function (prefixes) { prefixes.forEach(function (t) { cgCuts.check(t); }); return 0; })("
+                + json.writeValueAsString(prefixes) + ")");
+        int step = 149;
+        int batch = 100 * step;
+        for (int t = 0; t < texts.size(); t++) {
+            for (int from = 0; from <= texts.get(t).length(); from += batch) {
+                browser.evaluate("(function (t, from, to, step) { var text = cgCuts.texts[t];"
+                        + " for (var i = from; i < to && i <= text.length; i += step) {"
+                        + "   cgCuts.check(text.slice(0, i)); }"
+                        + " return 0; })(" + t + ", " + from + ", " + (from + batch) + ", " + step + ")");
+            }
+        }
+        Object result = browser.evaluate("cgCuts.tried + ' ' + JSON.stringify(cgCuts.compiled)");
         String[] parts = ((String) result).split(" ", 2);
         assertEquals("[]", parts[1], "texts that still compiled with the ending");
         assertTrue(Integer.parseInt(parts[0]) > 2_000, "cuts tried: " + parts[0]);
