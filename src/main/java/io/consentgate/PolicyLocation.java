@@ -86,10 +86,13 @@ final class PolicyLocation {
         return name.startsWith("/") ? name.substring(1) : name;
     }
 
-    /** The absolute path of {@code file:PATH} (a relative one from the working directory), or null when none. */
+    /**
+     * The absolute path of {@code file:PATH} (a relative one from the working directory), or null when none. Not
+     * normalized: {@code ..} after a symbolic link goes up from where the link points, as the file system resolves it.
+     */
     private Path filePath() {
         try {
-            return Path.of(location.substring("file:".length())).toAbsolutePath().normalize();
+            return Path.of(location.substring("file:".length())).toAbsolutePath();
         } catch (InvalidPathException e) {
             return null;
         }

@@ -95,9 +95,33 @@ class PolicyLocationTest {
     void aRelativeFilePathNotFoundIsNamedAbsolute() {
         InvalidPolicyException e = assertThrows(InvalidPolicyException.class,
                 () -> read(Map.of("policy-file", "file:conf/../nope/consentgate.yaml")));
-        String absolute = Path.of("nope/consentgate.yaml").toAbsolutePath().toString();
+        // As written, made absolute: the file system, not the name, says where conf/.. leads (conf may be a link).
+        String absolute = Path.of("conf/../nope/consentgate.yaml").toAbsolutePath().toString();
         assertTrue(e.getMessage().contains("no file at " + absolute + " (a relative path starts at the working "
                 + "directory)"), e.getMessage());
+    }
+
+    /**
+     * {@code ..} after a symbolic link goes up from where the link points, as the file system resolves it (and
+     * {@code cat} finds the file): the path is opened as written, not shortened first.
+     */
+    @Test
+    void aFilePathWithDotDotAfterASymbolicLinkIsOpenedAsTheFileSystemResolvesIt() throws IOException {
+        Path dir = Files.createDirectories(Path.of("target", "linked-" + java.util.UUID.randomUUID())).toAbsolutePath();
+        Path sub = Files.createDirectories(dir.resolve("real").resolve("sub"));
+        Path file = Files.writeString(dir.resolve("real").resolve("consentgate.yaml"), "mode: opt-out\n");
+        Path link = dir.resolve("link");
+        try {
+            Files.createSymbolicLink(link, sub);
+            String location = "file:" + link + "/../consentgate.yaml";
+            assertEquals(ConsentMode.OPT_OUT, read(Map.of("policy-file", location)).mode());
+        } finally {
+            Files.deleteIfExists(link);
+            Files.delete(file);
+            Files.delete(sub);
+            Files.delete(sub.getParent());
+            Files.delete(dir);
+        }
     }
 
     @Test
