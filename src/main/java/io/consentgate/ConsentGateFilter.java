@@ -195,7 +195,8 @@ public final class ConsentGateFilter implements Filter {
         }
         ServletContext ctx = config.getServletContext();
         try {
-            Policy read = PolicyReader.read(params, ctx::getResourceAsStream);
+            // No context, no webapp: a webapp policy-file then fails init saying so, not with a NullPointerException.
+            Policy read = PolicyReader.read(params, ctx == null ? null : ctx::getResourceAsStream);
             try {
                 requireUngatedSessionCookie(ctx, read);
             } catch (InvalidPolicyException e) {

@@ -2,9 +2,11 @@ package io.consentgate;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.Set;
 
@@ -57,7 +59,7 @@ final class PolicyLocation {
             if (p == null) {
                 throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' is not a file system path");
             }
-            in = Files.isRegularFile(p) ? Files.newInputStream(p) : null;
+            in = isRegularFile(p) ? Files.newInputStream(p) : null;
         } else {
             in = opener == null ? null : opener.open(location);
         }
@@ -84,10 +86,13 @@ final class PolicyLocation {
         return name.startsWith("/") ? name.substring(1) : name;
     }
 
-    /** The absolute path of {@code file:PATH} (a relative one from the working directory), or null when none. */
+    /**
+     * The absolute path of {@code file:PATH} (a relative one from the working directory), or null when none. Not
+     * normalized: {@code ..} after a symbolic link goes up from where the link points, as the file system resolves it.
+     */
     private Path filePath() {
         try {
-            return Path.of(location.substring("file:".length())).toAbsolutePath().normalize();
+            return Path.of(location.substring("file:".length())).toAbsolutePath();
         } catch (InvalidPathException e) {
             return null;
         }
@@ -137,6 +142,21 @@ final class PolicyLocation {
                 + (suggestion == null ? "." : "; did you mean " + suggestion + "?") + " Forms read: file:PATH (a file "
                 + "system path), classpath:NAME (a class path resource), a webapp path starting with / (like "
                 + "/WEB-INF/consentgate.yaml), or none for no policy file");
+    }
+
+    /**
+     * Whether {@code p} is a regular file. A directory on the way the process may not enter is an
+     * {@link AccessDeniedException} (reported as "cannot be read"), not "no file": the file may well be there, and an
+     * operator who looks as another user would see it.
+     */
+    private static boolean isRegularFile(Path p) throws IOException {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class).isRegularFile();
+        } catch (AccessDeniedException e) {
+            throw e;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static boolean isFile(String path) {
