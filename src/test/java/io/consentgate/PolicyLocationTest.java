@@ -7,19 +7,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Where the policy file is looked for and what its not-found error says. Through {@link PolicyReader#read}, so each
@@ -152,31 +147,6 @@ class PolicyLocationTest {
                 () -> PolicyReader.read(Map.of("policy-file", "/WEB-INF/consentgate.yaml"), null));
         assertTrue(e.getMessage().contains("not found: a webapp path is read only in a webapp, and there is none "
                 + "here") && e.getMessage().contains("file:PATH"), e.getMessage());
-    }
-
-    /**
-     * A directory on the way the process may not enter (a config mount readable by its owner only) is reported as
-     * permission denied, not as "no file at": the operator who checks with {@code ls} as that owner sees the file.
-     * Where this process may enter any directory (run as root), nothing can be denied, and the test is skipped.
-     */
-    @Test
-    void aFileBehindADirectoryTheProcessMayNotEnterCannotBeReadRatherThanNotFound() throws IOException {
-        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "no POSIX permissions");
-        Path dir = Files.createDirectories(Path.of("target", "locked-" + java.util.UUID.randomUUID())).toAbsolutePath();
-        Path file = Files.writeString(dir.resolve("consentgate.yaml"), "mode: opt-out\n");
-        try {
-            Files.setPosixFilePermissions(dir, Set.of());
-            assumeFalse(Files.isReadable(file), "this process may enter any directory: nothing is denied");
-            InvalidPolicyException e = assertThrows(InvalidPolicyException.class,
-                    () -> read(Map.of("policy-file", "file:" + file)));
-            assertEquals("policy-file", e.parameter());
-            assertTrue(e.getMessage().contains("cannot be read: java.nio.file.AccessDeniedException: " + file)
-                    && !e.getMessage().contains("not found"), e.getMessage());
-        } finally {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-            Files.delete(file);
-            Files.delete(dir);
-        }
     }
 
     /** A path the file system cannot hold is a configuration error naming it, not an exception escaping init. */
