@@ -1258,6 +1258,7 @@ final class Tokenizer {
     private int complete(int end) throws IOException {
         tagEnd = end;
         nameId = nameTooLong ? ElementNames.OTHER : ElementNames.lookup(name, nameLen, nameKey);
+        long openBefore = openBlocks;
         if ((openBlocks != 0 || !endTag && OpenBlocks.opens(nameId))
             && !(selfClosing && (nameId == ElementNames.SVG || nameId == ElementNames.MATH))) {
             // (a self-closed <svg/> or <math/> has no content: a browser closes it at once)
@@ -1281,7 +1282,10 @@ final class Tokenizer {
             nameRead = true;
             handler.onTagOverflow();
             if (streamingAttrs) {
-                return restream(end); // comes back here at the same end, with the attributes streamed
+                // comes back here at the same end, with the attributes streamed, and reads the tag into openBlocks
+                // then: once, as when the cap is hit at a chunk boundary (a <table> counted twice stays open)
+                openBlocks = openBefore;
+                return restream(end);
             }
         }
         if (streamingAttrs) {

@@ -100,7 +100,7 @@ class ChunkSplitPropertyTest {
     /** Pieces whose length is near the cap of {@link #elementsNearTheCapAreRewrittenTheSameHoweverTheInputIsSplit}. */
     private static String capPiece(Random r) {
         String pad = "a".repeat(950 + r.nextInt(150)); // the cap is 1024: some fit, most do not
-        return switch (r.nextInt(14)) {
+        return switch (r.nextInt(16)) {
             case 0 -> "<script>fbq('init','" + pad + "')</script>";
             case 1 -> "<script>var a='" + pad + "';</script x='" + pad + "'>";
             case 2 -> "<noscript><img src=https://www.facebook.com/tr?id=" + pad + "></noscript>";
@@ -115,6 +115,11 @@ class ChunkSplitPropertyTest {
             case 11 -> "<svg><style><![CDATA[p{background:url(//www.facebook.com/tr?" + pad + ")}]]></style></svg>";
             case 12 -> "<style>p{background:url(data:," + pad + pad + ")}</style " + pad + ">";
             case 13 -> "<noscript><div data-consent=marketing>x</noscript " + pad + ">";
+            // start tags OpenBlocks reads (a table, a holder) with a page's data in an attribute, then a gated element
+            // whose end a stray <td> or a <div> decides
+            case 14 -> "<table data-rows='" + pad + "'><tr><td>x</td></tr></table><div data-consent=marketing>ad<td>"
+                + "more ad</div>";
+            case 15 -> "<p>t <button data-p='" + pad + "'>b</button> <span data-consent=marketing>ad<div>rest</div>";
             default -> "<textarea>" + pad + "</textarea " + pad + ">";
         };
     }

@@ -700,6 +700,43 @@ class MissingEndTagTest {
         }
     }
 
+    @Test
+    void aTableStartTagOverTheCapIsCountedOnceWhereverTheInputIsSplit() {
+        // a table with its data in an attribute longer than the cap, closed, then a stray <td> in a gated element: a
+        // browser ignores it, and the removal must too, however the table's start tag arrives (read whole, it was
+        // counted again as its attributes were streamed, and the <td> ended the removal: "more ad" stayed)
+        HtmlRewriter capped = HtmlRewriter.builder(RewriteAssertions.CATALOG).stubPageGlobals(false)
+            .maxHeldBytes(1024).build();
+        String page = gate("<table data-rows=\"" + "r".repeat(1100) + "\"><tr><td>a</td></tr></table>"
+            + "<div @>ad<td>more ad</div><p>kept</p>");
+        byte[] in = page.getBytes(StandardCharsets.UTF_8);
+        String whole = new String(RewriteAssertions.rewrite(capped, in, NONE, StandardCharsets.UTF_8, null,
+            new int[0]), StandardCharsets.UTF_8);
+        assertEquals(page.substring(0, page.indexOf("<div")) + "<p>kept</p>", whole);
+        RewriteAssertions.assertSameWhereverSplit(in.length, cuts -> new String(RewriteAssertions.rewrite(capped, in,
+            NONE, StandardCharsets.UTF_8, null, cuts), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aHolderStartTagOverTheCapKeepsTheParagraphAsideOnceWhereverTheInputIsSplit() {
+        // a <button> or <select> with a long attribute (page data in a data- attribute) in a paragraph: its end tag
+        // brings the paragraph back, and the <div> closes it and the gated span; read whole, the holder was pushed
+        // twice, its end tag popped one, and the removal ran to the end of the page
+        HtmlRewriter capped = HtmlRewriter.builder(RewriteAssertions.CATALOG).stubPageGlobals(false)
+            .maxHeldBytes(1024).build();
+        String data = "d".repeat(1100);
+        for (String holder : new String[] {"<button data-props=\"" + data + "\">b</button>",
+            "<select name=s data-props=\"" + data + "\"><option>a</select>"}) {
+            String page = gate("<p>Text " + holder + " <span @>gated<div>rest</div><p>after</p>");
+            byte[] in = page.getBytes(StandardCharsets.UTF_8);
+            String whole = new String(RewriteAssertions.rewrite(capped, in, NONE, StandardCharsets.UTF_8, null,
+                new int[0]), StandardCharsets.UTF_8);
+            assertEquals("<p>Text " + holder + " <div>rest</div><p>after</p>", whole);
+            RewriteAssertions.assertSameWhereverSplit(in.length, cuts -> new String(RewriteAssertions.rewrite(capped,
+                in, NONE, StandardCharsets.UTF_8, null, cuts), StandardCharsets.UTF_8));
+        }
+    }
+
     /**
      * The rewriter's output of {@code page} reads, to jsoup's WHATWG tree builder, as the tree of {@code page} less
      * its gated elements.
