@@ -363,7 +363,8 @@ public final class Policy {
 
     /**
      * Fluent builder. Every setter validates its argument and throws {@link InvalidPolicyException} naming the
-     * matching init-param, so the builder and {@code web.xml} fail the same way.
+     * matching init-param, so the builder and {@code web.xml} fail the same way; a setter that takes a value already
+     * built and checked by its own type ({@link #ipMask(IpMask)}) documents the exception it throws.
      */
     public static final class Builder {
         private ConsentMode mode = ConsentMode.OPT_IN;

@@ -61,7 +61,12 @@ final class PolicyLocation {
             }
             in = isRegularFile(p) ? Files.newInputStream(p) : null;
         } else {
-            in = opener == null ? null : opener.open(location);
+            try {
+                in = opener == null ? null : opener.open(location);
+            } catch (RuntimeException e) {
+                // a container may refuse a webapp path it dislikes by throwing instead of answering "not found"
+                throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' cannot be read: " + e, e);
+            }
         }
         if (in == null) {
             throw notFound(opener);

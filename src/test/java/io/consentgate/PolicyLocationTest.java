@@ -157,4 +157,16 @@ class PolicyLocationTest {
         assertEquals("policy-file", e.parameter());
         assertTrue(e.getMessage().contains("is not a file system path"), e.getMessage());
     }
+
+    /** A container that refuses a webapp path by throwing fails init with the policy-file error, not its exception. */
+    @Test
+    void aWebappPathTheContainerRefusesByThrowingCannotBeRead() {
+        InvalidPolicyException e = assertThrows(InvalidPolicyException.class,
+                () -> PolicyReader.read(Map.of("policy-file", "/WEB-INF/../consentgate.yaml"), location -> {
+                    throw new IllegalArgumentException("path outside the webapp");
+                }));
+        assertEquals("policy-file", e.parameter());
+        assertTrue(e.getMessage().contains("'/WEB-INF/../consentgate.yaml' cannot be read: "
+                + "java.lang.IllegalArgumentException: path outside the webapp"), e.getMessage());
+    }
 }
