@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The rewriting rules on top of the {@link Tokenizer}. Bytes go to one of three places: the sink, the defer buffer
  * (an inline script or a noscript block being decided) or nowhere (an element being removed). Element rules live in
- * {@link ElementRules}; this class owns the routing, the held elements and the overflow switch. What becomes of a held
- * {@code <style>}, AMP configuration or rewritable script is decided by {@link HeldStyle}, {@link HeldAmpConfig} and
- * {@link HeldScriptRewrites}, on the held bytes and flags kept here.
+ * {@link ElementRules}; this class owns the routing and the held elements. What becomes of a held {@code <style>}, AMP
+ * configuration or rewritable script is decided by {@link HeldStyle}, {@link HeldAmpConfig} and
+ * {@link HeldScriptRewrites}, and what becomes of an element or tag past the hold cap by {@link CapOverflow}, on the
+ * held bytes and flags kept here.
  */
 final class RewriteEngine implements TokenHandler {
 
@@ -36,31 +37,32 @@ final class RewriteEngine implements TokenHandler {
     private final HeldStyle style;
     final HeldAmpConfig ampConfig;
     private final HeldScriptRewrites scriptRewrites;
+    private final CapOverflow overflow;
 
     int mode = SINK;
-    private int dropId;
+    int dropId;
     private final byte[] dropName = new byte[Tokenizer.NAME_MAX];
-    private int dropNameLen;
-    private int dropDepth;
+    int dropNameLen;
+    int dropDepth;
     /** Where HTML closes the dropped element when its end tag may be left out ({@code <li>}, {@code <p>}…); else null. */
-    private ImpliedEnds dropEnds;
+    ImpliedEnds dropEnds;
     /**
      * Where a browser closes the dropped element when it is an SVG or MathML one (read in that content, or an
      * {@code <svg>}, {@code <math>}): it reads every tag of the drop; else null, and the drop costs what it did.
      */
-    private ForeignEnds dropForeignEnds;
+    ForeignEnds dropForeignEnds;
     /**
      * The SVG/MathML depth the dropped element opened at: deeper, inside an integration point ({@code
      * <foreignObject>}, {@code <mi>}…), no tag closes it ({@link #dropEnds} does not apply).
      */
     private int dropForeignDepth;
-    private boolean droppingOverflowedTag;
+    boolean droppingOverflowedTag;
     /**
      * The drop is of a held element past the cap: when it ends, the SVG/MathML context is {@link #dropContext}, the
      * one the element started in (else the one saved when the element was cut, see {@link #cutRest}).
      */
-    private boolean dropAfterOverflow;
-    private ForeignContent.Context dropContext;
+    boolean dropAfterOverflow;
+    ForeignContent.Context dropContext;
     /** The SVG/MathML context the held script or style started in ({@link Tokenizer#foreignSnapshot}). */
     ForeignContent.Context heldContext;
 
@@ -76,13 +78,13 @@ final class RewriteEngine implements TokenHandler {
     /** Where the held {@code <noscript>}'s content starts in {@link #defer}. */
     private int noscriptContentStart;
     /** SVG/MathML contexts open when the held {@code <noscript>} started (null: none, the common case). */
-    private ForeignContent.Context noscriptForeign;
+    ForeignContent.Context noscriptForeign;
     /** Where the end tags of {@code <noscript>} elements nested in the held one start in {@link #defer}. */
     private int[] noscriptInnerEnds = new int[4];
     private int noscriptInnerEndCount;
     int noscriptRemoved;
-    private long noscriptLine;
-    private long noscriptColumn;
+    long noscriptLine;
+    long noscriptColumn;
 
     boolean inScript;
     /** The element held as {@link #inScript} is an HTML {@code <style>}: its CSS is read at its end tag. */
@@ -100,11 +102,11 @@ final class RewriteEngine implements TokenHandler {
      * nested start tag is that element's, not the script's. So the held bytes are the script's text (with any CDATA
      * sections or comments in it) and no tag, judged the same whatever an earlier removal changed around it.
      */
-    private boolean scriptForeign;
+    boolean scriptForeign;
     /** The held script is an SVG one: it runs (a MathML {@code <script>} is an element that runs nothing). */
     private boolean scriptSvg;
     /** The held script is an SVG or MathML one held only to see how it ends ({@link #holdForeignScript}). */
-    private boolean scriptUnread;
+    boolean scriptUnread;
     /**
      * The held script or style was opened in SVG/MathML content, where only its own end tag read there ends it (a
      * held style is then an SVG {@code <style>}, whose text is markup: see {@link HeldStyle#tagInSvgStyle}).
@@ -124,21 +126,17 @@ final class RewriteEngine implements TokenHandler {
      */
     boolean inAmpConfig;
 
-    private boolean overflowLogged;
     /** An inline script past the cap under fail-closed, sent as it streams and read on the way; else null. */
-    private StreamedScript streamed;
+    StreamedScript streamed;
     /** Beside {@link #streamed}: the script is a framework payload, rewritten as it streams; else null. */
-    private StreamedFlight flight;
+    StreamedFlight flight;
     /** See {@link RewriteStream#scriptsEvaluated}. */
     boolean scriptsEvaluated;
-    /** A start tag past the cap under fail-closed, kept and read attribute by attribute ({@link #streamingTag}). */
-    private final StreamedTag streamedTag;
-    private boolean streamingTag;
     /** See {@link RewriteStream#srcdoc}. */
     SrcdocContext srcdoc = SrcdocContext.PAGE;
     byte lastByte;
     byte lastByteBeforeScript;
-    private byte lastByteBeforeNoscript;
+    byte lastByteBeforeNoscript;
     private static final byte[] SPACE = {' '};
     /** The start tag being read is a self-closed SVG or MathML script ({@link #selfClosedForeignScript}). */
     private boolean selfClosedScript;
@@ -180,7 +178,7 @@ final class RewriteEngine implements TokenHandler {
         this.style = new HeldStyle(this, rules);
         this.ampConfig = new HeldAmpConfig(this, rules);
         this.scriptRewrites = new HeldScriptRewrites(this);
-        this.streamedTag = new StreamedTag(this, tok, rules.categoryAttributeBytes);
+        this.overflow = new CapOverflow(this, rules, style, scriptRewrites);
         tok.guardAttribute = rules.categoryAttributeBytes;
         tok.skim = true;
     }
@@ -259,7 +257,7 @@ final class RewriteEngine implements TokenHandler {
     private void deferAppend(byte[] b, int off, int len) throws IOException {
         boolean streamingStyle = heldStyle && !inNoscript && !heldForeign;
         if (deferLen + len > cfg.maxHeldBytes && !streamingStyle) {
-            overflowHeldElement();
+            overflow.overflowHeldElement();
             if (mode != DEFER) {
                 emit(b, off, len);
                 return;
@@ -292,7 +290,7 @@ final class RewriteEngine implements TokenHandler {
         tok.rawEndsAtNoscript = m == DROP && inNoscript;
     }
 
-    private int baseMode() {
+    int baseMode() {
         return inNoscript || inScript || inAmpConfig ? DEFER : SINK;
     }
 
@@ -566,66 +564,17 @@ final class RewriteEngine implements TokenHandler {
 
     @Override
     public void onTagOverflow() throws IOException {
-        if (mode == DEFER) {
-            flushTo(tok.tagStart); // the held text before the tag may overflow first, and start a drop
-            if (mode == DEFER) {
-                overflowInHeldElement();
-                return;
-            }
-        }
-        if (mode == DROP && tok.endTag) {
-            endTagOverTheCapInDrop();
-            return;
-        }
-        if (streamed != null) { // the streamed script's end tag, longer than the cap: it streams after the script
-            finishStreamedScript(tok.tagStart);
-            return;
-        }
-        // An end tag loads nothing (a browser drops its attributes), and dropping it would leave a <title> or
-        // <textarea> open over the rest of the page: it streams in both modes.
-        if (mode != SINK || tok.endTag) {
-            return;
-        }
-        if (cfg.overflow == OverflowAction.FAIL_CLOSED && streamedTag.begin()) {
-            logOverflow("a start tag", "keeping it with the attributes that load nothing (FAIL_CLOSED)");
-            streamingTag = true;
-            return;
-        }
-        logOverflow("a tag");
-        if (cfg.overflow == OverflowAction.FAIL_CLOSED) {
-            // the name id is not known yet when the cap is hit at a chunk boundary: use the name bytes
-            event(TrackerEvent.Action.REMOVED, tok.lineOf(tok.tagStart), tok.columnOf(tok.tagStart),
-                new String(tok.name, 0, tok.nameLen, java.nio.charset.StandardCharsets.ISO_8859_1), null, null,
-                Set.of());
-            flushTo(tok.tagStart);
-            guardCut();
-            setMode(DROP);
-            droppingOverflowedTag = true;
-        }
+        overflow.onTagOverflow();
     }
 
     @Override
     public boolean keepStreamedAttribute(int nameStart, int nameEnd, int valueStart, int prefixEnd) {
-        return streamedTag.keep(nameStart, nameEnd, valueStart, prefixEnd);
+        return overflow.keepStreamedAttribute(nameStart, nameEnd, valueStart, prefixEnd);
     }
 
     @Override
     public void onOverflowedTagEnd() throws IOException {
-        if (streamingTag) {
-            streamingTag = false;
-            streamedTag.end();
-            return;
-        }
-        if (droppingOverflowedTag) {
-            droppingOverflowedTag = false;
-            tok.ps = tok.tagEnd;
-            setMode(baseMode());
-            if (!tok.endTag) {
-                cutRest();
-            }
-        } else if (mode == DROP) {
-            dropTag();
-        }
+        overflow.onOverflowedTagEnd();
     }
 
     @Override
@@ -684,7 +633,7 @@ final class RewriteEngine implements TokenHandler {
      * Goes on from a cut start tag: drops the element's content, if it has any, and leaves the reading context as a
      * browser reading the output finds it.
      */
-    private void cutRest() throws IOException {
+    void cutRest() throws IOException {
         if (tok.brokeOut) {
             keepBreakout();
             if (!isVoid()) {
@@ -821,7 +770,7 @@ final class RewriteEngine implements TokenHandler {
             tok.closeForeignTo(ForeignContent.Context.depthOf(noscriptForeign));
         }
         if (!inNoscript) {
-            endDropAfterOverflow(ElementNames.NOSCRIPT, endEnd);
+            overflow.endDropAfterOverflow(ElementNames.NOSCRIPT, endEnd);
             return;
         }
         if (deferLen > noscriptContentStart && !decision.refused().isEmpty()) {
@@ -952,7 +901,7 @@ final class RewriteEngine implements TokenHandler {
         int held = heldStyle ? ElementNames.STYLE : ElementNames.SCRIPT;
         flushTo(endStart);
         if (!inScript) {
-            endDropAfterOverflow(held, endEnd);
+            overflow.endDropAfterOverflow(held, endEnd);
             return;
         }
         if (heldStyle) {
@@ -1042,7 +991,7 @@ final class RewriteEngine implements TokenHandler {
      *
      * @return the refused tracker it was made unparseable for, or null
      */
-    private TrackerMatch finishStreamedScript(int end) throws IOException {
+    TrackerMatch finishStreamedScript(int end) throws IOException {
         flushTo(end);
         StreamedFlight.Outcome outcome = flight == null ? StreamedFlight.Outcome.JUDGE : flight.finish();
         TrackerMatch refused = streamed.finish();
@@ -1166,149 +1115,14 @@ final class RewriteEngine implements TokenHandler {
 
     // ---------------------------------------------------------------- overflow of held elements
 
-    private void overflowHeldElement() throws IOException {
-        boolean closed = cfg.overflow == OverflowAction.FAIL_CLOSED;
-        if (inNoscript) {
-            logOverflow("a <noscript> block");
-            inNoscript = false;
-            inScript = false;
-            inAmpConfig = false; // an AMP component held in it goes with it
-            heldStyle = false; // a <style> held in it goes with it
-            checkContent = false;
-            if (closed) {
-                event(TrackerEvent.Action.REMOVED, noscriptLine, noscriptColumn, "noscript", null, null, Set.of());
-                deferLen = 0;
-                lastByte = lastByteBeforeNoscript; // what was held is gone, wherever the input was split
-                startOverflowDrop(ElementNames.NOSCRIPT, noscriptDepth, noscriptForeign);
-            } else {
-                releaseDeferred();
-            }
-            return;
-        }
-        if (inAmpConfig) {
-            ampConfig.overflowAmpConfig(closed);
-            return;
-        }
-        if (heldStyle) {
-            style.overflowSvgStyle(closed);
-            return;
-        }
-        if (heldMagentoInit) {
-            // Fail open whatever the switch: a block this large is a page's own configuration (checkout's jsLayout),
-            // which dropping would break, while the trackers' blocks are small; unread, it is sent as it was.
-            logOverflow("a text/x-magento-init block");
-            heldMagentoInit = false;
-            inScript = false;
-            releaseDeferred();
-            return;
-        }
-        // an HTML <style> streams (streamStyle); in <noscript> it is held with it
-        logOverflow("an inline script", scriptForeign || scriptsEvaluated ? "treating it as a refused tracker (FAIL_CLOSED)"
-            : "sending it as it streams, made unparseable at its end if it names a refused tracker, or rewritten on the"
-            + " way if it is a framework payload (FAIL_CLOSED)");
-        inScript = false;
-        scriptUnread = false;
-        if (!closed) {
-            releaseDeferred();
-        } else if (!scriptForeign && !scriptsEvaluated) {
-            // Sent as it streams, and made a syntax error at its end if it names a refused tracker (StreamedScript).
-            int cs = scriptContentStart;
-            streamed = new StreamedScript(cfg.catalog, decision);
-            streamed.feed(defer, cs, deferLen - cs);
-            // a framework payload, which the page hydrates from, is rewritten as it streams instead (StreamedFlight)
-            flight = new StreamedFlight(cfg.catalog, decision, scriptRewrites.flightComponents(), sink);
-            sink.write(defer, 0, cs);
-            flight.feed(defer, cs, deferLen - cs);
-            deferLen = 0;
-            setMode(SINK);
-        } else if (cfg.mode == RewriteMode.NEUTRALIZE) {
-            event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", null, null, Set.of());
-            writeNeutralScript(decision.refused());
-            deferLen = 0;
-            setMode(SINK);
-        } else {
-            event(TrackerEvent.Action.REMOVED, scriptLine, scriptColumn, "script", null, null, Set.of());
-            deferLen = 0;
-            lastByte = lastByteBeforeScript; // what was held is gone, wherever the input was split
-            startOverflowDrop(ElementNames.SCRIPT, 1, heldContext);
-        }
-    }
-
-    /**
-     * A tag longer than the cap inside a held element: the held element cannot be read whole, wherever the input was
-     * split. In a {@code <noscript>} (any tag of its content) or an SVG script the overflow switch applies to the
-     * element. In an HTML script or style the tag can only be the element's end tag (its text is raw), so the text is
-     * complete: it is judged as usual, and the end tag streams after it, or goes with the script when that is
-     * removed. In an SVG style it is a tag inside the style ({@link HeldStyle#tagInSvgStyle}).
-     */
-    private void overflowInHeldElement() throws IOException {
-        if (inScript && heldStyle && heldForeign && !inNoscript) {
-            style.tagInSvgStyle(); // its own end tag too: one over the cap is taken as a tag inside it
-            if (mode == SINK) {
-                onTagOverflow(); // the style is let go of: the tag is one over the cap like any other
-            }
-        } else if (inNoscript || !inScript || scriptForeign || !tok.endTag) {
-            overflowHeldElement();
-        } else {
-            finishScript(tok.tagStart, -1);
-        }
-    }
-
-    /**
-     * An end tag over the cap while dropping, decided now, while its start is still in the buffer (once a chunk
-     * boundary passes, its first bytes are gone): the end tag of a style whose end tag the drop keeps ends the drop
-     * and streams; a {@code </noscript>} that ends a drop inside a held {@code <noscript>} is a tag over the cap in
-     * the block, so the block overflows. Other drops end at the tag's end as usual ({@link #dropTag}).
-     */
-    private void endTagOverTheCapInDrop() throws IOException {
-        flushTo(tok.tagStart); // dropped, as a chunk boundary would have
-        if (keepDropEnd && dropDepth == 1 && tok.nameId == dropId) {
-            tok.ps = tok.tagStart;
-            keepDropEnd = false;
-            dropDepth = 0;
-            setMode(baseMode());
-            if (dropAfterOverflow) {
-                dropAfterOverflow = false;
-                tok.resetForeign(dropContext);
-            }
-        } else if (inNoscript && tok.nameId == ElementNames.NOSCRIPT && dropId != ElementNames.NOSCRIPT) {
-            overflowHeldElement();
-        }
-    }
-
-    /**
-     * Drops a held element past the cap up to its end tag ({@code depth} of them, for nested {@code <noscript>}s);
-     * the SVG/MathML context is then {@code context}, the one the element started in.
-     */
+    /** See {@link CapOverflow#startOverflowDrop}. */
     void startOverflowDrop(int id, int depth, ForeignContent.Context context) {
-        setMode(DROP);
-        dropId = id;
-        dropNameLen = 0;
-        dropDepth = depth;
-        dropEnds = null;
-        dropForeignEnds = null;
-        dropAfterOverflow = true;
-        dropContext = context;
+        overflow.startOverflowDrop(id, depth, context);
     }
 
-    /** The held element overflowed while its own end tag was being handled: the drop ends with that tag. */
-    private void endDropAfterOverflow(int id, int endEnd) {
-        if (mode == DROP && dropId == id) {
-            tok.ps = endEnd;
-            setMode(baseMode());
-        }
-    }
-
+    /** See {@link CapOverflow#logOverflow(String)}. */
     void logOverflow(String what) {
-        logOverflow(what, "treating it as a refused tracker (FAIL_CLOSED)");
-    }
-
-    private void logOverflow(String what, String closedOutcome) {
-        if (!overflowLogged) {
-            overflowLogged = true;
-            cfg.logOverflow(what, cfg.overflow == OverflowAction.FAIL_CLOSED
-                ? closedOutcome : "passing it through unchecked (FAIL_OPEN)");
-        }
+        overflow.logOverflow(what);
     }
 
     // ---------------------------------------------------------------- events
