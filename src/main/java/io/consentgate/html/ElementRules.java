@@ -22,7 +22,6 @@ final class ElementRules {
     private final RewriteEngine engine;
     private final Tokenizer t;
     private final HtmlRewriter cfg;
-    private final String categoryAttribute;
     final byte[] categoryAttributeBytes;
     private final HostFilter.Memo hostMemo = new HostFilter.Memo();
     private final HostFilter hostFilter;
@@ -30,6 +29,7 @@ final class ElementRules {
     private final AmpElements amp;
     private final ScriptElements scripts;
     private final LazyLoadAttributes lazyLoading;
+    private final Neutralizer neutralizer;
     private final TaggedElements tagged;
     /** Attribute drops of the current start tag waiting to be written with the others ({@link #liveAttributes}). */
     private TagWriter edits;
@@ -41,14 +41,14 @@ final class ElementRules {
         this.engine = engine;
         this.t = engine.tok;
         this.cfg = engine.cfg;
-        this.categoryAttribute = cfg.categoryAttribute;
         this.categoryAttributeBytes = ascii(cfg.categoryAttribute);
         this.hostFilter = cfg.hostFilter;
         this.nested = new NestedDocuments(engine);
         this.amp = new AmpElements(this, engine);
         this.scripts = new ScriptElements(this, engine);
         this.lazyLoading = new LazyLoadAttributes(this, t);
-        this.tagged = new TaggedElements(this, engine, nested, scripts);
+        this.neutralizer = new Neutralizer(this, engine, lazyLoading);
+        this.tagged = new TaggedElements(this, engine, nested, scripts, neutralizer);
     }
 
     void startTag() throws IOException {
@@ -273,7 +273,7 @@ final class ElementRules {
         if (cfg.mode == RewriteMode.NEUTRALIZE && !engine.inNoscript()) {
             engine.event(TrackerEvent.Action.NEUTRALIZED, line, column, element, e.trackerId(), e.trackerName(),
                 e.categories());
-            neutralize(e.categories().isEmpty() ? null : e.categories());
+            neutralizer.neutralize(e.categories().isEmpty() ? null : e.categories());
         } else {
             engine.event(TrackerEvent.Action.REMOVED, line, column, element, e.trackerId(), e.trackerName(),
                 e.categories());
@@ -795,7 +795,7 @@ final class ElementRules {
         String element = ElementNames.name(t.nameId);
         if (cfg.mode == RewriteMode.NEUTRALIZE && !engine.inNoscript()) {
             engine.event(TrackerEvent.Action.NEUTRALIZED, element, m);
-            neutralize(m.categories());
+            neutralizer.neutralize(m.categories());
         } else {
             engine.event(TrackerEvent.Action.REMOVED, element, m);
             if (t.nameId == ElementNames.SCRIPT && !t.foreign) {
@@ -808,69 +808,13 @@ final class ElementRules {
 
     // ---------------------------------------------------------------- neutralization
 
-    /** Rewrites the current tag into its inert form; {@code category} null: the tag already names its category. */
-    void neutralize(Set<Category> categories) throws IOException {
-        TagWriter w = engine.tagWriter;
-        w.reset(t.attrCount);
-        boolean script = t.nameId == ElementNames.SCRIPT;
-        int id = t.nameId;
-        boolean href = script || id == ElementNames.IMAGE || id == ElementNames.FEIMAGE; // SVG elements
-        boolean lazy = lazyLoading.lazyLoads();
-        for (int i = 0; i < t.attrCount; i++) {
-            if (t.attrNameIs(i, SRC) || t.attrNameIs(i, SRCSET)
-                || (t.attrNameIs(i, HREF) && (id == ElementNames.LINK || href))
-                || (href && t.attrNameIs(i, XLINK_HREF))
-                || (id == ElementNames.VIDEO && t.attrNameIs(i, POSTER))
-                || (id == ElementNames.OBJECT && t.attrNameIs(i, DATA))
-                || (id == ElementNames.IFRAME && t.attrNameIs(i, SRCDOC))
-                || (id == ElementNames.LINK && t.attrNameIs(i, IMAGESRCSET))
-                || (lazy && lazyLoading.lazyKind(i) != 0)
-                || (lazy && t.attrNameIs(i, CLASS) && value(i).toLowerCase(Locale.ROOT).contains("lazy"))) {
-                // A lazy-loading copy too (data-data-src loads nothing), and a lazy-loading library's class
-                // (lazyload, lazy, rocket-lazyload...): the library would load the data-src the URL moves to.
-                w.edit(i, TagWriter.ADD_DATA_PREFIX);
-            } else if (script && t.attrNameIs(i, TYPE)) {
-                w.edit(i, TagWriter.ADD_CONSENT_PREFIX);
-            }
-        }
-        String insert = script ? " type=\"text/plain\"" : "";
-        if (categories != null && categoryAttr() < 0) {
-            insert += new String(categoryInsert(categories), StandardCharsets.US_ASCII);
-        }
-        w.build(t, insert);
-        engine.replaceTag();
-    }
-
-    /** The inert form of the current inline script tag, without the category, into the tag writer. */
+    /** See {@link Neutralizer#neutralScriptTag}. */
     void neutralScriptTag(boolean alreadyTagged) {
-        TagWriter w = engine.tagWriter;
-        w.reset(t.attrCount);
-        if (alreadyTagged) {
-            w.build(t, null);
-            return;
-        }
-        for (int i = 0; i < t.attrCount; i++) {
-            if (t.attrNameIs(i, TYPE)) {
-                w.edit(i, TagWriter.ADD_CONSENT_PREFIX);
-            }
-        }
-        w.build(t, " type=\"text/plain\"");
+        neutralizer.neutralScriptTag(alreadyTagged);
     }
 
-    /**
-     * {@code  data-consent="analytics,marketing"} with the configured attribute name: every category the tracker needs
-     * (not only those refused now), so a consent manager that activates the element later asks for all of them.
-     */
+    /** See {@link Neutralizer#categoryInsert}. */
     byte[] categoryInsert(Set<Category> categories) {
-        StringBuilder list = new StringBuilder();
-        for (Category c : Category.values()) {
-            if (categories.contains(c) && c != Category.NECESSARY) {
-                list.append(list.length() == 0 ? "" : ",").append(c.id());
-            }
-        }
-        if (list.length() == 0) {
-            list.append(Category.MARKETING.id()); // never reached: a tracker needs a category besides necessary
-        }
-        return (" " + categoryAttribute + "=\"" + list + "\"").getBytes(StandardCharsets.US_ASCII);
+        return neutralizer.categoryInsert(categories);
     }
 }

@@ -28,8 +28,10 @@ final class TaggedElements {
     private final boolean activating;
     private final NestedDocuments nested;
     private final ScriptElements scripts;
+    private final Neutralizer neutralizer;
 
-    TaggedElements(ElementRules rules, RewriteEngine engine, NestedDocuments nested, ScriptElements scripts) {
+    TaggedElements(ElementRules rules, RewriteEngine engine, NestedDocuments nested, ScriptElements scripts,
+                   Neutralizer neutralizer) {
         this.rules = rules;
         this.engine = engine;
         this.t = engine.tok;
@@ -38,6 +40,7 @@ final class TaggedElements {
         this.activating = !engine.decision.refused().isEmpty();
         this.nested = nested;
         this.scripts = scripts;
+        this.neutralizer = neutralizer;
     }
 
     /**
@@ -81,7 +84,7 @@ final class TaggedElements {
             if (!neutralize) {
                 engine.removeElement();
             } else if (!isInert()) {
-                rules.neutralize(null);
+                neutralizer.neutralize(null);
             }
             return true;
         }
