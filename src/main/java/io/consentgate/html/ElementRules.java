@@ -6,9 +6,7 @@ import io.consentgate.Category;
 import io.consentgate.catalog.TrackerMatch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,16 +22,15 @@ final class ElementRules {
     private final RewriteEngine engine;
     private final Tokenizer t;
     private final HtmlRewriter cfg;
-    private final String categoryAttribute;
     final byte[] categoryAttributeBytes;
     private final HostFilter.Memo hostMemo = new HostFilter.Memo();
-    /** Activation rewrites bytes, so it is off when nothing is refused (the output must equal the input). */
-    private final boolean activating;
     private final HostFilter hostFilter;
     private final NestedDocuments nested;
     private final AmpElements amp;
     private final ScriptElements scripts;
     private final LazyLoadAttributes lazyLoading;
+    private final Neutralizer neutralizer;
+    private final TaggedElements tagged;
     /** Attribute drops of the current start tag waiting to be written with the others ({@link #liveAttributes}). */
     private TagWriter edits;
     private String base;
@@ -44,20 +41,20 @@ final class ElementRules {
         this.engine = engine;
         this.t = engine.tok;
         this.cfg = engine.cfg;
-        this.categoryAttribute = cfg.categoryAttribute;
         this.categoryAttributeBytes = ascii(cfg.categoryAttribute);
-        this.activating = !engine.decision.refused().isEmpty();
         this.hostFilter = cfg.hostFilter;
         this.nested = new NestedDocuments(engine);
         this.amp = new AmpElements(this, engine);
         this.scripts = new ScriptElements(this, engine);
         this.lazyLoading = new LazyLoadAttributes(this, t);
+        this.neutralizer = new Neutralizer(this, engine, lazyLoading);
+        this.tagged = new TaggedElements(this, engine, nested, scripts, neutralizer);
     }
 
     void startTag() throws IOException {
         edits = null;
         int cat = t.maybeMarked() ? categoryAttr() : -1;
-        if (cat >= 0 && tagged(cat)) {
+        if (cat >= 0 && tagged.startTag(cat)) {
             return;
         }
         boolean other = elementRules();
@@ -250,7 +247,7 @@ final class ElementRules {
     }
 
     /** See {@link NestedDocuments#refusal}: an iframe's {@code srcdoc}, else a {@code data:} document in {@code url}. */
-    private TrackerEvent nestedDocumentRefusal(int url) throws IOException {
+    TrackerEvent nestedDocumentRefusal(int url) throws IOException {
         return nestedDocumentRefusal(url, t.nameId == ElementNames.IFRAME ? attr(SRCDOC) : -1);
     }
 
@@ -269,14 +266,14 @@ final class ElementRules {
     }
 
     /** Refuses the current element for what its nested document would load: removed, or neutralized. */
-    private void refuseForNestedDocument(TrackerEvent e) throws IOException {
+    void refuseForNestedDocument(TrackerEvent e) throws IOException {
         String element = ElementNames.name(t.nameId);
         long line = t.lineOf(t.tagStart);
         long column = t.columnOf(t.tagStart);
         if (cfg.mode == RewriteMode.NEUTRALIZE && !engine.inNoscript()) {
             engine.event(TrackerEvent.Action.NEUTRALIZED, line, column, element, e.trackerId(), e.trackerName(),
                 e.categories());
-            neutralize(e.categories().isEmpty() ? null : e.categories());
+            neutralizer.neutralize(e.categories().isEmpty() ? null : e.categories());
         } else {
             engine.event(TrackerEvent.Action.REMOVED, line, column, element, e.trackerId(), e.trackerName(),
                 e.categories());
@@ -336,173 +333,22 @@ final class ElementRules {
         return new String(b, v, end - v, StandardCharsets.ISO_8859_1);
     }
 
-    // ---------------------------------------------------------------- operator-tagged elements
-
-    private boolean tagged(int cat) throws IOException {
-        String value = value(cat);
-        EnumSet<Category> cats = EnumSet.noneOf(Category.class);
-        boolean unknown = false;
-        for (String id : LIST_SEPARATOR.split(value)) {
-            if (!id.isEmpty()) {
-                Optional<Category> c = Category.fromId(id);
-                if (c.isPresent()) {
-                    cats.add(c.get());
-                } else {
-                    unknown = true;
-                }
-            }
-        }
-        if (isDocumentElement() || unknown && !loadsSomething()) {
-            // The attribute is a common name: a site's own banner buttons and state markers carry data-consent
-            // "accepted", "pending"... Such a value gates only an element that loads something (where a typo must
-            // not let a tag through); <html>, <head> and <body> are never gated (their removal empties the page).
-            engine.notGated(ElementNames.name(t.nameId).isEmpty()
-                ? new String(t.name, 0, t.nameLen, StandardCharsets.ISO_8859_1) : ElementNames.name(t.nameId),
-                categoryAttribute, value);
-            return false;
-        }
-        if (unknown) {
-            // an unknown id on an element that loads something requires every category: refused unless all are allowed
-            cats.addAll(EnumSet.complementOf(EnumSet.of(Category.NECESSARY)));
-        }
-        if (!engine.decision.allowsAll(cats)) {
-            String element = ElementNames.name(t.nameId);
-            boolean neutralize = cfg.mode == RewriteMode.NEUTRALIZE && !engine.inNoscript() && isNeutralizable();
-            TrackerEvent.Action action = neutralize ? TrackerEvent.Action.NEUTRALIZED : TrackerEvent.Action.REMOVED;
-            engine.event(action, t.lineOf(t.tagStart), t.columnOf(t.tagStart),
-                element.isEmpty() ? new String(t.name, 0, t.nameLen, StandardCharsets.ISO_8859_1) : element,
-                categoryAttribute, value, cats);
-            if (!neutralize) {
-                engine.removeElement();
-            } else if (!isInert()) {
-                neutralize(null);
-            }
-            return true;
-        }
-        return activating && activate();
-    }
-
-    /** Whether the current tag is {@code <html>}, {@code <head>} or {@code <body>}. */
-    private boolean isDocumentElement() {
-        if (t.nameId == ElementNames.BODY) {
-            return true;
-        }
-        return t.nameLen == 4 && (t.name[0] == 'h' && t.name[1] == 't' && t.name[2] == 'm' && t.name[3] == 'l'
-            || t.name[0] == 'h' && t.name[1] == 'e' && t.name[2] == 'a' && t.name[3] == 'd');
+    /** See {@link TaggedElements#activateTag}. */
+    boolean activateTag() {
+        return tagged.activateTag();
     }
 
     /**
-     * Whether the current element loads or runs something by itself: a script, or a URL attribute it fetches
-     * ({@code src}, {@code srcset}, {@code href} of a {@code <link>}, {@code data} of an {@code <object>},
-     * {@code poster}, {@code srcdoc}) or that a lazy-loading library turns into one ({@code data-src}…).
+     * The edits of the current tag once the operator's allow activated it ({@link TaggedElements}), added to the
+     * activation's in the tag writer: its {@code ping}, {@code style} and event handlers, read as on any tag
+     * ({@link #liveAttributes}). Returns the tag writer.
      */
-    private boolean loadsSomething() {
-        return t.nameId == ElementNames.SCRIPT || attr(SRC) >= 0 || attr(SRCSET) >= 0 || attr(SRCDOC) >= 0
-            || attr(POSTER) >= 0 || attr(DATA_SRC) >= 0 || attr(DATA_SRCSET) >= 0
-            || t.nameId == ElementNames.LINK && attr(HREF) >= 0 || t.nameId == ElementNames.OBJECT && attr(DATA) >= 0;
-    }
-
-    private boolean isNeutralizable() {
-        int id = t.nameId;
-        return id == ElementNames.SCRIPT || id == ElementNames.IMG || id == ElementNames.IFRAME
-            || id == ElementNames.SOURCE || id == ElementNames.LINK;
-    }
-
-    /** Whether a tagged element already loads nothing: a text/plain script or no URL attribute. */
-    private boolean isInert() {
-        if (t.nameId == ElementNames.SCRIPT) {
-            int type = attr(TYPE);
-            return type >= 0 && value(type).strip().equalsIgnoreCase("text/plain");
-        }
-        return attr(SRC) < 0 && attr(SRCSET) < 0 && attr(HREF) < 0 && attr(SRCDOC) < 0 && attr(IMAGESRCSET) < 0;
-    }
-
-    private boolean activate() throws IOException {
-        if (!activateTag()) {
-            return false;
-        }
-        // A URL the tag already loads and keeps (no data- form replaces it) stays in the activated tag: a refused
-        // tracker there is refused as anywhere else (the operator's allow covers the element, not the catalog).
-        int dataSrc = attr(DATA_SRC);
-        int dataSrcset = t.nameId == ElementNames.SCRIPT ? -1 : attr(DATA_SRCSET);
-        // The URL the element loads and keeps: src unless data-src replaces it; an <object>'s data, which it never does.
-        boolean object = t.nameId == ElementNames.OBJECT;
-        boolean script = t.nameId == ElementNames.SCRIPT;
-        int url = object ? attr(DATA) : dataSrc >= 0 ? -1 : attr(SRC);
-        // A script's URL is read as anywhere else: its host, or a tracker loader's path on any host.
-        TrackerMatch live = script ? checkLoader(url) : check(url, false);
-        if (live == null && t.nameId != ElementNames.SCRIPT && dataSrcset < 0) {
-            live = check(attr(SRCSET), true);
-        }
-        if (live != null) {
-            refuseIfTracker(live);
-            return true;
-        }
-        if (nested.showsDocument()) {
-            // The document it shows once active: srcdoc (it wins over src) or a data: URL in the live src. A refused
-            // tracker in it is refused as anywhere.
-            TrackerEvent e = nestedDocumentRefusal(url);
-            if (e != null) {
-                refuseForNestedDocument(e);
-                return true;
-            }
-        }
-        TrackerMatch m = script ? checkLoader(dataSrc) : check(dataSrc, false);
-        if (m == null) {
-            m = check(dataSrcset, true);
-        }
-        if (m != null || nested.showsDocument() && nested.dataUrlRefusal(dataSrc) != null) {
-            return true; // a catalog refusal beats the operator's allow: leave it inert
-        }
-        engine.event(TrackerEvent.Action.ACTIVATED, t.lineOf(t.tagStart), t.columnOf(t.tagStart),
-            ElementNames.name(t.nameId), categoryAttribute, value(categoryAttr()), EnumSet.noneOf(Category.class));
-        // The operator's allow covers the element, not a tracker in its other attributes: a ping, a style or an
-        // event handler that fetches a refused one goes as on any tag (found by the mutation fuzz test: an
-        // activated <a data-src> kept its ping). Written with the activation's edits.
+    TagWriter activatedEdits() throws IOException {
         edits = engine.tagWriter;
         if (t.nameId == ElementNames.A || t.nameId == ElementNames.AREA) {
             ping();
         }
-        TagWriter w = liveEdits(edits, false);
-        w.len = 0;
-        w.build(t, null);
-        if (t.nameId == ElementNames.SCRIPT && dataSrc < 0 && !(t.foreign && t.selfClosing)
-            && scripts.textMayFetch(true)) {
-            engine.beginScript(true);
-        } else {
-            engine.replaceTag();
-        }
-        return true;
-    }
-
-    /** Builds the activated form of the current tag into the tag writer; false when there is nothing to do. */
-    boolean activateTag() {
-        TagWriter w = engine.tagWriter;
-        w.reset(t.attrCount);
-        boolean script = t.nameId == ElementNames.SCRIPT;
-        boolean changed = false;
-        int dataSrc = attr(DATA_SRC);
-        int dataSrcset = attr(DATA_SRCSET);
-        for (int i = 0; i < t.attrCount; i++) {
-            if (t.attrNameIs(i, DATA_SRC) || t.attrNameIs(i, DATA_SRCSET)) {
-                w.edit(i, TagWriter.STRIP_DATA_PREFIX);
-                changed = true;
-            } else if (dataSrc >= 0 && t.attrNameIs(i, SRC) || dataSrcset >= 0 && t.attrNameIs(i, SRCSET)) {
-                // a lazy-loading placeholder (src="blank.gif" data-src="real.jpg"): the browser would keep the
-                // first of two src attributes, so the placeholder goes
-                w.edit(i, TagWriter.DROP);
-            } else if (script && t.attrNameIs(i, TYPE) && value(i).strip().equalsIgnoreCase("text/plain")) {
-                w.edit(i, TagWriter.DROP);
-                changed = true;
-            } else if (script && t.attrNameIs(i, DATA_CONSENT_TYPE)) {
-                w.edit(i, TagWriter.STRIP_CONSENT_PREFIX);
-                changed = true;
-            }
-        }
-        if (changed) {
-            w.build(t, null);
-        }
-        return changed;
+        return liveEdits(edits, false);
     }
 
     // ---------------------------------------------------------------- trackers by URL
@@ -949,7 +795,7 @@ final class ElementRules {
         String element = ElementNames.name(t.nameId);
         if (cfg.mode == RewriteMode.NEUTRALIZE && !engine.inNoscript()) {
             engine.event(TrackerEvent.Action.NEUTRALIZED, element, m);
-            neutralize(m.categories());
+            neutralizer.neutralize(m.categories());
         } else {
             engine.event(TrackerEvent.Action.REMOVED, element, m);
             if (t.nameId == ElementNames.SCRIPT && !t.foreign) {
@@ -962,69 +808,13 @@ final class ElementRules {
 
     // ---------------------------------------------------------------- neutralization
 
-    /** Rewrites the current tag into its inert form; {@code category} null: the tag already names its category. */
-    private void neutralize(Set<Category> categories) throws IOException {
-        TagWriter w = engine.tagWriter;
-        w.reset(t.attrCount);
-        boolean script = t.nameId == ElementNames.SCRIPT;
-        int id = t.nameId;
-        boolean href = script || id == ElementNames.IMAGE || id == ElementNames.FEIMAGE; // SVG elements
-        boolean lazy = lazyLoading.lazyLoads();
-        for (int i = 0; i < t.attrCount; i++) {
-            if (t.attrNameIs(i, SRC) || t.attrNameIs(i, SRCSET)
-                || (t.attrNameIs(i, HREF) && (id == ElementNames.LINK || href))
-                || (href && t.attrNameIs(i, XLINK_HREF))
-                || (id == ElementNames.VIDEO && t.attrNameIs(i, POSTER))
-                || (id == ElementNames.OBJECT && t.attrNameIs(i, DATA))
-                || (id == ElementNames.IFRAME && t.attrNameIs(i, SRCDOC))
-                || (id == ElementNames.LINK && t.attrNameIs(i, IMAGESRCSET))
-                || (lazy && lazyLoading.lazyKind(i) != 0)
-                || (lazy && t.attrNameIs(i, CLASS) && value(i).toLowerCase(Locale.ROOT).contains("lazy"))) {
-                // A lazy-loading copy too (data-data-src loads nothing), and a lazy-loading library's class
-                // (lazyload, lazy, rocket-lazyload...): the library would load the data-src the URL moves to.
-                w.edit(i, TagWriter.ADD_DATA_PREFIX);
-            } else if (script && t.attrNameIs(i, TYPE)) {
-                w.edit(i, TagWriter.ADD_CONSENT_PREFIX);
-            }
-        }
-        String insert = script ? " type=\"text/plain\"" : "";
-        if (categories != null && categoryAttr() < 0) {
-            insert += new String(categoryInsert(categories), StandardCharsets.US_ASCII);
-        }
-        w.build(t, insert);
-        engine.replaceTag();
-    }
-
-    /** The inert form of the current inline script tag, without the category, into the tag writer. */
+    /** See {@link Neutralizer#neutralScriptTag}. */
     void neutralScriptTag(boolean alreadyTagged) {
-        TagWriter w = engine.tagWriter;
-        w.reset(t.attrCount);
-        if (alreadyTagged) {
-            w.build(t, null);
-            return;
-        }
-        for (int i = 0; i < t.attrCount; i++) {
-            if (t.attrNameIs(i, TYPE)) {
-                w.edit(i, TagWriter.ADD_CONSENT_PREFIX);
-            }
-        }
-        w.build(t, " type=\"text/plain\"");
+        neutralizer.neutralScriptTag(alreadyTagged);
     }
 
-    /**
-     * {@code  data-consent="analytics,marketing"} with the configured attribute name: every category the tracker needs
-     * (not only those refused now), so a consent manager that activates the element later asks for all of them.
-     */
+    /** See {@link Neutralizer#categoryInsert}. */
     byte[] categoryInsert(Set<Category> categories) {
-        StringBuilder list = new StringBuilder();
-        for (Category c : Category.values()) {
-            if (categories.contains(c) && c != Category.NECESSARY) {
-                list.append(list.length() == 0 ? "" : ",").append(c.id());
-            }
-        }
-        if (list.length() == 0) {
-            list.append(Category.MARKETING.id()); // never reached: a tracker needs a category besides necessary
-        }
-        return (" " + categoryAttribute + "=\"" + list + "\"").getBytes(StandardCharsets.US_ASCII);
+        return neutralizer.categoryInsert(categories);
     }
 }
