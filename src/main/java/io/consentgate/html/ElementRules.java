@@ -246,7 +246,9 @@ final class ElementRules {
         return m != null ? m : nested.dataScriptRefusal(i);
     }
 
-    /** See {@link NestedDocuments#refusal}: an iframe's {@code srcdoc}, else a {@code data:} document in {@code url}. */
+    /**
+     * See {@link NestedDocuments#refusal}: an iframe's {@code srcdoc}, else a {@code data:} document in {@code url}.
+     */
     TrackerEvent nestedDocumentRefusal(int url) throws IOException {
         return nestedDocumentRefusal(url, t.nameId == ElementNames.IFRAME ? attr(SRCDOC) : -1);
     }
@@ -307,7 +309,6 @@ final class ElementRules {
         return -1;
     }
 
-    /** Attribute {@code i}'s value as the browser reads it: character references decoded ({@code rel="&#x70;reload"}). */
     /** The current tag's {@code nonce} value as written (references and encoding unchanged), or null. */
     byte[] rawNonce() {
         int i = attr(AttributeNames.NONCE);
@@ -318,6 +319,9 @@ final class ElementRules {
         return v < 0 ? new byte[0] : java.util.Arrays.copyOfRange(t.buf, v, t.valueTo(i));
     }
 
+    /**
+     * Attribute {@code i}'s value as the browser reads it: character references decoded ({@code rel="&#x70;reload"}).
+     */
     String value(int i) {
         int v = t.valueFrom(i);
         if (v < 0) {
@@ -368,8 +372,10 @@ final class ElementRules {
         return name.startsWith("data-") ? name : null;
     }
 
-    /** SVG {@code <image>} and {@code <feImage>}: {@code href} wins over {@code xlink:href}. */
-    /** The refusing match for the URL an SVG {@code <image>}, {@code <feImage>} or {@code <use>} loads, or null. */
+    /**
+     * The refusing match for the URL an SVG {@code <image>}, {@code <feImage>} or {@code <use>} loads, or null; where
+     * both are given, {@code href} wins over {@code xlink:href}, as in a browser.
+     */
     private TrackerMatch svgHref() {
         int href = attr(HREF);
         return check(href >= 0 ? href : attr(XLINK_HREF), false);

@@ -31,7 +31,7 @@ final class Neutralizer {
         this.lazyLoading = lazyLoading;
     }
 
-    /** Rewrites the current tag into its inert form; {@code category} null: the tag already names its category. */
+    /** Rewrites the current tag into its inert form; {@code categories} null: the tag already names its category. */
     void neutralize(Set<Category> categories) throws IOException {
         TagWriter w = engine.tagWriter;
         w.reset(t.attrCount);

@@ -136,7 +136,8 @@ final class TaggedElements {
         // tracker there is refused as anywhere else (the operator's allow covers the element, not the catalog).
         int dataSrc = rules.attr(DATA_SRC);
         int dataSrcset = t.nameId == ElementNames.SCRIPT ? -1 : rules.attr(DATA_SRCSET);
-        // The URL the element loads and keeps: src unless data-src replaces it; an <object>'s data, which it never does.
+        // The URL the element loads and keeps: src unless data-src replaces it; an <object>'s data, which it never
+        // does.
         boolean object = t.nameId == ElementNames.OBJECT;
         boolean script = t.nameId == ElementNames.SCRIPT;
         int url = object ? rules.attr(DATA) : dataSrc >= 0 ? -1 : rules.attr(SRC);
