@@ -8,8 +8,9 @@ import java.util.Set;
  * ({@link HtmlRewriter#maxHeldBytes}): the overflow switch ({@link OverflowAction}) applied to a held
  * {@code <noscript>}, script, style or AMP configuration, a start tag past the cap kept and read attribute by
  * attribute ({@link StreamedTag}) or dropped, and the drops that go on past the cap to the element's end tag. These
- * paths run only for input larger than the cap. The engine keeps the hold and the drop themselves (the held bytes,
- * the flags, the drop's element and depth); this class decides what an overflow does to them, and logs the first one.
+ * paths run only for input larger than the cap. The engine keeps the hold itself (the held bytes, the flags) and
+ * {@link ElementDrop} the drop (its element and depth); this class decides what an overflow does to them, and logs
+ * the first one.
  */
 final class CapOverflow {
 
@@ -17,17 +18,20 @@ final class CapOverflow {
     private final Tokenizer tok;
     private final HeldStyle style;
     private final HeldScriptRewrites scriptRewrites;
+    private final ElementDrop drop;
 
     private boolean overflowLogged;
     /** A start tag past the cap under fail-closed, kept and read attribute by attribute ({@link #streamingTag}). */
     private final StreamedTag streamedTag;
     private boolean streamingTag;
 
-    CapOverflow(RewriteEngine engine, ElementRules rules, HeldStyle style, HeldScriptRewrites scriptRewrites) {
+    CapOverflow(RewriteEngine engine, ElementRules rules, HeldStyle style, HeldScriptRewrites scriptRewrites,
+                ElementDrop drop) {
         this.engine = engine;
         this.tok = engine.tok;
         this.style = style;
         this.scriptRewrites = scriptRewrites;
+        this.drop = drop;
         this.streamedTag = new StreamedTag(engine, tok, rules.categoryAttributeBytes);
     }
 
@@ -91,10 +95,10 @@ final class CapOverflow {
             tok.ps = tok.tagEnd;
             engine.setMode(engine.baseMode());
             if (!tok.endTag) {
-                engine.cutRest();
+                drop.cutRest();
             }
         } else if (engine.mode == RewriteEngine.DROP) {
-            engine.dropTag();
+            drop.dropTag();
         }
     }
 
@@ -114,7 +118,7 @@ final class CapOverflow {
                     null, null, Set.of());
                 engine.deferLen = 0;
                 engine.lastByte = engine.lastByteBeforeNoscript; // what was held is gone, wherever the input was split
-                startOverflowDrop(ElementNames.NOSCRIPT, engine.noscriptDepth, engine.noscriptForeign);
+                drop.startOverflowDrop(ElementNames.NOSCRIPT, engine.noscriptDepth, engine.noscriptForeign);
             } else {
                 engine.releaseDeferred();
             }
@@ -169,7 +173,7 @@ final class CapOverflow {
                 Set.of());
             engine.deferLen = 0;
             engine.lastByte = engine.lastByteBeforeScript; // what was held is gone, wherever the input was split
-            startOverflowDrop(ElementNames.SCRIPT, 1, engine.heldContext);
+            drop.startOverflowDrop(ElementNames.SCRIPT, 1, engine.heldContext);
         }
     }
 
@@ -197,42 +201,27 @@ final class CapOverflow {
      * An end tag over the cap while dropping, decided now, while its start is still in the buffer (once a chunk
      * boundary passes, its first bytes are gone): the end tag of a style whose end tag the drop keeps ends the drop
      * and streams; a {@code </noscript>} that ends a drop inside a held {@code <noscript>} is a tag over the cap in
-     * the block, so the block overflows. Other drops end at the tag's end as usual ({@link RewriteEngine#dropTag}).
+     * the block, so the block overflows. Other drops end at the tag's end as usual ({@link ElementDrop#dropTag}).
      */
     private void endTagOverTheCapInDrop() throws IOException {
         engine.flushTo(tok.tagStart); // dropped, as a chunk boundary would have
-        if (engine.keepDropEnd && engine.dropDepth == 1 && tok.nameId == engine.dropId) {
+        if (drop.keepDropEnd && drop.dropDepth == 1 && tok.nameId == drop.dropId) {
             tok.ps = tok.tagStart;
-            engine.keepDropEnd = false;
-            engine.dropDepth = 0;
+            drop.keepDropEnd = false;
+            drop.dropDepth = 0;
             engine.setMode(engine.baseMode());
-            if (engine.dropAfterOverflow) {
-                engine.dropAfterOverflow = false;
-                tok.resetForeign(engine.dropContext);
+            if (drop.dropAfterOverflow) {
+                drop.dropAfterOverflow = false;
+                tok.resetForeign(drop.dropContext);
             }
-        } else if (engine.inNoscript && tok.nameId == ElementNames.NOSCRIPT && engine.dropId != ElementNames.NOSCRIPT) {
+        } else if (engine.inNoscript && tok.nameId == ElementNames.NOSCRIPT && drop.dropId != ElementNames.NOSCRIPT) {
             overflowHeldElement();
         }
     }
 
-    /**
-     * Drops a held element past the cap up to its end tag ({@code depth} of them, for nested {@code <noscript>}s);
-     * the SVG/MathML context is then {@code context}, the one the element started in.
-     */
-    void startOverflowDrop(int id, int depth, ForeignContent.Context context) {
-        engine.setMode(RewriteEngine.DROP);
-        engine.dropId = id;
-        engine.dropNameLen = 0;
-        engine.dropDepth = depth;
-        engine.dropEnds = null;
-        engine.dropForeignEnds = null;
-        engine.dropAfterOverflow = true;
-        engine.dropContext = context;
-    }
-
     /** The held element overflowed while its own end tag was being handled: the drop ends with that tag. */
     void endDropAfterOverflow(int id, int endEnd) {
-        if (engine.mode == RewriteEngine.DROP && engine.dropId == id) {
+        if (engine.mode == RewriteEngine.DROP && drop.dropId == id) {
             tok.ps = endEnd;
             engine.setMode(engine.baseMode());
         }

@@ -21,10 +21,12 @@ final class HeldStyle {
     private static final byte[] INVALID_URL = {'a', 'b', 'o', 'u', 't', ':', 'i', 'n', 'v', 'a', 'l', 'i', 'd'};
 
     private final RewriteEngine engine;
+    private final ElementDrop drop;
     private final StyleSheets styleSheets;
 
-    HeldStyle(RewriteEngine engine, ElementRules rules) {
+    HeldStyle(RewriteEngine engine, ElementRules rules, ElementDrop drop) {
         this.engine = engine;
+        this.drop = drop;
         this.styleSheets = new StyleSheets(engine, rules);
     }
 
@@ -172,7 +174,7 @@ final class HeldStyle {
             Set.of());
         engine.deferLen = 0;
         engine.startOverflowDrop(ElementNames.STYLE, 1, engine.heldContext);
-        engine.keepDropEnd = true;
+        drop.keepDropEnd = true;
     }
 
     /**

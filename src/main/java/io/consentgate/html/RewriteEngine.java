@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * {@link ElementRules}; this class owns the routing and the held elements. What becomes of a held {@code <style>}, AMP
  * configuration or rewritable script is decided by {@link HeldStyle}, {@link HeldAmpConfig} and
  * {@link HeldScriptRewrites}, and what becomes of an element or tag past the hold cap by {@link CapOverflow}, on the
- * held bytes and flags kept here.
+ * held bytes and flags kept here. Where an element being removed ends is followed by {@link ElementDrop}.
  */
 final class RewriteEngine implements TokenHandler {
 
@@ -38,31 +38,11 @@ final class RewriteEngine implements TokenHandler {
     final HeldAmpConfig ampConfig;
     private final HeldScriptRewrites scriptRewrites;
     private final CapOverflow overflow;
+    private final ElementDrop drop;
 
     int mode = SINK;
-    int dropId;
-    private final byte[] dropName = new byte[Tokenizer.NAME_MAX];
-    int dropNameLen;
-    int dropDepth;
-    /** Where HTML closes the dropped element when its end tag may be left out ({@code <li>}, {@code <p>}…); else null. */
-    ImpliedEnds dropEnds;
-    /**
-     * Where a browser closes the dropped element when it is an SVG or MathML one (read in that content, or an
-     * {@code <svg>}, {@code <math>}): it reads every tag of the drop; else null, and the drop costs what it did.
-     */
-    ForeignEnds dropForeignEnds;
-    /**
-     * The SVG/MathML depth the dropped element opened at: deeper, inside an integration point ({@code
-     * <foreignObject>}, {@code <mi>}…), no tag closes it ({@link #dropEnds} does not apply).
-     */
-    private int dropForeignDepth;
+    /** A tag past the cap is dropped up to its end ({@link CapOverflow#onOverflowedTagEnd}). */
     boolean droppingOverflowedTag;
-    /**
-     * The drop is of a held element past the cap: when it ends, the SVG/MathML context is {@link #dropContext}, the
-     * one the element started in (else the one saved when the element was cut, see {@link #cutRest}).
-     */
-    boolean dropAfterOverflow;
-    ForeignContent.Context dropContext;
     /** The SVG/MathML context the held script or style started in ({@link Tokenizer#foreignSnapshot}). */
     ForeignContent.Context heldContext;
 
@@ -91,8 +71,6 @@ final class RewriteEngine implements TokenHandler {
     boolean heldStyle;
     /** The script held as {@link #inScript} is a {@code text/x-magento-init} block ({@link MagentoInitScript}). */
     boolean heldMagentoInit;
-    /** The element being dropped keeps its end tag ({@link HeldStyle#streamStyle}: the start of a style was sent). */
-    boolean keepDropEnd;
     /** At the end of the input: how many held bytes its last, undecided part added (a tag it ends inside); else 0. */
     private int eofTail;
     /**
@@ -162,10 +140,6 @@ final class RewriteEngine implements TokenHandler {
     int templateDepth;
     private byte[] pendingStubNonce;
     private static final byte[] CLOSE_AND_END_SCRIPT = "></script>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] LT = {'<'};
-    private static final byte[] GT = {'>'};
-    private static final byte[] END_OPEN = {'<', '/'};
-    private static final byte[] FONT_BREAKOUT = {' ', 's', 'i', 'z', 'e'};
 
     RewriteEngine(HtmlRewriter cfg, ConsentDecision decision, OutputStream sink, RewriteListener listener) {
         this.cfg = cfg;
@@ -175,10 +149,11 @@ final class RewriteEngine implements TokenHandler {
         this.tok = new Tokenizer(this, cfg.maxHeldBytes, listener != null, cfg.pool.take(1024));
         this.defer = cfg.pool.take(4096);
         this.rules = new ElementRules(this);
-        this.style = new HeldStyle(this, rules);
+        this.drop = new ElementDrop(this, rules);
+        this.style = new HeldStyle(this, rules, drop);
         this.ampConfig = new HeldAmpConfig(this, rules);
         this.scriptRewrites = new HeldScriptRewrites(this);
-        this.overflow = new CapOverflow(this, rules, style, scriptRewrites);
+        this.overflow = new CapOverflow(this, rules, style, scriptRewrites, drop);
         tok.guardAttribute = rules.categoryAttributeBytes;
         tok.skim = true;
     }
@@ -342,7 +317,7 @@ final class RewriteEngine implements TokenHandler {
             return;
         }
         if (mode == DROP) {
-            dropTag();
+            drop.dropTag();
         } else if (tok.endTag) {
             endTag();
         } else if (tok.foreign && tok.selfClosing && tok.nameId == ElementNames.SCRIPT && mode == SINK
@@ -374,7 +349,7 @@ final class RewriteEngine implements TokenHandler {
         }
     }
 
-    private void endTag() throws IOException {
+    void endTag() throws IOException {
         int id = tok.nameId;
         if (streamed != null) { // in a script's raw text the only tag is its end tag
             TrackerMatch poisoned = finishStreamedScript(tok.tagStart);
@@ -401,165 +376,6 @@ final class RewriteEngine implements TokenHandler {
                 noscriptInnerEnds[noscriptInnerEndCount++] = deferLen; // its bytes go to the held content next
             }
         }
-    }
-
-    void dropTag() throws IOException {
-        if (dropForeignEnds != null) {
-            foreignDropTag();
-            return;
-        }
-        boolean same = tok.nameId == dropId && (dropId != ElementNames.OTHER
-            || java.util.Arrays.equals(tok.name, 0, tok.nameLen, dropName, 0, dropNameLen));
-        if (dropEnds != null && tok.foreign && tok.endTag && !same && endsInForeignContent()) {
-            // SVG/MathML content left open in the removed element: an HTML end tag walks out of it to the HTML
-            // rules, which close the element and the content in it (<section data-consent=…><svg><image></div>)
-            endDropBeforeTag(true);
-            return;
-        }
-        if (dropEnds != null && !tok.foreign && tok.foreignDepth() <= dropForeignDepth) {
-            // An element whose end tag may be left out (<li>, <option>, <p>, table cells…): elements of its name
-            // inside it are nested ones only inside a container of their own (a list in the list item), or for an
-            // item or a paragraph, past what stops a browser's search for the one to close (<li>…<button><li>).
-            if (same && dropEnds.optionalEnd() && dropEnds.ownTagInside(tok.endTag)) {
-                return;
-            }
-            // Nested elements of its name are on dropEnds' stack too: an end tag that closes several open elements
-            // at once closes them with the rest (<div …><section><div>…</section></div>: the removed one's </div>).
-            int own = dropEnds.followsOwnName() ? dropEnds.ownDepth() : 0;
-            if (same && own > 0) {
-                if (tok.endTag) {
-                    if (!dropEnds.closedByOwnEnd()) {
-                        dropDepth += dropEnds.ownDepth() - own;
-                        return;
-                    }
-                } else if (!isVoid() && !dropEnds.closedBySameStart()) {
-                    dropEnds.openOwn();
-                    if (dropEnds.followsOwnName()) {
-                        dropDepth += dropEnds.ownDepth() - own;
-                        return;
-                    }
-                }
-            }
-            if (same ? !tok.endTag && dropEnds.closedBySameStart() : dropEnds.closes(
-                    new String(tok.name, 0, tok.nameLen, java.nio.charset.StandardCharsets.ISO_8859_1), tok.endTag,
-                    isVoid())) {
-                // The browser closes the removed element before this tag (<li>…<li>, <p>…<div>, </ul>, <p><video>
-                // …</p>): the removal ends here, and the tag is read as any other.
-                endDropBeforeTag(false);
-                return;
-            }
-            if (!same && own > 0 && dropEnds.followsOwnName()) {
-                dropDepth += dropEnds.ownDepth() - own;
-            }
-            if (dropEnds.emptied()) {
-                // the removed form's end tag came with elements open in it, and the last of them ends here
-                dropDepth = 0;
-                endDropAfterTag(tok.tagEnd);
-                return;
-            }
-        }
-        if (same && tok.endTag) {
-            if (--dropDepth == 0) {
-                if (dropAfterOverflow) {
-                    dropAfterOverflow = false;
-                    tok.ps = keepDropEnd ? tok.tagStart : tok.tagEnd;
-                    keepDropEnd = false;
-                    setMode(baseMode());
-                    tok.resetForeign(dropContext); // nothing was saved for it: what it started in goes on
-                } else {
-                    endDropAfterTag(keepDropEnd ? tok.tagStart : tok.tagEnd);
-                }
-            }
-        } else if (same && !isVoid()) {
-            dropDepth++;
-        } else if (tok.endTag && inNoscript && tok.nameId == ElementNames.NOSCRIPT && dropId != ElementNames.NOSCRIPT) {
-            tok.ps = tok.tagStart;
-            setMode(DEFER);
-            endTag();
-        }
-    }
-
-    /**
-     * Whether the current end tag, read in SVG/MathML content opened inside the removed HTML element, closes it: an
-     * HTML element's end tag that no SVG/MathML element has the name of reaches the HTML rules ({@link #dropEnds}),
-     * unless an integration point open inside (a scope boundary) stops it.
-     */
-    private boolean endsInForeignContent() {
-        String name = new String(tok.name, 0, tok.nameLen, java.nio.charset.StandardCharsets.ISO_8859_1);
-        if (tok.foreignDepth() <= dropForeignDepth || !HtmlElementKinds.holdsElements(name) || name.equals("a")
-            || tok.integrationPointAbove(dropForeignDepth)) {
-            return false;
-        }
-        int own = dropEnds.followsOwnName() ? dropEnds.ownDepth() : 0;
-        if (dropEnds.closes(name, true, false)) {
-            return true;
-        }
-        if (own > 0 && dropEnds.followsOwnName()) {
-            dropDepth += dropEnds.ownDepth() - own; // it may have closed nested elements of the removed one's name
-        }
-        return false;
-    }
-
-    /** {@link #dropTag} for an SVG or MathML element: {@link ForeignEnds} says where the browser closes it. */
-    private void foreignDropTag() throws IOException {
-        int r = dropForeignEnds.read(tok,
-            new String(tok.name, 0, tok.nameLen, java.nio.charset.StandardCharsets.ISO_8859_1));
-        if (r == ForeignEnds.ENDS_AFTER) {
-            dropDepth = 0;
-            endDropAfterTag(keepDropEnd ? tok.tagStart : tok.tagEnd);
-        } else if (r == ForeignEnds.ENDS_BEFORE) {
-            // The browser closes the element before this tag (</svg> after an unclosed <image>, a breakout <div>,
-            // an ancestor's end tag): the tag is read as any other, where the output puts it.
-            dropDepth = 0;
-            endDropBeforeTag(true);
-        } else if (tok.endTag && inNoscript && tok.nameId == ElementNames.NOSCRIPT) {
-            dropForeignEnds = null;
-            tok.ps = tok.tagStart;
-            setMode(DEFER);
-            endTag();
-        }
-    }
-
-    /**
-     * Ends the removal with the current tag, its last tag: output resumes at {@code resume} (the tag's start when its
-     * end tag stays, else its end), and the SVG/MathML context saved when the removal began returns after the tag.
-     */
-    private void endDropAfterTag(int resume) {
-        dropEnds = null;
-        dropForeignEnds = null;
-        tok.ps = resume;
-        keepDropEnd = false;
-        setMode(baseMode());
-        tok.restoreForeignContextAfterThisTag();
-    }
-
-    /**
-     * Ends the removal before the current tag, which is then read as any other, where the output puts it. With
-     * {@code rereadForeign} the tag is first read again in the SVG/MathML context saved when the removal began (the
-     * SVG/MathML content the removed element opened goes with it); otherwise that context returns after the tag.
-     */
-    private void endDropBeforeTag(boolean rereadForeign) throws IOException {
-        dropEnds = null;
-        dropForeignEnds = null;
-        tok.ps = tok.tagStart;
-        keepDropEnd = false;
-        setMode(baseMode());
-        if (rereadForeign) {
-            tok.rereadInSavedForeignContext();
-        } else {
-            tok.restoreForeignContextAfterThisTag();
-        }
-        if (tok.endTag) {
-            endTag();
-        } else {
-            rules.startTag();
-        }
-    }
-
-    /** Whether the current tag has no content or end tag. */
-    boolean isVoid() {
-        return tok.foreign || tok.mathMLInTextPoint() ? tok.selfClosing
-            : ElementNames.isVoid(tok.nameId) || tok.xml && tok.selfClosing;
     }
 
     @Override
@@ -618,7 +434,10 @@ final class RewriteEngine implements TokenHandler {
 
     // ---------------------------------------------------------------- removal
 
-    /** Removes the current element: its tag, and for a non-void element everything through its end tag. */
+    /**
+     * Removes the current element: its tag, and for a non-void element everything through its end tag
+     * ({@link ElementDrop#cutRest}).
+     */
     void removeElement() throws IOException {
         flushTo(tok.tagStart);
         guardCut();
@@ -626,48 +445,7 @@ final class RewriteEngine implements TokenHandler {
         if (inNoscript) {
             noscriptRemoved++;
         }
-        cutRest();
-    }
-
-    /**
-     * Goes on from a cut start tag: drops the element's content, if it has any, and leaves the reading context as a
-     * browser reading the output finds it.
-     */
-    void cutRest() throws IOException {
-        if (tok.brokeOut) {
-            keepBreakout();
-            if (!isVoid()) {
-                tok.saveForeignContextAfterBreakout(); // what the content opens, its end tag closes
-                startDrop(1);
-            }
-            return;
-        }
-        tok.saveForeignContext();
-        if (!isVoid()) {
-            startDrop(1);
-        } else {
-            tok.restoreForeignContextAfterThisTag();
-        }
-    }
-
-    /**
-     * The cut tag closed SVG/MathML content, so a browser reads what follows it as HTML. Without it, the browser would
-     * read the rest of the page as SVG: HTML content would vanish from the page, and text this pass read as HTML could
-     * become the text of an SVG script that runs. A bare tag of the same name stays in its place: it loads nothing
-     * and closes that content the same way.
-     */
-    private void keepBreakout() throws IOException {
-        emit(LT, 0, 1);
-        emit(tok.name, 0, tok.nameLen);
-        if (tok.nameId == ElementNames.FONT) {
-            emit(FONT_BREAKOUT, 0, FONT_BREAKOUT.length); // <font> breaks out only with color, face or size
-        }
-        emit(GT, 0, 1);
-        if (!isVoid()) {
-            emit(END_OPEN, 0, END_OPEN.length);
-            emit(tok.name, 0, tok.nameLen);
-            emit(GT, 0, 1);
-        }
+        drop.cutRest();
     }
 
     /** Takes out the held SVG script's or style's start tag with its text so far; what follows stays. */
@@ -698,19 +476,6 @@ final class RewriteEngine implements TokenHandler {
             noscriptRemoved++;
             checkContent = true;
         }
-    }
-
-    private void startDrop(int depth) {
-        setMode(DROP);
-        dropAfterOverflow = false;
-        dropId = tok.nameId;
-        dropNameLen = tok.nameLen;
-        System.arraycopy(tok.name, 0, dropName, 0, tok.nameLen);
-        dropDepth = depth;
-        dropForeignEnds = ForeignEnds.of(tok);
-        dropEnds = tok.foreign || dropForeignEnds != null ? null : ImpliedEnds.of(tok.nameId, tok.name, tok.nameLen,
-            templateDepth > 0, OpenBlocks.flags(tok.openBlocks), OpenBlocks.tables(tok.openBlocks));
-        dropForeignDepth = tok.foreignDepth();
     }
 
     /** Replaces the current tag by {@code tagWriter}'s bytes. */
@@ -1100,25 +865,24 @@ final class RewriteEngine implements TokenHandler {
         sink.write(defer, scriptContentStart, deferLen - scriptContentStart);
     }
 
-    /**
-     * The content of the current start tag goes, its start tag stays ({@link StreamedTag}: it was sent before its
-     * category attribute was read), and so does its end tag.
-     */
+    // ---------------------------------------------------------------- drops
+
+    /** See {@link ElementDrop#dropTag}. */
+    void dropTag() throws IOException {
+        drop.dropTag();
+    }
+
+    /** See {@link ElementDrop#startOverflowDrop}. */
+    void startOverflowDrop(int id, int depth, ForeignContent.Context context) {
+        drop.startOverflowDrop(id, depth, context);
+    }
+
+    /** See {@link ElementDrop#dropContentOfKeptTag}. */
     void dropContentOfKeptTag() throws IOException {
-        if (!isVoid()) {
-            flushTo(tok.tagEnd);
-            tok.saveForeignContext();
-            startDrop(1);
-            keepDropEnd = true;
-        }
+        drop.dropContentOfKeptTag();
     }
 
     // ---------------------------------------------------------------- overflow of held elements
-
-    /** See {@link CapOverflow#startOverflowDrop}. */
-    void startOverflowDrop(int id, int depth, ForeignContent.Context context) {
-        overflow.startOverflowDrop(id, depth, context);
-    }
 
     /** See {@link CapOverflow#logOverflow(String)}. */
     void logOverflow(String what) {
