@@ -25,7 +25,7 @@ final class HeldStyle {
 
     HeldStyle(RewriteEngine engine, ElementRules rules) {
         this.engine = engine;
-        this.styleSheets = new StyleSheets(engine, rules);
+        this.styleSheets = new StyleSheets(engine, rules.verdicts);
     }
 
     /**
