@@ -41,10 +41,12 @@ final class AmpBindings {
 
     private final ElementRules rules;
     private final Tokenizer t;
+    private final UrlVerdicts verdicts;
 
-    AmpBindings(ElementRules rules, Tokenizer t) {
+    AmpBindings(ElementRules rules, Tokenizer t, UrlVerdicts verdicts) {
         this.rules = rules;
         this.t = t;
+        this.verdicts = verdicts;
     }
 
     /** Drops the refused bindings of the current start tag, an AMP component's that stays. */
@@ -95,7 +97,7 @@ final class AmpBindings {
     private TrackerMatch refusal(String literal, Kind kind) {
         switch (kind) {
             case FRAME:
-                return rules.loaderVerdict(literal.strip());
+                return verdicts.loaderVerdict(literal.strip());
             case SRCSET:
                 for (String candidate : literal.split(",")) {
                     String url = candidate.strip();
@@ -103,14 +105,14 @@ final class AmpBindings {
                     while (space < url.length() && !ByteScan.isWs(url.charAt(space))) {
                         space++;
                     }
-                    TrackerMatch m = rules.verdict(url.substring(0, space));
+                    TrackerMatch m = verdicts.verdict(url.substring(0, space));
                     if (m != null) {
                         return m;
                     }
                 }
                 return null;
             default:
-                return rules.verdict(literal.strip());
+                return verdicts.verdict(literal.strip());
         }
     }
 

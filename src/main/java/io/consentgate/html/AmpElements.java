@@ -33,13 +33,15 @@ final class AmpElements {
     private final Tokenizer t;
     private final AmpBindings bindings;
     private final AmpEmbeds embeds;
+    private final UrlVerdicts verdicts;
 
-    AmpElements(ElementRules rules, RewriteEngine engine) {
+    AmpElements(ElementRules rules, RewriteEngine engine, UrlVerdicts verdicts) {
         this.rules = rules;
         this.engine = engine;
         this.t = engine.tok;
-        this.bindings = new AmpBindings(rules, t);
-        this.embeds = new AmpEmbeds(rules, t);
+        this.bindings = new AmpBindings(rules, t, verdicts);
+        this.embeds = new AmpEmbeds(rules, t, verdicts);
+        this.verdicts = verdicts;
     }
 
     /** The rules of the current start tag, an AMP component's ({@link ElementNames#isAmp}). */
@@ -50,56 +52,56 @@ final class AmpElements {
         switch (t.nameId) {
             case ElementNames.AMP_IMG:
             case ElementNames.AMP_ANIM: {
-                TrackerMatch m = rules.check(rules.attr(SRC), false);
-                remove(m != null ? m : rules.check(rules.attr(SRCSET), true));
+                TrackerMatch m = verdicts.check(rules.attr(SRC), false);
+                remove(m != null ? m : verdicts.check(rules.attr(SRCSET), true));
                 break;
             }
             case ElementNames.AMP_PIXEL: {
                 // a hit on a self-hosted tracker's collection path (Matomo's AMP pixel) names no catalog host
-                TrackerMatch m = rules.check(rules.attr(SRC), false);
-                remove(m != null ? m : rules.hitVerdict(rules.attr(SRC)));
+                TrackerMatch m = verdicts.check(rules.attr(SRC), false);
+                remove(m != null ? m : verdicts.hitVerdict(rules.attr(SRC)));
                 break;
             }
             case ElementNames.AMP_AUDIO:
-                remove(rules.check(rules.attr(SRC), false));
+                remove(verdicts.check(rules.attr(SRC), false));
                 break;
             case ElementNames.AMP_VIDEO: {
-                TrackerMatch m = rules.check(rules.attr(SRC), false);
-                remove(m != null ? m : rules.check(rules.attr(POSTER), false));
+                TrackerMatch m = verdicts.check(rules.attr(SRC), false);
+                remove(m != null ? m : verdicts.check(rules.attr(POSTER), false));
                 break;
             }
             case ElementNames.AMP_VIDEO_IFRAME: {
-                TrackerMatch m = rules.checkLoader(rules.attr(SRC));
-                remove(m != null ? m : rules.check(rules.attr(POSTER), false));
+                TrackerMatch m = verdicts.checkLoader(rules.attr(SRC));
+                remove(m != null ? m : verdicts.check(rules.attr(POSTER), false));
                 break;
             }
             case ElementNames.AMP_IFRAME:
                 frame();
                 break;
             case ElementNames.AMP_CALL_TRACKING:
-                remove(rules.check(rules.attr(CONFIG), false));
+                remove(verdicts.check(rules.attr(CONFIG), false));
                 break;
             case ElementNames.AMP_LIST:
             case ElementNames.AMP_RENDER:
             case ElementNames.AMP_STATE:
-                remove(rules.check(rules.attr(SRC), false)); // amp-state:… and amp-script:… sources are no URLs
+                remove(verdicts.check(rules.attr(SRC), false)); // amp-state:… and amp-script:… sources are no URLs
                 break;
             case ElementNames.AMP_IMA_VIDEO: {
-                TrackerMatch m = rules.check(rules.attr(DATA_TAG), false); // required: no player without it
+                TrackerMatch m = verdicts.check(rules.attr(DATA_TAG), false); // required: no player without it
                 if (m == null) {
-                    m = rules.check(rules.attr(DATA_SRC), false);
+                    m = verdicts.check(rules.attr(DATA_SRC), false);
                 }
-                remove(m != null ? m : rules.check(rules.attr(DATA_POSTER), false));
+                remove(m != null ? m : verdicts.check(rules.attr(DATA_POSTER), false));
                 break;
             }
             case ElementNames.AMP_AD:
             case ElementNames.AMP_EMBED: {
                 TrackerMatch m = typeRefusal(vendorType());
                 if (m == null) {
-                    m = rules.check(rules.attr(SRC), false);
+                    m = verdicts.check(rules.attr(SRC), false);
                 }
                 if (m == null) {
-                    m = rules.check(rules.attr(DATA_URL), false);
+                    m = verdicts.check(rules.attr(DATA_URL), false);
                 }
                 if (m != null) {
                     remove(m);
@@ -136,7 +138,7 @@ final class AmpElements {
             return;
         }
         for (String url : AmpRtcConfig.calloutUrls(rules.value(i))) {
-            TrackerMatch m = rules.verdict(url.strip());
+            TrackerMatch m = verdicts.verdict(url.strip());
             if (m != null) {
                 rules.dropAttributes(i, RTC_CONFIG, m);
                 return;
@@ -147,7 +149,7 @@ final class AmpElements {
     /** Like an {@code <iframe>}: its {@code src} as a frame's, else the document of its {@code srcdoc}. */
     private void frame() throws IOException {
         int src = rules.attr(SRC);
-        TrackerMatch m = rules.checkLoader(src);
+        TrackerMatch m = verdicts.checkLoader(src);
         if (m != null) {
             remove(m);
             return;
@@ -176,7 +178,7 @@ final class AmpElements {
                 return;
             }
         }
-        TrackerMatch config = rules.check(rules.attr(CONFIG), false);
+        TrackerMatch config = verdicts.check(rules.attr(CONFIG), false);
         if (config != null) {
             remove(config);
             return;

@@ -9,15 +9,17 @@ final class AmpEmbeds {
 
     private final ElementRules rules;
     private final Tokenizer t;
+    private final UrlVerdicts verdicts;
 
-    AmpEmbeds(ElementRules rules, Tokenizer t) {
+    AmpEmbeds(ElementRules rules, Tokenizer t, UrlVerdicts verdicts) {
         this.rules = rules;
         this.t = t;
+        this.verdicts = verdicts;
     }
 
     /** The refusing match for the current embed's URLs, or {@code null} (also for a component that is no embed). */
     TrackerMatch refusal() {
-        return t.nameId == ElementNames.AMP_PINTEREST ? pinterest() : rules.verdict(url());
+        return t.nameId == ElementNames.AMP_PINTEREST ? pinterest() : verdicts.verdict(url());
     }
 
     /**
@@ -31,9 +33,10 @@ final class AmpEmbeds {
         String count = attrValue(DATA_COUNT).strip();
         boolean counted = mode.equals("buttonPin") && (count.equals("above") || count.equals("beside"));
         boolean logs = counted || mode.equals("embedPin");
-        TrackerMatch m = rules.verdict(mode.equals("embedPin") ? "https://widgets.pinterest.com/v3/pidgets/pins/info/"
+        TrackerMatch m = verdicts.verdict(mode.equals("embedPin")
+            ? "https://widgets.pinterest.com/v3/pidgets/pins/info/"
             : counted ? "https://widgets.pinterest.com/v1/urls/count.json" : "https://widgets.pinterest.com/");
-        return m != null || !logs ? m : rules.verdict("https://log.pinterest.com/");
+        return m != null || !logs ? m : verdicts.verdict("https://log.pinterest.com/");
     }
 
     /**

@@ -23,8 +23,8 @@ final class ElementRules {
     private final Tokenizer t;
     private final HtmlRewriter cfg;
     final byte[] categoryAttributeBytes;
-    private final HostFilter.Memo hostMemo = new HostFilter.Memo();
-    private final HostFilter hostFilter;
+    /** Whether a URL of the current tag names a refused tracker; {@link HeldStyle} hands it to its style sheets. */
+    final UrlVerdicts verdicts;
     private final NestedDocuments nested;
     private final AmpElements amp;
     private final ScriptElements scripts;
@@ -33,22 +33,19 @@ final class ElementRules {
     private final TaggedElements tagged;
     /** Attribute drops of the current start tag waiting to be written with the others ({@link #liveAttributes}). */
     private TagWriter edits;
-    private String base;
-    private boolean baseSeen;
-    private boolean baseCandidate;
 
     ElementRules(RewriteEngine engine) {
         this.engine = engine;
         this.t = engine.tok;
         this.cfg = engine.cfg;
         this.categoryAttributeBytes = ascii(cfg.categoryAttribute);
-        this.hostFilter = cfg.hostFilter;
+        this.verdicts = new UrlVerdicts(this, engine);
         this.nested = new NestedDocuments(engine);
-        this.amp = new AmpElements(this, engine);
-        this.scripts = new ScriptElements(this, engine);
-        this.lazyLoading = new LazyLoadAttributes(this, t);
+        this.amp = new AmpElements(this, engine, verdicts);
+        this.scripts = new ScriptElements(this, engine, verdicts);
+        this.lazyLoading = new LazyLoadAttributes(this, t, verdicts);
         this.neutralizer = new Neutralizer(this, engine, lazyLoading);
-        this.tagged = new TaggedElements(this, engine, nested, scripts, neutralizer);
+        this.tagged = new TaggedElements(this, engine, nested, scripts, neutralizer, verdicts);
     }
 
     void startTag() throws IOException {
@@ -140,11 +137,11 @@ final class ElementRules {
                 break;
             case ElementNames.AUDIO:
             case ElementNames.TRACK:
-                refuseIfTracker(check(attr(SRC), false));
+                refuseIfTracker(verdicts.check(attr(SRC), false));
                 break;
             case ElementNames.VIDEO: {
-                TrackerMatch m = check(attr(SRC), false);
-                refuseIfTracker(m != null ? m : check(attr(POSTER), false));
+                TrackerMatch m = verdicts.check(attr(SRC), false);
+                refuseIfTracker(m != null ? m : verdicts.check(attr(POSTER), false));
                 break;
             }
             case ElementNames.OBJECT:
@@ -153,7 +150,7 @@ final class ElementRules {
             case ElementNames.INPUT: {
                 int type = attr(TYPE);
                 if (type >= 0 && value(type).strip().equalsIgnoreCase("image")) {
-                    refuseIfTracker(check(attr(SRC), false));
+                    refuseIfTracker(verdicts.check(attr(SRC), false));
                 }
                 break;
             }
@@ -200,7 +197,7 @@ final class ElementRules {
             return null;
         }
         for (String url : CssUrls.in(UrlText.decodeText(t.buf, v, t.valueTo(i)))) {
-            TrackerMatch m = verdict(url.strip());
+            TrackerMatch m = verdicts.verdict(url.strip());
             if (m != null) {
                 return m;
             }
@@ -220,7 +217,8 @@ final class ElementRules {
      * refused.
      */
     private void frame(int url) throws IOException {
-        TrackerMatch m = checkLoader(url); // a tag manager's noscript frame is kept on server-side tagging hosts too
+        // a tag manager's noscript frame is kept on server-side tagging hosts too
+        TrackerMatch m = verdicts.checkLoader(url);
         if (m == null) {
             m = nested.javascriptUrlRefusal(url);
         }
@@ -238,11 +236,11 @@ final class ElementRules {
     }
 
     /**
-     * {@link #checkLoader} for a script's attribute {@code i}, and when no URL refused it, the script in a
+     * {@link UrlVerdicts#checkLoader} for a script's attribute {@code i}, and when no URL refused it, the script in a
      * {@code data:} URL there ({@link NestedDocuments#dataScriptRefusal}).
      */
     TrackerMatch checkScriptSource(int i) {
-        TrackerMatch m = checkLoader(i);
+        TrackerMatch m = verdicts.checkLoader(i);
         return m != null ? m : nested.dataScriptRefusal(i);
     }
 
@@ -255,7 +253,7 @@ final class ElementRules {
 
     /** See {@link NestedDocuments#refusal}, for attributes {@code url} and {@code srcdoc} (-1: none). */
     TrackerEvent nestedDocumentRefusal(int url, int srcdoc) throws IOException {
-        return nested.refusal(url, srcdoc, base, baseCandidate);
+        return nested.refusal(url, srcdoc, verdicts.base(), verdicts.baseCandidate());
     }
 
     /**
@@ -264,7 +262,7 @@ final class ElementRules {
      * {@code null}.
      */
     TrackerEvent preloadScannerRefusal(byte[] markup) throws IOException {
-        return nested.markupRefusal(markup, base, baseCandidate);
+        return nested.markupRefusal(markup, verdicts.base(), verdicts.baseCandidate());
     }
 
     /** Refuses the current element for what its nested document would load: removed, or neutralized. */
@@ -289,10 +287,9 @@ final class ElementRules {
         return amp.configRefusal(b, from, to, tagged, element, line, column);
     }
 
-    /** A {@code srcdoc} document inherits its parent's base URL; a {@code <base>} of its own still wins. */
+    /** See {@link UrlVerdicts#inheritBase}. */
     void inheritBase(String parentBase, boolean parentBaseCandidate) {
-        base = parentBase;
-        baseCandidate = parentBaseCandidate;
+        verdicts.inheritBase(parentBase, parentBaseCandidate);
     }
 
     /** Index of the operator's category attribute on the current tag, or -1. */
@@ -378,16 +375,16 @@ final class ElementRules {
      */
     private TrackerMatch svgHref() {
         int href = attr(HREF);
-        return check(href >= 0 ? href : attr(XLINK_HREF), false);
+        return verdicts.check(href >= 0 ? href : attr(XLINK_HREF), false);
     }
 
     private void media() throws IOException {
         int src = attr(SRC);
-        TrackerMatch m = check(src, false);
+        TrackerMatch m = verdicts.check(src, false);
         int srcset = attr(SRCSET);
         boolean responsive = srcset >= 0;
         if (m == null) {
-            m = check(srcset, true);
+            m = verdicts.check(srcset, true);
             if (m != null && t.nameId != ElementNames.SOURCE && hasUrl(src)) {
                 // a picture with a tracker among its candidates: the candidates go, the picture stays on its src
                 dropAttributes(srcset, SRCSET, m);
@@ -399,22 +396,9 @@ final class ElementRules {
             m = lazyLoading.lazyUrl(false);
         }
         if (m == null && t.nameId != ElementNames.SOURCE) {
-            m = pixelVerdict(src, responsive);
+            m = verdicts.pixelVerdict(src, responsive);
         }
         refuseIfTracker(m);
-    }
-
-    /**
-     * The image URL in attribute {@code i} as a hit on a tracker's collection path ({@link #pixelPathVerdict}): every
-     * image in {@code <noscript>}; elsewhere one without a {@code srcset} (a hit is one URL, not a choice of
-     * resolutions, and the responsive images of image-heavy pages cost nothing) that {@link #mayBeHit} lets through,
-     * and whose URL has a query.
-     */
-    private TrackerMatch pixelVerdict(int i, boolean responsive) {
-        if (engine.inNoscript()) {
-            return pixelPathVerdict(i, false);
-        }
-        return !responsive && mayBeHit(i) ? pixelPathVerdict(i, true) : null;
     }
 
     /** Whether attribute {@code i} is there with a value that is not only whitespace, once decoded. */
@@ -423,56 +407,11 @@ final class ElementRules {
         return v >= 0 && !UrlText.decode(t.buf, v, t.valueTo(i)).isBlank();
     }
 
-    /**
-     * The URL in attribute {@code i} of an element that only sends a hit ({@code <amp-pixel src>}) as a hit on a
-     * tracker's collection path, under {@link #mayBeHit}'s conditions; {@code null} when it is none.
-     */
-    TrackerMatch hitVerdict(int i) {
-        return mayBeHit(i) ? pixelPathVerdict(i, true) : null;
-    }
-
-    /**
-     * Whether the image URL in attribute {@code i}, outside {@code <noscript>}, may be a hit sent to a tracker's
-     * collection path on a host the catalog cannot know: Matomo's image tracking code, {@code <img
-     * src="https://stats.shop.example/matomo.php?idsite=1&rec=1">}, is meant for pages and e-mails without scripts
-     * and sits in the page itself. Only a URL with a query whose path ends with a specific collection path counts
-     * (a hit carries its data in the query), tested on the raw bytes: a page's own images cost a search for
-     * {@code ?}. The prefix paths ({@code /b/ss/…}) and paths below a PHP script are read in {@code <noscript>} only.
-     * A value with no {@code ?} but a character reference (which may write one) goes to the exact reading.
-     */
-    private boolean mayBeHit(int i) {
-        int from = t.valueFrom(i);
-        if (from < 0) {
-            return false;
-        }
-        int to = t.valueTo(i);
-        int q = ByteScan.indexOf(t.buf, from, to, '?');
-        if (q == to) {
-            return ByteScan.indexOf(t.buf, from, to, '&') < to;
-        }
-        return cfg.catalog.mayEndWithPixelPath(t.buf, from, q);
-    }
-
-    /**
-     * An image sent to a tracker's collection path on a host the catalog cannot know (self-hosted Matomo's
-     * {@code /matomo.php?idsite=…&rec=1}, Adobe's {@code /b/ss/…} on a first-party tracking server): every such
-     * image in {@code <noscript>}, elsewhere those {@link #mayBeHit} lets through.
-     */
-    private TrackerMatch pixelPathVerdict(int i, boolean hitOnly) {
-        if (t.valueFrom(i) < 0) {
-            return null;
-        }
-        String url = UrlText.decode(t.buf, t.valueFrom(i), t.valueTo(i));
-        if (hitOnly && url.indexOf('?') < 0) {
-            return null; // outside <noscript> only a hit, which carries its data in the query
-        }
-        return pathVerdict(cfg.catalog.matchPixel(url), url);
-    }
-
     private void link() throws IOException {
         if (fetchingRel()) {
-            TrackerMatch m = checkLoader(attr(HREF));
-            refuseIfTracker(m != null ? m : check(attr(IMAGESRCSET), true)); // preload as=image fetches from it
+            TrackerMatch m = verdicts.checkLoader(attr(HREF));
+            // preload as=image fetches from its imagesrcset
+            refuseIfTracker(m != null ? m : verdicts.check(attr(IMAGESRCSET), true));
         }
     }
 
@@ -506,7 +445,7 @@ final class ElementRules {
             while (p < end && !ByteScan.isWs(b[p])) {
                 p++;
             }
-            TrackerMatch m = p > start ? verdict(b, start, p) : null;
+            TrackerMatch m = p > start ? verdicts.verdict(b, start, p) : null;
             if (m != null) {
                 engine.event(TrackerEvent.Action.PING_REMOVED, ElementNames.name(t.nameId), m);
                 edits = dropNamed(writer(edits), ping, PING); // written with the tag's other edits
@@ -542,28 +481,13 @@ final class ElementRules {
     private TagWriter liveEdits(TagWriter w, boolean other) {
         if (other && t.maybeMarked()) {
             int bg = attr(BACKGROUND);
-            w = dropAll(w, bg, BACKGROUND, check(bg, false));
+            w = dropAll(w, bg, BACKGROUND, verdicts.check(bg, false));
         }
         if (t.maybeStyled()) {
             int style = attr(STYLE);
             w = dropAll(w, style, STYLE, styleRefusal(style));
         }
         return eventHandlers(w);
-    }
-
-    /** Whether a relative URL could reach a tracker: the page's base URL is on a tracker's host. */
-    boolean baseCandidate() {
-        return baseCandidate;
-    }
-
-    /** The catalog's match for {@code url} (character references decoded) against the page's base URL. */
-    TrackerMatch catalogMatch(String url) {
-        return cfg.catalog.matchUrl(url, base);
-    }
-
-    /** The {@link HostFilter} verdict for the absolute or scheme-relative URL {@code b[from..to)}. */
-    int hostVerdict(byte[] b, int from, int to) {
-        return hostFilter.verdict(b, from, to, false, hostMemo);
     }
 
     /**
@@ -651,7 +575,7 @@ final class ElementRules {
             return;
         }
         String url = UrlText.refreshUrl(UrlText.decodeText(t.buf, v, t.valueTo(content)));
-        TrackerMatch m = url == null ? null : verdict(url);
+        TrackerMatch m = url == null ? null : verdicts.verdict(url);
         if (m != null) {
             engine.event(TrackerEvent.Action.REMOVED, ElementNames.name(t.nameId), m);
             engine.removeElement();
@@ -659,16 +583,15 @@ final class ElementRules {
     }
 
     /**
-     * The first {@code <base href>} is the document's base, unless a later one is on a tracker host: a first one
-     * inside {@code <template>}, SVG or a {@code <noscript>} (raw text while scripts run) sets no base, and the
-     * browser's preload scanner reads them all, so a tracker base anywhere is the one relative URLs are matched on.
+     * A {@code <base href>} on a refused tracker goes; the href may become the base URL relative URLs are matched on
+     * ({@link UrlVerdicts#baseHref}).
      */
     private void base() throws IOException {
         int href = attr(HREF);
         if (href < 0) {
             return;
         }
-        TrackerMatch refused = check(href, false);
+        TrackerMatch refused = verdicts.check(href, false);
         if (refused != null) {
             // It would send the page's relative URLs to the tracker, also those before it (an image's URL is
             // resolved once the parser may have read further), so it goes, in both modes (it has no inert form).
@@ -676,122 +599,7 @@ final class ElementRules {
             engine.event(TrackerEvent.Action.REMOVED, ElementNames.name(t.nameId), refused);
             engine.removeElement();
         }
-        if (baseCandidate && baseSeen) {
-            return; // a tracker base of the document's own (an inherited one gives way to the first of its own)
-        }
-        int v = t.valueFrom(href);
-        int end = t.valueTo(href);
-        boolean candidate = v >= 0 && hostFilter.verdict(t.buf, v, end, false) != HostFilter.NOT_TRACKER;
-        if (!baseSeen || candidate) {
-            baseSeen = true;
-            base = v < 0 ? null : UrlText.decode(t.buf, v, end);
-            baseCandidate = candidate;
-        }
-    }
-
-    /**
-     * The refusing match for attribute {@code i} (a URL, or a srcset when {@code srcset}), or {@code null}. Allowed
-     * matches are reported as {@link TrackerEvent.Action#ALLOWED}.
-     */
-    TrackerMatch check(int i, boolean srcset) {
-        int v = t.valueFrom(i);
-        if (v < 0) {
-            return null;
-        }
-        int end = t.valueTo(i);
-        if (!srcset) {
-            return verdict(t.buf, v, end);
-        }
-        byte[] b = t.buf;
-        int p = v;
-        while (p < end) {
-            while (p < end && (ByteScan.isWs(b[p]) || b[p] == ',')) {
-                p++;
-            }
-            int start = p;
-            p = ByteScan.whitespaceAt(b, p, end);
-            int urlEnd = p;
-            while (urlEnd > start && b[urlEnd - 1] == ',') {
-                urlEnd--;
-            }
-            if (urlEnd > start) {
-                TrackerMatch m = verdict(b, start, urlEnd);
-                if (m != null) {
-                    return m;
-                }
-            }
-            if (urlEnd == p) {
-                int depth = 0;
-                while (p < end && (b[p] != ',' || depth > 0)) {
-                    depth += b[p] == '(' ? 1 : b[p] == ')' ? -1 : 0;
-                    p++;
-                }
-            }
-        }
-        return null;
-    }
-
-    /**
-     * A URL that loads a script or a frame: matched on its host, else on the path a tracker's loader keeps on a
-     * first-party proxy or server-side tagging host ({@link io.consentgate.catalog.TrackerCatalog#matchLoader}).
-     */
-    TrackerMatch checkLoader(int i) {
-        TrackerMatch m = check(i, false);
-        if (m != null || t.valueFrom(i) < 0) {
-            return m;
-        }
-        String url = UrlText.decode(t.buf, t.valueFrom(i), t.valueTo(i));
-        return pathVerdict(cfg.catalog.matchLoader(url, this::hasAttribute), url);
-    }
-
-    /** Whether the current tag carries the attribute {@code lowerName} (a loader pattern's own attribute). */
-    private boolean hasAttribute(String lowerName) {
-        return attr(lowerName.getBytes(StandardCharsets.US_ASCII)) >= 0;
-    }
-
-    /** As {@link #checkLoader}, for a URL already decoded; its host is matched first. */
-    TrackerMatch loaderVerdict(String url) {
-        TrackerMatch m = verdict(url);
-        return m != null || url.isEmpty() ? m : loaderPathVerdict(url);
-    }
-
-    /** The refusing match for the loader path of a script or frame URL that no host refused, or {@code null}. */
-    private TrackerMatch loaderPathVerdict(String url) {
-        return pathVerdict(cfg.catalog.matchLoader(url), url);
-    }
-
-    /** {@code byPath}, what {@code url}'s path names, when it is refused and no host of the catalog decided the URL. */
-    private TrackerMatch pathVerdict(TrackerMatch byPath, String url) {
-        if (byPath == null || cfg.catalog.matchUrl(url, base) != null) {
-            return null; // not a tracker's path, or its host already decided (an allowed tracker)
-        }
-        if (engine.decision.allowsAll(byPath.categories())) {
-            engine.event(TrackerEvent.Action.ALLOWED, ElementNames.name(t.nameId), byPath);
-            return null;
-        }
-        return byPath;
-    }
-
-    private TrackerMatch verdict(byte[] b, int from, int to) {
-        if (hostFilter.verdict(b, from, to, baseCandidate, hostMemo) == HostFilter.NOT_TRACKER) {
-            return null;
-        }
-        return verdict(UrlText.decode(b, from, to));
-    }
-
-    TrackerMatch verdict(String url) {
-        if (url.isEmpty()) {
-            return null;
-        }
-        TrackerMatch m = cfg.catalog.matchUrl(url, base);
-        if (m == null) {
-            return null;
-        }
-        if (engine.decision.allowsAll(m.categories())) {
-            engine.event(TrackerEvent.Action.ALLOWED, ElementNames.name(t.nameId), m);
-            return null;
-        }
-        return m;
+        verdicts.baseHref(href);
     }
 
     void refuseIfTracker(TrackerMatch m) throws IOException {

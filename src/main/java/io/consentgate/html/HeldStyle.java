@@ -27,7 +27,7 @@ final class HeldStyle {
     HeldStyle(RewriteEngine engine, ElementRules rules, ElementDrop drop) {
         this.engine = engine;
         this.drop = drop;
-        this.styleSheets = new StyleSheets(engine, rules);
+        this.styleSheets = new StyleSheets(engine, rules.verdicts);
     }
 
     /**

@@ -17,10 +17,12 @@ final class LazyLoadAttributes {
 
     private final ElementRules rules;
     private final Tokenizer t;
+    private final UrlVerdicts verdicts;
 
-    LazyLoadAttributes(ElementRules rules, Tokenizer t) {
+    LazyLoadAttributes(ElementRules rules, Tokenizer t, UrlVerdicts verdicts) {
         this.rules = rules;
         this.t = t;
+        this.verdicts = verdicts;
     }
 
     /**
@@ -29,13 +31,13 @@ final class LazyLoadAttributes {
      * (any {@code data-NAME} ending in {@code src} or {@code srcset}). The library (lazysizes, vanilla-lazyload,
      * WP Rocket, Jetpack, a3 and others write images and frames so) sets it as the {@code src} or {@code srcset}
      * once the element nears the viewport, so a tracker pixel or frame that a lazy-loading plugin rewrote that way
-     * still loads. A frame's URL is read as a loader's ({@link ElementRules#checkLoader}).
+     * still loads. A frame's URL is read as a loader's ({@link UrlVerdicts#checkLoader}).
      */
     TrackerMatch lazyUrl(boolean frame) {
         for (int i = 0; i < t.attrCount; i++) {
             int kind = lazyKind(i);
             if (kind != 0) {
-                TrackerMatch m = frame ? rules.checkLoader(i) : rules.check(i, kind == LAZY_SRCSET);
+                TrackerMatch m = frame ? verdicts.checkLoader(i) : verdicts.check(i, kind == LAZY_SRCSET);
                 if (m != null) {
                     return m;
                 }

@@ -39,11 +39,13 @@ final class ScriptElements {
     private final ElementRules rules;
     private final RewriteEngine engine;
     private final Tokenizer t;
+    private final UrlVerdicts verdicts;
 
-    ScriptElements(ElementRules rules, RewriteEngine engine) {
+    ScriptElements(ElementRules rules, RewriteEngine engine, UrlVerdicts verdicts) {
         this.rules = rules;
         this.engine = engine;
         this.t = engine.tok;
+        this.verdicts = verdicts;
     }
 
     /**
@@ -87,9 +89,9 @@ final class ScriptElements {
             }
             if (delayed == null && engine.cfg.mode == RewriteMode.REMOVE) {
                 // consent managers that park the src under a name of their own (iubenda, Real Cookie Banner)
-                delayed = rules.checkLoader(rules.attr(DATA_SUPPRESSEDSRC));
-                delayed = delayed != null ? delayed : rules.checkLoader(rules.attr(SUPPRESSEDSRC));
-                delayed = delayed != null ? delayed : rules.checkLoader(rules.attr(CONSENT_ORIGINAL_SRC));
+                delayed = verdicts.checkLoader(rules.attr(DATA_SUPPRESSEDSRC));
+                delayed = delayed != null ? delayed : verdicts.checkLoader(rules.attr(SUPPRESSEDSRC));
+                delayed = delayed != null ? delayed : verdicts.checkLoader(rules.attr(CONSENT_ORIGINAL_SRC));
             }
             for (int i = 0; delayed == null && i < t.attrCount; i++) {
                 if (isDelayedSrc(i)) {

@@ -13,11 +13,11 @@ import java.util.List;
 final class StyleSheets {
 
     private final RewriteEngine engine;
-    private final ElementRules rules;
+    private final UrlVerdicts verdicts;
 
-    StyleSheets(RewriteEngine engine, ElementRules rules) {
+    StyleSheets(RewriteEngine engine, UrlVerdicts verdicts) {
         this.engine = engine;
-        this.rules = rules;
+        this.verdicts = verdicts;
     }
 
     /**
@@ -28,13 +28,13 @@ final class StyleSheets {
      * tracker's host, has none and is not parsed: most stylesheets, however long, cost one scan.
      */
     List<CssUrls.Span> refused(byte[] b, int from, int to, List<TrackerMatch> refused, List<TrackerMatch> allowed) {
-        if (!rules.baseCandidate() && !mayFetchTracker(b, from, to)) {
+        if (!verdicts.baseCandidate() && !mayFetchTracker(b, from, to)) {
             return null;
         }
         List<CssUrls.Span> spans = null;
         for (CssUrls.Span span : CssUrls.spans(new String(b, from, to - from, StandardCharsets.ISO_8859_1))) {
             String url = utf8(span.url().strip());
-            TrackerMatch m = url.isEmpty() ? null : rules.catalogMatch(url);
+            TrackerMatch m = url.isEmpty() ? null : verdicts.catalogMatch(url);
             if (m != null && engine.decision.allowsAll(m.categories())) {
                 allowed.add(m);
             } else if (m != null) {
@@ -206,7 +206,7 @@ final class StyleSheets {
             if (Math.min(authorityEnd, tokenEnd) - a > MAX_AUTHORITY) {
                 return true;
             }
-            return rules.hostVerdict(b, start, tokenEnd) != HostFilter.NOT_TRACKER;
+            return verdicts.hostVerdict(b, start, tokenEnd) != HostFilter.NOT_TRACKER;
         }
     }
 

@@ -29,9 +29,10 @@ final class TaggedElements {
     private final NestedDocuments nested;
     private final ScriptElements scripts;
     private final Neutralizer neutralizer;
+    private final UrlVerdicts verdicts;
 
     TaggedElements(ElementRules rules, RewriteEngine engine, NestedDocuments nested, ScriptElements scripts,
-                   Neutralizer neutralizer) {
+                   Neutralizer neutralizer, UrlVerdicts verdicts) {
         this.rules = rules;
         this.engine = engine;
         this.t = engine.tok;
@@ -41,6 +42,7 @@ final class TaggedElements {
         this.nested = nested;
         this.scripts = scripts;
         this.neutralizer = neutralizer;
+        this.verdicts = verdicts;
     }
 
     /**
@@ -142,9 +144,9 @@ final class TaggedElements {
         boolean script = t.nameId == ElementNames.SCRIPT;
         int url = object ? rules.attr(DATA) : dataSrc >= 0 ? -1 : rules.attr(SRC);
         // A script's URL is read as anywhere else: its host, or a tracker loader's path on any host.
-        TrackerMatch live = script ? rules.checkLoader(url) : rules.check(url, false);
+        TrackerMatch live = script ? verdicts.checkLoader(url) : verdicts.check(url, false);
         if (live == null && t.nameId != ElementNames.SCRIPT && dataSrcset < 0) {
-            live = rules.check(rules.attr(SRCSET), true);
+            live = verdicts.check(rules.attr(SRCSET), true);
         }
         if (live != null) {
             rules.refuseIfTracker(live);
@@ -159,9 +161,9 @@ final class TaggedElements {
                 return true;
             }
         }
-        TrackerMatch m = script ? rules.checkLoader(dataSrc) : rules.check(dataSrc, false);
+        TrackerMatch m = script ? verdicts.checkLoader(dataSrc) : verdicts.check(dataSrc, false);
         if (m == null) {
-            m = rules.check(dataSrcset, true);
+            m = verdicts.check(dataSrcset, true);
         }
         if (m != null || nested.showsDocument() && nested.dataUrlRefusal(dataSrc) != null) {
             return true; // a catalog refusal beats the operator's allow: leave it inert
