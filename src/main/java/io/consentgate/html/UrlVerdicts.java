@@ -19,6 +19,8 @@ final class UrlVerdicts {
     private final HtmlRewriter cfg;
     private final HostFilter.Memo hostMemo = new HostFilter.Memo();
     private final HostFilter hostFilter;
+    /** {@link #hasAttribute}, made once: a loader check would otherwise allocate it for each URL it reads. */
+    private final java.util.function.Predicate<String> hasAttribute = this::hasAttribute;
     private String base;
     private boolean baseSeen;
     private boolean baseCandidate;
@@ -83,7 +85,7 @@ final class UrlVerdicts {
             return m;
         }
         String url = UrlText.decode(t.buf, t.valueFrom(i), t.valueTo(i));
-        return pathVerdict(cfg.catalog.matchLoader(url, this::hasAttribute), url);
+        return pathVerdict(cfg.catalog.matchLoader(url, hasAttribute), url);
     }
 
     /** Whether the current tag carries the attribute {@code lowerName} (a loader pattern's own attribute). */
