@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The held scripts the {@link RewriteEngine} keeps with their refused parts taken out instead of removing them
- * whole, judged at their end tag ({@link RewriteEngine#finishScript}): a framework payload ({@link FlightChunk}), a
+ * whole, judged at their end tag ({@link HeldScript#finishScript}): a framework payload ({@link FlightChunk}), a
  * list of URLs a loader walks ({@link UrlListScript}) and a Magento {@code text/x-magento-init} block
  * ({@link MagentoInitScript}). Their readers return the rewritten text, which goes back in place in the engine's held
  * bytes. The tag components the page's payloads imported are remembered here from one payload to the next.

@@ -14,10 +14,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The rewriting rules on top of the {@link Tokenizer}. Bytes go to one of three places: the sink, the defer buffer
  * (an inline script or a noscript block being decided) or nowhere (an element being removed). Element rules live in
- * {@link ElementRules}; this class owns the routing and the held elements. What becomes of a held {@code <style>}, AMP
- * configuration or rewritable script is decided by {@link HeldStyle}, {@link HeldAmpConfig} and
- * {@link HeldScriptRewrites}, and what becomes of an element or tag past the hold cap by {@link CapOverflow}, on the
- * held bytes and flags kept here. Where an element being removed ends is followed by {@link ElementDrop}.
+ * {@link ElementRules}; this class owns the routing and the held elements. What becomes of a held inline script,
+ * {@code <style>} or AMP configuration is decided by {@link HeldScript} (with {@link HeldScriptRewrites} for the
+ * scripts kept rewritten), {@link HeldStyle} and {@link HeldAmpConfig}, and what becomes of an element or tag past
+ * the hold cap by {@link CapOverflow}, on the held bytes and flags kept here. Where an element being removed ends is
+ * followed by {@link ElementDrop}.
  */
 final class RewriteEngine implements TokenHandler {
 
@@ -39,6 +40,7 @@ final class RewriteEngine implements TokenHandler {
     private final HeldScriptRewrites scriptRewrites;
     private final CapOverflow overflow;
     private final ElementDrop drop;
+    private final HeldScript script;
 
     int mode = SINK;
     /** A tag past the cap is dropped up to its end ({@link CapOverflow#onOverflowedTagEnd}). */
@@ -83,7 +85,7 @@ final class RewriteEngine implements TokenHandler {
     boolean scriptForeign;
     /** The held script is an SVG one: it runs (a MathML {@code <script>} is an element that runs nothing). */
     private boolean scriptSvg;
-    /** The held script is an SVG or MathML one held only to see how it ends ({@link #holdForeignScript}). */
+    /** The held script is an SVG or MathML one held only to see how it ends ({@link HeldScript#holdForeignScript}). */
     boolean scriptUnread;
     /**
      * The held script or style was opened in SVG/MathML content, where only its own end tag read there ends it (a
@@ -94,9 +96,6 @@ final class RewriteEngine implements TokenHandler {
     int scriptContentStart;
     long scriptLine;
     long scriptColumn;
-    private byte[] scriptNeutralHead;
-    private boolean scriptHasCategory;
-    private byte[] scriptNeutralTail;
 
     /**
      * An AMP component held to its end tag for its inline configuration ({@link HeldAmpConfig#beginAmpConfig}): its
@@ -118,12 +117,6 @@ final class RewriteEngine implements TokenHandler {
     private static final byte[] SPACE = {' '};
     /** The start tag being read is a self-closed SVG or MathML script ({@link #selfClosedForeignScript}). */
     private boolean selfClosedScript;
-    /** The stand-ins for removed trackers' globals written so far; created at the first removed script. */
-    private PageGlobalStubs globalStubs;
-    /** The held script's {@code nonce} as written, for its stand-ins ({@link #stubPageGlobals}); null when none. */
-    private byte[] scriptNonce;
-    /** Where the held script starts in the input, for its stand-ins. */
-    private long scriptAbs;
     /**
      * Whether the document's encoding is for the page to declare (no charset in the Content-Type) and no
      * {@code <meta>} has declared it yet: a browser looks for one in the first {@value EncodingSniffer#PRESCAN_BYTES}
@@ -133,12 +126,12 @@ final class RewriteEngine implements TokenHandler {
     boolean charsetFromPage;
     /**
      * Refused trackers whose stand-in waits for the first start tag past the prescan window, or after the page's
-     * {@code <meta charset>}, whichever comes first; null when none.
+     * {@code <meta charset>}, whichever comes first; null when none. Filled by {@link HeldScript#stubPageGlobals};
+     * kept here, as {@link #onTag} tests it at every tag.
      */
-    private List<TrackerMatch> pendingStubs;
+    List<TrackerMatch> pendingStubs;
     /** The HTML {@code <template>} elements open here: a stand-in inside one defines nothing for the document. */
     int templateDepth;
-    private byte[] pendingStubNonce;
     private static final byte[] CLOSE_AND_END_SCRIPT = "></script>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     RewriteEngine(HtmlRewriter cfg, ConsentDecision decision, OutputStream sink, RewriteListener listener) {
@@ -154,6 +147,7 @@ final class RewriteEngine implements TokenHandler {
         this.ampConfig = new HeldAmpConfig(this, rules);
         this.scriptRewrites = new HeldScriptRewrites(this);
         this.overflow = new CapOverflow(this, rules, style, scriptRewrites, drop);
+        this.script = new HeldScript(this, rules, style, scriptRewrites, overflow);
         tok.guardAttribute = rules.categoryAttributeBytes;
         tok.skim = true;
     }
@@ -288,7 +282,7 @@ final class RewriteEngine implements TokenHandler {
         if (pendingStubs != null && mode == SINK && !tok.endTag && !tok.foreign && templateDepth == 0
             && (!charsetFromPage || tok.bufAbs + tok.tagStart >= EncodingSniffer.PRESCAN_BYTES)) {
             // past the window, or after the page's <meta charset>: nothing written now can push that out
-            writePendingStubs();
+            script.writePendingStubs();
         }
         if (mode == DEFER) {
             // Decide an overflow of the held element before this tag, wherever the chunk boundaries fell.
@@ -297,7 +291,7 @@ final class RewriteEngine implements TokenHandler {
                 // An element inside an SVG script: the browser runs the script's text on both sides of it, which one
                 // streaming pass cannot judge before it must decide. The script's start tag goes (with its text so
                 // far), so what follows is plain SVG content that runs nothing.
-                unwrapForeignScript();
+                script.unwrapForeignScript();
             } else if (inScript && scriptForeign && (tok.endTag || !tok.foreign)
                 && !(tok.endTag && tok.foreign && tok.nameId == ElementNames.SCRIPT)
                 && !decision.refused().isEmpty()) {
@@ -307,7 +301,7 @@ final class RewriteEngine implements TokenHandler {
                 // markup what the parser reads as raw text or a comment. Its start tag goes, with its text so far.
                 unwrapHeld();
             } else if (inScript && scriptForeign && !(tok.endTag && tok.foreign && tok.nameId == ElementNames.SCRIPT)) {
-                finishScript(tok.tagStart, tok.tagStart); // the SVG script's text ends here: judge it
+                script.finishScript(tok.tagStart, tok.tagStart); // the SVG script's text ends here: judge it
             } else if (inScript && heldStyle && heldForeign
                 && !(tok.endTag && tok.foreign && tok.nameId == ElementNames.STYLE)) {
                 style.tagInSvgStyle();
@@ -352,14 +346,14 @@ final class RewriteEngine implements TokenHandler {
     void endTag() throws IOException {
         int id = tok.nameId;
         if (streamed != null) { // in a script's raw text the only tag is its end tag
-            TrackerMatch poisoned = finishStreamedScript(tok.tagStart);
+            TrackerMatch poisoned = script.finishStreamedScript(tok.tagStart);
             if (poisoned != null) {
-                stubAfterEndTag(List.of(poisoned), tok.tagEnd); // it will not run, as if removed
+                script.stubAfterEndTag(List.of(poisoned), tok.tagEnd); // it will not run, as if removed
             }
             return;
         }
         if (inScript && id == (heldStyle ? ElementNames.STYLE : ElementNames.SCRIPT) && tok.foreign == heldForeign) {
-            finishScript(tok.tagStart, tok.tagEnd);
+            script.finishScript(tok.tagStart, tok.tagEnd);
         } else if (id == ElementNames.TEMPLATE && !tok.foreign && templateDepth > 0) {
             tok.templateEnds = --templateDepth > 0;
         } else if (inNoscript && id == ElementNames.NOSCRIPT) {
@@ -399,7 +393,7 @@ final class RewriteEngine implements TokenHandler {
         flushTo(limit);
         eofTail = mode == DEFER ? Math.max(0, deferLen - held) : 0; // the undecided bytes the input ended in
         if (inScript) {
-            finishScript(limit, limit);
+            script.finishScript(limit, limit);
         }
         if (inAmpConfig) {
             ampConfig.finishAmpConfig(limit);
@@ -408,7 +402,7 @@ final class RewriteEngine implements TokenHandler {
             finishNoscript(limit, limit);
         }
         if (streamed != null) { // a browser runs no script the input ends in; made a syntax error all the same
-            finishStreamedScript(limit);
+            script.finishStreamedScript(limit);
         }
         setMode(SINK);
     }
@@ -457,18 +451,8 @@ final class RewriteEngine implements TokenHandler {
         releaseDeferred();
     }
 
-    /**
-     * Takes out the start tag and the text so far of the SVG script being held, which has an element inside it;
-     * the rest of its content stays, as content of the enclosing SVG element. Such scripts do not occur in real
-     * pages; a tracker could hide in one.
-     */
-    private void unwrapForeignScript() throws IOException {
-        LOG.debug("ConsentGate: removed the start of an SVG script with an element inside it (line {})", scriptLine);
-        unwrapHeld();
-    }
-
     /** Drops the held script from its start tag on; what was held before it stays. */
-    private void cutHeldScript() throws IOException {
+    void cutHeldScript() throws IOException {
         deferLen = scriptStart;
         lastByte = lastByteBeforeScript;
         guardCut();
@@ -575,52 +559,19 @@ final class RewriteEngine implements TokenHandler {
 
     // ---------------------------------------------------------------- inline scripts
 
-    /**
-     * Starts holding an inline script. {@code rewritten}: the start tag was rewritten into {@link #tagWriter}.
-     */
+    /** See {@link HeldScript#beginScript}. */
     void beginScript(boolean rewritten) throws IOException {
-        scriptUnread = false;
-        scriptNonce = cfg.stubPageGlobals && cfg.mode == RewriteMode.REMOVE ? rules.rawNonce() : null;
-        scriptAbs = tok.bufAbs + tok.tagStart;
-        if (cfg.mode == RewriteMode.NEUTRALIZE) {
-            rules.neutralScriptTag(rewritten);
-            int close = TagWriter.closeStart(tok);
-            int headLen = tagWriter.len - (tok.tagEnd - close);
-            scriptNeutralHead = java.util.Arrays.copyOf(tagWriter.out, headLen);
-            scriptNeutralTail = java.util.Arrays.copyOfRange(tagWriter.out, headLen, tagWriter.len);
-            scriptHasCategory = rules.categoryAttr() >= 0;
-            if (rewritten) {
-                rules.activateTag();
-            }
-        }
-        hold(false, rewritten);
+        script.beginScript(rewritten);
     }
 
-    /**
-     * Starts holding an SVG or MathML script whose text is not read for trackers (it has a URL, already judged, or a
-     * type that fetches nothing), only to see how it ends: another tag than its own end tag ending it makes it a
-     * script that never runs, whose start tag the preload scanner would still read from (see {@link #onTag}).
-     */
+    /** See {@link HeldScript#holdForeignScript}. */
     void holdForeignScript() throws IOException {
-        if (decision.refused().isEmpty()) {
-            return;
-        }
-        scriptUnread = true;
-        hold(false, false);
+        script.holdForeignScript();
     }
 
-    /**
-     * Starts holding a Magento {@code <script type="text/x-magento-init">} block, read at its end tag for the
-     * components it starts ({@link HeldScriptRewrites#finishMagentoInit}). Held only where the catalog names such
-     * components and something is refused (or the listener wants the allowed ones), and not in {@code <noscript>},
-     * where it starts nothing.
-     */
+    /** See {@link HeldScript#beginMagentoInit}. */
     void beginMagentoInit() throws IOException {
-        if (inNoscript || !cfg.catalog.hasMagentoComponents() || decision.refused().isEmpty() && listener == null) {
-            return;
-        }
-        heldMagentoInit = true;
-        beginScript(false);
+        script.beginMagentoInit();
     }
 
     /**
@@ -632,8 +583,11 @@ final class RewriteEngine implements TokenHandler {
         hold(true, rewritten);
     }
 
-    /** Holds the current start tag ({@link #tagWriter}'s bytes when {@code rewritten}) and the content after it. */
-    private void hold(boolean style, boolean rewritten) throws IOException {
+    /**
+     * Holds the current start tag ({@link #tagWriter}'s bytes when {@code rewritten}) and the content after it: a
+     * style's, or a script's ({@link HeldScript#beginScript}).
+     */
+    void hold(boolean style, boolean rewritten) throws IOException {
         flushTo(tok.tagStart);
         if (listener != null) {
             scriptLine = tok.lineOf(tok.tagStart);
@@ -661,208 +615,34 @@ final class RewriteEngine implements TokenHandler {
         scriptContentStart = deferLen;
     }
 
-    /** The end of a held script or style; {@code endEnd} is -1 when its end tag outgrew the cap and is not read yet. */
+    /** See {@link HeldScript#finishScript}. */
     void finishScript(int endStart, int endEnd) throws IOException {
-        int held = heldStyle ? ElementNames.STYLE : ElementNames.SCRIPT;
-        flushTo(endStart);
-        if (!inScript) {
-            overflow.endDropAfterOverflow(held, endEnd);
-            return;
-        }
-        if (heldStyle) {
-            style.finishStyle();
-            return;
-        }
-        if (heldMagentoInit) {
-            scriptRewrites.finishMagentoInit(endEnd);
-            return;
-        }
-        if (scriptUnread) { // ended by its own end tag: it goes out as it came
-            scriptUnread = false;
-            inScript = false;
-            releaseDeferred();
-            return;
-        }
-        int cs = scriptContentStart;
-        List<TrackerMatch> matches = cfg.catalog.matchScript(defer, cs, deferLen - cs);
-        if (scriptForeign) {
-            matches = withDecodedReferences(matches, cs);
-        }
-        TrackerMatch refused = null;
-        for (TrackerMatch m : matches) {
-            if (!decision.allowsAll(m.categories())) {
-                refused = m;
-                break;
-            }
-        }
-        inScript = false;
-        if (!inNoscript && scriptRewrites.rewriteFlightChunk(matches, refused != null) || refused == null) {
-            for (TrackerMatch m : matches) {
-                if (decision.allowsAll(m.categories())) {
-                    event(TrackerEvent.Action.ALLOWED, scriptLine, scriptColumn, "script", m);
-                }
-            }
-            if (inNoscript) {
-                noscriptContent = true;
-                checkContent = true;
-            }
-        } else if (!inNoscript && scriptRewrites.rewriteMerged(matches)) {
-            for (TrackerMatch m : matches) {
-                event(decision.allowsAll(m.categories()) ? TrackerEvent.Action.ALLOWED
-                    : TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", m);
-            }
-        } else if (cfg.mode == RewriteMode.NEUTRALIZE && !inNoscript) {
-            event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", refused);
-            writeNeutralScript(refused.categories());
-            deferLen = 0;
-        } else if (!inNoscript && scriptRewrites.rewriteUrlList(matches)) {
-            for (TrackerMatch m : matches) {
-                event(decision.allowsAll(m.categories()) ? TrackerEvent.Action.ALLOWED
-                    : TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", m);
-            }
-        } else {
-            event(TrackerEvent.Action.REMOVED, scriptLine, scriptColumn, "script", refused);
-            removeHeldScript(endEnd, matches);
-            return;
-        }
-        releaseDeferred();
+        script.finishScript(endStart, endEnd);
     }
 
-    /**
-     * An SVG or MathML script's text is not raw text: the browser decodes its character references before it runs
-     * it ({@code connect&#46;facebook&#46;net}), so it is also matched decoded. What only the decoded text names is
-     * not found by the rewrites that keep a script, which read the bytes: such a script goes whole.
-     */
-    private List<TrackerMatch> withDecodedReferences(List<TrackerMatch> raw, int cs) {
-        if (ByteScan.indexOf(defer, cs, deferLen, '&') >= deferLen) {
-            return raw;
-        }
-        byte[] text = UrlText.decodeText(defer, cs, deferLen).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        List<TrackerMatch> decoded = cfg.catalog.matchScript(text, 0, text.length);
-        if (decoded.isEmpty()) {
-            return raw;
-        }
-        List<TrackerMatch> all = new java.util.ArrayList<>(raw);
-        for (TrackerMatch m : decoded) {
-            if (raw.stream().noneMatch(r -> r.tracker().id().equals(m.tracker().id()))) {
-                all.add(m);
-            }
-        }
-        return all;
-    }
-
-    /**
-     * The end of a script past the cap that streamed: if it names a refused tracker, it must not compile.
-     *
-     * @return the refused tracker it was made unparseable for, or null
-     */
+    /** See {@link HeldScript#finishStreamedScript}. */
     TrackerMatch finishStreamedScript(int end) throws IOException {
-        flushTo(end);
-        StreamedFlight.Outcome outcome = flight == null ? StreamedFlight.Outcome.JUDGE : flight.finish();
-        TrackerMatch refused = streamed.finish();
-        boolean streamedPoisoned = streamed.poisoned();
-        boolean stop = !streamedPoisoned && outcome == StreamedFlight.Outcome.STOPPED
-            || outcome == StreamedFlight.Outcome.JUDGE && refused != null;
-        if (outcome == StreamedFlight.Outcome.KEPT) {
-            for (TrackerMatch m : flight.rewritten()) {
-                event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", m);
-            }
-        } else if (stop && refused != null) {
-            event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", refused);
-        } else if (stop) {
-            event(TrackerEvent.Action.NEUTRALIZED, scriptLine, scriptColumn, "script", null, null, Set.of());
-        }
-        streamed = null;
-        flight = null;
-        setMode(mode);
-        if (stop) {
-            emit(StreamedScript.POISON, 0, StreamedScript.POISON.length);
-        }
-        return stop ? refused : null;
+        return script.finishStreamedScript(end);
     }
 
-    /** Removes the held script with its end tag, which ends at {@code endEnd} (-1: longer than the cap, streaming). */
+    /** See {@link HeldScript#removeHeldScript}. */
     void removeHeldScript(int endEnd, List<TrackerMatch> matches) throws IOException {
-        if (endEnd < 0) { // an end tag longer than the cap, still streaming: it goes as it is read
-            cutHeldScript();
-            releaseDeferred();
-            setMode(DROP);
-            droppingOverflowedTag = true;
-            return;
-        }
-        tok.ps = endEnd;
-        cutHeldScript();
-        if (!scriptForeign) {
-            stubPageGlobals(matches, scriptNonce, scriptAbs);
-        }
-        releaseDeferred();
+        script.removeHeldScript(endEnd, matches);
     }
 
-    /**
-     * Writes, where a refused tracker's script was cut (it started at input offset {@code at}), the inert stand-ins
-     * for the globals of the refused trackers among {@code matches} that the page's own code calls
-     * ({@link PageGlobalStubs}), with the script's {@code nonce} (as written, or null). Only in remove mode, and not
-     * inside {@code <noscript>}, where no script runs. Where the page declares its own encoding, a script cut inside
-     * the prescan window before the page's {@code <meta charset>} leaves its stand-in at the first start tag after
-     * that meta, or past the window, instead: written in place, it could push the meta out of the window, and the
-     * browser would guess the encoding.
-     */
-    void stubPageGlobals(List<TrackerMatch> matches, byte[] nonce, long at) throws IOException {
-        if (!cfg.stubPageGlobals || cfg.mode != RewriteMode.REMOVE || inNoscript || inAmpConfig) {
-            return;
-        }
-        if (charsetFromPage && at < EncodingSniffer.PRESCAN_BYTES) {
-            if (pendingStubs == null) {
-                pendingStubs = new java.util.ArrayList<>();
-            }
-            for (TrackerMatch m : matches) {
-                if (!decision.allowsAll(m.categories())) {
-                    pendingStubs.add(m);
-                }
-            }
-            pendingStubNonce = pendingStubNonce != null ? pendingStubNonce : nonce;
-            return;
-        }
-        if (globalStubs == null) {
-            int refusedBits = 0;
-            for (Category c : decision.refused()) {
-                refusedBits |= 1 << c.ordinal();
-            }
-            globalStubs = new PageGlobalStubs(cfg.catalog, cfg.stubDefinitions, cfg.stubReserved.computeIfAbsent(
-                refusedBits, k -> PageGlobalStubs.reservedNames(cfg.catalog, decision)));
-        }
-        globalStubs.write(matches, m -> !decision.allowsAll(m.categories()), nonce, this::emit, templateDepth == 0);
-    }
-
-    /**
-     * The stand-ins for the refused trackers among {@code matches} of a held script that stays in the page but
-     * starts none of them (made unparseable past the cap, a Magento block that lost only their components), after
-     * its end tag, which ends at {@code endEnd} (-1: not read yet, and then none).
-     */
-    void stubAfterEndTag(List<TrackerMatch> matches, int endEnd) throws IOException {
-        if (endEnd < 0 || scriptForeign || !cfg.stubPageGlobals || cfg.mode != RewriteMode.REMOVE) {
-            return;
-        }
-        flushTo(endEnd);
-        stubPageGlobals(matches, scriptNonce, scriptAbs);
-    }
-
-    /** Writes the stand-ins postponed past the prescan window ({@link #stubPageGlobals}) before the current tag. */
-    private void writePendingStubs() throws IOException {
-        List<TrackerMatch> pending = pendingStubs;
-        pendingStubs = null;
-        flushTo(tok.tagStart);
-        stubPageGlobals(pending, pendingStubNonce, Long.MAX_VALUE);
-        pendingStubNonce = null;
-    }
-
+    /** See {@link HeldScript#writeNeutralScript}. */
     void writeNeutralScript(Set<Category> categories) throws IOException {
-        sink.write(scriptNeutralHead);
-        if (!scriptHasCategory) {
-            sink.write(rules.categoryInsert(categories));
-        }
-        sink.write(scriptNeutralTail);
-        sink.write(defer, scriptContentStart, deferLen - scriptContentStart);
+        script.writeNeutralScript(categories);
+    }
+
+    /** See {@link HeldScript#stubPageGlobals}. */
+    void stubPageGlobals(List<TrackerMatch> matches, byte[] nonce, long at) throws IOException {
+        script.stubPageGlobals(matches, nonce, at);
+    }
+
+    /** See {@link HeldScript#stubAfterEndTag}. */
+    void stubAfterEndTag(List<TrackerMatch> matches, int endEnd) throws IOException {
+        script.stubAfterEndTag(matches, endEnd);
     }
 
     // ---------------------------------------------------------------- drops

@@ -9,8 +9,8 @@ import java.util.Locale;
 /**
  * Start tags of {@code <script>}, HTML or SVG ({@link ElementRules}): a script is refused by the URL it loads, or by
  * the copy of it a delay-JS runner keeps to set later; an inline script is held to its end tag when its type says its
- * text may fetch something ({@link RewriteEngine#beginScript}), or is a Magento init block
- * ({@link RewriteEngine#beginMagentoInit}).
+ * text may fetch something ({@link HeldScript#beginScript}), or is a Magento init block
+ * ({@link HeldScript#beginMagentoInit}).
  */
 final class ScriptElements {
 
