@@ -31,8 +31,8 @@ final class ElementRules {
     private final LazyLoadAttributes lazyLoading;
     private final Neutralizer neutralizer;
     private final TaggedElements tagged;
-    /** Attribute drops of the current start tag waiting to be written with the others ({@link #liveAttributes}). */
-    private TagWriter edits;
+    /** The edits to the attributes of a start tag whose element stays. */
+    private final AttributeEdits attributeEdits;
 
     ElementRules(RewriteEngine engine) {
         this.engine = engine;
@@ -40,6 +40,7 @@ final class ElementRules {
         this.cfg = engine.cfg;
         this.categoryAttributeBytes = ascii(cfg.categoryAttribute);
         this.verdicts = new UrlVerdicts(this, engine);
+        this.attributeEdits = new AttributeEdits(this, engine, verdicts);
         this.nested = new NestedDocuments(engine);
         this.amp = new AmpElements(this, engine, verdicts);
         this.scripts = new ScriptElements(this, engine, verdicts);
@@ -49,14 +50,14 @@ final class ElementRules {
     }
 
     void startTag() throws IOException {
-        edits = null;
+        attributeEdits.edits = null;
         int cat = t.maybeMarked() ? categoryAttr() : -1;
         if (cat >= 0 && tagged.startTag(cat)) {
             return;
         }
         boolean other = elementRules();
         if (t.ps <= t.tagStart) {
-            liveAttributes(other); // the tag is still to be written as it is
+            attributeEdits.liveAttributes(other); // the tag is still to be written as it is
         }
     }
 
@@ -80,7 +81,7 @@ final class ElementRules {
                 break;
             case ElementNames.A:
             case ElementNames.AREA:
-                ping();
+                attributeEdits.ping();
                 break;
             case ElementNames.BASE:
                 base();
@@ -130,8 +131,8 @@ final class ElementRules {
                     // the URL it would load as SVG goes
                     TrackerMatch m = svgHref();
                     if (m != null) {
-                        dropAttributes(0, HREF, m);
-                        dropAttributes(0, XLINK_HREF, m);
+                        attributeEdits.dropAttributes(0, HREF, m);
+                        attributeEdits.dropAttributes(0, XLINK_HREF, m);
                     }
                 }
                 break;
@@ -161,7 +162,8 @@ final class ElementRules {
                     return false;
                 }
                 if (engine.inNoscript() && !t.foreign && t.maybeStyled()) {
-                    refuseIfTracker(styleRefusal(attr(STYLE))); // a pixel drawn by CSS: the element is the pixel
+                    // a pixel drawn by CSS: the element is the pixel
+                    refuseIfTracker(attributeEdits.styleRefusal(attr(STYLE)));
                 }
                 return true;
         }
@@ -180,29 +182,6 @@ final class ElementRules {
                 + "the Content-Type header or within the page's first {} bytes, so that its trackers are found",
                 declared.name(), EncodingSniffer.PRESCAN_BYTES);
         }
-    }
-
-    /**
-     * The refusing match for a URL in the {@code style} attribute {@code i} ({@code url(...)}, or a string such as
-     * {@code image-set("...")}), or {@code null}. Inside {@code <noscript>} a server-rendered pixel takes the form
-     * {@code <div style="background-image:url(https://www.facebook.com/tr?...)">}: that element goes. Elsewhere the
-     * attribute goes and the element stays ({@link #liveAttributes}).
-     */
-    private TrackerMatch styleRefusal(int i) {
-        if (i < 0) {
-            return null;
-        }
-        int v = t.valueFrom(i);
-        if (v < 0) {
-            return null;
-        }
-        for (String url : CssUrls.in(UrlText.decodeText(t.buf, v, t.valueTo(i)))) {
-            TrackerMatch m = verdicts.verdict(url.strip());
-            if (m != null) {
-                return m;
-            }
-        }
-        return null;
     }
 
     /**
@@ -339,17 +318,14 @@ final class ElementRules {
         return tagged.activateTag();
     }
 
-    /**
-     * The edits of the current tag once the operator's allow activated it ({@link TaggedElements}), added to the
-     * activation's in the tag writer: its {@code ping}, {@code style} and event handlers, read as on any tag
-     * ({@link #liveAttributes}). Returns the tag writer.
-     */
+    /** See {@link AttributeEdits#activatedEdits}. */
     TagWriter activatedEdits() throws IOException {
-        edits = engine.tagWriter;
-        if (t.nameId == ElementNames.A || t.nameId == ElementNames.AREA) {
-            ping();
-        }
-        return liveEdits(edits, false);
+        return attributeEdits.activatedEdits();
+    }
+
+    /** See {@link AttributeEdits#dropAttributes}. */
+    void dropAttributes(int first, byte[] name, TrackerMatch m) {
+        attributeEdits.dropAttributes(first, name, m);
     }
 
     // ---------------------------------------------------------------- trackers by URL
@@ -387,7 +363,7 @@ final class ElementRules {
             m = verdicts.check(srcset, true);
             if (m != null && t.nameId != ElementNames.SOURCE && hasUrl(src)) {
                 // a picture with a tracker among its candidates: the candidates go, the picture stays on its src
-                dropAttributes(srcset, SRCSET, m);
+                attributeEdits.dropAttributes(srcset, SRCSET, m);
                 m = null;
                 responsive = false;
             }
@@ -427,140 +403,6 @@ final class ElementRules {
             }
         }
         return false;
-    }
-
-    private void ping() throws IOException {
-        int ping = attr(PING);
-        if (ping < 0) {
-            return;
-        }
-        int p = t.valueFrom(ping);
-        int end = t.valueTo(ping);
-        byte[] b = t.buf;
-        while (p >= 0 && p < end) {
-            while (p < end && ByteScan.isWs(b[p])) {
-                p++;
-            }
-            int start = p;
-            while (p < end && !ByteScan.isWs(b[p])) {
-                p++;
-            }
-            TrackerMatch m = p > start ? verdicts.verdict(b, start, p) : null;
-            if (m != null) {
-                engine.event(TrackerEvent.Action.PING_REMOVED, ElementNames.name(t.nameId), m);
-                edits = dropNamed(writer(edits), ping, PING); // written with the tag's other edits
-                return;
-            }
-        }
-    }
-
-    /**
-     * The attributes of a start tag that is written on: those that load or run something by themselves go when they
-     * name a refused tracker, and the element stays (reported as {@link TrackerEvent.Action#NEUTRALIZED}). They are
-     * {@code background} ({@code <body>}, {@code <table>}, cells; with {@code other}, an element no rule names),
-     * {@code style} (a {@code url(...)} or {@code image-set("...")} in it) and event handlers; in both modes, as the
-     * element itself is no tracker. All edits, with a dropped {@code ping}, are written in one pass over the tag.
-     */
-    private void liveAttributes(boolean other) throws IOException {
-        TagWriter w = liveEdits(edits, other);
-        // an HTML <style>, or an SVG one (a MathML <style> styles nothing; a self-closed SVG one has no text)
-        boolean styleSheet = t.nameId == ElementNames.STYLE && (!t.foreign || t.inSvg() && !t.selfClosing);
-        if (w != null) {
-            w.build(t, null);
-            if (styleSheet) {
-                engine.beginStyle(true);
-            } else {
-                engine.replaceTag();
-            }
-        } else if (styleSheet) {
-            engine.beginStyle(false);
-        }
-    }
-
-    /** Adds the drops of {@link #liveAttributes} to {@code w} (null: none yet); null when there are none. */
-    private TagWriter liveEdits(TagWriter w, boolean other) {
-        if (other && t.maybeMarked()) {
-            int bg = attr(BACKGROUND);
-            w = dropAll(w, bg, BACKGROUND, verdicts.check(bg, false));
-        }
-        if (t.maybeStyled()) {
-            int style = attr(STYLE);
-            w = dropAll(w, style, STYLE, styleRefusal(style));
-        }
-        return eventHandlers(w);
-    }
-
-    /**
-     * With a refusing match for attribute {@code first}, marks it and every later attribute of the same name to be
-     * dropped (a later duplicate would take effect once the first is gone); returns the writer holding the edits.
-     */
-    private TagWriter dropAll(TagWriter w, int first, byte[] name, TrackerMatch m) {
-        if (m == null) {
-            return w;
-        }
-        engine.event(TrackerEvent.Action.NEUTRALIZED, elementName(), m);
-        return dropNamed(writer(w), first, name);
-    }
-
-    /**
-     * For an element that stays (an AMP component, an image whose {@code srcset} names a tracker): drops attribute
-     * {@code first} and every later one of the same name, in the writing of the tag's other edits, and reports
-     * {@code m} as {@link TrackerEvent.Action#NEUTRALIZED}.
-     */
-    void dropAttributes(int first, byte[] name, TrackerMatch m) {
-        engine.event(TrackerEvent.Action.NEUTRALIZED, ElementNames.name(t.nameId), m);
-        edits = dropNamed(writer(edits), first, name);
-    }
-
-    private TagWriter dropNamed(TagWriter w, int first, byte[] name) {
-        for (int i = first; i < t.attrCount; i++) {
-            if (t.attrNameIs(i, name)) {
-                w.edit(i, TagWriter.DROP);
-            }
-        }
-        return w;
-    }
-
-    private TagWriter writer(TagWriter w) {
-        if (w == null) {
-            w = engine.tagWriter;
-            w.reset(t.attrCount);
-        }
-        return w;
-    }
-
-    private String elementName() {
-        String element = ElementNames.name(t.nameId);
-        return element.isEmpty() ? new String(t.name, 0, t.nameLen, StandardCharsets.ISO_8859_1) : element;
-    }
-
-    /**
-     * Event handler attributes ({@code onload}, {@code onerror}, ...) are script: one that loads a refused tracker
-     * ({@code <img src=x onerror="...createElement('script')...gtm.js">}, {@code <body onload=...>}) is read like an
-     * inline script and goes; the element stays. Read on the tags that reach the rules: those that load something
-     * (and so fire {@code load}/{@code error} by themselves), {@code <body>} and SVG; handlers on tags skimmed unread
-     * (a {@code <div onclick>}) are not.
-     */
-    private TagWriter eventHandlers(TagWriter w) {
-        int[] at = t.attrs;
-        byte[] b = t.buf;
-        for (int i = 0, a = 0; i < t.attrCount; i++, a += Tokenizer.STRIDE) {
-            if ((b[at[a + Tokenizer.A_NAME]] | 0x20) != 'o' || at[a + Tokenizer.A_VALUE] < 0 || !t.isEventHandler(i)) {
-                continue; // nearly every attribute: its name does not start with o
-            }
-            byte[] script = value(i).getBytes(StandardCharsets.UTF_8);
-            for (TrackerMatch m : cfg.catalog.matchScript(script, 0, script.length)) {
-                if (engine.decision.allowsAll(m.categories())) {
-                    engine.event(TrackerEvent.Action.ALLOWED, elementName(), m);
-                    continue;
-                }
-                engine.event(TrackerEvent.Action.NEUTRALIZED, elementName(), m);
-                w = writer(w);
-                w.edit(i, TagWriter.DROP);
-                break;
-            }
-        }
-        return w;
     }
 
     /**
