@@ -8,21 +8,17 @@ import java.io.OutputStream;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The rewriting rules on top of the {@link Tokenizer}. Bytes go to one of three places: the sink, the defer buffer
  * (an inline script or a noscript block being decided) or nowhere (an element being removed). Element rules live in
  * {@link ElementRules}; this class owns the routing and the held elements. What becomes of a held inline script,
- * {@code <style>} or AMP configuration is decided by {@link HeldScript} (with {@link HeldScriptRewrites} for the
- * scripts kept rewritten), {@link HeldStyle} and {@link HeldAmpConfig}, and what becomes of an element or tag past
- * the hold cap by {@link CapOverflow}, on the held bytes and flags kept here. Where an element being removed ends is
- * followed by {@link ElementDrop}.
+ * {@code <noscript>} block, {@code <style>} or AMP configuration is decided by {@link HeldScript} (with
+ * {@link HeldScriptRewrites} for the scripts kept rewritten), {@link HeldNoscript}, {@link HeldStyle} and
+ * {@link HeldAmpConfig}, and what becomes of an element or tag past the hold cap by {@link CapOverflow}, on the held
+ * bytes and flags kept here. Where an element being removed ends is followed by {@link ElementDrop}.
  */
 final class RewriteEngine implements TokenHandler {
-
-    private static final Logger LOG = LoggerFactory.getLogger(RewriteEngine.class);
 
     static final int SINK = 0;
     static final int DEFER = 1;
@@ -41,6 +37,7 @@ final class RewriteEngine implements TokenHandler {
     private final CapOverflow overflow;
     private final ElementDrop drop;
     private final HeldScript script;
+    private final HeldNoscript noscript;
 
     int mode = SINK;
     /** A tag past the cap is dropped up to its end ({@link CapOverflow#onOverflowedTagEnd}). */
@@ -54,16 +51,17 @@ final class RewriteEngine implements TokenHandler {
 
     int noscriptDepth;
     /** For each nested {@code <noscript>} level (index = its depth), the SVG/MathML depth at its start tag. */
-    private int[] nestedNoscriptForeign = new int[4];
+    int[] nestedNoscriptForeign = new int[4];
     boolean inNoscript;
     boolean noscriptContent;
-    /** Where the held {@code <noscript>}'s content starts in {@link #defer}. */
-    private int noscriptContentStart;
     /** SVG/MathML contexts open when the held {@code <noscript>} started (null: none, the common case). */
     ForeignContent.Context noscriptForeign;
-    /** Where the end tags of {@code <noscript>} elements nested in the held one start in {@link #defer}. */
-    private int[] noscriptInnerEnds = new int[4];
-    private int noscriptInnerEndCount;
+    /**
+     * Where the end tags of {@code <noscript>} elements nested in the held one start in {@link #defer}: written by
+     * {@link #endTag}, read by {@link HeldNoscript}.
+     */
+    int[] noscriptInnerEnds = new int[4];
+    int noscriptInnerEndCount;
     int noscriptRemoved;
     long noscriptLine;
     long noscriptColumn;
@@ -73,8 +71,11 @@ final class RewriteEngine implements TokenHandler {
     boolean heldStyle;
     /** The script held as {@link #inScript} is a {@code text/x-magento-init} block ({@link MagentoInitScript}). */
     boolean heldMagentoInit;
-    /** At the end of the input: how many held bytes its last, undecided part added (a tag it ends inside); else 0. */
-    private int eofTail;
+    /**
+     * At the end of the input: how many held bytes its last, undecided part added (a tag it ends inside); else 0.
+     * Read at the end of a held {@code <noscript>} ({@link HeldNoscript#finishNoscript}).
+     */
+    int eofTail;
     /**
      * The held script is an SVG {@code <script>}: its text is tokenized as markup. The hold ends at its
      * {@code </script>}, and before any other tag: an end tag may close it ({@code </svg>}, {@code </g>}; held bytes
@@ -148,6 +149,7 @@ final class RewriteEngine implements TokenHandler {
         this.scriptRewrites = new HeldScriptRewrites(this);
         this.overflow = new CapOverflow(this, rules, style, scriptRewrites, drop);
         this.script = new HeldScript(this, rules, style, scriptRewrites, overflow);
+        this.noscript = new HeldNoscript(this, overflow);
         tok.guardAttribute = rules.categoryAttributeBytes;
         tok.skim = true;
     }
@@ -362,7 +364,7 @@ final class RewriteEngine implements TokenHandler {
                 tok.closeForeignTo(nestedNoscriptForeign[noscriptDepth]);
             }
             if (--noscriptDepth == 0) {
-                finishNoscript(tok.tagStart, tok.tagEnd);
+                noscript.finishNoscript(tok.tagStart, tok.tagEnd);
             } else if (mode == DEFER) {
                 if (noscriptInnerEndCount == noscriptInnerEnds.length) {
                     noscriptInnerEnds = java.util.Arrays.copyOf(noscriptInnerEnds, noscriptInnerEndCount * 2);
@@ -399,7 +401,7 @@ final class RewriteEngine implements TokenHandler {
             ampConfig.finishAmpConfig(limit);
         }
         if (inNoscript) {
-            finishNoscript(limit, limit);
+            noscript.finishNoscript(limit, limit);
         }
         if (streamed != null) { // a browser runs no script the input ends in; made a syntax error all the same
             script.finishStreamedScript(limit);
@@ -477,84 +479,9 @@ final class RewriteEngine implements TokenHandler {
 
     // ---------------------------------------------------------------- noscript
 
+    /** See {@link HeldNoscript#beginNoscript}. */
     void beginNoscript() throws IOException {
-        if (inNoscript) {
-            noscriptDepth++;
-            if (noscriptDepth == nestedNoscriptForeign.length) {
-                nestedNoscriptForeign = java.util.Arrays.copyOf(nestedNoscriptForeign, noscriptDepth * 2);
-            }
-            nestedNoscriptForeign[noscriptDepth] = tok.foreignDepth();
-            return;
-        }
-        flushTo(tok.tagStart);
-        if (listener != null) {
-            noscriptLine = tok.lineOf(tok.tagStart);
-            noscriptColumn = tok.columnOf(tok.tagStart);
-        }
-        lastByteBeforeNoscript = lastByte;
-        noscriptForeign = tok.foreignSnapshot();
-        inNoscript = true;
-        noscriptDepth = 1;
-        noscriptContent = false;
-        noscriptRemoved = 0;
-        deferLen = 0;
-        setMode(DEFER);
-        flushTo(tok.tagEnd);
-        noscriptContentStart = deferLen;
-        noscriptInnerEndCount = 0;
-        checkContent = true;
-    }
-
-    private void finishNoscript(int endStart, int endEnd) throws IOException {
-        flushTo(endStart);
-        if (noscriptRemoved > 0 && !noscriptContent && inNoscript) {
-            deferLen = 0;
-            tok.ps = endEnd;
-            lastByte = lastByteBeforeNoscript;
-            guardCut();
-            tok.resetForeign(noscriptForeign); // removed whole: the context from before it goes on
-        } else {
-            // The end tag closes the SVG/MathML opened inside (a </noscript> in SVG content too, as for a tree
-            // builder).
-            tok.closeForeignTo(ForeignContent.Context.depthOf(noscriptForeign));
-        }
-        if (!inNoscript) {
-            overflow.endDropAfterOverflow(ElementNames.NOSCRIPT, endEnd);
-            return;
-        }
-        if (deferLen > noscriptContentStart && !decision.refused().isEmpty()) {
-            hideScriptingEndTags();
-        }
-        checkContent = false;
-        inNoscript = false;
-        releaseDeferred();
-    }
-
-    /** See {@link NoscriptEndTags}: the held content's hidden end tags become text for both readings. */
-    private void hideScriptingEndTags() {
-        // An end tag the input ends inside is dropped by both readings: a </noscript that starts one stays as it
-        // is, as written as text it would turn the rest of that tag into markup for a browser without scripting.
-        int tail = Math.min(eofTail, deferLen - noscriptContentStart);
-        int to = tail > 0 && NoscriptEndTags.endTagAt(defer, deferLen - tail, deferLen) ? deferLen - tail : deferLen;
-        int ends = 0;
-        while (ends < noscriptInnerEndCount && noscriptInnerEnds[ends] < to) {
-            ends++; // the end tags of nested <noscript>s read before it
-        }
-        byte[] hidden = NoscriptEndTags.hide(defer, noscriptContentStart, to, noscriptInnerEnds, ends);
-        if (hidden == null) {
-            return;
-        }
-        byte[] unfinished = java.util.Arrays.copyOfRange(defer, to, deferLen);
-        hidden = java.util.Arrays.copyOf(hidden, hidden.length + unfinished.length);
-        System.arraycopy(unfinished, 0, hidden, hidden.length - unfinished.length, unfinished.length);
-        LOG.debug("ConsentGate: a <noscript> holds a </noscript that only a browser running scripts reads as its end;"
-            + " written as &lt;/noscript");
-        deferLen = noscriptContentStart;
-        if (deferLen + hidden.length > defer.length) {
-            defer = java.util.Arrays.copyOf(defer, deferLen + hidden.length);
-        }
-        System.arraycopy(hidden, 0, defer, deferLen, hidden.length);
-        deferLen += hidden.length;
+        noscript.beginNoscript();
     }
 
     // ---------------------------------------------------------------- inline scripts
