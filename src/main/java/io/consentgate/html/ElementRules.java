@@ -33,6 +33,8 @@ final class ElementRules {
     private final TaggedElements tagged;
     /** The edits to the attributes of a start tag whose element stays. */
     private final AttributeEdits attributeEdits;
+    /** The rules of the elements that display a document: iframe, frame, embed, object. */
+    private final FrameElements frames;
 
     ElementRules(RewriteEngine engine) {
         this.engine = engine;
@@ -42,11 +44,12 @@ final class ElementRules {
         this.verdicts = new UrlVerdicts(this, engine);
         this.attributeEdits = new AttributeEdits(this, engine, verdicts);
         this.nested = new NestedDocuments(engine);
-        this.amp = new AmpElements(this, engine, verdicts);
-        this.scripts = new ScriptElements(this, engine, verdicts);
+        this.scripts = new ScriptElements(this, engine, verdicts, nested);
         this.lazyLoading = new LazyLoadAttributes(this, t, verdicts);
         this.neutralizer = new Neutralizer(this, engine, lazyLoading);
-        this.tagged = new TaggedElements(this, engine, nested, scripts, neutralizer, verdicts);
+        this.frames = new FrameElements(this, engine, verdicts, nested, lazyLoading, neutralizer);
+        this.amp = new AmpElements(this, engine, verdicts, frames);
+        this.tagged = new TaggedElements(this, engine, nested, scripts, neutralizer, verdicts, frames);
     }
 
     void startTag() throws IOException {
@@ -74,7 +77,7 @@ final class ElementRules {
             case ElementNames.IFRAME:
             case ElementNames.FRAME:
             case ElementNames.EMBED:
-                frame(attr(SRC));
+                frames.frame(attr(SRC));
                 break;
             case ElementNames.LINK:
                 link();
@@ -146,7 +149,7 @@ final class ElementRules {
                 break;
             }
             case ElementNames.OBJECT:
-                frame(attr(DATA));
+                frames.frame(attr(DATA));
                 break;
             case ElementNames.INPUT: {
                 int type = attr(TYPE);
@@ -185,79 +188,12 @@ final class ElementRules {
     }
 
     /**
-     * An element that displays a document from attribute {@code url} (iframe, frame, embed, object): refused when the
-     * URL is a refused tracker, or when the document it shows would load one. That document is an iframe's
-     * {@code srcdoc} (read with its character references decoded, with the page's base URL) or a {@code data:} URL
-     * document ({@link DataUrl}), read by a rewriter of its own with the same decision. When it would load (or ping)
-     * a refused tracker, the element is refused as one whose URL is that tracker: removed, or neutralized (the
-     * attribute gets its {@code data-} prefix). Editing the document in place would mean re-encoding the attribute,
-     * so it is all or nothing; a document with nothing refused in it stays byte for byte. Documents nested deeper
-     * than {@link NestedDocuments#MAX_DEPTH} are not read (each level is a rewriter on the stack): such an element is
-     * refused.
-     */
-    private void frame(int url) throws IOException {
-        // a tag manager's noscript frame is kept on server-side tagging hosts too
-        TrackerMatch m = verdicts.checkLoader(url);
-        if (m == null) {
-            m = nested.javascriptUrlRefusal(url);
-        }
-        if (m == null && (t.nameId == ElementNames.IFRAME || t.nameId == ElementNames.FRAME)) {
-            m = lazyLoading.lazyUrl(true);
-        }
-        if (m != null) {
-            refuseIfTracker(m);
-            return;
-        }
-        TrackerEvent e = nestedDocumentRefusal(url);
-        if (e != null) {
-            refuseForNestedDocument(e);
-        }
-    }
-
-    /**
-     * {@link UrlVerdicts#checkLoader} for a script's attribute {@code i}, and when no URL refused it, the script in a
-     * {@code data:} URL there ({@link NestedDocuments#dataScriptRefusal}).
-     */
-    TrackerMatch checkScriptSource(int i) {
-        TrackerMatch m = verdicts.checkLoader(i);
-        return m != null ? m : nested.dataScriptRefusal(i);
-    }
-
-    /**
-     * See {@link NestedDocuments#refusal}: an iframe's {@code srcdoc}, else a {@code data:} document in {@code url}.
-     */
-    TrackerEvent nestedDocumentRefusal(int url) throws IOException {
-        return nestedDocumentRefusal(url, t.nameId == ElementNames.IFRAME ? attr(SRCDOC) : -1);
-    }
-
-    /** See {@link NestedDocuments#refusal}, for attributes {@code url} and {@code srcdoc} (-1: none). */
-    TrackerEvent nestedDocumentRefusal(int url, int srcdoc) throws IOException {
-        return nested.refusal(url, srcdoc, verdicts.base(), verdicts.baseCandidate());
-    }
-
-    /**
      * What markup read as Chromium's preload scanner reads the rest of a CDATA section in SVG or MathML (after the
      * {@code >} that ends its bogus comment) would refuse first, with this page's decision and base URL, or
      * {@code null}.
      */
     TrackerEvent preloadScannerRefusal(byte[] markup) throws IOException {
         return nested.markupRefusal(markup, verdicts.base(), verdicts.baseCandidate());
-    }
-
-    /** Refuses the current element for what its nested document would load: removed, or neutralized. */
-    void refuseForNestedDocument(TrackerEvent e) throws IOException {
-        String element = ElementNames.name(t.nameId);
-        long line = t.lineOf(t.tagStart);
-        long column = t.columnOf(t.tagStart);
-        if (cfg.mode == RewriteMode.NEUTRALIZE && !engine.inNoscript()) {
-            engine.event(TrackerEvent.Action.NEUTRALIZED, line, column, element, e.trackerId(), e.trackerName(),
-                e.categories());
-            neutralizer.neutralize(e.categories().isEmpty() ? null : e.categories());
-        } else {
-            engine.event(TrackerEvent.Action.REMOVED, line, column, element, e.trackerId(), e.trackerName(),
-                e.categories());
-            engine.removeElement();
-        }
     }
 
     /** See {@link AmpElements#configRefusal}. */
