@@ -8,13 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Per-element decisions for start tags: which attribute carries a URL, and what to do when it is refused. */
 final class ElementRules {
-
-    private static final Logger LOG = LoggerFactory.getLogger(HtmlRewriter.class);
 
     /** Between the categories of a category attribute's value ({@code "analytics, marketing"}). */
     static final java.util.regex.Pattern LIST_SEPARATOR = java.util.regex.Pattern.compile("[,\\s]+");
@@ -35,6 +31,8 @@ final class ElementRules {
     private final AttributeEdits attributeEdits;
     /** The rules of the elements that display a document: iframe, frame, embed, object. */
     private final FrameElements frames;
+    /** The page's encoding declared in a {@code <meta>}. */
+    private final MetaCharset metaCharset;
 
     ElementRules(RewriteEngine engine) {
         this.engine = engine;
@@ -50,6 +48,7 @@ final class ElementRules {
         this.frames = new FrameElements(this, engine, verdicts, nested, lazyLoading, neutralizer);
         this.amp = new AmpElements(this, engine, verdicts, frames);
         this.tagged = new TaggedElements(this, engine, nested, scripts, neutralizer, verdicts, frames);
+        this.metaCharset = new MetaCharset(engine);
     }
 
     void startTag() throws IOException {
@@ -92,14 +91,7 @@ final class ElementRules {
             case ElementNames.META:
                 if (engine.charsetFromPage && !t.foreign && (attr(AttributeNames.CHARSET) >= 0 || attr(HTTP_EQUIV) >= 0)
                     && t.tagStart >= 0) {
-                    java.nio.charset.Charset declared = EncodingSniffer.prescan(t.buf, t.tagStart,
-                        t.tagEnd - t.tagStart);
-                    if (declared != null) {
-                        // the page declared it, as the browser's prescan reads this meta (one without a charset, or
-                        // with a label no browser knows, does not end the prescan): later stand-ins cannot push it out
-                        engine.charsetFromPage = false;
-                        warnIfRereadIn(declared);
-                    }
+                    metaCharset.prescan();
                 }
                 refresh();
                 break;
@@ -171,20 +163,6 @@ final class ElementRules {
                 return true;
         }
         return false;
-    }
-
-    /**
-     * A page read as bytes that declares ISO-2022-JP (or UTF-7) past the bytes the encoding was decided on: a browser
-     * reads the whole page again in that encoding, where bytes that are text here may be tags and tags text, so what
-     * follows is not read as the browser reads it. Said once per page, with what to do.
-     */
-    private void warnIfRereadIn(java.nio.charset.Charset declared) {
-        if (!EncodingSniffer.isAsciiCompatible(declared) && declared != EncodingLabels.REPLACEMENT) {
-            LOG.warn("ConsentGate: the page declares {} in a <meta> past the bytes its encoding was decided on; "
-                + "browsers read it again in that encoding, which the rewriter cannot follow: declare the charset in "
-                + "the Content-Type header or within the page's first {} bytes, so that its trackers are found",
-                declared.name(), EncodingSniffer.PRESCAN_BYTES);
-        }
     }
 
     /**
