@@ -34,14 +34,16 @@ final class AmpElements {
     private final AmpBindings bindings;
     private final AmpEmbeds embeds;
     private final UrlVerdicts verdicts;
+    private final FrameElements frames;
 
-    AmpElements(ElementRules rules, RewriteEngine engine, UrlVerdicts verdicts) {
+    AmpElements(ElementRules rules, RewriteEngine engine, UrlVerdicts verdicts, FrameElements frames) {
         this.rules = rules;
         this.engine = engine;
         this.t = engine.tok;
         this.bindings = new AmpBindings(rules, t, verdicts);
         this.embeds = new AmpEmbeds(rules, t, verdicts);
         this.verdicts = verdicts;
+        this.frames = frames;
     }
 
     /** The rules of the current start tag, an AMP component's ({@link ElementNames#isAmp}). */
@@ -154,7 +156,7 @@ final class AmpElements {
             remove(m);
             return;
         }
-        TrackerEvent e = rules.nestedDocumentRefusal(src, rules.attr(SRCDOC));
+        TrackerEvent e = frames.nestedDocumentRefusal(src, rules.attr(SRCDOC));
         if (e != null) {
             engine.event(TrackerEvent.Action.REMOVED, t.lineOf(t.tagStart), t.columnOf(t.tagStart),
                 ElementNames.name(t.nameId), e.trackerId(), e.trackerName(), e.categories());

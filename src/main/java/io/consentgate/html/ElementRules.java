@@ -8,13 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Per-element decisions for start tags: which attribute carries a URL, and what to do when it is refused. */
 final class ElementRules {
-
-    private static final Logger LOG = LoggerFactory.getLogger(HtmlRewriter.class);
 
     /** Between the categories of a category attribute's value ({@code "analytics, marketing"}). */
     static final java.util.regex.Pattern LIST_SEPARATOR = java.util.regex.Pattern.compile("[,\\s]+");
@@ -33,6 +29,10 @@ final class ElementRules {
     private final TaggedElements tagged;
     /** The edits to the attributes of a start tag whose element stays. */
     private final AttributeEdits attributeEdits;
+    /** The rules of the elements that display a document: iframe, frame, embed, object. */
+    private final FrameElements frames;
+    /** The page's encoding declared in a {@code <meta>}. */
+    private final MetaCharset metaCharset;
 
     ElementRules(RewriteEngine engine) {
         this.engine = engine;
@@ -42,11 +42,13 @@ final class ElementRules {
         this.verdicts = new UrlVerdicts(this, engine);
         this.attributeEdits = new AttributeEdits(this, engine, verdicts);
         this.nested = new NestedDocuments(engine);
-        this.amp = new AmpElements(this, engine, verdicts);
-        this.scripts = new ScriptElements(this, engine, verdicts);
+        this.scripts = new ScriptElements(this, engine, verdicts, nested);
         this.lazyLoading = new LazyLoadAttributes(this, t, verdicts);
         this.neutralizer = new Neutralizer(this, engine, lazyLoading);
-        this.tagged = new TaggedElements(this, engine, nested, scripts, neutralizer, verdicts);
+        this.frames = new FrameElements(this, engine, verdicts, nested, lazyLoading, neutralizer);
+        this.amp = new AmpElements(this, engine, verdicts, frames);
+        this.tagged = new TaggedElements(this, engine, nested, scripts, neutralizer, verdicts, frames);
+        this.metaCharset = new MetaCharset(engine);
     }
 
     void startTag() throws IOException {
@@ -74,7 +76,7 @@ final class ElementRules {
             case ElementNames.IFRAME:
             case ElementNames.FRAME:
             case ElementNames.EMBED:
-                frame(attr(SRC));
+                frames.frame(attr(SRC));
                 break;
             case ElementNames.LINK:
                 link();
@@ -89,14 +91,7 @@ final class ElementRules {
             case ElementNames.META:
                 if (engine.charsetFromPage && !t.foreign && (attr(AttributeNames.CHARSET) >= 0 || attr(HTTP_EQUIV) >= 0)
                     && t.tagStart >= 0) {
-                    java.nio.charset.Charset declared = EncodingSniffer.prescan(t.buf, t.tagStart,
-                        t.tagEnd - t.tagStart);
-                    if (declared != null) {
-                        // the page declared it, as the browser's prescan reads this meta (one without a charset, or
-                        // with a label no browser knows, does not end the prescan): later stand-ins cannot push it out
-                        engine.charsetFromPage = false;
-                        warnIfRereadIn(declared);
-                    }
+                    metaCharset.prescan();
                 }
                 refresh();
                 break;
@@ -146,7 +141,7 @@ final class ElementRules {
                 break;
             }
             case ElementNames.OBJECT:
-                frame(attr(DATA));
+                frames.frame(attr(DATA));
                 break;
             case ElementNames.INPUT: {
                 int type = attr(TYPE);
@@ -171,93 +166,12 @@ final class ElementRules {
     }
 
     /**
-     * A page read as bytes that declares ISO-2022-JP (or UTF-7) past the bytes the encoding was decided on: a browser
-     * reads the whole page again in that encoding, where bytes that are text here may be tags and tags text, so what
-     * follows is not read as the browser reads it. Said once per page, with what to do.
-     */
-    private void warnIfRereadIn(java.nio.charset.Charset declared) {
-        if (!EncodingSniffer.isAsciiCompatible(declared) && declared != EncodingLabels.REPLACEMENT) {
-            LOG.warn("ConsentGate: the page declares {} in a <meta> past the bytes its encoding was decided on; "
-                + "browsers read it again in that encoding, which the rewriter cannot follow: declare the charset in "
-                + "the Content-Type header or within the page's first {} bytes, so that its trackers are found",
-                declared.name(), EncodingSniffer.PRESCAN_BYTES);
-        }
-    }
-
-    /**
-     * An element that displays a document from attribute {@code url} (iframe, frame, embed, object): refused when the
-     * URL is a refused tracker, or when the document it shows would load one. That document is an iframe's
-     * {@code srcdoc} (read with its character references decoded, with the page's base URL) or a {@code data:} URL
-     * document ({@link DataUrl}), read by a rewriter of its own with the same decision. When it would load (or ping)
-     * a refused tracker, the element is refused as one whose URL is that tracker: removed, or neutralized (the
-     * attribute gets its {@code data-} prefix). Editing the document in place would mean re-encoding the attribute,
-     * so it is all or nothing; a document with nothing refused in it stays byte for byte. Documents nested deeper
-     * than {@link NestedDocuments#MAX_DEPTH} are not read (each level is a rewriter on the stack): such an element is
-     * refused.
-     */
-    private void frame(int url) throws IOException {
-        // a tag manager's noscript frame is kept on server-side tagging hosts too
-        TrackerMatch m = verdicts.checkLoader(url);
-        if (m == null) {
-            m = nested.javascriptUrlRefusal(url);
-        }
-        if (m == null && (t.nameId == ElementNames.IFRAME || t.nameId == ElementNames.FRAME)) {
-            m = lazyLoading.lazyUrl(true);
-        }
-        if (m != null) {
-            refuseIfTracker(m);
-            return;
-        }
-        TrackerEvent e = nestedDocumentRefusal(url);
-        if (e != null) {
-            refuseForNestedDocument(e);
-        }
-    }
-
-    /**
-     * {@link UrlVerdicts#checkLoader} for a script's attribute {@code i}, and when no URL refused it, the script in a
-     * {@code data:} URL there ({@link NestedDocuments#dataScriptRefusal}).
-     */
-    TrackerMatch checkScriptSource(int i) {
-        TrackerMatch m = verdicts.checkLoader(i);
-        return m != null ? m : nested.dataScriptRefusal(i);
-    }
-
-    /**
-     * See {@link NestedDocuments#refusal}: an iframe's {@code srcdoc}, else a {@code data:} document in {@code url}.
-     */
-    TrackerEvent nestedDocumentRefusal(int url) throws IOException {
-        return nestedDocumentRefusal(url, t.nameId == ElementNames.IFRAME ? attr(SRCDOC) : -1);
-    }
-
-    /** See {@link NestedDocuments#refusal}, for attributes {@code url} and {@code srcdoc} (-1: none). */
-    TrackerEvent nestedDocumentRefusal(int url, int srcdoc) throws IOException {
-        return nested.refusal(url, srcdoc, verdicts.base(), verdicts.baseCandidate());
-    }
-
-    /**
      * What markup read as Chromium's preload scanner reads the rest of a CDATA section in SVG or MathML (after the
      * {@code >} that ends its bogus comment) would refuse first, with this page's decision and base URL, or
      * {@code null}.
      */
     TrackerEvent preloadScannerRefusal(byte[] markup) throws IOException {
         return nested.markupRefusal(markup, verdicts.base(), verdicts.baseCandidate());
-    }
-
-    /** Refuses the current element for what its nested document would load: removed, or neutralized. */
-    void refuseForNestedDocument(TrackerEvent e) throws IOException {
-        String element = ElementNames.name(t.nameId);
-        long line = t.lineOf(t.tagStart);
-        long column = t.columnOf(t.tagStart);
-        if (cfg.mode == RewriteMode.NEUTRALIZE && !engine.inNoscript()) {
-            engine.event(TrackerEvent.Action.NEUTRALIZED, line, column, element, e.trackerId(), e.trackerName(),
-                e.categories());
-            neutralizer.neutralize(e.categories().isEmpty() ? null : e.categories());
-        } else {
-            engine.event(TrackerEvent.Action.REMOVED, line, column, element, e.trackerId(), e.trackerName(),
-                e.categories());
-            engine.removeElement();
-        }
     }
 
     /** See {@link AmpElements#configRefusal}. */

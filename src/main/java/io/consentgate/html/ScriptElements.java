@@ -7,10 +7,10 @@ import java.io.IOException;
 import java.util.Locale;
 
 /**
- * Start tags of {@code <script>}, HTML or SVG ({@link ElementRules}): a script is refused by the URL it loads, or by
- * the copy of it a delay-JS runner keeps to set later; an inline script is held to its end tag when its type says its
- * text may fetch something ({@link HeldScript#beginScript}), or is a Magento init block
- * ({@link HeldScript#beginMagentoInit}).
+ * Start tags of {@code <script>}, HTML or SVG ({@link ElementRules}): a script is refused by the URL it loads (or the
+ * script a {@code data:} URL there holds), or by the copy of it a delay-JS runner keeps to set later; an inline
+ * script is held to its end tag when its type says its text may fetch something ({@link HeldScript#beginScript}), or
+ * is a Magento init block ({@link HeldScript#beginMagentoInit}).
  */
 final class ScriptElements {
 
@@ -40,12 +40,14 @@ final class ScriptElements {
     private final RewriteEngine engine;
     private final Tokenizer t;
     private final UrlVerdicts verdicts;
+    private final NestedDocuments nested;
 
-    ScriptElements(ElementRules rules, RewriteEngine engine, UrlVerdicts verdicts) {
+    ScriptElements(ElementRules rules, RewriteEngine engine, UrlVerdicts verdicts, NestedDocuments nested) {
         this.rules = rules;
         this.engine = engine;
         this.t = engine.tok;
         this.verdicts = verdicts;
+        this.nested = nested;
     }
 
     /**
@@ -62,14 +64,14 @@ final class ScriptElements {
             // an SVG script's URL, read as HTML: the tokenizer leaves SVG content at an HTML end tag that a browser
             // ignores when no element of its name is open (README), and there the script loads its href
             int href = rules.attr(HREF);
-            TrackerMatch loads = rules.checkScriptSource(href >= 0 ? href : rules.attr(XLINK_HREF));
+            TrackerMatch loads = checkScriptSource(href >= 0 ? href : rules.attr(XLINK_HREF));
             if (loads != null) {
                 rules.refuseIfTracker(loads);
                 return;
             }
         }
         if (src >= 0) {
-            TrackerMatch loads = rules.checkScriptSource(src);
+            TrackerMatch loads = checkScriptSource(src);
             rules.refuseIfTracker(loads);
             if (loads == null && t.foreign && !t.selfClosing) {
                 engine.holdForeignScript();
@@ -79,13 +81,13 @@ final class ScriptElements {
             // keep the src of a held script here and set it later, also on text/plain scripts and types of their
             // own; a consent manager does that only after consent, which a later page then carries. Neutralize mode
             // keeps text/plain ones for the consent manager.
-            TrackerMatch delayed = rules.checkScriptSource(rules.attr(DATA_ROCKET_SRC));
+            TrackerMatch delayed = checkScriptSource(rules.attr(DATA_ROCKET_SRC));
             if (delayed == null) {
-                delayed = rules.checkScriptSource(rules.attr(DATA_SRC));
+                delayed = checkScriptSource(rules.attr(DATA_SRC));
             }
             if (delayed == null) {
                 // the "delay until user interaction" recipe themes copy: <script delay="URL">, src set from it
-                delayed = rules.checkScriptSource(rules.attr(DELAY));
+                delayed = checkScriptSource(rules.attr(DELAY));
             }
             if (delayed == null && engine.cfg.mode == RewriteMode.REMOVE) {
                 // consent managers that park the src under a name of their own (iubenda, Real Cookie Banner)
@@ -95,7 +97,7 @@ final class ScriptElements {
             }
             for (int i = 0; delayed == null && i < t.attrCount; i++) {
                 if (isDelayedSrc(i)) {
-                    delayed = rules.checkScriptSource(i);
+                    delayed = checkScriptSource(i);
                 }
             }
             if (delayed != null) {
@@ -113,6 +115,15 @@ final class ScriptElements {
                 engine.holdForeignScript();
             }
         }
+    }
+
+    /**
+     * {@link UrlVerdicts#checkLoader} for a script's attribute {@code i}, and when no URL refused it, the script in a
+     * {@code data:} URL there ({@link NestedDocuments#dataScriptRefusal}).
+     */
+    private TrackerMatch checkScriptSource(int i) {
+        TrackerMatch m = verdicts.checkLoader(i);
+        return m != null ? m : nested.dataScriptRefusal(i);
     }
 
     /**

@@ -30,9 +30,10 @@ final class TaggedElements {
     private final ScriptElements scripts;
     private final Neutralizer neutralizer;
     private final UrlVerdicts verdicts;
+    private final FrameElements frames;
 
     TaggedElements(ElementRules rules, RewriteEngine engine, NestedDocuments nested, ScriptElements scripts,
-                   Neutralizer neutralizer, UrlVerdicts verdicts) {
+                   Neutralizer neutralizer, UrlVerdicts verdicts, FrameElements frames) {
         this.rules = rules;
         this.engine = engine;
         this.t = engine.tok;
@@ -43,6 +44,7 @@ final class TaggedElements {
         this.scripts = scripts;
         this.neutralizer = neutralizer;
         this.verdicts = verdicts;
+        this.frames = frames;
     }
 
     /**
@@ -155,9 +157,9 @@ final class TaggedElements {
         if (nested.showsDocument()) {
             // The document it shows once active: srcdoc (it wins over src) or a data: URL in the live src. A refused
             // tracker in it is refused as anywhere.
-            TrackerEvent e = rules.nestedDocumentRefusal(url);
+            TrackerEvent e = frames.nestedDocumentRefusal(url);
             if (e != null) {
-                rules.refuseForNestedDocument(e);
+                frames.refuseForNestedDocument(e);
                 return true;
             }
         }
