@@ -143,7 +143,7 @@ final class AttributeEdits {
             }
             TrackerMatch m = p > start ? verdicts.verdict(b, start, p) : null;
             if (m != null) {
-                engine.event(TrackerEvent.Action.PING_REMOVED, ElementNames.name(t.nameId), m);
+                engine.event(TrackerEvent.Action.PING_REMOVED, elementName(), m);
                 edits = dropNamed(writer(edits), ping, PING); // written with the tag's other edits
                 return;
             }
@@ -181,7 +181,7 @@ final class AttributeEdits {
      * {@code m} as {@link TrackerEvent.Action#NEUTRALIZED}.
      */
     void dropAttributes(int first, byte[] name, TrackerMatch m) {
-        engine.event(TrackerEvent.Action.NEUTRALIZED, ElementNames.name(t.nameId), m);
+        engine.event(TrackerEvent.Action.NEUTRALIZED, elementName(), m);
         edits = dropNamed(writer(edits), first, name);
     }
 
