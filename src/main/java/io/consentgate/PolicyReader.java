@@ -71,17 +71,7 @@ public final class PolicyReader {
             throw empty(POLICY_FILE, file);
         }
         if (!PolicyParameters.isNone(location)) {
-            Loaded loaded = load(PolicyLocation.of(location), opener);
-            JsonNode root = loaded.root();
-            structured = root;
-            try {
-                flatten(root, loaded.numberTexts()).forEach((k, v) -> {
-                    settings.put(k, v);
-                    fromFile.put(k, location);
-                });
-            } catch (InvalidPolicyException e) {
-                throw e.in(location);
-            }
+            structured = fileSettings(location, opener, settings, fromFile);
         }
         for (Map.Entry<String, String> e : params.entrySet()) {
             if (!e.getKey().equals(POLICY_FILE)) {
@@ -101,6 +91,44 @@ public final class PolicyReader {
                 throw e.in(location);
             }
         }
+        apply(b, settings, fromFile, location);
+        if (structured != null && structured.has("trackers")) {
+            fromFile.put("trackers", location);
+            try {
+                b.catalog(catalogWithOverrides(structured.get("trackers")));
+            } catch (InvalidPolicyException e) {
+                throw e.in(location);
+            }
+        }
+        try {
+            return b.build();
+        } catch (InvalidPolicyException e) {
+            throw fromFile.containsKey(e.parameter()) ? e.in(location) : e;
+        }
+    }
+
+    /**
+     * Loads the policy file's settings into {@code settings}, each marked as from the file in {@code fromFile}; returns
+     * the file's settings object, for its structured keys.
+     */
+    private static JsonNode fileSettings(String location, ResourceOpener opener, Map<String, String> settings,
+            Map<String, String> fromFile) {
+        Loaded loaded = load(PolicyLocation.of(location), opener);
+        JsonNode root = loaded.root();
+        try {
+            flatten(root, loaded.numberTexts()).forEach((k, v) -> {
+                settings.put(k, v);
+                fromFile.put(k, location);
+            });
+        } catch (InvalidPolicyException e) {
+            throw e.in(location);
+        }
+        return root;
+    }
+
+    /** Sets each of {@code settings} on the builder; the error of a key from the file names the file. */
+    private static void apply(Policy.Builder b, Map<String, String> settings, Map<String, String> fromFile,
+            String location) {
         for (Map.Entry<String, String> e : settings.entrySet()) {
             try {
                 BiConsumer<Policy.Builder, String> setter = PolicyParameters.SETTERS.get(e.getKey());
@@ -115,19 +143,6 @@ public final class PolicyReader {
             } catch (InvalidPolicyException ex) {
                 throw fromFile.containsKey(e.getKey()) ? ex.in(location) : ex;
             }
-        }
-        if (structured != null && structured.has("trackers")) {
-            fromFile.put("trackers", location);
-            try {
-                b.catalog(catalogWithOverrides(structured.get("trackers")));
-            } catch (InvalidPolicyException e) {
-                throw e.in(location);
-            }
-        }
-        try {
-            return b.build();
-        } catch (InvalidPolicyException e) {
-            throw fromFile.containsKey(e.parameter()) ? e.in(location) : e;
         }
     }
 

@@ -27,6 +27,36 @@ final class CatalogJson {
     }
 
     static Parsed parse(JsonNode root) {
+        JsonNode list = trackers(root);
+        List<CatalogEntry> entries = new ArrayList<>();
+        Set<String> disabled = new LinkedHashSet<>();
+        Set<String> ids = new LinkedHashSet<>();
+        Map<String, String> hostOwners = new HashMap<>();
+        Map<String, String> ampTypeOwners = new HashMap<>();
+        Map<String, String> componentOwners = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode node = list.get(i);
+            String where = "tracker #" + i;
+            if (!node.isObject()) {
+                throw new CatalogFormatException(where + ": must be an object");
+            }
+            String id = text(node, "id", where, true);
+            where = where + " \"" + id + "\"";
+            checkId(id, ids, where);
+            checkFields(node, where);
+            if (tombstone(node, where)) {
+                disabled.add(id);
+                continue;
+            }
+            CatalogEntry entry = entry(node, id, where);
+            claimKeys(entry, id, where, hostOwners, ampTypeOwners, componentOwners);
+            entries.add(entry);
+        }
+        return new Parsed(entries, disabled);
+    }
+
+    /** The {@code trackers} array, after checking the root's fields and {@code version}. */
+    private static JsonNode trackers(JsonNode root) {
         if (root == null || !root.isObject()) {
             throw new CatalogFormatException("catalog: the root must be an object with a \"trackers\" array");
         }
@@ -45,63 +75,51 @@ final class CatalogJson {
         if (list == null || !list.isArray()) {
             throw new CatalogFormatException("catalog: field \"trackers\" must be an array");
         }
-        List<CatalogEntry> entries = new ArrayList<>();
-        Set<String> disabled = new LinkedHashSet<>();
-        Set<String> ids = new LinkedHashSet<>();
-        Map<String, String> hostOwners = new HashMap<>();
-        Map<String, String> ampTypeOwners = new HashMap<>();
-        Map<String, String> componentOwners = new HashMap<>();
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode node = list.get(i);
-            String where = "tracker #" + i;
-            if (!node.isObject()) {
-                throw new CatalogFormatException(where + ": must be an object");
-            }
-            String id = text(node, "id", where, true);
-            where = where + " \"" + id + "\"";
-            if (!CatalogNames.isId(id)) {
-                throw new CatalogFormatException(where + ": field \"id\": use lower-case letters, digits and '-'");
-            }
-            if (!ids.add(id)) {
-                throw new CatalogFormatException(where + ": field \"id\": listed twice");
-            }
-            checkFields(node, where);
-            JsonNode dis = node.get("disabled");
-            if (dis != null) {
-                if (!dis.isBoolean()) {
-                    throw new CatalogFormatException(where + ": field \"disabled\": must be true or false");
-                }
-                if (dis.booleanValue()) {
-                    disabled.add(id);
-                    continue;
-                }
-            }
-            CatalogEntry entry = entry(node, id, where);
-            for (int h = 0; h < entry.tracker().hosts().size(); h++) {
-                String key = entry.tracker().hosts().get(h) + entry.tracker().pathPrefixes().get(h);
-                String prev = hostOwners.putIfAbsent(key, id);
-                if (prev != null) {
-                    throw new CatalogFormatException(where + ": field \"hosts\": \"" + key
-                            + "\" is already listed by \"" + prev + "\"");
-                }
-            }
-            for (String type : entry.ampTypes()) {
-                String prev = ampTypeOwners.putIfAbsent(type, id);
-                if (prev != null) {
-                    throw new CatalogFormatException(where + ": field \"ampTypes\": \"" + type
-                            + "\" is already listed by \"" + prev + "\"");
-                }
-            }
-            for (String component : entry.magentoComponents()) {
-                String prev = componentOwners.putIfAbsent(component, id);
-                if (prev != null) {
-                    throw new CatalogFormatException(where + ": field \"magentoComponents\": \"" + component
-                            + "\" is already listed by \"" + prev + "\"");
-                }
-            }
-            entries.add(entry);
+        return list;
+    }
+
+    private static void checkId(String id, Set<String> ids, String where) {
+        if (!CatalogNames.isId(id)) {
+            throw new CatalogFormatException(where + ": field \"id\": use lower-case letters, digits and '-'");
         }
-        return new Parsed(entries, disabled);
+        if (!ids.add(id)) {
+            throw new CatalogFormatException(where + ": field \"id\": listed twice");
+        }
+    }
+
+    /** Whether the entry is a {@code {"id": .., "disabled": true}} tombstone. */
+    private static boolean tombstone(JsonNode node, String where) {
+        JsonNode dis = node.get("disabled");
+        if (dis == null) {
+            return false;
+        }
+        if (!dis.isBoolean()) {
+            throw new CatalogFormatException(where + ": field \"disabled\": must be true or false");
+        }
+        return dis.booleanValue();
+    }
+
+    /** Records which tracker lists each host, AMP type and Magento component; a second tracker may not list it. */
+    private static void claimKeys(CatalogEntry entry, String id, String where, Map<String, String> hostOwners,
+            Map<String, String> ampTypeOwners, Map<String, String> componentOwners) {
+        for (int h = 0; h < entry.tracker().hosts().size(); h++) {
+            String key = entry.tracker().hosts().get(h) + entry.tracker().pathPrefixes().get(h);
+            claim(hostOwners, key, id, where, "hosts");
+        }
+        for (String type : entry.ampTypes()) {
+            claim(ampTypeOwners, type, id, where, "ampTypes");
+        }
+        for (String component : entry.magentoComponents()) {
+            claim(componentOwners, component, id, where, "magentoComponents");
+        }
+    }
+
+    private static void claim(Map<String, String> owners, String key, String id, String where, String field) {
+        String prev = owners.putIfAbsent(key, id);
+        if (prev != null) {
+            throw new CatalogFormatException(where + ": field \"" + field + "\": \"" + key
+                    + "\" is already listed by \"" + prev + "\"");
+        }
     }
 
     private static CatalogEntry entry(JsonNode node, String id, String where) {
@@ -110,6 +128,44 @@ final class CatalogJson {
         Set<Category> categories = categories(node.get("categories"), where, "categories");
         List<String> hosts = new ArrayList<>();
         List<String> paths = new ArrayList<>();
+        hosts(node, where, hosts, paths);
+        List<String> signatures = signatures(node, "signatures", where);
+        List<String> taggedSignatures = signatures(node, "taggedSignatures", where);
+        List<CookiePattern> cookies = cookies(node.get("cookies"), where);
+        List<String> cookieDomains = cookieDomains(node, where);
+        List<EndpointPattern> endpoints = endpoints(node.get("endpoints"), where);
+        List<String> endpointPaths = new ArrayList<>();
+        for (EndpointPattern e : endpoints) {
+            endpointPaths.add(e.prefix() ? e.path() + "*" : e.path());
+        }
+        List<LoaderPattern> loaders = loaders(node.get("loaders"), where);
+        List<TagIdRule> tagIds = tagIds(node.get("tagIds"), where);
+        if (!taggedSignatures.isEmpty() && tagIds.isEmpty()) {
+            throw new CatalogFormatException(where + ": field \"taggedSignatures\" needs \"tagIds\": they count only"
+                    + " where one of the tracker's tag ids is in the same script");
+        }
+        List<String> ampTypes = ampTypes(node, where);
+        List<String> components = magentoComponents(node, where);
+        List<String> pageFunctions = pageGlobals(node, "pageFunctions", where);
+        List<String> pageQueues = pageGlobals(node, "pageQueues", where);
+        for (String q : pageQueues) {
+            if (pageFunctions.contains(q)) {
+                throw new CatalogFormatException(where + ": \"" + q + "\" is listed in both \"pageFunctions\" and"
+                        + " \"pageQueues\"");
+            }
+        }
+        if (hosts.isEmpty() && signatures.isEmpty() && taggedSignatures.isEmpty() && cookies.isEmpty()
+                && endpoints.isEmpty() && loaders.isEmpty() && ampTypes.isEmpty() && components.isEmpty()) {
+            throw new CatalogFormatException(where + ": needs at least one of hosts, signatures, taggedSignatures,"
+                    + " cookies, endpoints, loaders, ampTypes, magentoComponents");
+        }
+        Tracker t = new Tracker(id, name, owner, categories, hosts, paths, signatures, cookies, endpointPaths);
+        return new CatalogEntry(t, tagIds, taggedSignatures, cookieDomains, endpoints, loaders, ampTypes,
+                components, new PageGlobals(pageFunctions, pageQueues));
+    }
+
+    /** Splits each item of {@code hosts} into a host name and a path prefix, added to the two lists. */
+    private static void hosts(JsonNode node, String where, List<String> hosts, List<String> paths) {
         for (String h : strings(node, "hosts", where)) {
             int slash = h.indexOf('/');
             String host = slash < 0 ? h : h.substring(0, slash);
@@ -128,22 +184,21 @@ final class CatalogJson {
             hosts.add(host);
             paths.add(path);
         }
-        List<String> signatures = signatures(node, "signatures", where);
-        List<String> taggedSignatures = signatures(node, "taggedSignatures", where);
-        List<CookiePattern> cookies = cookies(node.get("cookies"), where);
+    }
+
+    private static List<String> cookieDomains(JsonNode node, String where) {
         List<String> cookieDomains = strings(node, "cookieDomains", where);
         for (String d : cookieDomains) {
             if (!CatalogNames.isHost(d)) {
                 throw new CatalogFormatException(where + ": field \"cookieDomains\": \"" + d + "\" is not a host");
             }
         }
-        List<EndpointPattern> endpoints = endpoints(node.get("endpoints"), where);
-        List<String> endpointPaths = new ArrayList<>();
-        for (EndpointPattern e : endpoints) {
-            endpointPaths.add(e.prefix() ? e.path() + "*" : e.path());
-        }
+        return cookieDomains;
+    }
+
+    private static List<LoaderPattern> loaders(JsonNode v, String where) {
         List<LoaderPattern> loaders = new ArrayList<>();
-        for (JsonNode item : loaderItems(node.get("loaders"), where)) {
+        for (JsonNode item : loaderItems(v, where)) {
             String l = item.isObject() ? item.get("path").textValue() : item.textValue();
             LoaderPattern lp = LoaderPattern.parse(l);
             if (lp != null && item.isObject()) {
@@ -162,11 +217,10 @@ final class CatalogJson {
             }
             loaders.add(lp);
         }
-        List<TagIdRule> tagIds = tagIds(node.get("tagIds"), where);
-        if (!taggedSignatures.isEmpty() && tagIds.isEmpty()) {
-            throw new CatalogFormatException(where + ": field \"taggedSignatures\" needs \"tagIds\": they count only"
-                    + " where one of the tracker's tag ids is in the same script");
-        }
+        return loaders;
+    }
+
+    private static List<String> ampTypes(JsonNode node, String where) {
         List<String> ampTypes = strings(node, "ampTypes", where);
         for (String type : ampTypes) {
             if (!CatalogNames.isAmpType(type)) {
@@ -174,6 +228,10 @@ final class CatalogJson {
                         + "\" must be a lower-case AMP vendor type (letters, digits, '-', '_', '.')");
             }
         }
+        return ampTypes;
+    }
+
+    private static List<String> magentoComponents(JsonNode node, String where) {
         List<String> components = strings(node, "magentoComponents", where);
         for (String c : components) {
             if (!CatalogNames.isComponentName(c)) {
@@ -182,22 +240,7 @@ final class CatalogJson {
                         + " at most 200 characters)");
             }
         }
-        List<String> pageFunctions = pageGlobals(node, "pageFunctions", where);
-        List<String> pageQueues = pageGlobals(node, "pageQueues", where);
-        for (String q : pageQueues) {
-            if (pageFunctions.contains(q)) {
-                throw new CatalogFormatException(where + ": \"" + q + "\" is listed in both \"pageFunctions\" and"
-                        + " \"pageQueues\"");
-            }
-        }
-        if (hosts.isEmpty() && signatures.isEmpty() && taggedSignatures.isEmpty() && cookies.isEmpty()
-                && endpoints.isEmpty() && loaders.isEmpty() && ampTypes.isEmpty() && components.isEmpty()) {
-            throw new CatalogFormatException(where + ": needs at least one of hosts, signatures, taggedSignatures,"
-                    + " cookies, endpoints, loaders, ampTypes, magentoComponents");
-        }
-        Tracker t = new Tracker(id, name, owner, categories, hosts, paths, signatures, cookies, endpointPaths);
-        return new CatalogEntry(t, tagIds, taggedSignatures, cookieDomains, endpoints, loaders, ampTypes,
-                components, new PageGlobals(pageFunctions, pageQueues));
+        return components;
     }
 
     /** The items of {@code loaders}: paths, or {@code {"path": "...*...", "wildcard": "<regex>"}}. */

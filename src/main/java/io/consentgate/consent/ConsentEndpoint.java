@@ -106,53 +106,23 @@ public final class ConsentEndpoint {
             refuse(response, HttpServletResponse.SC_FORBIDDEN, "cross-site consent changes are refused");
             return;
         }
-        // The raw header, not getContentType(): Jetty's throws on an unknown charset parameter.
-        String header = request.getHeader("Content-Type");
-        int semi = header == null ? -1 : header.indexOf(';');
-        String type = header == null ? "" : (semi < 0 ? header : header.substring(0, semi)).strip()
-                .toLowerCase(Locale.ROOT);
+        String type = bodyType(request, response);
+        if (type == null) {
+            return;
+        }
         boolean isJson = type.equals("application/json");
-        if (!isJson && !type.equals("application/x-www-form-urlencoded")) {
-            refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
-                    "send application/x-www-form-urlencoded or application/json");
+        Set<Category> granted = granted(request, response, isJson);
+        if (granted == null) {
             return;
         }
-        if (!isJson && !charsetSupported(header)) {
-            // Containers differ: Jetty fails the request, Tomcat silently decodes with its default.
-            refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "unsupported charset");
-            return;
-        }
-        Set<Category> granted;
-        try {
-            granted = isJson ? CategoryList.parse(jsonCategories(request))
-                    : CategoryList.parse(formCategories(request));
-        } catch (IllegalArgumentException e) {
-            refuse(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
-            return;
-        }
-        String consentId = signals.consent().map(StoredConsent::consentId)
-                .filter(id -> "consentgate".equals(signals.consent().get().source()))
-                .orElseGet(ConsentCookie::newConsentId);
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        StoredConsent consent = new StoredConsent(granted, policy.policyRevision(), now, consentId, "consentgate");
-        response.addHeader("Set-Cookie", setCookie(ConsentCookie.encode(consent, secret), request.isSecure()));
-        // The cookie sent twice (another system wrote it for the parent domain or another path) leaves every
-        // decision unclear: the choice takes effect only once the other copies are gone.
-        List<String> copies = cookieGate.duplicateExpiries(request, policy.consentCookieName(), MAX_COPY_EXPIRY_BYTES);
-        for (String expiry : copies) {
-            response.addHeader("Set-Cookie", expiry);
-        }
-        logChange(consent);
+        StoredConsent consent = store(request, response, signals, granted);
         Signals after = new Signals(signals.gpc(), signals.dnt(), Optional.of(consent), signals.region(),
                 signals.problems(), signals.saleOptOut());
         ConsentDecision newDecision = engine.decide(after);
         // Withdrawal: expire the tracking cookies the browser still holds for what is now refused, as far as they fit
         // beside this response's other headers (the redirect's Location included); later pages expire the rest.
         String location = isJson ? null : request.getContextPath() + returnPath(request.getParameter("return"));
-        int used = CookieGate.headerBytes(response, Set.of()) + (location == null ? 0 : location.length() + 12);
-        for (String expiry : cookieGate.expiries(request, newDecision, CookieGate.expiryRoom(used))) {
-            response.addHeader("Set-Cookie", expiry);
-        }
+        expireRefused(request, response, newDecision, location);
         if (policy.clearSiteData() && withdrew(signals, granted)) {
             if (clearingWidens(after, newDecision)) {
                 LOG.debug("not sending Clear-Site-Data: it would also clear the consent cookie of this response, "
@@ -168,6 +138,67 @@ public final class ConsentEndpoint {
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
             response.setHeader("Location", location);
             response.setContentLength(0);
+        }
+    }
+
+    /** The body's media type if the endpoint reads it (with a charset this JVM has), or {@code null} after a 415. */
+    private static String bodyType(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // The raw header, not getContentType(): Jetty's throws on an unknown charset parameter.
+        String header = request.getHeader("Content-Type");
+        int semi = header == null ? -1 : header.indexOf(';');
+        String type = header == null ? "" : (semi < 0 ? header : header.substring(0, semi)).strip()
+                .toLowerCase(Locale.ROOT);
+        boolean isJson = type.equals("application/json");
+        if (!isJson && !type.equals("application/x-www-form-urlencoded")) {
+            refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
+                    "send application/x-www-form-urlencoded or application/json");
+            return null;
+        }
+        if (!isJson && !charsetSupported(header)) {
+            // Containers differ: Jetty fails the request, Tomcat silently decodes with its default.
+            refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "unsupported charset");
+            return null;
+        }
+        return type;
+    }
+
+    /** The categories the body grants, or {@code null} after a 400 naming what is wrong with it. */
+    private static Set<Category> granted(HttpServletRequest request, HttpServletResponse response, boolean isJson)
+            throws IOException {
+        try {
+            return isJson ? CategoryList.parse(jsonCategories(request))
+                    : CategoryList.parse(formCategories(request));
+        } catch (IllegalArgumentException e) {
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            return null;
+        }
+    }
+
+    /** Sets the consent cookie for {@code granted}, expires the other copies of it, and logs the change. */
+    private StoredConsent store(HttpServletRequest request, HttpServletResponse response, Signals signals,
+                                Set<Category> granted) {
+        String consentId = signals.consent().map(StoredConsent::consentId)
+                .filter(id -> "consentgate".equals(signals.consent().get().source()))
+                .orElseGet(ConsentCookie::newConsentId);
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        StoredConsent consent = new StoredConsent(granted, policy.policyRevision(), now, consentId, "consentgate");
+        response.addHeader("Set-Cookie", setCookie(ConsentCookie.encode(consent, secret), request.isSecure()));
+        // The cookie sent twice (another system wrote it for the parent domain or another path) leaves every
+        // decision unclear: the choice takes effect only once the other copies are gone.
+        List<String> copies = cookieGate.duplicateExpiries(request, policy.consentCookieName(), MAX_COPY_EXPIRY_BYTES);
+        for (String expiry : copies) {
+            response.addHeader("Set-Cookie", expiry);
+        }
+        logChange(consent);
+        return consent;
+    }
+
+    /** Expires the cookies of what {@code decision} refuses, as many as fit beside the headers and {@code location}. */
+    private void expireRefused(HttpServletRequest request, HttpServletResponse response, ConsentDecision decision,
+                               String location) {
+        int used = CookieGate.headerBytes(response, Set.of()) + (location == null ? 0 : location.length() + 12);
+        for (String expiry : cookieGate.expiries(request, decision, CookieGate.expiryRoom(used))) {
+            response.addHeader("Set-Cookie", expiry);
         }
     }
 

@@ -139,16 +139,10 @@ final class IpAddress {
             }
             if (i < n && s.charAt(i) == '.') {
                 // Embedded dotted quad: must be the last 32 bits.
-                if (count > 6) {
+                count = embeddedIpv4(s, start, n, groups, count);
+                if (count < 0) {
                     return null;
                 }
-                byte[] v4 = parseIpv4(s, start, n);
-                if (v4 == null) {
-                    return null;
-                }
-                groups[count++] = ((v4[0] & 0xff) << 8) | (v4[1] & 0xff);
-                groups[count++] = ((v4[2] & 0xff) << 8) | (v4[3] & 0xff);
-                i = n;
                 break;
             }
             if (i == start) {
@@ -172,6 +166,32 @@ final class IpAddress {
                 return null;
             }
         }
+        return ipv6Bytes(groups, count, gap);
+    }
+
+    /**
+     * Reads the dotted quad {@code s[start, end)} into the next two of {@code groups}.
+     *
+     * @return the new group count, or -1 if there is no room for 32 bits or the text is not a dotted quad
+     */
+    private static int embeddedIpv4(String s, int start, int end, int[] groups, int count) {
+        if (count > 6) {
+            return -1;
+        }
+        byte[] v4 = parseIpv4(s, start, end);
+        if (v4 == null) {
+            return -1;
+        }
+        groups[count++] = ((v4[0] & 0xff) << 8) | (v4[1] & 0xff);
+        groups[count++] = ((v4[2] & 0xff) << 8) | (v4[3] & 0xff);
+        return count;
+    }
+
+    /**
+     * Lays out {@code count} groups as 16 bytes, those after the {@code ::} (at group {@code gap}, -1 if none) at the
+     * end; {@code null} if they do not fill the address (8 without {@code ::}, at most 7 with it).
+     */
+    private static byte[] ipv6Bytes(int[] groups, int count, int gap) {
         if (gap < 0 ? count != 8 : count > 7) {
             return null;
         }

@@ -43,37 +43,73 @@ final class OneTrustCookie {
         if (!CmpText.readable(raw)) {
             return fail(problems, "empty or oversized");
         }
+        String groups = groupsParameter(raw, problems);
+        if (groups == null) {
+            return Optional.empty();
+        }
+        Map<String, Boolean> flags = flags(groups, problems);
+        if (flags == null) {
+            return Optional.empty();
+        }
+        EnumSet<Category> granted = granted(flags);
+        Instant given = now;
+        if (!closed.isEmpty()) {
+            given = closedTime(closed, problems);
+            if (given == null) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new StoredConsent(granted, 0, given, "", SOURCE));
+    }
+
+    /** The still-encoded {@code groups} parameter, or {@code null} after noting why there is no choice to read. */
+    private static String groupsParameter(String raw, List<String> problems) {
         String groups = null;
         for (String param : raw.split("&", -1)) {
             if (param.equals("interactionCount=0")) {
                 // Written before the visitor touched the banner: the groups are its defaults, not a choice.
-                return fail(problems, "no interaction yet (the groups are the banner's defaults)");
+                problem(problems, "no interaction yet (the groups are the banner's defaults)");
+                return null;
             }
             if (param.startsWith("groups=")) {
                 if (groups != null) {
-                    return fail(problems, "duplicate groups parameter");
+                    problem(problems, "duplicate groups parameter");
+                    return null;
                 }
                 groups = param.substring("groups=".length());
             }
         }
         if (groups == null) {
-            return fail(problems, "no groups parameter");
+            problem(problems, "no groups parameter");
         }
+        return groups;
+    }
+
+    /** Each group's flag ({@code true} for {@code 1}), or {@code null} after noting why the groups are unreadable. */
+    private static Map<String, Boolean> flags(String groups, List<String> problems) {
         Optional<String> decoded = CmpText.urlDecode(groups);
         if (decoded.isEmpty() || decoded.get().isEmpty()) {
-            return fail(problems, "bad groups parameter");
+            problem(problems, "bad groups parameter");
+            return null;
         }
         Map<String, Boolean> flags = new HashMap<>();
         for (String group : decoded.get().split(",", -1)) {
             int colon = group.indexOf(':');
             String flag = colon < 0 ? "" : group.substring(colon + 1);
             if (colon <= 0 || !("0".equals(flag) || "1".equals(flag))) {
-                return fail(problems, "bad group entry");
+                problem(problems, "bad group entry");
+                return null;
             }
             if (flags.put(group.substring(0, colon), "1".equals(flag)) != null) {
-                return fail(problems, "duplicate group");
+                problem(problems, "duplicate group");
+                return null;
             }
         }
+        return flags;
+    }
+
+    /** The categories of OneTrust's standard groups (see the class comment for the mapping). */
+    private static EnumSet<Category> granted(Map<String, Boolean> flags) {
         EnumSet<Category> granted = EnumSet.noneOf(Category.class);
         if (Boolean.TRUE.equals(flags.get("C0002"))) {
             granted.add(Category.ANALYTICS);
@@ -87,24 +123,34 @@ final class OneTrustCookie {
                 && !Boolean.FALSE.equals(social)) {
             granted.add(Category.MARKETING);
         }
-        Instant given = now;
+        return granted;
+    }
+
+    /**
+     * The instant in the one {@code OptanonAlertBoxClosed} value of {@code closed} (not empty), or {@code null} after
+     * noting that it is sent twice or unreadable.
+     */
+    private static Instant closedTime(List<String> closed, List<String> problems) {
         if (closed.size() > 1) {
-            return fail(problems, CLOSED_NAME + " sent twice (the consent's age is unknown)");
+            problem(problems, CLOSED_NAME + " sent twice (the consent's age is unknown)");
+            return null;
         }
-        if (closed.size() == 1) {
-            // percent escapes decoded, a '+' kept: it is an offset's sign here, never an encoded space
-            Optional<String> when = CmpText.urlDecode(closed.get(0).strip().replace("+", "%2B"));
-            try {
-                given = Instant.parse(when.orElse(""));
-            } catch (DateTimeParseException e) {
-                return fail(problems, "unreadable " + CLOSED_NAME);
-            }
+        // percent escapes decoded, a '+' kept: it is an offset's sign here, never an encoded space
+        Optional<String> when = CmpText.urlDecode(closed.get(0).strip().replace("+", "%2B"));
+        try {
+            return Instant.parse(when.orElse(""));
+        } catch (DateTimeParseException e) {
+            problem(problems, "unreadable " + CLOSED_NAME);
+            return null;
         }
-        return Optional.of(new StoredConsent(granted, 0, given, "", SOURCE));
     }
 
     private static Optional<StoredConsent> fail(List<String> problems, String why) {
-        problems.add(SOURCE + " " + NAME + ": " + why);
+        problem(problems, why);
         return Optional.empty();
+    }
+
+    private static void problem(List<String> problems, String why) {
+        problems.add(SOURCE + " " + NAME + ": " + why);
     }
 }

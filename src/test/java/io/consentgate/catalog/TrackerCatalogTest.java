@@ -328,6 +328,8 @@ class TrackerCatalogTest {
         [{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":["a.test"],"tagIds":{"G-":{"categories":["analytics"],"body":7}}}] | tracker #0 "a": field "tagIds.G-.body" must be a regular expression
         [{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":["a.test"]},{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":["b.test"]}] | tracker #1 "a": field "id": listed twice
         [{"id":"a","name":"N","owner":"O","categories":["analytics"],"hosts":["a.test"]},{"id":"b","name":"N","owner":"O","categories":["analytics"],"hosts":["a.test"]}] | tracker #1 "b": field "hosts": "a.test" is already listed by "a"
+        [{"id":"a","name":"N","owner":"O","categories":["marketing"],"ampTypes":["adform"]},{"id":"b","name":"N","owner":"O","categories":["marketing"],"ampTypes":["adform"]}] | tracker #1 "b": field "ampTypes": "adform" is already listed by "a"
+        [{"id":"a","name":"N","owner":"O","categories":["analytics"],"magentoComponents":["Magento_GoogleGtag/js/google-analytics"]},{"id":"b","name":"N","owner":"O","categories":["analytics"],"magentoComponents":["Magento_GoogleGtag/js/google-analytics"]}] | tracker #1 "b": field "magentoComponents": "Magento_GoogleGtag/js/google-analytics" is already listed by "a"
         [{"id":"a","disabled":"yes"}]                                                                    | tracker #0 "a": field "disabled"
         ["a.test"]                                                                                       | tracker #0: must be an object
         """)
