@@ -39,7 +39,10 @@ public final class PolicyReader {
     /** Init-param naming the policy file: {@code classpath:NAME}, {@code file:PATH}, a webapp path, or {@code none}. */
     public static final String POLICY_FILE = "policy-file";
 
-    /** Every accepted key with its default, in documentation order (the README's table is generated from this). */
+    /**
+     * Every accepted key with its default. The README's table, the filter's Javadoc and the demo's {@code web.xml}
+     * list the same keys, with the same defaults (a test checks them against this map; it does not check their order).
+     */
     public static final Map<String, String> PARAMETERS = PolicyParameters.DEFAULTS;
 
     /** Keys a policy file may hold that are not plain init-params (structured values). */
