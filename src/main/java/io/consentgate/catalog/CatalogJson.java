@@ -82,7 +82,8 @@ final class CatalogJson {
 
     private static void checkId(String id, Set<String> ids, String where) {
         if (!CatalogNames.isId(id)) {
-            throw new CatalogFormatException(where + ": field \"id\": use lower-case letters, digits and '-'");
+            throw new CatalogFormatException(
+                where + ": field \"id\": use lower-case letters, digits, '-', '_' and '.'");
         }
         if (!ids.add(id)) {
             throw new CatalogFormatException(where + ": field \"id\": listed twice");

@@ -290,7 +290,7 @@ class TrackerCatalogTest {
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
         [{"name":"N","owner":"O","categories":["analytics"],"hosts":["a.test"]}]                      | tracker #0: field "id" is required
-        [{"id":"Bad Id","name":"N","owner":"O","categories":["analytics"],"hosts":["a.test"]}]        | tracker #0 "Bad Id": field "id"
+        [{"id":"Bad Id","name":"N","owner":"O","categories":["analytics"],"hosts":["a.test"]}]        | tracker #0 "Bad Id": field "id": use lower-case letters, digits, '-', '_' and '.'
         [{"id":"a","owner":"O","categories":["analytics"],"hosts":["a.test"]}]                         | tracker #0 "a": field "name" is required
         [{"id":"a","name":"N","owner":"O","categories":["stats"],"hosts":["a.test"]}]                  | tracker #0 "a": field "categories": unknown category "stats"
         [{"id":"a","name":"N","owner":"O","categories":["necessary"],"hosts":["a.test"]}]              | tracker #0 "a": field "categories": "necessary"
