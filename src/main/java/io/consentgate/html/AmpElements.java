@@ -53,30 +53,21 @@ final class AmpElements {
         }
         switch (t.nameId) {
             case ElementNames.AMP_IMG:
-            case ElementNames.AMP_ANIM: {
-                TrackerMatch m = verdicts.check(rules.attr(SRC), false);
-                remove(m != null ? m : verdicts.check(rules.attr(SRCSET), true));
+            case ElementNames.AMP_ANIM:
+                remove(imageRefusal());
                 break;
-            }
-            case ElementNames.AMP_PIXEL: {
-                // a hit on a self-hosted tracker's collection path (Matomo's AMP pixel) names no catalog host
-                TrackerMatch m = verdicts.check(rules.attr(SRC), false);
-                remove(m != null ? m : verdicts.hitVerdict(rules.attr(SRC)));
+            case ElementNames.AMP_PIXEL:
+                remove(pixelRefusal());
                 break;
-            }
             case ElementNames.AMP_AUDIO:
                 remove(verdicts.check(rules.attr(SRC), false));
                 break;
-            case ElementNames.AMP_VIDEO: {
-                TrackerMatch m = verdicts.check(rules.attr(SRC), false);
-                remove(m != null ? m : verdicts.check(rules.attr(POSTER), false));
+            case ElementNames.AMP_VIDEO:
+                remove(videoRefusal(verdicts.check(rules.attr(SRC), false)));
                 break;
-            }
-            case ElementNames.AMP_VIDEO_IFRAME: {
-                TrackerMatch m = verdicts.checkLoader(rules.attr(SRC));
-                remove(m != null ? m : verdicts.check(rules.attr(POSTER), false));
+            case ElementNames.AMP_VIDEO_IFRAME:
+                remove(videoRefusal(verdicts.checkLoader(rules.attr(SRC))));
                 break;
-            }
             case ElementNames.AMP_IFRAME:
                 frame();
                 break;
@@ -88,30 +79,13 @@ final class AmpElements {
             case ElementNames.AMP_STATE:
                 remove(verdicts.check(rules.attr(SRC), false)); // amp-state:… and amp-script:… sources are no URLs
                 break;
-            case ElementNames.AMP_IMA_VIDEO: {
-                TrackerMatch m = verdicts.check(rules.attr(DATA_TAG), false); // required: no player without it
-                if (m == null) {
-                    m = verdicts.check(rules.attr(DATA_SRC), false);
-                }
-                remove(m != null ? m : verdicts.check(rules.attr(DATA_POSTER), false));
+            case ElementNames.AMP_IMA_VIDEO:
+                remove(imaVideoRefusal());
                 break;
-            }
             case ElementNames.AMP_AD:
-            case ElementNames.AMP_EMBED: {
-                TrackerMatch m = typeRefusal(vendorType());
-                if (m == null) {
-                    m = verdicts.check(rules.attr(SRC), false);
-                }
-                if (m == null) {
-                    m = verdicts.check(rules.attr(DATA_URL), false);
-                }
-                if (m != null) {
-                    remove(m);
-                } else {
-                    realTimeConfig();
-                }
+            case ElementNames.AMP_EMBED:
+                ad();
                 break;
-            }
             case ElementNames.AMP_AUTO_ADS:
                 remove(typeRefusal(vendorType()));
                 break;
@@ -127,6 +101,52 @@ final class AmpElements {
         }
         if (t.ps <= t.tagStart) {
             bindings.startTag(); // the component stays: its bindings are read
+        }
+    }
+
+    /** The refusing match for an {@code <amp-img>}'s or {@code <amp-anim>}'s {@code src}, else its {@code srcset}. */
+    private TrackerMatch imageRefusal() {
+        TrackerMatch m = verdicts.check(rules.attr(SRC), false);
+        return m != null ? m : verdicts.check(rules.attr(SRCSET), true);
+    }
+
+    /** The refusing match for an {@code <amp-pixel>}'s {@code src}. */
+    private TrackerMatch pixelRefusal() {
+        // a hit on a self-hosted tracker's collection path (Matomo's AMP pixel) names no catalog host
+        TrackerMatch m = verdicts.check(rules.attr(SRC), false);
+        return m != null ? m : verdicts.hitVerdict(rules.attr(SRC));
+    }
+
+    /** The refusing match for a video component: {@code src}, its {@code src}'s, else its {@code poster}'s. */
+    private TrackerMatch videoRefusal(TrackerMatch src) {
+        return src != null ? src : verdicts.check(rules.attr(POSTER), false);
+    }
+
+    /** The refusing match for an {@code <amp-ima-video>}: its ad request, else its {@code data-src|data-poster}. */
+    private TrackerMatch imaVideoRefusal() {
+        TrackerMatch m = verdicts.check(rules.attr(DATA_TAG), false); // required: no player without it
+        if (m == null) {
+            m = verdicts.check(rules.attr(DATA_SRC), false);
+        }
+        return m != null ? m : verdicts.check(rules.attr(DATA_POSTER), false);
+    }
+
+    /**
+     * {@code <amp-ad>} or {@code <amp-embed>}: removed for its vendor {@code type}, its {@code src} or its
+     * {@code data-url}; else its {@code rtc-config} is read.
+     */
+    private void ad() throws IOException {
+        TrackerMatch m = typeRefusal(vendorType());
+        if (m == null) {
+            m = verdicts.check(rules.attr(SRC), false);
+        }
+        if (m == null) {
+            m = verdicts.check(rules.attr(DATA_URL), false);
+        }
+        if (m != null) {
+            remove(m);
+        } else {
+            realTimeConfig();
         }
     }
 

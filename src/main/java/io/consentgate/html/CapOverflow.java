@@ -107,21 +107,7 @@ final class CapOverflow {
     void overflowHeldElement() throws IOException {
         boolean closed = engine.cfg.overflow == OverflowAction.FAIL_CLOSED;
         if (engine.inNoscript) {
-            logOverflow("a <noscript> block");
-            engine.inNoscript = false;
-            engine.inScript = false;
-            engine.inAmpConfig = false; // an AMP component held in it goes with it
-            engine.heldStyle = false; // a <style> held in it goes with it
-            engine.checkContent = false;
-            if (closed) {
-                engine.event(TrackerEvent.Action.REMOVED, engine.noscriptLine, engine.noscriptColumn, "noscript",
-                    null, null, Set.of());
-                engine.deferLen = 0;
-                engine.lastByte = engine.lastByteBeforeNoscript; // what was held is gone, wherever the input was split
-                drop.startOverflowDrop(ElementNames.NOSCRIPT, engine.noscriptDepth, engine.noscriptForeign);
-            } else {
-                engine.releaseDeferred();
-            }
+            overflowNoscript(closed);
             return;
         }
         if (engine.inAmpConfig) {
@@ -142,6 +128,33 @@ final class CapOverflow {
             return;
         }
         // an HTML <style> streams (streamStyle); in <noscript> it is held with it
+        overflowScript(closed);
+    }
+
+    /** A held {@code <noscript>} past the cap: dropped to its end tag with what it holds, or released. */
+    private void overflowNoscript(boolean closed) throws IOException {
+        logOverflow("a <noscript> block");
+        engine.inNoscript = false;
+        engine.inScript = false;
+        engine.inAmpConfig = false; // an AMP component held in it goes with it
+        engine.heldStyle = false; // a <style> held in it goes with it
+        engine.checkContent = false;
+        if (closed) {
+            engine.event(TrackerEvent.Action.REMOVED, engine.noscriptLine, engine.noscriptColumn, "noscript",
+                null, null, Set.of());
+            engine.deferLen = 0;
+            engine.lastByte = engine.lastByteBeforeNoscript; // what was held is gone, wherever the input was split
+            drop.startOverflowDrop(ElementNames.NOSCRIPT, engine.noscriptDepth, engine.noscriptForeign);
+        } else {
+            engine.releaseDeferred();
+        }
+    }
+
+    /**
+     * A held inline script past the cap: released under fail-open; under fail-closed streamed
+     * ({@link #streamScript}), or else neutralized or dropped to its end tag.
+     */
+    private void overflowScript(boolean closed) throws IOException {
         logOverflow("an inline script", engine.scriptForeign || engine.scriptsEvaluated
             ? "treating it as a refused tracker (FAIL_CLOSED)"
             : "sending it as it streams, made unparseable at its end if it names a refused tracker, or rewritten on the"
@@ -151,17 +164,7 @@ final class CapOverflow {
         if (!closed) {
             engine.releaseDeferred();
         } else if (!engine.scriptForeign && !engine.scriptsEvaluated) {
-            // Sent as it streams, and made a syntax error at its end if it names a refused tracker (StreamedScript).
-            int cs = engine.scriptContentStart;
-            engine.streamed = new StreamedScript(engine.cfg.catalog, engine.decision);
-            engine.streamed.feed(engine.defer, cs, engine.deferLen - cs);
-            // a framework payload, which the page hydrates from, is rewritten as it streams instead (StreamedFlight)
-            engine.flight = new StreamedFlight(engine.cfg.catalog, engine.decision, scriptRewrites.flightComponents(),
-                engine.sink);
-            engine.sink.write(engine.defer, 0, cs);
-            engine.flight.feed(engine.defer, cs, engine.deferLen - cs);
-            engine.deferLen = 0;
-            engine.setMode(RewriteEngine.SINK);
+            streamScript();
         } else if (engine.cfg.mode == RewriteMode.NEUTRALIZE) {
             engine.event(TrackerEvent.Action.NEUTRALIZED, engine.scriptLine, engine.scriptColumn, "script", null, null,
                 Set.of());
@@ -175,6 +178,20 @@ final class CapOverflow {
             engine.lastByte = engine.lastByteBeforeScript; // what was held is gone, wherever the input was split
             drop.startOverflowDrop(ElementNames.SCRIPT, 1, engine.heldContext);
         }
+    }
+
+    /** Sent as it streams, and made a syntax error at its end if it names a refused tracker (StreamedScript). */
+    private void streamScript() throws IOException {
+        int cs = engine.scriptContentStart;
+        engine.streamed = new StreamedScript(engine.cfg.catalog, engine.decision);
+        engine.streamed.feed(engine.defer, cs, engine.deferLen - cs);
+        // a framework payload, which the page hydrates from, is rewritten as it streams instead (StreamedFlight)
+        engine.flight = new StreamedFlight(engine.cfg.catalog, engine.decision, scriptRewrites.flightComponents(),
+            engine.sink);
+        engine.sink.write(engine.defer, 0, cs);
+        engine.flight.feed(engine.defer, cs, engine.deferLen - cs);
+        engine.deferLen = 0;
+        engine.setMode(RewriteEngine.SINK);
     }
 
     /**

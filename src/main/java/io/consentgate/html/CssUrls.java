@@ -67,18 +67,12 @@ final class CssUrls {
         while (i < n) {
             char c = css.charAt(i);
             if (c == '/' && i + 1 < n && css.charAt(i + 1) == '*') {
-                int close = css.indexOf("*/", i + 2);
-                i = close < 0 ? n : close + 2;
+                i = commentEnd(css, i);
                 ident.setLength(0);
                 continue;
             }
-            if (c == '\\' && i + 1 < n && !isNewline(css.charAt(i + 1))) {
-                i = escape(css, i + 1, ident);
-                continue;
-            }
-            if (isNameChar(c)) {
-                ident.append(c);
-                i++;
+            if (c == '\\' && i + 1 < n && !isNewline(css.charAt(i + 1)) || isNameChar(c)) {
+                i = name(css, i, ident);
                 continue;
             }
             if (atKeyword) {
@@ -86,13 +80,7 @@ final class CssUrls {
                 atKeyword = false;
             }
             if (c == '"' || c == '\'') {
-                StringBuilder s = new StringBuilder();
-                int after = string(css, i + 1, c, s);
-                if (fetchingFrom >= 0 || importing) {
-                    int end = after > i + 1 && css.charAt(after - 1) == c ? after - 1 : after;
-                    urls.add(new Span(i + 1, end, s.toString()));
-                }
-                i = after;
+                i = quoted(css, i, fetchingFrom >= 0 || importing, urls);
             } else if (c == '(') {
                 depth++;
                 String name = ident.toString().toLowerCase(java.util.Locale.ROOT);
@@ -101,20 +89,7 @@ final class CssUrls {
                 }
                 i++;
                 if (name.equals("url")) {
-                    int p = skipWhitespace(css, i);
-                    if (p < n && css.charAt(p) != '"' && css.charAt(p) != '\'') {
-                        int start = p;
-                        StringBuilder url = new StringBuilder();
-                        while (p < n && css.charAt(p) != ')' && !isWhitespace(css.charAt(p))) {
-                            if (css.charAt(p) == '\\' && p + 1 < n) {
-                                p = escape(css, p + 1, url);
-                            } else {
-                                url.append(css.charAt(p++));
-                            }
-                        }
-                        urls.add(new Span(start, p, url.toString()));
-                        i = p;
-                    }
+                    i = unquotedUrl(css, i, urls);
                 }
             } else {
                 if (c == ')') {
@@ -123,9 +98,7 @@ final class CssUrls {
                 } else if (c == ';' || c == '{' || c == '}') {
                     importing = false;
                     if (depth == 0) {
-                        if (i + 1 - boundary > cap && longStatement < 0) {
-                            longStatement = boundary;
-                        }
+                        longStatement = firstLong(longStatement, boundary, i + 1, cap);
                         boundary = i + 1;
                     }
                 } else if (c == '@') {
@@ -135,10 +108,79 @@ final class CssUrls {
             }
             ident.setLength(0);
         }
-        if (n - boundary > cap && longStatement < 0) {
-            longStatement = boundary;
+        return new Scan(urls, boundary, firstLong(longStatement, boundary, n, cap));
+    }
+
+    /** The index after the comment that opens at {@code css[i]}, or the text's end when the comment is not closed. */
+    private static int commentEnd(String css, int i) {
+        int close = css.indexOf("*/", i + 2);
+        return close < 0 ? css.length() : close + 2;
+    }
+
+    /**
+     * Reads the name characters and escapes from {@code i} on into {@code ident}, escapes undone; returns the index
+     * after the last of them.
+     */
+    private static int name(String css, int i, StringBuilder ident) {
+        int n = css.length();
+        while (i < n) {
+            char c = css.charAt(i);
+            if (c == '\\' && i + 1 < n && !isNewline(css.charAt(i + 1))) {
+                i = escape(css, i + 1, ident);
+            } else if (isNameChar(c)) {
+                ident.append(c);
+                i++;
+            } else {
+                break;
+            }
         }
-        return new Scan(urls, boundary, longStatement);
+        return i;
+    }
+
+    /**
+     * Reads the string whose quote is at {@code css[i]}, adding it to {@code urls} when it is a URL ({@code fetching}:
+     * inside a fetching function or an {@code @import}); returns the index after it.
+     */
+    private static int quoted(String css, int i, boolean fetching, List<Span> urls) {
+        char c = css.charAt(i);
+        StringBuilder s = new StringBuilder();
+        int after = string(css, i + 1, c, s);
+        if (fetching) {
+            int end = after > i + 1 && css.charAt(after - 1) == c ? after - 1 : after;
+            urls.add(new Span(i + 1, end, s.toString()));
+        }
+        return after;
+    }
+
+    /**
+     * Reads the content of the {@code url(} that opens just before {@code i}, adding it to {@code urls} when it is not
+     * quoted; returns the index after it, or {@code i} for a quoted one (its string is read as any other).
+     */
+    private static int unquotedUrl(String css, int i, List<Span> urls) {
+        int n = css.length();
+        int p = skipWhitespace(css, i);
+        if (p < n && css.charAt(p) != '"' && css.charAt(p) != '\'') {
+            int start = p;
+            StringBuilder url = new StringBuilder();
+            while (p < n && css.charAt(p) != ')' && !isWhitespace(css.charAt(p))) {
+                if (css.charAt(p) == '\\' && p + 1 < n) {
+                    p = escape(css, p + 1, url);
+                } else {
+                    url.append(css.charAt(p++));
+                }
+            }
+            urls.add(new Span(start, p, url.toString()));
+            return p;
+        }
+        return i;
+    }
+
+    /**
+     * The start of the first statement longer than {@code cap} once statement {@code css[start..end)} is read:
+     * {@code longStatement} when it is one already (else -1), or {@code start} when this one is longer.
+     */
+    private static int firstLong(int longStatement, int start, int end, int cap) {
+        return end - start > cap && longStatement < 0 ? start : longStatement;
     }
 
     /** Reads a string's content from {@code p} (after its quote) into {@code out}; returns the index after it. */

@@ -156,48 +156,67 @@ final class ElementDrop {
             endDropBeforeTag(true);
             return;
         }
-        if (dropEnds != null && !tok.foreign && tok.foreignDepth() <= dropForeignDepth) {
-            // An element whose end tag may be left out (<li>, <option>, <p>, table cells…): elements of its name
-            // inside it are nested ones only inside a container of their own (a list in the list item), or for an
-            // item or a paragraph, past what stops a browser's search for the one to close (<li>…<button><li>).
-            if (same && dropEnds.optionalEnd() && dropEnds.ownTagInside(tok.endTag)) {
-                return;
-            }
-            // Nested elements of its name are on dropEnds' stack too: an end tag that closes several open elements
-            // at once closes them with the rest (<div …><section><div>…</section></div>: the removed one's </div>).
-            int own = dropEnds.followsOwnName() ? dropEnds.ownDepth() : 0;
-            if (same && own > 0) {
-                if (tok.endTag) {
-                    if (!dropEnds.closedByOwnEnd()) {
-                        dropDepth += dropEnds.ownDepth() - own;
-                        return;
-                    }
-                } else if (!isVoid() && !dropEnds.closedBySameStart()) {
-                    dropEnds.openOwn();
-                    if (dropEnds.followsOwnName()) {
-                        dropDepth += dropEnds.ownDepth() - own;
-                        return;
-                    }
+        if (dropEnds != null && !tok.foreign && tok.foreignDepth() <= dropForeignDepth && impliedEndTag(same)) {
+            return;
+        }
+        countTag(same);
+    }
+
+    /**
+     * {@link #dropTag} in HTML content, by the ends HTML implies for the dropped element ({@link #dropEnds}): true when
+     * the tag ended the drop or was counted in it, false when the count of the element's name decides
+     * ({@link #countTag}).
+     */
+    private boolean impliedEndTag(boolean same) throws IOException {
+        // An element whose end tag may be left out (<li>, <option>, <p>, table cells…): elements of its name
+        // inside it are nested ones only inside a container of their own (a list in the list item), or for an
+        // item or a paragraph, past what stops a browser's search for the one to close (<li>…<button><li>).
+        if (same && dropEnds.optionalEnd() && dropEnds.ownTagInside(tok.endTag)) {
+            return true;
+        }
+        // Nested elements of its name are on dropEnds' stack too: an end tag that closes several open elements
+        // at once closes them with the rest (<div …><section><div>…</section></div>: the removed one's </div>).
+        int own = dropEnds.followsOwnName() ? dropEnds.ownDepth() : 0;
+        if (same && own > 0) {
+            if (tok.endTag) {
+                if (!dropEnds.closedByOwnEnd()) {
+                    dropDepth += dropEnds.ownDepth() - own;
+                    return true;
+                }
+            } else if (!isVoid() && !dropEnds.closedBySameStart()) {
+                dropEnds.openOwn();
+                if (dropEnds.followsOwnName()) {
+                    dropDepth += dropEnds.ownDepth() - own;
+                    return true;
                 }
             }
-            if (same ? !tok.endTag && dropEnds.closedBySameStart() : dropEnds.closes(
-                    new String(tok.name, 0, tok.nameLen, java.nio.charset.StandardCharsets.ISO_8859_1), tok.endTag,
-                    isVoid())) {
-                // The browser closes the removed element before this tag (<li>…<li>, <p>…<div>, </ul>, <p><video>
-                // …</p>): the removal ends here, and the tag is read as any other.
-                endDropBeforeTag(false);
-                return;
-            }
-            if (!same && own > 0 && dropEnds.followsOwnName()) {
-                dropDepth += dropEnds.ownDepth() - own;
-            }
-            if (dropEnds.emptied()) {
-                // the removed form's end tag came with elements open in it, and the last of them ends here
-                dropDepth = 0;
-                endDropAfterTag(tok.tagEnd);
-                return;
-            }
         }
+        if (same ? !tok.endTag && dropEnds.closedBySameStart() : dropEnds.closes(
+                new String(tok.name, 0, tok.nameLen, java.nio.charset.StandardCharsets.ISO_8859_1), tok.endTag,
+                isVoid())) {
+            // The browser closes the removed element before this tag (<li>…<li>, <p>…<div>, </ul>, <p><video>
+            // …</p>): the removal ends here, and the tag is read as any other.
+            endDropBeforeTag(false);
+            return true;
+        }
+        if (!same && own > 0 && dropEnds.followsOwnName()) {
+            dropDepth += dropEnds.ownDepth() - own;
+        }
+        if (dropEnds.emptied()) {
+            // the removed form's end tag came with elements open in it, and the last of them ends here
+            dropDepth = 0;
+            endDropAfterTag(tok.tagEnd);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * {@link #dropTag} by the count of open elements of the dropped one's name ({@code same}: the tag has that name):
+     * its start tag opens one, its end tag closes one, and the last ends the drop. A {@code </noscript>} while a
+     * {@code <noscript>} is held ends the drop and is read as an end tag of the held block.
+     */
+    private void countTag(boolean same) throws IOException {
         if (same && tok.endTag) {
             if (--dropDepth == 0) {
                 if (dropAfterOverflow) {

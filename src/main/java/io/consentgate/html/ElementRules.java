@@ -89,78 +89,36 @@ final class ElementRules {
                 base();
                 break;
             case ElementNames.META:
-                if (engine.charsetFromPage && !t.foreign && (attr(AttributeNames.CHARSET) >= 0 || attr(HTTP_EQUIV) >= 0)
-                    && t.tagStart >= 0) {
-                    metaCharset.prescan();
-                }
-                refresh();
+                meta();
                 break;
             case ElementNames.TEMPLATE:
-                if (!t.foreign) {
-                    engine.templateDepth++; // its content runs only where the page clones it in
-                    t.templateEnds = true; // its end tag must be seen, also where tags are skimmed
-                }
+                template();
                 break;
             case ElementNames.NOSCRIPT:
-                if (!t.foreign) {
-                    engine.beginNoscript();
-                }
+                noscript();
                 break;
-            case ElementNames.IMAGE: {
-                // the SVG reading is checked also in HTML content: the tokenizer leaves SVG content at an HTML end
-                // tag that a browser ignores when no element of its name is open (README), and there the href loads
-                TrackerMatch m = svgHref();
-                if (t.foreign || m != null) {
-                    refuseIfTracker(m);
-                } else {
-                    media(); // the HTML parser reads <image> as <img>
-                }
+            case ElementNames.IMAGE:
+                svgImage();
                 break;
-            }
             case ElementNames.FEIMAGE:
             case ElementNames.USE:
-                if (t.foreign) {
-                    refuseIfTracker(svgHref());
-                } else {
-                    // read as HTML, as <image> above: read so, it is an element with content, which stays; only
-                    // the URL it would load as SVG goes
-                    TrackerMatch m = svgHref();
-                    if (m != null) {
-                        attributeEdits.dropAttributes(0, HREF, m);
-                        attributeEdits.dropAttributes(0, XLINK_HREF, m);
-                    }
-                }
+                svgReference();
                 break;
             case ElementNames.AUDIO:
             case ElementNames.TRACK:
                 refuseIfTracker(verdicts.check(attr(SRC), false));
                 break;
-            case ElementNames.VIDEO: {
-                TrackerMatch m = verdicts.check(attr(SRC), false);
-                refuseIfTracker(m != null ? m : verdicts.check(attr(POSTER), false));
+            case ElementNames.VIDEO:
+                video();
                 break;
-            }
             case ElementNames.OBJECT:
                 frames.frame(attr(DATA));
                 break;
-            case ElementNames.INPUT: {
-                int type = attr(TYPE);
-                if (type >= 0 && value(type).strip().equalsIgnoreCase("image")) {
-                    refuseIfTracker(verdicts.check(attr(SRC), false));
-                }
+            case ElementNames.INPUT:
+                imageInput();
                 break;
-            }
             default:
-                if (ElementNames.isAmp(t.nameId)) {
-                    // AMP components, out of the switch: 25 more labels made this method's code bigger for every tag
-                    amp.startTag();
-                    return false;
-                }
-                if (engine.inNoscript() && !t.foreign && t.maybeStyled()) {
-                    // a pixel drawn by CSS: the element is the pixel
-                    refuseIfTracker(attributeEdits.styleRefusal(attr(STYLE)));
-                }
-                return true;
+                return otherElement();
         }
         return false;
     }
@@ -266,6 +224,82 @@ final class ElementRules {
     private TrackerMatch svgHref() {
         int href = attr(HREF);
         return verdicts.check(href >= 0 ? href : attr(XLINK_HREF), false);
+    }
+
+    /** A {@code <meta>}: the page's encoding it declares ({@link MetaCharset}), and a refresh to a refused tracker. */
+    private void meta() throws IOException {
+        if (engine.charsetFromPage && !t.foreign && (attr(AttributeNames.CHARSET) >= 0 || attr(HTTP_EQUIV) >= 0)
+            && t.tagStart >= 0) {
+            metaCharset.prescan();
+        }
+        refresh();
+    }
+
+    private void template() {
+        if (!t.foreign) {
+            engine.templateDepth++; // its content runs only where the page clones it in
+            t.templateEnds = true; // its end tag must be seen, also where tags are skimmed
+        }
+    }
+
+    private void noscript() throws IOException {
+        if (!t.foreign) {
+            engine.beginNoscript();
+        }
+    }
+
+    /** An {@code <image>}: SVG's, which loads its href, or, in HTML content, read as {@code <img>}. */
+    private void svgImage() throws IOException {
+        // the SVG reading is checked also in HTML content: the tokenizer leaves SVG content at an HTML end
+        // tag that a browser ignores when no element of its name is open (README), and there the href loads
+        TrackerMatch m = svgHref();
+        if (t.foreign || m != null) {
+            refuseIfTracker(m);
+        } else {
+            media(); // the HTML parser reads <image> as <img>
+        }
+    }
+
+    /** An SVG {@code <feImage>} or {@code <use>}, which loads its href; read as HTML, only that URL goes. */
+    private void svgReference() throws IOException {
+        if (t.foreign) {
+            refuseIfTracker(svgHref());
+        } else {
+            // read as HTML, as <image> above: read so, it is an element with content, which stays; only
+            // the URL it would load as SVG goes
+            TrackerMatch m = svgHref();
+            if (m != null) {
+                attributeEdits.dropAttributes(0, HREF, m);
+                attributeEdits.dropAttributes(0, XLINK_HREF, m);
+            }
+        }
+    }
+
+    private void video() throws IOException {
+        TrackerMatch m = verdicts.check(attr(SRC), false);
+        refuseIfTracker(m != null ? m : verdicts.check(attr(POSTER), false));
+    }
+
+    /** An {@code <input type=image>}, which loads its src. */
+    private void imageInput() throws IOException {
+        int type = attr(TYPE);
+        if (type >= 0 && value(type).strip().equalsIgnoreCase("image")) {
+            refuseIfTracker(verdicts.check(attr(SRC), false));
+        }
+    }
+
+    /** An element no case of {@link #elementRules} names: true unless it is an AMP component. */
+    private boolean otherElement() throws IOException {
+        if (ElementNames.isAmp(t.nameId)) {
+            // AMP components, out of elementRules' switch: 25 more labels made its code bigger for every tag
+            amp.startTag();
+            return false;
+        }
+        if (engine.inNoscript() && !t.foreign && t.maybeStyled()) {
+            // a pixel drawn by CSS: the element is the pixel
+            refuseIfTracker(attributeEdits.styleRefusal(attr(STYLE)));
+        }
+        return true;
     }
 
     private void media() throws IOException {

@@ -56,11 +56,33 @@ final class MagentoInitScript {
      */
     static Verdict judge(byte[] b, int from, int to, TrackerCatalog catalog, ConsentDecision decision) {
         List<Selector> selectors = new ArrayList<>(2);
-        int p = skipWs(b, from, to);
-        if (p >= to || b[p] != '{') {
+        int others = readSelectors(b, from, to, selectors);
+        if (others < 0) {
             return null;
         }
-        boolean other = false; // something the block starts besides refused trackers
+        List<TrackerMatch> allowed = new ArrayList<>(1);
+        List<TrackerMatch> refused = new ArrayList<>(1);
+        BitSet cut = new BitSet();
+        // something the block starts besides refused trackers
+        boolean other = sortComponents(b, selectors, catalog, decision, allowed, refused, cut) || others > 0;
+        if (refused.isEmpty() || !other) {
+            return new Verdict(allowed, refused, !refused.isEmpty(), null);
+        }
+        return new Verdict(allowed, refused, false, without(b, from, to, selectors, cut));
+    }
+
+    /**
+     * Reads the block's text {@code b[from..to)} as a JSON object into its {@code selectors}.
+     *
+     * @return how many of its members are no selector object (each starts something besides the catalog's
+     *     components), or -1 when the text is not a JSON object
+     */
+    private static int readSelectors(byte[] b, int from, int to, List<Selector> selectors) {
+        int p = skipWs(b, from, to);
+        if (p >= to || b[p] != '{') {
+            return -1;
+        }
+        int others = 0;
         int members = 0;
         p = skipWs(b, p + 1, to);
         if (p < to && b[p] == '}') {
@@ -69,21 +91,21 @@ final class MagentoInitScript {
             while (true) {
                 p = colonAfterKey(b, p, to);
                 if (p < 0) {
-                    return null;
+                    return -1;
                 }
                 if (b[p] == '{') {
                     Selector s = selector(b, p, to, members);
                     if (s == null) {
-                        return null;
+                        return -1;
                     }
                     selectors.add(s);
                     members += s.members().size();
                     p = s.close() + 1;
                 } else {
-                    other = true;
+                    others++;
                     p = skipValue(b, p, to);
                     if (p < 0) {
-                        return null;
+                        return -1;
                     }
                 }
                 p = skipWs(b, p, to);
@@ -93,16 +115,23 @@ final class MagentoInitScript {
                     p++;
                     break;
                 } else {
-                    return null;
+                    return -1;
                 }
             }
         }
-        if (skipWs(b, p, to) != to) {
-            return null;
-        }
-        List<TrackerMatch> allowed = new ArrayList<>(1);
-        List<TrackerMatch> refused = new ArrayList<>(1);
-        BitSet cut = new BitSet();
+        return skipWs(b, p, to) == to ? others : -1;
+    }
+
+    /**
+     * Sorts the components the {@code selectors} start into the {@code allowed} and the {@code refused} catalog
+     * components, marking each refused member in {@code cut}.
+     *
+     * @return whether a component is one the decision allows or no catalog component
+     */
+    private static boolean sortComponents(byte[] b, List<Selector> selectors, TrackerCatalog catalog,
+                                          ConsentDecision decision, List<TrackerMatch> allowed,
+                                          List<TrackerMatch> refused, BitSet cut) {
+        boolean other = false;
         for (Selector s : selectors) {
             for (Member m : s.members()) {
                 TrackerMatch t = catalog.matchMagentoComponent(m.name());
@@ -120,10 +149,7 @@ final class MagentoInitScript {
                 }
             }
         }
-        if (refused.isEmpty() || !other) {
-            return new Verdict(allowed, refused, !refused.isEmpty(), null);
-        }
-        return new Verdict(allowed, refused, false, without(b, from, to, selectors, cut));
+        return other;
     }
 
     /**

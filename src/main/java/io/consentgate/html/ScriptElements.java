@@ -81,39 +81,53 @@ final class ScriptElements {
             // keep the src of a held script here and set it later, also on text/plain scripts and types of their
             // own; a consent manager does that only after consent, which a later page then carries. Neutralize mode
             // keeps text/plain ones for the consent manager.
-            TrackerMatch delayed = checkScriptSource(rules.attr(DATA_ROCKET_SRC));
-            if (delayed == null) {
-                delayed = checkScriptSource(rules.attr(DATA_SRC));
-            }
-            if (delayed == null) {
-                // the "delay until user interaction" recipe themes copy: <script delay="URL">, src set from it
-                delayed = checkScriptSource(rules.attr(DELAY));
-            }
-            if (delayed == null && engine.cfg.mode == RewriteMode.REMOVE) {
-                // consent managers that park the src under a name of their own (iubenda, Real Cookie Banner)
-                delayed = verdicts.checkLoader(rules.attr(DATA_SUPPRESSEDSRC));
-                delayed = delayed != null ? delayed : verdicts.checkLoader(rules.attr(SUPPRESSEDSRC));
-                delayed = delayed != null ? delayed : verdicts.checkLoader(rules.attr(CONSENT_ORIGINAL_SRC));
-            }
-            for (int i = 0; delayed == null && i < t.attrCount; i++) {
-                if (isDelayedSrc(i)) {
-                    delayed = checkScriptSource(i);
-                }
-            }
+            TrackerMatch delayed = delayedSourceRefusal();
             if (delayed != null) {
                 rules.refuseIfTracker(delayed);
                 return;
             }
         }
         if (src < 0 && !((t.foreign || t.xml) && t.selfClosing)) {
-            int text = scriptText(false);
-            if (text == TEXT_FETCHES) {
-                engine.beginScript(false);
-            } else if (text == TEXT_MAGENTO_INIT && !t.foreign) {
-                engine.beginMagentoInit();
-            } else if (t.foreign) {
-                engine.holdForeignScript();
+            holdText();
+        }
+    }
+
+    /** The refusing match for the src a delay-JS runner or a consent manager keeps on an inline script, or null. */
+    private TrackerMatch delayedSourceRefusal() {
+        TrackerMatch delayed = checkScriptSource(rules.attr(DATA_ROCKET_SRC));
+        if (delayed == null) {
+            delayed = checkScriptSource(rules.attr(DATA_SRC));
+        }
+        if (delayed == null) {
+            // the "delay until user interaction" recipe themes copy: <script delay="URL">, src set from it
+            delayed = checkScriptSource(rules.attr(DELAY));
+        }
+        if (delayed == null && engine.cfg.mode == RewriteMode.REMOVE) {
+            // consent managers that park the src under a name of their own (iubenda, Real Cookie Banner)
+            delayed = verdicts.checkLoader(rules.attr(DATA_SUPPRESSEDSRC));
+            delayed = delayed != null ? delayed : verdicts.checkLoader(rules.attr(SUPPRESSEDSRC));
+            delayed = delayed != null ? delayed : verdicts.checkLoader(rules.attr(CONSENT_ORIGINAL_SRC));
+        }
+        for (int i = 0; delayed == null && i < t.attrCount; i++) {
+            if (isDelayedSrc(i)) {
+                delayed = checkScriptSource(i);
             }
+        }
+        return delayed;
+    }
+
+    /**
+     * Holds an inline script's text to its end tag when its type says it may fetch, or it is a Magento init block;
+     * an SVG script's is held in any case.
+     */
+    private void holdText() throws IOException {
+        int text = scriptText(false);
+        if (text == TEXT_FETCHES) {
+            engine.beginScript(false);
+        } else if (text == TEXT_MAGENTO_INIT && !t.foreign) {
+            engine.beginMagentoInit();
+        } else if (t.foreign) {
+            engine.holdForeignScript();
         }
     }
 

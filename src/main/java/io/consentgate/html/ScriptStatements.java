@@ -82,13 +82,7 @@ final class ScriptStatements {
                 return null;
             }
         }
-        if (!t.readWhole()) {
-            return null;
-        }
-        if (start >= 0) {
-            out = add(out, n++, start, to);
-        }
-        return Arrays.copyOf(out, 2 * n);
+        return t.readWhole() ? pairs(out, n, start, to) : null;
     }
 
     /**
@@ -124,31 +118,22 @@ final class ScriptStatements {
             byte c = b[i];
             boolean atStart = first;
             first = false;
+            boolean afterSwitch = closedSwitch;
+            closedSwitch = false;
             if (t.word()) {
-                closedSwitch = false;
                 continue;
             }
             boolean afterWord = t.prevWord;
             boolean regex = t.regexAllowed();
-            boolean afterSwitch = closedSwitch;
-            closedSwitch = false;
             boolean template = c == '`';
-            if ((c == '"' || c == '\'' || template) && body < 0) {
-                strings = true;
-            }
+            strings |= body < 0 && (c == '"' || c == '\'' || template);
             switch (c) {
                 case '(', '[', '{' -> {
                     int depth = t.depth;
-                    if (depth == switchHead.length) {
-                        switchHead = Arrays.copyOf(switchHead, depth * 2);
-                    }
+                    switchHead = room(switchHead, depth);
                     switchHead[depth] = c == '(' && afterWord && ScriptTokens.isWordAt(b, t.wordStart, t.wordEnd, SWITCH);
                     if (c == '{' && body < 0) {
-                        boolean opensBody = atStart
-                            || !afterWord && t.prev == ')' && !afterSwitch
-                            || !afterWord && t.prev == '>' && t.prevAt > from && b[t.prevAt - 1] == '='
-                            || afterWord && ScriptTokens.isWordAt(b, t.wordStart, t.wordEnd, BEFORE_BLOCK);
-                        if (opensBody) {
+                        if (opensBody(b, from, t, atStart, afterWord, afterSwitch)) {
                             body = i + 1;
                             bodyDepth = depth;
                         } else {
@@ -174,19 +159,32 @@ final class ScriptStatements {
                 default -> t.skipLiteral(c, regex);
             }
             if (t.opensSubstitution(template)) {
-                if (t.depth == switchHead.length) {
-                    switchHead = Arrays.copyOf(switchHead, t.depth * 2);
-                }
+                switchHead = room(switchHead, t.depth);
                 switchHead[t.depth] = false;
             }
             if (!t.after(c, template, regex)) {
                 return null;
             }
         }
-        if (!t.readWhole()) {
-            return null;
-        }
-        return new Frame(Arrays.copyOf(out, 2 * n), literal, strings);
+        return t.readWhole() ? new Frame(Arrays.copyOf(out, 2 * n), literal, strings) : null;
+    }
+
+    /**
+     * Whether the <code>{</code> read now opens a body ({@link #frame}): at the statement's start, after the
+     * {@code )} of a head other than a {@code switch}'s, after an arrow's {@code =>}, or after {@code else},
+     * {@code try}, {@code finally} or {@code do}; {@code afterWord} and {@code afterSwitch} say what came before it.
+     */
+    private static boolean opensBody(byte[] b, int from, ScriptTokens t, boolean atStart, boolean afterWord,
+                                     boolean afterSwitch) {
+        return atStart
+            || !afterWord && t.prev == ')' && !afterSwitch
+            || !afterWord && t.prev == '>' && t.prevAt > from && b[t.prevAt - 1] == '='
+            || afterWord && ScriptTokens.isWordAt(b, t.wordStart, t.wordEnd, BEFORE_BLOCK);
+    }
+
+    /** {@code switchHead}, or a copy twice as long when {@code depth} is past its end. */
+    private static boolean[] room(boolean[] switchHead, int depth) {
+        return depth == switchHead.length ? Arrays.copyOf(switchHead, depth * 2) : switchHead;
     }
 
     /**
@@ -206,12 +204,10 @@ final class ScriptStatements {
         while (t.next()) {
             int i = t.i;
             byte c = b[i];
-            if (bodyNext) {
-                bodyNext = false;
-                if (c != '{' && c != ';' && !startsWithWord(b, i, to, CONTROL)) {
-                    body = i;
-                }
+            if (bodyNext && startsBracelessBody(b, i, to)) {
+                body = i;
             }
+            bodyNext = false;
             if (t.word()) {
                 boolean control = t.depth == 0 && (i == from || b[i - 1] != '.');
                 head = control && ScriptTokens.isWordAt(b, i, t.i, HEADED);
@@ -253,11 +249,19 @@ final class ScriptStatements {
                 return null;
             }
         }
-        if (!t.readWhole()) {
-            return null;
-        }
-        if (body >= 0) {
-            out = add(out, n++, body, to);
+        return t.readWhole() ? pairs(out, n, body, to) : null;
+    }
+
+    /** Whether a body starting at {@code b[i]} is one to list: no block, no empty statement, no control statement. */
+    private static boolean startsBracelessBody(byte[] b, int i, int to) {
+        byte c = b[i];
+        return c != '{' && c != ';' && !startsWithWord(b, i, to, CONTROL);
+    }
+
+    /** The first {@code n} pairs of {@code out}, and the one still open from {@code open} to {@code to} (if not -1). */
+    private static int[] pairs(int[] out, int n, int open, int to) {
+        if (open >= 0) {
+            out = add(out, n++, open, to);
         }
         return Arrays.copyOf(out, 2 * n);
     }

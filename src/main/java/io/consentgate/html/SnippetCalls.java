@@ -194,49 +194,7 @@ final class SnippetCalls {
      * statement stays valid.
      */
     static void blankGuardedCall(byte[] t, int s, int e, Set<String> defined) {
-        ScriptTokens k = new ScriptTokens(t, s, e);
-        int after = -1; // after the last && or || at the statement's top level
-        while (k.next()) {
-            int i = k.i;
-            byte c = t[i];
-            if (k.word()) {
-                continue;
-            }
-            boolean regex = k.regexAllowed();
-            boolean template = c == '`';
-            switch (c) {
-                case '(', '[', '{' -> k.open();
-                case ')', ']', '}' -> {
-                    if (k.closesSubstitution(c)) {
-                        template = true;
-                        break;
-                    }
-                    if (!k.close()) {
-                        return;
-                    }
-                }
-                case '&', '|' -> {
-                    if (k.depth == 0 && i + 1 < e && t[i + 1] == c && (i + 2 >= e || t[i + 2] != '=')) {
-                        after = i + 2;
-                        k.i = i + 2;
-                    } else {
-                        k.i = i + 1;
-                    }
-                }
-                case '?', '=', ',' -> {
-                    boolean comparison = c == '=' && (i + 1 < e && t[i + 1] == '=' && (i + 2 >= e || t[i + 2] != '>')
-                        || i > s && "=!<>".indexOf(t[i - 1]) >= 0);
-                    if (k.depth == 0 && !comparison) {
-                        return; // a conditional, an assignment, an arrow or a sequence: not read
-                    }
-                    k.i = i + 1;
-                }
-                default -> k.skipLiteral(c, regex);
-            }
-            if (!k.after(c, template, regex)) {
-                return;
-            }
-        }
+        int after = afterLastGuard(t, s, e);
         if (after < 0) {
             return;
         }
@@ -264,20 +222,16 @@ final class SnippetCalls {
     }
 
     /**
-     * Where the call that starts {@code t[s, e)} ends as a statement: after the {@code ;} that follows its argument
-     * list, or after the list where the statement ends there or a line break ends it (the next line cannot go on
-     * with it); -1 when more follows (a chained call, an operator).
+     * The index after the last {@code &&} or {@code ||} at the top level of statement {@code t[s, e)}; -1 when there
+     * is none, or the statement is not read (a conditional, an assignment, an arrow or a sequence at its top level,
+     * or text that cannot be read).
      */
-    private static int callEnd(byte[] t, int s, int e) {
-        int open = ByteScan.indexOf(t, s, e, '(');
-        int[] statements = open < 0 ? null : ScriptStatements.split(t, s, e);
-        if (statements == null || statements.length != 2) {
-            return -1;
-        }
-        ScriptTokens k = new ScriptTokens(t, open, e);
-        int close = -1;
-        while (close < 0 && k.next()) {
-            byte c = t[k.i];
+    private static int afterLastGuard(byte[] t, int s, int e) {
+        ScriptTokens k = new ScriptTokens(t, s, e);
+        int after = -1; // after the last && or || at the statement's top level
+        while (k.next()) {
+            int i = k.i;
+            byte c = t[i];
             if (k.word()) {
                 continue;
             }
@@ -293,9 +247,22 @@ final class SnippetCalls {
                     if (!k.close()) {
                         return -1;
                     }
-                    if (k.depth == 0) {
-                        close = k.i;
+                }
+                case '&', '|' -> {
+                    if (k.depth == 0 && i + 1 < e && t[i + 1] == c && (i + 2 >= e || t[i + 2] != '=')) {
+                        after = i + 2;
+                        k.i = i + 2;
+                    } else {
+                        k.i = i + 1;
                     }
+                }
+                case '?', '=', ',' -> {
+                    boolean comparison = c == '=' && (i + 1 < e && t[i + 1] == '=' && (i + 2 >= e || t[i + 2] != '>')
+                        || i > s && "=!<>".indexOf(t[i - 1]) >= 0);
+                    if (k.depth == 0 && !comparison) {
+                        return -1; // a conditional, an assignment, an arrow or a sequence: not read
+                    }
+                    k.i = i + 1;
                 }
                 default -> k.skipLiteral(c, regex);
             }
@@ -303,6 +270,21 @@ final class SnippetCalls {
                 return -1;
             }
         }
+        return after;
+    }
+
+    /**
+     * Where the call that starts {@code t[s, e)} ends as a statement: after the {@code ;} that follows its argument
+     * list, or after the list where the statement ends there or a line break ends it (the next line cannot go on
+     * with it); -1 when more follows (a chained call, an operator).
+     */
+    private static int callEnd(byte[] t, int s, int e) {
+        int open = ByteScan.indexOf(t, s, e, '(');
+        int[] statements = open < 0 ? null : ScriptStatements.split(t, s, e);
+        if (statements == null || statements.length != 2) {
+            return -1;
+        }
+        int close = argumentsEnd(t, open, e);
         if (close < 0) {
             return -1;
         }
@@ -334,6 +316,43 @@ final class SnippetCalls {
         // after a line break the call ends unless the next line can go on with it
         return lineBreak && "([`+-*/%.,?:=<>&|^!".indexOf(t[i]) < 0 && !startsWithWord(t, i, e, "in")
             && !startsWithWord(t, i, e, "instanceof") ? close : -1;
+    }
+
+    /**
+     * The index after the bracket that closes the argument list opening at {@code t[open]}; -1 when the text cannot
+     * be read or the list does not close.
+     */
+    private static int argumentsEnd(byte[] t, int open, int e) {
+        ScriptTokens k = new ScriptTokens(t, open, e);
+        int close = -1;
+        while (close < 0 && k.next()) {
+            byte c = t[k.i];
+            if (k.word()) {
+                continue;
+            }
+            boolean regex = k.regexAllowed();
+            boolean template = c == '`';
+            switch (c) {
+                case '(', '[', '{' -> k.open();
+                case ')', ']', '}' -> {
+                    if (k.closesSubstitution(c)) {
+                        template = true;
+                        break;
+                    }
+                    if (!k.close()) {
+                        return -1;
+                    }
+                    if (k.depth == 0) {
+                        close = k.i;
+                    }
+                }
+                default -> k.skipLiteral(c, regex);
+            }
+            if (!k.after(c, template, regex)) {
+                return -1;
+            }
+        }
+        return close;
     }
 
     private static boolean startsWithWord(byte[] t, int i, int e, String w) {

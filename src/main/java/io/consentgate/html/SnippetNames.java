@@ -30,59 +30,72 @@ final class SnippetNames {
             if (c == '\'' || c == '"' || c == '`') {
                 i = skipString(t, i, e) - 1;
             } else if (c == '=' && i + 1 < e && t[i + 1] == '>') { // an arrow: its parameters before it
-                int k = i - 1;
-                while (k >= s && ByteScan.isWs(t[k])) {
-                    k--;
-                }
-                if (k >= s && t[k] == ')') {
-                    int open = matchingOpen(t, s, k);
-                    if (open >= 0) {
-                        addParameters(t, open + 1, k, names);
-                    }
-                } else {
-                    int n = k;
-                    while (n >= s && isNamePart(t[n])) {
-                        n--;
-                    }
-                    if (n < k) {
-                        names.add(new String(t, n + 1, k - n, StandardCharsets.US_ASCII));
-                    }
-                }
+                addArrowParameters(t, s, i, names);
             } else if (isNameStart(c) && (i == s || !isNamePart(t[i - 1]) && t[i - 1] != '.')) {
-                int w = i;
-                while (w < e && isNamePart(t[w])) {
-                    w++;
-                }
-                String word = new String(t, i, w - i, StandardCharsets.US_ASCII);
-                int k = w;
-                while (k < e && (ByteScan.isWs(t[k]) || t[k] == '*')) {
-                    k++;
-                }
-                if (word.equals("function")) {
-                    while (k < e && isNamePart(t[k])) {
-                        k++; // its name
-                    }
-                    while (k < e && ByteScan.isWs(t[k])) {
-                        k++;
-                    }
-                }
-                if ((word.equals("function") || word.equals("catch")) && k < e && t[k] == '(') {
-                    int close = matchingClose(t, k, e);
-                    if (close > k) {
-                        addParameters(t, k + 1, close, names);
-                    }
-                } else if ((word.equals("var") || word.equals("let") || word.equals("const")) && k < e
-                        && isNameStart(t[k])) {
-                    int n = k;
-                    while (n < e && isNamePart(t[n])) {
-                        n++;
-                    }
-                    names.add(new String(t, k, n - k, StandardCharsets.US_ASCII));
-                }
-                i = w - 1;
+                i = addWordBindings(t, i, e, names) - 1;
             }
         }
         return names;
+    }
+
+    /** Adds the parameters of the arrow whose {@code =>} is at {@code t[arrow]}, read back to {@code t[s]} at most. */
+    private static void addArrowParameters(byte[] t, int s, int arrow, Set<String> names) {
+        int k = arrow - 1;
+        while (k >= s && ByteScan.isWs(t[k])) {
+            k--;
+        }
+        if (k >= s && t[k] == ')') {
+            int open = matchingOpen(t, s, k);
+            if (open >= 0) {
+                addParameters(t, open + 1, k, names);
+            }
+        } else {
+            int n = k;
+            while (n >= s && isNamePart(t[n])) {
+                n--;
+            }
+            if (n < k) {
+                names.add(new String(t, n + 1, k - n, StandardCharsets.US_ASCII));
+            }
+        }
+    }
+
+    /**
+     * Adds what the word starting at {@code t[i]} binds: the parameters of a {@code function} or {@code catch}, or
+     * the first name a {@code var}, {@code let} or {@code const} declares. Returns the index after the word.
+     */
+    private static int addWordBindings(byte[] t, int i, int e, Set<String> names) {
+        int w = i;
+        while (w < e && isNamePart(t[w])) {
+            w++;
+        }
+        String word = new String(t, i, w - i, StandardCharsets.US_ASCII);
+        int k = w;
+        while (k < e && (ByteScan.isWs(t[k]) || t[k] == '*')) {
+            k++;
+        }
+        if (word.equals("function")) {
+            while (k < e && isNamePart(t[k])) {
+                k++; // its name
+            }
+            while (k < e && ByteScan.isWs(t[k])) {
+                k++;
+            }
+        }
+        if ((word.equals("function") || word.equals("catch")) && k < e && t[k] == '(') {
+            int close = matchingClose(t, k, e);
+            if (close > k) {
+                addParameters(t, k + 1, close, names);
+            }
+        } else if ((word.equals("var") || word.equals("let") || word.equals("const")) && k < e
+                && isNameStart(t[k])) {
+            int n = k;
+            while (n < e && isNamePart(t[n])) {
+                n++;
+            }
+            names.add(new String(t, k, n - k, StandardCharsets.US_ASCII));
+        }
+        return w;
     }
 
     /** Adds the plain names in the parameter list {@code t[from, to)}: each one after its start or a comma. */

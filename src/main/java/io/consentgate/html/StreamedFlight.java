@@ -240,12 +240,7 @@ final class StreamedFlight {
         int cut = last ? len : unitEnd(sent, len - LOOKAHEAD);
         JsString text = JsString.decode(buf, 0, decodeEnd);
         if (text == null) {
-            // an escape the decoder does not know: judged as any script past the cap, and from here on the bytes
-            // pass through, the window's unsent ones first
-            flight = false;
-            out.write(buf, sent, len - sent);
-            sent = 0;
-            len = 0;
+            passUndecodable();
             return;
         }
         byte[] t = text.bytes();
@@ -255,6 +250,40 @@ final class StreamedFlight {
         List<int[]> spans = new ArrayList<>();
         int seen = decoded;
         decoded = decodeEnd;
+        refusedUrls(text, from, to, seen, last, spans);
+        readImportRows(t, from, to, n, last);
+        boolean elements = components.refusedElements(t, from, to, n, last, catalog, m -> {
+            boolean refuse = !decision.allowsAll(m.categories());
+            if (refuse) {
+                rewritten.add(m);
+            }
+            return refuse;
+        }, spans, this::placedBeforeItsRow);
+        if (!elements && gateComponents) {
+            stop = true;
+        }
+        send(cut, text, spans);
+    }
+
+    /**
+     * An escape the decoder does not know: judged as any script past the cap, and from here on the bytes pass
+     * through, the window's unsent ones first.
+     */
+    private void passUndecodable() throws IOException {
+        flight = false;
+        out.write(buf, sent, len - sent);
+        sent = 0;
+        len = 0;
+    }
+
+    /**
+     * Adds to {@code spans} the refused tracker URLs whose first byte is in the window's judged part
+     * {@code text[from, to)} (decoded text); stops the script where one could not be judged whole ({@code seen}: the
+     * source bytes the windows before decoded).
+     */
+    private void refusedUrls(JsString text, int from, int to, int seen, boolean last, List<int[]> spans) {
+        byte[] t = text.bytes();
+        int n = text.length();
         FlightUrls.ChildrenText children = new FlightUrls.ChildrenText(t, n);
         FlightUrls.UrlEnds urls = new FlightUrls.UrlEnds(t, n);
         catalog.locateHosts(t, 0, n, (start, end, m) -> {
@@ -278,6 +307,13 @@ final class StreamedFlight {
                 rewritten.add(m);
             }
         });
+    }
+
+    /**
+     * Reads the end of an import row a window before left unfinished, then, once none is left so, the import rows
+     * that start in the window's judged part {@code t[from, to)}.
+     */
+    private void readImportRows(byte[] t, int from, int to, int n, boolean last) {
         if (pendingRow != null) { // an import row a window before could not read to its end
             int rowEnd = ByteScan.find(t, from, n, "\n");
             if (rowEnd >= 0 || last) {
@@ -287,17 +323,6 @@ final class StreamedFlight {
         }
         String unfinished = pendingRow == null ? components.readImports(t, from, to, n, last, this::imported) : null;
         pendingRow = unfinished != null ? unfinished : pendingRow;
-        boolean elements = components.refusedElements(t, from, to, n, last, catalog, m -> {
-            boolean refuse = !decision.allowsAll(m.categories());
-            if (refuse) {
-                rewritten.add(m);
-            }
-            return refuse;
-        }, spans, this::placedBeforeItsRow);
-        if (!elements && gateComponents) {
-            stop = true;
-        }
-        send(cut, text, spans);
     }
 
     /** Sends the window from {@link #sent} to {@code cut} or the end of its last span, the spans overwritten. */
