@@ -6,9 +6,11 @@ import java.io.IOException;
  * Removes an element with its content for the {@link RewriteEngine}: from the element's cut start tag, every byte
  * goes until where a browser ends the element (its own end tag, nested elements of its name counted; an end HTML
  * implies, {@link ImpliedEnds}; the end of the SVG or MathML content it is in, {@link ForeignEnds}), and the tag
- * that ends it is then read as any other. While a drop runs, the engine's {@code onTag} hands every tag here. The
- * engine keeps the routing (its {@link RewriteEngine#DROP} mode); this class keeps which element is dropped, how
- * deep, and where it ends.
+ * that ends it is then read as any other. In SVG/MathML content inside a dropped HTML element, an end tag that
+ * closes an SVG/MathML element of its name ({@code <svg><section>x</section>}) closes only that element
+ * ({@link OpenForeignElements}); one that closes none reaches the HTML rules. While a drop runs, the engine's {@code
+ * onTag} hands every tag here. The engine keeps the routing (its {@link RewriteEngine#DROP} mode); this class keeps
+ * which element is dropped, how deep, and where it ends.
  */
 final class ElementDrop {
 
@@ -41,6 +43,11 @@ final class ElementDrop {
      * <foreignObject>}, {@code <mi>}…), no tag closes it ({@link #dropEnds} does not apply).
      */
     private int dropForeignDepth;
+    /**
+     * The SVG/MathML elements open in SVG/MathML content inside the dropped HTML element ({@link #dropEnds}); made at
+     * the first tag read in such content, as most pages never need it.
+     */
+    private OpenForeignElements openForeign;
     /**
      * The drop is of a held element past the cap: when it ends, the SVG/MathML context is {@link #dropContext}, the
      * one the element started in (else the one saved when the element was cut, see {@link #cutRest}).
@@ -110,6 +117,9 @@ final class ElementDrop {
         dropEnds = tok.foreign || dropForeignEnds != null ? null : ImpliedEnds.of(tok.nameId, tok.name, tok.nameLen,
             engine.templateDepth > 0, OpenBlocks.flags(tok.openBlocks), OpenBlocks.tables(tok.openBlocks));
         dropForeignDepth = tok.foreignDepth();
+        if (openForeign != null) {
+            openForeign.clear();
+        }
     }
 
     /**
@@ -147,6 +157,10 @@ final class ElementDrop {
         if (dropForeignEnds != null) {
             foreignDropTag();
             return;
+        }
+        if (dropEnds != null && (openForeign != null || tok.foreign)
+            && !(tok.endTag && engine.inNoscript && tok.nameId == ElementNames.NOSCRIPT) && openForeign().read(tok)) {
+            return; // an SVG/MathML element opened or closed inside: the HTML rules do not see it
         }
         boolean same = tok.nameId == dropId && (dropId != ElementNames.OTHER
             || java.util.Arrays.equals(tok.name, 0, tok.nameLen, dropName, 0, dropNameLen));
@@ -241,8 +255,8 @@ final class ElementDrop {
 
     /**
      * Whether the current end tag, read in SVG/MathML content opened inside the removed HTML element, closes it: an
-     * HTML element's end tag that no SVG/MathML element has the name of reaches the HTML rules ({@link #dropEnds}),
-     * unless an integration point open inside (a scope boundary) stops it.
+     * HTML element's end tag that closes no SVG/MathML element open there ({@link #openForeign} has read it) reaches
+     * the HTML rules ({@link #dropEnds}), unless an integration point open inside (a scope boundary) stops it.
      */
     private boolean endsInForeignContent() {
         String name = new String(tok.name, 0, tok.nameLen, java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -314,6 +328,13 @@ final class ElementDrop {
         } else {
             rules.startTag();
         }
+    }
+
+    private OpenForeignElements openForeign() {
+        if (openForeign == null) {
+            openForeign = new OpenForeignElements();
+        }
+        return openForeign;
     }
 
     /** Whether the current tag has no content or end tag. */

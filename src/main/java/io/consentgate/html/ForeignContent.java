@@ -146,6 +146,15 @@ final class ForeignContent {
         }
     }
 
+    /**
+     * The current end tag, which {@link #breakOut} took for one that leaves SVG/MathML content, closes an SVG/MathML
+     * element of its name instead: the contexts are those from before the tag again.
+     */
+    void undoBreakOut() {
+        top = topBeforeTag;
+        overflow = overflowBeforeTag;
+    }
+
     /** The open SVG/MathML contexts, for {@link #reset}; null when there are none (the common case). */
     Context snapshot() {
         return top;
@@ -174,6 +183,11 @@ final class ForeignContent {
     /** How many SVG/MathML contexts are open, for {@link #closeTo}. */
     int depth() {
         return Context.depthOf(top);
+    }
+
+    /** How many SVG/MathML contexts were open before the current tag (before its breakout). */
+    int depthBeforeTag() {
+        return Context.depthOf(topBeforeTag);
     }
 
     /**

@@ -1547,6 +1547,17 @@ final class Tokenizer {
             && top >= ElementNames.MI && top <= ElementNames.MTEXT;
     }
 
+    /**
+     * The current end tag, which {@link #breaksOutOfForeign} took for one that leaves SVG/MathML content, closes an
+     * SVG/MathML element of its name instead ({@link OpenForeignElements}): the tag was read in that content, and
+     * what follows it is too.
+     */
+    void undoBreakOut() {
+        foreignContent.undoBreakOut();
+        brokeOut = false;
+        foreign = foreignContent.inForeign();
+    }
+
     /** See {@link ForeignContent#integrationPointAbove}. */
     boolean integrationPointAbove(int depth) {
         return foreignContent.integrationPointAbove(depth);
@@ -1555,6 +1566,11 @@ final class Tokenizer {
     /** See {@link ForeignContent#depth}. */
     int foreignDepth() {
         return foreignContent.depth();
+    }
+
+    /** See {@link ForeignContent#depthBeforeTag}. */
+    int foreignDepthBeforeTag() {
+        return foreignContent.depthBeforeTag();
     }
 
     /** See {@link ForeignContent#snapshot}. */

@@ -1,0 +1,146 @@
+package io.consentgate.html;
+
+import java.util.Arrays;
+
+/**
+ * The SVG and MathML elements open in SVG/MathML content inside a removed HTML element, for {@link ElementDrop}. By
+ * the WHATWG rules for tokens in foreign content ("any other end tag"), an end tag read there closes the innermost
+ * open SVG/MathML element of its name, and reaches the HTML rules ({@link ImpliedEnds}) only when it meets an HTML
+ * element first. Only the breakout start tags leave that content: {@code <section>}, {@code <form>}, {@code <td>},
+ * {@code <input>}… read in an {@code <svg>} are SVG elements (none of them void), so in {@code <div
+ * data-consent=…>ad<svg><section>x</section></svg>still ad</div>} the {@code </section>} closes the SVG section and
+ * the removal goes on to the {@code </div>}.
+ *
+ * <p>Each element is kept with the SVG/MathML context depth ({@link Tokenizer#foreignDepth}) it is open at: when its
+ * content closes ({@code </svg>}, a breakout, an integration point's end tag), it is gone by the next tag. The search
+ * for an end tag's element stops at an integration point ({@code <foreignObject>}, {@code <mi>}…), where HTML
+ * elements may be open that a browser's search stops at. Past {@value #MAX_OPEN} open elements, an end tag that may
+ * name an SVG/MathML element is taken for one until that content is left: the removal goes on (fail-closed). Every
+ * tag of the removal is read here; nothing is allocated per tag.
+ */
+final class OpenForeignElements {
+
+    static final int MAX_OPEN = 64;
+
+    /** The element opened an SVG/MathML context of its own (a nested {@code <svg>}, an integration point…). */
+    private static final byte OPENS_CONTEXT = 1;
+    /** The element is an integration point ({@code <foreignObject>}, {@code <desc>}, {@code <mi>}…). */
+    private static final byte POINT = 2;
+    /** The element's name is one of an integration point: it is one if it opened a context. */
+    private static final byte POINT_NAME = 4;
+
+    /** The open elements' lower-case names, {@link Tokenizer#NAME_MAX} bytes each, innermost last. */
+    private final byte[] names = new byte[MAX_OPEN * Tokenizer.NAME_MAX];
+    private final int[] lengths = new int[MAX_OPEN];
+    /** The SVG/MathML context depth while the element is open; past it, its content has closed. */
+    private final int[] depths = new int[MAX_OPEN];
+    private final byte[] kinds = new byte[MAX_OPEN];
+    private int count;
+    /**
+     * The innermost element was opened by the last tag: whether it opened a context of its own shows only once that
+     * tag is handled, at the next one.
+     */
+    private boolean settling;
+    /** The context depth at which an element past {@link #MAX_OPEN} was opened; -1 when none was. */
+    private int lostAt = -1;
+
+    /** A new removal: nothing is open in it. */
+    void clear() {
+        count = 0;
+        settling = false;
+        lostAt = -1;
+    }
+
+    /**
+     * Reads the current tag of the removal: true when it opens or closes an SVG/MathML element inside it, which the
+     * HTML rules do not see. An end tag that {@link Tokenizer#breaksOutOfForeign} took for leaving the content and
+     * that closes such an element instead leaves the tokenizer in the content, as a browser stays in it.
+     */
+    boolean read(Tokenizer tok) {
+        if (count > 0 || lostAt >= 0) {
+            settle(tok.foreignDepthBeforeTag());
+        }
+        if (!tok.endTag) {
+            if (!tok.foreign) {
+                return false;
+            }
+            if (!tok.selfClosing) {
+                open(tok);
+            }
+            return true;
+        }
+        if (!tok.foreign && !tok.brokeOut || !mayNameForeignElement(tok.nameId)) {
+            return false; // </p> and </br> leave the content; a breakout start tag's name is never SVG's
+        }
+        if (lostAt >= 0) {
+            stayInForeignContent(tok);
+            return true;
+        }
+        for (int i = count - 1; i >= 0 && (kinds[i] & POINT) == 0; i--) {
+            if (Arrays.equals(tok.name, 0, tok.nameLen, names, i * Tokenizer.NAME_MAX,
+                i * Tokenizer.NAME_MAX + lengths[i])) {
+                stayInForeignContent(tok);
+                if ((kinds[i] & OPENS_CONTEXT) == 0 && tok.foreignDepth() > depths[i]) {
+                    tok.closeForeignTo(depths[i]); // a nested <svg> or <mglyph> opened in it closes with it
+                }
+                count = i;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Brings the elements up to the context depth from before the current tag: the last one opened gets its own
+     * depth, and those whose content has closed since go.
+     */
+    private void settle(int depth) {
+        if (settling) {
+            settling = false;
+            int i = count - 1;
+            if (depth > depths[i]) {
+                depths[i] = depth;
+                kinds[i] |= (kinds[i] & POINT_NAME) != 0 ? OPENS_CONTEXT | POINT : OPENS_CONTEXT;
+            }
+        }
+        while (count > 0 && depths[count - 1] > depth) {
+            count--;
+        }
+        if (lostAt > depth) {
+            lostAt = -1;
+        }
+    }
+
+    private void open(Tokenizer tok) {
+        int depth = tok.foreignDepth();
+        if (count == MAX_OPEN) {
+            if (lostAt < 0) {
+                lostAt = depth;
+            }
+            return;
+        }
+        System.arraycopy(tok.name, 0, names, count * Tokenizer.NAME_MAX, tok.nameLen);
+        lengths[count] = tok.nameLen;
+        depths[count] = depth;
+        int id = tok.nameId;
+        kinds[count] = id == ElementNames.TITLE || id >= ElementNames.FOREIGNOBJECT && id <= ElementNames.ANNOTATION_XML
+            ? POINT_NAME : 0;
+        count++;
+        settling = true;
+    }
+
+    /** The tokenizer stays in the SVG/MathML content the current end tag was read in. */
+    private static void stayInForeignContent(Tokenizer tok) {
+        if (tok.brokeOut) {
+            tok.undoBreakOut();
+        }
+    }
+
+    /**
+     * Whether an SVG/MathML element can have this name: not when a start tag of it leaves the content ({@code
+     * <div>}, {@code <p>}, {@code <table>}…; {@code <font>} only with some attributes).
+     */
+    private static boolean mayNameForeignElement(int id) {
+        return !ElementNames.breaksOutOfForeign(id);
+    }
+}
