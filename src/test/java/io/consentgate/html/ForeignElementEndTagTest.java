@@ -126,6 +126,22 @@ class ForeignElementEndTagTest {
     }
 
     @Test
+    void theRemovedElementsEndTagInAnIntegrationPointOpenedInsideItDoesNotEndTheRemoval() {
+        // <foreignObject>, <desc>, <mi>… are scope boundaries: the HTML rules ignore the </div> read in one, and the
+        // removal ends at the </div> after the SVG (Chromium's tree: "x" and "still ad" in the removed div)
+        for (String inside : new String[] {"<svg><foreignObject></div>x</foreignObject></svg>",
+            "<svg><foreignObject><span></div>x</span></foreignObject></svg>", "<svg><desc></div>x</desc></svg>",
+            "<math><mi></div>x</mi></math>", "<svg><foreignObject><svg><g></div>x</svg></foreignObject></svg>",
+            "<svg><foreignObject><div>x</div></div>y</foreignObject></svg>"}) {
+            assertEquals("<p>kept</p>", rewrite(REMOVE, "<div data-consent=\"marketing\">ad" + inside + "still ad</div>"
+                + "<p>kept</p>", NONE), inside);
+        }
+        // the </div> and </section> in the <rect> are ignored too; the <foreignObject>'s end tag leaves the SVG in it
+        assertEquals("<div><p>kept</p>", rewrite(REMOVE, "<div><section data-consent=\"marketing\"><svg><foreignObject>"
+            + "<svg><rect></div>still ad</section>more</foreignObject></svg>ad</section><p>kept</p>", NONE));
+    }
+
+    @Test
     void pastTheLimitOfOpenSvgElementsAnEndTagThatMayNameOneDoesNotEndTheRemoval() {
         String groups = "<g>".repeat(OpenForeignElements.MAX_OPEN);
         // the limit's worth of groups and a <rect> left open: a browser closes the section around at </section>, the
