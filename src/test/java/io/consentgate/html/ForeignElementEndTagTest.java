@@ -142,6 +142,38 @@ class ForeignElementEndTagTest {
     }
 
     @Test
+    void anEndTagReadWhereAnIntegrationPointIsTheCurrentNodeClosesTheSvgElementAroundIt() {
+        // no HTML element is open in the <foreignObject> or <title>: </section> goes by the rules for foreign content
+        // and closes the SVG section with the point, so the next </section> walks out to the HTML rules (Chromium's
+        // tree: "still" after the section around the removed div)
+        assertEquals("<section></section></svg>still</div>kept</section>", rewrite(REMOVE, "<section>"
+            + "<div data-consent=\"marketing\">ad<svg><section><foreignObject></section>x</foreignObject></section>"
+            + "</svg>still</div>kept</section>", NONE));
+        assertEquals("<section></section></svg>still</div>kept</section>", rewrite(REMOVE, "<section>"
+            + "<div data-consent=\"marketing\">ad<svg><section><title></section>x</title></section></svg>still</div>"
+            + "kept</section>", NONE));
+        // the removed element's own name: the SVG section is closed, not the removed one
+        assertEquals("<p>kept</p>", rewrite(REMOVE, "<section data-consent=\"marketing\">ad<svg><section>"
+            + "<foreignObject></section>still</foreignObject></svg>still</section><p>kept</p>", NONE));
+        assertEquals("<p>kept</p>", rewrite(REMOVE, "<section data-consent=\"marketing\">ad<svg><section>"
+            + "<foreignObject><svg><g></section>x<section>y</section></svg>z</section><p>kept</p>", NONE));
+        assertEquals("<section>kept</section>", rewrite(REMOVE, "<section><div data-consent=\"marketing\">ad<math>"
+            + "<section><mi><mglyph></section>y</mglyph></mi></math>still</div>kept</section>", NONE));
+        // the point's own end tag closes it, and the SVG section's then closes that
+        assertEquals("<section>kept</section>", rewrite(REMOVE, "<section><div data-consent=\"marketing\">ad<svg>"
+            + "<section><foreignObject></foreignObject></section>y</svg>still</div>kept</section>", NONE));
+        // an HTML element open in the point is the current node: the HTML rules ignore the end tag
+        assertEquals("<section>kept</section>", rewrite(REMOVE, "<section><div data-consent=\"marketing\">ad<svg>"
+            + "<section><foreignObject><div></section>x</div></foreignObject></svg>still</div>kept</section>", NONE));
+        byte[] in = ("<section><div data-consent=\"marketing\">ad<svg><section><foreignObject><svg><g></section>x"
+            + "</svg></section>still</div>kept</section>").getBytes(StandardCharsets.UTF_8);
+        assertEquals("<section></section>still</div>kept</section>", rewrite(REMOVE, new String(in,
+            StandardCharsets.UTF_8), NONE));
+        RewriteAssertions.assertSameWhereverSplit(in.length, cuts -> new String(
+            RewriteAssertions.rewrite(REMOVE, in, NONE, StandardCharsets.UTF_8, null, cuts), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void pastTheLimitOfOpenSvgElementsAnEndTagThatMayNameOneDoesNotEndTheRemoval() {
         String groups = "<g>".repeat(OpenForeignElements.MAX_OPEN);
         // the limit's worth of groups and a <rect> left open: a browser closes the section around at </section>, the
