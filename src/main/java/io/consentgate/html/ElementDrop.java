@@ -173,6 +173,12 @@ final class ElementDrop {
         if (dropEnds != null && !tok.foreign && tok.foreignDepth() <= dropForeignDepth && impliedEndTag(same)) {
             return;
         }
+        if (same && tok.endTag && dropDepth == 1 && dropEnds != null && !tok.foreign
+            && tok.integrationPointAbove(dropForeignDepth)) {
+            // in an integration point opened inside (<foreignObject>, <mi>…), a scope boundary: the HTML rules
+            // ignore the removed element's end tag there (<div data-consent=…><svg><foreignObject></div>)
+            return;
+        }
         countTag(same);
     }
 

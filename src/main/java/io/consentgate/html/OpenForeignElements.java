@@ -13,9 +13,12 @@ import java.util.Arrays;
  *
  * <p>Each element is kept with the SVG/MathML context depth ({@link Tokenizer#foreignDepth}) it is open at: when its
  * content closes ({@code </svg>}, a breakout, an integration point's end tag), it is gone by the next tag. The search
- * for an end tag's element stops at an integration point ({@code <foreignObject>}, {@code <mi>}…), where HTML
- * elements may be open that a browser's search stops at. Past {@value #MAX_OPEN} open elements, an end tag that may
- * name an SVG/MathML element is taken for one until that content is left: the removal goes on (fail-closed). Every
+ * for an end tag's element goes on past an integration point ({@code <foreignObject>}, {@code <mi>}…) while no HTML
+ * element was opened in it: the point is then the current node, and an end tag read in its content goes by the rules
+ * for foreign content too ({@code <svg><section><foreignObject></section>} closes the SVG section). Once an HTML
+ * element was opened there, the search stops at the point, as a browser's stops at that element (the element is taken
+ * for open until the point closes: the removal then goes on). Past {@value #MAX_OPEN} open elements, an end tag that
+ * may name an SVG/MathML element is taken for one until that content is left: the removal goes on (fail-closed). Every
  * tag of the removal is read here; nothing is allocated per tag.
  */
 final class OpenForeignElements {
@@ -28,6 +31,11 @@ final class OpenForeignElements {
     private static final byte POINT = 2;
     /** The element's name is one of an integration point: it is one if it opened a context. */
     private static final byte POINT_NAME = 4;
+    /**
+     * An HTML element was opened in the integration point's content, and may be open still: an end tag read there
+     * meets it first, and the HTML rules take it.
+     */
+    private static final byte HTML_OPENED = 8;
 
     /** The open elements' lower-case names, {@link Tokenizer#NAME_MAX} bytes each, innermost last. */
     private final byte[] names = new byte[MAX_OPEN * Tokenizer.NAME_MAX];
@@ -62,6 +70,7 @@ final class OpenForeignElements {
         }
         if (!tok.endTag) {
             if (!tok.foreign) {
+                startTagInPoint(tok);
                 return false;
             }
             if (!tok.selfClosing) {
@@ -69,14 +78,14 @@ final class OpenForeignElements {
             }
             return true;
         }
-        if (!tok.foreign && !tok.brokeOut || !mayNameForeignElement(tok.nameId)) {
+        if (!tok.foreign && !tok.brokeOut && !inBarePoint(tok) || !mayNameForeignElement(tok.nameId)) {
             return false; // </p> and </br> leave the content; a breakout start tag's name is never SVG's
         }
         if (lostAt >= 0) {
             stayInForeignContent(tok);
             return true;
         }
-        for (int i = count - 1; i >= 0 && (kinds[i] & POINT) == 0; i--) {
+        for (int i = count - 1; i >= 0 && (kinds[i] & (POINT | HTML_OPENED)) != (POINT | HTML_OPENED); i--) {
             if (Arrays.equals(tok.name, 0, tok.nameLen, names, i * Tokenizer.NAME_MAX,
                 i * Tokenizer.NAME_MAX + lengths[i])) {
                 stayInForeignContent(tok);
@@ -109,6 +118,36 @@ final class OpenForeignElements {
         if (lostAt > depth) {
             lostAt = -1;
         }
+    }
+
+    /**
+     * A start tag read in HTML content: in an integration point opened in the removal, an {@code <svg>}, a {@code
+     * <math>} (or an {@code <mglyph>} in an {@code <mi>}) is one of its SVG/MathML elements, and any other element
+     * with content stops the search for an end tag's element at the point from then on.
+     */
+    private void startTagInPoint(Tokenizer tok) {
+        int top = count - 1;
+        if (top < 0 || (kinds[top] & POINT) == 0 || depths[top] != tok.foreignDepth()) {
+            return;
+        }
+        int id = tok.nameId;
+        if (id == ElementNames.SVG || id == ElementNames.MATH || tok.mathMLInTextPoint()) {
+            if (!tok.selfClosing) {
+                open(tok);
+            }
+        } else if (!ElementNames.isVoid(id)) {
+            kinds[top] |= HTML_OPENED;
+        }
+    }
+
+    /**
+     * Whether the current end tag, read in HTML content, is read in an integration point opened in the removal with
+     * no HTML element opened in it: the point is the current node, and the end tag goes by the rules for foreign
+     * content, which search past it.
+     */
+    private boolean inBarePoint(Tokenizer tok) {
+        int top = count - 1;
+        return top >= 0 && (kinds[top] & (POINT | HTML_OPENED)) == POINT && depths[top] == tok.foreignDepth();
     }
 
     private void open(Tokenizer tok) {

@@ -126,6 +126,54 @@ class ForeignElementEndTagTest {
     }
 
     @Test
+    void theRemovedElementsEndTagInAnIntegrationPointOpenedInsideItDoesNotEndTheRemoval() {
+        // <foreignObject>, <desc>, <mi>… are scope boundaries: the HTML rules ignore the </div> read in one, and the
+        // removal ends at the </div> after the SVG (Chromium's tree: "x" and "still ad" in the removed div)
+        for (String inside : new String[] {"<svg><foreignObject></div>x</foreignObject></svg>",
+            "<svg><foreignObject><span></div>x</span></foreignObject></svg>", "<svg><desc></div>x</desc></svg>",
+            "<math><mi></div>x</mi></math>", "<svg><foreignObject><svg><g></div>x</svg></foreignObject></svg>",
+            "<svg><foreignObject><div>x</div></div>y</foreignObject></svg>"}) {
+            assertEquals("<p>kept</p>", rewrite(REMOVE, "<div data-consent=\"marketing\">ad" + inside + "still ad</div>"
+                + "<p>kept</p>", NONE), inside);
+        }
+        // the </div> and </section> in the <rect> are ignored too; the <foreignObject>'s end tag leaves the SVG in it
+        assertEquals("<div><p>kept</p>", rewrite(REMOVE, "<div><section data-consent=\"marketing\"><svg><foreignObject>"
+            + "<svg><rect></div>still ad</section>more</foreignObject></svg>ad</section><p>kept</p>", NONE));
+    }
+
+    @Test
+    void anEndTagReadWhereAnIntegrationPointIsTheCurrentNodeClosesTheSvgElementAroundIt() {
+        // no HTML element is open in the <foreignObject> or <title>: </section> goes by the rules for foreign content
+        // and closes the SVG section with the point, so the next </section> walks out to the HTML rules (Chromium's
+        // tree: "still" after the section around the removed div)
+        assertEquals("<section></section></svg>still</div>kept</section>", rewrite(REMOVE, "<section>"
+            + "<div data-consent=\"marketing\">ad<svg><section><foreignObject></section>x</foreignObject></section>"
+            + "</svg>still</div>kept</section>", NONE));
+        assertEquals("<section></section></svg>still</div>kept</section>", rewrite(REMOVE, "<section>"
+            + "<div data-consent=\"marketing\">ad<svg><section><title></section>x</title></section></svg>still</div>"
+            + "kept</section>", NONE));
+        // the removed element's own name: the SVG section is closed, not the removed one
+        assertEquals("<p>kept</p>", rewrite(REMOVE, "<section data-consent=\"marketing\">ad<svg><section>"
+            + "<foreignObject></section>still</foreignObject></svg>still</section><p>kept</p>", NONE));
+        assertEquals("<p>kept</p>", rewrite(REMOVE, "<section data-consent=\"marketing\">ad<svg><section>"
+            + "<foreignObject><svg><g></section>x<section>y</section></svg>z</section><p>kept</p>", NONE));
+        assertEquals("<section>kept</section>", rewrite(REMOVE, "<section><div data-consent=\"marketing\">ad<math>"
+            + "<section><mi><mglyph></section>y</mglyph></mi></math>still</div>kept</section>", NONE));
+        // the point's own end tag closes it, and the SVG section's then closes that
+        assertEquals("<section>kept</section>", rewrite(REMOVE, "<section><div data-consent=\"marketing\">ad<svg>"
+            + "<section><foreignObject></foreignObject></section>y</svg>still</div>kept</section>", NONE));
+        // an HTML element open in the point is the current node: the HTML rules ignore the end tag
+        assertEquals("<section>kept</section>", rewrite(REMOVE, "<section><div data-consent=\"marketing\">ad<svg>"
+            + "<section><foreignObject><div></section>x</div></foreignObject></svg>still</div>kept</section>", NONE));
+        byte[] in = ("<section><div data-consent=\"marketing\">ad<svg><section><foreignObject><svg><g></section>x"
+            + "</svg></section>still</div>kept</section>").getBytes(StandardCharsets.UTF_8);
+        assertEquals("<section></section>still</div>kept</section>", rewrite(REMOVE, new String(in,
+            StandardCharsets.UTF_8), NONE));
+        RewriteAssertions.assertSameWhereverSplit(in.length, cuts -> new String(
+            RewriteAssertions.rewrite(REMOVE, in, NONE, StandardCharsets.UTF_8, null, cuts), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void pastTheLimitOfOpenSvgElementsAnEndTagThatMayNameOneDoesNotEndTheRemoval() {
         String groups = "<g>".repeat(OpenForeignElements.MAX_OPEN);
         // the limit's worth of groups and a <rect> left open: a browser closes the section around at </section>, the
