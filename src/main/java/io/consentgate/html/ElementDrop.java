@@ -44,6 +44,12 @@ final class ElementDrop {
      */
     private int dropForeignDepth;
     /**
+     * {@link #dropDepth} when the integration point opened inside the dropped element that the current tag is in
+     * was entered: end tags of the element's name read there close only elements of that name opened in the point;
+     * -1 outside such a point.
+     */
+    private int pointDropDepth = -1;
+    /**
      * The SVG/MathML elements open in SVG/MathML content inside the dropped HTML element ({@link #dropEnds}); made at
      * the first tag read in such content, as most pages never need it.
      */
@@ -117,6 +123,7 @@ final class ElementDrop {
         dropEnds = tok.foreign || dropForeignEnds != null ? null : ImpliedEnds.of(tok.nameId, tok.name, tok.nameLen,
             engine.templateDepth > 0, OpenBlocks.flags(tok.openBlocks), OpenBlocks.tables(tok.openBlocks));
         dropForeignDepth = tok.foreignDepth();
+        pointDropDepth = -1;
         if (openForeign != null) {
             openForeign.clear();
         }
@@ -173,11 +180,18 @@ final class ElementDrop {
         if (dropEnds != null && !tok.foreign && tok.foreignDepth() <= dropForeignDepth && impliedEndTag(same)) {
             return;
         }
-        if (same && tok.endTag && dropDepth == 1 && dropEnds != null && !tok.foreign
-            && tok.integrationPointAbove(dropForeignDepth)) {
-            // in an integration point opened inside (<foreignObject>, <mi>…), a scope boundary: the HTML rules
-            // ignore the removed element's end tag there (<div data-consent=…><svg><foreignObject></div>)
-            return;
+        if (dropEnds != null && tok.integrationPointAbove(dropForeignDepth)) {
+            if (pointDropDepth < 0) {
+                pointDropDepth = dropDepth; // the first tag in an integration point opened inside
+            }
+            if (same && tok.endTag && !tok.foreign && dropDepth <= pointDropDepth) {
+                // in an integration point opened inside (<foreignObject>, <mi>…), a scope boundary: the HTML rules
+                // ignore an end tag of the removed element's name there unless an element of that name was opened
+                // in the point (<div data-consent=…><div><svg><foreignObject></div>: neither div ends)
+                return;
+            }
+        } else {
+            pointDropDepth = -1;
         }
         countTag(same);
     }

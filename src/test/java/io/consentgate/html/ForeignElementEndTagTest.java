@@ -142,6 +142,20 @@ class ForeignElementEndTagTest {
     }
 
     @Test
+    void anEndTagOfTheRemovedElementsNameInAnIntegrationPointClosesOnlyElementsOfThatNameOpenedInThePoint() {
+        // a div nested in the removed one and opened before the point is out of the point's scope too: the </div>
+        // in the point closes neither, and the count of divs stays in step (Chromium's tree: <p>kept</p> follows the
+        // removed div); one opened in the point is closed there
+        for (String inside : new String[] {"<svg><foreignObject></div>x</foreignObject></svg>",
+            "<svg><foreignObject><div>x</div></div>y</foreignObject></svg>",
+            "<svg><foreignObject><div><svg></svg></div></div>z</foreignObject></svg>",
+            "<math><mi></div>x</mi></math>"}) {
+            assertEquals("<p>kept</p>", rewrite(REMOVE, "<div data-consent=\"marketing\"><div>ad" + inside
+                + "</div>still</div><p>kept</p>", NONE), inside);
+        }
+    }
+
+    @Test
     void anEndTagReadWhereAnIntegrationPointIsTheCurrentNodeClosesTheSvgElementAroundIt() {
         // no HTML element is open in the <foreignObject> or <title>: </section> goes by the rules for foreign content
         // and closes the SVG section with the point, so the next </section> walks out to the HTML rules (Chromium's
