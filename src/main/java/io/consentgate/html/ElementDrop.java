@@ -180,7 +180,8 @@ final class ElementDrop {
         if (dropEnds != null && !tok.foreign && tok.foreignDepth() <= dropForeignDepth && impliedEndTag(same)) {
             return;
         }
-        if (dropEnds != null && tok.integrationPointAbove(dropForeignDepth)) {
+        if (dropEnds != null && openForeign != null && tok.integrationPointAbove(dropForeignDepth)) {
+            // (openForeign is made at the first SVG/MathML tag read in a removal, before any point can open)
             if (pointDropDepth < 0) {
                 pointDropDepth = dropDepth; // the first tag in an integration point opened inside
             }
