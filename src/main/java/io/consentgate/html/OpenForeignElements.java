@@ -36,6 +36,11 @@ final class OpenForeignElements {
      * meets it first, and the HTML rules take it.
      */
     private static final byte HTML_OPENED = 8;
+    /**
+     * The element is a MathML {@code <annotation-xml>}: without an HTML encoding it is no integration point, but the
+     * HTML rules' scope stops at it all the same, so an end tag that reaches them through it closes nothing.
+     */
+    private static final byte ANNOTATION = 16;
 
     /** The open elements' lower-case names, {@link Tokenizer#NAME_MAX} bytes each, innermost last. */
     private final byte[] names = new byte[MAX_OPEN * Tokenizer.NAME_MAX];
@@ -78,15 +83,18 @@ final class OpenForeignElements {
             }
             return true;
         }
-        if (!tok.foreign && !tok.brokeOut && !inBarePoint(tok) || !mayNameForeignElement(tok.nameId)) {
-            return false; // </p> and </br> leave the content; a breakout start tag's name is never SVG's
+        if (!tok.foreign && !tok.brokeOut && !inBarePoint(tok) || tok.nameId == ElementNames.P
+            || tok.nameId == ElementNames.BR) {
+            return false; // </p> and </br> leave the content
         }
-        if (lostAt >= 0) {
+        boolean mayName = mayNameForeignElement(tok.nameId); // a breakout start tag's name is never SVG's
+        if (mayName && lostAt >= 0) {
             stayInForeignContent(tok);
             return true;
         }
+        boolean annotation = false;
         for (int i = count - 1; i >= 0 && (kinds[i] & (POINT | HTML_OPENED)) != (POINT | HTML_OPENED); i--) {
-            if (Arrays.equals(tok.name, 0, tok.nameLen, names, i * Tokenizer.NAME_MAX,
+            if (mayName && Arrays.equals(tok.name, 0, tok.nameLen, names, i * Tokenizer.NAME_MAX,
                 i * Tokenizer.NAME_MAX + lengths[i])) {
                 stayInForeignContent(tok);
                 if ((kinds[i] & OPENS_CONTEXT) == 0 && tok.foreignDepth() > depths[i]) {
@@ -95,6 +103,13 @@ final class OpenForeignElements {
                 count = i;
                 return true;
             }
+            annotation |= (kinds[i] & (ANNOTATION | POINT)) == ANNOTATION;
+        }
+        if (annotation && tok.nameId != ElementNames.TEMPLATE) {
+            // past an <annotation-xml> the HTML rules find nothing of its name in scope, and ignore it
+            // (<div data-consent=…><math><annotation-xml><svg></div>); a template's end tag is not looked for in scope
+            stayInForeignContent(tok);
+            return true;
         }
         return false;
     }
@@ -164,6 +179,9 @@ final class OpenForeignElements {
         int id = tok.nameId;
         kinds[count] = id == ElementNames.TITLE || id >= ElementNames.FOREIGNOBJECT && id <= ElementNames.ANNOTATION_XML
             ? POINT_NAME : 0;
+        if (id == ElementNames.ANNOTATION_XML) {
+            kinds[count] |= ANNOTATION;
+        }
         count++;
         settling = true;
     }

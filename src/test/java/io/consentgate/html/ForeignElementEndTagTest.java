@@ -156,6 +156,22 @@ class ForeignElementEndTagTest {
     }
 
     @Test
+    void anEndTagThatReachesTheHtmlRulesPastAnAnnotationXmlClosesNothing() {
+        // an <annotation-xml> without an HTML encoding is MathML, but the HTML rules' scope stops at it: the </div>
+        // read in it, or in an SVG inside it, is ignored (Chromium's tree: <p>kept</p> follows the removed div)
+        for (String inside : new String[] {"<math><annotation-xml><svg></div>x</svg></annotation-xml></math>",
+            "<math><annotation-xml></div>x</annotation-xml></math>",
+            "<math><annotation-xml encoding=\"text/html\"><span></div>x</span></annotation-xml></math>",
+            "<math><annotation-xml><svg></span>x</svg></annotation-xml></math>"}) {
+            assertEquals("<p>kept</p>", rewrite(REMOVE, "<div data-consent=\"marketing\">ad" + inside
+                + "still</div><p>kept</p>", NONE), inside);
+        }
+        // an element of its name around the <annotation-xml> is still found, and closed with what is open in it
+        assertEquals("<section>kept</section>", rewrite(REMOVE, "<section><div data-consent=\"marketing\">ad<math>"
+            + "<mrow><annotation-xml><svg></mrow>y</math>still</div>kept</section>", NONE));
+    }
+
+    @Test
     void anEndTagReadWhereAnIntegrationPointIsTheCurrentNodeClosesTheSvgElementAroundIt() {
         // no HTML element is open in the <foreignObject> or <title>: </section> goes by the rules for foreign content
         // and closes the SVG section with the point, so the next </section> walks out to the HTML rules (Chromium's
@@ -210,7 +226,8 @@ class ForeignElementEndTagTest {
     @Test
     void theRemovalEndsAtTheSamePlaceWhereverTheInputIsSplit() {
         byte[] in = ("<table><tr><td><div data-consent=\"marketing\">ad<svg viewBox=\"0 0 8 8\"><g><section><td>"
-            + "<input name=\"q\">x</td></section></g></svg><math><section>y</section></math>still ad</div>kept</td>"
+            + "<input name=\"q\">x</td></section></g></svg><math><section>y</section></math>"
+            + "<math><annotation-xml><svg></div>z</svg></annotation-xml></math>still ad</div>kept</td>"
             + "</tr></table>").getBytes(StandardCharsets.UTF_8);
         String expected = "<table><tr><td>kept</td></tr></table>";
         for (int cut = 1; cut < in.length; cut++) {
