@@ -137,7 +137,7 @@ final class ScriptMatcher {
         /** Read once per script, when its first hit asks: most loaders have no block comment to look back for. */
         boolean blockComments(byte[] buf, int off, int end) {
             if (blockComments < 0) {
-                blockComments = ScriptText.opensBlockCommentLine(buf, off, end) ? 1 : 0;
+                blockComments = ScriptComments.opensBlockCommentLine(buf, off, end) ? 1 : 0;
             }
             return blockComments == 1;
         }
@@ -270,7 +270,7 @@ final class ScriptMatcher {
                 case SIGNATURE -> {
                     if (exact(buf, start, pat.bytes()) && ScriptText.signatureBoundaries(buf, off, end, start, last)
                             && !(pat.bytes()[0] == '/' && ScriptText.proseBefore(buf, off, start))
-                            && !ScriptText.onCommentLine(buf, off, start, hits.blockComments(buf, off, end),
+                            && !ScriptComments.onCommentLine(buf, off, start, hits.blockComments(buf, off, end),
                                 hits.lines)
                             && !ArticleMarkup.around(buf, off, start)
                             && !(ArticleMarkup.afterProseWord(buf, off, start) && ArticleMarkup.codeLike(pat.bytes()))) {
@@ -280,7 +280,7 @@ final class ScriptMatcher {
                 }
                 case TAGGED_SIGNATURE -> {
                     if (exact(buf, start, pat.bytes()) && ScriptText.signatureBoundaries(buf, off, end, start, last)
-                            && !ScriptText.onCommentLine(buf, off, start, hits.blockComments(buf, off, end),
+                            && !ScriptComments.onCommentLine(buf, off, start, hits.blockComments(buf, off, end),
                                 hits.lines)
                             && !ArticleMarkup.around(buf, off, start)
                             && !(ArticleMarkup.afterProseWord(buf, off, start) && ArticleMarkup.codeLike(pat.bytes()))) {
@@ -339,7 +339,7 @@ final class ScriptMatcher {
                     Pattern pat = patterns[p];
                     int start = i - pat.bytes().length + 1;
                     if (pat.kind() == HOST && blockComments < 0) {
-                        blockComments = ScriptText.opensBlockCommentLine(buf, off, end) ? 1 : 0;
+                        blockComments = ScriptComments.opensBlockCommentLine(buf, off, end) ? 1 : 0;
                     }
                     if (pat.kind() == HOST
                             && ScriptText.hostBounded(buf, off, end, start, i, blockComments == 1, lines)) {

@@ -1,12 +1,11 @@
 package io.consentgate.catalog;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * How a catalog match reads where it stands in an inline script's bytes: whether a host name is a URL's host a
  * loader could fetch from, or text (prose, a comment line, a property's value, a string inside a string); whether a
  * signature stands on its own; whether a listed path follows a host, with {@code /} in any escaped spelling. Only
- * called around the automaton's hits, which are rare, so nothing here is on a page's byte-by-byte path.
+ * called around the automaton's hits, which are rare, so nothing here is on a page's byte-by-byte path. Comment lines
+ * are read by {@link ScriptComments}, the strings a host name ends by {@link HostStrings}.
  */
 final class ScriptText {
 
@@ -17,7 +16,8 @@ final class ScriptText {
     /** Whether the host literal at {@code [start, last]} stands alone: a whole host name, not prose, not a part. */
     static boolean hostBounded(byte[] buf, int off, int end, int start, int last, boolean blockComments,
                                Lines lines) {
-        if (onCommentLine(buf, off, start, blockComments, lines) || ArticleMarkup.around(buf, off, start)) {
+        if (ScriptComments.onCommentLine(buf, off, start, blockComments, lines)
+                || ArticleMarkup.around(buf, off, start)) {
             return false;
         }
         if (start > off) {
@@ -37,7 +37,8 @@ final class ScriptText {
                 // 'connect.facebook.net' + '/…', host = '…', return '…', ['…']); as the value of a property or
                 // the operand of a comparison it is data that names a host (a cookie table in SSR page state, a
                 // consent manager's blocking list "re":"connect.facebook.net", url.hostname === '…')
-                return concatenates(buf, j + 1, end) || !valueOrOperand(buf, off, start, (byte) a);
+                return HostStrings.concatenates(buf, j + 1, end)
+                    || !HostStrings.valueOrOperand(buf, off, start, (byte) a);
             }
             if (a == '\\' && j + 1 < end && (buf[j + 1] == '"' || buf[j + 1] == '\'')) {
                 return false; // a string in a string (JSON a framework's payload carries): data, nothing fetches it
@@ -49,217 +50,6 @@ final class ScriptText {
                     || a == ')' || a == ',' || a == ';' || isSpace(a));
         }
         return true;
-    }
-
-    /**
-     * Whether the string that holds the host name ending before {@code start} and closes with {@code quote} is the
-     * value of a property ({@code key: '…'}, {@code "key":"…"}), an operand of {@code ==}, {@code ===},
-     * {@code !=} or {@code !==}, what a string search method looks for ({@code src.indexOf('…')}), or one of a list of
-     * strings that is a property's value ({@link #listedAsValue}): its opening quote (looked for on the same line, up to 128 bytes back) follows
-     * {@code :} or such an operator. Not found: not known to be data.
-     */
-    private static boolean valueOrOperand(byte[] buf, int off, int start, byte quote) {
-        int o = start - 1;
-        int stop = Math.max(off, start - 128);
-        while (o >= stop && buf[o] != quote && buf[o] != '\n') {
-            o--;
-        }
-        if (o < stop || buf[o] != quote) {
-            return false;
-        }
-        int k = o - 1;
-        while (k >= off && isSpace(buf[k])) {
-            k--;
-        }
-        if (k < off) {
-            return false;
-        }
-        if (buf[k] == ':') {
-            return true;
-        }
-        if (buf[k] == '(') {
-            return searchedFor(buf, off, k);
-        }
-        if (buf[k] == '[' || buf[k] == ',') {
-            return listedAsValue(buf, off, k);
-        }
-        return buf[k] == '=' && k - 1 >= off && (buf[k - 1] == '=' || buf[k - 1] == '!');
-    }
-
-    /**
-     * Whether the {@code [} or {@code ,} at {@code k} stands in a list of string literals that is the value of a
-     * property ({@code denyUrls: ['connect.facebook.net', '…']}, an error monitor's list of third-party hosts to
-     * ignore): read back over the strings before it, up to 1 KiB, to the list's {@code [}, which follows {@code :}.
-     * A list with anything but strings before the host, or one assigned or called on, is not known to be data.
-     */
-    private static boolean listedAsValue(byte[] buf, int off, int k) {
-        int stop = Math.max(off, k - 1024);
-        while (k >= stop) {
-            if (buf[k] == '[') {
-                int j = k - 1;
-                while (j >= off && isSpace(buf[j])) {
-                    j--;
-                }
-                return j >= off && buf[j] == ':';
-            }
-            if (buf[k] != ',') {
-                return false;
-            }
-            int j = k - 1;
-            while (j >= stop && isSpace(buf[j])) {
-                j--;
-            }
-            int regex = j >= stop ? regexLiteralStart(buf, stop, j) : -1;
-            if (regex >= 0) {
-                // a pattern among the hosts ({@code denyUrls: [/extensions\//i, 'connect.facebook.net']})
-                k = regex - 1;
-                while (k >= stop && isSpace(buf[k])) {
-                    k--;
-                }
-                continue;
-            }
-            if (j < stop || buf[j] != '\'' && buf[j] != '"' && buf[j] != '`') {
-                return false;
-            }
-            byte q = buf[j];
-            int o = j - 1;
-            while (o >= stop && (buf[o] != q || o > off && buf[o - 1] == '\\')) {
-                if (buf[o] == '\n' && q != '`') {
-                    return false;
-                }
-                o--;
-            }
-            k = o - 1;
-            while (k >= stop && isSpace(buf[k])) {
-                k--;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Where the regular expression literal that ends at {@code end} ({@code /…/} and its flags) starts, when it is an
-     * element of a list (its opening {@code /} follows {@code [} or {@code ,}); else -1. Read back on one line; an
-     * escaped {@code /} inside it does not end it.
-     */
-    private static int regexLiteralStart(byte[] buf, int stop, int end) {
-        int j = end;
-        while (j >= stop && buf[j] >= 'a' && buf[j] <= 'z') {
-            j--; // flags
-        }
-        if (j <= stop || buf[j] != '/' || buf[j - 1] == '\\') {
-            return -1;
-        }
-        int o = j - 1;
-        while (o >= stop && buf[o] != '\n' && (buf[o] != '/' || o > stop && buf[o - 1] == '\\')) {
-            o--;
-        }
-        if (o < stop || buf[o] != '/' || o == j - 1) {
-            return -1;
-        }
-        int b = o - 1;
-        while (b >= stop && isSpace(buf[b])) {
-            b--;
-        }
-        return b >= stop && (buf[b] == '[' || buf[b] == ',') ? o : -1;
-    }
-
-    /** Methods that look for a string in another: a host passed to one is compared, never fetched from. */
-    private static final byte[][] STRING_SEARCHES = {
-        "indexOf".getBytes(StandardCharsets.US_ASCII), "lastIndexOf".getBytes(StandardCharsets.US_ASCII),
-        "includes".getBytes(StandardCharsets.US_ASCII), "startsWith".getBytes(StandardCharsets.US_ASCII),
-        "endsWith".getBytes(StandardCharsets.US_ASCII)};
-
-    /**
-     * Whether the {@code (} at {@code paren} opens a call of a string search method ({@code .indexOf(},
-     * {@code .includes(}, {@code .startsWith(}…), as an error reporter or a home-made blocker tests a script's URL.
-     */
-    private static boolean searchedFor(byte[] buf, int off, int paren) {
-        int k = paren - 1;
-        while (k >= off && isSpace(buf[k])) {
-            k--;
-        }
-        for (byte[] m : STRING_SEARCHES) {
-            int from = k - m.length + 1;
-            if (from - 1 >= off && buf[from - 1] == '.' && java.util.Arrays.equals(buf, from, k + 1, m, 0, m.length)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** How far back the opening of a block comment is looked for from a hit. */
-    private static final int MAX_BLOCK_COMMENT = 4096;
-
-    /**
-     * Whether {@code buf[start]} stands in a comment that code a theme left commented out is written in: on a line
-     * that begins, after white space, with {@code //} ({@code // s.src = "https://connect.facebook.net/…"}), or in a
-     * block comment whose {@code /*} begins a line, after white space, with no {@code *}{@code /} between it and
-     * {@code start} and no backquote either (an old snippet wrapped in {@code /* … *}{@code /}; a {@code /*} that a
-     * template literal holds, as a glob, is followed by its closing backquote). Outside a template literal or a string
-     * continued with a backslash, which no loader spreads its URL over, JavaScript reads neither as code. Comments
-     * that start after code on a line are not told apart, nor a block comment opened more than 4 KiB before: what
-     * they hold still counts. {@code blockComments} false says the script has no block comment that opens a line
-     * ({@link #opensBlockCommentLine}), so only the line is read. {@code lines} remembers where the lines of
-     * {@code buf[off, …)} start, for the hits after this one.
-     */
-    static boolean onCommentLine(byte[] buf, int off, int start, boolean blockComments, Lines lines) {
-        int k = lines.startOf(buf, off, start);
-        while (k < start && (buf[k] == ' ' || buf[k] == '\t')) {
-            k++;
-        }
-        if (k + 1 < start && buf[k] == '/' && buf[k + 1] == '/') {
-            return true;
-        }
-        if (!blockComments) {
-            return false;
-        }
-        for (int i = start - 1, limit = Math.max(off, start - MAX_BLOCK_COMMENT); i > limit; i--) {
-            if (buf[i] == '/' && buf[i - 1] == '*') {
-                return false; // a block comment closed before the hit
-            }
-            if (buf[i] == '*' && buf[i - 1] == '/') {
-                // in a template literal it is text
-                return opensLine(buf, off, i - 1, lines) && !hasBackquote(buf, i, start);
-            }
-        }
-        return false;
-    }
-
-    /** Whether some line of {@code buf[off, end)} begins, after spaces and tabs, with {@code /*}: one pass. */
-    static boolean opensBlockCommentLine(byte[] buf, int off, int end) {
-        for (int i = off; i + 1 < end; i++) {
-            if (buf[i] != '/' || buf[i + 1] != '*') {
-                continue;
-            }
-            // only the spaces and tabs right before it are read back: linear over all of them
-            int k = i - 1;
-            while (k >= off && (buf[k] == ' ' || buf[k] == '\t')) {
-                k--;
-            }
-            if (k < off || buf[k] == '\n' || buf[k] == '\r' || lineSeparatorEndsAt(buf, off, k)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether only spaces and tabs stand before {@code buf[p]} on its line. */
-    private static boolean opensLine(byte[] buf, int off, int p, Lines lines) {
-        int j = lines.startOf(buf, off, p);
-        while (j < p && (buf[j] == ' ' || buf[j] == '\t')) {
-            j++;
-        }
-        return j == p;
-    }
-
-    private static boolean hasBackquote(byte[] buf, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (buf[i] == '`') {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -327,17 +117,9 @@ final class ScriptText {
     }
 
     /** Whether {@code buf[k]} ends E2 80 A8 or E2 80 A9 (U+2028, U+2029 in UTF-8). */
-    private static boolean lineSeparatorEndsAt(byte[] buf, int off, int k) {
+    static boolean lineSeparatorEndsAt(byte[] buf, int off, int k) {
         return (buf[k] == (byte) 0xA8 || buf[k] == (byte) 0xA9) && k - 2 >= off && buf[k - 1] == (byte) 0x80
             && buf[k - 2] == (byte) 0xE2;
-    }
-
-    /** Whether a {@code +} follows {@code buf[k]} after white space: the string before it is joined to another. */
-    private static boolean concatenates(byte[] buf, int k, int end) {
-        while (k < end && isSpace(buf[k])) {
-            k++;
-        }
-        return k < end && buf[k] == '+';
     }
 
     /**
