@@ -96,7 +96,8 @@ class CookieGateTest {
         """)
     void expiryDomainsStopAtTheRegistrableDomain(String host, String expected) {
         assumeTrue(PublicSuffixes.available(), "this JDK ships no public suffix list");
-        assertEquals("-".equals(expected) ? List.of() : List.of(expected.split(",")), CookieGate.parentDomains(host));
+        assertEquals("-".equals(expected) ? List.of() : List.of(expected.split(",")),
+                CookieExpiries.parentDomains(host));
     }
 
     /**
@@ -209,10 +210,10 @@ class CookieGateTest {
     void aHostLongerThanADnsNameGetsNoParentDomains() {
         assumeTrue(PublicSuffixes.available(), "this JDK ships no public suffix list");
         String longest = "a.".repeat(120) + "x.example.com"; // 253 characters
-        assertEquals(CookieGate.MAX_HOST_CHARS, longest.length());
-        assertEquals(122, CookieGate.parentDomains(longest).size());
-        assertEquals(List.of(), CookieGate.parentDomains("a" + longest));
-        assertEquals(List.of(), CookieGate.parentDomains("a.".repeat(32_768) + "com"));
+        assertEquals(CookieExpiries.MAX_HOST_CHARS, longest.length());
+        assertEquals(122, CookieExpiries.parentDomains(longest).size());
+        assertEquals(List.of(), CookieExpiries.parentDomains("a" + longest));
+        assertEquals(List.of(), CookieExpiries.parentDomains("a.".repeat(32_768) + "com"));
     }
 
     @Test
@@ -231,7 +232,7 @@ class CookieGateTest {
     @Test
     void aCookieLineOfPairsWithoutEqualsIsReadInOnePass() {
         String line = "a;".repeat(1 << 24) + " _ga=GA1.2.3.4";
-        assertEquals(Set.of("_ga"), CookieGate.cookieNames(List.of(line)));
+        assertEquals(Set.of("_ga"), CookieExpiries.cookieNames(List.of(line)));
     }
 
     /**
@@ -265,7 +266,7 @@ class CookieGateTest {
         assertTrue(bounded.stream().mapToInt(l -> l.length() + "Set-Cookie: \r\n".length()).sum() <= 2048);
 
         String line = "a;".repeat(1 << 24) + " c=1; c=2";
-        assertEquals(2, CookieGate.occurrences(List.of(line), "c"));
+        assertEquals(2, CookieExpiries.occurrences(List.of(line), "c"));
     }
 
     /**
