@@ -15,9 +15,9 @@ final class HostStrings {
     /**
      * Whether the string that holds the host name ending before {@code start} and closes with {@code quote} is the
      * value of a property ({@code key: '…'}, {@code "key":"…"}), an operand of {@code ==}, {@code ===},
-     * {@code !=} or {@code !==}, what a string search method looks for ({@code src.indexOf('…')}), or one of a list of
-     * strings that is a property's value ({@link #listedAsValue}): its opening quote (looked for on the same line, up to 128 bytes back) follows
-     * {@code :} or such an operator. Not found: not known to be data.
+     * {@code !=} or {@code !==}, what a string search method looks for ({@code src.indexOf('…')}), or one of a list
+     * of strings that is a property's value ({@link #listedAsValue}): its opening quote (looked for on the same line,
+     * up to 128 bytes back) follows {@code :} or such an operator. Not found: not known to be data.
      */
     static boolean valueOrOperand(byte[] buf, int off, int start, byte quote) {
         int o = start - 1;

@@ -22,7 +22,7 @@ final class ScriptText {
         }
         if (start > off) {
             int b = buf[start - 1];
-            if (isHostByte(b) && !escapedSlashEndsAt(buf, off, start) || proseBefore(buf, off, start)) {
+            if ((isHostByte(b) && !escapedSlashEndsAt(buf, off, start)) || proseBefore(buf, off, start)) {
                 // a host after white space, '(' or '>' is prose or a comment ("connects to www.google-analytics.com",
                 // "Meta (connect.facebook.net)", "<code>static.hotjar.com</code>" in inlined HTML): no URL starts with
                 // one of them before its host, and page state inlined by SSR frameworks carries text

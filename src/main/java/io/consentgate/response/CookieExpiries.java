@@ -163,14 +163,15 @@ final class CookieExpiries {
         boolean hostPrefix = name.regionMatches(true, 0, "__Host-", 0, 7);
         String plain = hostPrefix || name.regionMatches(true, 0, "__Secure-", 0, 9) ? "; Secure" : "";
         List<String> domains = hostPrefix ? List.of() : parentDomains(request.getServerName());
-        List<String> paths = new ArrayList<>(List.of("/"));
+        List<String> requestPaths = new ArrayList<>(List.of("/"));
         String uri = request.getRequestURI();
         int params = uri == null ? -1 : uri.indexOf(';');
         String path = uri == null ? "" : params < 0 ? uri : uri.substring(0, params);
-        for (int slash = path.indexOf('/', 1); !hostPrefix && paths.size() < 8; slash = path.indexOf('/', slash + 1)) {
+        for (int slash = path.indexOf('/', 1); !hostPrefix && requestPaths.size() < 8;
+                slash = path.indexOf('/', slash + 1)) {
             String dir = slash < 0 ? path : path.substring(0, slash);
-            if (dir.length() > 1 && !paths.contains(dir)) {
-                paths.add(dir);
+            if (dir.length() > 1 && !requestPaths.contains(dir)) {
+                requestPaths.add(dir);
             }
             if (slash < 0) {
                 break;
@@ -179,7 +180,7 @@ final class CookieExpiries {
         List<String> out = new ArrayList<>();
         int bytes = 0;
         for (String variant : request.isSecure() ? List.of(plain, "; Secure; Partitioned") : List.of(plain)) {
-            for (String p : paths) {
+            for (String p : requestPaths) {
                 String base = name + "=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=" + p + variant;
                 List<String> lines = new ArrayList<>();
                 if (!p.equals("/") || !variant.equals(plain)) {

@@ -205,9 +205,9 @@ public final class CookieGate {
      * {@code Set-Cookie} values expiring the refused tracking cookies that {@code request} carries, at most
      * {@code budget} bytes of them (counting {@code "Set-Cookie: "} and CRLF; {@link #expiryRoom}). When they do not
      * all fit, first each cookie's copies on {@code Path=/} (host-only and each parent domain, unpartitioned), where
-     * sites and their scripts set tracking cookies, a whole cookie at a time; then, as far as they fit, the other lines, from a place that
-     * moves on with every request by as many lines as surely fit (the same for every call within one request), so
-     * that the following responses reach the copies this one leaves out.
+     * sites and their scripts set tracking cookies, a whole cookie at a time; then, as far as they fit, the other
+     * lines, from a place that moves on with every request by as many lines as surely fit (the same for every call
+     * within one request), so that the following responses reach the copies this one leaves out.
      */
     public List<String> expiries(HttpServletRequest request, ConsentDecision decision, int budget) {
         return cookieExpiries.expiries(request, decision, budget);
