@@ -4,7 +4,6 @@ import io.consentgate.beacon.BeaconGate;
 import io.consentgate.consent.ConsentEndpoint;
 import io.consentgate.decision.DecisionEngine;
 import io.consentgate.html.HtmlRewriter;
-import io.consentgate.html.TrackerEvent;
 import io.consentgate.log.ServletAccessLog;
 import io.consentgate.response.CompositeHeaderWriter;
 import io.consentgate.response.ConsentRequest;
@@ -22,11 +21,9 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -34,10 +31,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Enumeration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -141,9 +135,6 @@ import java.util.Optional;
 public final class ConsentGateFilter implements Filter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsentGateFilter.class);
-    /** The jar's version and a space, for the start-up line; empty when the classes are not in a packaged jar. */
-    private static final String VERSION = Optional.ofNullable(
-        ConsentGateFilter.class.getPackage().getImplementationVersion()).map(v -> v + " ").orElse("");
 
     private final Policy configured;
     private final Clock clock;
@@ -178,91 +169,21 @@ public final class ConsentGateFilter implements Filter {
     public void init(FilterConfig config) throws ServletException {
         if (configured != null) {
             try {
-                requireUngatedSessionCookie(config == null ? null : config.getServletContext(), policy);
+                FilterStartup.requireUngatedSessionCookie(config == null ? null : config.getServletContext(), policy);
             } catch (InvalidPolicyException e) {
                 LOG.error("{}", e.getMessage());
                 throw new ServletException(e.getMessage(), e);
             }
-            LOG.info("ConsentGate {}enforcing {}", VERSION, policy);
-            warnOfIneffectiveSettings();
-            warnOfUnreachedEndpoints(config);
+            FilterStartup.announce(policy, config);
             return;
         }
-        Map<String, String> params = new LinkedHashMap<>();
-        for (Enumeration<String> names = config.getInitParameterNames(); names.hasMoreElements(); ) {
-            String name = names.nextElement();
-            params.put(name, config.getInitParameter(name));
-        }
-        ServletContext ctx = config.getServletContext();
         try {
-            // No context, no webapp: a webapp policy-file then fails init saying so, not with a NullPointerException.
-            Policy read = PolicyReader.read(params, ctx == null ? null : ctx::getResourceAsStream);
-            try {
-                requireUngatedSessionCookie(ctx, read);
-            } catch (InvalidPolicyException e) {
-                String file = params.get(PolicyReader.POLICY_FILE);
-                throw file == null || PolicyParameters.isNone(file.strip()) ? e : e.in(file.strip());
-            }
-            configure(read);
+            configure(FilterStartup.read(config));
         } catch (InvalidPolicyException e) {
             LOG.error("{}", e.getMessage());
             throw new ServletException(e.getMessage(), e);
         }
-        LOG.info("ConsentGate {}enforcing {}", VERSION, policy);
-        warnOfIneffectiveSettings();
-        warnOfUnreachedEndpoints(config);
-    }
-
-    /**
-     * Refuses a catalog whose cookie patterns cover the session cookie name the application configured (Tomcat and
-     * Undertow {@code <cookie-config><name>}, Jetty's session handler), as {@link Policy.Builder#build} does for
-     * {@code JSESSIONID}: the cookie gate would expire it on every page and log every visitor out.
-     */
-    private static void requireUngatedSessionCookie(ServletContext ctx, Policy p) {
-        String name;
-        try {
-            SessionCookieConfig cookie = ctx == null ? null : ctx.getSessionCookieConfig();
-            name = cookie == null ? null : cookie.getName();
-        } catch (RuntimeException e) {
-            LOG.debug("ConsentGate: the container does not tell its session cookie name", e);
-            return;
-        }
-        if (name != null && !name.isBlank() && !name.strip().equals(NecessaryCookies.SESSION_COOKIE)) {
-            NecessaryCookies.requireUngated(p.catalog(), name.strip(), "the session cookie (the application's session "
-                    + "cookie config)", null);
-        }
-    }
-
-    /** One warning per setting another one makes pointless, naming both ({@link IneffectiveSettings}). */
-    private void warnOfIneffectiveSettings() {
-        for (String w : IneffectiveSettings.of(policy)) {
-            LOG.warn("ConsentGate: {}", w);
-        }
-    }
-
-    /**
-     * One warning naming each ConsentGate endpoint the filter's URL-pattern mappings do not reach (a filter mapped to
-     * {@code /app/*} never sees {@code /consent}). Not an error: the rest of the enforcement works. Said nothing
-     * where the container does not tell the mappings, or the filter is also mapped by servlet name.
-     */
-    private void warnOfUnreachedEndpoints(FilterConfig config) {
-        java.util.Collection<String> patterns;
-        try {
-            jakarta.servlet.FilterRegistration registration = config == null || config.getServletContext() == null
-                    ? null : config.getServletContext().getFilterRegistration(config.getFilterName());
-            if (registration == null || !registration.getServletNameMappings().isEmpty()) {
-                return;
-            }
-            patterns = registration.getUrlPatternMappings();
-        } catch (RuntimeException e) {
-            LOG.debug("ConsentGate: the container does not tell the filter's mappings; endpoints not checked", e);
-            return;
-        }
-        List<String> unreached = EndpointReach.unreached(patterns, policy);
-        if (!unreached.isEmpty()) {
-            LOG.warn("ConsentGate: the filter is mapped to {}, which does not reach its own endpoint(s) {}: map it to "
-                    + "/* (or add those paths) to serve them", patterns, unreached);
-        }
+        FilterStartup.announce(policy, config);
     }
 
     private void configure(Policy p) {
@@ -288,31 +209,7 @@ public final class ConsentGateFilter implements Filter {
         // (report-only mode always; per element at DEBUG, when that level is on at start-up).
         this.enforcement = new Enforcement(rewriter, cookieGate,
                 new UrlHeaderGate(p.catalog()), CompositeHeaderWriter.forPolicy(p), p.reportOnly(),
-                p.reportOnly() ? ConsentGateFilter::logReportOnly : LOG.isDebugEnabled() ? ConsentGateFilter::log : null);
-    }
-
-    private static void log(TrackerEvent e) {
-        LOG.debug("{} <{}> at {}:{} ({}, {})", e.action(), e.element(), e.line(), e.column(), e.trackerName(),
-                e.categories());
-    }
-
-    /** Report-only: what enforcing would do to each element, in the words of the CLI's {@code scan}. */
-    private static void logReportOnly(TrackerEvent e) {
-        String what = switch (e.action()) {
-            case REMOVED -> "remove";
-            case NEUTRALIZED -> "neutralize";
-            case PING_REMOVED -> "remove the ping of";
-            default -> null;
-        };
-        if (what == null) {
-            log(e);
-        } else if (e.trackerName() == null) {
-            LOG.info("report-only: would {} <{}> at {}:{} (over html-max-held-bytes)", what, e.element(), e.line(),
-                    e.column());
-        } else {
-            LOG.info("report-only: would {} <{}> at {}:{} ({}, {})", what, e.element(), e.line(), e.column(),
-                    e.trackerName(), e.categories());
-        }
+                p.reportOnly() ? TrackerEventLog::logReportOnly : LOG.isDebugEnabled() ? TrackerEventLog::log : null);
     }
 
     /** The policy in force (after {@link #init}). */
