@@ -144,7 +144,7 @@ public final class ConsentGateFilter implements Filter {
     private ConsentEndpoint consentEndpoint;
     private WellKnownResources wellKnown;
     private Enforcement enforcement;
-    private ServletAccessLog accessLog;
+    private AfterResponseLog accessLog;
     private BeaconGate beaconGate;
 
     /** For {@code web.xml}: the policy is read from init-params in {@link #init}. */
@@ -197,14 +197,14 @@ public final class ConsentGateFilter implements Filter {
         this.wellKnown = new WellKnownResources(p);
         this.beaconGate = new BeaconGate(p.catalog(), p.beacons());
         HtmlRewriter rewriter = !p.htmlRewrite() ? null : p.htmlRewriter().reportOnly(p.reportOnly()).build();
-        this.accessLog = ServletAccessLog.builder()
+        this.accessLog = new AfterResponseLog(ServletAccessLog.builder()
                 .format(p.accessLog())
                 .ipMask(p.ipMask())
                 .trustedProxies(p.trustedProxies())
                 .maxValueLength(p.accessLogMaxLength())
                 .visitorHash(p.visitorHash())
                 .clock(clock)
-                .build();
+                .build());
         // Tracker events cost line/column bookkeeping on every response: only ask for them when they are logged
         // (report-only mode always; per element at DEBUG, when that level is on at start-up).
         this.enforcement = new Enforcement(rewriter, cookieGate,
@@ -246,7 +246,7 @@ public final class ConsentGateFilter implements Filter {
         } finally {
             // An exception before the commit becomes the container's 500, not the status the response held.
             boolean refusedBeacon = answer != null && answer.refusedBeacon();
-            logAfterResponse(request, response,
+            accessLog.logAfterResponse(request, response,
                     refusedBeacon || isConsentWrite(request) ? ConsentDecision.refuseAll() : decision, start,
                     answer == null ? null : answer.wrapped(), failed && !response.isCommitted());
         }
@@ -289,70 +289,6 @@ public final class ConsentGateFilter implements Filter {
             LOG.debug("report-only: would enforce refusal of {} on {}", decision.refused(), path);
         }
         return new Answer(enforce(request, response, chain, decision), false);
-    }
-
-    /** One access-log line per request, after the response (for async requests, when the async cycle ends). */
-    private void logAfterResponse(HttpServletRequest request, HttpServletResponse response, ConsentDecision decision,
-                                  java.time.Instant start, ConsentResponse wrapped, boolean failed) {
-        jakarta.servlet.AsyncContext async = asyncContextIfStarted(request);
-        if (async != null) {
-            java.util.concurrent.atomic.AtomicBoolean logged = new java.util.concurrent.atomic.AtomicBoolean();
-            Runnable logOnce = () -> {
-                if (logged.compareAndSet(false, true)) {
-                    accessLog.log(request, response, decision, start, bytes(request, wrapped));
-                }
-            };
-            async.addListener(new jakarta.servlet.AsyncListener() {
-                @Override
-                public void onComplete(jakarta.servlet.AsyncEvent event) {
-                    logOnce.run();
-                }
-
-                @Override
-                public void onTimeout(jakarta.servlet.AsyncEvent event) {
-                    // onComplete follows and logs.
-                }
-
-                @Override
-                public void onError(jakarta.servlet.AsyncEvent event) {
-                    // onComplete follows and logs.
-                }
-
-                @Override
-                public void onStartAsync(jakarta.servlet.AsyncEvent event) {
-                    event.getAsyncContext().addListener(this);
-                }
-            });
-            if (!request.isAsyncStarted()) {
-                logOnce.run(); // the cycle ended while the listener was added, which may then never hear of it
-            }
-        } else {
-            accessLog.log(request, response, decision, start, bytes(request, wrapped), failed);
-        }
-    }
-
-    /**
-     * The request's async context while its async cycle runs, else null. Another thread may complete the cycle at any
-     * moment, also between {@code isAsyncStarted()} and {@code getAsyncContext()}: Undertow then throws from the
-     * second, which here would turn a complete response into its 500. The request is then logged at once, as done.
-     */
-    private static jakarta.servlet.AsyncContext asyncContextIfStarted(HttpServletRequest request) {
-        if (!request.isAsyncStarted()) {
-            return null;
-        }
-        try {
-            return request.getAsyncContext();
-        } catch (IllegalStateException completedMeanwhile) {
-            return null;
-        }
-    }
-
-    /**
-     * The body size for the access log: none for a {@code HEAD} (the container discards what the application writes
-     * for it), unknown (-1) when the filter answered without the wrapper.
-     */
-    private static long bytes(HttpServletRequest request, ConsentResponse wrapped) {
-        return wrapped == null ? -1 : "HEAD".equals(request.getMethod()) ? 0 : wrapped.bytesWritten();
     }
 
     /**
