@@ -125,7 +125,7 @@ final class ScriptMatcher {
         final ScriptText.Lines lines = new ScriptText.Lines();
         /**
          * Signatures and host literals count only where they start in {@code [judgeFrom, judgeTo)}: the part of a
-         * window of a longer script ({@link #matchWindow}) whose hits have the context they are judged by.
+         * window of a longer script ({@link #readWindow}) whose hits have the context they are judged by.
          */
         int judgeFrom = Integer.MIN_VALUE;
         int judgeTo = Integer.MAX_VALUE;

@@ -158,7 +158,7 @@ final class ByteScan {
      * exact.
      */
 
-    /** Bytes below {@code n} (n <= 0x80); bytes 0x80 and above never match. */
+    /** Bytes below {@code n} (n at most 0x80); bytes 0x80 and above never match. */
     static long below(long w, int n) {
         return (w - ONES * n) & ~w & HIGHS;
     }

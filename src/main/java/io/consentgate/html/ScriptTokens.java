@@ -110,7 +110,7 @@ final class ScriptTokens {
         return true;
     }
 
-    /** Whether the template reading just done stopped at a {@code ${} that opens a substitution. */
+    /** Whether the template reading just done stopped at a <code>${</code> that opens a substitution. */
     boolean opensSubstitution(boolean template) {
         return template && i > 0 && b[i - 1] == '{';
     }
