@@ -30,7 +30,8 @@ final class ElementDrop {
     /** How many elements of the dropped one's name are open: the drop ends at the end tag that closes the last. */
     int dropDepth;
     /**
-     * Where HTML closes the dropped element when its end tag may be left out ({@code <li>}, {@code <p>}…); else null.
+     * Where HTML closes the dropped element before its own end tag (an item's next {@code <li>}, an ancestor's end
+     * tag…); null for SVG/MathML content and for raw text and script elements, which only their end tag ends.
      */
     private ImpliedEnds dropEnds;
     /**
