@@ -160,28 +160,15 @@ final class CookieExpiries {
         if (occurrences(HeaderSource.of(request).values("Cookie"), name) < 2) {
             return List.of();
         }
-        boolean hostPrefix = name.regionMatches(true, 0, "__Host-", 0, 7);
-        String plain = hostPrefix || name.regionMatches(true, 0, "__Secure-", 0, 9) ? "; Secure" : "";
+        boolean hostPrefix = hostPrefixed(name);
+        String plain = secureAttribute(name);
         List<String> domains = hostPrefix ? List.of() : parentDomains(request.getServerName());
-        List<String> requestPaths = new ArrayList<>(List.of("/"));
-        String uri = request.getRequestURI();
-        int params = uri == null ? -1 : uri.indexOf(';');
-        String path = uri == null ? "" : params < 0 ? uri : uri.substring(0, params);
-        for (int slash = path.indexOf('/', 1); !hostPrefix && requestPaths.size() < 8;
-                slash = path.indexOf('/', slash + 1)) {
-            String dir = slash < 0 ? path : path.substring(0, slash);
-            if (dir.length() > 1 && !requestPaths.contains(dir)) {
-                requestPaths.add(dir);
-            }
-            if (slash < 0) {
-                break;
-            }
-        }
+        List<String> requestPaths = hostPrefix ? List.of("/") : requestDirectories(request.getRequestURI());
         List<String> out = new ArrayList<>();
         int bytes = 0;
-        for (String variant : request.isSecure() ? List.of(plain, "; Secure; Partitioned") : List.of(plain)) {
+        for (String variant : variants(plain, request.isSecure())) {
             for (String p : requestPaths) {
-                String base = name + "=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=" + p + variant;
+                String base = expiryLine(name, p, variant);
                 List<String> lines = new ArrayList<>();
                 if (!p.equals("/") || !variant.equals(plain)) {
                     lines.add(base);
@@ -259,11 +246,11 @@ final class CookieExpiries {
      */
     private void expiries(String name, List<String> domains, boolean secure, List<String> out, List<String> root,
                           List<String> other) {
-        boolean hostPrefix = name.regionMatches(true, 0, "__Host-", 0, 7);
-        String plain = hostPrefix || name.regionMatches(true, 0, "__Secure-", 0, 9) ? "; Secure" : "";
-        for (String variant : secure ? List.of(plain, "; Secure; Partitioned") : List.of(plain)) {
+        boolean hostPrefix = hostPrefixed(name);
+        String plain = secureAttribute(name);
+        for (String variant : variants(plain, secure)) {
             for (String path : hostPrefix ? List.of("/") : paths) {
-                String base = name + "=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=" + path + variant;
+                String base = expiryLine(name, path, variant);
                 List<String> tier = path.equals("/") && variant.equals(plain) ? root : other;
                 out.add(base);
                 tier.add(base);
@@ -274,6 +261,46 @@ final class CookieExpiries {
                 }
             }
         }
+    }
+
+    /** Whether browsers take cookie {@code name} only host-only, {@code Secure} and on {@code Path=/}. */
+    private static boolean hostPrefixed(String name) {
+        return name.regionMatches(true, 0, "__Host-", 0, 7);
+    }
+
+    /** {@code "; Secure"} for a name browsers take only with {@code Secure} ({@code __Secure-}, {@code __Host-}). */
+    private static String secureAttribute(String name) {
+        return hostPrefixed(name) || name.regionMatches(true, 0, "__Secure-", 0, 9) ? "; Secure" : "";
+    }
+
+    /** The attributes each expiry is sent with: {@code plain}, and on HTTPS the partitioned (CHIPS) form too. */
+    private static List<String> variants(String plain, boolean secure) {
+        return secure ? List.of(plain, "; Secure; Partitioned") : List.of(plain);
+    }
+
+    /** The {@code Set-Cookie} value that expires cookie {@code name} on {@code path}, host-only. */
+    private static String expiryLine(String name, String path, String variant) {
+        return name + "=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=" + path + variant;
+    }
+
+    /**
+     * {@code /} and each directory of the request path, without path parameters ({@code ;jsessionid=…}), at most
+     * eight: the only paths besides {@code /} whose cookies reach this request.
+     */
+    private static List<String> requestDirectories(String uri) {
+        List<String> requestPaths = new ArrayList<>(List.of("/"));
+        int params = uri == null ? -1 : uri.indexOf(';');
+        String path = uri == null ? "" : params < 0 ? uri : uri.substring(0, params);
+        for (int slash = path.indexOf('/', 1); requestPaths.size() < 8; slash = path.indexOf('/', slash + 1)) {
+            String dir = slash < 0 ? path : path.substring(0, slash);
+            if (dir.length() > 1 && !requestPaths.contains(dir)) {
+                requestPaths.add(dir);
+            }
+            if (slash < 0) {
+                break;
+            }
+        }
+        return requestPaths;
     }
 
     /**
