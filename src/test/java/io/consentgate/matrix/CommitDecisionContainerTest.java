@@ -1,13 +1,21 @@
 package io.consentgate.matrix;
 
+import io.consentgate.ConsentDecision;
+import io.consentgate.catalog.TrackerCatalog;
+import io.consentgate.html.HtmlRewriter;
+import io.consentgate.html.RewriteStream;
+import io.consentgate.html.TrackerEvent;
 import org.eclipse.jetty.http.HttpTester;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -124,17 +132,45 @@ class CommitDecisionContainerTest {
     @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void reportOnlyLeavesThePageAndCookiesUnchanged(String kind) throws Exception {
         try (MatrixServer reportOnly = MatrixServer.start(kind, Map.of("report-only", "true"))) {
+            long before = logLinesWith("report-only: would remove <");
             byte[] raw = reportOnly.exchange("GET /case/etag HTTP/1.1\nHost: www.shop.example\nConnection: close\n\n");
             HttpTester.Response r = HttpTester.parseResponse(ByteBuffer.wrap(raw));
             assertNotNull(r, ScenarioMatrixTest.head(raw));
             ScenarioMatrixTest.assertBytes(PAGE, r.getContentBytes());
             assertEquals("\"v42\"", r.get("ETag"), "the body is unchanged, so the strong validator holds");
             assertEquals(String.valueOf(PAGE.length), r.get("Content-Length"), "and so does the length");
+            // What enforcing would have done is in the log instead: one line per element it would remove.
+            assertEquals(before + removals(PAGE), logLinesWith("report-only: would remove <"));
+            long cookieLines = logLinesWith("report-only: would drop a Set-Cookie header");
             byte[] cookies = reportOnly.exchange("GET /cookies?door=addHeader&name=_ga HTTP/1.1\n"
                     + "Host: www.shop.example\nConnection: close\n\n");
             HttpTester.Response c = HttpTester.parseResponse(ByteBuffer.wrap(cookies));
             assertTrue(c.getValuesList("Set-Cookie").stream().anyMatch(v -> v.startsWith("_ga=v1")),
                     c.getValuesList("Set-Cookie").toString());
+            assertEquals(cookieLines + 1, logLinesWith("report-only: would drop a Set-Cookie header"));
+        }
+    }
+
+    /** The elements the bundled rewriter removes from {@code page} for a visitor who refused everything. */
+    private static long removals(byte[] page) throws Exception {
+        long[] n = new long[1];
+        RewriteStream stream = HtmlRewriter.builder(TrackerCatalog.bundled()).build().open(ConsentDecision.refuseAll(),
+                StandardCharsets.UTF_8, OutputStream.nullOutputStream(), e -> {
+                    if (e.action() == TrackerEvent.Action.REMOVED) {
+                        n[0]++;
+                    }
+                });
+        stream.write(page, 0, page.length);
+        stream.finish();
+        assertTrue(n[0] > 0, "the page carries trackers");
+        return n[0];
+    }
+
+    /** The lines of this run's SLF4J log file (see the pom's surefire settings) that contain {@code text}. */
+    private static long logLinesWith(String text) throws Exception {
+        Path log = Path.of(System.getProperty("org.slf4j.simpleLogger.logFile", "target/slf4j-test.log"));
+        try (var lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+            return lines.filter(l -> l.contains(text)).count();
         }
     }
 }
