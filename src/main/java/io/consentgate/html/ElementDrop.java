@@ -227,9 +227,8 @@ final class ElementDrop {
                 }
             }
         }
-        if (same ? !tok.endTag && dropEnds.closedBySameStart() : dropEnds.closes(
-                new String(tok.name, 0, tok.nameLen, java.nio.charset.StandardCharsets.ISO_8859_1), tok.endTag,
-                isVoid())) {
+        if (same ? !tok.endTag && dropEnds.closedBySameStart()
+                : dropEnds.closes(tok.nameString(), tok.endTag, isVoid())) {
             // The browser closes the removed element before this tag (<li>…<li>, <p>…<div>, </ul>, <p><video>
             // …</p>): the removal ends here, and the tag is read as any other.
             endDropBeforeTag(false);
@@ -281,7 +280,7 @@ final class ElementDrop {
      * the HTML rules ({@link #dropEnds}), unless an integration point open inside (a scope boundary) stops it.
      */
     private boolean endsInForeignContent() {
-        String name = new String(tok.name, 0, tok.nameLen, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String name = tok.nameString();
         if (tok.foreignDepth() <= dropForeignDepth || !HtmlElementKinds.holdsElements(name) || name.equals("a")
             || tok.integrationPointAbove(dropForeignDepth)) {
             return false;
@@ -298,8 +297,7 @@ final class ElementDrop {
 
     /** {@link #dropTag} for an SVG or MathML element: {@link ForeignEnds} says where the browser closes it. */
     private void foreignDropTag() throws IOException {
-        int r = dropForeignEnds.read(tok,
-            new String(tok.name, 0, tok.nameLen, java.nio.charset.StandardCharsets.ISO_8859_1));
+        int r = dropForeignEnds.read(tok, tok.nameString());
         if (r == ForeignEnds.ENDS_AFTER) {
             dropDepth = 0;
             endDropAfterTag(keepDropEnd ? tok.tagStart : tok.tagEnd);

@@ -93,7 +93,7 @@ final class ForeignEnds {
         if (!tok.foreign && !root && !glyph || tok.nameLen == 0) {
             return null;
         }
-        String name = new String(tok.name, 0, tok.nameLen, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String name = tok.nameString();
         int ns = root ? (id == ElementNames.SVG ? SVG : MATH) : tok.inSvg() ? SVG : MATH;
         return new ForeignEnds(name, kindOf(name, ns, tok), root, tok.foreignSnapshot());
     }

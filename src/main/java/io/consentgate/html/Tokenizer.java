@@ -1313,6 +1313,20 @@ final class Tokenizer {
     }
 
     /**
+     * The current tag's lower-case name as a string: the shared one of a name {@link ElementNames} knows, else a new
+     * one. For the rules a removal consults at each tag inside it.
+     */
+    String nameString() {
+        if (nameId != ElementNames.OTHER) {
+            String known = ElementNames.name(nameId);
+            if (known.length() == nameLen) {
+                return known;
+            }
+        }
+        return new String(name, 0, nameLen, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /**
      * Whether the current tag, read in SVG/MathML content, closes that content: the breakout start tags, {@code
      * <font>} with a {@code color}, {@code face} or {@code size} attribute, the end tags {@code </p>} and {@code
      * </br>}, and the end tags of HTML containers ({@link #HTML_ENDS}).
