@@ -167,18 +167,13 @@ public final class ConsentGateFilter implements Filter {
 
     @Override
     public void init(FilterConfig config) throws ServletException {
-        if (configured != null) {
-            try {
-                FilterStartup.requireUngatedSessionCookie(config == null ? null : config.getServletContext(), policy);
-            } catch (InvalidPolicyException e) {
-                LOG.error("{}", e.getMessage());
-                throw new ServletException(e.getMessage(), e);
-            }
-            FilterStartup.announce(policy, config);
-            return;
-        }
         try {
-            configure(FilterStartup.read(config));
+            if (configured != null) {
+                // Built in code and configured by the constructor: only what needs the servlet context is left.
+                FilterStartup.requireUngatedSessionCookie(config == null ? null : config.getServletContext(), policy);
+            } else {
+                configure(FilterStartup.read(config));
+            }
         } catch (InvalidPolicyException e) {
             LOG.error("{}", e.getMessage());
             throw new ServletException(e.getMessage(), e);
