@@ -26,6 +26,9 @@ final class FilterStartup {
     private static final String VERSION = Optional.ofNullable(
         ConsentGateFilter.class.getPackage().getImplementationVersion()).map(v -> v + " ").orElse("");
 
+    /** The start-up line's word for report-only mode, in place of "enforcing". */
+    static final String REPORT_ONLY = "report-only (logging what it would change, responses unchanged)";
+
     private FilterStartup() {
     }
 
@@ -51,9 +54,13 @@ final class FilterStartup {
         return read;
     }
 
-    /** The start-up line, then the warnings: settings that have no effect, endpoints the mappings do not reach. */
+    /**
+     * The start-up line, then the warnings: settings that have no effect, endpoints the mappings do not reach. The line
+     * says whether the filter enforces the policy or only reports, so a report-only deployment is not taken for a
+     * protected one.
+     */
     static void announce(Policy policy, FilterConfig config) {
-        LOG.info("ConsentGate {}enforcing {}", VERSION, policy);
+        LOG.info("ConsentGate {}{} {}", VERSION, policy.reportOnly() ? REPORT_ONLY : "enforcing", policy);
         warnOfIneffectiveSettings(policy);
         warnOfUnreachedEndpoints(config, policy);
     }

@@ -32,6 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CommitDecisionContainerTest {
 
     private static final byte[] PAGE = Pages.bytes(CommitCases.PAGE, StandardCharsets.UTF_8);
+    /** The start-up line of a report-only filter, up to its policy. */
+    private static final String REPORT_ONLY_LINE = "report-only (logging what it would change, responses unchanged) "
+            + "Policy{";
     private static BothContainers servers;
 
     @BeforeAll
@@ -131,9 +134,15 @@ class CommitDecisionContainerTest {
     @ParameterizedTest
     @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
     void reportOnlyLeavesThePageAndCookiesUnchanged(String kind) throws Exception {
+        long started = logLinesWith("ConsentGate " + REPORT_ONLY_LINE);
+        long enforcing = logLinesWith("ConsentGate enforcing Policy{");
         try (MatrixServer reportOnly = MatrixServer.start(kind, Map.of("report-only", "true"))) {
             long before = logLinesWith("report-only: would remove <");
             byte[] raw = reportOnly.exchange("GET /case/etag HTTP/1.1\nHost: www.shop.example\nConnection: close\n\n");
+            // The start-up line (Undertow starts filters at the first request) says report-only, so nobody takes
+            // the deployment for an enforcing one.
+            assertEquals(started + 1, logLinesWith("ConsentGate " + REPORT_ONLY_LINE));
+            assertEquals(enforcing, logLinesWith("ConsentGate enforcing Policy{"));
             HttpTester.Response r = HttpTester.parseResponse(ByteBuffer.wrap(raw));
             assertNotNull(r, ScenarioMatrixTest.head(raw));
             ScenarioMatrixTest.assertBytes(PAGE, r.getContentBytes());
