@@ -1,6 +1,9 @@
 package io.consentgate.cli;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -32,7 +35,7 @@ public final class Main {
                 System.getProperty("org.slf4j.simpleLogger.logFile", "System.err"));
         System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty",
                 System.getProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn"));
-        int code = run(args, System.out, System.err);
+        int code = run(args, System.in, Stdout.system(), System.err);
         if (code != 0) {
             System.exit(code);
         }
@@ -44,34 +47,56 @@ public final class Main {
         return v != null ? v : "unknown (not run from a packaged jar)";
     }
 
-    /** Runs a command; returns the exit code (0 also for a server that was started and keeps running). */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    /** {@link #run(String[], InputStream, Stdout, PrintStream)} with stdin, lines on {@code out} in UTF-8. */
+    static int run(String[] args, OutputStream out, PrintStream err) {
         return run(args, System.in, out, err);
     }
 
-    static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err) {
-        if (args.length == 0 || List.of("-h", "--help", "help").contains(args[0])) {
-            (args.length == 0 ? err : out).println(USAGE);
-            return args.length == 0 ? 2 : 0;
+    /** {@link #run(String[], InputStream, Stdout, PrintStream)} with lines on {@code out} in UTF-8. */
+    static int run(String[] args, InputStream in, OutputStream out, PrintStream err) {
+        return run(args, in, new Stdout(out, StandardCharsets.UTF_8), err);
+    }
+
+    /**
+     * Runs a command; returns the exit code (0 also for a server that was started and keeps running). What it wrote
+     * on {@code out} is flushed before it returns; a write that fails is exit code 1, as any other failure.
+     */
+    static int run(String[] args, InputStream in, Stdout out, PrintStream err) {
+        try {
+            int code = dispatch(args, in, out, err);
+            out.flush();
+            return code;
+        } catch (UsageException e) {
+            err.println("consentgate: " + e.getMessage());
+            return 2;
+        } catch (CommandException | Stdout.Failed e) {
+            err.println("consentgate: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int dispatch(String[] args, InputStream in, Stdout out, PrintStream err)
+            throws UsageException, CommandException, Stdout.Failed {
+        if (args.length == 0) {
+            err.println(USAGE);
+            return 2;
+        }
+        if (List.of("-h", "--help", "help").contains(args[0])) {
+            out.println(USAGE);
+            return 0;
         }
         if (List.of("--version", "version").contains(args[0])) {
             out.println("consentgate " + version());
             return 0;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        try {
-            return switch (args[0]) {
-                case "rewrite" -> RewriteCommand.run(Options.parse(rest, RewriteCommand.FLAGS), in, out, err);
-                case "scan" -> ScanCommand.run(Options.parse(rest, ScanCommand.FLAGS), out);
-                case "serve" -> ServeCommand.run(Options.parse(rest, ServeCommand.FLAGS), out);
-                default -> throw new UsageException("unknown command '" + args[0] + "' (try --help)");
-            };
-        } catch (UsageException e) {
-            err.println("consentgate: " + e.getMessage());
-            return 2;
-        } catch (CommandException e) {
-            err.println("consentgate: " + e.getMessage());
-            return 1;
-        }
+        return switch (args[0]) {
+            case "rewrite" -> RewriteCommand.run(Options.parse(rest, RewriteCommand.FLAGS), in, out, err);
+            case "scan" -> ScanCommand.run(Options.parse(rest, ScanCommand.FLAGS), out);
+            // serve's one line is a notice, not its output: a server that cannot print it still serves.
+            case "serve" -> ServeCommand.run(Options.parse(rest, ServeCommand.FLAGS),
+                    new PrintStream(out, true, out.charset()));
+            default -> throw new UsageException("unknown command '" + args[0] + "' (try --help)");
+        };
     }
 }

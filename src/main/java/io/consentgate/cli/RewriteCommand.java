@@ -4,7 +4,6 @@ import io.consentgate.html.RewriteStream;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Set;
 
@@ -20,8 +19,8 @@ final class RewriteCommand {
     private RewriteCommand() {
     }
 
-    static int run(Options o, InputStream in, OutputStream out, PrintStream err)
-            throws UsageException, CommandException {
+    static int run(Options o, InputStream in, Stdout out, PrintStream err)
+            throws UsageException, CommandException, Stdout.Failed {
         if (!o.operands().isEmpty()) {
             throw new UsageException("rewrite reads stdin and takes no operands, got '" + o.operands().get(0) + "'");
         }
@@ -46,6 +45,8 @@ final class RewriteCommand {
             rewrite.finish();
             out.flush();
             return 0;
+        } catch (Stdout.Failed e) {
+            throw e;
         } catch (IOException e) {
             throw new CommandException("rewrite failed: " + e.getMessage(), e);
         }

@@ -10,7 +10,6 @@ import io.consentgate.html.TrackerEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +39,7 @@ final class ScanCommand {
     private record Found(String file, TrackerEvent event) {
     }
 
-    static int run(Options o, PrintStream out) throws UsageException, CommandException {
+    static int run(Options o, Stdout out) throws UsageException, CommandException, Stdout.Failed {
         if (o.operands().isEmpty()) {
             throw new UsageException("scan needs at least one FILE");
         }

@@ -7,10 +7,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,6 +53,32 @@ class RewriteAndScanCommandTest {
         return new Run(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Standard output on a full disk: every write fails, or (buffered) only the flush. */
+    private static final class FullDisk extends OutputStream {
+        private final boolean failWrites;
+
+        FullDisk(boolean failWrites) {
+            this.failWrites = failWrites;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (failWrites) {
+                throw new IOException("No space left on device");
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            throw new IOException("No space left on device");
+        }
+    }
+
     private static byte[] page() {
         return PAGE.getBytes(StandardCharsets.UTF_8);
     }
@@ -75,6 +104,27 @@ class RewriteAndScanCommandTest {
             assertTrue(r.err().startsWith("consentgate: ") && r.err().contains("'" + c[0] + "'")
                     && r.err().strip().endsWith(c[1]), why);
             assertEquals("", r.text(), why);
+        }
+    }
+
+    /** Output that cannot be written is a failure (exit 1, one line), not a silent exit 0 with the output lost. */
+    @Test
+    void outputThatCannotBeWrittenIsOneLineAndExitOne(@TempDir Path dir) throws Exception {
+        String page = Files.write(dir.resolve("page.html"), page()).toString();
+        String[][] commands = {
+            {"rewrite", "--dnt"}, {"rewrite", "--allow", "all"}, {"rewrite", "--content-type", "text/plain"},
+            {"scan", page}, {"scan", "--json", page}, {"--version"}, {"--help"},
+        };
+        for (boolean failWrites : new boolean[] {true, false}) {
+            for (String[] args : commands) {
+                ByteArrayOutputStream err = new ByteArrayOutputStream();
+                int code = Main.run(args, new ByteArrayInputStream(page()), new FullDisk(failWrites),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
+                String why = String.join(" ", args) + (failWrites ? ", failing writes: " : ", failing flush: ") + err;
+                assertEquals(1, code, why);
+                assertEquals(List.of("consentgate: cannot write standard output: No space left on device"),
+                        err.toString(StandardCharsets.UTF_8).lines().toList(), why);
+            }
         }
     }
 
