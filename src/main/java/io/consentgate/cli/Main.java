@@ -92,7 +92,7 @@ public final class Main {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "rewrite" -> RewriteCommand.run(Options.parse(rest, RewriteCommand.FLAGS), in, out, err);
-            case "scan" -> ScanCommand.run(Options.parse(rest, ScanCommand.FLAGS), out);
+            case "scan" -> ScanCommand.run(Options.parse(rest, ScanCommand.FLAGS), out, err);
             // serve's one line is a notice, not its output: a server that cannot print it still serves.
             case "serve" -> ServeCommand.run(Options.parse(rest, ServeCommand.FLAGS),
                     new PrintStream(out, true, out.charset()));

@@ -91,7 +91,6 @@ class RewriteAndScanCommandTest {
         String[][] cases = {
             {missing, "no such file", "scan", missing},
             {dir.toString(), "is a directory", "scan", dir.toString()},
-            {missing, "no such file", "scan", page.toString(), missing},
             {dir.resolve("missing.yaml").toString(), "no such file", "rewrite", "--policy",
                 dir.resolve("missing.yaml").toString()},
             {dir.toString(), "is a directory", "scan", "--policy", dir.toString(), page.toString()},
@@ -126,6 +125,37 @@ class RewriteAndScanCommandTest {
                         err.toString(StandardCharsets.UTF_8).lines().toList(), why);
             }
         }
+    }
+
+    /**
+     * As grep does: every file that can be read is listed, each one that cannot is one line on stderr, and the
+     * exit code is 1; with {@code --json} the readable files' elements are still one JSON array.
+     */
+    @Test
+    void scanListsTheReadableFilesAndNamesEachUnreadableOne(@TempDir Path dir) throws Exception {
+        String a = Files.write(dir.resolve("a.html"), page()).toString();
+        String b = Files.write(dir.resolve("b.html"), page()).toString();
+        String missing = dir.resolve("missing.html").toString();
+        Run text = run(new byte[0], "scan", a, missing, dir.toString(), b);
+        assertEquals(1, text.code(), text.err());
+        assertEquals(List.of("consentgate: cannot read '" + missing + "': no such file",
+                "consentgate: cannot read '" + dir + "': is a directory"), text.err().lines().toList());
+        List<String> lines = text.text().lines().toList();
+        assertEquals(6, lines.size(), text.text());
+        assertTrue(lines.subList(0, 3).stream().allMatch(l -> l.startsWith(a + ":")), text.text());
+        assertTrue(lines.subList(3, 6).stream().allMatch(l -> l.startsWith(b + ":")), text.text());
+
+        Run json = run(new byte[0], "scan", "--json", a, missing, b);
+        assertEquals(1, json.code(), json.err());
+        assertEquals(1, json.err().lines().count(), json.err());
+        JsonNode arr = new ObjectMapper().readTree(json.text());
+        assertEquals(6, arr.size(), json.text());
+        assertEquals(a, arr.get(0).get("file").asText());
+        assertEquals(b, arr.get(5).get("file").asText());
+
+        Run none = run(new byte[0], "scan", "--json", missing);
+        assertEquals(1, none.code(), none.err());
+        assertEquals(0, new ObjectMapper().readTree(none.text()).size(), "still one JSON document: " + none.text());
     }
 
     @Test
