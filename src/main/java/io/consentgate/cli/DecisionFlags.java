@@ -21,7 +21,10 @@ import java.util.Set;
 /**
  * The flags {@code rewrite} and {@code scan} share: {@code --dnt}, {@code --gpc}, {@code --allow CATEGORIES},
  * {@code --content-type TYPE}, {@code --policy FILE}. The decision is taken by the same engine as the filter, so
- * {@code --dnt --allow all} is still refused analytics and marketing under the default policy.
+ * {@code --dnt --allow all} is still refused analytics and marketing under the default policy. {@code --allow} stands
+ * for the visitor's stored consent (the consent cookie); {@code --allow none} is the cookie of a visitor who refused
+ * everything, as the consent endpoint writes it for {@code none}, which in opt-out mode is not the same as no
+ * {@code --allow} (no cookie: the default allows).
  */
 record DecisionFlags(Policy policy, ConsentDecision decision, String contentType) {
 
@@ -41,12 +44,29 @@ record DecisionFlags(Policy policy, ConsentDecision decision, String contentType
         return new DecisionFlags(policy, decision, o.get("content-type", DEFAULT_CONTENT_TYPE));
     }
 
+    /**
+     * The categories of {@code --allow}: a comma list of functional, analytics, marketing and all, or {@code none}
+     * alone, a consent to nothing. As for the init-params, an empty value or list item is an error, never read as
+     * {@code none}: a script variable that expands to nothing must not pass for a choice.
+     */
     private static Set<Category> categories(String list) throws UsageException {
+        if (list.isBlank()) {
+            throw new UsageException("--allow needs CATEGORIES, got an empty value; write none to consent to nothing");
+        }
         EnumSet<Category> out = EnumSet.noneOf(Category.class);
-        for (String part : list.split(",")) {
+        String[] parts = list.split(",", -1);
+        for (String part : parts) {
             String name = part.strip().toLowerCase(Locale.ROOT);
             if (name.isEmpty()) {
-                continue;
+                throw new UsageException("--allow: '" + list + "' has an empty item; write functional, analytics, "
+                        + "marketing or all, comma-separated, or none");
+            }
+            if (name.equals("none")) {
+                if (parts.length > 1) {
+                    throw new UsageException("--allow: none cannot be combined with other categories ('" + list
+                            + "')");
+                }
+                return out;
             }
             if (name.equals("all")) {
                 out.addAll(EnumSet.of(Category.FUNCTIONAL, Category.ANALYTICS, Category.MARKETING));
@@ -54,8 +74,8 @@ record DecisionFlags(Policy policy, ConsentDecision decision, String contentType
             }
             Optional<Category> c = Category.fromId(name);
             if (c.isEmpty() || c.get() == Category.NECESSARY) {
-                throw new UsageException("--allow: '" + part.strip() + "' is not functional, analytics, marketing "
-                        + "or all");
+                throw new UsageException("--allow: '" + part.strip() + "' is not functional, analytics, marketing, "
+                        + "all or none");
             }
             out.add(c.get());
         }

@@ -23,7 +23,7 @@ public final class Main {
                       run embedded Jetty with ConsentGate in front of the static files in DIR
               --version
                       print the version of ConsentGate and exit
-            CATEGORIES: comma list of functional,analytics,marketing or all; default: no consent.""";
+            CATEGORIES: comma list of functional,analytics,marketing or all, or none; default: no consent.""";
 
     private Main() {
     }

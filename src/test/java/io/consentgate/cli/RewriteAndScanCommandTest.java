@@ -267,6 +267,47 @@ class RewriteAndScanCommandTest {
         assertEquals(1, run(page(), "scan", "/no/such/file.html").code());
     }
 
+    /**
+     * {@code --allow none} is the stored refusal the consent endpoint writes for {@code none}: in opt-out mode it
+     * removes what no {@code --allow} (no consent, the default allows) lets through.
+     */
+    @Test
+    void allowNoneIsAConsentToNothing(@TempDir Path dir) throws Exception {
+        Run optIn = run(page(), "rewrite", "--allow", "none");
+        assertEquals(0, optIn.code(), optIn.err());
+        assertArrayEquals(run(page(), "rewrite").out(), optIn.out(), "opt-in: the same as no consent");
+        assertArrayEquals(optIn.out(), run(page(), "rewrite", "--allow=NONE").out());
+
+        Path optOut = Files.writeString(dir.resolve("opt-out.yaml"), "mode: opt-out\n");
+        assertArrayEquals(page(), run(page(), "rewrite", "--policy", optOut.toString()).out(),
+                "opt-out without a consent: the default allows everything");
+        Run refused = run(page(), "rewrite", "--allow", "none", "--policy", optOut.toString());
+        assertEquals(0, refused.code(), refused.err());
+        assertFalse(refused.text().contains("fbevents") || refused.text().contains("G-SHOP1234"), refused.text());
+        Path f = Files.write(dir.resolve("shop.html"), page());
+        Run scan = run(new byte[0], "scan", "--allow", "none", "--policy", optOut.toString(), f.toString());
+        assertEquals(3, scan.text().lines().filter(l -> l.endsWith("\tremoved")).count(), scan.text());
+    }
+
+    /** An empty {@code --allow} or list item is never read as none (the init-params' rule); none stands alone. */
+    @Test
+    void allowRefusesAnEmptyValueOrItemAndNoneInAList() {
+        String[] bad = {"", " ", ",", "analytics,", ",marketing", "analytics,,marketing", "none,analytics",
+            "analytics,none", "none,none"};
+        for (String value : bad) {
+            for (String[] args : new String[][] {{"rewrite", "--allow", value}, {"rewrite", "--allow=" + value},
+                {"scan", "--allow", value, "page.html"}}) {
+                Run r = run(page(), args);
+                String why = "'" + value + "': " + r.err();
+                assertEquals(2, r.code(), why);
+                assertEquals(1, r.err().lines().count(), why);
+                assertTrue(r.err().startsWith("consentgate: --allow"), why);
+                assertEquals("", r.text(), why);
+            }
+        }
+        assertTrue(run(page(), "rewrite", "--allow", "").err().contains("write none"));
+    }
+
     @Test
     void scanListsEveryTrackerWithPositionAndAction(@TempDir Path dir) throws Exception {
         Path f = Files.write(dir.resolve("shop.html"), page());
