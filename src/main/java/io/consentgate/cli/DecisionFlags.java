@@ -41,7 +41,11 @@ record DecisionFlags(Policy policy, ConsentDecision decision, String contentType
         Signals signals = new Signals(o.has("gpc"), o.has("dnt") ? Dnt.TRACKING_OFF : Dnt.NONE, consent,
                 Optional.empty(), List.of());
         ConsentDecision decision = new DecisionEngine(policy).decide(signals);
-        return new DecisionFlags(policy, decision, o.get("content-type", DEFAULT_CONTENT_TYPE));
+        String contentType = o.get("content-type", DEFAULT_CONTENT_TYPE);
+        if (contentType.isBlank()) {
+            throw new UsageException("--content-type needs a content type, got an empty value");
+        }
+        return new DecisionFlags(policy, decision, contentType);
     }
 
     /**
@@ -89,6 +93,12 @@ record DecisionFlags(Policy policy, ConsentDecision decision, String contentType
     /** Whether the filter would rewrite a body of this content type at all. */
     boolean isHtml() {
         return HtmlRewriter.isHtmlContentType(contentType);
+    }
+
+    /** Why the filter would not read a body of this content type, for a notice that makes a typo show. */
+    String notHtml() {
+        return "--content-type '" + contentType + "' is not HTML (text/html, application/xhtml+xml or "
+                + "text/vnd.turbo-stream.html)";
     }
 
     /** The charset parameter of the content type, or null (the rewriter then sniffs the document). */

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * {@code rewrite}: HTML on stdin, what the filter would send on stdout. A policy with {@code report-only=true} or
- * {@code html-rewrite=false} has the filter send pages as written, so this command then copies its input unchanged
- * and says why on stderr.
+ * {@code html-rewrite=false} has the filter send pages as written, and so does a content type that is not HTML, so
+ * this command then copies its input unchanged and says why in one line on stderr.
  */
 final class RewriteCommand {
 
@@ -27,7 +27,10 @@ final class RewriteCommand {
         DecisionFlags flags = DecisionFlags.parse(o);
         String asWritten = flags.policy().reportOnly() ? "report-only=true"
             : flags.policy().htmlRewrite() ? null : "html-rewrite=false";
-        if (asWritten != null && flags.isHtml()) {
+        if (!flags.isHtml()) {
+            err.println("consentgate: " + flags.notHtml() + ", so the filter sends the body as written and so does "
+                + "rewrite");
+        } else if (asWritten != null) {
             err.println("consentgate: the policy sets " + asWritten + ", so the filter sends pages as written and "
                 + "so does rewrite; run it with a policy without " + asWritten + " to see what enforcement sends");
         }

@@ -25,7 +25,9 @@ import java.util.stream.Collectors;
  * {@code scan}: lists every tracker element in each file, with what the filter would do to it under the given
  * decision: {@code file:line:col  tracker  categories  action} (or a JSON array with {@code --json}). As grep does, a
  * file that cannot be read is one line on stderr and the scan goes on: the others are listed (in the one JSON array
- * with {@code --json}) and the exit code is 1.
+ * with {@code --json}) and the exit code is 1. Where the filter would not read the pages at all (a content type that
+ * is not HTML, {@code html-rewrite=false}) nothing is listed, with a notice on stderr, rather than elements
+ * {@code removed} that the filter would send.
  */
 final class ScanCommand {
 
@@ -45,13 +47,17 @@ final class ScanCommand {
             throw new UsageException("scan needs at least one FILE");
         }
         DecisionFlags flags = DecisionFlags.parse(o);
-        Charset charset = flags.charset();
+        String unread = unread(flags);
+        if (unread != null) {
+            err.println("consentgate: " + unread);
+        }
+        Charset charset = unread == null ? flags.charset() : null;
         ArrayNode json = o.has("json") ? new ObjectMapper().createArrayNode() : null;
         boolean failed = false;
         for (String file : o.operands()) {
             List<TrackerEvent> found;
             try {
-                found = scan(file, flags, charset);
+                found = unread == null ? scan(file, flags, charset) : checkReadable(file);
             } catch (CommandException e) {
                 out.flush(); // what the files before it gave comes first, as on a terminal
                 err.println("consentgate: " + e.getMessage());
@@ -72,14 +78,35 @@ final class ScanCommand {
         return failed ? 1 : 0;
     }
 
-    /** The tracker elements of one file, in document order; a file that cannot be read gives none and an error. */
-    private static List<TrackerEvent> scan(String file, DecisionFlags flags, Charset charset)
-            throws CommandException {
-        Path p = Path.of(file);
-        String unreadable = Unreadable.reason(p);
+    /**
+     * Why the filter would send every page as written without reading it, so that scan lists nothing, as a notice;
+     * or null. Not {@code report-only=true}: the filter then reads pages and its log names what scan lists.
+     */
+    private static String unread(DecisionFlags flags) {
+        if (!flags.isHtml()) {
+            return flags.notHtml() + ", so the filter does not read the body and scan lists nothing";
+        }
+        if (!flags.policy().htmlRewrite()) {
+            return "the policy sets html-rewrite=false, so the filter does not read pages and scan lists nothing; "
+                    + "run it with a policy without html-rewrite=false to see what enforcement removes";
+        }
+        return null;
+    }
+
+    /** Nothing, for a file that would not be read: still an error when it cannot be, as for a file that is. */
+    private static List<TrackerEvent> checkReadable(String file) throws CommandException {
+        String unreadable = Unreadable.reason(Path.of(file));
         if (unreadable != null) {
             throw new CommandException("cannot read '" + file + "': " + unreadable);
         }
+        return List.of();
+    }
+
+    /** The tracker elements of one file, in document order; a file that cannot be read gives none and an error. */
+    private static List<TrackerEvent> scan(String file, DecisionFlags flags, Charset charset)
+            throws CommandException {
+        checkReadable(file);
+        Path p = Path.of(file);
         List<TrackerEvent> found = new ArrayList<>();
         try (InputStream in = Files.newInputStream(p)) {
             RewriteStream s = flags.rewriter().open(flags.decision(), charset, OutputStream.nullOutputStream(),

@@ -121,8 +121,11 @@ class RewriteAndScanCommandTest {
                         new PrintStream(err, true, StandardCharsets.UTF_8));
                 String why = String.join(" ", args) + (failWrites ? ", failing writes: " : ", failing flush: ") + err;
                 assertEquals(1, code, why);
-                assertEquals(List.of("consentgate: cannot write standard output: No space left on device"),
-                        err.toString(StandardCharsets.UTF_8).lines().toList(), why);
+                // text/plain also has its notice on the line before
+                List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+                assertEquals(args[args.length - 1].equals("text/plain") ? 2 : 1, lines.size(), why);
+                assertEquals("consentgate: cannot write standard output: No space left on device",
+                        lines.get(lines.size() - 1), why);
             }
         }
     }
@@ -248,9 +251,63 @@ class RewriteAndScanCommandTest {
         assertFalse(r.err().contains("ConsentGate:"), r.err());
     }
 
+    /** The filter sends a body that is not HTML as written; rewrite too, and says so, so a typo in the type shows. */
     @Test
-    void nonHtmlContentTypePassesThrough() {
-        assertArrayEquals(page(), run(page(), "rewrite", "--content-type", "text/plain").out());
+    void nonHtmlContentTypePassesThroughWithANotice() {
+        for (String type : new String[] {"text/plain", "text/htm", "text/htm; charset=UTF-8"}) {
+            Run r = run(page(), "rewrite", "--dnt", "--content-type", type);
+            assertEquals(0, r.code(), r.err());
+            assertArrayEquals(page(), r.out(), type);
+            assertEquals(List.of("consentgate: --content-type '" + type + "' is not HTML (text/html, "
+                    + "application/xhtml+xml or text/vnd.turbo-stream.html), so the filter sends the body as written "
+                    + "and so does rewrite"), r.err().lines().toList());
+        }
+        assertEquals("", run(page(), "rewrite", "--dnt", "--content-type", "application/xhtml+xml").err());
+    }
+
+    /**
+     * Where the filter would not read the page (a type that is not HTML, html-rewrite=false), scan lists nothing
+     * and says why, rather than listing as removed what the filter would send; report-only still lists.
+     */
+    @Test
+    void scanListsNothingWhereTheFilterWouldNotReadThePage(@TempDir Path dir) throws Exception {
+        String f = Files.write(dir.resolve("shop.html"), page()).toString();
+        Path noRewrite = Files.writeString(dir.resolve("no-rewrite.yaml"), "html-rewrite: false\n");
+        String[][] cases = {
+            {"--content-type", "text/htm", "--content-type 'text/htm' is not HTML"},
+            {"--policy", noRewrite.toString(), "the policy sets html-rewrite=false"},
+        };
+        for (String[] c : cases) {
+            Run text = run(new byte[0], "scan", "--dnt", c[0], c[1], f);
+            assertEquals(0, text.code(), text.err());
+            assertEquals("", text.text(), c[1]);
+            assertEquals(1, text.err().lines().count(), text.err());
+            assertTrue(text.err().startsWith("consentgate: " + c[2]) && text.err().contains("scan lists nothing"),
+                    text.err());
+            Run json = run(new byte[0], "scan", "--json", "--dnt", c[0], c[1], f);
+            assertEquals(0, json.code(), json.err());
+            assertEquals(0, new ObjectMapper().readTree(json.text()).size(), json.text());
+            String missing = dir.resolve("missing.html").toString();
+            Run unreadable = run(new byte[0], "scan", c[0], c[1], missing);
+            assertEquals(1, unreadable.code(), unreadable.err());
+            assertTrue(unreadable.err().contains("cannot read '" + missing + "': no such file"), unreadable.err());
+        }
+        Path reportOnly = Files.writeString(dir.resolve("report-only.yaml"), "report-only: true\n");
+        Run r = run(new byte[0], "scan", "--dnt", "--policy", reportOnly.toString(), f);
+        assertEquals(3, r.text().lines().filter(l -> l.endsWith("\tremoved")).count(), r.text());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void anEmptyContentTypeIsAUsageError() {
+        for (String[] args : new String[][] {{"rewrite", "--content-type", ""}, {"rewrite", "--content-type= "},
+            {"scan", "--content-type", "", "page.html"}}) {
+            Run r = run(page(), args);
+            assertEquals(2, r.code(), r.err());
+            assertEquals(List.of("consentgate: --content-type needs a content type, got an empty value"),
+                    r.err().lines().toList());
+            assertEquals("", r.text());
+        }
     }
 
     @Test
