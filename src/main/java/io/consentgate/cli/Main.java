@@ -5,7 +5,11 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code java -jar consentgate-<version>-cli.jar COMMAND [OPTIONS]}: the command-line front end.
@@ -13,17 +17,46 @@ import java.util.List;
  */
 public final class Main {
 
-    static final String USAGE = """
-            usage: consentgate COMMAND [OPTIONS]
-              rewrite [--dnt] [--gpc] [--allow CATEGORIES] [--content-type TYPE] [--policy FILE]
-                      read HTML on stdin, write what the filter would send on stdout
-              scan    [--dnt] [--gpc] [--allow CATEGORIES] [--content-type TYPE] [--policy FILE] [--json] FILE...
-                      list every tracker element: file:line:col, tracker, categories, action
-              serve   [--port 8080] [--host 127.0.0.1] [--docroot DIR] [--policy FILE]
-                      run embedded Jetty with ConsentGate in front of the static files in DIR
-              --version
-                      print the version of ConsentGate and exit
-            CATEGORIES: comma list of functional,analytics,marketing or all, or none; default: no consent.""";
+    /** One entry of the help texts: a command (or {@code --version}), its flags and operands, what it does. */
+    private record Help(String name, String synopsis, String summary) {
+
+        /** The two lines of the top-level usage: name and synopsis, then the summary indented under them. */
+        String entry() {
+            return ("  " + String.format("%-7s", name) + " " + synopsis).stripTrailing() + "\n" + " ".repeat(10)
+                    + summary + "\n";
+        }
+
+        /** This command's usage, for {@code consentgate COMMAND --help}. */
+        String usage() {
+            return "usage: consentgate " + name + " " + synopsis + "\n  " + summary
+                    + (synopsis.contains("CATEGORIES") ? "\n" + CATEGORIES : "");
+        }
+    }
+
+    private static final String CATEGORIES =
+            "CATEGORIES: comma list of functional,analytics,marketing or all, or none; default: no consent.";
+
+    private static final Map<String, Help> COMMANDS = helps(
+            new Help("rewrite", "[--dnt] [--gpc] [--allow CATEGORIES] [--content-type TYPE] [--policy FILE]",
+                    "read HTML on stdin, write what the filter would send on stdout"),
+            new Help("scan", "[--dnt] [--gpc] [--allow CATEGORIES] [--content-type TYPE] [--policy FILE] [--json] "
+                    + "FILE...", "list every tracker element: file:line:col, tracker, categories, action"),
+            new Help("serve", "[--port 8080] [--host 127.0.0.1] [--docroot DIR] [--policy FILE]",
+                    "run embedded Jetty with ConsentGate in front of the static files in DIR"));
+
+    private static final Help VERSION = new Help("--version", "", "print the version of ConsentGate and exit");
+
+    /** The top-level usage: every command, then {@code --version}, then what CATEGORIES are. */
+    static final String USAGE = "usage: consentgate COMMAND [OPTIONS]\n"
+            + COMMANDS.values().stream().map(Help::entry).collect(Collectors.joining()) + VERSION.entry() + CATEGORIES;
+
+    private static Map<String, Help> helps(Help... helps) {
+        Map<String, Help> m = new LinkedHashMap<>();
+        for (Help h : helps) {
+            m.put(h.name(), h);
+        }
+        return Collections.unmodifiableMap(m);
+    }
 
     private Main() {
     }
@@ -89,7 +122,15 @@ public final class Main {
             out.println("consentgate " + version());
             return 0;
         }
+        Help help = COMMANDS.get(args[0]);
+        if (help == null) {
+            throw new UsageException("unknown command '" + args[0] + "' (try --help)");
+        }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
+            out.println(help.usage());
+            return 0;
+        }
         return switch (args[0]) {
             case "rewrite" -> RewriteCommand.run(Options.parse(rest, RewriteCommand.FLAGS), in, out, err);
             case "scan" -> ScanCommand.run(Options.parse(rest, ScanCommand.FLAGS), out, err);
