@@ -32,7 +32,7 @@ record DecisionFlags(Policy policy, ConsentDecision decision, String contentType
     static final String DEFAULT_CONTENT_TYPE = "text/html; charset=UTF-8";
 
     static DecisionFlags parse(Options o) throws UsageException, CommandException {
-        Policy policy = ServeCommand.loadPolicy(o.get("policy", null));
+        Policy policy = ServeCommand.loadPolicy(o.path("policy", null, "a file name"));
         Optional<StoredConsent> consent = Optional.empty();
         if (o.has("allow")) {
             consent = Optional.of(new StoredConsent(categories(o.get("allow", "")), policy.policyRevision(),

@@ -46,6 +46,10 @@ final class ScanCommand {
         if (o.operands().isEmpty()) {
             throw new UsageException("scan needs at least one FILE");
         }
+        if (o.operands().contains("")) {
+            // As a path, "" is the working directory: "is a directory" would hide the empty name.
+            throw new UsageException("scan needs a file name for each FILE, got an empty one");
+        }
         DecisionFlags flags = DecisionFlags.parse(o);
         String unread = unread(flags);
         if (unread != null) {

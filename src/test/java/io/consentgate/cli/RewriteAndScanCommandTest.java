@@ -161,6 +161,26 @@ class RewriteAndScanCommandTest {
         assertEquals(0, new ObjectMapper().readTree(none.text()).size(), "still one JSON document: " + none.text());
     }
 
+    /** An empty file name is a usage error, not the working directory's "is a directory". */
+    @Test
+    void anEmptyFileNameIsAUsageError(@TempDir Path dir) throws Exception {
+        String page = Files.write(dir.resolve("page.html"), page()).toString();
+        String policy = "consentgate: --policy needs a file name, got an empty value";
+        String file = "consentgate: scan needs a file name for each FILE, got an empty one";
+        String[][] cases = {
+            {policy, "rewrite", "--policy", ""}, {policy, "rewrite", "--policy="},
+            {policy, "scan", "--policy", "", page}, {file, "scan", ""}, {file, "scan", page, ""},
+            {file, "scan", "--json", "", page},
+        };
+        for (String[] c : cases) {
+            Run r = run(page(), java.util.Arrays.copyOfRange(c, 1, c.length));
+            String why = String.join(" ", java.util.Arrays.copyOfRange(c, 1, c.length)) + ": " + r.err();
+            assertEquals(2, r.code(), why);
+            assertEquals(List.of(c[0]), r.err().lines().toList(), why);
+            assertEquals("", r.text(), why);
+        }
+    }
+
     @Test
     void versionOutsideAPackagedJarSaysSo() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
