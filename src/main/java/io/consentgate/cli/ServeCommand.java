@@ -43,6 +43,9 @@ final class ServeCommand {
     static Server start(Options o) throws UsageException, CommandException {
         int port = o.port("port", 8080);
         String host = o.get("host", "127.0.0.1");
+        if (host.isBlank()) {
+            throw new UsageException("--host needs a host name or address, got an empty value");
+        }
         Path docroot = Path.of(o.path("docroot", ".", "a directory name"));
         if (!Files.isDirectory(docroot)) {
             throw new CommandException("--docroot '" + docroot + "' is not a directory");

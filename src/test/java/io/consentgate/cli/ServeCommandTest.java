@@ -49,12 +49,13 @@ class ServeCommandTest {
         assertEquals(0, run("--help").code());
     }
 
-    /** An empty --docroot or --policy is a usage error (exit 2), not the working directory. */
+    /** An empty --docroot or --policy is a usage error (exit 2), not the working directory; an empty --host too. */
     @Test
     void anEmptyFileNameIsAUsageError() {
         String[][] cases = {
             {"--docroot", "--docroot needs a directory name, got an empty value"},
             {"--policy", "--policy needs a file name, got an empty value"},
+            {"--host", "--host needs a host name or address, got an empty value"},
         };
         for (String[] c : cases) {
             // start, not run: without the check, run would serve the working directory until stopped.
