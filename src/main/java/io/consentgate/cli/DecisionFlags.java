@@ -21,7 +21,10 @@ import java.util.Set;
 /**
  * The flags {@code rewrite} and {@code scan} share: {@code --dnt}, {@code --gpc}, {@code --allow CATEGORIES},
  * {@code --content-type TYPE}, {@code --policy FILE}. The decision is taken by the same engine as the filter, so
- * {@code --dnt --allow all} is still refused analytics and marketing under the default policy.
+ * {@code --dnt --allow all} is still refused analytics and marketing under the default policy. {@code --allow} stands
+ * for the visitor's stored consent (the consent cookie); {@code --allow none} is the cookie of a visitor who refused
+ * everything, as the consent endpoint writes it for {@code none}, which in opt-out mode is not the same as no
+ * {@code --allow} (no cookie: the default allows).
  */
 record DecisionFlags(Policy policy, ConsentDecision decision, String contentType) {
 
@@ -29,7 +32,7 @@ record DecisionFlags(Policy policy, ConsentDecision decision, String contentType
     static final String DEFAULT_CONTENT_TYPE = "text/html; charset=UTF-8";
 
     static DecisionFlags parse(Options o) throws UsageException, CommandException {
-        Policy policy = ServeCommand.loadPolicy(o.get("policy", null));
+        Policy policy = ServeCommand.loadPolicy(o.path("policy", null, "a file name"));
         Optional<StoredConsent> consent = Optional.empty();
         if (o.has("allow")) {
             consent = Optional.of(new StoredConsent(categories(o.get("allow", "")), policy.policyRevision(),
@@ -38,15 +41,36 @@ record DecisionFlags(Policy policy, ConsentDecision decision, String contentType
         Signals signals = new Signals(o.has("gpc"), o.has("dnt") ? Dnt.TRACKING_OFF : Dnt.NONE, consent,
                 Optional.empty(), List.of());
         ConsentDecision decision = new DecisionEngine(policy).decide(signals);
-        return new DecisionFlags(policy, decision, o.get("content-type", DEFAULT_CONTENT_TYPE));
+        String contentType = o.get("content-type", DEFAULT_CONTENT_TYPE);
+        if (contentType.isBlank()) {
+            throw new UsageException("--content-type needs a content type, got an empty value");
+        }
+        return new DecisionFlags(policy, decision, contentType);
     }
 
+    /**
+     * The categories of {@code --allow}: a comma list of functional, analytics, marketing and all, or {@code none}
+     * alone, a consent to nothing. As for the init-params, an empty value or list item is an error, never read as
+     * {@code none}: a script variable that expands to nothing must not pass for a choice.
+     */
     private static Set<Category> categories(String list) throws UsageException {
+        if (list.isBlank()) {
+            throw new UsageException("--allow needs CATEGORIES, got an empty value; write none to consent to nothing");
+        }
         EnumSet<Category> out = EnumSet.noneOf(Category.class);
-        for (String part : list.split(",")) {
+        String[] parts = list.split(",", -1);
+        for (String part : parts) {
             String name = part.strip().toLowerCase(Locale.ROOT);
             if (name.isEmpty()) {
-                continue;
+                throw new UsageException("--allow: '" + list + "' has an empty item; write functional, analytics, "
+                        + "marketing or all, comma-separated, or none");
+            }
+            if (name.equals("none")) {
+                if (parts.length > 1) {
+                    throw new UsageException("--allow: none cannot be combined with other categories ('" + list
+                            + "')");
+                }
+                return out;
             }
             if (name.equals("all")) {
                 out.addAll(EnumSet.of(Category.FUNCTIONAL, Category.ANALYTICS, Category.MARKETING));
@@ -54,8 +78,8 @@ record DecisionFlags(Policy policy, ConsentDecision decision, String contentType
             }
             Optional<Category> c = Category.fromId(name);
             if (c.isEmpty() || c.get() == Category.NECESSARY) {
-                throw new UsageException("--allow: '" + part.strip() + "' is not functional, analytics, marketing "
-                        + "or all");
+                throw new UsageException("--allow: '" + part.strip() + "' is not functional, analytics, marketing, "
+                        + "all or none");
             }
             out.add(c.get());
         }
@@ -69,6 +93,12 @@ record DecisionFlags(Policy policy, ConsentDecision decision, String contentType
     /** Whether the filter would rewrite a body of this content type at all. */
     boolean isHtml() {
         return HtmlRewriter.isHtmlContentType(contentType);
+    }
+
+    /** Why the filter would not read a body of this content type, for a notice that makes a typo show. */
+    String notHtml() {
+        return "--content-type '" + contentType + "' is not HTML (text/html, application/xhtml+xml or "
+                + "text/vnd.turbo-stream.html)";
     }
 
     /** The charset parameter of the content type, or null (the rewriter then sniffs the document). */

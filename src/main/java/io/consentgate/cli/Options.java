@@ -60,6 +60,21 @@ record Options(Map<String, String> flags, List<String> operands) {
         return flags.containsKey(name);
     }
 
+    /**
+     * The value of a flag that names a file or directory ({@code what}, for the message), or {@code fallback} when
+     * it is not given. An empty name is a usage error: as a path it is the working directory, which no one means.
+     */
+    String path(String name, String fallback, String what) throws UsageException {
+        String v = flags.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        if (v.isEmpty()) {
+            throw new UsageException("--" + name + " needs " + what + ", got an empty value");
+        }
+        return v;
+    }
+
     int port(String name, int fallback) throws UsageException {
         String v = flags.get(name);
         if (v == null) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,11 @@ import java.util.stream.Collectors;
 
 /**
  * {@code scan}: lists every tracker element in each file, with what the filter would do to it under the given
- * decision: {@code file:line:col  tracker  categories  action} (or a JSON array with {@code --json}).
+ * decision: {@code file:line:col  tracker  categories  action} (or a JSON array with {@code --json}). As grep does, a
+ * file that cannot be read is one line on stderr and the scan goes on: the others are listed (in the one JSON array
+ * with {@code --json}) and the exit code is 1. Where the filter would not read the pages at all (a content type that
+ * is not HTML, {@code html-rewrite=false}) nothing is listed, with a notice on stderr, rather than elements
+ * {@code removed} that the filter would send.
  */
 final class ScanCommand {
 
@@ -37,60 +42,108 @@ final class ScanCommand {
     private ScanCommand() {
     }
 
-    private record Found(String file, TrackerEvent event) {
-    }
-
-    static int run(Options o, PrintStream out) throws UsageException, CommandException {
+    static int run(Options o, Stdout out, PrintStream err) throws UsageException, CommandException, Stdout.Failed {
         if (o.operands().isEmpty()) {
             throw new UsageException("scan needs at least one FILE");
         }
+        if (o.operands().contains("")) {
+            // As a path, "" is the working directory: "is a directory" would hide the empty name.
+            throw new UsageException("scan needs a file name for each FILE, got an empty one");
+        }
         DecisionFlags flags = DecisionFlags.parse(o);
-        List<Found> found = new ArrayList<>();
+        String unread = unread(flags);
+        if (unread != null) {
+            err.println("consentgate: " + unread);
+        }
+        Charset charset = unread == null ? flags.charset() : null;
+        ArrayNode json = o.has("json") ? new ObjectMapper().createArrayNode() : null;
+        boolean failed = false;
         for (String file : o.operands()) {
-            Path p = Path.of(file);
-            String unreadable = Unreadable.reason(p);
-            if (unreadable != null) {
-                throw new CommandException("cannot read '" + file + "': " + unreadable);
+            List<TrackerEvent> found;
+            try {
+                found = unread == null ? scan(file, flags, charset) : checkReadable(file);
+            } catch (CommandException e) {
+                out.flush(); // what the files before it gave comes first, as on a terminal
+                err.println("consentgate: " + e.getMessage());
+                failed = true;
+                continue;
             }
-            try (InputStream in = Files.newInputStream(p)) {
-                RewriteStream s = flags.rewriter().open(flags.decision(), flags.charset(),
-                        OutputStream.nullOutputStream(), e -> found.add(new Found(file, e)));
-                byte[] buf = new byte[64 * 1024];
-                for (int n; (n = in.read(buf)) >= 0; ) {
-                    s.write(buf, 0, n);
+            for (TrackerEvent e : found) {
+                if (json != null) {
+                    add(json, file, e);
+                } else {
+                    out.println(line(file, e));
                 }
-                s.finish();
-            } catch (IOException e) {
-                throw new CommandException("cannot read '" + file + "': " + Unreadable.reason(e), e);
             }
         }
-        if (o.has("json")) {
-            ObjectMapper mapper = new ObjectMapper();
-            ArrayNode arr = mapper.createArrayNode();
-            for (Found f : found) {
-                TrackerEvent e = f.event();
-                ObjectNode n = arr.addObject();
-                n.put("file", f.file());
-                n.put("line", e.line());
-                n.put("column", e.column());
-                n.put("element", e.element());
-                n.put("tracker", e.trackerId());
-                n.put("name", e.trackerName());
-                ArrayNode cats = n.putArray("categories");
-                e.categories().stream().sorted().forEach(c -> cats.add(c.id()));
-                n.put("action", action(e));
-            }
-            out.println(arr.toPrettyString());
-        } else {
-            for (Found f : found) {
-                TrackerEvent e = f.event();
-                out.println(f.file() + ":" + e.line() + ":" + e.column() + "\t<" + e.element() + ">\t"
-                        + (e.trackerName() == null ? "(over the size cap)" : e.trackerName()) + "\t"
-                        + e.categories().stream().sorted().map(Category::id).collect(Collectors.joining(","))
-                        + "\t" + action(e));
-            }
+        if (json != null) {
+            out.println(json.toPrettyString());
         }
-        return 0;
+        return failed ? 1 : 0;
+    }
+
+    /**
+     * Why the filter would send every page as written without reading it, so that scan lists nothing, as a notice;
+     * or null. Not {@code report-only=true}: the filter then reads pages and its log names what scan lists.
+     */
+    private static String unread(DecisionFlags flags) {
+        if (!flags.isHtml()) {
+            return flags.notHtml() + ", so the filter does not read the body and scan lists nothing";
+        }
+        if (!flags.policy().htmlRewrite()) {
+            return "the policy sets html-rewrite=false, so the filter does not read pages and scan lists nothing; "
+                    + "run it with a policy without html-rewrite=false to see what enforcement removes";
+        }
+        return null;
+    }
+
+    /** Nothing, for a file that would not be read: still an error when it cannot be, as for a file that is. */
+    private static List<TrackerEvent> checkReadable(String file) throws CommandException {
+        String unreadable = Unreadable.reason(Path.of(file));
+        if (unreadable != null) {
+            throw new CommandException("cannot read '" + file + "': " + unreadable);
+        }
+        return List.of();
+    }
+
+    /** The tracker elements of one file, in document order; a file that cannot be read gives none and an error. */
+    private static List<TrackerEvent> scan(String file, DecisionFlags flags, Charset charset)
+            throws CommandException {
+        checkReadable(file);
+        Path p = Path.of(file);
+        List<TrackerEvent> found = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(p)) {
+            RewriteStream s = flags.rewriter().open(flags.decision(), charset, OutputStream.nullOutputStream(),
+                    found::add);
+            byte[] buf = new byte[64 * 1024];
+            for (int n; (n = in.read(buf)) >= 0; ) {
+                s.write(buf, 0, n);
+            }
+            s.finish();
+        } catch (IOException e) {
+            throw new CommandException("cannot read '" + file + "': " + Unreadable.reason(e), e);
+        }
+        return found;
+    }
+
+    private static void add(ArrayNode json, String file, TrackerEvent e) {
+        ObjectNode n = json.addObject();
+        n.put("file", file);
+        n.put("line", e.line());
+        n.put("column", e.column());
+        n.put("element", e.element());
+        n.put("tracker", e.trackerId());
+        n.put("name", e.trackerName());
+        ArrayNode cats = n.putArray("categories");
+        e.categories().stream().sorted().forEach(c -> cats.add(c.id()));
+        n.put("action", action(e));
+    }
+
+    private static String line(String file, TrackerEvent e) {
+        return file + ":" + e.line() + ":" + e.column() + "\t<" + e.element() + ">\t"
+                + (e.trackerName() == null ? "(over the size cap)" : e.trackerName()) + "\t"
+                + e.categories().stream().sorted().map(Category::id).collect(Collectors.joining(","))
+                + "\t" + action(e);
     }
 
     private static String action(TrackerEvent e) {

@@ -30,7 +30,7 @@ final class ServeCommand {
             throw new UsageException("serve takes no operands, got '" + o.operands().get(0) + "'");
         }
         Server server = start(o);
-        out.println("ConsentGate serving " + o.get("docroot", ".") + " on " + server.getURI());
+        out.println("ConsentGate serving " + o.path("docroot", ".", "a directory name") + " on " + server.getURI());
         try {
             server.join();
         } catch (InterruptedException e) {
@@ -43,11 +43,14 @@ final class ServeCommand {
     static Server start(Options o) throws UsageException, CommandException {
         int port = o.port("port", 8080);
         String host = o.get("host", "127.0.0.1");
-        Path docroot = Path.of(o.get("docroot", "."));
+        if (host.isBlank()) {
+            throw new UsageException("--host needs a host name or address, got an empty value");
+        }
+        Path docroot = Path.of(o.path("docroot", ".", "a directory name"));
         if (!Files.isDirectory(docroot)) {
             throw new CommandException("--docroot '" + docroot + "' is not a directory");
         }
-        Policy policy = loadPolicy(o.get("policy", null));
+        Policy policy = loadPolicy(o.path("policy", null, "a file name"));
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost(host);

@@ -7,10 +7,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,6 +53,32 @@ class RewriteAndScanCommandTest {
         return new Run(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Standard output on a full disk: every write fails, or (buffered) only the flush. */
+    private static final class FullDisk extends OutputStream {
+        private final boolean failWrites;
+
+        FullDisk(boolean failWrites) {
+            this.failWrites = failWrites;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (failWrites) {
+                throw new IOException("No space left on device");
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            throw new IOException("No space left on device");
+        }
+    }
+
     private static byte[] page() {
         return PAGE.getBytes(StandardCharsets.UTF_8);
     }
@@ -62,7 +91,6 @@ class RewriteAndScanCommandTest {
         String[][] cases = {
             {missing, "no such file", "scan", missing},
             {dir.toString(), "is a directory", "scan", dir.toString()},
-            {missing, "no such file", "scan", page.toString(), missing},
             {dir.resolve("missing.yaml").toString(), "no such file", "rewrite", "--policy",
                 dir.resolve("missing.yaml").toString()},
             {dir.toString(), "is a directory", "scan", "--policy", dir.toString(), page.toString()},
@@ -74,6 +102,81 @@ class RewriteAndScanCommandTest {
             assertEquals(1, r.err().lines().count(), why);
             assertTrue(r.err().startsWith("consentgate: ") && r.err().contains("'" + c[0] + "'")
                     && r.err().strip().endsWith(c[1]), why);
+            assertEquals("", r.text(), why);
+        }
+    }
+
+    /** Output that cannot be written is a failure (exit 1, one line), not a silent exit 0 with the output lost. */
+    @Test
+    void outputThatCannotBeWrittenIsOneLineAndExitOne(@TempDir Path dir) throws Exception {
+        String page = Files.write(dir.resolve("page.html"), page()).toString();
+        String[][] commands = {
+            {"rewrite", "--dnt"}, {"rewrite", "--allow", "all"}, {"rewrite", "--content-type", "text/plain"},
+            {"scan", page}, {"scan", "--json", page}, {"--version"}, {"--help"},
+        };
+        for (boolean failWrites : new boolean[] {true, false}) {
+            for (String[] args : commands) {
+                ByteArrayOutputStream err = new ByteArrayOutputStream();
+                int code = Main.run(args, new ByteArrayInputStream(page()), new FullDisk(failWrites),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
+                String why = String.join(" ", args) + (failWrites ? ", failing writes: " : ", failing flush: ") + err;
+                assertEquals(1, code, why);
+                // text/plain also has its notice on the line before
+                List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+                assertEquals(args[args.length - 1].equals("text/plain") ? 2 : 1, lines.size(), why);
+                assertEquals("consentgate: cannot write standard output: No space left on device",
+                        lines.get(lines.size() - 1), why);
+            }
+        }
+    }
+
+    /**
+     * As grep does: every file that can be read is listed, each one that cannot is one line on stderr, and the
+     * exit code is 1; with {@code --json} the readable files' elements are still one JSON array.
+     */
+    @Test
+    void scanListsTheReadableFilesAndNamesEachUnreadableOne(@TempDir Path dir) throws Exception {
+        String a = Files.write(dir.resolve("a.html"), page()).toString();
+        String b = Files.write(dir.resolve("b.html"), page()).toString();
+        String missing = dir.resolve("missing.html").toString();
+        Run text = run(new byte[0], "scan", a, missing, dir.toString(), b);
+        assertEquals(1, text.code(), text.err());
+        assertEquals(List.of("consentgate: cannot read '" + missing + "': no such file",
+                "consentgate: cannot read '" + dir + "': is a directory"), text.err().lines().toList());
+        List<String> lines = text.text().lines().toList();
+        assertEquals(6, lines.size(), text.text());
+        assertTrue(lines.subList(0, 3).stream().allMatch(l -> l.startsWith(a + ":")), text.text());
+        assertTrue(lines.subList(3, 6).stream().allMatch(l -> l.startsWith(b + ":")), text.text());
+
+        Run json = run(new byte[0], "scan", "--json", a, missing, b);
+        assertEquals(1, json.code(), json.err());
+        assertEquals(1, json.err().lines().count(), json.err());
+        JsonNode arr = new ObjectMapper().readTree(json.text());
+        assertEquals(6, arr.size(), json.text());
+        assertEquals(a, arr.get(0).get("file").asText());
+        assertEquals(b, arr.get(5).get("file").asText());
+
+        Run none = run(new byte[0], "scan", "--json", missing);
+        assertEquals(1, none.code(), none.err());
+        assertEquals(0, new ObjectMapper().readTree(none.text()).size(), "still one JSON document: " + none.text());
+    }
+
+    /** An empty file name is a usage error, not the working directory's "is a directory". */
+    @Test
+    void anEmptyFileNameIsAUsageError(@TempDir Path dir) throws Exception {
+        String page = Files.write(dir.resolve("page.html"), page()).toString();
+        String policy = "consentgate: --policy needs a file name, got an empty value";
+        String file = "consentgate: scan needs a file name for each FILE, got an empty one";
+        String[][] cases = {
+            {policy, "rewrite", "--policy", ""}, {policy, "rewrite", "--policy="},
+            {policy, "scan", "--policy", "", page}, {file, "scan", ""}, {file, "scan", page, ""},
+            {file, "scan", "--json", "", page},
+        };
+        for (String[] c : cases) {
+            Run r = run(page(), java.util.Arrays.copyOfRange(c, 1, c.length));
+            String why = String.join(" ", java.util.Arrays.copyOfRange(c, 1, c.length)) + ": " + r.err();
+            assertEquals(2, r.code(), why);
+            assertEquals(List.of(c[0]), r.err().lines().toList(), why);
             assertEquals("", r.text(), why);
         }
     }
@@ -168,9 +271,63 @@ class RewriteAndScanCommandTest {
         assertFalse(r.err().contains("ConsentGate:"), r.err());
     }
 
+    /** The filter sends a body that is not HTML as written; rewrite too, and says so, so a typo in the type shows. */
     @Test
-    void nonHtmlContentTypePassesThrough() {
-        assertArrayEquals(page(), run(page(), "rewrite", "--content-type", "text/plain").out());
+    void nonHtmlContentTypePassesThroughWithANotice() {
+        for (String type : new String[] {"text/plain", "text/htm", "text/htm; charset=UTF-8"}) {
+            Run r = run(page(), "rewrite", "--dnt", "--content-type", type);
+            assertEquals(0, r.code(), r.err());
+            assertArrayEquals(page(), r.out(), type);
+            assertEquals(List.of("consentgate: --content-type '" + type + "' is not HTML (text/html, "
+                    + "application/xhtml+xml or text/vnd.turbo-stream.html), so the filter sends the body as written "
+                    + "and so does rewrite"), r.err().lines().toList());
+        }
+        assertEquals("", run(page(), "rewrite", "--dnt", "--content-type", "application/xhtml+xml").err());
+    }
+
+    /**
+     * Where the filter would not read the page (a type that is not HTML, html-rewrite=false), scan lists nothing
+     * and says why, rather than listing as removed what the filter would send; report-only still lists.
+     */
+    @Test
+    void scanListsNothingWhereTheFilterWouldNotReadThePage(@TempDir Path dir) throws Exception {
+        String f = Files.write(dir.resolve("shop.html"), page()).toString();
+        Path noRewrite = Files.writeString(dir.resolve("no-rewrite.yaml"), "html-rewrite: false\n");
+        String[][] cases = {
+            {"--content-type", "text/htm", "--content-type 'text/htm' is not HTML"},
+            {"--policy", noRewrite.toString(), "the policy sets html-rewrite=false"},
+        };
+        for (String[] c : cases) {
+            Run text = run(new byte[0], "scan", "--dnt", c[0], c[1], f);
+            assertEquals(0, text.code(), text.err());
+            assertEquals("", text.text(), c[1]);
+            assertEquals(1, text.err().lines().count(), text.err());
+            assertTrue(text.err().startsWith("consentgate: " + c[2]) && text.err().contains("scan lists nothing"),
+                    text.err());
+            Run json = run(new byte[0], "scan", "--json", "--dnt", c[0], c[1], f);
+            assertEquals(0, json.code(), json.err());
+            assertEquals(0, new ObjectMapper().readTree(json.text()).size(), json.text());
+            String missing = dir.resolve("missing.html").toString();
+            Run unreadable = run(new byte[0], "scan", c[0], c[1], missing);
+            assertEquals(1, unreadable.code(), unreadable.err());
+            assertTrue(unreadable.err().contains("cannot read '" + missing + "': no such file"), unreadable.err());
+        }
+        Path reportOnly = Files.writeString(dir.resolve("report-only.yaml"), "report-only: true\n");
+        Run r = run(new byte[0], "scan", "--dnt", "--policy", reportOnly.toString(), f);
+        assertEquals(3, r.text().lines().filter(l -> l.endsWith("\tremoved")).count(), r.text());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void anEmptyContentTypeIsAUsageError() {
+        for (String[] args : new String[][] {{"rewrite", "--content-type", ""}, {"rewrite", "--content-type= "},
+            {"scan", "--content-type", "", "page.html"}}) {
+            Run r = run(page(), args);
+            assertEquals(2, r.code(), r.err());
+            assertEquals(List.of("consentgate: --content-type needs a content type, got an empty value"),
+                    r.err().lines().toList());
+            assertEquals("", r.text());
+        }
     }
 
     @Test
@@ -185,6 +342,47 @@ class RewriteAndScanCommandTest {
         assertEquals(2, run(page(), "rewrite", "file.html").code());
         assertEquals(2, run(page(), "scan").code());
         assertEquals(1, run(page(), "scan", "/no/such/file.html").code());
+    }
+
+    /**
+     * {@code --allow none} is the stored refusal the consent endpoint writes for {@code none}: in opt-out mode it
+     * removes what no {@code --allow} (no consent, the default allows) lets through.
+     */
+    @Test
+    void allowNoneIsAConsentToNothing(@TempDir Path dir) throws Exception {
+        Run optIn = run(page(), "rewrite", "--allow", "none");
+        assertEquals(0, optIn.code(), optIn.err());
+        assertArrayEquals(run(page(), "rewrite").out(), optIn.out(), "opt-in: the same as no consent");
+        assertArrayEquals(optIn.out(), run(page(), "rewrite", "--allow=NONE").out());
+
+        Path optOut = Files.writeString(dir.resolve("opt-out.yaml"), "mode: opt-out\n");
+        assertArrayEquals(page(), run(page(), "rewrite", "--policy", optOut.toString()).out(),
+                "opt-out without a consent: the default allows everything");
+        Run refused = run(page(), "rewrite", "--allow", "none", "--policy", optOut.toString());
+        assertEquals(0, refused.code(), refused.err());
+        assertFalse(refused.text().contains("fbevents") || refused.text().contains("G-SHOP1234"), refused.text());
+        Path f = Files.write(dir.resolve("shop.html"), page());
+        Run scan = run(new byte[0], "scan", "--allow", "none", "--policy", optOut.toString(), f.toString());
+        assertEquals(3, scan.text().lines().filter(l -> l.endsWith("\tremoved")).count(), scan.text());
+    }
+
+    /** An empty {@code --allow} or list item is never read as none (the init-params' rule); none stands alone. */
+    @Test
+    void allowRefusesAnEmptyValueOrItemAndNoneInAList() {
+        String[] bad = {"", " ", ",", "analytics,", ",marketing", "analytics,,marketing", "none,analytics",
+            "analytics,none", "none,none"};
+        for (String value : bad) {
+            for (String[] args : new String[][] {{"rewrite", "--allow", value}, {"rewrite", "--allow=" + value},
+                {"scan", "--allow", value, "page.html"}}) {
+                Run r = run(page(), args);
+                String why = "'" + value + "': " + r.err();
+                assertEquals(2, r.code(), why);
+                assertEquals(1, r.err().lines().count(), why);
+                assertTrue(r.err().startsWith("consentgate: --allow"), why);
+                assertEquals("", r.text(), why);
+            }
+        }
+        assertTrue(run(page(), "rewrite", "--allow", "").err().contains("write none"));
     }
 
     @Test

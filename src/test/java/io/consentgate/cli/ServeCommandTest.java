@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ServeCommandTest {
@@ -46,6 +47,22 @@ class ServeCommandTest {
         assertOneLineError(run("serve", "extra"), 2, "no operands");
         assertEquals(2, run().code());
         assertEquals(0, run("--help").code());
+    }
+
+    /** An empty --docroot or --policy is a usage error (exit 2), not the working directory; an empty --host too. */
+    @Test
+    void anEmptyFileNameIsAUsageError() {
+        String[][] cases = {
+            {"--docroot", "--docroot needs a directory name, got an empty value"},
+            {"--policy", "--policy needs a file name, got an empty value"},
+            {"--host", "--host needs a host name or address, got an empty value"},
+        };
+        for (String[] c : cases) {
+            // start, not run: without the check, run would serve the working directory until stopped.
+            UsageException e = assertThrows(UsageException.class, () -> ServeCommand.start(Options.parse(
+                    new String[] {"--port", "0", c[0], ""}, ServeCommand.FLAGS)).stop());
+            assertEquals(c[1], e.getMessage());
+        }
     }
 
     @Test
