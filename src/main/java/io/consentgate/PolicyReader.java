@@ -16,9 +16,11 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +50,20 @@ public final class PolicyReader {
     /** Keys a policy file may hold that are not plain init-params (structured values). */
     private static final Set<String> STRUCTURED_FILE_KEYS = Set.of("klaro-services", "trackers");
 
+    /** The keys an init-param may have, in documentation order. */
+    private static final Set<String> INIT_PARAM_KEYS = PARAMETERS.keySet();
+
+    /** The keys a policy file may hold, in documentation order: every init-param's but its own, and the catalog's. */
+    private static final Set<String> FILE_KEYS = fileKeys();
+
     private PolicyReader() {
+    }
+
+    private static Set<String> fileKeys() {
+        Set<String> keys = new LinkedHashSet<>(PARAMETERS.keySet());
+        keys.remove(POLICY_FILE);
+        keys.addAll(STRUCTURED_FILE_KEYS);
+        return Collections.unmodifiableSet(keys);
     }
 
     /** Opens a policy file named by the {@value #POLICY_FILE} init-param; returns null when it does not exist. */
@@ -136,7 +151,7 @@ public final class PolicyReader {
             try {
                 BiConsumer<Policy.Builder, String> setter = PolicyParameters.SETTERS.get(e.getKey());
                 if (setter == null) {
-                    throw unknown(e.getKey());
+                    throw unknown(e.getKey(), INIT_PARAM_KEYS);
                 }
                 String value = e.getValue() == null ? "" : e.getValue().strip();
                 if (value.isEmpty()) {
@@ -163,12 +178,17 @@ public final class PolicyReader {
                 + " if that is meant"));
     }
 
-    private static InvalidPolicyException unknown(String key) {
+    /**
+     * An unknown key: the message leads with the known key it was likely meant to be ({@link Misspellings}).
+     *
+     * @param known the keys the key's source takes: {@link #INIT_PARAM_KEYS} or {@link #FILE_KEYS}
+     */
+    private static InvalidPolicyException unknown(String key, Set<String> known) {
         if (key.equals("catalog")) {
             return new InvalidPolicyException(key, "unknown parameter; tracker overrides go in the list 'trackers' "
                     + "(its entries follow the tracker catalog schema)");
         }
-        return new InvalidPolicyException(key, "unknown parameter; known parameters: " + PARAMETERS.keySet());
+        return new InvalidPolicyException(key, Misspellings.unknownKey(key, known));
     }
 
     /**
@@ -326,7 +346,7 @@ public final class PolicyReader {
                 continue;
             }
             if (!PolicyParameters.SETTERS.containsKey(key)) {
-                throw unknown(key);
+                throw unknown(key, FILE_KEYS);
             }
             if (v.isArray() && !PolicyParameters.LIST_KEYS.contains(key)) {
                 throw new InvalidPolicyException(key, "takes one value, but the file gives a list " + v

@@ -596,6 +596,48 @@ class PolicyReaderTest {
         assertFalse(fromInitParam.getMessage().contains("cg.yaml"), "the init-param won: " + fromInitParam.getMessage());
     }
 
+    /**
+     * An unknown key's message leads with the known key it was likely meant to be, not with the list of all ~45: in
+     * a policy file or as an init-param, misspelt, in the wrong case or with {@code _}.
+     */
+    @Test
+    void anUnknownKeyLeadsWithTheKnownOneItWasLikelyMeantToBe() {
+        InvalidPolicyException file = fileFails("/WEB-INF/cg.yaml", "gpc-refuse: marketing\n");
+        assertEquals("gpc-refuse", file.parameter());
+        assertEquals("ConsentGate: invalid configuration 'gpc-refuse': unknown parameter (the README's Init-params "
+                + "table lists them all); did you mean 'gpc-refuses'? (in /WEB-INF/cg.yaml)", file.getMessage());
+        InvalidPolicyException initParam = assertThrows(InvalidPolicyException.class,
+                () -> read(Map.of("GPC_REFUSES", "marketing")));
+        assertEquals("ConsentGate: invalid configuration 'GPC_REFUSES': unknown parameter (the README's Init-params "
+                + "table lists them all); did you mean 'gpc-refuses' (names are lower case, with - between words)?",
+                initParam.getMessage());
+        InvalidPolicyException several = fileFails("/p.json", "{\"html\": false}");
+        assertTrue(several.getMessage().contains("); did you mean one of 'html-rewrite', "
+                + "'html-mode', 'html-max-held-bytes', 'html-on-overflow', 'html-stub-globals'?"),
+                several.getMessage());
+        InvalidPolicyException tracker = fileFails("/p.yaml", "tracker: []\n");
+        assertTrue(tracker.getMessage().contains("did you mean 'trackers'?"), tracker.getMessage());
+    }
+
+    /**
+     * With no known key near, the message lists the known ones, after the sentence that names the key: for a file
+     * the keys a file takes (the structured ones, not {@code policy-file}), for an init-param the init-params.
+     */
+    @Test
+    void anUnknownKeyNearNoKnownOneListsTheKnownOnesLast() {
+        InvalidPolicyException file = fileFails("/p.yaml", "colour: blue\n");
+        String m = file.getMessage();
+        assertTrue(m.startsWith("ConsentGate: invalid configuration 'colour': unknown parameter, and no known one is "
+                + "near that name. Known parameters: mode, region-header, "), m);
+        assertTrue(m.endsWith(", beacon-pings, trackers (in /p.yaml)") && m.contains(", klaro-services, "), m);
+        assertFalse(m.contains("policy-file") || m.contains("["), m);
+        InvalidPolicyException initParam = assertThrows(InvalidPolicyException.class,
+                () -> read(Map.of("colour", "blue")));
+        assertTrue(initParam.getMessage().endsWith("Known parameters: "
+                + String.join(", ", PolicyReader.PARAMETERS.keySet())), initParam.getMessage());
+        assertFalse(initParam.getMessage().contains("trackers"), initParam.getMessage());
+    }
+
     @Test
     void aCatalogSectionIsToldToUseTrackers() {
         InvalidPolicyException e = fileFails("/p.yaml", "catalog:\n  trackers: []\n");
