@@ -134,7 +134,7 @@ public final class PolicyReader {
         Loaded loaded = load(PolicyLocation.of(location), opener);
         JsonNode root = loaded.root();
         try {
-            flatten(root, loaded.numberTexts()).forEach((k, v) -> {
+            flatten(root, loaded.written()).forEach((k, v) -> {
                 settings.put(k, v);
                 fromFile.put(k, location);
             });
@@ -227,10 +227,10 @@ public final class PolicyReader {
     }
 
     /**
-     * A policy file's settings object, and for each of its keys the text of each number as written: the key's own
-     * value, or each item of its list ({@code null} where an item is no number).
+     * A policy file's settings object, and for each of its keys the text of each number and boolean as written: the
+     * key's own value, or each item of its list ({@code null} where an item is neither).
      */
-    private record Loaded(JsonNode root, Map<String, List<String>> numberTexts) {
+    private record Loaded(JsonNode root, Map<String, List<String>> written) {
     }
 
     /**
@@ -263,7 +263,7 @@ public final class PolicyReader {
                             ? "holds more than one YAML document (a second ---): keep every setting in one"
                             : "has text after the settings object"));
                 }
-                return new Loaded(root, numberTexts(factory, bytes));
+                return new Loaded(root, writtenTexts(factory, bytes));
             }
         } catch (JsonProcessingException e) {
             throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' is not valid: " + syntaxError(e), e);
@@ -273,10 +273,11 @@ public final class PolicyReader {
     }
 
     /**
-     * The numbers of the settings object as written ({@code 0x1F}, {@code 1_000}, {@code 007}): the tree holds only
-     * their values. Read again from the text, which has already parsed once.
+     * The numbers and booleans of the settings object as written ({@code 0x1F}, {@code 1_000}, {@code 007}; YAML's
+     * {@code no}, {@code Off}): the tree holds only their values. Read again from the text, which has already parsed
+     * once.
      */
-    private static Map<String, List<String>> numberTexts(JsonFactory factory, byte[] bytes) throws IOException {
+    private static Map<String, List<String>> writtenTexts(JsonFactory factory, byte[] bytes) throws IOException {
         Map<String, List<String>> out = new HashMap<>();
         try (JsonParser p = factory.createParser(bytes)) {
             p.nextToken();
@@ -286,11 +287,11 @@ public final class PolicyReader {
                 JsonToken t = p.nextToken();
                 if (t == JsonToken.START_ARRAY) {
                     for (JsonToken item = p.nextToken(); item != JsonToken.END_ARRAY; item = p.nextToken()) {
-                        texts.add(item.isNumeric() ? p.getText() : null);
+                        texts.add(item.isNumeric() || item.isBoolean() ? p.getText() : null);
                         p.skipChildren();
                     }
                 } else {
-                    texts.add(t.isNumeric() ? p.getText() : null);
+                    texts.add(t.isNumeric() || t.isBoolean() ? p.getText() : null);
                     p.skipChildren();
                 }
                 out.put(key, texts);
@@ -333,7 +334,7 @@ public final class PolicyReader {
         }
     }
 
-    private static Map<String, String> flatten(JsonNode root, Map<String, List<String>> numberTexts) {
+    private static Map<String, String> flatten(JsonNode root, Map<String, List<String>> written) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -352,7 +353,7 @@ public final class PolicyReader {
                 throw new InvalidPolicyException(key, "takes one value, but the file gives a list " + v
                         + ": write one value (quoted, if it holds a comma)");
             }
-            List<String> texts = numberTexts.getOrDefault(key, List.of());
+            List<String> texts = written.getOrDefault(key, List.of());
             if (v.isArray()) {
                 List<String> items = new ArrayList<>();
                 for (int i = 0; i < v.size(); i++) {
@@ -369,14 +370,16 @@ public final class PolicyReader {
     /**
      * One value of a policy file as init-param text. A boolean is text only for a true/false parameter; YAML also reads
      * an unquoted {@code off}, {@code no}, {@code on}, {@code yes} as one, so false means {@code off} for the parameters
-     * that take {@code off}, and anywhere else a boolean is an error that says to quote the value.
+     * that take {@code off}. For a category list it is the word as written, which no category is named: the category
+     * rule then says what was likely meant ({@code none}, or the categories), which quoting it would not give. Anywhere
+     * else a boolean is an error that says to quote the value.
      *
      * <p>A number is its text only when written as its own value reads ({@code 395}, {@code 1.5}): YAML also reads an
      * unquoted {@code 0x1F}, {@code 017}, {@code 1_000}, {@code +1} or {@code 1e3} as a number, whose value would
      * silently replace what was written (a hex secret would become its decimal value), so such a number is an error
      * that says to quote the value.
      *
-     * @param written the number as written in the file, or null when unknown
+     * @param written the number or boolean as written in the file, or null when unknown
      */
     private static String scalar(String key, JsonNode n, String written) {
         if (n.isNull()) {
@@ -389,8 +392,12 @@ public final class PolicyReader {
             if (!n.booleanValue() && PolicyParameters.OFF_KEYS.contains(key)) {
                 return "off";
             }
-            throw new InvalidPolicyException(key, "was read as the boolean " + n.asText() + ", which is not a value of "
-                    + "this parameter (in YAML an unquoted yes, no, on, off, true or false is a boolean): quote it");
+            if (PolicyParameters.CATEGORY_KEYS.contains(key)) {
+                return written == null ? n.asText() : written;
+            }
+            throw new InvalidPolicyException(key, "'" + (written == null ? n.asText() : written) + "' was read as the "
+                    + "boolean " + n.asText() + ", which is not a value of this parameter (in YAML an unquoted yes, no, "
+                    + "on, off, true or false is a boolean): quote it");
         }
         if (n.isNumber() && !n.asText().equals(written)) {
             throw new InvalidPolicyException(key, "'" + (written == null ? n.asText() : written) + "' was read as the "

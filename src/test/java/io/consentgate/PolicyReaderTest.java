@@ -696,12 +696,46 @@ class PolicyReaderTest {
 
     @Test
     void aYamlBooleanWhereTextIsNeededIsAnErrorThatSaysToQuoteIt() {
-        for (String yaml : new String[] {"gpc-refuses: no\n", "mode: on\n", "consent-path: on\n",
-            "permissions-policy: yes\n", "gpc-refuses: [marketing, off]\n", "vary: true\n"}) {
+        for (String yaml : new String[] {"mode: on\n", "consent-path: on\n", "permissions-policy: yes\n",
+            "honour-cmps: [klaro, no]\n", "vary: true\n"}) {
             InvalidPolicyException e = fileFails("/p.yaml", yaml);
             assertTrue(e.getMessage().contains("boolean") && e.getMessage().contains("quote")
                     && e.getMessage().contains("/p.yaml"), e.getMessage());
         }
+        assertTrue(fileFails("/p.yaml", "mode: On\n").getMessage().contains("'On' was read as the boolean true"));
+    }
+
+    /**
+     * A no where categories are listed meant none, a yes some categories: quoting it would only give "'no' is not a
+     * category", so the message says what to write, whether YAML read it as a boolean or it was written as text.
+     */
+    @Test
+    void aYesOrNoForACategoryListSaysToWriteNoneOrTheCategoriesNotToQuoteIt() {
+        assertEquals("ConsentGate: invalid configuration 'gpc-refuses': 'no' is not a category (necessary, functional, "
+                + "analytics, marketing): to refuse no category, write none (in /p.yaml)",
+                fileFails("/p.yaml", "gpc-refuses: no\n").getMessage());
+        for (String yaml : new String[] {"dnt-refuses: Off\n", "gpc-refuses: false\n", "gpc-refuses: [no]\n",
+            "gpc-refuses: 'no'\n"}) {
+            String m = fileFails("/p.yaml", yaml).getMessage();
+            assertTrue(m.endsWith(": to refuse no category, write none (in /p.yaml)") && !m.contains("quote"), m);
+        }
+        String json = fileFails("/p.json", "{\"dnt-refuses\": false}").getMessage();
+        assertTrue(json.contains("'false' is not a category") && json.contains("write none (in /p.json)"), json);
+        for (String no : new String[] {"no", "OFF", "false"}) {
+            String m = assertThrows(InvalidPolicyException.class, () -> read(Map.of("dnt-refuses", no))).getMessage();
+            assertTrue(m.endsWith("'" + no + "' is not a category (necessary, functional, analytics, marketing): to "
+                    + "refuse no category, write none"), m);
+        }
+        for (String yes : new String[] {"gpc-refuses: yes\n", "dnt-refuses: on\n", "gpc-refuses: [true]\n"}) {
+            String m = fileFails("/p.yaml", yes).getMessage();
+            assertTrue(m.contains("' is not a category") && m.contains(": list the categories to refuse, like "
+                    + "analytics, marketing (in /p.yaml)"), m);
+        }
+        String inList = fileFails("/p.yaml", "gpc-refuses: [marketing, off]\n").getMessage();
+        assertTrue(inList.contains("'off' is not a category") && inList.contains("write none alone"), inList);
+        String other = assertThrows(InvalidPolicyException.class, () -> read(Map.of("gpc-refuses", "ads")))
+                .getMessage();
+        assertTrue(other.endsWith("'ads' is not a category (necessary, functional, analytics, marketing)"), other);
     }
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
