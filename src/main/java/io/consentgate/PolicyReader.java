@@ -127,20 +127,25 @@ public final class PolicyReader {
 
     /**
      * Loads the policy file's settings into {@code settings}, each marked as from the file in {@code fromFile}; returns
-     * the file's settings object, for its structured keys.
+     * the file's settings object, for its structured keys. A file the container serves to anyone may not hold the
+     * consent secret ({@code PolicyLocation.requireUnservedSecret}).
      */
     private static JsonNode fileSettings(String location, ResourceOpener opener, Map<String, String> settings,
             Map<String, String> fromFile) {
-        Loaded loaded = load(PolicyLocation.of(location), opener);
+        PolicyLocation where = PolicyLocation.of(location);
+        Loaded loaded = load(where, opener);
         JsonNode root = loaded.root();
+        Map<String, String> read;
         try {
-            flatten(root, loaded.written()).forEach((k, v) -> {
-                settings.put(k, v);
-                fromFile.put(k, location);
-            });
+            read = flatten(root, loaded.written());
         } catch (InvalidPolicyException e) {
             throw e.in(location);
         }
+        where.requireUnservedSecret(read.get("consent-secret"));
+        read.forEach((k, v) -> {
+            settings.put(k, v);
+            fromFile.put(k, location);
+        });
         return root;
     }
 

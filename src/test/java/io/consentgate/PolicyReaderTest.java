@@ -254,7 +254,7 @@ class PolicyReaderTest {
     void noneAsAnInitParamWinsOverTheFilesValue(String key, String yaml) throws Exception {
         String keyword = PolicyParameters.takes(key, "none") ? "none" : "off";
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("policy-file", "/p.yaml");
+        params.put("policy-file", "/WEB-INF/p.yaml");
         params.put(key, keyword);
         Policy overridden = PolicyReader.read(params,
                 loc -> new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
@@ -756,7 +756,7 @@ class PolicyReaderTest {
 
     @Test
     void aNumberWrittenAsItsValueIsItsTextAndAQuotedOneIsAsWritten() {
-        Policy plain = readFile("/p.yaml", """
+        Policy plain = readFile("/WEB-INF/p.yaml", """
                 policy-revision: 7
                 consent-max-age-days: 30
                 consent-secret: 12345678901234567890123456789012345
@@ -764,7 +764,7 @@ class PolicyReaderTest {
         assertEquals(7, plain.policyRevision());
         assertArrayEquals("12345678901234567890123456789012345".getBytes(StandardCharsets.UTF_8),
                 plain.consentSecret());
-        Policy quoted = readFile("/p.yaml", "consent-secret: \"0x1234567890abcdef1234567890abcdef12\"\n");
+        Policy quoted = readFile("/WEB-INF/p.yaml", "consent-secret: \"0x1234567890abcdef1234567890abcdef12\"\n");
         assertArrayEquals("0x1234567890abcdef1234567890abcdef12".getBytes(StandardCharsets.UTF_8),
                 quoted.consentSecret());
         assertEquals(3, readFile("/p.json", "{\"policy-revision\": 3}").policyRevision());
