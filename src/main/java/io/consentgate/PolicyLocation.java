@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -31,7 +33,8 @@ final class PolicyLocation {
     /**
      * The location {@code location} (stripped, not {@code none}). A webapp path is read by the Servlet API only when
      * it starts with {@code /} ({@code ServletContext.getResourceAsStream}): without it one container answers "not
-     * found" and another reads it anyway, so any other form is refused here, with the forms that are read.
+     * found" and another reads it anyway, so any other form is refused here, with the forms that are read. A relative
+     * path is suggested under {@code /WEB-INF/}, never at the webapp's root, which the container serves to anyone.
      */
     static PolicyLocation of(String location) {
         if (location.startsWith("classpath:") || location.startsWith("file:") || location.startsWith("/")) {
@@ -42,7 +45,61 @@ final class PolicyLocation {
                 && !lower.startsWith("classpath") && !lower.startsWith("file");
         throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' is none of the forms read: classpath:NAME "
                 + "(a class path resource), file:PATH (a file system path) or a webapp path starting with /, like "
-                + "/WEB-INF/consentgate.yaml" + (relativePath ? " (did you mean '/" + location + "'?)" : ""));
+                + "/WEB-INF/consentgate.yaml" + (relativePath ? " (did you mean '" + unserved("/" + location) + "'?)"
+                : ""));
+    }
+
+    /**
+     * Whether this is a webapp path the container serves to anyone who asks: one outside {@code /WEB-INF/} and
+     * {@code /META-INF/} (compared as the container does, after {@code .} and {@code ..} segments, in any case).
+     */
+    boolean isServedToAnyone() {
+        return location.startsWith("/") && isServed(location);
+    }
+
+    /**
+     * Refuses this location when the container serves it to anyone (a webapp path outside {@code /WEB-INF/} and
+     * {@code /META-INF/}) and the file holds the consent secret itself: whoever downloads it can sign consent cookies
+     * that grant what the visitor never chose, so the signature would protect nothing while looking as if it did. A
+     * file there without the secret, or naming it as {@code env:NAME} or {@code none}, is read as before.
+     *
+     * @param secret the file's {@code consent-secret} as text, or null when it has none
+     */
+    void requireUnservedSecret(String secret) {
+        String s = secret == null ? "" : secret.strip();
+        if (!s.isEmpty() && !PolicyParameters.isNone(s) && !s.startsWith("env:") && isServedToAnyone()) {
+            throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' holds the consent-secret, and the "
+                    + "container serves that path to anyone: whoever downloads it can sign consent cookies. Move the "
+                    + "file to " + unserved(location) + ", which the container never serves, name that here, and "
+                    + "change the secret, since it may have been read; or give the secret as env:NAME");
+        }
+    }
+
+    /** Whether the webapp path {@code path} is outside the two directories the container never serves. */
+    private static boolean isServed(String path) {
+        List<String> segments = segments(path);
+        String first = segments.size() < 2 ? "" : segments.get(0).toUpperCase(Locale.ROOT);
+        return !first.equals("WEB-INF") && !first.equals("META-INF");
+    }
+
+    /** The webapp path's segments as the container resolves them: no empty or {@code .} one, {@code ..} applied. */
+    private static List<String> segments(String path) {
+        List<String> segments = new ArrayList<>();
+        for (String seg : path.split("/")) {
+            if (seg.equals("..")) {
+                if (!segments.isEmpty()) {
+                    segments.remove(segments.size() - 1);
+                }
+            } else if (!seg.isEmpty() && !seg.equals(".")) {
+                segments.add(seg);
+            }
+        }
+        return segments;
+    }
+
+    /** The webapp path {@code path}, or where it is not served when the container serves it: under /WEB-INF. */
+    private static String unserved(String path) {
+        return isServed(path) ? "/WEB-INF/" + String.join("/", segments(path)) : path;
     }
 
     /**
@@ -116,7 +173,7 @@ final class PolicyLocation {
             looked = "no class path resource '" + name + "' (through the context class loader: in a webapp, "
                     + "WEB-INF/classes and the jars in WEB-INF/lib)";
             if (!name.isEmpty() && inWebapp("/" + name, opener)) {
-                suggestion = "/" + name;
+                suggestion = webappSuggestion("/" + name);
             } else if (name.contains("/") && isFile("/" + name)) {
                 suggestion = "file:/" + name;
             }
@@ -128,7 +185,7 @@ final class PolicyLocation {
             String resource = path.startsWith("/") ? path : "/" + path;
             String first = resource.length() > 1 ? resource.substring(1).split("/", 2)[0] : "";
             if (inWebapp(resource, opener) || first.equals("WEB-INF") || first.equals("META-INF")) {
-                suggestion = resource;
+                suggestion = webappSuggestion(resource);
             } else if (onClassPath(resource.substring(1))) {
                 suggestion = "classpath:" + resource.substring(1);
             }
@@ -141,12 +198,23 @@ final class PolicyLocation {
                 suggestion = "file:" + location;
             } else if (onClassPath(location.substring(1))) {
                 suggestion = "classpath:" + location.substring(1);
+            } else if (isServed(location) && inWebapp(unserved(location), opener)) {
+                suggestion = unserved(location);
             }
         }
         return new InvalidPolicyException(POLICY_FILE, "'" + location + "' not found: " + looked
                 + (suggestion == null ? "." : "; did you mean " + suggestion + "?") + " Forms read: file:PATH (a file "
                 + "system path), classpath:NAME (a class path resource), a webapp path starting with / (like "
                 + "/WEB-INF/consentgate.yaml), or none for no policy file");
+    }
+
+    /**
+     * The webapp path {@code resource} as a suggestion: where the file is, unless the container serves that to anyone;
+     * then the same name under {@code /WEB-INF}, with why to move it there.
+     */
+    private static String webappSuggestion(String resource) {
+        return !isServed(resource) ? resource : unserved(resource) + " (moving the file there: the webapp has it at "
+                + resource + ", which the container serves to anyone)";
     }
 
     /**

@@ -49,6 +49,12 @@ final class PolicyParameters {
             "gpc-headers", "honour-cmps", "permissions-policy", "cookie-expiry-paths",
             "access-log-ip-mask", "trusted-proxies", "beacon-paths");
 
+    /**
+     * The parameters whose value is a list of categories. A yes/no word there (YAML's unquoted {@code no} included) is
+     * refused with what was likely meant: {@code none}, or the categories.
+     */
+    static final Set<String> CATEGORY_KEYS = Set.of("gpc-refuses", "dnt-refuses");
+
     /** Parameters that take {@code off}. */
     static final Set<String> OFF_KEYS = SETTERS.keySet().stream().filter(k -> takes(k, "off"))
             .collect(Collectors.toUnmodifiableSet());
@@ -286,8 +292,9 @@ final class PolicyParameters {
 
     private static Category[] categories(String param, String v) {
         List<Category> out = new ArrayList<>();
-        for (String s : list(param, v)) {
-            Category c = category(param, s);
+        List<String> items = list(param, v);
+        for (String s : items) {
+            Category c = Category.fromId(s).orElseThrow(() -> notACategory(param, s, yesNo(s, items.size() == 1)));
             if (c == Category.NECESSARY) {
                 throw new InvalidPolicyException(param, "necessary cannot be refused");
             }
@@ -296,9 +303,30 @@ final class PolicyParameters {
         return out.toArray(Category[]::new);
     }
 
+    /**
+     * What a yes/no word in a category list (written so, or YAML's unquoted boolean) was likely meant to be: a "no"
+     * almost surely {@code none}, a "yes" some categories; quoting it would not help. Empty for any other word.
+     *
+     * @param alone whether the word is the list's only item
+     */
+    private static String yesNo(String item, boolean alone) {
+        String word = item.toLowerCase(Locale.ROOT);
+        if (word.equals("no") || word.equals("off") || word.equals("false")) {
+            return ": to refuse no category, write none" + (alone ? "" : " alone");
+        }
+        if (word.equals("yes") || word.equals("on") || word.equals("true")) {
+            return ": list the categories to refuse, like analytics, marketing";
+        }
+        return "";
+    }
+
     static Category category(String param, String s) {
-        return Category.fromId(s).orElseThrow(() -> new InvalidPolicyException(param, "'" + s
-                + "' is not a category (necessary, functional, analytics, marketing)"));
+        return Category.fromId(s).orElseThrow(() -> notACategory(param, s, ""));
+    }
+
+    private static InvalidPolicyException notACategory(String param, String s, String hint) {
+        return new InvalidPolicyException(param, "'" + s + "' is not a category (necessary, functional, analytics, "
+                + "marketing)" + hint);
     }
 
     private static ConsentMode mode(String param, String v) {

@@ -16,9 +16,11 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +50,20 @@ public final class PolicyReader {
     /** Keys a policy file may hold that are not plain init-params (structured values). */
     private static final Set<String> STRUCTURED_FILE_KEYS = Set.of("klaro-services", "trackers");
 
+    /** The keys an init-param may have, in documentation order. */
+    private static final Set<String> INIT_PARAM_KEYS = PARAMETERS.keySet();
+
+    /** The keys a policy file may hold, in documentation order: every init-param's but its own, and the catalog's. */
+    private static final Set<String> FILE_KEYS = fileKeys();
+
     private PolicyReader() {
+    }
+
+    private static Set<String> fileKeys() {
+        Set<String> keys = new LinkedHashSet<>(PARAMETERS.keySet());
+        keys.remove(POLICY_FILE);
+        keys.addAll(STRUCTURED_FILE_KEYS);
+        return Collections.unmodifiableSet(keys);
     }
 
     /** Opens a policy file named by the {@value #POLICY_FILE} init-param; returns null when it does not exist. */
@@ -112,20 +127,25 @@ public final class PolicyReader {
 
     /**
      * Loads the policy file's settings into {@code settings}, each marked as from the file in {@code fromFile}; returns
-     * the file's settings object, for its structured keys.
+     * the file's settings object, for its structured keys. A file the container serves to anyone may not hold the
+     * consent secret ({@code PolicyLocation.requireUnservedSecret}).
      */
     private static JsonNode fileSettings(String location, ResourceOpener opener, Map<String, String> settings,
             Map<String, String> fromFile) {
-        Loaded loaded = load(PolicyLocation.of(location), opener);
+        PolicyLocation where = PolicyLocation.of(location);
+        Loaded loaded = load(where, opener);
         JsonNode root = loaded.root();
+        Map<String, String> read;
         try {
-            flatten(root, loaded.numberTexts()).forEach((k, v) -> {
-                settings.put(k, v);
-                fromFile.put(k, location);
-            });
+            read = flatten(root, loaded.written());
         } catch (InvalidPolicyException e) {
             throw e.in(location);
         }
+        where.requireUnservedSecret(read.get("consent-secret"));
+        read.forEach((k, v) -> {
+            settings.put(k, v);
+            fromFile.put(k, location);
+        });
         return root;
     }
 
@@ -136,7 +156,7 @@ public final class PolicyReader {
             try {
                 BiConsumer<Policy.Builder, String> setter = PolicyParameters.SETTERS.get(e.getKey());
                 if (setter == null) {
-                    throw unknown(e.getKey());
+                    throw unknown(e.getKey(), INIT_PARAM_KEYS);
                 }
                 String value = e.getValue() == null ? "" : e.getValue().strip();
                 if (value.isEmpty()) {
@@ -163,12 +183,17 @@ public final class PolicyReader {
                 + " if that is meant"));
     }
 
-    private static InvalidPolicyException unknown(String key) {
+    /**
+     * An unknown key: the message leads with the known key it was likely meant to be ({@link Misspellings}).
+     *
+     * @param known the keys the key's source takes: {@link #INIT_PARAM_KEYS} or {@link #FILE_KEYS}
+     */
+    private static InvalidPolicyException unknown(String key, Set<String> known) {
         if (key.equals("catalog")) {
             return new InvalidPolicyException(key, "unknown parameter; tracker overrides go in the list 'trackers' "
                     + "(its entries follow the tracker catalog schema)");
         }
-        return new InvalidPolicyException(key, "unknown parameter; known parameters: " + PARAMETERS.keySet());
+        return new InvalidPolicyException(key, Misspellings.unknownKey(key, known));
     }
 
     /**
@@ -207,10 +232,10 @@ public final class PolicyReader {
     }
 
     /**
-     * A policy file's settings object, and for each of its keys the text of each number as written: the key's own
-     * value, or each item of its list ({@code null} where an item is no number).
+     * A policy file's settings object, and for each of its keys the text of each number and boolean as written: the
+     * key's own value, or each item of its list ({@code null} where an item is neither).
      */
-    private record Loaded(JsonNode root, Map<String, List<String>> numberTexts) {
+    private record Loaded(JsonNode root, Map<String, List<String>> written) {
     }
 
     /**
@@ -243,7 +268,7 @@ public final class PolicyReader {
                             ? "holds more than one YAML document (a second ---): keep every setting in one"
                             : "has text after the settings object"));
                 }
-                return new Loaded(root, numberTexts(factory, bytes));
+                return new Loaded(root, writtenTexts(factory, bytes));
             }
         } catch (JsonProcessingException e) {
             throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' is not valid: " + syntaxError(e), e);
@@ -253,10 +278,11 @@ public final class PolicyReader {
     }
 
     /**
-     * The numbers of the settings object as written ({@code 0x1F}, {@code 1_000}, {@code 007}): the tree holds only
-     * their values. Read again from the text, which has already parsed once.
+     * The numbers and booleans of the settings object as written ({@code 0x1F}, {@code 1_000}, {@code 007}; YAML's
+     * {@code no}, {@code Off}): the tree holds only their values. Read again from the text, which has already parsed
+     * once.
      */
-    private static Map<String, List<String>> numberTexts(JsonFactory factory, byte[] bytes) throws IOException {
+    private static Map<String, List<String>> writtenTexts(JsonFactory factory, byte[] bytes) throws IOException {
         Map<String, List<String>> out = new HashMap<>();
         try (JsonParser p = factory.createParser(bytes)) {
             p.nextToken();
@@ -266,11 +292,11 @@ public final class PolicyReader {
                 JsonToken t = p.nextToken();
                 if (t == JsonToken.START_ARRAY) {
                     for (JsonToken item = p.nextToken(); item != JsonToken.END_ARRAY; item = p.nextToken()) {
-                        texts.add(item.isNumeric() ? p.getText() : null);
+                        texts.add(item.isNumeric() || item.isBoolean() ? p.getText() : null);
                         p.skipChildren();
                     }
                 } else {
-                    texts.add(t.isNumeric() ? p.getText() : null);
+                    texts.add(t.isNumeric() || t.isBoolean() ? p.getText() : null);
                     p.skipChildren();
                 }
                 out.put(key, texts);
@@ -313,7 +339,7 @@ public final class PolicyReader {
         }
     }
 
-    private static Map<String, String> flatten(JsonNode root, Map<String, List<String>> numberTexts) {
+    private static Map<String, String> flatten(JsonNode root, Map<String, List<String>> written) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -326,13 +352,13 @@ public final class PolicyReader {
                 continue;
             }
             if (!PolicyParameters.SETTERS.containsKey(key)) {
-                throw unknown(key);
+                throw unknown(key, FILE_KEYS);
             }
             if (v.isArray() && !PolicyParameters.LIST_KEYS.contains(key)) {
                 throw new InvalidPolicyException(key, "takes one value, but the file gives a list " + v
                         + ": write one value (quoted, if it holds a comma)");
             }
-            List<String> texts = numberTexts.getOrDefault(key, List.of());
+            List<String> texts = written.getOrDefault(key, List.of());
             if (v.isArray()) {
                 List<String> items = new ArrayList<>();
                 for (int i = 0; i < v.size(); i++) {
@@ -349,14 +375,16 @@ public final class PolicyReader {
     /**
      * One value of a policy file as init-param text. A boolean is text only for a true/false parameter; YAML also reads
      * an unquoted {@code off}, {@code no}, {@code on}, {@code yes} as one, so false means {@code off} for the parameters
-     * that take {@code off}, and anywhere else a boolean is an error that says to quote the value.
+     * that take {@code off}. For a category list it is the word as written, which no category is named: the category
+     * rule then says what was likely meant ({@code none}, or the categories), which quoting it would not give. Anywhere
+     * else a boolean is an error that says to quote the value.
      *
      * <p>A number is its text only when written as its own value reads ({@code 395}, {@code 1.5}): YAML also reads an
      * unquoted {@code 0x1F}, {@code 017}, {@code 1_000}, {@code +1} or {@code 1e3} as a number, whose value would
      * silently replace what was written (a hex secret would become its decimal value), so such a number is an error
      * that says to quote the value.
      *
-     * @param written the number as written in the file, or null when unknown
+     * @param written the number or boolean as written in the file, or null when unknown
      */
     private static String scalar(String key, JsonNode n, String written) {
         if (n.isNull()) {
@@ -369,8 +397,12 @@ public final class PolicyReader {
             if (!n.booleanValue() && PolicyParameters.OFF_KEYS.contains(key)) {
                 return "off";
             }
-            throw new InvalidPolicyException(key, "was read as the boolean " + n.asText() + ", which is not a value of "
-                    + "this parameter (in YAML an unquoted yes, no, on, off, true or false is a boolean): quote it");
+            if (PolicyParameters.CATEGORY_KEYS.contains(key)) {
+                return written == null ? n.asText() : written;
+            }
+            throw new InvalidPolicyException(key, "'" + (written == null ? n.asText() : written) + "' was read as the "
+                    + "boolean " + n.asText() + ", which is not a value of this parameter (in YAML an unquoted yes, no, "
+                    + "on, off, true or false is a boolean): quote it");
         }
         if (n.isNumber() && !n.asText().equals(written)) {
             throw new InvalidPolicyException(key, "'" + (written == null ? n.asText() : written) + "' was read as the "

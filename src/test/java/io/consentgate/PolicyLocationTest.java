@@ -32,7 +32,8 @@ class PolicyLocationTest {
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "WEB-INF/consentgate.yaml|/WEB-INF/consentgate.yaml", "consentgate.json|/consentgate.json",
+        "WEB-INF/consentgate.yaml|/WEB-INF/consentgate.yaml", "consentgate.json|/WEB-INF/consentgate.json",
+        "conf/consentgate.yaml|/WEB-INF/conf/consentgate.yaml", "META-INF/cg.yaml|/META-INF/cg.yaml",
         "./WEB-INF/consentgate.yml|", "C:\\conf\\consentgate.yaml|", "classpath/consentgate.yaml|",
     })
     void aPolicyFileInNoneOfTheAcceptedFormsNamesThem(String location, String suggested) {
@@ -48,6 +49,98 @@ class PolicyLocationTest {
         }
         assertEquals(ConsentMode.OPT_OUT, PolicyReader.read(Map.of("policy-file", "/WEB-INF/consentgate.yaml"),
                 loc -> new ByteArrayInputStream(yaml)).mode());
+    }
+
+    /**
+     * A relative name is suggested under {@code /WEB-INF/}, never at the webapp's root: the container serves that to
+     * anyone, and a policy there holding the consent secret would be downloadable.
+     */
+    @Test
+    void aRelativePolicyFileIsSuggestedWhereTheContainerNeverServesIt() {
+        InvalidPolicyException e = assertThrows(InvalidPolicyException.class,
+                () -> read(Map.of("policy-file", "consentgate.yaml")));
+        assertTrue(e.getMessage().endsWith(" (did you mean '/WEB-INF/consentgate.yaml'?)"), e.getMessage());
+        assertFalse(e.getMessage().contains("'/consentgate.yaml'"), e.getMessage());
+    }
+
+    /**
+     * A policy file the container serves to anyone (outside /WEB-INF/ and /META-INF/, as the container compares the
+     * path) may not hold the consent secret itself: whoever downloads it could sign consent cookies. The message names
+     * the file and where to move it, and never the secret.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "/consentgate.yaml|/WEB-INF/consentgate.yaml", "/conf/cg.yaml|/WEB-INF/conf/cg.yaml",
+        "/WEB-INF/../cg.yaml|/WEB-INF/cg.yaml", "/static/WEB-INF/cg.yaml|/WEB-INF/static/WEB-INF/cg.yaml",
+        "/WEB-INF.yaml|/WEB-INF/WEB-INF.yaml", "/./conf//cg.yml|/WEB-INF/conf/cg.yml",
+    })
+    void aServedPolicyFileHoldingTheSecretIsRefused(String location, String moveTo) {
+        String secret = "s3cr3t-0123456789abcdef0123456789abcdef";
+        InvalidPolicyException e = assertThrows(InvalidPolicyException.class, () -> PolicyReader.read(
+                Map.of("policy-file", location), policy("mode: opt-out\nconsent-secret: " + secret + "\n")));
+        assertEquals("policy-file", e.parameter());
+        assertEquals("ConsentGate: invalid configuration 'policy-file': '" + location + "' holds the consent-secret, "
+                + "and the container serves that path to anyone: whoever downloads it can sign consent cookies. Move "
+                + "the file to " + moveTo + ", which the container never serves, name that here, and change the "
+                + "secret, since it may have been read; or give the secret as env:NAME", e.getMessage());
+        assertFalse(e.getMessage().contains(secret), e.getMessage());
+        // As an init-param the secret wins over the file's, but the file still publishes one: still refused.
+        assertThrows(InvalidPolicyException.class, () -> PolicyReader.read(Map.of("policy-file", location,
+                "consent-secret", "none"), policy("consent-secret: " + secret + "\n")));
+    }
+
+    /** Where the container never serves the file, or where the file holds no secret, it is read as before. */
+    @Test
+    void aPolicyFileIsReadWhereItIsNotServedOrHoldsNoSecret() {
+        String secret = "0123456789abcdef0123456789abcdef";
+        for (String unserved : new String[] {"/WEB-INF/cg.yaml", "/META-INF/cg.yaml", "/web-inf/cg.yaml",
+            "/./WEB-INF/cg.yaml", "//WEB-INF/cg.yaml", "/WEB-INF/conf/../cg.yaml"}) {
+            Policy p = PolicyReader.read(Map.of("policy-file", unserved), policy("consent-secret: " + secret + "\n"));
+            assertEquals(secret, new String(p.consentSecret(), StandardCharsets.UTF_8), unserved);
+        }
+        for (String noSecret : new String[] {"consent-secret: none\n", "mode: opt-out\n",
+            "consent-secret: env:PATH\n"}) {
+            Policy p = PolicyReader.read(Map.of("policy-file", "/consentgate.yaml"), policy(noSecret));
+            assertEquals(noSecret.startsWith("mode") ? ConsentMode.OPT_OUT : ConsentMode.OPT_IN, p.mode(), noSecret);
+        }
+    }
+
+    @Test
+    void aFileOrClassPathPolicyFileMayHoldTheSecret() throws IOException {
+        Path dir = Files.createDirectories(Path.of("target", "policy-" + java.util.UUID.randomUUID()));
+        Path file = Files.writeString(dir.resolve("consentgate.yaml"),
+                "consent-secret: 0123456789abcdef0123456789abcdef\n").toAbsolutePath();
+        try {
+            assertEquals(32, read(Map.of("policy-file", "file:" + file)).consentSecret().length);
+        } finally {
+            Files.delete(file);
+            Files.delete(dir);
+        }
+    }
+
+    /**
+     * A file the webapp holds where the container serves it is suggested under /WEB-INF/, with why to move it; one
+     * named at the root but kept under /WEB-INF/ is suggested there.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "classpath:consentgate.yaml|/consentgate.yaml|/WEB-INF/consentgate.yaml (moving the file there: the webapp "
+            + "has it at /consentgate.yaml, which the container serves to anyone)",
+        "file:consentgate.yaml|/consentgate.yaml|/WEB-INF/consentgate.yaml (moving the file there: the webapp has "
+            + "it at /consentgate.yaml, which the container serves to anyone)",
+        "/consentgate.yaml|/WEB-INF/consentgate.yaml|/WEB-INF/consentgate.yaml",
+        "/conf/cg.yaml|/WEB-INF/conf/cg.yaml|/WEB-INF/conf/cg.yaml",
+    })
+    void aPolicyFileNotFoundIsSuggestedWhereTheContainerNeverServesIt(String location, String inWebapp,
+            String suggested) {
+        InvalidPolicyException e = assertThrows(InvalidPolicyException.class, () -> PolicyReader.read(
+                Map.of("policy-file", location), loc -> loc.equals(inWebapp)
+                        ? new ByteArrayInputStream("mode: opt-out\n".getBytes(StandardCharsets.UTF_8)) : null));
+        assertTrue(e.getMessage().contains("; did you mean " + suggested + "? Forms read: "), e.getMessage());
+    }
+
+    private static PolicyReader.ResourceOpener policy(String yaml) {
+        return loc -> new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -254,7 +254,7 @@ class PolicyReaderTest {
     void noneAsAnInitParamWinsOverTheFilesValue(String key, String yaml) throws Exception {
         String keyword = PolicyParameters.takes(key, "none") ? "none" : "off";
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("policy-file", "/p.yaml");
+        params.put("policy-file", "/WEB-INF/p.yaml");
         params.put(key, keyword);
         Policy overridden = PolicyReader.read(params,
                 loc -> new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
@@ -596,6 +596,48 @@ class PolicyReaderTest {
         assertFalse(fromInitParam.getMessage().contains("cg.yaml"), "the init-param won: " + fromInitParam.getMessage());
     }
 
+    /**
+     * An unknown key's message leads with the known key it was likely meant to be, not with the list of all ~45: in
+     * a policy file or as an init-param, misspelt, in the wrong case or with {@code _}.
+     */
+    @Test
+    void anUnknownKeyLeadsWithTheKnownOneItWasLikelyMeantToBe() {
+        InvalidPolicyException file = fileFails("/WEB-INF/cg.yaml", "gpc-refuse: marketing\n");
+        assertEquals("gpc-refuse", file.parameter());
+        assertEquals("ConsentGate: invalid configuration 'gpc-refuse': unknown parameter (the README's Init-params "
+                + "table lists them all); did you mean 'gpc-refuses'? (in /WEB-INF/cg.yaml)", file.getMessage());
+        InvalidPolicyException initParam = assertThrows(InvalidPolicyException.class,
+                () -> read(Map.of("GPC_REFUSES", "marketing")));
+        assertEquals("ConsentGate: invalid configuration 'GPC_REFUSES': unknown parameter (the README's Init-params "
+                + "table lists them all); did you mean 'gpc-refuses' (names are lower case, with - between words)?",
+                initParam.getMessage());
+        InvalidPolicyException several = fileFails("/p.json", "{\"html\": false}");
+        assertTrue(several.getMessage().contains("); did you mean one of 'html-rewrite', "
+                + "'html-mode', 'html-max-held-bytes', 'html-on-overflow', 'html-stub-globals'?"),
+                several.getMessage());
+        InvalidPolicyException tracker = fileFails("/p.yaml", "tracker: []\n");
+        assertTrue(tracker.getMessage().contains("did you mean 'trackers'?"), tracker.getMessage());
+    }
+
+    /**
+     * With no known key near, the message lists the known ones, after the sentence that names the key: for a file
+     * the keys a file takes (the structured ones, not {@code policy-file}), for an init-param the init-params.
+     */
+    @Test
+    void anUnknownKeyNearNoKnownOneListsTheKnownOnesLast() {
+        InvalidPolicyException file = fileFails("/p.yaml", "colour: blue\n");
+        String m = file.getMessage();
+        assertTrue(m.startsWith("ConsentGate: invalid configuration 'colour': unknown parameter, and no known one is "
+                + "near that name. Known parameters: mode, region-header, "), m);
+        assertTrue(m.endsWith(", beacon-pings, trackers (in /p.yaml)") && m.contains(", klaro-services, "), m);
+        assertFalse(m.contains("policy-file") || m.contains("["), m);
+        InvalidPolicyException initParam = assertThrows(InvalidPolicyException.class,
+                () -> read(Map.of("colour", "blue")));
+        assertTrue(initParam.getMessage().endsWith("Known parameters: "
+                + String.join(", ", PolicyReader.PARAMETERS.keySet())), initParam.getMessage());
+        assertFalse(initParam.getMessage().contains("trackers"), initParam.getMessage());
+    }
+
     @Test
     void aCatalogSectionIsToldToUseTrackers() {
         InvalidPolicyException e = fileFails("/p.yaml", "catalog:\n  trackers: []\n");
@@ -654,12 +696,46 @@ class PolicyReaderTest {
 
     @Test
     void aYamlBooleanWhereTextIsNeededIsAnErrorThatSaysToQuoteIt() {
-        for (String yaml : new String[] {"gpc-refuses: no\n", "mode: on\n", "consent-path: on\n",
-            "permissions-policy: yes\n", "gpc-refuses: [marketing, off]\n", "vary: true\n"}) {
+        for (String yaml : new String[] {"mode: on\n", "consent-path: on\n", "permissions-policy: yes\n",
+            "honour-cmps: [klaro, no]\n", "vary: true\n"}) {
             InvalidPolicyException e = fileFails("/p.yaml", yaml);
             assertTrue(e.getMessage().contains("boolean") && e.getMessage().contains("quote")
                     && e.getMessage().contains("/p.yaml"), e.getMessage());
         }
+        assertTrue(fileFails("/p.yaml", "mode: On\n").getMessage().contains("'On' was read as the boolean true"));
+    }
+
+    /**
+     * A no where categories are listed meant none, a yes some categories: quoting it would only give "'no' is not a
+     * category", so the message says what to write, whether YAML read it as a boolean or it was written as text.
+     */
+    @Test
+    void aYesOrNoForACategoryListSaysToWriteNoneOrTheCategoriesNotToQuoteIt() {
+        assertEquals("ConsentGate: invalid configuration 'gpc-refuses': 'no' is not a category (necessary, functional, "
+                + "analytics, marketing): to refuse no category, write none (in /p.yaml)",
+                fileFails("/p.yaml", "gpc-refuses: no\n").getMessage());
+        for (String yaml : new String[] {"dnt-refuses: Off\n", "gpc-refuses: false\n", "gpc-refuses: [no]\n",
+            "gpc-refuses: 'no'\n"}) {
+            String m = fileFails("/p.yaml", yaml).getMessage();
+            assertTrue(m.endsWith(": to refuse no category, write none (in /p.yaml)") && !m.contains("quote"), m);
+        }
+        String json = fileFails("/p.json", "{\"dnt-refuses\": false}").getMessage();
+        assertTrue(json.contains("'false' is not a category") && json.contains("write none (in /p.json)"), json);
+        for (String no : new String[] {"no", "OFF", "false"}) {
+            String m = assertThrows(InvalidPolicyException.class, () -> read(Map.of("dnt-refuses", no))).getMessage();
+            assertTrue(m.endsWith("'" + no + "' is not a category (necessary, functional, analytics, marketing): to "
+                    + "refuse no category, write none"), m);
+        }
+        for (String yes : new String[] {"gpc-refuses: yes\n", "dnt-refuses: on\n", "gpc-refuses: [true]\n"}) {
+            String m = fileFails("/p.yaml", yes).getMessage();
+            assertTrue(m.contains("' is not a category") && m.contains(": list the categories to refuse, like "
+                    + "analytics, marketing (in /p.yaml)"), m);
+        }
+        String inList = fileFails("/p.yaml", "gpc-refuses: [marketing, off]\n").getMessage();
+        assertTrue(inList.contains("'off' is not a category") && inList.contains("write none alone"), inList);
+        String other = assertThrows(InvalidPolicyException.class, () -> read(Map.of("gpc-refuses", "ads")))
+                .getMessage();
+        assertTrue(other.endsWith("'ads' is not a category (necessary, functional, analytics, marketing)"), other);
     }
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -680,7 +756,7 @@ class PolicyReaderTest {
 
     @Test
     void aNumberWrittenAsItsValueIsItsTextAndAQuotedOneIsAsWritten() {
-        Policy plain = readFile("/p.yaml", """
+        Policy plain = readFile("/WEB-INF/p.yaml", """
                 policy-revision: 7
                 consent-max-age-days: 30
                 consent-secret: 12345678901234567890123456789012345
@@ -688,7 +764,7 @@ class PolicyReaderTest {
         assertEquals(7, plain.policyRevision());
         assertArrayEquals("12345678901234567890123456789012345".getBytes(StandardCharsets.UTF_8),
                 plain.consentSecret());
-        Policy quoted = readFile("/p.yaml", "consent-secret: \"0x1234567890abcdef1234567890abcdef12\"\n");
+        Policy quoted = readFile("/WEB-INF/p.yaml", "consent-secret: \"0x1234567890abcdef1234567890abcdef12\"\n");
         assertArrayEquals("0x1234567890abcdef1234567890abcdef12".getBytes(StandardCharsets.UTF_8),
                 quoted.consentSecret());
         assertEquals(3, readFile("/p.json", "{\"policy-revision\": 3}").policyRevision());
