@@ -55,9 +55,19 @@ final class PolicyParameters {
      */
     static final Set<String> CATEGORY_KEYS = Set.of("gpc-refuses", "dnt-refuses");
 
-    /** Parameters that take {@code off}. */
-    static final Set<String> OFF_KEYS = SETTERS.keySet().stream().filter(k -> takes(k, "off"))
-            .collect(Collectors.toUnmodifiableSet());
+    /**
+     * Parameters for which {@code off} is a keyword that switches something off, so that YAML's unquoted {@code off}
+     * (a boolean) is read as it. Listed, not found by trying the word: a name parameter such as
+     * {@code consent-cookie-name} or {@code region-header} takes {@code off} as a name, and an unquoted {@code no}
+     * there would silently become a cookie or a header called "off".
+     */
+    static final Set<String> OFF_KEYS = Set.of("consent-path", "permissions-policy", "access-log");
+
+    /**
+     * Parameters whose value is a name, for which {@code none} is a name like any other (a cookie or an attribute
+     * called "none"), not a keyword: an empty value there is not told to write {@code none}.
+     */
+    static final Set<String> NAME_KEYS = Set.of("consent-cookie-name", "consent-attribute");
 
     private PolicyParameters() {
     }

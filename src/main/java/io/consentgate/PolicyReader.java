@@ -174,7 +174,8 @@ public final class PolicyReader {
      * switch a protection off. The message names the keyword the parameter does take for that.
      */
     private static InvalidPolicyException empty(String key, String raw) {
-        String keyword = key.equals(POLICY_FILE) || PolicyParameters.takes(key, "none") ? "none" : null;
+        String keyword = key.equals(POLICY_FILE)
+                || PolicyParameters.takes(key, "none") && !PolicyParameters.NAME_KEYS.contains(key) ? "none" : null;
         if (PolicyParameters.OFF_KEYS.contains(key)) {
             keyword = "off";
         }

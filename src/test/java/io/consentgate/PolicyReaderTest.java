@@ -692,6 +692,28 @@ class PolicyReaderTest {
         assertNull(readFile("/p.json", "{\"permissions-policy\": false}").permissionsPolicy());
         assertTrue(readFile("/p.yaml", "report-only: yes\n").reportOnly());
         assertFalse(readFile("/p.yaml", "tk-header: off\n").tkHeader());
+        for (String key : PolicyParameters.OFF_KEYS) {
+            assertTrue(PolicyParameters.takes(key, "off"), key);
+        }
+    }
+
+    /**
+     * A parameter that names something (a cookie, a header, an attribute) takes "off" as a name: YAML's unquoted no or
+     * off there is an error, never a cookie or header silently called "off", and an empty value is not told to write
+     * off or none (which would be names too).
+     */
+    @Test
+    void anUnquotedYamlOffIsAnErrorWhereOffWouldBeAName() {
+        for (String yaml : new String[] {"consent-cookie-name: no\n", "region-header: off\n",
+            "consent-attribute: false\n", "gpc-headers: off\n"}) {
+            InvalidPolicyException e = fileFails("/p.yaml", yaml);
+            assertTrue(e.getMessage().contains("boolean") && e.getMessage().contains("quote"), e.getMessage());
+        }
+        assertEquals("off", readFile("/p.yaml", "consent-cookie-name: \"off\"\n").consentCookieName());
+        for (String key : PolicyParameters.NAME_KEYS) {
+            InvalidPolicyException empty = fileFails("/p.yaml", key + ":\n");
+            assertTrue(empty.getMessage().contains("write a value"), empty.getMessage());
+        }
     }
 
     @Test
