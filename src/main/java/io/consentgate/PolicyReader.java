@@ -194,6 +194,10 @@ public final class PolicyReader {
             return new InvalidPolicyException(key, "unknown parameter; tracker overrides go in the list 'trackers' "
                     + "(its entries follow the tracker catalog schema)");
         }
+        if (known == INIT_PARAM_KEYS && STRUCTURED_FILE_KEYS.contains(key) && !INIT_PARAM_KEYS.contains(key)) {
+            return new InvalidPolicyException(key, "is read from a policy file only (a list of entries, not text): "
+                    + "put it in the file that policy-file names, like /WEB-INF/consentgate.yaml");
+        }
         return new InvalidPolicyException(key, Misspellings.unknownKey(key, known));
     }
 

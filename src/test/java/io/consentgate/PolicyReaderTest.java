@@ -638,6 +638,17 @@ class PolicyReaderTest {
         assertFalse(initParam.getMessage().contains("trackers"), initParam.getMessage());
     }
 
+    /** A web.xml init-param "trackers" is told where tracker entries are read, not listed the 45 parameters. */
+    @Test
+    void trackersAsAnInitParamIsToldToGoInThePolicyFile() {
+        InvalidPolicyException e = assertThrows(InvalidPolicyException.class,
+                () -> read(Map.of("trackers", "[{id: acme}]")));
+        assertEquals("trackers", e.parameter());
+        assertTrue(e.getMessage().contains("policy file only") && e.getMessage().contains("policy-file"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("Known parameters"), e.getMessage());
+    }
+
     @Test
     void aCatalogSectionIsToldToUseTrackers() {
         InvalidPolicyException e = fileFails("/p.yaml", "catalog:\n  trackers: []\n");
