@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Parsed command-line flags: {@code --name value}, {@code --name=value}, or a bare {@code --switch}; anything not
- * starting with {@code --} is an operand.
+ * starting with {@code --} is an operand, and so is everything after a lone {@code --}.
  */
 record Options(Map<String, String> flags, List<String> operands) {
 
@@ -20,7 +20,12 @@ record Options(Map<String, String> flags, List<String> operands) {
         List<String> operands = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (!a.startsWith("--") || a.equals("--")) {
+            if (a.equals("--")) {
+                // the end of the flags, as in POSIX utilities: a file named like a flag follows
+                operands.addAll(List.of(args).subList(i + 1, args.length));
+                break;
+            }
+            if (!a.startsWith("--")) {
                 operands.add(a);
                 continue;
             }

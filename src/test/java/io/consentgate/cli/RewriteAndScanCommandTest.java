@@ -404,4 +404,17 @@ class RewriteAndScanCommandTest {
         assertEquals(8, arr.get(2).get("line").asInt());
         assertEquals("marketing", arr.get(2).get("categories").get(0).asText());
     }
+
+    /** After a lone --, a file whose name starts like a flag is a file: scan reads it, rewrite takes no operands. */
+    @Test
+    void aLoneDoubleDashEndsTheFlags(@TempDir Path dir) throws Exception {
+        Path f = Files.write(dir.resolve("--json"), page());
+        Run scan = run(new byte[0], "scan", "--gpc", "--", f.toString());
+        assertEquals(0, scan.code(), scan.err());
+        assertTrue(scan.text().startsWith(f + ":2:1\t<script>\t"), scan.text());
+        Run named = run(new byte[0], "scan", "--", "--dnt");
+        assertEquals(1, named.code());
+        assertTrue(named.err().contains("cannot read '--dnt'"), named.err());
+        assertEquals(2, run(page(), "rewrite", "--", "x").code());
+    }
 }
