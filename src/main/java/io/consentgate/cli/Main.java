@@ -115,7 +115,8 @@ public final class Main {
             return 2;
         }
         if (List.of("-h", "--help", "help").contains(args[0])) {
-            out.println(USAGE);
+            Help command = args.length > 1 ? COMMANDS.get(args[1]) : null;
+            out.println(command == null ? USAGE : command.usage()); // "help scan" as "scan --help"
             return 0;
         }
         if (List.of("--version", "version").contains(args[0])) {
@@ -127,7 +128,9 @@ public final class Main {
             throw new UsageException("unknown command '" + args[0] + "' (try --help)");
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
+        List<String> flags = Arrays.asList(rest);
+        flags = flags.contains("--") ? flags.subList(0, flags.indexOf("--")) : flags; // after --, a file's name
+        if (flags.contains("--help") || flags.contains("-h")) {
             out.println(help.usage());
             return 0;
         }

@@ -46,7 +46,10 @@ class MainTest {
         assertEquals(Main.USAGE + System.lineSeparator(), none.err(), "no command: the usage on stderr");
     }
 
-    /** {@code COMMAND --help} (or {@code -h}), anywhere after the command: its usage on stdout, exit 0. */
+    /**
+     * {@code COMMAND --help} (or {@code -h}), anywhere after the command and before a lone {@code --}, and
+     * {@code help COMMAND}: its usage on stdout, exit 0.
+     */
     @Test
     void helpAfterACommandPrintsThatCommandsUsage() {
         String rewrite = """
@@ -68,6 +71,7 @@ class MainTest {
             {rewrite, "rewrite", "--help"}, {rewrite, "rewrite", "-h"}, {rewrite, "rewrite", "--dnt", "--help"},
             {scan, "scan", "--help"}, {scan, "scan", "--json", "page.html", "-h"},
             {serve, "serve", "--help"}, {serve, "serve", "--port", "1", "-h"},
+            {scan, "help", "scan"}, {rewrite, "--help", "rewrite"},
         };
         for (String[] c : cases) {
             Run r = run(java.util.Arrays.copyOfRange(c, 1, c.length));
@@ -76,6 +80,10 @@ class MainTest {
             assertEquals(c[0], r.out(), why);
             assertEquals("", r.err(), why);
         }
+        // after a lone --, --help is a file's name: scan tries to read it
+        Run file = run("scan", "--", "--help");
+        assertEquals(1, file.code());
+        assertTrue(file.err().contains("cannot read '--help'"), file.err());
         Run unknown = run("frobnicate", "--help");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("unknown command 'frobnicate'"), unknown.err());
