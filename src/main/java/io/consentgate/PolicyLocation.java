@@ -50,29 +50,56 @@ final class PolicyLocation {
     }
 
     /**
-     * Whether this is a webapp path the container serves to anyone who asks: one outside {@code /WEB-INF/} and
-     * {@code /META-INF/} (compared as the container does, after {@code .} and {@code ..} segments, in any case).
+     * Class path folders whose files are served to anyone who asks: {@code META-INF/resources/} of a jar in
+     * {@code WEB-INF/lib} by every Servlet 3+ container, and Spring Boot's static folders.
+     */
+    private static final List<String> SERVED_CLASS_PATH = List.of("META-INF/resources/", "static/", "public/",
+            "resources/");
+
+    /**
+     * Whether this location is served to anyone who asks: a webapp path outside {@code /WEB-INF/} and
+     * {@code /META-INF/} (compared as the container does, after {@code .} and {@code ..} segments, in any case), or a
+     * class path name in one of {@link #SERVED_CLASS_PATH}.
      */
     boolean isServedToAnyone() {
-        return location.startsWith("/") && isServed(location);
+        return location.startsWith("/") ? isServed(location) : servedClassPathFolder() != null;
+    }
+
+    /** The served class path folder this {@code classpath:} location is in, or null. */
+    private String servedClassPathFolder() {
+        if (!location.startsWith("classpath:")) {
+            return null;
+        }
+        String name = String.join("/", segments(location.substring("classpath:".length())));
+        return SERVED_CLASS_PATH.stream().filter(name::startsWith).findFirst().orElse(null);
     }
 
     /**
-     * Refuses this location when the container serves it to anyone (a webapp path outside {@code /WEB-INF/} and
-     * {@code /META-INF/}) and the file holds the consent secret itself: whoever downloads it can sign consent cookies
-     * that grant what the visitor never chose, so the signature would protect nothing while looking as if it did. A
-     * file there without the secret, or naming it as {@code env:NAME} or {@code none}, is read as before.
+     * Refuses this location when it is served to anyone ({@link #isServedToAnyone}) and the file holds the consent
+     * secret itself: whoever downloads it can sign consent cookies that grant what the visitor never chose, so the
+     * signature would protect nothing while looking as if it did. A file there without the secret, or naming it as
+     * {@code env:NAME} or {@code none}, is read as before.
      *
      * @param secret the file's {@code consent-secret} as text, or null when it has none
      */
     void requireUnservedSecret(String secret) {
         String s = secret == null ? "" : secret.strip();
-        if (!s.isEmpty() && !PolicyParameters.isNone(s) && !s.startsWith("env:") && isServedToAnyone()) {
+        if (s.isEmpty() || PolicyParameters.isNone(s) || s.startsWith("env:") || !isServedToAnyone()) {
+            return;
+        }
+        String folder = servedClassPathFolder();
+        if (folder == null) {
             throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' holds the consent-secret, and the "
                     + "container serves that path to anyone: whoever downloads it can sign consent cookies. Move the "
                     + "file to " + unserved(location) + ", which the container never serves, name that here, and "
                     + "change the secret, since it may have been read; or give the secret as env:NAME");
         }
+        String name = String.join("/", segments(location.substring("classpath:".length())));
+        throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' holds the consent-secret, and class path "
+                + "files under " + folder + " are served to anyone (META-INF/resources/ by the container, static/, "
+                + "public/ and resources/ by Spring Boot): whoever downloads it can sign consent cookies. Move the "
+                + "file to classpath:" + name.substring(folder.length()) + " or /WEB-INF/, name that here, and "
+                + "change the secret, since it may have been read; or give the secret as env:NAME");
     }
 
     /** Whether the webapp path {@code path} is outside the two directories the container never serves. */

@@ -119,6 +119,26 @@ class PolicyLocationTest {
     }
 
     /**
+     * A class path policy file with the secret in a folder that is served to anyone (a jar's META-INF/resources/ in
+     * any container, Spring Boot's static/, public/ and resources/) is refused too; elsewhere on the class path it is
+     * read.
+     */
+    @Test
+    void aClassPathPolicyFileInAServedFolderHoldingTheSecretIsRefused() {
+        for (String served : new String[] {"classpath:META-INF/resources/consentgate-test/with-secret.yaml",
+            "classpath:/static/consentgate-test/with-secret.yaml"}) {
+            InvalidPolicyException e = assertThrows(InvalidPolicyException.class,
+                    () -> read(Map.of("policy-file", served)));
+            assertTrue(e.getMessage().contains("'" + served + "' holds the consent-secret, and class path files under ")
+                    && e.getMessage().contains("Move the file to classpath:consentgate-test/with-secret.yaml or "
+                    + "/WEB-INF/"), e.getMessage());
+            assertFalse(e.getMessage().contains("0123456789abcdef"), e.getMessage());
+        }
+        assertEquals(32, read(Map.of("policy-file", "classpath:consentgate-test/with-secret.yaml"))
+                .consentSecret().length);
+    }
+
+    /**
      * A file the webapp holds where the container serves it is suggested under /WEB-INF/, with why to move it; one
      * named at the root but kept under /WEB-INF/ is suggested there.
      */
