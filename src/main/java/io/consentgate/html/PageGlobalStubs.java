@@ -64,30 +64,44 @@ final class PageGlobalStubs {
      * of one rewriter ({@link HtmlRewriter#stubDefinitions}).
      */
     private final Map<String, byte[]> byTracker;
-    /** The names defined so far in this document; created at the first stand-in. */
+    /**
+     * The names defined so far in this document, with the reserved ones ({@link #reservedNames}) and, prefixed with
+     * {@link #FORWARDED}, the reserved functions written as pushing onto their queue; created at the first stand-in.
+     */
     private Set<String> defined;
 
+    /** Marks, in {@link #defined}, a reserved function already written as pushing onto its tracker's queue. */
+    private static final String FORWARDED = "=";
+
+    /** The functions only a forwarding stand-in may define in this document ({@link #reservedNames}). */
+    private final Set<String> reserved;
+
     PageGlobalStubs(TrackerCatalog catalog, Map<String, byte[]> byTracker) {
-        this.catalog = catalog;
-        this.byTracker = byTracker;
+        this(catalog, byTracker, Set.of());
     }
 
     /**
      * Stand-ins for a document where the names in {@code reserved} ({@link #reservedNames}) are never written.
      */
     PageGlobalStubs(TrackerCatalog catalog, Map<String, byte[]> byTracker, Set<String> reserved) {
-        this(catalog, byTracker);
+        this.catalog = catalog;
+        this.byTracker = byTracker;
+        this.reserved = reserved;
         if (!reserved.isEmpty()) {
             defined = new HashSet<>(reserved);
         }
     }
 
     /**
-     * The names no stand-in under {@code decision} may define: those a tracker the decision may allow also defines
-     * (gtag.js with a {@code G-} tag id for analytics beside a refused {@code AW-} one, a shared {@code _paq}). The
-     * page's own setup of the allowed tag ({@code window.gtag = window.gtag || function…}, {@code if (f.fbq) return;})
-     * would keep the stand-in, and the allowed tag would never get its commands. Depends on the catalog and the
-     * decision's refused categories only: the rewriter keeps one set per such combination
+     * The functions no stand-in under {@code decision} may define as one that does nothing: those a tracker the
+     * decision may allow also defines (gtag.js with a {@code G-} tag id for analytics beside a refused {@code AW-} one
+     * or GTM container). The page's own setup of the allowed tag ({@code window.gtag = window.gtag || function…},
+     * {@code if (f.fbq) return;}) would keep the stand-in, and the allowed tag would never get its commands. Where
+     * such a function's tracker lists it alone with one queue, as gtag.js lists {@code gtag} and {@code dataLayer},
+     * the stand-in defines it as pushing its arguments onto that queue, which is gtag's own definition: an allowed tag
+     * that keeps it gets every command, and with none on the page the queue is an array nothing reads. Queues are
+     * never reserved: an empty array is what every loader creates first and every tag drains. Depends on the catalog
+     * and the decision's refused categories only: the rewriter keeps one set per such combination
      * ({@link HtmlRewriter#stubReserved}).
      */
     static Set<String> reservedNames(TrackerCatalog catalog, ConsentDecision decision) {
@@ -95,7 +109,6 @@ final class PageGlobalStubs {
         for (Tracker t : catalog.trackers()) {
             PageGlobals g = catalog.pageGlobals(t.id());
             if (!g.isEmpty() && mayBeAllowed(catalog, t, decision)) {
-                names.addAll(g.queues());
                 names.addAll(g.functions());
             }
         }
@@ -176,6 +189,12 @@ final class PageGlobalStubs {
                 if (defined().add(f)) {
                     added.add(f);
                     define(more, f, "s");
+                } else if (reserved.contains(f) && g.functions().size() == 1 && g.queues().size() == 1
+                        && defined().add(FORWARDED + f)) {
+                    // reserved for a tag the visitor may allow: its own definition, commands pushed onto its queue,
+                    // so that the page's calls neither throw nor are lost to that tag
+                    added.add(FORWARDED + f);
+                    define(more, f, "function(){w[" + split(g.queues().get(0)) + "].push(arguments)}");
                 }
             }
         }
@@ -264,15 +283,18 @@ final class PageGlobalStubs {
     }
 
     private static void define(StringBuilder b, String name, String value) {
-        // the catalog admits only plain identifiers (CatalogNames.isPageGlobal): nothing here needs escaping;
-        // each name split in the middle ('_f'+'bq'), so that the stand-in never reads as the snippet it stands
-        // for: a catalog signature may be a bare global name (_fbq), and a second rewrite must find nothing to remove
+        b.append("d(").append(split(name)).append(',').append(value).append(");");
+    }
+
+    /**
+     * {@code name} as a script string split in the middle ({@code '_f'+'bq'}), so that the stand-in never reads as
+     * the snippet it stands for: a catalog signature may be a bare global name ({@code _fbq}), and a second rewrite
+     * must find nothing to remove. The catalog admits only plain identifiers ({@code CatalogNames.isPageGlobal}):
+     * nothing here needs escaping.
+     */
+    private static String split(String name) {
         int half = Math.max(1, name.length() / 2);
-        b.append("d('").append(name, 0, half);
-        if (name.length() > half) {
-            b.append("'+'").append(name, half, name.length());
-        }
-        b.append("',").append(value).append(");");
+        return "'" + name.substring(0, half) + (name.length() > half ? "'+'" + name.substring(half) : "") + "'";
     }
 
     /**

@@ -204,21 +204,47 @@ class PageGlobalStubsTest {
     }
 
     @Test
-    void noStandInForANameThatAnAllowedTagOfTheSamePageMayDefine() {
-        // Google Ads refused, GA4 allowed: both through gtag.js. A stand-in for gtag would stay in place of the
-        // page's own "window.gtag = window.gtag || function…", and GA4's config would go nowhere
+    void aNameThatAnAllowedTagMayDefineGetsThatTagsOwnDefinition() {
+        // Google Ads refused, GA4 allowed: both through gtag.js. A gtag that did nothing would stay in place of the
+        // page's own "window.gtag = window.gtag || function…", and GA4's config would go nowhere; gtag's own
+        // definition, pushing onto dataLayer, gives GA4 every command
         String ads = "<script async src=\"https://www.googletagmanager.com/gtag/js?id=AW-123456789\"></script>";
         String ga4 = "<script async src=\"https://www.googletagmanager.com/gtag/js?id=G-8H3KZ2XQ7M\"></script>"
             + "<script>window.dataLayer = window.dataLayer || []; window.gtag = window.gtag || function(){"
             + "dataLayer.push(arguments);}; gtag('js', new Date()); gtag('config', 'G-8H3KZ2XQ7M');</script>";
         ConsentDecision analytics = ConsentDecision.of(EnumSet.of(Category.ANALYTICS), Map.of(), ConsentMode.OPT_IN);
-        assertEquals("<head>" + ga4 + "</head>", rewrite(REMOVE_WITH_STUBS, "<head>" + ads + ga4 + "</head>",
-            analytics));
-        // the Meta pixel, refused, still gets its own; with nothing allowed, gtag gets one too
-        assertEquals("<head>" + ga4 + stub(null, "d('f'+'bq',s);", "d('_f'+'bq',s);", "d('F'+'B',s);") + "\n"
-            + "</head>", rewrite(REMOVE_WITH_STUBS, "<head>" + ads + ga4 + PIXEL + "</head>", analytics));
+        String forwarding = stub(null, "d('data'+'Layer',[]);", "d('gt'+'ag',function(){w['data'+'Layer']"
+            + ".push(arguments)});");
+        assertEquals("<head>" + forwarding + ga4 + "</head>", rewrite(REMOVE_WITH_STUBS, "<head>" + ads + ga4
+            + "</head>", analytics));
+        // the Meta pixel, refused, still gets its own; with nothing allowed, gtag gets the plain one
+        assertEquals("<head>" + forwarding + ga4 + stub(null, "d('f'+'bq',s);", "d('_f'+'bq',s);", "d('F'+'B',s);")
+            + "\n</head>", rewrite(REMOVE_WITH_STUBS, "<head>" + ads + ga4 + PIXEL + "</head>", analytics));
         assertEquals("<head>" + stub(null, "d('data'+'Layer',[]);", "d('gt'+'ag',s);") + "</head>",
             rewrite(REMOVE_WITH_STUBS, "<head>" + ads + "</head>", NONE));
+    }
+
+    /**
+     * A GTM container, refused when marketing is (analytics allowed, or everything accepted with Sec-GPC), on a page
+     * without a GA4 tag: the page's own dataLayer.push and gtag calls must not throw. Each is defined once.
+     */
+    @Test
+    void aRefusedContainerLeavesItsQueueAndFunctionWhereAnalyticsIsAllowed() {
+        String gtm = "<script>(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':new Date().getTime(),"
+            + "event:'gtm.js'});var f=d.getElementsByTagName(s)[0],j=d.createElement(s),dl=l!='dataLayer'?'&l='+l:'';"
+            + "j.async=true;j.src='https://www.googletagmanager.com/gtm.js?id='+i+dl;f.parentNode.insertBefore(j,f);"
+            + "})(window,document,'script','dataLayer','GTM-K7Q2ZP');</script>";
+        String own = "<button onclick=\"dataLayer.push({event:'buy'}); gtag('event', 'buy'); openCart()\">b</button>";
+        ConsentDecision analytics = ConsentDecision.of(EnumSet.of(Category.ANALYTICS), Map.of(), ConsentMode.OPT_IN);
+        String forwarding = stub(null, "d('data'+'Layer',[]);", "d('gt'+'ag',function(){w['data'+'Layer']"
+            + ".push(arguments)});");
+        assertEquals("<head>" + forwarding + "</head>" + own, rewrite(REMOVE_WITH_STUBS, "<head>" + gtm + "</head>"
+            + own, analytics));
+        assertEquals("<head>" + forwarding + "</head>" + own, rewrite(REMOVE_WITH_STUBS, "<head>" + gtm + gtm
+            + "</head>" + own, analytics));
+        // the stand-in reads as no tracker: a second pass leaves it
+        assertEquals("<head>" + forwarding + "</head>" + own, rewrite(REMOVE_WITH_STUBS, "<head>" + forwarding
+            + "</head>" + own, NONE));
     }
 
     @Test
