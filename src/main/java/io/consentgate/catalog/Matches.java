@@ -99,8 +99,9 @@ final class Matches {
                 int v = i + 3;
                 for (int r = 0; r < rules.size(); r++) {
                     String prefix = rules.get(r).prefix();
+                    // an id of another shape is no id of this rule: the entry's own categories, as in a script
                     if (p.regionMatches(true, v, prefix, 0, prefix.length())
-                            && v + prefix.length() < pe && isTagChar(p.charAt(v + prefix.length()))) {
+                            && rules.get(r).bodyAt(p, v + prefix.length(), pe)) {
                         return byTagRule[entry][r];
                     }
                 }

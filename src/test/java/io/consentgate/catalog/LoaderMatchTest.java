@@ -24,9 +24,9 @@ class LoaderMatchTest {
     @CsvSource(delimiter = '|', textBlock = """
         https://sgtm.shop.example/gtm.js?id=GTM-ABC123               | google-tag | analytics+marketing
         //load.shop.example/gtm.js?id=GTM-ABC123&gtm_auth=x          | google-tag | analytics+marketing
-        /metrics/gtag/js?id=G-XYZ789                                 | google-tag | analytics
-        /gtag/js?l=dataLayer&id=AW-12345                             | google-tag | marketing
-        https://www.shop.example/tags/gtag/js?id=g-xyz#frag          | google-tag | analytics
+        /metrics/gtag/js?id=G-XYZ789ABCD                             | google-tag | analytics
+        /gtag/js?l=dataLayer&id=AW-12345678                          | google-tag | marketing
+        https://www.shop.example/tags/gtag/js?id=g-xyz789abcd#frag   | google-tag | analytics
         https://stats.shop.example/matomo.js                         | matomo     | analytics
         /analytics/piwik.js?v=4                                      | matomo     | analytics
         https://cdn.shop.example/en_US/fbevents.js                   | meta-pixel | marketing
@@ -48,7 +48,7 @@ class LoaderMatchTest {
         https://sgtm.shop.example/gtm.js?ref=x#id=GTM-ABC            | -          | -
         /static/mygtm.js?id=GTM-ABC                                  | -          | -
         gtm.js?id=GTM-ABC123                                         | google-tag | analytics+marketing
-        gtag/js?id=G-XYZ789                                          | google-tag | analytics
+        gtag/js?id=G-XYZ789ABCD                                      | google-tag | analytics
         matomo.js                                                    | matomo     | analytics
         ./gtm.js?id=GTM-ABC123                                       | google-tag | analytics+marketing
         mygtm.js?id=GTM-ABC                                          | -          | -

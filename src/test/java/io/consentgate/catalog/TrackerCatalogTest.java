@@ -284,6 +284,13 @@ class TrackerCatalogTest {
         assertEquals(Set.of(Category.ANALYTICS), c.matchLoader("/t/?id=xa-123456").categories());
         assertNull(c.matchLoader("/t/?id=XA-1234"));
         assertNull(c.matchLoader("/t/?id=XA-123456-manual"));
+        // so does a host URL's id: the loader's URL and the script that configures it agree
+        assertEquals(Set.of(Category.ANALYTICS, Category.MARKETING),
+                TrackerCatalog.bundled().matchUrl("https://www.googletagmanager.com/gtag/js?id=G-TEST12345", null)
+                        .categories());
+        assertEquals(Set.of(Category.ANALYTICS),
+                TrackerCatalog.bundled().matchUrl("https://www.googletagmanager.com/gtag/js?id=G-PSW1MY7HB4&l=dl",
+                        null).categories());
     }
 
     /** A malformed entry gives an error naming the entry and the field. */

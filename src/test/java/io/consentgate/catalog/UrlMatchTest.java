@@ -577,18 +577,20 @@ class UrlMatchTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
-        https://www.googletagmanager.com/gtag/js?id=G-ABC123              | analytics
+        https://www.googletagmanager.com/gtag/js?id=G-ABC123DEF4          | analytics
         https://www.googletagmanager.com/gtag/js?id=UA-1234-1             | analytics
         https://www.googletagmanager.com/gtag/js?id=AW-123456789          | marketing
-        https://www.googletagmanager.com/gtag/js?id=DC-123456             | marketing
+        https://www.googletagmanager.com/gtag/js?id=DC-1234567            | marketing
         https://www.googletagmanager.com/gtm.js?id=GTM-ABCD12             | analytics,marketing
         https://www.googletagmanager.com/ns.html?id=GTM-ABCD12            | analytics,marketing
-        https://www.googletagmanager.com/gtag/js?l=dataLayer&id=G-ABC123  | analytics
-        https://www.googletagmanager.com/gtag/js?id=g-abc123              | analytics
+        https://www.googletagmanager.com/gtag/js?l=dataLayer&id=G-ABC123DEF4 | analytics
+        https://www.googletagmanager.com/gtag/js?id=g-abc123def4          | analytics
         https://www.googletagmanager.com/gtag/js                          | analytics,marketing
         https://www.googletagmanager.com/gtag/js?id=X-123                 | analytics,marketing
         https://www.googletagmanager.com/gtag/js?id=G-                    | analytics,marketing
-        https://www.googletagmanager.com/gtag/js?xid=AW-1&id=G-ABC        | analytics
+        https://www.googletagmanager.com/gtag/js?id=G-ABC123              | analytics,marketing
+        https://www.googletagmanager.com/gtag/js?id=AW-1                  | analytics,marketing
+        https://www.googletagmanager.com/gtag/js?xid=AW-1&id=G-ABC123DEF4 | analytics
         https://www.googletagmanager.com/gtag/js#?id=G-ABC                | analytics,marketing
         """)
     void refinesCategoriesByTagIdInTheUrl(String url, String categories) {

@@ -30,7 +30,7 @@ class FirstPartyLoaderTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "<script async src=\"https://sgtm.shop.example/gtm.js?id=GTM-K7X2Q9\"></script>",
-        "<script async src='/metrics/gtag/js?id=G-4RT8ZP1QW'></script>",
+        "<script async src='/metrics/gtag/js?id=G-4RT8ZP1QWX'></script>",
         "<script src=//tags.shop.example/gtag/js?l=dataLayer&amp;id=AW-112233></script>",
         "<script defer data-domain=\"shop.example\" src=\"/stats/js/plausible.js\"></script>",
         "<script src=\"https://analytics.shop.example/matomo.js\" async></script>",
@@ -41,7 +41,7 @@ class FirstPartyLoaderTest {
         "<iframe src=\"/metrics/ns.html?id=GTM-K7X2Q9&amp;gtm_auth=x\" hidden></iframe>",
         // Path-relative: resolved into a directory of the page (or of a <base href> on the tagging host).
         "<script async src=\"gtm.js?id=GTM-K7X2Q9\"></script>",
-        "<script src=gtag/js?id=G-4RT8ZP1QW></script>",
+        "<script src=gtag/js?id=G-4RT8ZP1QWX></script>",
         // Ghost 6's page-hit script and a publisher's Prebid.js build, both served by the site itself
         "<script defer src=\"/public/ghost-stats.min.js?v=5c4d3e2f1a\" data-datasource=\"analytics_events\""
             + " data-host=\"https://blog.example/.ghost/analytics/api/v1/page_hit\"></script>",
@@ -85,7 +85,7 @@ class FirstPartyLoaderTest {
         "<script src=\"/static/app.js\"></script>",
         "<script src=\"https://sgtm.shop.example/gtm.js\"></script>",
         "<script src=\"/js/gtm.js?id=main\"></script>",
-        "<script src=\"/gtag/json?id=G-4RT8ZP1QW\"></script>",
+        "<script src=\"/gtag/json?id=G-4RT8ZP1QWX\"></script>",
         "<img src=\"/gtm.js?id=GTM-K7X2Q9\" alt=\"\">",
         "<a href=\"https://sgtm.shop.example/gtm.js?id=GTM-K7X2Q9\">container</a>",
         "<link rel=\"canonical\" href=\"https://shop.example/gtm.js?id=GTM-K7X2Q9\">",
@@ -129,7 +129,7 @@ class FirstPartyLoaderTest {
         "<noscript><img src=\"https://smetrics.shop.example/b/ss/shopprod/1/H.27.5--NS/0\" height=\"1\" width=\"1\""
             + " border=\"0\" alt=\"\"></noscript>",
         // a GA4 hit through a first-party proxy
-        "<noscript><img src=\"/metrics/g/collect?v=2&amp;tid=G-4RT8ZP1QW&amp;en=page_view\" alt=\"\"></noscript>",
+        "<noscript><img src=\"/metrics/g/collect?v=2&amp;tid=G-4RT8ZP1QWX&amp;en=page_view\" alt=\"\"></noscript>",
         // PHP runs matomo.php for the paths below it too (PATH_INFO): a hit written so reaches the tracker all the same
         "<noscript><img src=\"https://stats.shop.example/matomo.php/x?idsite=1&amp;rec=1\" alt=\"\"></noscript>",
         "<noscript><img src=\"/piwik.php/hit/1?idsite=3&rec=1\" alt=\"\"></noscript>",
@@ -170,17 +170,17 @@ class FirstPartyLoaderTest {
         "<IMG SRC='/stats/matomo.php?idsite=2&amp;rec=1&amp;bots=1'>",
         "<img alt=\"\" src=\"https://stats.shop.example/matomo.php/?idsite=3&rec=1\">",
         // a GA4 hit through a first-party proxy, a Piwik PRO hit on the account's own host
-        "<img src=\"/metrics/g/collect?v=2&amp;tid=G-4RT8ZP1QW&amp;en=page_view\" height=\"1\" width=\"1\">",
+        "<img src=\"/metrics/g/collect?v=2&amp;tid=G-4RT8ZP1QWX&amp;en=page_view\" height=\"1\" width=\"1\">",
         "<img src=\"https://acme.containers.example/ppms.php?idsite=5c1f&rec=1\">",
         // the path's end written with a character reference
         "<img src=\"https://stats.shop.example/matomo&#46;php?idsite=3&amp;rec=1\">",
         // path-relative, and the query's '?' as a reference
         "<img src=\"matomo.php?idsite=1&rec=1\">",
-        "<img src=\"g/collect?v=2&amp;tid=G-4RT8ZP1QW\">",
+        "<img src=\"g/collect?v=2&amp;tid=G-4RT8ZP1QWX\">",
         "<img src=\"/matomo.php&#63;idsite=1&amp;rec=1\">",
         "<img src=\"/matomo.php&quest;idsite=1&amp;rec=1\">",
         // an earlier segment of a two-segment path escaped, with a path parameter, or split by a newline
-        "<img src=\"/metrics/%67/collect?v=2&amp;tid=G-4RT8ZP1QW\">",
+        "<img src=\"/metrics/%67/collect?v=2&amp;tid=G-4RT8ZP1QWX\">",
         "<img src=\"/metrics/&#103;/collect?v=2\">",
         "<img src=\"/metrics/g;x/collect?v=2\">",
         "<img src=\"/metrics/g\n/collect?v=2\">",
@@ -218,7 +218,7 @@ class FirstPartyLoaderTest {
         // WP-Optimize's delay runner sets src from data-src on interaction whatever the type; Klaro-style consent
         // managers do it only after consent.
         String held = "<script type=\"text/plain\" data-type=\"application/javascript\" data-name=\"ga\""
-            + " data-src=\"https://www.googletagmanager.com/gtag/js?id=G-4RT8ZP1QW\"></script>";
+            + " data-src=\"https://www.googletagmanager.com/gtag/js?id=G-4RT8ZP1QWX\"></script>";
         assertEquals("<p>a</p>", rewrite("<p>a</p>" + held, NONE));
         assertEquals("<p>a</p>" + held, RewriteAssertions.rewrite(RewriteAssertions.NEUTRALIZE, "<p>a</p>" + held,
             NONE));
@@ -231,7 +231,7 @@ class FirstPartyLoaderTest {
         // The operator's allow covers the element, not the catalog: a loader path on a first-party host is refused
         // on activation as it is on a plain script, so a second reading finds nothing to remove.
         String tagged = "<script type=\"text/plain\" data-consent=\"functional\" async"
-            + " src=\"https://tags.shop.example/gtag/js?id=G-4RT8ZP1QW\"></script>";
+            + " src=\"https://tags.shop.example/gtag/js?id=G-4RT8ZP1QWX\"></script>";
         String delayed = "<script type=\"text/plain\" data-consent=\"functional\""
             + " data-src=\"/metrics/gtm.js?id=GTM-K7X2Q9\"></script>";
         ConsentDecision functional = ConsentDecision.of(Set.of(Category.FUNCTIONAL), Map.of(), ConsentMode.OPT_IN);
@@ -272,7 +272,7 @@ class FirstPartyLoaderTest {
 
     @Test
     void theTagIdDecidesAsOnGooglesOwnHost() {
-        String ga4 = "<script async src=\"/metrics/gtag/js?id=G-4RT8ZP1QW\"></script>";
+        String ga4 = "<script async src=\"/metrics/gtag/js?id=G-4RT8ZP1QWX\"></script>";
         String ads = "<script async src=\"/metrics/gtag/js?id=AW-112233\"></script>";
         String gtm = "<script async src=\"https://sgtm.shop.example/gtm.js?id=GTM-K7X2Q9\"></script>";
         assertEquals(ga4, rewrite(ga4 + ads + gtm, ANALYTICS), "analytics allowed: GA4 stays, Ads and GTM go");
