@@ -106,6 +106,14 @@ public final class ConsentEndpoint {
             refuse(response, HttpServletResponse.SC_FORBIDDEN, "cross-site consent changes are refused");
             return;
         }
+        String inQuery = fieldInQuery(request.getQueryString());
+        if (inQuery != null) {
+            // The Servlet API merges the query into the form's parameters: a link or a form action with
+            // ?categories=all would add to, or stand in for, what the visitor ticked.
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST, "'" + inQuery + "' belongs in the request body, "
+                    + "not in the URL");
+            return;
+        }
         String type = bodyType(request, response);
         if (type == null) {
             return;
@@ -160,6 +168,29 @@ public final class ConsentEndpoint {
             return null;
         }
         return type;
+    }
+
+    /**
+     * The consent field ({@code categories} or {@code return}) that the query string {@code query} names, or null.
+     * Other parameters (a cache-buster {@code ?_=1}) are let through.
+     */
+    static String fieldInQuery(String query) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String name;
+            try {
+                name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                continue; // a malformed escape names no field
+            }
+            if (name.equals("categories") || name.equals("return")) {
+                return name;
+            }
+        }
+        return null;
     }
 
     /** The categories the body grants, or {@code null} after a 400 naming what is wrong with it. */

@@ -229,6 +229,28 @@ class ConsentGateContainerTest {
         assertNull(r.get("Set-Cookie"));
     }
 
+    /**
+     * The Servlet API merges a POST's query into its form parameters: consent fields in the URL of a same-origin
+     * post are refused, not added to what the form sent; a cache-buster in the query is fine.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void consentFieldsInAPostsQueryAreRefused(String kind) throws Exception {
+        for (String query : new String[] {"categories=all", "return=%2Fdecision", "x=1&%63ategories=marketing"}) {
+            HttpTester.Response r = send(kind, "POST /consent?" + query + " HTTP/1.1\nHost: localhost\n"
+                    + "Origin: http://localhost\nContent-Type: application/x-www-form-urlencoded\n"
+                    + "Content-Length: 20\n\ncategories=analytics");
+            assertEquals(400, r.getStatus(), query);
+            assertTrue(r.getContent().contains("belongs in the request body"), r.getContent());
+            assertNull(r.get("Set-Cookie"), query);
+        }
+        HttpTester.Response busted = send(kind, "POST /consent?_=1700000000 HTTP/1.1\nHost: localhost\n"
+                + "Origin: http://localhost\nContent-Type: application/x-www-form-urlencoded\n"
+                + "Content-Length: 20\n\ncategories=analytics");
+        assertEquals(303, busted.getStatus());
+        assertTrue(busted.get("Set-Cookie").startsWith("cg_consent=1.analytics.1."), busted.get("Set-Cookie"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"jetty", "tomcat"})
     void crossSiteFormPostIsRefused(String kind) throws Exception {
