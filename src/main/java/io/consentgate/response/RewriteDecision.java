@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Locale;
 
 /**
  * Whether the body of a {@link ConsentResponse} is rewritten, asked when the response commits, from its final
@@ -93,8 +92,8 @@ final class RewriteDecision {
         if (type == null) {
             return null;
         }
-        String t = type.strip().toLowerCase(Locale.ROOT);
-        if (!t.startsWith("text/xml") && !t.startsWith("application/xml")) {
+        String t = HtmlRewriter.mediaType(type);
+        if (!t.equals("text/xml") && !t.equals("application/xml")) {
             return null;
         }
         HttpServletRequest request = response.request();
@@ -106,12 +105,7 @@ final class RewriteDecision {
 
     /** Whether a body of this content type is XHTML, which browsers read with an XML parser. */
     static boolean isXhtml(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        int semi = contentType.indexOf(';');
-        return (semi < 0 ? contentType : contentType.substring(0, semi)).strip()
-                .equalsIgnoreCase("application/xhtml+xml");
+        return HtmlRewriter.mediaType(contentType).equals("application/xhtml+xml");
     }
 
     /** Whether a browser decides the type of a body with this content type by sniffing its bytes. */
@@ -119,8 +113,7 @@ final class RewriteDecision {
         if (contentType == null) {
             return true;
         }
-        int semi = contentType.indexOf(';');
-        String essence = (semi < 0 ? contentType : contentType.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
+        String essence = HtmlRewriter.mediaType(contentType);
         // A type without a '/' is no MIME type: Chromium sniffs such a body too.
         return essence.indexOf('/') < 0 || essence.equals("unknown/unknown") || essence.equals("application/unknown")
                 || essence.equals("*/*");

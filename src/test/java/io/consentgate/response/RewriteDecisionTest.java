@@ -121,6 +121,7 @@ class RewriteDecisionTest {
             {"Wicket-Ajax", "true", "text/xml; charset=UTF-8", "WICKET"},
             {"Wicket-Ajax", "TRUE", " Application/XML ", "WICKET"},
             {"Wicket-Ajax", "false", "text/xml", null},
+            {"Wicket-Ajax", "true", "text/xmlx", null},
             {"Wicket-Ajax", "true", "application/json", null},
             {"Faces-Request", "partial/ajax", "text/plain", null},
             {"X-Requested-With", "XMLHttpRequest", "text/xml", null},
@@ -178,6 +179,25 @@ class RewriteDecisionTest {
         assertFalse(RewriteDecision.isHtml("text/plain"));
         assertFalse(RewriteDecision.isHtml("application/xml"));
         assertFalse(RewriteDecision.isHtml((String) null));
+    }
+
+    @Test
+    void comparesTheWholeMediaTypeAsChromiumReadsIt() {
+        // Another type that only starts with an HTML one is not HTML: its body is not the rewriter's to change.
+        assertFalse(RewriteDecision.isHtml("text/htmlx"));
+        assertFalse(RewriteDecision.isHtml("text/html-sandboxed"));
+        assertFalse(RewriteDecision.isHtml("application/xhtml+xml-fragment"));
+        assertFalse(RewriteDecision.isHtml("text/vnd.turbo-stream.htmlx"));
+        // Chromium ends the type at white space, '(' or ',' as well as ';': these render as pages.
+        assertTrue(RewriteDecision.isHtml("text/html charset=utf-8"));
+        assertTrue(RewriteDecision.isHtml("\ttext/html\t;charset=utf-8"));
+        assertTrue(RewriteDecision.isHtml("text/html(comment)"));
+        assertTrue(RewriteDecision.isHtml("text/html,text/plain"));
+        assertTrue(RewriteDecision.isXhtml("Application/XHTML+XML charset=utf-8"));
+        assertFalse(RewriteDecision.isXhtml("application/xhtml+xmlx"));
+        assertFalse(RewriteDecision.leftToSniffing("text/html charset=utf-8"));
+        assertEquals("", HtmlRewriter.mediaType(null));
+        assertEquals("", HtmlRewriter.mediaType(";charset=utf-8"));
     }
 
     @Test
