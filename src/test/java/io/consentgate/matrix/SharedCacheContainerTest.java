@@ -160,4 +160,29 @@ class SharedCacheContainerTest {
         String page = vary(get(kind, "ct=text/html;charset=UTF-8&vary=Accept-Encoding"));
         assertTrue(page.contains("Accept-Encoding") && page.contains("Sec-GPC"), page);
     }
+    /**
+     * An error sent with {@code sendError}: the error page is written after the headers, so it follows the decision.
+     * With an application error page ({@code /error-page} for 404) every container keeps ConsentGate's {@code Vary};
+     * a status without one gets the container's own page, and Jetty's error handling removes {@code Vary} from that
+     * (with the other content headers) but marks it {@code no-store}, so no cache keeps it for another visitor.
+     */
+    @ParameterizedTest
+    @MethodSource("io.consentgate.matrix.MatrixServer#kinds")
+    void anErrorPageIsNeverSharedAcrossDecisions(String kind) throws Exception {
+        for (String path : new String[] {"/?cs=UTF-8&n=100&o=SEND_ERROR&a=sync", "/case/no-such-case"}) {
+            byte[] raw = servers.server(kind).exchange("GET " + path + " HTTP/1.1\nHost: www.shop.example\n"
+                    + "Sec-GPC: 1\nConnection: close\n\n");
+            HttpTester.Response r = HttpTester.parseResponse(ByteBuffer.wrap(raw));
+            assertNotNull(r);
+            assertTrue(r.getStatus() >= 400, path + " " + r.getStatus());
+            assertEquals("N", r.get("Tk"), path);
+            String cacheControl = String.valueOf(r.get("Cache-Control"));
+            boolean varies = vary(r).contains("Sec-GPC") && vary(r).contains("Cookie");
+            assertTrue(varies || cacheControl.contains("no-store"),
+                    kind + " " + path + ": Vary=" + vary(r) + " Cache-Control=" + cacheControl);
+            if (path.contains("SEND_ERROR")) {
+                assertTrue(varies, kind + ": the application's error page keeps Vary: " + vary(r));
+            }
+        }
+    }
 }
