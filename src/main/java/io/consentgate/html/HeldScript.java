@@ -335,9 +335,14 @@ final class HeldScript {
 
     /** Writes the stand-ins postponed past the prescan window ({@link #stubPageGlobals}) before the current tag. */
     void writePendingStubs() throws IOException {
+        writePendingStubs(tok.tagStart);
+    }
+
+    /** Writes the stand-ins postponed past the prescan window ({@link #stubPageGlobals}) at {@code at} in the buffer. */
+    void writePendingStubs(int at) throws IOException {
         List<TrackerMatch> pending = engine.pendingStubs;
         engine.pendingStubs = null;
-        engine.flushTo(tok.tagStart);
+        engine.flushTo(at);
         stubPageGlobals(pending, pendingStubNonce, Long.MAX_VALUE);
         pendingStubNonce = null;
     }

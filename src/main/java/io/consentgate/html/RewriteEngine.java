@@ -407,6 +407,11 @@ final class RewriteEngine implements TokenHandler {
             script.finishStreamedScript(limit);
         }
         setMode(SINK);
+        if (pendingStubs != null && templateDepth == 0 && tok.endsInHtmlData()) {
+            // A page that ended inside the prescan window with no start tag after the cut where they could go: the
+            // stand-ins close it, so that the page's handlers (onclick="gtag(…)") still find them.
+            script.writePendingStubs(limit);
+        }
     }
 
     @Override

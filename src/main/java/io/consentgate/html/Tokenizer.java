@@ -1572,6 +1572,15 @@ final class Tokenizer {
         foreign = foreignContent.inForeign();
     }
 
+    /**
+     * Whether the input read so far ends in HTML text: in the data state, outside SVG and MathML content, so that a
+     * start tag added after it would be read as an HTML element (not as text of a comment, a {@code <title>} or a
+     * half-written tag).
+     */
+    boolean endsInHtmlData() {
+        return state == DATA && !foreignContent.inForeign();
+    }
+
     /** See {@link ForeignContent#integrationPointAbove}. */
     boolean integrationPointAbove(int depth) {
         return foreignContent.integrationPointAbove(depth);

@@ -203,6 +203,31 @@ class PageGlobalStubsTest {
             REMOVE_WITH_STUBS, in, NONE, null, null, cuts), StandardCharsets.UTF_8));
     }
 
+    /**
+     * A short page (an HTML fragment loaded into a page, a small landing page) that declares no encoding and ends
+     * before byte 1024 with no start tag after the cut past the window: the stand-in goes at its end, where the
+     * page's handlers still find it. Not where the input ends inside a comment, raw text, a tag or SVG, where it
+     * would be shown as text or not run as a script, nor inside a template.
+     */
+    @Test
+    void aStandInPostponedForThePrescanIsWrittenAtTheEndOfAShortPage() {
+        String loader = "<script async src=\"https://www.googletagmanager.com/gtag/js?id=G-8H3KZ2XQ7M\"></script>";
+        String stub = stub(null, "d('data'+'Layer',[]);", "d('gt'+'ag',s);");
+        String page = "<div class=\"promo\">" + loader + "<button onclick=\"gtag('event', 'cta'); openCart()\">Buy"
+            + "</button></div>\n";
+        byte[] in = page.getBytes(StandardCharsets.UTF_8);
+        assertEquals(page.replace(loader, "") + stub, new String(RewriteAssertions.rewrite(REMOVE_WITH_STUBS, in,
+            NONE, null, null, new int[0]), StandardCharsets.UTF_8));
+        RewriteAssertions.assertSameWhereverSplit(in.length, cuts -> new String(RewriteAssertions.rewrite(
+            REMOVE_WITH_STUBS, in, NONE, null, null, cuts), StandardCharsets.UTF_8));
+        for (String tail : new String[] {"<!-- unclosed", "<textarea>draft", "<title>Shop", "<p class=\"x",
+            "<svg><g>", "<template><p>", "<plaintext>raw"}) {
+            String cut = page + tail;
+            assertEquals(cut.replace(loader, ""), new String(RewriteAssertions.rewrite(REMOVE_WITH_STUBS,
+                cut.getBytes(StandardCharsets.UTF_8), NONE, null, null, new int[0]), StandardCharsets.UTF_8), tail);
+        }
+    }
+
     @Test
     void aNameThatAnAllowedTagMayDefineGetsThatTagsOwnDefinition() {
         // Google Ads refused, GA4 allowed: both through gtag.js. A gtag that did nothing would stay in place of the
