@@ -6,6 +6,7 @@ import io.consentgate.Policy;
 import io.consentgate.decision.DecisionEngine;
 import io.consentgate.html.EncodingLabels;
 import io.consentgate.html.HtmlRewriter;
+import io.consentgate.html.HtmlSniffer;
 import io.consentgate.signal.Dnt;
 import io.consentgate.signal.Signals;
 import io.consentgate.signal.StoredConsent;
@@ -30,6 +31,8 @@ record DecisionFlags(Policy policy, ConsentDecision decision, String contentType
 
     static final Set<String> FLAGS = Set.of("dnt", "gpc", "allow", "content-type", "policy");
     static final String DEFAULT_CONTENT_TYPE = "text/html; charset=UTF-8";
+    /** How many of a body's first bytes are read to sniff it: more than any start {@link HtmlSniffer} knows. */
+    static final int SNIFFED_BYTES = 512;
 
     static DecisionFlags parse(Options o) throws UsageException, CommandException {
         Policy policy = ServeCommand.loadPolicy(o.path("policy", null, "a file name"));
@@ -90,15 +93,29 @@ record DecisionFlags(Policy policy, ConsentDecision decision, String contentType
         return policy.htmlRewriter().build();
     }
 
-    /** Whether the filter would rewrite a body of this content type at all. */
+    /** Whether the content type is one the filter rewrites; see {@link #leftToSniffing} for those it sniffs. */
     boolean isHtml() {
         return HtmlRewriter.isHtmlContentType(contentType);
+    }
+
+    /**
+     * Whether the content type tells the browser nothing (none of a MIME type's shape, {@code unknown/unknown},
+     * <code>*&#47;*</code>), so that it sniffs the body's first bytes, and so does the filter ({@link HtmlSniffer}).
+     */
+    boolean leftToSniffing() {
+        return HtmlSniffer.leftToSniffing(contentType);
     }
 
     /** Why the filter would not read a body of this content type, for a notice that makes a typo show. */
     String notHtml() {
         return "--content-type '" + contentType + "' is not HTML (text/html, application/xhtml+xml or "
                 + "text/vnd.turbo-stream.html)";
+    }
+
+    /** Why the filter would not read this body of a type left to sniffing: it does not start as a page. */
+    String notSniffedAsHtml() {
+        return "--content-type '" + contentType + "' leaves the type to the browser, and this body does not start "
+                + "as HTML (a tag such as <html>, <p> or <script>, or a comment, after white space)";
     }
 
     /** The charset parameter of the content type, or null (the rewriter then sniffs the document). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.consentgate.Category;
+import io.consentgate.html.HtmlSniffer;
 import io.consentgate.html.RewriteStream;
 import io.consentgate.html.TrackerEvent;
 
@@ -26,8 +27,9 @@ import java.util.stream.Collectors;
  * decision: {@code file:line:col  tracker  categories  action} (or a JSON array with {@code --json}). As grep does, a
  * file that cannot be read is one line on stderr and the scan goes on: the others are listed (in the one JSON array
  * with {@code --json}) and the exit code is 1. Where the filter would not read the pages at all (a content type that
- * is not HTML, {@code html-rewrite=false}) nothing is listed, with a notice on stderr, rather than elements
- * {@code removed} that the filter would send.
+ * is not HTML, {@code html-rewrite=false}; a file that does not start as HTML where the content type leaves the type
+ * to the browser) nothing is listed, with a notice on stderr, rather than elements {@code removed} that the filter
+ * would send.
  */
 final class ScanCommand {
 
@@ -62,6 +64,11 @@ final class ScanCommand {
             List<TrackerEvent> found;
             try {
                 found = unread == null ? scan(file, flags, charset) : checkReadable(file);
+                if (found == null) {
+                    err.println("consentgate: " + file + ": " + flags.notSniffedAsHtml()
+                            + ", so the filter does not read it and scan lists nothing");
+                    continue;
+                }
             } catch (CommandException e) {
                 out.flush(); // what the files before it gave comes first, as on a terminal
                 err.println("consentgate: " + e.getMessage());
@@ -87,7 +94,7 @@ final class ScanCommand {
      * or null. Not {@code report-only=true}: the filter then reads pages and its log names what scan lists.
      */
     private static String unread(DecisionFlags flags) {
-        if (!flags.isHtml()) {
+        if (!flags.isHtml() && !flags.leftToSniffing()) {
             return flags.notHtml() + ", so the filter does not read the body and scan lists nothing";
         }
         if (!flags.policy().htmlRewrite()) {
@@ -106,15 +113,23 @@ final class ScanCommand {
         return List.of();
     }
 
-    /** The tracker elements of one file, in document order; a file that cannot be read gives none and an error. */
+    /**
+     * The tracker elements of one file, in document order; a file that cannot be read gives none and an error. Null
+     * for a file of a type left to sniffing that does not start as HTML, which the filter would not read.
+     */
     private static List<TrackerEvent> scan(String file, DecisionFlags flags, Charset charset)
             throws CommandException {
         checkReadable(file);
         Path p = Path.of(file);
         List<TrackerEvent> found = new ArrayList<>();
         try (InputStream in = Files.newInputStream(p)) {
+            byte[] head = flags.leftToSniffing() ? in.readNBytes(DecisionFlags.SNIFFED_BYTES) : new byte[0];
+            if (flags.leftToSniffing() && !HtmlSniffer.sniffsAsHtml(head, 0, head.length)) {
+                return null;
+            }
             RewriteStream s = flags.rewriter().open(flags.decision(), charset, OutputStream.nullOutputStream(),
                     found::add);
+            s.write(head);
             byte[] buf = new byte[64 * 1024];
             for (int n; (n = in.read(buf)) >= 0; ) {
                 s.write(buf, 0, n);

@@ -1,5 +1,6 @@
 package io.consentgate.response;
 
+import io.consentgate.html.HtmlSniffer;
 import io.consentgate.html.PartialResponseFormat;
 import io.consentgate.html.RewriteStream;
 import jakarta.servlet.ServletOutputStream;
@@ -110,7 +111,7 @@ final class GateOutputStream extends ServletOutputStream {
      */
     private void decide(byte[] first, int firstOff, int firstLen) throws IOException {
         decided = true;
-        if (RewriteDecision.leftToSniffing(response.getContentType())) {
+        if (HtmlSniffer.leftToSniffing(response.getContentType())) {
             response.sniffedHtml(sniffsAsHtml(first, firstOff, firstLen));
         }
         response.commitHeaders();
@@ -146,12 +147,12 @@ final class GateOutputStream extends ServletOutputStream {
     /** Whether the body's first bytes, held and then {@code first}, are HTML to a browser that sniffs them. */
     private boolean sniffsAsHtml(byte[] first, int off, int len) {
         if (undecidedLen == 0 || len == 0) {
-            return undecidedLen == 0 ? RewriteDecision.sniffsAsHtml(first, off, len)
-                    : RewriteDecision.sniffsAsHtml(undecided, 0, undecidedLen);
+            return undecidedLen == 0 ? HtmlSniffer.sniffsAsHtml(first, off, len)
+                    : HtmlSniffer.sniffsAsHtml(undecided, 0, undecidedLen);
         }
         byte[] head = java.util.Arrays.copyOf(undecided, undecidedLen + Math.min(len, 512));
         System.arraycopy(first, off, head, undecidedLen, head.length - undecidedLen);
-        return RewriteDecision.sniffsAsHtml(head, 0, head.length);
+        return HtmlSniffer.sniffsAsHtml(head, 0, head.length);
     }
 
     @Override
@@ -255,7 +256,7 @@ final class GateOutputStream extends ServletOutputStream {
             return;
         }
         if (!decided) {
-            if (undecidedLen == 0 && RewriteDecision.leftToSniffing(response.getContentType())) {
+            if (undecidedLen == 0 && HtmlSniffer.leftToSniffing(response.getContentType())) {
                 // No content type and no byte yet: the browser will sniff the bytes still to come, so the body is
                 // decided on them. The headers go now, without a length (the body may be rewritten), and as for a
                 // page, which it may be (DecisionDependence).

@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -283,6 +284,47 @@ class RewriteAndScanCommandTest {
                     + "and so does rewrite"), r.err().lines().toList());
         }
         assertEquals("", run(page(), "rewrite", "--dnt", "--content-type", "application/xhtml+xml").err());
+    }
+
+    /**
+     * A type that tells the browser nothing ({@code unknown/unknown}, a word without {@code /}): the filter sniffs the
+     * body as the browser does, rewriting a page and sending anything else as written; rewrite and scan do the same.
+     */
+    @Test
+    void aTypeLeftToSniffingIsDecidedByTheBodyAsTheFilterDecidesIt(@TempDir Path dir) throws Exception {
+        byte[] html = page();
+        byte[] json = ("{\"src\": \"https://www.googletagmanager.com/gtag/js?id=G-ABCDEF1234\"}\n")
+                .getBytes(StandardCharsets.UTF_8);
+        String htmlFile = Files.write(dir.resolve("page"), html).toString();
+        String jsonFile = Files.write(dir.resolve("data"), json).toString();
+        for (String type : new String[] {"unknown/unknown", "*/*", "html", "application/unknown; charset=UTF-8"}) {
+            // as the same body sent as text/html with the same parameters (no charset: the page's own, or a guess)
+            String asHtml = "text/html" + (type.contains(";") ? type.substring(type.indexOf(';')) : "");
+            byte[] expected = run(html, "rewrite", "--dnt", "--content-type", asHtml).out();
+            assertFalse(Arrays.equals(html, expected), "the page has trackers to remove");
+            Run page = run(html, "rewrite", "--dnt", "--content-type", type);
+            assertEquals(0, page.code(), page.err());
+            assertArrayEquals(expected, page.out(), type);
+            assertEquals("", page.err(), type);
+            Run other = run(json, "rewrite", "--dnt", "--content-type", type);
+            assertEquals(0, other.code(), other.err());
+            assertArrayEquals(json, other.out(), type);
+            assertEquals(List.of("consentgate: --content-type '" + type + "' leaves the type to the browser, and "
+                    + "this body does not start as HTML (a tag such as <html>, <p> or <script>, or a comment, after "
+                    + "white space), so the filter sends it as written and so does rewrite"),
+                    other.err().lines().toList());
+            Run scan = run(new byte[0], "scan", "--dnt", "--content-type", type, htmlFile, jsonFile);
+            assertEquals(0, scan.code(), scan.err());
+            assertEquals(run(new byte[0], "scan", "--dnt", htmlFile).text(), scan.text(), type);
+            assertEquals(1, scan.err().lines().count(), scan.err());
+            assertTrue(scan.err().startsWith("consentgate: " + jsonFile + ": --content-type '" + type + "' leaves")
+                    && scan.err().contains("scan lists nothing"), scan.err());
+        }
+        // a page longer than what is sniffed, and one whose start comes only after white space, are still pages
+        byte[] padded = (" ".repeat(600) + new String(html, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        assertArrayEquals(run(padded, "rewrite", "--dnt", "--content-type", "text/html").out(),
+                run(padded, "rewrite", "--dnt", "--content-type", "unknown/unknown").out());
+        assertArrayEquals(new byte[0], run(new byte[0], "rewrite", "--dnt", "--content-type", "*/*").out());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.consentgate.response;
 import io.consentgate.ConsentDecision;
 import io.consentgate.catalog.TrackerCatalog;
 import io.consentgate.html.HtmlRewriter;
+import io.consentgate.html.HtmlSniffer;
 import io.consentgate.html.PartialResponseFormat;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -195,33 +196,8 @@ class RewriteDecisionTest {
         assertTrue(RewriteDecision.isHtml("text/html,text/plain"));
         assertTrue(RewriteDecision.isXhtml("Application/XHTML+XML charset=utf-8"));
         assertFalse(RewriteDecision.isXhtml("application/xhtml+xmlx"));
-        assertFalse(RewriteDecision.leftToSniffing("text/html charset=utf-8"));
+        assertFalse(HtmlSniffer.leftToSniffing("text/html charset=utf-8"));
         assertEquals("", HtmlRewriter.mediaType(null));
         assertEquals("", HtmlRewriter.mediaType(";charset=utf-8"));
-    }
-
-    @Test
-    void aBodyWithoutContentTypeIsHtmlWhenBrowsersSniffItAsHtml() {
-        for (String html : new String[] {"<!DOCTYPE html><html>", " \r\n\t<!doctype HTML>", "<HTML lang=en>",
-            "<head>", "<script>x()</script>", "<iframe src=x>", "<p>hi", "<a href=/>", "<!-- c -->", "<br>",
-            "\uFEFF<html>", "<body>", "<title>t</title>", "<B>bold</B>",
-            // Chromium wants no space or '>' after the name: these render as pages there
-            "<html\n lang=en>", "<script\nsrc=x>", "<b\tclass=x>", "<pre>", "<abbr>",
-            // too few bytes to tell (flushed early): counted as HTML
-            "\n\n", "<", "<scr"}) {
-            byte[] b = html.getBytes(StandardCharsets.UTF_8);
-            assertTrue(RewriteDecision.sniffsAsHtml(b, 0, b.length), html);
-        }
-        for (String other : new String[] {"{\"a\":\"<html>\"}", "hello <html>", "<?xml version=\"1.0\"?>",
-            "<svg xmlns=\"http://www.w3.org/2000/svg\">", "<rss version=\"2.0\">", "", "GIF89a", "[1,2]"}) {
-            byte[] b = other.getBytes(StandardCharsets.UTF_8);
-            assertFalse(RewriteDecision.sniffsAsHtml(b, 0, b.length), other);
-        }
-        assertTrue(RewriteDecision.leftToSniffing("html"), "no MIME type: Chromium sniffs");
-        assertTrue(RewriteDecision.leftToSniffing(null));
-        assertTrue(RewriteDecision.leftToSniffing("unknown/unknown"));
-        assertTrue(RewriteDecision.leftToSniffing("*/*"));
-        assertFalse(RewriteDecision.leftToSniffing("text/plain"));
-        assertFalse(RewriteDecision.leftToSniffing("application/json"));
     }
 }
