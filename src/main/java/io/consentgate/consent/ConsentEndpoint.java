@@ -109,7 +109,8 @@ public final class ConsentEndpoint {
         String inQuery = fieldInQuery(request.getQueryString());
         if (inQuery != null) {
             // The Servlet API merges the query into the form's parameters: a link or a form action with
-            // ?categories=all would add to, or stand in for, what the visitor ticked.
+            // ?categories=all would add to, or stand in for, what the visitor ticked. A return path there is fine
+            // (a template's form action often carries it): it is checked as a path within the webapp either way.
             refuse(response, HttpServletResponse.SC_BAD_REQUEST, "'" + inQuery + "' belongs in the request body, "
                     + "not in the URL");
             return;
@@ -171,8 +172,8 @@ public final class ConsentEndpoint {
     }
 
     /**
-     * The consent field ({@code categories} or {@code return}) that the query string {@code query} names, or null.
-     * Other parameters (a cache-buster {@code ?_=1}) are let through.
+     * The consent field ({@code categories}) that the query string {@code query} names, or null. Other parameters (a
+     * cache-buster {@code ?_=1}, the {@code return} path) are let through.
      */
     static String fieldInQuery(String query) {
         if (query == null) {
@@ -186,7 +187,7 @@ public final class ConsentEndpoint {
             } catch (IllegalArgumentException e) {
                 continue; // a malformed escape names no field
             }
-            if (name.equals("categories") || name.equals("return")) {
+            if (name.equals("categories")) {
                 return name;
             }
         }

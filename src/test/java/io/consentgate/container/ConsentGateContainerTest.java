@@ -230,13 +230,15 @@ class ConsentGateContainerTest {
     }
 
     /**
-     * The Servlet API merges a POST's query into its form parameters: consent fields in the URL of a same-origin
-     * post are refused, not added to what the form sent; a cache-buster in the query is fine.
+     * The Servlet API merges a POST's query into its form parameters: categories in the URL of a same-origin post
+     * are refused, not added to what the form sent; a cache-buster in the query is fine, and so is a return path
+     * (Thymeleaf's {@code @{/consent(return=${path})}} writes a form action so), checked as the form's would be.
      */
     @ParameterizedTest
     @ValueSource(strings = {"jetty", "tomcat"})
     void consentFieldsInAPostsQueryAreRefused(String kind) throws Exception {
-        for (String query : new String[] {"categories=all", "return=%2Fdecision", "x=1&%63ategories=marketing"}) {
+        for (String query : new String[] {"categories=all", "return=%2Fdecision&categories=all",
+            "x=1&%63ategories=marketing", "%63ategories"}) {
             HttpTester.Response r = send(kind, "POST /consent?" + query + " HTTP/1.1\nHost: localhost\n"
                     + "Origin: http://localhost\nContent-Type: application/x-www-form-urlencoded\n"
                     + "Content-Length: 20\n\ncategories=analytics");
@@ -249,6 +251,16 @@ class ConsentGateContainerTest {
                 + "Content-Length: 20\n\ncategories=analytics");
         assertEquals(303, busted.getStatus());
         assertTrue(busted.get("Set-Cookie").startsWith("cg_consent=1.analytics.1."), busted.get("Set-Cookie"));
+        for (String[] c : new String[][] {{"return=%2Fdecision%3Fx%3D1", "/decision?x=1"},
+            {"return=https://evil.example/", "/"}, {"return=%2F..%2Fadmin", "/"}}) {
+            HttpTester.Response returning = send(kind, "POST /consent?" + c[0] + " HTTP/1.1\nHost: localhost\n"
+                    + "Origin: http://localhost\nContent-Type: application/x-www-form-urlencoded\n"
+                    + "Content-Length: 20\n\ncategories=analytics");
+            assertEquals(303, returning.getStatus(), c[0]);
+            String location = returning.get("Location");
+            assertTrue(location.equals(c[1]) || location.equals("http://localhost" + c[1]), c[0] + " -> " + location);
+            assertTrue(returning.get("Set-Cookie").startsWith("cg_consent=1.analytics.1."), c[0]);
+        }
     }
 
     @ParameterizedTest
