@@ -407,9 +407,10 @@ final class RewriteEngine implements TokenHandler {
             script.finishStreamedScript(limit);
         }
         setMode(SINK);
-        if (pendingStubs != null && templateDepth == 0 && tok.endsInHtmlData()) {
+        if (pendingStubs != null && templateDepth == 0 && !tok.xml && tok.endsInHtmlData()) {
             // A page that ended inside the prescan window with no start tag after the cut where they could go: the
-            // stand-ins close it, so that the page's handlers (onclick="gtag(…)") still find them.
+            // stand-ins close it, so that the page's handlers (onclick="gtag(…)") still find them. Not in XHTML, where
+            // an element after the root's end is a well-formedness error that stops the whole page.
             script.writePendingStubs(limit);
         }
     }

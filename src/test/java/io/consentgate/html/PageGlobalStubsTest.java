@@ -220,6 +220,15 @@ class PageGlobalStubsTest {
             NONE, null, null, new int[0]), StandardCharsets.UTF_8));
         RewriteAssertions.assertSameWhereverSplit(in.length, cuts -> new String(RewriteAssertions.rewrite(
             REMOVE_WITH_STUBS, in, NONE, null, null, cuts), StandardCharsets.UTF_8));
+        // XHTML: an element after the root's end would stop the XML parser, and with it the page
+        String xhtml = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>" + page + "</body></html>";
+        java.io.ByteArrayOutputStream xout = new java.io.ByteArrayOutputStream();
+        try (RewriteStream xs = REMOVE_WITH_STUBS.openXhtml(NONE, null, xout, null)) {
+            xs.write(xhtml.getBytes(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertEquals(xhtml.replace(loader, ""), xout.toString(StandardCharsets.UTF_8));
         for (String tail : new String[] {"<!-- unclosed", "<textarea>draft", "<title>Shop", "<p class=\"x",
             "<svg><g>", "<template><p>", "<plaintext>raw"}) {
             String cut = page + tail;
