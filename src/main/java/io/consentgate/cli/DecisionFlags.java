@@ -7,10 +7,13 @@ import io.consentgate.decision.DecisionEngine;
 import io.consentgate.html.EncodingLabels;
 import io.consentgate.html.HtmlRewriter;
 import io.consentgate.html.HtmlSniffer;
+import io.consentgate.html.RewriteListener;
+import io.consentgate.html.RewriteStream;
 import io.consentgate.signal.Dnt;
 import io.consentgate.signal.Signals;
 import io.consentgate.signal.StoredConsent;
 
+import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -91,6 +94,17 @@ record DecisionFlags(Policy policy, ConsentDecision decision, String contentType
 
     HtmlRewriter rewriter() {
         return policy.htmlRewriter().build();
+    }
+
+    /**
+     * A rewrite of a body of this content type into {@code sink}, as the filter opens it: XHTML for
+     * {@code application/xhtml+xml} (a self-closed element is its tag alone there), HTML otherwise.
+     */
+    RewriteStream open(Charset charset, OutputStream sink, RewriteListener listener) {
+        HtmlRewriter rewriter = rewriter();
+        return HtmlRewriter.mediaType(contentType).equals("application/xhtml+xml")
+                ? rewriter.openXhtml(decision, charset, sink, listener)
+                : rewriter.open(decision, charset, sink, listener);
     }
 
     /** Whether the content type is one the filter rewrites; see {@link #leftToSniffing} for those it sniffs. */

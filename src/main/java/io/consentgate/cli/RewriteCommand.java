@@ -56,7 +56,7 @@ final class RewriteCommand {
                 out.flush();
                 return 0;
             }
-            RewriteStream rewrite = flags.rewriter().open(flags.decision(), flags.charset(), out, null);
+            RewriteStream rewrite = flags.open(flags.charset(), out, null);
             byte[] buf = new byte[64 * 1024];
             for (int n; (n = body.read(buf)) >= 0; ) {
                 rewrite.write(buf, 0, n);

@@ -106,7 +106,7 @@ final class ScanCommand {
 
     /** Nothing, for a file that would not be read: still an error when it cannot be, as for a file that is. */
     private static List<TrackerEvent> checkReadable(String file) throws CommandException {
-        String unreadable = Unreadable.reason(Path.of(file));
+        String unreadable = Unreadable.reason(file);
         if (unreadable != null) {
             throw new CommandException("cannot read '" + file + "': " + unreadable);
         }
@@ -127,8 +127,7 @@ final class ScanCommand {
             if (flags.leftToSniffing() && !HtmlSniffer.sniffsAsHtml(head, 0, head.length)) {
                 return null;
             }
-            RewriteStream s = flags.rewriter().open(flags.decision(), charset, OutputStream.nullOutputStream(),
-                    found::add);
+            RewriteStream s = flags.open(charset, OutputStream.nullOutputStream(), found::add);
             s.write(head);
             byte[] buf = new byte[64 * 1024];
             for (int n; (n = in.read(buf)) >= 0; ) {

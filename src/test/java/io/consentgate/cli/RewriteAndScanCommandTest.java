@@ -286,6 +286,32 @@ class RewriteAndScanCommandTest {
         assertEquals("", run(page(), "rewrite", "--dnt", "--content-type", "application/xhtml+xml").err());
     }
 
+    /** An XHTML page is read as the filter reads it: a self-closed tracker element is its tag alone. */
+    @Test
+    void anXhtmlPageLosesASelfClosedTrackerTagAlone(@TempDir Path dir) throws Exception {
+        String tracker = "<script src=\"https://www.googletagmanager.com/gtag/js?id=G-ABCDEF1234\" />";
+        String page = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">"
+                + "<head><title>x</title>\n" + tracker + "\n<script src=\"/js/app.js\"></script>"
+                + "<link rel=\"stylesheet\" href=\"/a.css\"/></head><body><p>after</p></body></html>\n";
+        byte[] in = page.getBytes(StandardCharsets.UTF_8);
+        for (String type : new String[] {"application/xhtml+xml; charset=UTF-8", "Application/XHTML+XML"}) {
+            Run r = run(in, "rewrite", "--dnt", "--content-type", type);
+            assertEquals(0, r.code(), r.err());
+            String out = new String(r.out(), StandardCharsets.UTF_8);
+            // the tag alone goes (a stand-in for gtag takes its place): the app's script and the rest stay
+            assertFalse(out.contains("googletagmanager"), out);
+            assertTrue(out.endsWith("\n<script src=\"/js/app.js\"></script><link rel=\"stylesheet\" href=\"/a.css\"/>"
+                    + "</head><body><p>after</p></body></html>\n"), type + ": " + out);
+        }
+        // read as HTML, the same tag opens raw text to the next </script>: the app's own script goes with it
+        String asHtml = new String(run(in, "rewrite", "--dnt", "--content-type", "text/html; charset=UTF-8").out(),
+                StandardCharsets.UTF_8);
+        assertFalse(asHtml.contains("/js/app.js"), asHtml);
+        String file = Files.write(dir.resolve("page.xhtml"), in).toString();
+        Run scan = run(new byte[0], "scan", "--json", "--dnt", "--content-type", "application/xhtml+xml", file);
+        assertEquals(1, new ObjectMapper().readTree(scan.text()).size(), scan.text());
+    }
+
     /**
      * A type that tells the browser nothing ({@code unknown/unknown}, a word without {@code /}): the filter sniffs the
      * body as the browser does, rewriting a page and sending anything else as written; rewrite and scan do the same.
