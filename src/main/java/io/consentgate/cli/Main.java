@@ -105,6 +105,16 @@ public final class Main {
         } catch (CommandException | Stdout.Failed e) {
             err.println("consentgate: " + e.getMessage());
             return 1;
+        } catch (RuntimeException e) {
+            // A bug, not bad input: what the command wrote so far still goes out, then the error and its trace.
+            try {
+                out.flush();
+            } catch (Stdout.Failed ignored) {
+                // The error below is the one to report.
+            }
+            err.println("consentgate: unexpected error: " + e);
+            e.printStackTrace(err);
+            return 1;
         }
     }
 
@@ -116,6 +126,9 @@ public final class Main {
         }
         if (List.of("-h", "--help", "help").contains(args[0])) {
             Help command = args.length > 1 ? COMMANDS.get(args[1]) : null;
+            if (args.length > 1 && command == null && !args[1].startsWith("-")) {
+                throw new UsageException("unknown command '" + args[1] + "' (try --help)");
+            }
             out.println(command == null ? USAGE : command.usage()); // "help scan" as "scan --help"
             return 0;
         }

@@ -3,6 +3,7 @@ package io.consentgate.cli;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -10,6 +11,21 @@ import java.nio.file.Path;
 final class Unreadable {
 
     private Unreadable() {
+    }
+
+    /**
+     * The reason the file named {@code file} cannot be read, or null when it can be. A name the platform cannot turn
+     * into a path (a character the locale's encoding lacks, under {@code LANG=C}) is a reason too, not a crash.
+     */
+    static String reason(String file) {
+        Path p;
+        try {
+            p = Path.of(file);
+        } catch (InvalidPathException e) {
+            return "not a file name this system can use (" + e.getReason() + "; run with a UTF-8 locale, such as "
+                    + "LANG=C.UTF-8, for names outside ASCII)";
+        }
+        return reason(p);
     }
 
     /** The reason {@code p} cannot be read as a file, or null when it can be. */

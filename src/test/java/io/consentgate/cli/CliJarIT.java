@@ -75,6 +75,29 @@ class CliJarIT {
         assertEquals("consentgate: cannot read '" + missing + "': no such file", err.strip());
     }
 
+    /**
+     * Under a locale whose encoding cannot name a file ({@code LANG=C} and a name outside ASCII) the JVM cannot make
+     * a path of it: that file is one line on stderr, and the others are still listed, as for any unreadable file.
+     */
+    @Test
+    void aFileNameTheLocaleCannotEncodeIsOneUnreadableFile() throws Exception {
+        Path page = Files.writeString(dir.resolve("page.html"), PAGE);
+        // a string, not a Path: a test JVM that itself runs under LANG=C could not make one
+        ProcessBuilder pb = new ProcessBuilder(java("scan", "--dnt", page.toString(), dir + "/caf\u00e9.html"));
+        pb.environment().put("LANG", "C");
+        pb.environment().put("LC_ALL", "C");
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue(), err);
+        assertTrue(out.contains("page.html:2:1") && out.contains("removed"), out);
+        List<String> lines = err.lines().toList();
+        assertEquals(1, lines.size(), err);
+        assertTrue(lines.get(0).startsWith("consentgate: cannot read '"), lines.get(0));
+    }
+
     @Test
     void versionIsTheProjectVersionFromTheManifest() throws Exception {
         Process p = new ProcessBuilder(java("--version")).redirectError(ProcessBuilder.Redirect.INHERIT).start();

@@ -87,5 +87,9 @@ class MainTest {
         Run unknown = run("frobnicate", "--help");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("unknown command 'frobnicate'"), unknown.err());
+        Run helpUnknown = run("help", "frobnicate");
+        assertEquals(2, helpUnknown.code());
+        assertEquals("", helpUnknown.out());
+        assertTrue(helpUnknown.err().contains("unknown command 'frobnicate'"), helpUnknown.err());
     }
 }
