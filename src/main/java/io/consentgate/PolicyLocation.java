@@ -102,17 +102,28 @@ final class PolicyLocation {
                 + "change the secret, since it may have been read; or give the secret as env:NAME");
     }
 
-    /** Whether the webapp path {@code path} is outside the two directories the container never serves. */
+    /**
+     * Whether the webapp path {@code path} is outside the two directories the container never serves, with
+     * {@code \} read as a name's character (as on Linux) or as a separator (as a container on Windows reads it):
+     * served if either reading serves it.
+     */
     private static boolean isServed(String path) {
-        List<String> segments = segments(path);
+        return isServed(segments(path, "/")) || isServed(segments(path, "[/\\\\]"));
+    }
+
+    private static boolean isServed(List<String> segments) {
         String first = segments.size() < 2 ? "" : segments.get(0).toUpperCase(Locale.ROOT);
         return !first.equals("WEB-INF") && !first.equals("META-INF");
     }
 
     /** The webapp path's segments as the container resolves them: no empty or {@code .} one, {@code ..} applied. */
     private static List<String> segments(String path) {
+        return segments(path, "/");
+    }
+
+    private static List<String> segments(String path, String separator) {
         List<String> segments = new ArrayList<>();
-        for (String seg : path.split("/")) {
+        for (String seg : path.split(separator)) {
             if (seg.equals("..")) {
                 if (!segments.isEmpty()) {
                     segments.remove(segments.size() - 1);
@@ -126,7 +137,8 @@ final class PolicyLocation {
 
     /** The webapp path {@code path}, or where it is not served when the container serves it: under /WEB-INF. */
     private static String unserved(String path) {
-        return isServed(path) ? "/WEB-INF/" + String.join("/", segments(path)) : path;
+        String separator = path.indexOf('\\') >= 0 ? "[/\\\\]" : "/";
+        return isServed(path) ? "/WEB-INF/" + String.join("/", segments(path, separator)) : path;
     }
 
     /**

@@ -73,6 +73,8 @@ class PolicyLocationTest {
         "/consentgate.yaml|/WEB-INF/consentgate.yaml", "/conf/cg.yaml|/WEB-INF/conf/cg.yaml",
         "/WEB-INF/../cg.yaml|/WEB-INF/cg.yaml", "/static/WEB-INF/cg.yaml|/WEB-INF/static/WEB-INF/cg.yaml",
         "/WEB-INF.yaml|/WEB-INF/WEB-INF.yaml", "/./conf//cg.yml|/WEB-INF/conf/cg.yml",
+        // a container on Windows reads a backslash as '/': out of WEB-INF again
+        "/WEB-INF/..\\cg.yaml|/WEB-INF/cg.yaml",
     })
     void aServedPolicyFileHoldingTheSecretIsRefused(String location, String moveTo) {
         String secret = "s3cr3t-0123456789abcdef0123456789abcdef";

@@ -1,5 +1,8 @@
 package io.consentgate.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.consentgate.InvalidPolicyException;
 import io.consentgate.Policy;
 import io.consentgate.PolicyReader;
@@ -11,8 +14,10 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -46,11 +51,21 @@ final class ServeCommand {
         if (host.isBlank()) {
             throw new UsageException("--host needs a host name or address, got an empty value");
         }
-        Path docroot = Path.of(o.path("docroot", ".", "a directory name"));
+        String root = o.path("docroot", ".", "a directory name");
+        Path docroot;
+        try {
+            docroot = Path.of(root);
+        } catch (InvalidPathException e) {
+            throw new CommandException("--docroot '" + root + "' is " + Unreadable.reason(root), e);
+        }
         if (!Files.isDirectory(docroot)) {
             throw new CommandException("--docroot '" + docroot + "' is not a directory");
         }
-        Policy policy = loadPolicy(o.path("policy", null, "a file name"));
+        String policyFile = o.path("policy", null, "a file name");
+        Policy policy = loadPolicy(policyFile);
+        if (policyFile != null) {
+            requireUnservedSecret(Path.of(policyFile), docroot);
+        }
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost(host);
@@ -77,11 +92,37 @@ final class ServeCommand {
         return server;
     }
 
+    /**
+     * Refuses a policy file that {@code serve} would send to anyone, one under the docroot (every file there is served,
+     * {@code WEB-INF/} too), when it holds the consent secret itself: whoever downloads it can sign consent cookies.
+     * The filter refuses a webapp path outside {@code /WEB-INF/} so; this is the same rule for the CLI's server.
+     */
+    static void requireUnservedSecret(Path policyFile, Path docroot) throws CommandException {
+        try {
+            if (!policyFile.toRealPath().startsWith(docroot.toRealPath())) {
+                return;
+            }
+            String name = policyFile.getFileName().toString();
+            JsonNode secret = (name.endsWith(".json") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory()))
+                    .readTree(policyFile.toFile()).path("consent-secret");
+            String s = secret.isValueNode() ? secret.asText().strip() : "";
+            if (s.isEmpty() || s.equalsIgnoreCase("none") || s.startsWith("env:")) {
+                return;
+            }
+        } catch (IOException e) {
+            throw new CommandException("cannot read policy file '" + policyFile + "': " + Unreadable.reason(e), e);
+        }
+        throw new CommandException("policy file '" + policyFile + "' is under --docroot '" + docroot + "', which "
+                + "serve sends to anyone who asks, and holds the consent-secret: whoever downloads it can sign consent "
+                + "cookies. Move the file out of the docroot and change the secret, since it may have been read; or "
+                + "give the secret as env:NAME");
+    }
+
     static Policy loadPolicy(String file) throws CommandException {
         if (file == null) {
             return Policy.defaults();
         }
-        String unreadable = Unreadable.reason(Path.of(file));
+        String unreadable = Unreadable.reason(file);
         if (unreadable != null) {
             throw new CommandException("cannot read policy file '" + file + "': " + unreadable);
         }

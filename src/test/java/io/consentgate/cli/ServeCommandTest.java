@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,6 +73,37 @@ class ServeCommandTest {
                 1, "cannot read policy file");
         Path bad = Files.writeString(dir.resolve("bad.json"), "{\"mode\": \"sometimes\"}");
         assertOneLineError(run("serve", "--docroot", dir.toString(), "--policy", bad.toString()), 1, "'mode'");
+    }
+
+    /**
+     * serve sends every file under its docroot, WEB-INF/ too: a policy file there may not hold the consent secret
+     * itself (whoever downloads it could sign consent cookies); outside the docroot, or naming env:NAME, it may.
+     */
+    @Test
+    void aPolicyFileUnderTheDocrootMayNotHoldTheSecret(@TempDir Path dir) throws Exception {
+        Path site = Files.createDirectories(dir.resolve("site/WEB-INF"));
+        String literal = "consent-secret: \"0123456789abcdef0123456789abcdef-literal\"\n";
+        for (Path policy : new Path[] {Files.writeString(dir.resolve("site/consentgate.yaml"), literal),
+            Files.writeString(site.resolve("consentgate.yaml"), literal),
+            Files.writeString(dir.resolve("site/c.json"), "{\"consent-secret\": \"0123456789abcdef0123456789abcdef\"}")}) {
+            assertOneLineError(run("serve", "--port", "0", "--docroot", dir.resolve("site").toString(), "--policy",
+                    policy.toString()), 1, "holds the consent-secret");
+        }
+        Path outside = Files.writeString(dir.resolve("consentgate.yaml"), literal);
+        Path envSecret = Files.writeString(dir.resolve("site/env.yaml"), "consent-secret: env:CG_SECRET_NOT_SET_HERE\n"
+                + "mode: opt-in\n");
+        Path none = Files.writeString(dir.resolve("site/none.yaml"), "consent-secret: none\n");
+        for (Path policy : new Path[] {outside, none}) {
+            Server server = ServeCommand.start(Options.parse(new String[] {"--port", "0", "--docroot",
+                dir.resolve("site").toString(), "--policy", policy.toString()}, ServeCommand.FLAGS));
+            server.stop();
+        }
+        // env:NAME is read from the environment: unset here, that is the policy's own error, not this one
+        CommandException env = assertThrows(CommandException.class, () -> ServeCommand.start(Options.parse(
+                new String[] {"--port", "0", "--docroot", dir.resolve("site").toString(), "--policy",
+                    envSecret.toString()}, ServeCommand.FLAGS)).stop());
+        assertTrue(env.getMessage().contains("CG_SECRET_NOT_SET_HERE"), env.getMessage());
+        assertFalse(env.getMessage().contains("holds the consent-secret"), env.getMessage());
     }
 
     @Test
