@@ -210,25 +210,33 @@ final class ScriptText {
         return k;
     }
 
+    /** The fewest digits of an account number a signature ending in a digit starts: more than a year has. */
+    private static final int MIN_ID_DIGITS = 5;
+
     static boolean signatureBoundaries(byte[] buf, int off, int end, int start, int last) {
         if (isIdentByte(buf[start]) && start > off && isIdentByte(buf[start - 1])) {
             return false;
         }
         if (isDigit(buf[last])) {
-            return numberThenString(buf, last + 1, end);
+            return numberThenString(buf, last, end);
         }
         return !(isIdentByte(buf[last]) && last + 1 < end && isIdentByte(buf[last + 1]));
     }
 
     /**
-     * Whether the number a signature ending in a digit starts ({@code ym(1}) goes on to its end and is followed, after
-     * optional white space, by a comma and, after optional white space, a quote: the vendor's call passes a number
-     * and then a method name ({@code ym(12345678, "init", …)}), which a site's own {@code ym(2024, 3)} or
+     * Whether the number a signature ending in a digit starts ({@code ym(1}, its first digit at {@code first}) has at
+     * least {@link #MIN_ID_DIGITS} digits and is followed, after optional white space, by a comma and, after optional
+     * white space, a quote: the vendor's call passes an account number and then a method name
+     * ({@code ym(12345678, "init", …)}), which a site's own {@code ym(2024, 3)}, {@code ym(2024, 'March')} or
      * {@code ym(1 + i, 1)} does not.
      */
-    private static boolean numberThenString(byte[] buf, int k, int end) {
+    private static boolean numberThenString(byte[] buf, int first, int end) {
+        int k = first;
         while (k < end && isDigit(buf[k])) {
             k++;
+        }
+        if (k - first < MIN_ID_DIGITS) {
+            return false;
         }
         while (k < end && isSpace(buf[k])) {
             k++;

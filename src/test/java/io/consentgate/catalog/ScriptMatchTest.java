@@ -1274,8 +1274,8 @@ class ScriptMatchTest {
     @Test
     void requiresCallBoundariesAroundShortSignatures() {
         assertEquals(Set.of(), ids("function gym(x){return x} gym(1); const rhym = 'a'; myfbq(1); var _paqx = 1;"));
-        assertEquals(Set.of("yandex-metrica"), ids("window.ym(123, 'reachGoal', 'x')"));
-        assertEquals(Set.of("yandex-metrica"), ids("ym(123,'hit')"));
+        assertEquals(Set.of("yandex-metrica"), ids("window.ym(12345678, 'reachGoal', 'x')"));
+        assertEquals(Set.of("yandex-metrica"), ids("ym(87654321,'hit')"));
     }
 
     @Test
@@ -1300,6 +1300,10 @@ class ScriptMatchTest {
         assertEquals(Set.of(), ids("for (var i = 0; i < 3; i++) { months.push(ym(1 + i, 1)); } ym(2024,3); ym(7)"));
         assertEquals(Set.of("yandex-metrica"), ids("ym(12345678, \"init\", {clickmap: true});"));
         assertEquals(Set.of("yandex-metrica"), ids("ym(12345678 ,\n    `hit`, location.href);"));
+        // a year and a month's name is the site's own too: a counter number is longer than a year
+        assertEquals(Set.of(), ids("function ym(year, monthName) { return monthName + ' ' + year; }\n"
+                + "label.textContent = ym(2024, 'March'); other.textContent = ym( 2025 , \"May\");"));
+        assertEquals(Set.of("yandex-metrica"), ids("ym(54321, 'init', {webvisor: true});"));
     }
 
     @Test
@@ -1543,7 +1547,7 @@ class ScriptMatchTest {
         byte[] b = "xxfbq('init','1')yy".getBytes(StandardCharsets.US_ASCII);
         assertEquals(1, CATALOG.matchScript(b, 2, b.length - 4).size());
         assertEquals(0, CATALOG.matchScript(b, 3, b.length - 5).size());
-        byte[] g = "agym(1,'hit')".getBytes(StandardCharsets.US_ASCII);
+        byte[] g = "agym(12345678,'hit')".getBytes(StandardCharsets.US_ASCII);
         // The byte before the range still counts as "outside": a range starting at "ym(" matches.
         assertEquals(1, CATALOG.matchScript(g, 2, g.length - 2).size());
     }

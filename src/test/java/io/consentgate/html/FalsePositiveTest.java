@@ -339,7 +339,20 @@ class FalsePositiveTest {
     void keepsASiteHelperNamedLikeYandexMetricasCall() {
         assertUntouched("<script>\n  function ym(y, m) { return y + \"-\" + String(m).padStart(2, \"0\"); }\n"
             + "  document.getElementById(\"archive\").textContent = ym(2024, 3);\n</script>");
+        assertUntouched("<script>\n  function ym(year, monthName) { return monthName + ' ' + year; }\n"
+            + "  document.querySelector('.issue').textContent = ym(2024, 'March');\n</script>");
         assertEquals("", rewrite(REMOVE, "<script>ym(12345678, \"init\", {clickmap: true});</script>", NONE));
+    }
+
+    @Test
+    void keepsTheImagesOfAHelpArticleOnTheMessengersCdn() {
+        // downloads.intercomcdn.com holds a help centre's screenshots; the messenger's code is on js.intercomcdn.com
+        assertUntouched("<article><h2>Reset your password</h2><img alt=\"Settings\" src=\"https://downloads."
+            + "intercomcdn.com/i/o/812345678/abcdef0123456789/settings.png\"></article>");
+        assertEquals("<p>x</p>", rewrite(REMOVE, "<script src=\"https://js.intercomcdn.com/frame-modern.0a1b2c3d.js\">"
+            + "</script><p>x</p>", NONE));
+        assertEquals("<p>x</p>", rewrite(REMOVE, "<script async src=\"https://widget.intercom.io/widget/abc123\">"
+            + "</script><p>x</p>", NONE));
     }
 
     @Test
