@@ -51,8 +51,12 @@ final class ConsentManagerScript {
         "'ucEvent'", "\"ucEvent\"", "didomiOnReady", "didomiEventListeners", "_iub.csConfiguration",
         "cmplz_status_change", "cmplz_fire_categories", "cookieyes_consent_update", "cookieyes_banner_load",
         "__tcfapi('addEventListener'", "__tcfapi(\"addEventListener\""};
-    /** A site's own banner stores the visitor's choice: in local storage or a cookie. */
-    private static final String[] STORES_CHOICE = {"localStorage.setItem(", "document.cookie =", "document.cookie="};
+    /**
+     * A site's own banner stores the visitor's choice: in local storage or a cookie, or on the server, posting it to
+     * the consent endpoint (ConsentGate's own, {@code fetch('/consent', {method: 'POST', …})}) or the site's.
+     */
+    private static final String[] STORES_CHOICE = {"localStorage.setItem(", "document.cookie =", "document.cookie=",
+        "fetch(", "sendBeacon(", "new XMLHttpRequest"};
     /** …and acts on a click of its buttons. */
     private static final String[] HANDLES_CLICK = {".onclick", "'click'", "\"click\""};
     /** How deep function and block bodies are read; deeper, a statement naming a tracker is blanked whole. */

@@ -133,6 +133,29 @@ class ConsentManagerScriptTest {
         assertKept(in, blanked(in, src));
     }
 
+    /** The same banner storing the choice on the server, through the consent endpoint, keeps its buttons too. */
+    @Test
+    void aSitesOwnBannerThatPostsTheChoiceToTheConsentEndpointKeepsItsButtons() {
+        String src = "s.src = 'https://www.googletagmanager.com/gtag/js?id=G-7QH2M4RS1T';";
+        String in = "<script>\n(function () {\n  var banner = document.getElementById('cookie-banner');\n"
+            + "  function loadAnalytics() {\n    var s = document.createElement('script');\n    s.async = true;\n"
+            + "    " + src + "\n    document.head.appendChild(s);\n  }\n  function decide(allow) {\n"
+            + "    fetch('/consent', {method: 'POST', headers: {'Content-Type': 'application/x-www-form-urlencoded'},"
+            + " body: 'categories=' + (allow ? 'analytics' : 'none')})\n"
+            + "      .then(function () { banner.hidden = true; if (allow) loadAnalytics(); });\n  }\n"
+            + "  fetch('/consent').then(function (r) { return r.json(); })\n"
+            + "    .then(function (d) { if (d.basis.analytics === 'DEFAULT') banner.hidden = false; });\n"
+            + "  document.getElementById('cb-accept').addEventListener('click', function () { decide(true); });\n"
+            + "  document.getElementById('cb-reject').addEventListener('click', function () { decide(false); });\n"
+            + "})();\n</script>";
+        assertKept(in, blanked(in, src));
+        // a script that sends something and loads a tracker on a click, but names no consent, still goes whole
+        assertEquals("ab", rewrite(REMOVE, "a<script>btn.addEventListener('click', function () {"
+            + " fetch('/cart', {method: 'POST'}); var s = document.createElement('script');"
+            + " s.src = 'https://www.googletagmanager.com/gtag/js?id=G-7QH2M4RS1T'; document.head.appendChild(s);"
+            + " });</script>b", NONE));
+    }
+
     @Test
     void aCallbackSnippetGoesWithTheCallsIntoWhatItDefinedAnywhereInTheScript() {
         String pixel = "!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){n.callMethod?"
