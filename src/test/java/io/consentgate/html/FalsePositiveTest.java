@@ -345,6 +345,15 @@ class FalsePositiveTest {
     }
 
     @Test
+    void keepsASiteSingletonNamedLikeAdobesIdService() {
+        // Adobe's ID service starts with its organisation's id: Visitor.getInstance("…@AdobeOrg", {…})
+        assertUntouched("<script>\n  var current = Visitor.getInstance();\n"
+            + "  document.querySelector('.greeting').textContent = 'Welcome back, ' + current.name;\n</script>");
+        assertEquals("", rewrite(REMOVE, "<script>var v = Visitor.getInstance('53A16ACB5CC1D3760A495C99@AdobeOrg',"
+            + " {trackingServer: 'metrics.shop.example'});</script>", NONE));
+    }
+
+    @Test
     void keepsTheImagesOfAHelpArticleOnTheMessengersCdn() {
         // downloads.intercomcdn.com holds a help centre's screenshots; the messenger's code is on js.intercomcdn.com
         assertUntouched("<article><h2>Reset your password</h2><img alt=\"Settings\" src=\"https://downloads."
