@@ -146,8 +146,9 @@ final class ScriptElements {
      * lists are prefetched or prerendered), {@code importmap} (a module's bare specifier loads the mapped URL) and
      * Partytown's {@code text/partytown} (its runner executes the text in a worker), and the types WordPress
      * delay-JS plugins give the scripts their first-party runner replays on the visitor's first interaction
-     * ({@code rocketlazyloadscript} of WP Rocket, {@code pmdelayedscript} of Perfmatters; LiteSpeed's
-     * {@code litespeed/javascript} already says javascript).
+     * ({@code rocketlazyloadscript} of WP Rocket, {@code pmdelayedscript} of Perfmatters, {@code wphb-delay-type} of
+     * Hummingbird, NitroPack's {@code nitropack/inlinescript}; LiteSpeed's {@code litespeed/javascript} already says
+     * javascript).
      */
     boolean textMayFetch(boolean activated) {
         return scriptText(activated) == TEXT_FETCHES;
@@ -167,7 +168,7 @@ final class ScriptElements {
         if (v.isEmpty() || v.equals("module") || v.contains("javascript") || v.contains("ecmascript")
             || v.contains("jscript") || v.contains("livescript") || v.equals("speculationrules")
             || v.equals("importmap") || v.startsWith("text/partytown") || v.endsWith("rocketlazyloadscript")
-            || v.equals("pmdelayedscript")) {
+            || v.equals("pmdelayedscript") || v.equals("wphb-delay-type") || v.equals("nitropack/inlinescript")) {
             return TEXT_FETCHES;
         }
         if (v.equals(MagentoInitScript.TYPE)) {

@@ -43,6 +43,15 @@ class FetchingScriptTypesTest {
                 + "document,'script','https://connect.facebook.net/en_US/fbevents.js');</script>b", "ab"),
             Arguments.of("a<script type=\"litespeed/javascript\" data-src=\"https://www.googletagmanager.com/gtag/js?"
                 + "id=G-1\"></script>b", "ab"),
+            // Hummingbird and NitroPack hold inline scripts under a type of their own, swapped back on interaction
+            Arguments.of("a<script type=\"wphb-delay-type\" data-wphb-type=\"text/javascript\">(function(c,l,a,r,i,t,y){"
+                + "c[a]=c[a]||function(){(c[a].q=c[a].q||[]).push(arguments)};t=l.createElement(r);t.async=1;"
+                + "t.src=\"https://www.clarity.ms/tag/\"+i;y=l.getElementsByTagName(r)[0];y.parentNode.insertBefore(t,y);"
+                + "})(window, document, \"clarity\", \"script\", \"k1abcdefgh\");</script>b", "ab"),
+            Arguments.of("a<script type=\"nitropack/inlinescript\" class=\"nitropack-inline-script\">!function(w,d,t){"
+                + "w.TiktokAnalyticsObject=t;var ttq=w[t]=w[t]||[];ttq.load=function(e){var s=d.createElement('script');"
+                + "s.src='https://analytics.tiktok.com/i18n/pixel/events.js?sdkid='+e;d.head.appendChild(s)};"
+                + "ttq.load('C4ABCDEFGHIJKLMNOPQR');ttq.page();}(window,document,'ttq');</script>b", "ab"),
             // other runners keep the src under a data-NAME-src of their own, with a type of their own
             Arguments.of("a<script type=\"javascript/blocked\" data-wpmeteor-src=\"https://www.googletagmanager.com/"
                 + "gtag/js?id=G-1\" data-wpmeteor-after=\"REORDER\"></script>b", "ab"),
@@ -77,6 +86,8 @@ class FetchingScriptTypesTest {
             Arguments.of("<script type=\"text/x-template\"><img src=\"https://www.facebook.com/tr\"></script>"),
             Arguments.of("<script type=\"rocketlazyloadscript\" data-rocket-src=\"/wp-includes/js/jquery/jquery.min"
                 + ".js\" id=\"jquery-core-js\" defer></script><script type=\"pmdelayedscript\">menu.init();</script>"),
+            Arguments.of("<script type=\"wphb-delay-type\" data-wphb-type=\"text/javascript\">menu.init();</script>"
+                + "<script type=\"nitropack/inlinescript\" class=\"nitropack-inline-script\">slider.start();</script>"),
             Arguments.of("<script delay=\"/wp-content/themes/shop/slider.js\"></script>"
                 + "<script data-type=\"lazy\" data-src=\"data:text/javascript;base64,bWVudS5pbml0KCk7\"></script>"),
             Arguments.of("<script data-two_delay_id=\"two_6650c1d2e3f4b\" data-two_delay_src=\"inline\"></script>"
