@@ -333,7 +333,9 @@ final class ElementRules {
 
     private void link() throws IOException {
         if (fetchingRel()) {
-            TrackerMatch m = verdicts.checkLoader(attr(HREF));
+            int href = attr(HREF);
+            TrackerMatch m = verdicts.checkLoader(href);
+            m = m != null ? m : verdicts.dataStylesheetVerdict(href);
             // preload as=image fetches from its imagesrcset
             refuseIfTracker(m != null ? m : verdicts.check(attr(IMAGESRCSET), true));
         }

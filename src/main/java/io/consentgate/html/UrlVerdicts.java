@@ -88,6 +88,30 @@ final class UrlVerdicts {
         return pathVerdict(cfg.catalog.matchLoader(url, hasAttribute), url);
     }
 
+    /**
+     * The refusing match for a URL in the stylesheet a {@code data:} URL in attribute {@code i} holds
+     * ({@code <link rel=stylesheet href="data:text/css,@import url(…)">}, whose {@code url()} and {@code @import} the
+     * browser fetches), or {@code null}: for any other URL, as the stylesheets of {@code <style>} are read.
+     */
+    TrackerMatch dataStylesheetVerdict(int i) {
+        int v = i < 0 ? -1 : t.valueFrom(i);
+        int end = v < 0 ? v : t.valueTo(i);
+        if (v < 0 || end - v < 5 || (t.buf[v] | 0x20) != 'd' && (t.buf[v] & 0xff) > ' ' && t.buf[v] != '&') {
+            return null; // cheap exit for the usual URL; whitespace and references are read properly below
+        }
+        byte[] css = DataUrl.script(UrlText.decode(t.buf, v, end));
+        if (css == null) {
+            return null;
+        }
+        for (String url : CssUrls.in(new String(css, StandardCharsets.UTF_8))) {
+            TrackerMatch m = verdict(url.strip());
+            if (m != null) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     /** Whether the current tag carries the attribute {@code lowerName} (a loader pattern's own attribute). */
     private boolean hasAttribute(String lowerName) {
         return rules.attr(lowerName.getBytes(StandardCharsets.US_ASCII)) >= 0;

@@ -310,6 +310,27 @@ class UrlElementsTest {
         assertEquals(TrackerEvent.Action.NEUTRALIZED, events.get(0).action());
     }
 
+    /** A stylesheet in a data: URL is read as the browser reads it: its url() and @import are fetched. */
+    @Test
+    void aDataUrlStylesheetThatFetchesARefusedTrackerGoes() {
+        ConsentDecision none = ConsentDecision.refuseAll();
+        String b64 = java.util.Base64.getEncoder().encodeToString(
+            ".x{background:url(https://px.ads.linkedin.com/collect/?pid=1&fmt=gif)}".getBytes(StandardCharsets.UTF_8));
+        for (String href : List.of("data:text/css,@import url(https://bat.bing.com/action/0?ti=1);",
+            "data:text/css,%40import%20%22https%3A%2F%2Fbat.bing.com%2Faction%2F0%3Fti%3D1%22%3B",
+            "data:text/css;base64," + b64, " DATA:text/css,body{background:url(//www.facebook.com/tr?id=1)}")) {
+            String page = "<link rel=\"stylesheet\" href=\"" + href + "\"><p>x</p>";
+            assertEquals("<p>x</p>", rewrite(REMOVE, page, none), page);
+            assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
+        }
+        // one that fetches nothing, or only the site's own files, stays byte for byte
+        for (String page : List.of("<link rel=\"stylesheet\" href=\"data:text/css,body{color:red}\">",
+            "<link rel=\"stylesheet\" href=\"data:text/css,@import url(/css/print.css);\">",
+            "<link rel=\"icon\" href=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E\">")) {
+            assertEquals(page, rewrite(REMOVE, page, none), page);
+        }
+    }
+
     @Test
     void styleAttributesThatFetchNoTrackerStayByteForByte() {
         for (String page : List.of("<div style=\"background:url(/img/hero.jpg) center/cover\">x</div>",
