@@ -29,6 +29,10 @@ class AmpTypeMatchTest {
         adobeanalytics_nativeConfig, adobe-analytics
         ' Criteo ',                  criteo
         a9,                          amazon-ads
+        atinternet,                  piano-analytics
+        dynatrace,                   dynatrace-rum
+        infonline,                   infonline
+        mpulse,                      akamai-mpulse
         """)
     void bundledVendorTypesNameTheirTracker(String type, String tracker) {
         assertEquals(tracker, TrackerCatalog.bundled().matchAmpType(type).tracker().id());

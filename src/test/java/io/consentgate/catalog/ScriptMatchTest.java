@@ -1288,6 +1288,20 @@ class ScriptMatchTest {
     }
 
     @Test
+    void anNpmClientImportedFromACdnIsNamedByItsStartCall() {
+        assertEquals(Set.of("microsoft-clarity"), ids("import Clarity from 'https://esm.sh/@microsoft/clarity@1.0.0';\n"
+                + "Clarity.init('k1abcdefgh');"));
+        assertEquals(Set.of("hotjar"), ids("import Hotjar from \"https://esm.sh/@hotjar/browser\";\n"
+                + "Hotjar.init(3456789, 6);"));
+        assertEquals(Set.of("fathom"), ids("import * as Fathom from 'https://cdn.jsdelivr.net/npm/fathom-client/+esm';\n"
+                + "Fathom.load('ABCDEFGH', { auto: true });"));
+        assertTrue(ids("import ReactGA from 'https://esm.sh/react-ga4';\nReactGA.initialize(measurementId);")
+                .contains("google-analytics"));
+        // a site's own object of another name, or a method of that name elsewhere, is not the client
+        assertEquals(Set.of(), ids("MyClarity.init(opts); settings.Hotjar = false; fathomLoad(); gaReact.initialize();"));
+    }
+
+    @Test
     void aMinifiedFunctionNamedYmIsNotYandexMetrica() {
         // Metrica's calls pass the counter number first: ym(12345678, 'reachGoal', …)
         assertEquals(Set.of(), ids("!function(){var t=[3,4];function ym(e,n){return e.map(function(r){return r*n})}"
