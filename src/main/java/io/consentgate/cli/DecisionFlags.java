@@ -102,7 +102,7 @@ record DecisionFlags(Policy policy, ConsentDecision decision, String contentType
      */
     RewriteStream open(Charset charset, OutputStream sink, RewriteListener listener) {
         HtmlRewriter rewriter = rewriter();
-        return HtmlRewriter.mediaType(contentType).equals("application/xhtml+xml")
+        return HtmlSniffer.mediaType(contentType).equals("application/xhtml+xml")
                 ? rewriter.openXhtml(decision, charset, sink, listener)
                 : rewriter.open(decision, charset, sink, listener);
     }

@@ -274,33 +274,11 @@ public final class HtmlRewriter {
      * {@code application/xhtml+xml}, and Turbo Streams ({@code text/vnd.turbo-stream.html}: the
      * {@code <turbo-stream><template>…} HTML that Hotwire Turbo inserts into the page after a form submission or from
      * a WebSocket). Parameters and case are ignored; {@code null} is no HTML. The type is compared whole
-     * ({@link #mediaType}): {@code text/htmlx} is not HTML, {@code text/html charset=utf-8} is.
+     * ({@link HtmlSniffer#mediaType}): {@code text/htmlx} is not HTML, {@code text/html charset=utf-8} is.
      */
     public static boolean isHtmlContentType(String contentType) {
-        String t = mediaType(contentType);
+        String t = HtmlSniffer.mediaType(contentType);
         return t.equals("text/html") || t.equals("application/xhtml+xml") || t.equals("text/vnd.turbo-stream.html");
-    }
-
-    /**
-     * The {@code type/subtype} of a {@code Content-Type} value in lower case, read as Chromium reads it: after
-     * leading white space, up to the first space, tab, {@code ;}, {@code (} or {@code ,}. So a value with a missing
-     * {@code ;} before its parameters ({@code text/html charset=utf-8}) still names its type, as it does to the
-     * browser. {@code null} gives the empty string.
-     */
-    public static String mediaType(String contentType) {
-        if (contentType == null) {
-            return "";
-        }
-        int start = 0;
-        int n = contentType.length();
-        while (start < n && (contentType.charAt(start) == ' ' || contentType.charAt(start) == '\t')) {
-            start++;
-        }
-        int end = start;
-        while (end < n && " \t;(,".indexOf(contentType.charAt(end)) < 0) {
-            end++;
-        }
-        return contentType.substring(start, end).toLowerCase(Locale.ROOT);
     }
 
     /** Rewrites a whole document held in memory; the same result as writing it through {@link #open}. */

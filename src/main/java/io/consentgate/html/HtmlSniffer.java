@@ -1,10 +1,12 @@
 package io.consentgate.html;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
- * Whether a body whose content type tells the browser nothing is HTML to it: the filter rewrites such a body when a
- * browser would render it as a page, and the CLI asks the same. Stateless.
+ * Content types as a browser reads them: the media type of a {@code Content-Type} value, and whether a body whose
+ * content type tells the browser nothing is HTML to it (the filter rewrites such a body when a browser would render
+ * it as a page, and the CLI asks the same). Stateless.
  */
 public final class HtmlSniffer {
 
@@ -18,12 +20,34 @@ public final class HtmlSniffer {
     private HtmlSniffer() {
     }
 
+    /**
+     * The {@code type/subtype} of a {@code Content-Type} value in lower case, read as Chromium reads it: after
+     * leading white space, up to the first space, tab, {@code ;}, {@code (} or {@code ,}. So a value with a missing
+     * {@code ;} before its parameters ({@code text/html charset=utf-8}) still names its type, as it does to the
+     * browser. {@code null} gives the empty string.
+     */
+    public static String mediaType(String contentType) {
+        if (contentType == null) {
+            return "";
+        }
+        int start = 0;
+        int n = contentType.length();
+        while (start < n && (contentType.charAt(start) == ' ' || contentType.charAt(start) == '\t')) {
+            start++;
+        }
+        int end = start;
+        while (end < n && " \t;(,".indexOf(contentType.charAt(end)) < 0) {
+            end++;
+        }
+        return contentType.substring(start, end).toLowerCase(Locale.ROOT);
+    }
+
     /** Whether a browser decides the type of a body with this content type by sniffing its bytes. */
     public static boolean leftToSniffing(String contentType) {
         if (contentType == null) {
             return true;
         }
-        String essence = HtmlRewriter.mediaType(contentType);
+        String essence = mediaType(contentType);
         // A type without a '/' is no MIME type: Chromium sniffs such a body too.
         return essence.indexOf('/') < 0 || essence.equals("unknown/unknown") || essence.equals("application/unknown")
                 || essence.equals("*/*");

@@ -87,7 +87,7 @@ final class RewriteDecision {
         if (type == null) {
             return null;
         }
-        String t = HtmlRewriter.mediaType(type);
+        String t = HtmlSniffer.mediaType(type);
         if (!t.equals("text/xml") && !t.equals("application/xml")) {
             return null;
         }
@@ -100,7 +100,7 @@ final class RewriteDecision {
 
     /** Whether a body of this content type is XHTML, which browsers read with an XML parser. */
     static boolean isXhtml(String contentType) {
-        return HtmlRewriter.mediaType(contentType).equals("application/xhtml+xml");
+        return HtmlSniffer.mediaType(contentType).equals("application/xhtml+xml");
     }
 
     /** Whether a content type is one the rewriter reads ({@link HtmlRewriter#isHtmlContentType}). */

@@ -197,7 +197,7 @@ class RewriteDecisionTest {
         assertTrue(RewriteDecision.isXhtml("Application/XHTML+XML charset=utf-8"));
         assertFalse(RewriteDecision.isXhtml("application/xhtml+xmlx"));
         assertFalse(HtmlSniffer.leftToSniffing("text/html charset=utf-8"));
-        assertEquals("", HtmlRewriter.mediaType(null));
-        assertEquals("", HtmlRewriter.mediaType(";charset=utf-8"));
+        assertEquals("", HtmlSniffer.mediaType(null));
+        assertEquals("", HtmlSniffer.mediaType(";charset=utf-8"));
     }
 }
