@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -56,10 +57,12 @@ record PolicyFile(JsonNode root, Map<String, List<String>> written) {
         JsonFactory factory;
         boolean yaml;
         if (lower.endsWith(".json")) {
-            factory = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            factory = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build();
             yaml = false;
         } else if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
-            factory = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            factory = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build();
             yaml = true;
         } else {
             throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' must end in .json, .yaml or .yml");

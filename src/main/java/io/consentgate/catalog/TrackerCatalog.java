@@ -1,5 +1,7 @@
 package io.consentgate.catalog;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -107,7 +109,8 @@ public final class TrackerCatalog {
                 if (in == null) {
                     throw new IllegalStateException("bundled catalog " + resource + " is missing from the classpath");
                 }
-                return new ObjectMapper().readTree(in);
+                return new ObjectMapper(JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+                        .build()).readTree(in);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read bundled catalog " + resource, e);
             }

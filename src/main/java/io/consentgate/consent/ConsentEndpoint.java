@@ -363,7 +363,12 @@ public final class ConsentEndpoint {
         all.forEach(c -> cats.add(c.id()));
         line.put("revision", consent.revision());
         line.put("time", consent.timestamp().toString());
-        CONSENT_LOG.info("{}", line);
+        try {
+            // written by this mapper, not JsonNode.toString(): that one keeps buffers in the container's threads
+            CONSENT_LOG.info("{}", DecisionJson.MAPPER.writeValueAsString(line));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a consent log line could not be written", e);
+        }
     }
 
     private static void json(HttpServletRequest request, HttpServletResponse response, int status, ObjectNode body)

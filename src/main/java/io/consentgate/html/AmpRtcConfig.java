@@ -1,6 +1,8 @@
 package io.consentgate.html;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,7 +62,8 @@ final class AmpRtcConfig {
         Map.entry("yieldlab", "https://ad.yieldlab.net/yp/"));
 
     /** Strict as the browser's {@code JSON.parse}: trailing text makes the configuration unreadable. */
-    private static final ObjectMapper JSON = new ObjectMapper()
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build())
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private AmpRtcConfig() {

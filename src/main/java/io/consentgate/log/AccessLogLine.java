@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -199,7 +200,7 @@ public final class AccessLogLine {
     }
 
     private static JsonFactory jsonFactory() {
-        JsonFactory f = JsonFactory.builder().build();
+        JsonFactory f = JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build();
         f.setCharacterEscapes(new LogEscapes());
         return f;
     }

@@ -1,5 +1,8 @@
 package io.consentgate.wellknown;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.consentgate.ConsentDecision;
@@ -9,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Serves the two well-known privacy resources from the filter, without calling the application (so no session and
@@ -28,7 +30,8 @@ public final class WellKnownResources {
     static final String GPC_PATH = "/.well-known/gpc.json";
     static final String DNT_PATH = "/.well-known/dnt/";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build());
 
     private final Policy policy;
     private final byte[] gpcJson;
@@ -41,7 +44,7 @@ public final class WellKnownResources {
         if (policy.gpcLastUpdate() != null) {
             gpc.put("lastUpdate", policy.gpcLastUpdate().toString());
         }
-        this.gpcJson = gpc.toString().getBytes(StandardCharsets.UTF_8);
+        this.gpcJson = bytes(gpc);
     }
 
     /**
@@ -83,7 +86,16 @@ public final class WellKnownResources {
         response.setHeader("Vary", "DNT, " + String.join(", ", policy.gpcHeaders()) + ", Cookie"
                 + (policy.regionHeader() == null ? "" : ", " + policy.regionHeader()));
         write(request, response, "application/tracking-status+json", "private, no-cache",
-                tsr.toString().getBytes(StandardCharsets.UTF_8));
+                bytes(tsr));
+    }
+
+    /** Written by this class's mapper, not {@code JsonNode.toString()}: that one keeps buffers in the thread. */
+    private static byte[] bytes(ObjectNode json) {
+        try {
+            return MAPPER.writeValueAsBytes(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + json.getClass().getSimpleName(), e);
+        }
     }
 
     private static void write(HttpServletRequest request, HttpServletResponse response, String type,
