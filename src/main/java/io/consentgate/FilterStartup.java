@@ -44,7 +44,7 @@ final class FilterStartup {
         }
         ServletContext ctx = config.getServletContext();
         // No context, no webapp: a webapp policy-file then fails init saying so, not with a NullPointerException.
-        Policy read = PolicyReader.read(params, ctx == null ? null : ctx::getResourceAsStream);
+        Policy read = PolicyReader.read(params, ctx == null ? null : PolicyReader.ResourceOpener.of(ctx));
         try {
             requireUngatedSessionCookie(ctx, read);
         } catch (InvalidPolicyException e) {

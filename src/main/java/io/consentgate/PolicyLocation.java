@@ -82,9 +82,20 @@ final class PolicyLocation {
      *
      * @param secret the file's {@code consent-secret} as text, or null when it has none
      */
-    void requireUnservedSecret(String secret) {
+    void requireUnservedSecret(String secret, PolicyReader.ResourceOpener opener) {
         String s = secret == null ? "" : secret.strip();
-        if (s.isEmpty() || PolicyParameters.isNone(s) || s.startsWith("env:") || !isServedToAnyone()) {
+        if (s.isEmpty() || PolicyParameters.isNone(s) || s.startsWith("env:")) {
+            return;
+        }
+        String inWebapp = webappPathOfFile(opener);
+        if (inWebapp != null && isServed(inWebapp)) {
+            throw new InvalidPolicyException(POLICY_FILE, "'" + location + "' holds the consent-secret, and it is in "
+                    + "the webapp's directory, which the container serves to anyone at " + inWebapp + ": whoever "
+                    + "downloads it can sign consent cookies. Move the file out of the webapp's directory or to "
+                    + unserved(inWebapp) + " (named so here), and change the secret, since it may have been read; or "
+                    + "give the secret as env:NAME");
+        }
+        if (!isServedToAnyone()) {
             return;
         }
         String folder = servedClassPathFolder();
@@ -100,6 +111,31 @@ final class PolicyLocation {
                 + "public/ and resources/ by Spring Boot): whoever downloads it can sign consent cookies. Move the "
                 + "file to classpath:" + name.substring(folder.length()) + " or /WEB-INF/, name that here, and "
                 + "change the secret, since it may have been read; or give the secret as env:NAME");
+    }
+
+    /**
+     * The webapp path at which the container serves this {@code file:} location, when the file lies inside the
+     * webapp's directory ({@code opener.realPath("/")}, both compared after links are followed); else null.
+     */
+    private String webappPathOfFile(PolicyReader.ResourceOpener opener) {
+        Path file = location.startsWith("file:") ? filePath() : null;
+        String root = opener == null || file == null ? null : opener.realPath("/");
+        if (root == null) {
+            return null;
+        }
+        try {
+            Path realRoot = Path.of(root).toRealPath();
+            Path realFile = file.toRealPath();
+            if (!realFile.startsWith(realRoot) || realFile.equals(realRoot)) {
+                return null;
+            }
+            List<String> names = new ArrayList<>();
+            realRoot.relativize(realFile).forEach(n -> names.add(n.toString()));
+            return "/" + String.join("/", names);
+        } catch (IOException | InvalidPathException e) {
+            // the file was just read; a root that cannot be resolved is not a directory the container serves from
+            return null;
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.consentgate.catalog.CatalogFormatException;
 import io.consentgate.catalog.TrackerCatalog;
+import jakarta.servlet.ServletContext;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +46,31 @@ public final class PolicyReader {
     @FunctionalInterface
     public interface ResourceOpener {
         InputStream open(String location) throws IOException;
+
+        /**
+         * Where the webapp path {@code path} is on disk, as {@code ServletContext.getRealPath} answers, or null when
+         * the webapp is not a directory (a packed WAR, an embedded context without a base). A {@code file:} policy
+         * file inside the webapp's directory is served like its webapp path, so it may not hold the consent secret.
+         * The default knows no directory.
+         */
+        default String realPath(String path) {
+            return null;
+        }
+
+        /** The webapp resources of {@code context}, and the directory it is served from. */
+        static ResourceOpener of(ServletContext context) {
+            return new ResourceOpener() {
+                @Override
+                public InputStream open(String location) {
+                    return context.getResourceAsStream(location);
+                }
+
+                @Override
+                public String realPath(String path) {
+                    return context.getRealPath(path);
+                }
+            };
+        }
     }
 
     /**
@@ -116,7 +142,7 @@ public final class PolicyReader {
         } catch (InvalidPolicyException e) {
             throw e.in(location);
         }
-        where.requireUnservedSecret(read.get("consent-secret"));
+        where.requireUnservedSecret(read.get("consent-secret"), opener);
         read.forEach((k, v) -> {
             settings.put(k, v);
             fromFile.put(k, location);

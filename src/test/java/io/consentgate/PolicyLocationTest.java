@@ -121,6 +121,59 @@ class PolicyLocationTest {
     }
 
     /**
+     * A {@code file:} path into the directory an unpacked webapp is served from is served like its webapp path: with
+     * the secret in it, it is refused unless it is under the directory's WEB-INF or META-INF. Without a directory
+     * (a packed WAR, an opener that knows none) the file is read as any other.
+     */
+    @Test
+    void aFilePolicyInsideTheWebappsDirectoryIsServedLikeItsWebappPath() throws IOException {
+        Path webapp = Files.createDirectories(Path.of("target", "webapp-" + java.util.UUID.randomUUID()));
+        Files.createDirectories(webapp.resolve("WEB-INF"));
+        Files.createDirectories(webapp.resolve("conf"));
+        String secret = "0123456789abcdef0123456789abcdef";
+        PolicyReader.ResourceOpener exploded = new PolicyReader.ResourceOpener() {
+            @Override
+            public java.io.InputStream open(String location) {
+                return null;
+            }
+
+            @Override
+            public String realPath(String path) {
+                return webapp.resolve(path.substring(1)).toAbsolutePath().toString();
+            }
+        };
+        try {
+            for (String served : new String[] {"consentgate.yaml", "conf/consentgate.yaml"}) {
+                Path file = Files.writeString(webapp.resolve(served), "consent-secret: " + secret + "\n");
+                String location = "file:" + file.toAbsolutePath();
+                InvalidPolicyException e = assertThrows(InvalidPolicyException.class,
+                        () -> PolicyReader.read(Map.of("policy-file", location), exploded));
+                assertEquals("ConsentGate: invalid configuration 'policy-file': '" + location + "' holds the "
+                        + "consent-secret, and it is in the webapp's directory, which the container serves to anyone "
+                        + "at /" + served + ": whoever downloads it can sign consent cookies. Move the file out of "
+                        + "the webapp's directory or to /WEB-INF/" + served + " (named so here), and change the "
+                        + "secret, since it may have been read; or give the secret as env:NAME", e.getMessage());
+                assertFalse(e.getMessage().contains(secret), e.getMessage());
+                assertEquals(32, PolicyReader.read(Map.of("policy-file", location), location2 -> null)
+                        .consentSecret().length, "no webapp directory known: read as any file");
+                Files.writeString(file, "consent-secret: env:PATH\nmode: opt-out\n");
+                assertEquals(ConsentMode.OPT_OUT, PolicyReader.read(Map.of("policy-file", location), exploded).mode());
+            }
+            Path unserved = Files.writeString(webapp.resolve("WEB-INF/consentgate.yaml"),
+                    "consent-secret: " + secret + "\n");
+            // through a dot-dot the file is still where the file system resolves it: under WEB-INF
+            String viaDots = "file:" + webapp.toAbsolutePath() + "/conf/../WEB-INF/consentgate.yaml";
+            assertEquals(32, PolicyReader.read(Map.of("policy-file", viaDots), exploded).consentSecret().length);
+            assertEquals(32, PolicyReader.read(Map.of("policy-file", "file:" + unserved.toAbsolutePath()), exploded)
+                    .consentSecret().length);
+        } finally {
+            try (var files = Files.walk(webapp)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    /**
      * A class path policy file with the secret in a folder that is served to anyone (a jar's META-INF/resources/ in
      * any container, Spring Boot's static/, public/ and resources/) is refused too; elsewhere on the class path it is
      * read.
