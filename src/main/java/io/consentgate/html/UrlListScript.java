@@ -19,7 +19,9 @@ import java.util.function.Predicate;
  * scheme-relative URLs (checked first, as most scripts about to be removed are a tracker's own loader), every refused
  * host literal stands alone in a string literal (from its opening to its closing quote, no white space, no template
  * substitution), another URL literal is no refused tracker, and the rewritten script matches no refused tracker any
- * more (no loader signature, no tag call, no host written another way).
+ * more (no loader signature, no tag call, no host written another way). A URL literal that is an element of an array
+ * and names a refused tracker by a loader signature alone (its host is not listed: an app's own loader URL carrying
+ * the vendor's account parameter) is overwritten too.
  *
  * <p>Second, settings and page state (Drupal 7's {@code ajaxPageState}, an import map, a consent manager's tags to
  * inject after consent, a code sample in an article's state): every refused host stands in a whole URL literal that is
@@ -69,7 +71,13 @@ final class UrlListScript {
                 accepted[1] |= data;
             }
         });
-        if (!accepted[0] || spans.isEmpty()) {
+        if (!accepted[0]) {
+            return null;
+        }
+        if (list) {
+            refusedElements(b, off, end, catalog, refused, spans);
+        }
+        if (spans.isEmpty()) {
             return null;
         }
         byte[] out = Arrays.copyOfRange(b, off, end);
@@ -89,6 +97,56 @@ final class UrlListScript {
             return null;
         }
         return out;
+    }
+
+    /**
+     * Adds to {@code spans} the content of each URL literal of {@code b[off, end)} that stands as an element of an array
+     * literal ({@code [} or {@code ,} before it, {@code ,} or {@code ]} after it) and names a refused tracker on its
+     * own, also by a loader signature on a host the catalog does not list
+     * ({@code "https:\/\/app.vendor.example\/loader.js?adroll_adv_id=…"}), which {@link TrackerCatalog#locateHosts}
+     * does not report. A literal already in {@code spans} is not added twice.
+     */
+    private static void refusedElements(byte[] b, int off, int end, TrackerCatalog catalog,
+            Predicate<TrackerMatch> refused, List<int[]> spans) {
+        for (int i = nextQuote(b, off, end); i + 1 < end; i = nextQuote(b, i + 1, end)) {
+            if (!urlAt(b, i + 1, end) || !standsAfter(b, off, i, '[', ',')) {
+                continue;
+            }
+            int j = i + 1;
+            int jl = Math.min(end, j + MAX_LITERAL);
+            while (j < jl && b[j] != b[i] && isUrlByte(b[j])
+                    && !(b[j] == '\\' && j + 1 < jl && isQuote(b[j + 1]))
+                    && !(b[i] == '`' && b[j] == '$' && j + 1 < jl && b[j + 1] == '{')) {
+                j++;
+            }
+            if (j >= jl || b[j] != b[i] || !standsBefore(b, j + 1, end, ',', ']')) {
+                continue;
+            }
+            int from = i + 1;
+            if (spans.stream().noneMatch(s -> s[0] == from)
+                    && catalog.matchScript(b, i, j + 1 - i).stream().anyMatch(refused)) {
+                spans.add(new int[] {from, j});
+            }
+            i = j; // the closing quote opens nothing
+        }
+    }
+
+    /** Whether the last byte before {@code b[at]} that is not white space is {@code x} or {@code y}. */
+    private static boolean standsAfter(byte[] b, int off, int at, char x, char y) {
+        int p = at - 1;
+        while (p >= off && ByteScan.isWs(b[p])) {
+            p--;
+        }
+        return p >= off && (b[p] == x || b[p] == y);
+    }
+
+    /** Whether the first byte from {@code b[at]} on that is not white space is {@code x} or {@code y}. */
+    private static boolean standsBefore(byte[] b, int at, int end, char x, char y) {
+        int k = at;
+        while (k < end && ByteScan.isWs(b[k])) {
+            k++;
+        }
+        return k < end && (b[k] == x || b[k] == y);
     }
 
     /**
