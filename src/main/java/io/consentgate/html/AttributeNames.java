@@ -22,10 +22,9 @@ final class AttributeNames {
     static final byte[] DATA_LOCALE = ascii("data-locale");
     static final byte[] DATA_POSTER = ascii("data-poster");
     static final byte[] DATA_ROCKET_SRC = ascii("data-rocket-src");
-    /** Where iubenda and Real Cookie Banner park the src of a script they hold for consent. */
+    /** Where iubenda and Real Cookie Banner park the src of a script they hold (also read: {@link ParkedUrls}). */
     static final byte[] DATA_SUPPRESSEDSRC = ascii("data-suppressedsrc");
     static final byte[] SUPPRESSEDSRC = ascii("suppressedsrc");
-    static final byte[] CONSENT_ORIGINAL_SRC = ascii("consent-original-src-_");
     static final byte[] DELAY = ascii("delay");
     static final byte[] DATA_SHORTCODE = ascii("data-shortcode");
     static final byte[] DATA_SRC = ascii("data-src");

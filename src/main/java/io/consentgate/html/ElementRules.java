@@ -25,6 +25,8 @@ final class ElementRules {
     private final AmpElements amp;
     private final ScriptElements scripts;
     private final LazyLoadAttributes lazyLoading;
+    /** The URLs client-side consent managers park on the elements they hold. */
+    private final ParkedUrls parked;
     private final Neutralizer neutralizer;
     private final TaggedElements tagged;
     /** The edits to the attributes of a start tag whose element stays. */
@@ -42,10 +44,11 @@ final class ElementRules {
         this.verdicts = new UrlVerdicts(this, engine);
         this.attributeEdits = new AttributeEdits(this, engine, verdicts);
         this.nested = new NestedDocuments(engine);
-        this.scripts = new ScriptElements(this, engine, verdicts, nested);
+        this.parked = new ParkedUrls(engine, verdicts, nested);
+        this.scripts = new ScriptElements(this, engine, verdicts, nested, parked);
         this.lazyLoading = new LazyLoadAttributes(this, t, verdicts);
         this.neutralizer = new Neutralizer(this, engine, lazyLoading);
-        this.frames = new FrameElements(this, engine, verdicts, nested, lazyLoading, neutralizer);
+        this.frames = new FrameElements(this, engine, verdicts, nested, lazyLoading, parked, neutralizer);
         this.amp = new AmpElements(this, engine, verdicts, frames);
         this.tagged = new TaggedElements(this, engine, nested, scripts, neutralizer, verdicts, frames);
         this.metaCharset = new MetaCharset(engine);
@@ -319,6 +322,9 @@ final class ElementRules {
         if (m == null) {
             m = lazyLoading.lazyUrl(false);
         }
+        if (m == null) {
+            m = parked.refusal(false);
+        }
         if (m == null && t.nameId != ElementNames.SOURCE) {
             m = verdicts.pixelVerdict(src, responsive);
         }
@@ -337,7 +343,8 @@ final class ElementRules {
             TrackerMatch m = verdicts.checkLoader(href);
             m = m != null ? m : verdicts.dataStylesheetVerdict(href);
             // preload as=image fetches from its imagesrcset
-            refuseIfTracker(m != null ? m : verdicts.check(attr(IMAGESRCSET), true));
+            m = m != null ? m : verdicts.check(attr(IMAGESRCSET), true);
+            refuseIfTracker(m != null ? m : parked.refusal(true));
         }
     }
 

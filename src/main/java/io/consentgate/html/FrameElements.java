@@ -22,10 +22,11 @@ final class FrameElements {
     private final UrlVerdicts verdicts;
     private final NestedDocuments nested;
     private final LazyLoadAttributes lazyLoading;
+    private final ParkedUrls parked;
     private final Neutralizer neutralizer;
 
     FrameElements(ElementRules rules, RewriteEngine engine, UrlVerdicts verdicts, NestedDocuments nested,
-                  LazyLoadAttributes lazyLoading, Neutralizer neutralizer) {
+                  LazyLoadAttributes lazyLoading, ParkedUrls parked, Neutralizer neutralizer) {
         this.rules = rules;
         this.engine = engine;
         this.t = engine.tok;
@@ -33,6 +34,7 @@ final class FrameElements {
         this.verdicts = verdicts;
         this.nested = nested;
         this.lazyLoading = lazyLoading;
+        this.parked = parked;
         this.neutralizer = neutralizer;
     }
 
@@ -55,6 +57,9 @@ final class FrameElements {
         }
         if (m == null && (t.nameId == ElementNames.IFRAME || t.nameId == ElementNames.FRAME)) {
             m = lazyLoading.lazyUrl(true);
+        }
+        if (m == null) {
+            m = parked.refusal(true); // a consent manager's copy of the URL (remove mode)
         }
         if (m != null) {
             rules.refuseIfTracker(m);

@@ -76,9 +76,14 @@ final class NestedDocuments {
             return null; // cheap exit for the usual URL; whitespace and references are read properly below
         }
         byte[] script = DataUrl.script(UrlText.decode(t.buf, v, end));
-        if (script == null) {
-            return null;
-        }
+        return script == null ? null : scriptRefusal(script);
+    }
+
+    /**
+     * The first tracker a script's text names ({@link io.consentgate.catalog.TrackerCatalog#matchScript}) that the
+     * decision refuses, or {@code null}; the allowed ones are reported.
+     */
+    TrackerMatch scriptRefusal(byte[] script) {
         for (TrackerMatch m : cfg.catalog.matchScript(script, 0, script.length)) {
             if (!engine.decision.allowsAll(m.categories())) {
                 return m;

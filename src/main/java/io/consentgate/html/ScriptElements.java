@@ -41,13 +41,16 @@ final class ScriptElements {
     private final Tokenizer t;
     private final UrlVerdicts verdicts;
     private final NestedDocuments nested;
+    private final ParkedUrls parked;
 
-    ScriptElements(ElementRules rules, RewriteEngine engine, UrlVerdicts verdicts, NestedDocuments nested) {
+    ScriptElements(ElementRules rules, RewriteEngine engine, UrlVerdicts verdicts, NestedDocuments nested,
+                   ParkedUrls parked) {
         this.rules = rules;
         this.engine = engine;
         this.t = engine.tok;
         this.verdicts = verdicts;
         this.nested = nested;
+        this.parked = parked;
     }
 
     /**
@@ -103,10 +106,11 @@ final class ScriptElements {
             delayed = checkScriptSource(rules.attr(DELAY));
         }
         if (delayed == null && engine.cfg.mode == RewriteMode.REMOVE) {
-            // consent managers that park the src under a name of their own (iubenda, Real Cookie Banner)
+            // consent managers that park the src under a name of their own (iubenda; Real Cookie Banner and
+            // Complianz, read by ParkedUrls, with the text Real Cookie Banner keeps in an attribute)
             delayed = verdicts.checkLoader(rules.attr(DATA_SUPPRESSEDSRC));
             delayed = delayed != null ? delayed : verdicts.checkLoader(rules.attr(SUPPRESSEDSRC));
-            delayed = delayed != null ? delayed : verdicts.checkLoader(rules.attr(CONSENT_ORIGINAL_SRC));
+            delayed = delayed != null ? delayed : parked.refusal(true);
         }
         for (int i = 0; delayed == null && i < t.attrCount; i++) {
             if (isDelayedSrc(i)) {

@@ -21,6 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code data-lazy-src}, {@code data-srcset} or {@code data-original}, with a placeholder or nothing in {@code src},
  * and the library's script copies it into {@code src} when the element nears the viewport. WordPress lazy-load
  * plugins rewrite every image and frame of a page that way, tracking pixels and tag-manager frames included.
+ * Client-side consent managers park an element's URL so too until their banner's choice (Complianz's
+ * {@code data-src-cmplz}, Real Cookie Banner's {@code consent-original-src-_}): read in remove mode.
  */
 class LazyLoadUrlTest {
 
@@ -83,5 +85,61 @@ class LazyLoadUrlTest {
         String plainClass = "<img class=\"pixel\" src=\"" + PIXEL + "\">";
         assertEquals("<img class=\"pixel\" data-src=\"" + PIXEL + "\" data-consent=\"marketing\">",
             rewrite(NEUTRALIZE, plainClass, NONE));
+    }
+
+    @Test
+    void aUrlAConsentManagerParksDecidesItsElementInRemoveMode() {
+        String[] held = {
+            // Complianz: the URL in data-src-cmplz, a placeholder video or page in src
+            "<iframe data-src-cmplz=\"https://www.googletagmanager.com/ns.html?id=GTM-K9X2PL\" height=\"0\" "
+                + "width=\"0\" class=\"cmplz-iframe cmplz-iframe-styles cmplz-no-video \" "
+                + "src=\"https://shop.example/wp-content/plugins/complianz-gdpr/assets/images/placeholder.html\">"
+                + "</iframe>",
+            "<IFRAME Data-Src-Cmplz='https://fls.doubleclick.net/activityi;src=8812345;type=visit;cat=home0' "
+                + "src=about:blank class=cmplz-iframe></IFRAME>",
+            // Real Cookie Banner: consent-original-NAME-_ for the attribute it took, with its ids beside it
+            "<iframe width=\"1\" height=\"1\" consent-original-src-_=\"https://fls.doubleclick.net/activityi;"
+                + "src=8812345;type=sale;cat=buy0;ord=1\" consent-required=\"14\" consent-by=\"services\" "
+                + "consent-id=\"217\"></iframe>",
+            "<iframe consent-click-original-src-_=\"https://www.googletagmanager.com/ns.html?id=GTM-K9X2PL\" "
+                + "consent-required=\"14\" consent-by=\"services\" consent-id=\"217\"></iframe>",
+            "<img height=\"1\" width=\"1\" style=\"display:none\" consent-original-src-_=\"" + PIXEL + "\" "
+                + "consent-required=\"9\" consent-by=\"services\" consent-id=\"31\">",
+            "<img src=\"/logo.png\" consent-original-srcset-_=\"/logo.png 1x, https://bat.bing.com/action/0?ti=56123 2x\""
+                + " consent-required=\"9\" consent-by=\"services\" consent-id=\"31\">",
+            "<img consent-original-data-src-_=\"" + PIXEL + "\" class=\"lazyload\" consent-id=\"31\">",
+            "<link rel=\"preload\" as=\"script\" consent-original-href-_=\"https://www.googletagmanager.com/gtag/js?"
+                + "id=G-5HX2ZQ1ABC\" consent-required=\"3\" consent-by=\"services\" consent-id=\"41\">",
+            "<link rel=\"stylesheet\" consent-original-href-_=\"https://static.hotjar.com/c/survey.css\" "
+                + "consent-required=\"3\" consent-by=\"services\" consent-id=\"41\">"};
+        for (String element : held) {
+            String page = "a" + element + "b";
+            assertEquals("ab", rewrite(REMOVE, page, NONE), element);
+            // neutralize mode leaves what a consent manager holds to the consent manager; allowed, it stays
+            assertEquals(page, rewrite(NEUTRALIZE, page, NONE), element);
+            assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()), element);
+        }
+        // the category decides as for the element's own URL: a Floodlight frame is marketing
+        String floodlight = "<iframe data-src-cmplz=\"https://fls.doubleclick.net/activityi;src=1;type=a;cat=b\""
+            + " src=\"about:blank\"></iframe>";
+        assertEquals(floodlight, rewrite(REMOVE, floodlight, MARKETING_ONLY));
+    }
+
+    @Test
+    void parkedUrlsOfNoTrackerAndOtherConsentAttributesStayByteForByte() {
+        String page = "<iframe data-src-cmplz=\"https://www.youtube.com/embed/dQw4w9WgXcQ?feature=oembed\" "
+            + "class=\"cmplz-iframe cmplz-iframe-styles cmplz-video cmplz-hidden\" data-placeholder-image="
+            + "\"/wp-content/uploads/complianz/placeholders/youtubedQw4w9WgXcQ-maxresdefault.webp\" "
+            + "data-category=\"marketing\" data-service=\"youtube\" src=\"about:blank\"></iframe>"
+            + "<iframe consent-original-src-_=\"https://player.vimeo.com/video/76979871?dnt=1\" "
+            + "consent-click-original-src-_=\"https://player.vimeo.com/video/76979871?dnt=1&amp;autoplay=1\" "
+            + "consent-original-sandbox-_=\"allow-scripts allow-same-origin\" consent-required=\"22\" "
+            + "consent-by=\"services\" consent-id=\"23\" consent-visual-use-parent=\"children:iframe\"></iframe>"
+            + "<img consent-original-src-_=\"/wp-content/uploads/map.png\" consent-original-srcset-_ alt=\"\">"
+            // consent-… attributes that park no URL, also where they name a tracker
+            + "<img src=\"/a.png\" consent-original-alt-_=\"https://www.facebook.com/tr\" consent=\"" + PIXEL + "\""
+            + " consent-inline=\"fbq('track','PageView')\">"
+            + "<link rel=\"canonical\" consent-original-href-_=\"https://www.googletagmanager.com/gtag/js?id=G-1\">";
+        assertEquals(page, rewrite(REMOVE, page, NONE));
     }
 }
