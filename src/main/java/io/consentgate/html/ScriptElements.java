@@ -21,20 +21,25 @@ final class ScriptElements {
 
     /**
      * Attributes consent managers set on the scripts they hold: Cookiebot, Complianz, Klaro (name and type),
-     * CookieYes, iubenda, Usercentrics, Termly, consentmanager.net, CookieHub and Osano-style category marks.
+     * CookieYes, iubenda, Usercentrics, Termly, consentmanager.net, CookieHub and Osano-style category marks, and
+     * CookieFirst's.
      */
     private static final java.util.Set<String> CONSENT_MANAGER_ATTRIBUTES = java.util.Set.of("data-cookieconsent",
         "data-category", "data-categories", "data-service", "data-name", "data-type", "data-cookieyes",
         "data-iub-purposes", "data-usercentrics", "data-cmp-vendor", "data-cmp-src", "data-cookiecategory",
-        "data-consent-category", "data-cookie-consent");
+        "data-consent-category", "data-cookie-consent", "data-cookiefirst-category");
     /** 10Web Booster's earlier name for a delayed script's src (an inline one's text as a {@code data:} URL). */
     private static final String DATA_TWO_DELAYED_JS = "data-twodelayedjs";
     /** WP Rocket's delayed src before version 3.13 (an inline script's text as a {@code data:} URL). */
     private static final String DATA_ROCKET_LAZY_LOAD_SCRIPT = "data-rocketlazyloadscript";
     /** Perfmatters' delayed src. */
     private static final String DATA_PM_DELAYED_SCRIPT = "data-pmdelayedscript";
-    /** Classes consent managers set on the scripts they hold: OneTrust, iubenda, Complianz. */
-    private static final String[] CONSENT_MANAGER_CLASSES = {"optanon-category-", "_iub_cs_activate", "cmplz-"};
+    /**
+     * Classes consent managers set on the scripts they hold: OneTrust, iubenda, Complianz, TrustArc (with its
+     * category in {@code trackertype}).
+     */
+    private static final String[] CONSENT_MANAGER_CLASSES = {"optanon-category-", "_iub_cs_activate", "cmplz-",
+        "trustecm"};
 
     private final ElementRules rules;
     private final RewriteEngine engine;

@@ -181,6 +181,37 @@ class FetchingScriptTypesTest {
         assertEquals(kept, rewrite(REMOVE, kept, ConsentDecision.refuseAll()));
     }
 
+    @Test
+    void readsTheScriptsTrustArcAndCookieFirstHoldByTheirMarks() {
+        // TrustArc: class trustecm with its category in trackertype; CookieFirst: data-cookiefirst-category
+        String hotjar = "(function(h,o,t,j,a,r){h.hj=h.hj||function(){(h.hj.q=h.hj.q||[]).push(arguments)};"
+            + "h._hjSettings={hjid:3456789,hjsv:6};a=o.getElementsByTagName('head')[0];r=o.createElement('script');"
+            + "r.async=1;r.src=t+h._hjSettings.hjid+j+h._hjSettings.hjsv;a.appendChild(r);})"
+            + "(window,document,'https://static.hotjar.com/c/hotjar-','.js?sv=');";
+        String linkedin = "_linkedin_partner_id = \"4417301\"; window._linkedin_data_partner_ids = "
+            + "window._linkedin_data_partner_ids || []; (function(l) { var s = document.getElementsByTagName(\"script\")"
+            + "[0]; var b = document.createElement(\"script\"); b.type = \"text/javascript\"; b.async = true; "
+            + "b.src = \"https://snap.licdn.com/li.lms-analytics/insight.min.js\"; s.parentNode.insertBefore(b, s);"
+            + " })(window.lintrk);";
+        String[] held = {
+            "<script type=\"text/plain\" class=\"trustecm\" trackertype=\"advertising\">\n" + linkedin + "\n</script>",
+            "<script type='text/plain' class='site-tags trustecm' trackertype='analytics'>" + hotjar + "</script>",
+            "<script type=\"text/plain\" data-cookiefirst-category=\"performance\">" + hotjar + "</script>",
+            "<script data-cookiefirst-category=\"advertising\" type=\"text/plain\">\n  " + linkedin + "\n</script>"};
+        for (String script : held) {
+            String in = "a" + script + "b";
+            assertEquals("ab", rewrite(REMOVE, in, ConsentDecision.refuseAll()), script);
+            assertEquals(in, rewrite(NEUTRALIZE, in, ConsentDecision.refuseAll()), script);
+            assertEquals(in, rewrite(REMOVE, in, ConsentDecision.allowAll()), script);
+        }
+        // their held scripts of no tracker, and a code sample that shows such a tag, stay
+        String kept = "<script type=\"text/plain\" class=\"trustecm\" trackertype=\"functional\">"
+            + "window.initHelpWidget({locale: 'de'});</script>"
+            + "<script type=\"text/plain\" data-cookiefirst-category=\"functional\">loadMap('#store');</script>"
+            + "<script type=\"text/plain\" class=\"language-javascript\">\n" + hotjar + "\n</script>";
+        assertEquals(kept, rewrite(REMOVE, kept, ConsentDecision.refuseAll()));
+    }
+
     private static String inert(String url) {
         return "data:," + "/".repeat(url.length() - "data:,".length());
     }
