@@ -212,6 +212,44 @@ class FetchingScriptTypesTest {
         assertEquals(kept, rewrite(REMOVE, kept, ConsentDecision.refuseAll()));
     }
 
+    @Test
+    void readsTheScriptsRealCookieBannerHoldsWithTheirSrcOrTextInAnAttribute() {
+        // Real Cookie Banner gives a held script type="application/consent", its own type in consent-original-type-_,
+        // its src in consent-original-src-_ and its inline text, attribute-escaped, in consent-inline
+        String[] held = {
+            "<script type=\"application/consent\" consent-original-type-_=\"text/javascript\" async "
+                + "consent-original-src-_=\"https://www.googletagmanager.com/gtag/js?id=G-5HX2ZQ1ABC\" "
+                + "consent-required=\"3\" consent-by=\"services\" consent-id=\"41\"></script>",
+            "<script type=\"application/consent\" consent-original-type-_=\"application/javascript\" "
+                + "consent-required=\"7\" consent-by=\"services\" consent-id=\"52\" consent-inline=\"!function(f,b,e,"
+                + "v,n,t,s){if(f.fbq)return;n=f.fbq=function(){};t=b.createElement(e);t.async=!0;t.src=v;"
+                + "s=b.getElementsByTagName(e)[0];s.parentNode.insertBefore(t,s)}(window, document,&#039;script&#039;,"
+                + "&#039;https://connect.facebook.net/en_US/fbevents.js&#039;);fbq(&#039;init&#039;, "
+                + "&#039;512233445566778&#039;);\"></script>",
+            "<script type=\"application/consent\" consent-required=\"7\" consent-by=\"services\" consent-id=\"52\" "
+                + "consent-inline=\"var s=document.createElement(&quot;script&quot;);s.src=&quot;https:\\/\\/"
+                + "static.hotjar.com\\/c\\/hotjar-3456789.js?sv=6&quot;;document.head.appendChild(s);\"></script>",
+            "<script type=\"text/plain\" consent-click-original-src-_=\"https://snap.licdn.com/li.lms-analytics/"
+                + "insight.min.js\" consent-id=\"9\"></script>",
+            // Complianz parks a held script's src in data-cmplz-src
+            "<script type=\"text/plain\" data-service=\"facebook\" data-category=\"marketing\" async "
+                + "data-cmplz-src=\"https://connect.facebook.net/en_US/fbevents.js\"></script>"};
+        for (String script : held) {
+            String in = "a" + script + "b";
+            assertEquals("ab", rewrite(REMOVE, in, ConsentDecision.refuseAll()), script);
+            assertEquals(in, rewrite(NEUTRALIZE, in, ConsentDecision.refuseAll()), script);
+            assertEquals(in, rewrite(REMOVE, in, ConsentDecision.allowAll()), script);
+        }
+        // a held first-party script, held text of no tracker, and the attributes that park no URL stay
+        String kept = "<script type=\"application/consent\" consent-original-type-_=\"text/javascript\" "
+            + "consent-original-src-_=\"/wp-content/plugins/booking/js/calendar.js?ver=2.1\" consent-required=\"5\""
+            + " consent-by=\"services\" consent-id=\"6\"></script>"
+            + "<script type=\"application/consent\" consent-required=\"5\" consent-by=\"services\" consent-id=\"6\""
+            + " consent-inline=\"window.bookingConfig = {&quot;lang&quot;: &quot;de&quot;};\"></script>"
+            + "<script src=\"/js/site.js\" consent-skip-blocker=\"1\" consent-original-type-_></script>";
+        assertEquals(kept, rewrite(REMOVE, kept, ConsentDecision.refuseAll()));
+    }
+
     private static String inert(String url) {
         return "data:," + "/".repeat(url.length() - "data:,".length());
     }
