@@ -75,6 +75,14 @@ final class ParkedUrls {
     }
 
     /**
+     * Whether an attribute named {@code lowerName} holds what a consent manager parks ({@link #refusal} reads it):
+     * {@link StreamedTag} skips it as it skips a lazy-loading copy.
+     */
+    static boolean parks(String lowerName) {
+        return kind(lowerName) != 0 || lowerName.equals(CONSENT_INLINE);
+    }
+
+    /**
      * {@link #URL} or {@link #SRCSET} for a parked attribute's name (lower case), by the name of the attribute it took
      * the value from: {@code srcset} and names ending so; {@code src}, {@code href}, {@code data}, {@code poster} and
      * names ending in {@code src} (a lazy-loading copy); else 0 (a parked {@code type}, {@code sandbox},

@@ -15,8 +15,9 @@ import java.util.Set;
  * <p>Skipped: every attribute that could load, run or gate something: event handlers ({@code on…}), URLs other than
  * a link's own destination and an image's {@code data:} URL ({@code src}, {@code srcset}, {@code href} and
  * {@code xlink:href} outside links, {@code ping}, {@code poster}, {@code data}, {@code srcdoc}, lazy-loading copies
- * such as {@code data-src}…), {@code style} and {@code background}, and the operator's category attribute, whose
- * element then loses its content (fail-closed: its value is not read).
+ * such as {@code data-src}…, and the copies consent managers park, {@link ParkedUrls}), {@code style} and
+ * {@code background}, and the operator's category attribute, whose element then loses its content (fail-closed:
+ * its value is not read).
  */
 final class StreamedTag {
 
@@ -80,7 +81,8 @@ final class StreamedTag {
         } else if (name.startsWith("on")) {
             keep = false;
         } else if (name.startsWith("data-") && (name.endsWith("src") || name.endsWith("srcset")
-            || name.equals("data-original") || name.contains("bg") || name.contains("background"))) {
+            || name.equals("data-original") || name.contains("bg") || name.contains("background"))
+            || ParkedUrls.parks(name)) {
             keep = false;
         } else if (name.equals("href") && (element == ElementNames.A || element == ElementNames.AREA)
             || DESTINATIONS.contains(name)) {

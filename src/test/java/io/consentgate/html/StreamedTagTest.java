@@ -51,6 +51,10 @@ class StreamedTagTest {
             closed("<img title=\"" + BIG + "\" src=\"https://www.facebook.com/tr?id=1&ev=PageView\" width=1 height=1>"));
         assertEquals("<img alt=\"" + BIG + "\" >",
             closed("<img alt=\"" + BIG + "\" srcset=\"data:image/png;base64,AA 1x, https://www.facebook.com/tr 2x\">"));
+        // the URL a consent manager parks goes as a lazy-loading copy does; its other attributes stay
+        assertEquals("<img alt=\"" + BIG + "\"  consent-required=\"9\" consent-id=\"31\" >",
+            closed("<img alt=\"" + BIG + "\" consent-original-src-_=\"https://www.facebook.com/tr?id=1\" "
+                + "consent-required=\"9\" consent-id=\"31\" data-src-cmplz=\"https://bat.bing.com/action/0\">"));
         // a data: URL that is a document is no image
         assertEquals("<img alt=\"" + BIG + "\" >", closed("<img alt=\"" + BIG + "\" src=\"data:text/html,<b>\">"));
     }
