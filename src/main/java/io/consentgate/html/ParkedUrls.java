@@ -118,8 +118,9 @@ final class ParkedUrls {
         int a = i * Tokenizer.STRIDE;
         int s = t.attrs[a + Tokenizer.A_NAME];
         int len = t.attrs[a + Tokenizer.A_NAME_END] - s;
-        if (len < CONSENT_INLINE.length() || (t.buf[s] | 0x20) != 'c' && (t.buf[s] | 0x20) != 'd') {
-            return null;
+        int first = len < CONSENT_INLINE.length() ? 0 : t.buf[s] | 0x20;
+        if (first != 'c' && (first != 'd' || len != DATA_SRC_CMPLZ.length())) {
+            return null; // the data- names of lazy-loading libraries and others cost no string
         }
         String name = new String(t.buf, s, len, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
         return name.startsWith("consent-") || name.equals(DATA_SRC_CMPLZ) ? name : null;
