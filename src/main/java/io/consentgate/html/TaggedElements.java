@@ -147,6 +147,12 @@ final class TaggedElements {
         int url = object ? rules.attr(DATA) : dataSrc >= 0 ? -1 : rules.attr(SRC);
         // A script's URL is read as anywhere else: its host, or a tracker loader's path on any host.
         TrackerMatch live = script ? verdicts.checkLoader(url) : verdicts.check(url, false);
+        if (live == null && script && url < 0 && dataSrc < 0) {
+            // an SVG script's href, also where the tokenizer reads the script as HTML (ScriptElements.script); found
+            // by MutationFuzzTest: the activated script kept a refused href a second pass then removed
+            int href = rules.attr(HREF);
+            live = verdicts.checkLoader(href >= 0 ? href : rules.attr(XLINK_HREF));
+        }
         if (live == null && t.nameId != ElementNames.SCRIPT && dataSrcset < 0) {
             live = verdicts.check(rules.attr(SRCSET), true);
         }

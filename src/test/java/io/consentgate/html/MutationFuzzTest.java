@@ -30,7 +30,7 @@ class MutationFuzzTest {
      * activated SVG script written unread, a link whose refused ping was dropped before its style was read, and a
      * nested {@code </noscript>} that did not close the SVG opened inside it, and a dropped handler that joined a
      * closing slash to the unquoted value before it, and a {@code </noscript} starting an end tag the input ends
-     * inside written as text. (The base
+     * inside written as text, and an activated script that kept the href an SVG script loads. (The base
      * seed also found a nested {@code </noscript>} and one in SVG content read as text when hidden end tags were
      * first written as text.)
      */

@@ -132,6 +132,24 @@ class SvgScriptTest {
         assertEquals("<svg></svg>", rewrite(REMOVE, plain, ConsentDecision.refuseAll()), "its loader is refused");
     }
 
+    /**
+     * Found by MutationFuzzTest (seed 32738071848296 once the golden pages for consent managers were added): an
+     * activated script kept the {@code href} an SVG script loads, also where the tokenizer reads it as HTML, so a
+     * second pass removed it; activation reads it as {@code ScriptElements} does.
+     */
+    @Test
+    void anActivatedScriptWithASvgHrefIsJudgedByIt() {
+        String html = "a<script type=\"text/plain\" data-consent\n<link rel=dns-prefetch href=//connect.facebook.net>"
+            + "</script>b";
+        assertEquals("ab", rewrite(REMOVE, html, ConsentDecision.refuseAll()));
+        String svg = "a<svg><script type=\"text/plain\" data-consent xlink:href=\"https://static.hotjar.com/c/hotjar-1.js"
+            + "\"/></svg>b";
+        assertEquals("a<svg></svg>b", rewrite(REMOVE, svg, ConsentDecision.refuseAll()));
+        String own = "<svg><script type=\"text/plain\" data-consent href=\"/js/chart.js\"/></svg>";
+        assertEquals("<svg><script data-consent href=\"/js/chart.js\"></script></svg>",
+            rewrite(REMOVE, own, ConsentDecision.refuseAll()));
+    }
+
     @Test
     void neutralizesAnSvgScriptAsTextPlain() {
         String in = "<svg><script nonce=\"r4nd\">" + HOTJAR + "</script></svg>";
