@@ -189,8 +189,9 @@ class FetchingScriptTypesTest {
             + "r.async=1;r.src=t+h._hjSettings.hjid+j+h._hjSettings.hjsv;a.appendChild(r);})"
             + "(window,document,'https://static.hotjar.com/c/hotjar-','.js?sv=');";
         String linkedin = "_linkedin_partner_id = \"4417301\"; window._linkedin_data_partner_ids = "
-            + "window._linkedin_data_partner_ids || []; (function(l) { var s = document.getElementsByTagName(\"script\")"
-            + "[0]; var b = document.createElement(\"script\"); b.type = \"text/javascript\"; b.async = true; "
+            + "window._linkedin_data_partner_ids || []; (function(l) { var s = "
+            + "document.getElementsByTagName(\"script\")[0]; var b = document.createElement(\"script\"); "
+            + "b.type = \"text/javascript\"; b.async = true; "
             + "b.src = \"https://snap.licdn.com/li.lms-analytics/insight.min.js\"; s.parentNode.insertBefore(b, s);"
             + " })(window.lintrk);";
         String[] held = {

@@ -105,8 +105,9 @@ class LazyLoadUrlTest {
                 + "consent-required=\"14\" consent-by=\"services\" consent-id=\"217\"></iframe>",
             "<img height=\"1\" width=\"1\" style=\"display:none\" consent-original-src-_=\"" + PIXEL + "\" "
                 + "consent-required=\"9\" consent-by=\"services\" consent-id=\"31\">",
-            "<img src=\"/logo.png\" consent-original-srcset-_=\"/logo.png 1x, https://bat.bing.com/action/0?ti=56123 2x\""
-                + " consent-required=\"9\" consent-by=\"services\" consent-id=\"31\">",
+            "<img src=\"/logo.png\" consent-original-srcset-_=\"/logo.png 1x, "
+                + "https://bat.bing.com/action/0?ti=56123 2x\" consent-required=\"9\" consent-by=\"services\" "
+                + "consent-id=\"31\">",
             "<img consent-original-data-src-_=\"" + PIXEL + "\" class=\"lazyload\" consent-id=\"31\">",
             "<link rel=\"preload\" as=\"script\" consent-original-href-_=\"https://www.googletagmanager.com/gtag/js?"
                 + "id=G-5HX2ZQ1ABC\" consent-required=\"3\" consent-by=\"services\" consent-id=\"41\">",

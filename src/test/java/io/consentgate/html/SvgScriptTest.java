@@ -142,8 +142,8 @@ class SvgScriptTest {
         String html = "a<script type=\"text/plain\" data-consent\n<link rel=dns-prefetch href=//connect.facebook.net>"
             + "</script>b";
         assertEquals("ab", rewrite(REMOVE, html, ConsentDecision.refuseAll()));
-        String svg = "a<svg><script type=\"text/plain\" data-consent xlink:href=\"https://static.hotjar.com/c/hotjar-1.js"
-            + "\"/></svg>b";
+        String svg = "a<svg><script type=\"text/plain\" data-consent "
+            + "xlink:href=\"https://static.hotjar.com/c/hotjar-1.js\"/></svg>b";
         assertEquals("a<svg></svg>b", rewrite(REMOVE, svg, ConsentDecision.refuseAll()));
         String own = "<svg><script type=\"text/plain\" data-consent href=\"/js/chart.js\"/></svg>";
         assertEquals("<svg><script data-consent href=\"/js/chart.js\"></script></svg>",
