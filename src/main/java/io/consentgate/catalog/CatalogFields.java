@@ -128,7 +128,7 @@ final class CatalogFields {
         List<LoaderPattern> loaders = new ArrayList<>();
         for (JsonNode item : loaderItems(v, where)) {
             String l = item.isObject() ? item.get("path").textValue() : item.textValue();
-            LoaderPattern lp = LoaderPattern.parse(l);
+            LoaderPattern lp = LoaderPattern.parse(l, item.isObject());
             if (lp != null && item.isObject()) {
                 lp = lp.withShape(loaderShape(item.get("wildcard"), l, where));
                 if (lp == null) {
@@ -140,7 +140,8 @@ final class CatalogFields {
                 throw new CatalogFormatException(where + ": field \"loaders\": \"" + l
                         + "\" must be an ASCII path of at least 4 characters starting with '/', optionally followed by"
                         + " one ?param=valuePrefix (no '#', '&'; one '*' only in the file name, after three of its"
-                        + " characters, or as a whole directory before the file name) and [attributes] the loading"
+                        + " characters or, with a \"wildcard\", below a named directory, or as a whole directory before"
+                        + " the file name) and [attributes] the loading"
                         + " element must carry (lower case; with two or more the path may be /*.js)");
             }
             loaders.add(lp);

@@ -28,7 +28,9 @@ package io.consentgate.catalog;
  *
  * <p>What a {@code *} stands for may have to match a regular expression as a whole ({@code shape}), for a vendor
  * that names its file with an id of a known form: {@code /launch-*.js} with {@code [0-9a-f]{12}(-development)?}
- * takes Adobe's {@code launch-1d4e7c9b2f60.min.js} and leaves a site's {@code launch-countdown.min.js}.
+ * takes Adobe's {@code launch-1d4e7c9b2f60.min.js} and leaves a site's {@code launch-countdown.min.js}. With a shape,
+ * the {@code *} may also start the file name below a named directory, for a vendor that names the file with the id
+ * alone: {@code /hs/scriptloader/*.js} with {@code [0-9]+} takes HubSpot's {@code /hs/scriptloader/2345678.js}.
  *
  * @param path        the path suffix, starting with {@code /}
  * @param param       a required query parameter name, or {@code null}
@@ -67,6 +69,14 @@ record LoaderPattern(String path, String param, String valuePrefix, Wildcard wil
      * when malformed.
      */
     static LoaderPattern parse(String s) {
+        return parse(s, false);
+    }
+
+    /**
+     * Parses a pattern as {@link #parse(String)} does; when {@code shaped} (a {@code shape} will limit its {@code *}),
+     * the {@code *} may also start the file name if a named directory comes before it ({@code /hs/scriptloader/*.js}).
+     */
+    static LoaderPattern parse(String s, boolean shaped) {
         java.util.List<String> attributes = new java.util.ArrayList<>();
         while (s != null && s.endsWith("]") && s.lastIndexOf('[') >= 0) {
             int bracket = s.lastIndexOf('[');
@@ -81,7 +91,7 @@ record LoaderPattern(String path, String param, String valuePrefix, Wildcard wil
             return attributes.size() < 2 ? null // any script file: only what two attributes of its own tell apart
                 : new LoaderPattern(s, null, null, Wildcard.of(s), java.util.List.copyOf(attributes), null);
         }
-        LoaderPattern p = parsePath(s);
+        LoaderPattern p = parsePath(s, shaped);
         return p == null || attributes.isEmpty() ? p
             : new LoaderPattern(p.path, p.param, p.valuePrefix, p.wildcard, java.util.List.copyOf(attributes), null);
     }
@@ -99,7 +109,7 @@ record LoaderPattern(String path, String param, String valuePrefix, Wildcard wil
         return true;
     }
 
-    private static LoaderPattern parsePath(String s) {
+    private static LoaderPattern parsePath(String s, boolean shaped) {
         if (s == null || !s.startsWith("/") || s.length() < 4) {
             return null;
         }
@@ -114,9 +124,11 @@ record LoaderPattern(String path, String param, String valuePrefix, Wildcard wil
         int pathEnd = q < 0 ? s.length() : q;
         boolean directory = star > 1 && s.charAt(star - 1) == '/' && star + 1 < pathEnd && s.charAt(star + 1) == '/'
             && s.indexOf('/', star + 2) < 0 && pathEnd - star - 2 >= 3;
+        // a shaped '*' may start the file name below a named directory: the shape, not the name's head, limits it
+        int head = shaped && s.lastIndexOf('/', star) > 0 ? 0 : 3;
         if (star >= 0 && !directory && (s.indexOf('*', star + 1) >= 0 || q >= 0 && star > q
                 || s.indexOf('/', star) >= 0 && s.indexOf('/', star) < pathEnd
-                || star - s.lastIndexOf('/', star) - 1 < 3)) {
+                || star - s.lastIndexOf('/', star) - 1 < head)) {
             return null; // one '*', in the file name, after three characters of it, or a whole directory
         }
         if (directory && s.indexOf('*', star + 1) >= 0) {

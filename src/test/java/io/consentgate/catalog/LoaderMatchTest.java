@@ -304,6 +304,27 @@ class LoaderMatchTest {
     }
 
     @Test
+    void aShapedStarMayBeTheWholeFileNameBelowADirectory() throws Exception {
+        TrackerCatalog own = TrackerCatalog.fromJson(new ObjectMapper().readTree(
+            "{\"trackers\": [{\"id\": \"acme\", \"name\": \"Acme\", \"owner\": \"Acme\", \"categories\": [\"analytics\"],"
+                + " \"loaders\": [{\"path\": \"/acme/loader/*.js\", \"wildcard\": \"[0-9]{4,10}\"}]}]}"));
+        assertEquals("acme", own.matchLoader("https://www.shop.example/acme/loader/48213.js").tracker().id());
+        assertEquals("acme", own.matchLoader("/de/acme/loader/48213.min.js?v=1").tracker().id());
+        assertNull(own.matchLoader("/acme/loader/app.js"), "the shape, not the directory, names the file");
+        assertNull(own.matchLoader("/acme/loader/123.js"));
+        assertNull(own.matchLoader("/acme/loader/.js"));
+        assertNull(own.matchLoader("/acme/loader/48213/x.js"));
+        assertNull(own.matchLoader("/other/loader/48213.js"));
+        for (String path : List.of("/*.js", "/*")) { // the whole name of any script at the root: no directory names it
+            CatalogFormatException e = assertThrows(CatalogFormatException.class, () -> TrackerCatalog.fromJson(
+                new ObjectMapper().readTree("{\"trackers\": [{\"id\": \"acme\", \"name\": \"Acme\", \"owner\":"
+                    + " \"Acme\", \"categories\": [\"analytics\"], \"loaders\": [{\"path\": \"" + path + "\","
+                    + " \"wildcard\": \"[0-9]+\"}]}]}")));
+            assertTrue(e.getMessage().contains("\"loaders\""), e.getMessage());
+        }
+    }
+
+    @Test
     void segmentsLoaderOnACustomDomainIsALoader() {
         TrackerCatalog bundled = TrackerCatalog.bundled();
         assertEquals("segment", bundled.matchLoader(
@@ -397,7 +418,7 @@ class LoaderMatchTest {
         "/abc*/x.js", "/abc*d*.js", "/x.js?id=*", "/x.js?a=1&b=2", "/x.js#f", "/x y.js", "/?id=",
         "/x.js[]", "/x.js[Data-Site]", "/x.js[a b]", "[data-site]", "/x.js[data-site][]", "/*.js[data-site]",
         "/*.css[data-site][data-x]", "/*.js?id=A-[data-site][data-x]",
-        "/*/x.js", "/a/*/b/x.js", "/a/*/*.js", "/a/*/", "/a/*/x", "/a/b*/x.js"})
+        "/*/x.js", "/a/*/b/x.js", "/a/*/*.js", "/a/*/", "/a/*/x", "/a/b*/x.js", "/hs/scriptloader/*.js"})
     void malformedLoadersAreRejectedWithTheField(String loader) {
         CatalogFormatException e = assertThrows(CatalogFormatException.class, () -> TrackerCatalog.fromJson(
             new ObjectMapper().readTree("{\"trackers\": [{\"id\": \"acme\", \"name\": \"Acme\", \"owner\": \"Acme\","
