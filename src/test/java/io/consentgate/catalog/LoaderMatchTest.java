@@ -259,6 +259,15 @@ class LoaderMatchTest {
         /etc/clientlibs/foundation/testandtarget/mbox.min.js                        | adobe-target     | analytics           | /etc/clientlibs/foundation/testandtarget/util.min.js
         /etc/clientlibs/foundation/testandtarget/testandtarget.js                   | adobe-target     | analytics           | /libs/cq/foundation/testandtarget/init.js
         /etc/cloudservices/testandtarget/northwind/_jcr_content/public/at.js        | adobe-target     | analytics           | /etc.clientlibs/northwind/clientlibs/clientlib-site/resources/cat.js
+        /hs/scriptloader/2345678.js                                                 | hubspot          | analytics+marketing | /hs/hsstatic/keyboard-accessible-menu-flyouts/static-1.17/bundles/project.js
+        https://www.maple-goods.example/hs/scriptloader/2345678.js                  | hubspot          | analytics+marketing | /hs/scriptloader/config.js
+        /hs/scriptloader/2345678.min.js                                             | hubspot          | analytics+marketing | /hs/scriptloader/2345678.js.map
+        /en/hs/scriptloader/48213.js?v=2                                            | hubspot          | analytics+marketing | /hs/scriptloaders/2345678.js
+        /hs/scriptloader/2345678.js                                                 | hubspot          | analytics+marketing | /scriptloader/2345678.js
+        https://unpkg.com/@tinybirdco/flock.js                                      | tinybird-web-analytics | analytics     | https://unpkg.com/@tinybirdco/charts
+        https://cdn.jsdelivr.net/npm/@tinybirdco/flock.js@1.0.4                      | tinybird-web-analytics | analytics     | https://cdn.jsdelivr.net/npm/@tinybirdco/flock.js@1.0.4/README.md
+        https://unpkg.com/@tinybirdco/flock.js@latest                               | tinybird-web-analytics | analytics     | https://unpkg.com/flock.js
+        /vendor/@tinybirdco/flock.js                                                | tinybird-web-analytics | analytics     | https://unpkg.com/@acme/flock.js
         """)
     void aModulesOwnTrackerScriptIsALoaderAndItsLookAlikesAreNot(String url, String id, String categories,
             String lookAlike) {

@@ -694,6 +694,88 @@ class ScriptMatchTest {
     }
 
     @Test
+    void findsTheAddedChatWidgetsAsFunctionalButNotCallsIntoThem() {
+        Map<String, String> snippets = Map.of(
+            "tawk-to", "var Tawk_API = Tawk_API || {}, Tawk_LoadStart = new Date();\n(function () {\n"
+                + "  var s1 = document.createElement('script'), s0 = document.getElementsByTagName('script')[0];\n"
+                + "  s1.async = true; s1.src = 'https://embed.tawk.to/' + tawkProperty + '/' + tawkWidget;\n"
+                + "  s0.parentNode.insertBefore(s1, s0);\n})();",
+            "crisp", "window.$crisp=[];window.CRISP_WEBSITE_ID=\"7d3e1c2a-58b4-4f6e-9a0d-1b2c3d4e5f60\";"
+                + "(function(){var d=document,s=d.createElement(\"script\");s.src=\"https://client.crisp.chat/l.js\";"
+                + "s.async=1;d.getElementsByTagName(\"head\")[0].appendChild(s);})();",
+            "livechat", "window.__lc = window.__lc || {};\nwindow.__lc.license = 12345678;\n"
+                + "window.__lc.integration_name = 'manual_channels';\n"
+                + ";(function (n, t, c) { var e = t.createElement('script'); e.async = !0;"
+                + " e.src = 'https://cdn.livechatinc.com/tracking.js'; t.head.appendChild(e); }(window, document));",
+            "olark", ";(function(o,l,a,r,k,y){if(o.olark)return;r=\"script\";y=l.createElement(r);"
+                + "r=l.getElementsByTagName(r)[0];y.async=1;y.src=\"//\"+a;r.parentNode.insertBefore(y,r);"
+                + "y=o.olark=function(){k.s.push(arguments)};y.identify=function(i){y(\"identify\",k.i=i)};"
+                + "k=y._={s:[],c:{},l:a};})(window,document,\"static.olark.com/jsclient/loader.js\");\n"
+                + "olark.identify('1234-567-89-1011');",
+            "zendesk-web-widget", "var s = document.createElement('script'); s.id = 'ze-snippet';"
+                + " s.src = 'https://static.zdassets.com/ekr/snippet.js?key=' + zendeskKey; document.body.appendChild(s);",
+            "tidio", "document.addEventListener('scroll', function () { var t = document.createElement('script');"
+                + " t.src = '//code.tidio.co/kx3vq9b0mz1t4h7w2ya6fjd8.js'; document.body.appendChild(t); }, {once: true});");
+        snippets.forEach((id, snippet) ->
+            assertEquals(Map.of(id, EnumSet.of(Category.FUNCTIONAL)), scan(snippet), id));
+        // the settings alone name the loader where a plugin prints the URL elsewhere (a concatenated host)
+        assertEquals(Set.of("crisp"), ids("window.$crisp = []; window.CRISP_WEBSITE_ID = siteSettings.crispId;"));
+        assertEquals(Set.of("livechat"), ids("window.__lc = {}; window.__lc.license = 87654321;"));
+        // a site's own buttons and handlers that open a loaded chat stay
+        for (String call : List.of(
+                "document.getElementById('help').onclick = function () { Tawk_API.maximize(); };",
+                "if (window.Tawk_API) { Tawk_API.onLoad = function () { Tawk_API.setAttributes({plan: 'pro'}); }; }",
+                "$crisp.push(['do', 'chat:open']); $crisp.push(['set', 'user:email', [email]]);",
+                "window.tidioChatApi && window.tidioChatApi.open();",
+                "zE('messenger', 'open'); window.zESettings = { webWidget: { color: { theme: '#78a300' } } };",
+                "LiveChatWidget.call('maximize'); var lc = window.__lc || {}; lc.licenseKey = 'x';",
+                "olark('api.box.expand'); var myolark = {identify: function () {}}; myolark.identify('x');",
+                "var links = ['https://www.tawk.to/', 'https://crisp.chat/en/', 'https://www.tidio.com/',"
+                    + " 'https://acme.zendesk.com/hc/en-us', 'https://static.zdassets.com/hc/assets/hc_enduser.js',"
+                    + " 'https://www.livechat.com/', 'https://www.olark.com/'];")) {
+            assertEquals(Set.of(), ids(call), call);
+        }
+    }
+
+    @Test
+    void findsTheAddedAdExchangesAndNotTheirVendorsWebsites() {
+        assertEquals(Map.of("gumgum", EnumSet.of(Category.MARKETING)),
+            scan("ggv2id = 'a1b2c3d4'; var s = document.createElement('script'); s.src = cdnBase + '/services.js';"));
+        assertEquals(Set.of("adocean"), ids("document.write('<scr' + 'ipt src=\"//myao.adocean.pl/files/js/ado.js\"></scr'"
+            + " + 'ipt>');"));
+        assertEquals(Set.of("equativ"), ids("var t = document.createElement('script'); t.async = true;"
+            + " t.src = '//ced.sascdn.com/tag/' + networkId + '/smart.js'; document.head.appendChild(t);"));
+        assertEquals(Set.of("seedtag"), ids("(function () { var s = document.createElement('script');"
+            + " s.src = 'https://t.seedtag.com/t/4832-1057-01.js'; document.head.appendChild(s); })();"));
+        for (String call : List.of(
+                // the setup names its ad host as a property's value (data) and runs only from the queue smart.js reads
+                "var sas = sas || {}; sas.cmd = sas.cmd || []; sas.cmd.push(function () { sas.setup({ networkid: 2417,"
+                    + " domain: 'https://www8.smartadserver.com', async: true }); });",
+                "sas.cmd.push(function () { sas.call('std', { siteId: 1, pageId: 2, formatId: 3 }); });",
+                // the host as a property's value is data; the call loads nothing once ado.js is gone
+                "/* (c)AdOcean 2003-2024 */ ado.master({id: 'Kq0Zbm1PBn', server: 'myao.adocean.pl', keys: ''});",
+                "ado.slave('adoceanmyaoqwerty', {myMaster: 'Kq0Zbm1PBn'});",
+                "var cfg = { ggv2idle: 3, myggv2id: 1 };",
+                "var links = ['https://www.seedtag.com/', 'https://www.sovrn.com/', 'https://equativ.com/',"
+                    + " 'https://gumgum.com/', 'https://www.nativo.com/'];")) {
+            assertEquals(Set.of(), ids(call), call);
+        }
+    }
+
+    @Test
+    void findsTheShopifyAppLoadersOnlyByTheirOwnPathsOnSharedHosts() {
+        String list = "var urls = [\"https:\\/\\/api-na1.hubapi.com\\/scriptloader\\/v1\\/12345678.js?shop=maple-goods.myshopify.com\","
+            + "\"https:\\/\\/bingshoppingtool-t2app-prod.trafficmanager.net\\/uet\\/tracking_script?shop=maple-goods.myshopify.com\","
+            + "\"https:\\/\\/intg.snapchat.com\\/shopify\\/shopify-scevent-init.js?id=3f1c9a2e&shop=maple-goods.myshopify.com\","
+            + "\"https:\\/\\/static.shareasale.com\\/json\\/shopify\\/deduplication.js?shop=maple-goods.myshopify.com\","
+            + "\"https:\\/\\/assets1.adroll.com\\/shopify\\/latest\\/j\\/shopify_rolling_bundle.js?shop=maple-goods.myshopify.com\"];";
+        assertEquals(Set.of("hubspot", "bing-uet", "snap-pixel", "shareasale", "adroll"), ids(list));
+        assertEquals(Set.of(), ids("var urls = [\"https:\\/\\/api-na1.hubapi.com\\/crm\\/v3\\/objects\\/contacts\","
+            + "\"https:\\/\\/contoso-storefront.trafficmanager.net\\/uet\\/tracking_script?shop=x\","
+            + "\"https:\\/\\/static.shareasale.com\\/image\\/48213\\/banner.jpg\"];"));
+    }
+
+    @Test
     void segmentAndHeapAreTheirSnippetsNotAnyLoadCall() {
         // an application's own objects named analytics or heap with a load method
         assertEquals(Set.of(), ids("analytics.load('/plugins/reviews.js').then(initReviews);"));

@@ -547,6 +547,53 @@ class UrlMatchTest {
         https://northwind.tt.omtrdc.net/rest/v1/delivery?client=northwind | -    | adobe-target
         https://northwind.tt.omtrdc.net.example.org/rest/v1/delivery      | -    | -
         https://experienceleague.adobe.com/en/docs/target-dev/developer/client-side/at-js-implementation/overview | - | -
+        https://api-na1.hubapi.com/scriptloader/v1/12345678.js?shop=maple-goods.myshopify.com | - | hubspot
+        https://api-eu1.hubapi.com/scriptloader/v1/26000451.js            | -    | hubspot
+        https://api.hubapi.com/crm/v3/objects/contacts?limit=10           | -    | -
+        https://api-na1.hubapi.com/filemanager/api/v3/files/upload        | -    | -
+        https://api-na1.hubapi.com/scriptloaders/v1/12345678.js           | -    | -
+        https://hubapi.com.cdn.example/scriptloader/v1/12345678.js        | -    | -
+        https://bingshoppingtool-t2app-prod.trafficmanager.net/uet/tracking_script?shop=maple-goods.myshopify.com | - | bing-uet
+        https://bingshoppingtool-t2app-prod.trafficmanager.net/api/shop/settings | - | -
+        https://contoso-storefront.trafficmanager.net/uet/tracking_script?shop=maple-goods.myshopify.com | - | -
+        https://trafficmanager.net/uet/tracking_script                    | -    | -
+        https://intg.snapchat.com/shopify/shopify-scevent-init.js?id=3f1c9a2e-7b4d-4e8f-a6c5-0d9b8e7f6a51 | - | snap-pixel
+        https://intg.snapchat.com/woocommerce/admin/settings              | -    | -
+        https://static.shareasale.com/json/shopify/deduplication.js?v=2   | -    | shareasale
+        https://static.shareasale.com/image/48213/728x90_spring.jpg       | -    | -
+        https://assets1.adroll.com/shopify/latest/j/shopify_rolling_bundle.js?adroll_adv_id=ABCDEFGHIJ | - | adroll
+        https://assets1.adroll.com/images/adroll-logo.svg                 | -    | -
+        https://embed.tawk.to/64a1b2c3d4e5f60718293a4b/1h5k9q2rz          | -    | tawk-to
+        https://va.tawk.to/log-performance/v3                             | -    | tawk-to
+        https://www.tawk.to/knowledgebase/                                | -    | -
+        https://client.crisp.chat/l.js                                    | -    | crisp
+        https://crisp.chat/en/pricing/                                    | -    | -
+        //code.tidio.co/kx3vq9b0mz1t4h7w2ya6fjd8.js                       | -    | tidio
+        https://static.zdassets.com/ekr/snippet.js?key=6f4c2b1a-9e8d-4c7b-a6f5-e4d3c2b1a098 | - | zendesk-web-widget
+        https://static.zdassets.com/web_widget/messenger/latest/web-widget-main-4d2c.js | - | zendesk-web-widget
+        https://ekr.zdassets.com/compose/6f4c2b1a-9e8d-4c7b-a6f5-e4d3c2b1a098 | - | zendesk-web-widget
+        https://static.zdassets.com/hc/assets/hc_enduser-6a0d3f.js        | -    | -
+        https://maplegoods.zendesk.com/hc/en-us/articles/360012345678     | -    | -
+        https://cdn.livechatinc.com/tracking.js                           | -    | livechat
+        https://secure.livechatinc.com/licence/12345678/v2/open_chat.cgi  | -    | livechat
+        https://static.olark.com/jsclient/loader.js                       | -    | olark
+        https://www.olark.com/help/                                       | -    | -
+        https://t.seedtag.com/t/4832-1057-01.js                           | -    | seedtag
+        https://s.seedtag.com/c/hb/bid                                    | -    | seedtag
+        https://www.seedtag.com/en/                                       | -    | -
+        https://ap.lijit.com/rtb/bid?src=prebid                           | -    | sovrn
+        https://ap.lijit.com/www/delivery/fpi.js?z=472819&width=300&height=250 | - | sovrn
+        https://ced.sascdn.com/tag/2417/smart.js                          | -    | equativ
+        https://www8.smartadserver.com/genericpost                        | -    | equativ
+        https://prg.smartadserver.com/prebid/v1                           | -    | equativ
+        https://g2.gumgum.com/hbev                                        | -    | gumgum
+        https://js.gumgum.com/services.js                                 | -    | gumgum
+        https://gumgum.com/contextual-advertising                         | -    | -
+        https://s.ntv.io/serve/load.js                                    | -    | nativo
+        https://jadserve.postrelease.com/trk.gif?ntv_at=3                 | -    | nativo
+        https://pl.adocean.pl/files/js/ado.js                             | -    | adocean
+        https://myao.adocean.pl/_1718000000000/ad.js?id=Kq0Zbm1PBn           | - | adocean
+        https://adocean.pl.example.org/files/js/ado.js                    | -    | -
         https:tr?id=1                                                     | https://www.facebook.com/ | meta-pixel
         https:/tr?id=1                                                    | https://www.facebook.com/x/ | meta-pixel
         HTTPS:tr?id=1                                                     | https://www.facebook.com/ | meta-pixel
