@@ -206,6 +206,24 @@ class FalsePositiveTest {
     }
 
     @Test
+    void keepsTheRestOfTheSharedHostsWhoseTrackingPathsAreListed() {
+        // another Azure customer's Traffic Manager host with the same path, HubSpot's API beside its script loader,
+        // a help centre's own assets and frames, a CMS's other /hs/ scripts, the banners of an affiliate network
+        assertUntouched("<script src=\"https://contoso-storefront.trafficmanager.net/uet/tracking_script?shop=x\">"
+            + "</script>\n<script async src=\"https://bingshoppingtool-t2app-prod.trafficmanager.net.example/uet/"
+            + "tracking_script\"></script>\n"
+            + "<script src=\"https://api.hubapi.com/content/api/v2/widgets.js?portalId=2345678\"></script>\n"
+            + "<script src=\"https://static.zdassets.com/hc/assets/hc_enduser-6a0d3f.js\"></script>\n"
+            + "<iframe src=\"https://maplegoods.zendesk.com/hc/en-us/articles/360012345678\"></iframe>\n"
+            + "<a href=\"https://maplegoods.zendesk.com/hc/en-us/requests/new\">Contact support</a>\n"
+            + "<script src=\"/hs/hsstatic/cos-i18n/static-1.53/bundles/project.js\"></script>\n"
+            + "<script src=\"/hs/scriptloader/settings.js\"></script><script src=\"/scriptloader/2345678.js\"></script>\n"
+            + "<img src=\"https://static.shareasale.com/image/48213/300x250_spring.jpg\" alt=\"\">\n"
+            + "<img src=\"https://assets1.adroll.com/images/partner-badge.png\" alt=\"\">\n"
+            + "<script src=\"https://unpkg.com/@tinybirdco/charts@0.2.1/dist/index.umd.js\"></script>");
+    }
+
+    @Test
     void keepsTheOtherUrlsOfAnAppLoaderWhoseListHoldsARefusedTracker() {
         // a storefront's app loader (as Shopify writes every store's installed apps into one script): removing it for
         // the Klaviyo URL in its list would also drop the reviews and chat apps; the refused URL alone goes inert
