@@ -147,9 +147,10 @@ final class TaggedElements {
         int url = object ? rules.attr(DATA) : dataSrc >= 0 ? -1 : rules.attr(SRC);
         // A script's URL is read as anywhere else: its host, or a tracker loader's path on any host.
         TrackerMatch live = script ? verdicts.checkLoader(url) : verdicts.check(url, false);
-        if (live == null && script && url < 0 && dataSrc < 0) {
-            // an SVG script's href, also where the tokenizer reads the script as HTML (ScriptElements.script); found
-            // by MutationFuzzTest: the activated script kept a refused href a second pass then removed
+        if (live == null && script && (t.foreign || url < 0 && dataSrc < 0)) {
+            // an SVG script's href, whatever src or data-src it also carries (SVG ignores both), and an HTML one's
+            // where it has neither, as ScriptElements.script reads them; found by MutationFuzzTest and review: the
+            // activated script kept a refused href a second pass then removed
             int href = rules.attr(HREF);
             live = verdicts.checkLoader(href >= 0 ? href : rules.attr(XLINK_HREF));
         }

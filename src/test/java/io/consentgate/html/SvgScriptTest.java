@@ -145,6 +145,13 @@ class SvgScriptTest {
         String svg = "a<svg><script type=\"text/plain\" data-consent "
             + "xlink:href=\"https://static.hotjar.com/c/hotjar-1.js\"/></svg>b";
         assertEquals("a<svg></svg>b", rewrite(REMOVE, svg, ConsentDecision.refuseAll()));
+        // SVG loads the href whatever src or data-src the script also carries (found in review)
+        for (String other : new String[] {"src", "data-src"}) {
+            String both = "a<svg><script type=\"text/plain\" data-consent " + other + "=\"/js/own.js\" "
+                + "href=\"https://connect.facebook.net/en_US/fbevents.js\"/></svg>b";
+            String out = rewrite(REMOVE, both, ConsentDecision.refuseAll());
+            assertEquals("a<svg></svg>b", out, other);
+        }
         String own = "<svg><script type=\"text/plain\" data-consent href=\"/js/chart.js\"/></svg>";
         assertEquals("<svg><script data-consent href=\"/js/chart.js\"></script></svg>",
             rewrite(REMOVE, own, ConsentDecision.refuseAll()));
