@@ -216,10 +216,12 @@ final class ScriptElements {
         }
         int c = rules.attr(CLASS);
         if (c >= 0) {
-            String classes = rules.value(c);
-            for (String mark : CONSENT_MANAGER_CLASSES) {
-                if (classes.contains(mark)) {
-                    return true;
+            // a class that starts with a mark, never one that merely contains it (a code sample's "demo-trustecm")
+            for (String token : rules.value(c).split("[ \t\n\f\r]+")) {
+                for (String mark : CONSENT_MANAGER_CLASSES) {
+                    if (token.startsWith(mark)) {
+                        return true;
+                    }
                 }
             }
         }

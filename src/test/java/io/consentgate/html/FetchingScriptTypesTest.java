@@ -184,16 +184,14 @@ class FetchingScriptTypesTest {
     @Test
     void readsTheScriptsTrustArcAndCookieFirstHoldByTheirMarks() {
         // TrustArc: class trustecm with its category in trackertype; CookieFirst: data-cookiefirst-category
-        String hotjar = "(function(h,o,t,j,a,r){h.hj=h.hj||function(){(h.hj.q=h.hj.q||[]).push(arguments)};"
-            + "h._hjSettings={hjid:3456789,hjsv:6};a=o.getElementsByTagName('head')[0];r=o.createElement('script');"
-            + "r.async=1;r.src=t+h._hjSettings.hjid+j+h._hjSettings.hjsv;a.appendChild(r);})"
-            + "(window,document,'https://static.hotjar.com/c/hotjar-','.js?sv=');";
-        String linkedin = "_linkedin_partner_id = \"4417301\"; window._linkedin_data_partner_ids = "
-            + "window._linkedin_data_partner_ids || []; (function(l) { var s = "
-            + "document.getElementsByTagName(\"script\")[0]; var b = document.createElement(\"script\"); "
-            + "b.type = \"text/javascript\"; b.async = true; "
-            + "b.src = \"https://snap.licdn.com/li.lms-analytics/insight.min.js\"; s.parentNode.insertBefore(b, s);"
-            + " })(window.lintrk);";
+        String hotjar = "window._hjSettings = {hjid: 3456789, hjsv: 6}; var heat = document.createElement('script');"
+            + " heat.async = true; heat.src = 'https://static.hotjar.com/c/hotjar-' + _hjSettings.hjid + '.js?sv=6';"
+            + " document.head.appendChild(heat);";
+        String linkedin = "var _linkedin_partner_id = '4417301'; (window._linkedin_data_partner_ids = "
+            + "window._linkedin_data_partner_ids || []).push(_linkedin_partner_id); var insight = "
+            + "document.createElement('script'); insight.async = true; "
+            + "insight.src = 'https://snap.licdn.com/li.lms-analytics/insight.min.js'; "
+            + "document.head.appendChild(insight);";
         String[] held = {
             "<script type=\"text/plain\" class=\"trustecm\" trackertype=\"advertising\">\n" + linkedin + "\n</script>",
             "<script type='text/plain' class='site-tags trustecm' trackertype='analytics'>" + hotjar + "</script>",
@@ -209,7 +207,9 @@ class FetchingScriptTypesTest {
         String kept = "<script type=\"text/plain\" class=\"trustecm\" trackertype=\"functional\">"
             + "window.initHelpWidget({locale: 'de'});</script>"
             + "<script type=\"text/plain\" data-cookiefirst-category=\"functional\">loadMap('#store');</script>"
-            + "<script type=\"text/plain\" class=\"language-javascript\">\n" + hotjar + "\n</script>";
+            + "<script type=\"text/plain\" class=\"language-javascript\">\n" + hotjar + "\n</script>"
+            // a class that only contains a mark is no mark
+            + "<script type=\"text/plain\" class=\"highlight-trustecm-demo\">" + linkedin + "</script>";
         assertEquals(kept, rewrite(REMOVE, kept, ConsentDecision.refuseAll()));
     }
 
