@@ -172,7 +172,7 @@ record PolicyFile(JsonNode root, Map<String, List<String>> written) {
                 throw PolicyReader.unknown(key, KEYS);
             }
             if (v.isArray() && !PolicyParameters.LIST_KEYS.contains(key)) {
-                throw new InvalidPolicyException(key, "takes one value, but the file gives a list " + v
+                throw new InvalidPolicyException(key, "takes one value, but the file gives a list " + show(v)
                         + ": write one value (quoted, if it holds a comma)");
             }
             List<String> texts = written.getOrDefault(key, List.of());
@@ -227,5 +227,15 @@ record PolicyFile(JsonNode root, Map<String, List<String>> written) {
                     + "is read as its value, not as written): quote it");
         }
         return n.asText();
+    }
+
+    /** {@code node} as JSON text, for an error message: JsonNode.toString() would keep buffers in the thread. */
+    private static String show(JsonNode node) {
+        try {
+            return new ObjectMapper(JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+                    .build()).writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            return node.getNodeType().toString();
+        }
     }
 }

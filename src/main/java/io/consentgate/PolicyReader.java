@@ -1,7 +1,7 @@
 package io.consentgate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.consentgate.catalog.CatalogFormatException;
 import io.consentgate.catalog.TrackerCatalog;
@@ -228,7 +228,7 @@ public final class PolicyReader {
         if (!trackers.isArray()) {
             throw new InvalidPolicyException("trackers", "must be a list of catalog entries");
         }
-        ObjectNode root = new ObjectMapper().createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.set("trackers", trackers);
         try {
             return TrackerCatalog.bundled().withOverrides(TrackerCatalog.fromJson(root));

@@ -1,6 +1,10 @@
 package io.consentgate.catalog;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consentgate.Category;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -16,6 +20,10 @@ import java.util.Set;
  */
 final class CatalogFields {
 
+    /** For error messages; JsonNode.toString() would keep buffers in the thread that starts the webapp. */
+    private static final ObjectMapper SHOW = new ObjectMapper(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build());
+
     private CatalogFields() {
     }
 
@@ -27,7 +35,7 @@ final class CatalogFields {
         for (JsonNode c : v) {
             Category cat = c.isTextual() ? Category.fromId(c.textValue()).orElse(null) : null;
             if (cat == null) {
-                throw new CatalogFormatException(where + ": field \"" + field + "\": unknown category " + c);
+                throw new CatalogFormatException(where + ": field \"" + field + "\": unknown category " + show(c));
             }
             if (cat == Category.NECESSARY) {
                 throw new CatalogFormatException(where + ": field \"" + field
@@ -72,7 +80,7 @@ final class CatalogFields {
                 name = c.get("name").textValue();
                 generic = c.path("generic").asBoolean(false);
             } else {
-                throw new CatalogFormatException(where + ": field \"cookies\": " + c
+                throw new CatalogFormatException(where + ": field \"cookies\": " + show(c)
                         + " must be a name or {\"name\": .., \"generic\": true}");
             }
             boolean prefix = name.endsWith("*");
@@ -105,7 +113,7 @@ final class CatalogFields {
                 path = e.get("path").textValue();
                 generic = e.path("generic").asBoolean(false);
             } else {
-                throw new CatalogFormatException(where + ": field \"endpoints\": " + e
+                throw new CatalogFormatException(where + ": field \"endpoints\": " + show(e)
                         + " must be a path or {\"path\": .., \"generic\": true}");
             }
             boolean prefix = path.endsWith("*");
@@ -161,7 +169,7 @@ final class CatalogFields {
         for (JsonNode e : v) {
             boolean shaped = e.isObject() && e.size() == 2 && e.path("path").isTextual() && e.has("wildcard");
             if (!e.isTextual() && !shaped) {
-                throw new CatalogFormatException(where + ": field \"loaders\": " + e
+                throw new CatalogFormatException(where + ": field \"loaders\": " + show(e)
                         + " must be a path or {\"path\": \"...*...\", \"wildcard\": \"<regex>\"}");
             }
             out.add(e);
@@ -277,10 +285,19 @@ final class CatalogFields {
         }
         for (JsonNode s : v) {
             if (!s.isTextual() || s.textValue().isEmpty()) {
-                throw new CatalogFormatException(where + ": field \"" + field + "\": " + s + " is not a string");
+                throw new CatalogFormatException(where + ": field \"" + field + "\": " + show(s) + " is not a string");
             }
             out.add(s.textValue());
         }
         return out;
+    }
+
+    /** {@code node} as JSON text, for an error message. */
+    static String show(JsonNode node) {
+        try {
+            return SHOW.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            return node.getNodeType().toString();
+        }
     }
 }

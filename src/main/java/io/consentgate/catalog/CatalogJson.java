@@ -71,7 +71,8 @@ final class CatalogJson {
         }
         JsonNode version = root.get("version");
         if (version != null && !(version.isInt() && version.intValue() == 1)) {
-            throw new CatalogFormatException("catalog: unsupported \"version\" " + version + " (expected 1)");
+            throw new CatalogFormatException("catalog: unsupported \"version\" " + CatalogFields.show(version)
+                    + " (expected 1)");
         }
         JsonNode list = root.get("trackers");
         if (list == null || !list.isArray()) {

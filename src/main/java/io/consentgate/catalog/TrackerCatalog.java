@@ -85,7 +85,7 @@ public final class TrackerCatalog {
         }
     }
 
-    private static final class Bundled {
+    static final class Bundled {
         static final TrackerCatalog INSTANCE = load();
 
         private static TrackerCatalog load() {
@@ -104,7 +104,8 @@ public final class TrackerCatalog {
             return c;
         }
 
-        private static JsonNode read(String resource) {
+        /** Parses a bundled catalog resource; package-private for the test of the thread it leaves behind. */
+        static JsonNode read(String resource) {
             try (InputStream in = TrackerCatalog.class.getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new IllegalStateException("bundled catalog " + resource + " is missing from the classpath");

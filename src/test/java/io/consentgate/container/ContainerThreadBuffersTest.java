@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.util.BufferRecyclers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consentgate.ConsentGateFilter;
+import io.consentgate.JacksonSlot;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,12 +96,13 @@ class ContainerThreadBuffersTest {
         deployment.join();
         watch.joinAll();
 
-        assertEquals(List.of("200", "200", "200", "200"), statuses);
+        assertEquals(List.of("200", "200", "200", "200", "200"), statuses);
         assertTrue(bodies.get(0).contains("\"gpc\""), bodies.get(0));
         assertTrue(bodies.get(1).contains("\"allowed\""), bodies.get(1));
         assertTrue(bodies.get(2).contains("allowed=[necessary, analytics]"), bodies.get(2));
         assertFalse(bodies.get(3).contains("<amp-ad"), "the refused ad with its callouts is removed");
         assertTrue(bodies.get(3).contains("<p>Full time.</p>"), bodies.get(3));
+        assertTrue(bodies.get(4).contains("\"tracking\""), bodies.get(4));
         assertTrue(watch.started() > 1, "requests ran on the pool's threads");
         assertEquals(List.of(), watch.holders());
     }
@@ -131,6 +131,7 @@ class ContainerThreadBuffersTest {
                     + "Content-Type: application/json\r\nContent-Length: " + json.length() + "\r\n\r\n" + json,
                 "GET /page HTTP/1.1\r\nHost: localhost\r\nCookie: klaro=" + klaro + "\r\n\r\n",
                 "GET /match/report HTTP/1.1\r\nHost: localhost\r\nDNT: 1\r\n\r\n",
+                "GET /.well-known/dnt/ HTTP/1.1\r\nHost: localhost\r\nDNT: 1\r\n\r\n",
             }) {
                 String response = Container.exchangeOverSocket(connector.getLocalPort(), request);
                 statuses.add(response.substring(9, 12));
@@ -154,7 +155,6 @@ class ContainerThreadBuffersTest {
 
     /** Makes threads, and notes each one that still holds a Jackson buffer set when its work ends. */
     private static final class ThreadWatch implements ThreadFactory {
-        private static final ThreadLocal<?> SLOT = jacksonSlot();
         private final List<Thread> threads = new CopyOnWriteArrayList<>();
         private final Set<String> holders = ConcurrentHashMap.newKeySet();
 
@@ -164,7 +164,7 @@ class ContainerThreadBuffersTest {
                 try {
                     work.run();
                 } finally {
-                    if (SLOT.get() != null) {
+                    if (JacksonSlot.held()) {
                         holders.add(Thread.currentThread().getName());
                     }
                 }
@@ -186,16 +186,6 @@ class ContainerThreadBuffersTest {
 
         List<String> holders() {
             return new ArrayList<>(holders);
-        }
-
-        private static ThreadLocal<?> jacksonSlot() {
-            try {
-                Field f = BufferRecyclers.class.getDeclaredField("_recyclerRef");
-                f.setAccessible(true);
-                return (ThreadLocal<?>) f.get(null);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("Jackson's per-thread buffer slot has moved", e);
-            }
         }
     }
 }
