@@ -58,8 +58,8 @@ final class PolicyLocation {
 
     /**
      * Whether this location is served to anyone who asks: a webapp path outside {@code /WEB-INF/} and
-     * {@code /META-INF/} (compared as the container does, after {@code .} and {@code ..} segments, in any case), or a
-     * class path name in one of {@link #SERVED_CLASS_PATH}.
+     * {@code /META-INF/} (compared as the container does, after {@code .} and {@code ..} segments, in any case) or in
+     * one of {@link #SERVED_CLASS_PATH} under {@code /WEB-INF/classes/}, or a class path name in one of those.
      */
     boolean isServedToAnyone() {
         return location.startsWith("/") ? isServed(location) : servedClassPathFolder() != null;
@@ -149,7 +149,22 @@ final class PolicyLocation {
 
     private static boolean isServed(List<String> segments) {
         String first = segments.size() < 2 ? "" : segments.get(0).toUpperCase(Locale.ROOT);
-        return !first.equals("WEB-INF") && !first.equals("META-INF");
+        if (first.equals("WEB-INF")) {
+            return servedClassesFolder(segments) != null;
+        }
+        return !first.equals("META-INF");
+    }
+
+    /**
+     * The served class path folder ({@link #SERVED_CLASS_PATH}) a path under {@code /WEB-INF/classes/} is in, or
+     * null: {@code WEB-INF/classes} is the class path root of a WAR, whose {@code static/} Spring Boot serves.
+     */
+    private static String servedClassesFolder(List<String> segments) {
+        if (segments.size() < 3 || !segments.get(1).equals("classes")) {
+            return null;
+        }
+        String name = String.join("/", segments.subList(2, segments.size()));
+        return SERVED_CLASS_PATH.stream().filter(name::startsWith).findFirst().orElse(null);
     }
 
     /** The webapp path's segments as the container resolves them: no empty or {@code .} one, {@code ..} applied. */
@@ -174,7 +189,13 @@ final class PolicyLocation {
     /** The webapp path {@code path}, or where it is not served when the container serves it: under /WEB-INF. */
     private static String unserved(String path) {
         String separator = path.indexOf('\\') >= 0 ? "[/\\\\]" : "/";
-        return isServed(path) ? "/WEB-INF/" + String.join("/", segments(path, separator)) : path;
+        if (!isServed(path)) {
+            return path;
+        }
+        List<String> segments = segments(path, separator);
+        String folder = servedClassesFolder(segments);
+        return folder == null ? "/WEB-INF/" + String.join("/", segments)
+                : "/WEB-INF/" + String.join("/", segments.subList(2, segments.size())).substring(folder.length());
     }
 
     /**

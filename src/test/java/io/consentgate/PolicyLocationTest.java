@@ -75,6 +75,9 @@ class PolicyLocationTest {
         "/WEB-INF.yaml|/WEB-INF/WEB-INF.yaml", "/./conf//cg.yml|/WEB-INF/conf/cg.yml",
         // a container on Windows reads a backslash as '/': out of WEB-INF again
         "/WEB-INF/..\\cg.yaml|/WEB-INF/cg.yaml",
+        // a WAR's class path folders that Spring Boot (static/, public/, resources/) or the container serve
+        "/WEB-INF/classes/static/cg.yaml|/WEB-INF/cg.yaml",
+        "/WEB-INF/classes/META-INF/resources/conf/cg.yaml|/WEB-INF/conf/cg.yaml",
     })
     void aServedPolicyFileHoldingTheSecretIsRefused(String location, String moveTo) {
         String secret = "s3cr3t-0123456789abcdef0123456789abcdef";
@@ -96,7 +99,8 @@ class PolicyLocationTest {
     void aPolicyFileIsReadWhereItIsNotServedOrHoldsNoSecret() {
         String secret = "0123456789abcdef0123456789abcdef";
         for (String unserved : new String[] {"/WEB-INF/cg.yaml", "/META-INF/cg.yaml", "/web-inf/cg.yaml",
-            "/./WEB-INF/cg.yaml", "//WEB-INF/cg.yaml", "/WEB-INF/conf/../cg.yaml"}) {
+            "/./WEB-INF/cg.yaml", "//WEB-INF/cg.yaml", "/WEB-INF/conf/../cg.yaml", "/WEB-INF/classes/cg.yaml",
+            "/WEB-INF/classes/config/static/cg.yaml"}) {
             Policy p = PolicyReader.read(Map.of("policy-file", unserved), policy("consent-secret: " + secret + "\n"));
             assertEquals(secret, new String(p.consentSecret(), StandardCharsets.UTF_8), unserved);
         }
@@ -143,7 +147,9 @@ class PolicyLocationTest {
             }
         };
         try {
-            for (String served : new String[] {"consentgate.yaml", "conf/consentgate.yaml"}) {
+            Files.createDirectories(webapp.resolve("WEB-INF/classes/public"));
+            for (String served : new String[] {"consentgate.yaml", "conf/consentgate.yaml",
+                "WEB-INF/classes/public/consentgate.yaml"}) {
                 Path file = Files.writeString(webapp.resolve(served), "consent-secret: " + secret + "\n");
                 String location = "file:" + file.toAbsolutePath();
                 InvalidPolicyException e = assertThrows(InvalidPolicyException.class,
@@ -151,7 +157,8 @@ class PolicyLocationTest {
                 assertEquals("ConsentGate: invalid configuration 'policy-file': '" + location + "' holds the "
                         + "consent-secret, and it is in the webapp's directory, which the container serves to anyone "
                         + "at /" + served + ": whoever downloads it can sign consent cookies. Move the file out of "
-                        + "the webapp's directory or to /WEB-INF/" + served + " (named so here), and change the "
+                        + "the webapp's directory or to /WEB-INF/" + served.replace("WEB-INF/classes/public/", "")
+                        + " (named so here), and change the "
                         + "secret, since it may have been read; or give the secret as env:NAME", e.getMessage());
                 assertFalse(e.getMessage().contains(secret), e.getMessage());
                 assertEquals(32, PolicyReader.read(Map.of("policy-file", location), location2 -> null)
