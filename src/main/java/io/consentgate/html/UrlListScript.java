@@ -100,8 +100,9 @@ final class UrlListScript {
     }
 
     /**
-     * Adds to {@code spans} the content of each URL literal of {@code b[off, end)} that stands as an element of an array
-     * literal ({@code [} or {@code ,} before it, {@code ,} or {@code ]} after it) and names a refused tracker on its
+     * Adds to {@code spans} the content of each URL literal of {@code b[off, end)} that stands as an element of a list
+     * ({@code [} or {@code ,} before it, {@code ,} or {@code ]} after it: an array's element, or a call's argument
+     * between two others, which is overwritten as harmlessly) and names a refused tracker on its
      * own, also by a loader signature on a host the catalog does not list
      * ({@code "https:\/\/app.vendor.example\/loader.js?adroll_adv_id=…"}), which {@link TrackerCatalog#locateHosts}
      * does not report. A literal already in {@code spans} is not added twice.
