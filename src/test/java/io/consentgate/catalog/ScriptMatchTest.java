@@ -662,7 +662,25 @@ class ScriptMatchTest {
                   }
                   w.pdst('conf', { key: 'abc123' });
                   w.pdst('view');
-                })(window, document);"""));
+                })(window, document);"""),
+            Map.entry("podscribe", """
+                (function (w, d) {
+                  var tag = d.createElement('script');
+                  tag.id = 'podscribe-capture'; tag.async = true;
+                  tag.src = 'https://d34r8q7sht0t9k.cloudfront.net/tag.js';
+                  d.head.appendChild(tag);
+                  tag.addEventListener('load', function () {
+                    w.podscribe('init', { user_id: '0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b', advertiser: 'acmesocks' });
+                    w.podscribe('view');
+                  });
+                })(window, document);"""),
+            Map.entry("northbeam", """
+                (function () {
+                  var q = [], src = "//j.northbeam.io/ota-sp/3c1f6a2e-8b7d-4e21-9f0a-52d6c4b1e9a7.js";
+                  window.Northbeam = { _q: q, trackPageView: function () { q.push({ fnName: "trackPageView", args: [] }); } };
+                  var el = document.createElement("script"); el.async = true; el.src = src;
+                  document.head.appendChild(el);
+                })();"""));
         for (Map.Entry<String, String> e : loaders.entrySet()) {
             assertEquals(Map.of(e.getKey(), EnumSet.of(Category.MARKETING)), scan(e.getValue()), e.getKey());
         }
@@ -671,6 +689,13 @@ class ScriptMatchTest {
         assertEquals(Set.of(), ids("btn.onclick = function () { saq(\"conv\", \"XyZ987\", { revenue: 49.9 }); "
                 + "cart.checkout(); };"));
         assertEquals(Set.of("stackadapt"), ids("saq(\"ts\", \"XyZ987\"); saq(\"conv\", \"XyZ987\");"));
+        // a copy of Podscribe's tag on the site's own host is told by the snippet's element id and init call
+        assertEquals(Set.of("podscribe"), ids("var t = document.createElement('script'); t.id = 'podscribe-capture';"
+                + " t.src = '/vendor/podscribe/tag.js'; document.head.appendChild(t);"));
+        assertEquals(Set.of("podscribe"), ids("window.podscribe(\"init\", { user_id: uid, advertiser: 'acmesocks' });"));
+        // the events a checkout script sends through the loaded tags go nowhere once the loaders are gone
+        assertEquals(Set.of(), ids("form.onsubmit = function () { window.podscribe && podscribe('purchase',"
+                + " { value: total, order_number: id }); Northbeam.firePurchaseEvent({ id: id, totalPrice: total }); };"));
     }
 
     @Test

@@ -471,6 +471,13 @@ class UrlMatchTest {
         https://cdn.pdst.fm/ping.min.js                                   | -    | podsights
         https://pdst.fm/e/traffic.megaphone.fm/ABC1234567.mp3             | -    | -
         https://podsights.com/                                            | -    | -
+        https://d34r8q7sht0t9k.cloudfront.net/tag.js                      | -    | podscribe
+        https://d3e54v103j8qbb.cloudfront.net/js/jquery-3.5.1.min.js      | -    | -
+        https://podscribe.com/                                            | -    | -
+        https://j.northbeam.io/ota-sp/3c1f6a2e-8b7d-4e21-9f0a-52d6c4b1e9a7.js | - | northbeam
+        //j.northbeam.io/vendor/nb-sp.min.js                              | -    | northbeam
+        https://www.northbeam.io/                                         | -    | -
+        https://j.northbeam.io.cdn.example/ota-sp/client.js               | -    | -
         https://js.driftt.com/include/1717000000000/abc123xyz.js          | -    | drift
         https://js.driftt.com/core?embedId=abc123xyz                      | -    | drift
         https://event.api.drift.com/track                                 | -    | drift
