@@ -680,7 +680,26 @@ class ScriptMatchTest {
                   window.Northbeam = { _q: q, trackPageView: function () { q.push({ fnName: "trackPageView", args: [] }); } };
                   var el = document.createElement("script"); el.async = true; el.src = src;
                   document.head.appendChild(el);
-                })();"""));
+                })();"""),
+            Map.entry("triple-whale", """
+                window.TriplePixelData = { TripleName: "maple-goods.myshopify.com", ver: "2.17", plat: "SHOPIFY" };
+                (function (w) {
+                  function send(url, body) {
+                    var x = new XMLHttpRequest(); x.open(body ? "POST" : "GET", url, true); x.send(JSON.stringify(body || {}));
+                  }
+                  send("https://conf.config-security.com/model");
+                  send("https://api.config-security.com/first?host=" + w.TriplePixelData.TripleName);
+                })(window);"""),
+            Map.entry("tatari", """
+                !function (doc, t) {
+                  if (!t.version) {
+                    window.tatari = t; t.version = '1.2.1';
+                    var s = doc.createElement('script'); s.async = true;
+                    s.src = 'https://d2hrivdxn8ekm8.cloudfront.net/tag-manager/8a1b2c3d-4e5f-4a6b-9c8d-7e6f5a4b3c2d-latest.js';
+                    doc.head.appendChild(s);
+                  }
+                }(document, window.tatari || []);
+                tatari.init('8a1b2c3d-4e5f-4a6b-9c8d-7e6f5a4b3c2d');"""));
         for (Map.Entry<String, String> e : loaders.entrySet()) {
             assertEquals(Map.of(e.getKey(), EnumSet.of(Category.MARKETING)), scan(e.getValue()), e.getKey());
         }
@@ -696,6 +715,10 @@ class ScriptMatchTest {
         // the events a checkout script sends through the loaded tags go nowhere once the loaders are gone
         assertEquals(Set.of(), ids("form.onsubmit = function () { window.podscribe && podscribe('purchase',"
                 + " { value: total, order_number: id }); Northbeam.firePurchaseEvent({ id: id, totalPrice: total }); };"));
+        assertEquals(Set.of(), ids("btn.onclick = function () { TriplePixel('AddToCart', { item: sku, q: 1 });"
+                + " tatari.track('add_to_cart', { sku: sku }); var shop = window.TriplePixelData.TripleName; };"));
+        // Tatari's start call still names it where its loader sits on another host
+        assertEquals(Set.of("tatari"), ids("window.tatari && tatari.init(\"8a1b2c3d-4e5f-4a6b-9c8d-7e6f5a4b3c2d\");"));
     }
 
     @Test

@@ -478,6 +478,13 @@ class UrlMatchTest {
         //j.northbeam.io/vendor/nb-sp.min.js                              | -    | northbeam
         https://www.northbeam.io/                                         | -    | -
         https://j.northbeam.io.cdn.example/ota-sp/client.js               | -    | -
+        https://api.config-security.com/first?host=maple-goods.myshopify.com&plat=SHOPIFY | - | triple-whale
+        https://conf.config-security.com/model                            | -    | triple-whale
+        https://www.triplewhale.com/                                      | -    | -
+        https://config-security.com.example/model                         | -    | -
+        https://d2hrivdxn8ekm8.cloudfront.net/tag-manager/8a1b2c3d-4e5f-4a6b-9c8d-7e6f5a4b3c2d-latest.js | - | tatari
+        https://d2hrivdxn8ekm8.cloudfront.net/tracker-latest.min.js       | -    | tatari
+        https://www.tatari.tv/                                            | -    | -
         https://js.driftt.com/include/1717000000000/abc123xyz.js          | -    | drift
         https://js.driftt.com/core?embedId=abc123xyz                      | -    | drift
         https://event.api.drift.com/track                                 | -    | drift
