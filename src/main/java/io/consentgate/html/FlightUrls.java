@@ -16,6 +16,11 @@ final class FlightUrls {
 
     private static final byte[] ELEMENT_TYPE = "[\"$\",\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CHILDREN = "\"children\":\"".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * How far back from a URL its string's opening quote is looked for: a text longer than this before the URL is
+     * not read as an element's text, and the URL is overwritten as anywhere else.
+     */
+    private static final int MAX_TEXT_READ_BACK = 64 * 1024;
     /** Slash spellings at the decoded level, longest first: a JSON string inside the payload doubles a backslash. */
     private static final String[] SLASHES = {"\\\\u002f", "\\u002f", "\\\\x2f", "\\x2f", "%2f", "\\\\/", "\\/", "/"};
     private static final boolean[] URL_BYTE = new boolean[128];
@@ -116,10 +121,10 @@ final class FlightUrls {
     }
 
     /**
-     * Tells whether URL spans of one decoded text are the whole text of an HTML element
-     * ({@code "children":"https://…"}): React renders it as text, as the server-rendered HTML beside the payload shows
-     * it, and loads nothing. Overwriting it would make the two differ (a hydration mismatch). A props object not read
-     * back to its element's head (past a streamed window's start) is not taken for one.
+     * Tells whether URL spans of one decoded text are in the text of an HTML element ({@code "children":"https://…"},
+     * or a code sample in {@code <code>} that holds one): React renders it as text, as the server-rendered HTML beside
+     * the payload shows it, and loads nothing. Overwriting it would make the two differ (a hydration mismatch). A props
+     * object not read back to its element's head (past a streamed window's start) is not taken for one.
      *
      * <p>One per decoded text, asked about its URLs: what a reading back from one props key found (the head of the
      * object around a position, the opening bracket of a closing one) is remembered for the next, so that the many
@@ -134,22 +139,33 @@ final class FlightUrls {
         private final int n;
         private int[] pending = new int[16];
         private int[] passed = new int[16];
-        private final Map<Integer, Boolean> hostProps = new HashMap<>();
+        /** Per props object start: its host element's tag name, or "" for none. */
+        private final Map<Integer, String> hostNames = new HashMap<>();
 
         ChildrenText(byte[] t, int n) {
             this.t = t;
             this.n = n;
         }
 
-        /** Whether {@code url} is the whole text of a host element: see {@link ChildrenText}. */
+        /**
+         * Whether {@code url} is in the text of a host element: see {@link ChildrenText}. The whole text of any; part
+         * of the text of one whose text is not code or style that fetches ({@code <script>}, {@code <style>}): a
+         * code sample in {@code <code>}, a sentence in {@code <p>}.
+         */
         boolean at(int[] url) {
             byte[] key = CHILDREN;
-            int k = url[0] - key.length;
-            if (!(k >= 0 && url[1] < n && t[url[1]] == '"' && Arrays.equals(t, k, url[0], key, 0, key.length))) {
+            int open = stringStartBefore(t, url[0], Math.max(0, url[0] - MAX_TEXT_READ_BACK));
+            int k = open + 1 - key.length;
+            if (open < 0 || k < 0 || url[1] >= n || !Arrays.equals(t, k, open + 1, key, 0, key.length)) {
                 return false;
             }
+            boolean whole = k + key.length == url[0] && t[url[1]] == '"';
             int p = objectStart(k);
-            return hostProps.computeIfAbsent(p, o -> isHostElementProps(t, o));
+            String name = hostNames.computeIfAbsent(p, o -> {
+                String tag = hostElementName(t, o);
+                return tag == null ? "" : tag;
+            });
+            return whole ? !name.isEmpty() : !name.isEmpty() && !name.equals("script") && !name.equals("style");
         }
 
         /** Start of the JSON object that holds the property at {@code k}, read backwards; -1 when not found. */
@@ -221,12 +237,12 @@ final class FlightUrls {
     }
 
     /**
-     * Whether the props object that starts at {@code p} is a host element's ({@code ["$","code",null,{…}}, a lower-case
-     * tag name): a client component's ({@code "$L7"}) uses its children as its code wants.
+     * The tag name when the props object that starts at {@code p} is a host element's ({@code ["$","code",null,{…}}, a
+     * lower-case tag name), else null: a client component's ({@code "$L7"}) uses its children as its code wants.
      */
-    private static boolean isHostElementProps(byte[] t, int p) {
+    private static String hostElementName(byte[] t, int p) {
         if (p < 1 || t[p - 1] != ',') {
-            return false;
+            return null;
         }
         int k = p - 1; // the comma before the props: the element's key before it, null or a string
         if (k >= 4 && Arrays.equals(t, k - 4, k, FlightChunk.NULL, 0, FlightChunk.NULL.length)) {
@@ -234,10 +250,10 @@ final class FlightUrls {
         } else if (k >= 1 && t[k - 1] == '"') {
             k = stringStartBefore(t, k - 1);
         } else {
-            return false;
+            return null;
         }
         if (k < 2 || t[k - 1] != ',' || t[k - 2] != '"') {
-            return false;
+            return null;
         }
         int nameEnd = k - 2;
         int name = nameEnd;
@@ -246,13 +262,19 @@ final class FlightUrls {
             name--;
         }
         byte[] head = ELEMENT_TYPE;
-        return name < nameEnd && t[name] >= 'a' && t[name] <= 'z' && name >= head.length
+        boolean host = name < nameEnd && t[name] >= 'a' && t[name] <= 'z' && name >= head.length
             && Arrays.equals(t, name - head.length, name, head, 0, head.length);
+        return host ? new String(t, name, nameEnd - name, StandardCharsets.US_ASCII) : null;
     }
 
     /** Index of the opening quote of the JSON string whose closing quote is at {@code q}; -1 when none. */
     private static int stringStartBefore(byte[] t, int q) {
-        for (int i = q - 1; i >= 0; i--) {
+        return stringStartBefore(t, q, 0);
+    }
+
+    /** As {@link #stringStartBefore(byte[], int)}, looking no further back than {@code from}. */
+    private static int stringStartBefore(byte[] t, int q, int from) {
+        for (int i = q - 1; i >= from; i--) {
             if (t[i] == '"' && !escapedAt(t, i)) {
                 return i;
             }

@@ -109,6 +109,29 @@ class FlightChunkTest {
             payloads(rewrite("<body>" + BOOT + chunk(src) + "</body>", NONE)));
     }
 
+    /**
+     * Found in a false-positive hunt: a documentation page's code sample, the text of {@code <code>} with a tag in it,
+     * had its URL overwritten in the payload while the HTML beside it kept it (a hydration mismatch). Text children
+     * load nothing, except a script's or a style's.
+     */
+    @Test
+    void aUrlInsideAnElementsTextStaysExceptInAScriptOrStyle() {
+        String url = "https://www.googletagmanager.com/gtag/js?id=G-ABCDEF1234";
+        String sample = "\\u003cscript async src=\\\"" + url + "\\\"\\u003e\\u003c/script\\u003e\\ngtag('config')";
+        String row = "4:[\"$\",\"main\",null,{\"children\":[[\"$\",\"h1\",null,{\"children\":\"Tracking docs\"}],"
+            + "[\"$\",\"pre\",null,{\"children\":[\"$\",\"code\",null,{\"children\":\"" + sample + "\"}]}],"
+            + "[\"$\",\"p\",null,{\"children\":\"We load " + url + " once you agree.\"}]]}]\n";
+        String page = "<body><main><h1>Tracking docs</h1></main>" + BOOT + chunk(row) + "</body>";
+        assertEquals(page, rewrite(page, NONE));
+        for (String tag : new String[] {"script", "style"}) {
+            String code = tag.equals("script") ? "var s=document.createElement('script');s.src='" + url + "';"
+                : "body{background:url(" + url + ")}";
+            String loads = "5:[\"$\",\"" + tag + "\",null,{\"children\":\"" + code + "\"}]\n";
+            assertEquals(List.of(loads.replace(url, inert(url.length()))),
+                payloads(rewrite("<body>" + BOOT + chunk(loads) + "</body>", NONE)), tag);
+        }
+    }
+
     @Test
     void aTextRowKeepsItsByteLengthWhenTheLoaderSnippetInItIsRewritten() {
         String header = "1:\"$Sreact.fragment\"\n2:I[8202,[\"53\",\"static/chunks/53-a475cf8d7ee49fec.js\"],\"\"]\n"
