@@ -55,8 +55,10 @@ final class TaggedElements {
         String value = rules.value(cat);
         EnumSet<Category> cats = EnumSet.noneOf(Category.class);
         boolean unknown = false;
+        boolean named = false;
         for (String id : ElementRules.LIST_SEPARATOR.split(value)) {
             if (!id.isEmpty()) {
+                named = true;
                 Optional<Category> c = Category.fromId(id);
                 if (c.isPresent()) {
                     cats.add(c.get());
@@ -65,6 +67,8 @@ final class TaggedElements {
                 }
             }
         }
+        // an empty value names no category either (a template variable that rendered empty): it gates as an unknown one
+        unknown |= !named;
         if (isDocumentElement() || unknown && !loadsSomething()) {
             // The attribute is a common name: a site's own banner buttons and state markers carry data-consent
             // "accepted", "pending"... Such a value gates only an element that loads something (where a typo must

@@ -138,8 +138,8 @@ class HtmlRewriterTest {
     void activationNeverJoinsTheAttributesAroundADroppedOne() {
         ConsentDecision functional = ConsentDecision.of(java.util.Set.of(io.consentgate.Category.FUNCTIONAL),
             java.util.Map.of(), io.consentgate.ConsentMode.OPT_IN);
-        assertEquals("<script data-consent C data-consent=?>",
-            rewrite(REMOVE, "<script data-consent type=\"text/plain\"C data-consent=?>", NONE));
+        assertEquals("<script data-consent=necessary C data-consent=?>",
+            rewrite(REMOVE, "<script data-consent=necessary type=\"text/plain\"C data-consent=?>", NONE));
         assertEquals("<script data-consent=functional async src=\"/chat.js\"></script>", rewrite(REMOVE,
             "<script data-consent=functional type='text/plain'async src=\"/chat.js\"></script>", functional));
         assertEquals("<script async data-consent=functional>init()</script>", rewrite(REMOVE,
@@ -149,15 +149,35 @@ class HtmlRewriterTest {
     }
 
     /**
+     * An empty category value (bare, {@code ""}, blanks or commas: a template variable that rendered empty) names no
+     * category, so it gates as an unknown one: an element that loads something needs every category, another is left
+     * alone. It used to need none, which activated an operator's inert tag for every visitor who refused anything.
+     */
+    @Test
+    void anEmptyCategoryValueGatesAsAnUnknownOne() {
+        for (String empty : new String[] {" data-consent", " data-consent=\"\"", " data-consent=\" \"",
+            " data-consent=\",\""}) {
+            String script = "<script type=\"text/plain\"" + empty + ">startStats()</script>";
+            String img = "<img" + empty + " data-src=\"/t.gif\" src=\"/blank.gif\">";
+            String div = "<div" + empty + "><p>Shipping</p></div>";
+            assertEquals(div, rewrite(REMOVE, script + img + div, NONE), empty);
+            assertEquals(script + div, rewrite(NEUTRALIZE, script + div, NONE), empty);
+            // every category allowed: the page as written (nothing is activated while nothing is refused)
+            assertEquals(script + img + div, rewrite(REMOVE, script + img + div, ConsentDecision.allowAll()), empty);
+        }
+    }
+
+    /**
      * Found by MutationFuzzTest (seed 61932398127094): an activated element skipped the rules for its other
-     * attributes, so {@code <a data-consent="" data-src ping=...>} kept a ping to a refused tracker. The operator's
-     * allow covers the element; a ping, a style or an event handler that fetches a refused tracker goes as anywhere.
+     * attributes, so {@code <a data-consent="" data-src ping=...>} (then activated; an empty value now gates as an
+     * unknown one, so it is {@code necessary} here) kept a ping to a refused tracker. The operator's allow covers the
+     * element; a ping, a style or an event handler that fetches a refused tracker goes as anywhere.
      */
     @Test
     void activationKeepsNoTrackerInTheElementsOtherAttributes() {
-        assertEquals("<a href=\"/about\" data-consent=\"\" src=\"/x\">x</a>", rewrite(REMOVE,
-            "<a href=\"/about\" ping=\"https://www.google-analytics.com/collect\" data-consent=\"\" data-src=\"/x\">x</a>",
-            NONE));
+        assertEquals("<a href=\"/about\" data-consent=\"necessary\" src=\"/x\">x</a>", rewrite(REMOVE,
+            "<a href=\"/about\" ping=\"https://www.google-analytics.com/collect\" data-consent=\"necessary\" "
+                + "data-src=\"/x\">x</a>", NONE));
         assertEquals("<img data-consent=necessary src=/a.png alt=x>", rewrite(REMOVE, "<img data-consent=necessary "
             + "data-src=/a.png style=\"background:url(https://www.facebook.com/tr)\" onerror=\"new Image().src="
             + "'https://www.facebook.com/tr'\" alt=x>", NONE));

@@ -124,11 +124,11 @@ class SvgScriptTest {
      */
     @Test
     void anActivatedSvgScriptIsReadLikeAnyOther() {
-        String in = "<svg><script type=\"text/plain\"data-consent><desc/>" + HOTJAR + "</script></svg>";
+        String in = "<svg><script type=\"text/plain\"data-consent=necessary><desc/>" + HOTJAR + "</script></svg>";
         String out = rewrite(REMOVE, in, ConsentDecision.refuseAll());
         assertEquals("<svg><desc/>" + HOTJAR + "</script></svg>", out);
         assertEquals(out, rewrite(REMOVE, out, ConsentDecision.refuseAll()));
-        String plain = "<svg><script type=\"text/plain\" data-consent>" + HOTJAR + "</script></svg>";
+        String plain = "<svg><script type=\"text/plain\" data-consent=necessary>" + HOTJAR + "</script></svg>";
         assertEquals("<svg></svg>", rewrite(REMOVE, plain, ConsentDecision.refuseAll()), "its loader is refused");
     }
 
@@ -139,21 +139,22 @@ class SvgScriptTest {
      */
     @Test
     void anActivatedScriptWithASvgHrefIsJudgedByIt() {
-        String html = "a<script type=\"text/plain\" data-consent\n<link rel=dns-prefetch href=//connect.facebook.net>"
+        String html = "a<script type=\"text/plain\" data-consent=necessary\n"
+            + "<link rel=dns-prefetch href=//connect.facebook.net>"
             + "</script>b";
         assertEquals("ab", rewrite(REMOVE, html, ConsentDecision.refuseAll()));
-        String svg = "a<svg><script type=\"text/plain\" data-consent "
+        String svg = "a<svg><script type=\"text/plain\" data-consent=necessary "
             + "xlink:href=\"https://static.hotjar.com/c/hotjar-1.js\"/></svg>b";
         assertEquals("a<svg></svg>b", rewrite(REMOVE, svg, ConsentDecision.refuseAll()));
         // SVG loads the href whatever src or data-src the script also carries (found in review)
         for (String other : new String[] {"src", "data-src"}) {
-            String both = "a<svg><script type=\"text/plain\" data-consent " + other + "=\"/js/own.js\" "
+            String both = "a<svg><script type=\"text/plain\" data-consent=necessary " + other + "=\"/js/own.js\" "
                 + "href=\"https://connect.facebook.net/en_US/fbevents.js\"/></svg>b";
             String out = rewrite(REMOVE, both, ConsentDecision.refuseAll());
             assertEquals("a<svg></svg>b", out, other);
         }
-        String own = "<svg><script type=\"text/plain\" data-consent href=\"/js/chart.js\"/></svg>";
-        assertEquals("<svg><script data-consent href=\"/js/chart.js\"></script></svg>",
+        String own = "<svg><script type=\"text/plain\" data-consent=necessary href=\"/js/chart.js\"/></svg>";
+        assertEquals("<svg><script data-consent=necessary href=\"/js/chart.js\"></script></svg>",
             rewrite(REMOVE, own, ConsentDecision.refuseAll()));
     }
 
