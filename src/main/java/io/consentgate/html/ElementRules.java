@@ -109,7 +109,7 @@ final class ElementRules {
                 break;
             case ElementNames.AUDIO:
             case ElementNames.TRACK:
-                refuseIfTracker(verdicts.check(attr(SRC), false));
+                refuseIfTracker(orParked(verdicts.check(attr(SRC), false)));
                 break;
             case ElementNames.VIDEO:
                 video();
@@ -257,7 +257,7 @@ final class ElementRules {
         // tag that a browser ignores when no element of its name is open (README), and there the href loads
         TrackerMatch m = svgHref();
         if (t.foreign || m != null) {
-            refuseIfTracker(m);
+            refuseIfTracker(orParked(m));
         } else {
             media(); // the HTML parser reads <image> as <img>
         }
@@ -280,14 +280,19 @@ final class ElementRules {
 
     private void video() throws IOException {
         TrackerMatch m = verdicts.check(attr(SRC), false);
-        refuseIfTracker(m != null ? m : verdicts.check(attr(POSTER), false));
+        refuseIfTracker(orParked(m != null ? m : verdicts.check(attr(POSTER), false)));
+    }
+
+    /** {@code m}, or else the refusing match for a URL a consent manager parked on the element ({@link ParkedUrls}). */
+    private TrackerMatch orParked(TrackerMatch m) {
+        return m != null ? m : parked.refusal(false);
     }
 
     /** An {@code <input type=image>}, which loads its src. */
     private void imageInput() throws IOException {
         int type = attr(TYPE);
         if (type >= 0 && value(type).strip().equalsIgnoreCase("image")) {
-            refuseIfTracker(verdicts.check(attr(SRC), false));
+            refuseIfTracker(orParked(verdicts.check(attr(SRC), false)));
         }
     }
 
@@ -322,9 +327,7 @@ final class ElementRules {
         if (m == null) {
             m = lazyLoading.lazyUrl(false);
         }
-        if (m == null) {
-            m = parked.refusal(false);
-        }
+        m = orParked(m);
         if (m == null && t.nameId != ElementNames.SOURCE) {
             m = verdicts.pixelVerdict(src, responsive);
         }

@@ -112,7 +112,12 @@ class LazyLoadUrlTest {
             "<link rel=\"preload\" as=\"script\" consent-original-href-_=\"https://www.googletagmanager.com/gtag/js?"
                 + "id=G-5HX2ZQ1ABC\" consent-required=\"3\" consent-by=\"services\" consent-id=\"41\">",
             "<link rel=\"stylesheet\" consent-original-href-_=\"https://static.hotjar.com/c/survey.css\" "
-                + "consent-required=\"3\" consent-by=\"services\" consent-id=\"41\">"};
+                + "consent-required=\"3\" consent-by=\"services\" consent-id=\"41\">",
+            // media and the other elements that load a URL by themselves (found in review)
+            "<video consent-original-src-_=\"" + PIXEL + "\" consent-id=\"31\"></video>",
+            "<video src=\"/clips/intro.mp4\" consent-original-poster-_=\"" + PIXEL + "\" controls></video>",
+            "<audio consent-original-src-_=\"" + PIXEL + "\" consent-id=\"31\"></audio>",
+            "<input type=\"image\" alt=\"Go\" consent-original-src-_=\"" + PIXEL + "\">"};
         for (String element : held) {
             String page = "a" + element + "b";
             assertEquals("ab", rewrite(REMOVE, page, NONE), element);
@@ -120,6 +125,8 @@ class LazyLoadUrlTest {
             assertEquals(page, rewrite(NEUTRALIZE, page, NONE), element);
             assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()), element);
         }
+        String svg = "<svg width=\"1\" height=\"1\"><image consent-original-href-_=\"" + PIXEL + "\"/></svg>";
+        assertEquals("<svg width=\"1\" height=\"1\"></svg>", rewrite(REMOVE, svg, NONE));
         // the category decides as for the element's own URL: a Floodlight frame is marketing
         String floodlight = "<iframe data-src-cmplz=\"https://fls.doubleclick.net/activityi;src=1;type=a;cat=b\""
             + " src=\"about:blank\"></iframe>";
