@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayDeque;
+import java.util.HexFormat;
 import java.util.Locale;
 
 /** The copying slow path of URL parsing: cleaning, host normalization and dot-segment removal. */
@@ -210,16 +211,8 @@ final class UrlNormalizer {
         }
     }
 
+    /** The value of ASCII hex digit {@code c}; -1 for any other character (no full-width or other Unicode digits). */
     private static int hex(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
+        return HexFormat.isHexDigit(c) ? HexFormat.fromHexDigit(c) : -1;
     }
 }

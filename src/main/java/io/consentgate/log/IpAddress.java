@@ -1,5 +1,7 @@
 package io.consentgate.log;
 
+import java.util.HexFormat;
+
 /**
  * Hand-written IP address text parser and formatter. Never resolves names: anything that is not an IPv4 dotted quad
  * or IPv6 text is rejected, so no DNS lookup can ever be triggered by a header value.
@@ -273,16 +275,8 @@ final class IpAddress {
         return c >= '0' && c <= '9';
     }
 
+    /** The value of ASCII hex digit {@code c}; -1 for any other character (no full-width or other Unicode digits). */
     private static int hexValue(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
+        return HexFormat.isHexDigit(c) ? HexFormat.fromHexDigit(c) : -1;
     }
 }
