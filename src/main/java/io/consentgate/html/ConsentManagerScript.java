@@ -57,8 +57,12 @@ final class ConsentManagerScript {
      */
     private static final String[] STORES_CHOICE = {"localStorage.setItem(", "document.cookie =", "document.cookie=",
         "fetch(", "sendBeacon(", "new XMLHttpRequest"};
-    /** …and acts on a click of its buttons. */
-    private static final String[] HANDLES_CLICK = {".onclick", "'click'", "\"click\""};
+    /**
+     * …and acts on a click of its buttons: in the script, or in the markup, whose {@code @click="accept()"} calls the
+     * Alpine.js component or store the script registers.
+     */
+    private static final String[] HANDLES_CLICK = {".onclick", "'click'", "\"click\"", "Alpine.data(",
+        "Alpine.store("};
     /** How deep function and block bodies are read; deeper, a statement naming a tracker is blanked whole. */
     private static final int MAX_DEPTH = 16;
     /**

@@ -156,6 +156,36 @@ class ConsentManagerScriptTest {
             + " });</script>b", NONE));
     }
 
+    /**
+     * An Alpine.js banner handles its clicks in the markup ({@code <button @click="accept()">}): the script only
+     * registers the component, and the markup's {@code x-data="cookieBar"} needs it, or the buttons throw.
+     */
+    @Test
+    void aSitesOwnAlpineBannerKeepsTheComponentItsMarkupClicks() {
+        String src = "s.src = 'https://www.googletagmanager.com/gtag/js?id=G-7QH2M4RS1T';";
+        String in = "<script>\ndocument.addEventListener('alpine:init', () => {\n"
+            + "  Alpine.data('cookieBar', () => ({\n"
+            + "    open: !document.cookie.includes('site_consent='),\n"
+            + "    accept() {\n      document.cookie = 'site_consent=all; path=/; max-age=31536000';\n"
+            + "      this.open = false;\n      this.startAnalytics();\n    },\n"
+            + "    reject() {\n      document.cookie = 'site_consent=none; path=/; max-age=31536000';\n"
+            + "      this.open = false;\n    },\n"
+            + "    startAnalytics() {\n      const s = document.createElement('script');\n      s.async = true;\n"
+            + "      " + src + "\n      document.head.appendChild(s);\n    }\n  }));\n});\n</script>"
+            + "<div x-data=\"cookieBar\" x-show=\"open\"><button @click=\"accept()\">OK</button>"
+            + "<button @click=\"reject()\">No</button></div>";
+        assertKept(in, blanked(in, src));
+        // a store the markup calls ($store.consent.accept()) is such a component too
+        String store = "<script>\nAlpine.store('consent', {\n  given: localStorage.getItem('consent') === 'yes',\n"
+            + "  accept() {\n    localStorage.setItem('consent', 'yes');\n    this.given = true;\n    " + src + "\n  }\n"
+            + "});\n</script>";
+        assertKept(store, blanked(store, src));
+        // registering a component that names no consent is no banner: the script still goes whole
+        assertEquals("ab", rewrite(REMOVE, "a<script>Alpine.data('cart', () => ({ add() {"
+            + " localStorage.setItem('cart', '1'); const s = document.createElement('script'); " + src
+            + " document.head.appendChild(s); } }));</script>b", NONE));
+    }
+
     @Test
     void aCallbackSnippetGoesWithTheCallsIntoWhatItDefinedAnywhereInTheScript() {
         String pixel = "!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){n.callMethod?"
