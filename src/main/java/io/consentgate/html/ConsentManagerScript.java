@@ -59,10 +59,11 @@ final class ConsentManagerScript {
         "fetch(", "sendBeacon(", "new XMLHttpRequest"};
     /**
      * …and acts on a click of its buttons: in the script, or in the markup, whose {@code @click="accept()"} calls the
-     * Alpine.js component or store the script registers.
+     * Alpine.js component or store the script registers, or the Vue app it mounts on the banner ({@code createApp}
+     * of Vue 3 and petite-vue, Vue 2's constructor).
      */
     private static final String[] HANDLES_CLICK = {".onclick", "'click'", "\"click\"", "Alpine.data(",
-        "Alpine.store("};
+        "Alpine.store(", "createApp(", "new Vue("};
     /** How deep function and block bodies are read; deeper, a statement naming a tracker is blanked whole. */
     private static final int MAX_DEPTH = 16;
     /**

@@ -186,6 +186,24 @@ class ConsentManagerScriptTest {
             + " document.head.appendChild(s); } }));</script>b", NONE));
     }
 
+    /** A Vue app mounted on the banner (Vue from a webjar on a Thymeleaf page) handles its clicks in the markup too. */
+    @Test
+    void aSitesOwnVueBannerKeepsTheAppItsMarkupClicks() {
+        String src = "s.src = 'https://connect.facebook.net/it_IT/fbevents.js';";
+        String in = "<div id=\"cookie-banner\" v-if=\"!decided\"><button @click=\"accept\">Accetta</button></div>"
+            + "<script>\n  Vue.createApp({\n    data() { return { decided: localStorage.getItem('consent') !== null }; },\n"
+            + "    methods: {\n      accept() {\n        localStorage.setItem('consent', 'all');\n"
+            + "        this.decided = true;\n        this.loadPixel();\n      },\n      loadPixel() {\n"
+            + "        const s = document.createElement('script');\n        " + src + "\n"
+            + "        document.head.appendChild(s);\n      }\n    }\n  }).mount('#cookie-banner');\n</script>";
+        assertKept(in, blanked(in, src));
+        // Vue 2's constructor, as older pages write it
+        String two = "<script>\nnew Vue({\n  el: '#consent',\n  methods: {\n    accept: function () {\n"
+            + "      document.cookie = 'consent=all; path=/';\n      var s = document.createElement('script');\n"
+            + "      " + src + "\n      document.head.appendChild(s);\n    }\n  }\n});\n</script>";
+        assertKept(two, blanked(two, src));
+    }
+
     @Test
     void aCallbackSnippetGoesWithTheCallsIntoWhatItDefinedAnywhereInTheScript() {
         String pixel = "!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){n.callMethod?"
