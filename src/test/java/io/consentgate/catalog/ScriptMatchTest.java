@@ -1251,6 +1251,48 @@ class ScriptMatchTest {
         assertEquals(Set.of(), ids("_aaq.push(['setUser', window.customerNo]);"));
     }
 
+    /**
+     * Sitecore CDP and Personalize: the Boxever snippet (settings, then the library from the vendor's CloudFront
+     * distribution) and the Engage SDK's browser build; the calls a page queues for them and the settings it reads
+     * load nothing.
+     */
+    @Test
+    void findsSitecoreCdpByTheLibraryItsSnippetLoads() {
+        assertEquals(Map.of("sitecore-cdp", EnumSet.of(Category.ANALYTICS, Category.MARKETING)), scan("""
+            var _boxeverq = _boxeverq || [];
+            var _boxever_settings = {
+                client_key: 'pqsMRDNbnk7xK2vL9wQ4eR8tY1uI3oP5',
+                target: 'https://api.boxever.com/v1.2',
+                cookie_domain: '.bank.example',
+                pointOfSale: 'Bank-EN',
+                web_flow_target: 'https://d35vb5cccm4xzp.cloudfront.net'
+            };
+            (function() {
+                var s = document.createElement('script'); s.type = 'text/javascript'; s.async = true;
+                s.src = 'https://d1mj578wat5n4o.cloudfront.net/boxever-1.4.9.min.js';
+                var x = document.getElementsByTagName('script')[0]; x.parentNode.insertBefore(s, x);
+            })();"""));
+        assertEquals(Set.of("sitecore-cdp"), ids("""
+            var lib = document.createElement("script");
+            lib.src = "https:\\/\\/d1mj578wat5n4o.cloudfront.net\\/sitecore-engage-v.1.4.3.min.js";
+            document.head.appendChild(lib);"""));
+        // the page's own calls and reads: queued until a library that never comes, or on the stand-ins
+        assertEquals(Set.of(), ids("""
+            document.querySelector('.cta-book').addEventListener('click', function () {
+                _boxeverq.push(function () {
+                    Boxever.eventCreate({ type: 'BOOK_ADVISER', channel: 'WEB', pos: _boxever_settings.pointOfSale,
+                        browser_id: Boxever.getID() }, function () {}, 'json');
+                });
+            });"""));
+        assertEquals(Set.of(), ids("""
+            (async () => {
+                const engage = await window.Engage.init({ clientKey: "pqsMRDN", targetURL: "https://api-engage-eu.sitecorecloud.io",
+                    pointOfSale: "Bank-EN", cookieDomain: ".bank.example" });
+                engage.pageView({ channel: "WEB", currency: "EUR" });
+            })();"""));
+        assertEquals(Set.of(), ids("var cdn = 'https://d1cloudfront.net/boxever-1.4.9.min.js';"));
+    }
+
     @Test
     void theSalesforceCommercePlatformsDataScriptsAreNotTrackers() {
         // head-active_data: the platform's data collection object; it calls Einstein only if Einstein is there

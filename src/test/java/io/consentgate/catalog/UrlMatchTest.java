@@ -511,6 +511,15 @@ class UrlMatchTest {
         https://cdn.c360a.salesforce.com/beacon/c360a/0f1e2d3c/scripts/c360a.min.js | - | salesforce-interactions
         https://www.salesforce.com/products/personalization/              | -    | -
         https://cdn.c360a.salesforce.com/assets/logo.svg                  | -    | -
+        https://d1mj578wat5n4o.cloudfront.net/boxever-1.4.9.min.js        | -    | sitecore-cdp
+        https://d1mj578wat5n4o.cloudfront.net/sitecore-engage-v.1.4.3.min.js | - | sitecore-cdp
+        https://d35vb5cccm4xzp.cloudfront.net/web-flow-libs/bx-flow.min.js | -    | sitecore-cdp
+        https://api.boxever.com/v1.2/event/create.json?client_key=pqsMRDN&message=%7B%7D | - | sitecore-cdp
+        https://d1mj578wat5n4o.cloudfront.net.example/boxever-1.4.9.min.js | -    | -
+        https://d1cloudfront.net/boxever-1.4.9.min.js                     | -    | -
+        https://www.boxever.com/                                          | -    | -
+        https://www.sitecore.com/products/personalize                     | -    | -
+        https://edge.sitecorecloud.io/api/graphql/v1                      | -    | -
         https://analytics-js-cdn.liferay.com                              | -    | liferay-analytics-cloud
         https://analytics-js-cdn.liferay.com/                             | -    | liferay-analytics-cloud
         https://osbasahpublisher-ac-europewest3.lfr.cloud/identity        | -    | liferay-analytics-cloud
