@@ -17,7 +17,8 @@ import java.util.function.Predicate;
  * response the tracker stays refused, also after the visitor accepts in the banner (a GPC or DNT signal beats that
  * consent), so what goes is the tracker's own statements, not the banner.
  *
- * <p>In such a script the innermost statements that name a refused tracker are blanked (overwritten by spaces, their
+ * <p>In such a script the string values of its settings that name a refused tracker (tags it injects after consent)
+ * are overwritten first ({@link TagSettingValues}). Then the innermost statements that name a refused tracker are blanked (overwritten by spaces, their
  * line breaks kept), at any depth of function and block bodies ({@link ScriptStatements#frame}): a statement that
  * names one is read into the bodies of its callbacks and blocks that name it, and blanked whole only where it still
  * names one after them (the URL in its own arguments, a callback written as an arrow's expression). A whole statement
@@ -41,8 +42,10 @@ final class ConsentManagerScript {
      * v3's {@code UC_UI_CMP_EVENT}, and {@code ucEvent}, the window event name its setup suggests); Didomi
      * ({@code didomiOnReady}, {@code didomiEventListeners}); iubenda ({@code _iub.csConfiguration} with its
      * {@code callback: {onConsentGiven…}}); Complianz ({@code cmplz_status_change}, {@code cmplz_fire_categories}
-     * document events); CookieYes ({@code cookieyes_consent_update}, {@code cookieyes_banner_load}); and an IAB TCF
-     * v2 listener ({@code __tcfapi('addEventListener', 2, …)}).
+     * document events); CookieYes ({@code cookieyes_consent_update}, {@code cookieyes_banner_load}); an IAB TCF
+     * v2 listener ({@code __tcfapi('addEventListener', 2, …)}); and Contao Cookiebar, whose template starts it with
+     * {@code new ContaoCookiebar({…, cookies: {…}})}, the tags to inject after consent in its settings
+     * ({@link TagSettingValues}).
      */
     private static final String[] ENTRY_POINTS = {"initCookieConsent(", "CookieConsent.run(",
         "cookieconsent.initialise(", "CookieControl.load(", "OptanonWrapper", "OneTrust.OnConsentChanged(",
@@ -50,7 +53,7 @@ final class ConsentManagerScript {
         "CookiebotOnConsentReady", "CookiebotCallback_On", "klaroConfig", "UC_UI_INITIALIZED", "UC_UI_CMP_EVENT",
         "'ucEvent'", "\"ucEvent\"", "didomiOnReady", "didomiEventListeners", "_iub.csConfiguration",
         "cmplz_status_change", "cmplz_fire_categories", "cookieyes_consent_update", "cookieyes_banner_load",
-        "__tcfapi('addEventListener'", "__tcfapi(\"addEventListener\""};
+        "__tcfapi('addEventListener'", "__tcfapi(\"addEventListener\"", "ContaoCookiebar("};
     /**
      * A site's own banner stores the visitor's choice: in local storage or a cookie, or on the server, posting it to
      * the consent endpoint (ConsentGate's own, {@code fetch('/consent', {method: 'POST', …})}) or the site's.
@@ -88,6 +91,9 @@ final class ConsentManagerScript {
             return null;
         }
         byte[] out = Arrays.copyOfRange(b, off, end);
+        if (!TagSettingValues.blank(out, catalog, refused)) {
+            return null;
+        }
         Set<String> defined = new HashSet<>();
         Hit settings = (t, s, e) -> MergedScript.namesOnlyAsSettings(t, s, e, catalog, refused)
             && names(t, s, e, catalog, refused);

@@ -7,11 +7,15 @@ import static io.consentgate.html.RewriteAssertions.rewrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.consentgate.Category;
 import io.consentgate.ConsentDecision;
+import io.consentgate.ConsentMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,6 +64,36 @@ class ConsentManagerScriptTest {
         assertKept(in, blanked(in, loader));
         assertEquals(List.of(TrackerEvent.Action.NEUTRALIZED),
             events(REMOVE, in, NONE).stream().map(TrackerEvent::action).distinct().toList());
+    }
+
+    /**
+     * Contao Cookiebar keeps the tags it injects after consent in its settings, as strings: its configuration (and the
+     * bar, and the footer link that reopens it) stays, the refused tags' values are overwritten in place.
+     */
+    @Test
+    void contaoCookiebarKeepsItsBarAndLosesTheTagsItsSettingsHoldAsStrings() {
+        String url = "https:\\/\\/www.googletagmanager.com\\/gtag\\/js?id=G-SNHNG2WN3B";
+        String gaCode = "window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}"
+            + " gtag('js',new Date());gtag('config','G-SNHNG2WN3B',{'anonymize_ip':true});";
+        String pixelCode = "!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){n.callMethod?"
+            + "n.callMethod.apply(n,arguments):n.queue.push(arguments)};n.queue=[];t=b.createElement(e);t.async=!0;"
+            + "t.src=v;s=b.getElementsByTagName(e)[0];s.parentNode.insertBefore(t,s)}(window,document,'script',"
+            + "'https:\\/\\/connect.facebook.net\\/de_DE\\/fbevents.js');fbq('init','356789012345678');";
+        String in = "<script>var cookiebar = new ContaoCookiebar({configId:1,pageId:2,blocking:1,version:3,"
+            + "token:'ccb_contao_token',cookies:{\"7\":{\"id\":7,\"type\":\"googleAnalytics\",\"checked\":false,"
+            + "\"token\":[\"_ga\",\"_gid\"],\"resources\":[{\"src\":\"" + url + "\",\"flags\":[\"async\"],"
+            + "\"mode\":1}],\"scripts\":[{\"script\":\"" + gaCode + "\",\"position\":3,\"mode\":1}]},"
+            + "\"8\":{\"id\":8,\"type\":\"facebookPixel\",\"checked\":false,\"resources\":[],"
+            + "\"scripts\":[{\"script\":\"" + pixelCode + "\" , \"position\":3}]},"
+            + "\"9\":{\"id\":9,\"type\":\"iframe\",\"iframeType\":\"youtube\"}},"
+            + "texts:{acceptAndDisplay:'Akzeptieren und anzeigen'}});</script>\n"
+            + "<a href=\"javascript:;\" onclick=\"cookiebar.show(1);\">Cookie-Einstellungen</a>";
+        String dataUrl = "data:," + "/".repeat(url.length() - 6);
+        String out = in.replace(url, dataUrl).replace(gaCode, blank(gaCode)).replace(pixelCode, blank(pixelCode));
+        assertKept(in, out);
+        // with analytics allowed only the pixel's value goes
+        assertEquals(in.replace(pixelCode, blank(pixelCode)),
+            rewrite(REMOVE, in, ConsentDecision.of(Set.of(Category.ANALYTICS), Map.of(), ConsentMode.OPT_IN)));
     }
 
     @Test
