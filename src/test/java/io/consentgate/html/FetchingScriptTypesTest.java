@@ -182,6 +182,30 @@ class FetchingScriptTypesTest {
     }
 
     @Test
+    void readsTheScriptsFinsweetCookieConsentHoldsUnderItsOwnType() {
+        // Webflow sites: Finsweet's cookie consent turns type="fs-cc" into a running script once its banner is accepted
+        String linkedin = "\n  _linkedin_partner_id = \"5019283\";\n  (function(l) { if (!l){window.lintrk = function(a,b)"
+            + "{window.lintrk.q.push([a,b])}; window.lintrk.q=[]}\n  var s = document.getElementsByTagName(\"script\")[0];"
+            + " var b = document.createElement(\"script\");\n  b.async = true;"
+            + " b.src = \"https://snap.licdn.com/li.lms-analytics/insight.min.js\";\n  s.parentNode.insertBefore(b, s);})"
+            + "(window.lintrk);\n";
+        String gtag = "window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}"
+            + " gtag('js', new Date()); gtag('config', 'G-LTTC3STD10');";
+        String[] held = {
+            "<script type=\"fs-cc\" fs-cc-categories=\"marketing\">" + linkedin + "</script>",
+            "<script fs-cc-categories=\"analytics\" type=\"FS-CC\">" + gtag + "</script>"};
+        for (String script : held) {
+            String in = "a" + script + "b";
+            assertEquals("ab", rewrite(REMOVE, in, ConsentDecision.refuseAll()), script);
+            assertEquals(in, rewrite(NEUTRALIZE, in, ConsentDecision.refuseAll()), script);
+            assertEquals(in, rewrite(REMOVE, in, ConsentDecision.allowAll()), script);
+        }
+        // a held script of no tracker stays
+        String kept = "<script type=\"fs-cc\" fs-cc-categories=\"personalization\">initChat({theme: 'dark'});</script>";
+        assertEquals(kept, rewrite(REMOVE, kept, ConsentDecision.refuseAll()));
+    }
+
+    @Test
     void readsTheScriptsTrustArcAndCookieFirstHoldByTheirMarks() {
         // TrustArc: class trustecm with its category in trackertype; CookieFirst: data-cookiefirst-category
         String hotjar = "window._hjSettings = {hjid: 3456789, hjsv: 6}; var heat = document.createElement('script');"
