@@ -18,8 +18,8 @@ import java.util.function.Predicate;
  * consent), so what goes is the tracker's own statements, not the banner.
  *
  * <p>In such a script the string values of its settings that name a refused tracker (tags it injects after consent)
- * are overwritten first ({@link TagSettingValues}). Then the innermost statements that name a refused tracker are blanked (overwritten by spaces, their
- * line breaks kept), at any depth of function and block bodies ({@link ScriptStatements#frame}): a statement that
+ * are overwritten first ({@link TagSettingValues}). Then the innermost statements that name a refused tracker are
+ * blanked (overwritten by spaces, their line breaks kept), at any depth of function and block bodies ({@link ScriptStatements#frame}): a statement that
  * names one is read into the bodies of its callbacks and blocks that name it, and blanked whole only where it still
  * names one after them (the URL in its own arguments, a callback written as an arrow's expression). A whole statement
  * in a block leaves the script valid. The statements that start by calling what a blanked statement defined go too,
