@@ -234,27 +234,34 @@ public final class ConsentGateFilter implements Filter {
             request.setAttribute(ConsentGate.CONSENT_PATH_ATTRIBUTE, policy.consentPath());
         }
         Answer answer = null;
+        ConsentResponse wrapped = null;
         boolean failed = true;
         try {
-            answer = answer(request, response, chain, signals, decision);
+            answer = answerItself(request, response, decision, signals);
+            if (answer == null) {
+                wrapped = new ConsentResponse(request, response, decision, enforcement);
+                enforce(request, wrapped, chain);
+            }
             failed = false;
         } finally {
-            // An exception before the commit becomes the container's 500, not the status the response held.
+            // An exception before the commit becomes the container's 500, not the status the response held, and the
+            // body is the container's error page (size unknown); after the commit (the client went away mid-body)
+            // the size is what had been passed to the container.
             boolean refusedBeacon = answer != null && answer.refusedBeacon();
+            boolean failedBeforeCommit = failed && !response.isCommitted();
             accessLog.logAfterResponse(request, response,
                     refusedBeacon || isConsentWrite(request) ? ConsentDecision.refuseAll() : decision, start,
-                    answer == null ? null : answer.wrapped(), failed && !response.isCommitted());
+                    failedBeforeCommit ? null : wrapped, failedBeforeCommit);
         }
     }
 
     /**
-     * How the filter answered a request.
+     * How the filter answered a request itself.
      *
-     * @param wrapped       the enforcing wrapper, or null when the filter answered the request itself
      * @param refusedBeacon whether it was a beacon of a refused category, answered {@code 204}: its access-log line
      *                      keeps nothing that needs consent, as its query and headers are what the visitor refused
      */
-    private record Answer(ConsentResponse wrapped, boolean refusedBeacon) {
+    private record Answer(boolean refusedBeacon) {
     }
 
     /**
@@ -265,25 +272,25 @@ public final class ConsentGateFilter implements Filter {
         return "POST".equals(request.getMethod()) && pathWithinApplication(request).equals(policy.consentPath());
     }
 
-    /** Answers the request. */
-    private Answer answer(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-                          Signals signals, ConsentDecision decision) throws IOException, ServletException {
+    /** Answers the request when the filter answers it itself; null when the application is to answer it. */
+    private Answer answerItself(HttpServletRequest request, HttpServletResponse response, ConsentDecision decision,
+                                Signals signals) throws IOException, ServletException {
         String path = pathWithinApplication(request);
         if (wellKnown.handles(path)) {
             wellKnown.serve(path, request, response, decision);
-            return new Answer(null, false);
+            return new Answer(false);
         }
         if (path.equals(policy.consentPath())) {
             consentEndpoint.serve(request, response, signals, decision);
-            return new Answer(null, false);
+            return new Answer(false);
         }
         if (beaconGate.gate(request, response, decision, policy.reportOnly())) {
-            return new Answer(null, true);
+            return new Answer(true);
         }
         if (policy.reportOnly() && !decision.allowsEverything() && LOG.isDebugEnabled()) {
             LOG.debug("report-only: would enforce refusal of {} on {}", decision.refused(), path);
         }
-        return new Answer(enforce(request, response, chain, decision), false);
+        return null;
     }
 
     /**
@@ -306,7 +313,7 @@ public final class ConsentGateFilter implements Filter {
             return;
         }
         if (wrapped == null && request.getDispatcherType() != DispatcherType.INCLUDE) {
-            enforce(request, response, chain, decision);
+            enforce(request, new ConsentResponse(request, response, decision, enforcement), chain);
             return;
         }
         if (wrapped != null && request.getDispatcherType() == DispatcherType.FORWARD) {
@@ -330,9 +337,8 @@ public final class ConsentGateFilter implements Filter {
         }
     }
 
-    private ConsentResponse enforce(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-                                    ConsentDecision decision) throws IOException, ServletException {
-        ConsentResponse wrapped = new ConsentResponse(request, response, decision, enforcement);
+    private void enforce(HttpServletRequest request, ConsentResponse wrapped, FilterChain chain)
+            throws IOException, ServletException {
         // Written now so application code can read (and override) them; re-asserted when the response commits.
         wrapped.writeEarlyHeaders();
         ConsentRequest wrappedRequest = new ConsentRequest(request, wrapped, policy.stripRequestCookies());
@@ -347,7 +353,6 @@ public final class ConsentGateFilter implements Filter {
                 wrapped.finish();
             }
         }
-        return wrapped;
     }
 
     /** Reading signals never throws by contract; if it ever did, the visitor gets the refusing decision. */

@@ -58,6 +58,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -477,6 +478,12 @@ class Http2ContainerTest {
                 .substring((int) logStart) : "";
         assertFalse(Pattern.compile("(?m)^(ERROR|WARN) (io\\.)?consentgate").matcher(logged).find(),
                 kind + ": ConsentGate logged\n" + logged);
+        // The body was cut short after the headers went out: no error page follows, and the access line's size is
+        // what ConsentGate had passed to the container, as for any response it saw to the end (README, access log).
+        Matcher line = Pattern.compile("\"GET /endless HTTP/2.0\" 200 (\\S+) ").matcher(logged);
+        assertTrue(line.find(), kind + ": one access line\n" + logged);
+        assertTrue(line.group(1).matches("[0-9]+") && Long.parseLong(line.group(1)) >= cancelling.received.get(),
+                kind + ": the size sent before the reset, not unknown: " + line.group());
     }
 
     /** Takes the first bytes of the body, then cancels the stream: the client's reset, mid-response. */
