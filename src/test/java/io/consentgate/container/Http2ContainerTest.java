@@ -5,6 +5,9 @@ import io.consentgate.ConsentGateFilter;
 import io.consentgate.catalog.TrackerCatalog;
 import io.consentgate.html.HtmlRewriter;
 import io.consentgate.html.RewriteStream;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -12,6 +15,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,6 +38,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
@@ -58,6 +63,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -116,6 +122,10 @@ class Http2ContainerTest {
 
     /** What the filter in front of ConsentGate saw come back from the chain: "returned" or the exception. */
     static final BlockingQueue<Object> OUTCOMES = new LinkedBlockingQueue<>();
+    /** How often a page written with non-blocking I/O found the container not ready and was called back. */
+    static final AtomicInteger STALLS = new AtomicInteger();
+    /** What the write listener of a page written with non-blocking I/O was told in {@code onError}. */
+    static final BlockingQueue<Throwable> ASYNC_ERRORS = new LinkedBlockingQueue<>();
 
     static byte[] page(int cards) {
         return (HEAD + cards(cards) + TAIL).getBytes(StandardCharsets.UTF_8);
@@ -172,6 +182,9 @@ class Http2ContainerTest {
                     }
                 }
                 case "/early" -> {
+                    if (req.getParameter("length") != null) {
+                        resp.setContentLength(PAGE.length);
+                    }
                     PrintWriter w = resp.getWriter();
                     String page = new String(PAGE, StandardCharsets.UTF_8);
                     int body = page.indexOf("<body");
@@ -181,9 +194,12 @@ class Http2ContainerTest {
                         w.print(part);
                     }
                 }
+                case "/async" -> nonBlocking(req, resp);
                 case "/endless" -> {
+                    // ?endless: cards flushed one block after the other until the client goes away (at most 64 MiB)
                     ServletOutputStream out = resp.getOutputStream();
                     out.write(HEAD.getBytes(StandardCharsets.UTF_8));
+                    out.flush(); // written before the client can see a byte, and so cancel
                     byte[] cards = cards(40).getBytes(StandardCharsets.UTF_8);
                     for (int sent = 0; sent < 64 << 20; sent += cards.length) {
                         out.write(cards);
@@ -192,6 +208,48 @@ class Http2ContainerTest {
                 }
                 default -> resp.sendError(404);
             }
+        }
+
+        /**
+         * The big page written with non-blocking I/O, 32 KiB whenever the container is ready, then complete;
+         * {@code ?endless}: its head, then cards until the client goes away (at most 64 MiB).
+         */
+        private static void nonBlocking(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            boolean endless = req.getParameter("endless") != null;
+            byte[] head = HEAD.getBytes(StandardCharsets.UTF_8);
+            byte[] cards = cards(40).getBytes(StandardCharsets.UTF_8);
+            AsyncContext async = req.startAsync();
+            ServletOutputStream out = resp.getOutputStream();
+            out.setWriteListener(new WriteListener() {
+                private long off;
+
+                @Override
+                public void onWritePossible() throws IOException {
+                    if (off > 0) {
+                        STALLS.incrementAndGet();
+                    }
+                    while (out.isReady()) {
+                        if (off == (endless ? 64 << 20 : BIG.length)) {
+                            async.complete();
+                            return;
+                        }
+                        if (endless) {
+                            out.write(off == 0 ? head : cards);
+                            off = off == 0 ? cards.length : off + cards.length;
+                            continue;
+                        }
+                        int n = (int) Math.min(32 * 1024, BIG.length - off);
+                        out.write(BIG, (int) off, n);
+                        off += n;
+                    }
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                    ASYNC_ERRORS.add(t);
+                    async.complete();
+                }
+            });
         }
 
         private static void page(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -218,23 +276,50 @@ class Http2ContainerTest {
         }
     }
 
-    /** In front of ConsentGate: notes how the chain ended for {@code /endless}, once ConsentGate is done with it. */
+    /**
+     * In front of ConsentGate: notes how a request to an endless page ended, once ConsentGate is done with it (its
+     * access line written): the exception that left the chain, or, for one written with non-blocking I/O, the end of
+     * its async cycle (this listener is added after ConsentGate's, so it hears of the end after it).
+     */
     public static final class Outcome implements Filter {
         @Override
         public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
                 throws IOException, ServletException {
-            boolean noted = ((HttpServletRequest) req).getRequestURI().equals("/endless");
+            boolean noted = req.getParameter("endless") != null;
             try {
                 chain.doFilter(req, res);
-                if (noted) {
-                    OUTCOMES.add("returned");
-                }
             } catch (IOException | ServletException | RuntimeException | Error e) {
                 if (noted) {
                     OUTCOMES.add(e);
                 }
                 throw e;
             }
+            if (!noted) {
+                return;
+            }
+            if (!req.isAsyncStarted()) {
+                OUTCOMES.add("returned");
+                return;
+            }
+            req.getAsyncContext().addListener(new AsyncListener() {
+                @Override
+                public void onComplete(AsyncEvent event) {
+                    OUTCOMES.add(ASYNC_ERRORS.isEmpty() ? "completed" : ASYNC_ERRORS.poll());
+                }
+
+                @Override
+                public void onTimeout(AsyncEvent event) {
+                    ASYNC_ERRORS.add(new AssertionError("async timeout"));
+                }
+
+                @Override
+                public void onError(AsyncEvent event) {
+                }
+
+                @Override
+                public void onStartAsync(AsyncEvent event) {
+                }
+            });
         }
     }
 
@@ -326,7 +411,11 @@ class Http2ContainerTest {
 
     /** Sends over the container's HTTP/2 connection and checks the framing every HTTP/2 response must have. */
     private HttpResponse<byte[]> send(String kind, HttpRequest request) throws Exception {
-        HttpResponse<byte[]> r = servers.get(kind).client().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return send(kind, servers.get(kind).client(), request);
+    }
+
+    private HttpResponse<byte[]> send(String kind, HttpClient client, HttpRequest request) throws Exception {
+        HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(HttpClient.Version.HTTP_2, r.version(), kind + ": " + request);
         if (!request.method().equals("HEAD")) {
             r.headers().firstValueAsLong("content-length").ifPresent(length -> assertEquals(length,
@@ -436,54 +525,73 @@ class Http2ContainerTest {
     @ParameterizedTest
     @ValueSource(strings = {"jetty", "tomcat"})
     void aPageFlushedEarlyThenWrittenOnArrivesWhole(String kind) throws Exception {
-        HttpResponse<byte[]> refused = get(kind, "/early", REFUSING);
+        // ?length: the application announced the length of the page as written before flushing its head
+        for (String target : List.of("/early", "/early?length")) {
+            HttpResponse<byte[]> refused = get(kind, target, REFUSING);
+            assertEquals(200, refused.statusCode());
+            assertArrayEquals(rewritten(PAGE), refused.body(), kind + " " + target + ": " + text(refused.body()));
+            assertArrayEquals(PAGE, get(kind, target, ALLOWING).body(), kind + " " + target);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void aBigPageWrittenWithNonBlockingIoArrivesWhole(String kind) throws Exception {
+        HttpResponse<byte[]> refused = get(kind, "/async", REFUSING);
         assertEquals(200, refused.statusCode());
-        assertArrayEquals(rewritten(PAGE), refused.body(), kind + ": " + text(refused.body()));
-        assertArrayEquals(PAGE, get(kind, "/early", ALLOWING).body(), kind);
+        assertArrayEquals(rewritten(BIG), refused.body(), kind);
+        assertArrayEquals(BIG, get(kind, "/async", ALLOWING).body(), kind);
     }
 
     /**
-     * The client cancels a page mid-response (HTTP/2 {@code RST_STREAM}): the application's next write fails, and
-     * ConsentGate lets that failure end the request without an error of its own and without logging one; the next
-     * request on the same connection is served in full.
+     * The client cancels a page mid-response (HTTP/2 {@code RST_STREAM}), one written with blocking I/O and one with
+     * non-blocking I/O, rewritten for a visitor who refused and passed through for one who allowed everything: the
+     * application's next write fails (or its write listener hears of it), ConsentGate lets that failure end the request
+     * without an error of its own and without logging one, and the next request on the same connection is served in
+     * full.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
-    void aStreamTheClientResetsLeavesTheConnectionServingTheNextRequest(String kind) throws Exception {
+    @CsvSource({"jetty,/endless,refusing", "tomcat,/endless,refusing", "jetty,/async,refusing",
+        "tomcat,/async,refusing", "jetty,/endless,allowing", "tomcat,/async,allowing"})
+    void aStreamTheClientResetsLeavesTheConnectionServingTheNextRequest(String kind, String path, String visitor)
+            throws Exception {
+        Map<String, String> headers = visitor.equals("refusing") ? REFUSING : ALLOWING;
         String port = get(kind, "/hello", Map.of()).headers().firstValue("x-client-port").orElseThrow();
         OUTCOMES.clear();
+        ASYNC_ERRORS.clear();
         long logStart = Files.exists(LOG) ? Files.size(LOG) : 0;
+        String what = kind + " " + path + " " + visitor;
 
         CancelAtFirstBytes cancelling = new CancelAtFirstBytes();
         CompletableFuture<HttpResponse<Integer>> cancelled = servers.get(kind).client().sendAsync(
-                request(kind, "/endless", REFUSING).GET().build(), info -> {
+                request(kind, path + "?endless", headers).GET().build(), info -> {
                     cancelling.version = info.version();
                     return cancelling;
                 });
-        assertTrue(cancelling.received.get(10, TimeUnit.SECONDS) > 0, kind + ": bytes arrived before the reset");
-        assertEquals(HttpClient.Version.HTTP_2, cancelling.version, kind);
+        assertTrue(cancelling.received.get(10, TimeUnit.SECONDS) > 0, what + ": bytes arrived before the reset");
+        assertEquals(HttpClient.Version.HTTP_2, cancelling.version, what);
         // the client's own view of the exchange it cancelled: it ends, as a cancelled one
-        assertTrue(cancelled.handle((r, e) -> e).get(10, TimeUnit.SECONDS) != null, kind);
+        assertNotNull(cancelled.handle((r, e) -> e).get(10, TimeUnit.SECONDS), what);
 
         Object outcome = OUTCOMES.poll(15, TimeUnit.SECONDS);
-        assertNotNull(outcome, kind + ": the request that was reset never ended");
-        assertInstanceOf(IOException.class, outcome, kind + ": the reset ends the request as a failed write");
+        assertNotNull(outcome, what + ": the request that was reset never ended");
+        assertInstanceOf(IOException.class, outcome, what + ": the reset ends the request as a failed write");
 
         HttpResponse<byte[]> next = get(kind, "/page", REFUSING);
         assertEquals(200, next.statusCode());
-        assertArrayEquals(rewritten(PAGE), next.body(), kind);
-        assertEquals(port, next.headers().firstValue("x-client-port").orElse(""), kind + ": the same connection");
+        assertArrayEquals(rewritten(PAGE), next.body(), what);
+        assertEquals(port, next.headers().firstValue("x-client-port").orElse(""), what + ": the same connection");
 
         String logged = Files.exists(LOG) ? new String(Files.readAllBytes(LOG), StandardCharsets.ISO_8859_1)
                 .substring((int) logStart) : "";
         assertFalse(Pattern.compile("(?m)^(ERROR|WARN) (io\\.)?consentgate").matcher(logged).find(),
-                kind + ": ConsentGate logged\n" + logged);
+                what + ": ConsentGate logged\n" + logged);
         // The body was cut short after the headers went out: no error page follows, and the access line's size is
         // what ConsentGate had passed to the container, as for any response it saw to the end (README, access log).
-        Matcher line = Pattern.compile("\"GET /endless HTTP/2.0\" 200 (\\S+) ").matcher(logged);
-        assertTrue(line.find(), kind + ": one access line\n" + logged);
-        assertTrue(line.group(1).matches("[0-9]+") && Long.parseLong(line.group(1)) >= cancelling.received.get(),
-                kind + ": the size sent before the reset, not unknown: " + line.group());
+        Matcher line = Pattern.compile("\"GET " + path + "\\S* HTTP/2.0\" 200 (\\S+) ").matcher(logged);
+        assertTrue(line.find(), what + ": one access line\n" + logged);
+        assertTrue(line.group(1).matches("[0-9]+") && Long.parseLong(line.group(1)) > 0,
+                what + ": the size sent before the reset, not unknown: " + line.group());
     }
 
     /** Takes the first bytes of the body, then cancels the stream: the client's reset, mid-response. */
