@@ -300,15 +300,21 @@ final class GateOutputStream extends ServletOutputStream {
         }
         if (!nonBlocking || container.isReady()) {
             pending.drain();
+            if (nonBlocking && container.isReady()) {
+                container.flush(); // not left in the container's buffer for complete(): see deferComplete
+            }
         }
     }
 
     /**
-     * Whether {@code complete} must wait for pending bytes (non-blocking mode, container not ready): then it runs
-     * once they are written, from the wrapped listener's {@code onWritePossible}.
+     * Whether {@code complete} must wait (non-blocking mode): for pending bytes the container was not ready for, or
+     * for the container to be ready again after the last bytes written (the rewriter's, at the end, after the
+     * application last saw {@code isReady()} true). It then runs from the wrapped listener's {@code onWritePossible}.
+     * Tomcat's HTTP/2 stream, completed while a write still waits for the client's flow-control window, ends only at
+     * the async timeout.
      */
     boolean deferComplete(Runnable complete) {
-        if (!pending.holding() || writeFailed) {
+        if (writeFailed || !pending.holding() && (!nonBlocking || container.isReady())) {
             return false;
         }
         deferredComplete = complete;

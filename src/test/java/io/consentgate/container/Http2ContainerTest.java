@@ -63,6 +63,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -118,7 +119,10 @@ class Http2ContainerTest {
     /** The same page past 2 MB, written in many flushes. */
     static final byte[] BIG = page(11_000);
 
+    private static final String WINDOW_SIZE = "jdk.httpclient.windowsize";
     private final Map<String, Server2> servers = new HashMap<>();
+    /** Per container, an HTTP/2 client that reads with a small flow-control window. */
+    private final Map<String, HttpClient> slowReaders = new HashMap<>();
 
     /** What the filter in front of ConsentGate saw come back from the chain: "returned" or the exception. */
     static final BlockingQueue<Object> OUTCOMES = new LinkedBlockingQueue<>();
@@ -335,6 +339,25 @@ class Http2ContainerTest {
             HttpResponse<byte[]> hello = get(kind, "/hello", Map.of());
             assertEquals(HttpClient.Version.HTTP_2, hello.version(), kind + ": upgraded to h2c");
         }
+        // A client that grants each stream a 16 KiB window: the server may send no more until the client has read
+        // it, so a big page stalls the container's stream (isReady() false) many times. The JDK reads the setting
+        // when it opens a connection.
+        String windowSize = System.getProperty(WINDOW_SIZE);
+        System.setProperty(WINDOW_SIZE, Integer.toString(16 * 1024));
+        try {
+            for (String kind : servers.keySet()) {
+                slowReaders.put(kind, client());
+                HttpResponse<byte[]> hello = send(kind, slowReaders.get(kind),
+                        request(kind, "/hello", Map.of()).GET().build());
+                assertEquals(HttpClient.Version.HTTP_2, hello.version(), kind + ": upgraded to h2c");
+            }
+        } finally {
+            if (windowSize == null) {
+                System.clearProperty(WINDOW_SIZE);
+            } else {
+                System.setProperty(WINDOW_SIZE, windowSize);
+            }
+        }
     }
 
     @AfterAll
@@ -541,6 +564,46 @@ class Http2ContainerTest {
         assertEquals(200, refused.statusCode());
         assertArrayEquals(rewritten(BIG), refused.body(), kind);
         assertArrayEquals(BIG, get(kind, "/async", ALLOWING).body(), kind);
+    }
+
+    /**
+     * A client that reads with a small flow-control window: the container's stream is not ready again and again, and
+     * ConsentGate holds what the rewriter emitted until the container calls back (non-blocking) or the write returns
+     * (blocking). Every byte arrives, in order, and the stream ends with the page: on Tomcat a non-blocking response
+     * completed while its last write waits for the client's window ended only at the async timeout (30 s), so a
+     * browser kept loading the page. How much window is left when the page ends varies, so that page is fetched
+     * several times.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void aBigPageArrivesWholeAtAClientThatReadsWithASmallWindow(String kind) throws Exception {
+        HttpClient slow = slowReaders.get(kind);
+        byte[] expected = rewritten(BIG);
+        for (String target : List.of("/big", "/async")) {
+            for (int i = 0; i < (target.equals("/async") ? 5 : 1); i++) {
+                STALLS.set(0);
+                HttpResponse<byte[]> refused = sendWithin(slow, request(kind, target, REFUSING).GET().build());
+                assertEquals(200, refused.statusCode(), kind + " " + target);
+                assertArrayEquals(expected, refused.body(), kind + " " + target);
+                if (target.equals("/async")) {
+                    assertTrue(STALLS.get() > 10, kind + ": the container's stream stalled " + STALLS.get() + " times");
+                }
+            }
+            assertArrayEquals(BIG, sendWithin(slow, request(kind, target, ALLOWING).GET().build()).body(),
+                    kind + " " + target);
+        }
+    }
+
+    /** The response, which must have ended (its last DATA frame received) within 10 seconds. */
+    private static HttpResponse<byte[]> sendWithin(HttpClient client, HttpRequest request) throws Exception {
+        CompletableFuture<HttpResponse<byte[]>> r = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            HttpResponse<byte[]> response = r.get(10, TimeUnit.SECONDS);
+            assertEquals(HttpClient.Version.HTTP_2, response.version(), request.toString());
+            return response;
+        } catch (TimeoutException e) {
+            throw new AssertionError("the response to " + request + " did not end within 10 s", e);
+        }
     }
 
     /**
