@@ -128,9 +128,9 @@ final class HeldScriptRewrites {
 
     /**
      * A consent manager's configuration script ({@link ConsentManagerScript}) keeps its banner, and a framework's
-     * merged page script ({@link MergedScript}) the page's own code: the statements that start a refused tracker are
-     * blanked in the held bytes, which are then released. In both modes, as removing or neutralizing the whole
-     * element would take the banner or stop the page.
+     * merged page script ({@link MergedScript}, Tapestry's {@link TapestryPageInit}) the page's own code: the
+     * statements (members) that start a refused tracker are blanked in the held bytes, which are then released. In
+     * both modes, as removing or neutralizing the whole element would take the banner or stop the page.
      *
      * @return false when the script is neither, or cannot be kept (it is then handled as any other)
      */
@@ -143,6 +143,9 @@ final class HeldScriptRewrites {
         if (text == null) {
             text = MergedScript.rewrite(engine.defer, cs, engine.deferLen - cs, engine.cfg.catalog, refused,
                 engine.cfg.mergedScripts);
+        }
+        if (text == null) {
+            text = TapestryPageInit.rewrite(engine.defer, cs, engine.deferLen - cs, engine.cfg.catalog, refused);
         }
         if (text == null) {
             return false;

@@ -270,7 +270,7 @@ final class MagentoInitScript {
      * After the JSON value starting at {@code b[p]}, or -1 when it is not one {@code JSON.parse} reads: the grammar
      * checked in one pass, nesting kept on a stack of its own rather than in recursion.
      */
-    private static int skipValue(byte[] b, int p, int to) {
+    static int skipValue(byte[] b, int p, int to) {
         boolean[] inObject = null; // per open container: an object (else an array)
         int depth = 0;
         while (true) {
@@ -414,7 +414,7 @@ final class MagentoInitScript {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }
 
-    private static int skipWs(byte[] b, int p, int to) {
+    static int skipWs(byte[] b, int p, int to) {
         while (p < to && isWs(b[p])) {
             p++;
         }
