@@ -25,8 +25,9 @@ import java.util.function.Predicate;
  *
  * <p>Second, settings and page state (Drupal 7's {@code ajaxPageState}, an import map, a consent manager's tags to
  * inject after consent, a code sample in an article's state): every refused host stands in a whole URL literal that is
- * an object's key or a property's value, or in the URL value of an HTML attribute written with escaped quotes inside
- * a string; one such URL is enough, and the rewritten script must match no refused tracker either. Otherwise the
+ * an object's key or a property's value, or in the URL value of an HTML attribute inside a string, written with
+ * escaped quotes, or with the other quote than the string's in a string of markup that is a property's value; one
+ * such URL is enough, and the rewritten script must match no refused tracker either. Otherwise the
  * script is removed as before.
  */
 final class UrlListScript {
@@ -54,15 +55,16 @@ final class UrlListScript {
             if (!refused.test(m) || !accepted[0]) {
                 return;
             }
-            int[] literal = literalAround(b, off, end, start, stop);
-            boolean data = false;
-            if (literal == null) {
-                literal = attributeUrlAround(b, off, end, start, stop);
-                data = literal != null;
-            } else if (isKeyOrValue(b, off, end, literal)) {
-                data = true;
-            } else if (!list) {
-                literal = null;
+            // an attribute's value first: in a string of markup its quotes would pass for a literal's
+            int[] literal = attributeUrlAround(b, off, end, start, stop);
+            boolean data = literal != null;
+            if (!data) {
+                literal = literalAround(b, off, end, start, stop);
+                if (literal != null && isKeyOrValue(b, off, end, literal)) {
+                    data = true;
+                } else if (!list) {
+                    literal = null;
+                }
             }
             if (literal == null) {
                 accepted[0] = false;
@@ -185,9 +187,11 @@ final class UrlListScript {
 
     /**
      * The URL {@code [from, to)} around the host literal at {@code [start, stop)} when it is the value of an HTML
-     * attribute written with escaped quotes inside a string ({@code "<script src=\"https:\/\/…\"><\/script>"}): HTML
-     * serialized into JSON, a consent manager's tag to inject after consent or a code sample in page state;
-     * {@code null} otherwise.
+     * attribute inside a string, written with escaped quotes ({@code "<script src=\"https:\/\/…\"><\/script>"}):
+     * HTML serialized into JSON, a consent manager's tag to inject after consent or a code sample in page state; or
+     * with the other quote than the string's, in a string of markup that is a property's value
+     * ({@code content:'<img src="https:\/\/…"\/>'}): a component's HTML in a widget tree a framework builds the
+     * page from (ZK's {@code zkmx(…)}); {@code null} otherwise.
      */
     private static int[] attributeUrlAround(byte[] b, int off, int end, int start, int stop) {
         int i = start - 1;
@@ -195,8 +199,12 @@ final class UrlListScript {
         while (i >= limit && isUrlByte(b[i])) {
             i--;
         }
-        // b[i] is the escaped quote that opens the attribute value: =\" or =\'
-        if (i - 2 < limit || !isQuote(b[i]) || b[i - 1] != '\\' || b[i - 2] != '=') {
+        // b[i] is the quote that opens the attribute value: =\" or =\', or =" or =' inside a markup string
+        if (i - 1 < limit || !isQuote(b[i])) {
+            return null;
+        }
+        boolean escaped = b[i - 1] == '\\';
+        if (escaped ? i - 2 < limit || b[i - 2] != '=' : b[i - 1] != '=' || !inMarkupString(b, limit, i - 1, b[i])) {
             return null;
         }
         int from = i + 1;
@@ -205,10 +213,35 @@ final class UrlListScript {
         while (j < jl && isUrlByte(b[j]) && !(b[j] == '\\' && b[j + 1] == b[i])) {
             j++;
         }
-        if (j >= jl || b[j] != '\\' || b[j + 1] != b[i] || b[j - 1] == '\\' || !startsUrl(b, from, start)) {
+        boolean closed = escaped ? b[j] == '\\' && b[j + 1] == b[i] : b[j] == b[i];
+        if (j >= jl || !closed || b[j - 1] == '\\' || !startsUrl(b, from, start)) {
             return null;
         }
         return new int[] {from, j};
+    }
+
+    /**
+     * Whether the {@code =} at {@code b[eq]}, before an attribute value quoted with {@code quote}, stands in a string
+     * literal of markup that is a property's value (data, as {@link #isKeyOrValue} reads it; markup a script assigns
+     * or inserts is code): walking back on the same line, the first quote of another kind opens a string after a
+     * {@code :} whose text starts with a tag ({@code content:'<img height="1" src=},
+     * {@code prolog: "<noscript><iframe src='}), with no brace between.
+     */
+    private static boolean inMarkupString(byte[] b, int limit, int eq, byte quote) {
+        for (int k = eq - 1; k > limit; k--) {
+            byte c = b[k];
+            if (c == '\n' || c == '\r' || c == '{' || c == '}') {
+                return false;
+            }
+            if (isQuote(c) && c != quote) {
+                int p = k - 1;
+                while (p >= limit && ByteScan.isWs(b[p])) {
+                    p--;
+                }
+                return p >= limit && b[p] == ':' && k + 2 < eq && b[k + 1] == '<' && ByteScan.isAlpha(b[k + 2]);
+            }
+        }
+        return false;
     }
 
     /**
@@ -231,8 +264,9 @@ final class UrlListScript {
     /**
      * Whether some string literal of {@code t[from, to)} starts with an absolute or scheme-relative URL and stands
      * where {@link #isKeyOrValue} or {@link #attributeUrlAround} would take it as data (after a {@code :}, after a
-     * {@code {} or {@code ,} as a key, or after {@code =\"}): the cheap test made before the script's hosts are looked
-     * up, so that a tracker's own loader ({@code s.src = 'https://…'}) costs one pass over its quotes.
+     * {@code {} or {@code ,} as a key, after {@code =\"}, or after {@code =} in a string of markup): the cheap test
+     * made before the script's hosts are looked up, so that a tracker's own loader ({@code s.src = 'https://…'})
+     * costs one pass over its quotes.
      */
     private static boolean mayHoldData(byte[] t, int from, int to) {
         for (int i = nextQuote(t, from, to); i < to; i = nextQuote(t, i + 1, to)) {
@@ -240,7 +274,8 @@ final class UrlListScript {
                 continue;
             }
             int p = i - 1;
-            if (p - 1 >= from && t[p] == '\\' && t[p - 1] == '=') {
+            if (p - 1 >= from && (t[p] == '\\' && t[p - 1] == '='
+                    || t[p] == '=' && inMarkupString(t, Math.max(from, p - MAX_LITERAL), p, t[i]))) {
                 return true;
             }
             while (p >= from && ByteScan.isWs(t[p])) {

@@ -273,6 +273,26 @@ class FalsePositiveTest {
             + "'https://connect.facebook.net/en_US/fbevents.js'; document.head.appendChild(s);</script>", NONE));
     }
 
+    @Test
+    void keepsAWidgetTreeWhoseMarkupStringHoldsARefusedUrlInAnAttributeQuotedTheOtherWay() {
+        // ZK builds a whole page from one zkmx(...) call; an <html> component's or a native element's markup is a
+        // single-quoted string there, its attributes in double quotes: removing the call would leave a blank page
+        String pixel = "https:\\/\\/www.facebook.com\\/tr?id=418562907331254&ev=PageView&noscript=1";
+        String zk = "<script class=\"z-runonce\" type=\"text/javascript\">zkpi=1;zkmx(\n[0,'mXvP_',{dt:'z_fn5',"
+            + "cu:'\\/claims',uu:'\\/claims\\/zkau',ru:'\\/index.zul'},{},[\n['zul.wnd.Window','mXvP0',"
+            + "{title:'Claims',border:'normal'},{},[\n['zul.wgt.Button','mXvP3',{label:'New claim',$onClick:true},"
+            + "{},[]],\n['zul.wgt.Html','mXvP6',{content:'<img height=\"1\" width=\"1\" style=\"display:none\" "
+            + "src=\"%s\"\\/>'},{},[]]]]]]);\n</script>";
+        assertOverwritten(zk, pixel);
+        String frame = "https://www.googletagmanager.com/ns.html?id=GTM-K4T7R2M";
+        String widget = "<script>render({prolog: \"<noscript><iframe src='%s' height='0' width='0'></iframe>"
+            + "</noscript>\", title: 'Claims'});</script>";
+        assertOverwritten(widget, frame);
+        // a quote of the string's own kind ends the string: the URL is code's, and the script goes as before
+        assertEquals("", rewrite(REMOVE, "<script>var i = new Image(); i.src = '" + frame.replace("ns.html", "gtm.js")
+            + "'; document.body.appendChild(i);</script>", NONE));
+    }
+
     private static void assertOverwritten(String script, String url) {
         String in = String.format(script, url);
         assertEquals(String.format(script, "data:," + "/".repeat(url.length() - "data:,".length())),
