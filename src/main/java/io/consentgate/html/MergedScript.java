@@ -16,7 +16,9 @@ import java.util.function.Predicate;
  * a script for a GTM snippet in the view's template would stop every widget, menu and form of the page. Apache
  * Wicket writes every DOM-ready script of a page into one listener after its CDATA comment
  * ({@code Wicket.Event.add(window, "domready", function(event) {…;});}), its ajax bindings among them, and joins the
- * scripts of an ajax answer as {@code (function(){…})();} statements.
+ * scripts of an ajax answer as {@code (function(){…})();} statements. Apache Tapestry 5.1 to 5.3 write every
+ * component's {@code Tapestry.init(…)} and every {@code addScript(…)} into one
+ * {@code Tapestry.onDOMLoaded(function() {…});} block (Tapestry 5.4 and later: {@link TapestryPageInit}).
  *
  * <p>In such a script each statement ({@link ScriptStatements}) that names a refused tracker on its own is blanked
  * instead: overwritten by spaces, its line breaks kept, inside the framework's wrapper function when the statement
@@ -39,12 +41,16 @@ final class MergedScript {
     private static final String[] WICKET_EVENTS = {"Wicket.Event.add(window, \"domready\", function(event) {",
         "Wicket.Event.add(window, \"load\", function(event) {"};
 
+    private static final String TAPESTRY_DOM_LOADED = "Tapestry.onDOMLoaded(function() {";
+
+    private static final String TAPESTRY_COMMENT_END = "// -->";
+
     /**
      * Wrappers whose function body holds the joined scripts: Liferay's AUI callback, PrimeFaces' deferred listener,
-     * Wicket's DOM-ready and load listeners.
+     * Wicket's DOM-ready and load listeners, Tapestry's (5.1 to 5.3) DOM-loaded block.
      */
     private static final String[] WRAPPERS = {LIFERAY_USE, "document.addEventListener(\"DOMContentLoaded\",",
-        WICKET_EVENTS[0], WICKET_EVENTS[1]};
+        WICKET_EVENTS[0], WICKET_EVENTS[1], TAPESTRY_DOM_LOADED};
 
     /** How many rounds of declarations {@link #blank} follows: each reads the level again. */
     private static final int MAX_ROUNDS = 8;
@@ -82,7 +88,8 @@ final class MergedScript {
     static byte[] rewrite(byte[] b, int off, int len, TrackerCatalog catalog, Predicate<TrackerMatch> refused,
                           boolean anyScript) {
         int end = off + len;
-        if (!anyScript && !isPrimeFaces(b, off, end) && !isLiferay(b, off, end) && !isWicket(b, off, end)) {
+        if (!anyScript && !isPrimeFaces(b, off, end) && !isLiferay(b, off, end) && !isWicket(b, off, end)
+                && !isTapestry(b, off, end)) {
             return null;
         }
         byte[] out = Arrays.copyOfRange(b, off, end);
@@ -332,6 +339,36 @@ final class MergedScript {
             k++;
         }
         return ByteScan.startsWith(b, k, end, WICKET_EVENTS[0]) || ByteScan.startsWith(b, k, end, WICKET_EVENTS[1]);
+    }
+
+    /**
+     * Whether the text is an Apache Tapestry (5.1 to 5.3) page's initialisation block: it ends with the one
+     * {@code Tapestry.onDOMLoaded(function() {\n…});} into which Tapestry writes every component's
+     * {@code Tapestry.init(…)} and every {@code addScript(…)} of the page, at the start of a line and followed by
+     * nothing but white space and, in 5.1 and 5.2, the {@code // -->} that closes the HTML comment around the block.
+     */
+    private static boolean isTapestry(byte[] b, int off, int end) {
+        int k = end;
+        while (k > off && ByteScan.isWs(b[k - 1])) {
+            k--;
+        }
+        if (k - TAPESTRY_COMMENT_END.length() >= off
+                && ByteScan.startsWith(b, k - TAPESTRY_COMMENT_END.length(), end, TAPESTRY_COMMENT_END)) {
+            k -= TAPESTRY_COMMENT_END.length();
+            while (k > off && ByteScan.isWs(b[k - 1])) {
+                k--;
+            }
+        }
+        if (k - 3 < off || !ByteScan.startsWith(b, k - 3, end, "});")) {
+            return false;
+        }
+        String wrapper = TAPESTRY_DOM_LOADED + "\n";
+        for (int i = ByteScan.find(b, off, k, wrapper); i >= 0; i = ByteScan.find(b, i + 1, k, wrapper)) {
+            if (i == off || b[i - 1] == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int lastIndexOf(byte[] b, int off, int end, String s) {

@@ -360,4 +360,27 @@ class MergedScriptTest {
         String other = "<script>Wicket.Event.add(window, \"domready\", function(event) { " + binding + GTM + " });</script>";
         assertEquals("", rewrite(REMOVE, other, NONE));
     }
+
+    @Test
+    void tapestry5sDomLoadedBlockLosesOnlyTheTrackersStatement() {
+        // Tapestry 5.1 to 5.3 write every component's initialisation and every addScript(…) of a page into one
+        // Tapestry.onDOMLoaded(function() {…}); block (5.1 and 5.2 inside an HTML comment): client validation and
+        // zones start there
+        String init = "Tapestry.init({\"validate\":[[\"email\",[[\"required\",\"You must provide a value for Email.\"]]]],"
+            + "\"zone\":[\"cart\"],\"formEventManager\":[{\"formId\":\"form\",\"validate\":{\"submit\":true}}]});";
+        String in = "<script type=\"text/javascript\">Tapestry.onDOMLoaded(function() {\n" + init + "\n" + GTM
+            + "\n});\n</script>";
+        String out = "<script type=\"text/javascript\">Tapestry.onDOMLoaded(function() {\n" + init + "\n" + blank(GTM)
+            + "\n});\n</script>";
+        assertEquals(out, rewrite(REMOVE, in, NONE));
+        assertEquals(out, rewrite(NEUTRALIZE, in, NONE));
+        String older = "<script type=\"text/javascript\">\n<!--\nTapestry.DEBUG_ENABLED = true;\n"
+            + "Tapestry.onDOMLoaded(function() {\n" + init + "\n%s\n});\n// -->\n</script>";
+        assertEquals(String.format(older, blank(GTM)), rewrite(REMOVE, String.format(older, GTM), NONE));
+        // the same call as a site writes it, the snippet alone in it, goes whole as any other
+        assertEquals("", rewrite(REMOVE, "<script>Tapestry.onDOMLoaded(function() {\n" + GTM + "\n});\n</script>",
+            NONE));
+        assertEquals("", rewrite(REMOVE, "<script>Tapestry.onDOMLoaded(function() { " + init + GTM + " }); go();"
+            + "</script>", NONE));
+    }
 }
