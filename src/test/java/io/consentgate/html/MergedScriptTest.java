@@ -366,7 +366,8 @@ class MergedScriptTest {
         // Tapestry 5.1 to 5.3 write every component's initialisation and every addScript(…) of a page into one
         // Tapestry.onDOMLoaded(function() {…}); block (5.1 and 5.2 inside an HTML comment): client validation and
         // zones start there
-        String init = "Tapestry.init({\"validate\":[[\"email\",[[\"required\",\"You must provide a value for Email.\"]]]],"
+        String init = "Tapestry.init({\"validate\":[[\"email\",[[\"required\",\"You must provide a value for "
+            + "Email.\"]]]],"
             + "\"zone\":[\"cart\"],\"formEventManager\":[{\"formId\":\"form\",\"validate\":{\"submit\":true}}]});";
         String in = "<script type=\"text/javascript\">Tapestry.onDOMLoaded(function() {\n" + init + "\n" + GTM
             + "\n});\n</script>";
