@@ -18,7 +18,8 @@ import java.util.function.Predicate;
  * ({@code Wicket.Event.add(window, "domready", function(event) {…;});}), its ajax bindings among them, and joins the
  * scripts of an ajax answer as {@code (function(){…})();} statements. Apache Tapestry 5.1 to 5.3 write every
  * component's {@code Tapestry.init(…)} and every {@code addScript(…)} into one
- * {@code Tapestry.onDOMLoaded(function() {…});} block (Tapestry 5.4 and later: {@link TapestryPageInit}).
+ * {@code Tapestry.onDOMLoaded(function() {…});} block (Tapestry 5.4 and later: {@link TapestryPageInit}). ZK mounts
+ * its whole page from one {@code zkmx(…)} call, the code of its script components functions in it.
  *
  * <p>In such a script each statement ({@link ScriptStatements}) that names a refused tracker on its own is blanked
  * instead: overwritten by spaces, its line breaks kept, inside the framework's wrapper function when the statement
@@ -44,6 +45,9 @@ final class MergedScript {
     private static final String TAPESTRY_DOM_LOADED = "Tapestry.onDOMLoaded(function() {";
 
     private static final String TAPESTRY_COMMENT_END = "// -->";
+
+    /** The call with which ZK mounts a page's widget tree. */
+    private static final String ZK_MOUNT = "zkmx(";
 
     /**
      * Wrappers whose function body holds the joined scripts: Liferay's AUI callback, PrimeFaces' deferred listener,
@@ -90,7 +94,7 @@ final class MergedScript {
         int end = off + len;
         if (!anyScript && !isPrimeFaces(b, off, end) && !isLiferay(b, off, end) && !isWicket(b, off, end)
                 && !isTapestry(b, off, end)) {
-            return null;
+            return zkWidgetTree(b, off, end, catalog, refused);
         }
         byte[] out = Arrays.copyOfRange(b, off, end);
         int kept = blank(out, 0, out.length, catalog, refused, 0);
@@ -180,6 +184,51 @@ final class MergedScript {
             }
         }
         return kept;
+    }
+
+    /**
+     * The script {@code b[off, end)} when it mounts a ZK page ({@code zkmx([0,'…',{…},{},[['zul.wnd.Window',…]]]);}):
+     * ZK builds the whole page from that call, and a zul {@code <script>} component's code stands in it as a function
+     * ({@code ['zul.utl.Script','…',{content:function(){\n…}},{},[]]}) that runs once the widget is mounted. The
+     * statements of such functions that name a refused tracker are blanked as in a wrapper's body; the tree stays.
+     * {@code null} when the script is no such call, a tracker is named outside those functions, or the text cannot
+     * be read.
+     */
+    private static byte[] zkWidgetTree(byte[] b, int off, int end, TrackerCatalog catalog,
+                                       Predicate<TrackerMatch> refused) {
+        byte[] out = Arrays.copyOfRange(b, off, end);
+        int[] statements = ScriptStatements.split(out, 0, out.length);
+        if (statements == null) {
+            return null;
+        }
+        boolean blanked = false;
+        for (int k = 0; k < statements.length; k += 2) {
+            int s = statements[k];
+            int e = statements[k + 1];
+            if (!ByteScan.startsWith(out, s, e, ZK_MOUNT)
+                    || !catalog.matchScript(out, s, e - s).stream().anyMatch(refused)) {
+                continue;
+            }
+            ScriptStatements.Frame frame = ScriptStatements.frame(out, s, e);
+            if (frame == null) {
+                return null;
+            }
+            int[] bodies = frame.bodies();
+            for (int j = 0; j < bodies.length; j += 2) {
+                int from = bodies[j];
+                int to = bodies[j + 1];
+                if (catalog.matchScript(out, from, to - from).stream().anyMatch(refused)) {
+                    if (blank(out, from, to, catalog, refused, 1) < 0) {
+                        return null;
+                    }
+                    blanked = true;
+                }
+            }
+        }
+        if (!blanked || catalog.matchScript(out, 0, out.length).stream().anyMatch(refused)) {
+            return null;
+        }
+        return out;
     }
 
     /**

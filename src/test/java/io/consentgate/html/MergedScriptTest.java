@@ -384,4 +384,19 @@ class MergedScriptTest {
         assertEquals("", rewrite(REMOVE, "<script>Tapestry.onDOMLoaded(function() { " + init + GTM + " }); go();"
             + "</script>", NONE));
     }
+
+    @Test
+    void zksWidgetTreeLosesOnlyTheTrackerInAScriptComponentsFunction() {
+        // ZK mounts the whole page from one zkmx(…) call; a zul <script> component's code is a function there
+        // (content:function(){…}): removing the call for a tag in one such component would leave a blank page
+        String tree = "<script class=\"z-runonce\" type=\"text/javascript\">zkmx(\n[0,'dQIO_',{dt:'z_k2p',"
+            + "cu:'\\/claims',uu:'\\/claims\\/zkau',ru:'\\/index.zul'},{},[\n['zul.wnd.Window','dQIO0',"
+            + "{title:'Claims',border:'normal'},{},[\n['zul.wgt.Button','dQIO1',{label:'New claim',$onClick:true},"
+            + "{},[]],\n['zul.utl.Script','dQIO2',{content:function(){\n%s}},{},[]],\n"
+            + "['zul.utl.Script','dQIO3',{content:function(){\nwindow.claimsReady = true;}},{},[]]]]]]);\n</script>";
+        assertEquals(String.format(tree, blank(GTM)), rewrite(REMOVE, String.format(tree, GTM), NONE));
+        assertEquals(String.format(tree, blank(GTM)), rewrite(NEUTRALIZE, String.format(tree, GTM), NONE));
+        // the same call written by hand with the tag outside a component's function goes whole
+        assertEquals("", rewrite(REMOVE, "<script>zkmx([0,'a',{},{},[]]);" + GTM + "</script>", NONE));
+    }
 }
