@@ -196,6 +196,9 @@ final class MergedScript {
      */
     private static byte[] zkWidgetTree(byte[] b, int off, int end, TrackerCatalog catalog,
                                        Predicate<TrackerMatch> refused) {
+        if (ByteScan.find(b, off, end, ZK_MOUNT) < 0) {
+            return null; // every other refused script comes this way: no copy, no reading
+        }
         byte[] out = Arrays.copyOfRange(b, off, end);
         int[] statements = ScriptStatements.split(out, 0, out.length);
         if (statements == null) {
