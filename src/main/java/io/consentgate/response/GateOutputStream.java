@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The body stream of a {@link ConsentResponse}.
@@ -63,9 +64,13 @@ final class GateOutputStream extends ServletOutputStream {
     private boolean finished;
     private boolean finishing;
     private boolean nonBlocking;
-    private Runnable deferredComplete;
+    /**
+     * A complete waiting for the container ({@link #deferComplete}): set on the application's thread, taken on the
+     * container's, by whichever comes first.
+     */
+    private final AtomicReference<Runnable> deferredComplete = new AtomicReference<>();
     /** The container reported a failed non-blocking write: nothing pending will ever be written. */
-    private boolean writeFailed;
+    private volatile boolean writeFailed;
 
     GateOutputStream(ConsentResponse response) {
         this.response = response;
@@ -312,13 +317,20 @@ final class GateOutputStream extends ServletOutputStream {
      * application last saw {@code isReady()} true). It then runs from the wrapped listener's {@code onWritePossible}.
      * Tomcat's HTTP/2 stream, completed while a write still waits for the client's flow-control window, ends only at
      * the async timeout.
+     *
+     * <p>The complete is recorded before the container is asked: once {@code isReady()} says no, the container may
+     * call {@code onWritePossible} on its own thread before that answer returns here, and it must find the complete.
+     * Told yes, it is taken back unless such a callback already ran it.
      */
     boolean deferComplete(Runnable complete) {
-        if (writeFailed || !pending.holding() && (!nonBlocking || container.isReady())) {
+        if (writeFailed) {
             return false;
         }
-        deferredComplete = complete;
-        return true;
+        deferredComplete.set(complete);
+        if (!writeFailed && (pending.holding() || nonBlocking && !container.isReady())) {
+            return true;
+        }
+        return !deferredComplete.compareAndSet(complete, null);
     }
 
     @Override
@@ -390,7 +402,7 @@ final class GateOutputStream extends ServletOutputStream {
         redirecting = false;
         finished = false;
         finishing = false;
-        deferredComplete = null;
+        deferredComplete.set(null);
     }
 
     @Override
@@ -437,9 +449,8 @@ final class GateOutputStream extends ServletOutputStream {
                     return;
                 }
             }
-            if (deferredComplete != null) {
-                Runnable complete = deferredComplete;
-                deferredComplete = null;
+            Runnable complete = deferredComplete.getAndSet(null);
+            if (complete != null) {
                 complete.run();
                 return;
             }
@@ -459,8 +470,7 @@ final class GateOutputStream extends ServletOutputStream {
             try {
                 app.onError(t);
             } finally {
-                Runnable complete = deferredComplete;
-                deferredComplete = null;
+                Runnable complete = deferredComplete.getAndSet(null);
                 if (complete != null) {
                     complete.run();
                 }

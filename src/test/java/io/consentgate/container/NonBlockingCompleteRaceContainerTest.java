@@ -1,0 +1,250 @@
+package io.consentgate.container;
+
+import io.consentgate.ConsentGateFilter;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.apache.catalina.Context;
+import org.apache.catalina.Wrapper;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.LocalConnector;
+import org.eclipse.jetty.server.Server;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A non-blocking page completed from the application's own thread while the container still writes ConsentGate's
+ * last bytes: ConsentGate asks the container whether it is ready and, told no, defers {@code complete()} to the
+ * {@code onWritePossible} that answer promises. The container's thread may deliver that callback at once, before
+ * the deferral is recorded; the callback must then find it, or nothing completes the async cycle until its timeout.
+ * A filter in front of ConsentGate plays that moment on every run: once ConsentGate flushed the body's end, the
+ * container is not ready, and the write finishes (and {@code onWritePossible} returns) on another thread before
+ * {@code isReady()} returns.
+ */
+class NonBlockingCompleteRaceContainerTest {
+
+    static final String PAGE = "<p>Order 4711 is on its way</p>"
+        + "<img src=\"https://www.facebook.com/tr?id=8&ev=Purchase\" alt=\"\"><p>Thank you</p>";
+    static final List<String> EVENTS = new CopyOnWriteArrayList<>();
+
+    private static Server jetty;
+    private static LocalConnector jettyConnector;
+    private static Tomcat tomcat;
+
+    /** In front of ConsentGate: a stream whose flush, once armed, is still in flight when isReady() is asked. */
+    public static final class FlushInFlight implements Filter {
+        @Override
+        public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+                throws IOException, ServletException {
+            HttpServletResponse container = (HttpServletResponse) res;
+            RacingStream stream = new RacingStream(container.getOutputStream());
+            req.setAttribute(RacingStream.class.getName(), stream);
+            chain.doFilter(req, new HttpServletResponseWrapper(container) {
+                @Override
+                public ServletOutputStream getOutputStream() {
+                    return stream;
+                }
+            });
+        }
+    }
+
+    static final class RacingStream extends ServletOutputStream {
+        private final ServletOutputStream real;
+        volatile boolean armed;
+        private volatile boolean inFlight;
+        private volatile WriteListener listener;
+
+        RacingStream(ServletOutputStream real) {
+            this.real = real;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            real.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            real.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            real.flush();
+            inFlight = armed;
+        }
+
+        @Override
+        public boolean isReady() {
+            if (!inFlight) {
+                return real.isReady();
+            }
+            // not ready: the flush is in flight; it completes, and the container calls onWritePossible, on its own
+            // thread, before this answer reaches the caller
+            inFlight = false;
+            armed = false;
+            Thread callback = new Thread(() -> {
+                try {
+                    listener.onWritePossible();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            callback.start();
+            try {
+                callback.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
+        }
+
+        @Override
+        public void setWriteListener(WriteListener l) {
+            listener = l;
+            real.setWriteListener(l);
+        }
+    }
+
+    /** Writes the page from the write listener, then completes from a thread of its own. */
+    public static final class OrderServlet extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            RacingStream racing = (RacingStream) req.getAttribute(RacingStream.class.getName());
+            AsyncContext ac = req.startAsync();
+            ac.setTimeout(3000); // the bound when complete() never reaches the container
+            ac.addListener(new AsyncListener() {
+                @Override
+                public void onComplete(AsyncEvent event) {
+                    EVENTS.add("complete");
+                }
+
+                @Override
+                public void onTimeout(AsyncEvent event) {
+                    EVENTS.add("timeout");
+                    event.getAsyncContext().complete();
+                }
+
+                @Override
+                public void onError(AsyncEvent event) {
+                    EVENTS.add("error");
+                }
+
+                @Override
+                public void onStartAsync(AsyncEvent event) {
+                }
+            });
+            resp.setContentType("text/html;charset=UTF-8");
+            ServletOutputStream out = resp.getOutputStream();
+            out.setWriteListener(new WriteListener() {
+                private boolean written;
+
+                @Override
+                public void onWritePossible() throws IOException {
+                    if (written) {
+                        return;
+                    }
+                    written = true;
+                    out.write(PAGE.getBytes(StandardCharsets.UTF_8));
+                    new Thread(() -> {
+                        racing.armed = true;
+                        ac.complete();
+                    }).start();
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                    ac.complete();
+                }
+            });
+        }
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        jetty = new Server();
+        jettyConnector = new LocalConnector(jetty);
+        jetty.addConnector(jettyConnector);
+        ServletContextHandler context = new ServletContextHandler("/");
+        for (Class<? extends Filter> filter : List.of(FlushInFlight.class, ConsentGateFilter.class)) {
+            FilterHolder holder = new FilterHolder(filter);
+            holder.setAsyncSupported(true);
+            context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
+        }
+        ServletHolder servlet = new ServletHolder(OrderServlet.class);
+        servlet.setAsyncSupported(true);
+        context.addServlet(servlet, "/*");
+        jetty.setHandler(context);
+        jetty.start();
+
+        tomcat = TomcatContainer.onLoopback();
+        Context ctx = tomcat.addContext("", null);
+        for (Class<?> filter : List.of(FlushInFlight.class, ConsentGateFilter.class)) {
+            FilterDef def = new FilterDef();
+            def.setFilterName(filter.getSimpleName());
+            def.setFilterClass(filter.getName());
+            def.setAsyncSupported("true");
+            ctx.addFilterDef(def);
+            FilterMap map = new FilterMap();
+            map.setFilterName(filter.getSimpleName());
+            map.addURLPattern("/*");
+            ctx.addFilterMap(map);
+        }
+        Wrapper w = Tomcat.addServlet(ctx, "order", OrderServlet.class.getName());
+        w.setAsyncSupported(true);
+        ctx.addServletMappingDecoded("/*", "order");
+        tomcat.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        jetty.stop();
+        tomcat.stop();
+        tomcat.destroy();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void aCompleteDeferredAsTheContainerTurnsReadyStillCompletes(String kind) throws Exception {
+        EVENTS.clear();
+        String raw = "GET /orders/4711 HTTP/1.1\nHost: shop.example\nConnection: close\n\n";
+        String response = kind.equals("jetty")
+            ? jettyConnector.getResponse(Container.crlf(raw), 20, TimeUnit.SECONDS)
+            : Container.exchangeOverSocket(tomcat.getConnector().getLocalPort(), raw);
+        for (int i = 0; i < 100 && EVENTS.isEmpty(); i++) {
+            Thread.sleep(50); // the container may send the end before it tells the listeners
+        }
+        assertTrue(response.contains("<p>Order 4711 is on its way</p><p>Thank you</p>"), kind + ": " + response);
+        assertEquals(List.of("complete"), EVENTS, kind + ": the async cycle ended by complete(), not its timeout");
+    }
+}
