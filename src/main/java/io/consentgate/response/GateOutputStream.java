@@ -323,11 +323,11 @@ final class GateOutputStream extends ServletOutputStream {
      * Told yes, it is taken back unless such a callback already ran it.
      */
     boolean deferComplete(Runnable complete) {
-        if (writeFailed) {
-            return false;
+        if (!nonBlocking || writeFailed) {
+            return false; // blocking: bytes still held are those a failed write left, nothing will write them
         }
         deferredComplete.set(complete);
-        if (!writeFailed && (pending.holding() || nonBlocking && !container.isReady())) {
+        if (!writeFailed && (pending.holding() || !container.isReady())) {
             return true;
         }
         return !deferredComplete.compareAndSet(complete, null);

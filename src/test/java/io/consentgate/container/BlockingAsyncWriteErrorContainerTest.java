@@ -1,0 +1,214 @@
+package io.consentgate.container;
+
+import io.consentgate.ConsentGateFilter;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.apache.catalina.Context;
+import org.apache.catalina.Wrapper;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.LocalConnector;
+import org.eclipse.jetty.server.Server;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An async page written with blocking I/O whose client is gone by the time it completes: ConsentGate writes the body
+ * it held (all of it, for a page smaller than the buffer) when the application calls {@code complete()}, and the
+ * container's stream throws. With blocking I/O no {@code onWritePossible} or write listener's {@code onError} ever
+ * follows, so nothing may wait for one: the complete must reach the container at once, as it does without the
+ * filter, not at the async timeout. A filter in front of ConsentGate plays the vanished client.
+ */
+class BlockingAsyncWriteErrorContainerTest {
+
+    static final String PAGE = "<p>Booking 815 confirmed</p>"
+        + "<script async src=\"https://www.googletagmanager.com/gtag/js?id=G-B815\"></script><p>See you soon</p>";
+    static final List<String> EVENTS = new CopyOnWriteArrayList<>();
+
+    private static Server jetty;
+    private static LocalConnector jettyConnector;
+    private static Tomcat tomcat;
+
+    /** In front of ConsentGate: a stream whose writes fail once the client is gone. */
+    public static final class VanishingClient implements Filter {
+        @Override
+        public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+                throws IOException, ServletException {
+            HttpServletResponse container = (HttpServletResponse) res;
+            GoneStream stream = new GoneStream(container.getOutputStream());
+            req.setAttribute(GoneStream.class.getName(), stream);
+            chain.doFilter(req, new HttpServletResponseWrapper(container) {
+                @Override
+                public ServletOutputStream getOutputStream() {
+                    return stream;
+                }
+            });
+        }
+    }
+
+    static final class GoneStream extends ServletOutputStream {
+        private final ServletOutputStream real;
+        volatile boolean gone;
+
+        GoneStream(ServletOutputStream real) {
+            this.real = real;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (gone) {
+                throw new IOException("Broken pipe");
+            }
+            real.write(b, off, len);
+        }
+
+        @Override
+        public boolean isReady() {
+            return real.isReady();
+        }
+
+        @Override
+        public void setWriteListener(WriteListener l) {
+            real.setWriteListener(l);
+        }
+    }
+
+    /** Writes the page on a thread of its own, then completes; the client left in between. */
+    public static final class BookingServlet extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
+            GoneStream client = (GoneStream) req.getAttribute(GoneStream.class.getName());
+            AsyncContext ac = req.startAsync();
+            ac.setTimeout(3000); // the bound when complete() never reaches the container
+            ac.addListener(new AsyncListener() {
+                @Override
+                public void onComplete(AsyncEvent event) {
+                    EVENTS.add("complete");
+                }
+
+                @Override
+                public void onTimeout(AsyncEvent event) {
+                    EVENTS.add("timeout");
+                    event.getAsyncContext().complete();
+                }
+
+                @Override
+                public void onError(AsyncEvent event) {
+                    EVENTS.add("error");
+                }
+
+                @Override
+                public void onStartAsync(AsyncEvent event) {
+                }
+            });
+            new Thread(() -> {
+                try {
+                    ac.getResponse().setContentType("text/html;charset=UTF-8");
+                    ac.getResponse().getOutputStream().write(PAGE.getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } finally {
+                    client.gone = true;
+                    ac.complete();
+                }
+            }).start();
+        }
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        jetty = new Server();
+        jettyConnector = new LocalConnector(jetty);
+        jetty.addConnector(jettyConnector);
+        ServletContextHandler context = new ServletContextHandler("/");
+        for (Class<? extends Filter> filter : List.of(VanishingClient.class, ConsentGateFilter.class)) {
+            FilterHolder holder = new FilterHolder(filter);
+            holder.setAsyncSupported(true);
+            context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
+        }
+        ServletHolder servlet = new ServletHolder(BookingServlet.class);
+        servlet.setAsyncSupported(true);
+        context.addServlet(servlet, "/*");
+        jetty.setHandler(context);
+        jetty.start();
+
+        tomcat = TomcatContainer.onLoopback();
+        Context ctx = tomcat.addContext("", null);
+        for (Class<?> filter : List.of(VanishingClient.class, ConsentGateFilter.class)) {
+            FilterDef def = new FilterDef();
+            def.setFilterName(filter.getSimpleName());
+            def.setFilterClass(filter.getName());
+            def.setAsyncSupported("true");
+            ctx.addFilterDef(def);
+            FilterMap map = new FilterMap();
+            map.setFilterName(filter.getSimpleName());
+            map.addURLPattern("/*");
+            ctx.addFilterMap(map);
+        }
+        Wrapper w = Tomcat.addServlet(ctx, "booking", BookingServlet.class.getName());
+        w.setAsyncSupported(true);
+        ctx.addServletMappingDecoded("/*", "booking");
+        tomcat.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        jetty.stop();
+        tomcat.stop();
+        tomcat.destroy();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void aCompleteWhoseBodyCannotBeWrittenStillReachesTheContainer(String kind) throws Exception {
+        EVENTS.clear();
+        String raw = "GET /bookings/815 HTTP/1.1\nHost: travel.example\nConnection: close\n\n";
+        long start = System.nanoTime();
+        if (kind.equals("jetty")) {
+            jettyConnector.getResponse(Container.crlf(raw), 20, TimeUnit.SECONDS);
+        } else {
+            Container.exchangeOverSocket(tomcat.getConnector().getLocalPort(), raw);
+        }
+        for (int i = 0; i < 100 && EVENTS.isEmpty(); i++) {
+            Thread.sleep(50); // the container may send the end before it tells the listeners
+        }
+        long waitedMs = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(List.of("complete"), EVENTS, kind + ": the async cycle ended by complete(), not its timeout");
+        assertTrue(waitedMs < 2500, kind + ": answered after " + waitedMs + " ms");
+    }
+}
