@@ -190,9 +190,9 @@ final class MergedScript {
      * The script {@code b[off, end)} when it mounts a ZK page ({@code zkmx([0,'…',{…},{},[['zul.wnd.Window',…]]]);}):
      * ZK builds the whole page from that call, and a zul {@code <script>} component's code stands in it as a function
      * ({@code ['zul.utl.Script','…',{content:function(){\n…}},{},[]]}) that runs once the widget is mounted. The
-     * statements of such functions that name a refused tracker are blanked as in a wrapper's body; the tree stays.
-     * {@code null} when the script is no such call, a tracker is named outside those functions, or the text cannot
-     * be read.
+     * statements of such functions that name a refused tracker are blanked as in a wrapper's body, and a refused URL
+     * left in a component's markup string is overwritten ({@link UrlListScript}); the tree stays. {@code null} when
+     * the script is no such call, a tracker is named elsewhere, or the text cannot be read.
      */
     private static byte[] zkWidgetTree(byte[] b, int off, int end, TrackerCatalog catalog,
                                        Predicate<TrackerMatch> refused) {
@@ -228,8 +228,12 @@ final class MergedScript {
                 }
             }
         }
-        if (!blanked || catalog.matchScript(out, 0, out.length).stream().anyMatch(refused)) {
+        if (!blanked) {
             return null;
+        }
+        if (catalog.matchScript(out, 0, out.length).stream().anyMatch(refused)) {
+            // a refused URL in an html component's markup as well: overwritten as on its own (UrlListScript)
+            return UrlListScript.rewrite(out, 0, out.length, catalog, refused);
         }
         return out;
     }

@@ -399,4 +399,23 @@ class MergedScriptTest {
         // the same call written by hand with the tag outside a component's function goes whole
         assertEquals("", rewrite(REMOVE, "<script>zkmx([0,'a',{},{},[]]);" + GTM + "</script>", NONE));
     }
+
+    @Test
+    void zksWidgetTreeWithATagInAScriptAndAPixelInMarkupKeepsItsPage() {
+        // one tree, both shapes: a zul <script> component's tag, and an <html> component's pixel in its markup string
+        String pixel = "https:\\/\\/px.ads.linkedin.com\\/collect\\/?pid=5512&fmt=gif";
+        String tree = "<script class=\"z-runonce\" type=\"text/javascript\">zkpi=1;zkmx(\n[0,'hT4w_',{dt:'z_q0c',"
+            + "cu:'\\/hr',uu:'\\/hr\\/zkau',ru:'\\/leave.zul'},{},[\n['zul.wnd.Window','hT4w0',{title:'Leave',"
+            + "border:'none'},{},[\n['zul.wgt.Label','hT4w1',{value:'Requests'},{},[]],\n"
+            + "['zul.utl.Script','hT4w2',{content:function(){\n%s}},{},[]],\n"
+            + "['zul.wgt.Html','hT4w3',{content:'<img width=\"1\" height=\"1\" alt=\"\" src=\"%s\"\\/>'},{},[]]]]]]);"
+            + "\n</script>";
+        String overwritten = "data:," + "/".repeat(pixel.length() - "data:,".length());
+        assertEquals(String.format(tree, blank(GTM), overwritten), rewrite(REMOVE, String.format(tree, GTM, pixel),
+            NONE));
+        assertEquals(String.format(tree, blank(GTM), overwritten), rewrite(NEUTRALIZE, String.format(tree, GTM,
+            pixel), NONE));
+        // a tag left in code outside the components' functions still takes the script
+        assertEquals("", rewrite(REMOVE, String.format(tree, GTM, pixel).replace("zkpi=1;", GTM), NONE));
+    }
 }
