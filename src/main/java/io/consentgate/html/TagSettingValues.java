@@ -22,8 +22,9 @@ final class TagSettingValues {
     }
 
     /**
-     * Overwrites, in {@code t}, each single- or double-quoted string literal with a {@code :} before it and a
-     * {@code ,} or <code>}</code> after it that names a refused tracker. False when the text cannot be read.
+     * Overwrites, in {@code t}, each string literal with a {@code :} before it and a {@code ,} or <code>}</code> after
+     * it that names a refused tracker: single- or double-quoted, or a template literal without substitutions (Klaro
+     * runs a service's {@code onAccept: `…`} as code). False when the text cannot be read.
      */
     static boolean blank(byte[] t, TrackerCatalog catalog, Predicate<TrackerMatch> refused) {
         ScriptTokens r = new ScriptTokens(t, 0, t.length);
@@ -35,7 +36,7 @@ final class TagSettingValues {
             }
             boolean regex = r.regexAllowed();
             boolean template = c == '`';
-            boolean value = (c == '"' || c == '\'') && r.prev == ':' && r.depth > 0;
+            boolean value = (c == '"' || c == '\'' || template) && r.prev == ':' && r.depth > 0;
             switch (c) {
                 case '(', '[', '{' -> r.open();
                 case ')', ']', '}' -> {
@@ -52,7 +53,7 @@ final class TagSettingValues {
             if (!r.after(c, template, regex)) {
                 return false;
             }
-            if (value && endsValue(t, r.i)
+            if (value && t[r.i - 1] == c && endsValue(t, r.i)
                     && catalog.matchScript(t, start, r.i - start).stream().anyMatch(refused)) {
                 overwrite(t, start + 1, r.i - 1);
             }

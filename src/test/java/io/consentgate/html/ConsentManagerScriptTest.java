@@ -96,6 +96,24 @@ class ConsentManagerScriptTest {
             rewrite(REMOVE, in, ConsentDecision.of(Set.of(Category.ANALYTICS), Map.of(), ConsentMode.OPT_IN)));
     }
 
+    /**
+     * Klaro runs a service's {@code onAccept} given as code in a template literal: the literal, a whole property
+     * value, is overwritten in place like a quoted one, so {@code klaroConfig} (and the consent notice) stays.
+     */
+    @Test
+    void klaroKeepsItsConfigAndLosesTheOnAcceptCodeHeldInATemplateLiteral() {
+        String code = "\n        var t = document.createElement('script'); t.async = true;\n"
+            + "        t.src = 'https://www.googletagmanager.com/gtag/js?id=G-W4KL9RT2QM';\n"
+            + "        document.head.appendChild(t);\n      ";
+        String in = "<script>\nvar klaroConfig = {\n  version: 1, storageMethod: 'cookie', acceptAll: true,\n"
+            + "  translations: { de: { consentModal: { title: 'Dienste' } } },\n  services: [\n    {\n"
+            + "      name: 'ga4', title: 'Google Analytics', purposes: ['statistics'],\n"
+            + "      onAccept: `" + code + "`,\n"
+            + "      onDecline: `console.debug('ga4 declined')`\n    }\n  ]\n};\n</script>\n"
+            + "<script defer src=\"/assets/klaro.js\"></script>";
+        assertKept(in, in.replace(code, " ".repeat(code.length())));
+    }
+
     @Test
     void cookieConsentV3ArrowAndMethodCallbacksLoseOnlyTheStatementsNamingTheTag() {
         String src = "s.src = 'https://www.googletagmanager.com/gtag/js?id=G-7QH2M4RS1T';";
