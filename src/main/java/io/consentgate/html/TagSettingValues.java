@@ -24,10 +24,14 @@ final class TagSettingValues {
     /**
      * Overwrites, in {@code t}, each string literal with a {@code :} before it and a {@code ,} or <code>}</code> after
      * it that names a refused tracker: single- or double-quoted, or a template literal without substitutions (Klaro
-     * runs a service's {@code onAccept: `…`} as code). False when the text cannot be read.
+     * runs a service's {@code onAccept: `…`} as code); and so each element of an array that is a property's value
+     * ({@code tags: ['…gtag/js?id=…', '/js/chat.js']}, a banner's list of tags to load on accept). False when the
+     * text cannot be read.
      */
     static boolean blank(byte[] t, TrackerCatalog catalog, Predicate<TrackerMatch> refused) {
         ScriptTokens r = new ScriptTokens(t, 0, t.length);
+        // whether the bracket open at each depth is an array that is a property's value: its elements are values too
+        boolean[] listValue = new boolean[16];
         while (r.next()) {
             int start = r.i;
             byte c = t[start];
@@ -36,7 +40,11 @@ final class TagSettingValues {
             }
             boolean regex = r.regexAllowed();
             boolean template = c == '`';
-            boolean value = (c == '"' || c == '\'' || template) && r.prev == ':' && r.depth > 0;
+            byte before = r.prev;
+            int depth = r.depth;
+            boolean element = (before == '[' || before == ',') && depth > 0 && depth < listValue.length
+                && listValue[depth];
+            boolean value = (c == '"' || c == '\'' || template) && (before == ':' && depth > 0 || element);
             switch (c) {
                 case '(', '[', '{' -> r.open();
                 case ')', ']', '}' -> {
@@ -53,7 +61,10 @@ final class TagSettingValues {
             if (!r.after(c, template, regex)) {
                 return false;
             }
-            if (value && t[r.i - 1] == c && endsValue(t, r.i)
+            if (r.depth > depth && r.depth < listValue.length) {
+                listValue[r.depth] = c == '[' && before == ':';
+            }
+            if (value && t[r.i - 1] == c && endsValue(t, r.i, element ? (byte) ']' : (byte) '}')
                     && catalog.matchScript(t, start, r.i - start).stream().anyMatch(refused)) {
                 overwrite(t, start + 1, r.i - 1);
             }
@@ -61,12 +72,12 @@ final class TagSettingValues {
         return r.readWhole();
     }
 
-    /** Whether the first byte from {@code t[i]} on that is not white space ends a property value. */
-    private static boolean endsValue(byte[] t, int i) {
+    /** Whether the first byte from {@code t[i]} on that is not white space is a {@code ,} or {@code close}. */
+    private static boolean endsValue(byte[] t, int i, byte close) {
         while (i < t.length && ByteScan.isWs(t[i])) {
             i++;
         }
-        return i < t.length && (t[i] == ',' || t[i] == '}');
+        return i < t.length && (t[i] == ',' || t[i] == close);
     }
 
     private static void overwrite(byte[] t, int from, int to) {

@@ -114,6 +114,27 @@ class ConsentManagerScriptTest {
         assertKept(in, in.replace(code, " ".repeat(code.length())));
     }
 
+    /**
+     * A site's own Vue banner lists the tags it loads on accept in its data: the refused URL, an element of an array
+     * that is a property's value, is overwritten in place, so {@code data()} still returns the banner's state (blanking
+     * the {@code return} would hide the banner) and the site's own script in the list still loads.
+     */
+    @Test
+    void vueBannerKeepsItsDataAndLosesTheRefusedUrlInItsListOfTags() {
+        String url = "https://www.googletagmanager.com/gtag/js?id=G-P3VX8KD2LN";
+        String in = "<div id=\"consent-bar\"><p v-if=\"open\">Cookies? <button @click=\"acceptAll\">OK</button></p>"
+            + "</div>\n<script>\nVue.createApp({\n  data() {\n    return {\n"
+            + "      open: !document.cookie.includes('consent='),\n      tags: [\n        '" + url + "',\n"
+            + "        '/assets/js/support-chat.js'\n      ]\n    };\n  },\n  methods: {\n    acceptAll() {\n"
+            + "      document.cookie = 'consent=all; path=/; max-age=31536000';\n      this.open = false;\n"
+            + "      for (const src of this.tags) {\n        const el = document.createElement('script');\n"
+            + "        el.src = src;\n        document.body.appendChild(el);\n      }\n    }\n  }\n"
+            + "}).mount('#consent-bar');\n</script>";
+        assertKept(in, in.replace(url, "data:," + "/".repeat(url.length() - 6)));
+        assertEquals(in, rewrite(REMOVE, in, ConsentDecision.of(Set.of(Category.ANALYTICS), Map.of(),
+            ConsentMode.OPT_IN)));
+    }
+
     @Test
     void cookieConsentV3ArrowAndMethodCallbacksLoseOnlyTheStatementsNamingTheTag() {
         String src = "s.src = 'https://www.googletagmanager.com/gtag/js?id=G-7QH2M4RS1T';";
