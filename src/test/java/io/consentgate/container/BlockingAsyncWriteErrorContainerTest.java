@@ -4,7 +4,6 @@ import io.consentgate.ConsentGateFilter;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,14 +15,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
-import org.apache.catalina.Context;
-import org.apache.catalina.Wrapper;
 import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.util.descriptor.web.FilterDef;
-import org.apache.tomcat.util.descriptor.web.FilterMap;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +26,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -152,38 +143,10 @@ class BlockingAsyncWriteErrorContainerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        jetty = new Server();
-        jettyConnector = new LocalConnector(jetty);
-        jetty.addConnector(jettyConnector);
-        ServletContextHandler context = new ServletContextHandler("/");
-        for (Class<? extends Filter> filter : List.of(VanishingClient.class, ConsentGateFilter.class)) {
-            FilterHolder holder = new FilterHolder(filter);
-            holder.setAsyncSupported(true);
-            context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
-        }
-        ServletHolder servlet = new ServletHolder(BookingServlet.class);
-        servlet.setAsyncSupported(true);
-        context.addServlet(servlet, "/*");
-        jetty.setHandler(context);
-        jetty.start();
-
-        tomcat = TomcatContainer.onLoopback();
-        Context ctx = tomcat.addContext("", null);
-        for (Class<?> filter : List.of(VanishingClient.class, ConsentGateFilter.class)) {
-            FilterDef def = new FilterDef();
-            def.setFilterName(filter.getSimpleName());
-            def.setFilterClass(filter.getName());
-            def.setAsyncSupported("true");
-            ctx.addFilterDef(def);
-            FilterMap map = new FilterMap();
-            map.setFilterName(filter.getSimpleName());
-            map.addURLPattern("/*");
-            ctx.addFilterMap(map);
-        }
-        Wrapper w = Tomcat.addServlet(ctx, "booking", BookingServlet.class.getName());
-        w.setAsyncSupported(true);
-        ctx.addServletMappingDecoded("/*", "booking");
-        tomcat.start();
+        List<Class<? extends Filter>> filters = List.of(VanishingClient.class, ConsentGateFilter.class);
+        jetty = AsyncApps.jetty(BookingServlet.class, filters);
+        jettyConnector = AsyncApps.localConnector(jetty);
+        tomcat = AsyncApps.tomcat(BookingServlet.class, filters);
     }
 
     @AfterAll

@@ -1,0 +1,73 @@
+package io.consentgate.container;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.Servlet;
+import java.util.EnumSet;
+import java.util.List;
+import org.apache.catalina.Context;
+import org.apache.catalina.Wrapper;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.LocalConnector;
+import org.eclipse.jetty.server.Server;
+
+/**
+ * One async servlet on every path behind filters in the given order (each async-supported, {@code REQUEST}
+ * dispatch), started on Jetty with a {@link LocalConnector} and on Tomcat on a loopback port: the set-up of the tests
+ * that drive the same exchange through both containers.
+ */
+final class AsyncApps {
+
+    private AsyncApps() {
+    }
+
+    /** A started Jetty whose only connector is a {@link LocalConnector} ({@link #localConnector}). */
+    static Server jetty(Class<? extends Servlet> servlet, List<Class<? extends Filter>> filters) throws Exception {
+        Server jetty = new Server();
+        jetty.addConnector(new LocalConnector(jetty));
+        ServletContextHandler context = new ServletContextHandler("/");
+        for (Class<? extends Filter> filter : filters) {
+            FilterHolder holder = new FilterHolder(filter);
+            holder.setAsyncSupported(true);
+            context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
+        }
+        ServletHolder holder = new ServletHolder(servlet);
+        holder.setAsyncSupported(true);
+        context.addServlet(holder, "/*");
+        jetty.setHandler(context);
+        jetty.start();
+        return jetty;
+    }
+
+    static LocalConnector localConnector(Server jetty) {
+        return (LocalConnector) jetty.getConnectors()[0];
+    }
+
+    /** A started Tomcat on a loopback port ({@link TomcatContainer#onLoopback}). */
+    static Tomcat tomcat(Class<? extends Servlet> servlet, List<Class<? extends Filter>> filters) throws Exception {
+        Tomcat tomcat = TomcatContainer.onLoopback();
+        Context ctx = tomcat.addContext("", null);
+        for (Class<? extends Filter> filter : filters) {
+            FilterDef def = new FilterDef();
+            def.setFilterName(filter.getSimpleName());
+            def.setFilterClass(filter.getName());
+            def.setAsyncSupported("true");
+            ctx.addFilterDef(def);
+            FilterMap map = new FilterMap();
+            map.setFilterName(filter.getSimpleName());
+            map.addURLPattern("/*");
+            ctx.addFilterMap(map);
+        }
+        String name = servlet.getSimpleName();
+        Wrapper w = Tomcat.addServlet(ctx, name, servlet.getName());
+        w.setAsyncSupported(true);
+        ctx.addServletMappingDecoded("/*", name);
+        tomcat.start();
+        return tomcat;
+    }
+}
