@@ -18,8 +18,9 @@ import org.eclipse.jetty.server.Server;
 
 /**
  * One async servlet on every path behind filters in the given order (each async-supported, {@code REQUEST}
- * dispatch), started on Jetty with a {@link LocalConnector} and on Tomcat on a loopback port: the set-up of the tests
- * that drive the same exchange through both containers.
+ * dispatch unless told otherwise), started on Jetty with a {@link LocalConnector} and on Tomcat on a loopback port:
+ * the set-up of the tests that drive the same exchange through both containers. The contexts alone are for a test
+ * that needs connectors of its own.
  */
 final class AsyncApps {
 
@@ -30,18 +31,24 @@ final class AsyncApps {
     static Server jetty(Class<? extends Servlet> servlet, List<Class<? extends Filter>> filters) throws Exception {
         Server jetty = new Server();
         jetty.addConnector(new LocalConnector(jetty));
+        jetty.setHandler(jettyContext(servlet, filters, EnumSet.of(DispatcherType.REQUEST)));
+        jetty.start();
+        return jetty;
+    }
+
+    /** The servlet on every path behind the filters, each filter mapped for the given dispatches. */
+    static ServletContextHandler jettyContext(Class<? extends Servlet> servlet, List<Class<? extends Filter>> filters,
+            EnumSet<DispatcherType> dispatches) {
         ServletContextHandler context = new ServletContextHandler("/");
         for (Class<? extends Filter> filter : filters) {
             FilterHolder holder = new FilterHolder(filter);
             holder.setAsyncSupported(true);
-            context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
+            context.addFilter(holder, "/*", dispatches);
         }
         ServletHolder holder = new ServletHolder(servlet);
         holder.setAsyncSupported(true);
         context.addServlet(holder, "/*");
-        jetty.setHandler(context);
-        jetty.start();
-        return jetty;
+        return context;
     }
 
     static LocalConnector localConnector(Server jetty) {
@@ -51,6 +58,14 @@ final class AsyncApps {
     /** A started Tomcat on a loopback port ({@link TomcatContainer#onLoopback}). */
     static Tomcat tomcat(Class<? extends Servlet> servlet, List<Class<? extends Filter>> filters) throws Exception {
         Tomcat tomcat = TomcatContainer.onLoopback();
+        tomcatContext(tomcat, servlet, filters, EnumSet.of(DispatcherType.REQUEST));
+        tomcat.start();
+        return tomcat;
+    }
+
+    /** Adds the root context: the servlet on every path behind the filters, each mapped for the given dispatches. */
+    static void tomcatContext(Tomcat tomcat, Class<? extends Servlet> servlet, List<Class<? extends Filter>> filters,
+            EnumSet<DispatcherType> dispatches) {
         Context ctx = tomcat.addContext("", null);
         for (Class<? extends Filter> filter : filters) {
             FilterDef def = new FilterDef();
@@ -61,13 +76,12 @@ final class AsyncApps {
             FilterMap map = new FilterMap();
             map.setFilterName(filter.getSimpleName());
             map.addURLPattern("/*");
+            dispatches.forEach(d -> map.setDispatcher(d.name()));
             ctx.addFilterMap(map);
         }
         String name = servlet.getSimpleName();
         Wrapper w = Tomcat.addServlet(ctx, name, servlet.getName());
         w.setAsyncSupported(true);
         ctx.addServletMappingDecoded("/*", name);
-        tomcat.start();
-        return tomcat;
     }
 }

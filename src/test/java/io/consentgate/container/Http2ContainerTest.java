@@ -20,15 +20,8 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.catalina.Context;
-import org.apache.catalina.Wrapper;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.coyote.http2.Http2Protocol;
-import org.apache.tomcat.util.descriptor.web.FilterDef;
-import org.apache.tomcat.util.descriptor.web.FilterMap;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -375,16 +368,8 @@ class Http2ContainerTest {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler("/");
-        for (Class<? extends Filter> filter : List.of(Outcome.class, ConsentGateFilter.class)) {
-            FilterHolder holder = new FilterHolder(filter);
-            holder.setAsyncSupported(true);
-            context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
-        }
-        ServletHolder servlet = new ServletHolder(PageServlet.class);
-        servlet.setAsyncSupported(true);
-        context.addServlet(servlet, "/*");
-        server.setHandler(context);
+        server.setHandler(AsyncApps.jettyContext(PageServlet.class, List.of(Outcome.class, ConsentGateFilter.class),
+                EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR)));
         server.start();
         return new Server2(connector.getLocalPort(), client(), server::stop);
     }
@@ -392,23 +377,8 @@ class Http2ContainerTest {
     private static Server2 tomcat() throws Exception {
         Tomcat tomcat = TomcatContainer.onLoopback();
         tomcat.getConnector().addUpgradeProtocol(new Http2Protocol());
-        Context ctx = tomcat.addContext("", null);
-        for (Class<? extends Filter> filter : List.of(Outcome.class, ConsentGateFilter.class)) {
-            FilterDef def = new FilterDef();
-            def.setFilterName(filter.getSimpleName());
-            def.setFilterClass(filter.getName());
-            def.setAsyncSupported("true");
-            ctx.addFilterDef(def);
-            FilterMap map = new FilterMap();
-            map.setFilterName(filter.getSimpleName());
-            map.addURLPattern("/*");
-            map.setDispatcher("REQUEST");
-            map.setDispatcher("ERROR");
-            ctx.addFilterMap(map);
-        }
-        Wrapper w = Tomcat.addServlet(ctx, "app", PageServlet.class.getName());
-        w.setAsyncSupported(true);
-        ctx.addServletMappingDecoded("/*", "app");
+        AsyncApps.tomcatContext(tomcat, PageServlet.class, List.of(Outcome.class, ConsentGateFilter.class),
+                EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
         tomcat.start();
         return new Server2(tomcat.getConnector().getLocalPort(), client(), () -> {
             tomcat.stop();
