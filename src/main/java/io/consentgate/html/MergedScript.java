@@ -19,7 +19,8 @@ import java.util.function.Predicate;
  * scripts of an ajax answer as {@code (function(){…})();} statements. Apache Tapestry 5.1 to 5.3 write every
  * component's {@code Tapestry.init(…)} and every {@code addScript(…)} into one
  * {@code Tapestry.onDOMLoaded(function() {…});} block (Tapestry 5.4 and later: {@link TapestryPageInit}). ZK mounts
- * its whole page from one {@code zkmx(…)} call, the code of its script components functions in it.
+ * its whole page from one {@code zkmx(…)} call, the code of its script components functions in it
+ * ({@link ZkWidgetTree}).
  *
  * <p>In such a script each statement ({@link ScriptStatements}) that names a refused tracker on its own is blanked
  * instead: overwritten by spaces, its line breaks kept, inside the framework's wrapper function when the statement
@@ -45,9 +46,6 @@ final class MergedScript {
     private static final String TAPESTRY_DOM_LOADED = "Tapestry.onDOMLoaded(function() {";
 
     private static final String TAPESTRY_COMMENT_END = "// -->";
-
-    /** The call with which ZK mounts a page's widget tree. */
-    private static final String ZK_MOUNT = "zkmx(";
 
     /**
      * Wrappers whose function body holds the joined scripts: Liferay's AUI callback, PrimeFaces' deferred listener,
@@ -94,7 +92,7 @@ final class MergedScript {
         int end = off + len;
         if (!anyScript && !isPrimeFaces(b, off, end) && !isLiferay(b, off, end) && !isWicket(b, off, end)
                 && !isTapestry(b, off, end)) {
-            return zkWidgetTree(b, off, end, catalog, refused);
+            return ZkWidgetTree.rewrite(b, off, end, catalog, refused);
         }
         byte[] out = Arrays.copyOfRange(b, off, end);
         int kept = blank(out, 0, out.length, catalog, refused, 0);
@@ -112,7 +110,7 @@ final class MergedScript {
      * stop every statement after it. Returns how many statements of other code stay, or -1 when the text cannot be
      * read.
      */
-    private static int blank(byte[] t, int from, int to, TrackerCatalog catalog, Predicate<TrackerMatch> refused,
+    static int blank(byte[] t, int from, int to, TrackerCatalog catalog, Predicate<TrackerMatch> refused,
             int level) {
         int[] statements = ScriptStatements.split(t, from, to);
         if (statements == null) {
@@ -184,58 +182,6 @@ final class MergedScript {
             }
         }
         return kept;
-    }
-
-    /**
-     * The script {@code b[off, end)} when it mounts a ZK page ({@code zkmx([0,'…',{…},{},[['zul.wnd.Window',…]]]);}):
-     * ZK builds the whole page from that call, and a zul {@code <script>} component's code stands in it as a function
-     * ({@code ['zul.utl.Script','…',{content:function(){\n…}},{},[]]}) that runs once the widget is mounted. The
-     * statements of such functions that name a refused tracker are blanked as in a wrapper's body, and a refused URL
-     * left in a component's markup string is overwritten ({@link UrlListScript}); the tree stays. {@code null} when
-     * the script is no such call, a tracker is named elsewhere, or the text cannot be read.
-     */
-    private static byte[] zkWidgetTree(byte[] b, int off, int end, TrackerCatalog catalog,
-                                       Predicate<TrackerMatch> refused) {
-        if (ByteScan.find(b, off, end, ZK_MOUNT) < 0) {
-            return null; // every other refused script comes this way: no copy, no reading
-        }
-        byte[] out = Arrays.copyOfRange(b, off, end);
-        int[] statements = ScriptStatements.split(out, 0, out.length);
-        if (statements == null) {
-            return null;
-        }
-        boolean blanked = false;
-        for (int k = 0; k < statements.length; k += 2) {
-            int s = statements[k];
-            int e = statements[k + 1];
-            if (!ByteScan.startsWith(out, s, e, ZK_MOUNT)
-                    || !catalog.matchScript(out, s, e - s).stream().anyMatch(refused)) {
-                continue;
-            }
-            ScriptStatements.Frame frame = ScriptStatements.frame(out, s, e);
-            if (frame == null) {
-                return null;
-            }
-            int[] bodies = frame.bodies();
-            for (int j = 0; j < bodies.length; j += 2) {
-                int from = bodies[j];
-                int to = bodies[j + 1];
-                if (catalog.matchScript(out, from, to - from).stream().anyMatch(refused)) {
-                    if (blank(out, from, to, catalog, refused, 1) < 0) {
-                        return null;
-                    }
-                    blanked = true;
-                }
-            }
-        }
-        if (!blanked) {
-            return null;
-        }
-        if (catalog.matchScript(out, 0, out.length).stream().anyMatch(refused)) {
-            // a refused URL in an html component's markup as well: overwritten as on its own (UrlListScript)
-            return UrlListScript.rewrite(out, 0, out.length, catalog, refused);
-        }
-        return out;
     }
 
     /**
