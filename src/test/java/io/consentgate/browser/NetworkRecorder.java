@@ -104,6 +104,16 @@ final class NetworkRecorder {
         return urls();
     }
 
+    /**
+     * Stops waiting for the requests still in flight and says which they were: a request whose end is never reported
+     * (the browser drops some events of a document it has left) would otherwise keep every later load from settling.
+     */
+    synchronized String abandon() {
+        String pending = pending();
+        inFlight.clear();
+        return pending;
+    }
+
     /** Waits until the network is idle; fails with what is still pending after {@code timeout}. */
     void awaitIdle(Duration timeout) {
         new FluentWait<>(this)

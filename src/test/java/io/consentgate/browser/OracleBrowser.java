@@ -102,7 +102,7 @@ final class OracleBrowser implements AutoCloseable {
                 ((JavascriptExecutor) d).executeScript("return document.readyState")));
             recorder.awaitIdle(SETTLE);
         } catch (TimeoutException e) {
-            LOG.warn("{} did not settle in {}; keeping the requests made so far", url, SETTLE);
+            LOG.warn("{} did not settle in {}; keeping the requests made so far; {}", url, SETTLE, recorder.abandon());
         }
         recorder.forget();
         synchronized (this) {
