@@ -459,11 +459,24 @@ public final class ConsentResponse extends HttpServletResponseWrapper {
             return;
         }
         finished = true;
-        body.endWriter();
-        GateOutputStream stream = body.stream();
-        if (stream != null) {
-            stream.finish();
-        } else if (!isCommitted()) {
+        GateOutputStream stream;
+        try {
+            body.endWriter();
+            stream = body.stream();
+            if (stream != null) {
+                stream.finish();
+            }
+        } catch (IOException e) {
+            if (!errorPageFollows) {
+                throw e;
+            }
+            // Written after sendError (a JSP's template text after the scriptlet that called it): the container
+            // ignores it, or refuses it where it closed its stream at sendError (Undertow, with no error page mapped
+            // for the status), and its own writer swallows that refusal, as a PrintWriter does. So does this: thrown
+            // from here, it would turn the error into a 500.
+            return;
+        }
+        if (stream == null && !isCommitted()) {
             commitHeaders();
             long len = headers.heldContentLength();
             if (len >= 0) {

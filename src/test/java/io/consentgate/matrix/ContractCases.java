@@ -262,6 +262,21 @@ final class ContractCases {
                     out.write("0123456789".getBytes(StandardCharsets.US_ASCII));
                 }
             }
+            case "send-error-then-writer" -> {
+                // A JSP that calls sendError in a scriptlet: the template text after it (a line break) still goes
+                // through the page's writer when the page ends. The container ignores it; it must not turn the
+                // error into another one.
+                resp.setContentType("text/html;charset=UTF-8");
+                req.setAttribute(ScenarioServlet.SCENARIO, CommitCases.PAGE + "/UTF-8"); // for the 404 page
+                resp.sendError(Integer.parseInt(req.getParameter("status")));
+                resp.getWriter().write(DISCARDED + "\n");
+            }
+            case "send-error-then-stream" -> {
+                resp.setContentType("text/html;charset=UTF-8");
+                req.setAttribute(ScenarioServlet.SCENARIO, CommitCases.PAGE + "/UTF-8"); // for the 404 page
+                resp.sendError(Integer.parseInt(req.getParameter("status")));
+                resp.getOutputStream().write(DISCARDED.getBytes(StandardCharsets.UTF_8));
+            }
             default -> resp.sendError(400, name);
         }
     }
