@@ -306,13 +306,19 @@ final class UrlListScript {
         return slashes(b, k, hostStart) >= 0;
     }
 
-    /** Index after {@code //} (or {@code \/\/}) at {@code k}, -1 when none. */
+    /**
+     * Index after {@code //} at {@code k}, each slash also written {@code \/} or {@code \u002F} (Nuxt 2 writes every
+     * slash of its state so); -1 when none.
+     */
     private static int slashes(byte[] b, int k, int limit) {
         for (int n = 0; n < 2; n++) {
             if (k < limit && b[k] == '/') {
                 k++;
             } else if (k + 1 < limit && b[k] == '\\' && b[k + 1] == '/') {
                 k += 2;
+            } else if (k + 5 < limit && b[k] == '\\' && b[k + 1] == 'u' && b[k + 2] == '0' && b[k + 3] == '0'
+                    && b[k + 4] == '2' && (b[k + 5] == 'F' || b[k + 5] == 'f')) {
+                k += 6;
             } else {
                 return -1;
             }
@@ -350,7 +356,7 @@ final class UrlListScript {
         return k < to && t[k] == ':';
     }
 
-    /** Whether {@code t[k, to)} starts with an absolute or scheme-relative URL ({@code \/} escapes included). */
+    /** Whether {@code t[k, to)} starts with an absolute or scheme-relative URL (escaped slashes included). */
     private static boolean urlAt(byte[] t, int k, int to) {
         int s = k;
         while (k < to && (t[k] >= 'a' && t[k] <= 'z' || t[k] >= 'A' && t[k] <= 'Z')) {

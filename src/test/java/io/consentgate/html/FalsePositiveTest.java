@@ -274,6 +274,28 @@ class FalsePositiveTest {
     }
 
     @Test
+    void keepsNuxt2PageStateWhoseUrlsAreWrittenWithUnicodeEscapedSlashes() {
+        // Nuxt 2 serializes its state with every / written as \u002F, and hoists a value it meets twice into a
+        // parameter of the function it returns the state from: without window.__NUXT__ the page does not hydrate
+        String fbevents = "https:\\u002F\\u002Fconnect.facebook.net\\u002Fen_US\\u002Ffbevents.js";
+        String nuxt = "<script>window.__NUXT__=(function(a,b){return {layout:\"default\",data:[{}],fetch:{},"
+            + "error:null,state:{tracking:{loader:\"%s\",pixel:a}},serverRendered:b,routePath:\"\\u002F\","
+            + "config:{_app:{basePath:\"\\u002F\",assetsPath:\"\\u002F_nuxt\\u002F\",cdnURL:null}}}}"
+            + "(\"318822504411\",true));</script>";
+        assertOverwritten(nuxt, fbevents);
+        String hoisted = "<script>window.__NUXT__=(function(a,b,c){return {layout:\"default\",data:[{hero:"
+            + "\"https:\\u002F\\u002Fcdn.shop.example\\u002Fhero.jpg\"}],state:{tracking:{loader:c},ads:{loader:c}},"
+            + "serverRendered:b,routePath:\"\\u002F\"}}(\"318822504411\",true,\"%s\"));</script>";
+        assertOverwritten(hoisted, fbevents);
+        String gtag = "\\u002F\\u002Fwww.googletagmanager.com\\u002Fgtag\\u002Fjs?id=G-7QX2MPLD9R";
+        assertOverwritten("<script>window.__NUXT__={state:{analytics:{src:\"%s\"}},serverRendered:true};</script>",
+            gtag);
+        // the same URL loaded by the script's own code still goes
+        assertEquals("", rewrite(REMOVE, "<script>var s = document.createElement('script'); s.src = '"
+            + fbevents + "'; document.head.appendChild(s);</script>", NONE));
+    }
+
+    @Test
     void keepsAWidgetTreeWhoseMarkupStringHoldsARefusedUrlInAnAttributeQuotedTheOtherWay() {
         // ZK builds a whole page from one zkmx(...) call; an <html> component's or a native element's markup is a
         // single-quoted string there, its attributes in double quotes: removing the call would leave a blank page
