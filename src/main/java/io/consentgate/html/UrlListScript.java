@@ -59,6 +59,10 @@ final class UrlListScript {
             int[] literal = attributeUrlAround(b, off, end, start, stop);
             boolean data = literal != null;
             if (!data) {
+                literal = jsonInStringAround(b, off, end, start, stop);
+                data = literal != null;
+            }
+            if (!data) {
                 literal = literalAround(b, off, end, start, stop);
                 if (literal != null && isKeyOrValue(b, off, end, literal)) {
                     data = true;
@@ -186,6 +190,34 @@ final class UrlListScript {
     }
 
     /**
+     * The URL {@code [from, to)} around the host literal at {@code [start, stop)} when it is a whole string of JSON
+     * held in a string literal, written with escaped quotes, and stands there as a key, a value or an array's element
+     * ({@code enqueue("[…,\"pixelUrl\",\"https://…\"]")}: the loader data React Router and Remix stream into the
+     * page, {@code JSON.parse("{\"pixel\":\"https://…\"}")}); {@code null} otherwise.
+     */
+    private static int[] jsonInStringAround(byte[] b, int off, int end, int start, int stop) {
+        int i = start - 1;
+        int limit = Math.max(off, start - MAX_LITERAL);
+        while (i >= limit && isUrlByte(b[i]) && b[i] != '\\') {
+            i--;
+        }
+        if (i - 2 < limit || !isQuote(b[i]) || b[i - 1] != '\\' || ":,[{".indexOf(b[i - 2]) < 0) {
+            return null;
+        }
+        int from = i + 1;
+        int j = stop;
+        int jl = Math.min(end - 2, stop + MAX_LITERAL);
+        while (j < jl && isUrlByte(b[j]) && !(b[j] == '\\' && b[j + 1] == b[i])) {
+            j++;
+        }
+        if (j >= jl || b[j] != '\\' || b[j + 1] != b[i] || ":,]}".indexOf(b[j + 2]) < 0
+                || !startsUrl(b, from, start)) {
+            return null;
+        }
+        return new int[] {from, j};
+    }
+
+    /**
      * The URL {@code [from, to)} around the host literal at {@code [start, stop)} when it is the value of an HTML
      * attribute inside a string, written with escaped quotes ({@code "<script src=\"https:\/\/…\"><\/script>"}):
      * HTML serialized into JSON, a consent manager's tag to inject after consent or a code sample in page state; or
@@ -274,7 +306,7 @@ final class UrlListScript {
                 continue;
             }
             int p = i - 1;
-            if (p - 1 >= from && (t[p] == '\\' && t[p - 1] == '='
+            if (p - 1 >= from && (t[p] == '\\' && (t[p - 1] == '=' || ":,[{".indexOf(t[p - 1]) >= 0)
                     || t[p] == '=' && inMarkupString(t, Math.max(from, p - MAX_LITERAL), p, t[i]))) {
                 return true;
             }

@@ -296,6 +296,25 @@ class FalsePositiveTest {
     }
 
     @Test
+    void keepsLoaderDataStreamedAsJsonInsideAStringWithItsRefusedUrlsOverwritten() {
+        // React Router 7 and Remix's single fetch stream a route's loader data as JSON inside a string literal; the
+        // client waits for it: without that script the page never hydrates
+        String fbevents = "https://connect.facebook.net/en_US/fbevents.js";
+        String stream = "<script>window.__reactRouterContext.streamController.enqueue(\"[{\\\"_1\\\":2},"
+            + "\\\"loaderData\\\",{\\\"_3\\\":4},\\\"root\\\",{\\\"_5\\\":6,\\\"_7\\\":8},"
+            + "\\\"gaId\\\",\\\"G-K3STR3L001\\\",\\\"pixelUrl\\\",\\\"%s\\\"]\\n\");</script>";
+        assertOverwritten(stream, fbevents);
+        assertOverwritten(stream.replace("__reactRouterContext", "__remixContext"), "//www.googletagmanager.com/"
+            + "ns.html?id=GTM-K3STR3L");
+        String parsed = "<script>window.__APOLLO_STATE__ = JSON.parse(\"{\\\"Shop:1\\\":{\\\"pixel\\\":"
+            + "\\\"%s\\\",\\\"name\\\":\\\"Kestrel\\\"}}\");</script>";
+        assertOverwritten(parsed, fbevents);
+        // code in such a string is not data: a URL passed to a call there still takes the script with it
+        assertEquals("", rewrite(REMOVE, "<script>setTimeout(\"loadScript(\\\"" + fbevents + "\\\")\", 3000);"
+            + "</script>", NONE));
+    }
+
+    @Test
     void keepsAWidgetTreeWhoseMarkupStringHoldsARefusedUrlInAnAttributeQuotedTheOtherWay() {
         // ZK builds a whole page from one zkmx(...) call; an <html> component's or a native element's markup is a
         // single-quoted string there, its attributes in double quotes: removing the call would leave a blank page
