@@ -25,10 +25,11 @@ import java.util.function.Predicate;
  *
  * <p>Second, settings and page state (Drupal 7's {@code ajaxPageState}, an import map, a consent manager's tags to
  * inject after consent, a code sample in an article's state): every refused host stands in a whole URL literal that is
- * an object's key or a property's value, or in the URL value of an HTML attribute inside a string, written with
- * escaped quotes, or with the other quote than the string's in a string of markup that is a property's value; one
- * such URL is enough, and the rewritten script must match no refused tracker either. Otherwise the
- * script is removed as before.
+ * an object's key or a property's value (its slashes also written {@code \/} or as their Unicode escape), or a key,
+ * value or element of JSON inside a string literal (React Router's streamed loader data), or in the URL value of an
+ * HTML attribute inside a string, written with escaped quotes, or with the other quote than the string's in a string
+ * of markup that is a property's value; one such URL is enough, and the rewritten script must match no refused
+ * tracker either. Otherwise the script is removed as before.
  */
 final class UrlListScript {
 
@@ -339,8 +340,8 @@ final class UrlListScript {
     }
 
     /**
-     * Index after {@code //} at {@code k}, each slash also written {@code \/} or {@code \u002F} (Nuxt 2 writes every
-     * slash of its state so); -1 when none.
+     * Index after {@code //} at {@code k}, each slash also written {@code \/} or as its Unicode escape (Nuxt 2
+     * writes every slash of its state so); -1 when none.
      */
     private static int slashes(byte[] b, int k, int limit) {
         for (int n = 0; n < 2; n++) {
