@@ -26,7 +26,8 @@ import java.util.function.Predicate;
  * <p>Second, settings and page state (Drupal 7's {@code ajaxPageState}, an import map, a consent manager's tags to
  * inject after consent, a code sample in an article's state): every refused host stands in a whole URL literal that is
  * an object's key or a property's value (its slashes also written {@code \/} or as their Unicode escape), or a key,
- * value or element of JSON inside a string literal (React Router's streamed loader data), or in the URL value of an
+ * value or element of JSON inside a string literal (React Router's streamed loader data), or anywhere in Nuxt 2's
+ * {@code window.__NUXT__=(function(…){return {…}}(…))}, whose arguments are state too, or in the URL value of an
  * HTML attribute inside a string, written with escaped quotes, or with the other quote than the string's in a string
  * of markup that is a property's value; one such URL is enough, and the rewritten script must match no refused
  * tracker either. Otherwise the script is removed as before.
@@ -34,6 +35,7 @@ import java.util.function.Predicate;
 final class UrlListScript {
 
     private static final byte[] DATA_URL = {'d', 'a', 't', 'a', ':', ','};
+    private static final String NUXT_STATE = "window.__NUXT__=(function(";
     /** How far a string literal around a host literal is looked for, each way. */
     private static final int MAX_LITERAL = 2048;
 
@@ -47,7 +49,8 @@ final class UrlListScript {
     static byte[] rewrite(byte[] b, int off, int len, TrackerCatalog catalog, Predicate<TrackerMatch> refused) {
         int end = off + len;
         boolean list = urlLiterals(b, off, end, 2) >= 2;
-        if (!list && !mayHoldData(b, off, end)) {
+        boolean state = isNuxtState(b, off, end);
+        if (!list && !state && !mayHoldData(b, off, end)) {
             return null; // a tracker's own loader (one URL, if any): the common case, decided without a host lookup
         }
         List<int[]> spans = new ArrayList<>();
@@ -65,7 +68,7 @@ final class UrlListScript {
             }
             if (!data) {
                 literal = literalAround(b, off, end, start, stop);
-                if (literal != null && isKeyOrValue(b, off, end, literal)) {
+                if (literal != null && (state || isKeyOrValue(b, off, end, literal))) {
                     data = true;
                 } else if (!list) {
                     literal = null;
@@ -275,6 +278,18 @@ final class UrlListScript {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code b[off, end)} is Nuxt 2's page state, {@code window.__NUXT__=(function(a,b,…){return {…}}(…));}:
+     * a value the state holds twice is hoisted into an argument of that call, which is state all the same.
+     */
+    private static boolean isNuxtState(byte[] b, int off, int end) {
+        int k = off;
+        while (k < end && ByteScan.isWs(b[k])) {
+            k++;
+        }
+        return ByteScan.startsWith(b, k, end, NUXT_STATE);
     }
 
     /**

@@ -287,6 +287,10 @@ class FalsePositiveTest {
             + "\"https:\\u002F\\u002Fcdn.shop.example\\u002Fhero.jpg\"}],state:{tracking:{loader:c},ads:{loader:c}},"
             + "serverRendered:b,routePath:\"\\u002F\"}}(\"318822504411\",true,\"%s\"));</script>";
         assertOverwritten(hoisted, fbevents);
+        // hoisted, and the state's only absolute URL: an argument there is state all the same
+        assertOverwritten("<script>window.__NUXT__=(function(a,b,c){return {layout:\"blog\",data:[{cover:b}],"
+            + "state:{analytics:{src:a}},config:{analytics:{src:a}},serverRendered:c}}(\"%s\",\"\\u002Fimg"
+            + "\\u002Fcover.jpg\",true));</script>", fbevents);
         String gtag = "\\u002F\\u002Fwww.googletagmanager.com\\u002Fgtag\\u002Fjs?id=G-7QX2MPLD9R";
         assertOverwritten("<script>window.__NUXT__={state:{analytics:{src:\"%s\"}},serverRendered:true};</script>",
             gtag);
