@@ -17,16 +17,20 @@ import java.util.Arrays;
  * in one. Holding less than a buffer's worth is what the container does with them anyway.
  *
  * <p>With non-blocking I/O they are collected and drained once per application write, when the container is ready
- * (one write per {@code isReady()}).
+ * (one write per {@code isReady()}). The array drained then belongs to the container until it is ready again: Jetty
+ * sends from it, without a copy, after its {@code write} has returned. So it is never written into again; the next
+ * bytes go into a new one (the body may end, and its last bytes come, while that write is still under way).
  */
 final class DecidedBytes extends OutputStream {
 
     /** Upper bound on a block, whatever buffer size the application asked for. */
     static final int MAX_BLOCK = 1 << 16;
 
+    private static final byte[] EMPTY = new byte[0];
+
     private ServletOutputStream target;
     private boolean nonBlocking;
-    private byte[] buf = new byte[0];
+    private byte[] buf = EMPTY;
     private int count;
     private int block;
     private long written;
@@ -105,6 +109,9 @@ final class DecidedBytes extends OutputStream {
             target.write(buf, 0, count);
             written += count;
             count = 0;
+            if (nonBlocking) {
+                buf = EMPTY; // the container's now, see the class comment
+            }
         }
     }
 

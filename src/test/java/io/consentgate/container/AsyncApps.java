@@ -15,12 +15,13 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * One async servlet on every path behind filters in the given order (each async-supported, {@code REQUEST}
- * dispatch unless told otherwise), started on Jetty with a {@link LocalConnector} and on Tomcat on a loopback port:
- * the set-up of the tests that drive the same exchange through both containers. The contexts alone are for a test
- * that needs connectors of its own.
+ * dispatch unless told otherwise), started on Jetty with a {@link LocalConnector} or on a loopback port, and on Tomcat
+ * on a loopback port: the set-up of the tests that drive the same exchange through both containers. The contexts
+ * alone are for a test that needs connectors of its own.
  */
 final class AsyncApps {
 
@@ -34,6 +35,26 @@ final class AsyncApps {
         jetty.setHandler(jettyContext(servlet, filters, EnumSet.of(DispatcherType.REQUEST)));
         jetty.start();
         return jetty;
+    }
+
+    /**
+     * A started Jetty whose only connector listens on a free loopback port ({@link #port}), each accepted socket with
+     * a send buffer of {@code sendBufferSize} bytes: a client that reads slowly soon fills it.
+     */
+    static Server jettyOnLoopback(Class<? extends Servlet> servlet, List<Class<? extends Filter>> filters,
+                                  int sendBufferSize) throws Exception {
+        Server jetty = new Server();
+        ServerConnector connector = new ServerConnector(jetty);
+        connector.setHost("127.0.0.1");
+        connector.setAcceptedSendBufferSize(sendBufferSize);
+        jetty.addConnector(connector);
+        jetty.setHandler(jettyContext(servlet, filters, EnumSet.of(DispatcherType.REQUEST)));
+        jetty.start();
+        return jetty;
+    }
+
+    static int port(Server jetty) {
+        return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
     }
 
     /** The servlet on every path behind the filters, each filter mapped for the given dispatches. */
@@ -58,6 +79,16 @@ final class AsyncApps {
     /** A started Tomcat on a loopback port ({@link TomcatContainer#onLoopback}). */
     static Tomcat tomcat(Class<? extends Servlet> servlet, List<Class<? extends Filter>> filters) throws Exception {
         Tomcat tomcat = TomcatContainer.onLoopback();
+        tomcatContext(tomcat, servlet, filters, EnumSet.of(DispatcherType.REQUEST));
+        tomcat.start();
+        return tomcat;
+    }
+
+    /** {@link #tomcat}, each accepted socket with a send buffer of {@code sendBufferSize} bytes. */
+    static Tomcat tomcat(Class<? extends Servlet> servlet, List<Class<? extends Filter>> filters,
+                         int sendBufferSize) throws Exception {
+        Tomcat tomcat = TomcatContainer.onLoopback();
+        tomcat.getConnector().setProperty("socket.txBufSize", Integer.toString(sendBufferSize));
         tomcatContext(tomcat, servlet, filters, EnumSet.of(DispatcherType.REQUEST));
         tomcat.start();
         return tomcat;
