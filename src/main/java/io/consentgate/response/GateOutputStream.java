@@ -8,11 +8,12 @@ import jakarta.servlet.WriteListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The body stream of a {@link ConsentResponse}.
@@ -28,6 +29,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * mistaken for a rewriter failure (which would send the rest of the body unfiltered). In non-blocking mode the
  * application's {@link WriteListener} is wrapped so that bytes the rewriter emits at the end are written when the
  * container is ready, and {@code complete()} waits for them.
+ *
+ * <p>Threads, in non-blocking mode. The application writes from any thread while the container is ready; that thread
+ * owns every field. The end of the body is another matter: the application may complete or close from its own thread
+ * at any time (Servlet 6.1: they are no writes), also while the container's thread runs the wrapped
+ * {@code onWritePossible} it owes after an {@code isReady()} that said no, and the end must wait for the container.
+ * So the end ({@link #endStep}: the writer's last bytes, the decision, the rewriter's last bytes, writing what is
+ * {@link #pending}, the close, the flush and the deferred {@code complete}) runs on one thread at a time: whichever
+ * takes {@link #ending}, the application's thread that ends the body or the container's in {@code onWritePossible}.
+ * A thread that finds it taken leaves its part to the one running, which runs the step again before it lets go (the
+ * counter's atomic updates order the fields each thread set before with the reads of the next). No lock is held
+ * while the container is called, and no thread waits for the other. {@link #finished} is volatile: the callback reads
+ * it outside the end to know whether the application still wants its {@code onWritePossible}.
  */
 final class GateOutputStream extends ServletOutputStream {
 
@@ -61,14 +74,23 @@ final class GateOutputStream extends ServletOutputStream {
     private boolean ended;
     /** A redirect that keeps the body ends it: see {@link #keepForRedirect()}. */
     private boolean redirecting;
-    private boolean finished;
+    private volatile boolean finished;
     private boolean finishing;
     private boolean nonBlocking;
+    /** Non-blocking: the threads asking for the end of the body to be run, the first of them running it. */
+    private final AtomicInteger ending = new AtomicInteger();
+    /** Non-blocking: the writer's last bytes, handed over at the end of the body and written by {@link #endStep}. */
+    private ByteArrayOutputStream lastBytes;
+    /** Non-blocking, what is left of the end (see {@link #endStep}). */
+    private boolean bodyEnded;
+    private boolean flushDue;
     /**
-     * A complete waiting for the container ({@link #deferComplete}): set on the application's thread, taken on the
-     * container's, by whichever comes first.
+     * Non-blocking, set by the application's thread after {@link #finished}, outside {@link #ending}: the close, and
+     * a complete that waits for the container ({@link #deferComplete}). Volatile, and read before {@code finished}:
+     * a thread that sees either also sees the body finished, so it ends the body before it closes or completes.
      */
-    private final AtomicReference<Runnable> deferredComplete = new AtomicReference<>();
+    private volatile boolean closeDue;
+    private volatile Runnable deferredComplete;
     /** The container reported a failed non-blocking write: nothing pending will ever be written. */
     private volatile boolean writeFailed;
 
@@ -200,20 +222,37 @@ final class GateOutputStream extends ServletOutputStream {
         if (len == 0) {
             return;
         }
-        contentWritten = true;
-        if (!decided) {
-            if (hold(b, off, len)) {
-                return;
+        if (nonBlocking && finishing) {
+            // The writer's last bytes, as the application completes or closes, perhaps while the container is not
+            // ready or its thread writes: the end of the body takes them (endStep).
+            if (lastBytes == null) {
+                lastBytes = new ByteArrayOutputStream();
             }
-            decide(b, off, len);
+            lastBytes.write(b, off, len);
+            return;
         }
-        push(b, off, len);
+        if (take(b, off, len)) {
+            return;
+        }
         if (nonBlocking || response.streamsThrough()) {
             if (rewrite != null) {
                 rewrite.flush();
             }
             pending.drain();
         }
+    }
+
+    /** Application bytes into the body: held while undecided and they fit (then true), else decided and pushed. */
+    private boolean take(byte[] b, int off, int len) throws IOException {
+        contentWritten = true;
+        if (!decided) {
+            if (hold(b, off, len)) {
+                return true;
+            }
+            decide(b, off, len);
+        }
+        push(b, off, len);
+        return false;
     }
 
     /** Holds bytes before the decision while they fit in the response buffer; false when they would overflow it. */
@@ -293,6 +332,10 @@ final class GateOutputStream extends ServletOutputStream {
             return;
         }
         finished = true;
+        if (nonBlocking) {
+            runEnd();
+            return;
+        }
         if (!decided) {
             decide(null, 0, 0);
         }
@@ -303,34 +346,114 @@ final class GateOutputStream extends ServletOutputStream {
                 LOG.error("ConsentGate rewriter failed finishing {}", response.request().getRequestURI(), ex);
             }
         }
-        if (!nonBlocking || container.isReady()) {
-            pending.drain();
-            if (nonBlocking && container.isReady()) {
-                container.flush(); // not left in the container's buffer for complete(): see deferComplete
+        pending.drain();
+    }
+
+    /**
+     * Runs the end of a non-blocking body ({@link #endStep}) on this thread, unless another runs it now: that one then
+     * runs it again for this thread's part. A complete taken is run last, after the end has been let go.
+     */
+    private void runEnd() {
+        if (ending.getAndIncrement() != 0) {
+            return;
+        }
+        Runnable complete = null;
+        int asked = 1;
+        do {
+            Runnable taken = endStep();
+            if (taken != null) {
+                complete = taken;
+            }
+            asked = ending.addAndGet(-asked);
+        } while (asked != 0);
+        if (complete != null) {
+            complete.run();
+        }
+    }
+
+    /**
+     * One pass over the end of a non-blocking body, on the thread holding {@link #ending}, as far as the container
+     * lets it go: once the body is finished, the writer's last bytes, the decision and the rewriter's last bytes into
+     * {@link #pending}; what is pending written when the container is ready, then flushed when it is ready again (so
+     * nothing waits in its buffer for {@code complete()}), or the stream closed; then the deferred complete, handed
+     * back when the container is ready. A container that says it is not ready owes an {@code onWritePossible},
+     * which comes back here. A failed write ends it all: nothing pending will ever be written, the complete is due.
+     */
+    private Runnable endStep() {
+        Runnable complete = deferredComplete;
+        boolean close = closeDue;
+        try {
+            if (!writeFailed) {
+                if (finished && !bodyEnded) {
+                    bodyEnded = true;
+                    flushDue = true;
+                    endBody();
+                }
+                if (pending.holding()) {
+                    if (!container.isReady()) {
+                        return null;
+                    }
+                    pending.drain();
+                }
+                if (flushDue) {
+                    flushDue = false;
+                    if (!close && container.isReady()) {
+                        container.flush(); // not left in the container's buffer for complete()
+                    }
+                }
+                if (close) {
+                    closeDue = false;
+                    container.close();
+                }
+                if (complete == null || !container.isReady()) {
+                    return null;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("ConsentGate could not write the end of {}: {}", response.request().getRequestURI(), e.toString());
+            writeFailed = true;
+        }
+        if (writeFailed) {
+            pending.clear();
+        }
+        if (complete != null) {
+            deferredComplete = null;
+        }
+        return complete;
+    }
+
+    /** The end of a non-blocking body: the writer's last bytes, the decision, the rewriter's last bytes. */
+    private void endBody() throws IOException {
+        if (lastBytes != null) {
+            byte[] b = lastBytes.toByteArray();
+            lastBytes = null;
+            take(b, 0, b.length);
+        }
+        if (!decided) {
+            decide(null, 0, 0);
+        }
+        if (rewrite != null) {
+            try {
+                rewrite.finish();
+            } catch (RuntimeException ex) {
+                LOG.error("ConsentGate rewriter failed finishing {}", response.request().getRequestURI(), ex);
             }
         }
     }
 
     /**
-     * Whether {@code complete} must wait (non-blocking mode): for pending bytes the container was not ready for, or
-     * for the container to be ready again after the last bytes written (the rewriter's, at the end, after the
-     * application last saw {@code isReady()} true). It then runs from the wrapped listener's {@code onWritePossible}.
-     * Tomcat's HTTP/2 stream, completed while a write still waits for the client's flow-control window, ends only at
-     * the async timeout.
-     *
-     * <p>The complete is recorded before the container is asked: once {@code isReady()} says no, the container may
-     * call {@code onWritePossible} on its own thread before that answer returns here, and it must find the complete.
-     * Told yes, it is taken back unless such a callback already ran it.
+     * Whether {@code complete} is this stream's to run (non-blocking mode): after the end of the body
+     * ({@link #endStep}), once the container has taken the last bytes and is ready again, on this thread if it is now,
+     * else from the wrapped listener's {@code onWritePossible}. Tomcat's HTTP/2 stream, completed while a write still
+     * waits for the client's flow-control window, ends only at the async timeout.
      */
     boolean deferComplete(Runnable complete) {
-        if (!nonBlocking || writeFailed) {
+        if (!nonBlocking) {
             return false; // blocking: bytes still held are those a failed write left, nothing will write them
         }
-        deferredComplete.set(complete);
-        if (!writeFailed && (pending.holding() || !container.isReady())) {
-            return true;
-        }
-        return !deferredComplete.compareAndSet(complete, null);
+        deferredComplete = complete;
+        runEnd();
+        return true;
     }
 
     @Override
@@ -343,6 +466,12 @@ final class GateOutputStream extends ServletOutputStream {
             // stream): a filter outside the forward may still hold the body and write it once its chain returns
             // (Spring's ShallowEtagHeaderFilter), so only what is decided goes out, and the filter ends the body.
             flush();
+            return;
+        }
+        if (nonBlocking) {
+            finish();
+            closeDue = true; // by the end of the body, once what is pending is written
+            runEnd();
             return;
         }
         finish();
@@ -402,7 +531,11 @@ final class GateOutputStream extends ServletOutputStream {
         redirecting = false;
         finished = false;
         finishing = false;
-        deferredComplete.set(null);
+        lastBytes = null;
+        bodyEnded = false;
+        flushDue = false;
+        closeDue = false;
+        deferredComplete = null;
     }
 
     @Override
@@ -411,6 +544,13 @@ final class GateOutputStream extends ServletOutputStream {
             ServletOutputStream c = container();
             if (!c.isReady()) {
                 return false;
+            }
+            if (nonBlocking) {
+                if (!finished) {
+                    return true;
+                }
+                runEnd(); // what the end left pending, written now the container is ready
+                return c.isReady();
             }
             if (pending.holding()) {
                 pending.drain();
@@ -443,17 +583,7 @@ final class GateOutputStream extends ServletOutputStream {
 
         @Override
         public void onWritePossible() throws IOException {
-            if (pending.holding()) {
-                pending.drain();
-                if (!container.isReady()) {
-                    return;
-                }
-            }
-            Runnable complete = deferredComplete.getAndSet(null);
-            if (complete != null) {
-                complete.run();
-                return;
-            }
+            runEnd();
             if (!finished) {
                 app.onWritePossible();
             }
@@ -466,14 +596,10 @@ final class GateOutputStream extends ServletOutputStream {
         @Override
         public void onError(Throwable t) {
             writeFailed = true;
-            pending.clear();
             try {
                 app.onError(t);
             } finally {
-                Runnable complete = deferredComplete.getAndSet(null);
-                if (complete != null) {
-                    complete.run();
-                }
+                runEnd();
             }
         }
     }
