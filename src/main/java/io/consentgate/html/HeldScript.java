@@ -130,7 +130,7 @@ final class HeldScript {
             return;
         }
         int cs = engine.scriptContentStart;
-        List<TrackerMatch> matches = engine.cfg.catalog.matchScript(engine.defer, cs, engine.deferLen - cs);
+        List<TrackerMatch> matches = engine.cfg.catalog.matchScript(engine.scriptText(), cs, engine.deferLen - cs);
         if (engine.scriptForeign) {
             matches = withDecodedReferences(matches, cs);
         }

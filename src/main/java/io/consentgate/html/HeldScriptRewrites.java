@@ -138,18 +138,20 @@ final class HeldScriptRewrites {
         int cs = engine.scriptContentStart;
         java.util.function.Predicate<TrackerMatch> refused =
             m -> !engine.decision.allowsAll(refined(m, matches).categories());
-        byte[] text = ConsentManagerScript.rewrite(engine.defer, cs, engine.deferLen - cs, engine.cfg.catalog,
+        byte[] script = engine.scriptText();
+        byte[] text = ConsentManagerScript.rewrite(script, cs, engine.deferLen - cs, engine.cfg.catalog,
             refused);
         if (text == null) {
-            text = MergedScript.rewrite(engine.defer, cs, engine.deferLen - cs, engine.cfg.catalog, refused,
+            text = MergedScript.rewrite(script, cs, engine.deferLen - cs, engine.cfg.catalog, refused,
                 engine.cfg.mergedScripts);
         }
         if (text == null) {
-            text = TapestryPageInit.rewrite(engine.defer, cs, engine.deferLen - cs, engine.cfg.catalog, refused);
+            text = TapestryPageInit.rewrite(script, cs, engine.deferLen - cs, engine.cfg.catalog, refused);
         }
         if (text == null) {
             return false;
         }
+        TrailBytes.unmask(engine.defer, script, cs, text);
         System.arraycopy(text, 0, engine.defer, cs, text.length); // the same length: blanked in place
         return true;
     }
@@ -162,11 +164,13 @@ final class HeldScriptRewrites {
      */
     boolean rewriteUrlList(List<TrackerMatch> matches) {
         int cs = engine.scriptContentStart;
-        byte[] text = UrlListScript.rewrite(engine.defer, cs, engine.deferLen - cs, engine.cfg.catalog,
+        byte[] script = engine.scriptText();
+        byte[] text = UrlListScript.rewrite(script, cs, engine.deferLen - cs, engine.cfg.catalog,
             m -> !engine.decision.allowsAll(refined(m, matches).categories()));
         if (text == null) {
             return false;
         }
+        TrailBytes.unmask(engine.defer, script, cs, text);
         System.arraycopy(text, 0, engine.defer, cs, text.length);
         return true;
     }

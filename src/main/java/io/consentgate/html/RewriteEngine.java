@@ -126,6 +126,11 @@ final class RewriteEngine implements TokenHandler {
      */
     boolean charsetFromPage;
     /**
+     * The page's double-byte encoding whose characters can end in an ASCII byte (Shift_JIS, GBK, Big5…), through
+     * which held script text is read; null for any other. Set by {@link RewriteStream} before the first byte.
+     */
+    TrailBytes trailBytes;
+    /**
      * Refused trackers whose stand-in waits for the first start tag past the prescan window, or after the page's
      * {@code <meta charset>}, whichever comes first; null when none. Filled by {@link HeldScript#stubPageGlobals};
      * kept here, as {@link #onTag} tests it at every tag.
@@ -263,6 +268,14 @@ final class RewriteEngine implements TokenHandler {
 
     int baseMode() {
         return inNoscript || inScript || inAmpConfig ? DEFER : SINK;
+    }
+
+    /**
+     * The held bytes as script text is read: {@link #defer} itself, or, on a page in a double-byte encoding, a copy
+     * whose script content has its ASCII trail bytes masked ({@link TrailBytes}). Offsets are those of {@link #defer}.
+     */
+    byte[] scriptText() {
+        return trailBytes == null ? defer : trailBytes.mask(defer, scriptContentStart, deferLen);
     }
 
     void releaseDeferred() throws IOException {

@@ -137,6 +137,7 @@ public final class RewriteStream extends OutputStream {
         } else if (EncodingSniffer.isAsciiCompatible(cs)) {
             engine = new RewriteEngine(cfg, decision, out, listener);
             engine.charsetFromPage = declared == null;
+            engine.trailBytes = TrailBytes.of(cs);
             engine.xml(xhtml);
             engine.enterSrcdoc(srcdoc);
             engine.scriptsEvaluated = scriptsEvaluated;

@@ -53,6 +53,45 @@ class EncodingTest {
         assertArrayEquals(CLEAN.replace("\u00e9t\u00e9", "\u80fd\u529b").getBytes(sjis), out);
     }
 
+    /**
+     * A consent banner's settings in Shift_JIS, a label ending in \u80fd (0x94 0x5C): read byte by byte, its trail
+     * byte is a backslash that escapes the closing quote, the literal never ends and the banner went whole.
+     */
+    @Test
+    void shiftJisStringEndingInA5cTrailByteKeepsTheConsentBanner() {
+        Charset sjis = EncodingSniffer.forLabel("shift_jis");
+        String loader = "s.src = 'https://www.googletagmanager.com/gtag/js?id=G-7YH3KD2P1Q';";
+        String banner = "<meta charset=\"Shift_JIS\"><script>\nCookieConsent.run({\n"
+            + "  language: {default: 'ja', translations: {ja: {consentModal: {title: '\u30af\u30c3\u30ad\u30fc', "
+            + "description: '\u89e3\u6790\u306b\u5229\u7528\u53ef\u80fd', acceptAllBtn: '\u540c\u610f'}}}},\n"
+            + "  onConsent: function () {\n    if (CookieConsent.acceptedCategory('analytics')) {\n"
+            + "      var s = document.createElement('script'); " + loader + " document.head.appendChild(s);\n"
+            + "    }\n  }\n});\n</script><p>\u4e00\u89a7\u8868</p>";
+        byte[] out = run(RewriteAssertions.REMOVE, banner.getBytes(sjis), NONE, null);
+        assertEquals(banner.replace(loader, " ".repeat(loader.length())), new String(out, sjis));
+    }
+
+    /**
+     * A Wicket page in Big5 whose label ends in \u529f (0xA5 0x5C): its DOM-ready listener keeps the page's own
+     * statements and loses only the tag manager's snippet, as in UTF-8; GBK's \u8aa0 (0xD5 0x5C) alike.
+     */
+    @Test
+    void big5AndGbkStringsEndingInA5cTrailByteKeepAFrameworkScript() {
+        String snippet = "(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':new Date().getTime(),"
+            + "event:'gtm.js'});var f=d.getElementsByTagName(s)[0],j=d.createElement(s);j.async=true;"
+            + "j.src='https://www.googletagmanager.com/gtm.js?id='+i;f.parentNode.insertBefore(j,f);})"
+            + "(window,document,'script','dataLayer','GTM-K7QX2P');";
+        for (String[] c : new String[][] {{"big5", "\u767b\u5165\u6210\u529f", "\u8a31"}, {"gbk", "\u8aa0", "\u8846"}}) {
+            Charset cs = EncodingSniffer.forLabel(c[0]);
+            String page = "<script type=\"text/javascript\" >\n/*<![CDATA[*/\n"
+                + "Wicket.Event.add(window, \"domready\", function(event) { \nvar label = '" + c[1] + "';\n" + snippet
+                + "\nWicket.Ajax.ajax({\"u\":\"./cart?0-1.0-form-submit\",\"m\":\"POST\",\"c\":\"submit1\"});\n"
+                + "document.title = label + \"" + c[2] + "\";\n;});\n/*]]>*/\n</script>";
+            byte[] out = run(RewriteAssertions.REMOVE, page.getBytes(cs), NONE, cs);
+            assertEquals(page.replace(snippet, " ".repeat(snippet.length())), new String(out, cs), c[0]);
+        }
+    }
+
     @Test
     void metaPrescanFindsIso2022AndFailsClosedByTranscoding() {
         String doc = "<meta charset=\"iso-2022-jp\">" + PAGE;
