@@ -39,6 +39,20 @@ public final class AppServlet extends HttpServlet {
         + "<head><title>Shop</title>" + XHTML_PIXEL + "<script src=\"/js/app.js\"></script></head>"
         + "<body><p>Tea</p></body></html>";
 
+    static final String JA_LOADER = "s.src = 'https://www.googletagmanager.com/gtag/js?id=G-7YH3KD2P1Q';";
+    /**
+     * A Japanese shop's consent banner: its labels end in \u80fd and \u8868, whose Shift_JIS trail byte is 0x5C, and
+     * its callback loads Google's tag once the visitor accepts.
+     */
+    static final String JA_BANNER = "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"Shift_JIS\">"
+        + "<title>\u5546\u54c1\u4e00\u89a7\u8868</title>\n<script>\nCookieConsent.run({\n"
+        + "  language: {default: 'ja', translations: {ja: {consentModal: {"
+        + "description: '\u30af\u30c3\u30ad\u30fc\u3092\u5229\u7528\u53ef\u80fd', "
+        + "acceptAllBtn: '\u540c\u610f', showPreferencesBtn: '\u8a2d\u5b9a\u3092\u8868'}}}},\n"
+        + "  onConsent: function () {\n    if (CookieConsent.acceptedCategory('analytics')) {\n"
+        + "      var s = document.createElement('script'); " + JA_LOADER + " document.head.appendChild(s);\n"
+        + "    }\n  }\n});\n</script></head><body><p>\u30bd\u30d5\u30c8</p></body></html>";
+
     /** How many times the application ran; tests assert the filter answered some paths itself. */
     static final AtomicInteger CALLS = new AtomicInteger();
 
@@ -80,6 +94,18 @@ public final class AppServlet extends HttpServlet {
             // what Hotwire Turbo gets back for a form submission: streams of HTML it puts into the page
             resp.setContentType("text/vnd.turbo-stream.html; charset=utf-8");
             resp.getWriter().print(TURBO_STREAM);
+            return;
+        }
+        if (req.getRequestURI().endsWith("/ja/banner")) {
+            // the charset in the header, the page written as text
+            resp.setContentType("text/html; charset=Shift_JIS");
+            resp.getWriter().print(JA_BANNER);
+            return;
+        }
+        if (req.getRequestURI().endsWith("/ja/banner-bytes")) {
+            // no charset in the header: the page's <meta> declares it, as a static Shift_JIS file is served
+            resp.setContentType("text/html");
+            resp.getOutputStream().write(JA_BANNER.getBytes(java.nio.charset.Charset.forName("Shift_JIS")));
             return;
         }
         ConsentDecision d = ConsentGate.decision(req);
