@@ -1,0 +1,82 @@
+package io.consentgate.html;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class TrailBytesTest {
+
+    private static byte[] bytes(int... b) {
+        byte[] out = new byte[b.length];
+        for (int i = 0; i < b.length; i++) {
+            out[i] = (byte) b[i];
+        }
+        return out;
+    }
+
+    @Test
+    void onlyEncodingsWithAsciiTrailBytesAreMasked() {
+        for (String label : new String[] {"shift_jis", "sjis", "gbk", "gb2312", "gb18030", "big5", "euc-kr",
+            "ks_c_5601-1987"}) {
+            assertNotNull(TrailBytes.of(EncodingSniffer.forLabel(label)), label);
+        }
+        assertNotNull(TrailBytes.of(Charset.forName("Shift_JIS")));
+        for (String label : new String[] {"utf-8", "euc-jp", "windows-1251", "koi8-r", "iso-8859-2", "latin1"}) {
+            assertNull(TrailBytes.of(EncodingSniffer.forLabel(label)), label);
+        }
+    }
+
+    @Test
+    void aBackslashTrailByteIsMaskedAndAQuoteAfterALeadByteIsNot() {
+        TrailBytes sjis = TrailBytes.of(EncodingSniffer.forLabel("shift_jis"));
+        byte[] in = "'\u8868'".getBytes(EncodingSniffer.forLabel("shift_jis")); // ' 0x95 0x5C '
+        assertArrayEquals(bytes('\'', 0x95, 0x80, '\''), sjis.mask(in, 0, in.length));
+        // a lead byte before a quote is an error, and the quote is read again as a quote, as the browser does
+        byte[] broken = bytes('\'', 0x95, '\'', 'a');
+        assertSame(broken, sjis.mask(broken, 0, broken.length));
+        // half-width katakana are single bytes: the backslash after one is a backslash
+        byte[] kana = bytes('\'', 0xB1, '\\', '\'');
+        assertSame(kana, sjis.mask(kana, 0, kana.length));
+        // bytes before from are left as they are
+        assertSame(in, sjis.mask(in, 3, in.length));
+    }
+
+    @Test
+    void gb18030FourByteSequencesHaveTheirDigitsMasked() {
+        Charset gb = EncodingSniffer.forLabel("gb18030");
+        byte[] in = "x='\ud83d\ude00'".getBytes(gb); // four bytes: lead, digit, lead, digit
+        assertEquals(8, in.length);
+        byte[] masked = TrailBytes.of(gb).mask(in, 0, in.length);
+        assertEquals((byte) 0x80, masked[4]);
+        assertEquals((byte) 0x80, masked[6]);
+        assertEquals(in[3], masked[3]);
+        assertEquals(in[5], masked[5]);
+    }
+
+    @Test
+    void unmaskRestoresKeptTrailBytesAndLeavesBlankedOnesBlank() {
+        Charset big5 = EncodingSniffer.forLabel("big5");
+        byte[] in = "a='\u529f';b='\u8a31';".getBytes(big5); // both end in 0x5C
+        byte[] masked = TrailBytes.of(big5).mask(in, 0, in.length);
+        byte[] text = masked.clone();
+        for (int i = 7; i < text.length; i++) {
+            text[i] = ' '; // the second statement blanked
+        }
+        TrailBytes.unmask(in, masked, 0, text);
+        byte[] expected = in.clone();
+        for (int i = 7; i < expected.length; i++) {
+            expected[i] = ' ';
+        }
+        assertArrayEquals(expected, text);
+        byte[] ascii = "a='b';".getBytes(StandardCharsets.US_ASCII);
+        byte[] same = ascii.clone();
+        TrailBytes.unmask(ascii, ascii, 0, same);
+        assertArrayEquals(ascii, same);
+    }
+}
