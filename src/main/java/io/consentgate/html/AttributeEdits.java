@@ -86,7 +86,14 @@ final class AttributeEdits {
         if (v < 0) {
             return null;
         }
-        for (String url : CssUrls.in(UrlText.decodeText(t.buf, v, t.valueTo(i)))) {
+        byte[] css = t.buf;
+        int to = t.valueTo(i);
+        if (engine.trailBytes != null) { // a string ending in a trail byte 0x5C must not run on over a url(...)
+            css = engine.trailBytes.mask(java.util.Arrays.copyOfRange(t.buf, v, to), 0, to - v);
+            to -= v;
+            v = 0;
+        }
+        for (String url : CssUrls.in(UrlText.decodeText(css, v, to))) {
             TrackerMatch m = verdicts.verdict(url.strip());
             if (m != null) {
                 return m;

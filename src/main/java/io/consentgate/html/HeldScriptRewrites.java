@@ -38,8 +38,8 @@ final class HeldScriptRewrites {
         engine.heldMagentoInit = false;
         engine.inScript = false;
         int cs = engine.scriptContentStart;
-        MagentoInitScript.Verdict v = MagentoInitScript.judge(engine.defer, cs, engine.deferLen, engine.cfg.catalog,
-            engine.decision);
+        MagentoInitScript.Verdict v = MagentoInitScript.judge(engine.scriptText(), engine.defer, cs, engine.deferLen,
+            engine.cfg.catalog, engine.decision);
         if (v != null) {
             for (TrackerMatch m : v.allowed()) {
                 engine.event(TrackerEvent.Action.ALLOWED, engine.scriptLine, engine.scriptColumn, "script", m);

@@ -108,7 +108,7 @@ final class HeldStyle {
     private byte[] rewrittenCss(int from, int to) {
         List<TrackerMatch> refused = new java.util.ArrayList<>(1);
         List<TrackerMatch> allowed = new java.util.ArrayList<>(1);
-        List<CssUrls.Span> spans = styleSheets.refused(engine.defer, from, to, refused, allowed);
+        List<CssUrls.Span> spans = styleSheets.refused(engine.scriptText(), from, to, refused, allowed);
         for (TrackerMatch m : allowed) {
             engine.event(TrackerEvent.Action.ALLOWED, engine.scriptLine, engine.scriptColumn, "style", m);
         }
@@ -139,7 +139,7 @@ final class HeldStyle {
      */
     void streamStyle() throws IOException {
         int cs = engine.scriptContentStart;
-        CssUrls.Scan scan = styleSheets.scan(engine.defer, cs, engine.deferLen);
+        CssUrls.Scan scan = styleSheets.scan(engine.scriptText(), cs, engine.deferLen);
         int end = cs + (scan.longStatement() >= 0 ? scan.longStatement() : scan.boundary());
         byte[] text = rewrittenCss(cs, end);
         // the start tag, if not yet sent (nothing else is held outside <noscript>)

@@ -55,6 +55,15 @@ final class MagentoInitScript {
      * @return the verdict, or {@code null} when the text is not a JSON object (nothing to take out)
      */
     static Verdict judge(byte[] b, int from, int to, TrackerCatalog catalog, ConsentDecision decision) {
+        return judge(b, b, from, to, catalog, decision);
+    }
+
+    /**
+     * Reads the block's text {@code b[from..to)}, its new text copied from {@code original}: the same bytes at the same
+     * offsets, where {@code b} is how they read ({@link TrailBytes}).
+     */
+    static Verdict judge(byte[] b, byte[] original, int from, int to, TrackerCatalog catalog,
+                         ConsentDecision decision) {
         List<Selector> selectors = new ArrayList<>(2);
         int others = readSelectors(b, from, to, selectors);
         if (others < 0) {
@@ -68,7 +77,7 @@ final class MagentoInitScript {
         if (refused.isEmpty() || !other) {
             return new Verdict(allowed, refused, !refused.isEmpty(), null);
         }
-        return new Verdict(allowed, refused, false, without(b, from, to, selectors, cut));
+        return new Verdict(allowed, refused, false, without(original, from, to, selectors, cut));
     }
 
     /**

@@ -92,6 +92,36 @@ class EncodingTest {
         }
     }
 
+    /**
+     * CSS in Shift_JIS: a string ending in \u8868 or \u30bd (trail byte 0x5C) read byte by byte runs to the end of
+     * the line, and the pixel's {@code url(…)} after it on that line was kept and loaded.
+     */
+    @Test
+    void shiftJisCssStringEndingInA5cTrailByteDoesNotHideATrackerUrl() {
+        Charset sjis = EncodingSniffer.forLabel("shift_jis");
+        String pixel = "https://www.facebook.com/tr?id=730118842&ev=PageView";
+        String page = "<style>.price:before{content:\"\u6599\u91d1\u8868\"}.t{background:url(" + pixel + ")}</style>"
+            + "<p style=\"font-family:'\u30bd';background:url(" + pixel + ")\" title=\"\u4e00\u89a7\u8868\">x</p>";
+        byte[] out = run(RewriteAssertions.REMOVE, page.getBytes(sjis), NONE, sjis);
+        assertEquals("<style>.price:before{content:\"\u6599\u91d1\u8868\"}.t{background:url(about:invalid)}</style>"
+            + "<p title=\"\u4e00\u89a7\u8868\">x</p>", new String(out, sjis));
+    }
+
+    /**
+     * A Magento block in Shift_JIS whose label ends in \u8868: read byte by byte it is no JSON object, and its Google
+     * component was kept and started; it goes, the other component stays byte for byte.
+     */
+    @Test
+    void shiftJisMagentoInitStillLosesItsRefusedComponent() {
+        Charset sjis = EncodingSniffer.forLabel("shift_jis");
+        String cart = "\"Magento_Ui/js/core/app\": {\"components\": {\"minicart\": {\"label\": \"\u4e00\u89a7\u8868\"}}}";
+        String google = "\"Magento_GoogleGtag/js/google-analytics\": {\"gtagConfig\": {\"measurementId\": \"G-7YH3KD2P1Q\"}}";
+        String block = "<script type=\"text/x-magento-init\">{\"*\": {" + cart + ", " + google + "}}</script>";
+        String out = new String(run(RewriteAssertions.REMOVE, block.getBytes(sjis), NONE, sjis), sjis);
+        assertTrue(out.startsWith("<script type=\"text/x-magento-init\">{\"*\": {" + cart + "}}</script>"), out);
+        assertFalse(out.contains("GoogleGtag"), out);
+    }
+
     @Test
     void metaPrescanFindsIso2022AndFailsClosedByTranscoding() {
         String doc = "<meta charset=\"iso-2022-jp\">" + PAGE;
