@@ -15,25 +15,30 @@ final class TrailBytes {
     /** What a masked trail byte reads as: a non-ASCII byte, as the rest of the character is. No rewrite writes it. */
     private static final byte MASK = (byte) 0x80;
 
-    private static final TrailBytes SHIFT_JIS = new TrailBytes(false, true);
-    private static final TrailBytes DOUBLE_BYTE = new TrailBytes(false, false);
-    private static final TrailBytes GB18030 = new TrailBytes(true, false);
+    private static final TrailBytes SHIFT_JIS = new TrailBytes(false, true, false);
+    private static final TrailBytes DOUBLE_BYTE = new TrailBytes(false, false, false);
+    private static final TrailBytes GB18030 = new TrailBytes(true, false, false);
+    private static final TrailBytes EUC_KR = new TrailBytes(false, false, true);
 
     /** Four-byte sequences (GB18030): lead, digit, lead, digit. */
     private final boolean fourByte;
     /** Shift_JIS: 0xA1 to 0xDF are single-byte katakana, not lead bytes. */
     private final boolean katakana;
+    /** EUC-KR: only letters end a character; another ASCII byte after a lead byte is read again as itself. */
+    private final boolean lettersOnly;
 
-    private TrailBytes(boolean fourByte, boolean katakana) {
+    private TrailBytes(boolean fourByte, boolean katakana, boolean lettersOnly) {
         this.fourByte = fourByte;
         this.katakana = katakana;
+        this.lettersOnly = lettersOnly;
     }
 
     /** The trail bytes of {@code cs}, or null for an encoding whose ASCII bytes are always ASCII characters. */
     static TrailBytes of(Charset cs) {
         return switch (cs.name()) {
             case "windows-31j", "Shift_JIS" -> SHIFT_JIS;
-            case "GBK", "Big5", "Big5-HKSCS", "x-windows-949", "EUC-KR" -> DOUBLE_BYTE;
+            case "GBK", "Big5", "Big5-HKSCS" -> DOUBLE_BYTE;
+            case "x-windows-949", "EUC-KR" -> EUC_KR;
             case "GB18030" -> GB18030;
             default -> null;
         };
@@ -60,15 +65,21 @@ final class TrailBytes {
                 }
                 continue;
             }
-            if (t >= 0x40 && t <= 0x7e) {
+            boolean ascii = t < 0x80;
+            if (ascii ? t < 0x40 || t > 0x7e || lettersOnly && !isLetter(t) : t == 0xff) {
+                continue; // no trail byte: the browser reads this byte again on its own
+            }
+            if (ascii) {
                 masked = masked != null ? masked : java.util.Arrays.copyOf(b, to);
                 masked[i + 1] = MASK;
             }
-            if (t >= 0x40 && t != 0x7f && t != 0xff) {
-                i++; // the trail byte, ASCII or not
-            }
+            i++;
         }
         return masked != null ? masked : b;
+    }
+
+    private static boolean isLetter(int c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
     /**

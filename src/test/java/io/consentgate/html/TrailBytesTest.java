@@ -48,6 +48,16 @@ class TrailBytesTest {
     }
 
     @Test
+    void eucKrEndsCharactersInLettersOnly() {
+        Charset korean = EncodingSniffer.forLabel("euc-kr");
+        TrailBytes kr = TrailBytes.of(korean);
+        byte[] in = "'\ub620'".getBytes(korean); // windows-949: 0x8C 0x63, a letter
+        assertArrayEquals(bytes('\'', 0x8C, 0x80, '\''), kr.mask(in, 0, in.length));
+        byte[] backslash = bytes('\'', 0xB0, '\\', '\''); // no character: the browser reads a backslash
+        assertSame(backslash, kr.mask(backslash, 0, backslash.length));
+    }
+
+    @Test
     void gb18030FourByteSequencesHaveTheirDigitsMasked() {
         Charset gb = EncodingSniffer.forLabel("gb18030");
         byte[] in = "x='\ud83d\ude00'".getBytes(gb); // four bytes: lead, digit, lead, digit
