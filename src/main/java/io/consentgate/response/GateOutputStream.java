@@ -395,12 +395,13 @@ final class GateOutputStream extends ServletOutputStream {
                     }
                     pending.drain();
                 }
-                if (flushDue) {
-                    flushDue = false;
-                    if (!close && container.isReady()) {
-                        container.flush(); // not left in the container's buffer for complete()
+                if (flushDue && !close) {
+                    if (!container.isReady()) {
+                        return null; // still due: flushed from the onWritePossible this answer owes
                     }
+                    container.flush(); // not left in the container's buffer for complete()
                 }
+                flushDue = false;
                 if (close) {
                     closeDue = false;
                     container.close();
