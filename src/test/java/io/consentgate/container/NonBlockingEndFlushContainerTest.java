@@ -46,8 +46,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NonBlockingEndFlushContainerTest {
 
     /** Ends inside a script: the rewriter holds it until the end of the body. */
-    static final String PAGE = "<h1>Order 4471</h1><img src=\"https://www.facebook.com/tr?id=4471&ev=Purchase\" alt=\"\">"
-        + "<p>Shipped</p><script>var carrier = \"parcel\";";
+    static final String PAGE = "<h1>Order 4471</h1>"
+        + "<img src=\"https://www.facebook.com/tr?id=4471&ev=Purchase\" alt=\"\"><p>Shipped</p>"
+        + "<script>var carrier = \"parcel\";";
     static final String EXPECTED = "<h1>Order 4471</h1><p>Shipped</p><script>var carrier = \"parcel\";";
     static final List<String> EVENTS = new CopyOnWriteArrayList<>();
     static volatile CountDownLatch ended = new CountDownLatch(1);

@@ -89,4 +89,34 @@ class TrailBytesTest {
         TrailBytes.unmask(ascii, ascii, 0, same);
         assertArrayEquals(ascii, same);
     }
+
+    @Test
+    void anAsciiByteAfterALeadByteThatMakesNoCharacterWithItIsReadAgainAsItself() {
+        // The browser's decoders: a pair that is no character in the encoding's index is an error, and its second
+        // byte, if ASCII, is read again on its own. A backslash there escapes the quote after it.
+        TrailBytes sjis = TrailBytes.of(EncodingSniffer.forLabel("shift_jis"));
+        for (int lead : new int[] {0x85, 0x86, 0x88, 0xEB, 0xEC, 0xEF, 0xFC}) { // rows with no such character
+            byte[] in = bytes('\'', lead, '\\', '\'', ';');
+            assertSame(in, sjis.mask(in, 0, in.length), Integer.toHexString(lead));
+        }
+        byte[] betweenDigitsAndLetters = bytes('\'', 0x82, '\\', '\'');
+        assertSame(betweenDigitsAndLetters, sjis.mask(betweenDigitsAndLetters, 0, betweenDigitsAndLetters.length));
+        byte[] fullWidthA = bytes('\'', 0x82, 0x60, '\'');
+        assertArrayEquals(bytes('\'', 0x82, 0x80, '\''), sjis.mask(fullWidthA, 0, fullWidthA.length));
+
+        TrailBytes big5 = TrailBytes.of(EncodingSniffer.forLabel("big5"));
+        byte[] belowTheIndex = bytes('"', 0x83, '\\', '"'); // Big5's index starts at lead 0x87
+        assertSame(belowTheIndex, big5.mask(belowTheIndex, 0, belowTheIndex.length));
+        // a non-ASCII second byte is taken with such a lead, as the browser takes it: 0xA5 is no lead here
+        byte[] taken = bytes('"', 0x83, 0xA5, '\\', '"');
+        assertSame(taken, big5.mask(taken, 0, taken.length));
+        assertArrayEquals(bytes('"', 0x87, 0x80, '"'), big5.mask(bytes('"', 0x87, 0x40, '"'), 0, 4));
+
+        TrailBytes kr = TrailBytes.of(EncodingSniffer.forLabel("euc-kr"));
+        byte[] pastTheExtension = bytes('\'', 0xC7, 'a', '\''); // windows-949's letters end at lead 0xC6
+        assertSame(pastTheExtension, kr.mask(pastTheExtension, 0, pastTheExtension.length));
+        byte[] pastItsEnd = bytes('\'', 0xC6, 'S', '\''); // and at 0xC6 0x52
+        assertSame(pastItsEnd, kr.mask(pastItsEnd, 0, pastItsEnd.length));
+        assertArrayEquals(bytes('\'', 0xC6, 0x80, '\''), kr.mask(bytes('\'', 0xC6, 'R', '\''), 0, 4));
+    }
 }
