@@ -102,7 +102,7 @@ final class TrailBytes {
             }
             int t = b[i + 1] & 0xff;
             if (fourByte && t >= '0' && t <= '9') {
-                if (i + 3 < to && (b[i + 2] & 0xff) >= 0x81 && (b[i + 3] & 0xff) >= '0' && (b[i + 3] & 0xff) <= '9') {
+                if (i + 3 < to && isLead(b[i + 2] & 0xff) && (b[i + 3] & 0xff) >= '0' && (b[i + 3] & 0xff) <= '9') {
                     masked = masked != null ? masked : java.util.Arrays.copyOf(b, to);
                     masked[i + 1] = MASK;
                     masked[i + 3] = MASK;
@@ -121,6 +121,11 @@ final class TrailBytes {
             i++;
         }
         return masked != null ? masked : b;
+    }
+
+    /** Whether {@code c} is a lead byte of GB18030 (also a four-byte sequence's third byte). */
+    private static boolean isLead(int c) {
+        return c >= 0x81 && c <= 0xfe;
     }
 
     /** Whether lead byte {@code lead} and ASCII byte {@code t} after it are one character to the browser. */
