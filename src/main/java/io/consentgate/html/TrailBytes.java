@@ -7,7 +7,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 
 /**
- * The double-byte encodings whose characters can end in an ASCII byte: Shift_JIS, GBK, GB18030, Big5 and EUC-KR
+ * The double-byte encodings whose characters can end in an ASCII byte: Shift_JIS, GBK and GB18030, Big5 and EUC-KR
  * (windows-949) as browsers decode them. {@code \u8868} is {@code 0x95 0x5C} in Shift_JIS and {@code \u529f}
  * {@code 0xA5 0x5C} in Big5: read byte by byte, the {@code \} of {@code '\u8868'} escapes the closing quote, so a
  * script's string never ends and its text cannot be read. Script text is read through a copy in which such trail
@@ -30,7 +30,6 @@ final class TrailBytes {
         static final TrailBytes EUC_KR = new TrailBytes(false, false, 0x81, characters("x-windows-949"));
     }
 
-    private static final TrailBytes DOUBLE_BYTE = new TrailBytes(false, false, 0x81, null);
     /** Big5's index starts at lead 0x87 (pointer 942): a pair with an earlier lead is never a character. */
     private static final TrailBytes BIG5 = new TrailBytes(false, false, 0x87, null);
     private static final TrailBytes GB18030 = new TrailBytes(true, false, 0x81, null);
@@ -81,10 +80,9 @@ final class TrailBytes {
     static TrailBytes of(Charset cs) {
         return switch (cs.name()) {
             case "windows-31j", "Shift_JIS" -> Tables.SHIFT_JIS;
-            case "GBK" -> DOUBLE_BYTE;
+            case "GBK", "GB18030" -> GB18030; // the Encoding Standard decodes gbk with the gb18030 decoder
             case "Big5", "Big5-HKSCS" -> BIG5;
             case "x-windows-949", "EUC-KR" -> Tables.EUC_KR;
-            case "GB18030" -> GB18030;
             default -> null;
         };
     }

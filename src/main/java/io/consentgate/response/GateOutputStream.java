@@ -410,8 +410,12 @@ final class GateOutputStream extends ServletOutputStream {
                     return null;
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            // the client went away: the container reports it to the application's listener as well
             LOG.debug("ConsentGate could not write the end of {}: {}", response.request().getRequestURI(), e.toString());
+            writeFailed = true;
+        } catch (RuntimeException e) {
+            LOG.warn("ConsentGate failed ending {}; the response ends short", response.request().getRequestURI(), e);
             writeFailed = true;
         }
         if (writeFailed) {

@@ -70,6 +70,9 @@ class TrailBytesTest {
         // 0xFF is no third byte: the browser reads both digits again as digits
         byte[] broken = bytes('\'', 0x81, '3', 0xFF, '7', '\'');
         assertSame(broken, TrailBytes.of(gb).mask(broken, 0, broken.length));
+        // a page labelled gbk is decoded by the gb18030 decoder too (Encoding Standard), four-byte sequences and all
+        Charset gbk = EncodingSniffer.forLabel("gbk");
+        assertArrayEquals(masked, TrailBytes.of(gbk).mask(in, 0, in.length), gbk.name());
     }
 
     @Test
