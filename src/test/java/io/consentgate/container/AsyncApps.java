@@ -1,10 +1,14 @@
 package io.consentgate.container;
 
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.catalina.Context;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.startup.Tomcat;
@@ -114,5 +118,71 @@ final class AsyncApps {
         Wrapper w = Tomcat.addServlet(ctx, name, servlet.getName());
         w.setAsyncSupported(true);
         ctx.addServletMappingDecoded("/*", name);
+    }
+
+    /**
+     * An async listener that records how the cycle ended, {@code complete}, {@code timeout} (then completes it) or
+     * {@code error}, and runs {@code ended} at a complete or a timeout.
+     */
+    static AsyncListener recording(Collection<String> events, Runnable ended) {
+        return new AsyncListener() {
+            @Override
+            public void onComplete(AsyncEvent event) {
+                events.add("complete");
+                ended.run();
+            }
+
+            @Override
+            public void onTimeout(AsyncEvent event) {
+                events.add("timeout");
+                ended.run();
+                event.getAsyncContext().complete();
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+                events.add("error");
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+            }
+        };
+    }
+
+    static AsyncListener recording(Collection<String> events) {
+        return recording(events, () -> { });
+    }
+
+    /** The same application on Jetty ({@link LocalConnector}) and on Tomcat (loopback), for tests run on each. */
+    static final class OnBoth {
+
+        private final Server jetty;
+        private final Tomcat tomcat;
+
+        private OnBoth(Server jetty, Tomcat tomcat) {
+            this.jetty = jetty;
+            this.tomcat = tomcat;
+        }
+
+        static OnBoth start(Class<? extends Servlet> servlet, List<Class<? extends Filter>> filters) throws Exception {
+            return new OnBoth(jetty(servlet, filters), tomcat(servlet, filters));
+        }
+
+        /** The raw response of {@code kind} ({@code jetty} or {@code tomcat}) to {@code raw}, written with LF. */
+        String exchange(String kind, String raw) throws Exception {
+            return kind.equals("jetty")
+                ? localConnector(jetty).getResponse(Container.crlf(raw), 20, TimeUnit.SECONDS)
+                : Container.exchangeOverSocket(tomcat.getConnector().getLocalPort(), raw);
+        }
+
+        void stop() throws Exception {
+            try {
+                jetty.stop();
+            } finally {
+                tomcat.stop();
+                tomcat.destroy();
+            }
+        }
     }
 }

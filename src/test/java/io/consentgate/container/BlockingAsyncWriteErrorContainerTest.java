@@ -2,8 +2,6 @@ package io.consentgate.container;
 
 import io.consentgate.ConsentGateFilter;
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,9 +13,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
-import org.apache.catalina.startup.Tomcat;
-import org.eclipse.jetty.server.LocalConnector;
-import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,9 +42,7 @@ class BlockingAsyncWriteErrorContainerTest {
         + "<script async src=\"https://www.googletagmanager.com/gtag/js?id=G-B815\"></script><p>See you soon</p>";
     static final BlockingQueue<String> EVENTS = new LinkedBlockingQueue<>();
 
-    private static Server jetty;
-    private static LocalConnector jettyConnector;
-    private static Tomcat tomcat;
+    private static AsyncApps.OnBoth apps;
 
     /** In front of ConsentGate: a stream whose writes fail once the client is gone. */
     public static final class VanishingClient implements Filter {
@@ -107,27 +100,7 @@ class BlockingAsyncWriteErrorContainerTest {
             GoneStream client = (GoneStream) req.getAttribute(GoneStream.class.getName());
             AsyncContext ac = req.startAsync();
             ac.setTimeout(3000); // the bound when complete() never reaches the container
-            ac.addListener(new AsyncListener() {
-                @Override
-                public void onComplete(AsyncEvent event) {
-                    EVENTS.add("complete");
-                }
-
-                @Override
-                public void onTimeout(AsyncEvent event) {
-                    EVENTS.add("timeout");
-                    event.getAsyncContext().complete();
-                }
-
-                @Override
-                public void onError(AsyncEvent event) {
-                    EVENTS.add("error");
-                }
-
-                @Override
-                public void onStartAsync(AsyncEvent event) {
-                }
-            });
+            ac.addListener(AsyncApps.recording(EVENTS));
             new Thread(() -> {
                 try {
                     ac.getResponse().setContentType("text/html;charset=UTF-8");
@@ -144,17 +117,12 @@ class BlockingAsyncWriteErrorContainerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        List<Class<? extends Filter>> filters = List.of(VanishingClient.class, ConsentGateFilter.class);
-        jetty = AsyncApps.jetty(BookingServlet.class, filters);
-        jettyConnector = AsyncApps.localConnector(jetty);
-        tomcat = AsyncApps.tomcat(BookingServlet.class, filters);
+        apps = AsyncApps.OnBoth.start(BookingServlet.class, List.of(VanishingClient.class, ConsentGateFilter.class));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        jetty.stop();
-        tomcat.stop();
-        tomcat.destroy();
+        apps.stop();
     }
 
     @ParameterizedTest
@@ -163,11 +131,7 @@ class BlockingAsyncWriteErrorContainerTest {
         EVENTS.clear();
         String raw = "GET /bookings/815 HTTP/1.1\nHost: travel.example\nConnection: close\n\n";
         long start = System.nanoTime();
-        if (kind.equals("jetty")) {
-            jettyConnector.getResponse(Container.crlf(raw), 20, TimeUnit.SECONDS);
-        } else {
-            Container.exchangeOverSocket(tomcat.getConnector().getLocalPort(), raw);
-        }
+        apps.exchange(kind, raw);
         // the container may send the end before it tells the listeners
         String ended = EVENTS.poll(5, TimeUnit.SECONDS);
         long waitedMs = (System.nanoTime() - start) / 1_000_000;

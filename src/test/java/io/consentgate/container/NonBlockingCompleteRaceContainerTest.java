@@ -2,8 +2,6 @@ package io.consentgate.container;
 
 import io.consentgate.ConsentGateFilter;
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,9 +13,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
-import org.apache.catalina.startup.Tomcat;
-import org.eclipse.jetty.server.LocalConnector;
-import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,9 +44,7 @@ class NonBlockingCompleteRaceContainerTest {
         + "<img src=\"https://www.facebook.com/tr?id=8&ev=Purchase\" alt=\"\"><p>Thank you</p>";
     static final BlockingQueue<String> EVENTS = new LinkedBlockingQueue<>();
 
-    private static Server jetty;
-    private static LocalConnector jettyConnector;
-    private static Tomcat tomcat;
+    private static AsyncApps.OnBoth apps;
 
     /** In front of ConsentGate: a stream whose flush, once armed, is still in flight when isReady() is asked. */
     public static final class FlushInFlight implements Filter {
@@ -135,27 +128,7 @@ class NonBlockingCompleteRaceContainerTest {
             RacingStream racing = (RacingStream) req.getAttribute(RacingStream.class.getName());
             AsyncContext ac = req.startAsync();
             ac.setTimeout(3000); // the bound when complete() never reaches the container
-            ac.addListener(new AsyncListener() {
-                @Override
-                public void onComplete(AsyncEvent event) {
-                    EVENTS.add("complete");
-                }
-
-                @Override
-                public void onTimeout(AsyncEvent event) {
-                    EVENTS.add("timeout");
-                    event.getAsyncContext().complete();
-                }
-
-                @Override
-                public void onError(AsyncEvent event) {
-                    EVENTS.add("error");
-                }
-
-                @Override
-                public void onStartAsync(AsyncEvent event) {
-                }
-            });
+            ac.addListener(AsyncApps.recording(EVENTS));
             resp.setContentType("text/html;charset=UTF-8");
             ServletOutputStream out = resp.getOutputStream();
             out.setWriteListener(new WriteListener() {
@@ -184,17 +157,12 @@ class NonBlockingCompleteRaceContainerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        List<Class<? extends Filter>> filters = List.of(FlushInFlight.class, ConsentGateFilter.class);
-        jetty = AsyncApps.jetty(OrderServlet.class, filters);
-        jettyConnector = AsyncApps.localConnector(jetty);
-        tomcat = AsyncApps.tomcat(OrderServlet.class, filters);
+        apps = AsyncApps.OnBoth.start(OrderServlet.class, List.of(FlushInFlight.class, ConsentGateFilter.class));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        jetty.stop();
-        tomcat.stop();
-        tomcat.destroy();
+        apps.stop();
     }
 
     @ParameterizedTest
@@ -202,9 +170,7 @@ class NonBlockingCompleteRaceContainerTest {
     void aCompleteDeferredAsTheContainerTurnsReadyStillCompletes(String kind) throws Exception {
         EVENTS.clear();
         String raw = "GET /orders/4711 HTTP/1.1\nHost: shop.example\nConnection: close\n\n";
-        String response = kind.equals("jetty")
-            ? jettyConnector.getResponse(Container.crlf(raw), 20, TimeUnit.SECONDS)
-            : Container.exchangeOverSocket(tomcat.getConnector().getLocalPort(), raw);
+        String response = apps.exchange(kind, raw);
         // the container may send the end before it tells the listeners
         String ended = EVENTS.poll(5, TimeUnit.SECONDS);
         assertTrue(response.contains("<p>Order 4711 is on its way</p><p>Thank you</p>"), kind + ": " + response);

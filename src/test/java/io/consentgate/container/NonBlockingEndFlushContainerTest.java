@@ -2,8 +2,6 @@ package io.consentgate.container;
 
 import io.consentgate.ConsentGateFilter;
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,8 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.apache.catalina.startup.Tomcat;
-import org.eclipse.jetty.server.LocalConnector;
-import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,9 +49,7 @@ class NonBlockingEndFlushContainerTest {
     static final List<String> EVENTS = new CopyOnWriteArrayList<>();
     static volatile CountDownLatch ended = new CountDownLatch(1);
 
-    private static Server jetty;
-    private static LocalConnector jettyConnector;
-    private static Tomcat tomcat;
+    private static AsyncApps.OnBoth apps;
 
     /** In front of ConsentGate: the stream below. */
     public static final class SlowClient implements Filter {
@@ -143,28 +137,7 @@ class NonBlockingEndFlushContainerTest {
             SlowStream slow = (SlowStream) req.getAttribute(SlowStream.class.getName());
             AsyncContext ac = req.startAsync();
             ac.setTimeout(3000);
-            ac.addListener(new AsyncListener() {
-                @Override
-                public void onComplete(AsyncEvent event) {
-                    EVENTS.add("complete");
-                    ended.countDown();
-                }
-
-                @Override
-                public void onTimeout(AsyncEvent event) {
-                    EVENTS.add("timeout");
-                    event.getAsyncContext().complete();
-                }
-
-                @Override
-                public void onError(AsyncEvent event) {
-                    EVENTS.add("error");
-                }
-
-                @Override
-                public void onStartAsync(AsyncEvent event) {
-                }
-            });
+            ac.addListener(AsyncApps.recording(EVENTS, ended::countDown));
             resp.setContentType("text/html;charset=UTF-8");
             ServletOutputStream out = resp.getOutputStream();
             out.setWriteListener(new WriteListener() {
@@ -192,17 +165,12 @@ class NonBlockingEndFlushContainerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        List<Class<? extends Filter>> filters = List.of(SlowClient.class, ConsentGateFilter.class);
-        jetty = AsyncApps.jetty(OrderServlet.class, filters);
-        jettyConnector = AsyncApps.localConnector(jetty);
-        tomcat = AsyncApps.tomcat(OrderServlet.class, filters);
+        apps = AsyncApps.OnBoth.start(OrderServlet.class, List.of(SlowClient.class, ConsentGateFilter.class));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        jetty.stop();
-        tomcat.stop();
-        tomcat.destroy();
+        apps.stop();
     }
 
     @ParameterizedTest
@@ -211,9 +179,7 @@ class NonBlockingEndFlushContainerTest {
         EVENTS.clear();
         ended = new CountDownLatch(1);
         String raw = "GET /orders/4471 HTTP/1.1\nHost: shop.example\nConnection: close\n\n";
-        String response = kind.equals("jetty")
-            ? jettyConnector.getResponse(Container.crlf(raw), 20, TimeUnit.SECONDS)
-            : Container.exchangeOverSocket(tomcat.getConnector().getLocalPort(), raw);
+        String response = apps.exchange(kind, raw);
         assertTrue(response.contains(EXPECTED), kind + ": " + response);
         assertTrue(ended.await(10, TimeUnit.SECONDS), kind + ": the async cycle ended " + EVENTS);
         int lastWrite = EVENTS.lastIndexOf("write");

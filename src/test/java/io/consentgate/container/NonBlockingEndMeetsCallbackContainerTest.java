@@ -2,8 +2,6 @@ package io.consentgate.container;
 
 import io.consentgate.ConsentGateFilter;
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,9 +13,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
-import org.apache.catalina.startup.Tomcat;
-import org.eclipse.jetty.server.LocalConnector;
-import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,9 +49,7 @@ class NonBlockingEndMeetsCallbackContainerTest {
     /** Counted down when the async cycle ends, by complete() or by its timeout. */
     static volatile CountDownLatch ended = new CountDownLatch(1);
 
-    private static Server jetty;
-    private static LocalConnector jettyConnector;
-    private static Tomcat tomcat;
+    private static AsyncApps.OnBoth apps;
 
     /** In front of ConsentGate: the stream below. */
     public static final class CallbackMeanwhile implements Filter {
@@ -172,29 +165,7 @@ class NonBlockingEndMeetsCallbackContainerTest {
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             AsyncContext ac = req.startAsync();
             ac.setTimeout(3000); // the bound when complete() never reaches the container
-            ac.addListener(new AsyncListener() {
-                @Override
-                public void onComplete(AsyncEvent event) {
-                    EVENTS.add("complete");
-                    ended.countDown();
-                }
-
-                @Override
-                public void onTimeout(AsyncEvent event) {
-                    EVENTS.add("timeout");
-                    ended.countDown();
-                    event.getAsyncContext().complete();
-                }
-
-                @Override
-                public void onError(AsyncEvent event) {
-                    EVENTS.add("error");
-                }
-
-                @Override
-                public void onStartAsync(AsyncEvent event) {
-                }
-            });
+            ac.addListener(AsyncApps.recording(EVENTS, ended::countDown));
             resp.setContentType("text/html;charset=UTF-8");
             ServletOutputStream out = resp.getOutputStream();
             out.setWriteListener(new WriteListener() {
@@ -231,17 +202,12 @@ class NonBlockingEndMeetsCallbackContainerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        List<Class<? extends Filter>> filters = List.of(CallbackMeanwhile.class, ConsentGateFilter.class);
-        jetty = AsyncApps.jetty(TicketServlet.class, filters);
-        jettyConnector = AsyncApps.localConnector(jetty);
-        tomcat = AsyncApps.tomcat(TicketServlet.class, filters);
+        apps = AsyncApps.OnBoth.start(TicketServlet.class, List.of(CallbackMeanwhile.class, ConsentGateFilter.class));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        jetty.stop();
-        tomcat.stop();
-        tomcat.destroy();
+        apps.stop();
     }
 
     @ParameterizedTest
@@ -250,9 +216,7 @@ class NonBlockingEndMeetsCallbackContainerTest {
         EVENTS.clear();
         ended = new CountDownLatch(1);
         String raw = "GET /tickets/2210 HTTP/1.1\nHost: rail.example\nConnection: close\n\n";
-        String response = kind.equals("jetty")
-            ? jettyConnector.getResponse(Container.crlf(raw), 20, TimeUnit.SECONDS)
-            : Container.exchangeOverSocket(tomcat.getConnector().getLocalPort(), raw);
+        String response = apps.exchange(kind, raw);
         String body = response.substring(response.indexOf("\r\n\r\n") + 4);
         assertTrue(body.contains(EXPECTED), kind + ": " + response);
         assertEquals(body.indexOf(EXPECTED), body.lastIndexOf(EXPECTED), kind + ", the page once: " + response);

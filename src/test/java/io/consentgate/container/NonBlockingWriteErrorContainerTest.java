@@ -16,9 +16,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
-import org.apache.catalina.startup.Tomcat;
-import org.eclipse.jetty.server.LocalConnector;
-import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,9 +41,7 @@ class NonBlockingWriteErrorContainerTest {
     /** What the container's async context had been told when the application's onError returned. */
     static final AtomicReference<String> AT_ERROR = new AtomicReference<>();
 
-    private static Server jetty;
-    private static LocalConnector jettyConnector;
-    private static Tomcat tomcat;
+    private static AsyncApps.OnBoth apps;
 
     /** In front of ConsentGate: a stream that is never ready once the client is gone, and a recording context. */
     public static final class VanishingClient implements Filter {
@@ -230,17 +225,12 @@ class NonBlockingWriteErrorContainerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        List<Class<? extends Filter>> filters = List.of(VanishingClient.class, ConsentGateFilter.class);
-        jetty = AsyncApps.jetty(ReceiptServlet.class, filters);
-        jettyConnector = AsyncApps.localConnector(jetty);
-        tomcat = AsyncApps.tomcat(ReceiptServlet.class, filters);
+        apps = AsyncApps.OnBoth.start(ReceiptServlet.class, List.of(VanishingClient.class, ConsentGateFilter.class));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        jetty.stop();
-        tomcat.stop();
-        tomcat.destroy();
+        apps.stop();
     }
 
     @ParameterizedTest
@@ -248,11 +238,7 @@ class NonBlockingWriteErrorContainerTest {
     void aWriteErrorAfterCompleteCompletesTheAsyncCycle(String kind) throws Exception {
         AT_ERROR.set("onError not called");
         String raw = "GET /receipt HTTP/1.1\nHost: shop.example\nConnection: close\n\n";
-        if (kind.equals("jetty")) {
-            jettyConnector.getResponse(Container.crlf(raw), 20, java.util.concurrent.TimeUnit.SECONDS);
-        } else {
-            Container.exchangeOverSocket(tomcat.getConnector().getLocalPort(), raw);
-        }
+        apps.exchange(kind, raw);
         assertEquals("true", AT_ERROR.get(), kind + ": complete() reached the container when the write failed");
     }
 }
