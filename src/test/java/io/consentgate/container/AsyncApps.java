@@ -4,7 +4,15 @@ import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
 import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -183,6 +191,30 @@ final class AsyncApps {
                 tomcat.stop();
                 tomcat.destroy();
             }
+        }
+    }
+
+    /**
+     * A filter in front of ConsentGate that plays the container's side of the body: the application (and ConsentGate)
+     * write into the stream {@link #inFront} makes of the container's, which the servlet finds as a request attribute
+     * under the stream's class name.
+     */
+    abstract static class StreamInFront implements Filter {
+
+        abstract ServletOutputStream inFront(ServletOutputStream container);
+
+        @Override
+        public final void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+                throws IOException, ServletException {
+            HttpServletResponse container = (HttpServletResponse) res;
+            ServletOutputStream stream = inFront(container.getOutputStream());
+            req.setAttribute(stream.getClass().getName(), stream);
+            chain.doFilter(req, new HttpServletResponseWrapper(container) {
+                @Override
+                public ServletOutputStream getOutputStream() {
+                    return stream;
+                }
+            });
         }
     }
 }

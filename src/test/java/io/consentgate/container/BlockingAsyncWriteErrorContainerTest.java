@@ -2,17 +2,11 @@ package io.consentgate.container;
 
 import io.consentgate.ConsentGateFilter;
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.Filter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,19 +39,10 @@ class BlockingAsyncWriteErrorContainerTest {
     private static AsyncApps.OnBoth apps;
 
     /** In front of ConsentGate: a stream whose writes fail once the client is gone. */
-    public static final class VanishingClient implements Filter {
+    public static final class VanishingClient extends AsyncApps.StreamInFront {
         @Override
-        public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
-                throws IOException, ServletException {
-            HttpServletResponse container = (HttpServletResponse) res;
-            GoneStream stream = new GoneStream(container.getOutputStream());
-            req.setAttribute(GoneStream.class.getName(), stream);
-            chain.doFilter(req, new HttpServletResponseWrapper(container) {
-                @Override
-                public ServletOutputStream getOutputStream() {
-                    return stream;
-                }
-            });
+        ServletOutputStream inFront(ServletOutputStream container) {
+            return new GoneStream(container);
         }
     }
 

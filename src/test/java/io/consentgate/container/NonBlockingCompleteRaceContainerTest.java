@@ -2,17 +2,11 @@ package io.consentgate.container;
 
 import io.consentgate.ConsentGateFilter;
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.Filter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,19 +41,10 @@ class NonBlockingCompleteRaceContainerTest {
     private static AsyncApps.OnBoth apps;
 
     /** In front of ConsentGate: a stream whose flush, once armed, is still in flight when isReady() is asked. */
-    public static final class FlushInFlight implements Filter {
+    public static final class FlushInFlight extends AsyncApps.StreamInFront {
         @Override
-        public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
-                throws IOException, ServletException {
-            HttpServletResponse container = (HttpServletResponse) res;
-            RacingStream stream = new RacingStream(container.getOutputStream());
-            req.setAttribute(RacingStream.class.getName(), stream);
-            chain.doFilter(req, new HttpServletResponseWrapper(container) {
-                @Override
-                public ServletOutputStream getOutputStream() {
-                    return stream;
-                }
-            });
+        ServletOutputStream inFront(ServletOutputStream container) {
+            return new RacingStream(container);
         }
     }
 

@@ -2,17 +2,11 @@ package io.consentgate.container;
 
 import io.consentgate.ConsentGateFilter;
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.Filter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,18 +46,10 @@ class NonBlockingEndMeetsCallbackContainerTest {
     private static AsyncApps.OnBoth apps;
 
     /** In front of ConsentGate: the stream below. */
-    public static final class CallbackMeanwhile implements Filter {
+    public static final class CallbackMeanwhile extends AsyncApps.StreamInFront {
         @Override
-        public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
-                throws IOException, ServletException {
-            HttpServletResponse container = (HttpServletResponse) res;
-            MeetingStream stream = new MeetingStream(container.getOutputStream());
-            chain.doFilter(req, new HttpServletResponseWrapper(container) {
-                @Override
-                public ServletOutputStream getOutputStream() {
-                    return stream;
-                }
-            });
+        ServletOutputStream inFront(ServletOutputStream container) {
+            return new MeetingStream(container);
         }
     }
 
