@@ -8,12 +8,10 @@ import jakarta.servlet.WriteListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The body stream of a {@link ConsentResponse}.
@@ -26,21 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>The rewriter writes into {@link DecidedBytes}, never into the container's stream directly: with blocking I/O its
  * many small pieces reach the container as few full blocks, with non-blocking I/O each application write becomes at
  * most one container write (one write per {@code isReady()}), and an exception from the container's stream is never
- * mistaken for a rewriter failure (which would send the rest of the body unfiltered). In non-blocking mode the
- * application's {@link WriteListener} is wrapped so that bytes the rewriter emits at the end are written when the
- * container is ready, and {@code complete()} waits for them.
- *
- * <p>Threads, in non-blocking mode. The application writes from any thread while the container is ready; that thread
- * owns every field. The end of the body is another matter: the application may complete or close from its own thread
- * at any time (Servlet 6.1: they are no writes), also while the container's thread runs the wrapped
- * {@code onWritePossible} it owes after an {@code isReady()} that said no, and the end must wait for the container.
- * So the end ({@link #endStep}: the writer's last bytes, the decision, the rewriter's last bytes, writing what is
- * {@link #pending}, the close, the flush and the deferred {@code complete}) runs on one thread at a time: whichever
- * takes {@link #ending}, the application's thread that ends the body or the container's in {@code onWritePossible}.
- * A thread that finds it taken leaves its part to the one running, which runs the step again before it lets go (the
- * counter's atomic updates order the fields each thread set before with the reads of the next). No lock is held
- * while the container is called, and no thread waits for the other. {@link #finished} is volatile: the callback reads
- * it outside the end to know whether the application still wants its {@code onWritePossible}.
+ * mistaken for a rewriter failure (which would send the rest of the body unfiltered). In non-blocking mode the end
+ * of the body, which the application's thread and the container's may both ask for, is {@link NonBlockingEnd}'s: it
+ * wraps the application's {@link WriteListener} so that bytes the rewriter emits at the end are written when the
+ * container is ready, and {@code complete()} waits for them. Which thread owns which field is said there.
  */
 final class GateOutputStream extends ServletOutputStream {
 
@@ -74,25 +61,14 @@ final class GateOutputStream extends ServletOutputStream {
     private boolean ended;
     /** A redirect that keeps the body ends it: see {@link #keepForRedirect()}. */
     private boolean redirecting;
+    /**
+     * Written by the application's thread before it asks for the end; volatile, as {@link NonBlockingEnd} reads it on
+     * the container's thread too.
+     */
     private volatile boolean finished;
     private boolean finishing;
-    private boolean nonBlocking;
-    /** Non-blocking: the threads asking for the end of the body to be run, the first of them running it. */
-    private final AtomicInteger ending = new AtomicInteger();
-    /** Non-blocking: the writer's last bytes, handed over at the end of the body and written by {@link #endStep}. */
-    private ByteArrayOutputStream lastBytes;
-    /** Non-blocking, what is left of the end (see {@link #endStep}). */
-    private boolean bodyEnded;
-    private boolean flushDue;
-    /**
-     * Non-blocking, set by the application's thread after {@link #finished}, outside {@link #ending}: the close, and
-     * a complete that waits for the container ({@link #deferComplete}). Volatile, and read before {@code finished}:
-     * a thread that sees either also sees the body finished, so it ends the body before it closes or completes.
-     */
-    private volatile boolean closeDue;
-    private volatile Runnable deferredComplete;
-    /** The container reported a failed non-blocking write: nothing pending will ever be written. */
-    private volatile boolean writeFailed;
+    /** The end of the body in non-blocking mode; null in blocking mode (set with the write listener). */
+    private NonBlockingEnd nonBlocking;
 
     GateOutputStream(ConsentResponse response) {
         this.response = response;
@@ -122,6 +98,11 @@ final class GateOutputStream extends ServletOutputStream {
     /** Whether the application has written bytes to this body (since {@code resetBuffer()} or {@code reset()}). */
     boolean contentWritten() {
         return contentWritten;
+    }
+
+    /** Whether the end of the body was asked for ({@link #finish()}): read by {@link NonBlockingEnd} on any thread. */
+    boolean finished() {
+        return finished;
     }
 
     private ServletOutputStream container() throws IOException {
@@ -157,7 +138,7 @@ final class GateOutputStream extends ServletOutputStream {
             long len = response.applicationHeaders().heldContentLength();
             if (len >= 0) {
                 response.container().setContentLengthLong(len);
-            } else if (finished && !nonBlocking && !redirecting && RewriteDecision.statusHasBody(response)
+            } else if (finished && nonBlocking == null && !redirecting && RewriteDecision.statusHasBody(response)
                     && !"HEAD".equals(response.request().getMethod())) {
                 // The whole body is known: frame it with a length, as the container does for a body that fits (not
                 // for a HEAD: what it wrote, if anything, need not be what its GET sends).
@@ -222,19 +203,14 @@ final class GateOutputStream extends ServletOutputStream {
         if (len == 0) {
             return;
         }
-        if (nonBlocking && finishing) {
-            // The writer's last bytes, as the application completes or closes, perhaps while the container is not
-            // ready or its thread writes: the end of the body takes them (endStep).
-            if (lastBytes == null) {
-                lastBytes = new ByteArrayOutputStream();
-            }
-            lastBytes.write(b, off, len);
+        if (nonBlocking != null && finishing) {
+            nonBlocking.lastBytes(b, off, len);
             return;
         }
         if (take(b, off, len)) {
             return;
         }
-        if (nonBlocking || response.streamsThrough()) {
+        if (nonBlocking != null || response.streamsThrough()) {
             if (rewrite != null) {
                 rewrite.flush();
             }
@@ -306,7 +282,7 @@ final class GateOutputStream extends ServletOutputStream {
                 // page, which it may be (DecisionDependence).
                 response.applicationHeaders().dependence().fromNowOn();
                 response.commitHeaders();
-                if (!nonBlocking || container().isReady()) {
+                if (nonBlocking == null || container().isReady()) {
                     container().flush();
                 }
                 return;
@@ -317,7 +293,7 @@ final class GateOutputStream extends ServletOutputStream {
             rewrite.flush();
         }
         pending.drain();
-        if (!nonBlocking || container.isReady()) {
+        if (nonBlocking == null || container.isReady()) {
             container.flush();
         }
     }
@@ -325,15 +301,15 @@ final class GateOutputStream extends ServletOutputStream {
     /**
      * End of body: decide if not yet decided, emit everything held. The container's stream stays open for the
      * container to complete. In non-blocking mode, bytes the container is not ready for stay pending and are written
-     * from the wrapped listener (see {@link #deferComplete}).
+     * from the wrapped listener (see {@link NonBlockingEnd}).
      */
     void finish() throws IOException {
         if (discarded || finished) {
             return;
         }
         finished = true;
-        if (nonBlocking) {
-            runEnd();
+        if (nonBlocking != null) {
+            nonBlocking.runEnd();
             return;
         }
         if (!decided) {
@@ -350,89 +326,12 @@ final class GateOutputStream extends ServletOutputStream {
     }
 
     /**
-     * Runs the end of a non-blocking body ({@link #endStep}) on this thread, unless another runs it now: that one then
-     * runs it again for this thread's part. A complete taken is run last, after the end has been let go.
+     * The end of a non-blocking body, on the thread running it ({@link NonBlockingEnd}): the writer's last bytes
+     * ({@code lastBytes}, null if none), the decision, the rewriter's last bytes.
      */
-    private void runEnd() {
-        if (ending.getAndIncrement() != 0) {
-            return;
-        }
-        Runnable complete = null;
-        int asked = 1;
-        do {
-            Runnable taken = endStep();
-            if (taken != null) {
-                complete = taken;
-            }
-            asked = ending.addAndGet(-asked);
-        } while (asked != 0);
-        if (complete != null) {
-            complete.run();
-        }
-    }
-
-    /**
-     * One pass over the end of a non-blocking body, on the thread holding {@link #ending}, as far as the container
-     * lets it go: once the body is finished, the writer's last bytes, the decision and the rewriter's last bytes into
-     * {@link #pending}; what is pending written when the container is ready, then flushed when it is ready again (so
-     * nothing waits in its buffer for {@code complete()}), or the stream closed; then the deferred complete, handed
-     * back when the container is ready. A container that says it is not ready owes an {@code onWritePossible},
-     * which comes back here. A failed write ends it all: nothing pending will ever be written, the complete is due.
-     */
-    private Runnable endStep() {
-        Runnable complete = deferredComplete;
-        boolean close = closeDue;
-        try {
-            if (!writeFailed) {
-                if (finished && !bodyEnded) {
-                    bodyEnded = true;
-                    flushDue = true;
-                    endBody();
-                }
-                if (pending.holding()) {
-                    if (!container.isReady()) {
-                        return null;
-                    }
-                    pending.drain();
-                }
-                if (flushDue && !close) {
-                    if (!container.isReady()) {
-                        return null; // still due: flushed from the onWritePossible this answer owes
-                    }
-                    container.flush(); // not left in the container's buffer for complete()
-                }
-                flushDue = false;
-                if (close) {
-                    closeDue = false;
-                    container.close();
-                }
-                if (complete == null || !container.isReady()) {
-                    return null;
-                }
-            }
-        } catch (IOException e) {
-            // the client went away: the container reports it to the application's listener as well
-            LOG.debug("ConsentGate could not write the end of {}: {}", response.request().getRequestURI(), e.toString());
-            writeFailed = true;
-        } catch (RuntimeException e) {
-            LOG.warn("ConsentGate failed ending {}; the response ends short", response.request().getRequestURI(), e);
-            writeFailed = true;
-        }
-        if (writeFailed) {
-            pending.clear();
-        }
-        if (complete != null) {
-            deferredComplete = null;
-        }
-        return complete;
-    }
-
-    /** The end of a non-blocking body: the writer's last bytes, the decision, the rewriter's last bytes. */
-    private void endBody() throws IOException {
+    void endBody(byte[] lastBytes) throws IOException {
         if (lastBytes != null) {
-            byte[] b = lastBytes.toByteArray();
-            lastBytes = null;
-            take(b, 0, b.length);
+            take(lastBytes, 0, lastBytes.length);
         }
         if (!decided) {
             decide(null, 0, 0);
@@ -447,17 +346,14 @@ final class GateOutputStream extends ServletOutputStream {
     }
 
     /**
-     * Whether {@code complete} is this stream's to run (non-blocking mode): after the end of the body
-     * ({@link #endStep}), once the container has taken the last bytes and is ready again, on this thread if it is now,
-     * else from the wrapped listener's {@code onWritePossible}. Tomcat's HTTP/2 stream, completed while a write still
-     * waits for the client's flow-control window, ends only at the async timeout.
+     * Whether {@code complete} is this stream's to run (non-blocking mode): after the end of the body, once the
+     * container has taken the last bytes and is ready again ({@link NonBlockingEnd#deferComplete}).
      */
     boolean deferComplete(Runnable complete) {
-        if (!nonBlocking) {
+        if (nonBlocking == null) {
             return false; // blocking: bytes still held are those a failed write left, nothing will write them
         }
-        deferredComplete = complete;
-        runEnd();
+        nonBlocking.deferComplete(complete);
         return true;
     }
 
@@ -473,10 +369,9 @@ final class GateOutputStream extends ServletOutputStream {
             flush();
             return;
         }
-        if (nonBlocking) {
+        if (nonBlocking != null) {
             finish();
-            closeDue = true; // by the end of the body, once what is pending is written
-            runEnd();
+            nonBlocking.close(); // by the end of the body, once what is pending is written
             return;
         }
         finish();
@@ -536,11 +431,9 @@ final class GateOutputStream extends ServletOutputStream {
         redirecting = false;
         finished = false;
         finishing = false;
-        lastBytes = null;
-        bodyEnded = false;
-        flushDue = false;
-        closeDue = false;
-        deferredComplete = null;
+        if (nonBlocking != null) {
+            nonBlocking.restart();
+        }
     }
 
     @Override
@@ -550,11 +443,11 @@ final class GateOutputStream extends ServletOutputStream {
             if (!c.isReady()) {
                 return false;
             }
-            if (nonBlocking) {
+            if (nonBlocking != null) {
                 if (!finished) {
                     return true;
                 }
-                runEnd(); // what the end left pending, written now the container is ready
+                nonBlocking.runEnd(); // what the end left pending, written now the container is ready
                 return c.isReady();
             }
             if (pending.holding()) {
@@ -570,42 +463,14 @@ final class GateOutputStream extends ServletOutputStream {
     @Override
     public void setWriteListener(WriteListener listener) {
         try {
-            nonBlocking = true;
+            ServletOutputStream c = container();
+            if (nonBlocking == null) {
+                nonBlocking = new NonBlockingEnd(this, response, c, pending);
+            }
             pending.nonBlocking();
-            container().setWriteListener(new GateWriteListener(listener));
+            c.setWriteListener(nonBlocking.wrap(listener));
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Writes what is pending before the application's callback; runs a deferred complete once it is all written. */
-    private final class GateWriteListener implements WriteListener {
-        private final WriteListener app;
-
-        GateWriteListener(WriteListener app) {
-            this.app = app;
-        }
-
-        @Override
-        public void onWritePossible() throws IOException {
-            runEnd();
-            if (!finished) {
-                app.onWritePossible();
-            }
-        }
-
-        /**
-         * A write failed (the client is gone): what is pending can never be written, so a complete that waits for it
-         * runs now, after the application's own {@code onError} (which may complete too).
-         */
-        @Override
-        public void onError(Throwable t) {
-            writeFailed = true;
-            try {
-                app.onError(t);
-            } finally {
-                runEnd();
-            }
         }
     }
 }
