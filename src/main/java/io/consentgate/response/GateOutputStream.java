@@ -312,16 +312,7 @@ final class GateOutputStream extends ServletOutputStream {
             nonBlocking.runEnd();
             return;
         }
-        if (!decided) {
-            decide(null, 0, 0);
-        }
-        if (rewrite != null) {
-            try {
-                rewrite.finish();
-            } catch (RuntimeException ex) {
-                LOG.error("ConsentGate rewriter failed finishing {}", response.request().getRequestURI(), ex);
-            }
-        }
+        decideAndFinishRewrite();
         pending.drain();
     }
 
@@ -333,6 +324,11 @@ final class GateOutputStream extends ServletOutputStream {
         if (lastBytes != null) {
             take(lastBytes, 0, lastBytes.length);
         }
+        decideAndFinishRewrite();
+    }
+
+    /** The last of the body into {@link #pending}: decided if not yet, then the rewriter's last bytes. */
+    private void decideAndFinishRewrite() throws IOException {
         if (!decided) {
             decide(null, 0, 0);
         }
