@@ -253,4 +253,43 @@ class PriceComparisonShapesTest {
     void trovaprezziOrderDataAndLinksStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Skroutz Analytics (Greek price comparison): the snippet as shop modules print it, naming its global in
+        // SkroutzAnalyticsObject; the older form that calls its function sa and names the bare analytics host; the
+        // library as a script of its own; and the same service under Skroutz's Alve brand
+        "<script>\n  (function(a,b,c,d,e,f,g){a['SkroutzAnalyticsObject']=e;a[e]= a[e] || function(){\n"
+            + "    (a[e].q = a[e].q || []).push(arguments);};f=b.createElement(c);f.async=true;\n"
+            + "    f.src=d;g=b.getElementsByTagName(c)[0];g.parentNode.insertBefore(f,g);\n"
+            + "  })(window,document,'script','https://analytics.skroutz.gr/analytics.min.js','skroutz_analytics');\n"
+            + "  skroutz_analytics('session', 'connect', 'SA-1234-5678');\n</script>",
+        "<script>(function(a,b,c,d,e,f,g){a[e]=a[e]||function(){(a[e].q=a[e].q||[]).push(arguments);};"
+            + "f=b.createElement(c);f.async=true;f.src=d;g=b.getElementsByTagName(c)[0];"
+            + "g.parentNode.insertBefore(f,g);})(window,document,'script','https://analytics.skroutz.gr','sa');"
+            + "sa('settings','setAccount','SA-1234-5678');sa('site','sendPageView');</script>",
+        "<script async src=\"https://analytics.skroutz.gr/analytics.min.js\"></script>",
+        "<script>\n  (function (a, b, c, d, e, f, g) {\n    a['SkroutzAnalyticsObject'] = e;\n"
+            + "    a[e] = a[e] || function () { (a[e].q = a[e].q || []).push(arguments); };\n"
+            + "    f = b.createElement(c); f.async = true; f.src = d;\n"
+            + "    g = b.getElementsByTagName(c)[0]; g.parentNode.insertBefore(f, g);\n"
+            + "  })(window, document, 'script', 'https://analytics.alve.com/analytics.min.js', 'alve_analytics');\n"
+            + "</script>",
+    })
+    void skroutzAnalyticsGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the order the thank-you page reports through the snippet's function loads nothing without it and stays,
+        // as do links to the comparison site and images from its CDN
+        "<script>\n  skroutz_analytics('ecommerce', 'addOrder', JSON.stringify({\n    order_id: '2026-77',\n"
+            + "    revenue: '23.80',\n    shipping: '3.00'\n  }));\n</script>",
+        "<a href=\"https://www.skroutz.gr/shop/12345/kafekopteio.html\">Skroutz</a>",
+        "<img src=\"https://a.scdn.gr/images/sku_main_images/012345/12345678/medium_espresso.jpg\" alt=\"\">",
+    })
+    void skroutzOrderCallsAndLinksStay(String html) {
+        assertKept(html);
+    }
 }
