@@ -446,4 +446,45 @@ class CommercePixelShapesTest {
     void roktPlacementCallsStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Google Customer Reviews' survey opt-in on a thank-you page: the callback platform.js calls once loaded,
+        // which hands Google the order and the buyer's e-mail, as a shop module prints it (with the order's values
+        // from the template), as a named function, minified, and guarded by a page's own check
+        "<script>\n  window.renderOptIn = function() {\n    window.gapi.load('surveyoptin', function() {\n"
+            + "      window.gapi.surveyoptin.render({\n        \"merchant_id\": 123456789,\n"
+            + "        \"order_id\": \"A-100\",\n        \"email\": \"anna@example.de\",\n"
+            + "        \"delivery_country\": \"DE\",\n        \"estimated_delivery_date\": \"2026-12-08\"\n"
+            + "      });\n    });\n  }\n</script>",
+        "<script>\nfunction renderOptIn() {\n  window.gapi.load('surveyoptin', function() {\n"
+            + "    window.gapi.surveyoptin.render({merchant_id: '123456789', order_id: '10571',"
+            + " email: 'kunde@example.de', delivery_country: 'DE', estimated_delivery_date: '2026-12-08',"
+            + " products: [{gtin: '4006381333931'}], opt_in_style: 'CENTER_DIALOG'});\n  });\n}\n</script>",
+        "<script>window.renderOptIn=function(){window.gapi.load(\"surveyoptin\",function(){window.gapi.surveyoptin"
+            + ".render({\"merchant_id\":123456789,\"order_id\":\"A-100\",\"email\":\"anna@example.de\","
+            + "\"delivery_country\":\"DE\",\"estimated_delivery_date\":\"2026-12-08\"})})}</script>",
+        "<script data-keepinline=\"true\">\n\twindow.renderOptIn = function() {\n"
+            + "\t\tif (window.gapi && window.gapi.load) {\n\t\t\twindow.gapi.load('surveyoptin', function() {\n"
+            + "\t\t\t\twindow.gapi.surveyoptin.render(gcrOrder);\n\t\t\t});\n\t\t}\n\t}\n</script>",
+    })
+    void googleCustomerReviewsOptInGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Google's API loader, which Sign-In and the reviews badge use too, and the seller-rating badge, which shows
+        // the shop's rating and passes no order, stay
+        "<script src=\"https://apis.google.com/js/platform.js?onload=renderOptIn\" async defer></script>",
+        "<script src=\"https://apis.google.com/js/platform.js?onload=renderBadge\" async defer></script>\n"
+            + "<script>\n  window.renderBadge = function() {\n    var ratingBadgeContainer = document.createElement('div');"
+            + "\n    document.body.appendChild(ratingBadgeContainer);\n"
+            + "    window.gapi.load('ratingbadge', function() {\n"
+            + "      window.gapi.ratingbadge.render(ratingBadgeContainer, {merchant_id: 123456789, position:"
+            + " 'BOTTOM_RIGHT'});\n    });\n  }\n</script>",
+    })
+    void googleCustomerReviewsLoaderAndBadgeStay(String html) {
+        assertKept(html);
+    }
 }
