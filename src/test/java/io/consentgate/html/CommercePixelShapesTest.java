@@ -487,4 +487,36 @@ class CommercePixelShapesTest {
     void googleCustomerReviewsLoaderAndBadgeStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // ADCELL (German affiliate network), as shop modules print it: the tracking script of every page, the
+        // retargeting script a plugin enqueues, and on the order confirmation the conversion script and its
+        // <noscript> image, with the order's number and net total from the template, or built by a script
+        "<script type=\"text/javascript\" src=\"https://t.adcell.com/js/trad.js\"></script>",
+        "<script src=\"//t.adcell.com/js/inlineretarget.js?method=track&amp;pid=1234&amp;type=startpage#asyncload\""
+            + " id=\"adcell-retargeting-js\"></script>",
+        "<script type=\"text/javascript\" src=\"https://t.adcell.com/t/track.js?pid=1234&amp;eventid=5678"
+            + "&amp;referenz=10571&amp;betrag=41.85\" async></script><noscript><img border=\"0\" width=\"1\""
+            + " height=\"1\" src=\"https://t.adcell.com/t/track?pid=1234&amp;eventid=5678&amp;referenz=10571"
+            + "&amp;betrag=41.85\"></noscript>",
+        "<script>\n  var s = document.createElement('script');\n  s.async = true;\n"
+            + "  s.src = 'https://t.adcell.com/t/track.js?pid=1234&eventid=5678&referenz=' + orderNo;\n"
+            + "  document.body.appendChild(s);\n</script>",
+    })
+    void adcellGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // a publisher's affiliate link through the network stays (links are never matched), and so does the call
+        // into the tracking script that modules print after it, which loads nothing without it
+        "<a href=\"https://t.adcell.com/p/click?promoId=273407&amp;slotId=149760\" rel=\"sponsored\">Angebot</a>",
+        "<script>try { Adcell.Tracking.track(); } catch (e) {}</script>",
+        "<script>if (window.Adcell) { Adcell.Tracking.track(); }</script>",
+    })
+    void adcellLinksAndCallsStay(String html) {
+        assertKept(html);
+    }
 }
