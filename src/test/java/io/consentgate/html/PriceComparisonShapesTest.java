@@ -292,4 +292,29 @@ class PriceComparisonShapesTest {
     void skroutzOrderCallsAndLinksStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // billiger.de's sale tracking: the image a shop's checkout-finish template prints with the order number and
+        // total, one with the items a data-layer plugin appends, and one a script adds
+        "<img src=\"https://billiger.de/sale?shop_id=4321&amp;oid=10733&amp;val=23.75\" width=\"1\" height=\"1\""
+            + " border=\"0\" alt=\"\" />",
+        "<img src=\"//billiger.de/sale?shop_id=4321&amp;oid=A-100&amp;aid_1=4006381333931&amp;name_1=Mug&amp;cnt_1=2"
+            + "&amp;val_1=8.32\" width=\"1\" height=\"1\">",
+        "<script>\n  var bp = new Image(1, 1);\n"
+            + "  bp.src = 'https://www.billiger.de/sale?shop_id=4321&oid=' + order.id + '&val=' + order.total;\n</script>",
+    })
+    void billigerSaleTrackingGoes(String pixel) {
+        assertRemovedAndKeptWhenAllowed(pixel);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the comparison site itself, also a page whose path only starts like the tracking path, stays
+        "<a href=\"https://www.billiger.de/shops/4321-teehaus-lindner\">billiger.de</a>",
+        "<img src=\"https://www.billiger.de/sales-banner/teehaus.png\" alt=\"billiger.de\">",
+    })
+    void billigerLinksAndImagesStay(String html) {
+        assertKept(html);
+    }
 }
