@@ -1,5 +1,10 @@
 package io.consentgate.container;
 
+import io.consentgate.ConsentDecision;
+import io.consentgate.catalog.TrackerCatalog;
+import io.consentgate.html.HtmlRewriter;
+import io.consentgate.html.RewriteStream;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -68,5 +73,15 @@ interface Container extends AutoCloseable {
     static String crlf(String raw) {
         String r = raw.replace("\r\n", "\n").replace("\n", "\r\n");
         return r.endsWith("\r\n\r\n") ? r : r + (r.endsWith("\r\n") ? "\r\n" : "\r\n\r\n");
+    }
+
+    /** What ConsentGate's own rewriter makes of {@code page}, in UTF-8, for a visitor who refused everything. */
+    static byte[] rewrittenForRefusal(byte[] page) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RewriteStream s = HtmlRewriter.builder(TrackerCatalog.bundled()).build()
+                .open(ConsentDecision.refuseAll(), StandardCharsets.UTF_8, out, null);
+        s.write(page, 0, page.length);
+        s.finish();
+        return out.toByteArray();
     }
 }

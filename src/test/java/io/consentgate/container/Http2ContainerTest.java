@@ -1,10 +1,6 @@
 package io.consentgate.container;
 
-import io.consentgate.ConsentDecision;
 import io.consentgate.ConsentGateFilter;
-import io.consentgate.catalog.TrackerCatalog;
-import io.consentgate.html.HtmlRewriter;
-import io.consentgate.html.RewriteStream;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -34,7 +30,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -140,16 +135,6 @@ class Http2ContainerTest {
                     .append("&amp;fmt=gif&amp;sku=").append(i).append("'>\n</article>\n");
         }
         return b.toString();
-    }
-
-    /** What ConsentGate's own rewriter makes of {@code page} for a visitor who refused everything. */
-    static byte[] rewritten(byte[] page) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RewriteStream s = HtmlRewriter.builder(TrackerCatalog.bundled()).build()
-                .open(ConsentDecision.refuseAll(), StandardCharsets.UTF_8, out, null);
-        s.write(page, 0, page.length);
-        s.finish();
-        return out.toByteArray();
     }
 
     /**
@@ -433,7 +418,7 @@ class Http2ContainerTest {
             assertEquals(200, r.statusCode());
             assertEquals("HTTP/2.0", r.headers().firstValue("x-protocol").orElse(""), kind + ": the server's view");
             assertTrue(text(PAGE).contains("px.ads.linkedin.com") && text(PAGE).contains("googletagmanager.com"));
-            assertArrayEquals(rewritten(PAGE), r.body(), kind + " " + target + ": " + text(r.body()));
+            assertArrayEquals(Container.rewrittenForRefusal(PAGE), r.body(), kind + " " + target + ": " + text(r.body()));
             assertFalse(text(r.body()).contains("px.ads.linkedin.com"), kind + " " + target);
             assertEquals(List.of("basket"), cookieNames(r), kind + " " + target + ": " + r.headers().map());
             assertNotEquals(List.of(String.valueOf(PAGE.length)), r.headers().allValues("content-length"),
@@ -494,7 +479,7 @@ class Http2ContainerTest {
         withdrawn.put("If-None-Match", allowedTag);
         HttpResponse<byte[]> sentAgain = get(kind, "/page", withdrawn);
         assertEquals(200, sentAgain.statusCode(), kind + ": a 304 would keep the copy with its trackers");
-        assertArrayEquals(rewritten(PAGE), sentAgain.body(), kind);
+        assertArrayEquals(Container.rewrittenForRefusal(PAGE), sentAgain.body(), kind);
 
         Map<String, String> consented = new HashMap<>(ALLOWING);
         consented.put("If-None-Match", allowedTag);
@@ -504,7 +489,7 @@ class Http2ContainerTest {
     @ParameterizedTest
     @ValueSource(strings = {"jetty", "tomcat"})
     void aPageOverTwoMegabytesWrittenInManyFlushesArrivesWhole(String kind) throws Exception {
-        byte[] expected = rewritten(BIG);
+        byte[] expected = Container.rewrittenForRefusal(BIG);
         assertTrue(expected.length >= 2 << 20, "past 2 MB rewritten: " + expected.length);
         HttpResponse<byte[]> refused = get(kind, "/big", REFUSING);
         assertEquals(200, refused.statusCode());
@@ -522,7 +507,7 @@ class Http2ContainerTest {
         for (String target : List.of("/early", "/early?length")) {
             HttpResponse<byte[]> refused = get(kind, target, REFUSING);
             assertEquals(200, refused.statusCode());
-            assertArrayEquals(rewritten(PAGE), refused.body(), kind + " " + target + ": " + text(refused.body()));
+            assertArrayEquals(Container.rewrittenForRefusal(PAGE), refused.body(), kind + " " + target + ": " + text(refused.body()));
             assertArrayEquals(PAGE, get(kind, target, ALLOWING).body(), kind + " " + target);
         }
     }
@@ -532,7 +517,7 @@ class Http2ContainerTest {
     void aBigPageWrittenWithNonBlockingIoArrivesWhole(String kind) throws Exception {
         HttpResponse<byte[]> refused = get(kind, "/async", REFUSING);
         assertEquals(200, refused.statusCode());
-        assertArrayEquals(rewritten(BIG), refused.body(), kind);
+        assertArrayEquals(Container.rewrittenForRefusal(BIG), refused.body(), kind);
         assertArrayEquals(BIG, get(kind, "/async", ALLOWING).body(), kind);
     }
 
@@ -548,7 +533,7 @@ class Http2ContainerTest {
     @ValueSource(strings = {"jetty", "tomcat"})
     void aBigPageArrivesWholeAtAClientThatReadsWithASmallWindow(String kind) throws Exception {
         HttpClient slow = slowReaders.get(kind);
-        byte[] expected = rewritten(BIG);
+        byte[] expected = Container.rewrittenForRefusal(BIG);
         for (String target : List.of("/big", "/async")) {
             for (int i = 0; i < (target.equals("/async") ? 5 : 1); i++) {
                 STALLS.set(0);
@@ -612,7 +597,7 @@ class Http2ContainerTest {
 
         HttpResponse<byte[]> next = get(kind, "/page", REFUSING);
         assertEquals(200, next.statusCode());
-        assertArrayEquals(rewritten(PAGE), next.body(), what);
+        assertArrayEquals(Container.rewrittenForRefusal(PAGE), next.body(), what);
         assertEquals(port, next.headers().firstValue("x-client-port").orElse(""), what + ": the same connection");
 
         String logged = Files.exists(LOG) ? new String(Files.readAllBytes(LOG), StandardCharsets.ISO_8859_1)

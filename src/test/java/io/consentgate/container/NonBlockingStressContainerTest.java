@@ -1,10 +1,6 @@
 package io.consentgate.container;
 
-import io.consentgate.ConsentDecision;
 import io.consentgate.ConsentGateFilter;
-import io.consentgate.catalog.TrackerCatalog;
-import io.consentgate.html.HtmlRewriter;
-import io.consentgate.html.RewriteStream;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -108,16 +104,6 @@ class NonBlockingStressContainerTest {
             at += n;
         }
         return chunks;
-    }
-
-    /** What ConsentGate's own rewriter makes of {@code page} for a visitor who refused everything. */
-    static byte[] rewritten(byte[] page) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RewriteStream s = HtmlRewriter.builder(TrackerCatalog.bundled()).build()
-                .open(ConsentDecision.refuseAll(), StandardCharsets.UTF_8, out, null);
-        s.write(page, 0, page.length);
-        s.finish();
-        return out.toByteArray();
     }
 
     /**
@@ -242,7 +228,7 @@ class NonBlockingStressContainerTest {
     @ParameterizedTest
     @CsvSource({"jetty, ready", "jetty, eager", "tomcat, ready", "tomcat, eager"})
     void everyBodyIsTheRewrittenPageByteForByte(String kind, String ending) throws Exception {
-        byte[] expected = rewritten(PAGE);
+        byte[] expected = Container.rewrittenForRefusal(PAGE);
         assertTrue(expected.length > 8 * SEND_BUFFER && expected.length < PAGE.length, "trackers removed");
         int port = kind.equals("jetty") ? AsyncApps.port(jetty) : tomcat.getConnector().getLocalPort();
         TIMEOUTS.set(0);
