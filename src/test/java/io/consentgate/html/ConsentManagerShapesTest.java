@@ -1,0 +1,219 @@
+package io.consentgate.html;
+
+import static io.consentgate.html.RewriteAssertions.REMOVE;
+import static io.consentgate.html.RewriteAssertions.rewrite;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.consentgate.Category;
+import io.consentgate.ConsentDecision;
+import io.consentgate.ConsentMode;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pages of consent managers that hold tags until consent, written in the shapes their installs take: the tags a
+ * refused category holds go (a held script, a callback's loader), and the consent manager's own loader, settings,
+ * banner markup and the site's own scripts stay, so the visitor can still decide. With everything allowed the page
+ * is sent byte for byte.
+ */
+class ConsentManagerShapesTest {
+
+    private static final ConsentDecision NONE = ConsentDecision.refuseAll();
+    private static final ConsentDecision ANALYTICS_ONLY = ConsentDecision.of(Set.of(Category.ANALYTICS), Map.of(),
+        ConsentMode.OPT_IN);
+    private static final ConsentDecision MARKETING_ONLY = ConsentDecision.of(Set.of(Category.MARKETING), Map.of(),
+        ConsentMode.OPT_IN);
+
+    /**
+     * Rewrites {@code page} with {@code decision} and asserts that none of {@code gone} is left and each of
+     * {@code kept} is there as written; the page with everything allowed is untouched. Returns the output.
+     */
+    private static String assertPage(String page, ConsentDecision decision, String[] gone, String... kept) {
+        String out = rewrite(REMOVE, page, decision);
+        for (String g : gone) {
+            assertTrue(page.contains(g), g);
+            assertFalse(out.contains(g), () -> "still there: " + g + "\n" + out);
+        }
+        for (String k : kept) {
+            assertTrue(page.contains(k), k);
+            assertTrue(out.contains(k), () -> "lost: " + k + "\n" + out);
+        }
+        assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
+        return out;
+    }
+
+    private static String[] gone(String... s) {
+        return s;
+    }
+
+    @Test
+    void axeptioKeepsItsSettingsAndSdkLoaderAndLosesTheUrlItsCallbackLoads() {
+        String settings = "window.axeptioSettings = {\n  clientId: \"64f1c2a9e4b0d7a1c3e5f789\",\n"
+            + "  cookiesVersion: \"boutique-fr-2\"\n};";
+        String sdk = "(function (d, s) {\n  var t = d.getElementsByTagName(s)[0], e = d.createElement(s);\n"
+            + "  e.async = true; e.src = \"//static.axept.io/sdk.js\";\n  t.parentNode.insertBefore(e, t);\n"
+            + "})(document, \"script\");";
+        String page = "<script>\n" + settings + "\n" + sdk + "\nvoid 0 === window._axcb && (window._axcb = []);\n"
+            + "window._axcb.push(function (axeptio) {\n  axeptio.on(\"cookies:complete\", function (choices) {\n"
+            + "    if (choices.google_analytics) {\n      var g = document.createElement(\"script\");\n"
+            + "      g.async = true;\n      g.src = \"https://www.googletagmanager.com/gtag/js?id=G-AX7T2K9QLM\";\n"
+            + "      document.head.appendChild(g);\n    }\n  });\n});\n</script>";
+        assertPage(page, NONE, gone("googletagmanager.com"), settings, sdk, "axeptio.on(\"cookies:complete\"");
+    }
+
+    @Test
+    void ketchBootLoaderStaysAndItsConsentListenerLosesTheHotjarUrl() {
+        String boot = "window.semaphore = window.semaphore || [];\nwindow.ketch = function () {"
+            + " window.semaphore.push(arguments); };\nvar kb = document.createElement('script');\n"
+            + "kb.src = 'https://global.ketchcdn.com/web/v3/config/acme/website_smart_tag/boot.js';\n"
+            + "kb.defer = kb.async = true;\ndocument.head.appendChild(kb);";
+        String page = "<script>\n" + boot + "\nwindow.semaphore.push(['onConsent', function (consent) {\n"
+            + "  if (consent.purposes && consent.purposes.analytics) {\n"
+            + "    var h = document.createElement('script');\n"
+            + "    h.src = 'https://static.hotjar.com/c/hotjar-3456789.js?sv=6';\n    document.head.appendChild(h);\n"
+            + "  }\n}]);\n</script>";
+        assertPage(page, NONE, gone("hotjar-3456789"), boot);
+    }
+
+    @Test
+    void ketchMinifiedBootStaysAndThePixelUrlOfItsListenerGoes() {
+        String boot = "!function(){window.semaphore=window.semaphore||[];window.ketch=function(){"
+            + "window.semaphore.push(arguments)};var e=document.createElement(\"script\");e.defer=e.async=!0;"
+            + "e.src=\"https://global.ketchcdn.com/web/v3/config/acme/site/boot.js\";"
+            + "document.getElementsByTagName(\"head\")[0].appendChild(e)}();";
+        String page = "<script>" + boot + "ketch(\"on\",\"consent\",function(c){if(c.purposes.targeted_advertising)"
+            + "{var p=document.createElement(\"script\");p.async=!0;"
+            + "p.src=\"https://connect.facebook.net/en_US/fbevents.js\";document.head.appendChild(p)}});</script>";
+        assertPage(page, NONE, gone("fbevents.js"), boot);
+    }
+
+    @Test
+    void termlyHeldScriptsAndFramesGoAndItsResourceBlockerStays() {
+        String own = "<script type=\"text/javascript\" src=\"https://app.termly.io/embed.min.js\" data-auto-block=\"on\""
+            + " data-website-uuid=\"3f2a9c1e-7b6d-4e5f-8a9b-0c1d2e3f4a5b\"></script>";
+        String page = own + "\n<script type=\"text/plain\" data-categories=\"analytics\">\n"
+            + "  window._hjSettings = { hjid: 3456789, hjsv: 6 };\n</script>\n"
+            + "<script type=\"text/plain\" data-categories=\"advertising\""
+            + " src=\"https://connect.facebook.net/en_US/fbevents.js\"></script>\n"
+            + "<iframe data-categories=\"advertising\" data-src=\"https://www.facebook.com/tr?id=1&ev=PageView\""
+            + " width=1 height=1></iframe>\n<a href=\"#\" class=\"termly-display-preferences\">Consent Preferences</a>";
+        assertPage(page, NONE, gone("_hjSettings", "fbevents.js", "facebook.com/tr"), own,
+            "<a href=\"#\" class=\"termly-display-preferences\">Consent Preferences</a>");
+    }
+
+    @Test
+    void cookieNoticeArgsAndBarStayWhileTheGtagScriptGoes() {
+        String args = "var cnArgs = {\"ajaxUrl\":\"https:\\/\\/blog.example\\/wp-admin\\/admin-ajax.php\","
+            + "\"nonce\":\"3a9f1c2b7d\",\"hideEffect\":\"fade\",\"position\":\"bottom\",\"onScroll\":false,"
+            + "\"onScrollOffset\":100,\"onClick\":false,\"cookieName\":\"cookie_notice_accepted\","
+            + "\"cookieTime\":2592000,\"cookieTimeRejected\":2592000,\"globalCookie\":false,\"redirection\":false,"
+            + "\"cache\":false,\"revokeCookies\":false,\"revokeCookiesOpt\":\"automatic\"};";
+        String bar = "<div id=\"cookie-notice\" role=\"dialog\" class=\"cookie-notice-hidden cookie-revoke-hidden"
+            + " cn-position-bottom\" aria-label=\"Cookie Notice\"><div class=\"cookie-notice-container\">"
+            + "<span id=\"cn-notice-text\" class=\"cn-text-container\">We use cookies.</span>"
+            + "<span id=\"cn-notice-buttons\" class=\"cn-buttons-container\"><a href=\"#\" id=\"cn-accept-cookie\""
+            + " data-cookie-set=\"accept\" class=\"cn-set-cookie cn-button\" aria-label=\"Ok\">Ok</a>"
+            + "<a href=\"#\" id=\"cn-refuse-cookie\" data-cookie-set=\"refuse\" class=\"cn-set-cookie cn-button\""
+            + " aria-label=\"No\">No</a></span></div></div>";
+        String page = "<script id='cookie-notice-front-js-before'>\n" + args + "\n</script>\n"
+            + "<script src='/wp-content/plugins/cookie-notice/js/front.min.js?ver=2.4.16'"
+            + " id='cookie-notice-front-js'></script>\n"
+            + "<script async src=\"https://www.googletagmanager.com/gtag/js?id=G-CN8T2V5QWX\"></script>\n" + bar;
+        assertPage(page, NONE, gone("googletagmanager.com"), args, bar, "front.min.js?ver=2.4.16");
+    }
+
+    @Test
+    void sourcepointConfigStaysWithItsConsentReadyLoaderUrlOverwritten() {
+        String page = "<script>\nwindow._sp_queue = [];\nwindow._sp_ = {\n  config: {\n    accountId: 1847,\n"
+            + "    baseEndpoint: 'https://cdn.privacy-mgmt.com',\n    gdpr: {},\n    events: {\n"
+            + "      onConsentReady: function (messageType, consentUUID, euconsent, info) {\n"
+            + "        if (info.applies && info.consentedToAll) {\n"
+            + "          var px = document.createElement('script'); px.async = true;\n"
+            + "          px.src = 'https://connect.facebook.net/en_US/fbevents.js';\n"
+            + "          document.head.appendChild(px);\n        }\n      }\n    }\n  }\n};\n</script>\n"
+            + "<script src=\"https://cdn.privacy-mgmt.com/unified/wrapperMessagingWithoutDetection.js\" async></script>";
+        assertPage(page, NONE, gone("fbevents.js"), "window._sp_queue = [];", "accountId: 1847",
+            "wrapperMessagingWithoutDetection.js");
+    }
+
+    @Test
+    void cookieHubHeldScriptsGoByCategoryAndItsLoaderStays() {
+        String load = "<script type=\"text/javascript\">\nvar cpm = {\n  onAllow: function (category) {\n"
+            + "    if (category == 'analytics') { document.body.classList.add('stats-ok'); }\n  }\n};\n"
+            + "(function (h, u, b) {\n  var d = h.getElementsByTagName('script')[0], e = h.createElement('script');\n"
+            + "  e.async = true; e.src = 'https://cookiehub.net/c2/ab12cd34.js';\n"
+            + "  e.onload = function () { u.cookiehub.load(b); };\n  d.parentNode.insertBefore(e, d);\n"
+            + "})(document, window, cpm);\n</script>";
+        String page = load + "\n<script type=\"text/plain\" data-consent=\"analytics\">var _hjSettings = {hjid: 3456789,"
+            + " hjsv: 6};</script>\n<script type=\"text/plain\" data-consent=\"marketing\""
+            + " src=\"https://connect.facebook.net/en_US/fbevents.js\"></script>";
+        assertPage(page, NONE, gone("_hjSettings", "fbevents.js"), load);
+        assertPage(page, ANALYTICS_ONLY, gone("fbevents.js"), load, "_hjSettings");
+    }
+
+    @Test
+    void cookieHubMinifiedOnAllowLoaderLosesItsUrlOnly() {
+        String page = "<script>var cpm={onAllow:function(c){if(c=='analytics'){var s=document.createElement('script');"
+            + "s.src='https://www.googletagmanager.com/gtag/js?id=G-CH2B7K4M9N';document.head.appendChild(s)}},"
+            + "onRevoke:function(c){if(c=='analytics'){location.reload()}}};(function(h,u,b){var d=h"
+            + ".getElementsByTagName(\"script\")[0],e=h.createElement(\"script\");e.async=true;"
+            + "e.src='https://cookiehub.net/c2/ab12cd34.js';e.onload=function(){u.cookiehub.load(b)};"
+            + "d.parentNode.insertBefore(e,d)})(document,window,cpm);</script>";
+        assertPage(page, NONE, gone("googletagmanager.com"), "cookiehub.net/c2/ab12cd34.js", "u.cookiehub.load(b)");
+    }
+
+    @Test
+    void securitiAndEnzuzoLoadersStay() {
+        String securiti = "<script>\n(function () {\n  var s = document.createElement('script');\n"
+            + "  s.src = 'https://cdn-prod.securiti.ai/consent/cookie-consent-sdk-loader.js';\n"
+            + "  s.setAttribute('data-tenant-uuid', 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d');\n"
+            + "  s.setAttribute('data-domain-uuid', 'f0e1d2c3-b4a5-4968-8776-65544332211a');\n"
+            + "  s.setAttribute('data-backend-url', 'https://app.securiti.ai');\n  s.defer = true;\n"
+            + "  (document.head || document.body).appendChild(s);\n})();\n</script>";
+        String enzuzo = "<script src=\"https://app.enzuzo.com/scripts/cookiebar/0c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f\">"
+            + "</script>";
+        String page = securiti + enzuzo + "<script async src=\"https://static.hotjar.com/c/hotjar-3456789.js?sv=6\">"
+            + "</script>";
+        assertPage(page, NONE, gone("hotjar-3456789"), securiti, enzuzo);
+    }
+
+    @Test
+    void civicMinifiedConfigLosesEachRefusedCategorysLoader() {
+        String page = "<script src=\"https://cc.cdn.civiccomputing.com/9/cookieControl-9.x.min.js\"></script>"
+            + "<script>var config={apiKey:'0a1b2c3d4e5f60718293a4b5c6d7e8f901234567',product:'PRO_MULTISITE',"
+            + "optionalCookies:[{name:'analytics',label:'Analytics',cookies:['_ga','_gid'],onAccept:function(){"
+            + "var s=document.createElement('script');s.async=true;"
+            + "s.src='https://www.googletagmanager.com/gtag/js?id=G-CV1C9K3L7M';document.head.appendChild(s);"
+            + "window.dataLayer=window.dataLayer||[];},onRevoke:function(){window['ga-disable-G-CV1C9K3L7M']=true;}},"
+            + "{name:'marketing',label:'Marketing',onAccept:function(){var f=document.createElement('script');"
+            + "f.src='https://connect.facebook.net/en_US/fbevents.js';document.head.appendChild(f);},"
+            + "onRevoke:function(){}}]};CookieControl.load(config);</script>";
+        String out = assertPage(page, NONE, gone("googletagmanager.com", "fbevents.js"), "CookieControl.load(config);",
+            "cookieControl-9.x.min.js", "onRevoke:function(){window['ga-disable-G-CV1C9K3L7M']=true;}");
+        assertPage(page, ANALYTICS_ONLY, gone("fbevents.js"), "CookieControl.load(config);",
+            "s.src='https://www.googletagmanager.com/gtag/js?id=G-CV1C9K3L7M';");
+        assertPage(page, MARKETING_ONLY, gone("googletagmanager.com"), "CookieControl.load(config);",
+            "f.src='https://connect.facebook.net/en_US/fbevents.js';");
+    }
+
+    @Test
+    void borlabsCookie3BlockedScriptsGoAndItsContentBlockerStays() {
+        String page = "<script id=\"borlabs-cookie-config-js-before\">var borlabsCookieConfig = {\"version\":\"3\","
+            + "\"cookieLifetime\":\"60\"};</script>\n"
+            + "<script type=\"text/template\" data-borlabs-cookie-script-blocker-handle=\"google-analytics\""
+            + " data-borlabs-cookie-script-blocker-id=\"google-analytics-four\">\n"
+            + "window.dataLayer = window.dataLayer || [];\nfunction gtag(){dataLayer.push(arguments);}\n"
+            + "gtag('js', new Date());\ngtag('config', 'G-BR3L4B5C6D');\n</script>\n"
+            + "<script type=\"text/template\" data-borlabs-cookie-script-blocker-id=\"meta-pixel\""
+            + " data-borlabs-cookie-script-blocker-src=\"https://connect.facebook.net/en_US/fbevents.js\"></script>\n"
+            + "<template><iframe src=\"https://www.googletagmanager.com/ns.html?id=GTM-BR7KQ2L\"></iframe></template>\n"
+            + "<div class=\"brlbs-cmpnt-container brlbs-cmpnt-content-blocker\""
+            + " data-borlabs-cookie-content-blocker-id=\"youtube-content-blocker\"><a role=\"button\""
+            + " data-borlabs-cookie-actions=\"unblock\">Load video</a></div>";
+        assertPage(page, NONE, gone("gtag('config'", "fbevents.js", "ns.html"), "borlabsCookieConfig",
+            "data-borlabs-cookie-actions=\"unblock\"");
+    }
+}
