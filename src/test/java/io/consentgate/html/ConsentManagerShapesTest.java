@@ -105,6 +105,36 @@ class ConsentManagerShapesTest {
     }
 
     @Test
+    void cookieLawInfoBlockerScriptsGoByTheirScriptTypeAndTheBarStays() {
+        String bar = "<div id=\"cookie-law-info-bar\" data-nosnippet=\"true\"><span>We use cookies."
+            + " <a role='button' data-cli_action=\"accept\" id=\"cookie_action_close_header\""
+            + " class=\"medium cli-plugin-button cli-plugin-main-button cookie_action_close_header cli_action_button"
+            + " wt-cli-accept-btn\">ACCEPT</a> <a role='button' id=\"cookie_action_close_header_reject\""
+            + " class=\"medium cli-plugin-button cli-plugin-main-button cookie_action_close_header_reject"
+            + " cli_action_button wt-cli-reject-btn\" data-cli_action=\"reject\">REJECT</a></span></div>";
+        String data = "<script type=\"text/javascript\" id=\"cookie-law-info-js-extra\">\n/* <![CDATA[ */\n"
+            + "var Cli_Data = {\"nn_cookie_ids\":[],\"cookielist\":[],\"non_necessary_cookies\":[],"
+            + "\"ccpaEnabled\":\"\",\"strictlyEnabled\":[\"necessary\",\"obligatoire\"],\"ccpaType\":\"gdpr\","
+            + "\"js_blocking\":\"1\",\"custom_integration\":\"\",\"triggerDomRefresh\":\"\",\"secure_cookies\":\"\"};\n"
+            + "var cli_cookiebar_settings = {\"animate_speed_hide\":\"500\",\"animate_speed_show\":\"500\"};\n"
+            + "/* ]]> */\n</script>";
+        String page = data + "\n<script src=\"/wp-content/plugins/cookie-law-info/legacy/public/js/"
+            + "cookie-law-info-public.js?ver=3.1.6\" id=\"cookie-law-info-js\"></script>\n"
+            + "<script type=\"text/plain\" data-cli-class=\"cli-blocker-script\" data-cli-label=\"Google Tag Manager\""
+            + "  data-cli-script-type=\"analytics\" data-cli-block=\"true\" data-cli-block-if-ccpa-optout=\"false\""
+            + " data-cli-element-position=\"head\">\nwindow.dataLayer = window.dataLayer || [];\n"
+            + "function gtag(){dataLayer.push(arguments);}\ngtag('js', new Date());\n"
+            + "gtag('config', 'G-CL1W9F4XQZ');\n</script>\n"
+            + "<script type='text/plain' data-cli-class='cli-blocker-script' data-cli-script-type='advertisement'"
+            + " data-cli-block='true' data-cli-element-position='body'>fbq('init', '298765432109876');"
+            + "fbq('track', 'PageView');</script>\n" + bar;
+        assertPage(page, NONE, gone("gtag('config'", "fbq('init'"), data, bar, "cookie-law-info-public.js");
+        // refusing marketing only: the analytics tag stays held for the banner, the advertising one goes
+        assertPage(page, ANALYTICS_ONLY, gone("fbq('init'"), data, bar, "data-cli-script-type=\"analytics\"",
+            "gtag('config', 'G-CL1W9F4XQZ');");
+    }
+
+    @Test
     void cookieNoticeArgsAndBarStayWhileTheGtagScriptGoes() {
         String args = "var cnArgs = {\"ajaxUrl\":\"https:\\/\\/blog.example\\/wp-admin\\/admin-ajax.php\","
             + "\"nonce\":\"3a9f1c2b7d\",\"hideEffect\":\"fade\",\"position\":\"bottom\",\"onScroll\":false,"
@@ -137,6 +167,22 @@ class ConsentManagerShapesTest {
             + "<script src=\"https://cdn.privacy-mgmt.com/unified/wrapperMessagingWithoutDetection.js\" async></script>";
         assertPage(page, NONE, gone("fbevents.js"), "window._sp_queue = [];", "accountId: 1847",
             "wrapperMessagingWithoutDetection.js");
+    }
+
+    @Test
+    void cookieScriptHeldScriptsGoWithOrWithoutACategory() {
+        String own = "<script type=\"text/javascript\" charset=\"UTF-8\""
+            + " src=\"//cdn.cookie-script.com/s/0a1b2c3d4e5f67890a1b2c3d4e5f6789.js\"></script>";
+        String page = own + "\n<script type=\"text/plain\" data-cookiescript=\"accepted\""
+            + " data-cookiecategory=\"targeting\">fbq('init', '298765432109876'); fbq('track', 'PageView');</script>\n"
+            + "<script type='text/plain' data-cookiescript='accepted'>\n  var _hjSettings = {hjid: 3456789, hjsv: 6};\n"
+            + "</script>\n<script type=\"text/plain\" data-cookiescript=\"accepted\" data-cookiecategory=\"performance\""
+            + " src=\"https://www.googletagmanager.com/gtag/js?id=G-CS4R1P7T9Q\"></script>";
+        assertPage(page, NONE, gone("fbq('init'", "_hjSettings", "googletagmanager.com"), own);
+        // a held script of no tracker stays as it is
+        String chat = "<script type=\"text/plain\" data-cookiescript=\"accepted\" data-cookiecategory=\"functionality\">"
+            + "window.supportChat && supportChat.start();</script>";
+        assertEquals(chat, rewrite(REMOVE, chat, NONE));
     }
 
     @Test
