@@ -193,7 +193,8 @@ final class ScriptElements {
      * Whether a script of type {@code v} (lower case) is code a client-side consent manager holds inert and runs
      * when its own state allows: {@code text/plain} (Cookiebot, Complianz, Klaro, OneTrust, CookieYes, iubenda,
      * Usercentrics and most others), django-cookie-consent's {@code x/cookie_consent}, Finsweet Cookie Consent's
-     * {@code fs-cc} (Webflow sites, with its {@code fs-cc-categories}), and Borlabs Cookie's
+     * {@code fs-cc} (Webflow sites, with its {@code fs-cc-categories}), Orejime's {@code opt-in} (its
+     * {@code data-type} the type it restores, its {@code data-name} the app), and Borlabs Cookie's
      * {@code text/template} when it carries the blocker's id; a {@code text/plain} script only with a consent manager's
      * mark ({@link #hasConsentManagerMark}). In {@code remove} mode its text is read like a script's:
      * that manager would run it for a visitor ConsentGate refused (one with GPC or DNT who accepted its banner, where
@@ -203,7 +204,7 @@ final class ScriptElements {
         if (v.equals("text/plain")) {
             return hasConsentManagerMark();
         }
-        return v.equals("x/cookie_consent") || v.equals("fs-cc")
+        return v.equals("x/cookie_consent") || v.equals("fs-cc") || v.equals("opt-in")
             || v.equals("text/template") && rules.attr(DATA_BORLABS_BLOCKER_ID) >= 0;
     }
 

@@ -65,6 +65,26 @@ class ConsentManagerShapesTest {
     }
 
     @Test
+    void orejimeAppsHeldAsOptInScriptsGoWithTheirTracker() {
+        String config = "<script>window.orejimeConfig = { appElement: \"#app\", privacyPolicy: \"/privacy\","
+            + " apps: [{ name: \"google-tag-manager\", title: \"Google Tag Manager\", purposes: [\"analytics\"],"
+            + " cookies: [\"_ga\", \"_gat\", \"_gid\"] }] };</script>";
+        String page = config + "\n<script src=\"https://unpkg.com/orejime@2.3.0/dist/orejime.js\"></script>\n"
+            + "<script type=\"opt-in\" data-type=\"application/javascript\" data-name=\"google-tag-manager\">\n"
+            + "  var s = document.createElement('script'); s.async = true;\n"
+            + "  s.src = 'https://www.googletagmanager.com/gtm.js?id=GTM-W8PZ4KQ';\n  document.head.appendChild(s);\n"
+            + "</script>\n<script type='opt-in' data-type='application/javascript' data-name='hotjar'"
+            + " data-src='https://static.hotjar.com/c/hotjar-3456789.js?sv=6'></script>\n<main id=app>shop</main>";
+        assertPage(page, NONE, gone("googletagmanager.com", "hotjar-3456789"), config, "orejime.js",
+            "<main id=app>shop</main>");
+        // an app of no tracker stays held as written; neutralize mode leaves every held app to Orejime
+        String chat = "<script type=\"opt-in\" data-type=\"application/javascript\" data-name=\"support-chat\">"
+            + "loadChat('/js/chat.js');</script>";
+        assertEquals(chat, rewrite(REMOVE, chat, NONE));
+        assertEquals(page, rewrite(RewriteAssertions.NEUTRALIZE, page, NONE));
+    }
+
+    @Test
     void ketchBootLoaderStaysAndItsConsentListenerLosesTheHotjarUrl() {
         String boot = "window.semaphore = window.semaphore || [];\nwindow.ketch = function () {"
             + " window.semaphore.push(arguments); };\nvar kb = document.createElement('script');\n"
