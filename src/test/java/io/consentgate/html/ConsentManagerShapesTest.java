@@ -111,6 +111,22 @@ class ConsentManagerShapesTest {
     }
 
     @Test
+    void osanoListenersStayAndLoseOnlyTheGtagLoader() {
+        String ready = "Osano.cm.addEventListener('osano-cm-initialized', function (consent) {\n"
+            + "  document.documentElement.classList.add('osano-ready');\n});";
+        String page = "<script src=\"https://cmp.osano.com/AzZd6cTcYkGFRlbAb/2b9c5e1f-0d3a-4e71-9a6b-1c2d3e4f5a6b/"
+            + "osano.js\"></script>\n<script>\n" + ready + "\n"
+            + "Osano.cm.addEventListener('osano-cm-analytics', function (change) {\n  if (change === 'ACCEPT') {\n"
+            + "    var s = document.createElement('script');\n"
+            + "    s.src = 'https://www.googletagmanager.com/gtag/js?id=G-OS4N0X7Y2Z';\n"
+            + "    document.head.appendChild(s);\n  }\n});\n</script>\n"
+            + "<script data-osano=\"ANALYTICS\" src=\"https://static.hotjar.com/c/hotjar-2345678.js?sv=6\"></script>\n"
+            + "<script data-osano=\"ESSENTIAL\" src=\"/js/checkout.js\"></script>";
+        assertPage(page, NONE, gone("googletagmanager.com", "hotjar-2345678"), "osano.js", ready,
+            "<script data-osano=\"ESSENTIAL\" src=\"/js/checkout.js\"></script>");
+    }
+
+    @Test
     void termlyHeldScriptsAndFramesGoAndItsResourceBlockerStays() {
         String own = "<script type=\"text/javascript\" src=\"https://app.termly.io/embed.min.js\" data-auto-block=\"on\""
             + " data-website-uuid=\"3f2a9c1e-7b6d-4e5f-8a9b-0c1d2e3f4a5b\"></script>";
@@ -281,5 +297,57 @@ class ConsentManagerShapesTest {
             + " data-borlabs-cookie-actions=\"unblock\">Load video</a></div>";
         assertPage(page, NONE, gone("gtag('config'", "fbevents.js", "ns.html"), "borlabsCookieConfig",
             "data-borlabs-cookie-actions=\"unblock\"");
+    }
+    @Test
+    void axeptioCallbackWithGtagCommandsKeepsTheSettingsAndSdkLoader() {
+        String settings = "window.axeptioSettings={clientId:'5f0e1d2c3b4a596877665544',cookiesVersion:'fr-v3'};";
+        String sdk = "(function(d,s){var t=d.getElementsByTagName(s)[0],e=d.createElement(s);e.async=!0;"
+            + "e.src='//static.axept.io/sdk.js';t.parentNode.insertBefore(e,t)})(document,'script');";
+        String page = "<script>" + settings + sdk + "(_axcb=window._axcb||[]).push(function(sdk){"
+            + "sdk.on('cookies:complete',function(choices){document.body.dataset.axeptio='done';"
+            + "if(choices.google_analytics){window.dataLayer=window.dataLayer||[];"
+            + "function gtag(){dataLayer.push(arguments)}gtag('js',new Date());gtag('config','G-AX9Q2W7E3R');}"
+            + "})});</script>";
+        assertPage(page, NONE, gone("gtag('config'"), settings, sdk, "document.body.dataset.axeptio='done';");
+    }
+
+    @Test
+    void axeptioCallbackInItsOwnScriptKeepsTheSitesOtherStatements() {
+        String page = "<script async src=\"https://static.axept.io/sdk.js\"></script>\n<script>\n"
+            + "window._axcb = window._axcb || [];\nwindow._axcb.push(function (axeptio) {\n"
+            + "  axeptio.on('cookies:complete', function (choices) {\n"
+            + "    document.documentElement.classList.toggle('videos-ok', !!choices.youtube);\n"
+            + "    if (choices.facebook_pixel) {\n      fbq('init', '298765432109876');\n    }\n  });\n});\n</script>";
+        assertPage(page, NONE, gone("fbq('init'"), "classList.toggle('videos-ok', !!choices.youtube);");
+    }
+
+    @Test
+    void sourcepointConfigWithPixelCommandsKeepsItsOtherEvents() {
+        String page = "<script>window._sp_queue=[];window._sp_={config:{accountId:1847,"
+            + "baseEndpoint:'https://cdn.privacy-mgmt.com',gdpr:{},events:{onMessageReady:function(){"
+            + "document.body.classList.add('sp-msg')},onConsentReady:function(t,u,e,i){if(i.consentedToAll){"
+            + "fbq('init','298765432109876');fbq('track','PageView')}}}}};</script>"
+            + "<script src=\"https://cdn.privacy-mgmt.com/unified/wrapperMessagingWithoutDetection.js\" async></script>";
+        assertPage(page, NONE, gone("fbq('init'"), "window._sp_queue=[];", "accountId:1847",
+            "document.body.classList.add('sp-msg')");
+    }
+
+    @Test
+    void ketchListenerKeepsTheSitesOtherStatements() {
+        String page = "<script>\nketch('on', 'consent', function (consent) {\n"
+            + "  document.body.classList.toggle('maps-ok', !!consent.purposes.functional);\n"
+            + "  if (consent.purposes.analytics) {\n    window._hjSettings = { hjid: 3456789, hjsv: 6 };\n  }\n});\n"
+            + "</script>";
+        assertPage(page, NONE, gone("_hjSettings"), "classList.toggle('maps-ok'");
+    }
+
+    @Test
+    void cookieHubOnAllowWithPixelCommandsKeepsTheLoadCall() {
+        String page = "<script>var cpm = {\n  onAllow: function (category) {\n"
+            + "    if (category === 'preferences') { document.body.classList.add('prefs'); }\n"
+            + "    if (category === 'marketing') { fbq('init', '298765432109876'); }\n  }\n};\n"
+            + "window.addEventListener('load', function () { window.cookiehub.load(cpm); });</script>"
+            + "<script src=\"https://cookiehub.net/c2/ab12cd34.js\"></script>";
+        assertPage(page, NONE, gone("fbq('init'"), "window.cookiehub.load(cpm);", "classList.add('prefs')");
     }
 }
