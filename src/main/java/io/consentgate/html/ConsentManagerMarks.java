@@ -31,11 +31,13 @@ final class ConsentManagerMarks {
      * document events); CookieYes ({@code cookieyes_consent_update}, {@code cookieyes_banner_load}); an IAB TCF
      * v2 listener ({@code __tcfapi('addEventListener', 2, …)}); and Contao Cookiebar, whose template starts it with
      * {@code new ContaoCookiebar({…, cookies: {…}})}, the tags to inject after consent in its settings
-     * ({@link TagSettingValues}); Axeptio ({@code axeptioSettings} and its callback queue {@code _axcb}, whose
-     * functions listen for {@code cookies:complete}); Ketch (its command queue {@code semaphore.push(…)} and
-     * {@code ketch('on', 'consent', …)}); Osano ({@code Osano.cm.addEventListener(…)}); Sourcepoint
-     * ({@code window._sp_queue}, {@code window._sp_ = {config: {events: {onConsentReady…}}}}); and CookieHub
-     * ({@code cookiehub.load(cpm)}, {@code cpm} with its {@code onAllow}).
+     * ({@link TagSettingValues}); tarteaucitron.js ({@code tarteaucitron.init({…})} and the services it loads on
+     * consent, {@code (tarteaucitron.job = tarteaucitron.job || []).push('gtag')}); Axeptio ({@code axeptioSettings}
+     * and its callback queue {@code _axcb}, whose functions listen for {@code cookies:complete}); Ketch (its command
+     * queue {@code semaphore.push(…)} and {@code ketch('on', 'consent', …)}); Osano
+     * ({@code Osano.cm.addEventListener(…)}); Sourcepoint ({@code window._sp_queue}, {@code window._sp_ = {config:
+     * {events: {onConsentReady…}}}}); and CookieHub ({@code cookiehub.load(cpm)}, {@code cpm} with its
+     * {@code onAllow}).
      */
     private static final String[] ENTRY_POINTS = {"initCookieConsent(", "CookieConsent.run(",
         "cookieconsent.initialise(", "CookieControl.load(", "OptanonWrapper", "OneTrust.OnConsentChanged(",
@@ -43,9 +45,9 @@ final class ConsentManagerMarks {
         "CookiebotOnConsentReady", "CookiebotCallback_On", "klaroConfig", "UC_UI_INITIALIZED", "UC_UI_CMP_EVENT",
         "'ucEvent'", "\"ucEvent\"", "didomiOnReady", "didomiEventListeners", "_iub.csConfiguration",
         "cmplz_status_change", "cmplz_fire_categories", "cookieyes_consent_update", "cookieyes_banner_load",
-        "__tcfapi('addEventListener'", "__tcfapi(\"addEventListener\"", "ContaoCookiebar(", "axeptioSettings", "_axcb",
-        "semaphore.push(", "ketch('on'", "ketch(\"on\"", "Osano.cm.addEventListener(", "window._sp_", "_sp_queue",
-        "cookiehub.load("};
+        "__tcfapi('addEventListener'", "__tcfapi(\"addEventListener\"", "ContaoCookiebar(", "tarteaucitron.init(",
+        "tarteaucitron.job", "axeptioSettings", "_axcb", "semaphore.push(", "ketch('on'", "ketch(\"on\"",
+        "Osano.cm.addEventListener(", "window._sp_", "_sp_queue", "cookiehub.load("};
     /**
      * A site's own banner stores the visitor's choice: in local storage or a cookie, or on the server, posting it to
      * the consent endpoint (ConsentGate's own, {@code fetch('/consent', {method: 'POST', …})}) or the site's.

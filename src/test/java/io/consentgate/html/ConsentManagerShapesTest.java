@@ -49,6 +49,51 @@ class ConsentManagerShapesTest {
         return s;
     }
 
+    /**
+     * tarteaucitron.js loads a service's tag itself once the visitor accepts it, from the job the page pushes and the
+     * id it sets: the refused services' jobs go, so the tag is neither offered nor loaded; the banner's settings, the
+     * other jobs and the placeholders it turns into players stay.
+     */
+    @Test
+    void tarteaucitronKeepsItsBannerAndLosesTheRefusedServicesJobs() {
+        String init = "tarteaucitron.init({\n  \"privacyUrl\": \"/mentions-legales\",\n  \"hashtag\": \"#tarteaucitron\",\n"
+            + "  \"cookieName\": \"tarteaucitron\",\n  \"orientation\": \"bottom\",\n  \"showAlertSmall\": false,\n"
+            + "  \"highPrivacy\": true,\n  \"AcceptAllCta\": true,\n  \"DenyAllCta\": true,\n  \"mandatory\": true\n});";
+        String more = "gtag('config', 'G-K3LM9PQ2RX', { anonymize_ip: true });";
+        String job = "(tarteaucitron.job = tarteaucitron.job || []).push('gtag');";
+        String page = "<script src=\"/vendor/tarteaucitron/tarteaucitron.min.js\"></script>\n"
+            + "<script type=\"text/javascript\">\n" + init + "\n"
+            + "tarteaucitron.user.gtagUa = 'G-K3LM9PQ2RX';\n"
+            + "tarteaucitron.user.gtagMore = function () { " + more + " };\n" + job + "\n"
+            + "(tarteaucitron.job = tarteaucitron.job || []).push('youtube');\n</script>\n"
+            + "<div class=\"youtube_player\" videoID=\"dQw4w9WgXcQ\" width=\"560\" height=\"315\" theme=\"light\""
+            + " rel=\"0\" controls=\"1\"></div>\n";
+        String blanked = page.replace(more, " ".repeat(more.length())).replace(job, " ".repeat(job.length()));
+        assertEquals(blanked, assertPage(page, NONE, gone(more, job), init, "tarteaucitron.min.js",
+            "push('youtube')", "class=\"youtube_player\""));
+        assertEquals(blanked, rewrite(REMOVE, page, MARKETING_ONLY));
+    }
+
+    @Test
+    void tarteaucitronMinifiedWithItsJobsInAScriptOfTheirOwn() {
+        String init = "tarteaucitron.init({\"hashtag\":\"#tac\",\"highPrivacy\":true,\"orientation\":\"middle\"});";
+        String page = "<script src=https://cdn.jsdelivr.net/gh/AmauriC/tarteaucitron.js@1.19.0/tarteaucitron.min.js>"
+            + "</script><script>" + init + "tarteaucitron.user.googletagmanagerId='GTM-5XK2ZQW';"
+            + "(tarteaucitron.job=tarteaucitron.job||[]).push('googletagmanager');</script>\n<script>\n"
+            + "tarteaucitron.user.hotjarId = 3456789;\ntarteaucitron.user.HotjarSv = 6;\n"
+            + "(tarteaucitron.job = tarteaucitron.job || []).push(\"hotjar\");\n"
+            + "tarteaucitron.user.facebookpixelId = '298765432109876';\n"
+            + "(tarteaucitron.job = tarteaucitron.job || []).push(\"facebookpixel\");\n"
+            + "(tarteaucitron.job = tarteaucitron.job || []).push(\"twitterembed\");\n</script>\n"
+            + "<span class=\"tacTwitter\"></span><div class=\"twitterembed-canvas\" tweetid=\"1712345678901234567\""
+            + " theme=\"light\"></div>";
+        assertPage(page, NONE, gone("push('googletagmanager')", "push(\"hotjar\")", "push(\"facebookpixel\")"), init,
+            "push(\"twitterembed\")", "tacTwitter", "twitterembed-canvas");
+        // refusing marketing only: the Hotjar job stays, the pixel's and the tag manager's (which needs both) go
+        assertPage(page, ANALYTICS_ONLY, gone("push('googletagmanager')", "push(\"facebookpixel\")"), init,
+            "push(\"hotjar\")", "push(\"twitterembed\")");
+    }
+
     @Test
     void axeptioKeepsItsSettingsAndSdkLoaderAndLosesTheUrlItsCallbackLoads() {
         String settings = "window.axeptioSettings = {\n  clientId: \"64f1c2a9e4b0d7a1c3e5f789\",\n"
