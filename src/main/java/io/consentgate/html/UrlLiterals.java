@@ -81,7 +81,9 @@ final class UrlLiterals {
      * HTML serialized into JSON, a consent manager's tag to inject after consent or a code sample in page state; or
      * with the other quote than the string's, in a string of markup that is a property's value
      * ({@code content:'<img src="https:\/\/…"\/>'}): a component's HTML in a widget tree a framework builds the
-     * page from (ZK's {@code zkmx(…)}); {@code null} otherwise.
+     * page from (ZK's {@code zkmx(…)}); {@code null} otherwise. The quotes may be escaped twice, in markup held in
+     * JSON that is itself a string of JSON ({@code "{\"header\":\"<script src=\\\"https:\\\/\\\/…\\\"><\\\/script>\"}"},
+     * the tags GDPR Cookie Compliance injects after consent, in its {@code moove_frontend_gdpr_scripts}).
      */
     static int[] attributeUrlAround(byte[] b, int off, int end, int start, int stop) {
         int i = start - 1;
@@ -93,8 +95,10 @@ final class UrlLiterals {
         if (i - 1 < limit || !isQuote(b[i])) {
             return null;
         }
-        boolean escaped = b[i - 1] == '\\';
-        if (escaped ? i - 2 < limit || b[i - 2] != '=' : b[i - 1] != '=' || !inMarkupString(b, limit, i - 1, b[i])) {
+        int escapes = backslashesBefore(b, limit, i);
+        boolean escaped = escapes > 0;
+        if (escaped ? escapes % 2 == 0 || i - escapes - 1 < limit || b[i - escapes - 1] != '='
+                : b[i - 1] != '=' || !inMarkupString(b, limit, i - 1, b[i])) {
             return null;
         }
         int from = i + 1;
@@ -104,10 +108,22 @@ final class UrlLiterals {
             j++;
         }
         boolean closed = escaped ? b[j] == '\\' && b[j + 1] == b[i] : b[j] == b[i];
-        if (j >= jl || !closed || b[j - 1] == '\\' || !startsUrl(b, from, start)) {
+        // the closing quote escaped as the opening one was: as many backslashes, not one more
+        int to = escaped ? j + 1 - escapes : j;
+        if (j >= jl || !closed || to <= from || backslashesBefore(b, from, escaped ? j + 1 : j) != escapes
+                || !startsUrl(b, from, start)) {
             return null;
         }
-        return new int[] {from, j};
+        return new int[] {from, to};
+    }
+
+    /** How many backslashes stand right before {@code b[i]}, looking back no further than {@code limit}. */
+    private static int backslashesBefore(byte[] b, int limit, int i) {
+        int n = 0;
+        while (i - n - 1 >= limit && b[i - n - 1] == '\\') {
+            n++;
+        }
+        return n;
     }
 
     /**
@@ -153,8 +169,8 @@ final class UrlLiterals {
     }
 
     /**
-     * Index after {@code //} at {@code k}, each slash also written {@code \/} or as its Unicode escape (Nuxt 2
-     * writes every slash of its state so); -1 when none.
+     * Index after {@code //} at {@code k}, each slash also written {@code \/}, {@code \\\/} (JSON in a string of
+     * JSON) or as its Unicode escape (Nuxt 2 writes every slash of its state so); -1 when none.
      */
     static int slashes(byte[] b, int k, int limit) {
         for (int n = 0; n < 2; n++) {
@@ -162,6 +178,8 @@ final class UrlLiterals {
                 k++;
             } else if (k + 1 < limit && b[k] == '\\' && b[k + 1] == '/') {
                 k += 2;
+            } else if (k + 3 < limit && b[k] == '\\' && b[k + 1] == '\\' && b[k + 2] == '\\' && b[k + 3] == '/') {
+                k += 4; // escaped twice, in JSON held in a string of JSON
             } else if (k + 5 < limit && b[k] == '\\' && b[k + 1] == 'u' && b[k + 2] == '0' && b[k + 3] == '0'
                     && b[k + 4] == '2' && (b[k + 5] == 'F' || b[k + 5] == 'f')) {
                 k += 6;

@@ -216,6 +216,35 @@ class ConsentManagerShapesTest {
     }
 
     @Test
+    void mooveGdprSettingsStayWithTheInjectedTagUrlOverwritten() {
+        String bar = "<aside id=\"moove_gdpr_cookie_info_bar\" class=\"moove-gdpr-info-bar-hidden moove-gdpr-align-center"
+            + " moove-gdpr-dark-scheme gdpr_infobar_postion_bottom\" aria-label=\"GDPR Cookie Banner\""
+            + " style=\"display: none;\"><div class=\"moove-gdpr-info-bar-container\"><div class=\"moove-gdpr-cookie-notice\">"
+            + "<p>We are using cookies.</p></div><div class=\"moove-gdpr-button-holder\">"
+            + "<button class=\"mgbutton moove-gdpr-infobar-allow-all gdpr-fbo-0\" aria-label=\"Accept\">Accept</button>"
+            + "<button class=\"mgbutton moove-gdpr-infobar-reject-btn gdpr-fbo-1 \" aria-label=\"Reject\">Reject</button>"
+            + "</div></div></aside>";
+        String settingsStart = "var moove_frontend_gdpr_scripts = {\"ajaxurl\":\"https:\\/\\/shop.example\\/wp-admin"
+            + "\\/admin-ajax.php\",\"post_id\":\"42\",\"plugin_dir\":\"https:\\/\\/shop.example\\/wp-content\\/plugins"
+            + "\\/gdpr-cookie-compliance\",\"show_icons\":\"all\",\"is_page\":\"1\",\"strict_init\":\"2\","
+            + "\"enabled_default\":{\"third_party\":0,\"advanced\":0},\"geo_location\":\"false\","
+            + "\"force_reload\":\"false\",\"cookie_expiration\":\"365\",\"script_delay\":\"2000\",";
+        String page = "<script type=\"text/javascript\" id=\"moove_gdpr_frontend-js-extra\">\n/* <![CDATA[ */\n"
+            + settingsStart + "\"scripts_defined\":\"{\\\"cache\\\":true,\\\"header\\\":\\\"\\\",\\\"body\\\":\\\"\\\","
+            + "\\\"footer\\\":\\\"\\\",\\\"thirdparty\\\":{\\\"header\\\":\\\"<script async src=\\\\\\\"https:\\\\\\/"
+            + "\\\\\\/www.googletagmanager.com\\\\\\/gtag\\\\\\/js?id=G-MV2Q8R4TZK\\\\\\\"><\\\\\\/script>\\\","
+            + "\\\"body\\\":\\\"\\\",\\\"footer\\\":\\\"\\\"},\\\"advanced\\\":{\\\"header\\\":\\\"\\\","
+            + "\\\"body\\\":\\\"\\\",\\\"footer\\\":\\\"\\\"}}\"};\n/* ]]> */\n</script>\n"
+            + "<script type=\"text/javascript\" src=\"/wp-content/plugins/gdpr-cookie-compliance/dist/scripts/main.js"
+            + "?ver=4.12.8\" id=\"moove_gdpr_frontend-js\"></script>\n" + bar;
+        String url = "https:\\\\\\/\\\\\\/www.googletagmanager.com\\\\\\/gtag\\\\\\/js?id=G-MV2Q8R4TZK";
+        assertTrue(page.contains("src=\\\\\\\"" + url + "\\\\\\\">"), url);
+        // the URL, an attribute's value in markup held in a string of JSON in a string of JSON, is overwritten in place
+        assertEquals(page.replace(url, "data:," + "/".repeat(url.length() - 6)),
+            assertPage(page, NONE, gone("googletagmanager.com"), settingsStart, bar, "main.js?ver=4.12.8"));
+    }
+
+    @Test
     void cookieNoticeArgsAndBarStayWhileTheGtagScriptGoes() {
         String args = "var cnArgs = {\"ajaxUrl\":\"https:\\/\\/blog.example\\/wp-admin\\/admin-ajax.php\","
             + "\"nonce\":\"3a9f1c2b7d\",\"hideEffect\":\"fade\",\"position\":\"bottom\",\"onScroll\":false,"
