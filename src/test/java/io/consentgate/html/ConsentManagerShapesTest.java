@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.consentgate.Category;
 import io.consentgate.ConsentDecision;
 import io.consentgate.ConsentMode;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,8 @@ class ConsentManagerShapesTest {
 
     /**
      * Rewrites {@code page} with {@code decision} and asserts that none of {@code gone} is left and each of
-     * {@code kept} is there as written; the page with everything allowed is untouched. Returns the output.
+     * {@code kept} is there as written, and that a second pass changes nothing; the page with everything allowed is
+     * untouched. Returns the output.
      */
     private static String assertPage(String page, ConsentDecision decision, String[] gone, String... kept) {
         String out = rewrite(REMOVE, page, decision);
@@ -41,6 +43,7 @@ class ConsentManagerShapesTest {
             assertTrue(page.contains(k), k);
             assertTrue(out.contains(k), () -> "lost: " + k + "\n" + out);
         }
+        assertEquals(out, rewrite(REMOVE, out, decision), "a second pass changes nothing");
         assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
         return out;
     }
@@ -423,5 +426,19 @@ class ConsentManagerShapesTest {
             + "window.addEventListener('load', function () { window.cookiehub.load(cpm); });</script>"
             + "<script src=\"https://cookiehub.net/c2/ab12cd34.js\"></script>";
         assertPage(page, NONE, gone("fbq('init'"), "window.cookiehub.load(cpm);", "classList.add('prefs')");
+    }
+    @Test
+    void theOutputIsTheSameWhereverTheInputIsSplit() {
+        String page = "<script>tarteaucitron.init({\"hashtag\":\"#tac\"});tarteaucitron.user.gtagUa='G-K3LM9PQ2RX';"
+            + "(tarteaucitron.job=tarteaucitron.job||[]).push('gtag');</script>"
+            + "<script type=\"opt-in\" data-type=\"application/javascript\" data-name=\"hotjar\">"
+            + "window._hjSettings={hjid:3456789,hjsv:6};</script>"
+            + "<script type=\"text/plain\" data-cli-class=\"cli-blocker-script\" data-cli-script-type=\"advertisement\">"
+            + "fbq('init','298765432109876');</script><p>end</p>";
+        String out = rewrite(REMOVE, page, NONE);
+        assertFalse(out.contains("push('gtag')") || out.contains("_hjSettings") || out.contains("fbq("), out);
+        byte[] b = page.getBytes(StandardCharsets.UTF_8);
+        RewriteAssertions.assertSameWhereverSplit(b.length, cuts -> new String(RewriteAssertions.rewrite(REMOVE, b,
+            NONE, StandardCharsets.UTF_8, null, cuts), StandardCharsets.UTF_8));
     }
 }
