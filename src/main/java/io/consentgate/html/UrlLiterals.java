@@ -82,8 +82,9 @@ final class UrlLiterals {
      * with the other quote than the string's, in a string of markup that is a property's value
      * ({@code content:'<img src="https:\/\/…"\/>'}): a component's HTML in a widget tree a framework builds the
      * page from (ZK's {@code zkmx(…)}); {@code null} otherwise. The quotes may be escaped twice, in markup held in
-     * JSON that is itself a string of JSON ({@code "{\"header\":\"<script src=\\\"https:\\\/\\\/…\\\"><\\\/script>\"}"},
-     * the tags GDPR Cookie Compliance injects after consent, in its {@code moove_frontend_gdpr_scripts}).
+     * JSON that is itself a string of JSON
+     * ({@code "{\"header\":\"<script src=\\\"https:\\\/\\\/…\\\"><\\\/script>\"}"}, the tags GDPR Cookie
+     * Compliance injects after consent, in its {@code moove_frontend_gdpr_scripts}).
      */
     static int[] attributeUrlAround(byte[] b, int off, int end, int start, int stop) {
         int i = start - 1;

@@ -62,9 +62,11 @@ class ConsentManagerShapesTest {
      */
     @Test
     void tarteaucitronKeepsItsBannerAndLosesTheRefusedServicesJobs() {
-        String init = "tarteaucitron.init({\n  \"privacyUrl\": \"/mentions-legales\",\n  \"hashtag\": \"#tarteaucitron\",\n"
+        String init = "tarteaucitron.init({\n  \"privacyUrl\": \"/mentions-legales\",\n  \"hashtag\":"
+            + " \"#tarteaucitron\",\n"
             + "  \"cookieName\": \"tarteaucitron\",\n  \"orientation\": \"bottom\",\n  \"showAlertSmall\": false,\n"
-            + "  \"highPrivacy\": true,\n  \"AcceptAllCta\": true,\n  \"DenyAllCta\": true,\n  \"mandatory\": true\n});";
+            + "  \"highPrivacy\": true,\n  \"AcceptAllCta\": true,\n  \"DenyAllCta\": true,\n "
+            + " \"mandatory\": true\n});";
         String more = "gtag('config', 'G-K3LM9PQ2RX', { anonymize_ip: true });";
         String job = "(tarteaucitron.job = tarteaucitron.job || []).push('gtag');";
         String page = "<script src=\"/vendor/tarteaucitron/tarteaucitron.min.js\"></script>\n"
@@ -179,7 +181,8 @@ class ConsentManagerShapesTest {
 
     @Test
     void termlyHeldScriptsAndFramesGoAndItsResourceBlockerStays() {
-        String own = "<script type=\"text/javascript\" src=\"https://app.termly.io/embed.min.js\" data-auto-block=\"on\""
+        String own = "<script type=\"text/javascript\" src=\"https://app.termly.io/embed.min.js\""
+            + " data-auto-block=\"on\""
             + " data-website-uuid=\"3f2a9c1e-7b6d-4e5f-8a9b-0c1d2e3f4a5b\"></script>";
         String page = own + "\n<script type=\"text/plain\" data-categories=\"analytics\">\n"
             + "  window._hjSettings = { hjid: 3456789, hjsv: 6 };\n</script>\n"
@@ -223,12 +226,15 @@ class ConsentManagerShapesTest {
 
     @Test
     void mooveGdprSettingsStayWithTheInjectedTagUrlOverwritten() {
-        String bar = "<aside id=\"moove_gdpr_cookie_info_bar\" class=\"moove-gdpr-info-bar-hidden moove-gdpr-align-center"
+        String bar = "<aside id=\"moove_gdpr_cookie_info_bar\" class=\"moove-gdpr-info-bar-hidden"
+            + " moove-gdpr-align-center"
             + " moove-gdpr-dark-scheme gdpr_infobar_postion_bottom\" aria-label=\"GDPR Cookie Banner\""
-            + " style=\"display: none;\"><div class=\"moove-gdpr-info-bar-container\"><div class=\"moove-gdpr-cookie-notice\">"
+            + " style=\"display: none;\"><div class=\"moove-gdpr-info-bar-container\"><div"
+            + " class=\"moove-gdpr-cookie-notice\">"
             + "<p>We are using cookies.</p></div><div class=\"moove-gdpr-button-holder\">"
             + "<button class=\"mgbutton moove-gdpr-infobar-allow-all gdpr-fbo-0\" aria-label=\"Accept\">Accept</button>"
-            + "<button class=\"mgbutton moove-gdpr-infobar-reject-btn gdpr-fbo-1 \" aria-label=\"Reject\">Reject</button>"
+            + "<button class=\"mgbutton moove-gdpr-infobar-reject-btn gdpr-fbo-1 \""
+            + " aria-label=\"Reject\">Reject</button>"
             + "</div></div></aside>";
         String settingsStart = "var moove_frontend_gdpr_scripts = {\"ajaxurl\":\"https:\\/\\/shop.example\\/wp-admin"
             + "\\/admin-ajax.php\",\"post_id\":\"42\",\"plugin_dir\":\"https:\\/\\/shop.example\\/wp-content\\/plugins"
@@ -280,7 +286,8 @@ class ConsentManagerShapesTest {
             + "          var px = document.createElement('script'); px.async = true;\n"
             + "          px.src = 'https://connect.facebook.net/en_US/fbevents.js';\n"
             + "          document.head.appendChild(px);\n        }\n      }\n    }\n  }\n};\n</script>\n"
-            + "<script src=\"https://cdn.privacy-mgmt.com/unified/wrapperMessagingWithoutDetection.js\" async></script>";
+            + "<script src=\"https://cdn.privacy-mgmt.com/unified/wrapperMessagingWithoutDetection.js\""
+            + " async></script>";
         assertPage(page, NONE, gone("fbevents.js"), "window._sp_queue = [];", "accountId: 1847",
             "wrapperMessagingWithoutDetection.js");
     }
@@ -292,11 +299,13 @@ class ConsentManagerShapesTest {
         String page = own + "\n<script type=\"text/plain\" data-cookiescript=\"accepted\""
             + " data-cookiecategory=\"targeting\">fbq('init', '298765432109876'); fbq('track', 'PageView');</script>\n"
             + "<script type='text/plain' data-cookiescript='accepted'>\n  var _hjSettings = {hjid: 3456789, hjsv: 6};\n"
-            + "</script>\n<script type=\"text/plain\" data-cookiescript=\"accepted\" data-cookiecategory=\"performance\""
+            + "</script>\n<script type=\"text/plain\" data-cookiescript=\"accepted\""
+            + " data-cookiecategory=\"performance\""
             + " src=\"https://www.googletagmanager.com/gtag/js?id=G-CS4R1P7T9Q\"></script>";
         assertPage(page, NONE, gone("fbq('init'", "_hjSettings", "googletagmanager.com"), own);
         // a held script of no tracker stays as it is
-        String chat = "<script type=\"text/plain\" data-cookiescript=\"accepted\" data-cookiecategory=\"functionality\">"
+        String chat = "<script type=\"text/plain\" data-cookiescript=\"accepted\""
+            + " data-cookiecategory=\"functionality\">"
             + "window.supportChat && supportChat.start();</script>";
         assertEquals(chat, rewrite(REMOVE, chat, NONE));
     }
@@ -309,7 +318,8 @@ class ConsentManagerShapesTest {
             + "  e.async = true; e.src = 'https://cookiehub.net/c2/ab12cd34.js';\n"
             + "  e.onload = function () { u.cookiehub.load(b); };\n  d.parentNode.insertBefore(e, d);\n"
             + "})(document, window, cpm);\n</script>";
-        String page = load + "\n<script type=\"text/plain\" data-consent=\"analytics\">var _hjSettings = {hjid: 3456789,"
+        String page = load + "\n<script type=\"text/plain\" data-consent=\"analytics\">var _hjSettings ="
+            + " {hjid: 3456789,"
             + " hjsv: 6};</script>\n<script type=\"text/plain\" data-consent=\"marketing\""
             + " src=\"https://connect.facebook.net/en_US/fbevents.js\"></script>";
         assertPage(page, NONE, gone("_hjSettings", "fbevents.js"), load);
@@ -407,7 +417,8 @@ class ConsentManagerShapesTest {
             + "baseEndpoint:'https://cdn.privacy-mgmt.com',gdpr:{},events:{onMessageReady:function(){"
             + "document.body.classList.add('sp-msg')},onConsentReady:function(t,u,e,i){if(i.consentedToAll){"
             + "fbq('init','298765432109876');fbq('track','PageView')}}}}};</script>"
-            + "<script src=\"https://cdn.privacy-mgmt.com/unified/wrapperMessagingWithoutDetection.js\" async></script>";
+            + "<script src=\"https://cdn.privacy-mgmt.com/unified/wrapperMessagingWithoutDetection.js\""
+            + " async></script>";
         assertPage(page, NONE, gone("fbq('init'"), "window._sp_queue=[];", "accountId:1847",
             "document.body.classList.add('sp-msg')");
     }
@@ -436,7 +447,8 @@ class ConsentManagerShapesTest {
             + "(tarteaucitron.job=tarteaucitron.job||[]).push('gtag');</script>"
             + "<script type=\"opt-in\" data-type=\"application/javascript\" data-name=\"hotjar\">"
             + "window._hjSettings={hjid:3456789,hjsv:6};</script>"
-            + "<script type=\"text/plain\" data-cli-class=\"cli-blocker-script\" data-cli-script-type=\"advertisement\">"
+            + "<script type=\"text/plain\" data-cli-class=\"cli-blocker-script\""
+            + " data-cli-script-type=\"advertisement\">"
             + "fbq('init','298765432109876');</script><p>end</p>";
         String out = rewrite(REMOVE, page, NONE);
         assertFalse(out.contains("push('gtag')") || out.contains("_hjSettings") || out.contains("fbq("), out);
@@ -464,7 +476,8 @@ class ConsentManagerShapesTest {
                 + "<\\\\\\/script>\\\"}}\"};</script>",
             "<script type=\"opt-in\" data-type=\"application/javascript\" data-name=\"ga\">"
                 + "gtag('config', 'G-K3LM9PQ2RX');</script>"
-                + "<script type=\"text/plain\" data-cookiescript=\"accepted\">fbq('init', '298765432109876');</script>");
+                + "<script type=\"text/plain\" data-cookiescript=\"accepted\">fbq('init',"
+                + " '298765432109876');</script>");
         Random r = new Random(20_261_203L);
         List<TrackerEvent> left = new ArrayList<>();
         for (int i = 0; i < 3_000; i++) {
