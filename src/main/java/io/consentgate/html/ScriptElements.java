@@ -23,14 +23,15 @@ final class ScriptElements {
      * Attributes consent managers set on the scripts they hold: Cookiebot, Complianz, Klaro (name and type),
      * CookieYes, iubenda, Usercentrics, Termly, consentmanager.net, CookieHub and Osano-style category marks,
      * CookieFirst's, CookieLawInfo's (CookieYes for WordPress before 3.0: {@code data-cli-class} with its
-     * {@code data-cli-script-type}) and CookieScript's ({@code data-cookiescript="accepted"}, which it runs on any
-     * acceptance when no {@code data-cookiecategory} names one).
+     * {@code data-cli-script-type}), CookieScript's ({@code data-cookiescript="accepted"}, which it runs on any
+     * acceptance when no {@code data-cookiecategory} names one) and CookieHub's {@code data-consent}, ConsentGate's own
+     * category attribute by default, read here also where the operator renamed that.
      */
     private static final java.util.Set<String> CONSENT_MANAGER_ATTRIBUTES = java.util.Set.of("data-cookieconsent",
         "data-category", "data-categories", "data-service", "data-name", "data-type", "data-cookieyes",
         "data-iub-purposes", "data-usercentrics", "data-cmp-vendor", "data-cmp-src", "data-cookiecategory",
         "data-consent-category", "data-cookie-consent", "data-cookiefirst-category", "data-cli-class",
-        "data-cli-script-type", "data-cookiescript");
+        "data-cli-script-type", "data-cookiescript", "data-consent");
     /** 10Web Booster's earlier name for a delayed script's src (an inline one's text as a {@code data:} URL). */
     private static final String DATA_TWO_DELAYED_JS = "data-twodelayedjs";
     /** WP Rocket's delayed src before version 3.13 (an inline script's text as a {@code data:} URL). */

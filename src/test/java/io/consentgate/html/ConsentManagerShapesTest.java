@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.consentgate.Category;
 import io.consentgate.ConsentDecision;
 import io.consentgate.ConsentMode;
+import io.consentgate.catalog.TrackerCatalog;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -324,6 +325,22 @@ class ConsentManagerShapesTest {
             + " src=\"https://connect.facebook.net/en_US/fbevents.js\"></script>";
         assertPage(page, NONE, gone("_hjSettings", "fbevents.js"), load);
         assertPage(page, ANALYTICS_ONLY, gone("fbevents.js"), load, "_hjSettings");
+    }
+
+    /**
+     * CookieHub's mark is ConsentGate's default category attribute; an operator who renames that to leave CookieHub's
+     * scripts to CookieHub still has their text read: a held tracker CookieHub could run after a refusal goes.
+     */
+    @Test
+    void cookieHubHeldScriptsAreReadWhereTheCategoryAttributeIsRenamed() {
+        HtmlRewriter renamed = HtmlRewriter.builder(TrackerCatalog.bundled()).categoryAttribute("data-cg-category")
+            .stubPageGlobals(false).build();
+        String hotjar = "<script type=\"text/plain\" data-consent=\"analytics\">\n"
+            + "  window._hjSettings = {hjid: 1029384, hjsv: 6};\n</script>";
+        String chat = "<script type=\"text/plain\" data-consent=\"preferences\">supportWidget.boot({lang: 'de'});"
+            + "</script>";
+        assertEquals("<p>Hallo</p>\n" + chat,
+            rewrite(renamed, hotjar + "<p>Hallo</p>\n" + chat, NONE));
     }
 
     @Test
