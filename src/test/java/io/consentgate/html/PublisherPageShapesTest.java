@@ -1,0 +1,562 @@
+package io.consentgate.html;
+
+import static io.consentgate.html.RewriteAssertions.REMOVE;
+import static io.consentgate.html.RewriteAssertions.rewrite;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.consentgate.Category;
+import io.consentgate.ConsentDecision;
+import io.consentgate.ConsentMode;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * News, magazine and blog pages with the ad tech publishers carry: a TCF consent manager in front, Google Publisher
+ * Tag with Prebid.js and Amazon's bidder, video players with ad tags, content recommendation and the audience
+ * measurement newsrooms use, between the article, its links and its structured data. With everything refused no
+ * tracker of the page may load; with marketing alone refused the ad tech goes and the measurement stays; the
+ * consent manager, the article and the site's own scripts stay in both; with everything allowed the page is
+ * untouched.
+ */
+class PublisherPageShapesTest {
+
+    private static final ConsentDecision NO_MARKETING = ConsentDecision.of(
+        Set.of(Category.FUNCTIONAL, Category.ANALYTICS), Map.of(), ConsentMode.OPT_IN);
+
+    /**
+     * Asserts what becomes of {@code page}: every {@code marketing} and {@code analytics} text is gone with
+     * everything refused, every {@code marketing} text with marketing refused while the {@code analytics} texts
+     * stay, every {@code own} text stays in both, and with everything allowed the page is byte for byte the same.
+     */
+    private static void assertPage(String page, List<String> marketing, List<String> analytics, List<String> own) {
+        for (String s : marketing) {
+            assertTrue(page.contains(s), "fixture lacks " + s);
+        }
+        for (String s : analytics) {
+            assertTrue(page.contains(s), "fixture lacks " + s);
+        }
+        assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
+        String none = rewrite(REMOVE, page, ConsentDecision.refuseAll());
+        for (String s : marketing) {
+            assertFalse(none.contains(s), () -> "refused everything, still there: " + s + "\n" + none);
+        }
+        for (String s : analytics) {
+            assertFalse(none.contains(s), () -> "refused everything, still there: " + s + "\n" + none);
+        }
+        for (String s : own) {
+            assertTrue(none.contains(s), () -> "refused everything, lost: " + s + "\n" + none);
+        }
+        String noAds = rewrite(REMOVE, page, NO_MARKETING);
+        for (String s : marketing) {
+            assertFalse(noAds.contains(s), () -> "refused marketing, still there: " + s + "\n" + noAds);
+        }
+        for (String s : analytics) {
+            assertTrue(noAds.contains(s), () -> "refused marketing, lost analytics: " + s + "\n" + noAds);
+        }
+        for (String s : own) {
+            assertTrue(noAds.contains(s), () -> "refused marketing, lost: " + s + "\n" + noAds);
+        }
+    }
+
+    @Test
+    void nationalNewsArticleWithGptPrebidAndAmazon() {
+        String page = """
+            <!DOCTYPE html>
+            <html lang="en-GB">
+            <head>
+            <meta charset="utf-8">
+            <title>Council approves new tram line | The Daily Example</title>
+            <script>
+            !function(){var w=window,d=document;if(!w.__tcfapi){var q=[];w.__tcfapi=function(c,v,cb,p){
+            if(!c)return q;if(c==="ping"){cb({gdprApplies:true,cmpLoaded:false},true)}else{q.push([c,v,cb,p])}};
+            w.addEventListener("message",function(e){var m=e.data&&e.data.__tcfapiCall;if(m){w.__tcfapi(m.command,
+            m.version,function(r,ok){e.source.postMessage({__tcfapiReturn:{returnValue:r,success:ok,callId:m.callId}},
+            "*")},m.parameter)}},false)}}();
+            </script>
+            <script src="https://cmp.dailyexample.co.uk/cmp/v2/loader.js" async></script>
+            <link rel="preconnect" href="https://securepubads.g.doubleclick.net" crossorigin>
+            <script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>
+            <script async src="/static/js/vendor/prebid8.52.0.min.js"></script>
+            <script>
+              var googletag = window.googletag || {cmd: []};
+              var pbjs = pbjs || {};
+              pbjs.que = pbjs.que || [];
+              var AD_UNITS = [{
+                code: 'div-gpt-ad-mpu-1',
+                mediaTypes: {banner: {sizes: [[300, 250], [300, 600]]}},
+                bids: [
+                  {bidder: 'rubicon', params: {accountId: 14062, siteId: 70608, zoneId: 498816}},
+                  {bidder: 'appnexus', params: {placementId: 13144370}},
+                  {bidder: 'ix', params: {siteId: '123456', size: [300, 250]}},
+                  {bidder: 'pubmatic', params: {publisherId: '156209', adSlot: 'mpu_1'}}
+                ]
+              }];
+              pbjs.que.push(function () {
+                pbjs.addAdUnits(AD_UNITS);
+                pbjs.requestBids({bidsBackHandler: sendAdserverRequest, timeout: 1200});
+              });
+              function sendAdserverRequest() {
+                googletag.cmd.push(function () { pbjs.setTargetingForGPTAsync(); googletag.pubads().refresh(); });
+              }
+            </script>
+            <script>
+              googletag.cmd.push(function() {
+                googletag.defineSlot('/21775744923/dailyexample/news', [[300, 250], [300, 600]], 'div-gpt-ad-mpu-1')
+                  .addService(googletag.pubads());
+                googletag.pubads().disableInitialLoad();
+                googletag.pubads().enableSingleRequest();
+                googletag.enableServices();
+              });
+            </script>
+            <script async src="https://c.amazon-adsystem.com/aax2/apstag.js"></script>
+            <script>
+              window.apstag = window.apstag || {init: function () { apstag._Q.push(['i', arguments]); },
+                fetchBids: function () { apstag._Q.push(['f', arguments]); }, _Q: []};
+              apstag.init({pubID: '3021', adServer: 'googletag', bidTimeout: 1000});
+            </script>
+            <script src="/static/js/site.min.js?v=20240611" defer></script>
+            </head>
+            <body class="article news">
+            <header><a href="/" class="logo">The Daily Example</a></header>
+            <main>
+            <article id="story-8812">
+            <h1>Council approves new tram line</h1>
+            <p class="standfirst">The route will link the station with the hospital by 2028.</p>
+            <div id="div-gpt-ad-mpu-1" class="ad-slot" data-ad-label="Advertisement"></div>
+            <p>Councillors voted 34 to 12 in favour on Tuesday evening.</p>
+            </article>
+            </main>
+            <script>document.querySelectorAll('.share').forEach(function (b) { b.hidden = false; });</script>
+            </body>
+            </html>
+            """;
+        assertPage(page,
+            List.of("securepubads.g.doubleclick.net", "pbjs.addAdUnits", "amazon-adsystem.com", "apstag.init("),
+            List.of(),
+            List.of("__tcfapi", "cmp.dailyexample.co.uk/cmp/v2/loader.js", "googletag.defineSlot",
+                "/static/js/site.min.js", "Council approves new tram line", "div-gpt-ad-mpu-1\" class=\"ad-slot",
+                "b.hidden = false"));
+    }
+
+    @Test
+    void regionalGermanPaperWithSourcepointInfonlineAndSmartAdServer() {
+        String page = """
+            <!doctype html><html lang="de"><head><meta charset="UTF-8">
+            <title>Neue Umgehungsstraße: Bauarbeiten beginnen im Mai – Beispiel-Zeitung</title>
+            <script type="text/javascript">
+            window._sp_queue = [];
+            window._sp_ = {
+              config: {
+                accountId: 1742,
+                baseEndpoint: 'https://cdn.privacy-mgmt.com',
+                propertyHref: 'https://www.beispiel-zeitung.de',
+                gdpr: {},
+                events: {
+                  onConsentReady: function (type, uuid, string, info) { document.documentElement.classList.add('cmp-ready'); }
+                }
+              }
+            };
+            </script>
+            <script src="https://cdn.privacy-mgmt.com/unified/wrapperMessagingWithoutDetection.js" async></script>
+            <script type='text/javascript' src='https://script.ioam.de/iam.js'></script>
+            <script>var iam_data = {"st": "beispiel", "cp": "lokales_artikel", "sv": "ke", "co": "kommentar"};
+            iom.c(iam_data, 1);</script>
+            <script src='//ced.sascdn.com/tag/3161/smart.js' type='text/javascript' async></script>
+            <script>
+            var sas = sas || {}; sas.cmd = sas.cmd || [];
+            sas.cmd.push(function() {
+              sas.setup({networkid: 3161, domain: "https://www8.smartadserver.com", async: true, renderMode: 2});
+            });
+            </script>
+            <script async src="https://t.seedtag.com/t/4212-8531-01.js"></script>
+            <link rel="stylesheet" href="/assets/css/zeitung.css?h=9f3a">
+            </head><body>
+            <nav><a href="/lokales">Lokales</a> <a href="/sport">Sport</a></nav>
+            <article><h1>Neue Umgehungsstraße: Bauarbeiten beginnen im Mai</h1>
+            <p>Die Stadt rechnet mit einer Bauzeit von zwei Jahren.</p>
+            <div id="sas_44811" class="ad ad--rectangle"></div>
+            <script>sas.cmd.push(function() { sas.call("std", {siteId: 401822, pageId: 1387611, formatId: 44811, target: 'ressort=lokales'}); });</script>
+            <div class="teads-inread"></div>
+            <script type="text/javascript" class="teads" async="true" src="//a.teads.tv/page/118802/tag"></script>
+            <p>Anwohner können sich am Donnerstag im Rathaus informieren.</p>
+            </article>
+            <script src="/assets/js/zeitung.bundle.js" defer></script>
+            </body></html>
+            """;
+        assertPage(page,
+            // sas.setup(…) with its ad server's bare host stays: it only queues onto sas.cmd, which smart.js drains
+            List.of("ced.sascdn.com", "t.seedtag.com", "a.teads.tv"),
+            List.of("script.ioam.de", "iom.c(iam_data"),
+            List.of("window._sp_ = {", "wrapperMessagingWithoutDetection.js", "sas.call(\"std\"",
+                "Anwohner können sich", "/assets/js/zeitung.bundle.js", "/assets/css/zeitung.css"));
+    }
+
+    @Test
+    void wordpressBlogWithTaboolaOutbrainChartbeatAndParsely() {
+        String page = """
+            <!DOCTYPE html>
+            <html lang="en-US">
+            <head>
+            <meta charset="UTF-8">
+            <title>Ten walks within an hour of the city &#8211; Weekend Journal</title>
+            <meta name="parsely-title" content="Ten walks within an hour of the city">
+            <meta name="parsely-link" content="https://weekendjournal.example/2024/05/ten-walks/">
+            <script type="text/javascript">
+              window._taboola = window._taboola || [];
+              _taboola.push({article: 'auto'});
+              !function (el, first, url, id) {
+                if (!document.getElementById(id)) {
+                  el.async = 1; el.src = url; el.id = id;
+                  first.parentNode.insertBefore(el, first);
+                }
+              }(document.createElement('script'), document.getElementsByTagName('script')[0],
+                '//cdn.taboola.com/libtrc/weekendjournal/loader.js', 'tb_loader_script');
+              if (window.performance && typeof window.performance.mark == 'function') { window.performance.mark('tbl_ic'); }
+            </script>
+            <script type='text/javascript'>
+            (function() {
+              var cfg = window._sf_async_config = (window._sf_async_config || {});
+              cfg.uid = 65432; cfg.domain = 'weekendjournal.example'; cfg.flickerControl = false; cfg.useCanonical = true;
+              function loadChartbeat() {
+                var e = document.createElement('script'), n = document.getElementsByTagName('script')[0];
+                e.type = 'text/javascript'; e.async = true; e.src = '//static.chartbeat.com/js/chartbeat.js';
+                n.parentNode.insertBefore(e, n);
+              }
+              loadChartbeat();
+            })();
+            </script>
+            <script id="parsely-cfg" src="//cdn.parsely.com/keys/weekendjournal.example/p.js" async defer></script>
+            <link rel='stylesheet' id='theme-css' href='https://weekendjournal.example/wp-content/themes/journal/style.css?ver=6.5.3' media='all' />
+            </head>
+            <body class="post-template-default single single-post">
+            <article class="post">
+            <h1 class="entry-title">Ten walks within an hour of the city</h1>
+            <div class="entry-content">
+            <p>We asked readers for their favourite routes. Number four follows the old canal towpath.</p>
+            <figure><img src="https://weekendjournal.example/wp-content/uploads/2024/05/canal.jpg" alt="The canal at dusk" loading="lazy"></figure>
+            </div>
+            <div class="OUTBRAIN" data-src="https://weekendjournal.example/2024/05/ten-walks/" data-widget-id="AR_1"></div>
+            <script type="text/javascript" async="async" src="//widgets.outbrain.com/outbrain.js"></script>
+            <div id="taboola-below-article-thumbnails"></div>
+            <script type="text/javascript">
+              window._taboola = window._taboola || [];
+              _taboola.push({mode: 'alternating-thumbnails-a', container: 'taboola-below-article-thumbnails',
+                placement: 'Below Article Thumbnails', target_type: 'mix'});
+            </script>
+            </article>
+            <script type="text/javascript">window._taboola = window._taboola || []; _taboola.push({flush: true});</script>
+            <script src='https://weekendjournal.example/wp-content/themes/journal/js/navigation.js?ver=6.5.3' id='journal-navigation-js'></script>
+            </body>
+            </html>
+            """;
+        assertPage(page,
+            List.of("cdn.taboola.com", "widgets.outbrain.com"),
+            List.of("static.chartbeat.com", "_sf_async_config", "cdn.parsely.com"),
+            List.of("parsely-title", "Number four follows the old canal towpath", "uploads/2024/05/canal.jpg",
+                "data-widget-id=\"AR_1\"", "js/navigation.js", "theme-css"));
+    }
+
+    @Test
+    void videoArticleWithJwPlayerAndAnImaAdSchedule() {
+        String page = """
+            <html><head><meta charset="utf-8"><title>Watch: the tram line explained</title>
+            <script src="https://cdn.jwplayer.com/libraries/Qx7Lm2Pd.js"></script>
+            </head><body>
+            <h1>Watch: the tram line explained</h1>
+            <div id="vid-30d8a1"></div>
+            <script>
+              jwplayer("vid-30d8a1").setup({
+                playlist: "https://cdn.jwplayer.com/v2/media/Hn4Kq9Zt",
+                width: "100%",
+                aspectratio: "16:9",
+                advertising: {
+                  client: "googima",
+                  schedule: [{
+                    offset: "pre",
+                    tag: "https://pubads.g.doubleclick.net/gampad/ads?iu=/21775744923/video/preroll&sz=640x480&gdfp_req=1&output=vast&env=vp&impl=s&unviewed_position_start=1"
+                  }]
+                }
+              });
+            </script>
+            <p>Our transport correspondent walks the route.</p>
+            </body></html>
+            """;
+        assertPage(page,
+            List.of("pubads.g.doubleclick.net"),
+            List.of(),
+            List.of("cdn.jwplayer.com/libraries/Qx7Lm2Pd.js", "jwplayer(\"vid-30d8a1\").setup(",
+                "https://cdn.jwplayer.com/v2/media/Hn4Kq9Zt", "client: \"googima\"", "walks the route"));
+    }
+
+    @Test
+    void videoJsWithTheImaPluginAndAFirstPartyVideo() {
+        String page = """
+            <!DOCTYPE html><html><head>
+            <link href="/assets/vendor/video-js.min.css" rel="stylesheet">
+            <link rel="stylesheet" href="/assets/vendor/videojs.ima.css">
+            </head><body>
+            <main>
+            <video id="clip-1182" class="video-js vjs-default-skin" controls preload="metadata" width="640" height="360"
+                   poster="https://media.citygazette.example/posters/1182.jpg">
+              <source src="https://media.citygazette.example/video/1182/master.m3u8" type="application/x-mpegURL">
+              <track kind="captions" src="/captions/1182.en.vtt" srclang="en" label="English">
+            </video>
+            </main>
+            <script src="//imasdk.googleapis.com/js/sdkloader/ima3.js"></script>
+            <script src="/assets/vendor/video.min.js"></script>
+            <script src="/assets/vendor/videojs-contrib-ads.min.js"></script>
+            <script src="/assets/vendor/videojs.ima.min.js"></script>
+            <script>
+            var player = videojs('clip-1182');
+            var imaOptions = {
+              id: 'clip-1182',
+              adTagUrl: 'https://pubads.g.doubleclick.net/gampad/ads?iu=/6062/citygazette_video&description_url=https%3A%2F%2Fcitygazette.example%2Fvideo%2F1182&tfcd=0&npa=0&sz=640x360&gdfp_req=1&output=vast&unviewed_position_start=1&env=vp&impl=s'
+            };
+            player.ima(imaOptions);
+            document.getElementById('clip-1182').addEventListener('play', function () { player.ima.initializeAdDisplayContainer(); }, {once: true});
+            </script>
+            </body></html>
+            """;
+        assertPage(page,
+            List.of("pubads.g.doubleclick.net"),
+            List.of(),
+            // the IMA SDK stays: it loads no ad without a tag, and pages call google.ima directly, which would throw
+            List.of("imasdk.googleapis.com/js/sdkloader/ima3.js", "media.citygazette.example/video/1182/master.m3u8", "posters/1182.jpg", "/captions/1182.en.vtt",
+                "videojs('clip-1182')", "player.ima(imaOptions);", "/assets/vendor/videojs.ima.min.js"));
+    }
+
+    @Test
+    void brightcovePlayerWithTheImaPlugin() {
+        String page = """
+            <html><head><title>Highlights</title></head><body>
+            <div class="video-wrap" data-share-url="https://sportsdesk.example/video/highlights-round-12">
+            <video-js data-account="1752604059001" data-player="rK8sQ2nWb" data-embed="default"
+                      data-video-id="6351234567112" controls class="vjs-fluid"></video-js>
+            </div>
+            <script src="https://players.brightcove.net/1752604059001/rK8sQ2nWb_default/index.min.js"></script>
+            <script>
+              videojs.getPlayer(document.querySelector('video-js')).ready(function () {
+                var p = this;
+                p.ima3({
+                  serverUrl: "https://pubads.g.doubleclick.net/gampad/ads?iu=/4817/sportsdesk/highlights&sz=640x480&output=vast&gdfp_req=1&env=vp",
+                  requestMode: 'onload', timeout: 5000, vpaidMode: 'ENABLED'
+                });
+              });
+            </script>
+            <a href="https://sportsdesk.example/video/highlights-round-12" class="share">Share this clip</a>
+            </body></html>
+            """;
+        assertPage(page,
+            List.of("pubads.g.doubleclick.net"),
+            List.of(),
+            List.of("players.brightcove.net/1752604059001/rK8sQ2nWb_default/index.min.js",
+                "data-video-id=\"6351234567112\"", "p.ima3({", "requestMode: 'onload'",
+                "data-share-url=\"https://sportsdesk.example/video/highlights-round-12\"", "Share this clip"));
+    }
+
+    @Test
+    void lifestyleMagazineWithQuantcastChoiceComscorePermutiveAndLotame() {
+        String page = """
+            <!DOCTYPE html>
+            <html><head>
+            <meta charset="utf-8"><title>The 12 best houseplants for a dark flat | Habitat Monthly</title>
+            <!-- InMobi Choice. Consent Manager Tag v3.0 (for TCF 2.2) -->
+            <script type="text/javascript" async=true>
+            (function() {
+              var host = window.location.hostname;
+              var element = document.createElement('script');
+              var firstScript = document.getElementsByTagName('script')[0];
+              var url = 'https://cmp.inmobi.com'.concat('/choice/', 'aB3dE5fG7hJ9k', '/', host, '/choice.js?tag_version=V3');
+              element.async = true;
+              element.type = 'text/javascript';
+              element.src = url;
+              firstScript.parentNode.insertBefore(element, firstScript);
+            })();
+            </script>
+            <script>
+              window.permutive = window.permutive || {q: [], config: {}};
+              ['addon', 'identify', 'track', 'trigger', 'query', 'segment', 'segments', 'ready', 'on', 'once', 'user', 'consent'].forEach(function (m) {
+                window.permutive[m] = function () { window.permutive.q.push({functionName: m, arguments: [].slice.call(arguments)}); };
+              });
+              permutive.addon('web', {page: {type: 'article', article: {section: 'home', tags: ['plants', 'interiors']}}});
+            </script>
+            <script async src="https://habitat.edge.permutive.app/9d2f0c4e-51aa-4b7e-8a13-2f0b6c9d1e77-web.js"></script>
+            <script>
+              var _comscore = _comscore || [];
+              _comscore.push({c1: "2", c2: "18456732", options: {enableFirstPartyCookie: true}});
+              (function () {
+                var s = document.createElement("script"), el = document.getElementsByTagName("script")[0];
+                s.async = true; s.src = "https://sb.scorecardresearch.com/cs/18456732/beacon.js";
+                el.parentNode.insertBefore(s, el);
+              })();
+            </script>
+            <script src="https://tags.crwdcntrl.net/lt/c/15581/lt.min.js" async></script>
+            </head><body>
+            <noscript><img src="https://sb.scorecardresearch.com/p?c1=2&amp;c2=18456732&amp;cv=4.4.0&amp;cj=1" alt=""></noscript>
+            <h1>The 12 best houseplants for a dark flat</h1>
+            <p>Snake plants and ZZ plants cope with north-facing rooms.</p>
+            <img src="/images/2024/zz-plant.webp" width="800" height="533" alt="A ZZ plant on a shelf">
+            <script>document.body.classList.add('js');</script>
+            </body></html>
+            """;
+        assertPage(page,
+            List.of("permutive.app", "scorecardresearch.com", "_comscore = _comscore ||", "crwdcntrl.net"),
+            List.of(),
+            List.of("cmp.inmobi.com", "/choice.js?tag_version=V3", "permutive.addon('web'",
+                "Snake plants and ZZ plants", "/images/2024/zz-plant.webp", "classList.add('js')"));
+    }
+
+    @Test
+    void polishPortalWithDidomiGemiusAdformAndXandr() {
+        String page = """
+            <html lang="pl"><head><meta charset="utf-8">
+            <script type="text/javascript">window.gdprAppliesGlobally=true;(function(){function a(e){if(!window.frames[e]){if(document.body&&document.body.firstChild){var t=document.body;var n=document.createElement("iframe");n.style.display="none";n.name=e;n.title=e;t.insertBefore(n,t.firstChild)}else{setTimeout(function(){a(e)},5)}}}function e(n,r,o,c,s){function e(e,t,n,a){if(typeof n!=="function"){return}if(!window[r]){window[r]=[]}var i=false;if(s){i=s(e,t,n)}if(!i){window[r].push({command:e,parameter:t,callback:n,version:a})}}e.stub=true;function t(a){if(!window[n]||window[n].stub!==true){return}if(!a.data){return}var i=typeof a.data==="string";var e;try{e=i?JSON.parse(a.data):a.data}catch(t){return}if(e[o]){var r=e[o];window[n](r.command,r.parameter,function(e,t){var n={};n[c]={returnValue:e,success:t,callId:r.callId};a.source.postMessage(i?JSON.stringify(n):n,"*")},r.version)}}if(typeof window[n]!=="function"){window[n]=e;if(window.addEventListener){window.addEventListener("message",t,false)}else{window.attachEvent("onmessage",t)}}}e("__tcfapi","__tcfapiBuffer","__tcfapiCall","__tcfapiReturn");a("__tcfapiLocator")})();</script>
+            <script type="text/javascript">(function(){(function(e){var r=document.createElement("link");r.rel="preconnect";r.as="script";var t=document.createElement("link");t.rel="dns-prefetch";t.as="script";var n=document.createElement("script");n.id="spcloader";n.type="text/javascript";n["async"]=true;n.charset="utf-8";var o="https://sdk.privacy-center.org/"+e+"/loader.js?target="+document.location.hostname;r.href="https://sdk.privacy-center.org/";t.href="https://sdk.privacy-center.org/";n.src=o;var i=document.getElementsByTagName("script")[0];i.parentNode.insertBefore(r,i);i.parentNode.insertBefore(t,i);i.parentNode.insertBefore(n,i)})("5d1f3e2a-8c4b-4f7e-9a6d-3b2c1e0f9a8b")})();</script>
+            <script type="text/javascript">
+            <!--//--><![CDATA[//><!--
+            var pp_gemius_identifier = 'zIgwRvO5kT.Rx_Ohv3WZ3XZq.xzZ8.7N1eq8Ab5CnFD.c7';
+            function gemius_pending(i) { window[i] = window[i] || function() {var x = window[i+'_pdata'] = window[i+'_pdata'] || []; x[x.length]=arguments;};};
+            gemius_pending('gemius_hit'); gemius_pending('gemius_event'); gemius_pending('pp_gemius_hit'); gemius_pending('pp_gemius_event');
+            (function(d,t) {try {var gt=d.createElement(t),s=d.getElementsByTagName(t)[0],l='http'+((location.protocol=='https:')?'s':'');
+            gt.setAttribute('async','async');gt.setAttribute('defer','defer'); gt.src=l+'://gapl.hit.gemius.pl/xlgemius.js'; s.parentNode.insertBefore(gt,s);} catch (e) {}})(document,'script');
+            //--><!]]>
+            </script>
+            <script src="https://acdn.adnxs.com/ast/ast.js" async></script>
+            <script>
+            var apntag = apntag || {}; apntag.anq = apntag.anq || [];
+            apntag.anq.push(function () {
+              apntag.setPageOpts({member: 3442, keywords: {dzial: 'wiadomosci'}});
+              apntag.defineTag({tagId: 19876543, sizes: [[750, 200], [750, 300]], targetId: 'baner-top'});
+              apntag.loadTags();
+            });
+            </script>
+            </head><body>
+            <div id="baner-top"></div>
+            <h1>Sejm przyjął ustawę o transporcie publicznym</h1>
+            <p>Głosowało 412 posłów.</p>
+            <script type="text/javascript">
+            var _adftrack = Array.isArray(window._adftrack) ? window._adftrack : (window._adftrack ? [window._adftrack] : []);
+            _adftrack.push({HttpHost: 'track.adform.net', pm: 1923456, divider: encodeURIComponent('|'), pagename: encodeURIComponent('wiadomosci')});
+            (function () { var s = document.createElement('script'); s.type = 'text/javascript'; s.async = true; s.src = 'https://s2.adform.net/banners/scripts/st/trackpoint-async.js'; var x = document.getElementsByTagName('script')[0]; x.parentNode.insertBefore(s, x); })();
+            </script>
+            <noscript><p style="margin:0;padding:0;border:0;"><img src="https://track.adform.net/Serving/TrackPoint/?pm=1923456&amp;ADFPageName=wiadomosci&amp;ADFdivider=|" width="1" height="1" alt="" /></p></noscript>
+            <footer><a href="/polityka-prywatnosci">Polityka prywatności</a></footer>
+            </body></html>
+            """;
+        assertPage(page,
+            // the apntag.anq setup stays: it only queues for ast.js, which is gone
+            List.of("acdn.adnxs.com", "adform.net", "_adftrack.push("),
+            List.of("gemius.pl", "pp_gemius_identifier"),
+            List.of("__tcfapiLocator", "sdk.privacy-center.org", "Sejm przyjął ustawę", "/polityka-prywatnosci",
+                "<div id=\"baner-top\"></div>"));
+    }
+
+    @Test
+    void broadcasterNewsPageWithNielsenComscoreAndMinifiedAdSetup() {
+        String page = "<!doctype html><html><head><meta charset=utf-8><title>Storm warning for the coast</title>"
+            + "<script>!function(t,n){t[n]=t[n]||{nlsQ:function(e,o,c,r,s,i){return s=t.document,r=s.createElement(\"script\"),"
+            + "r.async=1,r.src=(\"http:\"===t.location.protocol?\"http:\":\"https:\")+\"//cdn-gl.imrworldwide.com/conf/\"+e+\".js#name=\"+o+\"&ns=\"+n,"
+            + "i=s.getElementsByTagName(\"script\")[0],i.parentNode.insertBefore(r,i),t[n][o]=t[n][o]||{g:c||{},"
+            + "ggPM:function(e,c,r,s,i){(t[n][o].q=t[n][o].q||[]).push([e,c,r,s,i])}},t[n][o]}}}(window,\"NOLBUNDLE\");"
+            + "var nSdk=NOLBUNDLE.nlsQ(\"P1A2B3C4D-5E6F-7A8B-9C0D-1E2F3A4B5C6D\",\"nlsnInstance\",{nol_sdkDebug:\"\"});</script>"
+            + "<script>var _comscore=_comscore||[];_comscore.push({c1:\"2\",c2:\"6035083\"});(function(){var s=document.createElement(\"script\"),"
+            + "el=document.getElementsByTagName(\"script\")[0];s.async=true;s.src=\"https://sb.scorecardresearch.com/cs/6035083/beacon.js\";"
+            + "el.parentNode.insertBefore(s,el)})();</script>"
+            + "<script async src=\"https://securepubads.g.doubleclick.net/tag/js/gpt.js\" crossorigin=\"anonymous\"></script>"
+            + "<script>window.googletag=window.googletag||{cmd:[]};googletag.cmd.push(function(){googletag.defineSlot(\"/5644/wxyz/news\","
+            + "[[728,90],[970,250]],\"ad-leader\").setTargeting(\"pos\",\"top\").addService(googletag.pubads());"
+            + "googletag.pubads().enableLazyLoad({fetchMarginPercent:200});googletag.enableServices();googletag.display(\"ad-leader\")});</script>"
+            + "<script>!function(a,p,s){if(a.apstag)return;var q=function(c,r){a.apstag._Q.push([c,r])};a.apstag={init:function(){q(\"i\",arguments)},"
+            + "fetchBids:function(){q(\"f\",arguments)},setDisplayBids:function(){},targetingKeys:function(){return[]},_Q:[]};"
+            + "var e=p.createElement(s);e.async=!0;e.src=\"//c.amazon-adsystem.com/aax2/apstag.js\";p.head.appendChild(e)}(window,document,\"script\");"
+            + "apstag.init({pubID:\"5f1a2b3c-4d5e-6f7a-8b9c-0d1e2f3a4b5c\",adServer:\"googletag\"});</script>"
+            + "</head><body><div id=\"ad-leader\" style=\"min-height:90px\"></div>"
+            + "<h1>Storm warning for the coast</h1><p>Gusts of up to 110 km/h are expected overnight.</p>"
+            + "<iframe src=\"https://www.wxyz.example/embed/video/55120\" width=\"640\" height=\"360\" allowfullscreen></iframe>"
+            + "<script src=\"/dist/app.4f9c2e.js\"></script></body></html>";
+        assertPage(page,
+            List.of("scorecardresearch.com", "securepubads.g.doubleclick.net", "amazon-adsystem.com", "apstag.init("),
+            List.of("imrworldwide.com", "NOLBUNDLE"),
+            List.of("googletag.defineSlot(\"/5644/wxyz/news\"", "<div id=\"ad-leader\" style=\"min-height:90px\"></div>",
+                "Gusts of up to 110 km/h", "www.wxyz.example/embed/video/55120", "/dist/app.4f9c2e.js"));
+    }
+
+    @Test
+    void olderGptLoaderBuiltWithTheProtocolAndATcfListenerThatStartsAds() {
+        String page = """
+            <head>
+            <script type='text/javascript'>
+              var googletag = googletag || {};
+              googletag.cmd = googletag.cmd || [];
+              (function() {
+                var gads = document.createElement('script');
+                gads.async = true;
+                gads.type = 'text/javascript';
+                var useSSL = 'https:' == document.location.protocol;
+                gads.src = (useSSL ? 'https:' : 'http:') + '//www.googletagservices.com/tag/js/gpt.js';
+                var node = document.getElementsByTagName('script')[0];
+                node.parentNode.insertBefore(gads, node);
+              })();
+            </script>
+            <script>
+              window.__tcfapi('addEventListener', 2, function (tcData, success) {
+                if (!success) { return; }
+                if (tcData.eventStatus === 'tcloaded' || tcData.eventStatus === 'useractioncomplete') {
+                  document.body.classList.add('consent-known');
+                  var gpt = document.createElement('script');
+                  gpt.src = 'https://securepubads.g.doubleclick.net/tag/js/gpt.js';
+                  document.head.appendChild(gpt);
+                }
+              });
+            </script>
+            </head>
+            <body><p class="byline">By our science editor</p></body>
+            """;
+        assertPage(page,
+            List.of("googletagservices.com", "securepubads.g.doubleclick.net"),
+            List.of(),
+            List.of("__tcfapi('addEventListener'", "classList.add('consent-known')", "By our science editor"));
+    }
+
+    @Test
+    void mediaColumnNamingAdTechVendorsStaysByteForByte() {
+        String page = """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8">
+            <title>How publishers are rebuilding their ad stacks | Media Desk</title>
+            <link rel="canonical" href="https://mediadesk.example/2024/06/ad-stacks/">
+            <script type="application/ld+json">
+            {"@context": "https://schema.org", "@type": "NewsArticle",
+             "headline": "How publishers are rebuilding their ad stacks",
+             "mentions": [{"@type": "Organization", "name": "Taboola", "sameAs": "https://www.taboola.com/"},
+                          {"@type": "Organization", "name": "Outbrain", "sameAs": "https://www.outbrain.com/"},
+                          {"@type": "Organization", "name": "Chartbeat", "sameAs": "https://chartbeat.com/"}],
+             "publisher": {"@type": "Organization", "name": "Media Desk",
+               "sameAs": ["https://twitter.com/mediadesk", "https://www.facebook.com/mediadesk", "https://www.linkedin.com/company/mediadesk"]}}
+            </script>
+            </head><body>
+            <article>
+            <h1>How publishers are rebuilding their ad stacks</h1>
+            <p>Most of the publishers we spoke to run Prebid.js with between six and twelve bidders, Amazon's TAM in
+            parallel, and Google Ad Manager as the ad server. Identity modules such as ID5, UID2 and LiveRamp's ATS are
+            now standard, and so are recommendation widgets from <a href="https://www.taboola.com/">Taboola</a> and
+            <a href="https://www.outbrain.com/">Outbrain</a>.</p>
+            <p>Audience teams watch <a href="https://chartbeat.com/">Chartbeat</a> and <a href="https://www.parse.ly/">Parse.ly</a>
+            dashboards, measure with comScore and Nielsen, and segment with <a href="https://permutive.com/">Permutive</a>.</p>
+            <pre><code>&lt;script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"&gt;&lt;/script&gt;
+            googletag.cmd.push(function() { googletag.defineSlot('/1234/news', [300, 250], 'mpu').addService(googletag.pubads()); });
+            pbjs.que.push(function() { pbjs.addAdUnits(adUnits); pbjs.requestBids({bidsBackHandler: initAdserver}); });</code></pre>
+            <iframe src="https://video.mediadesk.example/embed/ad-stacks-panel" width="640" height="360" title="Panel discussion" allowfullscreen></iframe>
+            <div class="related" data-feed="https://mediadesk.example/api/related?id=4471" data-share="https://mediadesk.example/2024/06/ad-stacks/"></div>
+            </article>
+            <script src="/assets/mediadesk.js" defer></script>
+            </body></html>
+            """;
+        assertEquals(page, rewrite(REMOVE, page, ConsentDecision.refuseAll()));
+        assertEquals(page, rewrite(REMOVE, page, NO_MARKETING));
+    }
+}
