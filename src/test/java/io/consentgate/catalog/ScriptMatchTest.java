@@ -924,6 +924,10 @@ class ScriptMatchTest {
         // Prebid's setup starts the auction that calls every bidder; its library is usually the publisher's own file
         assertEquals(Set.of("prebid"), ids("var pbjs = pbjs || {}; pbjs.que = pbjs.que || []; pbjs.que.push(function () {"
                 + " pbjs.addAdUnits(adUnits); pbjs.requestBids({ bidsBackHandler: sendAdserverRequest }); });"));
+        // and so does its configuration alone: the user ID modules it lists fetch their ids as it runs
+        assertEquals(Set.of("prebid"), ids("window.pbjs = window.pbjs || {que: []}; pbjs.que.push(function () {"
+                + " pbjs.setConfig({userSync: {userIds: [{name: 'id5Id', params: {partner: 1139}}]}}); });"));
+        assertEquals(Set.of(), ids("config.setConfig({theme: 'dark'}); window.mypbjs.setConfig = noop;"));
         // enterprise marketing tags whose queue or settings start them, also from a proxied script
         assertEquals(Set.of("oracle-eloqua"), ids("var _elqQ = _elqQ || []; _elqQ.push(['elqSetSiteId', '198273645']);"
                 + " _elqQ.push(['elqTrackPageView']); s.src = '/elq/elqCfg.min.js';"));

@@ -359,6 +359,44 @@ class PublisherPageShapesTest {
     }
 
     @Test
+    void prebidIdentityModulesConfiguredInAScriptOfTheirOwn() {
+        String page = """
+            <head>
+            <script src="/js/ads/pb-9.14.0.bundle.js" async></script>
+            <script>
+            window.pbjs = window.pbjs || {que: []};
+            pbjs.que.push(function () {
+              pbjs.setConfig({
+                priceGranularity: 'dense',
+                consentManagement: {gdpr: {cmpApi: 'iab', timeout: 8000, defaultGdprScope: true}},
+                userSync: {
+                  syncDelay: 3000,
+                  userIds: [
+                    {name: 'id5Id', params: {partner: 1139}, storage: {type: 'html5', name: 'id5id', expires: 90}},
+                    {name: 'identityLink', params: {pid: '14'}, storage: {type: 'cookie', name: 'idl_env', expires: 15}},
+                    {name: 'uid2', params: {uid2ApiBase: 'https://prod.uidapi.com'}},
+                    {name: 'sharedId', storage: {type: 'cookie', name: '_sharedid', expires: 365}},
+                    {name: 'criteo'},
+                    {name: 'lotamePanoramaId', params: {clientId: '15581'}}
+                  ],
+                  filterSettings: {iframe: {bidders: ['appnexus', 'openx'], filter: 'include'}}
+                }
+              });
+            });
+            </script>
+            <script>
+            pbjs.que.push(function(){pbjs.addAdUnits([{code:"sky-right",mediaTypes:{banner:{sizes:[[160,600]]}},bids:[{bidder:"sharethrough",params:{pkey:"Xq3bT9pLm2"}},{bidder:"triplelift",params:{inventoryCode:"weekly_sky_pb"}},{bidder:"yieldlab",params:{adslotId:"5220336",supplyId:"1381604"}},{bidder:"adform",params:{mid:1157364}},{bidder:"openx",params:{unit:"561498712",delDomain:"weekly-d.openx.net"}}]}]);pbjs.requestBids({timeout:1500})});
+            </script>
+            </head>
+            <body><aside id="sky-right"></aside><p>Letters to the editor</p></body>
+            """;
+        assertPage(page,
+            List.of("pbjs.setConfig(", "id5Id", "uidapi.com", "pbjs.addAdUnits("),
+            List.of(),
+            List.of("/js/ads/pb-9.14.0.bundle.js", "<aside id=\"sky-right\"></aside>", "Letters to the editor"));
+    }
+
+    @Test
     void lifestyleMagazineWithQuantcastChoiceComscorePermutiveAndLotame() {
         String page = """
             <!DOCTYPE html>
