@@ -928,6 +928,12 @@ class ScriptMatchTest {
         assertEquals(Set.of("prebid"), ids("window.pbjs = window.pbjs || {que: []}; pbjs.que.push(function () {"
                 + " pbjs.setConfig({userSync: {userIds: [{name: 'id5Id', params: {partner: 1139}}]}}); });"));
         assertEquals(Set.of(), ids("config.setConfig({theme: 'dark'}); window.mypbjs.setConfig = noop;"));
+        // identity SDKs started from the page, whose loader may be self-hosted or bundled
+        assertEquals(Set.of("id5"), ids("var st = ID5.init({partnerId: 1139}).onAvailable(function (s) { use(s); });"));
+        assertEquals(Set.of("uid2"), ids("__uid2.callbacks.push(function (e) { if (e === 'SdkLoaded') {"
+                + " __uid2.init({}); } });"));
+        assertEquals(Set.of("uid2"), ids("window.__euid.init({baseUrl: base});"));
+        assertEquals(Set.of(), ids("var myID5 = {}; myID5.init({}); window.__uid2.callbacks = [];"));
         // enterprise marketing tags whose queue or settings start them, also from a proxied script
         assertEquals(Set.of("oracle-eloqua"), ids("var _elqQ = _elqQ || []; _elqQ.push(['elqSetSiteId', '198273645']);"
                 + " _elqQ.push(['elqTrackPageView']); s.src = '/elq/elqCfg.min.js';"));

@@ -606,6 +606,15 @@ class UrlMatchTest {
         https://www.seedtag.com/en/                                       | -    | -
         https://ap.lijit.com/rtb/bid?src=prebid                           | -    | sovrn
         https://ap.lijit.com/www/delivery/fpi.js?z=472819&width=300&height=250 | - | sovrn
+        https://cdn.id5-sync.com/api/1.0/id5-api.js                       | -    | id5
+        https://id5-sync.com/g/v2/1139.json                               | -    | id5
+        https://lb.eu-1-id5-sync.com/lb/v1                                | -    | id5
+        https://id5.io/universal-id/                                      | -    | -
+        https://cdn.prod.uidapi.com/uid2-sdk-3.4.5.js                     | -    | uid2
+        https://prod.uidapi.com/v2/token/client-generate                  | -    | uid2
+        https://cdn.prod.euid.eu/euid-sdk-3.3.0.js                        | -    | uid2
+        https://euid.eu/                                                  | -    | -
+        https://unifiedid.com/docs/intro                                  | -    | -
         https://ced.sascdn.com/tag/2417/smart.js                          | -    | equativ
         https://www8.smartadserver.com/genericpost                        | -    | equativ
         https://prg.smartadserver.com/prebid/v1                           | -    | equativ

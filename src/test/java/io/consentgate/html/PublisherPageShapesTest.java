@@ -397,6 +397,37 @@ class PublisherPageShapesTest {
     }
 
     @Test
+    void standaloneIdentityScriptsId5Uid2AndLiveRamp() {
+        String page = """
+            <head>
+            <script src="https://cdn.id5-sync.com/api/1.0/id5-api.js"></script>
+            <script>
+              var id5Status = ID5.init({partnerId: 1139, pd: window.__pdSignal || ''}).onAvailable(function (s) {
+                window.__id5 = s.getUserId();
+              });
+            </script>
+            <script src="https://cdn.prod.uidapi.com/uid2-sdk-3.4.5.js" async></script>
+            <script>
+              window.__uid2 = window.__uid2 || {};
+              window.__uid2.callbacks = window.__uid2.callbacks || [];
+              __uid2.callbacks.push(function (evt, payload) {
+                if (evt === 'SdkLoaded') { __uid2.init({baseUrl: 'https://prod.uidapi.com'}); }
+              });
+            </script>
+            <script defer src="https://cdn.prod.euid.eu/euid-sdk-3.3.0.js"></script>
+            <script>
+              (function(d){var s=d.createElement('script');s.src='https://ats.rlcdn.com/ats.js';s.async=!0;d.head.appendChild(s);})(document);
+            </script>
+            </head>
+            <body><form action="/newsletter" method="post"><input name="email" type="email"><button>Sign up</button></form></body>
+            """;
+        assertPage(page,
+            List.of("id5-sync.com", "ID5.init(", "uidapi.com", "euid.eu", "rlcdn.com"),
+            List.of(),
+            List.of("<form action=\"/newsletter\" method=\"post\">", "Sign up"));
+    }
+
+    @Test
     void lifestyleMagazineWithQuantcastChoiceComscorePermutiveAndLotame() {
         String page = """
             <!DOCTYPE html>
