@@ -615,6 +615,17 @@ class UrlMatchTest {
         https://cdn.prod.euid.eu/euid-sdk-3.3.0.js                        | -    | uid2
         https://euid.eu/                                                  | -    | -
         https://unifiedid.com/docs/intro                                  | -    | -
+        https://btlr.sharethrough.com/universal/v1?supply_id=Xq3bT9pL     | -    | sharethrough
+        //native.sharethrough.com/assets/sfp.js                           | -    | sharethrough
+        https://match.sharethrough.com/FGMrCMMc/v1                        | -    | sharethrough
+        https://www.sharethrough.com/publishers                           | -    | -
+        https://ib.3lift.com/ttj?inv_code=news_example_main               | -    | triplelift
+        https://tlx.3lift.com/header/auction?lib=prebid                   | -    | triplelift
+        https://eb2.3lift.com/sync?gdpr=1                                 | -    | triplelift
+        https://triplelift.com/platform/                                  | -    | -
+        https://ad.yieldlab.net/d/5220336/1381604/300x250?ts=1717171717   | -    | yieldlab
+        https://ad.yieldlab.net/yp/5220336?json=true                      | -    | yieldlab
+        https://www.yieldlab.com/                                         | -    | -
         https://ced.sascdn.com/tag/2417/smart.js                          | -    | equativ
         https://www8.smartadserver.com/genericpost                        | -    | equativ
         https://prg.smartadserver.com/prebid/v1                           | -    | equativ

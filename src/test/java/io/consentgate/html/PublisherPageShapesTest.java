@@ -592,6 +592,40 @@ class PublisherPageShapesTest {
     }
 
     @Test
+    void inImageAndInReadFormatsBesideLazyLoadedFirstPartyPictures() {
+        String page = """
+            <body class="single">
+            <figure class="wp-block-image">
+              <img class="lazyload" data-src="https://recipes.example/wp-content/uploads/2024/03/lasagne-1200.jpg"
+                   data-srcset="https://recipes.example/wp-content/uploads/2024/03/lasagne-600.jpg 600w, https://recipes.example/wp-content/uploads/2024/03/lasagne-1200.jpg 1200w"
+                   src="data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==" alt="Lasagne" data-pin-url="https://recipes.example/lasagne/">
+            </figure>
+            <script async type="text/javascript" src="https://t.seedtag.com/t/7781-0043-01.js"></script>
+            <p>Layer the sauce thinly.</p>
+            <div id="teads-slot"></div>
+            <script type="text/javascript" class="teads" async src="https://a.teads.tv/page/203311/tag"></script>
+            <script>
+            (function (w, d) {
+              var s = d.createElement('script');
+              s.src = 'https://native.sharethrough.com/assets/sfp.js';
+              s.async = true;
+              d.body.appendChild(s);
+            })(window, document);
+            </script>
+            <div data-str-native-key="Xq3bT9pLm2" data-str-label="Sponsored"></div>
+            <script src="https://ib.3lift.com/ttj?inv_code=recipes_example_in_article"></script>
+            <script src="https://ad.yieldlab.net/d/5220336/1381604/300x250?ts=1717171717"></script>
+            <script src="/wp-content/plugins/lazysizes/lazysizes.min.js" async></script>
+            </body>
+            """;
+        assertPage(page,
+            List.of("t.seedtag.com", "a.teads.tv", "sharethrough.com", "3lift.com", "yieldlab.net"),
+            List.of(),
+            List.of("uploads/2024/03/lasagne-1200.jpg", "data-pin-url=\"https://recipes.example/lasagne/\"",
+                "Layer the sauce thinly.", "<div id=\"teads-slot\"></div>", "lazysizes.min.js"));
+    }
+
+    @Test
     void mediaColumnNamingAdTechVendorsStaysByteForByte() {
         String page = """
             <!DOCTYPE html>
@@ -627,5 +661,37 @@ class PublisherPageShapesTest {
             """;
         assertEquals(page, rewrite(REMOVE, page, ConsentDecision.refuseAll()));
         assertEquals(page, rewrite(REMOVE, page, NO_MARKETING));
+    }
+
+    @Test
+    void sportsSiteWithAPrebidWrapperFromTheExchangeAndIdentityHints() {
+        String page = """
+            <head>
+            <link rel="preconnect" href="https://micro.rubiconproject.com">
+            <link rel="dns-prefetch" href="//js-sec.indexww.com">
+            <link rel="dns-prefetch" href="//ads.pubmatic.com">
+            <link rel="dns-prefetch" href="https://cdn.id5-sync.com">
+            <link rel="preconnect" href="https://tlx.3lift.com">
+            <script async src="https://micro.rubiconproject.com/prebid/dynamic/22918.js"></script>
+            <script async src="https://js-sec.indexww.com/ht/p/189660-52364982051187.js"></script>
+            <script type="text/javascript">
+              var PWT = {}; var googletag = googletag || {}; googletag.cmd = googletag.cmd || [];
+              (function () {
+                var purl = window.location.href, url = '//ads.pubmatic.com/AdServer/js/pwt/156209/3396';
+                var profileVersionId = '';
+                if (purl.indexOf('pwtv=') > 0) { profileVersionId = '/' + /pwtv=(.*?)(&|$)/g.exec(purl)[1]; }
+                var wtads = document.createElement('script'); wtads.async = true; wtads.type = 'text/javascript';
+                wtads.src = url + profileVersionId + '/pwt.js';
+                var node = document.getElementsByTagName('script')[0]; node.parentNode.insertBefore(wtads, node);
+              })();
+            </script>
+            <link rel="stylesheet" href="/css/sport.css">
+            </head>
+            <body><table class="league"><tr><td>Rovers</td><td>24</td></tr></table></body>
+            """;
+        assertPage(page,
+            List.of("rubiconproject.com", "indexww.com", "pubmatic.com", "id5-sync.com", "3lift.com"),
+            List.of(),
+            List.of("/css/sport.css", "<td>Rovers</td>"));
     }
 }
