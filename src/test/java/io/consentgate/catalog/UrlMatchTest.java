@@ -626,6 +626,12 @@ class UrlMatchTest {
         https://ad.yieldlab.net/d/5220336/1381604/300x250?ts=1717171717   | -    | yieldlab
         https://ad.yieldlab.net/yp/5220336?json=true                      | -    | yieldlab
         https://www.yieldlab.com/                                         | -    | -
+        https://macro.adnami.io/macro/spec/adsm.macro.7c1e9a2b-4d3f-4e8a-b6c5-0f9e8d7c6b5a.js | - | adnami
+        https://adnami.io/formats/                                        | -    | -
+        https://static-de.plista.com/async.js                             | -    | plista
+        https://static.plista.com/async.js?v=2                            | -    | plista
+        https://www.plista.com/about/                                     | -    | -
+        https://static-de.plista.com/async/min.js                         | -    | -
         https://ced.sascdn.com/tag/2417/smart.js                          | -    | equativ
         https://www8.smartadserver.com/genericpost                        | -    | equativ
         https://prg.smartadserver.com/prebid/v1                           | -    | equativ

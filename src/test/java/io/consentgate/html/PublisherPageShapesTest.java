@@ -525,6 +525,48 @@ class PublisherPageShapesTest {
     }
 
     @Test
+    void danishNewsSiteWithConsentmanagerPianoAnalyticsAdnamiAndPlista() {
+        String page = """
+            <!DOCTYPE html><html lang="da"><head>
+            <script>if(!("gdprAppliesGlobally" in window)){window.gdprAppliesGlobally=true}if(!("cmp_id" in window)||window.cmp_id<1){window.cmp_id=0}if(!("cmp_cdid" in window)){window.cmp_cdid="a1b2c3d4e5f6"}if(!("cmp_params" in window)){window.cmp_params=""}if(!("cmp_host" in window)){window.cmp_host="c.delivery.consentmanager.net"}if(!("cmp_cdn" in window)){window.cmp_cdn="cdn.consentmanager.net"}if(!("cmp_proto" in window)){window.cmp_proto="https:"}if(!("cmp_codesrc" in window)){window.cmp_codesrc="1"}</script>
+            <script type="text/javascript" data-cmp-ab="1" src="https://cdn.consentmanager.net/delivery/autoblocking/a1b2c3d4e5f6.js" data-cmp-host="c.delivery.consentmanager.net" data-cmp-cdn="cdn.consentmanager.net" data-cmp-codesrc="1"></script>
+            <script src="https://tag.aticdn.net/piano-analytics.js"></script>
+            <script type="text/javascript">
+              pa.setConfigurations({site: 612345, collectDomain: 'https://abcdefg.pa-cd.com'});
+              pa.sendEvent('page.display', {page: 'indland-artikel', page_chapter1: 'indland'});
+            </script>
+            <script async src="https://macro.adnami.io/macro/spec/adsm.macro.7c1e9a2b-4d3f-4e8a-b6c5-0f9e8d7c6b5a.js"></script>
+            </head><body>
+            <article><h1>Ny bro over havnen åbner til sommer</h1>
+            <p>Broen bliver 180 meter lang.</p></article>
+            <div data-display="plista_widget_belowArticle"></div>
+            <script type="text/javascript">
+              window.PLISTA = {
+                publickey: '9f8e7d6c5b4a39281706f5e4',
+                widgets: [{name: 'belowArticle', pre: 'ba'}],
+                item: {objectid: '8812', title: 'Ny bro over havnen', url: 'https://nyheder.example.dk/indland/8812'},
+                dataMode: 'data-display'
+              };
+              (function (d) {
+                var s = d.createElement('script');
+                s.async = true;
+                s.src = 'https://static' + '-dk' + '.plista.com/async.js';
+                d.getElementsByTagName('head')[0].appendChild(s);
+              })(document);
+            </script>
+            <script src="https://static-dk.plista.com/async.js" async></script>
+            <script src="/static/nyheder.js" defer></script>
+            </body></html>
+            """;
+        assertPage(page,
+            List.of("macro.adnami.io", "plista.com/async.js"),
+            List.of("tag.aticdn.net", "pa.setConfigurations("),
+            List.of("cdn.consentmanager.net/delivery/autoblocking/a1b2c3d4e5f6.js", "window.cmp_host=",
+                "Ny bro over havnen åbner til sommer", "data-display=\"plista_widget_belowArticle\"",
+                "/static/nyheder.js"));
+    }
+
+    @Test
     void broadcasterNewsPageWithNielsenComscoreAndMinifiedAdSetup() {
         String page = "<!doctype html><html><head><meta charset=utf-8><title>Storm warning for the coast</title>"
             + "<script>!function(t,n){t[n]=t[n]||{nlsQ:function(e,o,c,r,s,i){return s=t.document,r=s.createElement(\"script\"),"
