@@ -736,4 +736,133 @@ class PublisherPageShapesTest {
             List.of(),
             List.of("/css/sport.css", "<td>Rovers</td>"));
     }
+
+    @Test
+    void sourcepointConfigurationWhoseConsentCallbackStartsTheAdStack() {
+        String page = """
+            <head>
+            <script>
+            function _typeof(t){return(_typeof="function"==typeof Symbol&&"symbol"==typeof Symbol.iterator?function(t){return typeof t}:function(t){return t&&"function"==typeof Symbol&&t.constructor===Symbol&&t!==Symbol.prototype?"symbol":typeof t})(t)}!function(){var t=function(){var t,e,o=[],n=window,r=n;for(;r;){try{if(r.frames.__tcfapiLocator){t=r;break}}catch(t){}if(r===n.top)break;r=r.parent}t||(!function t(){var e=n.document,o=!!n.frames.__tcfapiLocator;if(!o)if(e.body){var r=e.createElement("iframe");r.style.cssText="display:none",r.name="__tcfapiLocator",e.body.appendChild(r)}else setTimeout(t,5);return!o}(),n.__tcfapi=function(){for(var t=arguments.length,n=new Array(t),r=0;r<t;r++)n[r]=arguments[r];if(!n.length)return o;"setGdprApplies"===n[0]?n.length>3&&2===parseInt(n[1],10)&&"boolean"==typeof n[3]&&(e=n[3],"function"==typeof n[2]&&n[2]("set",!0)):"ping"===n[0]?"function"==typeof n[2]&&n[2]({gdprApplies:e,cmpLoaded:!1,cmpStatus:"stub"}):o.push(n)})};t()}();
+            </script>
+            <script>
+            window._sp_queue = [];
+            window._sp_ = {
+              config: {
+                accountId: 1998,
+                baseEndpoint: 'https://cdn.privacy-mgmt.com',
+                propertyHref: 'https://www.harbourtimes.example',
+                gdpr: { targetingParams: { section: 'news' } },
+                events: {
+                  onMessageReady: function () { document.body.classList.add('sp-message'); },
+                  onConsentReady: function (messageType, consentUUID, euconsent, info) {
+                    var gpt = document.createElement('script');
+                    gpt.async = true;
+                    gpt.src = 'https://securepubads.g.doubleclick.net/tag/js/gpt.js';
+                    document.head.appendChild(gpt);
+                  }
+                }
+              }
+            };
+            </script>
+            <script src="https://cdn.privacy-mgmt.com/unified/wrapperMessagingWithoutDetection.js" async></script>
+            </head>
+            <body><a href="#" onclick="window._sp_.gdpr.loadPrivacyManagerModal(775533); return false;">Privacy settings</a></body>
+            """;
+        assertPage(page,
+            List.of("securepubads.g.doubleclick.net"),
+            List.of(),
+            List.of("__tcfapiLocator", "window._sp_ = {", "accountId: 1998", "onMessageReady",
+                "classList.add('sp-message')", "wrapperMessagingWithoutDetection.js", "loadPrivacyManagerModal(775533)"));
+    }
+
+    @Test
+    void didomiReadyCallbackThatLoadsGptAndAmazon() {
+        String page = """
+            <head>
+            <script type="text/javascript">
+              window.didomiConfig = {app: {apiKey: '3a9f8e7d-6c5b-4a39-8281-70f6e5d4c3b2'}, languages: {enabled: ['fr'], default: 'fr'}};
+              window.didomiOnReady = window.didomiOnReady || [];
+              window.didomiOnReady.push(function (Didomi) {
+                document.documentElement.classList.add('didomi-ready');
+                if (Didomi.getUserStatusForVendor('google')) {
+                  var g = document.createElement('script');
+                  g.src = 'https://securepubads.g.doubleclick.net/tag/js/gpt.js';
+                  g.async = true;
+                  document.head.appendChild(g);
+                }
+                if (Didomi.getUserStatusForVendor(793)) {
+                  var a = document.createElement('script');
+                  a.src = '//c.amazon-adsystem.com/aax2/apstag.js';
+                  document.head.appendChild(a);
+                }
+              });
+            </script>
+            </head>
+            <body><h1>Le tramway arrive en 2028</h1><button onclick="Didomi.preferences.show()">Paramètres des cookies</button></body>
+            """;
+        assertPage(page,
+            List.of("securepubads.g.doubleclick.net", "amazon-adsystem.com"),
+            List.of(),
+            List.of("window.didomiConfig", "didomiOnReady.push(", "classList.add('didomi-ready')",
+                "Le tramway arrive en 2028", "Didomi.preferences.show()"));
+    }
+
+    @Test
+    void handWrittenImaPlayerKeepsTheContentVideo() {
+        String page = """
+            <body>
+            <div id="player-shell">
+              <video id="content-video" controls playsinline preload="metadata" poster="/media/posters/ferry.jpg">
+                <source src="/media/ferry-crossing-720p.mp4" type="video/mp4">
+              </video>
+              <div id="ad-container"></div>
+            </div>
+            <script src="https://imasdk.googleapis.com/js/sdkloader/ima3.js"></script>
+            <script>
+            var VIDEO_SRC = 'https://media.harbourtimes.example/video/ferry-crossing-1080p.mp4';
+            var AD_TAG = 'https://pubads.g.doubleclick.net/gampad/ads?iu=/1998/harbourtimes/video&sz=640x360&gdfp_req=1&output=vast&env=vp';
+            var video = document.getElementById('content-video');
+            if (matchMedia('(min-width: 1200px)').matches) { video.src = VIDEO_SRC; }
+            function requestAds() {
+              if (!window.google || !google.ima) { return; }
+              var container = new google.ima.AdDisplayContainer(document.getElementById('ad-container'), video);
+              var loader = new google.ima.AdsLoader(container);
+              var req = new google.ima.AdsRequest();
+              req.adTagUrl = AD_TAG;
+              loader.requestAds(req);
+            }
+            video.addEventListener('play', requestAds, {once: true});
+            </script>
+            </body>
+            """;
+        assertPage(page,
+            List.of("pubads.g.doubleclick.net"),
+            List.of(),
+            List.of("/media/ferry-crossing-720p.mp4", "ferry-crossing-1080p.mp4", "video.addEventListener('play'",
+                "imasdk.googleapis.com/js/sdkloader/ima3.js"));
+    }
+
+    @Test
+    void permutiveSdkWithGptTargetingFromItsSegments() {
+        String page = """
+            <head>
+            <script>
+              !function(n,e,i){if(!n){n=n||{},window.permutive=n,n.q=[];var t=function(){return([1e7]+-1e3+-4e3+-8e3+-1e11).replace(/[018]/g,function(n){return(n^(window.crypto||window.msCrypto).getRandomValues(new Uint8Array(1))[0]&15>>n/4).toString(16)})};n.config=i||{},n.config.apiKey=e,n.config.workspaceId=e,n.config.environment=n.config.environment||"production",(window.crypto||window.msCrypto)&&(n.config.viewId=t());for(var g=["addon","identify","track","trigger","query","segment","segments","ready","on","once","user","consent"],r=0;r<g.length;r++){var w=g[r];n[w]=function(e){return function(){var i=Array.prototype.slice.call(arguments,0);n.q.push({functionName:e,arguments:i})}}(w)}}}(window.permutive,"4f1e2d3c-b5a6-4978-8a9b-0c1d2e3f4a5b",{consentRequired:true});
+              window.googletag = window.googletag || {}, window.googletag.cmd = window.googletag.cmd || [], window.googletag.cmd.push(function () {
+                if (0 === window.googletag.pubads().getTargeting("permutive").length) {
+                  var k = window.localStorage.getItem("_pdfps");
+                  window.googletag.pubads().setTargeting("permutive", k ? JSON.parse(k) : []);
+                }
+              });
+              permutive.addon("web", {page: {article: {title: "Harbour dredging to start", authors: ["Sam Lee"]}}});
+            </script>
+            <script async src="https://4f1e2d3c-b5a6-4978-8a9b-0c1d2e3f4a5b.edge.permutive.app/4f1e2d3c-b5a6-4978-8a9b-0c1d2e3f4a5b-web.js"></script>
+            </head>
+            <body><h1>Harbour dredging to start</h1><p class="author">Sam Lee</p></body>
+            """;
+        assertPage(page,
+            List.of("edge.permutive.app"),
+            List.of(),
+            List.of("Harbour dredging to start", "<p class=\"author\">Sam Lee</p>"));
+    }
 }
