@@ -196,6 +196,11 @@ class LoaderMatchTest {
         /static/js/detector.js                                       | -          | -
         https://guides.shop.example/messo/SXhM1amPRRoR2TPYuc50qIPxzw7E/messo.min.js | chameleon | analytics
         /js/messo-layout.js                                          | -          | -
+        //data-5e1c0a9b3f.rheinblick-online.de/iomm/latest/bootstrap/loader.js | infonline | analytics
+        https://data-5e1c0a9b3f.rheinblick-online.de/iomm/latest/manager/base/es6/bundle.js | infonline | analytics
+        //data-5e1c0a9b3f.rheinblick-online.de/iomm/latest/manager/base/es6/loader.js | infonline | analytics
+        /static/bootstrap/loader.js                                  | -          | -
+        /js/manager/base/es6/bundle.js                               | -          | -
         /js/prebid8.52.0.min.js                                      | -          | -
         /js/prebid-ads.js                                            | -          | -
         https://cdn.jsdelivr.net/npm/prebid.js@9.20.0/dist/not-for-prod/prebid.js | prebid | marketing

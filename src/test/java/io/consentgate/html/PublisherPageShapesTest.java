@@ -1,6 +1,7 @@
 package io.consentgate.html;
 
 import static io.consentgate.html.RewriteAssertions.REMOVE;
+import static io.consentgate.html.RewriteAssertions.REMOVE_WITH_STUBS;
 import static io.consentgate.html.RewriteAssertions.rewrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -735,6 +736,39 @@ class PublisherPageShapesTest {
             List.of("rubiconproject.com", "indexww.com", "pubmatic.com", "id5-sync.com", "3lift.com"),
             List.of(),
             List.of("/css/sport.css", "<td>Rovers</td>"));
+    }
+
+    @Test
+    void germanPortalWithTheInfonlineMeasurementManagerOnItsOwnDataSubdomain() {
+        String page = """
+            <!DOCTYPE html><html lang="de"><head><meta charset="utf-8">
+            <title>Stadtrat beschließt Haushalt | Rheinblick Online</title>
+            <link rel="preload" href="//data-5e1c0a9b3f.rheinblick-online.de/iomm/latest/manager/base/es6/bundle.js" as="script" id="IOMmBundle">
+            <link rel="preload" href="//data-5e1c0a9b3f.rheinblick-online.de/iomm/latest/bootstrap/loader.js" as="script">
+            <script type="text/javascript" src="//data-5e1c0a9b3f.rheinblick-online.de/iomm/latest/bootstrap/loader.js"></script>
+            <link rel="stylesheet" href="/static/rheinblick.css">
+            </head><body>
+            <script type="text/javascript">
+            IOMm('configure', { st: 'rheinbl', dn: 'data-5e1c0a9b3f.rheinblick-online.de', mh: 5 });
+            </script>
+            <script type="text/javascript">
+            IOMm('pageview', { cp: 'Lokales/Politik,Artikel' });
+            </script>
+            <h1>Stadtrat beschließt Haushalt</h1>
+            <p>Der Haushalt umfasst 412 Millionen Euro.</p>
+            <img src="//data-5e1c0a9b3f.rheinblick-online.de/static/no-measurement.gif" alt="" hidden>
+            <script src="/static/rheinblick.js" defer></script>
+            </body></html>
+            """;
+        assertPage(page,
+            List.of(),
+            List.of("/iomm/latest/bootstrap/loader.js", "/iomm/latest/manager/base/es6/bundle.js"),
+            List.of("/static/rheinblick.css", "Stadtrat beschließt Haushalt", "/static/rheinblick.js",
+                "/static/no-measurement.gif"));
+        // the page's own IOMm(…) calls stay and find a stand-in where the loader was
+        String stubbed = rewrite(REMOVE_WITH_STUBS, page, ConsentDecision.refuseAll());
+        assertTrue(stubbed.contains("d('IO'+'Mm',s)"), stubbed);
+        assertTrue(stubbed.contains("IOMm('pageview', { cp: 'Lokales/Politik,Artikel' });"), stubbed);
     }
 
     @Test
