@@ -899,4 +899,100 @@ class PublisherPageShapesTest {
             List.of(),
             List.of("Harbour dredging to start", "<p class=\"author\">Sam Lee</p>"));
     }
+
+    @Test
+    void blogWithGooglesOwnConsentMessageAdSenseAndAPianoPaywall() {
+        String page = """
+            <!DOCTYPE html><html><head><meta charset="utf-8"><title>Sourdough, week three | Crumb &amp; Crust</title>
+            <script async src="https://fundingchoicesmessages.google.com/i/pub-4491827364519283?ers=1" nonce="r4nd0mN0nc3"></script>
+            <script nonce="r4nd0mN0nc3">(function() {function signalGooglefcPresent() {if (!window.frames['googlefcPresent']) {if (document.body) {const iframe = document.createElement('iframe'); iframe.style = 'width: 0; height: 0; border: none; z-index: -1000; left: -1000px; top: -1000px;'; iframe.style.display = 'none'; iframe.name = 'googlefcPresent'; document.body.appendChild(iframe);} else {setTimeout(signalGooglefcPresent, 0);}}}signalGooglefcPresent();})();</script>
+            <script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js?client=ca-pub-4491827364519283" crossorigin="anonymous"></script>
+            <script>
+              tp = window.tp || [];
+              tp.push(["setAid", "Xk3dP9qLmZ"]);
+              tp.push(["setCxenseSiteId", "1128735640001234567"]);
+              tp.push(["init", function () { tp.experience.init(); }]);
+            </script>
+            <script async src="https://cdn.tinypass.com/api/tinypass.min.js"></script>
+            </head><body>
+            <article><h1>Sourdough, week three</h1><p>The starter finally doubled overnight.</p>
+            <ins class="adsbygoogle" style="display:block" data-ad-client="ca-pub-4491827364519283" data-ad-slot="7781234560"
+                 data-ad-format="auto" data-full-width-responsive="true"></ins>
+            <script>(adsbygoogle = window.adsbygoogle || []).push({});</script>
+            <div id="paywall-offer"></div>
+            </article></body></html>
+            """;
+        assertPage(page,
+            List.of("pagead2.googlesyndication.com"),
+            List.of(),
+            List.of("fundingchoicesmessages.google.com/i/pub-4491827364519283", "signalGooglefcPresent",
+                "cdn.tinypass.com/api/tinypass.min.js", "tp.push([\"setAid\"", "The starter finally doubled overnight.",
+                "<div id=\"paywall-offer\"></div>"));
+    }
+
+    @Test
+    void videoChannelWithChartbeatVideoAndOutbrainSmartfeedInAScriptOfTheSite() {
+        String page = """
+            <head>
+            <script type="text/javascript">
+            var _sf_async_config = _sf_async_config || {};
+            _sf_async_config.uid = 65432;
+            _sf_async_config.domain = 'tv.weekendjournal.example';
+            _sf_async_config.sections = 'video';
+            _sf_async_config.autoDetect = false;
+            </script>
+            <script async src="//static.chartbeat.com/js/chartbeat_video.js"></script>
+            </head>
+            <body>
+            <section class="playlist" data-endpoint="/api/playlists/travel" data-next="https://tv.weekendjournal.example/travel?page=2">
+              <a class="clip" href="/travel/lisbon-trams">Lisbon's trams</a>
+            </section>
+            <div class="OUTBRAIN" data-src="DROP_PERMALINK_HERE" data-widget-id="SF_1" data-ob-template="WeekendJournal"></div>
+            <script type="text/javascript">
+            document.addEventListener('DOMContentLoaded', function () {
+              document.querySelectorAll('.clip').forEach(function (a) { a.addEventListener('mouseenter', prefetchClip); });
+            });
+            function prefetchClip(e) { fetch('/api/clips/prefetch?href=' + encodeURIComponent(e.target.href)); }
+            </script>
+            <script type="text/javascript">
+            document.addEventListener('DOMContentLoaded', function () {
+              var ob = document.createElement('script');
+              ob.async = true;
+              ob.src = 'https://widgets.outbrain.com/outbrain.js';
+              document.body.appendChild(ob);
+            });
+            </script>
+            </body>
+            """;
+        assertPage(page,
+            List.of("widgets.outbrain.com"),
+            List.of("_sf_async_config", "chartbeat_video.js"),
+            // the site's hover prefetch is a script of its own: one that also loaded Outbrain would go whole with it
+            List.of("data-endpoint=\"/api/playlists/travel\"", "Lisbon's trams", "data-widget-id=\"SF_1\"",
+                "a.addEventListener('mouseenter', prefetchClip)", "function prefetchClip(e)"));
+    }
+
+    @Test
+    void atInternetSmartTagAndGemiusOnAnAmpLinkedArticle() {
+        String page = """
+            <html lang="fr"><head>
+            <link rel="amphtml" href="https://www.lejournal.example/amp/politique/article-77120.html">
+            <script src="https://tag.aticdn.net/612345/smarttag.js"></script>
+            <script>
+              var tag = new ATInternet.Tracker.Tag({site: 612345, secure: true});
+              tag.page.set({name: 'article-77120', chapter1: 'politique', level2: 3});
+              tag.dispatch();
+            </script>
+            <script>var pp_gemius_identifier = 'bVfrQnX5.3YBc0uPQ8mCkXZ7HbTJm6MkWqbHlS8FkyD.J7';
+            (function(d){var s=d.createElement('script');s.async=true;s.src='https://gafr.hit.gemius.pl/xgemius.js';d.head.appendChild(s);})(document);</script>
+            </head><body>
+            <h1>Le budget adopté en première lecture</h1>
+            <a href="https://www.lejournal.example/amp/politique/article-77120.html">Version AMP</a>
+            </body></html>
+            """;
+        assertPage(page,
+            List.of(),
+            List.of("tag.aticdn.net", "ATInternet.Tracker.Tag", "hit.gemius.pl", "pp_gemius_identifier"),
+            List.of("rel=\"amphtml\"", "Le budget adopté en première lecture", "Version AMP"));
+    }
 }
