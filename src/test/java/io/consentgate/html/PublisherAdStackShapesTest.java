@@ -108,7 +108,9 @@ class PublisherAdStackShapesTest {
                 propertyHref: 'https://www.beispiel-zeitung.de',
                 gdpr: {},
                 events: {
-                  onConsentReady: function (type, uuid, string, info) { document.documentElement.classList.add('cmp-ready'); }
+                  onConsentReady: function (type, uuid, string, info) {
+                    document.documentElement.classList.add('cmp-ready');
+                  }
                 }
               }
             };
@@ -131,7 +133,9 @@ class PublisherAdStackShapesTest {
             <article><h1>Neue Umgehungsstraße: Bauarbeiten beginnen im Mai</h1>
             <p>Die Stadt rechnet mit einer Bauzeit von zwei Jahren.</p>
             <div id="sas_44811" class="ad ad--rectangle"></div>
-            <script>sas.cmd.push(function() { sas.call("std", {siteId: 401822, pageId: 1387611, formatId: 44811, target: 'ressort=lokales'}); });</script>
+            <script>sas.cmd.push(function() {
+              sas.call("std", {siteId: 401822, pageId: 1387611, formatId: 44811, target: 'ressort=lokales'});
+            });</script>
             <div class="teads-inread"></div>
             <script type="text/javascript" class="teads" async="true" src="//a.teads.tv/page/118802/tag"></script>
             <p>Anwohner können sich am Donnerstag im Rathaus informieren.</p>
@@ -162,7 +166,8 @@ class PublisherAdStackShapesTest {
                   syncDelay: 3000,
                   userIds: [
                     {name: 'id5Id', params: {partner: 1139}, storage: {type: 'html5', name: 'id5id', expires: 90}},
-                    {name: 'identityLink', params: {pid: '14'}, storage: {type: 'cookie', name: 'idl_env', expires: 15}},
+                    {name: 'identityLink', params: {pid: '14'},
+                      storage: {type: 'cookie', name: 'idl_env', expires: 15}},
                     {name: 'uid2', params: {uid2ApiBase: 'https://prod.uidapi.com'}},
                     {name: 'sharedId', storage: {type: 'cookie', name: '_sharedid', expires: 365}},
                     {name: 'criteo'},
@@ -174,7 +179,11 @@ class PublisherAdStackShapesTest {
             });
             </script>
             <script>
-            pbjs.que.push(function(){pbjs.addAdUnits([{code:"sky-right",mediaTypes:{banner:{sizes:[[160,600]]}},bids:[{bidder:"sharethrough",params:{pkey:"Xq3bT9pLm2"}},{bidder:"triplelift",params:{inventoryCode:"weekly_sky_pb"}},{bidder:"yieldlab",params:{adslotId:"5220336",supplyId:"1381604"}},{bidder:"adform",params:{mid:1157364}},{bidder:"openx",params:{unit:"561498712",delDomain:"weekly-d.openx.net"}}]}]);pbjs.requestBids({timeout:1500})});
+            pbjs.que.push(function(){pbjs.addAdUnits([{code:"sky-right",mediaTypes:{banner:{sizes:[[160,600]]}},\
+            bids:[{bidder:"sharethrough",params:{pkey:"Xq3bT9pLm2"}},{bidder:"triplelift",params:{inventoryCode:\
+            "weekly_sky_pb"}},{bidder:"yieldlab",params:{adslotId:"5220336",supplyId:"1381604"}},{bidder:"adform",\
+            params:{mid:1157364}},{bidder:"openx",params:{unit:"561498712",delDomain:"weekly-d.openx.net"}}]}]);\
+            pbjs.requestBids({timeout:1500})});
             </script>
             </head>
             <body><aside id="sky-right"></aside><p>Letters to the editor</p></body>
@@ -205,10 +214,12 @@ class PublisherAdStackShapesTest {
             </script>
             <script defer src="https://cdn.prod.euid.eu/euid-sdk-3.3.0.js"></script>
             <script>
-              (function(d){var s=d.createElement('script');s.src='https://ats.rlcdn.com/ats.js';s.async=!0;d.head.appendChild(s);})(document);
+              (function(d){var s=d.createElement('script');s.src='https://ats.rlcdn.com/ats.js';s.async=!0;\
+            d.head.appendChild(s);})(document);
             </script>
             </head>
-            <body><form action="/newsletter" method="post"><input name="email" type="email"><button>Sign up</button></form></body>
+            <body><form action="/newsletter" method="post"><input name="email" type="email">\
+            <button>Sign up</button></form></body>
             """;
         assertPage(page,
             List.of("id5-sync.com", "ID5.init(", "uidapi.com", "euid.eu", "rlcdn.com"),
@@ -220,23 +231,44 @@ class PublisherAdStackShapesTest {
     void polishPortalWithDidomiGemiusAdformAndXandr() {
         String page = """
             <html lang="pl"><head><meta charset="utf-8">
-            <script type="text/javascript">window.gdprAppliesGlobally=true;(function(){function a(e){if(!window.frames[e]){if(document.body&&document.body.firstChild){var t=document.body;var n=document.createElement("iframe");n.style.display="none";n.name=e;n.title=e;t.insertBefore(n,t.firstChild)}else{setTimeout(function(){a(e)},5)}}}function e(n,r,o,c,s){function e(e,t,n,a){if(typeof n!=="function"){return}if(!window[r]){window[r]=[]}var i=false;if(s){i=s(e,t,n)}if(!i){window[r].push({command:e,parameter:t,callback:n,version:a})}}e.stub=true;function t(a){if(!window[n]||window[n].stub!==true){return}if(!a.data){return}var i=typeof a.data==="string";var e;try{e=i?JSON.parse(a.data):a.data}catch(t){return}if(e[o]){var r=e[o];window[n](r.command,r.parameter,function(e,t){var n={};n[c]={returnValue:e,success:t,callId:r.callId};a.source.postMessage(i?JSON.stringify(n):n,"*")},r.version)}}if(typeof window[n]!=="function"){window[n]=e;if(window.addEventListener){window.addEventListener("message",t,false)}else{window.attachEvent("onmessage",t)}}}e("__tcfapi","__tcfapiBuffer","__tcfapiCall","__tcfapiReturn");a("__tcfapiLocator")})();</script>
-            <script type="text/javascript">(function(){(function(e){var r=document.createElement("link");r.rel="preconnect";r.as="script";var t=document.createElement("link");t.rel="dns-prefetch";t.as="script";var n=document.createElement("script");n.id="spcloader";n.type="text/javascript";n["async"]=true;n.charset="utf-8";var o="https://sdk.privacy-center.org/"+e+"/loader.js?target="+document.location.hostname;r.href="https://sdk.privacy-center.org/";t.href="https://sdk.privacy-center.org/";n.src=o;var i=document.getElementsByTagName("script")[0];i.parentNode.insertBefore(r,i);i.parentNode.insertBefore(t,i);i.parentNode.insertBefore(n,i)})("5d1f3e2a-8c4b-4f7e-9a6d-3b2c1e0f9a8b")})();</script>
+            <script type="text/javascript">window.gdprAppliesGlobally=!0;!function(W,D,N){var buf=[],
+            frame=function(){if(W.frames[N])return;var b=D.body;if(!b||!b.firstChild)return void setTimeout(frame,10);
+            var f=D.createElement("iframe");f.name=f.title=N;f.hidden=!0;b.insertBefore(f,b.firstChild)};
+            W.__tcfapi||(W.__tcfapi=function(cmd,ver,cb,arg){if(!arguments.length)return buf;"ping"===cmd?cb&&
+            cb({gdprApplies:W.gdprAppliesGlobally,cmpLoaded:!1},!0):buf.push([cmd,ver,cb,arg])},W.addEventListener(
+            "message",function(ev){var raw=ev.data,str="string"==typeof raw,msg;try{msg=str?JSON.parse(raw):raw}
+            catch(x){return}var c=msg&&msg.__tcfapiCall;if(!c)return;W.__tcfapi(c.command,c.version,function(v,ok){
+            var out={__tcfapiReturn:{returnValue:v,success:ok,callId:c.callId}};ev.source.postMessage(str?
+            JSON.stringify(out):out,"*")},c.parameter)}));frame()}(window,document,"__tcfapiLocator");</script>
+            <script type="text/javascript">!function(key,d){var base="https://sdk.privacy-center.org/",
+            at=d.getElementsByTagName("script")[0],hint=d.createElement("link"),js=d.createElement("script");
+            hint.rel="preconnect";hint.href=base;js.async=!0;js.charset="utf-8";
+            js.src=base+key+"/loader.js?target="+d.location.hostname;
+            [hint,js].forEach(function(n){at.parentNode.insertBefore(n,at)})}(
+            "5d1f3e2a-8c4b-4f7e-9a6d-3b2c1e0f9a8b",document);</script>
             <script type="text/javascript">
-            <!--//--><![CDATA[//><!--
+            //<![CDATA[
             var pp_gemius_identifier = 'zIgwRvO5kT.Rx_Ohv3WZ3XZq.xzZ8.7N1eq8Ab5CnFD.c7';
-            function gemius_pending(i) { window[i] = window[i] || function() {var x = window[i+'_pdata'] = window[i+'_pdata'] || []; x[x.length]=arguments;};};
-            gemius_pending('gemius_hit'); gemius_pending('gemius_event'); gemius_pending('pp_gemius_hit'); gemius_pending('pp_gemius_event');
-            (function(d,t) {try {var gt=d.createElement(t),s=d.getElementsByTagName(t)[0],l='http'+((location.protocol=='https:')?'s':'');
-            gt.setAttribute('async','async');gt.setAttribute('defer','defer'); gt.src=l+'://gapl.hit.gemius.pl/xlgemius.js'; s.parentNode.insertBefore(gt,s);} catch (e) {}})(document,'script');
-            //--><!]]>
+            ['gemius_hit', 'gemius_event', 'pp_gemius_hit', 'pp_gemius_event'].forEach(function (fn) {
+              window[fn] = window[fn] || function () {
+                (window[fn + '_pdata'] = window[fn + '_pdata'] || []).push(arguments);
+              };
+            });
+            (function (doc) {
+              var el = doc.createElement('script');
+              el.async = el.defer = true;
+              el.src = location.protocol + '//gapl.hit.gemius.pl/xlgemius.js';
+              doc.head.appendChild(el);
+            })(document);
+            //]]>
             </script>
             <script src="https://acdn.adnxs.com/ast/ast.js" async></script>
             <script>
             var apntag = apntag || {}; apntag.anq = apntag.anq || [];
             apntag.anq.push(function () {
               apntag.setPageOpts({member: 3442, keywords: {dzial: 'wiadomosci'}});
-              apntag.defineTag({tagId: 19876543, sizes: [[750, 200], [750, 300]], targetId: 'baner-top'});
+              apntag.defineTag({tagId: 19876543, sizes: [[750, 200], [750, 300]],
+                targetId: 'baner-top'});
               apntag.loadTags();
             });
             </script>
@@ -245,11 +277,19 @@ class PublisherAdStackShapesTest {
             <h1>Sejm przyjął ustawę o transporcie publicznym</h1>
             <p>Głosowało 412 posłów.</p>
             <script type="text/javascript">
-            var _adftrack = Array.isArray(window._adftrack) ? window._adftrack : (window._adftrack ? [window._adftrack] : []);
-            _adftrack.push({HttpHost: 'track.adform.net', pm: 1923456, divider: encodeURIComponent('|'), pagename: encodeURIComponent('wiadomosci')});
-            (function () { var s = document.createElement('script'); s.type = 'text/javascript'; s.async = true; s.src = 'https://s2.adform.net/banners/scripts/st/trackpoint-async.js'; var x = document.getElementsByTagName('script')[0]; x.parentNode.insertBefore(s, x); })();
+            window._adftrack = [].concat(window._adftrack || []);
+            _adftrack.push({HttpHost: 'track.adform.net', pm: 1923456, pagename: encodeURIComponent('wiadomosci'),
+              divider: encodeURIComponent('|')});
+            (function (d) {
+              var tp = d.createElement('script');
+              tp.async = true;
+              tp.src = 'https://s2.adform.net/banners/scripts/st/trackpoint-async.js';
+              d.body.appendChild(tp);
+            })(document);
             </script>
-            <noscript><p style="margin:0;padding:0;border:0;"><img src="https://track.adform.net/Serving/TrackPoint/?pm=1923456&amp;ADFPageName=wiadomosci&amp;ADFdivider=|" width="1" height="1" alt="" /></p></noscript>
+            <noscript><div class="px"><img alt="" width="1" height="1"
+              src="https://track.adform.net/Serving/TrackPoint/?pm=1923456&amp;ADFPageName=wiadomosci&amp;\
+            ADFdivider=%7C"></div></noscript>
             <footer><a href="/polityka-prywatnosci">Polityka prywatności</a></footer>
             </body></html>
             """;
@@ -264,31 +304,38 @@ class PublisherAdStackShapesTest {
     @Test
     void broadcasterNewsPageWithNielsenComscoreAndMinifiedAdSetup() {
         String page = "<!doctype html><html><head><meta charset=utf-8><title>Storm warning for the coast</title>"
-            + "<script>!function(t,n){t[n]=t[n]||{nlsQ:function(e,o,c,r,s,i){return s=t.document,r=s.createElement(\"script\"),"
-            + "r.async=1,r.src=(\"http:\"===t.location.protocol?\"http:\":\"https:\")+\"//cdn-gl.imrworldwide.com/conf/\"+e+\".js#name=\"+o+\"&ns=\"+n,"
-            + "i=s.getElementsByTagName(\"script\")[0],i.parentNode.insertBefore(r,i),t[n][o]=t[n][o]||{g:c||{},"
-            + "ggPM:function(e,c,r,s,i){(t[n][o].q=t[n][o].q||[]).push([e,c,r,s,i])}},t[n][o]}}}(window,\"NOLBUNDLE\");"
-            + "var nSdk=NOLBUNDLE.nlsQ(\"P1A2B3C4D-5E6F-7A8B-9C0D-1E2F3A4B5C6D\",\"nlsnInstance\",{nol_sdkDebug:\"\"});</script>"
-            + "<script>var _comscore=_comscore||[];_comscore.push({c1:\"2\",c2:\"6035083\"});(function(){var s=document.createElement(\"script\"),"
-            + "el=document.getElementsByTagName(\"script\")[0];s.async=true;s.src=\"https://sb.scorecardresearch.com/cs/6035083/beacon.js\";"
-            + "el.parentNode.insertBefore(s,el)})();</script>"
-            + "<script async src=\"https://securepubads.g.doubleclick.net/tag/js/gpt.js\" crossorigin=\"anonymous\"></script>"
-            + "<script>window.googletag=window.googletag||{cmd:[]};googletag.cmd.push(function(){googletag.defineSlot(\"/5644/wxyz/news\","
-            + "[[728,90],[970,250]],\"ad-leader\").setTargeting(\"pos\",\"top\").addService(googletag.pubads());"
-            + "googletag.pubads().enableLazyLoad({fetchMarginPercent:200});googletag.enableServices();googletag.display(\"ad-leader\")});</script>"
-            + "<script>!function(a,p,s){if(a.apstag)return;var q=function(c,r){a.apstag._Q.push([c,r])};a.apstag={init:function(){q(\"i\",arguments)},"
-            + "fetchBids:function(){q(\"f\",arguments)},setDisplayBids:function(){},targetingKeys:function(){return[]},_Q:[]};"
-            + "var e=p.createElement(s);e.async=!0;e.src=\"//c.amazon-adsystem.com/aax2/apstag.js\";p.head.appendChild(e)}(window,document,\"script\");"
+            + "<script>!function(w,ns){if(w[ns])return;var b=w[ns]={nlsQ:function(app,inst,opts){var d=w.document,"
+            + "s=d.createElement(\"script\");s.async=!0;s.src=\"//cdn-gl.imrworldwide.com/conf/\"+app+\".js#name=\""
+            + "+inst+\"&ns=\"+ns;d.head.appendChild(s);var q=[];"
+            + "return b[inst]=b[inst]||{g:opts||{},q:q,ggPM:function(){q.push([].slice.call(arguments))}}}}}"
+            + "(window,\"NOLBUNDLE\");"
+            + "var nSdk=NOLBUNDLE.nlsQ(\"P1A2B3C4D-5E6F-7A8B-9C0D-1E2F3A4B5C6D\",\"nlsnInstance\",{nol_sdkDebug:\"\"});"
+            + "</script>"
+            + "<script>var _comscore=_comscore||[];_comscore.push({c1:\"2\",c2:\"6035083\"});!function(d){"
+            + "var cs=d.createElement(\"script\");cs.async=!0;cs.src=\"https://sb.scorecardresearch.com/cs/6035083/"
+            + "beacon.js\";d.head.appendChild(cs)}(document);</script>"
+            + "<script async src=\"https://securepubads.g.doubleclick.net/tag/js/gpt.js\" crossorigin=\"anonymous\">"
+            + "</script>"
+            + "<script>window.googletag=window.googletag||{cmd:[]};googletag.cmd.push(function(){"
+            + "googletag.defineSlot(\"/5644/wxyz/news\",[[728,90],[970,250]],\"ad-leader\").setTargeting(\"pos\","
+            + "\"top\").addService(googletag.pubads());googletag.pubads().enableLazyLoad({fetchMarginPercent:200});"
+            + "googletag.enableServices();googletag.display(\"ad-leader\")});</script>"
+            + "<script>window.apstag||function(w,d){var Q=[];w.apstag={_Q:Q,init:function(){Q.push([\"i\",arguments])},"
+            + "fetchBids:function(){Q.push([\"f\",arguments])},setDisplayBids:function(){},targetingKeys:function(){"
+            + "return[]}};var t=d.createElement(\"script\");t.async=!0;t.src=\"https://c.amazon-adsystem.com/aax2/"
+            + "apstag.js\";d.head.appendChild(t)}(window,document);"
             + "apstag.init({pubID:\"5f1a2b3c-4d5e-6f7a-8b9c-0d1e2f3a4b5c\",adServer:\"googletag\"});</script>"
             + "</head><body><div id=\"ad-leader\" style=\"min-height:90px\"></div>"
             + "<h1>Storm warning for the coast</h1><p>Gusts of up to 110 km/h are expected overnight.</p>"
-            + "<iframe src=\"https://www.wxyz.example/embed/video/55120\" width=\"640\" height=\"360\" allowfullscreen></iframe>"
+            + "<iframe src=\"https://www.wxyz.example/embed/video/55120\" width=\"640\" height=\"360\" allowfullscreen>"
+            + "</iframe>"
             + "<script src=\"/dist/app.4f9c2e.js\"></script></body></html>";
         assertPage(page,
             List.of("scorecardresearch.com", "securepubads.g.doubleclick.net", "amazon-adsystem.com", "apstag.init("),
             List.of("imrworldwide.com", "NOLBUNDLE"),
-            List.of("googletag.defineSlot(\"/5644/wxyz/news\"", "<div id=\"ad-leader\" style=\"min-height:90px\"></div>",
-                "Gusts of up to 110 km/h", "www.wxyz.example/embed/video/55120", "/dist/app.4f9c2e.js"));
+            List.of("googletag.defineSlot(\"/5644/wxyz/news\"",
+                "<div id=\"ad-leader\" style=\"min-height:90px\"></div>", "Gusts of up to 110 km/h",
+                "www.wxyz.example/embed/video/55120", "/dist/app.4f9c2e.js"));
     }
 
     @Test
@@ -296,17 +343,15 @@ class PublisherAdStackShapesTest {
         String page = """
             <head>
             <script type='text/javascript'>
-              var googletag = googletag || {};
-              googletag.cmd = googletag.cmd || [];
-              (function() {
-                var gads = document.createElement('script');
-                gads.async = true;
-                gads.type = 'text/javascript';
-                var useSSL = 'https:' == document.location.protocol;
-                gads.src = (useSSL ? 'https:' : 'http:') + '//www.googletagservices.com/tag/js/gpt.js';
-                var node = document.getElementsByTagName('script')[0];
-                node.parentNode.insertBefore(gads, node);
-              })();
+              window.googletag = window.googletag || {cmd: []};
+              (function (doc) {
+                var proto = doc.location.protocol === 'https:' ? 'https:' : 'http:';
+                var tag = doc.createElement('script');
+                tag.setAttribute('async', '');
+                tag.src = proto + '//www.googletagservices.com/tag/js/gpt.js';
+                var anchor = doc.getElementsByTagName('script')[0];
+                anchor.parentNode.insertBefore(tag, anchor);
+              })(document);
             </script>
             <script>
               window.__tcfapi('addEventListener', 2, function (tcData, success) {
@@ -334,8 +379,10 @@ class PublisherAdStackShapesTest {
             <body class="single">
             <figure class="wp-block-image">
               <img class="lazyload" data-src="https://recipes.example/wp-content/uploads/2024/03/lasagne-1200.jpg"
-                   data-srcset="https://recipes.example/wp-content/uploads/2024/03/lasagne-600.jpg 600w, https://recipes.example/wp-content/uploads/2024/03/lasagne-1200.jpg 1200w"
-                   src="data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==" alt="Lasagne" data-pin-url="https://recipes.example/lasagne/">
+                   data-srcset="https://recipes.example/wp-content/uploads/2024/03/lasagne-600.jpg 600w,
+                                https://recipes.example/wp-content/uploads/2024/03/lasagne-1200.jpg 1200w"
+                   src="data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==" alt="Lasagne"
+                   data-pin-url="https://recipes.example/lasagne/">
             </figure>
             <script async type="text/javascript" src="https://t.seedtag.com/t/7781-0043-01.js"></script>
             <p>Layer the sauce thinly.</p>
@@ -374,14 +421,16 @@ class PublisherAdStackShapesTest {
             <script async src="https://micro.rubiconproject.com/prebid/dynamic/22918.js"></script>
             <script async src="https://js-sec.indexww.com/ht/p/189660-52364982051187.js"></script>
             <script type="text/javascript">
-              var PWT = {}; var googletag = googletag || {}; googletag.cmd = googletag.cmd || [];
+              var PWT = {};
+              window.googletag = window.googletag || {};
+              googletag.cmd = googletag.cmd || [];
               (function () {
-                var purl = window.location.href, url = '//ads.pubmatic.com/AdServer/js/pwt/156209/3396';
-                var profileVersionId = '';
-                if (purl.indexOf('pwtv=') > 0) { profileVersionId = '/' + /pwtv=(.*?)(&|$)/g.exec(purl)[1]; }
-                var wtads = document.createElement('script'); wtads.async = true; wtads.type = 'text/javascript';
-                wtads.src = url + profileVersionId + '/pwt.js';
-                var node = document.getElementsByTagName('script')[0]; node.parentNode.insertBefore(wtads, node);
+                var profile = '//ads.pubmatic.com/AdServer/js/pwt/156209/3396';
+                var pinned = new URLSearchParams(location.search).get('pwtv');
+                var wrapper = document.createElement('script');
+                wrapper.async = true;
+                wrapper.src = profile + (pinned ? '/' + pinned : '') + '/pwt.js';
+                document.head.appendChild(wrapper);
               })();
             </script>
             <link rel="stylesheet" href="/css/sport.css">
@@ -399,7 +448,33 @@ class PublisherAdStackShapesTest {
         String page = """
             <head>
             <script>
-            function _typeof(t){return(_typeof="function"==typeof Symbol&&"symbol"==typeof Symbol.iterator?function(t){return typeof t}:function(t){return t&&"function"==typeof Symbol&&t.constructor===Symbol&&t!==Symbol.prototype?"symbol":typeof t})(t)}!function(){var t=function(){var t,e,o=[],n=window,r=n;for(;r;){try{if(r.frames.__tcfapiLocator){t=r;break}}catch(t){}if(r===n.top)break;r=r.parent}t||(!function t(){var e=n.document,o=!!n.frames.__tcfapiLocator;if(!o)if(e.body){var r=e.createElement("iframe");r.style.cssText="display:none",r.name="__tcfapiLocator",e.body.appendChild(r)}else setTimeout(t,5);return!o}(),n.__tcfapi=function(){for(var t=arguments.length,n=new Array(t),r=0;r<t;r++)n[r]=arguments[r];if(!n.length)return o;"setGdprApplies"===n[0]?n.length>3&&2===parseInt(n[1],10)&&"boolean"==typeof n[3]&&(e=n[3],"function"==typeof n[2]&&n[2]("set",!0)):"ping"===n[0]?"function"==typeof n[2]&&n[2]({gdprApplies:e,cmpLoaded:!1,cmpStatus:"stub"}):o.push(n)})};t()}();
+            (function () {
+              var pending = [], applies;
+              for (var w = window; w; w = w === window.top ? null : w.parent) {
+                try {
+                  if (w.frames.__tcfapiLocator) { return; }
+                } catch (crossOrigin) { /* keep looking further up */ }
+              }
+              (function addLocator() {
+                if (!document.body) { setTimeout(addLocator, 10); return; }
+                var frame = document.createElement('iframe');
+                frame.name = '__tcfapiLocator';
+                frame.style.display = 'none';
+                document.body.appendChild(frame);
+              })();
+              window.__tcfapi = function (command, version, callback, value) {
+                if (!arguments.length) { return pending; }
+                if (command === 'setGdprApplies' && typeof value === 'boolean') {
+                  applies = value;
+                } else if (command === 'ping') {
+                  if (typeof callback === 'function') {
+                    callback({gdprApplies: applies, cmpLoaded: false, cmpStatus: 'stub'});
+                  }
+                } else {
+                  pending.push([].slice.call(arguments));
+                }
+              };
+            })();
             </script>
             <script>
             window._sp_queue = [];
@@ -423,13 +498,15 @@ class PublisherAdStackShapesTest {
             </script>
             <script src="https://cdn.privacy-mgmt.com/unified/wrapperMessagingWithoutDetection.js" async></script>
             </head>
-            <body><a href="#" onclick="window._sp_.gdpr.loadPrivacyManagerModal(775533); return false;">Privacy settings</a></body>
+            <body><a href="#" onclick="window._sp_.gdpr.loadPrivacyManagerModal(775533); return false;">\
+            Privacy settings</a></body>
             """;
         assertPage(page,
             List.of("securepubads.g.doubleclick.net"),
             List.of(),
             List.of("__tcfapiLocator", "window._sp_ = {", "accountId: 1998", "onMessageReady",
-                "classList.add('sp-message')", "wrapperMessagingWithoutDetection.js", "loadPrivacyManagerModal(775533)"));
+                "classList.add('sp-message')", "wrapperMessagingWithoutDetection.js",
+                "loadPrivacyManagerModal(775533)"));
     }
 
     @Test
@@ -437,7 +514,8 @@ class PublisherAdStackShapesTest {
         String page = """
             <head>
             <script type="text/javascript">
-              window.didomiConfig = {app: {apiKey: '3a9f8e7d-6c5b-4a39-8281-70f6e5d4c3b2'}, languages: {enabled: ['fr'], default: 'fr'}};
+              window.didomiConfig = {app: {apiKey: '3a9f8e7d-6c5b-4a39-8281-70f6e5d4c3b2'},
+                languages: {enabled: ['fr'], default: 'fr'}};
               window.didomiOnReady = window.didomiOnReady || [];
               window.didomiOnReady.push(function (Didomi) {
                 document.documentElement.classList.add('didomi-ready');
@@ -455,7 +533,8 @@ class PublisherAdStackShapesTest {
               });
             </script>
             </head>
-            <body><h1>Le tramway arrive en 2028</h1><button onclick="Didomi.preferences.show()">Paramètres des cookies</button></body>
+            <body><h1>Le tramway arrive en 2028</h1>
+            <button onclick="Didomi.preferences.show()">Paramètres des cookies</button></body>
             """;
         assertPage(page,
             List.of("securepubads.g.doubleclick.net", "amazon-adsystem.com"),
@@ -468,9 +547,21 @@ class PublisherAdStackShapesTest {
     void blogWithGooglesOwnConsentMessageAdSenseAndAPianoPaywall() {
         String page = """
             <!DOCTYPE html><html><head><meta charset="utf-8"><title>Sourdough, week three | Crumb &amp; Crust</title>
-            <script async src="https://fundingchoicesmessages.google.com/i/pub-4491827364519283?ers=1" nonce="r4nd0mN0nc3"></script>
-            <script nonce="r4nd0mN0nc3">(function() {function signalGooglefcPresent() {if (!window.frames['googlefcPresent']) {if (document.body) {const iframe = document.createElement('iframe'); iframe.style = 'width: 0; height: 0; border: none; z-index: -1000; left: -1000px; top: -1000px;'; iframe.style.display = 'none'; iframe.name = 'googlefcPresent'; document.body.appendChild(iframe);} else {setTimeout(signalGooglefcPresent, 0);}}}signalGooglefcPresent();})();</script>
-            <script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js?client=ca-pub-4491827364519283" crossorigin="anonymous"></script>
+            <script async nonce="r4nd0mN0nc3"
+                    src="https://fundingchoicesmessages.google.com/i/pub-4491827364519283?ers=1"></script>
+            <script nonce="r4nd0mN0nc3">
+              (function markFundingChoices() {
+                if (window.frames.googlefcPresent) { return; }
+                if (!document.body) { setTimeout(markFundingChoices, 0); return; }
+                var marker = document.createElement('iframe');
+                marker.name = 'googlefcPresent';
+                marker.style.cssText = 'display:none;width:0;height:0;border:0';
+                document.body.appendChild(marker);
+              })();
+            </script>
+            <script async crossorigin="anonymous"
+                    src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js\
+            ?client=ca-pub-4491827364519283"></script>
             <script>
               tp = window.tp || [];
               tp.push(["setAid", "Xk3dP9qLmZ"]);
@@ -480,8 +571,8 @@ class PublisherAdStackShapesTest {
             <script async src="https://cdn.tinypass.com/api/tinypass.min.js"></script>
             </head><body>
             <article><h1>Sourdough, week three</h1><p>The starter finally doubled overnight.</p>
-            <ins class="adsbygoogle" style="display:block" data-ad-client="ca-pub-4491827364519283" data-ad-slot="7781234560"
-                 data-ad-format="auto" data-full-width-responsive="true"></ins>
+            <ins class="adsbygoogle" style="display:block" data-ad-client="ca-pub-4491827364519283"
+                 data-ad-slot="7781234560" data-ad-format="auto" data-full-width-responsive="true"></ins>
             <script>(adsbygoogle = window.adsbygoogle || []).push({});</script>
             <div id="paywall-offer"></div>
             </article></body></html>
@@ -489,7 +580,8 @@ class PublisherAdStackShapesTest {
         assertPage(page,
             List.of("pagead2.googlesyndication.com"),
             List.of(),
-            List.of("fundingchoicesmessages.google.com/i/pub-4491827364519283", "signalGooglefcPresent",
+            List.of("fundingchoicesmessages.google.com/i/pub-4491827364519283",
+                "marker.name = 'googlefcPresent'",
                 "cdn.tinypass.com/api/tinypass.min.js", "tp.push([\"setAid\"", "The starter finally doubled overnight.",
                 "<div id=\"paywall-offer\"></div>"));
     }
