@@ -34,38 +34,39 @@ class PublisherVideoAndAudienceShapesTest {
             <script type="text/javascript">
               window._taboola = window._taboola || [];
               _taboola.push({article: 'auto'});
-              !function (el, first, url, id) {
-                if (!document.getElementById(id)) {
-                  el.async = 1; el.src = url; el.id = id;
-                  first.parentNode.insertBefore(el, first);
-                }
-              }(document.createElement('script'), document.getElementsByTagName('script')[0],
-                '//cdn.taboola.com/libtrc/weekendjournal/loader.js', 'tb_loader_script');
-              if (window.performance && typeof window.performance.mark == 'function') { window.performance.mark('tbl_ic'); }
+              (function (d, id) {
+                if (d.getElementById(id)) { return; }
+                var tb = d.createElement('script');
+                tb.id = id;
+                tb.async = true;
+                tb.src = '//cdn.taboola.com/libtrc/weekendjournal/loader.js';
+                d.head.appendChild(tb);
+              })(document, 'tb_loader_script');
             </script>
             <script type='text/javascript'>
-            (function() {
-              var cfg = window._sf_async_config = (window._sf_async_config || {});
-              cfg.uid = 65432; cfg.domain = 'weekendjournal.example'; cfg.flickerControl = false; cfg.useCanonical = true;
-              function loadChartbeat() {
-                var e = document.createElement('script'), n = document.getElementsByTagName('script')[0];
-                e.type = 'text/javascript'; e.async = true; e.src = '//static.chartbeat.com/js/chartbeat.js';
-                n.parentNode.insertBefore(e, n);
-              }
-              loadChartbeat();
-            })();
+            window._sf_async_config = Object.assign(window._sf_async_config || {},
+              {uid: 65432, domain: 'weekendjournal.example', flickerControl: false, useCanonical: true});
+            (function (d) {
+              var cb = d.createElement('script');
+              cb.async = true;
+              cb.src = '//static.chartbeat.com/js/chartbeat.js';
+              d.head.appendChild(cb);
+            })(document);
             </script>
             <script id="parsely-cfg" src="//cdn.parsely.com/keys/weekendjournal.example/p.js" async defer></script>
-            <link rel='stylesheet' id='theme-css' href='https://weekendjournal.example/wp-content/themes/journal/style.css?ver=6.5.3' media='all' />
+            <link rel='stylesheet' id='theme-css' media='all'
+                  href='https://weekendjournal.example/wp-content/themes/journal/style.css?ver=6.5.3' />
             </head>
             <body class="post-template-default single single-post">
             <article class="post">
             <h1 class="entry-title">Ten walks within an hour of the city</h1>
             <div class="entry-content">
             <p>We asked readers for their favourite routes. Number four follows the old canal towpath.</p>
-            <figure><img src="https://weekendjournal.example/wp-content/uploads/2024/05/canal.jpg" alt="The canal at dusk" loading="lazy"></figure>
+            <figure><img src="https://weekendjournal.example/wp-content/uploads/2024/05/canal.jpg"
+                         alt="The canal at dusk" loading="lazy"></figure>
             </div>
-            <div class="OUTBRAIN" data-src="https://weekendjournal.example/2024/05/ten-walks/" data-widget-id="AR_1"></div>
+            <div class="OUTBRAIN" data-src="https://weekendjournal.example/2024/05/ten-walks/"
+                 data-widget-id="AR_1"></div>
             <script type="text/javascript" async="async" src="//widgets.outbrain.com/outbrain.js"></script>
             <div id="taboola-below-article-thumbnails"></div>
             <script type="text/javascript">
@@ -74,8 +75,10 @@ class PublisherVideoAndAudienceShapesTest {
                 placement: 'Below Article Thumbnails', target_type: 'mix'});
             </script>
             </article>
-            <script type="text/javascript">window._taboola = window._taboola || []; _taboola.push({flush: true});</script>
-            <script src='https://weekendjournal.example/wp-content/themes/journal/js/navigation.js?ver=6.5.3' id='journal-navigation-js'></script>
+            <script type="text/javascript">window._taboola = window._taboola || [];
+            _taboola.push({flush: true});</script>
+            <script src='https://weekendjournal.example/wp-content/themes/journal/js/navigation.js?ver=6.5.3'
+                    id='journal-navigation-js'></script>
             </body>
             </html>
             """;
@@ -103,7 +106,8 @@ class PublisherVideoAndAudienceShapesTest {
                   client: "googima",
                   schedule: [{
                     offset: "pre",
-                    tag: "https://pubads.g.doubleclick.net/gampad/ads?iu=/21775744923/video/preroll&sz=640x480&gdfp_req=1&output=vast&env=vp&impl=s&unviewed_position_start=1"
+                    tag: "https://pubads.g.doubleclick.net/gampad/ads?iu=/21775744923/video/preroll&sz=640x480\
+            &gdfp_req=1&output=vast&env=vp&impl=s&unviewed_position_start=1"
                   }]
                 }
               });
@@ -140,10 +144,14 @@ class PublisherVideoAndAudienceShapesTest {
             var player = videojs('clip-1182');
             var imaOptions = {
               id: 'clip-1182',
-              adTagUrl: 'https://pubads.g.doubleclick.net/gampad/ads?iu=/6062/citygazette_video&description_url=https%3A%2F%2Fcitygazette.example%2Fvideo%2F1182&tfcd=0&npa=0&sz=640x360&gdfp_req=1&output=vast&unviewed_position_start=1&env=vp&impl=s'
+              adTagUrl: 'https://pubads.g.doubleclick.net/gampad/ads?iu=/6062/citygazette_video\
+            &description_url=https%3A%2F%2Fcitygazette.example%2Fvideo%2F1182&tfcd=0&npa=0&sz=640x360&gdfp_req=1\
+            &output=vast&unviewed_position_start=1&env=vp&impl=s'
             };
             player.ima(imaOptions);
-            document.getElementById('clip-1182').addEventListener('play', function () { player.ima.initializeAdDisplayContainer(); }, {once: true});
+            document.getElementById('clip-1182').addEventListener('play', function () {
+              player.ima.initializeAdDisplayContainer();
+            }, {once: true});
             </script>
             </body></html>
             """;
@@ -151,7 +159,8 @@ class PublisherVideoAndAudienceShapesTest {
             List.of("pubads.g.doubleclick.net"),
             List.of(),
             // the IMA SDK stays: it loads no ad without a tag, and pages call google.ima directly, which would throw
-            List.of("imasdk.googleapis.com/js/sdkloader/ima3.js", "media.citygazette.example/video/1182/master.m3u8", "posters/1182.jpg", "/captions/1182.en.vtt",
+            List.of("imasdk.googleapis.com/js/sdkloader/ima3.js", "media.citygazette.example/video/1182/master.m3u8",
+                "posters/1182.jpg", "/captions/1182.en.vtt",
                 "videojs('clip-1182')", "player.ima(imaOptions);", "/assets/vendor/videojs.ima.min.js"));
     }
 
@@ -168,7 +177,8 @@ class PublisherVideoAndAudienceShapesTest {
               videojs.getPlayer(document.querySelector('video-js')).ready(function () {
                 var p = this;
                 p.ima3({
-                  serverUrl: "https://pubads.g.doubleclick.net/gampad/ads?iu=/4817/sportsdesk/highlights&sz=640x480&output=vast&gdfp_req=1&env=vp",
+                  serverUrl: "https://pubads.g.doubleclick.net/gampad/ads?iu=/4817/sportsdesk/highlights&sz=640x480\
+            &output=vast&gdfp_req=1&env=vp",
                   requestMode: 'onload', timeout: 5000, vpaidMode: 'ENABLED'
                 });
               });
@@ -190,39 +200,41 @@ class PublisherVideoAndAudienceShapesTest {
             <!DOCTYPE html>
             <html><head>
             <meta charset="utf-8"><title>The 12 best houseplants for a dark flat | Habitat Monthly</title>
-            <!-- InMobi Choice. Consent Manager Tag v3.0 (for TCF 2.2) -->
+            <!-- consent: InMobi Choice (TCF) -->
             <script type="text/javascript" async=true>
-            (function() {
-              var host = window.location.hostname;
-              var element = document.createElement('script');
-              var firstScript = document.getElementsByTagName('script')[0];
-              var url = 'https://cmp.inmobi.com'.concat('/choice/', 'aB3dE5fG7hJ9k', '/', host, '/choice.js?tag_version=V3');
-              element.async = true;
-              element.type = 'text/javascript';
-              element.src = url;
-              firstScript.parentNode.insertBefore(element, firstScript);
-            })();
+            (function (site) {
+              var cmp = document.createElement('script');
+              cmp.async = true;
+              cmp.src = 'https://cmp.inmobi.com/choice/' + 'aB3dE5fG7hJ9k' + '/' + site + '/choice.js?tag_version=V3';
+              document.head.appendChild(cmp);
+            })(location.hostname);
             </script>
             <script>
               window.permutive = window.permutive || {q: [], config: {}};
-              ['addon', 'identify', 'track', 'trigger', 'query', 'segment', 'segments', 'ready', 'on', 'once', 'user', 'consent'].forEach(function (m) {
-                window.permutive[m] = function () { window.permutive.q.push({functionName: m, arguments: [].slice.call(arguments)}); };
+              ['addon', 'identify', 'track', 'trigger', 'query', 'segment', 'segments', 'ready', 'on', 'once', 'user',
+               'consent'].forEach(function (m) {
+                window.permutive[m] = function () {
+                  window.permutive.q.push({functionName: m, arguments: [].slice.call(arguments)});
+                };
               });
-              permutive.addon('web', {page: {type: 'article', article: {section: 'home', tags: ['plants', 'interiors']}}});
+              permutive.addon('web', {page: {type: 'article',
+                article: {section: 'home', tags: ['plants', 'interiors']}}});
             </script>
             <script async src="https://habitat.edge.permutive.app/9d2f0c4e-51aa-4b7e-8a13-2f0b6c9d1e77-web.js"></script>
             <script>
               var _comscore = _comscore || [];
               _comscore.push({c1: "2", c2: "18456732", options: {enableFirstPartyCookie: true}});
-              (function () {
-                var s = document.createElement("script"), el = document.getElementsByTagName("script")[0];
-                s.async = true; s.src = "https://sb.scorecardresearch.com/cs/18456732/beacon.js";
-                el.parentNode.insertBefore(s, el);
-              })();
+              (function (d) {
+                var beacon = d.createElement("script");
+                beacon.async = true;
+                beacon.src = "https://sb.scorecardresearch.com/cs/18456732/beacon.js";
+                d.head.appendChild(beacon);
+              })(document);
             </script>
             <script src="https://tags.crwdcntrl.net/lt/c/15581/lt.min.js" async></script>
             </head><body>
-            <noscript><img src="https://sb.scorecardresearch.com/p?c1=2&amp;c2=18456732&amp;cv=4.4.0&amp;cj=1" alt=""></noscript>
+            <noscript><img alt="" width="1" height="1"
+              src="https://sb.scorecardresearch.com/p?c1=2&amp;c2=18456732&amp;cv=4.4.0&amp;cj=1"></noscript>
             <h1>The 12 best houseplants for a dark flat</h1>
             <p>Snake plants and ZZ plants cope with north-facing rooms.</p>
             <img src="/images/2024/zz-plant.webp" width="800" height="533" alt="A ZZ plant on a shelf">
@@ -240,14 +252,22 @@ class PublisherVideoAndAudienceShapesTest {
     void danishNewsSiteWithConsentmanagerPianoAnalyticsAdnamiAndPlista() {
         String page = """
             <!DOCTYPE html><html lang="da"><head>
-            <script>if(!("gdprAppliesGlobally" in window)){window.gdprAppliesGlobally=true}if(!("cmp_id" in window)||window.cmp_id<1){window.cmp_id=0}if(!("cmp_cdid" in window)){window.cmp_cdid="a1b2c3d4e5f6"}if(!("cmp_params" in window)){window.cmp_params=""}if(!("cmp_host" in window)){window.cmp_host="c.delivery.consentmanager.net"}if(!("cmp_cdn" in window)){window.cmp_cdn="cdn.consentmanager.net"}if(!("cmp_proto" in window)){window.cmp_proto="https:"}if(!("cmp_codesrc" in window)){window.cmp_codesrc="1"}</script>
-            <script type="text/javascript" data-cmp-ab="1" src="https://cdn.consentmanager.net/delivery/autoblocking/a1b2c3d4e5f6.js" data-cmp-host="c.delivery.consentmanager.net" data-cmp-cdn="cdn.consentmanager.net" data-cmp-codesrc="1"></script>
+            <script>var cmpDefaults={cmp_cdid:"a1b2c3d4e5f6",cmp_params:"",cmp_proto:"https:",cmp_codesrc:"1",
+            cmp_cdn:"cdn.consentmanager.net"};for(var key in cmpDefaults){if(!(key in window))
+            window[key]=cmpDefaults[key]}window.cmp_host=window.cmp_host||"c.delivery.consentmanager.net";
+            window.cmp_id=window.cmp_id>0?window.cmp_id:0;window.gdprAppliesGlobally=window.gdprAppliesGlobally!==false;
+            </script>
+            <script type="text/javascript" data-cmp-ab="1"
+                    src="https://cdn.consentmanager.net/delivery/autoblocking/a1b2c3d4e5f6.js"
+                    data-cmp-host="c.delivery.consentmanager.net" data-cmp-cdn="cdn.consentmanager.net"
+                    data-cmp-codesrc="1"></script>
             <script src="https://tag.aticdn.net/piano-analytics.js"></script>
             <script type="text/javascript">
               pa.setConfigurations({site: 612345, collectDomain: 'https://abcdefg.pa-cd.com'});
               pa.sendEvent('page.display', {page: 'indland-artikel', page_chapter1: 'indland'});
             </script>
-            <script async src="https://macro.adnami.io/macro/spec/adsm.macro.7c1e9a2b-4d3f-4e8a-b6c5-0f9e8d7c6b5a.js"></script>
+            <script async src="https://macro.adnami.io/macro/spec/adsm.macro.7c1e9a2b-4d3f-4e8a-b6c5-0f9e8d7c6b5a.js">\
+            </script>
             </head><body>
             <article><h1>Ny bro over havnen åbner til sommer</h1>
             <p>Broen bliver 180 meter lang.</p></article>
@@ -292,7 +312,8 @@ class PublisherVideoAndAudienceShapesTest {
                           {"@type": "Organization", "name": "Outbrain", "sameAs": "https://www.outbrain.com/"},
                           {"@type": "Organization", "name": "Chartbeat", "sameAs": "https://chartbeat.com/"}],
              "publisher": {"@type": "Organization", "name": "Media Desk",
-               "sameAs": ["https://twitter.com/mediadesk", "https://www.facebook.com/mediadesk", "https://www.linkedin.com/company/mediadesk"]}}
+               "sameAs": ["https://twitter.com/mediadesk", "https://www.facebook.com/mediadesk",
+                          "https://www.linkedin.com/company/mediadesk"]}}
             </script>
             </head><body>
             <article>
@@ -301,13 +322,21 @@ class PublisherVideoAndAudienceShapesTest {
             parallel, and Google Ad Manager as the ad server. Identity modules such as ID5, UID2 and LiveRamp's ATS are
             now standard, and so are recommendation widgets from <a href="https://www.taboola.com/">Taboola</a> and
             <a href="https://www.outbrain.com/">Outbrain</a>.</p>
-            <p>Audience teams watch <a href="https://chartbeat.com/">Chartbeat</a> and <a href="https://www.parse.ly/">Parse.ly</a>
-            dashboards, measure with comScore and Nielsen, and segment with <a href="https://permutive.com/">Permutive</a>.</p>
+            <p>Audience teams watch <a href="https://chartbeat.com/">Chartbeat</a> and
+            <a href="https://www.parse.ly/">Parse.ly</a> dashboards, measure with comScore and Nielsen, and segment with
+            <a href="https://permutive.com/">Permutive</a>.</p>
             <pre><code>&lt;script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"&gt;&lt;/script&gt;
-            googletag.cmd.push(function() { googletag.defineSlot('/1234/news', [300, 250], 'mpu').addService(googletag.pubads()); });
-            pbjs.que.push(function() { pbjs.addAdUnits(adUnits); pbjs.requestBids({bidsBackHandler: initAdserver}); });</code></pre>
-            <iframe src="https://video.mediadesk.example/embed/ad-stacks-panel" width="640" height="360" title="Panel discussion" allowfullscreen></iframe>
-            <div class="related" data-feed="https://mediadesk.example/api/related?id=4471" data-share="https://mediadesk.example/2024/06/ad-stacks/"></div>
+            googletag.cmd.push(function() {
+              googletag.defineSlot('/1234/news', [300, 250], 'mpu').addService(googletag.pubads());
+            });
+            pbjs.que.push(function() {
+              pbjs.addAdUnits(adUnits);
+              pbjs.requestBids({bidsBackHandler: startAds});
+            });</code></pre>
+            <iframe src="https://video.mediadesk.example/embed/ad-stacks-panel" width="640" height="360"
+                    title="Panel discussion" allowfullscreen></iframe>
+            <div class="related" data-feed="https://mediadesk.example/api/related?id=4471"
+                 data-share="https://mediadesk.example/2024/06/ad-stacks/"></div>
             </article>
             <script src="/assets/mediadesk.js" defer></script>
             </body></html>
@@ -321,9 +350,12 @@ class PublisherVideoAndAudienceShapesTest {
         String page = """
             <!DOCTYPE html><html lang="de"><head><meta charset="utf-8">
             <title>Stadtrat beschließt Haushalt | Rheinblick Online</title>
-            <link rel="preload" href="//data-5e1c0a9b3f.rheinblick-online.de/iomm/latest/manager/base/es6/bundle.js" as="script" id="IOMmBundle">
-            <link rel="preload" href="//data-5e1c0a9b3f.rheinblick-online.de/iomm/latest/bootstrap/loader.js" as="script">
-            <script type="text/javascript" src="//data-5e1c0a9b3f.rheinblick-online.de/iomm/latest/bootstrap/loader.js"></script>
+            <link rel="preload" as="script" id="IOMmBundle"
+                  href="//data-5e1c0a9b3f.rheinblick-online.de/iomm/latest/manager/base/es6/bundle.js">
+            <link rel="preload" as="script"
+                  href="//data-5e1c0a9b3f.rheinblick-online.de/iomm/latest/bootstrap/loader.js">
+            <script type="text/javascript"
+                    src="//data-5e1c0a9b3f.rheinblick-online.de/iomm/latest/bootstrap/loader.js"></script>
             <link rel="stylesheet" href="/static/rheinblick.css">
             </head><body>
             <script type="text/javascript">
@@ -362,7 +394,8 @@ class PublisherVideoAndAudienceShapesTest {
             <script src="https://imasdk.googleapis.com/js/sdkloader/ima3.js"></script>
             <script>
             var VIDEO_SRC = 'https://media.harbourtimes.example/video/ferry-crossing-1080p.mp4';
-            var AD_TAG = 'https://pubads.g.doubleclick.net/gampad/ads?iu=/1998/harbourtimes/video&sz=640x360&gdfp_req=1&output=vast&env=vp';
+            var AD_TAG = 'https://pubads.g.doubleclick.net/gampad/ads?iu=/1998/harbourtimes/video&sz=640x360'
+              + '&gdfp_req=1&output=vast&env=vp';
             var video = document.getElementById('content-video');
             if (matchMedia('(min-width: 1200px)').matches) { video.src = VIDEO_SRC; }
             function requestAds() {
@@ -389,16 +422,23 @@ class PublisherVideoAndAudienceShapesTest {
         String page = """
             <head>
             <script>
-              !function(n,e,i){if(!n){n=n||{},window.permutive=n,n.q=[];var t=function(){return([1e7]+-1e3+-4e3+-8e3+-1e11).replace(/[018]/g,function(n){return(n^(window.crypto||window.msCrypto).getRandomValues(new Uint8Array(1))[0]&15>>n/4).toString(16)})};n.config=i||{},n.config.apiKey=e,n.config.workspaceId=e,n.config.environment=n.config.environment||"production",(window.crypto||window.msCrypto)&&(n.config.viewId=t());for(var g=["addon","identify","track","trigger","query","segment","segments","ready","on","once","user","consent"],r=0;r<g.length;r++){var w=g[r];n[w]=function(e){return function(){var i=Array.prototype.slice.call(arguments,0);n.q.push({functionName:e,arguments:i})}}(w)}}}(window.permutive,"4f1e2d3c-b5a6-4978-8a9b-0c1d2e3f4a5b",{consentRequired:true});
-              window.googletag = window.googletag || {}, window.googletag.cmd = window.googletag.cmd || [], window.googletag.cmd.push(function () {
-                if (0 === window.googletag.pubads().getTargeting("permutive").length) {
-                  var k = window.localStorage.getItem("_pdfps");
-                  window.googletag.pubads().setTargeting("permutive", k ? JSON.parse(k) : []);
+              !function(w,key,opts){if(w.permutive)return;var p=w.permutive={q:[],config:opts||{}},c=p.config;
+              c.apiKey=c.workspaceId=key;c.environment=c.environment||"production";"addon identify track trigger query \
+            segment segments ready on once user consent".split(" ").forEach(function(m){p[m]=function(){p.q.push({\
+            functionName:m,arguments:[].slice.call(arguments)})}})}(window,"4f1e2d3c-b5a6-4978-8a9b-0c1d2e3f4a5b",\
+            {consentRequired:true});
+              window.googletag = window.googletag || {cmd: []};
+              googletag.cmd.push(function () {
+                var ads = googletag.pubads();
+                if (!ads.getTargeting('permutive').length) {
+                  var stored = localStorage.getItem('_pdfps');
+                  ads.setTargeting('permutive', stored ? JSON.parse(stored) : []);
                 }
               });
               permutive.addon("web", {page: {article: {title: "Harbour dredging to start", authors: ["Sam Lee"]}}});
             </script>
-            <script async src="https://4f1e2d3c-b5a6-4978-8a9b-0c1d2e3f4a5b.edge.permutive.app/4f1e2d3c-b5a6-4978-8a9b-0c1d2e3f4a5b-web.js"></script>
+            <script async src="https://4f1e2d3c-b5a6-4978-8a9b-0c1d2e3f4a5b.edge.permutive.app/\
+            4f1e2d3c-b5a6-4978-8a9b-0c1d2e3f4a5b-web.js"></script>
             </head>
             <body><h1>Harbour dredging to start</h1><p class="author">Sam Lee</p></body>
             """;
@@ -422,13 +462,17 @@ class PublisherVideoAndAudienceShapesTest {
             <script async src="//static.chartbeat.com/js/chartbeat_video.js"></script>
             </head>
             <body>
-            <section class="playlist" data-endpoint="/api/playlists/travel" data-next="https://tv.weekendjournal.example/travel?page=2">
+            <section class="playlist" data-endpoint="/api/playlists/travel"
+                     data-next="https://tv.weekendjournal.example/travel?page=2">
               <a class="clip" href="/travel/lisbon-trams">Lisbon's trams</a>
             </section>
-            <div class="OUTBRAIN" data-src="DROP_PERMALINK_HERE" data-widget-id="SF_1" data-ob-template="WeekendJournal"></div>
+            <div class="OUTBRAIN" data-src="https://tv.weekendjournal.example/travel" data-widget-id="SF_1"
+                 data-ob-template="WeekendJournal"></div>
             <script type="text/javascript">
             document.addEventListener('DOMContentLoaded', function () {
-              document.querySelectorAll('.clip').forEach(function (a) { a.addEventListener('mouseenter', prefetchClip); });
+              document.querySelectorAll('.clip').forEach(function (a) {
+                a.addEventListener('mouseenter', prefetchClip);
+              });
             });
             function prefetchClip(e) { fetch('/api/clips/prefetch?href=' + encodeURIComponent(e.target.href)); }
             </script>
@@ -462,7 +506,8 @@ class PublisherVideoAndAudienceShapesTest {
               tag.dispatch();
             </script>
             <script>var pp_gemius_identifier = 'bVfrQnX5.3YBc0uPQ8mCkXZ7HbTJm6MkWqbHlS8FkyD.J7';
-            (function(d){var s=d.createElement('script');s.async=true;s.src='https://gafr.hit.gemius.pl/xgemius.js';d.head.appendChild(s);})(document);</script>
+            (function(d){var s=d.createElement('script');s.async=true;s.src='https://gafr.hit.gemius.pl/xgemius.js';
+            d.head.appendChild(s);})(document);</script>
             </head><body>
             <h1>Le budget adopté en première lecture</h1>
             <a href="https://www.lejournal.example/amp/politique/article-77120.html">Version AMP</a>
