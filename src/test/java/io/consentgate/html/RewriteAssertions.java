@@ -83,6 +83,28 @@ final class RewriteAssertions {
         }
     }
 
+    /**
+     * Asserts that {@code cases} byte-level mutations ({@link MutationCorpus#mutate}) of {@code pages}, taken in
+     * turn, each rewritten with everything refused, keep no refused tracker (a second pass over the output finds
+     * none) and that the second pass changes nothing.
+     */
+    static void assertMutationsKeepNoRefusedTracker(List<String> pages, long seed, int cases) {
+        java.util.Random r = new java.util.Random(seed);
+        ConsentDecision none = ConsentDecision.refuseAll();
+        List<TrackerEvent> left = new ArrayList<>();
+        for (int i = 0; i < cases; i++) {
+            byte[] doc = MutationCorpus.mutate(r, pages.get(i % pages.size()).getBytes(StandardCharsets.UTF_8));
+            byte[] out = rewrite(REMOVE, doc, none, StandardCharsets.UTF_8, null, new int[0]);
+            left.clear();
+            byte[] again = rewrite(REMOVE, out, none, StandardCharsets.UTF_8, left::add, new int[0]);
+            left.removeIf(e -> e.action() == TrackerEvent.Action.ALLOWED);
+            String msg = "seed " + seed + ", case " + i + "\ninput=" + new String(doc, StandardCharsets.UTF_8);
+            org.junit.jupiter.api.Assertions.assertEquals(List.of(), left, msg);
+            org.junit.jupiter.api.Assertions.assertEquals(new String(out, StandardCharsets.UTF_8),
+                new String(again, StandardCharsets.UTF_8), msg);
+        }
+    }
+
     static List<TrackerEvent> events(HtmlRewriter r, String html, ConsentDecision d) {
         List<TrackerEvent> events = new ArrayList<>();
         rewrite(r, html.getBytes(StandardCharsets.UTF_8), d, StandardCharsets.UTF_8, events::add, new int[0]);
