@@ -1,0 +1,571 @@
+package io.consentgate.html;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.consentgate.Category;
+import io.consentgate.ConsentDecision;
+import io.consentgate.ConsentMode;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * B2B and SaaS marketing sites as Webflow, HubSpot CMS, WordPress and Next.js print them: account identification,
+ * marketing automation, ad pixels, product analytics, testing tools and chat side by side with the site's own
+ * navigation, forms and scripts. With the categories refused the vendors' loaders, settings and pixels go, the named
+ * first-party parts stay, and with everything allowed the page is untouched.
+ */
+class B2bMarketingSiteShapesTest {
+
+    private static final ConsentDecision NONE = ConsentDecision.refuseAll();
+    private static final ConsentDecision ANALYTICS_ONLY = decision(Category.FUNCTIONAL, Category.ANALYTICS);
+    private static final ConsentDecision MARKETING_ONLY = decision(Category.FUNCTIONAL, Category.MARKETING);
+    private static final ConsentDecision FUNCTIONAL_ONLY = decision(Category.FUNCTIONAL);
+    private static final ConsentDecision ALL = decision(Category.FUNCTIONAL, Category.ANALYTICS, Category.MARKETING);
+
+    private static ConsentDecision decision(Category... allowed) {
+        return ConsentDecision.of(Set.of(allowed), Map.of(), ConsentMode.OPT_IN);
+    }
+
+    private static String rewrite(String html, ConsentDecision d) {
+        return RewriteAssertions.rewrite(RewriteAssertions.REMOVE, html, d);
+    }
+
+    /** Under {@code d} each of {@code gone} is out of the page and each of {@code kept} in it; all allowed: as is. */
+    private static void assertRewritten(String page, ConsentDecision d, List<String> gone, List<String> kept) {
+        String out = rewrite(page, d);
+        for (String g : gone) {
+            assertFalse(out.contains(g), () -> "left: " + g + "\n" + out);
+        }
+        for (String k : kept) {
+            assertTrue(out.contains(k), () -> "lost: " + k + "\n" + out);
+        }
+        assertEquals(page, rewrite(page, ALL));
+    }
+
+    private static final String WEBFLOW_PAGE = """
+        <!DOCTYPE html><!-- Last Published: Tue Nov 04 2026 --><html data-wf-domain="www.acmeops.example" \
+        data-wf-page="6650a1b2c3d4e5f6a7b8c9d0" data-wf-site="6650a1b2c3d4e5f6a7b8c9c1" lang="en">
+        <head><meta charset="utf-8"><title>AcmeOps | Revenue orchestration for B2B teams</title>
+        <link href="https://cdn.prod.website-files.com/6650a1b2c3d4e5f6a7b8c9c1/css/acmeops.webflow.shared.css" \
+        rel="stylesheet" type="text/css">
+        <script type="text/javascript">!function(o,c){var n=c.documentElement,t=" w-mod-";n.className+=t+"js",\
+        ("ontouchstart"in o||o.DocumentTouch&&c instanceof DocumentTouch)&&(n.className+=t+"touch")}(window,document);\
+        </script>
+        <!-- Start of HubSpot Embed Code -->
+        <script type="text/javascript" id="hs-script-loader" async defer src="//js-eu1.hs-scripts.com/26123456.js">\
+        </script>
+        <!-- End of HubSpot Embed Code -->
+        <script src="https://tag.clearbitscripts.com/v1/pk_0f1e2d3c4b5a69788796a5b4c3d2e1f0/tags.js" \
+        referrerpolicy="strict-origin-when-cross-origin"></script>
+        <script>
+          window._6si = window._6si || [];
+          window._6si.push(['enableEventTracking', true]);
+          window._6si.push(['setToken', '8c1f4e2a9b7d6c5e4f3a2b1c0d9e8f7a']);
+          window._6si.push(['setEndpoint', 'b.6sc.co']);
+          (function () {
+            var sixSense = document.createElement('script');
+            sixSense.type = 'text/javascript';
+            sixSense.async = true;
+            sixSense.src = '//j.6sc.co/6si.min.js';
+            var first = document.getElementsByTagName('script')[0];
+            first.parentNode.insertBefore(sixSense, first);
+          })();
+        </script>
+        <script type="text/javascript">
+        _linkedin_partner_id = "4812345";
+        window._linkedin_data_partner_ids = window._linkedin_data_partner_ids || [];
+        window._linkedin_data_partner_ids.push(_linkedin_partner_id);
+        </script><script type="text/javascript">
+        (function(l) {
+        if (!l){window.lintrk = function(a,b){window.lintrk.q.push([a,b])};
+        window.lintrk.q=[]}
+        var s = document.getElementsByTagName("script")[0];
+        var b = document.createElement("script");
+        b.type = "text/javascript";b.async = true;
+        b.src = "https://snap.licdn.com/li.lms-analytics/insight.min.js";
+        s.parentNode.insertBefore(b, s);})(window.lintrk);
+        </script>
+        <noscript>
+        <img height="1" width="1" style="display:none;" alt="" \
+        src="https://px.ads.linkedin.com/collect/?pid=4812345&fmt=gif" />
+        </noscript>
+        <script type="application/ld+json">{"@context":"https://schema.org","@type":"Organization",\
+        "name":"AcmeOps","url":"https://www.acmeops.example","sameAs":["https://www.linkedin.com/company/acmeops",\
+        "https://x.com/acmeops","https://www.g2.com/products/acmeops/reviews"]}</script>
+        </head><body>
+        <div class="navbar w-nav" data-collapse="medium" role="banner"><a href="/" class="brand w-nav-brand">AcmeOps</\
+        a>\
+        <a href="/demo" class="button w-button" id="nav-demo">Book a demo</a></div>
+        <section class="logos"><h2>Trusted by revenue teams and integrated with your stack</h2>
+        <img src="https://cdn.prod.website-files.com/6650a1b2c3d4e5f6a7b8c9c1/logos/6sense.svg" alt="6sense">
+        <img src="https://cdn.prod.website-files.com/6650a1b2c3d4e5f6a7b8c9c1/logos/hubspot.svg" alt="HubSpot">
+        <a href="https://www.hubspot.com/products/marketing" id="hubspot-link">HubSpot integration</a>
+        <a href="https://6sense.com/platform/" id="sixsense-link">6sense integration</a></section>
+        <script src="https://d3e54v103j8qbb.cloudfront.net/js/jquery-3.5.1.min.dc5e7f18c8.js?site=6650a1b2c3d4e5f6a7b8\
+        c9c1" \
+        type="text/javascript" integrity="sha256-9/aliU8dGd2tb6OSsuzixeV4y/faTqgFtohetphbbj0=" crossorigin="anonymous">\
+        </script>
+        <script src="https://cdn.prod.website-files.com/6650a1b2c3d4e5f6a7b8c9c1/js/webflow.a1b2c3d4.js" \
+        type="text/javascript"></script>
+        </body></html>
+        """;
+
+    @Test
+    void webflowHeadCodeLosesHubSpotClearbitSixSenseAndLinkedInAndKeepsTheSite() {
+        assertRewritten(WEBFLOW_PAGE, NONE,
+            List.of("hs-scripts.com", "clearbitscripts.com", "6sc.co", "_6si", "_linkedin_partner_id",
+                "snap.licdn.com", "px.ads.linkedin.com"),
+            List.of("w-mod-", "webflow.a1b2c3d4.js", "jquery-3.5.1.min", "application/ld+json",
+                "linkedin.com/company/acmeops", "logos/6sense.svg", "id=\"hubspot-link\"", "id=\"sixsense-link\"",
+                "id=\"nav-demo\"", "<!-- Start of HubSpot Embed Code -->"));
+    }
+
+    @Test
+    void webflowHeadCodeLosesTheMarketingTagsWhereOnlyAnalyticsIsAllowed() {
+        assertRewritten(WEBFLOW_PAGE, ANALYTICS_ONLY,
+            List.of("hs-scripts.com", "clearbitscripts.com", "6sc.co", "_linkedin_partner_id", "snap.licdn.com"),
+            List.of("webflow.a1b2c3d4.js", "logos/hubspot.svg"));
+    }
+
+    @Test
+    void hubSpotCmsPageLosesItsTrackingAndMunchkinAndKeepsTheFormsAndCmsScripts() {
+        String page = """
+            <!doctype html><html lang="en"><head><meta charset="utf-8">
+            <title>Pricing | Northwind Cloud</title>
+            <link rel="stylesheet" href="/hs-fs/hubfs/hub_generated/template_assets/1/55512345678/theme.min.css">
+            <script src="/hs/hsstatic/jquery-libs/static-1.4/jquery/jquery-1.11.2.js"></script>
+            <script>hsjQuery = window['jQuery'];</script>
+            </head><body class="pricing-page">
+            <main id="pricing"><h1>Plans for every team</h1>
+            <div id="hs-form-demo"></div>
+            <script charset="utf-8" type="text/javascript" src="//js-eu1.hsforms.net/forms/embed/v2.js"></script>
+            <script>
+              hbspt.forms.create({
+                region: "eu1",
+                portalId: "26123456",
+                formId: "3f2e1d0c-4b5a-6978-8796-a5b4c3d2e1f0",
+                target: "#hs-form-demo"
+              });
+            </script></main>
+            <script>
+            (function() {
+              var didInit = false;
+              function initMunchkin() {
+                if (didInit === false) {
+                  didInit = true;
+                  Munchkin.init('123-ABC-456', {"wsInfo": "jFRS"});
+                }
+              }
+              var mk = document.createElement('script');
+              mk.type = 'text/javascript';
+              mk.async = true;
+              mk.src = '//munchkin.marketo.net/munchkin.js';
+              mk.onreadystatechange = function() {
+                if (this.readyState == 'complete' || this.readyState == 'loaded') { initMunchkin(); }
+              };
+              mk.onload = initMunchkin;
+              document.getElementsByTagName('head')[0].appendChild(mk);
+            })();
+            </script>
+            <script>var _hsq = window._hsq = window._hsq || []; _hsq.push(["setContentType", "standard-page"]);\
+            </script>
+            <script type="text/javascript" id="hs-script-loader" async defer src="/hs/scriptloader/26123456.js">\
+            </script>
+            <script src="/hs/hsstatic/cos-i18n/static-1.53/bundles/project.js"></script>
+            <script src="/hs-fs/hubfs/hub_generated/template_assets/1/55512345679/main.min.js"></script>
+            </body></html>
+            """;
+        assertRewritten(page, NONE,
+            List.of("/hs/scriptloader/", "Munchkin.init", "munchkin.marketo.net"),
+            List.of("hbspt.forms.create", "forms/embed/v2.js", "hsjQuery", "cos-i18n/static-1.53/bundles/project.js",
+                "55512345679/main.min.js", "<h1>Plans for every team</h1>", "setContentType"));
+    }
+
+    @Test
+    void wordPressPageLosesTheVisitorIdentificationTagsAndKeepsItsOwnHeapLibrary() {
+        String page = """
+            <!DOCTYPE html><html lang="en-US"><head><meta charset="UTF-8">
+            <title>Integrations &#8211; Fabrikam Data</title>
+            <script type="text/javascript" src="https://fabrikam.example/wp-includes/js/jquery/jquery.min.js?ver=3.7.1\
+            " \
+            id="jquery-core-js"></script>
+            <script type="text/javascript">
+            piAId = '1012345';
+            piCId = '';
+            piHostname = 'go.fabrikam.example';
+
+            (function() {
+              function async_load(){
+                var s = document.createElement('script'); s.type = 'text/javascript';
+                s.src = ('https:' == document.location.protocol ? 'https://pi' : 'http://cdn') + '.pardot.com/pd.js';
+                var c = document.getElementsByTagName('script')[0]; c.parentNode.insertBefore(s, c);
+              }
+              if(window.attachEvent) { window.attachEvent('onload', async_load); }
+              else { window.addEventListener('load', async_load, false); }
+            })();
+            </script>
+            <script> (function(ss,ex){ window.ldfdr=window.ldfdr||function(){(ldfdr._q=ldfdr._q||[]).push(\
+            [].slice.call(arguments));}; (function(d,s){ fs=d.getElementsByTagName(s)[0]; function ce(src){ \
+            var cs=d.createElement(s); cs.src=src; cs.async=1; fs.parentNode.insertBefore(cs,fs); }; \
+            ce('https://sc.lfeeder.com/lftracker_v1_'+ss+(ex?'_'+ex:'')+'.js'); })(document,'script'); })\
+            ('lYNOR8xZ4Ba4WQJZ'); </script>
+            <script type="text/javascript" src="https://secure.leadforensics.com/js/219876.js" ></script>
+            <noscript><img alt="" src="https://secure.leadforensics.com/219876.png" style="display:none;" /></noscript>
+            <script type="text/javascript">window._nQc="89012345";</script>
+            <script type="text/javascript" async src="https://serve.albacross.com/track.js"></script>
+            <script>window.ZIProjectKey = "a1b2c3d4e5f6a7b8c9d0";</script>
+            <script async src="https://js.zi-scripts.com/zi-tag.js"></script>
+            <noscript><img src="https://ws.zoominfo.com/pixel/6123456789abcdef01234567" width="1" height="1" \
+            style="display: none;" alt="websights"/></noscript>
+            <script src="https://fabrikam.example/wp-content/themes/fabrikam/js/heap.js?ver=2.1.0" id="fab-heap-js">\
+            </script>
+            <script>
+              var queue = new FabHeap(function (a, b) { return a.priority - b.priority; });
+              queue.push({priority: 2, name: 'Salesforce'}); queue.push({priority: 1, name: 'Marketo'});
+              document.getElementById('integration-count').textContent = queue.size();
+            </script>
+            </head><body>
+            <p>Works with <span id="integration-count"></span> tools, among them Pardot, Marketo and Leadfeeder.</p>
+            <a href="https://www.leadfeeder.com/" id="lf-link">Leadfeeder</a>
+            <a href="https://www.leadforensics.com/" id="lfx-link">Lead Forensics</a>
+            </body></html>
+            """;
+        assertRewritten(page, NONE,
+            List.of("piAId", "pardot.com", "ldfdr", "lfeeder.com", "leadforensics.com/js", "219876.png", "_nQc",
+                "albacross.com", "ZIProjectKey", "zi-scripts.com", "ws.zoominfo.com"),
+            List.of("jquery.min.js", "js/heap.js?ver=2.1.0", "new FabHeap", "id=\"lf-link\"", "id=\"lfx-link\"",
+                "among them Pardot, Marketo and Leadfeeder"));
+    }
+
+    private static final String NEXT_PAGE = """
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"/>
+        <link rel="preload" href="/_next/static/media/inter-latin.woff2" as="font" crossorigin="" type="font/woff2"/>
+        <script src="/_next/static/chunks/webpack-4b2f1c0e.js" defer=""></script>
+        <script src="/_next/static/chunks/main-app-9a8b7c6d.js" defer=""></script>
+        <link rel="preconnect" href="https://cdn.segment.com"/>
+        <script id="segment-snippet">!function(){var i="analytics",analytics=window[i]=window[i]||[];\
+        if(!analytics.initialize)if(analytics.invoked)window.console&&console.error&&console.error("Segment loaded twi\
+        ce.");\
+        else{analytics.invoked=!0;analytics.methods=["track","page","identify","group","alias","reset"];\
+        analytics.factory=function(e){return function(){var t=Array.prototype.slice.call(arguments);t.unshift(e);\
+        analytics.push(t);return analytics}};for(var e=0;e<analytics.methods.length;e++){var key=analytics.methods[e];\
+        analytics[key]=analytics.factory(key)}analytics.load=function(key,e){var t=document.createElement("script");\
+        t.type="text/javascript";t.async=!0;t.src="https://cdn.segment.com/analytics.js/v1/"+key+"/analytics.min.js";\
+        var n=document.getElementsByTagName("script")[0];n.parentNode.insertBefore(t,n);analytics._loadOptions=e};\
+        analytics._writeKey="Xk2mQ9rTz4";analytics.SNIPPET_VERSION="5.2.0";analytics.load("Xk2mQ9rTz4");\
+        analytics.page()}}();</script>
+        <script type="text/javascript">
+            window.heapReadyCb=window.heapReadyCb||[],window.heap=window.heap||[],
+            heap.load=function(e,t){window.heap.envId=e,window.heap.clientConfig=t=t||{},
+            window.heap.clientConfig.shouldFetchServerConfig=!1;var a=document.createElement("script");
+            a.type="text/javascript",a.async=!0,a.src="https://cdn.us.heap-api.com/config/"+e+"/heap_config.js";
+            var r=document.getElementsByTagName("script")[0];r.parentNode.insertBefore(a,r)};
+            heap.load("3141592653");
+        </script>
+        <script>
+          window['_fs_host'] = 'fullstory.com';
+          window['_fs_script'] = 'edge.fullstory.com/s/fs.js';
+          window['_fs_org'] = 'o-1QRS2T-na1';
+          window['_fs_namespace'] = 'FS';
+        </script>
+        <script src="https://edge.fullstory.com/s/fs.js" crossorigin="anonymous" async></script>
+        <script src="https://cdn.amplitude.com/script/8f7e6d5c4b3a29181716151413121110.js"></script>
+        <script>window.amplitude.add(window.sessionReplay.plugin({sampleRate: 1}));
+        window.amplitude.init('8f7e6d5c4b3a29181716151413121110', {"fetchRemoteConfig": true, \
+        "autocapture": true});</script>
+        <script>
+            !function(t,e){var o,n,p,r;e.__SV||(window.posthog=e,e._i=[],e.init=function(i,s,a){
+            (p=t.createElement("script")).type="text/javascript",p.crossOrigin="anonymous",p.async=!0,
+            p.src=s.api_host.replace(".i.posthog.com","-assets.i.posthog.com")+"/static/array.js",
+            (r=t.getElementsByTagName("script")[0]).parentNode.insertBefore(p,r)},e.__SV=1)}(document,window.posthog||\
+        []);
+            posthog.init('phc_Z9y8X7w6V5u4T3s2R1q0', {api_host: 'https://eu.i.posthog.com', person_profiles: \
+        'identified_only'});
+        </script>
+        <script src="https://cdn.lr-ingest.io/LogRocket.min.js" crossorigin="anonymous"></script>
+        <script>window.LogRocket && window.LogRocket.init('k3x9qa/marketing-site');</script>
+        <script type="text/javascript">
+            (function(c,l,a,r,i,t,y){
+                c[a]=c[a]||function(){(c[a].q=c[a].q||[]).push(arguments)};
+                t=l.createElement(r);t.async=1;t.src="https://www.clarity.ms/tag/"+i;
+                y=l.getElementsByTagName(r)[0];y.parentNode.insertBefore(t,y);
+            })(window, document, "clarity", "script", "p4q5r6s7t8");
+        </script>
+        <script>
+            (function(h,o,t,j,a,r){
+                h.hj=h.hj||function(){(h.hj.q=h.hj.q||[]).push(arguments)};
+                h._hjSettings={hjid:3456789,hjsv:6};
+                a=o.getElementsByTagName('head')[0];
+                r=o.createElement('script');r.async=1;
+                r.src=t+h._hjSettings.hjid+j+h._hjSettings.hjsv;
+                a.appendChild(r);
+            })(window,document,'https://static.hotjar.com/c/hotjar-','.js?sv=');
+        </script>
+        <script>
+        (function(apiKey){
+            (function(p,e,n,d,o){var v,w,x,y,z;o=p[d]=p[d]||{};o._q=o._q||[];
+            v=['initialize','identify','updateOptions','pageLoad','track'];for(w=0,x=v.length;w<x;++w)(function(m){
+                o[m]=o[m]||function(){o._q[m===v[0]?'unshift':'push']([m].concat([].slice.call(arguments,0)));};})(v[w\
+        ]);
+                y=e.createElement(n);y.async=!0;y.src='https://cdn.pendo.io/agent/static/'+apiKey+'/pendo.js';
+                z=e.getElementsByTagName(n)[0];z.parentNode.insertBefore(y,z);})(window,document,'script','pendo');
+            pendo.initialize({visitor: {id: ''}});
+        })('0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d');
+        </script>
+        <script>mixpanel.init("4c9e1b2a7f3d8e6c5b0a9f8e7d6c5b4a", {track_pageview: true, persistence: "localStorage"});\
+        </script>
+        </head><body><div id="__next"><header><a href="/pricing" id="pricing-link">Pricing</a></header>
+        <section><h2>Connect your warehouse, Segment or Amplitude in minutes</h2>
+        <a href="https://segment.com/docs/" id="segment-docs">Segment docs</a>
+        <img src="https://logo.clearbit.com/amplitude.com" alt="Amplitude" id="amplitude-logo"></section></div>
+        <script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"integrations":["Segment",\
+        "Amplitude","Mixpanel","Heap","PostHog"]}},"page":"/integrations","buildId":"k2Lm9pQ"}</script>
+        <script>self.__next_f.push([1,"3:I[\\"(app)/integrations/page\\",[]]\\n"])</script>
+        </body></html>
+        """;
+
+    @Test
+    void nextJsPageLosesTheProductAnalyticsAndReplayToolsAndKeepsTheAppAndItsData() {
+        assertRewritten(NEXT_PAGE, NONE,
+            List.of("segment.com/analytics.js", "analytics.SNIPPET_VERSION", "heap-api.com", "heap.load(",
+                "_fs_org", "edge.fullstory.com", "cdn.amplitude.com", "amplitude.init", "posthog.init",
+                "i.posthog.com", "lr-ingest.io", "LogRocket.init", "clarity.ms", "_hjSettings", "cdn.pendo.io",
+                "mixpanel.init"),
+            List.of("webpack-4b2f1c0e.js", "main-app-9a8b7c6d.js", "inter-latin.woff2", "id=\"pricing-link\"",
+                "id=\"segment-docs\"", "id=\"amplitude-logo\"", "__NEXT_DATA__", "\"integrations\":[\"Segment\"",
+                "self.__next_f.push"));
+    }
+
+    @Test
+    void nextJsPageKeepsTheAnalyticsToolsWhereAnalyticsIsAllowed() {
+        String out = rewrite(NEXT_PAGE, ANALYTICS_ONLY);
+        assertEquals(NEXT_PAGE, out);
+    }
+
+    private static final String AD_PIXELS = """
+        <html><head><title>Webinar: pipeline in a downturn</title></head><body>
+        <form id="webinar-signup" action="/api/signup" method="post"><input name="email" type="email">\
+        <button>Register</button></form>
+        <script>
+        !function(w,d){if(!w.rdt){var p=w.rdt=function(){p.sendEvent?p.sendEvent.apply(p,arguments):\
+        p.callQueue.push(arguments)};p.callQueue=[];var t=d.createElement("script");\
+        t.src="https://www.redditstatic.com/ads/pixel.js",t.async=!0;var s=d.getElementsByTagName("script")[0];\
+        s.parentNode.insertBefore(t,s)}}(window,document);rdt('init','a2_ghij1234klmn', {"optOut":false,\
+        "useDecimalCurrencyValues":true});rdt('track', 'PageVisit');
+        </script>
+        <script>
+        !function(q,e,v,n,t,s){if(q.qp) return; n=q.qp=function(){n.qp?n.qp.apply(n,arguments):n.queue.push(arguments)\
+        ;};
+        n.queue=[];t=document.createElement(e);t.async=!0;t.src=v; s=document.getElementsByTagName(e)[0];
+        s.parentNode.insertBefore(t,s);}(window, 'script', 'https://a.quora.com/qevents.js');
+        qp('init', '0123456789abcdef0123456789abcdef');
+        qp('track', 'ViewContent');
+        </script>
+        <noscript><img height="1" width="1" style="display:none" \
+        src="https://q.quora.com/_/ad/0123456789abcdef0123456789abcdef/pixel?tag=ViewContent&noscript=1"/></noscript>
+        <script>
+        !function(e,t,n,s,u,a){e.twq||(s=e.twq=function(){s.exe?s.exe.apply(s,arguments):s.queue.push(arguments);
+        },s.version='1.1',s.queue=[],u=t.createElement(n),u.async=!0,u.src='https://static.ads-twitter.com/uwt.js',
+        a=t.getElementsByTagName(n)[0],a.parentNode.insertBefore(u,a))}(window,document,'script');
+        twq('config','o9zyx');
+        </script>
+        <script>(function(w,d,t,r,u){var f,n,i;w[u]=w[u]||[],f=function(){var o={ti:"187654321", enableAutoSpaTracking\
+        : \
+        true};o.q=w[u],w[u]=new UET(o),w[u].push("pageLoad")},n=d.createElement(t),n.src=r,n.async=1,\
+        n.onload=n.onreadystatechange=function(){var s=this.readyState;s&&s!=="loaded"&&s!=="complete"||(f(),\
+        n.onload=n.onreadystatechange=null)},i=d.getElementsByTagName(t)[0],i.parentNode.insertBefore(n,i)})\
+        (window,document,"script","//bat.bing.com/bat.js","uetq");</script>
+        <script type="text/javascript">
+            adroll_adv_id = "QWERTY2345ASDFG6789ZX";
+            adroll_pix_id = "ZXCVB9876POIUY5432LK";
+            adroll_version = "2.0";
+
+            (function(w, d, e, o, a) {
+                w.__adroll_loaded = true;
+                w.adroll = w.adroll || [];
+                w.adroll.f = [ 'setProperties', 'identify', 'track' ];
+                var roundtripUrl = "https://s.adroll.com/j/" + adroll_adv_id + "/roundtrip.js";
+                for (a = 0; a < w.adroll.f.length; a++) {
+                    w.adroll[w.adroll.f[a]] = w.adroll[w.adroll.f[a]] || (function(n) {
+                        return function() { w.adroll.push([ n, arguments ]) }
+                    })(w.adroll.f[a])
+                }
+                e = d.createElement('script');
+                o = d.getElementsByTagName('script')[0];
+                e.src = roundtripUrl;
+                o.parentNode.insertBefore(e, o);
+            })(window, document);
+            adroll.track("pageView");
+        </script>
+        <script src="/assets/js/webinar-form.js"></script>
+        <script>
+          document.getElementById('webinar-signup').addEventListener('submit', function () {
+            if (typeof rdt === 'function') { rdt('track', 'SignUp'); }
+            window.twq && twq('event', 'tw-o9zyx-odd01', {});
+            window.lintrk && lintrk('track', { conversion_id: 13579246 });
+          });
+        </script>
+        </body></html>
+        """;
+
+    @Test
+    void adPixelsGoWhereMarketingIsRefusedAndTheSignupHandlerStays() {
+        for (ConsentDecision d : List.of(NONE, ANALYTICS_ONLY)) {
+            assertRewritten(AD_PIXELS, d,
+                List.of("redditstatic.com", "rdt('init'", "a.quora.com", "qp('init'", "q.quora.com",
+                    "ads-twitter.com", "twq('config'", "bat.bing.com", "new UET(", "adroll_adv_id", "s.adroll.com"),
+                List.of("id=\"webinar-signup\"", "/assets/js/webinar-form.js", "rdt('track', 'SignUp')",
+                    "lintrk('track'"));
+        }
+    }
+
+    @Test
+    void theSitesOwnBannerKeepsItsButtonsAndLosesTheTagsItWouldLoad() {
+        String page = """
+            <div id="cookie-banner" hidden><p>We use cookies.</p><button id="cb-accept">Accept all</button>\
+            <button id="cb-reject">Reject</button></div>
+            <script>
+            (function () {
+              var STORE = 'acme_consent_v2';
+              var banner = document.getElementById('cookie-banner');
+              function loadScript(src) {
+                var el = document.createElement('script');
+                el.async = true;
+                el.src = src;
+                document.head.appendChild(el);
+              }
+              function startTags(choice) {
+                if (choice.analytics) {
+                  loadScript('https://cdn.heapanalytics.com/js/heap-3141592653.js');
+                }
+                if (choice.marketing) {
+                  loadScript('https://js.hs-scripts.com/26123456.js');
+                  loadScript('https://j.6sc.co/6si.min.js');
+                }
+              }
+              var saved = localStorage.getItem(STORE);
+              if (saved) { startTags(JSON.parse(saved)); } else { banner.hidden = false; }
+              document.getElementById('cb-accept').addEventListener('click', function () {
+                var choice = {analytics: true, marketing: true};
+                localStorage.setItem(STORE, JSON.stringify(choice));
+                banner.hidden = true;
+                startTags(choice);
+              });
+              document.getElementById('cb-reject').addEventListener('click', function () {
+                localStorage.setItem(STORE, JSON.stringify({analytics: false, marketing: false}));
+                banner.hidden = true;
+              });
+            })();
+            </script>
+            """;
+        assertRewritten(page, NONE,
+            List.of("heapanalytics.com", "hs-scripts.com", "6sc.co"),
+            List.of("id=\"cb-accept\"", "var STORE = 'acme_consent_v2';", "banner.hidden = false;",
+                "localStorage.setItem(STORE, JSON.stringify({analytics: false, marketing: false}));",
+                "function loadScript(src)"));
+        assertRewritten(page, ANALYTICS_ONLY,
+            List.of("hs-scripts.com", "6sc.co"),
+            List.of("https://cdn.heapanalytics.com/js/heap-3141592653.js", "id=\"cb-reject\""));
+    }
+
+    private static final String TESTING_PAGE = """
+        <html class="no-js"><head>
+        <style>.async-hide { opacity: 0 !important} </style>
+        <script>(function(a,s,y,n,c,h,i,d,e){s.className+=' '+y;h.start=1*new Date;
+        h.end=i=function(){s.className=s.className.replace(RegExp(' ?'+y),'')};
+        (a[n]=a[n]||[]).hide=h;setTimeout(function(){i();h.end=null},c);h.timeout=c;
+        })(window,document.documentElement,'async-hide','dataLayer',4000,
+        {'OPT-K7LMN2P':true});</script>
+        <script src="https://www.googleoptimize.com/optimize.js?id=OPT-K7LMN2P"></script>
+        <!-- Start VWO Async SmartCode -->
+        <link rel="preconnect" href="https://dev.visualwebsiteoptimizer.com" />
+        <script type='text/javascript' id='vwoCode'>
+        window._vwo_code || (function() {
+        var account_id=765432,
+        version=2.1,
+        settings_tolerance=2000,
+        hide_element='body',
+        hide_element_style = 'opacity:0 !important;filter:alpha(opacity=0) !important;background:none !important',
+        f=false,w=window,d=document,v=d.querySelector('#vwoCode'),cK='_vwo_'+account_id+'_settings',cc={};
+        var code={use_existing_jquery:function(){return typeof use_existing_jquery!=='undefined'?use_existing_jquery:\
+        undefined},finish:function(){if(!f){f=true;var e=d.getElementById('_vis_opt_path_hides');\
+        if(e)e.parentNode.removeChild(e);}},load:function(e){var t=d.createElement('script');t.src=e;\
+        t.type='text/javascript';d.getElementsByTagName('head')[0].appendChild(t);},init:function(){\
+        this.load('https://dev.visualwebsiteoptimizer.com/j.php?a='+account_id+'&u='+encodeURIComponent(d.URL)+'&vn='+\
+        version);return settings_tolerance;}};w._vwo_code=code;code.init();})();
+        </script>
+        <!-- End VWO Async SmartCode -->
+        <script src="https://cdn.optimizely.com/js/21098765432.js"></script>
+        <script>document.documentElement.className = document.documentElement.className.replace('no-js', 'js');\
+        </script>
+        </head><body><h1 id="hero">Close more deals</h1></body></html>
+        """;
+
+    @Test
+    void testingToolsGoWithTheirPrehidingAndThePageIsNotLeftHidden() {
+        assertRewritten(TESTING_PAGE, MARKETING_ONLY,
+            List.of("'async-hide','dataLayer'", "googleoptimize.com", "visualwebsiteoptimizer.com", "_vwo_code",
+                "cdn.optimizely.com"),
+            List.of(".async-hide { opacity: 0 !important}", "replace('no-js', 'js')", "id=\"hero\""));
+    }
+
+    private static final String CHAT_PAGE = """
+        <main><a href="#" id="talk-to-sales" onclick="window.Intercom && Intercom('show'); return false;">Talk to \
+        sales</a></main>
+        <script>
+          window.intercomSettings = {
+            api_base: "https://api-iam.intercom.io",
+            app_id: "zq8x4lm2",
+          };
+        </script>
+        <script>
+          (function(){var w=window;var ic=w.Intercom;if(typeof ic==="function"){ic('update',w.intercomSettings);}\
+        else{var d=document;var i=function(){i.c(arguments);};i.q=[];i.c=function(args){i.q.push(args);};\
+        w.Intercom=i;var l=function(){var s=d.createElement('script');s.type='text/javascript';s.async=true;\
+        s.src='https://widget.intercom.io/widget/zq8x4lm2';var x=d.getElementsByTagName('script')[0];\
+        x.parentNode.insertBefore(s,x);};if(document.readyState==='complete'){l();}else if(w.attachEvent)\
+        {w.attachEvent('onload',l);}else{w.addEventListener('load',l,false);}}})();
+        </script>
+        <script>
+        "use strict";
+        !function() {
+          var t = window.driftt = window.drift = window.driftt || [];
+          if (!t.init) {
+            if (t.invoked) return void (window.console && console.error && console.error("Drift snippet included twice\
+        ."));
+            t.invoked = !0, t.methods = [ "identify", "config", "track", "reset", "debug", "show", "ping", "page", "hi\
+        de", \
+        "off", "on" ],
+            t.factory = function(e) {
+              return function() {
+                var n = Array.prototype.slice.call(arguments);
+                return n.unshift(e), t.push(n), t;
+              };
+            }, t.methods.forEach(function(e) {
+              t[e] = t.factory(e);
+            }), t.load = function(t) {
+              var e = 3e5, n = Math.ceil(new Date() / e) * e, o = document.createElement("script");
+              o.type = "text/javascript", o.async = !0, o.crossorigin = "anonymous", o.src = \
+        "https://js.driftt.com/include/" + n + "/" + t + ".js";
+              var i = document.getElementsByTagName("script")[0];
+              i.parentNode.insertBefore(o, i);
+            };
+          }
+        }();
+        drift.SNIPPET_VERSION = '0.3.1';
+        drift.load('k7n3m9xq2w4e');
+        </script>
+        """;
+
+    @Test
+    void chatWidgetsStayWhereOnlyFunctionalIsAllowedAndGoWhereItIsRefused() {
+        assertEquals(CHAT_PAGE, rewrite(CHAT_PAGE, FUNCTIONAL_ONLY));
+        assertRewritten(CHAT_PAGE, NONE,
+            List.of("intercomSettings", "widget.intercom.io", "driftt.com", "drift.load("),
+            List.of("id=\"talk-to-sales\"", "Intercom('show')"));
+    }
+}
