@@ -568,4 +568,82 @@ class B2bMarketingSiteShapesTest {
             List.of("intercomSettings", "widget.intercom.io", "driftt.com", "drift.load("),
             List.of("id=\"talk-to-sales\"", "Intercom('show')"));
     }
+
+    @Test
+    void visitorIdentificationTagsMissingFromTheCatalogGo() {
+        String page = """
+            <head><title>AcmeOps</title>
+            <script id="rb2b-loader">
+              !function (key) {
+                if (window.reb2b) { return; }
+                window.reb2b = {loaded: true};
+                var tag = document.createElement("script");
+                tag.async = true;
+                tag.src = "https://ddwl4m2hdecbv.cloudfront.net/b/" + key + "/" + key + ".js.gz";
+                document.getElementsByTagName("script")[0].parentNode.insertBefore(tag, \
+            document.getElementsByTagName("script")[0]);
+              }("7Q2W9E4R1TY3");
+            </script>
+            <script>!function(){var r=window.reb2b=window.reb2b||[];if(!r.invoked){r.invoked=!0;var k="5LP0ZX8CV2BN";\
+            var s=document.createElement("script");s.async=!0;\
+            s.src="https://s3-us-west-2.amazonaws.com/b2bjsstore/b/"+k+"/"+k+".js.gz";document.head.appendChild(s)}}();\
+            </script>
+            <script src="https://b2bjsstore.s3.us-west-2.amazonaws.com/b/5LP0ZX8CV2BN/5LP0ZX8CV2BN.js.gz" async></scri\
+            pt>
+            <script id="warmly-script-loader" src="https://opps-widget.getwarmly.com/warmly.js?clientId=0f9e8d7c6b5a4f\
+            3e2d1c0b9a8f7e6d5c" \
+            defer></script>
+            <script>!function(t){if(window.ko)return;window.ko=[],["identify","track","removeListeners","on","off",\
+            "qualify","ready"].forEach(function(t){ko[t]=function(){var n=[].slice.call(arguments);return n.unshift(t),\
+            ko.push(n),ko}});var n=document.createElement("script");n.async=!0,n.setAttribute("src",\
+            "https://cdn.getkoala.com/v1/pk_a1b2c3d4e5f60718293a4b5c6d7e8f901234/sdk.js"),\
+            (document.body || document.head).appendChild(n)}();</script>
+            <script>
+              (function (win, doc) {
+                var v = win.vector = win.vector || [];
+                if (v.loaded) { return; }
+                v.q = v.q || [];
+                ['load', 'identify', 'on'].forEach(function (m) {
+                  v[m] = function () { v.q.push([m, [].slice.call(arguments)]); };
+                });
+                var el = doc.createElement('script');
+                el.async = true;
+                el.src = 'https://cdn.vector.co/pixel.js';
+                doc.head.appendChild(el);
+                v.loaded = true;
+              })(window, document);
+              vector.load('4f1c9a2e-7b3d-4e8f-a6c5-0d9b8e7f6a51');
+            </script>
+            <script>
+            (function (w, d, t) {
+              _ml = w._ml || {};
+              _ml.eid = '77123';
+              var s, cd, tag; s = d.getElementsByTagName(t)[0]; cd = new Date();
+              tag = d.createElement(t); tag.async = 1;
+              tag.src = 'https://ml314.com/tag.aspx?' + cd.getDate() + cd.getMonth();
+              s.parentNode.insertBefore(tag, s);
+            })(window, document, 'script');
+            </script>
+            <script>
+              (function (opts) {
+                var el = document.createElement("script");
+                el.async = true;
+                el.src = "https://cdn.metadata.io/site-script.js";
+                el.onload = function () { window.Metadata.siteScript.init(opts); };
+                document.head.appendChild(el);
+              })({accountId: 2468});
+            </script>
+            </head><body><h1 id="hero">Know who is ready to buy</h1>
+            <p>We enrich leads with <a href="https://www.rb2b.com/" id="rb2b-link">RB2B</a> and \
+            <a href="https://www.warmly.ai/" id="warmly-link">Warmly</a>.</p>
+            <script src="/assets/js/knockout-3.5.1.js"></script>
+            <script>ko.applyBindings({plans: ko.observableArray(['Starter', 'Growth'])});</script>
+            </body>
+            """;
+        assertRewritten(page, NONE,
+            List.of("ddwl4m2hdecbv", "b2bjsstore", "getwarmly.com", "getkoala.com", "cdn.vector.co", "ml314.com",
+                "cdn.metadata.io"),
+            List.of("id=\"hero\"", "id=\"rb2b-link\"", "id=\"warmly-link\"", "knockout-3.5.1.js",
+                "ko.applyBindings"));
+    }
 }
