@@ -36,7 +36,7 @@ final class HostStrings {
             return false;
         }
         if (buf[k] == ':') {
-            return true;
+            return !conditionalElse(buf, off, k);
         }
         if (buf[k] == '(') {
             return searchedFor(buf, off, k);
@@ -45,6 +45,63 @@ final class HostStrings {
             return listedAsValue(buf, off, k);
         }
         return buf[k] == '=' && k - 1 >= off && (buf[k - 1] == '=' || buf[k - 1] == '!');
+    }
+
+    /**
+     * Whether the {@code :} at {@code colon} separates the branches of a conditional expression rather than a key
+     * from its value: a loader that picks its URL by the page's protocol ({@code ('https:' == location.protocol ?
+     * 'https://ct.capterra.com' : 'http://ct.capterra.com')}) fetches from either. Read back on the colon's line, over
+     * string literals and bracketed groups, to a {@code ?} (not {@code ?.} or {@code ??}) before an opening bracket,
+     * {@code ,}, {@code ;} or other {@code :} of the same depth; a colon that starts its line is one too, as
+     * formatters break a long conditional before it.
+     */
+    private static boolean conditionalElse(byte[] buf, int off, int colon) {
+        int stop = Math.max(off, colon - 256);
+        int depth = 0;
+        for (int i = colon - 1; i >= stop; i--) {
+            byte c = buf[i];
+            if (c == '\n' || c == '\r') {
+                return depth == 0 && onlySpaceBetween(buf, i + 1, colon);
+            }
+            if (c == '"' || c == '\'' || c == '`') {
+                int o = i - 1;
+                while (o >= stop && buf[o] != '\n' && (buf[o] != c || o > off && buf[o - 1] == '\\')) {
+                    o--;
+                }
+                if (o < stop || buf[o] != c) {
+                    return false;
+                }
+                i = o;
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth++;
+            } else if (c == '(' || c == '[' || c == '{') {
+                if (depth == 0) {
+                    return false;
+                }
+                depth--;
+            } else if (depth == 0) {
+                if (c == ',' || c == ';' || c == ':') {
+                    return false;
+                }
+                if (c == '?') {
+                    if (i - 1 >= off && buf[i - 1] == '?') {
+                        i--; // ??
+                    } else if (i + 1 >= colon || buf[i + 1] != '.' && buf[i + 1] != '?') {
+                        return true;
+                    }
+                }
+            }
+        }
+        return stop == off && onlySpaceBetween(buf, off, colon); // the script's first line
+    }
+
+    private static boolean onlySpaceBetween(byte[] buf, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isSpace(buf[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -1614,6 +1614,24 @@ class ScriptMatchTest {
     }
 
     @Test
+    void aWholeHostInEitherBranchOfAConditionalIsALoadersUrl() {
+        // a loader that picks its host by the page's protocol fetches from the one after ':' on an http page
+        assertEquals(Set.of("capterra-tracking"), ids("var p = (('https:' == document.location.protocol) ? "
+                + "'https://ct.capterra.com' : 'http://ct.capterra.com');"));
+        assertEquals(Set.of("capterra-tracking"), ids("var p = location.protocol === 'https:' ? base : "
+                + "\"http://ct.capterra.com\";"));
+        assertEquals(Set.of("capterra-tracking"), ids("cfg={secure:!0},host=cfg.secure?(x(),'https://a.example')"
+                + ":'http://ct.capterra.com';"));
+        // also where a formatter broke the conditional before its ':'
+        assertEquals(Set.of("capterra-tracking"), ids("const prefix = secure\n  ? '/local'\n"
+                + "  : 'https://ct.capterra.com';"));
+        // a property's value stays data, also beside a conditional, optional chaining or '??' in the same object
+        assertEquals(Set.of(), ids("rows = [{secure: a ? 1 : 0, host: 'ct.capterra.com'}];"));
+        assertEquals(Set.of(), ids("rows = {n: a?.b ?? 'x', host: 'ct.capterra.com'};"));
+        assertEquals(Set.of(), ids("rows = {\n  host: 'ct.capterra.com'\n};"));
+    }
+
+    @Test
     void aWholeHostListedAsAPropertysValueIsData() {
         // an error monitor told to ignore errors from third-party scripts, by their hosts
         assertEquals(Set.of(), ids("Sentry.init({ dsn: 'https://k@o1.ingest.sentry.io/1', denyUrls: "

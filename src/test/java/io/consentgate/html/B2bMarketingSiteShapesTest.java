@@ -646,4 +646,45 @@ class B2bMarketingSiteShapesTest {
             List.of("id=\"hero\"", "id=\"rb2b-link\"", "id=\"warmly-link\"", "knockout-3.5.1.js",
                 "ko.applyBindings"));
     }
+
+    @Test
+    void reviewSiteBuyerIntentTagsGoAndTheReviewBadgesStay() {
+        String page = """
+            <section class="reviews"><h2>Rated 4.8 by our customers</h2>
+            <a href="https://www.g2.com/products/acmeops/reviews" id="g2-badge"><img \
+            src="/images/badges/g2-leader-fall.svg" alt="G2 Leader"></a>
+            <a href="https://www.capterra.com/p/123456/AcmeOps/reviews/" id="capterra-badge"><img \
+            src="/images/badges/capterra-best-value.svg" alt="Capterra Best Value"></a></section>
+            <!-- G2 buyer intent -->
+            <script>
+            (function (c, p, d, u, id, i) {
+              id = '';
+              u = 'https://tracking.g2crowd.com/attribution_tracking/conversions/' + c + '.js?p=' + \
+            encodeURI(p) + '&e=' + id;
+              i = document.createElement('script');
+              i.type = 'application/javascript';
+              i.async = true;
+              i.src = u;
+              d.getElementsByTagName('head')[0].appendChild(i);
+            }("4321", document.location.href, document));
+            </script>
+            <script type="text/javascript">
+              var capterra_vkey = '0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d',
+                  capterra_vid = '2123456',
+                  capterra_prefix = (('https:' == document.location.protocol) ? 'https://ct.capterra.com' : \
+            'http://ct.capterra.com');
+              (function () {
+                var ct = document.createElement('script'); ct.type = 'text/javascript'; ct.async = true;
+                ct.src = capterra_prefix + '/capterra_tracker.js?vid=' + capterra_vid + '&vkey=' + capterra_vkey;
+                var s = document.getElementsByTagName('script')[0]; s.parentNode.insertBefore(ct, s);
+              })();
+            </script>
+            <noscript><img src="https://ct.capterra.com/capterra_tracker.gif?vid=2123456&vkey=0a9b8c7d6e5f4a3b2c1d0e9f\
+            8a7b6c5d" \
+            alt=""></noscript>
+            """;
+        assertRewritten(page, NONE,
+            List.of("tracking.g2crowd.com", "ct.capterra.com"),
+            List.of("id=\"g2-badge\"", "id=\"capterra-badge\"", "g2-leader-fall.svg", "<!-- G2 buyer intent -->"));
+    }
 }
