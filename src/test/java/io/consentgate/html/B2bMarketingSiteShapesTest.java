@@ -687,4 +687,54 @@ class B2bMarketingSiteShapesTest {
             List.of("tracking.g2crowd.com", "ct.capterra.com"),
             List.of("id=\"g2-badge\"", "id=\"capterra-badge\"", "g2-leader-fall.svg", "<!-- G2 buyer intent -->"));
     }
+
+    @Test
+    void personalisationAndAdoptionToolsGoWithTheirPrehiding() {
+        String page = """
+            <html><head>
+            <style>.anti-flicker, .anti-flicker * {visibility: hidden !important; opacity: 0 !important;}</style>
+            <script>(function(win,ms,cls){var root=document.documentElement,st={p:[],r:[]},api={p:st.p,r:st.r,\
+            push:function(x){st.p.push(x)},ready:function(x){st.r.push(x)}};win.intellimize=api;root.className+=" "+cl\
+            s;\
+            setTimeout(function(){root.className=root.className.replace(RegExp(" ?"+cls),"")},ms)})(window,4000,\
+            'anti-flicker')</script>
+            <link rel="preload" href="https://cdn.intellimize.co/snippet/246813579.js" as="script">
+            <script src="https://cdn.intellimize.co/snippet/246813579.js" async></script>
+            <link rel="preconnect" href="https://246813579.intellimizeio.com">
+            <script>(function(){var a=window.mutiny=window.mutiny||{};if(!window.mutiny.client){a.client={_queue:{}};\
+            var b=["identify","trackConversion"];var c=[].concat(b,["defaultOptOut","optOut","optIn"]);\
+            var d=function(f){return function(){for(var g=arguments.length,h=new Array(g),i=0;i<g;i++)h[i]=arguments[i\
+            ];\
+            a.client._queue[f]=a.client._queue[f]||[];if(b.includes(f))return new Promise(function(j,k){\
+            a.client._queue[f].push({args:h,resolve:j,reject:k})});a.client._queue[f].push({args:h})}};\
+            c.forEach(function(f){a.client[f]=d(f)})}})();</script>
+            <script data-cfasync="false" src="https://client-registry.mutinycdn.com/personalize/client/9a8b7c6d5e4f3a2\
+            b.js">\
+            </script>
+            <script type="text/javascript">
+              (function (win, doc, src, key) {
+                var name = "aptrinsic";
+                win[name] = win[name] || function () { (win[name].q = win[name].q || []).push(arguments); };
+                win[name].p = key;
+                var tag = doc.createElement("script");
+                tag.async = true;
+                tag.src = src + "?a=" + key;
+                var first = doc.getElementsByTagName("script")[0];
+                first.parentNode.insertBefore(tag, first);
+              })(window, document, "https://web-sdk.aptrinsic.com/api/aptrinsic.js", "AP-QWERTY1234-2");
+            </script>
+            <script>(function() { var walkme = document.createElement('script'); walkme.type = 'text/javascript'; \
+            walkme.async = true; walkme.src = 'https://cdn.walkme.com/users/0123456789abcdef0123456789abcdef/\
+            walkme_0123456789abcdef0123456789abcdef_https.js'; var s = document.getElementsByTagName('script')[0]; \
+            s.parentNode.insertBefore(walkme, s); window._walkmeConfig = {smartLoad:true}; })();</script>
+            </head><body><h1 id="hero">Personalised for your industry</h1>
+            <img src="https://images.mutinycdn.com/mutiny-assets/client/hero-fintech.png" alt="" id="mutiny-image">
+            </body></html>
+            """;
+        assertRewritten(page, NONE,
+            List.of("intellimize", "'anti-flicker'", "mutinycdn.com/personalize", "aptrinsic", "cdn.walkme.com",
+                "_walkmeConfig"),
+            List.of(".anti-flicker, .anti-flicker *", "id=\"hero\"", "window.mutiny=window.mutiny||{}",
+                "id=\"mutiny-image\""));
+    }
 }
