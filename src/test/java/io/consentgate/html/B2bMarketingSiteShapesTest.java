@@ -737,4 +737,20 @@ class B2bMarketingSiteShapesTest {
             List.of(".anti-flicker, .anti-flicker *", "id=\"hero\"", "window.mutiny=window.mutiny||{}",
                 "id=\"mutiny-image\""));
     }
+
+    @Test
+    void qualifiedsChatIsFunctionalAsTheOtherChatWidgets() {
+        String page = """
+            <a href="#" id="chat-now" onclick="qualified('showRoom', 'sales'); return false;">Chat with sales</a>
+            <!-- Qualified -->
+            <script>(function(w,q){w['QualifiedObject']=q;w[q]=w[q]||function(){(w[q].q=w[q].q||[]).push(arguments)};\
+            })(window,'qualified')</script>
+            <script async src="https://js.qualified.com/qualified.js?token=Ab3Cd5Ef7Gh9Jk1L"></script>
+            <!-- End Qualified -->
+            """;
+        assertEquals(page, rewrite(page, FUNCTIONAL_ONLY));
+        assertRewritten(page, NONE,
+            List.of("js.qualified.com", "QualifiedObject"),
+            List.of("id=\"chat-now\"", "<!-- End Qualified -->"));
+    }
 }
