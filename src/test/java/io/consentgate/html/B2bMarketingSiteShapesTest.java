@@ -648,6 +648,30 @@ class B2bMarketingSiteShapesTest {
     }
 
     @Test
+    void demandbasesClassicTagAndFormWidgetGoAndTheFormStays() {
+        String page = """
+            <script>
+            (function (win, doc, tagName, path, elId) {
+              var el = doc.createElement(tagName), first = doc.getElementsByTagName(tagName)[0];
+              el.async = 1; el.id = elId;
+              el.src = ('https:' == doc.location.protocol ? 'https://' : 'http://') + path;
+              first.parentNode.insertBefore(el, first);
+            })(window, document, 'script', 'scripts.demandbase.com/Q7xk2LmP.min.js', 'demandbase_js_lib');
+            </script>
+            <form id="contact" action="/contact" method="post"><input name="company" id="company"></form>
+            <script>(function(){var w=document.createElement("script");w.async=!0;w.id="db_form";\
+            w.src=("https:"==location.protocol?"https://":"http://")+"scripts.demandbase.com/formWidget.js";\
+            document.head.appendChild(w)})();</script>
+            <script type="text/javascript" src="https://api.company-target.com/api/v2/ip.js?key=k3y&var=db" \
+            async></script>
+            <script src="/js/contact-form.js"></script>
+            """;
+        assertRewritten(page, NONE,
+            List.of("demandbase.com", "company-target.com"),
+            List.of("id=\"contact\"", "/js/contact-form.js"));
+    }
+
+    @Test
     void reviewSiteBuyerIntentTagsGoAndTheReviewBadgesStay() {
         String page = """
             <section class="reviews"><h2>Rated 4.8 by our customers</h2>
