@@ -777,4 +777,45 @@ class B2bMarketingSiteShapesTest {
             List.of("js.qualified.com", "QualifiedObject"),
             List.of("id=\"chat-now\"", "<!-- End Qualified -->"));
     }
+
+    @Test
+    void juneLoadedFromItsNpmPackageGoesAndTheSitesOwnAnalyticsModuleStays() {
+        String page = """
+            <script>
+              window.analytics = {};
+              function juneify(key) {
+                window.analytics._writeKey = key;
+                var tag = document.createElement("script");
+                tag.type = "application/javascript";
+                tag.onload = function () { window.analytics.page(); };
+                tag.src = "https://unpkg.com/@june-so/analytics-next/dist/umd/standalone.js";
+                var first = document.getElementsByTagName("script")[0];
+                first.parentNode.insertBefore(tag, first);
+              }
+              juneify("k9Q2zR7tW4xY1aB3");
+            </script>
+            <script src="https://cdn.jsdelivr.net/npm/@june-so/analytics-next/dist/umd/standalone.js" defer></script>
+            <script src="/js/analytics/standalone.js" id="own-analytics"></script>
+            """;
+        assertRewritten(page, MARKETING_ONLY,
+            List.of("juneify", "@june-so"),
+            List.of("id=\"own-analytics\""));
+    }
+
+    @Test
+    void hubSpotsChatEmbeddedAloneIsFunctionalAndItsSettingsStay() {
+        String page = """
+            <script>window.hsConversationsSettings = { loadImmediately: false, inlineEmbedSelector: '#chat' };\
+            </script>
+            <div id="chat"></div>
+            <script src="https://js.usemessages.com/conversations-embed.js" type="text/javascript" \
+            id="hubspot-messages-loader" data-loader="hs-scriptloader" data-hsjs-portal="26123456" \
+            data-hsjs-env="prod" async></script>
+            <button id="open-chat" onclick="window.HubSpotConversations.widget.load()">Chat</button>
+            """;
+        assertEquals(page, rewrite(page, FUNCTIONAL_ONLY));
+        assertRewritten(page, NONE,
+            List.of("usemessages.com"),
+            List.of("hsConversationsSettings", "id=\"open-chat\""));
+    }
 }
