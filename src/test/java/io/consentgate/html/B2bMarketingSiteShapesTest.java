@@ -818,4 +818,27 @@ class B2bMarketingSiteShapesTest {
             List.of("usemessages.com"),
             List.of("hsConversationsSettings", "id=\"open-chat\""));
     }
+
+    @Test
+    void theSitesOwnEventCallsAndVendorNamesStayBesideTheNewEntries() {
+        String page = """
+            <button id="demo">Book a demo</button>
+            <script>document.getElementById('demo').addEventListener('click', function () {
+              window.intellimize && intellimize.ready(function () { intellimize.sendEvent('demo_click'); });
+              window.mutiny && window.mutiny.client.trackConversion({name: 'demo'});
+              openDemoModal();
+            });</script>
+            <script>var integrations = ['HubSpot', 'Marketo', 'Pardot', '6sense', 'RB2B', 'Koala', 'Vector',
+              'June'];
+            renderLogos(integrations.map(function (n) { return '/images/logos/' + n.toLowerCase() + '.svg'; }));
+            </script>
+            <script src="/js/vector.js"></script><script src="/assets/june.js"></script>
+            <script>vector.load('/icons/sprite.svg'); var viewModel = window.ko && ko.observable(1);</script>
+            <a href="https://www.g2.com/products/acmeops/reviews">G2</a>
+            <img src="https://images.mutinycdn.com/mutiny-assets/client/hero.png" alt="">
+            <script type="application/ld+json">{"@type":"SoftwareApplication","name":"AcmeOps",\
+            "sameAs":["https://www.capterra.com/p/123456/AcmeOps/","https://www.g2.com/products/acmeops"]}</script>
+            """;
+        assertEquals(page, rewrite(page, NONE));
+    }
 }
