@@ -70,6 +70,11 @@ class UrlMatchTest {
         https://s19.cnzz.com/z_stat.php?id=1278123456&web_id=1278123456   | -    | cnzz
         http://s9.cnzz.com/stat.php?id=986628&web_id=986628               | -    | cnzz
         https://c.cnzz.com/core.php?web_id=1278123456&t=z                 | -    | cnzz
+        https://s9.cnzz.com/z.js?id=1281234567&async=1                    | -    | cnzz
+        https://v1.cnzz.com/z.js?id=1281234567                            | -    | cnzz
+        http://w.cnzz.com/c.php?id=30012345&l=3                           | -    | cnzz
+        http://pw.cnzz.com/c.php?id=30012345&l=2                          | -    | cnzz
+        https://www.cnzz.com/z.jsp                                        | -    | -
         https://www.cnzz.com/stat/website.php?web_id=1278123456           | -    | -
         https://sdk.51.la/js-sdk-pro.min.js?id=K8VYEj2Y&ck=K8VYEj2Y        | -    | 51la
         //js.users.51.la/21562325.js                                      | -    | 51la

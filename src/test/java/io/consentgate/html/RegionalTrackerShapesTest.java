@@ -1,0 +1,414 @@
+package io.consentgate.html;
+
+import static io.consentgate.html.RewriteAssertions.REMOVE;
+import static io.consentgate.html.RewriteAssertions.rewrite;
+import static io.consentgate.html.ShopPageAssertions.AFTER;
+import static io.consentgate.html.ShopPageAssertions.BEFORE;
+import static io.consentgate.html.ShopPageAssertions.assertKept;
+import static io.consentgate.html.ShopPageAssertions.assertRemovedAndKeptWhenAllowed;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.consentgate.Category;
+import io.consentgate.ConsentDecision;
+import io.consentgate.ConsentMode;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Trackers of sites in China, Japan, Korea, Russia and the CIS, Central Europe, India and Latin America, in the
+ * shapes those sites print them: inline loaders with their own variable names, minified and pretty, counters written
+ * with {@code document.write}, badges as an {@code <img>} in an {@code <a>}, {@code <noscript>} pixels. With the
+ * tracker's category refused nothing of it may load; with everything allowed the page is untouched; the site's own
+ * files, links to the vendors and text naming them stay.
+ */
+class RegionalTrackerShapesTest {
+
+    private static final ConsentDecision ANALYTICS_ONLY =
+        ConsentDecision.of(Set.of(Category.ANALYTICS), Map.of(), ConsentMode.OPT_IN);
+    private static final ConsentDecision MARKETING_ONLY =
+        ConsentDecision.of(Set.of(Category.MARKETING), Map.of(), ConsentMode.OPT_IN);
+
+    /**
+     * {@code tag} between a page's own content: with everything refused none of {@code marks} (the vendor's hosts
+     * and names) is left and the content around it stays; with everything allowed nothing changes.
+     */
+    private static void assertGone(String tag, String... marks) {
+        String page = BEFORE + tag + AFTER;
+        String out = rewrite(REMOVE, page, ConsentDecision.refuseAll());
+        assertTrue(out.startsWith(BEFORE) && out.endsWith(AFTER), out);
+        for (String mark : marks) {
+            assertFalse(out.contains(mark), mark + " left in " + out);
+        }
+        assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Baidu Tongji: the snippet as the console prints it, minified, with the site id concatenated, the older
+        // document.write loader and a plain script tag
+        "<script>\nvar _hmt = _hmt || [];\n(function() {\n  var hm = document.createElement(\"script\");\n"
+            + "  hm.src = \"https://hm.baidu.com/hm.js?0123456789abcdef0123456789abcdef\";\n"
+            + "  var s = document.getElementsByTagName(\"script\")[0]; \n  s.parentNode.insertBefore(hm, s);\n"
+            + "})();\n</script>",
+        "<script>var _hmt=_hmt||[];!function(){var e=document.createElement(\"script\");e.async=!0,"
+            + "e.src=\"//hm.baidu.com/hm.js?\"+window.BAIDU_SITE_ID;var t=document.getElementsByTagName(\"script\")[0];"
+            + "t.parentNode.insertBefore(e,t)}();</script>",
+        "<script type=\"text/javascript\">\nvar _bdhmProtocol = ((\"https:\" == document.location.protocol) ?"
+            + " \" https://\" : \" http://\");\ndocument.write(unescape(\"%3Cscript src='\" + _bdhmProtocol +"
+            + " \"hm.baidu.com/h.js%3F0123456789abcdef0123456789abcdef' type='text/javascript'%3E%3C/script%3E\"));\n"
+            + "</script>",
+        "<script async src=\"https://hm.baidu.com/hm.js?0123456789abcdef0123456789abcdef\"></script>",
+        "<script>\n  (function (w, d) {\n    var tongjiId = 'fedcba9876543210fedcba9876543210';\n"
+            + "    var el = d.createElement('script');\n    el.src = 'https://' + 'hm.baidu.com/hm.js?' + tongjiId;\n"
+            + "    d.head.appendChild(el);\n  })(window, document);\n</script>",
+    })
+    void baiduTongjiGoes(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // CNZZ / Umeng: the icon with its z_stat.php, the document.write snippet with escaped markup, the z.js
+        // tag Umeng prints today, and the visible counter badge
+        "<span id=\"cnzz_stat_icon_1281234567\"></span><script src=\"https://s4.cnzz.com/z_stat.php?id=1281234567"
+            + "&amp;online=1&amp;show=line\" type=\"text/javascript\"></script>",
+        "<script type=\"text/javascript\">document.write(unescape(\"%3Cspan id='cnzz_stat_icon_1281234567'%3E%3C/span"
+            + "%3E%3Cscript src='https://v1.cnzz.com/z_stat.php%3Fid%3D1281234567%26show%3Dpic' type='text/javascript'"
+            + "%3E%3C/script%3E\"));</script>",
+        "<script type=\"text/javascript\" src=\"https://v1.cnzz.com/z.js?id=1281234567&amp;async=1\"></script>",
+        "<script>var cnzz_s_tag = document.createElement('script');cnzz_s_tag.type = 'text/javascript';"
+            + "cnzz_s_tag.async = true;cnzz_s_tag.charset = 'utf-8';"
+            + "cnzz_s_tag.src = 'https://w.cnzz.com/c.php?id=1281234567&async=1';"
+            + "var root_s = document.getElementsByTagName('script')[0];"
+            + "root_s.parentNode.insertBefore(cnzz_s_tag, root_s);</script>",
+    })
+    void cnzzGoes(String tag) {
+        assertGone(tag, "cnzz.com");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // 51.la: the current SDK by script tag and by loader, and the older per-site counter
+        "<script charset=\"UTF-8\" id=\"LA_COLLECT\" src=\"//sdk.51.la/js-sdk-pro.min.js\"></script>",
+        "<script>!function(p){\"use strict\";!function(t){var s=window,e=document,i=p,c=\"\".concat(\"https:\"===e."
+            + "location.protocol?\"https://\":\"http://\",\"sdk.51.la/js-sdk-pro.min.js\"),n=e.createElement(\"script\"),"
+            + "r=e.getElementsByTagName(\"script\")[0];n.type=\"text/javascript\",n.setAttribute(\"charset\",\"UTF-8\"),"
+            + "n.id=\"LA_COLLECT\",n.src=c,n.onload=function(){s.LA.init(i)},r.parentNode.insertBefore(n,r)}()}"
+            + "({id:\"Kabc123XYZ\",ck:\"Kabc123XYZ\"});</script>",
+        "<script type=\"text/javascript\" src=\"//js.users.51.la/21234567.js\"></script>",
+    })
+    void fiftyOneLaGoes(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Yandex Metrica: the current snippet with its <noscript> image, the 2025 one with the id in the tag URL
+        // and a minified copy from a CDN mirror
+        "<script type=\"text/javascript\">\n   (function(m,e,t,r,i,k,a){m[i]=m[i]||function(){(m[i].a=m[i].a||[])"
+            + ".push(arguments)};\n   m[i].l=1*new Date();\n   for (var j = 0; j < document.scripts.length; j++) "
+            + "{if (document.scripts[j].src === r) { return; }}\n   k=e.createElement(t),a=e.getElementsByTagName(t)[0],"
+            + "k.async=1,k.src=r,a.parentNode.insertBefore(k,a)})\n   (window, document, \"script\", "
+            + "\"https://mc.yandex.ru/metrika/tag.js\", \"ym\");\n\n   ym(12345678, \"init\", {\n        clickmap:true,\n"
+            + "        trackLinks:true,\n        accurateTrackBounce:true,\n        webvisor:true\n   });\n</script>\n"
+            + "<noscript><div><img src=\"https://mc.yandex.ru/watch/12345678\" style=\"position:absolute;"
+            + " left:-9999px;\" alt=\"\" /></div></noscript>",
+        "<script>(function(m,e,t,r,i,k,a){m[i]=m[i]||function(){(m[i].a=m[i].a||[]).push(arguments)};"
+            + "m[i].l=1*new Date();k=e.createElement(t),a=e.getElementsByTagName(t)[0],k.async=1,k.src=r,"
+            + "a.parentNode.insertBefore(k,a)})(window,document,'script','https://mc.yandex.ru/metrika/tag.js?id=98765432',"
+            + "'ym');ym(98765432,'init',{ssr:true,webvisor:true,clickmap:true,ecommerce:\"dataLayer\","
+            + "accurateTrackBounce:true,trackLinks:true});</script>",
+        "<script>window.ym=window.ym||function(){(ym.a=ym.a||[]).push(arguments)};ym.l=+new Date;"
+            + "ym(55555555,\"init\",{defer:true});var y=document.createElement(\"script\");"
+            + "y.src=\"https://cdn.jsdelivr.net/npm/yandex-metrica-watch/tag.js\";document.head.appendChild(y);</script>",
+    })
+    void yandexMetricaGoes(String tag) {
+        assertGone(tag, "yandex.ru", "ym(", "yandex-metrica-watch");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // LiveInternet: the counter that writes its image into a badge, the document.write one of older sites and
+        // the image in its link
+        "<script type=\"text/javascript\">\n(function(d,s){d.getElementById(\"licnt2A1B\").src=\n"
+            + "\"https://counter.yadro.ru/hit?t44.6;r\"+escape(d.referrer)+\n((typeof(s)==\"undefined\")?\"\":\";s\"+"
+            + "s.width+\"*\"+s.height+\"*\"+\n(s.colorDepth?s.colorDepth:s.pixelDepth))+\";u\"+escape(d.URL)+\n"
+            + "\";h\"+escape(d.title.substring(0,150))+\";\"+Math.random()})\n(document,screen)\n</script>",
+        "<script type=\"text/javascript\"><!--\ndocument.write(\"<a href='//www.liveinternet.ru/click' \"+\n"
+            + "\"target=_blank><img src='//counter.yadro.ru/hit?t14.11;r\"+\nescape(document.referrer)+"
+            + "((typeof(screen)==\"undefined\")?\"\":\n\";s\"+screen.width+\"*\"+screen.height+\"*\"+(screen.colorDepth?\n"
+            + "screen.colorDepth:screen.pixelDepth))+\";u\"+escape(document.URL)+\n\";\"+Math.random()+\n"
+            + "\"' alt='' title='LiveInternet' \"+\n\"border='0' width='88' height='31'><\\/a>\")\n//--></script>",
+        "<img src=\"//counter.yadro.ru/hit?t52.6;r;s1920*1080*24;uhttps%3A//news.example/;0.734\" width=\"88\""
+            + " height=\"31\" alt=\"\">",
+    })
+    void liveInternetCounterGoes(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @Test
+    void liveInternetBadgeLinkStaysWhenItsCounterGoes() {
+        String badge = "<!--LiveInternet counter--><a href=\"https://www.liveinternet.ru/click\" target=\"_blank\">"
+            + "<img id=\"licnt2A1B\" width=\"88\" height=\"31\" style=\"border:0\" title=\"LiveInternet\""
+            + " src=\"data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAEALAAAAAABAAEAAAIBTAA7\" alt=\"\"/></a>";
+        String counter = "<script>(function(d,s){d.getElementById(\"licnt2A1B\").src=\"https://counter.yadro.ru/hit?"
+            + "t50.6;r\"+escape(d.referrer)+\";u\"+escape(d.URL)+\";\"+Math.random()})(document,screen)</script>"
+            + "<!--/LiveInternet-->";
+        String page = badge + counter;
+        assertEquals(badge + "<!--/LiveInternet-->", rewrite(REMOVE, page, ConsentDecision.refuseAll()));
+        assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Rambler Top-100: the queued loader and the image for visitors without JavaScript
+        "<script type=\"text/javascript\">\n(function (w, d, c) {\n(w[c] = w[c] || []).push(function() {\n"
+            + "    var options = {\n        project: 7654321,\n    };\n    try {\n"
+            + "        w.top100Counter = new top100(options);\n    } catch(e) { }\n});\n"
+            + "var n = d.getElementsByTagName(\"script\")[0],\ns = d.createElement(\"script\"),\n"
+            + "f = function () { n.parentNode.insertBefore(s, n); };\ns.type = \"text/javascript\";\ns.async = true;\n"
+            + "s.src =\n(d.location.protocol == \"https:\" ? \"https:\" : \"http:\") +\n"
+            + "\"//st.top100.ru/top100/top100.js\";\n\nif (w.opera == \"[object Opera]\") {\n"
+            + "d.addEventListener(\"DOMContentLoaded\", f, false);\n} else { f(); }\n"
+            + "})(window, document, \"_top100q\");\n</script>\n<noscript>\n  <img src=\"//counter.rambler.ru/top100.cnt?"
+            + "pid=7654321\" alt=\"Топ-100\" />\n</noscript>",
+        "<a href=\"https://top100.rambler.ru/home?id=1234567\"><img src=\"https://counter.rambler.ru/top100.cnt?1234567\""
+            + " alt=\"\"></a>",
+    })
+    void ramblerTop100Goes(String tag) {
+        String page = "<p id=\"own\">Shop</p>" + tag;
+        String out = rewrite(REMOVE, page, ConsentDecision.refuseAll());
+        assertFalse(out.contains("top100.ru/top100") || out.contains("counter.rambler.ru"), out);
+        assertTrue(out.startsWith("<p id=\"own\">Shop</p>"), out);
+        assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Top.Mail.Ru (VK Ads pixel): the current loader, pretty and minified, its <noscript> image and the badge
+        "<!-- Top.Mail.Ru counter -->\n<script type=\"text/javascript\">\nvar _tmr = window._tmr ||"
+            + " (window._tmr = []);\n_tmr.push({id: \"3456789\", type: \"pageView\", start: (new Date()).getTime()});\n"
+            + "(function (d, w, id) {\n  if (d.getElementById(id)) return;\n  var ts = d.createElement(\"script\");"
+            + " ts.type = \"text/javascript\"; ts.async = true; ts.id = id;\n"
+            + "  ts.src = \"https://top-fwz1.mail.ru/js/code.js\";\n  var f = function () {var s ="
+            + " d.getElementsByTagName(\"script\")[0]; s.parentNode.insertBefore(ts, s);};\n"
+            + "  if (w.opera == \"[object Opera]\") { d.addEventListener(\"DOMContentLoaded\", f, false); }"
+            + " else { f(); }\n})(document, window, \"tmr-code\");\n</script>\n<noscript><div><img"
+            + " src=\"https://top-fwz1.mail.ru/counter?id=3456789;js=na\" style=\"position:absolute;left:-9999px;\""
+            + " alt=\"Top.Mail.Ru\" /></div></noscript>\n<!-- /Top.Mail.Ru counter -->",
+        "<script>var _tmr=window._tmr||(window._tmr=[]);_tmr.push({id:\"3456789\",type:\"pageView\","
+            + "start:(new Date).getTime(),pid:window.USER_ID});!function(e,t,n){if(!e.getElementById(n)){"
+            + "var a=e.createElement(\"script\");a.async=!0,a.id=n,a.src=\"https://top-fwz1.mail.ru/js/code.js\";"
+            + "var c=e.getElementsByTagName(\"script\")[0];c.parentNode.insertBefore(a,c)}}(document,window,"
+            + "\"tmr-code\");</script>",
+        "<a href=\"https://top.mail.ru/jump?from=3456789\"><img src=\"https://top-fwz1.mail.ru/counter?id=3456789;"
+            + "t=464;l=1\" height=\"31\" width=\"88\" alt=\"Top.Mail.Ru\" style=\"border:0;\" /></a>",
+    })
+    void topMailRuGoes(String tag) {
+        String page = "<p id=\"own\">Shop</p>" + tag;
+        String out = rewrite(REMOVE, page, ConsentDecision.refuseAll());
+        assertFalse(out.contains("top-fwz1.mail.ru"), out);
+        assertFalse(out.contains("_tmr"), out);
+        assertTrue(out.startsWith("<p id=\"own\">Shop</p>"), out);
+        assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
+        assertEquals(page, rewrite(REMOVE, page, MARKETING_ONLY));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the VK retargeting pixel: openapi.js loaded to start it, and its image for visitors without JavaScript
+        "<script type=\"text/javascript\">!function(){var t=document.createElement(\"script\");t.type=\"text/javascript\","
+            + "t.async=!0,t.src='https://vk.com/js/api/openapi.js?169',t.onload=function(){"
+            + "VK.Retargeting.Init(\"VK-RTRG-1234567-abCDe\"),VK.Retargeting.Hit()},document.head.appendChild(t)}();"
+            + "</script><noscript><img src=\"https://vk.com/rtrg?p=VK-RTRG-1234567-abCDe\" style=\"position:fixed;"
+            + " left:-999px;\" alt=\"\"/></noscript>",
+    })
+    void vkRetargetingGoes(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Naver's wcslog: the common script with the account and page view, a conversion, and one loader
+        "<script type=\"text/javascript\" src=\"//wcs.naver.net/wcslog.js\"></script>\n<script type=\"text/javascript\">\n"
+            + "if(!wcs_add) var wcs_add = {};\nwcs_add[\"wa\"] = \"s_1a2b3c4d5e6f\";\nif(window.wcs) {\n"
+            + "  wcs_do();\n}\n</script>",
+        "<script type=\"text/javascript\">\nvar _nasa={};\nif(window.wcs) _nasa[\"cnv\"] = wcs.cnv(\"1\",\"10000\");\n"
+            + "if(!wcs_add) var wcs_add = {};\nwcs_add[\"wa\"] = \"s_1a2b3c4d5e6f\";\nwcs_do(_nasa);\n</script>",
+        "<script>(function(){var w=document.createElement('script');w.src='https://wcs.naver.net/wcslog.js';"
+            + "w.onload=function(){if(!window.wcs_add){window.wcs_add={}}wcs_add.wa='s_1a2b3c4d5e6f';wcs_do()};"
+            + "document.head.appendChild(w)})();</script>",
+    })
+    void naverWcsGoes(String tag) {
+        assertGone(tag, "wcs");
+        String page = "<p id=\"own\">Shop</p>" + tag;
+        assertFalse(rewrite(REMOVE, page, ANALYTICS_ONLY).contains("wcs"));
+        assertFalse(rewrite(REMOVE, page, MARKETING_ONLY).contains("wcs"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the Kakao pixel as Korean shop builders print it: the script and its calls, pretty and minified
+        "<script type=\"text/javascript\" charset=\"UTF-8\" src=\"//t1.daumcdn.net/kas/static/kp.js\"></script>\n"
+            + "<script type=\"text/javascript\">\n      kakaoPixel('1234567890123456789').pageView();\n"
+            + "      kakaoPixel('1234567890123456789').viewContent({\n        id: '42'\n      });\n</script>",
+        "<script>(function(){var k=document.createElement('script');k.src='https://t1.daumcdn.net/kas/static/kp.js';"
+            + "k.onload=function(){kakaoPixel(\"1234567890123456789\").pageView(\"home\")};"
+            + "document.head.appendChild(k)})();</script>",
+    })
+    void kakaoPixelGoes(String tag) {
+        assertGone(tag, "daumcdn.net", "kakaoPixel");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the LINE Tag: its base code with both CDN hosts, a minified copy and its <noscript> image
+        "<script>\n(function(g,d,o){\n  g._ltq=g._ltq||[];g._lt=g._lt||function(){g._ltq.push(arguments)};\n"
+            + "  var h=location.protocol==='https:'?'https://d.line-scdn.net':'http://d.line-cdn.net';\n"
+            + "  var s=d.createElement('script');s.async=1;\n  s.src=o||h+'/n/line_tag/public/release/v1/lt.js';\n"
+            + "  var t=d.getElementsByTagName('script')[0];t.parentNode.insertBefore(s,t);\n    })(window, document);\n"
+            + "_lt('init', {\n  customerType: 'lap',\n  tagId: '0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d'\n});\n"
+            + "_lt('send', 'pv', ['0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d']);\n</script>\n<noscript>\n"
+            + "  <img height=\"1\" width=\"1\" style=\"display:none\"\n"
+            + "       src=\"https://tr.line.me/tag.gif?c_t=lap&t_id=0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d&e=pv&noscript=1\" />\n"
+            + "</noscript>",
+        "<script async src=\"https://d.line-scdn.net/n/line_tag/public/release/v1/lt.js\"></script>",
+        "<img src=\"https://tr.line.me/tag.gif?c_t=lap&amp;t_id=0a1b2c3d&amp;e=cv&amp;noscript=1\" width=\"1\""
+            + " height=\"1\" alt=\"\">",
+    })
+    void lineTagGoes(String tag) {
+        assertGone(tag, "line-scdn.net", "line-cdn.net", "tr.line.me", "_lt(");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Yahoo! JAPAN: the site-wide tag and a conversion through ytag.js, the YTM container and the older
+        // retargeting and conversion scripts
+        "<script async src=\"https://s.yimg.jp/images/listing/tool/cv/ytag.js\"></script>",
+        "<script type=\"text/javascript\" language=\"javascript\" src=\"https://b92.yahoo.co.jp/js/s_retargeting.js\">"
+            + "</script>",
+        "<script type=\"text/javascript\" language=\"javascript\" src=\"https://b90.yahoo.co.jp/conv.js\"></script>",
+        "<script id=\"tagjs\" type=\"text/javascript\">\n  (function () {\n    var tagjs = document.createElement(\"script\");\n"
+            + "    var s = document.getElementsByTagName(\"script\")[0];\n    tagjs.async = true;\n"
+            + "    tagjs.src = \"//s.yjtag.jp/tag.js#site=AbCdEfG&referrer=\" + encodeURIComponent(document.location.href)"
+            + " + \"\";\n    s.parentNode.insertBefore(tagjs, s);\n  }());\n</script>\n<noscript>\n"
+            + "  <iframe src=\"//b.yjtag.jp/iframe?c=AbCdEfG\" width=\"1\" height=\"1\" frameborder=\"0\" scrolling=\"no\""
+            + " marginheight=\"0\" marginwidth=\"0\"></iframe>\n</noscript>",
+        "<noscript><img height=\"1\" width=\"1\" alt=\"\" src=\"https://b97.yahoo.co.jp/pagead/conversion/1000123456/"
+            + "?guid=ON&amp;script=0&amp;disvt=false\"/></noscript>",
+    })
+    void yahooJapanAdsGo(String tag) {
+        assertGone(tag, "yimg.jp", "yjtag.jp", "yahoo.co.jp");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Rakuten Advertising's tag, as its bootstrap builds the URL
+        "<script type=\"text/javascript\">\n(function (url) {\n  if(!window.DataLayer){\n    window.DataLayer = {};\n"
+            + "  }\n  if(!DataLayer.events){\n    DataLayer.events = {};\n  }\n"
+            + "  DataLayer.events.SPIVersion = DataLayer.events.SPIVersion || \"3.4.1\";\n"
+            + "  DataLayer.events.SiteSection = \"1\";\n  var loc, ct = document.createElement(\"script\");\n"
+            + "  ct.type = \"text/javascript\";\n  ct.async = true;\n  ct.src = url;\n"
+            + "  loc = document.getElementsByTagName('script')[0];\n  loc.parentNode.insertBefore(ct, loc);\n"
+            + "}(document.location.protocol + \"//tag.rmp.rakuten.com/123456.ct.js\"));\n</script>",
+    })
+    void rakutenAdvertisingGoes(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Seznam Sklik's current tag and the older retargeting script with its image
+        "<script type=\"text/javascript\" src=\"https://c.seznam.cz/js/rc.js\"></script>",
+        "<script type=\"text/javascript\">\n/* <![CDATA[ */\nvar seznam_retargeting_id = 123456;\n/* ]]> */\n</script>\n"
+            + "<script type=\"text/javascript\" src=\"//c.imedia.cz/js/retargeting.js\"></script>",
+        "<noscript><img src=\"https://c.imedia.cz/retargeting?id=123456\" width=\"1\" height=\"1\" alt=\"\"></noscript>",
+    })
+    void seznamSklikGoes(String tag) {
+        assertGone(tag, "seznam", "imedia.cz");
+    }
+
+    @Test
+    void mixedRussianNewsPageKeepsItsOwnParts() {
+        String own1 = "<script src=\"/static/js/top.js?v=3\"></script>";
+        String own2 = "<script src=\"https://counter.news.example/hit.js\"></script>";
+        String own3 = "<a href=\"https://metrika.yandex.ru/\">Яндекс Метрика</a>";
+        String own4 = "<p>Мы используем Яндекс.Метрику (mc.yandex.ru) и счётчик LiveInternet.</p>";
+        String own5 = "<script src=\"https://api-maps.yandex.ru/2.1/?apikey=0a1b2c3d&amp;lang=ru_RU\"></script>";
+        String own6 = "<script src=\"https://yastatic.net/share2/share.js\"></script>"
+            + "<div class=\"ya-share2\" data-services=\"vkontakte,telegram,odnoklassniki\"></div>";
+        String own7 = "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":"
+            + "\"Organization\",\"sameAs\":[\"https://vk.com/news_example\",\"https://ok.ru/group/1234567\","
+            + "\"https://t.me/news_example\"]}</script>";
+        String own8 = "<script src=\"https://vk.com/js/api/openapi.js?169\"></script><div id=\"vk_groups\"></div>"
+            + "<script>VK.Widgets.Group(\"vk_groups\", {mode: 3}, 1234567);</script>";
+        String metrica = "<script>(function(m,e,t,r,i,k,a){m[i]=m[i]||function(){(m[i].a=m[i].a||[]).push(arguments)};"
+            + "m[i].l=1*new Date();k=e.createElement(t),a=e.getElementsByTagName(t)[0],k.async=1,k.src=r,"
+            + "a.parentNode.insertBefore(k,a)})(window,document,\"script\",\"https://mc.yandex.ru/metrika/tag.js\",\"ym\");"
+            + "ym(12345678,\"init\",{clickmap:true});</script>";
+        String li = "<script>new Image().src = \"https://counter.yadro.ru/hit;news?r\"+escape(document.referrer)+"
+            + "\";u\"+escape(document.URL)+\";\"+Math.random();</script>";
+        String page = own1 + metrica + own2 + own3 + li + own4 + own5 + own6 + own7 + own8;
+        assertEquals(own1 + own2 + own3 + own4 + own5 + own6 + own7 + own8,
+            rewrite(REMOVE, page, ConsentDecision.refuseAll()));
+        assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
+        assertEquals(page, rewrite(REMOVE, page, ANALYTICS_ONLY));
+    }
+
+    @Test
+    void mixedChineseShopPageKeepsItsOwnParts() {
+        List<String> own = List.of(
+            "<script src=\"/static/js/hm.js\"></script>",
+            "<script src=\"https://hm.shop.example/hm.js?site=1\"></script>",
+            "<a href=\"https://tongji.baidu.com/web/welcome/login\">百度统计</a>",
+            "<p>本站使用百度统计（hm.baidu.com）和友盟+（CNZZ）统计访问量。</p>",
+            "<script src=\"https://api.map.baidu.com/api?v=3.0&amp;ak=AbCdEf0123456789\"></script>",
+            "<a href=\"https://www.cnzz.com/stat/website.php?web_id=1281234567\" target=\"_blank\">站长统计</a>",
+            "<script>var _hmt = _hmt || []; document.getElementById('buy').onclick = function () {"
+                + " _hmt.push(['_trackEvent', 'cart', 'add']); addToCart(42); };</script>",
+            "<script src=\"https://www.51.la/static/img/logo.js\"></script>".replace("www.51.la/static/img/logo.js",
+                "static.shop.example/js/la.js"));
+        String baidu = "<script>var _hmt=_hmt||[];(function(){var hm=document.createElement(\"script\");"
+            + "hm.src=\"https://hm.baidu.com/hm.js?0123456789abcdef0123456789abcdef\";var s=document"
+            + ".getElementsByTagName(\"script\")[0];s.parentNode.insertBefore(hm,s);})();</script>";
+        String cnzz = "<span id=\"cnzz_stat_icon_1281234567\"></span><script src=\"https://s9.cnzz.com/z_stat.php?"
+            + "id=1281234567&amp;show=pic1\" type=\"text/javascript\"></script>";
+        String la = "<script charset=\"UTF-8\" id=\"LA_COLLECT\" src=\"//sdk.51.la/js-sdk-pro.min.js\"></script>"
+            + "<script>LA.init({id:\"Kabc123XYZ\",ck:\"Kabc123XYZ\"})</script>";
+        String page = own.get(0) + baidu + own.get(1) + own.get(2) + cnzz + own.get(3) + own.get(4) + la + own.get(5)
+            + own.get(6) + own.get(7);
+        String expected = own.get(0) + own.get(1) + own.get(2) + "<span id=\"cnzz_stat_icon_1281234567\"></span>"
+            + own.get(3) + own.get(4) + "<script>LA.init({id:\"Kabc123XYZ\",ck:\"Kabc123XYZ\"})</script>"
+            + own.get(5) + own.get(6) + own.get(7);
+        assertEquals(expected, rewrite(REMOVE, page, ConsentDecision.refuseAll()));
+        assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Korean and Japanese pages' own tools on the same CDNs and domains as their trackers
+        "<script src=\"//t1.daumcdn.net/mapjsapi/bundle/postcode/prod/postcode.v2.js\"></script>",
+        "<script src=\"https://t1.kakaocdn.net/kakao_js_sdk/2.7.2/kakao.min.js\" crossorigin=\"anonymous\"></script>"
+            + "<script>Kakao.init('0123456789abcdef0123456789abcdef');</script>",
+        "<script src=\"https://oapi.map.naver.com/openapi/v3/maps.js?ncpKeyId=abc123\"></script>",
+        "<div class=\"line-it-button\" data-lang=\"ja\" data-type=\"share-a\" data-url=\"https://shop.example/\"></div>"
+            + "<script src=\"https://www.line-website.com/social-plugins/js/thirdparty/loader.min.js\" async=\"async\""
+            + " defer=\"defer\"></script>",
+        "<img src=\"https://s.yimg.jp/images/top/sp2/clr/1/1.png\" alt=\"Yahoo! JAPAN\">",
+        "<a href=\"https://shopping.yahoo.co.jp/\">Yahoo!ショッピング</a>",
+        "<a href=\"https://hb.afl.rakuten.co.jp/hgc/0a1b2c3d.4e5f6a7b/?pc=https%3A%2F%2Fitem.rakuten.co.jp%2Fshop%2F42%2F\""
+            + " rel=\"nofollow sponsored noopener\" target=\"_blank\">楽天市場で見る</a>",
+        "<script>if(!wcs_add) var wcs_add = {}; wcs_add['wa'] = 's_1a2b3c4d5e6f';</script>",
+        "<script src=\"/js/kp.js\"></script>",
+        "<p>LINE Tag (<code>_lt('init', …)</code>) と Yahoo!広告のタグを使用しています。</p>",
+    })
+    void asianSitesOwnToolsStay(String html) {
+        assertKept(html);
+    }
+}
