@@ -63,6 +63,8 @@ class UrlMatchTest {
         https://www.nielsen.com/legal/privacy-statement/                  | -    | -
         //counter.yadro.ru/hit?t44.6;r;s1920*1080*24;uhttps%3A//news.example/;0.734 | - | liveinternet
         https://www.liveinternet.ru/click                                 | -    | -
+        https://informer.yandex.ru/informer/12345678/3_1_FFFFFFFF_EFEFEFFF_0_pageviews | - | yandex-metrica
+        https://metrika.yandex.ru/stat/?id=12345678&from=informer         | -    | -
         https://st.top100.ru/top100/top100.js                             | -    | rambler-top100
         //counter.rambler.ru/top100.cnt?pid=7654321                       | -    | rambler-top100
         https://kraken.rambler.ru/cnt/v2/?project_id=7654321              | -    | rambler-top100

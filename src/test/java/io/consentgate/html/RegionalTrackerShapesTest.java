@@ -132,6 +132,21 @@ class RegionalTrackerShapesTest {
         assertGone(tag, "yandex.ru", "ym(", "yandex-metrica-watch");
     }
 
+    @Test
+    void yandexMetricaInformerImageGoesAndItsLinkStays() {
+        // the informer badge Metrica's settings print: an image on informer.yandex.ru in a link to the statistics
+        String informer = "<a href=\"https://metrika.yandex.ru/stat/?id=12345678&amp;from=informer\""
+            + " target=\"_blank\" rel=\"nofollow\"><img src=\"https://informer.yandex.ru/informer/12345678/3_1_FFFFFFFF_EFEFEFFF_0_pageviews\""
+            + " style=\"width:88px; height:31px; border:0;\" alt=\"Яндекс.Метрика\" title=\"Яндекс.Метрика: данные за"
+            + " сегодня\" class=\"ym-advanced-informer\" data-cid=\"12345678\" data-lang=\"ru\" /></a>";
+        String page = BEFORE + informer + AFTER;
+        String out = rewrite(REMOVE, page, ConsentDecision.refuseAll());
+        assertFalse(out.contains("informer.yandex.ru"), out);
+        assertTrue(out.contains("<a href=\"https://metrika.yandex.ru/stat/?id=12345678&amp;from=informer\""), out);
+        assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
+        assertEquals(page, rewrite(REMOVE, page, ANALYTICS_ONLY));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         // LiveInternet: the counter that writes its image into a badge, the document.write one of older sites and
