@@ -349,6 +349,53 @@ class RegionalTrackerShapesTest {
         assertGone(tag, "seznam", "imedia.cz");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Kakao's (formerly Daum's) keyword ads conversion on an order-complete page: the settings and the
+        // document.write loader with escaped markup, as shop builders print it, and as one script tag
+        "<script type=\"text/javascript\">\n//<![CDATA[\nvar DaumConversionDctSv=\"type=P,orderID=A-100,amount=49000\";\n"
+            + "var DaumConversionAccountID=\"AbCdEfGh1234.5678\";\nif(typeof DaumConversionScriptLoaded==\"undefined\""
+            + "&&location.protocol!=\"file:\"){\n  var DaumConversionScriptLoaded=true;\n"
+            + "  document.write(unescape(\"%3Cscript%20type%3D%22text/javas\"+\"cript%22%20src%3D%22\"+(location.protocol"
+            + "==\"https:\"?\"https\":\"http\")+\"%3A//t1.daumcdn.net/cssjs/common/cts/vr200/dcts.js%22%3E%3C/script%3E\"));\n"
+            + "}\n//]]>\n</script>",
+        "<script type=\"text/javascript\" src=\"https://t1.daumcdn.net/cssjs/common/cts/vr200/dcts.js\"></script>",
+    })
+    void kakaoKeywordAdsConversionGoes(String tag) {
+        assertGone(tag, "daumcdn.net", "DaumConversion");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // a Coupang Partners banner on a Korean blog: the script with its call, and the frame pasted alone
+        "<!-- COUPANG PARTNERS DYNAMIC BANNER START -->\n<script src=\"https://ads-partners.coupang.com/g.js\"></script>",
+        "<iframe src=\"https://ads-partners.coupang.com/widgets.html?id=123456&amp;template=carousel&amp;"
+            + "trackingCode=AF1234567&amp;subId=&amp;width=680&amp;height=140&amp;tsource=\" width=\"680\" height=\"140\""
+            + " frameborder=\"0\" scrolling=\"no\" referrerpolicy=\"unsafe-url\" browsingtopics></iframe>",
+        "<script>\n  (function () {\n    var el = document.createElement('script');\n"
+            + "    el.src = 'https://ads-partners.coupang.com/g.js';\n    el.onload = function () {\n"
+            + "      new PartnersCoupang.G({\"id\": 123456, \"template\": \"carousel\", \"trackingCode\": \"AF1234567\","
+            + " \"width\": \"300\", \"height\": \"250\"});\n    };\n    document.getElementById('side').appendChild(el);\n"
+            + "  })();\n</script>",
+    })
+    void coupangPartnersBannerGoes(String tag) {
+        assertGone(tag, "ads-partners.coupang.com");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the call after g.js only uses it, and the blog's affiliate links and disclosure stay
+        "<script>\n\tnew PartnersCoupang.G({\"id\":123456,\"template\":\"carousel\",\"trackingCode\":\"AF1234567\","
+            + "\"width\":\"680\",\"height\":\"140\",\"tsource\":\"\"});\n</script>",
+        "<a href=\"https://link.coupang.com/a/bXyZ12\" target=\"_blank\" referrerpolicy=\"unsafe-url\">쿠팡에서 보기</a>",
+        "<p>이 포스팅은 쿠팡 파트너스 활동의 일환으로, 이에 따른 일정액의 수수료를 제공받습니다.</p>",
+        "<a href=\"https://www.coupang.com/vp/products/1234567890\"><img src=\"https://thumbnail6.coupangcdn.com/"
+            + "thumbnails/remote/230x230ex/image/retail/images/0a1b.jpg\" alt=\"\"></a>",
+    })
+    void coupangLinksAndCallStay(String html) {
+        assertKept(html);
+    }
+
     @Test
     void mixedRussianNewsPageKeepsItsOwnParts() {
         String own1 = "<script src=\"/static/js/top.js?v=3\"></script>";
