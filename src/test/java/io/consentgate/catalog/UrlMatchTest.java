@@ -81,6 +81,13 @@ class UrlMatchTest {
         https://sdk.51.la/js-sdk-pro.min.js?id=K8VYEj2Y&ck=K8VYEj2Y        | -    | 51la
         //js.users.51.la/21562325.js                                      | -    | 51la
         https://www.51.la/                                                | -    | -
+        https://statics.a8.net/a8sales/a8sales.js                         | -    | a8-net
+        https://www13.a8.net/0.gif?a8mat=3ZABCD+1EFGHI+0K+10A5LT          | -    | a8-net
+        https://px.a8.net/svt/ejp?a8mat=3ZABCD+1EFGHI+0K+10A5LT           | -    | -
+        https://www26.a8.net/svt/bgt?aid=230123456789&wid=001             | -    | -
+        https://js.ptengine.jp/0a1b2c3d.js                                | -    | ptengine
+        http://cjs.ptengine.com/pta_en.js                                 | -    | ptengine
+        https://www.ptengine.jp/                                          | -    | -
         https://t1.daumcdn.net/cssjs/common/cts/vr200/dcts.js             | -    | kakao-keyword-ads-conversion
         https://t1.daumcdn.net/mapjsapi/bundle/postcode/prod/postcode.v2.js | -    | -
         https://t1.daumcdn.net/kas/static/kp.js                           | -    | kakao-pixel

@@ -396,6 +396,53 @@ class RegionalTrackerShapesTest {
         assertKept(html);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // A8.net: the advertiser's script and its order call on a thank-you page, its cross-domain script, and the
+        // impression image beside a publisher's affiliate link
+        "<span id=\"a8sales\"></span>\n<script src=\"//statics.a8.net/a8sales/a8sales.js\"></script>",
+        "<script src=\"https://statics.a8.net/a8sales/a8crossDomain.js\"></script>",
+        "<img border=\"0\" width=\"1\" height=\"1\" src=\"https://www17.a8.net/0.gif?a8mat=3ZABCD+1EFGHI+0K+10A5LT\""
+            + " alt=\"\">",
+    })
+    void a8NetTrackingGoes(String tag) {
+        assertGone(tag, "a8.net");
+    }
+
+    @Test
+    void a8NetLinkAndBannerStayWhenTheirImpressionImageGoes() {
+        String link = "<a href=\"https://px.a8.net/svt/ejp?a8mat=3ZABCD+1EFGHI+0K+10A5LT\" rel=\"nofollow\">"
+            + "<img border=\"0\" width=\"300\" height=\"250\" alt=\"\" src=\"https://www26.a8.net/svt/bgt?aid=230123456789"
+            + "&amp;wid=001&amp;eno=01&amp;mid=s00000012345001002000&amp;mc=1\"></a>";
+        String pixel = "\n<img border=\"0\" width=\"1\" height=\"1\" src=\"https://www13.a8.net/0.gif?"
+            + "a8mat=3ZABCD+1EFGHI+0K+10A5LT\" alt=\"\">";
+        String order = "<script>\na8sales({\n  \"pid\": \"s00000012345001\",\n  \"order_number\": \"A-100\",\n"
+            + "  \"currency\": \"JPY\",\n  \"total_price\": 4980\n});\n</script>";
+        String page = BEFORE + link + pixel + order + AFTER;
+        assertEquals(BEFORE + link + "\n" + order + AFTER, rewrite(REMOVE, page, ConsentDecision.refuseAll()));
+        assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Ptengine: the current tag by id, on both hosts, and the older queue snippet with the host after a
+        // protocol variable
+        "<!-- Ptengine Tag -->\n<script src=\"https://js.ptengine.jp/0a1b2c3d.js\"></script>\n<!-- End Ptengine Tag -->",
+        "<script async src=\"https://js.ptengine.com/7f1bbmj9.js\"></script>",
+        "<script type=\"text/javascript\">\n  window._pt_lt = new Date().getTime();\n  window._pt_sp_2 = [];\n"
+            + "  _pt_sp_2.push('setAccount,0a1b2c3d');\n  var _protocol = ((\"https:\" == document.location.protocol) ?"
+            + " \" https://\" : \" http://\");\n  (function() {\n    var atag = document.createElement('script');"
+            + " atag.type = 'text/javascript'; atag.async = true;\n    atag.src = _protocol + 'js.ptengine.jp/pta.js';\n"
+            + "    var stag = document.createElement('script'); stag.type = 'text/javascript'; stag.async = true;\n"
+            + "    stag.src = _protocol + 'js.ptengine.jp/pts.js';\n    var s = document.getElementsByTagName('script')[0];\n"
+            + "    s.parentNode.insertBefore(atag, s); s.parentNode.insertBefore(stag, s);\n  })();\n</script>",
+    })
+    void ptengineGoes(String tag) {
+        assertGone(tag, "ptengine", "_pt_sp_2");
+        String page = BEFORE + tag + AFTER;
+        assertEquals(page, rewrite(REMOVE, page, ANALYTICS_ONLY));
+    }
+
     @Test
     void mixedRussianNewsPageKeepsItsOwnParts() {
         String own1 = "<script src=\"/static/js/top.js?v=3\"></script>";
