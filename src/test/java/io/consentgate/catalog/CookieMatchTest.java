@@ -113,6 +113,9 @@ class CookieMatchTest {
         wteid_111111111111111    | -                    | mapp-intelligence
         CNZZDATA1278123456       | -                    | cnzz
         UM_distinctid            | .shop.example        | cnzz
+        sensorsdata2015jssdkcross | .shop.example       | sensors-data
+        sensorsdata2015session   | -                    | sensors-data
+        sajssdk_2015_cross_new_user | -                 | sensors-data
         ai_user                  | -                    | azure-application-insights
         ai_authUser              | .shop.example        | azure-application-insights
         ai_session               | -                    | -

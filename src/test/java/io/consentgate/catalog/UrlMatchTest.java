@@ -81,6 +81,14 @@ class UrlMatchTest {
         https://sdk.51.la/js-sdk-pro.min.js?id=K8VYEj2Y&ck=K8VYEj2Y        | -    | 51la
         //js.users.51.la/21562325.js                                      | -    | 51la
         https://www.51.la/                                                | -    | -
+        https://static.sensorsdata.cn/sdk/1.26.12/sensorsdata.min.js      | -    | sensors-data
+        https://shop.datasink.sensorsdata.cn/sa?project=production&token=0a1b | -    | sensors-data
+        http://shop.cloud.sensorsdata.cn:8106/sa?project=default          | -    | sensors-data
+        https://shop.cloud.sensorsdata.cn/?project=default                | -    | -
+        https://www.sensorsdata.cn/                                       | -    | -
+        https://assets.giocdn.com/2.1/gio.js                              | -    | growingio
+        http://assets.growingio.com/vds.js                                | -    | growingio
+        https://www.growingio.com/                                        | -    | -
         https://statics.a8.net/a8sales/a8sales.js                         | -    | a8-net
         https://www13.a8.net/0.gif?a8mat=3ZABCD+1EFGHI+0K+10A5LT          | -    | a8-net
         https://px.a8.net/svt/ejp?a8mat=3ZABCD+1EFGHI+0K+10A5LT           | -    | -

@@ -443,6 +443,67 @@ class RegionalTrackerShapesTest {
         assertEquals(page, rewrite(REMOVE, page, ANALYTICS_ONLY));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Sensors Data: the snippet with the SDK on the vendor's CDN, the same with a copy on the site's own host and
+        // its own collection server, the SDK as a script of its own, and the SaaS collection host in an init call
+        "<script charset=\"UTF-8\">\n(function(para) {\n  var p = para.sdk_url, n = para.name, w = window,"
+            + " d = document, s = 'script', x = null, y = null;\n  if (typeof(w['sensorsDataAnalytic201505']) !== "
+            + "'undefined') { return false; }\n  w['sensorsDataAnalytic201505'] = n;\n  w[n] = w[n] || function(a) {"
+            + " return function() { (w[n]._q = w[n]._q || []).push([a, arguments]); } };\n"
+            + "  x = d.createElement(s), y = d.getElementsByTagName(s)[0]; x.async = 1; x.src = p;"
+            + " w[n].para = para; y.parentNode.insertBefore(x, y);\n})({\n"
+            + "  sdk_url: 'https://static.sensorsdata.cn/sdk/1.26.12/sensorsdata.min.js',\n  name: 'sensors',\n"
+            + "  server_url: 'https://shop.datasink.sensorsdata.cn/sa?project=production&token=0a1b2c3d4e5f6a7b'\n"
+            + "});\nsensors.quick('autoTrack');\n</script>",
+        "<script>(function(a){var b=a.sdk_url,c=a.name,e=window;e.sensorsDataAnalytic201505=c;var f=document"
+            + ".createElement(\"script\");f.async=1;f.src=b;e[c]=e[c]||{para:a};document.head.appendChild(f)})({sdk_url:"
+            + "\"/static/vendor/sa/sensorsdata.min.js\",name:\"sa\",server_url:\"https://sa.shop.example/sa?project="
+            + "production\"});</script>",
+        "<script charset=\"UTF-8\" src=\"/static/js/sensorsdata.min.js\"></script>",
+        "<script>\n  sensors.init({\n    server_url: 'https://shop.cloud.sensorsdata.cn:8106/sa?project=default',\n"
+            + "    heatmap_url: 'https://static.sensorsdata.cn/sdk/1.12.18/heatmap.min.js',\n"
+            + "    is_track_single_page: true\n  });\n</script>",
+    })
+    void sensorsDataGoes(String tag) {
+        assertGone(tag, "sensorsdata", "sdk_url");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // GrowingIO: the 2.1 snippet, pretty and minified, with the host after the protocol, and the CDP SDK's file
+        "<!-- GrowingIO Analytics code version 2.1 -->\n<script type='text/javascript'>\n"
+            + "!function(e,t,n,g,i){e[i]=e[i]||function(){(e[i].q=e[i].q||[]).push(arguments)},n=t.createElement(\"script\"),"
+            + "tag=t.getElementsByTagName(\"script\")[0],n.async=1,n.src=('https:'==document.location.protocol?"
+            + "'https://':'http://')+g,tag.parentNode.insertBefore(n,tag)}(window,document,\"script\","
+            + "\"assets.giocdn.com/2.1/gio.js\",\"gio\");\n  gio('init', '8a1b2c3d4e5f6a7b', {});\n\n"
+            + "  //custom page code begin here\n  //custom page code end here\n\n  gio('send');\n</script>\n"
+            + "<!-- End GrowingIO Analytics code version: 2.1 -->",
+        "<script>!function(e,t,n,g,i){e[i]=e[i]||function(){(e[i].q=e[i].q||[]).push(arguments)},n=t.createElement("
+            + "\"script\"),tag=t.getElementsByTagName(\"script\")[0],n.async=1,n.src=window.GIO_SDK_URL,tag.parentNode"
+            + ".insertBefore(n,tag)}(window,document,\"script\",0,\"gio\");gio(\"init\",\"8a1b2c3d4e5f6a7b\",{hashtag:true});"
+            + "gio(\"send\");</script>",
+        "<script async src=\"https://assets.giocdn.com/sdk/webjs/cdp/gdp-full.js\"></script>",
+    })
+    void growingIoGoes(String tag) {
+        assertGone(tag, "giocdn", "gio(");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // a site's own event calls through the Chinese SDKs' globals only queue
+        "<script>document.getElementById('buy').onclick = function () {\n  var sa = window['sensorsDataAnalytic201505'];"
+            + "\n  sa && window[sa] && window[sa].track('BuyClick', {sku: '42'});\n  addToCart(42);\n};</script>",
+        "<script>$('#signup').on('click', function () { window.gio && gio('track', 'signup'); openSignup(); });"
+            + "</script>",
+        "<p>本站使用神策数据（Sensors Data）与 GrowingIO 统计页面访问，详见 <a href=\"/privacy\">隐私政策</a>。</p>",
+        "<a href=\"https://www.sensorsdata.cn/\">神策数据</a> <a href=\"https://www.growingio.com/\">GrowingIO</a>",
+        "<script src=\"/static/js/gio-helpers.js\"></script>",
+    })
+    void chineseAnalyticsEventCallsAndLinksStay(String html) {
+        assertKept(html);
+    }
+
     @Test
     void mixedRussianNewsPageKeepsItsOwnParts() {
         String own1 = "<script src=\"/static/js/top.js?v=3\"></script>";
