@@ -81,6 +81,13 @@ class UrlMatchTest {
         https://sdk.51.la/js-sdk-pro.min.js?id=K8VYEj2Y&ck=K8VYEj2Y        | -    | 51la
         //js.users.51.la/21562325.js                                      | -    | 51la
         https://www.51.la/                                                | -    | -
+        https://cdn.moengage.com/release/dc_1/moe_webSdk.min.latest.js    | -    | moengage
+        https://www.moengage.com/                                         | -    | -
+        https://widgets.in.webengage.com/js/webengage-min-v-6.0.js        | -    | webengage
+        http://cdn.widgets.webengage.com/js/webengage-min-v-6.0.js        | -    | webengage
+        https://webengage.com/                                            | -    | -
+        https://cdnt.netcoresmartech.com/smartechclient.js                | -    | netcore-smartech
+        https://netcorecloud.com/                                         | -    | -
         https://static.sensorsdata.cn/sdk/1.26.12/sensorsdata.min.js      | -    | sensors-data
         https://shop.datasink.sensorsdata.cn/sa?project=production&token=0a1b | -    | sensors-data
         http://shop.cloud.sensorsdata.cn:8106/sa?project=default          | -    | sensors-data

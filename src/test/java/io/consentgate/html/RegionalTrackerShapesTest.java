@@ -504,6 +504,72 @@ class RegionalTrackerShapesTest {
         assertKept(html);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // MoEngage: the snippet with the release path built from a data centre, and the older webpush path
+        "<script type=\"text/javascript\">\n  (function(i,s,o,g,r,a,m,n){i.moengage_object=r;t={};q=function(f){return"
+            + " function(){(i.moengage_q=i.moengage_q||[]).push({f:f,a:arguments})}};f=['track_event',"
+            + "'add_user_attribute','add_unique_user_id','destroy_session'],h={onsite:[\"getData\"]};"
+            + "for(k in f){t[f[k]]=q(f[k])}a=s.createElement(o);m=s.getElementsByTagName(o)[0];a.async=1;a.src=g;"
+            + "m.parentNode.insertBefore(a,m);i.moe=i.moe||function(){n=arguments[0];return t};"
+            + "a.onload=function(){if(n){i[r]=moe(n)}}})(window,document,'script',"
+            + "'https://cdn.moengage.com/release/' + window.moeDataCenter + '/moe_webSdk.min.latest.js','Moengage');\n"
+            + "  Moengage = moe({\n    app_id: \"AB12CD34EF56GH78IJ90KL12\",\n    debug_logs: 0\n  });\n</script>",
+        "<script>(function(i,s,o,g,r){i['moengage_object']=r;var a=s.createElement(o);a.async=1;a.src=g;"
+            + "s.head.appendChild(a)})(window,document,'script',window.MOE_SDK,'Moengage');</script>",
+        "<script async src=\"https://cdn.moengage.com/webpush/moe_webSdk.min.latest.js\"></script>",
+    })
+    void moengageGoes(String tag) {
+        assertGone(tag, "moengage");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // WebEngage: the snippet as its dashboard prints it (host chosen by protocol), and minified
+        "<script id=\"_webengage_script_tag\" type=\"text/javascript\">\nvar webengage;\n!function(w,e,b,n,g){"
+            + "function o(e,t){e[t[t.length-1]]=function(){r.__queue.push([t.join(\".\"),arguments])}}var i,s,r=w[b],"
+            + "z=\" \",l=\"init options track screen onReady\".split(z),c=\"user\".split(z);if(!r||!r.__v){for(w[b]=r="
+            + "{__queue:[],__v:\"6.0\",user:{}},i=0;i<l.length;i++)o(r,[l[i]]);for(i=0;i<c.length;i++)o(r.user,"
+            + "[\"user\",c[i]]);setTimeout(function(){var f=e.createElement(\"script\"),d=e.getElementById("
+            + "\"_webengage_script_tag\");f.type=\"text/javascript\",f.async=!0,f.src=(\"https:\"==e.location.protocol?"
+            + "\"https://widgets.in.webengage.com\":\"http://widgets.in.webengage.com\")+\"/js/webengage-min-v-6.0.js\","
+            + "d.parentNode.insertBefore(f,d)})}}(window,document,\"webengage\");\n\nwebengage.init(\"in~~0a1b2c3d\");\n"
+            + "</script>",
+        "<script src=\"https://ssl.widgets.webengage.com/js/webengage-min-v-6.0.js\" async></script>",
+    })
+    void webengageGoes(String tag) {
+        assertGone(tag, "webengage.com", "_webengage_script_tag");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Netcore Smartech: the client and its start, as one block and as the start alone
+        "<script src='//cdnt.netcoresmartech.com/smartechclient.js'></script>\n<script>\n"
+            + "  smartech('create', 'ADGMOT35CHFLVDHBJNIG50K968QKS27DD5CH7U4IATV5NA9OVQH0');\n"
+            + "  smartech('register', '0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d');\n  smartech('identify', '');\n"
+            + "  smartech('dispatch', 1, {});\n</script>",
+        "<script>smartech(\"create\",\"ADGMOT35CHFLVDHBJNIG50K968QKS27DD5CH7U4IATV5NA9OVQH0\");"
+            + "smartech(\"register\",\"0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d\");</script>",
+    })
+    void netcoreSmartechGoes(String tag) {
+        assertGone(tag, "netcoresmartech", "smartech(");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Indian shops' own event calls through the engagement SDKs only queue or send through a loaded client
+        "<script>document.querySelector('.add-to-cart').addEventListener('click', function () {\n"
+            + "  window.Moengage && Moengage.track_event('Added To Cart', {sku: '42'});\n"
+            + "  window.webengage && webengage.track('Added To Cart', {sku: '42'});\n"
+            + "  typeof smartech === 'function' && smartech('dispatch', 'Add To Cart', {sku: '42'});\n  cart.add(42);\n"
+            + "});</script>",
+        "<link rel=\"manifest\" href=\"/manifest.json\"><script src=\"/serviceworker-register.js\"></script>",
+        "<a href=\"https://www.moengage.com/\">MoEngage</a> <a href=\"https://webengage.com/\">WebEngage</a>",
+    })
+    void indianEngagementEventCallsStay(String html) {
+        assertKept(html);
+    }
+
     @Test
     void mixedRussianNewsPageKeepsItsOwnParts() {
         String own1 = "<script src=\"/static/js/top.js?v=3\"></script>";
