@@ -81,6 +81,11 @@ class UrlMatchTest {
         https://sdk.51.la/js-sdk-pro.min.js?id=K8VYEj2Y&ck=K8VYEj2Y        | -    | 51la
         //js.users.51.la/21562325.js                                      | -    | 51la
         https://www.51.la/                                                | -    | -
+        https://d335luupugsy2.cloudfront.net/js/loader-scripts/0a1b2c3d-loader.js | -    | rd-station
+        https://d335luupugsy2.cloudfront.net/js/rdstation-forms/stable/rdstation-forms.min.js | -    | -
+        https://s1.kwai.net/kos/s101/nlav11187/pixel/events.js?sdkid=1    | -    | kwai-pixel
+        https://s16-11187.ap4r.com/kos/s101/nlav11187/pixel/events.js     | -    | kwai-pixel
+        https://s1.kwai.net/kos/s101/nlav11187/static/img/logo.png        | -    | -
         https://cdn.moengage.com/release/dc_1/moe_webSdk.min.latest.js    | -    | moengage
         https://www.moengage.com/                                         | -    | -
         https://widgets.in.webengage.com/js/webengage-min-v-6.0.js        | -    | webengage

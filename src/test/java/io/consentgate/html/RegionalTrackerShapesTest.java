@@ -570,6 +570,68 @@ class RegionalTrackerShapesTest {
         assertKept(html);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // RD Station: the tracking code as its panel prints it, and loaded lazily by a page's own loader
+        "<!-- Código de Monitoramento do RD Station -->\n<script type=\"text/javascript\" async"
+            + " src=\"https://d335luupugsy2.cloudfront.net/js/loader-scripts/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d-loader.js\""
+            + " ></script>",
+        "<script>\n  window.addEventListener('load', function () {\n    var rd = document.createElement('script');\n"
+            + "    rd.async = true;\n    rd.src = 'https://d335luupugsy2.cloudfront.net/js/loader-scripts/' + RD_TOKEN"
+            + " + '-loader.js';\n    document.body.appendChild(rd);\n  });\n</script>",
+    })
+    void rdStationTrackingCodeGoes(String tag) {
+        assertGone(tag, "loader-scripts");
+    }
+
+    @Test
+    void rdStationFormStaysWhenItsTrackingCodeGoes() {
+        String form = "<div role=\"main\" id=\"contato-0a1b2c3d\"></div>"
+            + "<script type=\"text/javascript\" src=\"https://d335luupugsy2.cloudfront.net/js/rdstation-forms/stable/"
+            + "rdstation-forms.min.js\"></script><script type=\"text/javascript\">new RDStationForms('contato-0a1b2c3d',"
+            + " 'UA-00000000-1').createForm();</script>";
+        String tracking = "<script async src=\"https://d335luupugsy2.cloudfront.net/js/loader-scripts/"
+            + "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d-loader.js\"></script>";
+        String page = BEFORE + form + tracking + AFTER;
+        assertEquals(BEFORE + form + AFTER, rewrite(REMOVE, page, ConsentDecision.refuseAll()));
+        assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the Kwai Pixel: its base code written out, minified with a fallback host, and the SDK alone
+        "<script>\n  !function (w, d, name) {\n    var q = w[name] = w[name] || [];\n"
+            + "    q.methods = ['page', 'track', 'identify', 'instances', 'debug', 'on', 'off', 'once', 'ready',"
+            + " 'alias', 'group', 'enableCookie', 'disableCookie'];\n    q.load = function (id) {\n"
+            + "      var src = 'https://s1.kwai.net/kos/s101/nlav11187/pixel/events.js';\n"
+            + "      var el = d.createElement('script'); el.async = true; el.src = src + '?sdkid=' + id + '&lib=' + name;\n"
+            + "      var first = d.getElementsByTagName('script')[0]; first.parentNode.insertBefore(el, first);\n    };\n"
+            + "  }(window, document, 'kwaiq');\n  kwaiq.load('123456789012345');\n  kwaiq.page();\n</script>",
+        "<script>!function(e,t,n){var i=e[n]=e[n]||[];i.load=function(e,o){var a=\"https://s2.kwai.net/kos/s101/"
+            + "nlav11187/pixel/events.js\",c=\"?sdkid=\".concat(e,\"&lib=\").concat(n);r(t,a+c,\"https://s16-11187.ap4r.com/kos/"
+            + "s101/nlav11187/pixel/events.js\"+c)}}(window,document,\"kwaiq\");</script>\n<script>\nkwaiq.load("
+            + "'123456789012345');\nkwaiq.page();\n</script>",
+        "<script async src=\"https://s1.kwai.net/kos/s101/nlav11187/pixel/events.js?sdkid=123456789012345&amp;"
+            + "lib=kwaiq\"></script>",
+    })
+    void kwaiPixelGoes(String tag) {
+        assertGone(tag, "kwai.net", "ap4r.com", "kwaiq.load(");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // a Brazilian shop's own event call through the pixel's queue, its links and Kwai's other files stay
+        "<script>document.getElementById('comprar').onclick = function () {\n"
+            + "  window.kwaiq && kwaiq.instance('123456789012345').track('EVENT_ADD_TO_CART', {value: 99.9});\n"
+            + "  carrinho.adicionar(42);\n};</script>",
+        "<a href=\"https://www.kwai.com/@loja_exemplo\">Siga a loja no Kwai</a>",
+        "<img src=\"https://s1.kwai.net/kos/s101/nlav11187/static/img/logo.png\" alt=\"Kwai\">",
+        "<a href=\"https://www.rdstation.com/\">RD Station</a>",
+    })
+    void brazilianShopsOwnPartsStay(String html) {
+        assertKept(html);
+    }
+
     @Test
     void mixedRussianNewsPageKeepsItsOwnParts() {
         String own1 = "<script src=\"/static/js/top.js?v=3\"></script>";
