@@ -65,6 +65,10 @@ class UrlMatchTest {
         https://www.liveinternet.ru/click                                 | -    | -
         https://informer.yandex.ru/informer/12345678/3_1_FFFFFFFF_EFEFEFFF_0_pageviews | - | yandex-metrica
         https://metrika.yandex.ru/stat/?id=12345678&from=informer         | -    | -
+        https://mc.yandex.com.tr/watch/12345678                           | -    | yandex-metrica
+        https://mc.yandex.uz/metrika/tag.js                               | -    | yandex-metrica
+        https://yandex.com.tr/                                            | -    | -
+        https://api-maps.yandex.ru/2.1/?apikey=0a1b&lang=tr_TR            | -    | -
         https://st.top100.ru/top100/top100.js                             | -    | rambler-top100
         //counter.rambler.ru/top100.cnt?pid=7654321                       | -    | rambler-top100
         https://kraken.rambler.ru/cnt/v2/?project_id=7654321              | -    | rambler-top100

@@ -132,6 +132,20 @@ class RegionalTrackerShapesTest {
         assertGone(tag, "yandex.ru", "ym(", "yandex-metrica-watch");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Metrica's regional collection hosts, as Turkish, Belarusian and Kazakh sites preconnect to them or write
+        // the <noscript> image with them
+        "<link rel=\"preconnect\" href=\"https://mc.yandex.com.tr\" crossorigin>",
+        "<link rel=\"dns-prefetch\" href=\"//mc.yandex.by\">",
+        "<noscript><div><img src=\"https://mc.yandex.kz/watch/12345678\" style=\"position:absolute; left:-9999px;\""
+            + " alt=\"\" /></div></noscript>",
+        "<img src=\"https://mc.webvisor.com/watch/12345678?ut=noindex\" alt=\"\" width=\"1\" height=\"1\">",
+    })
+    void yandexMetricaRegionalHostsGo(String tag) {
+        assertGone(tag, "mc.yandex", "webvisor");
+    }
+
     @Test
     void yandexMetricaInformerImageGoesAndItsLinkStays() {
         // the informer badge Metrica's settings print: an image on informer.yandex.ru in a link to the statistics
