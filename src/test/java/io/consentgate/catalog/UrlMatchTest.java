@@ -85,6 +85,8 @@ class UrlMatchTest {
         https://sdk.51.la/js-sdk-pro.min.js?id=K8VYEj2Y&ck=K8VYEj2Y        | -    | 51la
         //js.users.51.la/21562325.js                                      | -    | 51la
         https://www.51.la/                                                | -    | -
+        https://magaza.api.useinsider.com/ins.js?id=10001234              | -    | insider
+        https://useinsider.com/                                           | -    | -
         https://d335luupugsy2.cloudfront.net/js/loader-scripts/0a1b2c3d-loader.js | -    | rd-station
         https://d335luupugsy2.cloudfront.net/js/rdstation-forms/stable/rdstation-forms.min.js | -    | -
         https://s1.kwai.net/kos/s101/nlav11187/pixel/events.js?sdkid=1    | -    | kwai-pixel

@@ -646,6 +646,33 @@ class RegionalTrackerShapesTest {
         assertKept(html);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Insider on a Turkish shop: the tag as its panel prints it, a WordPress enqueue, and an inline loader that
+        // builds the host from the partner name
+        "<script async src=\"//magaza.api.useinsider.com/ins.js?id=10001234\"></script>",
+        "<script type=\"text/javascript\" src=\"https://magaza.api.useinsider.com/ins.js?id=10001234&#038;ver=3.4.1\""
+            + " id=\"insider-js\"></script>",
+        "<script>\n  (function (name, id) {\n    var s = document.createElement('script');\n    s.async = true;\n"
+            + "    s.src = 'https://' + name + '.api.useinsider.com/ins.js?id=' + id;\n"
+            + "    document.head.appendChild(s);\n  })('magaza', '10001234');\n</script>",
+    })
+    void insiderTagGoes(String tag) {
+        assertGone(tag, "useinsider.com");
+    }
+
+    @Test
+    void insiderDataObjectStaysWhenItsTagGoes() {
+        String data = "<script>\n  window.insider_object = {\n    \"page\": {\"type\": \"Product\"},\n"
+            + "    \"product\": {\"id\": \"42\", \"name\": \"Çay bardağı\", \"currency\": \"TRY\", \"unit_price\": 149.9}\n"
+            + "  };\n</script>";
+        String tag = "<script async src=\"//magaza.api.useinsider.com/ins.js?id=10001234\"></script>";
+        String page = BEFORE + data + tag + AFTER;
+        assertEquals(BEFORE + data + AFTER, rewrite(REMOVE, page, ConsentDecision.refuseAll()));
+        assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
+        assertEquals(BEFORE + data + AFTER, rewrite(REMOVE, page, ANALYTICS_ONLY));
+    }
+
     @Test
     void mixedRussianNewsPageKeepsItsOwnParts() {
         String own1 = "<script src=\"/static/js/top.js?v=3\"></script>";
