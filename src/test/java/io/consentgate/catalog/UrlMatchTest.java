@@ -85,6 +85,12 @@ class UrlMatchTest {
         https://sdk.51.la/js-sdk-pro.min.js?id=K8VYEj2Y&ck=K8VYEj2Y        | -    | 51la
         //js.users.51.la/21562325.js                                      | -    | 51la
         https://www.51.la/                                                | -    | -
+        https://wcs.pstatic.net/wcslog.js                                 | -    | naver-analytics
+        https://ssl.pstatic.net/static/common/logo.png                    | -    | -
+        https://vk.ru/rtrg?p=VK-RTRG-1234567-abCDe                        | -    | vk-ads
+        https://vk.ru/js/api/openapi.js?169                               | -    | -
+        http://d6.cf.b1.a0.top.mail.ru/counter?id=128740;t=49             | -    | vk-ads
+        http://top.mail.ru/jump?from=128740                               | -    | -
         https://magaza.api.useinsider.com/ins.js?id=10001234              | -    | insider
         https://useinsider.com/                                           | -    | -
         https://d335luupugsy2.cloudfront.net/js/loader-scripts/0a1b2c3d-loader.js | -    | rd-station

@@ -220,7 +220,8 @@ class RegionalTrackerShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        // Top.Mail.Ru (VK Ads pixel): the current loader, pretty and minified, its <noscript> image and the badge
+        // Top.Mail.Ru (VK Ads pixel): the current loader, pretty and minified, its <noscript> image, the badge, and
+        // the older Rating@Mail.ru counter that writes its image on a d<n>.c<n>.b<n>.a<n>.top.mail.ru host
         "<!-- Top.Mail.Ru counter -->\n<script type=\"text/javascript\">\nvar _tmr = window._tmr ||"
             + " (window._tmr = []);\n_tmr.push({id: \"3456789\", type: \"pageView\", start: (new Date()).getTime()});\n"
             + "(function (d, w, id) {\n  if (d.getElementById(id)) return;\n  var ts = d.createElement(\"script\");"
@@ -238,11 +239,18 @@ class RegionalTrackerShapesTest {
             + "\"tmr-code\");</script>",
         "<a href=\"https://top.mail.ru/jump?from=3456789\"><img src=\"https://top-fwz1.mail.ru/counter?id=3456789;"
             + "t=464;l=1\" height=\"31\" width=\"88\" alt=\"Top.Mail.Ru\" style=\"border:0;\" /></a>",
+        "<!-- Rating@Mail.ru counter -->\n<script type=\"text/javascript\">//<![CDATA[\nvar a='';js=10;d=document;\n"
+            + "try{a+=';r='+escape(d.referrer);}catch(e){}js=11;\nd.write('<a href=\"http://top.mail.ru/jump?from=128740\""
+            + " target=\"_top\">'+\n'<img src=\"http://d6.cf.b1.a0.top.mail.ru/counter?id=128740;t=49;js='+js+\n"
+            + "a+';rand='+Math.random()+'\" alt=\"Рейтинг@Mail.ru\" border=\"0\" '+\n'height=\"31\" width=\"88\" \\/><\\/a>');"
+            + "\n//]]></script><noscript><a target=\"_top\" href=\"http://top.mail.ru/jump?from=128740\">\n"
+            + "<img src=\"http://d6.cf.b1.a0.top.mail.ru/counter?js=na;id=128740;t=49\" height=\"31\" width=\"88\""
+            + " alt=\"Рейтинг@Mail.ru\" /></a></noscript>\n<!-- //Rating@Mail.ru counter -->",
     })
     void topMailRuGoes(String tag) {
         String page = "<p id=\"own\">Shop</p>" + tag;
         String out = rewrite(REMOVE, page, ConsentDecision.refuseAll());
-        assertFalse(out.contains("top-fwz1.mail.ru"), out);
+        assertFalse(out.contains("top-fwz1.mail.ru") || out.contains("top.mail.ru/counter"), out);
         assertFalse(out.contains("_tmr"), out);
         assertTrue(out.startsWith("<p id=\"own\">Shop</p>"), out);
         assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
@@ -251,11 +259,17 @@ class RegionalTrackerShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        // the VK retargeting pixel: openapi.js loaded to start it, and its image for visitors without JavaScript
+        // the VK retargeting pixel: openapi.js loaded to start it, and its image for visitors without JavaScript, on
+        // vk.com and on vk.ru, the domain VK moved to
         "<script type=\"text/javascript\">!function(){var t=document.createElement(\"script\");t.type=\"text/javascript\","
             + "t.async=!0,t.src='https://vk.com/js/api/openapi.js?169',t.onload=function(){"
             + "VK.Retargeting.Init(\"VK-RTRG-1234567-abCDe\"),VK.Retargeting.Hit()},document.head.appendChild(t)}();"
             + "</script><noscript><img src=\"https://vk.com/rtrg?p=VK-RTRG-1234567-abCDe\" style=\"position:fixed;"
+            + " left:-999px;\" alt=\"\"/></noscript>",
+        "<script type=\"text/javascript\">!function(){var t=document.createElement(\"script\");t.type=\"text/javascript\","
+            + "t.async=!0,t.src='https://vk.ru/js/api/openapi.js?169',t.onload=function(){"
+            + "VK.Retargeting.Init(\"VK-RTRG-1234567-abCDe\"),VK.Retargeting.Hit()},document.head.appendChild(t)}();"
+            + "</script><noscript><img src=\"https://vk.ru/rtrg?p=VK-RTRG-1234567-abCDe\" style=\"position:fixed;"
             + " left:-999px;\" alt=\"\"/></noscript>",
     })
     void vkRetargetingGoes(String tag) {
@@ -264,12 +278,18 @@ class RegionalTrackerShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        // Naver's wcslog: the common script with the account and page view, a conversion, and one loader
+        // Naver's wcslog: the common script with the account and page view, a conversion, the script from
+        // Naver's static host pstatic.net, and loaders
         "<script type=\"text/javascript\" src=\"//wcs.naver.net/wcslog.js\"></script>\n<script type=\"text/javascript\">\n"
             + "if(!wcs_add) var wcs_add = {};\nwcs_add[\"wa\"] = \"s_1a2b3c4d5e6f\";\nif(window.wcs) {\n"
             + "  wcs_do();\n}\n</script>",
         "<script type=\"text/javascript\">\nvar _nasa={};\nif(window.wcs) _nasa[\"cnv\"] = wcs.cnv(\"1\",\"10000\");\n"
             + "if(!wcs_add) var wcs_add = {};\nwcs_add[\"wa\"] = \"s_1a2b3c4d5e6f\";\nwcs_do(_nasa);\n</script>",
+        "<script type=\"text/javascript\" src=\"//wcs.pstatic.net/wcslog.js\"></script>",
+        "<script>\n  (function () {\n    var s = document.createElement(\"script\");\n    s.async = true;\n"
+            + "    s.src = \"https://wcs.pstatic.net/wcslog.js\";\n    s.onload = function () {\n"
+            + "      if (!window.wcs_add) { window.wcs_add = {}; }\n      window.wcs_add.wa = \"s_1a2b3c4d5e6f\";\n"
+            + "      if (window.wcs) { window.wcs_do(); }\n    };\n    document.head.appendChild(s);\n  })();\n</script>",
         "<script>(function(){var w=document.createElement('script');w.src='https://wcs.naver.net/wcslog.js';"
             + "w.onload=function(){if(!window.wcs_add){window.wcs_add={}}wcs_add.wa='s_1a2b3c4d5e6f';wcs_do()};"
             + "document.head.appendChild(w)})();</script>",
