@@ -85,6 +85,8 @@ class UrlMatchTest {
         https://sdk.51.la/js-sdk-pro.min.js?id=K8VYEj2Y&ck=K8VYEj2Y        | -    | 51la
         //js.users.51.la/21562325.js                                      | -    | 51la
         https://www.51.la/                                                | -    | -
+        https://d.line-cdn.net/n/line_tag/public/release/v1/lt.js         | -    | line-tag
+        https://stickershop.line-scdn.net/stickershop/v1/sticker/52002734/iPhone/sticker.png | -    | -
         https://wcs.pstatic.net/wcslog.js                                 | -    | naver-analytics
         https://ssl.pstatic.net/static/common/logo.png                    | -    | -
         https://vk.ru/rtrg?p=VK-RTRG-1234567-abCDe                        | -    | vk-ads

@@ -317,7 +317,8 @@ class RegionalTrackerShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        // the LINE Tag: its base code with both CDN hosts, a minified copy and its <noscript> image
+        // the LINE Tag: its base code with both CDN hosts, the script from either, the base code in a script of its
+        // own (its init call in another), and its <noscript> image
         "<script>\n(function(g,d,o){\n  g._ltq=g._ltq||[];g._lt=g._lt||function(){g._ltq.push(arguments)};\n"
             + "  var h=location.protocol==='https:'?'https://d.line-scdn.net':'http://d.line-cdn.net';\n"
             + "  var s=d.createElement('script');s.async=1;\n  s.src=o||h+'/n/line_tag/public/release/v1/lt.js';\n"
@@ -328,6 +329,12 @@ class RegionalTrackerShapesTest {
             + "       src=\"https://tr.line.me/tag.gif?c_t=lap&t_id=0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d&e=pv&noscript=1\" />\n"
             + "</noscript>",
         "<script async src=\"https://d.line-scdn.net/n/line_tag/public/release/v1/lt.js\"></script>",
+        "<script src=\"https://d.line-cdn.net/n/line_tag/public/release/v1/lt.js\" async></script>",
+        "<script>\n  (function (g, d) {\n    g._ltq = g._ltq || []; g._lt = g._lt || function () { g._ltq.push(arguments) };\n"
+            + "    var h = location.protocol === 'https:' ? 'https://d.line-scdn.net' : 'http://d.line-cdn.net';\n"
+            + "    var s = d.createElement('script'); s.async = 1;\n"
+            + "    s.src = h + '/n/line_tag/public/release/v1/lt.js';\n    d.head.appendChild(s);\n"
+            + "  })(window, document);\n</script>",
         "<img src=\"https://tr.line.me/tag.gif?c_t=lap&amp;t_id=0a1b2c3d&amp;e=cv&amp;noscript=1\" width=\"1\""
             + " height=\"1\" alt=\"\">",
     })
