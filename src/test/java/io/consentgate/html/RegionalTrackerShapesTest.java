@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.consentgate.Category;
 import io.consentgate.ConsentDecision;
 import io.consentgate.ConsentMode;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -698,6 +699,34 @@ class RegionalTrackerShapesTest {
         assertEquals(BEFORE + data + AFTER, rewrite(REMOVE, page, ConsentDecision.refuseAll()));
         assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
         assertEquals(BEFORE + data + AFTER, rewrite(REMOVE, page, ANALYTICS_ONLY));
+    }
+
+    @Test
+    void aMixedRegionalPageIsRewrittenTheSameWhereverSplitAndASecondPassChangesNothing() {
+        String page = "<p>新品</p><script>var _hmt=_hmt||[];(function(){var hm=document.createElement(\"script\");"
+            + "hm.src=\"https://hm.baidu.com/hm.js?0123456789abcdef0123456789abcdef\";document.head.appendChild(hm)})();"
+            + "</script><script>document.write(unescape(\"%3Cspan id='cnzz_stat_icon_1281234567'%3E%3C/span%3E%3Cscript"
+            + " src='https://v1.cnzz.com/z_stat.php%3Fid%3D1281234567' type='text/javascript'%3E%3C/script%3E\"));"
+            + "</script><p>할인</p><script>var DaumConversionDctSv=\"type=P,orderID=A-1,amount=1\";</script>"
+            + "<script src=\"//t1.daumcdn.net/mapjsapi/bundle/postcode/prod/postcode.v2.js\"></script>"
+            + "<noscript><div><img src=\"https://mc.yandex.ru/watch/12345678\" alt=\"\"></div></noscript>"
+            + "<a href=\"https://metrika.yandex.ru/stat/?id=12345678\"><img src=\"https://informer.yandex.ru/informer/"
+            + "12345678/3_1_FFFFFFFF_EFEFEFFF_0_pageviews\" alt=\"\"></a>"
+            + "<script>gio('init','8a1b2c3d4e5f6a7b',{});gio('send');</script><p>セール</p>"
+            + "<script async src=\"//magaza.api.useinsider.com/ins.js?id=10001234\"></script><p>end</p>";
+        ConsentDecision none = ConsentDecision.refuseAll();
+        String out = rewrite(REMOVE, page, none);
+        for (String mark : List.of("baidu", "cnzz.com", "DaumConversion", "mc.yandex", "informer", "gio(", "useinsider")) {
+            assertFalse(out.contains(mark), mark + " left in " + out);
+        }
+        for (String own : List.of("<p>新品</p>", "<p>할인</p>", "postcode.v2.js", "<p>セール</p>", "<p>end</p>",
+            "<a href=\"https://metrika.yandex.ru/stat/?id=12345678\">")) {
+            assertTrue(out.contains(own), own + " missing in " + out);
+        }
+        assertEquals(out, rewrite(REMOVE, out, none));
+        byte[] b = page.getBytes(StandardCharsets.UTF_8);
+        RewriteAssertions.assertSameWhereverSplit(b.length, cuts -> new String(RewriteAssertions.rewrite(REMOVE, b,
+            none, StandardCharsets.UTF_8, null, cuts), StandardCharsets.UTF_8));
     }
 
     @Test
