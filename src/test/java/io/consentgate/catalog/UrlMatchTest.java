@@ -125,7 +125,7 @@ class UrlMatchTest {
         https://t1.daumcdn.net/cssjs/common/cts/vr200/dcts.js             | -    | kakao-keyword-ads-conversion
         https://t1.daumcdn.net/mapjsapi/bundle/postcode/prod/postcode.v2.js | -    | -
         https://t1.daumcdn.net/kas/static/kp.js                           | -    | kakao-pixel
-        https://ads-partners.coupang.com/widgets.html?id=123456&template=carousel&trackingCode=AF1234567 | -    | coupang-partners
+        https://ads-partners.coupang.com/widgets.html?id=123456&template=carousel | -    | coupang-partners
         https://link.coupang.com/a/bXyZ12                                 | -    | -
         https://js.monitor.azure.com/scripts/b/ai.3.gbl.min.js            | -    | azure-application-insights
         https://az416426.vo.msecnd.net/scripts/b/ai.2.min.js              | -    | azure-application-insights

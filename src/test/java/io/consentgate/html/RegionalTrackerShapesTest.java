@@ -98,10 +98,10 @@ class RegionalTrackerShapesTest {
         // 51.la: the current SDK by script tag and by loader, and the older per-site counter
         "<script charset=\"UTF-8\" id=\"LA_COLLECT\" src=\"//sdk.51.la/js-sdk-pro.min.js\"></script>",
         "<script>!function(p){\"use strict\";!function(t){var s=window,e=document,i=p,c=\"\".concat(\"https:\"===e."
-            + "location.protocol?\"https://\":\"http://\",\"sdk.51.la/js-sdk-pro.min.js\"),n=e.createElement(\"script\"),"
-            + "r=e.getElementsByTagName(\"script\")[0];n.type=\"text/javascript\",n.setAttribute(\"charset\",\"UTF-8\"),"
-            + "n.id=\"LA_COLLECT\",n.src=c,n.onload=function(){s.LA.init(i)},r.parentNode.insertBefore(n,r)}()}"
-            + "({id:\"Kabc123XYZ\",ck:\"Kabc123XYZ\"});</script>",
+            + "location.protocol?\"https://\":\"http://\",\"sdk.51.la/js-sdk-pro.min.js\"),"
+            + "n=e.createElement(\"script\"),r=e.getElementsByTagName(\"script\")[0];n.type=\"text/javascript\","
+            + "n.setAttribute(\"charset\",\"UTF-8\"),n.id=\"LA_COLLECT\",n.src=c,n.onload=function(){s.LA.init(i)},"
+            + "r.parentNode.insertBefore(n,r)}()}({id:\"Kabc123XYZ\",ck:\"Kabc123XYZ\"});</script>",
         "<script type=\"text/javascript\" src=\"//js.users.51.la/21234567.js\"></script>",
     })
     void fiftyOneLaGoes(String tag) {
@@ -114,20 +114,21 @@ class RegionalTrackerShapesTest {
         // and a minified copy from a CDN mirror
         "<script type=\"text/javascript\">\n   (function(m,e,t,r,i,k,a){m[i]=m[i]||function(){(m[i].a=m[i].a||[])"
             + ".push(arguments)};\n   m[i].l=1*new Date();\n   for (var j = 0; j < document.scripts.length; j++) "
-            + "{if (document.scripts[j].src === r) { return; }}\n   k=e.createElement(t),a=e.getElementsByTagName(t)[0],"
-            + "k.async=1,k.src=r,a.parentNode.insertBefore(k,a)})\n   (window, document, \"script\", "
-            + "\"https://mc.yandex.ru/metrika/tag.js\", \"ym\");\n\n   ym(12345678, \"init\", {\n        clickmap:true,\n"
-            + "        trackLinks:true,\n        accurateTrackBounce:true,\n        webvisor:true\n   });\n</script>\n"
-            + "<noscript><div><img src=\"https://mc.yandex.ru/watch/12345678\" style=\"position:absolute;"
-            + " left:-9999px;\" alt=\"\" /></div></noscript>",
+            + "{if (document.scripts[j].src === r) { return; }}\n   k=e.createElement(t),a=e.getElementsByTagName(t)"
+            + "[0],k.async=1,k.src=r,a.parentNode.insertBefore(k,a)})\n   (window, document, \"script\", "
+            + "\"https://mc.yandex.ru/metrika/tag.js\", \"ym\");\n\n   ym(12345678, \"init\", {\n        "
+            + "clickmap:true,\n        trackLinks:true,\n        accurateTrackBounce:true,\n        webvisor:true\n  "
+            + " });\n</script>\n<noscript><div><img src=\"https://mc.yandex.ru/watch/12345678\" "
+            + "style=\"position:absolute; left:-9999px;\" alt=\"\" /></div></noscript>",
         "<script>(function(m,e,t,r,i,k,a){m[i]=m[i]||function(){(m[i].a=m[i].a||[]).push(arguments)};"
             + "m[i].l=1*new Date();k=e.createElement(t),a=e.getElementsByTagName(t)[0],k.async=1,k.src=r,"
-            + "a.parentNode.insertBefore(k,a)})(window,document,'script','https://mc.yandex.ru/metrika/tag.js?id=98765432',"
-            + "'ym');ym(98765432,'init',{ssr:true,webvisor:true,clickmap:true,ecommerce:\"dataLayer\","
-            + "accurateTrackBounce:true,trackLinks:true});</script>",
+            + "a.parentNode.insertBefore(k,a)})(window,document,'script',"
+            + "'https://mc.yandex.ru/metrika/tag.js?id=98765432','ym');ym(98765432,'init',{ssr:true,webvisor:true,"
+            + "clickmap:true,ecommerce:\"dataLayer\",accurateTrackBounce:true,trackLinks:true});</script>",
         "<script>window.ym=window.ym||function(){(ym.a=ym.a||[]).push(arguments)};ym.l=+new Date;"
             + "ym(55555555,\"init\",{defer:true});var y=document.createElement(\"script\");"
-            + "y.src=\"https://cdn.jsdelivr.net/npm/yandex-metrica-watch/tag.js\";document.head.appendChild(y);</script>",
+            + "y.src=\"https://cdn.jsdelivr.net/npm/yandex-metrica-watch/tag.js\";document.head.appendChild(y);"
+            + "</script>",
     })
     void yandexMetricaGoes(String tag) {
         assertGone(tag, "yandex.ru", "ym(", "yandex-metrica-watch");
@@ -151,9 +152,10 @@ class RegionalTrackerShapesTest {
     void yandexMetricaInformerImageGoesAndItsLinkStays() {
         // the informer badge Metrica's settings print: an image on informer.yandex.ru in a link to the statistics
         String informer = "<a href=\"https://metrika.yandex.ru/stat/?id=12345678&amp;from=informer\""
-            + " target=\"_blank\" rel=\"nofollow\"><img src=\"https://informer.yandex.ru/informer/12345678/3_1_FFFFFFFF_EFEFEFFF_0_pageviews\""
-            + " style=\"width:88px; height:31px; border:0;\" alt=\"Яндекс.Метрика\" title=\"Яндекс.Метрика: данные за"
-            + " сегодня\" class=\"ym-advanced-informer\" data-cid=\"12345678\" data-lang=\"ru\" /></a>";
+            + " target=\"_blank\" rel=\"nofollow\"><img src=\"https://informer.yandex.ru/informer/12345678/3_1_FFFFFF"
+            + "FF_EFEFEFFF_0_pageviews\" style=\"width:88px; height:31px; border:0;\" alt=\"Яндекс.Метрика\" "
+            + "title=\"Яндекс.Метрика: данные за сегодня\" class=\"ym-advanced-informer\" data-cid=\"12345678\" "
+            + "data-lang=\"ru\" /></a>";
         String page = BEFORE + informer + AFTER;
         String out = rewrite(REMOVE, page, ConsentDecision.refuseAll());
         assertFalse(out.contains("informer.yandex.ru"), out);
@@ -172,8 +174,8 @@ class RegionalTrackerShapesTest {
             + "\";h\"+escape(d.title.substring(0,150))+\";\"+Math.random()})\n(document,screen)\n</script>",
         "<script type=\"text/javascript\"><!--\ndocument.write(\"<a href='//www.liveinternet.ru/click' \"+\n"
             + "\"target=_blank><img src='//counter.yadro.ru/hit?t14.11;r\"+\nescape(document.referrer)+"
-            + "((typeof(screen)==\"undefined\")?\"\":\n\";s\"+screen.width+\"*\"+screen.height+\"*\"+(screen.colorDepth?\n"
-            + "screen.colorDepth:screen.pixelDepth))+\";u\"+escape(document.URL)+\n\";\"+Math.random()+\n"
+            + "((typeof(screen)==\"undefined\")?\"\":\n\";s\"+screen.width+\"*\"+screen.height+\"*\"+(screen.colorDep"
+            + "th?\nscreen.colorDepth:screen.pixelDepth))+\";u\"+escape(document.URL)+\n\";\"+Math.random()+\n"
             + "\"' alt='' title='LiveInternet' \"+\n\"border='0' width='88' height='31'><\\/a>\")\n//--></script>",
         "<img src=\"//counter.yadro.ru/hit?t52.6;r;s1920*1080*24;uhttps%3A//news.example/;0.734\" width=\"88\""
             + " height=\"31\" alt=\"\">",
@@ -206,10 +208,10 @@ class RegionalTrackerShapesTest {
             + "s.src =\n(d.location.protocol == \"https:\" ? \"https:\" : \"http:\") +\n"
             + "\"//st.top100.ru/top100/top100.js\";\n\nif (w.opera == \"[object Opera]\") {\n"
             + "d.addEventListener(\"DOMContentLoaded\", f, false);\n} else { f(); }\n"
-            + "})(window, document, \"_top100q\");\n</script>\n<noscript>\n  <img src=\"//counter.rambler.ru/top100.cnt?"
-            + "pid=7654321\" alt=\"Топ-100\" />\n</noscript>",
-        "<a href=\"https://top100.rambler.ru/home?id=1234567\"><img src=\"https://counter.rambler.ru/top100.cnt?1234567\""
-            + " alt=\"\"></a>",
+            + "})(window, document, \"_top100q\");\n</script>\n<noscript>\n  <img "
+            + "src=\"//counter.rambler.ru/top100.cnt?pid=7654321\" alt=\"Топ-100\" />\n</noscript>",
+        "<a href=\"https://top100.rambler.ru/home?id=1234567\"><img src=\"https://counter.rambler.ru/top100.cnt?12345"
+            + "67\" alt=\"\"></a>",
     })
     void ramblerTop100Goes(String tag) {
         String page = "<p id=\"own\">Shop</p>" + tag;
@@ -241,12 +243,13 @@ class RegionalTrackerShapesTest {
         "<a href=\"https://top.mail.ru/jump?from=3456789\"><img src=\"https://top-fwz1.mail.ru/counter?id=3456789;"
             + "t=464;l=1\" height=\"31\" width=\"88\" alt=\"Top.Mail.Ru\" style=\"border:0;\" /></a>",
         "<!-- Rating@Mail.ru counter -->\n<script type=\"text/javascript\">//<![CDATA[\nvar a='';js=10;d=document;\n"
-            + "try{a+=';r='+escape(d.referrer);}catch(e){}js=11;\nd.write('<a href=\"http://top.mail.ru/jump?from=128740\""
-            + " target=\"_top\">'+\n'<img src=\"http://d6.cf.b1.a0.top.mail.ru/counter?id=128740;t=49;js='+js+\n"
-            + "a+';rand='+Math.random()+'\" alt=\"Рейтинг@Mail.ru\" border=\"0\" '+\n'height=\"31\" width=\"88\" \\/><\\/a>');"
-            + "\n//]]></script><noscript><a target=\"_top\" href=\"http://top.mail.ru/jump?from=128740\">\n"
-            + "<img src=\"http://d6.cf.b1.a0.top.mail.ru/counter?js=na;id=128740;t=49\" height=\"31\" width=\"88\""
-            + " alt=\"Рейтинг@Mail.ru\" /></a></noscript>\n<!-- //Rating@Mail.ru counter -->",
+            + "try{a+=';r='+escape(d.referrer);}catch(e){}js=11;\nd.write('<a "
+            + "href=\"http://top.mail.ru/jump?from=128740\" target=\"_top\">'+\n'<img "
+            + "src=\"http://d6.cf.b1.a0.top.mail.ru/counter?id=128740;t=49;js='+js+\na+';rand='+Math.random()+'\" "
+            + "alt=\"Рейтинг@Mail.ru\" border=\"0\" '+\n'height=\"31\" width=\"88\" \\/><\\/a>');\n//]]></script>"
+            + "<noscript><a target=\"_top\" href=\"http://top.mail.ru/jump?from=128740\">\n<img "
+            + "src=\"http://d6.cf.b1.a0.top.mail.ru/counter?js=na;id=128740;t=49\" height=\"31\" width=\"88\" "
+            + "alt=\"Рейтинг@Mail.ru\" /></a></noscript>\n<!-- //Rating@Mail.ru counter -->",
     })
     void topMailRuGoes(String tag) {
         String page = "<p id=\"own\">Shop</p>" + tag;
@@ -262,13 +265,13 @@ class RegionalTrackerShapesTest {
     @ValueSource(strings = {
         // the VK retargeting pixel: openapi.js loaded to start it, and its image for visitors without JavaScript, on
         // vk.com and on vk.ru, the domain VK moved to
-        "<script type=\"text/javascript\">!function(){var t=document.createElement(\"script\");t.type=\"text/javascript\","
-            + "t.async=!0,t.src='https://vk.com/js/api/openapi.js?169',t.onload=function(){"
+        "<script type=\"text/javascript\">!function(){var t=document.createElement(\"script\");"
+            + "t.type=\"text/javascript\",t.async=!0,t.src='https://vk.com/js/api/openapi.js?169',t.onload=function(){"
             + "VK.Retargeting.Init(\"VK-RTRG-1234567-abCDe\"),VK.Retargeting.Hit()},document.head.appendChild(t)}();"
             + "</script><noscript><img src=\"https://vk.com/rtrg?p=VK-RTRG-1234567-abCDe\" style=\"position:fixed;"
             + " left:-999px;\" alt=\"\"/></noscript>",
-        "<script type=\"text/javascript\">!function(){var t=document.createElement(\"script\");t.type=\"text/javascript\","
-            + "t.async=!0,t.src='https://vk.ru/js/api/openapi.js?169',t.onload=function(){"
+        "<script type=\"text/javascript\">!function(){var t=document.createElement(\"script\");"
+            + "t.type=\"text/javascript\",t.async=!0,t.src='https://vk.ru/js/api/openapi.js?169',t.onload=function(){"
             + "VK.Retargeting.Init(\"VK-RTRG-1234567-abCDe\"),VK.Retargeting.Hit()},document.head.appendChild(t)}();"
             + "</script><noscript><img src=\"https://vk.ru/rtrg?p=VK-RTRG-1234567-abCDe\" style=\"position:fixed;"
             + " left:-999px;\" alt=\"\"/></noscript>",
@@ -281,16 +284,17 @@ class RegionalTrackerShapesTest {
     @ValueSource(strings = {
         // Naver's wcslog: the common script with the account and page view, a conversion, the script from
         // Naver's static host pstatic.net, and loaders
-        "<script type=\"text/javascript\" src=\"//wcs.naver.net/wcslog.js\"></script>\n<script type=\"text/javascript\">\n"
-            + "if(!wcs_add) var wcs_add = {};\nwcs_add[\"wa\"] = \"s_1a2b3c4d5e6f\";\nif(window.wcs) {\n"
-            + "  wcs_do();\n}\n</script>",
+        "<script type=\"text/javascript\" src=\"//wcs.naver.net/wcslog.js\"></script>\n<script "
+            + "type=\"text/javascript\">\nif(!wcs_add) var wcs_add = {};\nwcs_add[\"wa\"] = \"s_1a2b3c4d5e6f\";\n"
+            + "if(window.wcs) {\n  wcs_do();\n}\n</script>",
         "<script type=\"text/javascript\">\nvar _nasa={};\nif(window.wcs) _nasa[\"cnv\"] = wcs.cnv(\"1\",\"10000\");\n"
             + "if(!wcs_add) var wcs_add = {};\nwcs_add[\"wa\"] = \"s_1a2b3c4d5e6f\";\nwcs_do(_nasa);\n</script>",
         "<script type=\"text/javascript\" src=\"//wcs.pstatic.net/wcslog.js\"></script>",
         "<script>\n  (function () {\n    var s = document.createElement(\"script\");\n    s.async = true;\n"
             + "    s.src = \"https://wcs.pstatic.net/wcslog.js\";\n    s.onload = function () {\n"
             + "      if (!window.wcs_add) { window.wcs_add = {}; }\n      window.wcs_add.wa = \"s_1a2b3c4d5e6f\";\n"
-            + "      if (window.wcs) { window.wcs_do(); }\n    };\n    document.head.appendChild(s);\n  })();\n</script>",
+            + "      if (window.wcs) { window.wcs_do(); }\n    };\n    document.head.appendChild(s);\n  })();\n"
+            + "</script>",
         "<script>(function(){var w=document.createElement('script');w.src='https://wcs.naver.net/wcslog.js';"
             + "w.onload=function(){if(!window.wcs_add){window.wcs_add={}}wcs_add.wa='s_1a2b3c4d5e6f';wcs_do()};"
             + "document.head.appendChild(w)})();</script>",
@@ -327,13 +331,13 @@ class RegionalTrackerShapesTest {
             + "_lt('init', {\n  customerType: 'lap',\n  tagId: '0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d'\n});\n"
             + "_lt('send', 'pv', ['0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d']);\n</script>\n<noscript>\n"
             + "  <img height=\"1\" width=\"1\" style=\"display:none\"\n"
-            + "       src=\"https://tr.line.me/tag.gif?c_t=lap&t_id=0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d&e=pv&noscript=1\" />\n"
-            + "</noscript>",
+            + "       src=\"https://tr.line.me/tag.gif?c_t=lap&t_id=0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d&e=pv&noscrip"
+            + "t=1\" />\n</noscript>",
         "<script async src=\"https://d.line-scdn.net/n/line_tag/public/release/v1/lt.js\"></script>",
         "<script src=\"https://d.line-cdn.net/n/line_tag/public/release/v1/lt.js\" async></script>",
-        "<script>\n  (function (g, d) {\n    g._ltq = g._ltq || []; g._lt = g._lt || function () { g._ltq.push(arguments) };\n"
-            + "    var h = location.protocol === 'https:' ? 'https://d.line-scdn.net' : 'http://d.line-cdn.net';\n"
-            + "    var s = d.createElement('script'); s.async = 1;\n"
+        "<script>\n  (function (g, d) {\n    g._ltq = g._ltq || []; g._lt = g._lt || function () { "
+            + "g._ltq.push(arguments) };\n    var h = location.protocol === 'https:' ? 'https://d.line-scdn.net' : "
+            + "'http://d.line-cdn.net';\n    var s = d.createElement('script'); s.async = 1;\n"
             + "    s.src = h + '/n/line_tag/public/release/v1/lt.js';\n    d.head.appendChild(s);\n"
             + "  })(window, document);\n</script>",
         "<img src=\"https://tr.line.me/tag.gif?c_t=lap&amp;t_id=0a1b2c3d&amp;e=cv&amp;noscript=1\" width=\"1\""
@@ -351,12 +355,12 @@ class RegionalTrackerShapesTest {
         "<script type=\"text/javascript\" language=\"javascript\" src=\"https://b92.yahoo.co.jp/js/s_retargeting.js\">"
             + "</script>",
         "<script type=\"text/javascript\" language=\"javascript\" src=\"https://b90.yahoo.co.jp/conv.js\"></script>",
-        "<script id=\"tagjs\" type=\"text/javascript\">\n  (function () {\n    var tagjs = document.createElement(\"script\");\n"
-            + "    var s = document.getElementsByTagName(\"script\")[0];\n    tagjs.async = true;\n"
-            + "    tagjs.src = \"//s.yjtag.jp/tag.js#site=AbCdEfG&referrer=\" + encodeURIComponent(document.location.href)"
-            + " + \"\";\n    s.parentNode.insertBefore(tagjs, s);\n  }());\n</script>\n<noscript>\n"
-            + "  <iframe src=\"//b.yjtag.jp/iframe?c=AbCdEfG\" width=\"1\" height=\"1\" frameborder=\"0\" scrolling=\"no\""
-            + " marginheight=\"0\" marginwidth=\"0\"></iframe>\n</noscript>",
+        "<script id=\"tagjs\" type=\"text/javascript\">\n  (function () {\n    var tagjs = "
+            + "document.createElement(\"script\");\n    var s = document.getElementsByTagName(\"script\")[0];\n    "
+            + "tagjs.async = true;\n    tagjs.src = \"//s.yjtag.jp/tag.js#site=AbCdEfG&referrer=\" + "
+            + "encodeURIComponent(document.location.href) + \"\";\n    s.parentNode.insertBefore(tagjs, s);\n  }())"
+            + ";\n</script>\n<noscript>\n  <iframe src=\"//b.yjtag.jp/iframe?c=AbCdEfG\" width=\"1\" height=\"1\" "
+            + "frameborder=\"0\" scrolling=\"no\" marginheight=\"0\" marginwidth=\"0\"></iframe>\n</noscript>",
         "<noscript><img height=\"1\" width=\"1\" alt=\"\" src=\"https://b97.yahoo.co.jp/pagead/conversion/1000123456/"
             + "?guid=ON&amp;script=0&amp;disvt=false\"/></noscript>",
     })
@@ -383,9 +387,10 @@ class RegionalTrackerShapesTest {
     @ValueSource(strings = {
         // Seznam Sklik's current tag and the older retargeting script with its image
         "<script type=\"text/javascript\" src=\"https://c.seznam.cz/js/rc.js\"></script>",
-        "<script type=\"text/javascript\">\n/* <![CDATA[ */\nvar seznam_retargeting_id = 123456;\n/* ]]> */\n</script>\n"
-            + "<script type=\"text/javascript\" src=\"//c.imedia.cz/js/retargeting.js\"></script>",
-        "<noscript><img src=\"https://c.imedia.cz/retargeting?id=123456\" width=\"1\" height=\"1\" alt=\"\"></noscript>",
+        "<script type=\"text/javascript\">\n/* <![CDATA[ */\nvar seznam_retargeting_id = 123456;\n/* ]]> */\n"
+            + "</script>\n<script type=\"text/javascript\" src=\"//c.imedia.cz/js/retargeting.js\"></script>",
+        "<noscript><img src=\"https://c.imedia.cz/retargeting?id=123456\" width=\"1\" height=\"1\" alt=\"\">"
+            + "</noscript>",
     })
     void seznamSklikGoes(String tag) {
         assertGone(tag, "seznam", "imedia.cz");
@@ -395,12 +400,12 @@ class RegionalTrackerShapesTest {
     @ValueSource(strings = {
         // Kakao's (formerly Daum's) keyword ads conversion on an order-complete page: the settings and the
         // document.write loader with escaped markup, as shop builders print it, and as one script tag
-        "<script type=\"text/javascript\">\n//<![CDATA[\nvar DaumConversionDctSv=\"type=P,orderID=A-100,amount=49000\";\n"
-            + "var DaumConversionAccountID=\"AbCdEfGh1234.5678\";\nif(typeof DaumConversionScriptLoaded==\"undefined\""
-            + "&&location.protocol!=\"file:\"){\n  var DaumConversionScriptLoaded=true;\n"
-            + "  document.write(unescape(\"%3Cscript%20type%3D%22text/javas\"+\"cript%22%20src%3D%22\"+(location.protocol"
-            + "==\"https:\"?\"https\":\"http\")+\"%3A//t1.daumcdn.net/cssjs/common/cts/vr200/dcts.js%22%3E%3C/script%3E\"));\n"
-            + "}\n//]]>\n</script>",
+        "<script type=\"text/javascript\">\n//<![CDATA[\nvar DaumConversionDctSv=\"type=P,orderID=A-100,"
+            + "amount=49000\";\nvar DaumConversionAccountID=\"AbCdEfGh1234.5678\";\nif(typeof "
+            + "DaumConversionScriptLoaded==\"undefined\"&&location.protocol!=\"file:\"){\n  var "
+            + "DaumConversionScriptLoaded=true;\n  document.write(unescape(\"%3Cscript%20type%3D%22text/javas\"+\"cri"
+            + "pt%22%20src%3D%22\"+(location.protocol==\"https:\"?\"https\":\"http\")"
+            + "+\"%3A//t1.daumcdn.net/cssjs/common/cts/vr200/dcts.js%22%3E%3C/script%3E\"));\n}\n//]]>\n</script>",
         "<script type=\"text/javascript\" src=\"https://t1.daumcdn.net/cssjs/common/cts/vr200/dcts.js\"></script>",
     })
     void kakaoKeywordAdsConversionGoes(String tag) {
@@ -410,15 +415,17 @@ class RegionalTrackerShapesTest {
     @ParameterizedTest
     @ValueSource(strings = {
         // a Coupang Partners banner on a Korean blog: the script with its call, and the frame pasted alone
-        "<!-- COUPANG PARTNERS DYNAMIC BANNER START -->\n<script src=\"https://ads-partners.coupang.com/g.js\"></script>",
+        "<!-- COUPANG PARTNERS DYNAMIC BANNER START -->\n<script src=\"https://ads-partners.coupang.com/g.js\">"
+            + "</script>",
         "<iframe src=\"https://ads-partners.coupang.com/widgets.html?id=123456&amp;template=carousel&amp;"
-            + "trackingCode=AF1234567&amp;subId=&amp;width=680&amp;height=140&amp;tsource=\" width=\"680\" height=\"140\""
-            + " frameborder=\"0\" scrolling=\"no\" referrerpolicy=\"unsafe-url\" browsingtopics></iframe>",
+            + "trackingCode=AF1234567&amp;subId=&amp;width=680&amp;height=140&amp;tsource=\" width=\"680\" "
+            + "height=\"140\" frameborder=\"0\" scrolling=\"no\" referrerpolicy=\"unsafe-url\" browsingtopics>"
+            + "</iframe>",
         "<script>\n  (function () {\n    var el = document.createElement('script');\n"
             + "    el.src = 'https://ads-partners.coupang.com/g.js';\n    el.onload = function () {\n"
-            + "      new PartnersCoupang.G({\"id\": 123456, \"template\": \"carousel\", \"trackingCode\": \"AF1234567\","
-            + " \"width\": \"300\", \"height\": \"250\"});\n    };\n    document.getElementById('side').appendChild(el);\n"
-            + "  })();\n</script>",
+            + "      new PartnersCoupang.G({\"id\": 123456, \"template\": \"carousel\","
+            + " \"trackingCode\": \"AF1234567\", \"width\": \"300\", \"height\": \"250\"});\n    };\n    "
+            + "document.getElementById('side').appendChild(el);\n  })();\n</script>",
     })
     void coupangPartnersBannerGoes(String tag) {
         assertGone(tag, "ads-partners.coupang.com");
@@ -454,8 +461,9 @@ class RegionalTrackerShapesTest {
     @Test
     void a8NetLinkAndBannerStayWhenTheirImpressionImageGoes() {
         String link = "<a href=\"https://px.a8.net/svt/ejp?a8mat=3ZABCD+1EFGHI+0K+10A5LT\" rel=\"nofollow\">"
-            + "<img border=\"0\" width=\"300\" height=\"250\" alt=\"\" src=\"https://www26.a8.net/svt/bgt?aid=230123456789"
-            + "&amp;wid=001&amp;eno=01&amp;mid=s00000012345001002000&amp;mc=1\"></a>";
+            + "<img border=\"0\" width=\"300\" height=\"250\" alt=\"\" "
+            + "src=\"https://www26.a8.net/svt/bgt?aid=230123456789&amp;wid=001&amp;eno=01&amp;"
+            + "mid=s00000012345001002000&amp;mc=1\"></a>";
         String pixel = "\n<img border=\"0\" width=\"1\" height=\"1\" src=\"https://www13.a8.net/0.gif?"
             + "a8mat=3ZABCD+1EFGHI+0K+10A5LT\" alt=\"\">";
         String order = "<script>\na8sales({\n  \"pid\": \"s00000012345001\",\n  \"order_number\": \"A-100\",\n"
@@ -469,15 +477,17 @@ class RegionalTrackerShapesTest {
     @ValueSource(strings = {
         // Ptengine: the current tag by id, on both hosts, and the older queue snippet with the host after a
         // protocol variable
-        "<!-- Ptengine Tag -->\n<script src=\"https://js.ptengine.jp/0a1b2c3d.js\"></script>\n<!-- End Ptengine Tag -->",
+        "<!-- Ptengine Tag -->\n<script src=\"https://js.ptengine.jp/0a1b2c3d.js\"></script>\n<!-- End Ptengine Tag "
+            + "-->",
         "<script async src=\"https://js.ptengine.com/7f1bbmj9.js\"></script>",
         "<script type=\"text/javascript\">\n  window._pt_lt = new Date().getTime();\n  window._pt_sp_2 = [];\n"
             + "  _pt_sp_2.push('setAccount,0a1b2c3d');\n  var _protocol = ((\"https:\" == document.location.protocol) ?"
             + " \" https://\" : \" http://\");\n  (function() {\n    var atag = document.createElement('script');"
-            + " atag.type = 'text/javascript'; atag.async = true;\n    atag.src = _protocol + 'js.ptengine.jp/pta.js';\n"
-            + "    var stag = document.createElement('script'); stag.type = 'text/javascript'; stag.async = true;\n"
-            + "    stag.src = _protocol + 'js.ptengine.jp/pts.js';\n    var s = document.getElementsByTagName('script')[0];\n"
-            + "    s.parentNode.insertBefore(atag, s); s.parentNode.insertBefore(stag, s);\n  })();\n</script>",
+            + " atag.type = 'text/javascript'; atag.async = true;\n    atag.src = _protocol + "
+            + "'js.ptengine.jp/pta.js';\n    var stag = document.createElement('script'); stag.type = "
+            + "'text/javascript'; stag.async = true;\n    stag.src = _protocol + 'js.ptengine.jp/pts.js';\n    var s "
+            + "= document.getElementsByTagName('script')[0];\n    s.parentNode.insertBefore(atag, s); "
+            + "s.parentNode.insertBefore(stag, s);\n  })();\n</script>",
     })
     void ptengineGoes(String tag) {
         assertGone(tag, "ptengine", "_pt_sp_2");
@@ -499,9 +509,9 @@ class RegionalTrackerShapesTest {
             + "  server_url: 'https://shop.datasink.sensorsdata.cn/sa?project=production&token=0a1b2c3d4e5f6a7b'\n"
             + "});\nsensors.quick('autoTrack');\n</script>",
         "<script>(function(a){var b=a.sdk_url,c=a.name,e=window;e.sensorsDataAnalytic201505=c;var f=document"
-            + ".createElement(\"script\");f.async=1;f.src=b;e[c]=e[c]||{para:a};document.head.appendChild(f)})({sdk_url:"
-            + "\"/static/vendor/sa/sensorsdata.min.js\",name:\"sa\",server_url:\"https://sa.shop.example/sa?project="
-            + "production\"});</script>",
+            + ".createElement(\"script\");f.async=1;f.src=b;e[c]=e[c]||{para:a};document.head.appendChild(f)})"
+            + "({sdk_url:\"/static/vendor/sa/sensorsdata.min.js\",name:\"sa\","
+            + "server_url:\"https://sa.shop.example/sa?project=production\"});</script>",
         "<script charset=\"UTF-8\" src=\"/static/js/sensorsdata.min.js\"></script>",
         "<script>\n  sensors.init({\n    server_url: 'https://shop.cloud.sensorsdata.cn:8106/sa?project=default',\n"
             + "    heatmap_url: 'https://static.sensorsdata.cn/sdk/1.12.18/heatmap.min.js',\n"
@@ -515,16 +525,16 @@ class RegionalTrackerShapesTest {
     @ValueSource(strings = {
         // GrowingIO: the 2.1 snippet, pretty and minified, with the host after the protocol, and the CDP SDK's file
         "<!-- GrowingIO Analytics code version 2.1 -->\n<script type='text/javascript'>\n"
-            + "!function(e,t,n,g,i){e[i]=e[i]||function(){(e[i].q=e[i].q||[]).push(arguments)},n=t.createElement(\"script\"),"
-            + "tag=t.getElementsByTagName(\"script\")[0],n.async=1,n.src=('https:'==document.location.protocol?"
-            + "'https://':'http://')+g,tag.parentNode.insertBefore(n,tag)}(window,document,\"script\","
-            + "\"assets.giocdn.com/2.1/gio.js\",\"gio\");\n  gio('init', '8a1b2c3d4e5f6a7b', {});\n\n"
-            + "  //custom page code begin here\n  //custom page code end here\n\n  gio('send');\n</script>\n"
-            + "<!-- End GrowingIO Analytics code version: 2.1 -->",
+            + "!function(e,t,n,g,i){e[i]=e[i]||function(){(e[i].q=e[i].q||[]).push(arguments)},"
+            + "n=t.createElement(\"script\"),tag=t.getElementsByTagName(\"script\")[0],n.async=1,"
+            + "n.src=('https:'==document.location.protocol?'https://':'http://')+g,tag.parentNode.insertBefore(n,tag)"
+            + "}(window,document,\"script\",\"assets.giocdn.com/2.1/gio.js\",\"gio\");\n  gio('init', "
+            + "'8a1b2c3d4e5f6a7b', {});\n\n  //custom page code begin here\n  //custom page code end here\n\n  "
+            + "gio('send');\n</script>\n<!-- End GrowingIO Analytics code version: 2.1 -->",
         "<script>!function(e,t,n,g,i){e[i]=e[i]||function(){(e[i].q=e[i].q||[]).push(arguments)},n=t.createElement("
             + "\"script\"),tag=t.getElementsByTagName(\"script\")[0],n.async=1,n.src=window.GIO_SDK_URL,tag.parentNode"
-            + ".insertBefore(n,tag)}(window,document,\"script\",0,\"gio\");gio(\"init\",\"8a1b2c3d4e5f6a7b\",{hashtag:true});"
-            + "gio(\"send\");</script>",
+            + ".insertBefore(n,tag)}(window,document,\"script\",0,\"gio\");gio(\"init\",\"8a1b2c3d4e5f6a7b\","
+            + "{hashtag:true});gio(\"send\");</script>",
         "<script async src=\"https://assets.giocdn.com/sdk/webjs/cdp/gdp-full.js\"></script>",
     })
     void growingIoGoes(String tag) {
@@ -534,8 +544,9 @@ class RegionalTrackerShapesTest {
     @ParameterizedTest
     @ValueSource(strings = {
         // a site's own event calls through the Chinese SDKs' globals only queue
-        "<script>document.getElementById('buy').onclick = function () {\n  var sa = window['sensorsDataAnalytic201505'];"
-            + "\n  sa && window[sa] && window[sa].track('BuyClick', {sku: '42'});\n  addToCart(42);\n};</script>",
+        "<script>document.getElementById('buy').onclick = function () {\n  var sa = "
+            + "window['sensorsDataAnalytic201505'];\n  sa && window[sa] && window[sa].track('BuyClick', {sku: '42'})"
+            + ";\n  addToCart(42);\n};</script>",
         "<script>$('#signup').on('click', function () { window.gio && gio('track', 'signup'); openSignup(); });"
             + "</script>",
         "<p>本站使用神策数据（Sensors Data）与 GrowingIO 统计页面访问，详见 <a href=\"/privacy\">隐私政策</a>。</p>",
@@ -574,9 +585,9 @@ class RegionalTrackerShapesTest {
             + "{__queue:[],__v:\"6.0\",user:{}},i=0;i<l.length;i++)o(r,[l[i]]);for(i=0;i<c.length;i++)o(r.user,"
             + "[\"user\",c[i]]);setTimeout(function(){var f=e.createElement(\"script\"),d=e.getElementById("
             + "\"_webengage_script_tag\");f.type=\"text/javascript\",f.async=!0,f.src=(\"https:\"==e.location.protocol?"
-            + "\"https://widgets.in.webengage.com\":\"http://widgets.in.webengage.com\")+\"/js/webengage-min-v-6.0.js\","
-            + "d.parentNode.insertBefore(f,d)})}}(window,document,\"webengage\");\n\nwebengage.init(\"in~~0a1b2c3d\");\n"
-            + "</script>",
+            + "\"https://widgets.in.webengage.com\":\"http://widgets.in.webengage.com\")"
+            + "+\"/js/webengage-min-v-6.0.js\",d.parentNode.insertBefore(f,d)})}}(window,document,\"webengage\");\n\n"
+            + "webengage.init(\"in~~0a1b2c3d\");\n</script>",
         "<script src=\"https://ssl.widgets.webengage.com/js/webengage-min-v-6.0.js\" async></script>",
     })
     void webengageGoes(String tag) {
@@ -616,8 +627,8 @@ class RegionalTrackerShapesTest {
     @ValueSource(strings = {
         // RD Station: the tracking code as its panel prints it, and loaded lazily by a page's own loader
         "<!-- Código de Monitoramento do RD Station -->\n<script type=\"text/javascript\" async"
-            + " src=\"https://d335luupugsy2.cloudfront.net/js/loader-scripts/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d-loader.js\""
-            + " ></script>",
+            + " src=\"https://d335luupugsy2.cloudfront.net/js/loader-scripts/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d-loa"
+            + "der.js\" ></script>",
         "<script>\n  window.addEventListener('load', function () {\n    var rd = document.createElement('script');\n"
             + "    rd.async = true;\n    rd.src = 'https://d335luupugsy2.cloudfront.net/js/loader-scripts/' + RD_TOKEN"
             + " + '-loader.js';\n    document.body.appendChild(rd);\n  });\n</script>",
@@ -630,8 +641,8 @@ class RegionalTrackerShapesTest {
     void rdStationFormStaysWhenItsTrackingCodeGoes() {
         String form = "<div role=\"main\" id=\"contato-0a1b2c3d\"></div>"
             + "<script type=\"text/javascript\" src=\"https://d335luupugsy2.cloudfront.net/js/rdstation-forms/stable/"
-            + "rdstation-forms.min.js\"></script><script type=\"text/javascript\">new RDStationForms('contato-0a1b2c3d',"
-            + " 'UA-00000000-1').createForm();</script>";
+            + "rdstation-forms.min.js\"></script><script type=\"text/javascript\">new "
+            + "RDStationForms('contato-0a1b2c3d', 'UA-00000000-1').createForm();</script>";
         String tracking = "<script async src=\"https://d335luupugsy2.cloudfront.net/js/loader-scripts/"
             + "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d-loader.js\"></script>";
         String page = BEFORE + form + tracking + AFTER;
@@ -646,13 +657,14 @@ class RegionalTrackerShapesTest {
             + "    q.methods = ['page', 'track', 'identify', 'instances', 'debug', 'on', 'off', 'once', 'ready',"
             + " 'alias', 'group', 'enableCookie', 'disableCookie'];\n    q.load = function (id) {\n"
             + "      var src = 'https://s1.kwai.net/kos/s101/nlav11187/pixel/events.js';\n"
-            + "      var el = d.createElement('script'); el.async = true; el.src = src + '?sdkid=' + id + '&lib=' + name;\n"
-            + "      var first = d.getElementsByTagName('script')[0]; first.parentNode.insertBefore(el, first);\n    };\n"
-            + "  }(window, document, 'kwaiq');\n  kwaiq.load('123456789012345');\n  kwaiq.page();\n</script>",
+            + "      var el = d.createElement('script'); el.async = true; el.src = src + '?sdkid=' + id + '&lib=' + "
+            + "name;\n      var first = d.getElementsByTagName('script')[0]; first.parentNode.insertBefore(el, first)"
+            + ";\n    };\n  }(window, document, 'kwaiq');\n  kwaiq.load('123456789012345');\n  kwaiq.page();\n"
+            + "</script>",
         "<script>!function(e,t,n){var i=e[n]=e[n]||[];i.load=function(e,o){var a=\"https://s2.kwai.net/kos/s101/"
-            + "nlav11187/pixel/events.js\",c=\"?sdkid=\".concat(e,\"&lib=\").concat(n);r(t,a+c,\"https://s16-11187.ap4r.com/kos/"
-            + "s101/nlav11187/pixel/events.js\"+c)}}(window,document,\"kwaiq\");</script>\n<script>\nkwaiq.load("
-            + "'123456789012345');\nkwaiq.page();\n</script>",
+            + "nlav11187/pixel/events.js\",c=\"?sdkid=\".concat(e,\"&lib=\").concat(n);r(t,"
+            + "a+c,\"https://s16-11187.ap4r.com/kos/s101/nlav11187/pixel/events.js\"+c)}}(window,document,\"kwaiq\");"
+            + "</script>\n<script>\nkwaiq.load('123456789012345');\nkwaiq.page();\n</script>",
         "<script async src=\"https://s1.kwai.net/kos/s101/nlav11187/pixel/events.js?sdkid=123456789012345&amp;"
             + "lib=kwaiq\"></script>",
     })
@@ -692,8 +704,8 @@ class RegionalTrackerShapesTest {
     @Test
     void insiderDataObjectStaysWhenItsTagGoes() {
         String data = "<script>\n  window.insider_object = {\n    \"page\": {\"type\": \"Product\"},\n"
-            + "    \"product\": {\"id\": \"42\", \"name\": \"Çay bardağı\", \"currency\": \"TRY\", \"unit_price\": 149.9}\n"
-            + "  };\n</script>";
+            + "    \"product\": {\"id\": \"42\", \"name\": \"Çay bardağı\", \"currency\": \"TRY\", \"unit_price\": "
+            + "149.9}\n  };\n</script>";
         String tag = "<script async src=\"//magaza.api.useinsider.com/ins.js?id=10001234\"></script>";
         String page = BEFORE + data + tag + AFTER;
         assertEquals(BEFORE + data + AFTER, rewrite(REMOVE, page, ConsentDecision.refuseAll()));
@@ -704,9 +716,9 @@ class RegionalTrackerShapesTest {
     @Test
     void aMixedRegionalPageIsRewrittenTheSameWhereverSplitAndASecondPassChangesNothing() {
         String page = "<p>新品</p><script>var _hmt=_hmt||[];(function(){var hm=document.createElement(\"script\");"
-            + "hm.src=\"https://hm.baidu.com/hm.js?0123456789abcdef0123456789abcdef\";document.head.appendChild(hm)})();"
-            + "</script><script>document.write(unescape(\"%3Cspan id='cnzz_stat_icon_1281234567'%3E%3C/span%3E%3Cscript"
-            + " src='https://v1.cnzz.com/z_stat.php%3Fid%3D1281234567' type='text/javascript'%3E%3C/script%3E\"));"
+            + "hm.src=\"https://hm.baidu.com/hm.js?0123456789abcdef0123456789abcdef\";document.head.appendChild(hm)})"
+            + "();</script><script>document.write(unescape(\"%3Cspan id='cnzz_stat_icon_1281234567'%3E%3C/span%3E%3Cs"
+            + "cript src='https://v1.cnzz.com/z_stat.php%3Fid%3D1281234567' type='text/javascript'%3E%3C/script%3E\"));"
             + "</script><p>할인</p><script>var DaumConversionDctSv=\"type=P,orderID=A-1,amount=1\";</script>"
             + "<script src=\"//t1.daumcdn.net/mapjsapi/bundle/postcode/prod/postcode.v2.js\"></script>"
             + "<noscript><div><img src=\"https://mc.yandex.ru/watch/12345678\" alt=\"\"></div></noscript>"
@@ -716,7 +728,8 @@ class RegionalTrackerShapesTest {
             + "<script async src=\"//magaza.api.useinsider.com/ins.js?id=10001234\"></script><p>end</p>";
         ConsentDecision none = ConsentDecision.refuseAll();
         String out = rewrite(REMOVE, page, none);
-        for (String mark : List.of("baidu", "cnzz.com", "DaumConversion", "mc.yandex", "informer", "gio(", "useinsider")) {
+        for (String mark : List.of("baidu", "cnzz.com", "DaumConversion", "mc.yandex", "informer", "gio(", "useinside"
+            + "r")) {
             assertFalse(out.contains(mark), mark + " left in " + out);
         }
         for (String own : List.of("<p>新品</p>", "<p>할인</p>", "postcode.v2.js", "<p>セール</p>", "<p>end</p>",
@@ -745,8 +758,8 @@ class RegionalTrackerShapesTest {
             + "<script>VK.Widgets.Group(\"vk_groups\", {mode: 3}, 1234567);</script>";
         String metrica = "<script>(function(m,e,t,r,i,k,a){m[i]=m[i]||function(){(m[i].a=m[i].a||[]).push(arguments)};"
             + "m[i].l=1*new Date();k=e.createElement(t),a=e.getElementsByTagName(t)[0],k.async=1,k.src=r,"
-            + "a.parentNode.insertBefore(k,a)})(window,document,\"script\",\"https://mc.yandex.ru/metrika/tag.js\",\"ym\");"
-            + "ym(12345678,\"init\",{clickmap:true});</script>";
+            + "a.parentNode.insertBefore(k,a)})(window,document,\"script\",\"https://mc.yandex.ru/metrika/tag.js\",\""
+            + "ym\");ym(12345678,\"init\",{clickmap:true});</script>";
         String li = "<script>new Image().src = \"https://counter.yadro.ru/hit;news?r\"+escape(document.referrer)+"
             + "\";u\"+escape(document.URL)+\";\"+Math.random();</script>";
         String page = own1 + metrica + own2 + own3 + li + own4 + own5 + own6 + own7 + own8;
@@ -797,8 +810,8 @@ class RegionalTrackerShapesTest {
             + " defer=\"defer\"></script>",
         "<img src=\"https://s.yimg.jp/images/top/sp2/clr/1/1.png\" alt=\"Yahoo! JAPAN\">",
         "<a href=\"https://shopping.yahoo.co.jp/\">Yahoo!ショッピング</a>",
-        "<a href=\"https://hb.afl.rakuten.co.jp/hgc/0a1b2c3d.4e5f6a7b/?pc=https%3A%2F%2Fitem.rakuten.co.jp%2Fshop%2F42%2F\""
-            + " rel=\"nofollow sponsored noopener\" target=\"_blank\">楽天市場で見る</a>",
+        "<a href=\"https://hb.afl.rakuten.co.jp/hgc/0a1b2c3d.4e5f6a7b/?pc=https%3A%2F%2Fitem.rakuten.co.jp%2Fshop%2F4"
+            + "2%2F\" rel=\"nofollow sponsored noopener\" target=\"_blank\">楽天市場で見る</a>",
         "<script>if(!wcs_add) var wcs_add = {}; wcs_add['wa'] = 's_1a2b3c4d5e6f';</script>",
         "<script src=\"/js/kp.js\"></script>",
         "<p>LINE Tag (<code>_lt('init', …)</code>) と Yahoo!広告のタグを使用しています。</p>",
