@@ -85,6 +85,11 @@ class UrlMatchTest {
         https://sdk.51.la/js-sdk-pro.min.js?id=K8VYEj2Y&ck=K8VYEj2Y        | -    | 51la
         //js.users.51.la/21562325.js                                      | -    | 51la
         https://www.51.la/                                                | -    | -
+        https://zgsdk.zhugeio.com/zhuge.min.js?v=20240101                 | -    | zhuge
+        https://zhugeio.com/                                              | -    | -
+        http://tajs.qq.com/stats?sId=12345678                             | -    | tencent-analytics
+        https://pingjs.qq.com/h5/stats.js?v2.0.4                          | -    | tencent-analytics
+        https://map.qq.com/api/gljs?v=1.exp                               | -    | -
         https://d.line-cdn.net/n/line_tag/public/release/v1/lt.js         | -    | line-tag
         https://stickershop.line-scdn.net/stickershop/v1/sticker/52002734/iPhone/sticker.png | -    | -
         https://wcs.pstatic.net/wcslog.js                                 | -    | naver-analytics

@@ -543,6 +543,51 @@ class RegionalTrackerShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        // Zhuge: its loader picking the host by protocol and starting with the app key
+        "<script>\n  window.zhuge = window.zhuge || [];\n  window.zhuge.methods = \"_init identify track getDid\""
+            + ".split(\" \");\n  window.zhuge.factory = function (b) { return function () { var a ="
+            + " Array.prototype.slice.call(arguments); a.unshift(b); window.zhuge.push(a); return window.zhuge; } };\n"
+            + "  window.zhuge.load = function (b, x) {\n    if (!document.getElementById(\"zhuge-js\")) {\n"
+            + "      var a = document.createElement(\"script\");\n      a.id = \"zhuge-js\"; a.async = !0;\n"
+            + "      a.src = (location.protocol == 'http:' ? \"http://sdk.zhugeio.com/zhuge.min.js?v=\" :"
+            + " 'https://zgsdk.zhugeio.com/zhuge.min.js?v=') + '20240101';\n"
+            + "      var c = document.getElementsByTagName(\"script\")[0]; c.parentNode.insertBefore(a, c);\n"
+            + "      window.zhuge._init(b, x);\n    }\n  };\n  window.zhuge.load('0a1b2c3d4e5f', {\n"
+            + "    autoTrack: true\n  });\n</script>",
+        "<script src=\"https://zgsdk.zhugeio.com/zhuge.min.js?v=20240101\" id=\"zhuge-js\" async></script>",
+    })
+    void zhugeGoes(String tag) {
+        assertGone(tag, "zhugeio", "zhuge.load(");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Tencent Analytics on an admin theme, and the MTA H5 loader with its settings object
+        "<script type=\"text/javascript\" src=\"http://tajs.qq.com/stats?sId=12345678\" charset=\"UTF-8\"></script>",
+        "<script>\n  var _mtac = {\"performanceMonitor\": 1, \"senseQuery\": 1};\n  (function () {\n"
+            + "    var mta = document.createElement(\"script\");\n    mta.src "
+            + "= \"//pingjs.qq.com/h5/stats.js?v2.0.4\";\n    mta.setAttribute(\"name\", \"MTAH5\");\n    "
+            + "mta.setAttribute(\"sid\", \"500123456\");\n    mta.setAttribute(\"cid\", \"500123457\");\n    var s = "
+            + "document.getElementsByTagName(\"script\")[0];\n    s.parentNode.insertBefore(mta, s);\n  })();\n"
+            + "</script>",
+    })
+    void tencentAnalyticsGoes(String tag) {
+        assertGone(tag, "qq.com");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Tencent's other services on qq.com stay: a QQ share link, a QQ map and a mini-program code
+        "<a href=\"https://connect.qq.com/widget/shareqq/index.html?url=https%3A%2F%2Fshop.example%2F\">分享到QQ</a>",
+        "<script charset=\"utf-8\" src=\"https://map.qq.com/api/gljs?v=1.exp&amp;key=ABCDE-FGHIJ-KLMNO\"></script>",
+        "<img src=\"https://mp.weixin.qq.com/mp/qrcode?scene=10000004&amp;size=102\" alt=\"微信公众号\">",
+    })
+    void tencentServicesStay(String html) {
+        assertKept(html);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
         // a site's own event calls through the Chinese SDKs' globals only queue
         "<script>document.getElementById('buy').onclick = function () {\n  var sa = "
             + "window['sensorsDataAnalytic201505'];\n  sa && window[sa] && window[sa].track('BuyClick', {sku: '42'})"
