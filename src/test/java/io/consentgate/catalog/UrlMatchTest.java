@@ -85,6 +85,8 @@ class UrlMatchTest {
         https://sdk.51.la/js-sdk-pro.min.js?id=K8VYEj2Y&ck=K8VYEj2Y        | -    | 51la
         //js.users.51.la/21562325.js                                      | -    | 51la
         https://www.51.la/                                                | -    | -
+        https://aml.valuecommerce.com/vcdal.js                            | -    | valuecommerce-linkswitch
+        https://ck.jp.ap.valuecommerce.com/servlet/referral?sid=1&pid=2   | -    | -
         https://zgsdk.zhugeio.com/zhuge.min.js?v=20240101                 | -    | zhuge
         https://zhugeio.com/                                              | -    | -
         http://tajs.qq.com/stats?sId=12345678                             | -    | tencent-analytics

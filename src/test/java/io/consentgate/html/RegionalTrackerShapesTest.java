@@ -473,6 +473,17 @@ class RegionalTrackerShapesTest {
         assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
     }
 
+    @Test
+    void valueCommerceLinkSwitchGoesAndItsIdAndTheLinksStay() {
+        String id = "<script type=\"text/javascript\" language=\"javascript\">var vc_pid = \"885123456\";</script>";
+        String link = "<a href=\"https://shopping.yahoo.co.jp/product/j/4901234567890\">Yahoo!ショッピングで見る</a>";
+        String script = "<script type=\"text/javascript\" src=\"//aml.valuecommerce.com/vcdal.js\" async></script>";
+        String page = BEFORE + link + id + script + AFTER;
+        assertEquals(BEFORE + link + id + AFTER, rewrite(REMOVE, page, ConsentDecision.refuseAll()));
+        assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
+        assertEquals(page, rewrite(REMOVE, page, MARKETING_ONLY));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         // Ptengine: the current tag by id, on both hosts, and the older queue snippet with the host after a
