@@ -798,6 +798,25 @@ class RegionalTrackerShapesTest {
             none, StandardCharsets.UTF_8, null, cuts), StandardCharsets.UTF_8));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // structured data, article text and a site's own files that name the regional vendors stay
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"TechArticle\","
+            + "\"headline\":\"GrowingIO と Sensors Data の導入\",\"articleBody\":\"gio('init', 'xxxx', {}) を貼り、"
+            + "sdk_url に https://static.sensorsdata.cn/sdk/1.26.12/sensorsdata.min.js を指定します。\","
+            + "\"sameAs\":[\"https://www.kwai.com/@shop\",\"https://vk.com/shop\",\"https://line.me/R/ti/p/@shop\"]}"
+            + "</script>",
+        "<pre><code>&lt;script src=\"//wcs.naver.net/wcslog.js\"&gt;&lt;/script&gt;\nwcs_do();</code></pre>",
+        "<p>Kakao 픽셀(kakaoPixel)과 네이버 공통 스크립트(wcs_do)를 설치하는 방법을 설명합니다.</p>",
+        "<script src=\"https://static.shop.example/js/line-share.js\"></script>",
+        "<script src=\"https://mc.shop.example/metrika/tag.js\"></script>",
+        "<script src=\"https://wcs.shop.example/wcslog.js\"></script>",
+        "<a href=\"https://www.a8.net/\">A8.net</a> <a href=\"https://www.valuecommerce.ne.jp/\">バリューコマース</a>",
+    })
+    void vendorNamesInDataTextAndOwnFilesStay(String html) {
+        assertKept(html);
+    }
+
     @Test
     void mixedRussianNewsPageKeepsItsOwnParts() {
         String own1 = "<script src=\"/static/js/top.js?v=3\"></script>";
