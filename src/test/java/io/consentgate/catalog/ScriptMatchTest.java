@@ -899,6 +899,32 @@ class ScriptMatchTest {
     }
 
     @Test
+    void regionalLoadersAreNamedByWhatStartsThem() {
+        assertEquals(Set.of("kakao-keyword-ads-conversion"),
+            ids("var DaumConversionDctSv=\"type=P,orderID=A-1,amount=1\"; var DaumConversionAccountID=\"Ab.12\";"));
+        assertEquals(Set.of("growingio"), ids("gio('init', '8a1b2c3d4e5f6a7b', {}); gio('send');"));
+        assertEquals(Set.of("zhuge"), ids("window.zhuge.load('0a1b2c3d4e5f', {autoTrack: true});"));
+        assertEquals(Set.of("sensors-data"), ids("(function(para){var p=para.sdk_url;})({sdk_url:'/js/x.js'});"));
+        assertEquals(Set.of("sensors-data"), ids("(function(a){var b=a.sdk_url})({sdk_url:\"/sa/sensorsdata.min.js\"});"
+            + " init();"));
+        assertEquals(Set.of("moengage"), ids("(function(i,s,o,g,r){i.moengage_object=r;})(window,document,'script');"));
+        assertEquals(Set.of("webengage"), ids("d=e.getElementById(\"_webengage_script_tag\");"));
+        assertEquals(Set.of("netcore-smartech"), ids("smartech('create', 'ADGMOT35CHFLVDHBJNIG50K968QKS');"));
+        assertEquals(Set.of("kwai-pixel"), ids("kwaiq.load('123456789012345'); kwaiq.page();"));
+        assertEquals(Set.of("line-tag"), ids("s.src = h + '/n/line_tag/public/release/v1/lt.js';"));
+        // the calls a site's own handlers make through those globals only queue or send through a loaded client
+        assertEquals(Set.of(), ids("window.gio && gio('track', 'signup'); openSignup();"));
+        assertEquals(Set.of(), ids("smartech('dispatch', 'Add To Cart', {sku: '42'}); cart.add(42);"));
+        assertEquals(Set.of(), ids("kwaiq.instance('123456789012345').track('EVENT_ADD_TO_CART'); cart.add(42);"));
+        assertEquals(Set.of(), ids("var sa = window['sensorsDataAnalytic201505']; window[sa].track('Buy');"));
+        assertEquals(Set.of(), ids("zhuge.track('buy', {sku: 42}); Moengage.track_event('buy');"
+            + " webengage.track('buy');"));
+        assertEquals(Set.of(), ids("a8sales({\"pid\": \"s00000012345001\", \"order_number\": \"A-1\"});"));
+        assertEquals(Set.of(), ids("new PartnersCoupang.G({\"id\": 123456, \"template\": \"carousel\"});"));
+        assertEquals(Set.of(), ids("var vc_pid = \"885123456\"; window.insider_object = {page: {type: 'Home'}};"));
+    }
+
+    @Test
     void aSiteScriptThatOnlyCallsIntoALoadedTagIsNoLoader() {
         // a refresh, an event or an identify call through a tag's queue or API sends nothing once the tag's loader
         // is gone, and sits in site code (a Turbo handler, a checkout validator, an SPA router)
