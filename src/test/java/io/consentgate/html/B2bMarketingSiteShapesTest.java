@@ -52,42 +52,41 @@ class B2bMarketingSiteShapesTest {
         <head><meta charset="utf-8"><title>AcmeOps | Revenue orchestration for B2B teams</title>
         <link href="https://cdn.prod.website-files.com/6650a1b2c3d4e5f6a7b8c9c1/css/acmeops.webflow.shared.css" \
         rel="stylesheet" type="text/css">
-        <script type="text/javascript">!function(o,c){var n=c.documentElement,t=" w-mod-";n.className+=t+"js",\
-        ("ontouchstart"in o||o.DocumentTouch&&c instanceof DocumentTouch)&&(n.className+=t+"touch")}(window,document);\
-        </script>
-        <!-- Start of HubSpot Embed Code -->
+        <script type="text/javascript">(function(root,win){var mark=function(c){root.className+=" w-mod-"+c};\
+        mark("js");if("ontouchstart"in win||win.DocumentTouch&&document instanceof DocumentTouch){mark("touch")}})\
+        (document.documentElement,window);</script>
+        <!-- HubSpot embed -->
         <script type="text/javascript" id="hs-script-loader" async defer src="//js-eu1.hs-scripts.com/26123456.js">\
         </script>
-        <!-- End of HubSpot Embed Code -->
+        <!-- /HubSpot embed -->
         <script src="https://tag.clearbitscripts.com/v1/pk_0f1e2d3c4b5a69788796a5b4c3d2e1f0/tags.js" \
         referrerpolicy="strict-origin-when-cross-origin"></script>
         <script>
-          window._6si = window._6si || [];
-          window._6si.push(['enableEventTracking', true]);
-          window._6si.push(['setToken', '8c1f4e2a9b7d6c5e4f3a2b1c0d9e8f7a']);
-          window._6si.push(['setEndpoint', 'b.6sc.co']);
-          (function () {
-            var sixSense = document.createElement('script');
-            sixSense.type = 'text/javascript';
-            sixSense.async = true;
-            sixSense.src = '//j.6sc.co/6si.min.js';
-            var first = document.getElementsByTagName('script')[0];
-            first.parentNode.insertBefore(sixSense, first);
-          })();
+          var _6si = window._6si = window._6si || [];
+          _6si.push(['enableEventTracking', true], ['setToken', '8c1f4e2a9b7d6c5e4f3a2b1c0d9e8f7a'],
+            ['setEndpoint', 'b.6sc.co']);
+          (function (src) {
+            var tag = document.createElement('script');
+            tag.async = true;
+            tag.src = src;
+            document.head.appendChild(tag);
+          })('//j.6sc.co/6si.min.js');
         </script>
         <script type="text/javascript">
-        _linkedin_partner_id = "4812345";
-        window._linkedin_data_partner_ids = window._linkedin_data_partner_ids || [];
-        window._linkedin_data_partner_ids.push(_linkedin_partner_id);
+        var _linkedin_partner_id = "4812345";
+        window._linkedin_data_partner_ids = (window._linkedin_data_partner_ids || []).concat(_linkedin_partner_id);
         </script><script type="text/javascript">
-        (function(l) {
-        if (!l){window.lintrk = function(a,b){window.lintrk.q.push([a,b])};
-        window.lintrk.q=[]}
-        var s = document.getElementsByTagName("script")[0];
-        var b = document.createElement("script");
-        b.type = "text/javascript";b.async = true;
-        b.src = "https://snap.licdn.com/li.lms-analytics/insight.min.js";
-        s.parentNode.insertBefore(b, s);})(window.lintrk);
+        (function (win, doc) {
+          if (!win.lintrk) {
+            var calls = [];
+            win.lintrk = function (action, data) { calls.push([action, data]); };
+            win.lintrk.q = calls;
+          }
+          var insight = doc.createElement("script");
+          insight.async = true;
+          insight.src = "https://snap.licdn.com/li.lms-analytics/insight.min.js";
+          doc.head.appendChild(insight);
+        })(window, document);
         </script>
         <noscript>
         <img height="1" width="1" style="display:none;" alt="" \
@@ -121,7 +120,7 @@ class B2bMarketingSiteShapesTest {
                 "snap.licdn.com", "px.ads.linkedin.com"),
             List.of("w-mod-", "webflow.a1b2c3d4.js", "jquery-3.5.1.min", "application/ld+json",
                 "linkedin.com/company/acmeops", "logos/6sense.svg", "id=\"hubspot-link\"", "id=\"sixsense-link\"",
-                "id=\"nav-demo\"", "<!-- Start of HubSpot Embed Code -->"));
+                "id=\"nav-demo\"", "<!-- HubSpot embed -->"));
     }
 
     @Test
@@ -152,24 +151,18 @@ class B2bMarketingSiteShapesTest {
               });
             </script></main>
             <script>
-            (function() {
-              var didInit = false;
-              function initMunchkin() {
-                if (didInit === false) {
-                  didInit = true;
-                  Munchkin.init('123-ABC-456', {"wsInfo": "jFRS"});
-                }
+            window.addEventListener('DOMContentLoaded', function () {
+              var started = false, mkto = document.createElement('script');
+              function start() {
+                if (started) { return; }
+                started = true;
+                Munchkin.init('123-ABC-456', {wsInfo: 'jFRS'});
               }
-              var mk = document.createElement('script');
-              mk.type = 'text/javascript';
-              mk.async = true;
-              mk.src = '//munchkin.marketo.net/munchkin.js';
-              mk.onreadystatechange = function() {
-                if (this.readyState == 'complete' || this.readyState == 'loaded') { initMunchkin(); }
-              };
-              mk.onload = initMunchkin;
-              document.getElementsByTagName('head')[0].appendChild(mk);
-            })();
+              mkto.async = true;
+              mkto.src = 'https://munchkin.marketo.net/munchkin.js';
+              mkto.addEventListener('load', start);
+              document.head.appendChild(mkto);
+            });
             </script>
             <script>var _hsq = window._hsq = window._hsq || []; _hsq.push(["setContentType", "standard-page"]);\
             </script>
@@ -194,25 +187,22 @@ class B2bMarketingSiteShapesTest {
             " \
             id="jquery-core-js"></script>
             <script type="text/javascript">
-            piAId = '1012345';
-            piCId = '';
-            piHostname = 'go.fabrikam.example';
-
-            (function() {
-              function async_load(){
-                var s = document.createElement('script'); s.type = 'text/javascript';
-                s.src = ('https:' == document.location.protocol ? 'https://pi' : 'http://cdn') + '.pardot.com/pd.js';
-                var c = document.getElementsByTagName('script')[0]; c.parentNode.insertBefore(s, c);
-              }
-              if(window.attachEvent) { window.attachEvent('onload', async_load); }
-              else { window.addEventListener('load', async_load, false); }
-            })();
+            var piAId = '1012345', piCId = '', piHostname = 'go.fabrikam.example';
+            window.addEventListener('load', function () {
+              var pd = document.createElement('script');
+              pd.src = (location.protocol === 'https:' ? 'https://pi' : 'http://cdn') + '.pardot.com/pd.js';
+              document.body.appendChild(pd);
+            });
             </script>
-            <script> (function(ss,ex){ window.ldfdr=window.ldfdr||function(){(ldfdr._q=ldfdr._q||[]).push(\
-            [].slice.call(arguments));}; (function(d,s){ fs=d.getElementsByTagName(s)[0]; function ce(src){ \
-            var cs=d.createElement(s); cs.src=src; cs.async=1; fs.parentNode.insertBefore(cs,fs); }; \
-            ce('https://sc.lfeeder.com/lftracker_v1_'+ss+(ex?'_'+ex:'')+'.js'); })(document,'script'); })\
-            ('lYNOR8xZ4Ba4WQJZ'); </script>
+            <script>(function (trackerId) {
+              var calls = [];
+              window.ldfdr = window.ldfdr || function () { calls.push(Array.prototype.slice.call(arguments)); };
+              window.ldfdr._q = calls;
+              var lf = document.createElement('script');
+              lf.async = true;
+              lf.src = 'https://sc.lfeeder.com/lftracker_v1_' + trackerId + '.js';
+              document.head.appendChild(lf);
+            })('lYNOR8xZ4Ba4WQJZ');</script>
             <script type="text/javascript" src="https://secure.leadforensics.com/js/219876.js" ></script>
             <noscript><img alt="" src="https://secure.leadforensics.com/219876.png" style="display:none;" /></noscript>
             <script type="text/javascript">window._nQc="89012345";</script>
@@ -247,73 +237,91 @@ class B2bMarketingSiteShapesTest {
         <script src="/_next/static/chunks/webpack-4b2f1c0e.js" defer=""></script>
         <script src="/_next/static/chunks/main-app-9a8b7c6d.js" defer=""></script>
         <link rel="preconnect" href="https://cdn.segment.com"/>
-        <script id="segment-snippet">!function(){var i="analytics",analytics=window[i]=window[i]||[];\
-        if(!analytics.initialize)if(analytics.invoked)window.console&&console.error&&console.error("Segment loaded twi\
-        ce.");\
-        else{analytics.invoked=!0;analytics.methods=["track","page","identify","group","alias","reset"];\
-        analytics.factory=function(e){return function(){var t=Array.prototype.slice.call(arguments);t.unshift(e);\
-        analytics.push(t);return analytics}};for(var e=0;e<analytics.methods.length;e++){var key=analytics.methods[e];\
-        analytics[key]=analytics.factory(key)}analytics.load=function(key,e){var t=document.createElement("script");\
-        t.type="text/javascript";t.async=!0;t.src="https://cdn.segment.com/analytics.js/v1/"+key+"/analytics.min.js";\
-        var n=document.getElementsByTagName("script")[0];n.parentNode.insertBefore(t,n);analytics._loadOptions=e};\
-        analytics._writeKey="Xk2mQ9rTz4";analytics.SNIPPET_VERSION="5.2.0";analytics.load("Xk2mQ9rTz4");\
-        analytics.page()}}();</script>
+        <script id="segment-snippet">(function(w,d){var a=w.analytics=w.analytics||[];\
+        if(a.initialize||a.invoked){return}a.invoked=true;\
+        ["page","track","identify","group","alias","reset"].forEach(function(m){\
+        a[m]=function(){a.push([m].concat([].slice.call(arguments)));return a}});\
+        analytics.load=function(key,opts){var el=d.createElement("script");el.async=true;\
+        el.src="https://cdn.segment.com/analytics.js/v1/"+key+"/analytics.min.js";d.head.appendChild(el);\
+        a._loadOptions=opts};a._writeKey="Xk2mQ9rTz4";analytics.SNIPPET_VERSION="5.2.0";analytics.load("Xk2mQ9rTz4");\
+        a.page()})(window,document);</script>
         <script type="text/javascript">
-            window.heapReadyCb=window.heapReadyCb||[],window.heap=window.heap||[],
-            heap.load=function(e,t){window.heap.envId=e,window.heap.clientConfig=t=t||{},
-            window.heap.clientConfig.shouldFetchServerConfig=!1;var a=document.createElement("script");
-            a.type="text/javascript",a.async=!0,a.src="https://cdn.us.heap-api.com/config/"+e+"/heap_config.js";
-            var r=document.getElementsByTagName("script")[0];r.parentNode.insertBefore(a,r)};
+            window.heap = window.heap || [];
+            heap.load = function (envId, config) {
+                heap.envId = envId;
+                heap.clientConfig = config || {};
+                var lib = document.createElement("script");
+                lib.async = true;
+                lib.src = "https://cdn.us.heap-api.com/config/" + envId + "/heap_config.js";
+                document.head.appendChild(lib);
+            };
             heap.load("3141592653");
         </script>
         <script>
-          window['_fs_host'] = 'fullstory.com';
-          window['_fs_script'] = 'edge.fullstory.com/s/fs.js';
-          window['_fs_org'] = 'o-1QRS2T-na1';
-          window['_fs_namespace'] = 'FS';
+          window._fs_org = 'o-1QRS2T-na1'; window._fs_namespace = 'FS';
+          window._fs_host = 'fullstory.com'; window._fs_script = 'edge.fullstory.com/s/fs.js';
         </script>
         <script src="https://edge.fullstory.com/s/fs.js" crossorigin="anonymous" async></script>
         <script src="https://cdn.amplitude.com/script/8f7e6d5c4b3a29181716151413121110.js"></script>
-        <script>window.amplitude.add(window.sessionReplay.plugin({sampleRate: 1}));
-        window.amplitude.init('8f7e6d5c4b3a29181716151413121110', {"fetchRemoteConfig": true, \
-        "autocapture": true});</script>
         <script>
-            !function(t,e){var o,n,p,r;e.__SV||(window.posthog=e,e._i=[],e.init=function(i,s,a){
-            (p=t.createElement("script")).type="text/javascript",p.crossOrigin="anonymous",p.async=!0,
-            p.src=s.api_host.replace(".i.posthog.com","-assets.i.posthog.com")+"/static/array.js",
-            (r=t.getElementsByTagName("script")[0]).parentNode.insertBefore(p,r)},e.__SV=1)}(document,window.posthog||\
-        []);
-            posthog.init('phc_Z9y8X7w6V5u4T3s2R1q0', {api_host: 'https://eu.i.posthog.com', person_profiles: \
-        'identified_only'});
+          var replay = window.sessionReplay.plugin({sampleRate: 1});
+          amplitude.add(replay);
+          amplitude.init('8f7e6d5c4b3a29181716151413121110', {autocapture: true, fetchRemoteConfig: true});
+        </script>
+        <script>
+            (function (doc) {
+                var ph = window.posthog = window.posthog || [];
+                if (ph.__loaded || ph.init) { return; }
+                ph.init = function (token, opts) {
+                    ph.push(['init', token, opts]);
+                    var lib = doc.createElement('script');
+                    lib.async = true;
+                    lib.crossOrigin = 'anonymous';
+                    lib.src = opts.api_host.replace('.i.posthog.com', '-assets.i.posthog.com') + '/static/array.js';
+                    doc.head.appendChild(lib);
+                };
+            })(document);
+            posthog.init('phc_Z9y8X7w6V5u4T3s2R1q0',
+                {api_host: 'https://eu.i.posthog.com', person_profiles: 'identified_only'});
         </script>
         <script src="https://cdn.lr-ingest.io/LogRocket.min.js" crossorigin="anonymous"></script>
         <script>window.LogRocket && window.LogRocket.init('k3x9qa/marketing-site');</script>
         <script type="text/javascript">
-            (function(c,l,a,r,i,t,y){
-                c[a]=c[a]||function(){(c[a].q=c[a].q||[]).push(arguments)};
-                t=l.createElement(r);t.async=1;t.src="https://www.clarity.ms/tag/"+i;
-                y=l.getElementsByTagName(r)[0];y.parentNode.insertBefore(t,y);
-            })(window, document, "clarity", "script", "p4q5r6s7t8");
+            window.clarity = window.clarity || function () {
+                (window.clarity.q = window.clarity.q || []).push(arguments);
+            };
+            (function (projectId) {
+                var tag = document.createElement('script');
+                tag.async = true;
+                tag.src = 'https://www.clarity.ms/tag/' + projectId;
+                document.head.appendChild(tag);
+            })('p4q5r6s7t8');
         </script>
         <script>
-            (function(h,o,t,j,a,r){
-                h.hj=h.hj||function(){(h.hj.q=h.hj.q||[]).push(arguments)};
-                h._hjSettings={hjid:3456789,hjsv:6};
-                a=o.getElementsByTagName('head')[0];
-                r=o.createElement('script');r.async=1;
-                r.src=t+h._hjSettings.hjid+j+h._hjSettings.hjsv;
-                a.appendChild(r);
-            })(window,document,'https://static.hotjar.com/c/hotjar-','.js?sv=');
+            window._hjSettings = {hjid: 3456789, hjsv: 6};
+            window.hj = window.hj || function () { (hj.q = hj.q || []).push(arguments); };
+            (function (cfg) {
+                var hjTag = document.createElement('script');
+                hjTag.async = true;
+                hjTag.src = 'https://static.hotjar.com/c/hotjar-' + cfg.hjid + '.js?sv=' + cfg.hjsv;
+                document.head.appendChild(hjTag);
+            })(window._hjSettings);
         </script>
         <script>
-        (function(apiKey){
-            (function(p,e,n,d,o){var v,w,x,y,z;o=p[d]=p[d]||{};o._q=o._q||[];
-            v=['initialize','identify','updateOptions','pageLoad','track'];for(w=0,x=v.length;w<x;++w)(function(m){
-                o[m]=o[m]||function(){o._q[m===v[0]?'unshift':'push']([m].concat([].slice.call(arguments,0)));};})(v[w\
-        ]);
-                y=e.createElement(n);y.async=!0;y.src='https://cdn.pendo.io/agent/static/'+apiKey+'/pendo.js';
-                z=e.getElementsByTagName(n)[0];z.parentNode.insertBefore(y,z);})(window,document,'script','pendo');
-            pendo.initialize({visitor: {id: ''}});
+        (function (key) {
+            var agent = window.pendo = window.pendo || {};
+            var calls = agent._q = agent._q || [];
+            ['initialize', 'identify', 'updateOptions', 'pageLoad', 'track'].forEach(function (name) {
+                agent[name] = agent[name] || function () {
+                    var call = [name].concat(Array.prototype.slice.call(arguments));
+                    if (name === 'initialize') { calls.unshift(call); } else { calls.push(call); }
+                };
+            });
+            var lib = document.createElement('script');
+            lib.async = true;
+            lib.src = 'https://cdn.pendo.io/agent/static/' + key + '/pendo.js';
+            document.head.appendChild(lib);
+            agent.initialize({visitor: {id: ''}});
         })('0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d');
         </script>
         <script>mixpanel.init("4c9e1b2a7f3d8e6c5b0a9f8e7d6c5b4a", {track_pageview: true, persistence: "localStorage"});\
@@ -351,54 +359,54 @@ class B2bMarketingSiteShapesTest {
         <form id="webinar-signup" action="/api/signup" method="post"><input name="email" type="email">\
         <button>Register</button></form>
         <script>
-        !function(w,d){if(!w.rdt){var p=w.rdt=function(){p.sendEvent?p.sendEvent.apply(p,arguments):\
-        p.callQueue.push(arguments)};p.callQueue=[];var t=d.createElement("script");\
-        t.src="https://www.redditstatic.com/ads/pixel.js",t.async=!0;var s=d.getElementsByTagName("script")[0];\
-        s.parentNode.insertBefore(t,s)}}(window,document);rdt('init','a2_ghij1234klmn', {"optOut":false,\
-        "useDecimalCurrencyValues":true});rdt('track', 'PageVisit');
+        (function(w,d){if(w.rdt){return}var queue=[];w.rdt=function(){var send=w.rdt.sendEvent;\
+        send?send.apply(w.rdt,arguments):queue.push(arguments)};w.rdt.callQueue=queue;var js=d.createElement("script");\
+        js.async=true;js.src="https://www.redditstatic.com/ads/pixel.js";d.head.appendChild(js)})(window,document);\
+        rdt('init','a2_ghij1234klmn', {"optOut":false, "useDecimalCurrencyValues":true});rdt('track', 'PageVisit');
         </script>
         <script>
-        !function(q,e,v,n,t,s){if(q.qp) return; n=q.qp=function(){n.qp?n.qp.apply(n,arguments):n.queue.push(arguments)\
-        ;};
-        n.queue=[];t=document.createElement(e);t.async=!0;t.src=v; s=document.getElementsByTagName(e)[0];
-        s.parentNode.insertBefore(t,s);}(window, 'script', 'https://a.quora.com/qevents.js');
+        (function (w, url) {
+          if (w.qp) { return; }
+          var pending = [];
+          w.qp = function () { pending.push(arguments); };
+          w.qp.queue = pending;
+          var js = document.createElement('script');
+          js.async = true;
+          js.src = url;
+          document.head.appendChild(js);
+        })(window, 'https://a.quora.com/qevents.js');
         qp('init', '0123456789abcdef0123456789abcdef');
         qp('track', 'ViewContent');
         </script>
         <noscript><img height="1" width="1" style="display:none" \
         src="https://q.quora.com/_/ad/0123456789abcdef0123456789abcdef/pixel?tag=ViewContent&noscript=1"/></noscript>
         <script>
-        !function(e,t,n,s,u,a){e.twq||(s=e.twq=function(){s.exe?s.exe.apply(s,arguments):s.queue.push(arguments);
-        },s.version='1.1',s.queue=[],u=t.createElement(n),u.async=!0,u.src='https://static.ads-twitter.com/uwt.js',
-        a=t.getElementsByTagName(n)[0],a.parentNode.insertBefore(u,a))}(window,document,'script');
+        window.twq || (function (w) {
+          var cmds = [];
+          w.twq = function () { w.twq.exe ? w.twq.exe.apply(w.twq, arguments) : cmds.push(arguments); };
+          w.twq.version = '1.1';
+          w.twq.queue = cmds;
+          var uwt = document.createElement('script');
+          uwt.async = true;
+          uwt.src = 'https://static.ads-twitter.com/uwt.js';
+          document.head.appendChild(uwt);
+        })(window);
         twq('config','o9zyx');
         </script>
-        <script>(function(w,d,t,r,u){var f,n,i;w[u]=w[u]||[],f=function(){var o={ti:"187654321", enableAutoSpaTracking\
-        : \
-        true};o.q=w[u],w[u]=new UET(o),w[u].push("pageLoad")},n=d.createElement(t),n.src=r,n.async=1,\
-        n.onload=n.onreadystatechange=function(){var s=this.readyState;s&&s!=="loaded"&&s!=="complete"||(f(),\
-        n.onload=n.onreadystatechange=null)},i=d.getElementsByTagName(t)[0],i.parentNode.insertBefore(n,i)})\
-        (window,document,"script","//bat.bing.com/bat.js","uetq");</script>
+        <script>(function(w,d){w.uetq=w.uetq||[];var js=d.createElement("script");js.async=true;\
+        js.src="//bat.bing.com/bat.js";js.onload=function(){var cfg={ti:"187654321",enableAutoSpaTracking:true};\
+        cfg.q=w.uetq;w.uetq=new UET(cfg);w.uetq.push("pageLoad")};\
+        d.head.appendChild(js)})(window,document);</script>
         <script type="text/javascript">
-            adroll_adv_id = "QWERTY2345ASDFG6789ZX";
-            adroll_pix_id = "ZXCVB9876POIUY5432LK";
-            adroll_version = "2.0";
-
-            (function(w, d, e, o, a) {
-                w.__adroll_loaded = true;
-                w.adroll = w.adroll || [];
-                w.adroll.f = [ 'setProperties', 'identify', 'track' ];
-                var roundtripUrl = "https://s.adroll.com/j/" + adroll_adv_id + "/roundtrip.js";
-                for (a = 0; a < w.adroll.f.length; a++) {
-                    w.adroll[w.adroll.f[a]] = w.adroll[w.adroll.f[a]] || (function(n) {
-                        return function() { w.adroll.push([ n, arguments ]) }
-                    })(w.adroll.f[a])
-                }
-                e = d.createElement('script');
-                o = d.getElementsByTagName('script')[0];
-                e.src = roundtripUrl;
-                o.parentNode.insertBefore(e, o);
-            })(window, document);
+            var adroll_adv_id = "QWERTY2345ASDFG6789ZX", adroll_pix_id = "ZXCVB9876POIUY5432LK", adroll_version = "2.0";
+            window.adroll = window.adroll || [];
+            ['setProperties', 'identify', 'track'].forEach(function (method) {
+                adroll[method] = adroll[method] || function () { adroll.push([method, arguments]); };
+            });
+            (function (tag) {
+                tag.src = "https://s.adroll.com/j/" + adroll_adv_id + "/roundtrip.js";
+                document.head.appendChild(tag);
+            })(document.createElement('script'));
             adroll.track("pageView");
         </script>
         <script src="/assets/js/webinar-form.js"></script>
@@ -475,30 +483,29 @@ class B2bMarketingSiteShapesTest {
     private static final String TESTING_PAGE = """
         <html class="no-js"><head>
         <style>.async-hide { opacity: 0 !important} </style>
-        <script>(function(a,s,y,n,c,h,i,d,e){s.className+=' '+y;h.start=1*new Date;
-        h.end=i=function(){s.className=s.className.replace(RegExp(' ?'+y),'')};
-        (a[n]=a[n]||[]).hide=h;setTimeout(function(){i();h.end=null},c);h.timeout=c;
-        })(window,document.documentElement,'async-hide','dataLayer',4000,
-        {'OPT-K7LMN2P':true});</script>
+        <script>(function(root,cls,wait,ids){var show=function(){root.classList.remove(cls)};root.classList.add(cls);
+        var dl=window.dataLayer=window.dataLayer||[];dl.hide=ids;ids.start=Date.now();ids.end=show;
+        setTimeout(show,wait);
+        })(document.documentElement,'async-hide',4000,{'OPT-K7LMN2P':true});</script>
         <script src="https://www.googleoptimize.com/optimize.js?id=OPT-K7LMN2P"></script>
-        <!-- Start VWO Async SmartCode -->
+        <!-- VWO -->
         <link rel="preconnect" href="https://dev.visualwebsiteoptimizer.com" />
         <script type='text/javascript' id='vwoCode'>
-        window._vwo_code || (function() {
-        var account_id=765432,
-        version=2.1,
-        settings_tolerance=2000,
-        hide_element='body',
-        hide_element_style = 'opacity:0 !important;filter:alpha(opacity=0) !important;background:none !important',
-        f=false,w=window,d=document,v=d.querySelector('#vwoCode'),cK='_vwo_'+account_id+'_settings',cc={};
-        var code={use_existing_jquery:function(){return typeof use_existing_jquery!=='undefined'?use_existing_jquery:\
-        undefined},finish:function(){if(!f){f=true;var e=d.getElementById('_vis_opt_path_hides');\
-        if(e)e.parentNode.removeChild(e);}},load:function(e){var t=d.createElement('script');t.src=e;\
-        t.type='text/javascript';d.getElementsByTagName('head')[0].appendChild(t);},init:function(){\
-        this.load('https://dev.visualwebsiteoptimizer.com/j.php?a='+account_id+'&u='+encodeURIComponent(d.URL)+'&vn='+\
-        version);return settings_tolerance;}};w._vwo_code=code;code.init();})();
+        window._vwo_code || (function (accountId, tolerance) {
+          var hider = document.createElement('style');
+          hider.id = '_vis_opt_path_hides';
+          hider.textContent = 'body{opacity:0 !important}';
+          document.head.appendChild(hider);
+          var reveal = function () { if (hider.parentNode) { hider.parentNode.removeChild(hider); } };
+          window._vwo_code = {finish: reveal};
+          var lib = document.createElement('script');
+          lib.src = 'https://dev.visualwebsiteoptimizer.com/j.php?a=' + accountId
+            + '&u=' + encodeURIComponent(document.URL);
+          document.head.appendChild(lib);
+          setTimeout(reveal, tolerance);
+        })(765432, 2000);
         </script>
-        <!-- End VWO Async SmartCode -->
+        <!-- /VWO -->
         <script src="https://cdn.optimizely.com/js/21098765432.js"></script>
         <script>document.documentElement.className = document.documentElement.className.replace('no-js', 'js');\
         </script>
@@ -508,7 +515,7 @@ class B2bMarketingSiteShapesTest {
     @Test
     void testingToolsGoWithTheirPrehidingAndThePageIsNotLeftHidden() {
         assertRewritten(TESTING_PAGE, MARKETING_ONLY,
-            List.of("'async-hide','dataLayer'", "googleoptimize.com", "visualwebsiteoptimizer.com", "_vwo_code",
+            List.of("'async-hide',4000", "googleoptimize.com", "visualwebsiteoptimizer.com", "_vwo_code",
                 "cdn.optimizely.com"),
             List.of(".async-hide { opacity: 0 !important}", "replace('no-js', 'js')", "id=\"hero\""));
     }
@@ -523,39 +530,39 @@ class B2bMarketingSiteShapesTest {
           };
         </script>
         <script>
-          (function(){var w=window;var ic=w.Intercom;if(typeof ic==="function"){ic('update',w.intercomSettings);}\
-        else{var d=document;var i=function(){i.c(arguments);};i.q=[];i.c=function(args){i.q.push(args);};\
-        w.Intercom=i;var l=function(){var s=d.createElement('script');s.type='text/javascript';s.async=true;\
-        s.src='https://widget.intercom.io/widget/zq8x4lm2';var x=d.getElementsByTagName('script')[0];\
-        x.parentNode.insertBefore(s,x);};if(document.readyState==='complete'){l();}else if(w.attachEvent)\
-        {w.attachEvent('onload',l);}else{w.addEventListener('load',l,false);}}})();
+          (function (w, d) {
+            if (typeof w.Intercom === 'function') { w.Intercom('update', w.intercomSettings); return; }
+            var pending = [];
+            w.Intercom = function () { pending.push(arguments); };
+            w.Intercom.q = pending;
+            function attach() {
+              var js = d.createElement('script');
+              js.async = true;
+              js.src = 'https://widget.intercom.io/widget/' + w.intercomSettings.app_id;
+              d.head.appendChild(js);
+            }
+            if (d.readyState === 'complete') { attach(); } else { w.addEventListener('load', attach); }
+          })(window, document);
         </script>
         <script>
         "use strict";
-        !function() {
-          var t = window.driftt = window.drift = window.driftt || [];
-          if (!t.init) {
-            if (t.invoked) return void (window.console && console.error && console.error("Drift snippet included twice\
-        ."));
-            t.invoked = !0, t.methods = [ "identify", "config", "track", "reset", "debug", "show", "ping", "page", "hi\
-        de", \
-        "off", "on" ],
-            t.factory = function(e) {
-              return function() {
-                var n = Array.prototype.slice.call(arguments);
-                return n.unshift(e), t.push(n), t;
-              };
-            }, t.methods.forEach(function(e) {
-              t[e] = t.factory(e);
-            }), t.load = function(t) {
-              var e = 3e5, n = Math.ceil(new Date() / e) * e, o = document.createElement("script");
-              o.type = "text/javascript", o.async = !0, o.crossorigin = "anonymous", o.src = \
-        "https://js.driftt.com/include/" + n + "/" + t + ".js";
-              var i = document.getElementsByTagName("script")[0];
-              i.parentNode.insertBefore(o, i);
-            };
-          }
-        }();
+        (function () {
+          var chat = window.drift = window.driftt = window.driftt || [];
+          if (chat.init || chat.invoked) { return; }
+          chat.invoked = true;
+          ['identify', 'config', 'track', 'reset', 'debug', 'show', 'ping', 'page', 'hide', 'off', 'on']
+            .forEach(function (m) {
+              chat[m] = function () { chat.push([m].concat([].slice.call(arguments))); return chat; };
+            });
+          chat.load = function (id) {
+            var bucket = 5 * 60 * 1000, stamp = Math.ceil(Date.now() / bucket) * bucket;
+            var js = document.createElement('script');
+            js.async = true;
+            js.crossOrigin = 'anonymous';
+            js.src = 'https://js.driftt.com/include/' + stamp + '/' + id + '.js';
+            document.head.appendChild(js);
+          };
+        })();
         drift.SNIPPET_VERSION = '0.3.1';
         drift.load('k7n3m9xq2w4e');
         </script>
@@ -584,20 +591,21 @@ class B2bMarketingSiteShapesTest {
             document.getElementsByTagName("script")[0]);
               }("7Q2W9E4R1TY3");
             </script>
-            <script>!function(){var r=window.reb2b=window.reb2b||[];if(!r.invoked){r.invoked=!0;var k="5LP0ZX8CV2BN";\
-            var s=document.createElement("script");s.async=!0;\
-            s.src="https://s3-us-west-2.amazonaws.com/b2bjsstore/b/"+k+"/"+k+".js.gz";document.head.appendChild(s)}}();\
-            </script>
+            <script>(function(key){var rb=window.reb2b=window.reb2b||[];if(rb.invoked){return}rb.invoked=true;\
+            var el=document.createElement("script");el.async=true;\
+            el.src="https://s3-us-west-2.amazonaws.com/b2bjsstore/b/"+key+"/"+key+".js.gz";\
+            document.head.appendChild(el)})("5LP0ZX8CV2BN");</script>
             <script src="https://b2bjsstore.s3.us-west-2.amazonaws.com/b/5LP0ZX8CV2BN/5LP0ZX8CV2BN.js.gz" async></scri\
             pt>
             <script id="warmly-script-loader" src="https://opps-widget.getwarmly.com/warmly.js?clientId=0f9e8d7c6b5a4f\
             3e2d1c0b9a8f7e6d5c" \
             defer></script>
-            <script>!function(t){if(window.ko)return;window.ko=[],["identify","track","removeListeners","on","off",\
-            "qualify","ready"].forEach(function(t){ko[t]=function(){var n=[].slice.call(arguments);return n.unshift(t),\
-            ko.push(n),ko}});var n=document.createElement("script");n.async=!0,n.setAttribute("src",\
-            "https://cdn.getkoala.com/v1/pk_a1b2c3d4e5f60718293a4b5c6d7e8f901234/sdk.js"),\
-            (document.body || document.head).appendChild(n)}();</script>
+            <script>(function(){if(window.ko){return}var q=window.ko=[];\
+            ["identify","track","removeListeners","on","off","qualify","ready"].forEach(function(name){\
+            q[name]=function(){q.push([name].concat([].slice.call(arguments)));return q}});\
+            var sdk=document.createElement("script");sdk.async=true;\
+            sdk.src="https://cdn.getkoala.com/v1/pk_a1b2c3d4e5f60718293a4b5c6d7e8f901234/sdk.js";\
+            (document.body||document.head).appendChild(sdk)})();</script>
             <script>
               (function (win, doc) {
                 var v = win.vector = win.vector || [];
@@ -615,14 +623,14 @@ class B2bMarketingSiteShapesTest {
               vector.load('4f1c9a2e-7b3d-4e8f-a6c5-0d9b8e7f6a51');
             </script>
             <script>
-            (function (w, d, t) {
-              _ml = w._ml || {};
+              window._ml = window._ml || {};
               _ml.eid = '77123';
-              var s, cd, tag; s = d.getElementsByTagName(t)[0]; cd = new Date();
-              tag = d.createElement(t); tag.async = 1;
-              tag.src = 'https://ml314.com/tag.aspx?' + cd.getDate() + cd.getMonth();
-              s.parentNode.insertBefore(tag, s);
-            })(window, document, 'script');
+              (function () {
+                var now = new Date(), ml = document.createElement('script');
+                ml.async = true;
+                ml.src = 'https://ml314.com/tag.aspx?' + now.getDate() + now.getMonth();
+                document.head.appendChild(ml);
+              })();
             </script>
             <script>
               (function (opts) {
@@ -651,12 +659,13 @@ class B2bMarketingSiteShapesTest {
     void demandbasesClassicTagAndFormWidgetGoAndTheFormStays() {
         String page = """
             <script>
-            (function (win, doc, tagName, path, elId) {
-              var el = doc.createElement(tagName), first = doc.getElementsByTagName(tagName)[0];
-              el.async = 1; el.id = elId;
-              el.src = ('https:' == doc.location.protocol ? 'https://' : 'http://') + path;
-              first.parentNode.insertBefore(el, first);
-            })(window, document, 'script', 'scripts.demandbase.com/Q7xk2LmP.min.js', 'demandbase_js_lib');
+              (function (path) {
+                var db = document.createElement('script');
+                db.id = 'demandbase_js_lib';
+                db.async = true;
+                db.src = location.protocol + '//' + path;
+                document.head.appendChild(db);
+              })('scripts.demandbase.com/Q7xk2LmP.min.js');
             </script>
             <form id="contact" action="/contact" method="post"><input name="company" id="company"></form>
             <script>(function(){var w=document.createElement("script");w.async=!0;w.id="db_form";\
@@ -681,27 +690,22 @@ class B2bMarketingSiteShapesTest {
             src="/images/badges/capterra-best-value.svg" alt="Capterra Best Value"></a></section>
             <!-- G2 buyer intent -->
             <script>
-            (function (c, p, d, u, id, i) {
-              id = '';
-              u = 'https://tracking.g2crowd.com/attribution_tracking/conversions/' + c + '.js?p=' + \
-            encodeURI(p) + '&e=' + id;
-              i = document.createElement('script');
-              i.type = 'application/javascript';
-              i.async = true;
-              i.src = u;
-              d.getElementsByTagName('head')[0].appendChild(i);
-            }("4321", document.location.href, document));
+            (function (productId) {
+              var g2 = document.createElement('script');
+              g2.async = true;
+              g2.src = 'https://tracking.g2crowd.com/attribution_tracking/conversions/' + productId + '.js?p='
+                + encodeURI(location.href) + '&e=';
+              document.head.appendChild(g2);
+            })('4321');
             </script>
             <script type="text/javascript">
-              var capterra_vkey = '0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d',
-                  capterra_vid = '2123456',
-                  capterra_prefix = (('https:' == document.location.protocol) ? 'https://ct.capterra.com' : \
-            'http://ct.capterra.com');
-              (function () {
-                var ct = document.createElement('script'); ct.type = 'text/javascript'; ct.async = true;
-                ct.src = capterra_prefix + '/capterra_tracker.js?vid=' + capterra_vid + '&vkey=' + capterra_vkey;
-                var s = document.getElementsByTagName('script')[0]; s.parentNode.insertBefore(ct, s);
-              })();
+              (function (vid, vkey) {
+                var base = location.protocol === 'https:' ? 'https://ct.capterra.com' : 'http://ct.capterra.com';
+                var ct = document.createElement('script');
+                ct.async = true;
+                ct.src = base + '/capterra_tracker.js?vid=' + vid + '&vkey=' + vkey;
+                document.head.appendChild(ct);
+              })('2123456', '0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d');
             </script>
             <noscript><img src="https://ct.capterra.com/capterra_tracker.gif?vid=2123456&vkey=0a9b8c7d6e5f4a3b2c1d0e9f\
             8a7b6c5d" \
@@ -717,40 +721,35 @@ class B2bMarketingSiteShapesTest {
         String page = """
             <html><head>
             <style>.anti-flicker, .anti-flicker * {visibility: hidden !important; opacity: 0 !important;}</style>
-            <script>(function(win,ms,cls){var root=document.documentElement,st={p:[],r:[]},api={p:st.p,r:st.r,\
-            push:function(x){st.p.push(x)},ready:function(x){st.r.push(x)}};win.intellimize=api;root.className+=" "+cl\
-            s;\
-            setTimeout(function(){root.className=root.className.replace(RegExp(" ?"+cls),"")},ms)})(window,4000,\
-            'anti-flicker')</script>
+            <script>(function(cls,ms){var html=document.documentElement,queued=[],onReady=[];\
+            window.intellimize={p:queued,r:onReady,push:function(f){queued.push(f)},\
+            ready:function(f){onReady.push(f)}};html.classList.add(cls);\
+            setTimeout(function(){html.classList.remove(cls)},ms)})('anti-flicker',4000)</script>
             <link rel="preload" href="https://cdn.intellimize.co/snippet/246813579.js" as="script">
             <script src="https://cdn.intellimize.co/snippet/246813579.js" async></script>
             <link rel="preconnect" href="https://246813579.intellimizeio.com">
-            <script>(function(){var a=window.mutiny=window.mutiny||{};if(!window.mutiny.client){a.client={_queue:{}};\
-            var b=["identify","trackConversion"];var c=[].concat(b,["defaultOptOut","optOut","optIn"]);\
-            var d=function(f){return function(){for(var g=arguments.length,h=new Array(g),i=0;i<g;i++)h[i]=arguments[i\
-            ];\
-            a.client._queue[f]=a.client._queue[f]||[];if(b.includes(f))return new Promise(function(j,k){\
-            a.client._queue[f].push({args:h,resolve:j,reject:k})});a.client._queue[f].push({args:h})}};\
-            c.forEach(function(f){a.client[f]=d(f)})}})();</script>
+            <script>(function(){var m=window.mutiny=window.mutiny||{};if(m.client){return}var queue={};\
+            m.client={_queue:queue};var asks=["identify","trackConversion"];\
+            asks.concat(["defaultOptOut","optOut","optIn"]).forEach(function(name){\
+            m.client[name]=function(){var args=[].slice.call(arguments),list=queue[name]=queue[name]||[];\
+            if(asks.indexOf(name)<0){list.push({args:args});return}return new Promise(function(resolve,reject){\
+            list.push({args:args,resolve:resolve,reject:reject})})}})})();</script>
             <script data-cfasync="false" src="https://client-registry.mutinycdn.com/personalize/client/9a8b7c6d5e4f3a2\
             b.js">\
             </script>
             <script type="text/javascript">
-              (function (win, doc, src, key) {
-                var name = "aptrinsic";
-                win[name] = win[name] || function () { (win[name].q = win[name].q || []).push(arguments); };
-                win[name].p = key;
-                var tag = doc.createElement("script");
-                tag.async = true;
-                tag.src = src + "?a=" + key;
-                var first = doc.getElementsByTagName("script")[0];
-                first.parentNode.insertBefore(tag, first);
-              })(window, document, "https://web-sdk.aptrinsic.com/api/aptrinsic.js", "AP-QWERTY1234-2");
+              window.aptrinsic = window.aptrinsic || function () { (aptrinsic.q = aptrinsic.q || []).push(arguments); };
+              aptrinsic.p = "AP-QWERTY1234-2";
+              (function (px) {
+                px.async = true;
+                px.src = "https://web-sdk.aptrinsic.com/api/aptrinsic.js?a=" + aptrinsic.p;
+                document.head.appendChild(px);
+              })(document.createElement("script"));
             </script>
-            <script>(function() { var walkme = document.createElement('script'); walkme.type = 'text/javascript'; \
-            walkme.async = true; walkme.src = 'https://cdn.walkme.com/users/0123456789abcdef0123456789abcdef/\
-            walkme_0123456789abcdef0123456789abcdef_https.js'; var s = document.getElementsByTagName('script')[0]; \
-            s.parentNode.insertBefore(walkme, s); window._walkmeConfig = {smartLoad:true}; })();</script>
+            <script>window._walkmeConfig = {smartLoad: true}; (function (wm) { wm.async = true; \
+            wm.src = 'https://cdn.walkme.com/users/0123456789abcdef0123456789abcdef/\
+            walkme_0123456789abcdef0123456789abcdef_https.js'; document.head.appendChild(wm); })\
+            (document.createElement('script'));            </script>
             </head><body><h1 id="hero">Personalised for your industry</h1>
             <img src="https://images.mutinycdn.com/mutiny-assets/client/hero-fintech.png" alt="" id="mutiny-image">
             </body></html>
@@ -767,8 +766,8 @@ class B2bMarketingSiteShapesTest {
         String page = """
             <a href="#" id="chat-now" onclick="qualified('showRoom', 'sales'); return false;">Chat with sales</a>
             <!-- Qualified -->
-            <script>(function(w,q){w['QualifiedObject']=q;w[q]=w[q]||function(){(w[q].q=w[q].q||[]).push(arguments)};\
-            })(window,'qualified')</script>
+            <script>(function (name) { if (window[name]) { return; } var calls = []; window.QualifiedObject = name;
+            window[name] = function () { calls.push(arguments); }; window[name].q = calls; })('qualified');</script>
             <script async src="https://js.qualified.com/qualified.js?token=Ab3Cd5Ef7Gh9Jk1L"></script>
             <!-- End Qualified -->
             """;
@@ -782,15 +781,12 @@ class B2bMarketingSiteShapesTest {
     void juneLoadedFromItsNpmPackageGoesAndTheSitesOwnAnalyticsModuleStays() {
         String page = """
             <script>
-              window.analytics = {};
-              function juneify(key) {
-                window.analytics._writeKey = key;
-                var tag = document.createElement("script");
-                tag.type = "application/javascript";
-                tag.onload = function () { window.analytics.page(); };
-                tag.src = "https://unpkg.com/@june-so/analytics-next/dist/umd/standalone.js";
-                var first = document.getElementsByTagName("script")[0];
-                first.parentNode.insertBefore(tag, first);
+              function juneify(writeKey) {
+                var lib = document.createElement("script");
+                window.analytics = {_writeKey: writeKey};
+                lib.src = "https://unpkg.com/@june-so/analytics-next/dist/umd/standalone.js";
+                lib.addEventListener("load", function () { window.analytics.page(); });
+                document.head.appendChild(lib);
               }
               juneify("k9Q2zR7tW4xY1aB3");
             </script>
