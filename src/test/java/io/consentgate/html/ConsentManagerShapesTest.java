@@ -105,15 +105,15 @@ class ConsentManagerShapesTest {
     void axeptioKeepsItsSettingsAndSdkLoaderAndLosesTheUrlItsCallbackLoads() {
         String settings = "window.axeptioSettings = {\n  clientId: \"64f1c2a9e4b0d7a1c3e5f789\",\n"
             + "  cookiesVersion: \"boutique-fr-2\"\n};";
-        String sdk = "(function (d, s) {\n  var t = d.getElementsByTagName(s)[0], e = d.createElement(s);\n"
-            + "  e.async = true; e.src = \"//static.axept.io/sdk.js\";\n  t.parentNode.insertBefore(e, t);\n"
-            + "})(document, \"script\");";
-        String page = "<script>\n" + settings + "\n" + sdk + "\nvoid 0 === window._axcb && (window._axcb = []);\n"
-            + "window._axcb.push(function (axeptio) {\n  axeptio.on(\"cookies:complete\", function (choices) {\n"
+        String sdk = "(function (src) {\n  var loader = document.createElement(\"script\");\n"
+            + "  loader.async = true;\n  loader.src = src;\n  document.head.appendChild(loader);\n"
+            + "})(\"//static.axept.io/sdk.js\");";
+        String page = "<script>\n" + settings + "\n" + sdk + "\nwindow._axcb = window._axcb || [];\n"
+            + "window._axcb.push(function (cmp) {\n  cmp.on(\"cookies:complete\", function (choices) {\n"
             + "    if (choices.google_analytics) {\n      var g = document.createElement(\"script\");\n"
             + "      g.async = true;\n      g.src = \"https://www.googletagmanager.com/gtag/js?id=G-AX7T2K9QLM\";\n"
             + "      document.head.appendChild(g);\n    }\n  });\n});\n</script>";
-        assertPage(page, NONE, gone("googletagmanager.com"), settings, sdk, "axeptio.on(\"cookies:complete\"");
+        assertPage(page, NONE, gone("googletagmanager.com"), settings, sdk, "cmp.on(\"cookies:complete\"");
     }
 
     @Test
@@ -138,10 +138,11 @@ class ConsentManagerShapesTest {
 
     @Test
     void ketchBootLoaderStaysAndItsConsentListenerLosesTheHotjarUrl() {
-        String boot = "window.semaphore = window.semaphore || [];\nwindow.ketch = function () {"
-            + " window.semaphore.push(arguments); };\nvar kb = document.createElement('script');\n"
-            + "kb.src = 'https://global.ketchcdn.com/web/v3/config/acme/website_smart_tag/boot.js';\n"
-            + "kb.defer = kb.async = true;\ndocument.head.appendChild(kb);";
+        String boot = "var ketchQueue = window.semaphore = window.semaphore || [];\n"
+            + "window.ketch = window.ketch || function () { ketchQueue.push(arguments); };\n"
+            + "(function (tag) {\n  tag.async = true;\n"
+            + "  tag.src = 'https://global.ketchcdn.com/web/v3/config/acme/website_smart_tag/boot.js';\n"
+            + "  document.head.appendChild(tag);\n})(document.createElement('script'));";
         String page = "<script>\n" + boot + "\nwindow.semaphore.push(['onConsent', function (consent) {\n"
             + "  if (consent.purposes && consent.purposes.analytics) {\n"
             + "    var h = document.createElement('script');\n"
@@ -152,10 +153,10 @@ class ConsentManagerShapesTest {
 
     @Test
     void ketchMinifiedBootStaysAndThePixelUrlOfItsListenerGoes() {
-        String boot = "!function(){window.semaphore=window.semaphore||[];window.ketch=function(){"
-            + "window.semaphore.push(arguments)};var e=document.createElement(\"script\");e.defer=e.async=!0;"
-            + "e.src=\"https://global.ketchcdn.com/web/v3/config/acme/site/boot.js\";"
-            + "document.getElementsByTagName(\"head\")[0].appendChild(e)}();";
+        String boot = "(function(w,d){var q=w.semaphore=w.semaphore||[];w.ketch=w.ketch||function(){"
+            + "q.push(arguments)};var boot=d.createElement(\"script\");boot.async=true;"
+            + "boot.src=\"https://global.ketchcdn.com/web/v3/config/acme/site/boot.js\";"
+            + "d.head.appendChild(boot)})(window,document);";
         String page = "<script>" + boot + "ketch(\"on\",\"consent\",function(c){if(c.purposes.targeted_advertising)"
             + "{var p=document.createElement(\"script\");p.async=!0;"
             + "p.src=\"https://connect.facebook.net/en_US/fbevents.js\";document.head.appendChild(p)}});</script>";
@@ -211,8 +212,8 @@ class ConsentManagerShapesTest {
             + "cookie-law-info-public.js?ver=3.1.6\" id=\"cookie-law-info-js\"></script>\n"
             + "<script type=\"text/plain\" data-cli-class=\"cli-blocker-script\" data-cli-label=\"Google Tag Manager\""
             + "  data-cli-script-type=\"analytics\" data-cli-block=\"true\" data-cli-block-if-ccpa-optout=\"false\""
-            + " data-cli-element-position=\"head\">\nwindow.dataLayer = window.dataLayer || [];\n"
-            + "function gtag(){dataLayer.push(arguments);}\ngtag('js', new Date());\n"
+            + " data-cli-element-position=\"head\">\nvar layer = window.dataLayer = window.dataLayer || [];\n"
+            + "window.gtag = function () { layer.push(arguments); };\ngtag('js', new Date());\n"
             + "gtag('config', 'G-CL1W9F4XQZ');\n</script>\n"
             + "<script type='text/plain' data-cli-class='cli-blocker-script' data-cli-script-type='advertisement'"
             + " data-cli-block='true' data-cli-element-position='body'>fbq('init', '298765432109876');"
@@ -313,10 +314,10 @@ class ConsentManagerShapesTest {
     void cookieHubHeldScriptsGoByCategoryAndItsLoaderStays() {
         String load = "<script type=\"text/javascript\">\nvar cpm = {\n  onAllow: function (category) {\n"
             + "    if (category == 'analytics') { document.body.classList.add('stats-ok'); }\n  }\n};\n"
-            + "(function (h, u, b) {\n  var d = h.getElementsByTagName('script')[0], e = h.createElement('script');\n"
-            + "  e.async = true; e.src = 'https://cookiehub.net/c2/ab12cd34.js';\n"
-            + "  e.onload = function () { u.cookiehub.load(b); };\n  d.parentNode.insertBefore(e, d);\n"
-            + "})(document, window, cpm);\n</script>";
+            + "(function () {\n  var hub = document.createElement('script');\n  hub.async = true;\n"
+            + "  hub.src = 'https://cookiehub.net/c2/ab12cd34.js';\n"
+            + "  hub.onload = function () { window.cookiehub.load(cpm); };\n  document.head.appendChild(hub);\n"
+            + "})();\n</script>";
         String page = load + "\n<script type=\"text/plain\" data-consent=\"analytics\">var _hjSettings ="
             + " {hjid: 3456789,"
             + " hjsv: 6};</script>\n<script type=\"text/plain\" data-consent=\"marketing\""
@@ -345,21 +346,23 @@ class ConsentManagerShapesTest {
     void cookieHubMinifiedOnAllowLoaderLosesItsUrlOnly() {
         String page = "<script>var cpm={onAllow:function(c){if(c=='analytics'){var s=document.createElement('script');"
             + "s.src='https://www.googletagmanager.com/gtag/js?id=G-CH2B7K4M9N';document.head.appendChild(s)}},"
-            + "onRevoke:function(c){if(c=='analytics'){location.reload()}}};(function(h,u,b){var d=h"
-            + ".getElementsByTagName(\"script\")[0],e=h.createElement(\"script\");e.async=true;"
-            + "e.src='https://cookiehub.net/c2/ab12cd34.js';e.onload=function(){u.cookiehub.load(b)};"
-            + "d.parentNode.insertBefore(e,d)})(document,window,cpm);</script>";
-        assertPage(page, NONE, gone("googletagmanager.com"), "cookiehub.net/c2/ab12cd34.js", "u.cookiehub.load(b)");
+            + "onRevoke:function(c){if(c=='analytics'){location.reload()}}};(function(cfg){"
+            + "var hub=document.createElement(\"script\");hub.async=true;"
+            + "hub.src='https://cookiehub.net/c2/ab12cd34.js';hub.onload=function(){window.cookiehub.load(cfg)};"
+            + "document.head.appendChild(hub)})(cpm);</script>";
+        assertPage(page, NONE, gone("googletagmanager.com"), "cookiehub.net/c2/ab12cd34.js",
+            "window.cookiehub.load(cfg)");
     }
 
     @Test
     void securitiAndEnzuzoLoadersStay() {
-        String securiti = "<script>\n(function () {\n  var s = document.createElement('script');\n"
-            + "  s.src = 'https://cdn-prod.securiti.ai/consent/cookie-consent-sdk-loader.js';\n"
-            + "  s.setAttribute('data-tenant-uuid', 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d');\n"
-            + "  s.setAttribute('data-domain-uuid', 'f0e1d2c3-b4a5-4968-8776-65544332211a');\n"
-            + "  s.setAttribute('data-backend-url', 'https://app.securiti.ai');\n  s.defer = true;\n"
-            + "  (document.head || document.body).appendChild(s);\n})();\n</script>";
+        String securiti = "<script>\n(function (attrs) {\n  var cmp = document.createElement('script');\n"
+            + "  Object.keys(attrs).forEach(function (name) { cmp.setAttribute(name, attrs[name]); });\n"
+            + "  cmp.src = 'https://cdn-prod.securiti.ai/consent/cookie-consent-sdk-loader.js';\n"
+            + "  cmp.defer = true;\n  document.head.appendChild(cmp);\n})({\n"
+            + "  'data-tenant-uuid': 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',\n"
+            + "  'data-domain-uuid': 'f0e1d2c3-b4a5-4968-8776-65544332211a',\n"
+            + "  'data-backend-url': 'https://app.securiti.ai'\n});\n</script>";
         String enzuzo = "<script src=\"https://app.enzuzo.com/scripts/cookiebar/0c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f\">"
             + "</script>";
         String page = securiti + enzuzo + "<script async src=\"https://static.hotjar.com/c/hotjar-3456789.js?sv=6\">"
@@ -392,7 +395,8 @@ class ConsentManagerShapesTest {
             + "\"cookieLifetime\":\"60\"};</script>\n"
             + "<script type=\"text/template\" data-borlabs-cookie-script-blocker-handle=\"google-analytics\""
             + " data-borlabs-cookie-script-blocker-id=\"google-analytics-four\">\n"
-            + "window.dataLayer = window.dataLayer || [];\nfunction gtag(){dataLayer.push(arguments);}\n"
+            + "window.dataLayer = window.dataLayer || [];\n"
+            + "var gtag = function () { window.dataLayer.push(arguments); };\n"
             + "gtag('js', new Date());\ngtag('config', 'G-BR3L4B5C6D');\n</script>\n"
             + "<script type=\"text/template\" data-borlabs-cookie-script-blocker-id=\"meta-pixel\""
             + " data-borlabs-cookie-script-blocker-src=\"https://connect.facebook.net/en_US/fbevents.js\"></script>\n"
@@ -406,12 +410,12 @@ class ConsentManagerShapesTest {
     @Test
     void axeptioCallbackWithGtagCommandsKeepsTheSettingsAndSdkLoader() {
         String settings = "window.axeptioSettings={clientId:'5f0e1d2c3b4a596877665544',cookiesVersion:'fr-v3'};";
-        String sdk = "(function(d,s){var t=d.getElementsByTagName(s)[0],e=d.createElement(s);e.async=!0;"
-            + "e.src='//static.axept.io/sdk.js';t.parentNode.insertBefore(e,t)})(document,'script');";
+        String sdk = "(function(){var ax=document.createElement('script');ax.async=true;"
+            + "ax.src='//static.axept.io/sdk.js';document.head.appendChild(ax)})();";
         String page = "<script>" + settings + sdk + "(_axcb=window._axcb||[]).push(function(sdk){"
             + "sdk.on('cookies:complete',function(choices){document.body.dataset.axeptio='done';"
-            + "if(choices.google_analytics){window.dataLayer=window.dataLayer||[];"
-            + "function gtag(){dataLayer.push(arguments)}gtag('js',new Date());gtag('config','G-AX9Q2W7E3R');}"
+            + "if(choices.google_analytics){var dl=window.dataLayer=window.dataLayer||[];"
+            + "window.gtag=function(){dl.push(arguments)};gtag('js',new Date());gtag('config','G-AX9Q2W7E3R');}"
             + "})});</script>";
         assertPage(page, NONE, gone("gtag('config'"), settings, sdk, "document.body.dataset.axeptio='done';");
     }
