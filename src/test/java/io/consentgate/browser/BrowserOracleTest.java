@@ -182,14 +182,29 @@ class BrowserOracleTest {
         for (int i = 0; i < names.size(); i++) {
             if (in.containsKey(i)) {
                 liveLeaks.add(names.get(i));
-            } else if (in.containsKey(LeakOracle.UNATTRIBUTED)
-                && !oracle.refusedRequests(inputs.get(i)).isEmpty()) {
+            } else if (leaksAlone(inputs.get(i))) {
                 liveLeaks.add(names.get(i));
             }
             if (out.containsKey(i) || out.containsKey(LeakOracle.UNATTRIBUTED)) {
                 suspectLeaks.add(names.get(i));
             }
         }
+    }
+
+    /**
+     * Whether {@code page}, which the screen did not see leak (or could not blame), requests a refused tracker when
+     * loaded alone, in up to three loads: some of these leaks depend on timing (an image, then a {@code <base>} on a
+     * tracker's host after a blocking script: the image resolves against that base only where both are parsed before
+     * its URL is resolved, which a loaded machine does not always do; seen once in a full build beside two other
+     * builds).
+     */
+    private static boolean leaksAlone(byte[] page) {
+        for (int load = 0; load < 3; load++) {
+            if (!oracle.refusedRequests(page).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test
