@@ -25,14 +25,18 @@ class DtcShopAppShapesTest {
 
     private static final ConsentDecision NONE = ConsentDecision.refuseAll();
     private static final ConsentDecision ALL = ConsentDecision.allowAll();
-    private static final ConsentDecision ANALYTICS_ONLY = only(Category.ANALYTICS);
-    private static final ConsentDecision MARKETING_ONLY = only(Category.MARKETING);
     private static final ConsentDecision FUNCTIONAL_ONLY = only(Category.FUNCTIONAL);
+    private static final ConsentDecision ANALYTICS_REFUSED = ConsentDecision.of(
+        Set.of(Category.FUNCTIONAL, Category.MARKETING), Map.of(), ConsentMode.OPT_IN);
+    private static final ConsentDecision MARKETING_REFUSED = ConsentDecision.of(
+        Set.of(Category.FUNCTIONAL, Category.ANALYTICS), Map.of(), ConsentMode.OPT_IN);
 
     private static final String THEME = "<link rel=\"stylesheet\" href=\"//acme-goods.com/cdn/shop/t/14/assets/base.css"
-        + "?v=1712345678\"><script src=\"//acme-goods.com/cdn/shop/t/14/assets/global.js?v=1712345678\" defer=\"defer\">"
+        + "?v=1712345678\"><script src=\"//acme-goods.com/cdn/shop/t/14/assets/global.js?v=1712345678\" "
+        + "defer=\"defer\">"
         + "</script>";
-    private static final String CART = "<cart-drawer class=\"drawer is-empty\"><form action=\"/cart\" id=\"CartDrawer-Form\""
+    private static final String CART = "<cart-drawer class=\"drawer is-empty\"><form action=\"/cart\" "
+        + "id=\"CartDrawer-Form\""
         + " method=\"post\"><button type=\"submit\" name=\"checkout\">Check out</button></form></cart-drawer>"
         + "<script src=\"https://cdn.shopify.com/s/files/1/0612/3456/7890/t/14/assets/cart-drawer.js?v=98765\" defer>"
         + "</script>";
@@ -92,7 +96,8 @@ class DtcShopAppShapesTest {
         // the ad channels' apps: Pinterest's and Snap's app scripts, and the TikTok channel's pixel
         "<script async src=\"https://s.pinimg.com/ct/core.js\"></script>",
         "<script async src=\"https://intg.snapchat.com/shopify/shopify-scevent-init.js?id=9a8b7c6d\"></script>",
-        "<script>\n  !function (w, d, name) {\n    w.TiktokAnalyticsObject = name;\n    var q = w[name] = w[name] || [];\n"
+        "<script>\n  !function (w, d, name) {\n    w.TiktokAnalyticsObject = name;\n    var q = w[name] = w[name] "
+            + "|| [];\n"
             + "    q.load = function (code) {\n      var s = d.createElement('script'); s.async = true;\n"
             + "      s.src = 'https://analytics.tiktok.com/i18n/pixel/events.js?sdkid=' + code + '&lib=' + name;\n"
             + "      d.head.appendChild(s);\n    };\n    q.load('CABC123DEF456GHI');\n    q.page();\n"
@@ -141,9 +146,12 @@ class DtcShopAppShapesTest {
         "<script async src=\"https://cdn1.stamped.io/files/widget.min.js\" data-api-key=\"pubkey-abc123\"></script>",
         "<script async src=\"https://loox.io/widget/AbCdEf12/loox.1712345678.js?shop=acme-goods.myshopify.com\">"
             + "</script>",
-        "<script type=\"text/javascript\" src=\"//widget.trustpilot.com/bootstrap/v5/tp.widget.bootstrap.min.js\" async>"
-            + "</script><div class=\"trustpilot-widget\" data-locale=\"en-US\" data-template-id=\"5419b6a8b0d04a076446a9ad\""
-            + " data-businessunit-id=\"0123456789abcdef01234567\"><a href=\"https://www.trustpilot.com/review/acme-goods.com\""
+        "<script type=\"text/javascript\" src=\"//widget.trustpilot.com/bootstrap/v5/tp.widget.bootstrap.min.js\" "
+            + "async>"
+            + "</script><div class=\"trustpilot-widget\" data-locale=\"en-US\" "
+            + "data-template-id=\"5419b6a8b0d04a076446a9ad\""
+            + " data-businessunit-id=\"0123456789abcdef01234567\"><a "
+            + "href=\"https://www.trustpilot.com/review/acme-goods.com\""
             + " target=\"_blank\" rel=\"noopener\">Trustpilot</a></div>",
         "<script src=\"https://widget.reviews.io/polaris/build.js\"></script><div id=\"ReviewsWidget\"></div>",
         "<script type=\"text/javascript\" src=\"https://api.feefo.com/api/javascript/acme-goods\" async></script>",
@@ -168,12 +176,14 @@ class DtcShopAppShapesTest {
         "<script type=\"text/javascript\">var _d_site = _d_site || '0A1B2C3D4E5F60718293A4B5';</script>"
             + "<script src=\"//widget.privy.com/assets/widget.js\"></script>",
         "<script>\n  window._d_site = window._d_site || '0A1B2C3D4E5F60718293A4B5';\n"
-            + "  var privyTag = document.createElement('script');\n  privyTag.src = 'https://widget.privy.com/assets/widget.js';\n"
+            + "  var privyTag = document.createElement('script');\n  privyTag.src = "
+            + "'https://widget.privy.com/assets/widget.js';\n"
             + "  document.body.appendChild(privyTag);\n</script>",
         // Justuno's pop-ups from its current and its older CDN host
         "<script async src=\"https://cdn.jst.ai/vck.js\"></script>",
         "<script>\n  (function (w, d, u) {\n    var s = d.createElement('script'); s.async = 1; s.src = u;\n"
-            + "    d.getElementsByTagName('head')[0].appendChild(s);\n  })(window, document, '//cdn.justuno.com/vck.js');\n"
+            + "    d.getElementsByTagName('head')[0].appendChild(s);\n  })(window, document, "
+            + "'//cdn.justuno.com/vck.js');\n"
             + "</script>",
         // ReferralCandy's purchase script on the thank-you page, which reports the buyer to credit a referrer
         "<script>\n  (function (d, tag) {\n    var el = d.createElement(tag);\n"
@@ -203,7 +213,8 @@ class DtcShopAppShapesTest {
         "<script>\n  (function (w, d) {\n    var day = new Date().toISOString().slice(0, 10).replace(/-/g, '');\n"
             + "    var s = d.createElement('script'); s.async = true;\n"
             + "    s.src = 'https://sdk.loyaltylion.net/static/2/' + day + '/loader.js';\n    d.head.appendChild(s);\n"
-            + "    w.loyaltylion = w.loyaltylion || {init: function (opts) { (w.llQueue = w.llQueue || []).push(opts); }};\n"
+            + "    w.loyaltylion = w.loyaltylion || {init: function (opts) { (w.llQueue = w.llQueue || "
+            + "[]).push(opts); }};\n"
             + "  })(window, document);\n  loyaltylion.init({token: '0123456789abcdef0123456789abcdef'});\n</script>",
         // Tidio's chat as its app embed prints it
         "<script src=\"//code.tidio.co/abcdefghijklmnopqrstuvwxyz012345.js\" async></script>",
@@ -213,5 +224,191 @@ class DtcShopAppShapesTest {
         String page = THEME + tag + CART;
         ConsentDecision trackingRefused = ConsentDecision.of(Set.of(Category.FUNCTIONAL), Map.of(), ConsentMode.OPT_IN);
         assertEquals(page, rewrite(page, trackingRefused));
+    }
+
+    /** What a Liquid theme's {@code content_for_header} prints that is Shopify's own and stays for everyone. */
+    private static final String SHOPIFY_OWN = "<script>window.Shopify = window.Shopify || {};\n"
+        + "Shopify.shop = \"acme-goods.myshopify.com\";\nShopify.locale = \"en\";\nShopify.currency = "
+        + "{\"active\": \"USD\","
+        + " \"rate\": \"1.0\"};\nShopify.routes = Shopify.routes || {};\nShopify.routes.root = \"/\";</script>\n"
+        + "<script type=\"module\">!function(doc){var el=doc.createElement('link');el.rel='modulepreload';"
+        + "el.href='//acme-goods.com/cdn/shopifycloud/checkout-web/assets/c1/polyfills.Ab12Cd34.js';"
+        + "doc.head.appendChild(el)}(document);</script>\n"
+        + "<script defer src=\"//acme-goods.com/cdn/shopifycloud/shopify/assets/storefront/load_feature-0a1b2c3d.js\">"
+        + "</script>\n"
+        + "<script defer=\"defer\" async type=\"module\" data-application=\"storefront-renderer\" "
+        + "data-shop-id=\"61234567890\""
+        + " src=\"https://acme-goods.com/cdn/shopifycloud/perf-kit/shopify-perf-kit-1.6.2.min.js\"></script>\n"
+        // the web pixels manager: its bootstrap builds its file's URL from parts and carries each app pixel's
+        // settings (a Google tag id, a Meta pixel id), which it runs under Shopify's customer privacy consent
+        + "<script id=\"web-pixels-manager-setup\">(function setUpPixels(opts) {\n"
+        + "  var wpm = window.webPixelsManager = window.webPixelsManager || {queue: []};\n"
+        + "  var path = opts.base + '@' + opts.version + '@' + opts.hash + '/' + opts.shopId + '/sandbox/';\n"
+        + "  wpm.publish = function (name, data) { wpm.queue.push([name, data]); };\n"
+        + "  window.Shopify.analytics = window.Shopify.analytics || {publish: wpm.publish};\n"
+        + "  var s = document.createElement('script'); s.async = true;\n"
+        + "  s.src = opts.cdn + path + 'modern/main.js'; document.head.appendChild(s);\n"
+        + "})({base: '/wpm', version: '0.0.412', hash: 'w2c4e6f8', shopId: 61234567890,"
+        + " cdn: '//acme-goods.com/cdn', pixels: [{\"id\": \"shopify-app-pixel\", \"type\": \"APP\"},"
+        + " {\"id\": \"1357911\", \"type\": \"APP\", \"configuration\": \"{\\\"config\\\":\\\"{\\\\\\\"google_tag_id"
+        + "s\\\\\\\":"
+        + "[\\\\\\\"G-AB12CD34EF\\\\\\\",\\\\\\\"AW-123456789\\\\\\\"]}\\\"}\"},"
+        + " {\"id\": \"2468101\", \"type\": \"APP\", \"configuration\": \"{\\\"pixel_id\\\":\\\"1234567890123456\\\","
+        + "\\\"pixel_type\\\":\\\"facebook_pixel\\\"}\"}]});</script>\n"
+        + "<script>window.ShopifyAnalytics = window.ShopifyAnalytics || {};\nwindow.ShopifyAnalytics.meta ="
+        + " window.ShopifyAnalytics.meta || {};\nwindow.ShopifyAnalytics.meta.currency = 'USD';\n"
+        + "var meta = {\"product\": {\"id\": 8123456789, \"vendor\": \"Acme\", \"type\": \"Hoodie\"}, \"page\":"
+        + " {\"pageType\": \"product\", \"resourceType\": \"product\", \"resourceId\": 8123456789}};\n"
+        + "for (var attr in meta) { window.ShopifyAnalytics.meta[attr] = meta[attr]; }</script>\n"
+        + "<script>var __st = {\"a\": 61234567890, \"offset\": "
+        + "-18000, \"reqid\": \"0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9\","
+        + " \"pageurl\": \"acme-goods.com\\/products\\/hoodie\", \"u\": \"9f8e7d6c5b4a\", \"p\": \"product\","
+        + " \"rtyp\": \"product\", \"rid\": 8123456789};</script>\n"
+        // a hint to Shopify's event host: the catalog names Shopify's analytics only by its library
+        + "<link rel=\"dns-prefetch\" href=\"https://monorail-edge.shopifysvc.com\">\n";
+
+    /** Shopify's storefront analytics, written in the shape the header prints it (class "analytics"). */
+    private static final String TREKKIE = "<script class=\"analytics\">(function () {\n"
+        + "  var trekkie = window.ShopifyAnalytics.lib = window.trekkie = window.trekkie || [];\n"
+        + "  if (trekkie.integrations) { return; }\n  trekkie.methods = ['identify', 'page', 'ready', 'track', "
+        + "'trackForm'];\n"
+        + "  trekkie.methods.forEach(function (m) { trekkie[m] = function () {"
+        + " trekkie.push([m].concat([].slice.call(arguments))); return trekkie; }; });\n"
+        + "  trekkie.load = function (cfg) {\n    trekkie.config = cfg || {};\n"
+        + "    var tag = document.createElement('script'); tag.async = true;\n"
+        + "    tag.src = 'https://acme-goods.com/cdn/s/trekkie.storefront.4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e.m"
+        + "in.js';\n"
+        + "    var first = document.getElementsByTagName('script')[0]; first.parentNode.insertBefore(tag, first);\n"
+        + "  };\n  trekkie.load({\"Trekkie\": {\"appName\": \"storefront\", \"defaultAttributes\": {\"shopId\": "
+        + "61234567890}},"
+        + " \"Session Attribution\": {}});\n  window.ShopifyAnalytics.lib.page(null, {pageType: 'product'});\n"
+        + "})();</script>";
+
+    private static final String HOTJAR = "<script>(function (h, o, t, j) {\n  h.hj = h.hj || function () {"
+        + " (h.hj.q = h.hj.q || []).push(arguments); };\n  h._hjSettings = {hjid: 3141592, hjsv: 6};\n"
+        + "  var el = o.createElement('script'); el.async = 1;\n  el.src = t + h._hjSettings.hjid + j + "
+        + "h._hjSettings.hjsv;\n"
+        + "  o.head.appendChild(el);\n})(window, document, 'https://static.hotjar.com/c/hotjar-', '.js?sv=');</script>";
+
+    private static final String META_PIXEL = "<script>\n  !function (w, d, url) {\n    if (w.fbq) { return; }\n"
+        + "    var q = w.fbq = function () { q.callMethod ? q.callMethod.apply(q, arguments) : "
+        + "q.queue.push(arguments); };\n"
+        + "    q.queue = []; q.loaded = true; q.version = '2.0';\n"
+        + "    var s = d.createElement('script'); s.async = true; s.src = url; d.head.appendChild(s);\n"
+        + "  }(window, document, 'https://connect.facebook.net/en_US/fbevents.js');\n"
+        + "  fbq('init', '1234567890123456');\n  fbq('track', 'PageView');\n</script>";
+
+    private static final String KLAVIYO_URL = "\"https:\\/\\/static.klaviyo.com\\/onsite\\/js\\/klaviyo.js"
+        + "?company_id=XyZ789\\u0026shop=acme-goods.myshopify.com\"";
+    private static final String POSTSCRIPT_URL = "\"https:\\/\\/sdk.postscript.io\\/sdk-script-loader.bundle.js"
+        + "?shopId=246810\\u0026shop=acme-goods.myshopify.com\"";
+    private static final String JUDGE_URL = "\"https:\\/\\/cdn.judge.me\\/shopify_v2.js?shop=acme-goods.myshopify.co"
+        + "m\"";
+    private static final String SMILE_URL = "\"https:\\/\\/js.smile.io\\/v1\\/smile-shopify.js"
+        + "?shop=acme-goods.myshopify.com\"";
+    private static final String LUCKY_URL = "\"https:\\/\\/tools.luckyorange.com\\/core\\/lo.js?site-id=ab12cd34"
+        + "\\u0026shop=acme-goods.myshopify.com\"";
+
+    /** The script tags apps registered, written by the header into one loader. */
+    private static String appLoader(String... urls) {
+        return "<script>(function () {\n  var done = false;\n  function loadApps() {\n    if (done) { return; }\n"
+            + "    done = true;\n    var urls = [" + String.join(",", urls) + "];\n"
+            + "    for (var i = 0; i < urls.length; i++) {\n      var s = document.createElement('script');\n"
+            + "      s.async = true; s.src = urls[i];\n      var x = document.getElementsByTagName('script')[0];\n"
+            + "      x.parentNode.insertBefore(s, x);\n    }\n  }\n"
+            + "  window.addEventListener('load', loadApps, false);\n})();</script>\n";
+    }
+
+    private static String storefront(String trekkie, String apps, String hotjar, String meta) {
+        return "<!doctype html><html><head>" + THEME + SHOPIFY_OWN + apps + trekkie + hotjar + meta
+            + "</head><body><main><h1>Hoodie</h1></main>" + CART + "</body></html>";
+    }
+
+    @Test
+    void aDawnStorefrontLosesOnlyWhatEachDecisionRefuses() {
+        String[] urls = {KLAVIYO_URL, JUDGE_URL, POSTSCRIPT_URL, SMILE_URL, LUCKY_URL};
+        String page = storefront(TREKKIE, appLoader(urls), HOTJAR, META_PIXEL);
+        assertEquals(page, rewrite(page, ALL));
+        assertEquals(storefront("", appLoader(inert(KLAVIYO_URL), JUDGE_URL, inert(POSTSCRIPT_URL), inert(SMILE_URL),
+            inert(LUCKY_URL)), "", ""), rewrite(page, NONE));
+        // analytics refused: Shopify's analytics, Hotjar and Lucky Orange go; the marketing apps stay
+        assertEquals(storefront("", appLoader(KLAVIYO_URL, JUDGE_URL, POSTSCRIPT_URL, SMILE_URL, inert(LUCKY_URL)), "",
+            META_PIXEL), rewrite(page, ANALYTICS_REFUSED));
+        // marketing refused: Shopify's analytics stays (the catalog files it under analytics), the pixels go
+        assertEquals(storefront(TREKKIE, appLoader(inert(KLAVIYO_URL), JUDGE_URL, inert(POSTSCRIPT_URL), SMILE_URL,
+            LUCKY_URL), HOTJAR, ""), rewrite(page, MARKETING_REFUSED));
+    }
+
+    @Test
+    void shopifysOwnHeaderScriptsStayForEveryDecision() {
+        String page = THEME + SHOPIFY_OWN + CART;
+        for (ConsentDecision d : new ConsentDecision[] {NONE, ANALYTICS_REFUSED, MARKETING_REFUSED, FUNCTIONAL_ONLY}) {
+            assertEquals(page, rewrite(page, d));
+        }
+        assertTrue(RewriteAssertions.events(RewriteAssertions.REMOVE, page, NONE).isEmpty());
+    }
+
+    @Test
+    void aHeadlessStorefrontKeepsItsDataAndLosesTheRefusedAppScripts() {
+        // a Next.js Pages Router storefront over the Storefront API: the page data names apps and carries a
+        // product description that mentions them; next/script tags load the apps
+        String data = "<script id=\"__NEXT_DATA__\" type=\"application/json\">{\"props\": {\"pageProps\": {\"product\":"
+            + " {\"handle\": \"hoodie\", \"descriptionHtml\": \"<p>Join our texts (Postscript) for early "
+            + "access.</p>\"},"
+            + " \"apps\": {\"klaviyoCompanyId\": \"XyZ789\", \"postscriptShopId\": 246810,"
+            + " \"gorgiasAppId\": \"01HZX3ABCDEFGHJKMNPQRSTVW\"}}}, \"page\": \"/products/[handle]\"}</script>";
+        String own = "<script src=\"/_next/static/chunks/pages/products/%5Bhandle%5D-0a1b2c3d4e5f6a7b.js\" defer>"
+            + "</script><script src=\"https://cdn.shopify.com/shopifycloud/consent-tracking-api/v0.1/consent-trackin"
+            + "g-api.js\""
+            + " defer></script>";
+        String apps = "<script src=\"https://static.klaviyo.com/onsite/js/klaviyo.js?company_id=XyZ789\""
+            + " data-nscript=\"lazyOnload\"></script><script "
+            + "src=\"https://sdk.postscript.io/sdk.bundle.js?shopId=246810\""
+            + " data-nscript=\"afterInteractive\"></script><script src=\"https://config.gorgias.chat/bundle-loader/"
+            + "01HZX3ABCDEFGHJKMNPQRSTVW\" data-nscript=\"lazyOnload\"></script>";
+        String page = "<div id=\"__next\"><main><h1>Hoodie</h1></main></div>" + data + own + apps;
+        assertEquals(page, rewrite(page, ALL));
+        String gorgias = apps.substring(apps.indexOf("<script src=\"https://config.gorgias"));
+        assertEquals("<div id=\"__next\"><main><h1>Hoodie</h1></main></div>" + data + own + gorgias,
+            rewrite(page, MARKETING_REFUSED));
+        assertEquals("<div id=\"__next\"><main><h1>Hoodie</h1></main></div>" + data + own, rewrite(page, NONE));
+    }
+
+    @Test
+    void aHydrogenStorefrontsFlightPayloadLosesOnlyTheRefusedAppUrl() {
+        String row = "self.__next_f.push([1,\"5:[\\\"$\\\",\\\"script\\\",null,{\\\"src\\\":\\\"%s\\\","
+            + "\\\"async\\\":true}]\\n6:[\\\"$\\\",\\\"script\\\",null,{\\\"src\\\":\\\"%s\\\"}]\\n\"])";
+        String smile = "https://js.smile.io/v1/smile-shopify.js?shop=acme-goods.myshopify.com";
+        String attn = "https://cdn.attn.tv/acmegoods/dtag.js";
+        String page = "<script>" + String.format(row, attn, smile) + "</script>";
+        assertEquals(page, rewrite(page, ALL));
+        String out = rewrite(page, MARKETING_REFUSED);
+        assertFalse(out.contains("attn.tv"), out);
+        assertTrue(out.contains(smile) && out.startsWith("<script>self.__next_f.push("), out);
+        assertEquals(page.length(), out.length(), out);
+    }
+
+    @Test
+    void aWooCommerceShopKeepsItsCartAndLosesTheRefusedApps() {
+        String cart = "<script type=\"text/javascript\" id=\"wc-add-to-cart-js-extra\">\n/* <![CDATA[ */\n"
+            + "var wc_add_to_cart_params = {\"ajax_url\":\"\\/wp-admin\\/admin-ajax.php\",\"wc_ajax_url\":"
+            + "\"\\/?wc-ajax=%%endpoint%%\",\"cart_url\":\"https:\\/\\/acme-goods.example\\/cart\\/\"};\n/* ]]> */\n"
+            + "</script>\n<script type=\"text/javascript\" "
+            + "src=\"https://acme-goods.example/wp-content/plugins/woocommerce/"
+            + "assets/js/frontend/add-to-cart.min.js?ver=9.1.2\" id=\"wc-add-to-cart-js\" defer "
+            + "data-wp-strategy=\"defer\">"
+            + "</script>\n";
+        String reviews = "<script "
+            + "src=\"https://acme-goods.example/wp-content/plugins/judgeme-product-reviews-woocommerce/"
+            + "public/js/judgeme.js?ver=1.3.20\" id=\"judgeme-js\"></script>\n";
+        String apps = "<script type=\"text/javascript\" src=\"https://static.klaviyo.com/onsite/js/klaviyo.js"
+            + "?company_id=XyZ789&#038;ver=3.3.5\" id=\"kl-identify-browser-js\"></script>\n"
+            + "<script type=\"text/javascript\">var _d_site = _d_site || '0A1B2C3D4E5F60718293A4B5';</script>\n"
+            + "<script type=\"text/javascript\" src=\"https://widget.privy.com/assets/widget.js?ver=6.6\" "
+            + "id=\"privy-js\">"
+            + "</script>\n";
+        String page = cart + reviews + apps;
+        assertEquals(page, rewrite(page, ALL));
+        assertEquals(cart + reviews + "\n\n\n", rewrite(page, NONE));
     }
 }
