@@ -453,6 +453,14 @@ class ScriptMatchTest {
                 + "window.ShopifyAnalytics.meta = {\"currency\": \"EUR\", \"page\": {\"pageType\": \"home\"}};"));
         assertEquals(Set.of(), ids("if (window.trekkie && window.trekkie.track) { window.trekkie.track('Search', {q: q}); }"));
         assertEquals(Set.of(), ids("window.trekkie = window.trekkie || []; window.trekkie.load = function () {};"));
+        // a header a speed app minified renames the library's local name (e.load(…)): its file name after a slash
+        // still names it; the name in prose, or as a word of a theme's own file, does not
+        assertEquals(Set.of("shopify-trekkie"), ids("var e=window.trekkie=window.trekkie||[];e.load=function(t){var n="
+            + "document.createElement(\"script\");"
+            + "n.src=\"\\/\\/shop.example\\/cdn\\/s\\/trekkie.storefront.0a1b2c.min.js\";"
+            + "document.head.appendChild(n)};e.load({});"));
+        assertEquals(Set.of(), ids("// waits for trekkie.storefront to define window.trekkie\nwaitFor('trekkie');"));
+        assertEquals(Set.of(), ids("s.src = '/assets/my-trekkie.storefront-helper.js';"));
         // Vercel: an inline loader that writes the first-party path names it; the queue stubs do not
         assertEquals(Set.of("vercel-web-analytics", "vercel-speed-insights"), ids("""
             ['/_vercel/insights/script.js', '/_vercel/speed-insights/script.js'].forEach(function (src) {

@@ -411,4 +411,28 @@ class DtcShopAppShapesTest {
         assertEquals(page, rewrite(page, ALL));
         assertEquals(cart + reviews + "\n\n\n", rewrite(page, NONE));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Shopify's storefront analytics in a header a speed app minified: the local name of the library is
+        // renamed, so its start call reads e.load(…), and only the library's file name still names it
+        "<script class=\"analytics\">!function(){var e=window.ShopifyAnalytics.lib=window.trekkie=window.trekkie||[];"
+            + "if(!e.integrations){e.methods=[\"identify\",\"page\",\"ready\",\"track\"];e.load=function(t){e.config"
+            + "=t||{};"
+            + "var n=document.createElement(\"script\");n.async=!0;n.src=\"https://cdn.shopify.com/s/trekkie.storefr"
+            + "ont."
+            + "4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e.min.js\";var o=document.getElementsByTagName(\"script\")[0];"
+            + "o.parentNode.insertBefore(n,o)};e.load({\"Trekkie\":{\"appName\":\"storefront\"}})}}();</script>",
+        // the library by its path under the store's own domain, as a script a theme writes
+        "<script>(function(){var s=document.createElement('script');s.async=true;"
+            + "s.src='\\/\\/acme-goods.com\\/cdn\\/s\\/trekkie.storefront.0a1b2c3d4e5f.min.js';"
+            + "document.head.appendChild(s);})();</script>",
+        // and the real shape, for reference
+        TREKKIE,
+    })
+    void shopifysStorefrontAnalyticsGoesWithAnalytics(String tag) {
+        assertGoes(tag, ANALYTICS_REFUSED);
+        String page = THEME + tag + CART;
+        assertEquals(page, rewrite(page, MARKETING_REFUSED));
+    }
 }
