@@ -435,4 +435,38 @@ class DtcShopAppShapesTest {
         String page = THEME + tag + CART;
         assertEquals(page, rewrite(page, MARKETING_REFUSED));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // theme assets with names like trackers' files
+        "<script src=\"//acme-goods.com/cdn/shop/t/14/assets/analytics.js?v=1712345678\" defer></script>",
+        "<script src=\"//acme-goods.com/cdn/shop/t/14/assets/tracking.js?v=1712345678\" defer></script>",
+        "<script src=\"//acme-goods.com/cdn/shop/t/14/assets/pixel.js?v=1712345678\" defer></script>",
+        "<script src=\"//acme-goods.com/cdn/shop/t/14/assets/tracker.js?v=1712345678\" defer></script>",
+        "<script src=\"//acme-goods.com/cdn/shop/t/14/assets/script.js?v=1712345678\" defer></script>",
+        "<script src=\"//acme-goods.com/cdn/shop/t/14/assets/events.js?v=1712345678\" defer></script>",
+        "<script src=\"//acme-goods.com/cdn/shop/t/14/assets/loyalty.js?v=1712345678\" defer></script>",
+        "<script src=\"//acme-goods.com/cdn/shop/t/14/assets/reviews.js?v=1712345678\" defer></script>",
+        "<script src=\"//acme-goods.com/cdn/shop/t/14/assets/gtm.js?v=1712345678\" defer></script>",
+        "<script src=\"//acme-goods.com/cdn/shop/t/14/assets/klaviyo.js?v=1712345678\" defer></script>",
+        "<script src=\"//acme-goods.com/cdn/shop/t/14/assets/ttq.js?v=1712345678\" defer></script>",
+        // Shopify's own customer privacy banner, Shop Pay's button and its payment terms
+        "<script src=\"https://cdn.shopify.com/shopifycloud/privacy-banner/storefront-banner.js\" defer></script>",
+        "<script src=\"https://cdn.shopify.com/shopifycloud/shop-js/modules/v2/client.init-shop-for-new-customer.js\""
+            + " type=\"module\"></script><shop-pay-wallet-button></shop-pay-wallet-button>",
+        "<script src=\"https://cdn.shopify.com/shopifycloud/consent-tracking-api/v0.1/consent-tracking-api.js\""
+            + " defer></script>",
+        // the theme's own cart script, which fires the pixels' events and opens the chat
+        "<script>\n  document.addEventListener('cart:updated', function (e) {\n"
+            + "    if (window.fbq) { fbq('track', 'AddToCart', {value: e.detail.total, currency: 'USD'}); }\n"
+            + "    if (window.ttq) { ttq.track('AddToCart', {content_id: e.detail.id}); }\n"
+            + "    if (window.GorgiasChat) { GorgiasChat.open(); }\n"
+            + "    Shopify.analytics.publish('cart_updated', e.detail);\n  });\n</script>",
+        // a theme snippet that reads the Elevar queue and a Privy settings comment
+        "<script>window.ElevarDataLayer = window.ElevarDataLayer || [];"
+            + " window.ElevarDataLayer.push({event: 'dl_view_item', ecommerce: {currencyCode: 'USD'}});</script>",
+    })
+    void themeAssetsAndShopifysOwnScriptsStay(String html) {
+        assertKept(html);
+    }
 }
