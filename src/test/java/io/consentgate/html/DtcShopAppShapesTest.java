@@ -436,6 +436,22 @@ class DtcShopAppShapesTest {
         assertEquals(page, rewrite(page, MARKETING_REFUSED));
     }
 
+    @Test
+    void gorgiasCampaignsGoWithMarketingWhileItsChatStays() {
+        // Gorgias Convert's on-site campaigns load a bundle of their own beside the chat, as a theme inserts both
+        String chat = "<script id=\"gorgias-chat-widget-install-v3\" src=\"https://config.gorgias.chat/bundle-loader/"
+            + "01HZX3ABCDEFGHJKMNPQRSTVW\" async></script>";
+        String campaigns = "<script>\n  (function (d) {\n    var el = d.createElement('script');\n"
+            + "    el.id = 'convert-bundle-loader'; el.async = true;\n"
+            + "    el.src = 'https://bundle.dyn-rev.app/loader.js?g_cvt_id=0f1e2d3c-4b5a-6978-8a9b-acbdcedf0123"
+            + "&shop=' + encodeURIComponent(window.Shopify.shop);\n    d.body.appendChild(el);\n  "
+            + "})(document);\n</script>";
+        String page = THEME + chat + campaigns + CART;
+        assertEquals(page, rewrite(page, ALL));
+        assertEquals(THEME + chat + CART, rewrite(page, MARKETING_REFUSED));
+        assertEquals(THEME + CART, rewrite(page, NONE));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         // theme assets with names like trackers' files
