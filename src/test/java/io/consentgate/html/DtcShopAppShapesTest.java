@@ -485,4 +485,19 @@ class DtcShopAppShapesTest {
     void themeAssetsAndShopifysOwnScriptsStay(String html) {
         assertKept(html);
     }
+
+    @Test
+    void noStandInForGorgiasChatWhoseInitReturnsAPromise() {
+        // Gorgias's documented way to wait for the chat: a promise from GorgiasChat.init() where the global exists.
+        // A stand-in would make the global exist and init() return something without then(), which throws; with
+        // the global left undefined the theme waits for an event that never comes and nothing throws.
+        String chat = "<script src=\"https://config.gorgias.chat/bundle-loader/01HZX3ABCDEFGHJKMNPQRSTVW\" async>"
+            + "</script>";
+        String theme = "<script>\n  var chatReady = window.GorgiasChat ? window.GorgiasChat.init() : new Promise("
+            + "function (resolve) {\n    window.addEventListener('gorgias-widget-loaded', function () { resolve(); "
+            + "});\n"
+            + "  });\n  chatReady.then(function () { GorgiasChat.disableAttachments(); });\n</script>";
+        String out = RewriteAssertions.rewrite(RewriteAssertions.REMOVE_WITH_STUBS, chat + theme, NONE);
+        assertEquals(theme, out);
+    }
 }
