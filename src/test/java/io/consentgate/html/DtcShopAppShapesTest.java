@@ -500,4 +500,28 @@ class DtcShopAppShapesTest {
         String out = RewriteAssertions.rewrite(RewriteAssertions.REMOVE_WITH_STUBS, chat + theme, NONE);
         assertEquals(theme, out);
     }
+
+    @Test
+    void klaviyosOwnPromiseStubIsNotPreemptedByAStandIn() {
+        // Klaviyo's current install: the onsite script, then an inline stub that defines window.klaviyo (when
+        // undefined) as an object whose methods queue the call and return a promise; themes chain .then() on them
+        String onsite = "<script async "
+            + "src=\"https://static.klaviyo.com/onsite/js/XyZ789/klaviyo.js?company_id=XyZ789\">"
+            + "</script>";
+        String stub = "<script>\n  (function (w) {\n    if (w.klaviyo) { return; }\n    w._klOnsite = w._klOnsite "
+            + "|| [];\n"
+            + "    w.klaviyo = new Proxy({}, {get: function (target, method) {\n"
+            + "      if (method === 'push') { return function () { w._klOnsite.push.apply(w._klOnsite, arguments); "
+            + "}; }\n"
+            + "      return function () {\n        var args = [].slice.call(arguments);\n"
+            + "        return new Promise(function (done) { w._klOnsite.push([method].concat(args, [done])); });\n"
+            + "      };\n    }});\n  })(window);\n</script>";
+        String theme = "<script>klaviyo.identify({email: customerEmail}).then(function () { showWelcomeBack(); });"
+            + "</script>";
+        String page = onsite + stub + theme;
+        String out = RewriteAssertions.rewrite(RewriteAssertions.REMOVE_WITH_STUBS, page, NONE);
+        assertTrue(out.endsWith(stub + theme), out);
+        assertFalse(out.contains("'viyo'") || out.contains("'klav'") || out.contains("'kla'"), out);
+        assertEquals(page, RewriteAssertions.rewrite(RewriteAssertions.REMOVE_WITH_STUBS, page, ALL));
+    }
 }
