@@ -524,4 +524,29 @@ class DtcShopAppShapesTest {
         assertFalse(out.contains("'viyo'") || out.contains("'klav'") || out.contains("'kla'"), out);
         assertEquals(page, RewriteAssertions.rewrite(RewriteAssertions.REMOVE_WITH_STUBS, page, ALL));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // a theme's product JSON whose description (a merchant's text) quotes app URLs, and Shopify's data blocks
+        "<script type=\"application/json\" data-product-json>{\"id\": 8123456789, \"title\": \"Hoodie\","
+            + " \"description\": \"<p>Text JOIN to 12345 (powered by https://cdn.attn.tv/acmegoods/dtag.js and"
+            + " https://sdk.postscript.io/sdk.bundle.js)</p>\", \"variants\": [{\"id\": 4412, \"price\": "
+            + "8900}]}</script>",
+        "<script id=\"shopify-features\" type=\"application/json\">{\"accessToken\": \"0a1b2c3d4e5f\","
+            + " \"betas\": [\"rich-media-storefront-analytics\"], \"domain\": \"acme-goods.com\","
+            + " \"predictiveSearch\": true, \"shopId\": 61234567890, \"locale\": \"en\"}</script>",
+        "<script id=\"apple-pay-shop-capabilities\" type=\"application/json\">{\"shopId\": 61234567890,"
+            + " \"countryCode\": \"US\", \"currencyCode\": \"USD\", \"merchantCapabilities\": "
+            + "[\"supports3DS\"]}</script>",
+        // Dawn's settings script: routes and strings the cart uses
+        "<script>\n  window.shopUrl = 'https://acme-goods.com';\n  window.routes = {cart_add_url: '/cart/add',"
+            + " cart_change_url: '/cart/change', cart_update_url: '/cart/update', cart_url: '/cart',"
+            + " predictive_search_url: '/search/suggest'};\n  window.cartStrings = {error: 'There was an error',"
+            + " quantityError: 'You can only add [quantity] of this item to your cart.'};\n</script>",
+        // a metafield that renders a Klaviyo embedded sign-up form: markup the onsite script fills in
+        "<div class=\"klaviyo-form-AbC123\"></div>",
+    })
+    void shopifysDataBlocksAndThemeSettingsStay(String html) {
+        assertKept(html);
+    }
 }
