@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.consentgate.Category;
 import io.consentgate.ConsentDecision;
 import io.consentgate.ConsentMode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -548,5 +550,42 @@ class DtcShopAppShapesTest {
     })
     void shopifysDataBlocksAndThemeSettingsStay(String html) {
         assertKept(html);
+    }
+
+    @Test
+    void anAppLoaderWithEveryKindOfAppLosesOnlyTheTrackers() {
+        String[] trackers = {
+            "\"https:\\/\\/www.clarity.ms\\/tag\\/k29abc5qfq?ref=shopify\"",
+            "\"https:\\/\\/static.hotjar.com\\/c\\/hotjar-3141592.js?sv=7\\u0026shop=acme-goods.myshopify.com\"",
+            "\"https:\\/\\/analytics.tiktok.com\\/i18n\\/pixel\\/shopify.js?shop=acme-goods.myshopify.com\"",
+            "\"https:\\/\\/www.googletagmanager.com\\/gtag\\/js?id=AW-123456789\\u0026shop=acme-goods.myshopify.com\"",
+            "\"https:\\/\\/widget.privy.com\\/assets\\/widget.js?shop=acme-goods.myshopify.com\"",
+            "\"https:\\/\\/cdn.jst.ai\\/vck.js?shop=acme-goods.myshopify.com\"",
+            "\"https:\\/\\/bundle.dyn-rev.app\\/loader.js?g_cvt_id=0f1e2d3c\\u0026shop=acme-goods.myshopify.com\"",
+            "\"https:\\/\\/config.gorgias.chat\\/bundle-loader\\/shopify?source=shopify1click\\u0026shop="
+                + "acme-goods.myshopify.com\"",
+        };
+        String[] apps = {
+            JUDGE_URL,
+            "\"https:\\/\\/cdn.rebuyengine.com\\/onsite\\/js\\/rebuy.js?shop=acme-goods.myshopify.com\"",
+            "\"https:\\/\\/loox.io\\/widget\\/AbCdEf12\\/loox.1712345678.js?shop=acme-goods.myshopify.com\"",
+            "\"https:\\/\\/cdn1.stamped.io\\/files\\/widget.min.js?shop=acme-goods.myshopify.com\"",
+            "\"https:\\/\\/static.rechargecdn.com\\/static\\/js\\/recharge.js?shop=acme-goods.myshopify.com\"",
+        };
+        List<String> in = new ArrayList<>();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < Math.max(trackers.length, apps.length); i++) {
+            if (i < apps.length) {
+                in.add(apps[i]);
+                out.add(apps[i]);
+            }
+            if (i < trackers.length) {
+                in.add(trackers[i]);
+                out.add(inert(trackers[i]));
+            }
+        }
+        String page = THEME + appLoader(in.toArray(new String[0])) + CART;
+        assertEquals(page, rewrite(page, ALL));
+        assertEquals(THEME + appLoader(out.toArray(new String[0])) + CART, rewrite(page, NONE));
     }
 }
