@@ -30,6 +30,8 @@ class EndpointMatchTest {
         /api/events/123                         | -                | -
         /api/send                               | -                | umami
         /api/collect                            | -                | umami
+        /.well-known/shopify/monorail/unstable/produce_batch | - | -
+        /api/2024-07/graphql.json               | -                | -
         /api/sender                             | -                | -
         /com.snowplowanalytics.snowplow/tp2     | snowplow         | snowplow
         /2/httpapi                              | amplitude        | amplitude

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.consentgate.Category;
 import io.consentgate.ConsentDecision;
 import io.consentgate.ConsentMode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -587,5 +588,16 @@ class DtcShopAppShapesTest {
         String page = THEME + appLoader(in.toArray(new String[0])) + CART;
         assertEquals(page, rewrite(page, ALL));
         assertEquals(THEME + appLoader(out.toArray(new String[0])) + CART, rewrite(page, NONE));
+    }
+
+    @Test
+    void aDawnStorefrontIsRewrittenTheSameWhereverTheServletSplitsIt() {
+        String page = storefront(TREKKIE, appLoader(KLAVIYO_URL, JUDGE_URL, POSTSCRIPT_URL, SMILE_URL, LUCKY_URL),
+            HOTJAR, META_PIXEL);
+        byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
+        for (ConsentDecision d : new ConsentDecision[] {NONE, ANALYTICS_REFUSED, MARKETING_REFUSED}) {
+            RewriteAssertions.assertSameWhereverSplit(bytes.length, cuts -> new String(RewriteAssertions.rewrite(
+                RewriteAssertions.REMOVE, bytes, d, StandardCharsets.UTF_8, null, cuts), StandardCharsets.UTF_8));
+        }
     }
 }
