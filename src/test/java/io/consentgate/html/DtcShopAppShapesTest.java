@@ -600,4 +600,19 @@ class DtcShopAppShapesTest {
                 RewriteAssertions.REMOVE, bytes, d, StandardCharsets.UTF_8, null, cuts), StandardCharsets.UTF_8));
         }
     }
+
+    @Test
+    void aHydrogenRouteKeepsItsStreamedLoaderDataWithTheRefusedAppUrlInert() {
+        // Hydrogen on React Router streams each route's loader data into the page; a CMS section lists the apps'
+        // script URLs as data the storefront's own component loads
+        String url = "https://cdn.attn.tv/acmegoods/dtag.js";
+        String stream = "<script>window.__reactRouterContext.streamController.enqueue(\"[{\\\"_1\\\":2},\\\"routes/"
+            + "products.$handle\\\",{\\\"_3\\\":4,\\\"_5\\\":6},\\\"title\\\",\\\"Hoodie\\\",\\\"appScripts\\\","
+            + "[\\\"" + url + "\\\",\\\"https://cdn.judge.me/widget_preloader.js\\\"]]\\n\");</script>";
+        assertEquals(stream, rewrite(stream, ALL));
+        String out = rewrite(stream, MARKETING_REFUSED);
+        assertFalse(out.contains("attn.tv"), out);
+        assertTrue(out.contains("streamController.enqueue(") && out.contains("cdn.judge.me"), out);
+        assertEquals(stream.length(), out.length(), out);
+    }
 }
