@@ -622,6 +622,10 @@ class ScriptMatchTest {
         // copied to the site's own host
         assertEquals(Set.of("tealium-iq"), ids("var t=document.createElement(\"script\");"
                 + "t.src=\"/static/tealium/\"+env+\"/utag.js\";t.async=1;document.head.appendChild(t);"));
+        // the file name as a string of its own, appended to a base directory chosen by environment
+        assertEquals(Set.of("tealium-iq"), ids("var base = '/assets/tiq/' + env + '/'; s.src = base + 'utag.js';"));
+        assertEquals(Set.of("tealium-iq"), ids("el.src = root + \"utag.sync.js\"; document.head.appendChild(el);"));
+        assertEquals(Set.of(), ids("var cfg = {file: 'myutag.js', data: 'utag.json', page: 'utag.jsp'};"));
         assertEquals(Set.of(), ids("var utag_data = { page_type: 'product', product_id: ['A1'], currency: 'EUR' };"));
         assertEquals(Set.of(), ids("btn.addEventListener('click', function () { utag.link({ event: 'add' }); });"));
     }
