@@ -42,6 +42,11 @@ class LoaderMatchTest {
         /static/utag.sync.js?v=202405                                | tealium-iq | analytics+marketing
         /js/utag.json                                                | -          | -
         /js/myutag.js                                                | -          | -
+        /vendor/rudder/v1.1/rudder-analytics.min.js                  | rudderstack | analytics
+        https://cdn.shop.example/rudder/v3/modern/rsa.min.js         | rudderstack | analytics
+        /v3/legacy/rsa.min.js                                        | rudderstack | analytics
+        /js/lib/rsa.min.js                                           | -          | -
+        /v3/rsa.min.js                                               | -          | -
         https://sgtm.shop.example/gtm.js                             | -          | -
         https://sgtm.shop.example/gtm.js?id=                         | -          | -
         https://sgtm.shop.example/gtm.js?xid=GTM-ABC                 | -          | -

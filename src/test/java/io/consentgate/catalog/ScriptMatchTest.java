@@ -631,6 +631,15 @@ class ScriptMatchTest {
     }
 
     @Test
+    void findsRudderStacksSnippetByTheVersionOnlyItWrites() {
+        // the SDK served from the site's own CDN (sdkBaseUrl), the load call in another script
+        assertEquals(Map.of("rudderstack", EnumSet.of(Category.ANALYTICS)), scan("window.RudderSnippetVersion = "
+            + "\"3.0.60\"; var sdkBaseUrl = \"https://cdn.shop.example/rs\"; var sdkVersion = \"v3\";"));
+        assertEquals(Set.of(), ids("document.getElementById('buy').onclick = function () {"
+            + " rudderanalytics.track('Order Completed', {total: 20}); };"));
+    }
+
+    @Test
     void findsMarketingAndB2bIdentificationLoaders() {
         Map<String, String> loaders = Map.ofEntries(
             Map.entry("klaviyo", "var s = document.createElement('script'); s.async = true;\n"

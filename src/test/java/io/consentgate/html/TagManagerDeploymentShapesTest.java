@@ -301,6 +301,35 @@ class TagManagerDeploymentShapesTest {
     }
 
     @Test
+    void rudderStackSelfHostedSdkGoes() {
+        String snippet = """
+            <script>
+              (function () {
+                window.RudderSnippetVersion = "3.0.60";
+                var name = "rudderanalytics";
+                var ra = window[name] = window[name] || [];
+                var sdkBaseUrl = "https://cdn.northwind.example/rudder";
+                var sdkVersion = "v3";
+                ["load", "page", "track", "identify"].forEach(function (m) {
+                  ra[m] = function () { ra.push([m].concat(Array.prototype.slice.call(arguments))); };
+                });
+                var s = document.createElement("script");
+                s.async = true;
+                s.src = sdkBaseUrl + "/" + sdkVersion + "/modern/rsa.min.js";
+                document.head.appendChild(s);
+              })();
+            </script>""";
+        String load = "<script>rudderanalytics.load(\"2Ab3Cd4Ef5Gh6Ij7Kl8Mn9Op0\","
+            + " \"https://dataplane.northwind.example\"); rudderanalytics.page();</script>";
+        String track = "<script>function onSignup(){ rudderanalytics.track('Signed Up'); }</script>";
+        assertRewritten(snippet + load + track, NONE, List.of(snippet, load), List.of(track));
+        String v1 = "<script src=\"/vendor/rudder/v1.1/rudder-analytics.min.js\"></script>";
+        String v3 = "<script async src=\"https://cdn.northwind.example/rudder/v3/modern/rsa.min.js\"></script>";
+        String crypto = "<script src=\"/js/lib/rsa.min.js\"></script>";
+        assertRewritten(v1 + v3 + crypto + load, NONE, List.of(v1, v3, load), List.of(crypto));
+    }
+
+    @Test
     void selfHostedSnowplowGoesAndASlideshowsSpJsStays() {
         String tag = """
             <script type="text/javascript" async=1>
