@@ -631,6 +631,15 @@ class ScriptMatchTest {
     }
 
     @Test
+    void findsJentisSnippetByTheBaseItSetsButNotItsDataLayer() {
+        assertEquals(Map.of("jentis", EnumSet.of(Category.ANALYTICS, Category.MARKETING)),
+            scan("window.jentis.config.frontend.cdnhost = host + '/get/' + env + '/web/' + vers + '/';"));
+        assertEquals(Set.of(), ids("window._jts = window._jts || []; _jts.push({track: 'pageview'});"
+            + " _jts.push({track: 'submit'});"));
+        assertEquals(Set.of(), ids("var jentis = {config: {frontend: {}}}; jentis.config.frontend.cdnhostname = 'x';"));
+    }
+
+    @Test
     void findsRudderStacksSnippetByTheVersionOnlyItWrites() {
         // the SDK served from the site's own CDN (sdkBaseUrl), the load call in another script
         assertEquals(Map.of("rudderstack", EnumSet.of(Category.ANALYTICS)), scan("window.RudderSnippetVersion = "

@@ -236,6 +236,48 @@ class TagManagerDeploymentShapesTest {
     }
 
     @Test
+    void jentisLoaderOnItsFirstPartySubdomainGoesAndJtsPushesStay() {
+        String loader = """
+            <script>
+            (function (host, project, env, vers) {
+              window.jentis = window.jentis || {};
+              window.jentis.config = window.jentis.config || {};
+              window.jentis.config.frontend = window.jentis.config.frontend || {};
+              window.jentis.config.frontend.cdnhost = host + '/get/' + env + '/web/' + vers + '/';
+              window.jentis.config.frontend.vers = vers;
+              window.jentis.config.frontend.env = env;
+              window.jentis.config.frontend.project = project;
+              window._jts = window._jts || [];
+              var first = document.getElementsByTagName('script')[0], tag = document.createElement('script');
+              tag.async = true;
+              tag.src = window.jentis.config.frontend.cdnhost + 'q8x2k1.js';
+              first.parentNode.insertBefore(tag, first);
+            })('https://k3v9pz.northwind.example', 'northwind-shop', 'live', '_');
+            </script>""";
+        String minified = "<script>(function(c,p,w,v){window.jentis=window.jentis||{};"
+            + "window.jentis.config=window.jentis.config||{};"
+            + "window.jentis.config.frontend=window.jentis.config.frontend||{};"
+            + "window.jentis.config.frontend.cdnhost=c+\"/get/\"+w+\"/web/\"+v+\"/\";"
+            + "window.jentis.config.frontend.project=p;window._jts=window._jts||[];"
+            + "var s=document.createElement(\"script\");s.async=!0;"
+            + "s.src=window.jentis.config.frontend.cdnhost+\"7ab3kq.js\";document.head.appendChild(s)})"
+            + "(\"https://t1x4.northwind.example\",\"northwind\",\"live\",\"_\");</script>";
+        String push = """
+            <script>
+              window._jts = window._jts || [];
+              _jts.push({ track: 'pageview' });
+              _jts.push({ track: 'product', type: 'productview', id: 'SKU-4412' });
+              _jts.push({ track: 'submit' });
+            </script>""";
+        for (String l : List.of(loader, minified)) {
+            String page = l + "<body>" + push + "<p>shop</p></body>";
+            for (ConsentDecision d : List.of(NONE, ANALYTICS_ONLY, MARKETING_ONLY)) {
+                assertRewritten(page, d, List.of(l), List.of(push, "<p>shop</p>"));
+            }
+        }
+    }
+
+    @Test
     void serverSideGtmOnAFirstPartySubdomainGoesAndTheDataLayerStays() {
         String data = """
             <script>
