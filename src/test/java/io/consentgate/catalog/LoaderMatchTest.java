@@ -383,6 +383,25 @@ class LoaderMatchTest {
     }
 
     /**
+     * Fathom through a first-party proxy: its script.js with the site id attribute, or under another name with the
+     * site id and one of its settings. The site id alone on another file name stays.
+     */
+    @Test
+    void fathomThroughAProxyNeedsItsSiteIdAttribute() {
+        TrackerCatalog bundled = TrackerCatalog.bundled();
+        assertEquals("fathom", bundled.matchLoader("/fathom/script.js",
+            Set.of("defer", "data-site")::contains).tracker().id());
+        for (String second : List.of("data-spa", "data-auto", "data-canonical", "data-honor-dnt",
+                "data-included-domains", "data-excluded-domains")) {
+            assertEquals("fathom", bundled.matchLoader("/_f/t.js", Set.of("data-site", second)::contains)
+                .tracker().id(), second);
+            assertNull(bundled.matchLoader("/_f/t.js", second::equals), second + " alone");
+        }
+        assertNull(bundled.matchLoader("/themes/north/js/site.js", "data-site"::equals));
+        assertNull(bundled.matchLoader("/fathom/script.js", "data-spa"::equals));
+    }
+
+    /**
      * Umami and Plausible served under a name of the site's choosing (a proxy's path, Umami's TRACKER_SCRIPT_NAME) are
      * told by two attributes of their own embed code: Plausible's site and event endpoint, Umami's website id with one
      * of its configuration attributes. One of them alone stays: {@code data-domain} and {@code data-website-id} are

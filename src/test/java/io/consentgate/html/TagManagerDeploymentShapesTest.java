@@ -423,6 +423,21 @@ class TagManagerDeploymentShapesTest {
     }
 
     @Test
+    void fathomThroughAFirstPartyProxyGoesAndScriptsWithOnlyOneOfItsAttributesStay() {
+        String proxied = "<script src=\"/fathom/script.js\" data-site=\"KQWPLMRT\" defer></script>";
+        String renamed = "<script defer src=\"https://northwind.example/_f/t.js\" data-spa=\"auto\""
+            + " data-site=\"KQWPLMRT\"></script>";
+        String domains = "<script src=\"/metrics/fa.js\" data-site=\"KQWPLMRT\""
+            + " data-included-domains=\"northwind.example\" defer></script>";
+        String theme = "<script src=\"/themes/north/js/site.js\" data-site=\"de\"></script>";
+        String router = "<script type=\"module\" src=\"/js/app.js\" data-spa=\"auto\"></script>";
+        String own = "<script src=\"/js/script.js\" defer></script>";
+        String page = proxied + renamed + domains + theme + router + own;
+        assertRewritten(page, NONE, List.of(proxied, renamed, domains), List.of(theme, router, own));
+        assertRewritten(page, MARKETING_ONLY, List.of(proxied, renamed, domains), List.of(theme, router, own));
+    }
+
+    @Test
     void cloudflareZarazGoesAndTheSitesZarazCallsStay() {
         String inject = "<script src=\"/cdn-cgi/zaraz/i.js\" referrerpolicy=\"origin\"></script>";
         String injected = "<script>window.zarazData=window.zarazData||{};window.zaraz=window.zaraz||{};"
