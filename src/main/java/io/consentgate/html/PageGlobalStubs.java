@@ -182,19 +182,19 @@ final class PageGlobalStubs {
             for (String q : g.queues()) {
                 if (defined().add(q)) {
                     added.add(q);
-                    define(more, q, "[]");
+                    define(more, q, "[]", g);
                 }
             }
             for (String f : g.functions()) {
                 if (defined().add(f)) {
                     added.add(f);
-                    define(more, f, "s");
+                    define(more, f, "s", g);
                 } else if (reserved.contains(f) && g.functions().size() == 1 && g.queues().size() == 1
                         && defined().add(FORWARDED + f)) {
                     // reserved for a tag the visitor may allow: its own definition, commands pushed onto its queue,
                     // so that the page's calls neither throw nor are lost to that tag
                     added.add(FORWARDED + f);
-                    define(more, f, "function(){w[" + split(g.queues().get(0)) + "].push(arguments)}");
+                    define(more, f, "function(){w[" + split(g.queues().get(0), g) + "].push(arguments)}", g);
                 }
             }
         }
@@ -243,10 +243,10 @@ final class PageGlobalStubs {
         }
         StringBuilder b = new StringBuilder();
         for (String q : g.queues()) {
-            define(b, q, "[]");
+            define(b, q, "[]", g);
         }
         for (String f : g.functions()) {
-            define(b, f, "s");
+            define(b, f, "s", g);
         }
         byte[] d = b.toString().getBytes(StandardCharsets.US_ASCII);
         // an operator's signature that reads it as a tracker: a second rewrite would remove it again
@@ -282,19 +282,40 @@ final class PageGlobalStubs {
         return defined;
     }
 
-    private static void define(StringBuilder b, String name, String value) {
-        b.append("d(").append(split(name)).append(',').append(value).append(");");
+    private static void define(StringBuilder b, String name, String value, PageGlobals g) {
+        b.append("d(").append(split(name, g)).append(',').append(value).append(");");
     }
 
     /**
      * {@code name} as a script string split in the middle ({@code '_f'+'bq'}), so that the stand-in never reads as
      * the snippet it stands for: a catalog signature may be a bare global name ({@code _fbq}), and a second rewrite
      * must find nothing to remove. The catalog admits only plain identifiers ({@code CatalogNames.isPageGlobal}):
-     * nothing here needs escaping.
+     * nothing here needs escaping. Where the middle would leave another of the tracker's names whole in a piece
+     * ({@code utag} in {@code 'utag'+'_data'}), the split moves to the nearest point that does not
+     * ({@code 'uta'+'g_data'}).
      */
-    private static String split(String name) {
+    private static String split(String name, PageGlobals g) {
         int half = Math.max(1, name.length() / 2);
+        for (int d = 0; d < name.length(); d++) {
+            for (int at : new int[] {half - d, half + d}) {
+                if (at >= 1 && at < name.length() && !holdsAnother(name.substring(0, at), name, g)
+                        && !holdsAnother(name.substring(at), name, g)) {
+                    return "'" + name.substring(0, at) + "'+'" + name.substring(at) + "'";
+                }
+            }
+        }
         return "'" + name.substring(0, half) + (name.length() > half ? "'+'" + name.substring(half) : "") + "'";
+    }
+
+    private static boolean holdsAnother(String piece, String name, PageGlobals g) {
+        for (List<String> names : List.of(g.functions(), g.queues())) {
+            for (String other : names) {
+                if (!other.equals(name) && piece.contains(other)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

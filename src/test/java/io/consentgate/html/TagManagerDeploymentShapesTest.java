@@ -108,6 +108,23 @@ class TagManagerDeploymentShapesTest {
     }
 
     @Test
+    void aUtagDataWrittenIntoTheLoadersScriptLeavesAStandInForTheSitesCodeThatReadsIt() {
+        // the data layer and the loader merged into one script: it goes whole, and the site's later reads of
+        // utag_data find a stand-in instead of throwing a ReferenceError
+        String merged = "<script>var utag_data = {page_type: 'product', product_id: ['SKU-4412']};"
+            + "(function(a,b,c,d){a='//tags.tiqcdn.com/utag/northwind/main/prod/utag.js';b=document;c='script';"
+            + "d=b.createElement(c);d.src=a;d.async=true;a=b.getElementsByTagName(c)[0];"
+            + "a.parentNode.insertBefore(d,a);})();</script>";
+        String reader = "<script>if (utag_data.page_type === 'product') { gallery.init(); }</script>";
+        String out = RewriteAssertions.rewrite(RewriteAssertions.REMOVE_WITH_STUBS, merged + reader, NONE);
+        assertFalse(out.contains("tiqcdn"), out);
+        assertTrue(out.contains("d('uta'+'g_data',s);"), out);
+        assertTrue(out.endsWith(reader), out);
+        assertEquals(merged + reader, RewriteAssertions.rewrite(RewriteAssertions.REMOVE_WITH_STUBS, merged + reader,
+            ALL));
+    }
+
+    @Test
     void adobeTagsLibraryGoesAndTheDataLayerAndPageBottomStay() {
         String lib = "<script src=\"https://assets.adobedtm.com/8f3c0a1b2d4e/5a6b7c8d9e0f/launch-a1b2c3d4e5f6.min.js\""
             + " async></script>";
