@@ -231,6 +231,20 @@ class TagManagerDeploymentShapesTest {
     }
 
     @Test
+    void piwikProTagManagersDataLayerGetsAStandInForTheSitesPushes() {
+        // the snippet is what defines the data layer; the site's form handler pushes to it without a guard
+        String loader = "<script>(function(w,d,l,i){w[l]=w[l]||[];w[l].push({start:(new Date).getTime(),"
+            + "event:'stg.start'});var s=d.createElement('script');s.async=!0;"
+            + "s.src='https://northwind.containers.piwik.pro/'+i+'.js';d.head.appendChild(s)})"
+            + "(window,document,'dataLayer','2f0c6a1e-5b7d-4c3e-9a8f-1d2e3c4b5a60');</script>";
+        String push = "<script>document.forms[0].onsubmit = function () { dataLayer.push({event: 'lead'}); };</script>";
+        String out = RewriteAssertions.rewrite(RewriteAssertions.REMOVE_WITH_STUBS, loader + push, NONE);
+        assertFalse(out.contains("piwik.pro"), out);
+        assertTrue(out.contains("d('data'+'Layer',[]);"), out);
+        assertTrue(out.endsWith(push), out);
+    }
+
+    @Test
     void matomoTagManagerContainersGoAndTheSitesOwnMtmPushesStay() {
         String selfHosted = """
             <script>
