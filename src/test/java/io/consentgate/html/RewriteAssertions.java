@@ -105,6 +105,28 @@ final class RewriteAssertions {
         }
     }
 
+    /**
+     * Rewrites {@code page} with {@code r} and everything refused and asserts that no {@code gone} text (a tracker's
+     * hosts and names) is left and every {@code kept} text (the page's own parts) stays, then that with each of
+     * {@code unchanged} (everything allowed, the decision that allows the tracker's category) the page comes out
+     * byte for byte the same. The failure messages show the output. Returns the output with everything refused, for
+     * the test's own assertions on where things stand.
+     */
+    static String assertRefusedAndUnchanged(HtmlRewriter r, String page, List<String> gone, List<String> kept,
+                                            ConsentDecision... unchanged) {
+        String out = rewrite(r, page, ConsentDecision.refuseAll());
+        for (String s : gone) {
+            org.junit.jupiter.api.Assertions.assertFalse(out.contains(s), () -> "still there: " + s + "\n" + out);
+        }
+        for (String s : kept) {
+            org.junit.jupiter.api.Assertions.assertTrue(out.contains(s), () -> "lost: " + s + "\n" + out);
+        }
+        for (ConsentDecision d : unchanged) {
+            org.junit.jupiter.api.Assertions.assertEquals(page, rewrite(r, page, d), () -> "changed with " + d);
+        }
+        return out;
+    }
+
     static List<TrackerEvent> events(HtmlRewriter r, String html, ConsentDecision d) {
         List<TrackerEvent> events = new ArrayList<>();
         rewrite(r, html.getBytes(StandardCharsets.UTF_8), d, StandardCharsets.UTF_8, events::add, new int[0]);
