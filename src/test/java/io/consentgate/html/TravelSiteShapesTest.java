@@ -1,0 +1,171 @@
+package io.consentgate.html;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.consentgate.Category;
+import io.consentgate.ConsentDecision;
+import io.consentgate.ConsentMode;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Travel and hospitality pages: hotel sites with a booking engine, airlines, tour operators and metasearch landing
+ * pages, with the travel ad tech and conversion pixels they carry (Sojern, trivago, Google Hotel Ads) and the common
+ * tags as these sites write them (booking-step data layers, cross-domain linking to the booking engine,
+ * {@code <noscript>} pixels on the confirmation page). The vendors' loaders are written in their shapes (hosts,
+ * globals and calls), not copied. A refused tracker goes; the booking widget, the search form, prices, review badges
+ * and the site's own scripts stay; with everything allowed the page is unchanged.
+ */
+class TravelSiteShapesTest {
+
+    private static final ConsentDecision NONE = ConsentDecision.refuseAll();
+    private static final ConsentDecision ALL = ConsentDecision.allowAll();
+    private static final ConsentDecision ANALYTICS_REFUSED = ConsentDecision.of(
+        Set.of(Category.FUNCTIONAL, Category.MARKETING), Map.of(), ConsentMode.OPT_IN);
+    private static final ConsentDecision MARKETING_REFUSED = ConsentDecision.of(
+        Set.of(Category.FUNCTIONAL, Category.ANALYTICS), Map.of(), ConsentMode.OPT_IN);
+
+    /** The hotel's own header, search form and price, as a booking-engine theme prints them. */
+    private static final String SEARCH = "<header class=\"site-head\"><a href=\"/\">Hotel Alpenrose</a></header>\n"
+        + "<form id=\"booking-search\" action=\"https://booking.alpenrose-hotel.example/search\" method=\"get\">"
+        + "<input type=\"date\" name=\"arrival\" value=\"2027-02-14\"><input type=\"date\" name=\"departure\">"
+        + "<select name=\"adults\"><option>2</option></select><button>Check availability</button></form>\n"
+        + "<p class=\"rate\" data-price=\"189.00\">from <b>&euro;189</b> / night</p>\n";
+    /** The site's own booking script and the bootstrap of its search widget. */
+    private static final String OWN = "\n<script src=\"/js/booking.js?v=4.2\" defer></script>\n"
+        + "<script>window.bookingConfig = {hotelId: 'ALP-17', currency: 'EUR', lang: 'de'};"
+        + " initBookingSearch('#booking-search');</script>";
+
+    private static String rewrite(String html, ConsentDecision d) {
+        return RewriteAssertions.rewrite(RewriteAssertions.REMOVE, html, d);
+    }
+
+    /** {@code tag} between the search form and the site's scripts goes with {@code refused}; the rest stays. */
+    private static void assertGoes(String tag, ConsentDecision refused) {
+        String page = SEARCH + tag + OWN;
+        assertEquals(SEARCH + OWN, rewrite(page, refused), tag);
+        assertEquals(page, rewrite(page, ALL), tag);
+    }
+
+    /** {@code html} between the search form and the site's scripts stays byte for byte with {@code d}. */
+    private static void assertStays(String html, ConsentDecision d) {
+        String page = SEARCH + html + OWN;
+        assertEquals(page, rewrite(page, d), html);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the common marketing tags as travel sites write them: Meta's pixel with a booking-step event and its
+        // <noscript> image on the confirmation page, Criteo's travel events with dates, Bing UET with a goal
+        "<script>\n!function (f, b, e, v, n, t, s) { if (f.fbq) return; n = f.fbq = function () {"
+            + " n.callMethod ? n.callMethod.apply(n, arguments) : n.queue.push(arguments); };"
+            + " if (!f._fbq) f._fbq = n; n.push = n; n.loaded = !0; n.version = '2.0'; n.queue = [];"
+            + " t = b.createElement(e); t.async = !0; t.src = v; s = b.getElementsByTagName(e)[0];"
+            + " s.parentNode.insertBefore(t, s); }(window, document, 'script',"
+            + " 'https://connect.facebook.net/en_US/fbevents.js');\nfbq('init', '123456789012345');\n"
+            + "fbq('track', 'Purchase', {value: 567.00, currency: 'EUR', content_type: 'hotel',"
+            + " checkin_date: '2027-02-14', checkout_date: '2027-02-17'});\n</script>",
+        "<noscript><img height=\"1\" width=\"1\" style=\"display:none\" src=\"https://www.facebook.com/tr?id="
+            + "123456789012345&amp;ev=Purchase&amp;cd[value]=567.00&amp;cd[currency]=EUR&amp;noscript=1\"/></noscript>",
+        "<script type=\"text/javascript\" src=\"//dynamic.criteo.com/js/ld/ld.js?a=12345\" async=\"true\"></script>",
+        "<script>(function(w,d,t,r,u){var f,n,i;w[u]=w[u]||[],f=function(){var o={ti:\"56012345\","
+            + " enableAutoSpaTracking: true};o.q=w[u],w[u]=new UET(o),w[u].push(\"pageLoad\")},n=d.createElement(t),"
+            + "n.src=r,n.async=1,n.onload=n.onreadystatechange=function(){var s=this.readyState;s&&s!==\"loaded\""
+            + "&&s!==\"complete\"||(f(),n.onload=n.onreadystatechange=null)},i=d.getElementsByTagName(t)[0],"
+            + "i.parentNode.insertBefore(n,i)})(window,document,\"script\",\"//bat.bing.com/bat.js\",\"uetq\");"
+            + "</script>",
+        "<noscript><img src=\"//bat.bing.com/action/0?ti=56012345&amp;Ver=2&amp;gv=567.00&amp;gc=EUR\" height=\"0\""
+            + " width=\"0\" style=\"display:none; visibility: hidden;\" /></noscript>",
+        "<script async src=\"https://www.googletagmanager.com/gtag/js?id=AW-987654321\"></script>",
+    })
+    void commonMarketingTagsGoWithMarketing(String tag) {
+        assertGoes(tag, NONE);
+        assertGoes(tag, MARKETING_REFUSED);
+        assertStays(tag, ANALYTICS_REFUSED);
+    }
+
+    @Test
+    void criteoTravelEventsLeaveWithTheirLoaderAndTheQueuePushStays() {
+        String loader = "<script type=\"text/javascript\" src=\"//dynamic.criteo.com/js/ld/ld.js?a=12345\""
+            + " async=\"true\"></script>";
+        String events = "<script type=\"text/javascript\">\n  window.criteo_q = window.criteo_q || [];\n"
+            + "  window.criteo_q.push({event: 'setAccount', account: 12345},\n"
+            + "    {event: 'setSiteType', type: /Mobi/.test(navigator.userAgent) ? 'm' : 'd'},\n"
+            + "    {event: 'viewSearch', checkin_date: '2027-02-14', checkout_date: '2027-02-17',"
+            + " nbra: 2, nbrc: 0, nbri: 0},\n    {event: 'trackTransaction', id: 'BK-4471', item: [{id: 'DBL-STD',"
+            + " price: 189, quantity: 3}]});\n</script>";
+        String page = SEARCH + loader + events + OWN;
+        // the push loads nothing once ld.js is gone, as the other vendors' event calls do
+        assertEquals(SEARCH + events + OWN, rewrite(page, NONE));
+        assertEquals(SEARCH + events + OWN, rewrite(page, MARKETING_REFUSED));
+        assertEquals(page, rewrite(page, ANALYTICS_REFUSED));
+        assertEquals(page, rewrite(page, ALL));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // GA4 with cross-domain linking to the booking engine, and its loader on its own
+        "<script async src=\"https://www.googletagmanager.com/gtag/js?id=G-TRVL2ALP17\"></script><script>\n"
+            + "  window.dataLayer = window.dataLayer || [];\n  function gtag() { dataLayer.push(arguments); }\n"
+            + "  gtag('js', new Date());\n  gtag('config', 'G-TRVL2ALP17', {\n"
+            + "    linker: {domains: ['alpenrose-hotel.example', 'booking.alpenrose-hotel.example'],"
+            + " accept_incoming: true}\n  });\n</script>",
+    })
+    void analyticsTagsGoWithAnalytics(String tag) {
+        assertGoes(tag, NONE);
+        assertGoes(tag, ANALYTICS_REFUSED);
+        assertStays(tag, MARKETING_REFUSED);
+    }
+
+    @Test
+    void tagManagerContainerGoesAndTheBookingStepDataLayerStays() {
+        String dataLayer = "<script>\n  window.dataLayer = window.dataLayer || [];\n  dataLayer.push({\n"
+            + "    event: 'booking_step', step: 'rooms', hotel_id: 'ALP-17', arrival: '2027-02-14',"
+            + " nights: 3, adults: 2,\n    ecommerce: {items: [{item_id: 'DBL-STD', item_name: 'Double room',"
+            + " price: 189, quantity: 3}]}\n  });\n</script>\n";
+        String container = "<script>(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':\n"
+            + "new Date().getTime(),event:'gtm.js'});var f=d.getElementsByTagName(s)[0],\n"
+            + "j=d.createElement(s),dl=l!='dataLayer'?'&l='+l:'';j.async=true;j.src=\n"
+            + "'https://www.googletagmanager.com/gtm.js?id='+i+dl;f.parentNode.insertBefore(j,f);\n"
+            + "})(window,document,'script','dataLayer','GTM-K7TRVL');</script>\n"
+            + "<noscript><iframe src=\"https://www.googletagmanager.com/ns.html?id=GTM-K7TRVL\" height=\"0\""
+            + " width=\"0\" style=\"display:none;visibility:hidden\"></iframe></noscript>";
+        String page = SEARCH + dataLayer + container + OWN;
+        assertEquals(SEARCH + dataLayer + "\n" + OWN, rewrite(page, NONE));
+        assertEquals(SEARCH + dataLayer + "\n" + OWN, rewrite(page, ANALYTICS_REFUSED));
+        assertEquals(SEARCH + dataLayer + "\n" + OWN, rewrite(page, MARKETING_REFUSED));
+        assertEquals(page, rewrite(page, ALL));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // TripAdvisor's review badges show the hotel's rating, as the review sites' badges do, and stay
+        "<div id=\"TA_excellent417\" class=\"TA_excellent\"><ul id=\"Zx9pQ2\" class=\"TA_links a1b2c3\">"
+            + "<li id=\"Lm3nO4\" class=\"d5e6f7\"><a target=\"_blank\" href=\"https://www.tripadvisor.com/"
+            + "Hotel_Review-g190000-d1234567-Reviews-Hotel_Alpenrose.html\"><img src=\"https://static.tacdn.com/img2/"
+            + "brand_refresh/Tripadvisor_lockup_horizontal_secondary.svg\" alt=\"Tripadvisor\"></a></li></ul></div>"
+            + "<script async src=\"https://www.jscache.com/wejs?wtype=excellent&amp;uniq=417&amp;locationId=1234567"
+            + "&amp;lang=de_AT&amp;display_version=2\" data-loadtrk onload=\"this.loadtrk=true\"></script>",
+        "<script src=\"https://www.jscache.com/wejs?wtype=selfserveprop&amp;uniq=88&amp;locationId=1234567"
+            + "&amp;lang=en_US&amp;rating=true&amp;nreviews=3&amp;writereviewlink=true&amp;iswide=false\"></script>",
+        // links to the hotel's pages on review and booking sites, and JSON-LD naming them
+        "<a href=\"https://www.tripadvisor.at/Hotel_Review-g190000-d1234567-Reviews.html\" rel=\"noopener\">"
+            + "Read our reviews</a> | <a href=\"https://www.booking.com/hotel/at/alpenrose.html\">Booking.com</a>",
+        "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", \"@type\": \"Hotel\","
+            + " \"name\": \"Hotel Alpenrose\", \"priceRange\": \"EUR 189-420\", \"sameAs\": ["
+            + "\"https://www.tripadvisor.com/Hotel_Review-g190000-d1234567-Reviews.html\","
+            + " \"https://www.trivago.com/en-US/oar/hotel-alpenrose-innsbruck?search=100-1234567\","
+            + " \"https://www.facebook.com/hotelalpenrose\"]}</script>",
+        // places named like vendors, and the site's own scripts named like booking or tracking code
+        "<h2>Sojern Lodge &amp; Spa</h2><p>Our partners: trivago, Kayak, Skyscanner and Sojern.</p>",
+        "<script src=\"/assets/js/booking-engine.js\"></script><script src=\"/js/tracking-number.js\"></script>",
+        "<script>document.querySelectorAll('[data-trv-offer]').forEach(function (el) { el.hidden = false; });"
+            + "</script>",
+    })
+    void reviewBadgesLinksAndLookAlikesStay(String html) {
+        assertStays(html, NONE);
+    }
+}
