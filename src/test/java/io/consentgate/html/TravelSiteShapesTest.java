@@ -58,6 +58,31 @@ class TravelSiteShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        // Sojern's travel pixel: the helper script and the frame a hotel's tag builds from the booking step's
+        // parameters, the older image beacon, a tag that loads the helper and then builds the frame, and a hint
+        "<script src=\"https://static.sojern.com/utils/sjrn_autocx.js\"></script>",
+        "<script>\n  (function () {\n    var stay = {hd1: '2027-02-14', hd2: '2027-02-17', hpr: 'Hotel Alpenrose',"
+            + " hc1: 'Innsbruck', t: '2'};\n"
+            + "    try { stay = Object.assign({}, window.sjrn_params, stay); } catch (e) {}"
+            + "\n    var query = Object.keys(stay).map(function (k) { return k + '=' + encodeURIComponent(stay[k]); });"
+            + "\n    var frame = document.createElement('iframe');\n    frame.style.display = 'none';\n"
+            + "    frame.src = 'https://static.sojern.com/cip/w/s?id=123456&f_v=v6_js&p_v=1&' + query.join('&');\n"
+            + "    document.body.appendChild(frame);\n  })();\n</script>",
+        "<iframe src=\"https://static.sojern.com/cip/c/206.html?f_v=cp_v3_js&amp;p_v=1&amp;hd1=2027-02-14\""
+            + " style=\"height:0;width:0;display:none\"></iframe>",
+        "<script>(new Image()).src = \"https://beacon.sojern.com/p/1?n=confirmation&hl=&l=de&c=AT\";</script>",
+        "<noscript><img src=\"https://beacon.sojern.com/pixel/p/98765?f_v=v6_js&amp;p_v=1&amp;hconfno=BK-4471\""
+            + " width=\"1\" height=\"1\" alt=\"\"></noscript>",
+        "<link rel=\"preconnect\" href=\"https://static.sojern.com\">",
+    })
+    void sojernPixelGoesWithMarketing(String tag) {
+        assertGoes(tag, NONE);
+        assertGoes(tag, MARKETING_REFUSED);
+        assertStays(tag, ANALYTICS_REFUSED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
         // the common marketing tags as travel sites write them: Meta's pixel with a booking-step event and its
         // <noscript> image on the confirmation page, Criteo's travel events with dates, Bing UET with a goal
         "<script>\n!function (f, b, e, v, n, t, s) { if (f.fbq) return; n = f.fbq = function () {"
