@@ -83,6 +83,31 @@ class TravelSiteShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        // trivago's conversion tracking: the older confirmation-page image, the same written by a script from the
+        // booking, the landing call that stores trivago's reference, and the booking call of its conversion API
+        "<img height=\"1\" width=\"1\" style=\"border-style:none\" alt=\"\" src=\"https://secde.trivago.com/"
+            + "page_check.php?pagetype=track&amp;ref=1234&amp;hotel=ALP-17&amp;arrival=20270214&amp;departure=20270217"
+            + "&amp;volume=567.00&amp;currency=EUR&amp;booking_id=BK-4471\">",
+        "<script type=\"text/javascript\">\n  var b = window.bookingConfirmation || {};\n"
+            + "  document.write('<img width=\"1\" height=\"1\" alt=\"\" src=\"https://secde.trivago.com/page_check.php"
+            + "?pagetype=track&ref=1234&hotel=' + b.hotel + '&volume=' + b.total + '&currency=' + b.currency"
+            + " + '\">');\n</script>",
+        "<script>\nvar trvRef = new URLSearchParams(location.search).get('trv_reference');\nif (trvRef) {\n"
+            + "  fetch('https://secde.trivago.com/tracking/landing?advertiserId=1234&trv_reference=' + trvRef);\n"
+            + "  document.cookie = 'trv_ref=' + trvRef + ';path=/;max-age=2592000';\n}\n</script>",
+        "<script>\n  fetch(\"https://secde.trivago.com/tracking/booking\", {\n    method: \"post\", mode: \"cors\",\n"
+            + "    headers: {\"Content-Type\": \"application/json\", \"X-Trv-Ana-Key\": window.trvKey},\n"
+            + "    body: JSON.stringify({trv_reference: trvRef, booking_id: \"BK-4471\", volume: 56700})\n  });\n"
+            + "</script>",
+    })
+    void trivagoConversionTrackingGoesWithMarketing(String tag) {
+        assertGoes(tag, NONE);
+        assertGoes(tag, MARKETING_REFUSED);
+        assertStays(tag, ANALYTICS_REFUSED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
         // the common marketing tags as travel sites write them: Meta's pixel with a booking-step event and its
         // <noscript> image on the confirmation page, Criteo's travel events with dates, Bing UET with a goal
         "<script>\n!function (f, b, e, v, n, t, s) { if (f.fbq) return; n = f.fbq = function () {"
