@@ -108,6 +108,24 @@ class TravelSiteShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        // Google Hotel Ads conversion tracking on the booking engine's confirmation page: the image with the
+        // booking's values, and a script that builds it
+        "<img height=\"1\" width=\"1\" style=\"border-style:none\" alt=\"\""
+            + " src=\"https://www.googletraveladservices.com/travel/clk/pagead/conversion/1234567/"
+            + "?label=HPA&amp;guid=ON&amp;script=0&amp;ord=BK-4471"
+            + "&amp;data=hct_base_price%3D567.00%3Bhct_booking_xref%3DBK-4471%3Bhct_checkin_date%3D2027-02-14\">",
+        "<script>\n  var hpa = new Image(1, 1);\n  hpa.src = '//www.googletraveladservices.com/travel/clk/pagead/"
+            + "conversion/1234567/?label=HPA&guid=ON&script=0&ord=' + encodeURIComponent(booking.reference);\n"
+            + "</script>",
+    })
+    void googleHotelAdsConversionGoesWithMarketing(String tag) {
+        assertGoes(tag, NONE);
+        assertGoes(tag, MARKETING_REFUSED);
+        assertStays(tag, ANALYTICS_REFUSED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
         // the common marketing tags as travel sites write them: Meta's pixel with a booking-step event and its
         // <noscript> image on the confirmation page, Criteo's travel events with dates, Bing UET with a goal
         "<script>\n!function (f, b, e, v, n, t, s) { if (f.fbq) return; n = f.fbq = function () {"
