@@ -210,6 +210,41 @@ class TravelSiteShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        // booking engines' widgets the visitor books with: Mews Distributor's loader and its start call,
+        // SiteMinder's and SynXis's booking links, Cloudbeds' booking frame, D-EDGE's booking link with the dates
+        "<script src=\"https://api.mews.com/distributor/distributor.min.js\"></script>\n<script>\n"
+            + "  Mews.Distributor({configurationIds: ['0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9']},\n"
+            + "    function (api) { document.querySelector('.book-now').onclick = function () { api.open(); }; });\n"
+            + "</script><button class=\"book-now\">Book now</button>",
+        "<a class=\"btn-book\" href=\"https://book-directonline.com/properties/alpenrosedirect?locale=de"
+            + "&amp;checkInDate=2027-02-14&amp;checkOutDate=2027-02-17&amp;items[0][adults]=2\">Book direct</a>",
+        "<a href=\"https://be.synxis.com/?adult=2&amp;arrive=2027-02-14&amp;chain=12345&amp;depart=2027-02-17"
+            + "&amp;hotel=67890&amp;level=hotel&amp;locale=en-US\" target=\"_blank\">Reserve</a>",
+        "<iframe src=\"https://hotels.cloudbeds.com/reservation/AbC123?currency=eur#checkin=2027-02-14\""
+            + " width=\"100%\" height=\"900\" title=\"Booking\" loading=\"lazy\"></iframe>",
+        "<a href=\"https://www.secure-hotel-booking.com/Hotel-Alpenrose/2ABC/de?arrivalDate=2027-02-14\">Buchen</a>",
+        // metasearch and OTA affiliate search boxes shown to the visitor: Skyscanner's widget, Booking.com's and
+        // Expedia's affiliate search boxes; they are the page's content, as affiliate banners are
+        "<div data-skyscanner-widget=\"SearchWidget\" data-locale=\"de-DE\" data-market=\"AT\""
+            + " data-currency=\"EUR\" data-destination-iata-code=\"INN\"></div>"
+            + "<script src=\"https://widgets.skyscanner.net/widget-server/js/loader.js\" async></script>",
+        "<ins class=\"bookingaff\" data-aid=\"1234567\" data-target_aid=\"1234567\" data-prod=\"nsb\""
+            + " data-width=\"100%\" data-lang=\"de\"><a href=\"//www.booking.com?aid=1234567\">Booking.com</a></ins>"
+            + "<script type=\"text/javascript\">(function (d, sc, u) { var s = d.createElement(sc),"
+            + " p = d.getElementsByTagName(sc)[0]; s.type = 'text/javascript'; s.async = true; s.src = u + '?v='"
+            + " + (+new Date()); p.parentNode.insertBefore(s, p); })(document, 'script',"
+            + " '//cf.bstatic.com/static/affiliate_base/js/flexiproduct.js');</script>",
+        "<div class=\"eg-widget\" data-widget=\"search\" data-program=\"at-expedia\" data-lobs=\"stays,flights\""
+            + " data-network=\"pz\" data-camref=\"1a2b3c\"></div>"
+            + "<script class=\"eg-widgets-script\" src=\"https://creator.expediagroup.com/products/widgets/assets/"
+            + "eg-widgets.js\"></script>",
+    })
+    void bookingWidgetsAndSearchBoxesStay(String html) {
+        assertStays(html, NONE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
         // TripAdvisor's review badges show the hotel's rating, as the review sites' badges do, and stay
         "<div id=\"TA_excellent417\" class=\"TA_excellent\"><ul id=\"Zx9pQ2\" class=\"TA_links a1b2c3\">"
             + "<li id=\"Lm3nO4\" class=\"d5e6f7\"><a target=\"_blank\" href=\"https://www.tripadvisor.com/"
