@@ -262,6 +262,10 @@ class TravelSiteShapesTest {
             + "\"https://www.tripadvisor.com/Hotel_Review-g190000-d1234567-Reviews.html\","
             + " \"https://www.trivago.com/en-US/oar/hotel-alpenrose-innsbruck?search=100-1234567\","
             + " \"https://www.facebook.com/hotelalpenrose\"]}</script>",
+        // the map to the hotel and a link to its Google Hotels listing, on hosts whose ad paths are listed
+        "<iframe src=\"https://www.google.com/maps/embed?pb=!1m18!1m12!1m3!1d2711.5!2d11.39!3d47.26\" width=\"600\""
+            + " height=\"450\" style=\"border:0\" allowfullscreen loading=\"lazy\"></iframe>"
+            + "<a href=\"https://www.google.com/travel/hotels/entity/ChgIexample\">Google Hotels</a>",
         // places named like vendors, and the site's own scripts named like booking or tracking code
         "<h2>Sojern Lodge &amp; Spa</h2><p>Our partners: trivago, Kayak, Skyscanner and Sojern.</p>",
         "<script src=\"/assets/js/booking-engine.js\"></script><script src=\"/js/tracking-number.js\"></script>",
