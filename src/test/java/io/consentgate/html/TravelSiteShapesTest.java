@@ -208,6 +208,26 @@ class TravelSiteShapesTest {
         assertEquals(page, rewrite(page, ALL));
     }
 
+    @Test
+    void confirmationPageLosesOnlyWhatEachRefusalCovers() {
+        String head = "<!doctype html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>Buchung bestätigt"
+            + "</title>\n<link rel=\"stylesheet\" href=\"/css/site.css\">\n";
+        String ga4 = "<script async src=\"https://www.googletagmanager.com/gtag/js?id=G-TRVL2ALP17\"></script>";
+        String sojern = "<script src=\"https://static.sojern.com/utils/sjrn_autocx.js\"></script>";
+        String body = "</head><body>\n<h1>Danke, Ihre Buchung BK-4471 ist bestätigt</h1>\n"
+            + "<table class=\"stay\"><tr><td>14.02.2027 – 17.02.2027</td><td>&euro;567,00</td></tr></table>\n";
+        String trivago = "<img width=\"1\" height=\"1\" alt=\"\" src=\"https://secde.trivago.com/page_check.php"
+            + "?pagetype=track&amp;ref=1234&amp;booking_id=BK-4471&amp;volume=567.00&amp;currency=EUR\">";
+        String badge = "\n<script async src=\"https://www.jscache.com/wejs?wtype=excellent&amp;uniq=417&amp;"
+            + "locationId=1234567&amp;lang=de_AT\"></script>\n<script src=\"/js/booking.js\"></script>"
+            + "</body></html>";
+        String page = head + ga4 + sojern + body + trivago + badge;
+        assertEquals(head + body + badge, rewrite(page, NONE));
+        assertEquals(head + sojern + body + trivago + badge, rewrite(page, ANALYTICS_REFUSED));
+        assertEquals(head + ga4 + body + badge, rewrite(page, MARKETING_REFUSED));
+        assertEquals(page, rewrite(page, ALL));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         // booking engines' widgets the visitor books with: Mews Distributor's loader and its start call,
