@@ -1,0 +1,110 @@
+package io.consentgate.html;
+
+import static io.consentgate.html.RewriteAssertions.REMOVE;
+import static io.consentgate.html.RewriteAssertions.rewrite;
+import static io.consentgate.html.ShopPageAssertions.assertKept;
+import static io.consentgate.html.ShopPageAssertions.assertRemovedAndKeptWhenAllowed;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.consentgate.Category;
+import io.consentgate.ConsentDecision;
+import io.consentgate.ConsentMode;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Retail CRM, personalisation, recommendation and on-site search tags as Magento, Shopware, Salesforce Commerce
+ * Cloud, WooCommerce and hand-written shop themes print them: with nothing allowed the vendor's loader, its inline
+ * snippet and its resource hints go; with everything allowed the page is untouched. The search box and the
+ * recommendation slots a visitor uses, the cart, the shop's own scripts and text naming the vendors stay.
+ */
+class RetailCrmShapesTest {
+
+    private static final ConsentDecision MARKETING_ONLY = ConsentDecision.of(Set.of(Category.MARKETING), Map.of(),
+        ConsentMode.OPT_IN);
+    private static final ConsentDecision ANALYTICS_ONLY = ConsentDecision.of(Set.of(Category.ANALYTICS), Map.of(),
+        ConsentMode.OPT_IN);
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Marketing Cloud's collect code: the library by tag, then the org id and page view in a second script
+        "<script type=\"text/javascript\" src=\"//514009876.collect.igodigital.com/collect.js\"></script>",
+        "<script>\n  _etmc.push(['setOrgId', '514009876']);\n  _etmc.push(['trackPageView']);\n</script>",
+        "<script>_etmc.push([\"setOrgId\",\"514009876\"]);_etmc.push([\"setUserInfo\",{email:\"a@shop.example\"}]);"
+            + "</script>",
+        // an SFCC cartridge's inline loader that builds the host from the MID
+        """
+            <script>
+              window._etmc = window._etmc || [];
+              (function (mid) {
+                var collect = document.createElement('script');
+                collect.async = true;
+                collect.src = 'https://' + mid + '.collect.igodigital.com/collect.js';
+                document.head.appendChild(collect);
+              })('514009876');
+            </script>""",
+    })
+    void marketingCloudCollectCodeGoes(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Emarsys Web Extend as a Magento module prints it, with the host split, and the loader by tag
+        """
+            <script type="text/javascript">
+              var ScarabQueue = ScarabQueue || [];
+              (function (id) {
+                if (document.getElementById(id)) return;
+                var js = document.createElement('script'); js.id = id;
+                js.src = '//recommender' + '.scarabresearch.com/js/1A2B3C4D5E6F7A8B/scarab-v2.js';
+                var fs = document.getElementsByTagName('script')[0];
+                fs.parentNode.insertBefore(js, fs);
+              })('scarab-js-api');
+            </script>""",
+        "<script src=\"https://cdn.scarabresearch.com/js/1A2B3C4D5E6F7A8B/scarab-v2.js\" async></script>",
+        // Bloomreach Engagement's integration snippet with a custom tracking domain, minified
+        "<script>!function(d,name,tag,cls,w,cfg){var q=w[name]=w[name]||{_:[]};cfg.target=cfg.target||"
+            + "\"https://t.shop.example\";var el=d.createElement(tag);el.async=!0;el.src=cfg.target+"
+            + "\"/js/exponea.min.js\";d.head.appendChild(el);w[cls]=1}(document,\"exponea\",\"script\","
+            + "\"webxpClient\",window,{target:\"https://t.shop.example\",token:\"0a1b2c3d-4e5f\",track:"
+            + "{visits:true}});exponea.start();</script>",
+        // Dynamic Yield's two scripts and the hint for its event host
+        "<script type=\"text/javascript\" src=\"//cdn.dynamicyield.com/api/8765432/api_dynamic.js\"></script>",
+        "<script type=\"text/javascript\" src=\"//cdn.dynamicyield.com/api/8765432/api_static.js\"></script>",
+        "<link rel=\"preconnect\" href=\"//st.dynamicyield.com\">",
+    })
+    void existingCrmAndPersonalisationTagsGo(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @Test
+    void dynamicYieldNeedsBothAnalyticsAndMarketing() {
+        String page = "<p>a</p><script src=\"https://cdn.dynamicyield.com/api/8765432/api_dynamic.js\"></script>"
+            + "<p>b</p>";
+        assertEquals("<p>a</p><p>b</p>", rewrite(REMOVE, page, MARKETING_ONLY));
+        assertEquals("<p>a</p><p>b</p>", rewrite(REMOVE, page, ANALYTICS_ONLY));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // commands the shop's own templates push, which load nothing without the library
+        "<script>ScarabQueue.push(['cart', [{item: 'SKU-1', price: 19.9, quantity: 1}]]);"
+            + "ScarabQueue.push(['recommend', {logic: 'RELATED', containerId: 'recs'}]);ScarabQueue.push(['go']);"
+            + "</script>",
+        "<script>window.DY = window.DY || {};\n  DY.recommendationContext = {type: 'PRODUCT', data: ['SKU-1']};"
+            + "</script>",
+        "<script>\n  _etmc.push([\"trackCart\", {cart: [{item: \"SKU-1\", quantity: \"1\", price: \"19.90\","
+            + " unique_id: \"SKU-1\"}]}]);\n</script>",
+        // recommendation slots and the shop's own personalisation and search code
+        "<div id=\"recs\" class=\"product-recommendations\"></div>",
+        "<script src=\"/static/frontend/Shop/theme/en_GB/js/search.js\"></script>",
+        "<p>Our new scarab beetle brooch ships with a Monetate-free, Nosto-free checkout.</p>",
+    })
+    void crmQueueCommandsAndShopCodeStay(String html) {
+        assertKept(html);
+    }
+}
