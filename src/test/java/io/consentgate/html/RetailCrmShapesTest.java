@@ -1,10 +1,12 @@
 package io.consentgate.html;
 
 import static io.consentgate.html.RewriteAssertions.REMOVE;
+import static io.consentgate.html.RewriteAssertions.REMOVE_WITH_STUBS;
 import static io.consentgate.html.RewriteAssertions.rewrite;
 import static io.consentgate.html.ShopPageAssertions.assertKept;
 import static io.consentgate.html.ShopPageAssertions.assertRemovedAndKeptWhenAllowed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consentgate.Category;
 import io.consentgate.ConsentDecision;
@@ -103,8 +105,119 @@ class RetailCrmShapesTest {
         "<div id=\"recs\" class=\"product-recommendations\"></div>",
         "<script src=\"/static/frontend/Shop/theme/en_GB/js/search.js\"></script>",
         "<p>Our new scarab beetle brooch ships with a Monetate-free, Nosto-free checkout.</p>",
+        "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", \"@type\": \"Product\","
+            + " \"name\": \"Monetate Blue Scarf\", \"sku\": \"DY-100\", \"brand\": {\"@type\": \"Brand\","
+            + " \"name\": \"Nosto & Qubit\"}, \"url\": \"https://shop.example/p/se.monetate.net-scarf\"}</script>",
+        "<img src=\"https://shop.example/media/catalog/product/s/e/se.monetate.net.jpg\" alt=\"\">",
     })
     void crmQueueCommandsAndShopCodeStay(String html) {
         assertKept(html);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Nosto's script as the WooCommerce and Shopware plugins print it, and a theme's inline loader
+        "<script type=\"text/javascript\" src=\"//connect.nosto.com/include/shopware-a1b2c3\" async></script>",
+        """
+            <script>
+              (function () {
+                var account = "magento-d4e5f6";
+                var n = document.createElement("script");
+                n.type = "text/javascript"; n.async = true;
+                n.src = "https://connect.nosto.com/include/" + account;
+                document.getElementsByTagName("head")[0].appendChild(n);
+              })();
+            </script>""",
+        "<link rel=\"preconnect\" href=\"https://connect.nosto.com\">",
+    })
+    void nostoGoes(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Nosto's stub, the page's tagging blocks and the slots recommendations fill stay: they load nothing
+        "<script type=\"text/javascript\">(function(){var fn=\"nostojs\";window[fn]=window[fn]||function(cb)"
+            + "{(window[fn].q=window[fn].q||[]).push(cb);};})();</script>",
+        "<script>nostojs(function (api) { api.defaultSession().viewProduct('SKU-1').setRef('SKU-1', 'front')"
+            + ".load(); });</script>",
+        "<div class=\"nosto_page_type\" style=\"display:none\">product</div>",
+        "<div class=\"nosto_element\" id=\"productpage-nosto-1\"></div>",
+        // hosts that only look like Nosto's, and the vendor's website
+        "<script src=\"https://connect.nosto.com.example.org/include/shopware-a1b2c3\"></script>",
+        "<a href=\"https://www.nosto.com/\"><img src=\"https://www.nosto.com/badge.svg\" alt=\"Nosto\"></a>",
+    })
+    void nostoStubTaggingAndSlotsStay(String html) {
+        assertKept(html);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Monetate's inline tag, pretty and minified, and the entry script by tag
+        """
+            <script type="text/javascript">
+              var monetateT = new Date().getTime();
+              (function () {
+                var proto = document.location.protocol;
+                if (proto === 'http:' || proto === 'https:') {
+                  var tag = document.createElement('script');
+                  tag.type = 'text/javascript'; tag.async = true;
+                  tag.src = '//se.monetate.net/js/2/a-1b2c3d4e/p/shop.example/entry.js';
+                  var first = document.getElementsByTagName('script')[0];
+                  first.parentNode.insertBefore(tag, first);
+                }
+              })();
+            </script>""",
+        "<script>var monetateT=(new Date).getTime();!function(){var m=document.createElement(\"script\");"
+            + "m.async=!0,m.src=\"https://sb.monetate.net/js/1/a-1b2c3d4e/p/shop.example/\"+Math.floor((monetateT"
+            + "+1234567)/36e5)+\"/g\",document.head.appendChild(m)}();</script>",
+        "<script src=\"https://se.monetate.net/js/2/a-1b2c3d4e/p/shop.example/entry.js\" async></script>",
+    })
+    void monetateGoes(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Qubit's smartserve by tag and built from the property id
+        "<script src=\"https://static.goqubit.com/smartserve-5123.js\" async defer></script>",
+        "<script>\n  var propertyId = 5123;\n  var qs = document.createElement('script');\n  qs.async = true;\n"
+            + "  qs.src = 'https://static.goqubit.com/smartserve-' + propertyId + '.js';\n"
+            + "  document.head.appendChild(qs);\n</script>",
+    })
+    void qubitsSmartserveGoes(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @Test
+    void personalisationIsGoneWhenEitherCategoryIsRefused() {
+        String page = "<p>a</p><script src=\"https://se.monetate.net/js/2/a-1b2c3d4e/p/shop.example/entry.js\">"
+            + "</script><script src=\"https://static.goqubit.com/smartserve-5123.js\"></script><p>b</p>";
+        assertEquals("<p>a</p><p>b</p>", rewrite(REMOVE, page, MARKETING_ONLY));
+        assertEquals("<p>a</p><p>b</p>", rewrite(REMOVE, page, ANALYTICS_ONLY));
+        String nosto = "<p>a</p><script src=\"https://connect.nosto.com/include/shopify-12345\"></script><p>b</p>";
+        assertEquals("<p>a</p><p>b</p>", rewrite(REMOVE, nosto, ANALYTICS_ONLY));
+        assertEquals(nosto, rewrite(REMOVE, nosto, MARKETING_ONLY));
+    }
+
+    @Test
+    void nostosLoaderWithTheStubLeavesAStandInForThePagesCalls() {
+        String page = "<script>(function(){window.nostojs=window.nostojs||function(cb){(nostojs.q=nostojs.q||[])"
+            + ".push(cb)};var s=document.createElement('script');s.async=true;"
+            + "s.src='//connect.nosto.com/include/shopware-a1b2c3';document.head.appendChild(s)})();</script>"
+            + "<script>nostojs(api => api.defaultSession().viewCart().load());</script>";
+        String out = rewrite(REMOVE_WITH_STUBS, page, ConsentDecision.refuseAll());
+        assertTrue(out.startsWith("<script data-consentgate=\"stub\">") && !out.contains("connect.nosto.com")
+            && out.endsWith("</script><script>nostojs(api => api.defaultSession().viewCart().load());</script>"),
+            out);
+        assertEquals(page, rewrite(REMOVE_WITH_STUBS, page, ConsentDecision.allowAll()));
+    }
+
+    @Test
+    void monetatesQueueCommandsStay() {
+        assertKept("<script>window.monetateQ = window.monetateQ || [];\n"
+            + "monetateQ.push(['setPageType', 'product']);\n"
+            + "monetateQ.push(['addProductDetails', [{productId: 'SKU-1', sku: 'SKU-1-BLUE'}]]);\n"
+            + "monetateQ.push(['trackData']);</script>");
     }
 }
