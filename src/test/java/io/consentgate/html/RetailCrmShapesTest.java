@@ -220,4 +220,78 @@ class RetailCrmShapesTest {
             + "monetateQ.push(['addProductDetails', [{productId: 'SKU-1', sku: 'SKU-1-BLUE'}]]);\n"
             + "monetateQ.push(['trackData']);</script>");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Algolia's Insights loader, written out with the library's URL in a variable, and the library by tag
+        """
+            <script>
+              var ALGOLIA_INSIGHTS_SRC =
+                "https://cdn.jsdelivr.net/npm/search-insights@2.13.0/dist/search-insights.min.js";
+              !function (win, doc, tag, src, name, el, first) {
+                win.AlgoliaAnalyticsObject = name;
+                win[name] = win[name] || function () { (win[name].queue = win[name].queue || []).push(arguments); };
+                el = doc.createElement(tag); first = doc.getElementsByTagName(tag)[0];
+                el.async = 1; el.src = src; first.parentNode.insertBefore(el, first);
+              }(window, document, "script", ALGOLIA_INSIGHTS_SRC, "aa");
+              aa('init', {appId: 'LATENCY01', apiKey: '0123456789abcdef', useCookie: true});
+            </script>""",
+        "<script src=\"https://cdn.jsdelivr.net/npm/search-insights@2.13.0/dist/search-insights.min.js\"></script>",
+        "<script defer src=\"https://unpkg.com/search-insights@2.13.0/dist/search-insights.min.js\"></script>",
+        "<link rel=\"preconnect\" href=\"https://insights.algolia.io\" crossorigin>",
+    })
+    void algoliaInsightsGoes(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the search itself: the search client, InstantSearch, the shop's search box and its wiring
+        "<script src=\"https://cdn.jsdelivr.net/npm/algoliasearch@4.22.1/dist/algoliasearch-lite.umd.js\"></script>",
+        "<script src=\"https://cdn.jsdelivr.net/npm/instantsearch.js@4.66.0/dist/instantsearch.production.min.js\">"
+            + "</script>",
+        "<link rel=\"preconnect\" href=\"https://LATENCY01-dsn.algolia.net\" crossorigin>",
+        "<form role=\"search\" action=\"/search\"><input id=\"searchbox\" name=\"q\" placeholder=\"Search\"></form>",
+        """
+            <script>
+              const search = instantsearch({
+                indexName: 'shop_products',
+                searchClient: algoliasearch('LATENCY01', '0123456789abcdef'),
+                insights: false
+              });
+              search.addWidgets([instantsearch.widgets.searchBox({container: '#searchbox'})]);
+              search.start();
+            </script>""",
+        // InstantSearch started in the same script as the insights client: the search must keep working
+        "<script>aa('init', {appId: 'LATENCY01', apiKey: '0123456789abcdef'});\n"
+            + "var shopSearch = instantsearch({indexName: 'shop_products', insights: true,\n"
+            + "  searchClient: algoliasearch('LATENCY01', '0123456789abcdef')});\nshopSearch.start();</script>",
+        // the shop's own scripts whose names only resemble the library's file
+        "<script src=\"/js/search-insights-panel.js\"></script>",
+        "<script src=\"/static/frontend/Shop/theme/en_GB/js/search-insights.js\"></script>",
+    })
+    void algoliaSearchStays(String html) {
+        assertKept(html);
+    }
+
+    @Test
+    void algoliaInsightsIsAnalyticsAndGoesWithOnlyMarketingAllowed() {
+        String page = "<p>a</p><link rel=\"preconnect\" href=\"https://insights.algolia.io\"><p>b</p>";
+        assertEquals("<p>a</p><p>b</p>", rewrite(REMOVE, page, MARKETING_ONLY));
+        assertEquals(page, rewrite(REMOVE, page, ANALYTICS_ONLY));
+    }
+
+    @Test
+    void algoliasInsightsLoaderLeavesAStandInForTheShopsClickEvents() {
+        String page = "<script>window.AlgoliaAnalyticsObject='aa';window.aa=window.aa||function(){(aa.queue=aa.queue"
+            + "||[]).push(arguments)};var i=document.createElement('script');i.async=1;"
+            + "i.src='https://cdn.jsdelivr.net/npm/search-insights@2.13.0/dist/search-insights.min.js';"
+            + "document.head.appendChild(i);aa('init',{appId:'LATENCY01',apiKey:'0123456789abcdef'});</script>"
+            + "<script>hits.onclick = function (e) { aa('clickedObjectIDsAfterSearch', {index: 'shop_products',"
+            + " objectIDs: [e.target.dataset.id]}); openProduct(e.target.dataset.id); };</script>";
+        String out = rewrite(REMOVE_WITH_STUBS, page, ConsentDecision.refuseAll());
+        assertTrue(out.startsWith("<script data-consentgate=\"stub\">") && !out.contains("search-insights")
+            && out.endsWith("openProduct(e.target.dataset.id); };</script>"), out);
+        assertEquals(page, rewrite(REMOVE_WITH_STUBS, page, ConsentDecision.allowAll()));
+    }
 }
