@@ -294,4 +294,84 @@ class RetailCrmShapesTest {
             && out.endsWith("openProduct(e.target.dataset.id); };</script>"), out);
         assertEquals(page, rewrite(REMOVE_WITH_STUBS, page, ConsentDecision.allowAll()));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // dotdigital's web behaviour tracking: the v4 loader with the profile, the older script by tag and a
+        // WooCommerce plugin's regional URL
+        """
+            <script>
+              (function (w, d, u, t, o, c) {
+                w['dmtrackingobjectname'] = o;
+                c = d.createElement(t); c.async = 1; c.src = u;
+                t = d.getElementsByTagName(t)[0]; t.parentNode.insertBefore(c, t);
+                w[o] = w[o] || function () { (w[o].q = w[o].q || []).push(arguments); };
+              })(window, document, '//static.trackedweb.net/js/_dmptv4.js', 'script', 'dmPt');
+              window.dmPt('create', 'DM-1234567890-01', 'shop.example');
+              window.dmPt('track');
+            </script>""",
+        "<script src=\"https://r1-t.trackedlink.net/_dmpt.js\" type=\"text/javascript\"></script>",
+        "<script type=\"text/javascript\" src=\"//r2-t.trackedlink.net/_dmpt.js?ver=1.4.2\" id=\"tracking-js\">"
+            + "</script>",
+        "<script>(function(){var c=document.createElement('script');c.src='https://t.trackedlink.net/_dmpt.js';"
+            + "document.body.appendChild(c)})();</script>",
+    })
+    void dotdigitalGoes(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // dotdigital's newsletter form posts to the tracked-link host: it is a form the visitor fills in
+        "<form name=\"signup\" action=\"https://r1-t.trackedlink.net/signup.ashx\" method=\"post\">"
+            + "<input type=\"hidden\" name=\"userid\" value=\"123456\"><input name=\"email\" type=\"email\">"
+            + "<button>Subscribe</button></form>",
+    })
+    void dotdigitalSignupFormStays(String html) {
+        assertKept(html);
+    }
+
+    @Test
+    void dotdigitalsLoaderLeavesAStandInForTheCheckoutsIdentifyCall() {
+        String page = "<script src=\"https://r1-t.trackedlink.net/_dmpt.js\"></script>"
+            + "<script>\n  document.getElementById('checkout-email').addEventListener('change', function (e) {\n"
+            + "    dmPt('identify', e.target.value);\n    validateEmail(e.target);\n  });\n</script>";
+        String out = rewrite(REMOVE_WITH_STUBS, page, ConsentDecision.refuseAll());
+        assertTrue(out.startsWith("<script data-consentgate=\"stub\">") && !out.contains("trackedlink")
+            && out.endsWith("validateEmail(e.target);\n  });\n</script>"), out);
+        assertEquals(page, rewrite(REMOVE_WITH_STUBS, page, ConsentDecision.allowAll()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // hosts that only look like the CRM vendors' tag hosts, and a shop's own file named like dotdigital's
+        "<script src=\"https://cdn.ometria.com.example.org/tags/0a1b2c3d4e5f6789.js\"></script>",
+        "<script src=\"https://td.notyieldify.com/yieldify/code.js\"></script>",
+        "<script src=\"https://static.trackedweb.net.example.org/js/_dmptv4.js.map\"></script>",
+        "<a href=\"https://www.ometria.com/\">Ometria</a> and <a href=\"https://www.yieldify.com/\">Yieldify</a>",
+    })
+    void crmLookalikesStay(String html) {
+        assertKept(html);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Ometria's tag as Magento 1 prints it after the page data, and by tag
+        """
+            <script type="text/javascript">
+              document.observe("dom:loaded", function () {
+                var url = window.location.protocol + "//cdn.ometria.com/tags/0a1b2c3d4e5f6789.js";
+                var sc = document.createElement('script'); sc.src = url; sc.setAttribute('async', 'true');
+                document.getElementsByTagName("head")[0].appendChild(sc);
+              });
+            </script>""",
+        "<script src=\"https://cdn.ometria.com/tags/0a1b2c3d4e5f6789.js\" async></script>",
+        // Yieldify's tag with the page URL appended
+        "<script>(function(d){var y=d.createElement('script');y.src='https://td.yieldify.com/yieldify/code.js"
+            + "?w_uuid=0a1b2c3d-4e5f-6789-abcd-ef0123456789&k=1&loca='+window.location.href;y.async=true;"
+            + "d.getElementsByTagName('head')[0].appendChild(y);})(document);</script>",
+    })
+    void ometriaAndYieldifyGo(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
 }
