@@ -374,4 +374,59 @@ class RetailCrmShapesTest {
     void ometriaAndYieldifyGo(String tag) {
         assertRemovedAndKeptWhenAllowed(tag);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // SALESmanago's monitoring code as a Magento module prints it with the configured endpoint, pretty and
+        // minified, and the older loader with the host written out
+        """
+            <script type="text/javascript">
+              var _smid = "a1b2c3d4e5f6g7h8";
+              var _smcustom = true;
+              (function (w, name, src, el, first) {
+                w['SalesmanagoObject'] = name;
+                w[name] = w[name] || function () { (w[name].q = w[name].q || []).push(arguments); };
+                el = document.createElement('script'); el.async = true; el.src = src;
+                first = document.getElementsByTagName('script')[0]; first.parentNode.insertBefore(el, first);
+              })(window, 'sm', smEndpoint + '/static/sm.js');
+            </script>""",
+        "<script>var _smid=\"a1b2c3d4e5f6g7h8\";(function(w,r,a,e,f){w.SalesmanagoObject=r;w[r]=w[r]||function(){"
+            + "(w[r].q=w[r].q||[]).push(arguments)};e=document.createElement('script');e.async=!0;e.src=a;"
+            + "f=document.getElementsByTagName('script')[0];f.parentNode.insertBefore(e,f)})(window,'sm',"
+            + "'https://app3.salesmanago.pl/static/sm.js');sm('webPush',['0a1b2c3d','120']);</script>",
+        "<script>\n  var _smid = 'a1b2c3d4e5f6g7h8';\n  (function () {\n    var t = document.createElement('script');\n"
+            + "    t.async = true; t.src = 'https://www.salesmanago.pl/static/sm.js';\n"
+            + "    document.body.appendChild(t);\n  })();\n</script>",
+        // Cordial's loader in a RequireJS callback and its script by tag
+        """
+            <script>
+              require(['jquery'], function ($) {
+                var tag = document.createElement('script');
+                tag.setAttribute('data-cordial-track-key', 'shop-example');
+                tag.setAttribute('data-cordial-url', 'track.cordial.io');
+                tag.setAttribute('data-auto-track', false);
+                tag.src = '//track.cordial.io/track.js';
+                tag.async = true;
+                document.body.appendChild(tag);
+              });
+            </script>""",
+        "<script async src=\"https://track.cordial.io/track.v2.js\" data-cordial-track-key=\"shop-example\">"
+            + "</script>",
+    })
+    void salesmanagoAndCordialGo(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // SALESmanago's and Cordial's forms and links the visitor uses, and the page's own calls
+        "<form action=\"https://app3.salesmanago.pl/form/a1b2c3/contact.htm\" method=\"post\">"
+            + "<input name=\"email\"></form>",
+        "<a href=\"https://www.salesmanago.com/\">SALESmanago</a>",
+        "<script>crdl('event', 'browse', {sku: 'SKU-1', price: 19.9});</script>",
+        "<script src=\"/js/track.js\"></script>",
+    })
+    void crmFormsLinksAndCallsStay(String html) {
+        assertKept(html);
+    }
 }
