@@ -429,4 +429,41 @@ class RetailCrmShapesTest {
     void crmFormsLinksAndCallsStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Conversant's universal tag as a tag manager writes it, and as an image
+        """
+            <script>
+              setTimeout(function () {
+                var dtmSrc = window.location.protocol + "//login.dotomi.com/ucm/UCMController?"
+                  + "dtm_com=28&dtm_fid=101&dtm_cid=1234&dtm_cmagic=a1b2c3&dtm_format=5";
+                var dtmTag = {cli_promo_id: "1", dtm_user_id: window.customerHash || ""};
+                for (var key in dtmTag) { dtmSrc += "&" + key + "=" + encodeURIComponent(dtmTag[key]); }
+                var el = document.createElement("iframe");
+                el.style.display = "none"; el.src = dtmSrc;
+                document.body.appendChild(el);
+              }, 500);
+            </script>""",
+        "<img src=\"https://login.dotomi.com/ucm/UCMController?dtm_com=2&amp;dtm_cid=1234&amp;dtm_cmagic=a1b2c3"
+            + "&amp;dtm_fid=103&amp;dtm_format=6\" width=\"1\" height=\"1\" alt=\"\">",
+        // Dianomi's feed script, as a tag and as a Next.js page loads it
+        "<script type=\"text/javascript\" id=\"dianomi_context_script\""
+            + " src=\"https://www.dianomi.com/js/contextfeed.js\"></script>",
+        "<script src=\"https://www.dianomi.com/js/contextfeed.js\" data-nscript=\"lazyOnload\"></script>",
+    })
+    void conversantAndDianomiGo(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // a CJ affiliate link through dotomi.com is a link the visitor follows; Dianomi's empty slot stays
+        "<a href=\"https://cj.dotomi.com/links-t/1234567/type/dlg/sid/abc/https://shop.example/\">Deal</a>",
+        "<div class=\"dianomi_context\" data-dianomi-context-id=\"443\"></div>",
+        "<a href=\"https://www.dianomi.com/advertisers\">Advertise with Dianomi</a>",
+    })
+    void affiliateLinksAndAdSlotsStay(String html) {
+        assertKept(html);
+    }
 }
