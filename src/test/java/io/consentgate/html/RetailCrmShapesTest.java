@@ -466,4 +466,61 @@ class RetailCrmShapesTest {
     void affiliateLinksAndAdSlotsStay(String html) {
         assertKept(html);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // on-site search and recommendation widgets whose one script renders what the visitor uses (results,
+        // autocomplete, product carousels) and sends its own events: functional content, not listed
+        "<script src=\"https://js.klevu.com/core/v2/klevu.js\"></script>",
+        """
+            <script>
+              klevu.interactive(function () {
+                klevu({
+                  url: {protocol: 'https:', landing: '/search', search: 'https://eucs29v2.ksearchnet.com/cs/v2/search'},
+                  search: {minChars: 0, searchBoxSelector: 'input[name=q]', apiKey: 'klevu-1234567890'}
+                });
+              });
+            </script>""",
+        "<script>(function(w,d){var c=d.createElement('script');c.async=true;c.src='https://cdn.clerk.io/clerk.js';"
+            + "d.head.appendChild(c);w.__clerk_q=w.__clerk_q||[];w.Clerk=w.Clerk||function(){"
+            + "w.__clerk_q.push(arguments)};})(window,document);Clerk('config',{key:'pUbLiCkEy123'});</script>",
+        "<span class=\"clerk\" data-template=\"@product-page-alternatives\" data-products=\"[1234]\"></span>",
+        "<script src=\"//www.searchanise.com/widgets/v1.0/init.js\" async></script>",
+        "<script src=\"https://cnstrc.com/js/cust/shop_example_a1b2c3.js\" async></script>",
+    })
+    void searchAndRecommendationWidgetsStay(String html) {
+        assertKept(html);
+    }
+
+    @Test
+    void aShopPageLosesOnlyTheRefusedCategoriesTrackers() {
+        String page = """
+            <!doctype html><html><head>
+            <script type="application/ld+json">{"@type": "Product", "name": "Nosto Scarf", "sku": "SKU-1"}</script>
+            <script src="https://connect.nosto.com/include/magento-d4e5f6" async></script>
+            <script src="https://se.monetate.net/js/2/a-1b2c3d4e/p/shop.example/entry.js" async></script>
+            <script src="https://cdn.jsdelivr.net/npm/search-insights@2.13.0/dist/search-insights.min.js"></script>
+            <script src="https://static.trackedweb.net/js/_dmptv4.js"></script>
+            <script src="/static/frontend/Shop/theme/en_GB/js/search.js"></script>
+            </head><body>
+            <form role="search" action="/search"><input id="searchbox" name="q"></form>
+            <div class="nosto_element" id="productpage-nosto-1"></div>
+            <script>window.shopCart = {items: [{sku: 'SKU-1', qty: 1}]};</script>
+            </body></html>""";
+        String none = rewrite(REMOVE, page, ConsentDecision.refuseAll());
+        String noMarketing = rewrite(REMOVE, page, ANALYTICS_ONLY);
+        String noAnalytics = rewrite(REMOVE, page, MARKETING_ONLY);
+        for (String out : new String[] {none, noMarketing, noAnalytics}) {
+            assertTrue(out.contains("\"name\": \"Nosto Scarf\"") && out.contains("/js/search.js")
+                && out.contains("id=\"searchbox\"") && out.contains("productpage-nosto-1")
+                && out.contains("window.shopCart") && !out.contains("monetate.net"), out);
+        }
+        assertTrue(!none.contains("nosto.com") && !none.contains("search-insights")
+            && !none.contains("trackedweb"), none);
+        assertTrue(!noMarketing.contains("nosto.com") && !noMarketing.contains("trackedweb")
+            && noMarketing.contains("search-insights"), noMarketing);
+        assertTrue(noAnalytics.contains("nosto.com") && noAnalytics.contains("trackedweb")
+            && !noAnalytics.contains("search-insights"), noAnalytics);
+        assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
+    }
 }
