@@ -105,6 +105,7 @@ class RetailCrmShapesTest {
         "<div id=\"recs\" class=\"product-recommendations\"></div>",
         "<script src=\"/static/frontend/Shop/theme/en_GB/js/search.js\"></script>",
         "<p>Our new scarab beetle brooch ships with a Monetate-free, Nosto-free checkout.</p>",
+        "<script>var monetateTimeout = 3000; window.monetateTracking = false;</script>",
         "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", \"@type\": \"Product\","
             + " \"name\": \"Monetate Blue Scarf\", \"sku\": \"DY-100\", \"brand\": {\"@type\": \"Brand\","
             + " \"name\": \"Nosto & Qubit\"}, \"url\": \"https://shop.example/p/se.monetate.net-scarf\"}</script>",
@@ -522,5 +523,37 @@ class RetailCrmShapesTest {
         assertTrue(noAnalytics.contains("nosto.com") && noAnalytics.contains("trackedweb")
             && !noAnalytics.contains("search-insights"), noAnalytics);
         assertEquals(page, rewrite(REMOVE, page, ConsentDecision.allowAll()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // loaders that pick the scheme from the page's protocol and append the host without slashes
+        "<script type=\"text/javascript\">\n  var _smid = \"a1b2c3d4e5f6g7h8\";\n  (function () {\n"
+            + "    var sm = document.createElement('script'); sm.type = 'text/javascript'; sm.async = true;\n"
+            + "    sm.src = ('https:' == document.location.protocol ? 'https://' : 'http://')"
+            + " + 'app2.salesmanago.pl/static/sm.js';\n"
+            + "    var s = document.getElementsByTagName('script')[0]; s.parentNode.insertBefore(sm, s);\n"
+            + "  })();\n</script>",
+        "<script>var ScarabQueue=ScarabQueue||[];(function(id){var js=document.createElement('script');js.id=id;"
+            + "js.src=('https:'==document.location.protocol?'https://':'http://')+'cdn.scarabresearch.com/js/'"
+            + "+'1A2B3C4D5E6F7A8B'+'/scarab-v2.js';document.head.appendChild(js)})('scarab-js-api');</script>",
+        // Monetate's older tag, whose host the scheme test splits ("https://s" + "b.monetate.net")
+        """
+            <script type="text/javascript">
+              var monetateT = new Date().getTime();
+              (function () {
+                var p = document.location.protocol;
+                if (p == "http:" || p == "https:") {
+                  var m = document.createElement('script'); m.type = 'text/javascript'; m.async = true;
+                  m.src = (p == "https:" ? "https://s" : "http://") + "b.monetate.net/js/1/a-1b2c3d4e/p/shop.example/"
+                    + Math.floor((monetateT + 2961942) / 3600000) + "/g";
+                  var s = document.getElementsByTagName('script')[0]; s.parentNode.insertBefore(m, s);
+                }
+              })();
+            </script>""",
+        "<link rel=\"preload\" as=\"script\" href=\"https://track.cordial.io/track.v2.js\">",
+    })
+    void loadersThatSplitTheSchemeGo(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
     }
 }
