@@ -78,6 +78,9 @@ class RetailCrmShapesTest {
         "<script type=\"text/javascript\" src=\"//cdn.dynamicyield.com/api/8765432/api_dynamic.js\"></script>",
         "<script type=\"text/javascript\" src=\"//cdn.dynamicyield.com/api/8765432/api_static.js\"></script>",
         "<link rel=\"preconnect\" href=\"//st.dynamicyield.com\">",
+        // Dynamic Yield's scripts through a first-party proxy, and Emarsys for a China account
+        "<script src=\"https://dy.shop.example/api/8765432/api_dynamic.js\"></script>",
+        "<script src=\"https://recommender.predict.emarsys.cn/js/1A2B3C4D5E6F7A8B/scarab-v2.js\"></script>",
     })
     void existingCrmAndPersonalisationTagsGo(String tag) {
         assertRemovedAndKeptWhenAllowed(tag);
@@ -130,6 +133,9 @@ class RetailCrmShapesTest {
               })();
             </script>""",
         "<link rel=\"preconnect\" href=\"https://connect.nosto.com\">",
+        // any other script on the same host, as an app embed writes it
+        "<script src=\"https://connect.nosto.com/script/shopify/market/nosto.js?merchant=shopify-12345678"
+            + "&amp;market=1234\" async></script>",
     })
     void nostoGoes(String tag) {
         assertRemovedAndKeptWhenAllowed(tag);
