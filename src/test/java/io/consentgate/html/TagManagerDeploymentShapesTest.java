@@ -81,9 +81,9 @@ class TagManagerDeploymentShapesTest {
 
     @Test
     void selfHostedTealiumCopiesGo() {
-        String min = "<script type=\"text/javascript\">(function(a,b,c,d){a='/static/tealium/prod/utag.js';"
-            + "b=document;c='script';d=b.createElement(c);d.src=a;d.type='text/java'+c;d.async=true;"
-            + "a=b.getElementsByTagName(c)[0];a.parentNode.insertBefore(d,a);})();</script>";
+        String min = "<script type=\"text/javascript\">!function(doc,tag){var el=doc.createElement(tag),"
+            + "first=doc.getElementsByTagName(tag)[0];el.async=!0;el.src='/static/tealium/prod/utag.js';"
+            + "first.parentNode.insertBefore(el,first)}(document,'script');</script>";
         String src = "<script src=\"https://assets.northwind.example/tealium/utag.js?v=202411\" async></script>";
         String sync = "<script src='/content/dam/northwind/tealium/utag.sync.js'></script>";
         String data = "<script>var utag_data = {\"page_name\":\"home\",\"country\":\"de\"};</script>";
@@ -112,9 +112,9 @@ class TagManagerDeploymentShapesTest {
         // the data layer and the loader merged into one script: it goes whole, and the site's later reads of
         // utag_data find a stand-in instead of throwing a ReferenceError
         String merged = "<script>var utag_data = {page_type: 'product', product_id: ['SKU-4412']};"
-            + "(function(a,b,c,d){a='//tags.tiqcdn.com/utag/northwind/main/prod/utag.js';b=document;c='script';"
-            + "d=b.createElement(c);d.src=a;d.async=true;a=b.getElementsByTagName(c)[0];"
-            + "a.parentNode.insertBefore(d,a);})();</script>";
+            + "(function (doc) { var tms = doc.createElement('script'); tms.async = true;"
+            + " tms.src = '//tags.tiqcdn.com/utag/northwind/main/prod/utag.js';"
+            + " doc.head.appendChild(tms); })(document);</script>";
         String reader = "<script>if (utag_data.page_type === 'product') { gallery.init(); }</script>";
         String out = RewriteAssertions.assertRefusedAndUnchanged(RewriteAssertions.REMOVE_WITH_STUBS, merged + reader,
             List.of("tiqcdn"), List.of("d('uta'+'g_data',s);"), ALL);
