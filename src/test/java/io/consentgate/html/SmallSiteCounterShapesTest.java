@@ -113,7 +113,7 @@ class SmallSiteCounterShapesTest {
                 "<a href='https://www.histats.com/'>Histats</a>", "<a href=\"/\" target=\"_blank\"></a>",
                 "<a title=\"Web Analytics\" href=\"https://statcounter.com/\"",
                 "/static/v1/widgets/3813536458-widgets.js", "_WidgetManager._Init(",
-                "widget_css_bundle.css", "Broad beans, second sowing"));
+                "widget_css_bundle.css", "Broad beans, second sowing", "var sc_project = 12987654;"));
     }
 
     @Test
@@ -295,7 +295,7 @@ class SmallSiteCounterShapesTest {
     @Test
     void discourseThemeFooterLosesWhosAmungUsAndKeepsTheThemeScripts() {
         assertRewritten(DISCOURSE_PAGE, NONE, List.of("waust.at", "widgets.amung.us", "amung.us/widget"),
-            List.of("/assets/discourse-6e1f.js", "/theme-javascripts/a1b2c3d4e5.js",
+            List.of("/assets/discourse-6e1f.js", "/theme-javascripts/a1b2c3d4e5.js", "<script id=\"_wauq7x\">",
                 "<a href=\"https://whos.amung.us/stats/g8lockguild/\"></a>", "desktop_theme_4_1a2b3c.css",
                 "Who is online right now?"));
     }
