@@ -142,10 +142,12 @@ class SmallSiteCounterShapesTest {
         (document.getElementById("licnt9F3A"),document)</script><!--/LiveInternet-->
         <!-- Yandex.Metrika counter -->
         <script type="text/javascript">
-           (function(m,e,t,r,i,k,a){m[i]=m[i]||function(){(m[i].a=m[i].a||[]).push(arguments)};
-           m[i].l=1*new Date();k=e.createElement(t),a=e.getElementsByTagName(t)[0],k.async=1,k.src=r,\
-        a.parentNode.insertBefore(k,a)})
-           (window, document, "script", "https://mc.yandex.ru/metrika/tag.js", "ym");
+           (function (win, doc, src, fn) {
+             win[fn] = win[fn] || function () { (win[fn].a = win[fn].a || []).push(arguments); };
+             win[fn].l = Date.now();
+             var tag = doc.createElement("script"); tag.async = true; tag.src = src;
+             doc.head.appendChild(tag);
+           })(window, document, "https://mc.yandex.ru/metrika/tag.js", "ym");
            ym(87654321, "init", { clickmap:true, trackLinks:true, accurateTrackBounce:true });
         </script>
         <noscript><div><img src="https://mc.yandex.ru/watch/87654321" style="position:absolute; left:-9999px;" \
