@@ -199,6 +199,10 @@ class LoaderMatchTest {
         /OneSignalSDKWorker.js                                       | -          | -
         /static/glassbox/detector-dom.min.js                         | glassbox   | analytics
         /static/js/detector.js                                       | -          | -
+        /etc/clientlibs/bank/tealeaf.min.js                          | acoustic-tealeaf | analytics
+        https://cdn.bank.example/ui/tealeaf.js?v=6.4                 | acoustic-tealeaf | analytics
+        /js/teal-leaf-theme.js                                       | -          | -
+        /js/tealeaf-config.js                                        | -          | -
         https://guides.shop.example/messo/SXhM1amPRRoR2TPYuc50qIPxzw7E/messo.min.js | chameleon | analytics
         /js/messo-layout.js                                          | -          | -
         //data-5e1c0a9b3f.rheinblick-online.de/iomm/latest/bootstrap/loader.js | infonline | analytics

@@ -556,6 +556,16 @@ class ScriptMatchTest {
         assertEquals(Set.of("glassbox"), ids("if (typeof _cls_config === 'undefined') _cls_config = {};\n"
                 + "_cls_config.valueMaskingMode = 'whitelist';\n_cls_config.detectorPath = 'https://cdn.gbqofs.com/sv/a/';"));
         assertEquals(Set.of(), ids("var my_cls_config = {}; var _cls_configs = [];"));
+        // Tealeaf by the start call its configuration script makes; its event calls and look-alikes stay
+        assertEquals(Set.of("acoustic-tealeaf"), ids("if (!TLT.isInitialized()) { TLT.init(config, afterInit); }"));
+        assertEquals(Set.of("acoustic-tealeaf"), ids("window.TLT.init(tealeafConfig);"));
+        assertEquals(Set.of(), ids("if (window.TLT) { TLT.logCustomEvent('quote', {step: 2}); }"));
+        assertEquals(Set.of(), ids("var q = QTLT.init(opts); var t = tlt.init();"));
+        // call tracking by the host its loader writes; a site's own call to Invoca's API loads nothing
+        assertEquals(Set.of("invoca"), ids("(function (w, d, p, id) { w.InvocaTagId = id; })(window, document,"
+                + " 'solutions.invocacdn.com/js/invoca-latest.min.js', '2041/3816540927');"));
+        assertEquals(Set.of(), ids("if (window.Invoca && Invoca.PNAPI) { Invoca.PNAPI.run(); }"));
+        assertEquals(Set.of(), ids("window.__ctm_cvars = window.__ctm_cvars || []; __ctm_cvars.push({consent: 1});"));
         // Usabilla's lightningjs embed names its host; calls into the widget stay
         assertEquals(Set.of("usabilla"), ids("window.usabilla_live = lightningjs.require(\"usabilla_live\","
                 + " \"//w.usabilla.com/1400b371716f.js\");"));

@@ -241,6 +241,19 @@ class UrlMatchTest {
         https://cdn.gbqofs.com/acme-bank/p/detector-dom.min.js            | -    | glassbox
         https://c2001.report.gbss.io/5ny045gc/glassbox/reporting/64155f70-7f25-739f/cls_report | - | glassbox
         https://www.glassbox.com/                                         | -    | -
+        https://aucollector.tealeaf.ibmcloud.com/collector/collectorPost  | -    | acoustic-tealeaf
+        https://cdn.decibelinsight.net/i/13579/224466/di.js               | -    | decibel
+        //decibelinsight.net/i/13579/di.js                                | -    | decibel
+        https://www.decibel.com/                                          | -    | -
+        //cdn.callrail.com/companies/418273645/9c1e5a7b3d20f4e6a8b1/12/swap.js | - | callrail
+        https://www.callrail.com/privacy                                  | -    | -
+        https://solutions.invocacdn.com/js/invoca-latest.min.js           | -    | invoca
+        https://www.invoca.com/                                           | -    | -
+        https://developers.invoca.net/en/latest/web_integration/index.html | -   | -
+        //58213.tctm.co/t.js                                              | -    | calltrackingmetrics
+        https://www.calltrackingmetrics.com/                              | -    | -
+        https://s.ksrndkehqnwntyxlhgto.com/104522.js                      | -    | whatconverts
+        https://www.whatconverts.com/                                     | -    | -
         //w.usabilla.com/1400b371716f.js                                  | -    | usabilla
         https://usabilla.com/                                             | -    | -
         https://fast.chameleon.io/messo/SXhM1amPRRoR2TPYuc50qIPxzw7E/messo.min.js | - | chameleon
