@@ -254,6 +254,9 @@ class UrlMatchTest {
         https://www.calltrackingmetrics.com/                              | -    | -
         https://s.ksrndkehqnwntyxlhgto.com/104522.js                      | -    | whatconverts
         https://www.whatconverts.com/                                     | -    | -
+        https://lptag.liveperson.net/tag/tag.js?site=12345678             | -    | liveperson
+        https://lpcdn.lpsnmedia.net/le_unified_window/10.31.0/index.html  | -    | liveperson
+        https://www.liveperson.com/                                       | -    | -
         //w.usabilla.com/1400b371716f.js                                  | -    | usabilla
         https://usabilla.com/                                             | -    | -
         https://fast.chameleon.io/messo/SXhM1amPRRoR2TPYuc50qIPxzw7E/messo.min.js | - | chameleon

@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Glassbox), the enterprise chat their support teams answer (LivePerson, Genesys Cloud, Salesforce Embedded
  * Service) and the common tags as these sites write them (consent mode, a pixel on a symptom page, {@code <noscript>}
  * pixels on the thank-you page). The vendors' loaders are written in their shapes (hosts, globals and calls), not
- * copied. A refused tracker goes; the phone number printed in the page, the booking form, the support chat and the
- * site's own scripts stay; with everything allowed the page is unchanged.
+ * copied. A refused tracker goes; the phone number printed in the page, the booking form, the support chat (gone
+ * only where functional is refused) and the site's own scripts stay; with everything allowed the page is unchanged.
  */
 class RegulatedSiteShapesTest {
 
@@ -261,12 +261,6 @@ class RegulatedSiteShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        // LivePerson's web tag with the engagement section and a page's own lpTag.sdes push
-        "<script type=\"text/javascript\">\n  window.lpTag = window.lpTag || {};\n"
-            + "  lpTag.site = '12345678';\n  lpTag.section = ['member-support', 'claims'];\n"
-            + "  (function (d) { var s = d.createElement('script'); s.async = true;"
-            + " s.src = 'https://lptag.liveperson.net/tag/tag.js?site=' + lpTag.site; d.head.appendChild(s); })"
-            + "(document);\n</script>\n<div id=\"lp-chat-button\"></div>",
         // Genesys Cloud web messaging's bootstrap for the deployment a support team answers
         "<script type=\"text/javascript\" charset=\"utf-8\">\n  (function (g, e, n, es, ys) {\n"
             + "    g['_genesysJs'] = e; g[e] = g[e] || function () { (g[e].q = g[e].q || []).push(arguments); };\n"
@@ -288,6 +282,24 @@ class RegulatedSiteShapesTest {
         assertStays(html, ANALYTICS_REFUSED);
         assertStays(html, MARKETING_REFUSED);
         assertStays(html, ALL);
+    }
+
+    @Test
+    void livePersonChatGoesOnlyWithFunctionalAndThePagesEngagementAttributesStay() {
+        // LivePerson's web tag is a support chat (functional): it goes only where functional is refused, and the
+        // page's own push of engagement attributes loads nothing without it
+        String tag = "<script type=\"text/javascript\">\n  window.lpTag = window.lpTag || {};\n"
+            + "  lpTag.site = '12345678';\n  lpTag.section = ['member-support', 'claims'];\n"
+            + "  (function (d) { var s = d.createElement('script'); s.async = true;"
+            + " s.src = 'https://lptag.liveperson.net/tag/tag.js?site=' + lpTag.site; d.head.appendChild(s); })"
+            + "(document);\n</script>";
+        String sdes = "<script>\n  lpTag.sdes = lpTag.sdes || [];\n  lpTag.sdes.push({type: 'service',"
+            + " service: {topic: 'claim status', status: 1}});\n</script>\n<div id=\"lp-chat-button\"></div>";
+        String page = BOOKING + tag + sdes + OWN;
+        assertEquals(BOOKING + sdes + OWN, rewrite(page, NONE));
+        assertEquals(page, rewrite(page, ANALYTICS_REFUSED));
+        assertEquals(page, rewrite(page, MARKETING_REFUSED));
+        assertEquals(page, rewrite(page, ALL));
     }
 
     @ParameterizedTest
