@@ -172,10 +172,12 @@ class RegulatedSiteShapesTest {
     @ValueSource(strings = {
         // GTM with Google consent mode: the defaults script loads nothing and stays (a refused Google tag then
         // starts with nothing), the container and its frame go
-        "<script>(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':\nnew Date().getTime(),event:'gtm.js'});"
-            + "var f=d.getElementsByTagName(s)[0],\nj=d.createElement(s),dl=l!='dataLayer'?'&l='+l:'';j.async=true;"
-            + "j.src=\n'https://www.googletagmanager.com/gtm.js?id='+i+dl;f.parentNode.insertBefore(j,f);\n"
-            + "})(window,document,'script','dataLayer','GTM-RFC8K2Q');</script>",
+        "<script>\n(function (win, doc, layerName, containerId) {\n"
+            + "  win[layerName] = win[layerName] || [];\n"
+            + "  win[layerName].push({ 'gtm.start': Date.now(), event: 'gtm.js' });\n"
+            + "  var el = doc.createElement('script'); el.async = true;\n"
+            + "  el.src = 'https://www.googletagmanager.com/gtm.js?id=' + containerId;\n"
+            + "  doc.head.appendChild(el);\n})(window, document, 'dataLayer', 'GTM-RFC8K2Q');\n</script>",
         "<noscript><iframe src=\"https://www.googletagmanager.com/ns.html?id=GTM-RFC8K2Q\" height=\"0\" width=\"0\""
             + " style=\"display:none;visibility:hidden\"></iframe></noscript>",
     })
@@ -202,31 +204,31 @@ class RegulatedSiteShapesTest {
     @ParameterizedTest
     @ValueSource(strings = {
         // the Meta pixel on a symptom page, with a content category a health site should never send
-        "<script>\n!function (f, b, e, v, n, t, s) { if (f.fbq) return; n = f.fbq = function () {"
-            + " n.callMethod ? n.callMethod.apply(n, arguments) : n.queue.push(arguments); };"
-            + " if (!f._fbq) f._fbq = n; n.push = n; n.loaded = !0; n.version = '2.0'; n.queue = [];"
-            + " t = b.createElement(e); t.async = !0; t.src = v; s = b.getElementsByTagName(e)[0];"
-            + " s.parentNode.insertBefore(t, s); }(window, document, 'script',"
-            + " 'https://connect.facebook.net/en_US/fbevents.js');\nfbq('init', '610293847561234');\n"
+        "<script>\n(function (win, src) {\n  if (win.fbq) { return; }\n"
+            + "  var pending = [];\n  var stub = function () { pending.push(arguments); };\n"
+            + "  stub.queue = pending; stub.version = '2.0'; win.fbq = win._fbq = stub;\n"
+            + "  var el = document.createElement('script'); el.async = true; el.src = src;\n"
+            + "  document.head.appendChild(el);\n})(window, 'https://connect.facebook.net/en_US/fbevents.js');\n"
+            + "fbq('init', '610293847561234');\n"
             + "fbq('track', 'ViewContent', {content_category: 'conditions/type-2-diabetes'});\n</script>",
         // LinkedIn on an insurer's quote page, with its noscript image
         "<script type=\"text/javascript\">\n_linkedin_partner_id = \"4412908\";\n"
             + "window._linkedin_data_partner_ids = window._linkedin_data_partner_ids || [];\n"
             + "window._linkedin_data_partner_ids.push(_linkedin_partner_id);\n</script>",
-        "<script type=\"text/javascript\">\n(function (l) { if (!l) { window.lintrk = function (a, b) {"
-            + " window.lintrk.q.push([a, b]); }; window.lintrk.q = []; }\n var s = document.getElementsByTagName("
-            + "'script')[0]; var b = document.createElement('script'); b.type = 'text/javascript'; b.async = true;\n"
-            + " b.src = 'https://snap.licdn.com/li.lms-analytics/insight.min.js';"
-            + " s.parentNode.insertBefore(b, s); })(window.lintrk);\n</script>",
+        "<script type=\"text/javascript\">\nif (!window.lintrk) {\n"
+            + "  window.lintrk = function (name, data) { window.lintrk.q.push([name, data]); };\n"
+            + "  window.lintrk.q = [];\n}\nvar insight = document.createElement('script');\n"
+            + "insight.async = true; insight.src = 'https://snap.licdn.com/li.lms-analytics/insight.min.js';\n"
+            + "document.body.appendChild(insight);\n</script>",
         "<noscript><img height=\"1\" width=\"1\" style=\"display:none;\" alt=\"\""
             + " src=\"https://px.ads.linkedin.com/collect/?pid=4412908&fmt=gif\" /></noscript>",
         // Bing UET on a law firm's case-evaluation page, and the thank-you page's noscript pixels
-        "<script>(function(w,d,t,r,u){var f,n,i;w[u]=w[u]||[],f=function(){var o={ti:\"187004455\","
-            + "enableAutoSpaTracking:true};o.q=w[u],w[u]=new UET(o),w[u].push(\"pageLoad\")},n=d.createElement(t),"
-            + "n.src=r,n.async=1,n.onload=n.onreadystatechange=function(){var s=this.readyState;s&&s!==\"loaded\""
-            + "&&s!==\"complete\"||(f(),n.onload=n.onreadystatechange=null)},i=d.getElementsByTagName(t)[0],"
-            + "i.parentNode.insertBefore(n,i)})(window,document,\"script\",\"//bat.bing.com/bat.js\",\"uetq\");"
-            + "</script>",
+        "<script>\nwindow.uetq = window.uetq || [];\n(function (queueName, tagId) {\n"
+            + "  var batScript = document.createElement('script');\n  batScript.async = true;\n"
+            + "  batScript.src = '//bat.bing.com/bat.js';\n  batScript.onload = function () {\n"
+            + "    var settings = { ti: tagId, enableAutoSpaTracking: true, q: window[queueName] };\n"
+            + "    window[queueName] = new UET(settings);\n    window[queueName].push('pageLoad');\n  };\n"
+            + "  document.head.appendChild(batScript);\n})('uetq', '187004455');\n</script>",
         "<noscript><img src=\"//bat.bing.com/action/0?ti=187004455&amp;Ver=2&amp;ea=submit_lead\" height=\"0\""
             + " width=\"0\" style=\"display:none; visibility: hidden;\" /></noscript>",
         "<noscript><img height=\"1\" width=\"1\" style=\"display:none\" src=\"https://www.facebook.com/tr?id="
