@@ -1,0 +1,202 @@
+package io.consentgate.html;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.consentgate.Category;
+import io.consentgate.ConsentDecision;
+import io.consentgate.ConsentMode;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Car dealer and real estate pages, which carry more tags than most: a dealer platform's inventory listing and
+ * vehicle detail page (a {@code dataLayer}, {@code digitalData} and the Automotive Standards Council's
+ * {@code asc_datalayer} describing the vehicle, a finance calculator, a trade-in form) with the automotive lead and
+ * chat tools (CarGurus' partner metrics, Podium, Gubagoo), and a real estate site's listing search and agent page
+ * with its lead tools (Follow Up Boss' widget tracker, RealScout's listing widgets), plus the common tags these
+ * sites carry (GTM, GA4 with {@code asc_} events, Meta's pixel with vehicle and listing events, Google Ads, Bing
+ * UET, TikTok, Snap). The vendors' loaders are written in their shapes (hosts, globals and calls), not copied. A
+ * refused tracker goes; the inventory, prices, photos, the calculator, the forms and the site's own scripts stay;
+ * with everything allowed the page is unchanged.
+ */
+class DealerAndRealEstateShapesTest {
+
+    private static final ConsentDecision NONE = ConsentDecision.refuseAll();
+    private static final ConsentDecision ALL = ConsentDecision.allowAll();
+    private static final ConsentDecision ANALYTICS_REFUSED = ConsentDecision.of(
+        Set.of(Category.FUNCTIONAL, Category.MARKETING), Map.of(), ConsentMode.OPT_IN);
+    private static final ConsentDecision MARKETING_REFUSED = ConsentDecision.of(
+        Set.of(Category.FUNCTIONAL, Category.ANALYTICS), Map.of(), ConsentMode.OPT_IN);
+    private static final ConsentDecision FUNCTIONAL_REFUSED = ConsentDecision.of(
+        Set.of(Category.ANALYTICS, Category.MARKETING), Map.of(), ConsentMode.OPT_IN);
+
+    /** A vehicle detail page's own content: the vehicle, its price and photos, the calculator and trade-in form. */
+    private static final String VDP = "<header class=\"dealer-head\"><a href=\"/\">Lakeside Motors</a>"
+        + " <a href=\"tel:+15555550142\">(555) 555-0142</a></header>\n"
+        + "<main class=\"vdp\" data-vin=\"1HGCV1F34PA012345\" data-stock=\"P4471\">\n"
+        + "<h1>Used 2023 Honda Accord EX-L</h1>\n"
+        + "<img class=\"vdp-photo\" src=\"https://pictures.dealer.com/l/lakesidemotors/1234/abc123x.jpg?impolicy=resize"
+        + "&amp;w=1024\" alt=\"2023 Honda Accord front\" loading=\"eager\">\n"
+        + "<p class=\"price\" data-price=\"27990\">Sale price <b>$27,990</b></p>\n"
+        + "<form id=\"payment-calculator\" class=\"finance-calc\"><input name=\"down\" value=\"3000\">"
+        + "<select name=\"term\"><option>60</option><option selected>72</option></select>"
+        + "<input name=\"apr\" value=\"6.49\"><output name=\"monthly\">$428/mo</output></form>\n"
+        + "<form id=\"trade-in\" action=\"/forms/trade-in\" method=\"post\"><input name=\"trade_vin\">"
+        + "<input name=\"mileage\" inputmode=\"numeric\"><input type=\"email\" name=\"email\" required>"
+        + "<button>Value my trade</button></form>\n</main>\n";
+    /** The platform's own data layers and scripts. */
+    private static final String OWN = "\n<script>\n  window.asc_datalayer = window.asc_datalayer || {\n"
+        + "    store_name: 'Lakeside Motors', oem_code: '', affiliation: 'dealer-platform', language: 'en',"
+        + " currency: 'usd',\n    page_type: 'item', events: [],\n    items: [{item_id: '1HGCV1F34PA012345',"
+        + " item_make: 'Honda', item_model: 'Accord', item_year: 2023, item_condition: 'used',"
+        + " item_price: 27990}]\n  };\n  var digitalData = {page: {pageType: 'vehicle-details'},"
+        + " vehicle: {vin: '1HGCV1F34PA012345', stockNumber: 'P4471', msrp: 29850, internetPrice: 27990}};\n"
+        + "</script>\n<script src=\"/static/js/finance-calculator.js?v=3.1\" defer></script>\n"
+        + "<script>initPaymentCalculator('#payment-calculator', {price: 27990, taxRate: 0.0725});</script>";
+
+    private static String rewrite(String html, ConsentDecision d) {
+        return RewriteAssertions.rewrite(RewriteAssertions.REMOVE, html, d);
+    }
+
+    /** {@code tag} between the vehicle page and the site's scripts goes with {@code refused}; the rest stays. */
+    private static void assertGoes(String tag, ConsentDecision refused) {
+        String page = VDP + tag + OWN;
+        assertEquals(VDP + OWN, rewrite(page, refused), tag);
+        assertEquals(page, rewrite(page, ALL), tag);
+    }
+
+    /** {@code html} between the vehicle page and the site's scripts stays byte for byte with {@code d}. */
+    private static void assertStays(String html, ConsentDecision d) {
+        String page = VDP + html + OWN;
+        assertEquals(page, rewrite(page, d), html);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Meta's pixel with the vehicle catalogue event a VDP sends, and its noscript image
+        "<script>\n!function (f, b, e, v, n, t, s) { if (f.fbq) return; n = f.fbq = function () {"
+            + " n.callMethod ? n.callMethod.apply(n, arguments) : n.queue.push(arguments); };"
+            + " if (!f._fbq) f._fbq = n; n.push = n; n.loaded = !0; n.version = '2.0'; n.queue = [];"
+            + " t = b.createElement(e); t.async = !0; t.src = v; s = b.getElementsByTagName(e)[0];"
+            + " s.parentNode.insertBefore(t, s); }(window, document, 'script',"
+            + " 'https://connect.facebook.net/en_US/fbevents.js');\nfbq('init', '210987654321098');\n"
+            + "fbq('track', 'ViewContent', {content_type: 'vehicle', content_ids: ['1HGCV1F34PA012345'],"
+            + " make: 'Honda', model: 'Accord', year: 2023, state_of_vehicle: 'used', price: 27990,"
+            + " currency: 'USD'});\n</script>",
+        "<noscript><img height=\"1\" width=\"1\" style=\"display:none\" src=\"https://www.facebook.com/tr?id="
+            + "210987654321098&amp;ev=ViewContent&amp;cd[content_type]=vehicle&amp;noscript=1\"></noscript>",
+        // Google Ads remarketing with the dealer's vertical parameters, Bing UET, TikTok and Snap
+        "<script async src=\"https://www.googletagmanager.com/gtag/js?id=AW-765432109\"></script><script>\n"
+            + "  window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}\n"
+            + "  gtag('js', new Date()); gtag('config', 'AW-765432109');\n  gtag('event', 'view_item', {send_to:"
+            + " 'AW-765432109', items: [{id: '1HGCV1F34PA012345', google_business_vertical: 'custom'}]});\n"
+            + "</script>",
+        "<script>(function(w,d,t,r,u){var f,n,i;w[u]=w[u]||[],f=function(){var o={ti:\"187654321\"};o.q=w[u],"
+            + "w[u]=new UET(o),w[u].push(\"pageLoad\")},n=d.createElement(t),n.src=r,n.async=1,"
+            + "n.onload=n.onreadystatechange=function(){var s=this.readyState;s&&s!==\"loaded\"&&s!==\"complete\""
+            + "||(f(),n.onload=n.onreadystatechange=null)},i=d.getElementsByTagName(t)[0],"
+            + "i.parentNode.insertBefore(n,i)})(window,document,\"script\",\"//bat.bing.com/bat.js\",\"uetq\");"
+            + "</script>",
+        "<script>\n  !function (w, d, t) { w.TiktokAnalyticsObject = t; var ttq = w[t] = w[t] || [];"
+            + " ttq.methods = ['page', 'track', 'identify']; ttq.load = function (id) {"
+            + " var s = d.createElement('script'); s.async = true;"
+            + " s.src = 'https://analytics.tiktok.com/i18n/pixel/events.js?sdkid=' + id + '&lib=' + t;"
+            + " d.head.appendChild(s); }; ttq.load('CQ8ABCDEFG1234567890'); ttq.page();"
+            + " }(window, document, 'ttq');\n</script>",
+        "<script type=\"text/javascript\">\n(function (win, doc, src) { if (win.snaptr) { return; }"
+            + " var a = win.snaptr = function () { a.handleRequest ? a.handleRequest.apply(a, arguments)"
+            + " : a.queue.push(arguments); }; a.queue = []; var s = doc.createElement('script'); s.async = true;"
+            + " s.src = src; doc.head.appendChild(s); })(window, document, 'https://sc-static.net/scevent.min.js');\n"
+            + "snaptr('init', '0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9', {});\nsnaptr('track', 'VIEW_CONTENT');\n"
+            + "</script>",
+    })
+    void commonMarketingTagsGoWithMarketing(String tag) {
+        assertGoes(tag, NONE);
+        assertGoes(tag, MARKETING_REFUSED);
+        assertStays(tag, ANALYTICS_REFUSED);
+    }
+
+    @Test
+    void ga4WithAscEventsGoesWithAnalyticsAndThePlatformsEventScriptStays() {
+        String loader = "<script async src=\"https://www.googletagmanager.com/gtag/js?id=G-ASC4LKM7Q2\"></script>";
+        String config = "<script>\n  window.dataLayer = window.dataLayer || [];\n"
+            + "  function gtag() { dataLayer.push(arguments); }\n  gtag('js', new Date());\n"
+            + "  gtag('config', 'G-ASC4LKM7Q2', {send_page_view: false});\n</script>";
+        // the platform sends its ASC events to whichever tags are configured: an event without a tag id
+        String events = "<script>\n  gtag('event', 'asc_pageview', {page_type: 'item', item_id: '1HGCV1F34PA012345',"
+            + " item_condition: 'used', event_owner: 'dealer-platform'});\n"
+            + "  document.querySelectorAll('[data-asc-cta]').forEach(function (el) {\n"
+            + "    el.addEventListener('click', function () { gtag('event', 'asc_cta_interaction',"
+            + " {element_text: el.textContent, event_action_result: 'calc'}); });\n  });\n</script>";
+        String page = VDP + loader + config + events + OWN;
+        assertEquals(VDP + events + OWN, rewrite(page, NONE));
+        assertEquals(VDP + events + OWN, rewrite(page, ANALYTICS_REFUSED));
+        assertEquals(page, rewrite(page, MARKETING_REFUSED));
+        assertEquals(page, rewrite(page, ALL));
+    }
+
+    @Test
+    void tagManagerContainerGoesAndTheVehicleDataLayerStays() {
+        String dataLayer = "<script>\n  window.dataLayer = window.dataLayer || [];\n  dataLayer.push({event:"
+            + " 'vdp_view', vehicle: {vin: '1HGCV1F34PA012345', year: 2023, make: 'Honda', model: 'Accord',"
+            + " trim: 'EX-L', price: 27990, condition: 'used', dealerId: 'lakesidemotors'}});\n</script>\n";
+        String container = "<script>(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':\n"
+            + "new Date().getTime(),event:'gtm.js'});var f=d.getElementsByTagName(s)[0],\n"
+            + "j=d.createElement(s),dl=l!='dataLayer'?'&l='+l:'';j.async=true;j.src=\n"
+            + "'https://www.googletagmanager.com/gtm.js?id='+i+dl;f.parentNode.insertBefore(j,f);\n"
+            + "})(window,document,'script','dataLayer','GTM-LKM7Q2');</script>\n"
+            + "<noscript><iframe src=\"https://www.googletagmanager.com/ns.html?id=GTM-LKM7Q2\" height=\"0\""
+            + " width=\"0\" style=\"display:none;visibility:hidden\"></iframe></noscript>";
+        String page = VDP + dataLayer + container + OWN;
+        assertEquals(VDP + dataLayer + "\n" + OWN, rewrite(page, NONE));
+        assertEquals(VDP + dataLayer + "\n" + OWN, rewrite(page, ANALYTICS_REFUSED));
+        assertEquals(VDP + dataLayer + "\n" + OWN, rewrite(page, MARKETING_REFUSED));
+        assertEquals(page, rewrite(page, ALL));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // inventory photos and 360 spins from the platform's image CDN, and a listing photo gallery
+        "<picture><source srcset=\"https://pictures.dealer.com/l/lakesidemotors/1234/abc123x.jpg?w=640 640w\">"
+            + "<img src=\"https://pictures.dealer.com/l/lakesidemotors/1234/abc123x.jpg\" alt=\"Side\"></picture>",
+        // a real estate platform's listing photo through its image CDN's resizing path, and a dealer platform's
+        // own data layer with the vehicles on the page
+        "<img class=\"listing-photo\" src=\"https://img.kvcore.com/cdn-cgi/image/fit=scale-down,format=auto,"
+            + "width=550/https://photos.idx-feed.example/23456789/1.jpg\" alt=\"12 Birch Ln, living room\">",
+        "<script>\n  window.DDC = window.DDC || {};\n"
+            + "  DDC.dataLayer = {page: {pageInfo: {pageName: 'VEHICLE_DETAILS'}},"
+            + " vehicles: [{vin: '1HGCV1F34PA012345', internetPrice: 27990, inventoryType: 'used'}]};\n</script>",
+        // RealScout's listing widget, a search the visitor uses, and a link to a Zillow listing
+        "<realscout-simple-search agent-encoded-id=\"QWdlbnQtMTIzNDU2\"></realscout-simple-search>"
+            + "<script src=\"https://em.realscout.com/widgets/realscout-web-components.umd.js\" type=\"module\""
+            + " crossorigin=\"anonymous\"></script>",
+        "<a href=\"https://www.zillow.com/homedetails/12-Birch-Ln-Lake-Oswego-OR-97034/12345678_zpid/\">"
+            + "See it on Zillow</a> <a href=\"https://www.trulia.com/profile/jane-agent/\">Trulia reviews</a>",
+        // links to the dealer's pages on marketplaces, an ActivEngage chat link, and JSON-LD naming them
+        "<a href=\"https://www.cargurus.com/Cars/m-Lakeside-Motors-sp123456\">Read our CarGurus reviews</a>"
+            + " <a href=\"https://www.cars.com/dealers/5551234/lakeside-motors/\">Cars.com</a>"
+            + " <a href=\"https://www.autotrader.com/car-dealers/portland-or/71234/lakeside-motors\">Autotrader</a>",
+        "<a class=\"chat-link\" href=\"https://go.activengage.com/s/sites/static/chat?d=lakesidemotors.example\""
+            + " target=\"_blank\">Live chat</a>",
+        "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", \"@type\": \"AutoDealer\","
+            + " \"name\": \"Lakeside Motors\","
+            + " \"sameAs\": [\"https://www.cargurus.com/Cars/m-Lakeside-Motors-sp123456\","
+            + " \"https://www.cars.com/dealers/5551234/lakeside-motors/\", \"https://www.facebook.com/lakesidemotors\","
+            + " \"https://www.podium.com/reviews/lakeside-motors\"]}</script>",
+        "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", \"@type\": \"Car\","
+            + " \"vehicleIdentificationNumber\": \"1HGCV1F34PA012345\", \"brand\": \"Honda\", \"model\": \"Accord\","
+            + " \"offers\": {\"@type\": \"Offer\", \"price\": 27990, \"priceCurrency\": \"USD\"}}</script>",
+        // businesses named like vendors, and the site's own scripts named like lead or chat tools
+        "<h2>Podium Auto Group</h2><p>Rated a Great Deal by CarGurus and Cars.com. Text us on Podium!</p>",
+        "<script src=\"/static/js/cargurus-deal-badge.js\"></script><script src=\"/js/lead-tracker.js\"></script>"
+            + "<script src=\"/assets/chat-button.js\"></script>",
+        "<script>window.widgetConfig = {tracker: 'inventory', agent: '/agent/jane-doe'};"
+            + " document.querySelectorAll('[data-gubagoo-cta]').forEach(function (b) { b.hidden = false; });</script>",
+    })
+    void inventoryWidgetsLinksAndLookAlikesStay(String html) {
+        assertStays(html, NONE);
+    }
+}
