@@ -74,6 +74,46 @@ class DealerAndRealEstateShapesTest {
         assertEquals(page, rewrite(page, d), html);
     }
 
+    /** CarGurus' partner metrics: its Snowplow tracker with CarGurus' collector and the metrics script. */
+    private static final String CARGURUS_METRICS = "<script>\n  /* CarGurus dealer metrics */\n"
+        + "  ;(function (win, doc, tag, src, name) {\n    if (win[name]) { return; }\n"
+        + "    win.GlobalSnowplowNamespace = win.GlobalSnowplowNamespace || [];\n"
+        + "    win.GlobalSnowplowNamespace.push(name);\n"
+        + "    win[name] = function () { (win[name].q = win[name].q || []).push(arguments); };\n"
+        + "    var el = doc.createElement(tag), first = doc.getElementsByTagName(tag)[0];\n"
+        + "    el.async = 1; el.src = src; first.parentNode.insertBefore(el, first);\n"
+        + "  })(window, document, 'script', '//d3j1weegxvu8ns.cloudfront.net/t.js', 'snowplow');\n"
+        + "  window.snowplow('newTracker', 'cgtracker', 'sp.cargurus.com', {discoverRootDomain: true,"
+        + " forceSecureTracker: true});\n  window.snowplow('trackPageView');\n"
+        + "  window.CarGurus = window.CarGurus || {};\n  (function () {\n"
+        + "    var metrics = document.createElement('script'); metrics.async = true;\n"
+        + "    metrics.src = 'https://static.cargurus.com/js/api/en_US/2.0/partnermetrics.js';\n"
+        + "    document.body.appendChild(metrics);\n  })();\n</script>";
+
+    @Test
+    void cargurusPartnerMetricsSnippetGoesWithEitherRefusal() {
+        // a Snowplow tracker (analytics) that reports to CarGurus for its ad optimisation (marketing): both needed
+        assertGoes(CARGURUS_METRICS, NONE);
+        assertGoes(CARGURUS_METRICS, MARKETING_REFUSED);
+        assertGoes(CARGURUS_METRICS, ANALYTICS_REFUSED);
+        assertStays(CARGURUS_METRICS, FUNCTIONAL_REFUSED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // CarGurus' metrics script written as a tag of its own, its Snowplow build, and a hint to its collector
+        "<script async src=\"https://static.cargurus.com/js/api/en_US/2.0/partnermetrics.js\"></script>",
+        "<script async src=\"//d3j1weegxvu8ns.cloudfront.net/2.6.2/t.js\"></script>",
+        "<link rel=\"preconnect\" href=\"https://sp.cargurus.com\">",
+        "<img src=\"https://sp.cargurus.com/i?e=pv&amp;url=https%3A%2F%2Flakesidemotors.example%2F&amp;tna=cgtracker\""
+            + " width=\"1\" height=\"1\" alt=\"\">",
+    })
+    void cargurusMetricsGoWithMarketing(String tag) {
+        assertGoes(tag, NONE);
+        assertGoes(tag, MARKETING_REFUSED);
+        assertStays(tag, ANALYTICS_REFUSED);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         // Meta's pixel with the vehicle catalogue event a VDP sends, and its noscript image
