@@ -114,6 +114,43 @@ class DealerAndRealEstateShapesTest {
         assertStays(tag, ANALYTICS_REFUSED);
     }
 
+    /** Follow Up Boss' widget tracker as a real estate site's header carries it. */
+    private static final String FUB_TRACKER = "<script>\n"
+        + "  (function (win, url, doc, name, tag, el) {\n    win['WidgetTrackerObject'] = name;\n"
+        + "    win[name] = win[name] || function () { (win[name].q = win[name].q || []).push(arguments); };\n"
+        + "    win[name].ds = 1 * new Date();\n    tag = 'script'; el = doc.createElement(tag);\n"
+        + "    var first = doc.getElementsByTagName(tag)[0]; el.async = 1; el.src = url;\n"
+        + "    first.parentNode.insertBefore(el, first);\n"
+        + "  })(window, 'https://widgetbe.com/agent', document, 'widgetTracker');\n"
+        + "  window.widgetTracker('create', 'WT-QMRTXHEB');\n  window.widgetTracker('send', 'pageview');\n"
+        + "</script>";
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        FUB_TRACKER,
+        // the same loader written by a site's bundle with the host in a variable, and the script as a tag
+        "<script>\nvar fubHost = \"https://widgetbe.com\";\n(function(w,d,n){w.WidgetTrackerObject=n;"
+            + "w[n]=w[n]||function(){(w[n].q=w[n].q||[]).push(arguments)};var s=d.createElement('script');"
+            + "s.async=true;s.src=fubHost+'/agent';d.head.appendChild(s);})(window,document,'widgetTracker');\n"
+            + "widgetTracker('create','WT-ZP4LKDWA');widgetTracker('send','pageview');\n</script>",
+        "<script async src=\"https://widgetbe.com/agent\"></script>",
+    })
+    void followUpBossTrackerGoesWithMarketing(String tag) {
+        assertGoes(tag, NONE);
+        assertGoes(tag, MARKETING_REFUSED);
+        assertStays(tag, ANALYTICS_REFUSED);
+    }
+
+    @Test
+    void leadFormHandlerThatReportsToFollowUpBossStays() {
+        // an event call in the site's own form handler sends nothing once the tracker's loader is gone
+        String handler = "<script>\n  document.getElementById('trade-in').addEventListener('submit', function () {\n"
+            + "    if (window.widgetTracker) { widgetTracker('send', 'event', 'lead', 'trade-in'); }\n"
+            + "    window.asc_datalayer.events.push({event: 'asc_form_submission', form_type: 'trade-in'});\n"
+            + "  });\n</script>";
+        assertStays(handler, NONE);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         // Meta's pixel with the vehicle catalogue event a VDP sends, and its noscript image
@@ -194,6 +231,33 @@ class DealerAndRealEstateShapesTest {
         assertEquals(VDP + dataLayer + "\n" + OWN, rewrite(page, NONE));
         assertEquals(VDP + dataLayer + "\n" + OWN, rewrite(page, ANALYTICS_REFUSED));
         assertEquals(VDP + dataLayer + "\n" + OWN, rewrite(page, MARKETING_REFUSED));
+        assertEquals(page, rewrite(page, ALL));
+    }
+
+    @Test
+    void listingSearchPageKeepsTheSearchAndListingsAndLosesTheLeadTracker() {
+        String search = "<form class=\"idx-search\" action=\"/homes-for-sale\" method=\"get\">"
+            + "<input name=\"city\" value=\"Lake Oswego\"><input name=\"min_price\" value=\"500000\">"
+            + "<select name=\"beds\"><option>3+</option></select><button>Search homes</button></form>\n"
+            + "<ul class=\"listings\"><li data-mls=\"23456789\"><img src=\"https://photos.idx-feed.example/"
+            + "23456789/1.jpg\" alt=\"12 Birch Ln\"><b>$749,000</b> 3 bd · 2 ba</li></ul>\n"
+            + "<realscout-office-listings agent-encoded-id=\"QWdlbnQtMTIzNDU2\" sort-order=\"NEWEST\""
+            + " listing-status=\"For Sale\" property-types=\"SFR,TC\"></realscout-office-listings>\n"
+            + "<script src=\"https://em.realscout.com/widgets/realscout-web-components.umd.js\""
+            + " type=\"module\"></script>\n";
+        String meta = "<script>\n!function (f, b, e, v, n, t, s) { if (f.fbq) return; n = f.fbq = function () {"
+            + " n.callMethod ? n.callMethod.apply(n, arguments) : n.queue.push(arguments); };"
+            + " if (!f._fbq) f._fbq = n; n.push = n; n.loaded = !0; n.version = '2.0'; n.queue = [];"
+            + " t = b.createElement(e); t.async = !0; t.src = v; s = b.getElementsByTagName(e)[0];"
+            + " s.parentNode.insertBefore(t, s); }(window, document, 'script',"
+            + " 'https://connect.facebook.net/en_US/fbevents.js');\nfbq('init', '345678901234567');\n"
+            + "fbq('track', 'Search', {content_type: 'home_listing', city: 'Lake Oswego', region: 'OR'});\n"
+            + "</script>";
+        String own = "\n<script src=\"/wp-content/plugins/idx-search/js/map-search.js\"></script>";
+        String page = search + FUB_TRACKER + meta + own;
+        assertEquals(search + own, rewrite(page, NONE));
+        assertEquals(search + own, rewrite(page, MARKETING_REFUSED));
+        assertEquals(page, rewrite(page, ANALYTICS_REFUSED));
         assertEquals(page, rewrite(page, ALL));
     }
 
