@@ -153,6 +153,25 @@ class DealerAndRealEstateShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        // Podium's web chat (a text conversation the visitor starts) and Gubagoo's chat and digital retailing
+        // toolbar, loaded by tag or by a platform's integration script with the vehicle's parameters
+        "<script defer src=\"https://connect.podium.com/widget.js#ORG_TOKEN=5f0c7a2e-1b3d-4e6f-8a9b-0c1d2e3f4a5b\""
+            + " id=\"podium-widget\" organization-api-token=\"5f0c7a2e-1b3d-4e6f-8a9b-0c1d2e3f4a5b\"></script>",
+        "<script async src=\"https://cdn.gubagoo.io/toolbars/81234/loader_81234_1.js\"></script>",
+        "<script>\n  window.gubagooCustomParams = {vin: '1HGCV1F34PA012345', make: 'Honda', model: 'Accord',"
+            + " year: 2023};\n  (function () { var g = document.createElement('script'); g.async = true;\n"
+            + "    g.src = 'https://cdn.gubagoo.io/toolbars/integration/LKM_81234.js';\n"
+            + "    document.head.appendChild(g); })();\n</script>",
+    })
+    void chatWidgetsGoOnlyWithFunctional(String tag) {
+        assertGoes(tag, NONE);
+        assertGoes(tag, FUNCTIONAL_REFUSED);
+        assertStays(tag, ANALYTICS_REFUSED);
+        assertStays(tag, MARKETING_REFUSED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
         // Meta's pixel with the vehicle catalogue event a VDP sends, and its noscript image
         "<script>\n!function (f, b, e, v, n, t, s) { if (f.fbq) return; n = f.fbq = function () {"
             + " n.callMethod ? n.callMethod.apply(n, arguments) : n.queue.push(arguments); };"
@@ -231,6 +250,25 @@ class DealerAndRealEstateShapesTest {
         assertEquals(VDP + dataLayer + "\n" + OWN, rewrite(page, NONE));
         assertEquals(VDP + dataLayer + "\n" + OWN, rewrite(page, ANALYTICS_REFUSED));
         assertEquals(VDP + dataLayer + "\n" + OWN, rewrite(page, MARKETING_REFUSED));
+        assertEquals(page, rewrite(page, ALL));
+    }
+
+    @Test
+    void vehicleDetailPageLosesOnlyWhatEachRefusalCovers() {
+        String head = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Used 2023 Honda Accord"
+            + " EX-L | Lakeside Motors</title>\n<link rel=\"stylesheet\" href=\"/static/css/site.css\">\n";
+        String ga4 = "<script async src=\"https://www.googletagmanager.com/gtag/js?id=G-ASC4LKM7Q2\"></script>";
+        String metrics = "<script async src=\"https://static.cargurus.com/js/api/en_US/2.0/partnermetrics.js\">"
+            + "</script>";
+        String body = "</head><body>\n" + VDP;
+        String podium = "<script defer src=\"https://connect.podium.com/widget.js#ORG_TOKEN=5f0c7a2e\""
+            + " id=\"podium-widget\"></script>";
+        String tail = OWN + "\n</body></html>";
+        String page = head + ga4 + metrics + body + podium + tail;
+        assertEquals(head + body + tail, rewrite(page, NONE));
+        assertEquals(head + metrics + body + podium + tail, rewrite(page, ANALYTICS_REFUSED));
+        assertEquals(head + ga4 + body + podium + tail, rewrite(page, MARKETING_REFUSED));
+        assertEquals(head + ga4 + metrics + body + tail, rewrite(page, FUNCTIONAL_REFUSED));
         assertEquals(page, rewrite(page, ALL));
     }
 
