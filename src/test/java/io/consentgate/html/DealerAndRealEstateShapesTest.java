@@ -311,6 +311,8 @@ class DealerAndRealEstateShapesTest {
         "<script>\n  window.DDC = window.DDC || {};\n"
             + "  DDC.dataLayer = {page: {pageInfo: {pageName: 'VEHICLE_DETAILS'}},"
             + " vehicles: [{vin: '1HGCV1F34PA012345', internetPrice: 27990, inventoryType: 'used'}]};\n</script>",
+        "<script>window.gubagooCustomParams = {vin: '1HGCV1F34PA012345', make: 'Honda', model: 'Accord',"
+            + " year: 2023, stock: 'P4471'};</script>",
         // RealScout's listing widget, a search the visitor uses, and a link to a Zillow listing
         "<realscout-simple-search agent-encoded-id=\"QWdlbnQtMTIzNDU2\"></realscout-simple-search>"
             + "<script src=\"https://em.realscout.com/widgets/realscout-web-components.umd.js\" type=\"module\""
