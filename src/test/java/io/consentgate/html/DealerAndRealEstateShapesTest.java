@@ -173,12 +173,12 @@ class DealerAndRealEstateShapesTest {
     @ParameterizedTest
     @ValueSource(strings = {
         // Meta's pixel with the vehicle catalogue event a VDP sends, and its noscript image
-        "<script>\n!function (f, b, e, v, n, t, s) { if (f.fbq) return; n = f.fbq = function () {"
-            + " n.callMethod ? n.callMethod.apply(n, arguments) : n.queue.push(arguments); };"
-            + " if (!f._fbq) f._fbq = n; n.push = n; n.loaded = !0; n.version = '2.0'; n.queue = [];"
-            + " t = b.createElement(e); t.async = !0; t.src = v; s = b.getElementsByTagName(e)[0];"
-            + " s.parentNode.insertBefore(t, s); }(window, document, 'script',"
-            + " 'https://connect.facebook.net/en_US/fbevents.js');\nfbq('init', '210987654321098');\n"
+        "<script>\n(function (win, src) {\n  if (win.fbq) { return; }\n"
+            + "  var pending = [];\n  var stub = function () { pending.push(arguments); };\n"
+            + "  stub.queue = pending; stub.version = '2.0'; win.fbq = win._fbq = stub;\n"
+            + "  var el = document.createElement('script'); el.async = true; el.src = src;\n"
+            + "  document.head.appendChild(el);\n})(window, 'https://connect.facebook.net/en_US/fbevents.js');"
+            + "\nfbq('init', '210987654321098');\n"
             + "fbq('track', 'ViewContent', {content_type: 'vehicle', content_ids: ['1HGCV1F34PA012345'],"
             + " make: 'Honda', model: 'Accord', year: 2023, state_of_vehicle: 'used', price: 27990,"
             + " currency: 'USD'});\n</script>",
@@ -190,11 +190,12 @@ class DealerAndRealEstateShapesTest {
             + "  gtag('js', new Date()); gtag('config', 'AW-765432109');\n  gtag('event', 'view_item', {send_to:"
             + " 'AW-765432109', items: [{id: '1HGCV1F34PA012345', google_business_vertical: 'custom'}]});\n"
             + "</script>",
-        "<script>(function(w,d,t,r,u){var f,n,i;w[u]=w[u]||[],f=function(){var o={ti:\"187654321\"};o.q=w[u],"
-            + "w[u]=new UET(o),w[u].push(\"pageLoad\")},n=d.createElement(t),n.src=r,n.async=1,"
-            + "n.onload=n.onreadystatechange=function(){var s=this.readyState;s&&s!==\"loaded\"&&s!==\"complete\""
-            + "||(f(),n.onload=n.onreadystatechange=null)},i=d.getElementsByTagName(t)[0],"
-            + "i.parentNode.insertBefore(n,i)})(window,document,\"script\",\"//bat.bing.com/bat.js\",\"uetq\");"
+        "<script>\nwindow.uetq = window.uetq || [];\n(function (queueName) {\n"
+            + "  var batScript = document.createElement('script');\n  batScript.async = true;\n"
+            + "  batScript.src = '//bat.bing.com/bat.js';\n  batScript.onload = function () {\n"
+            + "    var settings = { ti: \"187654321\" };\n    settings.q = window[queueName];\n"
+            + "    window[queueName] = new UET(settings);\n    window[queueName].push('pageLoad');\n  };\n"
+            + "  document.head.appendChild(batScript);\n})('uetq');\n"
             + "</script>",
         "<script>\n  !function (w, d, t) { w.TiktokAnalyticsObject = t; var ttq = w[t] = w[t] || [];"
             + " ttq.methods = ['page', 'track', 'identify']; ttq.load = function (id) {"
@@ -239,11 +240,12 @@ class DealerAndRealEstateShapesTest {
         String dataLayer = "<script>\n  window.dataLayer = window.dataLayer || [];\n  dataLayer.push({event:"
             + " 'vdp_view', vehicle: {vin: '1HGCV1F34PA012345', year: 2023, make: 'Honda', model: 'Accord',"
             + " trim: 'EX-L', price: 27990, condition: 'used', dealerId: 'lakesidemotors'}});\n</script>\n";
-        String container = "<script>(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':\n"
-            + "new Date().getTime(),event:'gtm.js'});var f=d.getElementsByTagName(s)[0],\n"
-            + "j=d.createElement(s),dl=l!='dataLayer'?'&l='+l:'';j.async=true;j.src=\n"
-            + "'https://www.googletagmanager.com/gtm.js?id='+i+dl;f.parentNode.insertBefore(j,f);\n"
-            + "})(window,document,'script','dataLayer','GTM-LKM7Q2');</script>\n"
+        String container = "<script>\n(function (win, doc, layerName, containerId) {\n"
+            + "  win[layerName] = win[layerName] || [];\n"
+            + "  win[layerName].push({ 'gtm.start': Date.now(), event: 'gtm.js' });\n"
+            + "  var el = doc.createElement('script'); el.async = true;\n"
+            + "  el.src = 'https://www.googletagmanager.com/gtm.js?id=' + containerId;\n"
+            + "  doc.head.appendChild(el);\n})(window, document, 'dataLayer', 'GTM-LKM7Q2');\n</script>\n"
             + "<noscript><iframe src=\"https://www.googletagmanager.com/ns.html?id=GTM-LKM7Q2\" height=\"0\""
             + " width=\"0\" style=\"display:none;visibility:hidden\"></iframe></noscript>";
         String page = VDP + dataLayer + container + OWN;
@@ -283,12 +285,12 @@ class DealerAndRealEstateShapesTest {
             + " listing-status=\"For Sale\" property-types=\"SFR,TC\"></realscout-office-listings>\n"
             + "<script src=\"https://em.realscout.com/widgets/realscout-web-components.umd.js\""
             + " type=\"module\"></script>\n";
-        String meta = "<script>\n!function (f, b, e, v, n, t, s) { if (f.fbq) return; n = f.fbq = function () {"
-            + " n.callMethod ? n.callMethod.apply(n, arguments) : n.queue.push(arguments); };"
-            + " if (!f._fbq) f._fbq = n; n.push = n; n.loaded = !0; n.version = '2.0'; n.queue = [];"
-            + " t = b.createElement(e); t.async = !0; t.src = v; s = b.getElementsByTagName(e)[0];"
-            + " s.parentNode.insertBefore(t, s); }(window, document, 'script',"
-            + " 'https://connect.facebook.net/en_US/fbevents.js');\nfbq('init', '345678901234567');\n"
+        String meta = "<script>\n(function (win, src) {\n  if (win.fbq) { return; }\n"
+            + "  var pending = [];\n  var stub = function () { pending.push(arguments); };\n"
+            + "  stub.queue = pending; stub.version = '2.0'; win.fbq = win._fbq = stub;\n"
+            + "  var el = document.createElement('script'); el.async = true; el.src = src;\n"
+            + "  document.head.appendChild(el);\n})(window, 'https://connect.facebook.net/en_US/fbevents.js');"
+            + "\nfbq('init', '345678901234567');\n"
             + "fbq('track', 'Search', {content_type: 'home_listing', city: 'Lake Oswego', region: 'OR'});\n"
             + "</script>";
         String own = "\n<script src=\"/wp-content/plugins/idx-search/js/map-search.js\"></script>";
