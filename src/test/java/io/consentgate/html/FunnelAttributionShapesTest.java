@@ -1,0 +1,345 @@
+package io.consentgate.html;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.consentgate.Category;
+import io.consentgate.ConsentDecision;
+import io.consentgate.ConsentMode;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sales funnels and course or creator platforms (ClickFunnels, Kajabi, Teachable, Thinkific, Podia, Systeme.io,
+ * Gumroad, Lemon Squeezy, ThriveCart) as their "tracking code" slots print them: ad-attribution and click-tracking
+ * tools (Hyros, RedTrack, Voluum, ClickMagick, Wicked Reports, TUNE/HasOffers, Everflow), the ad pixels pasted in
+ * head and body, and conversion calls on thank-you pages, beside the site's own UTM capture, opt-in forms and the
+ * checkout and payment widgets a buyer uses. The vendors' loaders are written in their shapes (hosts, globals and
+ * calls), not copied. With the categories refused the trackers go, the named first-party parts stay, and with
+ * everything allowed the page is untouched.
+ */
+class FunnelAttributionShapesTest {
+
+    private static final ConsentDecision NONE = ConsentDecision.refuseAll();
+    private static final ConsentDecision ANALYTICS_ONLY = decision(Category.FUNCTIONAL, Category.ANALYTICS);
+    private static final ConsentDecision MARKETING_ONLY = decision(Category.FUNCTIONAL, Category.MARKETING);
+    private static final ConsentDecision ALL = decision(Category.FUNCTIONAL, Category.ANALYTICS, Category.MARKETING);
+
+    private static ConsentDecision decision(Category... allowed) {
+        return ConsentDecision.of(Set.of(allowed), Map.of(), ConsentMode.OPT_IN);
+    }
+
+    private static String rewrite(String html, ConsentDecision d) {
+        return RewriteAssertions.rewrite(RewriteAssertions.REMOVE, html, d);
+    }
+
+    /** Under {@code d} each of {@code gone} is out of the page and each of {@code kept} in it; all allowed: as is. */
+    private static String assertRewritten(String page, ConsentDecision d, List<String> gone, List<String> kept) {
+        String out = rewrite(page, d);
+        for (String g : gone) {
+            assertFalse(out.contains(g), () -> "left: " + g + "\n" + out);
+        }
+        for (String k : kept) {
+            assertTrue(out.contains(k), () -> "lost: " + k + "\n" + out);
+        }
+        assertEquals(page, rewrite(page, ALL));
+        return out;
+    }
+
+    /** The site's own capture of UTM parameters and ad click ids into the opt-in form's hidden fields. */
+    private static final String UTM_CAPTURE = """
+        <script>
+          (function () {
+            var keys = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term',
+                        'fbclid', 'gclid', 'ttclid', 'wbraid'];
+            var params = new URLSearchParams(window.location.search);
+            var saved = JSON.parse(localStorage.getItem('acme_attribution') || '{}');
+            keys.forEach(function (k) { if (params.get(k)) { saved[k] = params.get(k); } });
+            localStorage.setItem('acme_attribution', JSON.stringify(saved));
+            document.addEventListener('DOMContentLoaded', function () {
+              document.querySelectorAll('form[data-optin] input[type=hidden]').forEach(function (input) {
+                if (saved[input.name]) { input.value = saved[input.name]; }
+              });
+            });
+          })();
+        </script>
+        """;
+
+    private static final String CLICKFUNNELS_SALES_PAGE = """
+        <!DOCTYPE html>
+        <html lang="en"><head>
+        <meta charset="utf-8"><title>The 6-Figure Course Blueprint | Acme Academy</title>
+        <link rel="stylesheet" href="https://assets.clickfunnels.com/assets/lander-7f3e2a.css">
+        <!-- Tracking code: head -->
+        <script>
+        !function (win, doc, tag, src, fn, el, first) {
+          if (win.fbq) { return; }
+          fn = win.fbq = function () { fn.callMethod ? fn.callMethod.apply(fn, arguments) : fn.queue.push(arguments); };
+          if (!win._fbq) { win._fbq = fn; }
+          fn.push = fn; fn.loaded = true; fn.version = '2.0'; fn.queue = [];
+          el = doc.createElement(tag); el.async = true; el.src = src;
+          first = doc.getElementsByTagName(tag)[0]; first.parentNode.insertBefore(el, first);
+        }(window, document, 'script', 'https://connect.facebook.net/en_US/fbevents.js');
+        fbq('init', '402938475610293');
+        fbq('track', 'PageView');
+        </script>
+        <noscript><img height="1" width="1" style="display:none"
+          src="https://www.facebook.com/tr?id=402938475610293&ev=PageView&noscript=1"/></noscript>
+        <script async src="https://www.googletagmanager.com/gtag/js?id=G-Q7RT2ZK4LM"></script>
+        <script>
+          window.dataLayer = window.dataLayer || [];
+          function gtag(){dataLayer.push(arguments);}
+          gtag('js', new Date());
+          gtag('config', 'G-Q7RT2ZK4LM');
+          gtag('config', 'AW-10293847561');
+        </script>
+        <script>
+          var hHead = document.head, hTag = document.createElement('script');
+          hTag.type = 'text/javascript';
+          hTag.src = 'https://219384.t.hyros.com/v1/lst/universal-script?ph=5c1e0d9b7a3f2e4d6c8b0a1f3e5d7c9b'
+            + '1a3c5e7f9d2b4a6c8e0f1d3b5a7c9e&tag=!clicked&ref_url=' + encodeURI(document.URL);
+          hHead.appendChild(hTag);
+        </script>
+        <script type="text/javascript" src="https://trk.acmeacademy.example/track.js?rtkcmpid=66a1b2c3d4e5f60718293a4b">\
+        </script>
+        """ + UTM_CAPTURE + """
+        </head><body>
+        <div class="containerWrapper"><h1 class="headline">Launch your course in 30 days</h1>
+        <form data-optin action="/optin/submit" method="post" class="elFormWrap">
+          <input type="email" name="email" placeholder="Your best e-mail" required>
+          <input type="hidden" name="utm_source"><input type="hidden" name="utm_campaign">
+          <input type="hidden" name="fbclid"><input type="hidden" name="gclid">
+          <button class="elButton" type="submit">Get instant access</button>
+        </form>
+        <p>As seen in our <a href="https://www.facebook.com/groups/acmeacademy">Facebook group</a> and on
+          <a href="https://www.tiktok.com/@acmeacademy">TikTok</a>.</p>
+        <a class="elButton" href="https://www.clkmg.com/acmeacademy/webinar">Save my webinar seat</a>
+        </div>
+        <!-- Tracking code: body -->
+        <script>
+          var clickmagick_cmc = {
+            uid: '204815',
+            hid: '918273645',
+            cmc_project: 'Course Blueprint',
+            vid_info: 'on'
+          };
+        </script>
+        <script src="//cdn.clkmc.com/cmc.js"></script>
+        <script type="text/javascript" src="https://widget.wickedreports.com/v2/4821/wr-0a1b2c3d4e5f60718293a4b5c6d7e8f9.js" \
+        async></script>
+        <script src="https://assets.clickfunnels.com/assets/lander-7f3e2a.js"></script>
+        </body></html>
+        """;
+
+    @Test
+    void clickFunnelsSalesPageLosesEveryPastedTrackerAndKeepsTheOptIn() {
+        assertRewritten(CLICKFUNNELS_SALES_PAGE, NONE,
+            List.of("connect.facebook.net", "www.facebook.com/tr", "googletagmanager.com", "gtag('config'",
+                "t.hyros.com", "track.js?rtkcmpid", "cdn.clkmc.com", "widget.wickedreports.com"),
+            List.of("lander-7f3e2a.css", "lander-7f3e2a.js", "acme_attribution", "<form data-optin",
+                "www.clkmg.com/acmeacademy/webinar", "www.facebook.com/groups/acmeacademy",
+                "www.tiktok.com/@acmeacademy", "Get instant access"));
+    }
+
+    @Test
+    void withOnlyMarketingRefusedTheAnalyticsTagStaysAndTheAttributionToolsGo() {
+        String out = assertRewritten(CLICKFUNNELS_SALES_PAGE, ANALYTICS_ONLY,
+            List.of("connect.facebook.net", "t.hyros.com", "track.js?rtkcmpid", "cdn.clkmc.com",
+                "widget.wickedreports.com", "AW-10293847561"),
+            List.of("acme_attribution", "<form data-optin"));
+        // the script that configures both the analytics and the ads tag needs both categories and goes whole; the
+        // loader for the G- id alone stays
+        assertTrue(out.contains("gtag/js?id=G-Q7RT2ZK4LM"), out);
+    }
+
+    @Test
+    void withOnlyAnalyticsRefusedTheAttributionToolsStay() {
+        String out = rewrite(CLICKFUNNELS_SALES_PAGE, MARKETING_ONLY);
+        for (String kept : List.of("connect.facebook.net", "t.hyros.com", "track.js?rtkcmpid", "cdn.clkmc.com",
+                "widget.wickedreports.com")) {
+            assertTrue(out.contains(kept), () -> "lost: " + kept + "\n" + out);
+        }
+        assertFalse(out.contains("gtag/js?id=G-Q7RT2ZK4LM"), out);
+    }
+
+    private static final String THANK_YOU_PAGE = """
+        <html><head><title>You're in! | Acme Academy</title>
+        <script src="https://assets.clickfunnels.com/assets/lander-7f3e2a.js"></script>
+        </head><body>
+        <section id="order-summary"><h1>Thank you, Dana!</h1>
+          <p>Order <strong>#CF-88213</strong>: The 6-Figure Course Blueprint, $497.00</p>
+          <a class="elButton" href="https://academy.acmeacademy.example/login">Access your course</a></section>
+        <script>
+          if (typeof fbq === 'function') {
+            fbq('track', 'Purchase', {value: 497.00, currency: 'USD', content_ids: ['blueprint-pro'],
+              content_type: 'product'});
+          }
+        </script>
+        <noscript><img height="1" width="1" alt=""
+          src="https://www.facebook.com/tr?id=402938475610293&amp;ev=Purchase&amp;cd[value]=497.00&amp;cd[currency]=USD\
+        &amp;noscript=1"></noscript>
+        <script>
+          gtag('event', 'conversion', {
+            'send_to': 'AW-10293847561/kQ3xCJ7b2_oYEPmz1ZAm',
+            'value': 497.0,
+            'currency': 'USD',
+            'transaction_id': 'CF-88213'
+          });
+        </script>
+        <script>
+          window.ttq && ttq.track('CompletePayment', {content_id: 'blueprint-pro', value: 497, currency: 'USD'});
+          window.pintrk && pintrk('track', 'checkout', {value: 497, order_quantity: 1, currency: 'USD'});
+        </script>
+        <noscript><img height="1" width="1" style="display:none;" alt=""
+          src="https://ct.pinterest.com/v3/?event=checkout&tid=2613498275013&pd[em]=&noscript=1" /></noscript>
+        <script>
+          var clickmagick_cmc = {uid: '204815', hid: '918273645', cmc_goal: 's', cmc_amt: '497.00', cmc_ref: 'CF-88213'};
+        </script>
+        <script src='//cdn.clkmc.com/cmc.js'></script>
+        <img src="https://x4k2p.voluumtrk.com/conversion.gif?cid=&payout=497&txid=CF-88213" width="1" height="1"/>
+        <iframe src="https://acmepartners.go2cloud.org/aff_l?offer_id=14&adv_sub=CF-88213&amount=497" scrolling="no"
+          frameborder="0" width="1" height="1"></iframe>
+        <img src="https://acmepartners.go2cloud.org/aff_goal?a=l&goal_id=6&adv_sub=CF-88213" width="1" height="1" />
+        <script type="text/javascript" src="https://www.acmetrk.example/scripts/sdk/everflow.js"></script>
+        <script type="text/javascript">
+          EF.conversion({aid: 118, amount: 497.00, order_id: 'CF-88213'});
+        </script>
+        </body></html>
+        """;
+
+    @Test
+    void thankYouPageLosesThePixelsAndKeepsTheOrderAndItsOwnEventCalls() {
+        String out = assertRewritten(THANK_YOU_PAGE, NONE,
+            List.of("www.facebook.com/tr", "AW-10293847561", "ct.pinterest.com", "cdn.clkmc.com", "voluumtrk.com",
+                "go2cloud.org/aff_l", "go2cloud.org/aff_goal", "everflow.js"),
+            List.of("order-summary", "Access your course", "lander-7f3e2a.js", "fbq('track', 'Purchase'",
+                "ttq.track('CompletePayment'", "pintrk('track', 'checkout'", "EF.conversion("));
+        assertFalse(out.contains("<iframe"), out);
+    }
+
+    private static final String CHECKOUT_PAGE = """
+        <html><head><title>Checkout | Creator Kit</title>
+        <script src="https://js.stripe.com/v3/"></script>
+        <script src="https://www.paypal.com/sdk/js?client-id=AbCdEf0123456789-xyz&currency=USD&intent=capture">\
+        </script>
+        <script>window.lemonSqueezyAffiliateConfig = { store: "creator-kit" };</script>
+        <script src="https://lmsqueezy.com/affiliate.js" defer></script>
+        <script src="https://app.lemonsqueezy.com/js/lemon.js" defer></script>
+        <script type="text/javascript">
+          !function () {
+            var sdk = window.tdl = window.tdl || [];
+            if (sdk.invoked) { return; }
+            sdk.invoked = true;
+            sdk.methods = ['init', 'identify', 'convert'];
+            sdk.factory = function (name) {
+              return function () { var args = [].slice.call(arguments); args.unshift(name); sdk.push(args); return sdk; };
+            };
+            sdk.methods.forEach(function (m) { sdk[m] = sdk.factory(m); });
+            sdk.init = function (domain) {
+              var s = document.createElement('script');
+              s.type = 'text/javascript'; s.async = true; s.src = 'https://js.go2sdk.com/v2/tune.js';
+              var f = document.getElementsByTagName('script')[0]; f.parentNode.insertBefore(s, f);
+              sdk.domain = domain;
+            };
+          }();
+          tdl.init('https://acmepartners.go2cloud.org');
+          tdl.identify();
+        </script>
+        <script src="https://abc12.rdtk.io/unilpclick.js?attribution=lastpaid&cookiedomain=creatorkit.example\
+        &cookieduration=90&defaultcampaignid=66a1b2c3d4e5f60718293a4b&regviewonce=false"></script>
+        </head><body>
+        <form id="payment-form" action="/checkout/charge" method="post">
+          <div id="card-element"></div><div id="paypal-buttons"></div>
+          <button id="pay">Pay $97</button>
+        </form>
+        <a class="gumroad-button" href="https://creatorkit.gumroad.com/l/starter">Buy on Gumroad</a>
+        <script src="https://gumroad.com/js/gumroad.js"></script>
+        <a href="https://creatorkit.lemonsqueezy.com/checkout/buy/5f1e2d3c?embed=1" class="lemonsqueezy-button">Buy
+          the kit</a>
+        <div data-thrivecart-account="creatorkit" data-thrivecart-tpl="v2" data-thrivecart-product="7"
+          class="thrivecart-embeddable" data-thrivecart-embeddable="tc-creatorkit-7-QX1Z2A"></div>
+        <script async src="//tinder.thrivecart.com/embed/v1/thrivecart.js" id="tc-creatorkit-7-QX1Z2A"></script>
+        <script src="https://cdn.podia.com/embeds.js" async></script>
+        <script>
+          var stripe = Stripe('pk_live_51AbCdEfGhIjKlMnOpQrStUv');
+          var card = stripe.elements().create('card');
+          card.mount('#card-element');
+          paypal.Buttons({createOrder: function () { return fetch('/checkout/paypal-order', {method: 'post'})
+            .then(function (r) { return r.json(); }).then(function (o) { return o.id; }); }}).render('#paypal-buttons');
+        </script>
+        </body></html>
+        """;
+
+    @Test
+    void checkoutKeepsEveryPaymentWidgetAndLosesTheAffiliateAndClickTrackers() {
+        assertRewritten(CHECKOUT_PAGE, NONE,
+            List.of("lmsqueezy.com/affiliate.js", "js.go2sdk.com", "unilpclick.js", "rdtk.io"),
+            List.of("js.stripe.com/v3/", "www.paypal.com/sdk/js", "app.lemonsqueezy.com/js/lemon.js",
+                "lemonSqueezyAffiliateConfig", "gumroad.com/js/gumroad.js", "creatorkit.gumroad.com/l/starter",
+                "tinder.thrivecart.com/embed/v1/thrivecart.js", "data-thrivecart-embeddable",
+                "cdn.podia.com/embeds.js", "card.mount('#card-element')", "paypal.Buttons(", "payment-form"));
+    }
+
+    private static final String KAJABI_PAGE = """
+        <!DOCTYPE html><html><head>
+        <title>Free Masterclass: Facebook Ads for Coaches | Acme Coaching</title>
+        <link rel="stylesheet" href="https://kajabi-storefronts-production.kajabi-cdn.com/kajabi-storefronts-production\
+        /themes/2150001234/assets/styles.css?17300001">
+        <script type="application/ld+json">{"@context": "https://schema.org", "@type": "Organization",
+          "name": "Acme Coaching", "url": "https://www.acmecoaching.example",
+          "sameAs": ["https://www.facebook.com/acmecoaching", "https://www.tiktok.com/@acmecoaching",
+            "https://www.pinterest.com/acmecoaching/", "https://www.youtube.com/@acmecoaching"]}</script>
+        <script>
+        !function (w, d, name) {
+          w.TiktokAnalyticsObject = name;
+          var q = w[name] = w[name] || [];
+          q.methods = ['page', 'track', 'identify'];
+          q.setAndDefer = function (o, m) { o[m] = function () { o.push([m].concat([].slice.call(arguments))); }; };
+          for (var i = 0; i < q.methods.length; i++) { q.setAndDefer(q, q.methods[i]); }
+          q.load = function (id) {
+            var el = d.createElement('script'); el.async = true;
+            el.src = 'https://analytics.tiktok.com/i18n/pixel/events.js?sdkid=' + id + '&lib=' + name;
+            d.head.appendChild(el);
+          };
+          q.load('CP1A2B3C4D5E6F7G8H9J');
+          q.page();
+        }(window, document, 'ttq');
+        </script>
+        <script type="text/javascript">
+          !function (e) { if (!window.pintrk) { window.pintrk = function () {
+            window.pintrk.queue.push(Array.prototype.slice.call(arguments)); };
+            var n = window.pintrk; n.queue = []; n.version = '3.0';
+            var t = document.createElement('script'); t.async = !0; t.src = e;
+            var r = document.getElementsByTagName('script')[0]; r.parentNode.insertBefore(t, r); } }
+          ('https://s.pinimg.com/ct/core.js');
+          pintrk('load', '2613498275013', {em: ''});
+          pintrk('page');
+        </script>
+        </head><body>
+        <article class="blog-post"><h2>Hyros vs RedTrack vs Voluum: which tracker for coaches?</h2>
+          <p>We tested <a href="https://hyros.com/">Hyros</a>, <a href="https://www.redtrack.io/">RedTrack</a>,
+          <a href="https://voluum.com/">Voluum</a> and <a href="https://www.clickmagick.com/">ClickMagick</a>.
+          Paste the script from t.hyros.com into your head tracking code.</p>
+          <img src="/images/tiktok-pixel-setup.png" alt="TikTok pixel setup"></article>
+        <form action="/forms/2148123456/form_submissions" method="post" class="form" data-kajabi-form>
+          <input type="email" name="form_submission[email]" required>
+          <button type="submit" class="btn">Save my seat</button></form>
+        <script src="/assets/js/track.js"></script>
+        <script src="https://kajabi-storefronts-production.kajabi-cdn.com/kajabi-storefronts-production/themes\
+        /2150001234/assets/scripts.js?17300001"></script>
+        </body></html>
+        """;
+
+    @Test
+    void kajabiPageLosesTheAdPixelsAndKeepsItsPostsFormsAndLookAlikes() {
+        assertRewritten(KAJABI_PAGE, NONE,
+            List.of("analytics.tiktok.com", "s.pinimg.com", "pintrk('load'"),
+            List.of("\"sameAs\"", "https://www.tiktok.com/@acmecoaching", "https://www.pinterest.com/acmecoaching/",
+                "https://hyros.com/", "https://www.redtrack.io/", "https://voluum.com/",
+                "https://www.clickmagick.com/", "/images/tiktok-pixel-setup.png", "/forms/2148123456/form_submissions",
+                "/assets/js/track.js", "assets/scripts.js?17300001", "Paste the script from t.hyros.com"));
+    }
+}
