@@ -103,7 +103,8 @@ class FunnelAttributionShapesTest {
             + '1a3c5e7f9d2b4a6c8e0f1d3b5a7c9e&tag=!clicked&ref_url=' + encodeURI(document.URL);
           hHead.appendChild(hTag);
         </script>
-        <script type="text/javascript" src="https://trk.acmeacademy.example/track.js?rtkcmpid=66a1b2c3d4e5f60718293a4b">\
+        <script type="text/javascript"
+          src="https://trk.acmeacademy.example/track.js?rtkcmpid=66a1b2c3d4e5f60718293a4b">\
         </script>
         """ + UTM_CAPTURE + """
         </head><body>
@@ -128,7 +129,8 @@ class FunnelAttributionShapesTest {
           };
         </script>
         <script src="//cdn.clkmc.com/cmc.js"></script>
-        <script type="text/javascript" src="https://widget.wickedreports.com/v2/4821/wr-0a1b2c3d4e5f60718293a4b5c6d7e8f9.js" \
+        <script type="text/javascript"
+          src="https://widget.wickedreports.com/v2/4821/wr-0a1b2c3d4e5f60718293a4b5c6d7e8f9.js" \
         async></script>
         <script src="https://assets.clickfunnels.com/assets/lander-7f3e2a.js"></script>
         </body></html>
@@ -196,7 +198,8 @@ class FunnelAttributionShapesTest {
         <noscript><img height="1" width="1" style="display:none;" alt=""
           src="https://ct.pinterest.com/v3/?event=checkout&tid=2613498275013&pd[em]=&noscript=1" /></noscript>
         <script>
-          var clickmagick_cmc = {uid: '204815', hid: '918273645', cmc_goal: 's', cmc_amt: '497.00', cmc_ref: 'CF-88213'};
+          var clickmagick_cmc = {uid: '204815', hid: '918273645', cmc_goal: 's', cmc_amt: '497.00',
+            cmc_ref: 'CF-88213'};
         </script>
         <script src='//cdn.clkmc.com/cmc.js'></script>
         <img src="https://x4k2p.voluumtrk.com/conversion.gif?cid=&payout=497&txid=CF-88213" width="1" height="1"/>
@@ -235,7 +238,9 @@ class FunnelAttributionShapesTest {
             sdk.invoked = true;
             sdk.methods = ['init', 'identify', 'convert'];
             sdk.factory = function (name) {
-              return function () { var args = [].slice.call(arguments); args.unshift(name); sdk.push(args); return sdk; };
+              return function () {
+                var args = [].slice.call(arguments); args.unshift(name); sdk.push(args); return sdk;
+              };
             };
             sdk.methods.forEach(function (m) { sdk[m] = sdk.factory(m); });
             sdk.init = function (domain) {
@@ -341,5 +346,158 @@ class FunnelAttributionShapesTest {
                 "https://hyros.com/", "https://www.redtrack.io/", "https://voluum.com/",
                 "https://www.clickmagick.com/", "/images/tiktok-pixel-setup.png", "/forms/2148123456/form_submissions",
                 "/assets/js/track.js", "assets/scripts.js?17300001", "Paste the script from t.hyros.com"));
+    }
+
+    @Test
+    void thankYouPageStaysWholeWhereOnlyAnalyticsIsRefusedAndLosesEveryPixelWhereMarketingIs() {
+        assertEquals(THANK_YOU_PAGE, rewrite(THANK_YOU_PAGE, MARKETING_ONLY));
+        assertRewritten(THANK_YOU_PAGE, ANALYTICS_ONLY,
+            List.of("www.facebook.com/tr", "AW-10293847561", "ct.pinterest.com", "cdn.clkmc.com", "voluumtrk.com",
+                "go2cloud.org/aff_l", "everflow.js"),
+            List.of("order-summary", "fbq('track', 'Purchase'", "EF.conversion("));
+    }
+
+    @Test
+    void settingsObjectsAndClickLinksOfTheClickTrackersStay() {
+        String out = assertRewritten(CLICKFUNNELS_SALES_PAGE + THANK_YOU_PAGE, NONE, List.of("cdn.clkmc.com"),
+            List.of("cmc_project: 'Course Blueprint'", "cmc_goal: 's'", "www.clkmg.com/acmeacademy/webinar"));
+        assertTrue(out.contains("var clickmagick_cmc"), out);
+    }
+
+    /** Each of these loads a refused attribution or click tracker and goes whole; the page around it stays. */
+    private static final List<String> ATTRIBUTION_LOADERS = List.of(
+        // RedTrack's universal script through an inline loader that takes the campaign id as an argument, on the
+        // advertiser's own tracking domain
+        """
+        <script>
+          (function (win, doc, tag, queue, campaign) {
+            win[queue] = win[queue] || [];
+            win[queue].push({'rtk.clickid': ''});
+            var first = doc.getElementsByTagName(tag)[0], el = doc.createElement(tag);
+            var extra = queue !== 'rtkData' ? '&l=' + queue : '';
+            el.async = true;
+            el.src = 'https://go.coachpro.example/track.js?rtkcmpid=' + campaign + extra;
+            first.parentNode.insertBefore(el, first);
+          })(window, document, 'script', 'rtkData', '6702f1e8a9b3c4d5e6f70812');
+        </script>""",
+        // RedTrack's landing-page click script pasted in the body
+        "<script src=\"https://go.coachpro.example/unilpclick.js?attribution=firstpaid&cookiedomain=coachpro.example"
+            + "&cookieduration=30&defaultcampaignid=6702f1e8a9b3c4d5e6f70812&regviewonce=true\"></script>",
+        // HYROS as a Next.js layout prints it, and its loader as a React effect inserts it
+        "<script id=\"hyros-universal\" src=\"https://190243.t.hyros.com/v1/lst/universal-script?ph=ab12cd34ef56ab78"
+            + "cd90ef12ab34cd56ef78ab90cd12ef34ab56cd78ef90ab12&amp;tag=!clicked\" async=\"\"></script>",
+        """
+        <script>
+          const hyrosTag = document.createElement("script");
+          hyrosTag.src = `https://190243.t.hyros.com/v1/lst/universal-script?ph=${window.__HYROS_KEY}&tag=!clicked\
+        &spa=true&ref_url=${encodeURIComponent(location.href)}`;
+          hyrosTag.async = true;
+          document.head.appendChild(hyrosTag);
+        </script>""",
+        // Everflow's SDK from the advertiser's tracking domain with its click call on load
+        """
+        <script type="text/javascript" src="https://www.coachprotrk.example/scripts/sdk/everflow.js" \
+        onload="EF.click({offer_id: EF.urlParameter('oid'), affiliate_id: EF.urlParameter('affid'), \
+        sub1: EF.urlParameter('sub1')})"></script>""",
+        // ClickMagick's script inserted by a React effect
+        """
+        <script>
+          window.clickmagick_cmc = {uid: '177201', hid: '402211873', cmc_project: 'Coach Pro', vid_info: 'on'};
+          var cmc = document.createElement('script');
+          cmc.src = '//cdn.clkmc.com/cmc.js';
+          cmc.async = true;
+          document.body.appendChild(cmc);
+        </script>""",
+        // Wicked Reports' older script name
+        "<script src=\"//widget.wickedreports.com/CoachPro/trackfu.js\"></script>",
+        // TUNE's SDK preloaded, and HasOffers' conversion written by the thank-you page's own script
+        "<link rel=\"preload\" as=\"script\" href=\"https://js.go2sdk.com/v2/tune.js\">",
+        """
+        <script>
+          document.write('<img src="https://coachpro.go2cloud.org/aff_l?offer_id=31&adv_sub=' + orderId \
+        + '" width="1" height="1">');
+        </script>""",
+        // Voluum's conversion pixel as a script-built image
+        """
+        <script>
+          new Image().src = 'https://q7w2e.trackvoluum.com/conversion.gif?cid=' + (window.vlmClick || '') \
+        + '&payout=' + orderTotal;
+        </script>""");
+
+    @Test
+    void attributionLoadersGoWholeAndThePageAroundThemStays() {
+        String before = "<main id=\"funnel\"><h1>Coach Pro</h1></main>";
+        String after = "<script src=\"/js/funnel-countdown.js\" defer></script>";
+        for (String tag : ATTRIBUTION_LOADERS) {
+            String page = before + tag + after;
+            assertEquals(before + after, rewrite(page, NONE), tag);
+            assertEquals(before + after, rewrite(page, ANALYTICS_ONLY), tag);
+            assertEquals(page, rewrite(page, MARKETING_ONLY), tag);
+            assertEquals(page, rewrite(page, ALL), tag);
+        }
+    }
+
+    /** A funnel's own scripts, links and text that look like the trackers; each stays with everything refused. */
+    private static final List<String> LOOK_ALIKES = List.of(
+        // the site's own tracking helper and UTM files, named like RedTrack's and HYROS's
+        "<script src=\"/assets/js/track.js?campaign=spring-launch\"></script>",
+        "<script src=\"https://www.coachpro.example/js/hyros-dni-helper.js\" defer></script>",
+        "<a class=\"hyros-dni\" href=\"tel:+15555550142\">Call us: (555) 555-0142</a>",
+        // the trackers' click links and partner sign-up pages
+        "<a href=\"https://coachpro.go2cloud.org/aff_c?offer_id=31&amp;aff_id=1207\">Partner offer</a>",
+        "<a href=\"https://q7w2e.trackvoluum.com/click/1\">Continue to the offer</a>",
+        "<a href=\"https://a1b2c.rdtk.io/6702f1e8a9b3c4d5e6f70812?sub1=newsletter\">Watch the training</a>",
+        "<a href=\"https://coachpro.lemonsqueezy.com/affiliates\">Become an affiliate</a>",
+        // a review post that shows the snippets as code
+        "<pre><code>&lt;script src=\"https://x.t.hyros.com/v1/lst/universal-script?ph=KEY\"&gt;&lt;/script&gt;\n"
+            + "&lt;script src=\"//cdn.clkmc.com/cmc.js\"&gt;&lt;/script&gt;</code></pre>",
+        // the site's own click-id capture that reads the trackers' parameters and cookies for its checkout link
+        """
+        <script>
+          function readCookie(name) {
+            var m = document.cookie.match(new RegExp('(?:^|; )' + name + '=([^;]*)'));
+            return m ? decodeURIComponent(m[1]) : '';
+          }
+          var q = new URLSearchParams(location.search);
+          var clickId = q.get('rtkclickid') || q.get('cmc_tid') || readCookie('rtkclickid-store');
+          var buy = document.getElementById('buy-now');
+          if (buy && clickId) { buy.href += (buy.href.indexOf('?') < 0 ? '?' : '&') + 'clickid=' + clickId; }
+        </script>""",
+        // Lemon Squeezy's checkout overlay and its setup call
+        "<script src=\"https://assets.lemonsqueezy.com/lemon.js\" defer></script>",
+        "<script>window.addEventListener('load', function () { window.createLemonSqueezy(); "
+            + "LemonSqueezy.Setup({eventHandler: function (e) { if (e.event === 'Checkout.Success') { "
+            + "location.href = '/thank-you'; } }}); });</script>",
+        // a Podia embed and a ThriveCart popup link
+        "<div data-podia-embed=\"button\" data-podia-product=\"coach-pro\">Buy Coach Pro</div>",
+        "<a href=\"https://coachpro.thrivecart.com/coach-pro/\" class=\"thrivecart-button thrivecart-button-styled\">"
+            + "Enrol now</a>");
+
+    @Test
+    void lookAlikesOfTheTrackersStay() {
+        for (String html : LOOK_ALIKES) {
+            String page = "<p id=\"own\">Coach Pro</p>" + html;
+            assertEquals(page, rewrite(page, NONE), html);
+        }
+    }
+
+    @Test
+    void callsIntoTuneFindAStandInOnceItsLoaderGoes() {
+        String page = """
+            <script>
+              !function () {
+                var q = window.tdl = window.tdl || [];
+                q.init = function (d) {
+                  var s = document.createElement('script'); s.async = true; s.src = 'https://js.go2sdk.com/v2/tune.js';
+                  document.head.appendChild(s); q.domain = d;
+                };
+              }();
+            </script>
+            <script>tdl.init('https://coachpro.go2cloud.org'); tdl.convert({adv_sub: 'ORD-5521', amount: 97});</script>
+            """;
+        String out = RewriteAssertions.rewrite(RewriteAssertions.REMOVE_WITH_STUBS, page, NONE);
+        assertFalse(out.contains("js.go2sdk.com"), out);
+        assertTrue(out.contains("tdl.convert({adv_sub: 'ORD-5521', amount: 97});"), out);
+        assertTrue(out.contains("d('t'+'dl',s);"), out);
     }
 }
