@@ -500,4 +500,80 @@ class FunnelAttributionShapesTest {
         assertTrue(out.contains("tdl.convert({adv_sub: 'ORD-5521', amount: 97});"), out);
         assertTrue(out.contains("d('t'+'dl',s);"), out);
     }
+
+    @Test
+    void checkoutStaysWholeWhereOnlyAnalyticsIsRefused() {
+        assertEquals(CHECKOUT_PAGE, rewrite(CHECKOUT_PAGE, MARKETING_ONLY));
+    }
+
+    private static final String ORDER_FORM_PAGE = """
+        <html><head>
+        <script>
+          function gtag_report_conversion(url) {
+            var done = function () { if (typeof url !== 'undefined') { window.location = url; } };
+            gtag('event', 'conversion', {'send_to': 'AW-10293847561/Zr8_CKfD3foYEPmz1ZAm', 'event_callback': done});
+            return false;
+          }
+        </script>
+        <script type="text/javascript">
+          var google_conversion_id = 10293847561;
+          var google_conversion_label = "Zr8_CKfD3foYEPmz1ZAm";
+          var google_remarketing_only = false;
+        </script>
+        <script type="text/javascript" src="//www.googleadservices.com/pagead/conversion.js"></script>
+        <noscript><div style="display:inline;"><img height="1" width="1" style="border-style:none;" alt=""
+          src="//www.googleadservices.com/pagead/conversion/10293847561/?label=Zr8_CKfD3foYEPmz1ZAm&amp;guid=ON\
+        &amp;script=0"/></div></noscript>
+        </head><body>
+        <form id="cfAR" action="/orders/create" method="post">
+          <input name="contact[email]" type="email"><input name="contact[phone]" type="tel">
+          <button type="submit" class="elButton" onclick="fbq('track', 'InitiateCheckout'); return validateOrder();">
+            Complete my order</button>
+        </form>
+        <a href="https://academy.acmeacademy.example/upsell" onclick="return gtag_report_conversion(this.href);">
+          Yes, add the coaching call</a>
+        <script>
+          function validateOrder() { return document.querySelector('#cfAR input[type=email]').value !== ''; }
+          document.cookie = '_acme_fbclid=' + (new URLSearchParams(location.search).get('fbclid') || '') + '; path=/';
+        </script>
+        </body></html>
+        """;
+
+    @Test
+    void orderFormLosesTheAdsConversionTagsAndKeepsTheFormButtonsAndItsOwnCookie() {
+        String out = assertRewritten(ORDER_FORM_PAGE, NONE,
+            List.of("googleadservices.com", "AW-10293847561", "google_conversion_id"),
+            List.of("<form id=\"cfAR\"", "onclick=\"fbq('track', 'InitiateCheckout'); return validateOrder();\"",
+                "onclick=\"return gtag_report_conversion(this.href);\"", "function validateOrder()",
+                "_acme_fbclid="));
+        assertTrue(out.contains("https://academy.acmeacademy.example/upsell"), out);
+    }
+
+    /** A quiz lander's own scripts that send the visitor on through the tracker's click URL. */
+    private static final List<String> CLICK_URL_REDIRECTS = List.of(
+        """
+        <script>
+          document.getElementById('quiz').addEventListener('submit', function (e) {
+            e.preventDefault();
+            var answer = new FormData(e.target).get('goal');
+            showSpinner();
+            window.location.href = 'https://q7w2e.trackvoluum.com/click/2?answer=' + encodeURIComponent(answer);
+          });
+        </script>""",
+        """
+        <script>
+          var offerUrl = "https://a1b2c.rdtk.io/6702f1e8a9b3c4d5e6f70812?sub1=" + (localStorage.getItem('src') || '');
+          document.querySelectorAll('a.cta').forEach(function (a) { a.href = offerUrl; });
+          startCountdown(document.getElementById('timer'), 900);
+        </script>""",
+        "<button type=\"button\" onclick=\"location.href='https://x4k2p.voluumtrk.com/click/1'\">Show my results"
+            + "</button>");
+
+    @Test
+    void quizScriptsThatGoOnThroughTheTrackersClickUrlStay() {
+        for (String html : CLICK_URL_REDIRECTS) {
+            String page = "<form id=\"quiz\"><input name=\"goal\"></form>" + html;
+            assertEquals(page, rewrite(page, NONE), html);
+        }
+    }
 }
