@@ -217,6 +217,13 @@ class LoaderMatchTest {
         /js/prebid/config.js                                         | -          | -
         /js/myprebid8.js                                             | -          | -
         /js/prebid.jsx                                               | -          | -
+        https://go.coach.example/track.js?rtkcmpid=6702f1e8a9b3c4d5e6f70812 | redtrack | marketing
+        https://rt.coach.example/uniclick.js?attribution=lastpaid&cookiedomain= | redtrack | marketing
+        https://a1b2c.rdtk.io/unilpclick.js?defaultcampaignid=6702f1e8a9b3c4 | redtrack | marketing
+        /assets/js/track.js?campaign=spring                          | -          | -
+        /static/js/uniclick.js?v=3                                   | -          | -
+        https://trk.coach.example/v1/lst/universal-script?ph=ab12&tag=!clicked | hyros | marketing
+        /js/universal-script.js                                      | -          | -
         /assets/google-tag-manager-9a8b7c6d5e4f.js                   | google-tag | analytics+marketing
         https://forum.example/assets/google-tag-manager-9a8b7c6d5e4f.js?x=1 | google-tag | analytics+marketing
         /assets/google-tag-manager.js                                | -          | -

@@ -383,6 +383,19 @@ class FunnelAttributionShapesTest {
         // RedTrack's landing-page click script pasted in the body
         "<script src=\"https://go.coachpro.example/unilpclick.js?attribution=firstpaid&cookiedomain=coachpro.example"
             + "&cookieduration=30&defaultcampaignid=6702f1e8a9b3c4d5e6f70812&regviewonce=true\"></script>",
+        // RedTrack's newer universal tag, as a Next.js layout prints it and as a Nuxt page's head inserts it
+        "<script src=\"https://click.debtrelief.example/uniclick.js?attribution=lastpaid&amp;cookiedomain=&amp;"
+            + "cookieduration=90&amp;defaultcampaignid=6702f1e8a9b3c4d5e6f70812&amp;regviewonce=false\"></script>",
+        """
+        <script>
+          (function () {
+            var rt = document.createElement('script');
+            rt.async = true;
+            rt.src = 'https://rt.debtrelief.example/uniclick.js?attribution=firstclick&cookiedomain=debtrelief.example'
+              + '&cookieduration=30&defaultcampaignid=' + window.RT_CAMPAIGN + '&regviewonce=false';
+            document.head.appendChild(rt);
+          })();
+        </script>""",
         // HYROS as a Next.js layout prints it, and its loader as a React effect inserts it
         "<script id=\"hyros-universal\" src=\"https://190243.t.hyros.com/v1/lst/universal-script?ph=ab12cd34ef56ab78"
             + "cd90ef12ab34cd56ef78ab90cd12ef34ab56cd78ef90ab12&amp;tag=!clicked\" async=\"\"></script>",
@@ -443,6 +456,7 @@ class FunnelAttributionShapesTest {
         "<script src=\"/assets/js/track.js?campaign=spring-launch\"></script>",
         "<script src=\"https://www.coachpro.example/js/hyros-dni-helper.js\" defer></script>",
         "<a class=\"hyros-dni\" href=\"tel:+15555550142\">Call us: (555) 555-0142</a>",
+        "<script src=\"/static/js/uniclick.js?v=3\" defer></script>",
         // the trackers' click links and partner sign-up pages
         "<a href=\"https://coachpro.go2cloud.org/aff_c?offer_id=31&amp;aff_id=1207\">Partner offer</a>",
         "<a href=\"https://q7w2e.trackvoluum.com/click/1\">Continue to the offer</a>",
