@@ -53,6 +53,8 @@ class CookieMatchTest {
         _clck                    | -                    | microsoft-clarity
         _clsk                    | -                    | microsoft-clarity
         li_fat_id                | .shop.example        | linkedin-insight
+        rtkclickid-store         | .coach.example       | redtrack
+        rtkclickid               | -                    | -
         _uetsid                  | -                    | bing-uet
         _uetvid                  | -                    | bing-uet
         _ttp                     | -                    | tiktok-pixel
