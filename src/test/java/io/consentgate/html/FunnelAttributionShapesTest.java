@@ -75,14 +75,14 @@ class FunnelAttributionShapesTest {
         <link rel="stylesheet" href="https://assets.clickfunnels.com/assets/lander-7f3e2a.css">
         <!-- Tracking code: head -->
         <script>
-        !function (win, doc, tag, src, fn, el, first) {
-          if (win.fbq) { return; }
-          fn = win.fbq = function () { fn.callMethod ? fn.callMethod.apply(fn, arguments) : fn.queue.push(arguments); };
-          if (!win._fbq) { win._fbq = fn; }
-          fn.push = fn; fn.loaded = true; fn.version = '2.0'; fn.queue = [];
-          el = doc.createElement(tag); el.async = true; el.src = src;
-          first = doc.getElementsByTagName(tag)[0]; first.parentNode.insertBefore(el, first);
-        }(window, document, 'script', 'https://connect.facebook.net/en_US/fbevents.js');
+        (function (pixelUrl) {
+          if (window.fbq) { return; }
+          var calls = [];
+          window.fbq = window._fbq = function () { calls.push(arguments); };
+          window.fbq.queue = calls; window.fbq.version = '2.0';
+          var lib = document.createElement('script'); lib.async = true; lib.src = pixelUrl;
+          document.head.appendChild(lib);
+        })('https://connect.facebook.net/en_US/fbevents.js');
         fbq('init', '402938475610293');
         fbq('track', 'PageView');
         </script>
@@ -314,12 +314,14 @@ class FunnelAttributionShapesTest {
         }(window, document, 'ttq');
         </script>
         <script type="text/javascript">
-          !function (e) { if (!window.pintrk) { window.pintrk = function () {
-            window.pintrk.queue.push(Array.prototype.slice.call(arguments)); };
-            var n = window.pintrk; n.queue = []; n.version = '3.0';
-            var t = document.createElement('script'); t.async = !0; t.src = e;
-            var r = document.getElementsByTagName('script')[0]; r.parentNode.insertBefore(t, r); } }
-          ('https://s.pinimg.com/ct/core.js');
+          if (!window.pintrk) {
+            var pinCalls = [];
+            window.pintrk = function () { pinCalls.push([].slice.call(arguments)); };
+            window.pintrk.queue = pinCalls; window.pintrk.version = '3.0';
+            var pinTag = document.createElement('script');
+            pinTag.async = true; pinTag.src = 'https://s.pinimg.com/ct/core.js';
+            document.head.appendChild(pinTag);
+          }
           pintrk('load', '2613498275013', {em: ''});
           pintrk('page');
         </script>
