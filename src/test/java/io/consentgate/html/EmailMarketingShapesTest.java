@@ -242,6 +242,75 @@ class EmailMarketingShapesTest {
         assertKept(html);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the catalogued vendors' site tracking in the shapes newsletter sites paste it: Mailchimp's connected-site
+        // script as an inline loader with its id, Brevo's automation tracker with the client key pushed on its
+        // queue and its newer SDK loader, ActiveCampaign's site tracking with a renamed queue argument and its
+        // older visit beacon, HubSpot's loader with a business unit and its page-view pixel for visitors without
+        // scripts
+        "<script id=\"mcjs\">!function (doc, tag, url) { var el = doc.createElement(tag),"
+            + " first = doc.getElementsByTagName(tag)[0]; el.async = 1; el.src = url;"
+            + " first.parentNode.insertBefore(el, first); }(document, 'script',"
+            + " 'https://chimpstatic.com/mcjs-connected/js/users/0a1b2c3d4e5f/6a7b8c9d0e1f.js');</script>",
+        """
+            <script type="text/javascript">
+              (function () {
+                window.sib = {equeue: [], client_key: 'k7q2w9e4r1t6y3u8'};
+                window.sendinblue = {};
+                ['track', 'identify', 'page'].forEach(function (m) {
+                  window.sendinblue[m] = function () { window.sib.equeue.push({method: m, args: arguments}); };
+                });
+                var tag = document.createElement('script');
+                tag.async = true;
+                tag.src = 'https://sibautomation.com/sa.js?key=' + window.sib.client_key;
+                document.head.appendChild(tag);
+              })();
+            </script>""",
+        "<script src=\"https://cdn.brevo.com/js/sdk-loader.js\" async></script>",
+        """
+            <script>
+              (function (w, d, src, alias) {
+                w.visitorGlobalObjectAlias = alias;
+                w[alias] = w[alias] || function () { (w[alias].q = w[alias].q || []).push(arguments); };
+                w[alias].l = Date.now();
+                var s = d.createElement('script'); s.src = src; s.async = true; d.head.appendChild(s);
+              })(window, document, 'https://diffuser-cdn.app-us1.com/diffuser/diffuser.js', 'vgo');
+              vgo('setAccount', '612345678');
+              vgo('setTrackByDefault', true);
+              vgo('process');
+            </script>""",
+        "<script>var trackcmp_email = ''; var trackcmp = document.createElement('script'); trackcmp.async = true;"
+            + " trackcmp.src = '//trackcmp.net/visit?actid=612345678&e=' + encodeURIComponent(trackcmp_email);"
+            + " document.body.appendChild(trackcmp);</script>",
+        "<script type=\"text/javascript\" id=\"hs-script-loader\" async defer"
+            + " src=\"//js-na1.hs-scripts.com/4567890.js?businessUnitId=2\"></script>",
+        "<noscript><img src=\"https://track.hubspot.com/__ptq.gif?a=4567890&amp;k=1&amp;r=https%3A%2F%2Fshop.example\""
+            + " alt=\"\"></noscript>",
+    })
+    void catalogedVendorsSiteTrackingGoes(String tag) {
+        assertRemovedAndKeptWhenAllowed(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the queue and identify calls a site's own sign-up handler makes once the vendor's script is gone, the
+        // Brevo queue set up apart from its loader, and Mailchimp's pop-up sign-up form
+        "<script>window.Brevo = window.Brevo || []; Brevo.push(['init', {client_key: 'k7q2w9e4r1t6y3u8'}]);</script>",
+        "<script>document.getElementById('join').addEventListener('submit', function (e) {"
+            + " _hsq.push(['identify', {email: e.target.email.value}]); });</script>",
+        "<script>function onJoined(email) { if (window.sendinblue) { sendinblue.identify(email); } }</script>",
+        "<script type=\"text/javascript\" src=\"//downloads.mailchimp.com/js/signup-forms/popup/unique-methods/"
+            + "embed.js\" data-dojo-config=\"usePlainJson: true, isDebug: false\"></script>",
+        // links to the vendors' sites and a site named like one
+        "<a href=\"https://mailchimp.com/\">Mailchimp</a> <a href=\"https://www.brevo.com/\">Brevo</a>"
+            + " <a href=\"https://www.activecampaign.com/\">ActiveCampaign</a>",
+        "<script src=\"https://cdn.brevo-trucks.example/js/sdk-loader.js\"></script>",
+    })
+    void catalogedVendorsCallsAndLookalikesStay(String html) {
+        assertKept(html);
+    }
+
     @Test
     void newsletterPageKeepsItsFormWhileTheTrackersGo() {
         String page = """
