@@ -202,7 +202,9 @@ final class UrlVerdicts {
      * and sits in the page itself. Only a URL with a query whose path ends with a specific collection path counts
      * (a hit carries its data in the query), tested on the raw bytes: a page's own images cost a search for
      * {@code ?}. The prefix paths ({@code /b/ss/…}) and paths below a PHP script are read in {@code <noscript>} only.
-     * A value with no {@code ?} but a character reference (which may write one) goes to the exact reading.
+     * A value with no {@code ?} but a character reference (which may write one) goes to the exact reading. A
+     * collection path that is itself an image file (Mautic's {@code /mtracking.gif}) takes its hit from the request
+     * alone, so such an image counts without a query too.
      */
     private boolean mayBeHit(int i) {
         int from = t.valueFrom(i);
@@ -212,9 +214,16 @@ final class UrlVerdicts {
         int to = t.valueTo(i);
         int q = ByteScan.indexOf(t.buf, from, to, '?');
         if (q == to) {
-            return ByteScan.indexOf(t.buf, from, to, '&') < to;
+            return ByteScan.indexOf(t.buf, from, to, '&') < to
+                || endsWithGif(t.buf, from, to) && cfg.catalog.mayEndWithPixelPath(t.buf, from, to);
         }
         return cfg.catalog.mayEndWithPixelPath(t.buf, from, q);
+    }
+
+    /** Whether {@code b[from, to)} ends with {@code .gif}, ASCII case ignored. */
+    private static boolean endsWithGif(byte[] b, int from, int to) {
+        return to - from > 4 && b[to - 4] == '.' && (b[to - 3] | 0x20) == 'g' && (b[to - 2] | 0x20) == 'i'
+            && (b[to - 1] | 0x20) == 'f';
     }
 
     /**
@@ -227,8 +236,8 @@ final class UrlVerdicts {
             return null;
         }
         String url = UrlText.decode(t.buf, t.valueFrom(i), t.valueTo(i));
-        if (hitOnly && url.indexOf('?') < 0) {
-            return null; // outside <noscript> only a hit, which carries its data in the query
+        if (hitOnly && url.indexOf('?') < 0 && !url.regionMatches(true, url.length() - 4, ".gif", 0, 4)) {
+            return null; // outside <noscript> only a hit, which carries its data in the query or is an image file
         }
         return pathVerdict(cfg.catalog.matchPixel(url), url);
     }

@@ -65,6 +65,9 @@ class EmailMarketingShapesTest {
             + "page_title=Shop\" style=\"display:none\" alt=\"\">",
         "<noscript><img src=\"https://mautic.shop.example/mtracking.gif\" alt=\"\" width=\"1\" height=\"1\">"
             + "</noscript>",
+        // the pixel with no query outside <noscript>: the instance records the hit from the request itself
+        "<img src=\"https://mautic.shop.example/mtracking.gif\" style=\"display: none;\" alt=\"\">",
+        "<IMG SRC=//crm.blog.example/mautic/mtracking.gif ALT=\"\">",
         """
             <script>
               var hit = new Image(1, 1);
@@ -92,6 +95,9 @@ class EmailMarketingShapesTest {
         "<script src=\"/assets/js/mtc.jsx.js\"></script>",
         "<a href=\"https://www.mautic.org/\">Built with Mautic</a>",
         "<p>We removed mtracking.gif from our newsletter in 2024.</p>",
+        // a theme's own images named like the pixel, and a query-less image on a script collection path
+        "<img src=\"/img/notmtracking.gif\" alt=\"\"><img src=\"/img/mtracking.gif.png\" alt=\"\">",
+        "<img src=\"https://stats.shop.example/matomo.php\" alt=\"\"><img src=\"/img/spacer.gif\" alt=\"\">",
         "<script type=\"application/ld+json\">{\"@type\":\"Organization\",\"name\":\"Mautic Meetup Berlin\","
             + "\"sameAs\":[\"https://www.mautic.org/\",\"https://github.com/mautic\"]}</script>",
     })
