@@ -7,6 +7,7 @@ import static io.consentgate.html.ShopPageAssertions.assertKept;
 import static io.consentgate.html.ShopPageAssertions.assertRemovedAndKeptWhenAllowed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consentgate.Category;
 import io.consentgate.ConsentDecision;
@@ -116,6 +117,20 @@ class EmailMarketingShapesTest {
             ConsentDecision.allowAll(), MARKETING_ONLY);
         // with only analytics allowed the marketing tracker goes as well
         assertEquals(out, RewriteAssertions.rewrite(REMOVE, page, ANALYTICS_ONLY));
+    }
+
+    @Test
+    void mauticAndMoosendLeaveStandInsForTheSitesOwnCalls() {
+        String page = "<script async src=\"https://marketing.shop.example/mtc.js\"></script>"
+            + "<script src=\"https://cdn.stat-track.com/statics/moosend-tracking.min.js\"></script>"
+            + "<button onclick=\"mt('send', 'pageview', {tags: 'webinar'}); mootrack('identify', mail.value);"
+            + " register()\">Register</button>";
+        String out = RewriteAssertions.rewrite(RewriteAssertions.REMOVE_WITH_STUBS, page, ConsentDecision.refuseAll());
+        assertTrue(out.startsWith("<script data-consentgate=\"stub\">") && out.contains("d('m'+'t',s);")
+            && out.contains("d('moot'+'rack',s);") && out.endsWith("</script><button onclick=\"mt('send', 'pageview',"
+                + " {tags: 'webinar'}); mootrack('identify', mail.value); register()\">Register</button>"), out);
+        assertEquals(page, RewriteAssertions.rewrite(RewriteAssertions.REMOVE_WITH_STUBS, page,
+            ConsentDecision.allowAll()));
     }
 
     @ParameterizedTest
