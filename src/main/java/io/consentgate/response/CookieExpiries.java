@@ -87,7 +87,7 @@ final class CookieExpiries {
         int expired = 0;
         int bytes = 0;
         for (String name : cookieNames(HeaderSource.of(request).values("Cookie"))) {
-            TrackerMatch m = catalog.matchCookie(name, null);
+            TrackerMatch m = CookieGate.matchCookie(catalog, name, null);
             if (m == null || decision.allowsAll(m.categories())) {
                 continue;
             }

@@ -18,7 +18,8 @@ import java.util.Set;
  * <ul>
  *   <li>{@link #refuses(String, ConsentDecision)}: whether a {@code Set-Cookie} value (or a {@link Cookie}) belongs to
  *       a category the decision refuses, matched on the catalog's cookie patterns (generic names only together with
- *       the vendor's {@code Domain}). Everything else, including the container's session cookie, is never touched.
+ *       the vendor's {@code Domain}; a name a proxy servlet renamed, {@link #PROXY_SERVLET_MARK}, by the name it
+ *       stands for). Everything else, including the container's session cookie, is never touched.
  *   </li>
  *   <li>{@link #expiries}: for refused tracking cookies the request still carries (consent withdrawn, or set by
  *       JavaScript earlier), {@code Set-Cookie} values that expire them: {@code Max-Age=0} host-only and for every
@@ -47,6 +48,16 @@ public final class CookieGate {
     public static final int CONTAINER_HEADER_LIMIT = 8192;
     /** Kept for the status line and what the container adds at commit: Date, Content-Type, Content-Length… */
     public static final int CONTAINER_RESERVE = 1024;
+
+    /**
+     * The mark MITRE's HTTP-Proxy-Servlet ({@code org.mitre.dsmiley.httpproxy.ProxyServlet}), with which Java sites
+     * serve a server-side tagging container from their own origin, puts before each cookie of the server it proxies:
+     * {@code "!Proxy!" + its servlet name + the cookie's name}, on the servlet's path, through {@code addCookie}
+     * ({@code !Proxy!sgtmFPID}); it takes the mark and the servlet name off again before passing the request on.
+     */
+    static final String PROXY_SERVLET_MARK = "!Proxy!";
+    /** Longer names are not read as proxied: a servlet name and a tracker's cookie name are short. */
+    static final int MAX_PROXIED_NAME = 256;
 
     private final TrackerCatalog catalog;
     private final CookieExpiries cookieExpiries;
@@ -158,8 +169,24 @@ public final class CookieGate {
         if (decision.allowsEverything()) {
             return false;
         }
-        TrackerMatch m = catalog.matchCookie(name, null);
+        TrackerMatch m = matchCookie(catalog, name, null);
         return m != null && !decision.allowsAll(m.categories());
+    }
+
+    /**
+     * The tracker a cookie called {@code name} belongs to, also when a proxy servlet renamed it
+     * ({@link #PROXY_SERVLET_MARK}): the servlet's name is not known here, so each rest of the name after the mark is
+     * tried, longest first ({@code !Proxy!sgtmFPID}: {@code sgtmFPID}, {@code gtmFPID}, … {@code FPID}).
+     */
+    static TrackerMatch matchCookie(TrackerCatalog catalog, String name, String domain) {
+        TrackerMatch m = catalog.matchCookie(name, domain);
+        if (m != null || name == null || !name.startsWith(PROXY_SERVLET_MARK) || name.length() > MAX_PROXIED_NAME) {
+            return m;
+        }
+        for (int i = PROXY_SERVLET_MARK.length(); m == null && i < name.length(); i++) {
+            m = catalog.matchCookie(name.substring(i), domain);
+        }
+        return m;
     }
 
     private boolean refused(String name, String domain, ConsentDecision decision) {
@@ -173,7 +200,7 @@ public final class CookieGate {
 
     /** The tracker a cookie called {@code name} (with that {@code Domain}) belongs to, when it is refused; else null. */
     private TrackerMatch refusedTracker(String name, String domain, ConsentDecision decision) {
-        TrackerMatch m = catalog.matchCookie(name, domain);
+        TrackerMatch m = matchCookie(catalog, name, domain);
         return m == null || decision.allowsAll(m.categories()) ? null : m;
     }
 

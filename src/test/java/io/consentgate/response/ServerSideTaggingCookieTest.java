@@ -262,6 +262,51 @@ class ServerSideTaggingCookieTest {
                 "sp=3f2a9c1e; sp_session=9f2c1a", false), NONE, Integer.MAX_VALUE)));
     }
 
+    /**
+     * A site that serves its server-side tagging container from its own origin through MITRE's HTTP-Proxy-Servlet
+     * gets the container's cookies renamed {@code "!Proxy!" + servlet name + name}, on the servlet's path, through
+     * {@code addCookie}: still the tracker's id (the servlet hands it back to the container under its own name).
+     */
+    @Test
+    void aTrackerCookieAProxyServletRenamedIsStillTheTrackers() {
+        for (String name : List.of("!Proxy!sgtmFPID", "!Proxy!metrics_ga_KX7P2M9QRT", "!Proxy!tagging_fbp",
+                "!Proxy!FPGCLAW", "!Proxy!ss-proxyttclid")) {
+            String proxied = name + "=v1.2.3; Path=/metrics; Max-Age=63072000; Secure; HttpOnly";
+            for (Door door : Door.values()) {
+                assertEquals(List.of("JSESSIONID", "currency"), names(door.send(proxied, NONE)), door + " " + name);
+                assertEquals(door.inOrder(name, "JSESSIONID", "currency"), names(door.send(proxied, ALL)),
+                        door + " " + name);
+            }
+        }
+        assertTrue(GATE.refuses("!Proxy!sgtmFPID=x; Path=/metrics", NO_ANALYTICS));
+        assertFalse(GATE.refuses("!Proxy!sgtmFPID=x; Path=/metrics", NO_MARKETING));
+        assertTrue(GATE.refuses("!Proxy!sgtm_fbp=x; Path=/metrics", NO_MARKETING));
+
+        // the proxied application's own cookies stay, and so does a proxied record of a choice
+        for (String own : List.of("!Proxy!apisession_id", "!Proxy!apiJSESSIONID", "!Proxy!backendXSRF-TOKEN",
+                "!Proxy!sgtmga_locale", "!Proxy!sgtmsp_session", "!Proxy!piwikmtm_consent", "!Proxy!", "!Proxy!x")) {
+            String setCookie = own + "=1; Path=/api";
+            for (Door door : List.of(Door.ADD_HEADER, Door.SET_HEADER)) {
+                assertEquals(door.inOrder(setCookie, SESSION, PREF), door.send(setCookie, NONE), door + " " + own);
+            }
+        }
+    }
+
+    /**
+     * The renamed cookies reach only the proxy servlet's path: an operator who lists that path in
+     * {@code cookie-expiry-paths} gets them expired there once the visitor refuses.
+     */
+    @Test
+    void aRenamedTrackerCookieIsExpiredOnTheProxyServletsPath() {
+        CookieGate gate = new CookieGate(TrackerCatalog.bundled(), List.of("/", "/metrics"));
+        List<String> lines = gate.expiries(request("www.shop.example",
+                "!Proxy!sgtmFPID=FPID2.2.Qk3x; !Proxy!apisession_id=9f2c; JSESSIONID=node0x7k", false), NONE,
+                Integer.MAX_VALUE);
+        assertEquals(Set.of("!Proxy!sgtmFPID"), expiredNames(lines));
+        assertTrue(lines.contains("!Proxy!sgtmFPID=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/metrics"),
+                lines.toString());
+    }
+
     // ---- harness -------------------------------------------------------------------------------------------------
 
     /** The three ways an application sets a cookie; the tracker's cookie is set between the site's own two. */
