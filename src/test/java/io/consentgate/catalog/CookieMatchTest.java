@@ -60,6 +60,7 @@ class CookieMatchTest {
         _ttp                     | -                    | tiktok-pixel
         _tt_enable_cookie        | -                    | tiktok-pixel
         ajs_anonymous_id         | -                    | segment
+        afUserId                 | .fitloop.example     | appsflyer
         mp_0123abcd_mixpanel     | -                    | mixpanel
         mp__mixpanel             | -                    | mixpanel
         mp_0123abcd_mixpanelx    | -                    | -
