@@ -339,6 +339,9 @@ class MobileMeasurementWebShapesTest {
         "<p>We measure installs with AppsFlyer (websdk.appsflyer.com) and Branch (cdn.branch.io) only with your"
             + " consent.</p>",
         "<link rel=\"alternate\" href=\"android-app://com.fitloop.app/https/fitloop.example/workout/42\">",
+        // the deep-link data Branch reads from the page and the App Links tags: data, never matched
+        "<meta name=\"branch:deeplink:workout_id\" content=\"42\"><meta property=\"al:ios:url\""
+            + " content=\"fitloop://workout/42\"><meta property=\"al:android:package\" content=\"com.fitloop.app\">",
     })
     void storeAndAttributionLinksStay(String html) {
         assertStays(html, NONE);
@@ -354,6 +357,7 @@ class MobileMeasurementWebShapesTest {
         "<script>var airbridgeRoutes = {init: function (o) { drawRoutes(o); }}; airbridgeRoutes.init({hub: 'LHR'});"
             + "</script>",
         "<script src=\"/js/singular-plural.js\"></script><script src=\"/js/onelink-helpers.js\"></script>",
+        "<script src=\"/js/onelink-smart-script-config.js\"></script>",
         "<script>window.__STATE__ = {partners: ['appsflyer', 'kochava', 'singular'], adjustHeight: true};</script>",
         "<script>function adjust(el) { el.style.height = el.scrollHeight + 'px'; } adjust(document.body);</script>",
     })
