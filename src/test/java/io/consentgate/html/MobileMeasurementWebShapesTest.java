@@ -164,6 +164,19 @@ class MobileMeasurementWebShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        // Branch's start call and a deep link built in a script of the site's own, apart from the loader: they
+        // only queue on the stub the loader's snippet defines, so once it is gone they load nothing and stay
+        // (branch.init( is no signature: a bank's branch finder may have one)
+        "<script>\n  branch.init('key_live_hkD3nF8pQzX1wYt6');\n  branch.link({channel: 'web', data: {workout: 42}},"
+            + " function (err, url) {\n    if (!err) { document.getElementById('share').href = url; }\n  });\n"
+            + "</script>",
+    })
+    void branchCallsWithoutTheLoaderStay(String html) {
+        assertStays(html, NONE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
         // Adjust's web SDK and its Smart Banner SDK, both on Adjust's CDN: a queue-defining loader with its start
         // call, a pinned version, the banner's library, a start call of the SDK bundled into a module, and a hint
         "<script type=\"application/javascript\">\n  !function (win, doc, src, ns, methods) {\n"
