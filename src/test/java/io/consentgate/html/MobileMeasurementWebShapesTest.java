@@ -261,12 +261,12 @@ class MobileMeasurementWebShapesTest {
     @ParameterizedTest
     @ValueSource(strings = {
         // the ad tags app businesses run beside them: Meta's pixel with an app-install lead, TikTok's pixel
-        "<script>\n!function (f, b, e, v, n, t, s) { if (f.fbq) return; n = f.fbq = function () {"
-            + " n.callMethod ? n.callMethod.apply(n, arguments) : n.queue.push(arguments); };"
-            + " if (!f._fbq) f._fbq = n; n.push = n; n.loaded = !0; n.version = '2.0'; n.queue = [];"
-            + " t = b.createElement(e); t.async = !0; t.src = v; s = b.getElementsByTagName(e)[0];"
-            + " s.parentNode.insertBefore(t, s); }(window, document, 'script',"
-            + " 'https://connect.facebook.net/en_US/fbevents.js');\nfbq('init', '482910375561204');\n"
+        "<script>\n(function (win, src) {\n  if (win.fbq) { return; }\n"
+            + "  var pending = [];\n  var stub = function () { pending.push(arguments); };\n"
+            + "  stub.queue = pending; stub.version = '2.0'; win.fbq = win._fbq = stub;\n"
+            + "  var el = document.createElement('script'); el.async = true; el.src = src;\n"
+            + "  document.head.appendChild(el);\n})(window, 'https://connect.facebook.net/en_US/fbevents.js');"
+            + "\nfbq('init', '482910375561204');\n"
             + "fbq('track', 'Lead', {content_name: 'waitlist'});\n</script>",
         "<script>\n  !function (w, d, t) {\n    w.TiktokAnalyticsObject = t;\n    var ttq = w[t] = w[t] || [];\n"
             + "    ttq.load = function (id) {\n      var s = d.createElement('script');\n      s.async = true;\n"
@@ -297,10 +297,12 @@ class MobileMeasurementWebShapesTest {
         String head = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Fitloop</title>\n"
             + "<meta name=\"apple-itunes-app\" content=\"app-id=1234567890\">\n"
             + "<link rel=\"stylesheet\" href=\"/css/funnel.css\">\n";
-        String gtm = "<script>(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':new Date().getTime(),"
-            + "event:'gtm.js'});var f=d.getElementsByTagName(s)[0],j=d.createElement(s);j.async=true;"
-            + "j.src='https://www.googletagmanager.com/gtm.js?id='+i;f.parentNode.insertBefore(j,f);"
-            + "})(window,document,'script','dataLayer','GTM-FTL9APP');</script>";
+        String gtm = "<script>\n(function (win, doc, layerName, containerId) {\n"
+            + "  win[layerName] = win[layerName] || [];\n"
+            + "  win[layerName].push({ 'gtm.start': Date.now(), event: 'gtm.js' });\n"
+            + "  var el = doc.createElement('script'); el.async = true;\n"
+            + "  el.src = 'https://www.googletagmanager.com/gtm.js?id=' + containerId;\n"
+            + "  doc.head.appendChild(el);\n})(window, document, 'dataLayer', 'GTM-FTL9APP');\n</script>";
         String sdks = "<script src=\"https://onelinksmartscript.appsflyer.com/onelink-smart-script-latest.js\">"
             + "</script><script async src=\"https://static.airbridge.io/sdk/latest/airbridge.min.js\"></script>";
         String body = "</head><body>\n<section class=\"quiz\"><h2>What is your goal?</h2>"
@@ -347,7 +349,8 @@ class MobileMeasurementWebShapesTest {
         // links to the vendors' own sites, a privacy notice that names their hosts, and the Android app link
         "<footer><a href=\"https://www.appsflyer.com/\">AppsFlyer</a>"
             + " · <a href=\"https://www.branch.io/\">Branch</a>"
-            + " · <a href=\"https://www.adjust.com/\">Adjust</a> · <a href=\"https://www.airbridge.io/\">Airbridge</a>"
+            + " · <a href=\"https://www.adjust.com/\">Adjust</a>"
+            + " · <a href=\"https://www.airbridge.io/\">Airbridge</a>"
             + "</footer>",
         "<p>We measure installs with AppsFlyer (websdk.appsflyer.com) and Branch (cdn.branch.io) only with your"
             + " consent.</p>",
