@@ -1,12 +1,13 @@
 package io.consentgate.html;
 
+import static io.consentgate.html.PageFrame.ALL;
+import static io.consentgate.html.PageFrame.ANALYTICS_REFUSED;
+import static io.consentgate.html.PageFrame.FUNCTIONAL_REFUSED;
+import static io.consentgate.html.PageFrame.MARKETING_REFUSED;
+import static io.consentgate.html.PageFrame.NONE;
+import static io.consentgate.html.PageFrame.rewrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.consentgate.Category;
-import io.consentgate.ConsentDecision;
-import io.consentgate.ConsentMode;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,15 +24,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with everything allowed the page is unchanged.
  */
 class DealerAndRealEstateShapesTest {
-
-    private static final ConsentDecision NONE = ConsentDecision.refuseAll();
-    private static final ConsentDecision ALL = ConsentDecision.allowAll();
-    private static final ConsentDecision ANALYTICS_REFUSED = ConsentDecision.of(
-        Set.of(Category.FUNCTIONAL, Category.MARKETING), Map.of(), ConsentMode.OPT_IN);
-    private static final ConsentDecision MARKETING_REFUSED = ConsentDecision.of(
-        Set.of(Category.FUNCTIONAL, Category.ANALYTICS), Map.of(), ConsentMode.OPT_IN);
-    private static final ConsentDecision FUNCTIONAL_REFUSED = ConsentDecision.of(
-        Set.of(Category.ANALYTICS, Category.MARKETING), Map.of(), ConsentMode.OPT_IN);
 
     /** A vehicle detail page's own content: the vehicle, its price and photos, the calculator and trade-in form. */
     private static final String VDP = "<header class=\"dealer-head\"><a href=\"/\">Lakeside Motors</a>"
@@ -57,22 +49,8 @@ class DealerAndRealEstateShapesTest {
         + "</script>\n<script src=\"/static/js/finance-calculator.js?v=3.1\" defer></script>\n"
         + "<script>initPaymentCalculator('#payment-calculator', {price: 27990, taxRate: 0.0725});</script>";
 
-    private static String rewrite(String html, ConsentDecision d) {
-        return RewriteAssertions.rewrite(RewriteAssertions.REMOVE, html, d);
-    }
-
-    /** {@code tag} between the vehicle page and the site's scripts goes with {@code refused}; the rest stays. */
-    private static void assertGoes(String tag, ConsentDecision refused) {
-        String page = VDP + tag + OWN;
-        assertEquals(VDP + OWN, rewrite(page, refused), tag);
-        assertEquals(page, rewrite(page, ALL), tag);
-    }
-
-    /** {@code html} between the vehicle page and the site's scripts stays byte for byte with {@code d}. */
-    private static void assertStays(String html, ConsentDecision d) {
-        String page = VDP + html + OWN;
-        assertEquals(page, rewrite(page, d), html);
-    }
+    /** The page around each tag under test. */
+    private static final PageFrame FRAME = new PageFrame(VDP, OWN);
 
     /** CarGurus' partner metrics: its Snowplow tracker with CarGurus' collector and the metrics script. */
     private static final String CARGURUS_METRICS = "<script>\n  /* CarGurus dealer metrics */\n"
@@ -93,10 +71,10 @@ class DealerAndRealEstateShapesTest {
     @Test
     void cargurusPartnerMetricsSnippetGoesWithEitherRefusal() {
         // a Snowplow tracker (analytics) that reports to CarGurus for its ad optimisation (marketing): both needed
-        assertGoes(CARGURUS_METRICS, NONE);
-        assertGoes(CARGURUS_METRICS, MARKETING_REFUSED);
-        assertGoes(CARGURUS_METRICS, ANALYTICS_REFUSED);
-        assertStays(CARGURUS_METRICS, FUNCTIONAL_REFUSED);
+        FRAME.assertGoes(CARGURUS_METRICS, NONE);
+        FRAME.assertGoes(CARGURUS_METRICS, MARKETING_REFUSED);
+        FRAME.assertGoes(CARGURUS_METRICS, ANALYTICS_REFUSED);
+        FRAME.assertStays(CARGURUS_METRICS, FUNCTIONAL_REFUSED);
     }
 
     @ParameterizedTest
@@ -109,9 +87,9 @@ class DealerAndRealEstateShapesTest {
             + " width=\"1\" height=\"1\" alt=\"\">",
     })
     void cargurusMetricsGoWithMarketing(String tag) {
-        assertGoes(tag, NONE);
-        assertGoes(tag, MARKETING_REFUSED);
-        assertStays(tag, ANALYTICS_REFUSED);
+        FRAME.assertGoes(tag, NONE);
+        FRAME.assertGoes(tag, MARKETING_REFUSED);
+        FRAME.assertStays(tag, ANALYTICS_REFUSED);
     }
 
     /** Follow Up Boss' widget tracker as a real estate site's header carries it. */
@@ -136,9 +114,9 @@ class DealerAndRealEstateShapesTest {
         "<script async src=\"https://widgetbe.com/agent\"></script>",
     })
     void followUpBossTrackerGoesWithMarketing(String tag) {
-        assertGoes(tag, NONE);
-        assertGoes(tag, MARKETING_REFUSED);
-        assertStays(tag, ANALYTICS_REFUSED);
+        FRAME.assertGoes(tag, NONE);
+        FRAME.assertGoes(tag, MARKETING_REFUSED);
+        FRAME.assertStays(tag, ANALYTICS_REFUSED);
     }
 
     @Test
@@ -148,7 +126,7 @@ class DealerAndRealEstateShapesTest {
             + "    if (window.widgetTracker) { widgetTracker('send', 'event', 'lead', 'trade-in'); }\n"
             + "    window.asc_datalayer.events.push({event: 'asc_form_submission', form_type: 'trade-in'});\n"
             + "  });\n</script>";
-        assertStays(handler, NONE);
+        FRAME.assertStays(handler, NONE);
     }
 
     @ParameterizedTest
@@ -164,10 +142,10 @@ class DealerAndRealEstateShapesTest {
             + "    document.head.appendChild(g); })();\n</script>",
     })
     void chatWidgetsGoOnlyWithFunctional(String tag) {
-        assertGoes(tag, NONE);
-        assertGoes(tag, FUNCTIONAL_REFUSED);
-        assertStays(tag, ANALYTICS_REFUSED);
-        assertStays(tag, MARKETING_REFUSED);
+        FRAME.assertGoes(tag, NONE);
+        FRAME.assertGoes(tag, FUNCTIONAL_REFUSED);
+        FRAME.assertStays(tag, ANALYTICS_REFUSED);
+        FRAME.assertStays(tag, MARKETING_REFUSED);
     }
 
     @ParameterizedTest
@@ -211,9 +189,9 @@ class DealerAndRealEstateShapesTest {
             + "</script>",
     })
     void commonMarketingTagsGoWithMarketing(String tag) {
-        assertGoes(tag, NONE);
-        assertGoes(tag, MARKETING_REFUSED);
-        assertStays(tag, ANALYTICS_REFUSED);
+        FRAME.assertGoes(tag, NONE);
+        FRAME.assertGoes(tag, MARKETING_REFUSED);
+        FRAME.assertStays(tag, ANALYTICS_REFUSED);
     }
 
     @Test
@@ -343,6 +321,6 @@ class DealerAndRealEstateShapesTest {
             + " document.querySelectorAll('[data-gubagoo-cta]').forEach(function (b) { b.hidden = false; });</script>",
     })
     void inventoryWidgetsLinksAndLookAlikesStay(String html) {
-        assertStays(html, NONE);
+        FRAME.assertStays(html, NONE);
     }
 }

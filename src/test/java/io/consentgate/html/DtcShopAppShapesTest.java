@@ -1,5 +1,10 @@
 package io.consentgate.html;
 
+import static io.consentgate.html.PageFrame.ALL;
+import static io.consentgate.html.PageFrame.ANALYTICS_REFUSED;
+import static io.consentgate.html.PageFrame.MARKETING_REFUSED;
+import static io.consentgate.html.PageFrame.NONE;
+import static io.consentgate.html.PageFrame.rewrite;
 import static io.consentgate.html.ShopPageAssertions.assertKept;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,13 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DtcShopAppShapesTest {
 
-    private static final ConsentDecision NONE = ConsentDecision.refuseAll();
-    private static final ConsentDecision ALL = ConsentDecision.allowAll();
     private static final ConsentDecision FUNCTIONAL_ONLY = only(Category.FUNCTIONAL);
-    private static final ConsentDecision ANALYTICS_REFUSED = ConsentDecision.of(
-        Set.of(Category.FUNCTIONAL, Category.MARKETING), Map.of(), ConsentMode.OPT_IN);
-    private static final ConsentDecision MARKETING_REFUSED = ConsentDecision.of(
-        Set.of(Category.FUNCTIONAL, Category.ANALYTICS), Map.of(), ConsentMode.OPT_IN);
 
     private static final String THEME = "<link rel=\"stylesheet\" href=\"//acme-goods.com/cdn/shop/t/14/assets/base.css"
         + "?v=1712345678\"><script src=\"//acme-goods.com/cdn/shop/t/14/assets/global.js?v=1712345678\" "
@@ -48,16 +47,8 @@ class DtcShopAppShapesTest {
         return ConsentDecision.of(Set.of(category), Map.of(), ConsentMode.OPT_IN);
     }
 
-    private static String rewrite(String html, ConsentDecision d) {
-        return RewriteAssertions.rewrite(RewriteAssertions.REMOVE, html, d);
-    }
-
-    /** {@code tag} between the theme and the cart goes where {@code refused} is given; the theme and cart stay. */
-    private static void assertGoes(String tag, ConsentDecision refused) {
-        String page = THEME + tag + CART;
-        assertEquals(THEME + CART, rewrite(page, refused), tag);
-        assertEquals(page, rewrite(page, ALL), tag);
-    }
+    /** The page around each tag under test. */
+    private static final PageFrame FRAME = new PageFrame(THEME, CART);
 
     /** The same URL literal with its characters overwritten, as the rewriter leaves a refused URL in a list. */
     private static String inert(String literal) {
@@ -110,7 +101,7 @@ class DtcShopAppShapesTest {
             + "</script>",
     })
     void shopMarketingAndAnalyticsAppsGo(String tag) {
-        assertGoes(tag, NONE);
+        FRAME.assertGoes(tag, NONE);
     }
 
     @ParameterizedTest
@@ -200,8 +191,8 @@ class DtcShopAppShapesTest {
             + "  } catch (err) {\n    console.error(err);\n  }\n</script>",
     })
     void missingShopAppsGo(String tag) {
-        assertGoes(tag, NONE);
-        assertGoes(tag, FUNCTIONAL_ONLY);
+        FRAME.assertGoes(tag, NONE);
+        FRAME.assertGoes(tag, FUNCTIONAL_ONLY);
     }
 
     @ParameterizedTest
@@ -223,7 +214,7 @@ class DtcShopAppShapesTest {
         "<script src=\"//code.tidio.co/abcdefghijklmnopqrstuvwxyz012345.js\" async></script>",
     })
     void chatAndLoyaltyWidgetsGoOnlyWhereFunctionalIsRefused(String tag) {
-        assertGoes(tag, NONE);
+        FRAME.assertGoes(tag, NONE);
         String page = THEME + tag + CART;
         ConsentDecision trackingRefused = ConsentDecision.of(Set.of(Category.FUNCTIONAL), Map.of(), ConsentMode.OPT_IN);
         assertEquals(page, rewrite(page, trackingRefused));
@@ -434,7 +425,7 @@ class DtcShopAppShapesTest {
         TREKKIE,
     })
     void shopifysStorefrontAnalyticsGoesWithAnalytics(String tag) {
-        assertGoes(tag, ANALYTICS_REFUSED);
+        FRAME.assertGoes(tag, ANALYTICS_REFUSED);
         String page = THEME + tag + CART;
         assertEquals(page, rewrite(page, MARKETING_REFUSED));
     }

@@ -1,15 +1,15 @@
 package io.consentgate.html;
 
+import static io.consentgate.html.PageFrame.ALL;
+import static io.consentgate.html.PageFrame.ANALYTICS_REFUSED;
+import static io.consentgate.html.PageFrame.MARKETING_REFUSED;
+import static io.consentgate.html.PageFrame.NONE;
+import static io.consentgate.html.PageFrame.rewrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.consentgate.Category;
-import io.consentgate.ConsentDecision;
-import io.consentgate.ConsentMode;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,13 +24,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with everything allowed the page is unchanged.
  */
 class MobileMeasurementWebShapesTest {
-
-    private static final ConsentDecision NONE = ConsentDecision.refuseAll();
-    private static final ConsentDecision ALL = ConsentDecision.allowAll();
-    private static final ConsentDecision ANALYTICS_REFUSED = ConsentDecision.of(
-        Set.of(Category.FUNCTIONAL, Category.MARKETING), Map.of(), ConsentMode.OPT_IN);
-    private static final ConsentDecision MARKETING_REFUSED = ConsentDecision.of(
-        Set.of(Category.FUNCTIONAL, Category.ANALYTICS), Map.of(), ConsentMode.OPT_IN);
 
     /** The app's landing page: Safari's smart app banner, the store buttons and the waiting-list form. */
     private static final String LANDING = "<meta name=\"apple-itunes-app\" content=\"app-id=1234567890,"
@@ -48,27 +41,13 @@ class MobileMeasurementWebShapesTest {
         + "<script>window.landingConfig = {locale: 'en-GB', plans: ['monthly', 'annual']};"
         + " initCarousel('#screens');</script>";
 
-    private static String rewrite(String html, ConsentDecision d) {
-        return RewriteAssertions.rewrite(RewriteAssertions.REMOVE, html, d);
-    }
-
-    /** {@code tag} between the landing page and the site's scripts goes with {@code refused}; the rest stays. */
-    private static void assertGoes(String tag, ConsentDecision refused) {
-        String page = LANDING + tag + OWN;
-        assertEquals(LANDING + OWN, rewrite(page, refused), tag);
-        assertEquals(page, rewrite(page, ALL), tag);
-    }
-
-    /** {@code html} between the landing page and the site's scripts stays byte for byte with {@code d}. */
-    private static void assertStays(String html, ConsentDecision d) {
-        String page = LANDING + html + OWN;
-        assertEquals(page, rewrite(page, d), html);
-    }
+    /** The page around each tag under test. */
+    private static final PageFrame FRAME = new PageFrame(LANDING, OWN);
 
     private static void assertMarketingTagGoes(String tag) {
-        assertGoes(tag, NONE);
-        assertGoes(tag, MARKETING_REFUSED);
-        assertStays(tag, ANALYTICS_REFUSED);
+        FRAME.assertGoes(tag, NONE);
+        FRAME.assertGoes(tag, MARKETING_REFUSED);
+        FRAME.assertStays(tag, ANALYTICS_REFUSED);
     }
 
     @ParameterizedTest
@@ -121,8 +100,8 @@ class MobileMeasurementWebShapesTest {
             + " eventValue: {plan: 'annual'}}); }\n    showThanks();\n  });\n</script>",
     })
     void appsFlyerCallsOfThePageStay(String html) {
-        assertStays(html, NONE);
-        assertStays(html, MARKETING_REFUSED);
+        FRAME.assertStays(html, NONE);
+        FRAME.assertStays(html, MARKETING_REFUSED);
     }
 
     @Test
@@ -172,7 +151,7 @@ class MobileMeasurementWebShapesTest {
             + "</script>",
     })
     void branchCallsWithoutTheLoaderStay(String html) {
-        assertStays(html, NONE);
+        FRAME.assertStays(html, NONE);
     }
 
     @ParameterizedTest
@@ -360,7 +339,7 @@ class MobileMeasurementWebShapesTest {
             + " content=\"fitloop://workout/42\"><meta property=\"al:android:package\" content=\"com.fitloop.app\">",
     })
     void storeAndAttributionLinksStay(String html) {
-        assertStays(html, NONE);
+        FRAME.assertStays(html, NONE);
     }
 
     @ParameterizedTest
@@ -378,6 +357,6 @@ class MobileMeasurementWebShapesTest {
         "<script>function adjust(el) { el.style.height = el.scrollHeight + 'px'; } adjust(document.body);</script>",
     })
     void lookAlikesStay(String html) {
-        assertStays(html, NONE);
+        FRAME.assertStays(html, NONE);
     }
 }

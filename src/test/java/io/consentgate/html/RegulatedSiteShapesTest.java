@@ -1,15 +1,15 @@
 package io.consentgate.html;
 
+import static io.consentgate.html.PageFrame.ALL;
+import static io.consentgate.html.PageFrame.ANALYTICS_REFUSED;
+import static io.consentgate.html.PageFrame.MARKETING_REFUSED;
+import static io.consentgate.html.PageFrame.NONE;
+import static io.consentgate.html.PageFrame.rewrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.consentgate.Category;
-import io.consentgate.ConsentDecision;
-import io.consentgate.ConsentMode;
 import io.consentgate.catalog.TrackerMatch;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,13 +27,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RegulatedSiteShapesTest {
 
-    private static final ConsentDecision NONE = ConsentDecision.refuseAll();
-    private static final ConsentDecision ALL = ConsentDecision.allowAll();
-    private static final ConsentDecision ANALYTICS_REFUSED = ConsentDecision.of(
-        Set.of(Category.FUNCTIONAL, Category.MARKETING), Map.of(), ConsentMode.OPT_IN);
-    private static final ConsentDecision MARKETING_REFUSED = ConsentDecision.of(
-        Set.of(Category.FUNCTIONAL, Category.ANALYTICS), Map.of(), ConsentMode.OPT_IN);
-
     /** The clinic's header with the number the call tracking swaps, and its appointment form. */
     private static final String BOOKING = "<header class=\"masthead\"><a href=\"/\">Riverside Family Clinic</a>"
         + "<a class=\"phone\" href=\"tel:+15035550147\" data-calltrk-noswap>(503) 555-0147</a></header>\n"
@@ -48,22 +41,8 @@ class RegulatedSiteShapesTest {
         + " document.addEventListener('DOMContentLoaded', function () { initProviderSearch('#find-a-doctor'); });"
         + "</script>";
 
-    private static String rewrite(String html, ConsentDecision d) {
-        return RewriteAssertions.rewrite(RewriteAssertions.REMOVE, html, d);
-    }
-
-    /** {@code tag} between the booking form and the site's scripts goes with {@code refused}; the rest stays. */
-    private static void assertGoes(String tag, ConsentDecision refused) {
-        String page = BOOKING + tag + OWN;
-        assertEquals(BOOKING + OWN, rewrite(page, refused), tag);
-        assertEquals(page, rewrite(page, ALL), tag);
-    }
-
-    /** {@code html} between the booking form and the site's scripts stays byte for byte with {@code d}. */
-    private static void assertStays(String html, ConsentDecision d) {
-        String page = BOOKING + html + OWN;
-        assertEquals(page, rewrite(page, d), html);
-    }
+    /** The page around each tag under test. */
+    private static final PageFrame FRAME = new PageFrame(BOOKING, OWN);
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -81,9 +60,9 @@ class RegulatedSiteShapesTest {
         "<link rel=\"dns-prefetch\" href=\"//cdn.callrail.com\">",
     })
     void callRailSwapGoesWithMarketing(String tag) {
-        assertGoes(tag, NONE);
-        assertGoes(tag, MARKETING_REFUSED);
-        assertStays(tag, ANALYTICS_REFUSED);
+        FRAME.assertGoes(tag, NONE);
+        FRAME.assertGoes(tag, MARKETING_REFUSED);
+        FRAME.assertStays(tag, ANALYTICS_REFUSED);
     }
 
     @ParameterizedTest
@@ -102,9 +81,9 @@ class RegulatedSiteShapesTest {
         "<script src=\"https://solutions.invocacdn.com/js/invoca-latest.min.js\" async></script>",
     })
     void invocaTagGoesWithMarketing(String tag) {
-        assertGoes(tag, NONE);
-        assertGoes(tag, MARKETING_REFUSED);
-        assertStays(tag, ANALYTICS_REFUSED);
+        FRAME.assertGoes(tag, NONE);
+        FRAME.assertGoes(tag, MARKETING_REFUSED);
+        FRAME.assertStays(tag, ANALYTICS_REFUSED);
     }
 
     @ParameterizedTest
@@ -119,9 +98,9 @@ class RegulatedSiteShapesTest {
         "<script async src=\"https://s.ksrndkehqnwntyxlhgto.com/88301.js\"></script>",
     })
     void otherCallTrackingGoesWithMarketing(String tag) {
-        assertGoes(tag, NONE);
-        assertGoes(tag, MARKETING_REFUSED);
-        assertStays(tag, ANALYTICS_REFUSED);
+        FRAME.assertGoes(tag, NONE);
+        FRAME.assertGoes(tag, MARKETING_REFUSED);
+        FRAME.assertStays(tag, ANALYTICS_REFUSED);
     }
 
     @Test
@@ -163,9 +142,9 @@ class RegulatedSiteShapesTest {
             + " data-clsconfig=\"reportURI=https://c7.report.gbss.io/acmeinsure/cls_report\"></script>",
     })
     void sessionReplayGoesWithAnalytics(String tag) {
-        assertGoes(tag, NONE);
-        assertGoes(tag, ANALYTICS_REFUSED);
-        assertStays(tag, MARKETING_REFUSED);
+        FRAME.assertGoes(tag, NONE);
+        FRAME.assertGoes(tag, ANALYTICS_REFUSED);
+        FRAME.assertStays(tag, MARKETING_REFUSED);
     }
 
     @ParameterizedTest
@@ -182,9 +161,9 @@ class RegulatedSiteShapesTest {
             + " style=\"display:none;visibility:hidden\"></iframe></noscript>",
     })
     void tagManagerGoesWithEitherRefusal(String tag) {
-        assertGoes(tag, NONE);
-        assertGoes(tag, ANALYTICS_REFUSED);
-        assertGoes(tag, MARKETING_REFUSED);
+        FRAME.assertGoes(tag, NONE);
+        FRAME.assertGoes(tag, ANALYTICS_REFUSED);
+        FRAME.assertGoes(tag, MARKETING_REFUSED);
     }
 
     @Test
@@ -237,9 +216,9 @@ class RegulatedSiteShapesTest {
             + "pagead/viewthroughconversion/987650123/?label=qUoteLeAd&amp;guid=ON&amp;script=0\"/>",
     })
     void commonMarketingTagsGoWithMarketing(String tag) {
-        assertGoes(tag, NONE);
-        assertGoes(tag, MARKETING_REFUSED);
-        assertStays(tag, ANALYTICS_REFUSED);
+        FRAME.assertGoes(tag, NONE);
+        FRAME.assertGoes(tag, MARKETING_REFUSED);
+        FRAME.assertStays(tag, ANALYTICS_REFUSED);
     }
 
     @Test
@@ -281,9 +260,9 @@ class RegulatedSiteShapesTest {
             + " onload=\"initEmbeddedMessaging()\"></script>",
     })
     void supportChatStaysUnderEitherRefusal(String html) {
-        assertStays(html, ANALYTICS_REFUSED);
-        assertStays(html, MARKETING_REFUSED);
-        assertStays(html, ALL);
+        FRAME.assertStays(html, ANALYTICS_REFUSED);
+        FRAME.assertStays(html, MARKETING_REFUSED);
+        FRAME.assertStays(html, ALL);
     }
 
     @Test
@@ -322,7 +301,7 @@ class RegulatedSiteShapesTest {
             + "1-800-555-0199</a><span class=\"swap-target\" data-calltrk-noswap>503.555.0147</span>",
     })
     void linksLookAlikesAndTheSitesOwnScriptsStay(String html) {
-        assertStays(html, NONE);
+        FRAME.assertStays(html, NONE);
     }
 
     /** cookie name | tracker id or "-". */

@@ -1,12 +1,12 @@
 package io.consentgate.html;
 
+import static io.consentgate.html.PageFrame.ALL;
+import static io.consentgate.html.PageFrame.ANALYTICS_REFUSED;
+import static io.consentgate.html.PageFrame.MARKETING_REFUSED;
+import static io.consentgate.html.PageFrame.NONE;
+import static io.consentgate.html.PageFrame.rewrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.consentgate.Category;
-import io.consentgate.ConsentDecision;
-import io.consentgate.ConsentMode;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,13 +21,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class TravelSiteShapesTest {
 
-    private static final ConsentDecision NONE = ConsentDecision.refuseAll();
-    private static final ConsentDecision ALL = ConsentDecision.allowAll();
-    private static final ConsentDecision ANALYTICS_REFUSED = ConsentDecision.of(
-        Set.of(Category.FUNCTIONAL, Category.MARKETING), Map.of(), ConsentMode.OPT_IN);
-    private static final ConsentDecision MARKETING_REFUSED = ConsentDecision.of(
-        Set.of(Category.FUNCTIONAL, Category.ANALYTICS), Map.of(), ConsentMode.OPT_IN);
-
     /** The hotel's own header, search form and price, as a booking-engine theme prints them. */
     private static final String SEARCH = "<header class=\"site-head\"><a href=\"/\">Hotel Alpenrose</a></header>\n"
         + "<form id=\"booking-search\" action=\"https://booking.alpenrose-hotel.example/search\" method=\"get\">"
@@ -39,22 +32,8 @@ class TravelSiteShapesTest {
         + "<script>window.bookingConfig = {hotelId: 'ALP-17', currency: 'EUR', lang: 'de'};"
         + " initBookingSearch('#booking-search');</script>";
 
-    private static String rewrite(String html, ConsentDecision d) {
-        return RewriteAssertions.rewrite(RewriteAssertions.REMOVE, html, d);
-    }
-
-    /** {@code tag} between the search form and the site's scripts goes with {@code refused}; the rest stays. */
-    private static void assertGoes(String tag, ConsentDecision refused) {
-        String page = SEARCH + tag + OWN;
-        assertEquals(SEARCH + OWN, rewrite(page, refused), tag);
-        assertEquals(page, rewrite(page, ALL), tag);
-    }
-
-    /** {@code html} between the search form and the site's scripts stays byte for byte with {@code d}. */
-    private static void assertStays(String html, ConsentDecision d) {
-        String page = SEARCH + html + OWN;
-        assertEquals(page, rewrite(page, d), html);
-    }
+    /** The page around each tag under test. */
+    private static final PageFrame FRAME = new PageFrame(SEARCH, OWN);
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -76,9 +55,9 @@ class TravelSiteShapesTest {
         "<link rel=\"preconnect\" href=\"https://static.sojern.com\">",
     })
     void sojernPixelGoesWithMarketing(String tag) {
-        assertGoes(tag, NONE);
-        assertGoes(tag, MARKETING_REFUSED);
-        assertStays(tag, ANALYTICS_REFUSED);
+        FRAME.assertGoes(tag, NONE);
+        FRAME.assertGoes(tag, MARKETING_REFUSED);
+        FRAME.assertStays(tag, ANALYTICS_REFUSED);
     }
 
     @ParameterizedTest
@@ -101,9 +80,9 @@ class TravelSiteShapesTest {
             + "</script>",
     })
     void trivagoConversionTrackingGoesWithMarketing(String tag) {
-        assertGoes(tag, NONE);
-        assertGoes(tag, MARKETING_REFUSED);
-        assertStays(tag, ANALYTICS_REFUSED);
+        FRAME.assertGoes(tag, NONE);
+        FRAME.assertGoes(tag, MARKETING_REFUSED);
+        FRAME.assertStays(tag, ANALYTICS_REFUSED);
     }
 
     @ParameterizedTest
@@ -119,9 +98,9 @@ class TravelSiteShapesTest {
             + "</script>",
     })
     void googleHotelAdsConversionGoesWithMarketing(String tag) {
-        assertGoes(tag, NONE);
-        assertGoes(tag, MARKETING_REFUSED);
-        assertStays(tag, ANALYTICS_REFUSED);
+        FRAME.assertGoes(tag, NONE);
+        FRAME.assertGoes(tag, MARKETING_REFUSED);
+        FRAME.assertStays(tag, ANALYTICS_REFUSED);
     }
 
     @ParameterizedTest
@@ -150,9 +129,9 @@ class TravelSiteShapesTest {
         "<script async src=\"https://www.googletagmanager.com/gtag/js?id=AW-987654321\"></script>",
     })
     void commonMarketingTagsGoWithMarketing(String tag) {
-        assertGoes(tag, NONE);
-        assertGoes(tag, MARKETING_REFUSED);
-        assertStays(tag, ANALYTICS_REFUSED);
+        FRAME.assertGoes(tag, NONE);
+        FRAME.assertGoes(tag, MARKETING_REFUSED);
+        FRAME.assertStays(tag, ANALYTICS_REFUSED);
     }
 
     @Test
@@ -183,9 +162,9 @@ class TravelSiteShapesTest {
             + " accept_incoming: true}\n  });\n</script>",
     })
     void analyticsTagsGoWithAnalytics(String tag) {
-        assertGoes(tag, NONE);
-        assertGoes(tag, ANALYTICS_REFUSED);
-        assertStays(tag, MARKETING_REFUSED);
+        FRAME.assertGoes(tag, NONE);
+        FRAME.assertGoes(tag, ANALYTICS_REFUSED);
+        FRAME.assertStays(tag, MARKETING_REFUSED);
     }
 
     @Test
@@ -260,7 +239,7 @@ class TravelSiteShapesTest {
             + "eg-widgets.js\"></script>",
     })
     void bookingWidgetsAndSearchBoxesStay(String html) {
-        assertStays(html, NONE);
+        FRAME.assertStays(html, NONE);
     }
 
     @ParameterizedTest
@@ -293,6 +272,6 @@ class TravelSiteShapesTest {
             + "</script>",
     })
     void reviewBadgesLinksAndLookAlikesStay(String html) {
-        assertStays(html, NONE);
+        FRAME.assertStays(html, NONE);
     }
 }
