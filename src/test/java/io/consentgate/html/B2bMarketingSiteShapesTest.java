@@ -1,8 +1,8 @@
 package io.consentgate.html;
 
+import static io.consentgate.html.PageFrame.assertRewritten;
+import static io.consentgate.html.PageFrame.rewrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consentgate.Category;
 import io.consentgate.ConsentDecision;
@@ -28,22 +28,6 @@ class B2bMarketingSiteShapesTest {
 
     private static ConsentDecision decision(Category... allowed) {
         return ConsentDecision.of(Set.of(allowed), Map.of(), ConsentMode.OPT_IN);
-    }
-
-    private static String rewrite(String html, ConsentDecision d) {
-        return RewriteAssertions.rewrite(RewriteAssertions.REMOVE, html, d);
-    }
-
-    /** Under {@code d} each of {@code gone} is out of the page and each of {@code kept} in it; all allowed: as is. */
-    private static void assertRewritten(String page, ConsentDecision d, List<String> gone, List<String> kept) {
-        String out = rewrite(page, d);
-        for (String g : gone) {
-            assertFalse(out.contains(g), () -> "left: " + g + "\n" + out);
-        }
-        for (String k : kept) {
-            assertTrue(out.contains(k), () -> "lost: " + k + "\n" + out);
-        }
-        assertEquals(page, rewrite(page, ALL));
     }
 
     private static final String WEBFLOW_PAGE = """

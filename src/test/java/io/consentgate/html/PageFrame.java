@@ -1,11 +1,14 @@
 package io.consentgate.html;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consentgate.Category;
 import io.consentgate.ConsentDecision;
 import io.consentgate.ConsentMode;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,6 +33,24 @@ record PageFrame(String before, String after) {
     /** {@code html} rewritten by the bundled catalog in remove mode, without page-global stand-ins. */
     static String rewrite(String html, ConsentDecision d) {
         return RewriteAssertions.rewrite(RewriteAssertions.REMOVE, html, d);
+    }
+
+    /**
+     * {@code page} rewritten under {@code d} holds none of {@code gone} (each of which the page itself holds) and
+     * every one of {@code kept}; with everything allowed it comes out byte for byte as it went in. Returns the output
+     * under {@code d}, for the test's own assertions.
+     */
+    static String assertRewritten(String page, ConsentDecision d, List<String> gone, List<String> kept) {
+        String out = rewrite(page, d);
+        for (String g : gone) {
+            assertTrue(page.contains(g), () -> "not in the page to begin with: " + g);
+            assertFalse(out.contains(g), () -> "left: " + g + "\n" + out);
+        }
+        for (String k : kept) {
+            assertTrue(out.contains(k), () -> "lost: " + k + "\n" + out);
+        }
+        assertEquals(page, rewrite(page, ALL));
+        return out;
     }
 
     /** {@code tag} inside this frame goes under {@code refused}, the frame stays; with everything allowed, all stays. */

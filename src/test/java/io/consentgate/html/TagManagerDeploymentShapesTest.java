@@ -1,7 +1,7 @@
 package io.consentgate.html;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static io.consentgate.html.PageFrame.assertRewritten;
+import static io.consentgate.html.PageFrame.rewrite;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consentgate.Category;
@@ -27,25 +27,6 @@ class TagManagerDeploymentShapesTest {
         ConsentMode.OPT_IN);
     private static final ConsentDecision ALL = ConsentDecision.of(
         Set.of(Category.FUNCTIONAL, Category.ANALYTICS, Category.MARKETING), Map.of(), ConsentMode.OPT_IN);
-
-    private static String rewrite(String html, ConsentDecision d) {
-        return RewriteAssertions.rewrite(RewriteAssertions.REMOVE, html, d);
-    }
-
-    /** Asserts that with {@code d} every {@code gone} text is removed and every {@code kept} one stays, whole. */
-    private static void assertRewritten(String page, ConsentDecision d, List<String> gone, List<String> kept) {
-        for (String part : gone.isEmpty() ? kept : gone) {
-            assertTrue(page.contains(part), "the page holds " + part);
-        }
-        String out = rewrite(page, d);
-        for (String part : gone) {
-            assertFalse(out.contains(part), "removed: " + part + "\n" + out);
-        }
-        for (String part : kept) {
-            assertTrue(out.contains(part), "kept: " + part + "\n" + out);
-        }
-        assertEquals(page, rewrite(page, ALL));
-    }
 
     @Test
     void tealiumLoaderGoesAndTheUtagDataTheSiteReadsStays() {
