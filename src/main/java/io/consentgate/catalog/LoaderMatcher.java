@@ -62,7 +62,7 @@ final class LoaderMatcher {
         end = end < 0 ? u.length() : end;
         int query = u.indexOf('?', pathStart);
         int pathEnd = query < 0 || query > end ? end : query;
-        boolean localeFile = inLocaleDirectory(u, pathStart, pathEnd);
+        boolean noLoaderFile = inNoLoaderDirectory(u, pathStart, pathEnd);
         int segment = u.lastIndexOf('/', pathEnd - 1) + 1;
         for (Rule r : rules) {
             LoaderPattern p = r.pattern();
@@ -75,8 +75,9 @@ final class LoaderMatcher {
             if (p.path().length() == 1 && pathEnd - pathStart < 2) {
                 continue; // "/?id=…" names a directory the site serves a tag under, never the site's root
             }
-            if (localeFile && p.path().length() > 1 && p.path().lastIndexOf('/') == 0) {
-                continue; // a bare file name in a locale directory is a translation: flatpickr's l10n/at.js (Austria)
+            if (noLoaderFile && p.path().length() > 1 && p.path().lastIndexOf('/') == 0) {
+                continue; // a bare file name in a locale directory is a translation: flatpickr's l10n/at.js (Austria),
+                          // or in ActionTag's directory EveryAction's form library (ea-actiontag/at.js)
             }
             if (p.param() == null) {
                 return matches.byDefault(r.entry());
@@ -100,12 +101,20 @@ final class LoaderMatcher {
         return true;
     }
 
-    /** Directory names that hold translations, one file per locale ({@code l10n/at.js}), never a tracker's loader. */
-    private static final java.util.Set<String> LOCALE_DIRECTORIES =
-        java.util.Set.of("l10n", "i18n", "locale", "locales", "lang", "langs");
+    /**
+     * Directory names whose files are never a tracker's loader by a bare file name: those that hold translations, one
+     * file per locale ({@code l10n/at.js}), and those of EveryAction's ActionTag, whose {@code at.js} draws the
+     * donation and sign-up forms of nonprofit sites ({@code static.everyaction.com/ea-actiontag/at.js}, NGP VAN's
+     * older {@code …cloudfront.net/actiontag/at.js}), not Adobe Target's.
+     */
+    private static final java.util.Set<String> NO_LOADER_DIRECTORIES =
+        java.util.Set.of("l10n", "i18n", "locale", "locales", "lang", "langs", "actiontag", "ea-actiontag");
 
-    /** Whether the file of the path {@code u[pathStart, pathEnd)} sits in a locale directory (ASCII case ignored). */
-    static boolean inLocaleDirectory(String u, int pathStart, int pathEnd) {
+    /**
+     * Whether the file of the path {@code u[pathStart, pathEnd)} sits in a locale directory, or another of the
+     * directories above (ASCII case ignored).
+     */
+    static boolean inNoLoaderDirectory(String u, int pathStart, int pathEnd) {
         int file = u.lastIndexOf('/', pathEnd - 1);
         if (file <= pathStart) {
             return false;
@@ -114,7 +123,7 @@ final class LoaderMatcher {
         if (dir < pathStart) {
             return false;
         }
-        return LOCALE_DIRECTORIES.contains(u.substring(dir + 1, file).toLowerCase(java.util.Locale.ROOT));
+        return NO_LOADER_DIRECTORIES.contains(u.substring(dir + 1, file).toLowerCase(java.util.Locale.ROOT));
     }
 
     /**
