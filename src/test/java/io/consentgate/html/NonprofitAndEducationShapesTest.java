@@ -135,6 +135,33 @@ class NonprofitAndEducationShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        // Slate's Ping on the institution's Technolutions host and on its own admissions domain
+        "<script async=\"async\" src=\"https://gradadmit.technolutions.net/ping\">/**/</script>",
+        "<script async src='https://apply.northfield.edu/ping'>/**/</script>",
+        // the same written by a theme's loader
+        "<script>\n  (function () {\n    var ping = document.createElement('script');\n    ping.async = true;\n"
+            + "    ping.src = 'https://admissions.technolutions.net/ping';\n"
+            + "    document.head.appendChild(ping);\n  }());\n</script>",
+    })
+    void slatePingGoesWithEitherRefusal(String tag) {
+        assertGoes(tag, NONE);
+        assertGoes(tag, ANALYTICS_REFUSED);
+        assertGoes(tag, MARKETING_REFUSED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the site's own keep-alive and status scripts, whose names only look like Ping's
+        "<script src=\"/assets/js/ping.js\"></script>",
+        "<script>fetch('/api/ping', {method: 'POST'}).then(function (r) { return r.ok; });</script>",
+        "<a href=\"https://technolutions.com/slate\">Powered by Slate</a>",
+    })
+    void pingLookAlikesStay(String html) {
+        assertStays(html, NONE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
         // the Google Ad Grants account's tag, written by the CMS, and the thank-you page's conversion
         "<script async src=\"https://www.googletagmanager.com/gtag/js?id=AW-802214377\"></script><script>\n"
             + "  window.dataLayer = window.dataLayer || [];\n"
@@ -174,5 +201,29 @@ class NonprofitAndEducationShapesTest {
         assertGoes(container, NONE);
         assertGoes(container, ANALYTICS_REFUSED);
         assertGoes(container, MARKETING_REFUSED);
+    }
+
+    @Test
+    void donationPageKeepsTheFormAndLosesItsTrackers() {
+        String head = "<!DOCTYPE html><html lang=\"en-US\"><head><meta charset=\"UTF-8\"><title>Give | Harbor Light"
+            + "</title>\n<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", \"@type\":"
+            + " \"NGO\", \"name\": \"Harbor Light Food Bank\", \"sameAs\": [\"https://www.facebook.com/harborlightfb\","
+            + " \"https://www.instagram.com/harborlightfb/\", \"https://www.eventbrite.com/o/harbor-light-21188\"]}"
+            + "</script>\n";
+        String gtm = "<script async src=\"https://www.googletagmanager.com/gtm.js?id=GTM-K8NF2QX\"></script>";
+        String slate = "<script async=\"async\" src=\"https://apply.northfield.edu/ping\">/**/</script>";
+        String body = "</head><body>\n" + APPEAL
+            + "<script src=\"https://sky.blackbaudcdn.net/static/donor-form-loader/2/main.js\"></script>\n"
+            + "<div id=\"blackbaud-donation-form_0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0\"></div>\n"
+            + "<script src=\"https://payments.blackbaud.com/Checkout/bbCheckout.2.0.js\"></script>\n";
+        String pixel = "<noscript><img src=\"https://www.facebook.com/tr?id=1029384756102938&amp;ev=PageView&amp;"
+            + "noscript=1\" height=\"1\" width=\"1\" alt=\"\"></noscript>";
+        String tail = "<footer><a href=\"https://www.facebook.com/harborlightfb\">Facebook</a></footer>" + OWN
+            + "</body></html>";
+        String page = head + gtm + slate + body + pixel + tail;
+        assertEquals(head + body + tail, rewrite(page, NONE));
+        assertEquals(head + body + pixel + tail, rewrite(page, ANALYTICS_REFUSED));
+        assertEquals(head + body + tail, rewrite(page, MARKETING_REFUSED));
+        assertEquals(page, rewrite(page, ALL));
     }
 }
