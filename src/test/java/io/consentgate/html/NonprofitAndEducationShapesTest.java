@@ -1,12 +1,12 @@
 package io.consentgate.html;
 
+import static io.consentgate.html.PageFrame.ALL;
+import static io.consentgate.html.PageFrame.ANALYTICS_REFUSED;
+import static io.consentgate.html.PageFrame.MARKETING_REFUSED;
+import static io.consentgate.html.PageFrame.NONE;
+import static io.consentgate.html.PageFrame.rewrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.consentgate.Category;
-import io.consentgate.ConsentDecision;
-import io.consentgate.ConsentMode;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,13 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class NonprofitAndEducationShapesTest {
 
-    private static final ConsentDecision NONE = ConsentDecision.refuseAll();
-    private static final ConsentDecision ALL = ConsentDecision.allowAll();
-    private static final ConsentDecision ANALYTICS_REFUSED = ConsentDecision.of(
-        Set.of(Category.FUNCTIONAL, Category.MARKETING), Map.of(), ConsentMode.OPT_IN);
-    private static final ConsentDecision MARKETING_REFUSED = ConsentDecision.of(
-        Set.of(Category.FUNCTIONAL, Category.ANALYTICS), Map.of(), ConsentMode.OPT_IN);
-
     /** The campaign page's header and appeal, with the slot the donation form fills. */
     private static final String APPEAL = "<header class=\"site-head\"><a href=\"/\">Harbor Light Food Bank</a>"
         + "<a class=\"btn btn--give\" href=\"/give\">Donate</a></header>\n"
@@ -40,22 +33,8 @@ class NonprofitAndEducationShapesTest {
         + "</script>\n<script>window.hlfb = {campaign: 'winter-2026', matchDeadline: '2026-12-31'};"
         + " hlfbProgress.render(document.querySelector('.progress'));</script>";
 
-    private static String rewrite(String html, ConsentDecision d) {
-        return RewriteAssertions.rewrite(RewriteAssertions.REMOVE, html, d);
-    }
-
-    /** {@code tag} between the appeal and the site's scripts goes with {@code refused}; the rest stays. */
-    private static void assertGoes(String tag, ConsentDecision refused) {
-        String page = APPEAL + tag + OWN;
-        assertEquals(APPEAL + OWN, rewrite(page, refused), tag);
-        assertEquals(page, rewrite(page, ALL), tag);
-    }
-
-    /** {@code html} between the appeal and the site's scripts stays byte for byte with {@code d}. */
-    private static void assertStays(String html, ConsentDecision d) {
-        String page = APPEAL + html + OWN;
-        assertEquals(page, rewrite(page, d), html);
-    }
+    /** The page around each tag under test. */
+    private static final PageFrame FRAME = new PageFrame(APPEAL, OWN);
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -105,9 +84,9 @@ class NonprofitAndEducationShapesTest {
             + " page</a></p>",
     })
     void donationFormsAndTheirPaymentStepStay(String html) {
-        assertStays(html, NONE);
-        assertStays(html, ANALYTICS_REFUSED);
-        assertStays(html, MARKETING_REFUSED);
+        FRAME.assertStays(html, NONE);
+        FRAME.assertStays(html, ANALYTICS_REFUSED);
+        FRAME.assertStays(html, MARKETING_REFUSED);
     }
 
     @ParameterizedTest
@@ -128,9 +107,9 @@ class NonprofitAndEducationShapesTest {
         "<a class=\"cta\" href=\"https://apply.northfield.edu/apply/\">Start your application</a>",
     })
     void registrationInquiryAndApplicationFormsStay(String html) {
-        assertStays(html, NONE);
-        assertStays(html, ANALYTICS_REFUSED);
-        assertStays(html, MARKETING_REFUSED);
+        FRAME.assertStays(html, NONE);
+        FRAME.assertStays(html, ANALYTICS_REFUSED);
+        FRAME.assertStays(html, MARKETING_REFUSED);
     }
 
     @ParameterizedTest
@@ -144,9 +123,9 @@ class NonprofitAndEducationShapesTest {
             + "    document.head.appendChild(ping);\n  }());\n</script>",
     })
     void slatePingGoesWithEitherRefusal(String tag) {
-        assertGoes(tag, NONE);
-        assertGoes(tag, ANALYTICS_REFUSED);
-        assertGoes(tag, MARKETING_REFUSED);
+        FRAME.assertGoes(tag, NONE);
+        FRAME.assertGoes(tag, ANALYTICS_REFUSED);
+        FRAME.assertGoes(tag, MARKETING_REFUSED);
     }
 
     @ParameterizedTest
@@ -157,7 +136,7 @@ class NonprofitAndEducationShapesTest {
         "<a href=\"https://technolutions.com/slate\">Powered by Slate</a>",
     })
     void pingLookAlikesStay(String html) {
-        assertStays(html, NONE);
+        FRAME.assertStays(html, NONE);
     }
 
     @ParameterizedTest
@@ -186,9 +165,9 @@ class NonprofitAndEducationShapesTest {
             + "      window.uetq.push('pageLoad');\n    };\n    document.body.appendChild(bat);\n  });\n</script>",
     })
     void adGrantsAndRetargetingGoWithMarketing(String tag) {
-        assertGoes(tag, NONE);
-        assertGoes(tag, MARKETING_REFUSED);
-        assertStays(tag, ANALYTICS_REFUSED);
+        FRAME.assertGoes(tag, NONE);
+        FRAME.assertGoes(tag, MARKETING_REFUSED);
+        FRAME.assertStays(tag, ANALYTICS_REFUSED);
     }
 
     @Test
@@ -198,9 +177,9 @@ class NonprofitAndEducationShapesTest {
             + "  var el = doc.createElement('script');\n  el.async = true;\n"
             + "  el.src = 'https://www.googletagmanager.com/gtm.js?id=' + id;\n  doc.head.appendChild(el);\n"
             + "})(window, document, 'dataLayer', 'GTM-K8NF2QX');\n</script>";
-        assertGoes(container, NONE);
-        assertGoes(container, ANALYTICS_REFUSED);
-        assertGoes(container, MARKETING_REFUSED);
+        FRAME.assertGoes(container, NONE);
+        FRAME.assertGoes(container, ANALYTICS_REFUSED);
+        FRAME.assertGoes(container, MARKETING_REFUSED);
     }
 
     @Test
