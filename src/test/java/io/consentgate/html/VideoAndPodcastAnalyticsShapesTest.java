@@ -1,19 +1,23 @@
 package io.consentgate.html;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.consentgate.Category;
 import io.consentgate.ConsentDecision;
 import io.consentgate.ConsentMode;
+import io.consentgate.catalog.TrackerMatch;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Pages with video and audio players: B2B marketing sites with hosted video (Wistia, Vidyard), course sites
- * (Vimeo, YouTube), news video (Brightcove, JW Player) and podcast landing pages (Spotify and Apple embeds,
+ * (Vimeo, YouTube, Mux), news video (Brightcove, JW Player) and podcast landing pages (Spotify and Apple embeds,
  * episode files behind measurement redirect prefixes), with the tags such sites carry beside them. The vendors'
  * loaders are written in their shapes (hosts, globals and calls), not copied. The player and the media the visitor
  * came for stay, also where the player reports views itself; separate pixels, analytics plugins and marketing
@@ -313,5 +317,84 @@ class VideoAndPodcastAnalyticsShapesTest {
     })
     void linksLookAlikesAndTheSitesOwnScriptsStay(String html) {
         assertStays(html, NONE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Mux Data's JavaScript SDK (mux-embed) from Mux's host, as a course site writes it before its hls.js player
+        "<script src=\"https://src.litix.io/core/4/mux.js\"></script>",
+        "<script src=\"//src.litix.io/core/2/mux.js\" defer></script>",
+        "<script>\n  (function () {\n    var m = document.createElement('script');\n"
+            + "    m.src = 'https://src.litix.io/core/4/mux.js';\n    m.async = true;\n"
+            + "    document.head.appendChild(m);\n  })();\n</script>",
+        // its JW Player plugin, and a preload hint for the SDK
+        "<script type=\"text/javascript\" src=\"https://src.litix.io/jwplayer/4/jwplayer-mux.js\"></script>",
+        "<link rel=\"preload\" href=\"https://src.litix.io/core/4/mux.js\" as=\"script\">",
+    })
+    void muxDataSdkGoesWithAnalytics(String tag) {
+        assertGoes(tag, NONE);
+        assertGoes(tag, ANALYTICS_REFUSED);
+        assertStays(tag, MARKETING_REFUSED);
+    }
+
+    @Test
+    void lessonPageKeepsItsVideoWhenMuxDataGoesAndItsMonitorCallFindsAStandIn() {
+        // the lesson's own player script starts hls.js and then hands the element to Mux Data: with the SDK gone
+        // the player script stays and the stand-in for mux takes the monitor call, so nothing after it is skipped
+        String sdk = "<script src=\"https://src.litix.io/core/4/mux.js\"></script>";
+        String player = "<video id=\"lesson-7\" controls playsinline poster=\"https://image.mux.com/"
+            + "Vq01mNp2sX8/thumbnail.webp\"></video>\n<script src=\"/vendor/hls.min.js\"></script>\n"
+            + "<script>\n  const el = document.getElementById('lesson-7');\n"
+            + "  const src = 'https://stream.mux.com/Vq01mNp2sX8.m3u8';\n  let hls = null;\n"
+            + "  if (window.Hls && Hls.isSupported()) { hls = new Hls(); hls.loadSource(src);"
+            + " hls.attachMedia(el); } else { el.src = src; }\n"
+            + "  mux.monitor(el, {hlsjs: hls, Hls: window.Hls, data: {env_key: 'q2v8r4m1k7c3t9s5p0b6n2x4z',\n"
+            + "    player_name: 'lesson', video_id: 'close-2-lesson-7', player_init_time: mux.utils.now()}});\n"
+            + "  el.addEventListener('ended', () => document.body.classList.add('lesson-done'));\n</script>";
+        String page = HERO + sdk + "\n" + player + OWN;
+        String kept = RewriteAssertions.rewrite(RewriteAssertions.REMOVE_WITH_STUBS, page, NONE);
+        assertEquals(false, kept.contains("src.litix.io"), kept);
+        assertEquals(true, kept.contains(player + OWN), kept);
+        assertEquals(true, kept.startsWith(HERO + "<script data-consentgate=\"stub\">"), kept);
+        assertEquals(HERO + "\n" + player + OWN, rewrite(page, ANALYTICS_REFUSED));
+        assertEquals(page, rewrite(page, MARKETING_REFUSED));
+        assertEquals(page, rewrite(page, ALL));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Mux Player is the player (it reports views itself, as Wistia's does): its element and script stay, as do
+        // Mux's video and image hosts and the Video.js plugin, which the player's own options start
+        "<script src=\"https://cdn.jsdelivr.net/npm/@mux/mux-player\" defer></script>\n"
+            + "<mux-player playback-id=\"Vq01mNp2sX8\" metadata-video-title=\"Lesson 7\""
+            + " metadata-viewer-user-id=\"anon\" accent-color=\"#1f6feb\"></mux-player>",
+        "<video controls src=\"https://stream.mux.com/Vq01mNp2sX8/high.mp4\""
+            + " poster=\"https://image.mux.com/Vq01mNp2sX8/thumbnail.jpg?time=12\"></video>",
+        "<script src=\"https://vjs.zencdn.net/8.10.0/video.min.js\"></script>\n"
+            + "<script src=\"https://src.litix.io/videojs/4/videojs-mux.js\"></script>\n"
+            + "<script>\n  videojs('webinar-player', {plugins: {mux: {data: {env_key: 'q2v8r4m1k7c3t9s5p0b6n2x4z',"
+            + " player_name: 'webinar'}}}});\n</script>",
+    })
+    void muxPlayerMuxMediaAndTheVideoJsPluginStay(String html) {
+        assertStays(html, NONE);
+        assertStays(html, ALL);
+    }
+
+    /** cookie name | tracker id or "-". */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        muxData             | mux-data
+        muxdata             | -
+        mux_session         | -
+        vimeo_player_prefs  | -
+        """)
+    void videoAnalyticsCookies(String name, String expected) {
+        TrackerMatch m = RewriteAssertions.CATALOG.matchCookie(name, null);
+        if ("-".equals(expected)) {
+            assertNull(m, name);
+        } else {
+            assertNotNull(m, name);
+            assertEquals(expected, m.tracker().id());
+        }
     }
 }
