@@ -397,4 +397,29 @@ class VideoAndPodcastAnalyticsShapesTest {
             assertEquals(expected, m.tracker().id());
         }
     }
+
+    /**
+     * The catalog README's decision on measurement redirect prefixes: no entry names them, so a media URL that
+     * passes through them is never matched; the trackers beside them on the same sites' pages still are.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        https://dts.podtrac.com/redirect.mp3/traffic.megaphone.fm/LDG1234567890.mp3  | -
+        https://chrt.fm/track/9GD2E4/traffic.megaphone.fm/LDG1234567890.mp3          | -
+        https://op3.dev/e/https://media.transistor.fm/c4a1e2f3/0b9d8c7e.mp3           | -
+        https://pdst.fm/e/dts.podtrac.com/redirect.mp3/audio.example/042.mp3          | -
+        https://jwpltx.com/v1/jwplayer6/ping.gif                                      | -
+        https://src.litix.io/videojs/4/videojs-mux.js                                 | -
+        https://cdn.pdst.fm/ping.min.js                                               | podsights
+        https://src.litix.io/core/4/mux.js                                            | mux-data
+        """)
+    void measurementPrefixesAndPlayerReportingAreNotListed(String url, String expected) {
+        TrackerMatch m = RewriteAssertions.CATALOG.matchUrl(url, null);
+        if ("-".equals(expected)) {
+            assertNull(m, url);
+        } else {
+            assertNotNull(m, url);
+            assertEquals(expected, m.tracker().id());
+        }
+    }
 }
