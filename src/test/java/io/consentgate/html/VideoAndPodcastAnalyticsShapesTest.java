@@ -422,4 +422,56 @@ class VideoAndPodcastAnalyticsShapesTest {
             assertEquals(expected, m.tracker().id());
         }
     }
+
+    @Test
+    void courseLessonPageLosesEachTagWithItsOwnCategory() {
+        String head = "<!doctype html><html><head><meta charset=\"utf-8\"><title>Lesson 7 - Close Faster</title>\n"
+            + "<link rel=\"stylesheet\" href=\"/assets/course.css\">";
+        String mux = "<script src=\"https://src.litix.io/core/4/mux.js\"></script>";
+        String tiktok = "<script>\n  !function (w, d, name) {\n    w.TiktokAnalyticsObject = name;\n"
+            + "    var q = w[name] = w[name] || [];\n    q.methods = ['page', 'track', 'identify'];\n"
+            + "    q.load = function (id) {\n      var el = d.createElement('script'); el.async = true;\n"
+            + "      el.src = 'https://analytics.tiktok.com/i18n/pixel/events.js?sdkid=' + id + '&lib=' + name;\n"
+            + "      d.head.appendChild(el);\n    };\n    q.load('CQ8R2T4V6X0Z2B4D6F8H');\n    q.page();\n"
+            + "  }(window, document, 'ttq');\n</script>";
+        String pinterest = "<script type=\"text/javascript\">\n  (function (src) {\n    if (window.pintrk) { return; }"
+            + "\n    window.pintrk = function () { window.pintrk.queue.push([].slice.call(arguments)); };\n"
+            + "    window.pintrk.queue = []; window.pintrk.version = '3.0';\n"
+            + "    var t = document.createElement('script'); t.async = true; t.src = src;\n"
+            + "    document.head.appendChild(t);\n  })('https://s.pinimg.com/ct/core.js');\n"
+            + "  pintrk('load', '2613456789012', {em: ''});\n  pintrk('page');\n</script>";
+        String body = "</head><body>\n<nav id=\"site-nav\"><a href=\"/courses/close-faster\">All lessons</a></nav>\n"
+            + "<iframe src=\"https://player.vimeo.com/video/912345678?dnt=1\" width=\"800\" height=\"450\""
+            + " allow=\"fullscreen\" title=\"Lesson 7\"></iframe>\n"
+            + "<script src=\"https://player.vimeo.com/api/player.js\"></script>\n"
+            + "<form action=\"/courses/close-faster/lessons/7/notes\" method=\"post\"><textarea name=\"note\">"
+            + "</textarea><button>Save note</button></form>\n";
+        String spotify = "<script src=\"https://open.spotify.com/embed/iframe-api/v1\" async></script>\n"
+            + "<div id=\"episode-embed\"></div>\n<script>\n  window.onSpotifyIframeApiReady = (api) => {\n"
+            + "    api.createController(document.getElementById('episode-embed'),"
+            + " {uri: 'spotify:episode:4rOoJ6Egrf8K2IrywzwOMk', width: '100%', height: 152}, () => {});\n"
+            + "  };\n</script>";
+        String tail = OWN + "\n</body></html>";
+        String page = head + mux + tiktok + pinterest + body + spotify + tail;
+        assertEquals(head + body + spotify + tail, rewrite(page, NONE));
+        assertEquals(head + tiktok + pinterest + body + spotify + tail, rewrite(page, ANALYTICS_REFUSED));
+        assertEquals(head + mux + body + spotify + tail, rewrite(page, MARKETING_REFUSED));
+        assertEquals(page, rewrite(page, ALL));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // a site's own video handlers that report to GA4 through gtag events without a tag id, and to the data layer
+        "<script>\n  function onPlayerStateChange(e) {\n    if (e.data === YT.PlayerState.PLAYING) {"
+            + " gtag('event', 'video_start', {video_title: e.target.getVideoData().title}); }\n  }\n</script>",
+        "<script>\n  window._wq = window._wq || [];\n  _wq.push({id: '_all', onReady: function (video) {\n"
+            + "    video.bind('end', function () { window.dataLayer.push({event: 'wistia_complete',"
+            + " media: video.hashedId()}); });\n  }});\n</script>",
+        "<script>\n  jwplayer().on('time', function (e) { if (e.position > 30 && !window.sent30) {"
+            + " window.sent30 = true; window.fbq && fbq('trackCustom', 'Watched30s'); } });\n</script>",
+    })
+    void videoEventHandlersWithoutATagIdStay(String html) {
+        assertStays(html, NONE);
+        assertStays(html, ALL);
+    }
 }
