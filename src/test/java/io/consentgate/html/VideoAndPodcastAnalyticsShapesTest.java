@@ -474,4 +474,19 @@ class VideoAndPodcastAnalyticsShapesTest {
         assertStays(html, NONE);
         assertStays(html, ALL);
     }
+
+    @Test
+    void jwPlayerSetupThatNamesMuxsPluginByUrlKeepsThePlayer() {
+        // JW Player takes a plugin by its URL as a key of setup's plugins: the URL is overwritten in place, so the
+        // setup runs and the player shows its video without the plugin
+        String setup = "<div id=\"story-player\"></div>\n<script>\n  jwplayer('story-player').setup({\n"
+            + "    playlist: 'https://cdn.jwplayer.com/v2/media/Hn4Kq9Zt',\n"
+            + "    plugins: {'https://src.litix.io/jwplayer/4/jwplayer-mux.js': {data: {env_key: 'q2v8r4m1k7'}}}\n"
+            + "  });\n</script>";
+        String out = rewrite(HERO + setup + OWN, ANALYTICS_REFUSED);
+        String kept = setup.replace("https://src.litix.io/jwplayer/4/jwplayer-mux.js",
+            "data:," + "/".repeat("https://src.litix.io/jwplayer/4/jwplayer-mux.js".length() - 6));
+        assertEquals(HERO + kept + OWN, out);
+        assertEquals(HERO + setup + OWN, rewrite(HERO + setup + OWN, MARKETING_REFUSED));
+    }
 }
