@@ -408,7 +408,7 @@ class VideoAndPodcastAnalyticsShapesTest {
         https://chrt.fm/track/9GD2E4/traffic.megaphone.fm/LDG1234567890.mp3          | -
         https://op3.dev/e/https://media.transistor.fm/c4a1e2f3/0b9d8c7e.mp3           | -
         https://pdst.fm/e/dts.podtrac.com/redirect.mp3/audio.example/042.mp3          | -
-        https://jwpltx.com/v1/jwplayer6/ping.gif                                      | -
+        https://prd.jwpltx.com/v1/jwplayer6/ping.gif?e=s                              | -
         https://src.litix.io/videojs/4/videojs-mux.js                                 | -
         https://cdn.pdst.fm/ping.min.js                                               | podsights
         https://src.litix.io/core/4/mux.js                                            | mux-data
