@@ -249,6 +249,8 @@ class VideoAndPodcastAnalyticsShapesTest {
     void podcastPlayersAndPrefixedEpisodeFilesStayUntouched(String html) {
         assertStays(html, NONE);
         assertStays(html, ALL);
+        String page = HERO + html + OWN;
+        assertEquals(page, RewriteAssertions.rewrite(RewriteAssertions.NEUTRALIZE, page, NONE), html);
     }
 
     @ParameterizedTest
