@@ -1,15 +1,15 @@
 package io.consentgate.html;
 
+import static io.consentgate.html.PageFrame.ALL;
+import static io.consentgate.html.PageFrame.ANALYTICS_REFUSED;
+import static io.consentgate.html.PageFrame.MARKETING_REFUSED;
+import static io.consentgate.html.PageFrame.NONE;
+import static io.consentgate.html.PageFrame.rewrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.consentgate.Category;
-import io.consentgate.ConsentDecision;
-import io.consentgate.ConsentMode;
 import io.consentgate.catalog.TrackerMatch;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,13 +25,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class VideoAndPodcastAnalyticsShapesTest {
 
-    private static final ConsentDecision NONE = ConsentDecision.refuseAll();
-    private static final ConsentDecision ALL = ConsentDecision.allowAll();
-    private static final ConsentDecision ANALYTICS_REFUSED = ConsentDecision.of(
-        Set.of(Category.FUNCTIONAL, Category.MARKETING), Map.of(), ConsentMode.OPT_IN);
-    private static final ConsentDecision MARKETING_REFUSED = ConsentDecision.of(
-        Set.of(Category.FUNCTIONAL, Category.ANALYTICS), Map.of(), ConsentMode.OPT_IN);
-
     /** A product page's hero and its demo request form. */
     private static final String HERO = "<section class=\"hero\"><h1>Close the books in three days</h1>"
         + "<p>See how finance teams at 400 companies run month-end on Ledgerline.</p></section>\n"
@@ -43,22 +36,8 @@ class VideoAndPodcastAnalyticsShapesTest {
         + "<script>document.addEventListener('DOMContentLoaded', function () {"
         + " window.Ledgerline.initNav('#site-nav'); });</script>";
 
-    private static String rewrite(String html, ConsentDecision d) {
-        return RewriteAssertions.rewrite(RewriteAssertions.REMOVE, html, d);
-    }
-
-    /** {@code tag} between the hero and the site's scripts goes with {@code refused}; the rest stays. */
-    private static void assertGoes(String tag, ConsentDecision refused) {
-        String page = HERO + tag + OWN;
-        assertEquals(HERO + OWN, rewrite(page, refused), tag);
-        assertEquals(page, rewrite(page, ALL), tag);
-    }
-
-    /** {@code html} between the hero and the site's scripts stays byte for byte with {@code d}. */
-    private static void assertStays(String html, ConsentDecision d) {
-        String page = HERO + html + OWN;
-        assertEquals(page, rewrite(page, d), html);
-    }
+    /** The page around each tag under test. */
+    private static final PageFrame FRAME = new PageFrame(HERO, OWN);
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -88,8 +67,8 @@ class VideoAndPodcastAnalyticsShapesTest {
             + ".scrollIntoView(); });\n  }});\n</script>",
     })
     void wistiaPlayerAndTheSitesHandlersStay(String html) {
-        assertStays(html, NONE);
-        assertStays(html, ALL);
+        FRAME.assertStays(html, NONE);
+        FRAME.assertStays(html, ALL);
     }
 
     @ParameterizedTest
@@ -113,8 +92,8 @@ class VideoAndPodcastAnalyticsShapesTest {
             + " width=\"640\" height=\"360\" scrolling=\"no\" frameborder=\"0\" allowfullscreen></iframe>",
     })
     void vidyardPlayerAndTheSitesHandlersStay(String html) {
-        assertStays(html, NONE);
-        assertStays(html, ALL);
+        FRAME.assertStays(html, NONE);
+        FRAME.assertStays(html, ALL);
     }
 
     @Test
@@ -179,8 +158,8 @@ class VideoAndPodcastAnalyticsShapesTest {
         "<link rel=\"preload\" as=\"script\" href=\"https://ssl.p.jwpcdn.com/player/v/8.33.2/jwplayer.core.js\">",
     })
     void newsVideoPlayersStay(String html) {
-        assertStays(html, NONE);
-        assertStays(html, ALL);
+        FRAME.assertStays(html, NONE);
+        FRAME.assertStays(html, ALL);
     }
 
     @ParameterizedTest
@@ -208,8 +187,8 @@ class VideoAndPodcastAnalyticsShapesTest {
             + "hqdefault.jpg\" alt=\"Watch on YouTube\"></a>",
     })
     void courseVideoEmbedsStay(String html) {
-        assertStays(html, NONE);
-        assertStays(html, ALL);
+        FRAME.assertStays(html, NONE);
+        FRAME.assertStays(html, ALL);
     }
 
     /**
@@ -247,8 +226,8 @@ class VideoAndPodcastAnalyticsShapesTest {
             + "?i=1000654321987\"></iframe>",
     })
     void podcastPlayersAndPrefixedEpisodeFilesStayUntouched(String html) {
-        assertStays(html, NONE);
-        assertStays(html, ALL);
+        FRAME.assertStays(html, NONE);
+        FRAME.assertStays(html, ALL);
         String page = HERO + html + OWN;
         assertEquals(page, RewriteAssertions.rewrite(RewriteAssertions.NEUTRALIZE, page, NONE), html);
     }
@@ -289,9 +268,9 @@ class VideoAndPodcastAnalyticsShapesTest {
             + "884422119900331&amp;ev=PageView&amp;noscript=1\"/></noscript>",
     })
     void podcastAttributionPixelsGoWithMarketing(String tag) {
-        assertGoes(tag, NONE);
-        assertGoes(tag, MARKETING_REFUSED);
-        assertStays(tag, ANALYTICS_REFUSED);
+        FRAME.assertGoes(tag, NONE);
+        FRAME.assertGoes(tag, MARKETING_REFUSED);
+        FRAME.assertStays(tag, ANALYTICS_REFUSED);
     }
 
     @ParameterizedTest
@@ -318,7 +297,7 @@ class VideoAndPodcastAnalyticsShapesTest {
             + " href=\"/css/vidyard-overrides.css\">",
     })
     void linksLookAlikesAndTheSitesOwnScriptsStay(String html) {
-        assertStays(html, NONE);
+        FRAME.assertStays(html, NONE);
     }
 
     @ParameterizedTest
@@ -334,9 +313,9 @@ class VideoAndPodcastAnalyticsShapesTest {
         "<link rel=\"preload\" href=\"https://src.litix.io/core/4/mux.js\" as=\"script\">",
     })
     void muxDataSdkGoesWithAnalytics(String tag) {
-        assertGoes(tag, NONE);
-        assertGoes(tag, ANALYTICS_REFUSED);
-        assertStays(tag, MARKETING_REFUSED);
+        FRAME.assertGoes(tag, NONE);
+        FRAME.assertGoes(tag, ANALYTICS_REFUSED);
+        FRAME.assertStays(tag, MARKETING_REFUSED);
     }
 
     @Test
@@ -378,8 +357,8 @@ class VideoAndPodcastAnalyticsShapesTest {
             + " player_name: 'webinar'}}}});\n</script>",
     })
     void muxPlayerMuxMediaAndTheVideoJsPluginStay(String html) {
-        assertStays(html, NONE);
-        assertStays(html, ALL);
+        FRAME.assertStays(html, NONE);
+        FRAME.assertStays(html, ALL);
     }
 
     /** cookie name | tracker id or "-". */
@@ -473,8 +452,8 @@ class VideoAndPodcastAnalyticsShapesTest {
             + " window.sent30 = true; window.fbq && fbq('trackCustom', 'Watched30s'); } });\n</script>",
     })
     void videoEventHandlersWithoutATagIdStay(String html) {
-        assertStays(html, NONE);
-        assertStays(html, ALL);
+        FRAME.assertStays(html, NONE);
+        FRAME.assertStays(html, ALL);
     }
 
     @Test
