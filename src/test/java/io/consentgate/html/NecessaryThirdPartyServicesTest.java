@@ -1,15 +1,22 @@
 package io.consentgate.html;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.consentgate.Category;
 import io.consentgate.ConsentDecision;
 import io.consentgate.ConsentMode;
+import io.consentgate.catalog.TrackerCatalog;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -87,7 +94,8 @@ class NecessaryThirdPartyServicesTest {
         // google.com
         "<script src='https://www.recaptcha.net/recaptcha/api.js?onload=renderCaptcha&render=explicit&hl=de'"
             + " async></script>\n<script>\nfunction renderCaptcha() {\n"
-            + "  grecaptcha.render('captcha-box', {sitekey: '6LdQm0spAAAAAJx3mGk1o2bT9eRZqu5yHf8c2Ab1'});\n}\n</script>",
+            + "  grecaptcha.render('captcha-box', {sitekey: '6LdQm0spAAAAAJx3mGk1o2bT9eRZqu5yHf8c2Ab1'});\n}\n"
+            + "</script>",
         // v3: the key in the URL, and the form handler that asks for a token before it submits
         "<script src=\"https://www.google.com/recaptcha/api.js?render=6LcW8kQpAAAAAB2hTn4Yx0eP3sVm9ZrQ1uKd7Lc5\">"
             + "</script>\n<script>\ndocument.getElementById('checkout').addEventListener('submit', function (e) {\n"
@@ -97,9 +105,11 @@ class NecessaryThirdPartyServicesTest {
             + "  });\n});\n</script>",
         // Enterprise, with its script built by a loader that picks the mirror, and the gstatic preconnect
         "<link rel=\"preconnect\" href=\"https://www.gstatic.com\" crossorigin>\n"
-            + "<script>\n(function () {\n  var host = window.useRecaptchaNet ? 'www.recaptcha.net' : 'www.google.com';\n"
+            + "<script>\n(function () {\n  var host = window.useRecaptchaNet ? 'www.recaptcha.net'\n"
+            + "    : 'www.google.com';\n"
             + "  var tag = document.createElement('script');\n"
-            + "  tag.src = 'https://' + host + '/recaptcha/enterprise.js?render=6Lf2yGQpAAAAAN0b8xKzR4tVq1WmEe9sYp3o';\n"
+            + "  tag.src = 'https://' + host + '/recaptcha/enterprise.js?render='\n"
+            + "    + '6Lf2yGQpAAAAAN0b8xKzR4tVq1WmEe9sYp3o';\n"
             + "  document.head.appendChild(tag);\n})();\n"
             + "window.onSubmitEnterprise = function () { grecaptcha.enterprise.ready(async function () {\n"
             + "  const t = await grecaptcha.enterprise.execute('6Lf2yGQpAAAAAN0b8xKzR4tVq1WmEe9sYp3o',"
@@ -187,7 +197,8 @@ class NecessaryThirdPartyServicesTest {
         // Stripe.js on every page (its fraud signals need it there) and the Payment Element the checkout mounts
         "<script src=\"https://js.stripe.com/v3/\"></script>\n<script>\n"
             + "  const stripe = Stripe('pk_live_51Nf3kQJ7vW2xYz8aB4cD6eF8gH0iJ2kL4mN6oP8qR0sT2uV4wX6yZ8');\n"
-            + "  const elements = stripe.elements({clientSecret: window.checkoutSecret, appearance: {theme: 'flat'}});\n"
+            + "  const elements = stripe.elements({clientSecret: window.checkoutSecret, appearance:\n"
+            + "    {theme: 'flat'}});\n"
             + "  elements.create('payment').mount('#payment-element');\n</script>",
         // its newer versioned path, a preload, and the frame of m.stripe.network that Stripe.js adds, as a
         // server-rendered page that inlines the DOM writes it
@@ -207,7 +218,8 @@ class NecessaryThirdPartyServicesTest {
             + " crossorigin=\"anonymous\">\n<script src=\"https://checkoutshopper-live.adyen.com/checkoutshopper/sdk/"
             + "5.66.1/adyen.js\" crossorigin=\"anonymous\"></script>\n<script>\n(async () => {\n"
             + "  const checkout = await AdyenCheckout({environment: 'live', clientKey: 'live_QW3E4R5T6Y7U8I9O0P',\n"
-            + "    session: window.adyenSession, onPaymentCompleted: r => location.assign('/order/' + r.resultCode)});\n"
+            + "    session: window.adyenSession, onPaymentCompleted:\n"
+            + "      r => location.assign('/order/' + r.resultCode)});\n"
             + "  checkout.create('dropin').mount('#payment-element');\n})();\n</script>",
         // Braintree's Drop-in and its data collector (device data for fraud screening)
         "<script src=\"https://js.braintreegateway.com/web/dropin/1.43.0/js/dropin.min.js\"></script>\n"
@@ -303,7 +315,8 @@ class NecessaryThirdPartyServicesTest {
             + "  authorizationParams: {redirect_uri: window.location.origin}}).then(c => { window.authClient = c; });\n"
             + "</script>",
         "<script src=\"https://cdn.auth0.com/js/lock/12.5/lock.min.js\"></script>\n<script>\n"
-            + "var lock = new Auth0Lock('Zx81kLmN0pQr2StU', 'login.fernwood.example', {auth: {responseType: 'code'}});\n"
+            + "var lock = new Auth0Lock('Zx81kLmN0pQr2StU', 'login.fernwood.example', \n"
+            + "  {auth: {responseType: 'code'}});\n"
             + "document.getElementById('login').addEventListener('click', function () { lock.show(); });\n</script>",
         // Okta's sign-in widget
         "<link href=\"https://global.oktacdn.com/okta-signin-widget/7.21.0/css/okta-sign-in.min.css\""
@@ -327,5 +340,267 @@ class NecessaryThirdPartyServicesTest {
     })
     void signInStays(String html) {
         assertKept(html);
+    }
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Google Maps' JavaScript API with a callback, and a store locator's map from the Maps Embed API
+        "<script src=\"https://maps.googleapis.com/maps/api/js?key=AIzaSyD9e8F7g6H5i4J3k2L1m0N9o8P7q6R5s4T"
+            + "&callback=initStoreMap&libraries=places,marker&v=weekly\" async defer></script>\n<script>\n"
+            + "function initStoreMap() {\n  const map = new google.maps.Map(document.getElementById('stores'),"
+            + " {center: {lat: 52.52, lng: 13.405}, zoom: 11, mapId: 'fw-stores'});\n"
+            + "  new google.maps.places.Autocomplete(document.getElementById('address'));\n}\n</script>",
+        "<iframe src=\"https://www.google.com/maps/embed?pb=!1m18!1m12!1m3!1d2428.4!2d13.405!3d52.52!2m3!1f0!2f0"
+            + "!3f0!3m2!1i1024!2i768!4f13.1\" width=\"600\" height=\"450\" style=\"border:0;\" allowfullscreen"
+            + " loading=\"lazy\" referrerpolicy=\"no-referrer-when-downgrade\"></iframe>",
+        // the dynamic library import, written as a site bundles it, and a static map image
+        "<script>\n(function (opts) {\n  var ready, base = 'https://maps.googleapis.com/maps/api/js';\n"
+            + "  var maps = (window.google = window.google || {}).maps = window.google.maps || {};\n"
+            + "  maps.importLibrary = function (name) {\n    ready = ready || new Promise(function (ok, fail) {\n"
+            + "      var s = document.createElement('script');\n"
+            + "      s.src = base + '?key=' + opts.key + '&v=' + opts.v + '&callback=google.maps.__ib__';\n"
+            + "      maps.__ib__ = ok; s.onerror = fail; document.head.append(s);\n    });\n"
+            + "    return ready.then(function () { return maps.importLibrary(name); });\n  };\n"
+            + "})({key: 'AIzaSyD9e8F7g6H5i4J3k2L1m0N9o8P7q6R5s4T', v: 'weekly'});\n</script>\n"
+            + "<img src=\"https://maps.googleapis.com/maps/api/staticmap?center=52.52,13.405&zoom=14&size=600x300"
+            + "&markers=color:red%7C52.52,13.405&key=AIzaSyD9e8F7g6H5i4J3k2L1m0N9o8P7q6R5s4T\" alt=\"Our shop\">",
+        // Mapbox GL JS
+        "<link href=\"https://api.mapbox.com/mapbox-gl-js/v3.4.0/mapbox-gl.css\" rel=\"stylesheet\">\n"
+            + "<script src=\"https://api.mapbox.com/mapbox-gl-js/v3.4.0/mapbox-gl.js\"></script>\n<script>\n"
+            + "mapboxgl.accessToken = 'pk.eyJ1IjoiZmVybndvb2QiLCJhIjoiY2x4MTIzNCJ9.AbCdEfGhIjKl';\n"
+            + "const deliveryMap = new mapboxgl.Map({container: 'delivery-area',"
+            + " style: 'mapbox://styles/mapbox/streets-v12', center: [13.405, 52.52], zoom: 10});\n</script>",
+        // Leaflet from unpkg with OpenStreetMap's tiles, and from cdnjs with a tile server of the site's choosing
+        "<link rel=\"stylesheet\" href=\"https://unpkg.com/leaflet@1.9.4/dist/leaflet.css\""
+            + " integrity=\"sha256-p4NxAoJBhIIN+hmNHrzRCf9tD/miZyoHS5obTRR9BMY=\" crossorigin=\"\"/>\n"
+            + "<script src=\"https://unpkg.com/leaflet@1.9.4/dist/leaflet.js\""
+            + " integrity=\"sha256-20nQCchB9co0qIjJZRGuk2/Z9VM+kNiyxNV1lvTlZBo=\" crossorigin=\"\"></script>\n"
+            + "<script>\nvar shopMap = L.map('map').setView([47.37, 8.54], 13);\n"
+            + "L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {maxZoom: 19,\n"
+            + "  attribution: '&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>'})"
+            + ".addTo(shopMap);\nL.marker([47.37, 8.54]).addTo(shopMap).bindPopup('Fernwood Z\u00fcrich');\n</script>",
+        "<script src=\"https://cdnjs.cloudflare.com/ajax/libs/leaflet/1.9.4/leaflet.min.js\"></script>\n"
+            + "<script>L.tileLayer('https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png',"
+            + " {subdomains: 'abcd'}).addTo(L.map('branches', {center: [48.14, 11.58], zoom: 12}));</script>",
+    })
+    void mapsStay(String html) {
+        assertKept(html);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Google Fonts: the preconnects and the stylesheet, and an @import in the theme's style
+        "<link rel=\"preconnect\" href=\"https://fonts.googleapis.com\">\n"
+            + "<link rel=\"preconnect\" href=\"https://fonts.gstatic.com\" crossorigin>\n"
+            + "<link href=\"https://fonts.googleapis.com/css2?family=Inter:wght@400;600&family=Lora:ital@1"
+            + "&display=swap\" rel=\"stylesheet\">",
+        "<style>\n@import url('https://fonts.googleapis.com/css?family=Open+Sans:400,700&subset=latin-ext');\n"
+            + "@font-face { font-family: 'Icons'; src: url(https://fonts.gstatic.com/s/materialicons/v142/"
+            + "flUhRq6tzZclQEJ-Vdg-IuiaDsNc.woff2) format('woff2'); }\n</style>",
+        // jQuery and the Web Font Loader from Google's library CDN, with the site's own jQuery code
+        "<script src=\"https://ajax.googleapis.com/ajax/libs/jquery/3.7.1/jquery.min.js\"></script>\n"
+            + "<script src=\"https://ajax.googleapis.com/ajax/libs/webfont/1.6.26/webfont.js\"></script>\n"
+            + "<script>\nWebFont.load({google: {families: ['Inter:400,600']}});\n"
+            + "$(function () { $('#checkout').on('submit', function () { $('#place-order').prop('disabled', true);"
+            + " }); });\n</script>",
+        // ordinary libraries from cdnjs, jsDelivr and unpkg, one whose name says "tracking" (computer vision)
+        "<script src=\"https://cdnjs.cloudflare.com/ajax/libs/lodash.js/4.17.21/lodash.min.js\""
+            + " integrity=\"sha512-Rk3nT8qV2xW5yZ1aB4cD6eF8gH0iJ2kL4mN6oP8qR0sT2uV4wX6yZ8aB1cD3eF5gH7iJ9kL1mN3oP5q"
+            + "R7sT9uV1wXw==\""
+            + " crossorigin=\"anonymous\" referrerpolicy=\"no-referrer\"></script>\n"
+            + "<script src=\"https://cdnjs.cloudflare.com/ajax/libs/tracking.js/1.1.3/tracking-min.js\"></script>",
+        "<link href=\"https://cdn.jsdelivr.net/npm/bootstrap@5.3.3/dist/css/bootstrap.min.css\" rel=\"stylesheet\">\n"
+            + "<script src=\"https://cdn.jsdelivr.net/npm/bootstrap@5.3.3/dist/js/bootstrap.bundle.min.js\"></script>\n"
+            + "<script src=\"https://cdn.jsdelivr.net/npm/chart.js@4.4.3/dist/chart.umd.min.js\"></script>\n"
+            + "<script defer src=\"https://unpkg.com/alpinejs@3.14.1/dist/cdn.min.js\"></script>\n"
+            + "<script src=\"https://unpkg.com/htmx.org@1.9.12\" crossorigin=\"anonymous\"></script>",
+        // an ES module import map onto jsDelivr's +esm builds
+        "<script type=\"importmap\">{\"imports\": {\"dayjs\": \"https://cdn.jsdelivr.net/npm/dayjs@1.11.11/+esm\","
+            + " \"swiper\": \"https://cdn.jsdelivr.net/npm/swiper@11/swiper-bundle.min.mjs\"}}</script>\n"
+            + "<script type=\"module\">import dayjs from 'dayjs'; document.querySelector('#eta').textContent ="
+            + " dayjs().add(3, 'day').format('DD.MM.');</script>",
+        // Google Charts' loader from gstatic
+        "<script src=\"https://www.gstatic.com/charts/loader.js\"></script>\n<script>google.charts.load('current',"
+            + " {packages: ['corechart']}); google.charts.setOnLoadCallback(drawSizeChart);</script>",
+    })
+    void fontsAndLibraryCdnsStay(String html) {
+        assertKept(html);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // UserWay's widget
+        "<script src=\"https://cdn.userway.org/widget.js\" data-account=\"Qm7xP2kR9t\"></script>",
+        // accessiBe's loader and its start call
+        "<script>\n(function () {\n  var s = document.createElement('script'), h = document.querySelector('head')"
+            + " || document.body;\n  s.src = 'https://acsbapp.com/apps/app/dist/js/app.js'; s.async = true;\n"
+            + "  s.onload = function () { acsbJS.init({statementLink: '/accessibility', language: 'de',"
+            + " position: 'right'}); };\n  h.appendChild(s);\n})();\n</script>",
+        // AudioEye
+        "<script type=\"text/javascript\">!function () { var b = function () { window.__AudioEyeSiteHash ="
+            + " '7e1f0c3a9b5d2e8f4a6c1b0d9e3f7a2c'; var a = document.createElement('script');"
+            + " a.src = 'https://wsmcdn.audioeye.com/aem.js'; a.type = 'text/javascript';"
+            + " a.setAttribute('async', ''); document.getElementsByTagName('body')[0].appendChild(a); };"
+            + " 'complete' !== document.readyState ? window.addEventListener('load', b) : b(); }();</script>",
+    })
+    void accessibilityWidgetsStay(String html) {
+        assertKept(html);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // YouTube: the embed, its privacy-enhanced form, the IFrame API and a thumbnail
+        "<iframe width=\"560\" height=\"315\" src=\"https://www.youtube.com/embed/dQw4w9WgXcQ?rel=0\""
+            + " title=\"How to size your boots\" frameborder=\"0\" allow=\"accelerometer; autoplay;"
+            + " clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share\" allowfullscreen>"
+            + "</iframe>",
+        "<iframe src=\"https://www.youtube-nocookie.com/embed/Xk3pQ9rT2aB?start=42\" loading=\"lazy\""
+            + " allowfullscreen></iframe>",
+        "<div id=\"fit-video\" data-video=\"Xk3pQ9rT2aB\"><img src=\"https://i.ytimg.com/vi/Xk3pQ9rT2aB/"
+            + "hqdefault.jpg\" alt=\"\"></div>\n<script src=\"https://www.youtube.com/iframe_api\"></script>\n"
+            + "<script>function onYouTubeIframeAPIReady() { new YT.Player('fit-video', {videoId: 'Xk3pQ9rT2aB',"
+            + " playerVars: {modestbranding: 1}}); }</script>",
+        // Vimeo: the player frame, without tracking, and its player API
+        "<div style=\"padding:56.25% 0 0 0;position:relative;\"><iframe src=\"https://player.vimeo.com/video/"
+            + "912345678?h=3a9c1e7f2b&amp;badge=0&amp;autopause=0&amp;dnt=1\" frameborder=\"0\""
+            + " allow=\"autoplay; fullscreen; picture-in-picture\" style=\"position:absolute;top:0;left:0;"
+            + "width:100%;height:100%;\" title=\"Lookbook\"></iframe></div>"
+            + "<script src=\"https://player.vimeo.com/api/player.js\"></script>",
+    })
+    void videoEmbedsStay(String html) {
+        assertKept(html);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // a site and product named like vendors, links and JSON-LD sameAs to their pages, and the site's own
+        // scripts whose paths look like theirs
+        "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", \"@type\": \"Organization\","
+            + " \"name\": \"Fernwood Outfitters\", \"sameAs\": [\"https://www.facebook.com/fernwoodoutfitters\","
+            + " \"https://www.youtube.com/@fernwood\", \"https://www.instagram.com/fernwood\"]}</script>",
+        "<p>We accept <a href=\"https://stripe.com/de\">Stripe</a>, <a href=\"https://www.paypal.com/de/home\">"
+            + "PayPal</a> and <a href=\"https://www.klarna.com/de/\">Klarna</a>. Our forms are protected by"
+            + " reCAPTCHA; Google's <a href=\"https://policies.google.com/privacy\">privacy policy</a> and"
+            + " <a href=\"https://policies.google.com/terms\">terms</a> apply.</p>",
+        "<script src=\"/assets/vendor/recaptcha-helper.js\"></script>\n<script src=\"/js/stripe/checkout.js\">"
+            + "</script>\n<script src=\"/static/facebook/sdk.js\"></script>\n<script src=\"/js/maps/api/js.js\">"
+            + "</script>",
+    })
+    void lookAlikesStay(String html) {
+        assertKept(html);
+    }
+    @ParameterizedTest
+    @CsvSource({
+        // the cookies these services set for the site or on their own domains: bot scores and clearances, the
+        // captcha's risk analysis, the payment provider's fraud signals and sign-in state, never gated
+        "__cf_bm, fernwood.example", "cf_clearance, fernwood.example", "_cfuvid, fernwood.example",
+        "_GRECAPTCHA, www.google.com", "_abck, fernwood.example", "bm_sz, fernwood.example",
+        "ak_bmsc, fernwood.example", "bm_sv, fernwood.example", "_px3, fernwood.example",
+        "_pxhd, fernwood.example", "_pxvid, fernwood.example", "pxcts, fernwood.example",
+        "datadome, fernwood.example", "__stripe_mid, fernwood.example", "__stripe_sid, fernwood.example",
+        "m, m.stripe.com", "ts_c, paypal.com", "tsrce, paypal.com", "x-pp-s, paypal.com", "l7_az, paypal.com",
+        "enforce_policy, paypal.com", "g_state, fernwood.example", "__Host-GAPS, accounts.google.com",
+    })
+    void theirCookiesStay(String name, String domain) {
+        assertNull(RewriteAssertions.CATALOG.matchCookie(name, domain), name);
+        assertNull(RewriteAssertions.CATALOG.matchCookie(name, null), name);
+    }
+    /** The blog page's parts that use the Facebook SDK: its root, the comments plugin and a login button. */
+    private static final String FACEBOOK_PARTS = "<div id=\"fb-root\"></div>\n"
+        + "<div class=\"fb-comments\" data-href=\"https://www.fernwood.example/journal/waxing-boots\""
+        + " data-width=\"100%\" data-numposts=\"5\"></div>\n"
+        + "<button type=\"button\" class=\"fb-login\" onclick=\"FB.login(function (r) { if (r.authResponse)"
+        + " { location.assign('/auth/facebook'); } }, {scope: 'email'})\">Log in with Facebook</button>\n"
+        + "<fb:login-button scope=\"public_profile,email\" onlogin=\"checkLoginState();\"></fb:login-button>\n"
+        + "<iframe src=\"https://www.facebook.com/plugins/page.php?href=https%3A%2F%2Fwww.facebook.com%2F"
+        + "fernwoodoutfitters&tabs=timeline&width=340\" width=\"340\" height=\"500\" scrolling=\"no\""
+        + " frameborder=\"0\" allowfullscreen=\"true\"></iframe>\n"
+        + "<script>\nwindow.fbAsyncInit = function () {\n"
+        + "  FB.init({appId: '284761930552718', cookie: true, xfbml: true, version: 'v19.0'});\n"
+        + "  FB.getLoginStatus(function (r) { document.body.classList.toggle('fb-connected',"
+        + " r.status === 'connected'); });\n};\n</script>\n";
+    /** The SDK as its plugin configurator writes it, locale and app id in the URL. */
+    private static final String FACEBOOK_SDK = "<script async defer crossorigin=\"anonymous\""
+        + " src=\"https://connect.facebook.net/de_DE/sdk.js#xfbml=1&version=v19.0&appId=284761930552718\""
+        + " nonce=\"Yh3kQa\"></script>";
+
+    @Test
+    void facebookSdkGoesWithMarketingWhileTheSitesLoginAndPluginMarkupStay() {
+        String page = CHECKOUT + FACEBOOK_PARTS + FACEBOOK_SDK + OWN;
+        assertEquals(CHECKOUT + FACEBOOK_PARTS + OWN, rewrite(page, NONE));
+        assertEquals(CHECKOUT + FACEBOOK_PARTS + OWN, rewrite(page, MARKETING_REFUSED));
+        for (ConsentDecision d : List.of(ANALYTICS_REFUSED, FUNCTIONAL_REFUSED, ALL)) {
+            assertEquals(page, rewrite(page, d), () -> "changed with " + d);
+        }
+        // by default a stand-in for FB takes the SDK's place, so the login button's FB.login(…) does nothing
+        // instead of throwing
+        String stubbed = RewriteAssertions.rewrite(RewriteAssertions.REMOVE_WITH_STUBS, page, MARKETING_REFUSED);
+        assertTrue(stubbed.startsWith(CHECKOUT + FACEBOOK_PARTS + "<script data-consentgate=\"stub\""), stubbed);
+        assertTrue(stubbed.contains("d('F'+'B',s)") && stubbed.endsWith(OWN), stubbed);
+    }
+
+    @Test
+    void facebookSdkInlineLoaderGoesWholeWithMarketing() {
+        String loader = "<script>\n(function (doc, tag, id) {\n  if (doc.getElementById(id)) { return; }\n"
+            + "  var sdk = doc.createElement(tag); sdk.id = id; \n"
+            + "  sdk.src = 'https://connect.facebook.net/en_GB/sdk.js';\n"
+            + "  var first = doc.getElementsByTagName(tag)[0]; first.parentNode.insertBefore(sdk, first);\n"
+            + "}(document, 'script', 'facebook-jssdk'));\n</script>";
+        String page = CHECKOUT + FACEBOOK_PARTS + loader + OWN;
+        assertEquals(CHECKOUT + FACEBOOK_PARTS + OWN, rewrite(page, MARKETING_REFUSED));
+        assertEquals(page, rewrite(page, ANALYTICS_REFUSED));
+        assertEquals(page, rewrite(page, ALL));
+    }
+
+    @Test
+    void facebookSdkListedAsFunctionalByTheOperatorStaysWhereMarketingIsRefusedWhileThePixelGoes() {
+        HtmlRewriter login = HtmlRewriter.builder(RewriteAssertions.CATALOG.withOverrides(catalog(
+            "[{\"id\": \"facebook-sdk\", \"name\": \"Facebook SDK (Login)\", \"owner\": \"Meta Platforms, Inc.\","
+                + " \"categories\": [\"functional\"], \"hosts\": [\"connect.facebook.net/de_DE/sdk.js\"]}]")))
+            .stubPageGlobals(false).build();
+        String page = CHECKOUT + FACEBOOK_PARTS + FACEBOOK_SDK + PIXEL + OWN;
+        String kept = CHECKOUT + FACEBOOK_PARTS + FACEBOOK_SDK + OWN;
+        assertEquals(kept, RewriteAssertions.rewrite(login, page, MARKETING_REFUSED));
+        assertEquals(CHECKOUT + FACEBOOK_PARTS + OWN, RewriteAssertions.rewrite(login, page, NONE));
+        assertEquals(CHECKOUT + FACEBOOK_PARTS + PIXEL + OWN,
+            RewriteAssertions.rewrite(login, page, FUNCTIONAL_REFUSED));
+        assertEquals(page, RewriteAssertions.rewrite(login, page, ALL));
+    }
+
+    @Test
+    void cloudflareWebAnalyticsGoesWhileTheChallengePlatformBesideItStays() {
+        String challenge = "<script>(function(){var f=document.createElement('iframe');f.style.display='none';"
+            + "document.body.appendChild(f);var d=f.contentDocument,s=d.createElement('script');"
+            + "s.innerHTML=\"window.__CF$cv$params={r:'8a1f3c9d2e7b',t:'MTcyNTQ2NzIwMC4w'};"
+            + "var a=document.createElement('script');a.src='/cdn-cgi/challenge-platform/scripts/jsd/main.js';"
+            + "document.head.appendChild(a);\";d.head.appendChild(s);})();</script>";
+        String beacon = "<script defer src=\"https://static.cloudflareinsights.com/beacon.min.js\""
+            + " data-cf-beacon='{\"token\": \"4f2a9c1e7b3d5f6a8c0e2b4d6f8a1c3e\"}'></script>";
+        String page = CHECKOUT + challenge + beacon + OWN;
+        assertEquals(CHECKOUT + challenge + OWN, rewrite(page, NONE));
+        assertEquals(CHECKOUT + challenge + OWN, rewrite(page, ANALYTICS_REFUSED));
+        assertEquals(page, rewrite(page, MARKETING_REFUSED));
+        assertEquals(page, rewrite(page, ALL));
+    }
+
+    @Test
+    void firebaseAnalyticsBesideFirebaseAuthIsNotRecognised() {
+        // Firebase Analytics loads the Google tag at run time, from a script of its own on gstatic whose start
+        // call sits in the same script as the app's and sign-in's: removing the file would make that call throw
+        // and stop the sign-in code after it, so neither the file nor the call is listed (catalog README)
+        String page = CHECKOUT
+            + "<script src=\"https://www.gstatic.com/firebasejs/10.12.2/firebase-app-compat.js\"></script>\n"
+            + "<script src=\"https://www.gstatic.com/firebasejs/10.12.2/firebase-analytics-compat.js\"></script>\n"
+            + "<script src=\"https://www.gstatic.com/firebasejs/10.12.2/firebase-auth-compat.js\"></script>\n"
+            + "<script>\nfirebase.initializeApp(window.firebaseConfig);\nfirebase.analytics();\n"
+            + "firebase.auth().onAuthStateChanged(function (user) { renderAccountMenu(user); });\n</script>" + OWN;
+        assertEquals(page, rewrite(page, NONE));
+    }
+
+    private static TrackerCatalog catalog(String trackers) {
+        try {
+            return TrackerCatalog.fromJson(new ObjectMapper().readTree("{\"trackers\": " + trackers + "}"));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 }
