@@ -596,6 +596,27 @@ class NecessaryThirdPartyServicesTest {
         assertEquals(page, rewrite(page, NONE));
     }
 
+    @Test
+    void customSearchAdsGoWithMarketingWhileTheSearchBoxAndCaptchaOnTheSameHostStay() {
+        String search = "<script async src=\"https://cse.google.com/cse.js?cx=a1b2c3d4e5f6g7h8i\"></script>\n"
+            + "<div class=\"gcse-searchresults-only\"></div>\n"
+            + "<script src=\"https://www.google.com/recaptcha/api.js\" async defer></script>\n"
+            + "<script>\n(function (win, name) {\n  win[name] = win[name] || function () {\n"
+            + "    (win[name].q = win[name].q || []).push(arguments);\n  };\n  win[name].t = Date.now();\n"
+            + "})(window, '_googCsa');\n_googCsa('ads', {pubId: 'partner-pub-7712049388512047',"
+            + " query: new URLSearchParams(location.search).get('q'), styleId: '3810276541'},"
+            + " {container: 'afs-top', width: 720});\n</script>\n<div id=\"afs-top\"></div>\n";
+        String ads = "<script async=\"async\" src=\"https://www.google.com/adsense/search/ads.js\"></script>";
+        String page = CHECKOUT + ads + search + OWN;
+        assertEquals(CHECKOUT + search + OWN, rewrite(page, NONE));
+        assertEquals(CHECKOUT + search + OWN, rewrite(page, MARKETING_REFUSED));
+        assertEquals(page, rewrite(page, ANALYTICS_REFUSED));
+        assertEquals(page, rewrite(page, FUNCTIONAL_REFUSED));
+        assertEquals(page, rewrite(page, ALL));
+        String stubbed = RewriteAssertions.rewrite(RewriteAssertions.REMOVE_WITH_STUBS, page, NONE);
+        assertTrue(stubbed.contains("d('_goo'+'gCsa',s)"), stubbed);
+    }
+
     private static TrackerCatalog catalog(String trackers) {
         try {
             return TrackerCatalog.fromJson(new ObjectMapper().readTree("{\"trackers\": " + trackers + "}"));
