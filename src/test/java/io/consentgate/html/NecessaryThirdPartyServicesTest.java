@@ -617,6 +617,29 @@ class NecessaryThirdPartyServicesTest {
         assertTrue(stubbed.contains("d('_goo'+'gCsa',s)"), stubbed);
     }
 
+    @Test
+    void conversionReportedFromAScriptOfItsOwnGoesWhileTheCheckoutHandlerThatCallsItStays() {
+        // a Google event with a tag id names the tag and its script goes whole (README: calls into a removed
+        // tracker), so a checkout keeps its payment handler by calling the report through a guard
+        String report = "<script>function reportPurchase(total) {\n  gtag('event', 'conversion',"
+            + " {send_to: 'AW-612345678/Xq7-bN3pLk', value: total, currency: 'EUR'});\n}</script>\n";
+        String handler = "<script src=\"https://js.stripe.com/v3/\"></script>\n<script>\n"
+            + "const stripe = Stripe('pk_live_51Nf3kQJ7vW2xYz8aB4cD6eF8gH0iJ2kL4mN6oP8qR0sT2uV4wX6yZ8');\n"
+            + "const elements = stripe.elements({clientSecret: window.checkoutSecret});\n"
+            + "elements.create('payment').mount('#payment-element');\n"
+            + "document.getElementById('checkout').addEventListener('submit', async (e) => {\n"
+            + "  e.preventDefault();\n  window.reportPurchase && reportPurchase(129.0);\n"
+            + "  const {error} = await stripe.confirmPayment({elements,"
+            + " confirmParams: {return_url: location.origin + '/thanks'}});\n"
+            + "  if (error) { document.getElementById('payment-error').textContent = error.message; }\n"
+            + "});\n</script>";
+        String page = CHECKOUT + report + handler + OWN;
+        assertEquals(CHECKOUT + "\n" + handler + OWN, rewrite(page, NONE));
+        assertEquals(CHECKOUT + "\n" + handler + OWN, rewrite(page, MARKETING_REFUSED));
+        assertEquals(page, rewrite(page, ANALYTICS_REFUSED));
+        assertEquals(page, rewrite(page, ALL));
+    }
+
     private static TrackerCatalog catalog(String trackers) {
         try {
             return TrackerCatalog.fromJson(new ObjectMapper().readTree("{\"trackers\": " + trackers + "}"));
