@@ -1,19 +1,22 @@
 package io.consentgate.html;
 
+import static io.consentgate.html.PageFrame.ALL;
+import static io.consentgate.html.PageFrame.ANALYTICS_REFUSED;
+import static io.consentgate.html.PageFrame.FUNCTIONAL_REFUSED;
+import static io.consentgate.html.PageFrame.MARKETING_REFUSED;
+import static io.consentgate.html.PageFrame.NONE;
+import static io.consentgate.html.PageFrame.rewrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.consentgate.Category;
 import io.consentgate.ConsentDecision;
-import io.consentgate.ConsentMode;
 import io.consentgate.catalog.TrackerCatalog;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,14 +34,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class NecessaryThirdPartyServicesTest {
 
-    private static final ConsentDecision NONE = ConsentDecision.refuseAll();
-    private static final ConsentDecision ALL = ConsentDecision.allowAll();
-    private static final ConsentDecision ANALYTICS_REFUSED = ConsentDecision.of(
-        Set.of(Category.FUNCTIONAL, Category.MARKETING), Map.of(), ConsentMode.OPT_IN);
-    private static final ConsentDecision MARKETING_REFUSED = ConsentDecision.of(
-        Set.of(Category.FUNCTIONAL, Category.ANALYTICS), Map.of(), ConsentMode.OPT_IN);
-    private static final ConsentDecision FUNCTIONAL_REFUSED = ConsentDecision.of(
-        Set.of(Category.ANALYTICS, Category.MARKETING), Map.of(), ConsentMode.OPT_IN);
     private static final List<ConsentDecision> EVERY_DECISION =
         List.of(NONE, ANALYTICS_REFUSED, MARKETING_REFUSED, FUNCTIONAL_REFUSED, ALL);
 
@@ -64,10 +59,6 @@ class NecessaryThirdPartyServicesTest {
         + "  var el = doc.createElement('script'); el.async = true; el.src = url; doc.head.appendChild(el);\n"
         + "})(window, document, 'https://connect.facebook.net/en_US/fbevents.js');\n"
         + "fbq('init', '804417263551290'); fbq('track', 'InitiateCheckout');\n</script>";
-
-    private static String rewrite(String html, ConsentDecision d) {
-        return RewriteAssertions.rewrite(RewriteAssertions.REMOVE, html, d);
-    }
 
     /**
      * {@code html} on the checkout page stays byte for byte with every decision, and beside the tag manager and
