@@ -1,0 +1,294 @@
+package io.consentgate.html;
+
+import static io.consentgate.html.PublisherPageAssertions.assertPage;
+import static io.consentgate.html.RewriteAssertions.CATALOG;
+import static io.consentgate.html.RewriteAssertions.REMOVE;
+import static io.consentgate.html.RewriteAssertions.rewrite;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.consentgate.Category;
+import io.consentgate.ConsentDecision;
+import io.consentgate.ConsentMode;
+import io.consentgate.catalog.TrackerMatch;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * News and magazine sites with paywalls, registration walls and subscription flows, written as they are written: Piano
+ * Composer and Piano ID ({@code tp} queue, {@code tinypass.min.js}), Poool, Pelcro, Subscribe with Google, AMP's
+ * subscription and access components, with the audience measurement these sites carry (Chartbeat, Parse.ly,
+ * Comscore, Nielsen, Piano Analytics, Permutive, in their script, {@code <noscript>} and AMP forms) and the ad stack.
+ * The loaders are written in the vendors' shapes (hosts, globals and calls), not copied. The paywall controls access
+ * and is the site's business: it stays, with the article, the sign-in and subscribe buttons and the site's scripts;
+ * measurement and ads go with their category; with everything allowed the page is untouched.
+ */
+class NewsSubscriptionShapesTest {
+
+    /** Functional and marketing allowed, analytics refused: a reader who takes ads but no measurement. */
+    private static final ConsentDecision NO_ANALYTICS = ConsentDecision.of(
+        Set.of(Category.FUNCTIONAL, Category.MARKETING), Map.of(), ConsentMode.OPT_IN);
+
+    /** With analytics alone refused, every {@code analytics} text goes and every other one stays. */
+    private static void assertAnalyticsAlone(String page, List<String> analytics, List<String> kept) {
+        String out = rewrite(REMOVE, page, NO_ANALYTICS);
+        for (String s : analytics) {
+            assertFalse(out.contains(s), () -> "refused analytics, still there: " + s + "\n" + out);
+        }
+        for (String s : kept) {
+            assertTrue(out.contains(s), () -> "refused analytics, lost: " + s + "\n" + out);
+        }
+    }
+
+    @Test
+    void nationalDailyWithPianoComposerPianoIdChartbeatComscoreAndGpt() {
+        String page = """
+            <!DOCTYPE html>
+            <html lang="en-GB">
+            <head>
+            <meta charset="utf-8">
+            <title>Rail fares to rise by 4.6% in March | The Northern Courier</title>
+            <link rel="preconnect" href="https://cdn.tinypass.com">
+            <script>var _sf_startpt = (new Date()).getTime();</script>
+            <script>
+              window.tp = window.tp || [];
+              tp.push(['setAid', 'NcR7q2XyPb']);
+              tp.push(['setSandbox', false]);
+              tp.push(['setUsePianoIdUserProvider', true]);
+              tp.push(['setTags', ['transport', 'money']]);
+              tp.push(['setContentSection', 'news']);
+              tp.push(['addHandler', 'loginSuccess', function () { window.location.reload(); }]);
+              tp.push(['init', function () {
+                tp.experience.init();
+                if (tp.user.isUserValid()) { document.documentElement.classList.add('is-member'); }
+              }]);
+              (function (src) {
+                var el = document.createElement('script');
+                el.async = true;
+                el.src = src;
+                var first = document.getElementsByTagName('script')[0];
+                first.parentNode.insertBefore(el, first);
+              })('//cdn.tinypass.com/api/tinypass.min.js');
+            </script>
+            <script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>
+            <script>
+              window.googletag = window.googletag || {cmd: []};
+              googletag.cmd.push(function () {
+                googletag.defineSlot('/4408/northerncourier/news/article', [[300, 250]], 'ad-mpu-top')
+                  .addService(googletag.pubads());
+                googletag.pubads().setTargeting('section', 'news');
+                googletag.enableServices();
+              });
+            </script>
+            </head>
+            <body>
+            <header class="masthead">
+              <a href="/" class="brand">The Northern Courier</a>
+              <button type="button" class="js-sign-in" onclick="tp.pianoId.show({screen: 'login'})">Sign in</button>
+              <a class="subscribe-cta" href="/subscribe?ref=header">Subscribe from £1 a week</a>
+            </header>
+            <article class="story" data-premium="true">
+              <h1>Rail fares to rise by 4.6% in March</h1>
+              <p class="lede">Season tickets between the two cities will pass £5,000 for the first time.</p>
+              <div class="story-body piano-truncate"><p>Commuters face the biggest rise in a decade.</p></div>
+              <div id="offer-inline"></div>
+              <div id="ad-mpu-top"></div>
+            </article>
+            <script type="text/javascript">
+              var _sf_async_config = _sf_async_config || {};
+              _sf_async_config.uid = 30117;
+              _sf_async_config.domain = 'northerncourier.example';
+              _sf_async_config.sections = 'News,Transport';
+              _sf_async_config.authors = 'Priya Shah';
+              (function () {
+                function loadChartbeat() {
+                  var cb = document.createElement('script');
+                  cb.src = 'https://static.chartbeat.com/js/chartbeat.js';
+                  cb.async = true;
+                  document.body.appendChild(cb);
+                }
+                loadChartbeat();
+              })();
+            </script>
+            <script>
+              window._comscore = window._comscore || [];
+              window._comscore.push({c1: '2', c2: '20418867', cs_ucfr: '1'});
+            </script>
+            <script async src="https://sb.scorecardresearch.com/cs/20418867/beacon.js"></script>
+            <noscript>
+              <img alt="" src="https://sb.scorecardresearch.com/p?c1=2&amp;c2=20418867&amp;cv=4.4.0&amp;cj=1">
+            </noscript>
+            <script src="/assets/js/courier.article.4f1c2e.js" defer></script>
+            </body>
+            </html>
+            """;
+        List<String> analytics = List.of("static.chartbeat.com", "_sf_async_config.uid");
+        List<String> own = List.of("cdn.tinypass.com/api/tinypass.min.js", "tp.push(['setAid', 'NcR7q2XyPb'])",
+            "tp.pianoId.show({screen: 'login'})", "Subscribe from £1 a week", "<div id=\"offer-inline\"></div>",
+            "Commuters face the biggest rise in a decade.", "/assets/js/courier.article.4f1c2e.js",
+            "var _sf_startpt = (new Date()).getTime();", "<div id=\"ad-mpu-top\"></div>");
+        assertPage(page, List.of("securepubads.g.doubleclick.net",
+            "sb.scorecardresearch.com/cs/20418867/beacon.js", "sb.scorecardresearch.com/p?c1=2"), analytics, own);
+        assertAnalyticsAlone(page, analytics, List.of("sb.scorecardresearch.com/cs/20418867/beacon.js",
+            "securepubads.g.doubleclick.net", "cdn.tinypass.com/api/tinypass.min.js", "Sign in"));
+    }
+
+    @Test
+    void ampArticleWithSubscriptionsGoogleChartbeatComscoreNielsenAndDoubleclick() {
+        String page = """
+            <!doctype html>
+            <html ⚡ lang="en">
+            <head>
+            <meta charset="utf-8">
+            <title>Harbour project wins final approval</title>
+            <link rel="canonical" href="https://www.baytimes.example/news/harbour-project-approved">
+            <script async src="https://cdn.ampproject.org/v0.js"></script>
+            <script async custom-element="amp-subscriptions"
+                    src="https://cdn.ampproject.org/v0/amp-subscriptions-0.1.js"></script>
+            <script async custom-element="amp-subscriptions-google"
+                    src="https://cdn.ampproject.org/v0/amp-subscriptions-google-0.1.js"></script>
+            <script async custom-element="amp-analytics"
+                    src="https://cdn.ampproject.org/v0/amp-analytics-0.1.js"></script>
+            <script async custom-element="amp-ad" src="https://cdn.ampproject.org/v0/amp-ad-0.1.js"></script>
+            <script type="application/json" id="amp-subscriptions">
+              {
+                "services": [
+                  {
+                    "authorizationUrl": "https://www.baytimes.example/amp/entitlements?rid=READER_ID&url=SOURCE_URL",
+                    "pingbackUrl": "https://www.baytimes.example/amp/pingback?rid=READER_ID",
+                    "actions": {
+                      "login": "https://www.baytimes.example/account/login?rid=READER_ID&return=RETURN_URL",
+                      "subscribe": "https://www.baytimes.example/subscribe?rid=READER_ID&return=RETURN_URL"
+                    }
+                  },
+                  {"serviceId": "subscribe.google.com"}
+                ],
+                "fallbackEntitlement": {"source": "fallback", "granted": true, "grantReason": "METERING"}
+              }
+            </script>
+            <script type="application/ld+json">
+              {"@context": "https://schema.org", "@type": "NewsArticle",
+               "headline": "Harbour project wins final approval",
+               "isAccessibleForFree": false,
+               "hasPart": {"@type": "WebPageElement", "isAccessibleForFree": false, "cssSelector": ".paid"},
+               "isPartOf": {"@type": ["CreativeWork", "Product"], "name": "Bay Times",
+                            "productID": "baytimes.example:basic"}}
+            </script>
+            </head>
+            <body>
+            <amp-analytics type="chartbeat">
+              <script type="application/json">
+                {"vars": {"uid": "48213", "domain": "baytimes.example", "sections": "news", "authors": "Tom Reyes"}}
+              </script>
+            </amp-analytics>
+            <amp-analytics type="comscore">
+              <script type="application/json">
+                {"vars": {"c2": "31098221"}, "extraUrlParams": {"comscorekw": "amp"}}
+              </script>
+            </amp-analytics>
+            <amp-analytics type="nielsen">
+              <script type="application/json">
+                {"vars": {"apid": "P1A2B3C4-5D6E-7F80-91A2-B3C4D5E6F708", "apv": "1.0", "apn": "baytimes",
+                  "section": "news", "segA": "local", "segB": "", "segC": "AMP"}}
+              </script>
+            </amp-analytics>
+            <amp-pixel src="https://sb.scorecardresearch.com/p?c1=2&c2=31098221&cv=amp&rn=RANDOM" layout="nodisplay">
+            </amp-pixel>
+            <header>
+              <button subscriptions-action="login" subscriptions-display="NOT data.isLoggedIn">Log in</button>
+              <button subscriptions-action="subscribe" subscriptions-display="NOT granted">Subscribe</button>
+            </header>
+            <article>
+              <h1>Harbour project wins final approval</h1>
+              <section subscriptions-section="content-not-granted">
+                <p>Subscribe to keep reading: the first month is free.</p>
+              </section>
+              <section subscriptions-section="content" class="paid">
+                <p>The council voted nine to two on Tuesday night.</p>
+                <amp-ad width="300" height="250" type="doubleclick"
+                        data-slot="/5512/baytimes/amp/news" data-multi-size-validation="false"></amp-ad>
+              </section>
+            </article>
+            </body>
+            </html>
+            """;
+        List<String> analytics = List.of("<amp-analytics type=\"chartbeat\">", "<amp-analytics type=\"nielsen\">");
+        List<String> own = List.of("https://www.baytimes.example/amp/entitlements?rid=READER_ID",
+            "{\"serviceId\": \"subscribe.google.com\"}", "subscriptions-action=\"login\"",
+            "subscriptions-action=\"subscribe\"", "Subscribe to keep reading", "The council voted nine to two",
+            "\"isAccessibleForFree\": false", "amp-subscriptions-google-0.1.js");
+        assertPage(page, List.of("<amp-analytics type=\"comscore\">", "sb.scorecardresearch.com/p?c1=2&c2=31098221",
+            "type=\"doubleclick\""), analytics, own);
+        assertAnalyticsAlone(page, analytics, List.of("<amp-analytics type=\"comscore\">", "type=\"doubleclick\"",
+            "subscriptions-action=\"subscribe\""));
+    }
+
+    @Test
+    void frenchMagazineWithPooolPianoAnalyticsAndPermutive() {
+        String page = """
+            <!DOCTYPE html>
+            <html lang="fr">
+            <head>
+            <meta charset="utf-8">
+            <title>Vendanges : une récolte précoce dans le Bordelais - Terroirs Magazine</title>
+            <script>
+              window.pdl = window.pdl || {};
+              window.pdl.requireConsent = 'v2';
+              window.pdl.consent = {defaultPreset: {PA: 'opt-out'}};
+            </script>
+            <script src="https://tag.aticdn.net/piano-analytics.js"></script>
+            <script>
+              pa.setConfigurations({site: 638214, collectDomain: 'https://mesure.terroirs-mag.example'});
+              pa.sendEvent('page.display', {page: 'vendanges-recolte-precoce', page_chapter1: 'vins'});
+            </script>
+            <script>
+              (function (w, apiKey, workspace) {
+                var p = w.permutive = w.permutive || {q: [], config: {}};
+                p.config.apiKey = apiKey;
+                p.config.workspaceId = workspace;
+                ['addon', 'identify', 'track', 'segment', 'ready'].forEach(function (name) {
+                  p[name] = p[name] || function () {
+                    p.q.push({functionName: name, arguments: [].slice.call(arguments)});
+                  };
+                });
+              })(window, 'a1b2c3d4-0000-4e5f-9a8b-7c6d5e4f3a2b', 'f0e1d2c3-1111-4b2a-8c9d-0e1f2a3b4c5d');
+              permutive.addon('web', {page: {type: 'article', section: 'vins'}});
+            </script>
+            <script async src="https://f0e1d2c3-1111-4b2a-8c9d-0e1f2a3b4c5d.edge.permutive.app/\
+            f0e1d2c3-1111-4b2a-8c9d-0e1f2a3b4c5d-web.js"></script>
+            <script src="https://assets.poool.fr/access.min.js" async></script>
+            <script>
+              window.addEventListener('DOMContentLoaded', function () {
+                var access = Access.init('TM4kQ-8HW2n-Lz7Pp-Xa91c');
+                access.config({cookies_enabled: true, locale: 'fr', login_url: '/connexion'});
+                access.on('subscribeClick', function () { window.location.href = '/abonnement'; });
+                access.createPaywall({target: '#paywall', content: '.article-contenu', mode: 'excerpt',
+                  pageType: 'premium'});
+              });
+            </script>
+            </head>
+            <body>
+            <nav><a href="/connexion" class="btn-login">Se connecter</a> <a href="/abonnement">S'abonner</a></nav>
+            <article>
+              <h1>Vendanges : une récolte précoce dans le Bordelais</h1>
+              <div class="article-contenu"><p>Les premiers raisins ont été coupés dès le 18 août.</p></div>
+              <div id="paywall"></div>
+            </article>
+            </body>
+            </html>
+            """;
+        List<String> analytics = List.of("tag.aticdn.net/piano-analytics.js", "pa.setConfigurations(");
+        List<String> own = List.of("window.pdl.requireConsent = 'v2';", "assets.poool.fr/access.min.js",
+            "Access.init('TM4kQ-8HW2n-Lz7Pp-Xa91c')", "access.createPaywall(", "<div id=\"paywall\"></div>",
+            "Se connecter", "S'abonner", "Les premiers raisins ont été coupés dès le 18 août.");
+        assertPage(page, List.of("edge.permutive.app"), analytics, own);
+        assertAnalyticsAlone(page, analytics, List.of("edge.permutive.app", "assets.poool.fr/access.min.js"));
+    }
+}
