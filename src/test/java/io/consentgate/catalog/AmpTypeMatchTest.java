@@ -33,13 +33,16 @@ class AmpTypeMatchTest {
         dynatrace,                   dynatrace-rum
         infonline,                   infonline
         mpulse,                      akamai-mpulse
+        piano,                       piano-composer-tracking
+        subscriptions-propensity,    doubleclick
+        permutive-ampscript,         permutive
         """)
     void bundledVendorTypesNameTheirTracker(String type, String tracker) {
         assertEquals(tracker, TrackerCatalog.bundled().matchAmpType(type).tracker().id());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mycustomvendor", "", "google", "analytics", "gtag2", "linkedin"})
+    @ValueSource(strings = {"mycustomvendor", "", "google", "analytics", "gtag2", "linkedin", "subscriptions", "pianoid"})
     void otherTypesMatchNothing(String type) {
         assertNull(TrackerCatalog.bundled().matchAmpType(type));
     }

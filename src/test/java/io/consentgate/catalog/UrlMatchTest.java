@@ -286,6 +286,11 @@ class UrlMatchTest {
         https://tag.aticdn.net/piano-analytics.js                         | -    | piano-analytics
         https://logs1412.xiti.com/hit.xiti?s=1                            | -    | piano-analytics
         https://a12345.pa-cd.com/event?s=1                                | -    | piano-analytics
+        https://api-v3.tinypass.com/api/v3/page/track?url=x&aid=OpX4rT9qLm | - | piano-composer-tracking
+        https://api-v3.tinypass.com/api/v3/access/list?aid=OpX4rT9qLm     | -    | -
+        https://api-v3.tinypass.com/api/v3/page/tracker.js                | -    | -
+        https://cdn.tinypass.com/api/tinypass.min.js                      | -    | -
+        https://buy-eu.piano.io/api/v3/anon/user/get                      | -    | -
         https://script.ioam.de/iam.js                                     | -    | infonline
         https://cdn.attn.tv/acme/dtag.js                                  | -    | attentive
         https://platform-api.sharethis.com/js/sharethis.js#property=1     | -    | sharethis

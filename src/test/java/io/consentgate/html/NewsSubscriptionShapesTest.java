@@ -291,4 +291,94 @@ class NewsSubscriptionShapesTest {
         assertPage(page, List.of("edge.permutive.app"), analytics, own);
         assertAnalyticsAlone(page, analytics, List.of("edge.permutive.app", "assets.poool.fr/access.min.js"));
     }
+
+    @Test
+    void ampArticleWithPianoPageTrackingPropensityAndPermutiveScript() {
+        String page = """
+            <!doctype html>
+            <html amp lang="en-AU">
+            <head>
+            <meta charset="utf-8">
+            <title>Drought relief package doubles for graziers</title>
+            <link rel="canonical" href="https://www.outbackpost.example/rural/drought-relief-doubles">
+            <script async src="https://cdn.ampproject.org/v0.js"></script>
+            <script async custom-element="amp-access" src="https://cdn.ampproject.org/v0/amp-access-0.1.js"></script>
+            <script async custom-element="amp-analytics"
+                    src="https://cdn.ampproject.org/v0/amp-analytics-0.1.js"></script>
+            <script async custom-element="amp-script" src="https://cdn.ampproject.org/v0/amp-script-0.1.js"></script>
+            <script id="amp-access" type="application/json">
+              {
+                "authorization": "https://www.outbackpost.example/amp-access/authorize?rid=READER_ID&url=CANONICAL_URL",
+                "pingback": "https://www.outbackpost.example/amp-access/pingback?rid=READER_ID&url=CANONICAL_URL",
+                "login": {
+                  "sign-in": "https://www.outbackpost.example/amp-access/sign-in?rid=READER_ID",
+                  "subscribe": "https://www.outbackpost.example/subscribe/amp?rid=READER_ID"
+                },
+                "authorizationFallbackResponse": {"granted": false, "meterLeft": 0}
+              }
+            </script>
+            </head>
+            <body>
+            <amp-analytics type="piano">
+              <script type="application/json">
+                {"vars": {"aid": "OpX4rT9qLm", "contentSection": "rural", "contentAuthor": "Jess Hartley",
+                          "tags": "drought,farming", "contentCreated": "2024-08-02T06:30:00Z"}}
+              </script>
+            </amp-analytics>
+            <amp-analytics type='subscriptions-propensity' data-credentials="include">
+              <script type="application/json">
+                {"vars": {"publicationId": "outbackpost.example", "productId": "outbackpost.example:premium"}}
+              </script>
+            </amp-analytics>
+            <amp-analytics type="permutive-ampscript" target="permutive-sdk">
+              <script type="application/json">{"extraUrlParams": {"section": "rural"}}</script>
+            </amp-analytics>
+            <header>
+              <a on="tap:amp-access.login-sign-in" amp-access="NOT loggedIn" role="button" tabindex="0">Sign in</a>
+              <a on="tap:amp-access.login-subscribe" amp-access="NOT subscriber" role="button"
+                 tabindex="0">Subscribe</a>
+            </header>
+            <article>
+              <h1>Drought relief package doubles for graziers</h1>
+              <div amp-access="granted"><p>Payments will reach farms within six weeks.</p></div>
+              <div amp-access="NOT granted" amp-access-hide><p>This story is for subscribers.</p></div>
+            </article>
+            </body>
+            </html>
+            """;
+        List<String> analytics = List.of("<amp-analytics type=\"piano\">", "\"aid\": \"OpX4rT9qLm\"");
+        List<String> own = List.of("https://www.outbackpost.example/amp-access/authorize?rid=READER_ID",
+            "on=\"tap:amp-access.login-sign-in\"", "on=\"tap:amp-access.login-subscribe\"",
+            "Payments will reach farms within six weeks.", "This story is for subscribers.");
+        assertPage(page, List.of("type='subscriptions-propensity'", "\"publicationId\": \"outbackpost.example\"",
+            "type=\"permutive-ampscript\""), analytics, own);
+        assertAnalyticsAlone(page, analytics, List.of("type='subscriptions-propensity'",
+            "type=\"permutive-ampscript\"", "Sign in"));
+    }
+
+    /**
+     * Piano's access cookies (the token list, the Piano ID token, Composer's experience state with the meter) match no
+     * entry, so the cookie gate never expires them and a subscriber stays signed in; its measurement cookies do.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        __tac             | -
+        __tae             | -
+        __utp             | -
+        xbc               | -
+        umc_3f9a1c        | -
+        __tbc             | piano-composer-tracking
+        _pcid             | piano-analytics
+        _chartbeat2       | ocd-chartbeat
+        _parsely_visitor  | parsely
+        """)
+    void paywallAccessCookiesStayWhileMeasurementCookiesAreGated(String name, String tracker) {
+        TrackerMatch m = CATALOG.matchCookie(name, ".northerncourier.example");
+        if ("-".equals(tracker)) {
+            assertNull(m, () -> name + " matched " + m.tracker().id());
+        } else {
+            assertNotNull(m, name);
+            assertEquals(tracker, m.tracker().id());
+        }
+    }
 }
