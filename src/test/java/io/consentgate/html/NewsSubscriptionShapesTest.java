@@ -356,6 +356,209 @@ class NewsSubscriptionShapesTest {
             "type=\"permutive-ampscript\"", "Sign in"));
     }
 
+    @Test
+    void regionalPaperWithSubscribeWithGooglePelcroNielsenParselyAndGa4() {
+        String page = """
+            <!DOCTYPE html>
+            <html lang="en-US">
+            <head>
+            <meta charset="utf-8">
+            <title>School board delays bond vote - Lakeshore Ledger</title>
+            <script type="application/ld+json">
+            {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "School board delays bond vote",
+             "isAccessibleForFree": "False",
+             "isPartOf": {"@type": ["CreativeWork", "Product"], "productID": "lakeshoreledger.example:showcase"},
+             "publisher": {"@type": "NewsMediaOrganization", "name": "Lakeshore Ledger",
+                           "sameAs": ["https://www.facebook.com/lakeshoreledger", "https://x.com/lakeshoreledger"]}}
+            </script>
+            <script async type="application/javascript" src="https://news.google.com/swg/js/v1/swg-basic.js"></script>
+            <script>
+              (self.SWG_BASIC = self.SWG_BASIC || []).push(function (subscriptions) {
+                subscriptions.init({
+                  type: 'NewsArticle',
+                  isPartOfType: ['Product'],
+                  isPartOfProductId: 'lakeshoreledger.example:showcase',
+                  clientOptions: {theme: 'light', lang: 'en'}
+                });
+              });
+            </script>
+            <script>
+              window.Pelcro = window.Pelcro || {};
+              window.Pelcro.siteid = '4127';
+              window.Pelcro.environment = {domain: 'https://www.pelcro.com',
+                ui: 'https://js.pelcro.com/ui/plugin/core/'};
+              window.Pelcro.uiSettings = {enableNameFieldsInRegister: true};
+            </script>
+            <script defer src="https://js.pelcro.com/sdk/main.min.js" type="text/javascript"></script>
+            <script async src="https://www.googletagmanager.com/gtag/js?id=G-LK7R2W9QXM"></script>
+            <script>
+              window.dataLayer = window.dataLayer || [];
+              window.gtag = window.gtag || function () { window.dataLayer.push(arguments); };
+              gtag('js', new Date());
+              gtag('config', 'G-LK7R2W9QXM', {content_group: 'education', subscriber_status: 'anonymous'});
+            </script>
+            <script>
+              (function (w, name) {
+                w[name] = w[name] || {
+                  nlsQ: function (appId, instance, opts) {
+                    w[name][instance] = w[name][instance] || {queue: [], ggPM: function () {
+                      w[name][instance].queue.push(['ggPM', arguments]);
+                    }};
+                    var el = document.createElement('script');
+                    el.async = true;
+                    el.src = 'https://cdn-gl.imrworldwide.com/conf/' + appId + '.js#name=' + instance;
+                    document.head.appendChild(el);
+                    return w[name][instance];
+                  }
+                };
+              })(window, 'NOLBUNDLE');
+            </script>
+            <script>
+              var ledgerNielsen = NOLBUNDLE.nlsQ('P4B1C6A2E-93D1-4C57-8E0F-1A2B3C4D5E6F', 'ledgerInstance', {});
+              ledgerNielsen.ggPM('staticstart', {type: 'static', assetid: 'edu-1187', section: 'Education'});
+            </script>
+            </head>
+            <body>
+            <header>
+              <a class="pelcro-login-button" href="#">Log in</a>
+              <button class="pelcro-subscribe-button" data-product-id="881" data-plan-id="2210">Subscribe</button>
+              <button class="swg-button-v2-light" type="button">Subscribe with Google</button>
+            </header>
+            <main>
+              <article>
+                <h1>School board delays bond vote</h1>
+                <p>The vote moves to November after a tie on Monday.</p>
+                <p>Trustee notes: board materials cite <a href="https://www.nielsen.com/">Nielsen</a> household
+                  figures and traffic reports from <a href="https://www.parse.ly/">Parse.ly</a>.</p>
+              </article>
+            </main>
+            <script id="parsely-cfg" src="https://d1z2jf7jlzjs58.cloudfront.net/keys/lakeshoreledger.example/p.js"
+                    async></script>
+            <noscript><div><img src="https://secure-us.imrworldwide.com/cgi-bin/m?ci=us-604918h&amp;cg=0&amp;cc=1\
+            &amp;ts=noscript" width="1" height="1" alt=""></div></noscript>
+            <script src="/static/ledger/site.2024.06.js"></script>
+            </body>
+            </html>
+            """;
+        List<String> analytics = List.of("G-LK7R2W9QXM", "cdn-gl.imrworldwide.com/conf/", "NOLBUNDLE.nlsQ(",
+            "d1z2jf7jlzjs58.cloudfront.net/keys/lakeshoreledger.example/p.js", "secure-us.imrworldwide.com/cgi-bin/m");
+        List<String> own = List.of("news.google.com/swg/js/v1/swg-basic.js", "subscriptions.init({",
+            "window.Pelcro.siteid = '4127';", "js.pelcro.com/sdk/main.min.js", "pelcro-subscribe-button",
+            "Subscribe with Google", "The vote moves to November after a tie on Monday.",
+            "<a href=\"https://www.nielsen.com/\">Nielsen</a>", "<a href=\"https://www.parse.ly/\">Parse.ly</a>",
+            "\"sameAs\": [\"https://www.facebook.com/lakeshoreledger\"", "/static/ledger/site.2024.06.js");
+        assertPage(page, List.of(), analytics, own);
+        assertAnalyticsAlone(page, analytics, own);
+    }
+
+    @Test
+    void musicMagazineNamedLikeTheVendorsKeepsItsOwnPaywallLinksAndScripts() {
+        String page = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <title>Inside the piano workshop where every hammer is hand-voiced | Piano &amp; Keys Monthly</title>
+            <script type="application/ld+json">
+            {"@context": "https://schema.org", "@type": "Article",
+             "headline": "Inside the piano workshop where every hammer is hand-voiced",
+             "mentions": [{"@type": "Organization", "name": "Permutive", "sameAs": "https://permutive.com"},
+                          {"@type": "Organization", "name": "Chartbeat", "sameAs": "https://chartbeat.com/"}],
+             "publisher": {"@type": "Organization", "name": "Piano & Keys Monthly",
+                           "sameAs": ["https://www.instagram.com/pianoandkeys"]}}
+            </script>
+            <script>
+              window.PARSELY = {autotrack: false, onReady: function () { window.pkm.readyFlags.parsely = true; }};
+              window.pkm = {readyFlags: {}, paywall: {freeArticles: 3, meterCookie: 'pkm_meter'}};
+            </script>
+            <script src="/assets/js/piano-lessons/sheet-player.min.js" defer></script>
+            <script src="/assets/js/paywall/meter.js?v=3.2" defer></script>
+            <script src="/assets/js/components/chartbeat-style-leaderboard.js" defer></script>
+            </head>
+            <body>
+            <header><a href="/login" class="sign-in">Sign in</a>
+              <a href="/join" class="join">Join for £4.99</a></header>
+            <article class="metered">
+              <h1>Inside the piano workshop where every hammer is hand-voiced</h1>
+              <p>Before the felt meets the string, each hammer is pricked with needles by hand.</p>
+              <aside class="how-we-measure">
+                <p>We count readers with <a href="https://chartbeat.com/privacy/">Chartbeat</a> only if you agree;
+                  the setting it reads is <code>_sf_async_config</code>, and our publisher profile lives at
+                  <a href="https://permutive.com/privacy/">Permutive</a>.</p>
+              </aside>
+              <div id="meter-wall" data-free-left="2"></div>
+            </article>
+            <script>
+              document.addEventListener('DOMContentLoaded', function () {
+                window.pkm.paywall.start(document.getElementById('meter-wall'));
+                document.querySelector('.join').addEventListener('click', function () {
+                  if (typeof fbq === 'function') { fbq('track', 'InitiateCheckout', {content_category: 'membership'}); }
+                  window.dataLayer && window.dataLayer.push({event: 'join_click'});
+                });
+              });
+            </script>
+            </body>
+            </html>
+            """;
+        assertEquals(page, rewrite(REMOVE, page, ConsentDecision.refuseAll()));
+        assertPage(page, List.of(), List.of(), List.of("\"sameAs\": \"https://permutive.com\"",
+            "/assets/js/piano-lessons/sheet-player.min.js", "/assets/js/paywall/meter.js?v=3.2",
+            "chartbeat-style-leaderboard.js", "window.PARSELY = {autotrack: false",
+            "<a href=\"https://chartbeat.com/privacy/\">Chartbeat</a>", "<code>_sf_async_config</code>",
+            "window.pkm.paywall.start(", "fbq('track', 'InitiateCheckout'"));
+    }
+
+    @Test
+    void pianoComposerWithDmpSiteIdAndACheckoutHandlerKeepsThePaywallWhileCxJsGoes() {
+        String page = """
+            <!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">
+            <title>Kabinet kiest voor nieuwe dijkversterking | Het Poldernieuws</title>
+            <script>
+              var tp = window.tp || [];
+              tp.push(["setAid", "PnW8dQ2vRs"]);
+              tp.push(["setCxenseSiteId", "1142209874450012345"]);
+              tp.push(["setEndpoint", "https://buy-eu.piano.io/api/v3"]);
+              tp.push(["setPianoIdUrl", "https://id-eu.piano.io"]);
+              tp.push(["setUsePianoIdUserProvider", true]);
+              tp.push(["addHandler", "checkoutComplete", function (conversion) {
+                window.dataLayer = window.dataLayer || [];
+                window.dataLayer.push({event: "subscription_purchase", term: conversion.termId});
+                if (window.fbq) { fbq("track", "Subscribe", {value: conversion.chargeAmount, currency: "EUR"}); }
+              }]);
+              tp.push(["addHandler", "checkoutClose", function (e) {
+                if (e && e.state === "checkoutCompleted") { location.reload(); }
+              }]);
+              tp.push(["init", function () { tp.experience.init(); }]);
+            </script>
+            <script async src="//cdn.tinypass.com/api/tinypass.min.js"></script>
+            <script>
+              window.cX = window.cX || {};
+              cX.callQueue = cX.callQueue || [];
+              cX.callQueue.push(["setSiteId", "1142209874450012345"]);
+              cX.callQueue.push(["sendPageViewEvent"]);
+            </script>
+            <script type="text/javascript">
+              (function (doc, tag) {
+                var el = doc.createElement(tag), first = doc.getElementsByTagName(tag)[0];
+                el.async = "async";
+                el.src = "http" + ("https:" === location.protocol ? "s://s" : "://") + "cdn.cxense.com/cx.js";
+                first.parentNode.insertBefore(el, first);
+              })(document, "script");
+            </script>
+            </head><body>
+            <a class="inloggen" href="javascript:void(0)" onclick="tp.pianoId.show({screen: 'login'})">Inloggen</a>
+            <article><h1>Kabinet kiest voor nieuwe dijkversterking</h1><p>De eerste werken starten in 2026.</p>
+            <div class="piano-inline-offer"></div></article>
+            </body></html>
+            """;
+        List<String> own = List.of("cdn.tinypass.com/api/tinypass.min.js", "tp.push([\"setAid\", \"PnW8dQ2vRs\"])",
+            "fbq(\"track\", \"Subscribe\"", "tp.pianoId.show({screen: 'login'})",
+            "De eerste werken starten in 2026.", "<div class=\"piano-inline-offer\"></div>",
+            "cX.callQueue.push([\"sendPageViewEvent\"]);");
+        assertPage(page, List.of("cdn.cxense.com/cx.js"), List.of(), own);
+        assertAnalyticsAlone(page, List.of("cdn.cxense.com/cx.js"), own);
+    }
+
     /**
      * Piano's access cookies (the token list, the Piano ID token, Composer's experience state with the meter) match no
      * entry, so the cookie gate never expires them and a subscriber stays signed in; its measurement cookies do.
