@@ -559,6 +559,78 @@ class NewsSubscriptionShapesTest {
         assertAnalyticsAlone(page, List.of("cdn.cxense.com/cx.js"), own);
     }
 
+    @Test
+    void wordpressMagazineWithHeadlineTestingWpParselyComscoreAndPianoFromAPlugin() {
+        String page = """
+            <!DOCTYPE html>
+            <html lang="en-US">
+            <head>
+            <meta charset="UTF-8">
+            <title>The quiet comeback of the night train &#8211; Atlas Review</title>
+            <link rel="preload" as="script" href="https://static.chartbeat.com/js/chartbeat_mab.js">
+            <link rel="dns-prefetch" href="//cdn.tinypass.com">
+            <script>
+            (function () {
+              var cfg = window._sf_async_config = window._sf_async_config || {};
+              cfg.uid = 71044;
+              cfg.domain = 'atlasreview.example';
+              cfg.flickerControl = false;
+              cfg.useCanonical = true;
+            })();
+            </script>
+            <script async src="https://static.chartbeat.com/js/chartbeat_mab.js"></script>
+            <script id="wp-parsely-loader-js-before">
+            window.wpParselySiteId = 'atlasreview.example';
+            </script>
+            <script src="https://atlasreview.example/wp-content/plugins/wp-parsely/build/loader.js?ver=3.16.2"
+                    id="wp-parsely-loader-js"></script>
+            <script data-parsely-site="atlasreview.example"
+                    src="https://cdn.parsely.com/keys/atlasreview.example/p.js?ver=3.16.2"
+                    id="parsely-cfg"></script>
+            <script id="atlas-piano-js-extra">
+            var atlasPiano = {"aid":"AtL4s9QwEr","sandbox":"","section":"travel","premium":"1"};
+            </script>
+            <script src="https://atlasreview.example/wp-content/plugins/atlas-piano/js/composer-init.js?ver=1.4.0"
+                    id="atlas-piano-js"></script>
+            <script>
+            var _comscore = _comscore || [];
+            _comscore.push({c1: "2", c2: "39900417", options: {enableFirstPartyCookie: true}});
+            (function () {
+              var cs = document.createElement("script");
+              var ref = document.getElementsByTagName("script")[0];
+              cs.async = true;
+              cs.src = "https://sb.scorecardresearch.com/cs/39900417/beacon.js";
+              ref.parentNode.insertBefore(cs, ref);
+            })();
+            </script>
+            <noscript><img src="https://sb.scorecardresearch.com/p?c1=2&amp;c2=39900417&amp;cv=4.4.0&amp;cj=1"
+                           alt="" /></noscript>
+            </head>
+            <body class="single single-post premium">
+            <header class="site-header">
+              <a href="https://atlasreview.example/my-account/" class="piano-account">My account</a>
+              <a href="https://atlasreview.example/subscribe/" class="piano-subscribe">Subscribe</a>
+            </header>
+            <article id="post-20931" class="post type-post premium">
+              <h1 class="entry-title">The quiet comeback of the night train</h1>
+              <div class="entry-content"><p>Sleeper services now run on eleven routes across the continent.</p></div>
+              <div id="piano-paywall-container"></div>
+            </article>
+            </body>
+            </html>
+            """;
+        List<String> analytics = List.of("static.chartbeat.com/js/chartbeat_mab.js", "cfg.flickerControl = false;",
+            "cdn.parsely.com/keys/atlasreview.example/p.js");
+        List<String> own = List.of("window.wpParselySiteId = 'atlasreview.example';",
+            "wp-content/plugins/wp-parsely/build/loader.js?ver=3.16.2", "var atlasPiano = {\"aid\":\"AtL4s9QwEr\"",
+            "atlas-piano/js/composer-init.js?ver=1.4.0", "//cdn.tinypass.com", "class=\"piano-subscribe\"",
+            "Sleeper services now run on eleven routes", "<div id=\"piano-paywall-container\"></div>");
+        assertPage(page, List.of("sb.scorecardresearch.com/cs/39900417/beacon.js", "sb.scorecardresearch.com/p?c1=2"),
+            analytics, own);
+        assertAnalyticsAlone(page, analytics, List.of("sb.scorecardresearch.com/cs/39900417/beacon.js",
+            "atlas-piano/js/composer-init.js?ver=1.4.0"));
+    }
+
     /**
      * Piano's access cookies (the token list, the Piano ID token, Composer's experience state with the meter) match no
      * entry, so the cookie gate never expires them and a subscriber stays signed in; its measurement cookies do.
