@@ -291,6 +291,10 @@ class UrlMatchTest {
         https://api-v3.tinypass.com/api/v3/page/tracker.js                | -    | -
         https://cdn.tinypass.com/api/tinypass.min.js                      | -    | -
         https://buy-eu.piano.io/api/v3/anon/user/get                      | -    | -
+        https://cdn.sophi.io/latest/sophi.min.js                          | -    | sophi
+        https://cdn.sophi.io/latest/sophi.legacy.min.js?v=2               | -    | sophi
+        https://collector.sophi.io/com.snowplowanalytics.snowplow/tp2     | -    | sophi
+        https://www.sophi.io/                                             | -    | -
         https://script.ioam.de/iam.js                                     | -    | infonline
         https://cdn.attn.tv/acme/dtag.js                                  | -    | attentive
         https://platform-api.sharethis.com/js/sharethis.js#property=1     | -    | sharethis

@@ -631,6 +631,55 @@ class NewsSubscriptionShapesTest {
             "atlas-piano/js/composer-init.js?ver=1.4.0"));
     }
 
+    @Test
+    void dailyWithSophiCollectionAndItsOwnDynamicPaywall() {
+        String page = """
+            <!DOCTYPE html>
+            <html lang="en-CA">
+            <head>
+            <meta charset="utf-8">
+            <title>Ferry fares frozen for another year - The Harbour Herald</title>
+            <script>
+              (function (w, d) {
+                var sophi = w.sophi = w.sophi || {};
+                sophi.q = sophi.q || [];
+                sophi.sendEvent = sophi.sendEvent || function (evt) { sophi.q.push(evt); };
+                sophi.settings = {client: 'harbourherald.example', appId: 'harbourherald.example:web',
+                  environment: 'prod', collectorEndpoint: 'collector.sophi.io', trackerName: 'sophiTag'};
+                sophi.data = {page: {type: 'article', breadcrumb: 'news:city', sectionName: 'city'},
+                  content: {type: 'article', contentId: 'hh-91823'}, visitor: {type: 'registered'}};
+                var tag = d.createElement('script');
+                tag.async = true;
+                tag.src = 'https://cdn.sophi.io/latest/sophi.min.js';
+                d.getElementsByTagName('head')[0].appendChild(tag);
+              })(window, document);
+            </script>
+            <script src="/static/herald/paywall/decision-client.js?v=2.3" defer></script>
+            </head>
+            <body>
+            <header><a href="/account/login">Log in</a> <a href="/subscribe?src=masthead">Subscribe</a></header>
+            <article data-content-id="hh-91823">
+              <h1>Ferry fares frozen for another year</h1>
+              <p>The province will cover the shortfall from its transit fund.</p>
+              <div class="herald-wall" data-wall-type="dynamic" hidden></div>
+            </article>
+            <script>
+              document.addEventListener('DOMContentLoaded', function () {
+                window.heraldPaywall && window.heraldPaywall.decide({contentId: 'hh-91823', section: 'city'});
+              });
+            </script>
+            </body>
+            </html>
+            """;
+        List<String> analytics = List.of("cdn.sophi.io/latest/sophi.min.js", "collectorEndpoint: 'collector.sophi.io'");
+        List<String> own = List.of("/static/herald/paywall/decision-client.js?v=2.3",
+            "window.heraldPaywall.decide({contentId: 'hh-91823', section: 'city'})",
+            "<div class=\"herald-wall\" data-wall-type=\"dynamic\" hidden></div>", "Subscribe",
+            "The province will cover the shortfall from its transit fund.");
+        assertPage(page, List.of(), analytics, own);
+        assertAnalyticsAlone(page, analytics, own);
+    }
+
     /**
      * Piano's access cookies (the token list, the Piano ID token, Composer's experience state with the meter) match no
      * entry, so the cookie gate never expires them and a subscriber stays signed in; its measurement cookies do.
