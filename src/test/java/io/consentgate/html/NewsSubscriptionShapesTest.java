@@ -680,6 +680,45 @@ class NewsSubscriptionShapesTest {
         assertAnalyticsAlone(page, analytics, own);
     }
 
+    @Test
+    void businessWeeklyWithZephrRegistrationWallPermutiveAndGpt() {
+        String page = """
+            <!DOCTYPE html>
+            <html lang="en-GB">
+            <head>
+            <meta charset="utf-8">
+            <title>Why mid-size exporters are hedging in dirhams | Trade Ledger Weekly</title>
+            <script src="https://assets.zephr.com/zephr-browser/1.9.1/zephr-browser.umd.js"></script>
+            <script>
+              zephrBrowser.run({
+                cdnApi: 'https://www.tradeledger.example',
+                jwt: null,
+                customData: {section: 'markets', articleType: 'analysis'}
+              });
+            </script>
+            <script src="https://tradeledger.edge.permutive.app/8c41a2e0-5b77-web.js" async></script>
+            <script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"
+                    crossorigin="anonymous"></script>
+            </head>
+            <body>
+            <header><a href="/login" data-zephr-action="login">Sign in</a>
+              <a href="/register" data-zephr-action="register">Register for 5 free articles</a></header>
+            <article class="analysis">
+              <h1>Why mid-size exporters are hedging in dirhams</h1>
+              <p>Currency desks report a threefold rise in forward contracts since spring.</p>
+              <div data-zephr-feature="registration-wall"></div>
+            </article>
+            </body>
+            </html>
+            """;
+        List<String> own = List.of("assets.zephr.com/zephr-browser/1.9.1/zephr-browser.umd.js", "zephrBrowser.run({",
+            "data-zephr-action=\"register\"", "<div data-zephr-feature=\"registration-wall\"></div>",
+            "Currency desks report a threefold rise");
+        assertPage(page, List.of("edge.permutive.app", "securepubads.g.doubleclick.net"), List.of(), own);
+        assertAnalyticsAlone(page, List.of(), List.of("edge.permutive.app", "securepubads.g.doubleclick.net",
+            "zephrBrowser.run({"));
+    }
+
     /**
      * Piano's access cookies (the token list, the Piano ID token, Composer's experience state with the meter) match no
      * entry, so the cookie gate never expires them and a subscriber stays signed in; its measurement cookies do.
