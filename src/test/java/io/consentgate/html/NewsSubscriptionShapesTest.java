@@ -1,5 +1,6 @@
 package io.consentgate.html;
 
+import static io.consentgate.html.PageFrame.ANALYTICS_REFUSED;
 import static io.consentgate.html.PublisherPageAssertions.assertPage;
 import static io.consentgate.html.RewriteAssertions.CATALOG;
 import static io.consentgate.html.RewriteAssertions.REMOVE;
@@ -10,13 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.consentgate.Category;
 import io.consentgate.ConsentDecision;
-import io.consentgate.ConsentMode;
 import io.consentgate.catalog.TrackerMatch;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,13 +29,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class NewsSubscriptionShapesTest {
 
-    /** Functional and marketing allowed, analytics refused: a reader who takes ads but no measurement. */
-    private static final ConsentDecision NO_ANALYTICS = ConsentDecision.of(
-        Set.of(Category.FUNCTIONAL, Category.MARKETING), Map.of(), ConsentMode.OPT_IN);
-
-    /** With analytics alone refused, every {@code analytics} text goes and every other one stays. */
+    /** With analytics alone refused (a reader who takes ads but no measurement), every {@code analytics} text goes and every other one stays. */
     private static void assertAnalyticsAlone(String page, List<String> analytics, List<String> kept) {
-        String out = rewrite(REMOVE, page, NO_ANALYTICS);
+        String out = rewrite(REMOVE, page, ANALYTICS_REFUSED);
         for (String s : analytics) {
             assertFalse(out.contains(s), () -> "refused analytics, still there: " + s + "\n" + out);
         }
