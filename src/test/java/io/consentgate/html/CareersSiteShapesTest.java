@@ -68,6 +68,41 @@ class CareersSiteShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        // Indeed's conversion tracker on the confirmation page: the settings and the script, the older script path,
+        // the image an ATS's pixel field takes, and a single-page app's loader that appends the script
+        "<script type=\"text/javascript\">\n  var indeed_conversion_id = '5820374619283746';\n"
+            + "  var indeed_conversion_label = '';\n</script>",
+        "<script type=\"text/javascript\" src=\"//conv.indeed.com/applyconversion.js\"></script>",
+        "<script src=\"https://conv.indeed.com/pagead/conversion.js\" async></script>",
+        "<noscript><img height=\"1\" width=\"1\" border=\"0\""
+            + " src=\"//conv.indeed.com/pagead/conv/5820374619283746/?script=0\"></noscript>",
+        "<img alt=\"\" width=\"1\" height=\"1\""
+            + " src=\"https://conv.indeed.com/pagead/conv/5820374619283746/?script=0\">",
+        "<script>\n  (function (doc, conversionId) {\n    window.indeed_conversion_id = conversionId;\n"
+            + "    var tag = doc.createElement('script');\n"
+            + "    tag.src = 'https://conv.indeed.com/applyconversion.js';\n"
+            + "    doc.body.appendChild(tag);\n  })(document, '5820374619283746');\n</script>",
+    })
+    void indeedConversionTrackerGoesWithMarketing(String tag) {
+        assertMarketingTagGoes(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // ZipRecruiter's conversion image, by account and by board, and a thank-you handler that fires it
+        "<img src=\"https://track.ziprecruiter.com/conversion?enc_account_id=7c1e09ab\" width=\"1\" height=\"1\""
+            + " alt=\"\" aria-hidden=\"true\" style=\"position:absolute;left:-9999px\">",
+        "<img src='//track.ziprecruiter.com/conversion?board=northgate_cpc' width='1' height='1'/>",
+        "<script>\n  document.addEventListener('application:submitted', function () {\n"
+            + "    new Image().src = 'https://track.ziprecruiter.com/conversion?enc_account_id=7c1e09ab';\n"
+            + "  });\n</script>",
+    })
+    void zipRecruiterConversionGoesWithMarketing(String tag) {
+        assertMarketingTagGoes(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
         // the Meta pixel with the application event, LinkedIn's job-apply conversion, Google Ads' conversion on
         // the confirmation page, and their noscript images
         "<script>\n(function (w, d, url) {\n  if (w.fbq) { return; }\n  var q = [];\n"
