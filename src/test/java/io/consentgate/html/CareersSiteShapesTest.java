@@ -103,6 +103,29 @@ class CareersSiteShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        // Appcast's pixels on the job page and the confirmation page: the script tag, an ATS's loader that appends
+        // the job and click ids, and the one a front end injects with the event it pushes first
+        "<script type='text/javascript' src='https://click.appcast.io/pixels/northgate1-40817.js?ent=212'></script>",
+        "<script>\n  (function (d, jobRef) {\n    var px = d.createElement('script');\n"
+            + "    px.src = '//click.appcast.io/pixels/generic3-40817.js?ent=212&job_reference=' +"
+            + " encodeURIComponent(jobRef);\n    d.head.appendChild(px);\n  })(document, 'REQ-20418');\n</script>",
+        "<script>\n  window.acDataLayer = window.acDataLayer || [];\n"
+            + "  acDataLayer.push({event: 1, jid: 'REQ-20418'});\n"
+            + "  var ac = document.createElement('script'); ac.id = 'appcast-pixel';\n"
+            + "  ac.src = 'https://click.appcast.io/pixels/ss3-9921.js?ent=212'; document.body.appendChild(ac);\n"
+            + "</script>",
+        // Recruitics' partner script, as a tag and from a loader guarded on its global
+        "<script src=\"//jsv3.recruitics.com/partner/3f9a2c10-5b7e-11ea-9d2f-0a58a9feac02.js\" async></script>",
+        "<script>\n  if (!window.rx) {\n    var rxs = document.createElement('script'); rxs.async = true;\n"
+            + "    rxs.src = 'https://jsv3.recruitics.com/partner/3f9a2c10-5b7e-11ea-9d2f-0a58a9feac02.js';\n"
+            + "    document.head.appendChild(rxs);\n  }\n</script>",
+    })
+    void recruitingAdPixelsGoWithMarketing(String tag) {
+        assertMarketingTagGoes(tag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
         // the Meta pixel with the application event, LinkedIn's job-apply conversion, Google Ads' conversion on
         // the confirmation page, and their noscript images
         "<script>\n(function (w, d, url) {\n  if (w.fbq) { return; }\n  var q = [];\n"
