@@ -126,6 +126,21 @@ class CareersSiteShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        // Phenom's tracking script on the career site's own host, and the loader that reads its URL from phApp
+        "<script src=\"https://careers.northgate.example/gb/en/phenomtrack.min.js\" async></script>",
+        "<script type=\"text/javascript\">\n(function () {\n  var el = document.createElement('script');\n"
+            + "  el.async = true;\n  el.src = typeof PHENOMTRACK_URL !== 'undefined' ? PHENOMTRACK_URL"
+            + " : '//' + phApp.phenomTrackURL;\n  document.head.appendChild(el);\n"
+            + "  el.onload = function () { phenomevent.init(phApp.refNum); };\n})();\n</script>",
+    })
+    void phenomTrackingGoesWithAnalyticsAndMarketing(String tag) {
+        assertGoes(tag, NONE);
+        assertGoes(tag, ANALYTICS_REFUSED);
+        assertGoes(tag, MARKETING_REFUSED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
         // the Meta pixel with the application event, LinkedIn's job-apply conversion, Google Ads' conversion on
         // the confirmation page, and their noscript images
         "<script>\n(function (w, d, url) {\n  if (w.fbq) { return; }\n  var q = [];\n"
@@ -175,6 +190,25 @@ class CareersSiteShapesTest {
         assertEquals(JOB + push + OWN, rewrite(page, NONE));
         assertEquals(JOB + push + OWN, rewrite(page, ANALYTICS_REFUSED));
         assertEquals(JOB + push + OWN, rewrite(page, MARKETING_REFUSED));
+        assertEquals(page, rewrite(page, ALL));
+    }
+
+    @Test
+    void confirmationPageLosesOnlyWhatEachRefusalCovers() {
+        String head = "<!doctype html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
+            + "<title>Application received</title>\n<link rel=\"stylesheet\" href=\"/static/careers/site.css\">\n";
+        String ga = "<script async src=\"https://www.googletagmanager.com/gtag/js?id=G-7RK2QZ81MN\"></script>";
+        String phenom = "<script src=\"/gb/en/phenomtrack.min.js\"></script>";
+        String body = "</head><body>\n<h1>Thanks, we have your application</h1>\n<p>Reference APP-88120."
+            + " <a href=\"/careers/jobs\">See more jobs</a></p>\n";
+        String indeed = "<noscript><img height=\"1\" width=\"1\" border=\"0\""
+            + " src=\"//conv.indeed.com/pagead/conv/5820374619283746/?script=0\"></noscript>";
+        String appcast = "<script src=\"https://click.appcast.io/pixels/northgate1-40817.js?ent=212\"></script>";
+        String tail = "\n<script src=\"/static/careers/confirm.js\"></script></body></html>";
+        String page = head + ga + phenom + body + indeed + appcast + tail;
+        assertEquals(head + body + tail, rewrite(page, NONE));
+        assertEquals(head + body + indeed + appcast + tail, rewrite(page, ANALYTICS_REFUSED));
+        assertEquals(head + ga + body + tail, rewrite(page, MARKETING_REFUSED));
         assertEquals(page, rewrite(page, ALL));
     }
 
