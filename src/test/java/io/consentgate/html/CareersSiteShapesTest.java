@@ -250,6 +250,11 @@ class CareersSiteShapesTest {
         "<script>\n  document.querySelector('#more-jobs').addEventListener('click', function () {\n"
             + "    location.href = 'https://jsv3.recruitics.com/redirect?rx_url=' +"
             + " encodeURIComponent('https://careers.northgate.example/jobs');\n  });\n</script>",
+        "<script>\n  document.querySelectorAll('.partner-job').forEach(function (el) {\n"
+            + "    el.href = 'https://uk.conv.indeed.com/pagead/clk?jk=' + el.dataset.jk;\n  });\n</script>",
+        // a front end's push for Appcast's pixel in a script of its own: it loads nothing without the pixel
+        "<script>\n  window.acDataLayer = window.acDataLayer || [];\n"
+            + "  acDataLayer.push({event: 2, jid: 'REQ-20418', jsid: 'c-55120'});\n</script>",
         "<a href=\"https://www.indeed.com/cmp/Northgate-Logistics/jobs\">Northgate on Indeed</a>"
             + " <a href=\"https://www.ziprecruiter.com/co/Northgate-Logistics/Jobs\">on ZipRecruiter</a>",
         // Phenom's own career-site configuration and assets, which draw the site
