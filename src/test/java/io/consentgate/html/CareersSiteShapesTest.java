@@ -1,12 +1,12 @@
 package io.consentgate.html;
 
+import static io.consentgate.html.PageFrame.ALL;
+import static io.consentgate.html.PageFrame.ANALYTICS_REFUSED;
+import static io.consentgate.html.PageFrame.MARKETING_REFUSED;
+import static io.consentgate.html.PageFrame.NONE;
+import static io.consentgate.html.PageFrame.rewrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.consentgate.Category;
-import io.consentgate.ConsentDecision;
-import io.consentgate.ConsentMode;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,13 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class CareersSiteShapesTest {
 
-    private static final ConsentDecision NONE = ConsentDecision.refuseAll();
-    private static final ConsentDecision ALL = ConsentDecision.allowAll();
-    private static final ConsentDecision ANALYTICS_REFUSED = ConsentDecision.of(
-        Set.of(Category.FUNCTIONAL, Category.MARKETING), Map.of(), ConsentMode.OPT_IN);
-    private static final ConsentDecision MARKETING_REFUSED = ConsentDecision.of(
-        Set.of(Category.FUNCTIONAL, Category.ANALYTICS), Map.of(), ConsentMode.OPT_IN);
-
     /** The job detail page: the search and filters, the posting and its apply button. */
     private static final String JOB = "<form id=\"job-search\" action=\"/careers/search\" method=\"get\">"
         + "<input type=\"search\" name=\"q\" value=\"warehouse\"><select name=\"location\"><option>Leeds</option>"
@@ -43,27 +36,13 @@ class CareersSiteShapesTest {
         + "<script>window.careersConfig = {brand: 'northgate', jobId: 'REQ-20418'};"
         + " document.addEventListener('DOMContentLoaded', function () { SavedJobs.mount('#saved'); });</script>";
 
-    private static String rewrite(String html, ConsentDecision d) {
-        return RewriteAssertions.rewrite(RewriteAssertions.REMOVE, html, d);
-    }
-
-    /** {@code tag} between the job page and the site's scripts goes with {@code refused}; the rest stays. */
-    private static void assertGoes(String tag, ConsentDecision refused) {
-        String page = JOB + tag + OWN;
-        assertEquals(JOB + OWN, rewrite(page, refused), tag);
-        assertEquals(page, rewrite(page, ALL), tag);
-    }
-
-    /** {@code html} between the job page and the site's scripts stays byte for byte with {@code d}. */
-    private static void assertStays(String html, ConsentDecision d) {
-        String page = JOB + html + OWN;
-        assertEquals(page, rewrite(page, d), html);
-    }
+    /** The page around each tag under test. */
+    private static final PageFrame FRAME = new PageFrame(JOB, OWN);
 
     private static void assertMarketingTagGoes(String tag) {
-        assertGoes(tag, NONE);
-        assertGoes(tag, MARKETING_REFUSED);
-        assertStays(tag, ANALYTICS_REFUSED);
+        FRAME.assertGoes(tag, NONE);
+        FRAME.assertGoes(tag, MARKETING_REFUSED);
+        FRAME.assertStays(tag, ANALYTICS_REFUSED);
     }
 
     @ParameterizedTest
@@ -134,9 +113,9 @@ class CareersSiteShapesTest {
             + "  el.onload = function () { phenomevent.init(phApp.refNum); };\n})();\n</script>",
     })
     void phenomTrackingGoesWithAnalyticsAndMarketing(String tag) {
-        assertGoes(tag, NONE);
-        assertGoes(tag, ANALYTICS_REFUSED);
-        assertGoes(tag, MARKETING_REFUSED);
+        FRAME.assertGoes(tag, NONE);
+        FRAME.assertGoes(tag, ANALYTICS_REFUSED);
+        FRAME.assertGoes(tag, MARKETING_REFUSED);
     }
 
     @ParameterizedTest
@@ -169,9 +148,9 @@ class CareersSiteShapesTest {
             + "</script>",
     })
     void analyticsTagGoesWithAnalytics(String tag) {
-        assertGoes(tag, NONE);
-        assertGoes(tag, ANALYTICS_REFUSED);
-        assertStays(tag, MARKETING_REFUSED);
+        FRAME.assertGoes(tag, NONE);
+        FRAME.assertGoes(tag, ANALYTICS_REFUSED);
+        FRAME.assertStays(tag, MARKETING_REFUSED);
     }
 
     @Test
@@ -238,9 +217,9 @@ class CareersSiteShapesTest {
         "<a href=\"https://jobs.smartrecruiters.com/Northgate/743999912345678-warehouse-shift-lead\">Apply</a>",
     })
     void applicationFormsAndApplyButtonsStayUnderEveryRefusal(String html) {
-        assertStays(html, NONE);
-        assertStays(html, ANALYTICS_REFUSED);
-        assertStays(html, MARKETING_REFUSED);
+        FRAME.assertStays(html, NONE);
+        FRAME.assertStays(html, ANALYTICS_REFUSED);
+        FRAME.assertStays(html, MARKETING_REFUSED);
     }
 
     @ParameterizedTest
@@ -278,6 +257,6 @@ class CareersSiteShapesTest {
             + "'apply_click', job_id: 'REQ-20418'})\">Apply now</a>",
     })
     void redirectLinksLookAlikesAndTheSitesOwnPartsStay(String html) {
-        assertStays(html, NONE);
+        FRAME.assertStays(html, NONE);
     }
 }
