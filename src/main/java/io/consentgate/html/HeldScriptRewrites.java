@@ -128,9 +128,10 @@ final class HeldScriptRewrites {
 
     /**
      * A consent manager's configuration script ({@link ConsentManagerScript}) keeps its banner, and a framework's
-     * merged page script ({@link MergedScript}, Tapestry's {@link TapestryPageInit}) the page's own code: the
-     * statements (members) that start a refused tracker are blanked in the held bytes, which are then released. In
-     * both modes, as removing or neutralizing the whole element would take the banner or stop the page.
+     * merged page script ({@link MergedScript}, Tapestry's {@link TapestryPageInit}) and a script of the site's own
+     * that also sends events to a refused tag id ({@link TaggedEventCalls}) the page's own code: the statements
+     * (members) that start a refused tracker, or send it an event, are blanked in the held bytes, which are then
+     * released. In both modes, as removing or neutralizing the whole element would take the banner or stop the page.
      *
      * @return false when the script is neither, or cannot be kept (it is then handled as any other)
      */
@@ -147,6 +148,10 @@ final class HeldScriptRewrites {
         }
         if (text == null) {
             text = TapestryPageInit.rewrite(script, cs, engine.deferLen - cs, engine.cfg.catalog, refused);
+        }
+        if (text == null) { // each statement by the tag ids in it, not by the whole script's
+            text = TaggedEventCalls.rewrite(script, cs, engine.deferLen - cs, engine.cfg.catalog,
+                m -> !engine.decision.allowsAll(m.categories()));
         }
         if (text == null) {
             return false;

@@ -278,7 +278,7 @@ final class SnippetCalls {
      * list, or after the list where the statement ends there or a line break ends it (the next line cannot go on
      * with it); -1 when more follows (a chained call, an operator).
      */
-    private static int callEnd(byte[] t, int s, int e) {
+    static int callEnd(byte[] t, int s, int e) {
         int open = ByteScan.indexOf(t, s, e, '(');
         int[] statements = open < 0 ? null : ScriptStatements.split(t, s, e);
         if (statements == null || statements.length != 2) {
