@@ -610,8 +610,8 @@ class NecessaryThirdPartyServicesTest {
 
     @Test
     void conversionReportedFromAScriptOfItsOwnGoesWhileTheCheckoutHandlerThatCallsItStays() {
-        // a Google event with a tag id names the tag and its script goes whole (README: calls into a removed
-        // tracker), so a checkout keeps its payment handler by calling the report through a guard
+        // a Google event with a tag id names the tag, and a script that holds nothing else goes whole (README: calls
+        // into a removed tracker); the checkout's payment handler calls the report through a guard
         String report = "<script>function reportPurchase(total) {\n  gtag('event', 'conversion',"
             + " {send_to: 'AW-612345678/Xq7-bN3pLk', value: total, currency: 'EUR'});\n}</script>\n";
         String handler = "<script src=\"https://js.stripe.com/v3/\"></script>\n<script>\n"
@@ -627,6 +627,30 @@ class NecessaryThirdPartyServicesTest {
         String page = CHECKOUT + report + handler + OWN;
         assertEquals(CHECKOUT + "\n" + handler + OWN, rewrite(page, NONE));
         assertEquals(CHECKOUT + "\n" + handler + OWN, rewrite(page, MARKETING_REFUSED));
+        assertEquals(page, rewrite(page, ANALYTICS_REFUSED));
+        assertEquals(page, rewrite(page, ALL));
+    }
+
+    @Test
+    void checkoutHandlerThatReportsTheConversionItselfKeepsItsPaymentFormAndLosesTheEvent() {
+        // the conversion sent from the payment handler itself: only that statement goes, the Stripe mount and the
+        // submit handler stay (a script that is nothing but the event still goes whole, as above)
+        String event = "gtag('event', 'conversion', {send_to: 'AW-612345678/Xq7-bN3pLk', value: 129.0,"
+            + " currency: 'EUR'});";
+        String handler = "<script src=\"https://js.stripe.com/v3/\"></script>\n<script>\n"
+            + "const stripe = Stripe('pk_live_51Nf3kQJ7vW2xYz8aB4cD6eF8gH0iJ2kL4mN6oP8qR0sT2uV4wX6yZ8');\n"
+            + "const elements = stripe.elements({clientSecret: window.checkoutSecret});\n"
+            + "elements.create('payment').mount('#payment-element');\n"
+            + "document.getElementById('checkout').addEventListener('submit', async (e) => {\n"
+            + "  e.preventDefault();\n  " + event + "\n"
+            + "  const {error} = await stripe.confirmPayment({elements,"
+            + " confirmParams: {return_url: location.origin + '/thanks'}});\n"
+            + "  if (error) { document.getElementById('payment-error').textContent = error.message; }\n"
+            + "});\n</script>";
+        String page = CHECKOUT + handler + OWN;
+        String kept = CHECKOUT + handler.replace(event, " ".repeat(event.length())) + OWN;
+        assertEquals(kept, rewrite(page, NONE));
+        assertEquals(kept, rewrite(page, MARKETING_REFUSED));
         assertEquals(page, rewrite(page, ANALYTICS_REFUSED));
         assertEquals(page, rewrite(page, ALL));
     }

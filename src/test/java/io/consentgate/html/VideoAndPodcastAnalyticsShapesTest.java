@@ -457,6 +457,25 @@ class VideoAndPodcastAnalyticsShapesTest {
     }
 
     @Test
+    void playerSetupWhoseHandlerSendsAnEventToATagIdKeepsThePlayer() {
+        // the site's YouTube setup reports to its GA4 tag by id from the state handler: with analytics refused only
+        // the event statement goes, the player and its handler stay
+        String event = "gtag('event', 'video_start', {send_to: 'G-PSW1MY7HB4',"
+            + " video_title: e.target.getVideoData().title});";
+        String setup = "<div id=\"lesson-player\"></div>\n<script src=\"https://www.youtube.com/iframe_api\"></script>\n"
+            + "<script>\n  var player;\n  function onYouTubeIframeAPIReady() {\n"
+            + "    player = new YT.Player('lesson-player', {videoId: 'dQ4w9WgXcQ1',"
+            + " events: {onStateChange: onPlayerStateChange}});\n  }\n"
+            + "  function onPlayerStateChange(e) {\n    if (e.data === YT.PlayerState.PLAYING) {\n      " + event
+            + "\n    }\n  }\n</script>";
+        String kept = setup.replace(event, " ".repeat(event.length()));
+        assertEquals(HERO + kept + OWN, rewrite(HERO + setup + OWN, ANALYTICS_REFUSED));
+        assertEquals(HERO + kept + OWN, rewrite(HERO + setup + OWN, NONE));
+        FRAME.assertStays(setup, MARKETING_REFUSED);
+        FRAME.assertStays(setup, ALL);
+    }
+
+    @Test
     void jwPlayerSetupThatNamesMuxsPluginByUrlKeepsThePlayer() {
         // JW Player takes a plugin by its URL as a key of setup's plugins: the URL is overwritten in place, so the
         // setup runs and the player shows its video without the plugin
