@@ -39,6 +39,11 @@ final class TaggedEventCalls {
     /** The longest script read: each level of bodies matches its statements with the catalog again. */
     private static final int MAX_BYTES = 64 * 1024;
     /**
+     * The parameter through which an event call names a tag ({@code {send_to: 'AW-…'}}); a script without it sends
+     * no event to a tag id, so a page's tag snippets (the config script beside gtag.js) are not read further.
+     */
+    private static final String SEND_TO = "send_to";
+    /**
      * An event call's callback, which the page waits for ({@code gtag_report_conversion(url)} navigates in it and
      * returns false to the link): blanked, the call would never call it back.
      */
@@ -66,7 +71,8 @@ final class TaggedEventCalls {
      */
     static byte[] rewrite(byte[] b, int off, int len, TrackerCatalog catalog, Predicate<TrackerMatch> refused) {
         int end = off + len;
-        if (len > MAX_BYTES || ByteScan.find(b, off, end, "gtag") < 0 || ByteScan.find(b, off, end, CALLBACK) >= 0) {
+        if (len > MAX_BYTES || ByteScan.find(b, off, end, SEND_TO) < 0 || ByteScan.find(b, off, end, "gtag") < 0
+                || ByteScan.find(b, off, end, CALLBACK) >= 0) {
             return null;
         }
         byte[] out = Arrays.copyOfRange(b, off, end);
