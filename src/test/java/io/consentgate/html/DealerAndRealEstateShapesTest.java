@@ -8,6 +8,7 @@ import static io.consentgate.html.PageFrame.NONE;
 import static io.consentgate.html.PageFrame.rewrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.consentgate.Category;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -71,10 +72,7 @@ class DealerAndRealEstateShapesTest {
     @Test
     void cargurusPartnerMetricsSnippetGoesWithEitherRefusal() {
         // a Snowplow tracker (analytics) that reports to CarGurus for its ad optimisation (marketing): both needed
-        FRAME.assertGoes(CARGURUS_METRICS, NONE);
-        FRAME.assertGoes(CARGURUS_METRICS, MARKETING_REFUSED);
-        FRAME.assertGoes(CARGURUS_METRICS, ANALYTICS_REFUSED);
-        FRAME.assertStays(CARGURUS_METRICS, FUNCTIONAL_REFUSED);
+        FRAME.assertGoesOnlyWith(CARGURUS_METRICS, Category.MARKETING, Category.ANALYTICS);
     }
 
     @ParameterizedTest
@@ -87,9 +85,7 @@ class DealerAndRealEstateShapesTest {
             + " width=\"1\" height=\"1\" alt=\"\">",
     })
     void cargurusMetricsGoWithMarketing(String tag) {
-        FRAME.assertGoes(tag, NONE);
-        FRAME.assertGoes(tag, MARKETING_REFUSED);
-        FRAME.assertStays(tag, ANALYTICS_REFUSED);
+        FRAME.assertGoesOnlyWith(tag, Category.MARKETING);
     }
 
     /** Follow Up Boss' widget tracker as a real estate site's header carries it. */
@@ -114,9 +110,7 @@ class DealerAndRealEstateShapesTest {
         "<script async src=\"https://widgetbe.com/agent\"></script>",
     })
     void followUpBossTrackerGoesWithMarketing(String tag) {
-        FRAME.assertGoes(tag, NONE);
-        FRAME.assertGoes(tag, MARKETING_REFUSED);
-        FRAME.assertStays(tag, ANALYTICS_REFUSED);
+        FRAME.assertGoesOnlyWith(tag, Category.MARKETING);
     }
 
     @Test
@@ -142,10 +136,7 @@ class DealerAndRealEstateShapesTest {
             + "    document.head.appendChild(g); })();\n</script>",
     })
     void chatWidgetsGoOnlyWithFunctional(String tag) {
-        FRAME.assertGoes(tag, NONE);
-        FRAME.assertGoes(tag, FUNCTIONAL_REFUSED);
-        FRAME.assertStays(tag, ANALYTICS_REFUSED);
-        FRAME.assertStays(tag, MARKETING_REFUSED);
+        FRAME.assertGoesOnlyWith(tag, Category.FUNCTIONAL);
     }
 
     @ParameterizedTest
@@ -189,9 +180,7 @@ class DealerAndRealEstateShapesTest {
             + "</script>",
     })
     void commonMarketingTagsGoWithMarketing(String tag) {
-        FRAME.assertGoes(tag, NONE);
-        FRAME.assertGoes(tag, MARKETING_REFUSED);
-        FRAME.assertStays(tag, ANALYTICS_REFUSED);
+        FRAME.assertGoesOnlyWith(tag, Category.MARKETING);
     }
 
     @Test

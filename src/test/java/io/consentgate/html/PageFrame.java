@@ -60,6 +60,23 @@ record PageFrame(String before, String after) {
         assertEquals(page, rewrite(page, ALL), tag);
     }
 
+    /**
+     * {@code tag} inside this frame goes with everything refused and with each of {@code categories} refused alone,
+     * and stays byte for byte where any other category is refused alone.
+     */
+    void assertGoesOnlyWith(String tag, Category... categories) {
+        assertGoes(tag, NONE);
+        EnumSet<Category> by = EnumSet.noneOf(Category.class);
+        by.addAll(List.of(categories));
+        for (Category c : EnumSet.complementOf(EnumSet.of(Category.NECESSARY))) {
+            if (by.contains(c)) {
+                assertGoes(tag, refusing(c));
+            } else {
+                assertStays(tag, refusing(c));
+            }
+        }
+    }
+
     /** {@code html} inside this frame stays byte for byte under {@code d}. */
     void assertStays(String html, ConsentDecision d) {
         String page = before + html + after;

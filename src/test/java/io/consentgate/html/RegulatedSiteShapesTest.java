@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.consentgate.Category;
 import io.consentgate.catalog.TrackerMatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,9 +61,7 @@ class RegulatedSiteShapesTest {
         "<link rel=\"dns-prefetch\" href=\"//cdn.callrail.com\">",
     })
     void callRailSwapGoesWithMarketing(String tag) {
-        FRAME.assertGoes(tag, NONE);
-        FRAME.assertGoes(tag, MARKETING_REFUSED);
-        FRAME.assertStays(tag, ANALYTICS_REFUSED);
+        FRAME.assertGoesOnlyWith(tag, Category.MARKETING);
     }
 
     @ParameterizedTest
@@ -81,9 +80,7 @@ class RegulatedSiteShapesTest {
         "<script src=\"https://solutions.invocacdn.com/js/invoca-latest.min.js\" async></script>",
     })
     void invocaTagGoesWithMarketing(String tag) {
-        FRAME.assertGoes(tag, NONE);
-        FRAME.assertGoes(tag, MARKETING_REFUSED);
-        FRAME.assertStays(tag, ANALYTICS_REFUSED);
+        FRAME.assertGoesOnlyWith(tag, Category.MARKETING);
     }
 
     @ParameterizedTest
@@ -98,9 +95,7 @@ class RegulatedSiteShapesTest {
         "<script async src=\"https://s.ksrndkehqnwntyxlhgto.com/88301.js\"></script>",
     })
     void otherCallTrackingGoesWithMarketing(String tag) {
-        FRAME.assertGoes(tag, NONE);
-        FRAME.assertGoes(tag, MARKETING_REFUSED);
-        FRAME.assertStays(tag, ANALYTICS_REFUSED);
+        FRAME.assertGoesOnlyWith(tag, Category.MARKETING);
     }
 
     @Test
@@ -142,9 +137,7 @@ class RegulatedSiteShapesTest {
             + " data-clsconfig=\"reportURI=https://c7.report.gbss.io/acmeinsure/cls_report\"></script>",
     })
     void sessionReplayGoesWithAnalytics(String tag) {
-        FRAME.assertGoes(tag, NONE);
-        FRAME.assertGoes(tag, ANALYTICS_REFUSED);
-        FRAME.assertStays(tag, MARKETING_REFUSED);
+        FRAME.assertGoesOnlyWith(tag, Category.ANALYTICS);
     }
 
     @ParameterizedTest
@@ -161,9 +154,7 @@ class RegulatedSiteShapesTest {
             + " style=\"display:none;visibility:hidden\"></iframe></noscript>",
     })
     void tagManagerGoesWithEitherRefusal(String tag) {
-        FRAME.assertGoes(tag, NONE);
-        FRAME.assertGoes(tag, ANALYTICS_REFUSED);
-        FRAME.assertGoes(tag, MARKETING_REFUSED);
+        FRAME.assertGoesOnlyWith(tag, Category.ANALYTICS, Category.MARKETING);
     }
 
     @Test
@@ -216,9 +207,7 @@ class RegulatedSiteShapesTest {
             + "pagead/viewthroughconversion/987650123/?label=qUoteLeAd&amp;guid=ON&amp;script=0\"/>",
     })
     void commonMarketingTagsGoWithMarketing(String tag) {
-        FRAME.assertGoes(tag, NONE);
-        FRAME.assertGoes(tag, MARKETING_REFUSED);
-        FRAME.assertStays(tag, ANALYTICS_REFUSED);
+        FRAME.assertGoesOnlyWith(tag, Category.MARKETING);
     }
 
     @Test
