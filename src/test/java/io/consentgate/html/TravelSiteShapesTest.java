@@ -102,22 +102,24 @@ class TravelSiteShapesTest {
     @ValueSource(strings = {
         // the common marketing tags as travel sites write them: Meta's pixel with a booking-step event and its
         // <noscript> image on the confirmation page, Criteo's travel events with dates, Bing UET with a goal
-        "<script>\n!function (f, b, e, v, n, t, s) { if (f.fbq) return; n = f.fbq = function () {"
-            + " n.callMethod ? n.callMethod.apply(n, arguments) : n.queue.push(arguments); };"
-            + " if (!f._fbq) f._fbq = n; n.push = n; n.loaded = !0; n.version = '2.0'; n.queue = [];"
-            + " t = b.createElement(e); t.async = !0; t.src = v; s = b.getElementsByTagName(e)[0];"
-            + " s.parentNode.insertBefore(t, s); }(window, document, 'script',"
-            + " 'https://connect.facebook.net/en_US/fbevents.js');\nfbq('init', '123456789012345');\n"
+        "<script>\n(function (win, src) {\n  if (win.fbq) { return; }\n"
+            + "  var pending = [];\n  var stub = function () { pending.push(arguments); };\n"
+            + "  stub.queue = pending; stub.version = '2.0'; win.fbq = win._fbq = stub;\n"
+            + "  var el = document.createElement('script'); el.async = true; el.src = src;\n"
+            + "  document.head.appendChild(el);\n})(window, 'https://connect.facebook.net/en_US/fbevents.js');"
+            + "\nfbq('init', '123456789012345');\n"
             + "fbq('track', 'Purchase', {value: 567.00, currency: 'EUR', content_type: 'hotel',"
             + " checkin_date: '2027-02-14', checkout_date: '2027-02-17'});\n</script>",
         "<noscript><img height=\"1\" width=\"1\" style=\"display:none\" src=\"https://www.facebook.com/tr?id="
             + "123456789012345&amp;ev=Purchase&amp;cd[value]=567.00&amp;cd[currency]=EUR&amp;noscript=1\"/></noscript>",
         "<script type=\"text/javascript\" src=\"//dynamic.criteo.com/js/ld/ld.js?a=12345\" async=\"true\"></script>",
-        "<script>(function(w,d,t,r,u){var f,n,i;w[u]=w[u]||[],f=function(){var o={ti:\"56012345\","
-            + " enableAutoSpaTracking: true};o.q=w[u],w[u]=new UET(o),w[u].push(\"pageLoad\")},n=d.createElement(t),"
-            + "n.src=r,n.async=1,n.onload=n.onreadystatechange=function(){var s=this.readyState;s&&s!==\"loaded\""
-            + "&&s!==\"complete\"||(f(),n.onload=n.onreadystatechange=null)},i=d.getElementsByTagName(t)[0],"
-            + "i.parentNode.insertBefore(n,i)})(window,document,\"script\",\"//bat.bing.com/bat.js\",\"uetq\");"
+        "<script>\nwindow.uetq = window.uetq || [];\n(function (queueName) {\n"
+            + "  var batScript = document.createElement('script');\n  batScript.async = true;\n"
+            + "  batScript.src = '//bat.bing.com/bat.js';\n  batScript.onload = function () {\n"
+            + "    var settings = { ti: \"56012345\", enableAutoSpaTracking: true };\n"
+            + "    settings.q = window[queueName];\n"
+            + "    window[queueName] = new UET(settings);\n    window[queueName].push('pageLoad');\n  };\n"
+            + "  document.head.appendChild(batScript);\n})('uetq');\n"
             + "</script>",
         "<noscript><img src=\"//bat.bing.com/action/0?ti=56012345&amp;Ver=2&amp;gv=567.00&amp;gc=EUR\" height=\"0\""
             + " width=\"0\" style=\"display:none; visibility: hidden;\" /></noscript>",
@@ -164,11 +166,12 @@ class TravelSiteShapesTest {
             + "    event: 'booking_step', step: 'rooms', hotel_id: 'ALP-17', arrival: '2027-02-14',"
             + " nights: 3, adults: 2,\n    ecommerce: {items: [{item_id: 'DBL-STD', item_name: 'Double room',"
             + " price: 189, quantity: 3}]}\n  });\n</script>\n";
-        String container = "<script>(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':\n"
-            + "new Date().getTime(),event:'gtm.js'});var f=d.getElementsByTagName(s)[0],\n"
-            + "j=d.createElement(s),dl=l!='dataLayer'?'&l='+l:'';j.async=true;j.src=\n"
-            + "'https://www.googletagmanager.com/gtm.js?id='+i+dl;f.parentNode.insertBefore(j,f);\n"
-            + "})(window,document,'script','dataLayer','GTM-K7TRVL');</script>\n"
+        String container = "<script>\n(function (win, doc, layerName, containerId) {\n"
+            + "  win[layerName] = win[layerName] || [];\n"
+            + "  win[layerName].push({ 'gtm.start': Date.now(), event: 'gtm.js' });\n"
+            + "  var el = doc.createElement('script'); el.async = true;\n"
+            + "  el.src = 'https://www.googletagmanager.com/gtm.js?id=' + containerId;\n"
+            + "  doc.head.appendChild(el);\n})(window, document, 'dataLayer', 'GTM-K7TRVL');\n</script>\n"
             + "<noscript><iframe src=\"https://www.googletagmanager.com/ns.html?id=GTM-K7TRVL\" height=\"0\""
             + " width=\"0\" style=\"display:none;visibility:hidden\"></iframe></noscript>";
         String page = SEARCH + dataLayer + container + OWN;
