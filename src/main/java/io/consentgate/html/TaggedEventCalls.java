@@ -19,8 +19,8 @@ import java.util.function.Predicate;
  * of an {@code if} is blanked as {@link SnippetCalls} does for calls into a blanked snippet.
  *
  * <p>The script stays only when the page's own code remains: a statement, at any depth, that names no tracker and is
- * no tag boilerplate ({@code dataLayer}, {@code function gtag(){…}}, another {@code gtag(…)} call), or the statement
- * around an event call where it sets up a player or a handler ({@code player = new YT.Player(…)},
+ * no tag boilerplate ({@code dataLayer}, {@code function gtag(){…}}, another {@code gtag(…)} call), or the
+ * statement around an event call where it sets up a player or a handler ({@code player = new YT.Player(…)},
  * {@code form.addEventListener('submit', …)}), not where it only defines a function
  * ({@code function reportLead() {…}}), wraps code to run now or at load, or controls a block. It stays only when the
  * blanked text names no refused tracker and holds no refused tag id any more (an id in a variable the call reads: the
@@ -140,8 +140,8 @@ final class TaggedEventCalls {
         }
 
         /**
-         * Whether statement {@code t[s, e)} is an event call and nothing more: {@code gtag('event', …);}, also through
-         * the global object ({@code window.gtag(…)}).
+         * Whether statement {@code t[s, e)} is an event call and nothing more: {@code gtag('event', …);}, also
+         * through the global object ({@code window.gtag(…)}).
          */
         private boolean isEventCall(int s, int e) {
             if (!SnippetCalls.callsInto(t, s, e, FUNCTIONS)) {
@@ -154,7 +154,8 @@ final class TaggedEventCalls {
 
         /**
          * Blanks the one event call of statement {@code t[s, e)} written behind a guard
-         * ({@code window.gtag && gtag('event', …)}) or as the brace-less body of an {@code if} or loop; whether it did.
+         * ({@code window.gtag && gtag('event', …)}) or as the brace-less body of an {@code if} or loop; whether
+         * it did.
          */
         private boolean blankGuardedOrBraceless(int s, int e) {
             int calls = 0;
@@ -284,7 +285,8 @@ final class TaggedEventCalls {
                 }
                 String p = r.prefix();
                 for (int i = 0; i + 1 + p.length() < t.length; i++) {
-                    if ((t[i] == '"' || t[i] == '\'' || t[i] == '`' || t[i] == '=') && ByteScan.startsWith(t, i + 1, t.length, p)
+                    if ((t[i] == '"' || t[i] == '\'' || t[i] == '`' || t[i] == '=')
+                            && ByteScan.startsWith(t, i + 1, t.length, p)
                             && r.bodyAt(t, i + 1 + p.length(), t.length)) {
                         return true;
                     }
