@@ -142,11 +142,7 @@ class DealerAndRealEstateShapesTest {
     @ParameterizedTest
     @ValueSource(strings = {
         // Meta's pixel with the vehicle catalogue event a VDP sends, and its noscript image
-        "<script>\n(function (win, src) {\n  if (win.fbq) { return; }\n"
-            + "  var pending = [];\n  var stub = function () { pending.push(arguments); };\n"
-            + "  stub.queue = pending; stub.version = '2.0'; win.fbq = win._fbq = stub;\n"
-            + "  var el = document.createElement('script'); el.async = true; el.src = src;\n"
-            + "  document.head.appendChild(el);\n})(window, 'https://connect.facebook.net/en_US/fbevents.js');"
+        CommonTagLoaders.META_PIXEL
             + "\nfbq('init', '210987654321098');\n"
             + "fbq('track', 'ViewContent', {content_type: 'vehicle', content_ids: ['1HGCV1F34PA012345'],"
             + " make: 'Honda', model: 'Accord', year: 2023, state_of_vehicle: 'used', price: 27990,"
@@ -207,12 +203,7 @@ class DealerAndRealEstateShapesTest {
         String dataLayer = "<script>\n  window.dataLayer = window.dataLayer || [];\n  dataLayer.push({event:"
             + " 'vdp_view', vehicle: {vin: '1HGCV1F34PA012345', year: 2023, make: 'Honda', model: 'Accord',"
             + " trim: 'EX-L', price: 27990, condition: 'used', dealerId: 'lakesidemotors'}});\n</script>\n";
-        String container = "<script>\n(function (win, doc, layerName, containerId) {\n"
-            + "  win[layerName] = win[layerName] || [];\n"
-            + "  win[layerName].push({ 'gtm.start': Date.now(), event: 'gtm.js' });\n"
-            + "  var el = doc.createElement('script'); el.async = true;\n"
-            + "  el.src = 'https://www.googletagmanager.com/gtm.js?id=' + containerId;\n"
-            + "  doc.head.appendChild(el);\n})(window, document, 'dataLayer', 'GTM-LKM7Q2');\n</script>\n"
+        String container = CommonTagLoaders.GTM_BEFORE_ID + "GTM-LKM7Q2');\n</script>\n"
             + "<noscript><iframe src=\"https://www.googletagmanager.com/ns.html?id=GTM-LKM7Q2\" height=\"0\""
             + " width=\"0\" style=\"display:none;visibility:hidden\"></iframe></noscript>";
         String page = VDP + dataLayer + container + OWN;
@@ -252,11 +243,7 @@ class DealerAndRealEstateShapesTest {
             + " listing-status=\"For Sale\" property-types=\"SFR,TC\"></realscout-office-listings>\n"
             + "<script src=\"https://em.realscout.com/widgets/realscout-web-components.umd.js\""
             + " type=\"module\"></script>\n";
-        String meta = "<script>\n(function (win, src) {\n  if (win.fbq) { return; }\n"
-            + "  var pending = [];\n  var stub = function () { pending.push(arguments); };\n"
-            + "  stub.queue = pending; stub.version = '2.0'; win.fbq = win._fbq = stub;\n"
-            + "  var el = document.createElement('script'); el.async = true; el.src = src;\n"
-            + "  document.head.appendChild(el);\n})(window, 'https://connect.facebook.net/en_US/fbevents.js');"
+        String meta = CommonTagLoaders.META_PIXEL
             + "\nfbq('init', '345678901234567');\n"
             + "fbq('track', 'Search', {content_type: 'home_listing', city: 'Lake Oswego', region: 'OR'});\n"
             + "</script>";

@@ -239,11 +239,7 @@ class MobileMeasurementWebShapesTest {
     @ParameterizedTest
     @ValueSource(strings = {
         // the ad tags app businesses run beside them: Meta's pixel with an app-install lead, TikTok's pixel
-        "<script>\n(function (win, src) {\n  if (win.fbq) { return; }\n"
-            + "  var pending = [];\n  var stub = function () { pending.push(arguments); };\n"
-            + "  stub.queue = pending; stub.version = '2.0'; win.fbq = win._fbq = stub;\n"
-            + "  var el = document.createElement('script'); el.async = true; el.src = src;\n"
-            + "  document.head.appendChild(el);\n})(window, 'https://connect.facebook.net/en_US/fbevents.js');"
+        CommonTagLoaders.META_PIXEL
             + "\nfbq('init', '482910375561204');\n"
             + "fbq('track', 'Lead', {content_name: 'waitlist'});\n</script>",
         "<script>\n  !function (w, d, t) {\n    w.TiktokAnalyticsObject = t;\n    var ttq = w[t] = w[t] || [];\n"
@@ -275,12 +271,7 @@ class MobileMeasurementWebShapesTest {
         String head = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Fitloop</title>\n"
             + "<meta name=\"apple-itunes-app\" content=\"app-id=1234567890\">\n"
             + "<link rel=\"stylesheet\" href=\"/css/funnel.css\">\n";
-        String gtm = "<script>\n(function (win, doc, layerName, containerId) {\n"
-            + "  win[layerName] = win[layerName] || [];\n"
-            + "  win[layerName].push({ 'gtm.start': Date.now(), event: 'gtm.js' });\n"
-            + "  var el = doc.createElement('script'); el.async = true;\n"
-            + "  el.src = 'https://www.googletagmanager.com/gtm.js?id=' + containerId;\n"
-            + "  doc.head.appendChild(el);\n})(window, document, 'dataLayer', 'GTM-FTL9APP');\n</script>";
+        String gtm = CommonTagLoaders.GTM_BEFORE_ID + "GTM-FTL9APP');\n</script>";
         String sdks = "<script src=\"https://onelinksmartscript.appsflyer.com/onelink-smart-script-latest.js\">"
             + "</script><script async src=\"https://static.airbridge.io/sdk/latest/airbridge.min.js\"></script>";
         String body = "</head><body>\n<section class=\"quiz\"><h2>What is your goal?</h2>"

@@ -144,12 +144,7 @@ class RegulatedSiteShapesTest {
     @ValueSource(strings = {
         // GTM with Google consent mode: the defaults script loads nothing and stays (a refused Google tag then
         // starts with nothing), the container and its frame go
-        "<script>\n(function (win, doc, layerName, containerId) {\n"
-            + "  win[layerName] = win[layerName] || [];\n"
-            + "  win[layerName].push({ 'gtm.start': Date.now(), event: 'gtm.js' });\n"
-            + "  var el = doc.createElement('script'); el.async = true;\n"
-            + "  el.src = 'https://www.googletagmanager.com/gtm.js?id=' + containerId;\n"
-            + "  doc.head.appendChild(el);\n})(window, document, 'dataLayer', 'GTM-RFC8K2Q');\n</script>",
+        CommonTagLoaders.GTM_BEFORE_ID + "GTM-RFC8K2Q');\n</script>",
         "<noscript><iframe src=\"https://www.googletagmanager.com/ns.html?id=GTM-RFC8K2Q\" height=\"0\" width=\"0\""
             + " style=\"display:none;visibility:hidden\"></iframe></noscript>",
     })
@@ -174,11 +169,7 @@ class RegulatedSiteShapesTest {
     @ParameterizedTest
     @ValueSource(strings = {
         // the Meta pixel on a symptom page, with a content category a health site should never send
-        "<script>\n(function (win, src) {\n  if (win.fbq) { return; }\n"
-            + "  var pending = [];\n  var stub = function () { pending.push(arguments); };\n"
-            + "  stub.queue = pending; stub.version = '2.0'; win.fbq = win._fbq = stub;\n"
-            + "  var el = document.createElement('script'); el.async = true; el.src = src;\n"
-            + "  document.head.appendChild(el);\n})(window, 'https://connect.facebook.net/en_US/fbevents.js');\n"
+        CommonTagLoaders.META_PIXEL + "\n"
             + "fbq('init', '610293847561234');\n"
             + "fbq('track', 'ViewContent', {content_category: 'conditions/type-2-diabetes'});\n</script>",
         // LinkedIn on an insurer's quote page, with its noscript image

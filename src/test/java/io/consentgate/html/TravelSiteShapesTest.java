@@ -102,11 +102,7 @@ class TravelSiteShapesTest {
     @ValueSource(strings = {
         // the common marketing tags as travel sites write them: Meta's pixel with a booking-step event and its
         // <noscript> image on the confirmation page, Criteo's travel events with dates, Bing UET with a goal
-        "<script>\n(function (win, src) {\n  if (win.fbq) { return; }\n"
-            + "  var pending = [];\n  var stub = function () { pending.push(arguments); };\n"
-            + "  stub.queue = pending; stub.version = '2.0'; win.fbq = win._fbq = stub;\n"
-            + "  var el = document.createElement('script'); el.async = true; el.src = src;\n"
-            + "  document.head.appendChild(el);\n})(window, 'https://connect.facebook.net/en_US/fbevents.js');"
+        CommonTagLoaders.META_PIXEL
             + "\nfbq('init', '123456789012345');\n"
             + "fbq('track', 'Purchase', {value: 567.00, currency: 'EUR', content_type: 'hotel',"
             + " checkin_date: '2027-02-14', checkout_date: '2027-02-17'});\n</script>",
@@ -166,12 +162,7 @@ class TravelSiteShapesTest {
             + "    event: 'booking_step', step: 'rooms', hotel_id: 'ALP-17', arrival: '2027-02-14',"
             + " nights: 3, adults: 2,\n    ecommerce: {items: [{item_id: 'DBL-STD', item_name: 'Double room',"
             + " price: 189, quantity: 3}]}\n  });\n</script>\n";
-        String container = "<script>\n(function (win, doc, layerName, containerId) {\n"
-            + "  win[layerName] = win[layerName] || [];\n"
-            + "  win[layerName].push({ 'gtm.start': Date.now(), event: 'gtm.js' });\n"
-            + "  var el = doc.createElement('script'); el.async = true;\n"
-            + "  el.src = 'https://www.googletagmanager.com/gtm.js?id=' + containerId;\n"
-            + "  doc.head.appendChild(el);\n})(window, document, 'dataLayer', 'GTM-K7TRVL');\n</script>\n"
+        String container = CommonTagLoaders.GTM_BEFORE_ID + "GTM-K7TRVL');\n</script>\n"
             + "<noscript><iframe src=\"https://www.googletagmanager.com/ns.html?id=GTM-K7TRVL\" height=\"0\""
             + " width=\"0\" style=\"display:none;visibility:hidden\"></iframe></noscript>";
         String page = SEARCH + dataLayer + container + OWN;
