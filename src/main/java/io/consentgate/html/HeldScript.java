@@ -165,6 +165,11 @@ final class HeldScript {
                 engine.event(engine.decision.allowsAll(m.categories()) ? TrackerEvent.Action.ALLOWED
                     : TrackerEvent.Action.NEUTRALIZED, engine.scriptLine, engine.scriptColumn, "script", m);
             }
+            if (scriptRewrites.keptMixed) {
+                engine.releaseDeferred();
+                stubAfterEndTag(matches, endEnd);
+                return;
+            }
         } else if (engine.cfg.mode == RewriteMode.NEUTRALIZE && !engine.inNoscript) {
             engine.event(TrackerEvent.Action.NEUTRALIZED, engine.scriptLine, engine.scriptColumn, "script", refused);
             writeNeutralScript(refused.categories());

@@ -25,6 +25,13 @@ final class HeldScriptRewrites {
     /** The tag components the page's flight chunks imported so far; created with the first chunk. */
     private FlightComponents flightComponents;
 
+    /**
+     * Whether the last script {@link #rewriteMerged} kept is a site's own script that lost a tag's snippet
+     * ({@link MixedScript}): the page's other code may still call the globals the snippet defined, so the script
+     * leaves their stand-ins after it, as a removed one does.
+     */
+    boolean keptMixed;
+
     HeldScriptRewrites(RewriteEngine engine) {
         this.engine = engine;
     }
@@ -153,12 +160,43 @@ final class HeldScriptRewrites {
             text = TaggedEventCalls.rewrite(script, cs, engine.deferLen - cs, engine.cfg.catalog,
                 m -> !engine.decision.allowsAll(m.categories()));
         }
+        keptMixed = false;
+        if (text == null && !engine.scriptForeign) { // an SVG script's text is decoded before it runs
+            text = rewriteMixed(script, cs, matches, refused);
+            keptMixed = text != null;
+        }
         if (text == null) {
             return false;
         }
         TrailBytes.unmask(engine.defer, script, cs, text);
         System.arraycopy(text, 0, engine.defer, cs, text.length); // the same length: blanked in place
         return true;
+    }
+
+    /**
+     * A site's own script that also carries a tag's snippet ({@link MixedScript}): the snippet's statements blanked,
+     * or null. A script judged the snippet alone is remembered ({@link HtmlRewriter#snippetScripts}) and not read
+     * again for the same refused categories.
+     */
+    private byte[] rewriteMixed(byte[] script, int cs, List<TrackerMatch> matches,
+                                java.util.function.Predicate<TrackerMatch> refused) {
+        int refusedBits = 0;
+        for (Category c : engine.decision.refused()) {
+            refusedBits |= 1 << c.ordinal();
+        }
+        long key = ByteScan.hash(script, cs, engine.deferLen) * 31 + refusedBits;
+        Set<Long> known = engine.cfg.snippetScripts;
+        if (known.contains(key)) {
+            return null;
+        }
+        byte[] text = MixedScript.rewrite(script, cs, engine.deferLen - cs, engine.cfg.catalog, matches, refused);
+        if (text == null) {
+            if (known.size() >= HtmlRewriter.MAX_SNIPPET_SCRIPTS) {
+                known.clear();
+            }
+            known.add(key);
+        }
+        return text;
     }
 
     /**

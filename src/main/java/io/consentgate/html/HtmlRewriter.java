@@ -85,6 +85,8 @@ public final class HtmlRewriter {
     private static final Logger LOG = LoggerFactory.getLogger(HtmlRewriter.class);
     /** Distinct values {@link #warnNotGated} warns about at most, per rewriter (and so per filter). */
     private static final int MAX_NOT_GATED_WARNINGS = 32;
+    /** The most scripts {@link #snippetScripts} remembers before it starts again. */
+    static final int MAX_SNIPPET_SCRIPTS = 4096;
 
     /** Default {@link Builder#maxHeldBytes(int)}: 256 KiB. */
     public static final int DEFAULT_MAX_HELD_BYTES = 256 * 1024;
@@ -106,6 +108,13 @@ public final class HtmlRewriter {
      * define ({@link PageGlobalStubs#reservedNames}); shared with the twins.
      */
     final Map<Integer, Set<String>> stubReserved;
+    /**
+     * The inline scripts judged a tag's snippet alone ({@link MixedScript}), by a hash of their text and the refused
+     * categories: a site prints the same snippets on every page, and reading them again would find the same. A hit
+     * only skips the reading, and the script goes whole as before; shared with the twins, and forgotten whole once it
+     * holds {@value #MAX_SNIPPET_SCRIPTS}.
+     */
+    final Set<Long> snippetScripts;
     final BufferPool pool = new BufferPool();
     final HostFilter hostFilter;
     /** Category attribute values already warned about ({@link #warnNotGated}); shared with the twins. */
@@ -138,6 +147,7 @@ public final class HtmlRewriter {
         this.stubPageGlobals = b.stubPageGlobals;
         this.stubDefinitions = new ConcurrentHashMap<>();
         this.stubReserved = new ConcurrentHashMap<>();
+        this.snippetScripts = ConcurrentHashMap.newKeySet();
         this.hostFilter = new HostFilter(catalog);
         this.notGatedWarned = ConcurrentHashMap.newKeySet();
         this.overflowWarned = ConcurrentHashMap.newKeySet();
@@ -157,6 +167,7 @@ public final class HtmlRewriter {
         this.stubPageGlobals = other.stubPageGlobals;
         this.stubDefinitions = other.stubDefinitions;
         this.stubReserved = other.stubReserved;
+        this.snippetScripts = other.snippetScripts;
         this.hostFilter = other.hostFilter;
         this.notGatedWarned = other.notGatedWarned;
         this.overflowWarned = other.overflowWarned;

@@ -276,8 +276,8 @@ final class TaggedEventCalls {
      * Whether {@code t} still holds, as a string literal, a tag id of a refused tracker among {@code matches} whose
      * categories are refused: an id the blanked calls did not carry themselves (one in a variable a call reads).
      */
-    private static boolean holdsRefusedTagId(byte[] t, TrackerCatalog catalog, Predicate<TrackerMatch> refused,
-                                             List<TrackerMatch> matches) {
+    static boolean holdsRefusedTagId(byte[] t, TrackerCatalog catalog, Predicate<TrackerMatch> refused,
+                                     List<TrackerMatch> matches) {
         for (TrackerMatch m : matches) {
             for (TagIdRule r : catalog.tagIdRules(m.tracker().id())) {
                 if (!refused.test(new TrackerMatch(m.tracker(), r.categories()))) {

@@ -330,10 +330,11 @@ class MergedScriptTest {
 
     @Test
     void otherScriptsAndMergesThatCannotBeKeptGoWhole() {
-        // a tag alone in a CDATA-wrapped script, an id that is no PrimeFaces uuid: an ordinary script
+        // a tag alone in a CDATA-wrapped script goes; an id that is no PrimeFaces uuid: a site's own script whose
+        // statements a tag's snippet shares, which loses the snippet's statement alone (MixedScript)
         assertEquals("ab", rewrite(REMOVE, "a<script>// <![CDATA[\n" + GTM + "\n// ]]></script>b", NONE));
-        assertEquals("ab", rewrite(REMOVE, "a<script>" + SETTINGS + GTM + "document.getElementById('x1').remove();"
-            + "</script>b", NONE));
+        assertEquals("a<script>" + SETTINGS + blank(GTM) + "document.getElementById('x1').remove();</script>b",
+            rewrite(REMOVE, "a<script>" + SETTINGS + GTM + "document.getElementById('x1').remove();</script>b", NONE));
         // a tag whose call and id stand in two statements is only named by the whole script
         assertEquals("ab", rewrite(REMOVE, "a" + script(SETTINGS + "var o={send_to:'AW-112233445/AbC'};\n"
             + "gtag('event','conversion',o);\n" + WIDGETS + TAIL) + "b", NONE));
@@ -381,7 +382,9 @@ class MergedScriptTest {
         // the same call as a site writes it, the snippet alone in it, goes whole as any other
         assertEquals("", rewrite(REMOVE, "<script>Tapestry.onDOMLoaded(function() {\n" + GTM + "\n});\n</script>",
             NONE));
-        assertEquals("", rewrite(REMOVE, "<script>Tapestry.onDOMLoaded(function() { " + init + GTM + " }); go();"
+        // beside a statement of the page's own, the block that holds the snippet is blanked as a snippet
+        String block = "Tapestry.onDOMLoaded(function() { " + init + GTM + " });";
+        assertEquals("<script>" + blank(block) + " go();</script>", rewrite(REMOVE, "<script>" + block + " go();"
             + "</script>", NONE));
     }
 
@@ -396,8 +399,9 @@ class MergedScriptTest {
             + "['zul.utl.Script','dQIO3',{content:function(){\nwindow.claimsReady = true;}},{},[]]]]]]);\n</script>";
         assertEquals(String.format(tree, blank(GTM)), rewrite(REMOVE, String.format(tree, GTM), NONE));
         assertEquals(String.format(tree, blank(GTM)), rewrite(NEUTRALIZE, String.format(tree, GTM), NONE));
-        // the same call written by hand with the tag outside a component's function goes whole
-        assertEquals("", rewrite(REMOVE, "<script>zkmx([0,'a',{},{},[]]);" + GTM + "</script>", NONE));
+        // the same call written by hand with the tag outside a component's function: the tag's statement goes
+        assertEquals("<script>zkmx([0,'a',{},{},[]]);" + blank(GTM) + "</script>",
+            rewrite(REMOVE, "<script>zkmx([0,'a',{},{},[]]);" + GTM + "</script>", NONE));
     }
 
     @Test

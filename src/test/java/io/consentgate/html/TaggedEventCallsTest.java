@@ -141,14 +141,11 @@ class TaggedEventCallsTest {
             + "gtag('event', 'conversion', {send_to: 'AW-612345678/Xq7-bN3pLk'});",
         // a function of its own that only reports the conversion: the README's advice, called through a guard
         "function reportLead() {\n  gtag('event', 'generate_lead', {send_to: 'AW-612345678/lEaD9x2Qa'});\n}",
-        // Google's conversion-on-click snippet: the link waits for the event's callback to navigate
+        // Google's conversion-on-click snippet alone: the link waits for the event's callback to navigate
         "\nfunction gtag_report_conversion(url) {\n  var callback = function () {\n"
             + "    if (typeof(url) != 'undefined') { window.location = url; }\n  };\n"
             + "  gtag('event', 'conversion', {'send_to': 'AW-612345678/cLiCk0aBc', 'event_callback': callback});\n"
-            + "  return false;\n}\ndocument.getElementById('upsell').hidden = false;\n",
-        // the tag's config call beside the site's code: a snippet signature, the script goes whole as before
-        "\ngtag('config', 'AW-612345678');\nconst stripe = Stripe('pk_live_51Nf3kQJ7vW2xYz8');\n"
-            + "gtag('event', 'conversion', {send_to: 'AW-612345678/Xq7-bN3pLk'});\n",
+            + "  return false;\n}\n",
         // the tag id only in a variable the call reads: not sure what else reads it, so the script goes whole
         "\nconst adsConversion = {send_to: 'AW-612345678/Xq7-bN3pLk', currency: 'EUR'};\n"
             + "document.querySelector('#checkout').addEventListener('submit', () => {\n"
@@ -169,12 +166,33 @@ class TaggedEventCallsTest {
         assertEquals(page(script), rewrite(REMOVE, page(script), ALL));
     }
 
+    /**
+     * Where the event call, a config call or another refused tracker stands as a statement of its own beside the
+     * site's code at the top of the script, that statement is blanked as a tag's snippet is ({@link MixedScript}),
+     * and the site's code stays: the conversion-on-click function goes (a link's {@code return
+     * gtag_report_conversion(…)} then throws, and the link navigates as a link), the upsell shows.
+     */
     @Test
-    void anotherRefusedTrackerInTheScriptStillTakesItWhole() {
-        String script = "\nconst stripe = Stripe('pk_live_51Nf3kQJ7vW2xYz8');\n"
-            + "gtag('event', 'conversion', {send_to: 'AW-612345678/Xq7-bN3pLk'});\n"
-            + "fbq('init', '733104928811456');\n";
-        assertEquals(BEFORE + AFTER, rewrite(REMOVE, page(script), MARKETING_REFUSED));
+    void topLevelTagStatementsBesideTheSitesCodeAreBlankedAsASnippets() {
+        String onClick = "function gtag_report_conversion(url) {\n  var callback = function () {\n"
+            + "    if (typeof(url) != 'undefined') { window.location = url; }\n  };\n"
+            + "  gtag('event', 'conversion', {'send_to': 'AW-612345678/cLiCk0aBc', 'event_callback': callback});\n"
+            + "  return false;\n}";
+        String upsell = "\n" + onClick + "\ndocument.getElementById('upsell').hidden = false;\n";
+        assertEquals(page(blanked(upsell, onClick)), rewrite(REMOVE, page(upsell), MARKETING_REFUSED));
+        String config = "gtag('config', 'AW-612345678');";
+        String event = "gtag('event', 'conversion', {send_to: 'AW-612345678/Xq7-bN3pLk'});";
+        String pixel = "fbq('init', '733104928811456');";
+        String stripe = "\nconst stripe = Stripe('pk_live_51Nf3kQJ7vW2xYz8');\n";
+        String configured = "\n" + config + stripe + event + "\n";
+        assertEquals(page(blanked(blanked(configured, config), event)),
+            rewrite(REMOVE, page(configured), MARKETING_REFUSED));
+        String withPixel = stripe + event + "\n" + pixel + "\n";
+        assertEquals(page(blanked(blanked(withPixel, event), pixel)), rewrite(REMOVE, page(withPixel),
+            MARKETING_REFUSED));
+        assertEquals(page(blanked(blanked(withPixel, event), pixel)), rewrite(NEUTRALIZE, page(withPixel),
+            MARKETING_REFUSED));
+        assertEquals(page(withPixel), rewrite(REMOVE, page(withPixel), ALL));
     }
 
     @Test

@@ -1,0 +1,248 @@
+package io.consentgate.html;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * What a statement of a script does where it stands, read without the catalog for {@link MixedScript}: whether it
+ * runs code (a call or a {@code new} outside the bodies of its functions), and whether it loads an element as a tag's
+ * loader does. Reads strings, comments, function and arrow bodies as the language does, brackets as written.
+ */
+final class StatementCalls {
+
+    /** Words a {@code (} follows that call nothing: the heads of control statements, operators, a catch clause. */
+    private static final Set<String> NOT_CALLS = Set.of("if", "for", "while", "switch", "catch", "return", "typeof",
+        "void", "delete", "in", "of", "instanceof", "await", "yield", "throw", "case", "do", "else");
+
+    /** Functions and constructors that only compute a value ({@code new Date().getTime()}, {@code JSON.parse(…)}). */
+    private static final Set<String> VALUES = Set.of("Date", "Math", "JSON", "Array", "Object", "String", "Number",
+        "Boolean", "RegExp", "Map", "Set", "Symbol", "encodeURIComponent", "decodeURIComponent", "encodeURI",
+        "decodeURI", "escape", "unescape", "parseInt", "parseFloat", "isNaN", "isFinite");
+
+    /** Methods that queue a value for whoever reads the queue later ({@code _paq.push([…])}). */
+    private static final Set<String> QUEUES = Set.of("push", "unshift");
+
+    /** The calls by which a tag's loader creates, finds and inserts its element. */
+    private static final Set<String> LOADER_CALLS = Set.of("createElement", "getElementsByTagName", "insertBefore",
+        "appendChild");
+
+    /**
+     * What a tag's loader does to the element it adds, after a {@code .}: creates it, finds where it goes, sets its
+     * source, inserts it.
+     */
+    private static final String[] LOADER_PARTS = {"createElement(", "getElementsByTagName(", "insertBefore(",
+        "appendChild(", "src=", "src =", "async=", "async ="};
+
+    private StatementCalls() {
+    }
+
+    /** Whether statement {@code t[s, e)} loads or sets up an element as a tag's loader does. */
+    static boolean loads(byte[] t, int s, int e) {
+        for (int i = ByteScan.indexOf(t, s, e, '.'); i < e; i = ByteScan.indexOf(t, i + 1, e, '.')) {
+            for (String part : LOADER_PARTS) {
+                if (ByteScan.startsWith(t, i + 1, e, part)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the text {@code t[s, e)} runs code where it stands: a call or a {@code new} outside the bodies of the
+     * functions and arrows it defines ({@code initMenu();}, {@code $(function () {…});},
+     * {@code el.className = x.replace(…);}, {@code new Glide(…)}). A statement that only declares or assigns values
+     * and functions does not ({@code var _smid = "…";}, {@code window.aa = window.aa || function () {…};}), nor one
+     * whose calls only compute values ({@code new Date().getTime()}, {@code encodeURIComponent(…)}) or queue them
+     * ({@code (window.gaDevIds = window.gaDevIds || []).push('…');}). Nor, with {@code snippets}, a call into the
+     * {@code skip} names ({@code gtag('js', …)}), a call that creates, finds or inserts an element, and a function
+     * run where it is written whose body does that: a tag's loader. A text it cannot read runs code.
+     */
+    static boolean runsCode(byte[] t, int s, int e, Predicate<String> skip, boolean snippets) {
+        boolean loaderFunction = false; // the last function body skipped loads an element
+        for (int i = s; i < e; i++) {
+            byte c = t[i];
+            if (c == '"' || c == '\'' || c == '`') {
+                i = SnippetNames.skipString(t, i, e) - 1;
+            } else if (c == '/' && i + 1 < e && (t[i + 1] == '/' || t[i + 1] == '*')) {
+                int end = ScriptTokens.skipComment(t, i, e);
+                if (end < 0) {
+                    return true;
+                }
+                i = end - 1;
+            } else if (c == '=' && i + 1 < e && t[i + 1] == '>') { // an arrow's body runs later
+                int n = skipWs(t, i + 2, e);
+                int end = n < e && t[n] == '{' ? closing(t, n, e) : expressionEnd(t, n, e) - 1;
+                if (end < 0) {
+                    return true;
+                }
+                loaderFunction = snippets && loads(t, n, end);
+                i = end;
+            } else if (c == ')' || c == ']') {
+                int n = skipWs(t, i + 1, e);
+                if (n < e && t[n] == '(' && !(c == ')' && loaderFunction)) {
+                    return true; // the result called: (function () {…})(), list[0]()
+                }
+            } else if (SnippetNames.isNamePart(c) && (i == s || !SnippetNames.isNamePart(t[i - 1]))) {
+                int w = i;
+                while (i < e && SnippetNames.isNamePart(t[i])) {
+                    i++;
+                }
+                int n = skipWs(t, i, e);
+                if (isWord(t, w, i, "function")) { // its body runs later, unless it is called where it stands
+                    int brace = ByteScan.indexOf(t, n, e, '{');
+                    int end = brace < e ? closing(t, brace, e) : -1;
+                    if (end < 0) {
+                        return true;
+                    }
+                    loaderFunction = snippets && loads(t, brace, end);
+                    i = end;
+                    int after = skipWs(t, i + 1, e);
+                    if (after < e && t[after] == '(' && !loaderFunction) {
+                        return true; // !function () {…}(…)
+                    }
+                    continue;
+                }
+                if (isWord(t, w, i, "new")) {
+                    int k = n;
+                    while (k < e && SnippetNames.isNamePart(t[k])) {
+                        k++;
+                    }
+                    if (!VALUES.contains(new String(t, n, k - n, StandardCharsets.US_ASCII))) {
+                        return true; // new Image(), new Glide(…)
+                    }
+                } else if (n < e && t[n] == '(' && isCall(t, s, w, i, skip, snippets)) {
+                    return true;
+                }
+                i--;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the name {@code t[w, end)}, which a {@code (} follows, is a call that runs code: not a control
+     * statement's head or an operator, not a queue's {@code push}, no function that only computes a value, and with
+     * {@code snippets} no call into the {@code skip} names and none that creates, finds or inserts an element.
+     */
+    private static boolean isCall(byte[] t, int s, int w, int end, Predicate<String> skip, boolean snippets) {
+        String name = new String(t, w, end - w, StandardCharsets.US_ASCII);
+        if (NOT_CALLS.contains(name) || QUEUES.contains(name) || snippets && LOADER_CALLS.contains(name)) {
+            return false;
+        }
+        String root = chainRoot(t, s, w);
+        return !VALUES.contains(root) && !(snippets && skip.test(root));
+    }
+
+    private static boolean isWord(byte[] t, int w, int end, String word) {
+        return end - w == word.length() && ByteScan.startsWith(t, w, end, word);
+    }
+
+    /**
+     * The first name of the member chain whose last name starts at {@code w} ({@code Date} of
+     * {@code new Date().getTime}, {@code document} of {@code document.body.appendChild}), or "" where it starts with
+     * anything else.
+     */
+    private static String chainRoot(byte[] t, int s, int w) {
+        int start = w;
+        int p = w - 1;
+        while (true) {
+            while (p >= s && ByteScan.isWs(t[p])) {
+                p--;
+            }
+            if (p < s || t[p] != '.' || p > s && t[p - 1] == '.') {
+                break;
+            }
+            p--;
+            while (p >= s && ByteScan.isWs(t[p])) {
+                p--;
+            }
+            if (p >= s && (t[p] == ')' || t[p] == ']')) {
+                p = opening(t, s, p) - 1;
+                if (p < s - 1) {
+                    return "";
+                }
+                while (p >= s && ByteScan.isWs(t[p])) {
+                    p--;
+                }
+            }
+            int end = p + 1;
+            while (p >= s && SnippetNames.isNamePart(t[p])) {
+                p--;
+            }
+            if (p + 1 == end) {
+                return "";
+            }
+            start = p + 1;
+        }
+        int k = start;
+        while (k < t.length && SnippetNames.isNamePart(t[k])) {
+            k++;
+        }
+        return new String(t, start, k - start, StandardCharsets.US_ASCII);
+    }
+
+    /** The index of the bracket that opens the one closing at {@code close}, within {@code [s, close)}, else -1. */
+    private static int opening(byte[] t, int s, int close) {
+        int depth = 0;
+        for (int p = close; p >= s; p--) {
+            byte c = t[p];
+            if (c == ')' || c == ']') {
+                depth++;
+            } else if ((c == '(' || c == '[') && --depth == 0) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    /** Where the expression starting at {@code i} ends: at a {@code ,} or {@code ;} outside brackets, or before one. */
+    private static int expressionEnd(byte[] t, int i, int e) {
+        int depth = 0;
+        for (; i < e; i++) {
+            byte c = t[i];
+            if (c == '"' || c == '\'' || c == '`') {
+                i = SnippetNames.skipString(t, i, e) - 1;
+            } else if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                if (--depth < 0) {
+                    return i;
+                }
+            } else if ((c == ',' || c == ';') && depth == 0) {
+                return i;
+            }
+        }
+        return e;
+    }
+
+    /** The index of the brace that closes the one at {@code open}, strings and comments skipped; -1 when none. */
+    private static int closing(byte[] t, int open, int e) {
+        int depth = 0;
+        for (int i = open; i < e; i++) {
+            byte c = t[i];
+            if (c == '"' || c == '\'' || c == '`') {
+                i = SnippetNames.skipString(t, i, e) - 1;
+            } else if (c == '/' && i + 1 < e && (t[i + 1] == '/' || t[i + 1] == '*')) {
+                int end = ScriptTokens.skipComment(t, i, e);
+                if (end < 0) {
+                    return -1;
+                }
+                i = end - 1;
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int skipWs(byte[] t, int i, int e) {
+        while (i < e && ByteScan.isWs(t[i])) {
+            i++;
+        }
+        return i;
+    }
+}
