@@ -134,6 +134,24 @@ class MixedScriptTest {
             MARKETING_REFUSED, StandardCharsets.UTF_8, null, cuts), StandardCharsets.UTF_8));
     }
 
+    // OXID eShop joins every snippet its templates add with [{oxscript add=…}] into one script at the end of the page
+    private static final String OXID_GTM = "(function (w, d, layer, id) {\n"
+        + "  w[layer] = w[layer] || []; w[layer].push({'gtm.start': new Date().getTime(), event: 'gtm.js'});\n"
+        + "  var first = d.getElementsByTagName('script')[0], tag = d.createElement('script');\n"
+        + "  tag.async = true; tag.src = 'https://www.googletagmanager.com/gtm.js?id=' + id;\n"
+        + "  first.parentNode.insertBefore(tag, first);\n})(window, document, 'dataLayer', 'GTM-W4K8QZ3');";
+    private static final String OXID_JOINED = "\n$(function () { Flow.initDetailsEvents(); });\n"
+        + "$('input.oxValidate').oxInputValidator();\n" + OXID_GTM + "\n"
+        + "$('#newsletterForm').oxModalPopup({target: '#newsletterConfirm'});\n";
+
+    @Test
+    void oxidsJoinedSnippetsKeepTheThemesWidgetStarts() {
+        assertEquals(page(blanked(OXID_JOINED, OXID_GTM)), rewrite(REMOVE, page(OXID_JOINED), NONE));
+        assertEquals(page(blanked(OXID_JOINED, OXID_GTM)), rewrite(REMOVE, page(OXID_JOINED), ANALYTICS_REFUSED));
+        assertEquals(page(blanked(OXID_JOINED, OXID_GTM)), rewrite(REMOVE, page(OXID_JOINED), MARKETING_REFUSED));
+        assertEquals(page(OXID_JOINED), rewrite(REMOVE, page(OXID_JOINED), ALL));
+    }
+
     @Test
     void aSnippetAloneIsReadOnceForEachSetOfRefusedCategoriesAndAKeptScriptEveryTime() {
         HtmlRewriter r = HtmlRewriter.builder(RewriteAssertions.CATALOG).stubPageGlobals(false).build();
