@@ -72,4 +72,18 @@ class PublicSectorShapesTest {
     void digitalAnalyticsProgramGoesWithAnalytics(String tag) {
         assertAnalyticsTagGoes(tag);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Siteimprove Analytics: the script tag a CMS module prints, and the loader the account page hands out
+        "<script async src=\"https://siteimproveanalytics.com/js/siteanalyze_6031458.js\"></script>",
+        "<script type=\"text/javascript\">\n/*<![CDATA[*/\n(function () {\n  var sz = document.createElement('script');"
+            + "\n  sz.type = 'text/javascript'; sz.async = true;\n"
+            + "  sz.src = '//siteimproveanalytics.com/js/siteanalyze_6031458.js';\n"
+            + "  var first = document.getElementsByTagName('script')[0];\n"
+            + "  first.parentNode.insertBefore(sz, first);\n})();\n/*]]>*/\n</script>",
+    })
+    void siteimproveAnalyticsGoesWithAnalytics(String tag) {
+        assertAnalyticsTagGoes(tag);
+    }
 }
