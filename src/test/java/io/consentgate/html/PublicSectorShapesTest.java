@@ -7,10 +7,14 @@ import static io.consentgate.html.PageFrame.MARKETING_REFUSED;
 import static io.consentgate.html.PageFrame.NONE;
 import static io.consentgate.html.PageFrame.rewrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.consentgate.Category;
+import io.consentgate.catalog.TrackerMatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -85,5 +89,22 @@ class PublicSectorShapesTest {
     })
     void siteimproveAnalyticsGoesWithAnalytics(String tag) {
         assertAnalyticsTagGoes(tag);
+    }
+
+    /** cookie name | tracker id or "-". */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        nmstat              | siteimprove-analytics
+        siteimproveses      | siteimprove-analytics
+        nmstat_settings     | -
+        """)
+    void publicSectorAnalyticsCookies(String name, String expected) {
+        TrackerMatch m = RewriteAssertions.CATALOG.matchCookie(name, null);
+        if ("-".equals(expected)) {
+            assertNull(m, name);
+        } else {
+            assertNotNull(m, name);
+            assertEquals(expected, m.tracker().id());
+        }
     }
 }
