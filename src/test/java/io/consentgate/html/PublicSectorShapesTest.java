@@ -107,4 +107,20 @@ class PublicSectorShapesTest {
             assertEquals(expected, m.tracker().id());
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // ForeSee (Verint) intercept surveys: the gateway script with its data attributes, the same added by a
+        // loader, and the older trigger code an agency hosts itself
+        "<script type=\"text/javascript\" src=\"https://gateway.foresee.com/sites/millbrook-gov/production/"
+            + "gateway.min.js\" async=\"true\" data-vendor=\"fs\" data-role=\"gateway\"></script>",
+        "<script>\n  (function (d) {\n    var fs = d.createElement('script'); fs.async = true;\n"
+            + "    fs.setAttribute('data-vendor', 'fs'); fs.setAttribute('data-role', 'gateway');\n"
+            + "    fs.src = 'https://gateway.foresee.com/sites/millbrook-gov/production/gateway.min.js';\n"
+            + "    d.body.appendChild(fs);\n  })(document);\n</script>",
+        "<script type=\"text/javascript\" src=\"/foresee/foresee-trigger.js\"></script>",
+    })
+    void foreseeInterceptGoesWithAnalytics(String tag) {
+        assertAnalyticsTagGoes(tag);
+    }
 }
