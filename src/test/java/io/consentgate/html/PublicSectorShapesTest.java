@@ -258,6 +258,29 @@ class PublicSectorShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        // a public library's chat with its librarians and its catalog's cover images, a transit agency's trip
+        // planner, the e-mail bulletin's tracked links, GOV.UK Pay, a SurveyMonkey survey embedded in the page
+        "<div id=\"libchat_4f2a9c1e0b7d\"></div>\n<script src=\"https://millbrook.libanswers.com/load_chat.php"
+            + "?hash=4f2a9c1e0b7d3a5f\"></script>",
+        "<img src=\"https://secure.syndetics.com/index.aspx?isbn=9780143127741/SC.GIF&amp;client=millbrookpl\""
+            + " alt=\"Cover of the book\">",
+        "<iframe src=\"https://trips.millbrooktransit.org/otp/#/?ui_activeSearch=1&amp;fromPlace=44.98,-93.26\""
+            + " title=\"Trip planner\" width=\"100%\" height=\"600\"></iframe>",
+        "<a href=\"https://lnks.gd/l/eyJhbGciOiJIUzI1NiJ9.eyJidWxsZXRpbl9pZCI6IjIwMjYxMjAzLjEifQ.x7Q\">"
+            + "Read the bulletin</a>",
+        "<a class=\"govuk-button\" href=\"https://www.payments.service.gov.uk/pay/7c1e09ab4d2f\">Pay now</a>",
+        "<script>\n  (function (t, e, s, o) {\n    var n, c, l;\n    t.SMCX = t.SMCX || [];\n"
+            + "    if (e.getElementById(o)) { return; }\n    n = e.getElementsByTagName(s); c = n[n.length - 1];\n"
+            + "    l = e.createElement(s); l.async = true; l.id = o;\n"
+            + "    l.src = 'https://widget.surveymonkey.com/collect/website/js/tRaiETqnLgj758hTBazgd9kV2Xf4.js';\n"
+            + "    c.parentNode.insertBefore(l, c);\n  })(window, document, 'script', 'smcx-sdk');\n</script>",
+    })
+    void libraryTransitAndServiceFormsStayUnderEveryDecision(String html) {
+        assertStaysUnderEveryDecision(html);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
         // look-alikes: the Digital Analytics Program's own pages, an agency's analytics dashboard, prose
         "<a href=\"https://digital.gov/guides/dap/\">About the Digital Analytics Program</a>"
             + " <a href=\"https://analytics.usa.gov/\">See our traffic on analytics.usa.gov</a>",
