@@ -81,11 +81,10 @@ class PublicSectorShapesTest {
     @ValueSource(strings = {
         // Siteimprove Analytics: the script tag a CMS module prints, and the loader the account page hands out
         "<script async src=\"https://siteimproveanalytics.com/js/siteanalyze_6031458.js\"></script>",
-        "<script type=\"text/javascript\">\n/*<![CDATA[*/\n(function () {\n  var sz = document.createElement('script');"
-            + "\n  sz.type = 'text/javascript'; sz.async = true;\n"
-            + "  sz.src = '//siteimproveanalytics.com/js/siteanalyze_6031458.js';\n"
-            + "  var first = document.getElementsByTagName('script')[0];\n"
-            + "  first.parentNode.insertBefore(sz, first);\n})();\n/*]]>*/\n</script>",
+        "<script type=\"text/javascript\">\n/*<![CDATA[*/\n(function (doc, account) {\n"
+            + "  var analyze = doc.createElement('script');\n  analyze.async = true;\n"
+            + "  analyze.src = '//siteimproveanalytics.com/js/siteanalyze_' + account + '.js';\n"
+            + "  doc.head.appendChild(analyze);\n})(document, '6031458');\n/*]]>*/\n</script>",
     })
     void siteimproveAnalyticsGoesWithAnalytics(String tag) {
         assertAnalyticsTagGoes(tag);
