@@ -1,0 +1,103 @@
+package io.consentgate.html;
+
+import static io.consentgate.html.PageFrame.ALL;
+import static io.consentgate.html.PageFrame.NONE;
+import static io.consentgate.html.RewriteAssertions.NEUTRALIZE;
+import static io.consentgate.html.RewriteAssertions.REMOVE;
+import static io.consentgate.html.RewriteAssertions.rewrite;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Scripts that {@link MixedScript} must not keep: each names a refused tracker (a vendor signature, a host), so it
+ * was removed whole before mixed scripts were read, and once its snippet's statements are blanked, what remains still
+ * reaches the tracker in a way the catalog cannot read in the text (an address put together at run time). They go
+ * whole, as before; the boundary cases beside them stay kept.
+ */
+class MixedScriptLeakTest {
+
+    private static final String BEFORE = "<main class=\"shop\"><h1>Walnut side table</h1>"
+        + "<button class=\"buy\" data-sku=\"wst-04\">Add to basket</button></main>\n";
+    private static final String AFTER = "\n<footer>Tischlerei Brandt, Erfurt</footer>";
+
+    private static String page(String script) {
+        return BEFORE + "<script>" + script + "</script>" + AFTER;
+    }
+
+    /** The Meta pixel's queue function, defined by hand without its loader, and its init call. */
+    private static final String PIXEL_QUEUE = "(function (root) {\n  if (root.fbq) { return; }\n"
+        + "  var queue = root.fbq = function () { queue.calls.push(arguments); };\n  queue.calls = [];\n"
+        + "})(window);\nfbq('init', '518230994417021');\n";
+
+    /**
+     * The tracker's address is put together from a variable of the page's code and a path, or split across string
+     * literals, and then requested by what stays: a script element, an image, a beacon, a fetch, document.write, an
+     * element source set through setAttribute or a jQuery property object, a template literal. The catalog reads
+     * literals only, so the blanked text looks clean; the whole script named the tracker by its signature.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the library's host split in two literals, loaded by a script element the page's code inserts
+        "\nstartGallery();\n" + PIXEL_QUEUE + "var libHost = 'https://connect.face' + 'book.net';\n"
+            + "var lib = document.createElement('script');\nlib.async = true;\n"
+            + "lib.src = libHost + '/de_DE/fbevents.js';\ndocument.head.appendChild(lib);\n",
+        // the pixel endpoint's host in a variable, its path added where an image is made
+        "\nstartGallery();\nfbq('init', '518230994417021');\nvar metaOrigin = 'https://www.facebook.com';\n"
+            + "new Image().src = metaOrigin + '/tr?id=518230994417021&ev=PageView&noscript=1';\n",
+        // a fallback image for when the pixel's function is missing, which it is once the snippet is blanked
+        "\nstartGallery();\n" + PIXEL_QUEUE + "var metaOrigin = 'https://www.facebook.com';\n"
+            + "if (!window.fbq) { new Image().src = metaOrigin + '/tr?id=518230994417021&ev=PageView'; }\n",
+        // the same pixel written with document.write
+        "\nstartGallery();\nfbq('init', '518230994417021');\nvar metaOrigin = 'https://www.facebook.com';\n"
+            + "document.write('<img width=\"1\" height=\"1\" src=\"' + metaOrigin"
+            + " + '/tr?id=518230994417021&ev=PageView\">');\n",
+        // an image element whose source is set as an attribute
+        "\nstartGallery();\nfbq('init', '518230994417021');\nvar metaOrigin = 'https://www.facebook.com';\n"
+            + "var dot = document.createElement('img');\n"
+            + "dot.setAttribute('src', metaOrigin + '/tr?id=518230994417021&ev=ViewContent');\n"
+            + "document.body.appendChild(dot);\n",
+        // jQuery's element factory with the source among its properties
+        "\nstartGallery();\nfbq('init', '518230994417021');\nvar metaOrigin = 'https://www.facebook.com';\n"
+            + "$('<img>', { src: metaOrigin + '/tr?id=518230994417021&ev=ViewContent', width: 1 })"
+            + ".appendTo('body');\n",
+        // a template literal
+        "\nstartGallery();\nfbq('init', '518230994417021');\nvar metaOrigin = 'https://www.facebook.com';\n"
+            + "new Image().src = `${metaOrigin}/tr?id=518230994417021&ev=PageView`;\n",
+        // Hotjar's settings, and a beacon to its collector whose host is split
+        "\nstartGallery();\nwindow._hjSettings = { hjid: 2208815, hjsv: 6 };\n"
+            + "var hjCollector = 'https://in.hot' + 'jar.com/api/v2/client';\n"
+            + "navigator.sendBeacon(hjCollector, JSON.stringify({ site: 2208815 }));\n",
+        // analytics.js' create call, and a hit sent with fetch to a host put together from pieces
+        "\nstartGallery();\nga('create', 'UA-6610274-2', 'auto');\n"
+            + "var hitHost = 'https://www.google-' + 'analytics.com';\n"
+            + "fetch(hitHost + '/collect?v=1&tid=UA-6610274-2&t=pageview', { mode: 'no-cors' });\n",
+        // jQuery's script loader with an address joined at run time
+        "\nstartGallery();\nfbq('init', '518230994417021');\n"
+            + "var libUrl = ['https://connect', 'facebook', 'net/de_DE/fbevents.js'].join('.');\n"
+            + "$.getScript(libUrl);\n",
+    })
+    void aTrackerAddressPutTogetherAtRunTimeSendsTheScriptWhole(String script) {
+        assertEquals(BEFORE + AFTER, rewrite(REMOVE, page(script), NONE));
+        String neutral = rewrite(NEUTRALIZE, page(script), NONE);
+        assertTrue(neutral.contains("<script type=\"text/plain\""), neutral);
+        assertEquals(page(script), rewrite(REMOVE, page(script), ALL));
+    }
+
+    /**
+     * A request whose address is written out as one literal is read by the catalog like any other text: the
+     * basket's own endpoint, in a click handler beside the pixel, keeps the script.
+     */
+    @Test
+    void aRequestToAnAddressWrittenOutStaysWithThePagesCode() {
+        String cart = "document.querySelector('.buy').addEventListener('click', function (ev) {\n"
+            + "  fetch('/basket/add', { method: 'POST', body: ev.target.dataset.sku });\n});";
+        String script = "\nstartGallery();\n" + PIXEL_QUEUE + cart + "\n";
+        String out = rewrite(REMOVE, page(script), NONE);
+        assertTrue(out.contains(cart) && out.contains("startGallery();"), out);
+        assertTrue(!out.contains("fbq("), out);
+    }
+}
