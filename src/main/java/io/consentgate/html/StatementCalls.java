@@ -1,6 +1,7 @@
 package io.consentgate.html;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -34,6 +35,18 @@ final class StatementCalls {
     private static final String[] LOADER_PARTS = {"createElement(", "getElementsByTagName(", "insertBefore(",
         "appendChild(", "src=", "src =", "async=", "async ="};
 
+    /** Properties whose value an element or an image requests once set ({@code img.src = …}, {@code {src: …}}). */
+    private static final Set<String> SOURCES = Set.of("src", "srcset");
+
+    /**
+     * Calls that request the address they are passed first ({@code fetch(…)}, {@code navigator.sendBeacon(…)},
+     * {@code document.write(…)} of markup with a source, jQuery's {@code $.getScript(…)}, {@code $.ajax(…)}),
+     * or second ({@code xhr.open('GET', …)}), or that set a source ({@code el.setAttribute('src', …)}).
+     */
+    private static final Set<String> REQUESTS = Set.of("fetch", "sendBeacon", "write", "writeln", "getScript",
+        "getJSON", "ajax", "importScripts", "import", "Worker", "SharedWorker", "WebSocket", "EventSource", "open",
+        "setAttribute");
+
     private StatementCalls() {
     }
 
@@ -47,6 +60,104 @@ final class StatementCalls {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the text {@code t[s, e)}, anywhere in it (a handler's body too), requests an address it does not write
+     * out as one string literal: a source set or passed ({@link #SOURCES}) or a request made ({@link #REQUESTS}) with
+     * a variable, a concatenation or a template literal with substitutions. The catalog reads literals only: in a
+     * script that named a tracker, {@code new Image().src = origin + '/tr?id=…'} or a loader's
+     * {@code el.src = host + '/fbevents.js'} may still reach it once the statements that named it are blanked, where
+     * the whole script removed would not. A text it cannot read requests one.
+     */
+    static boolean requestsBuiltAddress(byte[] t, int s, int e) {
+        for (int i = s; i < e; i++) {
+            byte c = t[i];
+            if (c == '"' || c == '\'' || c == '`') {
+                i = SnippetNames.skipString(t, i, e) - 1;
+            } else if (c == '/' && i + 1 < e && (t[i + 1] == '/' || t[i + 1] == '*')) {
+                int end = ScriptTokens.skipComment(t, i, e);
+                if (end < 0) {
+                    return true;
+                }
+                i = end - 1;
+            } else if (SnippetNames.isNamePart(c) && (i == s || !SnippetNames.isNamePart(t[i - 1]))) {
+                int w = i;
+                while (i < e && SnippetNames.isNamePart(t[i])) {
+                    i++;
+                }
+                String name = new String(t, w, i - w, StandardCharsets.US_ASCII);
+                int p = w - 1;
+                while (p >= s && ByteScan.isWs(t[p])) {
+                    p--;
+                }
+                int n = skipWs(t, i, e);
+                if (SOURCES.contains(name) && n < e && (t[n] == '=' && p >= s && t[p] == '.'
+                        && (n + 1 >= e || t[n + 1] != '=' && t[n + 1] != '>')
+                        || t[n] == ':' && p >= s && (t[p] == '{' || t[p] == ','))) {
+                    if (literalEnd(t, n + 1, e) < 0) {
+                        return true; // img.src = origin + '/tr?…', {src: origin + …}
+                    }
+                } else if (REQUESTS.contains(name) && n < e && t[n] == '(' && !requestsLiterals(t, name, n, e)) {
+                    return true;
+                }
+                i--;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the call of {@code name}, whose argument list opens at {@code t[open]}, passes its address as a
+     * literal: none, or the first argument one (the first two for {@code open}, the method and the address; the
+     * second for {@code setAttribute} of a source, any other attribute being no request).
+     */
+    private static boolean requestsLiterals(byte[] t, String name, int open, int e) {
+        int a = skipWs(t, open + 1, e);
+        if (a < e && t[a] == ')') {
+            return true;
+        }
+        int end = literalEnd(t, a, e);
+        if (name.equals("setAttribute")) {
+            if (end < 0) {
+                return false;
+            }
+            String attribute = new String(t, a + 1, Math.max(0, end - a - 2), StandardCharsets.US_ASCII).trim();
+            int next = skipWs(t, end, e);
+            return !SOURCES.contains(attribute.toLowerCase(Locale.ROOT))
+                || next < e && t[next] == ',' && literalEnd(t, next + 1, e) >= 0;
+        }
+        if (end < 0 || !name.equals("open")) {
+            return end >= 0;
+        }
+        int next = skipWs(t, end, e);
+        return next >= e || t[next] != ',' || literalEnd(t, next + 1, e) >= 0;
+    }
+
+    /**
+     * The index after the string literal that starts at {@code t[i]} after white space and is a whole value (what
+     * follows it ends the value: {@code , ) ; ] }}, or a line break before no operator), or -1: no literal, one with
+     * substitutions, or one a value goes on from ({@code 'https://' + host}).
+     */
+    private static int literalEnd(byte[] t, int i, int e) {
+        i = skipWs(t, i, e);
+        if (i >= e || t[i] != '\'' && t[i] != '"' && t[i] != '`') {
+            return -1;
+        }
+        int end = SnippetNames.skipString(t, i, e);
+        if (t[i] == '`' && ByteScan.find(t, i, end, "${") >= 0) {
+            return -1;
+        }
+        boolean lineBreak = false;
+        int k = end;
+        while (k < e && ByteScan.isWs(t[k])) {
+            lineBreak |= t[k] == '\n' || t[k] == '\r';
+            k++;
+        }
+        if (k >= e || ",);]}".indexOf(t[k]) >= 0 || lineBreak && "+-*/%.?:[(`&|=<>".indexOf(t[k]) < 0) {
+            return end;
+        }
+        return -1;
     }
 
     /**
