@@ -88,6 +88,28 @@ class MixedScriptLeakTest {
     }
 
     /**
+     * A script element the page's code still inserts with a source the catalog does not know: the tag's library
+     * copied to the site ({@code /fbevents.js} is a loader path only where a script element's {@code src} names it),
+     * or a server-side container on the site's own subdomain under a name of its choosing. The statement that named
+     * the tag is blanked, the loader beside it stays and runs: the tag loads from the site itself.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "\nstartGallery();\nfbq('init', '518230994417021');\nvar lib = document.createElement('script');\n"
+            + "lib.async = true;\nlib.src = '/static/vendor/fbevents.js';\ndocument.head.appendChild(lib);\n",
+        "\nwindow.dataLayer = window.dataLayer || [];\n"
+            + "dataLayer.push({ 'gtm.start': new Date().getTime(), event: 'gtm.js' });\nstartGallery();\n"
+            + "var box = document.createElement('script'); box.async = true;\n"
+            + "box.src = 'https://tags.brandt-moebel.example/wqpzr.js?st=M4TQ8L';\n"
+            + "document.head.appendChild(box);\n",
+        "\nstartGallery();\nfbq('init', '518230994417021');\n$.getScript('/static/vendor/fbevents.js');\n",
+    })
+    void aScriptLoadedFromASourceTheCatalogDoesNotKnowSendsTheScriptWhole(String script) {
+        assertEquals(BEFORE + AFTER, rewrite(REMOVE, page(script), NONE));
+        assertEquals(page(script), rewrite(REMOVE, page(script), ALL));
+    }
+
+    /**
      * A request whose address is written out as one literal is read by the catalog like any other text: the
      * basket's own endpoint, in a click handler beside the pixel, keeps the script.
      */
