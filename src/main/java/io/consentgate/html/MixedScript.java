@@ -29,12 +29,13 @@ import java.util.function.Predicate;
  * a consent manager to start it), as before; most are told in one pass without the catalog, and a script judged so is
  * not read again ({@link HtmlRewriter#snippetScripts}). The script also goes whole where it is one statement (a
  * snippet, or page code and snippet inside one function or listener), where what remains still names a refused
- * tracker or holds a refused tag id, where it requests an address it puts together at run time
- * ({@link StatementCalls#requestsBuiltAddress}: the catalog reads literals only, and the tracker the blanked statements
- * named may be behind it), where its text cannot be read, where it is escaped ({@code <!--}, whose end
- * depends on its text) and where it is longer than {@value #MAX_BYTES} bytes. Read only for scripts about to be
- * removed or neutralized ({@link HeldScriptRewrites#rewriteMerged}), after the shapes read more closely; the
- * boilerplate left in place loads nothing (a queue, a function that pushes onto it, an element with no source).
+ * tracker or holds a refused tag id, where it requests an address it puts together at run time or loads a script
+ * from any source ({@link StatementCalls#requestsUnread}: the catalog reads literals only and knows a tag's library by
+ * its host, and the tracker the blanked statements named may be behind either), where its text cannot be read, where
+ * it is escaped ({@code <!--}, whose end depends on its text) and where it is longer than {@value #MAX_BYTES} bytes.
+ * Read only for scripts about to be removed or neutralized ({@link HeldScriptRewrites#rewriteMerged}), after the
+ * shapes read more closely; the boilerplate left in place loads nothing (a queue, a function that pushes onto it, an
+ * element with no source).
  */
 final class MixedScript {
 
@@ -118,7 +119,7 @@ final class MixedScript {
         if (!ownCodeRemains(out, statements, off, left, tag)
                 || catalog.matchScript(out, 0, out.length).stream().anyMatch(refused)
                 || TaggedEventCalls.holdsRefusedTagId(out, catalog, refused, matches)
-                || StatementCalls.requestsBuiltAddress(out, 0, out.length)) {
+                || StatementCalls.requestsUnread(out, 0, out.length)) {
             return null;
         }
         return out;

@@ -40,12 +40,14 @@ final class StatementCalls {
 
     /**
      * Calls that request the address they are passed first ({@code fetch(…)}, {@code navigator.sendBeacon(…)},
-     * {@code document.write(…)} of markup with a source, jQuery's {@code $.getScript(…)}, {@code $.ajax(…)}),
+     * {@code document.write(…)} of markup with a source, jQuery's {@code $.ajax(…)}),
      * or second ({@code xhr.open('GET', …)}), or that set a source ({@code el.setAttribute('src', …)}).
      */
-    private static final Set<String> REQUESTS = Set.of("fetch", "sendBeacon", "write", "writeln", "getScript",
-        "getJSON", "ajax", "importScripts", "import", "Worker", "SharedWorker", "WebSocket", "EventSource", "open",
-        "setAttribute");
+    private static final Set<String> REQUESTS = Set.of("fetch", "sendBeacon", "write", "writeln", "getJSON", "ajax",
+        "Worker", "SharedWorker", "WebSocket", "EventSource", "open", "setAttribute");
+
+    /** Calls that load and run a script from the address they are passed, whatever it is. */
+    private static final Set<String> SCRIPT_LOADS = Set.of("getScript", "importScripts", "import");
 
     private StatementCalls() {
     }
@@ -63,14 +65,19 @@ final class StatementCalls {
     }
 
     /**
-     * Whether the text {@code t[s, e)}, anywhere in it (a handler's body too), requests an address it does not write
-     * out as one string literal: a source set or passed ({@link #SOURCES}) or a request made ({@link #REQUESTS}) with
-     * a variable, a concatenation or a template literal with substitutions. The catalog reads literals only: in a
-     * script that named a tracker, {@code new Image().src = origin + '/tr?id=…'} or a loader's
-     * {@code el.src = host + '/fbevents.js'} may still reach it once the statements that named it are blanked, where
+     * Whether the text {@code t[s, e)}, anywhere in it (a handler's body too), requests what the catalog cannot read
+     * in it: an address it does not write out as one string literal, a source set or passed ({@link #SOURCES}) or a
+     * request made ({@link #REQUESTS}) with a variable, a concatenation or a template literal with substitutions; or
+     * a script from any source (a script element it creates and gives a source, {@code $.getScript(…)},
+     * {@code importScripts(…)}, {@code import(…)}). The catalog reads literals only, and knows a tag's library by
+     * its host: in a script that named a tracker, {@code new Image().src = origin + '/tr?id=…'}, a loader's
+     * {@code el.src = host + '/fbevents.js'}, or one that loads the library copied to the site or a server-side
+     * container on the site's own subdomain may still reach it once the statements that named it are blanked, where
      * the whole script removed would not. A text it cannot read requests one.
      */
-    static boolean requestsBuiltAddress(byte[] t, int s, int e) {
+    static boolean requestsUnread(byte[] t, int s, int e) {
+        boolean source = false;
+        boolean scriptElement = false;
         for (int i = s; i < e; i++) {
             byte c = t[i];
             if (c == '"' || c == '\'' || c == '`') {
@@ -92,19 +99,36 @@ final class StatementCalls {
                     p--;
                 }
                 int n = skipWs(t, i, e);
+                boolean call = n < e && t[n] == '(';
                 if (SOURCES.contains(name) && n < e && (t[n] == '=' && p >= s && t[p] == '.'
                         && (n + 1 >= e || t[n + 1] != '=' && t[n + 1] != '>')
                         || t[n] == ':' && p >= s && (t[p] == '{' || t[p] == ','))) {
                     if (literalEnd(t, n + 1, e) < 0) {
                         return true; // img.src = origin + '/tr?…', {src: origin + …}
                     }
-                } else if (REQUESTS.contains(name) && n < e && t[n] == '(' && !requestsLiterals(t, name, n, e)) {
+                    source = true;
+                } else if (call && SCRIPT_LOADS.contains(name)) {
+                    return true;
+                } else if (call && name.equals("createElement")) {
+                    scriptElement |= literalIs(t, n + 1, e, "script");
+                } else if (call && name.equals("setAttribute") && literalIs(t, n + 1, e, "src")) {
+                    source = true;
+                }
+                if (call && REQUESTS.contains(name) && !requestsLiterals(t, name, n, e)) {
                     return true;
                 }
                 i--;
             }
         }
-        return false;
+        return source && scriptElement;
+    }
+
+    /** Whether a string literal whose text is {@code value} (in any case) starts at {@code t[i]} after white space. */
+    private static boolean literalIs(byte[] t, int i, int e, String value) {
+        int a = skipWs(t, i, e);
+        int end = literalEnd(t, a, e);
+        return end - a - 2 == value.length()
+            && new String(t, a + 1, value.length(), StandardCharsets.US_ASCII).equalsIgnoreCase(value);
     }
 
     /**
