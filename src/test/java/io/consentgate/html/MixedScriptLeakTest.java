@@ -110,6 +110,26 @@ class MixedScriptLeakTest {
     }
 
     /**
+     * The page's code writes a refused tracker's cookie itself: the Meta click id kept for a server-side Conversions
+     * API, a Google Analytics client id made up before the tag loads. No request goes out now, but the cookie goes
+     * with every later one, and the script named the tracker whose cookie it is.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "\nstartGallery();\nfbq('init', '518230994417021');\n"
+            + "var clickRef = new URLSearchParams(location.search).get('fbclid');\n"
+            + "if (clickRef) {\n  document.cookie = '_fbc=fb.1.' + Date.now() + '.' + clickRef"
+            + " + '; path=/; max-age=7776000';\n}\n",
+        "\nstartGallery();\ngtag('config', 'G-3RZ8WQ1KMV');\n"
+            + "Cookies.set('_ga', 'GA1.1.' + Math.floor(Math.random() * 1e9) + '.' + Math.floor(Date.now() / 1000),"
+            + " { expires: 730 });\n",
+    })
+    void aTrackersCookieWrittenByThePagesCodeSendsTheScriptWhole(String script) {
+        assertEquals(BEFORE + AFTER, rewrite(REMOVE, page(script), NONE));
+        assertEquals(page(script), rewrite(REMOVE, page(script), ALL));
+    }
+
+    /**
      * A request whose address is written out as one literal is read by the catalog like any other text: the
      * basket's own endpoint, in a click handler beside the pixel, keeps the script.
      */
