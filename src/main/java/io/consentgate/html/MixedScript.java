@@ -119,10 +119,42 @@ final class MixedScript {
         if (!ownCodeRemains(out, statements, off, left, tag)
                 || catalog.matchScript(out, 0, out.length).stream().anyMatch(refused)
                 || TaggedEventCalls.holdsRefusedTagId(out, catalog, refused, matches)
-                || StatementCalls.requestsUnread(out, 0, out.length)) {
+                || StatementCalls.requestsUnread(out, 0, out.length)
+                || namesRefusedCookie(out, catalog, refused)) {
             return null;
         }
         return out;
+    }
+
+    /**
+     * Whether a string literal of {@code t} names a refused tracker's cookie: it is the cookie's name
+     * ({@code Cookies.set('_ga', …)}) or starts with it and {@code =} ({@code document.cookie = '_fbc=fb.1.' + …}).
+     * The page's code may write a tracker's cookie itself (a click id kept for the vendor's server-side API), with
+     * nothing the catalog reads as the tracker's; the whole script removed would not have written it.
+     */
+    private static boolean namesRefusedCookie(byte[] t, TrackerCatalog catalog, Predicate<TrackerMatch> refused) {
+        for (int i = 0; i < t.length; i++) {
+            byte c = t[i];
+            if (c == '/' && i + 1 < t.length && (t[i + 1] == '/' || t[i + 1] == '*')) {
+                int end = ScriptTokens.skipComment(t, i, t.length);
+                i = end < 0 ? t.length : end - 1;
+            } else if (c == '"' || c == '\'' || c == '`') {
+                int end = SnippetNames.skipString(t, i, t.length);
+                int n = i + 1;
+                while (n < end && (SnippetNames.isNamePart(t[n]) || t[n] == '-')) {
+                    n++;
+                }
+                if (n > i + 1 && n < end && (t[n] == '=' || t[n] == c && n == end - 1)) {
+                    String name = new String(t, i + 1, n - i - 1, StandardCharsets.US_ASCII);
+                    TrackerMatch m = catalog.matchCookie(name, null);
+                    if (m != null && refused.test(m)) {
+                        return true;
+                    }
+                }
+                i = end - 1;
+            }
+        }
+        return false;
     }
 
     /**
