@@ -110,6 +110,22 @@ class MixedScriptLeakTest {
     }
 
     /**
+     * The tracker's address split across string literals and handed to a loader of the site's own, defined in
+     * another script: no request the text shows, but the joined address names the tracker.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "\nstartGallery();\nfbq('init', '518230994417021');\n"
+            + "var pixelLib = 'https://connect.face' + 'book.net/de_DE/fbevents.js';\nsite.loadOnce(pixelLib);\n",
+        "\nstartGallery();\nga('create', 'UA-6610274-2', 'auto');\n"
+            + "site.ping(\"https://www.google-\" +\n  \"analytics.com/collect?v=1&t=pageview\");\n",
+    })
+    void aTrackerAddressSplitAcrossLiteralsSendsTheScriptWhole(String script) {
+        assertEquals(BEFORE + AFTER, rewrite(REMOVE, page(script), NONE));
+        assertEquals(page(script), rewrite(REMOVE, page(script), ALL));
+    }
+
+    /**
      * The page's code writes a refused tracker's cookie itself: the Meta click id kept for a server-side Conversions
      * API, a Google Analytics client id made up before the tag loads. No request goes out now, but the cookie goes
      * with every later one, and the script named the tracker whose cookie it is.
