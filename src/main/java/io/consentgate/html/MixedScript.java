@@ -118,12 +118,61 @@ final class MixedScript {
         tag.removeAll(COMMON);
         if (!ownCodeRemains(out, statements, off, left, tag)
                 || catalog.matchScript(out, 0, out.length).stream().anyMatch(refused)
+                || namesRefusedJoined(out, catalog, refused)
                 || TaggedEventCalls.holdsRefusedTagId(out, catalog, refused, matches)
                 || StatementCalls.requestsUnread(out, 0, out.length)
                 || namesRefusedCookie(out, catalog, refused)) {
             return null;
         }
         return out;
+    }
+
+    /**
+     * Whether {@code t}, with the string literals it joins by {@code +} read as one, names a refused tracker:
+     * {@code 'https://connect.face' + 'book.net/…'} handed to a loader the site defines elsewhere. The catalog reads
+     * each literal on its own, and the address reaches the tracker all the same.
+     */
+    private static boolean namesRefusedJoined(byte[] t, TrackerCatalog catalog, Predicate<TrackerMatch> refused) {
+        byte[] joined = new byte[t.length];
+        int n = 0;
+        boolean seam = false;
+        for (int i = 0; i < t.length; i++) {
+            byte c = t[i];
+            if (c == '/' && i + 1 < t.length && (t[i + 1] == '/' || t[i + 1] == '*')) {
+                int end = ScriptTokens.skipComment(t, i, t.length);
+                end = end < 0 ? t.length : end;
+                System.arraycopy(t, i, joined, n, end - i);
+                n += end - i;
+                i = end - 1;
+            } else if (c == '"' || c == '\'' || c == '`') {
+                int end = SnippetNames.skipString(t, i, t.length);
+                int next = end;
+                while (true) { // 'a' + 'b': the closing quote, the plus and the opening quote left out
+                    int k = next;
+                    while (k < t.length && ByteScan.isWs(t[k])) {
+                        k++;
+                    }
+                    int m = k + 1;
+                    while (m < t.length && ByteScan.isWs(t[m])) {
+                        m++;
+                    }
+                    if (k >= t.length || t[k] != '+' || m >= t.length || (t[m] != '"' && t[m] != '\'')) {
+                        break;
+                    }
+                    System.arraycopy(t, i, joined, n, next - 1 - i);
+                    n += next - 1 - i;
+                    i = m + 1;
+                    next = SnippetNames.skipString(t, m, t.length);
+                    seam = true;
+                }
+                System.arraycopy(t, i, joined, n, next - i);
+                n += next - i;
+                i = next - 1;
+            } else {
+                joined[n++] = c;
+            }
+        }
+        return seam && catalog.matchScript(joined, 0, n).stream().anyMatch(refused);
     }
 
     /**
