@@ -126,6 +126,19 @@ class MixedScriptLeakTest {
     }
 
     /**
+     * A hit sent to a tracker's collection path on the site's own host, a server-side tagging proxy: the address is
+     * one literal, but the catalog knows it by its path ({@link io.consentgate.catalog.TrackerCatalog#matchPixel}),
+     * not by a host it could find in the text.
+     */
+    @Test
+    void aHitToATrackersCollectionPathOnTheSitesOwnHostSendsTheScriptWhole() {
+        String script = "\nstartGallery();\ngtag('config', 'G-3RZ8WQ1KMV');\n"
+            + "navigator.sendBeacon('/edge/g/collect?v=2&en=page_view');\n";
+        assertEquals(BEFORE + AFTER, rewrite(REMOVE, page(script), NONE));
+        assertEquals(page(script), rewrite(REMOVE, page(script), ALL));
+    }
+
+    /**
      * The page's code writes a refused tracker's cookie itself: the Meta click id kept for a server-side Conversions
      * API, a Google Analytics client id made up before the tag loads. No request goes out now, but the cookie goes
      * with every later one, and the script named the tracker whose cookie it is.
