@@ -121,7 +121,7 @@ final class MixedScript {
                 || namesRefusedJoined(out, catalog, refused)
                 || TaggedEventCalls.holdsRefusedTagId(out, catalog, refused, matches)
                 || StatementCalls.requestsUnread(out, 0, out.length)
-                || namesRefusedCookie(out, catalog, refused)) {
+                || literalNamesRefused(out, catalog, refused)) {
             return null;
         }
         return out;
@@ -176,12 +176,15 @@ final class MixedScript {
     }
 
     /**
-     * Whether a string literal of {@code t} names a refused tracker's cookie: it is the cookie's name
-     * ({@code Cookies.set('_ga', …)}) or starts with it and {@code =} ({@code document.cookie = '_fbc=fb.1.' + …}).
-     * The page's code may write a tracker's cookie itself (a click id kept for the vendor's server-side API), with
-     * nothing the catalog reads as the tracker's; the whole script removed would not have written it.
+     * Whether a string literal of {@code t} names a refused tracker's cookie or collection path: it is the cookie's
+     * name ({@code Cookies.set('_ga', …)}) or starts with it and {@code =}
+     * ({@code document.cookie = '_fbc=fb.1.' + …}), or it is an address whose path is the tracker's
+     * ({@link TrackerCatalog#matchPixel}: {@code '/edge/g/collect?v=2&…'}, a server-side tagging proxy on the site's
+     * own host). The page's code may write a tracker's cookie itself (a click id kept for the vendor's server-side
+     * API) or send it hits through the site, with nothing the catalog reads as the tracker's in the text; the whole
+     * script removed would have done neither.
      */
-    private static boolean namesRefusedCookie(byte[] t, TrackerCatalog catalog, Predicate<TrackerMatch> refused) {
+    private static boolean literalNamesRefused(byte[] t, TrackerCatalog catalog, Predicate<TrackerMatch> refused) {
         for (int i = 0; i < t.length; i++) {
             byte c = t[i];
             if (c == '/' && i + 1 < t.length && (t[i + 1] == '/' || t[i + 1] == '*')) {
@@ -196,6 +199,13 @@ final class MixedScript {
                 if (n > i + 1 && n < end && (t[n] == '=' || t[n] == c && n == end - 1)) {
                     String name = new String(t, i + 1, n - i - 1, StandardCharsets.US_ASCII);
                     TrackerMatch m = catalog.matchCookie(name, null);
+                    if (m != null && refused.test(m)) {
+                        return true;
+                    }
+                }
+                if (end - i > 2 && (t[i + 1] == '/' || ByteScan.startsWith(t, i + 1, end, "http"))) {
+                    String address = new String(t, i + 1, end - i - 2, StandardCharsets.UTF_8);
+                    TrackerMatch m = catalog.matchPixel(address);
                     if (m != null && refused.test(m)) {
                         return true;
                     }
