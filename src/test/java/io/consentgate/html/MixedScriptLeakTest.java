@@ -1,6 +1,8 @@
 package io.consentgate.html;
 
 import static io.consentgate.html.PageFrame.ALL;
+import static io.consentgate.html.PageFrame.ANALYTICS_REFUSED;
+import static io.consentgate.html.PageFrame.MARKETING_REFUSED;
 import static io.consentgate.html.PageFrame.NONE;
 import static io.consentgate.html.RewriteAssertions.NEUTRALIZE;
 import static io.consentgate.html.RewriteAssertions.REMOVE;
@@ -136,6 +138,25 @@ class MixedScriptLeakTest {
             + "navigator.sendBeacon('/edge/g/collect?v=2&en=page_view');\n";
         assertEquals(BEFORE + AFTER, rewrite(REMOVE, page(script), NONE));
         assertEquals(page(script), rewrite(REMOVE, page(script), ALL));
+    }
+
+    /**
+     * A refused tag's id put together from its prefix and a variable, sent through the Google tag an allowed script
+     * loads (Google Analytics allowed, Google Ads refused): the config call that named the Ads id is blanked, the
+     * conversion event with {@code send_to: 'AW-' + account + …} stays, in a click handler or where it stands.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "\nstartGallery();\nvar adsAccount = '418820573';\ngtag('config', 'AW-418820573');\n"
+            + "document.querySelector('.buy').addEventListener('click', function (ev) {\n"
+            + "  gtag('event', 'conversion', { send_to: 'AW-' + adsAccount + '/kQ3bCJ7x' });\n"
+            + "  Basket.add(ev.target.dataset.sku);\n});\n",
+        "\nstartGallery();\ngtag('config', 'AW-418820573');\nvar adsAccount = 418820573;\n"
+            + "gtag('event', 'conversion', { send_to: `AW-${adsAccount}/kQ3bCJ7x` });\n",
+    })
+    void aRefusedTagIdPutTogetherFromItsPrefixSendsTheScriptWhole(String script) {
+        assertEquals(BEFORE + AFTER, rewrite(REMOVE, page(script), MARKETING_REFUSED));
+        assertEquals(page(script), rewrite(REMOVE, page(script), ANALYTICS_REFUSED), "an allowed Ads id");
     }
 
     /**
