@@ -1,9 +1,11 @@
 package io.consentgate.html;
 
 import io.consentgate.catalog.PageGlobals;
+import io.consentgate.catalog.TagIdRule;
 import io.consentgate.catalog.TrackerCatalog;
 import io.consentgate.catalog.TrackerMatch;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -121,7 +123,7 @@ final class MixedScript {
                 || namesRefusedJoined(out, catalog, refused)
                 || TaggedEventCalls.holdsRefusedTagId(out, catalog, refused, matches)
                 || StatementCalls.requestsUnread(out, 0, out.length)
-                || literalNamesRefused(out, catalog, refused)) {
+                || literalNamesRefused(out, catalog, refused, matches)) {
             return null;
         }
         return out;
@@ -180,11 +182,22 @@ final class MixedScript {
      * name ({@code Cookies.set('_ga', …)}) or starts with it and {@code =}
      * ({@code document.cookie = '_fbc=fb.1.' + …}), or it is an address whose path is the tracker's
      * ({@link TrackerCatalog#matchPixel}: {@code '/edge/g/collect?v=2&…'}, a server-side tagging proxy on the site's
-     * own host). The page's code may write a tracker's cookie itself (a click id kept for the vendor's server-side
-     * API) or send it hits through the site, with nothing the catalog reads as the tracker's in the text; the whole
-     * script removed would have done neither.
+     * own host), or it starts with the prefix of a refused tag id of the trackers {@code matches} names, its body
+     * added at run time ({@code 'AW-' + account}, {@code `AW-${account}`}). The page's code may write a tracker's
+     * cookie itself (a click id kept for the vendor's server-side API), send it hits through the site, or send an
+     * allowed tag's function events for a refused id, with nothing the catalog reads as the tracker's in the text;
+     * the whole script removed would have done none of it.
      */
-    private static boolean literalNamesRefused(byte[] t, TrackerCatalog catalog, Predicate<TrackerMatch> refused) {
+    private static boolean literalNamesRefused(byte[] t, TrackerCatalog catalog, Predicate<TrackerMatch> refused,
+                                               List<TrackerMatch> matches) {
+        List<String> prefixes = new ArrayList<>();
+        for (TrackerMatch m : matches) {
+            for (TagIdRule r : catalog.tagIdRules(m.tracker().id())) {
+                if (refused.test(new TrackerMatch(m.tracker(), r.categories()))) {
+                    prefixes.add(r.prefix());
+                }
+            }
+        }
         for (int i = 0; i < t.length; i++) {
             byte c = t[i];
             if (c == '/' && i + 1 < t.length && (t[i + 1] == '/' || t[i + 1] == '*')) {
@@ -200,6 +213,11 @@ final class MixedScript {
                     String name = new String(t, i + 1, n - i - 1, StandardCharsets.US_ASCII);
                     TrackerMatch m = catalog.matchCookie(name, null);
                     if (m != null && refused.test(m)) {
+                        return true;
+                    }
+                }
+                for (String prefix : prefixes) {
+                    if (ByteScan.startsWith(t, i + 1, end, prefix)) {
                         return true;
                     }
                 }
