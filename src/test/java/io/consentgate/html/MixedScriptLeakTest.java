@@ -105,6 +105,8 @@ class MixedScriptLeakTest {
             + "box.src = 'https://tags.brandt-moebel.example/wqpzr.js?st=M4TQ8L';\n"
             + "document.head.appendChild(box);\n",
         "\nstartGallery();\nfbq('init', '518230994417021');\n$.getScript('/static/vendor/fbevents.js');\n",
+        "\nstartGallery();\nfbq('init', '518230994417021');\n"
+            + "document.write('<script async src=\"/static/vendor/fbevents.js\"><\\/script>');\n",
     })
     void aScriptLoadedFromASourceTheCatalogDoesNotKnowSendsTheScriptWhole(String script) {
         assertEquals(BEFORE + AFTER, rewrite(REMOVE, page(script), NONE));
