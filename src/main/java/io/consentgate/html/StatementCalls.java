@@ -109,6 +109,8 @@ final class StatementCalls {
                     source = true;
                 } else if (call && SCRIPT_LOADS.contains(name)) {
                     return true;
+                } else if (call && (name.equals("write") || name.equals("writeln")) && writesScript(t, n, e)) {
+                    return true; // document.write('<script src="…"><\/script>')
                 } else if (call && name.equals("createElement")) {
                     scriptElement |= literalIs(t, n + 1, e, "script");
                 } else if (call && name.equals("setAttribute") && literalIs(t, n + 1, e, "src")) {
@@ -121,6 +123,13 @@ final class StatementCalls {
             }
         }
         return source && scriptElement;
+    }
+
+    /** Whether the argument list opening at {@code t[open]} holds a script start tag, in any case. */
+    private static boolean writesScript(byte[] t, int open, int e) {
+        int close = SnippetNames.matchingClose(t, open, e);
+        String args = new String(t, open, (close < 0 ? e : close) - open, StandardCharsets.ISO_8859_1);
+        return args.toLowerCase(Locale.ROOT).contains("<script");
     }
 
     /** Whether a string literal whose text is {@code value} (in any case) starts at {@code t[i]} after white space. */
