@@ -354,11 +354,9 @@ final class MixedScript {
         Set<String> used = new HashSet<>();
         for (int i = s; i < e; i++) {
             byte c = t[i];
-            if (c == '"' || c == '\'' || c == '`') {
-                i = SnippetNames.skipString(t, i, e) - 1;
-            } else if (c == '/' && i + 1 < e && (t[i + 1] == '/' || t[i + 1] == '*')) {
-                int end = ScriptTokens.skipComment(t, i, e);
-                i = end < 0 ? e : end - 1;
+            int quoted = StatementCalls.skipQuoted(t, i, e);
+            if (quoted != i) {
+                i = quoted < 0 ? e : quoted;
             } else if (SnippetNames.isNamePart(c)) {
                 int w = i;
                 while (i < e && SnippetNames.isNamePart(t[i])) {

@@ -52,6 +52,22 @@ final class StatementCalls {
     private StatementCalls() {
     }
 
+    /**
+     * At {@code t[i]}: the index of the last byte of the string or template literal or the comment that starts there,
+     * {@code i} itself where none does, and -1 for a comment that does not end.
+     */
+    static int skipQuoted(byte[] t, int i, int e) {
+        byte c = t[i];
+        if (c == '"' || c == '\'' || c == '`') {
+            return Math.max(i, SnippetNames.skipString(t, i, e) - 1);
+        }
+        if (c == '/' && i + 1 < e && (t[i + 1] == '/' || t[i + 1] == '*')) {
+            int end = ScriptTokens.skipComment(t, i, e);
+            return end < 0 ? -1 : end - 1;
+        }
+        return i;
+    }
+
     /** Whether statement {@code t[s, e)} loads or sets up an element as a tag's loader does. */
     static boolean loads(byte[] t, int s, int e) {
         for (int i = ByteScan.indexOf(t, s, e, '.'); i < e; i = ByteScan.indexOf(t, i + 1, e, '.')) {
@@ -80,14 +96,11 @@ final class StatementCalls {
         boolean scriptElement = false;
         for (int i = s; i < e; i++) {
             byte c = t[i];
-            if (c == '"' || c == '\'' || c == '`') {
-                i = SnippetNames.skipString(t, i, e) - 1;
-            } else if (c == '/' && i + 1 < e && (t[i + 1] == '/' || t[i + 1] == '*')) {
-                int end = ScriptTokens.skipComment(t, i, e);
-                if (end < 0) {
-                    return true;
-                }
-                i = end - 1;
+            int quoted = skipQuoted(t, i, e);
+            if (quoted < 0) {
+                return true;
+            } else if (quoted > i) {
+                i = quoted;
             } else if (SnippetNames.isNamePart(c) && (i == s || !SnippetNames.isNamePart(t[i - 1]))) {
                 int w = i;
                 while (i < e && SnippetNames.isNamePart(t[i])) {
@@ -207,14 +220,11 @@ final class StatementCalls {
         boolean loaderFunction = false; // the last function body skipped loads an element
         for (int i = s; i < e; i++) {
             byte c = t[i];
-            if (c == '"' || c == '\'' || c == '`') {
-                i = SnippetNames.skipString(t, i, e) - 1;
-            } else if (c == '/' && i + 1 < e && (t[i + 1] == '/' || t[i + 1] == '*')) {
-                int end = ScriptTokens.skipComment(t, i, e);
-                if (end < 0) {
-                    return true;
-                }
-                i = end - 1;
+            int quoted = skipQuoted(t, i, e);
+            if (quoted < 0) {
+                return true;
+            } else if (quoted > i) {
+                i = quoted;
             } else if (c == '=' && i + 1 < e && t[i + 1] == '>') { // an arrow's body runs later
                 int n = skipWs(t, i + 2, e);
                 int end = n < e && t[n] == '{' ? closing(t, n, e) : expressionEnd(t, n, e) - 1;
@@ -366,14 +376,11 @@ final class StatementCalls {
         int depth = 0;
         for (int i = open; i < e; i++) {
             byte c = t[i];
-            if (c == '"' || c == '\'' || c == '`') {
-                i = SnippetNames.skipString(t, i, e) - 1;
-            } else if (c == '/' && i + 1 < e && (t[i + 1] == '/' || t[i + 1] == '*')) {
-                int end = ScriptTokens.skipComment(t, i, e);
-                if (end < 0) {
-                    return -1;
-                }
-                i = end - 1;
+            int quoted = skipQuoted(t, i, e);
+            if (quoted < 0) {
+                return -1;
+            } else if (quoted > i) {
+                i = quoted;
             } else if (c == '{') {
                 depth++;
             } else if (c == '}' && --depth == 0) {
