@@ -26,6 +26,12 @@ class MixedScriptLeakTest {
         + "<button class=\"buy\" data-sku=\"wst-04\">Add to basket</button></main>\n";
     private static final String AFTER = "\n<footer>Tischlerei Brandt, Erfurt</footer>";
 
+    /** {@code script} goes whole with everything refused, and stays byte for byte with everything allowed. */
+    private static void assertGoesWhole(String script) {
+        assertEquals(BEFORE + AFTER, rewrite(REMOVE, page(script), NONE));
+        assertEquals(page(script), rewrite(REMOVE, page(script), ALL));
+    }
+
     private static String page(String script) {
         return BEFORE + "<script>" + script + "</script>" + AFTER;
     }
@@ -83,10 +89,9 @@ class MixedScriptLeakTest {
             + "$.getScript(libUrl);\n",
     })
     void aTrackerAddressPutTogetherAtRunTimeSendsTheScriptWhole(String script) {
-        assertEquals(BEFORE + AFTER, rewrite(REMOVE, page(script), NONE));
+        assertGoesWhole(script);
         String neutral = rewrite(NEUTRALIZE, page(script), NONE);
         assertTrue(neutral.contains("<script type=\"text/plain\""), neutral);
-        assertEquals(page(script), rewrite(REMOVE, page(script), ALL));
     }
 
     /**
@@ -109,8 +114,7 @@ class MixedScriptLeakTest {
             + "document.write('<script async src=\"/static/vendor/fbevents.js\"><\\/script>');\n",
     })
     void aScriptLoadedFromASourceTheCatalogDoesNotKnowSendsTheScriptWhole(String script) {
-        assertEquals(BEFORE + AFTER, rewrite(REMOVE, page(script), NONE));
-        assertEquals(page(script), rewrite(REMOVE, page(script), ALL));
+        assertGoesWhole(script);
     }
 
     /**
@@ -125,8 +129,7 @@ class MixedScriptLeakTest {
             + "site.ping(\"https://www.google-\" +\n  \"analytics.com/collect?v=1&t=pageview\");\n",
     })
     void aTrackerAddressSplitAcrossLiteralsSendsTheScriptWhole(String script) {
-        assertEquals(BEFORE + AFTER, rewrite(REMOVE, page(script), NONE));
-        assertEquals(page(script), rewrite(REMOVE, page(script), ALL));
+        assertGoesWhole(script);
     }
 
     /**
@@ -138,8 +141,7 @@ class MixedScriptLeakTest {
     void aHitToATrackersCollectionPathOnTheSitesOwnHostSendsTheScriptWhole() {
         String script = "\nstartGallery();\ngtag('config', 'G-3RZ8WQ1KMV');\n"
             + "navigator.sendBeacon('/edge/g/collect?v=2&en=page_view');\n";
-        assertEquals(BEFORE + AFTER, rewrite(REMOVE, page(script), NONE));
-        assertEquals(page(script), rewrite(REMOVE, page(script), ALL));
+        assertGoesWhole(script);
     }
 
     /**
@@ -177,8 +179,7 @@ class MixedScriptLeakTest {
             + " { expires: 730 });\n",
     })
     void aTrackersCookieWrittenByThePagesCodeSendsTheScriptWhole(String script) {
-        assertEquals(BEFORE + AFTER, rewrite(REMOVE, page(script), NONE));
-        assertEquals(page(script), rewrite(REMOVE, page(script), ALL));
+        assertGoesWhole(script);
     }
 
     /**
