@@ -262,6 +262,43 @@ final class CatalogFields {
         return new TagIdRule(prefix, categories, p);
     }
 
+    /**
+     * {@code dataBlocks}: objects of a {@code member} name and its string {@code value}, each at most 200 characters of
+     * printable ASCII (the names and values shared loaders read are short words).
+     */
+    static List<DataBlockMember> dataBlocks(JsonNode v, String where) {
+        List<DataBlockMember> out = new ArrayList<>();
+        if (v == null || v.isNull()) {
+            return out;
+        }
+        if (!v.isArray()) {
+            throw new CatalogFormatException(where + ": field \"dataBlocks\" must be an array of objects");
+        }
+        for (JsonNode item : v) {
+            if (!item.isObject() || item.size() != 2 || !isShortWord(item.get("member"))
+                    || !isShortWord(item.get("value"))) {
+                throw new CatalogFormatException(where + ": field \"dataBlocks\": " + show(item)
+                        + " must be {\"member\": NAME, \"value\": VALUE}, both non-empty printable ASCII strings of at"
+                        + " most 200 characters");
+            }
+            out.add(new DataBlockMember(item.get("member").textValue(), item.get("value").textValue()));
+        }
+        return out;
+    }
+
+    private static boolean isShortWord(JsonNode s) {
+        if (s == null || !s.isTextual() || s.textValue().isEmpty() || s.textValue().length() > 200) {
+            return false;
+        }
+        for (int i = 0; i < s.textValue().length(); i++) {
+            char c = s.textValue().charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static List<String> pageGlobals(JsonNode node, String field, String where) {
         List<String> names = strings(node, field, where);
         for (String n : names) {

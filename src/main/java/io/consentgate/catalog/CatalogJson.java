@@ -19,7 +19,7 @@ final class CatalogJson {
 
     private static final Set<String> FIELDS = Set.of("id", "name", "owner", "categories", "hosts", "signatures",
             "taggedSignatures", "cookies", "cookieDomains", "endpoints", "loaders", "tagIds", "ampTypes",
-            "magentoComponents", "pageFunctions", "pageQueues", "disabled", "notes");
+            "magentoComponents", "dataBlocks", "pageFunctions", "pageQueues", "disabled", "notes");
 
     /** Parsed entries plus the ids of {@code {"id": .., "disabled": true}} tombstones. */
     record Parsed(List<CatalogEntry> entries, Set<String> disabled) {
@@ -36,6 +36,7 @@ final class CatalogJson {
         Map<String, String> hostOwners = new HashMap<>();
         Map<String, String> ampTypeOwners = new HashMap<>();
         Map<String, String> componentOwners = new HashMap<>();
+        Map<String, String> dataBlockOwners = new HashMap<>();
         for (int i = 0; i < list.size(); i++) {
             JsonNode node = list.get(i);
             String where = "tracker #" + i;
@@ -52,6 +53,9 @@ final class CatalogJson {
             }
             CatalogEntry entry = entry(node, id, where);
             claimKeys(entry, id, where, hostOwners, ampTypeOwners, componentOwners);
+            for (DataBlockMember m : entry.dataBlocks()) {
+                claim(dataBlockOwners, m.key(), id, where, "dataBlocks");
+            }
             entries.add(entry);
         }
         return new Parsed(entries, disabled);
@@ -150,6 +154,7 @@ final class CatalogJson {
         }
         List<String> ampTypes = ampTypes(node, where);
         List<String> components = magentoComponents(node, where);
+        List<DataBlockMember> dataBlocks = CatalogFields.dataBlocks(node.get("dataBlocks"), where);
         List<String> pageFunctions = CatalogFields.pageGlobals(node, "pageFunctions", where);
         List<String> pageQueues = CatalogFields.pageGlobals(node, "pageQueues", where);
         for (String q : pageQueues) {
@@ -159,13 +164,14 @@ final class CatalogJson {
             }
         }
         if (hosts.isEmpty() && signatures.isEmpty() && taggedSignatures.isEmpty() && cookies.isEmpty()
-                && endpoints.isEmpty() && loaders.isEmpty() && ampTypes.isEmpty() && components.isEmpty()) {
+                && endpoints.isEmpty() && loaders.isEmpty() && ampTypes.isEmpty() && components.isEmpty()
+                && dataBlocks.isEmpty()) {
             throw new CatalogFormatException(where + ": needs at least one of hosts, signatures, taggedSignatures,"
-                    + " cookies, endpoints, loaders, ampTypes, magentoComponents");
+                    + " cookies, endpoints, loaders, ampTypes, magentoComponents, dataBlocks");
         }
         Tracker t = new Tracker(id, name, owner, categories, hosts, paths, signatures, cookies, endpointPaths);
         return new CatalogEntry(t, tagIds, taggedSignatures, cookieDomains, endpoints, loaders, ampTypes,
-                components, new PageGlobals(pageFunctions, pageQueues));
+                components, dataBlocks, new PageGlobals(pageFunctions, pageQueues));
     }
 
     /** Splits each item of {@code hosts} into a host name and a path prefix, added to the two lists. */

@@ -59,6 +59,8 @@ public final class TrackerCatalog {
     private final Map<String, TrackerMatch> ampTypes = new HashMap<>();
     /** Magento component name to its match; a later entry (an override) wins. */
     private final Map<String, TrackerMatch> magentoComponents = new HashMap<>();
+    /** {@link DataBlockMember#key()} to its match; a later entry (an override) wins. */
+    private final Map<String, TrackerMatch> dataBlocks = new HashMap<>();
 
     private TrackerCatalog(List<CatalogEntry> entries, Set<String> disabled) {
         this.entries = List.copyOf(entries);
@@ -81,6 +83,9 @@ public final class TrackerCatalog {
             }
             for (String component : this.entries.get(i).magentoComponents()) {
                 magentoComponents.put(component, matches.byDefault(i));
+            }
+            for (DataBlockMember m : this.entries.get(i).dataBlocks()) {
+                dataBlocks.put(m.key(), matches.byDefault(i));
             }
         }
     }
@@ -425,6 +430,24 @@ public final class TrackerCatalog {
     /** Whether any entry lists {@code magentoComponents}: without them a page's Magento blocks need no reading. */
     public boolean hasMagentoComponents() {
         return !magentoComponents.isEmpty();
+    }
+
+    /**
+     * Matches a top-level member of a JSON data block ({@code <script type="application/json">}) that a loader shared
+     * by several services reads to start one of them: {@code "utility": "analytics"} in the block the European
+     * Commission's webtools loader reads. Exact and case-sensitive, as the loader compares them.
+     *
+     * @param member the member's name, JSON escapes decoded
+     * @param value  its string value, JSON escapes decoded
+     * @return the match with the tracker's default categories, or {@code null} when no entry lists the pair
+     */
+    public TrackerMatch matchDataBlock(String member, String value) {
+        return dataBlocks.isEmpty() ? null : dataBlocks.get(new DataBlockMember(member, value).key());
+    }
+
+    /** Whether any entry lists {@code dataBlocks}: without them a page's JSON data blocks need no reading. */
+    public boolean hasDataBlocks() {
+        return !dataBlocks.isEmpty();
     }
 
     @Override

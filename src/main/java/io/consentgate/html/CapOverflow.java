@@ -1,5 +1,7 @@
 package io.consentgate.html;
 
+import io.consentgate.Category;
+import io.consentgate.catalog.TrackerMatch;
 import java.io.IOException;
 import java.util.Set;
 
@@ -127,8 +129,32 @@ final class CapOverflow {
             engine.releaseDeferred();
             return;
         }
+        if (engine.heldDataBlock) {
+            overflowDataBlock();
+            return;
+        }
         // an HTML <style> streams (streamStyle); in <noscript> it is held with it
         overflowScript(closed);
+    }
+
+    /**
+     * A JSON data block past {@link DataBlockScript#MAX_BYTES} (or the cap), judged by the members read so far: one
+     * that makes a shared loader start a refused tracker goes to its end tag whatever the switch, as its end cannot
+     * change what it starts; any other is the page's own data and is sent on unread, with no overflow logged.
+     */
+    private void overflowDataBlock() throws IOException {
+        engine.heldDataBlock = false;
+        engine.inScript = false;
+        TrackerMatch m = DataBlockScript.judge(engine.scriptText(), engine.scriptContentStart, engine.deferLen,
+            engine.cfg.catalog);
+        if (m == null || engine.decision.allowsAll(m.categories())) {
+            if (m != null) {
+                engine.event(TrackerEvent.Action.ALLOWED, engine.scriptLine, engine.scriptColumn, "script", m);
+            }
+            engine.releaseDeferred();
+            return;
+        }
+        dropOverflowedScript(m, m.categories());
     }
 
     /** A held {@code <noscript>} past the cap: dropped to its end tag with what it holds, or released. */
@@ -165,15 +191,28 @@ final class CapOverflow {
             engine.releaseDeferred();
         } else if (!engine.scriptForeign && !engine.scriptsEvaluated) {
             streamScript();
-        } else if (engine.cfg.mode == RewriteMode.NEUTRALIZE) {
-            engine.event(TrackerEvent.Action.NEUTRALIZED, engine.scriptLine, engine.scriptColumn, "script", null, null,
-                Set.of());
-            engine.writeNeutralScript(engine.decision.refused());
+        } else {
+            dropOverflowedScript(null, engine.decision.refused());
+        }
+    }
+
+    /**
+     * A held script over the cap that goes: neutralized, its rest streaming into the inert script, or removed to its
+     * end tag. {@code m} is the tracker it starts, {@code null} where unknown.
+     */
+    private void dropOverflowedScript(TrackerMatch m, Set<Category> categories) throws IOException {
+        boolean neutralize = engine.cfg.mode == RewriteMode.NEUTRALIZE;
+        TrackerEvent.Action action = neutralize ? TrackerEvent.Action.NEUTRALIZED : TrackerEvent.Action.REMOVED;
+        if (m != null) {
+            engine.event(action, engine.scriptLine, engine.scriptColumn, "script", m);
+        } else {
+            engine.event(action, engine.scriptLine, engine.scriptColumn, "script", null, null, Set.of());
+        }
+        if (neutralize) {
+            engine.writeNeutralScript(categories); // what was held goes into the inert script
             engine.deferLen = 0;
             engine.setMode(RewriteEngine.SINK);
         } else {
-            engine.event(TrackerEvent.Action.REMOVED, engine.scriptLine, engine.scriptColumn, "script", null, null,
-                Set.of());
             engine.deferLen = 0;
             engine.lastByte = engine.lastByteBeforeScript; // what was held is gone, wherever the input was split
             drop.startOverflowDrop(ElementNames.SCRIPT, 1, engine.heldContext);

@@ -105,6 +105,21 @@ final class HeldScript {
         beginScript(false);
     }
 
+    /**
+     * Starts holding a JSON data block, {@code <script type="application/json">}, read at its end tag for the member
+     * that makes a shared loader start a tracker ({@link HeldScriptRewrites#finishDataBlock}). Held only where the
+     * catalog lists such members and something is refused (or the listener wants the allowed ones), not in
+     * {@code <noscript>}, and to {@value DataBlockScript#MAX_BYTES} bytes ({@link CapOverflow#overflowHeldElement}).
+     */
+    void beginDataBlock() throws IOException {
+        if (engine.inNoscript || !engine.cfg.catalog.hasDataBlocks()
+            || engine.decision.refused().isEmpty() && engine.listener == null) {
+            return;
+        }
+        engine.heldDataBlock = true;
+        beginScript(false);
+    }
+
     // ---------------------------------------------------------------- the end
 
     /** The end of a held script or style; {@code endEnd} is -1 when its end tag outgrew the cap and is not read yet. */
@@ -121,6 +136,10 @@ final class HeldScript {
         }
         if (engine.heldMagentoInit) {
             scriptRewrites.finishMagentoInit(endEnd);
+            return;
+        }
+        if (engine.heldDataBlock) {
+            scriptRewrites.finishDataBlock(endEnd);
             return;
         }
         if (engine.scriptUnread) { // ended by its own end tag: it goes out as it came

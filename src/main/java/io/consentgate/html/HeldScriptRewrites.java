@@ -37,6 +37,34 @@ final class HeldScriptRewrites {
     }
 
     /**
+     * The end of a held JSON data block ({@link DataBlockScript}): a block that makes a shared loader start a refused
+     * tracker is removed, or neutralized with its type kept for activation in {@link RewriteMode#NEUTRALIZE}; any
+     * other goes on as it came.
+     */
+    void finishDataBlock(int endEnd) throws IOException {
+        engine.heldDataBlock = false;
+        engine.inScript = false;
+        TrackerMatch m = DataBlockScript.judge(engine.scriptText(), engine.scriptContentStart, engine.deferLen,
+            engine.cfg.catalog);
+        if (m == null || engine.decision.allowsAll(m.categories())) {
+            if (m != null) {
+                engine.event(TrackerEvent.Action.ALLOWED, engine.scriptLine, engine.scriptColumn, "script", m);
+            }
+            engine.releaseDeferred();
+            return;
+        }
+        if (engine.cfg.mode == RewriteMode.REMOVE) {
+            engine.event(TrackerEvent.Action.REMOVED, engine.scriptLine, engine.scriptColumn, "script", m);
+            engine.removeHeldScript(endEnd, List.of(m));
+            return;
+        }
+        engine.event(TrackerEvent.Action.NEUTRALIZED, engine.scriptLine, engine.scriptColumn, "script", m);
+        engine.writeNeutralScript(m.categories());
+        engine.deferLen = 0;
+        engine.releaseDeferred();
+    }
+
+    /**
      * The end of a held {@code text/x-magento-init} block ({@link MagentoInitScript}): a block that starts only refused
      * trackers is removed (neutralized with its type kept for activation in {@link RewriteMode#NEUTRALIZE}); a block
      * that also starts other components loses only the refused members, in both modes, as the others must start.

@@ -71,6 +71,8 @@ final class RewriteEngine implements TokenHandler {
     boolean heldStyle;
     /** The script held as {@link #inScript} is a {@code text/x-magento-init} block ({@link MagentoInitScript}). */
     boolean heldMagentoInit;
+    /** The script held as {@link #inScript} is an {@code application/json} data block ({@link DataBlockScript}). */
+    boolean heldDataBlock;
     /**
      * At the end of the input: how many held bytes its last, undecided part added (a tag it ends inside); else 0.
      * Read at the end of a held {@code <noscript>} ({@link HeldNoscript#finishNoscript}).
@@ -231,8 +233,17 @@ final class RewriteEngine implements TokenHandler {
     }
 
     private void deferAppend(byte[] b, int off, int len) throws IOException {
+        if (heldDataBlock) {
+            int room = Math.min(scriptContentStart + DataBlockScript.MAX_BYTES, cfg.maxHeldBytes) - deferLen;
+            if (len > room && room > 0) { // the block's first bytes are judged however the input was split
+                deferAppend(b, off, room);
+                emit(b, off + room, len - room);
+                return;
+            }
+        }
         boolean streamingStyle = heldStyle && !inNoscript && !heldForeign;
-        if (deferLen + len > cfg.maxHeldBytes && !streamingStyle) {
+        if ((deferLen + len > cfg.maxHeldBytes
+            || heldDataBlock && deferLen + len - scriptContentStart > DataBlockScript.MAX_BYTES) && !streamingStyle) {
             overflow.overflowHeldElement();
             if (mode != DEFER) {
                 emit(b, off, len);
@@ -518,6 +529,11 @@ final class RewriteEngine implements TokenHandler {
     /** See {@link HeldScript#beginMagentoInit}. */
     void beginMagentoInit() throws IOException {
         script.beginMagentoInit();
+    }
+
+    /** See {@link HeldScript#beginDataBlock}. */
+    void beginDataBlock() throws IOException {
+        script.beginDataBlock();
     }
 
     /**

@@ -18,6 +18,7 @@ final class ScriptElements {
     private static final int TEXT_DATA = 0;
     private static final int TEXT_FETCHES = 1;
     private static final int TEXT_MAGENTO_INIT = 2;
+    private static final int TEXT_DATA_BLOCK = 3;
 
     /**
      * Attributes consent managers set on the scripts they hold: Cookiebot, Complianz, Klaro (name and type),
@@ -130,8 +131,8 @@ final class ScriptElements {
     }
 
     /**
-     * Holds an inline script's text to its end tag when its type says it may fetch, or it is a Magento init block;
-     * an SVG script's is held in any case.
+     * Holds an inline script's text to its end tag when its type says it may fetch, or it is a Magento init block or
+     * a JSON data block ({@link DataBlockScript}); an SVG script's is held in any case.
      */
     private void holdText() throws IOException {
         int text = scriptText(false);
@@ -139,6 +140,8 @@ final class ScriptElements {
             engine.beginScript(false);
         } else if (text == TEXT_MAGENTO_INIT && !t.foreign) {
             engine.beginMagentoInit();
+        } else if (text == TEXT_DATA_BLOCK && !t.foreign) {
+            engine.beginDataBlock();
         } else if (t.foreign) {
             engine.holdForeignScript();
         }
@@ -169,7 +172,8 @@ final class ScriptElements {
 
     /**
      * What an inline script's text is, by its type ({@link #textMayFetch}): {@link #TEXT_FETCHES}, a Magento
-     * {@code text/x-magento-init} block whose component names start modules ({@link MagentoInitScript}), or
+     * {@code text/x-magento-init} block whose component names start modules ({@link MagentoInitScript}), an
+     * {@code application/json} data block a shared loader may start a service from ({@link DataBlockScript}), or
      * {@link #TEXT_DATA}, read by nothing (JSON-LD, templates).
      */
     private int scriptText(boolean activated) {
@@ -186,6 +190,9 @@ final class ScriptElements {
         }
         if (v.equals(MagentoInitScript.TYPE)) {
             return TEXT_MAGENTO_INIT;
+        }
+        if (v.equals("application/json")) {
+            return TEXT_DATA_BLOCK;
         }
         return !activated && engine.cfg.mode == RewriteMode.REMOVE && heldByConsentManager(v) ? TEXT_FETCHES : TEXT_DATA;
     }

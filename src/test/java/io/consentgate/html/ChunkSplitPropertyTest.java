@@ -110,6 +110,8 @@ class ChunkSplitPropertyTest {
             case 6 -> "<svg><image href=https://www.facebook.com/tr></image></svg>";
             case 7 -> "<img title='" + pad + "' src=https://www.facebook.com/tr>";
             case 8 -> "<title>t</title title='" + pad + "'>";
+            case 9 -> "<script type=application/json>{\"" + (r.nextBoolean() ? "utility" : "data") + "\":\"analytics\","
+                + "\"pad\":\"" + pad + "\"}</script>";
             case 10 -> "<svg><style>" + ".r{fill:red}".repeat(pad.length() / 12) + (r.nextBoolean() ? "<g></g>" : "")
                 + "p{background:url(https://www.facebook.com/tr)}</style></svg>";
             case 11 -> "<svg><style><![CDATA[p{background:url(//www.facebook.com/tr?" + pad + ")}]]></style></svg>";
